@@ -1,0 +1,69 @@
+"""Fetch stage: download an article given only by URL, with timeouts, a size cap and a redirect limit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import httpx
+
+ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+
+
+class FetchFailed(Exception):
+    """The URL will not give an article however often it is tried (4xx, too large, not text)."""
+
+
+class FetchUnavailable(Exception):
+    """The server could not be reached or answered 5xx/429; trying again later may work."""
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    """What the server sent: the final URL after redirects, the media type and the body."""
+
+    url: str
+    content_type: str
+    body: bytes
+
+
+def make_client(
+    *, connect_timeout: float, read_timeout: float, max_redirects: int, user_agent: str
+) -> httpx.Client:
+    """An HTTP client with the fetch stage's timeouts and redirect limit."""
+    return httpx.Client(
+        timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
+        follow_redirects=True,
+        max_redirects=max_redirects,
+        headers={"User-Agent": user_agent, "Accept": ", ".join(ACCEPTED_TYPES)},
+    )
+
+
+def fetch_url(url: str, *, client: httpx.Client, max_bytes: int) -> FetchedPage:
+    """GET a URL; raise FetchFailed for answers that will not change and FetchUnavailable for passing ones."""
+    try:
+        with client.stream("GET", url) as response:
+            if response.status_code == 429 or response.status_code >= 500:
+                raise FetchUnavailable(f"HTTP {response.status_code} from {response.url.host}")
+            if response.status_code >= 400:
+                raise FetchFailed(f"HTTP {response.status_code} for {url}")
+            media_type = response.headers.get("content-type", "text/html").split(";")[0].strip().lower()
+            if media_type not in ACCEPTED_TYPES:
+                raise FetchFailed(f"not an article: content type {media_type!r}")
+            declared = int(response.headers.get("content-length") or 0)
+            if declared > max_bytes:
+                raise FetchFailed(f"too large: {declared} bytes declared, the limit is {max_bytes}")
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) > max_bytes:
+                    raise FetchFailed(f"too large: more than {max_bytes} bytes")
+            kind = "text/plain" if media_type == "text/plain" else "text/html"
+            return FetchedPage(url=str(response.url), content_type=kind, body=bytes(body))
+    except httpx.TooManyRedirects as exc:
+        raise FetchFailed(f"too many redirects: {exc}") from exc
+    except httpx.InvalidURL as exc:
+        raise FetchFailed(f"invalid URL {url!r}: {exc}") from exc
+    except httpx.UnsupportedProtocol as exc:
+        raise FetchFailed(f"unsupported URL scheme in {url!r}") from exc
+    except httpx.TransportError as exc:
+        raise FetchUnavailable(f"{type(exc).__name__} for {url}: {exc}") from exc

@@ -1,0 +1,185 @@
+"""Ingest: files, directories, JSON records and URLs become article rows; their ids are what gets enqueued."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from services.clean import UnusableDocument, decode_document
+from services.models import Article
+from services.status import Status
+
+FILE_TYPES = {".txt": "text/plain", ".html": "text/html", ".htm": "text/html"}
+RECORD_SUFFIXES = {".json", ".jsonl"}
+RECORD_FIELDS = ("url", "html", "text", "title", "published", "source")
+COMMIT_BATCH = 100
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """One article as it arrives: a URL, content, or both; `problem` is set when it is known to be unusable."""
+
+    origin: str
+    url: str | None = None
+    raw: bytes | None = None
+    content_type: str | None = None
+    source: str | None = None
+    given: dict[str, Any] = field(default_factory=dict)
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    """What ingest did with one input: the article it maps to, and whether that article is new."""
+
+    origin: str
+    article_id: int
+    created: bool
+    status: Status
+    error: str | None
+    entry_stage: str
+
+
+def input_from_record(record: Any, origin: str) -> ArticleInput:
+    """An ArticleInput from a JSON record with fields url, html or text, title, published, source."""
+    if not isinstance(record, dict):
+        raw = json.dumps(record).encode()
+        return ArticleInput(origin, raw=raw, problem=f"not a record: a JSON {type(record).__name__}")
+    unknown = sorted(set(record) - set(RECORD_FIELDS))
+    url, html, text = record.get("url"), record.get("html"), record.get("text")
+    raw_json = json.dumps(record, sort_keys=True).encode()
+    if unknown:
+        return ArticleInput(origin, raw=raw_json, problem=f"unknown fields {unknown}; expected {list(RECORD_FIELDS)}")
+    if not (url or html or text):
+        return ArticleInput(origin, raw=raw_json, problem="the record has none of url, html, text")
+    content = html if html else text
+    given = {key: record[key] for key in ("title", "published", "source") if record.get(key)}
+    return ArticleInput(
+        origin,
+        url=url or None,
+        raw=content.encode() if content else None,
+        content_type=("text/html" if html else "text/plain") if content else None,
+        source=record.get("source"),
+        given=given,
+    )
+
+
+def inputs_from_file(path: Path) -> Iterator[ArticleInput]:
+    """The articles in one file: a .txt or .html page, or .json/.jsonl records."""
+    origin = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield ArticleInput(origin, raw=origin.encode(), problem=f"unreadable file: {exc.strerror}")
+        return
+    suffix = path.suffix.lower()
+    if suffix in FILE_TYPES:
+        yield ArticleInput(origin, raw=data, content_type=FILE_TYPES[suffix])
+        return
+    if suffix not in RECORD_SUFFIXES:
+        yield ArticleInput(origin, raw=data, problem=f"unsupported file type {suffix or '(none)'!r}")
+        return
+    lines = enumerate(data.splitlines(), 1) if suffix == ".jsonl" else [(0, data)]
+    for number, line in lines:
+        where = f"{origin}:{number}" if number else origin
+        if not line.strip():
+            continue
+        try:
+            parsed = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            yield ArticleInput(where, raw=line, problem=f"invalid JSON: {exc}")
+            continue
+        for record in parsed if isinstance(parsed, list) and suffix == ".json" else [parsed]:
+            yield input_from_record(record, where)
+
+
+def inputs_from_paths(paths: Iterable[Path]) -> Iterator[ArticleInput]:
+    """Articles from files and directories; in a directory, only files of a supported type, in name order."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if child.suffix.lower() in FILE_TYPES.keys() | RECORD_SUFFIXES:
+                    yield from inputs_from_file(child)
+        else:
+            yield from inputs_from_file(path)
+
+
+def _problem_with(item: ArticleInput, max_bytes: int) -> str | None:
+    if item.problem:
+        return item.problem
+    if item.raw is None:
+        return None
+    if len(item.raw) > max_bytes:
+        return f"too large: {len(item.raw)} bytes, the limit is {max_bytes}"
+    try:
+        decode_document(item.raw)
+    except UnusableDocument as exc:
+        return str(exc)
+    return None
+
+
+def add_article(session: Session, item: ArticleInput, *, max_bytes: int) -> IngestOutcome:
+    """Insert the article unless the same URL or the same bytes are already there; unusable input is stored failed."""
+    problem = _problem_with(item, max_bytes)
+    raw_sha256 = hashlib.sha256(item.raw).hexdigest() if item.raw is not None else None
+    values = {
+        "url": item.url,
+        "source": item.source,
+        "content_type": item.content_type,
+        "raw": item.raw,
+        "raw_sha256": raw_sha256,
+        "given": item.given,
+        "status": Status.FAILED if problem else Status.RECEIVED,
+        "error_stage": "ingest" if problem else None,
+        "error": problem,
+    }
+    # ON CONFLICT DO NOTHING covers both unique keys (url, raw_sha256), and concurrent ingests of one input.
+    new_id = session.scalar(insert(Article).values(**values).on_conflict_do_nothing().returning(Article.id))
+    if new_id is not None:
+        article_id, created, status, error = new_id, True, values["status"], problem
+    else:
+        same_input = [Article.url == item.url] if item.url else []
+        if raw_sha256:
+            same_input.append(Article.raw_sha256 == raw_sha256)
+        existing = session.execute(
+            select(Article.id, Article.status, Article.error).where(or_(*same_input))
+        ).first()
+        if existing is None:  # the conflicting row was inserted and rolled back by someone else
+            return add_article(session, item, max_bytes=max_bytes)
+        article_id, created, status, error = existing.id, False, existing.status, existing.error
+    return IngestOutcome(
+        origin=item.origin,
+        article_id=article_id,
+        created=created,
+        status=status,
+        error=error,
+        entry_stage="clean" if item.raw is not None else "fetch",
+    )
+
+
+def ingest(
+    items: Iterable[ArticleInput],
+    *,
+    session_scope: Callable[[], Any],
+    enqueue: Callable[[str, int], None],
+    max_bytes: int,
+) -> Iterator[IngestOutcome]:
+    """Add articles in batches; after each batch commits, enqueue its new articles at their first stage."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, COMMIT_BATCH)):
+        with session_scope() as session:
+            outcomes = [add_article(session, item, max_bytes=max_bytes) for item in batch]
+        # Sent only after the commit, so a worker never receives an id it cannot load.
+        for outcome in outcomes:
+            if outcome.created and outcome.status is Status.RECEIVED:
+                enqueue(outcome.entry_stage, outcome.article_id)
+        yield from outcomes

@@ -1,0 +1,175 @@
+"""Tables: articles (the record of every input), text fingerprints, events and their mentions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    SmallInteger,
+    String,
+    Text,
+    func,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from services.db import Base
+from services.status import Status
+
+Timestamp = DateTime(timezone=True)
+
+
+class Article(Base):
+    """One input, from arrival to a final status; every stage's output lives on this row."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    url: Mapped[str | None] = mapped_column(Text, unique=True)
+    source: Mapped[str | None] = mapped_column(Text)
+    # "text/html" or "text/plain"; None until an article given by URL is fetched.
+    content_type: Mapped[str | None] = mapped_column(String(64))
+    raw: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    raw_sha256: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # What the ingest call said about the article (title, published, source); never overwritten.
+    given: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default="{}")
+
+    text: Mapped[str | None] = mapped_column(Text, deferred=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    site_name: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(16))
+    published_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    published_precision: Mapped[str | None] = mapped_column(String(8))
+    published_source: Mapped[str | None] = mapped_column(String(16))
+
+    status: Mapped[Status] = mapped_column(
+        Enum(
+            Status,
+            native_enum=False,
+            create_constraint=True,
+            length=16,
+            name="status",
+            values_callable=lambda statuses: [s.value for s in statuses],
+        ),
+        default=Status.RECEIVED,
+        server_default=Status.RECEIVED.value,
+    )
+    error_stage: Mapped[str | None] = mapped_column(String(16))
+    error: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
+    duplicate_method: Mapped[str | None] = mapped_column(String(16))
+    duplicate_similarity: Mapped[float | None] = mapped_column(Float)
+
+    received_at: Mapped[datetime] = mapped_column(Timestamp, server_default=func.now())
+    fetched_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    cleaned_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    deduped_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    extracted_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    stored_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    updated_at: Mapped[datetime] = mapped_column(Timestamp, server_default=func.now(), onupdate=func.now())
+
+    mentions: Mapped[list[EventMention]] = relationship(back_populates="article", passive_deletes=True)
+
+    __table_args__ = (Index("ix_articles_status_updated_at", "status", "updated_at"),)
+
+    def mark_failed(self, stage: str, reason: str) -> None:
+        """Give the article its final `failed` status with a readable reason."""
+        self.status = Status.FAILED
+        self.error_stage = stage
+        self.error = reason
+
+    def mark_skipped(self, stage: str, reason: str) -> None:
+        """Give the article its final `skipped` status with the reason it goes no further."""
+        self.status = Status.SKIPPED
+        self.error_stage = stage
+        self.error = reason
+
+
+class TextFingerprint(Base):
+    """The first article seen with a given normalised text; later ones are its exact duplicates."""
+
+    __tablename__ = "text_fingerprints"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+
+
+class Event(Base):
+    """One real-world event, merged from the mentions that report it."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    # Hash of the fields that identify the event; unique, so concurrent store workers converge on one row.
+    merge_key: Mapped[str] = mapped_column(String(64), unique=True)
+    type: Mapped[str] = mapped_column(String(16), index=True)
+    mode: Mapped[str | None] = mapped_column(String(24))
+    cameo: Mapped[str] = mapped_column(String(4))
+    quad_class: Mapped[int] = mapped_column(SmallInteger)
+    source_text: Mapped[str | None] = mapped_column(Text)
+    source_code: Mapped[str | None] = mapped_column(String(32), index=True)
+    target_text: Mapped[str | None] = mapped_column(Text)
+    target_code: Mapped[str | None] = mapped_column(String(32), index=True)
+    location_name: Mapped[str | None] = mapped_column(Text)
+    location_country: Mapped[str | None] = mapped_column(String(3))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    event_date: Mapped[date | None] = mapped_column(Date)
+    date_precision: Mapped[str] = mapped_column(String(8))
+    mention_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    article_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    confidence: Mapped[float] = mapped_column(Float)
+    first_seen: Mapped[datetime] = mapped_column(Timestamp, server_default=func.now(), index=True)
+    last_seen: Mapped[datetime] = mapped_column(Timestamp, server_default=func.now())
+
+    mentions: Mapped[list[EventMention]] = relationship(back_populates="event")
+
+
+class EventMention(Base):
+    """One event as one article reports it, with the evidence: sentence, trigger and offsets in the clean text."""
+
+    __tablename__ = "event_mentions"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    # Null between extract and store: extract finds mentions, store attaches them to events.
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"), index=True)
+    type: Mapped[str] = mapped_column(String(16))
+    mode: Mapped[str | None] = mapped_column(String(24))
+    cameo: Mapped[str] = mapped_column(String(4))
+    quad_class: Mapped[int] = mapped_column(SmallInteger)
+    source_text: Mapped[str | None] = mapped_column(Text)
+    source_code: Mapped[str | None] = mapped_column(String(32))
+    target_text: Mapped[str | None] = mapped_column(Text)
+    target_code: Mapped[str | None] = mapped_column(String(32))
+    location_name: Mapped[str | None] = mapped_column(Text)
+    location_country: Mapped[str | None] = mapped_column(String(3))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    event_date: Mapped[date | None] = mapped_column(Date)
+    date_precision: Mapped[str] = mapped_column(String(8))
+    negated: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
+    modality: Mapped[str] = mapped_column(String(16))
+    sentence_index: Mapped[int] = mapped_column(Integer)
+    sentence: Mapped[str] = mapped_column(Text)
+    trigger: Mapped[str] = mapped_column(Text)
+    trigger_start: Mapped[int] = mapped_column(Integer)
+    trigger_end: Mapped[int] = mapped_column(Integer)
+    confidence: Mapped[float] = mapped_column(Float)
+
+    article: Mapped[Article] = relationship(back_populates="mentions")
+    event: Mapped[Event | None] = relationship(back_populates="mentions")

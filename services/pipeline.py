@@ -1,0 +1,251 @@
+"""One step per stage: load the article by id, call the stage's logic, persist its result and status.
+
+Every step locks the article row and re-checks its status first, so a redelivered message is harmless:
+work already done is not done again, and an article whose step committed but whose onward message was
+lost is sent on once more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from services.clean import UnusableDocument, clean_document
+from services.dedup import text_fingerprint
+from services.extract import extract_events
+from services.fetch import FetchedPage, FetchFailed
+from services.models import Article, Event, EventMention, TextFingerprint
+from services.status import Status
+from services.store import merge_key
+
+ENGLISH = "en"
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    """What a stage takes, what it leaves, and where it stamps its finishing time."""
+
+    name: str
+    accepts: frozenset[Status]
+    produces: Status
+    finished_at: str
+
+
+FETCH = StageSpec("fetch", frozenset({Status.RECEIVED}), Status.FETCHED, "fetched_at")
+CLEAN = StageSpec("clean", frozenset({Status.RECEIVED, Status.FETCHED}), Status.CLEANED, "cleaned_at")
+DEDUP = StageSpec("dedup", frozenset({Status.CLEANED}), Status.UNIQUE, "deduped_at")
+EXTRACT = StageSpec("extract", frozenset({Status.UNIQUE}), Status.EXTRACTED, "extracted_at")
+STORE = StageSpec("store", frozenset({Status.EXTRACTED}), Status.STORED, "stored_at")
+
+
+class _AlreadyDone(Exception):
+    """The step ran to completion before; the onward message may have been lost, so send it again."""
+
+
+def _claim(session: Session, article_id: int, stage: StageSpec) -> Article | None:
+    """Lock the article if this stage has work to do on it; None if the message is stale."""
+    # FOR UPDATE serialises redeliveries of one article; populate_existing reloads a cached row.
+    article = session.get(Article, article_id, with_for_update=True, populate_existing=True)
+    if article is None:
+        return None
+    if article.status is stage.produces:
+        raise _AlreadyDone
+    if article.status not in stage.accepts:
+        return None
+    article.attempts += 1
+    return article
+
+
+def _finish(article: Article, stage: StageSpec) -> int:
+    article.status = stage.produces
+    setattr(article, stage.finished_at, datetime.now(UTC))
+    return article.id
+
+
+def _step(stage: StageSpec, work: Callable[[Session, Article], bool]) -> Callable[[Session, int], int | None]:
+    """Wrap a stage's work in the claim/re-check/finish protocol; `work` returns False when it ended the article."""
+
+    def step(session: Session, article_id: int) -> int | None:
+        try:
+            article = _claim(session, article_id, stage)
+        except _AlreadyDone:
+            return article_id
+        if article is None or not work(session, article):
+            return None
+        return _finish(article, stage)
+
+    step.__name__ = f"{stage.name}_step"
+    step.__doc__ = f"Run the {stage.name} stage on one article; return its id if it goes on, else None."
+    return step
+
+
+def make_fetch_step(download: Callable[[str], FetchedPage]) -> Callable[[Session, int], int | None]:
+    """The fetch step, downloading with `download` (FetchUnavailable from it propagates, to be retried)."""
+
+    def fetch(session: Session, article: Article) -> bool:
+        if article.raw is not None:
+            return True  # the content came with the article
+        # The row stays locked during the download, so a redelivered message cannot fetch it twice.
+        try:
+            page = download(article.url or "")
+        except FetchFailed as exc:
+            article.mark_failed("fetch", str(exc))
+            return False
+        article.raw, article.content_type = page.body, page.content_type
+        return True
+
+    return _step(FETCH, fetch)
+
+
+def _clean(session: Session, article: Article) -> bool:
+    try:
+        result = clean_document(
+            article.raw or b"", content_type=article.content_type or "text/plain", url=article.url, given=article.given
+        )
+    except UnusableDocument as exc:
+        article.mark_failed("clean", str(exc))
+        return False
+    article.text = result.text
+    article.title = result.title
+    article.author = result.author
+    article.site_name = result.site_name
+    article.language = result.language
+    article.published_at = result.published
+    article.published_precision = result.published_precision
+    article.published_source = result.published_source
+    return True
+
+
+def _dedup(session: Session, article: Article) -> bool:
+    fingerprint = text_fingerprint(article.text or "")
+    # The primary key makes concurrent copies converge: the second insert waits for the first to commit,
+    # then does nothing, and the select below sees the first article.
+    session.execute(
+        insert(TextFingerprint).values(sha256=fingerprint, article_id=article.id).on_conflict_do_nothing()
+    )
+    original_id = session.scalar(select(TextFingerprint.article_id).where(TextFingerprint.sha256 == fingerprint))
+    if original_id != article.id:
+        article.status = Status.DUPLICATE
+        article.duplicate_of_id = original_id
+        article.duplicate_method = "exact"
+        article.duplicate_similarity = 1.0
+        article.deduped_at = datetime.now(UTC)
+        return False
+    return True
+
+
+def _extract(session: Session, article: Article) -> bool:
+    if article.language not in (ENGLISH, None):
+        article.mark_skipped("extract", f"language {article.language!r}: the event coder reads English only")
+        return False
+    session.execute(delete(EventMention).where(EventMention.article_id == article.id))
+    published = article.published_at.date() if article.published_at else None
+    for candidate in extract_events(article.text or "", published=published):
+        source, target = candidate.source, candidate.target
+        session.add(
+            EventMention(
+                article_id=article.id,
+                type=candidate.type,
+                mode=candidate.mode,
+                cameo=candidate.cameo,
+                quad_class=candidate.quad_class,
+                source_text=source.text if source else None,
+                source_code=source.code if source else None,
+                target_text=target.text if target else None,
+                target_code=target.code if target else None,
+                event_date=candidate.event_date,
+                date_precision=candidate.date_precision,
+                negated=candidate.negated,
+                modality=candidate.modality,
+                sentence_index=candidate.sentence_index,
+                sentence=candidate.sentence,
+                trigger=candidate.trigger,
+                trigger_start=candidate.trigger_start,
+                trigger_end=candidate.trigger_end,
+                confidence=candidate.confidence,
+            )
+        )
+    return True
+
+
+def _store(session: Session, article: Article) -> bool:
+    mentions = session.scalars(
+        select(EventMention).where(
+            EventMention.article_id == article.id,
+            EventMention.event_id.is_(None),
+            EventMention.modality == "asserted",  # negated, planned or claimed events are kept as mentions only
+        )
+    ).all()
+    article_day = article.published_at.date() if article.published_at else None
+    keyed = [
+        (merge_key(type=m.type, source_code=m.source_code, target_code=m.target_code, day=m.event_date or article_day), m)
+        for m in mentions
+    ]
+    # Sorted keys give every store worker the same lock order on events, so they cannot deadlock.
+    for key, mention in sorted(keyed, key=lambda pair: pair[0]):
+        mention.event_id = _upsert_event(session, key, mention, article_day)
+    touched = {m.event_id for m in mentions}
+    if touched:
+        session.flush()
+        recount_events(session, touched)
+    return True
+
+
+def _upsert_event(session: Session, key: str, mention: EventMention, day: date | None) -> int:
+    statement = insert(Event).values(
+        merge_key=key,
+        type=mention.type,
+        mode=mention.mode,
+        cameo=mention.cameo,
+        quad_class=mention.quad_class,
+        source_text=mention.source_text,
+        source_code=mention.source_code,
+        target_text=mention.target_text,
+        target_code=mention.target_code,
+        event_date=mention.event_date or day,
+        date_precision=mention.date_precision if mention.event_date else ("day" if day else "unknown"),
+        confidence=mention.confidence,
+    )
+    statement = statement.on_conflict_do_update(
+        index_elements=[Event.merge_key], set_={"last_seen": func.now()}
+    ).returning(Event.id)
+    return session.execute(statement).scalar_one()
+
+
+def recount_events(session: Session, event_ids: set[int]) -> None:
+    """Recompute mention and article counts and confidence of events from their mentions."""
+    counts = (
+        select(
+            EventMention.event_id,
+            func.count().label("mentions"),
+            func.count(EventMention.article_id.distinct()).label("articles"),
+            # Independent reports raise confidence: 1 - product of (1 - confidence).
+            (1 - func.exp(func.sum(func.ln(1 - func.least(EventMention.confidence, 0.99))))).label("confidence"),
+        )
+        .where(EventMention.event_id.in_(event_ids))
+        .group_by(EventMention.event_id)
+        .subquery()
+    )
+    session.execute(
+        update(Event)
+        .where(Event.id == counts.c.event_id)
+        .values(mention_count=counts.c.mentions, article_count=counts.c.articles, confidence=counts.c.confidence)
+    )
+
+
+clean_step = _step(CLEAN, _clean)
+dedup_step = _step(DEDUP, _dedup)
+extract_step = _step(EXTRACT, _extract)
+store_step = _step(STORE, _store)
+
+
+def record_failure(session: Session, article_id: int, stage: str, reason: str) -> None:
+    """Give an article that is not yet final a `failed` status (used once a task's retries are spent)."""
+    article = session.get(Article, article_id, with_for_update=True, populate_existing=True)
+    if article is not None and not article.status.is_final:
+        article.mark_failed(stage, reason)

@@ -1,0 +1,8 @@
+"""The queue contract: operators, dashboards and autoscalers key on these names."""
+
+STAGES: tuple[str, ...] = ("fetch", "clean", "dedup", "extract", "store")
+
+
+def task_name(stage: str) -> str:
+    """The stable Celery task name of a stage."""
+    return f"newsflow.{stage}"

@@ -1,0 +1,61 @@
+"""The one place configuration is read: environment variables `NEWSFLOW_*`, plus `DATABASE_URL` and `REDIS_URL`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def normalise_database_url(url: str) -> str:
+    """Make a plain `postgresql://` (or `postgres://`) URL use the psycopg 3 driver."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+class Settings(BaseSettings):
+    """newsflow's settings; every field can be set as `NEWSFLOW_<FIELD>`."""
+
+    model_config = SettingsConfigDict(env_prefix="NEWSFLOW_", extra="ignore")
+
+    database_url: str = Field(
+        "postgresql+psycopg://postgres@127.0.0.1:5432/newsflow",
+        validation_alias=AliasChoices("NEWSFLOW_DATABASE_URL", "DATABASE_URL"),
+    )
+    redis_url: str = Field(
+        "redis://127.0.0.1:6379/0",
+        validation_alias=AliasChoices("NEWSFLOW_REDIS_URL", "REDIS_URL"),
+    )
+
+    # fetch stage
+    fetch_connect_timeout: float = 5.0
+    fetch_read_timeout: float = 20.0
+    fetch_max_bytes: int = 5_000_000
+    fetch_max_redirects: int = 5
+    user_agent: str = "newsflow/0.1 (+https://github.com/newsflow/newsflow)"
+
+    # input limits: anything larger fails with a reason instead of stalling a worker
+    max_input_bytes: int = 5_000_000
+
+    # task reliability
+    task_max_retries: int = 8
+    task_retry_backoff_max: int = 300
+    # Must exceed the slowest task, or Redis hands an unacked task to a second worker.
+    visibility_timeout: int = 3600
+
+    api_host: str = "127.0.0.1"
+    api_port: int = 8000
+
+    @field_validator("database_url")
+    @classmethod
+    def _use_psycopg(cls, value: str) -> str:
+        return normalise_database_url(value)
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process's settings, read from the environment once, on first use."""
+    return Settings()

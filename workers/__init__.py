@@ -1,0 +1,1 @@
+"""Celery app and one thin task module per pipeline stage."""
