@@ -1,0 +1,78 @@
+"""The `newsflow` command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from services.settings import get_settings
+
+app = typer.Typer(help="newsflow: event-driven news ingestion.", no_args_is_help=True, add_completion=False)
+console = Console()
+
+
+@app.command()
+def migrate(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
+    """Apply the database migrations (to head by default)."""
+    from services.migrations import upgrade
+
+    upgrade(get_settings().database_url, revision)
+    console.print(f"[green]database migrated to {revision}[/green]")
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files (.txt, .html, .htm, .json, .jsonl) or directories.")] = None,
+    url: Annotated[list[str] | None, typer.Option("--url", help="An article to fetch by URL (repeatable).")] = None,
+) -> None:
+    """Add articles and put them on the pipeline's queues; the same URL or bytes again adds nothing."""
+    from services.db import session_scope
+    from services.ingest import ArticleInput, ingest, inputs_from_paths
+    from workers.app import send_on  # the CLI is where the Celery sender is wired in
+
+    items = list(inputs_from_paths(paths or []))
+    items += [ArticleInput(origin=u, url=u) for u in url or []]
+    if not items:
+        raise typer.BadParameter("give at least one path or --url")
+    table = Table("input", "article", "status", "note")
+    added = 0
+    for outcome in ingest(items, session_scope=session_scope, enqueue=send_on, max_bytes=get_settings().max_input_bytes):
+        added += outcome.created
+        note = outcome.error or ("queued" if outcome.created else "already ingested")
+        table.add_row(outcome.origin, str(outcome.article_id), outcome.status.value, note)
+    console.print(table)
+    console.print(f"{added} new article(s), {len(items) - added} already known")
+
+
+@app.command()
+def status() -> None:
+    """Articles by status, and messages waiting on each stage's queue."""
+    from services.db import session_scope
+    from services.monitor import article_counts, queue_depths
+
+    with session_scope() as session:
+        counts = article_counts(session)
+    table = Table("status", "articles")
+    for name, count in counts.items():
+        table.add_row(name, str(count))
+    console.print(table)
+    depths = Table("queue", "waiting")
+    for queue, depth in queue_depths(get_settings().redis_url).items():
+        depths.add_row(queue, str(depth))
+    console.print(depths)
+
+
+@app.command()
+def api(
+    host: Annotated[str | None, typer.Option(help="Bind address (default from NEWSFLOW_API_HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default from NEWSFLOW_API_PORT).")] = None,
+) -> None:
+    """Serve the HTTP API."""
+    import uvicorn
+
+    settings = get_settings()
+    uvicorn.run("services.api.app:create_app", factory=True, host=host or settings.api_host, port=port or settings.api_port)
