@@ -76,3 +76,21 @@ def api(
 
     settings = get_settings()
     uvicorn.run("services.api.app:create_app", factory=True, host=host or settings.api_host, port=port or settings.api_port)
+
+
+@app.command()
+def demo(
+    seeds: Annotated[Path, typer.Argument(help="Directory or file of articles to run.")] = Path("seeds"),
+    log_dir: Annotated[Path, typer.Option(help="Where the workers write their logs.")] = Path(".newsflow/logs"),
+) -> None:
+    """Migrate, start one worker per stage, ingest the seeds, wait for every article, print a summary."""
+    from services.demo import ServicesNotFound, print_summary, run_demo
+
+    try:
+        report = run_demo(seeds, console=console, log_dir=log_dir)
+    except ServicesNotFound as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    print_summary(report, console)
+    if len(report.statuses) < len(report.article_ids):
+        raise typer.Exit(1)

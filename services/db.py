@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
-from sqlalchemy import Engine, MetaData, create_engine
+from sqlalchemy import Engine, MetaData, create_engine, make_url, text
 from sqlalchemy.orm import DeclarativeBase, Session
 
 from services.settings import get_settings
@@ -37,3 +37,17 @@ def session_scope() -> Iterator[Session]:
     """A session in one transaction: committed on exit, rolled back on error."""
     with Session(get_engine(), expire_on_commit=False) as session, session.begin():
         yield session
+
+
+def create_database_if_missing(url: str) -> bool:
+    """Create the database a URL names, connecting to the server's `postgres` database; True if it was created."""
+    target = make_url(url)
+    admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            exists = connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": target.database})
+            if not exists:
+                connection.execute(text(f'CREATE DATABASE "{target.database}"'))
+            return not exists
+    finally:
+        admin.dispose()

@@ -1,0 +1,13 @@
+"""The FastAPI application factory."""
+
+from fastapi import FastAPI
+
+from services.api.routes import ingest, ops, read
+
+
+def create_app() -> FastAPI:
+    """Build the API; nothing connects until a request needs it."""
+    app = FastAPI(title="newsflow", version="0.1.0", summary="Event-driven news ingestion")
+    for module in (ingest, read, ops):
+        app.include_router(module.router)
+    return app

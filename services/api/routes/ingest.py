@@ -1,0 +1,24 @@
+"""POST /articles: ingest one article."""
+
+from fastapi import APIRouter, Response, status
+
+from services.api.deps import EnqueueDep, SettingsDep
+from services.api.schemas import ArticleIn, IngestOut
+from services.db import session_scope
+from services.ingest import add_article, input_from_record
+
+router = APIRouter(tags=["ingest"])
+
+
+@router.post("/articles", response_model=IngestOut, status_code=status.HTTP_201_CREATED)
+def post_article(body: ArticleIn, settings: SettingsDep, enqueue: EnqueueDep, response: Response) -> IngestOut:
+    """Add an article and queue it; an article already known (same URL or bytes) is returned with 200."""
+    item = input_from_record(body.model_dump(exclude_none=True), origin="api")
+    with session_scope() as session:
+        outcome = add_article(session, item, max_bytes=settings.max_input_bytes)
+    # Enqueued only after the commit above, so a worker never receives an id it cannot load.
+    if outcome.created and not outcome.status.is_final:
+        enqueue(outcome.entry_stage, outcome.article_id)
+    if not outcome.created:
+        response.status_code = status.HTTP_200_OK
+    return IngestOut(id=outcome.article_id, created=outcome.created, status=outcome.status.value, error=outcome.error)

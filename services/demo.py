@@ -1,0 +1,164 @@
+"""`newsflow demo`: find Postgres and Redis, migrate, run one worker per stage over the seeds, summarise."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import redis
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.exc import OperationalError
+
+from services.db import create_database_if_missing, get_engine, session_scope
+from services.ingest import ingest, inputs_from_paths
+from services.migrations import upgrade
+from services.models import Article, Event, EventMention
+from services.monitor import wait_until_final
+from services.settings import Settings, get_settings
+from services.status import Status
+from services.workerprocs import start_workers, stop_workers
+
+COMPOSE_FILE = Path(__file__).resolve().parent.parent / "docker-compose.yml"
+
+
+class ServicesNotFound(RuntimeError):
+    """Neither the configured services, nor local ones, nor a Docker engine could be found."""
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    """What a demo run did, and how long it took."""
+
+    article_ids: list[int]
+    statuses: dict[int, Status]
+    wall_seconds: float
+    pipeline_seconds: float
+
+
+def postgres_reachable(url: str) -> bool:
+    """True if a Postgres server answers at the URL's host (the database itself may not exist yet)."""
+    engine = create_engine(url, connect_args={"connect_timeout": 2, "dbname": "postgres"})
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        return True
+    except OperationalError:
+        return False
+    finally:
+        engine.dispose()
+
+
+def redis_reachable(url: str) -> bool:
+    """True if Redis answers a ping at the URL."""
+    client = redis.Redis.from_url(url, socket_connect_timeout=2)
+    try:
+        return bool(client.ping())
+    except redis.RedisError:
+        return False
+    finally:
+        client.close()
+
+
+def docker_engine_running() -> bool:
+    """True if a Docker engine (not just the client) answers."""
+    if shutil.which("docker") is None:
+        return False
+    return subprocess.run(["docker", "info"], capture_output=True, check=False).returncode == 0
+
+
+def locate_services(settings: Settings, console: Console) -> None:
+    """Make sure the configured Postgres and Redis answer, starting them with compose where a Docker engine runs."""
+    if postgres_reachable(settings.database_url) and redis_reachable(settings.redis_url):
+        console.print(f"using Postgres at {_host(settings.database_url)} and Redis at {_host(settings.redis_url)}")
+        return
+    if not docker_engine_running():
+        raise ServicesNotFound(
+            "Postgres or Redis does not answer at the configured URLs and no Docker engine runs: set DATABASE_URL "
+            "and REDIS_URL, start local servers on ports 5432 and 6379, or start Docker."
+        )
+    console.print("starting postgres and redis with docker compose")
+    subprocess.run(
+        ["docker", "compose", "-f", str(COMPOSE_FILE), "up", "-d", "--wait", "postgres", "redis"], check=True
+    )
+
+
+def _host(url: str) -> str:
+    return url.rsplit("@", 1)[-1]
+
+
+def run_demo(seeds: Path, *, console: Console, log_dir: Path, timeout: float = 300) -> DemoReport:
+    """Run the whole pipeline over the seeds with real worker processes and return what happened."""
+    started = time.perf_counter()
+    settings = get_settings()
+    locate_services(settings, console)
+    if create_database_if_missing(settings.database_url):
+        console.print(f"created database {get_engine().url.database}")
+    upgrade(settings.database_url)
+    workers = start_workers(env=_service_env(settings), log_dir=log_dir)
+    console.print(f"started {len(workers)} workers, one per stage (logs in {log_dir})")
+    try:
+        from workers.app import send_on  # the demo is where the Celery sender is wired in
+
+        pipeline_started = time.perf_counter()
+        outcomes = list(ingest(inputs_from_paths([seeds]), session_scope=session_scope, enqueue=send_on,
+                               max_bytes=settings.max_input_bytes))
+        ids = [outcome.article_id for outcome in outcomes]
+        console.print(f"ingested {sum(o.created for o in outcomes)} new article(s) of {len(ids)} from {seeds}")
+        statuses = wait_until_final(session_scope, ids, timeout=timeout)
+        pipeline_seconds = time.perf_counter() - pipeline_started
+    finally:
+        stop_workers(workers)
+    return DemoReport(ids, statuses, time.perf_counter() - started, pipeline_seconds)
+
+
+def _service_env(settings: Settings) -> dict[str, str]:
+    return {"DATABASE_URL": settings.database_url, "REDIS_URL": settings.redis_url, "PYTHONPATH": os.getcwd()}
+
+
+def print_summary(report: DemoReport, console: Console) -> None:
+    """Print the counts, the events the articles reported, and the timings."""
+    with session_scope() as session:
+        articles = session.execute(
+            select(Article.id, Article.status, Article.title, Article.error).where(Article.id.in_(report.article_ids))
+        ).all()
+        events = session.execute(
+            select(Event, func.min(EventMention.sentence))
+            .join(EventMention, EventMention.event_id == Event.id)
+            .where(EventMention.article_id.in_(report.article_ids))
+            .group_by(Event.id)
+            .order_by(Event.article_count.desc(), Event.id)
+        ).all()
+        mentions = session.scalar(
+            select(func.count()).select_from(EventMention).where(EventMention.article_id.in_(report.article_ids))
+        )
+    counts = {status: sum(1 for a in articles if a.status is status) for status in Status}
+    table = Table("article", "status", "title or reason")
+    for article in sorted(articles, key=lambda a: a.id):
+        table.add_row(str(article.id), article.status.value, article.error or article.title or "")
+    console.print(table)
+    events_table = Table("event", "type", "source", "target", "date", "mentions", "articles")
+    events_table.add_column("evidence", no_wrap=True, overflow="ellipsis", min_width=30)
+    for event, sentence in events:
+        events_table.add_row(
+            str(event.id), event.type, event.source_code or "", event.target_code or "",
+            str(event.event_date or ""), str(event.mention_count), str(event.article_count), sentence,
+        )  # fmt: skip
+    console.print(events_table)
+    pending = len(report.article_ids) - len(report.statuses)
+    console.print(
+        f"[bold]articles {len(articles)}[/bold]: stored {counts[Status.STORED]}, duplicates "
+        f"{counts[Status.DUPLICATE]}, failed {counts[Status.FAILED]}, skipped {counts[Status.SKIPPED]}"
+        + (f", [red]not finished {pending}[/red]" if pending else "")
+    )
+    console.print(f"[bold]events {len(events)}[/bold] from {mentions} mentions")
+    rate = len(report.article_ids) / report.pipeline_seconds if report.pipeline_seconds else 0.0
+    console.print(
+        f"wall time {report.wall_seconds:.1f} s; pipeline {report.pipeline_seconds:.2f} s from first ingest to "
+        f"last final status ({rate:.1f} articles/s)"
+    )

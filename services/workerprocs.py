@@ -1,0 +1,53 @@
+"""Start and stop `celery worker` processes, one per stage (demo, tests, benchmarks)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from services.queues import STAGES
+
+
+def worker_command(stage: str, *, concurrency: int = 1, name: str | None = None) -> list[str]:
+    """The command line of a worker that consumes one stage's queue."""
+    return [
+        sys.executable, "-m", "celery", "-A", "workers.app", "worker",
+        "-Q", stage, "-n", f"{name or stage}@%h", "-c", str(concurrency),
+        "--loglevel", "INFO", "--without-gossip", "--without-mingle",
+    ]  # fmt: skip
+
+
+def start_workers(
+    *, env: Mapping[str, str], log_dir: Path, stages: Iterable[str] = STAGES, name_suffix: str = ""
+) -> dict[str, subprocess.Popen]:
+    """Start one worker process per stage, each logging to `log_dir/<stage>.log`."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    processes = {}
+    for stage in stages:
+        with open(log_dir / f"{stage}.log", "ab") as log:
+            processes[stage] = subprocess.Popen(
+                worker_command(stage, name=f"{stage}{name_suffix}"),
+                env={**os.environ, **env},
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,  # a Ctrl-C in the terminal reaches us, and we stop them in order
+            )
+    return processes
+
+
+def stop_workers(processes: Mapping[str, subprocess.Popen], *, timeout: float = 20) -> None:
+    """Ask each worker for a warm shutdown (finish the current task), then kill what is left."""
+    for process in processes.values():
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+    for process in processes.values():
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
