@@ -1,0 +1,70 @@
+"""A local HTTP server whose routes the tests define: the stand-in for the internet."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+@dataclass
+class Page:
+    """A canned response; `delay` seconds pass before it is sent."""
+
+    body: bytes = b""
+    status: int = 200
+    content_type: str = "text/html; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+
+
+@dataclass
+class Site:
+    """Routes by path, and the paths requested so far (in order)."""
+
+    routes: dict[str, Page | Callable[[], Page]] = field(default_factory=dict)
+    requests: list[str] = field(default_factory=list)
+    base_url: str = ""
+
+    def url(self, path: str) -> str:
+        """The absolute URL of a path on this site."""
+        return self.base_url + path
+
+
+@contextmanager
+def serve(site: Site) -> Iterator[Site]:
+    """Serve a site on 127.0.0.1 on a free port until the block ends."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the http.server API)
+            site.requests.append(self.path)
+            route = site.routes.get(self.path)
+            page = route() if callable(route) else route or Page(b"not found", status=404, content_type="text/plain")
+            time.sleep(page.delay)
+            self.send_response(page.status)
+            self.send_header("Content-Type", page.content_type)
+            self.send_header("Content-Length", str(len(page.body)))
+            for name, value in page.headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            try:
+                self.wfile.write(page.body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up (a timeout test, or a killed worker)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    site.base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield site
+    finally:
+        server.shutdown()
+        server.server_close()

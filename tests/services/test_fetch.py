@@ -1,0 +1,69 @@
+"""The fetch stage against a local HTTP server: answers that fail for good, and ones worth retrying."""
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from services.fetch import FetchFailed, FetchUnavailable, fetch_url, make_client
+from tests.pages import Page, Site, serve
+
+ARTICLE = b"<html><head><title>T</title></head><body><article><p>Hello world.</p></article></body></html>"
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    routes = {
+        "/article": Page(ARTICLE),
+        "/plain": Page(b"Just text.", content_type="text/plain"),
+        "/moved": Page(status=301, headers={"Location": "/article"}),
+        "/loop": Page(status=302, headers={"Location": "/loop"}),
+        "/big": Page(b"x" * 5000),
+        "/pdf": Page(b"%PDF-1.4", content_type="application/pdf"),
+        "/gone": Page(b"gone", status=410),
+        "/busy": Page(b"busy", status=503),
+        "/slow": Page(ARTICLE, delay=1.0),
+    }
+    with serve(Site(routes)) as running:
+        yield running
+
+
+@pytest.fixture
+def client() -> Iterator[httpx.Client]:
+    with make_client(connect_timeout=1, read_timeout=0.5, max_redirects=3, user_agent="newsflow-test") as c:
+        yield c
+
+
+def test_fetches_html_and_follows_a_redirect(site: Site, client: httpx.Client) -> None:
+    page = fetch_url(site.url("/moved"), client=client, max_bytes=1000)
+    assert (page.url, page.content_type, page.body) == (site.url("/article"), "text/html", ARTICLE)
+
+
+def test_plain_text_keeps_its_type(site: Site, client: httpx.Client) -> None:
+    assert fetch_url(site.url("/plain"), client=client, max_bytes=1000).content_type == "text/plain"
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/loop", "too many redirects"),
+        ("/big", "too large"),
+        ("/pdf", "content type 'application/pdf'"),
+        ("/gone", "HTTP 410"),
+        ("/missing", "HTTP 404"),
+    ],
+)
+def test_answers_that_will_not_change_fail_with_a_reason(site: Site, client: httpx.Client, path: str, reason: str) -> None:
+    with pytest.raises(FetchFailed, match=reason):
+        fetch_url(site.url(path), client=client, max_bytes=1000)
+
+
+@pytest.mark.parametrize(("path", "reason"), [("/busy", "HTTP 503"), ("/slow", "ReadTimeout")])
+def test_passing_trouble_is_worth_a_retry(site: Site, client: httpx.Client, path: str, reason: str) -> None:
+    with pytest.raises(FetchUnavailable, match=reason):
+        fetch_url(site.url(path), client=client, max_bytes=1000)
+
+
+def test_a_malformed_url_fails(client: httpx.Client) -> None:
+    with pytest.raises(FetchFailed):
+        fetch_url("ftp://example.invalid/file", client=client, max_bytes=1000)

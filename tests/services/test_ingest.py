@@ -1,0 +1,99 @@
+"""Ingest: files and records become articles once; unusable input is kept, failed, with its reason."""
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from services.ingest import ArticleInput, add_article, inputs_from_paths
+from services.models import Article
+from services.status import Status
+from tests.conftest import SEEDS
+
+MAX_BYTES = 100_000
+
+
+def ingest_paths(session: Session, *paths: Path) -> list:
+    return [add_article(session, item, max_bytes=MAX_BYTES) for item in inputs_from_paths(paths)]
+
+
+def test_the_same_file_twice_makes_one_article(db_session: Session, tmp_path: Path) -> None:
+    first = ingest_paths(db_session, SEEDS)
+    again = ingest_paths(db_session, SEEDS)
+    assert [o.created for o in first] == [True] * 5
+    assert [o.created for o in again] == [False] * 5
+    assert [o.article_id for o in again] == [o.article_id for o in first]
+    assert db_session.scalar(select(func.count()).select_from(Article)) == 5
+
+
+def test_the_same_url_twice_makes_one_article(db_session: Session) -> None:
+    url = "https://news.example/a"
+    first = add_article(db_session, ArticleInput("a", url=url), max_bytes=MAX_BYTES)
+    second = add_article(db_session, ArticleInput("b", url=url), max_bytes=MAX_BYTES)
+    assert (first.created, second.created, second.article_id) == (True, False, first.article_id)
+    assert first.entry_stage == "fetch"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"", "empty input"),
+        ("blank.txt", b" \n\t \n", "empty input"),
+        ("scan.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF document"),
+        ("photo.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
+        ("noise.txt", bytes(range(256)) * 4, "binary input"),
+        ("notes.docx", b"some text", "unsupported file type '.docx'"),
+        ("broken.json", b'{"url": ', "invalid JSON"),
+        ("record.json", b'{"headline": "x"}', "unknown fields"),
+        ("nothing.json", b'{"title": "x"}', "none of url, html, text"),
+    ],
+)
+def test_unusable_input_is_stored_failed_with_a_reason(
+    db_session: Session, tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    [outcome] = ingest_paths(db_session, path)
+    article = db_session.get(Article, outcome.article_id)
+    assert article.status is Status.FAILED
+    assert article.error_stage == "ingest"
+    assert reason in article.error
+
+
+def test_a_bad_line_in_a_jsonl_file_fails_alone(db_session: Session, tmp_path: Path) -> None:
+    records = [
+        json.dumps({"url": "https://news.example/1", "text": "Ministers met in Paris on Monday to agree a plan."}),
+        "{not json",
+        json.dumps({"html": "<p>A page</p>", "title": "Given title", "published": "2024-12-15", "source": "Wire"}),
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(records) + "\n")
+    outcomes = ingest_paths(db_session, path)
+    assert [o.status for o in outcomes] == [Status.RECEIVED, Status.FAILED, Status.RECEIVED]
+    assert [o.origin for o in outcomes] == [f"{path}:1", f"{path}:2", f"{path}:3"]
+    html = db_session.get(Article, outcomes[2].article_id)
+    assert (html.content_type, html.source) == ("text/html", "Wire")
+    assert html.given == {"title": "Given title", "published": "2024-12-15", "source": "Wire"}
+
+
+def test_oversized_input_fails(db_session: Session, tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"word " * MAX_BYTES)
+    [outcome] = ingest_paths(db_session, path)
+    assert outcome.status is Status.FAILED and "too large" in outcome.error
+
+
+def test_latin1_text_is_accepted(db_session: Session, tmp_path: Path) -> None:
+    path = tmp_path / "cafe.txt"
+    path.write_bytes("Le café de la gare a fermé après une décision du préfet de Paris.".encode("latin-1"))
+    [outcome] = ingest_paths(db_session, path)
+    assert outcome.status is Status.RECEIVED
+
+
+def test_directories_are_walked_for_supported_files_only(db_session: Session, tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("An article about ministers meeting in Paris on Monday.")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x01")
+    assert [o.origin for o in ingest_paths(db_session, tmp_path)] == [str(tmp_path / "sub" / "a.txt")]

@@ -1,0 +1,126 @@
+"""The pipeline's steps on a real database: status flow, idempotency under redelivery, final statuses."""
+
+from functools import partial
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from services import pipeline
+from services.fetch import FetchUnavailable, fetch_url, make_client
+from services.ingest import ArticleInput, add_article, inputs_from_paths
+from services.models import Article, Event, EventMention
+from services.status import Status
+from tests.conftest import SEEDS
+from tests.pages import Page, Site, serve
+
+AFTER_FETCH = (pipeline.clean_step, pipeline.dedup_step, pipeline.extract_step, pipeline.store_step)
+TEXT = (
+    "Russia withdrew its troops from Syria on Sunday, officials said. "
+    "France condemned the attack on the convoy near Aleppo."
+)
+
+
+def add(session: Session, item: ArticleInput) -> int:
+    return add_article(session, item, max_bytes=1_000_000).article_id
+
+
+def run_through(session: Session, article_id: int, steps=AFTER_FETCH) -> int | None:
+    result: int | None = article_id
+    for step in steps:
+        result = step(session, article_id)
+        if result is None:
+            break
+    return result
+
+
+def test_the_seeds_flow_to_stored_with_events(db_session: Session) -> None:
+    ids = [add_article(db_session, item, max_bytes=1_000_000).article_id for item in inputs_from_paths([SEEDS])]
+    for article_id in ids:
+        assert run_through(db_session, article_id) == article_id
+    articles = db_session.scalars(select(Article).where(Article.id.in_(ids))).all()
+    assert {a.status for a in articles} == {Status.STORED}
+    assert all(a.cleaned_at <= a.deduped_at <= a.extracted_at <= a.stored_at for a in articles)
+    assert all(a.language == "en" for a in articles)
+    assert db_session.scalar(select(func.count()).select_from(Event)) > 0
+    unattached = select(func.count()).select_from(EventMention).where(
+        EventMention.event_id.is_(None), EventMention.modality == "asserted"
+    )
+    assert db_session.scalar(unattached) == 0
+
+
+def test_running_every_step_twice_leaves_the_same_rows(db_session: Session) -> None:
+    article_id = add(db_session, ArticleInput("t", raw=TEXT.encode(), content_type="text/plain"))
+    for step in AFTER_FETCH:
+        assert step(db_session, article_id) == article_id
+        # A redelivered message finds the step done and only sends the article on again.
+        assert step(db_session, article_id) == article_id
+    events = db_session.execute(select(Event.type, Event.mention_count, Event.article_count)).all()
+    assert sorted(events) == [("ACCUSE", 1, 1), ("RETREAT", 1, 1)]
+    assert db_session.get(Article, article_id).attempts == 4
+
+
+def test_a_message_for_an_earlier_stage_is_ignored(db_session: Session) -> None:
+    article_id = add(db_session, ArticleInput("t", raw=TEXT.encode(), content_type="text/plain"))
+    run_through(db_session, article_id)
+    assert pipeline.clean_step(db_session, article_id) is None
+    assert pipeline.clean_step(db_session, 10**12) is None  # no such article
+
+
+def test_an_exact_copy_is_a_duplicate_of_the_first(db_session: Session) -> None:
+    first = add(db_session, ArticleInput("a", raw=TEXT.encode(), content_type="text/plain"))
+    copy = add(db_session, ArticleInput("b", raw=b"  " + TEXT.upper().encode() + b"\n", content_type="text/plain"))
+    assert run_through(db_session, first) == first
+    assert run_through(db_session, copy) is None
+    article = db_session.get(Article, copy)
+    assert (article.status, article.duplicate_of_id, article.duplicate_method) == (Status.DUPLICATE, first, "exact")
+
+
+def test_text_not_in_english_is_skipped_with_a_reason(db_session: Session) -> None:
+    french = "Le gouvernement a annoncé dimanche le retrait des troupes russes de Syrie, selon les responsables."
+    article_id = add(db_session, ArticleInput("fr", raw=french.encode(), content_type="text/plain"))
+    assert run_through(db_session, article_id) is None
+    article = db_session.get(Article, article_id)
+    assert (article.status, article.error_stage, article.language) == (Status.SKIPPED, "extract", "fr")
+    assert "English only" in article.error
+
+
+def test_text_with_nothing_left_after_cleaning_fails(db_session: Session) -> None:
+    article_id = add(db_session, ArticleInput("t", raw=b"<html><body><nav>Home</nav></body></html>", content_type="text/html"))
+    assert run_through(db_session, article_id) is None
+    article = db_session.get(Article, article_id)
+    assert (article.status, article.error_stage) == (Status.FAILED, "clean")
+    assert "no article text" in article.error
+
+
+def test_fetch_downloads_an_article_given_by_url(db_session: Session, tmp_path: Path) -> None:
+    html = f"<html><head><title>Withdrawal</title></head><body><article><p>{TEXT}</p></article></body></html>"
+    routes = {"/a": Page(html.encode()), "/gone": Page(b"", status=404), "/busy": Page(b"", status=503)}
+    with serve(Site(routes)) as site, make_client(
+        connect_timeout=1, read_timeout=1, max_redirects=2, user_agent="t"
+    ) as client:
+        fetch_step = pipeline.make_fetch_step(partial(fetch_url, client=client, max_bytes=100_000))
+        ok = add(db_session, ArticleInput("a", url=site.url("/a")))
+        gone = add(db_session, ArticleInput("g", url=site.url("/gone")))
+        busy = add(db_session, ArticleInput("b", url=site.url("/busy")))
+        assert run_through(db_session, ok, (fetch_step, *AFTER_FETCH)) == ok
+        assert fetch_step(db_session, gone) is None
+        with pytest.raises(FetchUnavailable):
+            fetch_step(db_session, busy)
+    stored = db_session.get(Article, ok)
+    assert (stored.status, stored.title, stored.content_type) == (Status.STORED, "Withdrawal", "text/html")
+    assert stored.fetched_at is not None
+    failed = db_session.get(Article, gone)
+    assert (failed.status, failed.error_stage, failed.error) == (Status.FAILED, "fetch", f"HTTP 404 for {site.url('/gone')}")
+    assert db_session.get(Article, busy).status is Status.RECEIVED  # left for the retry
+
+
+def test_record_failure_gives_a_final_status_once(db_session: Session) -> None:
+    article_id = add(db_session, ArticleInput("t", raw=TEXT.encode(), content_type="text/plain"))
+    pipeline.record_failure(db_session, article_id, "clean", "OperationalError: gone (after 9 attempts)")
+    pipeline.record_failure(db_session, article_id, "dedup", "later")
+    article = db_session.get(Article, article_id)
+    assert (article.status, article.error_stage, article.error) == (
+        Status.FAILED, "clean", "OperationalError: gone (after 9 attempts)"
+    )  # fmt: skip
