@@ -1,0 +1,53 @@
+"""Real `celery worker` processes, one per stage, on the test database and Redis keyspace."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import redis
+
+from services.workerprocs import start_workers, stop_workers
+from tests.conftest import RUN_ID
+
+READY_TIMEOUT = 60
+
+
+def child_pids(pid: int) -> list[int]:
+    """The processes a process has started (a prefork worker's pool children)."""
+    return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def _wait_until_consuming(client: redis.Redis, processes: dict[str, subprocess.Popen]) -> None:
+    # A worker that consumes has registered its queue binding in Redis (kombu's `_kombu.binding.<queue>`).
+    deadline = time.monotonic() + READY_TIMEOUT
+    while time.monotonic() < deadline:
+        dead = [stage for stage, p in processes.items() if p.poll() is not None]
+        if dead:
+            raise RuntimeError(f"workers exited at start: {dead}")
+        if all(client.exists(f"_kombu.binding.{stage}") for stage in processes) and all(
+            child_pids(p.pid) for p in processes.values()
+        ):
+            return
+        time.sleep(0.2)
+    raise TimeoutError("workers did not start consuming in time")
+
+
+@pytest.fixture(scope="session")
+def workers(service_env: dict[str, str], redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
+    """Five worker processes, one per stage queue, for the whole test session."""
+    client = redis.Redis.from_url(redis_url)
+    client.flushdb()
+    log_dir = tmp_path_factory.mktemp("worker-logs")
+    processes = start_workers(env=service_env, log_dir=log_dir, name_suffix=f"-{RUN_ID}")
+    try:
+        _wait_until_consuming(client, processes)
+        yield processes
+    finally:
+        stop_workers(processes)
+        client.close()
+        for log in sorted(log_dir.glob("*.log")):
+            print(f"--- {log.name}\n{log.read_text()[-3000:]}")
