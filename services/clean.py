@@ -89,9 +89,7 @@ def detect_language(text: str) -> str | None:
     return language
 
 
-def clean_document(
-    raw: bytes, *, content_type: str, url: str | None = None, given: dict | None = None
-) -> CleanResult:
+def clean_document(raw: bytes, *, content_type: str, url: str | None = None, given: dict | None = None) -> CleanResult:
     """Clean one document (HTML or plain text) into text plus metadata; raise UnusableDocument if none."""
     given = given or {}
     decoded = decode_document(raw)

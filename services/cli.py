@@ -26,7 +26,9 @@ def migrate(revision: Annotated[str, typer.Argument(help="Target revision.")] = 
 
 @app.command("ingest")
 def ingest_command(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files (.txt, .html, .htm, .json, .jsonl) or directories.")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files (.txt, .html, .htm, .json, .jsonl) or directories.")
+    ] = None,
     url: Annotated[list[str] | None, typer.Option("--url", help="An article to fetch by URL (repeatable).")] = None,
 ) -> None:
     """Add articles and put them on the pipeline's queues; the same URL or bytes again adds nothing."""
@@ -40,7 +42,9 @@ def ingest_command(
         raise typer.BadParameter("give at least one path or --url")
     table = Table("input", "article", "status", "note")
     added = 0
-    for outcome in ingest(items, session_scope=session_scope, enqueue=send_on, max_bytes=get_settings().max_input_bytes):
+    for outcome in ingest(
+        items, session_scope=session_scope, enqueue=send_on, max_bytes=get_settings().max_input_bytes
+    ):
         added += outcome.created
         note = outcome.error or ("queued" if outcome.created else "already ingested")
         table.add_row(outcome.origin, str(outcome.article_id), outcome.status.value, note)
@@ -75,7 +79,9 @@ def api(
     import uvicorn
 
     settings = get_settings()
-    uvicorn.run("services.api.app:create_app", factory=True, host=host or settings.api_host, port=port or settings.api_port)
+    uvicorn.run(
+        "services.api.app:create_app", factory=True, host=host or settings.api_host, port=port or settings.api_port
+    )
 
 
 @app.command()

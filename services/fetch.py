@@ -26,9 +26,7 @@ class FetchedPage:
     body: bytes
 
 
-def make_client(
-    *, connect_timeout: float, read_timeout: float, max_redirects: int, user_agent: str
-) -> httpx.Client:
+def make_client(*, connect_timeout: float, read_timeout: float, max_redirects: int, user_agent: str) -> httpx.Client:
     """An HTTP client with the fetch stage's timeouts and redirect limit."""
     return httpx.Client(
         timeout=httpx.Timeout(read_timeout, connect=connect_timeout),

@@ -150,9 +150,7 @@ def add_article(session: Session, item: ArticleInput, *, max_bytes: int) -> Inge
         same_input = [Article.url == item.url] if item.url else []
         if raw_sha256:
             same_input.append(Article.raw_sha256 == raw_sha256)
-        existing = session.execute(
-            select(Article.id, Article.status, Article.error).where(or_(*same_input))
-        ).first()
+        existing = session.execute(select(Article.id, Article.status, Article.error).where(or_(*same_input))).first()
         if existing is None:  # the conflicting row was inserted and rolled back by someone else
             return add_article(session, item, max_bytes=max_bytes)
         article_id, created, status, error = existing.id, False, existing.status, existing.error

@@ -125,9 +125,7 @@ def _dedup(session: Session, article: Article) -> bool:
     fingerprint = text_fingerprint(article.text or "")
     # The primary key makes concurrent copies converge: the second insert waits for the first to commit,
     # then does nothing, and the select below sees the first article.
-    session.execute(
-        insert(TextFingerprint).values(sha256=fingerprint, article_id=article.id).on_conflict_do_nothing()
-    )
+    session.execute(insert(TextFingerprint).values(sha256=fingerprint, article_id=article.id).on_conflict_do_nothing())
     original_id = session.scalar(select(TextFingerprint.article_id).where(TextFingerprint.sha256 == fingerprint))
     if original_id != article.id:
         article.status = Status.DUPLICATE
@@ -183,7 +181,12 @@ def _store(session: Session, article: Article) -> bool:
     ).all()
     article_day = article.published_at.date() if article.published_at else None
     keyed = [
-        (merge_key(type=m.type, source_code=m.source_code, target_code=m.target_code, day=m.event_date or article_day), m)
+        (
+            merge_key(
+                type=m.type, source_code=m.source_code, target_code=m.target_code, day=m.event_date or article_day
+            ),
+            m,
+        )
         for m in mentions
     ]
     # Sorted keys give every store worker the same lock order on events, so they cannot deadlock.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -50,10 +51,9 @@ def serve(site: Site) -> Iterator[Site]:
             for name, value in page.headers.items():
                 self.send_header(name, value)
             self.end_headers()
-            try:
+            # The client may have given up (a timeout test, or a killed worker).
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(page.body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up (a timeout test, or a killed worker)
 
         def log_message(self, *args: object) -> None:
             pass

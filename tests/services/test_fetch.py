@@ -53,7 +53,9 @@ def test_plain_text_keeps_its_type(site: Site, client: httpx.Client) -> None:
         ("/missing", "HTTP 404"),
     ],
 )
-def test_answers_that_will_not_change_fail_with_a_reason(site: Site, client: httpx.Client, path: str, reason: str) -> None:
+def test_answers_that_will_not_change_fail_with_a_reason(
+    site: Site, client: httpx.Client, path: str, reason: str
+) -> None:
     with pytest.raises(FetchFailed, match=reason):
         fetch_url(site.url(path), client=client, max_bytes=1000)
 

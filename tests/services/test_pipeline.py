@@ -44,8 +44,10 @@ def test_the_seeds_flow_to_stored_with_events(db_session: Session) -> None:
     assert all(a.cleaned_at <= a.deduped_at <= a.extracted_at <= a.stored_at for a in articles)
     assert all(a.language == "en" for a in articles)
     assert db_session.scalar(select(func.count()).select_from(Event)) > 0
-    unattached = select(func.count()).select_from(EventMention).where(
-        EventMention.event_id.is_(None), EventMention.modality == "asserted"
+    unattached = (
+        select(func.count())
+        .select_from(EventMention)
+        .where(EventMention.event_id.is_(None), EventMention.modality == "asserted")
     )
     assert db_session.scalar(unattached) == 0
 
@@ -87,7 +89,9 @@ def test_text_not_in_english_is_skipped_with_a_reason(db_session: Session) -> No
 
 
 def test_text_with_nothing_left_after_cleaning_fails(db_session: Session) -> None:
-    article_id = add(db_session, ArticleInput("t", raw=b"<html><body><nav>Home</nav></body></html>", content_type="text/html"))
+    article_id = add(
+        db_session, ArticleInput("t", raw=b"<html><body><nav>Home</nav></body></html>", content_type="text/html")
+    )
     assert run_through(db_session, article_id) is None
     article = db_session.get(Article, article_id)
     assert (article.status, article.error_stage) == (Status.FAILED, "clean")
@@ -97,9 +101,10 @@ def test_text_with_nothing_left_after_cleaning_fails(db_session: Session) -> Non
 def test_fetch_downloads_an_article_given_by_url(db_session: Session, tmp_path: Path) -> None:
     html = f"<html><head><title>Withdrawal</title></head><body><article><p>{TEXT}</p></article></body></html>"
     routes = {"/a": Page(html.encode()), "/gone": Page(b"", status=404), "/busy": Page(b"", status=503)}
-    with serve(Site(routes)) as site, make_client(
-        connect_timeout=1, read_timeout=1, max_redirects=2, user_agent="t"
-    ) as client:
+    with (
+        serve(Site(routes)) as site,
+        make_client(connect_timeout=1, read_timeout=1, max_redirects=2, user_agent="t") as client,
+    ):
         fetch_step = pipeline.make_fetch_step(partial(fetch_url, client=client, max_bytes=100_000))
         ok = add(db_session, ArticleInput("a", url=site.url("/a")))
         gone = add(db_session, ArticleInput("g", url=site.url("/gone")))
@@ -112,7 +117,11 @@ def test_fetch_downloads_an_article_given_by_url(db_session: Session, tmp_path: 
     assert (stored.status, stored.title, stored.content_type) == (Status.STORED, "Withdrawal", "text/html")
     assert stored.fetched_at is not None
     failed = db_session.get(Article, gone)
-    assert (failed.status, failed.error_stage, failed.error) == (Status.FAILED, "fetch", f"HTTP 404 for {site.url('/gone')}")
+    assert (failed.status, failed.error_stage, failed.error) == (
+        Status.FAILED,
+        "fetch",
+        f"HTTP 404 for {site.url('/gone')}",
+    )
     assert db_session.get(Article, busy).status is Status.RECEIVED  # left for the retry
 
 

@@ -27,7 +27,9 @@ ARTICLE_TEXT = (
     "Russia withdrew its troops from Syria on Sunday, officials said. "
     "France condemned the attack on the convoy near Aleppo."
 )
-ARTICLE_HTML = f"<html><head><title>Withdrawal</title></head><body><article><p>{ARTICLE_TEXT}</p></article></body></html>"
+ARTICLE_HTML = (
+    f"<html><head><title>Withdrawal</title></head><body><article><p>{ARTICLE_TEXT}</p></article></body></html>"
+)
 
 
 def newsflow(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:

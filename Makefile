@@ -1,0 +1,41 @@
+# make demo | make test | make lint | make migrate | make up
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint migrate up down clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	# venv's bundled pip is old and resolves trafilatura's lxml extra wrongly
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --editable .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --editable '.[test]'
+	touch $@
+
+demo: $(VENV)/.installed
+	$(BIN)/newsflow demo
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-test
+	$(BIN)/python -m ruff check services workers tests
+	$(BIN)/python -m ruff format --check services workers tests
+
+migrate: $(VENV)/.installed
+	$(BIN)/newsflow migrate
+
+up:
+	docker compose up -d --build
+
+down:
+	docker compose down
+
+clean:
+	rm -rf $(VENV) .newsflow .pytest_cache

@@ -1,0 +1,64 @@
+"""docker-compose.yml stays valid and true to the code, checked without a Docker engine."""
+
+import importlib
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.main import get_command
+
+from services.cli import app as cli_app
+from services.queues import STAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+SERVICES = COMPOSE["services"]
+
+
+def option(command: list[str], flag: str) -> str:
+    return command[command.index(flag) + 1]
+
+
+def test_compose_v2_accepts_the_file() -> None:
+    compose = pytest.importorskip("compose")
+    # The bundled binary itself: the package's docker-compose wrapper exits 0 even on an invalid file.
+    binary = Path(compose.__file__).with_name("docker-compose")
+    result = subprocess.run(
+        [str(binary), "-f", str(ROOT / "docker-compose.yml"), "config", "-q"],
+        env={**os.environ, "POSTGRES_PASSWORD": "test-only"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_stage_has_a_service_named_after_its_queue() -> None:
+    for stage in STAGES:
+        command = SERVICES[stage]["command"]
+        assert option(command, "-Q") == stage
+        assert option(command, "-n").startswith(f"{stage}@")
+
+
+def test_every_celery_command_names_an_app_that_imports() -> None:
+    celery_services = [s for s in SERVICES.values() if s.get("command", [None])[0] == "celery"]
+    assert len(celery_services) == len(STAGES) + 2  # the stages, beat and flower
+    for service in celery_services:
+        module = option(service["command"], "-A")
+        assert hasattr(importlib.import_module(module), "app")
+
+
+def test_every_newsflow_command_exists() -> None:
+    known = set(get_command(cli_app).commands)
+    used = {s["command"][1] for s in SERVICES.values() if s.get("command", [None])[0] == "newsflow"}
+    assert used == {"migrate", "api"}
+    assert used <= known
+
+
+def test_workers_wait_for_migrations_and_stop_after_their_slowest_task() -> None:
+    for stage in STAGES:
+        service = SERVICES[stage]
+        assert service["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+        assert service["stop_grace_period"] == "3m"
