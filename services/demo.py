@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import redis
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from sqlalchemy import create_engine, func, select, text
@@ -36,6 +37,7 @@ class DemoReport:
     """What a demo run did, and how long it took."""
 
     article_ids: list[int]
+    created: int
     statuses: dict[int, Status]
     wall_seconds: float
     pipeline_seconds: float
@@ -120,7 +122,8 @@ def run_demo(seeds: Path, *, console: Console, log_dir: Path, timeout: float = 3
         pipeline_seconds = time.perf_counter() - pipeline_started
     finally:
         stop_workers(workers)
-    return DemoReport(ids, statuses, time.perf_counter() - started, pipeline_seconds)
+    created = sum(o.created for o in outcomes)
+    return DemoReport(ids, created, statuses, time.perf_counter() - started, pipeline_seconds)
 
 
 def _service_env(settings: Settings) -> dict[str, str]:
@@ -148,13 +151,21 @@ def print_summary(report: DemoReport, console: Console) -> None:
     for article in sorted(articles, key=lambda a: a.id):
         table.add_row(str(article.id), article.status.value, article.error or article.title or "")
     console.print(table)
-    events_table = Table("event", "type", "source", "target", "date", "mentions", "articles")
-    events_table.add_column("evidence", no_wrap=True, overflow="ellipsis", min_width=30)
-    for event, sentence in events:
-        events_table.add_row(
-            str(event.id), event.type, event.source_code or "", event.target_code or "",
-            str(event.event_date or ""), str(event.mention_count), str(event.article_count), sentence,
-        )  # fmt: skip
+    rows = [
+        (str(e.id), e.type, f"{e.source_code or '?'}→{e.target_code or '-'}", str(e.event_date or "?"),
+         str(e.mention_count), str(e.article_count))
+        for e, _sentence in events
+    ]  # fmt: skip
+    headers = ("id", "type", "source→target", "date", "ments", "arts")
+    widths = [max(len(cell) for cell in column) for column in zip(headers, *rows, strict=False)]
+    # The evidence gets what the terminal has left; the short columns are never squeezed.
+    evidence_width = max(console.width - sum(widths) - 2 * (len(widths) + 1), 20)
+    events_table = Table(box=box.SIMPLE_HEAD, title="events reported by these articles")
+    for header, width in zip(headers, widths, strict=True):
+        events_table.add_column(header, no_wrap=True, min_width=width)
+    events_table.add_column("evidence", no_wrap=True, overflow="ellipsis", max_width=evidence_width)
+    for row, (_event, sentence) in zip(rows, events, strict=True):
+        events_table.add_row(*row, sentence)
     console.print(events_table)
     pending = len(report.article_ids) - len(report.statuses)
     console.print(
@@ -163,7 +174,10 @@ def print_summary(report: DemoReport, console: Console) -> None:
         + (f", [red]not finished {pending}[/red]" if pending else "")
     )
     console.print(f"[bold]events {len(events)}[/bold] from {mentions} mentions")
-    rate = len(report.article_ids) / report.pipeline_seconds if report.pipeline_seconds else 0.0
+    if not report.created:
+        console.print(f"wall time {report.wall_seconds:.1f} s; every article was ingested and processed before")
+        return
+    rate = report.created / report.pipeline_seconds
     console.print(
         f"wall time {report.wall_seconds:.1f} s; pipeline {report.pipeline_seconds:.2f} s from first ingest to "
         f"last final status ({rate:.1f} articles/s)"
