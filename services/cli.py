@@ -90,13 +90,13 @@ def demo(
     log_dir: Annotated[Path, typer.Option(help="Where the workers write their logs.")] = Path(".newsflow/logs"),
 ) -> None:
     """Migrate, start one worker per stage, ingest the seeds, wait for every article, print a summary."""
-    from services.demo import ServicesNotFound, print_summary, run_demo
+    from services.demo import run_demo
+    from services.servers import ServicesNotFound
 
     try:
         report = run_demo(seeds, console=console, log_dir=log_dir)
     except ServicesNotFound as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
-    print_summary(report, console)
     if len(report.statuses) < len(report.article_ids):
         raise typer.Exit(1)

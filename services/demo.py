@@ -3,33 +3,24 @@
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import redis
 from rich import box
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import func, select
 
 from services.db import create_database_if_missing, get_engine, session_scope
 from services.ingest import ingest, inputs_from_paths
 from services.migrations import upgrade
 from services.models import Article, Event, EventMention
 from services.monitor import wait_until_final
-from services.settings import Settings, get_settings
+from services.servers import located_services
+from services.settings import Settings
 from services.status import Status
 from services.workerprocs import start_workers, stop_workers
-
-COMPOSE_FILE = Path(__file__).resolve().parent.parent / "docker-compose.yml"
-
-
-class ServicesNotFound(RuntimeError):
-    """Neither the configured services, nor local ones, nor a Docker engine could be found."""
 
 
 @dataclass(frozen=True)
@@ -43,65 +34,21 @@ class DemoReport:
     pipeline_seconds: float
 
 
-def postgres_reachable(url: str) -> bool:
-    """True if a Postgres server answers at the URL's host (the database itself may not exist yet)."""
-    engine = create_engine(url, connect_args={"connect_timeout": 2, "dbname": "postgres"})
-    try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-        return True
-    except OperationalError:
-        return False
-    finally:
-        engine.dispose()
-
-
-def redis_reachable(url: str) -> bool:
-    """True if Redis answers a ping at the URL."""
-    client = redis.Redis.from_url(url, socket_connect_timeout=2)
-    try:
-        return bool(client.ping())
-    except redis.RedisError:
-        return False
-    finally:
-        client.close()
-
-
-def docker_engine_running() -> bool:
-    """True if a Docker engine (not just the client) answers."""
-    if shutil.which("docker") is None:
-        return False
-    return subprocess.run(["docker", "info"], capture_output=True, check=False).returncode == 0
-
-
-def locate_services(settings: Settings, console: Console) -> None:
-    """Make sure the configured Postgres and Redis answer, starting them with compose where a Docker engine runs."""
-    if postgres_reachable(settings.database_url) and redis_reachable(settings.redis_url):
-        console.print(f"using Postgres at {_host(settings.database_url)} and Redis at {_host(settings.redis_url)}")
-        return
-    if not docker_engine_running():
-        raise ServicesNotFound(
-            "Postgres or Redis does not answer at the configured URLs and no Docker engine runs: set DATABASE_URL "
-            "and REDIS_URL, start local servers on ports 5432 and 6379, or start Docker."
-        )
-    console.print("starting postgres and redis with docker compose")
-    subprocess.run(
-        ["docker", "compose", "-f", str(COMPOSE_FILE), "up", "-d", "--wait", "postgres", "redis"], check=True
-    )
-
-
-def _host(url: str) -> str:
-    return url.rsplit("@", 1)[-1]
-
-
 def run_demo(seeds: Path, *, console: Console, log_dir: Path, timeout: float = 300) -> DemoReport:
-    """Run the whole pipeline over the seeds with real worker processes and return what happened."""
+    """Run the whole pipeline over the seeds with real worker processes, print the summary, return the report."""
     started = time.perf_counter()
-    settings = get_settings()
-    locate_services(settings, console)
-    if create_database_if_missing(settings.database_url):
-        console.print(f"created database {get_engine().url.database}")
-    upgrade(settings.database_url)
+    with located_services(console, data_dir=log_dir.parent / "embedded") as settings:
+        if create_database_if_missing(settings.database_url):
+            console.print(f"created database {get_engine().url.database}")
+        upgrade(settings.database_url)
+        report = _run_pipeline(seeds, settings, console=console, log_dir=log_dir, timeout=timeout, started=started)
+        print_summary(report, console)  # while embedded servers, if any, still run
+    return report
+
+
+def _run_pipeline(
+    seeds: Path, settings: Settings, *, console: Console, log_dir: Path, timeout: float, started: float
+) -> DemoReport:
     workers = start_workers(env=_service_env(settings), log_dir=log_dir)
     console.print(f"started {len(workers)} workers, one per stage (logs in {log_dir})")
     try:

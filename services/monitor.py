@@ -6,12 +6,12 @@ import time
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 
-import redis
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from services.models import Article
 from services.queues import STAGES
+from services.servers import redis_client
 from services.status import FINAL_STATUSES, Status
 
 
@@ -23,7 +23,7 @@ def article_counts(session: Session) -> dict[str, int]:
 
 def queue_depths(redis_url: str) -> dict[str, int]:
     """Messages waiting in each stage's Redis list (prefetched and running ones are not counted)."""
-    client = redis.Redis.from_url(redis_url)
+    client = redis_client(redis_url)
     try:
         return {stage: client.llen(stage) for stage in STAGES}
     finally:

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from services import migrations
 from services.db import Base, get_engine
-from services.demo import postgres_reachable, redis_reachable
+from services.servers import postgres_reachable, redis_reachable
 from services.settings import get_settings, normalise_database_url
 
 LOCAL_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"

@@ -5,6 +5,7 @@ from fastapi import APIRouter, HTTPException
 from sqlalchemy import text
 
 from services.api.deps import SessionDep, SettingsDep
+from services.servers import redis_client
 
 router = APIRouter(tags=["ops"])
 
@@ -19,7 +20,7 @@ def health() -> dict[str, str]:
 def ready(session: SessionDep, settings: SettingsDep) -> dict[str, str]:
     """Postgres and Redis are reachable."""
     session.execute(text("SELECT 1"))
-    client = redis.Redis.from_url(settings.redis_url, socket_connect_timeout=2)
+    client = redis_client(settings.redis_url)
     try:
         client.ping()
     except redis.RedisError as exc:
