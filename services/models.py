@@ -21,7 +21,7 @@ from sqlalchemy import (
     Text,
     func,
 )
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from services.db import Base
@@ -173,3 +173,22 @@ class EventMention(Base):
 
     article: Mapped[Article] = relationship(back_populates="mentions")
     event: Mapped[Event | None] = relationship(back_populates="mentions")
+
+
+class DedupShingles(Base):
+    """The shingle hashes of an original article, for verifying near-duplicate candidates."""
+
+    __tablename__ = "dedup_shingles"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    shingles: Mapped[list[int]] = mapped_column(ARRAY(Integer))
+
+
+class LshBucket(Base):
+    """One band key of an original article's MinHash: the shared near-duplicate index of every dedup worker."""
+
+    __tablename__ = "lsh_buckets"
+
+    band: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True)

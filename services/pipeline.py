@@ -16,7 +16,8 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from services.clean import UnusableDocument, clean_document
-from services.dedup import text_fingerprint
+from services.dedup import find_near_duplicate, signature, text_fingerprint
+from services.dedup_index import PostgresIndex
 from services.extract import extract_events
 from services.fetch import FetchedPage, FetchFailed
 from services.models import Article, Event, EventMention, TextFingerprint
@@ -122,19 +123,31 @@ def _clean(session: Session, article: Article) -> bool:
 
 
 def _dedup(session: Session, article: Article) -> bool:
-    fingerprint = text_fingerprint(article.text or "")
+    text = article.text or ""
+    fingerprint = text_fingerprint(text)
     # The primary key makes concurrent copies converge: the second insert waits for the first to commit,
     # then does nothing, and the select below sees the first article.
     session.execute(insert(TextFingerprint).values(sha256=fingerprint, article_id=article.id).on_conflict_do_nothing())
     original_id = session.scalar(select(TextFingerprint.article_id).where(TextFingerprint.sha256 == fingerprint))
     if original_id != article.id:
-        article.status = Status.DUPLICATE
-        article.duplicate_of_id = original_id
-        article.duplicate_method = "exact"
-        article.duplicate_similarity = 1.0
-        article.deduped_at = datetime.now(UTC)
+        _mark_duplicate(article, original_id, "exact", 1.0)
         return False
+    index = PostgresIndex(session)
+    sig = signature(text)
+    match = find_near_duplicate(sig, index)
+    if match is not None and match.article_id != article.id:
+        _mark_duplicate(article, match.article_id, "near", match.similarity)
+        return False
+    index.add(article.id, sig)
     return True
+
+
+def _mark_duplicate(article: Article, original_id: int, method: str, similarity: float) -> None:
+    article.status = Status.DUPLICATE
+    article.duplicate_of_id = original_id
+    article.duplicate_method = method
+    article.duplicate_similarity = similarity
+    article.deduped_at = datetime.now(UTC)
 
 
 def _extract(session: Session, article: Article) -> bool:

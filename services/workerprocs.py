@@ -24,13 +24,15 @@ def worker_command(stage: str, *, concurrency: int = 1, name: str | None = None)
 def start_workers(
     *, env: Mapping[str, str], log_dir: Path, stages: Iterable[str] = STAGES, name_suffix: str = ""
 ) -> dict[str, subprocess.Popen]:
-    """Start one worker process per stage, each logging to `log_dir/<stage>.log`."""
+    """Start one worker process per entry of `stages`, keyed `stage` (`stage#2`, … for repeats), logging to log_dir."""
     log_dir.mkdir(parents=True, exist_ok=True)
-    processes = {}
+    processes: dict[str, subprocess.Popen] = {}
     for stage in stages:
-        with open(log_dir / f"{stage}.log", "ab") as log:
-            processes[stage] = subprocess.Popen(
-                worker_command(stage, name=f"{stage}{name_suffix}"),
+        repeat = sum(1 for key in processes if worker_stage(key) == stage)
+        key = f"{stage}#{repeat + 1}" if repeat else stage
+        with open(log_dir / f"{key}.log", "ab") as log:
+            processes[key] = subprocess.Popen(
+                worker_command(stage, name=key.replace("#", "-") + name_suffix),
                 env={**os.environ, **env},
                 stdout=log,
                 stderr=subprocess.STDOUT,
@@ -38,6 +40,11 @@ def start_workers(
                 start_new_session=True,  # a Ctrl-C in the terminal reaches us, and we stop them in order
             )
     return processes
+
+
+def worker_stage(key: str) -> str:
+    """The stage a worker started by start_workers consumes."""
+    return key.split("#", 1)[0]
 
 
 def stop_workers(processes: Mapping[str, subprocess.Popen], *, timeout: float = 20) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from services.workerprocs import start_workers, stop_workers
+from services.workerprocs import start_workers, stop_workers, worker_stage
 from tests.conftest import RUN_ID
 
 READY_TIMEOUT = 60
@@ -21,14 +21,15 @@ def child_pids(pid: int) -> list[int]:
     return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
 
 
-def _wait_until_consuming(client: redis.Redis, processes: dict[str, subprocess.Popen]) -> None:
+def wait_until_consuming(client: redis.Redis, processes: dict[str, subprocess.Popen]) -> None:
+    """Wait until every worker has bound its queue and started its pool process."""
     # A worker that consumes has registered its queue binding in Redis (kombu's `_kombu.binding.<queue>`).
     deadline = time.monotonic() + READY_TIMEOUT
     while time.monotonic() < deadline:
         dead = [stage for stage, p in processes.items() if p.poll() is not None]
         if dead:
             raise RuntimeError(f"workers exited at start: {dead}")
-        if all(client.exists(f"_kombu.binding.{stage}") for stage in processes) and all(
+        if all(client.exists(f"_kombu.binding.{worker_stage(key)}") for key in processes) and all(
             child_pids(p.pid) for p in processes.values()
         ):
             return
@@ -44,7 +45,7 @@ def workers(service_env: dict[str, str], redis_url: str, tmp_path_factory: pytes
     log_dir = tmp_path_factory.mktemp("worker-logs")
     processes = start_workers(env=service_env, log_dir=log_dir, name_suffix=f"-{RUN_ID}")
     try:
-        _wait_until_consuming(client, processes)
+        wait_until_consuming(client, processes)
         yield processes
     finally:
         stop_workers(processes)
