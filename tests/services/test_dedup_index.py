@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
 from sqlalchemy.orm import Session
@@ -24,10 +25,9 @@ class RendezvousIndex(PostgresIndex):
 
     def candidates(self, bands):
         found = super().candidates(bands)
-        try:
+        # A broken barrier means the other worker is blocked on our lock, as it should be.
+        with contextlib.suppress(threading.BrokenBarrierError):
             self.barrier.wait(timeout=1)
-        except threading.BrokenBarrierError:
-            pass  # the other worker is blocked on our lock, as it should be
         return found
 
 
