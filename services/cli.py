@@ -100,3 +100,18 @@ def demo(
         raise typer.Exit(2) from exc
     if len(report.statuses) < len(report.article_ids):
         raise typer.Exit(1)
+
+
+@app.command("dedup")
+def dedup_command(
+    path: Annotated[Path, typer.Argument(help='JSON lines: {"id", "text", "published"?}, in arrival order.')],
+) -> None:
+    """Run the dedup stage offline and print one JSON line per record: duplicate_of, similarity, method, story."""
+    import json
+
+    from services.dedup_offline import dedup_records
+
+    with path.open(encoding="utf-8") as lines:
+        records = (json.loads(line) for line in lines if line.strip())
+        for decision in dedup_records(records):
+            typer.echo(json.dumps(decision))

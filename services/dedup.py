@@ -125,6 +125,43 @@ def find_near_duplicate(sig: Signature, index: NearDuplicateIndex) -> NearMatch 
     return best
 
 
+class ExactIndex(Protocol):
+    """Where the first article of each exact fingerprint is remembered."""
+
+    def first_with(self, fingerprint: str, article_id: int) -> int:
+        """The first article with this fingerprint, recording this one as it if there is none yet."""
+
+
+@dataclass(frozen=True)
+class DedupDecision:
+    """Whether a text copies an earlier article: `duplicate_of` is None for an original."""
+
+    duplicate_of: int | None = None
+    similarity: float | None = None
+    method: str | None = None
+
+
+def deduplicate(article_id: int, text: str, *, exact: ExactIndex, near: NearDuplicateIndex) -> DedupDecision:
+    """Decide whether an article copies an earlier one, exactly or nearly; index it when it is an original."""
+    first = exact.first_with(text_fingerprint(text), article_id)
+    if first != article_id:
+        return DedupDecision(first, 1.0, "exact")
+    sig = signature(text)
+    match = find_near_duplicate(sig, near)
+    if match is not None and match.article_id != article_id:
+        return DedupDecision(match.article_id, match.similarity, "near")
+    near.add(article_id, sig)
+    return DedupDecision()
+
+
+class MemoryExactIndex(dict):
+    """An ExactIndex in memory, for offline runs."""
+
+    def first_with(self, fingerprint: str, article_id: int) -> int:
+        """The first article recorded with this fingerprint."""
+        return self.setdefault(fingerprint, article_id)
+
+
 class MemoryIndex:
     """A NearDuplicateIndex in memory, for offline runs."""
 

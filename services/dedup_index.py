@@ -1,16 +1,18 @@
-"""The near-duplicate index in Postgres, so every dedup worker on every machine sees one index."""
+"""The dedup stage's indexes in Postgres, so every dedup worker on every machine sees the same ones."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.orm import Session
 from sqlalchemy.types import BigInteger, SmallInteger
 
 from services.dedup import Signature
-from services.models import DedupShingles, LshBucket
+from services.models import DedupShingles, LshBucket, Story, TextFingerprint
+from services.stories import StoryProfile, merge_profile
 
 _LOCK = text(
     # Sorted, so two workers always take shared locks in the same order and cannot deadlock.
@@ -56,3 +58,62 @@ class PostgresIndex:
             insert(LshBucket).on_conflict_do_nothing(),
             [{"band": band, "key": key, "article_id": article_id} for band, key in enumerate(signature.bands)],
         )
+
+
+class PostgresExactIndex:
+    """An ExactIndex in the `text_fingerprints` table."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def first_with(self, fingerprint: str, article_id: int) -> int:
+        """The first article with this fingerprint; concurrent callers converge on one."""
+        # The primary key makes concurrent copies converge: the second insert waits for the first to commit,
+        # then does nothing, and the select sees the first article.
+        self.session.execute(
+            insert(TextFingerprint).values(sha256=fingerprint, article_id=article_id).on_conflict_do_nothing()
+        )
+        return self.session.scalar(select(TextFingerprint.article_id).where(TextFingerprint.sha256 == fingerprint))
+
+
+# Any constant will do, as long as nothing else in the database takes advisory locks with it.
+STORY_LOCK_KEY = 0x5702_1E5
+
+
+class PostgresStoryStore:
+    """A StoryStore in the `stories` table."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def lock(self) -> None:
+        """A transaction-scoped advisory lock that every story assignment takes."""
+        self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": STORY_LOCK_KEY})
+
+    def active(self, since: datetime, until: datetime) -> list[StoryProfile]:
+        """Stories last seen between the two times."""
+        rows = self.session.execute(
+            select(Story.id, Story.terms, Story.last_seen).where(Story.last_seen.between(since, until))
+        )
+        return [StoryProfile(story_id, terms, last_seen) for story_id, terms, last_seen in rows]
+
+    def create(self, terms: dict[str, float], seen: datetime, title: str | None) -> int:
+        """Open a story with one article."""
+        story = Story(title=title, first_seen=seen, last_seen=seen, article_count=1, terms=terms)
+        self.session.add(story)
+        self.session.flush()
+        return story.id
+
+    def join(self, story_id: int, terms: dict[str, float] | None, seen: datetime) -> None:
+        """Count one more article in a story; an original's terms also move its profile."""
+        values: dict = {
+            "article_count": Story.article_count + 1,
+            "last_seen": func.greatest(Story.last_seen, seen),
+            "first_seen": func.least(Story.first_seen, seen),
+        }
+        if terms is not None:
+            profile, count = self.session.execute(
+                select(Story.terms, Story.article_count).where(Story.id == story_id)
+            ).one()
+            values["terms"] = merge_profile(profile, terms, count)
+        self.session.execute(update(Story).where(Story.id == story_id).values(**values))

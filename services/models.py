@@ -70,6 +70,7 @@ class Article(Base):
     error: Mapped[str | None] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id", ondelete="SET NULL"), index=True)
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
     duplicate_method: Mapped[str | None] = mapped_column(String(16))
     duplicate_similarity: Mapped[float | None] = mapped_column(Float)
@@ -97,6 +98,20 @@ class Article(Base):
         self.status = Status.SKIPPED
         self.error_stage = stage
         self.error = reason
+
+
+class Story(Base):
+    """Articles that report one real-world event; copies are linked to the story of their original."""
+
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    first_seen: Mapped[datetime] = mapped_column(Timestamp)
+    last_seen: Mapped[datetime] = mapped_column(Timestamp, index=True)
+    article_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The clustering's profile of the story: term -> weight, unit length.
+    terms: Mapped[dict[str, float]] = mapped_column(JSONB)
 
 
 class TextFingerprint(Base):

@@ -16,13 +16,14 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from services.clean import UnusableDocument, clean_document
-from services.dedup import find_near_duplicate, signature, text_fingerprint
-from services.dedup_index import PostgresIndex
+from services.dedup import deduplicate
+from services.dedup_index import PostgresExactIndex, PostgresIndex, PostgresStoryStore
 from services.extract import extract_events
 from services.fetch import FetchedPage, FetchFailed
-from services.models import Article, Event, EventMention, TextFingerprint
+from services.models import Article, Event, EventMention
 from services.status import Status
 from services.store import merge_key
+from services.stories import assign_story
 
 ENGLISH = "en"
 
@@ -124,30 +125,22 @@ def _clean(session: Session, article: Article) -> bool:
 
 def _dedup(session: Session, article: Article) -> bool:
     text = article.text or ""
-    fingerprint = text_fingerprint(text)
-    # The primary key makes concurrent copies converge: the second insert waits for the first to commit,
-    # then does nothing, and the select below sees the first article.
-    session.execute(insert(TextFingerprint).values(sha256=fingerprint, article_id=article.id).on_conflict_do_nothing())
-    original_id = session.scalar(select(TextFingerprint.article_id).where(TextFingerprint.sha256 == fingerprint))
-    if original_id != article.id:
-        _mark_duplicate(article, original_id, "exact", 1.0)
-        return False
-    index = PostgresIndex(session)
-    sig = signature(text)
-    match = find_near_duplicate(sig, index)
-    if match is not None and match.article_id != article.id:
-        _mark_duplicate(article, match.article_id, "near", match.similarity)
-        return False
-    index.add(article.id, sig)
-    return True
-
-
-def _mark_duplicate(article: Article, original_id: int, method: str, similarity: float) -> None:
+    decision = deduplicate(article.id, text, exact=PostgresExactIndex(session), near=PostgresIndex(session))
+    stories = PostgresStoryStore(session)
+    seen = article.published_at or article.received_at
+    if decision.duplicate_of is None:
+        article.story_id = assign_story(text, title=article.title, seen=seen, store=stories)
+        return True
+    original = session.get(Article, decision.duplicate_of)
+    if original is not None and original.story_id is not None:
+        article.story_id = original.story_id  # a copy adds to its original's story, not to its profile
+        stories.join(original.story_id, None, seen)
     article.status = Status.DUPLICATE
-    article.duplicate_of_id = original_id
-    article.duplicate_method = method
-    article.duplicate_similarity = similarity
+    article.duplicate_of_id = decision.duplicate_of
+    article.duplicate_method = decision.method
+    article.duplicate_similarity = decision.similarity
     article.deduped_at = datetime.now(UTC)
+    return False
 
 
 def _extract(session: Session, article: Article) -> bool:

@@ -1,0 +1,37 @@
+"""`newsflow dedup`: the dedup stage's decisions over JSON records, in memory, in arrival order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from services.dates import parse_date
+from services.dedup import MemoryExactIndex, MemoryIndex, deduplicate
+from services.stories import MemoryStoryStore, assign_story
+
+
+def dedup_records(records: Iterable[dict[str, Any]], *, now: datetime | None = None) -> Iterator[dict[str, Any]]:
+    """For each record {"id", "text", "published"?}: {"id", "duplicate_of", "similarity", "method", "story"}."""
+    exact, near, stories = MemoryExactIndex(), MemoryIndex(), MemoryStoryStore()
+    now = now or datetime.now(UTC)
+    record_ids: list[Any] = []
+    story_of: list[int] = []
+    for number, record in enumerate(records):
+        record_ids.append(record["id"])
+        parsed = parse_date(str(record["published"])) if record.get("published") else None
+        seen = parsed.value if parsed else now  # as the pipeline uses the arrival time
+        decision = deduplicate(number, record["text"], exact=exact, near=near)
+        if decision.duplicate_of is None:
+            story = assign_story(record["text"], title=record.get("title"), seen=seen, store=stories)
+        else:
+            story = story_of[decision.duplicate_of]
+            stories.join(story, None, seen)
+        story_of.append(story)
+        yield {
+            "id": record["id"],
+            "duplicate_of": None if decision.duplicate_of is None else record_ids[decision.duplicate_of],
+            "similarity": None if decision.similarity is None else round(decision.similarity, 4),
+            "method": decision.method,
+            "story": story,
+        }

@@ -1,0 +1,144 @@
+"""Story grouping: articles that report one real-world event share its names (people, places, organisations)
+and its vocabulary. Each story keeps a profile of weighted terms; an article joins the most similar story active
+in the time window, or opens a new one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+WINDOW = timedelta(days=7)
+# Names are what tells two earthquakes, or two summits, apart; common words only tell their kind.
+NAME_WEIGHT = 3.0
+PROFILE_TERMS = 60
+MIN_SIMILARITY = 0.3
+
+# Capitalised, but calendar words say when, not who or where.
+CALENDAR_WORDS = frozenset(calendar.day_name[i].lower() for i in range(7)) | frozenset(
+    calendar.month_name[i].lower() for i in range(1, 13)
+)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d[\d,.]*\d|\d")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)\W*$")
+
+
+@dataclass(frozen=True)
+class StoryProfile:
+    """A story as the clustering sees it: weighted terms (unit length) and when it was last reported."""
+
+    story_id: int
+    terms: dict[str, float]
+    last_seen: datetime
+
+
+def article_terms(text: str) -> dict[str, float]:
+    """The article's weighted terms, unit length: names (capitalised mid-sentence) count more than other words."""
+    counts: Counter[str] = Counter()
+    for match in _TOKEN.finditer(text):
+        token = match.group(0)
+        term = token.lower().strip("'’-")
+        if len(term) < 3 or term in STOP_WORDS:
+            continue
+        is_name = (
+            token[0].isupper()
+            and term not in CALENDAR_WORDS
+            and not _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()])
+        )
+        counts[term] += NAME_WEIGHT if is_name else 1.0
+    # Sublinear term frequency, so one repeated word does not outweigh the rest.
+    weighted = {term: 1.0 + math.log(count) for term, count in counts.most_common(PROFILE_TERMS)}
+    return _unit(weighted)
+
+
+def _unit(terms: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(w * w for w in terms.values())) or 1.0
+    return {term: w / norm for term, w in terms.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine similarity of two unit-length term vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(term, 0.0) for term, w in a.items())
+
+
+def choose_story(terms: dict[str, float], seen: datetime, stories: list[StoryProfile]) -> tuple[int | None, float]:
+    """The most similar story active within the window of `seen`, if similar enough; else (None, best score)."""
+    best_id, best = None, 0.0
+    for story in stories:
+        if abs(seen - story.last_seen) > WINDOW:
+            continue
+        score = cosine(terms, story.terms)
+        if score > best or (score == best and best_id is not None and story.story_id < best_id):
+            best_id, best = story.story_id, score
+    return (best_id, best) if best >= MIN_SIMILARITY else (None, best)
+
+
+def merge_profile(profile: dict[str, float], terms: dict[str, float], articles: int) -> dict[str, float]:
+    """A story's profile after one more article: the running mean of its articles' vectors, top terms kept."""
+    merged = {term: weight * articles for term, weight in profile.items()}
+    for term, weight in terms.items():
+        merged[term] = merged.get(term, 0.0) + weight
+    top = dict(sorted(merged.items(), key=lambda item: (-item[1], item[0]))[: PROFILE_TERMS * 2])
+    return _unit(top)
+
+
+class StoryStore(Protocol):
+    """Where story profiles live: Postgres in the pipeline, memory offline."""
+
+    def lock(self) -> None:
+        """Serialise story assignment until the caller's transaction ends."""
+
+    def active(self, since: datetime, until: datetime) -> list[StoryProfile]:
+        """Stories last seen between the two times."""
+
+    def create(self, terms: dict[str, float], seen: datetime, title: str | None) -> int:
+        """Open a story with one article; return its id."""
+
+    def join(self, story_id: int, terms: dict[str, float] | None, seen: datetime) -> None:
+        """Add an article to a story (terms None for a copy, which does not change the profile)."""
+
+
+def assign_story(text: str, *, title: str | None, seen: datetime, store: StoryStore) -> int:
+    """Put an original article in the most similar active story, or in a new one; return the story id."""
+    # One assignment at a time: two first reports of one event arriving together must not open two stories.
+    store.lock()
+    terms = article_terms(text)
+    story_id, _score = choose_story(terms, seen, store.active(seen - WINDOW, seen + WINDOW))
+    if story_id is None:
+        return store.create(terms, seen, title)
+    store.join(story_id, terms, seen)
+    return story_id
+
+
+class MemoryStoryStore:
+    """A StoryStore in memory, for offline runs."""
+
+    def __init__(self) -> None:
+        self.stories: dict[int, tuple[StoryProfile, int]] = {}
+
+    def lock(self) -> None:
+        """Nothing to serialise in one process."""
+
+    def active(self, since: datetime, until: datetime) -> list[StoryProfile]:
+        """Stories last seen in the interval."""
+        return [p for p, _count in self.stories.values() if since <= p.last_seen <= until]
+
+    def create(self, terms: dict[str, float], seen: datetime, title: str | None) -> int:
+        """Open a story."""
+        story_id = len(self.stories) + 1
+        self.stories[story_id] = (StoryProfile(story_id, terms, seen), 1)
+        return story_id
+
+    def join(self, story_id: int, terms: dict[str, float] | None, seen: datetime) -> None:
+        """Add an article (and its terms, for an original) to a story."""
+        profile, count = self.stories[story_id]
+        merged = merge_profile(profile.terms, terms, count) if terms is not None else profile.terms
+        self.stories[story_id] = (StoryProfile(story_id, merged, max(seen, profile.last_seen)), count + 1)

@@ -1,0 +1,130 @@
+"""Dedup logic: exact and near copies, and story grouping, in memory (the same code the pipeline runs)."""
+
+import json
+from datetime import UTC, datetime
+
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
+
+from services import pipeline
+from services.cli import app
+from services.dedup import compare, shingle_hashes, text_fingerprint
+from services.dedup_offline import dedup_records
+from services.models import Article
+from services.status import Status
+from tests.conftest import SEEDS
+
+SEED_TEXTS = {path.stem[:3]: path.read_text() for path in sorted(SEEDS.iterdir())}
+PUBLISHED = "2024-12-15"
+
+
+def wire_copy(text: str, cut: float = 0.0) -> str:
+    """A syndicated copy: headline and dateline added, tail cut, one word changed per 50."""
+    words = text.split()
+    words = words[: int(len(words) * (1 - cut))]
+    words = [("reportedly" if i % 50 == 7 else w) for i, w in enumerate(words)]
+    return "A new headline for the copy\nBEIRUT (Wire) — " + " ".join(words) + "\nReporting by Wire staff."
+
+
+def records(*pairs: tuple[str, str]) -> list[dict]:
+    return [{"id": record_id, "text": text, "published": PUBLISHED} for record_id, text in pairs]
+
+
+def test_fingerprints_ignore_case_layout_and_punctuation() -> None:
+    assert text_fingerprint("Russia  withdrew.\nTroops!") == text_fingerprint("russia withdrew troops")
+    assert text_fingerprint("Russia withdrew") != text_fingerprint("Russia returned")
+
+
+def test_the_seeds_are_five_articles_of_one_story() -> None:
+    decisions = list(dedup_records(records(*SEED_TEXTS.items())))
+    assert [d["duplicate_of"] for d in decisions] == [None] * 5
+    assert len({d["story"] for d in decisions}) == 1
+
+
+def test_seeds_share_few_shingles_with_each_other() -> None:
+    shingles = [shingle_hashes(text) for text in SEED_TEXTS.values()]
+    worst = max(max(compare(a, b)) for i, a in enumerate(shingles) for b in shingles[i + 1 :])
+    assert worst < 0.2
+
+
+def test_copies_point_to_their_original_and_join_its_story() -> None:
+    original = SEED_TEXTS["001"]
+    decisions = list(
+        dedup_records(
+            records(
+                ("orig", original),
+                ("exact", original.upper()),
+                ("light", wire_copy(original)),
+                ("cut", wire_copy(original, cut=0.4)),
+                ("other", SEED_TEXTS["004"]),
+            )
+        )
+    )
+    by_id = {d["id"]: d for d in decisions}
+    assert (by_id["exact"]["duplicate_of"], by_id["exact"]["method"]) == ("orig", "exact")
+    assert (by_id["light"]["duplicate_of"], by_id["light"]["method"]) == ("orig", "near")
+    assert by_id["cut"]["duplicate_of"] == "orig" and by_id["cut"]["similarity"] >= 0.4
+    assert by_id["other"]["duplicate_of"] is None
+    assert {d["story"] for d in decisions} == {by_id["orig"]["story"]}
+
+
+def test_a_wire_story_inside_a_longer_local_article_is_a_copy() -> None:
+    wire = SEED_TEXTS["002"]
+    local = "Local desk introduction. " * 3 + wire + "\n" + SEED_TEXTS["003"]
+    decisions = list(dedup_records(records(("wire", wire), ("local", local))))
+    assert decisions[1]["duplicate_of"] == "wire" and decisions[1]["method"] == "near"
+
+
+def test_the_same_kind_of_event_elsewhere_is_another_story() -> None:
+    quake_a = (
+        "A magnitude 6.1 earthquake struck near Izmir in western Turkey on Monday, killing 12 people and damaging "
+        "hundreds of buildings, Turkey's disaster agency AFAD said. Rescue teams searched collapsed apartment "
+        "blocks in the Bayrakli district through the night, and Interior Minister Ali Yerlikaya said 340 people "
+        "were injured. Aftershocks rattled the Aegean coast, and schools in Izmir province were closed."
+    )
+    quake_b = (
+        "An earthquake of magnitude 5.8 hit the Peruvian Andes on Wednesday, killing four people in the Cusco "
+        "region and cutting roads to several villages, Peru's civil defence institute INDECI said. President "
+        "Dina Boluarte flew to Cusco to oversee relief, and engineers inspected the colonial churches of the "
+        "city for cracks. Landslides blocked the highway to Machu Picchu, stranding tourists."
+    )
+    decisions = list(dedup_records(records(("a", quake_a), ("b", quake_b))))
+    assert decisions[0]["story"] != decisions[1]["story"]
+
+
+def test_the_cli_prints_one_json_line_per_record(tmp_path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records(("a", SEED_TEXTS["000"]), ("b", SEED_TEXTS["000"]))))
+    result = CliRunner().invoke(app, ["dedup", str(path)])
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert lines[1] == {
+        "id": "b",
+        "duplicate_of": "a",
+        "similarity": 1.0,
+        "method": "exact",
+        "story": lines[0]["story"],
+    }
+
+
+def test_the_pipeline_decides_as_the_offline_run(db_session: Session) -> None:
+    pairs = [*SEED_TEXTS.items(), ("copy", wire_copy(SEED_TEXTS["000"], cut=0.2)), ("again", SEED_TEXTS["003"])]
+    offline = {d["id"]: d for d in dedup_records(records(*pairs))}
+    published = datetime(2024, 12, 15, tzinfo=UTC)
+    rows = {name: Article(text=text, status=Status.CLEANED, published_at=published) for name, text in pairs}
+    db_session.add_all(rows.values())
+    db_session.flush()
+    name_of = {row.id: name for name, row in rows.items()}
+    for row in rows.values():
+        pipeline.dedup_step(db_session, row.id)
+    for name, row in rows.items():
+        assert name_of.get(row.duplicate_of_id) == offline[name]["duplicate_of"]
+        assert row.duplicate_method == offline[name]["method"]
+    # Same partition into stories (the ids themselves differ between the two stores).
+    pipeline_groups = {
+        frozenset(n for n, r in rows.items() if r.story_id == s) for s in {r.story_id for r in rows.values()}
+    }
+    offline_groups = {
+        frozenset(n for n, d in offline.items() if d["story"] == s) for s in {d["story"] for d in offline.values()}
+    }
+    assert pipeline_groups == offline_groups
