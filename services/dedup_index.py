@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import bindparam, func, select, text, update
+from sqlalchemy import bindparam, delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.orm import Session
 from sqlalchemy.types import BigInteger, SmallInteger
 
 from services.dedup import Signature
-from services.models import DedupShingles, LshBucket, Story, TextFingerprint
-from services.stories import StoryProfile, merge_profile
+from services.models import DedupShingles, LshBucket, Story, StoryTerm, TextFingerprint
+from services.stories import MAX_CANDIDATES, StoryProfile, key_terms, merge_profile
 
 _LOCK = text(
     # Sorted, so two workers always take shared locks in the same order and cannot deadlock.
@@ -90,18 +90,25 @@ class PostgresStoryStore:
         """A transaction-scoped advisory lock that every story assignment takes."""
         self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": STORY_LOCK_KEY})
 
-    def active(self, since: datetime, until: datetime) -> list[StoryProfile]:
-        """Stories last seen between the two times."""
+    def candidates(self, terms: list[str], since: datetime, until: datetime) -> list[StoryProfile]:
+        """Stories in the interval that share most key terms (ties by id)."""
+        shared = func.count().label("shared")
         rows = self.session.execute(
-            select(Story.id, Story.terms, Story.last_seen).where(Story.last_seen.between(since, until))
+            select(Story.id, Story.terms, Story.last_seen)
+            .join(StoryTerm, StoryTerm.story_id == Story.id)
+            .where(StoryTerm.term.in_(terms), Story.last_seen.between(since, until))
+            .group_by(Story.id)
+            .order_by(shared.desc(), Story.id)
+            .limit(MAX_CANDIDATES)
         )
-        return [StoryProfile(story_id, terms, last_seen) for story_id, terms, last_seen in rows]
+        return [StoryProfile(story_id, profile, last_seen) for story_id, profile, last_seen in rows]
 
     def create(self, terms: dict[str, float], seen: datetime, title: str | None) -> int:
         """Open a story with one article."""
         story = Story(title=title, first_seen=seen, last_seen=seen, article_count=1, terms=terms)
         self.session.add(story)
         self.session.flush()
+        self._index(story.id, terms)
         return story.id
 
     def join(self, story_id: int, terms: dict[str, float] | None, seen: datetime) -> None:
@@ -115,5 +122,10 @@ class PostgresStoryStore:
             profile, count = self.session.execute(
                 select(Story.terms, Story.article_count).where(Story.id == story_id)
             ).one()
-            values["terms"] = merge_profile(profile, terms, count)
+            values["terms"] = merged = merge_profile(profile, terms, count)
+            self._index(story_id, merged)
         self.session.execute(update(Story).where(Story.id == story_id).values(**values))
+
+    def _index(self, story_id: int, profile: dict[str, float]) -> None:
+        self.session.execute(delete(StoryTerm).where(StoryTerm.story_id == story_id))
+        self.session.execute(insert(StoryTerm), [{"term": t, "story_id": story_id} for t in key_terms(profile)])

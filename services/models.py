@@ -114,6 +114,15 @@ class Story(Base):
     terms: Mapped[dict[str, float]] = mapped_column(JSONB)
 
 
+class StoryTerm(Base):
+    """A story's key term: the inverted index by which an article finds the stories it may belong to."""
+
+    __tablename__ = "story_terms"
+
+    term: Mapped[str] = mapped_column(Text, primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
 class TextFingerprint(Base):
     """The first article seen with a given normalised text; later ones are its exact duplicates."""
 

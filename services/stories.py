@@ -20,6 +20,9 @@ WINDOW = timedelta(days=7)
 NAME_WEIGHT = 3.0
 PROFILE_TERMS = 60
 MIN_SIMILARITY = 0.3
+# Stories are found through their strongest terms (an inverted index), and only the best-matching few compared.
+KEY_TERMS = 20
+MAX_CANDIDATES = 50
 
 # Capitalised, but calendar words say when, not who or where.
 CALENDAR_WORDS = frozenset(calendar.day_name[i].lower() for i in range(7)) | frozenset(
@@ -81,6 +84,11 @@ def choose_story(terms: dict[str, float], seen: datetime, stories: list[StoryPro
     return (best_id, best) if best >= MIN_SIMILARITY else (None, best)
 
 
+def key_terms(terms: dict[str, float]) -> list[str]:
+    """The strongest terms of a profile, by which stories are looked up."""
+    return [term for term, _w in sorted(terms.items(), key=lambda item: (-item[1], item[0]))[:KEY_TERMS]]
+
+
 def merge_profile(profile: dict[str, float], terms: dict[str, float], articles: int) -> dict[str, float]:
     """A story's profile after one more article: the running mean of its articles' vectors, top terms kept."""
     merged = {term: weight * articles for term, weight in profile.items()}
@@ -96,8 +104,8 @@ class StoryStore(Protocol):
     def lock(self) -> None:
         """Serialise story assignment until the caller's transaction ends."""
 
-    def active(self, since: datetime, until: datetime) -> list[StoryProfile]:
-        """Stories last seen between the two times."""
+    def candidates(self, terms: list[str], since: datetime, until: datetime) -> list[StoryProfile]:
+        """Up to MAX_CANDIDATES stories last seen between the two times that share most of these key terms."""
 
     def create(self, terms: dict[str, float], seen: datetime, title: str | None) -> int:
         """Open a story with one article; return its id."""
@@ -111,7 +119,8 @@ def assign_story(text: str, *, title: str | None, seen: datetime, store: StorySt
     # One assignment at a time: two first reports of one event arriving together must not open two stories.
     store.lock()
     terms = article_terms(text)
-    story_id, _score = choose_story(terms, seen, store.active(seen - WINDOW, seen + WINDOW))
+    candidates = store.candidates(key_terms(terms), seen - WINDOW, seen + WINDOW)
+    story_id, _score = choose_story(terms, seen, candidates)
     if story_id is None:
         return store.create(terms, seen, title)
     store.join(story_id, terms, seen)
@@ -123,22 +132,35 @@ class MemoryStoryStore:
 
     def __init__(self) -> None:
         self.stories: dict[int, tuple[StoryProfile, int]] = {}
+        self.by_term: dict[str, set[int]] = {}
 
     def lock(self) -> None:
         """Nothing to serialise in one process."""
 
-    def active(self, since: datetime, until: datetime) -> list[StoryProfile]:
-        """Stories last seen in the interval."""
-        return [p for p, _count in self.stories.values() if since <= p.last_seen <= until]
+    def candidates(self, terms: list[str], since: datetime, until: datetime) -> list[StoryProfile]:
+        """Stories in the interval that share most key terms (ties by id), as the Postgres store ranks them."""
+        shared: Counter[int] = Counter()
+        for term in terms:
+            shared.update(self.by_term.get(term, ()))
+        in_window = [(-n, i) for i, n in shared.items() if since <= self.stories[i][0].last_seen <= until]
+        return [self.stories[i][0] for _n, i in sorted(in_window)[:MAX_CANDIDATES]]
 
     def create(self, terms: dict[str, float], seen: datetime, title: str | None) -> int:
         """Open a story."""
         story_id = len(self.stories) + 1
-        self.stories[story_id] = (StoryProfile(story_id, terms, seen), 1)
+        self._set(StoryProfile(story_id, terms, seen), 1)
         return story_id
 
     def join(self, story_id: int, terms: dict[str, float] | None, seen: datetime) -> None:
         """Add an article (and its terms, for an original) to a story."""
         profile, count = self.stories[story_id]
         merged = merge_profile(profile.terms, terms, count) if terms is not None else profile.terms
-        self.stories[story_id] = (StoryProfile(story_id, merged, max(seen, profile.last_seen)), count + 1)
+        self._set(StoryProfile(story_id, merged, max(seen, profile.last_seen)), count + 1)
+
+    def _set(self, profile: StoryProfile, count: int) -> None:
+        if previous := self.stories.get(profile.story_id):
+            for term in key_terms(previous[0].terms):
+                self.by_term[term].discard(profile.story_id)
+        self.stories[profile.story_id] = (profile, count)
+        for term in key_terms(profile.terms):
+            self.by_term.setdefault(term, set()).add(profile.story_id)
