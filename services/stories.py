@@ -19,7 +19,10 @@ WINDOW = timedelta(days=7)
 # Names are what tells two earthquakes, or two summits, apart; common words only tell their kind.
 NAME_WEIGHT = 3.0
 PROFILE_TERMS = 60
-MIN_SIMILARITY = 0.3
+MIN_SIMILARITY = 0.25
+# Two events of one kind in one week share vocabulary but not names; one event's reports share both.
+MIN_NAME_SIMILARITY = 0.15
+NAME_MARK = "@"
 # Stories are found through their strongest terms (an inverted index), and only the best-matching few compared.
 KEY_TERMS = 20
 MAX_CANDIDATES = 50
@@ -42,7 +45,7 @@ class StoryProfile:
 
 
 def article_terms(text: str) -> dict[str, float]:
-    """The article's weighted terms, unit length: names (capitalised mid-sentence) count more than other words."""
+    """The article's weighted terms, unit length; names (capitalised mid-sentence, marked "@") count more."""
     counts: Counter[str] = Counter()
     for match in _TOKEN.finditer(text):
         token = match.group(0)
@@ -54,7 +57,10 @@ def article_terms(text: str) -> dict[str, float]:
             and term not in CALENDAR_WORDS
             and not _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()])
         )
-        counts[term] += NAME_WEIGHT if is_name else 1.0
+        if is_name:
+            counts[NAME_MARK + term] += NAME_WEIGHT
+        else:
+            counts[term] += 1.0
     # Sublinear term frequency, so one repeated word does not outweigh the rest.
     weighted = {term: 1.0 + math.log(count) for term, count in counts.most_common(PROFILE_TERMS)}
     return _unit(weighted)
@@ -72,6 +78,15 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(w * b.get(term, 0.0) for term, w in a.items())
 
 
+def name_cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine similarity of the name terms alone."""
+    names_a = {t: w for t, w in a.items() if t.startswith(NAME_MARK)}
+    names_b = {t: w for t, w in b.items() if t.startswith(NAME_MARK)}
+    if not names_a or not names_b:
+        return 0.0
+    return cosine(_unit(names_a), _unit(names_b))
+
+
 def choose_story(terms: dict[str, float], seen: datetime, stories: list[StoryProfile]) -> tuple[int | None, float]:
     """The most similar story active within the window of `seen`, if similar enough; else (None, best score)."""
     best_id, best = None, 0.0
@@ -79,9 +94,11 @@ def choose_story(terms: dict[str, float], seen: datetime, stories: list[StoryPro
         if abs(seen - story.last_seen) > WINDOW:
             continue
         score = cosine(terms, story.terms)
+        if score < MIN_SIMILARITY or name_cosine(terms, story.terms) < MIN_NAME_SIMILARITY:
+            continue
         if score > best or (score == best and best_id is not None and story.story_id < best_id):
             best_id, best = story.story_id, score
-    return (best_id, best) if best >= MIN_SIMILARITY else (None, best)
+    return best_id, best
 
 
 def key_terms(terms: dict[str, float]) -> list[str]:
