@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -24,6 +25,10 @@ NUM_PERM = 128
 # 64 bands of 2 rows: a pair with shingle Jaccard 0.25 (a heavily cut and edited copy) becomes a candidate with
 # probability 1 - (1 - 0.25**2)**64 = 0.98; the verification below, not the index, decides.
 BANDS, ROWS = 64, 2
+# Candidates must share at least two band keys (a copy at Jaccard 0.25 shares 4 on average; an unrelated text at
+# 0.05 shares 0.16), and only the best few are verified: that keeps verification cost flat as the index grows.
+MIN_SHARED_BANDS = 2
+MAX_CANDIDATES = 10
 MIN_JACCARD = 0.5
 # A copy cut short, or a wire story inside a longer local article: most of the shorter text is in the longer one.
 MIN_CONTAINMENT = 0.4
@@ -69,7 +74,8 @@ class NearDuplicateIndex(Protocol):
         """Serialise writers that touch any of these band keys (until the caller's transaction ends)."""
 
     def candidates(self, bands: Sequence[int]) -> dict[int, frozenset[int]]:
-        """Articles sharing at least one band key, with their shingles."""
+        """Up to MAX_CANDIDATES articles sharing at least MIN_SHARED_BANDS band keys (most first, then lowest id),
+        with their shingles."""
 
     def add(self, article_id: int, signature: Signature) -> None:
         """Index an article that is not a copy."""
@@ -173,9 +179,10 @@ class MemoryIndex:
         """Nothing to serialise in one process."""
 
     def candidates(self, bands: Sequence[int]) -> dict[int, frozenset[int]]:
-        """Articles sharing a band key."""
-        ids = {i for band, key in enumerate(bands) for i in self._buckets.get((band, key), ())}
-        return {i: self._shingles[i] for i in ids}
+        """The articles sharing most band keys, ranked as the Postgres index ranks them."""
+        shared = Counter(i for band, key in enumerate(bands) for i in self._buckets.get((band, key), ()))
+        ranked = sorted((-n, i) for i, n in shared.items() if n >= MIN_SHARED_BANDS)[:MAX_CANDIDATES]
+        return {i: self._shingles[i] for _n, i in ranked}
 
     def add(self, article_id: int, signature: Signature) -> None:
         """Index an original article."""

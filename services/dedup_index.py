@@ -10,7 +10,8 @@ from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.orm import Session
 from sqlalchemy.types import BigInteger, SmallInteger
 
-from services.dedup import Signature
+from services.dedup import MAX_CANDIDATES as MAX_NEAR_CANDIDATES
+from services.dedup import MIN_SHARED_BANDS, Signature
 from services.models import DedupShingles, LshBucket, Story, StoryTerm, TextFingerprint
 from services.stories import MAX_CANDIDATES, StoryProfile, key_terms, merge_profile
 
@@ -22,12 +23,16 @@ _LOCK = text(
 _CANDIDATES = text(
     """
     SELECT s.article_id, s.shingles
-    FROM dedup_shingles AS s
-    WHERE s.article_id IN (
-        SELECT b.article_id
+    FROM (
+        SELECT b.article_id, count(*) AS shared
         FROM lsh_buckets AS b
         JOIN unnest(:bands, :keys) AS q(band, key) ON b.band = q.band AND b.key = q.key
-    )
+        GROUP BY b.article_id
+        HAVING count(*) >= :min_shared
+        ORDER BY count(*) DESC, b.article_id
+        LIMIT :limit
+    ) AS c
+    JOIN dedup_shingles AS s ON s.article_id = c.article_id
     """
 ).bindparams(bindparam("bands", type_=ARRAY(SmallInteger)), bindparam("keys", type_=ARRAY(BigInteger)))
 
@@ -43,8 +48,11 @@ class PostgresIndex:
         self.session.execute(_LOCK, {"keys": list(bands)})
 
     def candidates(self, bands: Sequence[int]) -> dict[int, frozenset[int]]:
-        """Indexed articles that share a band key, with their shingles."""
-        rows = self.session.execute(_CANDIDATES, {"bands": list(range(len(bands))), "keys": list(bands)})
+        """The indexed articles sharing most band keys, with their shingles."""
+        parameters = {"bands": list(range(len(bands))), "keys": list(bands)}
+        rows = self.session.execute(
+            _CANDIDATES, {**parameters, "min_shared": MIN_SHARED_BANDS, "limit": MAX_NEAR_CANDIDATES}
+        )
         return {article_id: frozenset(shingles) for article_id, shingles in rows}
 
     def add(self, article_id: int, signature: Signature) -> None:

@@ -1,0 +1,111 @@
+"""Dedup stage throughput as its Postgres index grows: articles per second and memory, slice by slice.
+
+    python tests/bench/bench_dedup.py --articles 100000 [--copies 0.2] [--slice 10000]
+
+Articles are made by drawing sentences from the dedup corpus and the seeds (so their vocabulary and phrasing are
+those of news text), with a share of light copies; each is deduplicated by the pipeline's own step, one
+transaction per article as a worker does it, against a fresh database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import create_engine, make_url, text
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from services import migrations, pipeline  # noqa: E402
+from services.db import get_engine, session_scope  # noqa: E402
+from services.models import Article  # noqa: E402
+from services.settings import get_settings  # noqa: E402
+from services.status import Status  # noqa: E402
+
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def sentence_pool() -> list[str]:
+    texts = [json.loads(line)["text"] for line in (ROOT / "tests/data/dedup/corpus.jsonl").read_text().splitlines()]
+    texts += [path.read_text() for path in sorted((ROOT / "seeds").iterdir())]
+    return [s.strip() for t in texts for s in SENTENCE.split(t) if len(s.split()) >= 6]
+
+
+def make_articles(count: int, copies: float, rng: random.Random) -> list[str]:
+    pool = sentence_pool()
+    articles: list[str] = []
+    for _ in range(count):
+        if articles and rng.random() < copies:
+            source = rng.choice(articles[-2000:]).split()
+            source[rng.randrange(len(source))] = "reportedly"
+            articles.append("Wire headline\nLONDON (Wire) - " + " ".join(source))
+        else:
+            articles.append(" ".join(rng.sample(pool, rng.randint(12, 24))))
+    return articles
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--copies", type=float, default=0.2)
+    parser.add_argument("--slice", type=int, default=10_000)
+    parser.add_argument("--database", default="newsflow_bench_dedup")
+    args = parser.parse_args()
+
+    url = make_url(get_settings().database_url).set(database=args.database)
+    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{args.database}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{args.database}"'))
+    rendered = url.render_as_string(hide_password=False)
+    migrations.upgrade(rendered)
+    import os
+
+    os.environ["DATABASE_URL"] = rendered
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+
+    rng = random.Random(11)
+    texts = make_articles(args.articles, args.copies, rng)
+    start_day = datetime(2025, 3, 1, tzinfo=UTC)
+    ids: list[int] = []
+    with session_scope() as session:
+        for number, body in enumerate(texts):
+            # A month of news: the story window sees a realistic share of the stories.
+            published = start_day + timedelta(seconds=number * 30 * 86400 // args.articles)
+            article = Article(text=body, status=Status.CLEANED, language="en", published_at=published)
+            session.add(article)
+            if number % 5000 == 4999:
+                session.flush()
+        session.flush()
+        ids = [a for (a,) in session.execute(text("SELECT id FROM articles ORDER BY id"))]
+
+    print("| indexed before slice | articles/s (wall) | client CPU ms/article | duplicates | max RSS MB |")
+    print("|---|---|---|---|---|")
+    for begin in range(0, len(ids), args.slice):
+        chunk = ids[begin : begin + args.slice]
+        wall, cpu = time.perf_counter(), time.process_time()
+        for article_id in chunk:
+            with session_scope() as session:
+                pipeline.dedup_step(session, article_id)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        with session_scope() as session:
+            duplicates = session.scalar(
+                text("SELECT count(*) FROM articles WHERE status = 'duplicate' AND id = ANY(:ids)"), {"ids": chunk}
+            )
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"| {begin} | {len(chunk) / wall:.0f} | {1000 * cpu / len(chunk):.2f} | {duplicates} | {rss:.0f} |")
+        sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
