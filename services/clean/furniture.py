@@ -1,0 +1,103 @@
+"""Patterns for the page furniture that scrapers and extractors leave around an article's text."""
+
+from __future__ import annotations
+
+import re
+
+# A person's name as bylines print it: "Stefan J. Bos", "Kevin O'Brien", "Ama Boateng-Mensah", "Bashar al-Assad".
+NAME = (
+    r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|del|van|von|der|den|la|le|bin|ibn|al-\w+|el-\w+)){1,4}"
+)
+NAME_LINE = re.compile(rf"^{NAME}$")
+BYLINE = re.compile(
+    rf"^(?i:by|written by|words by|posted by|reporting by|story by|report by)\s*:?\s+"
+    rf"(?P<name>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*?)(?P<rest>(?:\s*[,|•·–—-]\s*.*)?)$"
+)
+POSTED_BY = re.compile(rf"^(?i:posted|published|updated)(?:\s+on)?\s+(?P<date>.+?)\s+(?i:by)\s+(?P<name>{NAME})$")
+ROLE = re.compile(
+    r"\b(?:correspondent|reporter|editor|writer|journalist|staff|contributor|columnist|bureau chief|analyst|"
+    r"producer|photographer)s?\b",
+    re.IGNORECASE,
+)
+NAME_AND_ROLE = re.compile(rf"^(?P<name>{NAME})\s*[,|–—-]\s*(?P<role>.+)$")
+READING_TIME = re.compile(r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b", re.IGNORECASE)
+DATE_LABEL = re.compile(
+    r"\b(?:date|published|first published|posted|posted on|updated|last updated|modified|on)\b\s*:?", re.IGNORECASE
+)
+UPDATED_LABEL = re.compile(r"\b(?:updated|modified)\b", re.IGNORECASE)
+
+COPYRIGHT = re.compile(
+    r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|"
+    r"\bmay not be (?:re)?(?:published|produced|reproduced|broadcast|rewritten|redistributed|copied)\b|"
+    r"\breproduc\w*\s+(?:of this|without|with(?:out)? (?:the )?permission|is (?:strictly )?prohibited|in whole)|"
+    r"\boriginally (?:published|appeared) (?:on|in|at|by)\b|\bwithout (?:the )?(?:prior |express )?written permission\b|"
+    r"\bpublic domain unless otherwise noted\b",
+    re.IGNORECASE,
+)
+NEWSLETTER = re.compile(r"\bnewsletters?\b|\binbox\b|\bnews alerts?\b|\bemail alerts?\b", re.IGNORECASE)
+SIGN_UP = re.compile(r"\bsign(?:ing)?[ -]up\b|\bsubscribe\b|\bregister\b", re.IGNORECASE)
+PROMO_CUE = re.compile(r"\b(?:our|your|free|here|now|today|click|daily|weekly|to receive|to get|for \w+ updates)\b", re.I)
+SOCIAL = re.compile(
+    r"^(?:share(?: this| on| via)?(?: article| story| page| post)?:?|follow us(?: on)?|facebook|twitter|x|email|e-mail|"
+    r"whatsapp|linkedin|telegram|reddit|pinterest|flipboard|messenger|print|copy link|copy url)\b",
+    re.IGNORECASE,
+)
+FOLLOW_US = re.compile(r"\bfollow (?:us|\w+ news) on\b|\blike us on facebook\b", re.IGNORECASE)
+VIEW_ON = re.compile(r"(?<=[.!?\"”’)])\s*(?:View|Watch|Read) (?:it |more |this )?on [A-Za-z][\w.-]{1,30}\s*$")
+COMMENT_PROMPT = re.compile(
+    r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?:?$|\bleave (?:a|the first|your) (?:comment|reply)\b|\bbe the first to comment\b|"
+    r"\b(?:view|show|load|read|see) (?:all |the )?(?:\d+ )?comments\b|\bjoin the (?:discussion|conversation|debate)\b|"
+    r"\bwhat(?: is|'s|’s) your (?:opinion|view|take)\b|\bwhat do you think\b|\bcomments are (?:closed|moderated)\b|"
+    r"\bcommunity guidelines\b|\bpost (?:a )?comment\b|\bno comments yet\b|\bthere are no comments\b|"
+    r"\bthoughts on this (?:story|article|post)\b",
+    re.IGNORECASE,
+)
+TAGS = re.compile(r"^(?:tags?|topics?|filed under|categories|keywords)\s*:", re.IGNORECASE)
+CAPTION = re.compile(
+    r"\((?:photo|image|picture|credit|file photo|video)s?\s*:[^)]*\)\s*$|^(?:photo|image|picture|credit)s?\s*:\s",
+    re.IGNORECASE,
+)
+BOILERPLATE = re.compile(
+    r"^(?:advertisement|advert|sponsored(?: content)?|skip to (?:main )?content|scroll to continue(?: with content)?|"
+    r"continue reading|loading\W*|close|menu|search|home|back to top|click here(?: to \w+)?\W*)$",
+    re.IGNORECASE,
+)
+# A line that is only a time, an age or a short date stamp, as lists of other stories print beside each item.
+TIMESTAMP = re.compile(
+    r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:"
+    r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|cet|cest|bst|et|est|edt|pt|pst|pdt))?|"
+    r"(?:about |an? |\d+\s*)(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mo|months?|y|years?)"
+    r"\s+ago|yesterday|today|just now|last (?:week|month)"
+    r")$",
+    re.IGNORECASE,
+)
+AGE_SUFFIX = re.compile(
+    r"\s*[(\[|·•–—-]?\s*(?:\d+\s*(?:m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?)\s+ago|yesterday)\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+# Block headers that open a list of other stories. Kept short and generic on purpose: the list itself is
+# recognised by the shape of what follows and by how unrelated it is to the article.
+LIST_HEADER = re.compile(
+    r"^(?:the\s+)?(?:latest|recent|related|more|other|top|popular|trending|recommended|most|also|further|editor'?s'?|"
+    r"read|see also|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|don'?t miss|in other news|"
+    r"about the author|what to read|elsewhere|must read|featured|in case you missed)\b",
+    re.IGNORECASE,
+)
+LIST_HEADER_NOUN = re.compile(
+    r"\b(?:news|stories|story|posts|articles|headlines|reads?|next|more|also|videos|picks|reading|coverage|"
+    r"content|links|topics|now|today|viewed|shared|commented|like|enjoy|interested|miss|author|this|week|"
+    r"from|on|in)\b",
+    re.IGNORECASE,
+)
+TERMINAL = re.compile(r"[.!?\"”’)]$")
+ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")
+SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+(?=[A-Z“\"])")
+FIRST_PERSON_BIO = re.compile(
+    r"^(?:hi,?\s+|hello,?\s+)?(?:I'?m|I am|I’m|I have|I’ve|I've|I work|I write|I cover|I report|my name is)\b",
+    re.IGNORECASE,
+)
+PROFESSION = re.compile(
+    r"\b(?:journalist|reporter|writer|editor|correspondent|freelance\w*|photographer|author|columnist|"
+    r"covering|cover|based in|fixer|blogger|producer)\b",
+    re.IGNORECASE,
+)

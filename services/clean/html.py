@@ -1,0 +1,146 @@
+"""HTML pages: trafilatura finds the main text; metadata comes from the page's own meta tags and JSON-LD."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import trafilatura
+from lxml import etree
+from lxml.html import HtmlElement
+
+from services.clean.decode import UnusableDocument
+from services.dates import ParsedDate, parse_date
+
+MAX_HTML_CHARS = 5_000_000
+# libxml2 stops parsing at 256 levels, which silently truncates the page; real news pages stay under 60.
+MAX_DEPTH = 180
+# Chosen on tests/data/clean (python -m tests.data.clean.evaluate): comments off, tables on, default balance.
+EXTRACTION_OPTIONS = {"include_comments": False, "include_tables": True, "favor_precision": False}
+
+TITLE_META = ("og:title", "twitter:title", "dc.title", "headline")
+AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl")
+DATE_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+    "publication_date",
+)
+SITE_META = ("og:site_name", "application-name", "twitter:site")
+URL_META = ("og:url", "twitter:url")
+
+
+@dataclass(frozen=True)
+class HtmlArticle:
+    """What a page yields: the extracted text (still carrying furniture) and its metadata."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    published: ParsedDate | None = None
+    site_name: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+def extract_html(html: str, *, url: str | None = None) -> HtmlArticle:
+    """Main text and metadata of one HTML page; raise UnusableDocument if the page has none or is unsafe to parse."""
+    if len(html) > MAX_HTML_CHARS:
+        raise UnusableDocument(f"HTML too large: {len(html):,} characters, over the {MAX_HTML_CHARS:,} cap")
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        raise UnusableDocument("no article text: the input does not parse as HTML")
+    if (depth := _depth(tree)) > MAX_DEPTH:
+        raise UnusableDocument(f"pathological HTML: elements nested {depth} levels deep (limit {MAX_DEPTH})")
+    meta = _read_meta(tree)
+    document = trafilatura.bare_extraction(tree, url=url, **EXTRACTION_OPTIONS)
+    if document is None or not document.text:
+        raise UnusableDocument("no article text: the HTML holds no main content")
+    return HtmlArticle(
+        text=document.text,
+        title=meta.get("title") or _title_element(tree),
+        author=meta.get("author"),
+        published=parse_date(meta["date"]) if meta.get("date") else _time_element(tree),
+        site_name=meta.get("site"),
+        url=meta.get("url") or url,
+        language=(tree.get("lang") or "").split("-")[0].lower() or None,
+    )
+
+
+def _depth(tree: HtmlElement) -> int:
+    depth = deepest = 0
+    for event, _element in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _read_meta(tree: HtmlElement) -> dict[str, str]:
+    found: dict[str, str] = {}
+    tags = {}
+    for element in tree.iterfind(".//meta"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").lower()
+        content = (element.get("content") or "").strip()
+        if key and content:
+            tags.setdefault(key, content)
+    for field, keys in (("title", TITLE_META), ("author", AUTHOR_META), ("date", DATE_META), ("site", SITE_META)):
+        if value := next((tags[key] for key in keys if key in tags), None):
+            found[field] = value
+    if found.get("author", "").startswith("http"):
+        del found["author"]  # article:author is often a profile URL, not a name
+    canonical = tree.find(".//link[@rel='canonical']")
+    if canonical is not None and canonical.get("href"):
+        found["url"] = canonical.get("href")
+    elif url := next((tags[k] for k in URL_META if k in tags), None):
+        found["url"] = url
+    for field, value in _json_ld(tree).items():
+        found.setdefault(field, value)
+    return found
+
+
+def _json_ld(tree: HtmlElement) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for script in tree.iterfind(".//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue  # broken JSON-LD is common and says nothing about the article
+        for item in data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []:
+            if isinstance(item, dict) and "Article" in str(item.get("@type", "")):
+                found.setdefault("title", _string(item.get("headline")))
+                found.setdefault("date", _string(item.get("datePublished")))
+                found.setdefault("author", _name(item.get("author")))
+                found.setdefault("site", _name(item.get("publisher")))
+    return {key: value for key, value in found.items() if value}
+
+
+def _name(value: object) -> str | None:
+    if isinstance(value, list):
+        names = [name for name in map(_name, value) if name]
+        return ", ".join(names) or None
+    if isinstance(value, dict):
+        return _string(value.get("name"))
+    return _string(value)
+
+
+def _string(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _title_element(tree: HtmlElement) -> str | None:
+    element = tree.find(".//title")
+    return " ".join(element.text_content().split()) or None if element is not None else None
+
+
+def _time_element(tree: HtmlElement) -> ParsedDate | None:
+    # The first <time datetime> inside the article, if the page marks one; elsewhere it dates sidebars.
+    element = tree.find(".//article//time[@datetime]")
+    return parse_date(element.get("datetime")) if element is not None else None

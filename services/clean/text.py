@@ -1,0 +1,356 @@
+"""Plain-text stripper: keep an article's own paragraphs, drop page furniture and say why each span went."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from services.clean import furniture as f
+from services.dates import ParsedDate, find_written_date
+
+# Leading blocks searched for a headline, section label, byline or date line.
+HEAD_BLOCKS = 6
+# A block is prose when it is a sentence of at least this many words; shorter unpunctuated blocks are headline-shaped.
+PROSE_WORDS = 12
+HEADLINE_MAX_WORDS = 24
+# Furniture patterns only judge short blocks, so a long paragraph that mentions copyright or a newsletter stays.
+SHORT_BLOCK_WORDS = 45
+# Share of a block's content words (by five-letter stem) that also occur in the reference text.
+UNRELATED_BELOW = 0.2
+RESUMES_AT = 0.5
+LEAD_BLOCKS = 3
+STEM = 5
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+STOPWORDS = frozenset(
+    """a about after again against all also an and any are as at be because been before being between both but by
+    can could did do does doing down during each few for from further had has have having he her here hers him his
+    how i if in into is it its itself just me more most my no nor not now of off on once only or other our out over
+    own same she should so some such than that the their them then there these they this those through to too under
+    until up very was we were what when where which while who whom why will with would you your said says say
+    told one two new last first week year years day days since still amid among however""".split()
+)
+
+
+@dataclass(frozen=True)
+class DroppedSpan:
+    """A span of input left out of the article, and the reason."""
+
+    text: str
+    reason: str
+
+
+@dataclass
+class StrippedText:
+    """What is left of a text after its furniture is stripped, and what the furniture told about the article."""
+
+    text: str
+    dropped: list[DroppedSpan] = field(default_factory=list)
+    title: str | None = None
+    author: str | None = None
+    published: ParsedDate | None = None
+
+
+def split_blocks(text: str) -> list[str]:
+    """Lines as blocks; the lines of a hard-wrapped paragraph are joined into one block first."""
+    blocks: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        lines = [" ".join(line.split()) for line in paragraph.splitlines()]
+        lines = [line for line in lines if line]
+        if len(lines) > 2 and _hard_wrapped(lines):
+            blocks.append(" ".join(lines))
+        else:
+            blocks.extend(lines)
+    return blocks
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    # Wrapped lines run to a similar width and most break mid-sentence.
+    widths = sorted(len(line) for line in lines[:-1])
+    open_ended = sum(1 for line in lines[:-1] if not f.TERMINAL.search(line))
+    return 40 <= widths[len(widths) // 2] <= 100 and open_ended > len(lines) // 2
+
+
+def strip_furniture(text: str, *, title: str | None = None, author: str | None = None) -> StrippedText:
+    """Split text into blocks, drop the furniture among them and return the article with each drop's reason."""
+    return _Stripper(split_blocks(text), title=title, author=author).run()
+
+
+def content_stems(text: str) -> set[str]:
+    """Content words of a text, lowercased and cut to a short stem so "Syria" and "Syrian" match."""
+    return {w[:STEM] for w in WORD.findall(text.lower()) if len(w) > 2 and w not in STOPWORDS}
+
+
+def relatedness(stems: set[str], reference: set[str]) -> float:
+    """Share of a block's content stems that occur in the reference text (1.0 for a block with none)."""
+    return len(stems & reference) / len(stems) if stems else 1.0
+
+
+def _words(block: str) -> int:
+    return block.count(" ") + 1
+
+
+def _is_prose(block: str) -> bool:
+    return _words(block) >= PROSE_WORDS and bool(f.TERMINAL.search(block))
+
+
+def _is_timestamp(block: str) -> bool:
+    if f.TIMESTAMP.match(block):
+        return True
+    if _words(block) > 8:
+        return False
+    found = find_written_date(block)
+    return found is not None and not WORD.search(_without_date(block, found[1]))
+
+
+def _without_date(block: str, match: re.Match[str]) -> str:
+    rest = block[: match.start()] + " " + block[match.end() :]
+    return f.READING_TIME.sub(" ", f.DATE_LABEL.sub(" ", rest))
+
+
+class _Stripper:
+    """One pass over a document's blocks; each block ends up kept, rewritten or dropped with a reason."""
+
+    def __init__(self, blocks: list[str], *, title: str | None, author: str | None) -> None:
+        self.blocks = blocks
+        self.reasons: list[str | None] = [None] * len(blocks)
+        self.rewrites: dict[int, str] = {}
+        self.trimmed: list[tuple[int, DroppedSpan]] = []
+        self.title = title
+        self.author = author
+        self.published: ParsedDate | None = None
+        self.stems = [content_stems(block) for block in blocks]
+
+    def run(self) -> StrippedText:
+        """Classify every block, then assemble the kept text and the dropped spans in document order."""
+        self._head()
+        for index, block in enumerate(self.blocks):
+            if self.reasons[index] is None:
+                self.reasons[index] = self._pattern_reason(index, block)
+        self._lists()
+        self._tail()
+        kept: list[str] = []
+        dropped: list[DroppedSpan] = []
+        trimmed = dict(self.trimmed)
+        for index, block in enumerate(self.blocks):
+            if self.reasons[index] is not None:
+                dropped.append(DroppedSpan(block, self.reasons[index]))
+                continue
+            kept.append(self.rewrites.get(index, block))
+            if index in trimmed:
+                dropped.append(trimmed[index])
+        return StrippedText("\n\n".join(kept), dropped, self.title, self.author, self.published)
+
+    # The head: section label, headline, byline and date line, before the first paragraph of prose.
+    def _head(self) -> None:
+        title_key = _key(self.title) if self.title else None
+        for index, block in enumerate(self.blocks[:HEAD_BLOCKS]):
+            if title_key and _key(block) == title_key:
+                self.reasons[index] = "headline (kept as the title)"
+            elif reason := self._byline(block):
+                self.reasons[index] = reason
+            elif reason := self._date_line(block):
+                self.reasons[index] = reason
+            elif _is_prose(block):
+                self._date_prefix(index, block)
+                return
+            elif self._is_headline(index, block):
+                self.title = self.title or block
+                self.reasons[index] = "headline (kept as the title)"
+            elif _words(block) <= 3 and not f.TERMINAL.search(block) and index + 1 < len(self.blocks):
+                self.reasons[index] = "section label"
+            else:
+                return
+
+    def _is_headline(self, index: int, block: str) -> bool:
+        earlier_kept = any(reason is None for reason in self.reasons[:index])
+        following = self.blocks[index + 1 : index + 4]
+        return (
+            not earlier_kept
+            and self.title is None
+            and 4 <= _words(block) <= HEADLINE_MAX_WORDS
+            and not f.TERMINAL.search(block)
+            and any(_is_prose(b) for b in following)
+        )
+
+    def _byline(self, block: str) -> str | None:
+        if _words(block) > 16:
+            return None
+        if match := f.BYLINE.match(block):
+            self._take_author(match.group("name"))
+            self._take_date(match.group("rest"))
+            return "byline (kept as the author)"
+        if match := f.POSTED_BY.match(block):
+            self._take_author(match.group("name"))
+            self._take_date(match.group("date"))
+            return "byline (kept as the author)"
+        if (match := f.NAME_AND_ROLE.match(block)) and f.ROLE.search(match.group("role")):
+            self._take_author(match.group("name"))
+            return "byline (kept as the author)"
+        if (found := find_written_date(block)) and _words(block) <= 12:
+            rest = " ".join(re.split(r"[|•·,–—]", _without_date(block, found[1])))
+            rest = " ".join(rest.split())
+            if rest and f.NAME_LINE.match(rest):
+                self._take_author(rest)
+                self._take_date(block)
+                return "byline and date line (kept as author and publication date)"
+        return None
+
+    def _date_line(self, block: str) -> str | None:
+        if _words(block) > 12 or not (found := find_written_date(block)):
+            return None
+        if WORD.search(_without_date(block, found[1]).replace("GMT", "").replace("UTC", "")):
+            return None
+        if f.UPDATED_LABEL.search(block):
+            return "update time line"
+        self._take_date(block)
+        return "date line (kept as the publication date)"
+
+    def _date_prefix(self, index: int, block: str) -> None:
+        # "date 2024-12-20 The ministry said ...": the stamp is the page's, the rest is the article's.
+        prefix = re.match(r"^\W*(?:(?i:date|published|posted|updated)\s*:?\s*)?", block)
+        found = find_written_date(block[prefix.end() : prefix.end() + 40]) if prefix else None
+        if not found or found[1].start() != 0:
+            return
+        cut = prefix.end() + found[1].end()
+        rest = re.sub(r"^\s*[|:–—-]?\s*", "", block[cut:])
+        if rest[:1].isupper():
+            if not f.UPDATED_LABEL.search(block[:cut]):
+                self._take_date(block[:cut])
+            self.rewrites[index] = rest
+            self.trimmed.append((index, DroppedSpan(block[:cut].strip(), "date line (kept as the publication date)")))
+
+    def _take_author(self, name: str) -> None:
+        if self.author is None:
+            self.author = name.title() if name.isupper() else name
+
+    def _take_date(self, text: str) -> None:
+        if self.published is None and (found := find_written_date(text)):
+            self.published = found[0]
+
+    # Patterns that mark a block as furniture wherever it stands.
+    def _pattern_reason(self, index: int, block: str) -> str | None:
+        words = _words(block)
+        if _is_timestamp(block):
+            return "timestamp"
+        if words <= SHORT_BLOCK_WORDS:
+            if f.COPYRIGHT.search(block):
+                return "copyright or reproduction notice"
+            if f.NEWSLETTER.search(block) or (f.SIGN_UP.search(block) and f.PROMO_CUE.search(block)):
+                return "newsletter or subscription promo"
+        if words <= 20 and f.COMMENT_PROMPT.search(block):
+            return "comment prompt"
+        if words <= 10 and (f.SOCIAL.match(block) or f.FOLLOW_US.search(block)):
+            return "share or follow links"
+        if words <= 30 and (f.TAGS.match(block) or f.CAPTION.search(block)):
+            return "tags or caption"
+        if words <= 6 and f.BOILERPLATE.match(block):
+            return "page boilerplate"
+        if reason := self._bio(index, block):
+            return reason
+        if (match := f.LIST_HEADER.match(block)) and ":" in block[match.end() : match.end() + 12] and words <= 30:
+            return "link to another story"
+        self._trim(index, block)
+        return None
+
+    def _bio(self, index: int, block: str) -> str | None:
+        # Bios close an article, so only the second half is searched: a first-person column stays whole.
+        if index < len(self.blocks) / 2 or _words(block) > 90 or not f.PROFESSION.search(block):
+            return None
+        third_person = self.author and re.match(rf"^{re.escape(self.author)}\s+(?:is|was|has|covers|writes)\b", block)
+        if not (f.FIRST_PERSON_BIO.match(block) or third_person):
+            return None
+        previous = index - 1
+        if previous >= 0 and self.reasons[previous] is None and f.NAME_LINE.match(self.blocks[previous]):
+            self._take_author(self.blocks[previous])
+            self.reasons[previous] = "author name above a bio"
+        return "author bio"
+
+    def _trim(self, index: int, block: str) -> None:
+        # Trailing pieces of a kept paragraph: a "View on <site>" link, a teaser cut off mid-sentence.
+        if match := f.VIEW_ON.search(block):
+            self.rewrites[index] = block[: match.start()]
+            self.trimmed.append((index, DroppedSpan(match.group(0).strip(), "link to the story on another site")))
+        elif f.ELLIPSIS.search(block):
+            sentences = f.SENTENCE_END.split(block)
+            if len(sentences) > 1:
+                self.rewrites[index] = " ".join(sentences[:-1])
+                self.trimmed.append((index, DroppedSpan(sentences[-1], "teaser cut off mid-sentence")))
+
+    # Lists of other stories: a block header, then items until the article resumes.
+    def _lists(self) -> None:
+        index = 0
+        while index < len(self.blocks):
+            header = self.blocks[index]
+            if self._opens_list(index, header):
+                end = self._list_end(index)
+                if end > index + 1 or self._header_words(header):
+                    self.reasons[index] = self.reasons[index] or "header of a list of other stories"
+                    for item in range(index + 1, end):
+                        self.reasons[item] = self.reasons[item] or f"listed under “{header}”"
+                    index = end
+                    continue
+            index += 1
+
+    def _opens_list(self, index: int, block: str) -> bool:
+        if _words(block) > 8 or f.TERMINAL.search(block.rstrip(":")) or index + 1 >= len(self.blocks):
+            return False
+        if self.reasons[index] not in (None, "comment prompt"):
+            return False
+        if self._header_words(block):
+            return True
+        # No header words: it still opens a list when what follows is list-shaped, not the article resuming.
+        following = range(index + 1, min(index + 4, len(self.blocks)))
+        return sum(self._list_item(item) for item in following) >= 2
+
+    @staticmethod
+    def _header_words(block: str) -> bool:
+        return bool(f.LIST_HEADER.match(block)) and _words(block) <= 6
+
+    def _list_item(self, index: int) -> bool:
+        block = self.blocks[index]
+        return (
+            _is_timestamp(block)
+            or bool(f.ELLIPSIS.search(block))
+            or bool(f.AGE_SUFFIX.search(block))
+            or (not f.TERMINAL.search(block) and _words(block) <= HEADLINE_MAX_WORDS)
+        )
+
+    def _list_end(self, header: int) -> int:
+        body = set().union(*(s for i, s in enumerate(self.stems[:header]) if self.reasons[i] is None))
+        for index in range(header + 1, len(self.blocks)):
+            if self._resumes(index, body):
+                return index
+        return len(self.blocks)
+
+    def _resumes(self, index: int, body: set[str]) -> bool:
+        block = self.blocks[index]
+        if self.reasons[index] is not None or not _is_prose(block) or f.ELLIPSIS.search(block):
+            return False
+        neighbours = (self.blocks[i] for i in (index - 1, index + 1) if 0 <= i < len(self.blocks))
+        if any(_is_timestamp(n) for n in neighbours):
+            return False
+        return relatedness(self.stems[index], body) >= RESUMES_AT
+
+    # A run of headline-shaped blocks unrelated to the lead, at the very end, with no header above it.
+    def _tail(self) -> None:
+        lead = self._lead()
+        run: list[int] = []
+        for index in range(len(self.blocks) - 1, -1, -1):
+            if self.reasons[index] is not None:
+                continue
+            block = self.blocks[index]
+            headline_shaped = not f.TERMINAL.search(block) and _words(block) <= HEADLINE_MAX_WORDS
+            if not (headline_shaped or f.AGE_SUFFIX.search(block)) or relatedness(self.stems[index], lead) >= UNRELATED_BELOW:
+                break
+            run.append(index)
+        if len(run) >= 3:
+            for index in run:
+                self.reasons[index] = "headline of another story at the end of the page"
+
+    def _lead(self) -> set[str]:
+        prose = [i for i, block in enumerate(self.blocks) if self.reasons[i] is None and _is_prose(block)]
+        return set().union(*(self.stems[i] for i in prose[:LEAD_BLOCKS]))
+
+
+def _key(text: str) -> str:
+    return " ".join(WORD.findall(text.lower()))
