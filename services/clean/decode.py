@@ -20,6 +20,7 @@ BINARY_SIGNATURES: dict[bytes, str] = {
     b"OggS": "Ogg media file",
     b"\x00\x00\x00": "binary file (ISO media or similar)",
 }
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # charset_normalizer's "chaos" is the share of the decoded text that looks like noise; real text stays far below.
 MAX_CHAOS = 0.2
 
@@ -62,8 +63,7 @@ def _decode_legacy(raw: bytes) -> str:
 
 def _control_ratio(text: str) -> float:
     sample = text[:20000]
-    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
-    return controls / max(len(sample), 1)
+    return len(CONTROL.findall(sample)) / max(len(sample), 1)
 
 
 def normalise_whitespace(text: str) -> str:

@@ -34,9 +34,11 @@ COPYRIGHT = re.compile(
     r"\bpublic domain unless otherwise noted\b",
     re.IGNORECASE,
 )
+COPYRIGHT_HINTS = ("©", "(c)", "copyright", "rights reserved", "may not be", "reproduc", "originally", "permission", "public domain")
 NEWSLETTER = re.compile(r"\bnewsletters?\b|\binbox\b|\bnews alerts?\b|\bemail alerts?\b", re.IGNORECASE)
 SIGN_UP = re.compile(r"\bsign(?:ing)?[ -]up\b|\bsubscribe\b|\bregister\b", re.IGNORECASE)
 PROMO_CUE = re.compile(r"\b(?:our|your|free|here|now|today|click|daily|weekly|to receive|to get|for \w+ updates)\b", re.I)
+PROMO_HINTS = ("newsletter", "inbox", "alert", "sign", "subscribe", "register")
 SOCIAL = re.compile(
     r"^(?:share(?: this| on| via)?(?: article| story| page| post)?:?|follow us(?: on)?|facebook|twitter|x|email|e-mail|"
     r"whatsapp|linkedin|telegram|reddit|pinterest|flipboard|messenger|print|copy link|copy url)\b",
@@ -52,11 +54,13 @@ COMMENT_PROMPT = re.compile(
     r"\bthoughts on this (?:story|article|post)\b",
     re.IGNORECASE,
 )
+COMMENT_HINTS = ("comment", "reply", "discussion", "conversation", "debate", "opinion", "view", "take", "think", "guidelines", "thoughts")
 TAGS = re.compile(r"^(?:tags?|topics?|filed under|categories|keywords)\s*:", re.IGNORECASE)
 CAPTION = re.compile(
     r"\((?:photo|image|picture|credit|file photo|video)s?\s*:[^)]*\)\s*$|^(?:photo|image|picture|credit)s?\s*:\s",
     re.IGNORECASE,
 )
+CAPTION_HINTS = ("photo", "image", "picture", "credit", "video")
 BOILERPLATE = re.compile(
     r"^(?:advertisement|advert|sponsored(?: content)?|skip to (?:main )?content|scroll to continue(?: with content)?|"
     r"continue reading|loading\W*|close|menu|search|home|back to top|click here(?: to \w+)?\W*)$",

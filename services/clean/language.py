@@ -8,6 +8,7 @@ import py3langid
 
 MIN_TEXT_CHARS = 40
 SAMPLE_CHARS = 1500
+ENGLISH_SAMPLE_CHARS = 800
 # Function words that make up a fifth or more of any English prose and rarely appear in other languages.
 ENGLISH_WORDS = frozenset("the of and to in is was that for on with as by from at said has have were which".split())
 ENGLISH_SHARE = 0.2
@@ -19,9 +20,9 @@ def detect_language(text: str) -> str | None:
     if len(text) < MIN_TEXT_CHARS:
         return None
     sample = text[:SAMPLE_CHARS]
-    words = WORD.findall(sample.lower())
+    words = WORD.findall(text[:ENGLISH_SAMPLE_CHARS].lower())
     # The model reads the sample byte by byte in Python; most articles are English and this says so for less.
-    if len(words) >= 30 and sum(word in ENGLISH_WORDS for word in words) >= ENGLISH_SHARE * len(words):
+    if len(words) >= 30 and sum(map(ENGLISH_WORDS.__contains__, words)) >= ENGLISH_SHARE * len(words):
         return "en"
     language, _score = py3langid.classify(sample)
     return language

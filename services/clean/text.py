@@ -64,10 +64,12 @@ def split_blocks(text: str) -> list[str]:
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
-    # Wrapped lines run to a similar width and most break mid-sentence.
-    widths = sorted(len(line) for line in lines[:-1])
+    # Wrapped lines fill a fixed width (within a word or two of the widest) and most break mid-sentence.
+    widths = [len(line) for line in lines[:-1]]
+    widest = max(widths)
+    full = sum(1 for width in widths if width >= widest - 20)
     open_ended = sum(1 for line in lines[:-1] if not f.TERMINAL.search(line))
-    return 40 <= widths[len(widths) // 2] <= 100 and open_ended > len(lines) // 2
+    return 40 <= widest <= 100 and full >= 0.8 * len(widths) and open_ended > len(widths) // 2
 
 
 def strip_furniture(text: str, *, title: str | None = None, author: str | None = None) -> StrippedText:
@@ -118,7 +120,13 @@ class _Stripper:
         self.title = title
         self.author = author
         self.published: ParsedDate | None = None
-        self.stems = [content_stems(block) for block in blocks]
+        self._stems: dict[int, set[str]] = {}
+
+    def stems(self, index: int) -> set[str]:
+        """Content stems of one block, computed when a list or tail check first needs them."""
+        if index not in self._stems:
+            self._stems[index] = content_stems(self.blocks[index])
+        return self._stems[index]
 
     def run(self) -> StrippedText:
         """Classify every block, then assemble the kept text and the dropped spans in document order."""
@@ -144,7 +152,9 @@ class _Stripper:
     def _head(self) -> None:
         title_key = _key(self.title) if self.title else None
         for index, block in enumerate(self.blocks[:HEAD_BLOCKS]):
-            if title_key and _key(block) == title_key:
+            if title_key and _is_title(_key(block), title_key):
+                # A page title often carries the site's name; the headline line is the cleaner title.
+                self.title = block
                 self.reasons[index] = "headline (kept as the title)"
             elif reason := self._byline(block):
                 self.reasons[index] = reason
@@ -229,19 +239,23 @@ class _Stripper:
 
     # Patterns that mark a block as furniture wherever it stands.
     def _pattern_reason(self, index: int, block: str) -> str | None:
+        # Each pattern runs only when a cheap substring test says it could match: this loop sees every block.
         words = _words(block)
-        if _is_timestamp(block):
+        low = block.lower()
+        if words <= 8 and _is_timestamp(block):
             return "timestamp"
         if words <= SHORT_BLOCK_WORDS:
-            if f.COPYRIGHT.search(block):
+            if _has(low, f.COPYRIGHT_HINTS) and f.COPYRIGHT.search(block):
                 return "copyright or reproduction notice"
-            if f.NEWSLETTER.search(block) or (f.SIGN_UP.search(block) and f.PROMO_CUE.search(block)):
+            if _has(low, f.PROMO_HINTS) and (
+                f.NEWSLETTER.search(block) or (f.SIGN_UP.search(block) and f.PROMO_CUE.search(block))
+            ):
                 return "newsletter or subscription promo"
-        if words <= 20 and f.COMMENT_PROMPT.search(block):
+        if words <= 20 and _has(low, f.COMMENT_HINTS) and f.COMMENT_PROMPT.search(block):
             return "comment prompt"
-        if words <= 10 and (f.SOCIAL.match(block) or f.FOLLOW_US.search(block)):
+        if words <= 10 and (f.SOCIAL.match(block) or ("follow" in low and f.FOLLOW_US.search(block))):
             return "share or follow links"
-        if words <= 30 and (f.TAGS.match(block) or f.CAPTION.search(block)):
+        if words <= 30 and (f.TAGS.match(block) or (_has(low, f.CAPTION_HINTS) and f.CAPTION.search(block))):
             return "tags or caption"
         if words <= 6 and f.BOILERPLATE.match(block):
             return "page boilerplate"
@@ -267,7 +281,7 @@ class _Stripper:
 
     def _trim(self, index: int, block: str) -> None:
         # Trailing pieces of a kept paragraph: a "View on <site>" link, a teaser cut off mid-sentence.
-        if match := f.VIEW_ON.search(block):
+        if _has(block, ("View ", "Watch ", "Read ")) and (match := f.VIEW_ON.search(block)):
             self.rewrites[index] = block[: match.start()]
             self.trimmed.append((index, DroppedSpan(match.group(0).strip(), "link to the story on another site")))
         elif f.ELLIPSIS.search(block):
@@ -311,12 +325,12 @@ class _Stripper:
         return (
             _is_timestamp(block)
             or bool(f.ELLIPSIS.search(block))
-            or bool(f.AGE_SUFFIX.search(block))
+            or _has_age(block)
             or (not f.TERMINAL.search(block) and _words(block) <= HEADLINE_MAX_WORDS)
         )
 
     def _list_end(self, header: int) -> int:
-        body = set().union(*(s for i, s in enumerate(self.stems[:header]) if self.reasons[i] is None))
+        body = set().union(*(self.stems(i) for i in range(header) if self.reasons[i] is None))
         for index in range(header + 1, len(self.blocks)):
             if self._resumes(index, body):
                 return index
@@ -329,7 +343,7 @@ class _Stripper:
         neighbours = (self.blocks[i] for i in (index - 1, index + 1) if 0 <= i < len(self.blocks))
         if any(_is_timestamp(n) for n in neighbours):
             return False
-        return relatedness(self.stems[index], body) >= RESUMES_AT
+        return relatedness(self.stems(index), body) >= RESUMES_AT
 
     # A run of headline-shaped blocks unrelated to the lead, at the very end, with no header above it.
     def _tail(self) -> None:
@@ -340,7 +354,7 @@ class _Stripper:
                 continue
             block = self.blocks[index]
             headline_shaped = not f.TERMINAL.search(block) and _words(block) <= HEADLINE_MAX_WORDS
-            if not (headline_shaped or f.AGE_SUFFIX.search(block)) or relatedness(self.stems[index], lead) >= UNRELATED_BELOW:
+            if not (headline_shaped or _has_age(block)) or relatedness(self.stems(index), lead) >= UNRELATED_BELOW:
                 break
             run.append(index)
         if len(run) >= 3:
@@ -349,7 +363,19 @@ class _Stripper:
 
     def _lead(self) -> set[str]:
         prose = [i for i, block in enumerate(self.blocks) if self.reasons[i] is None and _is_prose(block)]
-        return set().union(*(self.stems[i] for i in prose[:LEAD_BLOCKS]))
+        return set().union(*(self.stems(i) for i in prose[:LEAD_BLOCKS]))
+
+
+def _is_title(key: str, title_key: str) -> bool:
+    return key == title_key or (key.count(" ") >= 3 and key in title_key)
+
+
+def _has(low: str, hints: tuple[str, ...]) -> bool:
+    return any(hint in low for hint in hints)
+
+
+def _has_age(block: str) -> bool:
+    return _has(block.lower(), ("ago", "yesterday")) and bool(f.AGE_SUFFIX.search(block))
 
 
 def _key(text: str) -> str:

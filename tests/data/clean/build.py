@@ -77,7 +77,79 @@ def head(body: Body, site: str, *, jsonld: bool = False, meta: bool = True) -> s
             f'"author":{{"@type":"Person","name":"{body.author}"}},'
             f'"publisher":{{"@type":"Organization","name":"{site}"}}}}</script>'
         )
-    return f'<!DOCTYPE html>\n<html lang="{body.lang}">\n<head>\n<meta charset="utf-8">\n' + "\n".join(tags) + "\n</head>\n"
+    return (
+        f'<!DOCTYPE html>\n<html lang="{body.lang}">\n<head>\n<meta charset="utf-8">\n'
+        + "\n".join(tags)
+        + "\n"
+        + page_chrome_head(site)
+        + "</head>\n"
+    )
+
+
+SUBSECTIONS = {
+    "World": ["Africa", "Americas", "Asia", "Australia", "Europe", "Middle East", "United Kingdom"],
+    "Politics": ["Congress", "White House", "Elections", "Supreme Court", "Parliament", "Polls"],
+    "Business": ["Markets", "Tech", "Media", "Energy", "Personal Finance", "Economy", "Companies"],
+    "Science": ["Space", "Climate", "Environment", "Archaeology", "Physics", "Biology"],
+    "Health": ["Coronavirus", "Fitness", "Food", "Mental Health", "Medicine", "Wellness"],
+    "Sport": ["Football", "Tennis", "Cricket", "Athletics", "Formula 1", "Golf", "Olympics"],
+    "Culture": ["Film", "Music", "Books", "Art", "Television", "Theatre", "Style"],
+}
+FOOTER_LINKS = [
+    "About us", "Contact us", "Careers", "Advertise with us", "Help", "Privacy policy", "Cookie policy",
+    "Cookie settings", "Terms of use", "Accessibility", "Corrections", "Editorial standards", "Newsletters",
+    "Podcasts", "Apps", "RSS feeds", "Site map", "Archive", "Events", "Licensing", "Press office",
+]
+
+
+def page_chrome_head(site: str) -> str:
+    """What real pages carry in <head> besides the article's metadata: icons, feeds, styles, tag managers."""
+    links = "\n".join(
+        [
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta name="robots" content="max-image-preview:large">',
+            '<meta name="theme-color" content="#ffffff">',
+            '<meta name="twitter:card" content="summary_large_image">',
+            '<meta property="og:type" content="article">',
+            '<meta property="og:image" content="https://static.example/img/share.jpg">',
+            '<link rel="icon" href="/favicon.ico">',
+            '<link rel="apple-touch-icon" href="/apple-touch-icon.png">',
+            f'<link rel="alternate" type="application/rss+xml" title="{site}" href="/rss.xml">',
+            '<link rel="preconnect" href="https://static.example">',
+            '<link rel="stylesheet" href="https://static.example/css/main.css">',
+        ]
+    )
+    style = "<style>" + " ".join(f".c{i}{{margin:{i}px;padding:{i % 7}px;color:#{i:03x}}}" for i in range(60)) + "</style>"
+    config = ",".join(f'"slot{i}":{{"size":[300,250],"targeting":{{"section":"news","pos":{i}}}}}' for i in range(25))
+    scripts = (
+        f"<script>window.adConfig={{{config}}};</script>"
+        "<script async src=\"https://www.googletagmanager.example/gtm.js?id=GTM-XXXX\"></script>"
+        "<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}gtag('js',new Date());</script>"
+    )
+    return links + "\n" + style + "\n" + scripts + "\n"
+
+
+def mega_menu() -> str:
+    """The nested section menu most news sites put above the article."""
+    columns = "".join(
+        f'<li class="menu-section"><a href="/{name.lower()}">{name}</a><ul>'
+        + "".join(f'<li><a href="/{name.lower()}/{sub.lower().replace(" ", "-")}">{sub}</a></li>' for sub in subs)
+        + "</ul></li>"
+        for name, subs in SUBSECTIONS.items()
+    )
+    return f'<div class="mega-menu"><button class="menu-toggle">Menu</button><ul class="sections">{columns}</ul>' \
+        '<form class="search"><input type="search" placeholder="Search"><button>Search</button></form></div>'
+
+
+def site_footer(site: str) -> str:
+    """A footer of link columns, app badges and a legal line."""
+    links = "".join(f'<li><a href="/{link.lower().replace(" ", "-")}">{link}</a></li>' for link in FOOTER_LINKS)
+    sections = "".join(f'<li><a href="/{name.lower()}">{name}</a></li>' for name in SUBSECTIONS)
+    return (
+        f'<div class="site-footer-links"><ul class="sections">{sections}</ul><ul class="corporate">{links}</ul>'
+        '<div class="apps"><a href="/ios">Download on the App Store</a> <a href="/android">Get it on Google Play</a></div>'
+        f'<p class="legal">{site} is not responsible for the content of external sites.</p></div>'
+    )
 
 
 def nav(items: list[str]) -> str:
@@ -94,6 +166,7 @@ def wire(body: Body, others: list[Body]) -> str:
         for i, o in enumerate(others[:6])
     )
     return head(body, "Global Wire") + f"""<body>
+{mega_menu()}
 <header><a class="logo" href="/">Global Wire</a>{nav(SECTIONS)}</header>
 <main>
 <article>
@@ -107,6 +180,7 @@ def wire(body: Body, others: list[Body]) -> str:
 <aside class="sidebar"><h2>Latest news</h2><ul>{latest}</ul></aside>
 </main>
 <footer><p>&copy; 2024 Global Wire. All rights reserved.</p>{nav(["About", "Contact", "Privacy", "Terms"])}</footer>
+{site_footer("Global Wire")}
 </body></html>
 """
 
@@ -123,6 +197,7 @@ def blog(body: Body, others: list[Body]) -> str:
         '<form><input type="email" placeholder="Your email"><button>Subscribe</button></form></div>'
     )
     return head(body, "The Daily Ledger", meta=False) + f"""<body>
+{mega_menu()}
 <div id="page"><header class="site-header"><p class="site-title">The Daily Ledger</p>{nav(SECTIONS[:6])}</header>
 <div class="site-content"><article class="post">
 <header class="entry-header"><h1 class="entry-title">{html.escape(body.title)}</h1>
@@ -141,6 +216,7 @@ def blog(body: Body, others: list[Body]) -> str:
 </ol><h3>Leave a Reply</h3><form><textarea></textarea><button>Post Comment</button></form></div>
 </div></div>
 <footer class="site-footer"><p>Copyright 2024 The Daily Ledger. Proudly powered by WordPress.</p></footer>
+{site_footer("The Daily Ledger")}
 </body></html>
 """
 
@@ -150,6 +226,7 @@ def portal(body: Body, others: list[Body]) -> str:
     read_more = f'<div class="inline-related"><p>Read more: <a href="/{others[0].name}">{html.escape(others[0].title)}</a></p></div>'
     most_read = "".join(f'<div class="mr-item"><span class="rank">{i + 1}</span><a href="/{o.name}">{html.escape(o.title)}</a></div>' for i, o in enumerate(others[1:6]))
     return head(body, "Newsportal", jsonld=True, meta=False) + f"""<body>
+{mega_menu()}
 <div id="cookie-banner"><p>We use cookies to improve your experience on our site. By continuing to browse, you agree to our use of cookies.</p><button>Accept all</button> <a href="/privacy">Manage settings</a></div>
 <div class="top"><div class="logo">Newsportal</div><div class="menu">{" | ".join(SECTIONS)}</div></div>
 <div class="wrap"><div class="col-main">
@@ -163,6 +240,7 @@ def portal(body: Body, others: list[Body]) -> str:
 </div>
 <div class="col-side"><div class="most-read"><div class="box-title">Most read</div>{most_read}</div></div></div>
 <div class="bottom"><p>Newsportal Ltd. Registered in England. Reproduction of this material without written permission is prohibited.</p></div>
+{site_footer("Newsportal")}
 </body></html>
 """
 
@@ -175,6 +253,7 @@ def magazine(body: Body, others: list[Body]) -> str:
     )
     figure = '<figure><img src="/img/photo.jpg" alt=""><figcaption>A file photo from the scene. (Photo: Agency)</figcaption></figure>'
     return head(body, "Horizon Magazine") + f"""<body>
+{mega_menu()}
 {nav(SECTIONS)}
 <main><article>
 <p class="kicker">{body.section}</p>
@@ -189,6 +268,7 @@ def magazine(body: Body, others: list[Body]) -> str:
 <section class="also"><h2>You may also like</h2>{cards}</section>
 </article></main>
 <footer><p>&copy; Horizon Magazine 2024</p><p>Sign up for our weekly newsletter</p></footer>
+{site_footer("Horizon Magazine")}
 </body></html>
 """
 
@@ -197,6 +277,7 @@ def government(body: Body, others: list[Body]) -> str:
     """A public broadcaster page: breadcrumbs, updated line, a RELATED paragraph, follow links, an empty comments box."""
     related = f'<p class="related"><strong>RELATED:</strong> <a href="/{others[0].name}">{html.escape(others[0].title)}</a></p>'
     return head(body, "Public Voice", jsonld=True) + f"""<body>
+{mega_menu()}
 <div class="skip"><a href="#content">Skip to main content</a></div>
 <header>{nav(["Home", "News", "Video", "Audio", "Learning English"])}</header>
 <div id="content"><ol class="breadcrumb"><li>Home</li><li>News</li><li>{body.section}</li></ol>
@@ -209,6 +290,7 @@ def government(body: Body, others: list[Body]) -> str:
 <div class="comments"><h4>Comments</h4><p>There are no comments yet. Be the first to comment.</p><form><textarea></textarea></form></div>
 </div>
 <footer><p>All content is in the public domain unless otherwise noted.</p></footer>
+{site_footer("Public Voice")}
 </body></html>
 """
 
@@ -216,6 +298,7 @@ def government(body: Body, others: list[Body]) -> str:
 def minimal(body: Body, others: list[Body]) -> str:
     """A bare page with no article markup: byline paragraph, copyright and newsletter paragraphs in the same container."""
     return head(body, "Metro Herald", meta=False) + f"""<body>
+{mega_menu()}
 <div class="container">
 <h1>{html.escape(body.title)}</h1>
 <p><em>By {body.author} | {pretty_date(body.date)}</em></p>
@@ -224,6 +307,7 @@ def minimal(body: Body, others: list[Body]) -> str:
 <p>Subscribe to our newsletter for daily updates. <a href="/newsletter">Sign up here</a>.</p>
 <p>Follow us on Twitter and Facebook.</p>
 </div>
+{site_footer("Metro Herald")}
 </body></html>
 """
 
@@ -235,6 +319,7 @@ def cards(body: Body, others: list[Body]) -> str:
         for i, o in enumerate(others[:4])
     )
     return head(body, "Newsline", jsonld=True) + f"""<body>
+{mega_menu()}
 <div class="app"><div class="topbar">Newsline {nav(SECTIONS[:5])}</div>
 <article class="story">
 <h1>{html.escape(body.title)}</h1>
@@ -245,6 +330,7 @@ def cards(body: Body, others: list[Body]) -> str:
 <section class="more"><h2>More stories</h2>{more}</section>
 </article>
 <div class="footer">Terms of use &middot; Privacy policy &middot; &copy; 2024 Newsline Media</div></div>
+{site_footer("Newsline")}
 </body></html>
 """
 
@@ -261,6 +347,7 @@ def discussion(body: Body, others: list[Body]) -> str:
     ]
     thread = "".join(f'<div class="comment"><span class="user">reader{i}</span><p>{c}</p><a>Reply</a></div>' for i, c in enumerate(comments))
     return head(body, "Evening Post") + f"""<body>
+{mega_menu()}
 <header>{nav(SECTIONS)}</header>
 <div id="main"><article>
 <h1>{html.escape(body.title)}</h1>
@@ -272,6 +359,7 @@ def discussion(body: Body, others: list[Body]) -> str:
 <section id="comments"><h2>Join the discussion (5 comments)</h2>{thread}<p>Comments are moderated. Please read our community guidelines.</p></section>
 <aside><h3>Recommended for you</h3><ul>{recommended}</ul></aside></div>
 <footer>Evening Post &copy; 2024. All rights reserved.</footer>
+{site_footer("Evening Post")}
 </body></html>
 """
 
