@@ -26,11 +26,13 @@ DATE_LABEL = re.compile(
 )
 UPDATED_LABEL = re.compile(r"\b(?:updated|modified)\b", re.IGNORECASE)
 
+# A notice, not a sentence about copyright: the word needs a symbol or year beside it, reproduction needs a ban.
 COPYRIGHT = re.compile(
-    r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|"
+    r"©|\(c\)\s*\d{4}|\bcopyright\b\s*(?:©|\(c\)|\d{4})|\ball rights reserved\b|"
     r"\bmay not be (?:re)?(?:published|produced|reproduced|broadcast|rewritten|redistributed|copied)\b|"
     r"\breproduc\w*\s+(?:of this|without|with(?:out)? (?:the )?permission|is (?:strictly )?prohibited|in whole)|"
-    r"\boriginally (?:published|appeared) (?:on|in|at|by)\b|\bwithout (?:the )?(?:prior |express )?written permission\b|"
+    r"\b(?:this|the) (?:article|story|post|piece|report) (?:was |is )?(?:originally|first) (?:published|appeared)\b|"
+    r"\breproduced with permission\b|\bwithout (?:the )?(?:prior |express )?written permission\b|"
     r"\bpublic domain unless otherwise noted\b",
     re.IGNORECASE,
 )
@@ -79,21 +81,25 @@ AGE_SUFFIX = re.compile(
     r"\s*[(\[|·•–—-]?\s*(?:\d+\s*(?:m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?)\s+ago|yesterday)\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
-# Block headers that open a list of other stories. Kept short and generic on purpose: the list itself is
-# recognised by the shape of what follows and by how unrelated it is to the article.
-LIST_HEADER = re.compile(
-    r"^(?:the\s+)?(?:latest|recent|related|more|other|top|popular|trending|recommended|most|also|further|editor'?s'?|"
-    r"read|see also|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|don'?t miss|in other news|"
-    r"about the author|what to read|elsewhere|must read|featured|in case you missed)\b",
-    re.IGNORECASE,
+# Block headers that open a list of other stories. Kept short and generic on purpose, and matched against the
+# whole block, so a subhead such as "More troops deployed" is not one: the list itself is recognised by the shape
+# of what follows and by how unrelated it is to the article.
+_HEAD_WORD = r"(?:latest|recent|related|more|other|top|popular|trending|recommended|featured|must[- ]read|read|see)"
+_HEAD_NOUN = (
+    r"(?:news|stories|headlines|posts|articles|videos|reads|coverage|content|links|topics|now|today|for you|"
+    r"next|more|also|reading|on this (?:story|topic)|like this|in \w+)"
 )
-LIST_HEADER_NOUN = re.compile(
-    r"\b(?:news|stories|story|posts|articles|headlines|reads?|next|more|also|videos|picks|reading|coverage|"
-    r"content|links|topics|now|today|viewed|shared|commented|like|enjoy|interested|miss|author|this|week|"
-    r"from|on|in)\b",
-    re.IGNORECASE,
+_HEAD_PHRASE = (
+    rf"(?:the\s+)?{_HEAD_WORD}(?:\s+{_HEAD_NOUN})?(?:\s+(?:from|on|at)\s+[\w .'’&-]{{1,40}})?"
+    r"|also read|see also|what to read next|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|"
+    r"don'?t miss|in other news|in case you missed it|about the author|further reading|editor'?s'? picks|"
+    r"most (?:read|viewed|popular|shared|commented|watched)(?:\s+(?:now|today|this week|stories|articles))?|"
+    r"elsewhere(?: on [\w .]{1,30})?"
 )
-TERMINAL = re.compile(r"[.!?\"”’)]$")
+LIST_HEADER = re.compile(rf"^(?:{_HEAD_PHRASE})\s*:?$", re.IGNORECASE)
+# "READ MORE: <headline>", "RELATED: <headline>": a header and a single item on one line.
+INLINE_TEASER = re.compile(rf"^(?:{_HEAD_PHRASE})\s*:\s*\S", re.IGNORECASE)
+TERMINAL = re.compile(r"[.!?\"”’]\)?$")
 ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")
 SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+(?=[A-Z“\"])")
 FIRST_PERSON_BIO = re.compile(

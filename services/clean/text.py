@@ -13,6 +13,7 @@ HEAD_BLOCKS = 6
 # A block is prose when it is a sentence of at least this many words; shorter unpunctuated blocks are headline-shaped.
 PROSE_WORDS = 12
 HEADLINE_MAX_WORDS = 24
+LAYOUT_ROW_WORDS = 60
 # Furniture patterns only judge short blocks, so a long paragraph that mentions copyright or a newsletter stays.
 SHORT_BLOCK_WORDS = 45
 # Share of a block's content words (by five-letter stem) that also occur in the reference text.
@@ -20,6 +21,7 @@ UNRELATED_BELOW = 0.2
 RESUMES_AT = 0.5
 LEAD_BLOCKS = 3
 STEM = 5
+SENTENCE_PUNCT = re.compile(r"[.!?][\"”’)]?(?:\s|$)")
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 STOPWORDS = frozenset(
     """a about after again against all also an and any are as at be because been before being between both but by
@@ -55,12 +57,23 @@ def split_blocks(text: str) -> list[str]:
     blocks: list[str] = []
     for paragraph in re.split(r"\n\s*\n", text):
         lines = [" ".join(line.split()) for line in paragraph.splitlines()]
-        lines = [line for line in lines if line]
-        if len(lines) > 2 and _hard_wrapped(lines):
+        lines = [cell for line in lines if line for cell in _layout_cells(line)]
+        if len(lines) > 1 and _hard_wrapped(lines):
             blocks.append(" ".join(lines))
         else:
             blocks.extend(lines)
     return blocks
+
+
+def _layout_cells(line: str) -> list[str]:
+    # Extractors print a table row as "| cell | cell |". A page laid out in a table puts the navigation and the
+    # whole article in one such row; a cell that long is a page region, so each cell becomes its own block.
+    if not line.startswith("|") or _words(line) < LAYOUT_ROW_WORDS:
+        return [line]
+    cells = [cell.strip() for cell in line.strip("| ").split(" | ")]
+    if max(_words(cell) for cell in cells) < LAYOUT_ROW_WORDS:
+        return [line]
+    return [cell for cell in cells if cell]
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
@@ -69,6 +82,9 @@ def _hard_wrapped(lines: list[str]) -> bool:
     widest = max(widths)
     full = sum(1 for width in widths if width >= widest - 20)
     open_ended = sum(1 for line in lines[:-1] if not f.TERMINAL.search(line))
+    if len(lines) == 2:
+        # Too few lines to see a width: a long first line broken mid-sentence before a lowercase word.
+        return 50 <= widest <= 100 and open_ended == 1 and lines[1][:1].islower()
     return 40 <= widest <= 100 and full >= 0.8 * len(widths) and open_ended > len(widths) // 2
 
 
@@ -92,7 +108,7 @@ def _words(block: str) -> int:
 
 
 def _is_prose(block: str) -> bool:
-    return _words(block) >= PROSE_WORDS and bool(f.TERMINAL.search(block))
+    return _words(block) >= PROSE_WORDS and bool(f.TERMINAL.search(block)) and not _has_age(block)
 
 
 def _is_timestamp(block: str) -> bool:
@@ -135,6 +151,7 @@ class _Stripper:
             if self.reasons[index] is None:
                 self.reasons[index] = self._pattern_reason(index, block)
         self._lists()
+        self._link_runs()
         self._tail()
         kept: list[str] = []
         dropped: list[DroppedSpan] = []
@@ -247,8 +264,10 @@ class _Stripper:
         if words <= SHORT_BLOCK_WORDS:
             if _has(low, f.COPYRIGHT_HINTS) and f.COPYRIGHT.search(block):
                 return "copyright or reproduction notice"
-            if _has(low, f.PROMO_HINTS) and (
-                f.NEWSLETTER.search(block) or (f.SIGN_UP.search(block) and f.PROMO_CUE.search(block))
+            if (
+                _has(low, f.PROMO_HINTS)
+                and (f.NEWSLETTER.search(block) or f.SIGN_UP.search(block))
+                and f.PROMO_CUE.search(block)
             ):
                 return "newsletter or subscription promo"
         if words <= 20 and _has(low, f.COMMENT_HINTS) and f.COMMENT_PROMPT.search(block):
@@ -261,7 +280,7 @@ class _Stripper:
             return "page boilerplate"
         if reason := self._bio(index, block):
             return reason
-        if (match := f.LIST_HEADER.match(block)) and ":" in block[match.end() : match.end() + 12] and words <= 30:
+        if words <= 30 and f.INLINE_TEASER.match(block):
             return "link to another story"
         self._trim(index, block)
         return None
@@ -312,52 +331,77 @@ class _Stripper:
             return False
         if self._header_words(block):
             return True
-        # No header words: it still opens a list when what follows is list-shaped, not the article resuming.
-        following = range(index + 1, min(index + 4, len(self.blocks)))
-        return sum(self._list_item(item) for item in following) >= 2
+        # No header words: it still opens a list when what follows is list-shaped and carries the marks of
+        # teasers (times, ages, cut-off snippets); short lines alone could be a table or a list in the article.
+        following = range(index + 1, min(index + 5, len(self.blocks)))
+        stamped = any(self._stamped(item) for item in following)
+        return stamped and sum(self._list_item(item) for item in following) >= 2
 
     @staticmethod
     def _header_words(block: str) -> bool:
-        return bool(f.LIST_HEADER.match(block)) and _words(block) <= 6
+        return _words(block) <= 8 and bool(f.LIST_HEADER.match(block))
+
+    def _stamped(self, index: int) -> bool:
+        block = self.blocks[index]
+        return _is_timestamp(block) or bool(f.ELLIPSIS.search(block)) or _has_age(block)
 
     def _list_item(self, index: int) -> bool:
         block = self.blocks[index]
-        return (
-            _is_timestamp(block)
-            or bool(f.ELLIPSIS.search(block))
-            or _has_age(block)
-            or (not f.TERMINAL.search(block) and _words(block) <= HEADLINE_MAX_WORDS)
-        )
+        return self._stamped(index) or (not f.TERMINAL.search(block) and _words(block) <= HEADLINE_MAX_WORDS)
 
     def _list_end(self, header: int) -> int:
+        # A list of bare headlines ends at the first paragraph of prose. A list of prose teasers (or of items
+        # set between timestamps) looks like the article itself, so only a paragraph that is clearly about the
+        # article's subject ends it; otherwise it runs to the end, where such lists sit.
         body = set().union(*(self.stems(i) for i in range(header) if self.reasons[i] is None))
+        headlines_only = False
         for index in range(header + 1, len(self.blocks)):
-            if self._resumes(index, body):
+            block = self.blocks[index]
+            if self._resumes(index, body, after_headlines=headlines_only):
                 return index
+            if self._list_item(index):
+                headlines_only = headlines_only or index == header + 1
+            else:
+                headlines_only = False
         return len(self.blocks)
 
-    def _resumes(self, index: int, body: set[str]) -> bool:
+    def _resumes(self, index: int, body: set[str], *, after_headlines: bool) -> bool:
         block = self.blocks[index]
         if self.reasons[index] is not None or not _is_prose(block) or f.ELLIPSIS.search(block):
             return False
         neighbours = (self.blocks[i] for i in (index - 1, index + 1) if 0 <= i < len(self.blocks))
         if any(_is_timestamp(n) for n in neighbours):
             return False
+        if after_headlines:
+            # Headline-and-lead cards also put prose after a headline; the article resumes only if prose goes on.
+            following = next((i for i in range(index + 1, len(self.blocks)) if self.reasons[i] is None), None)
+            return following is not None and _is_prose(self.blocks[following])
         return relatedness(self.stems(index), body) >= RESUMES_AT
+
+    # Long blocks with no sentence in them, unrelated to the lead: navigation bars and link lists run together.
+    def _link_runs(self) -> None:
+        lead: set[str] | None = None
+        for index, block in enumerate(self.blocks):
+            if self.reasons[index] is None and _words(block) > HEADLINE_MAX_WORDS and not SENTENCE_PUNCT.search(block):
+                lead = self._lead() if lead is None else lead
+                if relatedness(self.stems(index), lead) < UNRELATED_BELOW:
+                    self.reasons[index] = "navigation or run of links"
 
     # A run of headline-shaped blocks unrelated to the lead, at the very end, with no header above it.
     def _tail(self) -> None:
-        lead = self._lead()
         run: list[int] = []
         for index in range(len(self.blocks) - 1, -1, -1):
             if self.reasons[index] is not None:
                 continue
             block = self.blocks[index]
-            headline_shaped = not f.TERMINAL.search(block) and _words(block) <= HEADLINE_MAX_WORDS
-            if not (headline_shaped or _has_age(block)) or relatedness(self.stems(index), lead) >= UNRELATED_BELOW:
+            if f.TERMINAL.search(block) and not _has_age(block) or _words(block) > HEADLINE_MAX_WORDS:
                 break
             run.append(index)
-        if len(run) >= 3:
+        if len(run) < 3:
+            return  # decided by shape alone, before the costlier comparison with the lead
+        lead = self._lead()
+        unrelated = [index for index in run if relatedness(self.stems(index), lead) < UNRELATED_BELOW]
+        if unrelated == run:
             for index in run:
                 self.reasons[index] = "headline of another story at the end of the page"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,14 +39,26 @@ def read_body(path: Path) -> Body:
 
 def expected_text(body: Body) -> str:
     """The text a perfect cleaner keeps: every paragraph and subheading, nothing else."""
-    return "\n\n".join(p.removeprefix("## ") for p in body.paragraphs) + "\n"
+    return "\n\n".join(_plain(p) for p in body.paragraphs) + "\n"
+
+
+def _plain(paragraph: str) -> str:
+    if paragraph.startswith("| "):
+        return "\n".join(" ".join(row.strip("| ").split(" | ")) for row in paragraph.splitlines())
+    return paragraph.removeprefix("## ")
 
 
 def body_html(body: Body, *, insert: dict[int, str] | None = None) -> str:
     """Paragraphs as <p>/<h2>, with extra markup inserted after the given paragraph indexes."""
     parts = []
     for index, paragraph in enumerate(body.paragraphs):
-        if paragraph.startswith("## "):
+        if paragraph.startswith("| "):
+            rows = "".join(
+                "<tr>" + "".join(f"<td>{html.escape(cell.strip())}</td>" for cell in row.strip("| ").split(" | ")) + "</tr>"
+                for row in paragraph.splitlines()
+            )
+            parts.append(f'<table class="facts">{rows}</table>')
+        elif paragraph.startswith("## "):
             parts.append(f"<h2>{html.escape(paragraph[3:])}</h2>")
         else:
             parts.append(f"<p>{html.escape(paragraph)}</p>")
@@ -364,12 +377,58 @@ def discussion(body: Body, others: list[Body]) -> str:
 """
 
 
-TEMPLATES = [wire, blog, portal, magazine, government, minimal, cards, discussion]
+def split(body: Body, others: list[Body]) -> str:
+    """A body split around ad slots, an inline 'Related coverage' box and a numbered 'Most popular' list."""
+    half = len(body.paragraphs) // 2
+    ad = '<div class="ad-slot"><span class="ad-label">Advertisement</span><div id="div-gpt-ad-1"></div></div>'
+    related = '<aside class="inline-box"><h4>Related coverage</h4><ul>' + "".join(
+        f'<li><a href="/{o.name}">{html.escape(o.title)}</a></li>' for o in others[:3]
+    ) + "</ul></aside>"
+    first = Body(body.name, body.title, body.author, body.date, body.section, body.lang, body.paragraphs[:half])
+    second = Body(body.name, body.title, body.author, body.date, body.section, body.lang, body.paragraphs[half:])
+    popular = "".join(f"<li><span>{i + 1}</span> {html.escape(o.title)}</li>" for i, o in enumerate(others[3:8]))
+    return head(body, "Capital Times", jsonld=True) + f"""<body>
+<header>{nav(SECTIONS)}</header>
+<article itemscope itemtype="https://schema.org/NewsArticle">
+<h1 itemprop="headline">{html.escape(body.title)}</h1>
+<div class="byline">By <span itemprop="author">{body.author}</span> | Published {pretty_date(body.date)} | Updated {pretty_date(body.date)}</div>
+<figure><img src="/a.jpg" alt=""><figcaption>Officials at the scene. Photo: Reuters</figcaption></figure>
+<div class="paywall-part" itemprop="articleBody">{body_html(first, insert={1: ad})}</div>
+{related}
+<div class="paywall-part">{body_html(second)}</div>
+{ad}
+<div class="most-popular"><h3>Most popular</h3><ol>{popular}</ol></div>
+</article>
+<footer><p>&copy; 2024 Capital Times Company. All rights reserved.</p></footer>
+</body></html>
+"""
+
+
+def legacy(body: Body, others: list[Body]) -> str:
+    """An old table layout: navigation cell, content cell with <br> between paragraphs, <font> tags."""
+    paragraphs = "<br><br>\n".join(
+        f"<b>{html.escape(p[3:])}</b>" if p.startswith("## ") else html.escape(_plain(p)) for p in body.paragraphs
+    )
+    links = "<br>".join(f'<a href="/{o.name}">{html.escape(o.title)}</a>' for o in others[:6])
+    return head(body, "County Chronicle", meta=False) + f"""<body>
+<table width="100%"><tr>
+<td class="left" width="180"><font size="2"><b>Sections</b><br>{"<br>".join(SECTIONS)}<br><br><b>Other headlines</b><br>{links}</font></td>
+<td class="main"><font face="Arial" size="3"><h2>{html.escape(body.title)}</h2>
+<i>{body.author}, Chronicle Staff Writer &ndash; {pretty_date(body.date)}</i><br><br>
+{paragraphs}
+<br><br><a href="/print">Printer-friendly version</a> | <a href="/email">E-mail this story</a></font></td>
+</tr></table>
+<center><font size="1">Copyright &copy; 2004 County Chronicle. All rights reserved.</font></center>
+</body></html>
+"""
+
+
+TEMPLATES = [wire, blog, portal, magazine, government, minimal, cards, discussion, split, legacy]
 
 
 def text_page(body: Body, others: list[Body], recipe: int) -> str:
     """A plain-text page as a scraper leaves it: the body between furniture, in one of several layouts."""
-    paras = [p.removeprefix("## ") for p in body.paragraphs]
+    paras = [_plain(p) for p in body.paragraphs]
     teasers = [o.title for o in others[:5]]
     if recipe == 0:
         top = [f"By {body.author}, {body.section} Correspondent"]
@@ -388,6 +447,12 @@ def text_page(body: Body, others: list[Body], recipe: int) -> str:
         top = [f"{pretty_date(body.date)} | {CLOCKS[1]} GMT"]
         paras.insert(2, f"READ MORE: {others[0].title}")
         tail = ["This article may not be reproduced without the permission of the publisher.", "Click here to sign up for breaking news alerts."]
+    elif recipe == 6:
+        top = [f"{body.title}", f"{body.author} | {pretty_date(body.date)}"]
+        wrapped = [textwrap.fill(p, 72) for p in paras]
+        half = len(wrapped) // 2
+        middle = ["Advertisement", "Related Coverage", *[o.title for o in others[:3]]]
+        return "\n\n".join([*top, *wrapped[:half], *middle, *wrapped[half:], "Advertisement"]) + "\n"
     else:
         top = [f"BY {body.author.upper()}", f"Updated {pretty_date(body.date)}"]
         tail = ["Tags: " + ", ".join([body.section, "World", "Breaking"]), "You might also be interested in:", *[f"{t} ({AGES[i]})" for i, t in enumerate(teasers[:3])], "View comments"]
@@ -406,8 +471,8 @@ def main() -> None:
             stem = f"{body.name}-{template.__name__}"
             (HERE / "html" / f"{stem}.html").write_text(template(body, others), encoding="utf-8")
             (HERE / "html" / f"{stem}.expected.txt").write_text(expected_text(body), encoding="utf-8")
-        if index < 10:
-            (HERE / "text" / f"{body.name}.txt").write_text(text_page(body, others, index % 6), encoding="utf-8")
+        if index < 13:
+            (HERE / "text" / f"{body.name}.txt").write_text(text_page(body, others, index % 7), encoding="utf-8")
             (HERE / "text" / f"{body.name}.expected.txt").write_text(expected_text(body), encoding="utf-8")
 
 

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
 import trafilatura
 
@@ -125,10 +126,30 @@ def timed_pair(ours: Callable[[Page], str], theirs: Callable[[Page], str], pages
     return our_best / len(pages), their_best / len(pages), statistics.median(ratios)
 
 
+OPTION_VARIANTS = {
+    "defaults": {},
+    "no comments": {"include_comments": False},
+    "no comments, favor precision": {"include_comments": False, "favor_precision": True},
+    "no comments, favor recall": {"include_comments": False, "favor_recall": True},
+    "no comments, no tables": {"include_comments": False, "include_tables": False},
+    "no comments, fast (no fallback)": {"include_comments": False, "fast": True},
+}
+
+
+def compare_options(html: list[Page]) -> None:
+    """Score the whole stage with each trafilatura option set, to choose EXTRACTION_OPTIONS."""
+    print(f"\n{'trafilatura options inside newsflow clean':40} {'precision':>9} {'recall':>7} {'F1':>7} {'ms/page':>8}")
+    for name, options in OPTION_VARIANTS.items():
+        with mock.patch.dict(EXTRACTION_OPTIONS, options, clear=True):
+            result, seconds = score(newsflow, html), timed(newsflow, html, 3)
+        print(f"{name:40} {result.precision:9.4f} {result.recall:7.4f} {result.f1:7.4f} {seconds * 1000:8.2f}")
+
+
 def main() -> None:
     """Print the quality table and the speed figures."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=15, help="timing passes; the best one counts")
+    parser.add_argument("--options", action="store_true", help="also compare trafilatura option sets")
     args = parser.parse_args()
     html, text = load_pages("html"), load_pages("text")
     rows = [
@@ -142,6 +163,8 @@ def main() -> None:
     print(f"{'input':6} {'system':40} {'precision':>9} {'recall':>7} {'F1':>7}")
     for kind, name, result in rows:
         print(f"{kind:6} {name:40} {result.precision:9.4f} {result.recall:7.4f} {result.f1:7.4f}")
+    if args.options:
+        compare_options(html)
     newsflow(html[0]), bare_trafilatura(html[0])  # warm caches and lazy imports before timing
     ours, bare, ratio = timed_pair(newsflow, bare_trafilatura, html, args.repeat)
     per_text = timed(newsflow, text, args.repeat * 20)
