@@ -353,30 +353,33 @@ class _Stripper:
         # A list of bare headlines ends at the first paragraph of prose. A list of prose teasers (or of items
         # set between timestamps) looks like the article itself, so only a paragraph that is clearly about the
         # article's subject ends it; otherwise it runs to the end, where such lists sit.
-        body = set().union(*(self.stems(i) for i in range(header) if self.reasons[i] is None))
+        body: set[str] | None = None
         headlines_only = False
         for index in range(header + 1, len(self.blocks)):
-            block = self.blocks[index]
-            if self._resumes(index, body, after_headlines=headlines_only):
-                return index
+            if self._could_resume(index):
+                if headlines_only and self._prose_follows(index):
+                    return index
+                if body is None:
+                    body = set().union(*(self.stems(i) for i in range(header) if self.reasons[i] is None))
+                if not headlines_only and relatedness(self.stems(index), body) >= RESUMES_AT:
+                    return index
             if self._list_item(index):
                 headlines_only = headlines_only or index == header + 1
             else:
                 headlines_only = False
         return len(self.blocks)
 
-    def _resumes(self, index: int, body: set[str], *, after_headlines: bool) -> bool:
+    def _could_resume(self, index: int) -> bool:
         block = self.blocks[index]
         if self.reasons[index] is not None or not _is_prose(block) or f.ELLIPSIS.search(block):
             return False
         neighbours = (self.blocks[i] for i in (index - 1, index + 1) if 0 <= i < len(self.blocks))
-        if any(_is_timestamp(n) for n in neighbours):
-            return False
-        if after_headlines:
-            # Headline-and-lead cards also put prose after a headline; the article resumes only if prose goes on.
-            following = next((i for i in range(index + 1, len(self.blocks)) if self.reasons[i] is None), None)
-            return following is not None and _is_prose(self.blocks[following])
-        return relatedness(self.stems(index), body) >= RESUMES_AT
+        return not any(_is_timestamp(n) for n in neighbours)
+
+    def _prose_follows(self, index: int) -> bool:
+        # Headline-and-lead cards also put prose after a headline; the article resumes only if prose goes on.
+        following = next((i for i in range(index + 1, len(self.blocks)) if self.reasons[i] is None), None)
+        return following is not None and _is_prose(self.blocks[following])
 
     # Long blocks with no sentence in them, unrelated to the lead: navigation bars and link lists run together.
     def _link_runs(self) -> None:
@@ -419,7 +422,7 @@ def _has(low: str, hints: tuple[str, ...]) -> bool:
 
 
 def _has_age(block: str) -> bool:
-    return _has(block.lower(), ("ago", "yesterday")) and bool(f.AGE_SUFFIX.search(block))
+    return ("ago" in block or "esterday" in block) and bool(f.AGE_SUFFIX.search(block))
 
 
 def _key(text: str) -> str:
