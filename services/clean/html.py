@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 import lxml.html
@@ -71,7 +72,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlArticle:
         raise UnusableDocument("no article text: the HTML holds no main content")
     return HtmlArticle(
         text=document.text,
-        title=meta.get("title") or _title_element(tree),
+        title=_without_site_name(meta.get("title") or _title_element(tree)),
         author=meta.get("author"),
         published=parse_date(meta["date"]) if meta.get("date") else _time_element(tree),
         site_name=meta.get("site"),
@@ -143,6 +144,21 @@ def _string(value: object) -> str | None:
 def _title_element(tree: HtmlElement) -> str | None:
     element = tree.find(".//title")
     return " ".join(element.text_content().split()) or None if element is not None else None
+
+
+def _without_site_name(title: str | None) -> str | None:
+    # "Headline | Site", "Site | Headline", "Headline - Site". A dash inside headlines is common ("Russia - Ukraine
+    # talks"), so only a short last part after a dash counts as the site's name.
+    if not title:
+        return None
+    parts = title.split(" | ")
+    headline = max(parts, key=len)
+    if any(len(part.split()) > 4 for part in parts if part is not headline):
+        headline = title
+    suffix = re.search(r"\s[–—-]\s+([^–—-]+)$", headline)
+    if suffix and len(suffix.group(1).split()) <= 3 and suffix.start() > 2 * len(suffix.group(1)):
+        headline = headline[: suffix.start()].rstrip()
+    return headline
 
 
 def _time_element(tree: HtmlElement) -> ParsedDate | None:
