@@ -121,8 +121,10 @@ def clean_command(
             typer.echo(json.dumps(record, ensure_ascii=False))
             continue
         table = Table("field", "value", title=str(path), show_header=False)
-        for key in ("title", "author", "published", "published_precision", "published_source", "language", "site_name", "url"):
+        for key in ("title", "author", "published", "published_precision", "published_source", "language"):
             table.add_row(key, str(record[key]))
+        table.add_row("site_name", str(record["site_name"]))
+        table.add_row("url", str(record["url"]))
         table.add_row("dropped", f"{len(result.dropped)} span(s)")
         console.print(table)
         console.print(result.text, markup=False, highlight=False)

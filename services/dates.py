@@ -40,6 +40,8 @@ def parse_date(text: str) -> ParsedDate | None:
 
 
 _HAS_YEAR = re.compile(r"\d{4}")
+
+
 def _from_iso(text: str) -> datetime | None:
     # Most pages write ISO 8601; the standard library reads it many times faster than dateutil.
     try:

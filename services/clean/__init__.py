@@ -40,9 +40,7 @@ class CleanResult:
     dropped: list[DroppedSpan] = field(default_factory=list)
 
 
-def clean_document(
-    raw: bytes, *, content_type: str, url: str | None = None, given: dict | None = None
-) -> CleanResult:
+def clean_document(raw: bytes, *, content_type: str, url: str | None = None, given: dict | None = None) -> CleanResult:
     """Clean one document (HTML or plain text) into text plus metadata; raise UnusableDocument if none."""
     given = given or {}
     decoded = decode_document(raw)
@@ -77,5 +75,3 @@ def clean_document(
         url=url,
         dropped=stripped.dropped,
     )
-
-

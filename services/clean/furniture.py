@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 
 # A person's name as bylines print it: "Stefan J. Bos", "Kevin O'Brien", "Ama Boateng-Mensah", "Bashar al-Assad".
-NAME = (
-    r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|del|van|von|der|den|la|le|bin|ibn|al-\w+|el-\w+)){1,4}"
-)
+NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|del|van|von|der|den|la|le|bin|ibn|al-\w+|el-\w+)){1,4}"
 NAME_LINE = re.compile(rf"^{NAME}$")
 BYLINE = re.compile(
     rf"^(?i:by|written by|words by|posted by|reporting by|story by|report by)\s*:?\s+"
@@ -36,10 +34,22 @@ COPYRIGHT = re.compile(
     r"\bpublic domain unless otherwise noted\b",
     re.IGNORECASE,
 )
-COPYRIGHT_HINTS = ("©", "(c)", "copyright", "rights reserved", "may not be", "reproduc", "originally", "permission", "public domain")
+COPYRIGHT_HINTS = (
+    "©",
+    "(c)",
+    "copyright",
+    "rights reserved",
+    "may not be",
+    "reproduc",
+    "originally",
+    "permission",
+    "public domain",
+)
 NEWSLETTER = re.compile(r"\bnewsletters?\b|\binbox\b|\bnews alerts?\b|\bemail alerts?\b", re.IGNORECASE)
 SIGN_UP = re.compile(r"\bsign(?:ing)?[ -]up\b|\bsubscribe\b|\bregister\b", re.IGNORECASE)
-PROMO_CUE = re.compile(r"\b(?:our|your|free|here|now|today|click|daily|weekly|to receive|to get|for \w+ updates)\b", re.I)
+PROMO_CUE = re.compile(
+    r"\b(?:our|your|free|here|now|today|click|daily|weekly|to receive|to get|for \w+ updates)\b", re.I
+)
 PROMO_HINTS = ("newsletter", "inbox", "alert", "sign", "subscribe", "register")
 SOCIAL = re.compile(
     r"^(?:share(?: this| on| via)?(?: article| story| page| post)?:?|follow us(?: on)?|facebook|twitter|x|email|e-mail|"
@@ -49,14 +59,27 @@ SOCIAL = re.compile(
 FOLLOW_US = re.compile(r"\bfollow (?:us|\w+ news) on\b|\blike us on facebook\b", re.IGNORECASE)
 VIEW_ON = re.compile(r"(?<=[.!?\"”’)])\s*(?:View|Watch|Read) (?:it |more |this )?on [A-Za-z][\w.-]{1,30}\s*$")
 COMMENT_PROMPT = re.compile(
-    r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?:?$|\bleave (?:a|the first|your) (?:comment|reply)\b|\bbe the first to comment\b|"
+    r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?:?$|\bleave (?:a|the first|your) (?:comment|reply)\b|"
+    r"\bbe the first to comment\b|"
     r"\b(?:view|show|load|read|see) (?:all |the )?(?:\d+ )?comments\b|\bjoin the (?:discussion|conversation|debate)\b|"
     r"\bwhat(?: is|'s|’s) your (?:opinion|view|take)\b|\bwhat do you think\b|\bcomments are (?:closed|moderated)\b|"
     r"\bcommunity guidelines\b|\bpost (?:a )?comment\b|\bno comments yet\b|\bthere are no comments\b|"
     r"\bthoughts on this (?:story|article|post)\b",
     re.IGNORECASE,
 )
-COMMENT_HINTS = ("comment", "reply", "discussion", "conversation", "debate", "opinion", "view", "take", "think", "guidelines", "thoughts")
+COMMENT_HINTS = (
+    "comment",
+    "reply",
+    "discussion",
+    "conversation",
+    "debate",
+    "opinion",
+    "view",
+    "take",
+    "think",
+    "guidelines",
+    "thoughts",
+)
 TAGS = re.compile(r"^(?:tags?|topics?|filed under|categories|keywords)\s*:", re.IGNORECASE)
 CAPTION = re.compile(
     r"\((?:photo|image|picture|credit|file photo|video)s?\s*:[^)]*\)\s*$|^(?:photo|image|picture|credit)s?\s*:\s",

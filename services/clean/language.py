@@ -10,7 +10,10 @@ MIN_TEXT_CHARS = 40
 SAMPLE_CHARS = 1500
 ENGLISH_SAMPLE_CHARS = 800
 # Function words that make up a fifth or more of any English prose and rarely appear in other languages.
-ENGLISH_WORDS = frozenset("the of and to in is was that for on with as by from at said has have were which".split())
+ENGLISH_WORDS = frozenset(
+    ("the", "of", "and", "to", "in", "is", "was", "that", "for", "on", "with", "as", "by", "from", "at", "said")
+    + ("has", "have", "were", "which")
+)
 ENGLISH_SHARE = 0.2
 WORD = re.compile(r"[^\W\d_]+")
 

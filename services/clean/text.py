@@ -23,14 +23,15 @@ LEAD_BLOCKS = 3
 STEM = 5
 SENTENCE_PUNCT = re.compile(r"[.!?][\"”’)]?(?:\s|$)")
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
-STOPWORDS = frozenset(
-    """a about after again against all also an and any are as at be because been before being between both but by
-    can could did do does doing down during each few for from further had has have having he her here hers him his
-    how i if in into is it its itself just me more most my no nor not now of off on once only or other our out over
-    own same she should so some such than that the their them then there these they this those through to too under
-    until up very was we were what when where which while who whom why will with would you your said says say
-    told one two new last first week year years day days since still amid among however""".split()
-)
+_STOPWORD_TEXT = """
+a about after again against all also an and any are as at be because been before being between both but by can
+could did do does doing down during each few for from further had has have having he her here hers him his how
+i if in into is it its itself just me more most my no nor not now of off on once only or other our out over
+own same she should so some such than that the their them then there these they this those through to too
+under until up very was we were what when where which while who whom why will with would you your said says
+say told one two new last first week year years day days since still amid among however
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 @dataclass(frozen=True)
@@ -173,9 +174,7 @@ class _Stripper:
                 # A page title often carries the site's name; the headline line is the cleaner title.
                 self.title = block
                 self.reasons[index] = "headline (kept as the title)"
-            elif reason := self._byline(block):
-                self.reasons[index] = reason
-            elif reason := self._date_line(block):
+            elif (reason := self._byline(block)) or (reason := self._date_line(block)):
                 self.reasons[index] = reason
             elif _is_prose(block):
                 self._date_prefix(index, block)
@@ -363,10 +362,8 @@ class _Stripper:
                     body = set().union(*(self.stems(i) for i in range(header) if self.reasons[i] is None))
                 if not headlines_only and relatedness(self.stems(index), body) >= RESUMES_AT:
                     return index
-            if self._list_item(index):
-                headlines_only = headlines_only or index == header + 1
-            else:
-                headlines_only = False
+            # Still a list of bare headlines if it opened with one and nothing but list items followed.
+            headlines_only = self._list_item(index) and (headlines_only or index == header + 1)
         return len(self.blocks)
 
     def _could_resume(self, index: int) -> bool:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from services.clean import CleanResult, DroppedSpan, UnusableDocument, clean_document, decode_document
-from services.clean.html import MAX_HTML_CHARS
+from services.clean.html import MAX_ELEMENTS, MAX_HTML_CHARS
 from services.clean.text import strip_furniture
 from services.cli import app
 from tests.data.clean.evaluate import bare_trafilatura, load_pages, newsflow, score
@@ -45,8 +45,18 @@ def test_seed_000_byline_copyright_and_other_headlines():
     assert result.text.startswith("MOSCOW/BUDAPEST (Worthy News) – Russia evacuated part of its embassy staff")
     assert result.text.endswith("Europe’s bloodiest armed conflict since World War Two.")
     assert "LEAVING SYRIA" in result.text  # a subhead of the article, not a list header
-    for furniture in ("By Stefan J. Bos", "Copyright 1999-2026", "Latest News from Worthy News", "Saudi Arabia",
-                      "Zelenskyy", "Netanyahu", "Homeland Security", "aircraft carrier", "midterm", "Kenya"):
+    for furniture in (
+        "By Stefan J. Bos",
+        "Copyright 1999-2026",
+        "Latest News from Worthy News",
+        "Saudi Arabia",
+        "Zelenskyy",
+        "Netanyahu",
+        "Homeland Security",
+        "aircraft carrier",
+        "midterm",
+        "Kenya",
+    ):
         assert furniture not in result.text
     reasons = {span.reason for span in result.dropped}
     assert {"byline (kept as the author)", "copyright or reproduction notice"} <= reasons
@@ -69,8 +79,16 @@ def test_seed_002_read_next_list_and_comment_prompts():
     result = clean_seed("002")
     assert len(paragraphs(result.text)) == 4
     assert result.text.endswith("continuing efforts against international terrorism.")
-    for furniture in ("Read next", "01:28", "al-Sharaa", "Türkiye - Russia", "Brussels", "Hezbollah",
-                      "What is your opinion", "Leave the first comment"):
+    for furniture in (
+        "Read next",
+        "01:28",
+        "al-Sharaa",
+        "Türkiye - Russia",
+        "Brussels",
+        "Hezbollah",
+        "What is your opinion",
+        "Leave the first comment",
+    ):
         assert furniture not in result.text
 
 
@@ -89,11 +107,20 @@ def test_seed_004_headline_bio_and_recent_posts():
     assert result.author == "Ihor Petrenko"
     assert result.text.startswith("Satellite images show that Russia has begun to withdraw its troops from Syria.")
     assert result.text.endswith("just as the Kremlin had betrayed him.")
-    for furniture in ("I'm a passionate journalist", "Recent Posts", "Kaliningrad", "Lithuania", "days ago",
-                      "1 week ago", "Ihor Petrenko"):
+    for furniture in (
+        "I'm a passionate journalist",
+        "Recent Posts",
+        "Kaliningrad",
+        "Lithuania",
+        "days ago",
+        "1 week ago",
+        "Ihor Petrenko",
+    ):
         assert furniture not in result.text
-    for subhead in ("Satellite images from Maxar show Russian military preparing to leave",
-                    "Russia was close to a deal with the new Syrian leadership"):
+    for subhead in (
+        "Satellite images from Maxar show Russian military preparing to leave",
+        "Russia was close to a deal with the new Syrian leadership",
+    ):
         assert subhead in paragraphs(result.text)
 
 
@@ -190,7 +217,8 @@ def test_subheads_and_sentences_that_mention_furniture_words_stay():
 def test_list_in_the_middle_ends_where_the_article_resumes():
     lead = "Firefighters worked through the night to contain the blaze at the cathedral, officials said on Monday."
     rest = "Prosecutors opened an investigation and said early evidence pointed to an accident at the site."
-    text = f"{lead}\n\nRelated Coverage\n\nShip freed from the Suez Canal\n\nComet landing makes history\n\n{rest}\n\n{lead}"
+    headlines = "Ship freed from the Suez Canal\n\nComet landing makes history"
+    text = f"{lead}\n\nRelated Coverage\n\n{headlines}\n\n{rest}\n\n{lead}"
     stripped = strip_furniture(text)
     assert stripped.text == f"{lead}\n\n{rest}\n\n{lead}"
     assert [span.reason for span in stripped.dropped] == [
@@ -224,7 +252,9 @@ def test_unusable_input_has_a_reason(raw, content_type, reason):
 
 
 def test_latin1_text_is_decoded_right():
-    text = "Le gouvernement français a annoncé mardi de nouvelles mesures pour les agriculteurs touchés par la sécheresse."
+    text = (
+        "Le gouvernement français a annoncé mardi de nouvelles mesures pour les agriculteurs touchés par la sécheresse."
+    )
     assert decode_document(text.encode("latin-1")) == text
     result = clean_document(text.encode("latin-1"), content_type="text/plain")
     assert result.text == text
@@ -234,6 +264,12 @@ def test_latin1_text_is_decoded_right():
 def test_oversized_html_is_refused():
     raw = b"<html><body>" + b"<p>" + b"word " * (MAX_HTML_CHARS // 5) + b"</p></body></html>"
     with pytest.raises(UnusableDocument, match="HTML too large"):
+        clean_document(raw, content_type="text/html")
+
+
+def test_html_with_too_many_elements_is_refused():
+    raw = b"<html><body><p>" + b"Some text. " * 10 + b"</p>" + b"<div>x</div>" * (MAX_ELEMENTS + 1) + b"</body></html>"
+    with pytest.raises(UnusableDocument, match="HTML too complex"):
         clean_document(raw, content_type="text/html")
 
 
@@ -258,8 +294,30 @@ def test_random_bytes_return_or_raise_unusable(raw, content_type):
         assert len(result.text) >= 40
 
 
-TAGS = st.sampled_from(["div", "p", "span", "article", "section", "ul", "li", "table", "tr", "td", "h1", "a", "script",
-                        "style", "aside", "nav", "footer", "b", "br", "time"])
+TAGS = st.sampled_from(
+    [
+        "div",
+        "p",
+        "span",
+        "article",
+        "section",
+        "ul",
+        "li",
+        "table",
+        "tr",
+        "td",
+        "h1",
+        "a",
+        "script",
+        "style",
+        "aside",
+        "nav",
+        "footer",
+        "b",
+        "br",
+        "time",
+    ]
+)
 WORDS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80)
 
 
@@ -281,8 +339,16 @@ def html_fragments(draw, depth=0):
 
 
 @FAST
-@given(body=html_fragments(), head=st.sampled_from(["", "<meta property='article:published_time' content='x'>",
-                                                     "<script type='application/ld+json'>{\"@type\": [1]}</script>"]))
+@given(
+    body=html_fragments(),
+    head=st.sampled_from(
+        [
+            "",
+            "<meta property='article:published_time' content='x'>",
+            "<script type='application/ld+json'>{\"@type\": [1]}</script>",
+        ]
+    ),
+)
 def test_random_html_returns_or_raises_unusable(body, head):
     raw = f"<html><head>{head}</head><body>{body}</body></html>".encode()
     try:
@@ -302,8 +368,17 @@ def test_cli_json_prints_what_the_pipeline_stores(tmp_path):
     outcome = CliRunner().invoke(app, ["clean", str(source), str(html_page), str(empty), "--json"])
     assert outcome.exit_code == 0, outcome.output
     seed, page, failed = (json.loads(line) for line in outcome.output.splitlines())
-    keys = {"text", "title", "author", "published", "published_precision", "published_source", "language", "url",
-            "dropped"}
+    keys = {
+        "text",
+        "title",
+        "author",
+        "published",
+        "published_precision",
+        "published_source",
+        "language",
+        "url",
+        "dropped",
+    }
     assert keys <= seed.keys() and keys <= page.keys()
     assert seed["published"] == "2024-12-20T00:00:00+00:00"
     assert seed["dropped"] == [{"text": "date 2024-12-20", "reason": "date line (kept as the publication date)"}]

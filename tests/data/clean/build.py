@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the page templates are HTML text; breaking their lines would only make them harder to read)
 """Build the HTML and plain-text evaluation pages from the article bodies in bodies/ (run once, commit the output)."""
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ def read_body(path: Path) -> Body:
     header, _, text = path.read_text(encoding="utf-8").partition("\n\n")
     meta = dict(line.split(": ", 1) for line in header.splitlines())
     paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
-    return Body(path.stem, meta["title"], meta["author"], meta["date"], meta["section"], meta.get("lang", "en"), paragraphs)
+    return Body(
+        path.stem, meta["title"], meta["author"], meta["date"], meta["section"], meta.get("lang", "en"), paragraphs
+    )
 
 
 def expected_text(body: Body) -> str:
@@ -54,7 +57,9 @@ def body_html(body: Body, *, insert: dict[int, str] | None = None) -> str:
     for index, paragraph in enumerate(body.paragraphs):
         if paragraph.startswith("| "):
             rows = "".join(
-                "<tr>" + "".join(f"<td>{html.escape(cell.strip())}</td>" for cell in row.strip("| ").split(" | ")) + "</tr>"
+                "<tr>"
+                + "".join(f"<td>{html.escape(cell.strip())}</td>" for cell in row.strip("| ").split(" | "))
+                + "</tr>"
                 for row in paragraph.splitlines()
             )
             parts.append(f'<table class="facts">{rows}</table>')
@@ -68,7 +73,20 @@ def body_html(body: Body, *, insert: dict[int, str] | None = None) -> str:
 
 
 def pretty_date(iso: str) -> str:
-    months = "January February March April May June July August September October November December".split()
+    months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
     year, month, day = iso.split("-")
     return f"{int(day)} {months[int(month) - 1]} {year}"
 
@@ -109,9 +127,27 @@ SUBSECTIONS = {
     "Culture": ["Film", "Music", "Books", "Art", "Television", "Theatre", "Style"],
 }
 FOOTER_LINKS = [
-    "About us", "Contact us", "Careers", "Advertise with us", "Help", "Privacy policy", "Cookie policy",
-    "Cookie settings", "Terms of use", "Accessibility", "Corrections", "Editorial standards", "Newsletters",
-    "Podcasts", "Apps", "RSS feeds", "Site map", "Archive", "Events", "Licensing", "Press office",
+    "About us",
+    "Contact us",
+    "Careers",
+    "Advertise with us",
+    "Help",
+    "Privacy policy",
+    "Cookie policy",
+    "Cookie settings",
+    "Terms of use",
+    "Accessibility",
+    "Corrections",
+    "Editorial standards",
+    "Newsletters",
+    "Podcasts",
+    "Apps",
+    "RSS feeds",
+    "Site map",
+    "Archive",
+    "Events",
+    "Licensing",
+    "Press office",
 ]
 
 
@@ -132,11 +168,13 @@ def page_chrome_head(site: str) -> str:
             '<link rel="stylesheet" href="https://static.example/css/main.css">',
         ]
     )
-    style = "<style>" + " ".join(f".c{i}{{margin:{i}px;padding:{i % 7}px;color:#{i:03x}}}" for i in range(60)) + "</style>"
+    style = (
+        "<style>" + " ".join(f".c{i}{{margin:{i}px;padding:{i % 7}px;color:#{i:03x}}}" for i in range(60)) + "</style>"
+    )
     config = ",".join(f'"slot{i}":{{"size":[300,250],"targeting":{{"section":"news","pos":{i}}}}}' for i in range(25))
     scripts = (
         f"<script>window.adConfig={{{config}}};</script>"
-        "<script async src=\"https://www.googletagmanager.example/gtm.js?id=GTM-XXXX\"></script>"
+        '<script async src="https://www.googletagmanager.example/gtm.js?id=GTM-XXXX"></script>'
         "<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}gtag('js',new Date());</script>"
     )
     return links + "\n" + style + "\n" + scripts + "\n"
@@ -150,8 +188,10 @@ def mega_menu() -> str:
         + "</ul></li>"
         for name, subs in SUBSECTIONS.items()
     )
-    return f'<div class="mega-menu"><button class="menu-toggle">Menu</button><ul class="sections">{columns}</ul>' \
+    return (
+        f'<div class="mega-menu"><button class="menu-toggle">Menu</button><ul class="sections">{columns}</ul>'
         '<form class="search"><input type="search" placeholder="Search"><button>Search</button></form></div>'
+    )
 
 
 def site_footer(site: str) -> str:
@@ -178,7 +218,9 @@ def wire(body: Body, others: list[Body]) -> str:
         f'<li><a href="/{o.name}">{html.escape(o.title)}</a> <span class="age">{AGES[i % len(AGES)]}</span></li>'
         for i, o in enumerate(others[:6])
     )
-    return head(body, "Global Wire") + f"""<body>
+    return (
+        head(body, "Global Wire")
+        + f"""<body>
 {mega_menu()}
 <header><a class="logo" href="/">Global Wire</a>{nav(SECTIONS)}</header>
 <main>
@@ -196,6 +238,7 @@ def wire(body: Body, others: list[Body]) -> str:
 {site_footer("Global Wire")}
 </body></html>
 """
+    )
 
 
 def blog(body: Body, others: list[Body]) -> str:
@@ -209,7 +252,9 @@ def blog(body: Body, others: list[Body]) -> str:
         "<p>Sign up to receive the day's top stories in your inbox every morning.</p>"
         '<form><input type="email" placeholder="Your email"><button>Subscribe</button></form></div>'
     )
-    return head(body, "The Daily Ledger", meta=False) + f"""<body>
+    return (
+        head(body, "The Daily Ledger", meta=False)
+        + f"""<body>
 {mega_menu()}
 <div id="page"><header class="site-header"><p class="site-title">The Daily Ledger</p>{nav(SECTIONS[:6])}</header>
 <div class="site-content"><article class="post">
@@ -232,13 +277,19 @@ def blog(body: Body, others: list[Body]) -> str:
 {site_footer("The Daily Ledger")}
 </body></html>
 """
+    )
 
 
 def portal(body: Body, others: list[Body]) -> str:
     """A div-soup portal: cookie banner, inline 'Read more' box, a numbered 'Most read' list."""
     read_more = f'<div class="inline-related"><p>Read more: <a href="/{others[0].name}">{html.escape(others[0].title)}</a></p></div>'
-    most_read = "".join(f'<div class="mr-item"><span class="rank">{i + 1}</span><a href="/{o.name}">{html.escape(o.title)}</a></div>' for i, o in enumerate(others[1:6]))
-    return head(body, "Newsportal", jsonld=True, meta=False) + f"""<body>
+    most_read = "".join(
+        f'<div class="mr-item"><span class="rank">{i + 1}</span><a href="/{o.name}">{html.escape(o.title)}</a></div>'
+        for i, o in enumerate(others[1:6])
+    )
+    return (
+        head(body, "Newsportal", jsonld=True, meta=False)
+        + f"""<body>
 {mega_menu()}
 <div id="cookie-banner"><p>We use cookies to improve your experience on our site. By continuing to browse, you agree to our use of cookies.</p><button>Accept all</button> <a href="/privacy">Manage settings</a></div>
 <div class="top"><div class="logo">Newsportal</div><div class="menu">{" | ".join(SECTIONS)}</div></div>
@@ -256,6 +307,7 @@ def portal(body: Body, others: list[Body]) -> str:
 {site_footer("Newsportal")}
 </body></html>
 """
+    )
 
 
 def magazine(body: Body, others: list[Body]) -> str:
@@ -265,7 +317,9 @@ def magazine(body: Body, others: list[Body]) -> str:
         for o in others[:3]
     )
     figure = '<figure><img src="/img/photo.jpg" alt=""><figcaption>A file photo from the scene. (Photo: Agency)</figcaption></figure>'
-    return head(body, "Horizon Magazine") + f"""<body>
+    return (
+        head(body, "Horizon Magazine")
+        + f"""<body>
 {mega_menu()}
 {nav(SECTIONS)}
 <main><article>
@@ -284,12 +338,15 @@ def magazine(body: Body, others: list[Body]) -> str:
 {site_footer("Horizon Magazine")}
 </body></html>
 """
+    )
 
 
 def government(body: Body, others: list[Body]) -> str:
     """A public broadcaster page: breadcrumbs, updated line, a RELATED paragraph, follow links, an empty comments box."""
     related = f'<p class="related"><strong>RELATED:</strong> <a href="/{others[0].name}">{html.escape(others[0].title)}</a></p>'
-    return head(body, "Public Voice", jsonld=True) + f"""<body>
+    return (
+        head(body, "Public Voice", jsonld=True)
+        + f"""<body>
 {mega_menu()}
 <div class="skip"><a href="#content">Skip to main content</a></div>
 <header>{nav(["Home", "News", "Video", "Audio", "Learning English"])}</header>
@@ -306,11 +363,14 @@ def government(body: Body, others: list[Body]) -> str:
 {site_footer("Public Voice")}
 </body></html>
 """
+    )
 
 
 def minimal(body: Body, others: list[Body]) -> str:
     """A bare page with no article markup: byline paragraph, copyright and newsletter paragraphs in the same container."""
-    return head(body, "Metro Herald", meta=False) + f"""<body>
+    return (
+        head(body, "Metro Herald", meta=False)
+        + f"""<body>
 {mega_menu()}
 <div class="container">
 <h1>{html.escape(body.title)}</h1>
@@ -323,6 +383,7 @@ def minimal(body: Body, others: list[Body]) -> str:
 {site_footer("Metro Herald")}
 </body></html>
 """
+    )
 
 
 def cards(body: Body, others: list[Body]) -> str:
@@ -331,7 +392,9 @@ def cards(body: Body, others: list[Body]) -> str:
         f'<div class="teaser"><h3>{html.escape(o.title)}</h3><p>{html.escape(o.lead)}</p><span>{AGES[(i + 2) % len(AGES)]}</span></div>'
         for i, o in enumerate(others[:4])
     )
-    return head(body, "Newsline", jsonld=True) + f"""<body>
+    return (
+        head(body, "Newsline", jsonld=True)
+        + f"""<body>
 {mega_menu()}
 <div class="app"><div class="topbar">Newsline {nav(SECTIONS[:5])}</div>
 <article class="story">
@@ -346,11 +409,15 @@ def cards(body: Body, others: list[Body]) -> str:
 {site_footer("Newsline")}
 </body></html>
 """
+    )
 
 
 def discussion(body: Body, others: list[Body]) -> str:
     """A page with a long reader discussion and a 'Recommended for you' list."""
-    recommended = "".join(f'<li><a href="/{o.name}">{html.escape(o.title)}</a> <small>{CLOCKS[i % len(CLOCKS)]}</small></li>' for i, o in enumerate(others[:5]))
+    recommended = "".join(
+        f'<li><a href="/{o.name}">{html.escape(o.title)}</a> <small>{CLOCKS[i % len(CLOCKS)]}</small></li>'
+        for i, o in enumerate(others[:5])
+    )
     comments = [
         "This is exactly what I was worried about when I read the first reports last week.",
         "Thanks for the update. Will there be a follow-up once the official figures are out?",
@@ -358,8 +425,13 @@ def discussion(body: Body, others: list[Body]) -> str:
         "My cousin lives nearby and says the situation is much worse than what is being reported.",
         "Good piece, but it would help to have a map showing where all of this happened.",
     ]
-    thread = "".join(f'<div class="comment"><span class="user">reader{i}</span><p>{c}</p><a>Reply</a></div>' for i, c in enumerate(comments))
-    return head(body, "Evening Post") + f"""<body>
+    thread = "".join(
+        f'<div class="comment"><span class="user">reader{i}</span><p>{c}</p><a>Reply</a></div>'
+        for i, c in enumerate(comments)
+    )
+    return (
+        head(body, "Evening Post")
+        + f"""<body>
 {mega_menu()}
 <header>{nav(SECTIONS)}</header>
 <div id="main"><article>
@@ -375,19 +447,24 @@ def discussion(body: Body, others: list[Body]) -> str:
 {site_footer("Evening Post")}
 </body></html>
 """
+    )
 
 
 def split(body: Body, others: list[Body]) -> str:
     """A body split around ad slots, an inline 'Related coverage' box and a numbered 'Most popular' list."""
     half = len(body.paragraphs) // 2
     ad = '<div class="ad-slot"><span class="ad-label">Advertisement</span><div id="div-gpt-ad-1"></div></div>'
-    related = '<aside class="inline-box"><h4>Related coverage</h4><ul>' + "".join(
-        f'<li><a href="/{o.name}">{html.escape(o.title)}</a></li>' for o in others[:3]
-    ) + "</ul></aside>"
+    related = (
+        '<aside class="inline-box"><h4>Related coverage</h4><ul>'
+        + "".join(f'<li><a href="/{o.name}">{html.escape(o.title)}</a></li>' for o in others[:3])
+        + "</ul></aside>"
+    )
     first = Body(body.name, body.title, body.author, body.date, body.section, body.lang, body.paragraphs[:half])
     second = Body(body.name, body.title, body.author, body.date, body.section, body.lang, body.paragraphs[half:])
     popular = "".join(f"<li><span>{i + 1}</span> {html.escape(o.title)}</li>" for i, o in enumerate(others[3:8]))
-    return head(body, "Capital Times", jsonld=True) + f"""<body>
+    return (
+        head(body, "Capital Times", jsonld=True)
+        + f"""<body>
 <header>{nav(SECTIONS)}</header>
 <article itemscope itemtype="https://schema.org/NewsArticle">
 <h1 itemprop="headline">{html.escape(body.title)}</h1>
@@ -402,6 +479,7 @@ def split(body: Body, others: list[Body]) -> str:
 <footer><p>&copy; 2024 Capital Times Company. All rights reserved.</p></footer>
 </body></html>
 """
+    )
 
 
 def legacy(body: Body, others: list[Body]) -> str:
@@ -410,7 +488,9 @@ def legacy(body: Body, others: list[Body]) -> str:
         f"<b>{html.escape(p[3:])}</b>" if p.startswith("## ") else html.escape(_plain(p)) for p in body.paragraphs
     )
     links = "<br>".join(f'<a href="/{o.name}">{html.escape(o.title)}</a>' for o in others[:6])
-    return head(body, "County Chronicle", meta=False) + f"""<body>
+    return (
+        head(body, "County Chronicle", meta=False)
+        + f"""<body>
 <table width="100%"><tr>
 <td class="left" width="180"><font size="2"><b>Sections</b><br>{"<br>".join(SECTIONS)}<br><br><b>Other headlines</b><br>{links}</font></td>
 <td class="main"><font face="Arial" size="3"><h2>{html.escape(body.title)}</h2>
@@ -421,6 +501,7 @@ def legacy(body: Body, others: list[Body]) -> str:
 <center><font size="1">Copyright &copy; 2004 County Chronicle. All rights reserved.</font></center>
 </body></html>
 """
+    )
 
 
 TEMPLATES = [wire, blog, portal, magazine, government, minimal, cards, discussion, split, legacy]
@@ -432,21 +513,37 @@ def text_page(body: Body, others: list[Body], recipe: int) -> str:
     teasers = [o.title for o in others[:5]]
     if recipe == 0:
         top = [f"By {body.author}, {body.section} Correspondent"]
-        tail = [f"Copyright {body.date[:4]} The Observer Network. All rights reserved.", "More from The Observer Network", *[o.lead for o in others[:5]]]
+        tail = [
+            f"Copyright {body.date[:4]} The Observer Network. All rights reserved.",
+            "More from The Observer Network",
+            *[o.lead for o in others[:5]],
+        ]
     elif recipe == 1:
         top = [body.section, pretty_date(body.date)]
-        tail = ["Share this article", "Facebook", "Twitter", "Email", "Related articles"] + [x for t, a in zip(teasers, AGES) for x in (t, a)]
+        tail = ["Share this article", "Facebook", "Twitter", "Email", "Related articles"] + [
+            x for t, a in zip(teasers, AGES, strict=False) for x in (t, a)
+        ]
     elif recipe == 2:
         top = [f"Published: {body.date}", f"Written by {body.author}"]
-        paras.insert(3, "Subscribe to our newsletter to get the latest headlines delivered to your inbox every morning.")
+        paras.insert(
+            3, "Subscribe to our newsletter to get the latest headlines delivered to your inbox every morning."
+        )
         tail = ["Comments", "Be the first to comment on this article.", "Popular now", *teasers[:4]]
     elif recipe == 3:
         top = []
-        tail = [body.author, f"I am a freelance journalist who has spent the past decade covering {body.section.lower()} for newspapers and broadcasters. In my spare time I write fiction and run marathons.", "Trending", *[x for t, c in zip(teasers, CLOCKS) for x in (c, t)]]
+        tail = [
+            body.author,
+            f"I am a freelance journalist who has spent the past decade covering {body.section.lower()} for newspapers and broadcasters. In my spare time I write fiction and run marathons.",
+            "Trending",
+            *[x for t, c in zip(teasers, CLOCKS, strict=False) for x in (c, t)],
+        ]
     elif recipe == 4:
         top = [f"{pretty_date(body.date)} | {CLOCKS[1]} GMT"]
         paras.insert(2, f"READ MORE: {others[0].title}")
-        tail = ["This article may not be reproduced without the permission of the publisher.", "Click here to sign up for breaking news alerts."]
+        tail = [
+            "This article may not be reproduced without the permission of the publisher.",
+            "Click here to sign up for breaking news alerts.",
+        ]
     elif recipe == 6:
         top = [f"{body.title}", f"{body.author} | {pretty_date(body.date)}"]
         wrapped = [textwrap.fill(p, 72) for p in paras]
@@ -455,7 +552,12 @@ def text_page(body: Body, others: list[Body], recipe: int) -> str:
         return "\n\n".join([*top, *wrapped[:half], *middle, *wrapped[half:], "Advertisement"]) + "\n"
     else:
         top = [f"BY {body.author.upper()}", f"Updated {pretty_date(body.date)}"]
-        tail = ["Tags: " + ", ".join([body.section, "World", "Breaking"]), "You might also be interested in:", *[f"{t} ({AGES[i]})" for i, t in enumerate(teasers[:3])], "View comments"]
+        tail = [
+            "Tags: " + ", ".join([body.section, "World", "Breaking"]),
+            "You might also be interested in:",
+            *[f"{t} ({AGES[i]})" for i, t in enumerate(teasers[:3])],
+            "View comments",
+        ]
     blank = "\n\n" if recipe % 2 == 0 else "\n"
     return blank.join([*top, *paras, *tail]) + "\n"
 

@@ -106,7 +106,9 @@ def timed(system: Callable[[Page], str], pages: list[Page], repeat: int) -> floa
     return best / len(pages)
 
 
-def timed_pair(ours: Callable[[Page], str], theirs: Callable[[Page], str], pages: list[Page], repeat: int) -> tuple[float, float, float]:
+def timed_pair(
+    ours: Callable[[Page], str], theirs: Callable[[Page], str], pages: list[Page], repeat: int
+) -> tuple[float, float, float]:
     """Seconds per page for two systems run alternately page by page, and the median of the per-pass ratios.
 
     Alternating on the same page keeps a busy shared machine from favouring whichever system ran in a quiet moment.
