@@ -30,13 +30,29 @@ def parse_date(text: str) -> ParsedDate | None:
         if _YEAR_MONTH.match(text):
             year, month = map(int, text.split("-"))
             return ParsedDate(datetime(year, month, 1, tzinfo=UTC), "month")
-        value = _from_iso(text) or dateutil_parser.parse(text)
+        if value := _from_iso(text):
+            precision = "day" if _DATE.match(text) else "time"
+        else:
+            value, precision = _parse_free(text)
     except (ValueError, OverflowError):
         return None
-    precision = "day" if _DATE.match(text) else "time"
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     return ParsedDate(value, precision)
+
+
+# dateutil fills what a string leaves out from a default date (today, unless told otherwise). Parsing with two
+# different defaults shows what was filled in: a missing day is no date at all, a missing time means "day".
+_DEFAULTS = (datetime(1904, 1, 1, 0, 0), datetime(1905, 2, 2, 1, 1))
+
+
+def _parse_free(text: str) -> tuple[datetime, str]:
+    first, second = (dateutil_parser.parse(text, default=default) for default in _DEFAULTS)
+    if (first.year, first.month) == (second.year, second.month) and first.day != second.day:
+        return first, "month"
+    if first.date() != second.date():
+        raise ValueError(f"not a full date: {text!r}")
+    return first, "time" if first.time() == second.time() else "day"
 
 
 _HAS_YEAR = re.compile(r"\d{4}")

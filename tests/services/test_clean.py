@@ -15,6 +15,7 @@ from services.clean import CleanResult, DroppedSpan, UnusableDocument, clean_doc
 from services.clean.html import MAX_ELEMENTS, MAX_HTML_CHARS
 from services.clean.text import strip_furniture
 from services.cli import app
+from services.dates import parse_date
 from tests.data.clean.evaluate import bare_trafilatura, load_pages, newsflow, score
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -177,6 +178,22 @@ def test_date_given_at_ingest_wins_and_says_so():
     raw = b"14 October 2010\nThe council voted on Tuesday to approve the new budget after a long debate."
     result = clean_document(raw, content_type="text/plain", given={"published": "2010-10-15"})
     assert (result.published, result.published_source) == (datetime(2010, 10, 15, tzinfo=UTC), "ingest")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2021-03-29T07:00:00Z", (datetime(2021, 3, 29, 7, tzinfo=UTC), "time")),
+        ("March 3, 2021", (datetime(2021, 3, 3, tzinfo=UTC), "day")),
+        ("Tue, 10 Jun 2003 04:00:00 GMT", (datetime(2003, 6, 10, 4, tzinfo=UTC), "time")),
+        ("June 2021", (datetime(2021, 6, 1, tzinfo=UTC), "month")),
+        ("Monday", None),  # dateutil would fill in this week's Monday: a date the article never gave
+        ("3", None),
+    ],
+)
+def test_parse_date_never_fills_in_today(text, expected):
+    parsed = parse_date(text)
+    assert (parsed.value, parsed.precision) == expected if expected else parsed is None
 
 
 def test_html_metadata():
