@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from services.clean.decode import UnusableDocument, decode_document, normalise_whitespace
+from services.clean.decode import UnusableDocument, decode_document
 from services.clean.html import extract_html
 from services.clean.language import detect_language
 from services.clean.text import DroppedSpan, strip_furniture
@@ -18,7 +18,6 @@ __all__ = [
     "clean_document",
     "decode_document",
     "detect_language",
-    "normalise_whitespace",
 ]
 
 MIN_TEXT_CHARS = 40

@@ -64,9 +64,3 @@ def _decode_legacy(raw: bytes) -> str:
 def _control_ratio(text: str) -> float:
     sample = text[:20000]
     return len(CONTROL.findall(sample)) / max(len(sample), 1)
-
-
-def normalise_whitespace(text: str) -> str:
-    """Collapse runs of spaces in each line and runs of blank lines to one, and trim."""
-    lines = (" ".join(line.split()) for line in text.splitlines())
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
