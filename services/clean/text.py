@@ -271,7 +271,9 @@ class _Stripper:
                 return "newsletter or subscription promo"
         if words <= 20 and _has(low, f.COMMENT_HINTS) and f.COMMENT_PROMPT.search(block):
             return "comment prompt"
-        if words <= 10 and (f.SOCIAL.match(block) or ("follow" in low and f.FOLLOW_US.search(block))):
+        # Link bars carry no full stop; "Email from the minister was leaked." is a sentence.
+        social = f.SOCIAL.match(block) and not f.TERMINAL.search(block)
+        if words <= 10 and (social or ("follow" in low and f.FOLLOW_US.search(block))):
             return "share or follow links"
         if words <= 30 and (f.TAGS.match(block) or (_has(low, f.CAPTION_HINTS) and f.CAPTION.search(block))):
             return "tags or caption"
@@ -394,7 +396,7 @@ class _Stripper:
             if self.reasons[index] is not None:
                 continue
             block = self.blocks[index]
-            if f.TERMINAL.search(block) and not _has_age(block) or _words(block) > HEADLINE_MAX_WORDS:
+            if (f.TERMINAL.search(block) and not _has_age(block)) or _words(block) > HEADLINE_MAX_WORDS:
                 break
             run.append(index)
         if len(run) < 3:
@@ -411,7 +413,11 @@ class _Stripper:
 
 
 def _is_title(key: str, title_key: str) -> bool:
-    return key == title_key or (key.count(" ") >= 3 and key in title_key)
+    # The headline line and the page's title differ by a site name, a kicker or an edit after publication.
+    if key == title_key or (key.count(" ") >= 3 and key in title_key):
+        return True
+    words, title_words = set(key.split()), set(title_key.split())
+    return len(words) >= 4 and len(words & title_words) >= 0.8 * max(len(words), len(title_words))
 
 
 def _has(low: str, hints: tuple[str, ...]) -> bool:
