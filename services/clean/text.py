@@ -277,8 +277,10 @@ class _Stripper:
             return "share or follow links"
         if words <= 30 and (f.TAGS.match(block) or (_has(low, f.CAPTION_HINTS) and f.CAPTION.search(block))):
             return "tags or caption"
-        if words <= 6 and f.BOILERPLATE.match(block):
+        if words <= 6 and (f.BOILERPLATE.match(block) or f.SEPARATOR.match(block)):
             return "page boilerplate"
+        if words <= 30 and ("report" in low or " by" in low) and f.CREDIT.search(block):
+            return "reporting credit"
         if reason := self._bio(index, block):
             return reason
         if words <= 30 and f.INLINE_TEASER.match(block):

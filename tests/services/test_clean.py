@@ -231,6 +231,13 @@ def test_subheads_and_sentences_that_mention_furniture_words_stay():
     assert stripped.dropped == []
 
 
+def test_wire_credit_and_separator_go():
+    body = "The Senate voted on Thursday to approve the bill, sending it to the House for a final vote."
+    stripped = strip_furniture(f"{body}\n\n___\n\nAssociated Press writer Lisa Mascaro contributed to this report.")
+    assert stripped.text == body
+    assert [span.reason for span in stripped.dropped] == ["page boilerplate", "reporting credit"]
+
+
 def test_list_in_the_middle_ends_where_the_article_resumes():
     lead = "Firefighters worked through the night to contain the blaze at the cathedral, officials said on Monday."
     rest = "Prosecutors opened an investigation and said early evidence pointed to an accident at the site."
