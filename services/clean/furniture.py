@@ -62,7 +62,8 @@ COMMENT_PROMPT = re.compile(
     r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?:?$|\bleave (?:a|the first|your) (?:comment|reply)\b|"
     r"\bbe the first to comment\b|"
     r"\b(?:view|show|load|read|see) (?:all |the )?(?:\d+ )?comments\b|\bjoin the (?:discussion|conversation|debate)\b|"
-    r"\bwhat(?: is|'s|’s) your (?:opinion|view|take)\b|^what do you think\b[^.]*\?$|\bcomments are (?:closed|moderated)\b|"
+    r"\bwhat(?: is|'s|’s) your (?:opinion|view|take)\b|^what do you think\b[^.]*\?$|"
+    r"\bcomments are (?:closed|moderated)\b|"
     r"\bcommunity guidelines\b|\bpost (?:a )?comment\b|\bno comments yet\b|\bthere are no comments\b|"
     r"\bthoughts on this (?:story|article|post)\b",
     re.IGNORECASE,
