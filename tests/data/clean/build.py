@@ -27,6 +27,7 @@ class Body:
 
     @property
     def lead(self) -> str:
+        """The first sentence, as teaser cards print it."""
         return self.paragraphs[0].split(". ")[0] + "."
 
 
@@ -73,6 +74,7 @@ def body_html(body: Body, *, insert: dict[int, str] | None = None) -> str:
 
 
 def pretty_date(iso: str) -> str:
+    """ "2021-03-29" as "29 March 2021"."""
     months = [
         "January",
         "February",
@@ -92,6 +94,7 @@ def pretty_date(iso: str) -> str:
 
 
 def head(body: Body, site: str, *, jsonld: bool = False, meta: bool = True) -> str:
+    """The document head: title, canonical link, optional Open Graph tags and JSON-LD, and the site's chrome."""
     url = f"https://www.{site.lower().replace(' ', '')}.example/{body.section.lower().replace(' ', '-')}/{body.name}"
     tags = [f"<title>{html.escape(body.title)} | {site}</title>", f'<link rel="canonical" href="{url}">']
     if meta:
@@ -206,6 +209,7 @@ def site_footer(site: str) -> str:
 
 
 def nav(items: list[str]) -> str:
+    """A navigation bar of links."""
     return "<nav><ul>" + "".join(f'<li><a href="/{i.lower()}">{i}</a></li>' for i in items) + "</ul></nav>"
 
 
