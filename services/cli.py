@@ -115,3 +115,59 @@ def dedup_command(
         records = (json.loads(line) for line in lines if line.strip())
         for decision in dedup_records(records):
             typer.echo(json.dumps(decision))
+
+
+@app.command("clean")
+def clean_command(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Files to clean (.html/.htm as HTML, anything else as text).", exists=True, dir_okay=False),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per input, one per line.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Also list every dropped span and why.")] = False,
+) -> None:
+    """Run the clean stage offline on files and print the text and metadata the pipeline would store."""
+    import json
+
+    from rich.markup import escape
+
+    from services.clean import UnusableDocument, clean_document
+
+    for path in files:
+        content_type = "text/html" if path.suffix.lower() in (".html", ".htm") else "text/plain"
+        try:
+            result = clean_document(path.read_bytes(), content_type=content_type)
+        except UnusableDocument as exc:
+            if as_json:
+                typer.echo(json.dumps({"file": str(path), "error": str(exc)}, ensure_ascii=False))
+            else:
+                console.print(f"[red]{escape(str(path))}: unusable: {escape(str(exc))}[/red]")
+            continue
+        record = {
+            "file": str(path),
+            "text": result.text,
+            "title": result.title,
+            "author": result.author,
+            "published": result.published.isoformat() if result.published else None,
+            "published_precision": result.published_precision,
+            "published_source": result.published_source,
+            "language": result.language,
+            "site_name": result.site_name,
+            "url": result.url,
+            "dropped": [{"text": span.text, "reason": span.reason} for span in result.dropped],
+        }
+        if as_json:
+            typer.echo(json.dumps(record, ensure_ascii=False))
+            continue
+        table = Table("field", "value", title=str(path), show_header=False)
+        for key in ("title", "author", "published", "published_precision", "published_source", "language"):
+            table.add_row(key, str(record[key]))
+        table.add_row("site_name", str(record["site_name"]))
+        table.add_row("url", str(record["url"]))
+        table.add_row("dropped", f"{len(result.dropped)} span(s)")
+        console.print(table)
+        console.print(result.text, markup=False, highlight=False)
+        if explain:
+            console.print("[bold]dropped[/bold]")
+            for span in result.dropped:
+                console.print(f"  [yellow]{escape(span.reason)}[/yellow]: {escape(span.text)}", highlight=False)

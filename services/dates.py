@@ -30,10 +30,111 @@ def parse_date(text: str) -> ParsedDate | None:
         if _YEAR_MONTH.match(text):
             year, month = map(int, text.split("-"))
             return ParsedDate(datetime(year, month, 1, tzinfo=UTC), "month")
-        value = dateutil_parser.isoparse(text) if _DATE.match(text) else dateutil_parser.parse(text)
+        if value := _from_iso(text):
+            precision = "day" if _DATE.match(text) else "time"
+        else:
+            value, precision = _parse_free(text)
     except (ValueError, OverflowError):
         return None
-    precision = "day" if _DATE.match(text) else "time"
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     return ParsedDate(value, precision)
+
+
+# dateutil fills what a string leaves out from a default date (today, unless told otherwise). Parsing with two
+# different defaults shows what was filled in: a missing day is no date at all, a missing time means "day".
+_DEFAULTS = (datetime(1904, 1, 1, 0, 0), datetime(1905, 2, 2, 1, 1))
+
+
+def _parse_free(text: str) -> tuple[datetime, str]:
+    first, second = (dateutil_parser.parse(text, default=default) for default in _DEFAULTS)
+    if (first.year, first.month) == (second.year, second.month) and first.day != second.day:
+        return first, "month"
+    if first.date() != second.date():
+        raise ValueError(f"not a full date: {text!r}")
+    return first, "time" if first.time() == second.time() else "day"
+
+
+_HAS_YEAR = re.compile(r"\d{4}")
+
+
+def _from_iso(text: str) -> datetime | None:
+    # Most pages write ISO 8601; the standard library reads it many times faster than dateutil.
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\.?,?\s+)?"
+_CLOCK = (
+    r"(?:(?:\s*[,|\-–—]\s*|\s+(?:at\s+)?)(?P<hour>\d{1,2})[:.](?P<minute>\d{2})"
+    r"\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<zone>gmt|utc|z)?\b)?"
+)
+# Dates as pages write them: ISO, "14 October 2010", "Oct. 14, 2010", each with an optional clock time.
+WRITTEN_DATE = re.compile(
+    r"\b(?:"
+    r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?:[T ](?P<ih>\d{2}):(?P<imin>\d{2})(?::\d{2}(?:\.\d+)?)?"
+    r"(?P<iz>Z|[+-]\d{2}:?\d{2})?)?"
+    rf"|{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}}){_CLOCK}"
+    rf"|{_WEEKDAY}{_MONTH.replace('month', 'month2')}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}})"
+    rf"{_CLOCK.replace('hour', 'hour2').replace('minute', 'minute2').replace('ampm', 'ampm2').replace('zone', 'zone2')}"
+    r")",
+    re.IGNORECASE,
+)
+
+
+def find_written_date(text: str) -> tuple[ParsedDate, re.Match[str]] | None:
+    """The first date written in the text, with the match that holds it; a time counts only with its time zone."""
+    if not _HAS_YEAR.search(text):
+        return None  # every form below has a four-digit year, and most text has none: skip the long pattern
+    for match in WRITTEN_DATE.finditer(text):
+        parsed = _written_date(match)
+        if parsed is not None:
+            return parsed, match
+    return None
+
+
+def _written_date(match: re.Match[str]) -> ParsedDate | None:
+    group = match.group
+    if group("iso"):
+        if group("ih") and group("iz"):
+            return parse_date(match.group(0))
+        return parse_date(group("iso"))
+    if group("day"):
+        year, month, day = group("year"), group("month"), group("day")
+        hour, minute, ampm, zone = group("hour"), group("minute"), group("ampm"), group("zone")
+    else:
+        year, month, day = group("year2"), group("month2"), group("day2")
+        hour, minute, ampm, zone = group("hour2"), group("minute2"), group("ampm2"), group("zone2")
+    try:
+        value = datetime(int(year), _MONTHS[month.lower()], int(day), tzinfo=UTC)
+        # A clock time without a zone could be any of 24 hours, so it adds nothing we can trust.
+        if hour and zone:
+            hours = int(hour) % 12 + (12 if ampm and ampm[0].lower() == "p" else 0) if ampm else int(hour)
+            return ParsedDate(value.replace(hour=hours, minute=int(minute)), "time")
+    except ValueError:
+        return None
+    return ParsedDate(value, "day")

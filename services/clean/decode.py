@@ -1,0 +1,66 @@
+"""Bytes to text: refuse what is empty, binary or undecodable instead of passing on mojibake."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+# File signatures of the binary formats that most often arrive where text was expected.
+BINARY_SIGNATURES: dict[bytes, str] = {
+    b"%PDF": "PDF document",
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"PK\x03\x04": "ZIP archive (or an office document)",
+    b"\x1f\x8b": "gzip archive",
+    b"RIFF": "RIFF media file",
+    b"\x7fELF": "ELF executable",
+    b"OggS": "Ogg media file",
+    b"\x00\x00\x00": "binary file (ISO media or similar)",
+}
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# charset_normalizer's "chaos" is the share of the decoded text that looks like noise; real text stays far below.
+MAX_CHAOS = 0.2
+
+
+class UnusableDocument(ValueError):
+    """The input cannot yield an article; the message says why, for the article's `error`."""
+
+
+def decode_document(raw: bytes) -> str:
+    """Decode input bytes to text, or raise UnusableDocument for empty, binary or undecodable input."""
+    if not raw.strip():
+        raise UnusableDocument("empty input: no bytes other than whitespace")
+    for signature, kind in BINARY_SIGNATURES.items():
+        if raw.startswith(signature):
+            raise UnusableDocument(f"binary input: {kind}, not text")
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnusableDocument("binary input: NUL bytes in what should be text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = _decode_legacy(raw)
+    if _control_ratio(text) > 0.05:
+        raise UnusableDocument("binary input: control characters in what should be text")
+    return text
+
+
+def _decode_legacy(raw: bytes) -> str:
+    best = from_bytes(raw).best()
+    if best is None or best.chaos > MAX_CHAOS:
+        raise UnusableDocument("undecodable bytes: no text encoding fits this input")
+    text = str(best)
+    # Random bytes often "decode" as a multi-byte Asian encoding; real text in any script has spaces or
+    # punctuation between its words, and is mostly letters.
+    letters = sum(1 for ch in text if ch.isalpha())
+    separators = sum(1 for ch in text if ch.isspace() or unicodedata.category(ch).startswith("P"))
+    if letters < 0.5 * (len(text) - separators) or separators < 0.01 * len(text):
+        raise UnusableDocument(f"undecodable bytes: decoding as {best.encoding} gives no words")
+    return text
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:20000]
+    return len(CONTROL.findall(sample)) / max(len(sample), 1)

@@ -1,0 +1,144 @@
+"""Patterns for the page furniture that scrapers and extractors leave around an article's text."""
+
+from __future__ import annotations
+
+import re
+
+# A person's name as bylines print it: "Stefan J. Bos", "Kevin O'Brien", "Ama Boateng-Mensah", "Bashar al-Assad".
+NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|del|van|von|der|den|la|le|bin|ibn|al-\w+|el-\w+)){1,4}"
+NAME_LINE = re.compile(rf"^{NAME}$")
+BYLINE = re.compile(
+    rf"^(?i:by|written by|words by|posted by|reporting by|story by|report by)\s*:?\s+"
+    rf"(?P<name>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*?)(?P<rest>(?:\s*[,|•·–—-]\s*.*)?)$"
+)
+POSTED_BY = re.compile(rf"^(?i:posted|published|updated)(?:\s+on)?\s+(?P<date>.+?)\s+(?i:by)\s+(?P<name>{NAME})$")
+ROLE = re.compile(
+    r"\b(?:correspondent|reporter|editor|writer|journalist|staff|contributor|columnist|bureau chief|analyst|"
+    r"producer|photographer)s?\b",
+    re.IGNORECASE,
+)
+NAME_AND_ROLE = re.compile(rf"^(?P<name>{NAME})\s*[,|–—-]\s*(?P<role>.+)$")
+READING_TIME = re.compile(r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b", re.IGNORECASE)
+DATE_LABEL = re.compile(
+    r"\b(?:date|published|first published|posted|posted on|updated|last updated|modified|on)\b\s*:?", re.IGNORECASE
+)
+UPDATED_LABEL = re.compile(r"\b(?:updated|modified)\b", re.IGNORECASE)
+
+# A notice, not a sentence about copyright: the word needs a symbol or year beside it, reproduction needs a ban.
+COPYRIGHT = re.compile(
+    r"©|\(c\)\s*\d{4}|\bcopyright\b\s*(?:©|\(c\)|\d{4})|\ball rights reserved\b|"
+    r"\bmay not be (?:re)?(?:published|produced|reproduced|broadcast|rewritten|redistributed|copied)\b|"
+    r"\breproduc\w*\s+(?:of this|without|with(?:out)? (?:the )?permission|is (?:strictly )?prohibited|in whole)|"
+    r"\b(?:this|the) (?:article|story|post|piece|report) (?:was |is )?(?:originally|first) (?:published|appeared)\b|"
+    r"\breproduced with permission\b|\bwithout (?:the )?(?:prior |express )?written permission\b|"
+    r"\bpublic domain unless otherwise noted\b",
+    re.IGNORECASE,
+)
+COPYRIGHT_HINTS = (
+    "©",
+    "(c)",
+    "copyright",
+    "rights reserved",
+    "may not be",
+    "reproduc",
+    "originally",
+    "permission",
+    "public domain",
+)
+NEWSLETTER = re.compile(r"\bnewsletters?\b|\binbox\b|\bnews alerts?\b|\bemail alerts?\b", re.IGNORECASE)
+SIGN_UP = re.compile(r"\bsign(?:ing)?[ -]up\b|\bsubscribe\b|\bregister\b", re.IGNORECASE)
+PROMO_CUE = re.compile(
+    r"\b(?:our|your|free|here|now|today|click|daily|weekly|to receive|to get|for \w+ updates)\b", re.I
+)
+PROMO_HINTS = ("newsletter", "inbox", "alert", "sign", "subscribe", "register")
+SOCIAL = re.compile(
+    r"^(?:share(?: this| on| via)?(?: article| story| page| post)?:?|follow us(?: on)?|facebook|twitter|x|email|e-mail|"
+    r"whatsapp|linkedin|telegram|reddit|pinterest|flipboard|messenger|print|copy link|copy url)\b",
+    re.IGNORECASE,
+)
+FOLLOW_US = re.compile(r"\bfollow (?:us|\w+ news) on\b|\blike us on facebook\b", re.IGNORECASE)
+VIEW_ON = re.compile(r"(?<=[.!?\"”’)])\s*(?:View|Watch|Read) (?:it |more |this )?on [A-Za-z][\w.-]{1,30}\s*$")
+COMMENT_PROMPT = re.compile(
+    r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?:?$|\bleave (?:a|the first|your) (?:comment|reply)\b|"
+    r"\bbe the first to comment\b|"
+    r"\b(?:view|show|load|read|see) (?:all |the )?(?:\d+ )?comments\b|\bjoin the (?:discussion|conversation|debate)\b|"
+    r"\bwhat(?: is|'s|’s) your (?:opinion|view|take)\b|^what do you think\b[^.]*\?$|"
+    r"\bcomments are (?:closed|moderated)\b|"
+    r"\bcommunity guidelines\b|\bpost (?:a )?comment\b|\bno comments yet\b|\bthere are no comments\b|"
+    r"\bthoughts on this (?:story|article|post)\b",
+    re.IGNORECASE,
+)
+COMMENT_HINTS = (
+    "comment",
+    "reply",
+    "discussion",
+    "conversation",
+    "debate",
+    "opinion",
+    "view",
+    "take",
+    "think",
+    "guidelines",
+    "thoughts",
+)
+TAGS = re.compile(r"^(?:tags?|topics?|filed under|categories|keywords)\s*:", re.IGNORECASE)
+CAPTION = re.compile(
+    r"\((?:photo|image|picture|credit|file photo|video)s?\s*:[^)]*\)\s*$|^(?:photo|image|picture|credit)s?\s*:\s",
+    re.IGNORECASE,
+)
+# Wire credits: "Jane Doe contributed to this report.", "(Reporting by X; Editing by Y)".
+CREDIT = re.compile(
+    r"\bcontributed (?:to )?(?:this )?(?:report|story|article)(?:ing)?\b|"
+    r"^\(?(?:reporting|writing|editing|additional reporting|compiled) by\b",
+    re.IGNORECASE,
+)
+SEPARATOR = re.compile(r"^[\W_]+$")
+CAPTION_HINTS = ("photo", "image", "picture", "credit", "video")
+BOILERPLATE = re.compile(
+    r"^(?:advertisement|advert|sponsored(?: content)?|skip to (?:main )?content|scroll to continue(?: with content)?|"
+    r"continue reading|loading\W*|close|menu|search|home|back to top|click here(?: to \w+)?\W*)$",
+    re.IGNORECASE,
+)
+# A line that is only a time, an age or a short date stamp, as lists of other stories print beside each item.
+TIMESTAMP = re.compile(
+    r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:"
+    r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|cet|cest|bst|et|est|edt|pt|pst|pdt))?|"
+    r"(?:about |an? |\d+\s*)(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mo|months?|y|years?)"
+    r"\s+ago|yesterday|today|just now|last (?:week|month)"
+    r")$",
+    re.IGNORECASE,
+)
+AGE_SUFFIX = re.compile(
+    r"\s*[(\[|·•–—-]?\s*(?:\d+\s*(?:m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?)\s+ago|yesterday)\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+# Block headers that open a list of other stories. Kept short and generic on purpose, and matched against the
+# whole block, so a subhead such as "More troops deployed" is not one: the list itself is recognised by the shape
+# of what follows and by how unrelated it is to the article.
+_HEAD_WORD = r"(?:latest|recent|related|more|other|top|popular|trending|recommended|featured|must[- ]read|read|see)"
+_HEAD_NOUN = (
+    r"(?:news|stories|headlines|posts|articles|videos|reads|coverage|content|links|topics|now|today|for you|"
+    r"next|more|also|reading|on this (?:story|topic)|like this|in \w+)"
+)
+_HEAD_PHRASE = (
+    rf"(?:the\s+)?{_HEAD_WORD}(?:\s+{_HEAD_NOUN})?(?:\s+(?:from|on|at)\s+[\w .'’&-]{{1,40}})?"
+    r"|also read|see also|what to read next|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|"
+    r"don'?t miss|in other news|in case you missed it|about the author|further reading|editor'?s'? picks|"
+    r"most (?:read|viewed|popular|shared|commented|watched)(?:\s+(?:now|today|this week|stories|articles))?|"
+    r"elsewhere(?: on [\w .]{1,30})?"
+)
+LIST_HEADER = re.compile(rf"^(?:{_HEAD_PHRASE})\s*:?$", re.IGNORECASE)
+# "READ MORE: <headline>", "RELATED: <headline>": a header and a single item on one line.
+INLINE_TEASER = re.compile(rf"^(?:{_HEAD_PHRASE})\s*:\s*\S", re.IGNORECASE)
+TERMINAL = re.compile(r"[.!?\"”’]\)?$")
+ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")
+SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+(?=[A-Z“\"])")
+FIRST_PERSON_BIO = re.compile(
+    r"^(?:hi,?\s+|hello,?\s+)?(?:I'?m|I am|I’m|I have|I’ve|I've|I work|I write|I cover|I report|my name is)\b",
+    re.IGNORECASE,
+)
+PROFESSION = re.compile(
+    r"\b(?:journalist|reporter|writer|editor|correspondent|freelance\w*|photographer|author|columnist|"
+    r"covering|cover|based in|fixer|blogger|producer)\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,171 @@
+"""HTML pages: trafilatura finds the main text; metadata comes from the page's own meta tags and JSON-LD."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+import lxml.html
+import trafilatura
+from lxml import etree
+from lxml.html import HtmlElement
+
+from services.clean.decode import UnusableDocument
+from services.dates import ParsedDate, parse_date
+
+MAX_HTML_CHARS = 5_000_000
+# Extraction time grows with the element count (about 60 µs each); real article pages have a few thousand.
+MAX_ELEMENTS = 50_000
+# libxml2 stops parsing at 256 levels, which silently truncates the page; real news pages stay under 60.
+MAX_DEPTH = 180
+# Any element at that depth: a child-axis path that libxml2 walks level by level, far cheaper than counting ancestors.
+TOO_DEEP = "/" + "/".join(["*"] * MAX_DEPTH)
+# Chosen on tests/data/clean (python -m tests.data.clean.evaluate --options): comments off, tables on, and
+# trafilatura's recall mode, which finds bodies split across containers; the text stripper wins back the precision.
+EXTRACTION_OPTIONS = {"include_comments": False, "include_tables": True, "favor_recall": True}
+
+TITLE_META = ("og:title", "twitter:title", "dc.title", "headline")
+AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl")
+DATE_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+    "publication_date",
+)
+SITE_META = ("og:site_name", "application-name", "twitter:site")
+URL_META = ("og:url", "twitter:url")
+
+
+@dataclass(frozen=True)
+class HtmlArticle:
+    """What a page yields: the extracted text (still carrying furniture) and its metadata."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    published: ParsedDate | None = None
+    site_name: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+def extract_html(html: str, *, url: str | None = None) -> HtmlArticle:
+    """Main text and metadata of one HTML page; raise UnusableDocument if the page has none or is unsafe to parse."""
+    if len(html) > MAX_HTML_CHARS:
+        raise UnusableDocument(f"HTML too large: {len(html):,} characters, over the {MAX_HTML_CHARS:,} cap")
+    tree = _parse(html)
+    if tree is None:
+        raise UnusableDocument("no article text: the input does not parse as HTML")
+    if (elements := int(tree.xpath("count(//*)"))) > MAX_ELEMENTS:
+        raise UnusableDocument(f"HTML too complex: {elements:,} elements, over the {MAX_ELEMENTS:,} limit")
+    if tree.xpath(TOO_DEEP):
+        raise UnusableDocument(f"pathological HTML: elements nested more than {MAX_DEPTH} levels deep")
+    meta = _read_meta(tree)
+    # Given a tree, trafilatura deep-copies it, which costs more than parsing the string again.
+    document = trafilatura.bare_extraction(html, url=url, **EXTRACTION_OPTIONS)
+    if document is None or not document.text:
+        raise UnusableDocument("no article text: the HTML holds no main content")
+    return HtmlArticle(
+        text=document.text,
+        title=_without_site_name(meta.get("title") or _title_element(tree)),
+        author=meta.get("author"),
+        published=parse_date(meta.get("date", "")) or _time_element(tree),
+        site_name=meta.get("site"),
+        url=meta.get("url") or url,
+        language=(tree.get("lang") or "").split("-")[0].lower() or None,
+    )
+
+
+def _parse(html: str) -> HtmlElement | None:
+    # lxml's parser is the fast path; trafilatura's loader copes with what it refuses (encoding declarations, junk).
+    try:
+        return lxml.html.fromstring(html)
+    except (ValueError, etree.ParserError):
+        return trafilatura.load_html(html)
+
+
+def _read_meta(tree: HtmlElement) -> dict[str, str]:
+    found: dict[str, str] = {}
+    tags = {}
+    for element in tree.iterfind(".//meta"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").lower()
+        content = (element.get("content") or "").strip()
+        if key and content:
+            tags.setdefault(key, content)
+    for field, keys in (("title", TITLE_META), ("author", AUTHOR_META), ("date", DATE_META), ("site", SITE_META)):
+        if value := next((tags[key] for key in keys if key in tags), None):
+            found[field] = value
+    if found.get("author", "").startswith("http"):
+        del found["author"]  # article:author is often a profile URL, not a name
+    canonical = tree.find(".//link[@rel='canonical']")
+    if canonical is not None and canonical.get("href"):
+        found["url"] = canonical.get("href")
+    elif url := next((tags[k] for k in URL_META if k in tags), None):
+        found["url"] = url
+    for field, value in _json_ld(tree).items():
+        found.setdefault(field, value)
+    return found
+
+
+def _json_ld(tree: HtmlElement) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for script in tree.iterfind(".//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue  # broken JSON-LD is common and says nothing about the article
+        for item in data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []:
+            if isinstance(item, dict) and "Article" in str(item.get("@type", "")):
+                found.setdefault("title", _string(item.get("headline")))
+                found.setdefault("date", _string(item.get("datePublished")))
+                found.setdefault("author", _name(item.get("author")))
+                found.setdefault("site", _name(item.get("publisher")))
+    return {key: value for key, value in found.items() if value}
+
+
+def _name(value: object) -> str | None:
+    if isinstance(value, list):
+        names = [name for name in map(_name, value) if name]
+        return ", ".join(names) or None
+    if isinstance(value, dict):
+        return _string(value.get("name"))
+    return _string(value)
+
+
+def _string(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _title_element(tree: HtmlElement) -> str | None:
+    element = tree.find(".//title")
+    return " ".join(element.text_content().split()) or None if element is not None else None
+
+
+def _without_site_name(title: str | None) -> str | None:
+    # "Headline | Site", "Site | Headline", "Headline - Site". A dash inside headlines is common ("Russia - Ukraine
+    # talks"), so only a short last part after a dash counts as the site's name.
+    if not title:
+        return None
+    parts = title.split(" | ")
+    headline = max(parts, key=len)
+    if any(len(part.split()) > 4 for part in parts if part is not headline):
+        headline = title
+    suffix = re.search(r"\s[–—-]\s+([^–—-]+)$", headline)
+    if suffix and len(suffix.group(1).split()) <= 3 and suffix.start() > 2 * len(suffix.group(1)):
+        headline = headline[: suffix.start()].rstrip()
+    return headline
+
+
+def _time_element(tree: HtmlElement) -> ParsedDate | None:
+    # The first <time datetime> inside the article, if the page marks one; elsewhere it dates sidebars.
+    element = tree.find(".//article//time[@datetime]")
+    return parse_date(element.get("datetime")) if element is not None else None
