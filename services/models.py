@@ -46,6 +46,8 @@ class Article(Base):
     given: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default="{}")
 
     text: Mapped[str | None] = mapped_column(Text, deferred=True)
+    # What the clean stage removed, each span with its reason: [{"text", "reason"}].
+    dropped: Mapped[list[dict[str, str]] | None] = mapped_column(JSONB, deferred=True)
     title: Mapped[str | None] = mapped_column(Text)
     author: Mapped[str | None] = mapped_column(Text)
     site_name: Mapped[str | None] = mapped_column(Text)

@@ -113,6 +113,7 @@ def _clean(session: Session, article: Article) -> bool:
         article.mark_failed("clean", str(exc))
         return False
     article.text = result.text
+    article.dropped = [{"text": span.text, "reason": span.reason} for span in result.dropped]
     article.title = result.title
     article.author = result.author
     article.site_name = result.site_name

@@ -1,19 +1,24 @@
 """The pipeline's steps on a real database: status flow, idempotency under redelivery, final statuses."""
 
+import json
 from functools import partial
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from typer.testing import CliRunner
 
 from services import pipeline
+from services.cli import app as cli_app
 from services.fetch import FetchUnavailable, fetch_url, make_client
 from services.ingest import ArticleInput, add_article, inputs_from_paths
 from services.models import Article, Event, EventMention
 from services.status import Status
 from tests.conftest import SEEDS
 from tests.pages import Page, Site, serve
+
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 AFTER_FETCH = (pipeline.clean_step, pipeline.dedup_step, pipeline.extract_step, pipeline.store_step)
 TEXT = (
@@ -133,3 +138,24 @@ def test_record_failure_gives_a_final_status_once(db_session: Session) -> None:
     assert (article.status, article.error_stage, article.error) == (
         Status.FAILED, "clean", "OperationalError: gone (after 9 attempts)"
     )  # fmt: skip
+
+
+def test_the_pipeline_cleans_as_newsflow_clean_prints(db_session: Session) -> None:
+    html_page = sorted((DATA / "clean" / "html").glob("*.html"))[0]
+    for path in [*sorted(SEEDS.iterdir()), html_page]:
+        [outcome] = [add_article(db_session, item, max_bytes=1_000_000) for item in inputs_from_paths([path])]
+        assert pipeline.clean_step(db_session, outcome.article_id) == outcome.article_id
+        article = db_session.get(Article, outcome.article_id)
+        result = CliRunner().invoke(cli_app, ["clean", "--json", str(path)])
+        printed = json.loads(result.output)
+        stored = {
+            "text": article.text,
+            "title": article.title,
+            "author": article.author,
+            "published": article.published_at.isoformat() if article.published_at else None,
+            "published_precision": article.published_precision,
+            "published_source": article.published_source,
+            "language": article.language,
+            "dropped": article.dropped,
+        }
+        assert stored == {key: printed[key] for key in stored}
