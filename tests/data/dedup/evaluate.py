@@ -1,13 +1,12 @@
 """Evaluate the dedup stage on the wire-copy benchmark: near-duplicate precision and recall per edit level,
 and story grouping (adjusted Rand index against the labelled stories, and same-kind events merged in one week).
 
-    python tests/data/dedup/evaluate.py [--seed 7] [--copies-per-level 1] [--limit N]
+    python -m tests.data.dedup.evaluate [--seed 7] [--copies-per-level 1] [--limit N]
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections import Counter
@@ -16,6 +15,7 @@ from math import comb
 from pathlib import Path
 
 from services.dedup_offline import dedup_records
+from tests.data.dedup.make_copies import make_benchmark
 
 HERE = Path(__file__).resolve().parent
 LEVELS = ("light", "medium", "heavy")
@@ -28,14 +28,6 @@ def load_corpus(limit: int | None = None) -> list[dict]:
         keep = sorted({a["story"] for a in corpus})[:limit]
         corpus = [a for a in corpus if a["story"] in keep]
     return corpus
-
-
-def make_benchmark(corpus: list[dict], *, seed: int, copies_per_level: int) -> list[dict]:
-    """The generator's records (originals and copies, in arrival order)."""
-    spec = importlib.util.spec_from_file_location("make_copies", HERE / "make_copies.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.make_benchmark(corpus, seed=seed, copies_per_level=copies_per_level)
 
 
 def adjusted_rand_index(truth: list, predicted: list) -> float:
