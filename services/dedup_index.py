@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import bindparam, delete, func, select, text, update
+from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.orm import Session
-from sqlalchemy.types import BigInteger, SmallInteger
+from sqlalchemy.types import BigInteger, SmallInteger, Text
 
 from services.dedup import MAX_CANDIDATES as MAX_NEAR_CANDIDATES
 from services.dedup import MIN_SHARED_BANDS, Signature
-from services.models import DedupShingles, LshBucket, Story, StoryTerm, TextFingerprint
-from services.stories import MAX_CANDIDATES, StoryProfile, key_terms, merge_profile
+from services.models import DedupShingles, Story, StoryTerm, TextFingerprint
+from services.stories import MAX_CANDIDATES, StoryProfile, key_terms
 
 _LOCK = text(
     # Sorted, so two workers always take shared locks in the same order and cannot deadlock.
@@ -33,6 +33,15 @@ _CANDIDATES = text(
         LIMIT :limit
     ) AS c
     JOIN dedup_shingles AS s ON s.article_id = c.article_id
+    """
+).bindparams(bindparam("bands", type_=ARRAY(SmallInteger)), bindparam("keys", type_=ARRAY(BigInteger)))
+
+
+_ADD_BUCKETS = text(
+    """
+    INSERT INTO lsh_buckets (band, key, article_id)
+    SELECT band, key, :id FROM unnest(:bands, :keys) AS q(band, key)
+    ON CONFLICT DO NOTHING
     """
 ).bindparams(bindparam("bands", type_=ARRAY(SmallInteger)), bindparam("keys", type_=ARRAY(BigInteger)))
 
@@ -62,9 +71,9 @@ class PostgresIndex:
             .values(article_id=article_id, shingles=sorted(signature.shingles))
             .on_conflict_do_nothing()
         )
+        # One statement for all bands: far cheaper than a row per round trip.
         self.session.execute(
-            insert(LshBucket).on_conflict_do_nothing(),
-            [{"band": band, "key": key, "article_id": article_id} for band, key in enumerate(signature.bands)],
+            _ADD_BUCKETS, {"bands": list(range(len(signature.bands))), "keys": list(signature.bands), "id": article_id}
         )
 
 
@@ -102,14 +111,14 @@ class PostgresStoryStore:
         """Stories in the interval that share most key terms (ties by id)."""
         shared = func.count().label("shared")
         rows = self.session.execute(
-            select(Story.id, Story.terms, Story.last_seen)
+            select(Story.id, Story.terms, Story.last_seen, Story.article_count)
             .join(StoryTerm, StoryTerm.story_id == Story.id)
             .where(StoryTerm.term.in_(terms), Story.last_seen.between(since, until))
             .group_by(Story.id)
             .order_by(shared.desc(), Story.id)
             .limit(MAX_CANDIDATES)
         )
-        return [StoryProfile(story_id, profile, last_seen) for story_id, profile, last_seen in rows]
+        return [StoryProfile(*row) for row in rows]
 
     def create(self, terms: dict[str, float], seen: datetime, title: str | None) -> int:
         """Open a story with one article."""
@@ -119,21 +128,26 @@ class PostgresStoryStore:
         self._index(story.id, terms)
         return story.id
 
-    def join(self, story_id: int, terms: dict[str, float] | None, seen: datetime) -> None:
-        """Count one more article in a story; an original's terms also move its profile."""
+    def join(self, story_id: int, profile: dict[str, float] | None, seen: datetime) -> None:
+        """Count one more article in a story, with its new profile if it changed."""
         values: dict = {
             "article_count": Story.article_count + 1,
             "last_seen": func.greatest(Story.last_seen, seen),
             "first_seen": func.least(Story.first_seen, seen),
         }
-        if terms is not None:
-            profile, count = self.session.execute(
-                select(Story.terms, Story.article_count).where(Story.id == story_id)
-            ).one()
-            values["terms"] = merged = merge_profile(profile, terms, count)
-            self._index(story_id, merged)
+        if profile is not None:
+            values["terms"] = profile
+            self._index(story_id, profile)
         self.session.execute(update(Story).where(Story.id == story_id).values(**values))
 
     def _index(self, story_id: int, profile: dict[str, float]) -> None:
-        self.session.execute(delete(StoryTerm).where(StoryTerm.story_id == story_id))
-        self.session.execute(insert(StoryTerm), [{"term": t, "story_id": story_id} for t in key_terms(profile)])
+        # Only the key terms that changed are rewritten; a story's top terms settle after a few articles.
+        self.session.execute(_REINDEX_STORY, {"id": story_id, "terms": key_terms(profile)})
+
+
+_REINDEX_STORY = text(
+    """
+    WITH gone AS (DELETE FROM story_terms WHERE story_id = :id AND term <> ALL(:terms))
+    INSERT INTO story_terms (term, story_id) SELECT unnest(:terms), :id ON CONFLICT DO NOTHING
+    """
+).bindparams(bindparam("terms", type_=ARRAY(Text)))

@@ -28,7 +28,7 @@ MIN_NAME_SIMILARITY = 0.15
 NAME_MARK = "@"
 # Stories are found through their strongest terms (an inverted index), and only the best-matching few compared.
 KEY_TERMS = 20
-MAX_CANDIDATES = 50
+MAX_CANDIDATES = 10
 
 # Capitalised, but calendar words say when, not who or where.
 CALENDAR_WORDS = frozenset(calendar.day_name[i].lower() for i in range(7)) | frozenset(
@@ -40,11 +40,12 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)\W*$")
 
 @dataclass(frozen=True)
 class StoryProfile:
-    """A story as the clustering sees it: weighted terms (unit length) and when it was last reported."""
+    """A story as the clustering sees it: weighted terms (unit length), when it was last reported, its size."""
 
     story_id: int
     terms: dict[str, float]
     last_seen: datetime
+    articles: int
 
 
 def article_terms(text: str) -> dict[str, float]:
@@ -90,18 +91,18 @@ def name_cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return cosine(_unit(names_a), _unit(names_b))
 
 
-def choose_story(terms: dict[str, float], seen: datetime, stories: list[StoryProfile]) -> tuple[int | None, float]:
-    """The most similar story active within the window of `seen`, if similar enough; else (None, best score)."""
-    best_id, best = None, 0.0
+def choose_story(terms: dict[str, float], seen: datetime, stories: list[StoryProfile]) -> StoryProfile | None:
+    """The most similar story active within the window of `seen`, if similar enough in words and in names."""
+    best, best_score = None, 0.0
     for story in stories:
         if abs(seen - story.last_seen) > WINDOW:
             continue
         score = cosine(terms, story.terms)
         if score < MIN_SIMILARITY or name_cosine(terms, story.terms) < MIN_NAME_SIMILARITY:
             continue
-        if score > best or (score == best and best_id is not None and story.story_id < best_id):
-            best_id, best = story.story_id, score
-    return best_id, best
+        if score > best_score or (score == best_score and best is not None and story.story_id < best.story_id):
+            best, best_score = story, score
+    return best
 
 
 def key_terms(terms: dict[str, float]) -> list[str]:
@@ -130,8 +131,8 @@ class StoryStore(Protocol):
     def create(self, terms: dict[str, float], seen: datetime, title: str | None) -> int:
         """Open a story with one article; return its id."""
 
-    def join(self, story_id: int, terms: dict[str, float] | None, seen: datetime) -> None:
-        """Add an article to a story (terms None for a copy, which does not change the profile)."""
+    def join(self, story_id: int, profile: dict[str, float] | None, seen: datetime) -> None:
+        """Count one more article in a story, with its new profile (None for a copy, which does not change it)."""
 
 
 def assign_story(text: str, *, title: str | None, seen: datetime, store: StoryStore) -> int:
@@ -140,18 +141,18 @@ def assign_story(text: str, *, title: str | None, seen: datetime, store: StorySt
     store.lock()
     terms = article_terms(text)
     candidates = store.candidates(key_terms(terms), seen - WINDOW, seen + WINDOW)
-    story_id, _score = choose_story(terms, seen, candidates)
-    if story_id is None:
+    story = choose_story(terms, seen, candidates)
+    if story is None:
         return store.create(terms, seen, title)
-    store.join(story_id, terms, seen)
-    return story_id
+    store.join(story.story_id, merge_profile(story.terms, terms, story.articles), seen)
+    return story.story_id
 
 
 class MemoryStoryStore:
     """A StoryStore in memory, for offline runs."""
 
     def __init__(self) -> None:
-        self.stories: dict[int, tuple[StoryProfile, int]] = {}
+        self.stories: dict[int, StoryProfile] = {}
         self.by_term: dict[str, set[int]] = {}
 
     def lock(self) -> None:
@@ -162,25 +163,24 @@ class MemoryStoryStore:
         shared: Counter[int] = Counter()
         for term in terms:
             shared.update(self.by_term.get(term, ()))
-        in_window = [(-n, i) for i, n in shared.items() if since <= self.stories[i][0].last_seen <= until]
-        return [self.stories[i][0] for _n, i in sorted(in_window)[:MAX_CANDIDATES]]
+        in_window = [(-n, i) for i, n in shared.items() if since <= self.stories[i].last_seen <= until]
+        return [self.stories[i] for _n, i in sorted(in_window)[:MAX_CANDIDATES]]
 
     def create(self, terms: dict[str, float], seen: datetime, title: str | None) -> int:
         """Open a story."""
         story_id = len(self.stories) + 1
-        self._set(StoryProfile(story_id, terms, seen), 1)
+        self._set(StoryProfile(story_id, terms, seen, 1))
         return story_id
 
-    def join(self, story_id: int, terms: dict[str, float] | None, seen: datetime) -> None:
-        """Add an article (and its terms, for an original) to a story."""
-        profile, count = self.stories[story_id]
-        merged = merge_profile(profile.terms, terms, count) if terms is not None else profile.terms
-        self._set(StoryProfile(story_id, merged, max(seen, profile.last_seen)), count + 1)
+    def join(self, story_id: int, profile: dict[str, float] | None, seen: datetime) -> None:
+        """Count one more article in a story, with its new profile if it changed."""
+        story = self.stories[story_id]
+        self._set(StoryProfile(story_id, profile or story.terms, max(seen, story.last_seen), story.articles + 1))
 
-    def _set(self, profile: StoryProfile, count: int) -> None:
-        if previous := self.stories.get(profile.story_id):
-            for term in key_terms(previous[0].terms):
-                self.by_term[term].discard(profile.story_id)
-        self.stories[profile.story_id] = (profile, count)
-        for term in key_terms(profile.terms):
-            self.by_term.setdefault(term, set()).add(profile.story_id)
+    def _set(self, story: StoryProfile) -> None:
+        if previous := self.stories.get(story.story_id):
+            for term in key_terms(previous.terms):
+                self.by_term[term].discard(story.story_id)
+        self.stories[story.story_id] = story
+        for term in key_terms(story.terms):
+            self.by_term.setdefault(term, set()).add(story.story_id)
