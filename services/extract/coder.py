@@ -1,0 +1,323 @@
+"""The event coder: triggers found by lemma, roles from word order, modality from cues, one event per dyad."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from services.extract import lexicon
+from services.extract.actors import DETERMINERS, PREPOSITIONS, Chunk, find_chunks
+from services.extract.dates import UNKNOWN, date_for
+from services.extract.modality import (
+    ASSERTED,
+    CLAIMED,
+    FUTURE,
+    HYPOTHETICAL,
+    NEGATED,
+    PREDICTIONS,
+    cues_between,
+    modality_of,
+)
+from services.extract.models import Actor, EventCandidate, quad_class
+from services.extract.nlp import pipeline, trigger_matcher
+from services.extract.places import locate
+from services.extract.roles import (
+    RELATIVES,
+    SUBORDINATORS,
+    agent_after_by,
+    is_passive,
+    source_before,
+    target_after,
+)
+
+GOVERNORS = frozenset({"commit", "commit-to", "threat", "refuse", "refuse-to", "request", "accuse"})
+# What a governing verb makes of the action it governs: "agreed to withdraw" plans a withdrawal, it does not report one.
+GOVERNED_MODALITY = {"commit": FUTURE, "threat": HYPOTHETICAL, "refuse": NEGATED, "request": HYPOTHETICAL, "accuse": CLAIMED}
+# Intent codes (CAMEO 03x) and threat codes (CAMEO 13x) by the type of the action intended or threatened.
+INTENT_CAMEO = {"CONSULT": "036", "AID": "033", "RETREAT": "035", "CONCEDE": "035", "SUPPORT": "032", "COOPERATE": "031"}
+THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "PROTEST": "133", "MOBILIZE": "138"}
+THREAT_MODE = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict", "SANCTION": "relations",
+               "PROTEST": "political", "RETREAT": "relations"}
+MAX_ACTORS = 4
+
+
+@dataclass
+class Hit:
+    """A trigger match in a sentence."""
+
+    start: int
+    end: int
+    entry: lexicon.Trigger
+    governor: Hit | None = None
+    complement: int | None = None  # token where a governed clause starts ("to", "that", "of")
+
+
+def _select(doc: Doc) -> list[Hit]:
+    matcher, entries = trigger_matcher()
+    hits = sorted((Hit(s, e, entries[k]) for k, s, e in matcher(doc)), key=lambda h: (h.start, -(h.end - h.start)))
+    chosen: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: -(h.end - h.start)):
+        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _is_nominal(doc: Doc, hit: Hit, sent: Span) -> bool:
+    """A one-word trigger used as a noun ("the attack", "in protest") names an event rather than reporting it."""
+    if hit.end - hit.start > 1 or hit.start == sent.start:
+        return False
+    before = doc[hit.start - 1].lower_
+    after = doc[hit.end].lower_ if hit.end < sent.end else ""
+    return before in DETERMINERS or before in PREPOSITIONS and before != "to" or after == "of" and before not in (
+        "to", "will", "would")
+
+
+def _stops(doc: Doc, sent: Span, say_tokens: set[int]) -> tuple[set[int], set[int]]:
+    """Clause ends for the search left (subjects) and right (objects) of a trigger."""
+    left, right = set(), set()
+    for token in sent:
+        lower = token.lower_
+        if lower == ";":
+            left.add(token.i)
+            right.add(token.i)
+        elif lower in SUBORDINATORS or lower in RELATIVES or lower == "according":
+            right.add(token.i)
+        elif lower == "that" and token.i > sent.start and doc[token.i - 1].i in say_tokens:
+            left.add(token.i)
+    for i in say_tokens:
+        left.add(i)
+        # An attribution tail (", a Jordanian official confirmed") is no one's object.
+        j = i - 1
+        while j > sent.start and doc[j].lower_ != "," and i - j < 10:
+            j -= 1
+        if doc[j].lower_ == ",":
+            right.add(j)
+        right.add(i)
+    return left, right
+
+
+def _find_complements(doc: Doc, sent: Span, hits: list[Hit]) -> None:
+    """Attach actions to the verb that governs them: "threatened to cut", "urged Iraq to allow", "accused X of"."""
+    for hit in hits:
+        kind = hit.entry.kind
+        if kind not in GOVERNORS:
+            continue
+        limit = min(sent.end, hit.end + (7 if kind in ("request", "accuse") else 3))
+        for j in range(hit.end, limit):
+            lower = doc[j].lower_
+            if lower in ("to", "that") or kind == "accuse" and lower in ("of", "for"):
+                hit.complement = j
+                break
+            if lower in (",", ";", ".") or lower in SUBORDINATORS:
+                break
+        if hit.complement is None:
+            continue
+        for other in hits:
+            if other is not hit and other.governor is None and hit.complement < other.start <= hit.complement + 6:
+                if other.entry.kind in GOVERNORS and other.entry.kind != "commit":
+                    continue
+                other.governor = hit
+                break
+
+
+def _resolve_pronoun(chunk: Chunk | None, chunks: list[Chunk], last_subject: list[Actor]) -> list[Actor]:
+    if chunk is None:
+        return []
+    if not chunk.pronoun:
+        return chunk.actors
+    for earlier in reversed([c for c in chunks if c.end <= chunk.start and not c.pronoun and c.prep is None]):
+        return earlier.actors
+    return last_subject
+
+
+class SentenceCoder:
+    """Codes the events of one sentence."""
+
+    def __init__(self, doc: Doc, sent: Span, index: int, hits: list[Hit], entity_at, entities, published, subject):
+        self.doc, self.sent, self.index, self.published = doc, sent, index, published
+        self.entities = entities
+        self.entity_at = entity_at
+        trigger_tokens = {i for h in hits for i in range(h.start, h.end)}
+        self.chunks = find_chunks(doc, sent, entity_at, trigger_tokens, published)
+        self.chunk_at = {i: c for c in self.chunks for i in range(c.start, c.end)}
+        cues = lexicon.cues()
+        self.say = {t.i for t in sent if cues.get((t.lemma_,)) == "say" and t.i not in trigger_tokens}
+        self.left_stops, self.right_stops = _stops(doc, sent, self.say)
+        self.hits = [h for h in hits if not _is_nominal(doc, h, sent)]
+        self.last_subject = subject
+        _find_complements(doc, sent, self.hits)
+
+    def roles(self, hit: Hit) -> tuple[Chunk | None, Chunk | None]:
+        """Source and target phrases of a trigger: active order, or the passive's "by" agent."""
+        doc, sent = self.doc, self.sent
+        if is_passive(doc, hit.start, hit.end, sent):
+            target = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
+            return agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops), target
+        source = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
+        return source, target_after(doc, sent, hit.end, self.chunks, self.right_stops, source)
+
+    def code(self) -> list[EventCandidate]:
+        """All event candidates of the sentence, asserted or not."""
+        events: list[EventCandidate] = []
+        for hit in self.hits:
+            if self._is_elaboration(hit):
+                continue
+            events.extend(self._events_for(hit))
+        return events
+
+    def _is_elaboration(self, hit: Hit) -> bool:
+        # ", killing 20 people" after an attack repeats that attack; it is not a second event.
+        doc = self.doc
+        return (
+            doc[hit.start].lower_.endswith("ing")
+            and hit.start > self.sent.start
+            and doc[hit.start - 1].lower_ == ","
+            and any(h.start < hit.start for h in self.hits)
+        )
+
+    def _events_for(self, hit: Hit) -> list[EventCandidate]:
+        entry = hit.entry
+        source_chunk, target_chunk = self.roles(hit)
+        sources = _resolve_pronoun(source_chunk, self.chunks, self.last_subject)
+        if hit.governor is not None:
+            return self._governed(hit, sources, target_chunk)
+        window = source_chunk.end if source_chunk is not None and source_chunk.end <= hit.start else self.sent.start
+        modality, cues = modality_of(self.doc, window, hit.start)
+        targets = target_chunk.actors if target_chunk else []
+        if sources and source_chunk is not None and source_chunk.prep is None and not source_chunk.pronoun:
+            self.last_subject[:] = sources
+        governed = next((h for h in self.hits if h.governor is hit), None)
+        type_, mode, cameo = entry.type, entry.mode, entry.cameo
+        if entry.kind.startswith("commit") and governed is not None:
+            if quad_class(governed.entry.cameo) >= 3:
+                type_, mode, cameo = "THREATEN", THREAT_MODE.get(governed.entry.type), THREAT_CAMEO.get(governed.entry.type, "130")
+            else:
+                cameo = INTENT_CAMEO.get(governed.entry.type, entry.cameo)
+        elif entry.kind == "threat" and governed is not None:
+            mode = THREAT_MODE.get(governed.entry.type, mode)
+            cameo = THREAT_CAMEO.get(governed.entry.type, cameo)
+        events = []
+        derived = self._derived(hit, modality, cues, sources)
+        if derived is not None:
+            type_d, mode_d, cameo_d, modality_d, sources_d, targets_d = derived
+            events += self._emit(hit, type_d, mode_d, cameo_d, modality_d, sources_d, targets_d or targets)
+        if entry.kind.startswith(("commit", "threat", "refuse", "request", "accuse")) and modality == FUTURE:
+            # "will demand" still announces the demand; the intent is the act
+            modality = ASSERTED
+        events += self._emit(hit, type_, mode, cameo, modality, sources, targets)
+        return events
+
+    def _derived(self, hit: Hit, modality: str, cues: dict[str, str], sources: list[Actor]):
+        """Statements of intent: "X will withdraw" is an AGREE by X; "X will not accept" a REJECT; "Y must" a REQUEST."""
+        entry = hit.entry
+        if entry.kind != "act" or not sources:
+            return None
+        quad = quad_class(entry.cameo)
+        conditional = any(t.lower_ == "unless" for t in self.sent if t.i > hit.start)
+        if modality == FUTURE and cues.get(FUTURE) not in PREDICTIONS:
+            if quad >= 3 or conditional or entry.type == "SANCTION":
+                return "THREATEN", THREAT_MODE.get(entry.type), THREAT_CAMEO.get(entry.type, "130"), ASSERTED, sources, None
+            return "AGREE", None, INTENT_CAMEO.get(entry.type, "030"), ASSERTED, sources, None
+        if modality == NEGATED and FUTURE in cues and quad <= 2:
+            return "REJECT", None, "120", ASSERTED, sources, None
+        if cues.get(HYPOTHETICAL) in ("must", "should") and self.say:
+            say = min(self.say)
+            speaker = source_before(self.doc, self.sent, say, self.chunk_at, set())
+            if speaker is not None and speaker.actors and speaker.actors != sources:
+                return "REQUEST", None, "100", ASSERTED, speaker.actors, sources
+        return None
+
+    def _governed(self, hit: Hit, sources: list[Actor], target_chunk: Chunk | None) -> list[EventCandidate]:
+        governor = hit.governor
+        kind = governor.entry.kind.removesuffix("-to")
+        # An action without its own subject is done by the governor's subject ("agreed to withdraw"), or by the
+        # one asked ("urged Iraq to allow").
+        own = [c for c in self.chunks if governor.end <= c.start and c.end <= hit.start and c.prep is None]
+        if own:
+            sources = own[-1].actors
+        else:
+            g_source, g_target = self.roles(governor)
+            chosen = g_target if kind == "request" else g_source
+            sources = _resolve_pronoun(chosen, self.chunks, self.last_subject)
+        targets = target_chunk.actors if target_chunk else []
+        entry = hit.entry
+        return self._emit(hit, entry.type, entry.mode, entry.cameo, GOVERNED_MODALITY[kind], sources, targets)
+
+    def _emit(self, hit, type_, mode, cameo, modality, sources, targets) -> list[EventCandidate]:
+        if not sources and not targets:
+            return []
+        doc, sent = self.doc, self.sent
+        start_char, end_char = doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
+        when, precision = date_for(sent.text, start_char - sent.start_char, self.published, future=modality == FUTURE)
+        location = locate(doc, sent, hit.start, self.entities)
+        pairs = [(s, t) for s in (sources[:MAX_ACTORS] or [None]) for t in (targets[:MAX_ACTORS] or [None])]
+        events = []
+        for source, target in pairs:
+            if source is not None and target is not None and source.code == target.code:
+                target = None
+            confidence = 0.4 + 0.25 * (source is not None and source.country is not None) + 0.15 * (target is not None)
+            confidence += 0.1 * (hit.end - hit.start > 1) - 0.15 * (source is None)
+            events.append(
+                EventCandidate(
+                    type=type_,
+                    mode=mode,
+                    cameo=cameo,
+                    quad_class=quad_class(cameo),
+                    source=source,
+                    target=target,
+                    event_date=when,
+                    date_precision=precision if when else UNKNOWN,
+                    negated=modality == NEGATED,
+                    modality=modality,
+                    sentence_index=self.index,
+                    sentence=sent.text,
+                    trigger=doc.text[start_char:end_char],
+                    trigger_start=start_char,
+                    trigger_end=end_char,
+                    confidence=round(max(0.05, min(0.95, confidence)), 2),
+                    location=location,
+                )
+            )
+        return events
+
+
+def _dedupe(events: list[EventCandidate]) -> list[EventCandidate]:
+    seen: set[tuple] = set()
+    kept = []
+    for event in events:
+        key = (event.sentence_index, event.type, event.modality,
+               event.source.code if event.source else None, event.target.code if event.target else None)
+        if key not in seen:
+            seen.add(key)
+            kept.append(event)
+    return kept
+
+
+def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
+    """Events in a processed document, sentence by sentence."""
+    hits = _select(doc)
+    if not hits:
+        return []
+    entities = list(doc.ents)
+    entity_at = {i: e for e in entities for i in range(e.start, e.end)}
+    events: list[EventCandidate] = []
+    subject: list[Actor] = []
+    pending = iter(hits)
+    hit = next(pending, None)
+    for index, sent in enumerate(doc.sents):
+        in_sentence = []
+        while hit is not None and hit.start < sent.end:
+            in_sentence.append(hit)
+            hit = next(pending, None)
+        if in_sentence:
+            coder = SentenceCoder(doc, sent, index, in_sentence, entity_at, entities, published, subject)
+            events.extend(coder.code())
+    return _dedupe(events)
+
+
+def extract_events(text: str, *, published: date | None = None) -> list[EventCandidate]:
+    """Events a text reports, each with its actors, date, place, modality and the sentence that says so."""
+    return code_document(pipeline()(text), published)
+

@@ -1,0 +1,93 @@
+"""Who did it to whom: source and target from the word order of a clause (subject before the verb, object after)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from services.extract.actors import LOCATIVE, Chunk
+
+BE_FORMS = frozenset("be is are was were been being get got gets".split())
+SUBORDINATORS = frozenset(
+    """after before because while although though when as since if unless despite following amid whereas until
+    whether where""".split()
+)
+RELATIVES = frozenset("who which whose".split())
+APPOSITION_OPENERS = frozenset("a an the who which whose where along including like once".split())
+ADVERBIAL_SKIP = frozenset("has have had also already reportedly allegedly again finally then now still jointly".split())
+
+
+def is_passive(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """Whether a trigger is a passive participle ("was attacked", "backed by Moscow")."""
+    word = doc[start].lower_
+    if not (word.endswith(("ed", "en")) or doc[start].lemma_ != word and not word.endswith(("s", "ing"))):
+        return False
+    if end < sent.end and doc[end].lower_ == "by":
+        return True
+    j = start - 1
+    while j >= sent.start and (doc[j].lower_ in ADVERBIAL_SKIP or doc[j].lower_.endswith("ly") or doc[j].lower_ == "not"):
+        j -= 1
+    return j >= sent.start and doc[j].lower_ in BE_FORMS
+
+
+def _apposition_start(doc: Doc, comma: int, sent: Span) -> int | None:
+    """If the comma closes an apposition or relative clause (", a key ally of Assad,"), where that opened."""
+    j = comma - 1
+    while j > sent.start and doc[j].lower_ != ",":
+        j -= 1
+    if j <= sent.start or doc[j].lower_ != ",":
+        return None
+    opener = doc[j + 1]
+    if opener.lower_ in APPOSITION_OPENERS or opener.lower_.endswith("ing") or opener.like_num:
+        return j
+    return None
+
+
+def source_before(doc: Doc, sent: Span, start: int, chunk_at: dict[int, Chunk], stops: set[int]) -> Chunk | None:
+    """The nearest actor phrase left of a trigger that is not inside a prepositional phrase, within its clause."""
+    j = start - 1
+    while j >= sent.start:
+        if j in stops:
+            return None
+        token = doc[j]
+        chunk = chunk_at.get(j)
+        if chunk is not None:
+            if chunk.prep is None:
+                return chunk
+            j = chunk.start - 1
+            continue
+        if token.lower_ == ",":
+            opened = _apposition_start(doc, j, sent)
+            if opened is not None:
+                j = opened - 1
+                continue
+        if token.lower_ == ";":
+            return None
+        j -= 1
+    return None
+
+
+def target_after(
+    doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: set[int], exclude: Chunk | None
+) -> Chunk | None:
+    """The first actor phrase right of a trigger, not a location and not the source, before the clause ends."""
+    for chunk in chunks:
+        if chunk.start < end or chunk is exclude or chunk.pronoun:
+            continue
+        if any(s in stops for s in range(end, chunk.start)):
+            return None
+        if chunk.prep in LOCATIVE or chunk.prep == "by":
+            continue
+        return chunk
+    return None
+
+
+def agent_after_by(doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: set[int]) -> Chunk | None:
+    """The agent of a passive: the actor phrase after "by"."""
+    for chunk in chunks:
+        if chunk.start < end:
+            continue
+        if any(s in stops for s in range(end, chunk.start)):
+            return None
+        if chunk.prep == "by":
+            return chunk
+    return None
