@@ -39,6 +39,13 @@ CALENDAR = frozenset(
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 PRONOUNS = frozenset("he she it they we".split())
+POSSESSIVES = frozenset("its his her their our".split())
+EMBEDDED = "~"
+# Words after which a phrase can still open a clause as its subject.
+CLAUSE_OPENERS = frozenset(
+    """and but or nor that which who while as when after before because since if unless although though whereas
+    then also now meanwhile however yesterday today tonight so yet once where""".split()
+)
 TRAILING = DETERMINERS | {"and", "of", "-", ","}
 
 
@@ -69,10 +76,11 @@ def _is_chunk_token(token, entity_at: dict[int, Span], trigger_tokens: set[int])
     return False
 
 
-def _sector(tokens) -> str | None:
+def _sector(tokens, entity_at: dict[int, Span]) -> str | None:
     sectors = lexicon.sectors()
     found = None
-    lemmas = [t.lemma_ for t in tokens]
+    # Words inside a name ("United States", "State Department") are not sector nouns.
+    lemmas = ["" if t.i in entity_at else t.lemma_ for t in tokens]
     for i, lemma in enumerate(lemmas):
         if i + 1 < len(lemmas) and (lemma, lemmas[i + 1]) in sectors:
             found = sectors[(lemma, lemmas[i + 1])]
@@ -115,7 +123,7 @@ def _conjuncts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when: date | None) -> list[Actor]:
     """The actors a chunk names: one per conjunct, sharing the last conjunct's sector noun."""
-    shared_sector = _sector(doc[start:end])
+    shared_sector = _sector(doc[start:end], entity_at)
     actors = []
     for begin, stop in _conjuncts(doc, start, end):
         while begin < stop and doc[begin].lower_ in DETERMINERS:
@@ -123,16 +131,17 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
         if begin >= stop:
             continue
         tokens = doc[begin:stop]
-        sector = _sector(tokens) or shared_sector
+        own_sector = _sector(tokens, entity_at)
+        sector = own_sector or shared_sector
         former = any(t.lower_ in FORMER for t in tokens)
         entities = []
         for i in range(begin, stop):
             entity = entity_at.get(i)
             if entity is not None and (not entities or entities[-1] is not entity):
                 entities.append(entity)
-        # Bare cities are places, not actors; a person or named group is more specific than a country.
-        entities = [e for e in entities if e.label_ != CITY or sector]
-        if not entities and sector is None:
+        # Cities are places, not actors; a person or named group is more specific than a country.
+        entities = [e for e in entities if e.label_ != CITY]
+        if not entities and own_sector is None:
             continue
         best = next((e for e in entities if e.label_ in (ROLE, ACTOR)), entities[0] if entities else None)
         if best is None:
@@ -166,14 +175,52 @@ def find_chunks(doc: Doc, sent: Span, entity_at: dict[int, Span], trigger_tokens
         while j > i and doc[j - 1].lower_ in TRAILING:
             j -= 1
         actors = code_chunk(doc, i, j, entity_at, when)
-        if actors:
+        # "its embassy staff": a possessive pronoun points back at an actor already named.
+        if actors and not (doc[i].lower_ in POSSESSIVES and all(a.country is None for a in actors)):
             chunks.append(Chunk(i, j, actors, _prep(doc, i, sent.start)))
         i = max(j, i + 1)
-    return chunks
+    return _attach_countries(doc, chunks)
+
+
+def _attach_countries(doc: Doc, chunks: list[Chunk]) -> list[Chunk]:
+    """Give "rebels in the Ivory Coast" the country of the phrase after it, and appositions their anchor's role."""
+    kept: list[Chunk] = []
+    for chunk in chunks:
+        previous = kept[-1] if kept else None
+        if previous is not None and chunk.prep in ("in", "from", "of") and not previous.pronoun:
+            gap = doc[previous.end : chunk.start]
+            if len(gap) <= 2 and all(t.lower_ in PREPOSITIONS or t.lower_ in DETERMINERS for t in gap):
+                countries = [a for a in chunk.actors if a.country]
+                if countries and all(a.country is None for a in previous.actors):
+                    previous.actors = [
+                        Actor(
+                            doc.text[a.start : countries[0].end],
+                            countries[0].country + (a.sector or ""),
+                            a.start,
+                            countries[0].end,
+                            countries[0].country,
+                            a.sector,
+                        )
+                        for a in previous.actors
+                    ]
+                    previous.end = chunk.end
+                    continue
+        if previous is not None and chunk.prep is None and chunk.start == previous.end + 1 and doc[previous.end].text == ",":
+            chunk.prep = previous.prep  # "from the Syrian capital, Damascus": the apposition shares the preposition
+        kept.append(chunk)
+    return kept
 
 
 def _prep(doc: Doc, i: int, sent_start: int) -> str | None:
+    """The preposition governing a phrase; EMBEDDED if a noun precedes it, so it cannot be a subject."""
     j = i - 1
     while j >= sent_start and doc[j].lower_ in DETERMINERS:
         j -= 1
-    return doc[j].lower_ if j >= sent_start and doc[j].lower_ in PREPOSITIONS else None
+    if j < sent_start:
+        return None
+    token = doc[j]
+    if token.lower_ in PREPOSITIONS:
+        return token.lower_
+    if token.is_alpha and token.is_lower and token.lower_ not in CLAUSE_OPENERS and not token.lower_.endswith("ly"):
+        return EMBEDDED
+    return None

@@ -8,7 +8,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
-from services.extract.actors import DETERMINERS, PREPOSITIONS, Chunk, find_chunks
+from services.extract.actors import DETERMINERS, MODIFIERS, PREPOSITIONS, Chunk, find_chunks
 from services.extract.dates import UNKNOWN, date_for
 from services.extract.modality import (
     ASSERTED,
@@ -21,7 +21,7 @@ from services.extract.modality import (
     modality_of,
 )
 from services.extract.models import Actor, EventCandidate, quad_class
-from services.extract.nlp import pipeline, trigger_matcher
+from services.extract.nlp import ACTOR, ROLE, pipeline, trigger_matcher
 from services.extract.places import locate
 from services.extract.roles import (
     RELATIVES,
@@ -64,14 +64,35 @@ def _select(doc: Doc) -> list[Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
-def _is_nominal(doc: Doc, hit: Hit, sent: Span) -> bool:
-    """A one-word trigger used as a noun ("the attack", "in protest") names an event rather than reporting it."""
-    if hit.end - hit.start > 1 or hit.start == sent.start:
+def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span]) -> bool:
+    """A trigger used as a noun ("the attack", "in protest", "North Korea's demand") names an event, not reports one."""
+    if hit.start == sent.start:
         return False
+    first = doc[hit.start]
     before = doc[hit.start - 1].lower_
-    after = doc[hit.end].lower_ if hit.end < sent.end else ""
-    return before in DETERMINERS or before in PREPOSITIONS and before != "to" or after == "of" and before not in (
-        "to", "will", "would")
+    if before == "-" or before in PREPOSITIONS and before != "to":
+        return True
+    word = first.lower_
+    if word.endswith("ed") or first.lemma_ != word and not word.endswith(("s", "ing")):
+        return False  # a past form is a verb
+    sectors = lexicon.sectors()
+    j, named, possessive = hit.start - 1, False, False
+    while j >= sent.start:
+        token = doc[j]
+        entity = entity_at.get(j)
+        if entity is not None:
+            named = named or entity.label_ in (ROLE, ACTOR)
+        elif (token.lemma_,) in sectors:
+            named = named or not possessive
+        elif token.lower_ in ("'s", "’s"):
+            possessive = not named
+        elif not (token.lower_ in MODIFIERS or token.like_num or token.is_title):
+            break
+        j -= 1
+    if possessive:
+        return True
+    opener = doc[j].lower_ if j >= sent.start else ""
+    return not named and (opener in DETERMINERS or opener in PREPOSITIONS and opener != "to")
 
 
 def _stops(doc: Doc, sent: Span, say_tokens: set[int]) -> tuple[set[int], set[int]]:
@@ -143,9 +164,16 @@ class SentenceCoder:
         self.chunks = find_chunks(doc, sent, entity_at, trigger_tokens, published)
         self.chunk_at = {i: c for c in self.chunks for i in range(c.start, c.end)}
         cues = lexicon.cues()
-        self.say = {t.i for t in sent if cues.get((t.lemma_,)) == "say" and t.i not in trigger_tokens}
+        self.say = {
+            t.i
+            for t in sent
+            if cues.get((t.lemma_,)) == "say"
+            and t.i not in trigger_tokens
+            and t.i not in entity_at
+            and (t.i == sent.start or not t.is_title)
+        }
         self.left_stops, self.right_stops = _stops(doc, sent, self.say)
-        self.hits = [h for h in hits if not _is_nominal(doc, h, sent)]
+        self.hits = [h for h in hits if not _is_nominal(doc, h, sent, entity_at)]
         self.last_subject = subject
         _find_complements(doc, sent, self.hits)
 
@@ -156,7 +184,16 @@ class SentenceCoder:
             target = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
             return agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops), target
         source = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
-        return source, target_after(doc, sent, hit.end, self.chunks, self.right_stops, source)
+        stops = self.right_stops
+        if hit.entry.kind not in ("request", "accuse"):
+            # "agreed that their countries should cooperate": the clause after "that" has its own actors.
+            stops = stops | {t.i for t in sent if t.lower_ == "that" and t.i > hit.start}
+        # A gapped pattern ("summoned Niger's ambassador") may hold its object inside.
+        after = hit.start + 1 if hit.end - hit.start > 1 else hit.end
+        target = target_after(doc, sent, after, self.chunks, stops, source)
+        if target is not None and source is not None and target.actors == source.actors:
+            target = None
+        return source, target
 
     def code(self) -> list[EventCandidate]:
         """All event candidates of the sentence, asserted or not."""
@@ -179,13 +216,20 @@ class SentenceCoder:
 
     def _events_for(self, hit: Hit) -> list[EventCandidate]:
         entry = hit.entry
+        if entry.kind == "oblige":
+            return self._obligation(hit)
         source_chunk, target_chunk = self.roles(hit)
         sources = _resolve_pronoun(source_chunk, self.chunks, self.last_subject)
         if hit.governor is not None:
             return self._governed(hit, sources, target_chunk)
         window = source_chunk.end if source_chunk is not None and source_chunk.end <= hit.start else self.sent.start
         modality, cues = modality_of(self.doc, window, hit.start)
+        if modality == ASSERTED and self._is_purpose(hit):
+            modality = HYPOTHETICAL
         targets = target_chunk.actors if target_chunk else []
+        if source_chunk is not None and len(sources) > 1:
+            # "Israel and Lebanon renewed talks": a joint act has no target among its own actors.
+            targets = [t for t in targets if t.country not in {a.country for a in sources}]
         if sources and source_chunk is not None and source_chunk.prep is None and not source_chunk.pronoun:
             self.last_subject[:] = sources
         governed = next((h for h in self.hits if h.governor is hit), None)
@@ -222,12 +266,33 @@ class SentenceCoder:
             return "AGREE", None, INTENT_CAMEO.get(entry.type, "030"), ASSERTED, sources, None
         if modality == NEGATED and FUTURE in cues and quad <= 2:
             return "REJECT", None, "120", ASSERTED, sources, None
-        if cues.get(HYPOTHETICAL) in ("must", "should") and self.say:
-            say = min(self.say)
-            speaker = source_before(self.doc, self.sent, say, self.chunk_at, set())
-            if speaker is not None and speaker.actors and speaker.actors != sources:
-                return "REQUEST", None, "100", ASSERTED, speaker.actors, sources
         return None
+
+    def _is_purpose(self, hit: Hit) -> bool:
+        """An infinitive ("sent troops to protect", "to encourage refugees to return") plans, it does not report."""
+        doc, j = self.doc, hit.start - 1
+        if j <= self.sent.start or doc[j].lower_ != "to":
+            return False
+        verb = doc[j - 1]
+        return lexicon.cues().get((verb.lemma_,)) != "aspect" and not (
+            j - 2 >= self.sent.start and (doc[j - 2].lemma_, verb.lemma_) in lexicon.cues()
+        )
+
+    def _obligation(self, hit: Hit) -> list[EventCandidate]:
+        """ "X said Y must ...": a demand by the speaker X on Y."""
+        doc, sent = self.doc, self.sent
+        obliged = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
+        if obliged is None or obliged.pronoun or not self.say:
+            return []
+        say = max((i for i in self.say if i < obliged.start), default=None)
+        if say is None:
+            say = min(i for i in self.say if i > hit.start) if any(i > hit.start for i in self.say) else None
+            speaker = source_before(doc, sent, say, self.chunk_at, set()) if say is not None else None
+        else:
+            speaker = source_before(doc, sent, say, self.chunk_at, set())
+        if speaker is None or speaker is obliged or speaker.pronoun:
+            return []
+        return self._emit(hit, "REQUEST", None, "100", ASSERTED, speaker.actors, obliged.actors)
 
     def _governed(self, hit: Hit, sources: list[Actor], target_chunk: Chunk | None) -> list[EventCandidate]:
         governor = hit.governor

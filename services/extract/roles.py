@@ -70,15 +70,19 @@ def target_after(
     doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: set[int], exclude: Chunk | None
 ) -> Chunk | None:
     """The first actor phrase right of a trigger, not a location and not the source, before the clause ends."""
+    fallback = None
     for chunk in chunks:
         if chunk.start < end or chunk is exclude or chunk.pronoun:
             continue
         if any(s in stops for s in range(end, chunk.start)):
-            return None
+            break
         if chunk.prep in LOCATIVE or chunk.prep == "by":
             continue
-        return chunk
-    return None
+        # An actor known only by its sector ("military aid") yields to a named one further on.
+        if any(a.country for a in chunk.actors):
+            return chunk
+        fallback = fallback or chunk
+    return fallback
 
 
 def agent_after_by(doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: set[int]) -> Chunk | None:
