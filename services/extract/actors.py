@@ -41,6 +41,8 @@ CALENDAR = frozenset(
 PRONOUNS = frozenset("he she it they we".split())
 POSSESSIVES = frozenset("its his her their our".split())
 EMBEDDED = "~"
+# Prepositions that tie a sector noun to its country ("rebels in the Ivory Coast", "students throughout Indonesia").
+ORIGIN = frozenset("in from of throughout across".split())
 # Words after which a phrase can still open a clause as its subject.
 CLAUSE_OPENERS = frozenset(
     """and but or nor that which who while as when after before because since if unless although though whereas
@@ -187,9 +189,9 @@ def _attach_countries(doc: Doc, chunks: list[Chunk]) -> list[Chunk]:
     kept: list[Chunk] = []
     for chunk in chunks:
         previous = kept[-1] if kept else None
-        if previous is not None and chunk.prep in ("in", "from", "of") and not previous.pronoun:
+        if previous is not None and chunk.prep in ORIGIN and not previous.pronoun:
             gap = doc[previous.end : chunk.start]
-            if len(gap) <= 2 and all(t.lower_ in PREPOSITIONS or t.lower_ in DETERMINERS for t in gap):
+            if len(gap) <= 3 and gap[0].lower_ in ORIGIN and all(t.is_alpha and t.is_lower for t in gap):
                 countries = [a for a in chunk.actors if a.country]
                 if countries and all(a.country is None for a in previous.actors):
                     previous.actors = [

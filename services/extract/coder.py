@@ -41,6 +41,12 @@ THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "PROTEST":
 THREAT_MODE = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict", "SANCTION": "relations",
                "PROTEST": "political", "RETREAT": "relations"}
 MAX_ACTORS = 4
+# Verbs that turn an event noun into a report of the event ("staged a protest", "began a hunger strike").
+LIGHT_VERBS = frozenset("begin start stage hold launch continue call organize organise declare mount go carry".split())
+# An action on a place or on unnamed people there is an action on that country ("lifted a curfew in Montenegro").
+PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETREAT", "MOBILIZE"})
+# Sectors that, unnamed, are the source's own people ("Egyptian police dispersed demonstrators").
+DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "REB", "EDU", "LAB", "JRN", "MED", "CRM", "REL", "PTY", "AGR", "BUS"})
 
 
 @dataclass
@@ -92,6 +98,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span]) -> b
     if possessive:
         return True
     opener = doc[j].lower_ if j >= sent.start else ""
+    if opener in DETERMINERS and j > sent.start and doc[j - 1].lemma_ in LIGHT_VERBS:
+        return False  # "began a hunger strike", "staged a protest"
     return not named and (opener in DETERMINERS or opener in PREPOSITIONS and opener != "to")
 
 
@@ -184,6 +192,8 @@ class SentenceCoder:
             target = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
             return agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops), target
         source = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
+        if source is not None and self._in_tail(hit, source):
+            source = None
         stops = self.right_stops
         if hit.entry.kind not in ("request", "accuse"):
             # "agreed that their countries should cooperate": the clause after "that" has its own actors.
@@ -194,6 +204,14 @@ class SentenceCoder:
         if target is not None and source is not None and target.actors == source.actors:
             target = None
         return source, target
+
+    def _in_tail(self, hit: Hit, source: Chunk) -> bool:
+        """In a closing ", a rights group protested" the subject is the phrase after the comma, or no one."""
+        doc, sent = self.doc, self.sent
+        comma = next((j for j in range(hit.start - 1, source.end - 1, -1) if doc[j].lower_ == ","), None)
+        if comma is None or comma == hit.start - 1:
+            return False
+        return not any(doc[j].lower_ == "," for j in range(hit.end, sent.end))
 
     def code(self) -> list[EventCandidate]:
         """All event candidates of the sentence, asserted or not."""
@@ -310,13 +328,32 @@ class SentenceCoder:
         entry = hit.entry
         return self._emit(hit, entry.type, entry.mode, entry.cameo, GOVERNED_MODALITY[kind], sources, targets)
 
+    def _default_targets(self, type_: str, sources: list[Actor], targets: list[Actor], location) -> list[Actor]:
+        """Fill in the target the CAMEO way: unnamed people are the source's own; a place stands for its people."""
+        countries = {a.country for a in sources if a.country}
+        if targets and all(t.country is None for t in targets) and len(countries) == 1:
+            if all(t.sector in DOMESTIC_SECTORS for t in targets):
+                country = next(iter(countries))
+                return [Actor(t.text, country + (t.sector or ""), t.start, t.end, country, t.sector) for t in targets]
+        if targets or type_ not in PLACE_TARGET_TYPES:
+            return targets
+        if location is not None and location.country and location.country not in countries:
+            return [Actor(location.name, location.country, 0, 0, location.country, None)]
+        if type_ == "PROTEST" and len(countries) == 1:
+            # A protest with no one named is against the protesters' own government.
+            country = next(iter(countries))
+            return [Actor("", country + "GOV", 0, 0, country, "GOV")]
+        return targets
+
     def _emit(self, hit, type_, mode, cameo, modality, sources, targets) -> list[EventCandidate]:
-        if not sources and not targets:
+        # An event needs a named party: "people were killed" with no one named is not codable.
+        if not any(a.country for a in sources) and not any(a.country for a in targets):
             return []
         doc, sent = self.doc, self.sent
         start_char, end_char = doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
         when, precision = date_for(sent.text, start_char - sent.start_char, self.published, future=modality == FUTURE)
         location = locate(doc, sent, hit.start, self.entities)
+        targets = self._default_targets(type_, sources, targets, location)
         pairs = [(s, t) for s in (sources[:MAX_ACTORS] or [None]) for t in (targets[:MAX_ACTORS] or [None])]
         events = []
         for source, target in pairs:

@@ -11,7 +11,7 @@ SUBORDINATORS = frozenset(
     """after before because while although though when as since if unless despite following amid whereas until
     whether where""".split()
 )
-RELATIVES = frozenset("who which whose".split())
+RELATIVES = frozenset("who whom which whose".split())
 APPOSITION_OPENERS = frozenset("a an the who which whose where along including like once".split())
 ADVERBIAL_SKIP = frozenset("has have had also already reportedly allegedly again finally then now still jointly".split())
 
