@@ -191,7 +191,7 @@ def _attach_countries(doc: Doc, chunks: list[Chunk]) -> list[Chunk]:
         previous = kept[-1] if kept else None
         if previous is not None and chunk.prep in ORIGIN and not previous.pronoun:
             gap = doc[previous.end : chunk.start]
-            if len(gap) <= 3 and gap[0].lower_ in ORIGIN and all(t.is_alpha and t.is_lower for t in gap):
+            if len(gap) <= 4 and any(t.lower_ in ORIGIN for t in gap) and all(t.is_alpha and t.is_lower for t in gap):
                 countries = [a for a in chunk.actors if a.country]
                 if countries and all(a.country is None for a in previous.actors):
                     previous.actors = [
@@ -223,6 +223,24 @@ def _prep(doc: Doc, i: int, sent_start: int) -> str | None:
     token = doc[j]
     if token.lower_ in PREPOSITIONS:
         return token.lower_
-    if token.is_alpha and token.is_lower and token.lower_ not in CLAUSE_OPENERS and not token.lower_.endswith("ly"):
-        return EMBEDDED
-    return None
+    # After a noun ("the U.N. war crimes court") a phrase continues a noun phrase and cannot be a subject; after a
+    # reporting verb ("said US forces must") it opens a clause.
+    k = j
+    while k >= sent_start and k > j - 3 and _plain_word(doc[k]):
+        k -= 1
+    if k == j or k < sent_start:
+        return None
+    before = doc[k]
+    return EMBEDDED if before.is_title or before.lower_ in DETERMINERS or before.like_num else None
+
+
+def _plain_word(token) -> bool:
+    lower = token.lower_
+    return (
+        token.is_alpha
+        and token.is_lower
+        and lower not in CLAUSE_OPENERS
+        and lower not in PREPOSITIONS
+        and not lower.endswith("ly")
+        and lexicon.cues().get((token.lemma_,)) is None
+    )
