@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
@@ -80,9 +81,9 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span]) -> b
         return True
     word = first.lower_
     if word.endswith("ed") or first.lemma_ != word and not word.endswith(("s", "ing")):
-        return False  # a past form is a verb
+        return before in DETERMINERS  # a past form is a verb, or an adjective after "the" ("the occupied West Bank")
     sectors = lexicon.sectors()
-    j, named, possessive = hit.start - 1, False, False
+    j, named, possessive, plain = hit.start - 1, False, False, 0
     while j >= sent.start:
         token = doc[j]
         entity = entity_at.get(j)
@@ -92,6 +93,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span]) -> b
             named = named or not possessive
         elif token.lower_ in ("'s", "’s"):
             possessive = not named
+        elif token.is_alpha and token.is_lower and token.lower_ not in STOP_WORDS and plain < 3:
+            plain += 1  # an adjective or noun modifier ("a fresh offer", "the final status talks")
         elif not (token.lower_ in MODIFIERS or token.like_num or token.is_title):
             break
         j -= 1
@@ -100,6 +103,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span]) -> b
     opener = doc[j].lower_ if j >= sent.start else ""
     if opener in DETERMINERS and j > sent.start and doc[j - 1].lemma_ in LIGHT_VERBS:
         return False  # "began a hunger strike", "staged a protest"
+    if opener in ("a", "an"):
+        return True
     return not named and (opener in DETERMINERS or opener in PREPOSITIONS and opener != "to")
 
 
@@ -242,7 +247,7 @@ class SentenceCoder:
             return self._governed(hit, sources, target_chunk)
         window = source_chunk.end if source_chunk is not None and source_chunk.end <= hit.start else self.sent.start
         modality, cues = modality_of(self.doc, window, hit.start)
-        if modality == ASSERTED and self._is_purpose(hit):
+        if modality == ASSERTED and (self._is_purpose(hit) or self._is_conditional(source_chunk)):
             modality = HYPOTHETICAL
         targets = target_chunk.actors if target_chunk else []
         if source_chunk is not None and len(sources) > 1:
@@ -286,9 +291,21 @@ class SentenceCoder:
             return "REJECT", None, "120", ASSERTED, sources, None
         return None
 
+    def _is_conditional(self, source: Chunk | None) -> bool:
+        """A subject right after "if" or "unless" ("unless Baghdad accepted") is in a condition, not a report."""
+        if source is None:
+            return False
+        j = source.start - 1
+        while j >= self.sent.start and self.doc[j].lower_ in DETERMINERS:
+            j -= 1
+        return j >= self.sent.start and self.doc[j].lower_ in ("if", "unless", "whether", "until")
+
     def _is_purpose(self, hit: Hit) -> bool:
         """An infinitive ("sent troops to protect", "to encourage refugees to return") plans, it does not report."""
         doc, j = self.doc, hit.start - 1
+        if j > self.sent.start and doc[j].lower_ in ("and", "or"):
+            # "to land and evacuate": the second verb shares the first one's "to"
+            return any(doc[k].lower_ == "to" for k in range(max(self.sent.start, j - 4), j))
         if j <= self.sent.start or doc[j].lower_ != "to":
             return False
         verb = doc[j - 1]
@@ -331,9 +348,11 @@ class SentenceCoder:
     def _default_targets(self, type_: str, sources: list[Actor], targets: list[Actor], location) -> list[Actor]:
         """Fill in the target the CAMEO way: unnamed people are the source's own; a place stands for its people."""
         countries = {a.country for a in sources if a.country}
-        if targets and all(t.country is None for t in targets) and len(countries) == 1:
-            if all(t.sector in DOMESTIC_SECTORS for t in targets):
-                country = next(iter(countries))
+        if targets and all(t.country is None for t in targets) and all(t.sector in DOMESTIC_SECTORS for t in targets):
+            # Unnamed victims are the people of the place ("killed 23 people in Tel Aviv"), else the source's own.
+            place = location.country if location is not None and location.country else None
+            if place or len(countries) == 1:
+                country = place or next(iter(countries))
                 return [Actor(t.text, country + (t.sector or ""), t.start, t.end, country, t.sector) for t in targets]
         if targets or type_ not in PLACE_TARGET_TYPES:
             return targets
@@ -345,6 +364,18 @@ class SentenceCoder:
             return [Actor("", country + "GOV", 0, 0, country, "GOV")]
         return targets
 
+    @staticmethod
+    def _default_sources(sources: list[Actor], targets: list[Actor]) -> list[Actor]:
+        """An unnamed authority acting on a country's own people ("the President banned Ugandan opposition
+        candidates") belongs to that country."""
+        countries = {t.country for t in targets if t.country}
+        if not sources or len(countries) != 1 or any(s.country for s in sources):
+            return sources
+        if not all(t.sector in DOMESTIC_SECTORS for t in targets if t.country):
+            return sources
+        country = next(iter(countries))
+        return [Actor(a.text, country + (a.sector or ""), a.start, a.end, country, a.sector) for a in sources]
+
     def _emit(self, hit, type_, mode, cameo, modality, sources, targets) -> list[EventCandidate]:
         # An event needs a named party: "people were killed" with no one named is not codable.
         if not any(a.country for a in sources) and not any(a.country for a in targets):
@@ -354,6 +385,7 @@ class SentenceCoder:
         when, precision = date_for(sent.text, start_char - sent.start_char, self.published, future=modality == FUTURE)
         location = locate(doc, sent, hit.start, self.entities)
         targets = self._default_targets(type_, sources, targets, location)
+        sources = self._default_sources(sources, targets)
         pairs = [(s, t) for s in (sources[:MAX_ACTORS] or [None]) for t in (targets[:MAX_ACTORS] or [None])]
         events = []
         for source, target in pairs:
