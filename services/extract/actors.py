@@ -39,6 +39,7 @@ CALENDAR = frozenset(
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 PRONOUNS = frozenset("he she it they we".split())
+QUANTIFIERS = frozenset("up to more than at least about some nearly almost around over under fewer".split())
 POSSESSIVES = frozenset("its his her their our".split())
 EMBEDDED = "~"
 # Prepositions that tie a sector noun to its country ("rebels in the Ivory Coast", "students throughout Indonesia").
@@ -218,6 +219,10 @@ def _prep(doc: Doc, i: int, sent_start: int) -> str | None:
     j = i - 1
     while j >= sent_start and doc[j].lower_ in DETERMINERS:
         j -= 1
+    if doc[i].like_num:
+        # "up to 100 ethnic Albanians", "more than 30 members": a quantity, not a prepositional phrase
+        while j >= sent_start and doc[j].lower_ in QUANTIFIERS:
+            j -= 1
     if j < sent_start:
         return None
     token = doc[j]
@@ -231,7 +236,7 @@ def _prep(doc: Doc, i: int, sent_start: int) -> str | None:
     if k == j or k < sent_start:
         return None
     before = doc[k]
-    return EMBEDDED if before.is_title or before.lower_ in DETERMINERS or before.like_num else None
+    return EMBEDDED if before.is_title and before.i > sent_start else None
 
 
 def _plain_word(token) -> bool:

@@ -279,7 +279,7 @@ class SentenceCoder:
     def _derived(self, hit: Hit, modality: str, cues: dict[str, str], sources: list[Actor]):
         """Statements of intent: "X will withdraw" is an AGREE by X; "X will not accept" a REJECT; "Y must" a REQUEST."""
         entry = hit.entry
-        if entry.kind != "act" or not sources:
+        if entry.kind not in ("act", "commit") or not sources:
             return None
         quad = quad_class(entry.cameo)
         conditional = any(t.lower_ == "unless" for t in self.sent if t.i > hit.start)
@@ -287,7 +287,7 @@ class SentenceCoder:
             if quad >= 3 or conditional or entry.type == "SANCTION":
                 return "THREATEN", THREAT_MODE.get(entry.type), THREAT_CAMEO.get(entry.type, "130"), ASSERTED, sources, None
             return "AGREE", None, INTENT_CAMEO.get(entry.type, "030"), ASSERTED, sources, None
-        if modality == NEGATED and FUTURE in cues and quad <= 2:
+        if modality == NEGATED and (FUTURE in cues or entry.type == "AGREE") and quad <= 2:
             return "REJECT", None, "120", ASSERTED, sources, None
         return None
 
@@ -306,8 +306,8 @@ class SentenceCoder:
         if j > self.sent.start and doc[j].lower_ in ("and", "or"):
             # "to land and evacuate": the second verb shares the first one's "to"
             return any(doc[k].lower_ == "to" for k in range(max(self.sent.start, j - 4), j))
-        if j <= self.sent.start or doc[j].lower_ != "to":
-            return False
+        if j <= self.sent.start or doc[j].lower_ != "to" or doc[hit.start].lower_.endswith("ing"):
+            return False  # "resorted to throwing stones" is not an infinitive
         verb = doc[j - 1]
         return lexicon.cues().get((verb.lemma_,)) != "aspect" and not (
             j - 2 >= self.sent.start and (doc[j - 2].lemma_, verb.lemma_) in lexicon.cues()
@@ -366,12 +366,13 @@ class SentenceCoder:
 
     @staticmethod
     def _default_sources(sources: list[Actor], targets: list[Actor]) -> list[Actor]:
-        """An unnamed authority acting on a country's own people ("the President banned Ugandan opposition
-        candidates") belongs to that country."""
+        """Unnamed people protesting a government, or an unnamed authority acting on a country's own people ("the
+        President banned Ugandan opposition candidates"), belong to that country."""
         countries = {t.country for t in targets if t.country}
         if not sources or len(countries) != 1 or any(s.country for s in sources):
             return sources
-        if not all(t.sector in DOMESTIC_SECTORS for t in targets if t.country):
+        people = all(s.sector in DOMESTIC_SECTORS for s in sources)
+        if not people and not all(t.sector in DOMESTIC_SECTORS for t in targets if t.country):
             return sources
         country = next(iter(countries))
         return [Actor(a.text, country + (a.sector or ""), a.start, a.end, country, a.sector) for a in sources]

@@ -15,7 +15,7 @@ from services.extract import lexicon
 
 # Entity labels, strongest first: a name in two dictionaries takes the first label that has it.
 ROLE, ACTOR, COUNTRY, DEMONYM, CAPITAL, CITY = "ROLE", "ACTOR", "COUNTRY", "DEMONYM", "CAPITAL", "CITY"
-GAP = {"OP": "{,3}"}
+GAP = {"OP": "{,5}"}
 
 
 @Language.factory("newsflow_lemmatizer")
