@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
 from services.extract.models import Actor
-from services.extract.nlp import ACTOR, CAPITAL, CITY, COUNTRY, DEMONYM, ROLE
+from services.extract.nlp import ACTOR, CAPITAL, CITY, COUNTRY, DEMONYM, ROLE, text_of
 
 DETERMINERS = frozenset("the a an its his her their our this these those some several many both all 's ’s".split())
 # Words that may sit inside an actor phrase between a country and the sector noun ("Senior Hungarian officials").
@@ -152,7 +152,7 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
         else:
             code, country, sector_code = _code_entity(best, sector, when, former)
         text_start, text_end = doc[begin].idx, doc[stop - 1].idx + len(doc[stop - 1].text)
-        actors.append(Actor(doc.text[text_start:text_end], code, text_start, text_end, country, sector_code))
+        actors.append(Actor(text_of(doc)[text_start:text_end], code, text_start, text_end, country, sector_code))
     return actors
 
 
@@ -197,7 +197,7 @@ def _attach_countries(doc: Doc, chunks: list[Chunk]) -> list[Chunk]:
                 if countries and all(a.country is None for a in previous.actors):
                     previous.actors = [
                         Actor(
-                            doc.text[a.start : countries[0].end],
+                            text_of(doc)[a.start : countries[0].end],
                             countries[0].country + (a.sector or ""),
                             a.start,
                             countries[0].end,

@@ -22,7 +22,7 @@ from services.extract.modality import (
     modality_of,
 )
 from services.extract.models import Actor, EventCandidate, quad_class
-from services.extract.nlp import ACTOR, ROLE, pipeline, trigger_matcher
+from services.extract.nlp import ACTOR, ROLE, find_triggers, pipeline, text_of
 from services.extract.places import locate
 from services.extract.roles import (
     RELATIVES,
@@ -62,8 +62,7 @@ class Hit:
 
 
 def _select(doc: Doc) -> list[Hit]:
-    matcher, entries = trigger_matcher()
-    hits = sorted((Hit(s, e, entries[k]) for k, s, e in matcher(doc)), key=lambda h: (h.start, -(h.end - h.start)))
+    hits = [Hit(s, e, entry) for s, e, entry in find_triggers(doc)]
     chosen: list[Hit] = []
     for hit in sorted(hits, key=lambda h: -(h.end - h.start)):
         if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
@@ -408,7 +407,7 @@ class SentenceCoder:
                     modality=modality,
                     sentence_index=self.index,
                     sentence=sent.text,
-                    trigger=doc.text[start_char:end_char],
+                    trigger=text_of(doc)[start_char:end_char],
                     trigger_start=start_char,
                     trigger_end=end_char,
                     confidence=round(max(0.05, min(0.95, confidence)), 2),

@@ -15,7 +15,7 @@ from services.extract import lexicon
 
 # Entity labels, strongest first: a name in two dictionaries takes the first label that has it.
 ROLE, ACTOR, COUNTRY, DEMONYM, CAPITAL, CITY = "ROLE", "ACTOR", "COUNTRY", "DEMONYM", "CAPITAL", "CITY"
-GAP = {"OP": "{,5}"}
+MAX_GAP = 5  # tokens allowed between the parts of a pattern such as "hold ~ talk"
 
 
 @Language.factory("newsflow_lemmatizer")
@@ -69,22 +69,77 @@ def pipeline() -> Language:
 
 
 def _token_pattern(token: str) -> dict:
-    if token == "~":
-        return GAP
     if token.startswith("="):
         return {"LOWER": {"IN": token[1:].split("|=")}}
     options = token.split("|")
     return {"LEMMA": options[0]} if len(options) == 1 else {"LEMMA": {"IN": options}}
 
 
+def _segments(pattern: str) -> list[list[dict]]:
+    return [[_token_pattern(w) for w in part.split()] for part in pattern.split("~")]
+
+
 @lru_cache
-def trigger_matcher() -> tuple[Matcher, dict[int, lexicon.Trigger]]:
-    """A Matcher over lemmas for every trigger pattern, with the lexicon entry of each match id."""
+def trigger_matcher() -> tuple[Matcher, dict[str, list[tuple[lexicon.Trigger, list[list[dict]]]]]]:
+    """A Matcher over lemmas (and exact forms) for the first word of every trigger, with the patterns by that word.
+
+    One pattern per attribute keeps the Matcher fast; `find_triggers` checks the rest of each pattern, with gaps.
+    """
     nlp = pipeline()
+    by_first: dict[str, list[tuple[lexicon.Trigger, list[list[dict]]]]] = {}
+    lemmas, forms = set(), set()
+    for trigger in lexicon.triggers():
+        first_word = trigger.pattern.split()[0]
+        for option in first_word.split("|"):
+            if option.startswith("="):
+                forms.add(option[1:])
+                by_first.setdefault(option, []).append((trigger, _segments(trigger.pattern)))
+            else:
+                lemmas.add(option)
+                by_first.setdefault(option, []).append((trigger, _segments(trigger.pattern)))
     matcher = Matcher(nlp.vocab)
-    entries: dict[int, lexicon.Trigger] = {}
-    for index, trigger in enumerate(lexicon.triggers()):
-        name = f"trigger{index}"
-        matcher.add(name, [[_token_pattern(word) for word in trigger.pattern.split()]])
-        entries[nlp.vocab.strings[name]] = trigger
-    return matcher, entries
+    matcher.add("TRIGGER_LEMMA", [[{"LEMMA": {"IN": sorted(lemmas)}}]])
+    matcher.add("TRIGGER_FORM", [[{"LOWER": {"IN": sorted(forms)}}]])
+    return matcher, by_first
+
+
+def _token_matches(token, spec: dict) -> bool:
+    attr, value = next(iter(spec.items()))
+    actual = token.lemma_ if attr == "LEMMA" else token.lower_
+    return actual in value["IN"] if isinstance(value, dict) else actual == value
+
+
+def _find_segment(doc: Doc, start: int, limit: int, segment: list[dict]) -> int | None:
+    for i in range(start, min(limit, len(doc) - len(segment) + 1)):
+        if all(_token_matches(doc[i + k], spec) for k, spec in enumerate(segment)):
+            return i
+    return None
+
+
+def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
+    """Trigger matches as (start, end, entry); the parts of a gapped pattern may be up to MAX_GAP tokens apart."""
+    matcher, by_first = trigger_matcher()
+    found = []
+    for _, start, _ in matcher(doc):
+        token = doc[start]
+        sentence_end = token.sent.end
+        for trigger, segments in by_first.get(token.lemma_, []) + by_first.get("=" + token.lower_, []):
+            first, *rest = segments
+            if _find_segment(doc, start, start + 1, first) is None:
+                continue
+            end = start + len(first)
+            for segment in rest:
+                at = _find_segment(doc, end, min(sentence_end, end + MAX_GAP + 1), segment)
+                if at is None:
+                    break
+                end = at + len(segment)
+            else:
+                found.append((start, end, trigger))
+    return found
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, built once: `Doc.text` joins every token on each call."""
+    if "text" not in doc.user_data:
+        doc.user_data["text"] = doc.text
+    return doc.user_data["text"]
