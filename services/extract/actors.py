@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
 from services.extract.models import Actor
-from services.extract.nlp import ACTOR, CAPITAL, CITY, COUNTRY, DEMONYM, ROLE, text_of
+from services.extract.nlp import ACTOR, CAPITAL, CITY, COUNTRY, DEMONYM, ROLE, Words, text_of, words
 
 DETERMINERS = frozenset("the a an its his her their our this these those some several many both all 's ’s".split())
 # Words that may sit inside an actor phrase between a country and the sector noun ("Senior Hungarian officials").
@@ -63,27 +63,24 @@ class Chunk:
     pronoun: bool = False
 
 
-def _is_chunk_token(token, entity_at: dict[int, Span], trigger_tokens: set[int]) -> bool:
-    i = token.i
+def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens: set[int]) -> bool:
     if i in entity_at:
         return True
     if i in trigger_tokens:
         return False
-    lower = token.lower_
-    if token.like_num or lower in DETERMINERS or lower in MODIFIERS or lower == "and":
+    lower = w.lower[i]
+    if w.num[i] or lower in DETERMINERS or lower in MODIFIERS or lower == "and":
         return True
-    if (token.lemma_,) in lexicon.sectors():
+    if (w.lemma[i],) in lexicon.sectors():
         return True
-    if token.is_title and lower not in STOP_WORDS and lower not in CALENDAR and token.is_alpha:
-        return True
-    return False
+    return w.title[i] and w.alpha[i] and lower not in STOP_WORDS and lower not in CALENDAR
 
 
-def _sector(tokens, entity_at: dict[int, Span]) -> str | None:
+def _sector(w: Words, start: int, end: int, entity_at: dict[int, Span]) -> str | None:
     sectors = lexicon.sectors()
     found = None
     # Words inside a name ("United States", "State Department") are not sector nouns.
-    lemmas = ["" if t.i in entity_at else t.lemma_ for t in tokens]
+    lemmas = ["" if i in entity_at else w.lemma[i] for i in range(start, end)]
     for i, lemma in enumerate(lemmas):
         if i + 1 < len(lemmas) and (lemma, lemmas[i + 1]) in sectors:
             found = sectors[(lemma, lemmas[i + 1])]
@@ -115,7 +112,7 @@ def _code_entity(entity: Span, sector: str | None, when: date | None, former: bo
 def _conjuncts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     parts, begin = [], start
     for i in range(start, end):
-        if doc[i].lower_ in ("and", ","):
+        if words(doc).lower[i] in ("and", ","):
             if begin < i:
                 parts.append((begin, i))
             begin = i + 1
@@ -126,17 +123,17 @@ def _conjuncts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when: date | None) -> list[Actor]:
     """The actors a chunk names: one per conjunct, sharing the last conjunct's sector noun."""
-    shared_sector = _sector(doc[start:end], entity_at)
+    w = words(doc)
+    shared_sector = _sector(w, start, end, entity_at)
     actors = []
     for begin, stop in _conjuncts(doc, start, end):
-        while begin < stop and doc[begin].lower_ in DETERMINERS:
+        while begin < stop and words(doc).lower[begin] in DETERMINERS:
             begin += 1
         if begin >= stop:
             continue
-        tokens = doc[begin:stop]
-        own_sector = _sector(tokens, entity_at)
+        own_sector = _sector(w, begin, stop, entity_at)
         sector = own_sector or shared_sector
-        former = any(t.lower_ in FORMER for t in tokens)
+        former = any(w.lower[i] in FORMER for i in range(begin, stop))
         entities = []
         for i in range(begin, stop):
             entity = entity_at.get(i)
@@ -159,27 +156,27 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
 def find_chunks(doc: Doc, sent: Span, entity_at: dict[int, Span], trigger_tokens: set[int], when: date | None) -> list[Chunk]:
     """Actor phrases in a sentence, left to right, with the preposition before each."""
     chunks: list[Chunk] = []
+    w = words(doc)
     i = sent.start
     while i < sent.end:
-        token = doc[i]
-        if token.lower_ in PRONOUNS:
+        if w.lower[i] in PRONOUNS:
             chunks.append(Chunk(i, i + 1, [], _prep(doc, i, sent.start), pronoun=True))
             i += 1
             continue
-        if not _is_chunk_token(token, entity_at, trigger_tokens) or token.lower_ in ("and", "of", "-"):
+        if not _is_chunk_token(w, i, entity_at, trigger_tokens) or w.lower[i] in ("and", "of", "-"):
             i += 1
             continue
         j = i
         while j < sent.end and (
-            _is_chunk_token(doc[j], entity_at, trigger_tokens)
-            or (doc[j].lower_ == "," and j + 1 < sent.end and (j + 1) in entity_at and (j - 1) in entity_at)
+            _is_chunk_token(w, j, entity_at, trigger_tokens)
+            or (w.lower[j] == "," and j + 1 < sent.end and (j + 1) in entity_at and (j - 1) in entity_at)
         ):
             j += 1
-        while j > i and doc[j - 1].lower_ in TRAILING:
+        while j > i and w.lower[j - 1] in TRAILING:
             j -= 1
         actors = code_chunk(doc, i, j, entity_at, when)
         # "its embassy staff": a possessive pronoun points back at an actor already named.
-        if actors and not (doc[i].lower_ in POSSESSIVES and all(a.country is None for a in actors)):
+        if actors and not (w.lower[i] in POSSESSIVES and all(a.country is None for a in actors)):
             chunks.append(Chunk(i, j, actors, _prep(doc, i, sent.start)))
         i = max(j, i + 1)
     return _attach_countries(doc, chunks)
@@ -191,8 +188,9 @@ def _attach_countries(doc: Doc, chunks: list[Chunk]) -> list[Chunk]:
     for chunk in chunks:
         previous = kept[-1] if kept else None
         if previous is not None and chunk.prep in ORIGIN and not previous.pronoun:
-            gap = doc[previous.end : chunk.start]
-            if len(gap) <= 4 and any(t.lower_ in ORIGIN for t in gap) and all(t.is_alpha and t.is_lower for t in gap):
+            w = words(doc)
+            gap = range(previous.end, chunk.start)
+            if len(gap) <= 4 and any(w.lower[k] in ORIGIN for k in gap) and all(w.alpha[k] and w.is_lower[k] for k in gap):
                 countries = [a for a in chunk.actors if a.country]
                 if countries and all(a.country is None for a in previous.actors):
                     previous.actors = [
@@ -217,35 +215,34 @@ def _attach_countries(doc: Doc, chunks: list[Chunk]) -> list[Chunk]:
 def _prep(doc: Doc, i: int, sent_start: int) -> str | None:
     """The preposition governing a phrase; EMBEDDED if a noun precedes it, so it cannot be a subject."""
     j = i - 1
-    while j >= sent_start and doc[j].lower_ in DETERMINERS:
+    while j >= sent_start and words(doc).lower[j] in DETERMINERS:
         j -= 1
-    if doc[i].like_num:
+    if words(doc).num[i]:
         # "up to 100 ethnic Albanians", "more than 30 members": a quantity, not a prepositional phrase
-        while j >= sent_start and doc[j].lower_ in QUANTIFIERS:
+        while j >= sent_start and words(doc).lower[j] in QUANTIFIERS:
             j -= 1
     if j < sent_start:
         return None
-    token = doc[j]
-    if token.lower_ in PREPOSITIONS:
-        return token.lower_
+    w = words(doc)
+    if w.lower[j] in PREPOSITIONS:
+        return w.lower[j]
     # After a noun ("the U.N. war crimes court") a phrase continues a noun phrase and cannot be a subject; after a
     # reporting verb ("said US forces must") it opens a clause.
     k = j
-    while k >= sent_start and k > j - 3 and _plain_word(doc[k]):
+    while k >= sent_start and k > j - 3 and _plain_word(w, k):
         k -= 1
     if k == j or k < sent_start:
         return None
-    before = doc[k]
-    return EMBEDDED if before.is_title and before.i > sent_start else None
+    return EMBEDDED if w.title[k] and k > sent_start else None
 
 
-def _plain_word(token) -> bool:
-    lower = token.lower_
+def _plain_word(w: Words, k: int) -> bool:
+    lower = w.lower[k]
     return (
-        token.is_alpha
-        and token.is_lower
+        w.alpha[k]
+        and w.is_lower[k]
         and lower not in CLAUSE_OPENERS
         and lower not in PREPOSITIONS
         and not lower.endswith("ly")
-        and lexicon.cues().get((token.lemma_,)) is None
+        and (w.lemma[k],) not in lexicon.cues()
     )

@@ -22,7 +22,7 @@ from services.extract.modality import (
     modality_of,
 )
 from services.extract.models import Actor, EventCandidate, quad_class
-from services.extract.nlp import ACTOR, ROLE, find_triggers, pipeline, text_of
+from services.extract.nlp import ACTOR, ROLE, find_triggers, pipeline, text_of, words
 from services.extract.places import locate
 from services.extract.roles import (
     RELATIVES,
@@ -75,7 +75,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span]) -> b
     if hit.start == sent.start:
         return False
     first = doc[hit.start]
-    before = doc[hit.start - 1].lower_
+    before = words(doc).lower[hit.start - 1]
     if before == "-" or before in PREPOSITIONS and before != "to":
         return True
     word = first.lower_
@@ -99,8 +99,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span]) -> b
         j -= 1
     if possessive:
         return True
-    opener = doc[j].lower_ if j >= sent.start else ""
-    if opener in DETERMINERS and j > sent.start and doc[j - 1].lemma_ in LIGHT_VERBS:
+    opener = words(doc).lower[j] if j >= sent.start else ""
+    if opener in DETERMINERS and j > sent.start and words(doc).lemma[j - 1] in LIGHT_VERBS:
         return False  # "began a hunger strike", "staged a protest"
     if opener in ("a", "an"):
         return True
@@ -110,22 +110,23 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span]) -> b
 def _stops(doc: Doc, sent: Span, say_tokens: set[int]) -> tuple[set[int], set[int]]:
     """Clause ends for the search left (subjects) and right (objects) of a trigger."""
     left, right = set(), set()
-    for token in sent:
-        lower = token.lower_
+    w = words(doc)
+    for i in range(sent.start, sent.end):
+        lower = w.lower[i]
         if lower == ";":
-            left.add(token.i)
-            right.add(token.i)
+            left.add(i)
+            right.add(i)
         elif lower in SUBORDINATORS or lower in RELATIVES or lower == "according":
-            right.add(token.i)
-        elif lower == "that" and token.i > sent.start and doc[token.i - 1].i in say_tokens:
-            left.add(token.i)
+            right.add(i)
+        elif lower == "that" and i > sent.start and i - 1 in say_tokens:
+            left.add(i)
     for i in say_tokens:
         left.add(i)
         # An attribution tail (", a Jordanian official confirmed") is no one's object.
         j = i - 1
-        while j > sent.start and doc[j].lower_ != "," and i - j < 10:
+        while j > sent.start and words(doc).lower[j] != "," and i - j < 10:
             j -= 1
-        if doc[j].lower_ == ",":
+        if words(doc).lower[j] == ",":
             right.add(j)
         right.add(i)
     return left, right
@@ -139,7 +140,7 @@ def _find_complements(doc: Doc, sent: Span, hits: list[Hit]) -> None:
             continue
         limit = min(sent.end, hit.end + (7 if kind in ("request", "accuse") else 3))
         for j in range(hit.end, limit):
-            lower = doc[j].lower_
+            lower = words(doc).lower[j]
             if lower in ("to", "that") or kind == "accuse" and lower in ("of", "for"):
                 hit.complement = j
                 break
@@ -176,13 +177,14 @@ class SentenceCoder:
         self.chunks = find_chunks(doc, sent, entity_at, trigger_tokens, published)
         self.chunk_at = {i: c for c in self.chunks for i in range(c.start, c.end)}
         cues = lexicon.cues()
+        w = words(doc)
         self.say = {
-            t.i
-            for t in sent
-            if cues.get((t.lemma_,)) == "say"
-            and t.i not in trigger_tokens
-            and t.i not in entity_at
-            and (t.i == sent.start or not t.is_title)
+            i
+            for i in range(sent.start, sent.end)
+            if cues.get((w.lemma[i],)) == "say"
+            and i not in trigger_tokens
+            and i not in entity_at
+            and (i == sent.start or not w.title[i])
         }
         self.left_stops, self.right_stops = _stops(doc, sent, self.say)
         self.hits = [h for h in hits if not _is_nominal(doc, h, sent, entity_at)]
@@ -201,7 +203,8 @@ class SentenceCoder:
         stops = self.right_stops
         if hit.entry.kind not in ("request", "accuse"):
             # "agreed that their countries should cooperate": the clause after "that" has its own actors.
-            stops = stops | {t.i for t in sent if t.lower_ == "that" and t.i > hit.start}
+            w = words(doc)
+            stops = stops | {i for i in range(hit.start, sent.end) if w.lower[i] == "that"}
         # A gapped pattern ("summoned Niger's ambassador") may hold its object inside.
         after = hit.start + 1 if hit.end - hit.start > 1 else hit.end
         target = target_after(doc, sent, after, self.chunks, stops, source)
@@ -212,10 +215,10 @@ class SentenceCoder:
     def _in_tail(self, hit: Hit, source: Chunk) -> bool:
         """In a closing ", a rights group protested" the subject is the phrase after the comma, or no one."""
         doc, sent = self.doc, self.sent
-        comma = next((j for j in range(hit.start - 1, source.end - 1, -1) if doc[j].lower_ == ","), None)
+        comma = next((j for j in range(hit.start - 1, source.end - 1, -1) if words(doc).lower[j] == ","), None)
         if comma is None or comma == hit.start - 1:
             return False
-        return not any(doc[j].lower_ == "," for j in range(hit.end, sent.end))
+        return not any(words(doc).lower[j] == "," for j in range(hit.end, sent.end))
 
     def code(self) -> list[EventCandidate]:
         """All event candidates of the sentence, asserted or not."""
@@ -230,9 +233,9 @@ class SentenceCoder:
         # ", killing 20 people" after an attack repeats that attack; it is not a second event.
         doc = self.doc
         return (
-            doc[hit.start].lower_.endswith("ing")
+            words(doc).lower[hit.start].endswith("ing")
             and hit.start > self.sent.start
-            and doc[hit.start - 1].lower_ == ","
+            and words(doc).lower[hit.start - 1] == ","
             and any(h.start < hit.start for h in self.hits)
         )
 
@@ -281,7 +284,7 @@ class SentenceCoder:
         if entry.kind not in ("act", "commit") or not sources:
             return None
         quad = quad_class(entry.cameo)
-        conditional = any(t.lower_ == "unless" for t in self.sent if t.i > hit.start)
+        conditional = "unless" in words(self.doc).lower[hit.start : self.sent.end]
         if modality == FUTURE and cues.get(FUTURE) not in PREDICTIONS:
             if quad >= 3 or conditional or entry.type == "SANCTION":
                 return "THREATEN", THREAT_MODE.get(entry.type), THREAT_CAMEO.get(entry.type, "130"), ASSERTED, sources, None
@@ -295,21 +298,21 @@ class SentenceCoder:
         if source is None:
             return False
         j = source.start - 1
-        while j >= self.sent.start and self.doc[j].lower_ in DETERMINERS:
+        while j >= self.sent.start and words(self.doc).lower[j] in DETERMINERS:
             j -= 1
-        return j >= self.sent.start and self.doc[j].lower_ in ("if", "unless", "whether", "until")
+        return j >= self.sent.start and words(self.doc).lower[j] in ("if", "unless", "whether", "until")
 
     def _is_purpose(self, hit: Hit) -> bool:
         """An infinitive ("sent troops to protect", "to encourage refugees to return") plans, it does not report."""
         doc, j = self.doc, hit.start - 1
-        if j > self.sent.start and doc[j].lower_ in ("and", "or"):
+        if j > self.sent.start and words(doc).lower[j] in ("and", "or"):
             # "to land and evacuate": the second verb shares the first one's "to"
-            return any(doc[k].lower_ == "to" for k in range(max(self.sent.start, j - 4), j))
-        if j <= self.sent.start or doc[j].lower_ != "to" or doc[hit.start].lower_.endswith("ing"):
+            return any(words(doc).lower[k] == "to" for k in range(max(self.sent.start, j - 4), j))
+        if j <= self.sent.start or words(doc).lower[j] != "to" or words(doc).lower[hit.start].endswith("ing"):
             return False  # "resorted to throwing stones" is not an infinitive
         verb = doc[j - 1]
         return lexicon.cues().get((verb.lemma_,)) != "aspect" and not (
-            j - 2 >= self.sent.start and (doc[j - 2].lemma_, verb.lemma_) in lexicon.cues()
+            j - 2 >= self.sent.start and (words(doc).lemma[j - 2], verb.lemma_) in lexicon.cues()
         )
 
     def _obligation(self, hit: Hit) -> list[EventCandidate]:

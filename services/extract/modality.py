@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from services.extract import lexicon
+from services.extract.nlp import words
 
 ASSERTED, NEGATED, FUTURE, HYPOTHETICAL, CLAIMED = "asserted", "negated", "future", "hypothetical", "claimed"
 # Strongest first: "would not withdraw" is negated before it is future.
@@ -24,9 +25,9 @@ def cues_between(doc: Doc, start: int, end: int) -> dict[str, str]:
         if token.is_title and i > token.sent.start and token.lower_ == "may":
             continue
         lemma = token.lemma_
-        if i + 1 < end and (lemma, doc[i + 1].lemma_) in table:
-            kind = table[(lemma, doc[i + 1].lemma_)]
-            found.setdefault(kind, f"{lemma} {doc[i + 1].lemma_}")
+        if i + 1 < end and (lemma, words(doc).lemma[i + 1]) in table:
+            kind = table[(lemma, words(doc).lemma[i + 1])]
+            found.setdefault(kind, f"{lemma} {words(doc).lemma[i + 1]}")
         for key in ((lemma,), (token.lower_,)):
             if key in table:
                 found.setdefault(table[key], key[0])

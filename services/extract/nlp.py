@@ -8,8 +8,9 @@ import spacy
 from spacy.language import Language
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lookups import load_lookups
-from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from services.extract import lexicon
 
@@ -30,6 +31,27 @@ def make_lemmatizer(nlp: Language, name: str):
         return doc
 
     return lemmatize
+
+
+@Language.factory("newsflow_names")
+def make_name_ruler(nlp: Language, name: str):
+    """Actor and place names as entities (label and dictionary key), longest match first.
+
+    It does what an EntityRuler with phrase patterns does, without the ruler's per-call pattern count.
+    """
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    keys: dict[int, tuple[str, str]] = {}
+    for pattern in _entity_patterns():
+        match_id = nlp.vocab.strings.add(f"{pattern['label']}|{pattern['id']}")
+        keys[match_id] = (pattern["label"], pattern["id"])
+        matcher.add(f"{pattern['label']}|{pattern['id']}", [nlp.make_doc(pattern["pattern"])])
+
+    def recognise(doc: Doc) -> Doc:
+        spans = [Span(doc, s, e, label=keys[k][0], span_id=keys[k][1]) for k, s, e in matcher(doc)]
+        doc.ents = filter_spans(spans)
+        return doc
+
+    return recognise
 
 
 def _entity_patterns() -> list[dict]:
@@ -62,8 +84,7 @@ def pipeline() -> Language:
     """The blank English pipeline: tokenizer, sentence splitter, lookup lemmatizer and the actor/place ruler."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH", "validate": False})
-    ruler.add_patterns(_entity_patterns())
+    nlp.add_pipe("newsflow_names")
     nlp.add_pipe("newsflow_lemmatizer")
     return nlp
 
@@ -143,3 +164,24 @@ def text_of(doc: Doc) -> str:
     if "text" not in doc.user_data:
         doc.user_data["text"] = doc.text
     return doc.user_data["text"]
+
+
+class Words:
+    """Per-token attributes of a document as plain lists: reading them from Token objects costs an allocation each."""
+
+    def __init__(self, doc: Doc):
+        self.lower, self.lemma, self.title, self.num, self.alpha, self.is_lower = [], [], [], [], [], []
+        for token in doc:
+            self.lower.append(token.lower_)
+            self.lemma.append(token.lemma_)
+            self.title.append(token.is_title)
+            self.num.append(token.like_num)
+            self.alpha.append(token.is_alpha)
+            self.is_lower.append(token.is_lower)
+
+
+def words(doc: Doc) -> Words:
+    """The document's Words, built once."""
+    if "words" not in doc.user_data:
+        doc.user_data["words"] = Words(doc)
+    return doc.user_data["words"]

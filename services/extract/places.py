@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from services.extract import lexicon
 from services.extract.actors import DETERMINERS, LOCATIVE
 from services.extract.models import Location
-from services.extract.nlp import CAPITAL, CITY, COUNTRY
+from services.extract.nlp import CAPITAL, CITY, COUNTRY, words
 
 PLACE_PREPOSITIONS = LOCATIVE | {"from", "to", "into", "of"}
 
@@ -26,10 +26,10 @@ def locate(doc: Doc, sent: Span, trigger: int, entities: list[Span]) -> Location
         if entity.label_ not in (CITY, CAPITAL, COUNTRY) or not sent.start <= entity.start < sent.end:
             continue
         j = entity.start - 1
-        while j >= sent.start and (doc[j].lower_ in DETERMINERS or doc[j].is_title or doc[j].lower_ in ("northern",
+        while j >= sent.start and (words(doc).lower[j] in DETERMINERS or words(doc).title[j] or words(doc).lower[j] in ("northern",
                                    "southern", "eastern", "western", "central", "capital", "city", "town", "region")):
             j -= 1
-        if j < sent.start or doc[j].lower_ not in PLACE_PREPOSITIONS:
+        if j < sent.start or words(doc).lower[j] not in PLACE_PREPOSITIONS:
             continue
         location = _place(entity)
         if location is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from services.extract.actors import LOCATIVE, Chunk
+from services.extract.nlp import words
 
 BE_FORMS = frozenset("be is are was were been being get got gets".split())
 SUBORDINATORS = frozenset(
@@ -18,23 +19,23 @@ ADVERBIAL_SKIP = frozenset("has have had also already reportedly allegedly again
 
 def is_passive(doc: Doc, start: int, end: int, sent: Span) -> bool:
     """Whether a trigger is a passive participle ("was attacked", "backed by Moscow")."""
-    word = doc[start].lower_
-    if not (word.endswith(("ed", "en")) or doc[start].lemma_ != word and not word.endswith(("s", "ing"))):
+    word = words(doc).lower[start]
+    if not (word.endswith(("ed", "en")) or words(doc).lemma[start] != word and not word.endswith(("s", "ing"))):
         return False
-    if end < sent.end and doc[end].lower_ == "by":
+    if end < sent.end and words(doc).lower[end] == "by":
         return True
     j = start - 1
-    while j >= sent.start and (doc[j].lower_ in ADVERBIAL_SKIP or doc[j].lower_.endswith("ly") or doc[j].lower_ == "not"):
+    while j >= sent.start and (words(doc).lower[j] in ADVERBIAL_SKIP or words(doc).lower[j].endswith("ly") or words(doc).lower[j] == "not"):
         j -= 1
-    return j >= sent.start and doc[j].lower_ in BE_FORMS
+    return j >= sent.start and words(doc).lower[j] in BE_FORMS
 
 
 def _apposition_start(doc: Doc, comma: int, sent: Span) -> int | None:
     """If the comma closes an apposition or relative clause (", a key ally of Assad,"), where that opened."""
     j = comma - 1
-    while j > sent.start and doc[j].lower_ != ",":
+    while j > sent.start and words(doc).lower[j] != ",":
         j -= 1
-    if j <= sent.start or doc[j].lower_ != ",":
+    if j <= sent.start or words(doc).lower[j] != ",":
         return None
     opener = doc[j + 1]
     if opener.lower_ in APPOSITION_OPENERS or opener.lower_.endswith("ing") or opener.like_num:
