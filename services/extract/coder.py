@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
 from services.extract.actors import DETERMINERS, MODIFIERS, PREPOSITIONS, Chunk, find_chunks
-from services.extract.dates import UNKNOWN, date_for
+from services.extract.dates import UNKNOWN, date_for, find_dates
 from services.extract.modality import (
     ASSERTED,
     CLAIMED,
@@ -189,6 +189,7 @@ class SentenceCoder:
         self.left_stops, self.right_stops = _stops(doc, sent, self.say)
         self.hits = [h for h in hits if not _is_nominal(doc, h, sent, entity_at)]
         self.last_subject = subject
+        self.dates: dict[bool, tuple] = {}
         _find_complements(doc, sent, self.hits)
 
     def roles(self, hit: Hit) -> tuple[Chunk | None, Chunk | None]:
@@ -385,7 +386,10 @@ class SentenceCoder:
             return []
         doc, sent = self.doc, self.sent
         start_char, end_char = doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
-        when, precision = date_for(sent.text, start_char - sent.start_char, self.published, future=modality == FUTURE)
+        future = modality == FUTURE
+        if future not in self.dates:
+            self.dates[future] = find_dates(sent.text, self.published, future=future)
+        when, precision = date_for(self.dates[future], start_char - sent.start_char)
         location = locate(doc, sent, hit.start, self.entities)
         targets = self._default_targets(type_, sources, targets, location)
         sources = self._default_sources(sources, targets)

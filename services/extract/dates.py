@@ -104,9 +104,9 @@ def _resolve(kind: str, m: re.Match, published: date | None, future: bool) -> tu
     return None, UNKNOWN
 
 
-def find_dates(sentence: str, published: date | None, *, future: bool = False) -> list[DateMention]:
+def find_dates(sentence: str, published: date | None, *, future: bool = False) -> tuple[DateMention, ...]:
     """Date expressions in a sentence that date an event (not the report), resolved where possible."""
-    mentions: list[DateMention] = []
+    mentions = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(sentence):
@@ -117,12 +117,11 @@ def find_dates(sentence: str, published: date | None, *, future: bool = False) -
                 continue
             value, precision = _resolve(kind, m, published, future)
             mentions.append(DateMention(m.start(), m.end(), value, precision))
-    return sorted(mentions, key=lambda d: d.start)
+    return tuple(sorted(mentions, key=lambda d: d.start))
 
 
-def date_for(sentence: str, trigger_offset: int, published: date | None, *, future: bool = False) -> tuple[date | None, str]:
+def date_for(mentions: tuple[DateMention, ...], trigger_offset: int) -> tuple[date | None, str]:
     """The date of the event whose trigger sits at trigger_offset in the sentence: the nearest date expression."""
-    mentions = find_dates(sentence, published, future=future)
     if not mentions:
         return None, UNKNOWN
     nearest = min(mentions, key=lambda d: min(abs(d.start - trigger_offset), abs(d.end - trigger_offset)))

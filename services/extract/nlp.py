@@ -21,13 +21,28 @@ MAX_GAP = 5  # tokens allowed between the parts of a pattern such as "hold ~ tal
 
 @Language.factory("newsflow_lemmatizer")
 def make_lemmatizer(nlp: Language, name: str):
-    """A lookup lemmatizer on lower-cased forms, so that headline case ("Withdraws") lemmatises too."""
+    """A lookup lemmatizer on lower-cased forms, so that headline case ("Withdraws") lemmatises too.
+
+    It also keeps the per-token attributes the coder reads as plain lists (`words`), in the same pass.
+    """
     table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    strings = nlp.vocab.strings
+    # Keyed by the hash of the lower-case form, valued by the lemma's hash and text: no string work per token.
+    by_lower = {key: (strings.add(table[key]), table[key]) for key in table}
 
     def lemmatize(doc: Doc) -> Doc:
+        w = Words()
         for token in doc:
             lower = token.lower_
-            token.lemma_ = table.get(lower, lower)
+            lemma_hash, lemma = by_lower.get(token.lower, (token.lower, lower))
+            token.lemma = lemma_hash
+            w.lower.append(lower)
+            w.lemma.append(lemma.lower())
+            w.title.append(token.is_title)
+            w.num.append(token.like_num)
+            w.alpha.append(token.is_alpha)
+            w.is_lower.append(token.is_lower)
+        doc.user_data["words"] = w
         return doc
 
     return lemmatize
@@ -169,19 +184,15 @@ def text_of(doc: Doc) -> str:
 class Words:
     """Per-token attributes of a document as plain lists: reading them from Token objects costs an allocation each."""
 
-    def __init__(self, doc: Doc):
-        self.lower, self.lemma, self.title, self.num, self.alpha, self.is_lower = [], [], [], [], [], []
-        for token in doc:
-            self.lower.append(token.lower_)
-            self.lemma.append(token.lemma_)
-            self.title.append(token.is_title)
-            self.num.append(token.like_num)
-            self.alpha.append(token.is_alpha)
-            self.is_lower.append(token.is_lower)
+    def __init__(self) -> None:
+        self.lower: list[str] = []
+        self.lemma: list[str] = []
+        self.title: list[bool] = []
+        self.num: list[bool] = []
+        self.alpha: list[bool] = []
+        self.is_lower: list[bool] = []
 
 
 def words(doc: Doc) -> Words:
-    """The document's Words, built once."""
-    if "words" not in doc.user_data:
-        doc.user_data["words"] = Words(doc)
+    """The document's Words, filled in by the lemmatizer."""
     return doc.user_data["words"]
