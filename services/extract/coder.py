@@ -190,6 +190,8 @@ class SentenceCoder:
         self.hits = [h for h in hits if not _is_nominal(doc, h, sent, entity_at)]
         self.last_subject = subject
         self.dates: dict[bool, tuple] = {}
+        self.start_char = sent.start_char
+        self.text = text_of(doc)[self.start_char : sent.end_char]
         _find_complements(doc, sent, self.hits)
 
     def roles(self, hit: Hit) -> tuple[Chunk | None, Chunk | None]:
@@ -388,8 +390,8 @@ class SentenceCoder:
         start_char, end_char = doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
         future = modality == FUTURE
         if future not in self.dates:
-            self.dates[future] = find_dates(sent.text, self.published, future=future)
-        when, precision = date_for(self.dates[future], start_char - sent.start_char)
+            self.dates[future] = find_dates(self.text, self.published, future=future)
+        when, precision = date_for(self.dates[future], start_char - self.start_char)
         location = locate(doc, sent, hit.start, self.entities)
         targets = self._default_targets(type_, sources, targets, location)
         sources = self._default_sources(sources, targets)
@@ -413,7 +415,7 @@ class SentenceCoder:
                     negated=modality == NEGATED,
                     modality=modality,
                     sentence_index=self.index,
-                    sentence=sent.text,
+                    sentence=self.text,
                     trigger=text_of(doc)[start_char:end_char],
                     trigger_start=start_char,
                     trigger_end=end_char,
@@ -460,5 +462,7 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
 
 def extract_events(text: str, *, published: date | None = None) -> list[EventCandidate]:
     """Events a text reports, each with its actors, date, place, modality and the sentence that says so."""
-    return code_document(pipeline()(text), published)
+    doc = pipeline()(text)
+    doc.user_data["text"] = text  # the input is the document's text; no need to join the tokens again
+    return code_document(doc, published)
 

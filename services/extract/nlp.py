@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 import spacy
@@ -139,15 +140,16 @@ def trigger_matcher() -> tuple[Matcher, dict[str, list[tuple[lexicon.Trigger, li
     return matcher, by_first
 
 
-def _token_matches(token, spec: dict) -> bool:
+def _token_matches(w: Words, i: int, spec: dict) -> bool:
     attr, value = next(iter(spec.items()))
-    actual = token.lemma_ if attr == "LEMMA" else token.lower_
+    actual = w.lemma[i] if attr == "LEMMA" else w.lower[i]
     return actual in value["IN"] if isinstance(value, dict) else actual == value
 
 
 def _find_segment(doc: Doc, start: int, limit: int, segment: list[dict]) -> int | None:
+    w = words(doc)
     for i in range(start, min(limit, len(doc) - len(segment) + 1)):
-        if all(_token_matches(doc[i + k], spec) for k, spec in enumerate(segment)):
+        if all(_token_matches(w, i + k, spec) for k, spec in enumerate(segment)):
             return i
     return None
 
@@ -155,11 +157,12 @@ def _find_segment(doc: Doc, start: int, limit: int, segment: list[dict]) -> int 
 def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
     """Trigger matches as (start, end, entry); the parts of a gapped pattern may be up to MAX_GAP tokens apart."""
     matcher, by_first = trigger_matcher()
+    w = words(doc)
+    ends = [sent.end for sent in doc.sents]
     found = []
     for _, start, _ in matcher(doc):
-        token = doc[start]
-        sentence_end = token.sent.end
-        for trigger, segments in by_first.get(token.lemma_, []) + by_first.get("=" + token.lower_, []):
+        sentence_end = ends[bisect_right(ends, start)]
+        for trigger, segments in by_first.get(w.lemma[start], []) + by_first.get("=" + w.lower[start], []):
             first, *rest = segments
             if _find_segment(doc, start, start + 1, first) is None:
                 continue
