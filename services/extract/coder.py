@@ -454,7 +454,8 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
         while hit is not None and hit.start < sent.end:
             in_sentence.append(hit)
             hit = next(pending, None)
-        if in_sentence:
+        # A sentence that names no one cannot yield a codable event.
+        if in_sentence and any(sent.start <= e.start < sent.end for e in entities):
             coder = SentenceCoder(doc, sent, index, in_sentence, entity_at, entities, published, subject)
             events.extend(coder.code())
     return _dedupe(events)

@@ -54,8 +54,7 @@ def _month_day(month: int, day: int, year: int | None, published: date | None) -
         return None, UNKNOWN
 
 
-def _resolve(kind: str, m: re.Match, published: date | None, future: bool) -> tuple[date | None, str]:
-    g = m.groupdict()
+def _resolve(kind: str, g: dict[str, str | None], published: date | None, future: bool) -> tuple[date | None, str]:
     if kind in ("mdy", "dmy"):
         return _month_day(MONTHS[g["month"].lower()], int(g["day"]), int(g["year"]) if g["year"] else None, published)
     if kind == "my":
@@ -104,20 +103,29 @@ def _resolve(kind: str, m: re.Match, published: date | None, future: bool) -> tu
     return None, UNKNOWN
 
 
+def _combined() -> re.Pattern[str]:
+    # One scan per sentence: each kind's pattern is an alternative, its groups renamed "<kind>_<group>".
+    parts = []
+    for kind, pattern in _PATTERNS:
+        body = re.sub(r"\(\?P<(\w+)>", lambda m, k=kind: f"(?P<{k}_{m.group(1)}>", pattern.pattern)
+        parts.append(f"(?P<{kind}>{body})")
+    return re.compile("|".join(parts), re.I)
+
+
+_ANY_DATE = _combined()
+
+
 def find_dates(sentence: str, published: date | None, *, future: bool = False) -> tuple[DateMention, ...]:
     """Date expressions in a sentence that date an event (not the report), resolved where possible."""
     mentions = []
-    taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(sentence):
-            if any(m.start() < end and start < m.end() for start, end in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            if _REPORT.search(sentence[: m.start()]):
-                continue
-            value, precision = _resolve(kind, m, published, future)
-            mentions.append(DateMention(m.start(), m.end(), value, precision))
-    return tuple(sorted(mentions, key=lambda d: d.start))
+    for m in _ANY_DATE.finditer(sentence):
+        if _REPORT.search(sentence[: m.start()]):
+            continue
+        kind = next(k for k, _ in _PATTERNS if m.group(k) is not None)
+        groups = {name[len(kind) + 1 :]: value for name, value in m.groupdict().items() if name.startswith(kind + "_")}
+        value, precision = _resolve(kind, groups, published, future)
+        mentions.append(DateMention(m.start(), m.end(), value, precision))
+    return tuple(mentions)
 
 
 def date_for(mentions: tuple[DateMention, ...], trigger_offset: int) -> tuple[date | None, str]:

@@ -31,18 +31,26 @@ def make_lemmatizer(nlp: Language, name: str):
     # Keyed by the hash of the lower-case form, valued by the lemma's hash and text: no string work per token.
     by_lower = {key: (strings.add(table[key]), table[key]) for key in table}
 
+    seen: dict[int, tuple] = {}  # by word form: what the loop needs about it, worked out once per process
+
+    def describe(token) -> tuple:
+        lower = token.lower_
+        lemma_hash, lemma = by_lower.get(token.lower, (token.lower, lower))
+        return lemma_hash, lower, lemma.lower(), token.is_title, token.like_num, token.is_alpha, token.is_lower
+
     def lemmatize(doc: Doc) -> Doc:
         w = Words()
         for token in doc:
-            lower = token.lower_
-            lemma_hash, lemma = by_lower.get(token.lower, (token.lower, lower))
-            token.lemma = lemma_hash
-            w.lower.append(lower)
-            w.lemma.append(lemma.lower())
-            w.title.append(token.is_title)
-            w.num.append(token.like_num)
-            w.alpha.append(token.is_alpha)
-            w.is_lower.append(token.is_lower)
+            info = seen.get(token.orth)
+            if info is None:
+                info = seen[token.orth] = describe(token)
+            token.lemma = info[0]
+            w.lower.append(info[1])
+            w.lemma.append(info[2])
+            w.title.append(info[3])
+            w.num.append(info[4])
+            w.alpha.append(info[5])
+            w.is_lower.append(info[6])
         doc.user_data["words"] = w
         return doc
 
