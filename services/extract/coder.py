@@ -191,7 +191,7 @@ class SentenceCoder:
         self.last_subject = subject
         self.dates: dict[bool, tuple] = {}
         self.start_char = sent.start_char
-        self.text = text_of(doc)[self.start_char : sent.end_char]
+        self.text = text_of(doc)[self.start_char : sent.end_char].rstrip()
         _find_complements(doc, sent, self.hits)
 
     def roles(self, hit: Hit) -> tuple[Chunk | None, Chunk | None]:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lookups import load_lookups
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -17,6 +19,8 @@ from services.extract import lexicon
 
 # Entity labels, strongest first: a name in two dictionaries takes the first label that has it.
 ROLE, ACTOR, COUNTRY, DEMONYM, CAPITAL, CITY = "ROLE", "ACTOR", "COUNTRY", "DEMONYM", "CAPITAL", "CITY"
+TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
+CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 MAX_GAP = 5  # tokens allowed between the parts of a pattern such as "hold ~ talk"
 
 
@@ -40,10 +44,22 @@ def make_lemmatizer(nlp: Language, name: str):
 
     def lemmatize(doc: Doc) -> Doc:
         w = Words()
+        boundary = False
+        starts: list[int] = []
         for token in doc:
             info = seen.get(token.orth)
             if info is None:
                 info = seen[token.orth] = describe(token)
+            lower = info[1]
+            # Sentences end after terminal punctuation (and any closing quotes), and at line breaks: a headline
+            # or a caption has no full stop but is a sentence of its own.
+            starts.append(1 if token.i == 0 or boundary and lower not in CLOSERS and not token.is_space else -1)
+            if lower in TERMINALS or boundary and lower in CLOSERS:
+                boundary = True
+            elif token.is_space:
+                boundary = boundary or "\n" in token.text
+            else:
+                boundary = False
             token.lemma = info[0]
             w.lower.append(info[1])
             w.lemma.append(info[2])
@@ -51,6 +67,9 @@ def make_lemmatizer(nlp: Language, name: str):
             w.num.append(info[4])
             w.alpha.append(info[5])
             w.is_lower.append(info[6])
+        if starts:
+            # One bulk write: setting Token.is_sent_start re-checks the whole document on every call.
+            doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
         doc.user_data["words"] = w
         return doc
 
@@ -107,7 +126,6 @@ def _entity_patterns() -> list[dict]:
 def pipeline() -> Language:
     """The blank English pipeline: tokenizer, sentence splitter, lookup lemmatizer and the actor/place ruler."""
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
     nlp.add_pipe("newsflow_names")
     nlp.add_pipe("newsflow_lemmatizer")
     return nlp
@@ -125,27 +143,13 @@ def _segments(pattern: str) -> list[list[dict]]:
 
 
 @lru_cache
-def trigger_matcher() -> tuple[Matcher, dict[str, list[tuple[lexicon.Trigger, list[list[dict]]]]]]:
-    """A Matcher over lemmas (and exact forms) for the first word of every trigger, with the patterns by that word.
-
-    One pattern per attribute keeps the Matcher fast; `find_triggers` checks the rest of each pattern, with gaps.
-    """
-    nlp = pipeline()
+def trigger_index() -> dict[str, list[tuple[lexicon.Trigger, list[list[dict]]]]]:
+    """Trigger patterns by their first word (a lemma, or "=form" for an exact form), each split at its gaps."""
     by_first: dict[str, list[tuple[lexicon.Trigger, list[list[dict]]]]] = {}
-    lemmas, forms = set(), set()
     for trigger in lexicon.triggers():
-        first_word = trigger.pattern.split()[0]
-        for option in first_word.split("|"):
-            if option.startswith("="):
-                forms.add(option[1:])
-                by_first.setdefault(option, []).append((trigger, _segments(trigger.pattern)))
-            else:
-                lemmas.add(option)
-                by_first.setdefault(option, []).append((trigger, _segments(trigger.pattern)))
-    matcher = Matcher(nlp.vocab)
-    matcher.add("TRIGGER_LEMMA", [[{"LEMMA": {"IN": sorted(lemmas)}}]])
-    matcher.add("TRIGGER_FORM", [[{"LOWER": {"IN": sorted(forms)}}]])
-    return matcher, by_first
+        for option in trigger.pattern.split()[0].split("|"):
+            by_first.setdefault(option, []).append((trigger, _segments(trigger.pattern)))
+    return by_first
 
 
 def _token_matches(w: Words, i: int, spec: dict) -> bool:
@@ -164,11 +168,12 @@ def _find_segment(doc: Doc, start: int, limit: int, segment: list[dict]) -> int 
 
 def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
     """Trigger matches as (start, end, entry); the parts of a gapped pattern may be up to MAX_GAP tokens apart."""
-    matcher, by_first = trigger_matcher()
+    by_first = trigger_index()
     w = words(doc)
     ends = [sent.end for sent in doc.sents]
     found = []
-    for _, start, _ in matcher(doc):
+    anchors = [i for i, lemma in enumerate(w.lemma) if lemma in by_first or "=" + w.lower[i] in by_first]
+    for start in anchors:
         sentence_end = ends[bisect_right(ends, start)]
         for trigger, segments in by_first.get(w.lemma[start], []) + by_first.get("=" + w.lower[start], []):
             first, *rest = segments
