@@ -206,7 +206,14 @@ def _attach_countries(doc: Doc, chunks: list[Chunk]) -> list[Chunk]:
                     ]
                     previous.end = chunk.end
                     continue
-        if previous is not None and chunk.prep is None and chunk.start == previous.end + 1 and doc[previous.end].text == ",":
+        after = words(doc).lower[chunk.end] if chunk.end < len(doc) else "."
+        if (
+            previous is not None
+            and chunk.prep is None
+            and chunk.start == previous.end + 1
+            and words(doc).lower[previous.end] == ","
+            and after in (",", ".", ";", ")")
+        ):
             chunk.prep = previous.prep  # "from the Syrian capital, Damascus": the apposition shares the preposition
         kept.append(chunk)
     return kept

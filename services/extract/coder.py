@@ -42,10 +42,13 @@ THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "PROTEST":
 THREAT_MODE = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict", "SANCTION": "relations",
                "PROTEST": "political", "RETREAT": "relations"}
 MAX_ACTORS = 4
+AUXILIARIES = frozenset("is are was were has have had will would could can may might must should".split())
 # Verbs that turn an event noun into a report of the event ("staged a protest", "began a hunger strike").
 LIGHT_VERBS = frozenset("begin start stage hold launch continue call organize organise declare mount go carry".split())
 # An action on a place or on unnamed people there is an action on that country ("lifted a curfew in Montenegro").
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETREAT", "MOBILIZE"})
+# Event types that are mostly a state and its own people: repression, protest, concession.
+DOMESTIC_TYPES = frozenset({"COERCE", "PROTEST", "CONCEDE"})
 # Sectors that, unnamed, are the source's own people ("Egyptian police dispersed demonstrators").
 DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "REB", "EDU", "LAB", "JRN", "MED", "CRM", "REL", "PTY", "AGR", "BUS"})
 
@@ -78,8 +81,14 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span]) -> b
     before = words(doc).lower[hit.start - 1]
     if before == "-" or before in PREPOSITIONS and before != "to":
         return True
-    word = first.lower_
-    if word.endswith("ed") or first.lemma_ != word and not word.endswith(("s", "ing")):
+    w = words(doc)
+    word = w.lower[hit.start]
+    after = w.lower[hit.end] if hit.end < sent.end else ""
+    if hit.end - hit.start == 1 and not word.endswith("ed") and (after == "of" or after in AUXILIARIES):
+        return True  # "the killing of", "military support was on its way"
+    if word.endswith("s") and not word.endswith("ss") and _plain_before(w, hit.start, sent.start):
+        return True  # "aid pledges": a plural noun, not a verb with its subject
+    if word.endswith("ed") or w.lemma[hit.start] != word and not word.endswith(("s", "ing")):
         return before in DETERMINERS  # a past form is a verb, or an adjective after "the" ("the occupied West Bank")
     sectors = lexicon.sectors()
     j, named, possessive, plain = hit.start - 1, False, False, 0
@@ -105,6 +114,21 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span]) -> b
     if opener in ("a", "an"):
         return True
     return not named and (opener in DETERMINERS or opener in PREPOSITIONS and opener != "to")
+
+
+def _plain_before(w, i: int, sent_start: int) -> bool:
+    """Whether the word before i is a lower-case content word that cannot be a verb's subject."""
+    if i == sent_start:
+        return False
+    before = w.lower[i - 1]
+    return (
+        w.alpha[i - 1]
+        and w.is_lower[i - 1]
+        and before not in STOP_WORDS
+        and not before.endswith("ly")
+        and (w.lemma[i - 1],) not in lexicon.sectors()
+        and (w.lemma[i - 1],) not in lexicon.cues()
+    )
 
 
 def _stops(doc: Doc, sent: Span, say_tokens: set[int]) -> tuple[set[int], set[int]]:
@@ -173,6 +197,7 @@ class SentenceCoder:
         self.doc, self.sent, self.index, self.published = doc, sent, index, published
         self.entities = entities
         self.entity_at = entity_at
+        hits = [h for h in hits if not _is_nominal(doc, h, sent, entity_at)]
         trigger_tokens = {i for h in hits for i in range(h.start, h.end)}
         self.chunks = find_chunks(doc, sent, entity_at, trigger_tokens, published)
         self.chunk_at = {i: c for c in self.chunks for i in range(c.start, c.end)}
@@ -187,7 +212,7 @@ class SentenceCoder:
             and (i == sent.start or not w.title[i])
         }
         self.left_stops, self.right_stops = _stops(doc, sent, self.say)
-        self.hits = [h for h in hits if not _is_nominal(doc, h, sent, entity_at)]
+        self.hits = hits
         self.last_subject = subject
         self.dates: dict[bool, tuple] = {}
         self.start_char = sent.start_char
@@ -250,6 +275,8 @@ class SentenceCoder:
         sources = _resolve_pronoun(source_chunk, self.chunks, self.last_subject)
         if hit.governor is not None:
             return self._governed(hit, sources, target_chunk)
+        if not sources and not is_passive(self.doc, hit.start, hit.end, self.sent, with_be=True):
+            return []  # a participle or relative clause with no one named doing it ("frigates stationed offshore")
         window = source_chunk.end if source_chunk is not None and source_chunk.end <= hit.start else self.sent.start
         modality, cues = modality_of(self.doc, window, hit.start)
         if modality == ASSERTED and (self._is_purpose(hit) or self._is_conditional(source_chunk)):
@@ -353,7 +380,8 @@ class SentenceCoder:
     def _default_targets(self, type_: str, sources: list[Actor], targets: list[Actor], location) -> list[Actor]:
         """Fill in the target the CAMEO way: unnamed people are the source's own; a place stands for its people."""
         countries = {a.country for a in sources if a.country}
-        if targets and all(t.country is None for t in targets) and all(t.sector in DOMESTIC_SECTORS for t in targets):
+        domestic = type_ in DOMESTIC_TYPES or type_ == "ASSAULT" and any(a.sector == "COP" for a in sources)
+        if domestic and targets and all(t.country is None for t in targets) and all(t.sector in DOMESTIC_SECTORS for t in targets):
             # Unnamed victims are the people of the place ("killed 23 people in Tel Aviv"), else the source's own.
             place = location.country if location is not None and location.country else None
             if place or len(countries) == 1:

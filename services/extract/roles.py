@@ -17,12 +17,12 @@ APPOSITION_OPENERS = frozenset("a an the who which whose where along including l
 ADVERBIAL_SKIP = frozenset("has have had also already reportedly allegedly again finally then now still jointly".split())
 
 
-def is_passive(doc: Doc, start: int, end: int, sent: Span) -> bool:
-    """Whether a trigger is a passive participle ("was attacked", "backed by Moscow")."""
+def is_passive(doc: Doc, start: int, end: int, sent: Span, *, with_be: bool = False) -> bool:
+    """Whether a trigger is a passive participle ("was attacked", "backed by Moscow"); with_be: only after "be"."""
     word = words(doc).lower[start]
     if not (word.endswith(("ed", "en")) or words(doc).lemma[start] != word and not word.endswith(("s", "ing"))):
         return False
-    if end < sent.end and words(doc).lower[end] == "by":
+    if not with_be and end < sent.end and words(doc).lower[end] == "by":
         return True
     j = start - 1
     while j >= sent.start and (words(doc).lower[j] in ADVERBIAL_SKIP or words(doc).lower[j].endswith("ly") or words(doc).lower[j] == "not"):
@@ -37,8 +37,9 @@ def _apposition_start(doc: Doc, comma: int, sent: Span) -> int | None:
         j -= 1
     if j <= sent.start or words(doc).lower[j] != ",":
         return None
-    opener = doc[j + 1]
-    if opener.lower_ in APPOSITION_OPENERS or opener.lower_.endswith("ing") or opener.like_num:
+    opener = words(doc).lower[j + 1]
+    # ", a key ally of Assad,", ", which ...,", ", engaged in supporting ...,", ", 20 km from Latakia,"
+    if opener in APPOSITION_OPENERS or opener.endswith(("ing", "ed")) or words(doc).num[j + 1]:
         return j
     return None
 
