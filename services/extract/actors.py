@@ -145,6 +145,7 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
             continue
         best = next((e for e in entities if e.label_ in (ROLE, ACTOR)), entities[0] if entities else None)
         if best is None:
+            sector = "ELI" if former and sector in ("GOV", "MIL") else sector
             code, country, sector_code = sector, None, sector
         else:
             code, country, sector_code = _code_entity(best, sector, when, former)
@@ -179,10 +180,10 @@ def find_chunks(doc: Doc, sent: Span, entity_at: dict[int, Span], trigger_tokens
         if actors and not (w.lower[i] in POSSESSIVES and all(a.country is None for a in actors)):
             chunks.append(Chunk(i, j, actors, _prep(doc, i, sent.start)))
         i = max(j, i + 1)
-    return _attach_countries(doc, chunks)
+    return _attach_countries(doc, chunks, entity_at)
 
 
-def _attach_countries(doc: Doc, chunks: list[Chunk]) -> list[Chunk]:
+def _attach_countries(doc: Doc, chunks: list[Chunk], entity_at: dict[int, Span]) -> list[Chunk]:
     """Give "rebels in the Ivory Coast" the country of the phrase after it, and appositions their anchor's role."""
     kept: list[Chunk] = []
     for chunk in chunks:
@@ -190,7 +191,10 @@ def _attach_countries(doc: Doc, chunks: list[Chunk]) -> list[Chunk]:
         if previous is not None and chunk.prep in ORIGIN and not previous.pronoun:
             w = words(doc)
             gap = range(previous.end, chunk.start)
-            if len(gap) <= 4 and any(w.lower[k] in ORIGIN for k in gap) and all(w.alpha[k] and w.is_lower[k] for k in gap):
+            # "soldiers from Damascus" is a movement; "doctors from two American aid groups" an origin.
+            place = any(k in entity_at and entity_at[k].label_ in (COUNTRY, CAPITAL, CITY) for k in range(chunk.start, chunk.end))
+            origin = ORIGIN - {"from"} if place else ORIGIN
+            if len(gap) <= 4 and any(w.lower[k] in origin for k in gap) and all(w.alpha[k] and w.is_lower[k] for k in gap):
                 countries = [a for a in chunk.actors if a.country]
                 if countries and all(a.country is None for a in previous.actors):
                     previous.actors = [

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
 from services.extract.actors import DETERMINERS, MODIFIERS, PREPOSITIONS, Chunk, find_chunks
-from services.extract.dates import UNKNOWN, date_for, find_dates
+from services.extract.dates import DAY, UNKNOWN, date_for, find_dates
 from services.extract.modality import (
     ASSERTED,
     CLAIMED,
@@ -323,6 +323,16 @@ class SentenceCoder:
             return "REJECT", None, "120", ASSERTED, sources, None
         return None
 
+    def _is_present(self, hit: Hit) -> bool:
+        """Whether a trigger is in the present tense ("withdraws", "is withdrawing")."""
+        w, j = words(self.doc), hit.start - 1
+        word = w.lower[hit.start]
+        if word.endswith("s") and w.lemma[hit.start] != word:
+            return True
+        while j > self.sent.start and w.lower[j].endswith("ly"):
+            j -= 1
+        return word.endswith("ing") and w.lower[j] in ("is", "are", "am")
+
     def _is_conditional(self, source: Chunk | None) -> bool:
         """A subject right after "if" or "unless" ("unless Baghdad accepted") is in a condition, not a report."""
         if source is None:
@@ -420,6 +430,8 @@ class SentenceCoder:
         if future not in self.dates:
             self.dates[future] = find_dates(self.text, self.published, future=future)
         when, precision = date_for(self.dates[future], start_char - self.start_char)
+        if when is None and self.published is not None and modality == ASSERTED and self._is_present(hit):
+            when, precision = self.published, DAY  # "Russia is withdrawing": happening as the article is written
         location = locate(doc, sent, hit.start, self.entities)
         targets = self._default_targets(type_, sources, targets, location)
         sources = self._default_sources(sources, targets)
