@@ -281,6 +281,11 @@ class SentenceCoder:
         modality, cues = modality_of(self.doc, window, hit.start)
         if modality == ASSERTED and (self._is_purpose(hit) or self._is_conditional(source_chunk)):
             modality = HYPOTHETICAL
+        if modality == ASSERTED and source_chunk is not None and source_chunk.start < hit.start:
+            # "Ukraine claimed that Russia attacked": the claim verb stands before the subject
+            before = cues_between(self.doc, max(self.sent.start, source_chunk.start - 4), source_chunk.start)
+            if CLAIMED in before:
+                modality = CLAIMED
         targets = target_chunk.actors if target_chunk else []
         if source_chunk is not None and len(sources) > 1:
             # "Israel and Lebanon renewed talks": a joint act has no target among its own actors.
@@ -429,7 +434,8 @@ class SentenceCoder:
         future = modality == FUTURE
         if future not in self.dates:
             self.dates[future] = find_dates(self.text, self.published, future=future)
-        when, precision = date_for(self.dates[future], start_char - self.start_char)
+        verbal = quad_class(cameo) in (1, 3)
+        when, precision = date_for(self.dates[future], start_char - self.start_char, verbal=verbal)
         if when is None and self.published is not None and modality == ASSERTED and self._is_present(hit):
             when, precision = self.published, DAY  # "Russia is withdrawing": happening as the article is written
         location = locate(doc, sent, hit.start, self.entities)

@@ -26,18 +26,19 @@ _PATTERNS = [
     ("year", re.compile(r"\b(?:in|since|during|of)\s+" + _YEAR + r"\b", re.I)),
 ]
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-# A date right after a reporting verb dates the report ("officials said Thursday"), not the event.
+# A date right after a reporting verb dates the report ("officials said Thursday").
 _REPORT = re.compile(r"\b(?:said|says|told|reported|announced|confirmed|added|stated)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date expression: its character span in the sentence and what it resolves to."""
+    """A date expression: its character span in the sentence, what it resolves to, and whether it dates a report."""
 
     start: int
     end: int
     value: date | None
     precision: str
+    report: bool = False
 
 
 def _month_day(month: int, day: int, year: int | None, published: date | None) -> tuple[date | None, str]:
@@ -116,21 +117,24 @@ _ANY_DATE = _combined()
 
 
 def find_dates(sentence: str, published: date | None, *, future: bool = False) -> tuple[DateMention, ...]:
-    """Date expressions in a sentence that date an event (not the report), resolved where possible."""
+    """Date expressions in a sentence, resolved where possible; those right after "said" are marked as report dates."""
     mentions = []
     for m in _ANY_DATE.finditer(sentence):
-        if _REPORT.search(sentence[: m.start()]):
-            continue
+        report = bool(_REPORT.search(sentence[: m.start()]))
         kind = next(k for k, _ in _PATTERNS if m.group(k) is not None)
         groups = {name[len(kind) + 1 :]: value for name, value in m.groupdict().items() if name.startswith(kind + "_")}
         value, precision = _resolve(kind, groups, published, future)
-        mentions.append(DateMention(m.start(), m.end(), value, precision))
+        mentions.append(DateMention(m.start(), m.end(), value, precision, report))
     return tuple(mentions)
 
 
-def date_for(mentions: tuple[DateMention, ...], trigger_offset: int) -> tuple[date | None, str]:
-    """The date of the event whose trigger sits at trigger_offset in the sentence: the nearest date expression."""
-    if not mentions:
+def date_for(mentions: tuple[DateMention, ...], trigger_offset: int, *, verbal: bool = False) -> tuple[date | None, str]:
+    """The date of the event whose trigger sits at trigger_offset: the nearest date expression.
+
+    A report's date ("officials said Thursday") dates the event only when the event is itself something said.
+    """
+    usable = [m for m in mentions if verbal or not m.report]
+    if not usable:
         return None, UNKNOWN
-    nearest = min(mentions, key=lambda d: min(abs(d.start - trigger_offset), abs(d.end - trigger_offset)))
+    nearest = min(usable, key=lambda d: (d.report, min(abs(d.start - trigger_offset), abs(d.end - trigger_offset))))
     return nearest.value, nearest.precision if nearest.value else UNKNOWN
