@@ -139,8 +139,10 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
             entity = entity_at.get(i)
             if entity is not None and (not entities or entities[-1] is not entity):
                 entities.append(entity)
-        # Cities are places, not actors; a person or named group is more specific than a country.
-        entities = [e for e in entities if e.label_ != CITY]
+        # Cities are places, not actors; a person or named group is more specific than a country; "ethnic
+        # Albanians" names a people, not Albania's.
+        ethnic = any(w.lower[i] == "ethnic" for i in range(begin, stop))
+        entities = [e for e in entities if e.label_ != CITY and not (ethnic and e.label_ == DEMONYM)]
         if not entities and own_sector is None:
             continue
         best = next((e for e in entities if e.label_ in (ROLE, ACTOR)), entities[0] if entities else None)
@@ -151,6 +153,14 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
             code, country, sector_code = _code_entity(best, sector, when, former)
         text_start, text_end = doc[begin].idx, doc[stop - 1].idx + len(doc[stop - 1].text)
         actors.append(Actor(text_of(doc)[text_start:text_end], code, text_start, text_end, country, sector_code))
+    # "Israeli helicopters and tanks": a country named once covers the conjuncts that name only a sector.
+    countries = {a.country for a in actors if a.country}
+    if len(countries) == 1 and len(actors) > 1:
+        country = next(iter(countries))
+        actors = [
+            a if a.country else Actor(a.text, country + (a.sector or ""), a.start, a.end, country, a.sector)
+            for a in actors
+        ]
     return actors
 
 

@@ -49,6 +49,8 @@ LIGHT_VERBS = frozenset("begin start stage hold launch continue call organize or
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETREAT", "MOBILIZE"})
 # Event types that are mostly a state and its own people: repression, protest, concession.
 DOMESTIC_TYPES = frozenset({"COERCE", "PROTEST", "CONCEDE"})
+# What people (civilians, opposition, rebels) do to an unnamed authority concerns their own country's.
+CLAIM_TYPES = frozenset({"PROTEST", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # Sectors that, unnamed, are the source's own people ("Egyptian police dispersed demonstrators").
 DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "REB", "EDU", "LAB", "JRN", "MED", "CRM", "REL", "PTY", "AGR", "BUS"})
 
@@ -303,6 +305,8 @@ class SentenceCoder:
             mode = THREAT_MODE.get(governed.entry.type, mode)
             cameo = THREAT_CAMEO.get(governed.entry.type, cameo)
         events = []
+        if not targets and type_ == "THREATEN":
+            targets = self._condition_subject(hit)
         derived = self._derived(hit, modality, cues, sources)
         if derived is not None:
             type_d, mode_d, cameo_d, modality_d, sources_d, targets_d = derived
@@ -327,6 +331,17 @@ class SentenceCoder:
         if modality == NEGATED and (FUTURE in cues or entry.type == "AGREE") and quad <= 2:
             return "REJECT", None, "120", ASSERTED, sources, None
         return None
+
+    def _condition_subject(self, hit: Hit) -> list[Actor]:
+        """Whom a threat or an offer is made to: the subject of its "if" or "unless" clause."""
+        w = words(self.doc)
+        for i in range(hit.end, self.sent.end):
+            if w.lower[i] in ("if", "unless"):
+                chunk = next((c for c in self.chunks if c.start > i and not c.pronoun), None)
+                if chunk is not None and chunk.start - i <= 3:
+                    return chunk.actors
+                return []
+        return []
 
     def _is_present(self, hit: Hit) -> bool:
         """Whether a trigger is in the present tense ("withdraws", "is withdrawing")."""
@@ -393,19 +408,23 @@ class SentenceCoder:
         return self._emit(hit, entry.type, entry.mode, entry.cameo, GOVERNED_MODALITY[kind], sources, targets)
 
     def _default_targets(self, type_: str, sources: list[Actor], targets: list[Actor], location) -> list[Actor]:
-        """Fill in the target the CAMEO way: unnamed people are the source's own; a place stands for its people."""
+        """Fill in the target the CAMEO way: unnamed people belong to the place, or to the source's own country;
+        a place an action is done in stands for its people."""
         countries = {a.country for a in sources if a.country}
-        domestic = type_ in DOMESTIC_TYPES or type_ == "ASSAULT" and any(a.sector == "COP" for a in sources)
-        if domestic and targets and all(t.country is None for t in targets) and all(t.sector in DOMESTIC_SECTORS for t in targets):
-            # Unnamed victims are the people of the place ("killed 23 people in Tel Aviv"), else the source's own.
-            place = location.country if location is not None and location.country else None
-            if place or len(countries) == 1:
-                country = place or next(iter(countries))
+        place = location.country if location is not None and location.country else None
+        if targets and all(t.country is None for t in targets):
+            people = type_ in CLAIM_TYPES and any(a.sector in DOMESTIC_SECTORS for a in sources)
+            domestic = type_ in DOMESTIC_TYPES and all(t.sector in DOMESTIC_SECTORS for t in targets)
+            local = type_ in PLACE_TARGET_TYPES and all(t.sector in DOMESTIC_SECTORS for t in targets)
+            country = place if place and local else None
+            if country is None and len(countries) == 1 and (people or domestic):
+                country = next(iter(countries))
+            if country:
                 return [Actor(t.text, country + (t.sector or ""), t.start, t.end, country, t.sector) for t in targets]
         if targets or type_ not in PLACE_TARGET_TYPES:
             return targets
-        if location is not None and location.country and location.country not in countries:
-            return [Actor(location.name, location.country, 0, 0, location.country, None)]
+        if place:
+            return [Actor(location.name, place, 0, 0, place, None)]
         if type_ == "PROTEST" and len(countries) == 1:
             # A protest with no one named is against the protesters' own government.
             country = next(iter(countries))

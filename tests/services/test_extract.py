@@ -115,7 +115,7 @@ def test_seed_004_withdrawal_negotiation_refusal_and_hedged_report():
     [
         ("Moscow condemned Ukraine on Tuesday.", "RUSGOV", "UKR"),
         ("The Kremlin accused Ukraine of shelling Donetsk.", "RUSGOV", "UKR"),
-        ("Russian forces attacked Ukrainian positions near Kharkiv.", "RUSMIL", "UKRMIL"),
+        ("Russian forces attacked Ukrainian positions near Kharkiv.", "RUSMIL", "UKR"),
         ("Syrian rebels attacked government forces in Idlib.", "SYRREB", None),
         ("The U.S. Senate praised Britain.", "USALEG", "GBR"),
         ("Turkish police arrested 30 Kurdish protesters.", "TURCOP", "TURCVL"),
