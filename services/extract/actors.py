@@ -25,7 +25,7 @@ MODIFIERS = frozenset(
     traditional religious student university teachers labour labor trade community tribal militant insurgent
     paramilitary police intelligence news agency presidential parliamentary judicial legal humanitarian relief
     aid medical health civilian elected unelected self-declared self-proclaimed breakaway de facto so-called
-    hundreds thousands dozens tens scores millions of""".split()
+    hundreds thousands dozens tens scores millions group member members of""".split()
 )
 FORMER = frozenset("former ousted deposed exiled late ex onetime one-time".split())
 LOCATIVE = frozenset("in at near inside outside across throughout around within across".split())
@@ -143,6 +143,8 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
         # Albanians" names a people, not Albania's.
         ethnic = any(w.lower[i] == "ethnic" for i in range(begin, stop))
         entities = [e for e in entities if e.label_ != CITY and not (ethnic and e.label_ == DEMONYM)]
+        if ethnic and not entities:
+            own_sector = sector = sector or "CVL"  # an ethnic group is a people, placed by where it lives
         if not entities and own_sector is None:
             continue
         best = next((e for e in entities if e.label_ in (ROLE, ACTOR)), entities[0] if entities else None)

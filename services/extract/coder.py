@@ -77,9 +77,8 @@ def _select(doc: Doc) -> list[Hit]:
 
 def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span]) -> bool:
     """A trigger used as a noun ("the attack", "in protest", "North Korea's demand") names an event, not reports one."""
-    if hit.start == sent.start:
+    if hit.start == sent.start or hit.entry.kind == "oblige":
         return False
-    first = doc[hit.start]
     before = words(doc).lower[hit.start - 1]
     if before == "-" or before in PREPOSITIONS and before != "to":
         return True
@@ -432,10 +431,13 @@ class SentenceCoder:
         return targets
 
     @staticmethod
-    def _default_sources(sources: list[Actor], targets: list[Actor]) -> list[Actor]:
+    def _default_sources(sources: list[Actor], targets: list[Actor], location) -> list[Actor]:
         """Unnamed people protesting a government, or an unnamed authority acting on a country's own people ("the
         President banned Ugandan opposition candidates"), belong to that country."""
         countries = {t.country for t in targets if t.country}
+        if sources and not any(s.country for s in sources) and not countries and location is not None:
+            if location.country and all(s.sector in DOMESTIC_SECTORS for s in sources):
+                countries = {location.country}  # "ethnic Albanians demonstrated in Serbia"
         if not sources or len(countries) != 1 or any(s.country for s in sources):
             return sources
         people = all(s.sector in DOMESTIC_SECTORS for s in sources)
@@ -459,7 +461,7 @@ class SentenceCoder:
             when, precision = self.published, DAY  # "Russia is withdrawing": happening as the article is written
         location = locate(doc, sent, hit.start, self.entities)
         targets = self._default_targets(type_, sources, targets, location)
-        sources = self._default_sources(sources, targets)
+        sources = self._default_sources(sources, targets, location)
         pairs = [(s, t) for s in (sources[:MAX_ACTORS] or [None]) for t in (targets[:MAX_ACTORS] or [None])]
         events = []
         for source, target in pairs:

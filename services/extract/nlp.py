@@ -34,12 +34,20 @@ def make_lemmatizer(nlp: Language, name: str):
     strings = nlp.vocab.strings
     # Keyed by the hash of the lower-case form, valued by the lemma's hash and text: no string work per token.
     by_lower = {key: (strings.add(table[key]), table[key]) for key in table}
+    lemmas = {table[key].lower() for key in table}
 
     seen: dict[int, tuple] = {}  # by word form: what the loop needs about it, worked out once per process
 
     def describe(token) -> tuple:
         lower = token.lower_
         lemma_hash, lemma = by_lower.get(token.lower, (token.lower, lower))
+        if lemma == lower and lower.endswith(("ing", "ed")):
+            # The table keeps some participles as adjectives ("demanding"); take the verb when it knows one.
+            stem = lower[:-3] if lower.endswith("ing") else lower[:-2]
+            for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None):
+                if candidate and candidate in lemmas:
+                    lemma_hash, lemma = strings.add(candidate), candidate
+                    break
         return lemma_hash, lower, lemma.lower(), token.is_title, token.like_num, token.is_alpha, token.is_lower
 
     def lemmatize(doc: Doc) -> Doc:
