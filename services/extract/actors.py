@@ -148,6 +148,8 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
         if not entities and own_sector is None:
             continue
         best = next((e for e in entities if e.label_ in (ROLE, ACTOR)), entities[0] if entities else None)
+        if best is not None and best.label_ == DEMONYM and sector is None and best.text.endswith("s"):
+            sector = "CVL"  # "Algerians", "Palestinians": the people, not the state
         if best is None:
             sector = "ELI" if former and sector in ("GOV", "MIL") else sector
             code, country, sector_code = sector, None, sector

@@ -75,10 +75,12 @@ def _select(doc: Doc) -> list[Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
-def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span]) -> bool:
+def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], others: list[Hit]) -> bool:
     """A trigger used as a noun ("the attack", "in protest", "North Korea's demand") names an event, not reports one."""
     if hit.start == sent.start or hit.entry.kind == "oblige":
         return False
+    if hit.end - hit.start == 1 and any(h.start < hit.start and h.end == hit.start for h in others):
+        return True  # the object of another trigger: "demanded support", "refused admittance"
     before = words(doc).lower[hit.start - 1]
     if before == "-" or before in PREPOSITIONS and before != "to":
         return True
@@ -198,7 +200,7 @@ class SentenceCoder:
         self.doc, self.sent, self.index, self.published = doc, sent, index, published
         self.entities = entities
         self.entity_at = entity_at
-        hits = [h for h in hits if not _is_nominal(doc, h, sent, entity_at)]
+        hits = [h for h in hits if not _is_nominal(doc, h, sent, entity_at, hits)]
         trigger_tokens = {i for h in hits for i in range(h.start, h.end)}
         self.chunks = find_chunks(doc, sent, entity_at, trigger_tokens, published)
         self.chunk_at = {i: c for c in self.chunks for i in range(c.start, c.end)}
@@ -367,6 +369,8 @@ class SentenceCoder:
         if j > self.sent.start and words(doc).lower[j] in ("and", "or"):
             # "to land and evacuate": the second verb shares the first one's "to"
             return any(words(doc).lower[k] == "to" for k in range(max(self.sent.start, j - 4), j))
+        if j > self.sent.start + 1 and words(doc).lower[j] in ("be", "been") and words(doc).lower[j - 1] == "to":
+            return True  # "a call for peacekeepers to be deployed"
         if j <= self.sent.start or words(doc).lower[j] != "to" or words(doc).lower[hit.start].endswith("ing"):
             return False  # "resorted to throwing stones" is not an infinitive
         verb = doc[j - 1]
@@ -465,7 +469,7 @@ class SentenceCoder:
         pairs = [(s, t) for s in (sources[:MAX_ACTORS] or [None]) for t in (targets[:MAX_ACTORS] or [None])]
         events = []
         for source, target in pairs:
-            if source is not None and target is not None and source.code == target.code:
+            if source is not None and target is not None and source.text == target.text:
                 target = None
             confidence = 0.4 + 0.25 * (source is not None and source.country is not None) + 0.15 * (target is not None)
             confidence += 0.1 * (hit.end - hit.start > 1) - 0.15 * (source is None)

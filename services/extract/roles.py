@@ -69,7 +69,7 @@ def source_before(doc: Doc, sent: Span, start: int, chunk_at: dict[int, Chunk], 
 
 
 def target_after(
-    doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: set[int], exclude: Chunk | None
+    doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: set[int], exclude: Chunk | None, *, passive: bool = False
 ) -> Chunk | None:
     """The first actor phrase right of a trigger, not a location and not the source, before the clause ends."""
     fallback = None
@@ -78,7 +78,8 @@ def target_after(
             continue
         if any(s in stops for s in range(end, chunk.start)):
             break
-        if chunk.prep in LOCATIVE or chunk.prep == "by":
+        # In an active clause "by" names whose proposal it was ("rejected calls by Belarus's rulers").
+        if chunk.prep in LOCATIVE or passive and chunk.prep == "by":
             continue
         # An actor known only by its sector ("military aid") yields to a named one further on.
         if any(a.country for a in chunk.actors):
