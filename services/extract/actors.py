@@ -81,6 +81,11 @@ def _sector(w: Words, start: int, end: int, entity_at: dict[int, Span]) -> str |
     found = None
     # Words inside a name ("United States", "State Department") are not sector nouns.
     lemmas = ["" if i in entity_at else w.lemma[i] for i in range(start, end)]
+    if "of" in lemmas[1:]:
+        # "supporters of former President Ben Bella": the head noun comes before "of", if it is a sector noun
+        head = lemmas[: lemmas.index("of", 1)]
+        if any((lemma,) in sectors for lemma in head):
+            lemmas = head
     for i, lemma in enumerate(lemmas):
         if i + 1 < len(lemmas) and (lemma, lemmas[i + 1]) in sectors:
             found = sectors[(lemma, lemmas[i + 1])]
@@ -147,7 +152,9 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
             own_sector = sector = sector or "CVL"  # an ethnic group is a people, placed by where it lives
         if not entities and own_sector is None:
             continue
-        best = next((e for e in entities if e.label_ in (ROLE, ACTOR)), entities[0] if entities else None)
+        # "NATO-member Norway", "EU-led talks": a name before a hyphen only modifies the head.
+        heads = [e for e in entities if not (e.end < len(doc) and w.lower[e.end] == "-")] or entities
+        best = next((e for e in reversed(heads) if e.label_ in (ROLE, ACTOR)), heads[0] if heads else None)
         if best is not None and best.label_ == DEMONYM and sector is None and best.text.endswith("s"):
             sector = "CVL"  # "Algerians", "Palestinians": the people, not the state
         if best is None:

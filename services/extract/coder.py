@@ -52,7 +52,7 @@ DOMESTIC_TYPES = frozenset({"COERCE", "PROTEST", "CONCEDE"})
 # What people (civilians, opposition, rebels) do to an unnamed authority concerns their own country's.
 CLAIM_TYPES = frozenset({"PROTEST", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # Sectors that, unnamed, are the source's own people ("Egyptian police dispersed demonstrators").
-DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "REB", "EDU", "LAB", "JRN", "MED", "CRM", "REL", "PTY", "AGR", "BUS"})
+DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "REB", "EDU", "LAB", "JRN", "MED", "CRM", "REL", "PTY", "AGR", "BUS", "RAD", "REF"})
 
 
 @dataclass

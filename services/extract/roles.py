@@ -8,6 +8,8 @@ from services.extract.actors import LOCATIVE, Chunk
 from services.extract.nlp import words
 
 BE_FORMS = frozenset("be is are was were been being get got gets".split())
+# Participles that after "be" describe a stance, not a passive ("is opposed to", "is committed to").
+ADJECTIVAL = frozenset("opposed committed prepared determined willing ready".split())
 SUBORDINATORS = frozenset(
     """after before because while although though when as since if unless despite following amid whereas until
     whether where""".split()
@@ -20,6 +22,8 @@ ADVERBIAL_SKIP = frozenset("has have had also already reportedly allegedly again
 def is_passive(doc: Doc, start: int, end: int, sent: Span, *, with_be: bool = False) -> bool:
     """Whether a trigger is a passive participle ("was attacked", "backed by Moscow"); with_be: only after "be"."""
     word = words(doc).lower[start]
+    if word in ADJECTIVAL:
+        return False
     if not (word.endswith(("ed", "en")) or words(doc).lemma[start] != word and not word.endswith(("s", "ing"))):
         return False
     if not with_be and end < sent.end and words(doc).lower[end] == "by":
