@@ -23,6 +23,7 @@ PRONOUNS = lexicon.word_set("pronouns")
 QUANTIFIERS = lexicon.word_set("quantifiers")
 POSSESSIVES = lexicon.word_set("possessives")
 EMBEDDED = "~"
+PLACE_NOUNS = lexicon.word_set("place_nouns")
 # Prepositions that tie a sector noun to its country ("rebels in the Ivory Coast", "students throughout Indonesia").
 ORIGIN = lexicon.word_set("origin")
 # Words after which a phrase can still open a clause as its subject.
@@ -135,7 +136,10 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
         # "NATO-member Norway", "EU-led talks": a name before a hyphen only modifies the head.
         heads = [e for e in entities if not (e.end < len(doc) and w.lower[e.end] == "-")] or entities
         best = next((e for e in reversed(heads) if e.label_ in (ROLE, ACTOR)), heads[0] if heads else None)
-        if best is not None and best.label_ == DEMONYM and sector is None and best.text.endswith("s"):
+        bare_demonym = best is not None and best.label_ == DEMONYM and sector is None
+        if bare_demonym and stop < len(doc) and w.lemma[stop] in PLACE_NOUNS:
+            continue  # "the Thai border", "the Syrian capital": a place, not an actor
+        if bare_demonym and best.text.endswith("s"):
             sector = "CVL"  # "Algerians", "Palestinians": the people, not the state
         if best is None:
             sector = "ELI" if former and sector in ("GOV", "MIL") else sector

@@ -235,13 +235,13 @@ class SentenceCoder:
             and i not in entity_at
             and (i == sent.start or not w.title[i])
         }
-        self.left_stops, self.right_stops = _stops(doc, sent, self.say)
         self.hits = hits
         self.last_subject = subject
         self.dates: dict[bool, tuple] = {}
         self.start_char = sent.start_char
         self.text = text_of(doc)[self.start_char : sent.end_char].rstrip()
         _find_complements(doc, sent, self.hits)
+        self.left_stops, self.right_stops = _stops(doc, sent, self.say)
 
     def roles(self, hit: Hit) -> tuple[Chunk | None, Chunk | None]:
         """Source and target phrases of a trigger: active order, or the passive's "by" agent."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
-from services.extract.actors import LOCATIVE, Chunk
+from services.extract.actors import DETERMINERS, LOCATIVE, Chunk
 from services.extract.nlp import words
 
 BE_FORMS = lexicon.word_set("be_forms")
@@ -15,6 +15,7 @@ SUBORDINATORS = lexicon.word_set("subordinators")
 RELATIVES = lexicon.word_set("relatives")
 APPOSITION_OPENERS = lexicon.word_set("apposition_openers")
 ADVERBIAL_SKIP = lexicon.word_set("adverbial_skip")
+PROPOSALS = lexicon.word_set("proposals")
 
 
 def is_passive(doc: Doc, start: int, end: int, sent: Span, *, with_be: bool = False) -> bool:
@@ -83,20 +84,30 @@ def target_after(
     passive: bool = False,
 ) -> Chunk | None:
     """The first actor phrase right of a trigger, not a location and not the source, before the clause ends."""
+    w = words(doc)
     fallback = None
     for chunk in chunks:
         if chunk.start < end or chunk is exclude or chunk.pronoun:
             continue
         if any(s in stops for s in range(end, chunk.start)):
             break
-        # In an active clause "by" names whose proposal it was ("rejected calls by Belarus's rulers").
-        if chunk.prep in LOCATIVE or passive and chunk.prep == "by":
+        if chunk.prep in LOCATIVE:
             continue
-        # An actor known only by its sector ("military aid") yields to a named one further on.
+        # In an active clause "by" after a proposal names whose it was ("rejected calls by Belarus's rulers").
+        if chunk.prep == "by" and (passive or w.lemma[_before_prep(w, chunk.start)] not in PROPOSALS):
+            continue
         if any(a.country for a in chunk.actors):
             return chunk
+        # An adjective that is also a sector noun ("military aid") yields to a named actor further on.
         fallback = fallback or chunk
     return fallback
+
+
+def _before_prep(w, start: int) -> int:
+    j = start - 1
+    while j > 0 and w.lower[j] in DETERMINERS:
+        j -= 1
+    return j - 1
 
 
 def agent_after_by(doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: set[int]) -> Chunk | None:
