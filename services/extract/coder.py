@@ -498,6 +498,10 @@ class SentenceCoder:
         location = locate(doc, sent, hit.start, self.entities)
         targets = self._default_targets(type_, sources, targets, location)
         sources = self._default_sources(sources, targets, location)
+        if not any(a.country for a in sources) and not is_passive(doc, hit.start, hit.end, sent, with_be=True):
+            # Only a victim report ("three civilians were killed") may leave the doer unnamed; otherwise an
+            # unplaced doer ("President Bush", "officials") makes the event too uncertain to code.
+            return []
         pairs = [(s, t) for s in (sources[:MAX_ACTORS] or [None]) for t in (targets[:MAX_ACTORS] or [None])]
         events = []
         for source, target in pairs:
