@@ -122,11 +122,17 @@ def _combined() -> re.Pattern[str]:
 
 
 _ANY_DATE = _combined()
+# A cheap first look: most sentences name no date at all.
+_MAYBE_DATE = re.compile(
+    r"\d|day|week|month|year|ago|night|morning|tomorrow|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I
+)
 
 
 def find_dates(sentence: str, published: date | None, *, future: bool = False) -> tuple[DateMention, ...]:
     """Date expressions in a sentence, resolved where possible; those right after "said" are marked as report dates."""
     mentions = []
+    if not _MAYBE_DATE.search(sentence):
+        return ()
     for m in _ANY_DATE.finditer(sentence):
         report = bool(_REPORT.search(sentence[: m.start()]))
         kind = next(k for k, _ in _PATTERNS if m.group(k) is not None)

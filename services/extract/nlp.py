@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import LEMMA, ORTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import load_lookups
@@ -38,9 +38,10 @@ def make_lemmatizer(nlp: Language, name: str):
 
     seen: dict[int, tuple] = {}  # by word form: what the loop needs about it, worked out once per process
 
-    def describe(token) -> tuple:
-        lower = token.lower_
-        lemma_hash, lemma = by_lower.get(token.lower, (token.lower, lower))
+    def describe(orth: int) -> tuple:
+        lexeme = nlp.vocab[orth]
+        lower = lexeme.lower_
+        lemma_hash, lemma = by_lower.get(lexeme.lower, (lexeme.lower, lower))
         if lemma == lower and lower.endswith(("ing", "ed")):
             # The table keeps some participles as adjectives ("demanding"); take the verb when it knows one.
             stem = lower[:-3] if lower.endswith("ing") else lower[:-2]
@@ -48,28 +49,41 @@ def make_lemmatizer(nlp: Language, name: str):
                 if candidate and candidate in lemmas:
                     lemma_hash, lemma = strings.add(candidate), candidate
                     break
-        return lemma_hash, lower, lemma.lower(), token.is_title, token.like_num, token.is_alpha, token.is_lower
+        space_break = lexeme.is_space and "\n" in lexeme.orth_
+        return (
+            lemma_hash,
+            lower,
+            lemma.lower(),
+            lexeme.is_title,
+            lexeme.like_num,
+            lexeme.is_alpha,
+            lexeme.is_lower,
+            lexeme.is_space,
+            space_break,
+        )
 
     def lemmatize(doc: Doc) -> Doc:
         w = Words()
         boundary = False
         starts: list[int] = []
-        for token in doc:
-            info = seen.get(token.orth)
+        lemma_ids: list[int] = []
+        # Word forms come from the array, not from Token objects: building one per token is the costly part.
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            info = seen.get(orth)
             if info is None:
-                info = seen[token.orth] = describe(token)
-            lower = info[1]
+                info = seen[orth] = describe(orth)
+            lower, is_space = info[1], info[7]
             # Sentences end after terminal punctuation (and any closing quotes), and at line breaks: a headline
             # or a caption has no full stop but is a sentence of its own.
-            starts.append(1 if token.i == 0 or boundary and lower not in CLOSERS and not token.is_space else -1)
+            starts.append(1 if i == 0 or boundary and lower not in CLOSERS and not is_space else -1)
             if lower in TERMINALS or boundary and lower in CLOSERS:
                 boundary = True
-            elif token.is_space:
-                boundary = boundary or "\n" in token.text
+            elif is_space:
+                boundary = boundary or info[8]
             else:
                 boundary = False
-            token.lemma = info[0]
-            w.lower.append(info[1])
+            lemma_ids.append(info[0])
+            w.lower.append(lower)
             w.lemma.append(info[2])
             w.title.append(info[3])
             w.num.append(info[4])
@@ -77,7 +91,10 @@ def make_lemmatizer(nlp: Language, name: str):
             w.is_lower.append(info[6])
         if starts:
             # One bulk write: setting Token.is_sent_start re-checks the whole document on every call.
-            doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
+            values = numpy.column_stack(
+                [numpy.array(lemma_ids, dtype="uint64"), numpy.array(starts, dtype="int64").astype("uint64")]
+            )
+            doc.from_array([LEMMA, SENT_START], values)
         doc.user_data["words"] = w
         return doc
 
