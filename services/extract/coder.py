@@ -223,7 +223,12 @@ class SentenceCoder:
         self.entity_at = entity_at
         hits = [h for h in hits if not _is_nominal(doc, h, sent, entity_at, hits)]
         trigger_tokens = {i for h in hits for i in range(h.start, h.end)}
-        self.chunks = find_chunks(doc, sent, entity_at, trigger_tokens, published)
+        self.start_char = sent.start_char
+        self.text = text_of(doc)[self.start_char : sent.end_char].rstrip()
+        self.dates: dict[bool, tuple] = {False: find_dates(self.text, published)}
+        # People code by the role they held when the sentence's events happened ("Since September 2015 ... Assad").
+        when = next((d.value for d in self.dates[False] if d.value and not d.report), published)
+        self.chunks = find_chunks(doc, sent, entity_at, trigger_tokens, when)
         self.chunk_at = {i: c for c in self.chunks for i in range(c.start, c.end)}
         cues = lexicon.cues()
         w = words(doc)
@@ -237,9 +242,6 @@ class SentenceCoder:
         }
         self.hits = hits
         self.last_subject = subject
-        self.dates: dict[bool, tuple] = {}
-        self.start_char = sent.start_char
-        self.text = text_of(doc)[self.start_char : sent.end_char].rstrip()
         _find_complements(doc, sent, self.hits)
         self.left_stops, self.right_stops = _stops(doc, sent, self.say)
 

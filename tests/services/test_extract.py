@@ -138,6 +138,10 @@ def test_people_code_by_their_role_on_the_date():
     after = asserted(extract_events("Bashar al-Assad met Vladimir Putin in Moscow.", published=date(2024, 12, 20)))
     assert before[0].source.code == "SYRGOV" and after[0].source.code == "SYRELI"
     assert before[0].target.code == "RUSGOV"
+    dated = asserted(
+        extract_events("In 2015 Russia deployed troops to support Bashar al-Assad.", published=date(2024, 12, 20))
+    )
+    assert dated[0].target.code == "SYRGOV"  # the role on the event's date, not the publication's
     assert before[0].location is not None and before[0].location.country == "RUS" and before[0].location.lat
 
 
