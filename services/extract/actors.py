@@ -48,7 +48,9 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
     if i in trigger_tokens:
         return False
     lower = w.lower[i]
-    if w.num[i] or lower in DETERMINERS or lower in MODIFIERS or lower == "and":
+    if w.num[i] and not (len(lower) == 4 and lower.isdigit()):
+        return True  # a count ("400 soldiers"), not a year ("In 2015 Russia")
+    if lower in DETERMINERS or lower in MODIFIERS or lower == "and":
         return True
     if (w.lemma[i],) in lexicon.sectors():
         return True
