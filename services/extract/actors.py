@@ -167,6 +167,7 @@ def find_chunks(
     """Actor phrases in a sentence, left to right, with the preposition before each."""
     chunks: list[Chunk] = []
     w = words(doc)
+    sectors = lexicon.sectors()
     i = sent.start
     while i < sent.end:
         if w.lower[i] in PRONOUNS:
@@ -184,6 +185,10 @@ def find_chunks(
             j += 1
         while j > i and w.lower[j - 1] in TRAILING:
             j -= 1
+        # Most runs ("the new", "a key") name no one: only a name or a sector noun makes an actor.
+        if not any(k in entity_at or (w.lemma[k],) in sectors for k in range(i, j)):
+            i = max(j, i + 1)
+            continue
         actors = code_chunk(doc, i, j, entity_at, when)
         # "its embassy staff": a possessive pronoun points back at an actor already named.
         if actors and not (w.lower[i] in POSSESSIVES and all(a.country is None for a in actors)):
