@@ -171,3 +171,73 @@ def clean_command(
             console.print("[bold]dropped[/bold]")
             for span in result.dropped:
                 console.print(f"  [yellow]{escape(span.reason)}[/yellow]: {escape(span.text)}", highlight=False)
+
+
+@app.command("extract")
+def extract_command(
+    path: Annotated[Path, typer.Argument(help="An article file (.txt, .html or .htm).", exists=True, dir_okay=False)],
+    published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per event.")] = False,
+) -> None:
+    """Clean and code one article offline, and print its events."""
+    import json
+    from datetime import date
+
+    from services.clean import clean_document
+    from services.extract import extract_events
+
+    if published:
+        try:
+            date.fromisoformat(published)
+        except ValueError as exc:
+            raise typer.BadParameter("use YYYY-MM-DD", param_hint="--published") from exc
+    content_type = "text/html" if path.suffix.lower() in (".html", ".htm") else "text/plain"
+    result = clean_document(path.read_bytes(), content_type=content_type, given={"published": published})
+    events = extract_events(result.text, published=result.published.date() if result.published else None)
+    if as_json:
+        for event in events:
+            print(json.dumps(_event_json(event), ensure_ascii=False))
+        return
+    table = Table("type", "mode", "source", "target", "date", "modality", "trigger", "sentence")
+    for e in events:
+        table.add_row(
+            e.type,
+            e.mode or "",
+            e.source.code if e.source else "",
+            e.target.code if e.target else "",
+            e.event_date.isoformat() if e.event_date else "",
+            e.modality,
+            e.trigger,
+            e.sentence,
+        )
+    console.print(table)
+
+
+def _event_json(event) -> dict:
+    """An event as the JSON object `newsflow extract --json` prints."""
+
+    def actor(a):
+        return {"text": a.text, "code": a.code} if a else None
+
+    location = event.location
+    return {
+        "type": event.type,
+        "mode": event.mode,
+        "cameo": event.cameo,
+        "quad_class": event.quad_class,
+        "source": actor(event.source),
+        "target": actor(event.target),
+        "location": {"name": location.name, "country": location.country, "lat": location.lat, "lon": location.lon}
+        if location
+        else None,
+        "date": event.event_date.isoformat() if event.event_date else None,
+        "date_precision": event.date_precision,
+        "negated": event.negated,
+        "modality": event.modality,
+        "sentence_index": event.sentence_index,
+        "sentence": event.sentence,
+        "trigger": event.trigger,
+        "trigger_start": event.trigger_start,
+        "trigger_end": event.trigger_end,
+        "confidence": event.confidence,
+    }

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from services.clean import UnusableDocument, clean_document
 from services.dedup import deduplicate
 from services.dedup_index import PostgresExactIndex, PostgresIndex, PostgresStoryStore
-from services.extract import extract_events
+from services.extract import EventCandidate, extract_events
 from services.fetch import FetchedPage, FetchFailed
 from services.models import Article, Event, EventMention
 from services.status import Status
@@ -26,6 +26,15 @@ from services.store import merge_key
 from services.stories import assign_story
 
 ENGLISH = "en"
+# Fields an event mention takes from its candidate as they are, and an event from its first mention.
+CANDIDATE_FIELDS = (
+    "type", "mode", "cameo", "quad_class", "event_date", "date_precision", "negated", "modality",
+    "sentence_index", "sentence", "trigger", "trigger_start", "trigger_end", "confidence",
+)  # fmt: skip
+EVENT_FIELDS = (
+    "type", "mode", "cameo", "quad_class", "source_text", "source_code", "target_text", "target_code",
+    "location_name", "location_country", "latitude", "longitude",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -151,31 +160,24 @@ def _extract(session: Session, article: Article) -> bool:
     session.execute(delete(EventMention).where(EventMention.article_id == article.id))
     published = article.published_at.date() if article.published_at else None
     for candidate in extract_events(article.text or "", published=published):
-        source, target = candidate.source, candidate.target
-        session.add(
-            EventMention(
-                article_id=article.id,
-                type=candidate.type,
-                mode=candidate.mode,
-                cameo=candidate.cameo,
-                quad_class=candidate.quad_class,
-                source_text=source.text if source else None,
-                source_code=source.code if source else None,
-                target_text=target.text if target else None,
-                target_code=target.code if target else None,
-                event_date=candidate.event_date,
-                date_precision=candidate.date_precision,
-                negated=candidate.negated,
-                modality=candidate.modality,
-                sentence_index=candidate.sentence_index,
-                sentence=candidate.sentence,
-                trigger=candidate.trigger,
-                trigger_start=candidate.trigger_start,
-                trigger_end=candidate.trigger_end,
-                confidence=candidate.confidence,
-            )
-        )
+        session.add(EventMention(article_id=article.id, **mention_fields(candidate)))
     return True
+
+
+def mention_fields(candidate: EventCandidate) -> dict:
+    """The columns of an event mention, from the extract stage's candidate."""
+    source, target, place = candidate.source, candidate.target, candidate.location
+    return {
+        **{name: getattr(candidate, name) for name in CANDIDATE_FIELDS},
+        "source_text": source.text if source else None,
+        "source_code": source.code if source else None,
+        "target_text": target.text if target else None,
+        "target_code": target.code if target else None,
+        "location_name": place.name if place else None,
+        "location_country": place.country if place else None,
+        "latitude": place.lat if place else None,
+        "longitude": place.lon if place else None,
+    }
 
 
 def _store(session: Session, article: Article) -> bool:
@@ -209,14 +211,7 @@ def _store(session: Session, article: Article) -> bool:
 def _upsert_event(session: Session, key: str, mention: EventMention, day: date | None) -> int:
     statement = insert(Event).values(
         merge_key=key,
-        type=mention.type,
-        mode=mention.mode,
-        cameo=mention.cameo,
-        quad_class=mention.quad_class,
-        source_text=mention.source_text,
-        source_code=mention.source_code,
-        target_text=mention.target_text,
-        target_code=mention.target_code,
+        **{name: getattr(mention, name) for name in EVENT_FIELDS},
         event_date=mention.event_date or day,
         date_precision=mention.date_precision if mention.event_date else ("day" if day else "unknown"),
         confidence=mention.confidence,

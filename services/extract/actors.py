@@ -1,0 +1,280 @@
+"""Actor phrases: spans that name who acts ("Senior Russian officials", "the Kremlin"), coded country plus sector."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span
+
+from services.extract import lexicon
+from services.extract.models import Actor
+from services.extract.nlp import ACTOR, CAPITAL, CITY, COUNTRY, DEMONYM, ROLE, Words, text_of, words
+
+DETERMINERS = lexicon.word_set("determiners")
+# Words that may sit inside an actor phrase between a country and the sector noun ("Senior Hungarian officials").
+MODIFIERS = lexicon.word_set("modifiers")
+FORMER = lexicon.word_set("former")
+LOCATIVE = lexicon.word_set("locative")
+PREPOSITIONS = lexicon.word_set("prepositions")
+CALENDAR = lexicon.word_set("calendar")
+PRONOUNS = lexicon.word_set("pronouns")
+QUANTIFIERS = lexicon.word_set("quantifiers")
+POSSESSIVES = lexicon.word_set("possessives")
+EMBEDDED = "~"
+PLACE_NOUNS = lexicon.word_set("place_nouns")
+# Prepositions that tie a sector noun to its country ("rebels in the Ivory Coast", "students throughout Indonesia").
+ORIGIN = lexicon.word_set("origin")
+# Words after which a phrase can still open a clause as its subject.
+CLAUSE_OPENERS = lexicon.word_set("clause_openers")
+TRAILING = DETERMINERS | {"and", "of", "-", ","}
+
+
+@dataclass
+class Chunk:
+    """A run of tokens that may name actors, with the preposition that governs it (if any)."""
+
+    start: int
+    end: int
+    actors: list[Actor] = field(default_factory=list)
+    prep: str | None = None
+    pronoun: bool = False
+
+
+def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens: set[int]) -> bool:
+    if i in entity_at:
+        return True
+    if i in trigger_tokens:
+        return False
+    lower = w.lower[i]
+    if w.num[i] and not (len(lower) == 4 and lower.isdigit()):
+        return True  # a count ("400 soldiers"), not a year ("In 2015 Russia")
+    if lower in DETERMINERS or lower in MODIFIERS or lower == "and":
+        return True
+    if (w.lemma[i],) in lexicon.sectors():
+        return True
+    return w.title[i] and w.alpha[i] and lower not in STOP_WORDS and lower not in CALENDAR
+
+
+def _sector(w: Words, start: int, end: int, entity_at: dict[int, Span]) -> str | None:
+    sectors = lexicon.sectors()
+    found = None
+    # Words inside a name ("United States", "State Department") are not sector nouns.
+    lemmas = ["" if i in entity_at else w.lemma[i] for i in range(start, end)]
+    if "of" in lemmas[1:]:
+        # "supporters of former President Ben Bella": the head noun comes before "of", if it is a sector noun
+        head = lemmas[: lemmas.index("of", 1)]
+        if any((lemma,) in sectors for lemma in head):
+            lemmas = head
+    for i, lemma in enumerate(lemmas):
+        if i + 1 < len(lemmas) and (lemma, lemmas[i + 1]) in sectors:
+            found = sectors[(lemma, lemmas[i + 1])]
+        elif (lemma,) in sectors and (i == 0 or (lemmas[i - 1], lemma) not in sectors):
+            found = sectors[(lemma,)]
+    return found
+
+
+def _code_entity(
+    entity: Span, sector: str | None, when: date | None, former: bool
+) -> tuple[str, str | None, str | None]:
+    label, key = entity.label_, entity.ent_id_
+    if label == ROLE:
+        code = lexicon.role_code(key, when)
+        return code, code[:3], code[3:6] or None
+    if label == ACTOR:
+        if sector and len(key) == 3:
+            key = key + sector
+        return key, key[:3], key[3:6] or None
+    if label in (COUNTRY, DEMONYM):
+        iso = key
+    else:
+        iso = lexicon.places()[key].country
+        # A capital standing alone for an actor means its government ("Moscow said").
+        sector = sector or ("GOV" if label == CAPITAL else None)
+    if former and sector in ("GOV", "MIL", None):
+        sector = "ELI"
+    return iso + (sector or ""), iso, sector
+
+
+def _conjuncts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    parts, begin = [], start
+    for i in range(start, end):
+        if words(doc).lower[i] in ("and", ","):
+            if begin < i:
+                parts.append((begin, i))
+            begin = i + 1
+    if begin < end:
+        parts.append((begin, end))
+    return parts
+
+
+def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when: date | None) -> list[Actor]:
+    """The actors a chunk names: one per conjunct, sharing the last conjunct's sector noun."""
+    w = words(doc)
+    shared_sector = _sector(w, start, end, entity_at)
+    actors = []
+    for begin, stop in _conjuncts(doc, start, end):
+        while begin < stop and words(doc).lower[begin] in DETERMINERS:
+            begin += 1
+        if begin >= stop:
+            continue
+        own_sector = _sector(w, begin, stop, entity_at)
+        sector = own_sector or shared_sector
+        former = any(w.lower[i] in FORMER for i in range(begin, stop))
+        entities = []
+        for i in range(begin, stop):
+            entity = entity_at.get(i)
+            if entity is not None and (not entities or entities[-1] is not entity):
+                entities.append(entity)
+        # Cities are places, not actors; a person or named group is more specific than a country; "ethnic
+        # Albanians" names a people, not Albania's.
+        ethnic = any(w.lower[i] == "ethnic" for i in range(begin, stop))
+        entities = [e for e in entities if e.label_ != CITY and not (ethnic and e.label_ == DEMONYM)]
+        if ethnic and not entities:
+            own_sector = sector = sector or "CVL"  # an ethnic group is a people, placed by where it lives
+        if not entities and own_sector is None:
+            continue
+        # "NATO-member Norway", "EU-led talks": a name before a hyphen only modifies the head.
+        heads = [e for e in entities if not (e.end < len(doc) and w.lower[e.end] == "-")] or entities
+        best = next((e for e in reversed(heads) if e.label_ in (ROLE, ACTOR)), heads[0] if heads else None)
+        bare_demonym = best is not None and best.label_ == DEMONYM and sector is None
+        if bare_demonym and stop < len(doc) and w.lemma[stop] in PLACE_NOUNS:
+            continue  # "the Thai border", "the Syrian capital": a place, not an actor
+        if bare_demonym and best.text.endswith("s"):
+            sector = "CVL"  # "Algerians", "Palestinians": the people, not the state
+        if best is None:
+            sector = "ELI" if former and sector in ("GOV", "MIL") else sector
+            code, country, sector_code = sector, None, sector
+        else:
+            code, country, sector_code = _code_entity(best, sector, when, former)
+        text_start, text_end = doc[begin].idx, doc[stop - 1].idx + len(doc[stop - 1].text)
+        actors.append(Actor(text_of(doc)[text_start:text_end], code, text_start, text_end, country, sector_code))
+    # "Israeli helicopters and tanks": a country named once covers the conjuncts that name only a sector.
+    countries = {a.country for a in actors if a.country}
+    if len(countries) == 1 and len(actors) > 1:
+        country = next(iter(countries))
+        actors = [
+            a if a.country else Actor(a.text, country + (a.sector or ""), a.start, a.end, country, a.sector)
+            for a in actors
+        ]
+    return actors
+
+
+def find_chunks(
+    doc: Doc, sent: Span, entity_at: dict[int, Span], trigger_tokens: set[int], when: date | None
+) -> list[Chunk]:
+    """Actor phrases in a sentence, left to right, with the preposition before each."""
+    chunks: list[Chunk] = []
+    w = words(doc)
+    sectors = lexicon.sectors()
+    i = sent.start
+    while i < sent.end:
+        if w.lower[i] in PRONOUNS:
+            chunks.append(Chunk(i, i + 1, [], _prep(doc, i, sent.start), pronoun=True))
+            i += 1
+            continue
+        if not _is_chunk_token(w, i, entity_at, trigger_tokens) or w.lower[i] in ("and", "of", "-"):
+            i += 1
+            continue
+        j = i
+        while j < sent.end and (
+            _is_chunk_token(w, j, entity_at, trigger_tokens)
+            or (w.lower[j] == "," and j + 1 < sent.end and (j + 1) in entity_at and (j - 1) in entity_at)
+        ):
+            j += 1
+        while j > i and w.lower[j - 1] in TRAILING:
+            j -= 1
+        # Most runs ("the new", "a key") name no one: only a name or a sector noun makes an actor.
+        if not any(k in entity_at or (w.lemma[k],) in sectors for k in range(i, j)):
+            i = max(j, i + 1)
+            continue
+        actors = code_chunk(doc, i, j, entity_at, when)
+        # "its embassy staff": a possessive pronoun points back at an actor already named.
+        if actors and not (w.lower[i] in POSSESSIVES and all(a.country is None for a in actors)):
+            chunks.append(Chunk(i, j, actors, _prep(doc, i, sent.start)))
+        i = max(j, i + 1)
+    return _attach_countries(doc, chunks, entity_at)
+
+
+def _attach_countries(doc: Doc, chunks: list[Chunk], entity_at: dict[int, Span]) -> list[Chunk]:
+    """Give "rebels in the Ivory Coast" the country of the phrase after it, and appositions their anchor's role."""
+    kept: list[Chunk] = []
+    for chunk in chunks:
+        previous = kept[-1] if kept else None
+        if previous is not None and chunk.prep in ORIGIN and not previous.pronoun:
+            w = words(doc)
+            gap = range(previous.end, chunk.start)
+            # "soldiers from Damascus" is a movement; "doctors from two American aid groups" an origin.
+            place = any(
+                k in entity_at and entity_at[k].label_ in (COUNTRY, CAPITAL, CITY)
+                for k in range(chunk.start, chunk.end)
+            )
+            origin = ORIGIN - {"from"} if place else ORIGIN
+            if (
+                len(gap) <= 4
+                and any(w.lower[k] in origin for k in gap)
+                and all(w.alpha[k] and w.is_lower[k] for k in gap)
+            ):
+                countries = [a for a in chunk.actors if a.country]
+                if countries and all(a.country is None for a in previous.actors):
+                    previous.actors = [
+                        Actor(
+                            text_of(doc)[a.start : countries[0].end],
+                            countries[0].country + (a.sector or ""),
+                            a.start,
+                            countries[0].end,
+                            countries[0].country,
+                            a.sector,
+                        )
+                        for a in previous.actors
+                    ]
+                    previous.end = chunk.end
+                    continue
+        after = words(doc).lower[chunk.end] if chunk.end < len(doc) else "."
+        if (
+            previous is not None
+            and chunk.prep is None
+            and chunk.start == previous.end + 1
+            and words(doc).lower[previous.end] == ","
+            and after in (",", ".", ";", ")")
+        ):
+            chunk.prep = previous.prep  # "from the Syrian capital, Damascus": the apposition shares the preposition
+        kept.append(chunk)
+    return kept
+
+
+def _prep(doc: Doc, i: int, sent_start: int) -> str | None:
+    """The preposition governing a phrase; EMBEDDED if a noun precedes it, so it cannot be a subject."""
+    j = i - 1
+    while j >= sent_start and words(doc).lower[j] in DETERMINERS:
+        j -= 1
+    if words(doc).num[i]:
+        # "up to 100 ethnic Albanians", "more than 30 members": a quantity, not a prepositional phrase
+        while j >= sent_start and words(doc).lower[j] in QUANTIFIERS:
+            j -= 1
+    if j < sent_start:
+        return None
+    w = words(doc)
+    if w.lower[j] in PREPOSITIONS:
+        return w.lower[j]
+    # After a noun ("the U.N. war crimes court") a phrase continues a noun phrase and cannot be a subject; after a
+    # reporting verb ("said US forces must") it opens a clause.
+    k = j
+    while k >= sent_start and k > j - 3 and _plain_word(w, k):
+        k -= 1
+    if k == j or k < sent_start:
+        return None
+    return EMBEDDED if w.title[k] and k > sent_start else None
+
+
+def _plain_word(w: Words, k: int) -> bool:
+    lower = w.lower[k]
+    return (
+        w.alpha[k]
+        and w.is_lower[k]
+        and lower not in CLAUSE_OPENERS
+        and lower not in PREPOSITIONS
+        and not lower.endswith("ly")
+        and (w.lemma[k],) not in lexicon.cues()
+    )

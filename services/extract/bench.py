@@ -1,0 +1,69 @@
+"""Throughput and memory of the coder on one core: `python -m services.extract.bench [ARTICLES]`.
+
+Articles of about 600 words are assembled from the sample articles in `seeds/`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import resource
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from services.extract import extract_events
+from services.extract.nlp import pipeline, trigger_index
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+ARTICLE_WORDS = 600
+
+
+def sample_articles(count: int) -> list[str]:
+    """`count` articles of about ARTICLE_WORDS words, cycling through the seed articles' paragraphs."""
+    paragraphs = [
+        p for f in sorted(SEEDS.glob("*.txt")) for p in f.read_text(encoding="utf-8").splitlines() if p.strip()
+    ]
+    articles, pool = [], itertools.cycle(paragraphs)
+    for _ in range(count):
+        words, parts = 0, []
+        while words < ARTICLE_WORDS:
+            paragraph = next(pool)
+            parts.append(paragraph)
+            words += len(paragraph.split())
+        articles.append("\n".join(parts))
+    return articles
+
+
+def run(count: int = 300) -> dict[str, float]:
+    """Code `count` articles; return articles per second, words per second and peak memory (MB)."""
+    pipeline(), trigger_index()  # loading the lexicons is a once-per-worker cost, not a per-article one
+    articles = sample_articles(count)
+    words = sum(len(a.split()) for a in articles)
+    start, cpu_start = time.perf_counter(), time.process_time()
+    events = sum(len(extract_events(a, published=date(2024, 12, 15))) for a in articles)
+    # CPU time is what one core spends; wall time also counts waiting for a core shared with other processes.
+    cpu, wall = time.process_time() - cpu_start, time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "articles": count,
+        "articles_per_s": count / cpu,
+        "words_per_s": words / cpu,
+        "articles_per_wall_s": count / wall,
+        "events": events,
+        "peak_rss_mb": peak_mb,
+    }
+
+
+def main(argv: list[str]) -> None:
+    """Print the benchmark result."""
+    result = run(int(argv[0]) if argv else 300)
+    print(
+        f"{result['articles']} articles of ~{ARTICLE_WORDS} words: {result['articles_per_s']:.0f} articles per CPU "
+        f"second ({result['words_per_s']:.0f} words/s; {result['articles_per_wall_s']:.0f} per wall-clock second), "
+        f"{result['events']} events, peak RSS {result['peak_rss_mb']:.0f} MB"
+    )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

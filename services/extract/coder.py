@@ -1,0 +1,582 @@
+"""The event coder: triggers found by lemma, roles from word order, modality from cues, one event per dyad."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span
+
+from services.extract import lexicon
+from services.extract.actors import DETERMINERS, MODIFIERS, PREPOSITIONS, Chunk, find_chunks
+from services.extract.dates import DAY, UNKNOWN, date_for, find_dates
+from services.extract.modality import (
+    ASSERTED,
+    CLAIMED,
+    FUTURE,
+    HYPOTHETICAL,
+    NEGATED,
+    PREDICTIONS,
+    cues_between,
+    modality_of,
+)
+from services.extract.models import Actor, EventCandidate, quad_class
+from services.extract.nlp import ACTOR, ROLE, find_triggers, pipeline, text_of, words
+from services.extract.places import locate
+from services.extract.roles import (
+    RELATIVES,
+    SUBORDINATORS,
+    agent_after_by,
+    is_passive,
+    source_before,
+    target_after,
+)
+
+GOVERNORS = frozenset({"commit", "commit-to", "threat", "refuse", "refuse-to", "request", "accuse"})
+# What a governing verb makes of the action it governs: "agreed to withdraw" plans a withdrawal, it does not report one.
+GOVERNED_MODALITY = {
+    "commit": FUTURE,
+    "threat": HYPOTHETICAL,
+    "refuse": NEGATED,
+    "request": HYPOTHETICAL,
+    "accuse": CLAIMED,
+}
+# Intent codes (CAMEO 03x) and threat codes (CAMEO 13x) by the type of the action intended or threatened.
+INTENT_CAMEO = {
+    "CONSULT": "036",
+    "AID": "033",
+    "RETREAT": "035",
+    "CONCEDE": "035",
+    "SUPPORT": "032",
+    "COOPERATE": "031",
+}
+THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "PROTEST": "133", "MOBILIZE": "138"}
+THREAT_MODE = {
+    "ASSAULT": "violence",
+    "MOBILIZE": "violence",
+    "COERCE": "restrict",
+    "SANCTION": "relations",
+    "PROTEST": "political",
+    "RETREAT": "relations",
+}
+MAX_ACTORS = 4
+AUXILIARIES = lexicon.word_set("auxiliaries")
+# Verbs that turn an event noun into a report of the event ("staged a protest", "began a hunger strike").
+LIGHT_VERBS = lexicon.word_set("light_verbs")
+# An action on a place or on unnamed people there is an action on that country ("lifted a curfew in Montenegro").
+PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETREAT", "MOBILIZE"})
+# Event types that are mostly a state and its own people: repression, protest, concession.
+DOMESTIC_TYPES = frozenset({"COERCE", "PROTEST", "CONCEDE"})
+# What people (civilians, opposition, rebels) do to an unnamed authority concerns their own country's.
+CLAIM_TYPES = frozenset({"PROTEST", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# Sectors that, unnamed, are the source's own people ("Egyptian police dispersed demonstrators").
+DOMESTIC_SECTORS = frozenset(
+    {"CVL", "OPP", "REB", "EDU", "LAB", "JRN", "MED", "CRM", "REL", "PTY", "AGR", "BUS", "RAD", "REF"}
+)
+
+
+@dataclass
+class Hit:
+    """A trigger match in a sentence."""
+
+    start: int
+    end: int
+    entry: lexicon.Trigger
+    governor: Hit | None = None
+    complement: int | None = None  # token where a governed clause starts ("to", "that", "of")
+
+
+def _select(doc: Doc) -> list[Hit]:
+    hits = [Hit(s, e, entry) for s, e, entry in find_triggers(doc)]
+    chosen: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: -(h.end - h.start)):
+        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], others: list[Hit]) -> bool:
+    """A trigger used as a noun ("the attack", "in protest", "North Korea's demand") names an event, not reports one."""
+    if hit.start == sent.start or hit.entry.kind == "oblige":
+        return False
+    if hit.end - hit.start == 1 and any(h.start < hit.start and h.end == hit.start for h in others):
+        return True  # the object of another trigger: "demanded support", "refused admittance"
+    before = words(doc).lower[hit.start - 1]
+    if before == "-" or before in PREPOSITIONS and before != "to":
+        return True
+    w = words(doc)
+    word = w.lower[hit.start]
+    after = w.lower[hit.end] if hit.end < sent.end else ""
+    if hit.end - hit.start == 1 and not word.endswith("ed") and (after == "of" or after in AUXILIARIES):
+        return True  # "the killing of", "military support was on its way"
+    if word.endswith("s") and not word.endswith("ss") and _plain_before(w, hit.start, sent.start):
+        return True  # "aid pledges": a plural noun, not a verb with its subject
+    if word.endswith("ed") or w.lemma[hit.start] != word and not word.endswith(("s", "ing")):
+        return before in DETERMINERS  # a past form is a verb, or an adjective after "the" ("the occupied West Bank")
+    sectors = lexicon.sectors()
+    j, named, possessive, plain = hit.start - 1, False, False, 0
+    while j >= sent.start:
+        token = doc[j]
+        entity = entity_at.get(j)
+        if entity is not None:
+            named = named or entity.label_ in (ROLE, ACTOR)
+        elif (token.lemma_,) in sectors:
+            named = named or not possessive
+        elif token.lower_ in ("'s", "’s"):
+            possessive = not named
+        elif token.is_alpha and token.is_lower and token.lower_ not in STOP_WORDS and plain < 3:
+            plain += 1  # an adjective or noun modifier ("a fresh offer", "the final status talks")
+        elif not (token.lower_ in MODIFIERS or token.like_num or token.is_title):
+            break
+        j -= 1
+    if possessive:
+        return True
+    opener = words(doc).lower[j] if j >= sent.start else ""
+    if opener in DETERMINERS and j > sent.start and words(doc).lemma[j - 1] in LIGHT_VERBS:
+        return False  # "began a hunger strike", "staged a protest"
+    if opener in ("a", "an"):
+        return True
+    return not named and (opener in DETERMINERS or opener in PREPOSITIONS and opener != "to")
+
+
+def _plain_before(w, i: int, sent_start: int) -> bool:
+    """Whether the word before i is a lower-case content word that cannot be a verb's subject."""
+    if i == sent_start:
+        return False
+    before = w.lower[i - 1]
+    return (
+        w.alpha[i - 1]
+        and w.is_lower[i - 1]
+        and before not in STOP_WORDS
+        and not before.endswith("ly")
+        and (w.lemma[i - 1],) not in lexicon.sectors()
+        and (w.lemma[i - 1],) not in lexicon.cues()
+    )
+
+
+def _stops(doc: Doc, sent: Span, say_tokens: set[int]) -> tuple[set[int], set[int]]:
+    """Clause ends for the search left (subjects) and right (objects) of a trigger."""
+    left, right = set(), set()
+    w = words(doc)
+    for i in range(sent.start, sent.end):
+        lower = w.lower[i]
+        if lower == ";":
+            left.add(i)
+            right.add(i)
+        elif lower in SUBORDINATORS or lower in RELATIVES or lower == "according":
+            right.add(i)
+        elif lower == "that" and i > sent.start and i - 1 in say_tokens:
+            left.add(i)
+    for i in say_tokens:
+        left.add(i)
+        # An attribution tail (", a Jordanian official confirmed") is no one's object.
+        j = i - 1
+        while j > sent.start and words(doc).lower[j] != "," and i - j < 10:
+            j -= 1
+        if words(doc).lower[j] == ",":
+            right.add(j)
+        right.add(i)
+    return left, right
+
+
+def _find_complements(doc: Doc, sent: Span, hits: list[Hit]) -> None:
+    """Attach actions to the verb that governs them: "threatened to cut", "urged Iraq to allow", "accused X of"."""
+    for hit in hits:
+        kind = hit.entry.kind
+        if kind not in GOVERNORS:
+            continue
+        limit = min(sent.end, hit.end + (7 if kind in ("request", "accuse") else 3))
+        for j in range(hit.end, limit):
+            lower = words(doc).lower[j]
+            if lower in ("to", "that") or kind == "accuse" and lower in ("of", "for"):
+                hit.complement = j
+                break
+            if lower in (",", ";", ".") or lower in SUBORDINATORS:
+                break
+        if hit.complement is None:
+            continue
+        for other in hits:
+            if other is not hit and other.governor is None and hit.complement < other.start <= hit.complement + 6:
+                if other.entry.kind in GOVERNORS and other.entry.kind != "commit":
+                    continue
+                other.governor = hit
+                break
+
+
+def _resolve_pronoun(chunk: Chunk | None, chunks: list[Chunk], last_subject: list[Actor]) -> list[Actor]:
+    if chunk is None:
+        return []
+    if not chunk.pronoun:
+        return chunk.actors
+    for earlier in reversed([c for c in chunks if c.end <= chunk.start and not c.pronoun and c.prep is None]):
+        return earlier.actors
+    return last_subject
+
+
+class SentenceCoder:
+    """Codes the events of one sentence."""
+
+    def __init__(self, doc: Doc, sent: Span, index: int, hits: list[Hit], entity_at, entities, published, subject):
+        self.doc, self.sent, self.index, self.published = doc, sent, index, published
+        self.entities = entities
+        self.entity_at = entity_at
+        hits = [h for h in hits if not _is_nominal(doc, h, sent, entity_at, hits)]
+        trigger_tokens = {i for h in hits for i in range(h.start, h.end)}
+        self.start_char = sent.start_char
+        self.text = text_of(doc)[self.start_char : sent.end_char].rstrip()
+        self.dates: dict[bool, tuple] = {False: find_dates(self.text, published)}
+        # People code by the role they held when the sentence's events happened ("Since September 2015 ... Assad").
+        when = next((d.value for d in self.dates[False] if d.value and not d.report), published)
+        self.chunks = find_chunks(doc, sent, entity_at, trigger_tokens, when)
+        self.chunk_at = {i: c for c in self.chunks for i in range(c.start, c.end)}
+        cues = lexicon.cues()
+        w = words(doc)
+        self.say = {
+            i
+            for i in range(sent.start, sent.end)
+            if cues.get((w.lemma[i],)) == "say"
+            and i not in trigger_tokens
+            and i not in entity_at
+            and (i == sent.start or not w.title[i])
+        }
+        self.hits = hits
+        self.last_subject = subject
+        _find_complements(doc, sent, self.hits)
+        self.left_stops, self.right_stops = _stops(doc, sent, self.say)
+
+    def roles(self, hit: Hit) -> tuple[Chunk | None, Chunk | None]:
+        """Source and target phrases of a trigger: active order, or the passive's "by" agent."""
+        doc, sent = self.doc, self.sent
+        if is_passive(doc, hit.start, hit.end, sent):
+            target = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
+            return agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops), target
+        source = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
+        if source is not None and self._in_tail(hit, source):
+            source = None
+        stops = self.right_stops
+        if hit.entry.kind not in ("request", "accuse"):
+            # "agreed that their countries should cooperate": the clause after "that" has its own actors.
+            w = words(doc)
+            stops = stops | {i for i in range(hit.start, sent.end) if w.lower[i] == "that"}
+        # A gapped pattern ("summoned Niger's ambassador") may hold its object inside.
+        after = hit.start + 1 if hit.end - hit.start > 1 else hit.end
+        target = target_after(doc, sent, after, self.chunks, stops, source)
+        if target is not None and source is not None and target.actors == source.actors:
+            target = None
+        return source, target
+
+    def _in_tail(self, hit: Hit, source: Chunk) -> bool:
+        """In a closing ", a rights group protested" the subject is the phrase after the comma, or no one."""
+        doc, sent = self.doc, self.sent
+        comma = next((j for j in range(hit.start - 1, source.end - 1, -1) if words(doc).lower[j] == ","), None)
+        if comma is None or comma == hit.start - 1:
+            return False
+        return not any(words(doc).lower[j] == "," for j in range(hit.end, sent.end))
+
+    def code(self) -> list[EventCandidate]:
+        """All event candidates of the sentence, asserted or not."""
+        events: list[EventCandidate] = []
+        for hit in self.hits:
+            if self._is_elaboration(hit):
+                continue
+            events.extend(self._events_for(hit))
+        return events
+
+    def _is_elaboration(self, hit: Hit) -> bool:
+        # ", killing 20 people" after an attack repeats that attack; it is not a second event.
+        doc = self.doc
+        return (
+            words(doc).lower[hit.start].endswith("ing")
+            and hit.start > self.sent.start
+            and words(doc).lower[hit.start - 1] == ","
+            and any(h.start < hit.start for h in self.hits)
+        )
+
+    def _events_for(self, hit: Hit) -> list[EventCandidate]:
+        entry = hit.entry
+        if entry.kind == "oblige":
+            return self._obligation(hit)
+        source_chunk, target_chunk = self.roles(hit)
+        sources = _resolve_pronoun(source_chunk, self.chunks, self.last_subject)
+        if hit.governor is not None:
+            return self._governed(hit, sources, target_chunk)
+        if not sources and not is_passive(self.doc, hit.start, hit.end, self.sent, with_be=True):
+            return []  # a participle or relative clause with no one named doing it ("frigates stationed offshore")
+        window = source_chunk.end if source_chunk is not None and source_chunk.end <= hit.start else self.sent.start
+        modality, cues = modality_of(self.doc, window, hit.start)
+        if modality == ASSERTED and (self._is_purpose(hit) or self._is_conditional(source_chunk)):
+            modality = HYPOTHETICAL
+        if modality == ASSERTED and source_chunk is not None and source_chunk.start < hit.start:
+            # "Ukraine claimed that Russia attacked": the claim verb stands before the subject
+            before = cues_between(self.doc, max(self.sent.start, source_chunk.start - 4), source_chunk.start)
+            if CLAIMED in before:
+                modality = CLAIMED
+        targets = target_chunk.actors if target_chunk else []
+        if source_chunk is not None and len(sources) > 1:
+            # "Israel and Lebanon renewed talks": a joint act has no target among its own actors.
+            targets = [t for t in targets if t.country not in {a.country for a in sources}]
+        if sources and source_chunk is not None and source_chunk.prep is None and not source_chunk.pronoun:
+            self.last_subject[:] = sources
+        governed = next((h for h in self.hits if h.governor is hit), None)
+        type_, mode, cameo = entry.type, entry.mode, entry.cameo
+        if entry.kind.startswith("commit") and governed is not None:
+            if quad_class(governed.entry.cameo) >= 3:
+                type_, mode, cameo = (
+                    "THREATEN",
+                    THREAT_MODE.get(governed.entry.type),
+                    THREAT_CAMEO.get(governed.entry.type, "130"),
+                )
+            else:
+                cameo = INTENT_CAMEO.get(governed.entry.type, entry.cameo)
+        elif entry.kind == "threat" and governed is not None:
+            mode = THREAT_MODE.get(governed.entry.type, mode)
+            cameo = THREAT_CAMEO.get(governed.entry.type, cameo)
+        events = []
+        if not targets and type_ == "THREATEN":
+            targets = self._condition_subject(hit)
+        derived = self._derived(hit, modality, cues, sources)
+        if derived is not None:
+            type_d, mode_d, cameo_d, modality_d, sources_d, targets_d = derived
+            events += self._emit(hit, type_d, mode_d, cameo_d, modality_d, sources_d, targets_d or targets)
+        if entry.kind.startswith(("commit", "threat", "refuse", "request", "accuse")) and modality == FUTURE:
+            # "will demand" still announces the demand; the intent is the act
+            modality = ASSERTED
+        events += self._emit(hit, type_, mode, cameo, modality, sources, targets)
+        return events
+
+    def _derived(self, hit: Hit, modality: str, cues: dict[str, str], sources: list[Actor]):
+        """Statements of intent: "X will withdraw" is an AGREE by X, "X will not accept" a REJECT by X."""
+        entry = hit.entry
+        if entry.kind not in ("act", "commit") or not sources:
+            return None
+        quad = quad_class(entry.cameo)
+        conditional = "unless" in words(self.doc).lower[hit.start : self.sent.end]
+        if modality == FUTURE and cues.get(FUTURE) not in PREDICTIONS:
+            if quad >= 3 or conditional or entry.type == "SANCTION":
+                return (
+                    "THREATEN",
+                    THREAT_MODE.get(entry.type),
+                    THREAT_CAMEO.get(entry.type, "130"),
+                    ASSERTED,
+                    sources,
+                    None,
+                )
+            return "AGREE", None, INTENT_CAMEO.get(entry.type, "030"), ASSERTED, sources, None
+        if modality == NEGATED and (FUTURE in cues or entry.type == "AGREE") and quad <= 2:
+            return "REJECT", None, "120", ASSERTED, sources, None
+        return None
+
+    def _condition_subject(self, hit: Hit) -> list[Actor]:
+        """Whom a threat or an offer is made to: the subject of its "if" or "unless" clause."""
+        w = words(self.doc)
+        for i in range(hit.end, self.sent.end):
+            if w.lower[i] in ("if", "unless"):
+                chunk = next((c for c in self.chunks if c.start > i and not c.pronoun), None)
+                if chunk is not None and chunk.start - i <= 3:
+                    return chunk.actors
+                return []
+        return []
+
+    def _is_present(self, hit: Hit) -> bool:
+        """Whether a trigger is in the present tense ("withdraws", "is withdrawing")."""
+        w, j = words(self.doc), hit.start - 1
+        word = w.lower[hit.start]
+        if word.endswith("s") and w.lemma[hit.start] != word:
+            return True
+        while j > self.sent.start and w.lower[j].endswith("ly"):
+            j -= 1
+        return word.endswith("ing") and w.lower[j] in ("is", "are", "am")
+
+    def _is_conditional(self, source: Chunk | None) -> bool:
+        """A subject right after "if" or "unless" ("unless Baghdad accepted") is in a condition, not a report."""
+        if source is None:
+            return False
+        j = source.start - 1
+        while j >= self.sent.start and words(self.doc).lower[j] in DETERMINERS:
+            j -= 1
+        return j >= self.sent.start and words(self.doc).lower[j] in ("if", "unless", "whether", "until")
+
+    def _is_purpose(self, hit: Hit) -> bool:
+        """An infinitive ("sent troops to protect", "to encourage refugees to return") plans, it does not report."""
+        doc, j = self.doc, hit.start - 1
+        if j > self.sent.start and words(doc).lower[j] in ("and", "or"):
+            # "to land and evacuate": the second verb shares the first one's "to"
+            return any(words(doc).lower[k] == "to" for k in range(max(self.sent.start, j - 4), j))
+        if j > self.sent.start + 1 and words(doc).lower[j] in ("be", "been") and words(doc).lower[j - 1] == "to":
+            return True  # "a call for peacekeepers to be deployed"
+        if j <= self.sent.start or words(doc).lower[j] != "to" or words(doc).lower[hit.start].endswith("ing"):
+            return False  # "resorted to throwing stones" is not an infinitive
+        verb = doc[j - 1]
+        return lexicon.cues().get((verb.lemma_,)) != "aspect" and not (
+            j - 2 >= self.sent.start and (words(doc).lemma[j - 2], verb.lemma_) in lexicon.cues()
+        )
+
+    def _obligation(self, hit: Hit) -> list[EventCandidate]:
+        """ "X said Y must ...": a demand by the speaker X on Y."""
+        doc, sent = self.doc, self.sent
+        obliged = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
+        if obliged is None or obliged.pronoun or not self.say:
+            return []
+        say = max((i for i in self.say if i < obliged.start), default=None)
+        if say is None:
+            say = min(i for i in self.say if i > hit.start) if any(i > hit.start for i in self.say) else None
+            speaker = source_before(doc, sent, say, self.chunk_at, set()) if say is not None else None
+        else:
+            speaker = source_before(doc, sent, say, self.chunk_at, set())
+        if speaker is None or speaker is obliged or speaker.pronoun:
+            return []
+        return self._emit(hit, "REQUEST", None, "100", ASSERTED, speaker.actors, obliged.actors)
+
+    def _governed(self, hit: Hit, sources: list[Actor], target_chunk: Chunk | None) -> list[EventCandidate]:
+        governor = hit.governor
+        kind = governor.entry.kind.removesuffix("-to")
+        # An action without its own subject is done by the governor's subject ("agreed to withdraw"), or by the
+        # one asked ("urged Iraq to allow").
+        own = [c for c in self.chunks if governor.end <= c.start and c.end <= hit.start and c.prep is None]
+        if own:
+            sources = own[-1].actors
+        else:
+            g_source, g_target = self.roles(governor)
+            chosen = g_target if kind == "request" else g_source
+            sources = _resolve_pronoun(chosen, self.chunks, self.last_subject)
+        targets = target_chunk.actors if target_chunk else []
+        entry = hit.entry
+        return self._emit(hit, entry.type, entry.mode, entry.cameo, GOVERNED_MODALITY[kind], sources, targets)
+
+    def _default_targets(self, type_: str, sources: list[Actor], targets: list[Actor], location) -> list[Actor]:
+        """Fill in the target the CAMEO way: unnamed people belong to the place, or to the source's own country;
+        a place an action is done in stands for its people."""
+        countries = {a.country for a in sources if a.country}
+        place = location.country if location is not None and location.country else None
+        if targets and all(t.country is None for t in targets):
+            people = type_ in CLAIM_TYPES and any(a.sector in DOMESTIC_SECTORS for a in sources)
+            domestic = type_ in DOMESTIC_TYPES and all(t.sector in DOMESTIC_SECTORS for t in targets)
+            local = type_ in PLACE_TARGET_TYPES and all(t.sector in DOMESTIC_SECTORS for t in targets)
+            country = place if place and local else None
+            if country is None and len(countries) == 1 and (people or domestic):
+                country = next(iter(countries))
+            if country:
+                return [Actor(t.text, country + (t.sector or ""), t.start, t.end, country, t.sector) for t in targets]
+        if targets or type_ not in PLACE_TARGET_TYPES:
+            return targets
+        if place:
+            return [Actor(location.name, place, 0, 0, place, None)]
+        if type_ == "PROTEST" and len(countries) == 1:
+            # A protest with no one named is against the protesters' own government.
+            country = next(iter(countries))
+            return [Actor("", country + "GOV", 0, 0, country, "GOV")]
+        return targets
+
+    @staticmethod
+    def _default_sources(sources: list[Actor], targets: list[Actor], location) -> list[Actor]:
+        """Unnamed people protesting a government, or an unnamed authority acting on a country's own people ("the
+        President banned Ugandan opposition candidates"), belong to that country."""
+        countries = {t.country for t in targets if t.country}
+        unnamed = sources and not any(s.country for s in sources) and not countries
+        if unnamed and location is not None and location.country and all(s.sector in DOMESTIC_SECTORS for s in sources):
+            countries = {location.country}  # "ethnic Albanians demonstrated in Serbia"
+        if not sources or len(countries) != 1 or any(s.country for s in sources):
+            return sources
+        people = all(s.sector in DOMESTIC_SECTORS for s in sources)
+        if not people and not all(t.sector in DOMESTIC_SECTORS for t in targets if t.country):
+            return sources
+        country = next(iter(countries))
+        return [Actor(a.text, country + (a.sector or ""), a.start, a.end, country, a.sector) for a in sources]
+
+    def _emit(self, hit, type_, mode, cameo, modality, sources, targets) -> list[EventCandidate]:
+        # An event needs a named party: "people were killed" with no one named is not codable.
+        if not any(a.country for a in sources) and not any(a.country for a in targets):
+            return []
+        doc, sent = self.doc, self.sent
+        start_char, end_char = doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
+        future = modality == FUTURE
+        if future not in self.dates:
+            self.dates[future] = find_dates(self.text, self.published, future=future)
+        verbal = quad_class(cameo) in (1, 3)
+        when, precision = date_for(self.dates[future], start_char - self.start_char, verbal=verbal)
+        if when is None and self.published is not None and modality == ASSERTED and self._is_present(hit):
+            when, precision = self.published, DAY  # "Russia is withdrawing": happening as the article is written
+        location = locate(doc, sent, hit.start, self.entities)
+        targets = self._default_targets(type_, sources, targets, location)
+        sources = self._default_sources(sources, targets, location)
+        if not any(a.country for a in sources) and not is_passive(doc, hit.start, hit.end, sent, with_be=True):
+            # Only a victim report ("three civilians were killed") may leave the doer unnamed; otherwise an
+            # unplaced doer ("President Bush", "officials") makes the event too uncertain to code.
+            return []
+        pairs = [(s, t) for s in (sources[:MAX_ACTORS] or [None]) for t in (targets[:MAX_ACTORS] or [None])]
+        events = []
+        for source, target in pairs:
+            if source is not None and target is not None and source.text == target.text:
+                target = None
+            confidence = 0.4 + 0.25 * (source is not None and source.country is not None) + 0.15 * (target is not None)
+            confidence += 0.1 * (hit.end - hit.start > 1) - 0.15 * (source is None)
+            events.append(
+                EventCandidate(
+                    type=type_,
+                    mode=mode,
+                    cameo=cameo,
+                    quad_class=quad_class(cameo),
+                    source=source,
+                    target=target,
+                    event_date=when,
+                    date_precision=precision if when else UNKNOWN,
+                    negated=modality == NEGATED,
+                    modality=modality,
+                    sentence_index=self.index,
+                    sentence=self.text,
+                    trigger=text_of(doc)[start_char:end_char],
+                    trigger_start=start_char,
+                    trigger_end=end_char,
+                    confidence=round(max(0.05, min(0.95, confidence)), 2),
+                    location=location,
+                )
+            )
+        return events
+
+
+def _dedupe(events: list[EventCandidate]) -> list[EventCandidate]:
+    seen: set[tuple] = set()
+    kept = []
+    for event in events:
+        key = (
+            event.sentence_index,
+            event.type,
+            event.modality,
+            event.source.code if event.source else None,
+            event.target.code if event.target else None,
+        )
+        if key not in seen:
+            seen.add(key)
+            kept.append(event)
+    return kept
+
+
+def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
+    """Events in a processed document, sentence by sentence."""
+    hits = _select(doc)
+    if not hits:
+        return []
+    entities = list(doc.ents)
+    entity_at = {i: e for e in entities for i in range(e.start, e.end)}
+    events: list[EventCandidate] = []
+    subject: list[Actor] = []
+    pending = iter(hits)
+    hit = next(pending, None)
+    for index, sent in enumerate(doc.sents):
+        in_sentence = []
+        while hit is not None and hit.start < sent.end:
+            in_sentence.append(hit)
+            hit = next(pending, None)
+        # A sentence that names no one cannot yield a codable event.
+        if in_sentence and any(sent.start <= e.start < sent.end for e in entities):
+            coder = SentenceCoder(doc, sent, index, in_sentence, entity_at, entities, published, subject)
+            events.extend(coder.code())
+    return _dedupe(events)
+
+
+def extract_events(text: str, *, published: date | None = None) -> list[EventCandidate]:
+    """Events a text reports, each with its actors, date, place, modality and the sentence that says so."""
+    doc = pipeline()(text)
+    doc.user_data["text"] = text  # the input is the document's text; no need to join the tokens again
+    return code_document(doc, published)

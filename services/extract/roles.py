@@ -1,0 +1,122 @@
+"""Who did it to whom: source and target from the word order of a clause (subject before the verb, object after)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from services.extract import lexicon
+from services.extract.actors import DETERMINERS, LOCATIVE, Chunk
+from services.extract.nlp import words
+
+BE_FORMS = lexicon.word_set("be_forms")
+# Participles that after "be" describe a stance, not a passive ("is opposed to", "is committed to").
+ADJECTIVAL = lexicon.word_set("adjectival")
+SUBORDINATORS = lexicon.word_set("subordinators")
+RELATIVES = lexicon.word_set("relatives")
+APPOSITION_OPENERS = lexicon.word_set("apposition_openers")
+ADVERBIAL_SKIP = lexicon.word_set("adverbial_skip")
+PROPOSALS = lexicon.word_set("proposals")
+
+
+def is_passive(doc: Doc, start: int, end: int, sent: Span, *, with_be: bool = False) -> bool:
+    """Whether a trigger is a passive participle ("was attacked", "backed by Moscow"); with_be: only after "be"."""
+    word = words(doc).lower[start]
+    if word in ADJECTIVAL:
+        return False
+    if not (word.endswith(("ed", "en")) or words(doc).lemma[start] != word and not word.endswith(("s", "ing"))):
+        return False
+    if not with_be and end < sent.end and words(doc).lower[end] == "by":
+        return True
+    j = start - 1
+    while j >= sent.start and (
+        words(doc).lower[j] in ADVERBIAL_SKIP or words(doc).lower[j].endswith("ly") or words(doc).lower[j] == "not"
+    ):
+        j -= 1
+    return j >= sent.start and words(doc).lower[j] in BE_FORMS
+
+
+def _apposition_start(doc: Doc, comma: int, sent: Span) -> int | None:
+    """If the comma closes an apposition or relative clause (", a key ally of Assad,"), where that opened."""
+    j = comma - 1
+    while j > sent.start and words(doc).lower[j] != ",":
+        j -= 1
+    if j <= sent.start or words(doc).lower[j] != ",":
+        return None
+    opener = words(doc).lower[j + 1]
+    # ", a key ally of Assad,", ", which ...,", ", engaged in supporting ...,", ", 20 km from Latakia,"
+    if opener in APPOSITION_OPENERS or opener.endswith(("ing", "ed")) or words(doc).num[j + 1]:
+        return j
+    return None
+
+
+def source_before(doc: Doc, sent: Span, start: int, chunk_at: dict[int, Chunk], stops: set[int]) -> Chunk | None:
+    """The nearest actor phrase left of a trigger that is not inside a prepositional phrase, within its clause."""
+    j = start - 1
+    while j >= sent.start:
+        if j in stops:
+            return None
+        token = doc[j]
+        chunk = chunk_at.get(j)
+        if chunk is not None:
+            if chunk.prep is None:
+                return chunk
+            j = chunk.start - 1
+            continue
+        if token.lower_ == ",":
+            opened = _apposition_start(doc, j, sent)
+            if opened is not None:
+                j = opened - 1
+                continue
+        if token.lower_ == ";":
+            return None
+        j -= 1
+    return None
+
+
+def target_after(
+    doc: Doc,
+    sent: Span,
+    end: int,
+    chunks: list[Chunk],
+    stops: set[int],
+    exclude: Chunk | None,
+    *,
+    passive: bool = False,
+) -> Chunk | None:
+    """The first actor phrase right of a trigger, not a location and not the source, before the clause ends."""
+    w = words(doc)
+    fallback = None
+    for chunk in chunks:
+        if chunk.start < end or chunk is exclude or chunk.pronoun:
+            continue
+        if any(s in stops for s in range(end, chunk.start)):
+            break
+        if chunk.prep in LOCATIVE:
+            continue
+        # In an active clause "by" after a proposal names whose it was ("rejected calls by Belarus's rulers").
+        if chunk.prep == "by" and (passive or w.lemma[_before_prep(w, chunk.start)] not in PROPOSALS):
+            continue
+        if any(a.country for a in chunk.actors):
+            return chunk
+        # An adjective that is also a sector noun ("military aid") yields to a named actor further on.
+        fallback = fallback or chunk
+    return fallback
+
+
+def _before_prep(w, start: int) -> int:
+    j = start - 1
+    while j > 0 and w.lower[j] in DETERMINERS:
+        j -= 1
+    return j - 1
+
+
+def agent_after_by(doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: set[int]) -> Chunk | None:
+    """The agent of a passive: the actor phrase after "by"."""
+    for chunk in chunks:
+        if chunk.start < end:
+            continue
+        if any(s in stops for s in range(end, chunk.start)):
+            return None
+        if chunk.prep == "by":
+            return chunk
+    return None
