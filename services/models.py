@@ -134,46 +134,9 @@ class TextFingerprint(Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
 
 
-class Event(Base):
-    """One real-world event, merged from the mentions that report it."""
+class CodedEvent:
+    """The columns that code an event (type, actors, place, date), shared by events and their mentions."""
 
-    __tablename__ = "events"
-
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    # Hash of the fields that identify the event; unique, so concurrent store workers converge on one row.
-    merge_key: Mapped[str] = mapped_column(String(64), unique=True)
-    type: Mapped[str] = mapped_column(String(16), index=True)
-    mode: Mapped[str | None] = mapped_column(String(24))
-    cameo: Mapped[str] = mapped_column(String(4))
-    quad_class: Mapped[int] = mapped_column(SmallInteger)
-    source_text: Mapped[str | None] = mapped_column(Text)
-    source_code: Mapped[str | None] = mapped_column(String(32), index=True)
-    target_text: Mapped[str | None] = mapped_column(Text)
-    target_code: Mapped[str | None] = mapped_column(String(32), index=True)
-    location_name: Mapped[str | None] = mapped_column(Text)
-    location_country: Mapped[str | None] = mapped_column(String(3))
-    latitude: Mapped[float | None] = mapped_column(Float)
-    longitude: Mapped[float | None] = mapped_column(Float)
-    event_date: Mapped[date | None] = mapped_column(Date)
-    date_precision: Mapped[str] = mapped_column(String(8))
-    mention_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    article_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    confidence: Mapped[float] = mapped_column(Float)
-    first_seen: Mapped[datetime] = mapped_column(Timestamp, server_default=func.now(), index=True)
-    last_seen: Mapped[datetime] = mapped_column(Timestamp, server_default=func.now())
-
-    mentions: Mapped[list[EventMention]] = relationship(back_populates="event")
-
-
-class EventMention(Base):
-    """One event as one article reports it, with the evidence: sentence, trigger and offsets in the clean text."""
-
-    __tablename__ = "event_mentions"
-
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
-    # Null between extract and store: extract finds mentions, store attaches them to events.
-    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"), index=True)
     type: Mapped[str] = mapped_column(String(16))
     mode: Mapped[str | None] = mapped_column(String(24))
     cameo: Mapped[str] = mapped_column(String(4))
@@ -188,6 +151,40 @@ class EventMention(Base):
     longitude: Mapped[float | None] = mapped_column(Float)
     event_date: Mapped[date | None] = mapped_column(Date)
     date_precision: Mapped[str] = mapped_column(String(8))
+
+
+class Event(CodedEvent, Base):
+    """One real-world event, merged from the mentions that report it."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    # Hash of the fields that identify the event; unique, so concurrent store workers converge on one row.
+    merge_key: Mapped[str] = mapped_column(String(64), unique=True)
+    mention_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    article_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    confidence: Mapped[float] = mapped_column(Float)
+    first_seen: Mapped[datetime] = mapped_column(Timestamp, server_default=func.now(), index=True)
+    last_seen: Mapped[datetime] = mapped_column(Timestamp, server_default=func.now())
+
+    mentions: Mapped[list[EventMention]] = relationship(back_populates="event")
+
+    __table_args__ = (
+        Index("ix_events_type", "type"),
+        Index("ix_events_source_code", "source_code"),
+        Index("ix_events_target_code", "target_code"),
+    )
+
+
+class EventMention(CodedEvent, Base):
+    """One event as one article reports it, with the evidence: sentence, trigger and offsets in the clean text."""
+
+    __tablename__ = "event_mentions"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    # Null between extract and store: extract finds mentions, store attaches them to events.
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"), index=True)
     negated: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
     modality: Mapped[str] = mapped_column(String(16))
     sentence_index: Mapped[int] = mapped_column(Integer)
