@@ -22,11 +22,11 @@ _WORD = re.compile(r"\w+")
 # story still share few (measured on the seeds and their synthetic copies; see the README's dedup section).
 SHINGLE_WORDS = 2
 NUM_PERM = 128
-# 64 bands of 2 rows: a pair with shingle Jaccard 0.25 (a heavily cut and edited copy) becomes a candidate with
-# probability 1 - (1 - 0.25**2)**64 = 0.98; the verification below, not the index, decides.
+# 64 bands of 2 rows, and candidates must share at least two band keys: a pair with shingle Jaccard 0.25 (a heavily
+# cut and edited copy) shares 4 on average and is a candidate with probability 0.92, an unrelated text at 0.05
+# shares 0.16 and is one with probability 0.01. Only the best few are verified, which keeps the cost flat as the
+# index grows; the verification below, not the index, decides.
 BANDS, ROWS = 64, 2
-# Candidates must share at least two band keys (a copy at Jaccard 0.25 shares 4 on average; an unrelated text at
-# 0.05 shares 0.16), and only the best few are verified: that keeps verification cost flat as the index grows.
 MIN_SHARED_BANDS = 2
 MAX_CANDIDATES = 10
 MIN_JACCARD = 0.5

@@ -29,6 +29,9 @@ NAME_MARK = "@"
 # Stories are found through their strongest terms (an inverted index), and only the best-matching few compared.
 KEY_TERMS = 20
 MAX_CANDIDATES = 10
+# A profile is the running mean of its articles: past this many, one more moves it by under 5 %, so it is no
+# longer rewritten (which keeps a big story's row from being rewritten by every report).
+SETTLED_ARTICLES = 20
 
 # Capitalised, but calendar words say when, not who or where.
 CALENDAR_WORDS = frozenset(calendar.day_name[i].lower() for i in range(7)) | frozenset(
@@ -144,7 +147,8 @@ def assign_story(text: str, *, title: str | None, seen: datetime, store: StorySt
     story = choose_story(terms, seen, candidates)
     if story is None:
         return store.create(terms, seen, title)
-    store.join(story.story_id, merge_profile(story.terms, terms, story.articles), seen)
+    settled = story.articles >= SETTLED_ARTICLES
+    store.join(story.story_id, None if settled else merge_profile(story.terms, terms, story.articles), seen)
     return story.story_id
 
 
