@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import bindparam, func, select, text, update
+from sqlalchemy import bindparam, func, or_, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.orm import Session
 from sqlalchemy.types import BigInteger, SmallInteger, Text
@@ -107,20 +107,22 @@ class PostgresStoryStore:
         """A transaction-scoped advisory lock that every story assignment takes."""
         self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": STORY_LOCK_KEY})
 
-    def candidates(self, terms: list[str], since: datetime, until: datetime) -> list[StoryProfile]:
-        """Stories in the interval that share most key terms (ties by id)."""
+    def candidates(self, terms: list[str], since: datetime | None, until: datetime | None) -> list[StoryProfile]:
+        """Stories that share most key terms (ties by id), last seen in the interval or of unknown date."""
         shared = func.count().label("shared")
-        rows = self.session.execute(
+        query = (
             select(Story.id, Story.terms, Story.last_seen, Story.article_count)
             .join(StoryTerm, StoryTerm.story_id == Story.id)
-            .where(StoryTerm.term.in_(terms), Story.last_seen.between(since, until))
+            .where(StoryTerm.term.in_(terms))
             .group_by(Story.id)
             .order_by(shared.desc(), Story.id)
             .limit(MAX_CANDIDATES)
         )
-        return [StoryProfile(*row) for row in rows]
+        if since is not None:
+            query = query.where(or_(Story.last_seen.is_(None), Story.last_seen.between(since, until)))
+        return [StoryProfile(*row) for row in self.session.execute(query)]
 
-    def create(self, terms: dict[str, float], seen: datetime, title: str | None) -> int:
+    def create(self, terms: dict[str, float], seen: datetime | None, title: str | None) -> int:
         """Open a story with one article."""
         story = Story(title=title, first_seen=seen, last_seen=seen, article_count=1, terms=terms)
         self.session.add(story)
@@ -128,10 +130,11 @@ class PostgresStoryStore:
         self._index(story.id, terms)
         return story.id
 
-    def join(self, story_id: int, profile: dict[str, float] | None, seen: datetime) -> None:
+    def join(self, story_id: int, profile: dict[str, float] | None, seen: datetime | None) -> None:
         """Count one more article in a story, with its new profile if it changed."""
         values: dict = {
             "article_count": Story.article_count + 1,
+            # GREATEST and LEAST ignore NULL: an article of unknown date leaves the story's times as they are.
             "last_seen": func.greatest(Story.last_seen, seen),
             "first_seen": func.least(Story.first_seen, seen),
         }

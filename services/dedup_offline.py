@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
 from typing import Any
 
 from services.dates import parse_date
@@ -11,16 +10,15 @@ from services.dedup import MemoryExactIndex, MemoryIndex, deduplicate
 from services.stories import MemoryStoryStore, assign_story
 
 
-def dedup_records(records: Iterable[dict[str, Any]], *, now: datetime | None = None) -> Iterator[dict[str, Any]]:
+def dedup_records(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """For each record {"id", "text", "published"?}: {"id", "duplicate_of", "similarity", "method", "story"}."""
     exact, near, stories = MemoryExactIndex(), MemoryIndex(), MemoryStoryStore()
-    now = now or datetime.now(UTC)
     record_ids: list[Any] = []
     story_of: list[int] = []
     for number, record in enumerate(records):
         record_ids.append(record["id"])
         parsed = parse_date(str(record["published"])) if record.get("published") else None
-        seen = parsed.value if parsed else now  # as the pipeline uses the arrival time
+        seen = parsed.value if parsed else None  # unknown stays unknown, as in the pipeline
         decision = deduplicate(number, record["text"], exact=exact, near=near)
         if decision.duplicate_of is None:
             story = assign_story(record["text"], title=record.get("title"), seen=seen, store=stories)

@@ -109,8 +109,9 @@ class Story(Base):
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     title: Mapped[str | None] = mapped_column(Text)
-    first_seen: Mapped[datetime] = mapped_column(Timestamp)
-    last_seen: Mapped[datetime] = mapped_column(Timestamp, index=True)
+    # The span of its articles' publication times; None while none of them is dated.
+    first_seen: Mapped[datetime | None] = mapped_column(Timestamp)
+    last_seen: Mapped[datetime | None] = mapped_column(Timestamp, index=True)
     article_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # The clustering's profile of the story: term -> weight, unit length.
     terms: Mapped[dict[str, float]] = mapped_column(JSONB)

@@ -137,7 +137,7 @@ def _dedup(session: Session, article: Article) -> bool:
     text = article.text or ""
     decision = deduplicate(article.id, text, exact=PostgresExactIndex(session), near=PostgresIndex(session))
     stories = PostgresStoryStore(session)
-    seen = article.published_at or article.received_at
+    seen = article.published_at  # an unknown date stays unknown: no arrival time passed off as it
     if decision.duplicate_of is None:
         article.story_id = assign_story(text, title=article.title, seen=seen, store=stories)
         return True

@@ -47,7 +47,7 @@ class StoryProfile:
 
     story_id: int
     terms: dict[str, float]
-    last_seen: datetime
+    last_seen: datetime | None  # the latest publication time among its articles; None if none was dated
     articles: int
 
 
@@ -94,11 +94,11 @@ def name_cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return cosine(_unit(names_a), _unit(names_b))
 
 
-def choose_story(terms: dict[str, float], seen: datetime, stories: list[StoryProfile]) -> StoryProfile | None:
-    """The most similar story active within the window of `seen`, if similar enough in words and in names."""
+def choose_story(terms: dict[str, float], seen: datetime | None, stories: list[StoryProfile]) -> StoryProfile | None:
+    """The most similar story active within the window of `seen` (any, if unknown), similar in words and names."""
     best, best_score = None, 0.0
     for story in stories:
-        if abs(seen - story.last_seen) > WINDOW:
+        if seen is not None and story.last_seen is not None and abs(seen - story.last_seen) > WINDOW:
             continue
         score = cosine(terms, story.terms)
         if score < MIN_SIMILARITY or name_cosine(terms, story.terms) < MIN_NAME_SIMILARITY:
@@ -128,23 +128,28 @@ class StoryStore(Protocol):
     def lock(self) -> None:
         """Serialise story assignment until the caller's transaction ends."""
 
-    def candidates(self, terms: list[str], since: datetime, until: datetime) -> list[StoryProfile]:
-        """Up to MAX_CANDIDATES stories last seen between the two times that share most of these key terms."""
+    def candidates(self, terms: list[str], since: datetime | None, until: datetime | None) -> list[StoryProfile]:
+        """Up to MAX_CANDIDATES stories sharing most of these key terms, last seen between the two times (or of
+        unknown date; no time limit when the times are None)."""
 
-    def create(self, terms: dict[str, float], seen: datetime, title: str | None) -> int:
+    def create(self, terms: dict[str, float], seen: datetime | None, title: str | None) -> int:
         """Open a story with one article; return its id."""
 
-    def join(self, story_id: int, profile: dict[str, float] | None, seen: datetime) -> None:
-        """Count one more article in a story, with its new profile (None for a copy, which does not change it)."""
+    def join(self, story_id: int, profile: dict[str, float] | None, seen: datetime | None) -> None:
+        """Count one more article in a story, with its new profile (None: unchanged) and date (None: unknown)."""
 
 
-def assign_story(text: str, *, title: str | None, seen: datetime, store: StoryStore) -> int:
-    """Put an original article in the most similar active story, or in a new one; return the story id."""
+def assign_story(text: str, *, title: str | None, seen: datetime | None, store: StoryStore) -> int:
+    """Put an original article in the most similar active story, or in a new one; return the story id.
+
+    `seen` is the publication time. The time window applies only where both the article's and the story's dates
+    are known: an unknown date is never replaced by a guess such as the arrival time.
+    """
     # One assignment at a time: two first reports of one event arriving together must not open two stories.
     store.lock()
     terms = article_terms(text)
-    candidates = store.candidates(key_terms(terms), seen - WINDOW, seen + WINDOW)
-    story = choose_story(terms, seen, candidates)
+    since, until = (seen - WINDOW, seen + WINDOW) if seen is not None else (None, None)
+    story = choose_story(terms, seen, store.candidates(key_terms(terms), since, until))
     if story is None:
         return store.create(terms, seen, title)
     settled = story.articles >= SETTLED_ARTICLES
@@ -162,24 +167,25 @@ class MemoryStoryStore:
     def lock(self) -> None:
         """Nothing to serialise in one process."""
 
-    def candidates(self, terms: list[str], since: datetime, until: datetime) -> list[StoryProfile]:
-        """Stories in the interval that share most key terms (ties by id), as the Postgres store ranks them."""
+    def candidates(self, terms: list[str], since: datetime | None, until: datetime | None) -> list[StoryProfile]:
+        """Stories that share most key terms (ties by id), as the Postgres store ranks them."""
         shared: Counter[int] = Counter()
         for term in terms:
             shared.update(self.by_term.get(term, ()))
-        in_window = [(-n, i) for i, n in shared.items() if since <= self.stories[i].last_seen <= until]
+        in_window = [(-n, i) for i, n in shared.items() if _in_window(self.stories[i].last_seen, since, until)]
         return [self.stories[i] for _n, i in sorted(in_window)[:MAX_CANDIDATES]]
 
-    def create(self, terms: dict[str, float], seen: datetime, title: str | None) -> int:
+    def create(self, terms: dict[str, float], seen: datetime | None, title: str | None) -> int:
         """Open a story."""
         story_id = len(self.stories) + 1
         self._set(StoryProfile(story_id, terms, seen, 1))
         return story_id
 
-    def join(self, story_id: int, profile: dict[str, float] | None, seen: datetime) -> None:
+    def join(self, story_id: int, profile: dict[str, float] | None, seen: datetime | None) -> None:
         """Count one more article in a story, with its new profile if it changed."""
         story = self.stories[story_id]
-        self._set(StoryProfile(story_id, profile or story.terms, max(seen, story.last_seen), story.articles + 1))
+        last_seen = max(filter(None, (seen, story.last_seen)), default=None)
+        self._set(StoryProfile(story_id, profile or story.terms, last_seen, story.articles + 1))
 
     def _set(self, story: StoryProfile) -> None:
         if previous := self.stories.get(story.story_id):
@@ -188,3 +194,7 @@ class MemoryStoryStore:
         self.stories[story.story_id] = story
         for term in key_terms(story.terms):
             self.by_term.setdefault(term, set()).add(story.story_id)
+
+
+def _in_window(last_seen: datetime | None, since: datetime | None, until: datetime | None) -> bool:
+    return last_seen is None or since is None or since <= last_seen <= until

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -56,5 +56,89 @@ class ArticleOut(BaseModel):
     error_stage: str | None
     error: str | None
     duplicate_of_id: int | None
+    story_id: int | None
     received_at: datetime
     stored_at: datetime | None
+
+
+class EventOut(BaseModel):
+    """One real-world event: its coding, and how many reports carry it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    type: str
+    mode: str | None
+    cameo: str
+    quad_class: int
+    source_text: str | None
+    source_code: str | None
+    target_text: str | None
+    target_code: str | None
+    location_name: str | None
+    location_country: str | None
+    latitude: float | None
+    longitude: float | None
+    event_date: date | None
+    date_precision: str
+    mention_count: int
+    article_count: int
+    confidence: float
+    first_seen: datetime
+    last_seen: datetime
+
+
+class MentionOut(BaseModel):
+    """One article's report of an event, with the evidence."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    article_id: int
+    sentence_index: int
+    sentence: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    source_text: str | None
+    target_text: str | None
+    modality: str
+    confidence: float
+
+
+class EventDetailOut(EventOut):
+    """An event with every mention that reports it."""
+
+    mentions: list[MentionOut]
+
+
+class EventPage(BaseModel):
+    """A page of events in id order; pass `next` as `after` for the following page (null at the end)."""
+
+    items: list[EventOut]
+    next: int | None
+
+
+class StoryOut(BaseModel):
+    """Articles that report one real-world event."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    title: str | None
+    first_seen: datetime | None = Field(description="Earliest publication time of its articles; null if none dated")
+    last_seen: datetime | None = Field(description="Latest publication time of its articles; null if none dated")
+    article_count: int
+
+
+class StoryDetailOut(StoryOut):
+    """A story with its articles."""
+
+    articles: list[ArticleOut]
+
+
+class StoryPage(BaseModel):
+    """A page of stories, most recently seen first; pass `next` as `before` for the following page."""
+
+    items: list[StoryOut]
+    next: int | None

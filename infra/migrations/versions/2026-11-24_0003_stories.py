@@ -21,8 +21,8 @@ def upgrade() -> None:
     op.create_table('stories',
     sa.Column('id', sa.BigInteger(), nullable=False),
     sa.Column('title', sa.Text(), nullable=True),
-    sa.Column('first_seen', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('last_seen', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('first_seen', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('last_seen', sa.DateTime(timezone=True), nullable=True),
     sa.Column('article_count', sa.Integer(), server_default='0', nullable=False),
     sa.Column('terms', postgresql.JSONB(astext_type=sa.Text()), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_stories'))

@@ -1,18 +1,108 @@
-"""Read endpoints for downstream apps."""
+"""Read endpoints for downstream apps: events, stories, articles."""
 
-from fastapi import APIRouter, HTTPException
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from services.api.deps import SessionDep
-from services.api.schemas import ArticleOut
-from services.models import Article
+from services.api.schemas import ArticleOut, EventDetailOut, EventPage, StoryDetailOut, StoryPage
+from services.models import Article, Event, EventMention, Story
 
 router = APIRouter(tags=["read"])
+Limit = Annotated[int, Query(ge=1, le=1000, description="Page size")]
+
+
+def _get(session: Session, model: type, item_id: int):
+    found = session.get(model, item_id)
+    if found is None:
+        raise HTTPException(status_code=404, detail=f"no {model.__tablename__[:-1]} {item_id}")
+    return found
 
 
 @router.get("/articles/{article_id}", response_model=ArticleOut)
 def get_article(article_id: int, session: SessionDep) -> Article:
     """One article's metadata and status."""
-    article = session.get(Article, article_id)
-    if article is None:
-        raise HTTPException(status_code=404, detail=f"no article {article_id}")
-    return article
+    return _get(session, Article, article_id)
+
+
+@router.get("/events", response_model=EventPage)
+def list_events(
+    session: SessionDep,
+    since: Annotated[datetime | None, Query(description="First seen at or after")] = None,
+    until: Annotated[datetime | None, Query(description="First seen before")] = None,
+    type: Annotated[str | None, Query(description="PLOVER type, e.g. RETREAT")] = None,
+    actor: Annotated[str | None, Query(description="Source or target code prefix, e.g. RUS or RUSGOV")] = None,
+    country: Annotated[
+        str | None, Query(min_length=3, max_length=3, description="ISO alpha-3 of place or actor")
+    ] = None,
+    story: Annotated[int | None, Query(description="Reported by an article of this story")] = None,
+    after: Annotated[int | None, Query(description="The `next` of the previous page")] = None,
+    limit: Limit = 100,
+) -> EventPage:
+    """Events in id order (keyset pagination), filtered by time, type, actor, country and story."""
+    query = select(Event).order_by(Event.id).limit(limit + 1)
+    if since is not None:
+        query = query.where(Event.first_seen >= since)
+    if until is not None:
+        query = query.where(Event.first_seen < until)
+    if type is not None:
+        query = query.where(Event.type == type.upper())
+    if actor is not None:
+        prefix = actor.upper() + "%"
+        query = query.where(or_(Event.source_code.like(prefix), Event.target_code.like(prefix)))
+    if country is not None:
+        code = country.upper()
+        query = query.where(
+            or_(
+                Event.location_country == code,
+                Event.source_code.like(code + "%"),
+                Event.target_code.like(code + "%"),
+            )
+        )
+    if story is not None:
+        in_story = select(EventMention.event_id).join(Article, Article.id == EventMention.article_id)
+        query = query.where(Event.id.in_(in_story.where(Article.story_id == story)))
+    if after is not None:
+        query = query.where(Event.id > after)
+    events = session.scalars(query).all()
+    more = len(events) > limit
+    return EventPage(items=events[:limit], next=events[limit - 1].id if more else None)
+
+
+@router.get("/events/{event_id}", response_model=EventDetailOut)
+def get_event(event_id: int, session: SessionDep) -> Event:
+    """One event with its mentions and their evidence."""
+    return _get(session, Event, event_id)
+
+
+@router.get("/stories", response_model=StoryPage)
+def list_stories(
+    session: SessionDep,
+    before: Annotated[int | None, Query(description="The `next` of the previous page")] = None,
+    limit: Limit = 100,
+) -> StoryPage:
+    """Stories, newest first (keyset pagination by id)."""
+    query = select(Story).order_by(Story.id.desc()).limit(limit + 1)
+    if before is not None:
+        query = query.where(Story.id < before)
+    stories = session.scalars(query).all()
+    more = len(stories) > limit
+    return StoryPage(items=stories[:limit], next=stories[limit - 1].id if more else None)
+
+
+@router.get("/stories/{story_id}", response_model=StoryDetailOut)
+def get_story(story_id: int, session: SessionDep) -> StoryDetailOut:
+    """One story with its articles."""
+    story = _get(session, Story, story_id)
+    articles = session.scalars(select(Article).where(Article.story_id == story_id).order_by(Article.id)).all()
+    return StoryDetailOut(
+        id=story.id,
+        title=story.title,
+        first_seen=story.first_seen,
+        last_seen=story.last_seen,
+        article_count=story.article_count,
+        articles=[ArticleOut.model_validate(a) for a in articles],
+    )
