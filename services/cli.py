@@ -241,3 +241,35 @@ def _event_json(event) -> dict:
         "trigger_end": event.trigger_end,
         "confidence": event.confidence,
     }
+
+
+@app.command()
+def failures() -> None:
+    """Failed articles grouped by stage and reason."""
+    from services.db import session_scope
+    from services.failures import failure_groups
+
+    with session_scope() as session:
+        groups = failure_groups(session)
+    table = Table("stage", "articles", "example", "reason")
+    for group in groups:
+        table.add_row(group.stage, str(group.count), str(group.example_id), group.reason)
+    console.print(table if groups else "no failed articles")
+
+
+@app.command()
+def retry(
+    stage: Annotated[str | None, typer.Option(help="Only articles that failed at this stage.")] = None,
+    reason: Annotated[str | None, typer.Option(help="Only articles whose reason contains this text.")] = None,
+    article_id: Annotated[int | None, typer.Option("--id", help="Only this article.")] = None,
+) -> None:
+    """Put failed articles back on the queue of the stage that failed them (input refused at ingest excepted)."""
+    from services.db import session_scope
+    from services.failures import reset_for_retry
+    from workers.app import send_on
+
+    with session_scope() as session:
+        retried = reset_for_retry(session, stage=stage, reason=reason, article_id=article_id)
+    for failed_stage, failed_id in retried:  # after the commit, as every send
+        send_on(failed_stage, failed_id)
+    console.print(f"{len(retried)} article(s) queued again")

@@ -132,3 +132,17 @@ def test_a_worker_killed_mid_task_does_not_lose_the_article_or_process_it_twice(
         mentions = session.scalar(select(func.count()).select_from(EventMention))
         assert mentions == len(extract_events(article.text))
         assert session.scalar(select(func.count()).select_from(Article)) == 1
+
+
+def test_a_failed_article_is_retried_after_a_fix(workers, clean_tables, service_env) -> None:
+    with session_scope() as session:
+        article = Article(text=ARTICLE_TEXT, language="en", status=Status.FAILED, error_stage="dedup",
+                          error="OperationalError: the database was down (after 9 attempts)")  # fmt: skip
+        session.add(article)
+        session.flush()
+        article_id = article.id
+    listed = newsflow("failures", env=service_env)
+    assert "the database was down" in listed.stdout
+    result = newsflow("retry", "--stage", "dedup", env=service_env)
+    assert "1 article(s) queued again" in result.stdout
+    assert wait_until_final(session_scope, [article_id], timeout=FINAL_TIMEOUT) == {article_id: Status.STORED}
