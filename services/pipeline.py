@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -205,7 +205,19 @@ def _store(session: Session, article: Article) -> bool:
     if touched:
         session.flush()
         recount_events(session, touched)
+        notify_events(session, touched)
     return True
+
+
+EVENTS_CHANNEL = "newsflow_events"
+
+
+def notify_events(session: Session, event_ids: set[int]) -> None:
+    """NOTIFY each new or updated event's id on EVENTS_CHANNEL; Postgres delivers them when the transaction commits."""
+    session.execute(
+        text("SELECT pg_notify(:channel, id::text) FROM unnest(CAST(:ids AS bigint[])) AS id ORDER BY id"),
+        {"channel": EVENTS_CHANNEL, "ids": sorted(event_ids)},
+    )
 
 
 def _upsert_event(session: Session, key: str, mention: EventMention, day: date | None) -> int:
