@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     # Must exceed the slowest task, or Redis hands an unacked task to a second worker.
     visibility_timeout: int = 3600
 
+    # Lets the read-only role `newsflow_reader` log in (set when migrating); without it the role cannot log in.
+    reader_password: str | None = None
+
     api_host: str = "127.0.0.1"
     api_port: int = 8000
 

@@ -11,15 +11,15 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision: str = '0004'
-down_revision: str | None = '0003'
+revision: str = "0004"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.add_column('articles', sa.Column('dropped', postgresql.JSONB(astext_type=sa.Text()), nullable=True))
+    op.add_column("articles", sa.Column("dropped", postgresql.JSONB(astext_type=sa.Text()), nullable=True))
 
 
 def downgrade() -> None:
-    op.drop_column('articles', 'dropped')
+    op.drop_column("articles", "dropped")
