@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 from dataclasses import dataclass
 
 import httpx
@@ -26,13 +28,34 @@ class FetchedPage:
     body: bytes
 
 
-def make_client(*, connect_timeout: float, read_timeout: float, max_redirects: int, user_agent: str) -> httpx.Client:
-    """An HTTP client with the fetch stage's timeouts and redirect limit."""
+class RefusedAddress(httpx.RequestError):
+    """The URL's host resolves to an address the fetch stage may not reach (loopback, private, link-local…)."""
+
+
+def refuse_private_hosts(request: httpx.Request) -> None:
+    """Refuse a request, first or redirected, whose host resolves to a non-public address (no SSRF)."""
+    host = request.url.host
+    try:
+        infos = socket.getaddrinfo(host, request.url.port or 80, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise httpx.ConnectError(f"cannot resolve {host}: {exc}", request=request) from exc
+    for address in {info[4][0] for info in infos}:
+        if not ipaddress.ip_address(address.split("%")[0]).is_global:
+            raise RefusedAddress(f"refused: {host} resolves to the non-public address {address}", request=request)
+
+
+def make_client(
+    *, connect_timeout: float, read_timeout: float, max_redirects: int, user_agent: str, allow_private: bool = False
+) -> httpx.Client:
+    """An HTTP client with the fetch stage's timeouts and redirect limit; non-public hosts refused unless allowed."""
     return httpx.Client(
         timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
         follow_redirects=True,
         max_redirects=max_redirects,
         headers={"User-Agent": user_agent, "Accept": ", ".join(ACCEPTED_TYPES)},
+        # Checked on every request, redirects included. The host is resolved again to connect, so a DNS answer
+        # that changes in between is not caught; pinning the resolved address in the transport would close that.
+        event_hooks={"request": [] if allow_private else [refuse_private_hosts]},
     )
 
 
@@ -57,6 +80,8 @@ def fetch_url(url: str, *, client: httpx.Client, max_bytes: int) -> FetchedPage:
                     raise FetchFailed(f"too large: more than {max_bytes} bytes")
             kind = "text/plain" if media_type == "text/plain" else "text/html"
             return FetchedPage(url=str(response.url), content_type=kind, body=bytes(body))
+    except RefusedAddress as exc:
+        raise FetchFailed(str(exc)) from exc
     except httpx.TooManyRedirects as exc:
         raise FetchFailed(f"too many redirects: {exc}") from exc
     except httpx.InvalidURL as exc:

@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     fetch_max_bytes: int = 5_000_000
     fetch_max_redirects: int = 5
     user_agent: str = "newsflow/0.1 (+https://github.com/newsflow/newsflow)"
+    # Loopback, private and link-local addresses are refused (no server-side request forgery) unless allowed.
+    fetch_allow_private_addresses: bool = False
 
     # input limits: anything larger fails with a reason instead of stalling a worker
     max_input_bytes: int = 5_000_000

@@ -16,6 +16,7 @@ def _fetch_step():
         read_timeout=settings.fetch_read_timeout,
         max_redirects=settings.fetch_max_redirects,
         user_agent=settings.user_agent,
+        allow_private=settings.fetch_allow_private_addresses,
     )
     return pipeline.make_fetch_step(partial(fetch_url, client=client, max_bytes=settings.fetch_max_bytes))
 

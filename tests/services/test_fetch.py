@@ -5,7 +5,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from services.fetch import FetchFailed, FetchUnavailable, fetch_url, make_client
+from services.fetch import FetchFailed, FetchUnavailable, fetch_url, make_client, refuse_private_hosts
 from tests.pages import Page, Site, serve
 
 ARTICLE = b"<html><head><title>T</title></head><body><article><p>Hello world.</p></article></body></html>"
@@ -30,7 +30,10 @@ def site() -> Iterator[Site]:
 
 @pytest.fixture
 def client() -> Iterator[httpx.Client]:
-    with make_client(connect_timeout=1, read_timeout=0.5, max_redirects=3, user_agent="newsflow-test") as c:
+    # The test server is on loopback, which the fetch stage refuses unless allowed.
+    with make_client(
+        connect_timeout=1, read_timeout=0.5, max_redirects=3, user_agent="newsflow-test", allow_private=True
+    ) as c:
         yield c
 
 
@@ -69,3 +72,32 @@ def test_passing_trouble_is_worth_a_retry(site: Site, client: httpx.Client, path
 def test_a_malformed_url_fails(client: httpx.Client) -> None:
     with pytest.raises(FetchFailed):
         fetch_url("ftp://example.invalid/file", client=client, max_bytes=1000)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://127.0.0.1:9/", "http://localhost/", "http://10.1.2.3/", "http://169.254.169.254/latest", "http://[::1]/"],
+)
+def test_non_public_addresses_are_refused_by_default(url: str) -> None:
+    with (
+        make_client(connect_timeout=1, read_timeout=1, max_redirects=3, user_agent="t") as client,
+        pytest.raises(FetchFailed, match="refused: .* non-public address"),
+    ):
+        fetch_url(url, client=client, max_bytes=1000)
+
+
+def test_a_redirect_to_a_private_address_is_refused(site: Site) -> None:
+    # The first hop is allowed here only because the test server itself is on loopback; the check runs per hop.
+    hops = []
+
+    def allow_first_hop_only(request: httpx.Request) -> None:
+        hops.append(str(request.url))
+        if len(hops) > 1:
+            refuse_private_hosts(request)
+
+    with (
+        httpx.Client(follow_redirects=True, event_hooks={"request": [allow_first_hop_only]}) as client,
+        pytest.raises(FetchFailed, match="refused"),
+    ):
+        fetch_url(site.url("/moved"), client=client, max_bytes=1000)
+    assert len(hops) == 2

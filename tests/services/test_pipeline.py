@@ -108,7 +108,7 @@ def test_fetch_downloads_an_article_given_by_url(db_session: Session, tmp_path: 
     routes = {"/a": Page(html.encode()), "/gone": Page(b"", status=404), "/busy": Page(b"", status=503)}
     with (
         serve(Site(routes)) as site,
-        make_client(connect_timeout=1, read_timeout=1, max_redirects=2, user_agent="t") as client,
+        make_client(connect_timeout=1, read_timeout=1, max_redirects=2, user_agent="t", allow_private=True) as client,
     ):
         fetch_step = pipeline.make_fetch_step(partial(fetch_url, client=client, max_bytes=100_000))
         ok = add(db_session, ArticleInput("a", url=site.url("/a")))

@@ -43,7 +43,9 @@ def workers(service_env: dict[str, str], redis_url: str, tmp_path_factory: pytes
     client = redis.Redis.from_url(redis_url)
     client.flushdb()
     log_dir = tmp_path_factory.mktemp("worker-logs")
-    processes = start_workers(env=service_env, log_dir=log_dir, name_suffix=f"-{RUN_ID}")
+    # The tests' stand-in web server is on loopback, which the fetch stage refuses by default.
+    env = {**service_env, "NEWSFLOW_FETCH_ALLOW_PRIVATE_ADDRESSES": "true"}
+    processes = start_workers(env=env, log_dir=log_dir, name_suffix=f"-{RUN_ID}")
     try:
         wait_until_consuming(client, processes)
         yield processes
