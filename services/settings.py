@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     # Lets the read-only role `newsflow_reader` log in (set when migrating); without it the role cannot log in.
     reader_password: str | None = None
 
+    # Required in the X-API-Key header of write requests; with none set, the API refuses writes.
+    api_key: str | None = None
+
     api_host: str = "127.0.0.1"
     api_port: int = 8000
 

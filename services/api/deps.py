@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Iterator
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Header, HTTPException, status
 from sqlalchemy.orm import Session
 
 from services.db import session_scope
@@ -28,3 +29,11 @@ def get_enqueue() -> Callable[[str, int], None]:
 SessionDep = Annotated[Session, Depends(get_session)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 EnqueueDep = Annotated[Callable[[str, int], None], Depends(get_enqueue)]
+
+
+def require_api_key(settings: SettingsDep, x_api_key: Annotated[str | None, Header()] = None) -> None:
+    """Let a write request through only with the configured API key."""
+    if settings.api_key is None:
+        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, detail="writes are disabled: set NEWSFLOW_API_KEY")
+    if x_api_key is None or not secrets.compare_digest(x_api_key.encode(), settings.api_key.encode()):
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail="a valid X-API-Key header is required")

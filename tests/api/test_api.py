@@ -8,13 +8,18 @@ import pytest
 from fastapi.testclient import TestClient
 
 from services.api.app import create_app
+from services.settings import get_settings
 
 TEXT = "Russia withdrew its troops from Syria on Sunday, officials said in Moscow on Monday."
 
 
+API_KEY = "test-key"
+
+
 @pytest.fixture
-def client(service_env, clean_tables, redis_client) -> Iterator[TestClient]:
-    with TestClient(create_app()) as test_client:
+def client(service_env, clean_tables, redis_client, monkeypatch) -> Iterator[TestClient]:
+    monkeypatch.setattr(get_settings(), "api_key", API_KEY)
+    with TestClient(create_app(), headers={"X-API-Key": API_KEY}) as test_client:
         yield test_client
 
 
@@ -67,3 +72,12 @@ def test_unknown_article_is_404(client: TestClient) -> None:
 def test_health_and_ready(client: TestClient) -> None:
     assert client.get("/health").json() == {"status": "ok"}
     assert client.get("/ready").json() == {"status": "ready"}
+
+
+def test_writes_need_the_api_key(client: TestClient, monkeypatch) -> None:
+    body = {"text": TEXT}
+    assert client.post("/articles", json=body, headers={"X-API-Key": "wrong"}).status_code == 401
+    assert client.post("/articles", json=body, headers={"X-API-Key": ""}).status_code == 401
+    monkeypatch.setattr(get_settings(), "api_key", None)
+    assert client.post("/articles", json=body).status_code == 503
+    assert client.get("/health").status_code == 200  # reads need no key

@@ -1,13 +1,13 @@
 """POST /articles: ingest one article."""
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Depends, Response, status
 
-from services.api.deps import EnqueueDep, SettingsDep
+from services.api.deps import EnqueueDep, SettingsDep, require_api_key
 from services.api.schemas import ArticleIn, IngestOut
 from services.db import session_scope
 from services.ingest import add_article, input_from_record
 
-router = APIRouter(tags=["ingest"])
+router = APIRouter(tags=["ingest"], dependencies=[Depends(require_api_key)])
 
 
 @router.post("/articles", response_model=IngestOut, status_code=status.HTTP_201_CREATED)
