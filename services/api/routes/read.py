@@ -1,5 +1,6 @@
 """Read endpoints for downstream apps: events, stories, articles."""
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Annotated
 
@@ -20,6 +21,11 @@ def _get(session: Session, model: type, item_id: int):
     if found is None:
         raise HTTPException(status_code=404, detail=f"no {model.__tablename__[:-1]} {item_id}")
     return found
+
+
+def _keyset_page(rows: Sequence, limit: int) -> dict:
+    """A page from `limit + 1` rows: the first `limit`, and the last one's id as `next` if a row was left over."""
+    return {"items": rows[:limit], "next": rows[limit - 1].id if len(rows) > limit else None}
 
 
 @router.get("/articles/{article_id}", response_model=ArticleOut)
@@ -67,9 +73,7 @@ def list_events(
         query = query.where(Event.id.in_(in_story.where(Article.story_id == story)))
     if after is not None:
         query = query.where(Event.id > after)
-    events = session.scalars(query).all()
-    more = len(events) > limit
-    return EventPage(items=events[:limit], next=events[limit - 1].id if more else None)
+    return EventPage(**_keyset_page(session.scalars(query).all(), limit))
 
 
 @router.get("/events/{event_id}", response_model=EventDetailOut)
@@ -88,9 +92,7 @@ def list_stories(
     query = select(Story).order_by(Story.id.desc()).limit(limit + 1)
     if before is not None:
         query = query.where(Story.id < before)
-    stories = session.scalars(query).all()
-    more = len(stories) > limit
-    return StoryPage(items=stories[:limit], next=stories[limit - 1].id if more else None)
+    return StoryPage(**_keyset_page(session.scalars(query).all(), limit))
 
 
 @router.get("/stories/{story_id}", response_model=StoryDetailOut)
