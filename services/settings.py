@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     task_retry_backoff_max: int = 300
     # Must exceed the slowest task, or Redis hands an unacked task to a second worker.
     visibility_timeout: int = 3600
+    # An article whose status has not moved for this long is stuck: shown by `status`, re-enqueued by the reconciler.
+    stage_timeout_seconds: int = 600
 
     # Lets the read-only role `newsflow_reader` log in (set when migrating); without it the role cannot log in.
     reader_password: str | None = None

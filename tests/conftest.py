@@ -51,7 +51,7 @@ def postgres_server_url(_containers: ExitStack) -> str:
 
 @pytest.fixture(scope="session")
 def redis_server_url(_containers: ExitStack) -> str:
-    """A URL of a Redis server whose database 15 this test run owns."""
+    """A URL of a Redis server; this run owns database 15, or the database NEWSFLOW_TEST_REDIS_URL names."""
     if url := os.environ.get("NEWSFLOW_TEST_REDIS_URL"):
         return url
     if redis_reachable(LOCAL_REDIS):
@@ -83,7 +83,9 @@ def database_url(postgres_server_url: str) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def redis_url(redis_server_url: str) -> str:
-    """The Redis URL of this run's keyspace (database 15)."""
+    """The Redis URL of this run's keyspace: NEWSFLOW_TEST_REDIS_URL's database as given, else database 15."""
+    if os.environ.get("NEWSFLOW_TEST_REDIS_URL"):
+        return redis_server_url
     return urlunsplit(urlsplit(redis_server_url)._replace(path=f"/{TEST_REDIS_DB}"))
 
 
