@@ -68,10 +68,7 @@ class NearMatch:
 
 
 class NearDuplicateIndex(Protocol):
-    """Where signatures of earlier articles are kept, band by band."""
-
-    def lock(self, bands: Sequence[int]) -> None:
-        """Serialise writers that touch any of these band keys (until the caller's transaction ends)."""
+    """Where signatures of earlier articles are kept, band by band. Writers are serialised by the caller."""
 
     def candidates(self, bands: Sequence[int]) -> dict[int, frozenset[int]]:
         """Up to MAX_CANDIDATES articles sharing at least MIN_SHARED_BANDS band keys (most first, then lowest id),
@@ -118,7 +115,6 @@ def find_near_duplicate(sig: Signature, index: NearDuplicateIndex) -> NearMatch 
     """The most similar earlier article this text copies, if any (the caller indexes originals)."""
     if len(sig.shingles) < MIN_SHINGLES:
         return None
-    index.lock(sig.bands)
     best: NearMatch | None = None
     for article_id, shingles in index.candidates(sig.bands).items():
         if len(shingles) < MIN_SHINGLES:
@@ -147,17 +143,29 @@ class DedupDecision:
     method: str | None = None
 
 
-def deduplicate(article_id: int, text: str, *, exact: ExactIndex, near: NearDuplicateIndex) -> DedupDecision:
-    """Decide whether an article copies an earlier one, exactly or nearly; index it when it is an original."""
+def deduplicate(
+    article_id: int, text: str, *, exact: ExactIndex, near: NearDuplicateIndex, sig: Signature | None = None
+) -> DedupDecision:
+    """Decide whether an article copies an earlier one, exactly or nearly; index it when it is an original.
+
+    `sig` is the text's signature when the caller has computed it already.
+    """
     first = exact.first_with(text_fingerprint(text), article_id)
     if first != article_id:
         return DedupDecision(first, 1.0, "exact")
-    sig = signature(text)
+    sig = sig or signature(text)
     match = find_near_duplicate(sig, near)
     if match is not None and match.article_id != article_id:
         return DedupDecision(match.article_id, match.similarity, "near")
     near.add(article_id, sig)
     return DedupDecision()
+
+
+def top_candidates(shared: dict[int, int]) -> list[int]:
+    """The articles that share at least MIN_SHARED_BANDS band keys, most first (then lowest id), at most
+    MAX_CANDIDATES of them."""
+    ranked = sorted((-n, i) for i, n in shared.items() if n >= MIN_SHARED_BANDS)
+    return [i for _n, i in ranked[:MAX_CANDIDATES]]
 
 
 class MemoryExactIndex(dict):
@@ -175,14 +183,17 @@ class MemoryIndex:
         self._buckets: dict[tuple[int, int], list[int]] = {}
         self._shingles: dict[int, frozenset[int]] = {}
 
-    def lock(self, bands: Sequence[int]) -> None:
-        """Nothing to serialise in one process."""
-
     def candidates(self, bands: Sequence[int]) -> dict[int, frozenset[int]]:
         """The articles sharing most band keys, ranked as the Postgres index ranks them."""
-        shared = Counter(i for band, key in enumerate(bands) for i in self._buckets.get((band, key), ()))
-        ranked = sorted((-n, i) for i, n in shared.items() if n >= MIN_SHARED_BANDS)[:MAX_CANDIDATES]
-        return {i: self._shingles[i] for _n, i in ranked}
+        return {i: self._shingles[i] for i in top_candidates(self.shared_bands(bands))}
+
+    def shared_bands(self, bands: Sequence[int]) -> Counter[int]:
+        """How many of these band keys each indexed article shares."""
+        return Counter(i for band, key in enumerate(bands) for i in self._buckets.get((band, key), ()))
+
+    def shingles(self, article_id: int) -> frozenset[int]:
+        """The shingles of an indexed article."""
+        return self._shingles[article_id]
 
     def add(self, article_id: int, signature: Signature) -> None:
         """Index an original article."""

@@ -8,93 +8,146 @@ from datetime import datetime
 from sqlalchemy import bindparam, func, or_, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.orm import Session
-from sqlalchemy.types import BigInteger, SmallInteger, Text
+from sqlalchemy.types import BigInteger, Integer, SmallInteger, Text
 
 from services.dedup import MAX_CANDIDATES as MAX_NEAR_CANDIDATES
-from services.dedup import MIN_SHARED_BANDS, Signature
+from services.dedup import MIN_SHARED_BANDS, MemoryIndex, Signature, top_candidates
 from services.models import DedupShingles, Story, StoryTerm, TextFingerprint
 from services.stories import MAX_CANDIDATES, StoryProfile, key_terms
 
-_LOCK = text(
-    # Sorted, so two workers always take shared locks in the same order and cannot deadlock.
-    "SELECT pg_advisory_xact_lock(key) FROM (SELECT DISTINCT unnest(:keys) AS key ORDER BY 1) AS sorted"
-).bindparams(bindparam("keys", type_=ARRAY(BigInteger)))
+# Any constant will do, as long as nothing else in the database takes advisory locks with it.
+DEDUP_LOCK_KEY = 0x5702_1E5
+
+
+def lock_dedup(session: Session) -> None:
+    """Serialise the dedup stage's decisions until the caller's transaction ends.
+
+    Two copies that reach two workers at the same instant must not both miss each other, and two first reports of
+    one event must not open two stories. One lock covers both: it is taken after the costly part (signatures) is
+    computed, and a batch holds it for a handful of round trips, so the serial part stays short.
+    """
+    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": DEDUP_LOCK_KEY})
+
 
 _CANDIDATES = text(
     """
-    SELECT s.article_id, s.shingles
-    FROM (
-        SELECT b.article_id, count(*) AS shared
-        FROM lsh_buckets AS b
-        JOIN unnest(:bands, :keys) AS q(band, key) ON b.band = q.band AND b.key = q.key
-        GROUP BY b.article_id
+    WITH hits AS (
+        SELECT q.n, b.article_id, count(*) AS shared
+        FROM unnest(:ns, :bands, :keys) AS q(n, band, key)
+        JOIN lsh_buckets AS b ON b.band = q.band AND b.key = q.key
+        GROUP BY q.n, b.article_id
         HAVING count(*) >= :min_shared
-        ORDER BY count(*) DESC, b.article_id
-        LIMIT :limit
-    ) AS c
-    JOIN dedup_shingles AS s ON s.article_id = c.article_id
+    ), ranked AS (
+        SELECT n, article_id, shared, row_number() OVER (PARTITION BY n ORDER BY shared DESC, article_id) AS rank
+        FROM hits
+    )
+    SELECT r.n, r.article_id, r.shared, s.shingles
+    FROM ranked AS r JOIN dedup_shingles AS s ON s.article_id = r.article_id
+    WHERE r.rank <= :limit
     """
-).bindparams(bindparam("bands", type_=ARRAY(SmallInteger)), bindparam("keys", type_=ARRAY(BigInteger)))
-
+).bindparams(
+    bindparam("ns", type_=ARRAY(Integer)),
+    bindparam("bands", type_=ARRAY(SmallInteger)),
+    bindparam("keys", type_=ARRAY(BigInteger)),
+)
 
 _ADD_BUCKETS = text(
     """
     INSERT INTO lsh_buckets (band, key, article_id)
-    SELECT band, key, :id FROM unnest(:bands, :keys) AS q(band, key)
+    SELECT band, key, id FROM unnest(:bands, :keys, :ids) AS q(band, key, id)
     ON CONFLICT DO NOTHING
     """
-).bindparams(bindparam("bands", type_=ARRAY(SmallInteger)), bindparam("keys", type_=ARRAY(BigInteger)))
+).bindparams(
+    bindparam("bands", type_=ARRAY(SmallInteger)),
+    bindparam("keys", type_=ARRAY(BigInteger)),
+    bindparam("ids", type_=ARRAY(BigInteger)),
+)
 
 
 class PostgresIndex:
-    """A NearDuplicateIndex in the `lsh_buckets` and `dedup_shingles` tables, within the caller's transaction."""
+    """A NearDuplicateIndex in the `lsh_buckets` and `dedup_shingles` tables, within the caller's transaction.
+
+    Built for batches: `prefetch` reads the candidates of many signatures in one query, `add` keeps new articles in
+    memory (where later articles of the batch find them) and `flush` writes them in two statements.
+    """
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._stored: dict[tuple[int, ...], dict[int, tuple[int, frozenset[int]]]] = {}
+        self._batch = MemoryIndex()
+        self._added: list[tuple[int, Signature]] = []
 
-    def lock(self, bands: Sequence[int]) -> None:
-        """Transaction-scoped advisory locks on the band keys: a copy arriving at the same moment waits for us."""
-        self.session.execute(_LOCK, {"keys": list(bands)})
-
-    def candidates(self, bands: Sequence[int]) -> dict[int, frozenset[int]]:
-        """The indexed articles sharing most band keys, with their shingles."""
-        parameters = {"bands": list(range(len(bands))), "keys": list(bands)}
+    def prefetch(self, band_lists: Sequence[Sequence[int]]) -> None:
+        """Read the stored candidates of each list of band keys (call after taking the dedup lock)."""
+        queries = [tuple(bands) for bands in band_lists if tuple(bands) not in self._stored]
+        if not queries:
+            return
+        parameters: dict[str, list[int]] = {"ns": [], "bands": [], "keys": []}
+        for n, bands in enumerate(queries):
+            self._stored[bands] = {}
+            parameters["ns"] += [n] * len(bands)
+            parameters["bands"] += range(len(bands))
+            parameters["keys"] += bands
         rows = self.session.execute(
             _CANDIDATES, {**parameters, "min_shared": MIN_SHARED_BANDS, "limit": MAX_NEAR_CANDIDATES}
         )
-        return {article_id: frozenset(shingles) for article_id, shingles in rows}
+        for n, article_id, shared, shingles in rows:
+            self._stored[queries[n]][article_id] = (shared, frozenset(shingles))
+
+    def candidates(self, bands: Sequence[int]) -> dict[int, frozenset[int]]:
+        """The articles, stored or added in this batch, sharing most band keys, with their shingles."""
+        self.prefetch([bands])
+        stored = self._stored[tuple(bands)]
+        shared = {article_id: n for article_id, (n, _shingles) in stored.items()}
+        shared.update(self._batch.shared_bands(bands))
+        return {i: stored[i][1] if i in stored else self._batch.shingles(i) for i in top_candidates(shared)}
 
     def add(self, article_id: int, signature: Signature) -> None:
-        """Index an original article (again is harmless)."""
-        self.session.execute(
-            insert(DedupShingles)
-            .values(article_id=article_id, shingles=sorted(signature.shingles))
-            .on_conflict_do_nothing()
-        )
-        # One statement for all bands: far cheaper than a row per round trip.
-        self.session.execute(
-            _ADD_BUCKETS, {"bands": list(range(len(signature.bands))), "keys": list(signature.bands), "id": article_id}
-        )
+        """Index an original article (written by `flush`)."""
+        self._batch.add(article_id, signature)
+        self._added.append((article_id, signature))
+
+    def flush(self) -> None:
+        """Write the articles added since the last flush (again is harmless)."""
+        if not self._added:
+            return
+        rows = [{"article_id": i, "shingles": sorted(sig.shingles)} for i, sig in self._added]
+        self.session.execute(insert(DedupShingles).values(rows).on_conflict_do_nothing())
+        buckets: dict[str, list[int]] = {"bands": [], "keys": [], "ids": []}
+        for article_id, sig in self._added:
+            buckets["bands"] += range(len(sig.bands))
+            buckets["keys"] += sig.bands
+            buckets["ids"] += [article_id] * len(sig.bands)
+        self.session.execute(_ADD_BUCKETS, buckets)
+        self._added.clear()
 
 
 class PostgresExactIndex:
-    """An ExactIndex in the `text_fingerprints` table."""
+    """An ExactIndex in the `text_fingerprints` table; `prefetch` records and reads a whole batch at once."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._first: dict[str, int] = {}
+
+    def prefetch(self, fingerprints: dict[int, str]) -> None:
+        """Record each fingerprint's first article (the lowest id of these, unless one is recorded already)."""
+        firsts: dict[str, int] = {}
+        for article_id, fingerprint in sorted(fingerprints.items()):
+            firsts.setdefault(fingerprint, article_id)
+        # The primary key makes concurrent copies converge: a second insert waits for the first to commit, then
+        # does nothing, and the select sees the first article. Sorted, so concurrent batches cannot deadlock.
+        rows = [{"sha256": fp, "article_id": firsts[fp]} for fp in sorted(firsts)]
+        self.session.execute(insert(TextFingerprint).values(rows).on_conflict_do_nothing())
+        found = select(TextFingerprint.sha256, TextFingerprint.article_id).where(
+            TextFingerprint.sha256.in_(list(firsts))
+        )
+        self._first.update({fp: article_id for fp, article_id in self.session.execute(found)})
 
     def first_with(self, fingerprint: str, article_id: int) -> int:
         """The first article with this fingerprint; concurrent callers converge on one."""
-        # The primary key makes concurrent copies converge: the second insert waits for the first to commit,
-        # then does nothing, and the select sees the first article.
-        self.session.execute(
-            insert(TextFingerprint).values(sha256=fingerprint, article_id=article_id).on_conflict_do_nothing()
-        )
-        return self.session.scalar(select(TextFingerprint.article_id).where(TextFingerprint.sha256 == fingerprint))
-
-
-# Any constant will do, as long as nothing else in the database takes advisory locks with it.
-STORY_LOCK_KEY = 0x5702_1E5
+        if fingerprint not in self._first:
+            self.prefetch({article_id: fingerprint})
+        return self._first[fingerprint]
 
 
 class PostgresStoryStore:
@@ -102,10 +155,6 @@ class PostgresStoryStore:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-
-    def lock(self) -> None:
-        """A transaction-scoped advisory lock that every story assignment takes."""
-        self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": STORY_LOCK_KEY})
 
     def candidates(self, terms: list[str], since: datetime | None, until: datetime | None) -> list[StoryProfile]:
         """Stories that share most key terms (ties by id), last seen in the interval or of unknown date."""

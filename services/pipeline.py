@@ -7,17 +7,17 @@ lost is sent on once more.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer
 
 from services.clean import UnusableDocument, clean_document
-from services.dedup import deduplicate
-from services.dedup_index import PostgresExactIndex, PostgresIndex, PostgresStoryStore
+from services.dedup import DedupDecision, deduplicate, signature, text_fingerprint
+from services.dedup_index import PostgresExactIndex, PostgresIndex, PostgresStoryStore, lock_dedup
 from services.extract import EventCandidate, extract_events
 from services.fetch import FetchedPage, FetchFailed
 from services.models import Article, Event, EventMention
@@ -133,14 +133,53 @@ def _clean(session: Session, article: Article) -> bool:
     return True
 
 
-def _dedup(session: Session, article: Article) -> bool:
-    text = article.text or ""
-    decision = deduplicate(article.id, text, exact=PostgresExactIndex(session), near=PostgresIndex(session))
+def dedup_batch(session: Session, article_ids: Sequence[int]) -> list[int]:
+    """Run the dedup stage on several articles in one transaction, in id order; return the ids that go on.
+
+    The batch is read, decided and written in a few statements whatever its size, and later articles of a batch
+    see the earlier ones as if they had been committed before them.
+    """
+    rows = session.scalars(
+        select(Article)
+        .where(Article.id.in_(article_ids))
+        .order_by(Article.id)
+        .options(undefer(Article.text))
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).all()
+    onward = [a.id for a in rows if a.status is DEDUP.produces]  # done before: the onward message may be lost
+    claimed = [a for a in rows if a.status in DEDUP.accepts]
+    if not claimed:
+        return onward
+    texts = {a.id: a.text or "" for a in claimed}
+    signatures = {article_id: signature(text) for article_id, text in texts.items()}  # before the lock: the CPU
+    lock_dedup(session)
+    exact = PostgresExactIndex(session)
+    exact.prefetch({article_id: text_fingerprint(text) for article_id, text in texts.items()})
+    near = PostgresIndex(session)
+    near.prefetch([sig.bands for sig in signatures.values()])
     stories = PostgresStoryStore(session)
+    for article in claimed:
+        article.attempts += 1
+        decision = deduplicate(article.id, texts[article.id], exact=exact, near=near, sig=signatures[article.id])
+        _record_dedup(session, article, decision, stories)
+        if decision.duplicate_of is None:
+            onward.append(_finish(article, DEDUP))
+    near.flush()
+    return sorted(onward)
+
+
+def dedup_step(session: Session, article_id: int) -> int | None:
+    """Run the dedup stage on one article; return its id if it goes on, else None."""
+    return next(iter(dedup_batch(session, [article_id])), None)
+
+
+def _record_dedup(session: Session, article: Article, decision: DedupDecision, stories: PostgresStoryStore) -> None:
+    text = article.text or ""
     seen = article.published_at  # an unknown date stays unknown: no arrival time passed off as it
     if decision.duplicate_of is None:
         article.story_id = assign_story(text, title=article.title, seen=seen, store=stories)
-        return True
+        return
     original = session.get(Article, decision.duplicate_of)
     if original is not None and original.story_id is not None:
         article.story_id = original.story_id  # a copy adds to its original's story, not to its profile
@@ -150,7 +189,6 @@ def _dedup(session: Session, article: Article) -> bool:
     article.duplicate_method = decision.method
     article.duplicate_similarity = decision.similarity
     article.deduped_at = datetime.now(UTC)
-    return False
 
 
 def _extract(session: Session, article: Article) -> bool:
@@ -256,7 +294,6 @@ def recount_events(session: Session, event_ids: set[int]) -> None:
 
 
 clean_step = _step(CLEAN, _clean)
-dedup_step = _step(DEDUP, _dedup)
 extract_step = _step(EXTRACT, _extract)
 store_step = _step(STORE, _store)
 

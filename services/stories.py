@@ -123,10 +123,8 @@ def merge_profile(profile: dict[str, float], terms: dict[str, float], articles: 
 
 
 class StoryStore(Protocol):
-    """Where story profiles live: Postgres in the pipeline, memory offline."""
-
-    def lock(self) -> None:
-        """Serialise story assignment until the caller's transaction ends."""
+    """Where story profiles live: Postgres in the pipeline, memory offline. Writers are serialised by the caller
+    (two first reports of one event arriving together must not open two stories)."""
 
     def candidates(self, terms: list[str], since: datetime | None, until: datetime | None) -> list[StoryProfile]:
         """Up to MAX_CANDIDATES stories sharing most of these key terms, last seen between the two times (or of
@@ -145,8 +143,6 @@ def assign_story(text: str, *, title: str | None, seen: datetime | None, store: 
     `seen` is the publication time. The time window applies only where both the article's and the story's dates
     are known: an unknown date is never replaced by a guess such as the arrival time.
     """
-    # One assignment at a time: two first reports of one event arriving together must not open two stories.
-    store.lock()
     terms = article_terms(text)
     since, until = (seen - WINDOW, seen + WINDOW) if seen is not None else (None, None)
     story = choose_story(terms, seen, store.candidates(key_terms(terms), since, until))
@@ -163,9 +159,6 @@ class MemoryStoryStore:
     def __init__(self) -> None:
         self.stories: dict[int, StoryProfile] = {}
         self.by_term: dict[str, set[int]] = {}
-
-    def lock(self) -> None:
-        """Nothing to serialise in one process."""
 
     def candidates(self, terms: list[str], since: datetime | None, until: datetime | None) -> list[StoryProfile]:
         """Stories that share most key terms (ties by id), as the Postgres store ranks them."""
