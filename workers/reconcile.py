@@ -6,7 +6,7 @@ import logging
 from datetime import timedelta
 
 from services.db import session_scope
-from services.queues import RECONCILE_QUEUE, STAGES, task_name
+from services.queues import RECONCILE_QUEUE, task_name
 from services.reconcile import StuckArticle, not_resent_recently, stuck_articles
 from services.servers import redis_client
 from services.settings import get_settings
@@ -15,16 +15,6 @@ from workers.app import app, send_on
 logger = logging.getLogger(__name__)
 
 RESEND_LIMIT = 1000  # per run; the next run takes the rest
-
-
-def declare_stage_queues() -> None:
-    """Declare every stage's queue and binding again, as a worker does when it starts."""
-    # A Redis flush or restart deletes kombu's `_kombu.binding.<queue>` keys, and kombu then drops a message sent to
-    # that queue without an error, so sends from running workers vanish until the bindings come back.
-    with app.connection_for_write() as connection:
-        channel = connection.default_channel
-        for stage in STAGES:
-            app.amqp.queues[stage](channel).declare()
 
 
 def resend_stuck(*, older_than: timedelta | None = None) -> list[StuckArticle]:
@@ -38,11 +28,11 @@ def resend_stuck(*, older_than: timedelta | None = None) -> list[StuckArticle]:
         resent = not_resent_recently(client, stuck, hold_seconds=settings.stage_timeout_seconds)
     finally:
         client.close()
-    declare_stage_queues()  # at every run: sends from the workers resume within one interval of a flush
     for article in resent:
         send_on(article.stage, article.article_id)
     if stuck:
-        logger.warning("%d article(s) stuck, %d sent again: %s", len(stuck), len(resent), resent[:20])
+        first_ids = [article.article_id for article in resent[:20]]
+        logger.warning("%d article(s) stuck, %d sent again: %s", len(stuck), len(resent), first_ids)
     return resent
 
 
