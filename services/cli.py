@@ -273,3 +273,21 @@ def retry(
     for failed_stage, failed_id in retried:  # after the commit, as every send
         send_on(failed_stage, failed_id)
     console.print(f"{len(retried)} article(s) queued again")
+
+
+@app.command()
+def reconcile(
+    older_than: Annotated[
+        float | None, typer.Option(help="Seconds without a status change (default: NEWSFLOW_STAGE_TIMEOUT_SECONDS).")
+    ] = None,
+) -> None:
+    """Once, as celery beat does periodically: put articles stuck in a non-final status back on their next queue."""
+    from datetime import timedelta
+
+    from workers.reconcile import resend_stuck
+
+    resent = resend_stuck(older_than=None if older_than is None else timedelta(seconds=older_than))
+    table = Table("stage", "articles sent again")
+    for stage in dict.fromkeys(article.stage for article in resent):
+        table.add_row(stage, str(sum(article.stage == stage for article in resent)))
+    console.print(table if resent else "no stuck articles")

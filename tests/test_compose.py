@@ -10,7 +10,7 @@ import yaml
 from typer.main import get_command
 
 from services.cli import app as cli_app
-from services.queues import STAGES
+from services.queues import RECONCILE_QUEUE, STAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
@@ -42,9 +42,13 @@ def test_every_stage_has_a_service_named_after_its_queue() -> None:
         assert option(command, "-n").startswith(f"{stage}@")
 
 
+def test_the_reconciler_has_its_own_worker() -> None:
+    assert option(SERVICES[RECONCILE_QUEUE]["command"], "-Q") == RECONCILE_QUEUE
+
+
 def test_every_celery_command_names_an_app_that_imports() -> None:
     celery_services = [s for s in SERVICES.values() if s.get("command", [None])[0] == "celery"]
-    assert len(celery_services) == len(STAGES) + 2  # the stages, beat and flower
+    assert len(celery_services) == len(STAGES) + 3  # the stages, the reconciler, beat and flower
     for service in celery_services:
         module = option(service["command"], "-A")
         assert hasattr(importlib.import_module(module), "app")

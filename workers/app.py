@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 from services import pipeline
 from services.db import session_scope
 from services.fetch import FetchUnavailable
-from services.queues import STAGES, task_name
+from services.queues import RECONCILE_QUEUE, STAGES, task_name
+from services.reconcile import reconcile_interval
 from services.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -25,8 +26,12 @@ RETRY_BACKOFF_MAX = 300  # seconds; the backoff doubles up to this, with jitter
 # Hard limit per task: a pathological input fails instead of stalling a worker. Far below the visibility timeout.
 TASK_SOFT_TIME_LIMIT = 120
 TASK_TIME_LIMIT = 150
+# On a cold shutdown (SIGQUIT, or SIGTERM with REMAP_SIGTERM=SIGQUIT as on Kubernetes) running tasks get this long
+# to finish before the worker stops and their messages go back to the queue; more than the slowest task, less than
+# the grace period the orchestrator gives before SIGKILL (infra/k8s: 180 s).
+WORKER_SOFT_SHUTDOWN_TIMEOUT = 165
 
-app = Celery("newsflow", include=[f"workers.{stage}" for stage in STAGES])
+app = Celery("newsflow", include=[*(f"workers.{stage}" for stage in STAGES), f"workers.{RECONCILE_QUEUE}"])
 
 
 @app.on_configure.connect
@@ -49,7 +54,17 @@ def _configure(sender: Celery, **_: Any) -> None:
         task_soft_time_limit=TASK_SOFT_TIME_LIMIT,
         task_time_limit=TASK_TIME_LIMIT,
         worker_hijack_root_logger=False,
+        worker_soft_shutdown_timeout=WORKER_SOFT_SHUTDOWN_TIMEOUT,
+        beat_schedule=_beat_schedule(settings.stage_timeout_seconds),
     )
+
+
+def _beat_schedule(stage_timeout_seconds: int) -> dict[str, dict[str, Any]]:
+    interval = reconcile_interval(stage_timeout_seconds)
+    # Its own queue and worker: behind a stage's backlog the reconciler would wait exactly when it is needed.
+    # A run not started within one interval expires; the next one replaces it.
+    options = {"queue": RECONCILE_QUEUE, "expires": interval}
+    return {RECONCILE_QUEUE: {"task": task_name(RECONCILE_QUEUE), "schedule": interval, "options": options}}
 
 
 class StageTask(Task):
