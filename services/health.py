@@ -212,3 +212,24 @@ def consuming_workers(client: redis.Redis, now: float) -> dict[str, list[str]]:
     for stage in STAGES:
         pipe.zrangebyscore(WORKER_KEY_PREFIX + stage, now - WORKER_SEEN_WINDOW.total_seconds(), "+inf")
     return {stage: sorted(name.decode() for name in names) for stage, names in zip(STAGES, pipe.execute(), strict=True)}
+
+
+@dataclass(frozen=True)
+class RecentFailure:
+    """One failed article: where and why it failed, and when."""
+
+    article_id: int
+    stage: str
+    reason: str
+    at: str
+
+
+def recent_failures(session: Session, *, limit: int = 20) -> list[RecentFailure]:
+    """The latest failed articles, newest first."""
+    rows = session.execute(
+        select(Article.id, Article.error_stage, Article.error, Article.updated_at)
+        .where(Article.status == Status.FAILED)
+        .order_by(Article.updated_at.desc(), Article.id.desc())
+        .limit(limit)
+    )
+    return [RecentFailure(id_, stage or "?", error or "", at.isoformat()) for id_, stage, error, at in rows]
