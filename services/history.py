@@ -14,10 +14,10 @@ from itertools import accumulate
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from services.health import STAGE_STAMPS
+from services.health import STAGE_STAMPS, waiting_stage
 from services.models import Article
 from services.queues import STAGES
-from services.status import FINAL_STATUSES, Status
+from services.status import FINAL_STATUSES
 
 
 @dataclass(frozen=True)
@@ -43,20 +43,17 @@ def stage_intervals(article) -> list[tuple[str, datetime, datetime | None, bool]
     stamps = dict(zip(STAGES, (article.fetched_at, article.cleaned_at, article.deduped_at,
                                article.extracted_at, article.stored_at), strict=True))  # fmt: skip
     final = article.status in FINAL_STATUSES
+    current = None if final else waiting_stage(article.status, has_content=not article.came_by_url)
     entered = article.received_at
     intervals = []
     for stage in STAGES:
-        if stage == "fetch" and stamps["fetch"] is None and not article.came_by_url:
-            continue  # content came with it: it went straight to clean
-        left = stamps[stage]
-        if left is not None:
+        if stage == current:
+            return [*intervals, (stage, entered, None, False)]
+        if (left := stamps[stage]) is not None:
             intervals.append((stage, entered, left, True))
-            if final and article.status is not Status.STORED and article.error_stage is None:
-                break  # a duplicate ends at the stage that found it, after stamping it
             entered = left
-            continue
-        intervals.append((stage, entered, article.updated_at if final else None, False))
-        break
+    if article.error_stage in STAGES:  # failed or skipped there, at its last change
+        intervals.append((article.error_stage, entered, article.updated_at, False))
     return intervals
 
 
