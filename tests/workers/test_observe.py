@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import shutil
 import socket
 import struct
@@ -29,13 +30,14 @@ from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import func, select
 
 from services.db import session_scope
-from services.ingest import ingest, inputs_from_paths
+from services.ingest import ArticleInput, ingest, inputs_from_paths
 from services.models import Article, Event, EventMention
 from services.monitor import wait_until_final
 from services.queues import STAGES
 from services.status import FINAL_STATUSES, Status
 from tests.conftest import SEEDS
-from tests.workers.test_end_to_end import newsflow
+from tests.pages import Page, Site, serve
+from tests.workers.test_end_to_end import ARTICLE_HTML, newsflow
 from workers.app import app, send_on
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
@@ -169,8 +171,8 @@ def png_facts(png: bytes) -> tuple[int, int, int]:
     return width, height, len(set(zlib.decompress(data)))
 
 
-def ingest_articles(tmp_path: Path) -> list[int]:
-    """The seeds, a copy of one of them, a page with no article in it, and an article in French."""
+def ingest_articles(tmp_path: Path, url: str) -> list[int]:
+    """The seeds, a copy of one of them, a page with no article in it, an article in French, and one by URL."""
     first_seed = sorted(SEEDS.glob("*.txt"))[0].read_text()
     extra = {
         "copy.txt": "  " + first_seed.upper() + "\n",
@@ -179,7 +181,7 @@ def ingest_articles(tmp_path: Path) -> list[int]:
     }
     for name, text in extra.items():
         (tmp_path / name).write_text(text)
-    items = list(inputs_from_paths([SEEDS, *(tmp_path / name for name in extra)]))
+    items = list(inputs_from_paths([SEEDS, *(tmp_path / name for name in extra)])) + [ArticleInput(url, url=url)]
     outcomes = list(ingest(items, session_scope=session_scope, enqueue=send_on, max_bytes=5_000_000))
     assert all(o.created for o in outcomes)
     return [o.article_id for o in outcomes]
@@ -204,62 +206,69 @@ def test_status_metrics_and_page_agree_with_the_queue_and_the_database(
     client = redis.Redis.from_url(redis_url)
     before = metric_samples(api_url)
     store_worker = consumer_of("store")
-    assert app.control.cancel_consumer("store", destination=[store_worker], reply=True, timeout=5)
-    try:
-        ids = ingest_articles(tmp_path)
-        # Everything moves until it is final or waits at store, where nothing consumes.
-        wait_for(lambda: settled() == len(ids), "the backlog at store")
-        db = database_counts()
-        queued = broker_messages(client, "store")
-        assert queued == db["extracted_ids"] and len(queued) == 5  # the seeds wait at store, one message each
+    # The article given by URL is refused once (503, retried with backoff), then served.
+    answers = iter([Page(b"busy", status=503, content_type="text/plain")])
+    site = Site({"/story": lambda: next(answers, Page(ARTICLE_HTML.encode()))})
+    with serve(site):
+        assert app.control.cancel_consumer("store", destination=[store_worker], reply=True, timeout=5)
+        try:
+            ids = ingest_articles(tmp_path, site.url("/story"))
+            # Everything moves until it is final or waits at store, where nothing consumes.
+            wait_for(lambda: settled() == len(ids), "the backlog at store")
+            db = database_counts()
+            queued = broker_messages(client, "store")
+            assert queued == db["extracted_ids"] and len(queued) == 6  # seeds and the fetched one, a message each
 
-        status = status_json(service_env)
-        stages = {s["stage"]: s for s in status["stages"]}
-        assert stages["store"]["waiting"] == len(db["extracted_ids"])
-        assert stages["store"]["messages_ready"] + stages["store"]["messages_unacked"] == len(queued)
-        assert all(stages[s]["waiting"] == 0 and stages[s]["messages_ready"] == 0 for s in STAGES if s != "store")
-        assert {s: stages[s]["processed_1h"] for s in STAGES} == db["finished"]
-        assert {s: stages[s]["failed_1h"] for s in STAGES} == {**dict.fromkeys(STAGES, 0), "clean": 1}
-        assert status["articles"] == {s.value: db["statuses"].get(s, 0) for s in Status}
-        assert all(stages[s]["workers"] for s in ("clean", "dedup", "extract")) and not stages["store"]["workers"]
-        assert stages["store"]["oldest_waiting_seconds"] > 0 and status["events"] == db["events"] == 0
+            status = status_json(service_env)
+            stages = {s["stage"]: s for s in status["stages"]}
+            assert stages["store"]["waiting"] == len(db["extracted_ids"])
+            assert stages["store"]["messages_ready"] + stages["store"]["messages_unacked"] == len(queued)
+            assert all(stages[s]["waiting"] == 0 and stages[s]["messages_ready"] == 0 for s in STAGES if s != "store")
+            assert {s: stages[s]["processed_1h"] for s in STAGES} == db["finished"]
+            assert {s: stages[s]["failed_1h"] for s in STAGES} == {**dict.fromkeys(STAGES, 0), "clean": 1}
+            assert status["articles"] == {s.value: db["statuses"].get(s, 0) for s in Status}
+            assert all(stages[s]["workers"] for s in ("clean", "dedup", "extract")) and not stages["store"]["workers"]
+            assert stages["store"]["oldest_waiting_seconds"] > 0 and status["events"] == db["events"] == 0
 
-        metrics = metric_samples(api_url)
-        assert counter(metrics, "newsflow_queue_messages", queue="store", state="ready") + counter(
-            metrics, "newsflow_queue_messages", queue="store", state="unacked"
-        ) == len(queued)
-        assert counter(metrics, "newsflow_stage_waiting_articles", stage="store") == len(db["extracted_ids"])
+            metrics = metric_samples(api_url)
+            assert counter(metrics, "newsflow_queue_messages", queue="store", state="ready") + counter(
+                metrics, "newsflow_queue_messages", queue="store", state="unacked"
+            ) == len(queued)
+            assert counter(metrics, "newsflow_stage_waiting_articles", stage="store") == len(db["extracted_ids"])
 
-        def delta(name: str, **labels: str) -> float:
-            return counter(metric_samples(api_url), name, **labels) - counter(before, name, **labels)
+            def delta(name: str, **labels: str) -> float:
+                return counter(metric_samples(api_url), name, **labels) - counter(before, name, **labels)
 
-        assert delta("newsflow_articles_processed_total", stage="clean", outcome="passed") == db["finished"]["clean"]
-        assert delta("newsflow_articles_processed_total", stage="dedup", outcome="passed") == 6  # five seeds, French
-        assert delta("newsflow_articles_processed_total", stage="dedup", outcome="duplicate") == 1
-        assert delta("newsflow_articles_processed_total", stage="extract", outcome="skipped") == 1
-        assert delta("newsflow_articles_failed_total", stage="clean", reason="rejected_input") == 1
-        assert delta("newsflow_stage_duration_seconds_count", stage="clean") == len(ids)  # one task each
+            processed = "newsflow_articles_processed_total"
+            assert delta(processed, stage="clean", outcome="passed") == db["finished"]["clean"]
+            assert delta(processed, stage="dedup", outcome="passed") == 7  # all but the copy
+            assert delta(processed, stage="fetch", outcome="passed") == 1
+            assert delta("newsflow_task_retries_total", stage="fetch", reason="FetchUnavailable") == 1
+            assert delta("newsflow_articles_processed_total", stage="dedup", outcome="duplicate") == 1
+            assert delta("newsflow_articles_processed_total", stage="extract", outcome="skipped") == 1
+            assert delta("newsflow_articles_failed_total", stage="clean", reason="rejected_input") == 1
+            assert delta("newsflow_stage_duration_seconds_count", stage="clean") == len(ids)  # one task each
 
-        browser.get(api_url + "/")
-        from selenium.webdriver.common.by import By
+            browser.get(api_url + "/")
+            from selenium.webdriver.common.by import By
 
-        row = browser.find_element(By.CSS_SELECTOR, 'tr[data-stage="store"]')
-        assert row.find_elements(By.TAG_NAME, "td")[2].text == str(len(db["extracted_ids"]))
-        assert "no article text" in browser.find_element(By.ID, "recent-failures").text
-        line = browser.find_element(By.CSS_SELECTOR, 'svg#waiting polyline[data-stage="store"]')
-        assert line.get_attribute("points").split()[-1].endswith(",36.0")  # the last point is the chart's top
-        width, height, distinct = png_facts(browser.get_screenshot_as_png())
-        assert (width, height) == tuple(browser.execute_script("return [innerWidth, innerHeight]"))
-        assert distinct > 20, "the screenshot is blank"
-        (tmp_path / "status-page.png").write_bytes(browser.get_screenshot_as_png())
-    finally:
-        app.control.add_consumer("store", destination=[store_worker], reply=True, timeout=5)
+            row = browser.find_element(By.CSS_SELECTOR, 'tr[data-stage="store"]')
+            assert row.find_elements(By.TAG_NAME, "td")[2].text == str(len(db["extracted_ids"]))
+            assert "no article text" in browser.find_element(By.ID, "recent-failures").text
+            line = browser.find_element(By.CSS_SELECTOR, 'svg#waiting polyline[data-stage="store"]')
+            assert line.get_attribute("points").split()[-1].endswith(",36.0")  # the last point is the chart's top
+            width, height, distinct = png_facts(browser.get_screenshot_as_png())
+            assert (width, height) == tuple(browser.execute_script("return [innerWidth, innerHeight]"))
+            assert distinct > 20, "the screenshot is blank"
+            (tmp_path / "status-page.png").write_bytes(browser.get_screenshot_as_png())
+        finally:
+            app.control.add_consumer("store", destination=[store_worker], reply=True, timeout=5)
 
     assert len(wait_until_final(session_scope, ids, timeout=WAIT)) == len(ids)
     db = database_counts()
     status = status_json(service_env)
     assert (status["events"], status["mentions"]) == (db["events"], db["mentions"]) and db["events"] > 0
-    assert status["stored_1h"] == db["statuses"][Status.STORED] == 5 and status["lag_p50_seconds"] > 0
+    assert status["stored_1h"] == db["statuses"][Status.STORED] == 6 and status["lag_p50_seconds"] > 0
     assert all(s["waiting"] == 0 and s["messages_ready"] + s["messages_unacked"] == 0 for s in status["stages"])
     assert Counter(broker_messages(client, stage) == [] for stage in STAGES) == Counter({True: 5})
     metrics = metric_samples(api_url)
@@ -270,4 +279,8 @@ def test_status_metrics_and_page_agree_with_the_queue_and_the_database(
         - counter(before, "newsflow_articles_processed_total", stage="store", outcome="passed")
         == db["finished"]["store"]
     )
+    dashboard = (Path(__file__).resolve().parents[2] / "infra" / "grafana" / "newsflow.json").read_text()
+    named = set(re.findall(r"\bnewsflow_[a-z0-9_]+", dashboard))
+    exposed = {name for name, _labels in metrics}
+    assert named and named <= exposed, f"not in /metrics: {sorted(named - exposed)}"
     client.close()
