@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from services.models import Article, Event, EventMention
 from services.monitor import article_counts, queue_messages
 from services.queues import STAGES
-from services.status import FINAL_STATUSES, Status
+from services.status import Status
 
 RECENT = timedelta(minutes=5)
 HOUR = timedelta(hours=1)
@@ -42,6 +42,9 @@ WAITING_AT = {
     Status.UNIQUE: "extract",
     Status.EXTRACTED: "store",
 }
+
+
+WAITING_STATUSES = [Status.RECEIVED, *WAITING_AT]
 
 
 def waiting_stage(status: Status, *, has_content: bool) -> str:
@@ -146,7 +149,7 @@ def _backlog(session: Session, stuck_before: datetime) -> dict[str, tuple[int, d
             func.min(Article.updated_at),
             func.count().filter(Article.updated_at < stuck_before),
         )
-        .where(Article.status.not_in(FINAL_STATUSES))
+        .where(Article.status.in_(WAITING_STATUSES))  # IN, not NOT IN: the (status, updated_at) index serves it
         .group_by(Article.status, has_content)
     )
     backlog: dict[str, tuple[int, datetime | None, int]] = {}

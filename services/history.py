@@ -14,7 +14,7 @@ from itertools import accumulate
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from services.health import STAGE_STAMPS, waiting_stage
+from services.health import STAGE_STAMPS, WAITING_STATUSES, waiting_stage
 from services.models import Article
 from services.queues import STAGES
 from services.status import FINAL_STATUSES
@@ -70,7 +70,7 @@ def stage_history(session: Session, *, window: timedelta = timedelta(hours=1), p
             *STAGE_STAMPS.values(),
             Article.updated_at,
         ).where(
-            or_(Article.updated_at >= start, Article.status.not_in(FINAL_STATUSES)),
+            or_(Article.updated_at >= start, Article.status.in_(WAITING_STATUSES)),
             Article.error_stage.is_distinct_from("ingest"),  # refused at ingest: never queued
         )
     )
