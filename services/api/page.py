@@ -15,7 +15,7 @@ STYLE = """
 body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5em auto; max-width: 1100px; color: #222; background: #fff; }
 table { border-collapse: collapse; margin: .5em 0 1.5em; }
 th, td { border-bottom: 1px solid #ddd; padding: .25em .6em; text-align: right; }
-th:first-child, td:first-child, td.text { text-align: left; }
+th:first-child, td:first-child, .text { text-align: left; }
 .stalled { color: #b00; font-weight: bold; } .busy { color: #080; } .idle { color: #888; }
 .charts { display: flex; flex-wrap: wrap; gap: 1em; } figure { margin: 0; }
 svg { background: #fafafa; border: 1px solid #ddd; } .legend span { margin-right: 1em; }
@@ -120,7 +120,7 @@ def _failure_groups(groups: list[FailureGroup]) -> str:
         f'<td class="text">{escape(g.reason)}</td></tr>'
         for g in groups
     )
-    header = "<tr><th>stage</th><th>articles</th><th>example</th><th>reason</th></tr>"
+    header = '<tr><th>stage</th><th>articles</th><th>example</th><th class="text">reason</th></tr>'
     return f'<table id="failure-groups">{header}{rows}</table>'
 
 
@@ -132,9 +132,8 @@ def _recent_failures(failures: list[RecentFailure]) -> str:
         f'<td class="text">{escape(f.reason)}</td></tr>'
         for f in failures
     )
-    return (
-        f'<table id="recent-failures"><tr><th>article</th><th>stage</th><th>when</th><th>reason</th></tr>{rows}</table>'
-    )
+    header = "<tr><th>article</th>" + "".join(f'<th class="text">{name}</th>' for name in ("stage", "when", "reason"))
+    return f'<table id="recent-failures">{header}</tr>{rows}</table>'
 
 
 def _seconds(value: float | None, suffix: str = "") -> str:
