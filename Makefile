@@ -1,9 +1,9 @@
-# make demo | make test | make lint | make migrate | make up
+# make demo | make test | make lint | make migrate | make up | make browser
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint migrate up down clean
+.PHONY: demo test lint migrate up down clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+# Debian's Chromium and its driver, for the status page's browser test; never a browser build of its own.
+browser:
+	command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
 
 lint: $(VENV)/.installed-test
 	$(BIN)/python -m ruff check services workers tests

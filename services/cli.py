@@ -53,21 +53,83 @@ def ingest_command(
 
 
 @app.command()
-def status() -> None:
-    """Articles by status, and messages waiting on each stage's queue."""
-    from services.db import session_scope
-    from services.monitor import article_counts, queue_depths
+def status(
+    watch: Annotated[bool, typer.Option("--watch", help="Redraw the table every --interval seconds.")] = False,
+    interval: Annotated[float, typer.Option(help="Seconds between redraws with --watch.", min=0.2)] = 2.0,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object, for scripts.")] = False,
+) -> None:
+    """Per stage: backlog, oldest waiting, stuck, queue messages, finished and failed, workers; end-to-end lag."""
+    import json
+    import time
 
-    with session_scope() as session:
-        counts = article_counts(session)
-    table = Table("status", "articles")
-    for name, count in counts.items():
-        table.add_row(name, str(count))
-    console.print(table)
-    depths = Table("queue", "waiting")
-    for queue, depth in queue_depths(get_settings().redis_url).items():
-        depths.add_row(queue, str(depth))
-    console.print(depths)
+    from rich.live import Live
+
+    if as_json:
+        typer.echo(json.dumps(_pipeline_health().as_dict()))
+        return
+    if not watch:
+        console.print(_status_view(_pipeline_health()))
+        return
+    with Live(_status_view(_pipeline_health()), console=console, auto_refresh=False) as live:
+        try:
+            while True:
+                time.sleep(interval)
+                live.update(_status_view(_pipeline_health()), refresh=True)
+        except KeyboardInterrupt:
+            pass
+
+
+def _pipeline_health():
+    """One snapshot of the pipeline's health from the configured Postgres and Redis."""
+    from services.db import session_scope
+    from services.health import pipeline_health
+    from services.servers import redis_client
+
+    settings = get_settings()
+    client = redis_client(settings.redis_url)
+    try:
+        with session_scope() as session:
+            return pipeline_health(session, client, stage_timeout=settings.stage_timeout_seconds)
+    finally:
+        client.close()
+
+
+def _status_view(health):
+    """The rich rendering of a health snapshot: a table of stages, then the totals."""
+    from rich.console import Group
+
+    table = Table(
+        "stage", "state", "waiting", "oldest", "stuck", "msgs ready", "unacked",
+        "done 5m", "done 1h", "failed 5m", "failed 1h", "/min", "last done", "workers",
+        title=f"newsflow at {health.at[:19]}", caption=f"stuck: unchanged > {health.stage_timeout_seconds} s",
+    )  # fmt: skip
+    colours = {"idle": "dim", "busy": "green", "stalled": "bold red"}
+    for s in health.stages:
+        table.add_row(
+            s.stage, f"[{colours[s.state]}]{s.state}[/]", str(s.waiting), _duration(s.oldest_waiting_seconds),
+            f"[red]{s.stuck}[/]" if s.stuck else "0", str(s.messages_ready), str(s.messages_unacked),
+            str(s.processed_5m), str(s.processed_1h), str(s.failed_5m), str(s.failed_1h),
+            f"{s.throughput_per_minute:.1f}", _duration(s.last_finished_seconds_ago, suffix=" ago"),
+            ", ".join(s.workers) or "-",
+        )  # fmt: skip
+    articles = ", ".join(f"{name} {count}" for name, count in health.articles.items() if count)
+    totals = (
+        f"end-to-end lag (last hour): p50 {_duration(health.lag_p50_seconds)}, p95 {_duration(health.lag_p95_seconds)}"
+        f"; stored in the last hour {health.stored_1h}\n"
+        f"articles: {articles or 'none'}; events {health.events} from {health.mentions} mentions"
+    )
+    return Group(table, totals)
+
+
+def _duration(seconds: float | None, suffix: str = "") -> str:
+    """A short human duration, or '-' for none."""
+    if seconds is None:
+        return "-"
+    if seconds < 60:
+        return f"{seconds:.1f} s{suffix}"
+    if seconds < 3600:
+        return f"{seconds / 60:.1f} min{suffix}"
+    return f"{seconds / 3600:.1f} h{suffix}"
 
 
 @app.command()

@@ -1,17 +1,19 @@
-"""Read-only views of pipeline health: article counts by status, queue depths."""
+"""Read-only views of pipeline health: article counts by status, messages on the queues."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 
+import redis
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from services.models import Article
-from services.queues import STAGES
-from services.servers import redis_client
+from services.queues import STAGES, task_name
 from services.status import FINAL_STATUSES, Status
 
 
@@ -21,13 +23,47 @@ def article_counts(session: Session) -> dict[str, int]:
     return {status.value: rows.get(status, 0) for status in Status}
 
 
-def queue_depths(redis_url: str) -> dict[str, int]:
-    """Messages waiting in each stage's Redis list (prefetched and running ones are not counted)."""
-    client = redis_client(redis_url)
-    try:
-        return {stage: client.llen(stage) for stage in STAGES}
-    finally:
-        client.close()
+# kombu's Redis transport keeps a queue in one list per priority step (`clean`, `clean\x06\x163`, ...) and the
+# messages delivered to a worker but not acknowledged in the hash `unacked` (with acks_late: prefetched or running).
+PRIORITY_STEPS = (0, 3, 6, 9)
+PRIORITY_SEPARATOR = "\x06\x16"
+UNACKED_KEY = "unacked"
+STAGE_OF_TASK = {task_name(stage): stage for stage in STAGES}
+
+
+@dataclass(frozen=True)
+class QueueMessages:
+    """A stage's messages in the broker: waiting in its lists, and delivered to a worker but not yet acknowledged."""
+
+    ready: int
+    unacked: int
+
+    @property
+    def total(self) -> int:
+        """Every message the broker holds for the stage."""
+        return self.ready + self.unacked
+
+
+def priority_lists(queue: str) -> list[str]:
+    """The Redis lists that hold one queue's messages, one per priority step."""
+    return [queue if step == 0 else f"{queue}{PRIORITY_SEPARATOR}{step}" for step in PRIORITY_STEPS]
+
+
+def queue_messages(client: redis.Redis) -> dict[str, QueueMessages]:
+    """Per stage: messages in all of its priority lists, and unacknowledged ones (by the task they carry)."""
+    pipe = client.pipeline(transaction=False)
+    for stage in STAGES:
+        for name in priority_lists(stage):
+            pipe.llen(name)
+    lengths = iter(pipe.execute())
+    ready = {stage: sum(next(lengths) for _ in PRIORITY_STEPS) for stage in STAGES}
+    unacked = dict.fromkeys(STAGES, 0)
+    for raw in client.hvals(UNACKED_KEY):
+        payload, _exchange, _routing_key = json.loads(raw)
+        stage = STAGE_OF_TASK.get(payload.get("headers", {}).get("task"))
+        if stage is not None:
+            unacked[stage] += 1
+    return {stage: QueueMessages(ready[stage], unacked[stage]) for stage in STAGES}
 
 
 def final_statuses(session: Session, article_ids: Iterable[int]) -> dict[int, Status]:

@@ -56,6 +56,12 @@ class Settings(BaseSettings):
     # Required in the X-API-Key header of write requests; with none set, the API refuses writes.
     api_key: str | None = None
 
+    # Where worker processes write their metrics for the API's /metrics to add up (prometheus-client's multiprocess
+    # mode); unset, workers keep no metrics. Empty it when the workers start afresh.
+    metrics_dir: str | None = Field(
+        None, validation_alias=AliasChoices("NEWSFLOW_METRICS_DIR", "PROMETHEUS_MULTIPROC_DIR")
+    )
+
     api_host: str = "127.0.0.1"
     api_port: int = 8000
 

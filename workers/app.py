@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 import redis
@@ -15,8 +17,12 @@ from sqlalchemy.orm import Session
 from services import pipeline
 from services.db import session_scope
 from services.fetch import FetchUnavailable
+from services.health import note_worker_finished
+from services.metrics import TaskMetrics, step_outcome
+from services.models import Article
 from services.queues import RECONCILE_QUEUE, STAGES, task_name
 from services.reconcile import reconcile_interval
+from services.servers import redis_client
 from services.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -78,9 +84,30 @@ class StageTask(Task):
     acks_late = True
     reject_on_worker_lost = True
 
+    @property
+    def stage(self) -> str:
+        """The stage (and queue) this task serves."""
+        return self.name.removeprefix("newsflow.")
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the task and time it."""
+        started = time.perf_counter()
+        try:
+            return super().__call__(*args, **kwargs)
+        finally:
+            if metrics := _task_metrics():
+                metrics.observe_duration(self.stage, time.perf_counter() - started)
+
+    def on_retry(self, exc: BaseException, task_id: str, args: tuple, kwargs: dict, einfo: Any) -> None:
+        """Count the retry by its error class."""
+        if metrics := _task_metrics():
+            metrics.count_retry(self.stage, exc)
+
     def on_failure(self, exc: BaseException, task_id: str, args: tuple, kwargs: dict, einfo: Any) -> None:
         """Bad luck beyond retrying, or a bug: the article gets a final `failed` status with the reason."""
-        stage = self.name.removeprefix("newsflow.")
+        stage = self.stage
+        if metrics := _task_metrics():
+            metrics.count_failure(stage, exc)
         attempts = self.request.retries + 1
         reason = f"{type(exc).__name__}: {exc} (after {attempts} attempt{'s' * (attempts > 1)})"
         try:
@@ -99,5 +126,35 @@ def run_step(step: Callable[[Session, int], int | None], article_id: int, *, the
     """Run one pipeline step in its own transaction, then send the article on if it continues."""
     with session_scope() as session:
         next_id = step(session, article_id)
+        # The step loaded and locked the row, so this reads the session's copy; unchanged means a stale message.
+        article = session.get(Article, article_id)
+        outcome = step_outcome(
+            article.status if article else None, changed=article is not None and session.is_modified(article)
+        )
     if next_id is not None and then is not None:
         send_on(then, next_id)
+    task = app.current_task
+    if isinstance(task, StageTask):
+        _note_finished(task, outcome)
+
+
+@lru_cache
+def _task_metrics() -> TaskMetrics | None:
+    """This process's metrics, written where the API adds them up; None when no metrics directory is set."""
+    directory = get_settings().metrics_dir
+    return TaskMetrics(directory) if directory else None
+
+
+@lru_cache
+def _liveness_client() -> redis.Redis:
+    return redis_client(get_settings().redis_url)
+
+
+def _note_finished(task: StageTask, outcome: str) -> None:
+    """Count the step's outcome, and mark the worker alive by the work it finished (not by answering a ping)."""
+    if metrics := _task_metrics():
+        metrics.count_outcome(task.stage, outcome)
+    try:
+        note_worker_finished(_liveness_client(), task.stage, task.request.hostname or "?", time.time())
+    except redis.RedisError:
+        logger.warning("could not note that %s finished a task", task.request.hostname, exc_info=True)

@@ -38,13 +38,21 @@ def wait_until_consuming(client: redis.Redis, processes: dict[str, subprocess.Po
 
 
 @pytest.fixture(scope="session")
-def workers(service_env: dict[str, str], redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
+def metrics_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the session's workers write their metrics (prometheus-client's multiprocess files)."""
+    return tmp_path_factory.mktemp("worker-metrics")
+
+
+@pytest.fixture(scope="session")
+def workers(
+    service_env: dict[str, str], redis_url: str, metrics_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict]:
     """Five worker processes, one per stage queue, for the whole test session."""
     client = redis.Redis.from_url(redis_url)
     client.flushdb()
     log_dir = tmp_path_factory.mktemp("worker-logs")
     # The tests' stand-in web server is on loopback, which the fetch stage refuses by default.
-    env = {**service_env, "NEWSFLOW_FETCH_ALLOW_PRIVATE_ADDRESSES": "true"}
+    env = {**service_env, "NEWSFLOW_FETCH_ALLOW_PRIVATE_ADDRESSES": "true", "NEWSFLOW_METRICS_DIR": str(metrics_dir)}
     processes = start_workers(env=env, log_dir=log_dir, name_suffix=f"-{RUN_ID}")
     try:
         wait_until_consuming(client, processes)

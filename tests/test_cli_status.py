@@ -1,0 +1,43 @@
+"""`newsflow status` as a user runs it: the table, and the live table stopped with Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from services.db import session_scope
+from services.models import Article
+from services.status import Status
+
+NEWSFLOW = str(Path(sys.executable).with_name("newsflow"))
+
+
+def test_status_prints_a_row_per_stage_with_its_backlog(service_env, clean_tables, redis_client) -> None:
+    with session_scope() as session:
+        session.add_all([Article(raw=f"{i}".encode(), status=Status.UNIQUE) for i in range(3)])
+    env = {**os.environ, **service_env, "COLUMNS": "200"}
+    result = subprocess.run([NEWSFLOW, "status"], env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    rows = {line.split("│")[1].strip(): line for line in result.stdout.splitlines() if line.count("│") > 10}
+    assert set(rows) == {"fetch", "clean", "dedup", "extract", "store"}
+    assert [cell.strip() for cell in rows["extract"].split("│")[2:4]] == ["busy", "3"]
+    assert "articles: unique 3" in result.stdout
+
+
+def test_status_watch_shows_changes_until_interrupted(service_env, clean_tables, redis_client) -> None:
+    env = {**os.environ, **service_env, "COLUMNS": "200"}
+    process = subprocess.Popen(
+        [NEWSFLOW, "status", "--watch", "--interval", "0.2"], env=env, stdout=subprocess.PIPE, text=True
+    )
+    time.sleep(3)  # drawn once, on an empty database
+    with session_scope() as session:
+        session.add(Article(raw=b"late", status=Status.EXTRACTED))
+    time.sleep(2)
+    process.send_signal(signal.SIGINT)
+    output, _ = process.communicate(timeout=30)
+    assert process.returncode == 0
+    assert "articles: extracted 1" in output  # the last drawing read the database again
