@@ -10,7 +10,7 @@ import yaml
 from typer.main import get_command
 
 from services.cli import app as cli_app
-from services.queues import STAGES
+from services.queues import POLL_QUEUE, STAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
@@ -44,7 +44,7 @@ def test_every_stage_has_a_service_named_after_its_queue() -> None:
 
 def test_every_celery_command_names_an_app_that_imports() -> None:
     celery_services = [s for s in SERVICES.values() if s.get("command", [None])[0] == "celery"]
-    assert len(celery_services) == len(STAGES) + 2  # the stages, beat and flower
+    assert len(celery_services) == len(STAGES) + 3  # the stages, poll, beat and flower
     for service in celery_services:
         module = option(service["command"], "-A")
         assert hasattr(importlib.import_module(module), "app")
@@ -57,8 +57,24 @@ def test_every_newsflow_command_exists() -> None:
     assert used <= known
 
 
+def test_the_poll_queue_has_its_worker_service() -> None:
+    command = SERVICES[POLL_QUEUE]["command"]
+    assert option(command, "-Q") == POLL_QUEUE
+    assert option(command, "-n").startswith(f"{POLL_QUEUE}@")
+
+
+def test_beat_ticks_the_poll_queue() -> None:
+    from workers.app import app
+
+    app.loader.import_default_modules()  # what a worker and beat do at start: import the `include` modules
+    schedule = app.conf.beat_schedule["poll-due-sources"]
+    assert schedule["task"] == "newsflow.poll_due"
+    assert schedule["options"]["queue"] == POLL_QUEUE
+    assert "newsflow.poll_due" in app.tasks and "newsflow.poll" in app.tasks
+
+
 def test_workers_wait_for_migrations_and_stop_after_their_slowest_task() -> None:
-    for stage in STAGES:
+    for stage in (*STAGES, POLL_QUEUE):
         service = SERVICES[stage]
         assert service["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
         assert service["stop_grace_period"] == "3m"

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from services import pipeline
 from services.db import session_scope
 from services.fetch import FetchUnavailable
-from services.queues import STAGES, task_name
+from services.queues import POLL_QUEUE, STAGES, task_name
 from services.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -26,7 +26,7 @@ RETRY_BACKOFF_MAX = 300  # seconds; the backoff doubles up to this, with jitter
 TASK_SOFT_TIME_LIMIT = 120
 TASK_TIME_LIMIT = 150
 
-app = Celery("newsflow", include=[f"workers.{stage}" for stage in STAGES])
+app = Celery("newsflow", include=[*(f"workers.{stage}" for stage in STAGES), "workers.poll"])
 
 
 @app.on_configure.connect
@@ -49,6 +49,14 @@ def _configure(sender: Celery, **_: Any) -> None:
         task_soft_time_limit=TASK_SOFT_TIME_LIMIT,
         task_time_limit=TASK_TIME_LIMIT,
         worker_hijack_root_logger=False,
+        # Beat only ticks; which sources are due is in Postgres. A tick nobody took in time is dropped.
+        beat_schedule={
+            "poll-due-sources": {
+                "task": "newsflow.poll_due",
+                "schedule": settings.poll_tick_seconds,
+                "options": {"queue": POLL_QUEUE, "expires": settings.poll_tick_seconds},
+            }
+        },
     )
 
 

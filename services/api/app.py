@@ -2,12 +2,12 @@
 
 from fastapi import FastAPI
 
-from services.api.routes import ingest, ops, read
+from services.api.routes import ingest, ops, read, sources
 
 
 def create_app() -> FastAPI:
     """Build the API; nothing connects until a request needs it."""
     app = FastAPI(title="newsflow", version="0.1.0", summary="Event-driven news ingestion")
-    for module in (ingest, read, ops):
+    for module in (ingest, read, sources, ops):
         app.include_router(module.router)
     return app
