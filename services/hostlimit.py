@@ -15,26 +15,26 @@ FULL = -1
 # Polling a host whose every slot is taken: how often to look again while a worker may still wait.
 SLOT_POLL_SECONDS = 0.1
 
-# One atomic step for every worker: drop expired slots; if a slot is free and the host's next turn is near
-# enough, take both (the slot expires after the lease, so a dead worker cannot hold it for ever).
-# Returns {1, wait_ms} when reserved, {0, wait_ms} when the turn is too far off, {0, -1} when every slot is busy.
+# One atomic step for every worker: drop expired slots; if a slot is free and the host's turn has come, take
+# the slot and set the next turn one interval on. The request starts right after, so the spacing holds between
+# requests, not only between bookings. A slot expires after the lease, so a dead worker cannot hold it for ever.
+# Returns {1, 0} when granted, {0, wait_ms} until the next turn, {0, -1} when every slot is busy.
 ACQUIRE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local limit, interval, max_wait, lease = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+local limit, interval, lease = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 if redis.call('ZCARD', KEYS[1]) >= limit then
   return {0, -1}
 end
-local turn = math.max(now, tonumber(redis.call('GET', KEYS[2]) or 0))
-local wait = turn - now
-if wait > max_wait then
-  return {0, wait}
+local turn = tonumber(redis.call('GET', KEYS[2]) or 0)
+if now < turn then
+  return {0, turn - now}
 end
-redis.call('SET', KEYS[2], turn + interval, 'PX', wait + interval + 60000)
-redis.call('ZADD', KEYS[1], turn + lease, ARGV[5])
-redis.call('PEXPIRE', KEYS[1], wait + lease + 60000)
-return {1, wait}
+redis.call('SET', KEYS[2], now + interval, 'PX', interval + 60000)
+redis.call('ZADD', KEYS[1], now + lease, ARGV[4])
+redis.call('PEXPIRE', KEYS[1], lease + 60000)
+return {1, 0}
 """
 
 # Push the host's next turn to at least now + delay (a 429 or 503 with Retry-After).
@@ -82,23 +82,21 @@ class HostLimiter:
 
     @contextmanager
     def turn(self, url: str) -> Iterator[None]:
-        """Hold one of the host's slots, starting no sooner than its next turn; HostBusy if that is too far off."""
+        """Hold one of the host's slots from its next turn on; HostBusy if that is further off than max_wait."""
         host = host_key(url)
         token = uuid.uuid4().hex
         slots, next_turn = f"{KEY_PREFIX}{host}:slots", f"{KEY_PREFIX}{host}:turn"
+        args = [self.max_concurrency, int(self.min_interval * 1000), int(self.lease * 1000), token]
         deadline = time.monotonic() + self.max_wait
         while True:
-            args = [self.max_concurrency, int(self.min_interval * 1000), int(self.max_wait * 1000)]
-            reserved, wait_ms = self._acquire(keys=[slots, next_turn], args=[*args, int(self.lease * 1000), token])
-            if reserved:
+            granted, wait_ms = self._acquire(keys=[slots, next_turn], args=args)
+            if granted:
                 break
-            if wait_ms != FULL:
-                raise HostBusy(host, wait_ms / 1000)
-            if time.monotonic() >= deadline:
-                raise HostBusy(host, max(self.min_interval, 1.0))
-            time.sleep(SLOT_POLL_SECONDS)
+            wait = SLOT_POLL_SECONDS if wait_ms == FULL else wait_ms / 1000
+            if time.monotonic() + wait > deadline:
+                raise HostBusy(host, max(wait, self.min_interval))
+            time.sleep(wait)
         try:
-            time.sleep(wait_ms / 1000)
             yield
         finally:
             self._client.zrem(slots, token)

@@ -66,11 +66,10 @@ def test_the_poll_queue_has_its_worker_service() -> None:
 def test_beat_ticks_the_poll_queue() -> None:
     from workers.app import app
 
-    app.loader.import_default_modules()  # what a worker and beat do at start: import the `include` modules
     schedule = app.conf.beat_schedule["poll-due-sources"]
     assert schedule["task"] == "newsflow.poll_due"
     assert schedule["options"]["queue"] == POLL_QUEUE
-    assert "newsflow.poll_due" in app.tasks and "newsflow.poll" in app.tasks
+    assert "workers.poll" in app.conf.include
 
 
 def test_workers_wait_for_migrations_and_stop_after_their_slowest_task() -> None:

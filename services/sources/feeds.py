@@ -10,10 +10,6 @@ from services.sources.entries import Entry, MalformedDocument, iso_from_struct
 def parse_feed(body: bytes) -> list[Entry]:
     """The entries of an RSS or Atom document; MalformedDocument if it is neither."""
     parsed = feedparser.parse(body)
-    if parsed.bozo and not parsed.entries:
-        raise MalformedDocument(f"malformed feed: {parsed.get('bozo_exception')}")
-    if not parsed.version and not parsed.entries:
-        raise MalformedDocument("not a feed: no RSS or Atom root element")
     entries = []
     for item in parsed.entries:
         link = item.get("link")
@@ -28,4 +24,9 @@ def parse_feed(body: bytes) -> list[Entry]:
                 summary=item.get("summary"),
             )
         )
+    # feedparser recovers what it can from broken XML; with nothing usable recovered, the feed is broken.
+    if parsed.bozo and not entries:
+        raise MalformedDocument(f"malformed feed: {parsed.get('bozo_exception')}")
+    if not parsed.version and not entries:
+        raise MalformedDocument("not a feed: no RSS or Atom root element")
     return entries
