@@ -8,6 +8,7 @@ poller that died is taken up again after CLAIM_LEASE; ingest is idempotent by by
 from __future__ import annotations
 
 import os
+import stat
 import time
 import uuid
 from dataclasses import replace
@@ -50,10 +51,14 @@ def claim_files(folder: Path, *, settle_seconds: float) -> list[Path]:
     now = time.time()
     claimed = []
     for path in sorted(folder.iterdir()):
-        if not path.is_file() or path.name.startswith(".") or path.name.lower().endswith(PARTIAL_SUFFIXES):
+        if path.name.startswith(".") or path.name.lower().endswith(PARTIAL_SUFFIXES):
             continue
-        if now - path.stat().st_mtime < settle_seconds:
-            continue  # may still be being written
+        try:
+            status = path.stat()
+        except FileNotFoundError:
+            continue  # another poller claimed it since we listed the folder
+        if not stat.S_ISREG(status.st_mode) or now - status.st_mtime < settle_seconds:
+            continue  # a subfolder, or a file that may still be being written
         if target := _claim(path, claimed_dir, path.name):
             claimed.append(target)
     for path in sorted(claimed_dir.iterdir()):
