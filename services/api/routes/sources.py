@@ -70,7 +70,7 @@ def post_source(body: SourceIn, session: SessionDep, settings: SettingsDep) -> S
     try:
         source = add_source(session, location=body.location, kind=body.kind, name=body.name, interval_seconds=interval)
     except InvalidSource as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, detail=str(exc)) from exc
+        raise HTTPException(422, detail=str(exc)) from exc
     return _out(session, source.id)
 
 
