@@ -17,6 +17,7 @@ from services.db import session_scope
 from services.models import Article, Source
 from services.monitor import wait_until_final
 from services.settings import Settings
+from services.sources.stats import source_stats
 from services.status import Status
 from services.workerprocs import start_workers, stop_workers
 from tests.conftest import RUN_ID
@@ -140,8 +141,11 @@ def test_a_feed_keeps_being_ingested_as_entries_appear_once_each_within_the_host
         # Poll and fetch workers together, five processes: no two requests to the host closer than the limit.
         gaps = [b - a for a, b in zip(site.arrivals, site.arrivals[1:], strict=False)]
         assert min(gaps) >= HOST_INTERVAL - CLOCK_SLACK, sorted(gaps)[:3]
-    listing = newsflow("sources", "list", env=service_env)
-    assert listing.returncode == 0 and "5" in listing.stdout and "feed" in listing.stdout
+        listing = newsflow("sources", "list", env=service_env)
+        assert listing.returncode == 0 and site.url("/feed.xml") in listing.stdout
+        with session_scope() as session:
+            (stats,) = source_stats(session)
+        assert (stats.articles_total, stats.articles_last_day, stats.error_count) == (5, 5, 0)
 
 
 def test_a_broken_feed_fails_alone_with_its_reason(poller, clean_tables, service_env) -> None:
@@ -157,8 +161,8 @@ def test_a_broken_feed_fails_alone_with_its_reason(poller, clean_tables, service
         assert failing.last_outcome == "error" and "malformed feed" in failing.last_error
         assert failing.backoff_seconds >= 2  # it backs off; the good feed keeps its interval
         assert source_row(good.url("/feed.xml")).consecutive_errors == 0
-    listing = newsflow("sources", "list", env=service_env)
-    assert "malformed" in listing.stdout  # the reason, wrapped in its table cell
+        listing = newsflow("sources", "list", env=service_env)  # while the broken feed still answers
+        assert "malformed" in listing.stdout  # the reason, wrapped in its table cell
 
 
 def test_files_dropped_in_a_folder_are_ingested_once(poller, clean_tables, service_env, tmp_path: Path) -> None:
