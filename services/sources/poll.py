@@ -70,20 +70,27 @@ def load_source(session: Session, source_id: int) -> Source | None:
 
 def record_entries(session: Session, source: Source, entries: list[Entry], *, base_url: str) -> list[tuple[str, int]]:
     """Ingest the entries this source has not shown before (by canonical URL or id); return what to enqueue."""
-    enqueue = []
+    candidates: dict[str, tuple[Entry, str, list[str]]] = {}
     for entry in entries:
         canonical = canonical_url(entry.link, base_url=base_url)
-        if canonical is None:
-            continue  # not a web link (mailto:, javascript:, a bare fragment)
-        keys = entry_keys(entry, canonical)
-        inserted = session.scalars(
-            insert(SourceEntry)
-            .values([{"source_id": source.id, "key": key} for key in keys])
-            .on_conflict_do_nothing()
-            .returning(SourceEntry.key)
-        ).all()
-        # New only if none of its keys was known: a changed link with the same id, or the reverse, is seen.
-        if len(inserted) < len(keys):
+        if canonical is not None:  # else not a web link (mailto:, javascript:, a bare fragment)
+            candidates.setdefault(canonical, (entry, canonical, entry_keys(entry, canonical)))
+    all_keys = {key for _, _, keys in candidates.values() for key in keys}
+    known = set(
+        session.scalars(
+            select(SourceEntry.key).where(SourceEntry.source_id == source.id, SourceEntry.key.in_(all_keys))
+        )
+    )
+    # New only if none of its keys is known: a changed link with the same id, or the reverse, is the same entry.
+    fresh = [(entry, canonical, keys) for entry, canonical, keys in candidates.values() if known.isdisjoint(keys)]
+    if not fresh:
+        return []
+    rows = [{"source_id": source.id, "key": key} for _, _, keys in fresh for key in dict.fromkeys(keys)]
+    # The insert is the claim: of two polls of one source at once, only one gets each key back.
+    claimed = set(session.scalars(insert(SourceEntry).values(rows).on_conflict_do_nothing().returning(SourceEntry.key)))
+    enqueue, links = [], []
+    for entry, canonical, keys in fresh:
+        if not claimed.issuperset(keys):
             continue
         item = ArticleInput(
             origin=canonical,
@@ -92,13 +99,11 @@ def record_entries(session: Session, source: Source, entries: list[Entry], *, ba
             given=given_for(entry, link=entry.link, source_name=source.name),
         )
         outcome = add_article(session, item, max_bytes=0)  # no content to measure: a URL-only article
-        session.execute(
-            update(SourceEntry)
-            .where(SourceEntry.source_id == source.id, SourceEntry.key.in_(keys))
-            .values(article_id=outcome.article_id)
-        )
+        links += [{"source_id": source.id, "key": key, "article_id": outcome.article_id} for key in keys]
         if outcome.created:
             enqueue.append((outcome.entry_stage, outcome.article_id))
+    if links:
+        session.execute(update(SourceEntry), links)
     return enqueue
 
 
