@@ -1,6 +1,5 @@
 """The poll queue's tasks: beat's tick finds the due sources; one task polls one source."""
 
-from datetime import UTC, datetime
 from functools import lru_cache, partial
 
 import redis
@@ -53,7 +52,7 @@ def _context() -> PollContext:
 def poll_due_sources() -> None:
     """Lease the sources that are due and queue one poll for each."""
     with session_scope() as session:
-        due = claim_due_sources(session, now=datetime.now(UTC))
+        due = claim_due_sources(session, now=utcnow())
     for source_id in due:  # after the commit that leased them
         poll_source.apply_async((source_id,), queue=POLL_QUEUE)
 

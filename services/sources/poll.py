@@ -1,7 +1,7 @@
 """Polling: which sources are due, one poll of a feed or sitemap, and what it leaves on the source's row.
 
 A poll reads the source outside any transaction (the network is slow), then records the new entries, their
-articles and the outcome in one transaction; the caller enqueues the new articles after it commits.
+articles and the outcome in one transaction, and enqueues the new articles after it commits.
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ def record_entries(session: Session, source: Source, entries: list[Entry], *, ba
     return enqueue
 
 
-def record_success(session: Session, source: Source, *, now: datetime, outcome: str, reading: Reading | None) -> None:
+def record_success(source: Source, *, now: datetime, outcome: str, reading: Reading | None) -> None:
     """A poll that read the source: errors forgiven, validators kept, the next poll one interval away."""
     source.last_polled_at = now
     source.last_outcome = outcome
@@ -120,9 +120,7 @@ def record_success(session: Session, source: Source, *, now: datetime, outcome: 
         source.etag, source.last_modified = reading.etag, reading.last_modified
 
 
-def record_error(
-    session: Session, source: Source, reason: str, *, now: datetime, retry_after: float | None, max_backoff: int
-) -> None:
+def record_error(source: Source, reason: str, *, now: datetime, retry_after: float | None, max_backoff: int) -> None:
     """A failed poll: counted, its reason kept, the next poll backed off (doubling, or as the server asked)."""
     source.last_polled_at = now
     source.last_outcome = "error"
@@ -163,7 +161,7 @@ def _record_error(context: PollContext, source_id: int, reason: str, retry_after
     with context.session_scope() as session:
         if row := session.get(Source, source_id, with_for_update=True):
             now = context.now()
-            record_error(session, row, reason, now=now, retry_after=retry_after, max_backoff=context.max_backoff)
+            record_error(row, reason, now=now, retry_after=retry_after, max_backoff=context.max_backoff)
     return PollResult(source_id, "error", error=reason)
 
 
@@ -184,11 +182,11 @@ def _poll_remote(source: Source, context: PollContext) -> PollResult | None:
         if row is None:
             return None  # removed while we read it
         if reading.entries is None:
-            record_success(session, row, now=context.now(), outcome="not modified", reading=reading)
+            record_success(row, now=context.now(), outcome="not modified", reading=reading)
             return PollResult(source.id, "not modified")
         queued = record_entries(session, row, reading.entries, base_url=reading.base_url)
         outcome = "new" if queued else "unchanged"
-        record_success(session, row, now=context.now(), outcome=outcome, reading=reading)
+        record_success(row, now=context.now(), outcome=outcome, reading=reading)
     for stage, article_id in queued:  # after the commit, so a worker never receives an id it cannot load
         context.enqueue(stage, article_id)
     return PollResult(source.id, outcome, new_articles=[article_id for _, article_id in queued])
@@ -211,7 +209,7 @@ def _poll_folder(source: Source, context: PollContext) -> PollResult | None:
     outcome = "new" if new_articles else "unchanged"
     with context.session_scope() as session:
         if row := session.get(Source, source.id, with_for_update=True):
-            record_success(session, row, now=context.now(), outcome=outcome, reading=None)
+            record_success(row, now=context.now(), outcome=outcome, reading=None)
     return PollResult(source.id, outcome, new_articles=new_articles)
 
 
