@@ -12,6 +12,8 @@ from rich.table import Table
 from services.settings import get_settings
 
 app = typer.Typer(help="newsflow: event-driven news ingestion.", no_args_is_help=True, add_completion=False)
+sources_app = typer.Typer(help="Feeds, sitemaps and drop folders polled for new articles.", no_args_is_help=True)
+app.add_typer(sources_app, name="sources")
 console = Console()
 
 
@@ -353,3 +355,96 @@ def reconcile(
     for stage in dict.fromkeys(article.stage for article in resent):
         table.add_row(stage, str(sum(article.stage == stage for article in resent)))
     console.print(table if resent else "no stuck articles")
+
+
+def _when(moment) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S") if moment else "-"
+
+
+@sources_app.command("add")
+def sources_add(
+    location: Annotated[str, typer.Argument(help="A feed or sitemap URL, or a drop folder's path.")],
+    kind: Annotated[str | None, typer.Option(help="feed, sitemap or folder (default: guessed).")] = None,
+    name: Annotated[str | None, typer.Option(help="The outlet's name, given to its articles.")] = None,
+    interval: Annotated[int | None, typer.Option(help="Seconds between polls.")] = None,
+) -> None:
+    """Add a source; it is polled at the next tick of beat, then every interval."""
+    from services.db import session_scope
+    from services.sources.registry import InvalidSource, add_source
+
+    seconds = interval or get_settings().source_default_interval_seconds
+    try:
+        with session_scope() as session:
+            source = add_source(session, location=location, kind=kind, name=name, interval_seconds=seconds)
+    except InvalidSource as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    console.print(f"source #{source.id}: {source.kind} {source.location}, every {source.interval_seconds} s")
+
+
+@sources_app.command("list")
+def sources_list() -> None:
+    """Every source: state, last poll, last new article, articles per day, errors."""
+    from rich.markup import escape
+
+    from services.db import session_scope
+    from services.sources.stats import source_stats
+
+    with session_scope() as session:
+        stats = source_stats(session)
+    if not stats:
+        console.print("no sources; add one with `newsflow sources add URL`")
+        return
+    table = Table("id", "kind", "location", "state", "last polled", "last new", "articles", "per day", "errors")
+    for s in stats:
+        state = "paused" if s.paused else (s.last_outcome or "waiting")
+        errors = str(s.error_count)
+        if s.last_error:
+            errors += f" (last: {s.last_error})"
+        table.add_row(
+            str(s.id),
+            s.kind,
+            escape(s.location),
+            state,
+            _when(s.last_polled_at),
+            _when(s.last_new_at),
+            str(s.articles_total),
+            f"{s.articles_per_day:.1f}",
+            escape(errors),
+        )
+    console.print(table)
+
+
+def _change_source(ref: str, change: str) -> None:
+    from services.db import session_scope
+    from services.sources.registry import find_source, remove_source, set_paused
+
+    with session_scope() as session:
+        source = find_source(session, ref)
+        if source is None:
+            console.print(f"[red]no source {ref}[/red]")
+            raise typer.Exit(1)
+        if change == "remove":
+            remove_source(session, source)
+        else:
+            set_paused(session, source, paused=change == "pause")
+        label = f"#{source.id} {source.location}"
+    console.print(f"source {label}: {change}d")
+
+
+@sources_app.command("remove")
+def sources_remove(source: Annotated[str, typer.Argument(help="The source's id, URL or path.")]) -> None:
+    """Remove a source (the articles it brought stay)."""
+    _change_source(source, "remove")
+
+
+@sources_app.command("pause")
+def sources_pause(source: Annotated[str, typer.Argument(help="The source's id, URL or path.")]) -> None:
+    """Stop polling a source until it is resumed."""
+    _change_source(source, "pause")
+
+
+@sources_app.command("resume")
+def sources_resume(source: Annotated[str, typer.Argument(help="The source's id, URL or path.")]) -> None:
+    """Poll a paused source again, at once."""
+    _change_source(source, "resume")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import ipaddress
 import socket
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 
 import httpx
 
@@ -17,6 +19,29 @@ class FetchFailed(Exception):
 
 class FetchUnavailable(Exception):
     """The server could not be reached or answered 5xx/429; trying again later may work."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message, retry_after)  # both in args, so the exception pickles between processes
+        self.retry_after = retry_after
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def retry_after_seconds(value: str | None) -> float | None:
+    """Seconds to wait from a Retry-After header (a number of seconds or an HTTP date); None if absent or bad."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 @dataclass(frozen=True)
@@ -64,7 +89,10 @@ def fetch_url(url: str, *, client: httpx.Client, max_bytes: int) -> FetchedPage:
     try:
         with client.stream("GET", url) as response:
             if response.status_code == 429 or response.status_code >= 500:
-                raise FetchUnavailable(f"HTTP {response.status_code} from {response.url.host}")
+                raise FetchUnavailable(
+                    f"HTTP {response.status_code} from {response.url.host}",
+                    retry_after=retry_after_seconds(response.headers.get("retry-after")),
+                )
             if response.status_code >= 400:
                 raise FetchFailed(f"HTTP {response.status_code} for {url}")
             media_type = response.headers.get("content-type", "text/html").split(";")[0].strip().lower()

@@ -1,4 +1,4 @@
-"""Tables: articles (the record of every input), text fingerprints, events and their mentions."""
+"""Tables: articles (the record of every input), text fingerprints, events and their mentions, sources."""
 
 from __future__ import annotations
 
@@ -220,3 +220,50 @@ class LshBucket(Base):
     band: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
     key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class Source(Base):
+    """A place newsflow polls for new articles: an RSS/Atom feed, a news sitemap, or a drop folder."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    # "feed", "sitemap" or "folder" (services.sources.registry.KINDS).
+    kind: Mapped[str] = mapped_column(String(16))
+    # A URL for feeds and sitemaps, a directory path for a drop folder.
+    location: Mapped[str] = mapped_column(Text, unique=True)
+    # The outlet's name, given to its articles as their source.
+    name: Mapped[str | None] = mapped_column(Text)
+    interval_seconds: Mapped[int] = mapped_column(Integer)
+    paused: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
+    # Validators of the last answer, sent back as If-None-Match / If-Modified-Since.
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    next_poll_at: Mapped[datetime] = mapped_column(Timestamp, server_default=func.now())
+    last_polled_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    last_new_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    # "new", "unchanged", "not modified", "deferred" or "error": what the last poll found.
+    last_outcome: Mapped[str | None] = mapped_column(String(16))
+    error_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    consecutive_errors: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    # The delay added after errors or a Retry-After; zero when the last poll went well.
+    backoff_seconds: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=func.now())
+
+    __table_args__ = (Index("ix_sources_due", "paused", "next_poll_at"),)
+
+
+class SourceEntry(Base):
+    """An entry a source has shown (by canonical URL or entry id): seen once, ingested once, across restarts."""
+
+    __tablename__ = "source_entries"
+
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True)
+    # "url:<canonical URL>", "id:<the feed's entry id>" or "file:<origin>" for a drop folder's files.
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
+    seen_at: Mapped[datetime] = mapped_column(Timestamp, server_default=func.now())
+
+    __table_args__ = (Index("ix_source_entries_source_id_seen_at", "source_id", "seen_at"),)

@@ -10,3 +10,5 @@ def task_name(stage: str) -> str:
 
 # The reconciler's own queue, beside the stages': it must not wait behind a stage's backlog.
 RECONCILE_QUEUE = "reconcile"
+# Not a stage: the queue of source polling, which feeds new articles into the fetch or clean queue.
+POLL_QUEUE = "poll"

@@ -39,6 +39,22 @@ class Settings(BaseSettings):
     # Loopback, private and link-local addresses are refused (no server-side request forgery) unless allowed.
     fetch_allow_private_addresses: bool = False
 
+    # politeness towards every host, shared by all workers through Redis (poll and fetch alike)
+    host_max_concurrency: int = 2
+    host_min_interval_seconds: float = 1.0
+    # A worker sleeps for its turn at a host up to this long; a longer wait puts the work back on its queue.
+    host_max_wait_seconds: float = 10.0
+    robots_cache_seconds: int = 3600
+
+    # sources (feeds, sitemaps, drop folders), polled through the `poll` queue
+    poll_tick_seconds: float = 10.0
+    source_default_interval_seconds: int = 900
+    source_max_backoff_seconds: int = 21_600
+    poll_max_bytes: int = 20_000_000
+    sitemap_max_children: int = 20
+    # A dropped file younger than this may still be being written; it waits for the next poll.
+    folder_settle_seconds: float = 5.0
+
     # input limits: anything larger fails with a reason instead of stalling a worker
     max_input_bytes: int = 5_000_000
 

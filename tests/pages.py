@@ -24,11 +24,13 @@ class Page:
 
 @dataclass
 class Site:
-    """Routes by path, and the paths requested so far (in order)."""
+    """Routes by path, and the paths requested so far (in order) with their headers and arrival times."""
 
     routes: dict[str, Page | Callable[[], Page]] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
     base_url: str = ""
+    headers: list[dict[str, str]] = field(default_factory=list)
+    arrivals: list[float] = field(default_factory=list)  # time.time() when each request arrived
 
     def url(self, path: str) -> str:
         """The absolute URL of a path on this site."""
@@ -41,6 +43,8 @@ def serve(site: Site) -> Iterator[Site]:
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (the http.server API)
+            site.arrivals.append(time.time())
+            site.headers.append(dict(self.headers.items()))
             site.requests.append(self.path)
             route = site.routes.get(self.path)
             page = route() if callable(route) else route or Page(b"not found", status=404, content_type="text/plain")

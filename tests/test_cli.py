@@ -17,3 +17,23 @@ def test_help_lists_the_commands() -> None:
 def test_ingest_without_input_is_a_usage_error() -> None:
     result = runner.invoke(app, ["ingest"])
     assert result.exit_code == 2
+
+
+def test_sources_are_managed_from_the_command_line(service_env, clean_tables, tmp_path) -> None:
+    env = {"COLUMNS": "250"}
+    added = runner.invoke(app, ["sources", "add", "https://news.test/feed.xml", "--interval", "60"], env=env)
+    folder = runner.invoke(app, ["sources", "add", str(tmp_path), "--name", "Wire"], env=env)
+    assert added.exit_code == 0 and "source #1: feed https://news.test/feed.xml, every 60 s" in added.output
+    assert folder.exit_code == 0 and "folder" in folder.output
+    assert runner.invoke(app, ["sources", "pause", "1"], env=env).exit_code == 0
+    listing = runner.invoke(app, ["sources", "list"], env=env)
+    assert listing.exit_code == 0
+    rows = [line for line in listing.output.splitlines() if "news.test" in line or "folder" in line]
+    assert "paused" in rows[0] and "waiting" in rows[1]
+    assert runner.invoke(app, ["sources", "resume", "https://news.test/feed.xml"], env=env).exit_code == 0
+    assert runner.invoke(app, ["sources", "remove", "1"], env=env).exit_code == 0
+    assert "news.test" not in runner.invoke(app, ["sources", "list"], env=env).output
+    missing = runner.invoke(app, ["sources", "remove", "1"], env=env)
+    assert missing.exit_code == 1 and "no source 1" in missing.output
+    duplicate = runner.invoke(app, ["sources", "add", str(tmp_path)], env=env)
+    assert duplicate.exit_code == 2 and "already a source" in duplicate.output

@@ -10,7 +10,7 @@ import yaml
 from typer.main import get_command
 
 from services.cli import app as cli_app
-from services.queues import RECONCILE_QUEUE, STAGES
+from services.queues import POLL_QUEUE, RECONCILE_QUEUE, STAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
@@ -48,7 +48,7 @@ def test_the_reconciler_has_its_own_worker() -> None:
 
 def test_every_celery_command_names_an_app_that_imports() -> None:
     celery_services = [s for s in SERVICES.values() if s.get("command", [None])[0] == "celery"]
-    assert len(celery_services) == len(STAGES) + 3  # the stages, the reconciler, beat and flower
+    assert len(celery_services) == len(STAGES) + 4  # the stages, the reconciler, poll, beat and flower
     for service in celery_services:
         module = option(service["command"], "-A")
         assert hasattr(importlib.import_module(module), "app")
@@ -61,8 +61,23 @@ def test_every_newsflow_command_exists() -> None:
     assert used <= known
 
 
+def test_the_poll_queue_has_its_worker_service() -> None:
+    command = SERVICES[POLL_QUEUE]["command"]
+    assert option(command, "-Q") == POLL_QUEUE
+    assert option(command, "-n").startswith(f"{POLL_QUEUE}@")
+
+
+def test_beat_ticks_the_poll_queue() -> None:
+    from workers.app import app
+
+    schedule = app.conf.beat_schedule["poll-due-sources"]
+    assert schedule["task"] == "newsflow.poll_due"
+    assert schedule["options"]["queue"] == POLL_QUEUE
+    assert "workers.poll" in app.conf.include
+
+
 def test_workers_wait_for_migrations_and_stop_after_their_slowest_task() -> None:
-    for stage in STAGES:
+    for stage in (*STAGES, POLL_QUEUE):
         service = SERVICES[stage]
         assert service["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
         assert service["stop_grace_period"] == "3m"

@@ -20,7 +20,7 @@ from services.fetch import FetchUnavailable
 from services.health import note_worker_finished
 from services.metrics import TaskMetrics, step_outcome
 from services.models import Article
-from services.queues import RECONCILE_QUEUE, STAGES, task_name
+from services.queues import POLL_QUEUE, RECONCILE_QUEUE, STAGES, task_name
 from services.reconcile import reconcile_interval
 from services.servers import redis_client
 from services.settings import get_settings
@@ -37,7 +37,10 @@ TASK_TIME_LIMIT = 150
 # the grace period the orchestrator gives before SIGKILL (infra/k8s: 180 s).
 WORKER_SOFT_SHUTDOWN_TIMEOUT = 165
 
-app = Celery("newsflow", include=[*(f"workers.{stage}" for stage in STAGES), f"workers.{RECONCILE_QUEUE}"])
+app = Celery(
+    "newsflow",
+    include=[*(f"workers.{stage}" for stage in STAGES), f"workers.{RECONCILE_QUEUE}", f"workers.{POLL_QUEUE}"],
+)
 
 
 @app.on_configure.connect
@@ -61,16 +64,24 @@ def _configure(sender: Celery, **_: Any) -> None:
         task_time_limit=TASK_TIME_LIMIT,
         worker_hijack_root_logger=False,
         worker_soft_shutdown_timeout=WORKER_SOFT_SHUTDOWN_TIMEOUT,
-        beat_schedule=_beat_schedule(settings.stage_timeout_seconds),
+        beat_schedule=_beat_schedule(settings.stage_timeout_seconds, settings.poll_tick_seconds),
     )
 
 
-def _beat_schedule(stage_timeout_seconds: int) -> dict[str, dict[str, Any]]:
+def _beat_schedule(stage_timeout_seconds: int, poll_tick_seconds: float) -> dict[str, dict[str, Any]]:
     interval = reconcile_interval(stage_timeout_seconds)
     # Its own queue and worker: behind a stage's backlog the reconciler would wait exactly when it is needed.
     # A run not started within one interval expires; the next one replaces it.
     options = {"queue": RECONCILE_QUEUE, "expires": interval}
-    return {RECONCILE_QUEUE: {"task": task_name(RECONCILE_QUEUE), "schedule": interval, "options": options}}
+    return {
+        RECONCILE_QUEUE: {"task": task_name(RECONCILE_QUEUE), "schedule": interval, "options": options},
+        # Beat only ticks; which sources are due is in Postgres. A tick nobody took in time is dropped.
+        "poll-due-sources": {
+            "task": "newsflow.poll_due",
+            "schedule": poll_tick_seconds,
+            "options": {"queue": POLL_QUEUE, "expires": poll_tick_seconds},
+        },
+    }
 
 
 class StageTask(Task):

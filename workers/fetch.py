@@ -1,11 +1,14 @@
-"""The fetch queue's task: one HTTP client per worker process."""
+"""The fetch queue's task: one HTTP client per worker process, polite to every host."""
 
-from functools import lru_cache, partial
+from functools import lru_cache
 
 from services import pipeline
-from services.fetch import fetch_url, make_client
+from services.fetch import make_client
+from services.hostlimit import HostBusy
+from services.polite import PoliteFetcher
 from services.settings import get_settings
 from workers.app import StageTask, app, run_step
+from workers.politeness import host_limiter, robots_rules
 
 
 @lru_cache
@@ -18,10 +21,18 @@ def _fetch_step():
         user_agent=settings.user_agent,
         allow_private=settings.fetch_allow_private_addresses,
     )
-    return pipeline.make_fetch_step(partial(fetch_url, client=client, max_bytes=settings.fetch_max_bytes))
+    limiter = host_limiter()
+    download = PoliteFetcher(
+        client=client, limiter=limiter, robots=robots_rules(client, limiter), max_bytes=settings.fetch_max_bytes
+    )
+    return pipeline.make_fetch_step(download)
 
 
 @app.task(name="newsflow.fetch", queue="fetch", base=StageTask)
 def fetch_article(article_id: int) -> None:
     """Download an article given by URL and send it on to clean."""
-    run_step(_fetch_step(), article_id, then="clean")
+    try:
+        run_step(_fetch_step(), article_id, then="clean")
+    except HostBusy as busy:
+        # Not a failure: the article waits for the host's turn on the queue instead of in a sleeping worker.
+        fetch_article.apply_async((article_id,), countdown=busy.retry_after, queue="fetch")

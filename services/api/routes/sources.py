@@ -1,0 +1,105 @@
+"""Sources: list them with their figures; add, pause, resume and remove them (writes need the API key)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Response, status
+from pydantic import BaseModel, ConfigDict, Field
+
+from services.api.deps import SessionDep, SettingsDep, require_api_key
+from services.sources.registry import InvalidSource, add_source, find_source, remove_source, set_paused
+from services.sources.stats import source_stats
+
+router = APIRouter(tags=["sources"])
+WRITE = [Depends(require_api_key)]
+
+
+class SourceIn(BaseModel):
+    """A source to add: a feed or sitemap URL, or a drop folder's path on the server."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    location: str = Field(max_length=4096)
+    kind: Literal["feed", "sitemap", "folder"] | None = Field(None, description="Guessed when not given")
+    name: str | None = Field(None, description="The outlet's name, given to its articles")
+    interval_seconds: int | None = Field(None, ge=1, description="Seconds between polls")
+
+
+class SourceOut(BaseModel):
+    """A source with its state and figures."""
+
+    id: int
+    kind: str
+    location: str
+    name: str | None
+    paused: bool
+    interval_seconds: int
+    last_polled_at: datetime | None
+    last_new_at: datetime | None
+    next_poll_at: datetime
+    last_outcome: str | None
+    articles_total: int
+    articles_last_day: int
+    articles_per_day: float
+    error_count: int
+    consecutive_errors: int
+    last_error: str | None
+    last_error_at: datetime | None
+    backoff_seconds: int
+
+
+def _out(session, source_id: int) -> SourceOut:
+    stats = next((s for s in source_stats(session) if s.id == source_id), None)
+    if stats is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no source {source_id}")
+    return SourceOut(**vars(stats))
+
+
+@router.get("/sources", response_model=list[SourceOut])
+def list_sources(session: SessionDep) -> list[SourceOut]:
+    """Every source, in the order they were added."""
+    return [SourceOut(**vars(s)) for s in source_stats(session)]
+
+
+@router.post("/sources", response_model=SourceOut, status_code=status.HTTP_201_CREATED, dependencies=WRITE)
+def post_source(body: SourceIn, session: SessionDep, settings: SettingsDep) -> SourceOut:
+    """Add a source, due for its first poll at once; 422 with the reason if it cannot be added."""
+    interval = body.interval_seconds or settings.source_default_interval_seconds
+    try:
+        source = add_source(session, location=body.location, kind=body.kind, name=body.name, interval_seconds=interval)
+    except InvalidSource as exc:
+        raise HTTPException(422, detail=str(exc)) from exc
+    return _out(session, source.id)
+
+
+def _change(session, source_id: int, change: str) -> SourceOut | None:
+    source = find_source(session, source_id)
+    if source is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no source {source_id}")
+    if change == "remove":
+        remove_source(session, source)
+        return None
+    set_paused(session, source, paused=change == "pause")
+    session.flush()
+    return _out(session, source_id)
+
+
+@router.post("/sources/{source_id}/pause", response_model=SourceOut, dependencies=WRITE)
+def pause_source(source_id: int, session: SessionDep) -> SourceOut | None:
+    """Stop polling a source until it is resumed."""
+    return _change(session, source_id, "pause")
+
+
+@router.post("/sources/{source_id}/resume", response_model=SourceOut, dependencies=WRITE)
+def resume_source(source_id: int, session: SessionDep) -> SourceOut | None:
+    """Poll a paused source again, at once."""
+    return _change(session, source_id, "resume")
+
+
+@router.delete("/sources/{source_id}", status_code=status.HTTP_204_NO_CONTENT, dependencies=WRITE)
+def delete_source(source_id: int, session: SessionDep) -> Response:
+    """Remove a source and its seen entries; the articles it brought stay."""
+    _change(session, source_id, "remove")
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

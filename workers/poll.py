@@ -1,0 +1,71 @@
+"""The poll queue's tasks: beat's tick finds the due sources; one task polls one source."""
+
+from functools import lru_cache, partial
+
+import redis
+from kombu.exceptions import OperationalError as BrokerUnavailable
+from sqlalchemy.exc import OperationalError as DatabaseUnavailable
+
+from services.db import session_scope
+from services.fetch import make_client
+from services.queues import POLL_QUEUE
+from services.settings import get_settings
+from services.sources.poll import PollContext, claim_due_sources, utcnow
+from services.sources.poll import poll_source as poll
+from services.sources.remote import read_remote
+from workers.app import MAX_RETRIES, RETRY_BACKOFF_MAX, app, send_on
+from workers.politeness import host_limiter
+
+# Only the infrastructure is retried; a source that fails to answer is recorded on its row and backs off.
+INFRASTRUCTURE_ERRORS = (DatabaseUnavailable, redis.ConnectionError, BrokerUnavailable)
+
+
+@lru_cache
+def _context() -> PollContext:
+    settings = get_settings()
+    client = make_client(
+        connect_timeout=settings.fetch_connect_timeout,
+        read_timeout=settings.fetch_read_timeout,
+        max_redirects=settings.fetch_max_redirects,
+        user_agent=settings.user_agent,
+        allow_private=settings.fetch_allow_private_addresses,
+    )
+    read = partial(
+        read_remote,
+        client=client,
+        limiter=host_limiter(),
+        max_bytes=settings.poll_max_bytes,
+        max_children=settings.sitemap_max_children,
+    )
+    return PollContext(
+        session_scope=session_scope,
+        read=lambda source: read(source.location, etag=source.etag, last_modified=source.last_modified),
+        enqueue=send_on,
+        max_backoff=settings.source_max_backoff_seconds,
+        settle_seconds=settings.folder_settle_seconds,
+        max_input_bytes=settings.max_input_bytes,
+        now=utcnow,
+    )
+
+
+@app.task(name="newsflow.poll_due", queue=POLL_QUEUE, autoretry_for=INFRASTRUCTURE_ERRORS, max_retries=2)
+def poll_due_sources() -> None:
+    """Lease the sources that are due and queue one poll for each."""
+    with session_scope() as session:
+        due = claim_due_sources(session, now=utcnow())
+    for source_id in due:  # after the commit that leased them
+        poll_source.apply_async((source_id,), queue=POLL_QUEUE)
+
+
+@app.task(
+    name="newsflow.poll",
+    queue=POLL_QUEUE,
+    autoretry_for=INFRASTRUCTURE_ERRORS,
+    max_retries=MAX_RETRIES,
+    retry_backoff=True,
+    retry_backoff_max=RETRY_BACKOFF_MAX,
+    retry_jitter=True,
+)
+def poll_source(source_id: int) -> None:
+    """Poll one source; its new articles go on to fetch (URLs) or clean (files)."""
+    poll(source_id, _context())
