@@ -11,7 +11,7 @@ from typer.main import get_command
 
 from services.cli import app as cli_app
 from services.models import Article
-from services.queues import RECONCILE_QUEUE, STAGES
+from services.queues import POLL_QUEUE, RECONCILE_QUEUE, STAGES
 from services.reconcile import next_stage_expression
 from services.status import Status
 from workers.app import TASK_TIME_LIMIT, WORKER_SOFT_SHUTDOWN_TIMEOUT
@@ -41,7 +41,7 @@ def workers_by_queue() -> dict[str, list[str]]:
 
 
 def test_every_queue_has_one_deployment_consuming_exactly_it() -> None:
-    assert workers_by_queue() == {queue: [f"newsflow-{queue}"] for queue in (*STAGES, RECONCILE_QUEUE)}
+    assert workers_by_queue() == {queue: [f"newsflow-{queue}"] for queue in (*STAGES, RECONCILE_QUEUE, POLL_QUEUE)}
 
 
 def test_every_stage_scales_on_its_redis_list_and_postgres_backlog() -> None:
@@ -65,7 +65,7 @@ def test_the_postgres_triggers_count_what_each_stage_has_yet_to_do(db_session: S
 
 def test_pods_outlast_the_soft_shutdown_which_outlasts_the_slowest_task() -> None:
     for name, deployment in DEPLOYMENTS.items():
-        if name.removeprefix("newsflow-") in (*STAGES, RECONCILE_QUEUE):
+        if name.removeprefix("newsflow-") in (*STAGES, RECONCILE_QUEUE, POLL_QUEUE):
             grace = deployment["spec"]["template"]["spec"]["terminationGracePeriodSeconds"]
             assert grace > WORKER_SOFT_SHUTDOWN_TIMEOUT > TASK_TIME_LIMIT, name
     config = next(d for d in DOCUMENTS if d["kind"] == "ConfigMap")
