@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import bindparam, func, or_, select, text, update
+from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.orm import Session
-from sqlalchemy.types import BigInteger, Integer, SmallInteger, Text
+from sqlalchemy.types import BigInteger, DateTime, Integer, SmallInteger, Text
 
 from services.dedup import MAX_CANDIDATES as MAX_NEAR_CANDIDATES
 from services.dedup import MIN_SHARED_BANDS, MemoryIndex, Signature, top_candidates
-from services.models import DedupShingles, Story, StoryTerm, TextFingerprint
-from services.stories import MAX_CANDIDATES, StoryProfile, key_terms
+from services.models import Article, DedupShingles, Story, TextFingerprint
+from services.stories import MAX_CANDIDATES, MemoryStoryStore, StoryProfile, key_terms
 
 # Any constant will do, as long as nothing else in the database takes advisory locks with it.
 DEDUP_LOCK_KEY = 0x5702_1E5
@@ -41,8 +41,10 @@ _CANDIDATES = text(
         SELECT n, article_id, shared, row_number() OVER (PARTITION BY n ORDER BY shared DESC, article_id) AS rank
         FROM hits
     )
-    SELECT r.n, r.article_id, r.shared, s.shingles
-    FROM ranked AS r JOIN dedup_shingles AS s ON s.article_id = r.article_id
+    SELECT r.n, r.article_id, r.shared, s.shingles, a.story_id
+    FROM ranked AS r
+    JOIN dedup_shingles AS s ON s.article_id = r.article_id
+    JOIN articles AS a ON a.id = r.article_id
     WHERE r.rank <= :limit
     """
 ).bindparams(
@@ -76,6 +78,7 @@ class PostgresIndex:
         self._stored: dict[tuple[int, ...], dict[int, tuple[int, frozenset[int]]]] = {}
         self._batch = MemoryIndex()
         self._added: list[tuple[int, Signature]] = []
+        self.story_of: dict[int, int | None] = {}  # the story of each stored candidate, read with it
 
     def prefetch(self, band_lists: Sequence[Sequence[int]]) -> None:
         """Read the stored candidates of each list of band keys (call after taking the dedup lock)."""
@@ -91,8 +94,9 @@ class PostgresIndex:
         rows = self.session.execute(
             _CANDIDATES, {**parameters, "min_shared": MIN_SHARED_BANDS, "limit": MAX_NEAR_CANDIDATES}
         )
-        for n, article_id, shared, shingles in rows:
+        for n, article_id, shared, shingles, story_id in rows:
             self._stored[queries[n]][article_id] = (shared, frozenset(shingles))
+            self.story_of[article_id] = story_id
 
     def candidates(self, bands: Sequence[int]) -> dict[int, frozenset[int]]:
         """The articles, stored or added in this batch, sharing most band keys, with their shingles."""
@@ -128,6 +132,7 @@ class PostgresExactIndex:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._first: dict[str, int] = {}
+        self.story_of: dict[int, int | None] = {}  # the story of each first article, read with it
 
     def prefetch(self, fingerprints: dict[int, str]) -> None:
         """Record each fingerprint's first article (the lowest id of these, unless one is recorded already)."""
@@ -138,10 +143,14 @@ class PostgresExactIndex:
         # does nothing, and the select sees the first article. Sorted, so concurrent batches cannot deadlock.
         rows = [{"sha256": fp, "article_id": firsts[fp]} for fp in sorted(firsts)]
         self.session.execute(insert(TextFingerprint).values(rows).on_conflict_do_nothing())
-        found = select(TextFingerprint.sha256, TextFingerprint.article_id).where(
-            TextFingerprint.sha256.in_(list(firsts))
+        found = (
+            select(TextFingerprint.sha256, TextFingerprint.article_id, Article.story_id)
+            .join(Article, Article.id == TextFingerprint.article_id)
+            .where(TextFingerprint.sha256.in_(list(firsts)))
         )
-        self._first.update({fp: article_id for fp, article_id in self.session.execute(found)})
+        for fingerprint, article_id, story_id in self.session.execute(found):
+            self._first[fingerprint] = article_id
+            self.story_of[article_id] = story_id
 
     def first_with(self, fingerprint: str, article_id: int) -> int:
         """The first article with this fingerprint; concurrent callers converge on one."""
@@ -150,51 +159,153 @@ class PostgresExactIndex:
         return self._first[fingerprint]
 
 
+_STORY_CANDIDATES = text(
+    """
+    WITH hits AS (
+        SELECT q.n, t.story_id, count(*) AS shared
+        FROM unnest(:ns, :terms) AS q(n, term) JOIN story_terms AS t ON t.term = q.term
+        GROUP BY q.n, t.story_id
+    ), ranked AS (
+        SELECT h.n, h.shared, s.id, row_number() OVER (PARTITION BY h.n ORDER BY h.shared DESC, s.id) AS rank
+        FROM hits AS h
+        JOIN unnest(:windows, :since, :until) AS w(n, since, until) ON w.n = h.n
+        JOIN stories AS s ON s.id = h.story_id
+        WHERE w.since IS NULL OR s.last_seen IS NULL OR s.last_seen BETWEEN w.since AND w.until
+    )
+    SELECT n, shared, id FROM ranked WHERE rank <= :limit
+    """
+).bindparams(
+    bindparam("ns", type_=ARRAY(Integer)),
+    bindparam("terms", type_=ARRAY(Text)),
+    bindparam("windows", type_=ARRAY(Integer)),
+    bindparam("since", type_=ARRAY(DateTime(timezone=True))),
+    bindparam("until", type_=ARRAY(DateTime(timezone=True))),
+)
+
+StoryQuery = tuple[tuple[str, ...], datetime | None, datetime | None]
+
+
 class PostgresStoryStore:
-    """A StoryStore in the `stories` table."""
+    """A StoryStore in the `stories` table, built for batches like PostgresIndex.
+
+    `prefetch` reads the candidates of many articles in one query; stories opened or joined in the batch are kept
+    in memory (where later articles of the batch see them as they are now) and written by `flush`.
+    """
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._stored: dict[StoryQuery, list[tuple[int, StoryProfile]]] = {}
+        self._batch = MemoryStoryStore()  # stories opened or joined in this batch, as they are now
+        self._first_seen: dict[int, datetime | None] = {}
+        self._copies: dict[int, list[datetime | None]] = {}  # stories joined by copies only: their dates
+
+    def prefetch(self, queries: Sequence[StoryQuery]) -> None:
+        """Read the stored candidates of each (key terms, since, until) query."""
+        queries = [q for q in dict.fromkeys(queries) if q not in self._stored]
+        if not queries:
+            return
+        parameters: dict[str, list] = {"ns": [], "terms": [], "windows": [], "since": [], "until": []}
+        for n, (terms, since, until) in enumerate(queries):
+            self._stored[(terms, since, until)] = []
+            parameters["ns"] += [n] * len(terms)
+            parameters["terms"] += terms
+            parameters["windows"].append(n)
+            parameters["since"].append(since)
+            parameters["until"].append(until)
+        # Twice as many as are used: stories changed in this batch are ranked again from memory.
+        found = self.session.execute(_STORY_CANDIDATES, {**parameters, "limit": 2 * MAX_CANDIDATES}).all()
+        # Many articles of a batch share candidates: each story's profile is read once.
+        ids = {story_id for _n, _shared, story_id in found}
+        profiles = {
+            row[0]: StoryProfile(*row)
+            for row in self.session.execute(
+                select(Story.id, Story.terms, Story.last_seen, Story.article_count).where(Story.id.in_(ids))
+            )
+        }
+        for n, shared, story_id in found:
+            self._stored[queries[n]].append((shared, profiles[story_id]))
 
     def candidates(self, terms: list[str], since: datetime | None, until: datetime | None) -> list[StoryProfile]:
         """Stories that share most key terms (ties by id), last seen in the interval or of unknown date."""
-        shared = func.count().label("shared")
-        query = (
-            select(Story.id, Story.terms, Story.last_seen, Story.article_count)
-            .join(StoryTerm, StoryTerm.story_id == Story.id)
-            .where(StoryTerm.term.in_(terms))
-            .group_by(Story.id)
-            .order_by(shared.desc(), Story.id)
-            .limit(MAX_CANDIDATES)
-        )
-        if since is not None:
-            query = query.where(or_(Story.last_seen.is_(None), Story.last_seen.between(since, until)))
-        return [StoryProfile(*row) for row in self.session.execute(query)]
+        query = (tuple(terms), since, until)
+        self.prefetch([query])
+        current = self._batch.stories
+        shared = {story.story_id: n for n, story in self._stored[query] if story.story_id not in current}
+        profiles = {story.story_id: self._with_copies(story) for _n, story in self._stored[query]}
+        for story in self._batch.candidates(terms, since, until):
+            shared[story.story_id] = len(set(terms) & set(key_terms(story.terms)))
+            profiles[story.story_id] = story
+        ranked = sorted((-n, story_id) for story_id, n in shared.items())[:MAX_CANDIDATES]
+        return [profiles[story_id] for _n, story_id in ranked]
 
     def create(self, terms: dict[str, float], seen: datetime | None, title: str | None) -> int:
         """Open a story with one article."""
-        story = Story(title=title, first_seen=seen, last_seen=seen, article_count=1, terms=terms)
-        self.session.add(story)
-        self.session.flush()
-        self._index(story.id, terms)
-        return story.id
+        values = {"title": title, "first_seen": seen, "last_seen": seen, "article_count": 1, "terms": terms}
+        story_id = self.session.execute(insert(Story).values(values).returning(Story.id)).scalar_one()
+        self._batch.put(StoryProfile(story_id, terms, seen, 1))
+        self._first_seen[story_id] = seen
+        return story_id
 
     def join(self, story_id: int, profile: dict[str, float] | None, seen: datetime | None) -> None:
         """Count one more article in a story, with its new profile if it changed."""
-        values: dict = {
-            "article_count": Story.article_count + 1,
-            # GREATEST and LEAST ignore NULL: an article of unknown date leaves the story's times as they are.
-            "last_seen": func.greatest(Story.last_seen, seen),
-            "first_seen": func.least(Story.first_seen, seen),
-        }
-        if profile is not None:
-            values["terms"] = profile
-            self._index(story_id, profile)
-        self.session.execute(update(Story).where(Story.id == story_id).values(**values))
+        if story_id not in self._batch.stories:
+            story = self._stored_story(story_id)
+            if story is None:  # a copy joining a story this batch has not read: only its count and dates change
+                self._copies.setdefault(story_id, []).append(seen)
+                return
+            self._first_seen[story_id] = min(filter(None, self._copies.pop(story_id, [])), default=None)
+            self._batch.put(story)
+        self._first_seen[story_id] = _earliest(self._first_seen.get(story_id), seen)
+        self._batch.join(story_id, profile, seen)
 
-    def _index(self, story_id: int, profile: dict[str, float]) -> None:
-        # Only the key terms that changed are rewritten; a story's top terms settle after a few articles.
-        self.session.execute(_REINDEX_STORY, {"id": story_id, "terms": key_terms(profile)})
+    def flush(self) -> None:
+        """Write the stories changed since the last flush: counts, dates, profiles and their key terms."""
+        for story_id, dates in self._copies.items():
+            known = [d for d in dates if d is not None]
+            self.session.execute(
+                update(Story)
+                .where(Story.id == story_id)
+                .values(
+                    article_count=Story.article_count + len(dates),
+                    # GREATEST and LEAST ignore NULL: an article of unknown date leaves the story's times as they are.
+                    last_seen=func.greatest(Story.last_seen, max(known, default=None)),
+                    first_seen=func.least(Story.first_seen, min(known, default=None)),
+                )
+            )
+        for story in self._batch.stories.values():
+            self.session.execute(
+                update(Story)
+                .where(Story.id == story.story_id)
+                .values(
+                    article_count=story.articles,
+                    terms=story.terms,
+                    last_seen=func.greatest(Story.last_seen, story.last_seen),
+                    first_seen=func.least(Story.first_seen, self._first_seen.get(story.story_id)),
+                )
+            )
+            # Only the key terms that changed are rewritten; a story's top terms settle after a few articles.
+            self.session.execute(_REINDEX_STORY, {"id": story.story_id, "terms": key_terms(story.terms)})
+        self._copies.clear()
+        self._batch = MemoryStoryStore()
+
+    def _stored_story(self, story_id: int) -> StoryProfile | None:
+        for found in self._stored.values():
+            for _n, story in found:
+                if story.story_id == story_id:
+                    return self._with_copies(story)
+        return None
+
+    def _with_copies(self, story: StoryProfile) -> StoryProfile:
+        """A stored story with the copies that joined it earlier in this batch counted in."""
+        dates = self._copies.get(story.story_id)
+        if dates is None:
+            return story
+        last_seen = max(filter(None, (*dates, story.last_seen)), default=None)
+        return StoryProfile(story.story_id, story.terms, last_seen, story.articles + len(dates))
+
+
+def _earliest(a: datetime | None, b: datetime | None) -> datetime | None:
+    return min(filter(None, (a, b)), default=None)
 
 
 _REINDEX_STORY = text(

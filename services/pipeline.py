@@ -23,7 +23,7 @@ from services.fetch import FetchedPage, FetchFailed
 from services.models import Article, Event, EventMention
 from services.status import Status
 from services.store import merge_key
-from services.stories import assign_story
+from services.stories import article_terms, assign_story, key_terms, story_window
 
 ENGLISH = "en"
 # Fields an event mention takes from its candidate as they are, and an event from its first mention.
@@ -152,20 +152,32 @@ def dedup_batch(session: Session, article_ids: Sequence[int]) -> list[int]:
     if not claimed:
         return onward
     texts = {a.id: a.text or "" for a in claimed}
-    signatures = {article_id: signature(text) for article_id, text in texts.items()}  # before the lock: the CPU
+    # The articles' own changes are written at commit, as in every step (run_step reads them to count outcomes).
+    with session.no_autoflush:
+        return _dedup_claimed(session, claimed, texts, onward)
+
+
+def _dedup_claimed(session: Session, claimed: list[Article], texts: dict[int, str], onward: list[int]) -> list[int]:
+    # The CPU-heavy part, before the lock: signatures and story terms.
+    signatures = {article_id: signature(text) for article_id, text in texts.items()}
+    terms = {article_id: article_terms(text) for article_id, text in texts.items()}
     lock_dedup(session)
     exact = PostgresExactIndex(session)
     exact.prefetch({article_id: text_fingerprint(text) for article_id, text in texts.items()})
     near = PostgresIndex(session)
     near.prefetch([sig.bands for sig in signatures.values()])
     stories = PostgresStoryStore(session)
+    stories.prefetch([(tuple(key_terms(terms[a.id])), *story_window(a.published_at)) for a in claimed])
+    # The stories of earlier originals, read with them (those of this batch are being decided now).
+    stored_story_of = {i: s for i, s in {**exact.story_of, **near.story_of}.items() if i not in texts}
     for article in claimed:
         article.attempts += 1
         decision = deduplicate(article.id, texts[article.id], exact=exact, near=near, sig=signatures[article.id])
-        _record_dedup(session, article, decision, stories)
+        _record_dedup(session, article, decision, stories, terms[article.id], stored_story_of)
         if decision.duplicate_of is None:
             onward.append(_finish(article, DEDUP))
     near.flush()
+    stories.flush()
     return sorted(onward)
 
 
@@ -174,16 +186,26 @@ def dedup_step(session: Session, article_id: int) -> int | None:
     return next(iter(dedup_batch(session, [article_id])), None)
 
 
-def _record_dedup(session: Session, article: Article, decision: DedupDecision, stories: PostgresStoryStore) -> None:
-    text = article.text or ""
+def _record_dedup(
+    session: Session,
+    article: Article,
+    decision: DedupDecision,
+    stories: PostgresStoryStore,
+    terms: dict[str, float],
+    stored_story_of: dict[int, int | None],
+) -> None:
     seen = article.published_at  # an unknown date stays unknown: no arrival time passed off as it
     if decision.duplicate_of is None:
-        article.story_id = assign_story(text, title=article.title, seen=seen, store=stories)
+        article.story_id = assign_story(article.text or "", title=article.title, seen=seen, store=stories, terms=terms)
         return
-    original = session.get(Article, decision.duplicate_of)
-    if original is not None and original.story_id is not None:
-        article.story_id = original.story_id  # a copy adds to its original's story, not to its profile
-        stories.join(original.story_id, None, seen)
+    if decision.duplicate_of in stored_story_of:
+        story_id = stored_story_of[decision.duplicate_of]
+    else:  # an original of this batch, or one stored without its story read
+        original = session.get(Article, decision.duplicate_of)
+        story_id = original.story_id if original is not None else None
+    if story_id is not None:
+        article.story_id = story_id  # a copy adds to its original's story, not to its profile
+        stories.join(story_id, None, seen)
     article.status = Status.DUPLICATE
     article.duplicate_of_id = decision.duplicate_of
     article.duplicate_method = decision.method

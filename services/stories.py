@@ -137,15 +137,22 @@ class StoryStore(Protocol):
         """Count one more article in a story, with its new profile (None: unchanged) and date (None: unknown)."""
 
 
-def assign_story(text: str, *, title: str | None, seen: datetime | None, store: StoryStore) -> int:
+def story_window(seen: datetime | None) -> tuple[datetime | None, datetime | None]:
+    """The interval in which a story must have been last seen to take an article published at `seen`."""
+    return (seen - WINDOW, seen + WINDOW) if seen is not None else (None, None)
+
+
+def assign_story(
+    text: str, *, title: str | None, seen: datetime | None, store: StoryStore, terms: dict[str, float] | None = None
+) -> int:
     """Put an original article in the most similar active story, or in a new one; return the story id.
 
     `seen` is the publication time. The time window applies only where both the article's and the story's dates
-    are known: an unknown date is never replaced by a guess such as the arrival time.
+    are known: an unknown date is never replaced by a guess such as the arrival time. `terms` are the text's
+    article_terms when the caller has computed them already.
     """
-    terms = article_terms(text)
-    since, until = (seen - WINDOW, seen + WINDOW) if seen is not None else (None, None)
-    story = choose_story(terms, seen, store.candidates(key_terms(terms), since, until))
+    terms = terms or article_terms(text)
+    story = choose_story(terms, seen, store.candidates(key_terms(terms), *story_window(seen)))
     if story is None:
         return store.create(terms, seen, title)
     settled = story.articles >= SETTLED_ARTICLES
@@ -171,16 +178,17 @@ class MemoryStoryStore:
     def create(self, terms: dict[str, float], seen: datetime | None, title: str | None) -> int:
         """Open a story."""
         story_id = len(self.stories) + 1
-        self._set(StoryProfile(story_id, terms, seen, 1))
+        self.put(StoryProfile(story_id, terms, seen, 1))
         return story_id
 
     def join(self, story_id: int, profile: dict[str, float] | None, seen: datetime | None) -> None:
         """Count one more article in a story, with its new profile if it changed."""
         story = self.stories[story_id]
         last_seen = max(filter(None, (seen, story.last_seen)), default=None)
-        self._set(StoryProfile(story_id, profile or story.terms, last_seen, story.articles + 1))
+        self.put(StoryProfile(story_id, profile or story.terms, last_seen, story.articles + 1))
 
-    def _set(self, story: StoryProfile) -> None:
+    def put(self, story: StoryProfile) -> None:
+        """Keep a story as it is now, replacing its earlier state."""
         if previous := self.stories.get(story.story_id):
             for term in key_terms(previous.terms):
                 self.by_term[term].discard(story.story_id)

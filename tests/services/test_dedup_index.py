@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import threading
+from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
 from services import pipeline
 from services.dedup import MemoryIndex, find_near_duplicate, signature
 from services.dedup_index import PostgresIndex
+from services.dedup_offline import dedup_records
 from services.models import Article
 from services.status import Status
 from tests.conftest import SEEDS
+from tests.data.dedup.evaluate import load_corpus, make_benchmark
 
 TEXT = sorted(SEEDS.iterdir())[0].read_text()
 COPY = "Wire headline\nMOSCOW (Wire) - " + TEXT.replace("Sunday", "Monday", 1)
@@ -63,3 +67,38 @@ def test_two_copies_at_two_workers_at_once_find_each_other(engine, clean_tables,
     with Session(engine) as session:
         statuses = sorted((session.get(Article, i).status for i in ids), key=str)
     assert statuses == [Status.DUPLICATE, Status.UNIQUE]
+
+
+def test_batches_decide_as_the_offline_run_on_the_wire_copy_stream(db_session: Session) -> None:
+    corpus = load_corpus(limit=60)
+    stream = make_benchmark(corpus, seed=3)
+    offline = {d["id"]: d for d in dedup_records(stream)}
+    rows = {
+        r["id"]: Article(
+            text=r["text"],
+            status=Status.CLEANED,
+            published_at=datetime.fromisoformat(r["published"]).replace(tzinfo=UTC),
+        )
+        for r in stream
+    }
+    db_session.add_all(rows.values())
+    db_session.flush()
+    ids = [row.id for row in rows.values()]
+    # Uneven batches, so that copies meet their originals both inside a batch and across batches.
+    begin = 0
+    for size in itertools.cycle((9, 1, 5, 4)):
+        if begin >= len(ids):
+            break
+        pipeline.dedup_batch(db_session, ids[begin : begin + size])
+        begin += size
+    assert all(row.status in (Status.UNIQUE, Status.DUPLICATE) for row in rows.values())
+    name_of = {row.id: name for name, row in rows.items()}
+    assert {n: name_of.get(r.duplicate_of_id) for n, r in rows.items()} == {
+        n: d["duplicate_of"] for n, d in offline.items()
+    }
+    assert partition({n: r.story_id for n, r in rows.items()}) == partition({n: d["story"] for n, d in offline.items()})
+
+
+def partition(labels: dict[str, object]) -> set[frozenset[str]]:
+    """The groups of names with one label (the labels themselves differ between stores)."""
+    return {frozenset(n for n, label in labels.items() if label == value) for value in set(labels.values())}
