@@ -28,6 +28,7 @@ PLACE_NOUNS = lexicon.word_set("place_nouns")
 ORIGIN = lexicon.word_set("origin")
 # Words after which a phrase can still open a clause as its subject.
 CLAUSE_OPENERS = lexicon.word_set("clause_openers")
+STANCE_PREFIXES = frozenset({"anti", "pro"})
 TRAILING = DETERMINERS | {"and", "of", "-", ","}
 
 
@@ -109,6 +110,11 @@ def _conjuncts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+def _is_stance(w: Words, start: int, begin: int) -> bool:
+    """Whether a name only says whom an actor is for or against ("an anti-Syria journalist", "pro-Iranian")."""
+    return start - 2 >= begin and w.lower[start - 1] == "-" and w.lower[start - 2] in STANCE_PREFIXES
+
+
 def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when: date | None) -> list[Actor]:
     """The actors a chunk names: one per conjunct, sharing the last conjunct's sector noun."""
     w = words(doc)
@@ -130,7 +136,11 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
         # Cities are places, not actors; a person or named group is more specific than a country; "ethnic
         # Albanians" names a people, not Albania's.
         ethnic = any(w.lower[i] == "ethnic" for i in range(begin, stop))
-        entities = [e for e in entities if e.label_ != CITY and not (ethnic and e.label_ == DEMONYM)]
+        entities = [
+            e
+            for e in entities
+            if e.label_ != CITY and not (ethnic and e.label_ == DEMONYM) and not _is_stance(w, e.start, begin)
+        ]
         if ethnic and not entities:
             own_sector = sector = sector or "CVL"  # an ethnic group is a people, placed by where it lives
         if not entities and own_sector is None:

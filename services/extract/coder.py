@@ -28,6 +28,7 @@ from services.extract.roles import (
     RELATIVES,
     SUBORDINATORS,
     agent_after_by,
+    apposition_start,
     is_passive,
     source_before,
     target_after,
@@ -272,6 +273,9 @@ class SentenceCoder:
         comma = next((j for j in range(hit.start - 1, source.end - 1, -1) if words(doc).lower[j] == ","), None)
         if comma is None or comma == hit.start - 1:
             return False
+        opened = apposition_start(doc, comma, sent)
+        if opened is not None and source.end <= opened:
+            return False  # "Pakistan, a key U.S. ally, has refused": the comma closes an apposition
         return not any(words(doc).lower[j] == "," for j in range(hit.end, sent.end))
 
     def code(self) -> list[EventCandidate]:
@@ -335,6 +339,8 @@ class SentenceCoder:
         events = []
         if not targets and type_ == "THREATEN":
             targets = self._condition_subject(hit)
+        if not targets and governed is not None:
+            targets = self._governed_targets(governed, sources)
         derived = self._derived(hit, modality, cues, sources)
         if derived is not None:
             type_d, mode_d, cameo_d, modality_d, sources_d, targets_d = derived
@@ -366,6 +372,18 @@ class SentenceCoder:
         if modality == NEGATED and (FUTURE in cues or entry.type == "AGREE") and quad <= 2:
             return "REJECT", None, "120", ASSERTED, sources, None
         return None
+
+    def _governed_targets(self, governed: Hit, sources: list[Actor]) -> list[Actor]:
+        """Whom a refusal, promise or threat concerns: the target of the action it governs ("refused to deploy
+        peacekeepers in Iraq", "threatened to shell Iraqi towns")."""
+        own = {a.country for a in sources}
+        _, target_chunk = self.roles(governed)
+        if target_chunk is not None:
+            return [a for a in target_chunk.actors if a.country not in own]
+        location = locate(self.doc, self.sent, governed.start, self.entities)
+        if governed.entry.type in PLACE_TARGET_TYPES and location is not None and location.country not in own:
+            return [Actor(location.name, location.country, 0, 0, location.country, None)]
+        return []
 
     def _condition_subject(self, hit: Hit) -> list[Actor]:
         """Whom a threat or an offer is made to: the subject of its "if" or "unless" clause."""
@@ -500,9 +518,9 @@ class SentenceCoder:
         location = locate(doc, sent, hit.start, self.entities)
         targets = self._default_targets(type_, sources, targets, location)
         sources = self._default_sources(sources, targets, location)
-        if not any(a.country for a in sources) and not is_passive(doc, hit.start, hit.end, sent, with_be=True):
-            # Only a victim report ("three civilians were killed") may leave the doer unnamed; otherwise an
-            # unplaced doer ("President Bush", "officials") makes the event too uncertain to code.
+        if not any(a.country for a in sources):
+            # A doer neither named nor placed ("President Bush", "officials", a victim report's "were killed")
+            # makes the event too uncertain to code: PLOVER codes who acted.
             return []
         pairs = [(s, t) for s in (sources[:MAX_ACTORS] or [None]) for t in (targets[:MAX_ACTORS] or [None])]
         events = []

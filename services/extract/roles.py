@@ -35,7 +35,7 @@ def is_passive(doc: Doc, start: int, end: int, sent: Span, *, with_be: bool = Fa
     return j >= sent.start and words(doc).lower[j] in BE_FORMS
 
 
-def _apposition_start(doc: Doc, comma: int, sent: Span) -> int | None:
+def apposition_start(doc: Doc, comma: int, sent: Span) -> int | None:
     """If the comma closes an apposition or relative clause (", a key ally of Assad,"), where that opened."""
     j = comma - 1
     while j > sent.start and words(doc).lower[j] != ",":
@@ -63,7 +63,7 @@ def source_before(doc: Doc, sent: Span, start: int, chunk_at: dict[int, Chunk], 
             j = chunk.start - 1
             continue
         if token.lower_ == ",":
-            opened = _apposition_start(doc, j, sent)
+            opened = apposition_start(doc, j, sent)
             if opened is not None:
                 j = opened - 1
                 continue
