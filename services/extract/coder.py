@@ -381,7 +381,7 @@ class SentenceCoder:
         if target_chunk is not None:
             return [a for a in target_chunk.actors if a.country not in own]
         location = locate(self.doc, self.sent, governed.start, self.entities)
-        if governed.entry.type in PLACE_TARGET_TYPES and location is not None and location.country not in own:
+        if location is not None and location.country not in own:
             return [Actor(location.name, location.country, 0, 0, location.country, None)]
         return []
 
@@ -464,7 +464,7 @@ class SentenceCoder:
 
     def _default_targets(self, type_: str, sources: list[Actor], targets: list[Actor], location) -> list[Actor]:
         """Fill in the target the CAMEO way: unnamed people belong to the place, or to the source's own country;
-        a place an action is done in stands for its people."""
+        with no one named, the place an action is done in stands for its people."""
         countries = {a.country for a in sources if a.country}
         place = location.country if location is not None and location.country else None
         if targets and all(t.country is None for t in targets):
@@ -476,9 +476,10 @@ class SentenceCoder:
                 country = next(iter(countries))
             if country:
                 return [Actor(t.text, country + (t.sector or ""), t.start, t.end, country, t.sector) for t in targets]
-        if targets or type_ not in PLACE_TARGET_TYPES:
+        if targets:
             return targets
-        if place:
+        if place and not (len(sources) > 1 and place in countries):
+            # "renewed talks with ... from Lebanon": a joint act is not done to one of its own parties.
             return [Actor(location.name, place, 0, 0, place, None)]
         if type_ == "PROTEST" and len(countries) == 1:
             # A protest with no one named is against the protesters' own government.
