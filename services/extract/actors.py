@@ -41,6 +41,7 @@ class Chunk:
     actors: list[Actor] = field(default_factory=list)
     prep: str | None = None
     pronoun: bool = False
+    place: bool = False  # "the Syrian capital", "Iraqi towns": a country's place, an object but never a subject
 
 
 def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens: set[int]) -> bool:
@@ -200,11 +201,26 @@ def find_chunks(
             i = max(j, i + 1)
             continue
         actors = code_chunk(doc, i, j, entity_at, when)
+        if not actors and j < sent.end and w.lemma[j] in PLACE_NOUNS:
+            place = _place_of(doc, i, j, entity_at)
+            if place is not None:
+                chunks.append(Chunk(i, j + 1, [place], _prep(doc, i, sent.start), place=True))
+                i = j + 1
+                continue
         # "its embassy staff": a possessive pronoun points back at an actor already named.
         if actors and not (w.lower[i] in POSSESSIVES and all(a.country is None for a in actors)):
             chunks.append(Chunk(i, j, actors, _prep(doc, i, sent.start)))
         i = max(j, i + 1)
     return _attach_countries(doc, chunks, entity_at)
+
+
+def _place_of(doc: Doc, start: int, end: int, entity_at: dict[int, Span]) -> Actor | None:
+    """The country of a demonym before a place noun ("Iraqi towns"), as an actor with no sector."""
+    entity = entity_at.get(end - 1)
+    if entity is None or entity.label_ != DEMONYM:
+        return None
+    text_start, text_end = doc[entity.start].idx, doc[end].idx + len(doc[end].text)
+    return Actor(text_of(doc)[text_start:text_end], entity.ent_id_, text_start, text_end, entity.ent_id_, None)
 
 
 def _attach_countries(doc: Doc, chunks: list[Chunk], entity_at: dict[int, Span]) -> list[Chunk]:

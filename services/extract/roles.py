@@ -58,7 +58,7 @@ def source_before(doc: Doc, sent: Span, start: int, chunk_at: dict[int, Chunk], 
         token = doc[j]
         chunk = chunk_at.get(j)
         if chunk is not None:
-            if chunk.prep is None:
+            if chunk.prep is None and not chunk.place:
                 return chunk
             j = chunk.start - 1
             continue
