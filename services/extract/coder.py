@@ -504,9 +504,8 @@ class SentenceCoder:
         return [Actor(a.text, country + (a.sector or ""), a.start, a.end, country, a.sector) for a in sources]
 
     def _emit(self, hit, type_, mode, cameo, modality, sources, targets) -> list[EventCandidate]:
-        # An event needs a named party: "people were killed" with no one named is not codable.
-        if not any(a.country for a in sources) and not any(a.country for a in targets):
-            return []
+        if not sources:
+            return []  # "people were killed": PLOVER codes who acted
         doc, sent = self.doc, self.sent
         start_char, end_char = doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
         future = modality == FUTURE
@@ -520,8 +519,8 @@ class SentenceCoder:
         targets = self._default_targets(type_, sources, targets, location)
         sources = self._default_sources(sources, targets, location)
         if not any(a.country for a in sources):
-            # A doer neither named nor placed ("President Bush", "officials", a victim report's "were killed")
-            # makes the event too uncertain to code: PLOVER codes who acted.
+            # A doer neither named nor placed by the defaults ("President Bush", "officials") makes the event too
+            # uncertain to code.
             return []
         pairs = [(s, t) for s in (sources[:MAX_ACTORS] or [None]) for t in (targets[:MAX_ACTORS] or [None])]
         events = []
