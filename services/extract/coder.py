@@ -76,6 +76,10 @@ DOMESTIC_SECTORS = frozenset(
     {"CVL", "OPP", "REB", "EDU", "LAB", "JRN", "MED", "CRM", "REL", "PTY", "AGR", "BUS", "RAD", "REF"}
 )
 
+# A state's own authorities, who act on unnamed people of their own country ("Egyptian police opened fire on
+# demonstrators").
+AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD"})
+
 
 @dataclass
 class Hit:
@@ -469,7 +473,8 @@ class SentenceCoder:
         place = location.country if location is not None and location.country else None
         if targets and all(t.country is None for t in targets):
             people = type_ in CLAIM_TYPES and any(a.sector in DOMESTIC_SECTORS for a in sources)
-            domestic = type_ in DOMESTIC_TYPES and all(t.sector in DOMESTIC_SECTORS for t in targets)
+            authority = all(a.sector in AUTHORITY_SECTORS for a in sources)
+            domestic = (type_ in DOMESTIC_TYPES or authority) and all(t.sector in DOMESTIC_SECTORS for t in targets)
             local = type_ in PLACE_TARGET_TYPES and all(t.sector in DOMESTIC_SECTORS for t in targets)
             country = place if place and local else None
             if country is None and len(countries) == 1 and (people or domestic):
