@@ -40,7 +40,7 @@ class Chunk:
     end: int
     actors: list[Actor] = field(default_factory=list)
     prep: str | None = None
-    pronoun: bool = False
+    pronoun: str | None = None  # the pronoun itself ("he", "it"), when the phrase is one
     place: bool = False  # "the Syrian capital", "Iraqi towns": a country's place, an object but never a subject
 
 
@@ -182,7 +182,7 @@ def find_chunks(
     i = sent.start
     while i < sent.end:
         if w.lower[i] in PRONOUNS:
-            chunks.append(Chunk(i, i + 1, [], _prep(doc, i, sent.start), pronoun=True))
+            chunks.append(Chunk(i, i + 1, [], _prep(doc, i, sent.start), pronoun=w.lower[i]))
             i += 1
             continue
         if not _is_chunk_token(w, i, entity_at, trigger_tokens) or w.lower[i] in ("and", "of", "-"):

@@ -62,6 +62,7 @@ THREAT_MODE = {
     "RETREAT": "relations",
 }
 MAX_ACTORS = 4
+PERSONAL = frozenset({"he", "she"})
 AUXILIARIES = lexicon.word_set("auxiliaries")
 # Verbs that turn an event noun into a report of the event ("staged a protest", "began a hunger strike").
 LIGHT_VERBS = lexicon.word_set("light_verbs")
@@ -203,8 +204,8 @@ def _find_complements(doc: Doc, sent: Span, hits: list[Hit]) -> None:
             continue
         for other in hits:
             if other is not hit and other.governor is None and hit.complement < other.start <= hit.complement + 6:
-                if other.entry.kind in GOVERNORS and other.entry.kind != "commit":
-                    continue
+                if other.entry.kind in GOVERNORS and other.entry.kind != "commit" and kind not in ("request", "accuse"):
+                    continue  # "refused to threaten" keeps its own event; "demanded that X refuse" does not
                 other.governor = hit
                 break
 
@@ -215,6 +216,8 @@ def _resolve_pronoun(chunk: Chunk | None, chunks: list[Chunk], last_subject: lis
     if not chunk.pronoun:
         return chunk.actors
     for earlier in reversed([c for c in chunks if c.end <= chunk.start and not c.pronoun and c.prep is None]):
+        if chunk.pronoun in PERSONAL and not all(a.sector for a in earlier.actors):
+            continue  # "he" is a person (a minister, a president), not a country named on its own
         return earlier.actors
     return last_subject
 

@@ -46,7 +46,8 @@ def make_lemmatizer(nlp: Language, name: str):
             # The table keeps some participles as adjectives ("demanding"); take the verb when it knows one.
             stem = lower[:-3] if lower.endswith("ing") else lower[:-2]
             for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None):
-                if candidate and candidate in lemmas:
+                # A stem of two letters is no verb: "king" is not "k" + "ing".
+                if candidate and len(candidate) > 2 and candidate in lemmas:
                     lemma_hash, lemma = strings.add(candidate), candidate
                     break
         space_break = lexeme.is_space and "\n" in lexeme.orth_
