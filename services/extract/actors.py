@@ -50,6 +50,8 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
     if i in trigger_tokens:
         return False
     lower = w.lower[i]
+    if lower == "led" and i > 0 and w.lower[i - 1] == "-":
+        return True  # "Vietnamese-led forces", "U.S.-led coalition": the leader's forces
     if w.num[i] and not (len(lower) == 4 and lower.isdigit()):
         return True  # a count ("400 soldiers"), not a year ("In 2015 Russia")
     if lower in DETERMINERS or lower in MODIFIERS or lower == "and":
