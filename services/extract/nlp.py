@@ -21,6 +21,7 @@ from services.extract import lexicon
 ROLE, ACTOR, COUNTRY, DEMONYM, CAPITAL, CITY = "ROLE", "ACTOR", "COUNTRY", "DEMONYM", "CAPITAL", "CITY"
 TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
+GAP_STOPS = frozenset({",", ";", ":", "(", ")"})
 MAX_GAP = 5  # tokens allowed between the parts of a pattern such as "hold ~ talk"
 
 
@@ -193,6 +194,8 @@ def _find_segment(doc: Doc, start: int, limit: int, segment: list[dict]) -> int 
     for i in range(start, min(limit, len(doc) - len(segment) + 1)):
         if all(_token_matches(w, i + k, spec) for k, spec in enumerate(segment)):
             return i
+        if w.lower[i] in GAP_STOPS:
+            return None  # "the agreement signed in March, according to": a verb's object is not past a comma
     return None
 
 
