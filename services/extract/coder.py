@@ -488,8 +488,9 @@ class SentenceCoder:
                 return [Actor(t.text, country + (t.sector or ""), t.start, t.end, country, t.sector) for t in targets]
         if targets:
             return targets
-        if place and not (len(sources) > 1 and place in countries):
-            # "renewed talks with ... from Lebanon": a joint act is not done to one of its own parties.
+        if place and not (place in countries and (len(sources) > 1 or type_ not in DOMESTIC_TYPES | {"THREATEN"})):
+            # An actor at home ("resigned ... in Tbilisi") acts on its own country only by repressing, conceding,
+            # protesting or threatening; a joint act ("renewed talks ... from Lebanon") is not done to its own party.
             return [Actor(location.name, place, 0, 0, place, None)]
         if type_ == "PROTEST" and len(countries) == 1:
             # A protest with no one named is against the protesters' own government.
