@@ -163,7 +163,7 @@ def _plain_before(w, i: int, sent_start: int) -> bool:
     )
 
 
-def _stops(doc: Doc, sent: Span, say_tokens: set[int]) -> tuple[set[int], set[int]]:
+def _stops(doc: Doc, sent: Span, say_tokens: set[int], trigger_ends: set[int]) -> tuple[set[int], set[int]]:
     """Clause ends for the search left (subjects) and right (objects) of a trigger."""
     left, right = set(), set()
     w = words(doc)
@@ -172,6 +172,8 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int]) -> tuple[set[int], set[in
         if lower == ";":
             left.add(i)
             right.add(i)
+        elif lower == "as" and i in trigger_ends and i + 1 < sent.end and w.lower[i + 1] in DETERMINERS:
+            continue  # "denounced as an ugly crime Serbia's ...": "as a" after the verb opens no clause
         elif lower in SUBORDINATORS or lower in RELATIVES or lower == "according":
             right.add(i)
         elif lower == "that" and i > sent.start and i - 1 in say_tokens:
@@ -253,7 +255,7 @@ class SentenceCoder:
         self.hits = hits
         self.last_subject = subject
         _find_complements(doc, sent, self.hits)
-        self.left_stops, self.right_stops = _stops(doc, sent, self.say)
+        self.left_stops, self.right_stops = _stops(doc, sent, self.say, {h.end for h in hits})
 
     def roles(self, hit: Hit) -> tuple[Chunk | None, Chunk | None]:
         """Source and target phrases of a trigger: active order, or the passive's "by" agent."""
