@@ -63,6 +63,7 @@ THREAT_MODE = {
 }
 MAX_ACTORS = 4
 PERSONAL = frozenset({"he", "she"})
+QUOTES = frozenset({'"', "`", "``", "''", "“", "‘", "'"})
 AUXILIARIES = lexicon.word_set("auxiliaries")
 # Verbs that turn an event noun into a report of the event ("staged a protest", "began a hunger strike").
 LIGHT_VERBS = lexicon.word_set("light_verbs")
@@ -118,6 +119,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     after = w.lower[hit.end] if hit.end < sent.end else ""
     if hit.end - hit.start == 1 and not word.endswith("ed") and (after == "of" or after in AUXILIARIES):
         return True  # "the killing of", "military support was on its way"
+    if word.endswith("s") and hit.end < sent.end and lexicon.cues().get((w.lemma[hit.end],)) == "aspect":
+        return True  # "shells continued crashing": a plural noun before its verb
     if word.endswith("s") and not word.endswith("ss") and _plain_before(w, hit.start, sent.start):
         return True  # "aid pledges": a plural noun, not a verb with its subject
     if word.endswith("ed") or w.lemma[hit.start] != word and not word.endswith(("s", "ing")):
@@ -429,6 +432,8 @@ class SentenceCoder:
     def _is_purpose(self, hit: Hit) -> bool:
         """An infinitive ("sent troops to protect", "to encourage refugees to return") plans, it does not report."""
         doc, j = self.doc, hit.start - 1
+        while j > self.sent.start and words(doc).lower[j] in QUOTES:
+            j -= 1  # "to unite and ``mobilize''"
         if j > self.sent.start and words(doc).lower[j] in ("and", "or"):
             # "to land and evacuate": the second verb shares the first one's "to"
             return any(words(doc).lower[k] == "to" for k in range(max(self.sent.start, j - 4), j))
