@@ -276,7 +276,9 @@ class SentenceCoder:
             stops = stops | {i for i in range(hit.start, sent.end) if w.lower[i] == "that"}
         # A gapped pattern ("summoned Niger's ambassador") may hold its object inside.
         after = hit.start + 1 if hit.end - hit.start > 1 else hit.end
-        target = target_after(doc, sent, after, self.chunks, stops, source)
+        # "complained to the United Nations over Israeli raids": a complaint is addressed to one and is about another.
+        skip = frozenset({"to"}) if hit.entry.mode == "complain" else frozenset()
+        target = target_after(doc, sent, after, self.chunks, stops, source, skip=skip)
         if target is not None and source is not None and target.actors == source.actors:
             target = None
         return source, target

@@ -82,6 +82,7 @@ def target_after(
     exclude: Chunk | None,
     *,
     passive: bool = False,
+    skip: frozenset[str] = frozenset(),
 ) -> Chunk | None:
     """The first actor phrase right of a trigger, not a location and not the source, before the clause ends."""
     w = words(doc)
@@ -91,7 +92,7 @@ def target_after(
             continue
         if any(s in stops for s in range(end, chunk.start)):
             break
-        if chunk.prep in LOCATIVE:
+        if chunk.prep in LOCATIVE or chunk.prep in skip:
             continue
         # In an active clause "by" after a proposal names whose it was ("rejected calls by Belarus's rulers").
         if chunk.prep == "by" and (passive or w.lemma[_before_prep(w, chunk.start)] not in PROPOSALS):
