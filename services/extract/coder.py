@@ -81,6 +81,7 @@ DOMESTIC_SECTORS = frozenset(
 # A state's own authorities, who act on unnamed people of their own country ("Egyptian police opened fire on
 # demonstrators").
 AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD"})
+HOME_SECTORS = frozenset({"COP", "JUD"})
 
 
 @dataclass
@@ -518,7 +519,9 @@ class SentenceCoder:
         if not sources or len(countries) != 1 or any(s.country for s in sources):
             return sources
         people = all(s.sector in DOMESTIC_SECTORS for s in sources)
-        if not people and not all(t.sector in DOMESTIC_SECTORS for t in targets if t.country):
+        # Courts and police act at home: "Judge X opened investigations against Chilean officials".
+        home = all(s.sector in HOME_SECTORS for s in sources)
+        if not people and not home and not all(t.sector in DOMESTIC_SECTORS for t in targets if t.country):
             return sources
         country = next(iter(countries))
         return [Actor(a.text, country + (a.sector or ""), a.start, a.end, country, a.sector) for a in sources]
