@@ -63,6 +63,7 @@ THREAT_MODE = {
 }
 MAX_ACTORS = 4
 PERSONAL = frozenset({"he", "she"})
+CONDITIONAL_MODALS = frozenset({"may", "might", "could"})
 QUOTES = frozenset({'"', "`", "``", "''", "“", "‘", "'"})
 AUXILIARIES = lexicon.word_set("auxiliaries")
 # Verbs that turn an event noun into a report of the event ("staged a protest", "began a hunger strike").
@@ -374,7 +375,9 @@ class SentenceCoder:
         if entry.kind not in ("act", "commit") or not sources:
             return None
         quad = quad_class(entry.cameo)
-        conditional = "unless" in words(self.doc).lower[hit.start : self.sent.end]
+        after = words(self.doc).lower[hit.start : self.sent.end]
+        conditional = "unless" in after
+        conditional_threat = cues.get(HYPOTHETICAL) in CONDITIONAL_MODALS and ("if" in after or conditional)
         if modality == FUTURE and cues.get(FUTURE) not in PREDICTIONS:
             if quad >= 3 or conditional or entry.type == "SANCTION":
                 return (
@@ -386,6 +389,9 @@ class SentenceCoder:
                     None,
                 )
             return "AGREE", None, INTENT_CAMEO.get(entry.type, "030"), ASSERTED, sources, None
+        if modality == HYPOTHETICAL and conditional_threat and (quad >= 3 or entry.type == "SANCTION"):
+            # "The EC may halt mediation if cooperation founders": a hostile act on a condition is a threat.
+            return "THREATEN", THREAT_MODE.get(entry.type), THREAT_CAMEO.get(entry.type, "130"), ASSERTED, sources, None
         if modality == NEGATED and (FUTURE in cues or entry.type == "AGREE") and quad <= 2:
             return "REJECT", None, "120", ASSERTED, sources, None
         return None
