@@ -44,11 +44,6 @@ def test_dev_set_extra_events_within_a_quarter_of_gold(dev_report):
     assert dev_report.extra <= 0.25 * dev_report.gold_events, f"{dev_report.extra} extra of {dev_report.gold_events}"
 
 
-def test_dev_set_f1_does_not_regress(dev_report):
-    assert dev_report.overall.f1 >= 0.60, f"F1 {dev_report.overall.f1:.3f}"
-
-
-@pytest.mark.xfail(strict=True, reason="target not reached yet: triple F1 is 0.61 (P 0.69, R 0.55)")
 def test_dev_set_f1_reaches_target(dev_report):
     assert dev_report.overall.f1 >= 0.70, f"F1 {dev_report.overall.f1:.3f}"
 
