@@ -209,6 +209,12 @@ def find_chunks(
                 chunks.append(Chunk(i, j + 1, [place], _prep(doc, i, sent.start), place=True))
                 i = j + 1
                 continue
+        city = entity_at.get(j - 1)
+        if not actors and city is not None and city.label_ == CITY:
+            # "bombed Aleppo": a city named as an object is its country's place
+            chunks.append(Chunk(i, j, [_city_place(doc, city)], _prep(doc, i, sent.start), place=True))
+            i = j
+            continue
         # "its embassy staff": a possessive pronoun points back at an actor already named.
         if actors and not (w.lower[i] in POSSESSIVES and all(a.country is None for a in actors)):
             chunks.append(Chunk(i, j, actors, _prep(doc, i, sent.start)))
@@ -223,6 +229,13 @@ def _place_of(doc: Doc, start: int, end: int, entity_at: dict[int, Span]) -> Act
         return None
     text_start, text_end = doc[entity.start].idx, doc[end].idx + len(doc[end].text)
     return Actor(text_of(doc)[text_start:text_end], entity.ent_id_, text_start, text_end, entity.ent_id_, None)
+
+
+def _city_place(doc: Doc, city: Span) -> Actor:
+    """A city as its country's place: an actor with no sector."""
+    country = place_named(doc, city.ent_id_).country
+    start = doc[city.start].idx
+    return Actor(city.text, country, start, start + len(city.text), country, None)
 
 
 def _attach_countries(doc: Doc, chunks: list[Chunk], entity_at: dict[int, Span]) -> list[Chunk]:

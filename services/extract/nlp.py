@@ -36,6 +36,7 @@ def make_lemmatizer(nlp: Language, name: str):
     # Keyed by the hash of the lower-case form, valued by the lemma's hash and text: no string work per token.
     by_lower = {key: (strings.add(table[key]), table[key]) for key in table}
     lemmas = {table[key].lower() for key in table}
+    nouns = {noun[0] for noun in lexicon.sectors() if len(noun) == 1}
 
     seen: dict[int, tuple] = {}  # by word form: what the loop needs about it, worked out once per process
 
@@ -51,6 +52,9 @@ def make_lemmatizer(nlp: Language, name: str):
                 if candidate and len(candidate) > 2 and candidate in lemmas:
                     lemma_hash, lemma = strings.add(candidate), candidate
                     break
+        elif lemma == lower and lower.endswith("s") and not lower.endswith("ss") and lower[:-1] in nouns:
+            # A plural the table lacks ("warplanes", "peacekeepers") of a noun the lexicons know.
+            lemma_hash, lemma = strings.add(lower[:-1]), lower[:-1]
         space_break = lexeme.is_space and "\n" in lexeme.orth_
         return (
             lemma_hash,
