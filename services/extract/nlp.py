@@ -22,6 +22,7 @@ ROLE, ACTOR, COUNTRY, DEMONYM, CAPITAL, CITY = "ROLE", "ACTOR", "COUNTRY", "DEMO
 TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 GAP_STOPS = frozenset({",", ";", ":", "(", ")"})
+NAMES = frozenset({ROLE, ACTOR, COUNTRY})
 MAX_GAP = 7  # tokens allowed between the parts of a pattern: "gave the Ivory Coast 5.1 million dollars of aid"
 
 
@@ -209,7 +210,11 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
     w = words(doc)
     ends = [sent.end for sent in doc.sents]
     found = []
-    anchors = [i for i, lemma in enumerate(w.lemma) if lemma in by_first or "=" + w.lower[i] in by_first]
+    # A word inside a name ("the Rapid Support Forces", "Asia-Pacific Economic Cooperation") is no trigger.
+    named = {i for entity in doc.ents if entity.label_ in NAMES for i in range(entity.start, entity.end)}
+    anchors = [
+        i for i, lemma in enumerate(w.lemma) if (lemma in by_first or "=" + w.lower[i] in by_first) and i not in named
+    ]
     for start in anchors:
         sentence_end = ends[bisect_right(ends, start)]
         for trigger, segments in by_first.get(w.lemma[start], []) + by_first.get("=" + w.lower[start], []):
