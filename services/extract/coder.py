@@ -504,9 +504,9 @@ class SentenceCoder:
                 return [Actor(t.text, country + (t.sector or ""), t.start, t.end, country, t.sector) for t in targets]
         if targets:
             return targets
-        if place and not (place in countries and (len(sources) > 1 or type_ not in DOMESTIC_TYPES | {"THREATEN"})):
+        if place and len(sources) == 1 and not (place in countries and type_ not in DOMESTIC_TYPES | {"THREATEN"}):
             # An actor at home ("resigned ... in Tbilisi") acts on its own country only by repressing, conceding,
-            # protesting or threatening; a joint act ("renewed talks ... from Lebanon") is not done to its own party.
+            # protesting or threatening; a joint act's place ("signed a peace agreement in Washington") is its venue.
             return [Actor(location.name, place, 0, 0, place, None)]
         if type_ == "PROTEST" and len(countries) == 1:
             # A protest with no one named is against the protesters' own government.
