@@ -215,8 +215,10 @@ def find_chunks(
             chunks.append(Chunk(i, j, [_city_place(doc, city)], _prep(doc, i, sent.start), place=True))
             i = j
             continue
-        # "its embassy staff": a possessive pronoun points back at an actor already named.
-        if actors and not (w.lower[i] in POSSESSIVES and all(a.country is None for a in actors)):
+        # "its forces", "their embassy staff": a possessive pronoun points back at an actor already named.
+        if actors and w.lower[i] in POSSESSIVES and all(a.country is None for a in actors):
+            chunks.append(Chunk(i, j, [], _prep(doc, i, sent.start), pronoun=w.lower[i]))
+        elif actors:
             chunks.append(Chunk(i, j, actors, _prep(doc, i, sent.start)))
         i = max(j, i + 1)
     return _attach_countries(doc, chunks, entity_at)
