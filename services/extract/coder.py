@@ -83,6 +83,8 @@ DOMESTIC_SECTORS = frozenset(
 # demonstrators").
 AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD"})
 HOME_SECTORS = frozenset({"COP", "JUD"})
+CHALLENGER_SECTORS = frozenset({"REB", "OPP"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 
 
 @dataclass
@@ -496,6 +498,11 @@ class SentenceCoder:
             people = type_ in CLAIM_TYPES and any(a.sector in DOMESTIC_SECTORS for a in sources)
             authority = all(a.sector in AUTHORITY_SECTORS for a in sources)
             domestic = (type_ in DOMESTIC_TYPES or authority) and all(t.sector in DOMESTIC_SECTORS for t in targets)
+            # Rebels and the opposition fight their own state: "Colombian rebels kidnapped two soldiers".
+            insurgent = all(a.sector in CHALLENGER_SECTORS for a in sources) and all(
+                t.sector in STATE_SECTORS for t in targets
+            )
+            domestic = domestic or insurgent
             local = type_ in PLACE_TARGET_TYPES and all(t.sector in DOMESTIC_SECTORS for t in targets)
             country = place if place and local else None
             if country is None and len(countries) == 1 and (people or domestic):
