@@ -56,8 +56,16 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
         return True  # a count ("400 soldiers"), not a year ("In 2015 Russia")
     if lower in DETERMINERS or lower in MODIFIERS or lower == "and":
         return True
-    if (w.lemma[i],) in lexicon.sectors():
+    sectors = lexicon.sectors()
+    if (w.lemma[i],) in sectors:
         return True
+    if (
+        i + 1 < len(w.lemma)
+        and (w.lemma[i], w.lemma[i + 1]) in sectors
+        or i > 0
+        and (w.lemma[i - 1], w.lemma[i]) in sectors
+    ):
+        return True  # "coast guard", "security force": a sector noun of two words
     return w.title[i] and w.alpha[i] and lower not in STOP_WORDS and lower not in CALENDAR
 
 

@@ -76,7 +76,7 @@ DOMESTIC_TYPES = frozenset({"COERCE", "PROTEST", "CONCEDE"})
 CLAIM_TYPES = frozenset({"PROTEST", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # Sectors that, unnamed, are the source's own people ("Egyptian police dispersed demonstrators").
 DOMESTIC_SECTORS = frozenset(
-    {"CVL", "OPP", "REB", "EDU", "LAB", "JRN", "MED", "CRM", "REL", "PTY", "AGR", "BUS", "RAD", "REF"}
+    {"CVL", "OPP", "REB", "EDU", "LAB", "JRN", "MED", "CRM", "REL", "PTY", "AGR", "BUS", "RAD", "REF", "UAF"}
 )
 
 # A state's own authorities, who act on unnamed people of their own country ("Egyptian police opened fire on
