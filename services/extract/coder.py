@@ -269,6 +269,11 @@ class SentenceCoder:
         doc, sent = self.doc, self.sent
         if is_passive(doc, hit.start, hit.end, sent):
             target = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
+            if target is None:
+                # "A camp for Congolese refugees was attacked": the people inside the subject's noun phrase
+                target = next(
+                    (c for c in reversed(self.chunks) if c.end <= hit.start and c.prep in ("for", "of")), None
+                )
             return agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops), target
         source = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
         if source is not None and self._in_tail(hit, source):
