@@ -128,7 +128,9 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     if word.endswith("s") and not word.endswith("ss") and _plain_before(w, hit.start, sent.start):
         return True  # "aid pledges": a plural noun, not a verb with its subject
     if word.endswith("ed") or w.lemma[hit.start] != word and not word.endswith(("s", "ing")):
-        return before in DETERMINERS  # a past form is a verb, or an adjective after "the" ("the occupied West Bank")
+        # A past form is a verb, or an adjective after "the" or a count ("the occupied West Bank", "30 kidnapped
+        # schoolgirls").
+        return before in DETERMINERS or w.num[hit.start - 1]
     sectors = lexicon.sectors()
     j, named, possessive, plain = hit.start - 1, False, False, 0
     while j >= sent.start:
