@@ -157,6 +157,13 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     return not named and (opener in DETERMINERS or opener in PREPOSITIONS and opener != "to")
 
 
+def _head_length(hit: Hit) -> int:
+    """Tokens of a trigger before its first gap: all of it when it has none."""
+    if "~" not in hit.entry.pattern:
+        return hit.end - hit.start
+    return len(hit.entry.pattern.split("~")[0].split())
+
+
 def _plain_before(w, i: int, sent_start: int) -> bool:
     """Whether the word before i is a lower-case content word that cannot be a verb's subject."""
     if i == sent_start:
@@ -243,7 +250,8 @@ class SentenceCoder:
         self.entities = entities
         self.entity_at = entity_at
         hits = [h for h in hits if not _is_nominal(doc, h, sent, entity_at, hits)]
-        trigger_tokens = {i for h in hits for i in range(h.start, h.end)}
+        # The verb part of a gapped trigger is no actor; its object ("summoned the British ambassador") may be one.
+        trigger_tokens = {i for h in hits for i in range(h.start, h.start + _head_length(h))}
         self.start_char = sent.start_char
         self.text = text_of(doc)[self.start_char : sent.end_char].rstrip()
         self.dates: dict[bool, tuple] = {False: find_dates(self.text, published)}
