@@ -82,7 +82,9 @@ DOMESTIC_SECTORS = frozenset(
 # A state's own authorities, who act on unnamed people of their own country ("Egyptian police opened fire on
 # demonstrators").
 AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD"})
+# Courts and police, who act at home even on people of no named country.
 HOME_SECTORS = frozenset({"COP", "JUD"})
+# Rebels and the opposition, who challenge their own state (STATE_SECTORS).
 CHALLENGER_SECTORS = frozenset({"REB", "OPP"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 
@@ -573,13 +575,13 @@ class SentenceCoder:
             # A doer neither named nor placed by the defaults ("President Bush", "officials") makes the event too
             # uncertain to code.
             return []
-        pairs = [(s, t) for s in (sources[:MAX_ACTORS] or [None]) for t in (targets[:MAX_ACTORS] or [None])]
+        pairs = [(s, t) for s in sources[:MAX_ACTORS] for t in (targets[:MAX_ACTORS] or [None])]
         events = []
         for source, target in pairs:
-            if source is not None and target is not None and source.text == target.text:
+            if target is not None and source.text == target.text:
                 target = None
-            confidence = 0.4 + 0.25 * (source is not None and source.country is not None) + 0.15 * (target is not None)
-            confidence += 0.1 * (hit.end - hit.start > 1) - 0.15 * (source is None)
+            confidence = 0.4 + 0.25 * (source.country is not None) + 0.15 * (target is not None)
+            confidence += 0.1 * (hit.end - hit.start > 1)
             events.append(
                 EventCandidate(
                     type=type_,
