@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
 from services.extract.models import Actor
-from services.extract.nlp import ACTOR, CAPITAL, CITY, COUNTRY, DEMONYM, ROLE, Words, text_of, words
+from services.extract.nlp import ACTOR, CAPITAL, CITY, COUNTRY, DEMONYM, ROLE, Words, place_named, text_of, words
 
 DETERMINERS = lexicon.word_set("determiners")
 # Words that may sit inside an actor phrase between a country and the sector noun ("Senior Hungarian officials").
@@ -28,6 +28,7 @@ PLACE_NOUNS = lexicon.word_set("place_nouns")
 ORIGIN = lexicon.word_set("origin")
 # Words after which a phrase can still open a clause as its subject.
 CLAUSE_OPENERS = lexicon.word_set("clause_openers")
+STANCE_PREFIXES = frozenset({"anti", "pro"})
 TRAILING = DETERMINERS | {"and", "of", "-", ","}
 
 
@@ -39,7 +40,8 @@ class Chunk:
     end: int
     actors: list[Actor] = field(default_factory=list)
     prep: str | None = None
-    pronoun: bool = False
+    pronoun: str | None = None  # the pronoun itself ("he", "it"), when the phrase is one
+    place: bool = False  # "the Syrian capital", "Iraqi towns": a country's place, an object but never a subject
 
 
 def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens: set[int]) -> bool:
@@ -48,12 +50,22 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
     if i in trigger_tokens:
         return False
     lower = w.lower[i]
+    if lower == "led" and i > 0 and w.lower[i - 1] == "-":
+        return True  # "Vietnamese-led forces", "U.S.-led coalition": the leader's forces
     if w.num[i] and not (len(lower) == 4 and lower.isdigit()):
         return True  # a count ("400 soldiers"), not a year ("In 2015 Russia")
     if lower in DETERMINERS or lower in MODIFIERS or lower == "and":
         return True
-    if (w.lemma[i],) in lexicon.sectors():
+    sectors = lexicon.sectors()
+    if (w.lemma[i],) in sectors:
         return True
+    if (
+        i + 1 < len(w.lemma)
+        and (w.lemma[i], w.lemma[i + 1]) in sectors
+        or i > 0
+        and (w.lemma[i - 1], w.lemma[i]) in sectors
+    ):
+        return True  # "coast guard", "security force": a sector noun of two words
     return w.title[i] and w.alpha[i] and lower not in STOP_WORDS and lower not in CALENDAR
 
 
@@ -89,7 +101,7 @@ def _code_entity(
     if label in (COUNTRY, DEMONYM):
         iso = key
     else:
-        iso = lexicon.places()[key].country
+        iso = place_named(entity.doc, key).country
         # A capital standing alone for an actor means its government ("Moscow said").
         sector = sector or ("GOV" if label == CAPITAL else None)
     if former and sector in ("GOV", "MIL", None):
@@ -107,6 +119,11 @@ def _conjuncts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     if begin < end:
         parts.append((begin, end))
     return parts
+
+
+def _is_stance(w: Words, start: int, begin: int) -> bool:
+    """Whether a name only says whom an actor is for or against ("an anti-Syria journalist", "pro-Iranian")."""
+    return start - 2 >= begin and w.lower[start - 1] == "-" and w.lower[start - 2] in STANCE_PREFIXES
 
 
 def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when: date | None) -> list[Actor]:
@@ -130,7 +147,11 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
         # Cities are places, not actors; a person or named group is more specific than a country; "ethnic
         # Albanians" names a people, not Albania's.
         ethnic = any(w.lower[i] == "ethnic" for i in range(begin, stop))
-        entities = [e for e in entities if e.label_ != CITY and not (ethnic and e.label_ == DEMONYM)]
+        entities = [
+            e
+            for e in entities
+            if e.label_ != CITY and not (ethnic and e.label_ == DEMONYM) and not _is_stance(w, e.start, begin)
+        ]
         if ethnic and not entities:
             own_sector = sector = sector or "CVL"  # an ethnic group is a people, placed by where it lives
         if not entities and own_sector is None:
@@ -171,7 +192,7 @@ def find_chunks(
     i = sent.start
     while i < sent.end:
         if w.lower[i] in PRONOUNS:
-            chunks.append(Chunk(i, i + 1, [], _prep(doc, i, sent.start), pronoun=True))
+            chunks.append(Chunk(i, i + 1, [], _prep(doc, i, sent.start), pronoun=w.lower[i]))
             i += 1
             continue
         if not _is_chunk_token(w, i, entity_at, trigger_tokens) or w.lower[i] in ("and", "of", "-"):
@@ -190,11 +211,41 @@ def find_chunks(
             i = max(j, i + 1)
             continue
         actors = code_chunk(doc, i, j, entity_at, when)
-        # "its embassy staff": a possessive pronoun points back at an actor already named.
-        if actors and not (w.lower[i] in POSSESSIVES and all(a.country is None for a in actors)):
+        if not actors and j < sent.end and w.lemma[j] in PLACE_NOUNS:
+            place = _place_of(doc, i, j, entity_at)
+            if place is not None:
+                chunks.append(Chunk(i, j + 1, [place], _prep(doc, i, sent.start), place=True))
+                i = j + 1
+                continue
+        city = entity_at.get(j - 1)
+        if not actors and city is not None and city.label_ == CITY:
+            # "bombed Aleppo": a city named as an object is its country's place
+            chunks.append(Chunk(i, j, [_city_place(doc, city)], _prep(doc, i, sent.start), place=True))
+            i = j
+            continue
+        # "its forces", "their embassy staff": a possessive pronoun points back at an actor already named.
+        if actors and w.lower[i] in POSSESSIVES and all(a.country is None for a in actors):
+            chunks.append(Chunk(i, j, [], _prep(doc, i, sent.start), pronoun=w.lower[i]))
+        elif actors:
             chunks.append(Chunk(i, j, actors, _prep(doc, i, sent.start)))
         i = max(j, i + 1)
     return _attach_countries(doc, chunks, entity_at)
+
+
+def _place_of(doc: Doc, start: int, end: int, entity_at: dict[int, Span]) -> Actor | None:
+    """The country of a demonym before a place noun ("Iraqi towns"), as an actor with no sector."""
+    entity = entity_at.get(end - 1)
+    if entity is None or entity.label_ != DEMONYM:
+        return None
+    text_start, text_end = doc[entity.start].idx, doc[end].idx + len(doc[end].text)
+    return Actor(text_of(doc)[text_start:text_end], entity.ent_id_, text_start, text_end, entity.ent_id_, None)
+
+
+def _city_place(doc: Doc, city: Span) -> Actor:
+    """A city as its country's place: an actor with no sector."""
+    country = place_named(doc, city.ent_id_).country
+    start = doc[city.start].idx
+    return Actor(city.text, country, start, start + len(city.text), country, None)
 
 
 def _attach_countries(doc: Doc, chunks: list[Chunk], entity_at: dict[int, Span]) -> list[Chunk]:

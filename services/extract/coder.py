@@ -28,6 +28,7 @@ from services.extract.roles import (
     RELATIVES,
     SUBORDINATORS,
     agent_after_by,
+    apposition_start,
     is_passive,
     source_before,
     target_after,
@@ -61,6 +62,9 @@ THREAT_MODE = {
     "RETREAT": "relations",
 }
 MAX_ACTORS = 4
+PERSONAL = frozenset({"he", "she"})
+CONDITIONAL_MODALS = frozenset({"may", "might", "could"})
+QUOTES = frozenset({'"', "`", "``", "''", "“", "‘", "'"})
 AUXILIARIES = lexicon.word_set("auxiliaries")
 # Verbs that turn an event noun into a report of the event ("staged a protest", "began a hunger strike").
 LIGHT_VERBS = lexicon.word_set("light_verbs")
@@ -72,8 +76,17 @@ DOMESTIC_TYPES = frozenset({"COERCE", "PROTEST", "CONCEDE"})
 CLAIM_TYPES = frozenset({"PROTEST", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # Sectors that, unnamed, are the source's own people ("Egyptian police dispersed demonstrators").
 DOMESTIC_SECTORS = frozenset(
-    {"CVL", "OPP", "REB", "EDU", "LAB", "JRN", "MED", "CRM", "REL", "PTY", "AGR", "BUS", "RAD", "REF"}
+    {"CVL", "OPP", "REB", "EDU", "LAB", "JRN", "MED", "CRM", "REL", "PTY", "AGR", "BUS", "RAD", "REF", "UAF"}
 )
+
+# A state's own authorities, who act on unnamed people of their own country ("Egyptian police opened fire on
+# demonstrators").
+AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD"})
+# Courts and police, who act at home even on people of no named country.
+HOME_SECTORS = frozenset({"COP", "JUD"})
+# Rebels and the opposition, who challenge their own state (STATE_SECTORS).
+CHALLENGER_SECTORS = frozenset({"REB", "OPP"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 
 
 @dataclass
@@ -107,13 +120,19 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         return True
     w = words(doc)
     word = w.lower[hit.start]
+    if word.endswith("ing") and hit.entry.kind in GOVERNORS and _plain_before(w, hit.start, sent.start):
+        return False  # "issued a statement demanding that ...": a participle after a noun reports the demand
     after = w.lower[hit.end] if hit.end < sent.end else ""
     if hit.end - hit.start == 1 and not word.endswith("ed") and (after == "of" or after in AUXILIARIES):
         return True  # "the killing of", "military support was on its way"
+    if word.endswith("s") and hit.end < sent.end and lexicon.cues().get((w.lemma[hit.end],)) == "aspect":
+        return True  # "shells continued crashing": a plural noun before its verb
     if word.endswith("s") and not word.endswith("ss") and _plain_before(w, hit.start, sent.start):
         return True  # "aid pledges": a plural noun, not a verb with its subject
     if word.endswith("ed") or w.lemma[hit.start] != word and not word.endswith(("s", "ing")):
-        return before in DETERMINERS  # a past form is a verb, or an adjective after "the" ("the occupied West Bank")
+        # A past form is a verb, or an adjective after "the" or a count ("the occupied West Bank", "30 kidnapped
+        # schoolgirls").
+        return before in DETERMINERS or w.num[hit.start - 1]
     sectors = lexicon.sectors()
     j, named, possessive, plain = hit.start - 1, False, False, 0
     while j >= sent.start:
@@ -140,6 +159,13 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     return not named and (opener in DETERMINERS or opener in PREPOSITIONS and opener != "to")
 
 
+def _head_length(hit: Hit) -> int:
+    """Tokens of a trigger before its first gap: all of it when it has none."""
+    if "~" not in hit.entry.pattern:
+        return hit.end - hit.start
+    return len(hit.entry.pattern.split("~")[0].split())
+
+
 def _plain_before(w, i: int, sent_start: int) -> bool:
     """Whether the word before i is a lower-case content word that cannot be a verb's subject."""
     if i == sent_start:
@@ -155,7 +181,7 @@ def _plain_before(w, i: int, sent_start: int) -> bool:
     )
 
 
-def _stops(doc: Doc, sent: Span, say_tokens: set[int]) -> tuple[set[int], set[int]]:
+def _stops(doc: Doc, sent: Span, say_tokens: set[int], trigger_ends: set[int]) -> tuple[set[int], set[int]]:
     """Clause ends for the search left (subjects) and right (objects) of a trigger."""
     left, right = set(), set()
     w = words(doc)
@@ -164,6 +190,8 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int]) -> tuple[set[int], set[in
         if lower == ";":
             left.add(i)
             right.add(i)
+        elif lower == "as" and i in trigger_ends and i + 1 < sent.end and w.lower[i + 1] in DETERMINERS:
+            continue  # "denounced as an ugly crime Serbia's ...": "as a" after the verb opens no clause
         elif lower in SUBORDINATORS or lower in RELATIVES or lower == "according":
             right.add(i)
         elif lower == "that" and i > sent.start and i - 1 in say_tokens:
@@ -198,8 +226,8 @@ def _find_complements(doc: Doc, sent: Span, hits: list[Hit]) -> None:
             continue
         for other in hits:
             if other is not hit and other.governor is None and hit.complement < other.start <= hit.complement + 6:
-                if other.entry.kind in GOVERNORS and other.entry.kind != "commit":
-                    continue
+                if other.entry.kind in GOVERNORS and other.entry.kind != "commit" and kind not in ("request", "accuse"):
+                    continue  # "refused to threaten" keeps its own event; "demanded that X refuse" does not
                 other.governor = hit
                 break
 
@@ -210,6 +238,8 @@ def _resolve_pronoun(chunk: Chunk | None, chunks: list[Chunk], last_subject: lis
     if not chunk.pronoun:
         return chunk.actors
     for earlier in reversed([c for c in chunks if c.end <= chunk.start and not c.pronoun and c.prep is None]):
+        if chunk.pronoun in PERSONAL and not all(a.sector for a in earlier.actors):
+            continue  # "he" is a person (a minister, a president), not a country named on its own
         return earlier.actors
     return last_subject
 
@@ -222,7 +252,8 @@ class SentenceCoder:
         self.entities = entities
         self.entity_at = entity_at
         hits = [h for h in hits if not _is_nominal(doc, h, sent, entity_at, hits)]
-        trigger_tokens = {i for h in hits for i in range(h.start, h.end)}
+        # The verb part of a gapped trigger is no actor; its object ("summoned the British ambassador") may be one.
+        trigger_tokens = {i for h in hits for i in range(h.start, h.start + _head_length(h))}
         self.start_char = sent.start_char
         self.text = text_of(doc)[self.start_char : sent.end_char].rstrip()
         self.dates: dict[bool, tuple] = {False: find_dates(self.text, published)}
@@ -243,13 +274,18 @@ class SentenceCoder:
         self.hits = hits
         self.last_subject = subject
         _find_complements(doc, sent, self.hits)
-        self.left_stops, self.right_stops = _stops(doc, sent, self.say)
+        self.left_stops, self.right_stops = _stops(doc, sent, self.say, {h.end for h in hits})
 
     def roles(self, hit: Hit) -> tuple[Chunk | None, Chunk | None]:
         """Source and target phrases of a trigger: active order, or the passive's "by" agent."""
         doc, sent = self.doc, self.sent
         if is_passive(doc, hit.start, hit.end, sent):
             target = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
+            if target is None:
+                # "A camp for Congolese refugees was attacked": the people inside the subject's noun phrase
+                target = next(
+                    (c for c in reversed(self.chunks) if c.end <= hit.start and c.prep in ("for", "of")), None
+                )
             return agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops), target
         source = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
         if source is not None and self._in_tail(hit, source):
@@ -261,7 +297,9 @@ class SentenceCoder:
             stops = stops | {i for i in range(hit.start, sent.end) if w.lower[i] == "that"}
         # A gapped pattern ("summoned Niger's ambassador") may hold its object inside.
         after = hit.start + 1 if hit.end - hit.start > 1 else hit.end
-        target = target_after(doc, sent, after, self.chunks, stops, source)
+        # "complained to the United Nations over Israeli raids": a complaint is addressed to one and is about another.
+        skip = frozenset({"to"}) if hit.entry.mode == "complain" else frozenset()
+        target = target_after(doc, sent, after, self.chunks, stops, source, skip=skip)
         if target is not None and source is not None and target.actors == source.actors:
             target = None
         return source, target
@@ -272,6 +310,9 @@ class SentenceCoder:
         comma = next((j for j in range(hit.start - 1, source.end - 1, -1) if words(doc).lower[j] == ","), None)
         if comma is None or comma == hit.start - 1:
             return False
+        opened = apposition_start(doc, comma, sent)
+        if opened is not None and source.end <= opened:
+            return False  # "Pakistan, a key U.S. ally, has refused": the comma closes an apposition
         return not any(words(doc).lower[j] == "," for j in range(hit.end, sent.end))
 
     def code(self) -> list[EventCandidate]:
@@ -335,6 +376,8 @@ class SentenceCoder:
         events = []
         if not targets and type_ == "THREATEN":
             targets = self._condition_subject(hit)
+        if not targets and governed is not None:
+            targets = self._governed_targets(governed, sources)
         derived = self._derived(hit, modality, cues, sources)
         if derived is not None:
             type_d, mode_d, cameo_d, modality_d, sources_d, targets_d = derived
@@ -351,7 +394,9 @@ class SentenceCoder:
         if entry.kind not in ("act", "commit") or not sources:
             return None
         quad = quad_class(entry.cameo)
-        conditional = "unless" in words(self.doc).lower[hit.start : self.sent.end]
+        after = words(self.doc).lower[hit.start : self.sent.end]
+        conditional = "unless" in after
+        conditional_threat = cues.get(HYPOTHETICAL) in CONDITIONAL_MODALS and ("if" in after or conditional)
         if modality == FUTURE and cues.get(FUTURE) not in PREDICTIONS:
             if quad >= 3 or conditional or entry.type == "SANCTION":
                 return (
@@ -363,9 +408,24 @@ class SentenceCoder:
                     None,
                 )
             return "AGREE", None, INTENT_CAMEO.get(entry.type, "030"), ASSERTED, sources, None
+        if modality == HYPOTHETICAL and conditional_threat and (quad >= 3 or entry.type == "SANCTION"):
+            # "The EC may halt mediation if cooperation founders": a hostile act on a condition is a threat.
+            return "THREATEN", THREAT_MODE.get(entry.type), THREAT_CAMEO.get(entry.type, "130"), ASSERTED, sources, None
         if modality == NEGATED and (FUTURE in cues or entry.type == "AGREE") and quad <= 2:
             return "REJECT", None, "120", ASSERTED, sources, None
         return None
+
+    def _governed_targets(self, governed: Hit, sources: list[Actor]) -> list[Actor]:
+        """Whom a refusal, promise or threat concerns: the target of the action it governs ("refused to deploy
+        peacekeepers in Iraq", "threatened to shell Iraqi towns")."""
+        own = {a.country for a in sources}
+        _, target_chunk = self.roles(governed)
+        if target_chunk is not None:
+            return [a for a in target_chunk.actors if a.country not in own]
+        location = locate(self.doc, self.sent, governed.start, self.entities)
+        if location is not None and location.country not in own:
+            return [Actor(location.name, location.country, 0, 0, location.country, None)]
+        return []
 
     def _condition_subject(self, hit: Hit) -> list[Actor]:
         """Whom a threat or an offer is made to: the subject of its "if" or "unless" clause."""
@@ -400,6 +460,8 @@ class SentenceCoder:
     def _is_purpose(self, hit: Hit) -> bool:
         """An infinitive ("sent troops to protect", "to encourage refugees to return") plans, it does not report."""
         doc, j = self.doc, hit.start - 1
+        while j > self.sent.start and words(doc).lower[j] in QUOTES:
+            j -= 1  # "to unite and ``mobilize''"
         if j > self.sent.start and words(doc).lower[j] in ("and", "or"):
             # "to land and evacuate": the second verb shares the first one's "to"
             return any(words(doc).lower[k] == "to" for k in range(max(self.sent.start, j - 4), j))
@@ -446,21 +508,29 @@ class SentenceCoder:
 
     def _default_targets(self, type_: str, sources: list[Actor], targets: list[Actor], location) -> list[Actor]:
         """Fill in the target the CAMEO way: unnamed people belong to the place, or to the source's own country;
-        a place an action is done in stands for its people."""
+        with no one named, the place an action is done in stands for its people."""
         countries = {a.country for a in sources if a.country}
         place = location.country if location is not None and location.country else None
         if targets and all(t.country is None for t in targets):
             people = type_ in CLAIM_TYPES and any(a.sector in DOMESTIC_SECTORS for a in sources)
-            domestic = type_ in DOMESTIC_TYPES and all(t.sector in DOMESTIC_SECTORS for t in targets)
+            authority = all(a.sector in AUTHORITY_SECTORS for a in sources)
+            domestic = (type_ in DOMESTIC_TYPES or authority) and all(t.sector in DOMESTIC_SECTORS for t in targets)
+            # Rebels and the opposition fight their own state: "Colombian rebels kidnapped two soldiers".
+            insurgent = all(a.sector in CHALLENGER_SECTORS for a in sources) and all(
+                t.sector in STATE_SECTORS for t in targets
+            )
+            domestic = domestic or insurgent
             local = type_ in PLACE_TARGET_TYPES and all(t.sector in DOMESTIC_SECTORS for t in targets)
             country = place if place and local else None
             if country is None and len(countries) == 1 and (people or domestic):
                 country = next(iter(countries))
             if country:
                 return [Actor(t.text, country + (t.sector or ""), t.start, t.end, country, t.sector) for t in targets]
-        if targets or type_ not in PLACE_TARGET_TYPES:
+        if targets:
             return targets
-        if place:
+        if place and len(sources) == 1 and not (place in countries and type_ not in DOMESTIC_TYPES | {"THREATEN"}):
+            # An actor at home ("resigned ... in Tbilisi") acts on its own country only by repressing, conceding,
+            # protesting or threatening; a joint act's place ("signed a peace agreement in Washington") is its venue.
             return [Actor(location.name, place, 0, 0, place, None)]
         if type_ == "PROTEST" and len(countries) == 1:
             # A protest with no one named is against the protesters' own government.
@@ -479,15 +549,16 @@ class SentenceCoder:
         if not sources or len(countries) != 1 or any(s.country for s in sources):
             return sources
         people = all(s.sector in DOMESTIC_SECTORS for s in sources)
-        if not people and not all(t.sector in DOMESTIC_SECTORS for t in targets if t.country):
+        # Courts and police act at home: "Judge X opened investigations against Chilean officials".
+        home = all(s.sector in HOME_SECTORS for s in sources)
+        if not people and not home and not all(t.sector in DOMESTIC_SECTORS for t in targets if t.country):
             return sources
         country = next(iter(countries))
         return [Actor(a.text, country + (a.sector or ""), a.start, a.end, country, a.sector) for a in sources]
 
     def _emit(self, hit, type_, mode, cameo, modality, sources, targets) -> list[EventCandidate]:
-        # An event needs a named party: "people were killed" with no one named is not codable.
-        if not any(a.country for a in sources) and not any(a.country for a in targets):
-            return []
+        if not sources:
+            return []  # "people were killed": PLOVER codes who acted
         doc, sent = self.doc, self.sent
         start_char, end_char = doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
         future = modality == FUTURE
@@ -500,17 +571,17 @@ class SentenceCoder:
         location = locate(doc, sent, hit.start, self.entities)
         targets = self._default_targets(type_, sources, targets, location)
         sources = self._default_sources(sources, targets, location)
-        if not any(a.country for a in sources) and not is_passive(doc, hit.start, hit.end, sent, with_be=True):
-            # Only a victim report ("three civilians were killed") may leave the doer unnamed; otherwise an
-            # unplaced doer ("President Bush", "officials") makes the event too uncertain to code.
+        if not any(a.country for a in sources):
+            # A doer neither named nor placed by the defaults ("President Bush", "officials") makes the event too
+            # uncertain to code.
             return []
-        pairs = [(s, t) for s in (sources[:MAX_ACTORS] or [None]) for t in (targets[:MAX_ACTORS] or [None])]
+        pairs = [(s, t) for s in sources[:MAX_ACTORS] for t in (targets[:MAX_ACTORS] or [None])]
         events = []
         for source, target in pairs:
-            if source is not None and target is not None and source.text == target.text:
+            if target is not None and source.text == target.text:
                 target = None
-            confidence = 0.4 + 0.25 * (source is not None and source.country is not None) + 0.15 * (target is not None)
-            confidence += 0.1 * (hit.end - hit.start > 1) - 0.15 * (source is None)
+            confidence = 0.4 + 0.25 * (source.country is not None) + 0.15 * (target is not None)
+            confidence += 0.1 * (hit.end - hit.start > 1)
             events.append(
                 EventCandidate(
                     type=type_,

