@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import UTC, datetime
 
-from sqlalchemy import Text, bindparam, cast, delete, func, literal, or_, select, text, update
+from sqlalchemy import Date, Text, bindparam, cast, delete, func, literal, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -65,9 +65,14 @@ def store_article_events(session: Session, article: Article) -> set[int]:
 
 
 def _mention_coding(mention: EventMention, article: Article) -> Coding:
-    # An undated sentence in a dated article happened, as far as we know, on its publication day.
-    day = mention.event_date or (article.published_at.date() if article.published_at else None)
-    return coding_of({**{name: getattr(mention, name) for name in EVENT_CODING_FIELDS}, "event_date": day})
+    # An undated sentence in a dated article is placed on its publication day (with precision "unknown").
+    published = article.published_at.astimezone(UTC).date() if article.published_at else None
+    return coding_of(
+        {
+            **{name: getattr(mention, name) for name in EVENT_CODING_FIELDS},
+            "event_date": mention.event_date or published,
+        }
+    )
 
 
 def _event_codings(session: Session, event_ids: set[int]) -> list[Coding]:
@@ -90,7 +95,8 @@ def _lock(session: Session, codings: list[Coding]) -> None:
 
 
 def _candidates(session: Session, coding: Coding, story_id: int | None, fed: set[int]) -> list[Candidate]:
-    """Events the mention may report: a compatible type, a date in the window, and a country or actor in common."""
+    """Events the mention may report: a compatible type, a date in the window, and a country or actor in common
+    (for a mention that names none, every event in the window: `choose_event` keeps those that name none either)."""
     columns = [getattr(Event, name) for name in EVENT_CODING_FIELDS]
     query = select(Event.id, *columns).where(Event.type.in_(compatible_types(coding.type)))
     if coding.day is None:
@@ -106,8 +112,6 @@ def _candidates(session: Session, coding: Coding, story_id: int | None, fed: set
                 *(Event.target_code.startswith(c, autoescape=True) for c in named),
             )
         )
-    else:
-        query = query.where(Event.source_code.is_(None), Event.target_code.is_(None), Event.location_country.is_(None))
     if story_id is not None:
         in_story = (
             select(literal(True))
@@ -125,15 +129,18 @@ def _candidates(session: Session, coding: Coding, story_id: int | None, fed: set
 
 
 def _open_event(session: Session, mention: EventMention, coding: Coding) -> int:
-    values = {name: getattr(mention, name) for name in EVENT_CODING_FIELDS}
-    values["event_date"] = coding.day
-    if mention.event_date is None:
-        values["date_precision"] = "day" if coding.day else "unknown"
+    values = {name: getattr(mention, name) for name in EVENT_CODING_FIELDS} | {"event_date": coding.day}
     statement = insert(Event).values(**values, confidence=mention.confidence).returning(Event.id)
     return session.execute(statement).scalar_one()
 
 
-REPORT_COLUMNS = [getattr(EventMention, f.name) for f in fields(MentionCoding)]
+PUBLISHED_DAY = cast(func.timezone("UTC", Article.published_at), Date)
+REPORT_COLUMNS = [
+    func.coalesce(EventMention.event_date, PUBLISHED_DAY).label(f.name)
+    if f.name == "event_date"
+    else getattr(EventMention, f.name)
+    for f in fields(MentionCoding)
+]
 
 
 def recount_events(session: Session, event_ids: set[int], *, updated: set[int] = frozenset()) -> None:

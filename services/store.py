@@ -13,6 +13,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
+from functools import cache
+
+import pycountry
 
 # Reports of one event date it up to a few days apart: a sentence without a date falls back to its article's
 # publication day, follow-ups run a day or two later ("on Sunday" in Monday's paper, a wire filed after midnight
@@ -71,29 +74,42 @@ def compatible_types(event_type: str) -> list[str]:
     return sorted({family, *(t for t, f in TYPE_FAMILIES.items() if f == family)})
 
 
+@cache
+def _is_country(prefix: str) -> bool:
+    return pycountry.countries.get(alpha_3=prefix) is not None
+
+
 def actor_family(code: str | None) -> str | None:
-    """Who an actor code names regardless of sector: the country ("RUSGOV" -> "RUS"), or the organisation."""
+    """Who an actor code names regardless of sector: the country ("RUSGOV" -> "RUS"), or the organisation; None
+    for a code that gives only a sector ("ELI" for "the ousted leader")."""
     if not code:
         return None
-    return code[:6] if code.startswith(GROUP_PREFIXES) else code[:3]
+    if code.startswith(GROUP_PREFIXES):
+        return code[:6]
+    return code[:3] if _is_country(code[:3]) else None
 
 
 def _sector(code: str) -> str | None:
     if code.startswith(GROUP_PREFIXES):
         return None  # organisations' codes carry their own parts; the family already names them
-    return code[3:6] or None
+    return code[3:6] or None if _is_country(code[:3]) else code[:3]
 
 
 def _actor_agreement(a: str | None, b: str | None) -> int | None:
     """1 when two actor codes name the same actor, 0 when one is unknown, None when they conflict."""
     if not a or not b:
         return 0
-    if actor_family(a) != actor_family(b):
+    family_a, family_b, sector_a, sector_b = actor_family(a), actor_family(b), _sector(a), _sector(b)
+    if family_a is None or family_b is None:
+        # A sector alone ("the rebels") says little about whose; it conflicts only with another sector.
+        return 0 if sector_a is None or sector_b is None or sector_a == sector_b else None
+    if family_a != family_b:
         return None
-    sa, sb = _sector(a), _sector(b)
-    if sa is None or sb is None or sa == sb or {sa, sb} <= STATE_SECTORS:
-        return 1
-    return None
+    return 1 if _sectors_agree(sector_a, sector_b) else None
+
+
+def _sectors_agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b or {a, b} <= STATE_SECTORS
 
 
 def _distance_km(a: Coding, b: Coding) -> float:
@@ -129,7 +145,8 @@ def _pair_agreement(a: tuple[str | None, str | None], b: tuple[str | None, str |
 
 
 def _is_blank(coding: Coding) -> bool:
-    return not (coding.source_code or coding.target_code or coding.location_country)
+    """Names no country and no organisation (an actor may still be a bare sector: "the rebels")."""
+    return not (actor_family(coding.source_code) or actor_family(coding.target_code) or coding.location_country)
 
 
 def agreement(mention: Coding, event: Coding) -> int | None:
@@ -150,7 +167,7 @@ def choose_event(mention: Coding, candidates: Iterable[Candidate]) -> int | None
     """The id of the event the mention reports, or None when none agrees and it opens a new one.
 
     A candidate must agree on type family and date window, conflict on no actor and no place, and share at least
-    one named actor or place; a mention naming none of them joins only an equally blank event of its own story.
+    one named actor or place; a mention naming none joins only an event naming none, of its own story.
     Among those, the same story wins, then more agreeing fields, then the nearer date, then the older event.
     """
     best: tuple | None = None
