@@ -172,7 +172,14 @@ class Event(CodedEvent, Base):
 
     __table_args__ = (
         # The store stage's candidate lookup (type and date window), and the type filter of readers.
-        Index("ix_events_type_event_date", "type", "event_date"),
+        # The columns the lookup filters on are in the index, so it reads only the rows that match, not every
+        # event of a common type in the window.
+        Index(
+            "ix_events_type_event_date",
+            "type",
+            "event_date",
+            postgresql_include=["source_code", "target_code", "location_country", "id"],
+        ),
         # Pattern ops, so that actor filters by code prefix ("RUS%") use them whatever the database's collation.
         Index("ix_events_source_code", "source_code", postgresql_ops={"source_code": "varchar_pattern_ops"}),
         Index("ix_events_target_code", "target_code", postgresql_ops={"target_code": "varchar_pattern_ops"}),

@@ -31,7 +31,12 @@ def upgrade() -> None:
     op.drop_index("ix_events_type", table_name="events")
     op.drop_index("ix_events_source_code", table_name="events")
     op.drop_index("ix_events_target_code", table_name="events")
-    op.create_index("ix_events_type_event_date", "events", ["type", "event_date"])
+    op.create_index(
+        "ix_events_type_event_date",
+        "events",
+        ["type", "event_date"],
+        postgresql_include=["source_code", "target_code", "location_country", "id"],
+    )
     op.create_index(
         "ix_events_source_code", "events", ["source_code"], postgresql_ops={"source_code": "varchar_pattern_ops"}
     )
