@@ -164,10 +164,10 @@ class Event(CodedEvent, Base):
     __tablename__ = "events"
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    # Hash of the fields that identify the event; unique, so concurrent store workers converge on one row.
-    merge_key: Mapped[str] = mapped_column(String(64), unique=True)
     mention_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     article_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Distinct outlets among those articles: the independent reports that confidence grows with.
+    source_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     confidence: Mapped[float] = mapped_column(Float)
     first_seen: Mapped[datetime] = mapped_column(Timestamp, server_default=func.now(), index=True)
     last_seen: Mapped[datetime] = mapped_column(Timestamp, server_default=func.now())
@@ -175,10 +175,29 @@ class Event(CodedEvent, Base):
     mentions: Mapped[list[EventMention]] = relationship(back_populates="event")
 
     __table_args__ = (
-        Index("ix_events_type", "type"),
-        Index("ix_events_source_code", "source_code"),
-        Index("ix_events_target_code", "target_code"),
+        # The store stage's candidate lookup (type and date window), and the type filter of readers.
+        # The columns the lookup filters on are in the index, so it reads only the rows that match, not every
+        # event of a common type in the window.
+        Index(
+            "ix_events_type_event_date",
+            "type",
+            "event_date",
+            postgresql_include=["source_code", "target_code", "location_country", "id"],
+        ),
+        # Pattern ops, so that actor filters by code prefix ("RUS%") use them whatever the database's collation.
+        Index("ix_events_source_code", "source_code", postgresql_ops={"source_code": "varchar_pattern_ops"}),
+        Index("ix_events_target_code", "target_code", postgresql_ops={"target_code": "varchar_pattern_ops"}),
+        Index("ix_events_location_country", "location_country"),
     )
+
+
+class ArticleEvent(Base):
+    """An event an article's mentions fed when it was last stored: what to recount when it is stored again."""
+
+    __tablename__ = "article_events"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True, index=True)
 
 
 class EventMention(CodedEvent, Base):

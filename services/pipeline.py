@@ -9,31 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
-from sqlalchemy import delete, func, select, text, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, undefer
 
 from services.clean import UnusableDocument, clean_document
 from services.dedup import DedupDecision, deduplicate, signature, text_fingerprint
 from services.dedup_index import PostgresExactIndex, PostgresIndex, PostgresStoryStore, lock_dedup
+from services.event_store import store_article_events
 from services.extract import EventCandidate, extract_events
 from services.fetch import FetchedPage, FetchFailed
-from services.models import Article, Event, EventMention
+from services.models import Article, EventMention
 from services.status import Status
-from services.store import merge_key
 from services.stories import article_terms, assign_story, key_terms, story_window
 
 ENGLISH = "en"
-# Fields an event mention takes from its candidate as they are, and an event from its first mention.
+# Fields an event mention takes from its candidate as they are.
 CANDIDATE_FIELDS = (
     "type", "mode", "cameo", "quad_class", "event_date", "date_precision", "negated", "modality",
     "sentence_index", "sentence", "trigger", "trigger_start", "trigger_end", "confidence",
-)  # fmt: skip
-EVENT_FIELDS = (
-    "type", "mode", "cameo", "quad_class", "source_text", "source_code", "target_text", "target_code",
-    "location_name", "location_country", "latitude", "longitude",
 )  # fmt: skip
 
 
@@ -241,78 +236,9 @@ def mention_fields(candidate: EventCandidate) -> dict:
 
 
 def _store(session: Session, article: Article) -> bool:
-    mentions = session.scalars(
-        select(EventMention).where(
-            EventMention.article_id == article.id,
-            EventMention.event_id.is_(None),
-            EventMention.modality == "asserted",  # negated, planned or claimed events are kept as mentions only
-        )
-    ).all()
-    article_day = article.published_at.date() if article.published_at else None
-    keyed = [
-        (
-            merge_key(
-                type=m.type, source_code=m.source_code, target_code=m.target_code, day=m.event_date or article_day
-            ),
-            m,
-        )
-        for m in mentions
-    ]
-    # Sorted keys give every store worker the same lock order on events, so they cannot deadlock.
-    for key, mention in sorted(keyed, key=lambda pair: pair[0]):
-        mention.event_id = _upsert_event(session, key, mention, article_day)
-    touched = {m.event_id for m in mentions}
-    if touched:
-        session.flush()
-        recount_events(session, touched)
-        notify_events(session, touched)
+    # Every run replaces what the article fed before, so a re-processed article corrects its events.
+    store_article_events(session, article)
     return True
-
-
-EVENTS_CHANNEL = "newsflow_events"
-
-
-def notify_events(session: Session, event_ids: set[int]) -> None:
-    """NOTIFY each new or updated event's id on EVENTS_CHANNEL; Postgres delivers them when the transaction commits."""
-    session.execute(
-        text("SELECT pg_notify(:channel, id::text) FROM unnest(CAST(:ids AS bigint[])) AS id ORDER BY id"),
-        {"channel": EVENTS_CHANNEL, "ids": sorted(event_ids)},
-    )
-
-
-def _upsert_event(session: Session, key: str, mention: EventMention, day: date | None) -> int:
-    statement = insert(Event).values(
-        merge_key=key,
-        **{name: getattr(mention, name) for name in EVENT_FIELDS},
-        event_date=mention.event_date or day,
-        date_precision=mention.date_precision if mention.event_date else ("day" if day else "unknown"),
-        confidence=mention.confidence,
-    )
-    statement = statement.on_conflict_do_update(
-        index_elements=[Event.merge_key], set_={"last_seen": func.now()}
-    ).returning(Event.id)
-    return session.execute(statement).scalar_one()
-
-
-def recount_events(session: Session, event_ids: set[int]) -> None:
-    """Recompute mention and article counts and confidence of events from their mentions."""
-    counts = (
-        select(
-            EventMention.event_id,
-            func.count().label("mentions"),
-            func.count(EventMention.article_id.distinct()).label("articles"),
-            # Independent reports raise confidence: 1 - product of (1 - confidence).
-            (1 - func.exp(func.sum(func.ln(1 - func.least(EventMention.confidence, 0.99))))).label("confidence"),
-        )
-        .where(EventMention.event_id.in_(event_ids))
-        .group_by(EventMention.event_id)
-        .subquery()
-    )
-    session.execute(
-        update(Event)
-        .where(Event.id == counts.c.event_id)
-        .values(mention_count=counts.c.mentions, article_count=counts.c.articles, confidence=counts.c.confidence)
-    )
 
 
 clean_step = _step(CLEAN, _clean)

@@ -28,6 +28,12 @@ class ArticleIn(BaseModel):
         return self
 
 
+class ErrorOut(BaseModel):
+    """Why a request was refused."""
+
+    detail: str
+
+
 class IngestOut(BaseModel):
     """The article an ingested input maps to."""
 

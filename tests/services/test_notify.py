@@ -4,7 +4,7 @@ import psycopg
 from sqlalchemy import make_url, select
 from sqlalchemy.orm import Session
 
-from services import pipeline
+from services import event_store, pipeline
 from services.ingest import ArticleInput, add_article
 from services.models import Event
 
@@ -14,7 +14,7 @@ TEXT = "Russia withdrew its troops from Syria on Sunday, officials said. France 
 def test_stored_events_are_announced_on_commit(engine, clean_tables, database_url: str) -> None:
     dsn = make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(dsn, autocommit=True) as listener:
-        listener.execute(f"LISTEN {pipeline.EVENTS_CHANNEL}")
+        listener.execute(f"LISTEN {event_store.EVENTS_CHANNEL}")
         with Session(engine) as session, session.begin():
             article_id = add_article(
                 session, ArticleInput("t", raw=TEXT.encode(), content_type="text/plain"), max_bytes=10_000

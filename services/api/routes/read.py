@@ -4,16 +4,29 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Path, Query
+from pydantic import BeforeValidator
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from services.api.deps import SessionDep
-from services.api.schemas import ArticleOut, EventDetailOut, EventPage, StoryDetailOut, StoryPage
+from services.api.schemas import ArticleOut, ErrorOut, EventDetailOut, EventPage, StoryDetailOut, StoryPage
 from services.models import Article, Event, EventMention, Story
 
 router = APIRouter(tags=["read"])
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size")]
+# Ids are Postgres bigints: anything outside that range can name no row.
+MAX_ID = 2**63 - 1
+ItemId = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
+def _iso_datetime(value: object) -> object:
+    # Pydantic also takes numbers as Unix times; the spec promises ISO 8601 and so does the API.
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+IsoDatetime = Annotated[datetime, BeforeValidator(_iso_datetime)]
+NOT_FOUND = {404: {"model": ErrorOut, "description": "No row with that id"}}
 
 
 def _get(session: Session, model: type, item_id: int):
@@ -28,8 +41,8 @@ def _keyset_page(rows: Sequence, limit: int) -> dict:
     return {"items": rows[:limit], "next": rows[limit - 1].id if len(rows) > limit else None}
 
 
-@router.get("/articles/{article_id}", response_model=ArticleOut)
-def get_article(article_id: int, session: SessionDep) -> Article:
+@router.get("/articles/{article_id}", response_model=ArticleOut, responses=NOT_FOUND)
+def get_article(article_id: ItemId, session: SessionDep) -> Article:
     """One article's metadata and status."""
     return _get(session, Article, article_id)
 
@@ -37,15 +50,15 @@ def get_article(article_id: int, session: SessionDep) -> Article:
 @router.get("/events", response_model=EventPage)
 def list_events(
     session: SessionDep,
-    since: Annotated[datetime | None, Query(description="First seen at or after")] = None,
-    until: Annotated[datetime | None, Query(description="First seen before")] = None,
-    type: Annotated[str | None, Query(description="PLOVER type, e.g. RETREAT")] = None,
-    actor: Annotated[str | None, Query(description="Source or target code prefix, e.g. RUS or RUSGOV")] = None,
-    country: Annotated[
-        str | None, Query(min_length=3, max_length=3, description="ISO alpha-3 of place or actor")
+    since: Annotated[IsoDatetime | None, Query(description="First seen at or after")] = None,
+    until: Annotated[IsoDatetime | None, Query(description="First seen before")] = None,
+    type: Annotated[str | None, Query(pattern="^[A-Za-z]{1,16}$", description="PLOVER type, e.g. RETREAT")] = None,
+    actor: Annotated[
+        str | None, Query(pattern="^[A-Za-z]{1,32}$", description="Source or target code prefix, e.g. RUS or RUSGOV")
     ] = None,
-    story: Annotated[int | None, Query(description="Reported by an article of this story")] = None,
-    after: Annotated[int | None, Query(description="The `next` of the previous page")] = None,
+    country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO alpha-3 of place or actor")] = None,
+    story: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Reported by an article of this story")] = None,
+    after: Annotated[int | None, Query(ge=0, le=MAX_ID, description="The `next` of the previous page")] = None,
     limit: Limit = 100,
 ) -> EventPage:
     """Events in id order (keyset pagination), filtered by time, type, actor, country and story."""
@@ -76,8 +89,8 @@ def list_events(
     return EventPage(**_keyset_page(session.scalars(query).all(), limit))
 
 
-@router.get("/events/{event_id}", response_model=EventDetailOut)
-def get_event(event_id: int, session: SessionDep) -> Event:
+@router.get("/events/{event_id}", response_model=EventDetailOut, responses=NOT_FOUND)
+def get_event(event_id: ItemId, session: SessionDep) -> Event:
     """One event with its mentions and their evidence."""
     return _get(session, Event, event_id)
 
@@ -85,7 +98,7 @@ def get_event(event_id: int, session: SessionDep) -> Event:
 @router.get("/stories", response_model=StoryPage)
 def list_stories(
     session: SessionDep,
-    before: Annotated[int | None, Query(description="The `next` of the previous page")] = None,
+    before: Annotated[int | None, Query(ge=1, le=MAX_ID, description="The `next` of the previous page")] = None,
     limit: Limit = 100,
 ) -> StoryPage:
     """Stories, newest first (keyset pagination by id)."""
@@ -95,8 +108,8 @@ def list_stories(
     return StoryPage(**_keyset_page(session.scalars(query).all(), limit))
 
 
-@router.get("/stories/{story_id}", response_model=StoryDetailOut)
-def get_story(story_id: int, session: SessionDep) -> StoryDetailOut:
+@router.get("/stories/{story_id}", response_model=StoryDetailOut, responses=NOT_FOUND)
+def get_story(story_id: ItemId, session: SessionDep) -> StoryDetailOut:
     """One story with its articles."""
     story = _get(session, Story, story_id)
     articles = session.scalars(select(Article).where(Article.story_id == story_id).order_by(Article.id)).all()

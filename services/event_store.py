@@ -1,0 +1,201 @@
+"""The store stage's database side: lock the merge buckets, find candidate events, attach, recount, announce."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import UTC, datetime
+
+from sqlalchemy import Date, Text, case, cast, delete, func, select, text, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from services.models import Article, ArticleEvent, Event, EventMention
+from services.status import Status
+from services.store import (
+    DATE_WINDOW,
+    EVENT_CODING_FIELDS,
+    LOCK_NAMESPACE,
+    Candidate,
+    Coding,
+    MentionCoding,
+    ReportedMention,
+    choose_event,
+    coding_of,
+    compatible_types,
+    lock_countries,
+    lock_keys,
+    summarise_event,
+)
+
+EVENTS_CHANNEL = "newsflow_events"
+ASSERTED = "asserted"  # negated, planned or claimed events are kept as mentions only
+MENTION_CODING = [getattr(EventMention, name) for name in EVENT_CODING_FIELDS]
+EVENT_CODING = [getattr(Event, name) for name in EVENT_CODING_FIELDS]
+
+
+def store_article_events(session: Session, article: Article) -> set[int]:
+    """Replace the events an article's mentions feed: merge each asserted mention into its event, recount every
+    event the article fed before or feeds now, delete those left without mentions; return the ids touched."""
+    # A handful of statements per article, whatever its mentions: each round trip costs more than the merge.
+    mentions = session.execute(
+        select(EventMention.id, EventMention.event_id, EventMention.modality, EventMention.confidence, *MENTION_CODING)
+        .where(EventMention.article_id == article.id)
+        .order_by(EventMention.id)
+    ).all()
+    # Events fed last time, whether or not a re-run of the extract stage has replaced those mentions since.
+    forgotten = delete(ArticleEvent).where(ArticleEvent.article_id == article.id).returning(ArticleEvent.event_id)
+    before = set(session.scalars(forgotten)) | {m.event_id for m in mentions if m.event_id is not None}
+    asserted = [m for m in mentions if m.modality == ASSERTED]
+    codings = [_mention_coding(m, article) for m in asserted]
+    _lock(session, [*codings, *_event_codings(session, before)])
+    candidates = _candidates(session, codings, article.story_id)
+    chosen: list[int] = []  # an event id, or -n for the n-th event this article opens
+    opened: list[dict] = []
+    for mention, coding in zip(asserted, codings, strict=True):
+        event_id = choose_event(coding, candidates)
+        if event_id is None:
+            fields_ = {name: getattr(mention, name) for name in EVENT_CODING_FIELDS}
+            opened.append(fields_ | {"event_date": coding.day, "confidence": mention.confidence})
+            event_id = -len(opened)
+            candidates.append(Candidate(event_id, coding, same_story=True))  # later mentions may report it too
+        chosen.append(event_id)
+    if opened:
+        new_ids = session.scalars(insert(Event).returning(Event.id, sort_by_parameter_order=True), opened).all()
+        chosen = [new_ids[-e - 1] if e < 0 else e for e in chosen]
+    attached = dict(zip((m.id for m in asserted), chosen, strict=True))
+    session.execute(
+        update(EventMention)
+        .where(EventMention.article_id == article.id)
+        .values(event_id=case(attached, value=EventMention.id, else_=None) if attached else None)
+        .execution_options(synchronize_session=False)
+    )
+    fed = set(chosen)
+    if fed:
+        session.execute(insert(ArticleEvent), [{"article_id": article.id, "event_id": e} for e in sorted(fed)])
+    touched = before | fed
+    if touched:
+        recount_events(session, touched, updated=fed)
+        notify_events(session, touched)
+    return touched
+
+
+def _mention_coding(mention, article: Article) -> Coding:
+    # An undated sentence in a dated article is placed on its publication day (with precision "unknown").
+    published = article.published_at.astimezone(UTC).date() if article.published_at else None
+    fields_ = {name: getattr(mention, name) for name in EVENT_CODING_FIELDS}
+    return coding_of(fields_ | {"event_date": mention.event_date or published})
+
+
+def _event_codings(session: Session, event_ids: set[int]) -> list[Coding]:
+    if not event_ids:
+        return []
+    return [coding_of(row) for row in session.execute(select(*EVENT_CODING).where(Event.id.in_(event_ids))).mappings()]
+
+
+def _lock(session: Session, codings: list[Coding]) -> None:
+    """Take the advisory locks of every bucket these codings touch, in one sorted pass (so workers cannot deadlock)."""
+    keys = sorted(set().union(*(lock_keys(c) for c in codings))) if codings else []
+    if keys:
+        # unnest returns the sorted array in order, so the locks are taken in that order.
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:namespace, key) FROM unnest(CAST(:keys AS integer[])) AS key"),
+            {"namespace": LOCK_NAMESPACE, "keys": keys},
+        ).all()
+
+
+# One fixed statement for every article (so it is compiled and prepared once): each row of `m` is one way a mention
+# may meet an event, a compatible type and a named country or actor family (null for a mention naming none), with
+# its date window (null for an undated mention, which meets only undated events). `choose_event` sorts out the rest.
+MEETS = """(m.named IS NULL OR e.location_country = m.named
+             OR e.source_code LIKE m.named || '%' OR e.target_code LIKE m.named || '%')"""
+CANDIDATES = text(f"""
+    WITH m AS (
+        SELECT * FROM unnest(CAST(:types AS text[]), CAST(:lows AS date[]), CAST(:highs AS date[]),
+                             CAST(:named AS text[])) AS m(type, low, high, named)
+    ), near AS (
+        -- OFFSET 0 keeps each lookup a per-row index scan: a prepared (generic) plan cannot see how few rows m
+        -- has and would otherwise hash-join the whole events table.
+        SELECT DISTINCT found.id FROM m CROSS JOIN LATERAL (
+            SELECT e.id FROM events e
+            WHERE e.type = m.type AND e.event_date BETWEEN m.low AND m.high AND {MEETS}
+            UNION ALL
+            SELECT e.id FROM events e
+            WHERE e.type = m.type AND m.low IS NULL AND e.event_date IS NULL AND {MEETS}
+            OFFSET 0
+        ) AS found
+    )
+    SELECT e.id, {", ".join(f"e.{name}" for name in EVENT_CODING_FIELDS)},
+           EXISTS (SELECT 1 FROM article_events ae JOIN articles a ON a.id = ae.article_id
+                   WHERE ae.event_id = e.id AND a.story_id = CAST(:story AS bigint)) AS same_story
+    FROM near JOIN events e ON e.id = near.id
+    ORDER BY e.id""")
+
+
+def _candidates(session: Session, codings: list[Coding], story_id: int | None) -> list[Candidate]:
+    """The events any of an article's mentions may report (a compatible type, a date in the window, a country or
+    actor in common), in one query."""
+    ways = {
+        (kind, c.day - DATE_WINDOW if c.day else None, c.day + DATE_WINDOW if c.day else None, named)
+        for c in codings
+        for kind in compatible_types(c.type)
+        for named in ([n for n in lock_countries(c) if n != "-"] or [None])
+    }
+    if not ways:
+        return []
+    types, lows, highs, named = (list(column) for column in zip(*sorted(ways, key=str), strict=True))
+    rows = session.execute(
+        CANDIDATES, {"story": story_id, "types": types, "lows": lows, "highs": highs, "named": named}
+    ).mappings()
+    return [Candidate(row["id"], coding_of(row), row["same_story"]) for row in rows]
+
+
+PUBLISHED_DAY = cast(func.timezone("UTC", Article.published_at), Date)
+REPORT_COLUMNS = [
+    func.coalesce(EventMention.event_date, PUBLISHED_DAY).label(f.name)
+    if f.name == "event_date"
+    else getattr(EventMention, f.name)
+    for f in fields(MentionCoding)
+]
+
+
+def recount_events(session: Session, event_ids: set[int], *, updated: set[int] = frozenset()) -> None:
+    """Recompute events from their mentions (best fields, counts, confidence), skipping mentions of duplicate
+    articles; delete events left without a mention; `updated` events get a new `last_seen`."""
+    # Row locks in id order: two workers recounting the same events queue instead of deadlocking.
+    session.execute(select(Event.id).where(Event.id.in_(event_ids)).order_by(Event.id).with_for_update()).all()
+    rows = session.execute(
+        select(
+            EventMention.event_id,
+            EventMention.article_id,
+            # An outlet is one independent source; an article with no outlet known counts as its own.
+            func.lower(func.coalesce(Article.source, Article.site_name, "article " + cast(Article.id, Text))).label(
+                "outlet"
+            ),
+            *REPORT_COLUMNS,
+        )
+        .join(Article, Article.id == EventMention.article_id)
+        .where(EventMention.event_id.in_(event_ids), Article.status != Status.DUPLICATE)
+        .order_by(EventMention.event_id, EventMention.id)
+    ).mappings()
+    reports: dict[int, list[ReportedMention]] = {}
+    for row in rows:
+        coding = MentionCoding(**{f.name: row[f.name] for f in fields(MentionCoding)})
+        reports.setdefault(row["event_id"], []).append(ReportedMention(row["article_id"], row["outlet"], coding))
+    now = datetime.now(UTC)
+    changes = [
+        {"id": event_id, **summarise_event(found), **({"last_seen": now} if event_id in updated else {})}
+        for event_id, found in reports.items()
+    ]
+    if changes:
+        session.execute(update(Event), changes)  # by primary key, batched
+    empty = event_ids - reports.keys()
+    if empty:
+        session.execute(delete(Event).where(Event.id.in_(empty)))
+
+
+def notify_events(session: Session, event_ids: set[int]) -> None:
+    """NOTIFY each new, updated or deleted event's id on EVENTS_CHANNEL; Postgres delivers them on commit."""
+    session.execute(
+        text("SELECT pg_notify(:channel, id::text) FROM unnest(CAST(:ids AS bigint[])) AS id ORDER BY id"),
+        {"channel": EVENTS_CHANNEL, "ids": sorted(event_ids)},
+    )

@@ -1,0 +1,78 @@
+"""The store step on a real database: merging across articles, corrections, and duplicates that never count."""
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from services import pipeline
+from services.event_store import recount_events
+from services.ingest import ArticleInput, add_article
+from services.models import Article, ArticleEvent, Event, EventMention
+from services.status import Status
+
+WITHDRAWAL = "Russia withdrew its troops from Syria on Sunday, officials said."
+CONDEMNATION = "France condemned the attack on the convoy near Aleppo."
+STEPS = (pipeline.clean_step, pipeline.dedup_step, pipeline.extract_step, pipeline.store_step)
+
+
+def stored(session: Session, text: str, source: str) -> int:
+    given = {"published": "2024-12-09", "source": source}
+    item = ArticleInput(source, raw=text.encode(), content_type="text/plain", source=source, given=given)
+    article_id = add_article(session, item, max_bytes=10_000).article_id
+    for step in STEPS:
+        assert step(session, article_id) == article_id
+    return article_id
+
+
+def revise(session: Session, article_id: int, text: str) -> None:
+    """A revision of the article runs extract and store again over its new text."""
+    article = session.get(Article, article_id)
+    article.text, article.status = text, Status.UNIQUE
+    session.flush()
+    for step in (pipeline.extract_step, pipeline.store_step):
+        assert step(session, article_id) == article_id
+
+
+def events(session: Session) -> dict[str, tuple[int, int, int]]:
+    rows = session.scalars(select(Event)).all()
+    return {e.type: (e.mention_count, e.article_count, e.source_count) for e in rows}
+
+
+def test_reports_from_several_outlets_are_one_event(db_session: Session) -> None:
+    stored(db_session, f"{WITHDRAWAL} {CONDEMNATION}", "Wire")
+    stored(db_session, f"Moscow pulled its forces out of Syria on Sunday. {WITHDRAWAL}", "Paper")
+    stored(db_session, WITHDRAWAL + " Its troops flew home.", "Wire")
+    assert events(db_session) == {"RETREAT": (4, 3, 2), "ACCUSE": (1, 1, 1)}
+    retreat = db_session.scalars(select(Event).where(Event.type == "RETREAT")).one()
+    alone = db_session.scalars(select(Event).where(Event.type == "ACCUSE")).one()
+    assert retreat.confidence > alone.confidence
+
+
+def test_a_revised_article_replaces_its_mentions_and_corrects_its_events(db_session: Session) -> None:
+    first = stored(db_session, f"{WITHDRAWAL} {CONDEMNATION}", "Wire")
+    second = stored(db_session, WITHDRAWAL, "Paper")
+    assert events(db_session) == {"RETREAT": (2, 2, 2), "ACCUSE": (1, 1, 1)}
+
+    revise(db_session, first, CONDEMNATION)  # the withdrawal was cut from the first report
+    assert events(db_session) == {"RETREAT": (1, 1, 1), "ACCUSE": (1, 1, 1)}
+
+    revise(db_session, second, "The weather in the capital was mild.")  # nothing left that reports it
+    assert events(db_session) == {"ACCUSE": (1, 1, 1)}
+    assert db_session.scalars(select(ArticleEvent.article_id)).all() == [first]
+
+
+def test_storing_again_leaves_the_same_events(db_session: Session) -> None:
+    article_id = stored(db_session, f"{WITHDRAWAL} {CONDEMNATION}", "Wire")
+    before = db_session.execute(select(Event.id, Event.type, Event.mention_count)).all()
+    db_session.get(Article, article_id).status = Status.EXTRACTED
+    assert pipeline.store_step(db_session, article_id) == article_id
+    assert db_session.execute(select(Event.id, Event.type, Event.mention_count)).all() == before
+
+
+def test_mentions_of_an_article_marked_duplicate_never_count(db_session: Session) -> None:
+    stored(db_session, WITHDRAWAL, "Wire")
+    later = stored(db_session, f"On Sunday Russia withdrew its forces from Syria. {CONDEMNATION}", "Paper")
+    assert events(db_session)["RETREAT"] == (2, 2, 2)
+    db_session.get(Article, later).status = Status.DUPLICATE
+    fed = set(db_session.scalars(select(EventMention.event_id).where(EventMention.article_id == later)))
+    recount_events(db_session, fed)
+    assert events(db_session) == {"RETREAT": (1, 1, 1)}
