@@ -48,7 +48,9 @@ def ingest_command(
         items, session_scope=session_scope, enqueue=send_on, max_bytes=get_settings().max_input_bytes
     ):
         added += outcome.created
-        note = outcome.error or ("queued" if outcome.created else "already ingested")
+        note = outcome.error or (
+            "queued" if outcome.created else "revised, queued" if outcome.revised else "already ingested"
+        )
         table.add_row(outcome.origin, str(outcome.article_id), outcome.status.value, note)
     console.print(table)
     console.print(f"{added} new article(s), {len(items) - added} already known")

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import bindparam, func, select, text, update
+from sqlalchemy import bindparam, delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.orm import Session
 from sqlalchemy.types import BigInteger, DateTime, Integer, SmallInteger, Text
 
 from services.dedup import MAX_CANDIDATES as MAX_NEAR_CANDIDATES
 from services.dedup import MIN_SHARED_BANDS, MemoryIndex, Signature, top_candidates
-from services.models import Article, DedupShingles, Story, TextFingerprint
+from services.models import Article, DedupShingles, LshBucket, Story, TextFingerprint
 from services.stories import MAX_CANDIDATES, MemoryStoryStore, StoryProfile, key_terms
 
 # Any constant will do, as long as nothing else in the database takes advisory locks with it.
@@ -314,3 +314,12 @@ _REINDEX_STORY = text(
     INSERT INTO story_terms (term, story_id) SELECT unnest(:terms), :id ON CONFLICT DO NOTHING
     """
 ).bindparams(bindparam("terms", type_=ARRAY(Text)))
+
+
+def forget_article(session: Session, article_id: int) -> None:
+    """Take an article out of the dedup indexes and its story, before its new revision is deduplicated again."""
+    for table in (LshBucket, DedupShingles, TextFingerprint):
+        session.execute(delete(table).where(table.article_id == article_id))
+    story_id = session.scalar(select(Article.story_id).where(Article.id == article_id))
+    if story_id is not None:
+        session.execute(update(Story).where(Story.id == story_id).values(article_count=Story.article_count - 1))

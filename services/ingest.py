@@ -10,13 +10,15 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from services.clean import UnusableDocument, decode_document
+from services.dedup_index import forget_article
 from services.models import Article
 from services.status import Status
+from services.urls import canonical_url
 
 FILE_TYPES = {".txt": "text/plain", ".html": "text/html", ".htm": "text/html"}
 RECORD_SUFFIXES = {".json", ".jsonl"}
@@ -47,6 +49,7 @@ class IngestOutcome:
     status: Status
     error: str | None
     entry_stage: str
+    revised: bool = False  # new content for a known URL: the article goes through the stages again
 
 
 def input_from_record(record: Any, origin: str) -> ArticleInput:
@@ -128,40 +131,73 @@ def _problem_with(item: ArticleInput, max_bytes: int) -> str | None:
 
 
 def add_article(session: Session, item: ArticleInput, *, max_bytes: int) -> IngestOutcome:
-    """Insert the article unless the same URL or the same bytes are already there; unusable input is stored failed."""
+    """Insert the article unless the same URL or the same bytes are already there; unusable input is stored failed.
+
+    URLs are compared in canonical form. New content for a known URL is a revision: the article keeps its id, takes
+    the new content and goes through the stages again.
+    """
     problem = _problem_with(item, max_bytes)
+    url = (canonical_url(item.url) or item.url) if item.url else None
     raw_sha256 = hashlib.sha256(item.raw).hexdigest() if item.raw is not None else None
+    given = item.given if url == item.url or not item.url else {**item.given, "url": item.url}
     values = {
-        "url": item.url,
+        "url": url,
         "source": item.source,
         "content_type": item.content_type,
         "raw": item.raw,
         "raw_sha256": raw_sha256,
-        "given": item.given,
+        "given": given,
         "status": Status.FAILED if problem else Status.RECEIVED,
         "error_stage": "ingest" if problem else None,
         "error": problem,
     }
+    entry_stage = "clean" if item.raw is not None else "fetch"
     # ON CONFLICT DO NOTHING covers both unique keys (url, raw_sha256), and concurrent ingests of one input.
     new_id = session.scalar(insert(Article).values(**values).on_conflict_do_nothing().returning(Article.id))
     if new_id is not None:
-        article_id, created, status, error = new_id, True, values["status"], problem
-    else:
-        same_input = [Article.url == item.url] if item.url else []
-        if raw_sha256:
-            same_input.append(Article.raw_sha256 == raw_sha256)
-        existing = session.execute(select(Article.id, Article.status, Article.error).where(or_(*same_input))).first()
-        if existing is None:  # the conflicting row was inserted and rolled back by someone else
-            return add_article(session, item, max_bytes=max_bytes)
-        article_id, created, status, error = existing.id, False, existing.status, existing.error
-    return IngestOutcome(
-        origin=item.origin,
-        article_id=article_id,
-        created=created,
-        status=status,
-        error=error,
-        entry_stage="clean" if item.raw is not None else "fetch",
+        return IngestOutcome(item.origin, new_id, True, values["status"], problem, entry_stage)
+    same_input = [Article.url == url] if url else []
+    if raw_sha256:
+        same_input.append(Article.raw_sha256 == raw_sha256)
+    existing = session.execute(
+        select(Article.id, Article.status, Article.error, Article.url, Article.raw_sha256)
+        .where(or_(*same_input))
+        .order_by((Article.raw_sha256 == raw_sha256).desc().nulls_last())  # the same bytes elsewhere: no revision
+        .limit(1)
+    ).first()
+    if existing is None:  # the conflicting row was inserted and rolled back by someone else
+        return add_article(session, item, max_bytes=max_bytes)
+    if raw_sha256 and not problem and existing.url == url and existing.raw_sha256 not in (None, raw_sha256):
+        revise_article(session, existing.id, raw=item.raw, raw_sha256=raw_sha256, content_type=item.content_type)
+        return IngestOutcome(item.origin, existing.id, False, Status.RECEIVED, None, entry_stage, revised=True)
+    return IngestOutcome(item.origin, existing.id, False, existing.status, existing.error, entry_stage)
+
+
+def revise_article(session: Session, article_id: int, *, raw: bytes, raw_sha256: str, content_type: str | None) -> None:
+    """Give an article new content and send it back to the start: what the stages derived is cleared."""
+    # Waits for a step that holds the row; the step's onward message then finds the status reset and is dropped.
+    session.execute(select(Article.id).where(Article.id == article_id).with_for_update())
+    forget_article(session, article_id)
+    session.execute(
+        update(Article)
+        .where(Article.id == article_id)
+        .values(
+            raw=raw,
+            raw_sha256=raw_sha256,
+            content_type=content_type,
+            revisions=Article.revisions + 1,
+            status=Status.RECEIVED,
+            **dict.fromkeys(REVISED_FIELDS),
+        )
     )
+
+
+# What the stages derive from an article's content; a revision clears it.
+REVISED_FIELDS = (
+    "text", "dropped", "title", "author", "site_name", "language", "published_at", "published_precision",
+    "published_source", "error_stage", "error", "story_id", "duplicate_of_id", "duplicate_method",
+    "duplicate_similarity", "fetched_at", "cleaned_at", "deduped_at", "extracted_at", "stored_at",
+)  # fmt: skip
 
 
 def ingest(
@@ -178,6 +214,6 @@ def ingest(
             outcomes = [add_article(session, item, max_bytes=max_bytes) for item in batch]
         # Sent only after the commit, so a worker never receives an id it cannot load.
         for outcome in outcomes:
-            if outcome.created and outcome.status is Status.RECEIVED:
+            if (outcome.created or outcome.revised) and outcome.status is Status.RECEIVED:
                 enqueue(outcome.entry_stage, outcome.article_id)
         yield from outcomes

@@ -71,6 +71,8 @@ class Article(Base):
     error_stage: Mapped[str | None] = mapped_column(String(16))
     error: Mapped[str | None] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Times new content arrived for the same canonical URL; each one re-ran the stages from clean.
+    revisions: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id", ondelete="SET NULL"), index=True)
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))

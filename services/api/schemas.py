@@ -39,6 +39,7 @@ class IngestOut(BaseModel):
 
     id: int
     created: bool
+    revised: bool = False  # new content for a known URL: the article goes through the stages again
     status: str
     error: str | None
 

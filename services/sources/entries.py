@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urljoin, urlsplit
-
-from courlan import normalize_url
 
 MAX_SUMMARY_CHARS = 2000
 
@@ -24,18 +21,6 @@ class Entry:
     title: str | None = None
     published: str | None = None  # ISO 8601, as precise as the source gives it
     summary: str | None = None
-
-
-def canonical_url(link: str, *, base_url: str | None = None) -> str | None:
-    """The link made absolute and normalised (tracking parameters and fragments dropped); None if not http(s)."""
-    absolute = urljoin(base_url, link.strip()) if base_url else link.strip()
-    parts = urlsplit(absolute)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return None
-    try:
-        return normalize_url(absolute, strict=True)
-    except ValueError:
-        return None
 
 
 def entry_keys(entry: Entry, canonical: str) -> list[str]:

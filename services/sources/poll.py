@@ -19,10 +19,11 @@ from sqlalchemy.orm import Session
 from services.hostlimit import HostBusy
 from services.ingest import ArticleInput, add_article
 from services.models import Source, SourceEntry
-from services.sources.entries import Entry, canonical_url, entry_keys, given_for
+from services.sources.entries import Entry, entry_keys, given_for
 from services.sources.folder import claim_files, file_away, ingest_claimed_file
 from services.sources.remote import PollFailed, Reading
 from services.status import Status
+from services.urls import canonical_url
 
 # A claimed source is not claimed again for this long, unless its poll records an outcome sooner.
 CLAIM_LEASE = timedelta(minutes=5)

@@ -4,10 +4,11 @@ import gzip
 
 import pytest
 
-from services.sources.entries import Entry, MalformedDocument, canonical_url, entry_keys, given_for
+from services.sources.entries import Entry, MalformedDocument, entry_keys, given_for
 from services.sources.feeds import parse_feed
 from services.sources.remote import _gunzip
 from services.sources.sitemaps import is_sitemap, parse_sitemap
+from services.urls import canonical_url
 from tests.feeds import Item, atom, news_sitemap, rss, sitemap_index
 
 ITEMS = [

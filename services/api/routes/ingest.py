@@ -12,13 +12,20 @@ router = APIRouter(tags=["ingest"], dependencies=[Depends(require_api_key)])
 
 @router.post("/articles", response_model=IngestOut, status_code=status.HTTP_201_CREATED)
 def post_article(body: ArticleIn, settings: SettingsDep, enqueue: EnqueueDep, response: Response) -> IngestOut:
-    """Add an article and queue it; an article already known (same URL or bytes) is returned with 200."""
+    """Add an article and queue it; an article already known (same URL or bytes) is returned with 200, and new
+    content for a known URL revises that article and queues it again."""
     item = input_from_record(body.model_dump(exclude_none=True), origin="api")
     with session_scope() as session:
         outcome = add_article(session, item, max_bytes=settings.max_input_bytes)
     # Enqueued only after the commit above, so a worker never receives an id it cannot load.
-    if outcome.created and not outcome.status.is_final:
+    if (outcome.created or outcome.revised) and not outcome.status.is_final:
         enqueue(outcome.entry_stage, outcome.article_id)
     if not outcome.created:
         response.status_code = status.HTTP_200_OK
-    return IngestOut(id=outcome.article_id, created=outcome.created, status=outcome.status.value, error=outcome.error)
+    return IngestOut(
+        id=outcome.article_id,
+        created=outcome.created,
+        revised=outcome.revised,
+        status=outcome.status.value,
+        error=outcome.error,
+    )
