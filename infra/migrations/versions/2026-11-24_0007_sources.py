@@ -55,9 +55,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("source_id", "key", name=op.f("pk_source_entries")),
     )
-    op.create_index(
-        "ix_source_entries_source_id_seen_at", "source_entries", ["source_id", "seen_at"], unique=False
-    )
+    op.create_index("ix_source_entries_source_id_seen_at", "source_entries", ["source_id", "seen_at"], unique=False)
 
 
 def downgrade() -> None:
