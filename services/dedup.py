@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -80,7 +81,12 @@ class NearDuplicateIndex(Protocol):
 
 def _hash31(data: bytes) -> int:
     # 31 bits: fits Postgres' signed int4 as it is, and collisions stay rare at article sizes.
-    return int.from_bytes(hashlib.blake2b(data, digest_size=4).digest(), "little") & 0x7FFFFFFF
+    return zlib.crc32(data) & 0x7FFFFFFF
+
+
+# An odd 32-bit constant (the golden ratio's): multiplying by it spreads one word's hash before the next is mixed in.
+_MIX = np.uint64(0x9E3779B1)
+_MASK31 = np.uint64(0x7FFFFFFF)
 
 
 def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> frozenset[int]:
@@ -88,13 +94,24 @@ def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> frozenset[int]:
     words = _WORD.findall(text.casefold())
     if len(words) < size:
         return frozenset({_hash31(" ".join(words).encode())}) if words else frozenset()
-    return frozenset(_hash31(" ".join(words[i : i + size]).encode()) for i in range(len(words) - size + 1))
+    # Each word is hashed once and the n-grams are mixed from those hashes in numpy: far cheaper than hashing
+    # every n-gram's string.
+    word_hashes = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    count = len(words) - size + 1
+    mixed = word_hashes[:count].copy()
+    for offset in range(1, size):
+        mixed = ((mixed * _MIX) & np.uint64(0xFFFFFFFF)) ^ word_hashes[offset : offset + count]
+    return frozenset((mixed & _MASK31).tolist())
+
+
+# Drawing the permutations costs more than hashing an article; every signature uses the same ones.
+_PROTOTYPE = MinHash(num_perm=NUM_PERM, hashfunc=int)
 
 
 def signature(text: str) -> Signature:
     """The text's shingles and LSH band keys."""
     shingles = shingle_hashes(text)
-    minhash = MinHash(num_perm=NUM_PERM, hashfunc=int)
+    minhash = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_PROTOTYPE.permutations, scheme=_PROTOTYPE.scheme)
     minhash.update_batch(np.fromiter(shingles, dtype=np.uint64, count=len(shingles)))
     values = minhash.hashvalues[: BANDS * ROWS].astype(np.uint64).reshape(BANDS, ROWS)
     # A band key mixes the band number in, so equal rows in different bands do not collide.

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from sqlalchemy import bindparam, delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.orm import Session
-from sqlalchemy.types import BigInteger, DateTime, Integer, SmallInteger, Text
+from sqlalchemy.types import DateTime, Integer, Text
 
 from services.dedup import MAX_CANDIDATES as MAX_NEAR_CANDIDATES
 from services.dedup import MIN_SHARED_BANDS, MemoryIndex, Signature, top_candidates
 from services.models import Article, DedupShingles, LshBucket, Story, TextFingerprint
-from services.stories import MAX_CANDIDATES, MemoryStoryStore, StoryProfile, key_terms
+from services.stories import MAX_CANDIDATES, MemoryStoryStore, StoryProfile, in_window, key_terms
 
 # Any constant will do, as long as nothing else in the database takes advisory locks with it.
 DEDUP_LOCK_KEY = 0x5702_1E5
@@ -33,7 +33,7 @@ _CANDIDATES = text(
     """
     WITH hits AS (
         SELECT q.n, b.article_id, count(*) AS shared
-        FROM unnest(:ns, :bands, :keys) AS q(n, band, key)
+        FROM unnest(CAST(:ns AS int4[]), CAST(:bands AS int2[]), CAST(:keys AS int8[])) AS q(n, band, key)
         JOIN lsh_buckets AS b ON b.band = q.band AND b.key = q.key
         GROUP BY q.n, b.article_id
         HAVING count(*) >= :min_shared
@@ -47,23 +47,29 @@ _CANDIDATES = text(
     JOIN articles AS a ON a.id = r.article_id
     WHERE r.rank <= :limit
     """
-).bindparams(
-    bindparam("ns", type_=ARRAY(Integer)),
-    bindparam("bands", type_=ARRAY(SmallInteger)),
-    bindparam("keys", type_=ARRAY(BigInteger)),
 )
 
 _ADD_BUCKETS = text(
     """
     INSERT INTO lsh_buckets (band, key, article_id)
-    SELECT band, key, id FROM unnest(:bands, :keys, :ids) AS q(band, key, id)
+    SELECT band, key, id
+    FROM unnest(CAST(:bands AS int2[]), CAST(:keys AS int8[]), CAST(:ids AS int8[])) AS q(band, key, id)
     ON CONFLICT DO NOTHING
     """
-).bindparams(
-    bindparam("bands", type_=ARRAY(SmallInteger)),
-    bindparam("keys", type_=ARRAY(BigInteger)),
-    bindparam("ids", type_=ARRAY(BigInteger)),
 )
+
+_ADD_SHINGLES = text(
+    """
+    INSERT INTO dedup_shingles (article_id, shingles)
+    SELECT id, CAST(shingles AS int4[]) FROM unnest(CAST(:ids AS int8[]), CAST(:shingles AS text[])) AS q(id, shingles)
+    ON CONFLICT DO NOTHING
+    """
+)
+
+
+def int_array(values: Iterable[int]) -> str:
+    """A Postgres array literal of integers: psycopg adapts long Python lists element by element, far slower."""
+    return "{" + ",".join(map(str, values)) + "}"
 
 
 class PostgresIndex:
@@ -91,8 +97,9 @@ class PostgresIndex:
             parameters["ns"] += [n] * len(bands)
             parameters["bands"] += range(len(bands))
             parameters["keys"] += bands
+        arrays = {name: int_array(values) for name, values in parameters.items()}
         rows = self.session.execute(
-            _CANDIDATES, {**parameters, "min_shared": MIN_SHARED_BANDS, "limit": MAX_NEAR_CANDIDATES}
+            _CANDIDATES, {**arrays, "min_shared": MIN_SHARED_BANDS, "limit": MAX_NEAR_CANDIDATES}
         )
         for n, article_id, shared, shingles, story_id in rows:
             self._stored[queries[n]][article_id] = (shared, frozenset(shingles))
@@ -115,14 +122,19 @@ class PostgresIndex:
         """Write the articles added since the last flush (again is harmless)."""
         if not self._added:
             return
-        rows = [{"article_id": i, "shingles": sorted(sig.shingles)} for i, sig in self._added]
-        self.session.execute(insert(DedupShingles).values(rows).on_conflict_do_nothing())
+        self.session.execute(
+            _ADD_SHINGLES,
+            {
+                "ids": int_array(i for i, _sig in self._added),
+                "shingles": [int_array(sorted(sig.shingles)) for _i, sig in self._added],
+            },
+        )
         buckets: dict[str, list[int]] = {"bands": [], "keys": [], "ids": []}
         for article_id, sig in self._added:
             buckets["bands"] += range(len(sig.bands))
             buckets["keys"] += sig.bands
             buckets["ids"] += [article_id] * len(sig.bands)
-        self.session.execute(_ADD_BUCKETS, buckets)
+        self.session.execute(_ADD_BUCKETS, {name: int_array(values) for name, values in buckets.items()})
         self._added.clear()
 
 
@@ -232,9 +244,10 @@ class PostgresStoryStore:
         current = self._batch.stories
         shared = {story.story_id: n for n, story in self._stored[query] if story.story_id not in current}
         profiles = {story.story_id: self._with_copies(story) for _n, story in self._stored[query]}
-        for story in self._batch.candidates(terms, since, until):
-            shared[story.story_id] = len(set(terms) & set(key_terms(story.terms)))
-            profiles[story.story_id] = story
+        for story_id, n in self._batch.shared_terms(terms).items():
+            story = current[story_id]
+            if in_window(story.last_seen, since, until):
+                shared[story_id], profiles[story_id] = n, story
         ranked = sorted((-n, story_id) for story_id, n in shared.items())[:MAX_CANDIDATES]
         return [profiles[story_id] for _n, story_id in ranked]
 

@@ -169,11 +169,16 @@ class MemoryStoryStore:
 
     def candidates(self, terms: list[str], since: datetime | None, until: datetime | None) -> list[StoryProfile]:
         """Stories that share most key terms (ties by id), as the Postgres store ranks them."""
+        shared = self.shared_terms(terms)
+        active = [(-n, i) for i, n in shared.items() if in_window(self.stories[i].last_seen, since, until)]
+        return [self.stories[i] for _n, i in sorted(active)[:MAX_CANDIDATES]]
+
+    def shared_terms(self, terms: list[str]) -> Counter[int]:
+        """How many of these key terms each story shares."""
         shared: Counter[int] = Counter()
         for term in terms:
             shared.update(self.by_term.get(term, ()))
-        in_window = [(-n, i) for i, n in shared.items() if _in_window(self.stories[i].last_seen, since, until)]
-        return [self.stories[i] for _n, i in sorted(in_window)[:MAX_CANDIDATES]]
+        return shared
 
     def create(self, terms: dict[str, float], seen: datetime | None, title: str | None) -> int:
         """Open a story."""
@@ -197,5 +202,6 @@ class MemoryStoryStore:
             self.by_term.setdefault(term, set()).add(story.story_id)
 
 
-def _in_window(last_seen: datetime | None, since: datetime | None, until: datetime | None) -> bool:
+def in_window(last_seen: datetime | None, since: datetime | None, until: datetime | None) -> bool:
+    """Whether a story last seen then is active in the interval (no interval, or no date: always)."""
     return last_seen is None or since is None or since <= last_seen <= until
