@@ -122,7 +122,25 @@ def _status_view(health):
         f"; stored in the last hour {health.stored_1h}\n"
         f"articles: {articles or 'none'}; events {health.events} from {health.mentions} mentions"
     )
-    return Group(table, totals)
+    return Group(table, totals, *([_sources_table(health.sources)] if health.sources else []))
+
+
+def _sources_table(sources):
+    """The sources of a health snapshot: state, last poll, last new article, articles a day, errors."""
+    from rich.markup import escape
+
+    table = Table("source", "kind", "location", "state", "last polled", "last new", "last day", "per day", "errors",
+                  title="sources")  # fmt: skip
+    for s in sources:
+        errors = f"{s.errors} ({s.consecutive_errors} in a row)" if s.consecutive_errors else str(s.errors)
+        if s.last_error:
+            errors += f", last: {s.last_error}"
+        table.add_row(
+            str(s.id), s.kind, escape(s.location), f"[red]{s.state}[/]" if s.state == "error" else s.state,
+            _duration(s.last_polled_seconds_ago, suffix=" ago"), _duration(s.last_new_seconds_ago, suffix=" ago"),
+            str(s.articles_last_day), f"{s.articles_per_day:.1f}", escape(errors),
+        )  # fmt: skip
+    return table
 
 
 def _duration(seconds: float | None, suffix: str = "") -> str:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from services.models import Article, Event, EventMention
 from services.monitor import article_counts, queue_messages
 from services.queues import STAGES
+from services.sources.stats import SourceStats, source_stats
 from services.status import Status
 
 RECENT = timedelta(minutes=5)
@@ -75,6 +76,44 @@ class StageHealth:
 
 
 @dataclass(frozen=True)
+class SourceHealth:
+    """One polled source: how long since it was polled and since it gave a new article, its rate, its errors."""
+
+    id: int
+    kind: str
+    location: str
+    state: str  # paused, waiting (never polled), or what the last poll found: new, unchanged, not modified, error...
+    last_polled_seconds_ago: float | None
+    last_new_seconds_ago: float | None
+    articles_last_day: int
+    articles_per_day: float
+    errors: int
+    consecutive_errors: int
+    last_error: str | None
+
+
+def source_health(stats: SourceStats, now: datetime) -> SourceHealth:
+    """A source's figures as `newsflow status` shows them, times as seconds before `now`."""
+    return SourceHealth(
+        id=stats.id,
+        kind=stats.kind,
+        location=stats.location,
+        state="paused" if stats.paused else stats.last_outcome or "waiting",
+        last_polled_seconds_ago=_ago(now, stats.last_polled_at),
+        last_new_seconds_ago=_ago(now, stats.last_new_at),
+        articles_last_day=stats.articles_last_day,
+        articles_per_day=round(stats.articles_per_day, 3),
+        errors=stats.error_count,
+        consecutive_errors=stats.consecutive_errors,
+        last_error=stats.last_error,
+    )
+
+
+def _ago(now: datetime, moment: datetime | None) -> float | None:
+    return None if moment is None else round((now - moment).total_seconds(), 3)
+
+
+@dataclass(frozen=True)
 class PipelineHealth:
     """The whole pipeline at one moment."""
 
@@ -87,6 +126,7 @@ class PipelineHealth:
     lag_p95_seconds: float | None
     events: int
     mentions: int
+    sources: list[SourceHealth] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         """The JSON form, as `newsflow status --json` and `/status.json` give it."""
@@ -135,6 +175,7 @@ def pipeline_health(session: Session, client: redis.Redis, *, stage_timeout: int
         lag_p95_seconds=recent["lag_p95"],
         events=session.scalar(select(func.count()).select_from(Event)),
         mentions=session.scalar(select(func.count()).select_from(EventMention)),
+        sources=[source_health(stats, now) for stats in source_stats(session, now=now)],
     )
 
 

@@ -24,6 +24,7 @@ FILE_TYPES = {".txt": "text/plain", ".html": "text/html", ".htm": "text/html"}
 RECORD_SUFFIXES = {".json", ".jsonl"}
 RECORD_FIELDS = ("url", "html", "text", "title", "published", "source")
 COMMIT_BATCH = 100
+JSON_TYPES = {list: "an array", dict: "an object", bool: "a boolean", int: "a number", float: "a number"}
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ def input_from_record(record: Any, origin: str) -> ArticleInput:
     raw_json = json.dumps(record, sort_keys=True).encode()
     if unknown:
         return ArticleInput(origin, raw=raw_json, problem=f"unknown fields {unknown}; expected {list(RECORD_FIELDS)}")
+    if wrong := _wrongly_typed(record):
+        return ArticleInput(origin, raw=raw_json, problem=f"wrong field types: {wrong}; every field is a string")
     if not (url or html or text):
         return ArticleInput(origin, raw=raw_json, problem="the record has none of url, html, text")
     content = html if html else text
@@ -73,6 +76,15 @@ def input_from_record(record: Any, origin: str) -> ArticleInput:
         content_type=("text/html" if html else "text/plain") if content else None,
         source=record.get("source"),
         given=given,
+    )
+
+
+def _wrongly_typed(record: dict[str, Any]) -> str:
+    """The fields that hold something other than a string (or null), named with their JSON type."""
+    return ", ".join(
+        f"{key} is {JSON_TYPES.get(type(value), type(value).__name__)}"
+        for key, value in record.items()
+        if value is not None and not isinstance(value, str)
     )
 
 

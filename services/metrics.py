@@ -6,21 +6,24 @@ the API's /metrics adds those files up and reads the queue and database figures 
 
 from __future__ import annotations
 
+import collections
 import os
 from collections.abc import Iterator
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, values
-from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.registry import Collector
 
-from services.health import PipelineHealth
+from services.health import PipelineHealth, SourceHealth
 from services.status import Status
 
 # The stage's task limit is 150 s; the buckets reach past it.
 DURATION_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 180.0)
 # The reason a step records when it refuses the article's input (the article's error column has the details).
 REJECTED_INPUT = "rejected_input"
+# Per source series carry the source's id and kind, never its URL: the id is short and stable.
+SOURCE_LABELS = ["source", "kind"]
 
 
 def step_outcome(status: Status | None, *, changed: bool) -> str:
@@ -81,10 +84,11 @@ class TaskMetrics:
 
 
 class HealthCollector(Collector):
-    """Gauges from one `newsflow status` snapshot."""
+    """Gauges from one `newsflow status` snapshot; per source series for at most `max_sources` sources."""
 
-    def __init__(self, health: PipelineHealth) -> None:
+    def __init__(self, health: PipelineHealth, *, max_sources: int) -> None:
         self.health = health
+        self.max_sources = max_sources
 
     def collect(self) -> Iterator[Metric]:
         """The snapshot's figures as metric families."""
@@ -125,16 +129,51 @@ class HealthCollector(Collector):
         yield lag
         yield GaugeMetricFamily("newsflow_events_stored", "Event rows in the database.", value=health.events)
         yield GaugeMetricFamily("newsflow_event_mentions_stored", "Event mention rows.", value=health.mentions)
+        yield from source_metrics(health.sources, max_sources=self.max_sources)
+
+
+def source_metrics(sources: list[SourceHealth], *, max_sources: int) -> Iterator[Metric]:
+    """Sources by kind and state (every source), and per source figures labelled by id and kind (a bounded few)."""
+    counts = GaugeMetricFamily(
+        "newsflow_sources",
+        "Sources by kind and state (paused, waiting, or what the last poll found).",
+        labels=["kind", "state"],
+    )
+    for (kind, state), count in collections.Counter((s.kind, s.state) for s in sources).items():
+        counts.add_metric([kind, state], count)
+    yield counts
+    since_poll = _source_gauge("newsflow_source_seconds_since_poll", "Seconds since the last poll (absent: never).")
+    since_new = _source_gauge(
+        "newsflow_source_seconds_since_new_article", "Seconds since a poll last found a new article (absent: never)."
+    )
+    per_day = _source_gauge("newsflow_source_articles_per_day", "Articles a day from the source over the last week.")
+    errors = CounterMetricFamily("newsflow_source_errors", "Failed polls of the source.", labels=SOURCE_LABELS)
+    failing = _source_gauge("newsflow_source_consecutive_errors", "Failed polls since the source's last good one.")
+    # A series per source, so their number is capped: failing sources first, then the oldest.
+    for source in sorted(sources, key=lambda s: (s.consecutive_errors == 0, s.id))[:max_sources]:
+        labels = [str(source.id), source.kind]
+        if source.last_polled_seconds_ago is not None:
+            since_poll.add_metric(labels, source.last_polled_seconds_ago)
+        if source.last_new_seconds_ago is not None:
+            since_new.add_metric(labels, source.last_new_seconds_ago)
+        per_day.add_metric(labels, source.articles_per_day)
+        errors.add_metric(labels, source.errors)
+        failing.add_metric(labels, source.consecutive_errors)
+    yield from (since_poll, since_new, per_day, errors, failing)
+
+
+def _source_gauge(name: str, documentation: str) -> GaugeMetricFamily:
+    return GaugeMetricFamily(name, documentation, labels=SOURCE_LABELS)
 
 
 def _stage_gauge(name: str, documentation: str) -> GaugeMetricFamily:
     return GaugeMetricFamily(name, documentation, labels=["stage"])
 
 
-def render_metrics(health: PipelineHealth, *, metrics_dir: str | None) -> bytes:
+def render_metrics(health: PipelineHealth, *, metrics_dir: str | None, max_sources: int) -> bytes:
     """The Prometheus exposition of a snapshot's gauges plus, when configured, every worker's counters."""
     registry = CollectorRegistry(auto_describe=False)
     if metrics_dir:
         MultiProcessCollector(registry, path=metrics_dir)
-    registry.register(HealthCollector(health))
+    registry.register(HealthCollector(health, max_sources=max_sources))
     return generate_latest(registry)

@@ -78,6 +78,10 @@ class Settings(BaseSettings):
         None, validation_alias=AliasChoices("NEWSFLOW_METRICS_DIR", "PROMETHEUS_MULTIPROC_DIR")
     )
 
+    # /metrics gives each source its own series up to this many sources (failing ones first), keeping the number
+    # of series bounded; the sources by kind and state are always counted in full.
+    metrics_max_sources: int = 100
+
     api_host: str = "127.0.0.1"
     api_port: int = 8000
 

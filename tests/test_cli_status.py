@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -11,6 +12,8 @@ from pathlib import Path
 
 from services.db import session_scope
 from services.models import Article
+from services.sources.poll import record_error, utcnow
+from services.sources.registry import add_source
 from services.status import Status
 
 NEWSFLOW = str(Path(sys.executable).with_name("newsflow"))
@@ -41,3 +44,23 @@ def test_status_watch_shows_changes_until_interrupted(service_env, clean_tables,
     output, _ = process.communicate(timeout=30)
     assert process.returncode == 0
     assert "articles: extracted 1" in output  # the last drawing read the database again
+
+
+def test_status_shows_each_source_in_the_table_and_the_json(service_env, clean_tables, redis_client) -> None:
+    with session_scope() as session:
+        feed = add_source(session, location="https://news.example.org/feed.xml", interval_seconds=60)
+        record_error(feed, "HTTP 503 Service Unavailable", now=utcnow(), retry_after=None, max_backoff=600)
+    env = {**os.environ, **service_env, "COLUMNS": "250"}
+    table = subprocess.run([NEWSFLOW, "status"], env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert table.returncode == 0, table.stderr
+    row = next(line for line in table.stdout.splitlines() if "news.example.org" in line)
+    cells = [cell.strip() for cell in row.split("│")[1:-1]]
+    assert cells[:4] == [str(feed.id), "feed", "https://news.example.org/feed.xml", "error"]
+    assert cells[4].endswith(" s ago") and cells[5] == "-"  # polled just now, never found a new article
+    assert "1 (1 in a row), last: HTTP 503 Service Unavailable" in cells[8]
+
+    result = subprocess.run([NEWSFLOW, "status", "--json"], env=env, capture_output=True, text=True, timeout=60)
+    [source] = json.loads(result.stdout)["sources"]
+    assert (source["id"], source["state"], source["errors"], source["consecutive_errors"]) == (feed.id, "error", 1, 1)
+    assert source["last_polled_seconds_ago"] >= 0 and source["last_new_seconds_ago"] is None
+    assert source["articles_per_day"] == 0 and source["last_error"] == "HTTP 503 Service Unavailable"

@@ -81,3 +81,13 @@ def test_workers_wait_for_migrations_and_stop_after_their_slowest_task() -> None
         service = SERVICES[stage]
         assert service["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
         assert service["stop_grace_period"] == "3m"
+
+
+def test_the_api_and_every_worker_share_the_metrics_volume_at_the_metrics_dir() -> None:
+    workers = [name for name, s in SERVICES.items() if s.get("command", [None])[:4] == ["celery", "-A", "workers.app",
+                                                                                           "worker"]]  # fmt: skip
+    assert set(workers) == {*STAGES, RECONCILE_QUEUE, POLL_QUEUE}
+    assert "metrics" in COMPOSE["volumes"]
+    for name in ["api", *workers]:
+        directory = SERVICES[name]["environment"]["NEWSFLOW_METRICS_DIR"]
+        assert f"metrics:{directory}" in SERVICES[name]["volumes"], name

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from services.failures import FailureGroup
-from services.health import PipelineHealth, RecentFailure
+from services.health import PipelineHealth, RecentFailure, SourceHealth
 from services.history import History
 
 REFRESH_SECONDS = 30
@@ -48,6 +48,7 @@ def render_status_page(
 <p>End-to-end lag over the last hour (received to stored): p50 {_seconds(health.lag_p50_seconds)},
 p95 {_seconds(health.lag_p95_seconds)}; {health.stored_1h} stored in the last hour.
 Events {health.events} from {health.mentions} mentions.</p>
+{_sources(health.sources)}
 <h2>The last hour</h2>
 <p class="legend">{legend}</p>
 <div class="charts">{"".join(charts)}</div>
@@ -78,6 +79,25 @@ def _stage_table(health: PipelineHealth) -> str:
             + f'<td class="text">{escape(", ".join(s.workers)) or "-"}</td></tr>'
         )
     return f'<table id="stages"><tr>{header}</tr>{"".join(rows)}</table>'
+
+
+def _sources(sources: list[SourceHealth]) -> str:
+    if not sources:
+        return ""
+    header = "".join(
+        f'<th class="text">{name}</th>' if name in ("kind", "location", "state", "last error") else f"<th>{name}</th>"
+        for name in ("source", "kind", "location", "state", "last polled", "last new", "last day", "per day",
+                     "errors", "in a row", "last error")
+    )  # fmt: skip
+    rows = "".join(
+        f'<tr data-source="{s.id}"><td>{s.id}</td><td class="text">{escape(s.kind)}</td>'
+        f'<td class="text">{escape(s.location)}</td><td class="text">{escape(s.state)}</td>'
+        f"<td>{_seconds(s.last_polled_seconds_ago, ' ago')}</td><td>{_seconds(s.last_new_seconds_ago, ' ago')}</td>"
+        f"<td>{s.articles_last_day}</td><td>{s.articles_per_day:.1f}</td><td>{s.errors}</td>"
+        f'<td>{s.consecutive_errors}</td><td class="text">{escape(s.last_error or "-")}</td></tr>'
+        for s in sources
+    )
+    return f'<h2>Sources</h2>\n<table id="sources"><tr>{header}</tr>{rows}</table>'
 
 
 def _chart(chart_id: str, title: str, series: dict[str, list[int]]) -> str:

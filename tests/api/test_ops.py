@@ -11,6 +11,8 @@ from prometheus_client.parser import text_string_to_metric_families
 from services.api.app import create_app
 from services.db import session_scope
 from services.models import Article
+from services.sources.poll import record_error, record_success, utcnow
+from services.sources.registry import add_source
 from services.status import Status
 
 HOSTILE = '<script>alert("x")</script>'
@@ -58,3 +60,34 @@ def test_the_status_page_shows_stages_charts_and_escaped_failures(client: TestCl
     assert page.count('<tr data-stage="') == 5 and 'href="/status.json"' in page and 'href="/metrics"' in page
     assert "no article text" in page and HOSTILE not in page  # a reason is text, never markup
     assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")  # nothing fetched from elsewhere
+
+
+@pytest.fixture
+def sources(clean_tables) -> tuple[int, int]:
+    with session_scope() as session:
+        good = add_source(session, location="https://news.example.org/feed.xml", interval_seconds=60)
+        record_success(good, now=utcnow(), outcome="new", reading=None)
+        bad = add_source(session, location=f"https://bad.example.org/{HOSTILE}", kind="sitemap", interval_seconds=60)
+        record_error(bad, f"HTTP 500 {HOSTILE}", now=utcnow(), retry_after=None, max_backoff=600)
+        return good.id, bad.id
+
+
+def test_metrics_have_per_source_series_labelled_by_id_and_kind(client: TestClient, sources) -> None:
+    good, bad = sources
+    families = {family.name: family for family in text_string_to_metric_families(client.get("/metrics").text)}
+    errors = {(s.labels["source"], s.labels["kind"]): s.value for s in families["newsflow_source_errors"].samples}
+    assert errors == {(str(good), "feed"): 0, (str(bad), "sitemap"): 1}
+    since_new = {s.labels["source"] for s in families["newsflow_source_seconds_since_new_article"].samples}
+    assert since_new == {str(good)}  # the failing source never found an article: no series, not zero
+    assert all(s.value >= 0 for s in families["newsflow_source_seconds_since_poll"].samples)
+    counts = {(s.labels["kind"], s.labels["state"]): s.value for s in families["newsflow_sources"].samples}
+    assert counts == {("feed", "new"): 1, ("sitemap", "error"): 1}
+
+
+def test_the_status_page_lists_the_sources_escaped(client: TestClient, sources) -> None:
+    good, bad = sources
+    page = client.get("/").text
+    assert (
+        '<table id="sources">' in page and f'<tr data-source="{good}">' in page and f'<tr data-source="{bad}">' in page
+    )
+    assert "HTTP 500" in page and HOSTILE not in page

@@ -11,8 +11,10 @@ from sqlalchemy.orm import Session
 
 from services.health import consuming_workers, note_worker_finished, pipeline_health, recent_failures
 from services.history import stage_history
-from services.models import Article
+from services.models import Article, SourceEntry
 from services.monitor import priority_lists, queue_messages
+from services.sources.poll import record_error, record_success
+from services.sources.registry import add_source, set_paused
 from services.status import Status
 from workers.app import app
 
@@ -127,3 +129,30 @@ def test_workers_count_as_consuming_by_the_work_they_finished(redis_client) -> N
     workers = consuming_workers(redis_client, 1000.0)
     assert workers["clean"] == ["clean@a"] and workers["store"] == ["store@a"] and workers["dedup"] == []
     assert redis_client.zcard("newsflow:finished:clean") == 2  # a day-old entry is dropped at the next write
+
+
+def test_sources_show_their_last_poll_last_new_article_rate_and_errors(db_session: Session, redis_client, now) -> None:
+    polled = add_source(db_session, location="https://news.example.org/feed.xml", kind="feed", interval_seconds=60)
+    failing = add_source(db_session, location="https://broken.example.org/sitemap.xml", kind="sitemap",
+                         interval_seconds=60)  # fmt: skip
+    paused = add_source(db_session, location="https://quiet.example.org/rss", kind="feed", interval_seconds=60)
+    set_paused(db_session, paused, paused=True)
+    record_success(polled, now=now - timedelta(seconds=40), outcome="new", reading=None)
+    record_success(polled, now=now - timedelta(seconds=10), outcome="unchanged", reading=None)
+    for seconds_ago in (300, 100):
+        record_error(failing, "HTTP 500", now=now - timedelta(seconds=seconds_ago), retry_after=None, max_backoff=600)
+    found = [article(now, status=Status.STORED, age=40, raw=f"entry {i}".encode()) for i in range(3)]
+    db_session.add_all(found)
+    db_session.flush()
+    db_session.add_all(SourceEntry(source_id=polled.id, key=f"url:{a.id}", article_id=a.id) for a in found)
+    db_session.flush()
+
+    sources = {s.id: s for s in pipeline_health(db_session, redis_client, stage_timeout=TIMEOUT).sources}
+    assert sources[polled.id].state == "unchanged"
+    assert sources[polled.id].last_polled_seconds_ago == pytest.approx(10, abs=0.01)
+    assert sources[polled.id].last_new_seconds_ago == pytest.approx(40, abs=0.01)
+    assert sources[polled.id].articles_last_day == 3 and sources[polled.id].articles_per_day == 3.0  # a day old
+    assert (sources[polled.id].errors, sources[failing.id].errors, sources[failing.id].consecutive_errors) == (0, 2, 2)
+    assert sources[failing.id].state == "error" and sources[failing.id].last_error == "HTTP 500"
+    assert sources[failing.id].last_new_seconds_ago is None and sources[failing.id].articles_per_day == 0
+    assert sources[paused.id].state == "paused" and sources[paused.id].last_polled_seconds_ago is None

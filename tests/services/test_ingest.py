@@ -48,6 +48,9 @@ def test_the_same_url_twice_makes_one_article(db_session: Session) -> None:
         ("broken.json", b'{"url": ', "invalid JSON"),
         ("record.json", b'{"headline": "x"}', "unknown fields"),
         ("nothing.json", b'{"title": "x"}', "none of url, html, text"),
+        ("list.json", b'{"text": "Ministers met.", "title": ["a", "b"]}', "wrong field types: title is an array"),
+        ("number.json", b'{"text": "Ministers met.", "published": 1734220800}', "published is a number"),
+        ("url.json", b'{"url": {"href": "https://news.example/a"}, "source": true}', "url is an object, source is a"),
     ],
 )
 def test_unusable_input_is_stored_failed_with_a_reason(

@@ -34,6 +34,8 @@ from services.ingest import ArticleInput, ingest, inputs_from_paths
 from services.models import Article, Event, EventMention
 from services.monitor import wait_until_final
 from services.queues import STAGES
+from services.sources.poll import record_success, utcnow
+from services.sources.registry import add_source
 from services.status import FINAL_STATUSES, Status
 from tests.conftest import SEEDS
 from tests.pages import Page, Site, serve
@@ -272,6 +274,9 @@ def test_status_metrics_and_page_agree_with_the_queue_and_the_database(
     assert status["stored_1h"] == db["statuses"][Status.STORED] == 6 and status["lag_p50_seconds"] > 0
     assert all(s["waiting"] == 0 and s["messages_ready"] + s["messages_unacked"] == 0 for s in status["stages"])
     assert Counter(broker_messages(client, stage) == [] for stage in STAGES) == Counter({True: 5})
+    with session_scope() as session:  # a source as a poll that found something leaves it, for its series
+        feed = add_source(session, location="https://news.example.org/feed.xml", interval_seconds=60)
+        record_success(feed, now=utcnow(), outcome="new", reading=None)
     metrics = metric_samples(api_url)
     assert counter(metrics, "newsflow_events_stored") == db["events"]
     assert counter(metrics, "newsflow_event_mentions_stored") == db["mentions"]

@@ -53,5 +53,7 @@ def status_json(session: SessionDep, settings: SettingsDep) -> dict:
 @router.get("/metrics", response_class=Response)
 def metrics(session: SessionDep, settings: SettingsDep) -> Response:
     """Prometheus exposition: the workers' counters added up, and queue and database gauges read now."""
-    body = render_metrics(current_health(session, settings), metrics_dir=settings.metrics_dir)
+    body = render_metrics(
+        current_health(session, settings), metrics_dir=settings.metrics_dir, max_sources=settings.metrics_max_sources
+    )
     return Response(body, media_type=CONTENT_TYPE_LATEST)
