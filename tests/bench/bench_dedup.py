@@ -21,18 +21,18 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import text
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from services import migrations, pipeline  # noqa: E402
-from services.db import get_engine, session_scope  # noqa: E402
+from services import pipeline  # noqa: E402
+from services.db import session_scope  # noqa: E402
 from services.dedup import signature  # noqa: E402
 from services.models import Article  # noqa: E402
-from services.settings import get_settings  # noqa: E402
 from services.status import Status  # noqa: E402
 from services.stories import article_terms  # noqa: E402
+from tests.bench.databases import fresh_database  # noqa: E402
 
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
@@ -65,18 +65,7 @@ def main() -> int:
     parser.add_argument("--database", default="newsflow_bench_dedup")
     args = parser.parse_args()
 
-    url = make_url(get_settings().database_url).set(database=args.database)
-    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{args.database}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{args.database}"'))
-    rendered = url.render_as_string(hide_password=False)
-    migrations.upgrade(rendered)
-    import os
-
-    os.environ["DATABASE_URL"] = rendered
-    get_settings.cache_clear()
-    get_engine.cache_clear()
+    fresh_database(args.database)
 
     rng = random.Random(11)
     texts = make_articles(args.articles, args.copies, rng)

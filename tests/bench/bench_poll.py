@@ -10,7 +10,6 @@ downloaded and parsed again; every key is looked up and found). The host limit i
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -21,35 +20,20 @@ from pathlib import Path
 
 import feedparser
 import redis
-from sqlalchemy import create_engine, make_url, text
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from services import migrations  # noqa: E402
-from services.db import get_engine, session_scope  # noqa: E402
+from services.db import session_scope  # noqa: E402
 from services.fetch import make_client  # noqa: E402
 from services.hostlimit import HostLimiter  # noqa: E402
 from services.settings import get_settings  # noqa: E402
 from services.sources.poll import PollContext, poll_source  # noqa: E402
 from services.sources.registry import add_source  # noqa: E402
 from services.sources.remote import read_remote  # noqa: E402
+from tests.bench.databases import fresh_database  # noqa: E402
 from tests.feeds import RSS, Item, rss  # noqa: E402
 from tests.pages import Page, Site, serve  # noqa: E402
-
-
-def fresh_database(name: str) -> None:
-    url = make_url(get_settings().database_url).set(database=name)
-    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    rendered = url.render_as_string(hide_password=False)
-    migrations.upgrade(rendered)
-    os.environ["DATABASE_URL"] = rendered
-    get_settings.cache_clear()
-    get_engine.cache_clear()
 
 
 @contextmanager

@@ -16,17 +16,17 @@ import sys
 import time
 from pathlib import Path
 
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import create_engine, text
 from sqlalchemy.orm import Session
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from services import migrations  # noqa: E402
 from services.health import pipeline_health  # noqa: E402
 from services.servers import redis_client  # noqa: E402
 from services.settings import get_settings  # noqa: E402
 from services.sources.stats import source_stats  # noqa: E402
+from tests.bench.databases import drop_database, fresh_database  # noqa: E402
 
 FILL = """
 INSERT INTO sources (kind, location, interval_seconds, last_polled_at, last_new_at, created_at)
@@ -56,14 +56,7 @@ def main() -> int:
     args = parser.parse_args()
 
     settings = get_settings()
-    url = make_url(settings.database_url).set(database=args.database)
-    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{args.database}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{args.database}"'))
-    admin.dispose()
-    rendered = url.render_as_string(hide_password=False)
-    migrations.upgrade(rendered)
+    rendered = fresh_database(args.database)
     engine = create_engine(rendered)
     with engine.begin() as connection:
         for statement in filter(str.strip, FILL.split(";")):
@@ -83,8 +76,7 @@ def main() -> int:
     print(f"the source figures are {part / whole:.0%} of the snapshot")
     client.close()
     engine.dispose()
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{args.database}" WITH (FORCE)'))
+    drop_database(args.database)
     return 0
 
 
