@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import bindparam, delete, func, select, text, update
+from sqlalchemy import bindparam, delete, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.orm import Session
-from sqlalchemy.types import DateTime, Integer, Text
+from sqlalchemy.types import BigInteger, DateTime, Integer, Text
 
 from services.dedup import MAX_CANDIDATES as MAX_NEAR_CANDIDATES
 from services.dedup import MIN_SHARED_BANDS, MemoryIndex, Signature, top_candidates
@@ -210,6 +211,7 @@ class PostgresStoryStore:
         self._batch = MemoryStoryStore()  # stories opened or joined in this batch, as they are now
         self._first_seen: dict[int, datetime | None] = {}
         self._copies: dict[int, list[datetime | None]] = {}  # stories joined by copies only: their dates
+        self._reprofiled: set[int] = set()  # stories opened, or whose profile changed, in this batch
 
     def prefetch(self, queries: Sequence[StoryQuery]) -> None:
         """Read the stored candidates of each (key terms, since, until) query."""
@@ -257,6 +259,7 @@ class PostgresStoryStore:
         story_id = self.session.execute(insert(Story).values(values).returning(Story.id)).scalar_one()
         self._batch.put(StoryProfile(story_id, terms, seen, 1))
         self._first_seen[story_id] = seen
+        self._reprofiled.add(story_id)  # its key terms are indexed at flush
         return story_id
 
     def join(self, story_id: int, profile: dict[str, float] | None, seen: datetime | None) -> None:
@@ -270,35 +273,37 @@ class PostgresStoryStore:
             self._batch.put(story)
         self._first_seen[story_id] = _earliest(self._first_seen.get(story_id), seen)
         self._batch.join(story_id, profile, seen)
+        if profile is not None:
+            self._reprofiled.add(story_id)
 
     def flush(self) -> None:
-        """Write the stories changed since the last flush: counts, dates, profiles and their key terms."""
+        """Write the stories changed since the last flush (counts, dates, profiles) and their key terms."""
+        changes = []  # (id, count or None to add, added, new terms or None, first seen, last seen)
         for story_id, dates in self._copies.items():
             known = [d for d in dates if d is not None]
-            self.session.execute(
-                update(Story)
-                .where(Story.id == story_id)
-                .values(
-                    article_count=Story.article_count + len(dates),
-                    # GREATEST and LEAST ignore NULL: an article of unknown date leaves the story's times as they are.
-                    last_seen=func.greatest(Story.last_seen, max(known, default=None)),
-                    first_seen=func.least(Story.first_seen, min(known, default=None)),
-                )
-            )
+            changes.append((story_id, None, len(dates), None, min(known, default=None), max(known, default=None)))
         for story in self._batch.stories.values():
-            self.session.execute(
-                update(Story)
-                .where(Story.id == story.story_id)
-                .values(
-                    article_count=story.articles,
-                    terms=story.terms,
-                    last_seen=func.greatest(Story.last_seen, story.last_seen),
-                    first_seen=func.least(Story.first_seen, self._first_seen.get(story.story_id)),
-                )
-            )
+            terms = json.dumps(story.terms) if story.story_id in self._reprofiled else None
+            first = self._first_seen.get(story.story_id)
+            changes.append((story.story_id, story.articles, 0, terms, first, story.last_seen))
+        reprofiled = [story for story in self._batch.stories.values() if story.story_id in self._reprofiled]
+        if changes:
+            columns = map(list, zip(*changes, strict=True))
+            names = ("ids", "counts", "added", "terms", "firsts", "lasts")
+            self.session.execute(_UPDATE_STORIES, dict(zip(names, columns, strict=True)))
+        if reprofiled:
             # Only the key terms that changed are rewritten; a story's top terms settle after a few articles.
-            self.session.execute(_REINDEX_STORY, {"id": story.story_id, "terms": key_terms(story.terms)})
+            pairs = [(story.story_id, term) for story in reprofiled for term in key_terms(story.terms)]
+            self.session.execute(
+                _REINDEX_STORIES,
+                {
+                    "story_ids": [story.story_id for story in reprofiled],
+                    "ids": [i for i, _t in pairs],
+                    "terms": [t for _i, t in pairs],
+                },
+            )
         self._copies.clear()
+        self._reprofiled.clear()
         self._batch = MemoryStoryStore()
 
     def _stored_story(self, story_id: int) -> StoryProfile | None:
@@ -321,12 +326,41 @@ def _earliest(a: datetime | None, b: datetime | None) -> datetime | None:
     return min(filter(None, (a, b)), default=None)
 
 
-_REINDEX_STORY = text(
+_UPDATE_STORIES = text(
     """
-    WITH gone AS (DELETE FROM story_terms WHERE story_id = :id AND term <> ALL(:terms))
-    INSERT INTO story_terms (term, story_id) SELECT unnest(:terms), :id ON CONFLICT DO NOTHING
+    UPDATE stories AS s SET
+        article_count = COALESCE(q.count, s.article_count + q.added),
+        terms = COALESCE(CAST(q.terms AS jsonb), s.terms),
+        -- GREATEST and LEAST ignore NULL: an article of unknown date leaves the story's times as they are.
+        last_seen = GREATEST(s.last_seen, q.last_seen),
+        first_seen = LEAST(s.first_seen, q.first_seen)
+    FROM unnest(:ids, :counts, :added, :terms, :firsts, :lasts) AS q(id, count, added, terms, first_seen, last_seen)
+    WHERE s.id = q.id
     """
-).bindparams(bindparam("terms", type_=ARRAY(Text)))
+).bindparams(
+    bindparam("ids", type_=ARRAY(BigInteger)),
+    bindparam("counts", type_=ARRAY(Integer)),
+    bindparam("added", type_=ARRAY(Integer)),
+    bindparam("terms", type_=ARRAY(Text)),
+    bindparam("firsts", type_=ARRAY(DateTime(timezone=True))),
+    bindparam("lasts", type_=ARRAY(DateTime(timezone=True))),
+)
+
+_REINDEX_STORIES = text(
+    """
+    WITH wanted AS (SELECT * FROM unnest(:ids, :terms) AS w(story_id, term)),
+    gone AS (
+        DELETE FROM story_terms AS t
+        WHERE t.story_id = ANY(:story_ids)
+          AND NOT EXISTS (SELECT 1 FROM wanted AS w WHERE w.story_id = t.story_id AND w.term = t.term)
+    )
+    INSERT INTO story_terms (term, story_id) SELECT term, story_id FROM wanted ON CONFLICT DO NOTHING
+    """
+).bindparams(
+    bindparam("story_ids", type_=ARRAY(BigInteger)),
+    bindparam("ids", type_=ARRAY(BigInteger)),
+    bindparam("terms", type_=ARRAY(Text)),
+)
 
 
 def forget_article(session: Session, article_id: int) -> None:
