@@ -1,0 +1,178 @@
+"""`newsflow bench`: a fresh database, the in-process baseline, then the same corpus through real workers."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import create_engine, func, make_url, select, text
+
+from services import migrations
+from services.bench.corpus import BenchArticle, make_corpus
+from services.bench.inprocess import run_in_process
+from services.bench.report import BenchReport, build_report
+from services.bench.sampling import Sampler, worker_cpu_seconds
+from services.db import get_engine, session_scope
+from services.ingest import ArticleInput, ingest
+from services.models import Article
+from services.monitor import queue_depths
+from services.settings import get_settings
+from services.status import FINAL_STATUSES
+from services.workerprocs import start_workers, stop_workers, wait_until_consuming
+
+# Articles given with their content enter at clean; the fetch stage has nothing to do in the bench.
+BENCH_STAGES = ("clean", "dedup", "extract", "store")
+
+
+class BenchError(Exception):
+    """The bench cannot run as asked (a busy queue, workers that do not start, articles that never finish)."""
+
+
+@dataclass(frozen=True)
+class BenchOptions:
+    """What to run: corpus size and copy rate, workers per stage, arrival rate (None: as fast as ingest goes)."""
+
+    articles: int = 1000
+    copies: float = 0.2
+    workers_per_stage: int = 1
+    rate: float | None = None
+    seed: int = 1
+    database: str = "newsflow_bench"
+    log_dir: Path = Path(".newsflow/bench-logs")
+    timeout: float = 3600
+
+
+def bench_database_url(server_url: str, name: str) -> str:
+    """The configured database URL with its database name replaced by the bench's."""
+    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
+
+
+def recreate_database(url: str) -> None:
+    """Drop the database the URL names if it exists, create it empty and migrate it to head."""
+    target = make_url(url)
+    admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)'))
+            connection.execute(text(f'CREATE DATABASE "{target.database}"'))
+    finally:
+        admin.dispose()
+    migrations.upgrade(url)
+
+
+@contextmanager
+def _using_database(url: str) -> Iterator[None]:
+    """Point this process's settings and engine at `url` for the duration."""
+    saved = os.environ.get("DATABASE_URL")
+    os.environ["DATABASE_URL"] = url
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+    try:
+        yield
+    finally:
+        get_engine().dispose()
+        if saved is None:
+            os.environ.pop("DATABASE_URL", None)
+        else:
+            os.environ["DATABASE_URL"] = saved
+        get_settings.cache_clear()
+        get_engine.cache_clear()
+
+
+def run_bench(options: BenchOptions, *, progress=print) -> BenchReport:
+    """Run the whole bench and return its report; `progress` receives one line per step."""
+    if options.articles < 1 or options.workers_per_stage < 1:
+        raise BenchError("give at least one article and one worker per stage")
+    settings = get_settings()
+    busy = {queue: depth for queue, depth in queue_depths(settings.redis_url).items() if depth}
+    if busy:
+        raise BenchError(f"queues are not empty {busy}: run the bench on a Redis database of its own (REDIS_URL)")
+    corpus = make_corpus(options.articles, copies=options.copies, seed=options.seed)
+    progress(f"corpus: {len(corpus)} articles, {sum(a.copy_of is not None for a in corpus)} wire copies")
+    baseline = run_in_process(corpus)
+    progress(f"in process: {len(corpus) / baseline.wall_seconds:.1f} articles/s")
+    url = bench_database_url(settings.database_url, options.database)
+    recreate_database(url)
+    progress(f"database {options.database} created and migrated")
+    with _using_database(url):
+        run = _run_pipeline(corpus, options, redis_url=settings.redis_url, database_url=url, progress=progress)
+        return build_report(options, corpus, baseline, run)
+
+
+@dataclass
+class PipelineRun:
+    """What the pipeline run measured: worker CPU, peak memory, queue depths, and every article's row."""
+
+    article_ids: list[int]
+    ingest_seconds: float
+    cpu_seconds: dict[str, float]
+    sampler: Sampler
+    rows: list
+
+
+def _run_pipeline(
+    corpus: Sequence[BenchArticle], options: BenchOptions, *, redis_url: str, database_url: str, progress
+) -> PipelineRun:
+    env = {"DATABASE_URL": database_url, "REDIS_URL": redis_url, "PYTHONPATH": os.getcwd()}
+    workers = start_workers(
+        env=env, log_dir=options.log_dir, stages=BENCH_STAGES, concurrency=options.workers_per_stage
+    )
+    try:
+        wait_until_consuming(redis_url, workers)
+        progress(
+            f"started {len(workers)} workers of {options.workers_per_stage} process(es) (logs in {options.log_dir})"
+        )
+        from workers.app import send_on  # the bench is where the Celery sender is wired in
+
+        cpu_before = worker_cpu_seconds(workers)
+        with Sampler(redis_url, BENCH_STAGES, workers) as sampler:
+            started = time.perf_counter()
+            ids = _ingest(corpus, options.rate, enqueue=send_on)
+            ingest_seconds = time.perf_counter() - started
+            progress(f"ingested {len(ids)} articles in {ingest_seconds:.1f} s; waiting for final statuses")
+            _wait_until_final(ids, timeout=options.timeout)
+            cpu_after = worker_cpu_seconds(workers)
+    finally:
+        stop_workers(workers)
+    cpu = {stage: cpu_after.get(stage, 0.0) - cpu_before.get(stage, 0.0) for stage in BENCH_STAGES}
+    with session_scope() as session:
+        rows = session.execute(
+            select(
+                Article.id, Article.status, Article.received_at, Article.cleaned_at, Article.deduped_at,
+                Article.extracted_at, Article.stored_at, Article.updated_at,
+            ).where(Article.id.in_(ids))
+        ).all()  # fmt: skip
+    return PipelineRun(ids, ingest_seconds, cpu, sampler, rows)
+
+
+def _ingest(corpus: Sequence[BenchArticle], rate: float | None, *, enqueue) -> list[int]:
+    """Ingest the corpus: in batches as fast as it goes, or one article at a time at `rate` articles per second."""
+    items = [ArticleInput(origin=a.key, raw=a.content, content_type=a.content_type) for a in corpus]
+    max_bytes = get_settings().max_input_bytes
+    if rate is None:
+        return [o.article_id for o in ingest(items, session_scope=session_scope, enqueue=enqueue, max_bytes=max_bytes)]
+    ids: list[int] = []
+    started = time.perf_counter()
+    for number, item in enumerate(items):
+        # Paced on the schedule, not on the last article, so a slow insert does not lower the rate.
+        delay = started + number / rate - time.perf_counter()
+        if delay > 0:
+            time.sleep(delay)
+        ids += [o.article_id for o in ingest([item], session_scope=session_scope, enqueue=enqueue, max_bytes=max_bytes)]
+    return ids
+
+
+def _wait_until_final(ids: list[int], *, timeout: float, poll: float = 0.5) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        with session_scope() as session:
+            done = session.scalar(select(func.count()).where(Article.id.in_(ids), Article.status.in_(FINAL_STATUSES)))
+        if done == len(ids):
+            return
+        if time.monotonic() > deadline:
+            raise BenchError(f"{len(ids) - done} of {len(ids)} articles not final after {timeout:.0f} s")
+        time.sleep(poll)
