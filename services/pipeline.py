@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer
 
 from services.clean import UnusableDocument, clean_document
 from services.dedup import deduplicate
@@ -45,12 +45,13 @@ class StageSpec:
     accepts: frozenset[Status]
     produces: Status
     finished_at: str
+    reads: tuple[str, ...] = ()  # deferred columns the stage needs, loaded with the claim (one round trip fewer)
 
 
-FETCH = StageSpec("fetch", frozenset({Status.RECEIVED}), Status.FETCHED, "fetched_at")
-CLEAN = StageSpec("clean", frozenset({Status.RECEIVED, Status.FETCHED}), Status.CLEANED, "cleaned_at")
-DEDUP = StageSpec("dedup", frozenset({Status.CLEANED}), Status.UNIQUE, "deduped_at")
-EXTRACT = StageSpec("extract", frozenset({Status.UNIQUE}), Status.EXTRACTED, "extracted_at")
+FETCH = StageSpec("fetch", frozenset({Status.RECEIVED}), Status.FETCHED, "fetched_at", ("raw",))
+CLEAN = StageSpec("clean", frozenset({Status.RECEIVED, Status.FETCHED}), Status.CLEANED, "cleaned_at", ("raw",))
+DEDUP = StageSpec("dedup", frozenset({Status.CLEANED}), Status.UNIQUE, "deduped_at", ("text",))
+EXTRACT = StageSpec("extract", frozenset({Status.UNIQUE}), Status.EXTRACTED, "extracted_at", ("text",))
 STORE = StageSpec("store", frozenset({Status.EXTRACTED}), Status.STORED, "stored_at")
 
 
@@ -59,17 +60,23 @@ class _AlreadyDone(Exception):
 
 
 def _claim(session: Session, article_id: int, stage: StageSpec) -> Article | None:
-    """Lock the article if this stage has work to do on it; None if the message is stale."""
-    # FOR UPDATE serialises redeliveries of one article; populate_existing reloads a cached row.
-    article = session.get(Article, article_id, with_for_update=True, populate_existing=True)
-    if article is None:
-        return None
-    if article.status is stage.produces:
+    """Lock the article if this stage has work to do on it, counting the attempt; None if the message is stale."""
+    # One UPDATE locks the row, re-checks the status and counts the attempt. Under READ COMMITTED an UPDATE that
+    # waited for a concurrent step re-reads the row and re-checks the status, as SELECT ... FOR UPDATE did.
+    claim = (
+        update(Article)
+        .where(Article.id == article_id, Article.status.in_(stage.accepts))
+        .values(attempts=Article.attempts + 1)
+        .returning(Article)
+        .options(*(undefer(getattr(Article, column)) for column in stage.reads))
+    )
+    article = session.scalars(claim, execution_options={"populate_existing": True}).one_or_none()
+    if article is not None:
+        return article
+    status = session.scalar(select(Article.status).where(Article.id == article_id))
+    if status is stage.produces:
         raise _AlreadyDone
-    if article.status not in stage.accepts:
-        return None
-    article.attempts += 1
-    return article
+    return None
 
 
 def _finish(article: Article, stage: StageSpec) -> int:

@@ -133,9 +133,8 @@ def build_report(
 def print_report(report: BenchReport, console: Console) -> None:
     """The human table: per stage, then the whole pipeline."""
     table = Table(
-        "stage", "articles", "articles/s", "CPU ms/article", "in process articles/s", "in process CPU ms/article",
-        "peak RSS MB", title=f"{report.articles} articles, {report.copies} copies, "
-        f"{report.workers_per_stage} worker process(es) per stage",
+        "stage", "articles", "art/s", "CPU ms/art", "in-process art/s", "in-process CPU ms/art", "peak RSS MB",
+        title=f"{report.articles} articles, {report.copies} copies, {report.workers_per_stage} process(es) per stage",
     )  # fmt: skip
     for s in report.stages:
         table.add_row(
