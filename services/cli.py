@@ -107,6 +107,10 @@ def bench(
     articles: Annotated[int, typer.Option(help="Articles in the generated corpus.")] = 1000,
     copies: Annotated[float, typer.Option(help="Share of the articles that are wire copies of earlier ones.")] = 0.2,
     workers_per_stage: Annotated[int, typer.Option(help="Worker processes per stage.")] = 1,
+    prefetch: Annotated[
+        int | None, typer.Option(help="Messages each worker process reserves ahead (default: the app's setting).")
+    ] = None,
+    loglevel: Annotated[str, typer.Option(help="The workers' log level.")] = "WARNING",
     rate: Annotated[
         float | None, typer.Option(help="Arrivals per second, one article at a time (default: all at once).")
     ] = None,
@@ -130,8 +134,8 @@ def bench(
         except ImportError as exc:
             raise typer.BadParameter("needs matplotlib: pip install 'newsflow[bench]'", param_hint="--plot") from exc
     options = BenchOptions(
-        articles=articles, copies=copies, workers_per_stage=workers_per_stage, rate=rate, seed=seed,
-        database=database, log_dir=log_dir,
+        articles=articles, copies=copies, workers_per_stage=workers_per_stage, prefetch=prefetch, loglevel=loglevel,
+        rate=rate, seed=seed, database=database, log_dir=log_dir,
     )  # fmt: skip
     try:
         report = run_bench(options, progress=console.print)

@@ -166,8 +166,12 @@ def _extract(session: Session, article: Article) -> bool:
         return False
     session.execute(delete(EventMention).where(EventMention.article_id == article.id))
     published = article.published_at.date() if article.published_at else None
-    for candidate in extract_events(article.text or "", published=published):
-        session.add(EventMention(article_id=article.id, **mention_fields(candidate)))
+    rows = [
+        {"article_id": article.id, **mention_fields(candidate)}
+        for candidate in extract_events(article.text or "", published=published)
+    ]
+    if rows:  # one INSERT for all of them, without tracking each as an object in the session
+        session.execute(insert(EventMention), rows)
     return True
 
 

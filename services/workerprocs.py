@@ -16,12 +16,15 @@ import redis
 from services.queues import STAGES
 
 
-def worker_command(stage: str, *, concurrency: int = 1, name: str | None = None) -> list[str]:
-    """The command line of a worker that consumes one stage's queue."""
+def worker_command(
+    stage: str, *, concurrency: int = 1, name: str | None = None, prefetch: int | None = None, loglevel: str = "INFO"
+) -> list[str]:
+    """The command line of a worker that consumes one stage's queue (prefetch: the app's setting unless given)."""
     return [
         sys.executable, "-m", "celery", "-A", "workers.app", "worker",
         "-Q", stage, "-n", f"{name or stage}@%h", "-c", str(concurrency),
-        "--loglevel", "INFO", "--without-gossip", "--without-mingle",
+        "--loglevel", loglevel, "--without-gossip", "--without-mingle",
+        *(["--prefetch-multiplier", str(prefetch)] if prefetch else []),
     ]  # fmt: skip
 
 
@@ -32,6 +35,8 @@ def start_workers(
     stages: Iterable[str] = STAGES,
     name_suffix: str = "",
     concurrency: int = 1,
+    prefetch: int | None = None,
+    loglevel: str = "INFO",
 ) -> dict[str, subprocess.Popen]:
     """Start one worker (of `concurrency` pool processes) per entry of `stages`, keyed `stage` (`stage#2`, … for
     repeats), logging to log_dir."""
@@ -42,7 +47,13 @@ def start_workers(
         key = f"{stage}#{repeat + 1}" if repeat else stage
         with open(log_dir / f"{key}.log", "ab") as log:
             processes[key] = subprocess.Popen(
-                worker_command(stage, concurrency=concurrency, name=key.replace("#", "-") + name_suffix),
+                worker_command(
+                    stage,
+                    concurrency=concurrency,
+                    name=key.replace("#", "-") + name_suffix,
+                    prefetch=prefetch,
+                    loglevel=loglevel,
+                ),
                 env={**os.environ, **env},
                 stdout=log,
                 stderr=subprocess.STDOUT,

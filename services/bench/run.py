@@ -39,6 +39,8 @@ class BenchOptions:
     articles: int = 1000
     copies: float = 0.2
     workers_per_stage: int = 1
+    prefetch: int | None = None  # messages each worker process reserves ahead; None: the app's setting
+    loglevel: str = "WARNING"  # a log line per task is a cost of its own; the demo logs at INFO
     rate: float | None = None
     seed: int = 1
     database: str = "newsflow_bench"
@@ -119,7 +121,12 @@ def _run_pipeline(
 ) -> PipelineRun:
     env = {"DATABASE_URL": database_url, "REDIS_URL": redis_url, "PYTHONPATH": os.getcwd()}
     workers = start_workers(
-        env=env, log_dir=options.log_dir, stages=BENCH_STAGES, concurrency=options.workers_per_stage
+        env=env,
+        log_dir=options.log_dir,
+        stages=BENCH_STAGES,
+        concurrency=options.workers_per_stage,
+        prefetch=options.prefetch,
+        loglevel=options.loglevel,
     )
     try:
         wait_until_consuming(redis_url, workers)
