@@ -114,6 +114,9 @@ def bench(
     rate: Annotated[
         float | None, typer.Option(help="Arrivals per second, one article at a time (default: all at once).")
     ] = None,
+    scaling: Annotated[
+        bool, typer.Option("--scaling", help="Also run the extract stage alone with 1 and then 2 processes.")
+    ] = False,
     seed: Annotated[int, typer.Option(help="Seed of the corpus generator.")] = 1,
     database: Annotated[str, typer.Option(help="Database created afresh for the run (dropped first).")] = (
         "newsflow_bench"
@@ -135,7 +138,7 @@ def bench(
             raise typer.BadParameter("needs matplotlib: pip install 'newsflow[bench]'", param_hint="--plot") from exc
     options = BenchOptions(
         articles=articles, copies=copies, workers_per_stage=workers_per_stage, prefetch=prefetch, loglevel=loglevel,
-        rate=rate, seed=seed, database=database, log_dir=log_dir,
+        rate=rate, scaling=scaling, seed=seed, database=database, log_dir=log_dir,
     )  # fmt: skip
     try:
         report = run_bench(options, progress=console.print)

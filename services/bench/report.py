@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from services.bench.corpus import BenchArticle
     from services.bench.inprocess import InProcessResult
     from services.bench.run import BenchOptions, PipelineRun
+    from services.bench.scaling import Scaling
 
 # Where each stage stamps its finishing time on the article row.
 STAGE_STAMPS = {"clean": "cleaned_at", "dedup": "deduped_at", "extract": "extracted_at", "store": "stored_at"}
@@ -58,6 +59,7 @@ class BenchReport:
     stages: list[StageFigures]
     peak_rss_mb: dict[str, float]  # "stage pid" -> MB
     queue_depths: list[dict]  # {"seconds", "depths": {queue: n}}
+    scaling: dict | None = None  # {"stage", "articles", "processes", "articles_per_s", "speedup"}
 
     @property
     def complete(self) -> bool:
@@ -82,7 +84,11 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def build_report(
-    options: BenchOptions, corpus: list[BenchArticle], baseline: InProcessResult, run: PipelineRun
+    options: BenchOptions,
+    corpus: list[BenchArticle],
+    baseline: InProcessResult,
+    run: PipelineRun,
+    scaling: Scaling | None = None,
 ) -> BenchReport:
     """Put the figures of one run together."""
     rows = run.rows
@@ -127,6 +133,7 @@ def build_report(
         stages=stages,
         peak_rss_mb=rss_by_process,
         queue_depths=[{"seconds": s.seconds, "depths": s.depths} for s in run.sampler.samples],
+        scaling={**asdict(scaling), "speedup": scaling.speedup} if scaling else None,
     )
 
 
@@ -162,6 +169,17 @@ def print_report(report: BenchReport, console: Console) -> None:
         f"{report.in_process_articles_per_s:.1f} articles/s); CPU per article "
         f"{report.in_process_cpu_s_per_article / report.cpu_s_per_article:.2f} of the pipeline's is stage work"
     )
+
+    if report.scaling:
+        scaling = report.scaling
+        rates = ", ".join(
+            f"{n} process(es) {rate:.1f}/s"
+            for n, rate in zip(scaling["processes"], scaling["articles_per_s"], strict=True)
+        )
+        console.print(
+            f"scaling of {scaling['stage']} alone over {scaling['articles']} articles: {rates}; "
+            f"speedup {scaling['speedup']:.2f}"
+        )
 
 
 def write_json(report: BenchReport, path: Path) -> None:

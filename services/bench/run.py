@@ -16,6 +16,7 @@ from services.bench.corpus import BenchArticle, make_corpus
 from services.bench.inprocess import run_in_process
 from services.bench.report import BenchReport, build_report
 from services.bench.sampling import Sampler, worker_cpu_seconds
+from services.bench.scaling import SCALED_STAGE, measure_scaling
 from services.db import get_engine, session_scope
 from services.ingest import ArticleInput, ingest
 from services.models import Article
@@ -42,6 +43,7 @@ class BenchOptions:
     prefetch: int | None = None  # messages each worker process reserves ahead; None: the app's setting
     loglevel: str = "WARNING"  # a log line per task is a cost of its own; the demo logs at INFO
     rate: float | None = None
+    scaling: bool = False  # also run the extract stage alone with 1 and then 2 processes
     seed: int = 1
     database: str = "newsflow_bench"
     log_dir: Path = Path(".newsflow/bench-logs")
@@ -102,7 +104,16 @@ def run_bench(options: BenchOptions, *, progress=print) -> BenchReport:
     progress(f"database {options.database} created and migrated")
     with _using_database(url):
         run = _run_pipeline(corpus, options, redis_url=settings.redis_url, database_url=url, progress=progress)
-        return build_report(options, corpus, baseline, run)
+        scaling = None
+        if options.scaling:
+            from workers.app import send_on
+
+            progress(f"scaling: the {SCALED_STAGE.name} stage alone with 1 and 2 processes")
+            scaling = measure_scaling(
+                run.article_ids, env=_worker_env(url, settings.redis_url), redis_url=settings.redis_url,
+                log_dir=options.log_dir, loglevel=options.loglevel, enqueue=send_on, timeout=options.timeout,
+            )  # fmt: skip
+        return build_report(options, corpus, baseline, run, scaling)
 
 
 @dataclass
@@ -119,9 +130,8 @@ class PipelineRun:
 def _run_pipeline(
     corpus: Sequence[BenchArticle], options: BenchOptions, *, redis_url: str, database_url: str, progress
 ) -> PipelineRun:
-    env = {"DATABASE_URL": database_url, "REDIS_URL": redis_url, "PYTHONPATH": os.getcwd()}
     workers = start_workers(
-        env=env,
+        env=_worker_env(database_url, redis_url),
         log_dir=options.log_dir,
         stages=BENCH_STAGES,
         concurrency=options.workers_per_stage,
@@ -154,6 +164,10 @@ def _run_pipeline(
             ).where(Article.id.in_(ids))
         ).all()  # fmt: skip
     return PipelineRun(ids, ingest_seconds, cpu, sampler, rows)
+
+
+def _worker_env(database_url: str, redis_url: str) -> dict[str, str]:
+    return {"DATABASE_URL": database_url, "REDIS_URL": redis_url, "PYTHONPATH": os.getcwd()}
 
 
 def _ingest(corpus: Sequence[BenchArticle], rate: float | None, *, enqueue) -> list[int]:
