@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import psutil
 from rich.console import Console
 from rich.table import Table
 
@@ -33,6 +34,7 @@ class StageFigures:
     articles: int
     articles_per_s: float  # articles it finished ÷ the time between its first and last finish
     cpu_s_per_article: float  # CPU seconds of its worker processes, per article
+    consumer_cpu_s_per_article: float  # the part spent by the Celery consumer (the pool's parent process)
     peak_rss_mb: float  # the largest of its worker processes
     in_process_articles_per_s: float
     in_process_cpu_s_per_article: float
@@ -52,6 +54,8 @@ class BenchReport:
     in_process_articles_per_s: float
     efficiency: float  # pipeline articles/s ÷ in-process articles/s
     cpu_s_per_article: float  # all workers together
+    database_cpu_s_per_article: float  # the Postgres backends serving the bench's database
+    cores: int
     in_process_cpu_s_per_article: float
     latency_p50_s: float
     latency_p95_s: float
@@ -107,7 +111,8 @@ def build_report(
                 stage=stage,
                 articles=len(stamps),
                 articles_per_s=len(stamps) / span if span else 0.0,
-                cpu_s_per_article=run.cpu_seconds[stage] / len(stamps) if stamps else 0.0,
+                cpu_s_per_article=sum(run.cpu_seconds[stage]) / len(stamps) if stamps else 0.0,
+                consumer_cpu_s_per_article=run.cpu_seconds[stage][0] / len(stamps) if stamps else 0.0,
                 peak_rss_mb=max((mb for label, mb in rss_by_process.items() if label.split()[0] == stage), default=0),
                 in_process_articles_per_s=timing.articles / timing.wall_seconds if timing.wall_seconds else 0.0,
                 in_process_cpu_s_per_article=timing.cpu_seconds / timing.articles if timing.articles else 0.0,
@@ -125,7 +130,9 @@ def build_report(
         articles_per_s=rate,
         in_process_articles_per_s=in_process_rate,
         efficiency=rate / in_process_rate,
-        cpu_s_per_article=sum(run.cpu_seconds.values()) / len(rows),
+        cpu_s_per_article=sum(sum(seconds) for seconds in run.cpu_seconds.values()) / len(rows),
+        database_cpu_s_per_article=run.database_cpu_seconds / len(rows),
+        cores=psutil.cpu_count() or 1,
         in_process_cpu_s_per_article=sum(t.cpu_seconds for t in baseline.stages.values()) / len(corpus),
         latency_p50_s=_percentile(latencies, 0.50),
         latency_p95_s=_percentile(latencies, 0.95),
@@ -170,6 +177,12 @@ def print_report(report: BenchReport, console: Console) -> None:
         f"{report.in_process_cpu_s_per_article / report.cpu_s_per_article:.2f} of the pipeline's is stage work"
     )
 
+    total = report.cpu_s_per_article + report.database_cpu_s_per_article
+    console.print(
+        f"CPU per article: workers {1000 * report.cpu_s_per_article:.1f} ms + Postgres "
+        f"{1000 * report.database_cpu_s_per_article:.1f} ms = {1000 * total:.1f} ms, so {report.cores} cores "
+        f"allow at most {report.cores / total:.0f} articles/s"
+    )
     if report.scaling:
         scaling = report.scaling
         rates = ", ".join(

@@ -15,7 +15,7 @@ from services import migrations
 from services.bench.corpus import BenchArticle, make_corpus
 from services.bench.inprocess import run_in_process
 from services.bench.report import BenchReport, build_report
-from services.bench.sampling import Sampler, worker_cpu_seconds
+from services.bench.sampling import Sampler, database_cpu_seconds, worker_cpu_seconds
 from services.bench.scaling import SCALED_STAGE, measure_scaling
 from services.db import get_engine, session_scope
 from services.ingest import ArticleInput, ingest
@@ -122,7 +122,8 @@ class PipelineRun:
 
     article_ids: list[int]
     ingest_seconds: float
-    cpu_seconds: dict[str, float]
+    cpu_seconds: dict[str, tuple[float, float]]  # stage -> (consumer processes, pool processes)
+    database_cpu_seconds: float  # Postgres backends serving the bench's database
     sampler: Sampler
     rows: list
 
@@ -145,17 +146,21 @@ def _run_pipeline(
         )
         from workers.app import send_on  # the bench is where the Celery sender is wired in
 
-        cpu_before = worker_cpu_seconds(workers)
+        cpu_before, database_before = worker_cpu_seconds(workers), database_cpu_seconds(options.database)
         with Sampler(redis_url, BENCH_STAGES, workers) as sampler:
             started = time.perf_counter()
             ids = _ingest(corpus, options.rate, enqueue=send_on)
             ingest_seconds = time.perf_counter() - started
             progress(f"ingested {len(ids)} articles in {ingest_seconds:.1f} s; waiting for final statuses")
             _wait_until_final(ids, timeout=options.timeout)
-            cpu_after = worker_cpu_seconds(workers)
+            cpu_after, database_after = worker_cpu_seconds(workers), database_cpu_seconds(options.database)
     finally:
         stop_workers(workers)
-    cpu = {stage: cpu_after.get(stage, 0.0) - cpu_before.get(stage, 0.0) for stage in BENCH_STAGES}
+    cpu = {
+        stage: tuple(after - before for after, before in zip(cpu_after[stage], cpu_before[stage], strict=True))
+        for stage in BENCH_STAGES
+    }
+    database_cpu = sum(seconds - database_before.get(pid, 0.0) for pid, seconds in database_after.items())
     with session_scope() as session:
         rows = session.execute(
             select(
@@ -163,7 +168,7 @@ def _run_pipeline(
                 Article.extracted_at, Article.stored_at, Article.updated_at,
             ).where(Article.id.in_(ids))
         ).all()  # fmt: skip
-    return PipelineRun(ids, ingest_seconds, cpu, sampler, rows)
+    return PipelineRun(ids, ingest_seconds, cpu, database_cpu, sampler, rows)
 
 
 def _worker_env(database_url: str, redis_url: str) -> dict[str, str]:

@@ -23,20 +23,40 @@ def _tree(pid: int) -> list[psutil.Process]:
         return []
 
 
-def worker_cpu_seconds(processes: Mapping[str, subprocess.Popen]) -> dict[str, float]:
-    """User plus system CPU seconds used so far by each stage's workers, pool processes included."""
-    totals: dict[str, float] = {}
+def worker_cpu_seconds(processes: Mapping[str, subprocess.Popen]) -> dict[str, tuple[float, float]]:
+    """User plus system CPU seconds used so far by each stage's workers: (consumer processes, pool processes)."""
+    totals: dict[str, tuple[float, float]] = {}
     for key, process in processes.items():
-        seconds = 0.0
+        consumer = pool = 0.0
         for member in _tree(process.pid):
             try:
                 times = member.cpu_times()
             except psutil.NoSuchProcess:
                 continue
-            seconds += times.user + times.system
-        stage = worker_stage(key)
-        totals[stage] = totals.get(stage, 0.0) + seconds
+            if member.pid == process.pid:
+                consumer += times.user + times.system
+            else:
+                pool += times.user + times.system
+        before = totals.get(worker_stage(key), (0.0, 0.0))
+        totals[worker_stage(key)] = (before[0] + consumer, before[1] + pool)
     return totals
+
+
+def database_cpu_seconds(database: str) -> dict[int, float]:
+    """CPU seconds so far of each Postgres backend serving `database` on this machine, by process id."""
+    # Backends name themselves "postgres: [CLUSTER: ]USER DATABASE HOST(PORT) STATE"; others are left out.
+    seconds: dict[int, float] = {}
+    for process in psutil.process_iter(["cmdline"]):
+        words = " ".join(process.info["cmdline"] or []).split()
+        if words[1:2] and words[1].endswith(":"):
+            del words[1]
+        if len(words) >= 3 and words[0] == "postgres:" and words[2] == database:
+            try:
+                times = process.cpu_times()
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                continue
+            seconds[process.pid] = times.user + times.system
+    return seconds
 
 
 @dataclass
