@@ -68,5 +68,8 @@ def test_the_bench_refuses_a_redis_database_with_messages_waiting(
     service_env: dict[str, str], redis_client: redis.Redis
 ) -> None:
     redis_client.lpush("clean", "a message from something else")
-    with pytest.raises(BenchError, match="queues are not empty"):
-        run_bench(BenchOptions(articles=10))
+    try:
+        with pytest.raises(BenchError, match="queues are not empty"):
+            run_bench(BenchOptions(articles=10))
+    finally:
+        redis_client.delete("clean")
