@@ -50,6 +50,7 @@ class BenchReport:
     arrival_rate: float | None
     statuses: dict[str, int]
     seconds: float  # first ingest to last final status
+    ingest_seconds: float  # how long ingesting the corpus took, within `seconds`
     articles_per_s: float
     in_process_articles_per_s: float
     efficiency: float  # pipeline articles/s ÷ in-process articles/s
@@ -127,6 +128,7 @@ def build_report(
         arrival_rate=options.rate,
         statuses={status.value: n for status, n in Counter(row.status for row in rows).items()},
         seconds=seconds,
+        ingest_seconds=run.ingest_seconds,
         articles_per_s=rate,
         in_process_articles_per_s=in_process_rate,
         efficiency=rate / in_process_rate,
