@@ -53,6 +53,9 @@ def test_a_small_bench_runs_every_article_through_the_workers_and_reports_it(
     # Every article is final, and the generated corpus holds nothing a stage should refuse.
     assert set(report["statuses"]) == {"stored", "duplicate"}
     assert 0 < report["statuses"]["duplicate"] <= report["copies"]
+    # One worker per stage takes the articles in ingest order, so the workers decide as the functions did in process.
+    assert report["statuses"]["duplicate"] == report["in_process_duplicates"]
+    assert report["mentions"] == report["in_process_mentions"] > 0 and report["events"] > 0
     assert report["articles_per_s"] > 0 and report["in_process_articles_per_s"] > 0 and report["efficiency"] > 0
     assert 0 < report["latency_p50_s"] <= report["latency_p95_s"] <= report["latency_p99_s"] <= report["seconds"]
     assert [s["stage"] for s in report["stages"]] == ["clean", "dedup", "extract", "store"]

@@ -49,6 +49,12 @@ class BenchReport:
     workers_per_stage: int
     arrival_rate: float | None
     statuses: dict[str, int]
+    # What the stages decided, in the pipeline and in process: the two should agree closely (arrival order differs).
+    mentions: int
+    events: int
+    in_process_duplicates: int
+    in_process_mentions: int
+    in_process_events: int
     seconds: float  # first ingest to last final status
     ingest_seconds: float  # how long ingesting the corpus took, within `seconds`
     articles_per_s: float
@@ -127,6 +133,11 @@ def build_report(
         workers_per_stage=options.workers_per_stage,
         arrival_rate=options.rate,
         statuses={status.value: n for status, n in Counter(row.status for row in rows).items()},
+        mentions=run.mentions,
+        events=run.events,
+        in_process_duplicates=baseline.duplicates,
+        in_process_mentions=baseline.mentions,
+        in_process_events=baseline.events,
         seconds=seconds,
         ingest_seconds=run.ingest_seconds,
         articles_per_s=rate,
@@ -166,7 +177,11 @@ def print_report(report: BenchReport, console: Console) -> None:
     )  # fmt: skip
     console.print(table)
     statuses = ", ".join(f"{status} {n}" for status, n in sorted(report.statuses.items()))
-    console.print(f"statuses: {statuses}")
+    console.print(
+        f"statuses: {statuses}; {report.mentions} mentions of {report.events} events (in process: "
+        f"{report.in_process_duplicates} duplicates, {report.in_process_mentions} mentions, "
+        f"{report.in_process_events} events)"
+    )
     arrival = f"arrivals at {report.arrival_rate:g}/s" if report.arrival_rate else "all ingested at once"
     console.print(
         f"end to end {report.articles_per_s:.1f} articles/s over {report.seconds:.1f} s ({arrival}); "

@@ -19,7 +19,7 @@ from services.bench.sampling import Sampler, database_cpu_seconds, worker_cpu_se
 from services.bench.scaling import SCALED_STAGE, measure_scaling
 from services.db import get_engine, session_scope
 from services.ingest import ArticleInput, ingest
-from services.models import Article
+from services.models import Article, Event, EventMention
 from services.monitor import queue_depths
 from services.settings import get_settings
 from services.status import FINAL_STATUSES
@@ -128,6 +128,8 @@ class PipelineRun:
     database_cpu_seconds: float  # Postgres backends serving the bench's database
     sampler: Sampler
     rows: list
+    mentions: int
+    events: int
 
 
 def _run_pipeline(
@@ -170,7 +172,9 @@ def _run_pipeline(
                 Article.extracted_at, Article.stored_at, Article.updated_at,
             ).where(Article.id.in_(ids))
         ).all()  # fmt: skip
-    return PipelineRun(ids, ingest_seconds, cpu, database_cpu, sampler, rows)
+        mentions = session.scalar(select(func.count()).select_from(EventMention))
+        events = session.scalar(select(func.count()).select_from(Event))
+    return PipelineRun(ids, ingest_seconds, cpu, database_cpu, sampler, rows, mentions, events)
 
 
 def _worker_env(database_url: str, redis_url: str) -> dict[str, str]:
