@@ -93,6 +93,8 @@ def run_bench(options: BenchOptions, *, progress=print) -> BenchReport:
     """Run the whole bench and return its report; `progress` receives one line per step."""
     if options.articles < 1 or options.workers_per_stage < 1:
         raise BenchError("give at least one article and one worker per stage")
+    if options.rate is not None and options.rate <= 0:
+        raise BenchError(f"the arrival rate must be above 0 articles/s, not {options.rate}")
     settings = get_settings()
     busy = {queue: depth for queue, depth in queue_depths(settings.redis_url).items() if depth}
     if busy:
