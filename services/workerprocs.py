@@ -6,25 +6,40 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+
+import psutil
+import redis
 
 from services.queues import STAGES
 
 
-def worker_command(stage: str, *, concurrency: int = 1, name: str | None = None) -> list[str]:
-    """The command line of a worker that consumes one stage's queue."""
+def worker_command(
+    stage: str, *, concurrency: int = 1, name: str | None = None, prefetch: int | None = None, loglevel: str = "INFO"
+) -> list[str]:
+    """The command line of a worker that consumes one stage's queue (prefetch: the app's setting unless given)."""
     return [
         sys.executable, "-m", "celery", "-A", "workers.app", "worker",
         "-Q", stage, "-n", f"{name or stage}@%h", "-c", str(concurrency),
-        "--loglevel", "INFO", "--without-gossip", "--without-mingle",
+        "--loglevel", loglevel, "--without-gossip", "--without-mingle",
+        *(["--prefetch-multiplier", str(prefetch)] if prefetch else []),
     ]  # fmt: skip
 
 
 def start_workers(
-    *, env: Mapping[str, str], log_dir: Path, stages: Iterable[str] = STAGES, name_suffix: str = ""
+    *,
+    env: Mapping[str, str],
+    log_dir: Path,
+    stages: Iterable[str] = STAGES,
+    name_suffix: str = "",
+    concurrency: int = 1,
+    prefetch: int | None = None,
+    loglevel: str = "INFO",
 ) -> dict[str, subprocess.Popen]:
-    """Start one worker process per entry of `stages`, keyed `stage` (`stage#2`, … for repeats), logging to log_dir."""
+    """Start one worker (of `concurrency` pool processes) per entry of `stages`, keyed `stage` (`stage#2`, … for
+    repeats), logging to log_dir."""
     log_dir.mkdir(parents=True, exist_ok=True)
     processes: dict[str, subprocess.Popen] = {}
     for stage in stages:
@@ -32,7 +47,13 @@ def start_workers(
         key = f"{stage}#{repeat + 1}" if repeat else stage
         with open(log_dir / f"{key}.log", "ab") as log:
             processes[key] = subprocess.Popen(
-                worker_command(stage, name=key.replace("#", "-") + name_suffix),
+                worker_command(
+                    stage,
+                    concurrency=concurrency,
+                    name=key.replace("#", "-") + name_suffix,
+                    prefetch=prefetch,
+                    loglevel=loglevel,
+                ),
                 env={**os.environ, **env},
                 stdout=log,
                 stderr=subprocess.STDOUT,
@@ -45,6 +66,25 @@ def start_workers(
 def worker_stage(key: str) -> str:
     """The stage a worker started by start_workers consumes."""
     return key.split("#", 1)[0]
+
+
+def wait_until_consuming(redis_url: str, processes: Mapping[str, subprocess.Popen], *, timeout: float = 60) -> None:
+    """Wait until every worker has bound its queue and started its pool processes; raise if one exits or is late."""
+    client = redis.Redis.from_url(redis_url)
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            dead = [key for key, p in processes.items() if p.poll() is not None]
+            if dead:
+                raise RuntimeError(f"workers exited at start: {dead}")
+            # A consuming worker has registered its queue binding in Redis (kombu's `_kombu.binding.<queue>`).
+            bound = all(client.exists(f"_kombu.binding.{worker_stage(key)}") for key in processes)
+            if bound and all(psutil.Process(p.pid).children() for p in processes.values()):
+                return
+            time.sleep(0.2)
+    finally:
+        client.close()
+    raise TimeoutError(f"workers did not start consuming within {timeout} s")
 
 
 def stop_workers(processes: Mapping[str, subprocess.Popen], *, timeout: float = 20) -> None:

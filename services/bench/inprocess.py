@@ -1,0 +1,86 @@
+"""The baseline: the stage functions called one after another in this process, with no queue and no database."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from services.bench.corpus import BenchArticle
+from services.clean import UnusableDocument, clean_document
+from services.dedup_offline import dedup_records
+from services.extract import extract_events
+from services.pipeline import mention_fields
+from services.store import Candidate, choose_event, coding_of, type_family
+
+ENGLISH = "en"
+
+
+@dataclass
+class StageTiming:
+    """Articles a stage handled, and the wall and CPU seconds it spent on them."""
+
+    articles: int = 0
+    wall_seconds: float = 0.0
+    cpu_seconds: float = 0.0
+
+
+@dataclass
+class InProcessResult:
+    """The baseline run: per-stage timings, and what the stages decided (for comparison with the pipeline)."""
+
+    stages: dict[str, StageTiming] = field(default_factory=dict)
+    duplicates: int = 0
+    mentions: int = 0
+    events: int = 0
+
+    @property
+    def wall_seconds(self) -> float:
+        """Wall time of all stages together."""
+        return sum(timing.wall_seconds for timing in self.stages.values())
+
+
+@contextmanager
+def _timed(timing: StageTiming, articles: int) -> Iterator[None]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    yield
+    timing.wall_seconds += time.perf_counter() - wall
+    timing.cpu_seconds += time.process_time() - cpu
+    timing.articles += articles
+
+
+def run_in_process(corpus: Sequence[BenchArticle]) -> InProcessResult:
+    """Clean, dedup, extract and key every article of the corpus in this process; time each stage."""
+    result = InProcessResult(stages={stage: StageTiming() for stage in ("clean", "dedup", "extract", "store")})
+    cleaned = []
+    with _timed(result.stages["clean"], len(corpus)):
+        for article in corpus:
+            try:
+                cleaned.append((article, clean_document(article.content, content_type=article.content_type)))
+            except UnusableDocument:
+                continue
+    records = [{"id": n, "text": c.text, "published": c.published} for n, (_, c) in enumerate(cleaned)]
+    with _timed(result.stages["dedup"], len(records)):
+        decisions = list(dedup_records(records))
+    originals = [c for (_, c), d in zip(cleaned, decisions, strict=True) if d["duplicate_of"] is None]
+    result.duplicates = len(cleaned) - len(originals)
+    english = [c for c in originals if c.language in (ENGLISH, None)]
+    with _timed(result.stages["extract"], len(english)):
+        extracted = [
+            (c, extract_events(c.text, published=c.published.date() if c.published else None)) for c in english
+        ]
+    events: dict[str, list[Candidate]] = {}  # by type family: the merge only compares within one
+    with _timed(result.stages["store"], len(extracted)):
+        for c, found in extracted:
+            day = c.published.date() if c.published else None
+            for event in found:
+                result.mentions += 1
+                if event.modality != "asserted":
+                    continue
+                coding = coding_of(mention_fields(event) | {"event_date": event.event_date or day})
+                same_family = events.setdefault(type_family(coding.type), [])
+                if choose_event(coding, same_family) is None:
+                    same_family.append(Candidate(len(same_family), coding))
+    result.events = sum(map(len, events.values()))
+    return result

@@ -1,0 +1,215 @@
+"""`newsflow bench`: a fresh database, the in-process baseline, then the same corpus through real workers."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import create_engine, func, make_url, select, text
+
+from services import migrations
+from services.bench.corpus import BenchArticle, make_corpus
+from services.bench.inprocess import run_in_process
+from services.bench.report import BenchReport, build_report
+from services.bench.sampling import Sampler, database_cpu_seconds, worker_cpu_seconds
+from services.bench.scaling import SCALED_STAGE, measure_scaling
+from services.db import get_engine, session_scope
+from services.ingest import ArticleInput, ingest
+from services.models import Article, Event, EventMention
+from services.monitor import queue_messages
+from services.servers import redis_client
+from services.settings import get_settings
+from services.status import FINAL_STATUSES
+from services.workerprocs import start_workers, stop_workers, wait_until_consuming
+
+# Articles given with their content enter at clean; the fetch stage has nothing to do in the bench.
+BENCH_STAGES = ("clean", "dedup", "extract", "store")
+
+
+class BenchError(Exception):
+    """The bench cannot run as asked (a busy queue, workers that do not start, articles that never finish)."""
+
+
+@dataclass(frozen=True)
+class BenchOptions:
+    """What to run: corpus size and copy rate, workers per stage, arrival rate (None: as fast as ingest goes)."""
+
+    articles: int = 1000
+    copies: float = 0.2
+    workers_per_stage: int = 1
+    prefetch: int | None = None  # messages each worker process reserves ahead; None: the app's setting
+    loglevel: str = "WARNING"  # a log line per task is a cost of its own; the demo logs at INFO
+    rate: float | None = None
+    scaling: bool = False  # also run the extract stage alone with 1 and then 2 processes
+    seed: int = 1
+    database: str = "newsflow_bench"
+    log_dir: Path = Path(".newsflow/bench-logs")
+    timeout: float = 3600
+
+
+def bench_database_url(server_url: str, name: str) -> str:
+    """The configured database URL with its database name replaced by the bench's."""
+    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
+
+
+def recreate_database(url: str) -> None:
+    """Drop the database the URL names if it exists, create it empty and migrate it to head."""
+    target = make_url(url)
+    admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)'))
+            connection.execute(text(f'CREATE DATABASE "{target.database}"'))
+    finally:
+        admin.dispose()
+    migrations.upgrade(url)
+
+
+@contextmanager
+def _using_database(url: str) -> Iterator[None]:
+    """Point this process's settings and engine at `url` for the duration."""
+    names = ("NEWSFLOW_DATABASE_URL", "DATABASE_URL")  # both: the first one set wins in the settings
+    saved = {name: os.environ.get(name) for name in names}
+    os.environ.update(dict.fromkeys(names, url))
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+    try:
+        yield
+    finally:
+        get_engine().dispose()
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        get_settings.cache_clear()
+        get_engine.cache_clear()
+
+
+def run_bench(options: BenchOptions, *, progress=print) -> BenchReport:
+    """Run the whole bench and return its report; `progress` receives one line per step."""
+    if options.articles < 1 or options.workers_per_stage < 1:
+        raise BenchError("give at least one article and one worker per stage")
+    if options.rate is not None and options.rate <= 0:
+        raise BenchError(f"the arrival rate must be above 0 articles/s, not {options.rate}")
+    settings = get_settings()
+    busy = {stage: m.total for stage, m in queue_messages(redis_client(settings.redis_url)).items() if m.total}
+    if busy:
+        raise BenchError(f"queues are not empty {busy}: run the bench on a Redis database of its own (REDIS_URL)")
+    corpus = make_corpus(options.articles, copies=options.copies, seed=options.seed)
+    progress(f"corpus: {len(corpus)} articles, {sum(a.copy_of is not None for a in corpus)} wire copies")
+    baseline = run_in_process(corpus)
+    progress(f"in process: {len(corpus) / baseline.wall_seconds:.1f} articles/s")
+    url = bench_database_url(settings.database_url, options.database)
+    recreate_database(url)
+    progress(f"database {options.database} created and migrated")
+    with _using_database(url):
+        run = _run_pipeline(corpus, options, redis_url=settings.redis_url, database_url=url, progress=progress)
+        scaling = None
+        if options.scaling:
+            from workers.app import send_on
+
+            progress(f"scaling: the {SCALED_STAGE.name} stage alone with 1 and 2 processes")
+            scaling = measure_scaling(
+                run.article_ids, env=_worker_env(url, settings.redis_url), redis_url=settings.redis_url,
+                log_dir=options.log_dir, loglevel=options.loglevel, enqueue=send_on, timeout=options.timeout,
+            )  # fmt: skip
+        return build_report(options, corpus, baseline, run, scaling)
+
+
+@dataclass
+class PipelineRun:
+    """What the pipeline run measured: worker CPU, peak memory, queue depths, and every article's row."""
+
+    article_ids: list[int]
+    ingest_seconds: float
+    cpu_seconds: dict[str, tuple[float, float]]  # stage -> (consumer processes, pool processes)
+    database_cpu_seconds: float  # Postgres backends serving the bench's database
+    sampler: Sampler
+    rows: list
+    mentions: int
+    events: int
+
+
+def _run_pipeline(
+    corpus: Sequence[BenchArticle], options: BenchOptions, *, redis_url: str, database_url: str, progress
+) -> PipelineRun:
+    workers = start_workers(
+        env=_worker_env(database_url, redis_url),
+        log_dir=options.log_dir,
+        stages=BENCH_STAGES,
+        concurrency=options.workers_per_stage,
+        prefetch=options.prefetch,
+        loglevel=options.loglevel,
+    )
+    try:
+        wait_until_consuming(redis_url, workers)
+        progress(
+            f"started {len(workers)} workers of {options.workers_per_stage} process(es) (logs in {options.log_dir})"
+        )
+        from workers.app import send_on  # the bench is where the Celery sender is wired in
+
+        cpu_before, database_before = worker_cpu_seconds(workers), database_cpu_seconds(options.database)
+        with Sampler(redis_url, BENCH_STAGES, workers) as sampler:
+            started = time.perf_counter()
+            ids = _ingest(corpus, options.rate, enqueue=send_on)
+            ingest_seconds = time.perf_counter() - started
+            progress(f"ingested {len(ids)} articles in {ingest_seconds:.1f} s; waiting for final statuses")
+            _wait_until_final(ids, timeout=options.timeout)
+            cpu_after, database_after = worker_cpu_seconds(workers), database_cpu_seconds(options.database)
+    finally:
+        stop_workers(workers)
+    cpu = {
+        stage: tuple(after - before for after, before in zip(cpu_after[stage], cpu_before[stage], strict=True))
+        for stage in BENCH_STAGES
+    }
+    database_cpu = sum(seconds - database_before.get(pid, 0.0) for pid, seconds in database_after.items())
+    with session_scope() as session:
+        rows = session.execute(
+            select(
+                Article.id, Article.status, Article.received_at, Article.cleaned_at, Article.deduped_at,
+                Article.extracted_at, Article.stored_at, Article.updated_at,
+            ).where(Article.id.in_(ids))
+        ).all()  # fmt: skip
+        mentions = session.scalar(select(func.count()).select_from(EventMention))
+        events = session.scalar(select(func.count()).select_from(Event))
+    return PipelineRun(ids, ingest_seconds, cpu, database_cpu, sampler, rows, mentions, events)
+
+
+def _worker_env(database_url: str, redis_url: str) -> dict[str, str]:
+    urls = {"DATABASE_URL": database_url, "REDIS_URL": redis_url}
+    return {**urls, **{f"NEWSFLOW_{name}": url for name, url in urls.items()}, "PYTHONPATH": os.getcwd()}
+
+
+def _ingest(corpus: Sequence[BenchArticle], rate: float | None, *, enqueue) -> list[int]:
+    """Ingest the corpus: in batches as fast as it goes, or one article at a time at `rate` articles per second."""
+    items = [ArticleInput(origin=a.key, raw=a.content, content_type=a.content_type) for a in corpus]
+    max_bytes = get_settings().max_input_bytes
+    if rate is None:
+        return [o.article_id for o in ingest(items, session_scope=session_scope, enqueue=enqueue, max_bytes=max_bytes)]
+    ids: list[int] = []
+    started = time.perf_counter()
+    for number, item in enumerate(items):
+        # Paced on the schedule, not on the last article, so a slow insert does not lower the rate.
+        delay = started + number / rate - time.perf_counter()
+        if delay > 0:
+            time.sleep(delay)
+        ids += [o.article_id for o in ingest([item], session_scope=session_scope, enqueue=enqueue, max_bytes=max_bytes)]
+    return ids
+
+
+def _wait_until_final(ids: list[int], *, timeout: float, poll: float = 0.5) -> None:
+    # The database is the bench's own, so counting every final article is counting the corpus's, and cheaper.
+    deadline = time.monotonic() + timeout
+    while True:
+        with session_scope() as session:
+            done = session.scalar(select(func.count()).select_from(Article).where(Article.status.in_(FINAL_STATUSES)))
+        if done == len(ids):
+            return
+        if time.monotonic() > deadline:
+            raise BenchError(f"{len(ids) - done} of {len(ids)} articles not final after {timeout:.0f} s")
+        time.sleep(poll)

@@ -1,0 +1,78 @@
+"""`newsflow bench` end to end: a small corpus through real worker processes, real Redis and a fresh database."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import redis
+from sqlalchemy import create_engine, make_url, text
+
+from services.bench.run import BenchError, BenchOptions, run_bench
+from tests.conftest import RUN_ID
+
+SMOKE_ARTICLES = 150
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture
+def bench_database(postgres_server_url: str) -> Iterator[str]:
+    """The name of the database the bench creates, dropped after the test."""
+    name = f"newsflow_bench_test_{RUN_ID}"
+    yield name
+    admin = create_engine(make_url(postgres_server_url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.mark.slow
+def test_a_small_bench_runs_every_article_through_the_workers_and_reports_it(
+    postgres_server_url: str, redis_url: str, redis_client: redis.Redis, bench_database: str, tmp_path: Path
+) -> None:
+    # Runs before the session's worker fixture starts (tests/workers), so no other worker takes its messages.
+    report_path, plot_path = tmp_path / "bench.json", tmp_path / "queues.png"
+    result = subprocess.run(
+        [
+            str(Path(sys.executable).with_name("newsflow")), "bench", "--articles", str(SMOKE_ARTICLES),
+            "--copies", "0.2", "--database", bench_database, "--json", str(report_path), "--plot", str(plot_path),
+            "--log-dir", str(tmp_path / "logs"),
+        ],
+        env={**os.environ, "DATABASE_URL": postgres_server_url, "REDIS_URL": redis_url, "COLUMNS": "200"},
+        capture_output=True, text=True, timeout=280, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "efficiency" in result.stdout
+    report = json.loads(report_path.read_text())
+    assert report["complete"] and report["articles"] == SMOKE_ARTICLES
+    # Every article is final, and the generated corpus holds nothing a stage should refuse.
+    assert set(report["statuses"]) == {"stored", "duplicate"}
+    assert 0 < report["statuses"]["duplicate"] <= report["copies"]
+    # One worker per stage takes the articles in ingest order, so the workers decide as the functions did in process.
+    assert report["statuses"]["duplicate"] == report["in_process_duplicates"]
+    assert report["mentions"] == report["in_process_mentions"] > 0 and report["events"] > 0
+    assert report["articles_per_s"] > 0 and report["in_process_articles_per_s"] > 0 and report["efficiency"] > 0
+    assert 0 < report["latency_p50_s"] <= report["latency_p95_s"] <= report["latency_p99_s"] <= report["seconds"]
+    assert [s["stage"] for s in report["stages"]] == ["clean", "dedup", "extract", "store"]
+    for stage in report["stages"]:
+        assert stage["articles"] > 0 and stage["cpu_s_per_article"] > 0 and stage["peak_rss_mb"] > 0, stage
+        assert stage["in_process_cpu_s_per_article"] > 0, stage
+    assert report["stages"][0]["articles"] == SMOKE_ARTICLES
+    assert report["queue_depths"] and max(max(s["depths"].values()) for s in report["queue_depths"]) > 0
+    assert plot_path.read_bytes().startswith(PNG_MAGIC)
+
+
+def test_the_bench_refuses_a_redis_database_with_messages_waiting(
+    service_env: dict[str, str], redis_client: redis.Redis
+) -> None:
+    redis_client.lpush("clean", "a message from something else")
+    try:
+        with pytest.raises(BenchError, match="queues are not empty"):
+            run_bench(BenchOptions(articles=10))
+    finally:
+        redis_client.delete("clean")
