@@ -25,7 +25,7 @@ from services import migrations
 from services.db import create_database_if_missing, session_scope
 from services.extract import extract_events
 from services.models import Article, Event, EventMention, Story
-from services.monitor import wait_until_final
+from services.monitor import UNACKED_KEY, priority_lists, wait_until_final
 from services.queues import RECONCILE_QUEUE, STAGES
 from services.servers import KOMBU_SOCKET_SCHEME
 from services.status import Status
@@ -142,14 +142,16 @@ def reconciler(workers, service_env: dict[str, str], redis_url: str, tmp_path_fa
 def test_a_redis_flush_mid_run_loses_no_article(
     reconciler, clean_tables, service_env: dict[str, str], redis_url: str, tmp_path: Path
 ) -> None:
-    batch = write_jsonl(tmp_path / "batch.jsonl", corpus_records(40))
+    batch = write_jsonl(tmp_path / "batch.jsonl", corpus_records(80))
     assert newsflow("ingest", str(batch), env=service_env).returncode == 0
     ids = ids_of(session_scope)
     wait_until_under_way(session_scope, ids)
     client = redis.Redis.from_url(redis_url)
     with client.pipeline(transaction=True) as pipe:  # count and flush in one step: nothing slips in between
         for stage in STAGES:
-            pipe.llen(stage)
+            for name in priority_lists(stage):
+                pipe.llen(name)
+        pipe.hlen(UNACKED_KEY)  # delivered to a worker, not yet acknowledged: Redis forgets these too
         *depths, _ = pipe.flushdb().execute()
     flushed_at = time.monotonic()
     client.close()
