@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import astuple, fields
 from datetime import UTC, datetime
 
 from sqlalchemy import Date, Text, case, cast, delete, func, select, text, update
@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from services.models import Article, ArticleEvent, Event, EventMention
 from services.status import Status
 from services.store import (
-    DATE_WINDOW,
     EVENT_CODING_FIELDS,
+    FAMILY_PREFIXES,
     LOCK_NAMESPACE,
     Candidate,
     Coding,
@@ -21,9 +21,8 @@ from services.store import (
     ReportedMention,
     choose_event,
     coding_of,
-    compatible_types,
-    lock_countries,
     lock_keys,
+    lookups,
     summarise_event,
 )
 
@@ -31,6 +30,8 @@ EVENTS_CHANNEL = "newsflow_events"
 ASSERTED = "asserted"  # negated, planned or claimed events are kept as mentions only
 MENTION_CODING = [getattr(EventMention, name) for name in EVENT_CODING_FIELDS]
 EVENT_CODING = [getattr(Event, name) for name in EVENT_CODING_FIELDS]
+# The candidate query's arrays, in the order of `Lookup`'s fields.
+LOOKUP_PARAMETERS = ("types", "lows", "highs", "source_families", "target_families", "countries", "swappable", "blank")
 
 
 def store_article_events(session: Session, article: Article) -> set[int]:
@@ -103,28 +104,55 @@ def _lock(session: Session, codings: list[Coding]) -> None:
         ).all()
 
 
-# One fixed statement for every article (so it is compiled and prepared once): each row of `m` is one way a mention
-# may meet an event, a compatible type and a named country or actor family (null for a mention naming none), with
-# its date window (null for an undated mention, which meets only undated events). `choose_event` sorts out the rest.
-MEETS = """(m.named IS NULL OR e.location_country = m.named
-             OR e.source_code LIKE m.named || '%' OR e.target_code LIKE m.named || '%')"""
+# SQL for the rules of `services.store.agreement`, loosened only where SQL cannot see (sectors, distances), so
+# that every event the rules accept comes back and most they refuse do not: the candidates of a common type and
+# country in a busy week are hundreds, and weighing each in Python cost more than the rest of the step.
+KNOWN_FAMILY = ", ".join(f"'{prefix}'" for prefix in FAMILY_PREFIXES)
+# Whether each of the event's actor codes names a country or an organisation (null when it has no code).
+NAMED = f"""LATERAL (SELECT left(e.source_code, 3) IN ({KNOWN_FAMILY}) AS source,
+                         left(e.target_code, 3) IN ({KNOWN_FAMILY}) AS target) AS named"""
+
+
+def _no_conflict(actor: str, family: str) -> str:
+    """The event's actor is unknown, of no known family, or of the mention's family."""
+    code = f"e.{actor}_code"
+    return f"({code} IS NULL OR {family} IS NULL OR {code} LIKE {family} || '%' OR NOT named.{actor})"
+
+
+def _shares(actor: str, family: str) -> str:
+    return f"e.{actor}_code LIKE {family} || '%'"
+
+
+MATCHES = f"""CASE WHEN m.blank
+    THEN coalesce(e.location_country, '') = '' AND NOT coalesce(named.source OR named.target, false)
+    ELSE (m.country IS NULL OR coalesce(e.location_country, '') IN ('', m.country))
+        AND ({_no_conflict("source", "m.source_family")} AND {_no_conflict("target", "m.target_family")}
+             OR m.swappable AND {_no_conflict("source", "m.target_family")}
+                AND {_no_conflict("target", "m.source_family")})
+        AND (e.location_country = m.country
+             OR {_shares("source", "m.source_family")} OR {_shares("target", "m.target_family")}
+             OR m.swappable AND ({_shares("source", "m.target_family")} OR {_shares("target", "m.source_family")}))
+    END"""
+# One fixed statement for every article (so it is compiled and prepared once): each row of `m` is one `Lookup`.
 CANDIDATES = text(f"""
     WITH m AS (
         SELECT * FROM unnest(CAST(:types AS text[]), CAST(:lows AS date[]), CAST(:highs AS date[]),
-                             CAST(:named AS text[])) AS m(type, low, high, named)
+                             CAST(:source_families AS text[]), CAST(:target_families AS text[]),
+                             CAST(:countries AS text[]), CAST(:swappable AS boolean[]), CAST(:blank AS boolean[]))
+            AS m(type, low, high, source_family, target_family, country, swappable, blank)
     ), near AS (
         -- OFFSET 0 keeps each lookup a per-row index scan: a prepared (generic) plan cannot see how few rows m
-        -- has and would otherwise hash-join the whole events table.
+        -- has and would otherwise hash-join the whole events table. The index holds every column the filter reads.
         SELECT DISTINCT found.id FROM m CROSS JOIN LATERAL (
-            SELECT e.id FROM events e
-            WHERE e.type = m.type AND e.event_date BETWEEN m.low AND m.high AND {MEETS}
+            SELECT e.id FROM events e, {NAMED}
+            WHERE e.type = m.type AND e.event_date BETWEEN m.low AND m.high AND {MATCHES}
             UNION ALL
-            SELECT e.id FROM events e
-            WHERE e.type = m.type AND m.low IS NULL AND e.event_date IS NULL AND {MEETS}
+            SELECT e.id FROM events e, {NAMED}
+            WHERE e.type = m.type AND m.low IS NULL AND e.event_date IS NULL AND {MATCHES}
             OFFSET 0
         ) AS found
     )
-    SELECT e.id, {", ".join(f"e.{name}" for name in EVENT_CODING_FIELDS)},
+    SELECT e.id, {", ".join(f"e.{f.name}" for f in fields(Coding) if f.name != "day")}, e.event_date,
            EXISTS (SELECT 1 FROM article_events ae JOIN articles a ON a.id = ae.article_id
                    WHERE ae.event_id = e.id AND a.story_id = CAST(:story AS bigint)) AS same_story
     FROM near JOIN events e ON e.id = near.id
@@ -132,20 +160,13 @@ CANDIDATES = text(f"""
 
 
 def _candidates(session: Session, codings: list[Coding], story_id: int | None) -> list[Candidate]:
-    """The events any of an article's mentions may report (a compatible type, a date in the window, a country or
-    actor in common), in one query."""
-    ways = {
-        (kind, c.day - DATE_WINDOW if c.day else None, c.day + DATE_WINDOW if c.day else None, named)
-        for c in codings
-        for kind in compatible_types(c.type)
-        for named in ([n for n in lock_countries(c) if n != "-"] or [None])
-    }
+    """The events any of an article's mentions may report (a compatible type, a date in the window, no actor or
+    place in conflict and one in common), in one query."""
+    ways = sorted({way for c in codings for way in lookups(c)}, key=str)
     if not ways:
         return []
-    types, lows, highs, named = (list(column) for column in zip(*sorted(ways, key=str), strict=True))
-    rows = session.execute(
-        CANDIDATES, {"story": story_id, "types": types, "lows": lows, "highs": highs, "named": named}
-    ).mappings()
+    columns = dict(zip(LOOKUP_PARAMETERS, zip(*(astuple(way) for way in ways), strict=True), strict=True))
+    rows = session.execute(CANDIDATES, {"story": story_id, **{k: list(v) for k, v in columns.items()}}).mappings()
     return [Candidate(row["id"], coding_of(row), row["same_story"]) for row in rows]
 
 
