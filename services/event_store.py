@@ -123,15 +123,16 @@ def _shares(actor: str, family: str) -> str:
     return f"e.{actor}_code LIKE {family} || '%'"
 
 
+# Something in common first: it is the test most events of the type and window fail, and the cheapest.
 MATCHES = f"""CASE WHEN m.blank
     THEN coalesce(e.location_country, '') = '' AND NOT coalesce(named.source OR named.target, false)
-    ELSE (m.country IS NULL OR coalesce(e.location_country, '') IN ('', m.country))
+    ELSE (e.location_country = m.country
+             OR {_shares("source", "m.source_family")} OR {_shares("target", "m.target_family")}
+             OR m.swappable AND ({_shares("source", "m.target_family")} OR {_shares("target", "m.source_family")}))
+        AND (m.country IS NULL OR coalesce(e.location_country, '') IN ('', m.country))
         AND ({_no_conflict("source", "m.source_family")} AND {_no_conflict("target", "m.target_family")}
              OR m.swappable AND {_no_conflict("source", "m.target_family")}
                 AND {_no_conflict("target", "m.source_family")})
-        AND (e.location_country = m.country
-             OR {_shares("source", "m.source_family")} OR {_shares("target", "m.target_family")}
-             OR m.swappable AND ({_shares("source", "m.target_family")} OR {_shares("target", "m.source_family")}))
     END"""
 # One fixed statement for every article (so it is compiled and prepared once): each row of `m` is one `Lookup`.
 CANDIDATES = text(f"""

@@ -184,6 +184,8 @@ class Event(CodedEvent, Base):
             "event_date",
             postgresql_include=["source_code", "target_code", "location_country", "id"],
         ),
+        # Readers' type and time filters together: the type alone or the time alone match too many events.
+        Index("ix_events_type_first_seen", "type", "first_seen"),
         # Pattern ops, so that actor filters by code prefix ("RUS%") use them whatever the database's collation.
         Index("ix_events_source_code", "source_code", postgresql_ops={"source_code": "varchar_pattern_ops"}),
         Index("ix_events_target_code", "target_code", postgresql_ops={"target_code": "varchar_pattern_ops"}),
