@@ -49,7 +49,7 @@ def store_article_events(session: Session, article: Article) -> set[int]:
     asserted = [m for m in mentions if m.modality == ASSERTED]
     codings = [_mention_coding(m, article) for m in asserted]
     _lock(session, [*codings, *_event_codings(session, before)])
-    candidates = _candidates(session, codings, article.story_id)
+    candidates = candidate_events(session, codings, article.story_id)
     chosen: list[int] = []  # an event id, or -n for the n-th event this article opens
     opened: list[dict] = []
     for mention, coding in zip(asserted, codings, strict=True):
@@ -160,7 +160,7 @@ CANDIDATES = text(f"""
     ORDER BY e.id""")
 
 
-def _candidates(session: Session, codings: list[Coding], story_id: int | None) -> list[Candidate]:
+def candidate_events(session: Session, codings: list[Coding], story_id: int | None) -> list[Candidate]:
     """The events any of an article's mentions may report (a compatible type, a date in the window, no actor or
     place in conflict and one in common), in one query."""
     ways = sorted({way for c in codings for way in lookups(c)}, key=str)
