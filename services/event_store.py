@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import astuple, fields
 from datetime import UTC, datetime
 
-from sqlalchemy import Date, Text, case, cast, delete, func, select, text, update
+from sqlalchemy import Date, Text, cast, delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from services.models import Article, ArticleEvent, Event, EventMention
+from services.models import Article, Event, EventMention
 from services.status import Status
 from services.store import (
     EVENT_CODING_FIELDS,
@@ -38,14 +38,8 @@ def store_article_events(session: Session, article: Article) -> set[int]:
     """Replace the events an article's mentions feed: merge each asserted mention into its event, recount every
     event the article fed before or feeds now, delete those left without mentions; return the ids touched."""
     # A handful of statements per article, whatever its mentions: each round trip costs more than the merge.
-    mentions = session.execute(
-        select(EventMention.id, EventMention.event_id, EventMention.modality, EventMention.confidence, *MENTION_CODING)
-        .where(EventMention.article_id == article.id)
-        .order_by(EventMention.id)
-    ).all()
-    # Events fed last time, whether or not a re-run of the extract stage has replaced those mentions since.
-    forgotten = delete(ArticleEvent).where(ArticleEvent.article_id == article.id).returning(ArticleEvent.event_id)
-    before = set(session.scalars(forgotten)) | {m.event_id for m in mentions if m.event_id is not None}
+    forgotten, mentions = _forget(session, article.id)
+    before = forgotten | {m.event_id for m in mentions if m.event_id is not None}
     asserted = [m for m in mentions if m.modality == ASSERTED]
     codings = [_mention_coding(m, article) for m in asserted]
     _lock(session, [*codings, *_event_codings(session, before)])
@@ -63,21 +57,53 @@ def store_article_events(session: Session, article: Article) -> set[int]:
     if opened:
         new_ids = session.scalars(insert(Event).returning(Event.id, sort_by_parameter_order=True), opened).all()
         chosen = [new_ids[-e - 1] if e < 0 else e for e in chosen]
-    attached = dict(zip((m.id for m in asserted), chosen, strict=True))
-    session.execute(
-        update(EventMention)
-        .where(EventMention.article_id == article.id)
-        .values(event_id=case(attached, value=EventMention.id, else_=None) if attached else None)
-        .execution_options(synchronize_session=False)
-    )
     fed = set(chosen)
-    if fed:
-        session.execute(insert(ArticleEvent), [{"article_id": article.id, "event_id": e} for e in sorted(fed)])
     touched = before | fed
+    session.execute(
+        ATTACH,
+        {
+            "article": article.id,
+            "mentions": [m.id for m in asserted],
+            "events": chosen,
+            "fed": sorted(fed),
+            "channel": EVENTS_CHANNEL,
+            "touched": sorted(touched),
+        },
+    ).all()
     if touched:
         recount_events(session, touched, updated=fed)
-        notify_events(session, touched)
     return touched
+
+
+# The article's mentions, and the events it fed last time (whether or not a re-run of the extract stage has
+# replaced those mentions since), forgotten in the same statement: one row even for an article without mentions.
+FORGET = text(f"""
+    WITH forgotten AS (DELETE FROM article_events WHERE article_id = :article RETURNING event_id)
+    SELECT (SELECT array_agg(event_id) FROM forgotten) AS forgotten,
+           m.id, m.event_id, m.modality, m.confidence, {", ".join(f"m.{name}" for name in EVENT_CODING_FIELDS)}
+    FROM (SELECT 1) AS one LEFT JOIN event_mentions m ON m.article_id = :article
+    ORDER BY m.id""")
+
+
+def _forget(session: Session, article_id: int) -> tuple[set[int], list]:
+    rows = session.execute(FORGET, {"article": article_id}).all()
+    return set(rows[0].forgotten or ()), [row for row in rows if row.id is not None]
+
+
+# Each mention to its chosen event (unasserted ones to none), the article to the events it feeds, and NOTIFY for
+# each new, updated or deleted event's id on EVENTS_CHANNEL (Postgres delivers them on commit): one round trip.
+ATTACH = text("""
+    WITH chosen AS (
+        SELECT m.id, c.event_id FROM event_mentions m
+        LEFT JOIN unnest(CAST(:mentions AS bigint[]), CAST(:events AS bigint[])) AS c(mention_id, event_id)
+            ON c.mention_id = m.id
+        WHERE m.article_id = :article
+    ), attached AS (
+        UPDATE event_mentions SET event_id = chosen.event_id FROM chosen WHERE event_mentions.id = chosen.id
+    ), linked AS (
+        INSERT INTO article_events (article_id, event_id) SELECT :article, unnest(CAST(:fed AS bigint[]))
+    )
+    SELECT pg_notify(:channel, id::text) FROM unnest(CAST(:touched AS bigint[])) AS id ORDER BY id""")
 
 
 def _mention_coding(mention, article: Article) -> Coding:
@@ -98,10 +124,15 @@ def _lock(session: Session, codings: list[Coding]) -> None:
     keys = sorted(set().union(*(lock_keys(c) for c in codings))) if codings else []
     if keys:
         # unnest returns the sorted array in order, so the locks are taken in that order.
-        session.execute(
-            text("SELECT pg_advisory_xact_lock(:namespace, key) FROM unnest(CAST(:keys AS integer[])) AS key"),
-            {"namespace": LOCK_NAMESPACE, "keys": keys},
-        ).all()
+        session.execute(LOCK, {"namespace": LOCK_NAMESPACE, "keys": keys}).all()
+
+
+# For the rest of the transaction, prepared statements keep their generic plan: Postgres would otherwise plan the
+# candidate query afresh for every article (its custom plans look cheaper than the generic one, which is the same
+# plan), and planning it costs about as much as running it. Set here to spare a round trip of its own.
+LOCK = text("""
+    SELECT pg_advisory_xact_lock(:namespace, key), set_config('plan_cache_mode', 'force_generic_plan', true)
+    FROM unnest(CAST(:keys AS integer[])) AS key""")
 
 
 # SQL for the rules of `services.store.agreement`, loosened only where SQL cannot see (sectors, distances), so
@@ -213,11 +244,3 @@ def recount_events(session: Session, event_ids: set[int], *, updated: set[int] =
     empty = event_ids - reports.keys()
     if empty:
         session.execute(delete(Event).where(Event.id.in_(empty)))
-
-
-def notify_events(session: Session, event_ids: set[int]) -> None:
-    """NOTIFY each new, updated or deleted event's id on EVENTS_CHANNEL; Postgres delivers them on commit."""
-    session.execute(
-        text("SELECT pg_notify(:channel, id::text) FROM unnest(CAST(:ids AS bigint[])) AS id ORDER BY id"),
-        {"channel": EVENTS_CHANNEL, "ids": sorted(event_ids)},
-    )
