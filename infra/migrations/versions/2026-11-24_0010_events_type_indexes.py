@@ -1,4 +1,4 @@
-"""events (type, first_seen) index, for readers that filter events by type and time together
+"""events indexes for readers that filter by type and by time, country or actor together
 
 Revision ID: 0010
 Revises: 0008
@@ -16,8 +16,16 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.create_index(
+        "ix_events_type_id",
+        "events",
+        ["type", "id"],
+        unique=False,
+        postgresql_include=["first_seen", "location_country", "source_code", "target_code"],
+    )
     op.create_index("ix_events_type_first_seen", "events", ["type", "first_seen"], unique=False)
 
 
 def downgrade() -> None:
     op.drop_index("ix_events_type_first_seen", table_name="events")
+    op.drop_index("ix_events_type_id", table_name="events")
