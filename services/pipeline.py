@@ -237,8 +237,7 @@ def mention_fields(candidate: EventCandidate) -> dict:
 
 def _store(session: Session, article: Article) -> bool:
     # Every run replaces what the article fed before, so a re-processed article corrects its events.
-    with session.no_autoflush:  # the claim's attempt count goes out with the status, one UPDATE at commit
-        store_article_events(session, article)
+    store_article_events(session, article)
     return True
 
 
