@@ -186,6 +186,15 @@ class Event(CodedEvent, Base):
             "event_date",
             postgresql_include=["source_code", "target_code", "location_country", "id"],
         ),
+        # Readers' type filter with others: a page of one type's events in id order, the columns the other filters
+        # read included (so the page's ids come from the index alone); and the type with a recent time.
+        Index(
+            "ix_events_type_id",
+            "type",
+            "id",
+            postgresql_include=["first_seen", "location_country", "source_code", "target_code"],
+        ),
+        Index("ix_events_type_first_seen", "type", "first_seen"),
         # Pattern ops, so that actor filters by code prefix ("RUS%") use them whatever the database's collation.
         Index("ix_events_source_code", "source_code", postgresql_ops={"source_code": "varchar_pattern_ops"}),
         Index("ix_events_target_code", "target_code", postgresql_ops={"target_code": "varchar_pattern_ops"}),

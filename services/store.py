@@ -144,7 +144,7 @@ def _pair_agreement(a: tuple[str | None, str | None], b: tuple[str | None, str |
     return None if source is None or target is None else source + target
 
 
-def _is_blank(coding: Coding) -> bool:
+def is_blank(coding: Coding) -> bool:
     """Names no country and no organisation (an actor may still be a bare sector: "the rebels")."""
     return not (actor_family(coding.source_code) or actor_family(coding.target_code) or coding.location_country)
 
@@ -175,13 +175,40 @@ def choose_event(mention: Coding, candidates: Iterable[Candidate]) -> int | None
         score = agreement(mention, candidate.coding)
         if score is None:
             continue
-        if score == 0 and not (_is_blank(mention) and _is_blank(candidate.coding) and candidate.same_story):
+        if score == 0 and not (is_blank(mention) and is_blank(candidate.coding) and candidate.same_story):
             continue
         gap = abs(mention.day - candidate.coding.day).days if mention.day else 0
         rank = (not candidate.same_story, -score, gap, candidate.event_id)
         if best is None or rank < best:
             best = rank
     return best[-1] if best else None
+
+
+# Every code prefix `actor_family` knows: a three-letter country, or an organisation's group.
+FAMILY_PREFIXES = (*sorted(country.alpha_3 for country in pycountry.countries), *GROUP_PREFIXES)
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """One way a mention may meet a stored event: a compatible type, the date window (None when undated), the
+    actor families and country it names, whether its actors may swap, and whether it names nothing at all."""
+
+    type: str
+    low: date | None
+    high: date | None
+    source_family: str | None
+    target_family: str | None
+    country: str | None
+    symmetric: bool
+    blank: bool
+
+
+def lookups(coding: Coding) -> list[Lookup]:
+    """The candidate lookups of a mention, one per type it may merge with."""
+    low, high = (coding.day - DATE_WINDOW, coding.day + DATE_WINDOW) if coding.day else (None, None)
+    named = (actor_family(coding.source_code), actor_family(coding.target_code), coding.location_country or None)
+    symmetric, blank = coding.type in SYMMETRIC_TYPES, is_blank(coding)
+    return [Lookup(kind, low, high, *named, symmetric, blank) for kind in compatible_types(coding.type)]
 
 
 def lock_countries(coding: Coding) -> list[str]:

@@ -1,13 +1,17 @@
 """The store step on a real database: merging across articles, corrections, and duplicates that never count."""
 
-from sqlalchemy import select
+from datetime import date, timedelta
+from itertools import product
+
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from services import pipeline
-from services.event_store import recount_events
+from services.event_store import candidate_events, recount_events
 from services.ingest import ArticleInput, add_article
 from services.models import Article, ArticleEvent, Event, EventMention
 from services.status import Status
+from services.store import DATE_WINDOW, Candidate, Coding, choose_event, type_family
 
 WITHDRAWAL = "Russia withdrew its troops from Syria on Sunday, officials said."
 CONDEMNATION = "France condemned the attack on the convoy near Aleppo."
@@ -76,3 +80,50 @@ def test_mentions_of_an_article_marked_duplicate_never_count(db_session: Session
     fed = set(db_session.scalars(select(EventMention.event_id).where(EventMention.article_id == later)))
     recount_events(db_session, fed)
     assert events(db_session) == {"RETREAT": (1, 1, 1)}
+
+
+DAY = date(2024, 12, 8)
+PLACES = [
+    {},
+    {"location_name": "Syria", "location_country": "SYR"},
+    {"location_name": "Damascus", "location_country": "SYR", "latitude": 33.51, "longitude": 36.29},
+    {"location_name": "Aleppo", "location_country": "SYR", "latitude": 36.20, "longitude": 37.16},
+    {"location_name": "Moscow", "location_country": "RUS", "latitude": 55.76, "longitude": 37.62},
+]
+# Countries, sectors of them, organisations, an organisation's group alone, a sector alone, and no code at all.
+SOURCES = [None, "", "RUS", "RUSGOV", "RUSREB", "SYR", "IGOUNO", "IGOUNOREF", "IGO", "REB"]
+TARGETS = [None, "RUS", "SYR", "SYRGOV", "TUR", "ELI", "GOV"]
+
+
+def in_window(mention: Coding, event: Coding) -> bool:
+    if type_family(mention.type) != type_family(event.type) or (mention.day is None) != (event.day is None):
+        return False
+    return mention.day is None or abs(mention.day - event.day) <= DATE_WINDOW
+
+
+def test_the_candidate_query_returns_every_event_the_merge_rules_accept(db_session: Session) -> None:
+    days = [DAY, DAY + DATE_WINDOW + timedelta(days=1), None]
+    stored = [
+        Coding(kind, source, target, day=day, **place)
+        for kind, source, target, place, day in product(
+            ["RETREAT", "CONCEDE", "CONSULT"], SOURCES, TARGETS, PLACES, days
+        )
+    ]
+    rows = [{"type": c.type, "source_code": c.source_code, "target_code": c.target_code,
+             "location_name": c.location_name, "location_country": c.location_country, "latitude": c.latitude,
+             "longitude": c.longitude, "event_date": c.day, "cameo": "01", "quad_class": 1, "date_precision": "day",
+             "confidence": 0.5} for c in stored]  # fmt: skip
+    ids = db_session.scalars(insert(Event).returning(Event.id, sort_by_parameter_order=True), rows).all()
+    events_ = [Candidate(event_id, coding, same_story=True) for event_id, coding in zip(ids, stored, strict=True)]
+    ruled_out = 0
+    mentions = product(
+        ["RETREAT", "CONSULT"], [None, "RUS", "RUSREB", "IGOUNO", "REB"], [None, "SYR", "ELI"], PLACES[:3], [DAY, None]
+    )
+    for kind, source, target, place, day in mentions:
+        mention = Coding(kind, source, target, day=day, **place)
+        found = {c.event_id for c in candidate_events(db_session, [mention], story_id=None)}
+        # Each event on its own and of the same story: the most any rule lets it join.
+        accepted = {e.event_id for e in events_ if choose_event(mention, [e]) is not None}
+        assert accepted <= found, mention
+        ruled_out += sum(1 for e in events_ if in_window(mention, e.coding) and e.event_id not in found)
+    assert ruled_out > 0  # actors and places narrow the lookup in SQL, not only type and date
