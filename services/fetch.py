@@ -10,6 +10,8 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 
+from services.settings import Settings
+
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 
@@ -67,6 +69,17 @@ def refuse_private_hosts(request: httpx.Request) -> None:
     for address in {info[4][0] for info in infos}:
         if not ipaddress.ip_address(address.split("%")[0]).is_global:
             raise RefusedAddress(f"refused: {host} resolves to the non-public address {address}", request=request)
+
+
+def client_from_settings(settings: Settings) -> httpx.Client:
+    """The fetch stage's HTTP client as the settings configure it (also used to poll sources)."""
+    return make_client(
+        connect_timeout=settings.fetch_connect_timeout,
+        read_timeout=settings.fetch_read_timeout,
+        max_redirects=settings.fetch_max_redirects,
+        user_agent=settings.user_agent,
+        allow_private=settings.fetch_allow_private_addresses,
+    )
 
 
 def make_client(

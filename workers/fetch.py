@@ -3,7 +3,7 @@
 from functools import lru_cache
 
 from services import pipeline
-from services.fetch import make_client
+from services.fetch import client_from_settings
 from services.hostlimit import HostBusy
 from services.polite import PoliteFetcher
 from services.settings import get_settings
@@ -14,13 +14,7 @@ from workers.politeness import host_limiter, robots_rules
 @lru_cache
 def _fetch_step():
     settings = get_settings()
-    client = make_client(
-        connect_timeout=settings.fetch_connect_timeout,
-        read_timeout=settings.fetch_read_timeout,
-        max_redirects=settings.fetch_max_redirects,
-        user_agent=settings.user_agent,
-        allow_private=settings.fetch_allow_private_addresses,
-    )
+    client = client_from_settings(settings)
     limiter = host_limiter()
     download = PoliteFetcher(
         client=client, limiter=limiter, robots=robots_rules(client, limiter), max_bytes=settings.fetch_max_bytes

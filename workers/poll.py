@@ -7,7 +7,7 @@ from kombu.exceptions import OperationalError as BrokerUnavailable
 from sqlalchemy.exc import OperationalError as DatabaseUnavailable
 
 from services.db import session_scope
-from services.fetch import make_client
+from services.fetch import client_from_settings
 from services.queues import POLL_QUEUE
 from services.settings import get_settings
 from services.sources.poll import PollContext, claim_due_sources, utcnow
@@ -23,13 +23,7 @@ INFRASTRUCTURE_ERRORS = (DatabaseUnavailable, redis.ConnectionError, BrokerUnava
 @lru_cache
 def _context() -> PollContext:
     settings = get_settings()
-    client = make_client(
-        connect_timeout=settings.fetch_connect_timeout,
-        read_timeout=settings.fetch_read_timeout,
-        max_redirects=settings.fetch_max_redirects,
-        user_agent=settings.user_agent,
-        allow_private=settings.fetch_allow_private_addresses,
-    )
+    client = client_from_settings(settings)
     read = partial(
         read_remote,
         client=client,

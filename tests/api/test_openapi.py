@@ -7,25 +7,14 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from services import pipeline
 from services.api.app import create_app
-from services.db import session_scope
-from services.ingest import add_article, inputs_from_paths
-from tests.conftest import SEEDS, _truncate
-
-STEPS = (pipeline.clean_step, pipeline.dedup_step, pipeline.extract_step, pipeline.store_step)
+from tests.conftest import _truncate, store_seeds
 
 
 @pytest.fixture(scope="module")
 def seeded(service_env, engine) -> Iterator[None]:
     """The seeds run through every step, so that ids in the generated requests can hit real rows."""
-    _truncate(engine)
-    with session_scope() as session:
-        ids = [add_article(session, item, max_bytes=1_000_000).article_id for item in inputs_from_paths([SEEDS])]
-    for step in STEPS:
-        for article_id in ids:
-            with session_scope() as session:
-                step(session, article_id)
+    store_seeds(engine)
     yield
     _truncate(engine)
 

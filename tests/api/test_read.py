@@ -5,26 +5,13 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from services import pipeline
 from services.api.app import create_app
-from services.db import session_scope
-from services.ingest import add_article, inputs_from_paths
-from tests.conftest import SEEDS
-
-STEPS = (pipeline.clean_step, pipeline.dedup_step, pipeline.extract_step, pipeline.store_step)
+from tests.conftest import _truncate, store_seeds
 
 
 @pytest.fixture(scope="module")
 def client(service_env, engine) -> Iterator[TestClient]:
-    from tests.conftest import _truncate
-
-    _truncate(engine)
-    with session_scope() as session:
-        ids = [add_article(session, item, max_bytes=1_000_000).article_id for item in inputs_from_paths([SEEDS])]
-    for step in STEPS:
-        for article_id in ids:
-            with session_scope() as session:
-                step(session, article_id)
+    store_seeds(engine)
     with TestClient(create_app()) as test_client:
         yield test_client
     _truncate(engine)
