@@ -146,7 +146,7 @@ def dedup_batch(session: Session, article_ids: Sequence[int]) -> list[int]:
         select(Article)
         .where(Article.id.in_(article_ids))
         .order_by(Article.id)
-        .options(undefer(Article.text))
+        .options(*(undefer(getattr(Article, column)) for column in DEDUP.reads))
         .with_for_update()
         .execution_options(populate_existing=True)
     ).all()
