@@ -38,9 +38,13 @@ class SourceStats:
     backoff_seconds: int
 
 
-def source_stats(session: Session, *, now: datetime | None = None) -> list[SourceStats]:
-    """Every source with its figures, in the order they were added."""
+def source_stats(session: Session, *, now: datetime | None = None, source_id: int | None = None) -> list[SourceStats]:
+    """Every source (or the one with `source_id`) with its figures, in the order they were added."""
     now = now or datetime.now(UTC)
+
+    def only(column) -> list:
+        return [] if source_id is None else [column == source_id]
+
     day, window = now - timedelta(days=1), now - timedelta(days=RATE_WINDOW_DAYS)
     articles = func.count(func.distinct(SourceEntry.article_id))
     counts = {
@@ -52,12 +56,12 @@ def source_stats(session: Session, *, now: datetime | None = None) -> list[Sourc
                 articles.filter(SourceEntry.seen_at >= day).label("last_day"),
                 articles.filter(SourceEntry.seen_at >= window).label("window"),
             )
-            .where(SourceEntry.article_id.is_not(None))
+            .where(SourceEntry.article_id.is_not(None), *only(SourceEntry.source_id))
             .group_by(SourceEntry.source_id)
         )
     }
     stats = []
-    for source in session.scalars(select(Source).order_by(Source.id)):
+    for source in session.scalars(select(Source).where(*only(Source.id)).order_by(Source.id)):
         row = counts.get(source.id)
         age_days = (now - source.created_at).total_seconds() / 86400
         stats.append(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Response, status
@@ -10,8 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from services.api.deps import SessionDep, SettingsDep, require_api_key
 from services.sources.registry import InvalidSource, add_source, find_source, remove_source, set_paused
-from services.sources.stats import source_stats
+from services.sources.stats import SourceStats, source_stats
 
+# Responses are the service's SourceStats dataclass: the API shows a source exactly as its figures describe it.
 router = APIRouter(tags=["sources"])
 WRITE = [Depends(require_api_key)]
 
@@ -27,44 +27,21 @@ class SourceIn(BaseModel):
     interval_seconds: int | None = Field(None, ge=1, description="Seconds between polls")
 
 
-class SourceOut(BaseModel):
-    """A source with its state and figures."""
-
-    id: int
-    kind: str
-    location: str
-    name: str | None
-    paused: bool
-    interval_seconds: int
-    last_polled_at: datetime | None
-    last_new_at: datetime | None
-    next_poll_at: datetime
-    last_outcome: str | None
-    articles_total: int
-    articles_last_day: int
-    articles_per_day: float
-    error_count: int
-    consecutive_errors: int
-    last_error: str | None
-    last_error_at: datetime | None
-    backoff_seconds: int
-
-
-def _out(session, source_id: int) -> SourceOut:
-    stats = next((s for s in source_stats(session) if s.id == source_id), None)
-    if stats is None:
+def _out(session, source_id: int) -> SourceStats:
+    found = source_stats(session, source_id=source_id)
+    if not found:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no source {source_id}")
-    return SourceOut(**vars(stats))
+    return found[0]
 
 
-@router.get("/sources", response_model=list[SourceOut])
-def list_sources(session: SessionDep) -> list[SourceOut]:
+@router.get("/sources", response_model=list[SourceStats])
+def list_sources(session: SessionDep) -> list[SourceStats]:
     """Every source, in the order they were added."""
-    return [SourceOut(**vars(s)) for s in source_stats(session)]
+    return source_stats(session)
 
 
-@router.post("/sources", response_model=SourceOut, status_code=status.HTTP_201_CREATED, dependencies=WRITE)
-def post_source(body: SourceIn, session: SessionDep, settings: SettingsDep) -> SourceOut:
+@router.post("/sources", response_model=SourceStats, status_code=status.HTTP_201_CREATED, dependencies=WRITE)
+def post_source(body: SourceIn, session: SessionDep, settings: SettingsDep) -> SourceStats:
     """Add a source, due for its first poll at once; 422 with the reason if it cannot be added."""
     interval = body.interval_seconds or settings.source_default_interval_seconds
     try:
@@ -74,7 +51,7 @@ def post_source(body: SourceIn, session: SessionDep, settings: SettingsDep) -> S
     return _out(session, source.id)
 
 
-def _change(session, source_id: int, change: str) -> SourceOut | None:
+def _change(session, source_id: int, change: str) -> SourceStats | None:
     source = find_source(session, source_id)
     if source is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no source {source_id}")
@@ -86,14 +63,14 @@ def _change(session, source_id: int, change: str) -> SourceOut | None:
     return _out(session, source_id)
 
 
-@router.post("/sources/{source_id}/pause", response_model=SourceOut, dependencies=WRITE)
-def pause_source(source_id: int, session: SessionDep) -> SourceOut | None:
+@router.post("/sources/{source_id}/pause", response_model=SourceStats, dependencies=WRITE)
+def pause_source(source_id: int, session: SessionDep) -> SourceStats | None:
     """Stop polling a source until it is resumed."""
     return _change(session, source_id, "pause")
 
 
-@router.post("/sources/{source_id}/resume", response_model=SourceOut, dependencies=WRITE)
-def resume_source(source_id: int, session: SessionDep) -> SourceOut | None:
+@router.post("/sources/{source_id}/resume", response_model=SourceStats, dependencies=WRITE)
+def resume_source(source_id: int, session: SessionDep) -> SourceStats | None:
     """Poll a paused source again, at once."""
     return _change(session, source_id, "resume")
 
