@@ -27,16 +27,16 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import httpx
-from sqlalchemy import create_engine, make_url, select, text
+from sqlalchemy import create_engine, select, text
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from services import migrations, pipeline  # noqa: E402
-from services.db import get_engine, session_scope  # noqa: E402
+from services import pipeline  # noqa: E402
+from services.db import session_scope  # noqa: E402
 from services.models import Article, EventMention  # noqa: E402
-from services.settings import get_settings  # noqa: E402
 from services.status import Status  # noqa: E402
+from tests.bench.databases import fresh_database  # noqa: E402
 
 TYPES = ["ASSAULT", "ACCUSE", "CONSULT", "COERCE", "SUPPORT", "REQUEST", "AID", "RETREAT", "PROTEST", "AGREE",
          "SANCTION", "REJECT", "MOBILIZE", "COOPERATE", "CONCEDE", "THREATEN"]  # fmt: skip
@@ -242,26 +242,16 @@ def main() -> int:
     parser.add_argument("--database", default="newsflow_bench_store")
     args = parser.parse_args()
     rng = random.Random(3)
-    server = make_url(get_settings().database_url)
-    url = server.set(database=args.database).render_as_string(hide_password=False)
-    admin = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'DROP DATABASE IF EXISTS "{args.database}" WITH (FORCE)'))
-        c.execute(text(f'CREATE DATABASE "{args.database}"'))
-    migrations.upgrade(url)
+    url = fresh_database(args.database)
     started = time.perf_counter()
     fill(url, args.events)
     print(f"filled {args.events:,} events in {time.perf_counter() - started:.0f} s")
-    os.environ["DATABASE_URL"] = url
-    get_settings.cache_clear()
-    get_engine.cache_clear()
     ids = {"bare": new_articles(args.articles, rng), "store": new_articles(args.articles, rng)}
     rates = mentions_per_second({"bare": bare_step, "store": pipeline.store_step}, ids)
     baseline, stored = rates["bare"], rates["store"]
     print(f"store step: {stored:,.0f} mentions/s ({args.articles} articles of 5 mentions, one transaction each); "
           f"bare claim-read-finish step: {baseline:,.0f} mentions/s; ratio {stored / baseline:.2f}")  # fmt: skip
     read_bench(url, args.requests, rng)
-    admin.dispose()
     return 0
 
 
