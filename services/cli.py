@@ -402,12 +402,12 @@ def retry(
     """Put failed articles back on the queue of the stage that failed them (input refused at ingest excepted)."""
     from services.db import session_scope
     from services.failures import reset_for_retry
+    from services.queues import enqueue_all
     from workers.app import send_on
 
     with session_scope() as session:
         retried = reset_for_retry(session, stage=stage, reason=reason, article_id=article_id)
-    for failed_stage, failed_id in retried:  # after the commit, as every send
-        send_on(failed_stage, failed_id)
+    enqueue_all(send_on, retried)  # after the commit, as every send
     console.print(f"{len(retried)} article(s) queued again")
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import astuple, fields
+from collections.abc import Sequence
+from dataclasses import astuple, dataclass, fields
 from datetime import UTC, datetime
 
 from sqlalchemy import Date, Text, cast, delete, func, select, text, update
@@ -17,6 +18,7 @@ from services.store import (
     LOCK_NAMESPACE,
     Candidate,
     Coding,
+    Lookup,
     MentionCoding,
     ReportedMention,
     choose_event,
@@ -34,38 +36,37 @@ EVENT_CODING = [getattr(Event, name) for name in EVENT_CODING_FIELDS]
 LOOKUP_PARAMETERS = ("types", "lows", "highs", "source_families", "target_families", "countries", "swappable", "blank")
 
 
-def store_article_events(session: Session, article: Article) -> set[int]:
-    """Replace the events an article's mentions feed: merge each asserted mention into its event, recount every
-    event the article fed before or feeds now, delete those left without mentions; return the ids touched."""
-    # A handful of statements per article, whatever its mentions: each round trip costs more than the merge.
-    forgotten, mentions = _forget(session, article.id)
-    before = forgotten | {m.event_id for m in mentions if m.event_id is not None}
-    asserted = [m for m in mentions if m.modality == ASSERTED]
-    codings = [_mention_coding(m, article) for m in asserted]
-    _lock(session, [*codings, *_event_codings(session, before)])
-    candidates = candidate_events(session, codings, article.story_id)
-    chosen: list[int] = []  # an event id, or -n for the n-th event this article opens
-    opened: list[dict] = []
-    for mention, coding in zip(asserted, codings, strict=True):
-        event_id = choose_event(coding, candidates)
-        if event_id is None:
-            fields_ = {name: getattr(mention, name) for name in EVENT_CODING_FIELDS}
-            opened.append(fields_ | {"event_date": coding.day, "confidence": mention.confidence})
-            event_id = -len(opened)
-            candidates.append(Candidate(event_id, coding, same_story=True))  # later mentions may report it too
-        chosen.append(event_id)
-    if opened:
-        new_ids = session.scalars(insert(Event).returning(Event.id, sort_by_parameter_order=True), opened).all()
-        chosen = [new_ids[-e - 1] if e < 0 else e for e in chosen]
-    fed = set(chosen)
+def store_events(session: Session, articles: Sequence[Article]) -> set[int]:
+    """Replace the events the articles' mentions feed: merge each asserted mention into its event, recount every
+    event the articles fed before or feed now, delete those left without mentions; return the ids touched.
+
+    Articles are decided in the order given, each seeing the events the earlier ones opened or joined, and the
+    batch takes a handful of statements whatever its size: each round trip costs more than the merge.
+    """
+    article_ids = [article.id for article in articles]
+    forgotten, mentions = _forget(session, article_ids)
+    before = forgotten | {m.event_id for found in mentions.values() for m in found if m.event_id is not None}
+    asserted = {a.id: [m for m in mentions.get(a.id, ()) if m.modality == ASSERTED] for a in articles}
+    codings = {a.id: [_mention_coding(m, a) for m in asserted[a.id]] for a in articles}
+    every_coding = [coding for found in codings.values() for coding in found]
+    _lock(session, [*every_coding, *_event_codings(session, before)])
+    stories = {article.story_id for article in articles if article.story_id is not None}
+    merge = _BatchMerge(*_find_candidates(session, every_coding, stories))
+    for article in articles:
+        merge.article(article.id, article.story_id, asserted[article.id], codings[article.id])
+    if merge.opened:
+        new_ids = session.scalars(insert(Event).returning(Event.id, sort_by_parameter_order=True), merge.opened).all()
+        merge.number_opened(new_ids)
+    fed = {event_id for _, event_id in merge.links}
     touched = before | fed
     session.execute(
         ATTACH,
         {
-            "article": article.id,
-            "mentions": [m.id for m in asserted],
-            "events": chosen,
-            "fed": sorted(fed),
+            "articles": article_ids,
+            "mentions": [mention_id for mention_id, _ in merge.chosen],
+            "events": [event_id for _, event_id in merge.chosen],
+            "fed_articles": [article_id for article_id, _ in merge.links],
+            "fed_events": [event_id for _, event_id in merge.links],
             "channel": EVENTS_CHANNEL,
             "touched": sorted(touched),
         },
@@ -75,33 +76,99 @@ def store_article_events(session: Session, article: Article) -> set[int]:
     return touched
 
 
-# The article's mentions, and the events it fed last time (whether or not a re-run of the extract stage has
-# replaced those mentions since), forgotten in the same statement: one row even for an article without mentions.
+OPENED = 1 << 62  # above every bigserial id an events table will reach
+
+
+class _BatchMerge:
+    """The merge decisions of one batch: each mention's event, the events opened, and which stories each candidate
+    event has reported so far. Opened events are numbered after every stored one until they are inserted, so on a
+    tie the older event still wins."""
+
+    def __init__(self, ways: dict[Lookup, int], found: list[FoundEvent]) -> None:
+        self.ways = ways
+        self.by_way: dict[int, list[FoundEvent]] = {}
+        for event in found:
+            for way in event.ways:
+                self.by_way.setdefault(way, []).append(event)
+        self.stories = {event.event_id: set(event.stories) for event in found}
+        self.opened_events: list[tuple[Coding, int]] = []  # (coding, the article that opened it)
+        self.opened: list[dict] = []
+        self.chosen: list[tuple[int, int]] = []  # (mention id, event id)
+        self.links: list[tuple[int, int]] = []  # (article id, event id), each once
+
+    def article(self, article_id: int, story_id: int | None, mentions: list, codings: list[Coding]) -> None:
+        """Choose the event of each of an article's asserted mentions, opening one where none agrees."""
+        fed: dict[int, None] = {}
+        for mention, coding in zip(mentions, codings, strict=True):
+            event_id = choose_event(coding, self._candidates(coding, article_id, story_id))
+            if event_id is None:
+                fields_ = {name: getattr(mention, name) for name in EVENT_CODING_FIELDS}
+                self.opened.append(fields_ | {"event_date": coding.day, "confidence": mention.confidence})
+                self.opened_events.append((coding, article_id))
+                event_id = OPENED + len(self.opened)
+                self.stories[event_id] = set()
+            if story_id is not None:
+                self.stories[event_id].add(story_id)  # later articles of its story prefer it
+            self.chosen.append((mention.id, event_id))
+            fed[event_id] = None
+        self.links += [(article_id, event_id) for event_id in fed]
+
+    def _candidates(self, coding: Coding, article_id: int, story_id: int | None) -> list[Candidate]:
+        def same_story(event_id: int) -> bool:
+            return story_id is not None and story_id in self.stories[event_id]
+
+        found = {event.event_id: event for way in lookups(coding) for event in self.by_way.get(self.ways[way], ())}
+        stored = [Candidate(e.event_id, e.coding, same_story(e.event_id)) for e in found.values()]
+        opened = [
+            Candidate(OPENED + number, opened, opener == article_id or same_story(OPENED + number))
+            for number, (opened, opener) in enumerate(self.opened_events, start=1)
+        ]
+        return stored + opened
+
+    def number_opened(self, new_ids: Sequence[int]) -> None:
+        """Give the opened events their ids, as inserted in order."""
+
+        def real(event_id: int) -> int:
+            return new_ids[event_id - OPENED - 1] if event_id > OPENED else event_id
+
+        self.chosen = [(mention_id, real(event_id)) for mention_id, event_id in self.chosen]
+        self.links = [(article_id, real(event_id)) for article_id, event_id in self.links]
+
+
+# The articles' mentions, and the events they fed last time (whether or not a re-run of the extract stage has
+# replaced those mentions since), forgotten in the same statement: one row even for a batch without mentions.
 FORGET = text(f"""
-    WITH forgotten AS (DELETE FROM article_events WHERE article_id = :article RETURNING event_id)
-    SELECT (SELECT array_agg(event_id) FROM forgotten) AS forgotten,
+    WITH forgotten AS (
+        DELETE FROM article_events WHERE article_id = ANY(CAST(:articles AS bigint[])) RETURNING event_id
+    )
+    SELECT (SELECT array_agg(event_id) FROM forgotten) AS forgotten, m.article_id,
            m.id, m.event_id, m.modality, m.confidence, {", ".join(f"m.{name}" for name in EVENT_CODING_FIELDS)}
-    FROM (SELECT 1) AS one LEFT JOIN event_mentions m ON m.article_id = :article
-    ORDER BY m.id""")
+    FROM (SELECT 1) AS one LEFT JOIN event_mentions m ON m.article_id = ANY(CAST(:articles AS bigint[]))
+    ORDER BY m.article_id, m.id""")
 
 
-def _forget(session: Session, article_id: int) -> tuple[set[int], list]:
-    rows = session.execute(FORGET, {"article": article_id}).all()
-    return set(rows[0].forgotten or ()), [row for row in rows if row.id is not None]
+def _forget(session: Session, article_ids: list[int]) -> tuple[set[int], dict[int, list]]:
+    rows = session.execute(FORGET, {"articles": article_ids}).all()
+    mentions: dict[int, list] = {}
+    for row in rows:
+        if row.id is not None:
+            mentions.setdefault(row.article_id, []).append(row)
+    return set(rows[0].forgotten or ()), mentions
 
 
-# Each mention to its chosen event (unasserted ones to none), the article to the events it feeds, and NOTIFY for
+# Each mention to its chosen event (unasserted ones to none), the articles to the events they feed, and NOTIFY for
 # each new, updated or deleted event's id on EVENTS_CHANNEL (Postgres delivers them on commit): one round trip.
 ATTACH = text("""
     WITH chosen AS (
         SELECT m.id, c.event_id FROM event_mentions m
         LEFT JOIN unnest(CAST(:mentions AS bigint[]), CAST(:events AS bigint[])) AS c(mention_id, event_id)
             ON c.mention_id = m.id
-        WHERE m.article_id = :article
+        WHERE m.article_id = ANY(CAST(:articles AS bigint[]))
     ), attached AS (
         UPDATE event_mentions SET event_id = chosen.event_id FROM chosen WHERE event_mentions.id = chosen.id
     ), linked AS (
-        INSERT INTO article_events (article_id, event_id) SELECT :article, unnest(CAST(:fed AS bigint[]))
+        INSERT INTO article_events (article_id, event_id)
+        SELECT * FROM unnest(CAST(:fed_articles AS bigint[]), CAST(:fed_events AS bigint[]))
     )
     SELECT pg_notify(:channel, id::text) FROM unnest(CAST(:touched AS bigint[])) AS id ORDER BY id""")
 
@@ -171,11 +238,11 @@ CANDIDATES = text(f"""
         SELECT * FROM unnest(CAST(:types AS text[]), CAST(:lows AS date[]), CAST(:highs AS date[]),
                              CAST(:source_families AS text[]), CAST(:target_families AS text[]),
                              CAST(:countries AS text[]), CAST(:swappable AS boolean[]), CAST(:blank AS boolean[]))
-            AS m(type, low, high, source_family, target_family, country, swappable, blank)
+            WITH ORDINALITY AS m(type, low, high, source_family, target_family, country, swappable, blank, way)
     ), near AS (
         -- OFFSET 0 keeps each lookup a per-row index scan: a prepared (generic) plan cannot see how few rows m
         -- has and would otherwise hash-join the whole events table. The index holds every column the filter reads.
-        SELECT DISTINCT found.id FROM m CROSS JOIN LATERAL (
+        SELECT m.way, found.id FROM m CROSS JOIN LATERAL (
             SELECT e.id FROM events e, {NAMED}
             WHERE e.type = m.type AND e.event_date BETWEEN m.low AND m.high AND {MATCHES}
             UNION ALL
@@ -185,21 +252,46 @@ CANDIDATES = text(f"""
         ) AS found
     )
     SELECT e.id, {", ".join(f"e.{f.name}" for f in fields(Coding) if f.name != "day")}, e.event_date,
-           EXISTS (SELECT 1 FROM article_events ae JOIN articles a ON a.id = ae.article_id
-                   WHERE ae.event_id = e.id AND a.story_id = CAST(:story AS bigint)) AS same_story
+           array_agg(near.way) AS ways,
+           ARRAY(SELECT DISTINCT a.story_id FROM article_events ae JOIN articles a ON a.id = ae.article_id
+                 WHERE ae.event_id = e.id AND a.story_id = ANY(CAST(:stories AS bigint[]))) AS stories
     FROM near JOIN events e ON e.id = near.id
+    GROUP BY e.id
     ORDER BY e.id""")
 
 
-def candidate_events(session: Session, codings: list[Coding], story_id: int | None) -> list[Candidate]:
-    """The events any of an article's mentions may report (a compatible type, a date in the window, no actor or
-    place in conflict and one in common), in one query."""
+@dataclass(frozen=True)
+class FoundEvent:
+    """A stored event the candidate query returned: the lookups (by number) that found it, and which of the
+    given stories it has reported."""
+
+    event_id: int
+    coding: Coding
+    ways: tuple[int, ...]
+    stories: tuple[int, ...]
+
+
+def _find_candidates(
+    session: Session, codings: list[Coding], stories: set[int]
+) -> tuple[dict[Lookup, int], list[FoundEvent]]:
+    """The events any of the mentions may report (a compatible type, a date in the window, no actor or place in
+    conflict and one in common), in one query; with the lookups by number, as the events name them."""
     ways = sorted({way for c in codings for way in lookups(c)}, key=str)
     if not ways:
-        return []
+        return {}, []
     columns = dict(zip(LOOKUP_PARAMETERS, zip(*(astuple(way) for way in ways), strict=True), strict=True))
-    rows = session.execute(CANDIDATES, {"story": story_id, **{k: list(v) for k, v in columns.items()}}).mappings()
-    return [Candidate(row["id"], coding_of(row), row["same_story"]) for row in rows]
+    rows = session.execute(CANDIDATES, {"stories": sorted(stories), **{k: list(v) for k, v in columns.items()}})
+    found = [
+        FoundEvent(row["id"], coding_of(row), tuple(row["ways"]), tuple(row["stories"])) for row in rows.mappings()
+    ]
+    return {way: number for number, way in enumerate(ways, start=1)}, found
+
+
+def candidate_events(session: Session, codings: list[Coding], story_id: int | None) -> list[Candidate]:
+    """The events any of an article's mentions may report, `same_story` when one of them is in the article's story."""
+    stories = set() if story_id is None else {story_id}
+    _, found = _find_candidates(session, codings, stories)
+    return [Candidate(event.event_id, event.coding, bool(event.stories)) for event in found]
 
 
 PUBLISHED_DAY = cast(func.timezone("UTC", Article.published_at), Date)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from services.clean import UnusableDocument, decode_document
 from services.dedup_index import forget_article
 from services.models import Article
+from services.queues import Enqueue, enqueue_all
 from services.status import Status
 from services.urls import canonical_url
 
@@ -216,7 +217,7 @@ def ingest(
     items: Iterable[ArticleInput],
     *,
     session_scope: Callable[[], Any],
-    enqueue: Callable[[str, int], None],
+    enqueue: Enqueue,
     max_bytes: int,
 ) -> Iterator[IngestOutcome]:
     """Add articles in batches; after each batch commits, enqueue its new articles at their first stage."""
@@ -225,7 +226,6 @@ def ingest(
         with session_scope() as session:
             outcomes = [add_article(session, item, max_bytes=max_bytes) for item in batch]
         # Sent only after the commit, so a worker never receives an id it cannot load.
-        for outcome in outcomes:
-            if (outcome.created or outcome.revised) and outcome.status is Status.RECEIVED:
-                enqueue(outcome.entry_stage, outcome.article_id)
+        new = [o for o in outcomes if (o.created or o.revised) and o.status is Status.RECEIVED]
+        enqueue_all(enqueue, [(outcome.entry_stage, outcome.article_id) for outcome in new])
         yield from outcomes

@@ -63,11 +63,11 @@ class TaskMetrics:
             ["stage"], buckets=DURATION_BUCKETS, registry=None,
         )  # fmt: skip
 
-    def count_outcome(self, stage: str, outcome: str) -> None:
-        """Count one step's outcome; a refused input also counts as a failure of the stage."""
-        self.processed.labels(stage, outcome).inc()
+    def count_outcome(self, stage: str, outcome: str, articles: int = 1) -> None:
+        """Count articles a step finished with an outcome; a refused input also counts as a failure of the stage."""
+        self.processed.labels(stage, outcome).inc(articles)
         if outcome == "failed":
-            self.failed.labels(stage, REJECTED_INPUT).inc()
+            self.failed.labels(stage, REJECTED_INPUT).inc(articles)
 
     def count_failure(self, stage: str, error: BaseException) -> None:
         """Count a task that failed for good (retries spent, or a bug)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.postgresql import insert
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, undefer
 from services.clean import UnusableDocument, clean_document
 from services.dedup import DedupDecision, deduplicate, signature, text_fingerprint
 from services.dedup_index import PostgresExactIndex, PostgresIndex, PostgresStoryStore, lock_dedup
-from services.event_store import store_article_events
+from services.event_store import store_events
 from services.extract import EventCandidate, extract_events
 from services.fetch import FetchedPage, FetchFailed
 from services.models import Article, EventMention
@@ -51,28 +51,38 @@ EXTRACT = StageSpec("extract", frozenset({Status.UNIQUE}), Status.EXTRACTED, "ex
 STORE = StageSpec("store", frozenset({Status.EXTRACTED}), Status.STORED, "stored_at")
 
 
-class _AlreadyDone(Exception):
-    """The step ran to completion before; the onward message may have been lost, so send it again."""
+# A step takes a batch of article ids (a message's) and returns those that go on to the next stage.
+Step = Callable[[Session, Sequence[int]], list[int]]
+# A stage's work on the articles it claimed: returns those it did not end (fail, skip or drop).
+Work = Callable[[Session, list[Article]], list[Article]]
 
 
-def _claim(session: Session, article_id: int, stage: StageSpec) -> Article | None:
-    """Lock the article if this stage has work to do on it, counting the attempt; None if the message is stale."""
-    # One UPDATE locks the row, re-checks the status and counts the attempt. Under READ COMMITTED an UPDATE that
-    # waited for a concurrent step re-reads the row and re-checks the status, as SELECT ... FOR UPDATE did.
+def _claim(session: Session, article_ids: Sequence[int], stage: StageSpec) -> tuple[list[Article], list[int]]:
+    """Lock the articles this stage has work to do on, counting an attempt on each; also return the ids it already
+    finished (their onward message may have been lost, so they are sent on again). Other ids are stale messages."""
+    # Rows are locked in id order, so two workers given overlapping batches queue instead of deadlocking. Under
+    # READ COMMITTED a lock that waited for a concurrent step re-reads the row and re-checks its status.
+    ready = (
+        select(Article.id)
+        .where(Article.id.in_(article_ids), Article.status.in_(stage.accepts))
+        .order_by(Article.id)
+        .with_for_update()
+    )
     claim = (
         update(Article)
-        .where(Article.id == article_id, Article.status.in_(stage.accepts))
+        .where(Article.id.in_(ready.scalar_subquery()))
         .values(attempts=Article.attempts + 1)
         .returning(Article)
         .options(*(undefer(getattr(Article, column)) for column in stage.reads))
     )
-    article = session.scalars(claim, execution_options={"populate_existing": True}).one_or_none()
-    if article is not None:
-        return article
-    status = session.scalar(select(Article.status).where(Article.id == article_id))
-    if status is stage.produces:
-        raise _AlreadyDone
-    return None
+    claimed = sorted(session.scalars(claim, execution_options={"populate_existing": True}), key=lambda a: a.id)
+    unclaimed = set(article_ids) - {article.id for article in claimed}
+    done = (
+        session.scalars(select(Article.id).where(Article.id.in_(unclaimed), Article.status == stage.produces)).all()
+        if unclaimed
+        else []
+    )
+    return claimed, list(done)
 
 
 def _finish(article: Article, stage: StageSpec) -> int:
@@ -81,24 +91,39 @@ def _finish(article: Article, stage: StageSpec) -> int:
     return article.id
 
 
-def _step(stage: StageSpec, work: Callable[[Session, Article], bool]) -> Callable[[Session, int], int | None]:
-    """Wrap a stage's work in the claim/re-check/finish protocol; `work` returns False when it ended the article."""
+def _batch_step(stage: StageSpec, work: Work) -> Step:
+    """Wrap a stage's work in the claim/re-check/finish protocol, for a batch of articles in one transaction."""
 
-    def step(session: Session, article_id: int) -> int | None:
-        try:
-            article = _claim(session, article_id, stage)
-        except _AlreadyDone:
-            return article_id
-        if article is None or not work(session, article):
-            return None
-        return _finish(article, stage)
+    def step(session: Session, article_ids: Sequence[int]) -> list[int]:
+        claimed, done = _claim(session, article_ids, stage)
+        onward = [_finish(article, stage) for article in work(session, claimed)] if claimed else []
+        return sorted(done + onward)
 
-    step.__name__ = f"{stage.name}_step"
-    step.__doc__ = f"Run the {stage.name} stage on one article; return its id if it goes on, else None."
+    step.__name__ = f"{stage.name}_batch"
+    step.__doc__ = f"Run the {stage.name} stage on a batch of articles; return the ids that go on."
     return step
 
 
-def make_fetch_step(download: Callable[[str], FetchedPage]) -> Callable[[Session, int], int | None]:
+def _each(work: Callable[[Session, Article], bool]) -> Work:
+    """Batch work from work on one article, which returns False when it ended the article."""
+
+    def batch(session: Session, articles: list[Article]) -> list[Article]:
+        return [article for article in articles if work(session, article)]
+
+    return batch
+
+
+def one_at_a_time(step: Step) -> Callable[[Session, int], int | None]:
+    """A step on a single article: its id if it goes on, else None."""
+
+    def single(session: Session, article_id: int) -> int | None:
+        return next(iter(step(session, [article_id])), None)
+
+    single.__name__ = step.__name__.replace("_batch", "_step")
+    return single
+
+
+def make_fetch_batch(download: Callable[[str], FetchedPage]) -> Step:
     """The fetch step, downloading with `download` (FetchUnavailable from it propagates, to be retried)."""
 
     def fetch(session: Session, article: Article) -> bool:
@@ -113,7 +138,7 @@ def make_fetch_step(download: Callable[[str], FetchedPage]) -> Callable[[Session
         article.raw, article.content_type = page.body, page.content_type
         return True
 
-    return _step(FETCH, fetch)
+    return _batch_step(FETCH, _each(fetch))
 
 
 def _clean(session: Session, article: Article) -> bool:
@@ -136,57 +161,35 @@ def _clean(session: Session, article: Article) -> bool:
     return True
 
 
-def dedup_batch(session: Session, article_ids: Sequence[int]) -> list[int]:
-    """Run the dedup stage on several articles in one transaction, in id order; return the ids that go on.
+def _dedup(session: Session, claimed: list[Article]) -> list[Article]:
+    """Decide the batch in id order: later articles see the earlier ones as if those had been committed first.
 
-    The batch is read, decided and written in a few statements whatever its size, and later articles of a batch
-    see the earlier ones as if they had been committed before them.
+    The batch is read, decided and written in a few statements whatever its size.
     """
-    rows = session.scalars(
-        select(Article)
-        .where(Article.id.in_(article_ids))
-        .order_by(Article.id)
-        .options(*(undefer(getattr(Article, column)) for column in DEDUP.reads))
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).all()
-    onward = [a.id for a in rows if a.status is DEDUP.produces]  # done before: the onward message may be lost
-    claimed = [a for a in rows if a.status in DEDUP.accepts]
-    if not claimed:
-        return onward
-    texts = {a.id: a.text or "" for a in claimed}
-    # The articles' own changes are written at commit, as in every step (run_step reads them to count outcomes).
+    texts = {article.id: article.text or "" for article in claimed}
+    # The articles' own changes are written at commit, as in every step (run_batch reads them to count outcomes).
     with session.no_autoflush:
-        return _dedup_claimed(session, claimed, texts, onward)
-
-
-def _dedup_claimed(session: Session, claimed: list[Article], texts: dict[int, str], onward: list[int]) -> list[int]:
-    # The CPU-heavy part, before the lock: signatures and story terms.
-    signatures = {article_id: signature(text) for article_id, text in texts.items()}
-    terms = {article_id: article_terms(text) for article_id, text in texts.items()}
-    lock_dedup(session)
-    exact = PostgresExactIndex(session)
-    exact.prefetch({article_id: text_fingerprint(text) for article_id, text in texts.items()})
-    near = PostgresIndex(session)
-    near.prefetch([sig.bands for sig in signatures.values()])
-    stories = PostgresStoryStore(session)
-    stories.prefetch([(tuple(key_terms(terms[a.id])), *story_window(a.published_at)) for a in claimed])
-    # The stories of earlier originals, read with them (those of this batch are being decided now).
-    stored_story_of = {i: s for i, s in {**exact.story_of, **near.story_of}.items() if i not in texts}
-    for article in claimed:
-        article.attempts += 1
-        decision = deduplicate(article.id, texts[article.id], exact=exact, near=near, sig=signatures[article.id])
-        _record_dedup(session, article, decision, stories, terms[article.id], stored_story_of)
-        if decision.duplicate_of is None:
-            onward.append(_finish(article, DEDUP))
-    near.flush()
-    stories.flush()
-    return sorted(onward)
-
-
-def dedup_step(session: Session, article_id: int) -> int | None:
-    """Run the dedup stage on one article; return its id if it goes on, else None."""
-    return next(iter(dedup_batch(session, [article_id])), None)
+        # The CPU-heavy part, before the lock: signatures and story terms.
+        signatures = {article_id: signature(text) for article_id, text in texts.items()}
+        terms = {article_id: article_terms(text) for article_id, text in texts.items()}
+        lock_dedup(session)
+        exact = PostgresExactIndex(session)
+        exact.prefetch({article_id: text_fingerprint(text) for article_id, text in texts.items()})
+        near = PostgresIndex(session)
+        near.prefetch([sig.bands for sig in signatures.values()])
+        stories = PostgresStoryStore(session)
+        stories.prefetch([(tuple(key_terms(terms[a.id])), *story_window(a.published_at)) for a in claimed])
+        # The stories of earlier originals, read with them (those of this batch are being decided now).
+        stored_story_of = {i: s for i, s in {**exact.story_of, **near.story_of}.items() if i not in texts}
+        originals = []
+        for article in claimed:
+            decision = deduplicate(article.id, texts[article.id], exact=exact, near=near, sig=signatures[article.id])
+            _record_dedup(session, article, decision, stories, terms[article.id], stored_story_of)
+            if decision.duplicate_of is None:
+                originals.append(article)
+        near.flush()
+        stories.flush()
+    return originals
 
 
 def _record_dedup(
@@ -216,19 +219,29 @@ def _record_dedup(
     article.deduped_at = datetime.now(UTC)
 
 
-def _extract(session: Session, article: Article) -> bool:
-    if article.language not in (ENGLISH, None):
-        article.mark_skipped("extract", f"language {article.language!r}: the event coder reads English only")
-        return False
-    session.execute(delete(EventMention).where(EventMention.article_id == article.id))
-    published = article.published_at.date() if article.published_at else None
+def _extract(session: Session, articles: list[Article]) -> list[Article]:
+    readable = []
+    for article in articles:
+        if article.language in (ENGLISH, None):
+            readable.append(article)
+        else:
+            article.mark_skipped("extract", f"language {article.language!r}: the event coder reads English only")
+    if not readable:
+        return []
+    # A re-run replaces the mentions of an earlier one.
+    session.execute(delete(EventMention).where(EventMention.article_id.in_([a.id for a in readable])))
     rows = [
         {"article_id": article.id, **mention_fields(candidate)}
-        for candidate in extract_events(article.text or "", published=published)
+        for article in readable
+        for candidate in extract_events(article.text or "", published=_published_day(article))
     ]
-    if rows:  # one INSERT for all of them, without tracking each as an object in the session
+    if rows:  # one INSERT for the batch, without tracking each mention as an object in the session
         session.execute(insert(EventMention), rows)
-    return True
+    return readable
+
+
+def _published_day(article: Article) -> date | None:
+    return article.published_at.date() if article.published_at else None
 
 
 def mention_fields(candidate: EventCandidate) -> dict:
@@ -247,15 +260,20 @@ def mention_fields(candidate: EventCandidate) -> dict:
     }
 
 
-def _store(session: Session, article: Article) -> bool:
-    # Every run replaces what the article fed before, so a re-processed article corrects its events.
-    store_article_events(session, article)
-    return True
+def _store(session: Session, articles: list[Article]) -> list[Article]:
+    # Every run replaces what the articles fed before, so a re-processed article corrects its events.
+    store_events(session, articles)
+    return articles
 
 
-clean_step = _step(CLEAN, _clean)
-extract_step = _step(EXTRACT, _extract)
-store_step = _step(STORE, _store)
+clean_batch = _batch_step(CLEAN, _each(_clean))
+dedup_batch = _batch_step(DEDUP, _dedup)
+extract_batch = _batch_step(EXTRACT, _extract)
+store_batch = _batch_step(STORE, _store)
+clean_step = one_at_a_time(clean_batch)
+dedup_step = one_at_a_time(dedup_batch)
+extract_step = one_at_a_time(extract_batch)
+store_step = one_at_a_time(store_batch)
 
 
 def record_failure(session: Session, article_id: int, stage: str, reason: str) -> None:

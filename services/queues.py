@@ -1,4 +1,9 @@
-"""The queue contract: operators, dashboards and autoscalers key on these names."""
+"""The queue contract: operators, dashboards and autoscalers key on these names; messages carry article ids."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
 
 STAGES: tuple[str, ...] = ("fetch", "clean", "dedup", "extract", "store")
 
@@ -12,3 +17,18 @@ def task_name(stage: str) -> str:
 RECONCILE_QUEUE = "reconcile"
 # Not a stage: the queue of source polling, which feeds new articles into the fetch or clean queue.
 POLL_QUEUE = "poll"
+
+
+class Enqueue(Protocol):
+    """Sends article ids to a stage's queue (`workers.app.send_on`, wired in where Celery is)."""
+
+    def __call__(self, stage: str, /, *article_ids: int) -> None: ...
+
+
+def enqueue_all(enqueue: Enqueue, pairs: Iterable[tuple[str, int]]) -> None:
+    """Send (stage, article id) pairs, each stage's ids together so they travel in as few messages as allowed."""
+    by_stage: dict[str, list[int]] = {}
+    for stage, article_id in pairs:
+        by_stage.setdefault(stage, []).append(article_id)
+    for stage, article_ids in by_stage.items():
+        enqueue(stage, *article_ids)

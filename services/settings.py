@@ -58,6 +58,10 @@ class Settings(BaseSettings):
     # input limits: anything larger fails with a reason instead of stalling a worker
     max_input_bytes: int = 5_000_000
 
+    # Articles per message on every queue but fetch's (downloads go one by one): a worker claims, processes and
+    # commits a message's articles in one transaction, so the queue's and the database's cost per task is shared.
+    message_batch: int = 50
+
     # task reliability
     task_max_retries: int = 8
     task_retry_backoff_max: int = 300

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -13,6 +14,7 @@ from celery import Celery, Task
 from kombu.exceptions import OperationalError as BrokerUnavailable
 from sqlalchemy.exc import OperationalError as DatabaseUnavailable
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from services import pipeline
 from services.db import session_scope
@@ -115,8 +117,14 @@ class StageTask(Task):
             metrics.count_retry(self.stage, exc)
 
     def on_failure(self, exc: BaseException, task_id: str, args: tuple, kwargs: dict, einfo: Any) -> None:
-        """Bad luck beyond retrying, or a bug: the article gets a final `failed` status with the reason."""
+        """Bad luck beyond retrying, or a bug. A batch is split into messages of one article each, so that the
+        article that caused it fails alone; a single article gets a final `failed` status with the reason."""
         stage = self.stage
+        if len(args) > 1:
+            logger.warning("a batch of %d articles at %s failed (%s); retrying them one by one", len(args), stage, exc)
+            for article_id in args:
+                send_on(stage, article_id)
+            return
         if metrics := _task_metrics():
             metrics.count_failure(stage, exc)
         attempts = self.request.retries + 1
@@ -128,25 +136,32 @@ class StageTask(Task):
             logger.exception("could not record the failure of article %s at %s", args[0], stage)
 
 
-def send_on(stage: str, article_id: int) -> None:
-    """Enqueue an article id on a stage's queue; call only after the transaction that wrote it committed."""
-    app.send_task(task_name(stage), args=(article_id,), queue=stage)
+def send_on(stage: str, *article_ids: int) -> None:
+    """Enqueue article ids on a stage's queue, a batch per message; call only after the transaction that wrote
+    them committed."""
+    size = 1 if stage == "fetch" else get_settings().message_batch
+    for start in range(0, len(article_ids), size):
+        app.send_task(task_name(stage), args=article_ids[start : start + size], queue=stage)
 
 
-def run_step(step: Callable[[Session, int], int | None], article_id: int, *, then: str | None) -> None:
-    """Run one pipeline step in its own transaction, then send the article on if it continues."""
+def run_batch(step: pipeline.Step, article_ids: Sequence[int], *, then: str | None) -> None:
+    """Run one pipeline step on a message's articles in one transaction, then send on those that continue."""
     with session_scope() as session:
-        next_id = step(session, article_id)
-        # The step loaded and locked the row, so this reads the session's copy; unchanged means a stale message.
-        article = session.get(Article, article_id)
-        outcome = step_outcome(
-            article.status if article else None, changed=article is not None and session.is_modified(article)
-        )
-    if next_id is not None and then is not None:
-        send_on(then, next_id)
+        onward = step(session, article_ids)
+        # The step loaded and locked the rows it claimed; an id it did not load was a stale message.
+        outcomes = Counter(_outcome(session, article_id) for article_id in article_ids)
+    if onward and then is not None:
+        send_on(then, *onward)
     task = app.current_task
     if isinstance(task, StageTask):
-        _note_finished(task, outcome)
+        _note_finished(task, outcomes)
+
+
+def _outcome(session: Session, article_id: int) -> str:
+    article = session.identity_map.get(identity_key(Article, article_id))
+    return step_outcome(
+        article.status if article else None, changed=article is not None and session.is_modified(article)
+    )
 
 
 @lru_cache
@@ -161,10 +176,11 @@ def _liveness_client() -> redis.Redis:
     return redis_client(get_settings().redis_url)
 
 
-def _note_finished(task: StageTask, outcome: str) -> None:
-    """Count the step's outcome, and mark the worker alive by the work it finished (not by answering a ping)."""
+def _note_finished(task: StageTask, outcomes: Counter[str]) -> None:
+    """Count the step's outcomes, and mark the worker alive by the work it finished (not by answering a ping)."""
     if metrics := _task_metrics():
-        metrics.count_outcome(task.stage, outcome)
+        for outcome, articles in outcomes.items():
+            metrics.count_outcome(task.stage, outcome, articles)
     try:
         note_worker_finished(_liveness_client(), task.stage, task.request.hostname or "?", time.time())
     except redis.RedisError:

@@ -1,10 +1,10 @@
 """The clean queue's task."""
 
 from services import pipeline
-from workers.app import StageTask, app, run_step
+from workers.app import StageTask, app, run_batch
 
 
 @app.task(name="newsflow.clean", queue="clean", base=StageTask)
-def clean_article(article_id: int) -> None:
-    """Clean one article and send it on to dedup."""
-    run_step(pipeline.clean_step, article_id, then="dedup")
+def clean_articles(*article_ids: int) -> None:
+    """Clean articles and send them on to dedup."""
+    run_batch(pipeline.clean_batch, article_ids, then="dedup")

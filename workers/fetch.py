@@ -7,7 +7,7 @@ from services.fetch import client_from_settings
 from services.hostlimit import HostBusy
 from services.polite import PoliteFetcher
 from services.settings import get_settings
-from workers.app import StageTask, app, run_step
+from workers.app import StageTask, app, run_batch
 from workers.politeness import host_limiter, robots_rules
 
 
@@ -19,14 +19,15 @@ def _fetch_step():
     download = PoliteFetcher(
         client=client, limiter=limiter, robots=robots_rules(client, limiter), max_bytes=settings.fetch_max_bytes
     )
-    return pipeline.make_fetch_step(download)
+    return pipeline.make_fetch_batch(download)
 
 
 @app.task(name="newsflow.fetch", queue="fetch", base=StageTask)
-def fetch_article(article_id: int) -> None:
-    """Download an article given by URL and send it on to clean."""
-    try:
-        run_step(_fetch_step(), article_id, then="clean")
-    except HostBusy as busy:
-        # Not a failure: the article waits for the host's turn on the queue instead of in a sleeping worker.
-        fetch_article.apply_async((article_id,), countdown=busy.retry_after, queue="fetch")
+def fetch_articles(*article_ids: int) -> None:
+    """Download articles given by URL, each in its own transaction, and send them on to clean."""
+    for article_id in article_ids:
+        try:
+            run_batch(_fetch_step(), [article_id], then="clean")
+        except HostBusy as busy:
+            # Not a failure: the article waits for the host's turn on the queue instead of in a sleeping worker.
+            fetch_articles.apply_async((article_id,), countdown=busy.retry_after, queue="fetch")

@@ -6,7 +6,7 @@ import logging
 from datetime import timedelta
 
 from services.db import session_scope
-from services.queues import RECONCILE_QUEUE, task_name
+from services.queues import RECONCILE_QUEUE, enqueue_all, task_name
 from services.reconcile import StuckArticle, not_resent_recently, stuck_articles
 from services.servers import redis_client
 from services.settings import get_settings
@@ -28,8 +28,7 @@ def resend_stuck(*, older_than: timedelta | None = None) -> list[StuckArticle]:
         resent = not_resent_recently(client, stuck, hold_seconds=settings.stage_timeout_seconds)
     finally:
         client.close()
-    for article in resent:
-        send_on(article.stage, article.article_id)
+    enqueue_all(send_on, [(article.stage, article.article_id) for article in resent])
     if stuck:
         first_ids = [article.article_id for article in resent[:20]]
         logger.warning("%d article(s) stuck, %d sent again: %s", len(stuck), len(resent), first_ids)

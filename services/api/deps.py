@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, status
 from sqlalchemy.orm import Session
 
 from services.db import session_scope
+from services.queues import Enqueue
 from services.settings import Settings, get_settings
 
 
@@ -19,7 +20,7 @@ def get_session() -> Iterator[Session]:
         yield session
 
 
-def get_enqueue() -> Callable[[str, int], None]:
+def get_enqueue() -> Enqueue:
     """The function that puts an article id on a stage's queue."""
     from workers.app import send_on  # the API is where the Celery sender is wired in
 
@@ -28,7 +29,7 @@ def get_enqueue() -> Callable[[str, int], None]:
 
 SessionDep = Annotated[Session, Depends(get_session)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
-EnqueueDep = Annotated[Callable[[str, int], None], Depends(get_enqueue)]
+EnqueueDep = Annotated[Enqueue, Depends(get_enqueue)]
 
 
 def require_api_key(settings: SettingsDep, x_api_key: Annotated[str | None, Header()] = None) -> None:

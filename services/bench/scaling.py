@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +13,7 @@ from sqlalchemy import func, select, update
 from services.db import session_scope
 from services.models import Article
 from services.pipeline import EXTRACT
-from services.queues import STAGES
+from services.queues import STAGES, Enqueue
 from services.status import Status
 from services.workerprocs import start_workers, stop_workers, wait_until_consuming
 
@@ -43,7 +43,7 @@ def measure_scaling(
     redis_url: str,
     log_dir: Path,
     loglevel: str,
-    enqueue: Callable[[str, int], None],
+    enqueue: Enqueue,
     processes: Sequence[int] = (1, 2),
     timeout: float = 3600,
 ) -> Scaling:
@@ -68,8 +68,7 @@ def measure_scaling(
         try:
             wait_until_consuming(redis_url, workers)
             started = time.perf_counter()
-            for article_id in ids:
-                enqueue(SCALED_STAGE.name, article_id)
+            enqueue(SCALED_STAGE.name, *ids)
             _wait_for(ids, SCALED_STAGE.produces, timeout=timeout)
             rates.append(len(ids) / (time.perf_counter() - started))
         finally:

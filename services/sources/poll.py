@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from services.hostlimit import HostBusy
 from services.ingest import ArticleInput, add_article
 from services.models import Source, SourceEntry
+from services.queues import Enqueue, enqueue_all
 from services.sources.entries import Entry, entry_keys, given_for
 from services.sources.folder import claim_files, file_away, ingest_claimed_file
 from services.sources.remote import PollFailed, Reading
@@ -31,7 +32,6 @@ MAX_ERROR_CHARS = 1000
 
 SessionScope = Callable[[], AbstractContextManager[Session]]
 Reader = Callable[[Source], Reading]
-Enqueue = Callable[[str, int], None]
 
 
 @dataclass(frozen=True)
@@ -188,8 +188,7 @@ def _poll_remote(source: Source, context: PollContext) -> PollResult | None:
         queued = record_entries(session, row, reading.entries, base_url=reading.base_url)
         outcome = "new" if queued else "unchanged"
         record_success(row, now=context.now(), outcome=outcome, reading=reading)
-    for stage, article_id in queued:  # after the commit, so a worker never receives an id it cannot load
-        context.enqueue(stage, article_id)
+    enqueue_all(context.enqueue, queued)  # after the commit, so a worker never receives an id it cannot load
     return PollResult(source.id, outcome, new_articles=[article_id for _, article_id in queued])
 
 
@@ -203,10 +202,9 @@ def _poll_folder(source: Source, context: PollContext) -> PollResult | None:
         with context.session_scope() as session:
             outcomes = ingest_claimed_file(session, source, path, max_bytes=context.max_input_bytes)
         file_away(path, outcomes)
-        for outcome in outcomes:
-            if outcome.created and outcome.status is Status.RECEIVED:
-                context.enqueue(outcome.entry_stage, outcome.article_id)
-                new_articles.append(outcome.article_id)
+        new = [(o.entry_stage, o.article_id) for o in outcomes if o.created and o.status is Status.RECEIVED]
+        enqueue_all(context.enqueue, new)
+        new_articles += [article_id for _, article_id in new]
     outcome = "new" if new_articles else "unchanged"
     with context.session_scope() as session:
         if row := session.get(Source, source.id, with_for_update=True):

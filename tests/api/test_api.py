@@ -31,7 +31,7 @@ def queued_ids(redis_client, queue: str) -> list[int]:
         assert envelope["properties"]["body_encoding"] == "base64"
         args, _kwargs, _embed = json.loads(base64.b64decode(envelope["body"]))
         assert envelope["headers"]["task"] == f"newsflow.{queue}"
-        ids.append(args[0])
+        ids += args
     return ids
 
 

@@ -59,7 +59,7 @@ def main() -> int:
     context = PollContext(
         session_scope=session_scope,
         read=lambda source: read(source.location, etag=None, last_modified=None),
-        enqueue=lambda stage, article_id: None,
+        enqueue=lambda stage, *article_ids: None,
         max_backoff=3600,
         settle_seconds=0,
         max_input_bytes=5_000_000,

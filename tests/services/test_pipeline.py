@@ -110,7 +110,8 @@ def test_fetch_downloads_an_article_given_by_url(db_session: Session, tmp_path: 
         serve(Site(routes)) as site,
         make_client(connect_timeout=1, read_timeout=1, max_redirects=2, user_agent="t", allow_private=True) as client,
     ):
-        fetch_step = pipeline.make_fetch_step(partial(fetch_url, client=client, max_bytes=100_000))
+        download = partial(fetch_url, client=client, max_bytes=100_000)
+        fetch_step = pipeline.one_at_a_time(pipeline.make_fetch_batch(download))
         ok = add(db_session, ArticleInput("a", url=site.url("/a")))
         gone = add(db_session, ArticleInput("g", url=site.url("/gone")))
         busy = add(db_session, ArticleInput("b", url=site.url("/busy")))

@@ -58,7 +58,7 @@ def context(db_session: Session, redis_client, queued) -> PollContext:
     return PollContext(
         session_scope=scope,
         read=lambda source: read(source.location, etag=source.etag, last_modified=source.last_modified),
-        enqueue=lambda stage, article_id: queued.append((stage, article_id)),
+        enqueue=lambda stage, *article_ids: queued.extend((stage, i) for i in article_ids),
         max_backoff=3600,
         settle_seconds=0.0,
         max_input_bytes=1_000_000,

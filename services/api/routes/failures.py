@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from services.api.deps import EnqueueDep, require_api_key
 from services.db import session_scope
 from services.failures import reset_for_retry
+from services.queues import enqueue_all
 
 router = APIRouter(tags=["failures"], dependencies=[Depends(require_api_key)])
 RetryStage = Literal["fetch", "clean", "dedup", "extract", "store"]  # input refused at ingest is never retried
@@ -55,6 +56,5 @@ def retry_failures(
     with session_scope() as session:
         retried = reset_for_retry(session, stage=selection.stage, reason=selection.reason, article_id=selection.id)
     # Enqueued only after the commit above, so a worker never receives an id still marked failed.
-    for failed_stage, failed_id in retried:
-        enqueue(failed_stage, failed_id)
+    enqueue_all(enqueue, retried)
     return RetryOut(retried=len(retried), articles=[RetriedArticle(id=i, stage=s) for s, i in retried])
