@@ -51,6 +51,24 @@ def test_reports_from_several_outlets_are_one_event(db_session: Session) -> None
     assert retreat.confidence > alone.confidence
 
 
+def test_a_batch_merges_its_articles_as_one_at_a_time_would(db_session: Session) -> None:
+    reports = [
+        (f"{WITHDRAWAL} {CONDEMNATION}", "Wire"),
+        (f"Moscow pulled its forces out of Syria on Sunday. {WITHDRAWAL}", "Paper"),
+        (WITHDRAWAL + " Its troops flew home.", "Wire"),
+    ]
+    ids = [
+        add_article(db_session, ArticleInput(f"{source}{n}", raw=text.encode(), content_type="text/plain",
+                    source=source, given={"published": "2024-12-09", "source": source}), max_bytes=10_000).article_id
+        for n, (text, source) in enumerate(reports)
+    ]  # fmt: skip
+    for batch in (pipeline.clean_batch, pipeline.dedup_batch, pipeline.extract_batch, pipeline.store_batch):
+        assert batch(db_session, ids) == ids
+    # The same events as stored one by one (test_reports_from_several_outlets_are_one_event): later articles of
+    # the batch join the event the first one opened.
+    assert events(db_session) == {"RETREAT": (4, 3, 2), "ACCUSE": (1, 1, 1)}
+
+
 def test_a_revised_article_replaces_its_mentions_and_corrects_its_events(db_session: Session) -> None:
     first = stored(db_session, f"{WITHDRAWAL} {CONDEMNATION}", "Wire")
     second = stored(db_session, WITHDRAWAL, "Paper")

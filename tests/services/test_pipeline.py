@@ -75,6 +75,15 @@ def test_a_message_for_an_earlier_stage_is_ignored(db_session: Session) -> None:
     assert pipeline.clean_step(db_session, 10**12) is None  # no such article
 
 
+def test_a_batch_goes_on_with_its_fresh_and_redelivered_articles_and_drops_the_rest(db_session: Session) -> None:
+    fresh, done, ended = (add(db_session, ArticleInput(n, raw=f"{TEXT} {n}".encode())) for n in "fde")
+    pipeline.clean_step(db_session, done)
+    db_session.get(Article, ended).mark_failed("clean", "given up")
+    # In any order, with an id repeated and one that does not exist: each article is claimed once.
+    assert pipeline.clean_batch(db_session, [ended, 10**12, done, fresh, fresh]) == sorted([fresh, done])
+    assert {db_session.get(Article, i).attempts for i in (fresh, done)} == {1}
+
+
 def test_an_exact_copy_is_a_duplicate_of_the_first(db_session: Session) -> None:
     first = add(db_session, ArticleInput("a", raw=TEXT.encode(), content_type="text/plain"))
     copy = add(db_session, ArticleInput("b", raw=b"  " + TEXT.upper().encode() + b"\n", content_type="text/plain"))
