@@ -11,8 +11,8 @@ from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.orm import Session
 from sqlalchemy.types import BigInteger, DateTime, Integer, Text
 
+from services.dedup import BUCKET_READ, MIN_SHARED_BANDS, MemoryIndex, Signature, top_candidates
 from services.dedup import MAX_CANDIDATES as MAX_NEAR_CANDIDATES
-from services.dedup import MIN_SHARED_BANDS, MemoryIndex, Signature, top_candidates
 from services.models import Article, DedupShingles, LshBucket, Story, TextFingerprint
 from services.stories import MAX_CANDIDATES, MemoryStoryStore, StoryProfile, in_window, key_terms
 
@@ -35,7 +35,10 @@ _CANDIDATES = text(
     WITH hits AS (
         SELECT q.n, b.article_id, count(*) AS shared
         FROM unnest(CAST(:ns AS int4[]), CAST(:bands AS int2[]), CAST(:keys AS int8[])) AS q(n, band, key)
-        JOIN lsh_buckets AS b ON b.band = q.band AND b.key = q.key
+        CROSS JOIN LATERAL (
+            SELECT b.article_id FROM lsh_buckets AS b WHERE b.band = q.band AND b.key = q.key
+            ORDER BY b.article_id DESC LIMIT :bucket_read
+        ) AS b
         GROUP BY q.n, b.article_id
         HAVING count(*) >= :min_shared
     ), ranked AS (
@@ -100,7 +103,8 @@ class PostgresIndex:
             parameters["keys"] += bands
         arrays = {name: int_array(values) for name, values in parameters.items()}
         rows = self.session.execute(
-            _CANDIDATES, {**arrays, "min_shared": MIN_SHARED_BANDS, "limit": MAX_NEAR_CANDIDATES}
+            _CANDIDATES,
+            {**arrays, "min_shared": MIN_SHARED_BANDS, "limit": MAX_NEAR_CANDIDATES, "bucket_read": BUCKET_READ},
         )
         for n, article_id, shared, shingles, story_id in rows:
             self._stored[queries[n]][article_id] = (shared, frozenset(shingles))
