@@ -1,8 +1,8 @@
-"""One step per stage: load the article by id, call the stage's logic, persist its result and status.
+"""One step per stage: load a message's articles by id, call the stage's logic, persist results and statuses.
 
-Every step locks the article row and re-checks its status first, so a redelivered message is harmless:
+Every step locks the article rows and re-checks their status first, so a redelivered message is harmless:
 work already done is not done again, and an article whose step committed but whose onward message was
-lost is sent on once more.
+lost is sent on once more. A step takes a batch of ids and runs in the caller's one transaction.
 """
 
 from __future__ import annotations
