@@ -51,6 +51,8 @@ EXTRACT = StageSpec("extract", frozenset({Status.UNIQUE}), Status.EXTRACTED, "ex
 STORE = StageSpec("store", frozenset({Status.EXTRACTED}), Status.STORED, "stored_at")
 
 
+# Where a step leaves the articles it claimed, in its session's `info`, for the caller to count outcomes.
+CLAIMED = "newsflow.claimed"
 # A step takes a batch of article ids (a message's) and returns those that go on to the next stage.
 Step = Callable[[Session, Sequence[int]], list[int]]
 # A stage's work on the articles it claimed: returns those it did not end (fail, skip or drop).
@@ -96,6 +98,7 @@ def _batch_step(stage: StageSpec, work: Work) -> Step:
 
     def step(session: Session, article_ids: Sequence[int]) -> list[int]:
         claimed, done = _claim(session, article_ids, stage)
+        session.info[CLAIMED] = claimed  # held for the caller: the session itself keeps unchanged rows only weakly
         onward = [_finish(article, stage) for article in work(session, claimed)] if claimed else []
         return sorted(done + onward)
 

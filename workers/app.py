@@ -13,15 +13,12 @@ import redis
 from celery import Celery, Task
 from kombu.exceptions import OperationalError as BrokerUnavailable
 from sqlalchemy.exc import OperationalError as DatabaseUnavailable
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.util import identity_key
 
 from services import pipeline
 from services.db import session_scope
 from services.fetch import FetchUnavailable
 from services.health import note_worker_finished
 from services.metrics import TaskMetrics, step_outcome
-from services.models import Article
 from services.queues import POLL_QUEUE, RECONCILE_QUEUE, STAGES, task_name
 from services.reconcile import reconcile_interval
 from services.servers import redis_client
@@ -148,20 +145,14 @@ def run_batch(step: pipeline.Step, article_ids: Sequence[int], *, then: str | No
     """Run one pipeline step on a message's articles in one transaction, then send on those that continue."""
     with session_scope() as session:
         onward = step(session, article_ids)
-        # The step loaded and locked the rows it claimed; an id it did not load was a stale message.
-        outcomes = Counter(_outcome(session, article_id) for article_id in article_ids)
+        claimed = {article.id: article.status for article in session.info.get(pipeline.CLAIMED, ())}
+        # An id the step did not claim was a stale message.
+        outcomes = Counter(step_outcome(claimed.get(i), changed=i in claimed) for i in article_ids)
     if onward and then is not None:
         send_on(then, *onward)
     task = app.current_task
     if isinstance(task, StageTask):
         _note_finished(task, outcomes)
-
-
-def _outcome(session: Session, article_id: int) -> str:
-    article = session.identity_map.get(identity_key(Article, article_id))
-    return step_outcome(
-        article.status if article else None, changed=article is not None and session.is_modified(article)
-    )
 
 
 @lru_cache
