@@ -59,7 +59,8 @@ class TaskMetrics:
             ["stage", "reason"], registry=None,
         )  # fmt: skip
         self.duration = Histogram(
-            "newsflow_stage_duration_seconds", "Wall time of one stage task, retries and failures included.",
+            "newsflow_stage_duration_seconds",
+            "Wall time of one stage task (a message's batch of articles), retries and failures included.",
             ["stage"], buckets=DURATION_BUCKETS, registry=None,
         )  # fmt: skip
 
