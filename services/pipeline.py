@@ -170,7 +170,7 @@ def _dedup(session: Session, claimed: list[Article]) -> list[Article]:
     The batch is read, decided and written in a few statements whatever its size.
     """
     texts = {article.id: article.text or "" for article in claimed}
-    # The articles' own changes are written at commit, as in every step (run_batch reads them to count outcomes).
+    # The articles' own changes wait for the commit: the index and story statements below need not flush them.
     with session.no_autoflush:
         # The CPU-heavy part, before the lock: signatures and story terms.
         signatures = {article_id: signature(text) for article_id, text in texts.items()}
