@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import astuple, dataclass, fields
 from datetime import UTC, datetime
 
-from sqlalchemy import Date, Text, cast, delete, func, select, text, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import Date, Text, cast, delete, distinct, func, select, text, update
 from sqlalchemy.orm import Session
 
+from services.db import PLAN_BY_INDEX, copy_rows
 from services.models import Article, Event, EventMention
 from services.status import Status
 from services.store import (
@@ -18,9 +18,10 @@ from services.store import (
     LOCK_NAMESPACE,
     Candidate,
     Coding,
+    CodingReports,
     Lookup,
     MentionCoding,
-    ReportedMention,
+    OutletReports,
     choose_event,
     coding_of,
     lock_keys,
@@ -44,6 +45,7 @@ def store_events(session: Session, articles: Sequence[Article]) -> set[int]:
     batch takes a handful of statements whatever its size: each round trip costs more than the merge.
     """
     article_ids = [article.id for article in articles]
+    session.execute(PLANS)
     forgotten, mentions = _forget(session, article_ids)
     before = forgotten | {m.event_id for found in mentions.values() for m in found if m.event_id is not None}
     asserted = {a.id: [m for m in mentions.get(a.id, ()) if m.modality == ASSERTED] for a in articles}
@@ -55,7 +57,9 @@ def store_events(session: Session, articles: Sequence[Article]) -> set[int]:
     for article in articles:
         merge.article(article.id, article.story_id, asserted[article.id], codings[article.id])
     if merge.opened:
-        new_ids = session.scalars(insert(Event).returning(Event.id, sort_by_parameter_order=True), merge.opened).all()
+        new_ids = session.scalars(NEW_EVENT_IDS, {"count": len(merge.opened)}).all()
+        rows = [{"id": id_, **fields_} for id_, fields_ in zip(new_ids, merge.opened, strict=True)]
+        copy_rows(session, Event.__table__, rows)
         merge.number_opened(new_ids)
     fed = {event_id for _, event_id in merge.links}
     touched = before | fed
@@ -76,7 +80,15 @@ def store_events(session: Session, articles: Sequence[Article]) -> set[int]:
     return touched
 
 
+# For the rest of the transaction, Postgres reads by index (`PLAN_BY_INDEX`), and prepared statements keep their
+# generic plan: it would otherwise plan the candidate query afresh for every article (its custom plans look cheaper
+# than the generic one, which is the same plan), and planning it costs about as much as running it.
+PLANS = text(f"SELECT {PLAN_BY_INDEX}, set_config('plan_cache_mode', 'force_generic_plan', true)")
 OPENED = 1 << 62  # above every bigserial id an events table will reach
+# Ids for the events a batch opens, ascending, so they are written in one COPY.
+NEW_EVENT_IDS = text(
+    "SELECT nextval(pg_get_serial_sequence('events', 'id')) FROM generate_series(1, :count) ORDER BY 1"
+)
 
 
 class _BatchMerge:
@@ -92,6 +104,8 @@ class _BatchMerge:
                 self.by_way.setdefault(way, []).append(event)
         self.stories = {event.event_id: set(event.stories) for event in found}
         self.opened_events: list[tuple[Coding, int]] = []  # (coding, the article that opened it)
+        # Opened events by the store's lock keys: a mention shares one with every event it may join.
+        self.opened_by_key: dict[int, list[int]] = {}
         self.opened: list[dict] = []
         self.chosen: list[tuple[int, int]] = []  # (mention id, event id)
         self.links: list[tuple[int, int]] = []  # (article id, event id), each once
@@ -105,6 +119,8 @@ class _BatchMerge:
                 fields_ = {name: getattr(mention, name) for name in EVENT_CODING_FIELDS}
                 self.opened.append(fields_ | {"event_date": coding.day, "confidence": mention.confidence})
                 self.opened_events.append((coding, article_id))
+                for key in lock_keys(coding):
+                    self.opened_by_key.setdefault(key, []).append(len(self.opened))
                 event_id = OPENED + len(self.opened)
                 self.stories[event_id] = set()
             if story_id is not None:
@@ -119,10 +135,11 @@ class _BatchMerge:
 
         found = {event.event_id: event for way in lookups(coding) for event in self.by_way.get(self.ways[way], ())}
         stored = [Candidate(e.event_id, e.coding, same_story(e.event_id)) for e in found.values()]
-        opened = [
-            Candidate(OPENED + number, opened, opener == article_id or same_story(OPENED + number))
-            for number, (opened, opener) in enumerate(self.opened_events, start=1)
-        ]
+        opened = []
+        for number in sorted({n for key in lock_keys(coding) for n in self.opened_by_key.get(key, ())}):
+            opened_coding, opener = self.opened_events[number - 1]
+            event_id = OPENED + number
+            opened.append(Candidate(event_id, opened_coding, opener == article_id or same_story(event_id)))
         return stored + opened
 
     def number_opened(self, new_ids: Sequence[int]) -> None:
@@ -194,12 +211,7 @@ def _lock(session: Session, codings: list[Coding]) -> None:
         session.execute(LOCK, {"namespace": LOCK_NAMESPACE, "keys": keys}).all()
 
 
-# For the rest of the transaction, prepared statements keep their generic plan: Postgres would otherwise plan the
-# candidate query afresh for every article (its custom plans look cheaper than the generic one, which is the same
-# plan), and planning it costs about as much as running it. Set here to spare a round trip of its own.
-LOCK = text("""
-    SELECT pg_advisory_xact_lock(:namespace, key), set_config('plan_cache_mode', 'force_generic_plan', true)
-    FROM unnest(CAST(:keys AS integer[])) AS key""")
+LOCK = text("SELECT pg_advisory_xact_lock(:namespace, key) FROM unnest(CAST(:keys AS integer[])) AS key")
 
 
 # SQL for the rules of `services.store.agreement`, loosened only where SQL cannot see (sectors, distances), so
@@ -295,44 +307,63 @@ def candidate_events(session: Session, codings: list[Coding], story_id: int | No
 
 
 PUBLISHED_DAY = cast(func.timezone("UTC", Article.published_at), Date)
-REPORT_COLUMNS = [
-    func.coalesce(EventMention.event_date, PUBLISHED_DAY).label(f.name)
-    if f.name == "event_date"
-    else getattr(EventMention, f.name)
-    for f in fields(MentionCoding)
+# The fields a mention reports, as the summary weighs them: the event day falls back to the publication day.
+REPORTED_FIELDS = [f.name for f in fields(MentionCoding) if f.name != "confidence"]
+REPORTED = [
+    func.coalesce(EventMention.event_date, PUBLISHED_DAY) if name == "event_date" else getattr(EventMention, name)
+    for name in REPORTED_FIELDS
 ]
+# An outlet is one independent source; an article with no outlet known counts as its own.
+OUTLET = func.lower(func.coalesce(Article.source, Article.site_name, "article " + cast(Article.id, Text)))
 
 
 def recount_events(session: Session, event_ids: set[int], *, updated: set[int] = frozenset()) -> None:
     """Recompute events from their mentions (best fields, counts, confidence), skipping mentions of duplicate
-    articles; delete events left without a mention; `updated` events get a new `last_seen`."""
+    articles; delete events left without a mention; `updated` events get a new `last_seen`.
+
+    Postgres groups the mentions by coding and by outlet: a big event's reports mostly repeat a few codings, so
+    the summary reads a handful of rows where the event has hundreds of mentions.
+    """
     # Row locks in id order: two workers recounting the same events queue instead of deadlocking.
     session.execute(select(Event.id).where(Event.id.in_(event_ids)).order_by(Event.id).with_for_update()).all()
-    rows = session.execute(
+    counted = (EventMention.event_id.in_(event_ids), Article.status != Status.DUPLICATE)
+    codings: dict[int, list[CodingReports]] = {}
+    for row in session.execute(
         select(
             EventMention.event_id,
-            EventMention.article_id,
-            # An outlet is one independent source; an article with no outlet known counts as its own.
-            func.lower(func.coalesce(Article.source, Article.site_name, "article " + cast(Article.id, Text))).label(
-                "outlet"
-            ),
-            *REPORT_COLUMNS,
+            *(column.label(name) for column, name in zip(REPORTED, REPORTED_FIELDS, strict=True)),
+            func.count().label("mentions"),
+            func.max(EventMention.confidence).label("confidence"),
         )
         .join(Article, Article.id == EventMention.article_id)
-        .where(EventMention.event_id.in_(event_ids), Article.status != Status.DUPLICATE)
-        .order_by(EventMention.event_id, EventMention.id)
-    ).mappings()
-    reports: dict[int, list[ReportedMention]] = {}
-    for row in rows:
+        .where(*counted)
+        .group_by(EventMention.event_id, *REPORTED)
+        .order_by(EventMention.event_id, func.min(EventMention.id))  # first reported first, as ties are decided
+    ).mappings():
         coding = MentionCoding(**{f.name: row[f.name] for f in fields(MentionCoding)})
-        reports.setdefault(row["event_id"], []).append(ReportedMention(row["article_id"], row["outlet"], coding))
-    now = datetime.now(UTC)
+        codings.setdefault(row["event_id"], []).append(CodingReports(coding, row["mentions"]))
+    outlets: dict[int, list[OutletReports]] = {}
+    for row in session.execute(
+        select(
+            EventMention.event_id,
+            OUTLET.label("outlet"),
+            func.count().label("mentions"),
+            func.count(distinct(EventMention.article_id)).label("articles"),
+            func.max(EventMention.confidence).label("confidence"),
+        )
+        .join(Article, Article.id == EventMention.article_id)
+        .where(*counted)
+        .group_by(EventMention.event_id, OUTLET)
+    ):
+        reports = OutletReports(row.outlet, row.mentions, row.articles, row.confidence)
+        outlets.setdefault(row.event_id, []).append(reports)
+    seen = {"last_seen": datetime.now(UTC)}
     changes = [
-        {"id": event_id, **summarise_event(found), **({"last_seen": now} if event_id in updated else {})}
-        for event_id, found in reports.items()
+        {"id": event_id, **summarise_event(found, outlets[event_id]), **(seen if event_id in updated else {})}
+        for event_id, found in codings.items()
     ]
     if changes:
         session.execute(update(Event), changes)  # by primary key, batched
-    empty = event_ids - reports.keys()
+    empty = event_ids - codings.keys()
     if empty:
         session.execute(delete(Event).where(Event.id.in_(empty)))

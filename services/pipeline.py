@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, undefer
 
 from services.clean import UnusableDocument, clean_document
+from services.db import copy_rows
 from services.dedup import DedupDecision, deduplicate, signature, text_fingerprint
 from services.dedup_index import PostgresExactIndex, PostgresIndex, PostgresStoryStore, lock_dedup
 from services.event_store import store_events
@@ -238,8 +238,7 @@ def _extract(session: Session, articles: list[Article]) -> list[Article]:
         for article in readable
         for candidate in extract_events(article.text or "", published=_published_day(article))
     ]
-    if rows:  # one INSERT for the batch, without tracking each mention as an object in the session
-        session.execute(insert(EventMention), rows)
+    copy_rows(session, EventMention.__table__, rows)  # without tracking each mention as an object in the session
     return readable
 
 

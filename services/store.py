@@ -268,27 +268,32 @@ class MentionCoding:
 EVENT_CODING_FIELDS = tuple(f.name for f in fields(MentionCoding) if f.name != "confidence")
 
 
-def _pick(mentions: Sequence[MentionCoding], value, specificity) -> MentionCoding:
+def _pick(mentions: Sequence[MentionCoding], counts: Sequence[int], value, specificity) -> MentionCoding:
     """The mention whose value is the most specific, then the most reported, then the most confident."""
-    support = Counter(value(m) for m in mentions)
+    support: Counter = Counter()
+    for mention, count in zip(mentions, counts, strict=True):
+        support[value(mention)] += count
     return max(mentions, key=lambda m: (specificity(m), support[value(m)], m.confidence))
 
 
-def best_coding(mentions: Sequence[MentionCoding]) -> dict:
-    """An event's fields from its mentions: each group of fields from the mention that gives it best."""
+def best_coding(mentions: Sequence[MentionCoding], counts: Sequence[int] | None = None) -> dict:
+    """An event's fields from its mentions: each group of fields from the mention that gives it best. `counts`
+    says how many mentions each one stands for (the same coding reported again), one each when not given."""
     if not mentions:
         raise ValueError("an event needs at least one mention")
-    kind = _pick(mentions, lambda m: m.type, lambda m: 0)
-    of_kind = [m for m in mentions if m.type == kind.type]
-    kind = _pick(of_kind, lambda m: (m.cameo, m.mode), lambda m: len(m.cameo))
-    source = _pick(mentions, lambda m: m.source_code, lambda m: len(m.source_code or ""))
-    target = _pick(mentions, lambda m: m.target_code, lambda m: len(m.target_code or ""))
+    counts = counts or [1] * len(mentions)
+    kind = _pick(mentions, counts, lambda m: m.type, lambda m: 0)
+    of_kind = [(m, n) for m, n in zip(mentions, counts, strict=True) if m.type == kind.type]
+    kind = _pick([m for m, _ in of_kind], [n for _, n in of_kind], lambda m: (m.cameo, m.mode), lambda m: len(m.cameo))
+    source = _pick(mentions, counts, lambda m: m.source_code, lambda m: len(m.source_code or ""))
+    target = _pick(mentions, counts, lambda m: m.target_code, lambda m: len(m.target_code or ""))
     place = _pick(
         mentions,
+        counts,
         lambda m: (m.location_name, m.location_country),
         lambda m: (m.location_country is not None) + (m.latitude is not None),
     )
-    when = _pick(mentions, lambda m: m.event_date, lambda m: PRECISION_RANK.get(m.date_precision, 0))
+    when = _pick(mentions, counts, lambda m: m.event_date, lambda m: PRECISION_RANK.get(m.date_precision, 0))
     return {
         "type": kind.type, "mode": kind.mode, "cameo": kind.cameo, "quad_class": kind.quad_class,
         "source_text": source.source_text, "source_code": source.source_code,
@@ -314,29 +319,37 @@ def coding_of(fields_: dict) -> Coding:
 
 
 @dataclass(frozen=True)
-class ReportedMention:
-    """A mention as an event's summary counts it: its article, the outlet that published it, and its coding."""
+class CodingReports:
+    """Mentions of an event that agree on every field but confidence: how many, and the highest confidence
+    (in `coding`)."""
 
-    article_id: int
-    outlet: str
     coding: MentionCoding
+    mentions: int
+
+
+@dataclass(frozen=True)
+class OutletReports:
+    """What one outlet (one independent source) reported of an event: mentions, articles, the highest confidence."""
+
+    outlet: str
+    mentions: int
+    articles: int
+    confidence: float
 
 
 # A single report is never taken as certain, however sure its coder was.
 MAX_REPORT_CONFIDENCE = 0.99
 
 
-def summarise_event(reports: Sequence[ReportedMention]) -> dict:
-    """An event's columns from its mentions: best fields, mention, article and source counts, and a confidence that
-    grows with independent sources (1 - product over outlets of 1 - that outlet's most confident mention)."""
-    by_outlet: dict[str, float] = {}
-    for report in reports:
-        by_outlet[report.outlet] = max(by_outlet.get(report.outlet, 0.0), report.coding.confidence)
-    doubt = math.prod(1 - min(c, MAX_REPORT_CONFIDENCE) for c in by_outlet.values())
+def summarise_event(codings: Sequence[CodingReports], outlets: Sequence[OutletReports]) -> dict:
+    """An event's columns from its mentions, given grouped by coding and by outlet: best fields, mention, article
+    and source counts, and a confidence that grows with independent sources (1 - product over outlets of 1 - that
+    outlet's most confident mention)."""
+    doubt = math.prod(1 - min(outlet.confidence, MAX_REPORT_CONFIDENCE) for outlet in outlets)
     return {
-        **best_coding([r.coding for r in reports]),
-        "mention_count": len(reports),
-        "article_count": len({r.article_id for r in reports}),
-        "source_count": len(by_outlet),
+        **best_coding([c.coding for c in codings], [c.mentions for c in codings]),
+        "mention_count": sum(outlet.mentions for outlet in outlets),
+        "article_count": sum(outlet.articles for outlet in outlets),  # an article has one outlet
+        "source_count": len(outlets),
         "confidence": 1 - doubt,
     }

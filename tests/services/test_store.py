@@ -10,8 +10,9 @@ from services.store import (
     DATE_WINDOW,
     Candidate,
     Coding,
+    CodingReports,
     MentionCoding,
-    ReportedMention,
+    OutletReports,
     best_coding,
     choose_event,
     lock_keys,
@@ -134,10 +135,18 @@ def test_an_event_takes_the_most_specific_fields_its_mentions_give() -> None:
     assert (best["cameo"], best["mode"], best["event_date"]) == ("0874", "withdraw", DAY)
 
 
+def test_the_more_reported_of_two_equally_specific_values_wins() -> None:
+    army, government = coded(source_code="RUSMIL"), coded(source_code="RUSGOV", confidence=0.9)
+    assert best_coding([army, government])["source_code"] == "RUSGOV"  # a tie in support: the more confident
+    assert best_coding([army, government], [3, 1])["source_code"] == "RUSMIL"
+
+
 def test_confidence_grows_with_independent_sources_not_with_repeats() -> None:
-    one = summarise_event([ReportedMention(1, "wire", coded())])
-    same_outlet = summarise_event([ReportedMention(1, "wire", coded()), ReportedMention(2, "wire", coded())])
-    two_outlets = summarise_event([ReportedMention(1, "wire", coded()), ReportedMention(2, "paper", coded())])
+    one = summarise_event([CodingReports(coded(), 1)], [OutletReports("wire", 1, 1, 0.6)])
+    same_outlet = summarise_event([CodingReports(coded(), 2)], [OutletReports("wire", 2, 2, 0.6)])
+    two_outlets = summarise_event(
+        [CodingReports(coded(), 2)], [OutletReports("wire", 1, 1, 0.6), OutletReports("paper", 1, 1, 0.6)]
+    )
     assert one["confidence"] == same_outlet["confidence"] == pytest.approx(0.6)
     assert two_outlets["confidence"] == pytest.approx(1 - 0.4 * 0.4)
     assert (same_outlet["mention_count"], same_outlet["article_count"], same_outlet["source_count"]) == (2, 2, 1)
