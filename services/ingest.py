@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -143,32 +143,70 @@ def _problem_with(item: ArticleInput, max_bytes: int) -> str | None:
     return None
 
 
+def _article_values(item: ArticleInput, max_bytes: int) -> dict[str, Any]:
+    """The new row for an input: received, or failed at ingest with the reason."""
+    problem = _problem_with(item, max_bytes)
+    url = (canonical_url(item.url) or item.url) if item.url else None
+    return {
+        "url": url,
+        "source": item.source,
+        "content_type": item.content_type,
+        "raw": item.raw,
+        "raw_sha256": hashlib.sha256(item.raw).hexdigest() if item.raw is not None else None,
+        "given": item.given if url == item.url or not item.url else {**item.given, "url": item.url},
+        "status": Status.FAILED if problem else Status.RECEIVED,
+        "error_stage": "ingest" if problem else None,
+        "error": problem,
+    }
+
+
+def _entry_stage(item: ArticleInput) -> str:
+    return "clean" if item.raw is not None else "fetch"
+
+
+def _created(item: ArticleInput, article_id: int, values: dict[str, Any]) -> IngestOutcome:
+    return IngestOutcome(item.origin, article_id, True, values["status"], values["error"], _entry_stage(item))
+
+
 def add_article(session: Session, item: ArticleInput, *, max_bytes: int) -> IngestOutcome:
     """Insert the article unless the same URL or the same bytes are already there; unusable input is stored failed.
 
     URLs are compared in canonical form. New content for a known URL is a revision: the article keeps its id, takes
     the new content and goes through the stages again.
     """
-    problem = _problem_with(item, max_bytes)
-    url = (canonical_url(item.url) or item.url) if item.url else None
-    raw_sha256 = hashlib.sha256(item.raw).hexdigest() if item.raw is not None else None
-    given = item.given if url == item.url or not item.url else {**item.given, "url": item.url}
-    values = {
-        "url": url,
-        "source": item.source,
-        "content_type": item.content_type,
-        "raw": item.raw,
-        "raw_sha256": raw_sha256,
-        "given": given,
-        "status": Status.FAILED if problem else Status.RECEIVED,
-        "error_stage": "ingest" if problem else None,
-        "error": problem,
-    }
-    entry_stage = "clean" if item.raw is not None else "fetch"
+    values = _article_values(item, max_bytes)
     # ON CONFLICT DO NOTHING covers both unique keys (url, raw_sha256), and concurrent ingests of one input.
     new_id = session.scalar(insert(Article).values(**values).on_conflict_do_nothing().returning(Article.id))
     if new_id is not None:
-        return IngestOutcome(item.origin, new_id, True, values["status"], problem, entry_stage)
+        return _created(item, new_id, values)
+    return _existing(session, item, values, max_bytes)
+
+
+def add_articles(session: Session, items: Sequence[ArticleInput], *, max_bytes: int) -> list[IngestOutcome]:
+    """`add_article` for many inputs: the new ones in one INSERT, then each that met a stored article (or one
+    earlier in the list) on its own."""
+    if not items:
+        return []
+    rows = [_article_values(item, max_bytes) for item in items]
+    inserted = session.execute(
+        insert(Article.__table__).on_conflict_do_nothing().returning(Article.id, Article.url, Article.raw_sha256),
+        rows,
+    ).all()
+    new_ids = {(row.url, row.raw_sha256): row.id for row in inserted}
+    outcomes = []
+    for item, values in zip(items, rows, strict=True):
+        new_id = new_ids.pop((values["url"], values["raw_sha256"]), None)
+        if new_id is not None:
+            outcomes.append(_created(item, new_id, values))
+        else:
+            outcomes.append(_existing(session, item, values, max_bytes))
+    return outcomes
+
+
+def _existing(session: Session, item: ArticleInput, values: dict[str, Any], max_bytes: int) -> IngestOutcome:
+    """The stored article an input conflicted with, revised when the input is new content for its URL."""
+    url, raw_sha256, problem = values["url"], values["raw_sha256"], values["error"]
+    entry_stage = _entry_stage(item)
     same_input = [Article.url == url] if url else []
     if raw_sha256:
         same_input.append(Article.raw_sha256 == raw_sha256)
@@ -224,7 +262,7 @@ def ingest(
     iterator = iter(items)
     while batch := list(islice(iterator, COMMIT_BATCH)):
         with session_scope() as session:
-            outcomes = [add_article(session, item, max_bytes=max_bytes) for item in batch]
+            outcomes = add_articles(session, batch, max_bytes=max_bytes)
         # Sent only after the commit, so a worker never receives an id it cannot load.
         new = [o for o in outcomes if (o.created or o.revised) and o.status is Status.RECEIVED]
         enqueue_all(enqueue, [(outcome.entry_stage, outcome.article_id) for outcome in new])

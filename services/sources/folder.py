@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from services.ingest import IngestOutcome, add_article, inputs_from_file
+from services.ingest import IngestOutcome, add_articles, inputs_from_file
 from services.models import Source, SourceEntry
 from services.status import Status
 
@@ -73,7 +73,7 @@ def ingest_claimed_file(session: Session, source: Source, claimed: Path, *, max_
     """Add the articles in a claimed file (by its original name), each new one recorded as the source's entry."""
     origin = str(claimed.parents[1] / _original_name(claimed))
     items = [replace(item, origin=origin, source=item.source or source.name) for item in inputs_from_file(claimed)]
-    outcomes = [add_article(session, item, max_bytes=max_bytes) for item in items]
+    outcomes = add_articles(session, items, max_bytes=max_bytes)
     if new := [o for o in outcomes if o.created]:
         rows = [{"source_id": source.id, "key": f"article:{o.article_id}", "article_id": o.article_id} for o in new]
         session.execute(insert(SourceEntry).values(rows).on_conflict_do_nothing())

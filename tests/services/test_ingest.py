@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from services.ingest import ArticleInput, add_article, inputs_from_paths
+from services.ingest import ArticleInput, add_article, add_articles, inputs_from_paths
 from services.models import Article
 from services.status import Status
 from tests.conftest import SEEDS
@@ -16,7 +16,7 @@ MAX_BYTES = 100_000
 
 
 def ingest_paths(session: Session, *paths: Path) -> list:
-    return [add_article(session, item, max_bytes=MAX_BYTES) for item in inputs_from_paths(paths)]
+    return add_articles(session, list(inputs_from_paths(paths)), max_bytes=MAX_BYTES)
 
 
 def test_the_same_file_twice_makes_one_article(db_session: Session, tmp_path: Path) -> None:
@@ -34,6 +34,23 @@ def test_the_same_url_twice_makes_one_article(db_session: Session) -> None:
     second = add_article(db_session, ArticleInput("b", url=url), max_bytes=MAX_BYTES)
     assert (first.created, second.created, second.article_id) == (True, False, first.article_id)
     assert first.entry_stage == "fetch"
+
+
+def test_a_batch_with_repeats_and_new_content_for_a_url_decides_as_one_at_a_time(db_session: Session) -> None:
+    url = "https://news.example/a"
+    first = ArticleInput("first", url=url, raw=b"Ministers met on Monday.", content_type="text/plain")
+    repeat = ArticleInput("repeat", url=url, raw=b"Ministers met on Monday.", content_type="text/plain")
+    revised = ArticleInput("revised", url=url, raw=b"Ministers met on Tuesday.", content_type="text/plain")
+    link = ArticleInput("link", url="https://news.example/b")
+    empty = ArticleInput("empty", raw=b"", content_type="text/plain")
+    outcomes = add_articles(db_session, [first, repeat, revised, link, empty], max_bytes=MAX_BYTES)
+    ids = [o.article_id for o in outcomes]
+    expected = [(True, False), (False, False), (False, True), (True, False), (True, False)]
+    assert [(o.created, o.revised) for o in outcomes] == expected
+    assert ids[0] == ids[1] == ids[2] and len(set(ids)) == 3
+    assert [o.entry_stage for o in outcomes[3:]] == ["fetch", "clean"]
+    assert outcomes[4].status is Status.FAILED and outcomes[4].error.startswith("empty input")
+    assert db_session.get(Article, ids[0]).raw == b"Ministers met on Tuesday."
 
 
 @pytest.mark.parametrize(
