@@ -11,10 +11,11 @@ from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.orm import Session
 from sqlalchemy.types import BigInteger, DateTime, Integer, Text
 
+from services.db import PLAN_BY_INDEX
 from services.dedup import BUCKET_READ, MIN_SHARED_BANDS, MemoryIndex, Signature, top_candidates
 from services.dedup import MAX_CANDIDATES as MAX_NEAR_CANDIDATES
 from services.models import Article, DedupShingles, LshBucket, Story, TextFingerprint
-from services.stories import MAX_CANDIDATES, MemoryStoryStore, StoryProfile, in_window, key_terms
+from services.stories import MAX_CANDIDATES, TERM_READ, MemoryStoryStore, StoryProfile, key_terms
 
 # Any constant will do, as long as nothing else in the database takes advisory locks with it.
 DEDUP_LOCK_KEY = 0x5702_1E5
@@ -27,7 +28,12 @@ def lock_dedup(session: Session) -> None:
     one event must not open two stories. One lock covers both: it is taken after the costly part (signatures) is
     computed, and a batch holds it for a handful of round trips, so the serial part stays short.
     """
-    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": DEDUP_LOCK_KEY})
+    session.execute(LOCK_DEDUP, {"key": DEDUP_LOCK_KEY})
+
+
+# The lookups read the latest holders of a key straight off the index, newest first: a common band key or term is held
+# by thousands of articles, and a bitmap scan would read every one before the LIMIT. Set here to spare a round trip.
+LOCK_DEDUP = text(f"SELECT pg_advisory_xact_lock(:key), {PLAN_BY_INDEX}")
 
 
 _CANDIDATES = text(
@@ -180,16 +186,20 @@ _STORY_CANDIDATES = text(
     """
     WITH hits AS (
         SELECT q.n, t.story_id, count(*) AS shared
-        FROM unnest(:ns, :terms) AS q(n, term) JOIN story_terms AS t ON t.term = q.term
+        FROM unnest(:ns, :terms) AS q(n, term)
+        JOIN unnest(:windows, :since, :until) AS w(n, since, until) ON w.n = q.n
+        CROSS JOIN LATERAL (
+            SELECT t.story_id FROM story_terms AS t JOIN stories AS s ON s.id = t.story_id
+            WHERE t.term = q.term
+              AND (w.since IS NULL OR s.last_seen IS NULL OR s.last_seen BETWEEN w.since AND w.until)
+            ORDER BY t.story_id DESC LIMIT :term_read
+        ) AS t
         GROUP BY q.n, t.story_id
     ), ranked AS (
-        SELECT h.n, h.shared, s.id, row_number() OVER (PARTITION BY h.n ORDER BY h.shared DESC, s.id) AS rank
-        FROM hits AS h
-        JOIN unnest(:windows, :since, :until) AS w(n, since, until) ON w.n = h.n
-        JOIN stories AS s ON s.id = h.story_id
-        WHERE w.since IS NULL OR s.last_seen IS NULL OR s.last_seen BETWEEN w.since AND w.until
+        SELECT n, shared, story_id, row_number() OVER (PARTITION BY n ORDER BY shared DESC, story_id) AS rank
+        FROM hits
     )
-    SELECT n, shared, id FROM ranked WHERE rank <= :limit
+    SELECT n, shared, story_id FROM ranked WHERE rank <= :limit
     """
 ).bindparams(
     bindparam("ns", type_=ARRAY(Integer)),
@@ -231,7 +241,9 @@ class PostgresStoryStore:
             parameters["since"].append(since)
             parameters["until"].append(until)
         # Twice as many as are used: stories changed in this batch are ranked again from memory.
-        found = self.session.execute(_STORY_CANDIDATES, {**parameters, "limit": 2 * MAX_CANDIDATES}).all()
+        found = self.session.execute(
+            _STORY_CANDIDATES, {**parameters, "limit": 2 * MAX_CANDIDATES, "term_read": TERM_READ}
+        ).all()
         # Many articles of a batch share candidates: each story's profile is read once.
         ids = {story_id for _n, _shared, story_id in found}
         profiles = {
@@ -250,10 +262,8 @@ class PostgresStoryStore:
         current = self._batch.stories
         shared = {story.story_id: n for n, story in self._stored[query] if story.story_id not in current}
         profiles = {story.story_id: self._with_copies(story) for _n, story in self._stored[query]}
-        for story_id, n in self._batch.shared_terms(terms).items():
-            story = current[story_id]
-            if in_window(story.last_seen, since, until):
-                shared[story_id], profiles[story_id] = n, story
+        for story_id, n in self._batch.shared_terms(terms, since, until).items():
+            shared[story_id], profiles[story_id] = n, current[story_id]
         ranked = sorted((-n, story_id) for story_id, n in shared.items())[:MAX_CANDIDATES]
         return [profiles[story_id] for _n, story_id in ranked]
 

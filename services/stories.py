@@ -8,9 +8,11 @@ from __future__ import annotations
 import calendar
 import math
 import re
+from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import islice
 from typing import Protocol
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -29,6 +31,10 @@ NAME_MARK = "@"
 # Stories are found through their strongest terms (an inverted index), and only the best-matching few compared.
 KEY_TERMS = 20
 MAX_CANDIDATES = 10
+# A common term ("@france") is held by more stories every day. Only the latest stories active in the window that
+# hold each term are read, which keeps the lookup's cost per article flat however long the index grows: a story's
+# own reports share its rarer terms too (names of people and places), and those have few holders.
+TERM_READ = 100
 # A profile is the running mean of its articles: past this many, one more moves it by under 5 %, so it is no
 # longer rewritten (which keeps a big story's row from being rewritten by every report).
 SETTLED_ARTICLES = 20
@@ -165,19 +171,20 @@ class MemoryStoryStore:
 
     def __init__(self) -> None:
         self.stories: dict[int, StoryProfile] = {}
-        self.by_term: dict[str, set[int]] = {}
+        self.by_term: dict[str, list[int]] = {}  # term -> the ids of the stories holding it, ascending
 
     def candidates(self, terms: list[str], since: datetime | None, until: datetime | None) -> list[StoryProfile]:
         """Stories that share most key terms (ties by id), as the Postgres store ranks them."""
-        shared = self.shared_terms(terms)
-        active = [(-n, i) for i, n in shared.items() if in_window(self.stories[i].last_seen, since, until)]
-        return [self.stories[i] for _n, i in sorted(active)[:MAX_CANDIDATES]]
+        shared = self.shared_terms(terms, since, until)
+        return [self.stories[i] for _n, i in sorted((-n, i) for i, n in shared.items())[:MAX_CANDIDATES]]
 
-    def shared_terms(self, terms: list[str]) -> Counter[int]:
-        """How many of these key terms each story shares."""
+    def shared_terms(self, terms: list[str], since: datetime | None, until: datetime | None) -> Counter[int]:
+        """How many of these key terms each story active in the interval shares, of each term's latest TERM_READ
+        active holders."""
         shared: Counter[int] = Counter()
         for term in terms:
-            shared.update(self.by_term.get(term, ()))
+            holders = reversed(self.by_term.get(term, ()))
+            shared.update(islice((i for i in holders if in_window(self.stories[i].last_seen, since, until)), TERM_READ))
         return shared
 
     def create(self, terms: dict[str, float], seen: datetime | None, title: str | None) -> int:
@@ -194,12 +201,15 @@ class MemoryStoryStore:
 
     def put(self, story: StoryProfile) -> None:
         """Keep a story as it is now, replacing its earlier state."""
-        if previous := self.stories.get(story.story_id):
-            for term in key_terms(previous.terms):
-                self.by_term[term].discard(story.story_id)
+        previous = self.stories.get(story.story_id)
+        held = set(key_terms(previous.terms)) if previous else set()
+        kept = set(key_terms(story.terms))
+        for term in held - kept:
+            holders = self.by_term[term]
+            del holders[bisect_left(holders, story.story_id)]
+        for term in kept - held:
+            insort(self.by_term.setdefault(term, []), story.story_id)
         self.stories[story.story_id] = story
-        for term in key_terms(story.terms):
-            self.by_term.setdefault(term, set()).add(story.story_id)
 
 
 def in_window(last_seen: datetime | None, since: datetime | None, until: datetime | None) -> bool:

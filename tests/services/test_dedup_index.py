@@ -11,10 +11,11 @@ from sqlalchemy.orm import Session
 
 from services import pipeline
 from services.dedup import MemoryIndex, find_near_duplicate, signature
-from services.dedup_index import PostgresIndex
+from services.dedup_index import PostgresIndex, PostgresStoryStore
 from services.dedup_offline import dedup_records
 from services.models import Article
 from services.status import Status
+from services.stories import TERM_READ, WINDOW, MemoryStoryStore, story_window
 from tests.conftest import SEEDS
 from tests.data.dedup.evaluate import load_corpus, make_benchmark
 
@@ -97,6 +98,22 @@ def test_batches_decide_as_the_offline_run_on_the_wire_copy_stream(db_session: S
         n: d["duplicate_of"] for n, d in offline.items()
     }
     assert partition({n: r.story_id for n, r in rows.items()}) == partition({n: d["story"] for n, d in offline.items()})
+
+
+def test_both_story_stores_read_the_latest_active_holders_of_a_term(db_session: Session) -> None:
+    now = datetime(2025, 6, 1, tzinfo=UTC)
+    # Oldest first: three stories beyond the read, the read's worth, then two last seen outside the window.
+    seen = [now] * (TERM_READ + 3) + [now + 3 * WINDOW] * 2
+    found = []
+    for store in (PostgresStoryStore(db_session), MemoryStoryStore()):
+        ids = [store.create({"@common": 1.0, f"own{n}": 0.1}, when, None) for n, when in enumerate(seen)]
+        if isinstance(store, PostgresStoryStore):
+            store.flush()
+        candidates = store.candidates(["@common"], *story_window(now))
+        found.append([ids.index(story.story_id) for story in candidates])
+    postgres, memory = found
+    # Ties rank by id, so the first candidates are the oldest stories read: the three before them are not.
+    assert postgres == memory == list(range(3, 3 + len(postgres)))
 
 
 def partition(labels: dict[str, object]) -> set[frozenset[str]]:
