@@ -199,7 +199,11 @@ def bench(
         float | None, typer.Option(help="Arrivals per second, one article at a time (default: all at once).")
     ] = None,
     scaling: Annotated[
-        bool, typer.Option("--scaling", help="Also run the extract stage alone with 1 and then 2 processes.")
+        bool,
+        typer.Option(
+            "--scaling",
+            help="Also run the extract stage alone with 1 and then 2 processes, and its function in plain processes.",
+        ),
     ] = False,
     seed: Annotated[int, typer.Option(help="Seed of the corpus generator.")] = 1,
     database: Annotated[str, typer.Option(help="Database created afresh for the run (dropped first).")] = (

@@ -36,9 +36,12 @@ def test_wire_copies_come_at_the_rate_and_dedup_tells_them_from_originals() -> N
         {"id": a.key, "text": clean_document(a.content, content_type=a.content_type).text, "published": a.published}
         for a in corpus
     ]
-    found = {d["id"] for d in dedup_records(records) if d["duplicate_of"] is not None}
+    decisions = list(dedup_records(records))
+    found = {d["id"] for d in decisions if d["duplicate_of"] is not None}
     assert len(found & copies) >= 0.9 * len(copies)
     assert len(found - copies) <= 0.02 * len(corpus)  # originals are different reports, not near copies
+    # Reports follow up a few recent stories each (their countries, town and spokesperson): not one story of all.
+    assert len({d["story"] for d in decisions}) >= 5
 
 
 def test_a_copy_rate_outside_zero_to_one_is_refused() -> None:

@@ -27,7 +27,6 @@ THINGS = ("trade agreement", "security pact", "energy deal", "climate accord", "
 TOPICS = ("the border dispute", "grain exports", "the refugee crisis", "energy prices", "water rights", "tariffs")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 FIRST = ("Anna", "Tomás", "Priya", "Jonas", "Grace", "Mehmet", "Sarah", "Kenji", "Lucía", "David", "Olga", "Ravi")
-LAST = ("Keller", "Ortega", "Raman", "Lindqvist", "Obi", "Aksoy", "Nolan", "Sato", "Ferrer", "Mensah", "Petrenko")
 
 # One sentence a template; {a} and {b} are countries, {ca} a capital, {da} a demonym.
 EVENT_SENTENCES = (
@@ -92,6 +91,15 @@ FURNITURE_HEADLINES = (
 )  # fmt: skip
 SITES = ("The Daily Ledger", "Morning Courier", "Global Dispatch", "The Evening Post")
 AGENCIES = ("Wire", "NewsWire", "Global Press")
+# A fixed daily volume, as a live feed has: a larger corpus spans more days (10,000 articles a month), not more
+# articles a day, so each day's events and stories stay as many and as big however long the run.
+ARTICLES_PER_DAY = 333
+# An original report follows up a recent story (the same countries, town and spokesperson, a new text) this often;
+# otherwise it opens a story of its own, as most reports of a day do.
+FOLLOW_UP = 0.4
+RECENT_TOPICS = 30
+# Syllables of made-up town names: every story gets a place name of its own, as real ones do.
+SYLLABLES = ("var", "ol", "tem", "bra", "ska", "lin", "dor", "ma", "ket", "ru", "zel", "pon", "sha", "vek", "ida")
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,15 @@ class BenchArticle:
     content_type: str
     published: str
     copy_of: str | None = None
+
+
+@dataclass(frozen=True)
+class _Topic:
+    """What one story is about: two countries, a town and the spokesperson quoted."""
+
+    pair: tuple[tuple[str, str, str], tuple[str, str, str]]
+    town: str
+    spokesperson: str
 
 
 @dataclass(frozen=True)
@@ -119,16 +136,19 @@ def make_corpus(count: int, *, copies: float, seed: int, html_share: float = 0.7
         raise ValueError(f"the copy rate must be in [0, 1), not {copies}")
     rng = random.Random(seed)
     originals: list[_Story] = []
+    topics: list[_Topic] = []
     articles: list[BenchArticle] = []
     start = date(2025, 3, 1)
     for number in range(count):
-        published = start + timedelta(days=number * 30 // max(count, 1))
+        published = start + timedelta(days=number // ARTICLES_PER_DAY)
         if originals and rng.random() < copies:
             source = rng.choice(originals[-200:])  # wire copies follow their original closely
             story = _wire_copy(source, f"a{number}", rng)
             copy_of = source.key
         else:
-            story = _original(f"a{number}", published, rng)
+            if not topics or rng.random() >= FOLLOW_UP:
+                topics.append(_new_topic(rng))
+            story = _original(f"a{number}", published, rng.choice(topics[-RECENT_TOPICS:]), rng)
             originals.append(story)
             copy_of = None
         if rng.random() < html_share:
@@ -139,8 +159,21 @@ def make_corpus(count: int, *, copies: float, seed: int, html_share: float = 0.7
     return articles
 
 
-def _fill(template: str, rng: random.Random) -> str:
-    (a, ca, da), (b, cb, _) = rng.sample(COUNTRIES, 2)
+def _made_up_name(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+
+def _person(rng: random.Random) -> str:
+    return f"{rng.choice(FIRST)} {_made_up_name(rng)}"
+
+
+def _new_topic(rng: random.Random) -> _Topic:
+    a, b = rng.sample(COUNTRIES, 2)
+    return _Topic((a, b), _made_up_name(rng), _person(rng))
+
+
+def _fill(template: str, rng: random.Random, pair: tuple | None = None) -> str:
+    (a, ca, da), (b, cb, _) = pair or rng.sample(COUNTRIES, 2)
     office, office2 = rng.sample(OFFICES, 2)
     return template.format(
         a=a, b=b, ca=ca, cb=cb, da=da, office=office, office2=office2, day=rng.choice(WEEKDAYS),
@@ -162,26 +195,31 @@ def _background(rng: random.Random) -> str:
     sentence = f"{subject.capitalize()} {rng.choice(VERBS)} the {_noun_phrase(rng)}"
     roll = rng.random()
     if roll < 0.4:
-        sentence += f" {rng.choice(PREPOSITIONS)} {rng.choice(COUNTRIES)[1]}"
+        sentence += f" {rng.choice(PREPOSITIONS)} {_made_up_name(rng)}"
     elif roll < 0.7:
         sentence += f" {rng.choice(LINKS)} the {_noun_phrase(rng)}"
     if rng.random() < 0.3:
-        sentence += f", {rng.choice(FIRST)} {rng.choice(LAST)} said"
+        sentence += f", {_person(rng)} said"
     elif rng.random() < 0.3:
         sentence += f" worth {rng.randint(2, 900)} million {rng.choice(('dollars', 'euros', 'pounds'))}"
     return sentence + "."
 
 
-def _original(key: str, published: date, rng: random.Random) -> _Story:
-    """A report: a lede with an event, then paragraphs mixing events and background."""
-    lede = _fill(rng.choice(EVENT_SENTENCES), rng)
+def _original(key: str, published: date, topic: _Topic, rng: random.Random) -> _Story:
+    """A report on a topic: a lede with its event, then paragraphs mixing events (mostly the topic's countries)
+    and background, with the topic's town and spokesperson named."""
+    lede = _fill(rng.choice(EVENT_SENTENCES), rng, topic.pair)
+    (_, _, da), _ = topic.pair
+    quote = f"{topic.spokesperson}, a {da} spokesperson, said the situation in {topic.town} remained tense."
     paragraphs = []
     for _ in range(rng.randint(5, 9)):
-        sentences = [_fill(rng.choice(EVENT_SENTENCES), rng)] if rng.random() < 0.7 else []
+        pair = topic.pair if rng.random() < 0.85 else None
+        sentences = [_fill(rng.choice(EVENT_SENTENCES), rng, pair)] if rng.random() < 0.7 else []
         sentences += [_background(rng) for _ in range(rng.randint(2, 4))]
         rng.shuffle(sentences)
         paragraphs.append(" ".join(sentences))
     paragraphs[0] = f"{lede} {paragraphs[0]}"
+    paragraphs[1] = f"{quote} {paragraphs[1]}"
     title = lede.split(",")[0].removesuffix(".")
     return _Story(key, title, paragraphs, published)
 
@@ -203,7 +241,7 @@ def _wire_copy(source: _Story, key: str, rng: random.Random) -> _Story:
 
 
 def _byline(rng: random.Random) -> str:
-    return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    return _person(rng)
 
 
 def _html_page(story: _Story, rng: random.Random) -> str:

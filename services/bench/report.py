@@ -70,7 +70,8 @@ class BenchReport:
     stages: list[StageFigures]
     peak_rss_mb: dict[str, float]  # "stage pid" -> MB
     queue_depths: list[dict]  # {"seconds", "depths": {queue: n}}
-    scaling: dict | None = None  # {"stage", "articles", "processes", "articles_per_s", "speedup"}
+    # {"stage", "articles", "processes", "articles_per_s", "function_articles_per_s", "speedup", "function_speedup"}
+    scaling: dict | None = None
 
     @property
     def complete(self) -> bool:
@@ -153,7 +154,11 @@ def build_report(
         stages=stages,
         peak_rss_mb=rss_by_process,
         queue_depths=[{"seconds": s.seconds, "depths": s.depths} for s in run.sampler.samples],
-        scaling={**asdict(scaling), "speedup": scaling.speedup} if scaling else None,
+        scaling=(
+            {**asdict(scaling), "speedup": scaling.speedup, "function_speedup": scaling.function_speedup}
+            if scaling
+            else None
+        ),
     )
 
 
@@ -202,14 +207,17 @@ def print_report(report: BenchReport, console: Console) -> None:
     )
     if report.scaling:
         scaling = report.scaling
-        rates = ", ".join(
-            f"{n} process(es) {rate:.1f}/s"
-            for n, rate in zip(scaling["processes"], scaling["articles_per_s"], strict=True)
-        )
+        stage_rates = _rates(scaling["processes"], scaling["articles_per_s"])
+        function_rates = _rates(scaling["processes"], scaling["function_articles_per_s"])
         console.print(
-            f"scaling of {scaling['stage']} alone over {scaling['articles']} articles: {rates}; "
-            f"speedup {scaling['speedup']:.2f}"
+            f"scaling of {scaling['stage']} alone over {scaling['articles']} articles: {stage_rates}; speedup "
+            f"{scaling['speedup']:.2f} (its function alone in plain processes: {function_rates}; speedup "
+            f"{scaling['function_speedup']:.2f})"
         )
+
+
+def _rates(processes: list[int], per_s: list[float]) -> str:
+    return ", ".join(f"{n} process(es) {rate:.1f}/s" for n, rate in zip(processes, per_s, strict=True))
 
 
 def write_json(report: BenchReport, path: Path) -> None:
