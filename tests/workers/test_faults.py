@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -82,16 +83,24 @@ def ids_of(scope: SessionScope) -> list[int]:
         return list(session.scalars(select(Article.id).order_by(Article.id)))
 
 
-def wait_until_under_way(scope: SessionScope, ids: list[int]) -> None:
-    """Wait until some article has left `received` while others have not reached a final status."""
+@contextmanager
+def paused(worker: subprocess.Popen) -> Iterator[None]:
+    """A worker and its pool processes stopped (SIGSTOP) for the length of the block: its queue fills up."""
+    os.killpg(worker.pid, signal.SIGSTOP)
+    try:
+        yield
+    finally:
+        os.killpg(worker.pid, signal.SIGCONT)
+
+
+def wait_until_waiting(client: redis.Redis, stage: str) -> None:
+    """Wait until a message waits on a stage's queue."""
     deadline = time.monotonic() + RECOVERY_TIMEOUT
     while time.monotonic() < deadline:
-        with scope() as session:
-            moved = session.scalar(select(func.count()).where(Article.id.in_(ids), Article.status != Status.RECEIVED))
-        if moved:
+        if sum(client.llen(name) for name in priority_lists(stage)):
             return
         time.sleep(0.05)
-    raise TimeoutError("no article moved")
+    raise TimeoutError(f"no message reached the {stage} queue")
 
 
 def assert_no_duplicate_rows(scope: SessionScope) -> None:
@@ -140,22 +149,24 @@ def reconciler(workers, service_env: dict[str, str], redis_url: str, tmp_path_fa
 
 
 def test_a_redis_flush_mid_run_loses_no_article(
-    reconciler, clean_tables, service_env: dict[str, str], redis_url: str, tmp_path: Path
+    workers, reconciler, clean_tables, service_env: dict[str, str], redis_url: str, tmp_path: Path
 ) -> None:
     batch = write_jsonl(tmp_path / "batch.jsonl", corpus_records(80))
-    assert newsflow("ingest", str(batch), env=service_env).returncode == 0
-    ids = ids_of(session_scope)
-    wait_until_under_way(session_scope, ids)
     client = redis.Redis.from_url(redis_url)
-    with client.pipeline(transaction=True) as pipe:  # count and flush in one step: nothing slips in between
-        for stage in STAGES:
-            for name in priority_lists(stage):
-                pipe.llen(name)
-        pipe.hlen(UNACKED_KEY)  # delivered to a worker, not yet acknowledged: Redis forgets these too
-        *depths, _ = pipe.flushdb().execute()
-    flushed_at = time.monotonic()
+    # The store worker is paused, so that the flush meets messages waiting however fast the other stages run.
+    with paused(workers["store"]):
+        assert newsflow("ingest", str(batch), env=service_env).returncode == 0
+        ids = ids_of(session_scope)
+        wait_until_waiting(client, "store")
+        with client.pipeline(transaction=True) as pipe:  # count and flush in one step: nothing slips in between
+            for stage in STAGES:
+                for name in priority_lists(stage):
+                    pipe.llen(name)
+            pipe.hlen(UNACKED_KEY)  # delivered to a worker, not yet acknowledged: Redis forgets these too
+            *depths, _ = pipe.flushdb().execute()
+        flushed_at = time.monotonic()
     client.close()
-    assert sum(depths) > 0, "the flush came too late to lose a message"
+    assert sum(depths) > 0
     final = wait_until_final(session_scope, ids, timeout=RECOVERY_TIMEOUT)
     print_recovery(f"Redis flushed with {sum(depths)} message(s) waiting", time.monotonic() - flushed_at, final)
     assert len(final) == len(ids)
@@ -232,10 +243,11 @@ def test_postgres_stopped_and_restarted_mid_run_loses_no_article(private_service
     ):
         _wait_for_bindings(client, process)
         batch = write_jsonl(tmp_path / "batch.jsonl", corpus_records(30))
-        assert newsflow("ingest", str(batch), env=env).returncode == 0
-        ids = ids_of(scope)
-        wait_until_under_way(scope, ids)
-        postgres.stop()
+        # Paused while the batch arrives and Postgres stops, so that its tasks meet the outage however fast they run.
+        with paused(process):
+            assert newsflow("ingest", str(batch), env=env).returncode == 0
+            ids = ids_of(scope)
+            postgres.stop()
         time.sleep(OUTAGE_SECONDS)
         postgres.start()
         restarted_at = time.monotonic()
