@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import statistics
 from collections import Counter
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
 # Where each stage stamps its finishing time on the article row.
 STAGE_STAMPS = {"clean": "cleaned_at", "dedup": "deduped_at", "extract": "extracted_at", "store": "stored_at"}
 MB = 1024 * 1024
+TENTHS = 10
+MIN_SPAN = 1e-3  # seconds: articles that finished in one commit share a timestamp
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,9 @@ class BenchReport:
     latency_p50_s: float
     latency_p95_s: float
     latency_p99_s: float
+    # Articles per second in each tenth of the run, in order of finishing: flat if the cost per article stays flat as
+    # the tables and indexes grow (the first tenth shares the machine with the ingest when all arrive at once).
+    articles_per_s_by_tenth: list[float]
     stages: list[StageFigures]
     peak_rss_mb: dict[str, float]  # "stage pid" -> MB
     queue_depths: list[dict]  # {"seconds", "depths": {queue: n}}
@@ -87,6 +94,19 @@ def _final_time(row):
     if row.status is Status.DUPLICATE:
         return row.deduped_at
     return row.updated_at
+
+
+def rates_by_tenth(finals: list[datetime]) -> list[float]:
+    """Articles per second in each tenth of the run, timed from the first final status on (so the time the first
+    article takes through the stages is left out)."""
+    if len(finals) < 2 * TENTHS:
+        return []
+    finals = sorted(finals)
+    marks = [round(k * (len(finals) - 1) / TENTHS) for k in range(TENTHS + 1)]
+    return [
+        (end - start) / max((finals[end] - finals[start]).total_seconds(), MIN_SPAN)
+        for start, end in itertools.pairwise(marks)
+    ]
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -151,6 +171,7 @@ def build_report(
         latency_p50_s=_percentile(latencies, 0.50),
         latency_p95_s=_percentile(latencies, 0.95),
         latency_p99_s=_percentile(latencies, 0.99),
+        articles_per_s_by_tenth=rates_by_tenth(finals),
         stages=stages,
         peak_rss_mb=rss_by_process,
         queue_depths=[{"seconds": s.seconds, "depths": s.depths} for s in run.sampler.samples],
@@ -193,6 +214,11 @@ def print_report(report: BenchReport, console: Console) -> None:
         f"latency ingest→final p50 {report.latency_p50_s:.2f} s, p95 {report.latency_p95_s:.2f} s, "
         f"p99 {report.latency_p99_s:.2f} s"
     )
+    if tenths := report.articles_per_s_by_tenth:
+        console.print(
+            f"articles/s in each tenth of the run: {', '.join(f'{rate:.0f}' for rate in tenths)} "
+            f"(last ÷ first {tenths[-1] / tenths[0]:.2f})"
+        )
     console.print(
         f"[bold]efficiency {report.efficiency:.2f}[/bold] (pipeline ÷ the same stage functions in one process, "
         f"{report.in_process_articles_per_s:.1f} articles/s); CPU per article "
