@@ -77,7 +77,9 @@ def _claim(session: Session, article_ids: Sequence[int], stage: StageSpec) -> tu
         .returning(Article)
         .options(*(undefer(getattr(Article, column)) for column in stage.reads))
     )
-    claimed = sorted(session.scalars(claim, execution_options={"populate_existing": True}), key=lambda a: a.id)
+    # The rows come back through RETURNING, fresh: nothing else in the session needs synchronizing with them.
+    options = {"populate_existing": True, "synchronize_session": False}
+    claimed = sorted(session.scalars(claim, execution_options=options), key=lambda a: a.id)
     unclaimed = set(article_ids) - {article.id for article in claimed}
     done = (
         session.scalars(select(Article.id).where(Article.id.in_(unclaimed), Article.status == stage.produces)).all()
