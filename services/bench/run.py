@@ -17,7 +17,7 @@ from services.bench.inprocess import run_in_process
 from services.bench.report import BenchReport, build_report
 from services.bench.sampling import Sampler, database_cpu_seconds, worker_cpu_seconds
 from services.bench.scaling import SCALED_STAGE, measure_scaling
-from services.db import get_engine, session_scope
+from services.db import among, get_engine, session_scope
 from services.ingest import ArticleInput, ingest
 from services.models import Article, Event, EventMention
 from services.monitor import queue_messages
@@ -176,7 +176,7 @@ def _run_pipeline(
             select(
                 Article.id, Article.status, Article.received_at, Article.cleaned_at, Article.deduped_at,
                 Article.extracted_at, Article.stored_at, Article.updated_at,
-            ).where(Article.id.in_(ids))
+            ).where(among(Article.id, ids))
         ).all()  # fmt: skip
         mentions = session.scalar(select(func.count()).select_from(EventMention))
         events = session.scalar(select(func.count()).select_from(Event))

@@ -11,10 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import redis
-from sqlalchemy import BigInteger, any_, cast, func, select, update
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import func, select, update
 
-from services.db import session_scope
+from services.db import among, session_scope
 from services.extract import extract_events
 from services.models import Article
 from services.pipeline import EXTRACT
@@ -65,7 +64,7 @@ def measure_scaling(
     with session_scope() as session:
         rows = session.execute(
             select(Article.id, Article.text, Article.published_at)
-            .where(Article.id.in_(article_ids), Article.extracted_at.is_not(None))
+            .where(among(Article.id, article_ids), Article.extracted_at.is_not(None))
             .order_by(Article.id)
             .limit(SCALING_ARTICLES)
         ).all()
@@ -76,7 +75,8 @@ def measure_scaling(
     rates = []
     for count in processes:
         with session_scope() as session:  # back to where the stage picks them up; it replaces their mentions
-            session.execute(update(Article).where(Article.id.in_(ids)).values(status=next(iter(SCALED_STAGE.accepts))))
+            entry = next(iter(SCALED_STAGE.accepts))
+            session.execute(update(Article).where(among(Article.id, ids)).values(status=entry))
         workers = start_workers(
             env=env, log_dir=log_dir, stages=[SCALED_STAGE.name], concurrency=count, loglevel=loglevel
         )
@@ -114,13 +114,10 @@ def _extract_all(texts: Sequence[tuple[str, date | None]]) -> int:
 def _wait_for(ids: Sequence[int], status: Status, *, timeout: float, poll: float = 0.1) -> None:
     # The ids go as one array parameter: the check must cost the processes it measures next to nothing.
     deadline = time.monotonic() + timeout
-    ids = list(ids)
     while True:
         with session_scope() as session:
             done = session.scalar(
-                select(func.count())
-                .select_from(Article)
-                .where(Article.id == any_(cast(ids, ARRAY(BigInteger))), Article.status == status)
+                select(func.count()).select_from(Article).where(among(Article.id, ids), Article.status == status)
             )
         if done == len(ids):
             return
