@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, undefer
 
 from services.clean import UnusableDocument, clean_document
@@ -60,26 +60,18 @@ Work = Callable[[Session, list[Article]], list[Article]]
 
 
 def _claim(session: Session, article_ids: Sequence[int], stage: StageSpec) -> tuple[list[Article], list[int]]:
-    """Lock the articles this stage has work to do on, counting an attempt on each; also return the ids it already
-    finished (their onward message may have been lost, so they are sent on again). Other ids are stale messages."""
+    """Lock the articles this stage has work to do on; also return the ids it already finished (their onward message
+    may have been lost, so they are sent on again). Other ids are stale messages."""
     # Rows are locked in id order, so two workers given overlapping batches queue instead of deadlocking. Under
     # READ COMMITTED a lock that waited for a concurrent step re-reads the row and re-checks its status.
     ready = (
-        select(Article.id)
+        select(Article)
         .where(Article.id.in_(article_ids), Article.status.in_(stage.accepts))
         .order_by(Article.id)
         .with_for_update()
-    )
-    claim = (
-        update(Article)
-        .where(Article.id.in_(ready.scalar_subquery()))
-        .values(attempts=Article.attempts + 1)
-        .returning(Article)
         .options(*(undefer(getattr(Article, column)) for column in stage.reads))
     )
-    # The rows come back through RETURNING, fresh: nothing else in the session needs synchronizing with them.
-    options = {"populate_existing": True, "synchronize_session": False}
-    claimed = sorted(session.scalars(claim, execution_options=options), key=lambda a: a.id)
+    claimed = list(session.scalars(ready, execution_options={"populate_existing": True}))
     unclaimed = set(article_ids) - {article.id for article in claimed}
     done = (
         session.scalars(select(Article.id).where(Article.id.in_(unclaimed), Article.status == stage.produces)).all()
@@ -102,6 +94,11 @@ def _batch_step(stage: StageSpec, work: Work) -> Step:
         claimed, done = _claim(session, article_ids, stage)
         session.info[CLAIMED] = claimed  # held for the caller: the session itself keeps unchanged rows only weakly
         onward = [_finish(article, stage) for article in work(session, claimed)] if claimed else []
+        for article in claimed:
+            # Counted last, so that it goes out with the stage's results in one UPDATE per article: another UPDATE
+            # (at the claim, or flushed before a query of the work) would leave a second row version, and an
+            # entry in each of the table's indexes, for every article at every stage.
+            article.attempts += 1
         return sorted(done + onward)
 
     step.__name__ = f"{stage.name}_batch"
