@@ -35,6 +35,9 @@ TASK_TIME_LIMIT = 150
 # to finish before the worker stops and their messages go back to the queue; more than the slowest task, less than
 # the grace period the orchestrator gives before SIGKILL (infra/k8s: 180 s).
 WORKER_SOFT_SHUTDOWN_TIMEOUT = 165
+# A worker notes that it is alive at most this often: liveness is judged over minutes (health.WORKER_SEEN_WINDOW),
+# and a note per task would cost a Redis round trip per message.
+LIVENESS_NOTE_SECONDS = 5.0
 
 app = Celery(
     "newsflow",
@@ -167,12 +170,19 @@ def _liveness_client() -> redis.Redis:
     return redis_client(get_settings().redis_url)
 
 
+_liveness_noted: dict[str, float] = {}  # stage -> when this process last noted it finished a task of it
+
+
 def _note_finished(task: StageTask, outcomes: Counter[str]) -> None:
     """Count the step's outcomes, and mark the worker alive by the work it finished (not by answering a ping)."""
     if metrics := _task_metrics():
         for outcome, articles in outcomes.items():
             metrics.count_outcome(task.stage, outcome, articles)
+    now = time.time()
+    if now - _liveness_noted.get(task.stage, 0.0) < LIVENESS_NOTE_SECONDS:
+        return
     try:
-        note_worker_finished(_liveness_client(), task.stage, task.request.hostname or "?", time.time())
+        note_worker_finished(_liveness_client(), task.stage, task.request.hostname or "?", now)
+        _liveness_noted[task.stage] = now
     except redis.RedisError:
         logger.warning("could not note that %s finished a task", task.request.hostname, exc_info=True)
