@@ -58,6 +58,7 @@ def test_a_small_bench_runs_every_article_through_the_workers_and_reports_it(
     assert report["mentions"] == report["in_process_mentions"] > 0 and report["events"] > 0
     assert report["articles_per_s"] > 0 and report["in_process_articles_per_s"] > 0 and report["efficiency"] > 0
     assert 0 < report["latency_p50_s"] <= report["latency_p95_s"] <= report["latency_p99_s"] <= report["seconds"]
+    assert set(report["postgres"]) == {"autovacuum", "shared_buffers"}
     tenths = report["articles_per_s_by_tenth"]
     assert len(tenths) == 10 and all(rate > 0 for rate in tenths)
     assert [s["stage"] for s in report["stages"]] == ["clean", "dedup", "extract", "store"]

@@ -79,6 +79,7 @@ class BenchReport:
     queue_depths: list[dict]  # {"seconds", "depths": {queue: n}}
     # {"stage", "articles", "processes", "articles_per_s", "function_articles_per_s", "speedup", "function_speedup"}
     scaling: dict | None = None
+    postgres: dict[str, str] | None = None  # the server's settings that matter as tables grow (autovacuum, …)
 
     @property
     def complete(self) -> bool:
@@ -121,6 +122,8 @@ def build_report(
     baseline: InProcessResult,
     run: PipelineRun,
     scaling: Scaling | None = None,
+    *,
+    postgres: dict[str, str] | None = None,
 ) -> BenchReport:
     """Put the figures of one run together."""
     rows = run.rows
@@ -180,6 +183,7 @@ def build_report(
             if scaling
             else None
         ),
+        postgres=postgres,
     )
 
 

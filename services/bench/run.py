@@ -108,9 +108,10 @@ def run_bench(options: BenchOptions, *, progress=print) -> BenchReport:
     recreate_database(url)
     progress(f"database {options.database} created and migrated")
     with _using_database(url):
-        with session_scope() as session:
-            if session.scalar(text("SHOW autovacuum")) == "off":
-                progress("warning: this Postgres runs without autovacuum; dead rows and stale statistics pile up")
+        server = postgres_settings()
+        progress("postgres: " + ", ".join(f"{name} {value}" for name, value in server.items()))
+        if server["autovacuum"] == "off":
+            progress("warning: this Postgres runs without autovacuum; dead rows and stale statistics pile up")
         run = _run_pipeline(corpus, options, redis_url=settings.redis_url, database_url=url, progress=progress)
         scaling = None
         if options.scaling:
@@ -121,7 +122,17 @@ def run_bench(options: BenchOptions, *, progress=print) -> BenchReport:
                 run.article_ids, env=_worker_env(url, settings.redis_url), redis_url=settings.redis_url,
                 log_dir=options.log_dir, loglevel=options.loglevel, enqueue=send_on, timeout=options.timeout,
             )  # fmt: skip
-        return build_report(options, corpus, baseline, run, scaling)
+        return build_report(options, corpus, baseline, run, scaling, postgres=server)
+
+
+# The server settings that move the figures as the tables grow.
+POSTGRES_SETTINGS = ("autovacuum", "shared_buffers")
+
+
+def postgres_settings() -> dict[str, str]:
+    """The server's values of POSTGRES_SETTINGS."""
+    with session_scope() as session:
+        return {name: session.scalar(text(f"SHOW {name}")) for name in POSTGRES_SETTINGS}
 
 
 @dataclass
