@@ -63,12 +63,15 @@ def _claim(session: Session, article_ids: Sequence[int], stage: StageSpec) -> tu
     """Lock the articles this stage has work to do on; also return the ids it already finished (their onward message
     may have been lost, so they are sent on again). Other ids are stale messages."""
     # Rows are locked in id order, so two workers given overlapping batches queue instead of deadlocking. Under
-    # READ COMMITTED a lock that waited for a concurrent step re-reads the row and re-checks its status.
+    # READ COMMITTED a lock that waited for a concurrent step re-reads the row and re-checks its status. The lock is
+    # FOR NO KEY UPDATE (no stage changes an article's id): the foreign-key checks of other batches (a copy naming
+    # its original, a mention its article) pass it, where under FOR UPDATE they waited, and two batches that each
+    # held what the other's checks wanted deadlocked.
     ready = (
         select(Article)
         .where(Article.id.in_(article_ids), Article.status.in_(stage.accepts))
         .order_by(Article.id)
-        .with_for_update()
+        .with_for_update(key_share=True)
         .options(*(undefer(getattr(Article, column)) for column in stage.reads))
     )
     claimed = list(session.scalars(ready, execution_options={"populate_existing": True}))

@@ -5,7 +5,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
@@ -169,3 +169,18 @@ def test_the_pipeline_cleans_as_newsflow_clean_prints(db_session: Session) -> No
             "dropped": article.dropped,
         }
         assert stored == {key: printed[key] for key in stored}
+
+
+def test_a_claimed_article_can_be_named_as_an_original_by_another_batch(engine, clean_tables) -> None:
+    # The dedup stage marks a copy with its original while another stage holds the original: the copy's foreign-key
+    # check must not wait for that stage (two such batches, each waiting on the other, deadlocked).
+    with Session(engine) as setup, setup.begin():
+        original, copy = (add(setup, ArticleInput(f"{name}.txt", raw=TEXT.encode() + name.encode())) for name in "ab")
+        setup.get(Article, original).status = Status.UNIQUE
+    with Session(engine) as holder, holder.begin():
+        assert pipeline.extract_batch(holder, [original]) == [original]  # the original stays locked until rollback
+        with Session(engine) as dedup, dedup.begin():
+            dedup.execute(text("SET LOCAL lock_timeout = '2s'"))
+            dedup.get(Article, copy).duplicate_of_id = original
+            dedup.flush()
+        holder.rollback()
