@@ -308,10 +308,9 @@ def candidate_events(session: Session, codings: list[Coding], story_id: int | No
 
 PUBLISHED_DAY = cast(func.timezone("UTC", Article.published_at), Date)
 # The fields a mention reports, as the summary weighs them: the event day falls back to the publication day.
-REPORTED_FIELDS = [f.name for f in fields(MentionCoding) if f.name != "confidence"]
 REPORTED = [
     func.coalesce(EventMention.event_date, PUBLISHED_DAY) if name == "event_date" else getattr(EventMention, name)
-    for name in REPORTED_FIELDS
+    for name in EVENT_CODING_FIELDS
 ]
 # An outlet is one independent source; an article with no outlet known counts as its own.
 OUTLET = func.lower(func.coalesce(Article.source, Article.site_name, "article " + cast(Article.id, Text)))
@@ -331,7 +330,7 @@ def recount_events(session: Session, event_ids: set[int], *, updated: set[int] =
     for row in session.execute(
         select(
             EventMention.event_id,
-            *(column.label(name) for column, name in zip(REPORTED, REPORTED_FIELDS, strict=True)),
+            *(column.label(name) for column, name in zip(REPORTED, EVENT_CODING_FIELDS, strict=True)),
             func.count().label("mentions"),
             func.max(EventMention.confidence).label("confidence"),
         )
