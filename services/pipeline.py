@@ -238,13 +238,14 @@ def _extract(session: Session, articles: list[Article]) -> list[Article]:
     rows = [
         {"article_id": article.id, **mention_fields(candidate)}
         for article in readable
-        for candidate in extract_events(article.text or "", published=_published_day(article))
+        for candidate in extract_events(article.text or "", published=published_day(article))
     ]
     copy_rows(session, EventMention.__table__, rows)  # without tracking each mention as an object in the session
     return readable
 
 
-def _published_day(article: Article) -> date | None:
+def published_day(article: Article) -> date | None:
+    """The day an article was published, the date the extract stage resolves relative dates against."""
     return article.published_at.date() if article.published_at else None
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import func, select, update
 from services.db import among, session_scope
 from services.extract import extract_events
 from services.models import Article
-from services.pipeline import EXTRACT
+from services.pipeline import EXTRACT, published_day
 from services.queues import STAGES, Enqueue
 from services.status import Status
 from services.workerprocs import start_workers, stop_workers, wait_until_consuming
@@ -69,13 +69,11 @@ def measure_scaling(
             .limit(SCALING_ARTICLES)
         ).all()
     ids = [row.id for row in rows]
-    function_rates = function_articles_per_s(
-        [(row.text, row.published_at.date() if row.published_at else None) for row in rows], processes
-    )
+    function_rates = function_articles_per_s([(row.text, published_day(row)) for row in rows], processes)
+    entry = next(iter(SCALED_STAGE.accepts))
     rates = []
     for count in processes:
         with session_scope() as session:  # back to where the stage picks them up; it replaces their mentions
-            entry = next(iter(SCALED_STAGE.accepts))
             session.execute(update(Article).where(among(Article.id, ids)).values(status=entry))
         workers = start_workers(
             env=env, log_dir=log_dir, stages=[SCALED_STAGE.name], concurrency=count, loglevel=loglevel
