@@ -164,22 +164,13 @@ def _entry_stage(item: ArticleInput) -> str:
     return "clean" if item.raw is not None else "fetch"
 
 
-def _created(item: ArticleInput, article_id: int, values: dict[str, Any]) -> IngestOutcome:
-    return IngestOutcome(item.origin, article_id, True, values["status"], values["error"], _entry_stage(item))
-
-
 def add_article(session: Session, item: ArticleInput, *, max_bytes: int) -> IngestOutcome:
     """Insert the article unless the same URL or the same bytes are already there; unusable input is stored failed.
 
     URLs are compared in canonical form. New content for a known URL is a revision: the article keeps its id, takes
     the new content and goes through the stages again.
     """
-    values = _article_values(item, max_bytes)
-    # ON CONFLICT DO NOTHING covers both unique keys (url, raw_sha256), and concurrent ingests of one input.
-    new_id = session.scalar(insert(Article).values(**values).on_conflict_do_nothing().returning(Article.id))
-    if new_id is not None:
-        return _created(item, new_id, values)
-    return _existing(session, item, values, max_bytes)
+    return add_articles(session, [item], max_bytes=max_bytes)[0]
 
 
 def add_articles(session: Session, items: Sequence[ArticleInput], *, max_bytes: int) -> list[IngestOutcome]:
@@ -188,6 +179,7 @@ def add_articles(session: Session, items: Sequence[ArticleInput], *, max_bytes: 
     if not items:
         return []
     rows = [_article_values(item, max_bytes) for item in items]
+    # ON CONFLICT DO NOTHING covers both unique keys (url, raw_sha256), and concurrent ingests of one input.
     inserted = session.execute(
         insert(Article.__table__).on_conflict_do_nothing().returning(Article.id, Article.url, Article.raw_sha256),
         rows,
@@ -197,7 +189,9 @@ def add_articles(session: Session, items: Sequence[ArticleInput], *, max_bytes: 
     for item, values in zip(items, rows, strict=True):
         new_id = new_ids.pop((values["url"], values["raw_sha256"]), None)
         if new_id is not None:
-            outcomes.append(_created(item, new_id, values))
+            outcomes.append(
+                IngestOutcome(item.origin, new_id, True, values["status"], values["error"], _entry_stage(item))
+            )
         else:
             outcomes.append(_existing(session, item, values, max_bytes))
     return outcomes
