@@ -136,6 +136,11 @@ class StageTask(Task):
             logger.exception("could not record the failure of article %s at %s", args[0], stage)
 
 
+def consumes(worker: Any, queue: str) -> bool:
+    """Whether a starting worker (the `celeryd_after_setup` signal's instance) consumes the queue."""
+    return queue in (worker.app.amqp.queues.consume_from or ())
+
+
 def send_on(stage: str, *article_ids: int) -> None:
     """Enqueue article ids on a stage's queue, a batch per message; call only after the transaction that wrote
     them committed."""

@@ -651,3 +651,13 @@ def extract_events(text: str, *, published: date | None = None) -> list[EventCan
     doc = pipeline()(text)
     doc.user_data["text"] = text  # the input is the document's text; no need to join the tokens again
     return code_document(doc, published)
+
+
+# One sentence that takes the coder through its pipeline, lexicons and place names.
+WARM_UP_TEXT = "Police arrested dozens of protesters in Cairo on Monday, the interior ministry said."
+
+
+def warm_up() -> None:
+    """Build what `extract_events` loads on its first call (about a second of work), so that the first article
+    does not pay for it: a worker does this once before it forks its pool processes, which then share it."""
+    extract_events(WARM_UP_TEXT)

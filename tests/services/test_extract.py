@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from typer.testing import CliRunner
 
 from services.cli import app
 from services.extract import EventCandidate, extract_events
+from services.extract.coder import WARM_UP_TEXT
 from services.extract.dates import find_dates
 from services.extract.evaluate import evaluate
 
@@ -298,3 +301,17 @@ def test_cli_extract_json(tmp_path):
     assert withdrawal["location"]["country"] == "SYR"
     assert {"mode", "target", "negated", "modality", "sentence_index", "sentence", "confidence"} <= withdrawal.keys()
     assert next(e for e in events if e["trigger"] == "evacuate")["modality"] == "negated"
+
+
+def test_the_warm_up_sentence_takes_the_coder_through_to_an_event() -> None:
+    assert find(extract_events(WARM_UP_TEXT), "COERCE", source="EGY", target="EGY")
+
+
+def test_warm_up_builds_the_pipeline_and_the_trigger_index() -> None:
+    # A fresh interpreter: in this one, earlier tests have built them already.
+    probe = (
+        "from services.extract import nlp, warm_up; warm_up(); "
+        "print(nlp.pipeline.cache_info().currsize, nlp.trigger_index.cache_info().currsize)"
+    )
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert loaded.split() == ["1", "1"]
