@@ -7,9 +7,7 @@ from tests.conftest import RUN_ID
 from tests.workers.conftest import wait_until_consuming
 
 
-def test_an_extract_worker_loads_its_models_before_its_pool_starts(
-    service_env, redis_client, tmp_path_factory
-) -> None:
+def test_an_extract_worker_loads_its_models_before_its_pool_starts(service_env, redis_client, tmp_path_factory) -> None:
     log_dir = tmp_path_factory.mktemp("warm-up-logs")
     worker = start_workers(env=service_env, log_dir=log_dir, stages=["extract"], name_suffix=f"-warm-{RUN_ID}")
     try:
