@@ -7,11 +7,12 @@ import itertools
 import threading
 from datetime import UTC, datetime
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from services import pipeline
 from services.dedup import MemoryIndex, find_near_duplicate, signature
-from services.dedup_index import PostgresIndex, PostgresStoryStore
+from services.dedup_index import PostgresIndex, PostgresStoryStore, lock_dedup
 from services.dedup_offline import dedup_records
 from services.models import Article
 from services.status import Status
@@ -45,6 +46,13 @@ def test_postgres_and_memory_indexes_decide_alike(db_session: Session) -> None:
         index.add(original.id, signature(TEXT))
         match = find_near_duplicate(signature(COPY), index)
         assert match is not None and match.article_id == original.id and match.similarity > 0.9
+
+
+def test_the_dedup_transaction_plans_each_lookup_for_the_tables_as_they_are(db_session: Session) -> None:
+    # A generic plan picked while the tables were nearly empty would be kept until the next ANALYZE.
+    lock_dedup(db_session)
+    assert db_session.scalar(text("SHOW plan_cache_mode")) == "force_custom_plan"
+    assert db_session.scalar(text("SHOW enable_seqscan")) == "off"
 
 
 def test_two_copies_at_two_workers_at_once_find_each_other(engine, clean_tables, monkeypatch) -> None:
