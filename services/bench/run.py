@@ -173,7 +173,7 @@ def _run_pipeline(
             ids = _ingest(corpus, options.rate, enqueue=send_on)
             ingest_seconds = time.perf_counter() - started
             progress(f"ingested {len(ids)} articles in {ingest_seconds:.1f} s; waiting for final statuses")
-            _wait_until_final(ids, timeout=options.timeout)
+            _wait_until_final(ids, redis_url=redis_url, timeout=options.timeout)
             cpu_after, database_after = worker_cpu_seconds(workers), database_cpu_seconds(options.database)
     finally:
         stop_workers(workers)
@@ -216,15 +216,21 @@ def _ingest(corpus: Sequence[BenchArticle], rate: float | None, *, enqueue) -> l
     return ids
 
 
-def _wait_until_final(ids: list[int], *, timeout: float, poll: float = 2.0) -> None:
-    # The database is the bench's own, so counting every final article is counting the corpus's, and cheaper. The
-    # count grows with the corpus while the figures come from the articles' timestamps, so it runs seldom.
+def _wait_until_final(ids: list[int], *, redis_url: str, timeout: float, poll: float = 2.0) -> None:
+    # While a stage has a message waiting or in flight, articles are still moving: Redis says so for free. Only when
+    # none has does Postgres count the final articles, a count that reads every row (0.2 s a call at 100,000
+    # articles, when it ran at every poll).
+    client = redis_client(redis_url)
     deadline = time.monotonic() + timeout
     while True:
-        with session_scope() as session:
-            done = session.scalar(select(func.count()).select_from(Article).where(Article.status.in_(FINAL_STATUSES)))
-        if done == len(ids):
-            return
-        if time.monotonic() > deadline:
-            raise BenchError(f"{len(ids) - done} of {len(ids)} articles not final after {timeout:.0f} s")
+        late = time.monotonic() > deadline
+        if late or not any(messages.total for messages in queue_messages(client).values()):
+            with session_scope() as session:
+                done = session.scalar(
+                    select(func.count()).select_from(Article).where(Article.status.in_(FINAL_STATUSES))
+                )
+            if done == len(ids):
+                return
+            if late:
+                raise BenchError(f"{len(ids) - done} of {len(ids)} articles not final after {timeout:.0f} s")
         time.sleep(poll)
