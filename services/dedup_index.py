@@ -35,7 +35,8 @@ def lock_dedup(session: Session) -> None:
 # by thousands of articles, and a bitmap scan would read every one before the LIMIT. Each statement is planned for
 # its own parameters and the tables as they are now: a prepared statement's generic plan, picked while the tables
 # were nearly empty, is kept until the next ANALYZE, and the fingerprint lookup's read 3 times the buffers at 10,000
-# articles and 30 times at 100,000 (planning costs 0.1 ms a statement). Set here to spare a round trip.
+# articles and about 30 times over a 100,000-article run (planning costs 0.1 ms a statement). Set here to spare a
+# round trip.
 LOCK_DEDUP = text(
     f"SELECT pg_advisory_xact_lock(:key), {PLAN_BY_INDEX}, set_config('plan_cache_mode', 'force_custom_plan', true)"
 )
