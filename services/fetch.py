@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import ipaddress
-import socket
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 import httpx
 
+from services.addresses import PinnedTransport, RefusedAddress, is_public_address
 from services.settings import Settings
 
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
@@ -55,22 +54,6 @@ class FetchedPage:
     body: bytes
 
 
-class RefusedAddress(httpx.RequestError):
-    """The URL's host resolves to an address the fetch stage may not reach (loopback, private, link-local…)."""
-
-
-def refuse_private_hosts(request: httpx.Request) -> None:
-    """Refuse a request, first or redirected, whose host resolves to a non-public address (no SSRF)."""
-    host = request.url.host
-    try:
-        infos = socket.getaddrinfo(host, request.url.port or 80, type=socket.SOCK_STREAM)
-    except socket.gaierror as exc:
-        raise httpx.ConnectError(f"cannot resolve {host}: {exc}", request=request) from exc
-    for address in {info[4][0] for info in infos}:
-        if not ipaddress.ip_address(address.split("%")[0]).is_global:
-            raise RefusedAddress(f"refused: {host} resolves to the non-public address {address}", request=request)
-
-
 def client_from_settings(settings: Settings) -> httpx.Client:
     """The fetch stage's HTTP client as the settings configure it (also used to poll sources)."""
     return make_client(
@@ -85,15 +68,17 @@ def client_from_settings(settings: Settings) -> httpx.Client:
 def make_client(
     *, connect_timeout: float, read_timeout: float, max_redirects: int, user_agent: str, allow_private: bool = False
 ) -> httpx.Client:
-    """An HTTP client with the fetch stage's timeouts and redirect limit; non-public hosts refused unless allowed."""
+    """An HTTP client with the fetch stage's timeouts and redirect limit; non-public addresses refused unless
+    allowed (RefusedAddress)."""
     return httpx.Client(
         timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
         follow_redirects=True,
         max_redirects=max_redirects,
         headers={"User-Agent": user_agent, "Accept": ", ".join(ACCEPTED_TYPES)},
-        # Checked on every request, redirects included. The host is resolved again to connect, so a DNS answer
-        # that changes in between is not caught; pinning the resolved address in the transport would close that.
-        event_hooks={"request": [] if allow_private else [refuse_private_hosts]},
+        # Every connection, each redirect's included, goes to an address checked when it was resolved.
+        transport=PinnedTransport(allowed=(lambda _address: True) if allow_private else is_public_address),
+        # A proxy from the environment would resolve hosts itself, past the address check.
+        trust_env=False,
     )
 
 

@@ -8,7 +8,8 @@ from urllib.robotparser import RobotFileParser
 import httpx
 import redis
 
-from services.fetch import FetchUnavailable, RefusedAddress, retry_after_seconds
+from services.addresses import RefusedAddress
+from services.fetch import FetchUnavailable, retry_after_seconds
 from services.hostlimit import HostLimiter
 
 KEY_PREFIX = "newsflow:robots:"
@@ -52,14 +53,24 @@ class RobotsRules:
         # RFC 9309: a missing robots.txt (4xx) allows everything; a server error means try later.
         with self._limiter.turn(location):
             try:
-                response = self._client.get(location)
+                with self._client.stream("GET", location) as response:
+                    if response.status_code == 429 or response.status_code >= 500:
+                        retry_after = retry_after_seconds(response.headers.get("retry-after"))
+                        raise FetchUnavailable(f"HTTP {response.status_code} for {location}", retry_after=retry_after)
+                    if response.status_code >= 400:
+                        return b""
+                    return _read_at_most(response, MAX_ROBOTS_BYTES)
             except RefusedAddress:
                 return b""  # the page itself will be refused by the fetch, with its reason
             except httpx.TransportError as exc:
                 raise FetchUnavailable(f"robots.txt unreadable: {type(exc).__name__}: {exc}") from exc
-        if response.status_code == 429 or response.status_code >= 500:
-            retry_after = retry_after_seconds(response.headers.get("retry-after"))
-            raise FetchUnavailable(f"HTTP {response.status_code} for {location}", retry_after=retry_after)
-        if response.status_code >= 400:
-            return b""
-        return response.content[:MAX_ROBOTS_BYTES]
+
+
+def _read_at_most(response: httpx.Response, limit: int) -> bytes:
+    """The start of a body, read no further than the limit."""
+    body = bytearray()
+    for chunk in response.iter_bytes():
+        body += chunk
+        if len(body) >= limit:
+            break
+    return bytes(body[:limit])

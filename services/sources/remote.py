@@ -9,7 +9,8 @@ from urllib.parse import urljoin
 
 import httpx
 
-from services.fetch import RefusedAddress, retry_after_seconds
+from services.addresses import RefusedAddress
+from services.fetch import retry_after_seconds
 from services.hostlimit import HostLimiter
 from services.sources.entries import Entry, MalformedDocument
 from services.sources.feeds import parse_feed
