@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import feedparser
 
 from services.sources.entries import Entry, MalformedDocument, iso_from_struct
@@ -9,7 +11,9 @@ from services.sources.entries import Entry, MalformedDocument, iso_from_struct
 
 def parse_feed(body: bytes) -> list[Entry]:
     """The entries of an RSS or Atom document; MalformedDocument if it is neither."""
-    parsed = feedparser.parse(body)
+    # Given bytes or a string, feedparser takes a body that looks like a path or a URL for one and opens it
+    # (`/dev/zero`, `/etc/passwd`, `http://127.0.0.1/`); a file object is only ever read, and the caller has capped it.
+    parsed = feedparser.parse(io.BytesIO(body))
     entries = []
     for item in parsed.entries:
         link = item.get("link")
