@@ -70,6 +70,23 @@ def test_canonical_urls_drop_tracking_and_fragments_and_resolve_relative_links()
     assert canonical_url("javascript:void(0)") is None
 
 
+@pytest.mark.parametrize(
+    "parameter", ["story", "storyid", "article", "sid", "nid", "news_id", "item", "doc", "v", "p", "page", "artikel"]
+)
+def test_query_parameters_that_name_the_article_are_kept(parameter: str) -> None:
+    first = canonical_url(f"https://news.test/view.php?{parameter}=101&utm_source=rss")
+    assert first == f"https://news.test/view.php?{parameter}=101"
+    assert canonical_url(f"https://news.test/view.php?{parameter}=202") != first
+
+
+def test_only_tracking_parameters_go_and_the_rest_keep_their_spelling_in_a_stable_order() -> None:
+    tracked = "https://news.test/view.php?utm_medium=x&story=101&fbclid=a&gclid=b&mc_cid=c&utm_campaign=d#top"
+    assert canonical_url(tracked) == "https://news.test/view.php?story=101"
+    assert canonical_url("https://news.test/a?b=2&a=1") == canonical_url("https://news.test/a?a=1&b=2")
+    assert canonical_url("https://news.test/index.php?12345") == "https://news.test/index.php?12345"
+    assert canonical_url("https://news.test?q=caf%C3%A9") == "https://news.test/?q=caf%C3%A9"
+
+
 def test_an_entry_is_known_by_its_canonical_url_and_its_own_id() -> None:
     entry = Entry(link="https://news.test/a?utm_medium=x", entry_id="urn:a")
     assert entry_keys(entry, "https://news.test/a") == ["url:https://news.test/a", "id:urn:a"]
