@@ -1,6 +1,7 @@
 """docker-compose.yml stays valid and true to the code, checked without a Docker engine."""
 
 import importlib
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -21,18 +22,45 @@ def option(command: list[str], flag: str) -> str:
     return command[command.index(flag) + 1]
 
 
-def test_compose_v2_accepts_the_file() -> None:
+SECRETS = {"POSTGRES_PASSWORD": "pg-test", "REDIS_PASSWORD": "redis-test-only", "NEWSFLOW_API_KEY": "key-test-only"}
+
+
+def compose_config(secrets: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`docker compose config` on the file, with these variables (and no .env) in its environment."""
     compose = pytest.importorskip("compose")
     # The bundled binary itself: the package's docker-compose wrapper exits 0 even on an invalid file.
     binary = Path(compose.__file__).with_name("docker-compose")
-    result = subprocess.run(
-        [str(binary), "-f", str(ROOT / "docker-compose.yml"), "config", "-q"],
-        env={**os.environ, "POSTGRES_PASSWORD": "test-only"},
+    environment = {key: value for key, value in os.environ.items() if key not in SECRETS}
+    return subprocess.run(
+        [str(binary), "-f", str(ROOT / "docker-compose.yml"), "config", "--format", "json"],
+        env={**environment, **secrets},
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_compose_v2_accepts_the_file() -> None:
+    result = compose_config(SECRETS)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("missing", sorted(SECRETS))
+@pytest.mark.parametrize("value", [None, ""])
+def test_compose_will_not_start_without_every_secret(missing: str, value: str | None) -> None:
+    secrets = {key: v for key, v in SECRETS.items() if key != missing} | ({missing: value} if value is not None else {})
+    result = compose_config(secrets)
+    assert result.returncode != 0 and f"set {missing} in .env" in result.stderr
+
+
+def test_redis_asks_for_its_password_and_every_url_carries_it() -> None:
+    config = json.loads(compose_config(SECRETS).stdout)["services"]
+    assert config["redis"]["command"][-2:] == ["--requirepass", "redis-test-only"]
+    for name, service in config.items():
+        if "REDIS_URL" in service.get("environment", {}):
+            assert service["environment"]["REDIS_URL"] == "redis://:redis-test-only@redis:6379/0", name
+            assert service["environment"]["NEWSFLOW_API_KEY"] == "key-test-only", name
+    assert config["flower"]["ports"][0]["host_ip"] == "127.0.0.1"
 
 
 def test_every_stage_has_a_service_named_after_its_queue() -> None:

@@ -32,9 +32,16 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 EnqueueDep = Annotated[Enqueue, Depends(get_enqueue)]
 
 
+def api_key_refusal(settings: Settings, given: str | None) -> tuple[int, str] | None:
+    """Why a write request with this X-API-Key may not go on (status code, reason); None if it may."""
+    if not (settings.api_key or "").strip():  # a blank key is no key
+        return status.HTTP_503_SERVICE_UNAVAILABLE, "writes are disabled: set NEWSFLOW_API_KEY"
+    if given is None or not secrets.compare_digest(given.encode(), settings.api_key.encode()):
+        return status.HTTP_401_UNAUTHORIZED, "a valid X-API-Key header is required"
+    return None
+
+
 def require_api_key(settings: SettingsDep, x_api_key: Annotated[str | None, Header()] = None) -> None:
     """Let a write request through only with the configured API key."""
-    if settings.api_key is None:
-        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, detail="writes are disabled: set NEWSFLOW_API_KEY")
-    if x_api_key is None or not secrets.compare_digest(x_api_key.encode(), settings.api_key.encode()):
-        raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail="a valid X-API-Key header is required")
+    if refusal := api_key_refusal(settings, x_api_key):
+        raise HTTPException(*refusal)
