@@ -35,18 +35,19 @@ def ingest_command(
 ) -> None:
     """Add articles and put them on the pipeline's queues; the same URL or bytes again adds nothing."""
     from services.db import session_scope
-    from services.ingest import ArticleInput, ingest, inputs_from_paths
+    from services.ingest import ArticleInput, ingest, inputs_from_paths, split_refusals
     from workers.app import send_on  # the CLI is where the Celery sender is wired in
 
-    items = list(inputs_from_paths(paths or []))
+    max_bytes = get_settings().max_input_bytes
+    items, refusals = split_refusals(inputs_from_paths(paths or [], max_bytes=max_bytes))
     items += [ArticleInput(origin=u, url=u) for u in url or []]
-    if not items:
+    if not items and not refusals:
         raise typer.BadParameter("give at least one path or --url")
     table = Table("input", "article", "status", "note")
+    for refusal in refusals:  # not read, not stored: the file stays where it is
+        table.add_row(refusal.origin, "-", "refused", refusal.reason)
     added = 0
-    for outcome in ingest(
-        items, session_scope=session_scope, enqueue=send_on, max_bytes=get_settings().max_input_bytes
-    ):
+    for outcome in ingest(items, session_scope=session_scope, enqueue=send_on, max_bytes=max_bytes):
         added += outcome.created
         note = outcome.error or (
             "queued" if outcome.created else "revised, queued" if outcome.revised else "already ingested"
@@ -54,6 +55,9 @@ def ingest_command(
         table.add_row(outcome.origin, str(outcome.article_id), outcome.status.value, note)
     console.print(table)
     console.print(f"{added} new article(s), {len(items) - added} already known")
+    if refusals:
+        console.print(f"[red]{len(refusals)} file(s) refused, not ingested[/red]")
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -451,7 +455,14 @@ def sources_add(
     seconds = interval or get_settings().source_default_interval_seconds
     try:
         with session_scope() as session:
-            source = add_source(session, location=location, kind=kind, name=name, interval_seconds=seconds)
+            source = add_source(
+                session,
+                location=location,
+                kind=kind,
+                name=name,
+                interval_seconds=seconds,
+                drop_root=get_settings().drop_root,
+            )
     except InvalidSource as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc

@@ -13,7 +13,7 @@ from rich.table import Table
 from sqlalchemy import func, select
 
 from services.db import create_database_if_missing, get_engine, session_scope
-from services.ingest import ingest, inputs_from_paths
+from services.ingest import ingest, inputs_from_paths, split_refusals
 from services.migrations import upgrade
 from services.models import Article, Event, EventMention
 from services.monitor import wait_until_final
@@ -55,9 +55,12 @@ def _run_pipeline(
         from workers.app import send_on  # the demo is where the Celery sender is wired in
 
         pipeline_started = time.perf_counter()
+        items, refusals = split_refusals(inputs_from_paths([seeds], max_bytes=settings.max_input_bytes))
+        for refusal in refusals:
+            console.print(f"[yellow]refused {refusal.origin}: {refusal.reason}[/yellow]")
         outcomes = list(
             ingest(
-                inputs_from_paths([seeds]),
+                items,
                 session_scope=session_scope,
                 enqueue=send_on,
                 max_bytes=settings.max_input_bytes,

@@ -89,15 +89,36 @@ def _wrongly_typed(record: dict[str, Any]) -> str:
     )
 
 
-def inputs_from_file(path: Path) -> Iterator[ArticleInput]:
-    """The articles in one file: a .txt or .html page, or .json/.jsonl records."""
-    origin = str(path)
+@dataclass(frozen=True)
+class Refusal:
+    """An input not taken at all (a file past the size cap): nothing is stored, and the reason goes to the caller."""
+
+    origin: str
+    reason: str
+
+
+def too_large(size: int, max_bytes: int) -> str:
+    """The reason an input of this many bytes is refused."""
+    return f"too large: {size} bytes, the limit is {max_bytes} (NEWSFLOW_MAX_INPUT_BYTES)"
+
+
+def inputs_from_file(path: Path, *, max_bytes: int) -> Iterator[ArticleInput | Refusal]:
+    """The articles in one file (a .txt or .html page, or .json/.jsonl records); a Refusal if it is too large."""
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield Refusal(str(path), too_large(size, max_bytes))
+            return
         data = path.read_bytes()
     except OSError as exc:
-        yield ArticleInput(origin, raw=origin.encode(), problem=f"unreadable file: {exc.strerror}")
+        yield ArticleInput(str(path), raw=str(path).encode(), problem=f"unreadable file: {exc.strerror}")
         return
-    suffix = path.suffix.lower()
+    yield from inputs_from_bytes(data, origin=str(path), suffix=path.suffix)
+
+
+def inputs_from_bytes(data: bytes, *, origin: str, suffix: str) -> Iterator[ArticleInput]:
+    """The articles in a file's bytes, read by the file's suffix."""
+    suffix = suffix.lower()
     if suffix in FILE_TYPES:
         yield ArticleInput(origin, raw=data, content_type=FILE_TYPES[suffix])
         return
@@ -118,15 +139,24 @@ def inputs_from_file(path: Path) -> Iterator[ArticleInput]:
             yield input_from_record(record, where)
 
 
-def inputs_from_paths(paths: Iterable[Path]) -> Iterator[ArticleInput]:
+def inputs_from_paths(paths: Iterable[Path], *, max_bytes: int) -> Iterator[ArticleInput | Refusal]:
     """Articles from files and directories; in a directory, only files of a supported type, in name order."""
     for path in paths:
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if child.suffix.lower() in FILE_TYPES.keys() | RECORD_SUFFIXES:
-                    yield from inputs_from_file(child)
+                    yield from inputs_from_file(child, max_bytes=max_bytes)
         else:
-            yield from inputs_from_file(path)
+            yield from inputs_from_file(path, max_bytes=max_bytes)
+
+
+def split_refusals(items: Iterable[ArticleInput | Refusal]) -> tuple[list[ArticleInput], list[Refusal]]:
+    """The inputs to ingest, and the refusals to report."""
+    inputs: list[ArticleInput] = []
+    refusals: list[Refusal] = []
+    for item in items:
+        (refusals if isinstance(item, Refusal) else inputs).append(item)
+    return inputs, refusals
 
 
 def _problem_with(item: ArticleInput, max_bytes: int) -> str | None:
@@ -135,7 +165,7 @@ def _problem_with(item: ArticleInput, max_bytes: int) -> str | None:
     if item.raw is None:
         return None
     if len(item.raw) > max_bytes:
-        return f"too large: {len(item.raw)} bytes, the limit is {max_bytes}"
+        return too_large(len(item.raw), max_bytes)
     try:
         decode_document(item.raw)
     except UnusableDocument as exc:

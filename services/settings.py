@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -54,8 +55,12 @@ class Settings(BaseSettings):
     sitemap_max_children: int = 20
     # A dropped file younger than this may still be being written; it waits for the next poll.
     folder_settle_seconds: float = 5.0
+    # Drop folders must lie under this directory; unset, no drop folder can be added or polled.
+    drop_root: Path | None = None
+    # Whether `POST /sources` may add a drop folder (under drop_root); the command line always may.
+    api_folder_sources: bool = False
 
-    # input limits: anything larger fails with a reason instead of stalling a worker
+    # input limits: a larger article (or API request body) is refused with the reason instead of stalling a worker
     max_input_bytes: int = 5_000_000
 
     # Articles per message on every queue but fetch's (downloads go one by one): a worker claims, processes and
@@ -73,7 +78,7 @@ class Settings(BaseSettings):
     # Lets the read-only role `newsflow_reader` log in (set when migrating); without it the role cannot log in.
     reader_password: str | None = None
 
-    # Required in the X-API-Key header of write requests; with none set, the API refuses writes.
+    # Required in the X-API-Key header of write requests; with none set (or a blank one), the API refuses writes.
     api_key: str | None = None
 
     # Where worker processes write their metrics for the API's /metrics to add up (prometheus-client's multiprocess
@@ -93,6 +98,12 @@ class Settings(BaseSettings):
     @classmethod
     def _use_psycopg(cls, value: str) -> str:
         return normalise_database_url(value)
+
+    @field_validator("api_key", "drop_root", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        # Compose passes an unset variable as an empty string: an empty key or root is none at all.
+        return None if isinstance(value, str) and not value.strip() else value
 
 
 @lru_cache

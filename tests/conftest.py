@@ -155,7 +155,10 @@ def store_seeds(engine: Engine) -> list[int]:
 
     _truncate(engine)
     with session_scope() as session:
-        ids = [add_article(session, item, max_bytes=1_000_000).article_id for item in inputs_from_paths([SEEDS])]
+        ids = [
+            add_article(session, item, max_bytes=1_000_000).article_id
+            for item in inputs_from_paths([SEEDS], max_bytes=1_000_000)
+        ]
     for step in (pipeline.clean_step, pipeline.dedup_step, pipeline.extract_step, pipeline.store_step):
         for article_id in ids:
             with session_scope() as session:

@@ -3,6 +3,7 @@
 from typer.testing import CliRunner
 
 from services.cli import app
+from services.settings import get_settings
 
 runner = CliRunner()
 
@@ -19,8 +20,12 @@ def test_ingest_without_input_is_a_usage_error() -> None:
     assert result.exit_code == 2
 
 
-def test_sources_are_managed_from_the_command_line(service_env, clean_tables, tmp_path) -> None:
+def test_sources_are_managed_from_the_command_line(service_env, clean_tables, tmp_path, monkeypatch) -> None:
     env = {"COLUMNS": "250"}
+    monkeypatch.setattr(get_settings(), "drop_root", None)
+    no_root = runner.invoke(app, ["sources", "add", str(tmp_path)], env=env)
+    assert no_root.exit_code == 2 and "NEWSFLOW_DROP_ROOT" in no_root.output
+    monkeypatch.setattr(get_settings(), "drop_root", tmp_path)
     added = runner.invoke(app, ["sources", "add", "https://news.test/feed.xml", "--interval", "60"], env=env)
     folder = runner.invoke(app, ["sources", "add", str(tmp_path), "--name", "Wire"], env=env)
     assert added.exit_code == 0 and "source #1: feed https://news.test/feed.xml, every 60 s" in added.output
@@ -37,3 +42,17 @@ def test_sources_are_managed_from_the_command_line(service_env, clean_tables, tm
     assert missing.exit_code == 1 and "no source 1" in missing.output
     duplicate = runner.invoke(app, ["sources", "add", str(tmp_path)], env=env)
     assert duplicate.exit_code == 2 and "already a source" in duplicate.output
+
+
+def test_an_oversized_file_is_refused_unread_and_the_others_go_in(service_env, clean_tables, tmp_path, monkeypatch):
+    from services.db import session_scope
+    from services.models import Article
+
+    monkeypatch.setattr(get_settings(), "max_input_bytes", 1000)
+    (tmp_path / "big.txt").write_bytes(b"word " * 1000)
+    (tmp_path / "small.txt").write_text("Russia withdrew its troops from Syria on Sunday, officials said.")
+    result = runner.invoke(app, ["ingest", str(tmp_path)], env={"COLUMNS": "250"})
+    assert result.exit_code == 1
+    assert "refused" in result.output and "too large: 5000 bytes" in result.output
+    with session_scope() as session:
+        assert [a.raw[:6] for a in session.query(Article)] == [b"Russia"]

@@ -39,6 +39,7 @@ def _context() -> PollContext:
         settle_seconds=settings.folder_settle_seconds,
         max_input_bytes=settings.max_input_bytes,
         now=utcnow,
+        drop_root=settings.drop_root,
     )
 
 

@@ -21,7 +21,7 @@ from services.ingest import ArticleInput, add_article
 from services.models import Source, SourceEntry
 from services.queues import Enqueue, enqueue_all
 from services.sources.entries import Entry, entry_keys, given_for
-from services.sources.folder import claim_files, file_away, ingest_claimed_file
+from services.sources.folder import FolderRefused, claim_files, file_away, folder_within, ingest_claimed_file
 from services.sources.remote import PollFailed, Reading
 from services.status import Status
 from services.urls import canonical_url
@@ -145,6 +145,7 @@ class PollContext:
     settle_seconds: float
     max_input_bytes: int
     now: Callable[[], datetime]
+    drop_root: Path | None = None  # drop folders are polled only under it
 
 
 def poll_source(source_id: int, context: PollContext) -> PollResult | None:
@@ -194,13 +195,19 @@ def _poll_remote(source: Source, context: PollContext) -> PollResult | None:
 
 def _poll_folder(source: Source, context: PollContext) -> PollResult | None:
     try:
-        claimed = claim_files(Path(source.location), settle_seconds=context.settle_seconds)
-    except OSError as exc:
+        # Checked at every poll: the root may have changed, or the folder been replaced by a link, since it was added.
+        folder = folder_within(source.location, context.drop_root)
+        claimed = claim_files(folder, settle_seconds=context.settle_seconds)
+    except (FolderRefused, OSError) as exc:
         return _record_error(context, source.id, f"drop folder unusable: {exc}", None)
     new_articles = []
     for path in claimed:  # one transaction per file, so a bad file cannot hold back the others
-        with context.session_scope() as session:
-            outcomes = ingest_claimed_file(session, source, path, max_bytes=context.max_input_bytes)
+        try:
+            with context.session_scope() as session:
+                outcomes = ingest_claimed_file(session, source, path, max_bytes=context.max_input_bytes)
+        except FolderRefused as refused:
+            file_away(path, [], refusal=str(refused))
+            continue
         file_away(path, outcomes)
         new = [(o.entry_stage, o.article_id) for o in outcomes if o.created and o.status is Status.RECEIVED]
         enqueue_all(context.enqueue, new)

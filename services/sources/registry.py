@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from services.models import Source
+from services.sources.folder import FolderRefused, folder_within
 
 KINDS = ("feed", "sitemap", "folder")
 
@@ -24,12 +25,12 @@ def guess_kind(location: str) -> str:
     return "sitemap" if "sitemap" in urlsplit(location).path.lower() else "feed"
 
 
-def _normalised_location(location: str, kind: str) -> str:
+def _normalised_location(location: str, kind: str, drop_root: Path | None) -> str:
     if kind == "folder":
-        folder = Path(location).expanduser().resolve()
-        if not folder.is_dir():
-            raise InvalidSource(f"not a directory: {location}")
-        return str(folder)
+        try:
+            return str(folder_within(location, drop_root))
+        except FolderRefused as exc:
+            raise InvalidSource(str(exc)) from exc
     parts = urlsplit(location.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InvalidSource(f"a {kind} needs an http(s) URL, not {location!r}")
@@ -37,15 +38,22 @@ def _normalised_location(location: str, kind: str) -> str:
 
 
 def add_source(
-    session: Session, *, location: str, kind: str | None = None, name: str | None = None, interval_seconds: int
+    session: Session,
+    *,
+    location: str,
+    kind: str | None = None,
+    name: str | None = None,
+    interval_seconds: int,
+    drop_root: Path | None = None,
 ) -> Source:
-    """Register a feed, sitemap or drop folder, due for its first poll now; InvalidSource if it cannot be."""
+    """Register a feed, sitemap or drop folder (only under drop_root), due for its first poll now; InvalidSource if
+    it cannot be."""
     kind = kind or guess_kind(location)
     if kind not in KINDS:
         raise InvalidSource(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
     if interval_seconds < 1:
         raise InvalidSource(f"the interval must be at least 1 second, not {interval_seconds}")
-    location = _normalised_location(location, kind)
+    location = _normalised_location(location, kind, drop_root)
     if existing := session.scalar(select(Source).where(Source.location == location)):
         raise InvalidSource(f"already a source: #{existing.id} {location}")
     source = Source(kind=kind, location=location, name=name, interval_seconds=interval_seconds)

@@ -43,8 +43,27 @@ def test_writes_need_the_api_key(client: TestClient) -> None:
 
 
 def test_a_source_that_cannot_be_added_gets_the_reason(client: TestClient) -> None:
-    bad = client.post("/sources", json={"location": "/no/such/folder", "kind": "folder"}, headers=WRITE)
-    assert bad.status_code == 422 and "not a directory" in bad.json()["detail"]
+    bad = client.post("/sources", json={"location": "ftp://news.test/feed", "kind": "feed"}, headers=WRITE)
+    assert bad.status_code == 422 and "http(s) URL" in bad.json()["detail"]
     client.post("/sources", json={"location": "https://news.test/feed.xml"}, headers=WRITE)
     again = client.post("/sources", json={"location": "https://news.test/feed.xml"}, headers=WRITE)
     assert again.status_code == 422 and "already a source" in again.json()["detail"]
+
+
+def test_drop_folders_come_through_the_api_only_when_allowed_and_only_under_the_root(
+    client: TestClient, tmp_path, monkeypatch
+) -> None:
+    root, inside = tmp_path / "drop", tmp_path / "drop" / "wire"
+    inside.mkdir(parents=True)
+    (root / "escape").symlink_to("/etc")
+    monkeypatch.setattr(get_settings(), "drop_root", root)
+    for location in ("/etc", str(inside)):
+        refused = client.post("/sources", json={"location": location}, headers=WRITE)
+        assert refused.status_code == 403 and "NEWSFLOW_API_FOLDER_SOURCES" in refused.json()["detail"]
+    monkeypatch.setattr(get_settings(), "api_folder_sources", True)
+    for location in ("/etc", str(root / "escape"), str(root / ".." / "..")):
+        outside = client.post("/sources", json={"location": location, "kind": "folder"}, headers=WRITE)
+        assert outside.status_code == 422 and "outside the drop root" in outside.json()["detail"], location
+    added = client.post("/sources", json={"location": str(inside)}, headers=WRITE)
+    assert added.status_code == 201 and added.json()["kind"] == "folder"
+    assert [s["location"] for s in client.get("/sources").json()] == [str(inside.resolve())]

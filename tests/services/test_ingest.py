@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from services.ingest import ArticleInput, add_article, add_articles, inputs_from_paths
+from services.ingest import ArticleInput, Refusal, add_article, add_articles, inputs_from_paths
 from services.models import Article
 from services.status import Status
 from tests.conftest import SEEDS
@@ -16,7 +16,7 @@ MAX_BYTES = 100_000
 
 
 def ingest_paths(session: Session, *paths: Path) -> list:
-    return add_articles(session, list(inputs_from_paths(paths)), max_bytes=MAX_BYTES)
+    return add_articles(session, list(inputs_from_paths(paths, max_bytes=MAX_BYTES)), max_bytes=MAX_BYTES)
 
 
 def test_the_same_file_twice_makes_one_article(db_session: Session, tmp_path: Path) -> None:
@@ -98,10 +98,14 @@ def test_a_bad_line_in_a_jsonl_file_fails_alone(db_session: Session, tmp_path: P
     assert html.given == {"title": "Given title", "published": "2024-12-15", "source": "Wire"}
 
 
-def test_oversized_input_fails(db_session: Session, tmp_path: Path) -> None:
+def test_an_oversized_file_is_refused_unread_and_an_oversized_record_fails(db_session: Session, tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     path.write_bytes(b"word " * MAX_BYTES)
-    [outcome] = ingest_paths(db_session, path)
+    [refusal] = inputs_from_paths([path], max_bytes=MAX_BYTES)
+    assert refusal == Refusal(
+        str(path), f"too large: {5 * MAX_BYTES} bytes, the limit is {MAX_BYTES} (NEWSFLOW_MAX_INPUT_BYTES)"
+    )
+    [outcome] = add_articles(db_session, [ArticleInput("api", raw=b"word " * MAX_BYTES)], max_bytes=MAX_BYTES)
     assert outcome.status is Status.FAILED and "too large" in outcome.error
 
 

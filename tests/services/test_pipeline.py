@@ -41,7 +41,10 @@ def run_through(session: Session, article_id: int, steps=AFTER_FETCH) -> int | N
 
 
 def test_the_seeds_flow_to_stored_with_events(db_session: Session) -> None:
-    ids = [add_article(db_session, item, max_bytes=1_000_000).article_id for item in inputs_from_paths([SEEDS])]
+    ids = [
+        add_article(db_session, item, max_bytes=1_000_000).article_id
+        for item in inputs_from_paths([SEEDS], max_bytes=1_000_000)
+    ]
     for article_id in ids:
         assert run_through(db_session, article_id) == article_id
     articles = db_session.scalars(select(Article).where(Article.id.in_(ids))).all()
@@ -153,7 +156,10 @@ def test_record_failure_gives_a_final_status_once(db_session: Session) -> None:
 def test_the_pipeline_cleans_as_newsflow_clean_prints(db_session: Session) -> None:
     html_page = sorted((DATA / "clean" / "html").glob("*.html"))[0]
     for path in [*sorted(SEEDS.iterdir()), html_page]:
-        [outcome] = [add_article(db_session, item, max_bytes=1_000_000) for item in inputs_from_paths([path])]
+        [outcome] = [
+            add_article(db_session, item, max_bytes=1_000_000)
+            for item in inputs_from_paths([path], max_bytes=1_000_000)
+        ]
         assert pipeline.clean_step(db_session, outcome.article_id) == outcome.article_id
         article = db_session.get(Article, outcome.article_id)
         result = CliRunner().invoke(cli_app, ["clean", "--json", str(path)])

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from services.fetch import make_client
 from services.hostlimit import HostLimiter
 from services.models import Article, Source, SourceEntry
-from services.sources.folder import CLAIMED, FAILED, PROCESSED, claim_files
+from services.sources.folder import CLAIMED, FAILED, PROCESSED, FolderRefused, claim_files, ingest_claimed_file
 from services.sources.poll import PollContext, claim_due_sources, poll_source
 from services.sources.registry import InvalidSource, add_source, find_source, remove_source, set_paused
 from services.sources.remote import read_remote
@@ -42,7 +42,7 @@ def queued() -> list[tuple[str, int]]:
 
 
 @pytest.fixture
-def context(db_session: Session, redis_client, queued) -> PollContext:
+def context(db_session: Session, redis_client, queued, tmp_path: Path) -> PollContext:
     """A poll context on the test transaction, with a quick host limit and a short read timeout."""
 
     @contextmanager
@@ -63,6 +63,7 @@ def context(db_session: Session, redis_client, queued) -> PollContext:
         settle_seconds=0.0,
         max_input_bytes=1_000_000,
         now=lambda: datetime.now(UTC),
+        drop_root=tmp_path,
     )
 
 
@@ -219,7 +220,7 @@ def test_due_sources_are_leased_once_and_paused_ones_skipped(db_session, site) -
 
 def test_sources_are_validated_when_added(db_session, tmp_path: Path) -> None:
     with pytest.raises(InvalidSource, match="not a directory"):
-        add_source(db_session, location=str(tmp_path / "missing"), interval_seconds=60)
+        add_source(db_session, location=str(tmp_path / "missing"), interval_seconds=60, drop_root=tmp_path)
     with pytest.raises(InvalidSource, match="http"):
         add_source(db_session, location="ftp://news.test/feed", kind="feed", interval_seconds=60)
     with pytest.raises(InvalidSource, match="interval"):
@@ -227,7 +228,7 @@ def test_sources_are_validated_when_added(db_session, tmp_path: Path) -> None:
     add_source(db_session, location="https://news.test/feed", interval_seconds=60)
     with pytest.raises(InvalidSource, match="already a source"):
         add_source(db_session, location="https://news.test/feed", interval_seconds=60)
-    folder = add_source(db_session, location=str(tmp_path), interval_seconds=60)
+    folder = add_source(db_session, location=str(tmp_path), interval_seconds=60, drop_root=tmp_path)
     assert folder.kind == "folder" and find_source(db_session, str(tmp_path)).id == folder.id
 
 
@@ -249,7 +250,7 @@ def test_dropped_files_are_ingested_once_and_filed_away(db_session, context, tmp
     (tmp_path / "one.txt").write_text(ARTICLE_TEXT)
     (tmp_path / "records.jsonl").write_text('{"text": "A second article about the talks in Geneva."}\n{"bad": 1}\n')
     (tmp_path / "half-written.txt.part").write_text("still being written")
-    source = source_at(db_session, str(tmp_path), name="Wire")
+    source = source_at(db_session, str(tmp_path), name="Wire", drop_root=tmp_path)
     result = poll_source(source.id, context)
     assert result.outcome == "new" and len(result.new_articles) == 2
     assert sorted(p.name for p in (tmp_path / PROCESSED).iterdir()) == ["one.txt"]
@@ -302,3 +303,82 @@ def test_removing_a_source_forgets_its_entries_and_keeps_its_articles(db_session
     remove_source(db_session, find_source(db_session, source.id))
     assert db_session.scalar(select(func.count()).select_from(SourceEntry)) == 0
     assert len(articles(db_session)) == 1
+
+
+def test_a_link_in_a_drop_folder_is_never_followed(db_session, context, tmp_path: Path, tmp_path_factory) -> None:
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "environ.txt").write_text("DATABASE_URL=postgresql://secret@db/newsflow")
+    (tmp_path / "environ.txt").symlink_to(outside / "environ.txt")
+    (tmp_path / "one.txt").write_text(ARTICLE_TEXT)
+    source = source_at(db_session, str(tmp_path), drop_root=tmp_path)
+    result = poll_source(source.id, context)
+    assert result.outcome == "new" and len(result.new_articles) == 1
+    assert (tmp_path / "environ.txt").is_symlink()  # left where it is, untouched
+    assert not any(b"secret" in (a.raw or b"") for a in articles(db_session))
+
+
+def test_a_link_swapped_in_after_the_claim_is_refused_unread(db_session, context, tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text("not for the poller")
+    (tmp_path / "one.txt").write_text(ARTICLE_TEXT)
+    [claimed] = claim_files(tmp_path, settle_seconds=0)[:1]
+    claimed.unlink()
+    claimed.symlink_to(tmp_path / "secret.txt")
+    source = source_at(db_session, str(tmp_path), drop_root=tmp_path)
+    with pytest.raises(FolderRefused, match="not read"):
+        ingest_claimed_file(db_session, source, claimed, max_bytes=1_000_000)
+
+
+def test_a_drop_folder_outside_the_root_or_linked_out_of_it_is_not_polled(
+    db_session, context, tmp_path: Path, tmp_path_factory
+) -> None:
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "private.txt").write_text(ARTICLE_TEXT)
+    wire = tmp_path / "wire"
+    wire.mkdir()
+    source = source_at(db_session, str(wire), drop_root=tmp_path)
+    wire.rmdir()
+    wire.symlink_to(outside)  # the folder replaced by a link out of the root after it was added
+    result = poll_source(source.id, context)
+    assert result.outcome == "error" and "outside the drop root" in result.error
+    assert (outside / "private.txt").exists() and articles(db_session) == []
+    with pytest.raises(InvalidSource, match="NEWSFLOW_DROP_ROOT"):
+        add_source(db_session, location=str(tmp_path), interval_seconds=60)  # no root: no drop folders at all
+
+
+def test_a_subfolder_that_is_a_link_stops_the_poll(db_session, context, tmp_path: Path, tmp_path_factory) -> None:
+    outside = tmp_path_factory.mktemp("outside")
+    (tmp_path / CLAIMED).symlink_to(outside)
+    (tmp_path / "one.txt").write_text(ARTICLE_TEXT)
+    source = source_at(db_session, str(tmp_path), drop_root=tmp_path)
+    result = poll_source(source.id, context)
+    assert result.outcome == "error" and "a link?" in result.error
+    assert list(outside.iterdir()) == [] and (tmp_path / "one.txt").exists()
+
+
+def test_an_oversized_dropped_file_is_refused_unread_and_filed_with_its_reason(
+    db_session, context, tmp_path: Path
+) -> None:
+    (tmp_path / "huge.txt").write_bytes(b"word " * 300_000)
+    source = source_at(db_session, str(tmp_path), drop_root=tmp_path)
+    assert poll_source(source.id, context).outcome == "unchanged"
+    assert articles(db_session) == []
+    assert "too large: 1500000 bytes" in (tmp_path / FAILED / "huge.txt.reason").read_text()
+    assert (tmp_path / FAILED / "huge.txt").stat().st_size == 1_500_000  # nothing lost
+
+
+def test_a_feed_body_that_names_a_local_file_is_read_as_data(db_session, context, site, tmp_path_factory) -> None:
+    local = tmp_path_factory.mktemp("server") / "feed.xml"
+    local.write_bytes(rss([Item("https://news.test/from-a-local-file", "Read off the server's disk")]))
+    for path, body in {"/named.xml": str(local).encode(), "/zero.xml": b"/dev/zero"}.items():
+        site.routes[path] = Page(body, content_type=RSS)
+        result = poll_source(source_at(db_session, site.url(path)).id, context)
+        assert result.outcome == "error" and "feed" in result.error, path  # the path itself is no feed
+    assert articles(db_session) == []
+
+
+def test_entries_told_apart_only_by_their_query_are_distinct_articles(db_session, context, site, queued) -> None:
+    items = [Item(site.url(f"/view.php?story={n}&utm_source=rss"), f"Story {n}") for n in range(101, 106)]
+    site.routes["/feed.xml"] = Page(rss(items), content_type=RSS)
+    result = poll_source(source_at(db_session, site.url("/feed.xml")).id, context)
+    assert len(result.new_articles) == 5
+    assert [a.url for a in articles(db_session)] == [site.url(f"/view.php?story={n}") for n in range(101, 106)]

@@ -183,7 +183,9 @@ def ingest_articles(tmp_path: Path, url: str) -> list[int]:
     }
     for name, text in extra.items():
         (tmp_path / name).write_text(text)
-    items = list(inputs_from_paths([SEEDS, *(tmp_path / name for name in extra)])) + [ArticleInput(url, url=url)]
+    items = list(inputs_from_paths([SEEDS, *(tmp_path / name for name in extra)], max_bytes=1_000_000)) + [
+        ArticleInput(url, url=url)
+    ]
     outcomes = list(ingest(items, session_scope=session_scope, enqueue=send_on, max_bytes=5_000_000))
     assert all(o.created for o in outcomes)
     return [o.article_id for o in outcomes]

@@ -50,6 +50,7 @@ def poller(workers, service_env, redis_url, tmp_path_factory) -> Iterator[dict]:
         "NEWSFLOW_FETCH_ALLOW_PRIVATE_ADDRESSES": "true",
         "NEWSFLOW_POLL_TICK_SECONDS": "1",
         "NEWSFLOW_FOLDER_SETTLE_SECONDS": "0",
+        "NEWSFLOW_DROP_ROOT": str(tmp_path_factory.getbasetemp()),  # every test's tmp_path is under it
     }
     processes = start_workers(
         env=env, log_dir=log_dir, stages=["poll", "fetch", "fetch"], name_suffix=f"-polling-{RUN_ID}"
@@ -166,7 +167,7 @@ def test_a_broken_feed_fails_alone_with_its_reason(poller, clean_tables, service
 
 
 def test_files_dropped_in_a_folder_are_ingested_once(poller, clean_tables, service_env, tmp_path: Path) -> None:
-    added = newsflow("sources", "add", str(tmp_path), "--interval", "1", "--name", "Wire", env=service_env)
+    added = newsflow("sources", "add", str(tmp_path), "--interval", "1", "--name", "Wire", env=poller)
     assert added.returncode == 0, added.stderr
     (tmp_path / "one.txt").write_text(STORIES[0][1])
     (tmp_path / "two.html").write_bytes(article_html(*STORIES[1]))

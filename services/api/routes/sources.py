@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.api.deps import SessionDep, SettingsDep, require_api_key
-from services.sources.registry import InvalidSource, add_source, find_source, remove_source, set_paused
+from services.sources.registry import InvalidSource, add_source, find_source, guess_kind, remove_source, set_paused
 from services.sources.stats import SourceStats, source_stats
 
 # Responses are the service's SourceStats dataclass: the API shows a source exactly as its figures describe it.
@@ -17,7 +17,7 @@ WRITE = [Depends(require_api_key)]
 
 
 class SourceIn(BaseModel):
-    """A source to add: a feed or sitemap URL, or a drop folder's path on the server."""
+    """A source to add: a feed or sitemap URL, or a drop folder's path on the server (when the operator allows it)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -44,8 +44,21 @@ def list_sources(session: SessionDep) -> list[SourceStats]:
 def post_source(body: SourceIn, session: SessionDep, settings: SettingsDep) -> SourceStats:
     """Add a source, due for its first poll at once; 422 with the reason if it cannot be added."""
     interval = body.interval_seconds or settings.source_default_interval_seconds
+    kind = body.kind or guess_kind(body.location)
+    if kind == "folder" and not settings.api_folder_sources:
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN,
+            detail="drop folders cannot be added through the API unless NEWSFLOW_API_FOLDER_SOURCES is set",
+        )
     try:
-        source = add_source(session, location=body.location, kind=body.kind, name=body.name, interval_seconds=interval)
+        source = add_source(
+            session,
+            location=body.location,
+            kind=kind,
+            name=body.name,
+            interval_seconds=interval,
+            drop_root=settings.drop_root,
+        )
     except InvalidSource as exc:
         raise HTTPException(422, detail=str(exc)) from exc
     return _out(session, source.id)
