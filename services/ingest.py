@@ -15,6 +15,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from services.clean import UnusableDocument, decode_document
+from services.dates import parse_date
 from services.dedup_index import forget_article
 from services.models import Article
 from services.queues import Enqueue, enqueue_all
@@ -25,6 +26,7 @@ FILE_TYPES = {".txt": "text/plain", ".html": "text/html", ".htm": "text/html"}
 RECORD_SUFFIXES = {".json", ".jsonl"}
 RECORD_FIELDS = ("url", "html", "text", "title", "published", "source")
 COMMIT_BATCH = 100
+NUL = "\x00"
 JSON_TYPES = {list: "an array", dict: "an object", bool: "a boolean", int: "a number", float: "a number"}
 
 
@@ -39,6 +41,7 @@ class ArticleInput:
     source: str | None = None
     given: dict[str, Any] = field(default_factory=dict)
     problem: str | None = None
+    note: str | None = None  # something the caller should hear about an input that is taken all the same
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,14 @@ class IngestOutcome:
     error: str | None
     entry_stage: str
     revised: bool = False  # new content for a known URL: the article goes through the stages again
+    note: str | None = None
+
+    @property
+    def to_enqueue(self) -> bool:
+        """Whether the article waits at its entry stage. Sent again when it is already known: a message lost
+        (Redis down at ingest, or flushed) is made good by ingesting the same input again, and a second message
+        for an article still queued is dropped by the step, which re-checks the status."""
+        return self.status is Status.RECEIVED
 
 
 def input_from_record(record: Any, origin: str) -> ArticleInput:
@@ -68,6 +79,10 @@ def input_from_record(record: Any, origin: str) -> ArticleInput:
         return ArticleInput(origin, raw=raw_json, problem=f"wrong field types: {wrong}; every field is a string")
     if not (url or html or text):
         return ArticleInput(origin, raw=raw_json, problem="the record has none of url, html, text")
+    if unstorable := _unstorable_text(record):
+        return ArticleInput(origin, raw=raw_json, problem=unstorable)
+    if url and (problem := url_problem(url)):
+        return ArticleInput(origin, raw=raw_json, problem=problem)
     content = html if html else text
     given = {key: record[key] for key in ("title", "published", "source") if record.get(key)}
     return ArticleInput(
@@ -77,7 +92,39 @@ def input_from_record(record: Any, origin: str) -> ArticleInput:
         content_type=("text/html" if html else "text/plain") if content else None,
         source=record.get("source"),
         given=given,
+        note=unreadable_date_note(given.get("published")),
     )
+
+
+def unreadable_date_note(published: str | None) -> str | None:
+    """What to tell the caller when a given publication date cannot be read (the page's own date is used)."""
+    if published and parse_date(published) is None:
+        return f"published {published[:100]!r} is not a date newsflow can read; the article's own date is used"
+    return None
+
+
+def url_problem(url: str) -> str | None:
+    """Why a string is not an article's URL (only http and https with a host are); None if it is one."""
+    if canonical_url(url) is None:
+        return f"not a web address: {url[:200]!r}; an article's URL is http:// or https:// with a host"
+    return None
+
+
+def _unstorable_text(record: dict[str, str | None]) -> str | None:
+    """The fields holding characters Postgres text cannot store (NUL) or that are not text at all (a lone
+    surrogate, which JSON's \\ud800 escapes can spell), named."""
+    bad = [f"{key} holds {flaw}" for key, value in record.items() if value and (flaw := _text_flaw(value))]
+    return "; ".join(bad) or None
+
+
+def _text_flaw(value: str) -> str | None:
+    if NUL in value:
+        return "a NUL character"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "an unpaired surrogate (not text)"
+    return None
 
 
 def _wrongly_typed(record: dict[str, Any]) -> str:
@@ -110,8 +157,8 @@ def inputs_from_file(path: Path, *, max_bytes: int) -> Iterator[ArticleInput | R
             yield Refusal(str(path), too_large(size, max_bytes))
             return
         data = path.read_bytes()
-    except OSError as exc:
-        yield ArticleInput(str(path), raw=str(path).encode(), problem=f"unreadable file: {exc.strerror}")
+    except OSError as exc:  # a mistyped path is the caller's to fix, not an article that failed
+        yield Refusal(str(path), f"cannot read the file: {exc.strerror}")
         return
     yield from inputs_from_bytes(data, origin=str(path), suffix=path.suffix)
 
@@ -134,6 +181,12 @@ def inputs_from_bytes(data: bytes, *, origin: str, suffix: str) -> Iterator[Arti
             parsed = json.loads(line)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             yield ArticleInput(where, raw=line, problem=f"invalid JSON: {exc}")
+            continue
+        except RecursionError:
+            yield ArticleInput(where, raw=line, problem="invalid JSON: nested too deeply to read")
+            continue
+        except ValueError as exc:  # an integer past Python's 4,300 digits
+            yield ArticleInput(where, raw=line, problem=f"invalid JSON: {str(exc).split(';')[0]}")
             continue
         for record in parsed if isinstance(parsed, list) and suffix == ".json" else [parsed]:
             yield input_from_record(record, where)
@@ -159,7 +212,8 @@ def split_refusals(items: Iterable[ArticleInput | Refusal]) -> tuple[list[Articl
     return inputs, refusals
 
 
-def _problem_with(item: ArticleInput, max_bytes: int) -> str | None:
+def input_problem(item: ArticleInput, max_bytes: int) -> str | None:
+    """Why an input cannot be an article (stored as failed with this reason); None if it can."""
     if item.problem:
         return item.problem
     if item.raw is None:
@@ -175,7 +229,7 @@ def _problem_with(item: ArticleInput, max_bytes: int) -> str | None:
 
 def _article_values(item: ArticleInput, max_bytes: int) -> dict[str, Any]:
     """The new row for an input: received, or failed at ingest with the reason."""
-    problem = _problem_with(item, max_bytes)
+    problem = input_problem(item, max_bytes)
     url = (canonical_url(item.url) or item.url) if item.url else None
     return {
         "url": url,
@@ -219,9 +273,8 @@ def add_articles(session: Session, items: Sequence[ArticleInput], *, max_bytes: 
     for item, values in zip(items, rows, strict=True):
         new_id = new_ids.pop((values["url"], values["raw_sha256"]), None)
         if new_id is not None:
-            outcomes.append(
-                IngestOutcome(item.origin, new_id, True, values["status"], values["error"], _entry_stage(item))
-            )
+            status, error = values["status"], values["error"]
+            outcomes.append(IngestOutcome(item.origin, new_id, True, status, error, _entry_stage(item), note=item.note))
         else:
             outcomes.append(_existing(session, item, values, max_bytes))
     return outcomes
@@ -245,7 +298,9 @@ def _existing(session: Session, item: ArticleInput, values: dict[str, Any], max_
     if raw_sha256 and not problem and existing.url == url and existing.raw_sha256 not in (None, raw_sha256):
         revise_article(session, existing.id, raw=item.raw, raw_sha256=raw_sha256, content_type=item.content_type)
         return IngestOutcome(item.origin, existing.id, False, Status.RECEIVED, None, entry_stage, revised=True)
-    return IngestOutcome(item.origin, existing.id, False, existing.status, existing.error, entry_stage)
+    # The stored article's own entry stage: the same URL given again without its content still has content.
+    stored_stage = "clean" if existing.raw_sha256 else "fetch"
+    return IngestOutcome(item.origin, existing.id, False, existing.status, existing.error, stored_stage)
 
 
 def revise_article(session: Session, article_id: int, *, raw: bytes, raw_sha256: str, content_type: str | None) -> None:
@@ -288,6 +343,6 @@ def ingest(
         with session_scope() as session:
             outcomes = add_articles(session, batch, max_bytes=max_bytes)
         # Sent only after the commit, so a worker never receives an id it cannot load.
-        new = [o for o in outcomes if (o.created or o.revised) and o.status is Status.RECEIVED]
-        enqueue_all(enqueue, [(outcome.entry_stage, outcome.article_id) for outcome in new])
+        waiting = [outcome for outcome in outcomes if outcome.to_enqueue]
+        enqueue_all(enqueue, [(outcome.entry_stage, outcome.article_id) for outcome in waiting])
         yield from outcomes

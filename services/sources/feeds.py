@@ -6,14 +6,14 @@ import io
 
 import feedparser
 
-from services.sources.entries import Entry, MalformedDocument, iso_from_struct
+from services.sources.entries import Entry, MalformedDocument, iso_from_struct, without_forbidden_characters
 
 
 def parse_feed(body: bytes) -> list[Entry]:
     """The entries of an RSS or Atom document; MalformedDocument if it is neither."""
     # Given bytes or a string, feedparser takes a body that looks like a path or a URL for one and opens it
     # (`/dev/zero`, `/etc/passwd`, `http://127.0.0.1/`); a file object is only ever read, and the caller has capped it.
-    parsed = feedparser.parse(io.BytesIO(body))
+    parsed = feedparser.parse(io.BytesIO(without_forbidden_characters(body)))
     entries = []
     for item in parsed.entries:
         link = item.get("link")

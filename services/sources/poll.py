@@ -6,6 +6,7 @@ articles and the outcome in one transaction, and enqueues the new articles after
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -14,21 +15,25 @@ from pathlib import Path
 
 from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session
 
 from services.hostlimit import HostBusy
-from services.ingest import ArticleInput, add_article
+from services.ingest import ArticleInput, add_articles
 from services.models import Source, SourceEntry
 from services.queues import Enqueue, enqueue_all
-from services.sources.entries import Entry, entry_keys, given_for
+from services.sources.entries import Entry, entry_keys, given_for, storable_entry
 from services.sources.folder import FolderRefused, claim_files, file_away, folder_within, ingest_claimed_file
 from services.sources.remote import PollFailed, Reading
 from services.status import Status
 from services.urls import canonical_url
 
+logger = logging.getLogger(__name__)
+
 # A claimed source is not claimed again for this long, unless its poll records an outcome sooner.
 CLAIM_LEASE = timedelta(minutes=5)
 MAX_ERROR_CHARS = 1000
+ENTRY_BATCH = 1000  # entries recorded per statement: two keys each, well within the 65,535 parameters of one
 
 SessionScope = Callable[[], AbstractContextManager[Session]]
 Reader = Callable[[Source], Reading]
@@ -42,6 +47,7 @@ class PollResult:
     outcome: str
     new_articles: list[int] = field(default_factory=list)
     error: str | None = None
+    skipped: int = 0  # entries left out: a link holding a character that is not text
 
 
 def claim_due_sources(session: Session, *, now: datetime, limit: int = 100) -> list[int]:
@@ -70,42 +76,58 @@ def load_source(session: Session, source_id: int) -> Source | None:
 
 
 def record_entries(session: Session, source: Source, entries: list[Entry], *, base_url: str) -> list[tuple[str, int]]:
-    """Ingest the entries this source has not shown before (by canonical URL or id); return what to enqueue."""
+    """Ingest the entries this source has not shown before (by canonical URL or id); return what to enqueue.
+
+    A batch of entries at a time, so that a feed of 100,000 entries stays within the parameters one statement binds.
+    """
     candidates: dict[str, tuple[Entry, str, list[str]]] = {}
     for entry in entries:
         canonical = canonical_url(entry.link, base_url=base_url)
         if canonical is not None:  # else not a web link (mailto:, javascript:, a bare fragment)
             candidates.setdefault(canonical, (entry, canonical, entry_keys(entry, canonical)))
-    all_keys = {key for _, _, keys in candidates.values() for key in keys}
+    listed = list(candidates.values())
+    return [
+        queued
+        for start in range(0, len(listed), ENTRY_BATCH)
+        for queued in _record_new(session, source, listed[start : start + ENTRY_BATCH])
+    ]
+
+
+def _record_new(
+    session: Session, source: Source, candidates: list[tuple[Entry, str, list[str]]]
+) -> list[tuple[str, int]]:
+    all_keys = {key for _, _, keys in candidates for key in keys}
     known = set(
         session.scalars(
             select(SourceEntry.key).where(SourceEntry.source_id == source.id, SourceEntry.key.in_(all_keys))
         )
     )
     # New only if none of its keys is known: a changed link with the same id, or the reverse, is the same entry.
-    fresh = [(entry, canonical, keys) for entry, canonical, keys in candidates.values() if known.isdisjoint(keys)]
+    fresh = [(entry, canonical, keys) for entry, canonical, keys in candidates if known.isdisjoint(keys)]
     if not fresh:
         return []
     rows = [{"source_id": source.id, "key": key} for _, _, keys in fresh for key in dict.fromkeys(keys)]
     # The insert is the claim: of two polls of one source at once, only one gets each key back.
     claimed = set(session.scalars(insert(SourceEntry).values(rows).on_conflict_do_nothing().returning(SourceEntry.key)))
-    enqueue, links = [], []
-    for entry, canonical, keys in fresh:
-        if not claimed.issuperset(keys):
-            continue
-        item = ArticleInput(
+    mine = [(entry, canonical, keys) for entry, canonical, keys in fresh if claimed.issuperset(keys)]
+    items = [
+        ArticleInput(
             origin=canonical,
             url=canonical,
             source=source.name,
             given=given_for(entry, link=entry.link, source_name=source.name),
         )
-        outcome = add_article(session, item, max_bytes=0)  # no content to measure: a URL-only article
-        links += [{"source_id": source.id, "key": key, "article_id": outcome.article_id} for key in keys]
-        if outcome.created:
-            enqueue.append((outcome.entry_stage, outcome.article_id))
+        for entry, canonical, _ in mine
+    ]
+    outcomes = add_articles(session, items, max_bytes=0)  # no content to measure: URL-only articles
+    links = [
+        {"source_id": source.id, "key": key, "article_id": outcome.article_id}
+        for (_, _, keys), outcome in zip(mine, outcomes, strict=True)
+        for key in keys
+    ]
     if links:
         session.execute(update(SourceEntry), links)
-    return enqueue
+    return [(outcome.entry_stage, outcome.article_id) for outcome in outcomes if outcome.created]
 
 
 def record_success(source: Source, *, now: datetime, outcome: str, reading: Reading | None) -> None:
@@ -179,18 +201,29 @@ def _poll_remote(source: Source, context: PollContext) -> PollResult | None:
         return PollResult(source.id, "deferred")
     except PollFailed as exc:
         return _record_error(context, source.id, exc.reason, exc.retry_after)
-    with context.session_scope() as session:
-        row = session.get(Source, source.id, with_for_update=True)
-        if row is None:
-            return None  # removed while we read it
-        if reading.entries is None:
-            record_success(row, now=context.now(), outcome="not modified", reading=reading)
-            return PollResult(source.id, "not modified")
-        queued = record_entries(session, row, reading.entries, base_url=reading.base_url)
-        outcome = "new" if queued else "unchanged"
-        record_success(row, now=context.now(), outcome=outcome, reading=reading)
+    entries = [storable for entry in reading.entries or [] if (storable := storable_entry(entry))]
+    skipped = len(reading.entries or []) - len(entries)
+    if skipped:
+        logger.warning(
+            "source %s: %d entries skipped, their links hold characters that are not text", source.id, skipped
+        )
+    try:
+        with context.session_scope() as session:
+            row = session.get(Source, source.id, with_for_update=True)
+            if row is None:
+                return None  # removed while we read it
+            if reading.entries is None:
+                record_success(row, now=context.now(), outcome="not modified", reading=reading)
+                return PollResult(source.id, "not modified")
+            queued = record_entries(session, row, entries, base_url=reading.base_url)
+            outcome = "new" if queued else "unchanged"
+            record_success(row, now=context.now(), outcome=outcome, reading=reading)
+    except DataError as exc:  # the feed's data, not the database: the source backs off with the reason
+        reason = f"entries could not be stored: {exc.orig or exc}".splitlines()[0]
+        return _record_error(context, source.id, reason, None)
     enqueue_all(context.enqueue, queued)  # after the commit, so a worker never receives an id it cannot load
-    return PollResult(source.id, outcome, new_articles=[article_id for _, article_id in queued])
+    new_articles = [article_id for _, article_id in queued]
+    return PollResult(source.id, outcome, new_articles=new_articles, skipped=skipped)
 
 
 def _poll_folder(source: Source, context: PollContext) -> PollResult | None:
@@ -207,6 +240,9 @@ def _poll_folder(source: Source, context: PollContext) -> PollResult | None:
                 outcomes = ingest_claimed_file(session, source, path, max_bytes=context.max_input_bytes)
         except FolderRefused as refused:
             file_away(path, [], refusal=str(refused))
+            continue
+        except DataError as exc:  # what the file holds, not the database: it fails alone, the others go on
+            file_away(path, [], refusal=f"could not be stored: {exc.orig or exc}".splitlines()[0])
             continue
         file_away(path, outcomes)
         new = [(o.entry_stage, o.article_id) for o in outcomes if o.created and o.status is Status.RECEIVED]

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import httpx
 
 from services.addresses import RefusedAddress
-from services.fetch import retry_after_seconds
+from services.fetch import DeadlineExceeded, retry_after_seconds
 from services.hostlimit import HostLimiter
 from services.sources.entries import Entry, MalformedDocument
 from services.sources.feeds import parse_feed
@@ -97,6 +97,8 @@ def get_document(
             raise PollFailed(f"too many redirects: {exc}") from exc
         except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
             raise PollFailed(f"invalid URL {url!r}: {exc}") from exc
+        except DeadlineExceeded as exc:
+            raise PollFailed(str(exc)) from exc
         except httpx.TransportError as exc:
             raise PollFailed(f"{type(exc).__name__} for {url}: {exc}") from exc
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from services.sources.entries import Entry, MalformedDocument
+from services.sources.entries import Entry, MalformedDocument, without_forbidden_characters
 
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
 ROOTS = ("urlset", "sitemapindex")
@@ -35,7 +35,7 @@ def _parse_xml(body: bytes) -> etree._Element:
     # No entities resolved and nothing fetched from the network: a sitemap is untrusted input.
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
     try:
-        return etree.fromstring(body, parser)
+        return etree.fromstring(without_forbidden_characters(body), parser)
     except etree.XMLSyntaxError as exc:
         raise MalformedDocument(f"malformed XML: {exc}") from exc
 

@@ -1,13 +1,24 @@
 """Ingest: files and records become articles once; unusable input is kept, failed, with its reason."""
 
 import json
+import socket
 from pathlib import Path
 
 import pytest
+import redis
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from services.ingest import ArticleInput, Refusal, add_article, add_articles, inputs_from_paths
+from services.db import session_scope
+from services.ingest import (
+    ArticleInput,
+    Refusal,
+    add_article,
+    add_articles,
+    ingest,
+    input_from_record,
+    inputs_from_paths,
+)
 from services.models import Article
 from services.status import Status
 from tests.conftest import SEEDS
@@ -121,3 +132,66 @@ def test_directories_are_walked_for_supported_files_only(db_session: Session, tm
     (tmp_path / "sub" / "a.txt").write_text("An article about ministers meeting in Paris on Monday.")
     (tmp_path / ".DS_Store").write_bytes(b"\x00\x01")
     assert [o.origin for o in ingest_paths(db_session, tmp_path)] == [str(tmp_path / "sub" / "a.txt")]
+
+
+BAD_RECORDS = {
+    "nested": ('{"text": "Deep.", "title": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
+    "long integer": ('{"text": "Big.", "title": ' + "9" * 5000 + "}", "4300 digits"),
+    "infinite": ('{"text": "Huge.", "title": 1e999}', "title is a number"),
+    "nul title": ('{"text": "A text.", "title": "a\\u0000b"}', "title holds a NUL character"),
+    "nul source": ('{"text": "A text.", "source": "Wire\\u0000"}', "source holds a NUL character"),
+    "nul url": ('{"url": "https://news.test/a\\u0000"}', "url holds a NUL character"),
+    "nul date": ('{"text": "A text.", "published": "2024\\u0000"}', "published holds a NUL character"),
+    "surrogate title": ('{"text": "A text.", "title": "\\ud800"}', "title holds an unpaired surrogate"),
+    "surrogate text": ('{"text": "Half \\udfff a text."}', "text holds an unpaired surrogate"),
+    "ftp url": ('{"url": "ftp://news.test/a"}', "not a web address"),
+    "file url": ('{"url": "file:///etc/passwd"}', "not a web address"),
+    "no host": ('{"url": "https:///story"}', "not a web address"),
+}
+
+
+def test_each_bad_record_fails_alone_with_its_reason_among_good_files(db_session: Session, tmp_path: Path) -> None:
+    for n in range(60):
+        (tmp_path / f"good-{n:02}.txt").write_text(f"Article {n}: the talks in Geneva went on for a {n}th day.")
+    (tmp_path / "bad.jsonl").write_text("\n".join(line for line, _ in BAD_RECORDS.values()) + "\n")
+    inputs = list(inputs_from_paths([tmp_path], max_bytes=1_000_000))
+    outcomes = add_articles(db_session, inputs, max_bytes=1_000_000)
+    assert [o.status for o in outcomes].count(Status.RECEIVED) == 60
+    failed = [o for o in outcomes if o.status is Status.FAILED]
+    assert len(failed) == len(BAD_RECORDS)
+    for outcome, (name, (_, reason)) in zip(failed, BAD_RECORDS.items(), strict=True):
+        assert reason in outcome.error, name
+
+
+def test_a_missing_file_is_refused_not_stored(tmp_path: Path) -> None:
+    [refusal] = inputs_from_paths([tmp_path / "typo.txt"], max_bytes=MAX_BYTES)
+    assert refusal == Refusal(str(tmp_path / "typo.txt"), "cannot read the file: No such file or directory")
+
+
+def test_an_unreadable_publication_date_is_reported_and_the_article_kept(db_session: Session) -> None:
+    item = input_from_record({"text": "A text about talks.", "published": "the other day"}, origin="api")
+    [outcome] = add_articles(db_session, [item], max_bytes=MAX_BYTES)
+    assert outcome.status is Status.RECEIVED and "'the other day' is not a date" in outcome.note
+
+
+def test_an_article_stored_while_redis_was_down_is_queued_by_the_next_ingest(service_env, clean_tables) -> None:
+    down = redis.Redis(host="127.0.0.1", port=free_port(), socket_connect_timeout=1)
+    items = [ArticleInput(f"a{n}", raw=f"Article {n} about the talks.".encode(), content_type="text/plain")
+             for n in range(3)] + [ArticleInput("u", url="https://news.test/story")]  # fmt: skip
+
+    def send_while_down(stage: str, *article_ids: int) -> None:
+        down.rpush(stage, *article_ids)
+
+    with pytest.raises(redis.ConnectionError):
+        list(ingest(items, session_scope=session_scope, enqueue=send_while_down, max_bytes=MAX_BYTES))
+    sent: list[tuple[str, int]] = []
+    again = list(ingest(items, session_scope=session_scope, enqueue=lambda s, *ids: sent.extend((s, i) for i in ids),
+                        max_bytes=MAX_BYTES))  # fmt: skip
+    assert not any(o.created for o in again)
+    assert sorted(sent) == sorted([("clean", o.article_id) for o in again[:3]] + [("fetch", again[3].article_id)])
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -62,3 +62,9 @@ def test_a_429_pauses_the_host_for_every_worker(site, redis_client) -> None:
         polite(redis_client)(site.url("/news/b"))
     assert busy.value.retry_after > 100
     assert "/news/b" not in site.requests
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "javascript:alert(1)", "ftp://news.test/a", "https:///story"])
+def test_a_url_that_is_not_a_web_address_fails_at_once(redis_client, url: str) -> None:
+    with pytest.raises(FetchFailed):
+        polite(redis_client)(url)

@@ -4,7 +4,14 @@ import gzip
 
 import pytest
 
-from services.sources.entries import Entry, MalformedDocument, entry_keys, given_for
+from services.sources.entries import (
+    Entry,
+    MalformedDocument,
+    entry_keys,
+    given_for,
+    storable_entry,
+    without_forbidden_characters,
+)
 from services.sources.feeds import parse_feed
 from services.sources.remote import _gunzip
 from services.sources.sitemaps import is_sitemap, parse_sitemap
@@ -108,3 +115,13 @@ def test_a_gzipped_sitemap_is_unpacked_within_the_size_limit() -> None:
 
     with pytest.raises(PollFailed, match="too large"):
         _gunzip(gzip.compress(body), max_bytes=len(body) - 1)
+
+
+def test_characters_xml_forbids_are_dropped_and_an_entry_whose_link_holds_one_is_left_out() -> None:
+    sitemap = b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://x.test/a&#0;b\x01</loc></url></urlset>'
+    assert [e.link for e in parse_sitemap(sitemap).entries] == ["https://x.test/ab"]
+    utf16 = "<rss/>".encode("utf-16-le")
+    assert without_forbidden_characters(utf16) == utf16
+    assert storable_entry(Entry(link="https://x.test/a\x00")) is None
+    cleaned = storable_entry(Entry(link="https://x.test/a", entry_id="urn:\ud800", title="a\x00b\tc", summary="\x07d"))
+    assert (cleaned.entry_id, cleaned.title, cleaned.summary) == (None, "ab\tc", "d")

@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 from services.fetch import make_client
 from services.hostlimit import HostLimiter
 from services.models import Article, Source, SourceEntry
+from services.sources.entries import Entry
 from services.sources.folder import CLAIMED, FAILED, PROCESSED, FolderRefused, claim_files, ingest_claimed_file
-from services.sources.poll import PollContext, claim_due_sources, poll_source
+from services.sources.poll import PollContext, claim_due_sources, poll_source, record_entries
 from services.sources.registry import InvalidSource, add_source, find_source, remove_source, set_paused
 from services.sources.remote import read_remote
 from services.sources.stats import source_stats
@@ -382,3 +383,51 @@ def test_entries_told_apart_only_by_their_query_are_distinct_articles(db_session
     result = poll_source(source_at(db_session, site.url("/feed.xml")).id, context)
     assert len(result.new_articles) == 5
     assert [a.url for a in articles(db_session)] == [site.url(f"/view.php?story={n}") for n in range(101, 106)]
+
+
+def test_entries_with_characters_that_are_not_text_fail_alone(db_session, context, site) -> None:
+    def item(link: str, title: str) -> str:
+        return f"<item><title>{title}</title><link>{link}</link></item>"
+
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>'
+        + item(site.url("/nul-ref"), "Talks &#0;resume")
+        + item(site.url("/surrogate"), "Troops &#xD800;withdraw")
+        + item(site.url("/raw-nul"), "Envoy \x00expelled")
+        + item(site.url("/bad-link&#0;"), "A link that is not one")
+        + item(site.url("/good"), "Ceasefire holds")
+        + "</channel></rss>"
+    ).encode()
+    site.routes["/feed.xml"] = Page(body, content_type=RSS)
+    result = poll_source(source_at(db_session, site.url("/feed.xml")).id, context)
+    stored = {a.url: a.given.get("title") for a in articles(db_session)}
+    assert result.outcome == "new"
+    assert stored == {
+        site.url("/nul-ref"): "Talks resume",
+        site.url("/surrogate"): "Troops withdraw",
+        site.url("/raw-nul"): "Envoy expelled",
+        site.url("/bad-link"): "A link that is not one",
+        site.url("/good"): "Ceasefire holds",
+    }
+
+
+def test_a_dropped_file_with_a_bad_record_fails_alone(db_session, context, tmp_path: Path, queued) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE_TEXT)
+    (tmp_path / "bad.jsonl").write_text('{"text": "A text.", "title": "nul \\u0000 here"}\n')
+    (tmp_path / "z.txt").write_text("A second article about the talks in Geneva on Monday.")
+    source = source_at(db_session, str(tmp_path), drop_root=tmp_path)
+    result = poll_source(source.id, context)
+    assert result.outcome == "new" and len(result.new_articles) == 2
+    assert sorted(p.name for p in (tmp_path / PROCESSED).iterdir()) == ["a.txt", "z.txt"]
+    assert "title holds a NUL character" in (tmp_path / FAILED / "bad.jsonl.reason").read_text()
+
+
+def test_a_feed_of_66_000_keys_is_recorded_within_the_parameters_of_a_statement(db_session, site) -> None:
+    entries = [Entry(link=f"https://news.test/story/{n}", entry_id=f"urn:story:{n}") for n in range(33_000)]
+    source = source_at(db_session, site.url("/huge.xml"))
+    queued = record_entries(db_session, source, entries, base_url=site.url("/huge.xml"))
+    assert len(queued) == 33_000
+    assert (
+        db_session.scalar(select(func.count()).select_from(SourceEntry)) == 66_000
+    )  # past the 65,535 one statement binds
+    assert record_entries(db_session, source, entries, base_url=site.url("/huge.xml")) == []
