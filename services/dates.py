@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import TypeVar
 
 from dateutil import parser as dateutil_parser
+from dateutil import tz
 
 _YEAR = re.compile(r"^\d{4}$")
 _YEAR_MONTH = re.compile(r"^\d{4}-\d{2}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+# The furthest a time zone is from UTC (Kiribati's Line Islands).
+MAX_UTC_OFFSET = timedelta(hours=14)
 
 
 @dataclass(frozen=True)
@@ -19,6 +25,33 @@ class ParsedDate:
 
     value: datetime
     precision: str
+
+
+# Older "publication dates" are what pages print for an empty date field (year 1) or typos.
+EARLIEST_PUBLISHED = date(1900, 1, 1)
+# Other empty fields: 1900-01-01 (spreadsheets, SQL Server) and Unix time 0.
+PLACEHOLDER_DAYS = frozenset({date(1900, 1, 1), date(1970, 1, 1)})
+# A page dated a little ahead is in a zone east of ours or on a fast clock; further ahead is not a publication date.
+LATEST_AHEAD = timedelta(days=2)
+
+
+def plausible_publication(value: date, *, now: datetime | None = None) -> bool:
+    """Whether a day (or a moment, by its own calendar day) can be when an article was published."""
+    day = value.date() if isinstance(value, datetime) else value
+    latest = (now or datetime.now(UTC)) + LATEST_AHEAD
+    return EARLIEST_PUBLISHED <= day <= latest.date() and day not in PLACEHOLDER_DAYS
+
+
+Moment = TypeVar("Moment", date, datetime)
+
+
+def shifted(moment: Moment, delta: timedelta) -> Moment:
+    """`moment + delta` (a date or a datetime), held at the first or last one there is instead of overflowing."""
+    try:
+        return moment + delta
+    except OverflowError:
+        limit = type(moment).max if delta > timedelta(0) else type(moment).min
+        return limit.replace(tzinfo=moment.tzinfo) if isinstance(moment, datetime) else limit
 
 
 def parse_date(text: str) -> ParsedDate | None:
@@ -34,6 +67,9 @@ def parse_date(text: str) -> ParsedDate | None:
             precision = "day" if _DATE.match(text) else "time"
         else:
             value, precision = _parse_free(text)
+        # An offset past a day is no offset at all (Python refuses to use it), and past any zone's Postgres refuses.
+        if value.tzinfo is not None and abs(value.utcoffset()) > MAX_UTC_OFFSET:
+            return None
     except (ValueError, OverflowError):
         return None
     if value.tzinfo is None:
@@ -46,13 +82,52 @@ def parse_date(text: str) -> ParsedDate | None:
 _DEFAULTS = (datetime(1904, 1, 1, 0, 0), datetime(1905, 2, 2, 1, 1))
 
 
+_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+class _UnknownZone(Exception):
+    """A time zone name that dateutil does not know ("EST", "CEST")."""
+
+
+def _known_zone(name: str | None, offset: int | None) -> tzinfo | None:
+    # dateutil asks this for every zone it finds; an offset (UTC and GMT are 0) is known, a bare name is not.
+    if offset is not None:
+        return tz.tzoffset(name, offset)
+    if name:
+        raise _UnknownZone(name)
+    return None
+
+
 def _parse_free(text: str) -> tuple[datetime, str]:
-    first, second = (dateutil_parser.parse(text, default=default) for default in _DEFAULTS)
+    try:
+        return _parse_both(text, tzinfos=_known_zone)
+    except _UnknownZone:
+        value, precision = _parse_both(text, ignoretz=True)
+    # A clock time in a zone we cannot place could be any of 24 hours: only its day is kept.
+    if precision == "time":
+        return value.replace(hour=0, minute=0, second=0, microsecond=0), "day"
+    return value, precision
+
+
+def _parse_both(text: str, **options: object) -> tuple[datetime, str]:
+    first, second = (dateutil_parser.parse(text, default=default, **options) for default in _DEFAULTS)
+    year = _written_year(text, first.year)
+    first, second = first.replace(year=year), second.replace(year=year)
     if (first.year, first.month) == (second.year, second.month) and first.day != second.day:
         return first, "month"
     if first.date() != second.date():
         raise ValueError(f"not a full date: {text!r}")
     return first, "time" if first.time() == second.time() else "day"
+
+
+def _written_year(text: str, year: int) -> int:
+    """The year as the text writes it: dateutil reads "0001" as 2001."""
+    written = {int(digits) for digits in _FOUR_DIGITS.findall(text)}
+    if not written or year in written:
+        return year
+    if year % 100 in written:
+        return year % 100
+    raise ValueError(f"not the year written: {text!r}")
 
 
 _HAS_YEAR = re.compile(r"\d{4}")

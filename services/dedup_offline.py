@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from services.dates import parse_date
+from services.dates import parse_date, plausible_publication
 from services.dedup import MemoryExactIndex, MemoryIndex, deduplicate
 from services.stories import MemoryStoryStore, assign_story
 
@@ -18,7 +18,8 @@ def dedup_records(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]
     for number, record in enumerate(records):
         record_ids.append(record["id"])
         parsed = parse_date(str(record["published"])) if record.get("published") else None
-        seen = parsed.value if parsed else None  # unknown stays unknown, as in the pipeline
+        # Unknown stays unknown, as in the pipeline, and so does a date no article can have been published on.
+        seen = parsed.value if parsed and plausible_publication(parsed.value) else None
         decision = deduplicate(number, record["text"], exact=exact, near=near)
         if decision.duplicate_of is None:
             story = assign_story(record["text"], title=record.get("title"), seen=seen, store=stories)

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     # fetch stage
     fetch_connect_timeout: float = 5.0
     fetch_read_timeout: float = 20.0
+    # A whole download (feeds and sitemaps too), redirects included: a server sending a byte at a time meets no read
+    # timeout, and would hold a worker until the task's time limit (120 s).
+    fetch_total_timeout: float = 60.0
     fetch_max_bytes: int = 5_000_000
     fetch_max_redirects: int = 5
     user_agent: str = "newsflow/0.1 (+https://github.com/newsflow/newsflow)"

@@ -17,6 +17,8 @@ from functools import cache
 
 import pycountry
 
+from services.dates import shifted
+
 # Reports of one event date it up to a few days apart: a sentence without a date falls back to its article's
 # publication day, follow-ups run a day or two later ("on Sunday" in Monday's paper, a wire filed after midnight
 # elsewhere), and weekend editions lag. Three days covers that; a weekly protest or a second strike a week later
@@ -205,7 +207,7 @@ class Lookup:
 
 def lookups(coding: Coding) -> list[Lookup]:
     """The candidate lookups of a mention, one per type it may merge with."""
-    low, high = (coding.day - DATE_WINDOW, coding.day + DATE_WINDOW) if coding.day else (None, None)
+    low, high = date_window(coding.day) if coding.day else (None, None)
     named = (actor_family(coding.source_code), actor_family(coding.target_code), coding.location_country or None)
     symmetric, blank = coding.type in SYMMETRIC_TYPES, is_blank(coding)
     return [Lookup(kind, low, high, *named, symmetric, blank) for kind in compatible_types(coding.type)]
@@ -221,8 +223,13 @@ def date_buckets(day: date | None) -> list[str]:
     """The week buckets the mention's date window touches ("-" when undated)."""
     if day is None:
         return ["-"]
-    low, high = (day - DATE_WINDOW).toordinal() // BUCKET_DAYS, (day + DATE_WINDOW).toordinal() // BUCKET_DAYS
+    low, high = (end.toordinal() // BUCKET_DAYS for end in date_window(day))
     return [str(bucket) for bucket in range(low, high + 1)]
+
+
+def date_window(day: date) -> tuple[date, date]:
+    """The days a mention of that day may be merged across (held within the calendar at year 1 and 9999)."""
+    return shifted(day, -DATE_WINDOW), shifted(day, DATE_WINDOW)
 
 
 def lock_keys(coding: Coding) -> set[int]:

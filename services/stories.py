@@ -17,6 +17,8 @@ from typing import Protocol
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from services.dates import shifted
+
 # A story is open while it is reported: an article joins stories that had an article in the last four days
 # (4–5 days scored best on the labelled corpus; 7 let a second match between the same two clubs join the first).
 WINDOW = timedelta(days=4)
@@ -145,7 +147,7 @@ class StoryStore(Protocol):
 
 def story_window(seen: datetime | None) -> tuple[datetime | None, datetime | None]:
     """The interval in which a story must have been last seen to take an article published at `seen`."""
-    return (seen - WINDOW, seen + WINDOW) if seen is not None else (None, None)
+    return (shifted(seen, -WINDOW), shifted(seen, WINDOW)) if seen is not None else (None, None)
 
 
 def assign_story(

@@ -13,13 +13,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 @dataclass
 class Page:
-    """A canned response; `delay` seconds pass before it is sent."""
+    """A canned response; `delay` seconds pass before it is sent, and `drip` seconds between its body's bytes (a
+    server that sends slowly)."""
 
     body: bytes = b""
     status: int = 200
     content_type: str = "text/html; charset=utf-8"
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    drip: float = 0.0
 
 
 @dataclass
@@ -57,7 +59,15 @@ def serve(site: Site) -> Iterator[Site]:
             self.end_headers()
             # The client may have given up (a timeout test, or a killed worker).
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self.send_body(page)
+
+        def send_body(self, page: Page) -> None:
+            if not page.drip:
                 self.wfile.write(page.body)
+                return
+            for byte in page.body:
+                self.wfile.write(bytes([byte]))
+                time.sleep(page.drip)
 
         def log_message(self, *args: object) -> None:
             pass

@@ -21,6 +21,8 @@ BINARY_SIGNATURES: dict[bytes, str] = {
     b"\x00\x00\x00": "binary file (ISO media or similar)",
 }
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# More than this share of control characters is binary; a few in text are debris of its making, and go.
+MAX_CONTROL_SHARE = 0.05
 # charset_normalizer's "chaos" is the share of the decoded text that looks like noise; real text stays far below.
 MAX_CHAOS = 0.2
 
@@ -30,7 +32,8 @@ class UnusableDocument(ValueError):
 
 
 def decode_document(raw: bytes) -> str:
-    """Decode input bytes to text, or raise UnusableDocument for empty, binary or undecodable input."""
+    """Decode input bytes to text without control characters (Postgres text holds no NUL), or raise
+    UnusableDocument for empty, binary or undecodable input."""
     if not raw.strip():
         raise UnusableDocument("empty input: no bytes other than whitespace")
     for signature, kind in BINARY_SIGNATURES.items():
@@ -42,9 +45,9 @@ def decode_document(raw: bytes) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = _decode_legacy(raw)
-    if _control_ratio(text) > 0.05:
+    if _control_ratio(text) > MAX_CONTROL_SHARE:
         raise UnusableDocument("binary input: control characters in what should be text")
-    return text
+    return CONTROL.sub("", text)
 
 
 def _decode_legacy(raw: bytes) -> str:

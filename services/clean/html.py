@@ -47,12 +47,13 @@ URL_META = ("og:url", "twitter:url")
 
 @dataclass(frozen=True)
 class HtmlArticle:
-    """What a page yields: the extracted text (still carrying furniture) and its metadata."""
+    """What a page yields: the extracted text (still carrying furniture) and its metadata; `dates` are the
+    publication dates it gives, its meta tags' and JSON-LD's before its article's <time> element."""
 
     text: str
     title: str | None = None
     author: str | None = None
-    published: ParsedDate | None = None
+    dates: tuple[ParsedDate, ...] = ()
     site_name: str | None = None
     url: str | None = None
     language: str | None = None
@@ -78,7 +79,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlArticle:
         text=document.text,
         title=_without_site_name(meta.get("title") or _title_element(tree)),
         author=meta.get("author"),
-        published=parse_date(meta.get("date", "")) or _time_element(tree),
+        dates=tuple(date for date in (parse_date(meta.get("date", "")), _time_element(tree)) if date),
         site_name=meta.get("site"),
         url=meta.get("url") or url,
         language=(tree.get("lang") or "").split("-")[0].lower() or None,
@@ -121,9 +122,9 @@ def _json_ld(tree: HtmlElement) -> dict[str, str]:
     for script in tree.iterfind(".//script[@type='application/ld+json']"):
         try:
             data = json.loads(script.text or "")
-        except ValueError:
-            continue  # broken JSON-LD is common and says nothing about the article
-        for item in data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []:
+        except (ValueError, RecursionError):
+            continue  # broken (or absurdly nested) JSON-LD is common and says nothing about the article
+        for item in _json_ld_items(data):
             if isinstance(item, dict) and "Article" in str(item.get("@type", "")):
                 found.setdefault("title", _string(item.get("headline")))
                 found.setdefault("date", _string(item.get("datePublished")))
@@ -132,13 +133,27 @@ def _json_ld(tree: HtmlElement) -> dict[str, str]:
     return {key: value for key, value in found.items() if value}
 
 
+def _json_ld_items(data: object) -> list:
+    # A list of items, an object with a "@graph" of them (a list, one object, or null on some sites), or one item.
+    if isinstance(data, list):
+        return data
+    if not isinstance(data, dict):
+        return []
+    graph = data.get("@graph")
+    if isinstance(graph, list):
+        return graph
+    return [graph] if isinstance(graph, dict) else [data]
+
+
 def _name(value: object) -> str | None:
     if isinstance(value, list):
-        names = [name for name in map(_name, value) if name]
+        names = [name for name in map(_single_name, value) if name]
         return ", ".join(names) or None
-    if isinstance(value, dict):
-        return _string(value.get("name"))
-    return _string(value)
+    return _single_name(value)
+
+
+def _single_name(value: object) -> str | None:
+    return _string(value.get("name")) if isinstance(value, dict) else _string(value)
 
 
 def _string(value: object) -> str | None:

@@ -8,6 +8,7 @@ from datetime import date
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
+from services.dates import plausible_publication
 from services.extract import lexicon
 from services.extract.actors import DETERMINERS, MODIFIERS, PREPOSITIONS, Chunk, find_chunks
 from services.extract.dates import DAY, UNKNOWN, date_for, find_dates
@@ -62,6 +63,8 @@ THREAT_MODE = {
     "RETREAT": "relations",
 }
 MAX_ACTORS = 4
+# spaCy refuses longer texts (its `max_length`, E088), and one this long takes the coder about ten seconds.
+MAX_CODED_CHARS = 1_000_000
 PERSONAL = frozenset({"he", "she"})
 CONDITIONAL_MODALS = frozenset({"may", "might", "could"})
 QUOTES = frozenset({'"', "`", "``", "''", "“", "‘", "'"})
@@ -647,10 +650,15 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
 
 
 def extract_events(text: str, *, published: date | None = None) -> list[EventCandidate]:
-    """Events a text reports, each with its actors, date, place, modality and the sentence that says so."""
+    """Events a text reports, each with its actors, date, place, modality and the sentence that says so.
+
+    Only the first MAX_CODED_CHARS characters are read (the clean stage keeps longer texts' rest apart, and says
+    so); relative dates resolve against the publication day only when an article can have been published on it.
+    """
+    text = text[:MAX_CODED_CHARS]
     doc = pipeline()(text)
     doc.user_data["text"] = text  # the input is the document's text; no need to join the tokens again
-    return code_document(doc, published)
+    return code_document(doc, published if published and plausible_publication(published) else None)
 
 
 # One sentence that takes the coder through its pipeline, lexicons and place names.

@@ -137,7 +137,10 @@ def find_dates(sentence: str, published: date | None, *, future: bool = False) -
         report = bool(_REPORT.search(sentence[: m.start()]))
         kind = next(k for k, _ in _PATTERNS if m.group(k) is not None)
         groups = {name[len(kind) + 1 :]: value for name, value in m.groupdict().items() if name.startswith(kind + "_")}
-        value, precision = _resolve(kind, groups, published, future)
+        try:
+            value, precision = _resolve(kind, groups, published, future)
+        except (OverflowError, ValueError):  # a day before year 1 or after 9999: no date at all
+            value, precision = None, UNKNOWN
         mentions.append(DateMention(m.start(), m.end(), value, precision, report))
     return tuple(mentions)
 

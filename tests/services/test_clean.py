@@ -11,11 +11,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from services.clean import CleanResult, DroppedSpan, UnusableDocument, clean_document, decode_document
+from services import pipeline
+from services.clean import (
+    MAX_TEXT_CHARS,
+    CleanResult,
+    DroppedSpan,
+    UnusableDocument,
+    clean_document,
+    decode_document,
+)
 from services.clean.html import MAX_ELEMENTS, MAX_HTML_CHARS
 from services.clean.text import strip_furniture
 from services.cli import app
 from services.dates import parse_date
+from services.models import Article
+from services.status import Status
 from tests.data.clean.evaluate import bare_trafilatura, load_pages, newsflow, score, trafilatura_only
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -431,3 +441,52 @@ def test_eval_slice_scores_at_least_bare_trafilatura():
 def test_eval_plain_text_slice():
     text = load_pages("text")
     assert score(newsflow, text).f1 >= 0.95
+
+
+# JSON-LD as real pages write it: a null or single-object graph, nesting deeper than the JSON reader recurses.
+ARTICLE_BODY = "<article><p>" + "The council voted on Tuesday to approve the new budget after a long debate. " * 3
+LD_PAGE = '<html><head><script type="application/ld+json">{ld}</script></head><body>{body}</p></article></body></html>'
+
+
+@pytest.mark.parametrize(
+    ("ld", "title"),
+    [
+        ('{"@context": "https://schema.org", "@graph": null}', None),
+        ('{"@graph": {"@type": "NewsArticle", "headline": "Budget approved"}}', "Budget approved"),
+        ('{"@graph": "none", "@type": "NewsArticle", "headline": "Budget approved"}', "Budget approved"),
+        ('{"@type": "NewsArticle", "author": [[{"name": "A"}]], "headline": "Budget approved"}', "Budget approved"),
+        ("[" * 100_000 + "]" * 100_000, None),
+    ],
+)
+def test_json_ld_of_any_shape_gives_what_it_can(ld, title):
+    result = clean_document(LD_PAGE.format(ld=ld, body=ARTICLE_BODY).encode(), content_type="text/html")
+    assert result.text.startswith("The council voted")
+    assert result.title == title
+
+
+def test_control_characters_past_the_first_kilobytes_are_stripped_at_decoding():
+    body = "The council voted on Tuesday to approve the new budget after a long debate. " * 60  # 4.6 KB
+    raw = (body + "A NUL\x00 here, a bell\x07 there.\n\n" + body).encode()
+    text = decode_document(raw)
+    assert "\x00" not in text and "\x07" not in text and "A NUL here, a bell there." in text
+
+
+def test_a_text_with_a_nul_byte_is_stored_by_the_clean_step(db_session):
+    body = "The council voted on Tuesday to approve the new budget after a long debate. " * 60
+    row = Article(raw=(body + "\x00" + body).encode(), content_type="text/plain", status=Status.RECEIVED)
+    db_session.add(row)
+    db_session.flush()
+    assert pipeline.clean_step(db_session, row.id) == row.id
+    db_session.flush()  # Postgres text takes no NUL: this is where it failed
+    assert row.status is Status.CLEANED and "\x00" not in row.text
+
+
+def test_text_past_the_limit_is_kept_as_a_dropped_span_with_its_reason():
+    paragraph = "Officials said the talks would continue next week and that both delegations would meet again."
+    text = "\n\n".join(f"{paragraph} This is report number {n}." for n in range(MAX_TEXT_CHARS // 100 + 2000))
+    result = clean_document(text.encode(), content_type="text/plain")
+    assert MAX_TEXT_CHARS - 200 < len(result.text) <= MAX_TEXT_CHARS
+    assert result.text.endswith(".")  # cut at the end of a sentence, not inside one
+    (rest,) = [span for span in result.dropped if "not read" in span.reason]
+    assert "1,000,000-character limit" in rest.reason
+    assert result.text.split() + rest.text.split() == text.split()  # nothing lost

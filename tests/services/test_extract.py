@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from services.cli import app
 from services.extract import EventCandidate, extract_events
-from services.extract.coder import WARM_UP_TEXT
+from services.extract.coder import MAX_CODED_CHARS, WARM_UP_TEXT
 from services.extract.dates import find_dates
 from services.extract.evaluate import evaluate
 
@@ -315,3 +315,16 @@ def test_warm_up_builds_the_pipeline_and_the_trigger_index() -> None:
     )
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert loaded.split() == ["1", "1"]
+
+
+# --- texts past what spaCy takes ---
+
+
+def test_a_text_past_what_the_coder_reads_is_coded_up_to_there():
+    head = "Russia withdrew its troops from Syria on Sunday."
+    tail = "France condemned the attack on the convoy near Aleppo."
+    filler = " ".join(["Rain fell."] * (MAX_CODED_CHARS // 11 + 1000))
+    text = f"{head} {filler} {tail}"
+    assert len(text) > MAX_CODED_CHARS
+    events = extract_events(text, published=SATURDAY)
+    assert [event.trigger for event in events] == ["withdrew"]  # the tail, past the limit, is not read

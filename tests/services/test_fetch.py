@@ -1,11 +1,15 @@
 """The fetch stage against a local HTTP server: answers that fail for good, and ones worth retrying."""
 
+import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
 
-from services.fetch import FetchFailed, FetchUnavailable, fetch_url, make_client
+from services.fetch import FetchFailed, FetchUnavailable, client_from_settings, fetch_url, make_client
+from services.hostlimit import HostLimiter
+from services.settings import Settings
+from services.sources.remote import PollFailed, get_document
 from tests.pages import Page, Site, serve
 
 ARTICLE = b"<html><head><title>T</title></head><body><article><p>Hello world.</p></article></body></html>"
@@ -84,3 +88,30 @@ def test_non_public_addresses_are_refused_by_default(url: str) -> None:
         pytest.raises(FetchFailed, match="refused: .* non-public address"),
     ):
         fetch_url(url, client=client, max_bytes=1000)
+
+
+# A server that sends a byte every 0.2 s: each read is well within the read timeout, the whole takes 19 s.
+DEADLINE = Settings(fetch_total_timeout=1.0, fetch_read_timeout=5.0, fetch_allow_private_addresses=True)
+
+
+def test_a_download_past_its_total_deadline_is_given_up_and_worth_a_retry(site: Site) -> None:
+    site.routes["/drip"] = Page(ARTICLE, drip=0.2)
+    started = time.monotonic()
+    with client_from_settings(DEADLINE) as client, pytest.raises(FetchUnavailable, match="1 s deadline"):
+        fetch_url(site.url("/drip"), client=client, max_bytes=1000)
+    assert time.monotonic() - started < 2.5
+
+
+def test_a_feed_past_its_total_deadline_fails_the_poll_with_the_reason(site: Site, redis_client) -> None:
+    site.routes["/feed.xml"] = Page(ARTICLE, content_type="application/rss+xml", drip=0.2)
+    limiter = HostLimiter(redis_client, max_concurrency=2, min_interval=0.0, max_wait=1.0, lease=30)
+    started = time.monotonic()
+    with client_from_settings(DEADLINE) as client, pytest.raises(PollFailed, match="1 s deadline"):
+        get_document(site.url("/feed.xml"), client=client, limiter=limiter, max_bytes=1000)
+    assert time.monotonic() - started < 2.5
+
+
+def test_a_slow_download_within_its_deadline_arrives_whole(site: Site) -> None:
+    site.routes["/drip"] = Page(b"<p>slowly</p>", drip=0.01)
+    with client_from_settings(DEADLINE) as client:
+        assert fetch_url(site.url("/drip"), client=client, max_bytes=1000).body == b"<p>slowly</p>"
