@@ -2,27 +2,74 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, NoReturn
 
+import click
 import typer
 from rich.console import Console
 from rich.table import Table
+from typer.core import TyperGroup
 
+from services.queues import STAGES
 from services.settings import get_settings
 
-app = typer.Typer(help="newsflow: event-driven news ingestion.", no_args_is_help=True, add_completion=False)
+console = Console()
+error_console = Console(stderr=True)
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """End the command with one line on stderr and a non-zero exit."""
+    error_console.print(message, style="red", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def readable_error(exc: Exception) -> str | None:
+    """One line for an error a person can fix (a service not there, a path that cannot be read); None for a bug."""
+    from services.servers import find_outage
+
+    if outage := find_outage(exc, get_settings()):
+        return str(outage)
+    if isinstance(exc, OSError) and exc.filename is not None:
+        return f"cannot use {exc.filename}: {exc.strerror}. Check the path."
+    return None
+
+
+class ReadableErrors(TyperGroup):
+    """The command line's root: an error a person can fix ends any command with one line, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            if (message := readable_error(exc)) is None:
+                raise
+            fail(message)
+
+
+StageName = Enum("StageName", {stage: stage for stage in STAGES}, type=str)  # the choices of --stage
+
+app = typer.Typer(
+    cls=ReadableErrors, help="newsflow: event-driven news ingestion.", no_args_is_help=True, add_completion=False
+)
 sources_app = typer.Typer(help="Feeds, sitemaps and drop folders polled for new articles.", no_args_is_help=True)
 app.add_typer(sources_app, name="sources")
-console = Console()
 
 
 @app.command()
 def migrate(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
-    """Apply the database migrations (to head by default)."""
+    """Create the database if it is missing, and apply the migrations (to head by default)."""
+    from sqlalchemy import make_url
+
+    from services.db import create_database_if_missing
     from services.migrations import upgrade
 
-    upgrade(get_settings().database_url, revision)
+    url = get_settings().database_url
+    if create_database_if_missing(url):
+        console.print(f"created database {make_url(url).database}")
+    upgrade(url, revision)
     console.print(f"[green]database migrated to {revision}[/green]")
 
 
@@ -35,29 +82,43 @@ def ingest_command(
 ) -> None:
     """Add articles and put them on the pipeline's queues; the same URL or bytes again adds nothing."""
     from services.db import session_scope
-    from services.ingest import ArticleInput, ingest, inputs_from_paths, split_refusals
+    from services.ingest import ArticleInput, Refusal, ingest, inputs_from_paths, split_refusals, url_problem
+    from services.status import Status
     from workers.app import send_on  # the CLI is where the Celery sender is wired in
 
     max_bytes = get_settings().max_input_bytes
-    items, refusals = split_refusals(inputs_from_paths(paths or [], max_bytes=max_bytes))
-    items += [ArticleInput(origin=u, url=u) for u in url or []]
+    given = [Refusal(u, problem) if (problem := url_problem(u)) else ArticleInput(u, url=u) for u in url or []]
+    items, refusals = split_refusals([*inputs_from_paths(paths or [], max_bytes=max_bytes), *given])
     if not items and not refusals:
         raise typer.BadParameter("give at least one path or --url")
     table = Table("input", "article", "status", "note")
-    for refusal in refusals:  # not read, not stored: the file stays where it is
+    for refusal in refusals:  # not read, not stored: the file (or the mistyped name) is the caller's to fix
         table.add_row(refusal.origin, "-", "refused", refusal.reason)
-    added = 0
+    added = failed = 0
     for outcome in ingest(items, session_scope=session_scope, enqueue=send_on, max_bytes=max_bytes):
         added += outcome.created
-        note = outcome.error or (
-            "queued" if outcome.created else "revised, queued" if outcome.revised else "already ingested"
-        )
-        table.add_row(outcome.origin, str(outcome.article_id), outcome.status.value, note)
+        failed += int(outcome.created and outcome.status is Status.FAILED)
+        table.add_row(outcome.origin, str(outcome.article_id), outcome.status.value, _what_ingest_did(outcome))
     console.print(table)
     console.print(f"{added} new article(s), {len(items) - added} already known")
-    if refusals:
-        console.print(f"[red]{len(refusals)} file(s) refused, not ingested[/red]")
+    if refusals or failed:
+        console.print(f"[red]{len(refusals)} input(s) refused, {failed} stored as failed with the reason above[/red]")
         raise typer.Exit(1)
+
+
+def _what_ingest_did(outcome) -> str:
+    """The note on one ingested input: its reason when it failed, else what happened to it."""
+    if outcome.error:
+        return outcome.error
+    if outcome.created:
+        did = "queued"
+    elif outcome.revised:
+        did = "revised, queued"
+    elif outcome.to_enqueue:
+        did = "already ingested, queued again"
+    else:
+        did = "already ingested"
+    return f"{did}; {outcome.note}" if outcome.note else did
 
 
 @app.command()
@@ -111,7 +172,7 @@ def _status_view(health):
         "done 5m", "done 1h", "failed 5m", "failed 1h", "/min", "last done", "workers",
         title=f"newsflow at {health.at[:19]}", caption=f"stuck: unchanged > {health.stage_timeout_seconds} s",
     )  # fmt: skip
-    colours = {"idle": "dim", "busy": "green", "stalled": "bold red"}
+    colours = {"idle": "dim", "busy": "green", "no workers": "bold yellow", "stalled": "bold red"}
     for s in health.stages:
         table.add_row(
             s.stage, f"[{colours[s.state]}]{s.state}[/]", str(s.waiting), _duration(s.oldest_waiting_seconds),
@@ -181,11 +242,16 @@ def demo(
     from services.demo import run_demo
     from services.servers import ServicesNotFound
 
+    if not seeds.exists():
+        fail(
+            f"no seeds at {seeds.resolve()}: run `newsflow demo` in the repository's root, where seeds/ is, "
+            "or name the articles to run: `newsflow demo PATH`",
+            code=2,
+        )
     try:
         report = run_demo(seeds, console=console, log_dir=log_dir)
     except ServicesNotFound as exc:
-        console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from exc
+        fail(str(exc), code=2)
     if len(report.statuses) < len(report.article_ids):
         raise typer.Exit(1)
 
@@ -210,9 +276,12 @@ def bench(
         ),
     ] = False,
     seed: Annotated[int, typer.Option(help="Seed of the corpus generator.")] = 1,
-    database: Annotated[str, typer.Option(help="Database created afresh for the run (dropped first).")] = (
-        "newsflow_bench"
-    ),
+    database: Annotated[
+        str, typer.Option(help="Database created afresh for the run; one an earlier bench created is dropped first.")
+    ] = "newsflow_bench",
+    force: Annotated[
+        bool, typer.Option("--force", help="Drop the --database even if the bench did not create it.")
+    ] = False,
     json_path: Annotated[Path | None, typer.Option("--json", help="Write the report as JSON here.")] = None,
     plot: Annotated[Path | None, typer.Option(help="Draw queue depths over time into this PNG.")] = None,
     log_dir: Annotated[Path, typer.Option(help="Where the workers write their logs.")] = Path(".newsflow/bench-logs"),
@@ -230,13 +299,12 @@ def bench(
             raise typer.BadParameter("needs matplotlib: pip install 'newsflow[bench]'", param_hint="--plot") from exc
     options = BenchOptions(
         articles=articles, copies=copies, workers_per_stage=workers_per_stage, prefetch=prefetch, loglevel=loglevel,
-        rate=rate, scaling=scaling, seed=seed, database=database, log_dir=log_dir,
+        rate=rate, scaling=scaling, seed=seed, database=database, force=force, log_dir=log_dir,
     )  # fmt: skip
     try:
         report = run_bench(options, progress=console.print)
     except BenchError as exc:
-        console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(1) from exc
+        fail(str(exc))
     print_report(report, console)
     if json_path is not None:
         write_json(report, json_path)
@@ -255,10 +323,25 @@ def dedup_command(
 
     from services.dedup_offline import dedup_records
 
-    with path.open(encoding="utf-8") as lines:
-        records = (json.loads(line) for line in lines if line.strip())
-        for decision in dedup_records(records):
+    with path.open("rb") as lines:
+        for decision in dedup_records(_dedup_records(path, lines)):
             typer.echo(json.dumps(decision))
+
+
+def _dedup_records(path: Path, lines: Iterable[bytes]) -> Iterator[dict]:
+    """The records of a JSON lines file, each checked for what the dedup stage reads; a bad one ends the command."""
+    import json
+
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except (ValueError, RecursionError) as exc:  # not UTF-8, not JSON, or past what the parser takes
+            fail(f"{path} line {number} is not a JSON record ({exc}): give one JSON object per line")
+        if not isinstance(record, dict) or "id" not in record or not isinstance(record.get("text"), str):
+            fail(f'{path} line {number}: a record needs an "id" and a "text" string, as in {{"id": 1, "text": "..."}}')
+        yield record
 
 
 @app.command("clean")
@@ -327,7 +410,7 @@ def extract_command(
     import json
     from datetime import date
 
-    from services.clean import clean_document
+    from services.clean import UnusableDocument, clean_document
     from services.extract import extract_events
 
     if published:
@@ -336,7 +419,10 @@ def extract_command(
         except ValueError as exc:
             raise typer.BadParameter("use YYYY-MM-DD", param_hint="--published") from exc
     content_type = "text/html" if path.suffix.lower() in (".html", ".htm") else "text/plain"
-    result = clean_document(path.read_bytes(), content_type=content_type, given={"published": published})
+    try:
+        result = clean_document(path.read_bytes(), content_type=content_type, given={"published": published})
+    except UnusableDocument as exc:
+        fail(f"cannot extract events from {path}: {exc}")
     events = extract_events(result.text, published=result.published.date() if result.published else None)
     if as_json:
         for event in events:
@@ -403,7 +489,7 @@ def failures() -> None:
 
 @app.command()
 def retry(
-    stage: Annotated[str | None, typer.Option(help="Only articles that failed at this stage.")] = None,
+    stage: Annotated[StageName | None, typer.Option(help="Only articles that failed at this stage.")] = None,
     reason: Annotated[str | None, typer.Option(help="Only articles whose reason contains this text.")] = None,
     article_id: Annotated[int | None, typer.Option("--id", help="Only this article.")] = None,
 ) -> None:
@@ -411,10 +497,13 @@ def retry(
     from services.db import session_scope
     from services.failures import reset_for_retry
     from services.queues import enqueue_all
+    from services.servers import redis_client
     from workers.app import send_on
 
+    with redis_client(get_settings().redis_url) as client:
+        client.ping()  # Redis down: the articles stay failed, not reset and left off the queues
     with session_scope() as session:
-        retried = reset_for_retry(session, stage=stage, reason=reason, article_id=article_id)
+        retried = reset_for_retry(session, stage=stage.value if stage else None, reason=reason, article_id=article_id)
     enqueue_all(send_on, retried)  # after the commit, as every send
     console.print(f"{len(retried)} article(s) queued again")
 
@@ -446,7 +535,10 @@ def sources_add(
     location: Annotated[str, typer.Argument(help="A feed or sitemap URL, or a drop folder's path.")],
     kind: Annotated[str | None, typer.Option(help="feed, sitemap or folder (default: guessed).")] = None,
     name: Annotated[str | None, typer.Option(help="The outlet's name, given to its articles.")] = None,
-    interval: Annotated[int | None, typer.Option(help="Seconds between polls.")] = None,
+    interval: Annotated[
+        int | None,
+        typer.Option(help="Seconds between polls (default: NEWSFLOW_SOURCE_DEFAULT_INTERVAL_SECONDS).", min=1),
+    ] = None,
 ) -> None:
     """Add a source; it is polled at the next tick of beat, then every interval."""
     from services.db import session_scope
@@ -464,8 +556,7 @@ def sources_add(
                 drop_root=get_settings().drop_root,
             )
     except InvalidSource as exc:
-        console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from exc
+        fail(str(exc), code=2)
     console.print(f"source #{source.id}: {source.kind} {source.location}, every {source.interval_seconds} s")
 
 
@@ -509,8 +600,7 @@ def _change_source(ref: str, change: str) -> None:
     with session_scope() as session:
         source = find_source(session, ref)
         if source is None:
-            console.print(f"[red]no source {ref}[/red]")
-            raise typer.Exit(1)
+            fail(f"no source {ref}: `newsflow sources list` shows them")
         if change == "remove":
             remove_source(session, source)
         else:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from psycopg import sql
 from sqlalchemy import BigInteger, ColumnElement, Engine, MetaData, Table, any_, cast, create_engine, make_url, text
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Session
 
 from services.settings import get_settings
@@ -76,6 +77,57 @@ def copy_rows(session: Session, table: Table, rows: Sequence[dict]) -> None:
     with session.connection().connection.dbapi_connection.cursor() as cursor, cursor.copy(statement) as copy:
         for row in rows:
             copy.write_row([row[column] for column in columns])
+
+
+# SQLSTATE classes of errors that come back however often the same work is retried: data the database refuses (22),
+# a statement it cannot run (42), a limit of the server's (54, e.g. an index row too large for its index). psycopg
+# raises the last as an OperationalError, the class of "the server is down" too. (A unique key two writers raced
+# for, class 23, may pass on a retry.)
+LASTING_SQLSTATE_CLASSES = frozenset({"22", "42", "54"})
+# SQLSTATEs (by prefix) of a database that is not there to be used: a lost connection (08), a refused login (28), a
+# missing database (3D), too many connections or no disk (53), a server shutting down or starting (57P). A
+# connection that could not be made at all has no SQLSTATE.
+UNAVAILABLE_SQLSTATE_PREFIXES = ("08", "28", "3D", "53", "57P")
+UNDEFINED_TABLE = "42P01"
+
+
+def sqlstate(exc: DBAPIError) -> str | None:
+    """The SQLSTATE the server gave with an error (None when it came from no server, e.g. a refused connection)."""
+    return getattr(exc.orig, "sqlstate", None)
+
+
+def is_lasting(exc: DBAPIError) -> bool:
+    """Whether a database error will come back on every retry of the same work, by its SQLSTATE."""
+    state = sqlstate(exc)
+    return state is not None and state[:2] in LASTING_SQLSTATE_CLASSES
+
+
+def is_unavailable(exc: DBAPIError) -> bool:
+    """Whether a database error says the database is not there to be used (down, unreachable, missing)."""
+    if not isinstance(exc, OperationalError | InterfaceError):
+        return False
+    state = sqlstate(exc)
+    return exc.connection_invalidated or state is None or state.startswith(UNAVAILABLE_SQLSTATE_PREFIXES)
+
+
+def is_unmigrated(exc: DBAPIError) -> bool:
+    """Whether a database error says the tables are missing (the database was never migrated)."""
+    return sqlstate(exc) == UNDEFINED_TABLE
+
+
+def database_message(exc: DBAPIError) -> str:
+    """What the database said, in one line: without SQLAlchemy's statement, parameters and link."""
+    diagnostic = getattr(exc.orig, "diag", None)
+    primary = diagnostic.message_primary if diagnostic is not None else None
+    return primary or " ".join(str(exc.orig).split("\n", 1)[0].split())
+
+
+def hide_password(url: str) -> str:
+    """A URL as it may be shown to a person: its password, if any, as ***."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:  # not a URL SQLAlchemy can parse: only what follows the credentials, if any
+        return url.rsplit("@", 1)[-1]
 
 
 def create_database_if_missing(url: str) -> bool:

@@ -60,7 +60,7 @@ class StageHealth:
     """One stage: its backlog, its broker messages, what it finished and failed recently, and who finished it."""
 
     stage: str
-    state: str  # idle (nothing waiting), busy, or stalled (articles stuck and nothing finished within the timeout)
+    state: str  # idle, busy, no workers or stalled: see stage_state
     waiting: int
     oldest_waiting_seconds: float | None
     stuck: int
@@ -146,11 +146,10 @@ def pipeline_health(session: Session, client: redis.Redis, *, stage_timeout: int
         done = recent[stage]
         last = done["last"]
         last_ago = (now - last).total_seconds() if last is not None else None
-        stalled = stuck > 0 and (last_ago is None or last_ago > stage_timeout)
         stages.append(
             StageHealth(
                 stage=stage,
-                state="idle" if waiting == 0 else "stalled" if stalled else "busy",
+                state=stage_state(waiting, stuck, last_ago, workers[stage], stage_timeout=stage_timeout),
                 waiting=waiting,
                 oldest_waiting_seconds=(now - oldest).total_seconds() if oldest is not None else None,
                 stuck=stuck,
@@ -177,6 +176,19 @@ def pipeline_health(session: Session, client: redis.Redis, *, stage_timeout: int
         mentions=session.scalar(select(func.count()).select_from(EventMention)),
         sources=[source_health(stats, now) for stats in source_stats(session, now=now)],
     )
+
+
+def stage_state(
+    waiting: int, stuck: int, last_finished_ago: float | None, workers: list[str], *, stage_timeout: int
+) -> str:
+    """What a stage is doing: idle (nothing waiting), busy (work waiting, a worker finishing tasks), no workers (work
+    waiting and no worker finished a task lately), or stalled (articles waiting past the timeout, and no worker, or
+    nothing finished within the timeout)."""
+    if waiting == 0:
+        return "idle"
+    if stuck > 0 and (not workers or last_finished_ago is None or last_finished_ago > stage_timeout):
+        return "stalled"
+    return "busy" if workers else "no workers"
 
 
 def _backlog(session: Session, stuck_before: datetime) -> dict[str, tuple[int, datetime | None, int]]:

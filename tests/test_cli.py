@@ -56,3 +56,16 @@ def test_an_oversized_file_is_refused_unread_and_the_others_go_in(service_env, c
     assert "refused" in result.output and "too large: 5000 bytes" in result.output
     with session_scope() as session:
         assert [a.raw[:6] for a in session.query(Article)] == [b"Russia"]
+
+
+def test_a_url_that_is_not_one_and_a_mistyped_path_are_refused_not_stored(service_env, clean_tables, tmp_path):
+    from services.db import session_scope
+    from services.models import Article
+
+    args = ["ingest", str(tmp_path / "typo.txt"), "--url", "not-a-url", "--url", "file:///etc/passwd"]
+    result = runner.invoke(app, args, env={"COLUMNS": "250"})
+    assert result.exit_code == 1
+    assert result.output.count("refused") >= 3 and "not a web address" in result.output
+    assert "No such file or directory" in result.output and "3 input(s) refused" in result.output
+    with session_scope() as session:
+        assert session.query(Article).count() == 0

@@ -27,7 +27,8 @@ def test_status_prints_a_row_per_stage_with_its_backlog(service_env, clean_table
     assert result.returncode == 0, result.stderr
     rows = {line.split("│")[1].strip(): line for line in result.stdout.splitlines() if line.count("│") > 10}
     assert set(rows) == {"fetch", "clean", "dedup", "extract", "store"}
-    assert [cell.strip() for cell in rows["extract"].split("│")[2:4]] == ["busy", "3"]
+    # Articles wait for extract and no worker has finished a task of it: the stage is not busy.
+    assert [cell.strip() for cell in rows["extract"].split("│")[2:4]] == ["no workers", "3"]
     assert "articles: unique 3" in result.stdout
 
 

@@ -11,11 +11,13 @@ from typing import Any
 
 import redis
 from celery import Celery, Task
+from celery.exceptions import SoftTimeLimitExceeded
 from kombu.exceptions import OperationalError as BrokerUnavailable
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import OperationalError as DatabaseUnavailable
 
 from services import pipeline
-from services.db import session_scope
+from services.db import database_message, is_lasting, session_scope
 from services.fetch import FetchUnavailable
 from services.health import note_worker_finished
 from services.metrics import TaskMetrics, step_outcome
@@ -86,8 +88,13 @@ def _beat_schedule(stage_timeout_seconds: int, poll_tick_seconds: float) -> dict
     }
 
 
+class DatabaseRefused(Exception):
+    """A database error that would come back on every retry (its SQLSTATE says so): not retried, the article fails."""
+
+
 class StageTask(Task):
-    """Base of every stage task: retries infrastructure errors, records a final failure when they run out."""
+    """Base of every stage task: retries infrastructure errors (not a database error that would only come back),
+    records a final failure when they run out."""
 
     autoretry_for = (DatabaseUnavailable, redis.ConnectionError, BrokerUnavailable, FetchUnavailable)
     max_retries = MAX_RETRIES
@@ -110,6 +117,7 @@ class StageTask(Task):
         finally:
             if metrics := _task_metrics():
                 metrics.observe_duration(self.stage, time.perf_counter() - started)
+            _note_alive(self)  # a task that failed was finished by a live worker all the same
 
     def on_retry(self, exc: BaseException, task_id: str, args: tuple, kwargs: dict, einfo: Any) -> None:
         """Count the retry by its error class."""
@@ -127,13 +135,29 @@ class StageTask(Task):
             return
         if metrics := _task_metrics():
             metrics.count_failure(stage, exc)
-        attempts = self.request.retries + 1
-        reason = f"{type(exc).__name__}: {exc} (after {attempts} attempt{'s' * (attempts > 1)})"
+        reason = failure_reason(exc, stage, attempts=self.request.retries + 1)
         try:
             with session_scope() as session:
                 pipeline.record_failure(session, args[0], stage, reason)
         except DatabaseUnavailable:
             logger.exception("could not record the failure of article %s at %s", args[0], stage)
+
+
+def failure_reason(exc: BaseException, stage: str, *, attempts: int) -> str:
+    """The final reason a person reads on an article a task failed: what went wrong, in a sentence."""
+    tries = f" (after {attempts} attempts)" if attempts > 1 else ""
+    if isinstance(exc, SoftTimeLimitExceeded):
+        return f"the {stage} stage took longer than its limit of {TASK_SOFT_TIME_LIMIT} s on it{tries}"
+    if isinstance(exc, DatabaseRefused):
+        return f"the database refused the {stage} stage's results: {exc}"
+    if isinstance(exc, DBAPIError):
+        return f"the database failed the {stage} stage{tries}: {database_message(exc)}"
+    if isinstance(exc, redis.RedisError | BrokerUnavailable):
+        return f"Redis could not be reached{tries}: {exc}"
+    if isinstance(exc, FetchUnavailable):
+        return f"the download kept failing{tries}: {exc}"
+    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return f"the {stage} stage failed unexpectedly ({detail}){tries}"
 
 
 def consumes(worker: Any, queue: str) -> bool:
@@ -151,16 +175,24 @@ def send_on(stage: str, *article_ids: int) -> None:
 
 def run_batch(step: pipeline.Step, article_ids: Sequence[int], *, then: str | None) -> None:
     """Run one pipeline step on a message's articles in one transaction, then send on those that continue."""
-    with session_scope() as session:
-        onward = step(session, article_ids)
-        claimed = {article.id: article.status for article in session.info.get(pipeline.CLAIMED, ())}
-        # An id the step did not claim was a stale message.
-        outcomes = Counter(step_outcome(claimed.get(i), changed=i in claimed) for i in article_ids)
+    try:
+        with session_scope() as session:
+            onward = step(session, article_ids)
+            claimed = {article.id: article.status for article in session.info.get(pipeline.CLAIMED, ())}
+            # An id the step did not claim was a stale message.
+            outcomes = Counter(step_outcome(claimed.get(i), changed=i in claimed) for i in article_ids)
+    except DBAPIError as exc:
+        # By its SQLSTATE, not its class: psycopg raises "program limit exceeded" (an index row too large) as an
+        # OperationalError, as it does "the database is down", and only the second passes with a retry.
+        if is_lasting(exc):
+            raise DatabaseRefused(database_message(exc)) from exc
+        raise
     if onward and then is not None:
         send_on(then, *onward)
     task = app.current_task
-    if isinstance(task, StageTask):
-        _note_finished(task, outcomes)
+    if isinstance(task, StageTask) and (metrics := _task_metrics()):
+        for outcome, articles in outcomes.items():
+            metrics.count_outcome(task.stage, outcome, articles)
 
 
 @lru_cache
@@ -178,11 +210,8 @@ def _liveness_client() -> redis.Redis:
 _liveness_noted: dict[str, float] = {}  # stage -> when this process last noted it finished a task of it
 
 
-def _note_finished(task: StageTask, outcomes: Counter[str]) -> None:
-    """Count the step's outcomes, and mark the worker alive by the work it finished (not by answering a ping)."""
-    if metrics := _task_metrics():
-        for outcome, articles in outcomes.items():
-            metrics.count_outcome(task.stage, outcome, articles)
+def _note_alive(task: StageTask) -> None:
+    """Mark the worker alive by the tasks it finishes, whatever their outcome (not by answering a ping)."""
     now = time.time()
     if now - _liveness_noted.get(task.stage, 0.0) < LIVENESS_NOTE_SECONDS:
         return

@@ -16,7 +16,8 @@ body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5em auto; max-width: 1100
 table { border-collapse: collapse; margin: .5em 0 1.5em; }
 th, td { border-bottom: 1px solid #ddd; padding: .25em .6em; text-align: right; }
 th:first-child, td:first-child, .text { text-align: left; }
-.stalled { color: #b00; font-weight: bold; } .busy { color: #080; } .idle { color: #888; }
+.stalled { color: #b00; font-weight: bold; } .no-workers { color: #b60; font-weight: bold; } .busy { color: #080; }
+.idle { color: #888; }
 .charts { display: flex; flex-wrap: wrap; gap: 1em; } figure { margin: 0; }
 svg { background: #fafafa; border: 1px solid #ddd; } .legend span { margin-right: 1em; }
 """
@@ -74,7 +75,7 @@ def _stage_table(health: PipelineHealth) -> str:
             _seconds(s.last_finished_seconds_ago, " ago"),
         )  # fmt: skip
         rows.append(
-            f'<tr data-stage="{s.stage}"><td>{s.stage}</td><td class="{s.state}">{s.state}</td>'
+            f'<tr data-stage="{s.stage}"><td>{s.stage}</td><td class="{s.state.replace(" ", "-")}">{s.state}</td>'
             + "".join(f"<td>{cell}</td>" for cell in cells)
             + f'<td class="text">{escape(", ".join(s.workers)) or "-"}</td></tr>'
         )

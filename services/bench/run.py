@@ -47,6 +47,7 @@ class BenchOptions:
     scaling: bool = False  # also run the extract stage alone with 1 and then 2 processes
     seed: int = 1
     database: str = "newsflow_bench"
+    force: bool = False  # drop `database` even if no bench created it
     log_dir: Path = Path(".newsflow/bench-logs")
     timeout: float = 3600
 
@@ -56,14 +57,30 @@ def bench_database_url(server_url: str, name: str) -> str:
     return make_url(server_url).set(database=name).render_as_string(hide_password=False)
 
 
-def recreate_database(url: str) -> None:
-    """Drop the database the URL names if it exists, create it empty and migrate it to head."""
+# What the bench writes on the databases it creates: only a database that carries it is dropped without --force.
+BENCH_MARK = "created by newsflow bench: dropped by the next bench run"
+
+
+def recreate_database(url: str, *, force: bool = False) -> None:
+    """Create the database the URL names afresh (dropping one an earlier bench created, or any with `force`), mark
+    it as the bench's, and migrate it to head."""
     target = make_url(url)
     admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    name = admin.dialect.identifier_preparer.quote(target.database)
     try:
         with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)'))
-            connection.execute(text(f'CREATE DATABASE "{target.database}"'))
+            existing = connection.execute(
+                text("SELECT shobj_description(oid, 'pg_database') AS mark FROM pg_database WHERE datname = :name"),
+                {"name": target.database},
+            ).first()
+            if existing is not None and existing.mark != BENCH_MARK and not force:
+                raise BenchError(
+                    f"database {target.database} exists and no bench created it: name another with --database, "
+                    "or add --force to drop it and everything in it"
+                )
+            connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            connection.exec_driver_sql(f"CREATE DATABASE {name}")
+            connection.exec_driver_sql(f"COMMENT ON DATABASE {name} IS '{BENCH_MARK}'")
     finally:
         admin.dispose()
     migrations.upgrade(url)
@@ -100,13 +117,13 @@ def run_bench(options: BenchOptions, *, progress=print) -> BenchReport:
     busy = {stage: m.total for stage, m in queue_messages(redis_client(settings.redis_url)).items() if m.total}
     if busy:
         raise BenchError(f"queues are not empty {busy}: run the bench on a Redis database of its own (REDIS_URL)")
+    url = bench_database_url(settings.database_url, options.database)
+    recreate_database(url, force=options.force)  # first: a database the bench may not drop stops it at once
+    progress(f"database {options.database} created and migrated")
     corpus = make_corpus(options.articles, copies=options.copies, seed=options.seed)
     progress(f"corpus: {len(corpus)} articles, {sum(a.copy_of is not None for a in corpus)} wire copies")
     baseline = run_in_process(corpus)
     progress(f"in process: {len(corpus) / baseline.wall_seconds:.1f} articles/s")
-    url = bench_database_url(settings.database_url, options.database)
-    recreate_database(url)
-    progress(f"database {options.database} created and migrated")
     with _using_database(url):
         server = postgres_settings()
         progress("postgres: " + ", ".join(f"{name} {value}" for name, value in server.items()))

@@ -14,6 +14,7 @@ from services.models import Article
 from services.sources.poll import record_error, record_success, utcnow
 from services.sources.registry import add_source
 from services.status import Status
+from tests.outages import POSTGRES_DOWN, REDIS_DOWN, SECRET, settings_with
 
 HOSTILE = '<script>alert("x")</script>'
 
@@ -38,7 +39,7 @@ def test_status_json_has_every_stage_and_the_backlog(client: TestClient, article
     redis_client.rpush("dedup", b"{}")  # what the broker holds is counted, whatever it is
     body = client.get("/status.json").json()
     dedup = next(stage for stage in body["stages"] if stage["stage"] == "dedup")
-    assert (dedup["waiting"], dedup["messages_ready"], dedup["state"]) == (2, 1, "busy")
+    assert (dedup["waiting"], dedup["messages_ready"], dedup["state"]) == (2, 1, "no workers")
     assert [stage["stage"] for stage in body["stages"]] == ["fetch", "clean", "dedup", "extract", "store"]
     assert body["articles"]["failed"] == 1 and body["events"] == 0
 
@@ -58,8 +59,40 @@ def test_the_status_page_shows_stages_charts_and_escaped_failures(client: TestCl
     page = response.text
     assert '<svg id="waiting"' in page and '<svg id="throughput"' in page
     assert page.count('<tr data-stage="') == 5 and 'href="/status.json"' in page and 'href="/metrics"' in page
+    # Articles wait for dedup and no worker of it finished a task.
+    assert '<tr data-stage="dedup"><td>dedup</td><td class="no-workers">no workers</td>' in page
     assert "no article text" in page and HOSTILE not in page  # a reason is text, never markup
     assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")  # nothing fetched from elsewhere
+
+
+@pytest.fixture
+def postgres_down(service_env) -> Iterator[None]:
+    with settings_with(DATABASE_URL=POSTGRES_DOWN):
+        yield
+
+
+@pytest.fixture
+def redis_down(service_env) -> Iterator[None]:
+    with settings_with(REDIS_URL=REDIS_DOWN):
+        yield
+
+
+@pytest.mark.parametrize("path", ["/ready", "/", "/status.json", "/metrics", "/events", "/stories"])
+def test_a_request_that_needs_postgres_while_it_is_down_answers_503_with_the_reason(postgres_down, path) -> None:
+    with TestClient(create_app(), raise_server_exceptions=False) as client:
+        response = client.get(path)
+    assert response.status_code == 503
+    reason = response.json()["detail"]
+    assert reason.startswith("Postgres is unavailable: ") and "Connection refused" in reason
+    assert SECRET not in reason
+
+
+@pytest.mark.parametrize("path", ["/ready", "/", "/status.json", "/metrics"])
+def test_a_request_that_needs_redis_while_it_is_down_answers_503_with_the_reason(redis_down, clean_tables, path):
+    with TestClient(create_app(), raise_server_exceptions=False) as client:
+        response = client.get(path)
+    assert response.status_code == 503
+    assert response.json()["detail"].startswith("Redis is unavailable: Error 111 connecting to 127.0.0.1:1")
 
 
 @pytest.fixture

@@ -55,13 +55,31 @@ def test_backlog_age_and_stuck_come_from_the_article_statuses(db_session: Sessio
         article(now, status=Status.STORED, age=1, raw=b"done"),
     ])  # fmt: skip
     db_session.flush()
+    for stage in ("fetch", "dedup"):
+        note_worker_finished(redis_client, stage, f"{stage}@a", now.timestamp())
     stages = by_stage(pipeline_health(db_session, redis_client, stage_timeout=TIMEOUT))
     assert {name: s.waiting for name, s in stages.items()} == {"fetch": 1, "clean": 2, "dedup": 1, "extract": 0,
                                                                "store": 0}  # fmt: skip
     assert stages["clean"].oldest_waiting_seconds == pytest.approx(30, abs=0.01)
     assert stages["dedup"].stuck == 1 and stages["clean"].stuck == 0
-    # Nothing finished dedup within the timeout while an article waits longer than it: stalled, not busy.
-    assert [stages[name].state for name in ("fetch", "dedup", "extract")] == ["busy", "stalled", "idle"]
+    # Nothing finished dedup within the timeout while an article waits longer than it: stalled, not busy. No worker
+    # finished a clean task lately while articles wait for one: no workers.
+    states = [stages[name].state for name in ("fetch", "clean", "dedup", "extract")]
+    assert states == ["busy", "no workers", "stalled", "idle"]
+
+
+def test_a_stage_with_work_waiting_and_no_live_worker_is_never_busy(db_session: Session, redis_client, now) -> None:
+    db_session.add_all([
+        article(now, status=Status.UNIQUE, age=5),  # waits for extract
+        article(now, status=Status.EXTRACTED, age=TIMEOUT + 100),  # waits for store, past the timeout
+    ])  # fmt: skip
+    db_session.flush()
+    note_worker_finished(redis_client, "extract", "extract@gone", now.timestamp() - 3600)  # an hour ago: absent
+    stages = by_stage(pipeline_health(db_session, redis_client, stage_timeout=TIMEOUT))
+    assert (stages["extract"].state, stages["store"].state) == ("no workers", "stalled")
+
+    note_worker_finished(redis_client, "extract", "extract@a", now.timestamp())
+    assert by_stage(pipeline_health(db_session, redis_client, stage_timeout=TIMEOUT))["extract"].state == "busy"
 
 
 def test_finished_failed_and_lag_count_the_right_windows(db_session: Session, redis_client, now) -> None:

@@ -1,18 +1,22 @@
 """Operations: liveness and readiness for orchestrators, the status figures as JSON, Prometheus metrics."""
 
-import redis
-from fastapi import APIRouter, HTTPException, Response
+from fastapi import APIRouter, Response
 from prometheus_client import CONTENT_TYPE_LATEST
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from services.api.deps import SessionDep, SettingsDep
+from services.api.schemas import ErrorOut
 from services.health import PipelineHealth, pipeline_health
 from services.metrics import render_metrics
 from services.servers import redis_client
 from services.settings import Settings
 
 router = APIRouter(tags=["ops"])
+# A route that needs Postgres or Redis answers 503 with the reason while one is down (the app's exception handler).
+UNAVAILABLE: dict[int | str, dict] = {
+    503: {"model": ErrorOut, "description": "Postgres or Redis is unavailable; the detail says which and why"}
+}
 
 
 @router.get("/health")
@@ -21,15 +25,13 @@ def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/ready")
+@router.get("/ready", responses=UNAVAILABLE)
 def ready(session: SessionDep, settings: SettingsDep) -> dict[str, str]:
-    """Postgres and Redis are reachable."""
+    """Postgres and Redis are reachable (503 with the reason when one is not, from the app's handler)."""
     session.execute(text("SELECT 1"))
     client = redis_client(settings.redis_url)
     try:
         client.ping()
-    except redis.RedisError as exc:
-        raise HTTPException(status_code=503, detail=f"redis unreachable: {exc}") from exc
     finally:
         client.close()
     return {"status": "ready"}
@@ -44,13 +46,13 @@ def current_health(session: Session, settings: Settings) -> PipelineHealth:
         client.close()
 
 
-@router.get("/status.json")
+@router.get("/status.json", responses=UNAVAILABLE)
 def status_json(session: SessionDep, settings: SettingsDep) -> dict:
     """The figures of `newsflow status --json`: per stage backlog, messages, finished, failed, workers; lag."""
     return current_health(session, settings).as_dict()
 
 
-@router.get("/metrics", response_class=Response)
+@router.get("/metrics", response_class=Response, responses=UNAVAILABLE)
 def metrics(session: SessionDep, settings: SettingsDep) -> Response:
     """Prometheus exposition: the workers' counters added up, and queue and database gauges read now."""
     body = render_metrics(

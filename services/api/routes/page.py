@@ -5,7 +5,7 @@ from fastapi.responses import HTMLResponse
 
 from services.api.deps import SessionDep, SettingsDep
 from services.api.page import render_status_page
-from services.api.routes.ops import current_health
+from services.api.routes.ops import UNAVAILABLE, current_health
 from services.failures import failure_groups
 from services.health import recent_failures
 from services.history import stage_history
@@ -13,7 +13,7 @@ from services.history import stage_history
 router = APIRouter(tags=["ops"])
 
 
-@router.get("/", response_class=HTMLResponse)
+@router.get("/", response_class=HTMLResponse, responses=UNAVAILABLE)
 def status_page(session: SessionDep, settings: SettingsDep) -> HTMLResponse:
     """Queue depth and throughput per stage over the last hour, recent failures, links to the JSON."""
     page = render_status_page(

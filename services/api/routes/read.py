@@ -10,10 +10,11 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from services.api.deps import SessionDep
+from services.api.routes.ops import UNAVAILABLE
 from services.api.schemas import ArticleOut, ErrorOut, EventDetailOut, EventPage, StoryDetailOut, StoryPage
 from services.models import Article, Event, EventMention, Story
 
-router = APIRouter(tags=["read"])
+router = APIRouter(tags=["read"], responses=UNAVAILABLE)
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size")]
 # Ids are Postgres bigints: anything outside that range can name no row.
 MAX_ID = 2**63 - 1
