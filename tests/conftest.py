@@ -22,6 +22,7 @@ from services import migrations
 from services.db import Base, get_engine
 from services.servers import postgres_reachable, redis_reachable
 from services.settings import get_settings, normalise_database_url
+from tests.outages import POSTGRES_DOWN, REDIS_DOWN, settings_with
 
 LOCAL_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 LOCAL_REDIS = "redis://127.0.0.1:6379/0"
@@ -164,3 +165,17 @@ def store_seeds(engine: Engine) -> list[int]:
             with session_scope() as session:
                 step(session, article_id)
     return ids
+
+
+@pytest.fixture
+def postgres_down(service_env) -> Iterator[None]:
+    """The settings pointed at a Postgres where nothing listens."""
+    with settings_with(DATABASE_URL=POSTGRES_DOWN):
+        yield
+
+
+@pytest.fixture
+def redis_down(service_env) -> Iterator[None]:
+    """The settings pointed at a Redis where nothing listens."""
+    with settings_with(REDIS_URL=REDIS_DOWN):
+        yield

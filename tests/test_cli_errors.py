@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from services.db import session_scope
 from services.models import Article, Source
 from services.status import Status
 from tests.conftest import RUN_ID
-from tests.outages import POSTGRES_DOWN, REDIS_DOWN, SECRET, settings_with
+from tests.outages import SECRET, settings_with
 
 runner = CliRunner()
 WIDE = {"COLUMNS": "250"}
@@ -35,18 +34,6 @@ def article_file(tmp_path: Path) -> Path:
     path = tmp_path / "article.txt"
     path.write_text(ARTICLE)
     return path
-
-
-@pytest.fixture
-def postgres_down(service_env) -> Iterator[None]:
-    with settings_with(DATABASE_URL=POSTGRES_DOWN):
-        yield
-
-
-@pytest.fixture
-def redis_down(service_env) -> Iterator[None]:
-    with settings_with(REDIS_URL=REDIS_DOWN):
-        yield
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from services.models import Article
 from services.sources.poll import record_error, record_success, utcnow
 from services.sources.registry import add_source
 from services.status import Status
-from tests.outages import POSTGRES_DOWN, REDIS_DOWN, SECRET, settings_with
+from tests.outages import SECRET
 
 HOSTILE = '<script>alert("x")</script>'
 
@@ -63,18 +63,6 @@ def test_the_status_page_shows_stages_charts_and_escaped_failures(client: TestCl
     assert '<tr data-stage="dedup"><td>dedup</td><td class="no-workers">no workers</td>' in page
     assert "no article text" in page and HOSTILE not in page  # a reason is text, never markup
     assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")  # nothing fetched from elsewhere
-
-
-@pytest.fixture
-def postgres_down(service_env) -> Iterator[None]:
-    with settings_with(DATABASE_URL=POSTGRES_DOWN):
-        yield
-
-
-@pytest.fixture
-def redis_down(service_env) -> Iterator[None]:
-    with settings_with(REDIS_URL=REDIS_DOWN):
-        yield
 
 
 @pytest.mark.parametrize("path", ["/ready", "/", "/status.json", "/metrics", "/events", "/stories"])
