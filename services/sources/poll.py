@@ -18,6 +18,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session
 
+from services.db import database_message
 from services.hostlimit import HostBusy
 from services.ingest import ArticleInput, add_articles
 from services.models import Source, SourceEntry
@@ -219,7 +220,7 @@ def _poll_remote(source: Source, context: PollContext) -> PollResult | None:
             outcome = "new" if queued else "unchanged"
             record_success(row, now=context.now(), outcome=outcome, reading=reading)
     except DataError as exc:  # the feed's data, not the database: the source backs off with the reason
-        reason = f"entries could not be stored: {exc.orig or exc}".splitlines()[0]
+        reason = f"entries could not be stored: {database_message(exc)}"
         return _record_error(context, source.id, reason, None)
     enqueue_all(context.enqueue, queued)  # after the commit, so a worker never receives an id it cannot load
     new_articles = [article_id for _, article_id in queued]
@@ -242,7 +243,7 @@ def _poll_folder(source: Source, context: PollContext) -> PollResult | None:
             file_away(path, [], refusal=str(refused))
             continue
         except DataError as exc:  # what the file holds, not the database: it fails alone, the others go on
-            file_away(path, [], refusal=f"could not be stored: {exc.orig or exc}".splitlines()[0])
+            file_away(path, [], refusal=f"could not be stored: {database_message(exc)}")
             continue
         file_away(path, outcomes)
         new = [(o.entry_stage, o.article_id) for o in outcomes if o.created and o.status is Status.RECEIVED]
