@@ -94,6 +94,9 @@ class Settings(BaseSettings):
     # of series bounded; the sources by kind and state are always counted in full.
     metrics_max_sources: int = 100
 
+    # The labelled development data `newsflow eval` reads; unset, `../shared/dev` beside the project.
+    eval_data: Path | None = None
+
     api_host: str = "127.0.0.1"
     api_port: int = 8000
 
@@ -102,7 +105,7 @@ class Settings(BaseSettings):
     def _use_psycopg(cls, value: str) -> str:
         return normalise_database_url(value)
 
-    @field_validator("api_key", "drop_root", mode="before")
+    @field_validator("api_key", "drop_root", "eval_data", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         # Compose passes an unset variable as an empty string: an empty key or root is none at all.

@@ -87,9 +87,10 @@ def _sector(w: Words, start: int, end: int, entity_at: dict[int, Span]) -> str |
     return found
 
 
-def _code_entity(
+def code_entity(
     entity: Span, sector: str | None, when: date | None, former: bool
 ) -> tuple[str, str | None, str | None]:
+    """An entity's code, country and sector, given the sector noun beside it and the date."""
     label, key = entity.label_, entity.ent_id_
     if label == ROLE:
         code = lexicon.role_code(key, when)
@@ -168,7 +169,7 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
             sector = "ELI" if former and sector in ("GOV", "MIL") else sector
             code, country, sector_code = sector, None, sector
         else:
-            code, country, sector_code = _code_entity(best, sector, when, former)
+            code, country, sector_code = code_entity(best, sector, when, former)
         text_start, text_end = doc[begin].idx, doc[stop - 1].idx + len(doc[stop - 1].text)
         actors.append(Actor(text_of(doc)[text_start:text_end], code, text_start, text_end, country, sector_code))
     # "Israeli helicopters and tanks": a country named once covers the conjuncts that name only a sector.

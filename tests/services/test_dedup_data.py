@@ -1,14 +1,13 @@
 """The dedup evaluation data: the labelled corpus and the wire-copy generator built on it."""
 
 import datetime as dt
-import json
 import re
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
-from tests.data.dedup.make_copies import CORPUS, load_corpus, main, make_benchmark
+from services.evaluation.copies import make_benchmark
+from tests.data.dedup.evaluate import load_corpus
 
 FIELDS = {"id", "story", "published", "title", "text", "topic"}
 
@@ -96,12 +95,3 @@ def test_light_copy_keeps_the_text_with_wire_framing(corpus: list[dict], stream:
     assert headline != article["text"].split("\n\n")[0]
     assert re.match(r"[A-ZÀ-Ý .'-]+ \([^)]+\) (—|-|--) ", first)
     assert copy["published"] >= article["published"]
-
-
-def test_command_line_writes_copies_per_level(tmp_path: Path) -> None:
-    out = tmp_path / "wire.jsonl"
-    main(["--seed", "3", "--out", str(out), "--copies-per-level", "2"])
-    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    n_articles = sum(1 for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip())
-    assert len(records) == 7 * n_articles
-    assert {r["level"] for r in records} == {None, "light", "medium", "heavy"}

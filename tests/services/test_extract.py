@@ -1,4 +1,5 @@
-"""The extract stage: event coding on the PLOVER development set, the seed articles, actors, dates and modality."""
+"""The extract stage: event coding on the seed articles, actors, dates and modality (its figures on real coded
+sentences are held to floors in tests/test_quality_floors.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from services.cli import app
 from services.extract import EventCandidate, extract_events
 from services.extract.coder import MAX_CODED_CHARS, WARM_UP_TEXT
 from services.extract.dates import find_dates
-from services.extract.evaluate import evaluate
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 # 2024-12-14 was a Saturday.
@@ -36,19 +36,6 @@ def find(events, type_, source=None, target=None, trigger=None):
         and (target is None or e.target is not None and e.target.code.startswith(target))
         and (trigger is None or e.trigger == trigger)
     ]
-
-
-@pytest.fixture(scope="module")
-def dev_report():
-    return evaluate()
-
-
-def test_dev_set_extra_events_within_a_quarter_of_gold(dev_report):
-    assert dev_report.extra <= 0.25 * dev_report.gold_events, f"{dev_report.extra} extra of {dev_report.gold_events}"
-
-
-def test_dev_set_f1_reaches_target(dev_report):
-    assert dev_report.overall.f1 >= 0.70, f"F1 {dev_report.overall.f1:.3f}"
 
 
 # --- the seed articles: body sentences only (the clean stage removes the furniture around them) ---

@@ -9,13 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from datetime import date
-from math import comb
 from pathlib import Path
 
 from services.dedup_offline import dedup_records
-from tests.data.dedup.make_copies import make_benchmark
+from services.evaluation.copies import make_benchmark
+from services.evaluation.scores import adjusted_rand_index
 
 HERE = Path(__file__).resolve().parent
 LEVELS = ("light", "medium", "heavy")
@@ -28,17 +27,6 @@ def load_corpus(limit: int | None = None) -> list[dict]:
         keep = sorted({a["story"] for a in corpus})[:limit]
         corpus = [a for a in corpus if a["story"] in keep]
     return corpus
-
-
-def adjusted_rand_index(truth: list, predicted: list) -> float:
-    """ARI of two labelings of the same items (Hubert and Arabie)."""
-    pairs = Counter(zip(truth, predicted, strict=True))
-    index = sum(comb(n, 2) for n in pairs.values())
-    truth_sum = sum(comb(n, 2) for n in Counter(truth).values())
-    predicted_sum = sum(comb(n, 2) for n in Counter(predicted).values())
-    expected = truth_sum * predicted_sum / comb(len(truth), 2)
-    maximum = (truth_sum + predicted_sum) / 2
-    return 1.0 if maximum == expected else (index - expected) / (maximum - expected)
 
 
 def evaluate(records: list[dict], corpus: list[dict]) -> dict:

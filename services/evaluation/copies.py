@@ -1,21 +1,18 @@
-"""Turn the dedup corpus into a wire stream: every original plus edited copies at three levels.
+"""Wire copies of real articles, made with a seeded generator: every original plus edited copies at three levels.
 
-Run: python tests/data/dedup/make_copies.py --seed 7 --out wire.jsonl
-Import: make_benchmark(corpus, seed=7) -> list of records (see README.md in this folder).
+A copy gets a new headline, a dateline, word edits, a cut tail, OCR-like noise (heavy copies only) and an agency
+footer: what syndication does to a story. `make_benchmark(articles, seed=7)` gives the stream, each original
+before its copies, in a shuffled order.
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import json
 import random
 import re
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parent / "corpus.jsonl"
+from services.extract.lexicon import places
 
 
 @dataclass(frozen=True)
@@ -103,61 +100,6 @@ SYNONYMS = {
 }
 FILLERS = ("also", "now", "still", "reportedly", "further", "then", "however", "indeed", "just", "already")
 
-# Checked against the text in this order; the first few found give the dateline, else a hub city.
-CITIES = (
-    "Malatya",
-    "Istanbul",
-    "Ankara",
-    "Arequipa",
-    "Camaná",
-    "Lima",
-    "Paris",
-    "Hamburg",
-    "Bremen",
-    "Addis Ababa",
-    "Vilnius",
-    "Tallinn",
-    "Helsinki",
-    "Stockholm",
-    "Copenhagen",
-    "London",
-    "Manchester",
-    "Brasília",
-    "São Paulo",
-    "Rio de Janeiro",
-    "Auckland",
-    "Kingsmere",
-    "Stawell",
-    "Melbourne",
-    "Fillmore",
-    "Goma",
-    "Kinshasa",
-    "Doha",
-    "Geneva",
-    "Port Sudan",
-    "Luxembourg",
-    "Brussels",
-    "Calgary",
-    "Lethbridge",
-    "Amsterdam",
-    "Edinburgh",
-    "Aberdeen",
-    "Glasgow",
-    "Seoul",
-    "Phoenix",
-    "Dublin",
-    "Sydney",
-    "Brisbane",
-    "Kathmandu",
-    "Jakarta",
-    "Bekasi",
-    "Riga",
-    "Madrid",
-    "Valencia",
-    "Nampula",
-    "Maputo",
-    "Frankfurt",
-)
 HUBS = ("LONDON", "NEW YORK", "PARIS", "SINGAPORE", "WASHINGTON", "JOHANNESBURG")
 AGENCIES = ("Wire", "NewsWire", "Global Press", "WNS")
 DASHES = (" — ", " - ", " -- ")
@@ -181,6 +123,7 @@ EDITORS = ("Mark Heinrich", "Alison Williams", "Peter Graff", "Clelia Oziel", "H
 ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "st", "prof", "no", "gen", "lt", "sen", "rep", "jr", "u.s", "u.k"}
 SENTENCE_END = re.compile(r"[.!?][\"”’')]?\s+")
 WORD = re.compile(r"^(\W*)(.*?)(\W*)$")
+NAME = re.compile(r"\b[A-Z][\w'-]+(?: [A-Z][\w'-]+)?")
 OCR_SWAPS = {"m": "rn", "l": "1", "1": "l", "O": "0", "0": "O", " ": ""}  # a space lost is two words run together
 
 
@@ -297,9 +240,12 @@ def new_headline(title: str, rng: random.Random) -> str:
 
 
 def dateline(text: str, rng: random.Random) -> str:
-    """A dateline such as 'LONDON (Wire) — ', placed in a city the story names where there is one."""
-    found = sorted((text.find(c), c) for c in CITIES if c in text)
-    city = rng.choice([c for _, c in found[:3]]).upper() if found else rng.choice(HUBS)
+    """A dateline such as 'LONDON (Wire) — ', placed in one of the first cities the story names, else a hub."""
+    gazetteer = places()
+    # "In Istanbul" and "Addis Ababa" both match as two words: try the pair, then each word.
+    names = (name for m in NAME.finditer(text) for name in (m.group(), *m.group().split()))
+    found = list(dict.fromkeys(n for n in names if n in gazetteer and gazetteer[n].lat is not None))[:3]
+    city = rng.choice(found).upper() if found else rng.choice(HUBS)
     return f"{city} ({rng.choice(AGENCIES)}){rng.choice(DASHES)}"
 
 
@@ -324,7 +270,7 @@ def footer(rng: random.Random) -> str:
 
 def make_copy(article: dict, level: Level, rng: random.Random) -> str:
     """One wire copy of an article at the given edit level."""
-    paragraphs = article["text"].split("\n\n")
+    paragraphs = [p for p in re.split(r"\n+", article["text"]) if p.strip()]  # blank-line or one-line paragraphs
     paragraphs = cut_tail(paragraphs, level.cut)
     paragraphs = edit_words(paragraphs, level.word_edits, rng)
     paragraphs[0] = dateline(article["text"], rng) + paragraphs[0]
@@ -352,12 +298,13 @@ def make_benchmark(corpus: list[dict], *, seed: int, copies_per_level: int = 1) 
         for level in LEVELS:
             for n in range(1, copies_per_level + 1):
                 # Copies go out the same day or the next, as syndicated wire copy does.
-                published = dt.date.fromisoformat(article["published"]) + dt.timedelta(days=rng.choice((0, 0, 1)))
+                days = dt.timedelta(days=rng.choice((0, 0, 1)))
+                published = dt.date.fromisoformat(article["published"]) + days if article["published"] else None
                 group.append(
                     {
                         "id": f"{article['id']}-{level.name}-{n}",
                         "text": make_copy(article, level, rng),
-                        "published": published.isoformat(),
+                        "published": published and published.isoformat(),
                         "copy_of": article["id"],
                         "level": level.name,
                         "story": article["story"],
@@ -371,29 +318,3 @@ def make_benchmark(corpus: list[dict], *, seed: int, copies_per_level: int = 1) 
     # Each group's original takes the group's earliest slot, so no copy ever arrives before its source.
     queues = [iter(group) for group in groups]
     return [next(queues[g]) for g in order]
-
-
-def load_corpus(path: Path = CORPUS) -> list[dict]:
-    """Read the labelled corpus (one JSON article per line)."""
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def main(argv: list[str] | None = None) -> None:
-    """Command line: write the wire stream as JSON lines."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--out", type=Path, help="output file (default: standard output)")
-    parser.add_argument("--copies-per-level", type=int, default=1)
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
-    args = parser.parse_args(argv)
-    records = make_benchmark(load_corpus(args.corpus), seed=args.seed, copies_per_level=args.copies_per_level)
-    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    if args.out:
-        args.out.write_text(lines, encoding="utf-8")
-    else:
-        sys.stdout.write(lines)
-
-
-if __name__ == "__main__":
-    main()

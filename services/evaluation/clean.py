@@ -1,0 +1,174 @@
+"""The clean stage on real input, beside bare trafilatura.
+
+Pages: a page scores by the share of its `with` passages present in the text (recall) and of its `without`
+passages absent (furniture gone); precision and F1 count passages as trafilatura's own evaluation does.
+Plain text (the ECB+ articles): the share of the article's words the stage keeps, its title included.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import trafilatura
+
+from services.clean import UnusableDocument, clean_document, detect_language
+from services.evaluation.data import NewsArticle, Page
+from services.evaluation.scores import share
+
+NEWSFLOW, TRAFILATURA = "newsflow clean", "bare trafilatura"
+WORD = re.compile(r"\w+")
+# Languages with fewer pages than this are reported together as "other".
+MIN_LANGUAGE_PAGES = 20
+# An article that loses more than this share of its words lost some of its reporting.
+LOSS_THRESHOLDS = (0.1, 0.2)
+
+
+def _flat(text: str) -> str:
+    # Passages and extracted text break lines in different places; only the words and their order count.
+    return " ".join(text.split())
+
+
+def newsflow_text(page: Page) -> str:
+    """The article text the clean stage keeps from a page; empty when it finds none."""
+    try:
+        return clean_document(page.html, content_type="text/html").text
+    except UnusableDocument:
+        return ""
+
+
+def trafilatura_text(page: Page) -> str:
+    """What `trafilatura.extract` keeps with its default options."""
+    return trafilatura.extract(page.html) or ""
+
+
+SYSTEMS: dict[str, Callable[[Page], str]] = {NEWSFLOW: newsflow_text, TRAFILATURA: trafilatura_text}
+
+
+@dataclass
+class PassageCounts:
+    """`with` passages found and missed, `without` passages left in and gone, over some pages."""
+
+    pages: int = 0
+    with_found: int = 0
+    with_missed: int = 0
+    without_left: int = 0
+    without_gone: int = 0
+    empty: int = 0
+    seconds: float = 0.0
+
+    def add(self, page: Page, text: str, seconds: float) -> None:
+        """Score one page's text."""
+        flat = _flat(text)
+        found = sum(_flat(p) in flat for p in page.with_passages)
+        left = sum(_flat(p) in flat for p in page.without_passages)
+        self.pages += 1
+        self.with_found += found
+        self.with_missed += len(page.with_passages) - found
+        self.without_left += left
+        self.without_gone += len(page.without_passages) - left
+        self.empty += not flat
+        self.seconds += seconds
+
+    def figures(self) -> dict[str, float | int | None]:
+        """The scores: passages kept, furniture gone, passage precision and F1, empty pages, ms per page."""
+        recall = share(self.with_found, self.with_found + self.with_missed)
+        precision = share(self.with_found, self.with_found + self.without_left)
+        f1 = 2 * precision * recall / (precision + recall) if precision and recall else 0.0
+        return {
+            "pages": self.pages,
+            "with_kept": recall,
+            "without_gone": share(self.without_gone, self.without_gone + self.without_left),
+            "precision": precision,
+            "f1": f1,
+            "empty": self.empty,
+            "ms_per_page": share(self.seconds * 1000, self.pages),
+        }
+
+
+def page_language(page: Page) -> str:
+    """The language of the page's article, told from its `with` passages so every system is grouped alike."""
+    return detect_language(" ".join(page.with_passages)) or "unknown"
+
+
+def evaluate_pages(pages: Iterable[Page], *, advance: Callable[[], None] = lambda: None) -> dict:
+    """Per system: the figures over all pages and by language."""
+    counts: dict[str, dict[str, PassageCounts]] = {name: defaultdict(PassageCounts) for name in SYSTEMS}
+    for page in pages:
+        language = page_language(page)
+        for name, system in SYSTEMS.items():
+            started = time.perf_counter()
+            text = system(page)
+            seconds = time.perf_counter() - started
+            for group in ("all", language):
+                counts[name][group].add(page, text, seconds)
+        advance()
+    return {name: _by_language(groups) for name, groups in counts.items()}
+
+
+def _by_language(groups: dict[str, PassageCounts]) -> dict[str, dict]:
+    result = {"all": groups["all"].figures()}
+    other = PassageCounts()
+    for language, counts in sorted(groups.items(), key=lambda item: -item[1].pages):
+        if language == "all":
+            continue
+        if counts.pages >= MIN_LANGUAGE_PAGES and language != "unknown":
+            result[language] = counts.figures()
+        else:
+            for name in ("pages", "with_found", "with_missed", "without_left", "without_gone", "empty", "seconds"):
+                setattr(other, name, getattr(other, name) + getattr(counts, name))
+    if other.pages:
+        result["other"] = other.figures()
+    return result
+
+
+def _words(text: str) -> Counter[str]:
+    return Counter(WORD.findall(text.casefold()))
+
+
+@dataclass
+class PlainTextCounts:
+    """Words of plain-text articles and how many of them the stage kept."""
+
+    articles: int = 0
+    words: int = 0
+    kept: int = 0
+    emptied: list[str] = field(default_factory=list)
+    losses: list[tuple[str, float]] = field(default_factory=list)
+
+    def figures(self) -> dict:
+        """Share of words kept; articles emptied; articles losing more than each of LOSS_THRESHOLDS."""
+        return {
+            "articles": self.articles,
+            "words_kept": share(self.kept, self.words),
+            "emptied": len(self.emptied),
+            **{
+                f"lost_over_{round(threshold * 100)}_percent": sum(loss > threshold for _, loss in self.losses)
+                for threshold in LOSS_THRESHOLDS
+            },
+            "worst": sorted(self.losses, key=lambda item: -item[1])[:5],
+        }
+
+
+def evaluate_plain_text(articles: Iterable[NewsArticle], *, advance: Callable[[], None] = lambda: None) -> dict:
+    """The clean stage on real articles given as plain text: the share of their words it keeps."""
+    counts = PlainTextCounts()
+    for article in articles:
+        try:
+            result = clean_document(article.text.encode(), content_type="text/plain")
+            kept_text = f"{result.title or ''}\n{result.text}"
+        except UnusableDocument:
+            kept_text = ""
+            counts.emptied.append(article.id)
+        words = _words(article.text)
+        kept = sum((words & _words(kept_text)).values())
+        total = sum(words.values())
+        counts.articles += 1
+        counts.words += total
+        counts.kept += kept
+        counts.losses.append((article.id, round(1 - kept / total, 4) if total else 0.0))
+        advance()
+    return counts.figures()

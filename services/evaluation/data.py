@@ -1,0 +1,98 @@
+"""The labelled development sets `newsflow eval` reads, and the fixed split that keeps a third of each held out.
+
+The data is read where it lies (`../shared/dev` beside the project, or NEWSFLOW_EVAL_DATA); it is never copied in.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from services.settings import get_settings
+
+DEV, HELD_OUT, ALL = "dev", "held-out", "all"
+SPLITS = (DEV, HELD_OUT, ALL)
+# One item in HELD_OUT_EVERY is held out. The unit is what must not leak across the split: a page, a sentence,
+# and for ECB+ a whole topic, so that the two events of a held-out topic are both unseen.
+HELD_OUT_EVERY = 3
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+class MissingData(Exception):
+    """The development data is not where it was looked for."""
+
+
+def data_dir(given: Path | None = None) -> Path:
+    """The data directory: the one given, else NEWSFLOW_EVAL_DATA, else `../shared/dev` beside the project."""
+    path = given or get_settings().eval_data or PROJECT_ROOT.parent / "shared" / "dev"
+    if not (path / "README.md").is_file():
+        raise MissingData(f"no development data in {path}: give --data DIR or set NEWSFLOW_EVAL_DATA")
+    return path
+
+
+def split_of(item_id: str) -> str:
+    """DEV or HELD_OUT, fixed for an item by a hash of its id."""
+    digest = hashlib.sha256(f"newsflow-eval/{item_id}".encode()).digest()
+    return HELD_OUT if int.from_bytes(digest[:8], "big") % HELD_OUT_EVERY == 0 else DEV
+
+
+def in_split(item_id: str, split: str) -> bool:
+    """Whether an item belongs to a split (ALL takes everything)."""
+    return split == ALL or split_of(item_id) == split
+
+
+def _records(path: Path) -> Iterator[dict]:
+    with path.open(encoding="utf-8") as lines:
+        yield from (json.loads(line) for line in lines if line.strip())
+
+
+@dataclass(frozen=True)
+class Page:
+    """A real web page with passages its text must contain (`with`) and must not (`without`)."""
+
+    id: str
+    html: bytes
+    with_passages: tuple[str, ...]
+    without_passages: tuple[str, ...]
+
+
+def load_pages(root: Path, split: str) -> list[Page]:
+    """The pages of a split, from `pages/expectations.jsonl` and `pages/html/<id>.html.gz`."""
+    return [
+        Page(
+            record["id"],
+            gzip.decompress((root / "pages" / "html" / f"{record['id']}.html.gz").read_bytes()),
+            tuple(record["with"]),
+            tuple(record["without"]),
+        )
+        for record in _records(root / "pages" / "expectations.jsonl")
+        if in_split(record["id"], split)
+    ]
+
+
+@dataclass(frozen=True)
+class NewsArticle:
+    """An ECB+ article: its text (one sentence per line), its topic and its story (the event cluster)."""
+
+    id: str
+    topic: int
+    story: str
+    text: str
+
+
+def load_ecbplus(root: Path, split: str) -> list[NewsArticle]:
+    """The ECB+ articles of the topics in a split, in the file's order."""
+    return [
+        NewsArticle(record["doc_id"], record["topic"], record["cluster"], record["text"])
+        for record in _records(root / "ecbplus_odd_topics.jsonl")
+        if in_split(f"ecbplus-topic-{record['topic']}", split)
+    ]
+
+
+def load_coded_sentences(root: Path, name: str, split: str) -> list[dict]:
+    """The coded sentences of a split from `<name>.jsonl` (petr2_gsr or plover_gsr)."""
+    return [record for record in _records(root / f"{name}.jsonl") if in_split(f"{name}/{record['id']}", split)]

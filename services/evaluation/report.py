@@ -1,0 +1,99 @@
+"""`newsflow eval`'s figures as tables: each figure of a stage beside the same figure of its baseline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from services.evaluation.dedup import LEVELS
+
+# (key in the figures, label) per table.
+PAGE_FIGURES = (("with_kept", "kept"), ("without_gone", "gone"), ("precision", "precision"), ("f1", "F1"),
+                ("empty", "empty"), ("ms_per_page", "ms/page"))  # fmt: skip
+PLAIN_TEXT_FIGURES = (("articles", "articles"), ("words_kept", "words kept"), ("emptied", "emptied"),
+                      ("lost_over_10_percent", "lost >10 %"), ("lost_over_20_percent", "lost >20 %"))  # fmt: skip
+DEDUP_FIGURES = (
+    ("copy_precision", "copy precision"),
+    *((f"recall_{level.name}", f"copy recall, {level.name}") for level in LEVELS),
+    ("real_articles_tied_to_another", "real articles tied to another"),
+    ("distinct_reports_dropped", "distinct reports dropped as copies"),
+    ("story_ari", "story adjusted Rand index"),
+    ("found_stories", "stories found"),
+    ("true_stories", "gold stories"),
+    ("topics_with_both_events_in_one_story", "topics with both events in one story"),
+)
+EXTRACT_FIGURES = (("sentences", "sentences"), ("precision", "triple precision"), ("recall", "triple recall"),
+                   ("f1", "triple F1"), ("type_recall", "type recall"), ("events_per_sentence", "events/sentence"),
+                   ("gold_events_per_sentence", "gold events/sentence"))  # fmt: skip
+
+
+def _figure(value: Any) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def _table(title: str, columns: list[str]) -> Table:
+    table = Table(title=title, title_justify="left")
+    for number, column in enumerate(columns):
+        table.add_column(column, justify="left" if number == 0 else "right")
+    return table
+
+
+def _short(system: str) -> str:
+    # "newsflow clean" and "bare trafilatura": the first word that is not "bare" names the system in a row.
+    return next(word for word in system.split() if word != "bare")
+
+
+def clean_tables(figures: dict) -> list[Table]:
+    """Real pages by language, the stage's row above the baseline's; then the plain-text articles."""
+    pages = figures["pages"]
+    table = _table(
+        "clean: real pages (passages that must be kept, furniture that must go)",
+        ["language", "system", "pages", *(label for _, label in PAGE_FIGURES)],
+    )
+    for language in pages[next(iter(pages))]:
+        for system, by_language in pages.items():
+            values = by_language[language]
+            shown = (_figure(values[key]) for key, _ in PAGE_FIGURES)
+            table.add_row(language, _short(system), str(values["pages"]), *shown)
+    plain = _table(
+        "clean: ECB+ articles as plain text (words kept, title included)", [label for _, label in PLAIN_TEXT_FIGURES]
+    )
+    plain.add_row(*(_figure(figures["plain_text"][key]) for key, _ in PLAIN_TEXT_FIGURES))
+    return [table, plain]
+
+
+def _by_figure(title: str, labels: tuple[tuple[str, str], ...], columns: dict[str, dict]) -> Table:
+    table = _table(title, ["", *columns])
+    for key, label in labels:
+        table.add_row(label, *(_figure(values[key]) for values in columns.values()))
+    return table
+
+
+def dedup_table(figures: dict) -> Table:
+    """Copies found and stories formed, the stage beside the baseline."""
+    return _by_figure("dedup: ECB+ articles streamed with wire copies", DEDUP_FIGURES, figures)
+
+
+def extract_table(figures: dict) -> Table:
+    """(source country, target country, event) triples per dataset, the coder beside the baseline."""
+    columns = {f"{dataset}\n{coder}": values for dataset, coders in figures.items() for coder, values in coders.items()}
+    return _by_figure("extract: coded sentences", EXTRACT_FIGURES, columns)
+
+
+def print_evaluation(result: dict, console: Console) -> None:
+    """Every evaluated stage's tables."""
+    console.print(f"split: {result['split']}")
+    tables = []
+    if "clean" in result:
+        tables += clean_tables(result["clean"])
+    if "dedup" in result:
+        tables.append(dedup_table(result["dedup"]))
+    if "extract" in result:
+        tables.append(extract_table(result["extract"]))
+    for table in tables:
+        console.print(table)
+    console.print("seconds: " + ", ".join(f"{stage} {s}" for stage, s in result["seconds"].items()))
