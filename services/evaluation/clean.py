@@ -73,6 +73,11 @@ class PassageCounts:
         self.empty += not flat
         self.seconds += seconds
 
+    def merge(self, other: PassageCounts) -> None:
+        """Add another group's counts to this one."""
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
     def figures(self) -> dict[str, float | int | None]:
         """The scores: passages kept, furniture gone, passage precision and F1, empty pages, ms per page."""
         recall = share(self.with_found, self.with_found + self.with_missed)
@@ -118,8 +123,7 @@ def _by_language(groups: dict[str, PassageCounts]) -> dict[str, dict]:
         if counts.pages >= MIN_LANGUAGE_PAGES and language != "unknown":
             result[language] = counts.figures()
         else:
-            for name in ("pages", "with_found", "with_missed", "without_left", "without_gone", "empty", "seconds"):
-                setattr(other, name, getattr(other, name) + getattr(counts, name))
+            other.merge(counts)
     if other.pages:
         result["other"] = other.figures()
     return result
