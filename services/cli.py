@@ -13,8 +13,9 @@ from rich.console import Console
 from rich.table import Table
 from typer.core import TyperGroup
 
-from services.queues import STAGES
+from services.evaluation import EVALUATED_STAGES
 from services.settings import get_settings
+from services.stages import STAGES
 
 console = Console()
 error_console = Console(stderr=True)
@@ -473,7 +474,7 @@ def _event_json(event) -> dict:
     }
 
 
-EvalStage = Enum("EvalStage", {name: name for name in ("all", "clean", "dedup", "extract")}, type=str)
+EvalStage = Enum("EvalStage", {name: name for name in ("all", *EVALUATED_STAGES)}, type=str)
 EvalSplit = Enum("EvalSplit", {name: name for name in ("held-out", "dev", "all")}, type=str)
 
 
@@ -501,7 +502,7 @@ def eval_command(
     from services.evaluation.data import MissingData, data_dir, load_ecbplus
     from services.evaluation.dedup import wire_stream
     from services.evaluation.report import print_evaluation
-    from services.evaluation.run import STAGES, evaluate
+    from services.evaluation.run import evaluate
 
     try:
         root = data_dir(data)
@@ -511,14 +512,14 @@ def eval_command(
         stream = wire_stream(load_ecbplus(root, split.value))
         write_stream.write_text("".join(json.dumps({"text": r["text"]}) + "\n" for r in stream), encoding="utf-8")
         console.print(f"{len(stream)} articles and copies written to {write_stream}")
-    stages = STAGES if stage is EvalStage.all else (stage.value,)
+    stages = EVALUATED_STAGES if stage is EvalStage.all else (stage.value,)
     with Progress(console=error_console, transient=True) as bars:
 
         def progress(name: str, total: int):
             task = bars.add_task(name, total=total)
             return lambda: bars.advance(task)
 
-        result = evaluate(stages, root, split.value, progress)
+        result = evaluate(stages, root=root, split=split.value, progress=progress)
     print_evaluation(result, console)
     if json_path is not None:
         json_path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -8,17 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from services.models import Article
+from services.stages import STAGES, stage_named
 from services.status import Status
-
-# The status each stage takes its articles in, to which a retried article returns. Input refused at ingest is
-# not retried: the same bytes would fail the same way.
-RETRY_STATUS = {
-    "fetch": Status.RECEIVED,
-    "clean": Status.RECEIVED,
-    "dedup": Status.CLEANED,
-    "extract": Status.UNIQUE,
-    "store": Status.EXTRACTED,
-}
 
 
 @dataclass(frozen=True)
@@ -48,7 +39,8 @@ def reset_for_retry(
     """Return matching failed articles to their stage's input status; give the (stage, id) pairs to enqueue."""
     query = (
         select(Article)
-        .where(Article.status == Status.FAILED, Article.error_stage.in_(RETRY_STATUS))
+        # Input refused at ingest is not retried: the same bytes would fail the same way.
+        .where(Article.status == Status.FAILED, Article.error_stage.in_(STAGES))
         .order_by(Article.id)
     )
     if stage is not None:
@@ -60,6 +52,6 @@ def reset_for_retry(
     retried = []
     for article in session.scalars(query.with_for_update(skip_locked=True)):
         retried.append((article.error_stage, article.id))
-        article.status = RETRY_STATUS[article.error_stage]
+        article.status = stage_named(article.error_stage).retry_status
         article.error_stage = article.error = None
     return retried

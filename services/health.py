@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 
 from services.models import Article, Event, EventMention
 from services.monitor import article_counts, queue_messages
-from services.queues import STAGES
 from services.sources.stats import SourceStats, source_stats
+from services.stages import GRAPH, STAGES, WAITING_STATUSES, waiting_stage
 from services.status import Status
 
 RECENT = timedelta(minutes=5)
@@ -29,30 +29,7 @@ WORKER_KEY_PREFIX = "newsflow:finished:"
 WORKER_KEY_TTL = timedelta(days=1)
 
 # When each stage finished with an article (the column its step stamps).
-STAGE_STAMPS = {
-    "fetch": Article.fetched_at,
-    "clean": Article.cleaned_at,
-    "dedup": Article.deduped_at,
-    "extract": Article.extracted_at,
-    "store": Article.stored_at,
-}
-# The stage whose queue an article in a non-final status waits on; `received` splits on whether content came with it.
-WAITING_AT = {
-    Status.FETCHED: "clean",
-    Status.CLEANED: "dedup",
-    Status.UNIQUE: "extract",
-    Status.EXTRACTED: "store",
-}
-
-
-WAITING_STATUSES = [Status.RECEIVED, *WAITING_AT]
-
-
-def waiting_stage(status: Status, *, has_content: bool) -> str:
-    """The stage an article in a non-final status is waiting for."""
-    if status is Status.RECEIVED:
-        return "clean" if has_content else "fetch"
-    return WAITING_AT[status]
+STAGE_STAMPS = {stage.name: getattr(Article, stage.stamp) for stage in GRAPH}
 
 
 @dataclass(frozen=True)

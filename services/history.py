@@ -14,9 +14,9 @@ from itertools import accumulate
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from services.health import STAGE_STAMPS, WAITING_STATUSES, waiting_stage
+from services.health import STAGE_STAMPS
 from services.models import Article
-from services.queues import STAGES
+from services.stages import GRAPH, STAGES, WAITING_STATUSES, waiting_stage
 from services.status import FINAL_STATUSES
 
 
@@ -40,8 +40,7 @@ class History:
 
 def stage_intervals(article) -> list[tuple[str, datetime, datetime | None, bool]]:
     """The stages an article has been at: (stage, entered, left, finished it), left None while it is still there."""
-    stamps = dict(zip(STAGES, (article.fetched_at, article.cleaned_at, article.deduped_at,
-                               article.extracted_at, article.stored_at), strict=True))  # fmt: skip
+    stamps = {stage.name: getattr(article, stage.stamp) for stage in GRAPH}
     final = article.status in FINAL_STATUSES
     current = None if final else waiting_stage(article.status, has_content=not article.came_by_url)
     entered = article.received_at

@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from services.models import Article
-from services.queues import STAGES, task_name
+from services.queues import task_name
+from services.stages import STAGES
 from services.status import FINAL_STATUSES, Status
 
 

@@ -22,6 +22,7 @@ from services.event_store import store_events
 from services.extract import EventCandidate, extract_events
 from services.fetch import FetchedPage, FetchFailed
 from services.models import Article, EventMention
+from services.stages import Stage, stage_named
 from services.status import Status
 from services.stories import article_terms, assign_story, key_terms, story_window
 
@@ -33,33 +34,13 @@ CANDIDATE_FIELDS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class StageSpec:
-    """What a stage takes, what it leaves, and where it stamps its finishing time."""
-
-    name: str
-    accepts: frozenset[Status]
-    produces: Status
-    finished_at: str
-    reads: tuple[str, ...] = ()  # deferred columns the stage needs, loaded with the claim (one round trip fewer)
-
-
-FETCH = StageSpec("fetch", frozenset({Status.RECEIVED}), Status.FETCHED, "fetched_at", ("raw",))
-CLEAN = StageSpec("clean", frozenset({Status.RECEIVED, Status.FETCHED}), Status.CLEANED, "cleaned_at", ("raw",))
-DEDUP = StageSpec("dedup", frozenset({Status.CLEANED}), Status.UNIQUE, "deduped_at", ("text",))
-EXTRACT = StageSpec("extract", frozenset({Status.UNIQUE}), Status.EXTRACTED, "extracted_at", ("text",))
-STORE = StageSpec("store", frozenset({Status.EXTRACTED}), Status.STORED, "stored_at")
-
-
 # Where a step leaves the articles it claimed, in its session's `info`, for the caller to count outcomes.
 CLAIMED = "newsflow.claimed"
-# A step takes a batch of article ids (a message's) and returns those that go on to the next stage.
-Step = Callable[[Session, Sequence[int]], list[int]]
 # A stage's work on the articles it claimed: returns those it did not end (fail, skip or drop).
 Work = Callable[[Session, list[Article]], list[Article]]
 
 
-def _claim(session: Session, article_ids: Sequence[int], stage: StageSpec) -> tuple[list[Article], list[int]]:
+def _claim(session: Session, article_ids: Sequence[int], stage: Stage) -> tuple[list[Article], list[int]]:
     """Lock the articles this stage has work to do on; also return the ids it already finished (their onward message
     may have been lost, so they are sent on again). Other ids are stale messages."""
     # Rows are locked in id order, so two workers given overlapping batches queue instead of deadlocking. Under
@@ -84,29 +65,30 @@ def _claim(session: Session, article_ids: Sequence[int], stage: StageSpec) -> tu
     return claimed, list(done)
 
 
-def _finish(article: Article, stage: StageSpec) -> int:
+def _finish(article: Article, stage: Stage) -> int:
     article.status = stage.produces
-    setattr(article, stage.finished_at, datetime.now(UTC))
+    setattr(article, stage.stamp, datetime.now(UTC))
     return article.id
 
 
-def _batch_step(stage: StageSpec, work: Work) -> Step:
-    """Wrap a stage's work in the claim/re-check/finish protocol, for a batch of articles in one transaction."""
+@dataclass(frozen=True)
+class Step:
+    """A stage's work wrapped in the claim/re-check/finish protocol: called with a session and a batch of article
+    ids (a message's), in the caller's one transaction, it returns the ids that go on to the next stage."""
 
-    def step(session: Session, article_ids: Sequence[int]) -> list[int]:
-        claimed, done = _claim(session, article_ids, stage)
+    stage: Stage
+    work: Work
+
+    def __call__(self, session: Session, article_ids: Sequence[int]) -> list[int]:
+        claimed, done = _claim(session, article_ids, self.stage)
         session.info[CLAIMED] = claimed  # held for the caller: the session itself keeps unchanged rows only weakly
-        onward = [_finish(article, stage) for article in work(session, claimed)] if claimed else []
+        onward = [_finish(article, self.stage) for article in self.work(session, claimed)] if claimed else []
         for article in claimed:
             # Counted last, so that it goes out with the stage's results in one UPDATE per article: another UPDATE
             # (at the claim, or flushed before a query of the work) would leave a second row version, and an
             # entry in each of the table's indexes, for every article at every stage.
             article.attempts += 1
         return sorted(done + onward)
-
-    step.__name__ = f"{stage.name}_batch"
-    step.__doc__ = f"Run the {stage.name} stage on a batch of articles; return the ids that go on."
-    return step
 
 
 def _each(work: Callable[[Session, Article], bool]) -> Work:
@@ -124,7 +106,7 @@ def one_at_a_time(step: Step) -> Callable[[Session, int], int | None]:
     def single(session: Session, article_id: int) -> int | None:
         return next(iter(step(session, [article_id])), None)
 
-    single.__name__ = step.__name__.replace("_batch", "_step")
+    single.__name__ = f"{step.stage.name}_step"
     return single
 
 
@@ -143,7 +125,7 @@ def make_fetch_batch(download: Callable[[str], FetchedPage]) -> Step:
         article.raw, article.content_type = page.body, page.content_type
         return True
 
-    return _batch_step(FETCH, _each(fetch))
+    return Step(stage_named("fetch"), _each(fetch))
 
 
 def _clean(session: Session, article: Article) -> bool:
@@ -271,10 +253,10 @@ def _store(session: Session, articles: list[Article]) -> list[Article]:
     return articles
 
 
-clean_batch = _batch_step(CLEAN, _each(_clean))
-dedup_batch = _batch_step(DEDUP, _dedup)
-extract_batch = _batch_step(EXTRACT, _extract)
-store_batch = _batch_step(STORE, _store)
+clean_batch = Step(stage_named("clean"), _each(_clean))
+dedup_batch = Step(stage_named("dedup"), _dedup)
+extract_batch = Step(stage_named("extract"), _extract)
+store_batch = Step(stage_named("store"), _store)
 clean_step = one_at_a_time(clean_batch)
 dedup_step = one_at_a_time(dedup_batch)
 extract_step = one_at_a_time(extract_batch)

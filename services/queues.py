@@ -1,11 +1,9 @@
-"""The queue contract: operators, dashboards and autoscalers key on these names; messages carry article ids."""
+"""Messages between stages: they carry article ids to a stage's queue (named as the stage, see `services.stages`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Protocol
-
-STAGES: tuple[str, ...] = ("fetch", "clean", "dedup", "extract", "store")
 
 
 def task_name(stage: str) -> str:

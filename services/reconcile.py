@@ -16,16 +16,9 @@ from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
 from services.models import Article
+from services.stages import WAITING_AT, entry_stage
 from services.status import FINAL_STATUSES, Status
 
-# The queue that takes an article on from each non-final status. A received article enters at clean when its
-# content came with it, at fetch when only its URL did (as ingest enqueues it).
-NEXT_STAGE: dict[Status, str] = {
-    Status.FETCHED: "clean",
-    Status.CLEANED: "dedup",
-    Status.UNIQUE: "extract",
-    Status.EXTRACTED: "store",
-}
 RESENT_KEY = "newsflow:resent:{}"
 
 
@@ -40,10 +33,11 @@ class StuckArticle:
 
 def next_stage_expression() -> ColumnElement[str]:
     """SQL for the stage that takes an article on from its status (NULL for a final status)."""
-    received = case((Article.raw.is_(None), "fetch"), else_="clean")
+    # A received article enters where ingest sent it: by whether its content came with it.
+    received = case((Article.raw.is_(None), entry_stage(has_content=False)), else_=entry_stage(has_content=True))
     return case(
         (Article.status == Status.RECEIVED, received),
-        *((Article.status == status, stage) for status, stage in NEXT_STAGE.items()),
+        *((Article.status == status, stage) for status, stage in WAITING_AT.items()),
         else_=None,
     )
 

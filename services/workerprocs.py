@@ -13,7 +13,7 @@ from pathlib import Path
 import psutil
 import redis
 
-from services.queues import STAGES
+from services.stages import STAGES
 
 
 def worker_command(

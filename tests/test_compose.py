@@ -11,7 +11,8 @@ import yaml
 from typer.main import get_command
 
 from services.cli import app as cli_app
-from services.queues import POLL_QUEUE, RECONCILE_QUEUE, STAGES
+from services.queues import POLL_QUEUE, RECONCILE_QUEUE
+from services.stages import STAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from services.evaluation.data import HELD_OUT, MissingData, data_dir
-from services.evaluation.run import STAGES, evaluate
+from services.evaluation.run import evaluate
 
 # (path into the figures, floor); a path ending in "!max" holds a figure at or under a ceiling instead.
 FLOORS: dict[tuple[str, ...], float] = {
@@ -56,7 +56,7 @@ def held_out() -> dict:
         root = data_dir()
     except MissingData as exc:
         pytest.skip(str(exc))
-    return evaluate(STAGES, root, HELD_OUT)
+    return evaluate(root=root, split=HELD_OUT)
 
 
 def test_every_held_out_figure_is_at_or_above_its_floor(held_out: dict) -> None:

@@ -21,10 +21,11 @@ from services.db import database_message, is_lasting, session_scope
 from services.fetch import FetchUnavailable
 from services.health import note_worker_finished
 from services.metrics import TaskMetrics, step_outcome
-from services.queues import POLL_QUEUE, RECONCILE_QUEUE, STAGES, task_name
+from services.queues import POLL_QUEUE, RECONCILE_QUEUE, task_name
 from services.reconcile import reconcile_interval
 from services.servers import redis_client
 from services.settings import get_settings
+from services.stages import STAGES
 
 logger = logging.getLogger(__name__)
 
@@ -173,8 +174,9 @@ def send_on(stage: str, *article_ids: int) -> None:
         app.send_task(task_name(stage), args=article_ids[start : start + size], queue=stage)
 
 
-def run_batch(step: pipeline.Step, article_ids: Sequence[int], *, then: str | None) -> None:
-    """Run one pipeline step on a message's articles in one transaction, then send on those that continue."""
+def run_batch(step: pipeline.Step, article_ids: Sequence[int]) -> None:
+    """Run one pipeline step on a message's articles in one transaction, then send those that continue on to the
+    stage after the step's."""
     try:
         with session_scope() as session:
             onward = step(session, article_ids)
@@ -187,8 +189,8 @@ def run_batch(step: pipeline.Step, article_ids: Sequence[int], *, then: str | No
         if is_lasting(exc):
             raise DatabaseRefused(database_message(exc)) from exc
         raise
-    if onward and then is not None:
-        send_on(then, *onward)
+    if onward and step.stage.next is not None:
+        send_on(step.stage.next, *onward)
     task = app.current_task
     if isinstance(task, StageTask) and (metrics := _task_metrics()):
         for outcome, articles in outcomes.items():

@@ -7,4 +7,4 @@ from workers.app import StageTask, app, run_batch
 @app.task(name="newsflow.clean", queue="clean", base=StageTask)
 def clean_articles(*article_ids: int) -> None:
     """Clean articles and send them on to dedup."""
-    run_batch(pipeline.clean_batch, article_ids, then="dedup")
+    run_batch(pipeline.clean_batch, article_ids)

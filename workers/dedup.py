@@ -7,4 +7,4 @@ from workers.app import StageTask, app, run_batch
 @app.task(name="newsflow.dedup", queue="dedup", base=StageTask)
 def dedup_articles(*article_ids: int) -> None:
     """Drop copies, and send the originals on to extract."""
-    run_batch(pipeline.dedup_batch, article_ids, then="extract")
+    run_batch(pipeline.dedup_batch, article_ids)

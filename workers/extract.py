@@ -15,7 +15,7 @@ logger = logging.getLogger(__name__)
 @app.task(name="newsflow.extract", queue="extract", base=StageTask)
 def extract_articles(*article_ids: int) -> None:
     """Extract the articles' event mentions and send them on to store."""
-    run_batch(pipeline.extract_batch, article_ids, then="store")
+    run_batch(pipeline.extract_batch, article_ids)
 
 
 @signals.celeryd_after_setup.connect

@@ -27,7 +27,7 @@ def fetch_articles(*article_ids: int) -> None:
     """Download articles given by URL, each in its own transaction, and send them on to clean."""
     for article_id in article_ids:
         try:
-            run_batch(_fetch_step(), [article_id], then="clean")
+            run_batch(_fetch_step(), [article_id])
         except HostBusy as busy:
             # Not a failure: the article waits for the host's turn on the queue instead of in a sleeping worker.
             fetch_articles.apply_async((article_id,), countdown=busy.retry_after, queue="fetch")

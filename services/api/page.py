@@ -7,9 +7,11 @@ from html import escape
 from services.failures import FailureGroup
 from services.health import PipelineHealth, RecentFailure, SourceHealth
 from services.history import History
+from services.stages import STAGES
 
 REFRESH_SECONDS = 30
-STAGE_COLOURS = {"fetch": "#7f7f7f", "clean": "#1f77b4", "dedup": "#ff7f0e", "extract": "#2ca02c", "store": "#d62728"}
+# A colour a stage, in the stage table's order.
+STAGE_COLOURS = dict(zip(STAGES, ("#7f7f7f", "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"), strict=False))
 CHART_WIDTH, CHART_HEIGHT, MARGIN = 640, 200, 36
 STYLE = """
 body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5em auto; max-width: 1100px; color: #222; background: #fff; }

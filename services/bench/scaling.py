@@ -16,12 +16,13 @@ from sqlalchemy import func, select, update
 from services.db import among, session_scope
 from services.extract import extract_events
 from services.models import Article
-from services.pipeline import EXTRACT, published_day
-from services.queues import STAGES, Enqueue
+from services.pipeline import published_day
+from services.queues import Enqueue
+from services.stages import stage_named
 from services.status import Status
 from services.workerprocs import start_workers, stop_workers, wait_until_consuming
 
-SCALED_STAGE = EXTRACT  # the stage with the most computing per article
+SCALED_STAGE = stage_named("extract")  # the stage with the most computing per article
 # Enough for a steady rate: the start, and the last batch that one process finishes while the other waits, are
 # a few per cent of the run.
 SCALING_ARTICLES = 3000
@@ -128,6 +129,6 @@ def _drop_onward_messages(redis_url: str) -> None:
     """The stage sent each article on to the next queue, which nobody consumes now; those messages are the bench's."""
     client = redis.Redis.from_url(redis_url)
     try:
-        client.delete(STAGES[STAGES.index(SCALED_STAGE.name) + 1])
+        client.delete(SCALED_STAGE.next)
     finally:
         client.close()

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from services.evaluation import EVALUATED_STAGES
 from services.evaluation.clean import evaluate_pages, evaluate_plain_text
 from services.evaluation.data import load_coded_sentences, load_ecbplus, load_pages
 from services.evaluation.dedup import evaluate_dedup
@@ -48,11 +49,12 @@ def evaluate_extract(root: Path, split: str, progress: Progress) -> dict[str, An
     return figures
 
 
-EVALUATIONS = {"clean": evaluate_clean, "dedup": evaluate_dedup_stage, "extract": evaluate_extract}
-STAGES = tuple(EVALUATIONS)
+EVALUATIONS = dict(zip(EVALUATED_STAGES, (evaluate_clean, evaluate_dedup_stage, evaluate_extract), strict=True))
 
 
-def evaluate(stages: Sequence[str], root: Path, split: str, progress: Progress = _no_progress) -> dict[str, Any]:
+def evaluate(
+    stages: Sequence[str] = EVALUATED_STAGES, *, root: Path, split: str, progress: Progress = _no_progress
+) -> dict[str, Any]:
     """The figures of the stages asked for, with the seconds each took."""
     result: dict[str, Any] = {"split": split, "seconds": {}}
     for stage in stages:

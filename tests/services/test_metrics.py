@@ -11,7 +11,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from services.health import PipelineHealth, SourceHealth, StageHealth
 from services.metrics import render_metrics, step_outcome
-from services.queues import STAGES
+from services.stages import STAGES
 from services.status import Status
 
 WORKER = """

@@ -27,8 +27,9 @@ from services.db import create_database_if_missing, session_scope
 from services.extract import extract_events
 from services.models import Article, Event, EventMention, Story
 from services.monitor import UNACKED_KEY, priority_lists, wait_until_final
-from services.queues import RECONCILE_QUEUE, STAGES
+from services.queues import RECONCILE_QUEUE
 from services.servers import KOMBU_SOCKET_SCHEME
+from services.stages import STAGES
 from services.status import Status
 from services.workerprocs import start_workers, stop_workers, worker_command
 from tests.conftest import RUN_ID

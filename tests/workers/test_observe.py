@@ -33,9 +33,9 @@ from services.db import session_scope
 from services.ingest import ArticleInput, ingest, inputs_from_paths
 from services.models import Article, Event, EventMention
 from services.monitor import wait_until_final
-from services.queues import STAGES
 from services.sources.poll import record_success, utcnow
 from services.sources.registry import add_source
+from services.stages import STAGES
 from services.status import FINAL_STATUSES, Status
 from tests.conftest import SEEDS
 from tests.pages import Page, Site, serve

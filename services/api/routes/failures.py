@@ -11,9 +11,10 @@ from services.api.deps import EnqueueDep, require_api_key
 from services.db import session_scope
 from services.failures import reset_for_retry
 from services.queues import enqueue_all
+from services.stages import STAGES
 
 router = APIRouter(tags=["failures"], dependencies=[Depends(require_api_key)])
-RetryStage = Literal["fetch", "clean", "dedup", "extract", "store"]  # input refused at ingest is never retried
+RetryStage = Literal[STAGES]  # the stages' names (input refused at ingest is never retried)
 
 
 class RetrySelection(BaseModel):
