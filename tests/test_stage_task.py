@@ -120,3 +120,12 @@ def test_a_task_past_its_time_limit_fails_its_article_with_a_sentence(
     failed = articles_by_id([article.id])[article.id]
     assert failed.status is Status.FAILED
     assert failed.error == f"the clean stage took longer than its limit of {workers.app.TASK_SOFT_TIME_LIMIT} s on it"
+
+
+def test_retries_follow_the_settings(monkeypatch) -> None:
+    import workers.poll  # noqa: F401  (registers the poll task)
+    from services.settings import get_settings
+
+    monkeypatch.setattr(get_settings(), "task_max_retries", 3)
+    for name in (task_name("clean"), "newsflow.poll"):
+        assert app.tasks[name].max_retries == 3

@@ -29,8 +29,6 @@ from services.stages import STAGES
 
 logger = logging.getLogger(__name__)
 
-MAX_RETRIES = 8
-RETRY_BACKOFF_MAX = 300  # seconds; the backoff doubles up to this, with jitter
 # Hard limit per task: a pathological input fails instead of stalling a worker. Far below the visibility timeout.
 TASK_SOFT_TIME_LIMIT = 120
 TASK_TIME_LIMIT = 150
@@ -93,15 +91,29 @@ class DatabaseRefused(Exception):
     """A database error that would come back on every retry (its SQLSTATE says so): not retried, the article fails."""
 
 
-class StageTask(Task):
+class RetryingTask(Task):
+    """A task that retries with a doubling, jittered backoff, as often and up to as long as the settings say
+    (NEWSFLOW_TASK_MAX_RETRIES, NEWSFLOW_TASK_RETRY_BACKOFF_MAX)."""
+
+    retry_backoff = True
+    retry_jitter = True
+
+    @property
+    def max_retries(self) -> int:
+        """Retries before the task fails for good."""
+        return get_settings().task_max_retries
+
+    @property
+    def retry_backoff_max(self) -> int:
+        """The longest wait between two tries, in seconds."""
+        return get_settings().task_retry_backoff_max
+
+
+class StageTask(RetryingTask):
     """Base of every stage task: retries infrastructure errors (not a database error that would only come back),
     records a final failure when they run out."""
 
     autoretry_for = (DatabaseUnavailable, redis.ConnectionError, BrokerUnavailable, FetchUnavailable)
-    max_retries = MAX_RETRIES
-    retry_backoff = True
-    retry_backoff_max = RETRY_BACKOFF_MAX
-    retry_jitter = True
     acks_late = True
     reject_on_worker_lost = True
 

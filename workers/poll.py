@@ -13,7 +13,7 @@ from services.settings import get_settings
 from services.sources.poll import PollContext, claim_due_sources, utcnow
 from services.sources.poll import poll_source as poll
 from services.sources.remote import read_remote
-from workers.app import MAX_RETRIES, RETRY_BACKOFF_MAX, app, send_on
+from workers.app import RetryingTask, app, send_on
 from workers.politeness import host_limiter
 
 # Only the infrastructure is retried; a source that fails to answer is recorded on its row and backs off.
@@ -52,15 +52,7 @@ def poll_due_sources() -> None:
         poll_source.apply_async((source_id,), queue=POLL_QUEUE)
 
 
-@app.task(
-    name="newsflow.poll",
-    queue=POLL_QUEUE,
-    autoretry_for=INFRASTRUCTURE_ERRORS,
-    max_retries=MAX_RETRIES,
-    retry_backoff=True,
-    retry_backoff_max=RETRY_BACKOFF_MAX,
-    retry_jitter=True,
-)
+@app.task(name="newsflow.poll", queue=POLL_QUEUE, base=RetryingTask, autoretry_for=INFRASTRUCTURE_ERRORS)
 def poll_source(source_id: int) -> None:
     """Poll one source; its new articles go on to fetch (URLs) or clean (files)."""
     poll(source_id, _context())
