@@ -152,7 +152,7 @@ def status(
 def _pipeline_health():
     """One snapshot of the pipeline's health from the configured Postgres and Redis."""
     from services.db import session_scope
-    from services.health import pipeline_health
+    from services.ops.health import pipeline_health
     from services.servers import redis_client
 
     settings = get_settings()
@@ -530,7 +530,7 @@ def eval_command(
 def failures() -> None:
     """Failed articles grouped by stage and reason."""
     from services.db import session_scope
-    from services.failures import failure_groups
+    from services.ops.failures import failure_groups
 
     with session_scope() as session:
         groups = failure_groups(session)
@@ -548,7 +548,7 @@ def retry(
 ) -> None:
     """Put failed articles back on the queue of the stage that failed them (input refused at ingest excepted)."""
     from services.db import session_scope
-    from services.failures import reset_for_retry
+    from services.ops.failures import reset_for_retry
     from services.queues import enqueue_all
     from services.servers import redis_client
     from workers.app import send_on

@@ -16,7 +16,7 @@ from services.db import create_database_if_missing, get_engine, session_scope
 from services.ingest import ingest, inputs_from_paths, split_refusals
 from services.migrations import upgrade
 from services.models import Article, Event, EventMention
-from services.monitor import wait_until_final
+from services.ops.monitor import wait_until_final
 from services.servers import located_services
 from services.settings import Settings
 from services.status import Status

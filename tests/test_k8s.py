@@ -11,8 +11,8 @@ from typer.main import get_command
 
 from services.cli import app as cli_app
 from services.models import Article
+from services.ops.reconcile import next_stage_expression
 from services.queues import POLL_QUEUE, RECONCILE_QUEUE
-from services.reconcile import next_stage_expression
 from services.stages import STAGES
 from services.status import Status
 from workers.app import TASK_TIME_LIMIT, WORKER_SOFT_SHUTDOWN_TIMEOUT

@@ -18,8 +18,8 @@ import workers.clean
 import workers.dedup  # noqa: F401  (registers the tasks)
 from services import pipeline
 from services.db import is_lasting, is_unavailable, session_scope
-from services.health import consuming_workers
 from services.models import Article
+from services.ops.health import consuming_workers
 from services.queues import task_name
 from services.settings import normalise_database_url
 from services.status import Status

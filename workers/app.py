@@ -19,10 +19,10 @@ from sqlalchemy.exc import OperationalError as DatabaseUnavailable
 from services import pipeline
 from services.db import database_message, is_lasting, session_scope
 from services.fetch import FetchUnavailable
-from services.health import note_worker_finished
-from services.metrics import TaskMetrics, step_outcome
+from services.ops.health import note_worker_finished
+from services.ops.metrics import TaskMetrics, step_outcome
+from services.ops.reconcile import reconcile_interval
 from services.queues import POLL_QUEUE, RECONCILE_QUEUE, task_name
-from services.reconcile import reconcile_interval
 from services.servers import redis_client
 from services.settings import get_settings
 from services.stages import STAGES

@@ -6,8 +6,8 @@ import logging
 from datetime import timedelta
 
 from services.db import session_scope
+from services.ops.reconcile import StuckArticle, not_resent_recently, stuck_articles
 from services.queues import RECONCILE_QUEUE, enqueue_all, task_name
-from services.reconcile import StuckArticle, not_resent_recently, stuck_articles
 from services.servers import redis_client
 from services.settings import get_settings
 from workers.app import app, send_on

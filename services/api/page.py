@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
-from services.failures import FailureGroup
-from services.health import PipelineHealth, RecentFailure, SourceHealth
-from services.history import History
+from services.ops.failures import FailureGroup
+from services.ops.health import PipelineHealth, RecentFailure, SourceHealth
+from services.ops.history import History
 from services.stages import STAGES
 
 REFRESH_SECONDS = 30

@@ -20,7 +20,7 @@ from services.bench.scaling import SCALED_STAGE, measure_scaling
 from services.db import among, get_engine, session_scope
 from services.ingest import ArticleInput, ingest
 from services.models import Article, Event, EventMention
-from services.monitor import queue_messages
+from services.ops.monitor import queue_messages
 from services.servers import redis_client
 from services.settings import get_settings
 from services.status import FINAL_STATUSES

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from services.health import pipeline_health  # noqa: E402
+from services.ops.health import pipeline_health  # noqa: E402
 from services.servers import redis_client  # noqa: E402
 from services.settings import get_settings  # noqa: E402
 from services.sources.stats import source_stats  # noqa: E402

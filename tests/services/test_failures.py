@@ -2,8 +2,8 @@
 
 from sqlalchemy.orm import Session
 
-from services.failures import failure_groups, reset_for_retry
 from services.models import Article
+from services.ops.failures import failure_groups, reset_for_retry
 from services.status import Status
 
 

@@ -9,10 +9,10 @@ from kombu import Connection
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from services.health import consuming_workers, note_worker_finished, pipeline_health, recent_failures
-from services.history import stage_history
 from services.models import Article, SourceEntry
-from services.monitor import priority_lists, queue_messages
+from services.ops.health import consuming_workers, note_worker_finished, pipeline_health, recent_failures
+from services.ops.history import stage_history
+from services.ops.monitor import priority_lists, queue_messages
 from services.sources.poll import record_error, record_success
 from services.sources.registry import add_source, set_paused
 from services.status import Status

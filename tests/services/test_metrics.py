@@ -9,14 +9,14 @@ from pathlib import Path
 
 from prometheus_client.parser import text_string_to_metric_families
 
-from services.health import PipelineHealth, SourceHealth, StageHealth
-from services.metrics import render_metrics, step_outcome
+from services.ops.health import PipelineHealth, SourceHealth, StageHealth
+from services.ops.metrics import render_metrics, step_outcome
 from services.stages import STAGES
 from services.status import Status
 
 WORKER = """
 import sys
-from services.metrics import TaskMetrics
+from services.ops.metrics import TaskMetrics
 metrics = TaskMetrics(sys.argv[1])
 metrics.count_outcome("clean", "passed")
 metrics.count_outcome("clean", "failed")

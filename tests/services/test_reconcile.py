@@ -7,7 +7,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from services.models import Article
-from services.reconcile import next_stage_expression, not_resent_recently, stuck_articles
+from services.ops.reconcile import next_stage_expression, not_resent_recently, stuck_articles
 from services.status import Status
 
 TIMEOUT = timedelta(minutes=10)

@@ -26,7 +26,7 @@ from services import migrations
 from services.db import create_database_if_missing, session_scope
 from services.extract import extract_events
 from services.models import Article, Event, EventMention, Story
-from services.monitor import UNACKED_KEY, priority_lists, wait_until_final
+from services.ops.monitor import UNACKED_KEY, priority_lists, wait_until_final
 from services.queues import RECONCILE_QUEUE
 from services.servers import KOMBU_SOCKET_SCHEME
 from services.stages import STAGES

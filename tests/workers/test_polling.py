@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from services.db import session_scope
 from services.models import Article, Source
-from services.monitor import wait_until_final
+from services.ops.monitor import wait_until_final
 from services.settings import Settings
 from services.sources.stats import source_stats
 from services.status import Status

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from services.db import session_scope
 from services.models import Article, Event, EventMention
-from services.monitor import wait_until_final
+from services.ops.monitor import wait_until_final
 from services.status import Status
 from services.workerprocs import start_workers, stop_workers
 from tests.conftest import RUN_ID

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from services.api.deps import EnqueueDep, require_api_key
 from services.db import session_scope
-from services.failures import reset_for_retry
+from services.ops.failures import reset_for_retry
 from services.queues import enqueue_all
 from services.stages import STAGES
 

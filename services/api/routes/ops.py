@@ -7,8 +7,8 @@ from sqlalchemy.orm import Session
 
 from services.api.deps import SessionDep, SettingsDep
 from services.api.schemas import ErrorOut
-from services.health import PipelineHealth, pipeline_health
-from services.metrics import render_metrics
+from services.ops.health import PipelineHealth, pipeline_health
+from services.ops.metrics import render_metrics
 from services.servers import redis_client
 from services.settings import Settings
 

@@ -6,9 +6,9 @@ from fastapi.responses import HTMLResponse
 from services.api.deps import SessionDep, SettingsDep
 from services.api.page import render_status_page
 from services.api.routes.ops import UNAVAILABLE, current_health
-from services.failures import failure_groups
-from services.health import recent_failures
-from services.history import stage_history
+from services.ops.failures import failure_groups
+from services.ops.health import recent_failures
+from services.ops.history import stage_history
 
 router = APIRouter(tags=["ops"])
 

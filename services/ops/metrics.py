@@ -15,7 +15,7 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metri
 from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.registry import Collector
 
-from services.health import PipelineHealth, SourceHealth
+from services.ops.health import PipelineHealth, SourceHealth
 from services.status import Status
 
 # The stage's task limit is 150 s; the buckets reach past it.

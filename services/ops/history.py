@@ -14,8 +14,8 @@ from itertools import accumulate
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from services.health import STAGE_STAMPS
 from services.models import Article
+from services.ops.health import STAGE_STAMPS
 from services.stages import GRAPH, STAGES, WAITING_STATUSES, waiting_stage
 from services.status import FINAL_STATUSES
 

@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, and_, extract, func, select
 from sqlalchemy.orm import Session
 
 from services.models import Article, Event, EventMention
-from services.monitor import article_counts, queue_messages
+from services.ops.monitor import article_counts, queue_messages
 from services.sources.stats import SourceStats, source_stats
 from services.stages import GRAPH, STAGES, WAITING_STATUSES, waiting_stage
 from services.status import Status
