@@ -322,7 +322,7 @@ def dedup_command(
     """Run the dedup stage offline and print one JSON line per record: duplicate_of, similarity, method, story."""
     import json
 
-    from services.dedup_offline import dedup_records
+    from services.dedup.offline import dedup_records
 
     with path.open("rb") as lines:
         for decision in dedup_records(_dedup_records(path, lines)):

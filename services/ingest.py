@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from services.clean import UnusableDocument, decode_document
 from services.dates import parse_date
-from services.dedup_index import forget_article
+from services.dedup.postgres import forget_article
 from services.models import Article
 from services.queues import Enqueue, enqueue_all
 from services.status import Status

@@ -150,9 +150,12 @@ def redis_client(redis_url: str) -> Iterator[redis.Redis]:
 
 def store_seeds(engine: Engine) -> list[int]:
     """Empty the tables and run the seeds through every step after fetch, each in its own transaction."""
-    from services import pipeline
+    from services.clean.step import clean_step
     from services.db import session_scope
+    from services.dedup.step import dedup_step
+    from services.extract.step import extract_step
     from services.ingest import add_article, inputs_from_paths
+    from services.store.step import store_step
 
     _truncate(engine)
     with session_scope() as session:
@@ -160,7 +163,7 @@ def store_seeds(engine: Engine) -> list[int]:
             add_article(session, item, max_bytes=1_000_000).article_id
             for item in inputs_from_paths([SEEDS], max_bytes=1_000_000)
         ]
-    for step in (pipeline.clean_step, pipeline.dedup_step, pipeline.extract_step, pipeline.store_step):
+    for step in (clean_step, dedup_step, extract_step, store_step):
         for article_id in ids:
             with session_scope() as session:
                 step(session, article_id)

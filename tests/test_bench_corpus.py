@@ -6,7 +6,7 @@ import pytest
 
 from services.bench.corpus import make_corpus
 from services.clean import clean_document
-from services.dedup_offline import dedup_records
+from services.dedup.offline import dedup_records
 from services.extract import extract_events
 
 

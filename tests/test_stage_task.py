@@ -16,8 +16,8 @@ from sqlalchemy.exc import DBAPIError
 import workers.app
 import workers.clean
 import workers.dedup  # noqa: F401  (registers the tasks)
-from services import pipeline
 from services.db import is_lasting, is_unavailable, session_scope
+from services.dedup.step import dedup_batch
 from services.models import Article
 from services.ops.health import consuming_workers
 from services.queues import task_name
@@ -67,7 +67,7 @@ def test_an_index_row_too_large_is_a_lasting_error_and_a_refused_connection_is_n
     service_env, batch_with_an_oversized_word
 ) -> None:
     with pytest.raises(DBAPIError) as oversized, session_scope() as session:
-        pipeline.dedup_batch(session, batch_with_an_oversized_word)
+        dedup_batch(session, batch_with_an_oversized_word)
     assert oversized.value.orig.sqlstate == "54000"  # program limit exceeded, raised as an OperationalError
     assert is_lasting(oversized.value) and not is_unavailable(oversized.value)
 
@@ -115,7 +115,7 @@ def test_a_task_past_its_time_limit_fails_its_article_with_a_sentence(
     def past_the_soft_limit(session, article_ids):
         raise SoftTimeLimitExceeded()  # what Celery raises in a task that runs past task_soft_time_limit
 
-    monkeypatch.setattr(pipeline, "clean_batch", past_the_soft_limit)
+    monkeypatch.setattr(workers.clean, "clean_batch", past_the_soft_limit)
     stage_task("clean").apply(args=(article.id,))
     failed = articles_by_id([article.id])[article.id]
     assert failed.status is Status.FAILED

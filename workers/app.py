@@ -16,9 +16,8 @@ from kombu.exceptions import OperationalError as BrokerUnavailable
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import OperationalError as DatabaseUnavailable
 
-from services import pipeline
 from services.db import database_message, is_lasting, session_scope
-from services.fetch import FetchUnavailable
+from services.fetch.download import FetchUnavailable
 from services.ops.health import note_worker_finished
 from services.ops.metrics import TaskMetrics, step_outcome
 from services.ops.reconcile import reconcile_interval
@@ -26,6 +25,7 @@ from services.queues import POLL_QUEUE, RECONCILE_QUEUE, task_name
 from services.servers import redis_client
 from services.settings import get_settings
 from services.stages import STAGES
+from services.steps import CLAIMED, Step, record_failure
 
 logger = logging.getLogger(__name__)
 
@@ -151,7 +151,7 @@ class StageTask(RetryingTask):
         reason = failure_reason(exc, stage, attempts=self.request.retries + 1)
         try:
             with session_scope() as session:
-                pipeline.record_failure(session, args[0], stage, reason)
+                record_failure(session, args[0], stage, reason)
         except DatabaseUnavailable:
             logger.exception("could not record the failure of article %s at %s", args[0], stage)
 
@@ -186,13 +186,13 @@ def send_on(stage: str, *article_ids: int) -> None:
         app.send_task(task_name(stage), args=article_ids[start : start + size], queue=stage)
 
 
-def run_batch(step: pipeline.Step, article_ids: Sequence[int]) -> None:
+def run_batch(step: Step, article_ids: Sequence[int]) -> None:
     """Run one pipeline step on a message's articles in one transaction, then send those that continue on to the
     stage after the step's."""
     try:
         with session_scope() as session:
             onward = step(session, article_ids)
-            claimed = {article.id: article.status for article in session.info.get(pipeline.CLAIMED, ())}
+            claimed = {article.id: article.status for article in session.info.get(CLAIMED, ())}
             # An id the step did not claim was a stale message.
             outcomes = Counter(step_outcome(claimed.get(i), changed=i in claimed) for i in article_ids)
     except DBAPIError as exc:

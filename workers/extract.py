@@ -6,7 +6,8 @@ from typing import Any
 
 from celery import signals
 
-from services import extract, pipeline
+from services import extract
+from services.extract.step import extract_batch
 from workers.app import StageTask, app, consumes, run_batch
 
 logger = logging.getLogger(__name__)
@@ -15,7 +16,7 @@ logger = logging.getLogger(__name__)
 @app.task(name="newsflow.extract", queue="extract", base=StageTask)
 def extract_articles(*article_ids: int) -> None:
     """Extract the articles' event mentions and send them on to store."""
-    run_batch(pipeline.extract_batch, article_ids)
+    run_batch(extract_batch, article_ids)
 
 
 @signals.celeryd_after_setup.connect

@@ -2,10 +2,10 @@
 
 from functools import lru_cache
 
-from services import pipeline
-from services.fetch import client_from_settings
-from services.hostlimit import HostBusy
-from services.polite import PoliteFetcher
+from services.fetch.download import client_from_settings
+from services.fetch.hostlimit import HostBusy
+from services.fetch.polite import PoliteFetcher
+from services.fetch.step import make_fetch_batch
 from services.settings import get_settings
 from workers.app import StageTask, app, run_batch
 from workers.politeness import host_limiter, robots_rules
@@ -19,7 +19,7 @@ def _fetch_step():
     download = PoliteFetcher(
         client=client, limiter=limiter, robots=robots_rules(client, limiter), max_bytes=settings.fetch_max_bytes
     )
-    return pipeline.make_fetch_batch(download)
+    return make_fetch_batch(download)
 
 
 @app.task(name="newsflow.fetch", queue="fetch", base=StageTask)

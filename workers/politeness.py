@@ -4,8 +4,8 @@ from functools import lru_cache
 
 import httpx
 
-from services.hostlimit import HostLimiter
-from services.robots import RobotsRules
+from services.fetch.hostlimit import HostLimiter
+from services.fetch.robots import RobotsRules
 from services.servers import redis_client
 from services.settings import get_settings
 

@@ -7,7 +7,7 @@ from kombu.exceptions import OperationalError as BrokerUnavailable
 from sqlalchemy.exc import OperationalError as DatabaseUnavailable
 
 from services.db import session_scope
-from services.fetch import client_from_settings
+from services.fetch.download import client_from_settings
 from services.queues import POLL_QUEUE
 from services.settings import get_settings
 from services.sources.poll import PollContext, claim_due_sources, utcnow

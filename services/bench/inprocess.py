@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 
 from services.bench.corpus import BenchArticle
 from services.clean import UnusableDocument, clean_document
-from services.dedup_offline import dedup_records
 from services.extract import extract_events
-from services.pipeline import mention_fields
-from services.store import Candidate, choose_event, coding_of, lock_keys
+from services.dedup.offline import dedup_records
+from services.extract.step import mention_fields
+from services.store.merge import Candidate, choose_event, coding_of, lock_keys
 
 ENGLISH = "en"
 

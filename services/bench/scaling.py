@@ -15,8 +15,8 @@ from sqlalchemy import func, select, update
 
 from services.db import among, session_scope
 from services.extract import extract_events
+from services.extract.step import published_day
 from services.models import Article
-from services.pipeline import published_day
 from services.queues import Enqueue
 from services.stages import stage_named
 from services.status import Status

@@ -15,7 +15,7 @@ from typing import Any
 
 from datasketch import MinHash, MinHashLSH
 
-from services.dedup_offline import dedup_records
+from services.dedup.offline import dedup_records
 from services.evaluation.copies import LEVELS, make_benchmark
 from services.evaluation.data import NewsArticle
 from services.evaluation.scores import adjusted_rand_index, share

@@ -19,7 +19,7 @@ from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session
 
 from services.db import database_message
-from services.hostlimit import HostBusy
+from services.fetch.hostlimit import HostBusy
 from services.ingest import ArticleInput, add_articles
 from services.models import Source, SourceEntry
 from services.queues import Enqueue, enqueue_all

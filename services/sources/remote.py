@@ -9,9 +9,9 @@ from urllib.parse import urljoin
 
 import httpx
 
-from services.addresses import RefusedAddress
-from services.fetch import DeadlineExceeded, retry_after_seconds
-from services.hostlimit import HostLimiter
+from services.fetch.addresses import RefusedAddress
+from services.fetch.download import DeadlineExceeded, retry_after_seconds
+from services.fetch.hostlimit import HostLimiter
 from services.sources.entries import Entry, MalformedDocument
 from services.sources.feeds import parse_feed
 from services.sources.sitemaps import is_sitemap, parse_sitemap

@@ -26,12 +26,12 @@ from sqlalchemy import text
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from services import pipeline  # noqa: E402
 from services.db import session_scope  # noqa: E402
-from services.dedup import signature  # noqa: E402
+from services.dedup.copies import signature  # noqa: E402
+from services.dedup.step import dedup_batch  # noqa: E402
+from services.dedup.stories import article_terms  # noqa: E402
 from services.models import Article  # noqa: E402
 from services.status import Status  # noqa: E402
-from services.stories import article_terms  # noqa: E402
 from tests.bench.databases import fresh_database  # noqa: E402
 
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -97,7 +97,7 @@ def main() -> int:
         wall, cpu = time.perf_counter(), time.process_time()
         for first in range(0, len(chunk), args.batch):
             with session_scope() as session:
-                pipeline.dedup_batch(session, chunk[first : first + args.batch])
+                dedup_batch(session, chunk[first : first + args.batch])
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         with session_scope() as session:
             duplicates = session.scalar(

@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from services.db import session_scope  # noqa: E402
-from services.fetch import make_client  # noqa: E402
-from services.hostlimit import HostLimiter  # noqa: E402
+from services.fetch.download import make_client  # noqa: E402
+from services.fetch.hostlimit import HostLimiter  # noqa: E402
 from services.settings import get_settings  # noqa: E402
 from services.sources.poll import PollContext, poll_source  # noqa: E402
 from services.sources.registry import add_source  # noqa: E402

@@ -15,14 +15,18 @@ import time
 import uuid
 from pathlib import Path
 
-from services import migrations, pipeline
+from services import migrations
+from services.clean.step import clean_step
 from services.db import create_database_if_missing, session_scope
+from services.dedup.step import dedup_step
+from services.extract.step import extract_step
 from services.ingest import ArticleInput, add_article
 from services.settings import get_settings
+from services.store.step import store_step
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "dedup" / "corpus.jsonl"
-STEPS = {"clean": pipeline.clean_step, "dedup": pipeline.dedup_step, "extract": pipeline.extract_step,
-         "store": pipeline.store_step}  # fmt: skip
+STEPS = {"clean": clean_step, "dedup": dedup_step, "extract": extract_step,
+         "store": store_step}  # fmt: skip
 
 
 def main() -> None:

@@ -32,10 +32,10 @@ from sqlalchemy import create_engine, select, text
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from services import pipeline  # noqa: E402
 from services.db import session_scope  # noqa: E402
 from services.models import Article, EventMention  # noqa: E402
 from services.status import Status  # noqa: E402
+from services.store.step import store_step  # noqa: E402
 from tests.bench.databases import fresh_database  # noqa: E402
 
 TYPES = ["ASSAULT", "ACCUSE", "CONSULT", "COERCE", "SUPPORT", "REQUEST", "AID", "RETREAT", "PROTEST", "AGREE",
@@ -247,7 +247,7 @@ def main() -> int:
     fill(url, args.events)
     print(f"filled {args.events:,} events in {time.perf_counter() - started:.0f} s")
     ids = {"bare": new_articles(args.articles, rng), "store": new_articles(args.articles, rng)}
-    rates = mentions_per_second({"bare": bare_step, "store": pipeline.store_step}, ids)
+    rates = mentions_per_second({"bare": bare_step, "store": store_step}, ids)
     baseline, stored = rates["bare"], rates["store"]
     print(f"store step: {stored:,.0f} mentions/s ({args.articles} articles of 5 mentions, one transaction each); "
           f"bare claim-read-finish step: {baseline:,.0f} mentions/s; ratio {stored / baseline:.2f}")  # fmt: skip

@@ -10,9 +10,9 @@ import httpx
 import pytest
 from pytest_socket import SocketConnectBlockedError
 
-from services.addresses import PinnedTransport, is_public_address
-from services.fetch import FetchFailed, fetch_url, make_client
-from services.hostlimit import HostLimiter
+from services.fetch.addresses import PinnedTransport, is_public_address
+from services.fetch.download import FetchFailed, fetch_url, make_client
+from services.fetch.hostlimit import HostLimiter
 from services.sources.remote import PollFailed, get_document
 from tests.pages import Page, Site, serve
 

@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from services import pipeline
 from services.clean import (
     MAX_TEXT_CHARS,
     CleanResult,
@@ -21,6 +20,7 @@ from services.clean import (
     decode_document,
 )
 from services.clean.html import MAX_ELEMENTS, MAX_HTML_CHARS
+from services.clean.step import clean_step
 from services.clean.text import strip_furniture
 from services.cli import app
 from services.dates import parse_date
@@ -476,7 +476,7 @@ def test_a_text_with_a_nul_byte_is_stored_by_the_clean_step(db_session):
     row = Article(raw=(body + "\x00" + body).encode(), content_type="text/plain", status=Status.RECEIVED)
     db_session.add(row)
     db_session.flush()
-    assert pipeline.clean_step(db_session, row.id) == row.id
+    assert clean_step(db_session, row.id) == row.id
     db_session.flush()  # Postgres text takes no NUL: this is where it failed
     assert row.status is Status.CLEANED and "\x00" not in row.text
 

@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
-from services import pipeline
 from services.cli import app
-from services.dedup import compare, shingle_hashes, text_fingerprint
-from services.dedup_offline import dedup_records
+from services.dedup.copies import compare, shingle_hashes, text_fingerprint
+from services.dedup.offline import dedup_records
+from services.dedup.step import dedup_step
 from services.models import Article
 from services.status import Status
 from tests.conftest import SEEDS
@@ -116,7 +116,7 @@ def test_the_pipeline_decides_as_the_offline_run(db_session: Session) -> None:
     db_session.flush()
     name_of = {row.id: name for name, row in rows.items()}
     for row in rows.values():
-        pipeline.dedup_step(db_session, row.id)
+        dedup_step(db_session, row.id)
     for name, row in rows.items():
         assert name_of.get(row.duplicate_of_id) == offline[name]["duplicate_of"]
         assert row.duplicate_method == offline[name]["method"]

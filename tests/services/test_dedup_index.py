@@ -10,13 +10,13 @@ from datetime import UTC, datetime
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from services import pipeline
-from services.dedup import MemoryIndex, find_near_duplicate, signature
-from services.dedup_index import PostgresIndex, PostgresStoryStore, lock_dedup
-from services.dedup_offline import dedup_records
+from services.dedup.copies import MemoryIndex, find_near_duplicate, signature
+from services.dedup.offline import dedup_records
+from services.dedup.postgres import PostgresIndex, PostgresStoryStore, lock_dedup
+from services.dedup.step import dedup_batch, dedup_step
+from services.dedup.stories import TERM_READ, WINDOW, MemoryStoryStore, story_window
 from services.models import Article
 from services.status import Status
-from services.stories import TERM_READ, WINDOW, MemoryStoryStore, story_window
 from tests.conftest import SEEDS
 from tests.data.dedup.evaluate import load_corpus, make_benchmark
 
@@ -62,11 +62,11 @@ def test_two_copies_at_two_workers_at_once_find_each_other(engine, clean_tables,
         session.flush()
         ids = [a.id for a in articles]
     RendezvousIndex.barrier = threading.Barrier(2)
-    monkeypatch.setattr(pipeline, "PostgresIndex", RendezvousIndex)
+    monkeypatch.setattr("services.dedup.step.PostgresIndex", RendezvousIndex)
 
     def dedup(article_id: int) -> None:
         with Session(engine) as session, session.begin():
-            pipeline.dedup_step(session, article_id)
+            dedup_step(session, article_id)
 
     threads = [threading.Thread(target=dedup, args=(article_id,)) for article_id in ids]
     for thread in threads:
@@ -98,7 +98,7 @@ def test_batches_decide_as_the_offline_run_on_the_wire_copy_stream(db_session: S
     for size in itertools.cycle((9, 1, 5, 4)):
         if begin >= len(ids):
             break
-        pipeline.dedup_batch(db_session, ids[begin : begin + size])
+        dedup_batch(db_session, ids[begin : begin + size])
         begin += size
     assert all(row.status in (Status.UNIQUE, Status.DUPLICATE) for row in rows.values())
     name_of = {row.id: name for name, row in rows.items()}

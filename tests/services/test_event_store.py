@@ -6,16 +6,19 @@ from itertools import product
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from services import pipeline
-from services.event_store import candidate_events, recount_events
+from services.clean.step import clean_batch, clean_step
+from services.dedup.step import dedup_batch, dedup_step
+from services.extract.step import extract_batch, extract_step
 from services.ingest import ArticleInput, add_article
 from services.models import Article, ArticleEvent, Event, EventMention
 from services.status import Status
-from services.store import DATE_WINDOW, Candidate, Coding, choose_event, type_family
+from services.store.merge import DATE_WINDOW, Candidate, Coding, choose_event, type_family
+from services.store.postgres import candidate_events, recount_events
+from services.store.step import store_batch, store_step
 
 WITHDRAWAL = "Russia withdrew its troops from Syria on Sunday, officials said."
 CONDEMNATION = "France condemned the attack on the convoy near Aleppo."
-STEPS = (pipeline.clean_step, pipeline.dedup_step, pipeline.extract_step, pipeline.store_step)
+STEPS = (clean_step, dedup_step, extract_step, store_step)
 
 
 def stored(session: Session, text: str, source: str) -> int:
@@ -32,7 +35,7 @@ def revise(session: Session, article_id: int, text: str) -> None:
     article = session.get(Article, article_id)
     article.text, article.status = text, Status.UNIQUE
     session.flush()
-    for step in (pipeline.extract_step, pipeline.store_step):
+    for step in (extract_step, store_step):
         assert step(session, article_id) == article_id
 
 
@@ -62,7 +65,7 @@ def test_a_batch_merges_its_articles_as_one_at_a_time_would(db_session: Session)
                     source=source, given={"published": "2024-12-09", "source": source}), max_bytes=10_000).article_id
         for n, (text, source) in enumerate(reports)
     ]  # fmt: skip
-    for batch in (pipeline.clean_batch, pipeline.dedup_batch, pipeline.extract_batch, pipeline.store_batch):
+    for batch in (clean_batch, dedup_batch, extract_batch, store_batch):
         assert batch(db_session, ids) == ids
     # The same events as stored one by one (test_reports_from_several_outlets_are_one_event): later articles of
     # the batch join the event the first one opened.
@@ -86,7 +89,7 @@ def test_storing_again_leaves_the_same_events(db_session: Session) -> None:
     article_id = stored(db_session, f"{WITHDRAWAL} {CONDEMNATION}", "Wire")
     before = db_session.execute(select(Event.id, Event.type, Event.mention_count)).all()
     db_session.get(Article, article_id).status = Status.EXTRACTED
-    assert pipeline.store_step(db_session, article_id) == article_id
+    assert store_step(db_session, article_id) == article_id
     assert db_session.execute(select(Event.id, Event.type, Event.mention_count)).all() == before
 
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from services.fetch import FetchFailed, FetchUnavailable, client_from_settings, fetch_url, make_client
-from services.hostlimit import HostLimiter
+from services.fetch.download import FetchFailed, FetchUnavailable, client_from_settings, fetch_url, make_client
+from services.fetch.hostlimit import HostLimiter
 from services.settings import Settings
 from services.sources.remote import PollFailed, get_document
 from tests.pages import Page, Site, serve

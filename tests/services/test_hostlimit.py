@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from services.hostlimit import HostBusy, HostLimiter, host_key
+from services.fetch.hostlimit import HostBusy, HostLimiter, host_key
 
 URL = "http://news.test/a"
 

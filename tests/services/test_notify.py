@@ -4,9 +4,13 @@ import psycopg
 from sqlalchemy import make_url, select
 from sqlalchemy.orm import Session
 
-from services import event_store, pipeline
+from services.clean.step import clean_step
+from services.dedup.step import dedup_step
+from services.extract.step import extract_step
 from services.ingest import ArticleInput, add_article
 from services.models import Event
+from services.store import postgres as event_store
+from services.store.step import store_step
 
 TEXT = "Russia withdrew its troops from Syria on Sunday, officials said. France condemned the attack near Aleppo."
 
@@ -19,7 +23,7 @@ def test_stored_events_are_announced_on_commit(engine, clean_tables, database_ur
             article_id = add_article(
                 session, ArticleInput("t", raw=TEXT.encode(), content_type="text/plain"), max_bytes=10_000
             ).article_id
-            for step in (pipeline.clean_step, pipeline.dedup_step, pipeline.extract_step, pipeline.store_step):
+            for step in (clean_step, dedup_step, extract_step, store_step):
                 step(session, article_id)
         with Session(engine) as session:
             event_ids = {str(i) for i in session.scalars(select(Event.id))}

@@ -10,17 +10,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
-from services import pipeline
 from services.bench.corpus import BenchArticle
 from services.bench.inprocess import run_in_process
 from services.clean import clean_document
+from services.clean.step import clean_step
 from services.dates import parse_date, plausible_publication
-from services.dedup_offline import dedup_records
+from services.dedup.offline import dedup_records
+from services.dedup.step import dedup_batch, dedup_step
+from services.dedup.stories import story_window
 from services.extract import extract_events
 from services.extract.dates import find_dates
+from services.extract.step import extract_batch, extract_step
 from services.models import Article
 from services.status import Status
-from services.stories import story_window
+from services.store.step import store_batch
 
 BODY = (
     "Russia withdrew its troops from Syria yesterday, officials in Moscow said, ending a deployment that began "
@@ -111,7 +114,7 @@ def test_the_dedup_stage_takes_articles_stored_with_any_date(db_session: Session
     ]
     db_session.add_all(rows)
     db_session.flush()
-    assert pipeline.dedup_batch(db_session, [row.id for row in rows])
+    assert dedup_batch(db_session, [row.id for row in rows])
     assert {row.status for row in rows} <= {Status.UNIQUE, Status.DUPLICATE}
     assert all(row.story_id is not None for row in rows)
 
@@ -151,9 +154,9 @@ def test_the_extract_and_store_steps_take_articles_stored_with_any_date(db_sessi
     db_session.add_all(rows)
     db_session.flush()
     ids = [row.id for row in rows]
-    assert pipeline.extract_batch(db_session, ids) == ids
+    assert extract_batch(db_session, ids) == ids
     # An undated mention is dated by its article's publication day, year 1 and 9999 included.
-    assert pipeline.store_batch(db_session, ids) == ids
+    assert store_batch(db_session, ids) == ids
     assert {row.status for row in rows} == {Status.STORED}
 
 
@@ -175,7 +178,7 @@ def test_an_offset_that_no_time_zone_has_is_no_date(db_session: Session) -> None
     row = Article(raw=page_dated("2024-01-01T10:00:00+23:59"), content_type="text/html", status=Status.FETCHED)
     db_session.add(row)
     db_session.flush()
-    assert pipeline.clean_step(db_session, row.id) == row.id
+    assert clean_step(db_session, row.id) == row.id
     db_session.flush()  # Postgres refused the offset here
     assert (row.status, row.published_at) == (Status.CLEANED, None)
 
@@ -185,6 +188,6 @@ def test_a_page_with_an_odd_date_goes_through_clean_dedup_and_extract(db_session
     row = Article(raw=page_dated(published), content_type="text/html", status=Status.FETCHED)
     db_session.add(row)
     db_session.flush()
-    for step in (pipeline.clean_step, pipeline.dedup_step, pipeline.extract_step):
+    for step in (clean_step, dedup_step, extract_step):
         assert step(db_session, row.id) == row.id
     assert (row.status, row.published_at, row.published_source) == (Status.EXTRACTED, None, "dropped:html")

@@ -9,18 +9,23 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
-from services import pipeline
+from services.clean.step import clean_batch, clean_step
 from services.cli import app as cli_app
-from services.fetch import FetchUnavailable, fetch_url, make_client
+from services.dedup.step import dedup_step
+from services.extract.step import extract_batch, extract_step
+from services.fetch.download import FetchUnavailable, fetch_url, make_client
+from services.fetch.step import make_fetch_batch
 from services.ingest import ArticleInput, add_article, inputs_from_paths
 from services.models import Article, Event, EventMention
 from services.status import Status
+from services.steps import one_at_a_time, record_failure
+from services.store.step import store_step
 from tests.conftest import SEEDS
 from tests.pages import Page, Site, serve
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
-AFTER_FETCH = (pipeline.clean_step, pipeline.dedup_step, pipeline.extract_step, pipeline.store_step)
+AFTER_FETCH = (clean_step, dedup_step, extract_step, store_step)
 TEXT = (
     "Russia withdrew its troops from Syria on Sunday, officials said. "
     "France condemned the attack on the convoy near Aleppo."
@@ -74,16 +79,16 @@ def test_running_every_step_twice_leaves_the_same_rows(db_session: Session) -> N
 def test_a_message_for_an_earlier_stage_is_ignored(db_session: Session) -> None:
     article_id = add(db_session, ArticleInput("t", raw=TEXT.encode(), content_type="text/plain"))
     run_through(db_session, article_id)
-    assert pipeline.clean_step(db_session, article_id) is None
-    assert pipeline.clean_step(db_session, 10**12) is None  # no such article
+    assert clean_step(db_session, article_id) is None
+    assert clean_step(db_session, 10**12) is None  # no such article
 
 
 def test_a_batch_goes_on_with_its_fresh_and_redelivered_articles_and_drops_the_rest(db_session: Session) -> None:
     fresh, done, ended = (add(db_session, ArticleInput(n, raw=f"{TEXT} {n}".encode())) for n in "fde")
-    pipeline.clean_step(db_session, done)
+    clean_step(db_session, done)
     db_session.get(Article, ended).mark_failed("clean", "given up")
     # In any order, with an id repeated and one that does not exist: each article is claimed once.
-    assert pipeline.clean_batch(db_session, [ended, 10**12, done, fresh, fresh]) == sorted([fresh, done])
+    assert clean_batch(db_session, [ended, 10**12, done, fresh, fresh]) == sorted([fresh, done])
     assert {db_session.get(Article, i).attempts for i in (fresh, done)} == {1}
 
 
@@ -123,7 +128,7 @@ def test_fetch_downloads_an_article_given_by_url(db_session: Session, tmp_path: 
         make_client(connect_timeout=1, read_timeout=1, max_redirects=2, user_agent="t", allow_private=True) as client,
     ):
         download = partial(fetch_url, client=client, max_bytes=100_000)
-        fetch_step = pipeline.one_at_a_time(pipeline.make_fetch_batch(download))
+        fetch_step = one_at_a_time(make_fetch_batch(download))
         ok = add(db_session, ArticleInput("a", url=site.url("/a")))
         gone = add(db_session, ArticleInput("g", url=site.url("/gone")))
         busy = add(db_session, ArticleInput("b", url=site.url("/busy")))
@@ -145,8 +150,8 @@ def test_fetch_downloads_an_article_given_by_url(db_session: Session, tmp_path: 
 
 def test_record_failure_gives_a_final_status_once(db_session: Session) -> None:
     article_id = add(db_session, ArticleInput("t", raw=TEXT.encode(), content_type="text/plain"))
-    pipeline.record_failure(db_session, article_id, "clean", "OperationalError: gone (after 9 attempts)")
-    pipeline.record_failure(db_session, article_id, "dedup", "later")
+    record_failure(db_session, article_id, "clean", "OperationalError: gone (after 9 attempts)")
+    record_failure(db_session, article_id, "dedup", "later")
     article = db_session.get(Article, article_id)
     assert (article.status, article.error_stage, article.error) == (
         Status.FAILED, "clean", "OperationalError: gone (after 9 attempts)"
@@ -160,7 +165,7 @@ def test_the_pipeline_cleans_as_newsflow_clean_prints(db_session: Session) -> No
             add_article(db_session, item, max_bytes=1_000_000)
             for item in inputs_from_paths([path], max_bytes=1_000_000)
         ]
-        assert pipeline.clean_step(db_session, outcome.article_id) == outcome.article_id
+        assert clean_step(db_session, outcome.article_id) == outcome.article_id
         article = db_session.get(Article, outcome.article_id)
         result = CliRunner().invoke(cli_app, ["clean", "--json", str(path)])
         printed = json.loads(result.output)
@@ -184,7 +189,7 @@ def test_a_claimed_article_can_be_named_as_an_original_by_another_batch(engine, 
         original, copy = (add(setup, ArticleInput(f"{name}.txt", raw=TEXT.encode() + name.encode())) for name in "ab")
         setup.get(Article, original).status = Status.UNIQUE
     with Session(engine) as holder, holder.begin():
-        assert pipeline.extract_batch(holder, [original]) == [original]  # the original stays locked until rollback
+        assert extract_batch(holder, [original]) == [original]  # the original stays locked until rollback
         with Session(engine) as dedup, dedup.begin():
             dedup.execute(text("SET LOCAL lock_timeout = '2s'"))
             dedup.get(Article, copy).duplicate_of_id = original

@@ -4,10 +4,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from services.fetch import FetchFailed, FetchUnavailable, make_client
-from services.hostlimit import HostBusy, HostLimiter
-from services.polite import PoliteFetcher
-from services.robots import RobotsRules
+from services.fetch.download import FetchFailed, FetchUnavailable, make_client
+from services.fetch.hostlimit import HostBusy, HostLimiter
+from services.fetch.polite import PoliteFetcher
+from services.fetch.robots import RobotsRules
 from tests.feeds import article_html
 from tests.pages import Page, Site, serve
 

@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from services.fetch import make_client
-from services.hostlimit import HostLimiter
+from services.fetch.download import make_client
+from services.fetch.hostlimit import HostLimiter
 from services.models import Article, Source, SourceEntry
 from services.sources.entries import Entry
 from services.sources.folder import CLAIMED, FAILED, PROCESSED, FolderRefused, claim_files, ingest_claimed_file

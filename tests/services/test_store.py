@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.store import (
+from services.store.merge import (
     DATE_WINDOW,
     Candidate,
     Coding,

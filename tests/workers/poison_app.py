@@ -11,8 +11,7 @@ from typing import Any
 
 from celery.signals import worker_process_init
 
-from services import pipeline
-from services.clean import CleanResult
+from services.clean import CleanResult, step
 from workers.app import app
 
 POISON_MARK = "[newsflow fault test: poison]"
@@ -27,11 +26,11 @@ class PoisonedArticle(RuntimeError):
 
 @worker_process_init.connect
 def _poison_the_clean_stage(**_: Any) -> None:
-    clean_document = pipeline.clean_document
+    clean_document = step.clean_document
 
     def poisonable_clean(raw: bytes, **options: Any) -> CleanResult:
         if POISON_MARK.encode() in raw:
             raise PoisonedArticle(POISON_REASON)
         return clean_document(raw, **options)
 
-    pipeline.clean_document = poisonable_clean
+    step.clean_document = poisonable_clean

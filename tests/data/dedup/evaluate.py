@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from services.dedup_offline import dedup_records
+from services.dedup.offline import dedup_records
 from services.evaluation.copies import make_benchmark
 from services.evaluation.scores import adjusted_rand_index
 

@@ -6,8 +6,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from services.dates import parse_date, plausible_publication
-from services.dedup import MemoryExactIndex, MemoryIndex, deduplicate
-from services.stories import MemoryStoryStore, assign_story
+from services.dedup.copies import MemoryExactIndex, MemoryIndex, deduplicate
+from services.dedup.stories import MemoryStoryStore, assign_story
 
 
 def dedup_records(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:

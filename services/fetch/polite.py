@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import httpx
 
-from services.fetch import FetchedPage, FetchFailed, FetchUnavailable, fetch_url
-from services.hostlimit import HostLimiter
-from services.robots import RobotsRules
+from services.fetch.download import FetchedPage, FetchFailed, FetchUnavailable, fetch_url
+from services.fetch.hostlimit import HostLimiter
+from services.fetch.robots import RobotsRules
 
 
 @dataclass(frozen=True)

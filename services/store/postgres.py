@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from services.db import PLAN_BY_INDEX, copy_rows
 from services.models import Article, Event, EventMention
 from services.status import Status
-from services.store import (
+from services.store.merge import (
     EVENT_CODING_FIELDS,
     FAMILY_PREFIXES,
     LOCK_NAMESPACE,
@@ -214,7 +214,7 @@ def _lock(session: Session, codings: list[Coding]) -> None:
 LOCK = text("SELECT pg_advisory_xact_lock(:namespace, key) FROM unnest(CAST(:keys AS integer[])) AS key")
 
 
-# SQL for the rules of `services.store.agreement`, loosened only where SQL cannot see (sectors, distances), so
+# SQL for the rules of `services.store.merge.agreement`, loosened only where SQL cannot see (sectors, distances), so
 # that every event the rules accept comes back and most they refuse do not: the candidates of a common type and
 # country in a busy week are hundreds, and weighing each in Python cost more than the rest of the step.
 KNOWN_FAMILY = ", ".join(f"'{prefix}'" for prefix in FAMILY_PREFIXES)

@@ -8,9 +8,9 @@ from urllib.robotparser import RobotFileParser
 import httpx
 import redis
 
-from services.addresses import RefusedAddress
-from services.fetch import FetchUnavailable, retry_after_seconds
-from services.hostlimit import HostLimiter
+from services.fetch.addresses import RefusedAddress
+from services.fetch.download import FetchUnavailable, retry_after_seconds
+from services.fetch.hostlimit import HostLimiter
 
 KEY_PREFIX = "newsflow:robots:"
 MAX_ROBOTS_BYTES = 512_000  # Google reads the first 500 KiB of a robots.txt; more is ignored

@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import BigInteger, DateTime, Integer, Text
 
 from services.db import PLAN_BY_INDEX
-from services.dedup import BUCKET_READ, MIN_SHARED_BANDS, MemoryIndex, Signature, top_candidates
-from services.dedup import MAX_CANDIDATES as MAX_NEAR_CANDIDATES
+from services.dedup.copies import BUCKET_READ, MIN_SHARED_BANDS, MemoryIndex, Signature, top_candidates
+from services.dedup.copies import MAX_CANDIDATES as MAX_NEAR_CANDIDATES
+from services.dedup.stories import MAX_CANDIDATES, TERM_READ, MemoryStoryStore, StoryProfile, key_terms
 from services.models import Article, DedupShingles, LshBucket, Story, TextFingerprint
-from services.stories import MAX_CANDIDATES, TERM_READ, MemoryStoryStore, StoryProfile, key_terms
 
 # Any constant will do, as long as nothing else in the database takes advisory locks with it.
 DEDUP_LOCK_KEY = 0x5702_1E5

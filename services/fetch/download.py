@@ -10,7 +10,7 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 
-from services.addresses import PinnedTransport, RefusedAddress, is_public_address
+from services.fetch.addresses import PinnedTransport, RefusedAddress, is_public_address
 from services.settings import Settings
 
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
