@@ -236,17 +236,21 @@ def api(
 
 @app.command()
 def demo(
-    seeds: Annotated[Path, typer.Argument(help="Directory or file of articles to run.")] = Path("seeds"),
+    seeds: Annotated[
+        Path | None,
+        typer.Argument(help="Directory or file of articles to run (default: seeds/ here, else the installed seeds)."),
+    ] = None,
     log_dir: Annotated[Path, typer.Option(help="Where the workers write their logs.")] = Path(".newsflow/logs"),
 ) -> None:
     """Migrate, start one worker per stage, ingest the seeds, wait for every article, print a summary."""
-    from services.demo import run_demo
+    from services.demo import default_seeds, run_demo
     from services.servers import ServicesNotFound
 
-    if not seeds.exists():
+    seeds = seeds or default_seeds()
+    if seeds is None or not seeds.exists():
         fail(
-            f"no seeds at {seeds.resolve()}: run `newsflow demo` in the repository's root, where seeds/ is, "
-            "or name the articles to run: `newsflow demo PATH`",
+            f"no seeds at {(seeds or Path('seeds')).resolve()}: run `newsflow demo` in the repository's root, where "
+            "seeds/ is, or name the articles to run: `newsflow demo PATH`",
             code=2,
         )
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sysconfig
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,17 @@ from services.servers import located_services
 from services.settings import Settings
 from services.status import Status
 from services.workerprocs import start_workers, stop_workers
+
+# Where an install puts the demo's articles (pyproject's data-files), under the environment's data directory.
+INSTALLED_SEEDS = Path("share", "newsflow", "seeds")
+
+
+def default_seeds() -> Path | None:
+    """The demo's articles: `seeds/` in the working directory (a checkout), else the ones installed with newsflow."""
+    for folder in (Path("seeds"), Path(sysconfig.get_path("data")) / INSTALLED_SEEDS):
+        if folder.is_dir():
+            return folder
+    return None
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from services.db import database_message, get_engine, hide_password, is_unavailable, is_unmigrated
 from services.settings import Settings, get_settings
 
-COMPOSE_FILE = Path(__file__).resolve().parent.parent / "docker-compose.yml"
+COMPOSE_FILE = Path("docker-compose.yml")  # the repository's, when the demo runs in its root
 # kombu names a Redis Unix socket redis+socket://PATH; redis-py calls the same thing unix://PATH.
 KOMBU_SOCKET_SCHEME = "redis+socket://"
 
@@ -128,7 +128,7 @@ def located_services(console: Console, data_dir: Path) -> Iterator[Settings]:
     if postgres_reachable(settings.database_url) and redis_reachable(settings.redis_url):
         console.print(f"using Postgres at {_where(settings.database_url)} and Redis at {_where(settings.redis_url)}")
         yield settings
-    elif docker_engine_running():
+    elif COMPOSE_FILE.is_file() and docker_engine_running():
         console.print("starting postgres and redis with docker compose")
         command = ["docker", "compose", "-f", str(COMPOSE_FILE), "up", "-d", "--wait", "postgres", "redis"]
         subprocess.run(command, check=True)

@@ -15,13 +15,14 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import redis
-from sqlalchemy import Engine, create_engine, make_url, text
+from sqlalchemy import Engine, make_url, text
 from sqlalchemy.orm import Session
 
 from services import migrations
 from services.db import Base, get_engine
 from services.servers import postgres_reachable, redis_reachable
 from services.settings import get_settings, normalise_database_url
+from tests.databases import drop_database, recreate_database
 from tests.outages import POSTGRES_DOWN, REDIS_DOWN, settings_with
 
 LOCAL_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -63,23 +64,15 @@ def redis_server_url(_containers: ExitStack) -> str:
     return f"redis://{container.get_container_host_ip()}:{container.get_exposed_port(6379)}/0"
 
 
-def _admin_execute(url: str, *statements: str) -> None:
-    engine = create_engine(make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        for statement in statements:
-            connection.execute(text(statement))
-    engine.dispose()
-
-
 @pytest.fixture(scope="session")
 def database_url(postgres_server_url: str) -> Iterator[str]:
     """A fresh database for this test run, migrated to head by the real migrations, dropped afterwards."""
     name = f"newsflow_test_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_{RUN_ID}"
     url = make_url(postgres_server_url).set(database=name).render_as_string(hide_password=False)
-    _admin_execute(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
+    recreate_database(url)
     migrations.upgrade(url)
     yield url
-    _admin_execute(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    drop_database(url)
 
 
 @pytest.fixture(scope="session")

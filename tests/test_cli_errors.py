@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, inspect, make_url, text
+from sqlalchemy import create_engine, inspect, make_url
 from typer.testing import CliRunner
 
 from services.cli import app
@@ -14,6 +14,7 @@ from services.db import session_scope
 from services.models import Article, Source
 from services.status import Status
 from tests.conftest import RUN_ID
+from tests.databases import drop_database
 from tests.outages import SECRET, settings_with
 
 runner = CliRunner()
@@ -59,7 +60,6 @@ def test_a_missing_database_is_named_with_the_command_that_creates_it(service_en
 
 def test_migrate_creates_a_missing_database(service_env) -> None:
     url = make_url(service_env["DATABASE_URL"]).set(database=f"newsflow_migrated_{RUN_ID}")
-    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     try:
         with settings_with(DATABASE_URL=url.render_as_string(hide_password=False)):
             result = runner.invoke(app, ["migrate"], env=WIDE)
@@ -69,9 +69,7 @@ def test_migrate_creates_a_missing_database(service_env) -> None:
         assert "articles" in inspect(migrated).get_table_names()
         migrated.dispose()
     finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
-        admin.dispose()
+        drop_database(url.render_as_string(hide_password=False))
 
 
 @pytest.mark.parametrize("command", [["status"], ["status", "--json"]], ids=" ".join)
@@ -132,6 +130,7 @@ def test_extract_refuses_an_empty_or_binary_file_in_one_line(tmp_path: Path, con
 
 def test_demo_outside_the_repository_says_where_the_seeds_are_expected(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("services.demo.INSTALLED_SEEDS", tmp_path / "not-installed")  # an editable install has none
     result = runner.invoke(app, ["demo"], env=WIDE)
     assert result.exit_code == 2
     assert one_line(result).startswith(f"no seeds at {tmp_path / 'seeds'}: run `newsflow demo` in the repository's")

@@ -26,7 +26,7 @@ from services.ops.health import pipeline_health  # noqa: E402
 from services.servers import redis_client  # noqa: E402
 from services.settings import get_settings  # noqa: E402
 from services.sources.stats import source_stats  # noqa: E402
-from tests.bench.databases import drop_database, fresh_database  # noqa: E402
+from tests.bench.databases import drop_bench_database, fresh_database  # noqa: E402
 
 FILL = """
 INSERT INTO sources (kind, location, interval_seconds, last_polled_at, last_new_at, created_at)
@@ -76,7 +76,7 @@ def main() -> int:
     print(f"the source figures are {part / whole:.0%} of the snapshot")
     client.close()
     engine.dispose()
-    drop_database(args.database)
+    drop_bench_database(args.database)
     return 0
 
 

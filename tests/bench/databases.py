@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import os
 
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import make_url
 
 from services import migrations
 from services.db import get_engine
 from services.settings import get_settings
+from tests.databases import drop_database, recreate_database
 
 
 def fresh_database(name: str) -> str:
     """Drop and create database `name`, migrate it, point this process's settings at it; return its URL."""
-    url = make_url(get_settings().database_url).set(database=name)
-    _admin(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
-    rendered = url.render_as_string(hide_password=False)
+    rendered = make_url(get_settings().database_url).set(database=name).render_as_string(hide_password=False)
+    recreate_database(rendered)
     migrations.upgrade(rendered)
     os.environ["DATABASE_URL"] = rendered
     get_settings.cache_clear()
@@ -23,14 +23,6 @@ def fresh_database(name: str) -> str:
     return rendered
 
 
-def drop_database(name: str) -> None:
+def drop_bench_database(name: str) -> None:
     """Drop database `name` on the settings' server."""
-    _admin(make_url(get_settings().database_url).set(database=name), f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def _admin(url, *statements: str) -> None:
-    engine = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        for statement in statements:
-            connection.execute(text(statement))
-    engine.dispose()
+    drop_database(make_url(get_settings().database_url).set(database=name).render_as_string(hide_password=False))

@@ -1,4 +1,4 @@
-"""Throughput and memory of the coder on one core: `python -m services.extract.bench [ARTICLES]`.
+"""Throughput and memory of the coder on one core: `python tests/bench/bench_extract.py [ARTICLES]`.
 
 Articles of about 600 words are assembled from the sample articles in `seeds/`. The baseline, timed in the same run,
 is spaCy's English tokenizer alone over the same articles, so the ratio holds across machines and loads.
@@ -14,10 +14,13 @@ import time
 from datetime import date
 from pathlib import Path
 
-from services.extract import extract_events
-from services.extract.nlp import pipeline, trigger_index
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+from services.extract import extract_events  # noqa: E402
+from services.extract.nlp import pipeline, trigger_index  # noqa: E402
+
+SEEDS = ROOT / "seeds"
 ARTICLE_WORDS = 600
 PASSES = 5
 
