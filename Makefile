@@ -1,9 +1,9 @@
-# make demo | make test | make lint | make migrate | make up | make browser
+# make demo | make test | make test-fast | make lint | make migrate | make up | make browser
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint migrate up down clean browser
+.PHONY: demo test test-fast lint migrate up down clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+# Unit and integration tiers: everything but the tests that start worker or command processes.
+test-fast: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -m "not system"
 
 # Debian's Chromium and its driver, for the status page's browser test; never a browser build of its own.
 browser:

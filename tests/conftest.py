@@ -30,6 +30,21 @@ LOCAL_REDIS = "redis://127.0.0.1:6379/0"
 TEST_REDIS_DB = 15
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 RUN_ID = uuid.uuid4().hex[:8]
+TESTS = Path(__file__).resolve().parent
+# Every fixture that reaches Postgres or Redis depends on one of these.
+SERVER_FIXTURES = frozenset({"postgres_server_url", "redis_server_url"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Sort every test into its tier: system (worker or command processes), integration (a server), or unit."""
+    for item in items:
+        if item.get_closest_marker("system") or item.path.relative_to(TESTS).parts[0] == "workers":
+            tier = pytest.mark.system
+        elif SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            tier = pytest.mark.integration
+        else:
+            tier = pytest.mark.unit
+        item.add_marker(tier)
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from sqlalchemy import make_url
 from tests.databases import drop_database
 
 ROOT = Path(__file__).resolve().parents[1]
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.system
 
 
 def run(*command: str, **options) -> subprocess.CompletedProcess:

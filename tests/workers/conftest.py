@@ -2,39 +2,19 @@
 
 from __future__ import annotations
 
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import redis
 
-from services.workerprocs import start_workers, stop_workers, worker_stage
+from services.workerprocs import start_workers, stop_workers, wait_until_consuming
 from tests.conftest import RUN_ID
-
-READY_TIMEOUT = 60
 
 
 def child_pids(pid: int) -> list[int]:
     """The processes a process has started (a prefork worker's pool children)."""
     return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-
-
-def wait_until_consuming(client: redis.Redis, processes: dict[str, subprocess.Popen]) -> None:
-    """Wait until every worker has bound its queue and started its pool process."""
-    # A worker that consumes has registered its queue binding in Redis (kombu's `_kombu.binding.<queue>`).
-    deadline = time.monotonic() + READY_TIMEOUT
-    while time.monotonic() < deadline:
-        dead = [stage for stage, p in processes.items() if p.poll() is not None]
-        if dead:
-            raise RuntimeError(f"workers exited at start: {dead}")
-        if all(client.exists(f"_kombu.binding.{worker_stage(key)}") for key in processes) and all(
-            child_pids(p.pid) for p in processes.values()
-        ):
-            return
-        time.sleep(0.2)
-    raise TimeoutError("workers did not start consuming in time")
 
 
 @pytest.fixture(scope="session")
@@ -55,7 +35,7 @@ def workers(
     env = {**service_env, "NEWSFLOW_FETCH_ALLOW_PRIVATE_ADDRESSES": "true", "NEWSFLOW_METRICS_DIR": str(metrics_dir)}
     processes = start_workers(env=env, log_dir=log_dir, name_suffix=f"-{RUN_ID}")
     try:
-        wait_until_consuming(client, processes)
+        wait_until_consuming(redis_url, processes)
         yield processes
     finally:
         stop_workers(processes)

@@ -10,9 +10,8 @@ from services.db import session_scope
 from services.models import Article
 from services.ops.monitor import wait_until_final
 from services.status import Status
-from services.workerprocs import start_workers, stop_workers
+from services.workerprocs import start_workers, stop_workers, wait_until_consuming
 from tests.conftest import RUN_ID, SEEDS
-from tests.workers.conftest import wait_until_consuming
 from workers.app import send_on
 
 EXTRA_DEDUP_WORKERS = 3
@@ -29,7 +28,7 @@ def light_copy(text: str, rng: random.Random) -> str:
 
 
 def test_a_burst_of_copies_at_several_workers_keeps_one_original_per_text(
-    workers, clean_tables, service_env, redis_client, tmp_path_factory
+    workers, clean_tables, service_env, redis_client, redis_url, tmp_path_factory
 ) -> None:
     rng = random.Random(5)
     originals = [path.read_text() for path in sorted(SEEDS.iterdir())[:2]]
@@ -53,7 +52,7 @@ def test_a_burst_of_copies_at_several_workers_keeps_one_original_per_text(
         name_suffix=f"-{RUN_ID}",
     )
     try:
-        wait_until_consuming(redis_client, extra)
+        wait_until_consuming(redis_url, extra)
         burst = [article_id for group in ids.values() for article_id in group]
         rng.shuffle(burst)
         for article_id in burst:

@@ -31,9 +31,8 @@ from services.queues import RECONCILE_QUEUE
 from services.servers import KOMBU_SOCKET_SCHEME
 from services.stages import STAGES
 from services.status import Status
-from services.workerprocs import start_workers, stop_workers, worker_command
+from services.workerprocs import start_workers, stop_workers, wait_until_consuming, worker_command
 from tests.conftest import RUN_ID
-from tests.workers.conftest import wait_until_consuming
 from tests.workers.poison_app import POISON_MARK, POISON_REASON
 from tests.workers.test_end_to_end import newsflow
 
@@ -138,7 +137,7 @@ def reconciler(workers, service_env: dict[str, str], redis_url: str, tmp_path_fa
     client = redis.Redis.from_url(redis_url)
     try:
         with running(beat_command(log_dir / "beat-schedule"), env=env, log=log_dir / "beat.log"):
-            wait_until_consuming(client, processes)
+            wait_until_consuming(redis_url, processes)
             yield
     finally:
         stop_workers(processes)

@@ -39,13 +39,13 @@ from services.stages import STAGES
 from services.status import FINAL_STATUSES, Status
 from tests.conftest import SEEDS
 from tests.pages import Page, Site, serve
+from tests.waiting import WAIT_SECONDS, wait_for
 from tests.workers.test_end_to_end import ARTICLE_HTML, newsflow
 from workers.app import app, send_on
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 STAMPS = {"fetch": Article.fetched_at, "clean": Article.cleaned_at, "dedup": Article.deduped_at,
           "extract": Article.extracted_at, "store": Article.stored_at}  # fmt: skip
-WAIT = 90
 
 
 def free_port() -> int:
@@ -152,13 +152,6 @@ def consumer_of(queue: str) -> str:
     return names[0]
 
 
-def wait_for(condition, what: str) -> None:
-    deadline = time.monotonic() + WAIT
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.2)
-
-
 def png_facts(png: bytes) -> tuple[int, int, int]:
     """Width, height and the number of distinct byte values in the pixel data of a PNG."""
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
@@ -203,7 +196,7 @@ def status_json(service_env: dict[str, str]) -> dict:
     return json.loads(result.stdout)
 
 
-@pytest.mark.slow
+@pytest.mark.system
 def test_status_metrics_and_page_agree_with_the_queue_and_the_database(
     workers, clean_tables, service_env, redis_url, api_url, browser, tmp_path: Path
 ) -> None:
@@ -272,7 +265,7 @@ def test_status_metrics_and_page_agree_with_the_queue_and_the_database(
         finally:
             app.control.add_consumer("store", destination=[store_worker], reply=True, timeout=5)
 
-    assert len(wait_until_final(session_scope, ids, timeout=WAIT)) == len(ids)
+    assert len(wait_until_final(session_scope, ids, timeout=WAIT_SECONDS)) == len(ids)
     db = database_counts()
     status = status_json(service_env)
     assert (status["events"], status["mentions"]) == (db["events"], db["mentions"]) and db["events"] > 0

@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,14 +18,13 @@ from services.ops.monitor import wait_until_final
 from services.settings import Settings
 from services.sources.stats import source_stats
 from services.status import Status
-from services.workerprocs import start_workers, stop_workers
+from services.workerprocs import start_workers, stop_workers, wait_until_consuming
 from tests.conftest import RUN_ID
 from tests.feeds import RSS, Item, article_html, rss
 from tests.pages import Page, Site, serve
-from tests.workers.conftest import wait_until_consuming
+from tests.waiting import WAIT_SECONDS, wait_for
 from tests.workers.test_end_to_end import newsflow
 
-TIMEOUT = 90
 # The host limit the workers run with: the settings' defaults, which every worker process shares.
 HOST_INTERVAL = Settings().host_min_interval_seconds
 HOST_CONCURRENCY = Settings().host_max_concurrency
@@ -78,21 +76,13 @@ def poller(workers, service_env, redis_url, tmp_path_factory) -> Iterator[dict]:
         )
     processes["beat"] = beat
     try:
-        wait_until_consuming(client, {k: p for k, p in processes.items() if k != "beat"})
+        wait_until_consuming(redis_url, {k: p for k, p in processes.items() if k != "beat"})
         yield env
     finally:
         stop_workers(processes)
         client.close()
         for log in sorted(log_dir.glob("*.log")):
             print(f"--- {log.name}\n{log.read_text()[-3000:]}")
-
-
-def wait_for(condition: Callable[[], bool], *, timeout: float = TIMEOUT) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the condition did not come true in time")
-        time.sleep(0.2)
 
 
 def articles() -> list[Article]:
@@ -126,14 +116,14 @@ def test_a_feed_keeps_being_ingested_as_entries_appear_once_each_within_the_host
         publish(site, STORIES[:3])
         added = newsflow("sources", "add", site.url("/feed.xml"), "--interval", "1", env=service_env)
         assert added.returncode == 0, added.stderr
-        wait_for(lambda: len(articles()) == 3)
-        assert len(wait_until_final(session_scope, [a.id for a in articles()], timeout=TIMEOUT)) == 3
+        wait_for(lambda: len(articles()) == 3, "the feed's first three articles")
+        assert len(wait_until_final(session_scope, [a.id for a in articles()], timeout=WAIT_SECONDS)) == 3
         publish(site, STORIES)  # two more entries appear
-        wait_for(lambda: len(articles()) == 5)
+        wait_for(lambda: len(articles()) == 5, "the two new entries")
         ids = [a.id for a in articles()]
-        assert len(wait_until_final(session_scope, ids, timeout=TIMEOUT)) == 5
+        assert len(wait_until_final(session_scope, ids, timeout=WAIT_SECONDS)) == 5
         seen = polls_of(site, "/feed.xml")
-        wait_for(lambda: polls_of(site, "/feed.xml") >= seen + 3)  # more polls find nothing new
+        wait_for(lambda: polls_of(site, "/feed.xml") >= seen + 3, "three more polls")  # more polls find nothing new
         stored = articles()
         assert [a.id for a in stored] == ids
         assert {a.status for a in stored} == {Status.STORED}
@@ -156,8 +146,11 @@ def test_a_broken_feed_fails_alone_with_its_reason(poller, clean_tables, service
         for site in (broken, good):
             result = newsflow("sources", "add", site.url("/feed.xml"), "--interval", "1", env=service_env)
             assert result.returncode == 0, result.stderr
-        wait_for(lambda: len(articles()) == 2 and source_row(broken.url("/feed.xml")).error_count >= 1)
-        assert len(wait_until_final(session_scope, [a.id for a in articles()], timeout=TIMEOUT)) == 2
+        wait_for(
+            lambda: len(articles()) == 2 and source_row(broken.url("/feed.xml")).error_count >= 1,
+            "the good feed's articles and the broken feed's error",
+        )
+        assert len(wait_until_final(session_scope, [a.id for a in articles()], timeout=WAIT_SECONDS)) == 2
         failing = source_row(broken.url("/feed.xml"))
         assert failing.last_outcome == "error" and "malformed feed" in failing.last_error
         assert failing.backoff_seconds >= 2  # it backs off; the good feed keeps its interval
@@ -171,8 +164,11 @@ def test_files_dropped_in_a_folder_are_ingested_once(poller, clean_tables, servi
     assert added.returncode == 0, added.stderr
     (tmp_path / "one.txt").write_text(STORIES[0][1])
     (tmp_path / "two.html").write_bytes(article_html(*STORIES[1]))
-    wait_for(lambda: len(list((tmp_path / "processed").glob("*"))) == 2 if (tmp_path / "processed").exists() else False)
+    wait_for(
+        lambda: len(list((tmp_path / "processed").glob("*"))) == 2 if (tmp_path / "processed").exists() else False,
+        "both files processed",
+    )
     ids = [a.id for a in articles()]
     assert len(ids) == 2
-    assert wait_until_final(session_scope, ids, timeout=TIMEOUT) == dict.fromkeys(ids, Status.STORED)
+    assert wait_until_final(session_scope, ids, timeout=WAIT_SECONDS) == dict.fromkeys(ids, Status.STORED)
     assert not [p for p in tmp_path.iterdir() if p.is_file()]

@@ -11,9 +11,8 @@ from services.db import session_scope
 from services.models import Article, Event, EventMention
 from services.ops.monitor import wait_until_final
 from services.status import Status
-from services.workerprocs import start_workers, stop_workers
+from services.workerprocs import start_workers, stop_workers, wait_until_consuming
 from tests.conftest import RUN_ID
-from tests.workers.conftest import wait_until_consuming
 from workers.app import send_on
 
 STORE_WORKERS = 4
@@ -39,7 +38,7 @@ def report(article_id: int, rng: random.Random) -> EventMention:
 
 
 def test_a_burst_of_reports_at_several_store_workers_makes_one_event(
-    clean_tables, service_env, redis_client, tmp_path_factory
+    clean_tables, service_env, redis_client, redis_url, tmp_path_factory
 ) -> None:
     rng = random.Random(11)
     with session_scope() as session:
@@ -64,7 +63,7 @@ def test_a_burst_of_reports_at_several_store_workers_makes_one_event(
         name_suffix=f"-{RUN_ID}",
     )
     try:
-        wait_until_consuming(redis_client, workers)
+        wait_until_consuming(redis_url, workers)
         for article_id in ids:
             send_on("store", article_id)
         final = wait_until_final(session_scope, ids, timeout=120)
