@@ -85,7 +85,7 @@ def ingest_command(
     from services.db import session_scope
     from services.ingest import ArticleInput, Refusal, ingest, inputs_from_paths, split_refusals, url_problem
     from services.status import Status
-    from workers.app import send_on  # the CLI is where the Celery sender is wired in
+    from services.queues import installed_enqueue
 
     max_bytes = get_settings().max_input_bytes
     given = [Refusal(u, problem) if (problem := url_problem(u)) else ArticleInput(u, url=u) for u in url or []]
@@ -96,7 +96,7 @@ def ingest_command(
     for refusal in refusals:  # not read, not stored: the file (or the mistyped name) is the caller's to fix
         table.add_row(refusal.origin, "-", "refused", refusal.reason)
     added = failed = 0
-    for outcome in ingest(items, session_scope=session_scope, enqueue=send_on, max_bytes=max_bytes):
+    for outcome in ingest(items, session_scope=session_scope, enqueue=installed_enqueue(), max_bytes=max_bytes):
         added += outcome.created
         failed += int(outcome.created and outcome.status is Status.FAILED)
         table.add_row(outcome.origin, str(outcome.article_id), outcome.status.value, _what_ingest_did(outcome))
@@ -553,15 +553,14 @@ def retry(
     """Put failed articles back on the queue of the stage that failed them (input refused at ingest excepted)."""
     from services.db import session_scope
     from services.ops.failures import reset_for_retry
-    from services.queues import enqueue_all
+    from services.queues import enqueue_all, installed_enqueue
     from services.servers import redis_client
-    from workers.app import send_on
 
     with redis_client(get_settings().redis_url) as client:
         client.ping()  # Redis down: the articles stay failed, not reset and left off the queues
     with session_scope() as session:
         retried = reset_for_retry(session, stage=stage.value if stage else None, reason=reason, article_id=article_id)
-    enqueue_all(send_on, retried)  # after the commit, as every send
+    enqueue_all(installed_enqueue(), retried)  # after the commit, as every send
     console.print(f"{len(retried)} article(s) queued again")
 
 
@@ -574,9 +573,12 @@ def reconcile(
     """Once, as celery beat does periodically: put articles stuck in a non-final status back on their next queue."""
     from datetime import timedelta
 
-    from workers.reconcile import resend_stuck
+    from services.ops.reconcile import resend_stuck
+    from services.queues import installed_enqueue
 
-    resent = resend_stuck(older_than=None if older_than is None else timedelta(seconds=older_than))
+    resent = resend_stuck(
+        enqueue=installed_enqueue(), older_than=None if older_than is None else timedelta(seconds=older_than)
+    )
     table = Table("stage", "articles sent again")
     for stage in dict.fromkeys(article.stage for article in resent):
         table.add_row(stage, str(sum(article.stage == stage for article in resent)))

@@ -18,6 +18,7 @@ from services.ingest import ingest, inputs_from_paths, split_refusals
 from services.migrations import upgrade
 from services.models import Article, Event, EventMention
 from services.ops.monitor import wait_until_final
+from services.queues import installed_enqueue
 from services.servers import located_services
 from services.settings import Settings
 from services.status import Status
@@ -64,8 +65,6 @@ def _run_pipeline(
     workers = start_workers(env=_service_env(settings), log_dir=log_dir)
     console.print(f"started {len(workers)} workers, one per stage (logs in {log_dir})")
     try:
-        from workers.app import send_on  # the demo is where the Celery sender is wired in
-
         pipeline_started = time.perf_counter()
         items, refusals = split_refusals(inputs_from_paths([seeds], max_bytes=settings.max_input_bytes))
         for refusal in refusals:
@@ -74,7 +73,7 @@ def _run_pipeline(
             ingest(
                 items,
                 session_scope=session_scope,
-                enqueue=send_on,
+                enqueue=installed_enqueue(),
                 max_bytes=settings.max_input_bytes,
             )
         )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
+from importlib import metadata
 from typing import Protocol
 
 
@@ -18,9 +20,18 @@ POLL_QUEUE = "poll"
 
 
 class Enqueue(Protocol):
-    """Sends article ids to a stage's queue (`workers.app.send_on`, wired in where Celery is)."""
+    """Sends article ids to a stage's queue (`workers.app.send_on`, declared as the `enqueue` entry point)."""
 
     def __call__(self, stage: str, /, *article_ids: int) -> None: ...
+
+
+@lru_cache
+def installed_enqueue() -> Enqueue:
+    """The sender this installation declares (the `newsflow` entry point `enqueue`: Celery's, in workers/)."""
+    entries = metadata.entry_points(group="newsflow", name="enqueue")
+    if not entries:
+        raise RuntimeError("no queue sender is installed: install newsflow (`pip install .`), which declares it")
+    return next(iter(entries)).load()
 
 
 def enqueue_all(enqueue: Enqueue, pairs: Iterable[tuple[str, int]]) -> None:

@@ -10,7 +10,7 @@ from fastapi import Depends, Header, HTTPException, status
 from sqlalchemy.orm import Session
 
 from services.db import session_scope
-from services.queues import Enqueue
+from services.queues import Enqueue, installed_enqueue
 from services.settings import Settings, get_settings
 
 
@@ -22,9 +22,7 @@ def get_session() -> Iterator[Session]:
 
 def get_enqueue() -> Enqueue:
     """The function that puts an article id on a stage's queue."""
-    from workers.app import send_on  # the API is where the Celery sender is wired in
-
-    return send_on
+    return installed_enqueue()
 
 
 SessionDep = Annotated[Session, Depends(get_session)]

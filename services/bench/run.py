@@ -21,6 +21,7 @@ from services.db import among, get_engine, session_scope
 from services.ingest import ArticleInput, ingest
 from services.models import Article, Event, EventMention
 from services.ops.monitor import queue_messages
+from services.queues import installed_enqueue
 from services.servers import redis_client
 from services.settings import get_settings
 from services.status import FINAL_STATUSES
@@ -132,12 +133,10 @@ def run_bench(options: BenchOptions, *, progress=print) -> BenchReport:
         run = _run_pipeline(corpus, options, redis_url=settings.redis_url, database_url=url, progress=progress)
         scaling = None
         if options.scaling:
-            from workers.app import send_on
-
             progress(f"scaling: the {SCALED_STAGE.name} stage alone with 1 and 2 processes")
             scaling = measure_scaling(
                 run.article_ids, env=_worker_env(url, settings.redis_url), redis_url=settings.redis_url,
-                log_dir=options.log_dir, loglevel=options.loglevel, enqueue=send_on, timeout=options.timeout,
+                log_dir=options.log_dir, loglevel=options.loglevel, enqueue=installed_enqueue(), timeout=options.timeout,
             )  # fmt: skip
         return build_report(options, corpus, baseline, run, scaling, postgres=server)
 
@@ -182,12 +181,10 @@ def _run_pipeline(
         progress(
             f"started {len(workers)} workers of {options.workers_per_stage} process(es) (logs in {options.log_dir})"
         )
-        from workers.app import send_on  # the bench is where the Celery sender is wired in
-
         cpu_before, database_before = worker_cpu_seconds(workers), database_cpu_seconds(options.database)
         with Sampler(redis_url, BENCH_STAGES, workers) as sampler:
             started = time.perf_counter()
-            ids = _ingest(corpus, options.rate, enqueue=send_on)
+            ids = _ingest(corpus, options.rate, enqueue=installed_enqueue())
             ingest_seconds = time.perf_counter() - started
             progress(f"ingested {len(ids)} articles in {ingest_seconds:.1f} s; waiting for final statuses")
             _wait_until_final(ids, redis_url=redis_url, timeout=options.timeout)

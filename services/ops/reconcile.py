@@ -8,6 +8,7 @@ the status, so the second delivery of a message finds the work done.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -15,9 +16,17 @@ import redis
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
+from services.db import session_scope
 from services.models import Article
+from services.queues import Enqueue, enqueue_all
+from services.servers import redis_client
+from services.settings import get_settings
 from services.stages import WAITING_AT, entry_stage
 from services.status import FINAL_STATUSES, Status
+
+logger = logging.getLogger(__name__)
+
+RESEND_LIMIT = 1000  # per run; the next run takes the rest
 
 RESENT_KEY = "newsflow:resent:{}"
 
@@ -74,3 +83,21 @@ def not_resent_recently(client: redis.Redis, stuck: list[StuckArticle], *, hold_
 def reconcile_interval(stage_timeout_seconds: float) -> float:
     """How often the reconciler runs: four times per stage timeout, so a lost message waits at most 1.25 timeouts."""
     return max(1.0, stage_timeout_seconds / 4)
+
+
+def resend_stuck(*, enqueue: Enqueue, older_than: timedelta | None = None) -> list[StuckArticle]:
+    """Put articles stuck longer than `older_than` (default: the stage timeout) back on their next stage's queue."""
+    settings = get_settings()
+    timeout = timedelta(seconds=settings.stage_timeout_seconds)
+    with session_scope() as session:
+        stuck = stuck_articles(session, older_than=timeout if older_than is None else older_than, limit=RESEND_LIMIT)
+    client = redis_client(settings.redis_url)
+    try:
+        resent = not_resent_recently(client, stuck, hold_seconds=settings.stage_timeout_seconds)
+    finally:
+        client.close()
+    enqueue_all(enqueue, [(article.stage, article.article_id) for article in resent])
+    if stuck:
+        first_ids = [article.article_id for article in resent[:20]]
+        logger.warning("%d article(s) stuck, %d sent again: %s", len(stuck), len(resent), first_ids)
+    return resent
