@@ -84,8 +84,8 @@ def ingest_command(
     """Add articles and put them on the pipeline's queues; the same URL or bytes again adds nothing."""
     from services.db import session_scope
     from services.ingest import ArticleInput, Refusal, ingest, inputs_from_paths, split_refusals, url_problem
-    from services.status import Status
     from services.queues import installed_enqueue
+    from services.status import Status
 
     max_bytes = get_settings().max_input_bytes
     given = [Refusal(u, problem) if (problem := url_problem(u)) else ArticleInput(u, url=u) for u in url or []]

@@ -31,6 +31,7 @@ def bench_database(postgres_server_url: str) -> Iterator[str]:
     admin.dispose()
 
 
+@pytest.mark.system
 def test_a_small_bench_runs_every_article_through_the_workers_and_reports_it(
     postgres_server_url: str, redis_url: str, redis_client: redis.Redis, bench_database: str, tmp_path: Path
 ) -> None:
@@ -48,7 +49,6 @@ def test_a_small_bench_runs_every_article_through_the_workers_and_reports_it(
     assert result.returncode == 0, result.stdout + result.stderr
     assert "efficiency" in result.stdout
     report = json.loads(report_path.read_text())
-@pytest.mark.system
     assert report["complete"] and report["articles"] == SMOKE_ARTICLES
     # Every article is final, and the generated corpus holds nothing a stage should refuse.
     assert set(report["statuses"]) == {"stored", "duplicate"}
@@ -70,7 +70,6 @@ def test_a_small_bench_runs_every_article_through_the_workers_and_reports_it(
     assert plot_path.read_bytes().startswith(PNG_MAGIC)
 
 
-@pytest.mark.system
 def test_the_bench_refuses_a_redis_database_with_messages_waiting(
     service_env: dict[str, str], redis_client: redis.Redis
 ) -> None:

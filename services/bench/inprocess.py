@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from services.bench.corpus import BenchArticle
 from services.clean import UnusableDocument, clean_document
-from services.extract import extract_events
 from services.dedup.offline import dedup_records
+from services.extract import extract_events
 from services.extract.step import mention_fields
 from services.store.merge import Candidate, choose_event, coding_of, lock_keys
 

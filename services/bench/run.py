@@ -136,7 +136,8 @@ def run_bench(options: BenchOptions, *, progress=print) -> BenchReport:
             progress(f"scaling: the {SCALED_STAGE.name} stage alone with 1 and 2 processes")
             scaling = measure_scaling(
                 run.article_ids, env=_worker_env(url, settings.redis_url), redis_url=settings.redis_url,
-                log_dir=options.log_dir, loglevel=options.loglevel, enqueue=installed_enqueue(), timeout=options.timeout,
+                log_dir=options.log_dir, loglevel=options.loglevel, enqueue=installed_enqueue(),
+                timeout=options.timeout,
             )  # fmt: skip
         return build_report(options, corpus, baseline, run, scaling, postgres=server)
 
