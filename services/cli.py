@@ -77,7 +77,8 @@ def migrate(revision: Annotated[str, typer.Argument(help="Target revision.")] = 
 @app.command("ingest")
 def ingest_command(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="Files (.txt, .html, .htm, .json, .jsonl) or directories.")
+        list[Path] | None,
+        typer.Argument(help="Files (.txt, .html, .htm, .json, .jsonl, each also gzipped as .gz) or directories."),
     ] = None,
     url: Annotated[list[str] | None, typer.Option("--url", help="An article to fetch by URL (repeatable).")] = None,
 ) -> None:
@@ -263,8 +264,20 @@ def demo(
 
 @app.command()
 def bench(
-    articles: Annotated[int, typer.Option(help="Articles in the generated corpus.")] = 1000,
-    copies: Annotated[float, typer.Option(help="Share of the articles that are wire copies of earlier ones.")] = 0.2,
+    corpus: Annotated[
+        list[Path] | None,
+        typer.Option(
+            exists=True,
+            metavar="PATH",
+            help="Run these files or directories instead of a generated corpus, read as `newsflow ingest` reads them "
+            "(.txt, .html, .htm, .json, .jsonl, each also as .gz; repeatable). Articles given only by URL are not "
+            "fetched: they are counted as skipped.",
+        ),
+    ] = None,
+    articles: Annotated[int, typer.Option(help="Articles in the generated corpus (without --corpus).")] = 1000,
+    copies: Annotated[
+        float, typer.Option(help="Share of the generated articles that are wire copies of earlier ones.")
+    ] = 0.2,
     workers_per_stage: Annotated[int, typer.Option(help="Worker processes per stage.")] = 1,
     prefetch: Annotated[
         int | None, typer.Option(help="Messages each worker process reserves ahead (default: the app's setting).")
@@ -280,7 +293,7 @@ def bench(
             help="Also run the extract stage alone with 1 and then 2 processes, and its function in plain processes.",
         ),
     ] = False,
-    seed: Annotated[int, typer.Option(help="Seed of the corpus generator.")] = 1,
+    seed: Annotated[int, typer.Option(help="Seed of the corpus generator (without --corpus).")] = 1,
     database: Annotated[
         str, typer.Option(help="Database created afresh for the run; one an earlier bench created is dropped first.")
     ] = "newsflow_bench",
@@ -291,7 +304,8 @@ def bench(
     plot: Annotated[Path | None, typer.Option(help="Draw queue depths over time into this PNG.")] = None,
     log_dir: Annotated[Path, typer.Option(help="Where the workers write their logs.")] = Path(".newsflow/bench-logs"),
 ) -> None:
-    """Throughput, latency, CPU and memory of the pipeline on a generated corpus, against the stages in-process."""
+    """Throughput, latency, CPU and memory of the pipeline on a generated corpus or given files, against the stages
+    in-process."""
     from services.bench.report import print_report, write_json, write_plot
     from services.bench.run import BenchError, BenchOptions, run_bench
 
@@ -303,8 +317,9 @@ def bench(
         except ImportError as exc:
             raise typer.BadParameter("needs matplotlib: pip install 'newsflow[bench]'", param_hint="--plot") from exc
     options = BenchOptions(
-        articles=articles, copies=copies, workers_per_stage=workers_per_stage, prefetch=prefetch, loglevel=loglevel,
-        rate=rate, scaling=scaling, seed=seed, database=database, force=force, log_dir=log_dir,
+        articles=articles, copies=copies, corpus=tuple(corpus or ()), workers_per_stage=workers_per_stage,
+        prefetch=prefetch, loglevel=loglevel, rate=rate, scaling=scaling, seed=seed, database=database, force=force,
+        log_dir=log_dir,
     )  # fmt: skip
     try:
         report = run_bench(options, progress=console.print)

@@ -178,6 +178,18 @@ def store_seeds(engine: Engine) -> list[int]:
     return ids
 
 
+@pytest.fixture(scope="session")
+def dev_data() -> Path:
+    """The labelled development data (NEWSFLOW_EVAL_DATA, else ../shared/dev beside the project), never copied into
+    the project; a test that needs it is skipped, saying why, where it is not."""
+    from services.evaluation.data import MissingData, data_dir
+
+    try:
+        return data_dir()
+    except MissingData as exc:
+        pytest.skip(str(exc))
+
+
 @pytest.fixture
 def postgres_down(service_env) -> Iterator[None]:
     """The settings pointed at a Postgres where nothing listens."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from tests.conftest import RUN_ID
 
 SMOKE_ARTICLES = 150
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+REAL_PAGES = 20
 
 
 @pytest.fixture
@@ -31,24 +33,31 @@ def bench_database(postgres_server_url: str) -> Iterator[str]:
     admin.dispose()
 
 
+def run_bench_command(*args: str, database: str, tmp_path: Path, env: dict[str, str]) -> tuple[str, dict]:
+    """`newsflow bench` in a process of its own: what it printed, and its JSON report."""
+    report_path = tmp_path / "bench.json"
+    result = subprocess.run(
+        [
+            str(Path(sys.executable).with_name("newsflow")), "bench", *args, "--database", database,
+            "--json", str(report_path), "--log-dir", str(tmp_path / "logs"),
+        ],
+        env={**os.environ, **env, "COLUMNS": "200"}, capture_output=True, text=True, timeout=280, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout, json.loads(report_path.read_text())
+
+
 @pytest.mark.system
 def test_a_small_bench_runs_every_article_through_the_workers_and_reports_it(
     postgres_server_url: str, redis_url: str, redis_client: redis.Redis, bench_database: str, tmp_path: Path
 ) -> None:
     # Runs before the session's worker fixture starts (tests/workers), so no other worker takes its messages.
-    report_path, plot_path = tmp_path / "bench.json", tmp_path / "queues.png"
-    result = subprocess.run(
-        [
-            str(Path(sys.executable).with_name("newsflow")), "bench", "--articles", str(SMOKE_ARTICLES),
-            "--copies", "0.2", "--database", bench_database, "--json", str(report_path), "--plot", str(plot_path),
-            "--log-dir", str(tmp_path / "logs"),
-        ],
-        env={**os.environ, "DATABASE_URL": postgres_server_url, "REDIS_URL": redis_url, "COLUMNS": "200"},
-        capture_output=True, text=True, timeout=280, check=False,
+    plot_path = tmp_path / "queues.png"
+    output, report = run_bench_command(
+        "--articles", str(SMOKE_ARTICLES), "--copies", "0.2", "--plot", str(plot_path), database=bench_database,
+        tmp_path=tmp_path, env={"DATABASE_URL": postgres_server_url, "REDIS_URL": redis_url},
     )  # fmt: skip
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "efficiency" in result.stdout
-    report = json.loads(report_path.read_text())
+    assert "efficiency" in output
     assert report["complete"] and report["articles"] == SMOKE_ARTICLES
     # Every article is final, and the generated corpus holds nothing a stage should refuse.
     assert set(report["statuses"]) == {"stored", "duplicate"}
@@ -70,6 +79,41 @@ def test_a_small_bench_runs_every_article_through_the_workers_and_reports_it(
     assert plot_path.read_bytes().startswith(PNG_MAGIC)
 
 
+@pytest.mark.system
+def test_a_bench_on_real_pages_counts_every_input_by_reason_on_both_sides(
+    postgres_server_url: str,
+    redis_url: str,
+    redis_client: redis.Redis,
+    bench_database: str,
+    tmp_path: Path,
+    dev_data: Path,
+) -> None:
+    pages = dev_data / "pages" / "html"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for page in sorted(pages.glob("*.html.gz"))[:REAL_PAGES]:
+        shutil.copy(page, corpus)
+    (corpus / "truncated.html.gz").write_bytes(next(pages.glob("*.html.gz")).read_bytes()[:500])
+    (corpus / "links.jsonl").write_text(json.dumps({"url": "https://news.test/only-a-link"}) + "\n")
+    output, report = run_bench_command(
+        "--corpus", str(corpus), database=bench_database, tmp_path=tmp_path,
+        env={"DATABASE_URL": postgres_server_url, "REDIS_URL": redis_url},
+    )  # fmt: skip
+    assert "not stored, by reason" in output
+    assert report["complete"] and report["corpus"] == [str(corpus)]
+    assert (report["articles"], report["inputs"]) == (REAL_PAGES, REAL_PAGES + 2)
+    assert sum(report["statuses"].values()) == REAL_PAGES and report["statuses"]["stored"] > 0
+    failures = report["failures_by_reason"]
+    assert failures["refused at ingest: not a readable gzip file"] == 1
+    assert failures["skipped at fetch: no content; the bench does not fetch"] == 1
+    # The pages are in several languages, and one worker per stage takes them in ingest order: both sides end each
+    # input the same way.
+    assert any(reason.startswith("skipped at extract: language") for reason in failures)
+    assert failures == report["in_process_failures_by_reason"]
+    assert report["statuses"].get("duplicate", 0) == report["in_process_duplicates"]
+    assert report["efficiency"] > 0
+
+
 def test_the_bench_refuses_a_redis_database_with_messages_waiting(
     service_env: dict[str, str], redis_client: redis.Redis
 ) -> None:
@@ -79,3 +123,11 @@ def test_the_bench_refuses_a_redis_database_with_messages_waiting(
             run_bench(BenchOptions(articles=10))
     finally:
         redis_client.delete("clean")
+
+
+def test_a_corpus_with_no_article_to_run_is_refused(
+    service_env: dict[str, str], bench_database: str, tmp_path: Path
+) -> None:
+    (tmp_path / "links.jsonl").write_text(json.dumps({"url": "https://news.test/only-a-link"}) + "\n")
+    with pytest.raises(BenchError, match="no article to run in .*every input was set aside"):
+        run_bench(BenchOptions(corpus=(tmp_path,), database=bench_database))

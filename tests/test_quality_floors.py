@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from services.evaluation.data import HELD_OUT, MissingData, data_dir
+from services.evaluation.data import HELD_OUT
 from services.evaluation.run import evaluate
 
 # (path into the figures, floor); a path ending in "!max" holds a figure at or under a ceiling instead.
@@ -51,12 +51,8 @@ def misses(result: dict, floors: dict[tuple[str, ...], float]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def held_out() -> dict:
-    try:
-        root = data_dir()
-    except MissingData as exc:
-        pytest.skip(str(exc))
-    return evaluate(root=root, split=HELD_OUT)
+def held_out(dev_data: Path) -> dict:
+    return evaluate(root=dev_data, split=HELD_OUT)
 
 
 def test_every_held_out_figure_is_at_or_above_its_floor(held_out: dict) -> None:

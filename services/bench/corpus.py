@@ -1,4 +1,5 @@
-"""A synthetic news corpus from a seeded RNG: HTML pages with site furniture, plain-text articles, wire copies.
+"""The bench's articles; here, a synthetic news corpus from a seeded RNG: HTML pages with site furniture, plain-text
+articles, wire copies (`files` reads real ones).
 
 Bodies are templated news sentences about named countries, officials and places, so the extract stage finds
 events in them; no article is fetched from anywhere.
@@ -7,9 +8,15 @@ events in them; no article is fetched from anywhere.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from html import escape
+
+from services.ingest import ArticleInput
+from services.stages import entry_stage, stages_from
+
+# Articles given with their content enter after the download: the fetch stage has nothing to do in the bench.
+BENCH_STAGES = stages_from(entry_stage(has_content=True))
 
 COUNTRIES = (
     ("France", "Paris", "French"), ("Germany", "Berlin", "German"), ("Japan", "Tokyo", "Japanese"),
@@ -104,13 +111,36 @@ SYLLABLES = ("var", "ol", "tem", "bra", "ska", "lin", "dor", "ma", "ket", "ru", 
 
 @dataclass(frozen=True)
 class BenchArticle:
-    """One article of the corpus, as ingest receives it; `copy_of` names the original of a wire copy."""
+    """One article of the corpus, as ingest receives it; `copy_of` names the original of a wire copy.
+
+    An article read from a file may also come with a URL, what ingest is given with it (title, published, source),
+    and the problem that makes ingest store it failed (a record that is not one, a file of an unsupported type).
+    """
 
     key: str
     content: bytes
-    content_type: str
-    published: str
+    content_type: str | None
+    published: str | None
     copy_of: str | None = None
+    url: str | None = None
+    given: dict[str, str] = field(default_factory=dict)
+    problem: str | None = None
+
+    def as_input(self) -> ArticleInput:
+        """The article as ingest takes it."""
+        return ArticleInput(
+            self.key, url=self.url, raw=self.content, content_type=self.content_type, source=self.given.get("source"),
+            given=self.given, problem=self.problem,
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that ended neither stored nor a duplicate: its final status, the stage and the reason."""
+
+    status: str  # "failed" or "skipped" as in the pipeline, or "refused" (never taken, as ingest refuses a file)
+    stage: str
+    reason: str
 
 
 @dataclass(frozen=True)

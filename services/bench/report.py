@@ -15,6 +15,8 @@ import psutil
 from rich.console import Console
 from rich.table import Table
 
+from services.bench.corpus import BENCH_STAGES, Failure
+from services.stages import stage_named
 from services.status import Status
 
 if TYPE_CHECKING:
@@ -23,8 +25,8 @@ if TYPE_CHECKING:
     from services.bench.run import BenchOptions, PipelineRun
     from services.bench.scaling import Scaling
 
-# Where each stage stamps its finishing time on the article row.
-STAGE_STAMPS = {"clean": "cleaned_at", "dedup": "deduped_at", "extract": "extracted_at", "store": "stored_at"}
+# Where each stage the bench runs stamps its finishing time on the article row.
+STAGE_STAMPS = {stage: stage_named(stage).stamp for stage in BENCH_STAGES}
 MB = 1024 * 1024
 TENTHS = 10
 MIN_SPAN = 1e-3  # seconds: articles that finished in one commit share a timestamp
@@ -48,11 +50,17 @@ class StageFigures:
 class BenchReport:
     """Everything `newsflow bench` measured in one run."""
 
-    articles: int
+    articles: int  # run on both sides
+    inputs: int  # the articles, and the inputs neither side runs (counted in both sides' failures)
+    corpus: list[str]  # the files and directories read; empty for a generated corpus
     copies: int
     workers_per_stage: int
     arrival_rate: float | None
     statuses: dict[str, int]
+    # Inputs refused, failed or skipped, by reason ("failed at clean: no article text"), in the pipeline and in
+    # process: the same inputs should end the same way on both sides.
+    failures_by_reason: dict[str, int]
+    in_process_failures_by_reason: dict[str, int]
     # What the stages decided, in the pipeline and in process: the two should agree closely (arrival order differs).
     mentions: int
     events: int
@@ -110,6 +118,13 @@ def rates_by_tenth(finals: list[datetime]) -> list[float]:
     ]
 
 
+def by_reason(failures: list[Failure]) -> dict[str, int]:
+    """Failures counted by status, stage and the reason up to its first colon (its kind, without one article's
+    figures: "failed at clean: no article text"), most frequent first."""
+    kinds = Counter(f"{f.status} at {f.stage}: {f.reason.split(':')[0]}" for f in failures)
+    return dict(kinds.most_common())
+
+
 def _percentile(values: list[float], share: float) -> float:
     if len(values) == 1:
         return values[0]
@@ -123,10 +138,16 @@ def build_report(
     run: PipelineRun,
     scaling: Scaling | None = None,
     *,
+    set_aside: list[Failure],
     postgres: dict[str, str] | None = None,
 ) -> BenchReport:
-    """Put the figures of one run together."""
+    """Put the figures of one run together; `set_aside` are the inputs neither side ran."""
     rows = run.rows
+    failed = [
+        Failure(row.status.value, row.error_stage or "?", row.error or "")
+        for row in rows
+        if row.status in (Status.FAILED, Status.SKIPPED)
+    ]
     finals = [_final_time(row) for row in rows]
     first = min(row.received_at for row in rows)
     seconds = (max(finals) - first).total_seconds()
@@ -153,10 +174,14 @@ def build_report(
     in_process_rate = len(corpus) / baseline.wall_seconds
     return BenchReport(
         articles=len(rows),
+        inputs=len(rows) + len(set_aside),
+        corpus=[str(path) for path in options.corpus],
         copies=sum(a.copy_of is not None for a in corpus),
         workers_per_stage=options.workers_per_stage,
         arrival_rate=options.rate,
         statuses={status.value: n for status, n in Counter(row.status for row in rows).items()},
+        failures_by_reason=by_reason(set_aside + failed),
+        in_process_failures_by_reason=by_reason(set_aside + baseline.failures),
         mentions=run.mentions,
         events=run.events,
         in_process_duplicates=baseline.duplicates,
@@ -189,9 +214,10 @@ def build_report(
 
 def print_report(report: BenchReport, console: Console) -> None:
     """The human table: per stage, then the whole pipeline."""
+    corpus = f"from {', '.join(report.corpus)}" if report.corpus else f"{report.copies} copies"
     table = Table(
         "stage", "articles", "art/s", "CPU ms/art", "in-process art/s", "in-process CPU ms/art", "peak RSS MB",
-        title=f"{report.articles} articles, {report.copies} copies, {report.workers_per_stage} process(es) per stage",
+        title=f"{report.articles} articles {corpus}, {report.workers_per_stage} process(es) per stage",
     )  # fmt: skip
     for s in report.stages:
         table.add_row(
@@ -212,6 +238,8 @@ def print_report(report: BenchReport, console: Console) -> None:
         f"{report.in_process_duplicates} duplicates, {report.in_process_mentions} mentions, "
         f"{report.in_process_events} events)"
     )
+    if report.failures_by_reason or report.in_process_failures_by_reason:
+        console.print(_failures_table(report))
     arrival = f"arrivals at {report.arrival_rate:g}/s" if report.arrival_rate else "all ingested at once"
     console.print(
         f"end to end {report.articles_per_s:.1f} articles/s over {report.seconds:.1f} s ({arrival}); "
@@ -244,6 +272,17 @@ def print_report(report: BenchReport, console: Console) -> None:
             f"{scaling['speedup']:.2f} (its function alone in plain processes: {function_rates}; speedup "
             f"{scaling['function_speedup']:.2f})"
         )
+
+
+def _failures_table(report: BenchReport) -> Table:
+    pipeline, in_process = report.failures_by_reason, report.in_process_failures_by_reason
+    table = Table(
+        "reason", "pipeline", "in process",
+        title=f"not stored, by reason ({report.inputs} inputs, {report.inputs - report.articles} run on neither side)",
+    )  # fmt: skip
+    for reason in {**pipeline, **in_process}:
+        table.add_row(reason, str(pipeline.get(reason, 0)), str(in_process.get(reason, 0)))
+    return table
 
 
 def _rates(processes: list[int], per_s: list[float]) -> str:

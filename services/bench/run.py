@@ -12,13 +12,14 @@ from pathlib import Path
 from sqlalchemy import create_engine, func, make_url, select, text
 
 from services import migrations
-from services.bench.corpus import BenchArticle, make_corpus
+from services.bench.corpus import BENCH_STAGES, BenchArticle, Failure, make_corpus
+from services.bench.files import read_corpus
 from services.bench.inprocess import run_in_process
 from services.bench.report import BenchReport, build_report
 from services.bench.sampling import Sampler, database_cpu_seconds, worker_cpu_seconds
 from services.bench.scaling import SCALED_STAGE, measure_scaling
 from services.db import among, get_engine, session_scope
-from services.ingest import ArticleInput, ingest
+from services.ingest import ingest
 from services.models import Article, Event, EventMention
 from services.ops.monitor import queue_messages
 from services.queues import installed_enqueue
@@ -27,9 +28,6 @@ from services.settings import get_settings
 from services.status import FINAL_STATUSES
 from services.workerprocs import start_workers, stop_workers, wait_until_consuming
 
-# Articles given with their content enter at clean; the fetch stage has nothing to do in the bench.
-BENCH_STAGES = ("clean", "dedup", "extract", "store")
-
 
 class BenchError(Exception):
     """The bench cannot run as asked (a busy queue, workers that do not start, articles that never finish)."""
@@ -37,10 +35,13 @@ class BenchError(Exception):
 
 @dataclass(frozen=True)
 class BenchOptions:
-    """What to run: corpus size and copy rate, workers per stage, arrival rate (None: as fast as ingest goes)."""
+    """What to run: corpus size and copy rate, or files to read, workers per stage, arrival rate (None: as fast as
+    ingest goes)."""
 
     articles: int = 1000
     copies: float = 0.2
+    # Files and directories as `newsflow ingest` takes them, run instead of a generated corpus.
+    corpus: tuple[Path, ...] = ()
     workers_per_stage: int = 1
     prefetch: int | None = None  # messages each worker process reserves ahead; None: the app's setting
     loglevel: str = "WARNING"  # a log line per task is a cost of its own; the demo logs at INFO
@@ -110,7 +111,7 @@ def _using_database(url: str) -> Iterator[None]:
 
 def run_bench(options: BenchOptions, *, progress=print) -> BenchReport:
     """Run the whole bench and return its report; `progress` receives one line per step."""
-    if options.articles < 1 or options.workers_per_stage < 1:
+    if (options.articles < 1 and not options.corpus) or options.workers_per_stage < 1:
         raise BenchError("give at least one article and one worker per stage")
     if options.rate is not None and options.rate <= 0:
         raise BenchError(f"the arrival rate must be above 0 articles/s, not {options.rate}")
@@ -121,9 +122,8 @@ def run_bench(options: BenchOptions, *, progress=print) -> BenchReport:
     url = bench_database_url(settings.database_url, options.database)
     recreate_database(url, force=options.force)  # first: a database the bench may not drop stops it at once
     progress(f"database {options.database} created and migrated")
-    corpus = make_corpus(options.articles, copies=options.copies, seed=options.seed)
-    progress(f"corpus: {len(corpus)} articles, {sum(a.copy_of is not None for a in corpus)} wire copies")
-    baseline = run_in_process(corpus)
+    corpus, set_aside = _corpus(options, max_bytes=settings.max_input_bytes, progress=progress)
+    baseline = run_in_process(corpus, max_bytes=settings.max_input_bytes)
     progress(f"in process: {len(corpus) / baseline.wall_seconds:.1f} articles/s")
     with _using_database(url):
         server = postgres_settings()
@@ -139,7 +139,23 @@ def run_bench(options: BenchOptions, *, progress=print) -> BenchReport:
                 log_dir=options.log_dir, loglevel=options.loglevel, enqueue=installed_enqueue(),
                 timeout=options.timeout,
             )  # fmt: skip
-        return build_report(options, corpus, baseline, run, scaling, postgres=server)
+        return build_report(options, corpus, baseline, run, scaling, set_aside=set_aside, postgres=server)
+
+
+def _corpus(options: BenchOptions, *, max_bytes: int, progress) -> tuple[list[BenchArticle], list[Failure]]:
+    """The articles to run, generated or read from the files, and the inputs set aside."""
+    if not options.corpus:
+        corpus = make_corpus(options.articles, copies=options.copies, seed=options.seed)
+        progress(f"corpus: {len(corpus)} articles, {sum(a.copy_of is not None for a in corpus)} wire copies")
+        return corpus, []
+    files = read_corpus(options.corpus, max_bytes=max_bytes)
+    progress(
+        f"corpus: {len(files.articles)} articles from {', '.join(map(str, options.corpus))}; "
+        f"{len(files.set_aside)} input(s) set aside, counted by reason in the report"
+    )
+    if not files.articles:
+        raise BenchError(f"no article to run in {', '.join(map(str, options.corpus))}: every input was set aside")
+    return files.articles, files.set_aside
 
 
 # The server settings that move the figures as the tables grow.
@@ -200,8 +216,8 @@ def _run_pipeline(
     with session_scope() as session:
         rows = session.execute(
             select(
-                Article.id, Article.status, Article.received_at, Article.cleaned_at, Article.deduped_at,
-                Article.extracted_at, Article.stored_at, Article.updated_at,
+                Article.id, Article.status, Article.error_stage, Article.error, Article.received_at,
+                Article.cleaned_at, Article.deduped_at, Article.extracted_at, Article.stored_at, Article.updated_at,
             ).where(among(Article.id, ids))
         ).all()  # fmt: skip
         mentions = session.scalar(select(func.count()).select_from(EventMention))
@@ -216,7 +232,7 @@ def _worker_env(database_url: str, redis_url: str) -> dict[str, str]:
 
 def _ingest(corpus: Sequence[BenchArticle], rate: float | None, *, enqueue) -> list[int]:
     """Ingest the corpus: in batches as fast as it goes, or one article at a time at `rate` articles per second."""
-    items = [ArticleInput(origin=a.key, raw=a.content, content_type=a.content_type) for a in corpus]
+    items = [article.as_input() for article in corpus]
     max_bytes = get_settings().max_input_bytes
     if rate is None:
         return [o.article_id for o in ingest(items, session_scope=session_scope, enqueue=enqueue, max_bytes=max_bytes)]

@@ -1,12 +1,15 @@
 """Ingest: files and records become articles once; unusable input is kept, failed, with its reason."""
 
+import gzip
 import json
 import socket
+import tracemalloc
+from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
 import redis
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from services.db import session_scope
@@ -166,6 +169,73 @@ def test_each_bad_record_fails_alone_with_its_reason_among_good_files(db_session
 def test_a_missing_file_is_refused_not_stored(tmp_path: Path) -> None:
     [refusal] = inputs_from_paths([tmp_path / "typo.txt"], max_bytes=MAX_BYTES)
     assert refusal == Refusal(str(tmp_path / "typo.txt"), "cannot read the file: No such file or directory")
+
+
+def test_gzipped_files_are_read_as_the_suffix_before_gz_says(db_session: Session, tmp_path: Path) -> None:
+    page = b"<html><body><p>Ministers met in Paris on Monday to agree a plan.</p></body></html>"
+    records = [{"text": "Talks in Geneva went on for a third day.", "title": "Talks"}, {"url": "https://news.test/a"}]
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(page))
+    (tmp_path / "feed.JSONL.GZ").write_bytes(gzip.compress("".join(json.dumps(r) + "\n" for r in records).encode()))
+    (tmp_path / "archive.tar.gz").write_bytes(gzip.compress(b"not an article"))  # not a type ingest reads
+    outcomes = ingest_paths(db_session, tmp_path)
+    assert [o.origin for o in outcomes] == [f"{tmp_path / 'feed.JSONL.GZ'}:{n}" for n in (1, 2)] + [
+        str(tmp_path / "page.html.gz")
+    ]
+    assert [o.status for o in outcomes] == [Status.RECEIVED] * 3
+    html = db_session.get(Article, outcomes[2].article_id)
+    assert (html.raw, html.content_type) == (page, "text/html")
+    assert db_session.get(Article, outcomes[0].article_id).given == {"title": "Talks"}
+
+
+def test_a_corrupt_gzip_file_is_refused_with_a_readable_reason(tmp_path: Path) -> None:
+    text = b"Ministers met in Paris on Monday. " * 200
+    damaged = bytearray(gzip.compress(text))
+    damaged[-8] ^= 0xFF  # the trailer's CRC of the decompressed bytes
+    (tmp_path / "damaged.txt.gz").write_bytes(damaged)
+    (tmp_path / "cut-short.txt.gz").write_bytes(gzip.compress(text)[:-10])
+    (tmp_path / "not-gzip.html.gz").write_bytes(b"<html>plain bytes under a .gz name</html>")
+    refusals = list(inputs_from_paths([tmp_path], max_bytes=MAX_BYTES))
+    reasons = {Path(r.origin).name: r.reason for r in refusals if isinstance(r, Refusal)}
+    assert len(refusals) == len(reasons) == 3
+    assert reasons["cut-short.txt.gz"] == (
+        "not a readable gzip file: Compressed file ended before the end-of-stream marker was reached"
+    )
+    assert reasons["damaged.txt.gz"].startswith("not a readable gzip file: CRC check failed")
+    assert reasons["not-gzip.html.gz"] == "not a readable gzip file: Not a gzipped file (b'<h')"
+
+
+def test_a_gzip_bomb_is_refused_without_decompressing_it_into_memory(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.txt.gz"
+    with gzip.open(bomb, "wb") as file:
+        for _ in range(50):
+            file.write(bytes(1024 * 1024))  # 50 MB of zeros in about 50 kB
+    assert bomb.stat().st_size < MAX_BYTES
+    tracemalloc.start()
+    try:
+        [refusal] = inputs_from_paths([bomb], max_bytes=MAX_BYTES)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert refusal == Refusal(
+        str(bomb), f"too large once decompressed: past the limit of {MAX_BYTES} bytes (NEWSFLOW_MAX_INPUT_BYTES)"
+    )
+    assert peak < 20 * MAX_BYTES
+
+
+def test_bulk_ingest_stores_pages_compressed_with_lz4_where_the_server_has_it(db_session: Session) -> None:
+    has_lz4 = db_session.scalar(
+        text("SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'")
+    )
+    page = " ".join(f"word{n}" for n in range(20_000)).encode()  # past the size Postgres starts to compress at
+    [outcome] = ingest(
+        [ArticleInput("page", raw=page, content_type="text/plain")],
+        session_scope=lambda: nullcontext(db_session), enqueue=lambda *_: None, max_bytes=1_000_000,
+    )  # fmt: skip
+    stored_with = db_session.scalar(
+        text("SELECT pg_column_compression(raw) FROM articles WHERE id = :id"), {"id": outcome.article_id}
+    )
+    assert stored_with == ("lz4" if has_lz4 else "pglz")
+    assert db_session.get(Article, outcome.article_id).raw == page
 
 
 def test_an_unreadable_publication_date_is_reported_and_the_article_kept(db_session: Session) -> None:

@@ -126,7 +126,7 @@ def test_the_offline_dedup_and_the_in_process_bench_take_any_date() -> None:
         BenchArticle(f"odd{n}", page_dated(text, body=f"{BODY} Report {n}."), "text/html", text, None)
         for n, text in enumerate(ODD_DATES)
     ]
-    result = run_in_process(corpus)
+    result = run_in_process(corpus, max_bytes=1_000_000)
     assert result.stages["store"].articles >= 1 and result.mentions >= 1
 
 
