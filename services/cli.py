@@ -568,14 +568,14 @@ def retry(
     """Put failed articles back on the queue of the stage that failed them (input refused at ingest excepted)."""
     from services.db import session_scope
     from services.ops.failures import reset_for_retry
-    from services.queues import enqueue_all, installed_enqueue
+    from services.queues import installed_enqueue, send_after_commit
     from services.servers import redis_client
 
     with redis_client(get_settings().redis_url) as client:
         client.ping()  # Redis down: the articles stay failed, not reset and left off the queues
     with session_scope() as session:
         retried = reset_for_retry(session, stage=stage.value if stage else None, reason=reason, article_id=article_id)
-    enqueue_all(installed_enqueue(), retried)  # after the commit, as every send
+        send_after_commit(session, installed_enqueue(), retried)
     console.print(f"{len(retried)} article(s) queued again")
 
 

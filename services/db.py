@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 
 from psycopg import sql
-from sqlalchemy import BigInteger, ColumnElement, Engine, MetaData, Table, any_, cast, create_engine, make_url, text
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Engine,
+    MetaData,
+    Table,
+    any_,
+    cast,
+    create_engine,
+    event,
+    make_url,
+    text,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Session
@@ -43,6 +55,27 @@ def session_scope() -> Iterator[Session]:
     """A session in one transaction: committed on exit, rolled back on error."""
     with Session(get_engine(), expire_on_commit=False) as session, session.begin():
         yield session
+
+
+# What to do once a session's transaction commits, kept in its `info`.
+AFTER_COMMIT = "newsflow.after_commit"
+
+
+def after_commit(session: Session, action: Callable[[], object]) -> None:
+    """Run `action` once the session's transaction commits, and never if it rolls back. Every message to a queue is
+    sent this way, so no worker receives an id whose row it cannot read yet, or a change that was undone."""
+    session.info.setdefault(AFTER_COMMIT, []).append(action)
+
+
+@event.listens_for(Session, "after_commit")
+def _run_after_commit(session: Session) -> None:
+    for action in session.info.pop(AFTER_COMMIT, ()):
+        action()
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_after_rollback(session: Session) -> None:
+    session.info.pop(AFTER_COMMIT, None)
 
 
 # For the rest of a transaction, Postgres reads by index and joins by nested loop. The stages read rows by key (an

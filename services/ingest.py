@@ -20,7 +20,7 @@ from services.clean import UnusableDocument, decode_document
 from services.dates import parse_date
 from services.dedup.postgres import forget_article
 from services.models import Article
-from services.queues import Enqueue, enqueue_all
+from services.queues import Enqueue, send_after_commit
 from services.stages import entry_stage
 from services.status import Status
 from services.urls import canonical_url
@@ -373,13 +373,12 @@ def ingest(
     enqueue: Enqueue,
     max_bytes: int,
 ) -> Iterator[IngestOutcome]:
-    """Add articles in batches; after each batch commits, enqueue its new articles at their first stage."""
+    """Add articles in batches; once each batch commits, its articles waiting at their first stage are sent there."""
     iterator = iter(items)
     while batch := list(islice(iterator, COMMIT_BATCH)):
         with session_scope() as session:
             session.execute(PREFER_LZ4)  # for this transaction only
             outcomes = add_articles(session, batch, max_bytes=max_bytes)
-        # Sent only after the commit, so a worker never receives an id it cannot load.
-        waiting = [outcome for outcome in outcomes if outcome.to_enqueue]
-        enqueue_all(enqueue, [(outcome.entry_stage, outcome.article_id) for outcome in waiting])
+            waiting = [(outcome.entry_stage, outcome.article_id) for outcome in outcomes if outcome.to_enqueue]
+            send_after_commit(session, enqueue, waiting)
         yield from outcomes

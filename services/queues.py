@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import metadata
 from typing import Protocol
+
+from sqlalchemy.orm import Session
+
+from services.db import after_commit
 
 
 def task_name(stage: str) -> str:
@@ -32,6 +36,12 @@ def installed_enqueue() -> Enqueue:
     if not entries:
         raise RuntimeError("no queue sender is installed: install newsflow (`pip install .`), which declares it")
     return next(iter(entries)).load()
+
+
+def send_after_commit(session: Session, enqueue: Enqueue, pairs: Iterable[tuple[str, int]]) -> None:
+    """Send (stage, article id) pairs once the session's transaction commits; nothing if it rolls back."""
+    if pairs := list(pairs):
+        after_commit(session, partial(enqueue_all, enqueue, pairs))
 
 
 def enqueue_all(enqueue: Enqueue, pairs: Iterable[tuple[str, int]]) -> None:

@@ -21,7 +21,7 @@ from services.fetch.download import FetchUnavailable
 from services.ops.health import note_worker_finished
 from services.ops.metrics import TaskMetrics, step_outcome
 from services.ops.reconcile import reconcile_interval
-from services.queues import POLL_QUEUE, RECONCILE_QUEUE, task_name
+from services.queues import POLL_QUEUE, RECONCILE_QUEUE, send_after_commit, task_name
 from services.servers import redis_client
 from services.settings import get_settings
 from services.stages import STAGES
@@ -195,14 +195,14 @@ def run_batch(step: Step, article_ids: Sequence[int]) -> None:
             claimed = {article.id: article.status for article in session.info.get(CLAIMED, ())}
             # An id the step did not claim was a stale message.
             outcomes = Counter(step_outcome(claimed.get(i), changed=i in claimed) for i in article_ids)
+            if step.stage.next is not None:
+                send_after_commit(session, send_on, [(step.stage.next, article_id) for article_id in onward])
     except DBAPIError as exc:
         # By its SQLSTATE, not its class: psycopg raises "program limit exceeded" (an index row too large) as an
         # OperationalError, as it does "the database is down", and only the second passes with a retry.
         if is_lasting(exc):
             raise DatabaseRefused(database_message(exc)) from exc
         raise
-    if onward and step.stage.next is not None:
-        send_on(step.stage.next, *onward)
     task = app.current_task
     if isinstance(task, StageTask) and (metrics := _task_metrics()):
         for outcome, articles in outcomes.items():

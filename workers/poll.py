@@ -6,7 +6,7 @@ import redis
 from kombu.exceptions import OperationalError as BrokerUnavailable
 from sqlalchemy.exc import OperationalError as DatabaseUnavailable
 
-from services.db import session_scope
+from services.db import after_commit, session_scope
 from services.fetch.download import client_from_settings
 from services.queues import POLL_QUEUE
 from services.settings import get_settings
@@ -48,8 +48,7 @@ def poll_due_sources() -> None:
     """Lease the sources that are due and queue one poll for each."""
     with session_scope() as session:
         due = claim_due_sources(session, now=utcnow())
-    for source_id in due:  # after the commit that leased them
-        poll_source.apply_async((source_id,), queue=POLL_QUEUE)
+        after_commit(session, lambda: [poll_source.apply_async((source_id,), queue=POLL_QUEUE) for source_id in due])
 
 
 @app.task(name="newsflow.poll", queue=POLL_QUEUE, base=RetryingTask, autoretry_for=INFRASTRUCTURE_ERRORS)

@@ -22,7 +22,7 @@ from services.db import database_message
 from services.fetch.hostlimit import HostBusy
 from services.ingest import ArticleInput, add_articles
 from services.models import Source, SourceEntry
-from services.queues import Enqueue, enqueue_all
+from services.queues import Enqueue, send_after_commit
 from services.sources.entries import Entry, entry_keys, given_for, storable_entry
 from services.sources.folder import FolderRefused, claim_files, file_away, folder_within, ingest_claimed_file
 from services.sources.remote import PollFailed, Reading
@@ -219,10 +219,10 @@ def _poll_remote(source: Source, context: PollContext) -> PollResult | None:
             queued = record_entries(session, row, entries, base_url=reading.base_url)
             outcome = "new" if queued else "unchanged"
             record_success(row, now=context.now(), outcome=outcome, reading=reading)
+            send_after_commit(session, context.enqueue, queued)
     except DataError as exc:  # the feed's data, not the database: the source backs off with the reason
         reason = f"entries could not be stored: {database_message(exc)}"
         return _record_error(context, source.id, reason, None)
-    enqueue_all(context.enqueue, queued)  # after the commit, so a worker never receives an id it cannot load
     new_articles = [article_id for _, article_id in queued]
     return PollResult(source.id, outcome, new_articles=new_articles, skipped=skipped)
 
@@ -239,6 +239,8 @@ def _poll_folder(source: Source, context: PollContext) -> PollResult | None:
         try:
             with context.session_scope() as session:
                 outcomes = ingest_claimed_file(session, source, path, max_bytes=context.max_input_bytes)
+                new = [(o.entry_stage, o.article_id) for o in outcomes if o.created and o.status is Status.RECEIVED]
+                send_after_commit(session, context.enqueue, new)
         except FolderRefused as refused:
             file_away(path, [], refusal=str(refused))
             continue
@@ -246,8 +248,6 @@ def _poll_folder(source: Source, context: PollContext) -> PollResult | None:
             file_away(path, [], refusal=f"could not be stored: {database_message(exc)}")
             continue
         file_away(path, outcomes)
-        new = [(o.entry_stage, o.article_id) for o in outcomes if o.created and o.status is Status.RECEIVED]
-        enqueue_all(context.enqueue, new)
         new_articles += [article_id for _, article_id in new]
     outcome = "new" if new_articles else "unchanged"
     with context.session_scope() as session:

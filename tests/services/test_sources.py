@@ -50,6 +50,8 @@ def context(db_session: Session, redis_client, queued, tmp_path: Path) -> PollCo
     def scope() -> Iterator[Session]:
         yield db_session
         db_session.flush()
+        # What a commit runs after it, without ending the test's transaction (rolled back at the end).
+        db_session.dispatch.after_commit(db_session)
 
     client = make_client(
         connect_timeout=2, read_timeout=0.5, max_redirects=3, user_agent="newsflow-test", allow_private=True

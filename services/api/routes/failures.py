@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from services.api.deps import EnqueueDep, require_api_key
 from services.db import session_scope
 from services.ops.failures import reset_for_retry
-from services.queues import enqueue_all
+from services.queues import send_after_commit
 from services.stages import STAGES
 
 router = APIRouter(tags=["failures"], dependencies=[Depends(require_api_key)])
@@ -56,6 +56,5 @@ def retry_failures(
     selection = body or RetrySelection(**query)
     with session_scope() as session:
         retried = reset_for_retry(session, stage=selection.stage, reason=selection.reason, article_id=selection.id)
-    # Enqueued only after the commit above, so a worker never receives an id still marked failed.
-    enqueue_all(enqueue, retried)
+        send_after_commit(session, enqueue, retried)
     return RetryOut(retried=len(retried), articles=[RetriedArticle(id=i, stage=s) for s, i in retried])

@@ -6,6 +6,7 @@ from services.api.deps import EnqueueDep, SettingsDep, require_api_key
 from services.api.schemas import ArticleIn, IngestOut
 from services.db import session_scope
 from services.ingest import add_article, input_from_record, input_problem
+from services.queues import send_after_commit
 
 router = APIRouter(tags=["ingest"], dependencies=[Depends(require_api_key)])
 
@@ -20,9 +21,8 @@ def post_article(body: ArticleIn, settings: SettingsDep, enqueue: EnqueueDep, re
         raise HTTPException(422, detail=problem)
     with session_scope() as session:
         outcome = add_article(session, item, max_bytes=settings.max_input_bytes)
-    # Enqueued only after the commit above, so a worker never receives an id it cannot load.
-    if outcome.to_enqueue:
-        enqueue(outcome.entry_stage, outcome.article_id)
+        if outcome.to_enqueue:
+            send_after_commit(session, enqueue, [(outcome.entry_stage, outcome.article_id)])
     if not outcome.created:
         response.status_code = status.HTTP_200_OK
     return IngestOut(
