@@ -6,9 +6,10 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
-from services.dedup.copies import DedupDecision, deduplicate, signature, text_fingerprint
+from services.dedup.copies import DedupDecision, signature, text_fingerprint
+from services.dedup.decide import place_article
 from services.dedup.postgres import PostgresExactIndex, PostgresIndex, PostgresStoryStore, lock_dedup
-from services.dedup.stories import article_terms, assign_story, key_terms, story_window
+from services.dedup.stories import article_terms, key_terms, story_window
 from services.models import Article
 from services.stages import stage_named
 from services.status import Status
@@ -35,37 +36,31 @@ def _dedup(session: Session, claimed: list[Article]) -> list[Article]:
         stories.prefetch([(tuple(key_terms(terms[a.id])), *story_window(a.published_at)) for a in claimed])
         # The stories of earlier originals, read with them (those of this batch are being decided now).
         stored_story_of = {i: s for i, s in {**exact.story_of, **near.story_of}.items() if i not in texts}
+
+        def story_of(article_id: int) -> int | None:
+            if article_id in stored_story_of:
+                return stored_story_of[article_id]
+            original = session.get(Article, article_id)  # an original of this batch, or one stored without its story
+            return original.story_id if original is not None else None
+
         originals = []
         for article in claimed:
-            decision = deduplicate(article.id, texts[article.id], exact=exact, near=near, sig=signatures[article.id])
-            _record_dedup(session, article, decision, stories, terms[article.id], stored_story_of)
-            if decision.duplicate_of is None:
+            placed = place_article(
+                article.id, texts[article.id], title=article.title, seen=article.published_at, exact=exact,
+                near=near, stories=stories, story_of=story_of, sig=signatures[article.id], terms=terms[article.id],
+            )  # fmt: skip
+            if placed.story is not None:
+                article.story_id = placed.story
+            if placed.decision.duplicate_of is None:
                 originals.append(article)
+            else:
+                _mark_duplicate(article, placed.decision)
         near.flush()
         stories.flush()
     return originals
 
 
-def _record_dedup(
-    session: Session,
-    article: Article,
-    decision: DedupDecision,
-    stories: PostgresStoryStore,
-    terms: dict[str, float],
-    stored_story_of: dict[int, int | None],
-) -> None:
-    seen = article.published_at  # an unknown date stays unknown: no arrival time passed off as it
-    if decision.duplicate_of is None:
-        article.story_id = assign_story(article.text or "", title=article.title, seen=seen, store=stories, terms=terms)
-        return
-    if decision.duplicate_of in stored_story_of:
-        story_id = stored_story_of[decision.duplicate_of]
-    else:  # an original of this batch, or one stored without its story read
-        original = session.get(Article, decision.duplicate_of)
-        story_id = original.story_id if original is not None else None
-    if story_id is not None:
-        article.story_id = story_id  # a copy adds to its original's story, not to its profile
-        stories.join(story_id, None, seen)
+def _mark_duplicate(article: Article, decision: DedupDecision) -> None:
     article.status = Status.DUPLICATE
     article.duplicate_of_id = decision.duplicate_of
     article.duplicate_method = decision.method
