@@ -12,42 +12,57 @@ import pytest
 from services.evaluation.data import HELD_OUT
 from services.evaluation.run import evaluate
 
-# (path into the figures, floor); a path ending in "!max" holds a figure at or under a ceiling instead.
+# Each figure, by its path into `newsflow eval --json`, and the least it may be.
 FLOORS: dict[tuple[str, ...], float] = {
     ("clean", "pages", "newsflow clean", "all", "with_kept"): 0.92,
     ("clean", "pages", "newsflow clean", "all", "without_gone"): 0.89,
     ("clean", "pages", "newsflow clean", "en", "with_kept"): 0.91,
     ("clean", "pages", "newsflow clean", "en", "without_gone"): 0.92,
     ("clean", "plain_text", "words_kept"): 0.99,
-    ("clean", "plain_text", "emptied", "!max"): 0,
     ("dedup", "newsflow dedup", "copy_precision"): 0.97,
     ("dedup", "newsflow dedup", "recall_light"): 0.99,
     ("dedup", "newsflow dedup", "recall_medium"): 0.95,
     ("dedup", "newsflow dedup", "recall_heavy"): 0.90,
-    ("dedup", "newsflow dedup", "distinct_reports_dropped", "!max"): 3,
     ("dedup", "newsflow dedup", "story_ari"): 0.84,
     ("extract", "petr2_gsr", "newsflow coder", "f1"): 0.25,
     ("extract", "plover_gsr", "newsflow coder", "f1"): 0.68,
     ("extract", "plover_gsr", "newsflow coder", "precision"): 0.78,
+}
+# Counts of harm, and the most they may be: they move down as the stages improve.
+CEILINGS: dict[tuple[str, ...], float] = {
+    ("clean", "plain_text", "emptied"): 0,
+    ("dedup", "newsflow dedup", "distinct_reports_dropped"): 3,
 }
 
 
 def figure(result: dict, path: tuple[str, ...]) -> float:
     value = result
     for key in path:
-        if key != "!max":
-            value = value[key]
+        value = value[key]
     return value
 
 
-def misses(result: dict, floors: dict[tuple[str, ...], float]) -> list[str]:
-    """Every figure on the wrong side of its floor (or ceiling), named by its path."""
+def misses(result: dict) -> list[str]:
+    """Every figure under its floor or over its ceiling, named by its path; a figure the evaluation could not tell
+    (None: nothing to count) misses its bound too."""
     found = []
-    for path, bound in floors.items():
-        value, ceiling = figure(result, path), path[-1] == "!max"
-        if value is None or (value > bound if ceiling else value < bound):
-            found.append(f"{'/'.join(path)}: {value} {'above the ceiling' if ceiling else 'below the floor'} {bound}")
+    for bounds, side, crossed in (
+        (FLOORS, "below the floor", float.__lt__),
+        (CEILINGS, "over the ceiling", float.__gt__),
+    ):
+        for path, bound in bounds.items():
+            value = figure(result, path)
+            if value is None or crossed(float(value), float(bound)):
+                found.append(f"{'/'.join(path)}: {value} {side} {bound}")
     return found
+
+
+def with_figure(result: dict, path: tuple[str, ...], value: float) -> dict:
+    """A copy of the figures with one of them changed."""
+    changed = copy.deepcopy(result)
+    *parents, last = path
+    figure(changed, tuple(parents))[last] = value
+    return changed
 
 
 @pytest.fixture(scope="module")
@@ -55,24 +70,20 @@ def held_out(dev_data: Path) -> dict:
     return evaluate(root=dev_data, split=HELD_OUT)
 
 
-def test_every_held_out_figure_is_at_or_above_its_floor(held_out: dict) -> None:
-    assert misses(held_out, FLOORS) == []
+def test_every_held_out_figure_is_within_its_bound(held_out: dict) -> None:
+    assert misses(held_out) == []
 
 
 @pytest.mark.parametrize("path", list(FLOORS), ids="/".join)
-def test_a_figure_past_its_floor_fails(held_out: dict, path: tuple[str, ...]) -> None:
-    lowered = copy.deepcopy(held_out)
-    target = lowered
-    *parents, last = [key for key in path if key != "!max"]
-    for key in parents:
-        target = target[key]
-    target[last] = FLOORS[path] + 1 if path[-1] == "!max" else FLOORS[path] - 0.01
-    assert misses(lowered, FLOORS) == [misses(lowered, {path: FLOORS[path]})[0]]
+def test_a_figure_under_its_floor_fails(held_out: dict, path: tuple[str, ...]) -> None:
+    [miss] = misses(with_figure(held_out, path, FLOORS[path] - 0.01))
+    assert miss.startswith("/".join(path)) and "below the floor" in miss
 
 
-def test_the_floors_name_figures_the_evaluation_reports(held_out: dict) -> None:
-    for path in FLOORS:
-        assert isinstance(figure(held_out, path), int | float), path
+@pytest.mark.parametrize("path", list(CEILINGS), ids="/".join)
+def test_a_count_over_its_ceiling_fails(held_out: dict, path: tuple[str, ...]) -> None:
+    [miss] = misses(with_figure(held_out, path, CEILINGS[path] + 1))
+    assert miss.startswith("/".join(path)) and "over the ceiling" in miss
 
 
 def test_the_data_is_read_where_it_lies_never_from_the_project() -> None:
