@@ -38,7 +38,7 @@ GRAPH: tuple[Stage, ...] = (
         "dedup",
         ("raw",),
         entry_for="content",
-    ),  # fmt: skip
+    ),
     Stage("dedup", frozenset({Status.CLEANED}), Status.UNIQUE, "deduped_at", "extract", ("text",)),
     Stage("extract", frozenset({Status.UNIQUE}), Status.EXTRACTED, "extracted_at", "store", ("text",)),
     Stage("store", frozenset({Status.EXTRACTED}), Status.STORED, "stored_at", None),
