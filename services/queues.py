@@ -7,6 +7,7 @@ from functools import lru_cache, partial
 from importlib import metadata
 from typing import Protocol
 
+import redis
 from sqlalchemy.orm import Session
 
 from services.db import after_commit
@@ -21,6 +22,8 @@ def task_name(stage: str) -> str:
 RECONCILE_QUEUE = "reconcile"
 # Not a stage: the queue of source polling, which feeds new articles into the fetch or clean queue.
 POLL_QUEUE = "poll"
+# kombu names a Redis Unix socket redis+socket://PATH; redis-py calls the same thing unix://PATH.
+KOMBU_SOCKET_SCHEME = "redis+socket://"
 
 
 class Enqueue(Protocol):
@@ -51,3 +54,10 @@ def enqueue_all(enqueue: Enqueue, pairs: Iterable[tuple[str, int]]) -> None:
         by_stage.setdefault(stage, []).append(article_id)
     for stage, article_ids in by_stage.items():
         enqueue(stage, *article_ids)
+
+
+def redis_client(url: str) -> redis.Redis:
+    """A redis-py client for a URL as Celery takes it (TCP, or a Unix socket)."""
+    if url.startswith(KOMBU_SOCKET_SCHEME):
+        url = "unix://" + url.removeprefix(KOMBU_SOCKET_SCHEME)
+    return redis.Redis.from_url(url, socket_connect_timeout=2)

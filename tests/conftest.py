@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from services import migrations
 from services.db import Base, get_engine
-from services.servers import postgres_reachable, redis_reachable
+from services.local.servers import postgres_reachable, redis_reachable
 from services.settings import get_settings, normalise_database_url
 from tests.databases import drop_database, recreate_database
 from tests.outages import POSTGRES_DOWN, REDIS_DOWN, settings_with
@@ -162,7 +162,7 @@ def store_seeds(engine: Engine) -> list[int]:
     from services.db import session_scope
     from services.dedup.step import dedup_step
     from services.extract.step import extract_step
-    from services.ingest import add_article, inputs_from_paths
+    from services.sources.ingest import add_article, inputs_from_paths
     from services.store.step import store_step
 
     _truncate(engine)

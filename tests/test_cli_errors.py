@@ -130,7 +130,9 @@ def test_extract_refuses_an_empty_or_binary_file_in_one_line(tmp_path: Path, con
 
 def test_demo_outside_the_repository_says_where_the_seeds_are_expected(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("services.demo.INSTALLED_SEEDS", tmp_path / "not-installed")  # an editable install has none
+    monkeypatch.setattr(
+        "services.local.demo.INSTALLED_SEEDS", tmp_path / "not-installed"
+    )  # an editable install has none
     result = runner.invoke(app, ["demo"], env=WIDE)
     assert result.exit_code == 2
     assert one_line(result).startswith(f"no seeds at {tmp_path / 'seeds'}: run `newsflow demo` in the repository's")

@@ -9,7 +9,7 @@ SERVICES = Path(__file__).resolve().parents[1] / "services"
 # The core every folder stands on; everything else lives in the folder of its stage or concern.
 CORE = {
     "__init__.py", "settings.py", "db.py", "models.py", "status.py", "stages.py", "steps.py", "queues.py",
-    "dates.py", "urls.py", "servers.py", "workerprocs.py", "ingest.py", "cli.py", "demo.py",
+    "dates.py", "urls.py",
 }  # fmt: skip
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.exc import DBAPIError
 from services.api.errors import invalid_request
 from services.api.guard import WriteGuard, keyed_routes
 from services.api.routes import failures, ingest, ops, page, read, sources
-from services.servers import find_outage
+from services.ops.outages import find_outage
 from services.settings import get_settings
 
 logger = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from html import escape
 
-from services.ingest import ArticleInput
+from services.sources.ingest import ArticleInput
 from services.stages import entry_stage, stages_from
 
 # Articles given with their content enter after the download: the fetch stage has nothing to do in the bench.

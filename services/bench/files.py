@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from services.bench.corpus import BenchArticle, Failure
-from services.ingest import Refusal, inputs_from_paths
+from services.sources.ingest import Refusal, inputs_from_paths
 from services.urls import canonical_url
 
 NO_CONTENT = "no content; the bench does not fetch"

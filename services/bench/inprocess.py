@@ -6,14 +6,16 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import count
 
 from services.bench.corpus import BENCH_STAGES, BenchArticle, Failure
 from services.clean import UnusableDocument, clean_document
 from services.dedup.offline import dedup_records
 from services.extract import extract_events, warm_up
 from services.extract.step import mention_fields
-from services.ingest import input_problem
-from services.store.merge import Candidate, choose_event, coding_of, lock_keys
+from services.sources.ingest import input_problem
+from services.store.decide import BatchMerge, MentionToMerge
+from services.store.merge import EVENT_CODING_FIELDS, coding_of
 from services.urls import canonical_url
 
 ENGLISH = "en"
@@ -92,22 +94,19 @@ def run_in_process(corpus: Sequence[BenchArticle], *, max_bytes: int) -> InProce
         extracted = [
             (c, extract_events(c.text, published=c.published.date() if c.published else None)) for c in english
         ]
-    # Events by the store's lock keys: a mention and an event it may join share one (as the pipeline's candidate
-    # query, an index, so the baseline's cost per article does not grow with the events stored).
-    by_key: dict[int, list[Candidate]] = {}
+    # One batch of every article, as the store step decides a batch: with no stored events, the events it opens
+    # are the only candidates.
+    merge, mention_ids = BatchMerge({}, []), count()
     with _timed(result.stages["store"], len(extracted)):
-        for c, found in extracted:
+        for number, (c, found) in enumerate(extracted):
             day = c.published.date() if c.published else None
+            result.mentions += len(found)
+            asserted = []
             for event in found:
-                result.mentions += 1
-                if event.modality != "asserted":
-                    continue
-                coding = coding_of(mention_fields(event) | {"event_date": event.event_date or day})
-                keys = lock_keys(coding)
-                candidates = {e.event_id: e for key in keys for e in by_key.get(key, ())}
-                if choose_event(coding, candidates.values()) is None:
-                    opened = Candidate(result.events, coding)
-                    result.events += 1
-                    for key in keys:
-                        by_key.setdefault(key, []).append(opened)
+                if event.modality == "asserted":
+                    reported = mention_fields(event) | {"event_date": event.event_date or day}
+                    fields_ = {name: reported[name] for name in (*EVENT_CODING_FIELDS, "confidence")}
+                    asserted.append(MentionToMerge(next(mention_ids), fields_, coding_of(fields_)))
+            merge.article(number, None, asserted)
+    result.events = len(merge.opened)
     return result

@@ -19,14 +19,13 @@ from services.bench.report import BenchReport, build_report
 from services.bench.sampling import Sampler, database_cpu_seconds, worker_cpu_seconds
 from services.bench.scaling import SCALED_STAGE, measure_scaling
 from services.db import among, get_engine, session_scope
-from services.ingest import ingest
+from services.local.processes import start_workers, stop_workers, wait_until_consuming
 from services.models import Article, Event, EventMention
 from services.ops.monitor import queue_messages
-from services.queues import installed_enqueue
-from services.servers import redis_client
+from services.queues import installed_enqueue, redis_client
 from services.settings import get_settings
+from services.sources.ingest import ingest
 from services.status import FINAL_STATUSES
-from services.workerprocs import start_workers, stop_workers, wait_until_consuming
 
 
 class BenchError(Exception):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import psutil
 import redis
 
-from services.workerprocs import worker_stage
+from services.local.processes import worker_stage
 
 
 def _tree(pid: int) -> list[psutil.Process]:

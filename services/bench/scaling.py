@@ -16,11 +16,11 @@ from sqlalchemy import func, select, update
 from services.db import among, session_scope
 from services.extract import extract_events
 from services.extract.step import published_day
+from services.local.processes import start_workers, stop_workers, wait_until_consuming
 from services.models import Article
 from services.queues import Enqueue
 from services.stages import stage_named
 from services.status import Status
-from services.workerprocs import start_workers, stop_workers, wait_until_consuming
 
 SCALED_STAGE = stage_named("extract")  # the stage with the most computing per article
 # Enough for a steady rate: the start, and the last batch that one process finishes while the other waits, are

@@ -18,8 +18,7 @@ from sqlalchemy.orm import Session
 
 from services.db import session_scope
 from services.models import Article
-from services.queues import Enqueue, enqueue_all
-from services.servers import redis_client
+from services.queues import Enqueue, enqueue_all, redis_client
 from services.settings import get_settings
 from services.stages import WAITING_AT, entry_stage
 from services.status import FINAL_STATUSES, Status

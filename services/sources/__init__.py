@@ -1,4 +1,5 @@
-"""Sources: feeds, news sitemaps and drop folders, registered in Postgres and polled for new articles.
+"""Sources: how articles arrive. ingest (files, records, URLs) and the feeds, news sitemaps and drop folders
+registered in Postgres and polled for new articles.
 
 registry (add, find, pause, remove), entries (canonical URLs, the keys an entry is known by), feeds and sitemaps
 (documents -> entries), remote (conditional GET), poll (due sources, one poll, its outcome), folder (drop folders),

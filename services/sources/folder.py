@@ -20,8 +20,8 @@ from pathlib import Path
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from services.ingest import IngestOutcome, add_articles, inputs_from_bytes, too_large
 from services.models import Source, SourceEntry
+from services.sources.ingest import IngestOutcome, add_articles, inputs_from_bytes, too_large
 from services.status import Status
 
 CLAIMED, PROCESSED, FAILED = ".claimed", "processed", "failed"

@@ -20,11 +20,11 @@ from sqlalchemy.orm import Session
 
 from services.db import database_message
 from services.fetch.hostlimit import HostBusy
-from services.ingest import ArticleInput, add_articles
 from services.models import Source, SourceEntry
 from services.queues import Enqueue, send_after_commit
 from services.sources.entries import Entry, entry_keys, given_for, storable_entry
 from services.sources.folder import FolderRefused, claim_files, file_away, folder_within, ingest_claimed_file
+from services.sources.ingest import ArticleInput, add_articles
 from services.sources.remote import PollFailed, Reading
 from services.status import Status
 from services.urls import canonical_url

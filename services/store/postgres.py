@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass, fields
+from dataclasses import astuple, fields
 from datetime import UTC, datetime
 
 from sqlalchemy import Date, Text, cast, delete, distinct, func, select, text, update
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from services.db import PLAN_BY_INDEX, copy_rows
 from services.models import Article, Event, EventMention
 from services.status import Status
+from services.store.decide import BatchMerge, FoundEvent, MentionToMerge
 from services.store.merge import (
     EVENT_CODING_FIELDS,
     FAMILY_PREFIXES,
@@ -22,7 +23,6 @@ from services.store.merge import (
     Lookup,
     MentionCoding,
     OutletReports,
-    choose_event,
     coding_of,
     lock_keys,
     lookups,
@@ -48,14 +48,17 @@ def store_events(session: Session, articles: Sequence[Article]) -> set[int]:
     session.execute(PLANS)
     forgotten, mentions = _forget(session, article_ids)
     before = forgotten | {m.event_id for found in mentions.values() for m in found if m.event_id is not None}
-    asserted = {a.id: [m for m in mentions.get(a.id, ()) if m.modality == ASSERTED] for a in articles}
-    codings = {a.id: [_mention_coding(m, a) for m in asserted[a.id]] for a in articles}
-    every_coding = [coding for found in codings.values() for coding in found]
+    asserted = {
+        a.id: [MentionToMerge(m.id, _event_fields(m), _mention_coding(m, a)) for m in mentions.get(a.id, ())
+               if m.modality == ASSERTED]
+        for a in articles
+    }  # fmt: skip
+    every_coding = [mention.coding for found in asserted.values() for mention in found]
     _lock(session, [*every_coding, *_event_codings(session, before)])
     stories = {article.story_id for article in articles if article.story_id is not None}
-    merge = _BatchMerge(*_find_candidates(session, every_coding, stories))
+    merge = BatchMerge(*_find_candidates(session, every_coding, stories))
     for article in articles:
-        merge.article(article.id, article.story_id, asserted[article.id], codings[article.id])
+        merge.article(article.id, article.story_id, asserted[article.id])
     if merge.opened:
         new_ids = session.scalars(NEW_EVENT_IDS, {"count": len(merge.opened)}).all()
         rows = [{"id": id_, **fields_} for id_, fields_ in zip(new_ids, merge.opened, strict=True)]
@@ -84,72 +87,10 @@ def store_events(session: Session, articles: Sequence[Article]) -> set[int]:
 # generic plan: it would otherwise plan the candidate query afresh for every article (its custom plans look cheaper
 # than the generic one, which is the same plan), and planning it costs about as much as running it.
 PLANS = text(f"SELECT {PLAN_BY_INDEX}, set_config('plan_cache_mode', 'force_generic_plan', true)")
-OPENED = 1 << 62  # above every bigserial id an events table will reach
 # Ids for the events a batch opens, ascending, so they are written in one COPY.
 NEW_EVENT_IDS = text(
     "SELECT nextval(pg_get_serial_sequence('events', 'id')) FROM generate_series(1, :count) ORDER BY 1"
 )
-
-
-class _BatchMerge:
-    """The merge decisions of one batch: each mention's event, the events opened, and which stories each candidate
-    event has reported so far. Opened events are numbered after every stored one until they are inserted, so on a
-    tie the older event still wins."""
-
-    def __init__(self, ways: dict[Lookup, int], found: list[FoundEvent]) -> None:
-        self.ways = ways
-        self.by_way: dict[int, list[FoundEvent]] = {}
-        for event in found:
-            for way in event.ways:
-                self.by_way.setdefault(way, []).append(event)
-        self.stories = {event.event_id: set(event.stories) for event in found}
-        self.opened_events: list[tuple[Coding, int]] = []  # (coding, the article that opened it)
-        # Opened events by the store's lock keys: a mention shares one with every event it may join.
-        self.opened_by_key: dict[int, list[int]] = {}
-        self.opened: list[dict] = []
-        self.chosen: list[tuple[int, int]] = []  # (mention id, event id)
-        self.links: list[tuple[int, int]] = []  # (article id, event id), each once
-
-    def article(self, article_id: int, story_id: int | None, mentions: list, codings: list[Coding]) -> None:
-        """Choose the event of each of an article's asserted mentions, opening one where none agrees."""
-        fed: dict[int, None] = {}
-        for mention, coding in zip(mentions, codings, strict=True):
-            event_id = choose_event(coding, self._candidates(coding, article_id, story_id))
-            if event_id is None:
-                fields_ = {name: getattr(mention, name) for name in EVENT_CODING_FIELDS}
-                self.opened.append(fields_ | {"event_date": coding.day, "confidence": mention.confidence})
-                self.opened_events.append((coding, article_id))
-                for key in lock_keys(coding):
-                    self.opened_by_key.setdefault(key, []).append(len(self.opened))
-                event_id = OPENED + len(self.opened)
-                self.stories[event_id] = set()
-            if story_id is not None:
-                self.stories[event_id].add(story_id)  # later articles of its story prefer it
-            self.chosen.append((mention.id, event_id))
-            fed[event_id] = None
-        self.links += [(article_id, event_id) for event_id in fed]
-
-    def _candidates(self, coding: Coding, article_id: int, story_id: int | None) -> list[Candidate]:
-        def same_story(event_id: int) -> bool:
-            return story_id is not None and story_id in self.stories[event_id]
-
-        found = {event.event_id: event for way in lookups(coding) for event in self.by_way.get(self.ways[way], ())}
-        stored = [Candidate(e.event_id, e.coding, same_story(e.event_id)) for e in found.values()]
-        opened = []
-        for number in sorted({n for key in lock_keys(coding) for n in self.opened_by_key.get(key, ())}):
-            opened_coding, opener = self.opened_events[number - 1]
-            event_id = OPENED + number
-            opened.append(Candidate(event_id, opened_coding, opener == article_id or same_story(event_id)))
-        return stored + opened
-
-    def number_opened(self, new_ids: Sequence[int]) -> None:
-        """Give the opened events their ids, as inserted in order."""
-
-        def real(event_id: int) -> int:
-            return new_ids[event_id - OPENED - 1] if event_id > OPENED else event_id
-
-        self.chosen = [(mention_id, real(event_id)) for mention_id, event_id in self.chosen]
-        self.links = [(article_id, real(event_id)) for article_id, event_id in self.links]
 
 
 # The articles' mentions, and the events they fed last time (whether or not a re-run of the extract stage has
@@ -188,6 +129,10 @@ ATTACH = text("""
         SELECT * FROM unnest(CAST(:fed_articles AS bigint[]), CAST(:fed_events AS bigint[]))
     )
     SELECT pg_notify(:channel, id::text) FROM unnest(CAST(:touched AS bigint[])) AS id ORDER BY id""")
+
+
+def _event_fields(mention) -> dict:
+    return {name: getattr(mention, name) for name in (*EVENT_CODING_FIELDS, "confidence")}
 
 
 def _mention_coding(mention, article: Article) -> Coding:
@@ -270,17 +215,6 @@ CANDIDATES = text(f"""
     FROM near JOIN events e ON e.id = near.id
     GROUP BY e.id
     ORDER BY e.id""")
-
-
-@dataclass(frozen=True)
-class FoundEvent:
-    """A stored event the candidate query returned: the lookups (by number) that found it, and which of the
-    given stories it has reported."""
-
-    event_id: int
-    coding: Coding
-    ways: tuple[int, ...]
-    stories: tuple[int, ...]
 
 
 def _find_candidates(

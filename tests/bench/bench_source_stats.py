@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from services.ops.health import pipeline_health  # noqa: E402
-from services.servers import redis_client  # noqa: E402
+from services.queues import redis_client  # noqa: E402
 from services.settings import get_settings  # noqa: E402
 from services.sources.stats import source_stats  # noqa: E402
 from tests.bench.databases import drop_bench_database, fresh_database  # noqa: E402

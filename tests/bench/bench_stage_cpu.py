@@ -20,8 +20,8 @@ from services.clean.step import clean_step
 from services.db import create_database_if_missing, session_scope
 from services.dedup.step import dedup_step
 from services.extract.step import extract_step
-from services.ingest import ArticleInput, add_article
 from services.settings import get_settings
+from services.sources.ingest import ArticleInput, add_article
 from services.store.step import store_step
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "dedup" / "corpus.jsonl"

@@ -5,8 +5,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from services.db import among
-from services.ingest import ArticleInput, add_article
 from services.models import Article
+from services.sources.ingest import ArticleInput, add_article
 
 MORE_THAN_A_STATEMENT_BINDS = 70_000  # Postgres takes at most 65,535 parameters in one statement
 

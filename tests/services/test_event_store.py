@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 from services.clean.step import clean_batch, clean_step
 from services.dedup.step import dedup_batch, dedup_step
 from services.extract.step import extract_batch, extract_step
-from services.ingest import ArticleInput, add_article
 from services.models import Article, ArticleEvent, Event, EventMention
+from services.sources.ingest import ArticleInput, add_article
 from services.status import Status
 from services.store.merge import DATE_WINDOW, Candidate, Coding, choose_event, type_family
 from services.store.postgres import candidate_events, recount_events

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from services.clean import UnusableDocument, clean_document
 from services.extract import extract_events
-from services.ingest import RECORD_FIELDS, add_articles, inputs_from_bytes
+from services.sources.ingest import RECORD_FIELDS, add_articles, inputs_from_bytes
 from services.status import Status
 
 MAX_BYTES = 200_000

@@ -13,7 +13,8 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from services.db import session_scope
-from services.ingest import (
+from services.models import Article
+from services.sources.ingest import (
     ArticleInput,
     Refusal,
     add_article,
@@ -22,7 +23,6 @@ from services.ingest import (
     input_from_record,
     inputs_from_paths,
 )
-from services.models import Article
 from services.status import Status
 from tests.conftest import SEEDS
 

@@ -7,8 +7,8 @@ from sqlalchemy.orm import Session
 from services.clean.step import clean_step
 from services.dedup.step import dedup_step
 from services.extract.step import extract_step
-from services.ingest import ArticleInput, add_article
 from services.models import Event
+from services.sources.ingest import ArticleInput, add_article
 from services.store import postgres as event_store
 from services.store.step import store_step
 

@@ -15,8 +15,8 @@ from services.dedup.step import dedup_step
 from services.extract.step import extract_batch, extract_step
 from services.fetch.download import FetchUnavailable, fetch_url, make_client
 from services.fetch.step import make_fetch_batch
-from services.ingest import ArticleInput, add_article, inputs_from_paths
 from services.models import Article, Event, EventMention
+from services.sources.ingest import ArticleInput, add_article, inputs_from_paths
 from services.status import Status
 from services.steps import one_at_a_time, record_failure
 from services.store.step import store_step

@@ -4,8 +4,8 @@ revises it and sends it through the stages again, replacing what they derived fr
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from services.ingest import ArticleInput, add_article
 from services.models import Article, DedupShingles, EventMention, Story, TextFingerprint
+from services.sources.ingest import ArticleInput, add_article
 from services.status import Status
 from tests.conftest import SEEDS
 from tests.services.test_pipeline import run_through

@@ -6,7 +6,8 @@ from sqlalchemy import create_engine, inspect
 
 from services import migrations
 from services.db import create_database_if_missing
-from services.servers import embedded_servers, postgres_reachable, redis_client, redis_reachable
+from services.local.servers import embedded_servers, postgres_reachable, redis_reachable
+from services.queues import redis_client
 from services.settings import normalise_database_url
 
 

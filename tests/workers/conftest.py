@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from services.workerprocs import start_workers, stop_workers, wait_until_consuming
+from services.local.processes import start_workers, stop_workers, wait_until_consuming
 from tests.conftest import RUN_ID
 
 

@@ -7,10 +7,10 @@ import random
 from sqlalchemy import select
 
 from services.db import session_scope
+from services.local.processes import start_workers, stop_workers, wait_until_consuming
 from services.models import Article
 from services.ops.monitor import wait_until_final
 from services.status import Status
-from services.workerprocs import start_workers, stop_workers, wait_until_consuming
 from tests.conftest import RUN_ID, SEEDS
 from workers.app import send_on
 

@@ -13,9 +13,9 @@ from sqlalchemy import func, select
 
 from services.db import session_scope
 from services.extract import extract_events
-from services.ingest import ArticleInput, ingest
 from services.models import Article, Event, EventMention
 from services.ops.monitor import wait_until_final
+from services.sources.ingest import ArticleInput, ingest
 from services.status import Status
 from tests.conftest import SEEDS
 from tests.pages import Page, Site, serve

@@ -25,13 +25,12 @@ from sqlalchemy.orm import Session
 from services import migrations
 from services.db import create_database_if_missing, session_scope
 from services.extract import extract_events
+from services.local.processes import start_workers, stop_workers, wait_until_consuming, worker_command
 from services.models import Article, Event, EventMention, Story
 from services.ops.monitor import UNACKED_KEY, priority_lists, wait_until_final
-from services.queues import RECONCILE_QUEUE
-from services.servers import KOMBU_SOCKET_SCHEME
+from services.queues import KOMBU_SOCKET_SCHEME, RECONCILE_QUEUE
 from services.stages import STAGES
 from services.status import Status
-from services.workerprocs import start_workers, stop_workers, wait_until_consuming, worker_command
 from tests.conftest import RUN_ID
 from tests.workers.poison_app import POISON_MARK, POISON_REASON
 from tests.workers.test_end_to_end import newsflow

@@ -30,9 +30,9 @@ from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import func, select
 
 from services.db import session_scope
-from services.ingest import ArticleInput, ingest, inputs_from_paths
 from services.models import Article, Event, EventMention
 from services.ops.monitor import wait_until_final
+from services.sources.ingest import ArticleInput, ingest, inputs_from_paths
 from services.sources.poll import record_success, utcnow
 from services.sources.registry import add_source
 from services.stages import STAGES

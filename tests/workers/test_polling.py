@@ -13,12 +13,12 @@ import redis
 from sqlalchemy import select
 
 from services.db import session_scope
+from services.local.processes import start_workers, stop_workers, wait_until_consuming
 from services.models import Article, Source
 from services.ops.monitor import wait_until_final
 from services.settings import Settings
 from services.sources.stats import source_stats
 from services.status import Status
-from services.workerprocs import start_workers, stop_workers, wait_until_consuming
 from tests.conftest import RUN_ID
 from tests.feeds import RSS, Item, article_html, rss
 from tests.pages import Page, Site, serve

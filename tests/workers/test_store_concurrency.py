@@ -8,10 +8,10 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import select
 
 from services.db import session_scope
+from services.local.processes import start_workers, stop_workers, wait_until_consuming
 from services.models import Article, Event, EventMention
 from services.ops.monitor import wait_until_final
 from services.status import Status
-from services.workerprocs import start_workers, stop_workers, wait_until_consuming
 from tests.conftest import RUN_ID
 from workers.app import send_on
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.workerprocs import start_workers, stop_workers, wait_until_consuming
+from services.local.processes import start_workers, stop_workers, wait_until_consuming
 from tests.conftest import RUN_ID
 
 

@@ -5,8 +5,8 @@ from fastapi import APIRouter, Depends, HTTPException, Response, status
 from services.api.deps import EnqueueDep, SettingsDep, require_api_key
 from services.api.schemas import ArticleIn, IngestOut
 from services.db import session_scope
-from services.ingest import add_article, input_from_record, input_problem
 from services.queues import send_after_commit
+from services.sources.ingest import add_article, input_from_record, input_problem
 
 router = APIRouter(tags=["ingest"], dependencies=[Depends(require_api_key)])
 

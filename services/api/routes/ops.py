@@ -9,7 +9,7 @@ from services.api.deps import SessionDep, SettingsDep
 from services.api.schemas import ErrorOut
 from services.ops.health import PipelineHealth, pipeline_health
 from services.ops.metrics import render_metrics
-from services.servers import redis_client
+from services.queues import redis_client
 from services.settings import Settings
 
 router = APIRouter(tags=["ops"])

@@ -8,62 +8,22 @@ import subprocess
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import redis
 from rich.console import Console
 from sqlalchemy import create_engine, text
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import OperationalError
 
-from services.db import database_message, get_engine, hide_password, is_unavailable, is_unmigrated
+from services.db import get_engine
+from services.queues import KOMBU_SOCKET_SCHEME, redis_client
 from services.settings import Settings, get_settings
 
 COMPOSE_FILE = Path("docker-compose.yml")  # the repository's, when the demo runs in its root
-# kombu names a Redis Unix socket redis+socket://PATH; redis-py calls the same thing unix://PATH.
-KOMBU_SOCKET_SCHEME = "redis+socket://"
 
 
 class ServicesNotFound(RuntimeError):
     """Neither the configured services, nor Docker, nor the embedded servers are available."""
-
-
-@dataclass(frozen=True)
-class Outage:
-    """Postgres or Redis not there for a command or request: which, at which URL, in the driver's words, what to do."""
-
-    service: str
-    url: str  # the password hidden
-    problem: str
-    remedy: str
-
-    def __str__(self) -> str:
-        return f"cannot use {self.service} at {self.url}: {self.problem}. {self.remedy}"
-
-
-def find_outage(exc: BaseException, settings: Settings) -> Outage | None:
-    """The outage behind an error (it or an error it was raised from), or None if it is not one."""
-    error: BaseException | None = exc
-    while error is not None:
-        if isinstance(error, DBAPIError) and (is_unavailable(error) or is_unmigrated(error)):
-            remedy = (
-                "Run `newsflow migrate` to create its tables."
-                if is_unmigrated(error)
-                else "Start it, or set DATABASE_URL to one that runs; `newsflow migrate` creates a missing database."
-            )
-            return Outage("Postgres", hide_password(settings.database_url), database_message(error), remedy)
-        if isinstance(error, redis.ConnectionError | redis.TimeoutError):
-            remedy = "Start it, or set REDIS_URL to one that runs."
-            return Outage("Redis", hide_password(settings.redis_url), str(error).rstrip("."), remedy)
-        error = error.__cause__  # the broker's errors wrap redis-py's
-    return None
-
-
-def redis_client(url: str) -> redis.Redis:
-    """A redis-py client for a URL as Celery takes it (TCP, or a Unix socket)."""
-    if url.startswith(KOMBU_SOCKET_SCHEME):
-        url = "unix://" + url.removeprefix(KOMBU_SOCKET_SCHEME)
-    return redis.Redis.from_url(url, socket_connect_timeout=2)
 
 
 def postgres_reachable(url: str) -> bool:

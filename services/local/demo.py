@@ -14,15 +14,15 @@ from rich.table import Table
 from sqlalchemy import func, select
 
 from services.db import create_database_if_missing, get_engine, session_scope
-from services.ingest import ingest, inputs_from_paths, split_refusals
+from services.local.processes import start_workers, stop_workers
+from services.local.servers import located_services
 from services.migrations import upgrade
 from services.models import Article, Event, EventMention
 from services.ops.monitor import wait_until_final
 from services.queues import installed_enqueue
-from services.servers import located_services
 from services.settings import Settings
+from services.sources.ingest import ingest, inputs_from_paths, split_refusals
 from services.status import Status
-from services.workerprocs import start_workers, stop_workers
 
 # Where an install puts the demo's articles (pyproject's data-files), under the environment's data directory.
 INSTALLED_SEEDS = Path("share", "newsflow", "seeds")

@@ -1,0 +1,109 @@
+"""`newsflow status`: the pipeline's health as a table, once or live."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from services.cli.app import app, console
+from services.settings import get_settings
+
+
+@app.command()
+def status(
+    watch: Annotated[bool, typer.Option("--watch", help="Redraw the table every --interval seconds.")] = False,
+    interval: Annotated[float, typer.Option(help="Seconds between redraws with --watch.", min=0.2)] = 2.0,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object, for scripts.")] = False,
+) -> None:
+    """Per stage: backlog, oldest waiting, stuck, queue messages, finished and failed, workers; end-to-end lag."""
+    import json
+    import time
+
+    from rich.live import Live
+
+    if as_json:
+        typer.echo(json.dumps(_pipeline_health().as_dict()))
+        return
+    if not watch:
+        console.print(_status_view(_pipeline_health()))
+        return
+    with Live(_status_view(_pipeline_health()), console=console, auto_refresh=False) as live:
+        try:
+            while True:
+                time.sleep(interval)
+                live.update(_status_view(_pipeline_health()), refresh=True)
+        except KeyboardInterrupt:
+            pass
+
+
+def _pipeline_health():
+    """One snapshot of the pipeline's health from the configured Postgres and Redis."""
+    from services.db import session_scope
+    from services.ops.health import pipeline_health
+    from services.queues import redis_client
+
+    settings = get_settings()
+    client = redis_client(settings.redis_url)
+    try:
+        with session_scope() as session:
+            return pipeline_health(session, client, stage_timeout=settings.stage_timeout_seconds)
+    finally:
+        client.close()
+
+
+def _status_view(health):
+    """The rich rendering of a health snapshot: a table of stages, then the totals."""
+    from rich.console import Group
+
+    table = Table(
+        "stage", "state", "waiting", "oldest", "stuck", "msgs ready", "unacked",
+        "done 5m", "done 1h", "failed 5m", "failed 1h", "/min", "last done", "workers",
+        title=f"newsflow at {health.at[:19]}", caption=f"stuck: unchanged > {health.stage_timeout_seconds} s",
+    )  # fmt: skip
+    colours = {"idle": "dim", "busy": "green", "no workers": "bold yellow", "stalled": "bold red"}
+    for s in health.stages:
+        table.add_row(
+            s.stage, f"[{colours[s.state]}]{s.state}[/]", str(s.waiting), _duration(s.oldest_waiting_seconds),
+            f"[red]{s.stuck}[/]" if s.stuck else "0", str(s.messages_ready), str(s.messages_unacked),
+            str(s.processed_5m), str(s.processed_1h), str(s.failed_5m), str(s.failed_1h),
+            f"{s.throughput_per_minute:.1f}", _duration(s.last_finished_seconds_ago, suffix=" ago"),
+            ", ".join(s.workers) or "-",
+        )  # fmt: skip
+    articles = ", ".join(f"{name} {count}" for name, count in health.articles.items() if count)
+    totals = (
+        f"end-to-end lag (last hour): p50 {_duration(health.lag_p50_seconds)}, p95 {_duration(health.lag_p95_seconds)}"
+        f"; stored in the last hour {health.stored_1h}\n"
+        f"articles: {articles or 'none'}; events {health.events} from {health.mentions} mentions"
+    )
+    return Group(table, totals, *([_sources_table(health.sources)] if health.sources else []))
+
+
+def _sources_table(sources):
+    """The sources of a health snapshot: state, last poll, last new article, articles a day, errors."""
+    from rich.markup import escape
+
+    table = Table("source", "kind", "location", "state", "last polled", "last new", "last day", "per day", "errors",
+                  title="sources")  # fmt: skip
+    for s in sources:
+        errors = f"{s.errors} ({s.consecutive_errors} in a row)" if s.consecutive_errors else str(s.errors)
+        if s.last_error:
+            errors += f", last: {s.last_error}"
+        table.add_row(
+            str(s.id), s.kind, escape(s.location), f"[red]{s.state}[/]" if s.state == "error" else s.state,
+            _duration(s.last_polled_seconds_ago, suffix=" ago"), _duration(s.last_new_seconds_ago, suffix=" ago"),
+            str(s.articles_last_day), f"{s.articles_per_day:.1f}", escape(errors),
+        )  # fmt: skip
+    return table
+
+
+def _duration(seconds: float | None, suffix: str = "") -> str:
+    """A short human duration, or '-' for none."""
+    if seconds is None:
+        return "-"
+    if seconds < 60:
+        return f"{seconds:.1f} s{suffix}"
+    if seconds < 3600:
+        return f"{seconds / 60:.1f} min{suffix}"
+    return f"{seconds / 3600:.1f} h{suffix}"

@@ -1,0 +1,1 @@
+"""Running newsflow on one machine: where Postgres and Redis come from, worker processes, the demo."""
