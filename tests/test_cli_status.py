@@ -42,7 +42,11 @@ def test_status_watch_shows_changes_until_interrupted(service_env, clean_tables,
         session.add(Article(raw=b"late", status=Status.EXTRACTED))
     time.sleep(2)
     process.send_signal(signal.SIGINT)
-    output, _ = process.communicate(timeout=30)
+    try:
+        output, _ = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()  # not left behind to hold its connections while later tests reset the database
+        raise
     assert process.returncode == 0
     assert "articles: extracted 1" in output  # the last drawing read the database again
 

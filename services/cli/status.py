@@ -19,6 +19,7 @@ def status(
 ) -> None:
     """Per stage: backlog, oldest waiting, stuck, queue messages, finished and failed, workers; end-to-end lag."""
     import json
+    import signal
     import time
 
     from rich.live import Live
@@ -29,13 +30,18 @@ def status(
     if not watch:
         console.print(_status_view(_pipeline_health()))
         return
-    with Live(_status_view(_pipeline_health()), console=console, auto_refresh=False) as live:
-        try:
-            while True:
+    # Ctrl-C ends the loop between two drawings: an interrupt inside a database call would leave it to the driver
+    # to cancel the query and wind the connection down.
+    interrupted = []
+    previous = signal.signal(signal.SIGINT, lambda *_: interrupted.append(True))
+    try:
+        with Live(_status_view(_pipeline_health()), console=console, auto_refresh=False) as live:
+            while not interrupted:
                 time.sleep(interval)
-                live.update(_status_view(_pipeline_health()), refresh=True)
-        except KeyboardInterrupt:
-            pass
+                if not interrupted:
+                    live.update(_status_view(_pipeline_health()), refresh=True)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _pipeline_health():
