@@ -21,8 +21,7 @@ from services.fetch.download import FetchUnavailable
 from services.ops.health import note_worker_finished
 from services.ops.metrics import TaskMetrics, step_outcome
 from services.ops.reconcile import reconcile_interval
-from services.queues import POLL_QUEUE, RECONCILE_QUEUE, send_after_commit, task_name
-from services.servers import redis_client
+from services.queues import POLL_QUEUE, RECONCILE_QUEUE, redis_client, send_after_commit, task_name
 from services.settings import get_settings
 from services.stages import STAGES
 from services.steps import CLAIMED, Step, record_failure

@@ -6,7 +6,7 @@ import httpx
 
 from services.fetch.hostlimit import HostLimiter
 from services.fetch.robots import RobotsRules
-from services.servers import redis_client
+from services.queues import redis_client
 from services.settings import get_settings
 
 # No task holds a host's slot longer than the task time limit; a slot of a killed worker expires after it.
