@@ -130,7 +130,8 @@ _HEAD_PHRASE = (
 LIST_HEADER = re.compile(rf"^(?:{_HEAD_PHRASE})\s*:?$", re.IGNORECASE)
 # "READ MORE: <headline>", "RELATED: <headline>": a header and a single item on one line.
 INLINE_TEASER = re.compile(rf"^(?:{_HEAD_PHRASE})\s*:\s*\S", re.IGNORECASE)
-TERMINAL = re.compile(r"[.!?\"”’]\)?$")
+# Chinese and Japanese end sentences with full-width marks and close quotes with 」 or 』.
+TERMINAL = re.compile(r"[.!?\"”’。！？」』]\)?$")
 ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")
 SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+(?=[A-Z“\"])")
 FIRST_PERSON_BIO = re.compile(

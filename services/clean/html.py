@@ -57,6 +57,7 @@ class HtmlArticle:
     site_name: str | None = None
     url: str | None = None
     language: str | None = None
+    links: frozenset[str] = frozenset()  # the page's link texts, spaces collapsed
 
 
 def extract_html(html: str, *, url: str | None = None) -> HtmlArticle:
@@ -83,6 +84,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlArticle:
         site_name=meta.get("site"),
         url=meta.get("url") or url,
         language=(tree.get("lang") or "").split("-")[0].lower() or None,
+        links=_link_texts(tree),
     )
 
 
@@ -158,6 +160,12 @@ def _single_name(value: object) -> str | None:
 
 def _string(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
+
+
+def _link_texts(tree: HtmlElement) -> frozenset[str]:
+    # What the page says links elsewhere: the evidence that a headline-shaped line is another story's teaser.
+    texts = (" ".join(anchor.text_content().split()) for anchor in tree.iter("a"))
+    return frozenset(text for text in texts if text)
 
 
 def _title_element(tree: HtmlElement) -> str | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from services.clean import furniture as f
 from services.dates import ParsedDate, find_written_date
 
+HEADLINE_REASON = "headline (kept as the title)"
 # Leading blocks searched for a headline, section label, byline or date line.
 HEAD_BLOCKS = 6
 # A block is prose when it is a sentence of at least this many words; shorter unpunctuated blocks are headline-shaped.
@@ -20,8 +21,10 @@ SHORT_BLOCK_WORDS = 45
 UNRELATED_BELOW = 0.2
 RESUMES_AT = 0.5
 LEAD_BLOCKS = 3
+# A block is a run of links when link texts of the page cover at least this share of it.
+LINKED_SHARE = 0.5
 STEM = 5
-SENTENCE_PUNCT = re.compile(r"[.!?][\"”’)]?(?:\s|$)")
+SENTENCE_PUNCT = re.compile(r"[.!?][\"”’)]?(?:\s|$)|[。！？]")
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _STOPWORD_TEXT = """
 a about after again against all also an and any are as at be because been before being between both but by can
@@ -32,6 +35,9 @@ under until up very was we were what when where which while who whom why will wi
 say told one two new last first week year years day days since still amid among however
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+# Chinese, Japanese and Korean are written without spaces between words; a word there is about two characters.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+CJK_CHARS_PER_WORD = 2
 
 
 @dataclass(frozen=True)
@@ -89,14 +95,22 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return 40 <= widest <= 100 and full >= 0.8 * len(widths) and open_ended > len(widths) // 2
 
 
-def strip_furniture(text: str, *, title: str | None = None, author: str | None = None) -> StrippedText:
-    """Split text into blocks, drop the furniture among them and return the article with each drop's reason."""
-    return _Stripper(split_blocks(text), title=title, author=author).run()
+def strip_furniture(
+    text: str, *, title: str | None = None, author: str | None = None, links: frozenset[str] | None = None
+) -> StrippedText:
+    """Split text into blocks, drop the furniture among them and return the article with each drop's reason.
+    `links` are the link texts of the page the text comes from; None for plain text, which has no links."""
+    return _Stripper(split_blocks(text), title=title, author=author, links=links).run()
 
 
 def content_stems(text: str) -> set[str]:
-    """Content words of a text, lowercased and cut to a short stem so "Syria" and "Syrian" match."""
-    return {w[:STEM] for w in WORD.findall(text.lower()) if len(w) > 2 and w not in STOPWORDS}
+    """Content words of a text, lowercased and cut to a short stem so "Syria" and "Syrian" match; for scripts
+    written without spaces, pairs of adjacent characters."""
+    stems = {w[:STEM] for w in WORD.findall(text.lower()) if len(w) > 2 and w not in STOPWORDS}
+    if text.isascii():
+        return stems
+    characters = "".join(CJK.findall(text))
+    return stems | {characters[i : i + 2] for i in range(len(characters) - 1)}
 
 
 def relatedness(stems: set[str], reference: set[str]) -> float:
@@ -105,7 +119,8 @@ def relatedness(stems: set[str], reference: set[str]) -> float:
 
 
 def _words(block: str) -> int:
-    return block.count(" ") + 1
+    spaced = block.count(" ") + 1
+    return spaced if block.isascii() else spaced + len(CJK.findall(block)) // CJK_CHARS_PER_WORD
 
 
 def _is_prose(block: str) -> bool:
@@ -129,8 +144,11 @@ def _without_date(block: str, match: re.Match[str]) -> str:
 class _Stripper:
     """One pass over a document's blocks; each block ends up kept, rewritten or dropped with a reason."""
 
-    def __init__(self, blocks: list[str], *, title: str | None, author: str | None) -> None:
+    def __init__(
+        self, blocks: list[str], *, title: str | None, author: str | None, links: frozenset[str] | None
+    ) -> None:
         self.blocks = blocks
+        self.links = links
         self.reasons: list[str | None] = [None] * len(blocks)
         self.rewrites: dict[int, str] = {}
         self.trimmed: list[tuple[int, DroppedSpan]] = []
@@ -173,7 +191,7 @@ class _Stripper:
             if title_key and _is_title(_key(block), title_key):
                 # A page title often carries the site's name; the headline line is the cleaner title.
                 self.title = block
-                self.reasons[index] = "headline (kept as the title)"
+                self.reasons[index] = HEADLINE_REASON
             elif (reason := self._byline(block)) or (reason := self._date_line(block)):
                 self.reasons[index] = reason
             elif _is_prose(block):
@@ -181,11 +199,17 @@ class _Stripper:
                 return
             elif self._is_headline(index, block):
                 self.title = self.title or block
-                self.reasons[index] = "headline (kept as the title)"
-            elif _words(block) <= 3 and not f.TERMINAL.search(block) and index + 1 < len(self.blocks):
+                self.reasons[index] = HEADLINE_REASON
+            elif self._is_section_label(index, block):
                 self.reasons[index] = "section label"
             else:
                 return
+
+    def _is_section_label(self, index: int, block: str) -> bool:
+        # "World", "Business | Markets" stand above the headline; a short line below it is the article's deck.
+        if HEADLINE_REASON in self.reasons[:index] or index + 1 >= len(self.blocks):
+            return False
+        return _words(block) <= 3 and not f.TERMINAL.search(block)
 
     def _is_headline(self, index: int, block: str) -> bool:
         earlier_kept = any(reason is None for reason in self.reasons[:index])
@@ -332,13 +356,9 @@ class _Stripper:
             return False
         if self.reasons[index] not in (None, "comment prompt"):
             return False
-        if self._header_words(block):
-            return True
-        # No header words: it still opens a list when what follows is list-shaped and carries the marks of
-        # teasers (times, ages, cut-off snippets); short lines alone could be a table or a list in the article.
-        following = range(index + 1, min(index + 5, len(self.blocks)))
-        stamped = any(self._stamped(item) for item in following)
-        return stamped and sum(self._list_item(item) for item in following) >= 2
+        # Only a header that says so ("Related stories", "Most read") opens a list: a short line above list-shaped
+        # lines is as often a subhead over the article's own steps, results or one-sentence paragraphs.
+        return self._header_words(block)
 
     @staticmethod
     def _header_words(block: str) -> bool:
@@ -388,7 +408,8 @@ class _Stripper:
         for index, block in enumerate(self.blocks):
             if self.reasons[index] is None and _words(block) > HEADLINE_MAX_WORDS and not SENTENCE_PUNCT.search(block):
                 lead = self._lead() if lead is None else lead
-                if relatedness(self.stems(index), lead) < UNRELATED_BELOW:
+                # With no prose to compare with (a one-sentence brief without its full stop), nothing is unrelated.
+                if lead and relatedness(self.stems(index), lead) < UNRELATED_BELOW and self._links_elsewhere(index):
                     self.reasons[index] = "navigation or run of links"
 
     # A run of headline-shaped blocks unrelated to the lead, at the very end, with no header above it.
@@ -404,10 +425,25 @@ class _Stripper:
         if len(run) < 3:
             return  # decided by shape alone, before the costlier comparison with the lead
         lead = self._lead()
-        unrelated = [index for index in run if relatedness(self.stems(index), lead) < UNRELATED_BELOW]
+        unrelated = [
+            index
+            for index in run
+            if relatedness(self.stems(index), lead) < UNRELATED_BELOW and self._links_elsewhere(index)
+        ]
         if unrelated == run:
             for index in run:
                 self.reasons[index] = "headline of another story at the end of the page"
+
+    def _links_elsewhere(self, index: int) -> bool:
+        # On a page, a line is another story's teaser or a navigation bar only if the page links it; plain text
+        # carries no links, and its shape alone decides.
+        if self.links is None:
+            return True
+        block = self.blocks[index]
+        if block in self.links:
+            return True
+        covered = sum(len(link) for link in self.links if len(link) > 3 and link in block)
+        return covered >= LINKED_SHARE * len(block)
 
     def _lead(self) -> set[str]:
         prose = [i for i, block in enumerate(self.blocks) if self.reasons[i] is None and _is_prose(block)]

@@ -146,3 +146,21 @@ def test_a_failed_article_is_retried_after_a_fix(workers, clean_tables, service_
     result = newsflow("retry", "--stage", "dedup", env=service_env)
     assert "1 article(s) queued again" in result.stdout
     assert wait_until_final(session_scope, [article_id], timeout=FINAL_TIMEOUT) == {article_id: Status.STORED}
+
+
+def test_a_page_dated_year_one_in_its_metadata_is_stored_without_that_date(workers, clean_tables, service_env) -> None:
+    page = (
+        '<html><head><meta property="article:published_time" content="0001-01-01T00:00:00Z">'
+        f"<title>Withdrawal</title></head><body><article><p>{ARTICLE_TEXT}</p></article></body></html>"
+    )
+    outcome = next(
+        ingest([ArticleInput("year-one.html", raw=page.encode(), content_type="text/html")],
+               session_scope=session_scope, enqueue=send_on, max_bytes=1_000_000)
+    )  # fmt: skip
+    assert wait_until_final(session_scope, [outcome.article_id], timeout=FINAL_TIMEOUT) == {
+        outcome.article_id: Status.STORED
+    }
+    with session_scope() as session:
+        article = session.get(Article, outcome.article_id)
+        assert (article.published_at, article.published_source) == (None, "dropped:html")
+        assert article.error is None
