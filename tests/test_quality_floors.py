@@ -19,10 +19,10 @@ FLOORS: dict[tuple[str, ...], float] = {
     ("clean", "pages", "newsflow clean", "en", "with_kept"): 0.92,
     ("clean", "pages", "newsflow clean", "en", "without_gone"): 0.92,
     ("clean", "plain_text", "words_kept"): 0.99,
-    ("dedup", "newsflow dedup", "copy_precision"): 0.97,
+    ("dedup", "newsflow dedup", "copy_precision"): 0.99,
     ("dedup", "newsflow dedup", "recall_light"): 0.99,
     ("dedup", "newsflow dedup", "recall_medium"): 0.95,
-    ("dedup", "newsflow dedup", "recall_heavy"): 0.90,
+    ("dedup", "newsflow dedup", "recall_heavy"): 0.85,
     ("dedup", "newsflow dedup", "story_ari"): 0.84,
     ("extract", "petr2_gsr", "newsflow coder", "f1"): 0.25,
     ("extract", "plover_gsr", "newsflow coder", "f1"): 0.68,
@@ -31,7 +31,7 @@ FLOORS: dict[tuple[str, ...], float] = {
 # Counts of harm, and the most they may be: they move down as the stages improve.
 CEILINGS: dict[tuple[str, ...], float] = {
     ("clean", "plain_text", "emptied"): 0,
-    ("dedup", "newsflow dedup", "distinct_reports_dropped"): 3,
+    ("dedup", "newsflow dedup", "distinct_reports_dropped"): 1,
 }
 
 

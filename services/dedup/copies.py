@@ -36,8 +36,10 @@ MAX_CANDIDATES = 10
 # (16 of 64 at Jaccard 0.5), most of them rare, and copies follow their originals closely in time.
 BUCKET_READ = 10
 MIN_JACCARD = 0.5
-# A copy cut short, or a wire story inside a longer local article: most of the shorter text is in the longer one.
-MIN_CONTAINMENT = 0.4
+# A copy cut short: most of the newcomer is in the earlier article. Containment is taken one way only, the share of
+# the newcomer inside the earlier article, so a longer report that quotes or embeds an earlier wire story adds its
+# own reporting and is kept: a copy is an article that adds little to its original.
+MIN_CONTAINMENT = 0.5
 MIN_SHINGLES = 20  # below this, texts are too short to call copies
 
 
@@ -65,7 +67,7 @@ class NearMatch:
 
     article_id: int
     jaccard: float
-    containment: float
+    containment: float  # the share of the newcomer inside the earlier article
 
     @property
     def similarity(self) -> float:
@@ -127,10 +129,11 @@ def signature(text: str) -> Signature:
     return Signature(shingles, bands)
 
 
-def compare(a: frozenset[int], b: frozenset[int]) -> tuple[float, float]:
-    """Jaccard similarity and containment (share of the smaller set inside the larger) of two shingle sets."""
-    shared = len(a & b)
-    return shared / len(a | b), shared / min(len(a), len(b))
+def compare(newcomer: frozenset[int], earlier: frozenset[int]) -> tuple[float, float]:
+    """Jaccard similarity of two shingle sets, and the containment of the newcomer in the earlier article (the share
+    of the newcomer's shingles that the earlier one has)."""
+    shared = len(newcomer & earlier)
+    return shared / len(newcomer | earlier), shared / len(newcomer)
 
 
 def find_near_duplicate(sig: Signature, index: NearDuplicateIndex) -> NearMatch | None:

@@ -68,11 +68,16 @@ def test_copies_point_to_their_original_and_join_its_story() -> None:
     assert {d["story"] for d in decisions} == {by_id["orig"]["story"]}
 
 
-def test_a_wire_story_inside_a_longer_local_article_is_a_copy() -> None:
+def test_a_longer_report_that_embeds_a_wire_story_is_kept_and_one_that_adds_little_is_a_copy() -> None:
     wire = SEED_TEXTS["002"]
-    local = "Local desk introduction. " * 3 + wire + "\n" + SEED_TEXTS["003"]
-    decisions = list(dedup_records(records(("wire", wire), ("local", local))))
-    assert decisions[1]["duplicate_of"] == "wire" and decisions[1]["method"] == "near"
+    # Most of the local report is its own: the wire story it quotes is the smaller part of it.
+    local = "Local desk introduction. " * 3 + wire + "\n" + SEED_TEXTS["003"] + "\n" + SEED_TEXTS["004"]
+    # A reprint with a line of its own before and after adds little.
+    reprint = "Our correspondent adds context below.\n" + wire + "\nShare this story."
+    decisions = list(dedup_records(records(("wire", wire), ("local", local), ("reprint", reprint))))
+    by_id = {d["id"]: d for d in decisions}
+    assert by_id["local"]["duplicate_of"] is None
+    assert by_id["reprint"]["duplicate_of"] == "wire" and by_id["reprint"]["method"] == "near"
 
 
 def test_the_same_kind_of_event_elsewhere_is_another_story() -> None:
