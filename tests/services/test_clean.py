@@ -285,6 +285,25 @@ def test_unusable_input_has_a_reason(raw, content_type, reason):
         clean_document(raw, content_type=content_type)
 
 
+@pytest.mark.parametrize(
+    ("declaration", "encoding", "text"),
+    [
+        ('<meta charset="iso-8859-1">', "cp1252", "Le café coûte 5 €, a dit le « patron »."),
+        ('<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">', "shift_jis", "日本語の記事です。"),
+        ('<meta charset="windows-1251">', "cp1251", "Правительство объявило новые меры."),
+    ],
+)
+def test_a_page_is_decoded_as_its_meta_declares(declaration: str, encoding: str, text: str) -> None:
+    page = f"<html><head>{declaration}</head><body><p>{text}</p></body></html>"
+    assert decode_document(page.encode(encoding)) == page
+
+
+def test_a_declaration_that_does_not_fit_the_bytes_gives_way_to_the_bytes() -> None:
+    text = "Le gouvernement français a annoncé mardi de nouvelles mesures pour les agriculteurs touchés."
+    page = f'<html><head><meta charset="shift_jis"></head><body><p>{text}</p></body></html>'
+    assert decode_document(page.encode("latin-1")) == page
+
+
 def test_latin1_text_is_decoded_right():
     text = (
         "Le gouvernement français a annoncé mardi de nouvelles mesures pour les agriculteurs touchés par la sécheresse."
