@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     func,
 )
+from sqlalchemy import text as sql_text  # `text` is also an Article column
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -78,6 +79,8 @@ class Article(Base):
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
     duplicate_method: Mapped[str | None] = mapped_column(String(16))
     duplicate_similarity: Mapped[float | None] = mapped_column(Float)
+    # A kept article that embeds most of an earlier one (a wire story inside a longer report): that article.
+    contains_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
 
     received_at: Mapped[datetime] = mapped_column(Timestamp, server_default=func.now())
     fetched_at: Mapped[datetime | None] = mapped_column(Timestamp)
@@ -93,6 +96,7 @@ class Article(Base):
         Index("ix_articles_status_updated_at", "status", "updated_at"),
         # The last hour's rows, for `newsflow status` and /metrics, without reading the whole table.
         Index("ix_articles_updated_at", "updated_at"),
+        Index("ix_articles_contains_id", "contains_id", postgresql_where=sql_text("contains_id IS NOT NULL")),
     )
 
     def mark_failed(self, stage: str, reason: str) -> None:

@@ -63,6 +63,7 @@ class ArticleOut(BaseModel):
     error_stage: str | None
     error: str | None
     duplicate_of_id: int | None
+    contains_id: int | None
     story_id: int | None
     received_at: datetime
     stored_at: datetime | None

@@ -18,7 +18,8 @@ from services.evaluation import EVALUATED_STAGES
 def dedup_command(
     path: Annotated[Path, typer.Argument(help='JSON lines: {"id", "text", "published"?}, in arrival order.')],
 ) -> None:
-    """Run the dedup stage offline and print one JSON line per record: duplicate_of, similarity, method, story."""
+    """Run the dedup stage offline and print one JSON line per record: duplicate_of, similarity, method, contains,
+    story."""
     import json
 
     from services.dedup.offline import dedup_records

@@ -129,27 +129,39 @@ def signature(text: str) -> Signature:
     return Signature(shingles, bands)
 
 
-def compare(newcomer: frozenset[int], earlier: frozenset[int]) -> tuple[float, float]:
-    """Jaccard similarity of two shingle sets, and the containment of the newcomer in the earlier article (the share
-    of the newcomer's shingles that the earlier one has)."""
+def compare(newcomer: frozenset[int], earlier: frozenset[int]) -> tuple[float, float, float]:
+    """Jaccard similarity of two shingle sets, the containment of the newcomer in the earlier article (the share of
+    the newcomer's shingles that the earlier one has), and the share of the earlier article inside the newcomer."""
     shared = len(newcomer & earlier)
-    return shared / len(newcomer | earlier), shared / len(newcomer)
+    return shared / len(newcomer | earlier), shared / len(newcomer), shared / len(earlier)
 
 
-def find_near_duplicate(sig: Signature, index: NearDuplicateIndex) -> NearMatch | None:
-    """The most similar earlier article this text copies, if any (the caller indexes originals)."""
+@dataclass(frozen=True)
+class NearMatches:
+    """What a text makes of the earlier articles: the one it copies, or else the one it embeds, if any."""
+
+    copy: NearMatch | None = None
+    embeds: int | None = None  # an earlier article most of which is inside this longer one
+
+
+def find_near_matches(sig: Signature, index: NearDuplicateIndex) -> NearMatches:
+    """The most similar earlier article this text copies, and the earlier article it embeds most of (the caller
+    indexes originals)."""
     if len(sig.shingles) < MIN_SHINGLES:
-        return None
+        return NearMatches()
     best: NearMatch | None = None
+    embeds, embedded_share = None, 0.0
     for article_id, shingles in index.candidates(sig.bands).items():
         if len(shingles) < MIN_SHINGLES:
             continue
-        jaccard, containment = compare(sig.shingles, shingles)
+        jaccard, containment, embedded = compare(sig.shingles, shingles)
         if jaccard >= MIN_JACCARD or containment >= MIN_CONTAINMENT:
             match = NearMatch(article_id, jaccard, containment)
             if best is None or (match.similarity, -match.article_id) > (best.similarity, -best.article_id):
                 best = match
-    return best
+        elif embedded >= MIN_CONTAINMENT and (embedded, -article_id) > (embedded_share, -(embeds or 0)):
+            embeds, embedded_share = article_id, embedded
+    return NearMatches(best) if best is not None else NearMatches(embeds=embeds)
 
 
 class ExactIndex(Protocol):
@@ -161,11 +173,13 @@ class ExactIndex(Protocol):
 
 @dataclass(frozen=True)
 class DedupDecision:
-    """Whether a text copies an earlier article: `duplicate_of` is None for an original."""
+    """Whether a text copies an earlier article: `duplicate_of` is None for an original, and `contains` names the
+    earlier article an original embeds, if any."""
 
     duplicate_of: int | None = None
     similarity: float | None = None
     method: str | None = None
+    contains: int | None = None
 
 
 def deduplicate(
@@ -179,11 +193,11 @@ def deduplicate(
     if first != article_id:
         return DedupDecision(first, 1.0, "exact")
     sig = sig or signature(text)
-    match = find_near_duplicate(sig, near)
-    if match is not None and match.article_id != article_id:
-        return DedupDecision(match.article_id, match.similarity, "near")
+    found = find_near_matches(sig, near)
+    if found.copy is not None and found.copy.article_id != article_id:
+        return DedupDecision(found.copy.article_id, found.copy.similarity, "near")
     near.add(article_id, sig)
-    return DedupDecision()
+    return DedupDecision(contains=found.embeds if found.embeds != article_id else None)
 
 
 def top_candidates(shared: dict[int, int]) -> list[int]:

@@ -12,7 +12,8 @@ from services.dedup.stories import MemoryStoryStore
 
 
 def dedup_records(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """For each record {"id", "text", "published"?}: {"id", "duplicate_of", "similarity", "method", "story"}."""
+    """For each record {"id", "text", "published"?}: {"id", "duplicate_of", "similarity", "method", "contains",
+    "story"}."""
     exact, near, stories = MemoryExactIndex(), MemoryIndex(), MemoryStoryStore()
     record_ids: list[Any] = []
     story_of: list[int | None] = []
@@ -38,5 +39,6 @@ def dedup_records(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]
             "duplicate_of": None if decision.duplicate_of is None else record_ids[decision.duplicate_of],
             "similarity": None if decision.similarity is None else round(decision.similarity, 4),
             "method": decision.method,
+            "contains": None if decision.contains is None else record_ids[decision.contains],
             "story": placed.story,
         }

@@ -52,6 +52,7 @@ def _dedup(session: Session, claimed: list[Article]) -> list[Article]:
             if placed.story is not None:
                 article.story_id = placed.story
             if placed.decision.duplicate_of is None:
+                article.contains_id = placed.decision.contains
                 originals.append(article)
             else:
                 _mark_duplicate(article, placed.decision)

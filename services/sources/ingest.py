@@ -362,7 +362,7 @@ def revise_article(session: Session, article_id: int, *, raw: bytes, raw_sha256:
 REVISED_FIELDS = (
     "text", "dropped", "title", "author", "site_name", "language", "published_at", "published_precision",
     "published_source", "error_stage", "error", "story_id", "duplicate_of_id", "duplicate_method",
-    "duplicate_similarity", "fetched_at", "cleaned_at", "deduped_at", "extracted_at", "stored_at",
+    "duplicate_similarity", "contains_id", "fetched_at", "cleaned_at", "deduped_at", "extracted_at", "stored_at",
 )  # fmt: skip
 
 

@@ -3,6 +3,7 @@
 import json
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
@@ -68,15 +69,20 @@ def test_copies_point_to_their_original_and_join_its_story() -> None:
     assert {d["story"] for d in decisions} == {by_id["orig"]["story"]}
 
 
-def test_a_longer_report_that_embeds_a_wire_story_is_kept_and_one_that_adds_little_is_a_copy() -> None:
-    wire = SEED_TEXTS["002"]
+WIRE = SEED_TEXTS["002"]
+EMBEDDING = [
+    ("wire", WIRE),
     # Most of the local report is its own: the wire story it quotes is the smaller part of it.
-    local = "Local desk introduction. " * 3 + wire + "\n" + SEED_TEXTS["003"] + "\n" + SEED_TEXTS["004"]
+    ("local", "Local desk introduction. " * 3 + WIRE + "\n" + SEED_TEXTS["003"] + "\n" + SEED_TEXTS["004"]),
     # A reprint with a line of its own before and after adds little.
-    reprint = "Our correspondent adds context below.\n" + wire + "\nShare this story."
-    decisions = list(dedup_records(records(("wire", wire), ("local", local), ("reprint", reprint))))
+    ("reprint", "Our correspondent adds context below.\n" + WIRE + "\nShare this story."),
+]
+
+
+def test_a_longer_report_that_embeds_a_wire_story_is_kept_and_one_that_adds_little_is_a_copy() -> None:
+    decisions = list(dedup_records(records(*EMBEDDING)))
     by_id = {d["id"]: d for d in decisions}
-    assert by_id["local"]["duplicate_of"] is None
+    assert by_id["local"]["duplicate_of"] is None and by_id["local"]["contains"] == "wire"
     assert by_id["reprint"]["duplicate_of"] == "wire" and by_id["reprint"]["method"] == "near"
 
 
@@ -108,12 +114,20 @@ def test_the_cli_prints_one_json_line_per_record(tmp_path) -> None:
         "duplicate_of": "a",
         "similarity": 1.0,
         "method": "exact",
+        "contains": None,
         "story": lines[0]["story"],
     }
 
 
-def test_the_pipeline_decides_as_the_offline_run(db_session: Session) -> None:
-    pairs = [*SEED_TEXTS.items(), ("copy", wire_copy(SEED_TEXTS["000"], cut=0.2)), ("again", SEED_TEXTS["003"])]
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        [*SEED_TEXTS.items(), ("copy", wire_copy(SEED_TEXTS["000"], cut=0.2)), ("again", SEED_TEXTS["003"])],
+        EMBEDDING,
+    ],
+    ids=["seeds and copies", "a wire story embedded and reprinted"],
+)
+def test_the_pipeline_decides_as_the_offline_run(db_session: Session, pairs: list[tuple[str, str]]) -> None:
     offline = {d["id"]: d for d in dedup_records(records(*pairs))}
     published = datetime(2024, 12, 15, tzinfo=UTC)
     rows = {name: Article(text=text, status=Status.CLEANED, published_at=published) for name, text in pairs}
@@ -125,6 +139,7 @@ def test_the_pipeline_decides_as_the_offline_run(db_session: Session) -> None:
     for name, row in rows.items():
         assert name_of.get(row.duplicate_of_id) == offline[name]["duplicate_of"]
         assert row.duplicate_method == offline[name]["method"]
+        assert name_of.get(row.contains_id) == offline[name]["contains"]
     # Same partition into stories (the ids themselves differ between the two stores).
     pipeline_groups = {
         frozenset(n for n, r in rows.items() if r.story_id == s) for s in {r.story_id for r in rows.values()}

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from services.dedup.copies import MemoryIndex, find_near_duplicate, signature
+from services.dedup.copies import MemoryIndex, find_near_matches, signature
 from services.dedup.offline import dedup_records
 from services.dedup.postgres import PostgresIndex, PostgresStoryStore, lock_dedup
 from services.dedup.step import dedup_batch, dedup_step
@@ -42,9 +42,9 @@ def test_postgres_and_memory_indexes_decide_alike(db_session: Session) -> None:
     db_session.add(original)
     db_session.flush()
     for index in (PostgresIndex(db_session), MemoryIndex()):
-        assert find_near_duplicate(signature(TEXT), index) is None
+        assert find_near_matches(signature(TEXT), index).copy is None
         index.add(original.id, signature(TEXT))
-        match = find_near_duplicate(signature(COPY), index)
+        match = find_near_matches(signature(COPY), index).copy
         assert match is not None and match.article_id == original.id and match.similarity > 0.9
 
 
