@@ -122,6 +122,12 @@ def _conjuncts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+def _part_of_a_longer_name(w: Words, entity: Span, stop: int) -> bool:
+    """Whether a person known by one name is only the first name of someone else ("Abbas" in "Foreign Minister
+    Abbas Araghchi"): a capitalised word right after it names another person."""
+    return entity.label_ == ROLE and len(entity) == 1 and entity.end < stop and w.title[entity.end]
+
+
 def _is_stance(w: Words, start: int, begin: int) -> bool:
     """Whether a name only says whom an actor is for or against ("an anti-Syria journalist", "pro-Iranian")."""
     return start - 2 >= begin and w.lower[start - 1] == "-" and w.lower[start - 2] in STANCE_PREFIXES
@@ -151,7 +157,10 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
         entities = [
             e
             for e in entities
-            if e.label_ != CITY and not (ethnic and e.label_ == DEMONYM) and not _is_stance(w, e.start, begin)
+            if e.label_ != CITY
+            and not (ethnic and e.label_ == DEMONYM)
+            and not _is_stance(w, e.start, begin)
+            and not _part_of_a_longer_name(w, e, stop)
         ]
         if ethnic and not entities:
             own_sector = sector = sector or "CVL"  # an ethnic group is a people, placed by where it lives

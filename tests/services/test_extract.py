@@ -111,6 +111,9 @@ def test_seed_004_withdrawal_negotiation_refusal_and_hedged_report():
         ("Turkish police arrested 30 Kurdish protesters.", "TURCOP", "TURCVL"),
         ("Hezbollah fired rockets at Israel.", "LBNREBHEZ", "ISR"),
         ("The United Nations condemned Myanmar's military.", "IGOUNO", "MMRMIL"),
+        # A title with a nationality codes the person, even when the first name is that of someone else known.
+        ("The Iranian Foreign Minister Abbas Araghchi accused Israel of violating the truce.", "IRNGOV", "ISR"),
+        ("Abbas accused Israel of violating the truce.", "PSEGOV", "ISR"),
     ],
 )
 def test_actor_codes(text, source, target):
