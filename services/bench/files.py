@@ -31,7 +31,7 @@ def read_corpus(paths: Iterable[Path], *, max_bytes: int) -> FileCorpus:
     seen: set[str] = set()  # canonical URLs and SHA-256 of the bytes, the keys ingest finds a known article by
     for item in inputs_from_paths(paths, max_bytes=max_bytes):
         if isinstance(item, Refusal):
-            set_aside.append(Failure("refused", "ingest", item.reason))
+            set_aside.append(Failure("skipped" if item.skipped else "refused", "ingest", item.reason))
             continue
         if item.raw is None:
             set_aside.append(Failure("skipped", "fetch", NO_CONTENT))

@@ -31,7 +31,9 @@ def migrate(revision: Annotated[str, typer.Argument(help="Target revision.")] = 
 def ingest_command(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Files (.txt, .html, .htm, .json, .jsonl, each also gzipped as .gz) or directories."),
+        typer.Argument(
+            help="Files (.txt, .html, .htm, .json, .jsonl, .warc, each also gzipped as .gz) or directories."
+        ),
     ] = None,
     url: Annotated[list[str] | None, typer.Option("--url", help="An article to fetch by URL (repeatable).")] = None,
 ) -> None:
@@ -47,8 +49,11 @@ def ingest_command(
     if not items and not refusals:
         raise typer.BadParameter("give at least one path or --url")
     table = Table("input", "article", "status", "note")
-    for refusal in refusals:  # not read, not stored: the file (or the mistyped name) is the caller's to fix
-        table.add_row(refusal.origin, "-", "refused", refusal.reason)
+    # Not read, not stored: a refused file (or a mistyped name) is the caller's to fix; skipped records are not
+    # articles (a crawl's requests and images), counted.
+    for refusal in refusals:
+        table.add_row(refusal.origin, "-", "skipped" if refusal.skipped else "refused", refusal.reason)
+    refused = [refusal for refusal in refusals if not refusal.skipped]
     added = failed = 0
     for outcome in ingest(items, session_scope=session_scope, enqueue=installed_enqueue(), max_bytes=max_bytes):
         added += outcome.created
@@ -56,8 +61,8 @@ def ingest_command(
         table.add_row(outcome.origin, str(outcome.article_id), outcome.status.value, _what_ingest_did(outcome))
     console.print(table)
     console.print(f"{added} new article(s), {len(items) - added} already known")
-    if refusals or failed:
-        console.print(f"[red]{len(refusals)} input(s) refused, {failed} stored as failed with the reason above[/red]")
+    if refused or failed:
+        console.print(f"[red]{len(refused)} input(s) refused, {failed} stored as failed with the reason above[/red]")
         raise typer.Exit(1)
 
 

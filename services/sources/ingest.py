@@ -7,7 +7,7 @@ import hashlib
 import json
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,8 @@ from services.dates import parse_date
 from services.dedup.postgres import forget_article
 from services.models import Article
 from services.queues import Enqueue, send_after_commit
+from services.sources.inputs import ArticleInput, Refusal, too_large
+from services.sources.warc import WARC_SUFFIX, inputs_from_warc
 from services.stages import entry_stage
 from services.status import Status
 from services.urls import canonical_url
@@ -39,20 +41,6 @@ PREFER_LZ4 = text(
 )
 NUL = "\x00"
 JSON_TYPES = {list: "an array", dict: "an object", bool: "a boolean", int: "a number", float: "a number"}
-
-
-@dataclass(frozen=True)
-class ArticleInput:
-    """One article as it arrives: a URL, content, or both; `problem` is set when it is known to be unusable."""
-
-    origin: str
-    url: str | None = None
-    raw: bytes | None = None
-    content_type: str | None = None
-    source: str | None = None
-    given: dict[str, Any] = field(default_factory=dict)
-    problem: str | None = None
-    note: str | None = None  # something the caller should hear about an input that is taken all the same
 
 
 @dataclass(frozen=True)
@@ -147,22 +135,12 @@ def _wrongly_typed(record: dict[str, Any]) -> str:
     )
 
 
-@dataclass(frozen=True)
-class Refusal:
-    """An input not taken at all (a file past the size cap): nothing is stored, and the reason goes to the caller."""
-
-    origin: str
-    reason: str
-
-
-def too_large(size: int, max_bytes: int) -> str:
-    """The reason an input of this many bytes is refused."""
-    return f"too large: {size} bytes, the limit is {max_bytes} (NEWSFLOW_MAX_INPUT_BYTES)"
-
-
 def inputs_from_file(path: Path, *, max_bytes: int) -> Iterator[ArticleInput | Refusal]:
     """The articles in one file (a .txt or .html page, or .json/.jsonl records; each may be gzipped, as .gz); a
     Refusal if it is too large, on disk or decompressed, or cannot be read."""
+    if file_type_suffix(path) == WARC_SUFFIX:  # read record by record, each page held to the limit
+        yield from inputs_from_warc(path, max_bytes=max_bytes)
+        return
     compressed = path.name.lower().endswith(COMPRESSED_SUFFIX)
     try:
         size = path.stat().st_size
@@ -227,7 +205,7 @@ def inputs_from_paths(paths: Iterable[Path], *, max_bytes: int) -> Iterator[Arti
     for path in paths:
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if file_type_suffix(child) in FILE_TYPES.keys() | RECORD_SUFFIXES:
+                if file_type_suffix(child) in FILE_TYPES.keys() | RECORD_SUFFIXES | {WARC_SUFFIX}:
                     yield from inputs_from_file(child, max_bytes=max_bytes)
         else:
             yield from inputs_from_file(path, max_bytes=max_bytes)

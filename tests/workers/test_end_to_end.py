@@ -19,6 +19,7 @@ from services.sources.ingest import ArticleInput, ingest
 from services.status import Status
 from tests.conftest import SEEDS
 from tests.pages import Page, Site, serve
+from tests.warcs import crawl
 from tests.workers.conftest import child_pids
 from workers.app import send_on
 
@@ -164,3 +165,15 @@ def test_a_page_dated_year_one_in_its_metadata_is_stored_without_that_date(worke
         article = session.get(Article, outcome.article_id)
         assert (article.published_at, article.published_source) == (None, "dropped:html")
         assert article.error is None
+
+
+def test_a_crawl_in_a_warc_file_goes_through_ingest_to_stored(workers, clean_tables, service_env, tmp_path) -> None:
+    result = newsflow("ingest", str(crawl(tmp_path / "crawl.warc.gz")), env=service_env)
+    assert result.returncode == 0, result.stderr
+    assert "1 new article(s)" in result.stdout
+    ids = article_ids()
+    assert wait_until_final(session_scope, ids, timeout=FINAL_TIMEOUT) == {ids[0]: Status.STORED}
+    with session_scope() as session:
+        article = session.get(Article, ids[0])
+        assert article.url == "https://news.example.org/world/withdrawal"
+        assert article.title == "Withdrawal" and "Russia withdrew" in article.text
