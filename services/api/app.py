@@ -6,6 +6,7 @@ import redis
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 from sqlalchemy.exc import DBAPIError
 
 from services.api.errors import invalid_request
@@ -19,7 +20,8 @@ logger = logging.getLogger(__name__)
 
 def create_app() -> FastAPI:
     """Build the API; nothing connects until a request needs it."""
-    app = FastAPI(title="newsflow", version="0.1.0", summary="Event-driven news ingestion")
+    # Swagger UI and ReDoc from the fastapi-offline package, not a CDN: the docs work on a machine without internet.
+    app = FastAPIOffline(title="newsflow", version="0.1.0", summary="Event-driven news ingestion")
     routers = [module.router for module in (ingest, read, sources, failures, ops, page)]
     for router in routers:
         app.include_router(router)

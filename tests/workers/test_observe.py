@@ -10,14 +10,8 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import re
-import shutil
-import socket
 import struct
-import subprocess
-import sys
-import time
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -37,69 +31,28 @@ from services.sources.poll import record_success, utcnow
 from services.sources.registry import add_source
 from services.stages import STAGES
 from services.status import FINAL_STATUSES, Status
+from tests.browser import api_process, chromium
 from tests.conftest import SEEDS
 from tests.pages import Page, Site, serve
 from tests.waiting import WAIT_SECONDS, wait_for
 from tests.workers.test_end_to_end import ARTICLE_HTML, newsflow
 from workers.app import app, send_on
 
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 STAMPS = {"fetch": Article.fetched_at, "clean": Article.cleaned_at, "dedup": Article.deduped_at,
           "extract": Article.extracted_at, "store": Article.stored_at}  # fmt: skip
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
 def api_url(service_env: dict[str, str], metrics_dir: Path, tmp_path: Path) -> Iterator[str]:
     """`newsflow api` in its own process, reading the workers' metrics directory."""
-    port = free_port()
-    env = {**os.environ, **service_env, "NEWSFLOW_METRICS_DIR": str(metrics_dir)}
-    with open(tmp_path / "api.log", "wb") as log:
-        process = subprocess.Popen(
-            [str(Path(sys.executable).with_name("newsflow")), "api", "--port", str(port)],
-            env=env, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/health").status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
+    with api_process({**service_env, "NEWSFLOW_METRICS_DIR": str(metrics_dir)}, tmp_path / "api.log") as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture
 def browser(tmp_path: Path):
-    """A headless Debian Chromium driven by selenium; never a browser downloaded for the purpose."""
-    if not (shutil.which(CHROMIUM) and shutil.which(CHROMEDRIVER)):
-        if os.environ.get("CI"):
-            pytest.fail("chromium and chromium-driver are missing: `make browser` installs them")
-        pytest.skip("chromium and chromium-driver are not installed (`make browser`)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1400",
-                 f"--user-data-dir={tmp_path / 'chromium'}"):  # fmt: skip
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
-    try:
+    with chromium(tmp_path / "chromium") as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 def metric_samples(api_url: str) -> dict[tuple[str, tuple], float]:
