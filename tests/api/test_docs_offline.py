@@ -26,6 +26,7 @@ def test_a_docs_page_names_no_outside_host_and_its_assets_are_served(page: str) 
     assert all(client.get(asset).status_code == 200 for asset in assets)
 
 
+@pytest.mark.system  # `newsflow api` and a browser in processes of their own
 def test_swagger_ui_renders_in_chromium_with_no_host_but_this_one(service_env, tmp_path: Path) -> None:
     with api_process(service_env, tmp_path / "api.log") as url, chromium(tmp_path / "chromium", OFFLINE) as browser:
         from selenium.webdriver.common.by import By
