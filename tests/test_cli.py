@@ -1,5 +1,7 @@
 """The command line's surface."""
 
+from importlib import metadata
+
 from typer.testing import CliRunner
 
 from services.cli import app
@@ -69,3 +71,9 @@ def test_a_url_that_is_not_one_and_a_mistyped_path_are_refused_not_stored(servic
     assert "No such file or directory" in result.output and "3 input(s) refused" in result.output
     with session_scope() as session:
         assert session.query(Article).count() == 0
+
+
+def test_version_prints_the_installed_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"newsflow {metadata.version('newsflow')}"

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any, NoReturn
+from importlib import metadata
+from typing import Annotated, Any, NoReturn
 
 import click
 import typer
@@ -53,3 +54,18 @@ app = typer.Typer(
 )
 sources_app = typer.Typer(help="Feeds, sitemaps and drop folders polled for new articles.", no_args_is_help=True)
 app.add_typer(sources_app, name="sources")
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        console.print(f"newsflow {metadata.version('newsflow')}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", is_eager=True, callback=_print_version, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    pass

@@ -2,13 +2,36 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from services.cli.app import app, console, fail
+from services.queues import POLL_QUEUE, RECONCILE_QUEUE
 from services.settings import get_settings
+from services.stages import STAGES
+
+QueueName = Enum("QueueName", {queue: queue for queue in (*STAGES, POLL_QUEUE, RECONCILE_QUEUE)}, type=str)
+
+
+@app.command()
+def worker(
+    queues: Annotated[list[QueueName], typer.Argument(help="The stages (or poll, reconcile) whose queues it takes.")],
+    concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1, help="Pool processes.")] = 1,
+    loglevel: Annotated[str, typer.Option(help="Log level.")] = "INFO",
+) -> None:
+    """Run a Celery worker on these queues, in this process: what compose, Kubernetes and `celery -A workers.app
+    worker -Q ...` run. Ctrl-C or SIGTERM stops it after its running tasks; unacknowledged ones go back to the
+    queue."""
+    import os
+
+    from services.local.processes import worker_command
+
+    command = worker_command([queue.value for queue in dict.fromkeys(queues)], concurrency=concurrency,
+                             loglevel=loglevel)  # fmt: skip
+    os.execv(command[0], command)  # Celery takes over the process, its signals and its exit status
 
 
 @app.command()

@@ -7,7 +7,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import psutil
@@ -17,12 +17,19 @@ from services.stages import STAGES
 
 
 def worker_command(
-    stage: str, *, concurrency: int = 1, name: str | None = None, prefetch: int | None = None, loglevel: str = "INFO"
+    queues: str | Sequence[str],
+    *,
+    concurrency: int = 1,
+    name: str | None = None,
+    prefetch: int | None = None,
+    loglevel: str = "INFO",
 ) -> list[str]:
-    """The command line of a worker that consumes one stage's queue (prefetch: the app's setting unless given)."""
+    """The command line of a worker that consumes one stage's queue, or several queues (prefetch: the app's setting
+    unless given)."""
+    queues = [queues] if isinstance(queues, str) else list(queues)
     return [
         sys.executable, "-m", "celery", "-A", "workers.app", "worker",
-        "-Q", stage, "-n", f"{name or stage}@%h", "-c", str(concurrency),
+        "-Q", ",".join(queues), "-n", f"{name or '-'.join(queues)}@%h", "-c", str(concurrency),
         "--loglevel", loglevel, "--without-gossip", "--without-mingle",
         *(["--prefetch-multiplier", str(prefetch)] if prefetch else []),
     ]  # fmt: skip

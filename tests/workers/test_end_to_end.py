@@ -124,7 +124,9 @@ def test_a_worker_killed_mid_task_does_not_lose_the_article_or_process_it_twice(
         os.kill(child, signal.SIGKILL)
         killed_at = time.monotonic()
         final = wait_until_final(session_scope, [article_id], timeout=FINAL_TIMEOUT)
-    assert final == {article_id: Status.STORED}
+    with session_scope() as session:
+        failure = session.get(Article, article_id).error
+    assert final == {article_id: Status.STORED}, failure
     assert len(calls) == 2  # redelivered once, fetched once more
     print(f"recovered {time.monotonic() - killed_at:.1f} s after the kill")
     with session_scope() as session:
