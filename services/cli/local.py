@@ -35,6 +35,33 @@ def worker(
 
 
 @app.command()
+def run(
+    concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1, help="Pool processes per stage.")] = 1,
+    api: Annotated[bool, typer.Option("--api/--no-api", help="Serve the HTTP API too.")] = True,
+    host: Annotated[str | None, typer.Option(help="The API's bind address (default from NEWSFLOW_API_HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="The API's port (default from NEWSFLOW_API_PORT).")] = None,
+    state_dir: Annotated[Path, typer.Option(help="Where celery beat keeps its schedule.")] = Path(".newsflow"),
+) -> None:
+    """Run the whole service here, in the foreground: a worker per stage, poll, reconcile, beat and the API, each
+    started again if it dies. Ctrl-C stops them; tasks not finished go back to their queues."""
+    from services.db import get_engine
+    from services.local.supervisor import Supervisor, children
+    from services.queues import redis_client
+
+    settings = get_settings()
+    with get_engine().connect():  # an unreachable Postgres or Redis ends here with one line, not a restart loop
+        redis_client(settings.redis_url).ping()
+    state_dir.mkdir(parents=True, exist_ok=True)
+    processes = children(
+        concurrency=concurrency, api=api, host=host or settings.api_host, port=port or settings.api_port,
+        state_dir=state_dir,
+    )  # fmt: skip
+    console.print(f"newsflow: starting {', '.join(child.name for child in processes)}; Ctrl-C stops them")
+    Supervisor(processes, write=lambda line: print(line, flush=True)).run()
+    console.print("newsflow: stopped")
+
+
+@app.command()
 def api(
     host: Annotated[str | None, typer.Option(help="Bind address (default from NEWSFLOW_API_HOST).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default from NEWSFLOW_API_PORT).")] = None,

@@ -1,1 +1,1 @@
-"""Running newsflow on one machine: where Postgres and Redis come from, worker processes, the demo."""
+"""Running newsflow on one machine: where Postgres and Redis come from, worker processes, `newsflow run`, the demo."""
