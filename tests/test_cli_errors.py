@@ -40,7 +40,7 @@ def article_file(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     "command",
     [["status"], ["status", "--json"], ["failures"], ["ingest", "{article}"], ["sources", "list"], ["retry"],
-     ["reconcile"], ["migrate"]],
+     ["reconcile"], ["migrate"], ["run"]],
     ids=" ".join,
 )  # fmt: skip
 def test_every_command_says_in_one_line_that_postgres_is_unreachable(postgres_down, article_file, command) -> None:
@@ -72,8 +72,8 @@ def test_migrate_creates_a_missing_database(service_env) -> None:
         drop_database(url.render_as_string(hide_password=False))
 
 
-@pytest.mark.parametrize("command", [["status"], ["status", "--json"]], ids=" ".join)
-def test_status_says_in_one_line_that_redis_is_unreachable(redis_down, clean_tables, command) -> None:
+@pytest.mark.parametrize("command", [["status"], ["status", "--json"], ["run"]], ids=" ".join)
+def test_commands_say_in_one_line_that_redis_is_unreachable(redis_down, clean_tables, command) -> None:
     line = one_line(runner.invoke(app, command, env=WIDE))
     assert line.startswith("cannot use Redis at redis://:***@127.0.0.1:1/0: Error 111 connecting to 127.0.0.1:1")
     assert "REDIS_URL" in line and SECRET not in line
