@@ -95,13 +95,15 @@ def wait_until_consuming(redis_url: str, processes: Mapping[str, subprocess.Pope
 
 
 def stop_workers(processes: Mapping[str, subprocess.Popen], *, timeout: float = 20) -> None:
-    """Ask each worker for a warm shutdown (finish the current task), then kill what is left."""
+    """Ask each worker for a warm shutdown (finish the current task), then kill what is left after `timeout`
+    seconds, counted for all of them together."""
     for process in processes.values():
         if process.poll() is None:
             process.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + timeout
     for process in processes.values():
         try:
-            process.wait(timeout=timeout)
+            process.wait(timeout=max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()

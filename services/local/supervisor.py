@@ -9,7 +9,6 @@ period is killed.
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -19,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from services.local.processes import worker_command
+from services.local.processes import stop_workers, worker_command
 from services.queues import POLL_QUEUE, RECONCILE_QUEUE
 from services.stages import STAGES
 
@@ -119,16 +118,7 @@ class Supervisor:
             self._say(child.name, f"exited with status {code}; starting it again in {child.delay:.0f} s")
 
     def _stop_all(self) -> None:
-        running = [c.process for c in self.children if c.process is not None and c.process.poll() is None]
-        for process in running:
-            process.send_signal(signal.SIGTERM)
-        deadline = time.monotonic() + GRACE_SECONDS
-        for process in running:
-            try:
-                process.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+        stop_workers({c.name: c.process for c in self.children if c.process is not None}, timeout=GRACE_SECONDS)
         for child in self.children:
             for reader in child.readers:
                 reader.join(timeout=5)
