@@ -197,7 +197,7 @@ def deduplicate(
     if found.copy is not None and found.copy.article_id != article_id:
         return DedupDecision(found.copy.article_id, found.copy.similarity, "near")
     near.add(article_id, sig)
-    return DedupDecision(contains=found.embeds if found.embeds != article_id else None)
+    return DedupDecision(contains=found.embeds)
 
 
 def top_candidates(shared: dict[int, int]) -> list[int]:
