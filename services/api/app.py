@@ -8,8 +8,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
 from sqlalchemy.exc import DBAPIError
+from starlette.exceptions import HTTPException
 
-from services.api.errors import invalid_request
+from services.api.errors import http_error, invalid_request
 from services.api.guard import WriteGuard, keyed_routes
 from services.api.routes import failures, ingest, ops, page, read, sources
 from services.ops.outages import find_outage
@@ -29,6 +30,7 @@ def create_app() -> FastAPI:
     for error in (DBAPIError, redis.RedisError):
         app.add_exception_handler(error, service_unavailable)
     app.add_exception_handler(RequestValidationError, invalid_request)
+    app.add_exception_handler(HTTPException, http_error)
     return app
 
 

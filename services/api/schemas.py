@@ -69,6 +69,19 @@ class ArticleOut(BaseModel):
     stored_at: datetime | None
 
 
+class ArticleDetailOut(ArticleOut):
+    """An article with its clean text (paragraphs separated by a blank line; null until cleaned)."""
+
+    text: str | None
+
+
+class ArticlePage(BaseModel):
+    """A page of articles in id order; pass `next` as `after` for the following page (null at the end)."""
+
+    items: list[ArticleOut]
+    next: int | None
+
+
 class EventOut(BaseModel):
     """One real-world event: its coding, and how many reports carry it."""
 

@@ -66,3 +66,42 @@ def test_the_seeds_are_one_story_with_five_articles(client: TestClient) -> None:
 def test_unknown_ids_are_404(client: TestClient) -> None:
     assert client.get("/events/999999").status_code == 404
     assert client.get("/stories/999999").status_code == 404
+    assert client.get("/articles/999999").status_code == 404
+
+
+def all_articles(client: TestClient, **filters) -> list[dict]:
+    """Every article matching the filters, following the pages."""
+    articles, after = [], None
+    while True:
+        page = client.get("/articles", params={**filters, "limit": 2, **({"after": after} if after else {})})
+        assert page.status_code == 200, page.text
+        articles += page.json()["items"]
+        if page.json()["next"] is None:
+            return articles
+        after = page.json()["next"]
+
+
+def test_articles_are_listed_in_pages_and_filtered(client: TestClient) -> None:
+    articles = all_articles(client)
+    assert [a["id"] for a in articles] == sorted({a["id"] for a in articles}) and len(articles) == 5
+    assert all("text" not in article for article in articles)  # the list carries metadata only
+    [story] = client.get("/stories").json()["items"]
+    assert all_articles(client, story=story["id"]) == articles
+    assert all_articles(client, status="stored") == articles
+    assert all_articles(client, status="failed") == []
+    assert all_articles(client, since="2100-01-01T00:00:00Z") == []
+    assert all_articles(client, until="2100-01-01T00:00:00Z") == articles
+    assert all_articles(client, source="No Such Outlet") == []
+    assert client.get("/articles", params={"status": "lost"}).status_code == 422
+
+
+def test_an_article_is_read_with_its_clean_text(client: TestClient) -> None:
+    first = all_articles(client)[0]
+    detail = client.get(f"/articles/{first['id']}").json()
+    assert detail["text"] and "Damascus" in detail["text"] and detail["title"] == first["title"]
+
+
+def test_a_wrong_method_is_told_every_method_of_the_path(client: TestClient) -> None:
+    # GET and POST /articles are two routes; the answer names both.
+    answer = client.request("PUT", "/articles")
+    assert answer.status_code == 405 and answer.headers["allow"] == "GET, POST"

@@ -11,8 +11,18 @@ from sqlalchemy.orm import Session
 
 from services.api.deps import SessionDep
 from services.api.routes.ops import UNAVAILABLE
-from services.api.schemas import ArticleOut, ErrorOut, EventDetailOut, EventPage, StoryDetailOut, StoryPage
+from services.api.schemas import (
+    ArticleDetailOut,
+    ArticleOut,
+    ArticlePage,
+    ErrorOut,
+    EventDetailOut,
+    EventPage,
+    StoryDetailOut,
+    StoryPage,
+)
 from services.models import Article, Event, EventMention, Story
+from services.status import Status
 
 router = APIRouter(tags=["read"], responses=UNAVAILABLE)
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size")]
@@ -42,9 +52,37 @@ def _keyset_page(rows: Sequence, limit: int) -> dict:
     return {"items": rows[:limit], "next": rows[limit - 1].id if len(rows) > limit else None}
 
 
-@router.get("/articles/{article_id}", response_model=ArticleOut, responses=NOT_FOUND)
+@router.get("/articles", response_model=ArticlePage)
+def list_articles(
+    session: SessionDep,
+    status: Annotated[Status | None, Query(description="Articles in this status, e.g. stored or failed")] = None,
+    story: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Articles of this story")] = None,
+    source: Annotated[str | None, Query(max_length=1000, description="Articles of this outlet, as given")] = None,
+    since: Annotated[IsoDatetime | None, Query(description="Received at or after")] = None,
+    until: Annotated[IsoDatetime | None, Query(description="Received before")] = None,
+    after: Annotated[int | None, Query(ge=0, le=MAX_ID, description="The `next` of the previous page")] = None,
+    limit: Limit = 100,
+) -> ArticlePage:
+    """Articles in id order (keyset pagination), filtered by status, story, source and arrival time."""
+    query = select(Article).order_by(Article.id).limit(limit + 1)
+    if status is not None:
+        query = query.where(Article.status == status)
+    if story is not None:
+        query = query.where(Article.story_id == story)
+    if source is not None:
+        query = query.where(Article.source == source)
+    if since is not None:
+        query = query.where(Article.received_at >= since)
+    if until is not None:
+        query = query.where(Article.received_at < until)
+    if after is not None:
+        query = query.where(Article.id > after)
+    return ArticlePage(**_keyset_page(session.scalars(query).all(), limit))
+
+
+@router.get("/articles/{article_id}", response_model=ArticleDetailOut, responses=NOT_FOUND)
 def get_article(article_id: ItemId, session: SessionDep) -> Article:
-    """One article's metadata and status."""
+    """One article's metadata, status and clean text."""
     return _get(session, Article, article_id)
 
 
