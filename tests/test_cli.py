@@ -1,5 +1,6 @@
 """The command line's surface."""
 
+import re
 from importlib import metadata
 
 from typer.testing import CliRunner
@@ -77,3 +78,15 @@ def test_version_prints_the_installed_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
     assert result.output.strip() == f"newsflow {metadata.version('newsflow')}"
+
+
+def test_ingest_of_many_files_prints_a_summary_and_verbose_a_row_each(service_env, clean_tables, tmp_path) -> None:
+    for number in range(30):
+        (tmp_path / f"{number:02}.txt").write_text(f"Report {number}: officials in city {number} met on Monday.")
+    summary = runner.invoke(app, ["ingest", str(tmp_path)], env={"COLUMNS": "100"})
+    assert summary.exit_code == 0, summary.output
+    assert "30 inputs; --verbose lists each one" in summary.output and "01.txt" not in summary.output
+    assert re.search(r"received\s+│\s+queued\s+│\s+30", summary.output)
+    again = runner.invoke(app, ["ingest", "--verbose", str(tmp_path)], env={"COLUMNS": "100"})
+    assert again.exit_code == 0 and "0 new article(s), 30 already known" in again.output
+    assert again.output.count("already ingested") == 30

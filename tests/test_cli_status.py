@@ -69,3 +69,21 @@ def test_status_shows_each_source_in_the_table_and_the_json(service_env, clean_t
     assert (source["id"], source["state"], source["errors"], source["consecutive_errors"]) == (feed.id, "error", 1, 1)
     assert source["last_polled_seconds_ago"] >= 0 and source["last_new_seconds_ago"] is None
     assert source["articles_per_day"] == 0 and source["last_error"] == "HTTP 503 Service Unavailable"
+
+
+def test_status_fits_a_terminal_of_100_columns(service_env, clean_tables, redis_client) -> None:
+    with session_scope() as session:
+        add_source(session, location="https://news.example.org/a/rather/long/path/to/the/feed.xml", interval_seconds=60)
+        session.add(Article(raw=b"x", status=Status.UNIQUE))
+    env = {**os.environ, **service_env, "COLUMNS": "100"}
+    result = subprocess.run([NEWSFLOW, "status"], env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 100
+    # Nothing is cut: whole stage names and counts; the columns that gave way are named.
+    stages = [line.split("│")[1].strip() for line in lines if line.startswith("│") and line.count("│") > 5]
+    assert stages[:5] == ["fetch", "clean", "dedup", "extract", "store"]
+    assert "…" not in result.stdout and "too narrow for" in result.stdout
+    sources = lines[next(i for i, line in enumerate(lines) if "location" in line) + 2 :]
+    location = "".join(line.split("│")[3].strip() for line in sources if line.startswith("│"))
+    assert location == "https://news.example.org/a/rather/long/path/to/the/feed.xml"

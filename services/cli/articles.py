@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from services.cli.app import StageName, app, console
+from services.cli.app import StageName, app, console, error_console
 from services.settings import get_settings
+
+# Beyond this many inputs, ingest prints a summary instead of a row per input.
+SCREENFUL = 20
 
 
 @app.command()
@@ -36,8 +40,13 @@ def ingest_command(
         ),
     ] = None,
     url: Annotated[list[str] | None, typer.Option("--url", help="An article to fetch by URL (repeatable).")] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help=f"A row per input even beyond {SCREENFUL} inputs.")
+    ] = False,
 ) -> None:
     """Add articles and put them on the pipeline's queues; the same URL or bytes again adds nothing."""
+    from rich.progress import Progress
+
     from services.db import session_scope
     from services.queues import installed_enqueue
     from services.sources.ingest import ArticleInput, Refusal, ingest, inputs_from_paths, split_refusals, url_problem
@@ -48,22 +57,47 @@ def ingest_command(
     items, refusals = split_refusals([*inputs_from_paths(paths or [], max_bytes=max_bytes), *given])
     if not items and not refusals:
         raise typer.BadParameter("give at least one path or --url")
-    table = Table("input", "article", "status", "note")
-    # Not read, not stored: a refused file (or a mistyped name) is the caller's to fix; skipped records are not
-    # articles (a crawl's requests and images), counted.
-    for refusal in refusals:
-        table.add_row(refusal.origin, "-", "skipped" if refusal.skipped else "refused", refusal.reason)
+    # (input, article, status, what happened). Not read, not stored: a refused file (or a mistyped name) is the
+    # caller's to fix; skipped records are not articles (a crawl's requests and images), counted.
+    rows = [(r.origin, "-", "skipped" if r.skipped else "refused", r.reason) for r in refusals]
     refused = [refusal for refusal in refusals if not refusal.skipped]
     added = failed = 0
-    for outcome in ingest(items, session_scope=session_scope, enqueue=installed_enqueue(), max_bytes=max_bytes):
-        added += outcome.created
-        failed += int(outcome.created and outcome.status is Status.FAILED)
-        table.add_row(outcome.origin, str(outcome.article_id), outcome.status.value, _what_ingest_did(outcome))
-    console.print(table)
+    enqueue = installed_enqueue()
+    with Progress(console=error_console, transient=True) as bars:
+        task = bars.add_task("ingesting", total=len(items))
+        for outcome in ingest(items, session_scope=session_scope, enqueue=enqueue, max_bytes=max_bytes):
+            added += outcome.created
+            failed += int(outcome.created and outcome.status is Status.FAILED)
+            rows.append((outcome.origin, str(outcome.article_id), outcome.status.value, _what_ingest_did(outcome)))
+            bars.advance(task)
+    console.print(_every_input(rows) if verbose or len(rows) <= SCREENFUL else _summary(rows))
     console.print(f"{added} new article(s), {len(items) - added} already known")
     if refused or failed:
         console.print(f"[red]{len(refused)} input(s) refused, {failed} stored as failed with the reason above[/red]")
         raise typer.Exit(1)
+
+
+def _every_input(rows: list[tuple[str, str, str, str]]) -> Table:
+    table = Table()
+    # A path or URL is folded onto more lines rather than cut, whatever the terminal's width.
+    table.add_column("input", overflow="fold")
+    for name in ("article", "status", "note"):
+        table.add_column(name)
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def _summary(rows: list[tuple[str, str, str, str]]) -> Table:
+    """Inputs counted by status and what happened, most common first."""
+    counts = Counter((status, note) for _, _, status, note in rows)
+    table = Table("status", "what happened", "inputs", caption=f"{len(rows)} inputs; --verbose lists each one")
+    kinds = counts.most_common()
+    for (status, note), count in kinds[:SCREENFUL]:
+        table.add_row(status, note, str(count))
+    if len(kinds) > SCREENFUL:
+        table.add_row("…", f"{len(kinds) - SCREENFUL} more kinds", str(sum(c for _, c in kinds[SCREENFUL:])))
+    return table
 
 
 def _what_ingest_did(outcome) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from services.cli.app import console, fail, sources_app
+from services.cli.tables import fitted_table
 from services.settings import get_settings
 
 
@@ -54,23 +54,27 @@ def sources_list() -> None:
     if not stats:
         console.print("no sources; add one with `newsflow sources add URL`")
         return
-    table = Table("id", "kind", "location", "state", "last polled", "last new", "articles", "per day", "errors")
+    rows = []
     for s in stats:
-        state = "paused" if s.paused else (s.last_outcome or "waiting")
         errors = str(s.error_count)
         if s.last_error:
             errors += f" (last: {s.last_error})"
-        table.add_row(
-            str(s.id),
-            s.kind,
-            escape(s.location),
-            state,
-            _when(s.last_polled_at),
-            _when(s.last_new_at),
-            str(s.articles_total),
-            f"{s.articles_per_day:.1f}",
-            escape(errors),
+        rows.append(
+            {
+                "id": str(s.id),
+                "kind": s.kind,
+                "location": escape(s.location),
+                "state": "paused" if s.paused else (s.last_outcome or "waiting"),
+                "last polled": _when(s.last_polled_at),
+                "last new": _when(s.last_new_at),
+                "articles": str(s.articles_total),
+                "per day": f"{s.articles_per_day:.1f}",
+                "errors": escape(errors),
+            }
         )
+    table = fitted_table(
+        console, list(rows[0]), rows, give_way=("per day", "last new", "kind"), fold=("location", "errors")
+    )
     console.print(table)
 
 

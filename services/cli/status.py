@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from services.cli.app import app, console
+from services.cli.tables import fitted_table
 from services.settings import get_settings
 
 
@@ -63,20 +63,32 @@ def _status_view(health):
     """The rich rendering of a health snapshot: a table of stages, then the totals."""
     from rich.console import Group
 
-    table = Table(
-        "stage", "state", "waiting", "oldest", "stuck", "msgs ready", "unacked",
-        "done 5m", "done 1h", "failed 5m", "failed 1h", "/min", "last done", "workers",
-        title=f"newsflow at {health.at[:19]}", caption=f"stuck: unchanged > {health.stage_timeout_seconds} s",
-    )  # fmt: skip
     colours = {"idle": "dim", "busy": "green", "no workers": "bold yellow", "stalled": "bold red"}
-    for s in health.stages:
-        table.add_row(
-            s.stage, f"[{colours[s.state]}]{s.state}[/]", str(s.waiting), _duration(s.oldest_waiting_seconds),
-            f"[red]{s.stuck}[/]" if s.stuck else "0", str(s.messages_ready), str(s.messages_unacked),
-            str(s.processed_5m), str(s.processed_1h), str(s.failed_5m), str(s.failed_1h),
-            f"{s.throughput_per_minute:.1f}", _duration(s.last_finished_seconds_ago, suffix=" ago"),
-            ", ".join(s.workers) or "-",
-        )  # fmt: skip
+    rows = [
+        {
+            "stage": s.stage,
+            "state": f"[{colours[s.state]}]{s.state}[/]",
+            "waiting": str(s.waiting),
+            "oldest": _duration(s.oldest_waiting_seconds),
+            "stuck": f"[red]{s.stuck}[/]" if s.stuck else "0",
+            "ready": str(s.messages_ready),
+            "unacked": str(s.messages_unacked),
+            "done 5m": str(s.processed_5m),
+            "done 1h": str(s.processed_1h),
+            "failed 5m": str(s.failed_5m),
+            "failed 1h": str(s.failed_1h),
+            "/min": f"{s.throughput_per_minute:.1f}",
+            "last done": _duration(s.last_finished_seconds_ago, suffix=" ago"),
+            "workers": ", ".join(s.workers) or "-",
+        }
+        for s in health.stages
+    ]
+    # Backlog, stuck and failures stay; the broker's view and the short windows give way on a narrow terminal.
+    give_way = ("done 5m", "failed 5m", "unacked", "ready", "last done", "/min", "done 1h")
+    table = fitted_table(
+        console, list(rows[0]), rows, give_way=give_way, fold=("workers",), title=f"newsflow at {health.at[:19]}",
+        caption=f"stuck: unchanged > {health.stage_timeout_seconds} s; ready, unacked: broker messages",
+    )  # fmt: skip
     articles = ", ".join(f"{name} {count}" for name, count in health.articles.items() if count)
     totals = (
         f"end-to-end lag (last hour): p50 {_duration(health.lag_p50_seconds)}, p95 {_duration(health.lag_p95_seconds)}"
@@ -90,18 +102,28 @@ def _sources_table(sources):
     """The sources of a health snapshot: state, last poll, last new article, articles a day, errors."""
     from rich.markup import escape
 
-    table = Table("source", "kind", "location", "state", "last polled", "last new", "last day", "per day", "errors",
-                  title="sources")  # fmt: skip
+    rows = []
     for s in sources:
         errors = f"{s.errors} ({s.consecutive_errors} in a row)" if s.consecutive_errors else str(s.errors)
         if s.last_error:
             errors += f", last: {s.last_error}"
-        table.add_row(
-            str(s.id), s.kind, escape(s.location), f"[red]{s.state}[/]" if s.state == "error" else s.state,
-            _duration(s.last_polled_seconds_ago, suffix=" ago"), _duration(s.last_new_seconds_ago, suffix=" ago"),
-            str(s.articles_last_day), f"{s.articles_per_day:.1f}", escape(errors),
-        )  # fmt: skip
-    return table
+        rows.append(
+            {
+                "source": str(s.id),
+                "kind": s.kind,
+                "location": escape(s.location),
+                "state": f"[red]{s.state}[/]" if s.state == "error" else s.state,
+                "last polled": _duration(s.last_polled_seconds_ago, suffix=" ago"),
+                "last new": _duration(s.last_new_seconds_ago, suffix=" ago"),
+                "last day": str(s.articles_last_day),
+                "per day": f"{s.articles_per_day:.1f}",
+                "errors": escape(errors),
+            }
+        )
+    return fitted_table(
+        console, list(rows[0]), rows, give_way=("per day", "last new", "kind"), fold=("location", "errors"),
+        title="sources",
+    )  # fmt: skip
 
 
 def _duration(seconds: float | None, suffix: str = "") -> str:
