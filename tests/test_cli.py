@@ -90,3 +90,20 @@ def test_ingest_of_many_files_prints_a_summary_and_verbose_a_row_each(service_en
     again = runner.invoke(app, ["ingest", "--verbose", str(tmp_path)], env={"COLUMNS": "100"})
     assert again.exit_code == 0 and "0 new article(s), 30 already known" in again.output
     assert again.output.count("already ingested") == 30
+
+
+def test_the_shell_completes_commands_and_their_choices() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    newsflow = str(Path(sys.executable).with_name("newsflow"))
+
+    def complete(words: str) -> list[str]:
+        env = {"_NEWSFLOW_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)}
+        done = subprocess.run([newsflow], env=env, capture_output=True, text=True, timeout=60, check=True)
+        return done.stdout.split()
+
+    assert complete("newsflow exp") == ["export"]
+    assert complete("newsflow export ev") == ["events"]
+    assert "--install-completion" in runner.invoke(app, ["--help"], env={"COLUMNS": "200"}).output

@@ -49,9 +49,7 @@ class ReadableErrors(TyperGroup):
 
 StageName = Enum("StageName", {stage: stage for stage in STAGES}, type=str)  # the choices of --stage
 
-app = typer.Typer(
-    cls=ReadableErrors, help="newsflow: event-driven news ingestion.", no_args_is_help=True, add_completion=False
-)
+app = typer.Typer(cls=ReadableErrors, help="newsflow: event-driven news ingestion.", no_args_is_help=True)
 sources_app = typer.Typer(help="Feeds, sitemaps and drop folders polled for new articles.", no_args_is_help=True)
 app.add_typer(sources_app, name="sources")
 
