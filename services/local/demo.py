@@ -10,6 +10,7 @@ from pathlib import Path
 
 from rich import box
 from rich.console import Console
+from rich.progress import Progress
 from rich.table import Table
 from sqlalchemy import func, select
 
@@ -79,7 +80,11 @@ def _run_pipeline(
         )
         ids = [outcome.article_id for outcome in outcomes]
         console.print(f"ingested {sum(o.created for o in outcomes)} new article(s) of {len(ids)} from {seeds}")
-        statuses = wait_until_final(session_scope, ids, timeout=timeout)
+        with Progress(console=console, transient=True) as bars:
+            task = bars.add_task("through the pipeline", total=len(ids))
+            statuses = wait_until_final(
+                session_scope, ids, timeout=timeout, finished=lambda count: bars.update(task, completed=count)
+            )
         pipeline_seconds = time.perf_counter() - pipeline_started
     finally:
         stop_workers(workers)

@@ -81,13 +81,16 @@ def wait_until_final(
     *,
     timeout: float,
     poll: float = 0.1,
+    finished: Callable[[int], None] = lambda count: None,
 ) -> dict[int, Status]:
-    """Poll until every article has a final status or the timeout passes; return the final ones."""
+    """Poll until every article has a final status or the timeout passes; return the final ones. `finished` is
+    told after each poll how many are final so far."""
     wanted = set(article_ids)
     deadline = time.monotonic() + timeout
     while True:
         with session_scope() as session:
             done = final_statuses(session, wanted)
+        finished(len(done))
         if len(done) == len(wanted) or time.monotonic() > deadline:
             return done
         time.sleep(poll)
