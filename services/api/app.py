@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException
 
 from services.api.errors import http_error, invalid_request
 from services.api.guard import WriteGuard, keyed_routes
-from services.api.routes import failures, ingest, ops, page, read, sources
+from services.api.routes import events_page, failures, ingest, ops, page, read, sources
 from services.ops.outages import find_outage
 from services.settings import get_settings
 
@@ -23,7 +23,7 @@ def create_app() -> FastAPI:
     """Build the API; nothing connects until a request needs it."""
     # Swagger UI and ReDoc from the fastapi-offline package, not a CDN: the docs work on a machine without internet.
     app = FastAPIOffline(title="newsflow", version="0.1.0", summary="Event-driven news ingestion")
-    routers = [module.router for module in (ingest, read, sources, failures, ops, page)]
+    routers = [module.router for module in (ingest, read, sources, failures, ops, page, events_page)]
     for router in routers:
         app.include_router(router)
     app.add_middleware(WriteGuard, routes=keyed_routes(routers))

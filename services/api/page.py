@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from services.api.html import document
 from services.ops.failures import FailureGroup
 from services.ops.health import PipelineHealth, RecentFailure, SourceHealth
 from services.ops.history import History
@@ -14,10 +15,6 @@ REFRESH_SECONDS = 30
 STAGE_COLOURS = dict(zip(STAGES, ("#7f7f7f", "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"), strict=False))
 CHART_WIDTH, CHART_HEIGHT, MARGIN = 640, 200, 36
 STYLE = """
-body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5em auto; max-width: 1100px; color: #222; background: #fff; }
-table { border-collapse: collapse; margin: .5em 0 1.5em; }
-th, td { border-bottom: 1px solid #ddd; padding: .25em .6em; text-align: right; }
-th:first-child, td:first-child, .text { text-align: left; }
 .stalled { color: #b00; font-weight: bold; } .no-workers { color: #b60; font-weight: bold; } .busy { color: #080; }
 .idle { color: #888; }
 .charts { display: flex; flex-wrap: wrap; gap: 1em; } figure { margin: 0; }
@@ -39,14 +36,10 @@ def render_status_page(
             {s.stage: s.finished for s in history.stages},
         ),
     )
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="{REFRESH_SECONDS}">
-<title>newsflow status</title><style>{STYLE}</style></head>
-<body>
-<h1>newsflow</h1>
+    body = f"""<h1>newsflow</h1>
 <p>At {escape(health.at[:19])} UTC. Raw figures: <a href="/status.json">/status.json</a> (as
 <code>newsflow status --json</code>), <a href="/metrics">/metrics</a> (Prometheus). The page reloads every
-{REFRESH_SECONDS} s.</p>
+{REFRESH_SECONDS} s. For readers: the latest <a href="/events.html">events and stories</a>.</p>
 {_stage_table(health)}
 <p>End-to-end lag over the last hour (received to stored): p50 {_seconds(health.lag_p50_seconds)},
 p95 {_seconds(health.lag_p95_seconds)}; {health.stored_1h} stored in the last hour.
@@ -58,9 +51,10 @@ Events {health.events} from {health.mentions} mentions.</p>
 <h2>Failures by reason</h2>
 {_failure_groups(groups)}
 <h2>Recent failures</h2>
-{_recent_failures(failures)}
-</body></html>
-"""
+{_recent_failures(failures)}"""
+    return document(
+        "newsflow status", body, style=STYLE, head=f'<meta http-equiv="refresh" content="{REFRESH_SECONDS}">'
+    )
 
 
 def _stage_table(health: PipelineHealth) -> str:

@@ -1,12 +1,13 @@
 """Read endpoints for downstream apps: events, stories, articles."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from pydantic import BeforeValidator
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from services.api.deps import SessionDep
@@ -86,45 +87,59 @@ def get_article(article_id: ItemId, session: SessionDep) -> Article:
     return _get(session, Article, article_id)
 
 
+@dataclass(frozen=True)
+class EventFilters:
+    """The filters of a listing of events, read from the query string (`GET /events` and the events page)."""
+
+    since: Annotated[IsoDatetime | None, Query(description="First seen at or after")] = None
+    until: Annotated[IsoDatetime | None, Query(description="First seen before")] = None
+    type: Annotated[str | None, Query(pattern="^[A-Za-z]{1,16}$", description="PLOVER type, e.g. RETREAT")] = None
+    actor: Annotated[
+        str | None, Query(pattern="^[A-Za-z]{1,32}$", description="Source or target code prefix, e.g. RUS or RUSGOV")
+    ] = None
+    country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO alpha-3 of place or actor")] = None
+    story: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Reported by an article of this story")] = None
+
+    def where(self, query: Select) -> Select:
+        """The query narrowed to the events that pass every filter given."""
+        if self.since is not None:
+            query = query.where(Event.first_seen >= self.since)
+        if self.until is not None:
+            query = query.where(Event.first_seen < self.until)
+        if self.type is not None:
+            query = query.where(Event.type == self.type.upper())
+        if self.actor is not None:
+            prefix = self.actor.upper() + "%"
+            query = query.where(or_(Event.source_code.like(prefix), Event.target_code.like(prefix)))
+        if self.country is not None:
+            code = self.country.upper()
+            query = query.where(
+                or_(
+                    Event.location_country == code,
+                    Event.source_code.like(code + "%"),
+                    Event.target_code.like(code + "%"),
+                )
+            )
+        if self.story is not None:
+            in_story = select(EventMention.event_id).join(Article, Article.id == EventMention.article_id)
+            query = query.where(Event.id.in_(in_story.where(Article.story_id == self.story)))
+        return query
+
+
+EventFiltersDep = Annotated[EventFilters, Depends()]
+
+
 @router.get("/events", response_model=EventPage)
 def list_events(
     session: SessionDep,
-    since: Annotated[IsoDatetime | None, Query(description="First seen at or after")] = None,
-    until: Annotated[IsoDatetime | None, Query(description="First seen before")] = None,
-    type: Annotated[str | None, Query(pattern="^[A-Za-z]{1,16}$", description="PLOVER type, e.g. RETREAT")] = None,
-    actor: Annotated[
-        str | None, Query(pattern="^[A-Za-z]{1,32}$", description="Source or target code prefix, e.g. RUS or RUSGOV")
-    ] = None,
-    country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO alpha-3 of place or actor")] = None,
-    story: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Reported by an article of this story")] = None,
+    filters: EventFiltersDep,
     after: Annotated[int | None, Query(ge=0, le=MAX_ID, description="The `next` of the previous page")] = None,
     limit: Limit = 100,
 ) -> EventPage:
     """Events in id order (keyset pagination), filtered by time, type, actor, country and story."""
     # The page's ids first, then their rows: with the type given, the ids come from an index that holds every
     # column the other filters read, so no event outside the page is read from the table.
-    query = select(Event.id).order_by(Event.id).limit(limit + 1)
-    if since is not None:
-        query = query.where(Event.first_seen >= since)
-    if until is not None:
-        query = query.where(Event.first_seen < until)
-    if type is not None:
-        query = query.where(Event.type == type.upper())
-    if actor is not None:
-        prefix = actor.upper() + "%"
-        query = query.where(or_(Event.source_code.like(prefix), Event.target_code.like(prefix)))
-    if country is not None:
-        code = country.upper()
-        query = query.where(
-            or_(
-                Event.location_country == code,
-                Event.source_code.like(code + "%"),
-                Event.target_code.like(code + "%"),
-            )
-        )
-    if story is not None:
-        in_story = select(EventMention.event_id).join(Article, Article.id == EventMention.article_id)
-        query = query.where(Event.id.in_(in_story.where(Article.story_id == story)))
+    query = filters.where(select(Event.id).order_by(Event.id).limit(limit + 1))
     if after is not None:
         query = query.where(Event.id > after)
     page = select(Event).where(Event.id.in_(query.scalar_subquery())).order_by(Event.id)
