@@ -1,0 +1,115 @@
+"""Trigger entries built from the CAMEO codebook, one family at a time: concessions (08), legal action (11, 173),
+reiterated support (051), aid in kind (073) and military force phrased without "attack" (18, 19). The sentences are
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.extract import extract_events
+
+
+def coded(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    """Asserted events as (type, CAMEO code, source country, target country)."""
+    return [
+        (e.type, e.cameo, e.source and e.source.country, e.target and e.target.country)
+        for e in extract_events(text)
+        if e.modality == "asserted"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 085 ease economic sanctions
+        ("Canada lifted its sanctions on Belarus on Tuesday.", ("CONCEDE", "085", "CAN", "BLR")),
+        ("Norway removed the trade embargo against Myanmar.", ("CONCEDE", "085", "NOR", "MMR")),
+        # 0841 release persons, 0842 return property
+        ("Egypt freed 40 Sudanese prisoners on Monday.", ("RETREAT", "0841", "EGY", "SDN")),
+        ("Peru returned the seized fishing vessels to Ecuador.", ("RETREAT", "0842", "PER", "ECU")),
+        ("Chile released the impounded ship to Argentina.", ("RETREAT", "0842", "CHL", "ARG")),
+        # 087 de-escalate, 0873 demobilise
+        ("Indonesia halted its offensive against Timorese guerrillas.", ("RETREAT", "087", "IDN", "TLS")),
+        ("Ethiopia disbanded its militias.", ("RETREAT", "0873", "ETH", None)),
+        # 082 ease political dissent
+        ("Kenya called off the planned strike.", ("CONCEDE", "082", "KEN", None)),
+    ],
+)
+def test_concessions(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+def test_a_prisoner_exchange_is_a_release_by_both_sides() -> None:
+    events = coded("Azerbaijan and Armenia exchanged prisoners of war.")
+    assert {(t, c, s) for t, c, s, _ in events} == {("RETREAT", "0841", "AZE"), ("RETREAT", "0841", "ARM")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukraine filed charges against Russian soldiers.", ("ACCUSE", "112", "UKR", "RUS")),
+        ("Prosecutors in Brazil indicted two Paraguayan officials.", ("ACCUSE", "112", "BRA", "PRY")),
+        ("A Turkish court sentenced a German journalist to two years in prison.", ("COERCE", "173", "TUR", "DEU")),
+        ("Iran sued the United States at the International Court of Justice.", ("ACCUSE", "115", "IRN", "USA")),
+        ("Slovakia took Hungary to court over the dam.", ("ACCUSE", "115", "SVK", "HUN")),
+        ("A German court found Iran liable for the attack.", ("ACCUSE", "116", "DEU", "IRN")),
+        ("France issued an arrest warrant for a Syrian general.", ("COERCE", "173", "FRA", "SYR")),
+    ],
+)
+def test_legal_action_against_someone(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan reiterated its support for the Philippines on Friday.", ("SUPPORT", "051", "JPN", "PHL")),
+        ("Poland reaffirmed its backing for Ukraine.", ("SUPPORT", "051", "POL", "UKR")),
+        ("Morocco ratified the agreement with Spain.", ("SUPPORT", "057", "MAR", "ESP")),
+    ],
+)
+def test_statements_of_support(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jordan sent tents and blankets to Syria.", ("AID", "073", "JOR", "SYR")),
+        ("Qatar airlifted food and medicine to Sudan.", ("AID", "073", "QAT", "SDN")),
+        ("Spain shipped grain to Yemen.", ("AID", "073", "ESP", "YEM")),
+        ("Greece forgave the debt of Cyprus.", ("AID", "071", "GRC", "CYP")),
+    ],
+)
+def test_aid_in_kind(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israel pounded Gaza overnight.", ("ASSAULT", "194", "ISR", "PSE")),
+        (
+            "Eritrean troops engaged Ethiopian forces in a firefight near the border.",
+            ("ASSAULT", "190", "ERI", "ETH"),
+        ),
+        ("Pakistan downed an Indian drone over Kashmir.", ("ASSAULT", "195", "PAK", "IND")),
+        ("Russia annexed Crimea in 2014.", ("ASSAULT", "192", "RUS", "UKR")),
+        ("Armenia violated the ceasefire with Azerbaijan.", ("ASSAULT", "196", "ARM", "AZE")),
+        ("Syrian warplanes dropped bombs on Idlib.", ("ASSAULT", "195", "SYR", "SYR")),
+    ],
+)
+def test_military_force_without_the_usual_verbs(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia released a report on the economy.",  # a document released is no release of people
+        "Kenya ended the year with a trade surplus.",  # "end" needs what the codebook eases
+        "The pound fell against the dollar.",  # the currency, not shelling
+    ],
+)
+def test_the_same_verbs_elsewhere_code_nothing(text: str) -> None:
+    assert coded(text) == []
