@@ -13,6 +13,7 @@ from typer.main import get_command
 from services.cli import app as cli_app
 from services.queues import POLL_QUEUE, RECONCILE_QUEUE
 from services.stages import STAGES
+from tests.commands import celery_worker
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
@@ -21,6 +22,11 @@ SERVICES = COMPOSE["services"]
 
 def option(command: list[str], flag: str) -> str:
     return command[command.index(flag) + 1]
+
+
+def worker_queue(service: dict) -> str:
+    """The queue a `newsflow worker QUEUE` service consumes, as the Celery worker it starts is told."""
+    return option(celery_worker(service["command"]), "-Q")
 
 
 SECRETS = {"POSTGRES_PASSWORD": "pg-test", "REDIS_PASSWORD": "redis-test-only", "NEWSFLOW_API_KEY": "key-test-only"}
@@ -66,18 +72,17 @@ def test_redis_asks_for_its_password_and_every_url_carries_it() -> None:
 
 def test_every_stage_has_a_service_named_after_its_queue() -> None:
     for stage in STAGES:
-        command = SERVICES[stage]["command"]
-        assert option(command, "-Q") == stage
-        assert option(command, "-n").startswith(f"{stage}@")
+        assert worker_queue(SERVICES[stage]) == stage
+        assert option(celery_worker(SERVICES[stage]["command"]), "-n").startswith(f"{stage}@")
 
 
 def test_the_reconciler_has_its_own_worker() -> None:
-    assert option(SERVICES[RECONCILE_QUEUE]["command"], "-Q") == RECONCILE_QUEUE
+    assert worker_queue(SERVICES[RECONCILE_QUEUE]) == RECONCILE_QUEUE
 
 
 def test_every_celery_command_names_an_app_that_imports() -> None:
     celery_services = [s for s in SERVICES.values() if s.get("command", [None])[0] == "celery"]
-    assert len(celery_services) == len(STAGES) + 4  # the stages, the reconciler, poll, beat and flower
+    assert len(celery_services) == 2  # beat and flower; the workers run `newsflow worker`
     for service in celery_services:
         module = option(service["command"], "-A")
         assert hasattr(importlib.import_module(module), "app")
@@ -86,14 +91,12 @@ def test_every_celery_command_names_an_app_that_imports() -> None:
 def test_every_newsflow_command_exists() -> None:
     known = set(get_command(cli_app).commands)
     used = {s["command"][1] for s in SERVICES.values() if s.get("command", [None])[0] == "newsflow"}
-    assert used == {"migrate", "api"}
+    assert used == {"migrate", "api", "worker"}
     assert used <= known
 
 
 def test_the_poll_queue_has_its_worker_service() -> None:
-    command = SERVICES[POLL_QUEUE]["command"]
-    assert option(command, "-Q") == POLL_QUEUE
-    assert option(command, "-n").startswith(f"{POLL_QUEUE}@")
+    assert worker_queue(SERVICES[POLL_QUEUE]) == POLL_QUEUE
 
 
 def test_beat_ticks_the_poll_queue() -> None:
@@ -113,10 +116,17 @@ def test_workers_wait_for_migrations_and_stop_after_their_slowest_task() -> None
 
 
 def test_the_api_and_every_worker_share_the_metrics_volume_at_the_metrics_dir() -> None:
-    workers = [name for name, s in SERVICES.items() if s.get("command", [None])[:4] == ["celery", "-A", "workers.app",
-                                                                                           "worker"]]  # fmt: skip
+    workers = [name for name, s in SERVICES.items() if s.get("command", [None])[:2] == ["newsflow", "worker"]]
     assert set(workers) == {*STAGES, RECONCILE_QUEUE, POLL_QUEUE}
     assert "metrics" in COMPOSE["volumes"]
     for name in ["api", *workers]:
         directory = SERVICES[name]["environment"]["NEWSFLOW_METRICS_DIR"]
         assert f"metrics:{directory}" in SERVICES[name]["volumes"], name
+
+
+def test_only_the_api_and_flower_are_published_and_only_on_this_machine() -> None:
+    # Postgres and Redis are reached over compose's network: published, they would take the ports of a host's own.
+    published = {name: service["ports"] for name, service in SERVICES.items() if "ports" in service}
+    assert set(published) == {"api", "flower"}
+    for name, ports in published.items():
+        assert all(port.startswith("127.0.0.1:") for port in ports), name

