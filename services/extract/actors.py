@@ -26,6 +26,8 @@ EMBEDDED = "~"
 PLACE_NOUNS = lexicon.word_set("place_nouns")
 # Prepositions that tie a sector noun to its country ("rebels in the Ivory Coast", "students throughout Indonesia").
 ORIGIN = lexicon.word_set("origin")
+# People who speak for an organisation, and take its country: "a spokesman for the Kenyan interior ministry".
+SPEAKERS_FOR = lexicon.word_set("speakers_for")
 # Words after which a phrase can still open a clause as its subject.
 CLAUSE_OPENERS = lexicon.word_set("clause_openers")
 STANCE_PREFIXES = frozenset({"anti", "pro"})
@@ -210,8 +212,7 @@ def find_chunks(
             continue
         j = i
         while j < sent.end and (
-            _is_chunk_token(w, j, entity_at, trigger_tokens)
-            or (w.lower[j] == "," and j + 1 < sent.end and (j + 1) in entity_at and (j - 1) in entity_at)
+            _is_chunk_token(w, j, entity_at, trigger_tokens) or _is_list_comma(w, j, sent.end, entity_at)
         ):
             j += 1
         while j > i and w.lower[j - 1] in TRAILING:
@@ -242,9 +243,24 @@ def find_chunks(
     return _attach_countries(doc, chunks, entity_at)
 
 
+def _is_list_comma(w: Words, j: int, end: int, entity_at: dict[int, Span]) -> bool:
+    """A comma between names in a list ("the US, Russia and China"), also before "and" or "the" ("Israel, the
+    United States, and Britain")."""
+    if w.lower[j] != "," or j - 1 not in entity_at:
+        return False
+    after = j + 1
+    while after < end and after - j <= 2 and (w.lower[after] == "and" or w.lower[after] in DETERMINERS):
+        after += 1
+    return after < end and after in entity_at
+
+
 def _place_of(doc: Doc, start: int, end: int, entity_at: dict[int, Span]) -> Actor | None:
-    """The country of a demonym before a place noun ("Iraqi towns"), as an actor with no sector."""
-    entity = entity_at.get(end - 1)
+    """The country of a demonym before a place noun ("Iraqi towns", "Israeli border towns"), as an actor with no
+    sector."""
+    last = end - 1
+    while last > start and last not in entity_at and words(doc).lower[last] in MODIFIERS:
+        last -= 1
+    entity = entity_at.get(last)
     if entity is None or entity.label_ != DEMONYM:
         return None
     text_start, text_end = doc[entity.start].idx, doc[end].idx + len(doc[end].text)
@@ -263,15 +279,16 @@ def _attach_countries(doc: Doc, chunks: list[Chunk], entity_at: dict[int, Span])
     kept: list[Chunk] = []
     for chunk in chunks:
         previous = kept[-1] if kept else None
-        if previous is not None and chunk.prep in ORIGIN and not previous.pronoun:
-            w = words(doc)
+        w = words(doc)
+        speaker = previous is not None and w.lemma[previous.end - 1] in SPEAKERS_FOR
+        if previous is not None and (chunk.prep in ORIGIN or speaker and chunk.prep == "for") and not previous.pronoun:
             gap = range(previous.end, chunk.start)
             # "soldiers from Damascus" is a movement; "doctors from two American aid groups" an origin.
             place = any(
                 k in entity_at and entity_at[k].label_ in (COUNTRY, CAPITAL, CITY)
                 for k in range(chunk.start, chunk.end)
             )
-            origin = ORIGIN - {"from"} if place else ORIGIN
+            origin = (ORIGIN - {"from"} if place else ORIGIN) | ({"for"} if speaker else set())
             if (
                 len(gap) <= 4
                 and any(w.lower[k] in origin for k in gap)

@@ -73,6 +73,10 @@ AUXILIARIES = lexicon.word_set("auxiliaries")
 LIGHT_VERBS = lexicon.word_set("light_verbs")
 # An action on a place or on unnamed people there is an action on that country ("lifted a curfew in Montenegro").
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETREAT", "MOBILIZE"})
+# Acts only a state's authorities do: arrests, investigations, trials.
+AUTHORITY_MODES = frozenset({"arrest", "investigate", "sue"})
+# Physical acts, aimed "at" whom they hit ("fired tear gas at protesters").
+AIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Event types that are mostly a state and its own people: repression, protest, concession.
 DOMESTIC_TYPES = frozenset({"COERCE", "PROTEST", "CONCEDE"})
 # What people (civilians, opposition, rebels) do to an unnamed authority concerns their own country's.
@@ -103,10 +107,16 @@ class Hit:
     complement: int | None = None  # token where a governed clause starts ("to", "that", "of")
 
 
+def _is_aimed_reading(entry: lexicon.Trigger) -> bool:
+    """Whether a pattern reads its verb by whom it is aimed at, not by its object ("fire ~ at")."""
+    return "~" in entry.pattern and entry.pattern.split()[-1] in PREPOSITIONS
+
+
 def _select(doc: Doc) -> list[Hit]:
     hits = [Hit(s, e, entry) for s, e, entry in find_triggers(doc)]
     chosen: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: -(h.end - h.start)):
+    # Longest first; a pattern naming the object ("fire ~ rocket") before one naming only the aim ("fire ~ at").
+    for hit in sorted(hits, key=lambda h: (_is_aimed_reading(h.entry), -(h.end - h.start))):
         if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
             chosen.append(hit)
     return sorted(chosen, key=lambda h: h.start)
@@ -283,12 +293,20 @@ class SentenceCoder:
         """Source and target phrases of a trigger: active order, or the passive's "by" agent."""
         doc, sent = self.doc, self.sent
         if is_passive(doc, hit.start, hit.end, sent):
-            target = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
-            if target is None:
-                # "A camp for Congolese refugees was attacked": the people inside the subject's noun phrase
-                target = next(
-                    (c for c in reversed(self.chunks) if c.end <= hit.start and c.prep in ("for", "of")), None
+            target = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops, places=True)
+            if target is None or not any(a.country for a in target.actors):
+                # "A camp for Congolese refugees was attacked", "military aid to Ukraine was cut": the actor inside
+                # the subject's noun phrase, before an unnamed one ("military")
+                begin = target.end if target is not None else sent.start
+                inner = next(
+                    (
+                        c
+                        for c in reversed(self.chunks)
+                        if begin <= c.start and c.end <= hit.start and c.prep in ("for", "of", "with", "to")
+                    ),
+                    None,
                 )
+                target = inner or target
             return agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops), target
         source = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
         if source is not None and self._in_tail(hit, source):
@@ -302,7 +320,8 @@ class SentenceCoder:
         after = hit.start + 1 if hit.end - hit.start > 1 else hit.end
         # "complained to the United Nations over Israeli raids": a complaint is addressed to one and is about another.
         skip = frozenset({"to"}) if hit.entry.mode == "complain" else frozenset()
-        target = target_after(doc, sent, after, self.chunks, stops, source, skip=skip)
+        aimed = hit.entry.type in AIMED_TYPES
+        target = target_after(doc, sent, after, self.chunks, stops, source, skip=skip, aimed=aimed)
         if target is not None and source is not None and target.actors == source.actors:
             target = None
         return source, target
@@ -342,11 +361,15 @@ class SentenceCoder:
         if entry.kind == "oblige":
             return self._obligation(hit)
         source_chunk, target_chunk = self.roles(hit)
+        if _is_aimed_reading(entry) and (target_chunk is None or target_chunk.start < hit.end):
+            return []  # "fired the army chief at a meeting": not aimed at anyone, so not this reading
         sources = _resolve_pronoun(source_chunk, self.chunks, self.last_subject)
         if hit.governor is not None:
             return self._governed(hit, sources, target_chunk)
-        if not sources and not is_passive(self.doc, hit.start, hit.end, self.sent, with_be=True):
-            return []  # a participle or relative clause with no one named doing it ("frigates stationed offshore")
+        if not sources:
+            if not is_passive(self.doc, hit.start, hit.end, self.sent, with_be=True):
+                return []  # a participle or relative clause with no one named doing it ("frigates stationed offshore")
+            sources = self._authorities_of_the_place(hit)
         window = source_chunk.end if source_chunk is not None and source_chunk.end <= hit.start else self.sent.start
         modality, cues = modality_of(self.doc, window, hit.start)
         if modality == ASSERTED and (self._is_purpose(hit) or self._is_conditional(source_chunk)):
@@ -390,6 +413,16 @@ class SentenceCoder:
             modality = ASSERTED
         events += self._emit(hit, type_, mode, cameo, modality, sources, targets)
         return events
+
+    def _authorities_of_the_place(self, hit: Hit) -> list[Actor]:
+        """Who arrests, investigates or tries someone when a passive names no one: the state it is done in ("a
+        US national was put under investigation in Italy")."""
+        if hit.entry.mode not in AUTHORITY_MODES:
+            return []
+        place = next((c for c in self.chunks if c.start >= hit.end and c.prep == "in"), None)
+        if place is None or any(s in self.right_stops for s in range(hit.end, place.start)):
+            return []
+        return [Actor(a.text, a.country, a.start, a.end, a.country, None) for a in place.actors[:1] if a.country]
 
     def _derived(self, hit: Hit, modality: str, cues: dict[str, str], sources: list[Actor]):
         """Statements of intent: "X will withdraw" is an AGREE by X, "X will not accept" a REJECT by X."""

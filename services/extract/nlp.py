@@ -24,6 +24,7 @@ CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 GAP_STOPS = frozenset({",", ";", ":", "(", ")"})
 NAMES = frozenset({ROLE, ACTOR, COUNTRY})
 MAX_GAP = 7  # tokens allowed between the parts of a pattern: "gave the Ivory Coast 5.1 million dollars of aid"
+BE_FORMS = lexicon.word_set("be_forms")
 
 
 @Language.factory("newsflow_lemmatizer")
@@ -216,7 +217,9 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
         i for i, lemma in enumerate(w.lemma) if (lemma in by_first or "=" + w.lower[i] in by_first) and i not in named
     ]
     for start in anchors:
-        sentence_end = ends[bisect_right(ends, start)]
+        sentence_index = bisect_right(ends, start)
+        sentence_end = ends[sentence_index]
+        sentence_start = ends[sentence_index - 1] if sentence_index else 0
         for trigger, segments in by_first.get(w.lemma[start], []) + by_first.get("=" + w.lower[start], []):
             first, *rest = segments
             if _find_segment(doc, start, start + 1, first) is None:
@@ -229,7 +232,27 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
                 end = at + len(segment)
             else:
                 found.append((start, end, trigger))
+                continue
+            if len(rest) == 1 and len(first) == 1 and _object_before_passive(doc, sentence_start, start, rest[0]):
+                found.append((start, start + 1, trigger))
     return found
+
+
+def _object_before_passive(doc: Doc, sentence_start: int, verb: int, segment: list[dict]) -> bool:
+    """Whether a verb-object pattern is met in the passive, its object the subject: "Diplomatic ties with Qatar were
+    cut", "a barrage of rockets was fired"."""
+    w = words(doc)
+    be = verb - 1
+    while be > sentence_start and (w.lower[be].endswith("ly") or w.lower[be] == "not"):
+        be -= 1
+    if be <= sentence_start or w.lower[be] not in BE_FORMS:
+        return False
+    for i in range(be - len(segment), max(sentence_start, be - MAX_GAP - len(segment)) - 1, -1):
+        if w.lower[i] in GAP_STOPS:
+            return False
+        if all(_token_matches(w, i + k, spec) for k, spec in enumerate(segment)):
+            return True
+    return False
 
 
 def place_named(doc: Doc, name: str) -> lexicon.Place | None:

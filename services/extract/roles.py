@@ -21,11 +21,12 @@ PROPOSALS = lexicon.word_set("proposals")
 def is_passive(doc: Doc, start: int, end: int, sent: Span, *, with_be: bool = False) -> bool:
     """Whether a trigger is a passive participle ("was attacked", "backed by Moscow"); with_be: only after "be"."""
     word = words(doc).lower[start]
-    if word in ADJECTIVAL:
+    if word in ADJECTIVAL or word.endswith(("s", "ing")):
         return False
-    if not (word.endswith(("ed", "en")) or words(doc).lemma[start] != word and not word.endswith(("s", "ing"))):
-        return False
-    if not with_be and end < sent.end and words(doc).lower[end] == "by":
+    # A participle like its base form ("was put", "were cut", "is hit") is a passive only after "be": "cut aid by
+    # half" is active.
+    base_form = not word.endswith(("ed", "en")) and words(doc).lemma[start] == word
+    if not with_be and not base_form and end < sent.end and words(doc).lower[end] == "by":
         return True
     j = start - 1
     while j >= sent.start and (
@@ -49,8 +50,11 @@ def apposition_start(doc: Doc, comma: int, sent: Span) -> int | None:
     return None
 
 
-def source_before(doc: Doc, sent: Span, start: int, chunk_at: dict[int, Chunk], stops: set[int]) -> Chunk | None:
-    """The nearest actor phrase left of a trigger that is not inside a prepositional phrase, within its clause."""
+def source_before(
+    doc: Doc, sent: Span, start: int, chunk_at: dict[int, Chunk], stops: set[int], *, places: bool = False
+) -> Chunk | None:
+    """The nearest actor phrase left of a trigger that is not inside a prepositional phrase, within its clause;
+    places: a place may be it too, as the subject of a passive is its target ("Syrian villages were shelled")."""
     j = start - 1
     while j >= sent.start:
         if j in stops:
@@ -58,7 +62,7 @@ def source_before(doc: Doc, sent: Span, start: int, chunk_at: dict[int, Chunk], 
         token = doc[j]
         chunk = chunk_at.get(j)
         if chunk is not None:
-            if chunk.prep is None and not chunk.place:
+            if chunk.prep is None and (places or not chunk.place):
                 return chunk
             j = chunk.start - 1
             continue
@@ -83,8 +87,10 @@ def target_after(
     *,
     passive: bool = False,
     skip: frozenset[str] = frozenset(),
+    aimed: bool = False,
 ) -> Chunk | None:
-    """The first actor phrase right of a trigger, not a location and not the source, before the clause ends."""
+    """The first actor phrase right of a trigger, not a location and not the source, before the clause ends;
+    aimed: the act is aimed, so "at" names its target ("fired rockets at Israeli troops"), not where it was."""
     w = words(doc)
     fallback = None
     for chunk in chunks:
@@ -92,7 +98,7 @@ def target_after(
             continue
         if any(s in stops for s in range(end, chunk.start)):
             break
-        if chunk.prep in LOCATIVE or chunk.prep in skip:
+        if chunk.prep in LOCATIVE and not (aimed and chunk.prep == "at") or chunk.prep in skip:
             continue
         # In an active clause "by" after a proposal names whose it was ("rejected calls by Belarus's rulers").
         if chunk.prep == "by" and (passive or w.lemma[_before_prep(w, chunk.start)] not in PROPOSALS):

@@ -1,0 +1,119 @@
+"""Source and target from the grammar of a sentence: passives, nested claims, appeals, titles with a nationality,
+verbs read by their object, coordinated actors. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from services.extract import EventCandidate, extract_events
+
+PUBLISHED = date(2025, 3, 8)
+
+
+def coded(text: str) -> list[tuple[str, str, str | None]]:
+    """The asserted events of a text as (type, source code, target code)."""
+    return [
+        (e.type, e.source.code, e.target.code if e.target else None)
+        for e in extract_events(text, published=PUBLISHED)
+        if e.modality == "asserted"
+    ]
+
+
+def events(text: str) -> list[EventCandidate]:
+    return extract_events(text, published=PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of a passive is its target, the "by" phrase its source, a place as subject too
+        ("Syrian villages were shelled by Turkish troops.", ("ASSAULT", "TURMIL", "SYR")),
+        # participles like the base form ("cut", "put") are passive after "be"
+        ("Diplomatic ties with Qatar were cut by Bahrain.", ("SANCTION", "BHR", "QAT")),
+        ("A Canadian journalist was put on trial by an Iranian court.", ("ACCUSE", "IRNJUD", "CANJRN")),
+        # the named actor inside the subject's phrase, not the unnamed "military"
+        ("Military aid to Ukraine was cut by the Hungarian government.", ("SANCTION", "HUNGOV", "UKR")),
+        # an arrest with no one named making it is the doing of the state it is made in
+        ("A Dutch journalist was detained in the Egyptian capital.", ("COERCE", "EGY", "NLDJRN")),
+    ],
+)
+def test_passive(text, expected):
+    assert coded(text) == [expected], text
+
+
+def test_a_base_form_before_by_is_active_without_be():
+    assert coded("Denmark cut its aid to Kenya by half.") == [("SANCTION", "DNK", "KEN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israel said Hamas fired rockets at Ashkelon.", ("ASSAULT", "PSEREBHMS", "ISR")),
+        (
+            "Israel said that Hamas militants had fired rockets at Israeli border towns.",
+            ("ASSAULT", "PSEREBHMS", "ISR"),
+        ),
+        ("The Ethiopian foreign minister said Egyptian jets bombed a dam in Ethiopia.", ("ASSAULT", "EGYMIL", "ETH")),
+    ],
+)
+def test_nested_claim_codes_the_reported_event_not_the_statement(text, expected):
+    assert coded(text) == [expected], text
+
+
+def test_appeal_is_a_request_to_the_one_urged_and_the_urged_act_is_not_asserted():
+    found = events("Germany urged Russia to withdraw its troops from Ukraine.")
+    assert [(e.type, e.source.code, e.target.code) for e in found if e.modality == "asserted"] == [
+        ("REQUEST", "DEU", "RUS")
+    ]
+    withdrawal = [e for e in found if e.type == "RETREAT"]
+    assert withdrawal and withdrawal[0].source.code == "RUS" and withdrawal[0].modality != "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ethiopia's foreign minister accused Egypt of sabotaging the talks.", ("ACCUSE", "ETHGOV", "EGY")),
+        ("The Kenyan interior minister condemned Somalia.", ("ACCUSE", "KENGOV", "SOM")),
+        # a portfolio noun ("finance") between the nationality and the title keeps them one phrase
+        ("The Ghanaian finance minister praised the IMF.", ("SUPPORT", "GHAGOV", "IGOIMF")),
+        # a spokesman takes the country of whom he speaks for
+        ("A spokesman for the Kenyan interior ministry condemned Somalia.", ("ACCUSE", "KENGOV", "SOM")),
+    ],
+)
+def test_title_plus_nationality(text, expected):
+    assert coded(text) == [expected], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fired at someone is an attack; fired from a post is not
+        ("The president fired the army chief on Monday.", []),
+        ("The president fired the army chief at a cabinet meeting.", []),
+        ("North Korea fired artillery rounds at South Korean warships.", [("ASSAULT", "PRK", "KORMIL")]),
+        # the object names the act, and "at" whom it is aimed
+        ("Syrian rebels fired mortar shells at Turkish troops.", [("ASSAULT", "SYRREB", "TURMIL")]),
+        ("Police fired tear gas at Kenyan protesters.", [("COERCE", "KENCOP", "KENCVL")]),
+    ],
+)
+def test_object_dependent_verb(text, expected):
+    assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Britain, France, and Germany condemned Iran.",
+            [("ACCUSE", "GBR", "IRN"), ("ACCUSE", "FRA", "IRN"), ("ACCUSE", "DEU", "IRN")],
+        ),
+        (
+            "Iran accused Israel, the United States, and Britain of plotting a coup.",
+            [("ACCUSE", "IRN", "ISR"), ("ACCUSE", "IRN", "USA"), ("ACCUSE", "IRN", "GBR")],
+        ),
+    ],
+)
+def test_coordinated_actors(text, expected):
+    assert coded(text) == expected, text
