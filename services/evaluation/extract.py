@@ -2,13 +2,16 @@
 
 A sentence is scored by its (source country, target country, event) triples: the PLOVER type for the PLOVER
 records, the two-digit CAMEO root for the PETRARCH2 validation sentences. Only asserted events count, as a reader
-of the events table would take them. Type recall ignores the actors: the share of gold event types coded at all.
+of the events table would take them. Type recall ignores the actors: the share of gold event types coded at all;
+types absent is its other side, the share of coded types that the sentence does not have. Each event type (CAMEO
+root for PETRARCH2) also has its own triple figures.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from services.evaluation.scores import Matches, share
 from services.extract import extract_events
@@ -80,17 +83,40 @@ class CoderCounts:
     sentences: int = 0
     coded_events: int = 0
     gold_events: int = 0
+    by_type: defaultdict[str, Matches] = field(default_factory=lambda: defaultdict(Matches))
+
+    def add(self, found: set[Triple], gold: set[Triple], gold_events: int) -> None:
+        """One sentence's coded triples against its gold ones."""
+        self.triples.add(found, gold)
+        self.types.add({kind for _, _, kind in found}, {kind for _, _, kind in gold})
+        for kind in {kind for _, _, kind in found | gold}:
+            self.by_type[kind].add({t for t in found if t[2] == kind}, {t for t in gold if t[2] == kind})
+        self.sentences += 1
+        self.coded_events += len(found)
+        self.gold_events += gold_events
 
     def figures(self) -> dict:
-        """Triple precision, recall and F1; type recall; events coded and expected per sentence."""
+        """Triple precision, recall and F1; type recall and types absent; events coded and expected per sentence;
+        the triple figures of each type."""
         return {
             "sentences": self.sentences,
             "precision": self.triples.precision,
             "recall": self.triples.recall,
             "f1": self.triples.f1,
             "type_recall": self.types.recall,
+            "types_absent": None if self.types.precision is None else 1 - self.types.precision,
             "events_per_sentence": share(self.coded_events, self.sentences),
             "gold_events_per_sentence": share(self.gold_events, self.sentences),
+            "by_type": {
+                kind: {
+                    "gold": m.tp + m.fn,
+                    "coded": m.tp + m.fp,
+                    "precision": m.precision,
+                    "recall": m.recall,
+                    "f1": m.f1,
+                }
+                for kind, m in sorted(self.by_type.items())
+            },  # fmt: skip
         }
 
 
@@ -104,11 +130,6 @@ def evaluate_coder(
         for name, coder in CODERS.items():
             coded = coder(record["text"])
             found = {(s, t, cameo[:2] if dataset == PETR2 else type_) for s, t, type_, cameo in coded}
-            tally = counts[name]
-            tally.triples.add(found, gold)
-            tally.types.add({kind for _, _, kind in found}, {kind for _, _, kind in gold})
-            tally.sentences += 1
-            tally.coded_events += len(found)
-            tally.gold_events += len(record["expected"])
+            counts[name].add(found, gold, len(record["expected"]))
         advance()
     return {name: tally.figures() for name, tally in counts.items()}

@@ -25,8 +25,10 @@ DEDUP_FIGURES = (
     ("topics_with_both_events_in_one_story", "topics with both events in one story"),
 )
 EXTRACT_FIGURES = (("sentences", "sentences"), ("precision", "triple precision"), ("recall", "triple recall"),
-                   ("f1", "triple F1"), ("type_recall", "type recall"), ("events_per_sentence", "events/sentence"),
+                   ("f1", "triple F1"), ("type_recall", "type recall"), ("types_absent", "types absent"),
+                   ("events_per_sentence", "events/sentence"),
                    ("gold_events_per_sentence", "gold events/sentence"))  # fmt: skip
+TYPE_FIGURES = (("gold", "gold"), ("coded", "coded"), ("precision", "precision"), ("recall", "recall"), ("f1", "F1"))
 
 
 def _figure(value: Any) -> str:
@@ -84,6 +86,18 @@ def extract_table(figures: dict) -> Table:
     return _by_figure("extract: coded sentences", EXTRACT_FIGURES, columns)
 
 
+def extract_type_tables(figures: dict) -> list[Table]:
+    """Each dataset's triples by event type (CAMEO root for PETRARCH2), the coder's only."""
+    tables = []
+    for dataset, coders in figures.items():
+        coder, values = next(iter(coders.items()))
+        table = _table(f"extract: {dataset}, {coder}, by type", ["type", *(label for _, label in TYPE_FIGURES)])
+        for kind, by_type in values["by_type"].items():
+            table.add_row(kind, *(_figure(by_type[key]) for key, _ in TYPE_FIGURES))
+        tables.append(table)
+    return tables
+
+
 def print_evaluation(result: dict, console: Console) -> None:
     """Every evaluated stage's tables."""
     console.print(f"split: {result['split']}")
@@ -93,7 +107,7 @@ def print_evaluation(result: dict, console: Console) -> None:
     if "dedup" in result:
         tables.append(dedup_table(result["dedup"]))
     if "extract" in result:
-        tables.append(extract_table(result["extract"]))
+        tables += [extract_table(result["extract"]), *extract_type_tables(result["extract"])]
     for table in tables:
         console.print(table)
     console.print("seconds: " + ", ".join(f"{stage} {s}" for stage, s in result["seconds"].items()))

@@ -14,8 +14,8 @@ from services.cli import app
 from services.evaluation.clean import NEWSFLOW, TRAFILATURA, evaluate_pages, evaluate_plain_text
 from services.evaluation.data import ALL, DEV, HELD_OUT, NewsArticle, Page, data_dir, load_ecbplus, split_of
 from services.evaluation.dedup import score_decisions
-from services.evaluation.extract import PETR2, PLOVER, country, gold_triples, trigger_coded
-from services.evaluation.scores import adjusted_rand_index
+from services.evaluation.extract import PETR2, PLOVER, CoderCounts, country, gold_triples, trigger_coded
+from services.evaluation.scores import Matches, adjusted_rand_index
 
 runner = CliRunner()
 ARTICLE = (
@@ -122,6 +122,17 @@ def test_gold_codes_compare_on_the_country_and_the_event_root() -> None:
     assert country("IGOUNO") == "IGO"
 
 
+def test_each_type_is_scored_on_its_own_and_types_absent_are_counted() -> None:
+    counts = CoderCounts(Matches(), Matches())
+    # One right ASSAULT, an ACCUSE with the wrong target, and a CONSULT the sentence does not have.
+    found = {("RUS", "GEO", "ASSAULT"), ("RUS", "USA", "ACCUSE"), ("RUS", "", "CONSULT")}
+    counts.add(found, {("RUS", "GEO", "ASSAULT"), ("RUS", "GEO", "ACCUSE")}, gold_events=2)
+    figures = counts.figures()
+    assert figures["by_type"]["ASSAULT"] == {"gold": 1, "coded": 1, "precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert figures["by_type"]["ACCUSE"]["recall"] == 0.0 and figures["by_type"]["CONSULT"]["gold"] == 0
+    assert figures["type_recall"] == 1.0 and figures["types_absent"] == pytest.approx(1 / 3)
+
+
 def test_the_trigger_baseline_takes_actors_by_word_order() -> None:
     assert ("RUS", "GEO", "ASSAULT") in {coded[:3] for coded in trigger_coded("Russia attacked Georgia on Friday.")}
 
@@ -139,6 +150,7 @@ def test_eval_prints_each_stage_beside_its_baseline_and_writes_json(data: Path, 
     figures = json.loads(out.read_text())
     assert figures["split"] == "all" and set(figures["seconds"]) == {"clean", "dedup", "extract"}
     assert figures["extract"]["plover_gsr"]["newsflow coder"]["recall"] == 1.0
+    assert "extract: plover_gsr, newsflow coder, by type" in result.output
     records = [json.loads(line) for line in stream.read_text().splitlines()]
     assert len(records) == 4 * 4 and all(set(r) == {"text"} for r in records)
 
