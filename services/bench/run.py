@@ -108,8 +108,9 @@ def _using_database(url: str) -> Iterator[None]:
         get_engine.cache_clear()
 
 
-def run_bench(options: BenchOptions, *, progress=print) -> BenchReport:
-    """Run the whole bench and return its report; `progress` receives one line per step."""
+def run_bench(options: BenchOptions, *, progress=print, waiting=lambda messages: None) -> BenchReport:
+    """Run the whole bench and return its report; `progress` receives one line per step, and `waiting` the number of
+    messages still in the stage queues while the pipeline works through the corpus."""
     if (options.articles < 1 and not options.corpus) or options.workers_per_stage < 1:
         raise BenchError("give at least one article and one worker per stage")
     if options.rate is not None and options.rate <= 0:
@@ -129,7 +130,9 @@ def run_bench(options: BenchOptions, *, progress=print) -> BenchReport:
         progress("postgres: " + ", ".join(f"{name} {value}" for name, value in server.items()))
         if server["autovacuum"] == "off":
             progress("warning: this Postgres runs without autovacuum; dead rows and stale statistics pile up")
-        run = _run_pipeline(corpus, options, redis_url=settings.redis_url, database_url=url, progress=progress)
+        run = _run_pipeline(
+            corpus, options, redis_url=settings.redis_url, database_url=url, progress=progress, waiting=waiting
+        )
         scaling = None
         if options.scaling:
             progress(f"scaling: the {SCALED_STAGE.name} stage alone with 1 and 2 processes")
@@ -182,7 +185,7 @@ class PipelineRun:
 
 
 def _run_pipeline(
-    corpus: Sequence[BenchArticle], options: BenchOptions, *, redis_url: str, database_url: str, progress
+    corpus: Sequence[BenchArticle], options: BenchOptions, *, redis_url: str, database_url: str, progress, waiting
 ) -> PipelineRun:
     workers = start_workers(
         env=_worker_env(database_url, redis_url),
@@ -203,7 +206,7 @@ def _run_pipeline(
             ids = _ingest(corpus, options.rate, enqueue=installed_enqueue())
             ingest_seconds = time.perf_counter() - started
             progress(f"ingested {len(ids)} articles in {ingest_seconds:.1f} s; waiting for final statuses")
-            _wait_until_final(ids, redis_url=redis_url, timeout=options.timeout)
+            _wait_until_final(ids, redis_url=redis_url, timeout=options.timeout, waiting=waiting)
             cpu_after, database_after = worker_cpu_seconds(workers), database_cpu_seconds(options.database)
     finally:
         stop_workers(workers)
@@ -246,7 +249,7 @@ def _ingest(corpus: Sequence[BenchArticle], rate: float | None, *, enqueue) -> l
     return ids
 
 
-def _wait_until_final(ids: list[int], *, redis_url: str, timeout: float, poll: float = 2.0) -> None:
+def _wait_until_final(ids: list[int], *, redis_url: str, timeout: float, waiting, poll: float = 2.0) -> None:
     # While a stage has a message waiting or in flight, articles are still moving: Redis says so for free. Only when
     # none has does Postgres count the final articles, a count that reads every row (0.2 s a call at 100,000
     # articles, when it ran at every poll).
@@ -254,7 +257,9 @@ def _wait_until_final(ids: list[int], *, redis_url: str, timeout: float, poll: f
     deadline = time.monotonic() + timeout
     while True:
         late = time.monotonic() > deadline
-        if late or not any(messages.total for messages in queue_messages(client).values()):
+        queued = sum(messages.total for messages in queue_messages(client).values())
+        waiting(queued)
+        if late or not queued:
             with session_scope() as session:
                 done = session.scalar(
                     select(func.count()).select_from(Article).where(Article.status.in_(FINAL_STATUSES))

@@ -162,7 +162,12 @@ def bench(
         log_dir=log_dir,
     )  # fmt: skip
     try:
-        report = run_bench(options, progress=console.print)
+        with console.status("bench running") as status:
+            report = run_bench(
+                options,
+                progress=console.print,
+                waiting=lambda messages: status.update(f"waiting for final statuses: {messages} messages queued"),
+            )
     except BenchError as exc:
         fail(str(exc))
     print_report(report, console)
