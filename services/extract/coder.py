@@ -26,6 +26,9 @@ from services.extract.models import Actor, EventCandidate, quad_class
 from services.extract.nlp import ACTOR, ROLE, find_triggers, pipeline, text_of, words
 from services.extract.places import locate
 from services.extract.roles import (
+    ADVERBIAL_SKIP,
+    APPOSITION_OPENERS,
+    BE_FORMS,
     RELATIVES,
     SUBORDINATORS,
     agent_after_by,
@@ -62,6 +65,15 @@ THREAT_MODE = {
     "PROTEST": "political",
     "RETREAT": "relations",
 }
+# Adverbial clauses ("as police cracked down", "when they blew themselves up") and relative ones ("rebels who entered
+# the country") tell the circumstances of the news of their sentence's main clause: background, not news.
+ADVERBIAL_SUBORDINATORS = lexicon.word_set("adverbial_subordinators")
+# Words beside "as" in phrases where it opens no clause ("such as", "as well as", "as part of").
+AS_PHRASES = lexicon.word_set("as_phrases")
+CALENDAR = lexicon.word_set("calendar")
+CLAUSE_OPENERS = lexicon.word_set("clause_openers")
+CLAUSE_BREAKS = frozenset({"and", "but", "or", "nor", "that", ";", ":"})
+ADVERBIAL, RELATIVE = "adverbial", "relative"
 MAX_ACTORS = 4
 # spaCy refuses longer texts (its `max_length`, E088), and one this long takes the coder about ten seconds.
 MAX_CODED_CHARS = 1_000_000
@@ -126,18 +138,22 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     """A trigger used as a noun ("the attack", "in protest", "North Korea's demand") names an event, not reports one."""
     if hit.start == sent.start or hit.entry.kind == "oblige":
         return False
+    w = words(doc)
     if hit.end - hit.start == 1 and any(h.start < hit.start and h.end == hit.start for h in others):
-        return True  # the object of another trigger: "demanded support", "refused admittance"
-    before = words(doc).lower[hit.start - 1]
+        # the object of another trigger ("demanded support", "refused admittance"); a past form after a verb's
+        # object is the next verb ("Officials who attacked the plan resigned")
+        return not w.lower[hit.start].endswith("ed")
+    before = w.lower[hit.start - 1]
     if before == "-" or before in PREPOSITIONS and before != "to":
         return True
-    w = words(doc)
     word = w.lower[hit.start]
     if word.endswith("ing") and hit.entry.kind in GOVERNORS and _plain_before(w, hit.start, sent.start):
         return False  # "issued a statement demanding that ...": a participle after a noun reports the demand
     after = w.lower[hit.end] if hit.end < sent.end else ""
     if hit.end - hit.start == 1 and not word.endswith("ed") and (after == "of" or after in AUXILIARIES):
         return True  # "the killing of", "military support was on its way"
+    if word in MODIFIERS and (w.lemma[hit.end] if hit.end < sent.end else "",) in lexicon.sectors():
+        return True  # "riot police": a modifier of the actor noun after it
     if word.endswith("s") and hit.end < sent.end and lexicon.cues().get((w.lemma[hit.end],)) == "aspect":
         return True  # "shells continued crashing": a plural noun before its verb
     if word.endswith("s") and not word.endswith("ss") and _plain_before(w, hit.start, sent.start):
@@ -165,11 +181,56 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     if possessive:
         return True
     opener = words(doc).lower[j] if j >= sent.start else ""
+    if word.endswith("ing") and opener in PREPOSITIONS and opener != "to":
+        return True  # "killed in Israeli tank shelling": after a preposition, a gerund is a noun whoever is named
     if opener in DETERMINERS and j > sent.start and words(doc).lemma[j - 1] in LIGHT_VERBS:
         return False  # "began a hunger strike", "staged a protest"
     if opener in ("a", "an"):
         return True
     return not named and (opener in DETERMINERS or opener in PREPOSITIONS and opener != "to")
+
+
+def _modifies_noun(doc: Doc, hit: Hit, sent: Span, hits: list[Hit]) -> bool:
+    """A past participle right after a noun, when another trigger is its clause's verb, modifies that noun: "released
+    a member of Hamas jailed a year ago", "The civilians imprisoned for ... were released". It says who the noun is,
+    not what happened."""
+    w = words(doc)
+    i = hit.start
+    word = w.lower[i]
+    if i == sent.start or word.endswith(("s", "ing")) or not (word.endswith("ed") or w.lemma[i] != word):
+        return False
+    before = w.lower[i - 1]
+    if not w.alpha[i - 1] or before in STOP_WORDS or before in CALENDAR or before in CLAUSE_OPENERS:
+        return False
+    if before.endswith("ly") or before in AUXILIARIES or (w.lemma[i - 1],) in lexicon.cues():
+        return False
+    for other in hits:
+        # the object of an earlier verb ("issued warrants for two men sought in a killing"), unless that verb is a
+        # relative clause's and this one the main verb ("Officials who attacked the plan resigned")
+        in_relative = any(w.lower[k] in RELATIVES for k in range(max(sent.start, other.start - 3), other.start))
+        if other.end <= i and not in_relative and not _clause_break(w, other.end, i):
+            return True
+        if other.start >= hit.end and not _clause_break(w, hit.end, other.start):
+            # the subject of a later verb, after its auxiliary: "the civilians imprisoned ... were released"
+            j = other.start - 1
+            while j > hit.end and (w.lower[j].endswith("ly") or w.lower[j] in ADVERBIAL_SKIP):
+                j -= 1
+            return w.lower[j] in AUXILIARIES or w.lower[j] in BE_FORMS
+    return False
+
+
+def _clause_break(w, start: int, end: int) -> bool:
+    """Whether a clause ends or begins among tokens [start, end); a comma before an apposition ("the mayor, a member
+    of Hamas") does not end one."""
+    cues = lexicon.cues()
+    return any(
+        w.lower[k] in CLAUSE_BREAKS
+        or w.lower[k] in SUBORDINATORS
+        or w.lower[k] in RELATIVES
+        or (w.lower[k] == "," and w.lower[k + 1] not in APPOSITION_OPENERS)
+        or cues.get((w.lemma[k],)) == "say"
+        for k in range(start, end)
+    )
 
 
 def _head_length(hit: Hit) -> int:
@@ -265,6 +326,7 @@ class SentenceCoder:
         self.entities = entities
         self.entity_at = entity_at
         hits = [h for h in hits if not _is_nominal(doc, h, sent, entity_at, hits)]
+        hits = [h for h in hits if not _modifies_noun(doc, h, sent, hits)]
         # The verb part of a gapped trigger is no actor; its object ("summoned the British ambassador") may be one.
         trigger_tokens = {i for h in hits for i in range(h.start, h.start + _head_length(h))}
         self.start_char = sent.start_char
@@ -340,21 +402,71 @@ class SentenceCoder:
     def code(self) -> list[EventCandidate]:
         """All event candidates of the sentence, asserted or not."""
         events: list[EventCandidate] = []
-        for hit in self.hits:
-            if self._is_elaboration(hit):
-                continue
+        hits = [h for h in self.hits if not self._is_elaboration(h)]
+        if len(hits) > 1:  # a clause is background only to another one's event
+            background = self._background(hits)
+            if len(background) < len(hits):
+                hits = [h for h in hits if id(h) not in background]
+        for hit in hits:
             events.extend(self._events_for(hit))
         return events
 
+    def _opens_adverbial(self, i: int, hit_ends: set[int]) -> bool:
+        w = words(self.doc)
+        if w.lower[i] not in ADVERBIAL_SUBORDINATORS:
+            return False
+        if w.lower[i] != "as":
+            return True
+        # "denounced as", "such as", "as well as", "as part of" open no clause
+        after = w.lower[i + 1] if i + 1 < self.sent.end else ""
+        return i not in hit_ends and w.lower[i - 1] not in AS_PHRASES and after not in AS_PHRASES
+
+    def _background(self, hits: list[Hit]) -> set[int]:
+        """The hits (by id) in an adverbial clause, which runs to the next comma, or the verb of a relative clause,
+        which may be followed by the main clause's verb ("Officials who attacked the plan resigned")."""
+        w = words(self.doc)
+        hit_at = {h.start: h for h in hits}
+        hit_ends = {h.end for h in hits}
+        background: set[int] = set()
+        clause = None
+        i = self.sent.start
+        while i < self.sent.end:
+            hit = hit_at.get(i)
+            if hit is not None:
+                if clause is not None or hit.governor is not None and id(hit.governor) in background:
+                    background.add(id(hit))
+                if clause == RELATIVE:
+                    clause = None
+                i = hit.end
+                continue
+            lower = w.lower[i]
+            if lower in (",", ";"):
+                clause = None
+            elif i > self.sent.start and self._opens_adverbial(i, hit_ends):
+                clause = ADVERBIAL
+            elif i > self.sent.start and w.lower[i - 1] == "," and lower.endswith("ing") and i in self.say:
+                clause = ADVERBIAL  # ", saying it was withholding aid" gives the reason for the main clause's act
+            elif lower in RELATIVES or (lower == "that" and self._follows_noun(i)):
+                clause = RELATIVE
+            i += 1
+        return background
+
+    def _follows_noun(self, i: int) -> bool:
+        """Whether a word comes after a determiner and a noun: "a plan that will not allow" opens a relative clause,
+        "announced that" the verb's object."""
+        w = words(self.doc)
+        return i - 2 >= self.sent.start and w.lower[i - 2] in DETERMINERS and w.is_lower[i - 1]
+
     def _is_elaboration(self, hit: Hit) -> bool:
-        # ", killing 20 people" after an attack repeats that attack; it is not a second event.
-        doc = self.doc
-        return (
-            words(doc).lower[hit.start].endswith("ing")
-            and hit.start > self.sent.start
-            and words(doc).lower[hit.start - 1] == ","
-            and any(h.start < hit.start for h in self.hits)
-        )
+        # ", killing 20 people" after an attack repeats that attack; it is not a second event, nor is the
+        # "wounding" of ", killing or wounding 50".
+        w = words(self.doc)
+        if not w.lower[hit.start].endswith("ing") or hit.start <= self.sent.start + 1:
+            return False
+        before = w.lower[hit.start - 1]
+        if before in ("and", "or"):
+            return any(h.end == hit.start - 1 and self._is_elaboration(h) for h in self.hits)
+        return before == "," and any(h.start < hit.start for h in self.hits)
 
     def _events_for(self, hit: Hit) -> list[EventCandidate]:
         entry = hit.entry
@@ -377,7 +489,9 @@ class SentenceCoder:
         if modality == ASSERTED and source_chunk is not None and source_chunk.start < hit.start:
             # "Ukraine claimed that Russia attacked": the claim verb stands before the subject
             before = cues_between(self.doc, max(self.sent.start, source_chunk.start - 4), source_chunk.start)
-            if CLAIMED in before:
+            if before.get(NEGATED) == "deny":
+                modality = NEGATED  # "Russia denied that its troops attacked": a denied report is no assertion
+            elif CLAIMED in before:
                 modality = CLAIMED
         targets = target_chunk.actors if target_chunk else []
         if source_chunk is not None and len(sources) > 1:

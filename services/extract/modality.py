@@ -13,6 +13,8 @@ PRECEDENCE = (NEGATED, HYPOTHETICAL, CLAIMED, FUTURE)
 # Modals that only predict, so a sentence using them commits no one to anything.
 PREDICTIONS = frozenset({"expect", "scheduled", "schedule", "due to", "set to"})
 WINDOW = 8
+# Words after which a cue word is a noun ("the plan", "its threat"); not "all" or "this", which may be subjects.
+NOUN_MARKERS = lexicon.word_set("possessives") | {"the", "a", "an", "'s", "’s"}
 
 
 def cues_between(doc: Doc, start: int, end: int) -> dict[str, str]:
@@ -28,6 +30,8 @@ def cues_between(doc: Doc, start: int, end: int) -> dict[str, str]:
         if i + 1 < end and (lemma, words(doc).lemma[i + 1]) in table:
             kind = table[(lemma, words(doc).lemma[i + 1])]
             found.setdefault(kind, f"{lemma} {words(doc).lemma[i + 1]}")
+        if i and words(doc).lower[i - 1] in NOUN_MARKERS:
+            continue  # "Officials who attacked the plan resigned": a noun, no cue
         for key in ((lemma,), (token.lower_,)):
             if key in table:
                 found.setdefault(table[key], key[0])

@@ -25,6 +25,9 @@ GAP_STOPS = frozenset({",", ";", ":", "(", ")"})
 NAMES = frozenset({ROLE, ACTOR, COUNTRY})
 MAX_GAP = 7  # tokens allowed between the parts of a pattern: "gave the Ivory Coast 5.1 million dollars of aid"
 BE_FORMS = lexicon.word_set("be_forms")
+NO_EVENT = "none"  # the kind of a trigger reading that names no event
+# A reading by the verb's object ends at a preposition: "attacked targets under a plan" has no object "plan".
+OBJECT_STOPS = GAP_STOPS | (lexicon.word_set("prepositions") - {"of"})
 
 
 @Language.factory("newsflow_lemmatizer")
@@ -195,12 +198,14 @@ def _token_matches(w: Words, i: int, spec: dict) -> bool:
     return actual in value["IN"] if isinstance(value, dict) else actual == value
 
 
-def _find_segment(doc: Doc, start: int, limit: int, segment: list[dict]) -> int | None:
+def _find_segment(
+    doc: Doc, start: int, limit: int, segment: list[dict], stops: frozenset[str] = GAP_STOPS
+) -> int | None:
     w = words(doc)
     for i in range(start, min(limit, len(doc) - len(segment) + 1)):
         if all(_token_matches(w, i + k, spec) for k, spec in enumerate(segment)):
             return i
-        if w.lower[i] in GAP_STOPS:
+        if w.lower[i] in stops:
             return None  # "the agreement signed in March, according to": a verb's object is not past a comma
     return None
 
@@ -225,8 +230,9 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
             if _find_segment(doc, start, start + 1, first) is None:
                 continue
             end = start + len(first)
+            stops = OBJECT_STOPS if trigger.kind == NO_EVENT else GAP_STOPS
             for segment in rest:
-                at = _find_segment(doc, end, min(sentence_end, end + MAX_GAP + 1), segment)
+                at = _find_segment(doc, end, min(sentence_end, end + MAX_GAP + 1), segment, stops)
                 if at is None:
                     break
                 end = at + len(segment)
@@ -235,7 +241,9 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
                 continue
             if len(rest) == 1 and len(first) == 1 and _object_before_passive(doc, sentence_start, start, rest[0]):
                 found.append((start, start + 1, trigger))
-    return found
+    # A reading that names no event ("mobilized pressure groups") rules out the event readings of its words.
+    silenced = {i for start, end, trigger in found if trigger.kind == NO_EVENT for i in range(start, end)}
+    return [match for match in found if match[0] not in silenced] if silenced else found
 
 
 def _object_before_passive(doc: Doc, sentence_start: int, verb: int, segment: list[dict]) -> bool:
