@@ -24,6 +24,8 @@ QUANTIFIERS = lexicon.word_set("quantifiers")
 POSSESSIVES = lexicon.word_set("possessives")
 EMBEDDED = "~"
 PLACE_NOUNS = lexicon.word_set("place_nouns")
+# Points of the compass before a place name ("in south Lebanon", "in northern Iraq") keep its preposition.
+COMPASS = lexicon.word_set("compass")
 # Prepositions that tie a sector noun to its country ("rebels in the Ivory Coast", "students throughout Indonesia").
 ORIGIN = lexicon.word_set("origin")
 # People who speak for an organisation, and take its country: "a spokesman for the Kenyan interior ministry".
@@ -251,7 +253,17 @@ def _is_list_comma(w: Words, j: int, end: int, entity_at: dict[int, Span]) -> bo
     after = j + 1
     while after < end and after - j <= 2 and (w.lower[after] == "and" or w.lower[after] in DETERMINERS):
         after += 1
-    return after < end and after in entity_at
+    if after >= end or after not in entity_at:
+        return False
+    return w.lower[after - 1] in ("and", "or") or _list_ends(w, after, end, entity_at)
+
+
+def _list_ends(w: Words, i: int, end: int, entity_at: dict[int, Span]) -> bool:
+    """Whether names from i on run to an "and" or "or" that closes a list: ", South Korea's defense ministry said"
+    after a name is an attribution, not the list's next item."""
+    while i < end and (i in entity_at or w.lower[i] in DETERMINERS or w.lower[i] == ","):
+        i += 1
+    return i < end and w.lower[i] in ("and", "or")
 
 
 def _place_of(doc: Doc, start: int, end: int, entity_at: dict[int, Span]) -> Actor | None:
@@ -292,10 +304,11 @@ def _attach_countries(doc: Doc, chunks: list[Chunk], entity_at: dict[int, Span])
             if (
                 len(gap) <= 4
                 and any(w.lower[k] in origin for k in gap)
-                and all(w.alpha[k] and w.is_lower[k] for k in gap)
+                and all(w.alpha[k] and w.is_lower[k] and w.lower[k] not in CLAUSE_OPENERS for k in gap)
             ):
                 countries = [a for a in chunk.actors if a.country]
-                if countries and all(a.country is None for a in previous.actors):
+                unplaced = all(a.country is None for a in previous.actors)
+                if countries and (unplaced or place and _is_people(doc, previous, entity_at)):
                     previous.actors = [
                         Actor(
                             text_of(doc)[a.start : countries[0].end],
@@ -322,10 +335,22 @@ def _attach_countries(doc: Doc, chunks: list[Chunk], entity_at: dict[int, Span])
     return kept
 
 
+def _is_people(doc: Doc, chunk: Chunk, entity_at: dict[int, Span]) -> bool:
+    """Whether a phrase is only a people named by its demonym ("the Albanians"), which a place after it ("in
+    Kosovo") locates as that country's people."""
+    w = words(doc)
+    names = [entity_at[k] for k in range(chunk.start, chunk.end) if k in entity_at]
+    return (
+        bool(names)
+        and all(e.label_ == DEMONYM and e.text.endswith("s") for e in names)
+        and all(k in entity_at or w.lower[k] in DETERMINERS for k in range(chunk.start, chunk.end))
+    )
+
+
 def _prep(doc: Doc, i: int, sent_start: int) -> str | None:
     """The preposition governing a phrase; EMBEDDED if a noun precedes it, so it cannot be a subject."""
     j = i - 1
-    while j >= sent_start and words(doc).lower[j] in DETERMINERS:
+    while j >= sent_start and (words(doc).lower[j] in DETERMINERS or words(doc).lower[j] in COMPASS):
         j -= 1
     if words(doc).num[i]:
         # "up to 100 ethnic Albanians", "more than 30 members": a quantity, not a prepositional phrase

@@ -73,6 +73,9 @@ AS_PHRASES = lexicon.word_set("as_phrases")
 CALENDAR = lexicon.word_set("calendar")
 CLAUSE_OPENERS = lexicon.word_set("clause_openers")
 CLAUSE_BREAKS = frozenset({"and", "but", "or", "nor", "that", ";", ":"})
+# Prepositions that open an adverbial clause before a gerund ("resigned without returning to", "ended the
+# strike by accepting an offer from"): what follows is that clause's object, not the main verb's.
+GERUND_OPENERS = lexicon.word_set("gerund_openers")
 ADVERBIAL, RELATIVE = "adverbial", "relative"
 MAX_ACTORS = 4
 # spaCy refuses longer texts (its `max_length`, E088), and one this long takes the coder about ten seconds.
@@ -255,6 +258,11 @@ def _plain_before(w, i: int, sent_start: int) -> bool:
     )
 
 
+def _opens_gerund(w, i: int, end: int) -> bool:
+    """Whether a preposition opens an adverbial clause with a gerund ("without returning", "by dumping")."""
+    return w.lower[i] in GERUND_OPENERS and i + 1 < end and w.is_lower[i + 1] and w.lower[i + 1].endswith("ing")
+
+
 def _stops(doc: Doc, sent: Span, say_tokens: set[int], trigger_ends: set[int]) -> tuple[set[int], set[int]]:
     """Clause ends for the search left (subjects) and right (objects) of a trigger."""
     left, right = set(), set()
@@ -266,7 +274,7 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], trigger_ends: set[int]) -
             right.add(i)
         elif lower == "as" and i in trigger_ends and i + 1 < sent.end and w.lower[i + 1] in DETERMINERS:
             continue  # "denounced as an ugly crime Serbia's ...": "as a" after the verb opens no clause
-        elif lower in SUBORDINATORS or lower in RELATIVES or lower == "according":
+        elif lower in SUBORDINATORS or lower in RELATIVES or lower == "according" or _opens_gerund(w, i, sent.end):
             right.add(i)
         elif lower == "that" and i > sent.start and i - 1 in say_tokens:
             left.add(i)
@@ -311,11 +319,16 @@ def _resolve_pronoun(chunk: Chunk | None, chunks: list[Chunk], last_subject: lis
         return []
     if not chunk.pronoun:
         return chunk.actors
+    unplaced = None
     for earlier in reversed([c for c in chunks if c.end <= chunk.start and not c.pronoun and c.prep is None]):
         if chunk.pronoun in PERSONAL and not all(a.sector for a in earlier.actors):
             continue  # "he" is a person (a minister, a president), not a country named on its own
+        if not any(a.country for a in earlier.actors):
+            # "The Kenyan teachers' union, the largest union, said it": a description names no one new
+            unplaced = unplaced or earlier.actors
+            continue
         return earlier.actors
-    return last_subject
+    return unplaced or last_subject
 
 
 class SentenceCoder:
@@ -669,7 +682,9 @@ class SentenceCoder:
             insurgent = all(a.sector in CHALLENGER_SECTORS for a in sources) and all(
                 t.sector in STATE_SECTORS for t in targets
             )
-            domestic = domestic or insurgent
+            # Courts and police act at home, on officials as on anyone: "a judge ordered former president X".
+            home = all(a.sector in HOME_SECTORS for a in sources)
+            domestic = domestic or insurgent or home
             local = type_ in PLACE_TARGET_TYPES and all(t.sector in DOMESTIC_SECTORS for t in targets)
             country = place if place and local else None
             if country is None and len(countries) == 1 and (people or domestic):

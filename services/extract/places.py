@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from services.extract.actors import DETERMINERS, LOCATIVE
+from services.extract.actors import COMPASS, DETERMINERS, LOCATIVE
 from services.extract.models import Location
 from services.extract.nlp import CAPITAL, CITY, COUNTRY, place_named, words
 
@@ -28,8 +28,8 @@ def locate(doc: Doc, sent: Span, trigger: int, entities: list[Span]) -> Location
         while j >= sent.start and (
             words(doc).lower[j] in DETERMINERS
             or words(doc).title[j]
-            or words(doc).lower[j]
-            in ("northern", "southern", "eastern", "western", "central", "capital", "city", "town", "region")
+            or words(doc).lower[j] in COMPASS
+            or words(doc).lower[j] in ("capital", "city", "town", "region")
         ):
             j -= 1
         if j < sent.start or words(doc).lower[j] not in PLACE_PREPOSITIONS:

@@ -73,6 +73,12 @@ def source_before(
                 continue
         if token.lower_ == ";":
             return None
+        if token.lower_ == ")":
+            # "Hamas (the Islamic Resistance Movement) declared": a gloss in brackets is not the subject
+            opened = next((k for k in range(j - 1, sent.start - 1, -1) if words(doc).lower[k] == "("), None)
+            if opened is not None:
+                j = opened - 1
+                continue
         j -= 1
     return None
 
