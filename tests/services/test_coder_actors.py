@@ -4,22 +4,14 @@ home. The sentences are written for these tests."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from services.extract import extract_events
-
-PUBLISHED = date(2025, 3, 8)
+from tests.services.coding import asserted, by_code
 
 
-def coded(text: str) -> set[tuple[str, str, str | None]]:
-    """The asserted events of a text as (type, source code, target code)."""
-    return {
-        (e.type, e.source.code, e.target.code if e.target else None)
-        for e in extract_events(text, published=PUBLISHED)
-        if e.modality == "asserted"
-    }
+def codes(text: str) -> set[tuple[str, str | None, str | None]]:
+    """A text's asserted events as a set: these sentences may give several, in any order."""
+    return set(by_code(text))
 
 
 @pytest.mark.parametrize(
@@ -40,12 +32,12 @@ def coded(text: str) -> set[tuple[str, str, str | None]]:
     ],
 )
 def test_actors_named_in_a_phrase(text: str, expected: set) -> None:
-    assert coded(text) == expected
+    assert codes(text) == expected
 
 
 def test_a_name_before_an_attribution_is_not_a_list() -> None:
     # ", Indian military officials said" attributes the report; it does not continue the object
-    found = coded("Pakistan has deployed new missiles aimed at China, Indian military officials said.")
+    found = codes("Pakistan has deployed new missiles aimed at China, Indian military officials said.")
     assert found and all(target != "INDMIL" for _, _, target in found)
 
 
@@ -61,23 +53,23 @@ def test_a_name_before_an_attribution_is_not_a_list() -> None:
     ],
 )
 def test_a_place_outside_the_clause_or_after_a_preposition_is_no_target(text: str, place: str) -> None:
-    found = [e for e in extract_events(text, published=PUBLISHED) if e.modality == "asserted"]
+    found = asserted(text)
     assert found and all(e.target is None or e.target.country != place for e in found)
 
 
 def test_a_place_after_a_compass_point_is_where_it_happened() -> None:
-    (event,) = [e for e in extract_events("Hezbollah announced a truce in south Lebanon.") if e.modality == "asserted"]
+    (event,) = asserted("Hezbollah announced a truce in south Lebanon.")
     assert event.location is not None and event.location.country == "LBN"
 
 
 def test_a_gloss_in_brackets_is_not_the_subject() -> None:
-    assert coded("Hamas (the Islamic Resistance Movement) declared a truce on Friday.") == {
+    assert codes("Hamas (the Islamic Resistance Movement) declared a truce on Friday.") == {
         ("RETREAT", "PSEREBHMS", None)
     }
 
 
 def test_a_people_named_by_demonym_is_placed_where_it_lives() -> None:
-    assert coded("The Albanians in southern Serbia demanded autonomy.") == {("REQUEST", "SRBCVL", None)}
+    assert codes("The Albanians in southern Serbia demanded autonomy.") == {("REQUEST", "SRBCVL", None)}
 
 
 def test_a_pronoun_skips_a_description_that_names_no_country() -> None:
@@ -85,8 +77,8 @@ def test_a_pronoun_skips_a_description_that_names_no_country() -> None:
         "The Kenya National Union of Teachers, the largest union for secondary school teachers, said that it had "
         "called off the strike."
     )
-    assert coded(text) == {("CONCEDE", "KENLAB", None)}
+    assert codes(text) == {("CONCEDE", "KENLAB", None)}
 
 
 def test_a_court_acts_on_an_unnamed_official_at_home() -> None:
-    assert coded("A Peruvian court ordered former minister Juan Perez to testify.") == {("REQUEST", "PERJUD", "PERELI")}
+    assert codes("A Peruvian court ordered former minister Juan Perez to testify.") == {("REQUEST", "PERJUD", "PERELI")}

@@ -6,16 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from services.extract import extract_events
+from tests.services.coding import asserted
 
 
 def coded(text: str) -> list[tuple[str, str, str | None, str | None]]:
     """Asserted events as (type, CAMEO code, source country, target country)."""
-    return [
-        (e.type, e.cameo, e.source and e.source.country, e.target and e.target.country)
-        for e in extract_events(text)
-        if e.modality == "asserted"
-    ]
+    return [(e.type, e.cameo, e.source and e.source.country, e.target and e.target.country) for e in asserted(text)]
 
 
 @pytest.mark.parametrize(

@@ -3,26 +3,10 @@ verbs read by their object, coordinated actors. The sentences are written for th
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from services.extract import EventCandidate, extract_events
-
-PUBLISHED = date(2025, 3, 8)
-
-
-def coded(text: str) -> list[tuple[str, str, str | None]]:
-    """The asserted events of a text as (type, source code, target code)."""
-    return [
-        (e.type, e.source.code, e.target.code if e.target else None)
-        for e in extract_events(text, published=PUBLISHED)
-        if e.modality == "asserted"
-    ]
-
-
-def events(text: str) -> list[EventCandidate]:
-    return extract_events(text, published=PUBLISHED)
+from services.extract import extract_events
+from tests.services.coding import PUBLISHED, by_code
 
 
 @pytest.mark.parametrize(
@@ -40,11 +24,11 @@ def events(text: str) -> list[EventCandidate]:
     ],
 )
 def test_passive(text, expected):
-    assert coded(text) == [expected], text
+    assert by_code(text) == [expected], text
 
 
 def test_a_base_form_before_by_is_active_without_be():
-    assert coded("Denmark cut its aid to Kenya by half.") == [("SANCTION", "DNK", "KEN")]
+    assert by_code("Denmark cut its aid to Kenya by half.") == [("SANCTION", "DNK", "KEN")]
 
 
 @pytest.mark.parametrize(
@@ -59,11 +43,11 @@ def test_a_base_form_before_by_is_active_without_be():
     ],
 )
 def test_nested_claim_codes_the_reported_event_not_the_statement(text, expected):
-    assert coded(text) == [expected], text
+    assert by_code(text) == [expected], text
 
 
 def test_appeal_is_a_request_to_the_one_urged_and_the_urged_act_is_not_asserted():
-    found = events("Germany urged Russia to withdraw its troops from Ukraine.")
+    found = extract_events("Germany urged Russia to withdraw its troops from Ukraine.", published=PUBLISHED)
     assert [(e.type, e.source.code, e.target.code) for e in found if e.modality == "asserted"] == [
         ("REQUEST", "DEU", "RUS")
     ]
@@ -83,7 +67,7 @@ def test_appeal_is_a_request_to_the_one_urged_and_the_urged_act_is_not_asserted(
     ],
 )
 def test_title_plus_nationality(text, expected):
-    assert coded(text) == [expected], text
+    assert by_code(text) == [expected], text
 
 
 @pytest.mark.parametrize(
@@ -99,7 +83,7 @@ def test_title_plus_nationality(text, expected):
     ],
 )
 def test_object_dependent_verb(text, expected):
-    assert coded(text) == expected, text
+    assert by_code(text) == expected, text
 
 
 @pytest.mark.parametrize(
@@ -116,4 +100,4 @@ def test_object_dependent_verb(text, expected):
     ],
 )
 def test_coordinated_actors(text, expected):
-    assert coded(text) == expected, text
+    assert by_code(text) == expected, text

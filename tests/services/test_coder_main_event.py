@@ -3,22 +3,15 @@ by their object, nouns that look like verbs, and denied reports. The sentences a
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from services.extract import extract_events
+from tests.services.coding import PUBLISHED, by_country
 
-PUBLISHED = date(2025, 3, 8)
 
-
-def coded(text: str) -> set[tuple[str, str, str | None]]:
-    """The asserted events of a text as (type, source country, target country)."""
-    return {
-        (e.type, e.source.country, e.target.country if e.target else None)
-        for e in extract_events(text, published=PUBLISHED)
-        if e.modality == "asserted"
-    }
+def coded(text: str) -> set[tuple[str, str | None, str | None]]:
+    """A text's asserted events as a set of (type, source country, target country)."""
+    return set(by_country(text))
 
 
 def types(text: str) -> set[str]:
