@@ -97,6 +97,9 @@ class Article(Base):
         # The last hour's rows, for `newsflow status` and /metrics, without reading the whole table.
         Index("ix_articles_updated_at", "updated_at"),
         Index("ix_articles_contains_id", "contains_id", postgresql_where=sql_text("contains_id IS NOT NULL")),
+        # Readers' pages of one outlet's articles in id order (GET /articles?source=). The source never changes after
+        # ingest, so the stages' updates stay heap-only.
+        Index("ix_articles_source_id", "source", "id"),
     )
 
     def mark_failed(self, stage: str, reason: str) -> None:
