@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from services.api.deps import SessionDep
 from services.api.events_page import EVENTS_PAGE, Evidence, render_events_page, render_invalid_filters
 from services.api.routes.ops import UNAVAILABLE
-from services.api.routes.read import MAX_ID, EventFiltersDep, Limit
+from services.api.routes.read import MAX_ID, EventFiltersDep, Limit, keyset_page
 from services.models import Article, Event, EventMention, Story
 
 PAGE_SIZE = 50
@@ -63,8 +63,8 @@ def events_page(
     if before is not None:
         ids = ids.where(Event.id < before)
     found = session.scalars(select(Event).where(Event.id.in_(ids.scalar_subquery())).order_by(Event.id.desc())).all()
-    events = found[:limit]
-    older_than = events[-1].id if len(found) > limit else None
+    page = keyset_page(found, limit)
+    events, older_than = page["items"], page["next"]
     stories = session.scalars(select(Story).order_by(Story.id.desc()).limit(STORIES_SHOWN)).all()
     evidence = evidence_of(session, [event.id for event in events])
     return HTMLResponse(render_events_page(events, evidence, stories, dict(request.query_params), older_than))

@@ -48,7 +48,7 @@ def _get(session: Session, model: type, item_id: int):
     return found
 
 
-def _keyset_page(rows: Sequence, limit: int) -> dict:
+def keyset_page(rows: Sequence, limit: int) -> dict:
     """A page from `limit + 1` rows: the first `limit`, and the last one's id as `next` if a row was left over."""
     return {"items": rows[:limit], "next": rows[limit - 1].id if len(rows) > limit else None}
 
@@ -78,7 +78,7 @@ def list_articles(
         query = query.where(Article.received_at < until)
     if after is not None:
         query = query.where(Article.id > after)
-    return ArticlePage(**_keyset_page(session.scalars(query).all(), limit))
+    return ArticlePage(**keyset_page(session.scalars(query).all(), limit))
 
 
 @router.get("/articles/{article_id}", response_model=ArticleDetailOut, responses=NOT_FOUND)
@@ -143,7 +143,7 @@ def list_events(
     if after is not None:
         query = query.where(Event.id > after)
     page = select(Event).where(Event.id.in_(query.scalar_subquery())).order_by(Event.id)
-    return EventPage(**_keyset_page(session.scalars(page).all(), limit))
+    return EventPage(**keyset_page(session.scalars(page).all(), limit))
 
 
 @router.get("/events/{event_id}", response_model=EventDetailOut, responses=NOT_FOUND)
@@ -162,7 +162,7 @@ def list_stories(
     query = select(Story).order_by(Story.id.desc()).limit(limit + 1)
     if before is not None:
         query = query.where(Story.id < before)
-    return StoryPage(**_keyset_page(session.scalars(query).all(), limit))
+    return StoryPage(**keyset_page(session.scalars(query).all(), limit))
 
 
 @router.get("/stories/{story_id}", response_model=StoryDetailOut, responses=NOT_FOUND)
