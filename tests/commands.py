@@ -12,5 +12,5 @@ def celery_worker(command: list[str]) -> list[str]:
     """The celery command line `newsflow worker` runs for these arguments, parsed by the command line itself."""
     assert command[:2] == ["newsflow", "worker"], command
     params = get_command(cli_app).commands["worker"].make_context("worker", list(command[2:])).params
-    queues = list(dict.fromkeys(queue.value for queue in params["queues"]))
+    queues = [queue.value for queue in params["queues"]]
     return worker_command(queues, concurrency=params["concurrency"], loglevel=params["loglevel"])

@@ -29,8 +29,7 @@ def worker(
 
     from services.local.processes import worker_command
 
-    command = worker_command([queue.value for queue in dict.fromkeys(queues)], concurrency=concurrency,
-                             loglevel=loglevel)  # fmt: skip
+    command = worker_command([queue.value for queue in queues], concurrency=concurrency, loglevel=loglevel)
     os.execv(command[0], command)  # Celery takes over the process, its signals and its exit status
 
 

@@ -26,7 +26,7 @@ def worker_command(
 ) -> list[str]:
     """The command line of a worker that consumes one stage's queue, or several queues (prefetch: the app's setting
     unless given)."""
-    queues = [queues] if isinstance(queues, str) else list(queues)
+    queues = [queues] if isinstance(queues, str) else list(dict.fromkeys(queues))  # a queue named twice is one
     return [
         sys.executable, "-m", "celery", "-A", "workers.app", "worker",
         "-Q", ",".join(queues), "-n", f"{name or '-'.join(queues)}@%h", "-c", str(concurrency),
