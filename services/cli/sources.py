@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from services.cli.app import console, fail, sources_app
-from services.cli.tables import fitted_table
+from services.cli.tables import sources_table
 from services.settings import get_settings
 
 
@@ -72,10 +72,7 @@ def sources_list() -> None:
                 "errors": escape(errors),
             }
         )
-    table = fitted_table(
-        console, list(rows[0]), rows, give_way=("per day", "last new", "kind"), fold=("location", "errors")
-    )
-    console.print(table)
+    console.print(sources_table(console, rows))
 
 
 def _when(moment) -> str:

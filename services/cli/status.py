@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from services.cli.app import app, console
-from services.cli.tables import fitted_table
+from services.cli.tables import fitted_table, sources_table
 from services.settings import get_settings
 
 
@@ -86,7 +86,7 @@ def _status_view(health):
     # Backlog, stuck and failures stay; the broker's view and the short windows give way on a narrow terminal.
     give_way = ("done 5m", "failed 5m", "unacked", "ready", "last done", "/min", "done 1h")
     table = fitted_table(
-        console, list(rows[0]), rows, give_way=give_way, fold=("workers",), title=f"newsflow at {health.at[:19]}",
+        console, rows, give_way=give_way, fold=("workers",), title=f"newsflow at {health.at[:19]}",
         caption=f"stuck: unchanged > {health.stage_timeout_seconds} s; ready, unacked: broker messages",
     )  # fmt: skip
     articles = ", ".join(f"{name} {count}" for name, count in health.articles.items() if count)
@@ -120,10 +120,7 @@ def _sources_table(sources):
                 "errors": escape(errors),
             }
         )
-    return fitted_table(
-        console, list(rows[0]), rows, give_way=("per day", "last new", "kind"), fold=("location", "errors"),
-        title="sources",
-    )  # fmt: skip
+    return sources_table(console, rows, title="sources")
 
 
 def _duration(seconds: float | None, suffix: str = "") -> str:

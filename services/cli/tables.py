@@ -15,18 +15,19 @@ FOLDED_WIDTH = 30
 
 def fitted_table(
     console: Console,
-    columns: Sequence[str],
     rows: Sequence[Mapping[str, str]],
     *,
     give_way: Sequence[str],
     fold: Sequence[str] = (),
     **options: Any,
 ) -> Table:
-    """A table of `rows` (each a mapping by column) whose cells are not wrapped at the console's width.
+    """A table of `rows` (each a mapping by column, the first row's order giving the columns') whose cells are not
+    wrapped at the console's width.
 
     The columns in `give_way` are left out in that order while the table is wider than the console; the columns in
     `fold` (paths, URLs, lists) are folded onto more lines when even the remaining ones are too wide.
     """
+    columns = list(rows[0])
     kept = list(columns)
     for dropped in (None, *give_way):
         if dropped is not None:
@@ -63,3 +64,9 @@ def _table(
     for row in rows:
         table.add_row(*(row[name] for name in columns))
     return table
+
+
+def sources_table(console: Console, rows: Sequence[Mapping[str, str]], **options: Any) -> Table:
+    """Sources, as `newsflow sources list` and `newsflow status` show them: the daily rate, the last new article and
+    the kind give way first, and a long location or error folds."""
+    return fitted_table(console, rows, give_way=("per day", "last new", "kind"), fold=("location", "errors"), **options)
