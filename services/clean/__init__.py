@@ -52,6 +52,8 @@ def clean_document(raw: bytes, *, content_type: str, url: str | None = None, giv
     if content_type == "text/html":
         page = extract_html(decoded, url=url)
         stripped = strip_furniture(page.text, title=page.title, author=page.author, links=page.links)
+        if page.lead:
+            stripped.text = f"{page.lead}\n\n{stripped.text}"
         dates = [*((date, "html") for date in page.dates), (stripped.published, "text")]
         language_hint, site_name, url = page.language, page.site_name, page.url or url
     else:

@@ -12,6 +12,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from services.clean.decode import UnusableDocument
+from services.clean.lead import displayed_lead
 from services.dates import ParsedDate, parse_date
 
 MAX_HTML_CHARS = 5_000_000
@@ -41,6 +42,7 @@ DATE_META = (
     "sailthru.date",
     "publication_date",
 )
+DESCRIPTION_META = ("og:description", "description", "twitter:description", "dc.description")
 SITE_META = ("og:site_name", "application-name", "twitter:site")
 URL_META = ("og:url", "twitter:url")
 
@@ -58,6 +60,7 @@ class HtmlArticle:
     url: str | None = None
     language: str | None = None
     links: frozenset[str] = frozenset()  # the page's link texts, spaces collapsed
+    lead: str | None = None  # the summary the page shows that the extracted text lacks
 
 
 def extract_html(html: str, *, url: str | None = None) -> HtmlArticle:
@@ -85,6 +88,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlArticle:
         url=meta.get("url") or url,
         language=(tree.get("lang") or "").split("-")[0].lower() or None,
         links=_link_texts(tree),
+        lead=displayed_lead(tree, meta.get("description"), document.text),
     )
 
 
@@ -104,7 +108,14 @@ def _read_meta(tree: HtmlElement) -> dict[str, str]:
         content = (element.get("content") or "").strip()
         if key and content:
             tags.setdefault(key, content)
-    for field, keys in (("title", TITLE_META), ("author", AUTHOR_META), ("date", DATE_META), ("site", SITE_META)):
+    fields = (
+        ("title", TITLE_META),
+        ("author", AUTHOR_META),
+        ("date", DATE_META),
+        ("site", SITE_META),
+        ("description", DESCRIPTION_META),
+    )
+    for field, keys in fields:
         if value := next((tags[key] for key in keys if key in tags), None):
             found[field] = value
     if found.get("author", "").startswith("http"):
