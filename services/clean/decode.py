@@ -42,7 +42,7 @@ class UnusableDocument(ValueError):
 
 
 def decode_document(raw: bytes) -> str:
-    """Decode input bytes to text without control characters (Postgres text holds no NUL), or raise
+    """Decode input bytes to text in Unicode NFC without control characters (Postgres text holds no NUL), or raise
     UnusableDocument for empty, binary or undecodable input."""
     if not raw.strip():
         raise UnusableDocument("empty input: no bytes other than whitespace")
@@ -57,7 +57,9 @@ def decode_document(raw: bytes) -> str:
         text = _decode_declared(raw) or _decode_legacy(raw)
     if _control_ratio(text) > MAX_CONTROL_SHARE:
         raise UnusableDocument("binary input: control characters in what should be text")
-    return CONTROL.sub("", text)
+    # One spelling per character (the W3C's normal form for the web): a letter written precomposed on one page and
+    # decomposed on another compares, searches and deduplicates as the same letter.
+    return unicodedata.normalize("NFC", CONTROL.sub("", text))
 
 
 def _decode_declared(raw: bytes) -> str | None:

@@ -314,6 +314,16 @@ def test_latin1_text_is_decoded_right():
     assert result.language == "fr"
 
 
+def test_a_letter_written_precomposed_or_decomposed_is_cleaned_to_one_spelling():
+    sentence = "Le ministre a annoncé {} mesures pour les éleveurs de la région touchés par la sécheresse de l'été."
+    composed, decomposed = "é", "e\u0301"
+    texts = {
+        clean_document(sentence.format("de").replace(composed, letter).encode(), content_type="text/plain").text
+        for letter in (composed, decomposed)
+    }
+    assert texts == {sentence.format("de")}
+
+
 def test_oversized_html_is_refused():
     raw = b"<html><body>" + b"<p>" + b"word " * (MAX_HTML_CHARS // 5) + b"</p></body></html>"
     with pytest.raises(UnusableDocument, match="HTML too large"):
