@@ -1,8 +1,9 @@
-"""The article's lead (standfirst, deck, summary) as the page displays it, found by the page's own description.
+"""The article's lead (standfirst, deck, summary) as the page displays it, found by what the page says of it.
 
 Main-content extractors often miss the lead: pages set it apart from the body, in the header beside the headline.
-The page names its summary in its description meta tag; a displayed block that opens with the same words is that
-summary, shown to the reader, and belongs to the article.
+A page names its lead in two ways: its description meta tag holds the summary (a displayed block that opens with
+the same words is that summary, shown to the reader), and its markup gives the block a class that says what it is
+("intro", "standfirst", "chapo") inside the part of the page it marks as the article.
 """
 
 from __future__ import annotations
@@ -25,6 +26,17 @@ NOT_LEAD = frozenset(
     ["a", "aside", "button", "figcaption", "footer", "head", "meta", "nav", "noscript", "option", "script", "style"]
 )
 
+# Class names that pages give their lead, in the languages of the news this project reads.
+LEAD_NAMES = frozenset(["intro", "lead", "lede", "standfirst", "chapo", "excerpt", "deck", "subheadline", "abstract"])
+BOX_NAMES = frozenset(["teaser", "teasers", "related", "newsletter", "promo", "sidebar", "widget", "comment"])
+ARTICLE_PARTS = ("article", "main", "header")
+# Candidates inside the parts pages mark as the article's (a lead outside them is a pop-up's or a box's), found by
+# substring in C; the class's words are then compared whole ("leaderboard" is not a lead).
+_NAMED = " or ".join(f"contains(@class, '{name}')" for name in sorted(LEAD_NAMES))
+NAMED_LEAD = " | ".join(f"//{part}//*[@class][{_NAMED}]" for part in ARTICLE_PARTS)
+CLASS_WORD = re.compile(r"[a-z]+")
+PROSE_WORDS = 12
+
 
 def displayed_lead(tree: HtmlElement, description: str | None, extracted: str) -> str | None:
     """The block of the page that shows its description, if the extracted text does not already hold it."""
@@ -42,9 +54,38 @@ def displayed_lead(tree: HtmlElement, description: str | None, extracted: str) -
     return None
 
 
+def marked_lead(tree: HtmlElement, extracted: str) -> str | None:
+    """The block the page's markup names as the article's lead (class "intro", "standfirst", "chapo", ...), if the
+    extracted text does not already hold it and nothing around it marks it as another story's teaser or a promo."""
+    for element in tree.xpath(NAMED_LEAD):
+        names = set(CLASS_WORD.findall(element.get("class", "").lower()))
+        if not names & LEAD_NAMES or _in_furniture(element) or _in_box(element):
+            continue
+        text = " ".join(element.text_content().split())
+        if (
+            PROSE_WORDS <= len(text.split()) <= MAX_LEAD_WORDS
+            and TERMINAL.search(text)
+            and not _contains(_words(extracted), _words(text)[:OPENING_WORDS])
+        ):
+            return text
+    return None
+
+
+def _in_furniture(element: HtmlElement) -> bool:
+    return element.tag in NOT_LEAD or any(ancestor.tag in NOT_LEAD for ancestor in element.iterancestors())
+
+
+def _in_box(element: HtmlElement) -> bool:
+    # A lead inside a box of teasers, related stories or a newsletter sign-up belongs to that box, not the article.
+    return any(
+        set(CLASS_WORD.findall((ancestor.get("class") or "").lower())) & BOX_NAMES
+        for ancestor in element.iterancestors()
+    )
+
+
 def _block_opening_with(element: HtmlElement, opening: list[str]) -> HtmlElement | None:
     for _ in range(PARENT_LEVELS + 1):
-        if element is None or element.tag in NOT_LEAD or any(a.tag in NOT_LEAD for a in element.iterancestors()):
+        if element is None or _in_furniture(element):
             return None
         words = _words(element.text_content())
         if len(words) >= len(opening):

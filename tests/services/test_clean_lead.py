@@ -79,3 +79,23 @@ def test_a_tagline_is_not_a_lead() -> None:
 def test_a_lead_the_body_already_holds_is_not_repeated() -> None:
     text = clean_text(page(description=LEAD, lead_block="", body=[LEAD, *BODY]))
     assert text.count(LEAD) == 1
+
+
+def test_a_lead_the_markup_names_opens_the_text_without_a_description() -> None:
+    html = page(description="", lead_block=f'<p class="article__intro">{LEAD}</p>').replace(
+        b"<header", b"<article><header"
+    )
+    assert clean_text(html).startswith(LEAD)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # The same class in a box of other stories, and in a pop-up outside the article's part of the page.
+        f'<main><div class="related-stories"><p class="intro">{LEAD}</p></div></main>',
+        f'<div class="cookie-popup"><p class="intro">{LEAD}</p></div>',
+    ],
+)
+def test_a_block_named_intro_outside_the_article_or_in_a_box_is_not_its_lead(block: str) -> None:
+    html = page(description="", lead_block="").replace(b"<footer>", block.encode() + b"<footer>")
+    assert LEAD not in clean_text(html)
