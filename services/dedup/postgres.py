@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 
 from sqlalchemy import bindparam, delete, select, text, update
@@ -56,12 +56,15 @@ _CANDIDATES = text(
     ), ranked AS (
         SELECT n, article_id, shared, row_number() OVER (PARTITION BY n ORDER BY shared DESC, article_id) AS rank
         FROM hits
+    ), chosen AS (
+        SELECT n, article_id, shared, row_number() OVER (PARTITION BY article_id ORDER BY n) AS occurrence
+        FROM ranked
+        WHERE rank <= :limit
     )
-    SELECT r.n, r.article_id, r.shared, s.shingles, a.story_id
-    FROM ranked AS r
-    JOIN dedup_shingles AS s ON s.article_id = r.article_id
-    JOIN articles AS a ON a.id = r.article_id
-    WHERE r.rank <= :limit
+    SELECT c.n, c.article_id, c.shared, CASE WHEN c.occurrence = 1 THEN s.shingles END, a.story_id
+    FROM chosen AS c
+    JOIN dedup_shingles AS s ON s.article_id = c.article_id
+    JOIN articles AS a ON a.id = c.article_id
     """
 )
 
@@ -97,7 +100,8 @@ class PostgresIndex:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self._stored: dict[tuple[int, ...], dict[int, tuple[int, frozenset[int]]]] = {}
+        self._stored: dict[tuple[int, ...], dict[int, int]] = {}  # band keys -> stored candidate -> keys shared
+        self._shingles: dict[int, list[int]] = {}  # the distinct shingles of each stored candidate
         self._batch = MemoryIndex()
         self._added: list[tuple[int, Signature]] = []
         self.story_of: dict[int, int | None] = {}  # the story of each stored candidate, read with it
@@ -118,17 +122,19 @@ class PostgresIndex:
             _CANDIDATES,
             {**arrays, "min_shared": MIN_SHARED_BANDS, "limit": MAX_NEAR_CANDIDATES, "bucket_read": BUCKET_READ},
         )
+        # A candidate of many articles of the batch comes with its shingles once (the rest of its rows: NULL).
         for n, article_id, shared, shingles, story_id in rows:
-            self._stored[queries[n]][article_id] = (shared, frozenset(shingles))
+            self._stored[queries[n]][article_id] = shared
+            if shingles is not None:
+                self._shingles[article_id] = shingles
             self.story_of[article_id] = story_id
 
-    def candidates(self, bands: Sequence[int]) -> dict[int, frozenset[int]]:
-        """The articles, stored or added in this batch, sharing most band keys, with their shingles."""
+    def candidates(self, bands: Sequence[int]) -> dict[int, Collection[int]]:
+        """The articles, stored or added in this batch, sharing most band keys, with their distinct shingles."""
         self.prefetch([bands])
         stored = self._stored[tuple(bands)]
-        shared = {article_id: n for article_id, (n, _shingles) in stored.items()}
-        shared.update(self._batch.shared_bands(bands))
-        return {i: stored[i][1] if i in stored else self._batch.shingles(i) for i in top_candidates(shared)}
+        shared = {**stored, **self._batch.shared_bands(bands)}
+        return {i: self._shingles[i] if i in stored else self._batch.shingles(i) for i in top_candidates(shared)}
 
     def add(self, article_id: int, signature: Signature) -> None:
         """Index an original article (written by `flush`)."""

@@ -48,6 +48,17 @@ def test_seeds_share_few_shingles_with_each_other() -> None:
     assert worst < 0.2
 
 
+def test_an_earlier_article_scores_the_same_as_the_array_the_index_stores() -> None:
+    original = shingle_hashes(SEED_TEXTS["001"])
+    copy = shingle_hashes(wire_copy(SEED_TEXTS["001"], cut=0.4))
+    assert compare(copy, sorted(original)) == compare(copy, original)
+    assert compare(copy, original) == (
+        len(copy & original) / len(copy | original),
+        len(copy & original) / len(copy),
+        len(copy & original) / len(original),
+    )
+
+
 def test_copies_point_to_their_original_and_join_its_story() -> None:
     original = SEED_TEXTS["001"]
     decisions = list(
