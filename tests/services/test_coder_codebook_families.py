@@ -93,10 +93,24 @@ def test_aid_in_kind(text: str, expected: tuple) -> None:
         ("Russia annexed Crimea in 2014.", ("ASSAULT", "192", "RUS", "UKR")),
         ("Armenia violated the ceasefire with Azerbaijan.", ("ASSAULT", "196", "ARM", "AZE")),
         ("Syrian warplanes dropped bombs on Idlib.", ("ASSAULT", "195", "SYR", "SYR")),
+        ("Turkish drones struck militant positions in Iraq.", ("ASSAULT", "190", "TUR", "IRQ")),
+        ("Yemeni rebels hit a Saudi air base with missiles.", ("ASSAULT", "190", "YEM", "SAU")),
     ],
 )
 def test_military_force_without_the_usual_verbs(text: str, expected: tuple) -> None:
     assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nurses in Kenya will strike on Monday.",  # a walkout
+        "India hit its target for wheat exports.",  # a goal met
+        "Brazil struck a trade deal with Chile.",  # an agreement
+    ],
+)
+def test_strike_and_hit_without_a_military_target_are_no_attack(text: str) -> None:
+    assert "ASSAULT" not in {event_type for event_type, *_ in coded(text)}
 
 
 @pytest.mark.parametrize(
