@@ -672,6 +672,9 @@ class SentenceCoder:
     def _default_targets(self, type_: str, sources: list[Actor], targets: list[Actor], location) -> list[Actor]:
         """Fill in the target the CAMEO way: unnamed people belong to the place, or to the source's own country;
         with no one named, the place an action is done in stands for its people."""
+        if type_ == "MOBILIZE":
+            # What is deployed is the source's own force, not whom it is aimed at: "sent warships to the Gulf".
+            targets = [t for t in targets if t.country or t.sector != "MIL"]
         countries = {a.country for a in sources if a.country}
         place = location.country if location is not None and location.country else None
         if targets and all(t.country is None for t in targets):

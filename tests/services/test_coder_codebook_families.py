@@ -1,6 +1,6 @@
 """Trigger entries built from the CAMEO codebook, one family at a time: concessions (08), legal action (11, 173),
-reiterated support (051), aid in kind (073) and military force phrased without "attack" (18, 19). The sentences are
-written for these tests."""
+reiterated support (051), aid in kind (073), forces sent (154) and military force phrased without "attack" (18,
+19). The sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -99,6 +99,19 @@ def test_aid_in_kind(text: str, expected: tuple) -> None:
 )
 def test_military_force_without_the_usual_verbs(text: str, expected: tuple) -> None:
     assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 154 mobilize armed forces: the force sent is the source's own, not a target
+        ("Britain sent warships to the Gulf.", [("MOBILIZE", "154", "GBR", None)]),
+        ("Norway deployed two frigates to the Baltic.", [("MOBILIZE", "154", "NOR", None)]),
+        ("France dispatched reinforcements to Mali.", [("MOBILIZE", "154", "FRA", "MLI")]),
+    ],
+)
+def test_forces_sent_or_deployed(text: str, expected: list) -> None:
+    assert coded(text) == expected
 
 
 @pytest.mark.parametrize(
