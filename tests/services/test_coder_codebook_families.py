@@ -75,6 +75,9 @@ def test_statements_of_support(text: str, expected: tuple) -> None:
         ("Qatar airlifted food and medicine to Sudan.", ("AID", "073", "QAT", "SDN")),
         ("Spain shipped grain to Yemen.", ("AID", "073", "ESP", "YEM")),
         ("Greece forgave the debt of Cyprus.", ("AID", "071", "GRC", "CYP")),
+        ("The Asian Development Bank approved a loan to Nepal.", ("AID", "071", "IGO", "NPL")),
+        ("Italy supplied howitzers to Ukraine.", ("AID", "072", "ITA", "UKR")),
+        ("Norway provided Estonia with air defence systems.", ("AID", "072", "NOR", "EST")),
     ],
 )
 def test_aid_in_kind(text: str, expected: tuple) -> None:
