@@ -1,6 +1,6 @@
 """Trigger entries built from the CAMEO codebook, one family at a time: concessions (08), legal action (11, 173),
-reiterated support (051), aid in kind (073), forces sent (154) and military force phrased without "attack" (18,
-19). The sentences are written for these tests."""
+reiterated support (051), aid in kind (073), forces sent (154), reduced relations (16) and military force phrased
+without "attack" (18, 19). The sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -101,6 +101,18 @@ def test_aid_in_kind(text: str, expected: tuple) -> None:
     ],
 )
 def test_military_force_without_the_usual_verbs(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 160 reduce relations, 163 embargo, boycott or sanctions
+        ("Qatar closed its airspace to Bahraini flights.", ("SANCTION", "160", "QAT", "BHR")),
+        ("Canada imposed tariffs on Chinese steel.", ("SANCTION", "163", "CAN", "CHN")),
+    ],
+)
+def test_reduced_relations_and_economic_pressure(text: str, expected: tuple) -> None:
     assert expected in coded(text)
 
 
