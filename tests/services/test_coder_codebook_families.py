@@ -1,6 +1,6 @@
 """Trigger entries built from the CAMEO codebook, one family at a time: concessions (08), legal action (11, 173),
-reiterated support (051), aid in kind (073), forces sent (154), reduced relations (16) and military force phrased
-without "attack" (18, 19). The sentences are written for these tests."""
+reiterated support (051), aid in kind (073), threats of revenge (130), forces sent (154), reduced relations (16)
+and military force phrased without "attack" (18, 19). The sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -114,6 +114,18 @@ def test_military_force_without_the_usual_verbs(text: str, expected: tuple) -> N
 )
 def test_reduced_relations_and_economic_pressure(text: str, expected: tuple) -> None:
     assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 130 threaten: a vow of revenge is a threat, not a promise of cooperation
+        ("Syria vowed revenge against Turkey.", ("THREATEN", "130", "SYR", "TUR")),
+        ("Serbia threatened reprisals against Kosovo.", ("THREATEN", "130", "SRB", "XKX")),
+    ],
+)
+def test_vows_of_revenge_are_threats(text: str, expected: tuple) -> None:
+    assert coded(text) == [expected]
 
 
 @pytest.mark.parametrize(
