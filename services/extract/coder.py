@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from services.dates import plausible_publication
 from services.extract import lexicon
-from services.extract.actors import DETERMINERS, MODIFIERS, PREPOSITIONS, Chunk, find_chunks
+from services.extract.actors import CALENDAR, CLAUSE_OPENERS, DETERMINERS, MODIFIERS, PREPOSITIONS, Chunk, find_chunks
 from services.extract.dates import DAY, UNKNOWN, date_for, find_dates
 from services.extract.modality import (
     ASSERTED,
@@ -70,8 +70,6 @@ THREAT_MODE = {
 ADVERBIAL_SUBORDINATORS = lexicon.word_set("adverbial_subordinators")
 # Words beside "as" in phrases where it opens no clause ("such as", "as well as", "as part of").
 AS_PHRASES = lexicon.word_set("as_phrases")
-CALENDAR = lexicon.word_set("calendar")
-CLAUSE_OPENERS = lexicon.word_set("clause_openers")
 CLAUSE_BREAKS = frozenset({"and", "but", "or", "nor", "that", ";", ":"})
 # Prepositions that open an adverbial clause before a gerund ("resigned without returning to", "ended the
 # strike by accepting an offer from"): what follows is that clause's object, not the main verb's.

@@ -6,9 +6,8 @@ from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
 from services.extract.actors import DETERMINERS, LOCATIVE, Chunk
-from services.extract.nlp import words
+from services.extract.nlp import BE_FORMS, words
 
-BE_FORMS = lexicon.word_set("be_forms")
 # Participles that after "be" describe a stance, not a passive ("is opposed to", "is committed to").
 ADJECTIVAL = lexicon.word_set("adjectival")
 SUBORDINATORS = lexicon.word_set("subordinators")
