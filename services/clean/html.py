@@ -12,7 +12,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from services.clean.decode import UnusableDocument
-from services.clean.lead import displayed_lead, marked_lead
+from services.clean.lead import page_lead
 from services.dates import ParsedDate, parse_date
 
 MAX_HTML_CHARS = 5_000_000
@@ -89,7 +89,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlArticle:
         url=meta.get("url") or url,
         language=(tree.get("lang") or "").split("-")[0].lower() or None,
         links=_link_texts(tree),
-        lead=displayed_lead(tree, meta.get("description"), document.text) or marked_lead(tree, document.text),
+        lead=page_lead(tree, meta.get("description"), document.text),
     )
 
 

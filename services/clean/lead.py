@@ -38,10 +38,17 @@ CLASS_WORD = re.compile(r"[a-z]+")
 PROSE_WORDS = 12
 
 
-def displayed_lead(tree: HtmlElement, description: str | None, extracted: str) -> str | None:
-    """The block of the page that shows its description, if the extracted text does not already hold it."""
+def page_lead(tree: HtmlElement, description: str | None, extracted: str) -> str | None:
+    """The article's lead as the page shows it, if the extracted text does not already hold it: the block the page's
+    description names, else the block its markup names."""
+    held = _joined(_words(extracted))
+    return _described_lead(tree, description, held) or _marked_lead(tree, held)
+
+
+def _described_lead(tree: HtmlElement, description: str | None, held: str) -> str | None:
+    """The block of the page that shows its description."""
     opening = _words(description or "")[:OPENING_WORDS]
-    if len(opening) < OPENING_WORDS or _contains(_words(extracted), opening):
+    if len(opening) < OPENING_WORDS or _joined(opening) in held:
         return None
     # Elements whose own text holds the description's first word as written (XPath runs in C), then opens with it.
     for element in tree.xpath(HOLDS_WORD, word=WORD.search(description).group()):
@@ -49,26 +56,30 @@ def displayed_lead(tree: HtmlElement, description: str | None, extracted: str) -
             continue
         if (block := _block_opening_with(element, opening)) is not None:
             text = " ".join(block.text_content().split())
-            # A summary is written in sentences; a site's tagline or a menu that opens the same way is not.
-            return text if len(text.split()) <= MAX_LEAD_WORDS and TERMINAL.search(text) else None
+            return text if _written_as_lead(text) else None
     return None
 
 
-def marked_lead(tree: HtmlElement, extracted: str) -> str | None:
-    """The block the page's markup names as the article's lead (class "intro", "standfirst", "chapo", ...), if the
-    extracted text does not already hold it and nothing around it marks it as another story's teaser or a promo."""
+def _marked_lead(tree: HtmlElement, held: str) -> str | None:
+    """The block the page's markup names as the article's lead (class "intro", "standfirst", "chapo", ...), where
+    nothing around it marks it as another story's teaser or a promo."""
     for element in tree.xpath(NAMED_LEAD):
         names = set(CLASS_WORD.findall(element.get("class", "").lower()))
         if not names & LEAD_NAMES or _in_furniture(element) or _in_box(element):
             continue
         text = " ".join(element.text_content().split())
         if (
-            PROSE_WORDS <= len(text.split()) <= MAX_LEAD_WORDS
-            and TERMINAL.search(text)
-            and not _contains(_words(extracted), _words(text)[:OPENING_WORDS])
+            len(text.split()) >= PROSE_WORDS
+            and _written_as_lead(text)
+            and _joined(_words(text)[:OPENING_WORDS]) not in held
         ):
             return text
     return None
+
+
+def _written_as_lead(text: str) -> bool:
+    # A summary is a paragraph or two written in sentences; a site's tagline, a menu or a whole body is not.
+    return len(text.split()) <= MAX_LEAD_WORDS and bool(TERMINAL.search(text))
 
 
 def _in_furniture(element: HtmlElement) -> bool:
@@ -98,5 +109,6 @@ def _words(text: str) -> list[str]:
     return WORD.findall(text.casefold())
 
 
-def _contains(words: list[str], run: list[str]) -> bool:
-    return f" {' '.join(run)} " in f" {' '.join(words)} "
+def _joined(words: list[str]) -> str:
+    # Spaces at both ends, so a run of words is found whole: " the lead " is not in " the leader ".
+    return f" {' '.join(words)} "
