@@ -33,6 +33,10 @@ WINDOWS_1252_LABELS = frozenset(
     {"ascii", "cp1252", "cp819", "ibm819", "iso-8859-1", "iso8859-1", "iso_8859-1", "l1", "latin1", "us-ascii",
      "windows-1252", "x-cp1252"}
 )  # fmt: skip
+# UTF-8 with a few broken bytes (a page pieced together from sources, one cut mid-character) is still UTF-8: in text
+# of any legacy single-byte encoding, a byte sequence that happens to be valid multi-byte UTF-8 is rare. Decoding it
+# by guess instead turns every accented letter of the page into mojibake.
+MIN_VALID_PER_BROKEN = 10
 # charset_normalizer's "chaos" is the share of the decoded text that looks like noise; real text stays far below.
 MAX_CHAOS = 0.2
 
@@ -54,12 +58,20 @@ def decode_document(raw: bytes) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = _decode_declared(raw) or _decode_legacy(raw)
+        text = _decode_mostly_utf8(raw) or _decode_declared(raw) or _decode_legacy(raw)
     if _control_ratio(text) > MAX_CONTROL_SHARE:
         raise UnusableDocument("binary input: control characters in what should be text")
     # One spelling per character (the W3C's normal form for the web): a letter written precomposed on one page and
     # decomposed on another compares, searches and deduplicates as the same letter.
     return unicodedata.normalize("NFC", CONTROL.sub("", text))
+
+
+def _decode_mostly_utf8(raw: bytes) -> str | None:
+    # Broken bytes become U+FFFD, as a browser shows them; None when the bytes are not mostly UTF-8.
+    text = raw.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    multibyte = len(text) - len(text.encode("ascii", errors="ignore")) - broken
+    return text if multibyte >= MIN_VALID_PER_BROKEN * broken else None
 
 
 def _decode_declared(raw: bytes) -> str | None:

@@ -304,6 +304,15 @@ def test_a_declaration_that_does_not_fit_the_bytes_gives_way_to_the_bytes() -> N
     assert decode_document(page.encode("latin-1")) == page
 
 
+def test_utf8_with_a_broken_byte_is_still_read_as_utf8() -> None:
+    text = "Die Schäferin zählt ihre Schafe: weiß, grün gefärbt, größer als üblich. Über Wölfe spräche sie später."
+    # A comment cut in the middle of a character, as pages pieced together from several sources have.
+    raw = f'<html><head><meta charset="utf-8"></head><body><!-- M\xe4 --><p>{text}</p></body></html>'.encode()
+    raw = raw.replace(b"M\xc3\xa4", b"M\xe4")
+    decoded = decode_document(raw)
+    assert text in decoded and "M\ufffd" in decoded
+
+
 def test_latin1_text_is_decoded_right():
     text = (
         "Le gouvernement français a annoncé mardi de nouvelles mesures pour les agriculteurs touchés par la sécheresse."
