@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import trafilatura
 
 from services.clean import UnusableDocument, clean_document, detect_language
+from services.clean.decode import INVISIBLE
 from services.evaluation.data import NewsArticle, Page
 from services.evaluation.scores import share
 
@@ -28,8 +29,9 @@ LOSS_THRESHOLDS = (0.1, 0.2)
 
 
 def _flat(text: str) -> str:
-    # Passages and extracted text break lines in different places; only the words and their order count.
-    return " ".join(text.split())
+    # Passages and extracted text break lines in different places, and the passages keep invisible characters (soft
+    # hyphens) that both systems drop: only the words and their order count.
+    return " ".join(INVISIBLE.sub("", text).split())
 
 
 def newsflow_text(page: Page) -> str:

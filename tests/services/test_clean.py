@@ -313,6 +313,16 @@ def test_utf8_with_a_broken_byte_is_still_read_as_utf8() -> None:
     assert text in decoded and "M\ufffd" in decoded
 
 
+def test_soft_hyphens_and_zero_width_spaces_go_so_plain_text_and_pages_give_the_same_words() -> None:
+    paragraph = "Der Klima\u00adwandel trifft die Land\u00adwirte hart,\u200b sagte der Minister am Dienstag in Berlin."
+    plain = clean_document(((paragraph + "\n\n") * 4).encode(), content_type="text/plain").text
+    page = f"<html><body><article>{f'<p>{paragraph}</p>' * 4}</article></body></html>"
+    html = clean_document(page.encode(), content_type="text/html").text
+    expected = "Der Klimawandel trifft die Landwirte hart, sagte der Minister am Dienstag in Berlin."
+    assert plain.split("\n\n")[0] == expected
+    assert html.split("\n")[0] == expected
+
+
 def test_latin1_text_is_decoded_right():
     text = (
         "Le gouvernement français a annoncé mardi de nouvelles mesures pour les agriculteurs touchés par la sécheresse."
