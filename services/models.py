@@ -241,22 +241,31 @@ class EventMention(CodedEvent, Base):
 
 
 class DedupShingles(Base):
-    """The shingle hashes of an original article, for verifying near-duplicate candidates."""
+    """An original article's shingle hashes, for verifying near-duplicate candidates, and its LSH band keys."""
 
     __tablename__ = "dedup_shingles"
 
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     shingles: Mapped[list[int]] = mapped_column(ARRAY(Integer))
+    # Its key in each band, in band order: where to take it out of `lsh_keys` when it is revised.
+    bands: Mapped[list[int]] = mapped_column(ARRAY(BigInteger))
 
 
-class LshBucket(Base):
-    """One band key of an original article's MinHash: the shared near-duplicate index of every dedup worker."""
+class LshKey(Base):
+    """One LSH band key and its latest holders (original articles, newest first): the shared near-duplicate index
+    of every dedup worker.
 
-    __tablename__ = "lsh_buckets"
+    One row per key, so a lookup reads one row whatever the number of articles indexed; only the latest
+    BUCKET_READ holders are ever read, so only they are kept. Rows are rewritten in place as holders arrive: pages
+    keep room for that (fillfactor), so the new version stays on its page and the key's index entry is not rewritten.
+    """
+
+    __tablename__ = "lsh_keys"
+    __table_args__ = {"postgresql_with": {"fillfactor": 70}}
 
     band: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
     key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True)
+    holders: Mapped[list[int]] = mapped_column(ARRAY(BigInteger))
 
 
 class Source(Base):

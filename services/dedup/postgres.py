@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 
@@ -12,10 +13,9 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import BigInteger, DateTime, Integer, Text
 
 from services.db import PLAN_BY_INDEX
-from services.dedup.copies import BUCKET_READ, MIN_SHARED_BANDS, MemoryIndex, Signature, top_candidates
-from services.dedup.copies import MAX_CANDIDATES as MAX_NEAR_CANDIDATES
+from services.dedup.copies import BUCKET_READ, MemoryIndex, Signature, top_candidates
 from services.dedup.stories import MAX_CANDIDATES, TERM_READ, MemoryStoryStore, StoryProfile, key_terms
-from services.models import Article, DedupShingles, LshBucket, Story, TextFingerprint
+from services.models import Article, DedupShingles, Story, TextFingerprint
 
 # Any constant will do, as long as nothing else in the database takes advisory locks with it.
 DEDUP_LOCK_KEY = 0x5702_1E5
@@ -31,8 +31,8 @@ def lock_dedup(session: Session) -> None:
     session.execute(LOCK_DEDUP, {"key": DEDUP_LOCK_KEY})
 
 
-# The lookups read the latest holders of a key straight off the index, newest first: a common band key or term is held
-# by thousands of articles, and a bitmap scan would read every one before the LIMIT. Each statement is planned for
+# The story lookups read the latest holders of a term straight off the index, newest first: a common term is held by
+# thousands of stories, and a bitmap scan would read every one before the LIMIT. Each statement is planned for
 # its own parameters and the tables as they are now: a prepared statement's generic plan, picked while the tables
 # were nearly empty, is kept until the next ANALYZE, and the fingerprint lookup's read 3 times the buffers at 10,000
 # articles and about 30 times over a 100,000-article run (planning costs 0.1 ms a statement). Set here to spare a
@@ -42,46 +42,52 @@ LOCK_DEDUP = text(
 )
 
 
-_CANDIDATES = text(
+# A lookup reads one row per band key, whatever the number of articles indexed. The holders are counted by the
+# caller: grouping hundreds of ids per article inside Postgres cost more than every other part of the lookup.
+_HOLDERS = text(
     """
-    WITH hits AS (
-        SELECT q.n, b.article_id, count(*) AS shared
-        FROM unnest(CAST(:ns AS int4[]), CAST(:bands AS int2[]), CAST(:keys AS int8[])) AS q(n, band, key)
-        CROSS JOIN LATERAL (
-            SELECT b.article_id FROM lsh_buckets AS b WHERE b.band = q.band AND b.key = q.key
-            ORDER BY b.article_id DESC LIMIT :bucket_read
-        ) AS b
-        GROUP BY q.n, b.article_id
-        HAVING count(*) >= :min_shared
-    ), ranked AS (
-        SELECT n, article_id, shared, row_number() OVER (PARTITION BY n ORDER BY shared DESC, article_id) AS rank
-        FROM hits
-    ), chosen AS (
-        SELECT n, article_id, shared, row_number() OVER (PARTITION BY article_id ORDER BY n) AS occurrence
-        FROM ranked
-        WHERE rank <= :limit
-    )
-    SELECT c.n, c.article_id, c.shared, CASE WHEN c.occurrence = 1 THEN s.shingles END, a.story_id
-    FROM chosen AS c
-    JOIN dedup_shingles AS s ON s.article_id = c.article_id
-    JOIN articles AS a ON a.id = c.article_id
+    SELECT q.band, q.key, k.holders
+    FROM unnest(CAST(:bands AS int2[]), CAST(:keys AS int8[])) AS q(band, key)
+    JOIN lsh_keys AS k ON k.band = q.band AND k.key = q.key
     """
 )
 
-_ADD_BUCKETS = text(
+_CANDIDATE_SHINGLES = text(
     """
-    INSERT INTO lsh_buckets (band, key, article_id)
-    SELECT band, key, id
+    SELECT s.article_id, s.shingles, a.story_id
+    FROM unnest(CAST(:ids AS int8[])) AS q(id)
+    JOIN dedup_shingles AS s ON s.article_id = q.id
+    JOIN articles AS a ON a.id = q.id
+    """
+)
+
+# A key keeps its BUCKET_READ highest holders, as a lookup of every holder, newest first, would read them.
+_ADD_HOLDERS = text(
+    """
+    INSERT INTO lsh_keys AS k (band, key, holders)
+    SELECT band, key, (array_agg(id ORDER BY id DESC))[1:CAST(:bucket_read AS int)]
     FROM unnest(CAST(:bands AS int2[]), CAST(:keys AS int8[]), CAST(:ids AS int8[])) AS q(band, key, id)
-    ON CONFLICT DO NOTHING
+    GROUP BY band, key
+    ON CONFLICT (band, key) DO UPDATE SET holders = ARRAY(
+        SELECT DISTINCT h FROM unnest(k.holders || excluded.holders) AS h ORDER BY h DESC LIMIT :bucket_read
+    )
     """
 )
 
 _ADD_SHINGLES = text(
     """
-    INSERT INTO dedup_shingles (article_id, shingles)
-    SELECT id, CAST(shingles AS int4[]) FROM unnest(CAST(:ids AS int8[]), CAST(:shingles AS text[])) AS q(id, shingles)
+    INSERT INTO dedup_shingles (article_id, shingles, bands)
+    SELECT id, CAST(shingles AS int4[]), CAST(bands AS int8[])
+    FROM unnest(CAST(:ids AS int8[]), CAST(:shingles AS text[]), CAST(:bands AS text[])) AS q(id, shingles, bands)
     ON CONFLICT DO NOTHING
+    """
+)
+
+_REMOVE_HOLDER = text(
+    """
+    UPDATE lsh_keys AS k SET holders = array_remove(k.holders, s.article_id)
+    FROM dedup_shingles AS s, unnest(s.bands) WITH ORDINALITY AS b(key, band)
+    WHERE s.article_id = :id AND k.band = b.band - 1 AND k.key = b.key
     """
 )
 
@@ -92,7 +98,7 @@ def int_array(values: Iterable[int]) -> str:
 
 
 class PostgresIndex:
-    """A NearDuplicateIndex in the `lsh_buckets` and `dedup_shingles` tables, within the caller's transaction.
+    """A NearDuplicateIndex in the `lsh_keys` and `dedup_shingles` tables, within the caller's transaction.
 
     Built for batches: `prefetch` reads the candidates of many signatures in one query, `add` keeps new articles in
     memory (where later articles of the batch find them) and `flush` writes them in two statements.
@@ -111,23 +117,23 @@ class PostgresIndex:
         queries = [tuple(bands) for bands in band_lists if tuple(bands) not in self._stored]
         if not queries:
             return
-        parameters: dict[str, list[int]] = {"ns": [], "bands": [], "keys": []}
-        for n, bands in enumerate(queries):
-            self._stored[bands] = {}
-            parameters["ns"] += [n] * len(bands)
-            parameters["bands"] += range(len(bands))
-            parameters["keys"] += bands
-        arrays = {name: int_array(values) for name, values in parameters.items()}
-        rows = self.session.execute(
-            _CANDIDATES,
-            {**arrays, "min_shared": MIN_SHARED_BANDS, "limit": MAX_NEAR_CANDIDATES, "bucket_read": BUCKET_READ},
+        probes = sorted({(band, key) for bands in queries for band, key in enumerate(bands)})
+        found = self.session.execute(
+            _HOLDERS, {"bands": int_array(b for b, _k in probes), "keys": int_array(k for _b, k in probes)}
         )
-        # A candidate of many articles of the batch comes with its shingles once (the rest of its rows: NULL).
-        for n, article_id, shared, shingles, story_id in rows:
-            self._stored[queries[n]][article_id] = shared
-            if shingles is not None:
-                self._shingles[article_id] = shingles
+        holders = {(band, key): ids for band, key, ids in found}
+        for bands in queries:
+            shared: Counter[int] = Counter()
+            for probe in enumerate(bands):
+                shared.update(holders.get(probe, ()))
+            self._stored[bands] = {i: shared[i] for i in top_candidates(shared)}
+        # Each candidate's shingles are read once, however many articles of the batch find it.
+        wanted = {i for bands in queries for i in self._stored[bands]} - self._shingles.keys()
+        for article_id, shingles, story_id in self.session.execute(_CANDIDATE_SHINGLES, {"ids": int_array(wanted)}):
+            self._shingles[article_id] = shingles
             self.story_of[article_id] = story_id
+        for bands in queries:  # a holder whose article is gone is no candidate
+            self._stored[bands] = {i: n for i, n in self._stored[bands].items() if i in self._shingles}
 
     def candidates(self, bands: Sequence[int]) -> dict[int, Collection[int]]:
         """The articles, stored or added in this batch, sharing most band keys, with their distinct shingles."""
@@ -150,14 +156,17 @@ class PostgresIndex:
             {
                 "ids": int_array(i for i, _sig in self._added),
                 "shingles": [int_array(sorted(sig.shingles)) for _i, sig in self._added],
+                "bands": [int_array(sig.bands) for _i, sig in self._added],
             },
         )
-        buckets: dict[str, list[int]] = {"bands": [], "keys": [], "ids": []}
+        holders: dict[str, list[int]] = {"bands": [], "keys": [], "ids": []}
         for article_id, sig in self._added:
-            buckets["bands"] += range(len(sig.bands))
-            buckets["keys"] += sig.bands
-            buckets["ids"] += [article_id] * len(sig.bands)
-        self.session.execute(_ADD_BUCKETS, {name: int_array(values) for name, values in buckets.items()})
+            holders["bands"] += range(len(sig.bands))
+            holders["keys"] += sig.bands
+            holders["ids"] += [article_id] * len(sig.bands)
+        self.session.execute(
+            _ADD_HOLDERS, {**{name: int_array(values) for name, values in holders.items()}, "bucket_read": BUCKET_READ}
+        )
         self._added.clear()
 
 
@@ -390,8 +399,13 @@ _REINDEX_STORIES = text(
 
 
 def forget_article(session: Session, article_id: int) -> None:
-    """Take an article out of the dedup indexes and its story, before its new revision is deduplicated again."""
-    for table in (LshBucket, DedupShingles, TextFingerprint):
+    """Take an article out of the dedup indexes and its story, before its new revision is deduplicated again.
+
+    A key it held reads one holder fewer until the next article takes that key: its older holders are not kept.
+    """
+    lock_dedup(session)  # the index rows it changes are those a dedup batch writes
+    session.execute(_REMOVE_HOLDER, {"id": article_id})
+    for table in (DedupShingles, TextFingerprint):
         session.execute(delete(table).where(table.article_id == article_id))
     story_id = session.scalar(select(Article.story_id).where(Article.id == article_id))
     if story_id is not None:

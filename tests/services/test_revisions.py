@@ -1,10 +1,10 @@
 """Canonical URLs and revisions: the same article under a tracking URL is one article; new content for a known URL
 revises it and sends it through the stages again, replacing what they derived from the old content."""
 
-from sqlalchemy import func, select
+from sqlalchemy import any_, func, select
 from sqlalchemy.orm import Session
 
-from services.models import Article, DedupShingles, EventMention, Story, TextFingerprint
+from services.models import Article, DedupShingles, EventMention, LshKey, Story, TextFingerprint
 from services.sources.ingest import ArticleInput, add_article
 from services.status import Status
 from tests.conftest import SEEDS
@@ -46,6 +46,7 @@ def test_new_content_for_a_known_url_revises_the_article_and_reruns_the_stages(d
     db_session.refresh(article)
     assert (article.revisions, article.status, article.story_id, article.text) == (1, Status.RECEIVED, None, None)
     assert db_session.get(Story, old_story).article_count == 0
+    assert _keys_held(db_session, article.id) == 0
 
     assert run_through(db_session, article.id) == article.id
     db_session.flush()
@@ -63,8 +64,15 @@ def test_new_content_for_a_known_url_revises_the_article_and_reruns_the_stages(d
         db_session.scalar(select(func.count()).select_from(DedupShingles).where(DedupShingles.article_id == article.id))
         == 1
     )
+    bands = db_session.scalar(select(DedupShingles.bands).where(DedupShingles.article_id == article.id))
+    assert _keys_held(db_session, article.id) == len(set(enumerate(bands)))
     assert article.duplicate_of_id is None
     assert _mentions(db_session, article.id) != old_mentions
+
+
+def _keys_held(session: Session, article_id: int) -> int:
+    """How many LSH band keys list the article among their holders."""
+    return session.scalar(select(func.count()).select_from(LshKey).where(any_(LshKey.holders) == article_id))
 
 
 def test_the_same_bytes_again_are_no_revision(db_session: Session) -> None:
