@@ -46,7 +46,12 @@ COPYRIGHT_HINTS = (
     "public domain",
 )
 NEWSLETTER = re.compile(r"\bnewsletters?\b|\binbox\b|\bnews alerts?\b|\bemail alerts?\b", re.IGNORECASE)
-SIGN_UP = re.compile(r"\bsign(?:ing)?[ -]up\b|\bsubscribe\b|\bregister\b", re.IGNORECASE)
+# A call to act now, not the verb in passing ("whether it be to register or ..."): the verb is followed by what it
+# is for, or ends the line.
+SIGN_UP = re.compile(
+    r"\b(?:sign(?:ing)?[ -]up|subscribe|register)\b(?=\s+(?:for|to|now|here|today|free|with|at|and)\b|\W*$)",
+    re.IGNORECASE,
+)
 PROMO_CUE = re.compile(
     r"\b(?:our|your|free|here|now|today|click|daily|weekly|to receive|to get|for \w+ updates)\b", re.I
 )

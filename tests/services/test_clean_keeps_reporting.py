@@ -99,3 +99,18 @@ def test_short_lines_at_the_end_of_a_page_stay_when_nothing_links_them() -> None
 
 def test_plain_text_has_no_links_and_shape_decides() -> None:
     assert not any(headline in strip_furniture(PAGE_TEXT).text for headline in OTHER_STORIES)
+
+
+@pytest.mark.parametrize(
+    ("line", "is_promo"),
+    [
+        ("Sign up for our daily newsletter to get the headlines in your inbox.", True),
+        ("Register now for free and read on.", True),
+        ("Want more? Subscribe today.", True),
+        ("2. Your profile: say who you help, and end with a call to register or to download the guide.", False),
+        ("Voters who did not register by Friday told our reporter they would try again next year.", False),
+    ],
+)
+def test_a_sign_up_verb_is_a_promo_only_as_a_call_to_act(line: str, is_promo: bool) -> None:
+    text = "\n\n".join([PARAGRAPHS[0], line, *PARAGRAPHS[1:]])
+    assert (line not in clean_document(text.encode(), content_type="text/plain").text) == is_promo
