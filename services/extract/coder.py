@@ -82,6 +82,8 @@ PERSONAL = frozenset({"he", "she"})
 CONDITIONAL_MODALS = frozenset({"may", "might", "could"})
 QUOTES = frozenset({'"', "`", "``", "''", "“", "‘", "'"})
 AUXILIARIES = lexicon.word_set("auxiliaries")
+# An event noun after these ("an attack", "any attack", "no attack") names no one event that took place.
+NONSPECIFIC = lexicon.word_set("nonspecific")
 # Verbs that turn an event noun into a report of the event ("staged a protest", "began a hunger strike").
 LIGHT_VERBS = lexicon.word_set("light_verbs")
 # An action on a place or on unnamed people there is an action on that country ("lifted a curfew in Montenegro").
@@ -186,7 +188,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         return True  # "killed in Israeli tank shelling": after a preposition, a gerund is a noun whoever is named
     if opener in DETERMINERS and j > sent.start and words(doc).lemma[j - 1] in LIGHT_VERBS:
         return False  # "began a hunger strike", "staged a protest"
-    if opener in ("a", "an"):
+    if opener in NONSPECIFIC:
         return True
     return not named and (opener in DETERMINERS or opener in PREPOSITIONS and opener != "to")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from services.extract import extract_events
-from tests.services.coding import PUBLISHED, by_code
+from tests.services.coding import PUBLISHED, by_code, by_country
 
 
 @pytest.mark.parametrize(
@@ -101,3 +101,16 @@ def test_object_dependent_verb(text, expected):
 )
 def test_coordinated_actors(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "any attack", "no attack": the noun names no attack that took place; the warning and condemnation did
+        ("The NATO secretary general warned Russia against any attack on Moldova.", [("THREATEN", "IGO", "RUS")]),
+        ("Germany condemned any attack on civilians in Gaza.", [("ACCUSE", "DEU", "PSE")]),
+        ("Israel said there had been no attack on its embassy in Cairo.", []),
+    ],
+)
+def test_an_event_noun_that_names_no_one_event_is_not_coded(text, expected):
+    assert by_country(text) == expected, text
