@@ -242,7 +242,7 @@ def find_chunks(
         elif actors:
             chunks.append(Chunk(i, j, actors, _prep(doc, i, sent.start)))
         i = max(j, i + 1)
-    return _attach_countries(doc, chunks, entity_at)
+    return _attach_countries(doc, chunks, entity_at, trigger_tokens)
 
 
 def _is_list_comma(w: Words, j: int, end: int, entity_at: dict[int, Span]) -> bool:
@@ -286,8 +286,14 @@ def _city_place(doc: Doc, city: Span) -> Actor:
     return Actor(city.text, country, start, start + len(city.text), country, None)
 
 
-def _attach_countries(doc: Doc, chunks: list[Chunk], entity_at: dict[int, Span]) -> list[Chunk]:
-    """Give "rebels in the Ivory Coast" the country of the phrase after it, and appositions their anchor's role."""
+def _attach_countries(
+    doc: Doc, chunks: list[Chunk], entity_at: dict[int, Span], trigger_tokens: set[int]
+) -> list[Chunk]:
+    """Give "rebels in the Ivory Coast" the country of the phrase after it, and appositions their anchor's role.
+
+    Across an event word only to where it happened ("people blocked streets in Hong Kong"): in "the judge ordered
+    the release of the Dutch journalist" the journalist is the one released, and says nothing of the judge's
+    country."""
     kept: list[Chunk] = []
     for chunk in chunks:
         previous = kept[-1] if kept else None
@@ -303,6 +309,7 @@ def _attach_countries(doc: Doc, chunks: list[Chunk], entity_at: dict[int, Span])
             origin = (ORIGIN - {"from"} if place else ORIGIN) | ({"for"} if speaker else set())
             if (
                 len(gap) <= 4
+                and (chunk.prep in LOCATIVE or not any(k in trigger_tokens for k in gap))
                 and any(w.lower[k] in origin for k in gap)
                 and all(w.alpha[k] and w.is_lower[k] and w.lower[k] not in CLAUSE_OPENERS for k in gap)
             ):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from services.extract import extract_events
-from tests.services.coding import PUBLISHED, by_code, by_country
+from tests.services.coding import PUBLISHED, asserted, by_code, by_country
 
 
 @pytest.mark.parametrize(
@@ -114,3 +114,22 @@ def test_coordinated_actors(text, expected):
 )
 def test_an_event_noun_that_names_no_one_event_is_not_coded(text, expected):
     assert by_country(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The judge ordered the release of the Dutch journalist.", "judge", "Dutch journalist"),
+        ("The minister demanded the release of the French hostages.", "minister", "French hostages"),
+    ],
+)
+def test_the_object_of_an_event_noun_is_its_target_not_the_origin_of_the_subject(text, source, target):
+    [event] = asserted(text)
+    assert (event.source.text, event.target and event.target.text) == (source, target)
+
+
+def test_an_investigation_ordered_or_opened_is_an_investigation():
+    assert by_country("Brazil's supreme court ordered an investigation into a former minister.") == [
+        ("ACCUSE", "BRA", "BRA")
+    ]
+    assert by_country("French prosecutors opened a probe into the Russian bank.") == [("ACCUSE", "FRA", "RUS")]
