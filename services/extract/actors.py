@@ -307,27 +307,30 @@ def _attach_countries(
                 for k in range(chunk.start, chunk.end)
             )
             origin = (ORIGIN - {"from"} if place else ORIGIN) | ({"for"} if speaker else set())
+            across_event = any(k in trigger_tokens for k in gap)
             if (
                 len(gap) <= 4
-                and (chunk.prep in LOCATIVE or not any(k in trigger_tokens for k in gap))
+                and (chunk.prep in LOCATIVE or not across_event)
                 and any(w.lower[k] in origin for k in gap)
                 and all(w.alpha[k] and w.is_lower[k] and w.lower[k] not in CLAUSE_OPENERS for k in gap)
             ):
                 countries = [a for a in chunk.actors if a.country]
                 unplaced = all(a.country is None for a in previous.actors)
                 if countries and (unplaced or place and _is_people(doc, previous, entity_at)):
+                    # Across an event word the phrase says where the actor is, and is no part of its name.
                     previous.actors = [
                         Actor(
-                            text_of(doc)[a.start : countries[0].end],
+                            text_of(doc)[a.start : a.end if across_event else countries[0].end],
                             countries[0].country + (a.sector or ""),
                             a.start,
-                            countries[0].end,
+                            a.end if across_event else countries[0].end,
                             countries[0].country,
                             a.sector,
                         )
                         for a in previous.actors
                     ]
-                    previous.end = chunk.end
+                    if not across_event:
+                        previous.end = chunk.end
                     continue
         after = words(doc).lower[chunk.end] if chunk.end < len(doc) else "."
         if (
