@@ -133,3 +133,8 @@ def test_an_investigation_ordered_or_opened_is_an_investigation():
         ("ACCUSE", "BRA", "BRA")
     ]
     assert by_country("French prosecutors opened a probe into the Russian bank.") == [("ACCUSE", "FRA", "RUS")]
+
+
+def test_unnamed_people_take_the_country_of_where_they_act_and_keep_their_own_words():
+    [event] = asserted("Hundreds of people marched in Belgrade against the government.")
+    assert (event.type, event.source.text, event.source.country) == ("PROTEST", "Hundreds of people", "SRB")
