@@ -128,9 +128,10 @@ def test_the_object_of_an_event_noun_is_its_target_not_the_origin_of_the_subject
     assert (event.source.text, event.target and event.target.text) == (source, target)
 
 
-def test_an_investigation_ordered_or_opened_is_an_investigation():
+def test_a_probe_opened_is_an_investigation_and_one_ordered_a_demand_for_one():
+    # CAMEO 090 investigate; 101 demand information or an investigation
     assert by_country("Brazil's supreme court ordered an investigation into a former minister.") == [
-        ("ACCUSE", "BRA", "BRA")
+        ("REQUEST", "BRA", "BRA")
     ]
     assert by_country("French prosecutors opened a probe into the Russian bank.") == [("ACCUSE", "FRA", "RUS")]
 
