@@ -241,7 +241,8 @@ class EventMention(CodedEvent, Base):
 
 
 class DedupShingles(Base):
-    """An original article's shingle hashes, for verifying near-duplicate candidates, and its LSH band keys."""
+    """The shingle hashes of an article that is not an exact copy, for verifying near-duplicate candidates, and its
+    LSH band keys."""
 
     __tablename__ = "dedup_shingles"
 
@@ -252,8 +253,8 @@ class DedupShingles(Base):
 
 
 class LshKey(Base):
-    """One LSH band key and its latest holders (original articles, newest first): the shared near-duplicate index
-    of every dedup worker.
+    """One LSH band key and its latest holders (articles that are not exact copies, newest first): the shared
+    near-duplicate index of every dedup worker.
 
     One row per key, so a lookup reads one row whatever the number of articles indexed; only the latest
     BUCKET_READ holders are ever read, so only they are kept. Rows are rewritten in place as holders arrive: pages

@@ -52,6 +52,8 @@ _HOLDERS = text(
     """
 )
 
+_ARTICLE_TEXT = text("SELECT text FROM articles WHERE id = :id")
+
 _CANDIDATE_SHINGLES = text(
     """
     SELECT s.article_id, s.shingles, a.story_id
@@ -108,8 +110,10 @@ class PostgresIndex:
         self.session = session
         self._stored: dict[tuple[int, ...], dict[int, int]] = {}  # band keys -> stored candidate -> keys shared
         self._shingles: dict[int, list[int]] = {}  # the distinct shingles of each stored candidate
+        self._texts: dict[int, str] = {}  # the texts of stored candidates read to verify a match
         self._batch = MemoryIndex()
         self._added: list[tuple[int, Signature]] = []
+        self._added_ids: set[int] = set()  # every article this batch added, flushed or not
         self.story_of: dict[int, int | None] = {}  # the story of each stored candidate, read with it
 
     def prefetch(self, band_lists: Sequence[Sequence[int]]) -> None:
@@ -129,7 +133,8 @@ class PostgresIndex:
             self._stored[bands] = {i: shared[i] for i in top_candidates(shared)}
         # Each candidate's shingles are read once, however many articles of the batch find it.
         wanted = {i for bands in queries for i in self._stored[bands]} - self._shingles.keys()
-        for article_id, shingles, story_id in self.session.execute(_CANDIDATE_SHINGLES, {"ids": int_array(wanted)}):
+        found = self.session.execute(_CANDIDATE_SHINGLES, {"ids": int_array(wanted)})
+        for article_id, shingles, story_id in found:
             self._shingles[article_id] = shingles
             self.story_of[article_id] = story_id
         for bands in queries:  # a holder whose article is gone is no candidate
@@ -142,9 +147,18 @@ class PostgresIndex:
         shared = {**stored, **self._batch.shared_bands(bands)}
         return {i: self._shingles[i] if i in stored else self._batch.shingles(i) for i in top_candidates(shared)}
 
-    def add(self, article_id: int, signature: Signature) -> None:
-        """Index an original article (written by `flush`)."""
-        self._batch.add(article_id, signature)
+    def text(self, article_id: int) -> str:
+        """The text of a stored or batch article, read only for a candidate whose shingles make it a match."""
+        if article_id in self._added_ids:
+            return self._batch.text(article_id)
+        if article_id not in self._texts:
+            self._texts[article_id] = self.session.execute(_ARTICLE_TEXT, {"id": article_id}).scalar() or ""
+        return self._texts[article_id]
+
+    def add(self, article_id: int, signature: Signature, text: str) -> None:
+        """Index an article that is not an exact copy (written by `flush`)."""
+        self._batch.add(article_id, signature, text)
+        self._added_ids.add(article_id)
         self._added.append((article_id, signature))
 
     def flush(self) -> None:

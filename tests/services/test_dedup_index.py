@@ -42,9 +42,9 @@ def test_postgres_and_memory_indexes_decide_alike(db_session: Session) -> None:
     db_session.add(original)
     db_session.flush()
     for index in (PostgresIndex(db_session), MemoryIndex()):
-        assert find_near_matches(signature(TEXT), index).copy is None
-        index.add(original.id, signature(TEXT))
-        match = find_near_matches(signature(COPY), index).copy
+        assert find_near_matches(TEXT, signature(TEXT), index).copy is None
+        index.add(original.id, signature(TEXT), TEXT)
+        match = find_near_matches(COPY, signature(COPY), index).copy
         assert match is not None and match.article_id == original.id and match.similarity > 0.9
 
 

@@ -36,13 +36,13 @@ def evaluate(records: list[dict], corpus: list[dict]) -> dict:
         for d in dedup_records({"id": r["id"], "text": r["text"], "published": r["published"]} for r in records)
     }
     scores: dict = {}
-    for level in LEVELS:
-        copies = [r for r in records if r["level"] == level]
-        found = sum(1 for r in copies if decisions[r["id"]]["duplicate_of"] == r["copy_of"])
-        scores[level] = {"copies": len(copies), "recall": found / len(copies) if copies else 1.0}
-    flagged = [r for r in records if decisions[r["id"]]["duplicate_of"] is not None]
     # A flag is right when it points at the original (or at another copy of the same original).
     origin = {r["id"]: r["copy_of"] or r["id"] for r in records}
+    for level in LEVELS:
+        copies = [r for r in records if r["level"] == level]
+        found = sum(1 for r in copies if origin.get(decisions[r["id"]]["duplicate_of"]) == r["copy_of"])
+        scores[level] = {"copies": len(copies), "recall": found / len(copies) if copies else 1.0}
+    flagged = [r for r in records if decisions[r["id"]]["duplicate_of"] is not None]
     right = sum(1 for r in flagged if origin[decisions[r["id"]]["duplicate_of"]] == origin[r["id"]])
     scores["precision"] = right / len(flagged) if flagged else 1.0
     for level in LEVELS:
