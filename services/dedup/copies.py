@@ -168,12 +168,22 @@ def _read_through_noise(words: list[str], earlier: list[str]) -> list[str]:
     return read
 
 
+def _phrases(words: list[str]) -> set[tuple[str, ...]]:
+    return set(zip(*(words[i:] for i in range(VERIFY_WORDS)), strict=False))
+
+
 def phrase_containment(newcomer: str, earlier: str) -> float:
     """The share of the newcomer's word trigrams (case-folded, noise repaired) that the earlier text has."""
-    earlier_words = _WORD.findall(earlier.casefold())
-    words = _read_through_noise(_WORD.findall(newcomer.casefold()), earlier_words)
-    mine = set(zip(*(words[i:] for i in range(VERIFY_WORDS)), strict=False))
-    theirs = set(zip(*(earlier_words[i:] for i in range(VERIFY_WORDS)), strict=False))
+    earlier_words, words = _WORD.findall(earlier.casefold()), _WORD.findall(newcomer.casefold())
+    theirs = _phrases(earlier_words)
+    share = share_in(_phrases(words), theirs)
+    if share >= MIN_CONTAINMENT:
+        return share  # a copy as written: the repair, the costly part, is for copies that noise hides
+    return share_in(_phrases(_read_through_noise(words, earlier_words)), theirs)
+
+
+def share_in(mine: set, theirs: set) -> float:
+    """The share of `mine` that `theirs` holds (0 when `mine` is empty)."""
     return len(mine & theirs) / len(mine) if mine else 0.0
 
 
@@ -187,6 +197,11 @@ def compare(newcomer: frozenset[int], earlier: Collection[int]) -> tuple[float, 
     """
     shared = len(newcomer.intersection(earlier))
     return shared / (len(newcomer) + len(earlier) - shared), shared / len(newcomer), shared / len(earlier)
+
+
+def screened(jaccard: float, containment: float) -> bool:
+    """Whether an earlier article shares enough word pairs with the newcomer to be checked phrase by phrase."""
+    return jaccard >= MIN_JACCARD or containment >= MIN_SHARED_PAIRS
 
 
 @dataclass(frozen=True)
@@ -207,9 +222,9 @@ def find_near_matches(text: str, sig: Signature, index: NearDuplicateIndex) -> N
         if len(shingles) < MIN_SHINGLES:
             continue
         jaccard, containment, embedded = compare(sig.shingles, shingles)
-        if (jaccard >= MIN_JACCARD or containment >= MIN_SHARED_PAIRS) and (
-            phrases := phrase_containment(text, index.text(article_id))
-        ) >= MIN_CONTAINMENT:
+        if screened(jaccard, containment) and (phrases := phrase_containment(text, index.text(article_id))) >= (
+            MIN_CONTAINMENT
+        ):
             match = NearMatch(article_id, jaccard, phrases)
             if best is None or (match.similarity, -match.article_id) > (best.similarity, -best.article_id):
                 best = match
