@@ -148,24 +148,25 @@ def _one_letter_lost(word: str) -> Iterator[str]:
     return (word[:i] + word[i + 1 :] for i in range(len(word) - 1))
 
 
-def _read_through_noise(words: list[str], earlier: list[str]) -> list[str]:
-    """The newcomer's words, each one the earlier text lacks read as the earlier word its noise came from."""
+def _read_through_noise(words: list[str], earlier: list[str], unknown: set[str]) -> list[str]:
+    """The newcomer's words, each `unknown` one (absent from the earlier text) read as the earlier word its noise
+    came from, if any."""
     known = set(earlier)
-    lost_letter: dict[str, str] = {}
-    for word in known:
-        for shorter in _one_letter_lost(word):
-            lost_letter.setdefault(shorter, word)
     run_together = {first + second: (first, second) for first, second in zip(earlier, earlier[1:], strict=False)}
-    read: list[str] = []
-    for word in words:
-        if word in known or len(word) < MIN_REPAIRED_LETTERS:
-            read.append(word)
-        elif word in run_together:
-            read.extend(run_together[word])
-        else:
-            forms = (*_one_letter_lost(word), *(word.replace(a, b) for a, b in OCR_CONFUSIONS))
-            read.append(next((form for form in forms if form in known), None) or lost_letter.get(word, word))
-    return read
+    repaired: dict[str, tuple[str, ...]] = {}
+    lost_letter: dict[str, str] | None = None
+    for word in unknown:
+        if word in run_together:
+            repaired[word] = run_together[word]
+            continue
+        forms = (*_one_letter_lost(word), *(word.replace(a, b) for a, b in OCR_CONFUSIONS))
+        if (form := next((form for form in forms if form in known), None)) is None:
+            if lost_letter is None:  # built once, and only when a word may have lost a letter
+                lost_letter = {shorter: long for long in known for shorter in _one_letter_lost(long)}
+            form = lost_letter.get(word)
+        if form is not None:
+            repaired[word] = (form,)
+    return [read for word in words for read in repaired.get(word, (word,))]
 
 
 def _phrases(words: list[str]) -> set[tuple[str, ...]]:
@@ -175,11 +176,16 @@ def _phrases(words: list[str]) -> set[tuple[str, ...]]:
 def phrase_containment(newcomer: str, earlier: str) -> float:
     """The share of the newcomer's word trigrams (case-folded, noise repaired) that the earlier text has."""
     earlier_words, words = _WORD.findall(earlier.casefold()), _WORD.findall(newcomer.casefold())
-    theirs = _phrases(earlier_words)
-    share = share_in(_phrases(words), theirs)
-    if share >= MIN_CONTAINMENT:
-        return share  # a copy as written: the repair, the costly part, is for copies that noise hides
-    return share_in(_phrases(_read_through_noise(words, earlier_words)), theirs)
+    theirs, mine = _phrases(earlier_words), _phrases(words)
+    shared = len(mine & theirs)
+    if not mine or shared >= MIN_CONTAINMENT * len(mine):
+        return shared / len(mine) if mine else 0.0  # a copy as written: no repair needed
+    known = set(earlier_words)
+    unknown = {word for word in words if word not in known and len(word) >= MIN_REPAIRED_LETTERS}
+    # Repair is the costly part: skip it when even every phrase with a word to repair could not make a copy.
+    if shared + sum(not unknown.isdisjoint(phrase) for phrase in mine - theirs) < MIN_CONTAINMENT * len(mine):
+        return shared / len(mine)
+    return share_in(_phrases(_read_through_noise(words, earlier_words, unknown)), theirs)
 
 
 def share_in(mine: set, theirs: set) -> float:
@@ -213,24 +219,26 @@ class NearMatches:
 
 
 def find_near_matches(text: str, sig: Signature, index: NearDuplicateIndex) -> NearMatches:
-    """The most similar earlier article this text copies, and the earlier article it embeds most of."""
+    """The earlier article this text copies, and else the earlier article it embeds most of.
+
+    Candidates are checked phrase by phrase in order of the word pairs they share with the text, and the first that
+    passes is the copy: a copy's own original, or a copy of it, shares the most.
+    """
     if len(sig.shingles) < MIN_SHINGLES:
         return NearMatches()
-    best: NearMatch | None = None
-    embeds, embedded_share = None, 0.0
-    for article_id, shingles in index.candidates(sig.bands).items():
-        if len(shingles) < MIN_SHINGLES:
-            continue
-        jaccard, containment, embedded = compare(sig.shingles, shingles)
+    measured = [
+        (article_id, *compare(sig.shingles, shingles))
+        for article_id, shingles in index.candidates(sig.bands).items()
+        if len(shingles) >= MIN_SHINGLES
+    ]
+    measured.sort(key=lambda m: (-max(m[1], m[2]), m[0]))
+    for article_id, jaccard, containment, _embedded in measured:
         if screened(jaccard, containment) and (phrases := phrase_containment(text, index.text(article_id))) >= (
             MIN_CONTAINMENT
         ):
-            match = NearMatch(article_id, jaccard, phrases)
-            if best is None or (match.similarity, -match.article_id) > (best.similarity, -best.article_id):
-                best = match
-        elif embedded >= MIN_CONTAINMENT and (embedded, -article_id) > (embedded_share, -(embeds or 0)):
-            embeds, embedded_share = article_id, embedded
-    return NearMatches(best) if best is not None else NearMatches(embeds=embeds)
+            return NearMatches(NearMatch(article_id, jaccard, phrases))
+    embedding = [(-embedded, article_id) for article_id, _j, _c, embedded in measured if embedded >= MIN_CONTAINMENT]
+    return NearMatches(embeds=min(embedding)[1] if embedding else None)
 
 
 class ExactIndex(Protocol):

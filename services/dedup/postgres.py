@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import BigInteger, DateTime, Integer, Text
 
 from services.db import PLAN_BY_INDEX
-from services.dedup.copies import BUCKET_READ, MemoryIndex, Signature, compare, screened, top_candidates
+from services.dedup.copies import BUCKET_READ, MemoryIndex, Signature, top_candidates
 from services.dedup.stories import MAX_CANDIDATES, TERM_READ, MemoryStoryStore, StoryProfile, key_terms
 from services.models import Article, DedupShingles, Story, TextFingerprint
 
@@ -52,9 +52,7 @@ _HOLDERS = text(
     """
 )
 
-_ARTICLE_TEXTS = text(
-    "SELECT a.id, a.text FROM unnest(CAST(:ids AS int8[])) AS q(id) JOIN articles AS a ON a.id = q.id"
-)
+_ARTICLE_TEXT = text("SELECT text FROM articles WHERE id = :id")
 
 _CANDIDATE_SHINGLES = text(
     """
@@ -118,23 +116,8 @@ class PostgresIndex:
         self._added_ids: set[int] = set()  # every article this batch added, flushed or not
         self.story_of: dict[int, int | None] = {}  # the story of each stored candidate, read with it
 
-    def prefetch(self, signatures: Sequence[Signature]) -> None:
-        """Read the stored candidates of each signature (call after taking the dedup lock), and the texts of those
-        that share enough word pairs with it to be checked phrase by phrase."""
-        self._read_candidates([sig.bands for sig in signatures])
-        wanted = {
-            article_id
-            for sig in signatures
-            for article_id in self._stored[tuple(sig.bands)]
-            if screened(*compare(sig.shingles, self._shingles[article_id])[:2])
-        }
-        self._read_texts(wanted - self._texts.keys())
-
-    def _read_texts(self, ids: Collection[int]) -> None:
-        if ids:
-            self._texts.update(dict(self.session.execute(_ARTICLE_TEXTS, {"ids": int_array(ids)}).all()))
-
-    def _read_candidates(self, band_lists: Sequence[Sequence[int]]) -> None:
+    def prefetch(self, band_lists: Sequence[Sequence[int]]) -> None:
+        """Read the stored candidates of each list of band keys (call after taking the dedup lock)."""
         queries = [tuple(bands) for bands in band_lists if tuple(bands) not in self._stored]
         if not queries:
             return
@@ -150,8 +133,7 @@ class PostgresIndex:
             self._stored[bands] = {i: shared[i] for i in top_candidates(shared)}
         # Each candidate's shingles are read once, however many articles of the batch find it.
         wanted = {i for bands in queries for i in self._stored[bands]} - self._shingles.keys()
-        found = self.session.execute(_CANDIDATE_SHINGLES, {"ids": int_array(wanted)})
-        for article_id, shingles, story_id in found:
+        for article_id, shingles, story_id in self.session.execute(_CANDIDATE_SHINGLES, {"ids": int_array(wanted)}):
             self._shingles[article_id] = shingles
             self.story_of[article_id] = story_id
         for bands in queries:  # a holder whose article is gone is no candidate
@@ -159,18 +141,20 @@ class PostgresIndex:
 
     def candidates(self, bands: Sequence[int]) -> dict[int, Collection[int]]:
         """The articles, stored or added in this batch, sharing most band keys, with their distinct shingles."""
-        self._read_candidates([bands])
+        self.prefetch([bands])
         stored = self._stored[tuple(bands)]
         shared = {**stored, **self._batch.shared_bands(bands)}
         return {i: self._shingles[i] if i in stored else self._batch.shingles(i) for i in top_candidates(shared)}
 
     def text(self, article_id: int) -> str:
-        """The text of a stored or batch article (`prefetch` reads those a batch needs)."""
+        """The text of a stored or batch article. Only a candidate that shares enough word pairs is read, one
+        statement each: few articles have one, and screening a batch's candidates up front would compare each
+        of them twice."""
         if article_id in self._added_ids:
             return self._batch.text(article_id)
         if article_id not in self._texts:
-            self._read_texts([article_id])
-        return self._texts.setdefault(article_id, "")  # an article deleted since: nothing to copy
+            self._texts[article_id] = self.session.execute(_ARTICLE_TEXT, {"id": article_id}).scalar() or ""
+        return self._texts[article_id]
 
     def add(self, article_id: int, signature: Signature, text: str) -> None:
         """Index an article that is not an exact copy (written by `flush`)."""

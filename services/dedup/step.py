@@ -31,7 +31,7 @@ def _dedup(session: Session, claimed: list[Article]) -> list[Article]:
         exact = PostgresExactIndex(session)
         exact.prefetch({article_id: text_fingerprint(text) for article_id, text in texts.items()})
         near = PostgresIndex(session)
-        near.prefetch(list(signatures.values()))
+        near.prefetch([sig.bands for sig in signatures.values()])
         stories = PostgresStoryStore(session)
         stories.prefetch([(tuple(key_terms(terms[a.id])), *story_window(a.published_at)) for a in claimed])
         # The stories of earlier originals, read with them (those of this batch are being decided now).
