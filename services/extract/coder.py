@@ -32,6 +32,7 @@ from services.extract.roles import (
     RELATIVES,
     SUBORDINATORS,
     agent_after_by,
+    agent_of_attack,
     apposition_start,
     is_passive,
     source_before,
@@ -382,7 +383,10 @@ class SentenceCoder:
                     None,
                 )
                 target = inner or target
-            return agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops), target
+            agent = agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops)
+            if agent is None and hit.entry.type == "ASSAULT":
+                agent = agent_of_attack(doc, sent, hit.end, self.chunks, self.right_stops)
+            return agent, target
         source = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
         if source is not None and self._in_tail(hit, source):
             source = None

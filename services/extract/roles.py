@@ -15,6 +15,9 @@ RELATIVES = lexicon.word_set("relatives")
 APPOSITION_OPENERS = lexicon.word_set("apposition_openers")
 ADVERBIAL_SKIP = lexicon.word_set("adverbial_skip")
 PROPOSALS = lexicon.word_set("proposals")
+ATTACK_NOUNS = lexicon.word_set("attack_nouns")
+# "killed in an Israeli tank shelling": the words between the doer and the attack noun
+ATTACK_NOUN_REACH = 3
 
 
 def is_passive(doc: Doc, start: int, end: int, sent: Span, *, with_be: bool = False) -> bool:
@@ -120,6 +123,17 @@ def _before_prep(w, start: int) -> int:
     while j > 0 and w.lower[j] in DETERMINERS:
         j -= 1
     return j - 1
+
+
+def agent_of_attack(doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: set[int]) -> Chunk | None:
+    """The doer a passive names in the attack it happened in: "were killed in an Israeli air strike", "died during
+    a NATO raid"."""
+    chunk = next((c for c in chunks if c.start >= end), None)
+    if chunk is None or chunk.prep not in ("in", "during") or any(s in stops for s in range(end, chunk.start)):
+        return None
+    w = words(doc)
+    reach = range(chunk.start, min(chunk.end + ATTACK_NOUN_REACH, sent.end))
+    return chunk if chunk.actors and any(w.lower[i] in ATTACK_NOUNS for i in reach) else None
 
 
 def agent_after_by(doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: set[int]) -> Chunk | None:

@@ -27,6 +27,24 @@ def test_passive(text, expected):
     assert by_code(text) == [expected], text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three Afghan policemen were killed in a NATO air strike in Helmand.", ("ASSAULT", "IGO", "AFG")),
+        ("Five Iraqi soldiers were wounded during an American raid near Falluja.", ("ASSAULT", "USA", "IRQ")),
+        ("Two Kenyan fishermen were injured in Somali shelling of the coast.", ("ASSAULT", "SOM", "KEN")),
+    ],
+)
+def test_a_passive_attack_is_the_doing_of_the_one_the_attack_names(text, expected):
+    assert [(kind, source[:3], target[:3]) for kind, source, target in by_code(text)] == [expected], text
+
+
+def test_a_passive_attack_that_names_no_one_is_not_coded():
+    # A place or a time after "in" names no doer, and an attack noun with no actor leaves the doer unknown.
+    assert by_code("Three people were killed in Baghdad on Monday.") == []
+    assert by_code("Three people were killed in an attack on a market.") == []
+
+
 def test_a_base_form_before_by_is_active_without_be():
     assert by_code("Denmark cut its aid to Kenya by half.") == [("SANCTION", "DNK", "KEN")]
 
