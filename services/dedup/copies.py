@@ -151,10 +151,9 @@ def _one_letter_lost(word: str) -> Iterator[str]:
     return (word[:i] + word[i + 1 :] for i in range(len(word) - 1))
 
 
-def _read_through_noise(words: list[str], earlier: list[str], unknown: set[str]) -> list[str]:
-    """The newcomer's words, each `unknown` one (absent from the earlier text) read as the earlier word its noise
-    came from, if any."""
-    known = set(earlier)
+def _read_through_noise(words: list[str], earlier: list[str], known: set[str], unknown: set[str]) -> list[str]:
+    """The newcomer's words, each `unknown` one (absent from the earlier text, whose words are `known`) read as the
+    earlier word its noise came from, if any."""
     run_together = {first + second: (first, second) for first, second in zip(earlier, earlier[1:], strict=False)}
     repaired: dict[str, tuple[str, ...]] = {}
     lost_letter: dict[str, str] | None = None
@@ -180,18 +179,19 @@ def phrase_containment(newcomer: str, earlier: str) -> float:
     """The share of the newcomer's word trigrams (case-folded, noise repaired) that the earlier text has."""
     earlier_words, words = _WORD.findall(earlier.casefold()), _WORD.findall(newcomer.casefold())
     theirs, mine = _phrases(earlier_words), _phrases(words)
-    shared = len(mine & theirs)
-    if not mine or shared >= MIN_CONTAINMENT * len(mine):
-        return shared / len(mine) if mine else 0.0  # a copy as written: no repair needed
+    as_written = _share_in(mine, theirs)
+    if not mine or as_written >= MIN_CONTAINMENT:
+        return as_written  # a copy as written: no repair needed
     known = set(earlier_words)
     unknown = {word for word in words if word not in known and len(word) >= MIN_REPAIRED_LETTERS}
     # Repair is the costly part: skip it when even every phrase with a word to repair could not make a copy.
-    if shared + sum(not unknown.isdisjoint(phrase) for phrase in mine - theirs) < MIN_CONTAINMENT * len(mine):
-        return shared / len(mine)
-    return share_in(_phrases(_read_through_noise(words, earlier_words, unknown)), theirs)
+    repairable = sum(not unknown.isdisjoint(phrase) for phrase in mine - theirs)
+    if len(mine & theirs) + repairable < MIN_CONTAINMENT * len(mine):
+        return as_written
+    return _share_in(_phrases(_read_through_noise(words, earlier_words, known, unknown)), theirs)
 
 
-def share_in(mine: set, theirs: set) -> float:
+def _share_in(mine: set, theirs: set) -> float:
     """The share of `mine` that `theirs` holds (0 when `mine` is empty)."""
     return len(mine & theirs) / len(mine) if mine else 0.0
 

@@ -110,10 +110,9 @@ class PostgresIndex:
         self.session = session
         self._stored: dict[tuple[int, ...], dict[int, int]] = {}  # band keys -> stored candidate -> keys shared
         self._shingles: dict[int, list[int]] = {}  # the distinct shingles of each stored candidate
-        self._texts: dict[int, str] = {}  # the texts of stored candidates read to verify a match
+        self._texts: dict[int, str] = {}  # the texts of this batch's articles, and of stored candidates checked
         self._batch = MemoryIndex()
         self._added: list[tuple[int, Signature]] = []
-        self._added_ids: set[int] = set()  # every article this batch added, flushed or not
         self.story_of: dict[int, int | None] = {}  # the story of each stored candidate, read with it
 
     def prefetch(self, band_lists: Sequence[Sequence[int]]) -> None:
@@ -150,8 +149,6 @@ class PostgresIndex:
         """The text of a stored or batch article. Only a candidate that shares enough word pairs is read, one
         statement each: few articles have one, and screening a batch's candidates up front would compare each
         of them twice."""
-        if article_id in self._added_ids:
-            return self._batch.text(article_id)
         if article_id not in self._texts:
             self._texts[article_id] = self.session.execute(_ARTICLE_TEXT, {"id": article_id}).scalar() or ""
         return self._texts[article_id]
@@ -159,7 +156,7 @@ class PostgresIndex:
     def add(self, article_id: int, signature: Signature, text: str) -> None:
         """Index an article that is not an exact copy (written by `flush`)."""
         self._batch.add(article_id, signature, text)
-        self._added_ids.add(article_id)
+        self._texts[article_id] = text
         self._added.append((article_id, signature))
 
     def flush(self) -> None:
