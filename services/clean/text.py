@@ -9,6 +9,7 @@ from services.clean import furniture as f
 from services.dates import ParsedDate, find_written_date
 
 HEADLINE_REASON = "headline (kept as the title)"
+DATE_LINE_REASON = "date line (kept as the publication date)"
 # Leading blocks searched for a headline, section label, byline or date line.
 HEAD_BLOCKS = 6
 # A block is prose when it is a sentence of at least this many words; shorter unpunctuated blocks are headline-shaped.
@@ -23,6 +24,9 @@ RESUMES_AT = 0.5
 LEAD_BLOCKS = 3
 # A block is a run of links when link texts of the page cover at least this share of it.
 LINKED_SHARE = 0.5
+# Prose has function words in about two words of five (ECB+ article sentences: under 0.3 in one in twenty);
+# a run of headlines or menu items drops them.
+PROSE_FUNCTION_SHARE = 0.3
 STEM = 5
 SENTENCE_PUNCT = re.compile(r"[.!?][\"”’)]?(?:\s|$)|[。！？]")
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -125,6 +129,11 @@ def _words(block: str) -> int:
 
 def _is_prose(block: str) -> bool:
     return _words(block) >= PROSE_WORDS and bool(f.TERMINAL.search(block)) and not _has_age(block)
+
+
+def _function_share(block: str) -> float:
+    words = WORD.findall(block.lower())
+    return sum(word in STOPWORDS for word in words) / len(words) if words else 0.0
 
 
 def _is_timestamp(block: str) -> bool:
@@ -253,7 +262,7 @@ class _Stripper:
         if f.UPDATED_LABEL.search(block):
             return "update time line"
         self._take_date(block)
-        return "date line (kept as the publication date)"
+        return DATE_LINE_REASON
 
     def _date_prefix(self, index: int, block: str) -> None:
         # "date 2024-12-20 The ministry said ...": the stamp is the page's, the rest is the article's.
@@ -267,7 +276,7 @@ class _Stripper:
             if not f.UPDATED_LABEL.search(block[:cut]):
                 self._take_date(block[:cut])
             self.rewrites[index] = rest
-            self.trimmed.append((index, DroppedSpan(block[:cut].strip(), "date line (kept as the publication date)")))
+            self.trimmed.append((index, DroppedSpan(block[:cut].strip(), DATE_LINE_REASON)))
 
     def _take_author(self, name: str) -> None:
         if self.author is None:
@@ -402,14 +411,20 @@ class _Stripper:
         following = next((i for i in range(index + 1, len(self.blocks)) if self.reasons[i] is None), None)
         return following is not None and _is_prose(self.blocks[following])
 
-    # Long blocks with no sentence in them, unrelated to the lead: navigation bars and link lists run together.
+    # Long blocks with no sentence in them, unrelated to the lead: navigation bars and link lists run together. In
+    # plain text, with no links to show it, a block that reads as prose (a quote cut before its full stop) stays.
     def _link_runs(self) -> None:
         lead: set[str] | None = None
         for index, block in enumerate(self.blocks):
             if self.reasons[index] is None and _words(block) > HEADLINE_MAX_WORDS and not SENTENCE_PUNCT.search(block):
                 lead = self._lead() if lead is None else lead
                 # With no prose to compare with (a one-sentence brief without its full stop), nothing is unrelated.
-                if lead and relatedness(self.stems(index), lead) < UNRELATED_BELOW and self._links_elsewhere(index):
+                if (
+                    lead
+                    and relatedness(self.stems(index), lead) < UNRELATED_BELOW
+                    and self._links_elsewhere(index)
+                    and (self.links is not None or _function_share(block) < PROSE_FUNCTION_SHARE)
+                ):
                     self.reasons[index] = "navigation or run of links"
 
     # A run of headline-shaped blocks unrelated to the lead, at the very end, with no header above it.

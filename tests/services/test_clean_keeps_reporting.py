@@ -101,6 +101,20 @@ def test_plain_text_has_no_links_and_shape_decides() -> None:
     assert not any(headline in strip_furniture(PAGE_TEXT).text for headline in OTHER_STORIES)
 
 
+def test_in_plain_text_a_long_sentence_that_lost_its_full_stop_is_prose_not_a_run_of_links() -> None:
+    quote = (
+        "Asked about the letter, the mayor said that it was written in a hurry at the end of a long night, and that "
+        "if it caused any hurt to the families then he was sorry for it and would say so to them in person"
+    )
+    menu = (
+        "Home News Sport Weather Business Politics Technology Science Health Education Arts Travel Money Jobs Cars "
+        "Property Puzzles Crosswords Obituaries Letters Podcasts Video Photos Events Archive Contact"
+    )
+    text = strip_furniture("\n\n".join([*PARAGRAPHS, quote, menu])).text
+    assert quote in text
+    assert menu not in text
+
+
 @pytest.mark.parametrize(
     ("line", "is_promo"),
     [
