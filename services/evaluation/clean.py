@@ -2,7 +2,8 @@
 
 Pages: a page scores by the share of its `with` passages present in the text (recall) and of its `without`
 passages absent (furniture gone); precision and F1 count passages as trafilatura's own evaluation does.
-Plain text (the ECB+ articles): the share of the article's words the stage keeps, its title included.
+Plain text (the ECB+ articles): the share of the article's words the stage keeps, counting the headline it keeps as
+the title and a date line it keeps as the publication date.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import trafilatura
 
 from services.clean import UnusableDocument, clean_document, detect_language
 from services.clean.decode import INVISIBLE
+from services.clean.text import DATE_LINE_REASON
 from services.evaluation.data import NewsArticle, Page
 from services.evaluation.scores import share
 
@@ -165,7 +167,9 @@ def evaluate_plain_text(articles: Iterable[NewsArticle], *, advance: Callable[[]
     for article in articles:
         try:
             result = clean_document(article.text.encode(), content_type="text/plain")
-            kept_text = f"{result.title or ''}\n{result.text}"
+            # The headline kept as the title and a date line kept as the publication date are not lost.
+            as_date = [span.text for span in result.dropped if span.reason == DATE_LINE_REASON]
+            kept_text = "\n".join([result.title or "", result.text, *as_date])
         except UnusableDocument:
             kept_text = ""
             counts.emptied.append(article.id)

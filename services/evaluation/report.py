@@ -62,7 +62,8 @@ def clean_tables(figures: dict) -> list[Table]:
             shown = (_figure(values[key]) for key, _ in PAGE_FIGURES)
             table.add_row(language, _short(system), str(values["pages"]), *shown)
     plain = _table(
-        "clean: ECB+ articles as plain text (words kept, title included)", [label for _, label in PLAIN_TEXT_FIGURES]
+        "clean: ECB+ articles as plain text (words kept, title and date line included)",
+        [label for _, label in PLAIN_TEXT_FIGURES],
     )
     plain.add_row(*(_figure(figures["plain_text"][key]) for key, _ in PLAIN_TEXT_FIGURES))
     return [table, plain]
