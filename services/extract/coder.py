@@ -34,6 +34,7 @@ from services.extract.roles import (
     agent_after_by,
     agent_of_attack,
     apposition_start,
+    attack_phrase,
     is_passive,
     source_before,
     target_after,
@@ -496,9 +497,12 @@ class SentenceCoder:
         if hit.governor is not None:
             return self._governed(hit, sources, target_chunk)
         if not sources:
-            if not is_passive(self.doc, hit.start, hit.end, self.sent, with_be=True):
+            passive = is_passive(self.doc, hit.start, hit.end, self.sent, with_be=True)
+            sources = (self._authorities_of_the_place(hit) if passive else []) or self._unidentified_attackers(
+                hit, passive=passive
+            )
+            if not sources and not passive:
                 return []  # a participle or relative clause with no one named doing it ("frigates stationed offshore")
-            sources = self._authorities_of_the_place(hit)
         window = source_chunk.end if source_chunk is not None and source_chunk.end <= hit.start else self.sent.start
         modality, cues = modality_of(self.doc, window, hit.start)
         if modality == ASSERTED and (self._is_purpose(hit) or self._is_conditional(source_chunk)):
@@ -554,6 +558,21 @@ class SentenceCoder:
         if place is None or any(s in self.right_stops for s in range(hit.end, place.start)):
             return []
         return [Actor(a.text, a.country, a.start, a.end, a.country, None) for a in place.actors[:1] if a.country]
+
+    def _unidentified_attackers(self, hit: Hit, *, passive: bool) -> list[Actor]:
+        """Who carried out an attack the sentence names but whose author it does not ("killed in a car bombing in
+        Baghdad", "a roadside bomb killed two soldiers near Basra"): CAMEO's unidentified armed forces (UAF) of the
+        country it happened in, written as the words that name the attack."""
+        if hit.entry.type != "ASSAULT" or hit.entry.kind != "act":
+            return []
+        span = attack_phrase(self.doc, self.sent, hit.start, hit.end, passive=passive)
+        location = locate(self.doc, self.sent, hit.start, self.entities) if span else None
+        if span is None or location is None or not location.country:
+            return []
+        start, last = self.doc[span[0]].idx, self.doc[span[1] - 1]
+        end = last.idx + len(last.text)
+        country = location.country
+        return [Actor(text_of(self.doc)[start:end], f"{country}UAF", start, end, country, "UAF")]
 
     def _derived(self, hit: Hit, modality: str, cues: dict[str, str], sources: list[Actor]):
         """Statements of intent: "X will withdraw" is an AGREE by X, "X will not accept" a REJECT by X."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -12,6 +13,8 @@ import pycountry
 
 # Cities below this population are left out: small places share names with people and common words.
 MIN_CITY_POPULATION = 100_000
+# Letters that transliterate an ayn or a hamza ("Sāmarrā’"): English news leaves them out.
+TRANSLITERATION_MARKS = str.maketrans("", "", "’ʼʻ")
 
 
 @dataclass(frozen=True)
@@ -140,14 +143,21 @@ def _gazetteer() -> tuple[dict[str, Place], dict[str, list[Place]]]:
         if not country or not (is_capital or city["population"] >= MIN_CITY_POPULATION):
             continue
         place = Place(city["name"], country, city["latitude"], city["longitude"], is_capital, city["population"])
-        table.setdefault(city["name"], place)
-        known = by_name.setdefault(city["name"], [])
-        if all(p.country != country for p in known):
-            known.append(place)
+        for name in {city["name"], plain_spelling(city["name"])}:
+            table.setdefault(name, place)
+            known = by_name.setdefault(name, [])
+            if all(p.country != country for p in known):
+                known.append(place)
     for name, iso in {**countries(), **{n: c for n, c in named_actors().items() if len(c) == 3}}.items():
         if not iso.startswith(("IGO", "NGO", "IMG")):
             table[name] = Place(name, iso, None, None, False)
     return table, {name: found for name, found in by_name.items() if len(found) > 1}
+
+
+def plain_spelling(name: str) -> str:
+    """A place name as English news writes it: "Kandahār" is "Kandahar", "Sāmarrā’" is "Samarra"."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(TRANSLITERATION_MARKS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def places() -> dict[str, Place]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
-from services.extract.actors import DETERMINERS, LOCATIVE, Chunk
+from services.extract.actors import CLAUSE_OPENERS, DETERMINERS, LOCATIVE, Chunk
 from services.extract.nlp import BE_FORMS, words
 
 # Participles that after "be" describe a stance, not a passive ("is opposed to", "is committed to").
@@ -16,6 +16,10 @@ APPOSITION_OPENERS = lexicon.word_set("apposition_openers")
 ADVERBIAL_SKIP = lexicon.word_set("adverbial_skip")
 PROPOSALS = lexicon.word_set("proposals")
 ATTACK_NOUNS = lexicon.word_set("attack_nouns")
+# "Fire" is as often a blaze as gunfire: it names no attack unless a doer is named with it.
+UNATTRIBUTED_ATTACK_NOUNS = (ATTACK_NOUNS - {"fire"}) | lexicon.word_set("weapon_nouns")
+# How far from the verb the words naming an attack with no named doer are looked for
+ATTACK_PHRASE_WORDS = 8
 # "killed in an Israeli tank shelling": the words between the doer and the attack noun
 ATTACK_NOUN_REACH = 3
 
@@ -134,6 +138,39 @@ def agent_of_attack(doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: 
     w = words(doc)
     reach = range(chunk.start, min(chunk.end + ATTACK_NOUN_REACH, sent.end))
     return chunk if chunk.actors and any(w.lower[i] in ATTACK_NOUNS for i in reach) else None
+
+
+def attack_phrase(doc: Doc, sent: Span, start: int, end: int, *, passive: bool) -> tuple[int, int] | None:
+    """The words naming the attack a clause reports without its author: the phrase after a passive ("were killed
+    in a suicide car bombing", "by a roadside bomb"), or the subject of an active verb ("a minefield explosion
+    killed"). Token span, or None."""
+    w = words(doc)
+    if passive:
+        if end >= sent.end or w.lower[end] not in ("in", "during", "by"):
+            return None
+        for i in range(end + 1, min(end + 1 + ATTACK_PHRASE_WORDS, sent.end)):
+            if w.lower[i] == "," or w.lower[i] in CLAUSE_OPENERS:
+                return None
+            if w.lower[i] in UNATTRIBUTED_ATTACK_NOUNS:
+                return end + 1, _compound_end(w, i, sent.end)
+        return None
+    first = start
+    while first > max(sent.start, start - ATTACK_PHRASE_WORDS) and w.lower[first - 1] not in CLAUSE_OPENERS | {","}:
+        first -= 1
+    noun = next((i for i in range(first, start) if w.lower[i] in UNATTRIBUTED_ATTACK_NOUNS), None)
+    if noun is None:
+        return None
+    # The phrase opens at its determiner ("a minefield explosion"), or is the noun alone ("roadside bombs").
+    opener = next((i for i in range(noun - 1, max(first, noun - 4) - 1, -1) if w.lower[i] in DETERMINERS), noun)
+    return opener, _compound_end(w, noun, start)
+
+
+def _compound_end(w, noun: int, limit: int) -> int:
+    # "a car bomb explosion": the phrase runs to the last of the nouns that name the attack
+    end = noun + 1
+    while end < limit and w.lower[end] in UNATTRIBUTED_ATTACK_NOUNS:
+        end += 1
+    return end
 
 
 def agent_after_by(doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: set[int]) -> Chunk | None:

@@ -40,9 +40,33 @@ def test_a_passive_attack_is_the_doing_of_the_one_the_attack_names(text, expecte
 
 
 def test_a_passive_attack_that_names_no_one_is_not_coded():
-    # A place or a time after "in" names no doer, and an attack noun with no actor leaves the doer unknown.
+    # A place or a time after "in" names no doer, and an attack noun with no actor and no place leaves it unknown.
     assert by_code("Three people were killed in Baghdad on Monday.") == []
     assert by_code("Three people were killed in an attack on a market.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Four Afghan soldiers were killed in a suicide car bombing in Kabul.", ("ASSAULT", "AFGUAF", "AFGMIL")),
+        ("Two Pakistani policemen were wounded by a roadside bomb near Peshawar.", ("ASSAULT", "PAKUAF", "PAKCOP")),
+        ("A mortar explosion near the town of Kandahār killed three Afghan farmers.", ("ASSAULT", "AFGUAF", "AFGAGR")),
+    ],
+)
+def test_an_attack_named_without_its_author_is_the_doing_of_unidentified_forces_where_it_happened(text, expected):
+    # CAMEO's unidentified armed forces (UAF) of the place; the gazetteer's "Kandahār" is also "Kandahar"
+    assert by_code(text) == [expected], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two workers were killed in a fire at a factory in Dhaka.",
+        "Two workers were killed in a crash on the motorway near Lahore.",
+    ],
+)
+def test_a_death_with_no_attack_named_is_no_attack(text):
+    assert by_code(text) == [], text
 
 
 def test_a_base_form_before_by_is_active_without_be():
