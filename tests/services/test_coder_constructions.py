@@ -181,3 +181,15 @@ def test_a_probe_opened_is_an_investigation_and_one_ordered_a_demand_for_one():
 def test_unnamed_people_take_the_country_of_where_they_act_and_keep_their_own_words():
     [event] = asserted("Hundreds of people marched in Belgrade against the government.")
     assert (event.type, event.source.text, event.source.country) == ("PROTEST", "Hundreds of people", "SRB")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a wish to act is the intent to act, as "will" is: a threat for force, an intent to agree for a deal
+        ("Venezuela wants to attack Guyana.", [("THREATEN", "VEN", "GUY")]),
+        ("Iran hopes to sign a trade deal with China.", [("AGREE", "IRN", "CHN")]),
+    ],
+)
+def test_a_wish_to_act_is_an_intent_not_the_act(text, expected):
+    assert by_code(text) == expected, text
