@@ -297,13 +297,17 @@ def make_benchmark(corpus: list[dict], *, seed: int, copies_per_level: int = 1) 
         ]
         for level in LEVELS:
             for n in range(1, copies_per_level + 1):
+                copy_id = f"{article['id']}-{level.name}-{n}"
+                # Each copy draws from its own generator, so a change in how one copy is made (a dateline city
+                # the gazetteer now knows) leaves every other copy as it was.
+                copy_rng = random.Random(f"{seed}:{copy_id}")
                 # Copies go out the same day or the next, as syndicated wire copy does.
-                days = dt.timedelta(days=rng.choice((0, 0, 1)))
+                days = dt.timedelta(days=copy_rng.choice((0, 0, 1)))
                 published = dt.date.fromisoformat(article["published"]) + days if article["published"] else None
                 group.append(
                     {
-                        "id": f"{article['id']}-{level.name}-{n}",
-                        "text": make_copy(article, level, rng),
+                        "id": copy_id,
+                        "text": make_copy(article, level, copy_rng),
                         "published": published and published.isoformat(),
                         "copy_of": article["id"],
                         "level": level.name,

@@ -58,6 +58,12 @@ def test_generator_is_deterministic_for_a_seed(corpus: list[dict], stream: list[
     assert make_benchmark(corpus, seed=8) != stream
 
 
+def test_each_copy_is_drawn_on_its_own_so_other_articles_leave_it_unchanged(corpus: list[dict]) -> None:
+    copies = {r["id"]: r for r in make_benchmark(corpus, seed=7) if r["copy_of"]}
+    without_first = {r["id"]: r for r in make_benchmark(corpus[1:], seed=7) if r["copy_of"]}
+    assert without_first == {key: r for key, r in copies.items() if r["copy_of"] != corpus[0]["id"]}
+
+
 def test_stream_holds_each_original_once_and_each_copy_after_it(corpus: list[dict], stream: list[dict]) -> None:
     assert len(stream) == 4 * len(corpus)
     position = {r["id"]: i for i, r in enumerate(stream)}
