@@ -11,6 +11,7 @@ from services.cli import app
 from services.dedup.copies import MIN_CONTAINMENT, compare, phrase_containment, shingle_hashes, text_fingerprint
 from services.dedup.offline import dedup_records
 from services.dedup.step import dedup_step
+from services.dedup.stories import article_terms, cosine
 from services.models import Article
 from services.status import Status
 from tests.conftest import SEEDS
@@ -204,3 +205,25 @@ def test_the_pipeline_decides_as_the_offline_run(db_session: Session, pairs: lis
         frozenset(n for n, d in offline.items() if d["story"] == s) for s in {d["story"] for d in offline.values()}
     }
     assert pipeline_groups == offline_groups
+
+
+SUMATRA = (
+    "A powerful earthquake struck western Sumatra on Wednesday, killing at least 75 people and trapping hundreds "
+    "under collapsed buildings in Padang, Indonesian officials said. The magnitude 7.6 quake was felt in Jakarta."
+)
+SUMATRA_LATER = (
+    "Rescuers in Padang dug through collapsed hotels on Thursday after the Sumatra earthquake, as Indonesian "
+    "officials raised the death toll to 110. The 7.6 tremor cut power across western Sumatra."
+)
+MEXICO = (
+    "A powerful earthquake struck southern Mexico on Tuesday, killing at least 40 people and trapping dozens under "
+    "collapsed buildings in Oaxaca, Mexican officials said. The magnitude 7.1 quake was felt in Mexico City."
+)
+
+
+def test_words_every_earthquake_shares_count_less_than_the_names_and_figures_of_one() -> None:
+    # Written alike, two earthquakes share "powerful earthquake struck ... killing ... collapsed buildings"; two
+    # reports of one share "Padang", "Sumatra", "7.6" in other words. Rarer words weigh more.
+    same_event = cosine(article_terms(SUMATRA), article_terms(SUMATRA_LATER))
+    other_event = cosine(article_terms(SUMATRA), article_terms(MEXICO))
+    assert same_event > 2 * other_event
