@@ -92,6 +92,8 @@ LIGHT_VERBS = lexicon.word_set("light_verbs")
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETREAT", "MOBILIZE"})
 # Acts only a state's authorities do: arrests, investigations, trials.
 AUTHORITY_MODES = frozenset({"arrest", "investigate", "sue"})
+# "claimed that X attacked": the claim verb read as CAMEO's "allege" (112)
+CLAIM_AS_ACCUSATION = lexicon.Trigger("claim", "ACCUSE", "allege", "112", "act")
 # Physical acts, aimed "at" whom they hit ("fired tear gas at protesters").
 AIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Event types that are mostly a state and its own people: repression, protest, concession.
@@ -505,6 +507,7 @@ class SentenceCoder:
                 return []  # a participle or relative clause with no one named doing it ("frigates stationed offshore")
         window = source_chunk.end if source_chunk is not None and source_chunk.end <= hit.start else self.sent.start
         modality, cues = modality_of(self.doc, window, hit.start)
+        accusation: list[EventCandidate] = []
         if modality == ASSERTED and (self._is_purpose(hit) or self._is_conditional(source_chunk)):
             modality = HYPOTHETICAL
         if modality == ASSERTED and source_chunk is not None and source_chunk.start < hit.start:
@@ -514,6 +517,7 @@ class SentenceCoder:
                 modality = NEGATED  # "Russia denied that its troops attacked": a denied report is no assertion
             elif CLAIMED in before:
                 modality = CLAIMED
+                accusation = self._accusation_in_claim(hit, source_chunk, sources)
         targets = target_chunk.actors if target_chunk else []
         if source_chunk is not None and len(sources) > 1:
             # "Israel and Lebanon renewed talks": a joint act has no target among its own actors.
@@ -547,7 +551,26 @@ class SentenceCoder:
             # "will demand" still announces the demand; the intent is the act
             modality = ASSERTED
         events += self._emit(hit, type_, mode, cameo, modality, sources, targets)
-        return events
+        return events + accusation
+
+    def _accusation_in_claim(self, hit: Hit, subject: Chunk, doers: list[Actor]) -> list[EventCandidate]:
+        """A claim that another did harm accuses the doer (CAMEO 112, "accuse of aggression"), whether or not the
+        harm is true: "The US claimed that ISIL had attacked Iraq"."""
+        if quad_class(hit.entry.cameo) < 3 or not doers:
+            return []
+        w = words(self.doc)
+        claim = next((j for j in range(subject.start - 1, max(self.sent.start, subject.start - 4) - 1, -1)
+                      if w.lemma[j] == "claim"), None)  # fmt: skip
+        if claim is None:
+            return []
+        claimant = source_before(self.doc, self.sent, claim, self.chunk_at, self.left_stops)
+        accusers = _resolve_pronoun(claimant, self.chunks, self.last_subject)
+        own = {a.country for a in accusers}
+        accused = [a for a in doers if a.country not in own]
+        if not accusers or not accused:
+            return []
+        claim_hit = Hit(claim, claim + 1, CLAIM_AS_ACCUSATION)
+        return self._emit(claim_hit, "ACCUSE", "allege", "112", ASSERTED, accusers, accused)
 
     def _authorities_of_the_place(self, hit: Hit) -> list[Actor]:
         """Who arrests, investigates or tries someone when a passive names no one: the state it is done in ("a

@@ -88,6 +88,16 @@ def test_nested_claim_codes_the_reported_event_not_the_statement(text, expected)
     assert by_code(text) == [expected], text
 
 
+def test_a_claim_that_another_did_harm_is_an_accusation_and_the_harm_only_claimed():
+    found = extract_events("Ukraine claimed that Russian troops shelled Kharkiv.", published=PUBLISHED)
+    assert [(e.type, e.cameo, e.source.code, e.target.code, e.trigger) for e in found if e.modality == "asserted"] == [
+        ("ACCUSE", "112", "UKR", "RUSMIL", "claimed")
+    ]
+    assert [(e.type, e.modality) for e in found if e.type == "ASSAULT"] == [("ASSAULT", "claimed")]
+    # a claim about one's own act accuses no one
+    assert [e.type for e in asserted("Russia claimed that its troops had captured the village.")] == []
+
+
 def test_appeal_is_a_request_to_the_one_urged_and_the_urged_act_is_not_asserted():
     found = extract_events("Germany urged Russia to withdraw its troops from Ukraine.", published=PUBLISHED)
     assert [(e.type, e.source.code, e.target.code) for e in found if e.modality == "asserted"] == [
