@@ -29,6 +29,8 @@ def coded(text: str) -> list[tuple[str, str, str | None, str | None]]:
         ("Ethiopia disbanded its militias.", ("RETREAT", "0873", "ETH", None)),
         # 082 ease political dissent
         ("Kenya called off the planned strike.", ("CONCEDE", "082", "KEN", None)),
+        # 080 allow: "give permission" is the gloss of "permit"
+        ("Jordan gave Syrian farmers permission to cross the border.", ("CONCEDE", "080", "JOR", "SYR")),
     ],
 )
 def test_concessions(text: str, expected: tuple) -> None:
@@ -163,3 +165,7 @@ def test_strike_and_hit_without_a_military_target_are_no_attack(text: str) -> No
 )
 def test_the_same_verbs_elsewhere_code_nothing(text: str) -> None:
     assert coded(text) == []
+
+
+def test_permission_refused_is_a_rejection() -> None:
+    assert ("REJECT", "120", "TUR", "USA") in coded("Turkey would not give US jets permission to use the base.")
