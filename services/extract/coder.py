@@ -36,6 +36,7 @@ from services.extract.roles import (
     apposition_start,
     attack_phrase,
     is_passive,
+    names_a_disaster,
     source_before,
     target_after,
 )
@@ -389,9 +390,11 @@ class SentenceCoder:
             agent = agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops)
             if agent is None and hit.entry.type == "ASSAULT":
                 agent = agent_of_attack(doc, sent, hit.end, self.chunks, self.right_stops)
+            if agent is not None and names_a_disaster(doc, agent, sent):
+                agent = None
             return agent, target
         source = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
-        if source is not None and self._in_tail(hit, source):
+        if source is not None and (self._in_tail(hit, source) or names_a_disaster(doc, source, sent)):
             source = None
         stops = self.right_stops
         if hit.entry.kind not in ("request", "accuse"):

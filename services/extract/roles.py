@@ -18,6 +18,7 @@ PROPOSALS = lexicon.word_set("proposals")
 ATTACK_NOUNS = lexicon.word_set("attack_nouns")
 # "Fire" is as often a blaze as gunfire: it names no attack unless a doer is named with it.
 UNATTRIBUTED_ATTACK_NOUNS = (ATTACK_NOUNS - {"fire"}) | lexicon.word_set("weapon_nouns")
+DISASTER_NOUNS = lexicon.word_set("disaster_nouns")
 # How far from the verb the words naming an attack with no named doer are looked for
 ATTACK_PHRASE_WORDS = 8
 # "killed in an Israeli tank shelling": the words between the doer and the attack noun
@@ -171,6 +172,13 @@ def _compound_end(w, noun: int, limit: int) -> int:
     while end < limit and w.lower[end] in UNATTRIBUTED_ATTACK_NOUNS:
         end += 1
     return end
+
+
+def names_a_disaster(doc: Doc, chunk: Chunk, sent: Span) -> bool:
+    """Whether an actor phrase only names a disaster or an accident it modifies ("the Nepal earthquake", "the Air
+    France crash"): the disaster is the subject, and no actor acted."""
+    w = words(doc)
+    return any(w.lower[i] in DISASTER_NOUNS for i in range(chunk.end, min(chunk.end + 2, sent.end)))
 
 
 def agent_after_by(doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: set[int]) -> Chunk | None:

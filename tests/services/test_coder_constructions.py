@@ -69,6 +69,18 @@ def test_a_death_with_no_attack_named_is_no_attack(text):
     assert by_code(text) == [], text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of people were killed by the Nepal earthquake.",
+        "The Haiti earthquake killed thousands of people.",
+        "Twelve passengers were killed by the Air France crash.",
+    ],
+)
+def test_a_disaster_named_with_a_country_or_company_is_no_ones_act(text):
+    assert by_code(text) == [], text
+
+
 def test_a_base_form_before_by_is_active_without_be():
     assert by_code("Denmark cut its aid to Kenya by half.") == [("SANCTION", "DNK", "KEN")]
 
