@@ -503,8 +503,10 @@ class SentenceCoder:
             return self._governed(hit, sources, target_chunk)
         if not sources:
             passive = is_passive(self.doc, hit.start, hit.end, self.sent, with_be=True)
-            sources = (self._authorities_of_the_place(hit) if passive else []) or self._unidentified_attackers(
-                hit, passive=passive
+            # "five men arrested in Lagos": a participle that lacks the object its verb needs is passive too
+            held = passive or is_passive(self.doc, hit.start, hit.end, self.sent)
+            sources = (self._authorities_of_the_place(hit) if held else []) or self._unidentified_attackers(
+                hit, passive=held
             )
             if not sources and not passive:
                 return []  # a participle or relative clause with no one named doing it ("frigates stationed offshore")

@@ -19,6 +19,8 @@ ATTACK_NOUNS = lexicon.word_set("attack_nouns")
 # "Fire" is as often a blaze as gunfire: it names no attack unless a doer is named with it.
 UNATTRIBUTED_ATTACK_NOUNS = (ATTACK_NOUNS - {"fire"}) | lexicon.word_set("weapon_nouns")
 DISASTER_NOUNS = lexicon.word_set("disaster_nouns")
+PATIENT_VERBS = lexicon.word_set("patient_verbs")
+NO_OBJECT = lexicon.word_set("no_object")
 # How far from the verb the words naming an attack with no named doer are looked for
 ATTACK_PHRASE_WORDS = 8
 # "killed in an Israeli tank shelling": the words between the doer and the attack noun
@@ -35,12 +37,25 @@ def is_passive(doc: Doc, start: int, end: int, sent: Span, *, with_be: bool = Fa
     base_form = not word.endswith(("ed", "en")) and words(doc).lemma[start] == word
     if not with_be and not base_form and end < sent.end and words(doc).lower[end] == "by":
         return True
+    if not with_be and not base_form and _lacks_its_object(doc, start, end, sent):
+        return True
     j = start - 1
     while j >= sent.start and (
         words(doc).lower[j] in ADVERBIAL_SKIP or words(doc).lower[j].endswith("ly") or words(doc).lower[j] == "not"
     ):
         j -= 1
     return j >= sent.start and words(doc).lower[j] in BE_FORMS
+
+
+def _lacks_its_object(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    # "ten soldiers killed in Ukraine": a verb that needs the one harmed as its object, followed by a place or a
+    # time instead ("killed at least 20" has its object after the quantifier)
+    w = words(doc)
+    if w.lemma[start] not in PATIENT_VERBS or end - start > 1:
+        return False
+    following = w.lower[end] if end < sent.end else "."
+    quantified = following == "at" and end + 1 < sent.end and w.lower[end + 1] in ("least", "most")
+    return following in NO_OBJECT and not quantified
 
 
 def apposition_start(doc: Doc, comma: int, sent: Span) -> int | None:

@@ -81,6 +81,16 @@ def test_a_disaster_named_with_a_country_or_company_is_no_ones_act(text):
     assert by_code(text) == [], text
 
 
+def test_a_participle_without_the_object_its_verb_needs_is_passive():
+    # "killed" needs the one killed as its object: followed by a place or a time, the soldiers are the ones killed
+    assert by_code("Ten Russian soldiers killed in Ukraine were buried on Monday.") == []
+    assert by_code("There were ten Russian soldiers killed in Ukraine today.") == []
+    # an arrest with no one named making it is still the doing of the state it is made in
+    assert by_code("Five Kenyan students arrested in Nairobi appeared in court.") == [("COERCE", "KEN", "KENEDU")]
+    # with its object after a quantifier, the verb is active
+    assert by_code("Israeli troops killed at least 20 people in Gaza.") == [("ASSAULT", "ISRMIL", "PSECVL")]
+
+
 def test_a_base_form_before_by_is_active_without_be():
     assert by_code("Denmark cut its aid to Kenya by half.") == [("SANCTION", "DNK", "KEN")]
 
