@@ -21,7 +21,9 @@ from services.extract import lexicon
 ROLE, ACTOR, COUNTRY, DEMONYM, CAPITAL, CITY = "ROLE", "ACTOR", "COUNTRY", "DEMONYM", "CAPITAL", "CITY"
 TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
-GAP_STOPS = frozenset({",", ";", ":", "(", ")"})
+# A verb's object ends at a clause's edge: punctuation, or a conjunction that opens a clause ("halt aid if the
+# fighting continues"); not "after", "before", "since" or "as", which are prepositions as often.
+GAP_STOPS = frozenset({",", ";", ":", "(", ")", "if", "unless", "because", "although", "though", "whereas", "whether"})
 NAMES = frozenset({ROLE, ACTOR, COUNTRY})
 MAX_GAP = 7  # tokens allowed between the parts of a pattern: "gave the Ivory Coast 5.1 million dollars of aid"
 BE_FORMS = lexicon.word_set("be_forms")
@@ -194,8 +196,12 @@ def trigger_index() -> dict[str, list[tuple[lexicon.Trigger, list[list[dict]]]]]
 
 def _token_matches(w: Words, i: int, spec: dict) -> bool:
     attr, value = next(iter(spec.items()))
-    actual = w.lemma[i] if attr == "LEMMA" else w.lower[i]
-    return actual in value["IN"] if isinstance(value, dict) else actual == value
+    options = value["IN"] if isinstance(value, dict) else (value,)
+    if attr != "LEMMA":
+        return w.lower[i] in options
+    # A lexicon noun is matched as written too: the lookup lemmatizer reads "hearing" as "hear" and "bombings" as
+    # "bomb", so "open ~ hearing" or "halt ~ bombing" would never match by lemma alone.
+    return w.lemma[i] in options or w.lower[i] in options or w.lower[i].removesuffix("s") in options
 
 
 def _find_segment(

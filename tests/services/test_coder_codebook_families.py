@@ -169,3 +169,16 @@ def test_the_same_verbs_elsewhere_code_nothing(text: str) -> None:
 
 def test_permission_refused_is_a_rejection() -> None:
     assert ("REJECT", "120", "TUR", "USA") in coded("Turkey would not give US jets permission to use the base.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the lookup lemmatizer reads "hearing" as "hear" and "shelling" as "shell": a lexicon noun matches as written
+        ("Kenya's high court opened a hearing into the killings.", ("ACCUSE", "090", "KEN", None)),
+        ("The Syrian army halted the shelling of Idlib.", ("RETREAT", "087", "SYR", "SYR")),
+        ("Egypt issued a warning to Ethiopia over the dam.", ("THREATEN", "130", "EGY", "ETH")),
+    ],
+)
+def test_a_lexicon_noun_matches_as_written(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
