@@ -184,13 +184,27 @@ def _segments(pattern: str) -> list[list[dict]]:
     return [[_token_pattern(w) for w in part.split()] for part in pattern.split("~")]
 
 
+def _token_variants(pattern: str) -> list[str]:
+    """The pattern with each hyphenated option as the tokens the tokenizer makes of it: "observe ~
+    ceasefire|cease-fire" is "observe ~ ceasefire" and "observe ~ cease - fire"."""
+    variants = [""]
+    for word in pattern.split():
+        options = word.split("|")
+        hyphenated = [o for o in options if "-" in o.strip("-") and not word.startswith("=")]
+        plain = "|".join(o for o in options if o not in hyphenated)
+        spelled = ([plain] if plain else []) + [o.replace("-", " - ") for o in hyphenated]
+        variants = [f"{v} {s}".strip() for v in variants for s in spelled]
+    return variants
+
+
 @lru_cache
 def trigger_index() -> dict[str, list[tuple[lexicon.Trigger, list[list[dict]]]]]:
     """Trigger patterns by their first word (a lemma, or "=form" for an exact form), each split at its gaps."""
     by_first: dict[str, list[tuple[lexicon.Trigger, list[list[dict]]]]] = {}
     for trigger in lexicon.triggers():
-        for option in trigger.pattern.split()[0].split("|"):
-            by_first.setdefault(option, []).append((trigger, _segments(trigger.pattern)))
+        for variant in _token_variants(trigger.pattern):
+            for option in variant.split()[0].split("|"):
+                by_first.setdefault(option, []).append((trigger, _segments(variant)))
     return by_first
 
 

@@ -182,3 +182,15 @@ def test_permission_refused_is_a_rejection() -> None:
 )
 def test_a_lexicon_noun_matches_as_written(text: str, expected: tuple) -> None:
     assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the tokenizer splits "cease-fire" into three tokens; a hyphenated lexicon entry matches them
+        ("The Sudanese rebels violated the cease-fire.", ("ASSAULT", "196", "SDN", None)),
+        ("India agreed to co-operate with Pakistan on trade.", ("AGREE", "031", "IND", "PAK")),
+    ],
+)
+def test_a_hyphenated_lexicon_entry_matches_the_tokens_it_is_split_into(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
