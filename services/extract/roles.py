@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
 from services.extract.actors import CLAUSE_OPENERS, DETERMINERS, LOCATIVE, Chunk
-from services.extract.nlp import BE_FORMS, words
+from services.extract.nlp import BE_FORMS, Words, words
 
 # Participles that after "be" describe a stance, not a passive ("is opposed to", "is committed to").
 ADJECTIVAL = lexicon.word_set("adjectival")
@@ -181,7 +181,7 @@ def attack_phrase(doc: Doc, sent: Span, start: int, end: int, *, passive: bool) 
     return opener, _compound_end(w, noun, start)
 
 
-def _compound_end(w, noun: int, limit: int) -> int:
+def _compound_end(w: Words, noun: int, limit: int) -> int:
     # "a car bomb explosion": the phrase runs to the last of the nouns that name the attack
     end = noun + 1
     while end < limit and w.lower[end] in UNATTRIBUTED_ATTACK_NOUNS:
