@@ -23,7 +23,7 @@ from services.extract.modality import (
     modality_of,
 )
 from services.extract.models import Actor, EventCandidate, quad_class
-from services.extract.nlp import ACTOR, ROLE, find_triggers, pipeline, text_of, words
+from services.extract.nlp import ACTOR, CAPITAL, CITY, COUNTRY, ROLE, find_triggers, pipeline, text_of, words
 from services.extract.places import locate
 from services.extract.roles import (
     ADVERBIAL_SKIP,
@@ -93,6 +93,7 @@ LIGHT_VERBS = lexicon.word_set("light_verbs")
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETREAT", "MOBILIZE"})
 # Acts only a state's authorities do: arrests, investigations, trials.
 AUTHORITY_MODES = frozenset({"arrest", "investigate", "sue"})
+PLACES = frozenset({CITY, CAPITAL, COUNTRY})
 # "claimed that X attacked": the claim verb read as CAMEO's "allege" (112)
 CLAIM_AS_ACCUSATION = lexicon.Trigger("claim", "ACCUSE", "allege", "112", "act")
 # Physical acts, aimed "at" whom they hit ("fired tear gas at protesters").
@@ -189,6 +190,10 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     if possessive:
         return True
     opener = words(doc).lower[j] if j >= sent.start else ""
+    place = entity_at.get(j + 1)
+    after_place = place is not None and place.label_ in PLACES and place.end == hit.start and opener in PREPOSITIONS
+    if after_place and not word.endswith(("ing", "s")):
+        return False  # "settlers in Hebron set fire": the verb after the place that closes its subject's phrase
     if word.endswith("ing") and opener in PREPOSITIONS and opener != "to":
         return True  # "killed in Israeli tank shelling": after a preposition, a gerund is a noun whoever is named
     if opener in DETERMINERS and j > sent.start and words(doc).lemma[j - 1] in LIGHT_VERBS:

@@ -91,6 +91,18 @@ def test_a_participle_without_the_object_its_verb_needs_is_passive():
     assert by_code("Israeli troops killed at least 20 people in Gaza.") == [("ASSAULT", "ISRMIL", "PSECVL")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police in Lagos arrest the journalist.", ("COERCE", "NGACOP", "NGAJRN")),
+        ("Students in Nairobi protest against the tax bill.", ("PROTEST", "KENEDU", "KEN")),
+    ],
+)
+def test_a_verb_after_the_place_that_closes_its_subject_is_a_verb(text, expected):
+    # "in Lagos arrest": after a place, a base form is the clause's verb; "in protest" stays a noun
+    assert by_code(text) == [expected], text
+
+
 def test_a_base_form_before_by_is_active_without_be():
     assert by_code("Denmark cut its aid to Kenya by half.") == [("SANCTION", "DNK", "KEN")]
 
