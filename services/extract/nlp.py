@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
@@ -173,14 +174,24 @@ def pipeline() -> Language:
     return nlp
 
 
-def _token_pattern(token: str) -> dict:
+@dataclass(frozen=True)
+class TokenSpec:
+    """One word of a trigger pattern: the lemmas it matches, and the forms it matches as written."""
+
+    lemmas: frozenset[str]
+    forms: frozenset[str]
+
+
+def _token_pattern(token: str) -> TokenSpec:
     if token.startswith("="):
-        return {"LOWER": {"IN": token[1:].split("|=")}}
+        return TokenSpec(frozenset(), frozenset(token[1:].split("|=")))
     options = token.split("|")
-    return {"LEMMA": options[0]} if len(options) == 1 else {"LEMMA": {"IN": options}}
+    # A lexicon noun is matched as written too, with its plural: the lookup lemmatizer reads "hearing" as "hear"
+    # and "bombings" as "bomb", so "open ~ hearing" or "halt ~ bombing" would never match by lemma alone.
+    return TokenSpec(frozenset(options), frozenset(options) | {option + "s" for option in options})
 
 
-def _segments(pattern: str) -> list[list[dict]]:
+def _segments(pattern: str) -> list[list[TokenSpec]]:
     return [[_token_pattern(w) for w in part.split()] for part in pattern.split("~")]
 
 
@@ -198,9 +209,9 @@ def _token_variants(pattern: str) -> list[str]:
 
 
 @lru_cache
-def trigger_index() -> dict[str, list[tuple[lexicon.Trigger, list[list[dict]]]]]:
+def trigger_index() -> dict[str, list[tuple[lexicon.Trigger, list[list[TokenSpec]]]]]:
     """Trigger patterns by their first word (a lemma, or "=form" for an exact form), each split at its gaps."""
-    by_first: dict[str, list[tuple[lexicon.Trigger, list[list[dict]]]]] = {}
+    by_first: dict[str, list[tuple[lexicon.Trigger, list[list[TokenSpec]]]]] = {}
     for trigger in lexicon.triggers():
         for variant in _token_variants(trigger.pattern):
             for option in variant.split()[0].split("|"):
@@ -208,18 +219,12 @@ def trigger_index() -> dict[str, list[tuple[lexicon.Trigger, list[list[dict]]]]]
     return by_first
 
 
-def _token_matches(w: Words, i: int, spec: dict) -> bool:
-    attr, value = next(iter(spec.items()))
-    options = value["IN"] if isinstance(value, dict) else (value,)
-    if attr != "LEMMA":
-        return w.lower[i] in options
-    # A lexicon noun is matched as written too: the lookup lemmatizer reads "hearing" as "hear" and "bombings" as
-    # "bomb", so "open ~ hearing" or "halt ~ bombing" would never match by lemma alone.
-    return w.lemma[i] in options or w.lower[i] in options or w.lower[i].removesuffix("s") in options
+def _token_matches(w: Words, i: int, spec: TokenSpec) -> bool:
+    return w.lower[i] in spec.forms or w.lemma[i] in spec.lemmas
 
 
 def _find_segment(
-    doc: Doc, start: int, limit: int, segment: list[dict], stops: frozenset[str] = GAP_STOPS
+    doc: Doc, start: int, limit: int, segment: list[TokenSpec], stops: frozenset[str] = GAP_STOPS
 ) -> int | None:
     w = words(doc)
     for i in range(start, min(limit, len(doc) - len(segment) + 1)):
@@ -266,7 +271,7 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
     return [match for match in found if match[0] not in silenced] if silenced else found
 
 
-def _object_before_passive(doc: Doc, sentence_start: int, verb: int, segment: list[dict]) -> bool:
+def _object_before_passive(doc: Doc, sentence_start: int, verb: int, segment: list[TokenSpec]) -> bool:
     """Whether a verb-object pattern is met in the passive, its object the subject: "Diplomatic ties with Qatar were
     cut", "a barrage of rockets was fired"."""
     w = words(doc)
