@@ -509,7 +509,7 @@ class SentenceCoder:
         if not sources:
             passive = is_passive(self.doc, hit.start, hit.end, self.sent, with_be=True)
             # "five men arrested in Lagos": a participle that lacks the object its verb needs is passive too
-            held = passive or is_passive(self.doc, hit.start, hit.end, self.sent)
+            held = is_passive(self.doc, hit.start, hit.end, self.sent)
             sources = (self._authorities_of_the_place(hit) if held else []) or self._unidentified_attackers(
                 hit, passive=held
             )
@@ -579,8 +579,10 @@ class SentenceCoder:
         accused = [a for a in doers if a.country not in own]
         if not accusers or not accused:
             return []
-        claim_hit = Hit(claim, claim + 1, CLAIM_AS_ACCUSATION)
-        return self._emit(claim_hit, "ACCUSE", "allege", "112", ASSERTED, accusers, accused)
+        entry = CLAIM_AS_ACCUSATION
+        return self._emit(
+            Hit(claim, claim + 1, entry), entry.type, entry.mode, entry.cameo, ASSERTED, accusers, accused
+        )
 
     def _authorities_of_the_place(self, hit: Hit) -> list[Actor]:
         """Who arrests, investigates or tries someone when a passive names no one: the state it is done in ("a
