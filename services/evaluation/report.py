@@ -79,12 +79,13 @@ def _by_figure(title: str, labels: tuple[tuple[str, str], ...], columns: dict[st
 def dedup_table(figures: dict) -> Table:
     """Copies found and stories formed, the stage's mean over the seeded streams and its worst stream beside the
     baseline's mean."""
-    draws = next(iter(figures.values()))["draws"]
-    columns = {}
-    for system, values in figures.items():
-        columns[f"{system}\nmean of {draws}"] = values
-        if system == next(iter(figures)):
-            columns[f"{system}\nworst of {draws}"] = {key: values["worst"].get(key) for key, _ in DEDUP_FIGURES}
+    stage, *baselines = figures
+    draws = figures[stage]["draws"]
+    columns = {
+        f"{stage}\nmean of {draws}": figures[stage],
+        f"{stage}\nworst of {draws}": {key: figures[stage]["worst"].get(key) for key, _ in DEDUP_FIGURES},
+        **{f"{system}\nmean of {draws}": figures[system] for system in baselines},
+    }
     return _by_figure("dedup: ECB+ articles streamed with wire copies (seeded draws)", DEDUP_FIGURES, columns)
 
 
