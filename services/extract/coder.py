@@ -765,16 +765,22 @@ class SentenceCoder:
         return targets
 
     @staticmethod
-    def _default_sources(sources: list[Actor], targets: list[Actor], location) -> list[Actor]:
-        """Unnamed people protesting a government, or an unnamed authority acting on a country's own people ("the
-        President banned Ugandan opposition candidates"), belong to that country."""
+    def _default_sources(type_: str, sources: list[Actor], targets: list[Actor], location) -> list[Actor]:
+        """Unnamed people protesting a government or fighting its forces, or an unnamed authority acting on a
+        country's own people ("the President banned Ugandan opposition candidates"), belong to that country."""
         countries = {t.country for t in targets if t.country}
         unnamed = sources and not any(s.country for s in sources) and not countries
         if unnamed and location is not None and location.country and all(s.sector in DOMESTIC_SECTORS for s in sources):
             countries = {location.country}  # "ethnic Albanians demonstrated in Serbia"
         if not sources or len(countries) != 1 or any(s.country for s in sources):
             return sources
-        people = all(s.sector in DOMESTIC_SECTORS for s in sources)
+        # Rebels who shoot down a foreign airliner are not its country's people. What people direct at a state
+        # (claims, protest) or at its forces, or do to the place they are in (a target filled in from the place,
+        # which spans no words), says whose they are.
+        people = all(s.sector in DOMESTIC_SECTORS for s in sources) and (
+            type_ in CLAIM_TYPES | DOMESTIC_TYPES
+            or all(t.sector in STATE_SECTORS | AUTHORITY_SECTORS or t.start == t.end for t in targets if t.country)
+        )
         # Courts and police act at home: "Judge X opened investigations against Chilean officials".
         home = all(s.sector in HOME_SECTORS for s in sources)
         if not people and not home and not all(t.sector in DOMESTIC_SECTORS for t in targets if t.country):
@@ -796,7 +802,7 @@ class SentenceCoder:
             when, precision = self.published, DAY  # "Russia is withdrawing": happening as the article is written
         location = locate(doc, sent, hit.start, self.entities)
         targets = self._default_targets(type_, sources, targets, location)
-        sources = self._default_sources(sources, targets, location)
+        sources = self._default_sources(type_, sources, targets, location)
         if not any(a.country for a in sources):
             # A doer neither named nor placed by the defaults ("President Bush", "officials") makes the event too
             # uncertain to code.

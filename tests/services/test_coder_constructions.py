@@ -237,3 +237,15 @@ def test_unnamed_people_take_the_country_of_where_they_act_and_keep_their_own_wo
 )
 def test_a_wish_to_act_is_an_intent_not_the_act(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whom rebels fight says whose they are when it is a state's forces, not when it is a foreign airliner
+        ("Pro-Moscow rebels shot down a Malaysian airliner.", []),
+        ("Insurgents ambushed a Turkish army convoy.", [("ASSAULT", "TURREB", "TURMIL")]),
+    ],
+)
+def test_unnamed_fighters_take_the_country_of_the_state_they_fight_not_of_any_victim(text, expected):
+    assert by_code(text) == expected, text
