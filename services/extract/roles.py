@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
@@ -19,6 +20,8 @@ ATTACK_NOUNS = lexicon.word_set("attack_nouns")
 # "Fire" is as often a blaze as gunfire: it names no attack unless a doer is named with it.
 UNATTRIBUTED_ATTACK_NOUNS = (ATTACK_NOUNS - {"fire"}) | lexicon.word_set("weapon_nouns")
 DISASTER_NOUNS = lexicon.word_set("disaster_nouns")
+# "the Malaysia Airlines flight MH17 crash": how many words a name's compound may run to its head noun
+DISASTER_COMPOUND_WORDS = 4
 PATIENT_VERBS = lexicon.word_set("patient_verbs")
 NO_OBJECT = lexicon.word_set("no_object")
 # How far from the verb the words naming an attack with no named doer are looked for
@@ -191,9 +194,15 @@ def _compound_end(w: Words, noun: int, limit: int) -> int:
 
 def names_a_disaster(doc: Doc, chunk: Chunk, sent: Span) -> bool:
     """Whether an actor phrase only names a disaster or an accident it modifies ("the Nepal earthquake", "the Air
-    France crash"): the disaster is the subject, and no actor acted."""
+    France flight 447 crash"): the disaster is the subject, and no actor acted."""
     w = words(doc)
-    return any(w.lower[i] in DISASTER_NOUNS for i in range(chunk.end, min(chunk.end + 2, sent.end)))
+    # The disaster noun heads the compound the name opens: the words up to it are names, numbers and nouns.
+    for i in range(chunk.end, min(chunk.end + DISASTER_COMPOUND_WORDS, sent.end)):
+        if w.lower[i] in DISASTER_NOUNS:
+            return True
+        if not w.lower[i].isalnum() or w.lower[i] in STOP_WORDS:
+            return False
+    return False
 
 
 def agent_after_by(doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: set[int]) -> Chunk | None:

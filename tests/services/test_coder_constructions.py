@@ -75,6 +75,8 @@ def test_a_death_with_no_attack_named_is_no_attack(text):
         "Hundreds of people were killed by the Nepal earthquake.",
         "The Haiti earthquake killed thousands of people.",
         "Twelve passengers were killed by the Air France crash.",
+        # the disaster heads a longer compound: a flight's name and number before it
+        "Relief teams identified travellers killed by the Air India flight AI171 crash near Ahmedabad.",
     ],
 )
 def test_a_disaster_named_with_a_country_or_company_is_no_ones_act(text):
