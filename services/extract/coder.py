@@ -22,7 +22,7 @@ from services.extract.modality import (
     cues_between,
     modality_of,
 )
-from services.extract.models import Actor, EventCandidate, quad_class
+from services.extract.models import Actor, EventCandidate, Location, quad_class
 from services.extract.nlp import ACTOR, CAPITAL, CITY, COUNTRY, ROLE, find_triggers, pipeline, text_of, words
 from services.extract.places import locate
 from services.extract.roles import (
@@ -371,6 +371,7 @@ class SentenceCoder:
         }
         self.hits = hits
         self.last_subject = subject
+        self._locations: dict[int, Location | None] = {}
         _find_complements(doc, sent, self.hits)
         self.left_stops, self.right_stops = _stops(doc, sent, self.say, {h.end for h in hits})
 
@@ -594,6 +595,12 @@ class SentenceCoder:
             return []
         return [Actor(a.text, a.country, a.start, a.end, a.country, None) for a in place.actors[:1] if a.country]
 
+    def _location(self, trigger: int) -> Location | None:
+        """Where the event of the trigger at this token happened (read once per trigger)."""
+        if trigger not in self._locations:
+            self._locations[trigger] = locate(self.doc, self.sent, trigger, self.entities)
+        return self._locations[trigger]
+
     def _unidentified_attackers(self, hit: Hit, *, passive: bool) -> list[Actor]:
         """Who carried out an attack the sentence names but whose author it does not ("killed in a car bombing in
         Baghdad", "a roadside bomb killed two soldiers near Basra"): CAMEO's unidentified armed forces (UAF) of the
@@ -601,7 +608,7 @@ class SentenceCoder:
         if hit.entry.type != "ASSAULT" or hit.entry.kind != "act":
             return []
         span = attack_phrase(self.doc, self.sent, hit.start, hit.end, passive=passive)
-        location = locate(self.doc, self.sent, hit.start, self.entities) if span else None
+        location = self._location(hit.start) if span else None
         if span is None or location is None or not location.country:
             return []
         start, last = self.doc[span[0]].idx, self.doc[span[1] - 1]
@@ -643,7 +650,7 @@ class SentenceCoder:
         _, target_chunk = self.roles(governed)
         if target_chunk is not None:
             return [a for a in target_chunk.actors if a.country not in own]
-        location = locate(self.doc, self.sent, governed.start, self.entities)
+        location = self._location(governed.start)
         if location is not None and location.country not in own:
             return [Actor(location.name, location.country, 0, 0, location.country, None)]
         return []
@@ -791,7 +798,7 @@ class SentenceCoder:
     def _emit(self, hit, type_, mode, cameo, modality, sources, targets) -> list[EventCandidate]:
         if not sources:
             return []  # "people were killed": PLOVER codes who acted
-        doc, sent = self.doc, self.sent
+        doc = self.doc
         start_char, end_char = doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
         future = modality == FUTURE
         if future not in self.dates:
@@ -800,7 +807,7 @@ class SentenceCoder:
         when, precision = date_for(self.dates[future], start_char - self.start_char, verbal=verbal)
         if when is None and self.published is not None and modality == ASSERTED and self._is_present(hit):
             when, precision = self.published, DAY  # "Russia is withdrawing": happening as the article is written
-        location = locate(doc, sent, hit.start, self.entities)
+        location = self._location(hit.start)
         targets = self._default_targets(type_, sources, targets, location)
         sources = self._default_sources(type_, sources, targets, location)
         if not any(a.country for a in sources):
