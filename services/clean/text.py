@@ -341,7 +341,8 @@ class _Stripper:
             self.trimmed.append((index, DroppedSpan(match.group(0).strip(), "link to the story on another site")))
         elif f.ELLIPSIS.search(block):
             sentences = f.SENTENCE_END.split(block)
-            if len(sentences) > 1:
+            # A paragraph may end in a writer's own "..."; on a page, only a linked one is another story's teaser.
+            if len(sentences) > 1 and self._links_elsewhere(sentences[-1]):
                 self.rewrites[index] = " ".join(sentences[:-1])
                 self.trimmed.append((index, DroppedSpan(sentences[-1], "teaser cut off mid-sentence")))
 
@@ -422,7 +423,7 @@ class _Stripper:
                 if (
                     lead
                     and relatedness(self.stems(index), lead) < UNRELATED_BELOW
-                    and self._links_elsewhere(index)
+                    and self._links_elsewhere(block)
                     and (self.links is not None or _function_share(block) < PROSE_FUNCTION_SHARE)
                 ):
                     self.reasons[index] = "navigation or run of links"
@@ -443,18 +444,17 @@ class _Stripper:
         unrelated = [
             index
             for index in run
-            if relatedness(self.stems(index), lead) < UNRELATED_BELOW and self._links_elsewhere(index)
+            if relatedness(self.stems(index), lead) < UNRELATED_BELOW and self._links_elsewhere(self.blocks[index])
         ]
         if unrelated == run:
             for index in run:
                 self.reasons[index] = "headline of another story at the end of the page"
 
-    def _links_elsewhere(self, index: int) -> bool:
+    def _links_elsewhere(self, block: str) -> bool:
         # On a page, a line is another story's teaser or a navigation bar only if the page links it; plain text
         # carries no links, and its shape alone decides.
         if self.links is None:
             return True
-        block = self.blocks[index]
         if block in self.links:
             return True
         covered = sum(len(link) for link in self.links if len(link) > 3 and link in block)

@@ -241,6 +241,27 @@ def test_subheads_and_sentences_that_mention_furniture_words_stay():
     assert stripped.dropped == []
 
 
+CYCLE_LANES = (
+    "<html><head><title>Council approves cycle lanes</title></head><body><article><h1>Council approves cycle lanes</h1>"
+    "<p>The council approved the new cycle lanes on Tuesday after a long debate about parking on the high street.</p>"
+    "<p>Shop owners had argued for months that the lanes would cost them customers. {end}</p>"
+    "<p>The first lanes will be painted in the spring, and the council will review them after a year of use.</p>"
+    "</article></body></html>"
+)
+
+
+def test_a_paragraph_ending_in_the_writers_own_ellipsis_is_kept_and_a_linked_teaser_is_not():
+    own = "But the figures told another story..."
+    kept = clean_document(CYCLE_LANES.format(end=own).encode(), content_type="text/html")
+    assert own in kept.text
+    teaser = "Mayor opens the new bridge to traffic after..."
+    linked = f'<a href="/news/bridge">{teaser}</a>'
+    trimmed = clean_document(CYCLE_LANES.format(end=linked).encode(), content_type="text/html")
+    assert teaser not in trimmed.text
+    assert DroppedSpan(teaser, "teaser cut off mid-sentence") in trimmed.dropped
+    assert "would cost them customers." in trimmed.text
+
+
 def test_wire_credit_and_separator_go():
     body = "The Senate voted on Thursday to approve the bill, sending it to the House for a final vote."
     stripped = strip_furniture(f"{body}\n\n___\n\nAssociated Press writer Lisa Mascaro contributed to this report.")
