@@ -61,6 +61,12 @@ SOCIAL = re.compile(
     r"whatsapp|linkedin|telegram|reddit|pinterest|flipboard|messenger|print|copy link|copy url)\b",
     re.IGNORECASE,
 )
+# The words of a share bar; a line that starts like one ("X", "Print") but says more is a bar only if it is linked.
+SHARE_BAR_WORD = re.compile(
+    r"\b(?:share|this|on|via|article|story|page|post|follow|us|facebook|twitter|x|email|e-mail|whatsapp|linkedin|"
+    r"telegram|reddit|pinterest|flipboard|messenger|print|copy|link|url)\b|[^\w\s]",
+    re.IGNORECASE,
+)
 FOLLOW_US = re.compile(r"\bfollow (?:us|\w+ news) on\b|\blike us on facebook\b", re.IGNORECASE)
 VIEW_ON = re.compile(r"(?<=[.!?\"”’)])\s*(?:View|Watch|Read) (?:it |more |this )?on [A-Za-z][\w.-]{1,30}\s*$")
 COMMENT_PROMPT = re.compile(

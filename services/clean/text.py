@@ -305,7 +305,11 @@ class _Stripper:
         if words <= 20 and _has(low, f.COMMENT_HINTS) and f.COMMENT_PROMPT.search(block):
             return "comment prompt"
         # Link bars carry no full stop; "Email from the minister was leaked." is a sentence.
-        social = f.SOCIAL.match(block) and not f.TERMINAL.search(block)
+        social = (
+            f.SOCIAL.match(block)
+            and not f.TERMINAL.search(block)
+            and (not f.SHARE_BAR_WORD.sub("", block).strip() or self._links_elsewhere(block))
+        )
         if words <= 10 and (social or ("follow" in low and f.FOLLOW_US.search(block))):
             return "share or follow links"
         if words <= 30 and (f.TAGS.match(block) or (_has(low, f.CAPTION_HINTS) and f.CAPTION.search(block))):

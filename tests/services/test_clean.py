@@ -262,6 +262,20 @@ def test_a_paragraph_ending_in_the_writers_own_ellipsis_is_kept_and_a_linked_tea
     assert "would cost them customers." in trimmed.text
 
 
+def test_on_a_page_a_line_that_starts_like_a_share_bar_but_says_more_goes_only_if_linked():
+    body = (
+        "We walked the whole coast path in three days and the weather held until the very last afternoon.\n\n"
+        "The ferry back was late, but the harbour cafe kept its kitchen open for the stranded walkers.\n\n"
+        "x Anna\n\n"
+        "Share this post: Facebook | X | Email"
+    )
+    unlinked = strip_furniture(body, links=frozenset())
+    assert unlinked.text.endswith("stranded walkers.\n\nx Anna")
+    assert unlinked.dropped == [DroppedSpan("Share this post: Facebook | X | Email", "share or follow links")]
+    linked = strip_furniture(body, links=frozenset({"Anna"}))
+    assert DroppedSpan("x Anna", "share or follow links") in linked.dropped
+
+
 def test_wire_credit_and_separator_go():
     body = "The Senate voted on Thursday to approve the bill, sending it to the House for a final vote."
     stripped = strip_furniture(f"{body}\n\n___\n\nAssociated Press writer Lisa Mascaro contributed to this report.")
