@@ -209,12 +209,14 @@ class _Stripper:
             elif self._is_headline(index, block):
                 self.title = self.title or block
                 self.reasons[index] = HEADLINE_REASON
-            elif self._is_section_label(index, block):
-                self.reasons[index] = "section label"
+            elif self._is_label_shaped(index, block):
+                # On a page, a section label links to its section; an unlinked short line is the article's kicker.
+                if self._links_elsewhere(block):
+                    self.reasons[index] = "section label"
             else:
                 return
 
-    def _is_section_label(self, index: int, block: str) -> bool:
+    def _is_label_shaped(self, index: int, block: str) -> bool:
         # "World", "Business | Markets" stand above the headline; a short line below it is the article's deck.
         if HEADLINE_REASON in self.reasons[:index] or index + 1 >= len(self.blocks):
             return False

@@ -276,6 +276,27 @@ def test_on_a_page_a_line_that_starts_like_a_share_bar_but_says_more_goes_only_i
     assert DroppedSpan("x Anna", "share or follow links") in linked.dropped
 
 
+@pytest.mark.parametrize(
+    ("label", "links", "dropped"),
+    [
+        ("Slowly, then suddenly", frozenset(), False),  # the article's kicker, which the page does not link
+        ("World", frozenset({"World"}), True),  # a section label: the page links it to its section
+        ("World", None, True),  # plain text has no links: the shape decides
+    ],
+)
+def test_a_short_line_above_the_headline_is_a_section_label_only_if_a_page_links_it(label, links, dropped):
+    headline = "City council votes to pedestrianise the old market square"
+    text = (
+        f"{label}\n\n{headline}\n\n"
+        "The council voted on Tuesday to close the old market square to cars from next spring, after two years.\n\n"
+        "Traders said they feared losing passing trade, while residents welcomed the quieter streets."
+    )
+    stripped = strip_furniture(text, title=headline, links=links)
+    assert (DroppedSpan(label, "section label") in stripped.dropped) is dropped
+    assert stripped.text.startswith(label) is not dropped
+    assert stripped.title == headline
+
+
 def test_wire_credit_and_separator_go():
     body = "The Senate voted on Thursday to approve the bill, sending it to the House for a final vote."
     stripped = strip_furniture(f"{body}\n\n___\n\nAssociated Press writer Lisa Mascaro contributed to this report.")
