@@ -781,11 +781,11 @@ class SentenceCoder:
             countries = {location.country}  # "ethnic Albanians demonstrated in Serbia"
         if not sources or len(countries) != 1 or any(s.country for s in sources):
             return sources
-        # Rebels who shoot down a foreign airliner are not its country's people. What people direct at a state
-        # (claims, protest) or at its forces, or do to the place they are in (a target filled in from the place,
-        # which spans no words), says whose they are.
+        # Rebels who shoot down or blow up a foreign airliner are not its country's people. What people direct at a
+        # state (claims, protest, a strike called off) or at its forces, or do to the place they are in (a target
+        # filled in from the place, which spans no words), says whose they are.
         people = all(s.sector in DOMESTIC_SECTORS for s in sources) and (
-            type_ in CLAIM_TYPES | DOMESTIC_TYPES
+            type_ in CLAIM_TYPES | {"CONCEDE"}
             or all(t.sector in STATE_SECTORS | AUTHORITY_SECTORS or t.start == t.end for t in targets if t.country)
         )
         # Courts and police act at home: "Judge X opened investigations against Chilean officials".

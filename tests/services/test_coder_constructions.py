@@ -247,6 +247,8 @@ def test_a_wish_to_act_is_an_intent_not_the_act(text, expected):
         # whom rebels fight says whose they are when it is a state's forces, not when it is a foreign airliner
         ("Pro-Moscow rebels shot down a Malaysian airliner.", []),
         ("Insurgents ambushed a Turkish army convoy.", [("ASSAULT", "TURREB", "TURMIL")]),
+        # coercion by people (property destroyed, a blockade) does not say whose they are either
+        ("A Dutch cargo ship was blown up by rebels.", []),
     ],
 )
 def test_unnamed_fighters_take_the_country_of_the_state_they_fight_not_of_any_victim(text, expected):
