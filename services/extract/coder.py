@@ -89,6 +89,9 @@ AUXILIARIES = lexicon.word_set("auxiliaries")
 NONSPECIFIC = lexicon.word_set("nonspecific")
 # Verbs that turn an event noun into a report of the event ("staged a protest", "began a hunger strike").
 LIGHT_VERBS = lexicon.word_set("light_verbs")
+# A trigger kind: a verb of getting with the event's noun; its giver is the actor after one of GIVERS.
+RECEIVED = "received"
+GIVERS = frozenset({"from", "by"})
 # An action on a place or on unnamed people there is an action on that country ("lifted a curfew in Montenegro").
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETREAT", "MOBILIZE"})
 # Acts only a state's authorities do: arrests, investigations, trials.
@@ -378,6 +381,10 @@ class SentenceCoder:
     def roles(self, hit: Hit) -> tuple[Chunk | None, Chunk | None]:
         """Source and target phrases of a trigger: active order, or the passive's "by" agent."""
         doc, sent = self.doc, self.sent
+        if hit.entry.kind == RECEIVED:
+            # "Ukraine received aid from Germany": the giver follows "from" (or "by"); the subject gets it.
+            target = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
+            return agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=GIVERS), target
         if is_passive(doc, hit.start, hit.end, sent):
             target = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops, places=True)
             if target is None or not any(a.country for a in target.actors):

@@ -24,6 +24,7 @@ DISASTER_NOUNS = lexicon.word_set("disaster_nouns")
 DISASTER_COMPOUND_WORDS = 4
 PATIENT_VERBS = lexicon.word_set("patient_verbs")
 NO_OBJECT = lexicon.word_set("no_object")
+BY = frozenset({"by"})
 # How far from the verb the words naming an attack with no named doer are looked for
 ATTACK_PHRASE_WORDS = 8
 # "killed in an Israeli tank shelling": the words between the doer and the attack noun
@@ -205,13 +206,15 @@ def names_a_disaster(doc: Doc, chunk: Chunk, sent: Span) -> bool:
     return False
 
 
-def agent_after_by(doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: set[int]) -> Chunk | None:
-    """The agent of a passive: the actor phrase after "by"."""
+def agent_after_by(
+    doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: set[int], *, preps: frozenset[str] = BY
+) -> Chunk | None:
+    """The agent of a passive: the actor phrase after "by" (or after `preps`: "faced criticism from the EU")."""
     for chunk in chunks:
         if chunk.start < end:
             continue
         if any(s in stops for s in range(end, chunk.start)):
             return None
-        if chunk.prep == "by":
+        if chunk.prep in preps:
             return chunk
     return None

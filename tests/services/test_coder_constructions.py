@@ -253,3 +253,19 @@ def test_a_wish_to_act_is_an_intent_not_the_act(text, expected):
 )
 def test_unnamed_fighters_take_the_country_of_the_state_they_fight_not_of_any_victim(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of getting with the event's noun: the one after "from" does it, to the subject
+        ("Ukraine received military aid from Germany.", [("AID", "DEU", "UKR")]),
+        ("Turkey faces criticism from the European Union over its crackdown.", [("ACCUSE", "IGOEU", "TUR")]),
+        ("Israeli troops came under fire from Hezbollah fighters.", [("ASSAULT", "LBNREBHEZ", "ISRMIL")]),
+        ("Iran faces new sanctions from the United States.", [("SANCTION", "USA", "IRN")]),
+        # with no giver named, nothing is coded: the subject did not do it
+        ("Ukraine received the aid on Monday.", []),
+    ],
+)
+def test_an_event_received_from_another_is_that_others_doing(text, expected):
+    assert by_code(text) == expected, text
