@@ -168,6 +168,9 @@ def test_title_plus_nationality(text, expected):
         # the object names the act, and "at" whom it is aimed
         ("Syrian rebels fired mortar shells at Turkish troops.", [("ASSAULT", "SYRREB", "TURMIL")]),
         ("Police fired tear gas at Kenyan protesters.", [("COERCE", "KENCOP", "KENCVL")]),
+        # withdrawing troops from a fight is a retreat; withdrawing monitors from a country is acting against it
+        ("Chad withdrew its troops from Mali.", [("RETREAT", "TCD", "MLI")]),
+        ("The European Union withdrew its election observers from Kenya.", [("SANCTION", "IGOEU", "KEN")]),
     ],
 )
 def test_object_dependent_verb(text, expected):
