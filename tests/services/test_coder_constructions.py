@@ -152,6 +152,8 @@ def test_appeal_is_a_request_to_the_one_urged_and_the_urged_act_is_not_asserted(
         ("The Ghanaian finance minister praised the IMF.", ("SUPPORT", "GHAGOV", "IGOIMF")),
         # a spokesman takes the country of whom he speaks for
         ("A spokesman for the Kenyan interior ministry condemned Somalia.", ("ACCUSE", "KENGOV", "SOM")),
+        # a "counterpart" holds the office the other holds
+        ("The Indian foreign minister phoned her Chinese counterpart.", ("CONSULT", "INDGOV", "CHNGOV")),
     ],
 )
 def test_title_plus_nationality(text, expected):
