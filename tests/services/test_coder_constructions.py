@@ -274,3 +274,13 @@ def test_unnamed_fighters_take_the_country_of_the_state_they_fight_not_of_any_vi
 )
 def test_an_event_received_from_another_is_that_others_doing(text, expected):
     assert by_code(text) == expected, text
+
+
+def test_hosting_talks_between_two_others_is_mediating_between_them():
+    [host] = asserted("Norway hosted the Sri Lankan president.")
+    assert (host.cameo, host.mode, host.target.code) == ("043", "host", "LKAGOV")
+    talks = asserted("Norway hosted talks between Colombia and Venezuela.")
+    assert [(e.cameo, e.mode, e.source.code, e.target.code) for e in talks] == [
+        ("045", "mediate", "NOR", "COL"),
+        ("045", "mediate", "NOR", "VEN"),
+    ]
