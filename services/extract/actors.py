@@ -219,8 +219,12 @@ def find_chunks(
             j += 1
         while j > i and w.lower[j - 1] in TRAILING:
             j -= 1
-        # Most runs ("the new", "a key") name no one: only a name or a sector noun makes an actor.
-        if not any(k in entity_at or (w.lemma[k],) in sectors for k in range(i, j)):
+        # Most runs ("the new", "a key") name no one: only a name or a sector noun (of one word or two: "armed
+        # men") makes an actor.
+        if not any(
+            k in entity_at or (w.lemma[k],) in sectors or k > i and (w.lemma[k - 1], w.lemma[k]) in sectors
+            for k in range(i, j)
+        ):
             i = max(j, i + 1)
             continue
         actors = code_chunk(doc, i, j, entity_at, when)

@@ -284,3 +284,7 @@ def test_hosting_talks_between_two_others_is_mediating_between_them():
         ("045", "mediate", "NOR", "COL"),
         ("045", "mediate", "NOR", "VEN"),
     ]
+
+
+def test_armed_men_with_no_one_named_behind_them_are_the_unidentified_forces_of_where_they_struck():
+    assert by_code("Armed men attacked a police station in Burkina Faso.") == [("ASSAULT", "BFAUAF", "BFACOP")]
