@@ -288,3 +288,16 @@ def test_hosting_talks_between_two_others_is_mediating_between_them():
 
 def test_armed_men_with_no_one_named_behind_them_are_the_unidentified_forces_of_where_they_struck():
     assert by_code("Armed men attacked a police station in Burkina Faso.") == [("ASSAULT", "BFAUAF", "BFACOP")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a support verb ("make", "issue", "pay") with the event's noun reports the event, as the verb would
+        ("Iran made an appeal to the United Nations.", [("REQUEST", "IRN", "IGOUNO")]),
+        ("Egypt made a request to Israel for more troops.", [("REQUEST", "EGY", "ISR")]),
+        ("The Russian president paid a visit to Turkey.", [("CONSULT", "RUSGOV", "TUR")]),
+    ],
+)
+def test_an_event_noun_after_a_support_verb_is_the_event(text, expected):
+    assert by_code(text) == expected, text
