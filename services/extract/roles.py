@@ -39,7 +39,13 @@ def is_passive(doc: Doc, start: int, end: int, sent: Span, *, with_be: bool = Fa
     # A participle like its base form ("was put", "were cut", "is hit") is a passive only after "be": "cut aid by
     # half" is active.
     base_form = not word.endswith(("ed", "en")) and words(doc).lemma[start] == word
-    if not with_be and not base_form and end < sent.end and words(doc).lower[end] == "by":
+    if (
+        not with_be
+        and not base_form
+        and end < sent.end
+        and words(doc).lower[end] == "by"
+        and _agent_after(doc, end, sent)
+    ):
         return True
     if not with_be and not base_form and _lacks_its_object(doc, start, end, sent):
         return True
@@ -49,6 +55,18 @@ def is_passive(doc: Doc, start: int, end: int, sent: Span, *, with_be: bool = Fa
     ):
         j -= 1
     return j >= sent.start and words(doc).lower[j] in BE_FORMS
+
+
+def _agent_after(doc: Doc, by: int, sent: Span) -> bool:
+    """Whether "by" introduces an agent ("by the army", "by Turkish troops", "by police") rather than a means or a
+    manner ("conferred by telephone", "by force"): a bare singular common noun after it names how, not who."""
+    w = words(doc)
+    following = by + 1
+    if following >= sent.end:
+        return False
+    word = w.lower[following]
+    bare_noun = w.is_lower[following] and w.alpha[following] and not word.endswith("s")
+    return not bare_noun or word in STOP_WORDS or (w.lemma[following],) in lexicon.sectors()
 
 
 def _lacks_its_object(doc: Doc, start: int, end: int, sent: Span) -> bool:

@@ -301,3 +301,12 @@ def test_armed_men_with_no_one_named_behind_them_are_the_unidentified_forces_of_
 )
 def test_an_event_noun_after_a_support_verb_is_the_event(text, expected):
     assert by_code(text) == expected, text
+
+
+def test_by_before_a_bare_noun_is_the_means_not_the_agent_of_a_passive():
+    # "by telephone" says how they conferred; "by police" still names who arrested
+    assert by_code("Japan and South Korea conferred by telephone.") == [
+        ("CONSULT", "JPN", None),
+        ("CONSULT", "KOR", None),
+    ]
+    assert by_code("Five Kenyan protesters were arrested by police.") == [("COERCE", "KENCOP", "KENCVL")]
