@@ -56,15 +56,16 @@ PROMO_CUE = re.compile(
     r"\b(?:our|your|free|here|now|today|click|daily|weekly|to receive|to get|for \w+ updates)\b", re.I
 )
 PROMO_HINTS = ("newsletter", "inbox", "alert", "sign", "subscribe", "register")
+# Where a share bar sends a story: networks, mail and print.
+SHARE_TARGETS = r"facebook|twitter|x|email|e-mail|whatsapp|linkedin|telegram|reddit|pinterest|flipboard|messenger|print"
 SOCIAL = re.compile(
-    r"^(?:share(?: this| on| via)?(?: article| story| page| post)?:?|follow us(?: on)?|facebook|twitter|x|email|e-mail|"
-    r"whatsapp|linkedin|telegram|reddit|pinterest|flipboard|messenger|print|copy link|copy url)\b",
+    rf"^(?:share(?: this| on| via)?(?: article| story| page| post)?:?|follow us(?: on)?|{SHARE_TARGETS}|copy link|"
+    r"copy url)\b",
     re.IGNORECASE,
 )
 # The words of a share bar; a line that starts like one ("X", "Print") but says more is a bar only if it is linked.
 SHARE_BAR_WORD = re.compile(
-    r"\b(?:share|this|on|via|article|story|page|post|follow|us|facebook|twitter|x|email|e-mail|whatsapp|linkedin|"
-    r"telegram|reddit|pinterest|flipboard|messenger|print|copy|link|url)\b|[^\w\s]",
+    rf"\b(?:share|this|on|via|article|story|page|post|follow|us|{SHARE_TARGETS}|copy|link|url)\b|[^\w\s]",
     re.IGNORECASE,
 )
 FOLLOW_US = re.compile(r"\bfollow (?:us|\w+ news) on\b|\blike us on facebook\b", re.IGNORECASE)
