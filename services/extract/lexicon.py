@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -15,6 +16,10 @@ import pycountry
 MIN_CITY_POPULATION = 100_000
 # Letters that transliterate an ayn or a hamza ("Sāmarrā’"): English news leaves them out.
 TRANSLITERATION_MARKS = str.maketrans("", "", "’ʼʻ")
+# Gazetteers romanise Arabic place names in full ("Ar Raqqah", "Basrah"); English news often drops the article and
+# the final "h" of the feminine ending ("Raqqa", "Basra"). Such a shortened form names the city only where geonames
+# also lists it among the city's own alternate names.
+ARABIC_ARTICLE = re.compile(r"^(?:Al|Ar|As|Ash|Ad|Adh|An|Az|At|Ath|El|Ed|Es|Ez)[ -]")
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,8 @@ def _gazetteer() -> tuple[dict[str, Place], dict[str, list[Place]]]:
     capitals = {(c["capital"], c["iso3"]) for c in cache.get_countries().values() if c["capital"]}
     table: dict[str, Place] = {}
     by_name: dict[str, list[Place]] = {}
+    arabic = {c["iso"] for c in cache.get_countries().values() if c["languages"].startswith("ar")}
+    news_spellings: list[tuple[str, Place]] = []
     for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
         country = iso3.get(city["countrycode"])
         is_capital = (city["name"], country) in capitals
@@ -148,10 +155,23 @@ def _gazetteer() -> tuple[dict[str, Place], dict[str, list[Place]]]:
             known = by_name.setdefault(name, [])
             if all(p.country != country for p in known):
                 known.append(place)
+        if city["countrycode"] in arabic:
+            news_spellings += [(name, place) for name in arabic_news_spellings(city)]
+    for name, place in news_spellings:  # after every gazetteer name, which they never displace
+        table.setdefault(name, place)
     for name, iso in {**countries(), **{n: c for n, c in named_actors().items() if len(c) == 3}}.items():
         if not iso.startswith(("IGO", "NGO", "IMG")):
             table[name] = Place(name, iso, None, None, False)
     return table, {name: found for name, found in by_name.items() if len(found) > 1}
+
+
+def arabic_news_spellings(city: dict) -> set[str]:
+    """The shortened forms of an Arabic city name that geonames also lists for the city: "Al Fallūjah" gives
+    "Fallujah", "Falluja" and "Al Falluja"."""
+    full = plain_spelling(city["name"])
+    forms = {full, ARABIC_ARTICLE.sub("", full)}
+    forms |= {form[:-1] for form in forms if form.endswith("ah")}
+    return (forms - {full}) & set(city["alternatenames"])
 
 
 def plain_spelling(name: str) -> str:
