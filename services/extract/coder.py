@@ -23,7 +23,7 @@ from services.extract.modality import (
     modality_of,
 )
 from services.extract.models import Actor, EventCandidate, Location, quad_class
-from services.extract.nlp import ACTOR, CAPITAL, CITY, COUNTRY, ROLE, find_triggers, pipeline, text_of, words
+from services.extract.nlp import ACT, ACTOR, CAPITAL, CITY, COUNTRY, ROLE, find_triggers, pipeline, text_of, words
 from services.extract.places import locate
 from services.extract.roles import (
     ADVERBIAL_SKIP,
@@ -98,7 +98,7 @@ PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETR
 AUTHORITY_MODES = frozenset({"arrest", "investigate", "sue"})
 PLACES = frozenset({CITY, CAPITAL, COUNTRY})
 # "claimed that X attacked": the claim verb read as CAMEO's "allege" (112)
-CLAIM_AS_ACCUSATION = lexicon.Trigger("claim", "ACCUSE", "allege", "112", "act")
+CLAIM_AS_ACCUSATION = lexicon.Trigger("claim", "ACCUSE", "allege", "112", ACT)
 # Physical acts, aimed "at" whom they hit ("fired tear gas at protesters").
 AIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Event types that are mostly a state and its own people: repression, protest, concession.
@@ -612,7 +612,7 @@ class SentenceCoder:
         """Who carried out an attack the sentence names but whose author it does not ("killed in a car bombing in
         Baghdad", "a roadside bomb killed two soldiers near Basra"): CAMEO's unidentified armed forces (UAF) of the
         country it happened in, written as the words that name the attack."""
-        if hit.entry.type != "ASSAULT" or hit.entry.kind != "act":
+        if hit.entry.type != "ASSAULT" or hit.entry.kind != ACT:
             return []
         span = attack_phrase(self.doc, self.sent, hit.start, hit.end, passive=passive)
         location = self._location(hit.start) if span else None
@@ -626,7 +626,7 @@ class SentenceCoder:
     def _derived(self, hit: Hit, modality: str, cues: dict[str, str], sources: list[Actor]):
         """Statements of intent: "X will withdraw" is an AGREE by X, "X will not accept" a REJECT by X."""
         entry = hit.entry
-        if entry.kind not in ("act", "commit") or not sources:
+        if entry.kind not in (ACT, "commit") or not sources:
             return None
         quad = quad_class(entry.cameo)
         after = words(self.doc).lower[hit.start : self.sent.end]

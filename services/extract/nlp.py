@@ -29,8 +29,12 @@ NAMES = frozenset({ROLE, ACTOR, COUNTRY})
 MAX_GAP = 7  # tokens allowed between the parts of a pattern: "gave the Ivory Coast 5.1 million dollars of aid"
 BE_FORMS = lexicon.word_set("be_forms")
 NO_EVENT = "none"  # the kind of a trigger reading that names no event
+ACT = "act"  # the kind of a trigger that is the event itself
 # A reading by the verb's object ends at a preposition: "attacked targets under a plan" has no object "plan".
 OBJECT_STOPS = GAP_STOPS | (lexicon.word_set("prepositions") - {"of"})
+# Nor is an act's object past "from", which names where or whom something came from: "received a phone call from
+# the Saudi king" does not receive the king.
+ACT_STOPS = GAP_STOPS | {"from"}
 
 
 @Language.factory("newsflow_lemmatizer")
@@ -255,7 +259,7 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
             if _find_segment(doc, start, start + 1, first) is None:
                 continue
             end = start + len(first)
-            stops = OBJECT_STOPS if trigger.kind == NO_EVENT else GAP_STOPS
+            stops = OBJECT_STOPS if trigger.kind == NO_EVENT else ACT_STOPS if trigger.kind == ACT else GAP_STOPS
             for segment in rest:
                 at = _find_segment(doc, end, min(sentence_end, end + MAX_GAP + 1), segment, stops)
                 if at is None:

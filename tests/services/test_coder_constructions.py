@@ -270,6 +270,8 @@ def test_unnamed_fighters_take_the_country_of_the_state_they_fight_not_of_any_vi
         ("Iran faces new sanctions from the United States.", [("SANCTION", "USA", "IRN")]),
         # with no giver named, nothing is coded: the subject did not do it
         ("Ukraine received the aid on Monday.", []),
+        # the one a call comes from is its giver, not a guest received: a call, not a visit hosted
+        ("Ukraine received a phone call from the Saudi king.", [("CONSULT", "SAUGOV", "UKR")]),
     ],
 )
 def test_an_event_received_from_another_is_that_others_doing(text, expected):
@@ -310,3 +312,23 @@ def test_by_before_a_bare_noun_is_the_means_not_the_agent_of_a_passive():
         ("CONSULT", "KOR", None),
     ]
     assert by_code("Five Kenyan protesters were arrested by police.") == [("COERCE", "KENCOP", "KENCVL")]
+
+
+def test_a_guest_received_is_hosted_and_one_who_sent_them_is_not_the_guest():
+    assert by_code("The Russian president received a delegation from Japan.") == [("CONSULT", "RUSGOV", "JPN")]
+    [hosted] = asserted("The Russian president received the Saudi king in Moscow.")
+    assert (hosted.cameo, hosted.target.code) == ("043", "SAUGOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        # English news drops the Arabic article and the feminine ending's "h" that gazetteers spell out
+        ("Two British soldiers were killed by a roadside bomb near Basra.", "Basrah", "IRQ"),
+        ("Gunmen attacked a police checkpoint in Falluja.", "Al Fallūjah", "IRQ"),
+        ("Turkish jets bombed fighters near Raqqa.", "Ar Raqqah", "SYR"),
+    ],
+)
+def test_a_city_is_placed_under_the_shorter_spelling_english_news_gives_it(text, place, country):
+    [event] = asserted(text)
+    assert (event.location.name, event.location.country) == (place, country), text
