@@ -14,7 +14,6 @@ from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from services.extract import lexicon
 
@@ -81,39 +80,31 @@ def make_lemmatizer(nlp: Language, name: str):
         )
 
     def lemmatize(doc: Doc) -> Doc:
+        # Word forms come from the array, not from Token objects: building one per token is the costly part.
+        infos = [seen.get(orth) or seen.setdefault(orth, describe(orth)) for orth in doc.to_array(ORTH).tolist()]
         w = Words()
+        doc.user_data["words"] = w
+        if not infos:
+            return doc
+        columns = map(list, zip(*infos, strict=True))
+        lemma_ids, w.lower, w.lemma, w.title, w.num, w.alpha, w.is_lower, spaces, breaks = columns
         boundary = False
         starts: list[int] = []
-        lemma_ids: list[int] = []
-        # Word forms come from the array, not from Token objects: building one per token is the costly part.
-        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-            info = seen.get(orth)
-            if info is None:
-                info = seen[orth] = describe(orth)
-            lower, is_space = info[1], info[7]
+        for i, lower, is_space, space_break in zip(range(len(infos)), w.lower, spaces, breaks, strict=True):
             # Sentences end after terminal punctuation (and any closing quotes), and at line breaks: a headline
             # or a caption has no full stop but is a sentence of its own.
             starts.append(1 if i == 0 or boundary and lower not in CLOSERS and not is_space else -1)
             if lower in TERMINALS or boundary and lower in CLOSERS:
                 boundary = True
             elif is_space:
-                boundary = boundary or info[8]
+                boundary = boundary or space_break
             else:
                 boundary = False
-            lemma_ids.append(info[0])
-            w.lower.append(lower)
-            w.lemma.append(info[2])
-            w.title.append(info[3])
-            w.num.append(info[4])
-            w.alpha.append(info[5])
-            w.is_lower.append(info[6])
-        if starts:
-            # One bulk write: setting Token.is_sent_start re-checks the whole document on every call.
-            values = numpy.column_stack(
-                [numpy.array(lemma_ids, dtype="uint64"), numpy.array(starts, dtype="int64").astype("uint64")]
-            )
-            doc.from_array([LEMMA, SENT_START], values)
-        doc.user_data["words"] = w
+        # One bulk write: setting Token.is_sent_start re-checks the whole document on every call.
+        values = numpy.column_stack(
+            [numpy.array(lemma_ids, dtype="uint64"), numpy.array(starts, dtype="int64").astype("uint64")]
+        )
+        doc.from_array([LEMMA, SENT_START], values)
         return doc
 
     return lemmatize
@@ -133,8 +124,15 @@ def make_name_ruler(nlp: Language, name: str):
         matcher.add(f"{pattern['label']}|{pattern['id']}", [nlp.make_doc(pattern["pattern"])])
 
     def recognise(doc: Doc) -> Doc:
-        spans = [Span(doc, s, e, label=keys[k][0], span_id=keys[k][1]) for k, s, e in matcher(doc)]
-        doc.ents = filter_spans(spans)
+        # Longest first, then leftmost, as spaCy's filter_spans ranks them; only the matches kept become Spans.
+        matches = sorted(matcher(doc), key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+        taken: set[int] = set()
+        kept = []
+        for key, start, end in matches:
+            if start not in taken and end - 1 not in taken:
+                kept.append(Span(doc, start, end, label=keys[key][0], span_id=keys[key][1]))
+                taken.update(range(start, end))
+        doc.ents = sorted(kept, key=lambda span: span.start)
         return doc
 
     return recognise
@@ -213,6 +211,12 @@ def _token_variants(pattern: str) -> list[str]:
 
 
 @lru_cache
+def exact_forms() -> frozenset[str]:
+    """The word forms (not lemmas) that open a trigger pattern: the "=form" keys of the index."""
+    return frozenset(key[1:] for key in trigger_index() if key.startswith("="))
+
+
+@lru_cache
 def trigger_index() -> dict[str, list[tuple[lexicon.Trigger, list[list[TokenSpec]]]]]:
     """Trigger patterns by their first word (a lemma, or "=form" for an exact form), each split at its gaps."""
     by_first: dict[str, list[tuple[lexicon.Trigger, list[list[TokenSpec]]]]] = {}
@@ -223,18 +227,19 @@ def trigger_index() -> dict[str, list[tuple[lexicon.Trigger, list[list[TokenSpec
     return by_first
 
 
-def _token_matches(w: Words, i: int, spec: TokenSpec) -> bool:
-    return w.lower[i] in spec.forms or w.lemma[i] in spec.lemmas
+def _segment_at(w: Words, i: int, segment: list[TokenSpec]) -> bool:
+    for k, spec in enumerate(segment):
+        if w.lower[i + k] not in spec.forms and w.lemma[i + k] not in spec.lemmas:
+            return False
+    return True
 
 
-def _find_segment(
-    doc: Doc, start: int, limit: int, segment: list[TokenSpec], stops: frozenset[str] = GAP_STOPS
-) -> int | None:
-    w = words(doc)
-    for i in range(start, min(limit, len(doc) - len(segment) + 1)):
-        if all(_token_matches(w, i + k, spec) for k, spec in enumerate(segment)):
+def _find_segment(w: Words, start: int, limit: int, segment: list[TokenSpec], stops: frozenset[str]) -> int | None:
+    lower = w.lower
+    for i in range(start, min(limit, len(lower) - len(segment) + 1)):
+        if _segment_at(w, i, segment):
             return i
-        if w.lower[i] in stops:
+        if lower[i] in stops:
             return None  # "the agreement signed in March, according to": a verb's object is not past a comma
     return None
 
@@ -247,8 +252,11 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
     found = []
     # A word inside a name ("the Rapid Support Forces", "Asia-Pacific Economic Cooperation") is no trigger.
     named = {i for entity in doc.ents if entity.label_ in NAMES for i in range(entity.start, entity.end)}
+    exact = exact_forms()
     anchors = [
-        i for i, lemma in enumerate(w.lemma) if (lemma in by_first or "=" + w.lower[i] in by_first) and i not in named
+        i
+        for i, (lemma, lower) in enumerate(zip(w.lemma, w.lower, strict=True))
+        if (lemma in by_first or lower in exact) and i not in named
     ]
     for start in anchors:
         sentence_index = bisect_right(ends, start)
@@ -256,12 +264,13 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
         sentence_start = ends[sentence_index - 1] if sentence_index else 0
         for trigger, segments in by_first.get(w.lemma[start], []) + by_first.get("=" + w.lower[start], []):
             first, *rest = segments
-            if _find_segment(doc, start, start + 1, first) is None:
+            # The anchor is the first word; a longer first part ("come under") must match on.
+            if len(first) > 1 and (start + len(first) > len(w.lower) or not _segment_at(w, start, first)):
                 continue
             end = start + len(first)
             stops = OBJECT_STOPS if trigger.kind == NO_EVENT else ACT_STOPS if trigger.kind == ACT else GAP_STOPS
             for segment in rest:
-                at = _find_segment(doc, end, min(sentence_end, end + MAX_GAP + 1), segment, stops)
+                at = _find_segment(w, end, min(sentence_end, end + MAX_GAP + 1), segment, stops)
                 if at is None:
                     break
                 end = at + len(segment)
@@ -287,7 +296,7 @@ def _object_before_passive(doc: Doc, sentence_start: int, verb: int, segment: li
     for i in range(be - len(segment), max(sentence_start, be - MAX_GAP - len(segment)) - 1, -1):
         if w.lower[i] in GAP_STOPS:
             return False
-        if all(_token_matches(w, i + k, spec) for k, spec in enumerate(segment)):
+        if _segment_at(w, i, segment):
             return True
     return False
 
