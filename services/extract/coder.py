@@ -349,7 +349,7 @@ class SentenceCoder:
 
     def __init__(self, doc: Doc, sent: Span, index: int, hits: list[Hit], entity_at, entities, published, subject):
         self.doc, self.sent, self.index, self.published = doc, sent, index, published
-        self.entities = entities
+        self.entities = entities  # the sentence's own
         self.entity_at = entity_at
         hits = [h for h in hits if not _is_nominal(doc, h, sent, entity_at, hits)]
         hits = [h for h in hits if not _modifies_noun(doc, h, sent, hits)]
@@ -878,16 +878,19 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
     entity_at = {i: e for e in entities for i in range(e.start, e.end)}
     events: list[EventCandidate] = []
     subject: list[Actor] = []
-    pending = iter(hits)
-    hit = next(pending, None)
+    pending, unplaced = iter(hits), iter(entities)
+    hit, entity = next(pending, None), next(unplaced, None)
     for index, sent in enumerate(doc.sents):
-        in_sentence = []
+        in_sentence, named = [], []
         while hit is not None and hit.start < sent.end:
             in_sentence.append(hit)
             hit = next(pending, None)
+        while entity is not None and entity.start < sent.end:
+            named.append(entity)
+            entity = next(unplaced, None)
         # A sentence that names no one cannot yield a codable event.
-        if in_sentence and any(sent.start <= e.start < sent.end for e in entities):
-            coder = SentenceCoder(doc, sent, index, in_sentence, entity_at, entities, published, subject)
+        if in_sentence and named:
+            coder = SentenceCoder(doc, sent, index, in_sentence, entity_at, named, published, subject)
             events.extend(coder.code())
     return _dedupe(events)
 
