@@ -91,6 +91,8 @@ NONSPECIFIC = lexicon.word_set("nonspecific")
 LIGHT_VERBS = lexicon.word_set("light_verbs")
 # A trigger kind: a verb of getting with the event's noun; its giver is the actor after one of GIVERS.
 RECEIVED = "received"
+# Particles that complete a verb past its object ("pulled its troops out").
+PARTICLES = lexicon.word_set("particles")
 GIVERS = frozenset({"from", "by"})
 # An action on a place or on unnamed people there is an action on that country ("lifted a curfew in Montenegro").
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETREAT", "MOBILIZE"})
@@ -136,11 +138,17 @@ def _is_aimed_reading(entry: lexicon.Trigger) -> bool:
     return "~" in entry.pattern and entry.pattern.split()[-1] in PREPOSITIONS
 
 
+def _is_particle_reading(entry: lexicon.Trigger) -> bool:
+    """Whether a pattern reads its verb by a particle after the object ("pull ~ out"), not by the object itself."""
+    return "~" in entry.pattern and entry.pattern.split()[-1] in PARTICLES
+
+
 def _select(doc: Doc) -> list[Hit]:
     hits = [Hit(s, e, entry) for s, e, entry in find_triggers(doc)]
     chosen: list[Hit] = []
-    # Longest first; a pattern naming the object ("fire ~ rocket") before one naming only the aim ("fire ~ at").
-    for hit in sorted(hits, key=lambda h: (_is_aimed_reading(h.entry), -(h.end - h.start))):
+    # Longest first; a pattern naming the object ("fire ~ rocket", "pull ~ peacekeeper") before one naming only the
+    # aim ("fire ~ at") or a particle ("pull ~ out"), which reach past it.
+    for hit in sorted(hits, key=lambda h: (_is_aimed_reading(h.entry), _is_particle_reading(h.entry), h.start - h.end)):
         if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
             chosen.append(hit)
     return sorted(chosen, key=lambda h: h.start)

@@ -332,3 +332,11 @@ def test_a_guest_received_is_hosted_and_one_who_sent_them_is_not_the_guest():
 def test_a_city_is_placed_under_the_shorter_spelling_english_news_gives_it(text, place, country):
     [event] = asserted(text)
     assert (event.location.name, event.location.country) == (place, country), text
+
+
+def test_a_verb_read_by_its_object_comes_before_one_read_by_a_particle_past_the_object():
+    # withdrawing peacekeepers is CAMEO 1661, whichever way the verb is spelled; withdrawing troops stays a retreat
+    [peacekeepers] = asserted("Germany pulled its peacekeepers out of Mali.")
+    assert (peacekeepers.cameo, peacekeepers.source.code, peacekeepers.target.code) == ("1661", "DEU", "MLI")
+    [troops] = asserted("Russia pulled its troops out of Georgia.")
+    assert (troops.cameo, troops.source.code, troops.target.code) == ("0874", "RUS", "GEO")
