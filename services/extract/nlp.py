@@ -158,8 +158,8 @@ def _entity_patterns() -> list[dict]:
         add(name, DEMONYM, iso)
     table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
     for name, place in lexicon.places().items():
-        if place.lat is None:
-            continue
+        if place.lat is None and not place.region:
+            continue  # a country, named by the patterns above
         # A city named like an English word ("Mobile", "Split") is more often the word.
         if not place.capital and (name.lower() in table or name.lower() in STOP_WORDS or len(name) < 4):
             continue
