@@ -134,10 +134,8 @@ class Hit:
 
 
 def _is_aimed_reading(entry: lexicon.Trigger) -> bool:
-    """Whether a pattern reads its verb by whom it is aimed at, not by its object ("fire ~ at"); one that names its
-    object too ("hold ~ exercise ~ with") reads it by the object."""
-    rest = entry.pattern.split("~")[1:]
-    return len(rest) == 1 and rest[0].strip() in PREPOSITIONS
+    """Whether a pattern reads its verb by whom it is aimed at, not by its object ("fire ~ at")."""
+    return "~" in entry.pattern and entry.pattern.split()[-1] in PREPOSITIONS
 
 
 def _is_particle_reading(entry: lexicon.Trigger) -> bool:
