@@ -355,3 +355,16 @@ def test_an_event_in_a_us_state_is_placed_in_the_united_states():
     # a city and its state: the city is where it happened
     [march] = asserted("Protesters marched in Austin, Texas.")
     assert (march.location.name, march.location.country) == ("Austin", "USA")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "source", "target"),
+    [
+        # CAMEO 191 impose blockade, 139 give ultimatum, 1721 restrict freedom of expression: the codebook's codes
+        ("Israel imposed a blockade on Gaza.", "191", "ISR", "PSE"),
+        ("The United States gave Iraq an ultimatum.", "139", "USA", "IRQ"),
+        ("The Malian junta shut down a French radio station.", "1721", "MLIMIL", "FRA"),
+    ],
+)
+def test_codes_follow_the_codebook(text, cameo, source, target):
+    assert [(e.cameo, e.source.code, e.target.country) for e in asserted(text)] == [(cameo, source, target)], text
