@@ -427,10 +427,20 @@ class SentenceCoder:
         # "complained to the United Nations over Israeli raids": a complaint is addressed to one and is about another.
         skip = frozenset({"to"}) if hit.entry.mode == "complain" else frozenset()
         aimed = hit.entry.type in AIMED_TYPES
-        target = target_after(doc, sent, after, self.chunks, stops, source, skip=skip, aimed=aimed)
+        target = target_after(doc, sent, after, self._objects(hit), stops, source, skip=skip, aimed=aimed)
         if target is not None and source is not None and target.actors == source.actors:
             target = None
         return source, target
+
+    def _objects(self, hit: Hit) -> list[Chunk]:
+        """The phrases that may be a trigger's object: not a common noun inside the pattern's own words, which
+        names the event ("declared a state of emergency", "held joint military exercises"); a name there may be
+        ("summoned Niger's ambassador", "shut down a French radio station")."""
+        return [
+            c
+            for c in self.chunks
+            if not (hit.start < c.start and c.end < hit.end) or any(i in self.entity_at for i in range(c.start, c.end))
+        ]
 
     def _in_tail(self, hit: Hit, source: Chunk) -> bool:
         """In a closing ", a rights group protested" the subject is the phrase after the comma, or no one."""

@@ -368,3 +368,25 @@ def test_an_event_in_a_us_state_is_placed_in_the_united_states():
 )
 def test_codes_follow_the_codebook(text, cameo, source, target):
     assert [(e.cameo, e.source.code, e.target.country) for e in asserted(text)] == [(cameo, source, target)], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 164 halt negotiations, not the talks themselves
+        ("The Palestinians broke off talks with Israel.", [("SANCTION", "164", "ISR")]),
+        ("Iran suspended negotiations with the European Union.", [("SANCTION", "164", "IGOEU")]),
+        # CAMEO 071: a loan is economic aid
+        ("China loaned two billion dollars to Pakistan.", [("AID", "071", "PAK")]),
+    ],
+)
+def test_halting_talks_and_lending(text, expected):
+    assert [(e.type, e.cameo, e.target.code) for e in asserted(text)] == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ethiopia declared a state of emergency.", "Russia and China held joint military exercises."],
+)
+def test_a_common_noun_inside_the_words_that_name_the_event_is_not_its_target(text):
+    assert all(e.target is None for e in asserted(text)), text
