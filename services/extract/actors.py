@@ -140,9 +140,12 @@ def _is_stance(w: Words, start: int, begin: int) -> bool:
 def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when: date | None) -> list[Actor]:
     """The actors a chunk names: one per conjunct, sharing the last conjunct's sector noun."""
     w = words(doc)
-    shared_sector = _sector(w, start, end, entity_at)
+    conjuncts = _conjuncts(doc, start, end)
+    # "Israeli and Egyptian troops" share the noun; in "Israel and the Palestinian militants" the last conjunct is a
+    # phrase of its own, its determiner says so, and its noun is its own.
+    shared_sector = _sector(w, start, end, entity_at) if w.lower[conjuncts[-1][0]] not in DETERMINERS else None
     actors = []
-    for begin, stop in _conjuncts(doc, start, end):
+    for begin, stop in conjuncts:
         while begin < stop and words(doc).lower[begin] in DETERMINERS:
             begin += 1
         if begin >= stop:

@@ -390,3 +390,16 @@ def test_halting_talks_and_lending(text, expected):
 )
 def test_a_common_noun_inside_the_words_that_name_the_event_is_not_its_target(text):
     assert all(e.target is None for e in asserted(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a shared noun: both are officials
+        ("Israeli and Egyptian officials met in Cairo.", {"ISRGOV", "EGYGOV"}),
+        # a phrase of its own after "and": the country is not a rebel group
+        ("Israel and the Palestinian militants agreed to a truce.", {"ISR", "PSEREB"}),
+    ],
+)
+def test_coordinated_actors_share_a_noun_only_when_the_last_has_no_determiner_of_its_own(text, expected):
+    assert {e.source.code for e in extract_events(text, published=PUBLISHED)} == expected, text
