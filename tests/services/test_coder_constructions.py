@@ -403,3 +403,15 @@ def test_a_common_noun_inside_the_words_that_name_the_event_is_not_its_target(te
 )
 def test_coordinated_actors_share_a_noun_only_when_the_last_has_no_determiner_of_its_own(text, expected):
     assert {e.source.code for e in extract_events(text, published=PUBLISHED)} == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The head of the IAEA visited Iran.", "IGOUNOIAEA"),
+        ("The director of the CIA visited Israel.", "USASPY"),
+        ("The chairman of the African Union condemned the coup in Niger.", "IGOAU"),
+    ],
+)
+def test_the_head_of_a_body_acts_for_it(text, source):
+    assert [e.source.code for e in asserted(text)] == [source], text
