@@ -415,3 +415,18 @@ def test_coordinated_actors_share_a_noun_only_when_the_last_has_no_determiner_of
 )
 def test_the_head_of_a_body_acts_for_it(text, source):
     assert [e.source.code for e in asserted(text)] == [source], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukrainian troops struck an oil refinery in Russia.", [("ASSAULT", "UKR", "RUS")]),
+        ("Israeli jets hit a hospital in Gaza.", [("ASSAULT", "ISR", "PSE")]),
+    ],
+)
+def test_striking_or_hitting_a_facility_is_an_attack_on_where_it_stands(text, expected):
+    assert by_country(text) == expected, text
+
+
+def test_a_strike_by_workers_is_no_attack():
+    assert all(e.type != "ASSAULT" for e in extract_events("Workers went on strike at the plant in Kenya."))
