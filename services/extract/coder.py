@@ -91,6 +91,8 @@ NONSPECIFIC = lexicon.word_set("nonspecific")
 LIGHT_VERBS = lexicon.word_set("light_verbs")
 # A trigger kind: a verb of getting with the event's noun; its giver is the actor after one of GIVERS.
 RECEIVED = "received"
+# Prepositions after which a word is a noun, not a verb ("on strike", "in protest"); "to" also opens a verb.
+NOUN_MARKERS = PREPOSITIONS - {"to"}
 # Particles that complete a verb past its object ("pulled its troops out").
 PARTICLES = lexicon.word_set("particles")
 GIVERS = frozenset({"from", "by"})
@@ -144,7 +146,14 @@ def _is_particle_reading(entry: lexicon.Trigger) -> bool:
 
 
 def _select(doc: Doc) -> list[Hit]:
-    hits = [Hit(s, e, entry) for s, e, entry in find_triggers(doc)]
+    w = words(doc)
+    # A verb-object pattern read from a noun ("went on strike at the port", "the strike at the port") is no reading
+    # at all, and must not keep the one that holds ("go on strike") from being chosen.
+    hits = [
+        Hit(s, e, entry)
+        for s, e, entry in find_triggers(doc)
+        if not ("~" in entry.pattern and s > 0 and (w.lower[s - 1] in DETERMINERS or w.lower[s - 1] in NOUN_MARKERS))
+    ]
     chosen: list[Hit] = []
     # Longest first; a pattern naming the object ("fire ~ rocket", "pull ~ peacekeeper") before one naming only the
     # aim ("fire ~ at") or a particle ("pull ~ out"), which reach past it.

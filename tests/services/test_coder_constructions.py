@@ -428,5 +428,5 @@ def test_striking_or_hitting_a_facility_is_an_attack_on_where_it_stands(text, ex
     assert by_country(text) == expected, text
 
 
-def test_a_strike_by_workers_is_no_attack():
-    assert all(e.type != "ASSAULT" for e in extract_events("Workers went on strike at the plant in Kenya."))
+def test_a_strike_by_workers_at_a_facility_is_a_strike_not_an_attack():
+    assert by_code("Kenyan workers went on strike at the plant.") == [("PROTEST", "KENLAB", "KENGOV")]
