@@ -430,3 +430,9 @@ def test_striking_or_hitting_a_facility_is_an_attack_on_where_it_stands(text, ex
 
 def test_a_strike_by_workers_at_a_facility_is_a_strike_not_an_attack():
     assert by_code("Kenyan workers went on strike at the plant.") == [("PROTEST", "KENLAB", "KENGOV")]
+
+
+def test_seeking_to_act_is_a_wish_to_act_not_a_request():
+    assert by_code("Russia is seeking to expand its ties with Egypt.") == []
+    # seeking something is still asking for it
+    assert by_code("Iran sought Russian help.") == [("REQUEST", "IRN", "RUS")]
