@@ -436,3 +436,16 @@ def test_seeking_to_act_is_a_wish_to_act_not_a_request():
     assert by_code("Russia is seeking to expand its ties with Egypt.") == []
     # seeking something is still asking for it
     assert by_code("Iran sought Russian help.") == [("REQUEST", "IRN", "RUS")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # schoolchildren are CAMEO's education sector, as students are
+        ("Boko Haram kidnapped 30 schoolgirls in Nigeria.", [("ASSAULT", "NGAREBBKH", "NGAEDU")]),
+        # water cannon is a tactic of repression (175), as tear gas is
+        ("Serbian police fired water cannon at protesters.", [("COERCE", "SRBCOP", "SRBCVL")]),
+    ],
+)
+def test_schoolchildren_and_water_cannon(text, expected):
+    assert by_code(text) == expected, text
