@@ -449,3 +449,16 @@ def test_seeking_to_act_is_a_wish_to_act_not_a_request():
 )
 def test_schoolchildren_and_water_cannon(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 176, a cyber attack: coercion of computers, not force against people
+        ("Russian hackers attacked Ukrainian government websites.", [("COERCE", "176", "UKR")]),
+        ("Iran launched a cyberattack on Israel.", [("COERCE", "176", "ISR")]),
+        ("Russian troops attacked Ukrainian positions.", [("ASSAULT", "190", "UKR")]),
+    ],
+)
+def test_an_attack_on_computers_is_a_cyber_attack(text, expected):
+    assert [(e.type, e.cameo, e.target.country) for e in asserted(text)] == expected, text
