@@ -119,9 +119,9 @@ DOMESTIC_SECTORS = frozenset(
 AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD"})
 # Courts and police, who act at home even on people of no named country.
 HOME_SECTORS = frozenset({"COP", "JUD"})
-# Rebels and the opposition, who challenge their own state (STATE_SECTORS).
+# Rebels and the opposition, who challenge their own state (STATE_SECTORS: its government, legislature, forces).
 CHALLENGER_SECTORS = frozenset({"REB", "OPP"})
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG"})
 
 
 @dataclass

@@ -462,3 +462,8 @@ def test_schoolchildren_and_water_cannon(text, expected):
 )
 def test_an_attack_on_computers_is_a_cyber_attack(text, expected):
     assert [(e.type, e.cameo, e.target.country) for e in asserted(text)] == expected, text
+
+
+def test_unnamed_people_acting_on_a_legislature_are_of_its_country():
+    # a parliament is the state's, as its government and forces are
+    assert by_code("Protesters stormed the parliament in Baghdad.") == [("ASSAULT", "IRQCVL", "IRQLEG")]
