@@ -467,3 +467,17 @@ def test_an_attack_on_computers_is_a_cyber_attack(text, expected):
 def test_unnamed_people_acting_on_a_legislature_are_of_its_country():
     # a parliament is the state's, as its government and forces are
     assert by_code("Protesters stormed the parliament in Baghdad.") == [("ASSAULT", "IRQCVL", "IRQLEG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # arms sent to another are military aid (072); announced, they are its promise (033)
+        ("Germany sent 40 Leopard tanks to Ukraine.", [("AID", "072", "UKR")]),
+        ("Germany will send 40 Leopard tanks to Ukraine.", [("AGREE", "033", "UKR")]),
+        # barring people is a ban (172), as banning them is
+        ("The Taliban barred women from universities.", [("COERCE", "172", "AFG")]),
+    ],
+)
+def test_arms_sent_to_another_and_people_barred(text, expected):
+    assert [(e.type, e.cameo, e.target.country) for e in asserted(text)] == expected, text
