@@ -481,3 +481,14 @@ def test_unnamed_people_acting_on_a_legislature_are_of_its_country():
 )
 def test_arms_sent_to_another_and_people_barred(text, expected):
     assert [(e.type, e.cameo, e.target.country) for e in asserted(text)] == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukrainian forces repelled a Russian assault near Bakhmut.", [("ASSAULT", "UKRMIL", "RUS")]),
+        ("Israeli troops repulsed a Hezbollah attack.", [("ASSAULT", "ISRMIL", "LBNREBHEZ")]),
+    ],
+)
+def test_repelling_an_attack_is_fighting_its_attacker(text, expected):
+    assert by_code(text) == expected, text
