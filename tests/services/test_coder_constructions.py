@@ -492,3 +492,15 @@ def test_arms_sent_to_another_and_people_barred(text, expected):
 )
 def test_repelling_an_attack_is_fighting_its_attacker(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bid or aid blocked is rejected; a road blocked is obstructed
+        ("Turkey blocked Sweden's bid to join NATO.", [("REJECT", "TUR", "SWE")]),
+        ("Protesters blocked the main road in Nairobi.", [("PROTEST", "KENCVL", "KEN")]),
+    ],
+)
+def test_what_is_blocked_tells_a_rejection_from_an_obstruction(text, expected):
+    assert by_code(text) == expected, text
