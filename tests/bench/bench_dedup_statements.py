@@ -10,7 +10,6 @@ seed, and are deduplicated in batches of 100, as in the bench.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import re
 import sys
@@ -20,7 +19,6 @@ from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import event, text
-from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -29,20 +27,11 @@ from services.db import get_engine, session_scope  # noqa: E402
 from services.dedup.step import dedup_batch  # noqa: E402
 from services.dedup.stories import article_terms  # noqa: E402
 from services.models import Article  # noqa: E402
-from services.settings import get_settings  # noqa: E402
 from services.status import Status  # noqa: E402
 from tests.bench.bench_dedup import make_articles  # noqa: E402
-from tests.bench.databases import fresh_database  # noqa: E402
+from tests.bench.databases import fresh_database, use_database  # noqa: E402
 
 ARTICLES, BATCH = 2000, 100
-
-
-def use_database(name: str) -> None:
-    """Point this process's settings at an existing database on the settings' server."""
-    url = make_url(get_settings().database_url).set(database=name)
-    os.environ["DATABASE_URL"] = url.render_as_string(hide_password=False)
-    get_settings.cache_clear()
-    get_engine.cache_clear()
 
 
 def main() -> int:
