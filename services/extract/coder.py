@@ -135,14 +135,18 @@ class Hit:
     complement: int | None = None  # token where a governed clause starts ("to", "that", "of")
 
 
+def _ends_past_a_gap_in(entry: lexicon.Trigger, words: frozenset[str]) -> bool:
+    return "~" in entry.pattern and entry.pattern.split()[-1] in words
+
+
 def _is_aimed_reading(entry: lexicon.Trigger) -> bool:
     """Whether a pattern reads its verb by whom it is aimed at, not by its object ("fire ~ at")."""
-    return "~" in entry.pattern and entry.pattern.split()[-1] in PREPOSITIONS
+    return _ends_past_a_gap_in(entry, PREPOSITIONS)
 
 
 def _is_particle_reading(entry: lexicon.Trigger) -> bool:
     """Whether a pattern reads its verb by a particle after the object ("pull ~ out"), not by the object itself."""
-    return "~" in entry.pattern and entry.pattern.split()[-1] in PARTICLES
+    return _ends_past_a_gap_in(entry, PARTICLES)
 
 
 def _select(doc: Doc) -> list[Hit]:
@@ -173,7 +177,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         # object is the next verb ("Officials who attacked the plan resigned")
         return not w.lower[hit.start].endswith("ed")
     before = w.lower[hit.start - 1]
-    if before == "-" or before in PREPOSITIONS and before != "to":
+    if before == "-" or before in NOUN_MARKERS:
         return True
     word = w.lower[hit.start]
     if word.endswith("ing") and hit.entry.kind in GOVERNORS and _plain_before(w, hit.start, sent.start):
