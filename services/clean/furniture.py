@@ -20,8 +20,14 @@ ROLE = re.compile(
 NAME_AND_ROLE = re.compile(rf"^(?P<name>{NAME})\s*[,|–—-]\s*(?P<role>.+)$")
 READING_TIME = re.compile(r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b", re.IGNORECASE)
 DATE_LABEL = re.compile(
-    r"\b(?:date|published|first published|posted|posted on|updated|last updated|modified|on)\b\s*:?", re.IGNORECASE
+    r"\b(?:date|published|first published|posted|posted on|updated|last updated|modified|created|edited|released?|"
+    r"story|time|at|on)\b\s*:?",
+    re.IGNORECASE,
 )
+# What a publication stamp prints beside its date: a clock time ("8:44AM", "03.31", "7:15 a.m.") and a time zone's
+# abbreviation, which names end in T ("ET", "BST", "CEST", "AKDT") and are written in capitals ("et" is French "and").
+STAMP_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?", re.IGNORECASE)
+TIME_ZONE = re.compile(r"\b(?:[A-Z]{1,3}T|UTC)\b")
 UPDATED_LABEL = re.compile(r"\b(?:updated|modified)\b", re.IGNORECASE)
 
 # A notice, not a sentence about copyright: the word needs a symbol or year beside it, reproduction needs a ban.

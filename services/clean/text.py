@@ -147,6 +147,7 @@ def _is_timestamp(block: str) -> bool:
 
 def _without_date(block: str, match: re.Match[str]) -> str:
     rest = block[: match.start()] + " " + block[match.end() :]
+    rest = f.TIME_ZONE.sub(" ", f.STAMP_CLOCK.sub(" ", rest))
     return f.READING_TIME.sub(" ", f.DATE_LABEL.sub(" ", rest))
 
 
@@ -259,11 +260,11 @@ class _Stripper:
     def _date_line(self, block: str) -> str | None:
         if _words(block) > 12 or not (found := find_written_date(block)):
             return None
-        if WORD.search(_without_date(block, found[1]).replace("GMT", "").replace("UTC", "")):
+        if WORD.search(_without_date(block, found[1])):
             return None
-        if f.UPDATED_LABEL.search(block):
-            return "update time line"
-        self._take_date(block)
+        if f.UPDATED_LABEL.search(block[: found[1].start()]):
+            return "update time line"  # a label names the date after it: "Updated: 2 July 2013"
+        self._take_date(block)  # "16 September 2013 Last updated at 12:42 GMT" was published that day
         return DATE_LINE_REASON
 
     def _date_prefix(self, index: int, block: str) -> None:
@@ -293,6 +294,10 @@ class _Stripper:
         # Each pattern runs only when a cheap substring test says it could match: this loop sees every block.
         words = _words(block)
         low = block.lower()
+        # Near the top, a stamp that gives a date is the article's own ("Posted: May 24, 2005" below a headline
+        # written as a sentence); lower down, stamps date comments and teasers.
+        if index < HEAD_BLOCKS and (reason := self._date_line(block)):
+            return reason
         if words <= 8 and _is_timestamp(block):
             return "timestamp"
         if words <= SHORT_BLOCK_WORDS:

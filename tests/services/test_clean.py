@@ -173,6 +173,13 @@ def test_byline_is_kept_as_author_and_removed_from_text(line, author):
         ("8 August 2018 | 09:52 GMT", datetime(2018, 8, 8, 9, 52, tzinfo=UTC), "time"),
         ("Oct. 14, 2010", datetime(2010, 10, 14, tzinfo=UTC), "day"),
         ("Updated 14 October 2010", None, None),  # an update time is not the publication date
+        # A stamp's clock time and zone are part of it; without a known zone the time is not trusted.
+        ("July 25, 2005, 12:18 AM ET", datetime(2005, 7, 25, tzinfo=UTC), "day"),
+        ("8:44AM BST 16 Sep 2013", datetime(2013, 9, 16, tzinfo=UTC), "day"),
+        ("Posted on January 5, 2011, 3:37 PM EDT", datetime(2011, 1, 5, tzinfo=UTC), "day"),
+        ("Published time: March 12, 2013 02:03", datetime(2013, 3, 12, tzinfo=UTC), "day"),
+        # The update label names the time after it; the date before it is the day the story was published.
+        ("16 September 2013 Last updated at 12:42 GMT", datetime(2013, 9, 16, tzinfo=UTC), "day"),
     ],
 )
 def test_leading_date_line(line, published, precision):
@@ -182,6 +189,20 @@ def test_leading_date_line(line, published, precision):
     assert result.published == published
     assert result.published_precision == precision
     assert result.published_source == ("text" if published else None)
+
+
+def test_a_stamp_below_a_headline_written_as_a_sentence_is_the_publication_date():
+    headline = "Ferry crews walked off the job at dawn, leaving island commuters stranded at both terminals."
+    body = "The council voted on Tuesday to approve the new budget after a debate that lasted several hours."
+    result = clean_document(f"{headline}\nPosted: May 24, 2005\n{body}".encode(), content_type="text/plain")
+    assert result.published == datetime(2005, 5, 24, tzinfo=UTC)
+    assert "May 24" not in result.text
+
+
+def test_a_date_stamp_far_below_the_head_dates_something_else():
+    body = "The council voted on Tuesday to approve the new budget after a debate that lasted several hours."
+    text = "\n".join([body] * 7 + ["Posted: May 24, 2005", body])
+    assert clean_document(text.encode(), content_type="text/plain").published is None
 
 
 def test_date_given_at_ingest_wins_and_says_so():
