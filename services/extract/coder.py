@@ -848,9 +848,12 @@ class SentenceCoder:
         location = self._location(hit.start)
         targets = self._default_targets(type_, sources, targets, location)
         sources = self._default_sources(type_, sources, targets, location)
-        if not any(a.country for a in sources):
-            # A doer neither named nor placed by the defaults ("President Bush", "officials") makes the event too
-            # uncertain to code.
+        # Armed groups often go unnamed ("insurgents shelled Aleppo"); CAMEO codes them without a country, on
+        # whomever they act against.
+        unplaced_armed_group = all(a.sector == "REB" for a in sources) and any(t.country for t in targets)
+        if not any(a.country for a in sources) and not unplaced_armed_group:
+            # Any other doer neither named nor placed by the defaults ("President Bush", "officials") makes the event
+            # too uncertain to code.
             return []
         pairs = [(s, t) for s in sources[:MAX_ACTORS] for t in (targets[:MAX_ACTORS] or [None])]
         events = []

@@ -249,11 +249,12 @@ def test_a_wish_to_act_is_an_intent_not_the_act(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # whom rebels fight says whose they are when it is a state's forces, not when it is a foreign airliner
-        ("Pro-Moscow rebels shot down a Malaysian airliner.", []),
+        # whom rebels fight says whose they are when it is a state's forces, not when it is a foreign airliner:
+        # then they are rebels of no named country
+        ("Pro-Moscow rebels shot down a Malaysian airliner.", [("ASSAULT", "REB", "MYS")]),
         ("Insurgents ambushed a Turkish army convoy.", [("ASSAULT", "TURREB", "TURMIL")]),
         # coercion by people (property destroyed, a blockade) does not say whose they are either
-        ("A Dutch cargo ship was blown up by rebels.", []),
+        ("A Dutch cargo ship was blown up by rebels.", [("COERCE", "REB", "NLD")]),
     ],
 )
 def test_unnamed_fighters_take_the_country_of_the_state_they_fight_not_of_any_victim(text, expected):
@@ -504,3 +505,18 @@ def test_repelling_an_attack_is_fighting_its_attacker(text, expected):
 )
 def test_what_is_blocked_tells_a_rejection_from_an_obstruction(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Insurgents shelled a government-held district of Aleppo overnight.", ("ASSAULT", "REB", "SYR")),
+        ("Militants fired rockets at Israel.", ("ASSAULT", "REB", "ISR")),
+    ],
+)
+def test_an_armed_group_of_no_named_country_still_acts_on_its_target(text, expected):
+    assert by_code(text) == [expected], text
+
+
+def test_other_doers_of_no_known_country_are_not_coded():
+    assert by_code("Officials attacked the plan put forward by Kenya.") == []
