@@ -520,3 +520,15 @@ def test_an_armed_group_of_no_named_country_still_acts_on_its_target(text, expec
 
 def test_other_doers_of_no_known_country_are_not_coded():
     assert by_code("Officials attacked the plan put forward by Kenya.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lithuania presented evidence against Belarus at the summit.", [("ACCUSE", "LTU", "BLR")]),
+        # evidence of something, shown to someone, accuses no one
+        ("Lithuania presented evidence of the smuggling to the European Commission.", []),
+    ],
+)
+def test_evidence_presented_against_an_actor_is_an_accusation(text, expected):
+    assert by_code(text) == expected, text
