@@ -367,7 +367,8 @@ class _Stripper:
                 if end > index + 1 or self._header_words(header):
                     self.reasons[index] = self.reasons[index] or "header of a list of other stories"
                     for item in range(index + 1, end):
-                        self.reasons[item] = self.reasons[item] or f"listed under “{header}”"
+                        if self._links_elsewhere(self.blocks[item]) or self._stamped(item):
+                            self.reasons[item] = self.reasons[item] or f"listed under “{header}”"
                     index = end
                     continue
             index += 1

@@ -339,6 +339,15 @@ def test_list_in_the_middle_ends_where_the_article_resumes():
     ]
 
 
+def test_on_a_page_only_the_lines_it_links_are_listed_under_a_list_header():
+    lead = "Firefighters worked through the night to contain the blaze at the cathedral, officials said on Monday."
+    rest = "Prosecutors opened an investigation and said early evidence pointed to an accident at the site."
+    text = f"{lead}\n\nSee also\n\nShip freed from the Suez Canal\n\nFIRE_SAFETY_CODE section 12\n\n{rest}"
+    stripped = strip_furniture(text, links=frozenset({"Ship freed from the Suez Canal"}))
+    assert "Ship freed from the Suez Canal" not in stripped.text
+    assert "FIRE_SAFETY_CODE section 12" in stripped.text
+
+
 def test_dropped_spans_are_dataclasses():
     assert all(isinstance(span, DroppedSpan) for span in clean_seed("002").dropped)
 
