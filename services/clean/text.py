@@ -453,6 +453,8 @@ class _Stripper:
         if len(run) < 3:
             return  # decided by shape alone, before the costlier comparison with the lead
         lead = self._lead()
+        if not lead:
+            return  # with no prose to compare with (a page that is all a list of links), nothing is unrelated
         unrelated = [
             index
             for index in run

@@ -97,6 +97,13 @@ def test_short_lines_at_the_end_of_a_page_stay_when_nothing_links_them() -> None
     assert strip_furniture(PAGE_TEXT, links=frozenset({"Home", "Contact"})).text == PAGE_TEXT
 
 
+def test_a_page_that_is_all_a_list_of_linked_headlines_is_kept_whole() -> None:
+    # A link blog's post is its list: with no prose to compare with, no line is unrelated to the article.
+    items = [f"{headline} via Harbour Gazette" for headline in OTHER_STORIES]
+    text = strip_furniture("\n\n".join(items), links=frozenset(OTHER_STORIES)).text
+    assert all(item in text for item in items)
+
+
 def test_plain_text_has_no_links_and_shape_decides() -> None:
     assert not any(headline in strip_furniture(PAGE_TEXT).text for headline in OTHER_STORIES)
 
