@@ -23,7 +23,19 @@ from services.extract.modality import (
     modality_of,
 )
 from services.extract.models import Actor, EventCandidate, Location, quad_class
-from services.extract.nlp import ACT, ACTOR, CAPITAL, CITY, COUNTRY, ROLE, find_triggers, pipeline, text_of, words
+from services.extract.nlp import (
+    ACT,
+    ACTOR,
+    CAPITAL,
+    CITY,
+    COUNTRY,
+    DEMONYM,
+    ROLE,
+    find_triggers,
+    pipeline,
+    text_of,
+    words,
+)
 from services.extract.places import locate
 from services.extract.roles import (
     ADVERBIAL_SKIP,
@@ -201,15 +213,16 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         token = doc[j]
         entity = entity_at.get(j)
         if entity is not None:
-            named = named or entity.label_ in (ROLE, ACTOR)
+            # a people ("the Palestinians") heads its phrase as a person or group does; "Palestinian" modifies
+            named = named or entity.label_ in (ROLE, ACTOR) or entity.label_ == DEMONYM and entity.text.endswith("s")
         elif (token.lemma_,) in sectors:
             named = named or not possessive
         elif token.lower_ in ("'s", "’s"):
             possessive = not named
         elif token.is_alpha and token.is_lower and token.lower_ not in STOP_WORDS and plain < 3:
             plain += 1  # an adjective or noun modifier ("a fresh offer", "the final status talks")
-        elif not (token.lower_ in MODIFIERS or token.like_num or token.is_title):
-            break
+        elif not (token.lower_ in MODIFIERS or token.like_num or token.is_title) or token.lower_ in DETERMINERS:
+            break  # a name's capitals go on; a determiner opens the phrase, capitalised at a sentence's start too
         j -= 1
     if possessive:
         return True

@@ -532,3 +532,17 @@ def test_other_doers_of_no_known_country_are_not_coded():
 )
 def test_evidence_presented_against_an_actor_is_an_accusation(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sentence's capitalised determiner opens the weapon's phrase: "bomb" is its noun, "killed" the verb
+        ("A car bomb killed five people in Baghdad on Monday.", [("ASSAULT", "IRQUAF", "IRQCVL")]),
+        ("The blast wounded three policemen in Peshawar.", [("ASSAULT", "PAKUAF", "PAKCOP")]),
+        # a people named in the plural is the subject, not a modifier of the verb after it
+        ("The Palestinians reject the proposed Israeli changes.", [("REJECT", "PSECVL", "ISR")]),
+    ],
+)
+def test_an_attack_named_as_the_subject_of_an_active_verb(text, expected):
+    assert by_code(text) == expected, text
