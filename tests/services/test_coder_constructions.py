@@ -546,3 +546,14 @@ def test_evidence_presented_against_an_actor_is_an_accusation(text, expected):
 )
 def test_an_attack_named_as_the_subject_of_an_active_verb(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran released two French citizens held for three years.", [("RETREAT", "IRN", "FRACVL")]),
+        ("Iran freed two Swedish nationals on Friday.", [("RETREAT", "IRN", "SWECVL")]),
+    ],
+)
+def test_releasing_citizens_is_releasing_people(text, expected):
+    assert by_code(text) == expected, text
