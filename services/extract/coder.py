@@ -134,6 +134,8 @@ HOME_SECTORS = frozenset({"COP", "JUD"})
 # Rebels and the opposition, who challenge their own state (STATE_SECTORS: its government, legislature, forces).
 CHALLENGER_SECTORS = frozenset({"REB", "OPP"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG"})
+FORCES = frozenset({"MIL", "COP"})
+OBSTRUCT = "144"
 
 
 @dataclass
@@ -588,6 +590,9 @@ class SentenceCoder:
             self.last_subject[:] = sources
         governed = next((h for h in self.hits if h.governor is hit), None)
         type_, mode, cameo = entry.type, entry.mode, entry.cameo
+        if cameo == OBSTRUCT and sources and all(s.sector in FORCES for s in sources):
+            # CAMEO's obstruction (144) is a protest; a state's forces blocking passage impose a blockade (191)
+            type_, mode, cameo = "COERCE", "restrict", "191"
         if entry.kind.startswith("commit") and governed is not None:
             if quad_class(governed.entry.cameo) >= 3:
                 type_, mode, cameo = (

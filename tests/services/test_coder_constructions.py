@@ -557,3 +557,21 @@ def test_an_attack_named_as_the_subject_of_an_active_verb(text, expected):
 )
 def test_releasing_citizens_is_releasing_people(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state's forces blocking passage impose a blockade (191); people blocking a road protest (144)
+        ("China's coast guard blocked a Philippine supply boat near the shoal.", [("COERCE", "191", "CHN", "PHL")]),
+        ("Angry French farmers blocked the motorway to Paris with tractors.", [("PROTEST", "144", "FRA", "FRA")]),
+        # air defences are the military's, and "its" is the reporting ministry's country
+        (
+            "Russia's defence ministry said its air defences shot down 30 Ukrainian drones.",
+            [("ASSAULT", "195", "RUS", "UKR")],
+        ),
+    ],
+)
+def test_who_blocks_or_shoots_down_says_what_it_is(text, expected):
+    found = [(e.type, e.cameo, e.source.country, e.target and e.target.country) for e in asserted(text)]
+    assert found == expected, text
