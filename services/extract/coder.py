@@ -135,6 +135,9 @@ HOME_SECTORS = frozenset({"COP", "JUD"})
 CHALLENGER_SECTORS = frozenset({"REB", "OPP"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG"})
 FORCES = frozenset({"MIL", "COP"})
+UNCHANGED_PAST = lexicon.word_set("unchanged_past")
+# Sector nouns that are plural in their plain form.
+PLURAL_NOUNS = frozenset({"police", "people", "personnel", "staff", "clergy", "military", "youth", "media"})
 OBSTRUCT = "144"
 
 
@@ -210,6 +213,12 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         # schoolgirls").
         return before in DETERMINERS or w.num[hit.start - 1]
     sectors = lexicon.sectors()
+    noun = w.lower[hit.start - 1]
+    singular_noun = noun == w.lemma[hit.start - 1] and (noun,) in sectors and noun not in PLURAL_NOUNS
+    if singular_noun and word == w.lemma[hit.start] and word not in UNCHANGED_PAST:
+        # "the drone attack", "a government ban": a singular noun before a verb's plain form would need its -s, so
+        # the two are one noun ("the rebels attack" and "police attack" are a subject and its verb)
+        return True
     j, named, possessive, plain = hit.start - 1, False, False, 0
     while j >= sent.start:
         token = doc[j]

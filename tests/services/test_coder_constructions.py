@@ -575,3 +575,18 @@ def test_releasing_citizens_is_releasing_people(text, expected):
 def test_who_blocks_or_shoots_down_says_what_it_is(text, expected):
     found = [(e.type, e.cameo, e.source.country, e.target and e.target.country) for e in asserted(text)]
     assert found == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a vow to retaliate is a threat of force, not an attack
+        ("Iran vowed to retaliate against Israel.", [("THREATEN", "IRN", "ISR")]),
+        ("Iran retaliated against Israel with a barrage of missiles.", [("ASSAULT", "IRN", "ISR")]),
+        # "the drone attack" is one noun: a singular noun before a verb's plain form would need its -s
+        ("Putin vowed to retaliate against Ukraine for the drone attack.", [("THREATEN", "RUSGOV", "UKR")]),
+        ("Police attack protesters in Nairobi.", [("ASSAULT", "KENCOP", "KENCVL")]),
+    ],
+)
+def test_retaliation_and_a_noun_before_a_plain_verb(text, expected):
+    assert by_code(text) == expected, text
