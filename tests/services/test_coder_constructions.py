@@ -590,3 +590,9 @@ def test_who_blocks_or_shoots_down_says_what_it_is(text, expected):
 )
 def test_retaliation_and_a_noun_before_a_plain_verb(text, expected):
     assert by_code(text) == expected, text
+
+
+def test_approving_a_deal_with_another_ratifies_it():
+    assert by_code("The Israeli cabinet approved a ceasefire deal with Hezbollah.") == [
+        ("SUPPORT", "ISRGOV", "LBNREBHEZ")
+    ]
