@@ -470,13 +470,13 @@ class SentenceCoder:
         return source, target
 
     def _objects(self, hit: Hit) -> list[Chunk]:
-        """The phrases that may be a trigger's object: not a common noun inside the pattern's own words, which
-        names the event ("declared a state of emergency", "held joint military exercises"); a name there may be
-        ("summoned Niger's ambassador", "shut down a French radio station")."""
+        """The phrases that may be a trigger's object: not a common noun among the pattern's own words, which
+        names the event ("declared a state of emergency", "launched 40 drones"); a name there may be ("summoned
+        Niger's ambassador", "shut down a French radio station")."""
         return [
             c
             for c in self.chunks
-            if not (hit.start < c.start and c.end < hit.end) or any(i in self.entity_at for i in range(c.start, c.end))
+            if not (hit.start < c.start and c.end <= hit.end) or any(i in self.entity_at for i in range(c.start, c.end))
         ]
 
     def _in_tail(self, hit: Hit, source: Chunk) -> bool:

@@ -596,3 +596,20 @@ def test_approving_a_deal_with_another_ratifies_it():
     assert by_code("The Israeli cabinet approved a ceasefire deal with Hezbollah.") == [
         ("SUPPORT", "ISRGOV", "LBNREBHEZ")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the drones are the pattern's own object, the weapon, not whom it is aimed at
+        ("Russian forces launched 40 drones overnight.", [("ASSAULT", "RUSMIL", None)]),
+        ("Russia launched 40 drones at Kyiv overnight.", [("ASSAULT", "RUS", "UKRGOV")]),
+        # the minister's office is named by its modifiers, "external affairs" as "foreign"
+        (
+            "India's external affairs minister held talks with his Chinese counterpart.",
+            [("CONSULT", "INDGOV", "CHNGOV")],
+        ),
+    ],
+)
+def test_drones_launched_and_an_external_affairs_minister(text, expected):
+    assert by_code(text) == expected, text
