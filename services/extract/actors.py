@@ -222,6 +222,14 @@ def find_chunks(
             j += 1
         while j > i and w.lower[j - 1] in TRAILING:
             j -= 1
+        head = max(j, i + 1)
+        while head < sent.end and (w.lower[head] in COMPASS or w.lower[head] in MODIFIERS):
+            head += 1
+        if w.lower[i] in POSSESSIVES and head < sent.end and w.lemma[head] in PLACE_NOUNS:
+            # "its northern towns", "its territory": a place of whoever "its" points back to
+            chunks.append(Chunk(i, head + 1, [], _prep(doc, i, sent.start), pronoun=w.lower[i], place=True))
+            i = head + 1
+            continue
         # Most runs ("the new", "a key") name no one: only a name or a sector noun (of one word or two: "armed
         # men") makes an actor.
         if not any(

@@ -10,7 +10,16 @@ from spacy.tokens import Doc, Span
 
 from services.dates import plausible_publication
 from services.extract import lexicon
-from services.extract.actors import CALENDAR, CLAUSE_OPENERS, DETERMINERS, MODIFIERS, PREPOSITIONS, Chunk, find_chunks
+from services.extract.actors import (
+    CALENDAR,
+    CLAUSE_OPENERS,
+    DETERMINERS,
+    MODIFIERS,
+    POSSESSIVES,
+    PREPOSITIONS,
+    Chunk,
+    find_chunks,
+)
 from services.extract.dates import DAY, UNKNOWN, date_for, find_dates
 from services.extract.modality import (
     ASSERTED,
@@ -592,6 +601,8 @@ class SentenceCoder:
                 modality = CLAIMED
                 accusation = self._accusation_in_claim(hit, source_chunk, sources)
         targets = target_chunk.actors if target_chunk else []
+        if target_chunk is not None and target_chunk.pronoun in POSSESSIVES and hit.entry.type in AIMED_TYPES:
+            targets = self._possessor(target_chunk, sources)
         if source_chunk is not None and len(sources) > 1:
             # "Israel and Lebanon renewed talks": a joint act has no target among its own actors.
             targets = [t for t in targets if t.country not in {a.country for a in sources}]
@@ -628,6 +639,17 @@ class SentenceCoder:
             modality = ASSERTED
         events += self._emit(hit, type_, mode, cameo, modality, sources, targets)
         return events + accusation
+
+    def _possessor(self, chunk: Chunk, sources: list[Actor]) -> list[Actor]:
+        """Whose "its troops" or "its northern towns" an attack or coercion is aimed at: the nearest actor named
+        before them other than the doer ("Israel said Hezbollah fired rockets at its northern towns"), as one
+        attacks another's forces and towns, not one's own."""
+        doers = {a.country for a in sources}
+        for earlier in reversed([c for c in self.chunks if c.end <= chunk.start and not c.pronoun]):
+            named = [a for a in earlier.actors if a.country and a.country not in doers]
+            if named:
+                return named
+        return []
 
     def _accusation_in_claim(self, hit: Hit, subject: Chunk, doers: list[Actor]) -> list[EventCandidate]:
         """A claim that another did harm accuses the doer (CAMEO 112, "accuse of aggression"), whether or not the

@@ -6,7 +6,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
-from services.extract.actors import CLAUSE_OPENERS, DETERMINERS, LOCATIVE, Chunk
+from services.extract.actors import CLAUSE_OPENERS, DETERMINERS, LOCATIVE, POSSESSIVES, Chunk
 from services.extract.nlp import BE_FORMS, Words, words
 
 # Participles that after "be" describe a stance, not a passive ("is opposed to", "is committed to").
@@ -144,7 +144,8 @@ def target_after(
     w = words(doc)
     fallback = None
     for chunk in chunks:
-        if chunk.start < end or chunk is exclude or chunk.pronoun:
+        # An aimed act's "its troops" are another's, found by the caller; other pronouns are not resolved here.
+        if chunk.start < end or chunk is exclude or chunk.pronoun and not (aimed and chunk.pronoun in POSSESSIVES):
             continue
         if any(s in stops for s in range(end, chunk.start)):
             break

@@ -613,3 +613,16 @@ def test_approving_a_deal_with_another_ratifies_it():
 )
 def test_drones_launched_and_an_external_affairs_minister(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "its" in what an attack is aimed at is another's than the attacker's: the nearest actor named before it
+        ("Russia said Ukraine had attacked its troops.", [("ASSAULT", "UKR", "RUS")]),
+        ("Israel said Hezbollah fired rockets at its northern towns.", [("ASSAULT", "LBNREBHEZ", "ISR")]),
+        ("Ukraine said Russia shelled its territory overnight.", [("ASSAULT", "RUS", "UKR")]),
+    ],
+)
+def test_a_possessive_in_an_attacks_target_is_the_reporters(text, expected):
+    assert by_code(text) == expected, text
