@@ -637,6 +637,12 @@ class SentenceCoder:
         if entry.kind.startswith(("commit", "threat", "refuse", "request", "accuse")) and modality == FUTURE:
             # "will demand" still announces the demand; the intent is the act
             modality = ASSERTED
+        if type_ == "ASSAULT" and not targets and len({a.country for a in sources if a.country}) > 1:
+            # "Indian and Chinese troops clashed": fighting between the coordinated sides is each one's on the other
+            for source in sources:
+                others = [a for a in sources if a.country and a.country != source.country]
+                events += self._emit(hit, type_, mode, cameo, modality, [source], others)
+            return events + accusation
         events += self._emit(hit, type_, mode, cameo, modality, sources, targets)
         return events + accusation
 

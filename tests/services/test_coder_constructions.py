@@ -626,3 +626,18 @@ def test_drones_launched_and_an_external_affairs_minister(text, expected):
 )
 def test_a_possessive_in_an_attacks_target_is_the_reporters(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fighting between coordinated sides is each one's on the other; a joint agreement has no target
+        (
+            "Indian and Chinese troops clashed along the disputed border.",
+            [("ASSAULT", "INDMIL", "CHNMIL"), ("ASSAULT", "CHNMIL", "INDMIL")],
+        ),
+        ("India and Pakistan agreed to a ceasefire.", [("AGREE", "IND", None), ("AGREE", "PAK", None)]),
+    ],
+)
+def test_coordinated_sides_fight_each_other(text, expected):
+    assert by_code(text) == expected, text
