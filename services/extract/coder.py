@@ -257,6 +257,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         return False  # "began a hunger strike", "staged a protest"
     if opener in NONSPECIFIC:
         return True
+    if word in UNCHANGED_PAST and hit.end - hit.start > 1:
+        return False  # "The US cut funding to ...": a past verb with the object its pattern names
     return not named and (opener in DETERMINERS or opener in PREPOSITIONS and opener != "to")
 
 

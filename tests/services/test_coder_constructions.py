@@ -641,3 +641,16 @@ def test_a_possessive_in_an_attacks_target_is_the_reporters(text, expected):
 )
 def test_coordinated_sides_fight_each_other(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb whose past is its plain form, with the object its pattern names, is a verb after "The US" too
+        ("The US cut funding to the UN agency for Palestinian refugees.", [("SANCTION", "USA", "IGOUNO")]),
+        ("The US cut in interest rates surprised markets.", []),
+        ("Russia pulled its forces back from the Kherson region.", [("RETREAT", "RUS", None)]),
+    ],
+)
+def test_cutting_funding_and_pulling_forces_back(text, expected):
+    assert by_code(text) == expected, text
