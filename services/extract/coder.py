@@ -228,10 +228,11 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         # "the drone attack", "a government ban": a singular noun before a verb's plain form would need its -s, so
         # the two are one noun ("the rebels attack" and "police attack" are a subject and its verb)
         return True
-    j, named, possessive, plain = hit.start - 1, False, False, 0
+    j, named, possessive, plain, any_name = hit.start - 1, False, False, 0, False
     while j >= sent.start:
         token = doc[j]
         entity = entity_at.get(j)
+        any_name = any_name or entity is not None
         if entity is not None:
             # a people ("the Palestinians") heads its phrase as a person or group does; "Palestinian" modifies
             named = named or entity.label_ in (ROLE, ACTOR) or entity.label_ == DEMONYM and entity.text.endswith("s")
@@ -241,8 +242,10 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
             possessive = not named
         elif token.is_alpha and token.is_lower and token.lower_ not in STOP_WORDS and plain < 3:
             plain += 1  # an adjective or noun modifier ("a fresh offer", "the final status talks")
-        elif not (token.lower_ in MODIFIERS or token.like_num or token.is_title) or token.lower_ in DETERMINERS:
-            break  # a name's capitals go on; a determiner opens the phrase, capitalised at a sentence's start too
+        elif not (token.lower_ in MODIFIERS or token.like_num or token.is_title):
+            break
+        elif token.lower_ in DETERMINERS and not any_name:
+            break  # "A car bomb killed": a sentence's capitalised determiner opens a phrase of common nouns
         j -= 1
     if possessive:
         return True

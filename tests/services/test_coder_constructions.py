@@ -542,6 +542,8 @@ def test_evidence_presented_against_an_actor_is_an_accusation(text, expected):
         ("The blast wounded three policemen in Peshawar.", [("ASSAULT", "PAKUAF", "PAKCOP")]),
         # a people named in the plural is the subject, not a modifier of the verb after it
         ("The Palestinians reject the proposed Israeli changes.", [("REJECT", "PSECVL", "ISR")]),
+        # a name in the phrase keeps it a subject: the verb after it is a verb
+        ("The Philippines accuse China of harassment.", [("ACCUSE", "PHL", "CHN")]),
     ],
 )
 def test_an_attack_named_as_the_subject_of_an_active_verb(text, expected):
