@@ -38,7 +38,6 @@ from services.extract.nlp import (
     CAPITAL,
     CITY,
     COUNTRY,
-    DEMONYM,
     ROLE,
     find_triggers,
     pipeline,
@@ -234,8 +233,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         entity = entity_at.get(j)
         any_name = any_name or entity is not None
         if entity is not None:
-            # a people ("the Palestinians") heads its phrase as a person or group does; "Palestinian" modifies
-            named = named or entity.label_ in (ROLE, ACTOR) or entity.label_ == DEMONYM and entity.text.endswith("s")
+            named = named or entity.label_ in (ROLE, ACTOR)
         elif (token.lemma_,) in sectors:
             named = named or not possessive
         elif token.lower_ in ("'s", "’s"):
