@@ -656,3 +656,16 @@ def test_coordinated_sides_fight_each_other(text, expected):
 )
 def test_cutting_funding_and_pulling_forces_back(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "hanged" is the form executions take ("hung" a picture); the participle after "men" only says who they are
+        ("Iran hanged two men convicted of killing a security guard.", [("ASSAULT", "186", "IRN", None)]),
+        ("Saudi Arabia hanged a Pakistani man for drug smuggling.", [("ASSAULT", "186", "SAU", "PAK")]),
+    ],
+)
+def test_hanging_is_an_execution(text, expected):
+    found = [(e.type, e.cameo, e.source.code, e.target and e.target.country) for e in asserted(text)]
+    assert found == expected, text
