@@ -38,6 +38,7 @@ from services.extract.nlp import (
     CAPITAL,
     CITY,
     COUNTRY,
+    DEMONYM,
     ROLE,
     find_triggers,
     pipeline,
@@ -204,6 +205,11 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     before = w.lower[hit.start - 1]
     if before == "-" or before in NOUN_MARKERS:
         return True
+    previous = entity_at.get(hit.start - 1)
+    if (w.lemma[hit.start],) in lexicon.sectors() and (
+        previous is not None and previous.label_ == DEMONYM or before in MODIFIERS
+    ):
+        return True  # "Russian forces pushed ... out", "government forces": the actor's own noun, not a verb
     word = w.lower[hit.start]
     if word.endswith("ing") and hit.entry.kind in GOVERNORS and _plain_before(w, hit.start, sent.start):
         return False  # "issued a statement demanding that ...": a participle after a noun reports the demand

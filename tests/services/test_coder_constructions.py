@@ -669,3 +669,15 @@ def test_cutting_funding_and_pulling_forces_back(text, expected):
 def test_hanging_is_an_execution(text, expected):
     found = [(e.type, e.cameo, e.source.code, e.target and e.target.country) for e in asserted(text)]
     assert found == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "forces" after a demonym or a modifier is the actor's noun, not the verb of "force ~ out"
+        ("Russian forces pushed Ukrainian troops out of the village.", []),
+        ("Russia forced Ukrainian troops out of the village.", [("SANCTION", "RUS", "UKRMIL")]),
+    ],
+)
+def test_forces_as_a_noun_and_as_a_verb(text, expected):
+    assert by_code(text) == expected, text
