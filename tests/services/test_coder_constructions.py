@@ -681,3 +681,16 @@ def test_hanging_is_an_execution(text, expected):
 )
 def test_forces_as_a_noun_and_as_a_verb(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukrainian forces struck a Russian command post in Kherson.", [("ASSAULT", "UKRMIL", "RUS")]),
+        ("A Russian missile hit a residential building in Dnipro.", [("ASSAULT", "RUS", "UKR")]),
+        # what is struck says whether it is an attack: no one struck the homes a storm hit
+        ("The storm hit homes along the coast.", []),
+    ],
+)
+def test_striking_a_post_a_vessel_or_homes_is_an_attack(text, expected):
+    assert by_code(text) == expected, text
