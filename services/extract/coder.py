@@ -145,8 +145,7 @@ CHALLENGER_SECTORS = frozenset({"REB", "OPP"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG"})
 FORCES = frozenset({"MIL", "COP"})
 UNCHANGED_PAST = lexicon.word_set("unchanged_past")
-# Sector nouns that are plural in their plain form.
-PLURAL_NOUNS = frozenset({"police", "people", "personnel", "staff", "clergy", "military", "youth", "media"})
+PLURAL_NOUNS = lexicon.word_set("plural_nouns")
 OBSTRUCT = "144"
 
 
@@ -205,8 +204,9 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     before = w.lower[hit.start - 1]
     if before == "-" or before in NOUN_MARKERS:
         return True
+    sectors = lexicon.sectors()
     previous = entity_at.get(hit.start - 1)
-    if (w.lemma[hit.start],) in lexicon.sectors() and (
+    if (w.lemma[hit.start],) in sectors and (
         previous is not None and previous.label_ == DEMONYM or before in MODIFIERS
     ):
         return True  # "Russian forces pushed ... out", "government forces": the actor's own noun, not a verb
@@ -216,7 +216,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     after = w.lower[hit.end] if hit.end < sent.end else ""
     if hit.end - hit.start == 1 and not word.endswith("ed") and (after == "of" or after in AUXILIARIES):
         return True  # "the killing of", "military support was on its way"
-    if word in MODIFIERS and (w.lemma[hit.end] if hit.end < sent.end else "",) in lexicon.sectors():
+    if word in MODIFIERS and (w.lemma[hit.end] if hit.end < sent.end else "",) in sectors:
         return True  # "riot police": a modifier of the actor noun after it
     if word.endswith("s") and hit.end < sent.end and lexicon.cues().get((w.lemma[hit.end],)) == "aspect":
         return True  # "shells continued crashing": a plural noun before its verb
@@ -226,9 +226,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         # A past form is a verb, or an adjective after "the" or a count ("the occupied West Bank", "30 kidnapped
         # schoolgirls").
         return before in DETERMINERS or w.num[hit.start - 1]
-    sectors = lexicon.sectors()
-    noun = w.lower[hit.start - 1]
-    singular_noun = noun == w.lemma[hit.start - 1] and (noun,) in sectors and noun not in PLURAL_NOUNS
+    singular_noun = before == w.lemma[hit.start - 1] and (before,) in sectors and before not in PLURAL_NOUNS
     if singular_noun and word == w.lemma[hit.start] and word not in UNCHANGED_PAST:
         # "the drone attack", "a government ban": a singular noun before a verb's plain form would need its -s, so
         # the two are one noun ("the rebels attack" and "police attack" are a subject and its verb)
@@ -253,20 +251,20 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         j -= 1
     if possessive:
         return True
-    opener = words(doc).lower[j] if j >= sent.start else ""
+    opener = w.lower[j] if j >= sent.start else ""
     place = entity_at.get(j + 1)
     after_place = place is not None and place.label_ in PLACES and place.end == hit.start and opener in PREPOSITIONS
     if after_place and not word.endswith(("ing", "s")):
         return False  # "settlers in Hebron set fire": the verb after the place that closes its subject's phrase
-    if word.endswith("ing") and opener in PREPOSITIONS and opener != "to":
+    if word.endswith("ing") and opener in NOUN_MARKERS:
         return True  # "killed in Israeli tank shelling": after a preposition, a gerund is a noun whoever is named
-    if opener in DETERMINERS and j > sent.start and words(doc).lemma[j - 1] in LIGHT_VERBS:
+    if opener in DETERMINERS and j > sent.start and w.lemma[j - 1] in LIGHT_VERBS:
         return False  # "began a hunger strike", "staged a protest"
     if opener in NONSPECIFIC:
         return True
     if word in UNCHANGED_PAST and hit.end - hit.start > 1:
         return False  # "The US cut funding to ...": a past verb with the object its pattern names
-    return not named and (opener in DETERMINERS or opener in PREPOSITIONS and opener != "to")
+    return not named and (opener in DETERMINERS or opener in NOUN_MARKERS)
 
 
 def _modifies_noun(doc: Doc, hit: Hit, sent: Span, hits: list[Hit]) -> bool:
