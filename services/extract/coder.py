@@ -56,6 +56,7 @@ from services.extract.roles import (
     agent_of_attack,
     apposition_start,
     attack_phrase,
+    disaster_did_it,
     is_passive,
     names_a_disaster,
     source_before,
@@ -470,6 +471,8 @@ class SentenceCoder:
         source = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
         if source is not None and (self._in_tail(hit, source) or names_a_disaster(doc, source, sent)):
             source = None
+        if disaster_did_it(doc, sent, hit.start, source):
+            return None, None
         stops = self.right_stops
         if hit.entry.kind not in ("request", "accuse"):
             # "agreed that their countries should cooperate": the clause after "that" has its own actors.

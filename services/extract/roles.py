@@ -6,7 +6,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
-from services.extract.actors import CLAUSE_OPENERS, DETERMINERS, LOCATIVE, POSSESSIVES, Chunk
+from services.extract.actors import CLAUSE_OPENERS, DETERMINERS, LOCATIVE, POSSESSIVES, PREPOSITIONS, Chunk
 from services.extract.nlp import BE_FORMS, Words, words
 
 # Participles that after "be" describe a stance, not a passive ("is opposed to", "is committed to").
@@ -23,6 +23,9 @@ DISASTER_NOUNS = lexicon.word_set("disaster_nouns")
 # "the Malaysia Airlines flight MH17 crash": how many words a name's compound may run to its head noun
 DISASTER_COMPOUND_WORDS = 4
 PATIENT_VERBS = lexicon.word_set("patient_verbs")
+HARM_VERBS = lexicon.word_set("harm_verbs")
+# How many modifiers may stand between a disaster noun and the word that shows its role ("a strong shallow quake")
+DISASTER_MODIFIER_WORDS = 4
 NO_OBJECT = lexicon.word_set("no_object")
 BY = frozenset({"by"})
 # How far from the verb the words naming an attack with no named doer are looked for
@@ -223,6 +226,37 @@ def names_a_disaster(doc: Doc, chunk: Chunk, sent: Span) -> bool:
         if not w.lower[i].isalnum() or w.lower[i] in STOP_WORDS:
             return False
     return False
+
+
+def disaster_did_it(doc: Doc, sent: Span, trigger: int, source: Chunk | None) -> bool:
+    """Whether the harm a verb reports was done by a disaster that is its clause's subject ("the tsunami that
+    killed 230,000", "the quake levelled buildings and killed one"), or the main clause's subject when the verb is a
+    participle after a comma ("A strong earthquake struck Aceh province, killing one"): a disaster noun not inside a
+    prepositional phrase ("after the quake"), with no actor named as a subject between it and a finite verb."""
+    w = words(doc)
+    if w.lemma[trigger] not in HARM_VERBS:
+        return False
+    participle = w.lower[trigger].endswith("ing") and trigger > sent.start and w.lower[trigger - 1] in (",", "and")
+    for d in range(sent.start, trigger):
+        if w.lower[d] not in DISASTER_NOUNS or not _is_subject_noun(w, d, sent):
+            continue
+        if participle or source is None or source.end <= d:
+            return True
+    return False
+
+
+def _is_subject_noun(w: Words, noun: int, sent: Span) -> bool:
+    # Left of the noun phrase: a preposition makes the noun its object ("hit by the earthquake"); the sentence's
+    # start, a comma, a clause opener or, past a determiner, a verb ("triggered a tsunami that") leave it a subject.
+    determined = False
+    for i in range(noun - 1, max(sent.start, noun - DISASTER_MODIFIER_WORDS) - 1, -1):
+        word = w.lower[i]
+        if word in PREPOSITIONS:
+            return False
+        if word in CLAUSE_OPENERS or not word.isalnum() or determined:
+            return True
+        determined = word in DETERMINERS
+    return True
 
 
 def agent_after_by(

@@ -694,3 +694,51 @@ def test_forces_as_a_noun_and_as_a_verb(text, expected):
 )
 def test_striking_a_post_a_vessel_or_homes_is_an_attack(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the disaster is the subject of the clause a participle after a comma hangs on, not the place it struck
+        "A strong earthquake struck Chile's Maule region on Sunday, killing at least two people.",
+        "Officials told reporters the quake had damaged 40 homes, injuring nine villagers.",
+        # the subject of a relative clause, and of a verb coordinated with its own
+        "The 2011 tsunami that killed 18,000 people reached the coast of Japan within minutes.",
+        "A powerful aftershock flattened houses in Nepal and killed four people.",
+    ],
+)
+def test_harm_done_by_a_disaster_is_no_ones_act(text):
+    assert by_code(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a disaster inside a prepositional phrase is not the subject
+        ("After the earthquake, Haitian police killed two looters.", [("ASSAULT", "HTICOP", None)]),
+        # a subject named between the disaster and a finite verb does it
+        ("The flooding closed roads; elsewhere, Nigerian troops killed five gunmen.", [("ASSAULT", "NGAMIL", "REB")]),
+    ],
+)
+def test_harm_by_an_actor_named_near_a_disaster_is_coded(text, expected):
+    assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "insist that" asserts a claim; "insist on" demands, as CAMEO 100 does
+        ("Egypt insisted that the border crossing had been open all week.", []),
+        ("Egypt insisted on the withdrawal of Israeli troops from the crossing.", [("REQUEST", "EGY", "ISR")]),
+        # shelter is sought from no one; refuge is asked of the state that gives it
+        ("Hundreds of Sudanese families sought shelter at a school.", []),
+        ("Thousands of Afghan families sought refuge in Pakistan.", [("REQUEST", "AFG", "PAK")]),
+        # acknowledging a fact agrees to nothing
+        ("The Thai minister accepted that there had been delays at the border.", []),
+        # declining comment or a name is how a report treats its sources, not a rejection (CAMEO 011)
+        ("A Kenyan official, who declined to give his name, said the talks had stalled.", []),
+        ("The Kenyan foreign ministry declined to comment on the report.", []),
+    ],
+)
+def test_statements_are_not_demands_requests_or_rejections(text, expected):
+    assert by_country(text) == expected, text
