@@ -161,6 +161,14 @@ class Hit:
     complement: int | None = None  # token where a governed clause starts ("to", "that", "of")
 
 
+def _is_the_state(actor: Actor, trigger_char: int) -> bool:
+    """A state's forces or government, or a country named right before the act ("the Israeli blockade", "Israel
+    blockaded"), as CAMEO reads a country; "Angry French paper workers" are not France."""
+    if actor.sector in FORCES or actor.sector == "GOV":
+        return True
+    return actor.sector is None and actor.country is not None and 0 <= trigger_char - actor.end <= 1
+
+
 def _ends_past_a_gap_in(entry: lexicon.Trigger, words: frozenset[str]) -> bool:
     return "~" in entry.pattern and entry.pattern.split()[-1] in words
 
@@ -620,8 +628,8 @@ class SentenceCoder:
             self.last_subject[:] = sources
         governed = next((h for h in self.hits if h.governor is hit), None)
         type_, mode, cameo = entry.type, entry.mode, entry.cameo
-        if cameo == OBSTRUCT and sources and all(s.sector in FORCES for s in sources):
-            # CAMEO's obstruction (144) is a protest; a state's forces blocking passage impose a blockade (191)
+        if cameo == OBSTRUCT and sources and all(_is_the_state(s, self.doc[hit.start].idx) for s in sources):
+            # CAMEO's obstruction (144) is a protest; a state or its forces blocking passage impose a blockade (191)
             type_, mode, cameo = "COERCE", "restrict", "191"
         if entry.kind.startswith("commit") and governed is not None:
             if quad_class(governed.entry.cameo) >= 3:

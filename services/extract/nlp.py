@@ -262,6 +262,8 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
         sentence_index = bisect_right(ends, start)
         sentence_end = ends[sentence_index]
         sentence_start = ends[sentence_index - 1] if sentence_index else 0
+        if _in_a_title(w, start, sentence_start, sentence_end):
+            continue
         for trigger, segments in by_first.get(w.lemma[start], []) + by_first.get("=" + w.lower[start], []):
             first, *rest = segments
             # The anchor is the first word; a longer first part ("come under") must match on.
@@ -282,6 +284,15 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
     # A reading that names no event ("mobilized pressure groups") rules out the event readings of its words.
     silenced = {i for start, end, trigger in found if trigger.kind == NO_EVENT for i in range(start, end)}
     return [match for match in found if match[0] not in silenced] if silenced else found
+
+
+def _in_a_title(w: Words, i: int, sentence_start: int, sentence_end: int) -> bool:
+    """Whether a capitalised word after another word is part of a name or a title ("a copy of My New Order") in a
+    sentence written in lower case; in a headline, where most words are capitalised, it says nothing."""
+    if not w.title[i] or i == sentence_start or not w.alpha[i - 1]:
+        return False
+    lower = sum(w.is_lower[k] for k in range(sentence_start, sentence_end))
+    return lower * 2 > sentence_end - sentence_start
 
 
 def _object_before_passive(doc: Doc, sentence_start: int, verb: int, segment: list[TokenSpec]) -> bool:

@@ -742,3 +742,33 @@ def test_harm_by_an_actor_named_near_a_disaster_is_coded(text, expected):
 )
 def test_statements_are_not_demands_requests_or_rejections(text, expected):
     assert by_country(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capitalised word inside a sentence written in lower case belongs to a name or a title
+        ("The senator quoted a novel, The Last Attack, in his speech on Monday.", []),
+        # a headline capitalises every word, and its verbs still report
+        ("Nigerian Troops Attack Rebel Camp Near Maiduguri", [("ASSAULT", "NGA", None)]),
+    ],
+)
+def test_a_capitalised_trigger_is_a_title_unless_the_sentence_is_a_headline(text, expected):
+    assert by_country(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 040 meets people, not challenges; a swearing-in pledges nothing; a plan sanctioned is approved
+        ("Farmers across Kenya can once again meet this challenge.", []),
+        ("The state of Queensland has sworn in its first Aboriginal judge.", []),
+        ("In 1890 the Portuguese government sanctioned the railway project.", []),
+        ("The European Union sanctioned Belarus over the crackdown.", [("SANCTION", "IGO", "BLR")]),
+        # a blockade by a state or its forces imposes one (CAMEO 191); by protesters it obstructs (144)
+        ("The Saudi blockade imposed on Yemen had cut fuel imports.", [("COERCE", "SAU", "YEM")]),
+        ("Angry Chilean truck drivers blocked the highway to Santiago.", [("PROTEST", "CHL", "CHL")]),
+    ],
+)
+def test_a_verb_read_by_its_object_or_its_doer(text, expected):
+    assert by_country(text) == expected, text
