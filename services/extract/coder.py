@@ -144,6 +144,9 @@ HOME_SECTORS = frozenset({"COP", "JUD"})
 # Rebels and the opposition, who challenge their own state (STATE_SECTORS: its government, legislature, forces).
 CHALLENGER_SECTORS = frozenset({"REB", "OPP"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG"})
+# "We" in a quotation is its speaker, named after the quotation closes.
+FIRST_PERSON = frozenset({"we", "our"})
+CLOSING_QUOTES = frozenset({'"', "''", "”", "’’"})
 FORCES = frozenset({"MIL", "COP"})
 UNCHANGED_PAST = lexicon.word_set("unchanged_past")
 PLURAL_NOUNS = lexicon.word_set("plural_nouns")
@@ -594,6 +597,8 @@ class SentenceCoder:
         if _is_aimed_reading(entry) and (target_chunk is None or target_chunk.start < hit.end):
             return []  # "fired the army chief at a meeting": not aimed at anyone, so not this reading
         sources = _resolve_pronoun(source_chunk, self.chunks, self.last_subject)
+        if source_chunk is not None and source_chunk.pronoun in FIRST_PERSON:
+            sources = self._quoted_speaker(hit) or sources
         if hit.governor is not None:
             return self._governed(hit, sources, target_chunk)
         if not sources:
@@ -663,6 +668,25 @@ class SentenceCoder:
             return events + accusation
         events += self._emit(hit, type_, mode, cameo, modality, sources, targets)
         return events + accusation
+
+    def _quoted_speaker(self, hit: Hit) -> list[Actor]:
+        """Who "we" is in a quotation: the one the sentence says spoke it, after the quotation closes ('"We condemn
+        the attack," the French foreign ministry said', '..., said the French foreign minister') or before it opens
+        ('The minister said: "We reject ..."'). A speaker named by a pronoun is the one it points back at."""
+        doc, sent = self.doc, self.sent
+        w = words(doc)
+        closing = next((i for i in range(hit.end, sent.end) if w.lower[i] in CLOSING_QUOTES), None)
+        after = [i for i in self.say if closing is not None and i > closing]
+        if after:
+            say = min(after)
+            speaker = source_before(doc, sent, say, self.chunk_at, set())
+            if speaker is None or speaker.start < closing:
+                # "..., said the French foreign minister": the speaker follows the verb
+                speaker = next((c for c in self.chunks if c.start > say and c.prep is None), None)
+        else:
+            before = [i for i in self.say if i < hit.start]
+            speaker = source_before(doc, sent, max(before), self.chunk_at, set()) if before else None
+        return _resolve_pronoun(speaker, self.chunks, self.last_subject) if speaker is not None else []
 
     def _possessor(self, chunk: Chunk, sources: list[Actor]) -> list[Actor]:
         """Whose "its troops" or "its northern towns" an attack or coercion is aimed at: the nearest actor named

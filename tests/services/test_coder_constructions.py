@@ -772,3 +772,33 @@ def test_a_capitalised_trigger_is_a_title_unless_the_sentence_is_a_headline(text
 )
 def test_a_verb_read_by_its_object_or_its_doer(text, expected):
     assert by_country(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "we" in a quotation is the speaker named after it closes, before or after the reporting verb
+        ('"We strongly condemn the shelling of the school," the Norwegian foreign ministry said.', "NORGOV"),
+        ('"We will not negotiate with the kidnappers," said the Colombian interior minister.', "COLGOV"),
+        # or the speaker named before it opens
+        ('The Jordanian foreign minister said: "We reject any plan to move the refugees."', "JORGOV"),
+    ],
+)
+def test_we_in_a_quotation_is_its_speaker(text, expected):
+    assert [source for _, source, _ in by_code(text)] == [expected], text
+
+
+def test_a_speaker_named_by_a_pronoun_is_the_one_it_points_back_at():
+    text = 'The Chilean president arrived in Lima. "We condemn Peru\'s decision," she told reporters.'
+    assert ("ACCUSE", "CHLGOV", "PER") in by_code(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Brazilian striker injured his left ankle in training on Tuesday.", []),
+        ("Bolivian police injured his brother during the raid.", [("ASSAULT", "BOL", None)]),
+    ],
+)
+def test_ones_own_injury_is_no_attack(text, expected):
+    assert by_country(text) == expected, text
