@@ -151,6 +151,8 @@ FORCES = frozenset({"MIL", "COP"})
 UNCHANGED_PAST = lexicon.word_set("unchanged_past")
 PLURAL_NOUNS = lexicon.word_set("plural_nouns")
 OBSTRUCT = "144"
+# GDELT's quad classes of conflict: verbal (3) and material (4)
+VERBAL_CONFLICT, MATERIAL_CONFLICT = 3, 4
 
 
 @dataclass
@@ -479,7 +481,12 @@ class SentenceCoder:
             if agent is not None and names_a_disaster(doc, agent, sent):
                 agent = None
             return agent, target
-        source = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
+        main = self._main_clause_hit(hit)
+        if main is not None:
+            # ", accusing Tbilisi of aggression": a participle's subject is its main clause's, not the nearest phrase
+            source = self.roles(main)[0]
+        else:
+            source = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
         if source is not None and (self._in_tail(hit, source) or names_a_disaster(doc, source, sent)):
             source = None
         if disaster_did_it(doc, sent, hit.start, source):
@@ -498,6 +505,17 @@ class SentenceCoder:
         if target is not None and source is not None and target.actors == source.actors:
             target = None
         return source, target
+
+    def _main_clause_hit(self, hit: Hit) -> Hit | None:
+        """The act of the main clause a participle after a comma hangs on ("sent troops into Georgia, accusing"),
+        when the participle is the sentence's next act after it."""
+        w = words(self.doc)
+        if not w.lower[hit.start].endswith("ing") or hit.start <= self.sent.start or w.lower[hit.start - 1] != ",":
+            return None
+        earlier = [h for h in self.hits if h.end < hit.start and h.governor is None]
+        if not earlier or any(w.lower[i] == ";" for i in range(earlier[-1].end, hit.start)):
+            return None
+        return earlier[-1]
 
     def _objects(self, hit: Hit) -> list[Chunk]:
         """The phrases that may be a trigger's object: not a common noun among the pattern's own words, which
@@ -580,14 +598,20 @@ class SentenceCoder:
 
     def _is_elaboration(self, hit: Hit) -> bool:
         # ", killing 20 people" after an attack repeats that attack; it is not a second event, nor is the
-        # "wounding" of ", killing or wounding 50".
+        # "wounding" of ", killing or wounding 50", nor the "setting fire" of a riot. A participle of another kind
+        # is an act of its own ("sent troops into Georgia, accusing Tbilisi of aggression").
         w = words(self.doc)
         if not w.lower[hit.start].endswith("ing") or hit.start <= self.sent.start + 1:
             return False
         before = w.lower[hit.start - 1]
         if before in ("and", "or"):
             return any(h.end == hit.start - 1 and self._is_elaboration(h) for h in self.hits)
-        return before == "," and any(h.start < hit.start for h in self.hits)
+        force = quad_class(hit.entry.cameo) == MATERIAL_CONFLICT
+        return (
+            before == ","
+            and force
+            and any(h.start < hit.start and quad_class(h.entry.cameo) >= VERBAL_CONFLICT for h in self.hits)
+        )
 
     def _events_for(self, hit: Hit) -> list[EventCandidate]:
         entry = hit.entry

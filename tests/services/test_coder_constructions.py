@@ -802,3 +802,25 @@ def test_a_speaker_named_by_a_pronoun_is_the_one_it_points_back_at():
 )
 def test_ones_own_injury_is_no_attack(text, expected):
     assert by_country(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle after a comma is its main clause's subject's act, not the nearest phrase's
+        (
+            "Armenia sent troops to the border with Azerbaijan, accusing Baku of shelling villages.",
+            ("ACCUSE", "ARM", "AZE"),
+        ),
+        ("The Arab League condemned the Israeli raid, urging Israel to halt its strikes.", ("REQUEST", "IGO", "ISR")),
+    ],
+)
+def test_a_participle_after_a_comma_is_the_main_subjects_act(text, expected):
+    assert expected in by_country(text), text
+
+
+def test_a_participle_of_force_after_an_attack_is_the_same_attack():
+    # ", killing ten" tells what the shelling did: one event
+    assert by_country("Ethiopian troops shelled Eritrean positions, killing ten soldiers.") == [
+        ("ASSAULT", "ETH", "ERI")
+    ]
