@@ -174,6 +174,11 @@ def _is_the_state(actor: Actor, trigger_char: int) -> bool:
     return actor.sector is None and actor.country is not None and 0 <= trigger_char - actor.end <= 1
 
 
+def _is_official(actor: Actor) -> bool:
+    """A government, a country named as such, or an international organisation."""
+    return actor.sector == "GOV" or actor.country == "IGO" or (actor.sector is None and actor.country is not None)
+
+
 def _ends_past_a_gap_in(entry: lexicon.Trigger, words: frozenset[str]) -> bool:
     return "~" in entry.pattern and entry.pattern.split()[-1] in words
 
@@ -660,6 +665,10 @@ class SentenceCoder:
         if cameo == OBSTRUCT and sources and all(_is_the_state(s, self.doc[hit.start].idx) for s in sources):
             # CAMEO's obstruction (144) is a protest; a state or its forces blocking passage impose a blockade (191)
             type_, mode, cameo = "COERCE", "restrict", "191"
+        if words(self.doc).lemma[hit.start] == "protest" and sources and all(_is_official(s) for s in sources):
+            # a state or an international body that protests complains through official channels (CAMEO 114);
+            # CAMEO 141's demonstrations are people's
+            type_, mode, cameo = "ACCUSE", "complain", "114"
         if entry.kind.startswith("commit") and governed is not None:
             if quad_class(governed.entry.cameo) >= 3:
                 type_, mode, cameo = (

@@ -824,3 +824,22 @@ def test_a_participle_of_force_after_an_attack_is_the_same_attack():
     assert by_country("Ethiopian troops shelled Eritrean positions, killing ten soldiers.") == [
         ("ASSAULT", "ETH", "ERI")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state or an international body that protests complains officially (CAMEO 114); people demonstrate (141)
+        ("Vietnam protested the Chinese survey ship's presence in its waters.", ("ACCUSE", "VNM", "CHN")),
+        ("Thousands of Chileans protested against the pension reform.", ("PROTEST", "CHL", "CHL")),
+        # blocking a statement or a vote rejects it (CAMEO 120)
+        ("Poland blocked an EU declaration on migration.", ("REJECT", "POL", "IGO")),
+    ],
+)
+def test_who_protests_and_what_is_blocked_say_what_it_is(text, expected):
+    assert by_country(text) == [expected], text
+
+
+def test_readying_something_commits_to_nothing():
+    # "ready to" commits; "readying" prepares
+    assert by_country("The Malaysian navy was readying new patrol boats at the base.") == []
