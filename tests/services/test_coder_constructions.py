@@ -843,3 +843,15 @@ def test_who_protests_and_what_is_blocked_say_what_it_is(text, expected):
 def test_readying_something_commits_to_nothing():
     # "ready to" commits; "readying" prepares
     assert by_country("The Malaysian navy was readying new patrol boats at the base.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 160: ending or leaving an agreement reduces relations with the other party
+        ("Burkina Faso ended its military cooperation agreement with France.", ("SANCTION", "BFA", "FRA")),
+        ("Washington withdrew from the arms control treaty with Moscow.", ("SANCTION", "USA", "RUS")),
+    ],
+)
+def test_ending_an_agreement_reduces_relations(text, expected):
+    assert by_country(text) == [expected], text
