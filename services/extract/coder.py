@@ -944,9 +944,12 @@ class SentenceCoder:
         """Unnamed people protesting a government or fighting its forces, or an unnamed authority acting on a
         country's own people ("the President banned Ugandan opposition candidates"), belong to that country."""
         countries = {t.country for t in targets if t.country}
-        unnamed = sources and not any(s.country for s in sources) and not countries
-        if unnamed and location is not None and location.country and all(s.sector in DOMESTIC_SECTORS for s in sources):
-            countries = {location.country}  # "ethnic Albanians demonstrated in Serbia"
+        unnamed = sources and not any(s.country for s in sources)
+        # "ethnic Albanians demonstrated in Serbia"; "protesters stormed the Swedish embassy in Baghdad" are of the
+        # city they act in, not of the state they act against
+        placed = location is not None and location.country and (not countries or location.lat is not None)
+        if unnamed and placed and all(s.sector in DOMESTIC_SECTORS for s in sources):
+            countries = {location.country}
         if not sources or len(countries) != 1 or any(s.country for s in sources):
             return sources
         # Rebels who shoot down or blow up a foreign airliner are not its country's people. What people direct at a

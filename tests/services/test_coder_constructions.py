@@ -855,3 +855,18 @@ def test_readying_something_commits_to_nothing():
 )
 def test_ending_an_agreement_reduces_relations(text, expected):
     assert by_country(text) == [expected], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # returning seized property (CAMEO 0842), reopening a crossing (081), drills as a show of force (150)
+        ("Iran returned the seized Greek tanker.", ("RETREAT", "IRN", "GRC")),
+        ("Jordan reopened its border crossing with Syria.", ("CONCEDE", "JOR", "SYR")),
+        ("Russian warships conducted live-fire drills near Japan.", ("MOBILIZE", "RUS", "JPN")),
+        # unnamed people are of the city they act in, not of the state whose embassy they attack
+        ("Protesters stormed the Danish embassy in Tehran.", ("ASSAULT", "IRN", "DNK")),
+    ],
+)
+def test_concessions_shows_of_force_and_where_people_act(text, expected):
+    assert by_country(text) == [expected], text
