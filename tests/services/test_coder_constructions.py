@@ -870,3 +870,17 @@ def test_ending_an_agreement_reduces_relations(text, expected):
 )
 def test_concessions_shows_of_force_and_where_people_act(text, expected):
     assert by_country(text) == [expected], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an offer of a view is a statement; an offer to mediate commits (CAMEO 036)
+        ("The Kremlin offered its first hint of concern at Iran's actions.", []),
+        ("Oman offered to mediate between Iran and Egypt.", [("AGREE", "OMN", "IRN"), ("AGREE", "OMN", "EGY")]),
+        # a company mobilising its engineers mobilises no force
+        ("The Swedish carmaker mobilized engineering teams across Europe.", []),
+    ],
+)
+def test_offers_and_mobilisations_read_by_their_object(text, expected):
+    assert by_country(text) == expected, text
