@@ -884,3 +884,15 @@ def test_concessions_shows_of_force_and_where_people_act(text, expected):
 )
 def test_offers_and_mobilisations_read_by_their_object(text, expected):
     assert by_country(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 043 hosts visitors, not tournaments
+        ("Morocco will host the 2030 World Cup.", []),
+        ("Morocco hosted the Spanish prime minister.", [("CONSULT", "MAR", "ESP")]),
+    ],
+)
+def test_hosting_a_visitor_not_a_tournament(text, expected):
+    assert by_country(text) == expected, text
