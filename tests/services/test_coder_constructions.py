@@ -896,3 +896,8 @@ def test_offers_and_mobilisations_read_by_their_object(text, expected):
 )
 def test_hosting_a_visitor_not_a_tournament(text, expected):
     assert by_country(text) == expected, text
+
+
+def test_ramming_a_boat_is_force():
+    text = "A Chinese coast guard ship rammed a Vietnamese fishing boat near the Paracel Islands."
+    assert by_country(text) == [("ASSAULT", "CHN", "VNM")]
