@@ -151,8 +151,9 @@ FORCES = frozenset({"MIL", "COP"})
 UNCHANGED_PAST = lexicon.word_set("unchanged_past")
 PLURAL_NOUNS = lexicon.word_set("plural_nouns")
 OBSTRUCT = "144"
-# GDELT's quad classes of conflict: verbal (3) and material (4)
-VERBAL_CONFLICT, MATERIAL_CONFLICT = 3, 4
+# GDELT's quad class of verbal conflict, and CAMEO's destruction of property
+VERBAL_CONFLICT = 3
+DESTROY_PROPERTY = "1712"
 
 
 @dataclass
@@ -492,8 +493,8 @@ class SentenceCoder:
             source = self.roles(main)[0]
         else:
             source = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
-        if source is not None and (self._in_tail(hit, source) or names_a_disaster(doc, source, sent)):
-            source = None
+            if source is not None and (self._in_tail(hit, source) or names_a_disaster(doc, source, sent)):
+                source = None
         if disaster_did_it(doc, sent, hit.start, source):
             return None, None
         stops = self.right_stops
@@ -507,15 +508,32 @@ class SentenceCoder:
         skip = frozenset({"to"}) if hit.entry.mode == "complain" else frozenset()
         aimed = hit.entry.type in AIMED_TYPES
         target = target_after(doc, sent, after, self._objects(hit), stops, source, skip=skip, aimed=aimed)
+        if target is None and main is not None:
+            target = self.roles(main)[1]  # ", killing one and arresting 12": the main clause's target, again
         if target is not None and source is not None and target.actors == source.actors:
             target = None
         return source, target
 
+    def _coordinated_participle(self, hit: Hit) -> Hit | None:
+        """The participle a participle after "and" or "or" is coordinated with (", killing one and arresting 12")."""
+        w = words(self.doc)
+        earlier = [h for h in self.hits if h.end < hit.start]
+        if not earlier or not w.lower[earlier[-1].start].endswith("ing"):
+            return None
+        if any(w.lower[i] == "," for i in range(earlier[-1].end, hit.start)):
+            return None
+        return earlier[-1]
+
     def _main_clause_hit(self, hit: Hit) -> Hit | None:
         """The act of the main clause a participle after a comma hangs on ("sent troops into Georgia, accusing"),
-        when the participle is the sentence's next act after it."""
+        when the participle is the sentence's next act after it, or the one its coordinated participle hangs on."""
         w = words(self.doc)
-        if not w.lower[hit.start].endswith("ing") or hit.start <= self.sent.start or w.lower[hit.start - 1] != ",":
+        if not w.lower[hit.start].endswith("ing") or hit.start <= self.sent.start:
+            return None
+        if w.lower[hit.start - 1] in ("and", "or"):
+            previous = self._coordinated_participle(hit)
+            return self._main_clause_hit(previous) if previous is not None else None
+        if w.lower[hit.start - 1] != ",":
             return None
         earlier = [h for h in self.hits if h.end < hit.start and h.governor is None]
         if not earlier or any(w.lower[i] == ";" for i in range(earlier[-1].end, hit.start)):
@@ -603,19 +621,20 @@ class SentenceCoder:
 
     def _is_elaboration(self, hit: Hit) -> bool:
         # ", killing 20 people" after an attack repeats that attack; it is not a second event, nor is the
-        # "wounding" of ", killing or wounding 50", nor the "setting fire" of a riot. A participle of another kind
-        # is an act of its own ("sent troops into Georgia, accusing Tbilisi of aggression").
+        # "wounding" of ", killing or wounding 50", nor the "setting fire" of a riot: harm done in the act's course.
+        # A participle of another kind is an act of its own ("sent troops into Georgia, accusing Tbilisi of
+        # aggression", ", killing one and arresting 12").
         w = words(self.doc)
         if not w.lower[hit.start].endswith("ing") or hit.start <= self.sent.start + 1:
             return False
+        if hit.entry.type != "ASSAULT" and not hit.entry.cameo.startswith(DESTROY_PROPERTY):
+            return False
         before = w.lower[hit.start - 1]
         if before in ("and", "or"):
-            return any(h.end == hit.start - 1 and self._is_elaboration(h) for h in self.hits)
-        force = quad_class(hit.entry.cameo) == MATERIAL_CONFLICT
-        return (
-            before == ","
-            and force
-            and any(h.start < hit.start and quad_class(h.entry.cameo) >= VERBAL_CONFLICT for h in self.hits)
+            previous = self._coordinated_participle(hit)
+            return previous is not None and self._is_elaboration(previous)
+        return before == "," and any(
+            h.start < hit.start and quad_class(h.entry.cameo) >= VERBAL_CONFLICT for h in self.hits
         )
 
     def _events_for(self, hit: Hit) -> list[EventCandidate]:
@@ -947,8 +966,16 @@ class SentenceCoder:
         unnamed = sources and not any(s.country for s in sources)
         # "ethnic Albanians demonstrated in Serbia"; "protesters stormed the Swedish embassy in Baghdad" are of the
         # city they act in, not of the state they act against
-        placed = location is not None and location.country and (not countries or location.lat is not None)
-        if unnamed and placed and all(s.sector in DOMESTIC_SECTORS for s in sources):
+        placed = (
+            location is not None
+            and location.country
+            and (not countries or location.lat is not None or countries == {location.country})
+        )
+        # an unnamed authority repressing or conceding where it acts is that place's ("the military government
+        # declared a state of siege in Haiti")
+        placed_authority = unnamed and placed and type_ in DOMESTIC_TYPES
+        placed_authority = placed_authority and all(s.sector in AUTHORITY_SECTORS for s in sources)
+        if unnamed and placed and all(s.sector in DOMESTIC_SECTORS for s in sources) or placed_authority:
             countries = {location.country}
         if not sources or len(countries) != 1 or any(s.country for s in sources):
             return sources
@@ -960,7 +987,7 @@ class SentenceCoder:
             or all(t.sector in STATE_SECTORS | AUTHORITY_SECTORS or t.start == t.end for t in targets if t.country)
         )
         # Courts and police act at home: "Judge X opened investigations against Chilean officials".
-        home = all(s.sector in HOME_SECTORS for s in sources)
+        home = all(s.sector in HOME_SECTORS for s in sources) or placed_authority
         if not people and not home and not all(t.sector in DOMESTIC_SECTORS for t in targets if t.country):
             return sources
         country = next(iter(countries))

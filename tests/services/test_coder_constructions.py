@@ -901,3 +901,26 @@ def test_hosting_a_visitor_not_a_tournament(text, expected):
 def test_ramming_a_boat_is_force():
     text = "A Chinese coast guard ship rammed a Vietnamese fishing boat near the Paracel Islands."
     assert by_country(text) == [("ASSAULT", "CHN", "VNM")]
+
+
+def test_a_participle_coordinated_with_another_is_the_main_subjects_act_on_its_target():
+    # ", killing one and arresting 12": the killing is the shooting's harm, the arrests an act of their own, done by
+    # the main clause's subject to the ones it fired on
+    text = "Bolivian police opened fire on miners in La Paz on Monday, killing one and arresting 12."
+    assert [kind for kind, *_ in by_country(text)] == ["ASSAULT", "COERCE"]
+    assert by_country(text)[1] == ("COERCE", "BOL", "BOL")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unnamed government acting in a place is that place's
+        ("The military government declared a state of emergency in Guinea on Sunday.", [("COERCE", "GIN", "GIN")]),
+        ("The government arrested dozens of opposition activists in Harare.", [("COERCE", "ZWE", "ZWE")]),
+        # rule by emergency (CAMEO 1724); dismissing an official rejects nothing
+        ("The Peruvian president dissolved parliament.", [("COERCE", "PER", None)]),
+        ("The Peruvian president dismissed the interior minister.", []),
+    ],
+)
+def test_an_unnamed_authority_and_rule_by_emergency(text, expected):
+    assert by_country(text) == expected, text
