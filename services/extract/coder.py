@@ -127,6 +127,11 @@ PLACES = frozenset({CITY, CAPITAL, COUNTRY})
 CLAIM_AS_ACCUSATION = lexicon.Trigger("claim", "ACCUSE", "allege", "112", ACT)
 # Physical acts, aimed "at" whom they hit ("fired tear gas at protesters").
 AIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
+# An attack aimed at "its troops" or at "it" is aimed at an actor named before, not at the attacker.
+AIMED_PRONOUNS = POSSESSIVES | {"it"}
+# Where a passive attack came from, and what it was aimed at
+FROM = frozenset({"from"})
+AIMS = frozenset({"at", "toward", "towards", "into", "against", "on"})
 # Event types that are mostly a state and its own people: repression, protest, concession.
 DOMESTIC_TYPES = frozenset({"COERCE", "PROTEST", "CONCEDE"})
 # What people (civilians, opposition, rebels) do to an unnamed authority concerns their own country's.
@@ -486,6 +491,11 @@ class SentenceCoder:
                 agent = agent_of_attack(doc, sent, hit.end, self.chunks, self.right_stops)
             if agent is not None and names_a_disaster(doc, agent, sent):
                 agent = None
+            if agent is None and hit.entry.type == "ASSAULT":
+                # "a mortar bomb was fired at it from the Gaza Strip": fired from a place, at someone
+                agent = self._fired_from(hit)
+                if agent is not None and (target is None or not any(a.country for a in target.actors)):
+                    target = self._aimed_at(hit) or target
             return agent, target
         main = self._main_clause_hit(hit)
         if main is not None:
@@ -513,6 +523,31 @@ class SentenceCoder:
         if target is not None and source is not None and target.actors == source.actors:
             target = None
         return source, target
+
+    def _after_the_verb(self, hit: Hit, preps: frozenset[str]) -> Chunk | None:
+        """The first phrase after a verb, in its clause, that one of these prepositions opens."""
+        for chunk in self.chunks:
+            if chunk.start < hit.end:
+                continue
+            if any(i in self.right_stops for i in range(hit.end, chunk.start)):
+                return None
+            if chunk.prep in preps:
+                return chunk
+        return None
+
+    def _fired_from(self, hit: Hit) -> Chunk | None:
+        """Who fired what a passive says was fired from a place and names no one firing: CAMEO's unidentified
+        armed forces (UAF) of that place's country."""
+        origin = self._after_the_verb(hit, FROM)
+        country = next((a.country for a in origin.actors if a.country), None) if origin is not None else None
+        if country is None or country == "IGO":
+            return None
+        actors = [Actor(a.text, f"{country}UAF", a.start, a.end, country, "UAF") for a in origin.actors[:1]]
+        return Chunk(origin.start, origin.end, actors)
+
+    def _aimed_at(self, hit: Hit) -> Chunk | None:
+        """What a passive attack was aimed at ("fired at southern Israel", "launched toward Israel")."""
+        return self._after_the_verb(hit, AIMS)
 
     def _coordinated_participle(self, hit: Hit) -> Hit | None:
         """The participle a participle after "and" or "or" is coordinated with (", killing one and arresting 12")."""
@@ -672,7 +707,7 @@ class SentenceCoder:
                 modality = CLAIMED
                 accusation = self._accusation_in_claim(hit, source_chunk, sources)
         targets = target_chunk.actors if target_chunk else []
-        if target_chunk is not None and target_chunk.pronoun in POSSESSIVES and hit.entry.type in AIMED_TYPES:
+        if target_chunk is not None and target_chunk.pronoun in AIMED_PRONOUNS and hit.entry.type in AIMED_TYPES:
             targets = self._possessor(target_chunk, sources)
         if source_chunk is not None and len(sources) > 1:
             # "Israel and Lebanon renewed talks": a joint act has no target among its own actors.

@@ -924,3 +924,15 @@ def test_a_participle_coordinated_with_another_is_the_main_subjects_act_on_its_t
 )
 def test_an_unnamed_authority_and_rule_by_emergency(text, expected):
     assert by_country(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fired from a place and naming no one firing: the unidentified forces of that place, at what it was aimed
+        ("Two rockets were fired from Syria at northern Jordan on Monday.", [("ASSAULT", "SYRUAF", "JOR")]),
+        ("Jordan said a mortar shell was fired at it from Syria.", [("ASSAULT", "SYRUAF", "JOR")]),
+    ],
+)
+def test_fire_from_a_place_is_its_unidentified_forces(text, expected):
+    assert by_code(text) == expected, text
