@@ -132,6 +132,7 @@ AIMED_PRONOUNS = POSSESSIVES | {"it"}
 # Where a passive attack came from, and what it was aimed at
 FROM = frozenset({"from"})
 AIMS = frozenset({"at", "toward", "towards", "into", "against", "on"})
+STRUCK = frozenset({"on", "against"})
 # Event types that are mostly a state and its own people: repression, protest, concession.
 DOMESTIC_TYPES = frozenset({"COERCE", "PROTEST", "CONCEDE"})
 # What people (civilians, opposition, rebels) do to an unnamed authority concerns their own country's.
@@ -709,6 +710,8 @@ class SentenceCoder:
         targets = target_chunk.actors if target_chunk else []
         if target_chunk is not None and target_chunk.pronoun in AIMED_PRONOUNS and hit.entry.type in AIMED_TYPES:
             targets = self._possessor(target_chunk, sources)
+        if entry.type == "ASSAULT" and source_chunk is not None and not any(t.country for t in targets):
+            targets = self._struck_in_subject(hit, source_chunk, targets)
         if source_chunk is not None and len(sources) > 1:
             # "Israel and Lebanon renewed talks": a joint act has no target among its own actors.
             targets = [t for t in targets if t.country not in {a.country for a in sources}]
@@ -774,6 +777,20 @@ class SentenceCoder:
             before = [i for i in self.say if i < hit.start]
             speaker = source_before(doc, sent, max(before), self.chunk_at, set()) if before else None
         return _resolve_pronoun(speaker, self.chunks, self.last_subject) if speaker is not None else []
+
+    def _struck_in_subject(self, hit: Hit, subject: Chunk, victims: list[Actor]) -> list[Actor]:
+        """The people an attack named as the subject harmed belong to the place it struck ("Israeli air strikes on
+        Gaza killed 30 people"): the phrase after "on" or "against" between the subject and the verb."""
+        struck = next(
+            (c for c in self.chunks if subject.end <= c.start and c.end <= hit.start and c.prep in STRUCK),
+            None,
+        )
+        country = next((a.country for a in struck.actors if a.country), None) if struck is not None else None
+        if country is None:
+            return victims
+        if not victims:
+            return struck.actors
+        return [Actor(v.text, country + (v.sector or ""), v.start, v.end, country, v.sector) for v in victims]
 
     def _possessor(self, chunk: Chunk, sources: list[Actor]) -> list[Actor]:
         """Whose "its troops" or "its northern towns" an attack or coercion is aimed at: the nearest actor named

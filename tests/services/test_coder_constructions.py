@@ -936,3 +936,15 @@ def test_an_unnamed_authority_and_rule_by_emergency(text, expected):
 )
 def test_fire_from_a_place_is_its_unidentified_forces(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the people an attack named as the subject harmed belong to the place it struck
+        ("Turkish air strikes on northern Iraq killed 12 people on Sunday.", [("ASSAULT", "TUR", "IRQ")]),
+        ("A Russian drone strike on Odesa wounded five civilians.", [("ASSAULT", "RUS", "UKR")]),
+    ],
+)
+def test_victims_of_an_attack_on_a_place_are_its_people(text, expected):
+    assert by_country(text) == expected, text
