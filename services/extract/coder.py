@@ -471,6 +471,10 @@ class SentenceCoder:
         if hit.entry.kind == RECEIVED:
             # "Ukraine received aid from Germany": the giver follows "from" (or "by"); the subject gets it.
             target = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
+            if target is None or not any(a.country for a in target.actors):
+                # "The attack by Houthi rebels on a ship drew condemnation": an act as the subject, its doer gets it
+                doer = next((c for c in reversed(self.chunks) if c.end <= hit.start and c.prep == "by"), None)
+                target = doer or target
             return agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=GIVERS), target
         if is_passive(doc, hit.start, hit.end, sent):
             target = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops, places=True)

@@ -948,3 +948,8 @@ def test_fire_from_a_place_is_its_unidentified_forces(text, expected):
 )
 def test_victims_of_an_attack_on_a_place_are_its_people(text, expected):
     assert by_country(text) == expected, text
+
+
+def test_criticism_of_an_act_named_as_the_subject_is_of_its_doer():
+    text = "The shelling of the port by Russian forces drew condemnation from Romania."
+    assert by_country(text) == [("ACCUSE", "ROU", "RUS")]
