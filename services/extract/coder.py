@@ -157,6 +157,7 @@ FORCES = frozenset({"MIL", "COP"})
 UNCHANGED_PAST = lexicon.word_set("unchanged_past")
 PLURAL_NOUNS = lexicon.word_set("plural_nouns")
 OBSTRUCT = "144"
+SHOW_OF_FORCE = "150"
 # GDELT's quad class of verbal conflict, and CAMEO's destruction of property
 VERBAL_CONFLICT = 3
 DESTROY_PROPERTY = "1712"
@@ -726,6 +727,9 @@ class SentenceCoder:
         if cameo == OBSTRUCT and sources and all(_is_the_state(s, self.doc[hit.start].idx) for s in sources):
             # CAMEO's obstruction (144) is a protest; a state or its forces blocking passage impose a blockade (191)
             type_, mode, cameo = "COERCE", "restrict", "191"
+        if cameo == SHOW_OF_FORCE and len({s.country for s in sources if s.country}) > 1:
+            # "French and Egyptian warships launched war games": drills held together are military cooperation
+            type_, mode, cameo = "COOPERATE", "military", "062"
         if words(self.doc).lemma[hit.start] == "protest" and sources and all(_is_official(s) for s in sources):
             # a state or an international body that protests complains through official channels (CAMEO 114);
             # CAMEO 141's demonstrations are people's

@@ -953,3 +953,19 @@ def test_victims_of_an_attack_on_a_place_are_its_people(text, expected):
 def test_criticism_of_an_act_named_as_the_subject_is_of_its_doer():
     text = "The shelling of the port by Russian forces drew condemnation from Romania."
     assert by_country(text) == [("ACCUSE", "ROU", "RUS")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # drills held alone show military power (150); held jointly, by coordinated states, they are cooperation (062)
+        ("Chinese forces held drills around Taiwan.", [("MOBILIZE", "CHN", "TWN")]),
+        (
+            "Indian and French warships held joint naval exercises.",
+            [("COOPERATE", "IND", None), ("COOPERATE", "FRA", None)],
+        ),
+        ("Russia and Iran held war games in the Caspian.", [("COOPERATE", "RUS", None), ("COOPERATE", "IRN", None)]),
+    ],
+)
+def test_drills_alone_and_together(text, expected):
+    assert by_country(text) == expected, text
