@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from services.extract import lexicon
 from tests.services.coding import asserted
 
 
@@ -193,4 +194,28 @@ def test_a_lexicon_noun_matches_as_written(text: str, expected: tuple) -> None:
     ],
 )
 def test_a_hyphenated_lexicon_entry_matches_the_tokens_it_is_split_into(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+def test_no_pattern_puts_two_alternations_side_by_side():
+    # A pattern is split into words at spaces, so "aid|humanitarian worker|agency" reads as two words with their
+    # own alternatives ("aid" or "humanitarian", then "worker" or "agency"), not as three objects: an object of two
+    # words needs a line of its own.
+    side_by_side = [
+        entry.pattern
+        for entry in lexicon.triggers()
+        if any("|" in a and "|" in b for a, b in zip(entry.pattern.split(), entry.pattern.split()[1:], strict=False))
+    ]
+    assert side_by_side == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 162 stops aid; 1663 withdraws aid workers
+        ("The United States withdrew aid from Afghanistan.", ("SANCTION", "162", "USA", "AFG")),
+        ("The UN withdrew its staff from Gaza.", ("SANCTION", "1663", "IGO", "PSE")),
+    ],
+)
+def test_aid_withdrawn_and_aid_workers_withdrawn(text: str, expected: tuple) -> None:
     assert expected in coded(text)
