@@ -27,6 +27,9 @@ GAP_STOPS = frozenset({",", ";", ":", "(", ")", "if", "unless", "because", "alth
 NAMES = frozenset({ROLE, ACTOR, COUNTRY})
 MAX_GAP = 7  # tokens allowed between the parts of a pattern: "gave the Ivory Coast 5.1 million dollars of aid"
 BE_FORMS = lexicon.word_set("be_forms")
+GEOGRAPHIC_FEATURES = lexicon.word_set("geographic_features")
+# How many coordinated names may stand between a name and the feature they share
+FEATURE_REACH = 8
 NO_EVENT = "none"  # the kind of a trigger reading that names no event
 ACT = "act"  # the kind of a trigger that is the event itself
 # A reading by the verb's object ends at a preposition: "attacked targets under a plan" has no object "plan".
@@ -129,6 +132,8 @@ def make_name_ruler(nlp: Language, name: str):
         taken: set[int] = set()
         kept = []
         for key, start, end in matches:
+            if keys[key][0] in (DEMONYM, COUNTRY) and _names_a_feature(doc, start, end):
+                continue
             if start not in taken and end - 1 not in taken:
                 kept.append(Span(doc, start, end, label=keys[key][0], span_id=keys[key][1]))
                 taken.update(range(start, end))
@@ -136,6 +141,22 @@ def make_name_ruler(nlp: Language, name: str):
         return doc
 
     return recognise
+
+
+def _names_a_feature(doc: Doc, start: int, end: int) -> bool:
+    """Whether a people's or a country's name is part of a sea's, a gulf's or a tectonic plate's ("the Indian
+    Ocean", "the Persian Gulf", "the Sea of Japan", "the Philippine plate"), which is no actor and belongs to no one
+    country. A city's stays a place ("the Jaffna peninsula")."""
+    if start >= 2 and doc[start - 2].lower_ == "sea" and doc[start - 1].lower_ == "of":
+        return True
+    if end < len(doc) and doc[end].lower_ in GEOGRAPHIC_FEATURES:
+        return True
+    # past other names coordinated with it, a common noun: "the Eurasian, Philippine and Pacific plates" (but "the
+    # United States and Gulf states" are actors)
+    i = end
+    while i < min(len(doc), end + FEATURE_REACH) and (doc[i].is_title or doc[i].lower_ in ("and", ",")):
+        i += 1
+    return i < len(doc) and doc[i].is_lower and doc[i].lower_ in GEOGRAPHIC_FEATURES
 
 
 def _entity_patterns() -> list[dict]:

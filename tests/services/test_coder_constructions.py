@@ -969,3 +969,16 @@ def test_criticism_of_an_act_named_as_the_subject_is_of_its_doer():
 )
 def test_drills_alone_and_together(text, expected):
     assert by_country(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a people's or a country's name in a sea's or a plate's names no actor
+        ("Somali pirates attacked a Greek tanker in the Indian Ocean.", [("ASSAULT", "SOM", "GRC")]),
+        ("Russian warships held drills in the Sea of Japan.", [("MOBILIZE", "RUS", None)]),
+        ("The quake struck where the South American and Nazca plates meet.", []),
+    ],
+)
+def test_seas_and_plates_are_no_actors(text, expected):
+    assert by_country(text) == expected, text
