@@ -379,6 +379,8 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], trigger_ends: set[int]) -
             right.add(i)
         elif lower == "that" and i > sent.start and i - 1 in say_tokens:
             left.add(i)
+        if lower == "where":
+            left.add(i)  # "a zone where the plates meet": a place's clause has its own subject, after "where"
     for i in say_tokens:
         left.add(i)
         # An attribution tail (", a Jordanian official confirmed") is no one's object.

@@ -982,3 +982,9 @@ def test_drills_alone_and_together(text, expected):
 )
 def test_seas_and_plates_are_no_actors(text, expected):
     assert by_country(text) == expected, text
+
+
+def test_a_clause_after_where_has_its_own_subject():
+    # the place before "where" is never the subject of the clause it opens
+    assert by_country("Japan lies in a zone where the Pacific and Philippine Sea plates meet.") == []
+    assert by_country("Kenyan police raided the camp where Somali refugees lived.") == [("ASSAULT", "KEN", None)]
