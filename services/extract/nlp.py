@@ -132,11 +132,12 @@ def make_name_ruler(nlp: Language, name: str):
         taken: set[int] = set()
         kept = []
         for key, start, end in matches:
+            if start in taken or end - 1 in taken:
+                continue
             if keys[key][0] in (DEMONYM, COUNTRY) and _names_a_feature(doc, start, end):
                 continue
-            if start not in taken and end - 1 not in taken:
-                kept.append(Span(doc, start, end, label=keys[key][0], span_id=keys[key][1]))
-                taken.update(range(start, end))
+            kept.append(Span(doc, start, end, label=keys[key][0], span_id=keys[key][1]))
+            taken.update(range(start, end))
         doc.ents = sorted(kept, key=lambda span: span.start)
         return doc
 
@@ -147,10 +148,15 @@ def _names_a_feature(doc: Doc, start: int, end: int) -> bool:
     """Whether a people's or a country's name is part of a sea's, a gulf's or a tectonic plate's ("the Indian
     Ocean", "the Persian Gulf", "the Sea of Japan", "the Philippine plate"), which is no actor and belongs to no one
     country. A city's stays a place ("the Jaffna peninsula")."""
-    if start >= 2 and doc[start - 2].lower_ == "sea" and doc[start - 1].lower_ == "of":
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ == "sea":
         return True
-    if end < len(doc) and doc[end].lower_ in GEOGRAPHIC_FEATURES:
+    if end >= len(doc):
+        return False
+    after = doc[end]
+    if after.lower_ in GEOGRAPHIC_FEATURES:
         return True
+    if not (after.is_title or after.lower_ in ("and", ",")):
+        return False
     # past other names coordinated with it, a common noun: "the Eurasian, Philippine and Pacific plates" (but "the
     # United States and Gulf states" are actors)
     i = end
