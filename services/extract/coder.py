@@ -59,6 +59,7 @@ from services.extract.roles import (
     disaster_did_it,
     is_passive,
     names_a_disaster,
+    participle_joined_by,
     source_before,
     target_after,
 )
@@ -503,12 +504,15 @@ class SentenceCoder:
                 # "a mortar bomb was fired at it from the Gaza Strip": fired from a place, at someone
                 agent = self._fired_from(hit)
                 if agent is not None and (target is None or not any(a.country for a in target.actors)):
-                    target = self._aimed_at(hit) or target
+                    # what it was aimed at: "fired at southern Israel", "launched toward Israel"
+                    aimed = agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=AIMS)
+                    target = aimed or target
             return agent, target
         main = self._main_clause_hit(hit)
+        main_roles = self.roles(main) if main is not None else (None, None)
         if main is not None:
             # ", accusing Tbilisi of aggression": a participle's subject is its main clause's, not the nearest phrase
-            source = self.roles(main)[0]
+            source = main_roles[0]
         else:
             source = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
             if source is not None and (self._in_tail(hit, source) or names_a_disaster(doc, source, sent)):
@@ -526,36 +530,21 @@ class SentenceCoder:
         skip = frozenset({"to"}) if hit.entry.mode == "complain" else frozenset()
         aimed = hit.entry.type in AIMED_TYPES
         target = target_after(doc, sent, after, self._objects(hit), stops, source, skip=skip, aimed=aimed)
-        if target is None and main is not None:
-            target = self.roles(main)[1]  # ", killing one and arresting 12": the main clause's target, again
+        if target is None:
+            target = main_roles[1]  # ", killing one and arresting 12": the main clause's target, again
         if target is not None and source is not None and target.actors == source.actors:
             target = None
         return source, target
 
-    def _after_the_verb(self, hit: Hit, preps: frozenset[str]) -> Chunk | None:
-        """The first phrase after a verb, in its clause, that one of these prepositions opens."""
-        for chunk in self.chunks:
-            if chunk.start < hit.end:
-                continue
-            if any(i in self.right_stops for i in range(hit.end, chunk.start)):
-                return None
-            if chunk.prep in preps:
-                return chunk
-        return None
-
     def _fired_from(self, hit: Hit) -> Chunk | None:
         """Who fired what a passive says was fired from a place and names no one firing: CAMEO's unidentified
         armed forces (UAF) of that place's country."""
-        origin = self._after_the_verb(hit, FROM)
+        origin = agent_after_by(self.doc, self.sent, hit.end, self.chunks, self.right_stops, preps=FROM)
         country = next((a.country for a in origin.actors if a.country), None) if origin is not None else None
         if country is None or country == "IGO":
             return None
         actors = [Actor(a.text, f"{country}UAF", a.start, a.end, country, "UAF") for a in origin.actors[:1]]
         return Chunk(origin.start, origin.end, actors)
-
-    def _aimed_at(self, hit: Hit) -> Chunk | None:
-        """What a passive attack was aimed at ("fired at southern Israel", "launched toward Israel")."""
-        return self._after_the_verb(hit, AIMS)
 
     def _coordinated_participle(self, hit: Hit) -> Hit | None:
         """The participle a participle after "and" or "or" is coordinated with (", killing one and arresting 12")."""
@@ -571,13 +560,12 @@ class SentenceCoder:
         """The act of the main clause a participle after a comma hangs on ("sent troops into Georgia, accusing"),
         when the participle is the sentence's next act after it, or the one its coordinated participle hangs on."""
         w = words(self.doc)
-        if not w.lower[hit.start].endswith("ing") or hit.start <= self.sent.start:
+        joined = participle_joined_by(w, hit.start, self.sent)
+        if joined is None:
             return None
-        if w.lower[hit.start - 1] in ("and", "or"):
+        if joined != ",":
             previous = self._coordinated_participle(hit)
             return self._main_clause_hit(previous) if previous is not None else None
-        if w.lower[hit.start - 1] != ",":
-            return None
         earlier = [h for h in self.hits if h.end < hit.start and h.governor is None]
         if not earlier or any(w.lower[i] == ";" for i in range(earlier[-1].end, hit.start)):
             return None
@@ -667,18 +655,15 @@ class SentenceCoder:
         # "wounding" of ", killing or wounding 50", nor the "setting fire" of a riot: harm done in the act's course.
         # A participle of another kind is an act of its own ("sent troops into Georgia, accusing Tbilisi of
         # aggression", ", killing one and arresting 12").
-        w = words(self.doc)
-        if not w.lower[hit.start].endswith("ing") or hit.start <= self.sent.start + 1:
+        joined = participle_joined_by(words(self.doc), hit.start, self.sent)
+        if joined is None:
             return False
         if hit.entry.type != "ASSAULT" and not hit.entry.cameo.startswith(DESTROY_PROPERTY):
             return False
-        before = w.lower[hit.start - 1]
-        if before in ("and", "or"):
+        if joined != ",":
             previous = self._coordinated_participle(hit)
             return previous is not None and self._is_elaboration(previous)
-        return before == "," and any(
-            h.start < hit.start and quad_class(h.entry.cameo) >= VERBAL_CONFLICT for h in self.hits
-        )
+        return any(h.start < hit.start and quad_class(h.entry.cameo) >= VERBAL_CONFLICT for h in self.hits)
 
     def _events_for(self, hit: Hit) -> list[EventCandidate]:
         entry = hit.entry

@@ -152,11 +152,8 @@ def _names_a_feature(doc: Doc, start: int, end: int) -> bool:
         return True
     if end >= len(doc):
         return False
-    after = doc[end]
-    if after.lower_ in GEOGRAPHIC_FEATURES:
+    if doc[end].lower_ in GEOGRAPHIC_FEATURES:
         return True
-    if not (after.is_title or after.lower_ in ("and", ",")):
-        return False
     # past other names coordinated with it, a common noun: "the Eurasian, Philippine and Pacific plates" (but "the
     # United States and Gulf states" are actors)
     i = end

@@ -26,6 +26,7 @@ PATIENT_VERBS = lexicon.word_set("patient_verbs")
 HARM_VERBS = lexicon.word_set("harm_verbs")
 # How many modifiers may stand between a disaster noun and the word that shows its role ("a strong shallow quake")
 DISASTER_MODIFIER_WORDS = 4
+PARTICIPLE_JOINS = frozenset({",", "and", "or"})
 NO_OBJECT = lexicon.word_set("no_object")
 BY = frozenset({"by"})
 # How far from the verb the words naming an attack with no named doer are looked for
@@ -228,6 +229,15 @@ def names_a_disaster(doc: Doc, chunk: Chunk, sent: Span) -> bool:
     return False
 
 
+def participle_joined_by(w: Words, i: int, sent: Span) -> str | None:
+    """The word that joins a participle to the clause before it: "," (", killing ten"), "and" or "or" (", killing
+    one and arresting 12"); None when the word is no -ing form joined so."""
+    if i <= sent.start or not w.lower[i].endswith("ing"):
+        return None
+    before = w.lower[i - 1]
+    return before if before in PARTICIPLE_JOINS else None
+
+
 def disaster_did_it(doc: Doc, sent: Span, trigger: int, source: Chunk | None) -> bool:
     """Whether the harm a verb reports was done by a disaster that is its clause's subject ("the tsunami that
     killed 230,000", "the quake levelled buildings and killed one"), or the main clause's subject when the verb is a
@@ -236,7 +246,7 @@ def disaster_did_it(doc: Doc, sent: Span, trigger: int, source: Chunk | None) ->
     w = words(doc)
     if w.lemma[trigger] not in HARM_VERBS:
         return False
-    participle = w.lower[trigger].endswith("ing") and trigger > sent.start and w.lower[trigger - 1] in (",", "and")
+    participle = participle_joined_by(w, trigger, sent) in (",", "and")
     for d in range(sent.start, trigger):
         if w.lower[d] not in DISASTER_NOUNS or not _is_subject_noun(w, d, sent):
             continue
