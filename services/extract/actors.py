@@ -13,6 +13,9 @@ from services.extract.models import Actor
 from services.extract.nlp import ACTOR, CAPITAL, CITY, COUNTRY, DEMONYM, ROLE, Words, place_named, text_of, words
 
 DETERMINERS = lexicon.word_set("determiners")
+# An apposition that says who someone is opens with an article: ", the Russian foreign minister,".
+APPOSITION_ARTICLES = frozenset({"the", "a", "an"})
+NAME_PARTICLES = lexicon.word_set("name_particles")
 # Words that may sit inside an actor phrase between a country and the sector noun ("Senior Hungarian officials").
 MODIFIERS = lexicon.word_set("modifiers")
 FORMER = lexicon.word_set("former")
@@ -70,7 +73,7 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
         and (w.lemma[i - 1], w.lemma[i]) in sectors
     ):
         return True  # "coast guard", "security force": a sector noun of two words
-    return w.title[i] and w.alpha[i] and lower not in STOP_WORDS and lower not in CALENDAR
+    return _is_name_word(w, i)
 
 
 def _sector(w: Words, start: int, end: int, entity_at: dict[int, Span]) -> str | None:
@@ -257,7 +260,53 @@ def find_chunks(
         elif actors:
             chunks.append(Chunk(i, j, actors, _prep(doc, i, sent.start)))
         i = max(j, i + 1)
-    return _attach_countries(doc, chunks, entity_at, trigger_tokens)
+    return _named_by_apposition(doc, sent, _attach_countries(doc, chunks, entity_at, trigger_tokens))
+
+
+def _named_by_apposition(doc: Doc, sent: Span, chunks: list[Chunk]) -> list[Chunk]:
+    """A person the lexicon does not know, named before an apposition that says who they are ("Ivan Petrov, the
+    Russian deputy foreign minister, said"), is an actor with the apposition's country and sector."""
+    w = words(doc)
+    named = []
+    taken = {i for c in chunks for i in range(c.start, c.end)}
+    for chunk in chunks:
+        comma, end = chunk.start - 1, chunk.end
+        role = next((a for a in chunk.actors if a.country), None)
+        if (
+            role is None
+            or chunk.prep is not None
+            or comma <= sent.start
+            or w.lower[comma] != ","
+            or w.lower[chunk.start] not in APPOSITION_ARTICLES
+            or end >= sent.end
+            or w.lower[end] != ","
+            or (end + 1 < sent.end and w.lower[end + 1] in ("and", "or"))  # a list: "Petrov, the minister, and"
+        ):
+            continue
+        start = comma
+        while start > sent.start and start - 1 not in taken and _is_name_word(w, start - 1):
+            start -= 1
+            # "Pieter de Wolff", "Omar bin Laden": a particle inside the name
+            if start - 2 >= sent.start and w.lower[start - 1] in NAME_PARTICLES and _is_name_word(w, start - 2):
+                start -= 1
+        if comma - start < 2:
+            continue  # a single capitalised word may open the sentence ("Yesterday, the Russian minister, ...")
+        first, last = doc[start], doc[comma - 1]
+        name = Actor(
+            text_of(doc)[first.idx : last.idx + len(last)],
+            role.code,
+            first.idx,
+            last.idx + len(last),
+            role.country,
+            role.sector,
+        )
+        named.append(Chunk(start, comma, [name], _prep(doc, start, sent.start)))
+    return sorted([*chunks, *named], key=lambda c: c.start) if named else chunks
+
+
+def _is_name_word(w: Words, i: int) -> bool:
+    lower = w.lower[i]
+    return w.title[i] and w.alpha[i] and lower not in STOP_WORDS and lower not in CALENDAR
 
 
 def _is_list_comma(w: Words, j: int, end: int, entity_at: dict[int, Span]) -> bool:

@@ -163,6 +163,38 @@ def test_title_plus_nationality(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a person no list knows takes the country and sector of the apposition that says who they are
+        ("Marta Okonkwo, the Nigerian oil minister, criticised Ghana.", ("ACCUSE", "NGAGOV", "GHA")),
+        ("Pieter de Wolff, a senior Dutch diplomat, met Iranian officials.", ("CONSULT", "NLDGOV", "IRNGOV")),
+        # after "by", the named person is the doer of a passive
+        ("Ghana was criticised by Marta Okonkwo, the Nigerian oil minister, on Friday.", ("ACCUSE", "NGAGOV", "GHA")),
+    ],
+)
+def test_a_name_takes_the_role_its_apposition_gives(text, expected):
+    assert by_code(text) == [expected], text
+
+
+def test_a_name_before_an_apposition_is_the_actor_and_keeps_its_own_words():
+    [event] = asserted("Marta Okonkwo, the Nigerian oil minister, criticised Ghana.")
+    assert event.source.text == "Marta Okonkwo"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # one capitalised word before the comma may open the sentence rather than name anyone
+        ("Yesterday, the Nigerian oil minister, who arrived late, criticised Ghana.", "Nigerian oil minister"),
+        # a list: the phrase after the name is the next item, not who the name is
+        ("Marta Okonkwo, the Nigerian oil minister and Kofi Mensah criticised Ghana.", "Nigerian oil minister"),
+    ],
+)
+def test_a_phrase_after_a_comma_that_is_no_apposition_gives_no_name_its_role(text, source):
+    assert [event.source.text for event in asserted(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # fired at someone is an attack; fired from a post is not
         ("The president fired the army chief on Monday.", []),
         ("The president fired the army chief at a cabinet meeting.", []),
