@@ -81,6 +81,7 @@ def test_statements_of_support(text: str, expected: tuple) -> None:
         ("The Asian Development Bank approved a loan to Nepal.", ("AID", "071", "IGO", "NPL")),
         ("Italy supplied howitzers to Ukraine.", ("AID", "072", "ITA", "UKR")),
         ("Norway provided Estonia with air defence systems.", ("AID", "072", "NOR", "EST")),
+        ("Sweden delivered fighter jets to Hungary.", ("AID", "072", "SWE", "HUN")),
     ],
 )
 def test_aid_in_kind(text: str, expected: tuple) -> None:
@@ -101,6 +102,8 @@ def test_aid_in_kind(text: str, expected: tuple) -> None:
         ("Syrian warplanes dropped bombs on Idlib.", ("ASSAULT", "195", "SYR", "SYR")),
         ("Turkish drones struck militant positions in Iraq.", ("ASSAULT", "190", "TUR", "IRQ")),
         ("Yemeni rebels hit a Saudi air base with missiles.", ("ASSAULT", "190", "YEM", "SAU")),
+        ("Armenian artillery hammered Azerbaijani positions.", ("ASSAULT", "194", "ARM", "AZE")),
+        ("Sudanese jets battered rebel strongholds in Darfur.", ("ASSAULT", "194", "SDN", "SDN")),
     ],
 )
 def test_military_force_without_the_usual_verbs(text: str, expected: tuple) -> None:
@@ -150,9 +153,10 @@ def test_forces_sent_or_deployed(text: str, expected: list) -> None:
         "Nurses in Kenya will strike on Monday.",  # a walkout
         "India hit its target for wheat exports.",  # a goal met
         "Brazil struck a trade deal with Chile.",  # an agreement
+        "Kenya and Uganda hammered out a trade deal.",  # an agreement worked out, not shelling
     ],
 )
-def test_strike_and_hit_without_a_military_target_are_no_attack(text: str) -> None:
+def test_strike_hit_and_hammer_without_a_military_target_are_no_attack(text: str) -> None:
     assert "ASSAULT" not in {event_type for event_type, *_ in coded(text)}
 
 
@@ -162,6 +166,7 @@ def test_strike_and_hit_without_a_military_target_are_no_attack(text: str) -> No
         "Serbia released a report on the economy.",  # a document released is no release of people
         "Kenya ended the year with a trade surplus.",  # "end" needs what the codebook eases
         "The pound fell against the dollar.",  # the currency, not shelling
+        "A storm battered the town of Mombasa.",  # weather is no one's act
     ],
 )
 def test_the_same_verbs_elsewhere_code_nothing(text: str) -> None:
@@ -219,3 +224,11 @@ def test_no_pattern_puts_two_alternations_side_by_side():
 )
 def test_aid_withdrawn_and_aid_workers_withdrawn(text: str, expected: tuple) -> None:
     assert expected in coded(text)
+
+
+def test_a_deal_hammered_out_is_an_agreement_by_both_sides() -> None:
+    # 030: reaching an agreement, as "reached a deal" is
+    assert coded("Kenya and Uganda hammered out a trade deal.") == [
+        ("AGREE", "030", "KEN", None),
+        ("AGREE", "030", "UGA", None),
+    ]
