@@ -16,6 +16,8 @@ RELATIVES = lexicon.word_set("relatives")
 APPOSITION_OPENERS = lexicon.word_set("apposition_openers")
 ADVERBIAL_SKIP = lexicon.word_set("adverbial_skip")
 PROPOSALS = lexicon.word_set("proposals")
+# Words between a proposal and the "by" that names who made it: "the plan put forward by".
+PROPOSER_REACH = 2
 ATTACK_NOUNS = lexicon.word_set("attack_nouns")
 # "Fire" is as often a blaze as gunfire: it names no attack unless a doer is named with it.
 UNATTRIBUTED_ATTACK_NOUNS = (ATTACK_NOUNS - {"fire"}) | lexicon.word_set("weapon_nouns")
@@ -155,14 +157,26 @@ def target_after(
             break
         if chunk.prep in LOCATIVE and not (aimed and chunk.prep == "at") or chunk.prep in skip:
             continue
-        # In an active clause "by" after a proposal names whose it was ("rejected calls by Belarus's rulers").
-        if chunk.prep == "by" and (passive or w.lemma[_before_prep(w, chunk.start)] not in PROPOSALS):
+        # In an active clause "by" after a proposal names whose it was ("rejected calls by Belarus's rulers", "the
+        # plan put forward by Egypt").
+        if chunk.prep == "by" and (passive or not _names_proposer(w, _before_prep(w, chunk.start))):
             continue
         if any(a.country for a in chunk.actors):
             return chunk
         # An adjective that is also a sector noun ("military aid") yields to a named actor further on.
         fallback = fallback or chunk
     return fallback
+
+
+def _names_proposer(w, before_by: int) -> bool:
+    """Whether "by" follows a proposal noun, itself or past the participle that says it was made ("put forward",
+    "drafted", "tabled")."""
+    for j in range(before_by, max(before_by - PROPOSER_REACH, 0) - 1, -1):
+        if w.lemma[j] in PROPOSALS:
+            return True
+        if not (w.alpha[j] and w.is_lower[j]) or w.lower[j] in CLAUSE_OPENERS:
+            return False
+    return False
 
 
 def _before_prep(w, start: int) -> int:

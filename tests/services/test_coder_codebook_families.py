@@ -232,3 +232,21 @@ def test_a_deal_hammered_out_is_an_agreement_by_both_sides() -> None:
         ("AGREE", "030", "KEN", None),
         ("AGREE", "030", "UGA", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 143 conduct strike or boycott
+        ("Nigerian doctors downed tools over unpaid wages.", ("PROTEST", "143", "NGA", "NGA")),
+        ("Greek dockworkers walked off the job on Monday.", ("PROTEST", "143", "GRC", "GRC")),
+        # 152 increase military alert status
+        ("Taiwan put its armed forces on high alert.", ("MOBILIZE", "152", "TWN", None)),
+    ],
+)
+def test_strikes_and_raised_alerts(text: str, expected: tuple) -> None:
+    assert coded(text) == [expected]
+
+
+def test_walking_off_a_field_is_no_strike() -> None:
+    assert coded("The Kenyan striker walked off the pitch injured.") == []

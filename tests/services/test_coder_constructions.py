@@ -1020,3 +1020,17 @@ def test_a_clause_after_where_has_its_own_subject():
     # the place before "where" is never the subject of the clause it opens
     assert by_country("Japan lies in a zone where the Pacific and Philippine Sea plates meet.") == []
     assert by_country("Kenyan police raided the camp where Somali refugees lived.") == [("ASSAULT", "KEN", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "by" after a proposal, or after the participle that says it was made, names whose the proposal was
+        ("Israel rejected the ceasefire proposal put forward by Egypt.", ("REJECT", "ISR", "EGY")),
+        ("Russia vetoed the resolution drafted by France.", ("REJECT", "RUS", "FRA")),
+        # a clause of its own after the proposal is no part of it
+        ("Israel rejected the plan, which was backed by Egypt.", ("REJECT", "ISR", None)),
+    ],
+)
+def test_a_proposal_rejected_is_rejected_to_whoever_made_it(text, expected):
+    assert by_country(text) == [expected], text
