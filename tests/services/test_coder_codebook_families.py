@@ -250,3 +250,31 @@ def test_strikes_and_raised_alerts(text: str, expected: tuple) -> None:
 
 def test_walking_off_a_field_is_no_strike() -> None:
     assert coded("The Kenyan striker walked off the pitch injured.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sport and elections are contests: no assault (182, 192) and no withdrawal of forces (0874)
+        "The Indian cricket team beat Pakistan by five wickets.",
+        "Brazil beat Argentina in the final.",
+        "The Italian tenor captured the audience in Milan.",
+        "The Kenyan runner captured the gold medal in Paris.",
+        "The Russian tennis player withdrew from the tournament with an injury.",
+        "Nigeria pulled out of the Africa Cup of Nations.",
+    ],
+)
+def test_contests_won_and_left_are_no_conflict(text: str) -> None:
+    assert coded(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iranian police beat protesters in Tehran.", ("ASSAULT", "182", "IRN", "IRN")),
+        ("Indian troops captured a Pakistani post in Kashmir.", ("ASSAULT", "192", "IND", "PAK")),
+        ("Russia withdrew from the town of Kherson.", ("RETREAT", "0874", "RUS", None)),
+    ],
+)
+def test_the_same_verbs_between_forces_and_people_are_conflict(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
