@@ -513,6 +513,14 @@ class SentenceCoder:
         if main is not None:
             # ", accusing Tbilisi of aggression": a participle's subject is its main clause's, not the nearest phrase
             source = main_roles[0]
+        elif participle_joined_by(words(doc), hit.start, sent) == ",":
+            # "Israeli jets struck Gaza, killing 20": with no act found in the main clause, its subject still did it
+            source = self._main_clause_subject(hit)
+        elif hit.start > sent.start and words(doc).lower[hit.start - 1] in ("and", "but"):
+            # "Iraqi forces invaded Kuwait and seized its oil fields": a verb right after "and" shares the subject
+            source = self._main_clause_subject(hit) or source_before(
+                doc, sent, hit.start, self.chunk_at, self.left_stops
+            )
         else:
             source = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
             if source is not None and (self._in_tail(hit, source) or names_a_disaster(doc, source, sent)):
@@ -570,6 +578,33 @@ class SentenceCoder:
         if not earlier or any(w.lower[i] == ";" for i in range(earlier[-1].end, hit.start)):
             return None
         return earlier[-1]
+
+    def _main_clause_subject(self, hit: Hit) -> Chunk | None:
+        """The subject of the clause a participle after a comma hangs on: its first actor phrase outside a
+        prepositional phrase ("On Monday, Israeli jets struck Gaza, killing 20"), or no one."""
+        # not past a stop ("announced ... and bans": the clause of a report verb is its own)
+        after = max((i for i in self.left_stops if i < hit.start), default=self.sent.start - 1)
+        subject = next(
+            (
+                c
+                for c in self.chunks
+                if after < c.start
+                and c.end < hit.start
+                and c.prep is None
+                and not c.place
+                and not self._is_predicate(c)
+            ),
+            None,
+        )
+        if subject is None or names_a_disaster(self.doc, subject, self.sent):
+            return None
+        return subject
+
+    def _is_predicate(self, chunk: Chunk) -> bool:
+        """Whether a phrase follows "is" or "are": what the subject is, not who acts ("those killed are Hamas
+        fighters")."""
+        w = words(self.doc)
+        return chunk.start > self.sent.start and w.lower[chunk.start - 1] in BE_FORMS
 
     def _objects(self, hit: Hit) -> list[Chunk]:
         """The phrases that may be a trigger's object: not a common noun among the pattern's own words, which

@@ -26,6 +26,7 @@ DISASTER_NOUNS = lexicon.word_set("disaster_nouns")
 DISASTER_COMPOUND_WORDS = 4
 PATIENT_VERBS = lexicon.word_set("patient_verbs")
 HARM_VERBS = lexicon.word_set("harm_verbs")
+ACCIDENT_VERBS = lexicon.word_set("accident_verbs")
 # How many modifiers may stand between a disaster noun and the word that shows its role ("a strong shallow quake")
 DISASTER_MODIFIER_WORDS = 4
 PARTICIPLE_JOINS = frozenset({",", "and", "or"})
@@ -256,13 +257,19 @@ def disaster_did_it(doc: Doc, sent: Span, trigger: int, source: Chunk | None) ->
     """Whether the harm a verb reports was done by a disaster that is its clause's subject ("the tsunami that
     killed 230,000", "the quake levelled buildings and killed one"), or the main clause's subject when the verb is a
     participle after a comma ("A strong earthquake struck Aceh province, killing one"): a disaster noun not inside a
-    prepositional phrase ("after the quake"), with no actor named as a subject between it and a finite verb."""
+    prepositional phrase ("after the quake"), with no actor named as a subject between it and a finite verb. The harm
+    of an accident the main clause reports ("a ferry capsized, killing 12") is no one's act either."""
     w = words(doc)
     if w.lemma[trigger] not in HARM_VERBS:
         return False
     participle = participle_joined_by(w, trigger, sent) in (",", "and")
+    if participle and any(w.lemma[v] in ACCIDENT_VERBS for v in range(sent.start, trigger)):
+        return True  # "A plane crashed near the border, killing 50": an accident's harm, as a disaster's
     for d in range(sent.start, trigger):
-        if w.lower[d] not in DISASTER_NOUNS or not _is_subject_noun(w, d, sent):
+        if w.lower[d] not in DISASTER_NOUNS:
+            continue
+        # "after two earthquakes flattened buildings": a disaster noun right before a harm verb is its subject
+        if not _is_subject_noun(w, d, sent) and w.lemma[d + 1] not in HARM_VERBS:
             continue
         if participle or source is None or source.end <= d:
             return True

@@ -262,9 +262,13 @@ def test_walking_off_a_field_is_no_strike() -> None:
         "The Kenyan runner captured the gold medal in Paris.",
         "The Russian tennis player withdrew from the tournament with an injury.",
         "Nigeria pulled out of the Africa Cup of Nations.",
+        # nor are a stage stormed off, a market invaded or a concert cancelled
+        "The Brazilian model stormed off the stage in Paris.",
+        "The Irish rock band invaded the charts in Britain.",
+        "The American singer cancelled her concert in Moscow.",
     ],
 )
-def test_contests_won_and_left_are_no_conflict(text: str) -> None:
+def test_contests_and_shows_are_no_conflict(text: str) -> None:
     assert coded(text) == []
 
 

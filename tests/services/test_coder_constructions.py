@@ -1034,3 +1034,30 @@ def test_a_clause_after_where_has_its_own_subject():
 )
 def test_a_proposal_rejected_is_rejected_to_whoever_made_it(text, expected):
     assert by_country(text) == [expected], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle after a comma whose main clause has no act found is still the main clause subject's doing
+        ("On Monday, Indian jets struck Muzaffarabad, killing 20 people.", ("ASSAULT", "IND")),
+        # a verb right after "and" shares the subject of the verb before it, not that verb's object
+        ("Iraqi troops invaded Kuwait and seized its oil fields.", ("COERCE", "IRQ")),
+    ],
+)
+def test_a_verb_joined_to_a_clause_shares_its_subject(text, expected):
+    kind, source = expected
+    assert source in {event.source.country for event in asserted(text) if event.type == kind}, text
+    assert all(event.source.country == source for event in asserted(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the harm of an accident, or of a disaster that is a subordinate clause's subject, is no one's act
+        "A Turkish ferry capsized off the Greek coast, killing 12 passengers.",
+        "Kenyan families fled to camps after floods destroyed homes and killed nine people.",
+    ],
+)
+def test_harm_done_by_an_accident_or_a_disaster_is_no_attack(text):
+    assert "ASSAULT" not in {event.type for event in asserted(text)}, text
