@@ -184,8 +184,13 @@ def _is_the_state(actor: Actor, trigger_char: int) -> bool:
 
 
 def _is_official(actor: Actor) -> bool:
-    """A government, a country named as such, or an international organisation."""
-    return actor.sector == "GOV" or actor.country == "IGO" or (actor.sector is None and actor.country is not None)
+    """A government, a country named as such, or an international organisation; a people named by its demonym
+    ("hundreds of Bangladeshi garment workers", "the French") is no state."""
+    if actor.sector == "GOV" or actor.country == "IGO":
+        return True
+    words_of_actor = actor.text.split()
+    named = actor.sector is None and actor.country is not None
+    return named and not (words_of_actor and words_of_actor[-1] in lexicon.demonyms())
 
 
 def _ends_past_a_gap_in(entry: lexicon.Trigger, words: frozenset[str]) -> bool:

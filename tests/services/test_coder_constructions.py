@@ -864,6 +864,8 @@ def test_a_participle_of_force_after_an_attack_is_the_same_attack():
         # a state or an international body that protests complains officially (CAMEO 114); people demonstrate (141)
         ("Vietnam protested the Chinese survey ship's presence in its waters.", ("ACCUSE", "VNM", "CHN")),
         ("Thousands of Chileans protested against the pension reform.", ("PROTEST", "CHL", "CHL")),
+        # a people named by its demonym before the noun that says who they are is no state
+        ("Hundreds of Peruvian copper miners protested in Lima over pay.", ("PROTEST", "PER", "PER")),
         # blocking a statement or a vote rejects it (CAMEO 120)
         ("Poland blocked an EU declaration on migration.", ("REJECT", "POL", "IGO")),
     ],
