@@ -148,6 +148,8 @@ DOMESTIC_SECTORS = frozenset(
 AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD"})
 # Courts and police, who act at home even on people of no named country.
 HOME_SECTORS = frozenset({"COP", "JUD"})
+# Politicians hold office and oppose at home: held with no one named, they are held by their own state.
+HOME_POLITICS = frozenset({"GOV", "LEG", "OPP", "PTY", "ELI"})
 # Rebels and the opposition, who challenge their own state (STATE_SECTORS: its government, legislature, forces).
 CHALLENGER_SECTORS = frozenset({"REB", "OPP"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG"})
@@ -721,9 +723,9 @@ class SentenceCoder:
             passive = is_passive(self.doc, hit.start, hit.end, self.sent, with_be=True)
             # "five men arrested in Lagos": a participle that lacks the object its verb needs is passive too
             held = is_passive(self.doc, hit.start, hit.end, self.sent)
-            sources = (self._authorities_of_the_place(hit) if held else []) or self._unidentified_attackers(
-                hit, passive=held
-            )
+            sources = (
+                self._authorities_of_the_place(hit, target_chunk) if held else []
+            ) or self._unidentified_attackers(hit, passive=held)
             if not sources and not passive:
                 return []  # a participle or relative clause with no one named doing it ("frigates stationed offshore")
         window = source_chunk.end if source_chunk is not None and source_chunk.end <= hit.start else self.sent.start
@@ -859,14 +861,24 @@ class SentenceCoder:
             Hit(claim, claim + 1, entry), entry.type, entry.mode, entry.cameo, ASSERTED, accusers, accused
         )
 
-    def _authorities_of_the_place(self, hit: Hit) -> list[Actor]:
+    def _authorities_of_the_place(self, hit: Hit, held: Chunk | None) -> list[Actor]:
         """Who arrests, investigates or tries someone when a passive names no one: the state it is done in ("a
-        US national was put under investigation in Italy")."""
+        US national was put under investigation in Italy"), or, with no place named, the state of a politician
+        held, whose office and opposition are at home ("Zimbabwe's opposition leader was arrested")."""
         if hit.entry.mode not in AUTHORITY_MODES:
             return []
         place = next((c for c in self.chunks if c.start >= hit.end and c.prep == "in"), None)
-        if place is None or any(s in self.right_stops for s in range(hit.end, place.start)):
+        if place is not None and any(s in self.right_stops for s in range(hit.end, place.start)):
             return []
+        if place is None:
+            people = held.actors if held is not None else []
+            home = {a.country for a in people if a.country and a.sector in HOME_POLITICS}
+            if len(home) != 1 or any(a.sector not in HOME_POLITICS for a in people):
+                return []
+            # written as the words that name the act, as an unnamed attacker is
+            country, first, last = home.pop(), self.doc[hit.start], self.doc[hit.end - 1]
+            words_of_act = text_of(self.doc)[first.idx : last.idx + len(last)]
+            return [Actor(words_of_act, country, first.idx, last.idx + len(last), country, None)]
         return [Actor(a.text, a.country, a.start, a.end, a.country, None) for a in place.actors[:1] if a.country]
 
     def _location(self, trigger: int) -> Location | None:

@@ -282,3 +282,20 @@ def test_contests_and_shows_are_no_conflict(text: str) -> None:
 )
 def test_the_same_verbs_between_forces_and_people_are_conflict(text: str, expected: tuple) -> None:
     assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 1722 ban political parties; 172 administrative sanctions; 1721 censorship
+        ("The Cambodian supreme court dissolved the main opposition party.", ("COERCE", "1722", "KHM", None)),
+        ("Bahrain stripped 130 dissidents of their citizenship.", ("COERCE", "172", "BHR", None)),
+        ("Mali suspended the French broadcaster France 24.", ("COERCE", "1721", "MLI", "FRA")),
+        # 160 reduce relations: an agreement revoked or cancelled
+        ("Burkina Faso revoked its military agreements with France.", ("SANCTION", "160", "BFA", "FRA")),
+        # 057 sign formal agreement
+        ("Sudan's warring parties signed a declaration of principles.", ("SUPPORT", "057", "SDN", None)),
+    ],
+)
+def test_bans_revocations_and_declarations_signed(text: str, expected: tuple) -> None:
+    assert expected in coded(text)

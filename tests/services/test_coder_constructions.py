@@ -1063,3 +1063,20 @@ def test_a_verb_joined_to_a_clause_shares_its_subject(text, expected):
 )
 def test_harm_done_by_an_accident_or_a_disaster_is_no_attack(text):
     assert "ASSAULT" not in {event.type for event in asserted(text)}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # held with no one named and no place: a politician is held by their own state
+        ("Zambia's opposition leader was arrested on charges of sedition.", ("COERCE", "ZMB", "ZMB")),
+        ("Malawi's former finance minister was detained on Monday.", ("COERCE", "MWI", "MWI")),
+    ],
+)
+def test_a_politician_held_by_no_one_named_is_held_by_their_own_state(text, expected):
+    assert by_country(text) == [expected], text
+
+
+def test_a_foreigner_held_by_no_one_named_nowhere_named_is_not_coded():
+    # a journalist may be held abroad: with no place, who held them is unknown
+    assert by_country("A Canadian journalist was arrested on spying charges.") == []
