@@ -82,6 +82,8 @@ def test_statements_of_support(text: str, expected: tuple) -> None:
         ("Italy supplied howitzers to Ukraine.", ("AID", "072", "ITA", "UKR")),
         ("Norway provided Estonia with air defence systems.", ("AID", "072", "NOR", "EST")),
         ("Sweden delivered fighter jets to Hungary.", ("AID", "072", "SWE", "HUN")),
+        ("Japan provided Ukraine with $4.5 billion in financial support.", ("AID", "071", "JPN", "UKR")),
+        ("The EU gave Tunisia a loan of 900 million euros.", ("AID", "071", "IGO", "TUN")),
     ],
 )
 def test_aid_in_kind(text: str, expected: tuple) -> None:
@@ -299,3 +301,11 @@ def test_the_same_verbs_between_forces_and_people_are_conflict(text: str, expect
 )
 def test_bans_revocations_and_declarations_signed(text: str, expected: tuple) -> None:
     assert expected in coded(text)
+
+
+def test_ambassadors_exchanged_are_relations_established() -> None:
+    # 050 engage in diplomatic cooperation, as "restored diplomatic relations" is
+    assert coded("Iran and Saudi Arabia exchanged ambassadors.") == [
+        ("SUPPORT", "050", "IRN", None),
+        ("SUPPORT", "050", "SAU", None),
+    ]
