@@ -128,6 +128,9 @@ PLACES = frozenset({CITY, CAPITAL, COUNTRY})
 CLAIM_AS_ACCUSATION = lexicon.Trigger("claim", "ACCUSE", "allege", "112", ACT)
 # Physical acts, aimed "at" whom they hit ("fired tear gas at protesters").
 AIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Praise and criticism of an act named as a noun are aimed at its doer, named after "by".
+REACTIONS = frozenset({"ACCUSE", "SUPPORT"})
+REACTED_ACTS = lexicon.word_set("reacted_acts")
 # An attack aimed at "its troops" or at "it" is aimed at an actor named before, not at the attacker.
 AIMED_PRONOUNS = POSSESSIVES | {"it"}
 # Where a passive attack came from, and what it was aimed at
@@ -547,9 +550,23 @@ class SentenceCoder:
         target = target_after(doc, sent, after, self._objects(hit), stops, source, skip=skip, aimed=aimed)
         if target is None:
             target = main_roles[1]  # ", killing one and arresting 12": the main clause's target, again
+        if hit.entry.type in REACTIONS and self._reacts_to_an_act(hit):
+            # "condemned the killing of two soldiers by Israeli troops": the reaction is to the troops
+            doer = agent_after_by(doc, sent, hit.end, self.chunks, stops)
+            if doer is not None and any(a.country for a in doer.actors):
+                target = doer
         if target is not None and source is not None and target.actors == source.actors:
             target = None
         return source, target
+
+    def _reacts_to_an_act(self, hit: Hit) -> bool:
+        """Whether what a praise or a criticism takes as its object is an act named as a noun ("condemned the
+        killing of", "welcomed the release of")."""
+        w = words(self.doc)
+        i = hit.end
+        while i < self.sent.end and (w.lower[i] in DETERMINERS or w.lower[i] in MODIFIERS):
+            i += 1
+        return i < self.sent.end and w.lower[i] in REACTED_ACTS
 
     def _fired_from(self, hit: Hit) -> Chunk | None:
         """Who fired what a passive says was fired from a place and names no one firing: CAMEO's unidentified

@@ -23,6 +23,7 @@ def coded(text: str) -> list[tuple[str, str, str | None, str | None]]:
         ("Norway removed the trade embargo against Myanmar.", ("CONCEDE", "085", "NOR", "MMR")),
         # 0841 release persons, 0842 return property
         ("Egypt freed 40 Sudanese prisoners on Monday.", ("RETREAT", "0841", "EGY", "SDN")),
+        ("Pakistan handed over a captured Indian pilot to India.", ("RETREAT", "0841", "PAK", "IND")),
         ("Peru returned the seized fishing vessels to Ecuador.", ("RETREAT", "0842", "PER", "ECU")),
         ("Chile released the impounded ship to Argentina.", ("RETREAT", "0842", "CHL", "ARG")),
         # 087 de-escalate, 0873 demobilise

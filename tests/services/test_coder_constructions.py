@@ -1080,3 +1080,17 @@ def test_a_politician_held_by_no_one_named_is_held_by_their_own_state(text, expe
 def test_a_foreigner_held_by_no_one_named_nowhere_named_is_not_coded():
     # a journalist may be held abroad: with no place, who held them is unknown
     assert by_country("A Canadian journalist was arrested on spying charges.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # praise or criticism of an act named as a noun is aimed at the act's doer, named after "by"
+        ("Egypt condemned the killing of three Jordanian guards by Syrian troops.", ("ACCUSE", "EGY", "SYR")),
+        ("Qatar welcomed the release of the hostages by Hamas.", ("SUPPORT", "QAT", "PSE")),
+        # with no doer named, the act's object stays the target
+        ("Egypt condemned the killing of three Jordanian guards.", ("ACCUSE", "EGY", "JOR")),
+    ],
+)
+def test_a_reaction_to_an_act_is_aimed_at_its_doer(text, expected):
+    assert by_country(text) == [expected], text
