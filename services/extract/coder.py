@@ -164,6 +164,8 @@ UNCHANGED_PAST = lexicon.word_set("unchanged_past")
 PLURAL_NOUNS = lexicon.word_set("plural_nouns")
 OBSTRUCT = "144"
 SHOW_OF_FORCE = "150"
+CONVENTIONAL_FORCE = "190"
+PROTESTERS = lexicon.word_set("protesters")
 # GDELT's quad class of verbal conflict, and CAMEO's destruction of property
 VERBAL_CONFLICT = 3
 DESTROY_PROPERTY = "1712"
@@ -186,6 +188,11 @@ def _is_the_state(actor: Actor, trigger_char: int) -> bool:
     if actor.sector in FORCES or actor.sector == "GOV":
         return True
     return actor.sector is None and actor.country is not None and 0 <= trigger_char - actor.end <= 1
+
+
+def _is_a_protester(actor: Actor) -> bool:
+    """Whether an actor is people in a protest ("Greek rioters", "rioters in Greece")."""
+    return any(word in PROTESTERS for word in actor.text.lower().split())
 
 
 def _is_official(actor: Actor) -> bool:
@@ -773,6 +780,9 @@ class SentenceCoder:
         if cameo == OBSTRUCT and sources and all(_is_the_state(s, self.doc[hit.start].idx) for s in sources):
             # CAMEO's obstruction (144) is a protest; a state or its forces blocking passage impose a blockade (191)
             type_, mode, cameo = "COERCE", "restrict", "191"
+        if cameo == CONVENTIONAL_FORCE and sources and all(_is_a_protester(s) for s in sources):
+            # CAMEO 145: protesters who storm a building or clash with police riot; 19 is organised force
+            type_, mode, cameo = "PROTEST", "riot", "145"
         if cameo == SHOW_OF_FORCE and len({s.country for s in sources if s.country}) > 1:
             # "French and Egyptian warships launched war games": drills held together are military cooperation
             type_, mode, cameo = "COOPERATE", "military", "062"

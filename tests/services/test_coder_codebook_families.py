@@ -310,3 +310,33 @@ def test_ambassadors_exchanged_are_relations_established() -> None:
         ("SUPPORT", "050", "IRN", None),
         ("SUPPORT", "050", "SAU", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 145 protest violently, riot: force used by people in a protest
+        ("Thai protesters stormed a shopping mall in Bangkok.", ("PROTEST", "145", "THA", "THA")),
+        ("Kenyan protesters clashed with police in Nairobi.", ("PROTEST", "145", "KEN", "KEN")),
+        ("Rioters in Greece attacked a police station.", ("PROTEST", "145", "GRC", "GRC")),
+    ],
+)
+def test_force_used_by_protesters_is_a_riot(text: str, expected: tuple) -> None:
+    assert coded(text) == [expected]
+
+
+def test_weapons_fired_by_protesters_stay_force() -> None:
+    # 19x by weapon: missiles launched are armed force, whoever launches them
+    assert coded("Georgian demonstrators launched missiles at the Georgian government.") == [
+        ("ASSAULT", "195", "GEO", "GEO")
+    ]
+
+
+def test_criminals_are_their_own_sector() -> None:
+    # CAMEO's criminal sector: pirates, cartels and gangs act as themselves, not as their state
+    [event] = asserted("Somali pirates seized a Greek tanker.")
+    assert (event.type, event.cameo, event.source.code, event.target.country) == ("COERCE", "171", "SOMCRM", "GRC")
+
+
+def test_jets_ordered_from_their_maker_are_a_purchase() -> None:
+    assert coded("Turkish Airlines ordered 200 new jets from Airbus.") == []
