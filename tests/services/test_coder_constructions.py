@@ -498,8 +498,8 @@ def test_an_attack_on_computers_is_a_cyber_attack(text, expected):
 
 
 def test_unnamed_people_acting_on_a_legislature_are_of_its_country():
-    # a parliament is the state's, as its government and forces are
-    assert by_code("Protesters stormed the parliament in Baghdad.") == [("ASSAULT", "IRQCVL", "IRQLEG")]
+    # a parliament is the state's, as its government and forces are; protesters who storm it riot (CAMEO 145)
+    assert by_code("Protesters stormed the parliament in Baghdad.") == [("PROTEST", "IRQCVL", "IRQLEG")]
 
 
 @pytest.mark.parametrize(
@@ -899,7 +899,7 @@ def test_ending_an_agreement_reduces_relations(text, expected):
         ("Jordan reopened its border crossing with Syria.", ("CONCEDE", "JOR", "SYR")),
         ("Russian warships conducted live-fire drills near Japan.", ("MOBILIZE", "RUS", "JPN")),
         # unnamed people are of the city they act in, not of the state whose embassy they attack
-        ("Protesters stormed the Danish embassy in Tehran.", ("ASSAULT", "IRN", "DNK")),
+        ("Protesters stormed the Danish embassy in Tehran.", ("PROTEST", "IRN", "DNK")),
     ],
 )
 def test_concessions_shows_of_force_and_where_people_act(text, expected):
