@@ -128,6 +128,11 @@ PLACES = frozenset({CITY, CAPITAL, COUNTRY})
 CLAIM_AS_ACCUSATION = lexicon.Trigger("claim", "ACCUSE", "allege", "112", ACT)
 # Physical acts, aimed "at" whom they hit ("fired tear gas at protesters").
 AIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
+# The actor inside a passive's subject that the act was done to: "military aid to Ukraine was cut"; "sanctions on
+# Iran were lifted" for acts that weigh on or ease off someone, where "talks on Ukraine" are only about it.
+INNER_TARGET_PREPS = frozenset({"for", "of", "with", "to"})
+AFFECTED_PREPS = frozenset({"on", "against"})
+AFFECTING_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "CONCEDE", "RETREAT"})
 # Praise and criticism of an act named as a noun are aimed at its doer, named after "by".
 REACTIONS = frozenset({"ACCUSE", "SUPPORT"})
 REACTED_ACTS = lexicon.word_set("reacted_acts")
@@ -503,11 +508,12 @@ class SentenceCoder:
                 # "A camp for Congolese refugees was attacked", "military aid to Ukraine was cut": the actor inside
                 # the subject's noun phrase, before an unnamed one ("military")
                 begin = target.end if target is not None else sent.start
+                inner_preps = INNER_TARGET_PREPS | (AFFECTED_PREPS if hit.entry.type in AFFECTING_TYPES else set())
                 inner = next(
                     (
                         c
                         for c in reversed(self.chunks)
-                        if begin <= c.start and c.end <= hit.start and c.prep in ("for", "of", "with", "to")
+                        if begin <= c.start and c.end <= hit.start and c.prep in inner_preps
                     ),
                     None,
                 )

@@ -293,7 +293,9 @@ def _is_subject_noun(w: Words, noun: int, sent: Span) -> bool:
 def agent_after_by(
     doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: set[int], *, preps: frozenset[str] = BY
 ) -> Chunk | None:
-    """The agent of a passive: the actor phrase after "by" (or after `preps`: "faced criticism from the EU")."""
+    """The agent of a passive: the actor phrase after "by" or "at the hands of" (or after `preps`: "faced criticism
+    from the EU")."""
+    w = words(doc)
     for chunk in chunks:
         if chunk.start < end:
             continue
@@ -301,4 +303,11 @@ def agent_after_by(
             return None
         if chunk.prep in preps:
             return chunk
+        if preps is BY and chunk.prep == "of" and _after_the_hands(w, chunk.start, sent.start):
+            return chunk
     return None
+
+
+def _after_the_hands(w: Words, start: int, sent_start: int) -> bool:
+    # "killed at the hands of Myanmar's army": the idiom names the agent, as "by" does
+    return start - 4 >= sent_start and [w.lower[k] for k in range(start - 4, start)] == ["at", "the", "hands", "of"]

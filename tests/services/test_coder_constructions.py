@@ -1094,3 +1094,18 @@ def test_a_foreigner_held_by_no_one_named_nowhere_named_is_not_coded():
 )
 def test_a_reaction_to_an_act_is_aimed_at_its_doer(text, expected):
     assert by_country(text) == [expected], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "at the hands of" names a passive's agent, as "by" does
+        ("Dozens of Kenyan villagers were killed at the hands of Somali militants.", ("ASSAULT", "SOM", "KEN")),
+        # the one sanctions weigh on, inside a passive's subject, is the target of lifting them
+        ("Sanctions on Cuba were lifted by the European Union.", ("CONCEDE", "IGO", "CUB")),
+        # talks on a country are only about it
+        ("The talks on Sudan were hosted by Kenya.", ("CONSULT", "KEN", None)),
+    ],
+)
+def test_passive_agents_and_targets_inside_the_subject(text, expected):
+    assert by_country(text) == [expected], text
