@@ -332,10 +332,18 @@ def test_weapons_fired_by_protesters_stay_force() -> None:
     ]
 
 
-def test_criminals_are_their_own_sector() -> None:
-    # CAMEO's criminal sector: pirates, cartels and gangs act as themselves, not as their state
-    [event] = asserted("Somali pirates seized a Greek tanker.")
-    assert (event.type, event.cameo, event.source.code, event.target.country) == ("COERCE", "171", "SOMCRM", "GRC")
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # CAMEO's criminal and business sectors: pirates and cartels, airlines and banks act as themselves, not as
+        # their state
+        ("Somali pirates seized a Greek tanker.", "SOMCRM"),
+        ("The British airline suspended flights to Kenya.", "GBRBUS"),
+        ("A Swiss bank agreed to pay a fine to the US.", "CHEBUS"),
+    ],
+)
+def test_criminals_and_businesses_are_their_own_sector(text: str, source: str) -> None:
+    assert [event.source.code for event in asserted(text)] == [source]
 
 
 def test_jets_ordered_from_their_maker_are_a_purchase() -> None:
