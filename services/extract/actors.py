@@ -189,8 +189,7 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
             code, country, sector_code = sector, None, sector
         else:
             code, country, sector_code = code_entity(best, sector, when, former)
-        text_start, text_end = doc[begin].idx, doc[stop - 1].idx + len(doc[stop - 1].text)
-        actors.append(Actor(text_of(doc)[text_start:text_end], code, text_start, text_end, country, sector_code))
+        actors.append(written_actor(doc, begin, stop, code, country, sector_code))
     # "Israeli helicopters and tanks": a country named once covers the conjuncts that name only a sector.
     countries = {a.country for a in actors if a.country}
     if len(countries) == 1 and len(actors) > 1:
@@ -291,15 +290,7 @@ def _named_by_apposition(doc: Doc, sent: Span, chunks: list[Chunk]) -> list[Chun
                 start -= 1
         if comma - start < 2:
             continue  # a single capitalised word may open the sentence ("Yesterday, the Russian minister, ...")
-        first, last = doc[start], doc[comma - 1]
-        name = Actor(
-            text_of(doc)[first.idx : last.idx + len(last)],
-            role.code,
-            first.idx,
-            last.idx + len(last),
-            role.country,
-            role.sector,
-        )
+        name = written_actor(doc, start, comma, role.code, role.country, role.sector)
         named.append(Chunk(start, comma, [name], _prep(doc, start, sent.start)))
     return sorted([*chunks, *named], key=lambda c: c.start) if named else chunks
 
@@ -339,8 +330,13 @@ def _place_of(doc: Doc, start: int, end: int, entity_at: dict[int, Span]) -> Act
     entity = entity_at.get(last)
     if entity is None or entity.label_ != DEMONYM:
         return None
-    text_start, text_end = doc[entity.start].idx, doc[end].idx + len(doc[end].text)
-    return Actor(text_of(doc)[text_start:text_end], entity.ent_id_, text_start, text_end, entity.ent_id_, None)
+    return written_actor(doc, entity.start, end + 1, entity.ent_id_, entity.ent_id_, None)
+
+
+def written_actor(doc: Doc, start: int, end: int, code: str, country: str | None, sector: str | None) -> Actor:
+    """An actor as tokens [start, end) write it, with their character span."""
+    text_start, text_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return Actor(text_of(doc)[text_start:text_end], code, text_start, text_end, country, sector)
 
 
 def _city_place(doc: Doc, city: Span) -> Actor:

@@ -19,6 +19,7 @@ from services.extract.actors import (
     PREPOSITIONS,
     Chunk,
     find_chunks,
+    written_actor,
 )
 from services.extract.dates import DAY, UNKNOWN, date_for, find_dates
 from services.extract.modality import (
@@ -909,9 +910,8 @@ class SentenceCoder:
             if len(home) != 1 or any(a.sector not in HOME_POLITICS for a in people):
                 return []
             # written as the words that name the act, as an unnamed attacker is
-            country, first, last = home.pop(), self.doc[hit.start], self.doc[hit.end - 1]
-            words_of_act = text_of(self.doc)[first.idx : last.idx + len(last)]
-            return [Actor(words_of_act, country, first.idx, last.idx + len(last), country, None)]
+            country = home.pop()
+            return [written_actor(self.doc, hit.start, hit.end, country, country, None)]
         return [Actor(a.text, a.country, a.start, a.end, a.country, None) for a in place.actors[:1] if a.country]
 
     def _location(self, trigger: int) -> Location | None:
@@ -930,10 +930,8 @@ class SentenceCoder:
         location = self._location(hit.start) if span else None
         if span is None or location is None or not location.country:
             return []
-        start, last = self.doc[span[0]].idx, self.doc[span[1] - 1]
-        end = last.idx + len(last.text)
         country = location.country
-        return [Actor(text_of(self.doc)[start:end], f"{country}UAF", start, end, country, "UAF")]
+        return [written_actor(self.doc, span[0], span[1], f"{country}UAF", country, "UAF")]
 
     def _derived(self, hit: Hit, modality: str, cues: dict[str, str], sources: list[Actor]):
         """Statements of intent: "X will withdraw" is an AGREE by X, "X will not accept" a REJECT by X."""

@@ -303,7 +303,7 @@ def agent_after_by(
             return None
         if chunk.prep in preps:
             return chunk
-        if preps is BY and chunk.prep == "of" and _after_the_hands(w, chunk.start, sent.start):
+        if preps == BY and chunk.prep == "of" and _after_the_hands(w, chunk.start, sent.start):
             return chunk
     return None
 
