@@ -16,6 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
+from services.extract.tokenizer import CachedTokenizer
 
 # Entity labels, strongest first: a name in two dictionaries takes the first label that has it.
 ROLE, ACTOR, COUNTRY, DEMONYM, CAPITAL, CITY = "ROLE", "ACTOR", "COUNTRY", "DEMONYM", "CAPITAL", "CITY"
@@ -195,6 +196,7 @@ def _entity_patterns() -> list[dict]:
 def pipeline() -> Language:
     """The blank English pipeline: tokenizer, sentence splitter, lookup lemmatizer and the actor/place ruler."""
     nlp = spacy.blank("en")
+    nlp.tokenizer = CachedTokenizer(nlp.tokenizer)
     nlp.add_pipe("newsflow_names")
     nlp.add_pipe("newsflow_lemmatizer")
     return nlp
