@@ -1,7 +1,8 @@
 """The clean stage on real input, beside bare trafilatura.
 
-Pages: a page scores by the share of its `with` passages present in the text (recall) and of its `without`
-passages absent (furniture gone); precision and F1 count passages as trafilatura's own evaluation does.
+Pages: a page scores by the share of its `with` passages present in the title and text (recall) and of its
+`without` passages absent from them (furniture gone); precision and F1 count passages as trafilatura's own evaluation
+does.
 Plain text (the ECB+ articles): the share of the article's words the stage keeps, counting the headline it keeps as
 the title and a date line it keeps as the publication date.
 """
@@ -37,11 +38,15 @@ def _flat(text: str) -> str:
 
 
 def newsflow_text(page: Page) -> str:
-    """The article text the clean stage keeps from a page; empty when it finds none."""
+    """The title and the article text the clean stage keeps from a page; empty when it finds no text.
+
+    A headline kept as the title is kept, as in plain text; a site's name in the title counts as furniture left in.
+    """
     try:
-        return clean_document(page.html, content_type="text/html").text
+        result = clean_document(page.html, content_type="text/html")
     except UnusableDocument:
         return ""
+    return "\n".join(filter(None, [result.title, result.text]))
 
 
 def trafilatura_text(page: Page) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from services.clean import clean_document
 from services.cli import app
 from services.evaluation.clean import NEWSFLOW, TRAFILATURA, evaluate_pages, evaluate_plain_text
 from services.evaluation.data import ALL, DEV, HELD_OUT, NewsArticle, Page, data_dir, load_ecbplus, split_of
@@ -80,6 +81,17 @@ def test_a_passage_counts_wherever_the_lines_break() -> None:
     figures = evaluate_pages([page])
     for system in (NEWSFLOW, TRAFILATURA):
         assert figures[system]["all"]["with_kept"] == 1.0 and figures[system]["all"]["without_gone"] == 1.0
+
+
+def test_a_headline_the_stage_keeps_as_the_title_counts_as_kept() -> None:
+    headline = "Council passes budget with two hundred new teachers"
+    html = f"<html><head><title>{headline} | Daily Courier</title></head><body><h1>{headline}</h1><p>{ARTICLE}</p>"
+    page = Page("p", f"{html}</body></html>".encode(), (headline, ARTICLE[:80]), ("Daily Courier",))
+    result = clean_document(page.html, content_type="text/html")
+    assert result.title == headline and headline not in result.text
+    figures = evaluate_pages([page])[NEWSFLOW]["all"]
+    # The site's name goes from the title, so it is furniture gone.
+    assert figures["with_kept"] == 1.0 and figures["without_gone"] == 1.0
 
 
 def test_an_article_the_stage_empties_counts_as_emptied(data: Path) -> None:
