@@ -1190,7 +1190,10 @@ def _dedupe(events: list[EventCandidate]) -> list[EventCandidate]:
         if key not in seen:
             seen.add(key)
             kept.append(event)
-    return kept
+    # One doer's act of one kind named twice in a sentence, once with whom it is aimed at, is one act: "the Indian
+    # minister met his Chinese counterpart on the sidelines of the G20 meeting".
+    aimed = {key[:4] for key in seen if key[4] is not None}
+    return [e for e in kept if e.target or (e.sentence_index, e.type, e.modality, e.source.code) not in aimed]
 
 
 def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:

@@ -119,10 +119,17 @@ def test_military_force_without_the_usual_verbs(text: str, expected: tuple) -> N
         # 160 reduce relations, 163 embargo, boycott or sanctions
         ("Qatar closed its airspace to Bahraini flights.", ("SANCTION", "160", "QAT", "BHR")),
         ("Canada imposed tariffs on Chinese steel.", ("SANCTION", "163", "CAN", "CHN")),
+        # sanctions in force kept or made heavier are imposed again
+        ("Britain renewed its sanctions against Zimbabwe for a year.", ("SANCTION", "163", "GBR", "ZWE")),
+        ("Japan tightened its embargo on North Korea.", ("SANCTION", "163", "JPN", "PRK")),
     ],
 )
 def test_reduced_relations_and_economic_pressure(text: str, expected: tuple) -> None:
     assert expected in coded(text)
+
+
+def test_a_deadline_extended_is_no_sanction() -> None:
+    assert coded("The Dutch government extended the deadline for tax returns.") == []
 
 
 @pytest.mark.parametrize(

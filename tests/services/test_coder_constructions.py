@@ -1109,3 +1109,21 @@ def test_a_reaction_to_an_act_is_aimed_at_its_doer(text, expected):
 )
 def test_passive_agents_and_targets_inside_the_subject(text, expected):
     assert by_country(text) == [expected], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Indian foreign minister met his Chinese counterpart on the sidelines of the G20 meeting.",
+            [("CONSULT", "IND", "CHN")],
+        ),
+        # another doer's act stays, with or without a target
+        (
+            "The Indian foreign minister met his Chinese counterpart, and Pakistan's foreign minister held a meeting.",
+            [("CONSULT", "IND", "CHN"), ("CONSULT", "PAK", None)],
+        ),
+    ],
+)
+def test_one_doers_act_named_twice_in_a_sentence_is_one_act_with_its_target(text, expected):
+    assert by_country(text) == expected, text
