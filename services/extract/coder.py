@@ -560,7 +560,8 @@ class SentenceCoder:
         after = hit.start + 1 if hit.end - hit.start > 1 else hit.end
         # "complained to the United Nations over Israeli raids": a complaint is addressed to one and is about another.
         skip = frozenset({"to"}) if hit.entry.mode == "complain" else frozenset()
-        aimed = hit.entry.type in AIMED_TYPES
+        # A riot's stones and bottles are aimed too: "hurled stones at riot police"
+        aimed = hit.entry.type in AIMED_TYPES or hit.entry.mode == "riot"
         target = target_after(doc, sent, after, self._objects(hit), stops, source, skip=skip, aimed=aimed)
         if target is None:
             target = main_roles[1]  # ", killing one and arresting 12": the main clause's target, again

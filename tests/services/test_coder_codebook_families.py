@@ -355,3 +355,21 @@ def test_criminals_and_businesses_are_their_own_sector(text: str, source: str) -
 
 def test_jets_ordered_from_their_maker_are_a_purchase() -> None:
     assert coded("Turkish Airlines ordered 200 new jets from Airbus.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 145 protest violently, riot: what a crowd throws is aimed at whom it is thrown at
+        ("Students in Dhaka hurled bricks at Bangladeshi police.", ("PROTEST", "145", "BGD", "BGD")),
+        # unnamed people acting against a state's forces are its people
+        ("Villagers threw bottles at Indonesian soldiers.", ("PROTEST", "145", "IDN", "IDN")),
+        ("Rioters in Lima pelted Peruvian police with rocks.", ("PROTEST", "145", "PER", "PER")),
+    ],
+)
+def test_stones_and_bottles_thrown_by_a_crowd_are_a_riot(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+def test_a_ball_thrown_is_no_riot() -> None:
+    assert coded("The Dutch goalkeeper threw the ball at the Belgian striker.") == []
