@@ -91,6 +91,14 @@ def test_a_participle_without_the_object_its_verb_needs_is_passive():
     assert by_code("Five Kenyan students arrested in Nairobi appeared in court.") == [("COERCE", "KEN", "KENEDU")]
     # with its object after a quantifier, the verb is active
     assert by_code("Israeli troops killed at least 20 people in Gaza.") == [("ASSAULT", "ISRMIL", "PSECVL")]
+    # nor is a cause or a time since an object: the officers and the villagers are the ones charged and killed
+    assert by_code("Two Chilean police officers charged over the shooting appeared before a judge.") == []
+    assert by_code("Chilean police charged over teenager's death") == []
+    assert by_code("More than 300 Malian villagers killed since the offensive began were buried.") == []
+    assert by_code("Malian soldiers killed 30 villagers since Monday.") == [("ASSAULT", "MLIMIL", "CVL")]
+    assert by_code("Chilean prosecutors charged two police officers over the shooting.") == [
+        ("ACCUSE", "CHLJUD", "CHLCOP")
+    ]
 
 
 @pytest.mark.parametrize(
