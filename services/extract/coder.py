@@ -248,7 +248,12 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     if hit.start == sent.start or hit.entry.kind == "oblige":
         return False
     w = words(doc)
-    if hit.end - hit.start == 1 and any(h.start < hit.start and h.end == hit.start for h in others):
+    # Up to two plain words may qualify the noun: "condemns air attack", "demanded immediate support".
+    ends = {h.end for h in others if h.start < hit.start}
+    qualified = hit.start
+    while qualified not in ends and qualified > hit.start - 2 and _plain_before(w, qualified, sent.start):
+        qualified -= 1
+    if hit.end - hit.start == 1 and qualified in ends:
         # the object of another trigger ("demanded support", "refused admittance"); a past form after a verb's
         # object is the next verb ("Officials who attacked the plan resigned")
         return not w.lower[hit.start].endswith("ed")

@@ -1135,3 +1135,16 @@ def test_passive_agents_and_targets_inside_the_subject(text, expected):
 )
 def test_one_doers_act_named_twice_in_a_sentence_is_one_act_with_its_target(text, expected):
     assert by_country(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event noun that is another trigger's object, even qualified by a word or two, names the act reacted
+        # to or asked for: the reactor did not attack, the asker did not support
+        ("UNHCR condemns air attack on refugee camp in Chad", [("ACCUSE", "IGO", "TCD")]),
+        ("Libya demanded immediate support from Egypt.", [("REQUEST", "LBY", "EGY")]),
+    ],
+)
+def test_an_event_noun_that_is_another_triggers_object_is_no_act(text, expected):
+    assert by_country(text) == expected, text
