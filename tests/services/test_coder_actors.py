@@ -82,3 +82,14 @@ def test_a_pronoun_skips_a_description_that_names_no_country() -> None:
 
 def test_a_court_acts_on_an_unnamed_official_at_home() -> None:
     assert codes("A Peruvian court ordered former minister Juan Perez to testify.") == {("REQUEST", "PERJUD", "PERELI")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The New South Wales premier met Chinese officials.", {("CONSULT", "AUSGOV", "CHNGOV")}),
+        ("The British Columbia premier criticised Washington.", {("ACCUSE", "CANGOV", "USAGOV")}),
+    ],
+)
+def test_a_region_named_with_another_countrys_name_is_of_its_own_country(text: str, expected: set) -> None:
+    assert codes(text) == expected

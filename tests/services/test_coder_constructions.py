@@ -1148,3 +1148,17 @@ def test_one_doers_act_named_twice_in_a_sentence_is_one_act_with_its_target(text
 )
 def test_an_event_noun_that_is_another_triggers_object_is_no_act(text, expected):
     assert by_country(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a charge or an accusation says is alleged, not asserted
+        ("A Kenyan officer awaits trial in Mombasa on charges he shot a Somali trader.", []),
+        ("Egypt rejected accusations that its jets bombed Libyan civilians.", [("REJECT", "EGY", None)]),
+        # a charge dropped says nothing of what happened after it
+        ("Kenyan police shot a protester, and prosecutors later dropped charges.", [("ASSAULT", "KENCOP", "KENCVL")]),
+    ],
+)
+def test_what_a_charge_or_an_accusation_says_is_alleged(text, expected):
+    assert by_code(text) == expected, text
