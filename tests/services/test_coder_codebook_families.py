@@ -373,3 +373,8 @@ def test_stones_and_bottles_thrown_by_a_crowd_are_a_riot(text: str, expected: tu
 
 def test_a_ball_thrown_is_no_riot() -> None:
     assert coded("The Dutch goalkeeper threw the ball at the Belgian striker.") == []
+
+
+def test_fighting_people_flee_is_where_they_come_from_and_a_named_attack_stays() -> None:
+    assert coded("Thousands of Malians who fled fighting in the north reached Niger.") == []
+    assert coded("Syrian families fled Turkish attacks on Aleppo.") == [("ASSAULT", "190", "TUR", "SYR")]
