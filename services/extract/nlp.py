@@ -29,6 +29,8 @@ NAMES = frozenset({ROLE, ACTOR, COUNTRY})
 MAX_GAP = 7  # tokens allowed between the parts of a pattern: "gave the Ivory Coast 5.1 million dollars of aid"
 BE_FORMS = lexicon.word_set("be_forms")
 GEOGRAPHIC_FEATURES = lexicon.word_set("geographic_features")
+GIVEN_NAME_COUNTRIES = lexicon.word_set("given_name_countries")
+CALENDAR = lexicon.word_set("calendar")
 # How many coordinated names may stand between a name and the feature they share
 FEATURE_REACH = 8
 NO_EVENT = "none"  # the kind of a trigger reading that names no event
@@ -137,6 +139,8 @@ def make_name_ruler(nlp: Language, name: str):
                 continue
             if keys[key][0] in (DEMONYM, COUNTRY) and _names_a_feature(doc, start, end):
                 continue
+            if keys[key][0] == COUNTRY and _names_a_person(doc, start, end):
+                continue
             kept.append(Span(doc, start, end, label=keys[key][0], span_id=keys[key][1]))
             taken.update(range(start, end))
         doc.ents = sorted(kept, key=lambda span: span.start)
@@ -161,6 +165,23 @@ def _names_a_feature(doc: Doc, start: int, end: int) -> bool:
     while i < min(len(doc), end + FEATURE_REACH) and (doc[i].is_title or doc[i].lower_ in ("and", ",")):
         i += 1
     return i < len(doc) and doc[i].is_lower and doc[i].lower_ in GEOGRAPHIC_FEATURES
+
+
+def _names_a_person(doc: Doc, start: int, end: int) -> bool:
+    """Whether a country's name that is also a given name opens a person's name: followed by a capitalised word that
+    is no sector noun, in running text rather than a headline's capitals ("Chad Hull, 37," but "Jordan Condemns
+    Attack", "Israel Police")."""
+    if end - start != 1 or doc[start].text not in GIVEN_NAME_COUNTRIES or end + 1 >= len(doc):
+        return False
+    surname, after = doc[end], doc[end + 1]
+    return (
+        surname.is_title
+        and surname.is_alpha
+        and surname.lower_ not in STOP_WORDS
+        and surname.lower_ not in CALENDAR  # "Israel Sunday rejected": wire style puts the day there
+        and (surname.lower_,) not in lexicon.sectors()
+        and not (after.is_title or after.is_upper)
+    )
 
 
 def _entity_patterns() -> list[dict]:

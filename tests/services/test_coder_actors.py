@@ -93,3 +93,20 @@ def test_a_court_acts_on_an_unnamed_official_at_home() -> None:
 )
 def test_a_region_named_with_another_countrys_name_is_of_its_own_country(text: str, expected: set) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country's name that is also a given name, before a surname in running text, is a person
+        ("Chad Morrow, 41, was arrested by Canadian police.", {("COERCE", "CANCOP", None)}),
+        ("Jordan Pike criticised the Kenyan government.", set()),
+        # a headline's capitals and a sector noun after it leave the country
+        ("Jordan Condemns Israeli Raid", {("ACCUSE", "JOR", "ISR"), ("ASSAULT", "ISR", None)}),
+        # nor does wire style's day after the subject make it a person
+        ("Israel Sunday rejected the Egyptian proposal.", {("REJECT", "ISR", "EGY")}),
+        ("Israel Police arrested two Jordanian men.", {("COERCE", "ISRCOP", "JOR")}),
+    ],
+)
+def test_a_country_named_like_a_person_before_a_surname_is_a_person(text: str, expected: set) -> None:
+    assert codes(text) == expected
