@@ -33,6 +33,8 @@ def coded(text: str) -> list[tuple[str, str, str | None, str | None]]:
         ("Kenya called off the planned strike.", ("CONCEDE", "082", "KEN", None)),
         # 080 allow: "give permission" is the gloss of "permit"
         ("Jordan gave Syrian farmers permission to cross the border.", ("CONCEDE", "080", "JOR", "SYR")),
+        # 080 yield: an objection or a veto dropped
+        ("Greece dropped its objection to North Macedonia joining NATO.", ("CONCEDE", "080", "GRC", "MKD")),
     ],
 )
 def test_concessions(text: str, expected: tuple) -> None:
@@ -378,3 +380,12 @@ def test_a_ball_thrown_is_no_riot() -> None:
 def test_fighting_people_flee_is_where_they_come_from_and_a_named_attack_stays() -> None:
     assert coded("Thousands of Malians who fled fighting in the north reached Niger.") == []
     assert coded("Syrian families fled Turkish attacks on Aleppo.") == [("ASSAULT", "190", "TUR", "SYR")]
+
+
+def test_a_formal_complaint_in_diplomacys_words() -> None:
+    # 114 complain officially: "representations" lodged with a government
+    assert coded("Vietnam lodged strong representations with China.") == [("ACCUSE", "114", "VNM", "CHN")]
+
+
+def test_the_pope_is_the_vatican() -> None:
+    assert ("REQUEST", "020", "VAT", "RUS") in coded("Pope Leo appealed to Russia to release Ukrainian prisoners.")
