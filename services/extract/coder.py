@@ -234,6 +234,18 @@ def _select(doc: Doc) -> list[Hit]:
         for s, e, entry in find_triggers(doc)
         if not ("~" in entry.pattern and s > 0 and (w.lower[s - 1] in DETERMINERS or w.lower[s - 1] in NOUN_MARKERS))
     ]
+    # Of two readings of one verb by its object, the nearer object is the verb's; the farther, past a preposition,
+    # is another phrase's ("withdrew its veto on the EU aid package" withdraws no aid).
+    gapped = [h for h in hits if "~" in h.entry.pattern]
+    hits = [
+        h
+        for h in hits
+        if not any(
+            o.start == h.start and o.end < h.end and any(w.lower[i] in PREPOSITIONS for i in range(o.end, h.end))
+            for o in gapped
+        )
+        or "~" not in h.entry.pattern
+    ]
     chosen: list[Hit] = []
     # Longest first; a pattern naming the object ("fire ~ rocket", "pull ~ peacekeeper") before one naming only the
     # aim ("fire ~ at") or a particle ("pull ~ out"), which reach past it.

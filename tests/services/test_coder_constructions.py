@@ -213,6 +213,8 @@ def test_a_phrase_after_a_comma_that_is_no_apposition_gives_no_name_its_role(tex
         # withdrawing troops from a fight is a retreat; withdrawing monitors from a country is acting against it
         ("Chad withdrew its troops from Mali.", [("RETREAT", "TCD", "MLI")]),
         ("The European Union withdrew its election observers from Kenya.", [("SANCTION", "IGOEU", "KEN")]),
+        # the nearer object is the verb's: a veto withdrawn is yielding, the aid after "on" is not withdrawn
+        ("Poland withdrew its veto on the loan to Hungary.", [("CONCEDE", "POL", "HUN")]),
     ],
 )
 def test_object_dependent_verb(text, expected):
