@@ -51,6 +51,17 @@ class Chunk:
     place: bool = False  # "the Syrian capital", "Iraqi towns": a country's place, an object but never a subject
 
 
+def _is_force_used(w: Words, i: int) -> bool:
+    """Whether "force" is violence rather than a body of troops: after "use" or a preposition, past up to two plain
+    adjectives ("agreed not to use force", "the use of excessive force", "seized by force")."""
+    j = i - 1
+    while j >= max(0, i - 2) and w.is_lower[j] and w.alpha[j] and w.lower[j] not in STOP_WORDS:
+        if w.lemma[j] == "use":
+            return True
+        j -= 1
+    return j >= 0 and (w.lower[j] in PREPOSITIONS or w.lemma[j] == "use")
+
+
 def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens: set[int]) -> bool:
     if i in entity_at:
         return True
@@ -63,6 +74,8 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
         return True  # a count ("400 soldiers"), not a year ("In 2015 Russia")
     if lower in DETERMINERS or lower in MODIFIERS or lower == "and":
         return True
+    if lower == "force" and _is_force_used(w, i):
+        return False
     sectors = lexicon.sectors()
     if (w.lemma[i],) in sectors:
         return True

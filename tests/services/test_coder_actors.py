@@ -110,3 +110,21 @@ def test_a_region_named_with_another_countrys_name_is_of_its_own_country(text: s
 )
 def test_a_country_named_like_a_person_before_a_surname_is_a_person(text: str, expected: set) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # force used is violence, not a body of troops
+        (
+            "Peru and Chile agreed not to use force in their maritime dispute.",
+            {("AGREE", "PER", None), ("AGREE", "CHL", None)},
+        ),
+        ("Norway condemned the use of excessive force against Kenyan protesters.", {("ACCUSE", "NOR", "KENCVL")}),
+        # a force named as a body keeps its sector
+        ("The Kenyan police force arrested two Somali men.", {("COERCE", "KENCOP", "SOM")}),
+        ("The African Union force attacked al-Shabab fighters.", {("ASSAULT", "IGOAU", "SOMREBSHB")}),
+    ],
+)
+def test_force_used_is_no_actor_and_a_force_is(text: str, expected: set) -> None:
+    assert codes(text) == expected
