@@ -136,7 +136,7 @@ AFFECTED_PREPS = frozenset({"on", "against"})
 AFFECTING_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "CONCEDE", "RETREAT"})
 # Praise and criticism of an act named as a noun are aimed at its doer, named after "by".
 REACTIONS = frozenset({"ACCUSE", "SUPPORT"})
-REACTED_ACTS = lexicon.word_set("reacted_acts")
+REACTED_ACTS = lexicon.word_set("reacted_acts") | lexicon.word_set("attack_nouns")
 # An attack aimed at "its troops" or at "it" is aimed at an actor named before, not at the attacker.
 AIMED_PRONOUNS = POSSESSIVES | {"it"}
 # Where a passive attack came from, and what it was aimed at

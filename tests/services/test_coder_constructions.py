@@ -1100,6 +1100,9 @@ def test_a_foreigner_held_by_no_one_named_nowhere_named_is_not_coded():
         ("Qatar welcomed the release of the hostages by Hamas.", ("SUPPORT", "QAT", "PSE")),
         # with no doer named, the act's object stays the target
         ("Egypt condemned the killing of three Jordanian guards.", ("ACCUSE", "EGY", "JOR")),
+        # an attack, a shelling or a storming named as a noun is reacted to through its doer too
+        ("Turkey condemned the shelling of Idlib by Syrian government forces.", ("ACCUSE", "TUR", "SYR")),
+        ("Qatar condemned the storming of the mosque by Israeli settlers.", ("ACCUSE", "QAT", "ISR")),
     ],
 )
 def test_a_reaction_to_an_act_is_aimed_at_its_doer(text, expected):
