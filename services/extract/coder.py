@@ -805,8 +805,9 @@ class SentenceCoder:
         if cameo == OBSTRUCT and sources and all(_is_the_state(s, self.doc[hit.start].idx) for s in sources):
             # CAMEO's obstruction (144) is a protest; a state or its forces blocking passage impose a blockade (191)
             type_, mode, cameo = "COERCE", "restrict", "191"
-        if cameo == CONVENTIONAL_FORCE and sources and all(_is_a_protester(s) for s in sources):
-            # CAMEO 145: protesters who storm a building or clash with police riot; 19 is organised force
+        if cameo in (CONVENTIONAL_FORCE, DESTROY_PROPERTY) and sources and all(_is_a_protester(s) for s in sources):
+            # CAMEO 145: protesters who storm a building, clash with police or set fire to it riot; 19 is organised
+            # force, 1712 a state's destruction of property
             type_, mode, cameo = "PROTEST", "riot", "145"
         if cameo == SHOW_OF_FORCE and len({s.country for s in sources if s.country}) > 1:
             # "French and Egyptian warships launched war games": drills held together are military cooperation

@@ -389,3 +389,19 @@ def test_a_formal_complaint_in_diplomacys_words() -> None:
 
 def test_the_pope_is_the_vatican() -> None:
     assert ("REQUEST", "020", "VAT", "RUS") in coded("Pope Leo appealed to Russia to release Ukrainian prisoners.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # drills begun jointly are military cooperation (062), alone a show of force (150)
+        ("India and France began joint naval exercises.", ("COOPERATE", "062", "IND", None)),
+        ("China began military drills around Taiwan.", ("MOBILIZE", "150", "CHN", "TWN")),
+        # an arrest ordered is the arrest (173)
+        ("A Turkish court ordered the arrest of a Swedish journalist.", ("COERCE", "173", "TUR", "SWE")),
+        # protesters who set fire to a building riot (145)
+        ("Protesters set fire to the Danish embassy in Tehran.", ("PROTEST", "145", "IRN", "DNK")),
+    ],
+)
+def test_drills_begun_arrests_ordered_and_fires_set_by_protesters(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
