@@ -263,7 +263,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     # Up to two plain words may qualify the noun: "condemns air attack", "demanded immediate support".
     ends = {h.end for h in others if h.start < hit.start}
     qualified = hit.start
-    while qualified not in ends and qualified > hit.start - 2 and _plain_before(w, qualified, sent.start):
+    while qualified not in ends and qualified > max(sent.start, hit.start - 2) and _qualifies(w, qualified - 1):
         qualified -= 1
     if hit.end - hit.start == 1 and qualified in ends:
         # the object of another trigger ("demanded support", "refused admittance"); a past form after a verb's
@@ -383,6 +383,12 @@ def _head_length(hit: Hit) -> int:
     if "~" not in hit.entry.pattern:
         return hit.end - hit.start
     return len(hit.entry.pattern.split("~")[0].split())
+
+
+def _qualifies(w, i: int) -> bool:
+    """Whether a word may qualify a noun after it: a lower-case content word ("air attack", "continued support",
+    "deadly raids")."""
+    return w.alpha[i] and w.is_lower[i] and w.lower[i] not in STOP_WORDS and (w.lemma[i],) not in lexicon.sectors()
 
 
 def _plain_before(w, i: int, sent_start: int) -> bool:
@@ -595,8 +601,14 @@ class SentenceCoder:
         """Whether what a praise or a criticism takes as its object is an act named as a noun ("condemned the
         killing of", "welcomed the release of")."""
         w = words(self.doc)
-        i = hit.end
-        while i < self.sent.end and (w.lower[i] in DETERMINERS or w.lower[i] in MODIFIERS):
+        i, qualifiers = hit.end, 0
+        while i < self.sent.end and w.lower[i] not in REACTED_ACTS:
+            if w.lower[i] in DETERMINERS or w.lower[i] in MODIFIERS:
+                pass
+            elif qualifiers < 2 and _qualifies(w, i):
+                qualifiers += 1  # "condemned deadly raids by", "the brutal killing of"
+            else:
+                break
             i += 1
         return i < self.sent.end and w.lower[i] in REACTED_ACTS
 

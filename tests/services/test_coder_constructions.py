@@ -1149,6 +1149,9 @@ def test_one_doers_act_named_twice_in_a_sentence_is_one_act_with_its_target(text
         # to or asked for: the reactor did not attack, the asker did not support
         ("UNHCR condemns air attack on refugee camp in Chad", [("ACCUSE", "IGO", "TCD")]),
         ("Libya demanded immediate support from Egypt.", [("REQUEST", "LBY", "EGY")]),
+        ("Poland pledged continued support for Ukraine.", [("AGREE", "POL", "UKR")]),
+        # and a reaction to it reaches its doer past its qualifiers
+        ("Jordan condemned deadly raids by Israeli forces.", [("ACCUSE", "JOR", "ISR")]),
     ],
 )
 def test_an_event_noun_that_is_another_triggers_object_is_no_act(text, expected):
