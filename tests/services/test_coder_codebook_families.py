@@ -383,8 +383,9 @@ def test_fighting_people_flee_is_where_they_come_from_and_a_named_attack_stays()
 
 
 def test_a_formal_complaint_in_diplomacys_words() -> None:
-    # 114 complain officially: "representations" lodged with a government
+    # 114 complain officially: "representations" lodged with a government, any of its envoys summoned
     assert coded("Vietnam lodged strong representations with China.") == [("ACCUSE", "114", "VNM", "CHN")]
+    assert coded("Algeria summoned the French charge d'affaires.") == [("ACCUSE", "114", "DZA", "FRA")]
 
 
 def test_the_pope_is_the_vatican() -> None:
