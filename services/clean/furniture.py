@@ -104,12 +104,6 @@ CAPTION = re.compile(
     r"\((?:photo|image|picture|credit|file photo|video)s?\s*:[^)]*\)\s*$|^(?:photo|image|picture|credit)s?\s*:\s",
     re.IGNORECASE,
 )
-# Wire credits: "Jane Doe contributed to this report.", "(Reporting by X; Editing by Y)".
-CREDIT = re.compile(
-    r"\bcontributed (?:to )?(?:this )?(?:report|story|article)(?:ing)?\b|"
-    r"^\(?(?:reporting|writing|editing|additional reporting|compiled) by\b",
-    re.IGNORECASE,
-)
 SEPARATOR = re.compile(r"^[\W_]+$")
 CAPTION_HINTS = ("photo", "image", "picture", "credit", "video")
 BOILERPLATE = re.compile(

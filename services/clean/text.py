@@ -323,8 +323,6 @@ class _Stripper:
             return "tags or caption"
         if words <= 6 and (f.BOILERPLATE.match(block) or f.SEPARATOR.match(block)):
             return "page boilerplate"
-        if words <= 30 and ("report" in low or " by" in low) and f.CREDIT.search(block):
-            return "reporting credit"
         if reason := self._bio(index, block):
             return reason
         if words <= 30 and f.INLINE_TEASER.match(block):
