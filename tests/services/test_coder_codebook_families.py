@@ -121,6 +121,8 @@ def test_military_force_without_the_usual_verbs(text: str, expected: tuple) -> N
         # 160 reduce relations, 163 embargo, boycott or sanctions
         ("Qatar closed its airspace to Bahraini flights.", ("SANCTION", "160", "QAT", "BHR")),
         ("Canada imposed tariffs on Chinese steel.", ("SANCTION", "163", "CAN", "CHN")),
+        # firms or officials put on a blacklist are sanctioned
+        ("The EU blacklisted two Belarusian officials.", ("SANCTION", "163", "IGO", "BLR")),
         # sanctions in force kept or made heavier are imposed again
         ("Britain renewed its sanctions against Zimbabwe for a year.", ("SANCTION", "163", "GBR", "ZWE")),
         ("Japan tightened its embargo on North Korea.", ("SANCTION", "163", "JPN", "PRK")),
