@@ -124,6 +124,8 @@ def test_a_country_named_like_a_person_before_a_surname_is_a_person(text: str, e
         # a force named as a body keeps its sector
         ("The Kenyan police force arrested two Somali men.", {("COERCE", "KENCOP", "SOM")}),
         ("The African Union force attacked al-Shabab fighters.", {("ASSAULT", "IGOAU", "SOMREBSHB")}),
+        # reservists and conscripts are the military's
+        ("Ukrainian conscripts were killed by Russian shelling.", {("ASSAULT", "RUS", "UKRMIL")}),
     ],
 )
 def test_force_used_is_no_actor_and_a_force_is(text: str, expected: set) -> None:

@@ -56,6 +56,8 @@ def test_a_prisoner_exchange_is_a_release_by_both_sides() -> None:
         ("Slovakia took Hungary to court over the dam.", ("ACCUSE", "115", "SVK", "HUN")),
         ("A German court found Iran liable for the attack.", ("ACCUSE", "116", "DEU", "IRN")),
         ("France issued an arrest warrant for a Syrian general.", ("COERCE", "173", "FRA", "SYR")),
+        # a legislature's impeachment charges an official
+        ("South Korea's parliament impeached President Yoon Suk Yeol.", ("ACCUSE", "112", "KOR", "KOR")),
     ],
 )
 def test_legal_action_against_someone(text: str, expected: tuple) -> None:
