@@ -410,3 +410,16 @@ def test_the_pope_is_the_vatican() -> None:
 )
 def test_drills_begun_arrests_ordered_and_fires_set_by_protesters(text: str, expected: tuple) -> None:
     assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 046 negotiate: talks launched or begun
+        ("Turkey began negotiations with Greece.", ("CONSULT", "046", "TUR", "GRC")),
+        # 087 de-escalate: fighting paused
+        ("Azerbaijan paused the shelling of Armenian villages.", ("RETREAT", "087", "AZE", "ARM")),
+    ],
+)
+def test_talks_begun_and_fighting_paused(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
