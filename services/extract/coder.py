@@ -1100,7 +1100,11 @@ class SentenceCoder:
             )
             # Courts and police act at home, on officials as on anyone: "a judge ordered former president X".
             home = all(a.sector in HOME_SECTORS for a in sources)
-            domestic = domestic or insurgent or home
+            # A legislature's claims on an unnamed president or government are on its own: "Members of Kenya's
+            # parliament called on the president to resign", "lawmakers impeached President X".
+            legislative = type_ in CLAIM_TYPES and all(a.sector == "LEG" for a in sources)
+            legislative = legislative and all(t.sector in STATE_SECTORS for t in targets)
+            domestic = domestic or insurgent or home or legislative
             local = type_ in PLACE_TARGET_TYPES and all(t.sector in DOMESTIC_SECTORS for t in targets)
             country = place if place and local else None
             if country is None and len(countries) == 1 and (people or domestic):

@@ -130,3 +130,17 @@ def test_a_country_named_like_a_person_before_a_surname_is_a_person(text: str, e
 )
 def test_force_used_is_no_actor_and_a_force_is(text: str, expected: set) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a legislature's claims on an unnamed president or government are on its own
+        ("Members of Ghana's parliament called on the president to resign.", {("REQUEST", "GHALEG", "GHAGOV")}),
+        ("Peruvian lawmakers impeached President Pedro Castillo.", {("ACCUSE", "PERLEG", "PERGOV")}),
+        # a government it names is the one it names
+        ("The Italian parliament condemned the government of Belarus.", {("ACCUSE", "ITALEG", "BLRGOV")}),
+    ],
+)
+def test_a_legislature_acts_on_its_own_unnamed_government(text: str, expected: set) -> None:
+    assert codes(text) == expected
