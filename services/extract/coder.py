@@ -585,7 +585,8 @@ class SentenceCoder:
         skip = frozenset({"to"}) if hit.entry.mode == "complain" else frozenset()
         # A riot's stones and bottles are aimed too: "hurled stones at riot police"
         aimed = hit.entry.type in AIMED_TYPES or hit.entry.mode == "riot"
-        target = target_after(doc, sent, after, self._objects(hit), stops, source, skip=skip, aimed=aimed)
+        sited = hit.entry.type == "PROTEST"
+        target = target_after(doc, sent, after, self._objects(hit), stops, source, skip=skip, aimed=aimed, sited=sited)
         if target is None:
             target = main_roles[1]  # ", killing one and arresting 12": the main clause's target, again
         if hit.entry.type in REACTIONS and self._reacts_to_an_act(hit):

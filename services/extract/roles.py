@@ -32,6 +32,10 @@ DISASTER_MODIFIER_WORDS = 4
 PARTICIPLE_JOINS = frozenset({",", "and", "or"})
 NO_OBJECT = lexicon.word_set("no_object")
 BY = frozenset({"by"})
+# A protest held at or outside a government's or a legislature's building is aimed at it ("outside the US embassy");
+# one held in a capital is only held there.
+SEATS_OF_POWER = frozenset({"GOV", "LEG"})
+SITES = frozenset({"at", "outside"})
 # How far from the verb the words naming an attack with no named doer are looked for
 ATTACK_PHRASE_WORDS = 8
 # "killed in an Israeli tank shelling": the words between the doer and the attack noun
@@ -145,9 +149,11 @@ def target_after(
     passive: bool = False,
     skip: frozenset[str] = frozenset(),
     aimed: bool = False,
+    sited: bool = False,
 ) -> Chunk | None:
     """The first actor phrase right of a trigger, not a location and not the source, before the clause ends;
-    aimed: the act is aimed, so "at" names its target ("fired rockets at Israeli troops"), not where it was."""
+    aimed: the act is aimed, so "at" names its target ("fired rockets at Israeli troops"), not where it was;
+    sited: the act is aimed at the seat of power it is held at ("protested outside the US embassy")."""
     w = words(doc)
     fallback = None
     for chunk in chunks:
@@ -156,6 +162,8 @@ def target_after(
             continue
         if any(s in stops for s in range(end, chunk.start)):
             break
+        if sited and chunk.prep in SITES and any(a.country and a.sector in SEATS_OF_POWER for a in chunk.actors):
+            return chunk
         if chunk.prep in LOCATIVE and not (aimed and chunk.prep == "at") or chunk.prep in skip:
             continue
         # In an active clause "by" after a proposal names whose it was ("rejected calls by Belarus's rulers", "the

@@ -144,3 +144,17 @@ def test_force_used_is_no_actor_and_a_force_is(text: str, expected: set) -> None
 )
 def test_a_legislature_acts_on_its_own_unnamed_government(text: str, expected: set) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a protest at or outside a government's or a legislature's building is aimed at it
+        ("Iraqis protested outside the US embassy in Baghdad.", {("PROTEST", "IRQCVL", "USAGOV")}),
+        ("Serbians protested at the Croatian embassy in Belgrade.", {("PROTEST", "SRBCVL", "HRVGOV")}),
+        # one held in a capital is only held there
+        ("Greeks protested in Athens.", {("PROTEST", "GRCCVL", "GRC")}),
+    ],
+)
+def test_a_protest_at_a_seat_of_power_is_aimed_at_it(text: str, expected: set) -> None:
+    assert codes(text) == expected
