@@ -402,6 +402,8 @@ def test_the_pope_is_the_vatican() -> None:
         # drills begun jointly are military cooperation (062), alone a show of force (150)
         ("India and France began joint naval exercises.", ("COOPERATE", "062", "IND", None)),
         ("China began military drills around Taiwan.", ("MOBILIZE", "150", "CHN", "TWN")),
+        # a siege ordered or laid is a blockade (191)
+        ("The Serbian army laid siege to the Bosnian town.", ("COERCE", "191", "SRB", "BIH")),
         # an arrest ordered is the arrest (173)
         ("A Turkish court ordered the arrest of a Swedish journalist.", ("COERCE", "173", "TUR", "SWE")),
         # protesters who set fire to a building riot (145)
