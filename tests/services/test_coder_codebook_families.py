@@ -425,3 +425,7 @@ def test_drills_begun_arrests_ordered_and_fires_set_by_protesters(text: str, exp
 )
 def test_talks_begun_and_fighting_paused(text: str, expected: tuple) -> None:
     assert expected in coded(text)
+
+
+def test_air_defences_sent_are_military_aid() -> None:
+    assert coded("Norway delivered air defence systems to Ukraine.") == [("AID", "072", "NOR", "UKR")]
