@@ -429,3 +429,8 @@ def test_talks_begun_and_fighting_paused(text: str, expected: tuple) -> None:
 
 def test_air_defences_sent_are_military_aid() -> None:
     assert coded("Norway delivered air defence systems to Ukraine.") == [("AID", "072", "NOR", "UKR")]
+
+
+def test_a_bid_approved_is_endorsed_and_one_refused_is_rejected() -> None:
+    assert coded("Portugal backed Moldova's membership bid.") == [("SUPPORT", "051", "PRT", "MDA")]
+    assert [e[:3] for e in coded("Hungary will not approve Ukraine's membership bid.")] == [("REJECT", "120", "HUN")]
