@@ -189,6 +189,8 @@ def _entity_patterns() -> list[dict]:
 
     def add(name: str, label: str, key: str) -> None:
         entries.setdefault(name, (label, key))
+        if name[0].islower():  # "al-Shabab", "de Klerk" open a sentence capitalised
+            entries.setdefault(name[0].upper() + name[1:], (label, key))
 
     for name in lexicon.roles():
         add(name, ROLE, name)

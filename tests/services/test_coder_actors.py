@@ -158,3 +158,7 @@ def test_a_legislature_acts_on_its_own_unnamed_government(text: str, expected: s
 )
 def test_a_protest_at_a_seat_of_power_is_aimed_at_it(text: str, expected: set) -> None:
     assert codes(text) == expected
+
+
+def test_a_name_written_in_lower_case_is_known_capitalised_at_a_sentences_start() -> None:
+    assert codes("Al-Shabab fighters attacked Kenyan soldiers.") == {("ASSAULT", "SOMREBSHB", "KENMIL")}
