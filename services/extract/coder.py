@@ -137,6 +137,8 @@ AFFECTING_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE
 # Praise and criticism of an act named as a noun are aimed at its doer, named after "by".
 REACTIONS = frozenset({"ACCUSE", "SUPPORT"})
 REACTED_ACTS = lexicon.word_set("reacted_acts") | lexicon.word_set("attack_nouns")
+WARNED_RESPONSES = lexicon.word_set("warned_responses")
+WARNED_REACH = 6  # tokens from "warned" to the "to" of what the warned must do
 # An attack aimed at "its troops" or at "it" is aimed at an actor named before, not at the attacker.
 AIMED_PRONOUNS = POSSESSIVES | {"it"}
 # Where a passive attack came from, and what it was aimed at
@@ -598,6 +600,21 @@ class SentenceCoder:
             target = None
         return source, target
 
+    def _only_foresees(self, hit: Hit) -> bool:
+        """Whether a warning foretells what will happen rather than what its speaker will do: "warned that 50,000
+        jobs are at risk", "warned of famine" are no threat (CAMEO 130 threatens the speaker's own act), where
+        "warned Israel of a crushing response" and "warned residents to leave" are."""
+        w = words(self.doc)
+        if w.lemma[hit.start] != "warn":
+            return False
+        rest = range(hit.end, self.sent.end)
+        if any(w.lemma[i] in WARNED_RESPONSES or w.lower[i] in WARNED_RESPONSES for i in rest):
+            return False
+        # "warned people in northern Gaza to move south", "warned Russia against any attack": the verb, its object,
+        # then what they must or must not do
+        ultimatum = {w.lower[i] for i in range(hit.end, min(self.sent.end, hit.end + WARNED_REACH))}
+        return w.lower[hit.start].endswith("ing") or not ultimatum & {"to", "against"}
+
     def _reacts_to_an_act(self, hit: Hit) -> bool:
         """Whether what a praise or a criticism takes as its object is an act named as a noun ("condemned the
         killing of", "welcomed the release of")."""
@@ -841,6 +858,8 @@ class SentenceCoder:
         elif entry.kind == "threat" and governed is not None:
             mode = THREAT_MODE.get(governed.entry.type, mode)
             cameo = THREAT_CAMEO.get(governed.entry.type, cameo)
+        elif entry.kind == "threat" and self._only_foresees(hit):
+            return accusation
         events = []
         if not targets and type_ == "THREATEN":
             targets = self._condition_subject(hit)

@@ -434,3 +434,18 @@ def test_air_defences_sent_are_military_aid() -> None:
 def test_a_bid_approved_is_endorsed_and_one_refused_is_rejected() -> None:
     assert coded("Portugal backed Moldova's membership bid.") == [("SUPPORT", "051", "PRT", "MDA")]
     assert [e[:3] for e in coded("Hungary will not approve Ukraine's membership bid.")] == [("REJECT", "120", "HUN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 130 threaten: a warning of what the speaker will do, or of what the warned must do
+        ("Turkey warned Greece of serious consequences.", [("THREATEN", "130", "TUR", "GRC")]),
+        ("Russia warned Latvian officials to leave the embassy.", [("THREATEN", "130", "RUS", "LVA")]),
+        # a warning that foretells what will happen threatens no one
+        ("The Kenyan central bank warned that inflation would rise.", []),
+        ("The World Bank warned of famine in Somalia.", []),
+    ],
+)
+def test_a_warning_threatens_only_the_speakers_own_act(text: str, expected: list) -> None:
+    assert coded(text) == expected
