@@ -238,15 +238,14 @@ def _select(doc: Doc) -> list[Hit]:
     ]
     # Of two readings of one verb by its object, the nearer object is the verb's; the farther, past a preposition,
     # is another phrase's ("withdrew its veto on the EU aid package" withdraws no aid).
-    gapped = [h for h in hits if "~" in h.entry.pattern]
+    nearest: dict[int, int] = {}  # by verb, where its nearest object reading ends
+    for h in hits:
+        if "~" in h.entry.pattern:
+            nearest[h.start] = min(nearest.get(h.start, h.end), h.end)
     hits = [
         h
         for h in hits
-        if not any(
-            o.start == h.start and o.end < h.end and any(w.lower[i] in PREPOSITIONS for i in range(o.end, h.end))
-            for o in gapped
-        )
-        or "~" not in h.entry.pattern
+        if "~" not in h.entry.pattern or not any(w.lower[i] in PREPOSITIONS for i in range(nearest[h.start], h.end))
     ]
     chosen: list[Hit] = []
     # Longest first; a pattern naming the object ("fire ~ rocket", "pull ~ peacekeeper") before one naming only the
@@ -397,15 +396,7 @@ def _plain_before(w, i: int, sent_start: int) -> bool:
     """Whether the word before i is a lower-case content word that cannot be a verb's subject."""
     if i == sent_start:
         return False
-    before = w.lower[i - 1]
-    return (
-        w.alpha[i - 1]
-        and w.is_lower[i - 1]
-        and before not in STOP_WORDS
-        and not before.endswith("ly")
-        and (w.lemma[i - 1],) not in lexicon.sectors()
-        and (w.lemma[i - 1],) not in lexicon.cues()
-    )
+    return _qualifies(w, i - 1) and not w.lower[i - 1].endswith("ly") and (w.lemma[i - 1],) not in lexicon.cues()
 
 
 def _opens_gerund(w, i: int, end: int) -> bool:
