@@ -58,20 +58,31 @@ SIGN_UP = re.compile(
     r"\b(?:sign(?:ing)?[ -]up|subscribe|register)\b(?=\s+(?:for|to|now|here|today|free|with|at|and)\b|\W*$)",
     re.IGNORECASE,
 )
+# German, Spanish, French, Italian and Portuguese sites say "newsletter" too, and ask to sign up in their own words.
+SIGN_UP_ABROAD = r"anmelden|abonnieren|suscr[íi]b\w*|inscri\w*|abonne[zr]|iscriviti|assine|inscreva-se"
 PROMO_CUE = re.compile(
-    r"\b(?:our|your|free|here|now|today|click|daily|weekly|to receive|to get|for \w+ updates)\b", re.I
+    rf"\b(?:our|your|free|here|now|today|click|daily|weekly|to receive|to get|for \w+ updates|{SIGN_UP_ABROAD}|"
+    r"jetzt|kostenlos|gratis|gratuite?|unser\w*|nuestro|notre|nostra)\b",
+    re.I,
 )
 PROMO_HINTS = ("newsletter", "inbox", "alert", "sign", "subscribe", "register")
 # Where a share bar sends a story: networks, mail and print.
 SHARE_TARGETS = r"facebook|twitter|x|email|e-mail|whatsapp|linkedin|telegram|reddit|pinterest|flipboard|messenger|print"
+# "Share" and "follow us" in German, Spanish, French, Italian, Portuguese and Dutch, with the words a bar adds.
+SHARE_ABROAD = (
+    r"(?:artikel |beitrag )?teilen|compart(?:ir|e|ilhar|ilhe)|partag(?:er|ez)|condividi|delen|deel|folgen sie uns|"
+    r"síguenos|suivez-nous|seguici"
+)
+SHARE_BAR_ABROAD = r"mit|auf|per|en|por|sur|par|su|op|via|artikel|beitrag|artículo|artigo|article|articolo|uns|nos"
 SOCIAL = re.compile(
     rf"^(?:share(?: this| on| via)?(?: article| story| page| post)?:?|follow us(?: on)?|{SHARE_TARGETS}|copy link|"
-    r"copy url)\b",
+    rf"copy url|{SHARE_ABROAD})\b",
     re.IGNORECASE,
 )
 # The words of a share bar; a line that starts like one ("X", "Print") but says more is a bar only if it is linked.
 SHARE_BAR_WORD = re.compile(
-    rf"\b(?:share|this|on|via|article|story|page|post|follow|us|{SHARE_TARGETS}|copy|link|url)\b|[^\w\s]",
+    rf"\b(?:share|this|on|via|article|story|page|post|follow|us|{SHARE_TARGETS}|copy|link|url|{SHARE_ABROAD}|"
+    rf"{SHARE_BAR_ABROAD})\b|[^\w\s]",
     re.IGNORECASE,
 )
 FOLLOW_US = re.compile(r"\bfollow (?:us|\w+ news) on\b|\blike us on facebook\b", re.IGNORECASE)
@@ -99,7 +110,11 @@ COMMENT_HINTS = (
     "guidelines",
     "thoughts",
 )
-TAGS = re.compile(r"^(?:tags?|topics?|filed under|categories|keywords)\s*:", re.IGNORECASE)
+TAGS = re.compile(
+    r"^(?:tags?|topics?|filed under|categories|keywords|(?:schlag|stich)w(?:orte|örter)|themen|etiquetas|temas|"
+    r"mots[- ]clés|thèmes|argomenti|etichette|trefwoorden)\s*:",
+    re.IGNORECASE,
+)
 CAPTION = re.compile(
     r"\((?:photo|image|picture|credit|file photo|video)s?\s*:[^)]*\)\s*$|^(?:photo|image|picture|credit)s?\s*:\s",
     re.IGNORECASE,
@@ -108,7 +123,11 @@ SEPARATOR = re.compile(r"^[\W_]+$")
 CAPTION_HINTS = ("photo", "image", "picture", "credit", "video")
 BOILERPLATE = re.compile(
     r"^(?:advertisement|advert|sponsored(?: content)?|skip to (?:main )?content|scroll to continue(?: with content)?|"
-    r"continue reading|loading\W*|close|menu|search|home|back to top|click here(?: to \w+)?\W*)$",
+    r"continue reading|loading\W*|close|menu|search|home|back to top|click here(?: to \w+)?\W*|"
+    # the same in German, Spanish, French, Italian, Portuguese and Dutch
+    r"anzeige|werbung|weiterlesen|wird geladen\W*|nach oben|publicidad|cargando\W*|seguir leyendo|publicité|"
+    r"chargement\W*|lire la suite|pubblicità|caricamento\W*|continua a leggere|publicidade|carregando\W*|"
+    r"advertentie|lees verder)$",
     re.IGNORECASE,
 )
 # A line that is only a time, an age or a short date stamp, as lists of other stories print beside each item.
@@ -139,9 +158,27 @@ _HEAD_PHRASE = (
     r"most (?:read|viewed|popular|shared|commented|watched)(?:\s+(?:now|today|this week|stories|articles))?|"
     r"elsewhere(?: on [\w .]{1,30})?"
 )
-LIST_HEADER = re.compile(rf"^(?:{_HEAD_PHRASE})\s*:?$", re.IGNORECASE)
-# "READ MORE: <headline>", "RELATED: <headline>": a header and a single item on one line.
-INLINE_TEASER = re.compile(rf"^(?:{_HEAD_PHRASE})\s*:\s*\S", re.IGNORECASE)
+# The same headers as sites in the languages most pages come in besides English print them: German, Spanish,
+# French, Italian, Portuguese and Dutch ("Lesen Sie auch", "Lea también", "À lire aussi", "Leggi anche", ...).
+_SITE = r"[\w .'’&-]{1,40}"
+_HEAD_PHRASE_ABROAD = (
+    rf"(?:lesen sie|lies) (?:auch|mehr)|auch lesen|mehr (?:zum thema|themen|dazu|aus {_SITE})|"
+    rf"weitere (?:artikel|beiträge|themen|nachrichten|meldungen|news)(?: zum thema| (?:aus|bei|von) {_SITE})?|"
+    r"(?:verwandte|ähnliche|passende) (?:artikel|beiträge|themen)|zum thema|passend zum thema|auch interessant|"
+    r"(?:das|dies|die)(?: thema| themen| artikel)? (?:könnte|könnten) (?:sie|dich|euch) auch interessieren|"
+    rf"meistgelesen\w*(?: artikel)?|kommentierte artikel|top-themen(?: (?:bei|von|aus) {_SITE})?|"
+    r"(?:lea|lee) (?:también|además|más)|(?:también )?(?:le|te) puede(?:n)? interesar|puede interesarte|"
+    rf"(?:vea|ver|mira|mire) (?:también|además)|puedes ver|más (?:noticias|sobre {_SITE})|lo más (?:leído|visto)|"
+    r"(?:noticias|artículos|notas|temas) relacionad[oa]s|"
+    r"(?:à )?(?:lire|voir) (?:aussi|également)|sur le même (?:sujet|thème)|articles? (?:similaires|liés|associés)|"
+    r"les plus (?:lus|consultés|partagés)|vous (?:aimerez|pourriez aimer) aussi|dans la même rubrique|"
+    r"leggi anche|(?:ti )?potrebbe(?:ro)? interessarti|articoli correlati|i più letti|vedi anche|"
+    r"leia (?:também|mais)|veja (?:também|mais)|saiba mais|notícias relacionadas|mais lidas|"
+    rf"lees (?:ook|meer)|bekijk ook|meer (?:over {_SITE}|nieuws)|gerelateerde artikelen|meest gelezen"
+)
+LIST_HEADER = re.compile(rf"^(?:{_HEAD_PHRASE}|{_HEAD_PHRASE_ABROAD})\s*:?$", re.IGNORECASE)
+# "READ MORE: <headline>", "Lea también: <headline>", "À lire aussi » <headline>": a header and one item on one line.
+INLINE_TEASER = re.compile(rf"^(?:{_HEAD_PHRASE}|{_HEAD_PHRASE_ABROAD}|lea|lee)\s*[:»›]\s*\S", re.IGNORECASE)
 # Chinese and Japanese end sentences with full-width marks and close quotes with 」 or 』.
 TERMINAL = re.compile(r"[.!?\"”’。！？」』]\)?$")
 ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")

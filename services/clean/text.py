@@ -372,7 +372,7 @@ class _Stripper:
             index += 1
 
     def _opens_list(self, index: int, block: str) -> bool:
-        if _words(block) > 8 or f.TERMINAL.search(block.rstrip(":")) or index + 1 >= len(self.blocks):
+        if _words(block) > 8 or f.TERMINAL.search(block.rstrip(":")):
             return False
         if self.reasons[index] not in (None, "comment prompt"):
             return False
@@ -382,7 +382,8 @@ class _Stripper:
 
     @staticmethod
     def _header_words(block: str) -> bool:
-        return _words(block) <= 8 and bool(f.LIST_HEADER.match(block))
+        # A header can stand in a table cell of its own: "| Related articles |".
+        return _words(block) <= 8 and bool(f.LIST_HEADER.match(block.strip("| ")))
 
     def _stamped(self, index: int) -> bool:
         block = self.blocks[index]

@@ -350,6 +350,54 @@ def test_on_a_page_only_the_lines_it_links_are_listed_under_a_list_header():
     assert "FIRE_SAFETY_CODE section 12" in stripped.text
 
 
+# Furniture as sites in other languages print it, each line written for the test, with its reason.
+ABROAD_FURNITURE = [
+    ("Lesen Sie auch: Neue Brücke über den Rhein eröffnet", "link to another story"),
+    ("Lea también: El puerto amplía su terminal de contenedores", "link to another story"),
+    ("À lire aussi » Le conseil municipal vote le budget", "link to another story"),
+    ("Leggi anche: Il comune approva il nuovo piano dei trasporti", "link to another story"),
+    ("Leia também: Prefeitura anuncia novas linhas de ônibus", "link to another story"),
+    ("Lees ook: Gemeente opent nieuwe fietsbrug", "link to another story"),
+    ("Artikel teilen", "share or follow links"),
+    ("Compartir en Facebook", "share or follow links"),
+    ("Jetzt zum Newsletter anmelden", "newsletter or subscription promo"),
+    ("Schlagwörter: Verkehr, Stadtrat, Haushalt", "tags or caption"),
+    ("Wird geladen …", "page boilerplate"),
+    ("Publicidad", "page boilerplate"),
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), ABROAD_FURNITURE)
+def test_furniture_in_other_languages_goes_with_its_reason(line, reason):
+    lead = "Der Stadtrat hat am Dienstag nach langer Debatte den neuen Haushalt für das kommende Jahr beschlossen."
+    rest = "Die Opposition kritisierte die geplanten Kürzungen bei den Schwimmbädern und kündigte Widerstand an."
+    stripped = strip_furniture(f"{lead}\n\n{line}\n\n{rest}", links=frozenset())
+    assert stripped.text == f"{lead}\n\n{rest}"
+    assert stripped.dropped == [DroppedSpan(line, reason)]
+
+
+def test_a_list_header_in_another_language_lists_only_what_the_page_links():
+    lead = "El ayuntamiento aprobó el martes el nuevo plan de movilidad tras un largo debate en el pleno municipal."
+    rest = "La oposición criticó los recortes previstos en el transporte nocturno y anunció que presentará alegaciones."
+    teaser = "El puerto amplía su terminal de contenedores"
+    subhead = "Qué cambia para los vecinos"
+    text = f"{lead}\n\nNoticias relacionadas\n\n{teaser}\n\n{subhead}\n\n{rest}"
+    stripped = strip_furniture(text, links=frozenset({teaser}))
+    assert stripped.text == f"{lead}\n\n{subhead}\n\n{rest}"
+    assert [span.reason for span in stripped.dropped] == [
+        "header of a list of other stories",
+        "listed under “Noticias relacionadas”",
+    ]
+
+
+def test_a_list_header_that_ends_the_text_goes_and_sentences_with_the_same_words_stay():
+    lead = "Der Stadtrat hat am Dienstag nach langer Debatte den neuen Haushalt für das kommende Jahr beschlossen."
+    own = "Lesen Sie auch die Stellungnahme der Opposition, die der Bürgermeister am Mittwoch beantwortet hat."
+    stripped = strip_furniture(f"{lead}\n\n{own}\n\nDas könnte Sie auch interessieren:", links=frozenset())
+    assert stripped.text == f"{lead}\n\n{own}"
+    assert [span.reason for span in stripped.dropped] == ["header of a list of other stories"]
+
+
 def test_dropped_spans_are_dataclasses():
     assert all(isinstance(span, DroppedSpan) for span in clean_seed("002").dropped)
 
