@@ -41,6 +41,7 @@ from services.extract.nlp import (
     COUNTRY,
     DEMONYM,
     ROLE,
+    Words,
     find_triggers,
     pipeline,
     text_of,
@@ -120,6 +121,8 @@ NOUN_MARKERS = PREPOSITIONS - {"to"}
 # Particles that complete a verb past its object ("pulled its troops out").
 PARTICLES = lexicon.word_set("particles")
 GIVERS = frozenset({"from", "by"})
+# What follows a sentence's opening gerund when it is a noun: its doer, or the sides of a fight.
+GERUND_DOERS = frozenset({"by", "between"})
 # An action on a place or on unnamed people there is an action on that country ("lifted a curfew in Montenegro").
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETREAT", "MOBILIZE"})
 # Acts only a state's authorities do: arrests, investigations, trials.
@@ -258,9 +261,13 @@ def _select(doc: Doc) -> list[Hit]:
 
 def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], others: list[Hit]) -> bool:
     """A trigger used as a noun ("the attack", "in protest", "North Korea's demand") names an event, not reports one."""
-    if hit.start == sent.start or hit.entry.kind == "oblige":
+    if hit.entry.kind == "oblige":
         return False
     w = words(doc)
+    if _opens_as_gerund(w, hit, sent, others):
+        return True
+    if hit.start == sent.start:
+        return False
     # Up to two plain words may qualify the noun: "condemns air attack", "demanded immediate support".
     ends = {h.end for h in others if h.start < hit.start}
     qualified = hit.start
@@ -336,6 +343,17 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     return not named and (opener in DETERMINERS or opener in NOUN_MARKERS)
 
 
+def _opens_as_gerund(w: Words, hit: Hit, sent: Span, others: list[Hit]) -> bool:
+    """A gerund that opens the sentence, after at most one adjective, with its doer, its sides or its verb after it,
+    is the subject's noun ("Heavy shelling by Russian forces killed three", "Shelling killed five"); a participle
+    that opens a clause takes its object instead ("Attacking the base at dawn, the rebels ...")."""
+    if hit.end - hit.start > 1 or hit.start - sent.start > 1 or hit.end >= sent.end:
+        return False
+    if not w.lower[hit.start].endswith("ing") or not all(w.alpha[i] for i in range(sent.start, hit.start)):
+        return False
+    return w.lower[hit.end] in GERUND_DOERS or any(h.start == hit.end for h in others)
+
+
 def _modifies_noun(doc: Doc, hit: Hit, sent: Span, hits: list[Hit]) -> bool:
     """A past participle right after a noun, when another trigger is its clause's verb, modifies that noun: "released
     a member of Hamas jailed a year ago", "The civilians imprisoned for ... were released". It says who the noun is,
@@ -354,7 +372,11 @@ def _modifies_noun(doc: Doc, hit: Hit, sent: Span, hits: list[Hit]) -> bool:
         # the object of an earlier verb ("issued warrants for two men sought in a killing"), unless that verb is a
         # relative clause's and this one the main verb ("Officials who attacked the plan resigned")
         in_relative = any(w.lower[k] in RELATIVES for k in range(max(sent.start, other.start - 3), other.start))
-        if other.end <= i and not in_relative and not _clause_break(w, other.end, i):
+        # a participle that opens the sentence opens a clause that ends at its comma ("Attacking the base at dawn,
+        # the rebels killed ten soldiers")
+        opening = other.start == sent.start and w.lower[other.start].endswith("ing")
+        opening_ends = opening and any(w.lower[k] == "," for k in range(other.end, i))
+        if other.end <= i and not in_relative and not opening_ends and not _clause_break(w, other.end, i):
             return True
         if other.start >= hit.end and not _clause_break(w, hit.end, other.start):
             # the subject of a later verb, after its auxiliary: "the civilians imprisoned ... were released"
@@ -963,12 +985,18 @@ class SentenceCoder:
         return self._locations[trigger]
 
     def _unidentified_attackers(self, hit: Hit, *, passive: bool) -> list[Actor]:
-        """Who carried out an attack the sentence names but whose author it does not ("killed in a car bombing in
-        Baghdad", "a roadside bomb killed two soldiers near Basra"): CAMEO's unidentified armed forces (UAF) of the
-        country it happened in, written as the words that name the attack."""
+        """Who carried out an attack a clause names as a noun rather than by its author: the actor after "by" in
+        the subject's attack phrase ("a suicide bombing by the Taliban killed 20 soldiers"); else, when the
+        sentence names no author ("killed in a car bombing in Baghdad", "a roadside bomb killed two soldiers near
+        Basra"), CAMEO's unidentified armed forces (UAF) of the country it happened in, written as the words that
+        name the attack."""
         if hit.entry.type != "ASSAULT" or hit.entry.kind != ACT:
             return []
         span = attack_phrase(self.doc, self.sent, hit.start, hit.end, passive=passive)
+        if span is not None and not passive:
+            by = (c for c in self.chunks if span[1] <= c.start and c.end <= hit.start and c.prep == "by")
+            if (author := next(by, None)) is not None and author.actors:
+                return author.actors
         location = self._location(hit.start) if span else None
         if span is None or location is None or not location.country:
             return []

@@ -70,6 +70,9 @@ def test_legal_action_against_someone(text: str, expected: tuple) -> None:
         ("Japan reiterated its support for the Philippines on Friday.", ("SUPPORT", "051", "JPN", "PHL")),
         ("Poland reaffirmed its backing for Ukraine.", ("SUPPORT", "051", "POL", "UKR")),
         ("Morocco ratified the agreement with Spain.", ("SUPPORT", "057", "MAR", "ESP")),
+        # condolences and regret (CAMEO 018 with praise, 055): offered, they are no offer of cooperation (030)
+        ("The Ghanaian president offered condolences to Togo.", ("SUPPORT", "051", "GHA", "TGO")),
+        ("Chile expressed regret to Peru over the incident.", ("SUPPORT", "055", "CHL", "PER")),
     ],
 )
 def test_statements_of_support(text: str, expected: tuple) -> None:

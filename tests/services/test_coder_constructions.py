@@ -1170,3 +1170,19 @@ def test_an_event_noun_that_is_another_triggers_object_is_no_act(text, expected)
 )
 def test_what_a_charge_or_an_accusation_says_is_alleged(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the doer after "by" in an attack phrase that is the subject
+        ("A suicide bombing by Somali militants killed 14 Kenyan soldiers.", [("ASSAULT", "SOMREB", "KENMIL")]),
+        # an opening gerund is the subject's noun, with its doer after "by" or its verb right after it
+        ("Heavy shelling by Russian forces killed three Ukrainian soldiers.", [("ASSAULT", "RUSMIL", "UKRMIL")]),
+        ("Shelling wounded four Syrian civilians near Aleppo.", [("ASSAULT", "SYRUAF", "SYRCVL")]),
+        # a participle that opens the sentence ends its clause at the comma; the main clause's verb is the act
+        ("Storming the camp at dawn, Malian rebels killed six Nigerien soldiers.", [("ASSAULT", "MLIREB", "NERMIL")]),
+    ],
+)
+def test_an_attack_named_as_the_subject_is_the_doing_of_the_one_it_names(text, expected):
+    assert by_code(text) == expected, text
