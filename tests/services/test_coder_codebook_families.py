@@ -160,6 +160,9 @@ def test_vows_of_revenge_are_threats(text: str, expected: tuple) -> None:
         ("Britain sent warships to the Gulf.", [("MOBILIZE", "154", "GBR", None)]),
         ("Norway deployed two frigates to the Baltic.", [("MOBILIZE", "154", "NOR", None)]),
         ("France dispatched reinforcements to Mali.", [("MOBILIZE", "154", "FRA", "MLI")]),
+        # 152 increase military alert status, however the level is named
+        ("Bolivia put its navy on the second level of alert.", [("MOBILIZE", "152", "BOL", None)]),
+        ("Lithuania raised its alert level.", [("MOBILIZE", "152", "LTU", None)]),
     ],
 )
 def test_forces_sent_or_deployed(text: str, expected: list) -> None:
