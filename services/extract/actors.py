@@ -23,6 +23,7 @@ LOCATIVE = lexicon.word_set("locative")
 PREPOSITIONS = lexicon.word_set("prepositions")
 CALENDAR = lexicon.word_set("calendar")
 PRONOUNS = lexicon.word_set("pronouns")
+COUNTRY_NOUNS = lexicon.word_set("country_nouns")
 QUANTIFIERS = lexicon.word_set("quantifiers")
 POSSESSIVES = lexicon.word_set("possessives")
 EMBEDDED = "~"
@@ -214,6 +215,17 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
     return actors
 
 
+def _names_the_country(w: Words, i: int, end: int) -> bool:
+    """ "the country", "the kingdom" on their own ("the country had reached a deal"), not "the country's president"
+    nor "the country music star": the next word is punctuation, a function word or an inflected verb."""
+    if w.lower[i] != "the" or i + 2 >= end or w.lower[i + 1] not in COUNTRY_NOUNS:
+        return False
+    after = i + 2
+    if w.lower[after] in ("'s", "’s"):
+        return False
+    return not w.alpha[after] or w.lower[after] in STOP_WORDS or w.lemma[after] != w.lower[after]
+
+
 def find_chunks(
     doc: Doc, sent: Span, entity_at: dict[int, Span], trigger_tokens: set[int], when: date | None
 ) -> list[Chunk]:
@@ -226,6 +238,10 @@ def find_chunks(
         if w.lower[i] in PRONOUNS:
             chunks.append(Chunk(i, i + 1, [], _prep(doc, i, sent.start), pronoun=w.lower[i]))
             i += 1
+            continue
+        if _names_the_country(w, i, sent.end):
+            chunks.append(Chunk(i, i + 2, [], _prep(doc, i, sent.start), pronoun=w.lower[i + 1]))
+            i += 2
             continue
         if not _is_chunk_token(w, i, entity_at, trigger_tokens) or w.lower[i] in ("and", "of", "-"):
             i += 1

@@ -13,6 +13,7 @@ from services.extract import lexicon
 from services.extract.actors import (
     CALENDAR,
     CLAUSE_OPENERS,
+    COUNTRY_NOUNS,
     DETERMINERS,
     MODIFIERS,
     POSSESSIVES,
@@ -121,6 +122,8 @@ NOUN_MARKERS = PREPOSITIONS - {"to"}
 # Particles that complete a verb past its object ("pulled its troops out").
 PARTICLES = lexicon.word_set("particles")
 GIVERS = frozenset({"from", "by"})
+# Codes of actors that are not one country: international and non-governmental organisations, militant groups.
+GROUP_CODES = frozenset({"IGO", "NGO", "IMG"})
 # What follows a sentence's opening gerund when it is a noun: its doer, or the sides of a fight.
 GERUND_DOERS = frozenset({"by", "between"})
 # An action on a place or on unnamed people there is an action on that country ("lifted a curfew in Montenegro").
@@ -484,6 +487,8 @@ def _resolve_pronoun(chunk: Chunk | None, chunks: list[Chunk], last_subject: lis
         return []
     if not chunk.pronoun:
         return chunk.actors
+    if chunk.pronoun in COUNTRY_NOUNS:
+        return _country_named_before(chunk, chunks, last_subject)
     unplaced = None
     for earlier in reversed([c for c in chunks if c.end <= chunk.start and not c.pronoun and c.prep is None]):
         if chunk.pronoun in PERSONAL and not all(a.sector for a in earlier.actors):
@@ -494,6 +499,17 @@ def _resolve_pronoun(chunk: Chunk | None, chunks: list[Chunk], last_subject: lis
             continue
         return earlier.actors
     return unplaced or last_subject
+
+
+def _country_named_before(chunk: Chunk, chunks: list[Chunk], last_subject: list[Actor]) -> list[Actor]:
+    """The state "the country" points back to: the last country named before it in the sentence (by itself, its
+    people or its officials: "Zambia's finance minister said the country had reached a deal"), else the last
+    subject's."""
+    earlier = [a for c in chunks if c.end <= chunk.start and not c.pronoun for a in c.actors]
+    named = next((a for a in reversed(earlier) if a.country and a.country not in GROUP_CODES), None)
+    if named is None:
+        named = next((a for a in last_subject if a.country and a.country not in GROUP_CODES), None)
+    return [Actor(named.text, named.country, named.start, named.end, named.country, None)] if named else []
 
 
 class SentenceCoder:

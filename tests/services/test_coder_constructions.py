@@ -1186,3 +1186,17 @@ def test_what_a_charge_or_an_accusation_says_is_alleged(text, expected):
 )
 def test_an_attack_named_as_the_subject_is_the_doing_of_the_one_it_names(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the country" points back to the last country named, by itself or through its officials
+        ("Malawi's trade minister said the country had reached a deal with India.", [("AGREE", "MWI", "IND")]),
+        ("Floods struck Bangladesh, and the country appealed to Japan for aid.", [("REQUEST", "BGD", "JPN")]),
+        # "the country's" opens a phrase of its own, and a noun after "the country" makes another noun
+        ("The country music star criticised Canada.", []),
+    ],
+)
+def test_the_country_is_the_state_named_before_it(text, expected):
+    assert by_code(text) == expected, text
