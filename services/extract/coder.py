@@ -578,6 +578,11 @@ class SentenceCoder:
                 agent = agent_of_attack(doc, sent, hit.end, self.chunks, self.right_stops)
             if agent is not None and names_a_disaster(doc, agent, sent):
                 agent = None
+            if hit.entry.type in AFFECTING_TYPES and (target is None or not any(a.country for a in target.actors)):
+                # "Sanctions were imposed on North Korea by the UN": the one it falls on, named after the verb
+                target = (
+                    agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=AFFECTED_PREPS) or target
+                )
             if agent is None and hit.entry.type == "ASSAULT":
                 # "a mortar bomb was fired at it from the Gaza Strip": fired from a place, at someone
                 agent = self._fired_from(hit)

@@ -137,6 +137,20 @@ def test_reduced_relations_and_economic_pressure(text: str, expected: tuple) -> 
     assert expected in coded(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 162 reduce or stop material aid: supplies cut; a supply line cut is no aid stopped
+        ("Algeria cut gas supplies to Spain.", [("SANCTION", "162", "DZA", "ESP")]),
+        ("The rebels cut supply lines to the city.", []),
+        # 072 military aid, named by what the receiver got
+        ("Taiwan received 40 howitzers from the United States.", [("AID", "072", "USA", "TWN")]),
+    ],
+)
+def test_supplies_cut_and_arms_received(text: str, expected: list) -> None:
+    assert coded(text) == expected
+
+
 def test_a_deadline_extended_is_no_sanction() -> None:
     assert coded("The Dutch government extended the deadline for tax returns.") == []
 

@@ -21,6 +21,8 @@ from tests.services.coding import PUBLISHED, asserted, by_code, by_country
         ("Military aid to Ukraine was cut by the Hungarian government.", ("SANCTION", "HUNGOV", "UKR")),
         # an arrest with no one named making it is the doing of the state it is made in
         ("A Dutch journalist was detained in the Egyptian capital.", ("COERCE", "EGY", "NLDJRN")),
+        # what a passive imposes falls on the one after "on", between the verb and its agent
+        ("Sanctions were imposed on Eritrea by the African Union.", ("SANCTION", "IGOAU", "ERI")),
     ],
 )
 def test_passive(text, expected):
