@@ -237,10 +237,18 @@ def _select(doc: Doc) -> list[Hit]:
     w = words(doc)
     # A verb-object pattern read from a noun ("went on strike at the port", "the strike at the port") is no reading
     # at all, and must not keep the one that holds ("go on strike") from being chosen.
+    found = find_triggers(doc)
+    # So is one whose verb is the object inside an earlier pattern ("launched air strikes against Houthi targets":
+    # "strikes" is what was launched, not a verb of "targets").
+    inside = {i for s, e, _ in found for i in range(s + 1, e)}
     hits = [
         Hit(s, e, entry)
-        for s, e, entry in find_triggers(doc)
-        if not ("~" in entry.pattern and s > 0 and (w.lower[s - 1] in DETERMINERS or w.lower[s - 1] in NOUN_MARKERS))
+        for s, e, entry in found
+        if not (
+            "~" in entry.pattern
+            and s > 0
+            and (w.lower[s - 1] in DETERMINERS or w.lower[s - 1] in NOUN_MARKERS or s in inside)
+        )
     ]
     # Of two readings of one verb by its object, the nearer object is the verb's; the farther, past a preposition,
     # is another phrase's ("withdrew its veto on the EU aid package" withdraws no aid).
@@ -429,14 +437,21 @@ def _opens_gerund(w, i: int, end: int) -> bool:
     return w.lower[i] in GERUND_OPENERS and i + 1 < end and w.is_lower[i + 1] and w.lower[i + 1].endswith("ing")
 
 
-def _stops(doc: Doc, sent: Span, say_tokens: set[int], trigger_ends: set[int]) -> tuple[set[int], set[int]]:
+def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple[set[int], set[int]]:
     """Clause ends for the search left (subjects) and right (objects) of a trigger."""
     left, right = set(), set()
     w = words(doc)
+    trigger_ends = {h.end for h in hits}
+    trigger_starts = {h.start for h in hits}
+    bare_verb_ends = {h.end for h in hits if h.end - h.start == 1}
     for i in range(sent.start, sent.end):
         lower = w.lower[i]
         if lower == ";":
             left.add(i)
+            right.add(i)
+        elif lower == "and" and i + 1 in trigger_starts and i not in bare_verb_ends:
+            # "condemned the launch and vowed to strengthen ties with Washington": a verb after its own object and
+            # "and" opens the next act, whose objects are not the first one's ("attacked and killed" share theirs)
             right.add(i)
         elif lower == "as" and i in trigger_ends and i + 1 < sent.end and w.lower[i + 1] in DETERMINERS:
             continue  # "denounced as an ugly crime Serbia's ...": "as a" after the verb opens no clause
@@ -478,8 +493,17 @@ def _find_complements(doc: Doc, sent: Span, hits: list[Hit]) -> None:
             if other is not hit and other.governor is None and hit.complement < other.start <= hit.complement + 6:
                 if other.entry.kind in GOVERNORS and other.entry.kind != "commit" and kind not in ("request", "accuse"):
                     continue  # "refused to threaten" keeps its own event; "demanded that X refuse" does not
+                if _finite_after_and(words(doc), other.start):
+                    break  # "accused Beijing of dangerous manoeuvres and summoned its envoy": the subject's next act
                 other.governor = hit
                 break
+
+
+def _finite_after_and(w: Words, i: int) -> bool:
+    """A verb after "and" in a tense of its own ("and summoned", "and sent"), not a form that shares the governing
+    verb's complement ("to allow inspectors and release", "of attacking and killing")."""
+    word = w.lower[i]
+    return w.lower[i - 1] == "and" and w.lemma[i] != word and not word.endswith("ing")
 
 
 def _resolve_pronoun(chunk: Chunk | None, chunks: list[Chunk], last_subject: list[Actor]) -> list[Actor]:
@@ -544,7 +568,7 @@ class SentenceCoder:
         self.last_subject = subject
         self._locations: dict[int, Location | None] = {}
         _find_complements(doc, sent, self.hits)
-        self.left_stops, self.right_stops = _stops(doc, sent, self.say, {h.end for h in hits})
+        self.left_stops, self.right_stops = _stops(doc, sent, self.say, hits)
 
     def roles(self, hit: Hit) -> tuple[Chunk | None, Chunk | None]:
         """Source and target phrases of a trigger: active order, or the passive's "by" agent."""
@@ -842,6 +866,8 @@ class SentenceCoder:
             if not sources and not passive:
                 return []  # a participle or relative clause with no one named doing it ("frigates stationed offshore")
         window = source_chunk.end if source_chunk is not None and source_chunk.end <= hit.start else self.sent.start
+        if _finite_after_and(words(self.doc), hit.start):
+            window = max(window, hit.start - 1)  # "threatened to cut ties and expelled": the second act is its own
         modality, cues = modality_of(self.doc, window, hit.start)
         accusation: list[EventCandidate] = []
         if modality == ASSERTED and (self._is_purpose(hit) or self._is_conditional(source_chunk)):
@@ -1099,7 +1125,9 @@ class SentenceCoder:
         while j > self.sent.start and words(doc).lower[j] in QUOTES:
             j -= 1  # "to unite and ``mobilize''"
         if j > self.sent.start and words(doc).lower[j] in ("and", "or"):
-            # "to land and evacuate": the second verb shares the first one's "to"
+            # "to land and evacuate": the second verb shares the first one's "to"; "to cut ties and expelled" does not
+            if _finite_after_and(words(doc), hit.start):
+                return False
             return any(words(doc).lower[k] == "to" for k in range(max(self.sent.start, j - 4), j))
         if j > self.sent.start + 1 and words(doc).lower[j] in ("be", "been") and words(doc).lower[j - 1] == "to":
             return True  # "a call for peacekeepers to be deployed"

@@ -1202,3 +1202,26 @@ def test_an_attack_named_as_the_subject_is_the_doing_of_the_one_it_names(text, e
 )
 def test_the_country_is_the_state_named_before_it(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb in a tense of its own after "and" is the subject's next act: it is neither governed by the first
+        # verb ("threatened to", "accused ... of") nor does the first verb's object search run into it
+        (
+            "Hungary threatened to cut ties and expelled two Slovak diplomats.",
+            [("THREATEN", "HUN", None), ("SANCTION", "HUN", "SVKGOV")],
+        ),
+        (
+            "Ghana condemned the coup and pledged support for Burkina Faso.",
+            [("ACCUSE", "GHA", None), ("AGREE", "GHA", "BFA")],
+        ),
+        # a form that shares the first verb's object or complement stays with it
+        ("Rebels attacked and killed ten Malian soldiers.", [("ASSAULT", "MLIREB", "MLIMIL")]),
+        # strikes launched against someone's targets: "strikes" is what was launched, not the verb of "targets"
+        ("Britain launched strikes against Houthi targets.", [("ASSAULT", "GBR", "YEMREBHOU")]),
+    ],
+)
+def test_a_second_verb_after_and_is_an_act_of_its_own(text, expected):
+    assert by_code(text) == expected, text
