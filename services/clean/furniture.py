@@ -176,7 +176,9 @@ _HEAD_PHRASE_ABROAD = (
     r"leia (?:também|mais)|veja (?:também|mais)|saiba mais|notícias relacionadas|mais lidas|"
     rf"lees (?:ook|meer)|bekijk ook|meer (?:over {_SITE}|nieuws)|gerelateerde artikelen|meest gelezen"
 )
-LIST_HEADER = re.compile(rf"^(?:{_HEAD_PHRASE}|{_HEAD_PHRASE_ABROAD})\s*:?$", re.IGNORECASE)
+# A line that names a list of tags: what follows it goes only where the page links it.
+_TAGS_HEADER = r"tags|topics|temas|etiquetas|themen|schlagw(?:orte|örter)|thèmes|mots[- ]clés|argomenti|tag"
+LIST_HEADER = re.compile(rf"^(?:{_HEAD_PHRASE}|{_HEAD_PHRASE_ABROAD}|{_TAGS_HEADER})\s*:?$", re.IGNORECASE)
 # "READ MORE: <headline>", "Lea también: <headline>", "À lire aussi » <headline>": a header and one item on one line.
 INLINE_TEASER = re.compile(rf"^(?:{_HEAD_PHRASE}|{_HEAD_PHRASE_ABROAD}|lea|lee)\s*[:»›]\s*\S", re.IGNORECASE)
 # Chinese and Japanese end sentences with full-width marks and close quotes with 」 or 』.

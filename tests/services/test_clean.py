@@ -390,6 +390,18 @@ def test_a_list_header_in_another_language_lists_only_what_the_page_links():
     ]
 
 
+def test_a_line_naming_a_list_of_tags_goes_with_the_tags_the_page_links():
+    lead = "El ayuntamiento aprobó el martes el nuevo plan de movilidad tras un largo debate en el pleno municipal."
+    text = f"{lead}\n\nTemas\n\nMovilidad\n\nAyuntamiento"
+    stripped = strip_furniture(text, links=frozenset({"Movilidad", "Ayuntamiento"}))
+    assert stripped.text == lead
+    assert [span.reason for span in stripped.dropped] == [
+        "header of a list of other stories",
+        "listed under “Temas”",
+        "listed under “Temas”",
+    ]
+
+
 def test_a_list_header_that_ends_the_text_goes_and_sentences_with_the_same_words_stay():
     lead = "Der Stadtrat hat am Dienstag nach langer Debatte den neuen Haushalt für das kommende Jahr beschlossen."
     own = "Lesen Sie auch die Stellungnahme der Opposition, die der Bürgermeister am Mittwoch beantwortet hat."
