@@ -24,6 +24,9 @@ PREPOSITIONS = lexicon.word_set("prepositions")
 CALENDAR = lexicon.word_set("calendar")
 PRONOUNS = lexicon.word_set("pronouns")
 COUNTRY_NOUNS = lexicon.word_set("country_nouns")
+VENUE_NOUNS = lexicon.word_set("venue_nouns")
+# How many plain words may stand between a city and the agreement it names ("the Paris climate agreement").
+VENUE_MODIFIER_WORDS = 2
 QUANTIFIERS = lexicon.word_set("quantifiers")
 POSSESSIVES = lexicon.word_set("possessives")
 EMBEDDED = "~"
@@ -226,6 +229,17 @@ def _names_the_country(w: Words, i: int, end: int) -> bool:
     return not w.alpha[after] or w.lower[after] in STOP_WORDS or w.lemma[after] != w.lower[after]
 
 
+def names_a_venue(w: Words, end: int, sent_end: int) -> bool:
+    """Whether a city ending at `end` names only where an agreement or a meeting was made: "withdrew from the Paris
+    climate agreement" withdraws from no one in Paris, and did not do it there."""
+    for k in range(end, min(sent_end, end + VENUE_MODIFIER_WORDS + 1)):
+        if w.lower[k] in VENUE_NOUNS:
+            return True
+        if not (w.alpha[k] and w.is_lower[k]):
+            return False
+    return False
+
+
 def find_chunks(
     doc: Doc, sent: Span, entity_at: dict[int, Span], trigger_tokens: set[int], when: date | None
 ) -> list[Chunk]:
@@ -260,6 +274,10 @@ def find_chunks(
             # "its northern towns", "its territory": a place of whoever "its" points back to
             chunks.append(Chunk(i, head + 1, [], _prep(doc, i, sent.start), pronoun=w.lower[i], place=True))
             i = head + 1
+            continue
+        city = entity_at.get(j - 1)
+        if city is not None and city.label_ in (CITY, CAPITAL) and names_a_venue(w, j, sent.end):
+            i = j
             continue
         # Most runs ("the new", "a key") name no one: only a name or a sector noun (of one word or two: "armed
         # men") makes an actor.

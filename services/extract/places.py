@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from services.extract.actors import COMPASS, DETERMINERS, LOCATIVE
+from services.extract.actors import COMPASS, DETERMINERS, LOCATIVE, names_a_venue
 from services.extract.models import Location
 from services.extract.nlp import CAPITAL, CITY, COUNTRY, place_named, words
 
@@ -24,6 +24,8 @@ def locate(doc: Doc, sent: Span, trigger: int, entities: list[Span]) -> Location
     for entity in entities:
         if entity.label_ not in (CITY, CAPITAL, COUNTRY) or not sent.start <= entity.start < sent.end:
             continue
+        if entity.label_ != COUNTRY and names_a_venue(words(doc), entity.end, sent.end):
+            continue  # "withdrew from the Paris climate agreement" was not done in Paris
         j = entity.start - 1
         while j >= sent.start and (
             words(doc).lower[j] in DETERMINERS

@@ -162,3 +162,17 @@ def test_a_protest_at_a_seat_of_power_is_aimed_at_it(text: str, expected: set) -
 
 def test_a_name_written_in_lower_case_is_known_capitalised_at_a_sentences_start() -> None:
     assert codes("Al-Shabab fighters attacked Kenyan soldiers.") == {("ASSAULT", "SOMREBSHB", "KENMIL")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a city before an agreement's or a meeting's noun names where it was made: no party, and not the place
+        ("Brazil withdrew from the Kyoto climate protocol.", [("RETREAT", "BRA", None)]),
+        ("Colombia signed the Havana peace accord with the rebels.", [("SUPPORT", "COL", "REB")]),
+        # a capital on its own still speaks for its government
+        ("Ankara condemned the attack on Armenia.", [("ACCUSE", "TURGOV", "ARM")]),
+    ],
+)
+def test_a_city_that_names_an_agreement_is_no_party_to_it(text, expected):
+    assert by_code(text) == expected, text
