@@ -196,6 +196,11 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
         # "NATO-member Norway", "EU-led talks": a name before a hyphen only modifies the head.
         heads = [e for e in entities if not (e.end < len(doc) and w.lower[e.end] == "-")] or entities
         best = next((e for e in reversed(heads) if e.label_ in (ROLE, ACTOR)), heads[0] if heads else None)
+        if best is not None and best.label_ == ACTOR and best.ent_id_.startswith("IGO"):
+            # "Sweden's NATO bid": a country owns no international body, so the phrase is the country's
+            best = next(
+                (e for e in heads if e.label_ == COUNTRY and e.end < stop and w.lower[e.end] in ("'s", "’s")), best
+            )
         bare_demonym = best is not None and best.label_ == DEMONYM and sector is None
         if bare_demonym and stop < len(doc) and w.lemma[stop] in PLACE_NOUNS:
             continue  # "the Thai border", "the Syrian capital": a place, not an actor

@@ -319,6 +319,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         # the two are one noun ("the rebels attack" and "police attack" are a subject and its verb)
         return True
     j, named, possessive, plain, any_name = hit.start - 1, False, False, 0, False
+    # "Russia's Gazprom cut supplies": a name the lexicon does not know, after a possessive, is the verb's subject
+    verb_form = word.endswith("ed") or word in UNCHANGED_PAST
     while j >= sent.start:
         token = doc[j]
         entity = entity_at.get(j)
@@ -329,6 +331,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
             named = named or not possessive
         elif token.lower_ in ("'s", "’s"):
             possessive = not named
+        elif verb_form and token.is_title and j > sent.start:
+            named = True
         elif token.is_alpha and token.is_lower and token.lower_ not in STOP_WORDS and plain < 3:
             plain += 1  # an adjective or noun modifier ("a fresh offer", "the final status talks")
         elif not (token.lower_ in MODIFIERS or token.like_num or token.is_title):

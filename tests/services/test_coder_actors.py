@@ -176,3 +176,17 @@ def test_a_name_written_in_lower_case_is_known_capitalised_at_a_sentences_start(
 )
 def test_a_city_that_names_an_agreement_is_no_party_to_it(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country owns no international body: "Sweden's NATO bid" is Sweden's, and so is its envoy to the UN
+        ("Turkey approved Sweden's NATO bid.", [("SUPPORT", "TUR", "SWE")]),
+        ("Britain's UN ambassador condemned Iran.", [("ACCUSE", "GBRGOV", "IRN")]),
+        # a name the lexicon does not know, after a country's possessive, is the subject of the verb after it
+        ("Russia's Rosneft cut oil supplies to Belarus.", [("SANCTION", "RUS", "BLR")]),
+    ],
+)
+def test_a_possessive_country_and_the_name_after_it(text, expected):
+    assert by_code(text) == expected, text
