@@ -151,6 +151,18 @@ def test_supplies_cut_and_arms_received(text: str, expected: list) -> None:
     assert coded(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 176 cyber attack: networks and accounts breached; an agreement breached is no attack
+        ("North Korean hackers breached the networks of a South Korean bank.", [("COERCE", "176", "PRK", "KOR")]),
+        ("Iran breached the nuclear deal, Israel said.", []),
+    ],
+)
+def test_networks_breached(text: str, expected: list) -> None:
+    assert coded(text) == expected
+
+
 def test_a_deadline_extended_is_no_sanction() -> None:
     assert coded("The Dutch government extended the deadline for tax returns.") == []
 
