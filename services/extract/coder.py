@@ -19,6 +19,7 @@ from services.extract.actors import (
     POSSESSIVES,
     PREPOSITIONS,
     Chunk,
+    code_chunk,
     find_chunks,
     written_actor,
 )
@@ -135,6 +136,9 @@ PLACES = frozenset({CITY, CAPITAL, COUNTRY})
 CLAIM_AS_ACCUSATION = lexicon.Trigger("claim", "ACCUSE", "allege", "112", ACT)
 # Physical acts, aimed "at" whom they hit ("fired tear gas at protesters").
 AIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Appeals and praise addressed to "its citizens", "their troops": the doer's own people ("Britain urged its citizens
+# to leave"); what one offers or sends ("offered its troops to Lebanon") is no addressee.
+OWN_PEOPLE_TYPES = frozenset({"REQUEST", "SUPPORT"})
 # The actor inside a passive's subject that the act was done to: "military aid to Ukraine was cut"; "sanctions on
 # Iran were lifted" for acts that weigh on or ease off someone, where "talks on Ukraine" are only about it.
 INNER_TARGET_PREPS = frozenset({"for", "of", "with", "to"})
@@ -650,7 +654,10 @@ class SentenceCoder:
         # A riot's stones and bottles are aimed too: "hurled stones at riot police"
         aimed = hit.entry.type in AIMED_TYPES or hit.entry.mode == "riot"
         sited = hit.entry.type == "PROTEST"
-        target = target_after(doc, sent, after, self._objects(hit), stops, source, skip=skip, aimed=aimed, sited=sited)
+        owned = hit.entry.type in OWN_PEOPLE_TYPES
+        target = target_after(
+            doc, sent, after, self._objects(hit), stops, source, skip=skip, aimed=aimed, sited=sited, owned=owned
+        )
         if target is None:
             target = main_roles[1]  # ", killing one and arresting 12": the main clause's target, again
         if hit.entry.type in REACTIONS and self._reacts_to_an_act(hit):
@@ -887,6 +894,8 @@ class SentenceCoder:
         targets = target_chunk.actors if target_chunk else []
         if target_chunk is not None and target_chunk.pronoun in AIMED_PRONOUNS and hit.entry.type in AIMED_TYPES:
             targets = self._possessor(target_chunk, sources)
+        elif target_chunk is not None and target_chunk.pronoun in POSSESSIVES and entry.type in OWN_PEOPLE_TYPES:
+            targets = self._own_people(target_chunk, sources)
         if entry.type == "ASSAULT" and source_chunk is not None and not any(t.country for t in targets):
             targets = self._struck_in_subject(hit, source_chunk, targets)
         if source_chunk is not None and len(sources) > 1:
@@ -988,6 +997,16 @@ class SentenceCoder:
             if named:
                 return named
         return []
+
+    def _own_people(self, chunk: Chunk, sources: list[Actor]) -> list[Actor]:
+        """Whom "its citizens" or "their troops" name when the act is no attack: the doer's own ("Britain urged its
+        citizens to leave Lebanon")."""
+        countries = {a.country for a in sources if a.country}
+        if len(countries) != 1 or chunk.place:
+            return []
+        country = countries.pop()
+        named = code_chunk(self.doc, chunk.start, chunk.end, self.entity_at, None)
+        return [Actor(a.text, country + (a.sector or ""), a.start, a.end, country, a.sector) for a in named]
 
     def _accusation_in_claim(self, hit: Hit, subject: Chunk, doers: list[Actor]) -> list[EventCandidate]:
         """A claim that another did harm accuses the doer (CAMEO 112, "accuse of aggression"), whether or not the

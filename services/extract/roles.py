@@ -150,13 +150,17 @@ def target_after(
     skip: frozenset[str] = frozenset(),
     aimed: bool = False,
     sited: bool = False,
+    owned: bool = False,
 ) -> Chunk | None:
     """The first actor phrase right of a trigger, not a location and not the source, before the clause ends;
     aimed: the act is aimed, so "at" names its target ("fired rockets at Israeli troops"), not where it was;
-    sited: the act is aimed at the seat of power it is held at ("protested outside the US embassy")."""
+    sited: the act is aimed at the seat of power it is held at ("protested outside the US embassy");
+    owned: the act is done for or to one's own, so "its citizens" as the object is the doer's, found by the caller."""
     w = words(doc)
     fallback = None
     for chunk in chunks:
+        if owned and chunk.start == end and chunk.prep is None and chunk.pronoun in POSSESSIVES:
+            return chunk  # "urged its citizens to leave Lebanon"
         # An aimed act's "its troops" are another's, found by the caller; other pronouns are not resolved here.
         if chunk.start < end or chunk is exclude or chunk.pronoun and not (aimed and chunk.pronoun in POSSESSIVES):
             continue

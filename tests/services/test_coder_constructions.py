@@ -1225,3 +1225,17 @@ def test_the_country_is_the_state_named_before_it(text, expected):
 )
 def test_a_second_verb_after_and_is_an_act_of_its_own(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an appeal or praise addressed to "its citizens" is to the doer's own people, not to a place named later
+        ("Canada urged its citizens to leave Haiti.", [("REQUEST", "CAN", "CANCVL")]),
+        ("Poland praised its soldiers in Lithuania.", [("SUPPORT", "POL", "POLMIL")]),
+        # what one withdraws is its own; the withdrawal is from the place
+        ("Chad withdrew its troops from Mali.", [("RETREAT", "TCD", "MLI")]),
+    ],
+)
+def test_its_own_people_addressed(text, expected):
+    assert by_code(text) == expected, text
