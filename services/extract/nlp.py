@@ -22,6 +22,8 @@ from services.extract.tokenizer import CachedTokenizer
 ROLE, ACTOR, COUNTRY, DEMONYM, CAPITAL, CITY = "ROLE", "ACTOR", "COUNTRY", "DEMONYM", "CAPITAL", "CITY"
 TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
+# News sentences run to about 100 tokens at most; the coder's work on one grows with the square of its length.
+MAX_SENTENCE_TOKENS = 250
 # A verb's object ends at a clause's edge: punctuation, or a conjunction that opens a clause ("halt aid if the
 # fighting continues"); not "after", "before", "since" or "as", which are prepositions as often.
 GAP_STOPS = frozenset({",", ";", ":", "(", ")", "if", "unless", "because", "although", "though", "whereas", "whether"})
@@ -96,10 +98,15 @@ def make_lemmatizer(nlp: Language, name: str):
         lemma_ids, w.lower, w.lemma, w.title, w.num, w.alpha, w.is_lower, spaces, breaks = columns
         boundary = False
         starts: list[int] = []
+        length = 0
         for i, lower, is_space, space_break in zip(range(len(infos)), w.lower, spaces, breaks, strict=True):
             # Sentences end after terminal punctuation (and any closing quotes), and at line breaks: a headline
-            # or a caption has no full stop but is a sentence of its own.
-            starts.append(1 if i == 0 or boundary and lower not in CLOSERS and not is_space else -1)
+            # or a caption has no full stop but is a sentence of its own. A run past MAX_SENTENCE_TOKENS without
+            # either is no sentence (a list or a dump with no stops), and is cut, so no text costs the coder more
+            # than its length.
+            start = i == 0 or not is_space and (boundary and lower not in CLOSERS or length >= MAX_SENTENCE_TOKENS)
+            starts.append(1 if start else -1)
+            length = 1 if start else length + 1
             if lower in TERMINALS or boundary and lower in CLOSERS:
                 boundary = True
             elif is_space:

@@ -16,6 +16,7 @@ from services.cli import app
 from services.extract import EventCandidate, extract_events
 from services.extract.coder import MAX_CODED_CHARS, WARM_UP_TEXT
 from services.extract.dates import find_dates
+from services.extract.nlp import MAX_SENTENCE_TOKENS, pipeline
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 # 2024-12-14 was a Saturday.
@@ -308,6 +309,19 @@ def test_warm_up_builds_the_pipeline_and_the_trigger_index() -> None:
 
 
 # --- texts past what spaCy takes ---
+
+
+def test_a_run_of_text_with_no_sentence_end_is_cut_into_sentences_the_coder_can_afford():
+    # A list or a dump with no full stop would be one sentence, and a sentence costs the coder the square of its
+    # length; a real sentence is far shorter than the cut.
+    run = " and ".join(["Russia attacked Ukraine"] * 400)
+    doc = pipeline()(f"{run}. Syria condemned the attack on Turkey.")
+    sentences = list(doc.sents)
+    assert max(len(sentence) for sentence in sentences) <= MAX_SENTENCE_TOKENS
+    assert sentences[-1].text == "Syria condemned the attack on Turkey."
+    events = asserted(extract_events(f"{run}."))
+    assert ("RUS", "UKR") in {(e.source.country, e.target.country) for e in events}
+    assert {e.type for e in events} == {"ASSAULT"}
 
 
 def test_a_text_past_what_the_coder_reads_is_coded_up_to_there():
