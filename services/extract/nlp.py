@@ -158,9 +158,9 @@ def make_name_ruler(nlp: Language, name: str):
 
 def _names_a_feature(doc: Doc, start: int, end: int) -> bool:
     """Whether a people's or a country's name is part of a sea's, a gulf's or a tectonic plate's ("the Indian
-    Ocean", "the Persian Gulf", "the Sea of Japan", "the Philippine plate"), which is no actor and belongs to no one
-    country. A city's stays a place ("the Jaffna peninsula")."""
-    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ == "sea":
+    Ocean", "the Persian Gulf", "the Sea of Japan", "the Gulf of Oman", "the Philippine plate"), which is no actor
+    and belongs to no one country. A city's stays a place ("the Jaffna peninsula")."""
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in GEOGRAPHIC_FEATURES:
         return True
     if end >= len(doc):
         return False

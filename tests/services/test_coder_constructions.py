@@ -1023,6 +1023,8 @@ def test_drills_alone_and_together(text, expected):
         # a people's or a country's name in a sea's or a plate's names no actor
         ("Somali pirates attacked a Greek tanker in the Indian Ocean.", [("ASSAULT", "SOM", "GRC")]),
         ("Russian warships held drills in the Sea of Japan.", [("MOBILIZE", "RUS", None)]),
+        ("Iranian forces seized a Greek tanker in the Gulf of Oman.", [("COERCE", "IRN", "GRC")]),
+        ("Chinese warships held drills in the Taiwan Strait.", [("MOBILIZE", "CHN", None)]),
         ("The quake struck where the South American and Nazca plates meet.", []),
     ],
 )
