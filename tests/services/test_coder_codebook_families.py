@@ -163,6 +163,20 @@ def test_networks_breached(text: str, expected: list) -> None:
     assert coded(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 0841 people returned are released; 0842 places handed over are returned
+        ("Belarus returned 12 Lithuanian detainees.", [("RETREAT", "0841", "BLR", "LTU")]),
+        ("Serbia handed over two villages to Bosnia.", [("RETREAT", "0842", "SRB", "BIH")]),
+        # 163 an import ban is an embargo
+        ("Russia imposed an import ban on Moldovan wine.", [("SANCTION", "163", "RUS", "MDA")]),
+    ],
+)
+def test_returns_handovers_and_import_bans(text: str, expected: list) -> None:
+    assert coded(text) == expected
+
+
 def test_a_deadline_extended_is_no_sanction() -> None:
     assert coded("The Dutch government extended the deadline for tax returns.") == []
 
