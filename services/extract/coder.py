@@ -58,6 +58,7 @@ from services.extract.roles import (
     SUBORDINATORS,
     agent_after_by,
     agent_of_attack,
+    agent_of_fight,
     apposition_start,
     attack_phrase,
     disaster_did_it,
@@ -457,6 +458,10 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple
         if lower == ";":
             left.add(i)
             right.add(i)
+        elif lower == "under" and i + 1 < sent.end and (w.lower[i + 1] in DETERMINERS or w.lower[i + 1] == "pressure"):
+            # "released 553 prisoners under a deal with the Vatican", "under pressure from Washington": the terms
+            # an act was done on, not whom it was done to
+            right.add(i)
         elif lower == "and" and i + 1 in trigger_starts and i not in bare_verb_ends:
             # "condemned the launch and vowed to strengthen ties with Washington": a verb after its own object and
             # "and" opens the next act, whose objects are not the first one's ("attacked and killed" share theirs)
@@ -607,7 +612,9 @@ class SentenceCoder:
                 target = inner or target
             agent = agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops)
             if agent is None and hit.entry.type == "ASSAULT":
-                agent = agent_of_attack(doc, sent, hit.end, self.chunks, self.right_stops)
+                agent = agent_of_attack(doc, sent, hit.end, self.chunks, self.right_stops) or agent_of_fight(
+                    doc, sent, hit.end, self.chunks, self.right_stops
+                )
             if agent is not None and names_a_disaster(doc, agent, sent):
                 agent = None
             if hit.entry.type in AFFECTING_TYPES and (target is None or not any(a.country for a in target.actors)):

@@ -19,6 +19,7 @@ PROPOSALS = lexicon.word_set("proposals")
 # Words between a proposal and the "by" that names who made it: "the plan put forward by".
 PROPOSER_REACH = 2
 ATTACK_NOUNS = lexicon.word_set("attack_nouns")
+FIGHT_NOUNS = lexicon.word_set("fight_nouns")
 # "Fire" is as often a blaze as gunfire: it names no attack unless a doer is named with it.
 UNATTRIBUTED_ATTACK_NOUNS = (ATTACK_NOUNS - {"fire"}) | lexicon.word_set("weapon_nouns")
 DISASTER_NOUNS = lexicon.word_set("disaster_nouns")
@@ -208,6 +209,21 @@ def agent_of_attack(doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: 
     w = words(doc)
     reach = range(chunk.start, min(chunk.end + ATTACK_NOUN_REACH, sent.end))
     return chunk if chunk.actors and any(w.lower[i] in ATTACK_NOUNS for i in reach) else None
+
+
+def agent_of_fight(doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: set[int]) -> Chunk | None:
+    """The other side of the fight a passive's victims fell in: "were killed in clashes with Pakistani troops",
+    "died in a gunfight with militants"."""
+    w = words(doc)
+    if end >= sent.end or w.lower[end] not in ("in", "during"):
+        return None
+    for i in range(end + 1, min(end + 1 + ATTACK_NOUN_REACH, sent.end - 1)):
+        if w.lower[i] in FIGHT_NOUNS and w.lower[i + 1] == "with":
+            side = next((c for c in chunks if c.start > i + 1), None)
+            if side is None or side.prep != "with" or any(s in stops for s in range(end, side.start)):
+                return None
+            return side if side.actors else None
+    return None
 
 
 def attack_phrase(doc: Doc, sent: Span, start: int, end: int, *, passive: bool) -> tuple[int, int] | None:

@@ -1241,3 +1241,17 @@ def test_a_second_verb_after_and_is_an_act_of_its_own(text, expected):
 )
 def test_its_own_people_addressed(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # victims of a fight named as a noun were hit by the side after "with"
+        ("Three Nepalese policemen were killed in clashes with Indian troops.", [("ASSAULT", "INDMIL", "NPLCOP")]),
+        ("Four Chadian soldiers were injured in a gunfight with Sudanese militias.", [("ASSAULT", "SDNREB", "TCDMIL")]),
+        # what an act was done under (a deal, pressure) is not whom it was done to
+        ("Belarus freed 18 prisoners under a deal with Poland.", [("RETREAT", "BLR", None)]),
+    ],
+)
+def test_the_other_side_of_a_fight_and_the_terms_of_an_act(text, expected):
+    assert by_code(text) == expected, text
