@@ -116,11 +116,13 @@ TAGS = re.compile(
     re.IGNORECASE,
 )
 CAPTION = re.compile(
-    r"\((?:photo|image|picture|credit|file photo|video)s?\s*:[^)]*\)\s*$|^(?:photo|image|picture|credit)s?\s*:\s",
+    r"\((?:photo|image|picture|credit|file photo|video)s?\s*:[^)]*\)\s*$|^(?:photo|image|picture|credit)s?\s*:\s|"
+    # the same credit in German, Spanish, French, Italian and Portuguese ("Foto: dpa", "Crédits photos : AFP")
+    r"^(?:fotos?|bild|imagen|cr[ée]dits?(?: photos?)?|créditos?)\s*:\s",
     re.IGNORECASE,
 )
 SEPARATOR = re.compile(r"^[\W_]+$")
-CAPTION_HINTS = ("photo", "image", "picture", "credit", "video")
+CAPTION_HINTS = ("photo", "image", "picture", "credit", "video", "foto", "bild", "crédit")
 BOILERPLATE = re.compile(
     r"^(?:advertisement|advert|sponsored(?: content)?|skip to (?:main )?content|scroll to continue(?: with content)?|"
     r"continue reading|loading\W*|close|menu|search|home|back to top|click here(?: to \w+)?\W*|"
@@ -174,7 +176,10 @@ _HEAD_PHRASE_ABROAD = (
     r"les plus (?:lus|consultés|partagés)|vous (?:aimerez|pourriez aimer) aussi|dans la même rubrique|"
     r"leggi anche|(?:ti )?potrebbe(?:ro)? interessarti|articoli correlati|i più letti|vedi anche|"
     r"leia (?:também|mais)|veja (?:também|mais)|saiba mais|notícias relacionadas|mais lidas|"
-    rf"lees (?:ook|meer)|bekijk ook|meer (?:over {_SITE}|nieuws)|gerelateerde artikelen|meest gelezen"
+    rf"lees (?:ook|meer)|bekijk ook|meer (?:over {_SITE}|nieuws)|gerelateerde artikelen|meest gelezen|"
+    r"te recomendamos|recomendad[oa]s|relacionad[oa]s|últimas noticias|más leíd[oa]s|lo último|"
+    r"(?:à|a) découvrir|notre sélection|empfohlene artikel|per approfondire|ultime notizie|i più visti|"
+    r"mais vistos|últimas notícias|leia mais"
 )
 # A line that names a list of tags: what follows it goes only where the page links it.
 _TAGS_HEADER = r"tags|topics|temas|etiquetas|themen|schlagw(?:orte|örter)|thèmes|mots[- ]clés|argomenti|tag"

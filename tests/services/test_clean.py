@@ -362,6 +362,8 @@ ABROAD_FURNITURE = [
     ("Compartir en Facebook", "share or follow links"),
     ("Jetzt zum Newsletter anmelden", "newsletter or subscription promo"),
     ("Schlagwörter: Verkehr, Stadtrat, Haushalt", "tags or caption"),
+    ("Foto: Stadtverwaltung", "tags or caption"),
+    ("Crédits photos : Mairie de Lyon", "tags or caption"),
     ("Wird geladen …", "page boilerplate"),
     ("Publicidad", "page boilerplate"),
 ]
