@@ -137,6 +137,8 @@ PLACES = frozenset({CITY, CAPITAL, COUNTRY})
 CLAIM_AS_ACCUSATION = lexicon.Trigger("claim", "ACCUSE", "allege", "112", ACT)
 # Physical acts, aimed "at" whom they hit ("fired tear gas at protesters").
 AIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
+# CAMEO 150, demonstrate military or police power: force shown, short of its use.
+SHOW_OF_FORCE = "150"
 # Appeals and praise addressed to "its citizens", "their troops": the doer's own people ("Britain urged its citizens
 # to leave"); what one offers or sends ("offered its troops to Lebanon") is no addressee.
 OWN_PEOPLE_TYPES = frozenset({"REQUEST", "SUPPORT"})
@@ -658,8 +660,9 @@ class SentenceCoder:
         after = hit.start + 1 if hit.end - hit.start > 1 else hit.end
         # "complained to the United Nations over Israeli raids": a complaint is addressed to one and is about another.
         skip = frozenset({"to"}) if hit.entry.mode == "complain" else frozenset()
-        # A riot's stones and bottles are aimed too: "hurled stones at riot police"
-        aimed = hit.entry.type in AIMED_TYPES or hit.entry.mode == "riot"
+        # A riot's stones and bottles are aimed too: "hurled stones at riot police"; so is a show of force ("fired
+        # warning shots at a Greek patrol boat")
+        aimed = hit.entry.type in AIMED_TYPES or hit.entry.mode == "riot" or hit.entry.cameo == SHOW_OF_FORCE
         sited = hit.entry.type == "PROTEST"
         owned = hit.entry.type in OWN_PEOPLE_TYPES
         target = target_after(

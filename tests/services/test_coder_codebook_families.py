@@ -203,6 +203,8 @@ def test_vows_of_revenge_are_threats(text: str, expected: tuple) -> None:
         # 152 increase military alert status, however the level is named
         ("Bolivia put its navy on the second level of alert.", [("MOBILIZE", "152", "BOL", None)]),
         ("Lithuania raised its alert level.", [("MOBILIZE", "152", "LTU", None)]),
+        # 150 demonstrate military power: a warning shot falls short of force, and is aimed at whom it warns
+        ("The Greek navy fired warning shots at a Turkish fishing boat.", [("MOBILIZE", "150", "GRC", "TUR")]),
     ],
 )
 def test_forces_sent_or_deployed(text: str, expected: list) -> None:
