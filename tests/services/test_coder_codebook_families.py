@@ -177,6 +177,19 @@ def test_returns_handovers_and_import_bans(text: str, expected: list) -> None:
     assert coded(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zambian police teargassed opposition supporters.",
+        "Zambian police tear-gassed opposition supporters.",
+        "Zambian police fired tear-gas at opposition supporters.",
+    ],
+)
+def test_tear_gas_however_written_is_riot_control(text: str) -> None:
+    # 175 use tactics of violent repression, not an armed assault (190)
+    assert coded(text) == [("COERCE", "175", "ZMB", "ZMB")]
+
+
 def test_a_deadline_extended_is_no_sanction() -> None:
     assert coded("The Dutch government extended the deadline for tax returns.") == []
 
