@@ -150,6 +150,9 @@ AFFECTING_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE
 # Praise and criticism of an act named as a noun are aimed at its doer, named after "by".
 REACTIONS = frozenset({"ACCUSE", "SUPPORT"})
 REACTED_ACTS = lexicon.word_set("reacted_acts") | lexicon.word_set("attack_nouns")
+# Nouns for states of things and decisions, which endanger rather than threaten: "the war threatens", "the move
+# could threaten".
+ENDANGERING_NOUNS = lexicon.word_set("endangering_nouns")
 WARNED_RESPONSES = lexicon.word_set("warned_responses")
 WARNED_REACH = 6  # tokens from "warned" to the "to" of what the warned must do
 # An attack aimed at "its troops" or at "it" is aimed at an actor named before, not at the attacker.
@@ -679,6 +682,24 @@ class SentenceCoder:
             target = None
         return source, target
 
+    def _endangers(self, hit: Hit) -> bool:
+        """Whether "threaten" says an act or a state of things endangers something ("an assault on Rafah would
+        threaten the peace treaty", "the crisis threatens millions"), not that anyone threatens: its subject is an
+        event noun, right before the verb and its auxiliaries."""
+        w = words(self.doc)
+        if w.lemma[hit.start] != "threaten":
+            return False
+        i = hit.start - 1
+        while i > self.sent.start and (w.lower[i] in AUXILIARIES or w.lower[i].endswith("ly")):
+            i -= 1
+        # past a place or a name the noun's phrase ends with: "an assault on Rafah would threaten"
+        j = i
+        while j > self.sent.start and w.title[j]:
+            j -= 1
+        if j < i and w.lower[j] in PREPOSITIONS:
+            i = j - 1
+        return w.lower[i] in REACTED_ACTS or w.lemma[i] in ENDANGERING_NOUNS
+
     def _only_foresees(self, hit: Hit) -> bool:
         """Whether a warning foretells what will happen rather than what its speaker will do: "warned that 50,000
         jobs are at risk", "warned of famine" are no threat (CAMEO 130 threatens the speaker's own act), where
@@ -941,7 +962,7 @@ class SentenceCoder:
         elif entry.kind == "threat" and governed is not None:
             mode = THREAT_MODE.get(governed.entry.type, mode)
             cameo = THREAT_CAMEO.get(governed.entry.type, cameo)
-        elif entry.kind == "threat" and self._only_foresees(hit):
+        elif entry.kind == "threat" and (self._only_foresees(hit) or self._endangers(hit)):
             return accusation
         events = []
         if not targets and type_ == "THREATEN":

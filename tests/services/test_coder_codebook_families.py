@@ -171,6 +171,7 @@ def test_networks_breached(text: str, expected: list) -> None:
         ("Serbia handed over two villages to Bosnia.", [("RETREAT", "0842", "SRB", "BIH")]),
         # 163 an import ban is an embargo
         ("Russia imposed an import ban on Moldovan wine.", [("SANCTION", "163", "RUS", "MDA")]),
+        ("Beijing took countermeasures against Lithuania.", [("SANCTION", "163", "CHN", "LTU")]),
     ],
 )
 def test_returns_handovers_and_import_bans(text: str, expected: list) -> None:
@@ -204,6 +205,18 @@ def test_a_deadline_extended_is_no_sanction() -> None:
 )
 def test_vows_of_revenge_are_threats(text: str, expected: tuple) -> None:
     assert coded(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an act or a state of things that "threatens" endangers; no one threatens anyone
+        "Kenya warned that a Somali offensive on Kismayo would threaten the peace deal.",
+        "The Israeli plan would threaten the Palestinian economy.",
+    ],
+)
+def test_what_endangers_threatens_no_one(text: str) -> None:
+    assert [e for e in coded(text) if e[0] == "THREATEN"] == []
 
 
 @pytest.mark.parametrize(
