@@ -49,7 +49,7 @@ from services.extract.nlp import (
     text_of,
     words,
 )
-from services.extract.places import locate
+from services.extract.places import MOTION_VERBS, locate
 from services.extract.roles import (
     ADVERBIAL_SKIP,
     APPOSITION_OPENERS,
@@ -466,6 +466,9 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple
         elif lower == "under" and i + 1 < sent.end and (w.lower[i + 1] in DETERMINERS or w.lower[i + 1] == "pressure"):
             # "released 553 prisoners under a deal with the Vatican", "under pressure from Washington": the terms
             # an act was done on, not whom it was done to
+            right.add(i)
+        elif lower == "and" and i + 1 < sent.end and w.lemma[i + 1] in MOTION_VERBS and i + 1 not in trigger_starts:
+            # "resigned and fled to India": where one went next is no one the first act was aimed at
             right.add(i)
         elif lower == "and" and i + 1 in trigger_starts and i not in bare_verb_ends:
             # "condemned the launch and vowed to strengthen ties with Washington": a verb after its own object and

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from services.extract import lexicon
 from services.extract.actors import COMPASS, DETERMINERS, LOCATIVE, names_a_venue
 from services.extract.models import Location
-from services.extract.nlp import CAPITAL, CITY, COUNTRY, place_named, words
+from services.extract.nlp import CAPITAL, CITY, COUNTRY, Words, place_named, words
 
 PLACE_PREPOSITIONS = LOCATIVE | {"from", "to", "into", "of"}
+# After "and", a verb of going somewhere takes the place after it: "resigned and fled to India" resigned elsewhere.
+MOTION_VERBS = lexicon.word_set("motion_verbs")
 
 
 def _place(entity: Span) -> Location | None:
@@ -36,6 +39,8 @@ def locate(doc: Doc, sent: Span, trigger: int, entities: list[Span]) -> Location
             j -= 1
         if j < sent.start or words(doc).lower[j] not in PLACE_PREPOSITIONS:
             continue
+        if _gone_to(words(doc), trigger, entity.start):
+            continue
         location = _place(entity)
         if location is None:
             continue
@@ -44,3 +49,8 @@ def locate(doc: Doc, sent: Span, trigger: int, entities: list[Span]) -> Location
         if best is None or distance < best[0]:
             best = (distance, location)
     return best[1] if best else None
+
+
+def _gone_to(w: Words, trigger: int, place: int) -> bool:
+    """Whether "and" and a verb of going stand between a trigger and a place after it."""
+    return any(w.lower[k] == "and" and w.lemma[k + 1] in MOTION_VERBS for k in range(trigger + 1, place - 1))

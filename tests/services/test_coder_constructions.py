@@ -1255,3 +1255,15 @@ def test_its_own_people_addressed(text, expected):
 )
 def test_the_other_side_of_a_fight_and_the_terms_of_an_act(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after "and", a verb of going takes the place it goes to: the first act was not aimed there, nor done there
+        ("Nepal's prime minister resigned and fled to India.", [("RETREAT", "NPLGOV", None)]),
+        ("Kyrgyzstan's president resigned and left for Moscow.", [("RETREAT", "KGZGOV", None)]),
+    ],
+)
+def test_where_one_went_next_is_no_target(text, expected):
+    assert by_code(text) == expected, text
