@@ -90,7 +90,22 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
         and (w.lemma[i - 1], w.lemma[i]) in sectors
     ):
         return True  # "coast guard", "security force": a sector noun of two words
+    if _qualifies_a_possessed_sector(w, i, sectors):
+        return True  # "Bolivia's electoral court": the country's court, through the adjective
     return _is_name_word(w, i)
+
+
+def _qualifies_a_possessed_sector(w: Words, i: int, sectors) -> bool:
+    """A plain adjective between a possessive and a sector noun ("Bolivia's electoral court", "Iran's powerful
+    judiciary")."""
+    return (
+        0 < i < len(w.lower) - 1
+        and w.lower[i - 1] in ("'s", "’s")
+        and w.alpha[i]
+        and w.is_lower[i]
+        and w.lower[i] not in STOP_WORDS
+        and (w.lemma[i + 1],) in sectors
+    )
 
 
 def _sector(w: Words, start: int, end: int, entity_at: dict[int, Span]) -> str | None:

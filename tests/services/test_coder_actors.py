@@ -186,6 +186,8 @@ def test_a_city_that_names_an_agreement_is_no_party_to_it(text, expected):
         ("Britain's UN ambassador condemned Iran.", [("ACCUSE", "GBRGOV", "IRN")]),
         # a name the lexicon does not know, after a country's possessive, is the subject of the verb after it
         ("Russia's Rosneft cut oil supplies to Belarus.", [("SANCTION", "RUS", "BLR")]),
+        # an adjective between the possessive and the sector noun keeps the country's
+        ("Peru's electoral court barred former president Castillo from running.", [("COERCE", "PERJUD", "PERELI")]),
     ],
 )
 def test_a_possessive_country_and_the_name_after_it(text, expected):

@@ -172,6 +172,8 @@ def test_networks_breached(text: str, expected: list) -> None:
         # 163 an import ban is an embargo
         ("Russia imposed an import ban on Moldovan wine.", [("SANCTION", "163", "RUS", "MDA")]),
         ("Beijing took countermeasures against Lithuania.", [("SANCTION", "163", "CHN", "LTU")]),
+        # 087 de-escalate military engagement: military operations halted
+        ("Turkey halted its military operations in northern Iraq.", [("RETREAT", "087", "TUR", "IRQ")]),
     ],
 )
 def test_returns_handovers_and_import_bans(text: str, expected: list) -> None:
