@@ -29,6 +29,8 @@ VENUE_NOUNS = lexicon.word_set("venue_nouns")
 VENUE_MODIFIER_WORDS = 2
 QUANTIFIERS = lexicon.word_set("quantifiers")
 POSSESSIVES = lexicon.word_set("possessives")
+# The clitic that makes a name a possessor: "Sweden's", "Bolivia’s".
+POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 EMBEDDED = "~"
 PLACE_NOUNS = lexicon.word_set("place_nouns")
 # Points of the compass before a place name ("in south Lebanon", "in northern Iraq") keep its preposition.
@@ -95,15 +97,19 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
     return _is_name_word(w, i)
 
 
+def qualifies(w: Words, i: int) -> bool:
+    """Whether a word may qualify a noun after it: a lower-case content word ("air attack", "continued support",
+    "deadly raids", "Bolivia's electoral court")."""
+    return w.alpha[i] and w.is_lower[i] and w.lower[i] not in STOP_WORDS and (w.lemma[i],) not in lexicon.sectors()
+
+
 def _qualifies_a_possessed_sector(w: Words, i: int, sectors) -> bool:
     """A plain adjective between a possessive and a sector noun ("Bolivia's electoral court", "Iran's powerful
     judiciary")."""
     return (
         0 < i < len(w.lower) - 1
-        and w.lower[i - 1] in ("'s", "’s")
-        and w.alpha[i]
-        and w.is_lower[i]
-        and w.lower[i] not in STOP_WORDS
+        and w.lower[i - 1] in POSSESSIVE_MARKS
+        and qualifies(w, i)
         and (w.lemma[i + 1],) in sectors
     )
 
@@ -214,7 +220,7 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
         if best is not None and best.label_ == ACTOR and best.ent_id_.startswith("IGO"):
             # "Sweden's NATO bid": a country owns no international body, so the phrase is the country's
             best = next(
-                (e for e in heads if e.label_ == COUNTRY and e.end < stop and w.lower[e.end] in ("'s", "’s")), best
+                (e for e in heads if e.label_ == COUNTRY and e.end < stop and w.lower[e.end] in POSSESSIVE_MARKS), best
             )
         bare_demonym = best is not None and best.label_ == DEMONYM and sector is None
         if bare_demonym and stop < len(doc) and w.lemma[stop] in PLACE_NOUNS:
@@ -244,7 +250,7 @@ def _names_the_country(w: Words, i: int, end: int) -> bool:
     if w.lower[i] != "the" or i + 2 >= end or w.lower[i + 1] not in COUNTRY_NOUNS:
         return False
     after = i + 2
-    if w.lower[after] in ("'s", "’s"):
+    if w.lower[after] in POSSESSIVE_MARKS:
         return False
     return not w.alpha[after] or w.lower[after] in STOP_WORDS or w.lemma[after] != w.lower[after]
 

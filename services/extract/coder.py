@@ -16,11 +16,13 @@ from services.extract.actors import (
     COUNTRY_NOUNS,
     DETERMINERS,
     MODIFIERS,
+    POSSESSIVE_MARKS,
     POSSESSIVES,
     PREPOSITIONS,
     Chunk,
     code_chunk,
     find_chunks,
+    qualifies,
     written_actor,
 )
 from services.extract.dates import DAY, UNKNOWN, date_for, find_dates
@@ -49,7 +51,7 @@ from services.extract.nlp import (
     text_of,
     words,
 )
-from services.extract.places import MOTION_VERBS, locate
+from services.extract.places import goes_on, locate
 from services.extract.roles import (
     ADVERBIAL_SKIP,
     APPOSITION_OPENERS,
@@ -292,7 +294,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     # Up to two plain words may qualify the noun: "condemns air attack", "demanded immediate support".
     ends = {h.end for h in others if h.start < hit.start}
     qualified = hit.start
-    while qualified not in ends and qualified > max(sent.start, hit.start - 2) and _qualifies(w, qualified - 1):
+    while qualified not in ends and qualified > max(sent.start, hit.start - 2) and qualifies(w, qualified - 1):
         qualified -= 1
     if hit.end - hit.start == 1 and qualified in ends:
         # the object of another trigger ("demanded support", "refused admittance"); a past form after a verb's
@@ -339,7 +341,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
             named = named or entity.label_ in (ROLE, ACTOR)
         elif (token.lemma_,) in sectors:
             named = named or not possessive
-        elif token.lower_ in ("'s", "’s"):
+        elif token.lower_ in POSSESSIVE_MARKS:
             possessive = not named
         elif verb_form and token.is_title and j > sent.start:
             named = True
@@ -433,17 +435,11 @@ def _head_length(hit: Hit) -> int:
     return len(hit.entry.pattern.split("~")[0].split())
 
 
-def _qualifies(w, i: int) -> bool:
-    """Whether a word may qualify a noun after it: a lower-case content word ("air attack", "continued support",
-    "deadly raids")."""
-    return w.alpha[i] and w.is_lower[i] and w.lower[i] not in STOP_WORDS and (w.lemma[i],) not in lexicon.sectors()
-
-
 def _plain_before(w, i: int, sent_start: int) -> bool:
     """Whether the word before i is a lower-case content word that cannot be a verb's subject."""
     if i == sent_start:
         return False
-    return _qualifies(w, i - 1) and not w.lower[i - 1].endswith("ly") and (w.lemma[i - 1],) not in lexicon.cues()
+    return qualifies(w, i - 1) and not w.lower[i - 1].endswith("ly") and (w.lemma[i - 1],) not in lexicon.cues()
 
 
 def _opens_gerund(w, i: int, end: int) -> bool:
@@ -467,7 +463,7 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple
             # "released 553 prisoners under a deal with the Vatican", "under pressure from Washington": the terms
             # an act was done on, not whom it was done to
             right.add(i)
-        elif lower == "and" and i + 1 < sent.end and w.lemma[i + 1] in MOTION_VERBS and i + 1 not in trigger_starts:
+        elif goes_on(w, i) and i + 1 not in trigger_starts:
             # "resigned and fled to India": where one went next is no one the first act was aimed at
             right.add(i)
         elif lower == "and" and i + 1 in trigger_starts and i not in bare_verb_ends:
@@ -726,7 +722,7 @@ class SentenceCoder:
         while i < self.sent.end and w.lower[i] not in REACTED_ACTS:
             if w.lower[i] in DETERMINERS or w.lower[i] in MODIFIERS:
                 pass
-            elif qualifiers < 2 and _qualifies(w, i):
+            elif qualifiers < 2 and qualifies(w, i):
                 qualifiers += 1  # "condemned deadly raids by", "the brutal killing of"
             else:
                 break

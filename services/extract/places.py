@@ -51,6 +51,11 @@ def locate(doc: Doc, sent: Span, trigger: int, entities: list[Span]) -> Location
     return best[1] if best else None
 
 
+def goes_on(w: Words, i: int) -> bool:
+    """Whether "and" at i is followed by a verb of going ("resigned and fled to India")."""
+    return w.lower[i] == "and" and i + 1 < len(w.lemma) and w.lemma[i + 1] in MOTION_VERBS
+
+
 def _gone_to(w: Words, trigger: int, place: int) -> bool:
     """Whether "and" and a verb of going stand between a trigger and a place after it."""
-    return any(w.lower[k] == "and" and w.lemma[k + 1] in MOTION_VERBS for k in range(trigger + 1, place - 1))
+    return any(goes_on(w, k) for k in range(trigger + 1, place - 1))
