@@ -66,6 +66,7 @@ from services.extract.roles import (
     disaster_did_it,
     is_passive,
     names_a_disaster,
+    names_only_where_and_when,
     participle_joined_by,
     source_before,
     target_after,
@@ -1097,6 +1098,8 @@ class SentenceCoder:
             by = (c for c in self.chunks if span[1] <= c.start and c.end <= hit.start and c.prep == "by")
             if (author := next(by, None)) is not None and author.actors:
                 return author.actors
+        if span is None and passive and names_only_where_and_when(self.doc, self.sent, hit.start, hit.end):
+            span = hit.start, hit.end  # "ten soldiers were killed in eastern Ukraine": written as the act's words
         location = self._location(hit.start) if span else None
         if span is None or location is None or not location.country:
             return []

@@ -39,6 +39,19 @@ SEATS_OF_POWER = frozenset({"GOV", "LEG"})
 SITES = frozenset({"at", "outside"})
 # How far from the verb the words naming an attack with no named doer are looked for
 ATTACK_PHRASE_WORDS = 8
+# The words a clause may use to say only where and when ("in the town of X on Monday night"); what ends it.
+WHERE_AND_WHEN = (
+    LOCATIVE
+    | lexicon.word_set("compass")
+    | lexicon.word_set("calendar")
+    | lexicon.word_set("place_nouns")
+    | DETERMINERS
+    | {"on", "of", "last", "this", "early", "late", "night", "morning", "afternoon", "evening", "day", "week"}
+    | {"weekend", "month", "year", "yesterday", "today", "overnight"}
+)
+CLAUSE_ENDS = frozenset({",", ".", ";", ":", "and", "but"})
+# Acts of force whose passive subject is the one harmed ("were killed", "was bombed")
+HARMED_OBJECT_VERBS = PATIENT_VERBS | HARM_VERBS | {"attack", "bomb", "shell", "shoot", "ambush", "raid"}
 # "killed in an Israeli tank shelling": the words between the doer and the attack noun
 ATTACK_NOUN_REACH = 3
 
@@ -257,6 +270,36 @@ def _compound_end(w: Words, noun: int, limit: int) -> int:
     while end < limit and w.lower[end] in UNATTRIBUTED_ATTACK_NOUNS:
         end += 1
     return end
+
+
+def names_only_where_and_when(doc: Doc, sent: Span, start: int, end: int) -> bool:
+    """Whether a passive act of harm is told with nothing but where and when it happened ("ten soldiers were killed
+    in eastern Ukraine on Monday"): in a main clause, with no cause after it, and no disaster or accident anywhere in
+    the sentence, so someone did it whom the report does not name. A relative or adverbial clause ("soldiers who
+    were injured", "killed when a bus overturned") leaves the act to the clause it hangs on."""
+    w = words(doc)
+    if w.lemma[start] not in HARMED_OBJECT_VERBS:
+        return False  # "four bombs were dropped": the subject is not the one harmed
+    if any(w.lower[i] in DISASTER_NOUNS or w.lemma[i] in ACCIDENT_VERBS for i in range(sent.start, sent.end)):
+        return False
+    j = start - 1
+    while j > sent.start and (w.lower[j] in BE_FORMS or w.lower[j] in ADVERBIAL_SKIP or w.lower[j].endswith("ly")):
+        j -= 1
+    if w.lower[j] in RELATIVES or w.lower[j] == "that":
+        return False  # "a store that has been attacked"
+    for i in range(j, sent.start - 1, -1):
+        if w.lower[i] in RELATIVES or w.lower[i] in SUBORDINATORS:
+            return False
+        if w.lower[i] in CLAUSE_ENDS or w.lower[i] == "that":
+            break
+    for i in range(end, sent.end):
+        if w.lower[i] in SUBORDINATORS:
+            return False
+        if w.lower[i] in CLAUSE_ENDS:
+            return True
+        if not (doc[i].ent_type_ or w.lower[i] in WHERE_AND_WHEN or w.lower[i].isdigit()):
+            return False
+    return True
 
 
 def names_a_disaster(doc: Doc, chunk: Chunk, sent: Span) -> bool:

@@ -41,10 +41,39 @@ def test_a_passive_attack_is_the_doing_of_the_one_the_attack_names(text, expecte
     assert [(kind, source[:3], target[:3]) for kind, source, target in by_code(text)] == [expected], text
 
 
-def test_a_passive_attack_that_names_no_one_is_not_coded():
-    # A place or a time after "in" names no doer, and an attack noun with no actor and no place leaves it unknown.
-    assert by_code("Three people were killed in Baghdad on Monday.") == []
+def test_a_passive_attack_with_no_place_and_no_doer_is_not_coded():
+    # an attack noun with no actor and no place leaves the doer unknown and unplaced
     assert by_code("Three people were killed in an attack on a market.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three people were killed in Baghdad on Monday.", ("ASSAULT", "IRQUAF", "IRQCVL")),
+        ("Eight Turkish soldiers were wounded in northern Iraq last week.", ("ASSAULT", "IRQUAF", "TURMIL")),
+        ("There were 12 Nigerian policemen killed in Maiduguri overnight.", ("ASSAULT", "NGAUAF", "NGACOP")),
+        ("The mayor said that two Colombian journalists were shot in Cali.", ("ASSAULT", "COLUAF", "COLJRN")),
+    ],
+)
+def test_harm_told_only_by_where_and_when_is_done_by_unidentified_forces_of_the_place(text, expected):
+    assert by_code(text) == [expected], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a disaster or an accident did it
+        "Nine Chilean miners were killed in northern Chile when a tunnel collapsed.",
+        "Two Peruvian tourists were injured in Cusco in a landslide.",
+        # a clause that hangs on another one's act, or that names a cause the rule cannot read
+        "The Egyptian soldiers who were wounded in Sinai were flown to Cairo.",
+        "Five Filipino sailors were killed off Somalia after their ship caught fire.",
+        # the passive's subject is not the one harmed
+        "Four bombs were dropped on a village in Darfur.",
+    ],
+)
+def test_harm_told_with_its_cause_or_inside_another_clause_is_not_given_to_unidentified_forces(text):
+    assert all(source is None or not source.endswith("UAF") for _, source, _ in by_code(text)), text
 
 
 @pytest.mark.parametrize(
@@ -88,7 +117,8 @@ def test_a_disaster_named_with_a_country_or_company_is_no_ones_act(text):
 def test_a_participle_without_the_object_its_verb_needs_is_passive():
     # "killed" needs the one killed as its object: followed by a place or a time, the soldiers are the ones killed
     assert by_code("Ten Russian soldiers killed in Ukraine were buried on Monday.") == []
-    assert by_code("There were ten Russian soldiers killed in Ukraine today.") == []
+    # where no clause hangs on another, the soldiers were harmed by unidentified forces of the place
+    assert by_code("There were ten Russian soldiers killed in Ukraine today.") == [("ASSAULT", "UKRUAF", "RUSMIL")]
     # an arrest with no one named making it is still the doing of the state it is made in
     assert by_code("Five Kenyan students arrested in Nairobi appeared in court.") == [("COERCE", "KEN", "KENEDU")]
     # with its object after a quantifier, the verb is active

@@ -157,7 +157,7 @@ def test_roles_from_clause_structure(text, type_, source, target):
 
 
 def test_no_event_without_a_named_or_placed_doer():
-    assert not asserted(extract_events("Three civilians were killed in Kabul.", published=SATURDAY))
+    assert not asserted(extract_events("Three civilians were killed on Monday.", published=SATURDAY))
 
 
 def test_no_trigger_from_an_adjective_or_a_name():
