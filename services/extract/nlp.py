@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy
 import spacy
-from spacy.attrs import LEMMA, ORTH, SENT_START
+from spacy.attrs import IS_TITLE, LEMMA, LENGTH, ORTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from wordfreq import zipf_frequency
 
 from services.extract import lexicon
+from services.extract.spelling import MIN_LETTERS, NearNames
 from services.extract.tokenizer import CachedTokenizer
 
 # Entity labels, strongest first: a name in two dictionaries takes the first label that has it.
@@ -33,6 +35,11 @@ BE_FORMS = lexicon.word_set("be_forms")
 GEOGRAPHIC_FEATURES = lexicon.word_set("geographic_features")
 GIVEN_NAME_COUNTRIES = lexicon.word_set("given_name_countries")
 CALENDAR = lexicon.word_set("calendar")
+# A misspelling is rare in English text: under this Zipf frequency (log10 of uses per billion words), where
+# "Ethopia" is 1.1 and "Mitterand" 1.5, and surnames one letter off a known name are 2.5 and up ("Brittain",
+# "Hollande", "Kenyon").
+MISSPELLING_ZIPF = 2.3
+MISSPELLING_CACHE = 50_000  # words: a worker reads the same names article after article
 # How many coordinated names may stand between a name and the feature they share
 FEATURE_REACH = 8
 NO_EVENT = "none"  # the kind of a trigger reading that names no event
@@ -131,10 +138,18 @@ def make_name_ruler(nlp: Language, name: str):
     """
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     keys: dict[int, tuple[str, str]] = {}
-    for pattern in _entity_patterns():
+    patterns = _entity_patterns()
+    for pattern in patterns:
         match_id = nlp.vocab.strings.add(f"{pattern['label']}|{pattern['id']}")
         keys[match_id] = (pattern["label"], pattern["id"])
         matcher.add(f"{pattern['label']}|{pattern['id']}", [nlp.make_doc(pattern["pattern"])])
+    # Towns share near names across countries ("Edinburg", Texas): only names of states, peoples and actors
+    near = NearNames(
+        (p["pattern"], (p["label"], p["id"]))
+        for p in patterns
+        if p["label"] in NAMES | {DEMONYM} and " " not in p["pattern"]
+    )
+    misspelt = lru_cache(maxsize=MISSPELLING_CACHE)(partial(_misspelt_name, near=near))
 
     def recognise(doc: Doc) -> Doc:
         # Longest first, then leftmost, as spaCy's filter_spans ranks them; only the matches kept become Spans.
@@ -150,10 +165,32 @@ def make_name_ruler(nlp: Language, name: str):
                 continue
             kept.append(Span(doc, start, end, label=keys[key][0], span_id=keys[key][1]))
             taken.update(range(start, end))
+        shape = doc.to_array([IS_TITLE, LENGTH])
+        for i in numpy.flatnonzero(shape[:, 0] & (shape[:, 1] >= MIN_LETTERS)).tolist():
+            if i not in taken and (named := misspelt(doc[i].text)) is not None:
+                label, key = named
+                if label in (DEMONYM, COUNTRY) and _names_a_feature(doc, i, i + 1):
+                    continue
+                kept.append(Span(doc, i, i + 1, label=label, span_id=key))
         doc.ents = sorted(kept, key=lambda span: span.start)
         return doc
 
     return recognise
+
+
+def _misspelt_name(word: str, near: NearNames) -> tuple[str, str] | None:
+    """The known name a capitalised word misspells by one letter ("Ethopia", "Bouteflicka"): a word that is neither
+    English nor a name written often in English ("Hollande", "Germain", "Kenyon" are names of their own)."""
+    lower = word.lower()
+    if lower in STOP_WORDS or lower in _english_lemmas():
+        return None
+    named = near.match(word)
+    return named if named is not None and zipf_frequency(lower, "en") < MISSPELLING_ZIPF else None
+
+
+@lru_cache
+def _english_lemmas():
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
 def _names_a_feature(doc: Doc, start: int, end: int) -> bool:
@@ -211,7 +248,7 @@ def _entity_patterns() -> list[dict]:
         add(name, COUNTRY, iso)
     for name, iso in lexicon.demonyms().items():
         add(name, DEMONYM, iso)
-    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    table = _english_lemmas()
     for name, place in lexicon.places().items():
         if place.lat is None and not place.region:
             continue  # a country, named by the patterns above

@@ -192,3 +192,42 @@ def test_a_city_that_names_an_agreement_is_no_party_to_it(text, expected):
 )
 def test_a_possessive_country_and_the_name_after_it(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a letter dropped, added, changed or swapped in a country's, a people's or a leader's name
+        ("Tanzaina condemned Uganda's decision.", {("ACCUSE", "TZA", "UGA")}),
+        ("Kazakhtsan expelled two Russian diplomats.", {("SANCTION", "KAZ", "RUSGOV")}),
+        ("Venezeulan troops attacked Colombian rebels.", {("ASSAULT", "VENMIL", "COLREB")}),
+    ],
+)
+def test_a_name_misspelt_by_one_letter_is_the_name(text, expected):
+    assert codes(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # names in their own right, one letter off a country's name
+        "Vera Brittain condemned the decision.",
+        "Germain condemned the decision.",
+        # a word of English
+        "Germane officials condemned the decision.",
+    ],
+)
+def test_a_name_of_its_own_one_letter_off_a_known_one_names_no_actor(text):
+    assert codes(text) == set(), text
+
+
+def test_near_names_need_one_known_name_and_its_first_letter():
+    from services.extract.spelling import NearNames
+
+    near = NearNames([("Slovakia", "SVK"), ("Slovenia", "SVN"), ("Ethiopia", "ETH")])
+    assert near.match("Ethopia") == "ETH"
+    assert near.match("Ehtiopia") == "ETH"  # two neighbours swapped
+    assert near.match("Ethiopia") is None  # spelt right: the dictionary matches it
+    assert near.match("Thiopias") is None  # the first letter differs
+    assert near.match("Slovakis") == "SVK"
+    assert near.match("Slovania") is None  # "Slovakia" and "Slovenia" are both one letter off
