@@ -30,12 +30,7 @@ def locate(doc: Doc, sent: Span, trigger: int, entities: list[Span]) -> Location
         if entity.label_ != COUNTRY and names_a_venue(words(doc), entity.end, sent.end):
             continue  # "withdrew from the Paris climate agreement" was not done in Paris
         j = entity.start - 1
-        while j >= sent.start and (
-            words(doc).lower[j] in DETERMINERS
-            or words(doc).title[j]
-            or words(doc).lower[j] in COMPASS
-            or words(doc).lower[j] in ("capital", "city", "town", "region")
-        ):
+        while j >= sent.start and _modifies_a_place(words(doc), j, sent.start):
             j -= 1
         if j < sent.start or words(doc).lower[j] not in PLACE_PREPOSITIONS:
             continue
@@ -49,6 +44,22 @@ def locate(doc: Doc, sent: Span, trigger: int, entities: list[Span]) -> Location
         if best is None or distance < best[0]:
             best = (distance, location)
     return best[1] if best else None
+
+
+def _modifies_a_place(w: Words, j: int, start: int) -> bool:
+    """Whether a word before a place's name belongs to the phrase that names it: a determiner, a name, a compass
+    point, a place noun, an adverb ("largely Kurdish northern Syria") or a hyphened compound ("rebel-held Idlib",
+    "war-torn Yemen")."""
+    before = w.lower[j - 1] if j > start else ""
+    after = w.lower[j + 1] if j + 1 < len(w.lower) else ""
+    return (
+        w.lower[j] in DETERMINERS
+        or w.title[j]
+        or w.lower[j] in COMPASS
+        or w.lower[j] in ("capital", "city", "town", "region")
+        or w.lower[j].endswith("ly")
+        or "-" in (w.lower[j], before, after)
+    )
 
 
 def goes_on(w: Words, i: int) -> bool:

@@ -62,6 +62,19 @@ def test_a_place_after_a_compass_point_is_where_it_happened() -> None:
     assert event.location is not None and event.location.country == "LBN"
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Turkish troops shelled Kurdish fighters in largely Kurdish northern Syria.", "Syria"),
+        ("Syrian troops arrested three opposition activists in rebel-held Idlib.", "Idlib"),
+        ("Saudi jets struck Houthi positions in war-torn Yemen.", "Yemen"),
+    ],
+)
+def test_an_adverb_or_a_hyphened_compound_before_a_place_is_part_of_its_name(text: str, place: str) -> None:
+    (event,) = asserted(text)
+    assert event.location is not None and event.location.name == place, text
+
+
 def test_a_gloss_in_brackets_is_not_the_subject() -> None:
     assert codes("Hamas (the Islamic Resistance Movement) declared a truce on Friday.") == {
         ("RETREAT", "PSEREBHMS", None)
