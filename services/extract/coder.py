@@ -817,12 +817,21 @@ class SentenceCoder:
         """All event candidates of the sentence, asserted or not."""
         events: list[EventCandidate] = []
         hits = [h for h in self.hits if not self._is_elaboration(h)]
+        background: list[Hit] = []
         if len(hits) > 1:  # a clause is background only to another one's event
-            background = self._background(hits)
-            if len(background) < len(hits):
-                hits = [h for h in hits if id(h) not in background]
+            behind = self._background(hits)
+            if len(behind) < len(hits):
+                background = [h for h in hits if id(h) in behind]
+                hits = [h for h in hits if id(h) not in behind]
         for hit in hits:
             events.extend(self._events_for(hit))
+        if not events:
+            # "Three Gazans were killed when Israeli forces attacked a UN school": a main clause that names no doer
+            # leaves its act to the clause that tells it again with its doer
+            told = {h.entry.type for h in hits}
+            for hit in background:
+                if hit.entry.type in told:
+                    events.extend(self._events_for(hit))
         return events
 
     def _opens_adverbial(self, i: int, hit_ends: set[int]) -> bool:

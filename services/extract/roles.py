@@ -20,6 +20,7 @@ PROPOSALS = lexicon.word_set("proposals")
 PROPOSER_REACH = 2
 ATTACK_NOUNS = lexicon.word_set("attack_nouns")
 FIGHT_NOUNS = lexicon.word_set("fight_nouns")
+EXCHANGES, FIRE = frozenset({"exchange", "exchanges"}), frozenset({"fire", "gunfire"})
 # "Fire" is as often a blaze as gunfire: it names no attack unless a doer is named with it.
 UNATTRIBUTED_ATTACK_NOUNS = (ATTACK_NOUNS - {"fire"}) | lexicon.word_set("weapon_nouns")
 DISASTER_NOUNS = lexicon.word_set("disaster_nouns")
@@ -231,8 +232,14 @@ def agent_of_fight(doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: s
     if end >= sent.end or w.lower[end] not in ("in", "during"):
         return None
     for i in range(end + 1, min(end + 1 + ATTACK_NOUN_REACH, sent.end - 1)):
-        if w.lower[i] in FIGHT_NOUNS and w.lower[i + 1] == "with":
-            side = next((c for c in chunks if c.start > i + 1), None)
+        if w.lower[i] in FIGHT_NOUNS:
+            with_ = i + 1
+        elif w.lower[i] in EXCHANGES and i + 3 < sent.end and w.lower[i + 1] == "of" and w.lower[i + 2] in FIRE:
+            with_ = i + 3  # "an exchange of fire with Pakistani troops"
+        else:
+            continue
+        if w.lower[with_] == "with":
+            side = next((c for c in chunks if c.start > with_), None)
             if side is None or side.prep != "with" or any(s in stops for s in range(end, side.start)):
                 return None
             return side if side.actors else None

@@ -1297,3 +1297,32 @@ def test_the_other_side_of_a_fight_and_the_terms_of_an_act(text, expected):
 )
 def test_where_one_went_next_is_no_target(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the main clause's harm has no doer; the clause after "when" tells the act again with its doer
+        ("Three Somali soldiers were killed when al-Shabab fighters attacked a base.", ("ASSAULT", "SOMREB", None)),
+        ("Two Syrian civilians were wounded when Turkish troops shelled Aleppo.", ("ASSAULT", "TURMIL", "SYR")),
+    ],
+)
+def test_harm_with_no_doer_is_the_act_of_the_clause_that_tells_it_with_its_doer(text, expected):
+    assert [(kind, source[:6], target and target[:3]) for kind, source, target in by_code(text)] == [expected], text
+
+
+def test_a_clause_of_another_kind_than_the_main_clause_stays_background():
+    # a relative clause's act, of another kind than the main clause's, is no event of the sentence
+    assert by_code("Kenyan officials who attacked the plan resigned.") == [("RETREAT", "KENGOV", None)]
+    assert by_code("Four Kenyan protesters were arrested when police stormed the rally.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two Indian soldiers were killed in an exchange of fire with Pakistani troops.", ("PAKMIL", "INDMIL")),
+        ("Two Israeli soldiers were wounded in exchanges of gunfire with Hezbollah fighters.", ("LBNREBHEZ", "ISRMIL")),
+    ],
+)
+def test_victims_of_an_exchange_of_fire_were_hit_by_the_side_after_with(text, expected):
+    assert by_code(text) == [("ASSAULT", *expected)], text
