@@ -42,6 +42,7 @@ MISSPELLING_ZIPF = 2.3
 MISSPELLING_CACHE = 50_000  # words: a worker reads the same names article after article
 # How many coordinated names may stand between a name and the feature they share
 FEATURE_REACH = 8
+PLACE_TOKEN = "@place"  # in a trigger pattern, any name of a country, a capital or a city
 NO_EVENT = "none"  # the kind of a trigger reading that names no event
 ACT = "act"  # the kind of a trigger that is the event itself
 # A reading by the verb's object ends at a preposition: "attacked targets under a plan" has no object "plan".
@@ -103,6 +104,7 @@ def make_lemmatizer(nlp: Language, name: str):
             return doc
         columns = map(list, zip(*infos, strict=True))
         lemma_ids, w.lower, w.lemma, w.title, w.num, w.alpha, w.is_lower, spaces, breaks = columns
+        w.places = frozenset(e.start for e in doc.ents if e.label_ in (COUNTRY, CAPITAL, CITY))
         boundary = False
         starts: list[int] = []
         length = 0
@@ -275,9 +277,12 @@ class TokenSpec:
 
     lemmas: frozenset[str]
     forms: frozenset[str]
+    place: bool = False  # "@place": the name of a country, a capital or a city
 
 
 def _token_pattern(token: str) -> TokenSpec:
+    if token == PLACE_TOKEN:
+        return TokenSpec(frozenset(), frozenset(), place=True)
     if token.startswith("="):
         return TokenSpec(frozenset(), frozenset(token[1:].split("|=")))
     options = token.split("|")
@@ -322,7 +327,8 @@ def trigger_index() -> dict[str, list[tuple[lexicon.Trigger, list[list[TokenSpec
 
 def _segment_at(w: Words, i: int, segment: list[TokenSpec]) -> bool:
     for k, spec in enumerate(segment):
-        if w.lower[i + k] not in spec.forms and w.lemma[i + k] not in spec.lemmas:
+        named_place = spec.place and i + k in w.places
+        if w.lower[i + k] not in spec.forms and w.lemma[i + k] not in spec.lemmas and not named_place:
             return False
     return True
 
@@ -439,6 +445,7 @@ class Words:
         self.num: list[bool] = []
         self.alpha: list[bool] = []
         self.is_lower: list[bool] = []
+        self.places: frozenset[int] = frozenset()  # where the name of a country, a capital or a city opens
 
 
 def words(doc: Doc) -> Words:

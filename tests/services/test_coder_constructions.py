@@ -1326,3 +1326,28 @@ def test_a_clause_of_another_kind_than_the_main_clause_stays_background():
 )
 def test_victims_of_an_exchange_of_fire_were_hit_by_the_side_after_with(text, expected):
     assert by_code(text) == [("ASSAULT", *expected)], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian missiles hit Odesa overnight.", ("ASSAULT", "RUS", "UKR")),
+        ("Israeli jets struck northern Gaza on Monday.", ("ASSAULT", "ISR", "PSE")),
+        ("American warplanes struck Baghdad at dawn.", ("ASSAULT", "USA", "IRQ")),
+    ],
+)
+def test_a_place_struck_by_name_is_attacked(text, expected):
+    assert by_country(text) == [expected], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A strong earthquake struck Peru on Sunday.",
+        "Typhoon Haiyan hit Manila.",
+        "The United States hit Canada with tariffs on aluminium.",
+        "Australia struck a trade deal with India.",
+    ],
+)
+def test_a_place_struck_by_a_disaster_or_by_tariffs_is_not_attacked(text):
+    assert all(kind != "ASSAULT" for kind, _, _ in by_country(text)), text
