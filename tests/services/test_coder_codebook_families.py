@@ -525,3 +525,39 @@ def test_a_bid_approved_is_endorsed_and_one_refused_is_rejected() -> None:
 )
 def test_a_warning_threatens_only_the_speakers_own_act(text: str, expected: list) -> None:
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what two sides trade or exchange goes from each to the other
+        (
+            "Armenia and Azerbaijan traded accusations over the shelling.",
+            {("ACCUSE", "112", "ARM", "AZE"), ("ACCUSE", "112", "AZE", "ARM")},
+        ),
+        (
+            "Serbia and Kosovo exchanged threats after the raid.",
+            {("THREATEN", "130", "SRB", "XKX"), ("THREATEN", "130", "XKX", "SRB")},
+        ),
+        (
+            "Ethiopia and Eritrea exchanged ambassadors.",
+            {("SUPPORT", "050", "ETH", "ERI"), ("SUPPORT", "050", "ERI", "ETH")},
+        ),
+    ],
+)
+def test_what_two_sides_trade_goes_both_ways(text: str, expected: set) -> None:
+    assert set(coded(text)) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 1724: emergency rule extended is imposed for longer, as a curfew extended is (1723)
+        ("Peru's government extended the state of emergency in Lima.", ("COERCE", "1724", "PER", "PER")),
+        # a legislature's vote to act is its decision to act
+        ("The Lithuanian parliament voted to extend martial law.", ("COERCE", "1724", "LTU", None)),
+        ("Canada's parliament voted to impose sanctions on Belarus.", ("SANCTION", "163", "CAN", "BLR")),
+    ],
+)
+def test_emergency_rule_extended_and_a_vote_to_act(text: str, expected: tuple) -> None:
+    assert coded(text) == [expected], text
