@@ -72,8 +72,9 @@ from services.extract.roles import (
     target_after,
 )
 
-# Verbs of an act that goes both ways between coordinated sides
+# Verbs of an act that goes both ways between coordinated sides, and the hostile acts traded so
 RECIPROCAL_VERBS = frozenset({"trade", "exchange"})
+HOSTILE_TRADES = frozenset({"ACCUSE", "THREATEN"})
 GOVERNORS = frozenset({"commit", "commit-to", "threat", "refuse", "refuse-to", "request", "accuse"})
 # What a governing verb makes of the action it governs: "agreed to withdraw" plans a withdrawal, it does not report one.
 GOVERNED_MODALITY = {
@@ -987,10 +988,11 @@ class SentenceCoder:
         if entry.kind.startswith(("commit", "threat", "refuse", "request", "accuse")) and modality == FUTURE:
             # "will demand" still announces the demand; the intent is the act
             modality = ASSERTED
-        mutual = type_ == "ASSAULT" or words(self.doc).lemma[hit.start] in RECIPROCAL_VERBS
-        if mutual and not targets and len({a.country for a in sources if a.country}) > 1:
+        traded = words(self.doc).lemma[hit.start] in RECIPROCAL_VERBS and type_ in HOSTILE_TRADES
+        if (type_ == "ASSAULT" or traded) and not targets and len({a.country for a in sources if a.country}) > 1:
             # "Indian and Chinese troops clashed": fighting between the coordinated sides is each one's on the other,
-            # as is what they trade or exchange ("Thailand and Cambodia traded accusations")
+            # as are the accusations or threats they trade; a joint act of cooperation has no target among its own
+            # actors, as the PLOVER records code it ("exchanged ambassadors")
             for source in sources:
                 others = [a for a in sources if a.country and a.country != source.country]
                 events += self._emit(hit, type_, mode, cameo, modality, [source], others)
