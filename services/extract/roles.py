@@ -260,15 +260,21 @@ def attack_phrase(doc: Doc, sent: Span, start: int, end: int, *, passive: bool) 
             if w.lower[i] in UNATTRIBUTED_ATTACK_NOUNS:
                 return end + 1, _compound_end(w, i, sent.end)
         return None
-    first = start
-    while first > max(sent.start, start - ATTACK_PHRASE_WORDS) and w.lower[first - 1] not in CLAUSE_OPENERS | {","}:
+    subject_end = start
+    if start - 1 > sent.start and w.lower[start - 1] == ",":
+        # "The attack, claimed by the Islamic State group, killed 40": the subject stands before its apposition
+        subject_end = apposition_start(doc, start - 1, sent) or start
+    first = subject_end
+    while first > max(sent.start, subject_end - ATTACK_PHRASE_WORDS) and w.lower[first - 1] not in CLAUSE_OPENERS | {
+        ","
+    }:
         first -= 1
-    noun = next((i for i in range(first, start) if w.lower[i] in UNATTRIBUTED_ATTACK_NOUNS), None)
+    noun = next((i for i in range(first, subject_end) if w.lower[i] in UNATTRIBUTED_ATTACK_NOUNS), None)
     if noun is None:
         return None
     # The phrase opens at its determiner ("a minefield explosion"), or is the noun alone ("roadside bombs").
     opener = next((i for i in range(noun - 1, max(first, noun - 4) - 1, -1) if w.lower[i] in DETERMINERS), noun)
-    return opener, _compound_end(w, noun, start)
+    return opener, _compound_end(w, noun, subject_end)
 
 
 def _compound_end(w: Words, noun: int, limit: int) -> int:

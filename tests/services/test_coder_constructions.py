@@ -1351,3 +1351,26 @@ def test_a_place_struck_by_name_is_attacked(text, expected):
 )
 def test_a_place_struck_by_a_disaster_or_by_tariffs_is_not_attacked(text):
     assert all(kind != "ASSAULT" for kind, _, _ in by_country(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the author in an apposition after the attack ("carried out by", "claimed by")
+        ("The bombing, carried out by the Pakistani Taliban, killed 12 policemen.", ("PAKREBTTP", "PAKCOP")),
+        # an apposition that names no author leaves the attack to unidentified forces of the place
+        ("The blast, which ripped through a market, killed 20 people in Baghdad.", ("IRQUAF", "IRQCVL")),
+    ],
+)
+def test_an_attack_named_as_the_subject_before_an_apposition(text, expected):
+    assert by_code(text) == [("ASSAULT", *expected)], text
+
+
+def test_an_attack_claimed_in_an_apposition_is_the_claimants_by_their_claim():
+    (event,) = extract_events("The attack, claimed by the Islamic State group, killed 40 people in Moscow.")
+    assert (event.type, event.source.code[:3], event.target.country, event.modality) == (
+        "ASSAULT",
+        "IMG",
+        "RUS",
+        "claimed",
+    )
