@@ -53,6 +53,8 @@ WHERE_AND_WHEN = (
 CLAUSE_ENDS = frozenset({",", ".", ";", ":", "and", "but"})
 # Acts of force whose passive subject is the one harmed ("were killed", "was bombed")
 HARMED_OBJECT_VERBS = PATIENT_VERBS | HARM_VERBS | {"attack", "bomb", "shell", "shoot", "ambush", "raid"}
+# Participles after an object that say what it is alleged to have done ("men suspected of spying for China")
+ALLEGED = frozenset({"suspected", "accused", "charged", "convicted", "wanted", "alleged"})
 # "killed in an Israeli tank shelling": the words between the doer and the attack noun
 ATTACK_NOUN_REACH = 3
 
@@ -181,6 +183,8 @@ def target_after(
             continue
         if any(s in stops for s in range(end, chunk.start)):
             break
+        if any(w.lower[i] in ALLEGED for i in range(end, chunk.start)):
+            break  # "arrested three men suspected of spying for China": what the object is suspected of is not aimed at
         if sited and chunk.prep in SITES and any(a.country and a.sector in SEATS_OF_POWER for a in chunk.actors):
             return chunk
         if chunk.prep in LOCATIVE and not (aimed and chunk.prep == "at") or chunk.prep in skip:

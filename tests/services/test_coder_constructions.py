@@ -1374,3 +1374,21 @@ def test_an_attack_claimed_in_an_apposition_is_the_claimants_by_their_claim():
         "RUS",
         "claimed",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a contest's result, and a probe sent into space
+        "Argentina beat France on penalties in the World Cup final.",
+        "Japan beat Germany 2-1 to reach the quarter-finals.",
+        "China launched an unmanned lunar probe on Friday.",
+    ],
+)
+def test_contests_and_space_probes_are_no_events(text):
+    assert by_code(text) == [], text
+
+
+def test_what_an_object_is_suspected_of_is_not_the_target():
+    assert by_country("Germany arrested three men suspected of spying for China.") == [("COERCE", "DEU", None)]
+    assert by_country("Police in Estonia arrested a Russian suspected of sabotage.") == [("COERCE", "EST", "RUS")]
