@@ -557,3 +557,8 @@ def test_accusations_or_threats_two_sides_trade_go_both_ways(text: str, expected
 )
 def test_emergency_rule_extended_and_a_vote_to_act(text: str, expected: tuple) -> None:
     assert coded(text) == [expected], text
+
+
+def test_arms_handed_over_to_another_are_military_aid_and_ones_own_a_disarmament() -> None:
+    assert coded("Norway handed over six F-16 jets to Ukraine.") == [("AID", "072", "NOR", "UKR")]
+    assert [c[:2] for c in coded("Colombian rebels handed over their weapons to UN monitors.")] == [("RETREAT", "0873")]
