@@ -199,13 +199,13 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
             entity = entity_at.get(i)
             if entity is not None and (not entities or entities[-1] is not entity):
                 entities.append(entity)
-        # Cities are places, not actors; a person or named group is more specific than a country; "ethnic
-        # Albanians" names a people, not Albania's.
+        # Cities are places, not actors, unless an official or a people is "of" one ("the mayor of Istanbul"); a
+        # person or named group is more specific than a country; "ethnic Albanians" names a people, not Albania's.
         ethnic = any(w.lower[i] == "ethnic" for i in range(begin, stop))
         entities = [
             e
             for e in entities
-            if e.label_ != CITY
+            if (e.label_ != CITY or own_sector is not None and e.start > begin and w.lower[e.start - 1] == "of")
             and not (ethnic and e.label_ == DEMONYM)
             and not _is_stance(w, e.start, begin)
             and not _part_of_a_longer_name(w, e, stop)

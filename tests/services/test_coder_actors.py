@@ -244,3 +244,15 @@ def test_near_names_need_one_known_name_and_its_first_letter():
     assert near.match("Thiopias") is None  # the first letter differs
     assert near.match("Slovakis") == "SVK"
     assert near.match("Slovania") is None  # "Slovakia" and "Slovenia" are both one letter off
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an official or a people "of" a city is that city's country's; a city alone is a place
+        ("Turkish police detained the mayor of Istanbul.", {("COERCE", "TURCOP", "TURGOV")}),
+        ("Residents of Aleppo protested against the government.", {("PROTEST", "SYRCVL", "SYRGOV")}),
+    ],
+)
+def test_an_official_of_a_city_is_of_its_country(text, expected):
+    assert codes(text) == expected, text

@@ -562,3 +562,10 @@ def test_emergency_rule_extended_and_a_vote_to_act(text: str, expected: tuple) -
 def test_arms_handed_over_to_another_are_military_aid_and_ones_own_a_disarmament() -> None:
     assert coded("Norway handed over six F-16 jets to Ukraine.") == [("AID", "072", "NOR", "UKR")]
     assert [c[:2] for c in coded("Colombian rebels handed over their weapons to UN monitors.")] == [("RETREAT", "0873")]
+
+
+def test_an_expulsion_ordered_is_an_expulsion() -> None:
+    # CAMEO 166, as an arrest ordered is an arrest (173)
+    assert coded("Burkina Faso's junta ordered the expulsion of the French ambassador.") == [
+        ("SANCTION", "166", "BFA", "FRA")
+    ]
