@@ -1312,7 +1312,10 @@ class SentenceCoder:
         )
         # Courts and police act at home: "Judge X opened investigations against Chilean officials".
         home = all(s.sector in HOME_SECTORS for s in sources) or placed_authority
-        if not people and not home and not all(t.sector in DOMESTIC_SECTORS for t in targets if t.country):
+        # People acting on people are of their country, unless those are foreigners where it happened ("gunmen
+        # kidnapped two Italian aid workers in Mali")
+        abroad = location is not None and location.country and countries != {location.country}
+        if not people and not home and (abroad or not all(t.sector in DOMESTIC_SECTORS for t in targets if t.country)):
             return sources
         country = next(iter(countries))
         return [Actor(a.text, country + (a.sector or ""), a.start, a.end, country, a.sector) for a in sources]

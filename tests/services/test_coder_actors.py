@@ -256,3 +256,10 @@ def test_near_names_need_one_known_name_and_its_first_letter():
 )
 def test_an_official_of_a_city_is_of_its_country(text, expected):
     assert codes(text) == expected, text
+
+
+def test_unnamed_people_acting_on_foreigners_abroad_are_not_the_foreigners_compatriots() -> None:
+    # an armed group unnamed in the place it acts is coded with no country, on its foreign victims
+    assert codes("Gunmen kidnapped two Italian aid workers in northern Mali.") == {("ASSAULT", "REB", "ITALAB")}
+    # at home, unnamed people acting on people are theirs
+    assert codes("Gunmen kidnapped two Italian aid workers in Rome.") == {("ASSAULT", "ITAREB", "ITALAB")}
