@@ -569,3 +569,23 @@ def test_an_expulsion_ordered_is_an_expulsion() -> None:
     assert coded("Burkina Faso's junta ordered the expulsion of the French ambassador.") == [
         ("SANCTION", "166", "BFA", "FRA")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 087 de-escalate military engagement
+        (
+            "Armenian and Azerbaijani troops disengaged along the border.",
+            {("RETREAT", "087", "ARM", None), ("RETREAT", "087", "AZE", None)},
+        ),
+        (
+            "India and China completed the disengagement of troops.",
+            {("RETREAT", "087", "IND", None), ("RETREAT", "087", "CHN", None)},
+        ),
+        # 0842 return, release property: control of a place handed over
+        ("Libyan militias handed control of the port to the government.", {("RETREAT", "0842", "LBY", "LBY")}),
+    ],
+)
+def test_disengagement_and_control_handed_over(text: str, expected: set) -> None:
+    assert set(coded(text)) == expected, text
