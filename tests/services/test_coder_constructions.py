@@ -1345,7 +1345,8 @@ def test_a_place_struck_by_name_is_attacked(text, expected):
     [
         "A strong earthquake struck Peru on Sunday.",
         "Typhoon Haiyan hit Manila.",
-        "The United States hit Canada with tariffs on aluminium.",
+        "The United States hit Canada with new tariffs on aluminium.",
+        "Brazil hit Argentina with a late goal.",
         "Australia struck a trade deal with India.",
     ],
 )
