@@ -74,8 +74,8 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
     if i in trigger_tokens:
         return False
     lower = w.lower[i]
-    if lower == "led" and i > 0 and w.lower[i - 1] == "-":
-        return True  # "Vietnamese-led forces", "U.S.-led coalition": the leader's forces
+    if lower in ("led", "based", "headquartered") and i > 0 and w.lower[i - 1] == "-":
+        return True  # "Vietnamese-led forces", "U.S.-led coalition": the leader's forces; "a Beirut-based newspaper"
     if w.num[i] and not (len(lower) == 4 and lower.isdigit()):
         return True  # a count ("400 soldiers"), not a year ("In 2015 Russia")
     if lower in DETERMINERS or lower in MODIFIERS or lower == "and":
@@ -205,7 +205,7 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
         entities = [
             e
             for e in entities
-            if (e.label_ != CITY or own_sector is not None and e.start > begin and w.lower[e.start - 1] == "of")
+            if (e.label_ != CITY or _city_names_whose(w, e, begin, stop, own_sector))
             and not (ethnic and e.label_ == DEMONYM)
             and not _is_stance(w, e.start, begin)
             and not _part_of_a_longer_name(w, e, stop)
@@ -230,6 +230,10 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
         if best is None:
             sector = "ELI" if former and sector in ("GOV", "MIL") else sector
             code, country, sector_code = sector, None, sector
+        elif best.label_ in (CAPITAL, CITY) and _names_a_base(w, best.end, stop):
+            # "a London-based rights group" is of the country it is based in, and is no government
+            country = place_named(doc, best.ent_id_).country
+            code, sector_code = country + (sector or ""), sector
         else:
             code, country, sector_code = code_entity(best, sector, when, former)
         actors.append(written_actor(doc, begin, stop, code, country, sector_code))
@@ -242,6 +246,18 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
             for a in actors
         ]
     return actors
+
+
+def _city_names_whose(w: Words, city: Span, begin: int, stop: int, sector: str | None) -> bool:
+    """Whether a city in an actor phrase says whose the actor is: an official or a people "of" it ("the mayor of
+    Istanbul"), or one based in it ("a Peshawar-based group")."""
+    of_it = sector is not None and city.start > begin and w.lower[city.start - 1] == "of"
+    return of_it or _names_a_base(w, city.end, stop)
+
+
+def _names_a_base(w: Words, end: int, stop: int) -> bool:
+    """Whether a place's name ending at `end` says where the actor after it is based ("a Beirut-based newspaper")."""
+    return end + 1 < stop and w.lower[end] == "-" and w.lower[end + 1] in ("based", "headquartered")
 
 
 def _names_the_country(w: Words, i: int, end: int) -> bool:

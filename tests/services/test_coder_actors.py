@@ -263,3 +263,15 @@ def test_unnamed_people_acting_on_foreigners_abroad_are_not_the_foreigners_compa
     assert codes("Gunmen kidnapped two Italian aid workers in northern Mali.") == {("ASSAULT", "REB", "ITALAB")}
     # at home, unnamed people acting on people are theirs
     assert codes("Gunmen kidnapped two Italian aid workers in Rome.") == {("ASSAULT", "ITAREB", "ITALAB")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a city before "-based" says where an actor is based: its country, and the actor's own sector, no government
+        ("A London-based rights group accused Syrian forces of torture.", {("ACCUSE", "GBR", "SYRMIL")}),
+        ("A Peshawar-based militant group attacked a police post.", {("ASSAULT", "PAKREB", "PAKCOP")}),
+    ],
+)
+def test_an_actor_based_in_a_city_is_of_its_country(text, expected):
+    assert codes(text) == expected, text
