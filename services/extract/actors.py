@@ -37,6 +37,8 @@ PLACE_NOUNS = lexicon.word_set("place_nouns")
 COMPASS = lexicon.word_set("compass")
 # Prepositions that tie a sector noun to its country ("rebels in the Ivory Coast", "students throughout Indonesia").
 ORIGIN = lexicon.word_set("origin")
+# Words that say whose an actor is: "fighters loyal to", "workers affiliated with", "militants linked to"
+AFFILIATIONS = frozenset({"affiliated", "linked", "loyal", "allied", "aligned", "belonging", "tied"})
 # People who speak for an organisation, and take its country: "a spokesman for the Kenyan interior ministry".
 SPEAKERS_FOR = lexicon.word_set("speakers_for")
 # Words after which a phrase can still open a clause as its subject.
@@ -217,8 +219,9 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
         # "NATO-member Norway", "EU-led talks": a name before a hyphen only modifies the head.
         heads = [e for e in entities if not (e.end < len(doc) and w.lower[e.end] == "-")] or entities
         best = next((e for e in reversed(heads) if e.label_ in (ROLE, ACTOR)), heads[0] if heads else None)
-        if best is not None and best.label_ == ACTOR and best.ent_id_.startswith("IGO"):
-            # "Sweden's NATO bid": a country owns no international body, so the phrase is the country's
+        if best is not None and best.label_ == ACTOR and best.ent_id_.startswith(("IGO", "IMG")):
+            # "Sweden's NATO bid": a country owns no international body, so the phrase is the country's; "Iraq's
+            # al-Qaeda" is an international network's branch in the country, and the country's
             best = next(
                 (e for e in heads if e.label_ == COUNTRY and e.end < stop and w.lower[e.end] in POSSESSIVE_MARKS), best
             )
@@ -481,6 +484,14 @@ def _attach_countries(
                     if not across_event:
                         previous.end = chunk.end
                     continue
+        if previous is not None and _affiliated(w, previous, chunk):
+            # "workers affiliated with the Serbian Workers' Union", "militants loyal to the Islamic State": the
+            # ones they belong to say whose they are
+            country = next(a.country for a in chunk.actors if a.country)
+            previous.actors = [
+                Actor(a.text, country + (a.sector or ""), a.start, a.end, country, a.sector) for a in previous.actors
+            ]
+            continue
         after = words(doc).lower[chunk.end] if chunk.end < len(doc) else "."
         if (
             previous is not None
@@ -492,6 +503,19 @@ def _attach_countries(
             chunk.prep = previous.prep  # "from the Syrian capital, Damascus": the apposition shares the preposition
         kept.append(chunk)
     return kept
+
+
+def _affiliated(w: Words, previous: Chunk, chunk: Chunk) -> bool:
+    """Whether an actor of no country is named as belonging to the actor of a country right after it."""
+    gap = range(previous.end, chunk.start)
+    return (
+        chunk.prep in ("with", "to")
+        and not previous.pronoun
+        and 0 < len(gap) <= 3
+        and w.lower[previous.end] in AFFILIATIONS
+        and all(a.country is None for a in previous.actors)
+        and any(a.country for a in chunk.actors)
+    )
 
 
 def _is_people(doc: Doc, chunk: Chunk, entity_at: dict[int, Span]) -> bool:

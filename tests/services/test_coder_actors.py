@@ -275,3 +275,18 @@ def test_unnamed_people_acting_on_foreigners_abroad_are_not_the_foreigners_compa
 )
 def test_an_actor_based_in_a_city_is_of_its_country(text, expected):
     assert codes(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fighters, troops or workers of no named country take the country of the one they belong to
+        ("Troops loyal to the Libyan government shelled rebel positions.", {("ASSAULT", "LBYMIL", "REB")}),
+        ("Workers affiliated with Serbia's largest union went on strike.", {("PROTEST", "SRBLAB", "SRBGOV")}),
+        ("Fighters linked to al-Qaeda kidnapped two French journalists.", {("ASSAULT", "IMGREB", "FRAJRN")}),
+        # a militant network's branch named by a country's possessive is the country's
+        ("Militants loyal to Yemen's al-Qaeda attacked a Saudi border post.", {("ASSAULT", "YEMREB", "SAU")}),
+    ],
+)
+def test_an_actor_affiliated_with_another_takes_its_country(text, expected):
+    assert codes(text) == expected, text
