@@ -115,10 +115,17 @@ TAGS = re.compile(
     r"mots[- ]clés|thèmes|argomenti|etichette|trefwoorden)\s*:",
     re.IGNORECASE,
 )
+# A stock or file picture's label, in English, German, Spanish, French, Italian, Portuguese and Dutch: standing alone
+# under the picture, or opening its credit ("Image illustrative : ..., licence Creative Commons").
+STOCK_PICTURE = (
+    r"(?:file|stock|illustrative|symbolic) (?:photo|image|picture)|(?:photo|image) d'illustration|image illustrative|"
+    r"symbolbild|archivbild|archivfoto|(?:imagen|foto) de archivo|imagen ilustrativa|foto d'archivio|"
+    r"immagine (?:di repertorio|d'archivio)|imagem ilustrativa|foto de arquivo|archiefbeeld|archieffoto"
+)
 CAPTION = re.compile(
     r"\((?:photo|image|picture|credit|file photo|video)s?\s*:[^)]*\)\s*$|^(?:photo|image|picture|credit)s?\s*:\s|"
     # the same credit in German, Spanish, French, Italian and Portuguese ("Foto: dpa", "Crédits photos : AFP")
-    r"^(?:fotos?|bild|imagen|cr[ée]dits?(?: photos?)?|créditos?)\s*:\s",
+    rf"^(?:fotos?|bild|imagen|cr[ée]dits?(?: photos?)?|créditos?|{STOCK_PICTURE})\s*:\s",
     re.IGNORECASE,
 )
 SEPARATOR = re.compile(r"^[\W_]+$")
@@ -129,7 +136,7 @@ BOILERPLATE = re.compile(
     # the same in German, Spanish, French, Italian, Portuguese and Dutch
     r"anzeige|werbung|weiterlesen|wird geladen\W*|nach oben|publicidad|cargando\W*|seguir leyendo|publicité|"
     r"chargement\W*|lire la suite|pubblicità|caricamento\W*|continua a leggere|publicidade|carregando\W*|"
-    r"advertentie|lees verder)$",
+    rf"advertentie|lees verder|{STOCK_PICTURE})\W*$",
     re.IGNORECASE,
 )
 # A line that is only a time, an age or a short date stamp, as lists of other stories print beside each item.

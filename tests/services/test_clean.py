@@ -366,6 +366,10 @@ ABROAD_FURNITURE = [
     ("Crédits photos : Mairie de Lyon", "tags or caption"),
     ("Wird geladen …", "page boilerplate"),
     ("Publicidad", "page boilerplate"),
+    # a stock picture's label, alone or opening its credit
+    ("Symbolbild", "page boilerplate"),
+    ("Imagen de archivo.", "page boilerplate"),
+    ("Photo d'illustration : un tramway à Bordeaux, licence Creative Commons", "tags or caption"),
 ]
 
 
