@@ -152,6 +152,9 @@ def make_name_ruler(nlp: Language, name: str):
         if p["label"] in NAMES | {DEMONYM} and " " not in p["pattern"]
     )
     misspelt = lru_cache(maxsize=MISSPELLING_CACHE)(partial(_misspelt_name, near=near))
+    # wordfreq reads its English list on first use (about 0.2 s): read it with the pipeline, which a worker builds
+    # before it forks its pool, rather than in the middle of an article
+    zipf_frequency("news", "en")
 
     def recognise(doc: Doc) -> Doc:
         # Longest first, then leftmost, as spaCy's filter_spans ranks them; only the matches kept become Spans.
