@@ -37,7 +37,7 @@ GIVEN_NAME_COUNTRIES = lexicon.word_set("given_name_countries")
 CALENDAR = lexicon.word_set("calendar")
 # A misspelling is rare in English text: under this Zipf frequency (log10 of uses per billion words), where
 # "Ethopia" is 1.1 and "Mitterand" 1.5, and surnames one letter off a known name are 2.5 and up ("Brittain",
-# "Hollande", "Kenyon").
+# "Hollande", "Germain").
 MISSPELLING_ZIPF = 2.3
 MISSPELLING_CACHE = 50_000  # words: a worker reads the same names article after article
 # How many coordinated names may stand between a name and the feature they share
@@ -185,7 +185,7 @@ def make_name_ruler(nlp: Language, name: str):
 
 def _misspelt_name(word: str, near: NearNames) -> tuple[str, str] | None:
     """The known name a capitalised word misspells by one letter ("Ethopia", "Bouteflicka"): a word that is neither
-    English nor a name written often in English ("Hollande", "Germain", "Kenyon" are names of their own)."""
+    English nor a name written often in English ("Hollande", "Germain", "Brittain" are names of their own)."""
     lower = word.lower()
     if lower in STOP_WORDS or lower in _english_lemmas():
         return None
