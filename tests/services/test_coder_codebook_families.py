@@ -589,3 +589,19 @@ def test_an_expulsion_ordered_is_an_expulsion() -> None:
 )
 def test_disengagement_and_control_handed_over(text: str, expected: set) -> None:
     assert set(coded(text)) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 040: a summit or talks attended are a meeting; 042: a funeral attended abroad, a visit
+        ("The Indian prime minister attended the G20 summit.", ("CONSULT", "040", "IND", "IGO")),
+        ("The French president attended the funeral of the late Pope.", ("CONSULT", "042", "FRA", "VAT")),
+    ],
+)
+def test_a_summit_or_a_funeral_attended(text: str, expected: tuple) -> None:
+    assert coded(text) == [expected], text
+
+
+def test_classes_attended_are_no_meeting() -> None:
+    assert coded("Afghan students attended classes in Kabul.") == []
