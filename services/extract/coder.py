@@ -72,6 +72,8 @@ from services.extract.roles import (
     target_after,
 )
 
+# Verbal reactions to another's words or deeds: praise, criticism, rejection
+REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
 # Verbs of an act that goes both ways between coordinated sides, and the hostile acts traded so
 RECIPROCAL_VERBS = frozenset({"trade", "exchange"})
 HOSTILE_TRADES = frozenset({"ACCUSE", "THREATEN"})
@@ -935,7 +937,9 @@ class SentenceCoder:
                 modality = CLAIMED
                 accusation = self._accusation_in_claim(hit, source_chunk, sources)
         targets = target_chunk.actors if target_chunk else []
-        if target_chunk is not None and target_chunk.pronoun in AIMED_PRONOUNS and hit.entry.type in AIMED_TYPES:
+        if target_chunk is not None and self._about_own_words(hit, target_chunk):
+            targets = []  # "defended his comments on Israel": what one's own words are about is not their target
+        elif target_chunk is not None and target_chunk.pronoun in AIMED_PRONOUNS and hit.entry.type in AIMED_TYPES:
             targets = self._possessor(target_chunk, sources)
         elif target_chunk is not None and target_chunk.pronoun in POSSESSIVES and entry.type in OWN_PEOPLE_TYPES:
             targets = self._own_people(target_chunk, sources)
@@ -999,6 +1003,20 @@ class SentenceCoder:
             return events + accusation
         events += self._emit(hit, type_, mode, cameo, modality, sources, targets)
         return events + accusation
+
+    def _about_own_words(self, hit: Hit, target: Chunk) -> bool:
+        """Whether a reaction's object is the speaker's own words or deeds and the target only what they were about
+        ("defended his comments on Israel"): a possessive pronoun right after the trigger, then a phrase that names
+        no actor, then the target after a preposition."""
+        w = words(self.doc)
+        return (
+            hit.entry.type in REACTION_TYPES
+            and hit.end < self.sent.end
+            and w.lower[hit.end] in POSSESSIVES
+            and target.prep is not None
+            and target.start > hit.end + 1
+            and not any(c.actors and hit.end < c.start < target.start for c in self.chunks)
+        )
 
     def _quoted_speaker(self, hit: Hit) -> list[Actor]:
         """Who "we" is in a quotation: the one the sentence says spoke it, after the quotation closes ('"We condemn

@@ -1393,3 +1393,10 @@ def test_contests_and_space_probes_are_no_events(text):
 def test_what_an_object_is_suspected_of_is_not_the_target():
     assert by_country("Germany arrested three men suspected of spying for China.") == [("COERCE", "DEU", None)]
     assert by_country("Police in Estonia arrested a Russian suspected of sabotage.") == [("COERCE", "EST", "RUS")]
+
+
+def test_what_ones_own_words_are_about_is_not_their_target():
+    assert by_country("Brazil's president defended his comments on Israel.") == [("SUPPORT", "BRA", None)]
+    assert by_country("The Philippine president defended her remarks about China.") == [("SUPPORT", "PHL", None)]
+    # another's words are aimed at their author
+    assert by_country("India condemned the remarks by the Pakistani minister.")[0][:2] == ("ACCUSE", "IND")
