@@ -244,10 +244,7 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
     countries = {a.country for a in actors if a.country}
     if len(countries) == 1 and len(actors) > 1:
         country = next(iter(countries))
-        actors = [
-            a if a.country else Actor(a.text, country + (a.sector or ""), a.start, a.end, country, a.sector)
-            for a in actors
-        ]
+        actors = [a if a.country else of_country(a, country) for a in actors]
     return actors
 
 
@@ -431,6 +428,11 @@ def written_actor(doc: Doc, start: int, end: int, code: str, country: str | None
     return Actor(text_of(doc)[text_start:text_end], code, text_start, text_end, country, sector)
 
 
+def of_country(actor: Actor, country: str) -> Actor:
+    """The actor, as written, placed in a country: its code is the country's with the actor's sector."""
+    return Actor(actor.text, country + (actor.sector or ""), actor.start, actor.end, country, actor.sector)
+
+
 def _city_place(doc: Doc, city: Span) -> Actor:
     """A city as its country's place: an actor with no sector."""
     country = place_named(doc, city.ent_id_).country
@@ -488,9 +490,7 @@ def _attach_countries(
             # "workers affiliated with the Serbian Workers' Union", "militants loyal to the Islamic State": the
             # ones they belong to say whose they are
             country = next(a.country for a in chunk.actors if a.country)
-            previous.actors = [
-                Actor(a.text, country + (a.sector or ""), a.start, a.end, country, a.sector) for a in previous.actors
-            ]
+            previous.actors = [of_country(a, country) for a in previous.actors]
             continue
         after = words(doc).lower[chunk.end] if chunk.end < len(doc) else "."
         if (

@@ -22,6 +22,7 @@ from services.extract.actors import (
     Chunk,
     code_chunk,
     find_chunks,
+    of_country,
     qualifies,
     written_actor,
 )
@@ -1049,7 +1050,7 @@ class SentenceCoder:
             return victims
         if not victims:
             return struck.actors
-        return [Actor(v.text, country + (v.sector or ""), v.start, v.end, country, v.sector) for v in victims]
+        return [of_country(v, country) for v in victims]
 
     def _possessor(self, chunk: Chunk, sources: list[Actor]) -> list[Actor]:
         """Whose "its troops" or "its northern towns" an attack or coercion is aimed at: the nearest actor named
@@ -1070,7 +1071,7 @@ class SentenceCoder:
             return []
         country = countries.pop()
         named = code_chunk(self.doc, chunk.start, chunk.end, self.entity_at, None)
-        return [Actor(a.text, country + (a.sector or ""), a.start, a.end, country, a.sector) for a in named]
+        return [of_country(a, country) for a in named]
 
     def _accusation_in_claim(self, hit: Hit, subject: Chunk, doers: list[Actor]) -> list[EventCandidate]:
         """A claim that another did harm accuses the doer (CAMEO 112, "accuse of aggression"), whether or not the
@@ -1287,7 +1288,7 @@ class SentenceCoder:
             if country is None and len(countries) == 1 and (people or domestic):
                 country = next(iter(countries))
             if country:
-                return [Actor(t.text, country + (t.sector or ""), t.start, t.end, country, t.sector) for t in targets]
+                return [of_country(t, country) for t in targets]
         if targets:
             return targets
         if place and len(sources) == 1 and not (place in countries and type_ not in DOMESTIC_TYPES | {"THREATEN"}):
@@ -1336,7 +1337,7 @@ class SentenceCoder:
         if not people and not home and (abroad or not all(t.sector in DOMESTIC_SECTORS for t in targets if t.country)):
             return sources
         country = next(iter(countries))
-        return [Actor(a.text, country + (a.sector or ""), a.start, a.end, country, a.sector) for a in sources]
+        return [of_country(a, country) for a in sources]
 
     def _emit(self, hit, type_, mode, cameo, modality, sources, targets) -> list[EventCandidate]:
         if not sources:

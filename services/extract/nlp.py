@@ -58,7 +58,7 @@ def make_lemmatizer(nlp: Language, name: str):
 
     It also keeps the per-token attributes the coder reads as plain lists (`words`), in the same pass.
     """
-    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    table = _english_lemmas()
     strings = nlp.vocab.strings
     # Keyed by the hash of the lower-case form, valued by the lemma's hash and text: no string work per token.
     by_lower = {key: (strings.add(table[key]), table[key]) for key in table}

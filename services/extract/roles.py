@@ -6,7 +6,17 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
-from services.extract.actors import CLAUSE_OPENERS, DETERMINERS, LOCATIVE, POSSESSIVES, PREPOSITIONS, Chunk
+from services.extract.actors import (
+    CALENDAR,
+    CLAUSE_OPENERS,
+    COMPASS,
+    DETERMINERS,
+    LOCATIVE,
+    PLACE_NOUNS,
+    POSSESSIVES,
+    PREPOSITIONS,
+    Chunk,
+)
 from services.extract.nlp import BE_FORMS, Words, words
 
 # Participles that after "be" describe a stance, not a passive ("is opposed to", "is committed to").
@@ -43,9 +53,9 @@ ATTACK_PHRASE_WORDS = 8
 # The words a clause may use to say only where and when ("in the town of X on Monday night"); what ends it.
 WHERE_AND_WHEN = (
     LOCATIVE
-    | lexicon.word_set("compass")
-    | lexicon.word_set("calendar")
-    | lexicon.word_set("place_nouns")
+    | COMPASS
+    | CALENDAR
+    | PLACE_NOUNS
     | DETERMINERS
     | {"on", "of", "last", "this", "early", "late", "night", "morning", "afternoon", "evening", "day", "week"}
     | {"weekend", "month", "year", "yesterday", "today", "overnight"}
