@@ -96,7 +96,7 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
         return True  # "coast guard", "security force": a sector noun of two words
     if _qualifies_a_possessed_sector(w, i, sectors):
         return True  # "Bolivia's electoral court": the country's court, through the adjective
-    return _is_name_word(w, i)
+    return is_name_word(w, i)
 
 
 def qualifies(w: Words, i: int) -> bool:
@@ -372,10 +372,10 @@ def _named_by_apposition(doc: Doc, sent: Span, chunks: list[Chunk]) -> list[Chun
         ):
             continue
         start = comma
-        while start > sent.start and start - 1 not in taken and _is_name_word(w, start - 1):
+        while start > sent.start and start - 1 not in taken and is_name_word(w, start - 1):
             start -= 1
             # "Pieter de Wolff", "Omar bin Laden": a particle inside the name
-            if start - 2 >= sent.start and w.lower[start - 1] in NAME_PARTICLES and _is_name_word(w, start - 2):
+            if start - 2 >= sent.start and w.lower[start - 1] in NAME_PARTICLES and is_name_word(w, start - 2):
                 start -= 1
         if comma - start < 2:
             continue  # a single capitalised word may open the sentence ("Yesterday, the Russian minister, ...")
@@ -384,7 +384,7 @@ def _named_by_apposition(doc: Doc, sent: Span, chunks: list[Chunk]) -> list[Chun
     return sorted([*chunks, *named], key=lambda c: c.start) if named else chunks
 
 
-def _is_name_word(w: Words, i: int) -> bool:
+def is_name_word(w: Words, i: int) -> bool:
     lower = w.lower[i]
     return w.title[i] and w.alpha[i] and lower not in STOP_WORDS and lower not in CALENDAR
 

@@ -52,6 +52,7 @@ from services.extract.nlp import (
     text_of,
     words,
 )
+from services.extract.people import People
 from services.extract.places import goes_on, locate
 from services.extract.roles import (
     ADVERBIAL_SKIP,
@@ -1421,6 +1422,7 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
     entity_at = {i: e for e in entities for i in range(e.start, e.end)}
     events: list[EventCandidate] = []
     subject: list[Actor] = []
+    people = People(doc, entity_at, published)
     pending, unplaced = iter(hits), iter(entities)
     hit, entity = next(pending, None), next(unplaced, None)
     for index, sent in enumerate(doc.sents):
@@ -1431,10 +1433,16 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
         while entity is not None and entity.start < sent.end:
             named.append(entity)
             entity = next(unplaced, None)
+        if not in_sentence:
+            people.defer(sent, named)
+            continue
+        # "Mr. Kiir accused ...": a surname stands for the person an earlier sentence introduced
+        named = sorted([*named, *people.mentioned(sent)], key=lambda span: span.start)
         # A sentence that names no one cannot yield a codable event.
-        if in_sentence and named:
+        if named:
             coder = SentenceCoder(doc, sent, index, in_sentence, entity_at, named, published, subject)
             events.extend(coder.code())
+            people.read(coder.chunks)
     return _dedupe(events)
 
 

@@ -290,3 +290,35 @@ def test_an_actor_based_in_a_city_is_of_its_country(text, expected):
 )
 def test_an_actor_affiliated_with_another_takes_its_country(text, expected):
     assert codes(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person the lexicon knows by full name, introduced with a title, then called by surname
+        (
+            "Kenya's President Uhuru Kenyatta spoke in Nairobi on Monday. Mr. Kenyatta accused Somalia of "
+            "sheltering militants.",
+            [("ACCUSE", "KENGOV", "SOM")],
+        ),
+        # a name no lexicon knows, right after a title with a country
+        (
+            "Moldovan Defence Minister Petru Vasilescu toured the border. Vasilescu accused Russia of arming "
+            "separatists.",
+            [("ACCUSE", "MDAGOV", "RUS")],
+        ),
+        # a name no lexicon knows, before an apposition that says who it is
+        (
+            "Petru Vasilescu, the Moldovan defence minister, toured the border. Vasilescu condemned Russia.",
+            [("ACCUSE", "MDAGOV", "RUS")],
+        ),
+    ],
+)
+def test_a_surname_stands_for_the_person_introduced_earlier(text: str, expected: list) -> None:
+    assert by_code(text) == expected
+
+
+def test_a_surname_never_introduced_names_no_one() -> None:
+    # "Rights" closes an organisation's name, not a person's; and no one was introduced as Vasilescu
+    assert by_code("The Syrian Observatory for Human Rights reported clashes. Rights groups condemned Israel.") == []
+    assert by_code("Vasilescu accused Russia of arming separatists.") == []
