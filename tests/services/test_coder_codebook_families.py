@@ -605,3 +605,24 @@ def test_a_summit_or_a_funeral_attended(text: str, expected: tuple) -> None:
 
 def test_classes_attended_are_no_meeting() -> None:
     assert coded("Afghan students attended classes in Kabul.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 111: an act that sparks or provokes condemnation gets it from whoever condemns
+        ("The shelling sparked condemnation from Germany.", [("ACCUSE", "111", "DEU", None)]),
+        ("The raid provoked sharp criticism from Jordan.", [("ACCUSE", "111", "JOR", None)]),
+        # 020: a plea delivered to someone appeals to them
+        (
+            "Kenya's president delivered a plea to the African Union to send troops.",
+            [("REQUEST", "020", "KEN", "IGO")],
+        ),
+        # 175: to clamp down is to crack down
+        ("Bahraini police clamped down on protesters in Manama.", [("COERCE", "175", "BHR", "BHR")]),
+        # a plea in court is no appeal to anyone
+        ("The Kenyan suspect entered a guilty plea.", []),
+    ],
+)
+def test_condemnation_provoked_pleas_and_crackdowns(text: str, expected: list) -> None:
+    assert coded(text) == expected
