@@ -79,6 +79,8 @@ REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
 # Verbs of an act that goes both ways between coordinated sides, and the hostile acts traded so
 RECIPROCAL_VERBS = frozenset({"trade", "exchange"})
 HOSTILE_TRADES = frozenset({"ACCUSE", "THREATEN"})
+# Meeting is symmetric: "Iran, Iraq and Syria met" says each met the others (CAMEO 040, as PETRARCH codes it)
+MEET = "040"
 GOVERNORS = frozenset({"commit", "commit-to", "threat", "refuse", "refuse-to", "request", "accuse"})
 # What a governing verb makes of the action it governs: "agreed to withdraw" plans a withdrawal, it does not report one.
 GOVERNED_MODALITY = {
@@ -995,7 +997,8 @@ class SentenceCoder:
             # "will demand" still announces the demand; the intent is the act
             modality = ASSERTED
         traded = words(self.doc).lemma[hit.start] in RECIPROCAL_VERBS and type_ in HOSTILE_TRADES
-        if (type_ == "ASSAULT" or traded) and not targets and len({a.country for a in sources if a.country}) > 1:
+        mutual = type_ == "ASSAULT" or traded or cameo == MEET
+        if mutual and not targets and len({a.country for a in sources if a.country}) > 1:
             # "Indian and Chinese troops clashed": fighting between the coordinated sides is each one's on the other,
             # as are the accusations or threats they trade; a joint act of cooperation has no target among its own
             # actors, as the PLOVER records code it ("exchanged ambassadors")

@@ -381,10 +381,10 @@ def test_an_event_noun_after_a_support_verb_is_the_event(text, expected):
 
 
 def test_by_before_a_bare_noun_is_the_means_not_the_agent_of_a_passive():
-    # "by telephone" says how they conferred; "by police" still names who arrested
+    # "by telephone" says how they conferred (with each other); "by police" still names who arrested
     assert by_code("Japan and South Korea conferred by telephone.") == [
-        ("CONSULT", "JPN", None),
-        ("CONSULT", "KOR", None),
+        ("CONSULT", "JPN", "KOR"),
+        ("CONSULT", "KOR", "JPN"),
     ]
     assert by_code("Five Kenyan protesters were arrested by police.") == [("COERCE", "KENCOP", "KENCVL")]
 
@@ -713,9 +713,27 @@ def test_a_possessive_in_an_attacks_target_is_the_reporters(text, expected):
             [("ASSAULT", "INDMIL", "CHNMIL"), ("ASSAULT", "CHNMIL", "INDMIL")],
         ),
         ("India and Pakistan agreed to a ceasefire.", [("AGREE", "IND", None), ("AGREE", "PAK", None)]),
+        # meeting is symmetric: sides that met, met each other
+        (
+            "Ghana and Togo held talks in Lome on Friday.",
+            [("CONSULT", "GHA", "TGO"), ("CONSULT", "TGO", "GHA")],
+        ),
+        (
+            "Peru, Chile and Bolivia met in Lima.",
+            [
+                ("CONSULT", "PER", "CHL"),
+                ("CONSULT", "PER", "BOL"),
+                ("CONSULT", "CHL", "PER"),
+                ("CONSULT", "CHL", "BOL"),
+                ("CONSULT", "BOL", "PER"),
+                ("CONSULT", "BOL", "CHL"),
+            ],
+        ),
+        # with whom they met named, they met them
+        ("Ghana and Togo met with Nigerian officials.", [("CONSULT", "GHA", "NGAGOV"), ("CONSULT", "TGO", "NGAGOV")]),
     ],
 )
-def test_coordinated_sides_fight_each_other(text, expected):
+def test_coordinated_sides_fight_each_other_and_meet_each_other(text, expected):
     assert by_code(text) == expected, text
 
 
