@@ -626,3 +626,25 @@ def test_classes_attended_are_no_meeting() -> None:
 )
 def test_condemnation_provoked_pleas_and_crackdowns(text: str, expected: list) -> None:
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 112: held responsible or accountable is blamed
+        ("Iraq held Turkey responsible for the drone strike.", [("ACCUSE", "112", "IRQ", "TUR")]),
+        ("Ghana held Togo accountable for the deaths of its fishermen.", [("ACCUSE", "112", "GHA", "TGO")]),
+        # talks held with those responsible for something blame no one
+        ("Egypt held talks with Sudanese officials responsible for water.", [("CONSULT", "040", "EGY", "SDN")]),
+        # 111: faulted, chided, disapproval expressed
+        ("Chile faulted Peru for the delay.", [("ACCUSE", "111", "CHL", "PER")]),
+        ("Norway chided Iceland over whaling.", [("ACCUSE", "111", "NOR", "ISL")]),
+        ("Japan expressed dismay at the South Korean ruling.", [("ACCUSE", "111", "JPN", None)]),
+        # the noun is geology
+        ("Japan lies on several fault lines.", []),
+        # 115: taken to court is sued
+        ("Guyana took Venezuela to the International Court of Justice.", [("ACCUSE", "115", "GUY", "VEN")]),
+    ],
+)
+def test_blame_reproach_and_lawsuits(text: str, expected: list) -> None:
+    assert coded(text) == expected
