@@ -648,3 +648,20 @@ def test_condemnation_provoked_pleas_and_crackdowns(text: str, expected: list) -
 )
 def test_blame_reproach_and_lawsuits(text: str, expected: list) -> None:
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 0841: persons released, whatever their work
+        ("Belarus released two Lithuanian diplomats.", [("RETREAT", "0841", "BLR", "LTU")]),
+        ("Iran released three Swedish academics.", [("RETREAT", "0841", "IRN", "SWE")]),
+        # what is released is no person
+        ("The Iranian ministry released a statement on Monday.", []),
+        ("Egypt released official figures on trade.", []),
+        # 166: a foreign envoy ordered to leave is expelled
+        ("Chad ordered the German ambassador to leave.", [("SANCTION", "166", "TCD", "DEU")]),
+    ],
+)
+def test_persons_released_and_envoys_expelled(text: str, expected: list) -> None:
+    assert coded(text) == expected
