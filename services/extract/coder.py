@@ -1439,13 +1439,13 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
         if not in_sentence:
             people.defer(sent, named)
             continue
-        # "Mr. Kiir accused ...": a surname stands for the person an earlier sentence introduced
+        # "Mr. Kiir accused ...", "the president accused ...": who an earlier sentence introduced
         named = sorted([*named, *people.mentioned(sent)], key=lambda span: span.start)
         # A sentence that names no one cannot yield a codable event.
         if named:
             coder = SentenceCoder(doc, sent, index, in_sentence, entity_at, named, published, subject)
             events.extend(coder.code())
-            people.read(coder.chunks)
+            people.read(coder.chunks, named)
     return _dedupe(events)
 
 

@@ -1,8 +1,10 @@
-"""People a news report introduces once by who they are and then calls by their surname alone.
+"""Second references: the people and bodies a news report introduces once by who they are, then names by surname
+or by title alone.
 
 Wire copy names a person in full with their title on first mention ("South Sudan's President Salva Kiir", "Ivan
-Petrov, the Russian deputy foreign minister") and by surname after ("Mr. Kiir accused Sudan of ..."): the style
-guides' second reference. The surname then stands for the actor its introduction coded.
+Petrov, the Russian deputy foreign minister") and after that by surname ("Mr. Kiir accused Sudan of ...") or by
+title ("the president said"), as the style guides ask. A surname then stands for the actor its introduction coded;
+a title after "the" for the one actor the report introduced with it ("Sudan's government ... the government").
 """
 
 from __future__ import annotations
@@ -13,14 +15,16 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
-from services.extract.actors import APPOSITION_ARTICLES, Chunk, find_chunks, is_name_word
-from services.extract.nlp import ACTOR, ROLE, words
+from services.extract.actors import APPOSITION_ARTICLES, POSSESSIVE_MARKS, Chunk, find_chunks, is_name_word
+from services.extract.nlp import ACTOR, COUNTRY, DEMONYM, ROLE, words
 
 # A longer run of capitalised words after a title is a body's name ("Minister of State for Foreign Affairs"), not
 # a person's.
 MAX_NAME_WORDS = 3
 # "Kim Jong Un" is called Kim: a last word this short is no surname
 MIN_SURNAME_LETTERS = 3
+# How far a title may follow the country that places it: "Sudan's foreign affairs minister"
+TITLE_REACH = 3
 
 
 def introduced(doc: Doc, chunks: list[Chunk], entity_at: dict[int, Span]) -> dict[str, str]:
@@ -56,9 +60,29 @@ def introduced(doc: Doc, chunks: list[Chunk], entity_at: dict[int, Span]) -> dic
     return found
 
 
+def titles_placed(doc: Doc, named: list[Span], entity_at: dict[int, Span]) -> list[tuple[str, str]]:
+    """(title, code) for each title a sentence places in a country: "Sudan's government", "the Sudanese foreign
+    minister"; read from the words alone, as most such sentences report no event."""
+    w = words(doc)
+    sectors = lexicon.sectors()
+    found = []
+    for entity in named:
+        if entity.label_ not in (COUNTRY, DEMONYM):
+            continue
+        i = entity.end + (entity.end < len(doc) and w.lower[entity.end] in POSSESSIVE_MARKS)
+        for k in range(i, min(i + TITLE_REACH, len(doc))):
+            if k in entity_at or not w.alpha[k]:
+                break
+            if (sector := sectors.get((w.lemma[k],))) is not None:
+                if w.lower[k] == w.lemma[k]:  # one of them: "Sudan's ministers" are several
+                    found.append((w.lemma[k], entity.ent_id_ + sector))
+                break
+    return found
+
+
 def may_introduce(doc: Doc, sent: Span, named: list[Span], entity_at: dict[int, Span]) -> bool:
-    """Whether a sentence can introduce anyone: it names a person in full, or has a name no lexicon knows right after
-    a title or an apposition; finding its actor phrases costs more than this look."""
+    """Whether a sentence can introduce anyone by name: it names a person in full, or has a name no lexicon knows
+    right after a title or an apposition; finding its actor phrases costs more than this look."""
     if any(entity.label_ == ROLE and len(entity) > 1 for entity in named):
         return True
     w = words(doc)
@@ -72,51 +96,66 @@ def may_introduce(doc: Doc, sent: Span, named: list[Span], entity_at: dict[int, 
 
 
 class People:
-    """The people a document's sentences introduce, as it is coded sentence by sentence. A sentence with no event is
-    read for introductions only when a later one holds a capitalised word it also holds: most never are."""
+    """The people and bodies a document's sentences introduce, as it is coded sentence by sentence. A sentence with
+    no event is read for names only when a later one holds a capitalised word it also holds: most never are."""
 
     def __init__(self, doc: Doc, entity_at: dict[int, Span], when: date | None) -> None:
         self.doc, self.entity_at, self.when = doc, entity_at, when
-        self.known: dict[str, str] = {}  # surname -> code
+        self.surnames: dict[str, str] = {}  # surname -> code
+        self.titles: dict[str, set[str]] = {}  # title -> the codes of the actors introduced with it
         self.pending: list[Span] = []
 
-    def read(self, chunks: list[Chunk]) -> None:
-        """Learn from a coded sentence's actor phrases."""
-        self.known.update(introduced(self.doc, chunks, self.entity_at))
+    def read(self, chunks: list[Chunk], named: list[Span]) -> None:
+        """Learn from a coded sentence's actor phrases and names."""
+        self.surnames.update(introduced(self.doc, chunks, self.entity_at))
+        self._learn_titles(named)
 
     def defer(self, sent: Span, named: list[Span]) -> None:
-        """Keep a sentence with no event for later, if it may introduce anyone."""
+        """Learn the titles of a sentence with no event now, and keep it for later if it may introduce anyone."""
+        self._learn_titles(named)
         if named and may_introduce(self.doc, sent, named, self.entity_at):
             self.pending.append(sent)
 
+    def _learn_titles(self, named: list[Span]) -> None:
+        for title, code in titles_placed(self.doc, named, self.entity_at):
+            self.titles.setdefault(title, set()).add(code)
+
     def mentioned(self, sent: Span) -> list[Span]:
-        """The sentence's words that are the surname of someone introduced earlier and name nothing else, as actor
-        entities (added to the document's `entity_at`)."""
-        if not self.known and not self.pending:
-            return []
-        w = words(self.doc)
-        unknown = {
-            i: w.lower[i]
-            for i in range(sent.start, sent.end)
-            if w.title[i]
-            and w.alpha[i]
-            and i not in self.entity_at
-            and len(w.lower[i]) >= MIN_SURNAME_LETTERS
-            and w.lower[i] not in STOP_WORDS
-        }
-        if not unknown:
-            return []
-        sought = set(unknown.values())
-        for earlier in [
-            s for s in self.pending if any(w.title[i] and w.lower[i] in sought for i in range(s.start, s.end))
-        ]:
-            self.pending.remove(earlier)
-            self.read(find_chunks(self.doc, earlier, self.entity_at, set(), self.when))
+        """The sentence's second references, as actor entities (added to the document's `entity_at`): surnames of
+        people introduced earlier, and titles right after "the" that one actor introduced earlier holds ("the
+        president said", not "the president of Chad")."""
+        w, taken = words(self.doc), self.entity_at
+        second: dict[int, str] = {}
+        unknown: dict[int, str] = {}
+        for i in range(sent.start + 1, sent.end):
+            if i in taken:
+                continue
+            lower = w.lower[i]
+            if w.title[i]:
+                if w.alpha[i] and len(lower) >= MIN_SURNAME_LETTERS and lower not in STOP_WORDS:
+                    unknown[i] = lower
+            elif (
+                (codes := self.titles.get(lower)) is not None
+                and len(codes) == 1
+                and w.lower[i - 1] == "the"
+                and not (i + 1 < sent.end and w.lower[i + 1] == "of")
+            ):
+                second[i] = next(iter(codes))
+        if w.title[sent.start] and sent.start not in taken and w.lower[sent.start] not in STOP_WORDS:
+            unknown[sent.start] = w.lower[sent.start]  # "Kiir accused ..." opens the sentence
+        if unknown and self.pending:
+            sought = set(unknown.values())
+            for earlier in [
+                s for s in self.pending if any(w.title[i] and w.lower[i] in sought for i in range(s.start, s.end))
+            ]:
+                self.pending.remove(earlier)
+                chunks = find_chunks(self.doc, earlier, taken, set(), self.when)
+                self.surnames.update(introduced(self.doc, chunks, taken))
+        second.update((i, code) for i, surname in unknown.items() if (code := self.surnames.get(surname)) is not None)
         found = []
-        for i, lower in unknown.items():
-            if (code := self.known.get(lower)) is not None:
-                self.doc[i].ent_id_ = code  # a Span reads its entity id from its tokens
-                span = Span(self.doc, i, i + 1, label=ACTOR, span_id=code)
-                self.entity_at[i] = span
-                found.append(span)
+        for i, code in sorted(second.items()):
+            self.doc[i].ent_id_ = code  # a Span reads its entity id from its tokens
+            span = Span(self.doc, i, i + 1, label=ACTOR, span_id=code)
+            taken[i] = span
+            found.append(span)
         return found

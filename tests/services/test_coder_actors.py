@@ -322,3 +322,31 @@ def test_a_surname_never_introduced_names_no_one() -> None:
     # "Rights" closes an organisation's name, not a person's; and no one was introduced as Vasilescu
     assert by_code("The Syrian Observatory for Human Rights reported clashes. Rights groups condemned Israel.") == []
     assert by_code("Vasilescu accused Russia of arming separatists.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title after "the" stands for the one actor the report introduced with it
+        (
+            "Kenya's President Uhuru Kenyatta spoke in Nairobi. The president accused Somalia of sheltering militants.",
+            [("ACCUSE", "KENGOV", "SOM")],
+        ),
+        (
+            "Zambia's government held talks with donors on Monday. The White House urged the government to act.",
+            [("CONSULT", "ZMBGOV", None), ("REQUEST", "USAGOV", "ZMBGOV")],
+        ),
+        # two governments introduced: "the government" could be either, and is neither
+        (
+            "Sudan's government and Chad's government met in Doha. The government accused Libya of arming rebels.",
+            [("CONSULT", "SDNGOV", "TCDGOV"), ("CONSULT", "TCDGOV", "SDNGOV")],
+        ),
+        # "the president of Chad" is placed by its own words
+        (
+            "Kenya's president spoke in Nairobi. The president of Chad accused Sudan of arming rebels.",
+            [("ACCUSE", "TCDGOV", "SDN")],
+        ),
+    ],
+)
+def test_a_title_alone_stands_for_the_actor_introduced_with_it(text: str, expected: list) -> None:
+    assert by_code(text) == expected
