@@ -48,8 +48,9 @@ ACT = "act"  # the kind of a trigger that is the event itself
 # A reading by the verb's object ends at a preposition: "attacked targets under a plan" has no object "plan".
 OBJECT_STOPS = GAP_STOPS | (lexicon.word_set("prepositions") - {"of"})
 # Nor is an act's object past "from", which names where or whom something came from: "received a phone call from
-# the Saudi king" does not receive the king.
-ACT_STOPS = GAP_STOPS | {"from"}
+# the Saudi king" does not receive the king; or past "that", which opens a clause of its own: "announced that they
+# would not be extending the cease-fire" announces no ceasefire.
+ACT_STOPS = GAP_STOPS | {"from", "that"}
 
 
 @Language.factory("newsflow_lemmatizer")

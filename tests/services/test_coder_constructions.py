@@ -1418,3 +1418,9 @@ def test_what_ones_own_words_are_about_is_not_their_target():
     assert by_country("The Philippine president defended her remarks about China.") == [("SUPPORT", "PHL", None)]
     # another's words are aimed at their author
     assert by_country("India condemned the remarks by the Pakistani minister.")[0][:2] == ("ACCUSE", "IND")
+
+
+def test_a_gapped_act_does_not_reach_into_a_that_clause():
+    # the ceasefire is the clause's, and it is not extended; announced as such, it is declared
+    assert by_code("Hamas announced that they would not be extending the cease-fire.") == []
+    assert by_code("Hamas announced a ceasefire on Monday.") == [("RETREAT", "PSEREBHMS", None)]
