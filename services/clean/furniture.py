@@ -37,7 +37,10 @@ COPYRIGHT = re.compile(
     r"\breproduc\w*\s+(?:of this|without|with(?:out)? (?:the )?permission|is (?:strictly )?prohibited|in whole)|"
     r"\b(?:this|the) (?:article|story|post|piece|report) (?:was |is )?(?:originally|first) (?:published|appeared)\b|"
     r"\breproduced with permission\b|\bwithout (?:the )?(?:prior |express )?written permission\b|"
-    r"\bpublic domain unless otherwise noted\b",
+    r"\bpublic domain unless otherwise noted\b|"
+    # "all rights reserved" in Spanish, German, French, Italian, Portuguese and Dutch
+    r"\b(?:todos los derechos reservados|alle rechte vorbehalten|tous droits réservés|tutti i diritti riservati|"
+    r"todos os direitos reservados|alle rechten voorbehouden)\b",
     re.IGNORECASE,
 )
 COPYRIGHT_HINTS = (
@@ -50,8 +53,16 @@ COPYRIGHT_HINTS = (
     "originally",
     "permission",
     "public domain",
+    "reservad",
+    "vorbehalten",
+    "réservés",
+    "riservati",
+    "voorbehouden",
 )
-NEWSLETTER = re.compile(r"\bnewsletters?\b|\binbox\b|\bnews alerts?\b|\bemail alerts?\b", re.IGNORECASE)
+# A newsletter is a "boletín" or "boletim" in Spanish and Portuguese.
+NEWSLETTER = re.compile(
+    r"\bnewsletters?\b|\binbox\b|\bnews alerts?\b|\bemail alerts?\b|\bbolet[ií]n\b|\bboletim\b", re.IGNORECASE
+)
 # A call to act now, not the verb in passing ("whether it be to register or ..."): the verb is followed by what it
 # is for, or ends the line.
 SIGN_UP = re.compile(
@@ -62,10 +73,10 @@ SIGN_UP = re.compile(
 SIGN_UP_ABROAD = r"anmelden|abonnieren|suscr[íi]b\w*|inscri\w*|abonne[zr]|iscriviti|assine|inscreva-se"
 PROMO_CUE = re.compile(
     rf"\b(?:our|your|free|here|now|today|click|daily|weekly|to receive|to get|for \w+ updates|{SIGN_UP_ABROAD}|"
-    r"jetzt|kostenlos|gratis|gratuite?|unser\w*|nuestro|notre|nostra)\b",
+    r"jetzt|kostenlos|gratis|gratuite?|unser\w*|nuestr[ao]s?|notre|nos|nostr[ao]|noss[ao]|diari[ao]|quotidienne)\b",
     re.I,
 )
-PROMO_HINTS = ("newsletter", "inbox", "alert", "sign", "subscribe", "register")
+PROMO_HINTS = ("newsletter", "inbox", "alert", "sign", "subscribe", "register", "bolet")
 # Where a share bar sends a story: networks, mail and print.
 SHARE_TARGETS = r"facebook|twitter|x|email|e-mail|whatsapp|linkedin|telegram|reddit|pinterest|flipboard|messenger|print"
 # "Share" and "follow us" in German, Spanish, French, Italian, Portuguese and Dutch, with the words a bar adds.
@@ -86,6 +97,13 @@ SHARE_BAR_WORD = re.compile(
     re.IGNORECASE,
 )
 FOLLOW_US = re.compile(r"\bfollow (?:us|\w+ news) on\b|\blike us on facebook\b", re.IGNORECASE)
+# "Join our WhatsApp channel", in the languages above: the site's own channel on a messaging app
+CHANNEL_PROMO = re.compile(
+    r"\b(?:join|únete a|unete a|rejoignez|rejoindre|unisciti al|entre n[oa]|participe d[oa]|treten sie|tritt)\b"
+    r"\s+(?:to\s+|a\s+|à\s+)?(?:our|nuestro|notre|unserem|unseren|nostro|nosso)\b.{0,30}\b(?:channel|canal|chaîne|canale|kanal)",
+    re.IGNORECASE,
+)
+MESSAGING_APPS = ("whatsapp", "telegram", "signal", "viber")
 VIEW_ON = re.compile(r"(?<=[.!?\"”’)])\s*(?:View|Watch|Read) (?:it |more |this )?on [A-Za-z][\w.-]{1,30}\s*$")
 COMMENT_PROMPT = re.compile(
     r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?:?$|\bleave (?:a|the first|your) (?:comment|reply)\b|"
@@ -94,11 +112,19 @@ COMMENT_PROMPT = re.compile(
     r"\bwhat(?: is|'s|’s) your (?:opinion|view|take)\b|^what do you think\b[^.]*\?$|"
     r"\bcomments are (?:closed|moderated)\b|"
     r"\bcommunity guidelines\b|\bpost (?:a )?comment\b|\bno comments yet\b|\bthere are no comments\b|"
-    r"\bthoughts on this (?:story|article|post)\b",
+    r"\bthoughts on this (?:story|article|post)\b|"
+    # the same prompts in Spanish, German, French, Italian, Portuguese and Dutch
+    r"^(?:ver|mostrar|leer) (?:los )?comentarios\b|\bdej[ae] (?:tu|su|un) comentario\b|"
+    r"\bkommentare? (?:anzeigen|schreiben|lesen|verfassen)\b|\b(?:laisser|laissez|écrire) un commentaire\b|"
+    r"\bvoir les commentaires\b|\blascia un commento\b|\b(?:vedi|leggi) i commenti\b|"
+    r"\bdeixe (?:seu|o seu|um|aqui o seu) comentário\b|^ver comentários\b|\breacties? (?:bekijken|plaatsen)\b",
     re.IGNORECASE,
 )
 COMMENT_HINTS = (
     "comment",
+    "coment",
+    "kommentar",
+    "reactie",
     "reply",
     "discussion",
     "conversation",
@@ -136,7 +162,11 @@ BOILERPLATE = re.compile(
     # the same in German, Spanish, French, Italian, Portuguese and Dutch
     r"anzeige|werbung|weiterlesen|wird geladen\W*|nach oben|publicidad|cargando\W*|seguir leyendo|publicité|"
     r"chargement\W*|lire la suite|pubblicità|caricamento\W*|continua a leggere|publicidade|carregando\W*|"
-    rf"advertentie|lees verder|{STOCK_PICTURE})\W*$",
+    rf"advertentie|lees verder|{STOCK_PICTURE}|"
+    # sponsored content, "continue reading", "close" and "home" in the same languages
+    r"contenido patrocinado|gesponsert|contenu sponsorisé|contenuto sponsorizzato|conteúdo patrocinado|gesponsord|"
+    r"sigue leyendo|continúa leyendo|continuer la lecture|continua a ler|cerrar|inicio|schließen|startseite|fermer|"
+    r"accueil|chiudi|fechar|início|sluiten)\W*$",
     re.IGNORECASE,
 )
 # A line that is only a time, an age or a short date stamp, as lists of other stories print beside each item.

@@ -370,7 +370,26 @@ ABROAD_FURNITURE = [
     ("Symbolbild", "page boilerplate"),
     ("Imagen de archivo.", "page boilerplate"),
     ("Photo d'illustration : un tramway à Bordeaux, licence Creative Commons", "tags or caption"),
+    # rights notices, comment prompts, sponsored labels, menu words and promos of the site's own channels
+    ("© 2024 Rheinische Zeitung. Alle Rechte vorbehalten.", "copyright or reproduction notice"),
+    ("Todos los derechos reservados", "copyright or reproduction notice"),
+    ("Tous droits réservés", "copyright or reproduction notice"),
+    ("Kommentare anzeigen", "comment prompt"),
+    ("Deja tu comentario", "comment prompt"),
+    ("Lascia un commento", "comment prompt"),
+    ("Contenido patrocinado", "page boilerplate"),
+    ("Startseite", "page boilerplate"),
+    ("Suscríbete a nuestro boletín", "newsletter or subscription promo"),
+    ("Recibe nuestra newsletter diaria", "newsletter or subscription promo"),
+    ("Únete a nuestro canal de WhatsApp", "share or follow links"),
+    ("Join our Telegram channel", "share or follow links"),
 ]
+
+
+def test_a_sentence_about_a_channel_is_no_promo():
+    lead = "The ministry said on Tuesday that it would regulate the messaging service within a year."
+    line = "Officials said they would join the Telegram channel debate in parliament."
+    assert strip_furniture(f"{lead}\n\n{line}", links=frozenset()).text == f"{lead}\n\n{line}"
 
 
 @pytest.mark.parametrize(("line", "reason"), ABROAD_FURNITURE)
