@@ -44,6 +44,8 @@ DISASTER_MODIFIER_WORDS = 4
 PARTICIPLE_JOINS = frozenset({",", "and", "or"})
 NO_OBJECT = lexicon.word_set("no_object")
 BY = frozenset({"by"})
+# Participles whose form is their verb's: "run by", "set up by", and those of "unchanged_past"
+IRREGULAR_PARTICIPLES = lexicon.word_set("unchanged_past") | {"run", "come", "become"}
 # A protest held at or outside a government's or a legislature's building is aimed at it ("outside the US embassy");
 # one held in a capital is only held there.
 SEATS_OF_POWER = frozenset({"GOV", "LEG"})
@@ -399,11 +401,26 @@ def agent_after_by(
             continue
         if any(s in stops for s in range(end, chunk.start)):
             return None
-        if chunk.prep in preps:
+        if chunk.prep in preps and not _of_a_reduced_relative(w, end, chunk.start):
             return chunk
         if preps == BY and chunk.prep == "of" and _after_the_hands(w, chunk.start, sent.start):
             return chunk
     return None
+
+
+def _of_a_reduced_relative(w: Words, end: int, start: int) -> bool:
+    """Whether the "by" before a phrase follows a participle of its own after the verb: "killed in a strike on a
+    school run by the UN" names who runs the school, not who struck it."""
+    by = start - 1
+    while by > end and w.lower[by] in DETERMINERS:
+        by -= 1
+    participle = by - 1
+    if participle <= end or w.lower[by] != "by" or not (w.alpha[participle] and w.is_lower[participle]):
+        return False
+    word = w.lower[participle]
+    if word.endswith(("s", "ing")) or w.lower[participle - 1] in BE_FORMS | {"and", "or", ","}:
+        return False  # "attacks by", "fighting by", "were wounded by", "attacked and killed by": the verb's agent
+    return word.endswith(("ed", "en")) or word in IRREGULAR_PARTICIPLES or word != w.lemma[participle]
 
 
 def _after_the_hands(w: Words, start: int, sent_start: int) -> bool:

@@ -1424,3 +1424,12 @@ def test_a_gapped_act_does_not_reach_into_a_that_clause():
     # the ceasefire is the clause's, and it is not extended; announced as such, it is declared
     assert by_code("Hamas announced that they would not be extending the cease-fire.") == []
     assert by_code("Hamas announced a ceasefire on Monday.") == [("RETREAT", "PSEREBHMS", None)]
+
+
+def test_by_after_a_participle_of_its_own_names_no_agent_of_the_verb():
+    # the UN runs the school; it did not strike it
+    assert by_code("Three Afghans were killed in an air strike on a clinic run by the UN.") == []
+    assert by_code("Two Iraqi soldiers were attacked and killed by Turkish troops.") == [
+        ("ASSAULT", "TURMIL", "IRQMIL")
+    ]
+    assert by_code("Two Iraqi soldiers were killed yesterday by Turkish troops.") == [("ASSAULT", "TURMIL", "IRQMIL")]
