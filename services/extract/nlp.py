@@ -27,8 +27,13 @@ CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 # News sentences run to about 100 tokens at most; the coder's work on one grows with the square of its length.
 MAX_SENTENCE_TOKENS = 250
 # A verb's object ends at a clause's edge: punctuation, or a conjunction that opens a clause ("halt aid if the
-# fighting continues"); not "after", "before", "since" or "as", which are prepositions as often.
-GAP_STOPS = frozenset({",", ";", ":", "(", ")", "if", "unless", "because", "although", "though", "whereas", "whether"})
+# fighting continues"); not "after", "before", "since" or "as", which are prepositions as often. A negation between
+# the parts denies what they name: "found him not guilty", "held no talks", "announced that they would not be
+# extending the cease-fire".
+GAP_STOPS = frozenset(
+    {",", ";", ":", "(", ")", "if", "unless", "because", "although", "though", "whereas", "whether"}
+    | {"not", "n't", "no", "never"}
+)
 NAMES = frozenset({ROLE, ACTOR, COUNTRY})
 MAX_GAP = 7  # tokens allowed between the parts of a pattern: "gave the Ivory Coast 5.1 million dollars of aid"
 BE_FORMS = lexicon.word_set("be_forms")
@@ -48,9 +53,8 @@ ACT = "act"  # the kind of a trigger that is the event itself
 # A reading by the verb's object ends at a preposition: "attacked targets under a plan" has no object "plan".
 OBJECT_STOPS = GAP_STOPS | (lexicon.word_set("prepositions") - {"of"})
 # Nor is an act's object past "from", which names where or whom something came from: "received a phone call from
-# the Saudi king" does not receive the king; or past "that", which opens a clause of its own: "announced that they
-# would not be extending the cease-fire" announces no ceasefire.
-ACT_STOPS = GAP_STOPS | {"from", "that"}
+# the Saudi king" does not receive the king.
+ACT_STOPS = GAP_STOPS | {"from"}
 
 
 @Language.factory("newsflow_lemmatizer")

@@ -1420,10 +1420,16 @@ def test_what_ones_own_words_are_about_is_not_their_target():
     assert by_country("India condemned the remarks by the Pakistani minister.")[0][:2] == ("ACCUSE", "IND")
 
 
-def test_a_gapped_act_does_not_reach_into_a_that_clause():
-    # the ceasefire is the clause's, and it is not extended; announced as such, it is declared
+def test_a_negation_between_the_parts_of_a_pattern_denies_it():
+    # the ceasefire is not extended; announced as such, it is declared
     assert by_code("Hamas announced that they would not be extending the cease-fire.") == []
     assert by_code("Hamas announced a ceasefire on Monday.") == [("RETREAT", "PSEREBHMS", None)]
+    # an acquittal is no conviction, talks not held are no meeting
+    assert by_code("A Kenyan court found the Somali suspect not guilty.") == []
+    assert by_code("A Kenyan court found the Somali suspect guilty.") == [("ACCUSE", "KENJUD", "SOM")]
+    assert by_code("Israel and Syria held no talks last year.") == []
+    # a verdict is often a clause of its own (whose subject the coder leaves to the clause)
+    assert by_code("A Kenyan court found that the Somali suspect was guilty.") == [("ACCUSE", "KENJUD", None)]
 
 
 def test_by_after_a_participle_of_its_own_names_no_agent_of_the_verb():
