@@ -198,6 +198,9 @@ CLOSING_QUOTES = frozenset({'"', "''", "”", "’’"})
 FORCES = frozenset({"MIL", "COP"})
 UNCHANGED_PAST = lexicon.word_set("unchanged_past")
 PLURAL_NOUNS = lexicon.word_set("plural_nouns")
+STATEMENT_NOUNS = lexicon.word_set("statement_nouns")
+STATEMENT_VERBS = lexicon.word_set("statement_verbs")
+STATEMENT_VERB_REACH = 4  # "issued a strongly worded joint statement"
 OBSTRUCT = "144"
 SHOW_OF_FORCE = "150"
 CONVENTIONAL_FORCE = "190"
@@ -322,6 +325,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     word = w.lower[hit.start]
     if word.endswith("ing") and hit.entry.kind in GOVERNORS and _plain_before(w, hit.start, sent.start):
         return False  # "issued a statement demanding that ...": a participle after a noun reports the demand
+    if word.endswith("ing") and _after_a_statement(w, hit.start, sent.start):
+        return False  # "issued a statement on Thursday condemning the strike": what the statement does
     after = w.lower[hit.end] if hit.end < sent.end else ""
     if hit.end - hit.start == 1 and not word.endswith("ed") and (after == "of" or after in AUXILIARIES):
         return True  # "the killing of", "military support was on its way"
@@ -443,6 +448,17 @@ def _head_length(hit: Hit) -> int:
     if "~" not in hit.entry.pattern:
         return hit.end - hit.start
     return len(hit.entry.pattern.split("~")[0].split())
+
+
+def _after_a_statement(w, i: int, sent_start: int) -> bool:
+    """Whether a word follows a statement noun, past a time it was issued ("a statement on Thursday"), that the
+    clause issues ("issued a joint statement", not "vetoed a resolution")."""
+    j = i - 1
+    while j > sent_start and (w.lower[j] in CALENDAR or w.lower[j] in ("on", "late", "early", "last", "this")):
+        j -= 1
+    if j <= sent_start or w.lower[j] not in STATEMENT_NOUNS:
+        return False
+    return any(w.lemma[k] in STATEMENT_VERBS for k in range(max(sent_start, j - STATEMENT_VERB_REACH), j))
 
 
 def _plain_before(w, i: int, sent_start: int) -> bool:

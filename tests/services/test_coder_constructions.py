@@ -1439,3 +1439,20 @@ def test_by_after_a_participle_of_its_own_names_no_agent_of_the_verb():
         ("ASSAULT", "TURMIL", "IRQMIL")
     ]
     assert by_code("Two Iraqi soldiers were killed yesterday by Turkish troops.") == [("ASSAULT", "TURMIL", "IRQMIL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle after a statement the subject issues reports what the statement does
+        ("Chile issued a statement on Friday condemning Peru.", [("ACCUSE", "CHL", "PER")]),
+        ("Norway released a statement welcoming the Colombian peace deal.", [("SUPPORT", "NOR", "COL")]),
+        ("The Security Council adopted a resolution condemning North Korea.", [("ACCUSE", "IGOUNO", "PRK")]),
+    ],
+)
+def test_a_participle_after_an_issued_statement_is_its_act(text, expected):
+    assert by_code(text) == expected, text
+
+
+def test_a_resolution_vetoed_condemns_no_one():
+    assert "ACCUSE" not in {kind for kind, _, _ in by_code("Russia vetoed a resolution condemning Syria.")}
