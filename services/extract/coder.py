@@ -205,9 +205,12 @@ OBSTRUCT = "144"
 SHOW_OF_FORCE = "150"
 CONVENTIONAL_FORCE = "190"
 PROTESTERS = lexicon.word_set("protesters")
-# GDELT's quad class of verbal conflict, and CAMEO's destruction of property
+# GDELT's quad class of verbal conflict, and CAMEO's destruction and seizure of property
 VERBAL_CONFLICT = 3
 DESTROY_PROPERTY = "1712"
+SEIZE_PROPERTY = "171"
+# What protesters do that makes their protest a riot (145)
+RIOTOUS = frozenset({CONVENTIONAL_FORCE, DESTROY_PROPERTY, SEIZE_PROPERTY})
 
 
 @dataclass
@@ -975,9 +978,9 @@ class SentenceCoder:
         if cameo == OBSTRUCT and sources and all(_is_the_state(s, self.doc[hit.start].idx) for s in sources):
             # CAMEO's obstruction (144) is a protest; a state or its forces blocking passage impose a blockade (191)
             type_, mode, cameo = "COERCE", "restrict", "191"
-        if cameo in (CONVENTIONAL_FORCE, DESTROY_PROPERTY) and sources and all(_is_a_protester(s) for s in sources):
-            # CAMEO 145: protesters who storm a building, clash with police or set fire to it riot; 19 is organised
-            # force, 1712 a state's destruction of property
+        if cameo in RIOTOUS and sources and all(_is_a_protester(s) for s in sources):
+            # CAMEO 145: protesters who storm a building, clash with police, loot or set fire to it riot; 19 is
+            # organised force, 171 a state's seizure of property and 1712 its destruction
             type_, mode, cameo = "PROTEST", "riot", "145"
         if cameo == SHOW_OF_FORCE and len({s.country for s in sources if s.country}) > 1:
             # "French and Egyptian warships launched war games": drills held together are military cooperation

@@ -665,3 +665,25 @@ def test_blame_reproach_and_lawsuits(text: str, expected: list) -> None:
 )
 def test_persons_released_and_envoys_expelled(text: str, expected: list) -> None:
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 090: an inquiry set up or established
+        (
+            "Ghana's parliament set up a commission of inquiry into the deaths of Nigerian traders.",
+            [("ACCUSE", "090", "GHA", "NGA")],
+        ),
+        ("Kenya established an inquiry into the deaths of Ugandan traders.", [("ACCUSE", "090", "KEN", "UGA")]),
+        # 1712 villages burned; 171 homes looted
+        ("Sudan's army burned villages in Darfur.", [("COERCE", "1712", "SDN", "SDN")]),
+        ("Rwandan troops looted homes in Burundi.", [("COERCE", "171", "RWA", "BDI")]),
+        # protesters who loot riot (145)
+        ("Protesters looted shops in Nairobi.", [("PROTEST", "145", "KEN", "KEN")]),
+        # 163: a travel ban on another's officials
+        ("The US imposed a travel ban on Nigerian officials.", [("SANCTION", "163", "USA", "NGA")]),
+    ],
+)
+def test_inquiries_looting_burning_and_travel_bans(text: str, expected: list) -> None:
+    assert coded(text) == expected
