@@ -687,3 +687,12 @@ def test_persons_released_and_envoys_expelled(text: str, expected: list) -> None
 )
 def test_inquiries_looting_burning_and_travel_bans(text: str, expected: list) -> None:
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Bahraini prisoners went on a hunger strike.", "Bahraini prisoners have been on hunger strike since May."],
+)
+def test_a_hunger_strike_gone_on_or_kept_up(text: str) -> None:
+    # 142: on hunger strike, as one begun or launched
+    assert [(kind, code, source) for kind, code, source, _ in coded(text)] == [("PROTEST", "142", "BHR")]
