@@ -13,6 +13,7 @@ from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
+from wordfreq import zipf_frequency
 
 from services.extract import lexicon
 from services.extract.actors import APPOSITION_ARTICLES, POSSESSIVE_MARKS, Chunk, find_chunks, is_name_word
@@ -23,6 +24,9 @@ from services.extract.nlp import ACTOR, COUNTRY, DEMONYM, ROLE, words
 MAX_NAME_WORDS = 3
 # "Kim Jong Un" is called Kim: a last word this short is no surname
 MIN_SURNAME_LETTERS = 3
+# A capitalised word this common in English (wordfreq's Zipf scale: "major" 5.3, "rice" 4.6) is read as a surname
+# only inside a sentence, where its capital says it is a name: at a sentence's start it is as often the word.
+COMMON_WORD_ZIPF = 4.0
 # How far a title may follow the country that places it: "Sudan's foreign affairs minister"
 TITLE_REACH = 3
 
@@ -141,8 +145,10 @@ class People:
                 and not (i + 1 < sent.end and w.lower[i + 1] == "of")
             ):
                 second[i] = next(iter(codes))
-        if w.title[sent.start] and sent.start not in taken and w.lower[sent.start] not in STOP_WORDS:
-            unknown[sent.start] = w.lower[sent.start]  # "Kiir accused ..." opens the sentence
+        first = w.lower[sent.start]
+        if w.title[sent.start] and sent.start not in taken and zipf_frequency(first, "en") < COMMON_WORD_ZIPF:
+            # "Kiir accused ..." opens the sentence; "Major roads were closed" does not name John Major
+            unknown[sent.start] = first
         if unknown and self.pending:
             sought = set(unknown.values())
             for earlier in [

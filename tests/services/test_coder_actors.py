@@ -322,6 +322,10 @@ def test_a_surname_never_introduced_names_no_one() -> None:
     # "Rights" closes an organisation's name, not a person's; and no one was introduced as Vasilescu
     assert by_code("The Syrian Observatory for Human Rights reported clashes. Rights groups condemned Israel.") == []
     assert by_code("Vasilescu accused Russia of arming separatists.") == []
+    # a surname that is a common word is that word at a sentence's start, and the name inside one
+    introduced = "British Prime Minister John Major spoke in London on Monday."
+    assert by_code(f"{introduced} Major powers condemned Ireland.") == []
+    assert by_code(f"{introduced} Later, Major condemned Ireland.") == [("ACCUSE", "GBRGOV", "IRL")]
 
 
 @pytest.mark.parametrize(
