@@ -79,6 +79,7 @@ REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
 # Verbs of an act that goes both ways between coordinated sides, and the hostile acts traded so
 RECIPROCAL_VERBS = frozenset({"trade", "exchange"})
 HOSTILE_TRADES = frozenset({"ACCUSE", "THREATEN"})
+RECIPROCAL_PRONOUNS = frozenset({("each", "other"), ("one", "another")})
 # Meeting is symmetric: "Iran, Iraq and Syria met" says each met the others (CAMEO 040, as PETRARCH codes it)
 MEET = "040"
 GOVERNORS = frozenset({"commit", "commit-to", "threat", "refuse", "refuse-to", "request", "accuse"})
@@ -1016,17 +1017,24 @@ class SentenceCoder:
             # "will demand" still announces the demand; the intent is the act
             modality = ASSERTED
         traded = words(self.doc).lemma[hit.start] in RECIPROCAL_VERBS and type_ in HOSTILE_TRADES
-        mutual = type_ == "ASSAULT" or traded or cameo == MEET
+        mutual = type_ == "ASSAULT" or traded or cameo == MEET or self._done_to_each_other(hit)
         if mutual and not targets and len({a.country for a in sources if a.country}) > 1:
             # "Indian and Chinese troops clashed": fighting between the coordinated sides is each one's on the other,
-            # as are the accusations or threats they trade; a joint act of cooperation has no target among its own
-            # actors, as the PLOVER records code it ("exchanged ambassadors")
+            # as are the accusations or threats they trade and any act they do to "each other"; a joint act of
+            # cooperation has no target among its own actors, as the PLOVER records code it ("exchanged ambassadors")
             for source in sources:
                 others = [a for a in sources if a.country and a.country != source.country]
                 events += self._emit(hit, type_, mode, cameo, modality, [source], others)
             return events + accusation
         events += self._emit(hit, type_, mode, cameo, modality, sources, targets)
         return events + accusation
+
+    def _done_to_each_other(self, hit: Hit) -> bool:
+        """Whether a reciprocal pronoun is the act's object ("accused each other of", "held one another
+        responsible")."""
+        w = words(self.doc)
+        end = min(hit.end + 1, self.sent.end - 1)
+        return any((w.lower[k], w.lower[k + 1]) in RECIPROCAL_PRONOUNS for k in range(hit.start + 1, end))
 
     def _about_own_words(self, hit: Hit, target: Chunk) -> bool:
         """Whether a reaction's object is the speaker's own words or deeds and the target only what they were about

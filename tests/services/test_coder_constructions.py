@@ -1456,3 +1456,23 @@ def test_a_participle_after_an_issued_statement_is_its_act(text, expected):
 
 def test_a_resolution_vetoed_condemns_no_one():
     assert "ACCUSE" not in {kind for kind, _, _ in by_code("Russia vetoed a resolution condemning Syria.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "each other" and "one another" say the act goes from each side to the other
+        (
+            "Eritrea and Djibouti accused each other of shelling the border.",
+            [("ACCUSE", "ERI", "DJI"), ("ACCUSE", "DJI", "ERI")],
+        ),
+        (
+            "Sudan and Chad held one another responsible for the raids.",
+            [("ACCUSE", "SDN", "TCD"), ("ACCUSE", "TCD", "SDN")],
+        ),
+        # without one, a joint act has no target among its actors
+        ("Eritrea and Djibouti signed a border agreement.", [("SUPPORT", "ERI", None), ("SUPPORT", "DJI", None)]),
+    ],
+)
+def test_an_act_done_to_each_other_goes_both_ways(text, expected):
+    assert by_code(text) == expected, text
