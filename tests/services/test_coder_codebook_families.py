@@ -696,3 +696,17 @@ def test_inquiries_looting_burning_and_travel_bans(text: str, expected: list) ->
 def test_a_hunger_strike_gone_on_or_kept_up(text: str) -> None:
     # 142: on hunger strike, as one begun or launched
     assert [(kind, code, source) for kind, code, source, _ in coded(text)] == [("PROTEST", "142", "BHR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 190: armed men struck or hit are attacked, as positions and bases are
+        ("Ukraine struck Russian troops near Bakhmut.", [("ASSAULT", "190", "UKR", "RUS")]),
+        ("Israeli jets hit Hamas militants in Gaza.", [("ASSAULT", "190", "ISR", "PSE")]),
+        # a strike force strikes no one
+        ("The strike force included Nigerian soldiers.", []),
+    ],
+)
+def test_armed_men_struck_or_hit_are_attacked(text: str, expected: list) -> None:
+    assert coded(text) == expected
