@@ -1467,7 +1467,8 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
             people.defer(sent, named)
             continue
         # "Mr. Kiir accused ...", "the president accused ...": who an earlier sentence introduced
-        named = sorted([*named, *people.mentioned(sent)], key=lambda span: span.start)
+        if mentioned := people.mentioned(sent):
+            named = sorted([*named, *mentioned], key=lambda span: span.start)
         # A sentence that names no one cannot yield a codable event.
         if named:
             coder = SentenceCoder(doc, sent, index, in_sentence, entity_at, named, published, subject)

@@ -128,6 +128,8 @@ class People:
         """The sentence's second references, as actor entities (added to the document's `entity_at`): surnames of
         people introduced earlier, and titles right after "the" that one actor introduced earlier holds ("the
         president said", not "the president of Chad")."""
+        if not (self.surnames or self.titles or self.pending):
+            return []
         w, taken = words(self.doc), self.entity_at
         second: dict[int, str] = {}
         unknown: dict[int, str] = {}

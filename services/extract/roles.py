@@ -46,6 +46,8 @@ NO_OBJECT = lexicon.word_set("no_object")
 BY = frozenset({"by"})
 # Participles whose form is their verb's: "run by", "set up by", and those of "unchanged_past"
 IRREGULAR_PARTICIPLES = lexicon.word_set("unchanged_past") | {"run", "come", "become"}
+# Before a participle, these make it the clause's own verb: "were wounded by", "attacked and killed by"
+VERB_BEFORE_BY = BE_FORMS | PARTICIPLE_JOINS
 # A protest held at or outside a government's or a legislature's building is aimed at it ("outside the US embassy");
 # one held in a capital is only held there.
 SEATS_OF_POWER = frozenset({"GOV", "LEG"})
@@ -418,7 +420,7 @@ def _of_a_reduced_relative(w: Words, end: int, start: int) -> bool:
     if participle <= end or w.lower[by] != "by" or not (w.alpha[participle] and w.is_lower[participle]):
         return False
     word = w.lower[participle]
-    if word.endswith(("s", "ing")) or w.lower[participle - 1] in BE_FORMS | {"and", "or", ","}:
+    if word.endswith(("s", "ing")) or w.lower[participle - 1] in VERB_BEFORE_BY:
         return False  # "attacks by", "fighting by", "were wounded by", "attacked and killed by": the verb's agent
     return word.endswith(("ed", "en")) or word in IRREGULAR_PARTICIPLES or word != w.lemma[participle]
 
