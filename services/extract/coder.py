@@ -70,6 +70,7 @@ from services.extract.roles import (
     names_a_disaster,
     names_only_where_and_when,
     participle_joined_by,
+    sides_of_fight_in_subject,
     source_before,
     target_after,
 )
@@ -651,6 +652,8 @@ class SentenceCoder:
                 )
             if agent is not None and names_a_disaster(doc, agent, sent):
                 agent = None
+            if agent is not None and agent.prep == "between":
+                return agent, None  # "were killed in fighting between two militias": the victims' side is unknown
             if hit.entry.type in AFFECTING_TYPES and (target is None or not any(a.country for a in target.actors)):
                 # "Sanctions were imposed on North Korea by the UN": the one it falls on, named after the verb
                 target = (
@@ -707,6 +710,14 @@ class SentenceCoder:
             doer = agent_after_by(doc, sent, hit.end, self.chunks, stops)
             if doer is not None and any(a.country for a in doer.actors):
                 target = doer
+        if source is None and hit.entry.type == "ASSAULT":
+            # "Clashes erupted between Armenian and Azerbaijani forces", "Fighting between them killed 20": the sides
+            # of a fight fought each other, whoever its victims were
+            if target is not None and target.prep == "between":
+                return target, None
+            sides = sides_of_fight_in_subject(doc, sent, hit.start, self.chunks)
+            if sides is not None:
+                return sides, None
         if target is not None and source is not None and target.actors == source.actors:
             target = None
         return source, target

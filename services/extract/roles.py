@@ -30,6 +30,8 @@ PROPOSALS = lexicon.word_set("proposals")
 PROPOSER_REACH = 2
 ATTACK_NOUNS = lexicon.word_set("attack_nouns")
 FIGHT_NOUNS = lexicon.word_set("fight_nouns")
+# A fight's other side follows "with"; both its sides follow "between".
+FIGHT_SIDES = frozenset({"with", "between"})
 EXCHANGES, FIRE = frozenset({"exchange", "exchanges"}), frozenset({"fire", "gunfire"})
 # "Fire" is as often a blaze as gunfire: it names no attack unless a doer is named with it.
 UNATTRIBUTED_ATTACK_NOUNS = (ATTACK_NOUNS - {"fire"}) | lexicon.word_set("weapon_nouns")
@@ -244,8 +246,9 @@ def agent_of_attack(doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: 
 
 
 def agent_of_fight(doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: set[int]) -> Chunk | None:
-    """The other side of the fight a passive's victims fell in: "were killed in clashes with Pakistani troops",
-    "died in a gunfight with militants"."""
+    """The other side of the fight a passive's victims fell in ("were killed in clashes with Pakistani troops",
+    "died in a gunfight with militants"), or both sides of it ("in fighting between Sudanese and South Sudanese
+    troops")."""
     w = words(doc)
     if end >= sent.end or w.lower[end] not in ("in", "during"):
         return None
@@ -256,11 +259,24 @@ def agent_of_fight(doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: s
             with_ = i + 3  # "an exchange of fire with Pakistani troops"
         else:
             continue
-        if w.lower[with_] == "with":
+        if w.lower[with_] in FIGHT_SIDES:
             side = next((c for c in chunks if c.start > with_), None)
-            if side is None or side.prep != "with" or any(s in stops for s in range(end, side.start)):
+            if side is None or side.prep != w.lower[with_] or any(s in stops for s in range(end, side.start)):
                 return None
             return side if side.actors else None
+    return None
+
+
+def sides_of_fight_in_subject(doc: Doc, sent: Span, start: int, chunks: list[Chunk]) -> Chunk | None:
+    """Both sides of a fight that is the subject of the verb at `start`: "Clashes between Sudanese and South Sudanese
+    troops killed 20 people"."""
+    w = words(doc)
+    for chunk in chunks:
+        if chunk.prep != "between" or chunk.end > start or not chunk.actors or chunk.start < sent.start + 2:
+            continue
+        fight = w.lower[chunk.start - 1] == "between" and w.lower[chunk.start - 2] in FIGHT_NOUNS
+        if fight and not any(w.lower[i] in (",", ";") or w.lower[i] in CLAUSE_OPENERS for i in range(chunk.end, start)):
+            return chunk
     return None
 
 

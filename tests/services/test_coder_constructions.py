@@ -1243,6 +1243,38 @@ def test_an_attack_named_as_the_subject_is_the_doing_of_the_one_it_names(text, e
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # the sides of a fight are named after "between", whether the fight broke out or did harm
+        (
+            "Heavy clashes erupted between Armenian and Azerbaijani forces overnight.",
+            [("ASSAULT", "ARMMIL", "AZEMIL"), ("ASSAULT", "AZEMIL", "ARMMIL")],
+        ),
+        (
+            "Fighting broke out between Chadian troops and Sudanese rebels near the border.",
+            [("ASSAULT", "TCDMIL", "SDNREB"), ("ASSAULT", "SDNREB", "TCDMIL")],
+        ),
+        (
+            "Clashes between Ethiopian and Eritrean soldiers killed 14 people.",
+            [("ASSAULT", "ETHMIL", "ERIMIL"), ("ASSAULT", "ERIMIL", "ETHMIL")],
+        ),
+        # victims of the fight belong to neither side
+        (
+            "Nine villagers were killed in fighting between Thai and Cambodian troops.",
+            [("ASSAULT", "THAMIL", "KHMMIL"), ("ASSAULT", "KHMMIL", "THAMIL")],
+        ),
+        # a ceasefire brokered between two sides is no fight
+        (
+            "Qatar brokered a truce between Chadian troops and Sudanese rebels.",
+            [("CONSULT", "QAT", "TCDMIL"), ("CONSULT", "QAT", "SDNREB")],
+        ),
+    ],
+)
+def test_a_fight_between_two_sides_is_each_one_s_on_the_other(text, expected):
+    assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # "the country" points back to the last country named, by itself or through its officials
         ("Malawi's trade minister said the country had reached a deal with India.", [("AGREE", "MWI", "IND")]),
         ("Floods struck Bangladesh, and the country appealed to Japan for aid.", [("REQUEST", "BGD", "JPN")]),
