@@ -45,6 +45,8 @@ SPEAKERS_FOR = lexicon.word_set("speakers_for")
 CLAUSE_OPENERS = lexicon.word_set("clause_openers")
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 TRAILING = DETERMINERS | {"and", "of", "-", ","}
+# A city or a state has police, officials and courts of its own, which are its country's.
+LOCAL_SECTORS = frozenset({"COP", "GOV", "JUD"})
 
 
 @dataclass
@@ -250,9 +252,11 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
 
 def _city_names_whose(w: Words, city: Span, begin: int, stop: int, sector: str | None) -> bool:
     """Whether a city in an actor phrase says whose the actor is: an official or a people "of" it ("the mayor of
-    Istanbul"), or one based in it ("a Peshawar-based group")."""
+    Istanbul"), one based in it ("a Peshawar-based group"), or its own police, officials or courts named after it
+    ("Karachi police", "the Oregon Highway Patrol", "a Texas court")."""
     of_it = sector is not None and city.start > begin and w.lower[city.start - 1] == "of"
-    return of_it or _names_a_base(w, city.end, stop)
+    its_own = sector in LOCAL_SECTORS and city.end < stop and w.alpha[city.end]
+    return of_it or its_own or _names_a_base(w, city.end, stop)
 
 
 def _names_a_base(w: Words, end: int, stop: int) -> bool:

@@ -148,6 +148,28 @@ def test_force_used_is_no_actor_and_a_force_is(text: str, expected: set) -> None
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # police bodies by the names CAMEO's agent dictionary gives them, placed by their state or their adjective
+        ("The Oregon Highway Patrol arrested two Mexican men.", {("COERCE", "USACOP", "MEX")}),
+        ("Italian carabinieri detained two Tunisian men.", {("COERCE", "ITACOP", "TUN")}),
+        ("The French gendarmerie arrested a Belgian suspect.", {("COERCE", "FRACOP", "BEL")}),
+        ("A Canadian police officer shot a suspect.", {("ASSAULT", "CANCOP", None)}),
+        ("US Border Patrol agents detained Guatemalan migrants.", {("COERCE", "USACOP", "GTMREF")}),
+        ("Ohio's National Guard was deployed to Columbus.", set()),
+        # a city's or a state's own police, officials and courts are its country's
+        ("Karachi police arrested two Afghan men.", {("COERCE", "PAKCOP", "AFG")}),
+        ("A Lahore court sentenced a British man to death.", {("COERCE", "PAKJUD", "GBR")}),
+        ("The Texas governor deployed the National Guard to the border.", {("MOBILIZE", "USAGOV", None)}),
+        # a city before any other noun only names a place ("the Paris agreement")
+        ("Kenya criticised the Geneva talks.", {("ACCUSE", "KEN", None)}),
+    ],
+)
+def test_police_bodies_and_local_authorities_are_their_country_s(text: str, expected: set) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a legislature's claims on an unnamed president or government are on its own
         ("Members of Ghana's parliament called on the president to resign.", {("REQUEST", "GHALEG", "GHAGOV")}),
         ("Peruvian lawmakers impeached President Pedro Castillo.", {("ACCUSE", "PERLEG", "PERGOV")}),
