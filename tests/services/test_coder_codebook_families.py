@@ -711,3 +711,17 @@ def test_a_hunger_strike_gone_on_or_kept_up(text: str) -> None:
 )
 def test_armed_men_struck_or_hit_are_attacked(text: str, expected: list) -> None:
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 163: sanctions, an embargo or tariffs imposed, slapped or hit with, actively or passively
+        ("Canada slapped sanctions on two Venezuelan generals.", [("SANCTION", "163", "CAN", "VEN")]),
+        ("The European Union hit Belarus with new sanctions.", [("SANCTION", "163", "IGO", "BLR")]),
+        ("Cuba was hit with an embargo by the United States.", [("SANCTION", "163", "USA", "CUB")]),
+        ("Mexico was slapped with tariffs by Washington.", [("SANCTION", "163", "USA", "MEX")]),
+    ],
+)
+def test_sanctions_hit_or_slapped_on_a_state(text: str, expected: list) -> None:
+    assert coded(text) == expected
