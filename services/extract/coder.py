@@ -961,7 +961,10 @@ class SentenceCoder:
             window = max(window, hit.start - 1)  # "threatened to cut ties and expelled": the second act is its own
         modality, cues = modality_of(self.doc, window, hit.start)
         accusation: list[EventCandidate] = []
-        if modality == ASSERTED and (self._is_purpose(hit) or self._is_conditional(source_chunk)):
+        purpose = modality == ASSERTED and self._is_purpose(hit)
+        # "whether Sudan will accept", "if Iran will not negotiate": neither an act, nor an intent, nor a refusal
+        conditional = modality != HYPOTHETICAL and self._is_conditional(source_chunk)
+        if purpose or conditional:
             modality = HYPOTHETICAL
         if modality == ASSERTED and source_chunk is not None and source_chunk.start < hit.start:
             # "Ukraine claimed that Russia attacked": the claim verb stands before the subject

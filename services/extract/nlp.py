@@ -48,6 +48,7 @@ MISSPELLING_CACHE = 50_000  # words: a worker reads the same names article after
 # How many coordinated names may stand between a name and the feature they share
 FEATURE_REACH = 8
 PLACE_TOKEN = "@place"  # in a trigger pattern, any name of a country, a capital or a city
+NUMBER_TOKEN = "@number"  # in a trigger pattern, any number written in digits ("3" of a score "3-1")
 NO_EVENT = "none"  # the kind of a trigger reading that names no event
 ACT = "act"  # the kind of a trigger that is the event itself
 # A reading by the verb's object ends at a preposition: "attacked targets under a plan" has no object "plan".
@@ -286,11 +287,14 @@ class TokenSpec:
     lemmas: frozenset[str]
     forms: frozenset[str]
     place: bool = False  # "@place": the name of a country, a capital or a city
+    number: bool = False  # "@number": digits
 
 
 def _token_pattern(token: str) -> TokenSpec:
     if token == PLACE_TOKEN:
         return TokenSpec(frozenset(), frozenset(), place=True)
+    if token == NUMBER_TOKEN:
+        return TokenSpec(frozenset(), frozenset(), number=True)
     if token.startswith("="):
         return TokenSpec(frozenset(), frozenset(token[1:].split("|=")))
     options = token.split("|")
@@ -336,7 +340,8 @@ def trigger_index() -> dict[str, list[tuple[lexicon.Trigger, list[list[TokenSpec
 def _segment_at(w: Words, i: int, segment: list[TokenSpec]) -> bool:
     for k, spec in enumerate(segment):
         named_place = spec.place and i + k in w.places
-        if w.lower[i + k] not in spec.forms and w.lemma[i + k] not in spec.lemmas and not named_place:
+        number = spec.number and w.lower[i + k].isdigit()
+        if w.lower[i + k] not in spec.forms and w.lemma[i + k] not in spec.lemmas and not named_place and not number:
             return False
     return True
 

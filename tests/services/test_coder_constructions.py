@@ -1508,3 +1508,29 @@ def test_a_resolution_vetoed_condemns_no_one():
 )
 def test_an_act_done_to_each_other_goes_both_ways(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a subject after "if", "unless" or "whether" is in a condition, whatever its verb's tense or negation
+        "It remains unclear whether Bolivia will accept the proposal.",
+        "If Iran will not negotiate, talks are over.",
+        "Unless Serbia recognises Kosovo, nothing will change.",
+    ],
+)
+def test_an_act_in_a_condition_is_not_reported(text):
+    assert by_code(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a score after the beaten side makes it a match
+        ("Nigeria beat Ghana 3-1 in Accra on Sunday.", []),
+        ("Morocco beat Spain 2 - 0 after extra time.", []),
+        ("Iranian police beat 3 students in Tehran.", [("ASSAULT", "IRNCOP", "IRNEDU")]),
+    ],
+)
+def test_a_side_beaten_by_a_score_is_a_match(text, expected):
+    assert by_code(text) == expected, text
