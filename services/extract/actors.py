@@ -177,6 +177,16 @@ def _part_of_a_longer_name(w: Words, entity: Span, stop: int) -> bool:
     return entity.label_ == ROLE and len(entity) == 1 and entity.end < stop and w.title[entity.end]
 
 
+def _person_qualifies_head(w: Words, person: Span, begin: int, stop: int) -> bool:
+    """Whether a person in an actor phrase only says whose its head noun is: the sector noun follows the name
+    ("Trump supporters", "Assad's forces") or comes before an "of" that leads to it ("supporters of Imran Khan")."""
+    sectors = lexicon.sectors()
+    after = any((w.lemma[i],) in sectors for i in range(person.end, stop))
+    of = next((i for i in range(begin + 1, person.start) if w.lower[i] == "of"), None)
+    before_of = of is not None and any((w.lemma[i],) in sectors for i in range(begin, of))
+    return after or before_of
+
+
 def _is_stance(w: Words, start: int, begin: int) -> bool:
     """Whether a name only says whom an actor is for or against ("an anti-Syria journalist", "pro-Iranian")."""
     return start - 2 >= begin and w.lower[start - 1] == "-" and w.lower[start - 2] in STANCE_PREFIXES
@@ -241,6 +251,9 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
             code, sector_code = country + (sector or ""), sector
         else:
             code, country, sector_code = code_entity(best, sector, when, former)
+            if best.label_ == ROLE and own_sector and country and _person_qualifies_head(w, best, begin, stop):
+                # "Trump supporters", "supporters of Imran Khan", "Assad's forces": the head noun says who they are
+                code, sector_code = country + own_sector, own_sector
         actors.append(written_actor(doc, begin, stop, code, country, sector_code))
     # "Israeli helicopters and tanks": a country named once covers the conjuncts that name only a sector.
     countries = {a.country for a in actors if a.country}

@@ -167,6 +167,7 @@ REACTED_ACTS = lexicon.word_set("reacted_acts") | lexicon.word_set("attack_nouns
 # Nouns for states of things and decisions, which endanger rather than threaten: "the war threatens", "the move
 # could threaten".
 ENDANGERING_NOUNS = lexicon.word_set("endangering_nouns")
+MARKET_NOUNS = lexicon.word_set("market_nouns")
 WARNED_RESPONSES = lexicon.word_set("warned_responses")
 WARNED_REACH = 6  # tokens from "warned" to the "to" of what the warned must do
 # An attack aimed at "its troops" or at "it" is aimed at an actor named before, not at the attacker.
@@ -434,6 +435,11 @@ def _modifies_noun(doc: Doc, hit: Hit, sent: Span, hits: list[Hit]) -> bool:
     return False
 
 
+def _rise_of_a_market(doc: Doc, hit: Hit) -> bool:
+    """A rally whose subject is a price, a currency or a market ("Russian stocks rallied") is the market's rise."""
+    return hit.entry.type == "PROTEST" and hit.start > 0 and words(doc).lower[hit.start - 1] in MARKET_NOUNS
+
+
 def _clause_break(w, start: int, end: int) -> bool:
     """Whether a clause ends or begins among tokens [start, end); a comma before an apposition ("the mayor, a member
     of Hamas") does not end one."""
@@ -593,6 +599,7 @@ class SentenceCoder:
         self.entity_at = entity_at
         hits = [h for h in hits if not _is_nominal(doc, h, sent, entity_at, hits)]
         hits = [h for h in hits if not _modifies_noun(doc, h, sent, hits)]
+        hits = [h for h in hits if not _rise_of_a_market(doc, h)]
         # The verb part of a gapped trigger is no actor; its object ("summoned the British ambassador") may be one.
         trigger_tokens = {i for h in hits for i in range(h.start, h.start + _head_length(h))}
         self.start_char = sent.start_char

@@ -376,3 +376,22 @@ def test_a_surname_never_introduced_names_no_one() -> None:
 )
 def test_a_title_alone_stands_for_the_actor_introduced_with_it(text: str, expected: list) -> None:
     assert by_code(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a known person who only says whose the head noun is gives the country; the head gives the sector
+        ("Supporters of Imran Khan blocked roads in Lahore.", {("PROTEST", "PAKCVL", "PAK")}),
+        ("Assad's forces shelled Idlib.", {("ASSAULT", "SYRMIL", "SYR")}),
+        # the person's own title keeps the person's code
+        ("President Joe Biden criticised Russia.", {("ACCUSE", "USAGOV", "RUS")}),
+    ],
+)
+def test_a_person_who_qualifies_the_head_gives_only_the_country(text: str, expected: set) -> None:
+    assert codes(text) == expected
+
+
+def test_a_market_that_rallies_is_no_demonstration() -> None:
+    assert codes("Russian stocks rallied on Monday.") == set()
+    assert codes("Thousands of oil workers rallied in Lagos.") == {("PROTEST", "NGALAB", "NGA")}
