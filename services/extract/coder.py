@@ -199,6 +199,8 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG"})
 FIRST_PERSON = frozenset({"we", "our"})
 CLOSING_QUOTES = frozenset({'"', "''", "”", "’’"})
 FORCES = frozenset({"MIL", "COP"})
+# Who bears arms: a state's forces, rebels, unidentified armed men.
+ARMED_SECTORS = FORCES | {"REB", "UAF"}
 UNCHANGED_PAST = lexicon.word_set("unchanged_past")
 PLURAL_NOUNS = lexicon.word_set("plural_nouns")
 STATEMENT_NOUNS = lexicon.word_set("statement_nouns")
@@ -1004,6 +1006,9 @@ class SentenceCoder:
             # CAMEO 145: protesters who storm a building, clash with police, loot or set fire to it riot; 19 is
             # organised force, 171 a state's seizure of property and 1712 its destruction
             type_, mode, cameo = "PROTEST", "riot", "145"
+        if cameo == CONVENTIONAL_FORCE and self._attacked_in_words(hit, source_chunk, sources, targets):
+            # CAMEO 111: a politician who "attacked" a rival or an institution at home denounced it
+            type_, mode, cameo = "ACCUSE", "criticize", "111"
         if cameo == SHOW_OF_FORCE and len({s.country for s in sources if s.country}) > 1:
             # "French and Egyptian warships launched war games": drills held together are military cooperation
             type_, mode, cameo = "COOPERATE", "military", "062"
@@ -1049,6 +1054,21 @@ class SentenceCoder:
             return events + accusation
         events += self._emit(hit, type_, mode, cameo, modality, sources, targets)
         return events + accusation
+
+    def _attacked_in_words(self, hit: Hit, source: Chunk | None, sources: list[Actor], targets: list[Actor]) -> bool:
+        """Whether "attacked" is said of a named person who commands no force, aimed at no one of another country
+        ("Lula attacked the central bank over interest rates"); a leader who attacked a country sent its forces."""
+        if words(self.doc).lemma[hit.start] != "attack" or source is None or not sources:
+            return False
+        person = any(
+            (e := self.entity_at.get(i)) is not None and e.label_ == ROLE for i in range(source.start, source.end)
+        )
+        home = {s.country for s in sources}
+        return (
+            person
+            and all(s.sector not in ARMED_SECTORS for s in sources)
+            and all(t.country in home | {None} and t.sector not in ARMED_SECTORS for t in targets)
+        )
 
     def _done_to_each_other(self, hit: Hit) -> bool:
         """Whether a reciprocal pronoun is the act's object ("accused each other of", "held one another

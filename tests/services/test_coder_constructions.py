@@ -1534,3 +1534,18 @@ def test_an_act_in_a_condition_is_not_reported(text):
 )
 def test_a_side_beaten_by_a_score_is_a_match(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a politician who "attacked" someone at home denounced them (CAMEO 111)
+        ("Hungarian Prime Minister Viktor Orban attacked the opposition leader.", [("ACCUSE", "HUNGOV", "HUNOPP")]),
+        ("Brazil's Lula attacked the central bank over interest rates.", [("ACCUSE", "BRAGOV", "GOV")]),
+        # a leader who attacked a country, or an armed group's leader, used force
+        ("Putin attacked Ukraine in February 2022.", [("ASSAULT", "RUSGOV", "UKR")]),
+        ("Hamas leader Yahya Sinwar attacked Israel.", [("ASSAULT", "PSEREBHMS", "ISR")]),
+    ],
+)
+def test_a_politician_who_attacked_a_rival_at_home_denounced_them(text, expected):
+    assert by_code(text) == expected, text
