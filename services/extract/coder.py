@@ -555,6 +555,15 @@ def _find_complements(doc: Doc, sent: Span, hits: list[Hit]) -> None:
                 break
 
 
+def _addressee_before_complement(hit: Hit, w: Words) -> bool:
+    """Whether an appeal names whom it is made to between its verb and the "to" of what they must do ("urged allies
+    to send ..."): its target is that phrase or no one, never an actor of the clause that follows."""
+    complement = hit.complement
+    return (
+        hit.entry.kind == "request" and complement is not None and complement > hit.end and w.lower[complement] == "to"
+    )
+
+
 def _finite_after_and(w: Words, i: int) -> bool:
     """A verb after "and" in a tense of its own ("and summoned", "and sent"), not a form that shares the governing
     verb's complement ("to allow inspectors and release", "of attacking and killing")."""
@@ -700,6 +709,9 @@ class SentenceCoder:
             # "agreed that their countries should cooperate": the clause after "that" has its own actors.
             w = words(doc)
             stops = stops | {i for i in range(hit.start, sent.end) if w.lower[i] == "that"}
+        if _addressee_before_complement(hit, words(doc)):
+            # "urged allies to send air defences to Ukraine": the one urged stands before the "to" of what they must do
+            stops = stops | {hit.complement}
         # A gapped pattern ("summoned Niger's ambassador") may hold its object inside.
         after = hit.start + 1 if hit.end - hit.start > 1 else hit.end
         # "complained to the United Nations over Israeli raids": a complaint is addressed to one and is about another.
@@ -1033,7 +1045,7 @@ class SentenceCoder:
         events = []
         if not targets and type_ == "THREATEN":
             targets = self._condition_subject(hit)
-        if not targets and governed is not None:
+        if not targets and governed is not None and not _addressee_before_complement(hit, words(self.doc)):
             targets = self._governed_targets(governed, sources)
         derived = self._derived(hit, modality, cues, sources)
         if derived is not None:

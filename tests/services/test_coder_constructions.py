@@ -1549,3 +1549,18 @@ def test_a_side_beaten_by_a_score_is_a_match(text, expected):
 )
 def test_a_politician_who_attacked_a_rival_at_home_denounced_them(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the one urged stands between the appeal and the "to" of what they must do, not in that clause
+        (
+            "Venezuela's opposition leader called on the military to abandon President Nicolas Maduro.",
+            [("REQUEST", "VENOPP", "VENMIL")],
+        ),
+        ("Germany urged Israel to allow aid into Gaza.", [("REQUEST", "DEU", "ISR")]),
+    ],
+)
+def test_the_one_urged_comes_before_what_they_must_do(text, expected):
+    assert by_code(text) == expected, text
