@@ -519,6 +519,11 @@ def test_a_bid_approved_is_endorsed_and_one_refused_is_rejected() -> None:
         # 130 threaten: a warning of what the speaker will do, or of what the warned must do
         ("Turkey warned Greece of serious consequences.", [("THREATEN", "130", "TUR", "GRC")]),
         ("Russia warned Latvian officials to leave the embassy.", [("THREATEN", "130", "RUS", "LVA")]),
+        # the speaker will respond if the one named in the condition acts
+        (
+            "Armenia warned that Yerevan would respond if Azerbaijani troops crossed the border.",
+            [("THREATEN", "130", "ARM", "AZE")],
+        ),
         # a warning that foretells what will happen threatens no one
         ("The Kenyan central bank warned that inflation would rise.", []),
         ("The World Bank warned of famine in Somalia.", []),
