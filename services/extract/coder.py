@@ -83,6 +83,7 @@ HOSTILE_TRADES = frozenset({"ACCUSE", "THREATEN"})
 RECIPROCAL_PRONOUNS = frozenset({("each", "other"), ("one", "another")})
 # Meeting is symmetric: "Iran, Iraq and Syria met" says each met the others (CAMEO 040, as PETRARCH codes it)
 MEET = "040"
+VENUE_CODES = frozenset({MEET, "046"})
 GOVERNORS = frozenset({"commit", "commit-to", "threat", "refuse", "refuse-to", "request", "accuse"})
 # What a governing verb makes of the action it governs: "agreed to withdraw" plans a withdrawal, it does not report one.
 GOVERNED_MODALITY = {
@@ -342,6 +343,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         return True  # "riot police": a modifier of the actor noun after it
     if word.endswith("s") and hit.end < sent.end and lexicon.cues().get((w.lemma[hit.end],)) == "aspect":
         return True  # "shells continued crashing": a plural noun before its verb
+    if word.endswith("s") and not word.endswith("ss") and hit.end < sent.end and _verb_of_state(w, hit.end):
+        return True  # "as long as US sanctions remain": a plural noun before an auxiliary or a verb of state
     if word.endswith("s") and not word.endswith("ss") and _plain_before(w, hit.start, sent.start):
         return True  # "aid pledges": a plural noun, not a verb with its subject
     if word.endswith("ed") or w.lemma[hit.start] != word and not word.endswith(("s", "ing")):
@@ -435,6 +438,11 @@ def _modifies_noun(doc: Doc, hit: Hit, sent: Span, hits: list[Hit]) -> bool:
                 j -= 1
             return w.lower[j] in AUXILIARIES or w.lower[j] in BE_FORMS
     return False
+
+
+def _verb_of_state(w: Words, i: int) -> bool:
+    """Whether the word at i is an auxiliary or "remain": a verb in "-s" is never followed by one."""
+    return w.lower[i] in AUXILIARIES or w.lower[i] in BE_FORMS or w.lemma[i] == "remain"
 
 
 def _rise_of_a_market(doc: Doc, hit: Hit) -> bool:
@@ -1436,7 +1444,9 @@ class SentenceCoder:
         if when is None and self.published is not None and modality == ASSERTED and self._is_present(hit):
             when, precision = self.published, DAY  # "Russia is withdrawing": happening as the article is written
         location = self._location(hit.start)
-        targets = self._default_targets(type_, sources, targets, location)
+        # Talks and meetings are held somewhere, with someone: their place is no party to them ("returned to the
+        # table in Doha"); a visit's place is its host ("arrived in Amman")
+        targets = self._default_targets(type_, sources, targets, None if cameo in VENUE_CODES else location)
         sources = self._default_sources(type_, sources, targets, location)
         # Armed groups often go unnamed ("insurgents shelled Aleppo"); CAMEO codes them without a country, on
         # whomever they act against.

@@ -1564,3 +1564,18 @@ def test_a_politician_who_attacked_a_rival_at_home_denounced_them(text, expected
 )
 def test_the_one_urged_comes_before_what_they_must_do(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural before an auxiliary or "remain" is a noun: no verb in "-s" is followed by one
+        ("Bolivia will keep its quotas as long as US sanctions remain.", []),
+        ("The US sanctions Bolivian officials.", [("SANCTION", "USA", "BOLGOV")]),
+        # a return to talks, refused; negotiations held in a third country are not held with it
+        ("Eritrea said it would not return to the negotiating table.", [("REJECT", "ERI", None)]),
+        ("The Taliban returned to the table in Doha.", [("CONSULT", "AFGGOVTAL", None)]),
+    ],
+)
+def test_nouns_before_auxiliaries_and_the_place_of_talks(text, expected):
+    assert by_code(text) == expected, text
