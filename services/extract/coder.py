@@ -320,8 +320,9 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         qualified -= 1
     if hit.end - hit.start == 1 and qualified in ends:
         # the object of another trigger ("demanded support", "refused admittance"); a past form after a verb's
-        # object is the next verb ("Officials who attacked the plan resigned")
-        return not w.lower[hit.start].endswith("ed")
+        # object is the next verb ("Officials who attacked the plan resigned", "forces backed by airstrikes retook")
+        word = w.lower[hit.start]
+        return not (word.endswith("ed") or w.lemma[hit.start] != word and not word.endswith(("s", "ing")))
     before = w.lower[hit.start - 1]
     if before == "-" or before in NOUN_MARKERS:
         return True
@@ -429,15 +430,33 @@ def _modifies_noun(doc: Doc, hit: Hit, sent: Span, hits: list[Hit]) -> bool:
         # the rebels killed ten soldiers")
         opening = other.start == sent.start and w.lower[other.start].endswith("ing")
         opening_ends = opening and any(w.lower[k] == "," for k in range(other.end, i))
-        if other.end <= i and not in_relative and not opening_ends and not _clause_break(w, other.end, i):
+        reduced = _agent_follows(w, other)  # "forces backed by US airstrikes retook": no verb of their clause
+        if (
+            other.end <= i
+            and not in_relative
+            and not opening_ends
+            and not reduced
+            and not _clause_break(w, other.end, i)
+        ):
             return True
         if other.start >= hit.end and not _clause_break(w, hit.end, other.start):
+            if _agent_follows(w, hit):
+                return True  # "Somali forces backed by US airstrikes retook the town": the later verb is the main one
             # the subject of a later verb, after its auxiliary: "the civilians imprisoned ... were released"
             j = other.start - 1
             while j > hit.end and (w.lower[j].endswith("ly") or w.lower[j] in ADVERBIAL_SKIP):
                 j -= 1
             return w.lower[j] in AUXILIARIES or w.lower[j] in BE_FORMS
     return False
+
+
+def _agent_follows(w: Words, hit: Hit) -> bool:
+    """Whether a past participle after a noun has its agent right after it ("forces backed by the US"): a reduced
+    relative clause, which names who the noun is."""
+    word, i = w.lower[hit.start], hit.start
+    past = word.endswith("ed") or w.lemma[i] != word and not word.endswith(("s", "ing"))
+    after_noun = i > 0 and w.alpha[i - 1] and w.lower[i - 1] not in AUXILIARIES and w.lower[i - 1] not in BE_FORMS
+    return past and after_noun and hit.end < len(w.lower) and w.lower[hit.end] == "by"
 
 
 def _verb_of_state(w: Words, i: int) -> bool:
@@ -1417,15 +1436,17 @@ class SentenceCoder:
         # Rebels who shoot down or blow up a foreign airliner are not its country's people. What people direct at a
         # state (claims, protest, a strike called off) or at its forces, or do to the place they are in (a target
         # filled in from the place, which spans no words), says whose they are.
+        # People acting on people are of their country, unless those are foreigners where it happened ("gunmen
+        # kidnapped two Italian aid workers in Mali"); so are a state's forces abroad ("a militia attacked US troops
+        # in Syria")
+        abroad = location is not None and location.country and countries != {location.country}
         people = all(s.sector in DOMESTIC_SECTORS for s in sources) and (
             type_ in CLAIM_TYPES | {"CONCEDE"}
-            or all(t.sector in STATE_SECTORS | AUTHORITY_SECTORS or t.start == t.end for t in targets if t.country)
+            or not abroad
+            and all(t.sector in STATE_SECTORS | AUTHORITY_SECTORS or t.start == t.end for t in targets if t.country)
         )
         # Courts and police act at home: "Judge X opened investigations against Chilean officials".
         home = all(s.sector in HOME_SECTORS for s in sources) or placed_authority
-        # People acting on people are of their country, unless those are foreigners where it happened ("gunmen
-        # kidnapped two Italian aid workers in Mali")
-        abroad = location is not None and location.country and countries != {location.country}
         if not people and not home and (abroad or not all(t.sector in DOMESTIC_SECTORS for t in targets if t.country)):
             return sources
         country = next(iter(countries))

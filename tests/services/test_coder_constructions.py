@@ -1579,3 +1579,20 @@ def test_the_one_urged_comes_before_what_they_must_do(text, expected):
 )
 def test_nouns_before_auxiliaries_and_the_place_of_talks(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle with its agent right after a noun says who the noun is; the later verb is the main one
+        (
+            "Somali forces backed by US airstrikes retook the town from al-Shabab militants.",
+            [("ASSAULT", "SOMMIL", "SOMREBSHB")],
+        ),
+        ("Russia backed by China vetoed the UN resolution.", [("REJECT", "RUS", "IGOUNO")]),
+        # unnamed fighters who attack a state's forces abroad are not that state's people
+        ("A militia backed by Iran attacked US troops in Syria.", [("ASSAULT", "REB", "USAMIL")]),
+    ],
+)
+def test_a_reduced_relative_with_its_agent_names_who_the_noun_is(text, expected):
+    assert by_code(text) == expected, text
