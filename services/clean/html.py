@@ -89,7 +89,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlArticle:
         url=meta.get("url") or url,
         language=(tree.get("lang") or "").split("-")[0].lower() or None,
         links=_link_texts(tree),
-        lead=page_lead(tree, meta.get("description"), document.text),
+        lead=page_lead(tree, _descriptions(tree), document.text),
     )
 
 
@@ -114,7 +114,6 @@ def _read_meta(tree: HtmlElement) -> dict[str, str]:
         ("author", AUTHOR_META),
         ("date", DATE_META),
         ("site", SITE_META),
-        ("description", DESCRIPTION_META),
     )
     for field, keys in fields:
         if value := next((tags[key] for key in keys if key in tags), None):
@@ -131,20 +130,40 @@ def _read_meta(tree: HtmlElement) -> dict[str, str]:
     return found
 
 
+def _descriptions(tree: HtmlElement) -> list[str]:
+    """Every summary the page gives of itself, in its meta tags and its JSON-LD article, first given first: a page
+    may hold two that differ (a site-wide template's and the article's own)."""
+    found = [
+        (element.get("content") or "").strip()
+        for element in tree.iterfind(".//meta")
+        if (element.get("property") or element.get("name") or element.get("itemprop") or "").lower() in DESCRIPTION_META
+    ]
+    found += [description for item in _json_ld_articles(tree) if (description := _string(item.get("description")))]
+    return list(dict.fromkeys(filter(None, found)))
+
+
 def _json_ld(tree: HtmlElement) -> dict[str, str]:
     found: dict[str, str] = {}
+    for item in _json_ld_articles(tree):
+        found.setdefault("title", _string(item.get("headline")))
+        found.setdefault("date", _string(item.get("datePublished")))
+        found.setdefault("author", _name(item.get("author")))
+        found.setdefault("site", _name(item.get("publisher")))
+    return {key: value for key, value in found.items() if value}
+
+
+def _json_ld_articles(tree: HtmlElement) -> list[dict]:
+    """The article objects of the page's JSON-LD."""
+    articles = []
     for script in tree.iterfind(".//script[@type='application/ld+json']"):
         try:
             data = json.loads(script.text or "")
         except (ValueError, RecursionError):
             continue  # broken (or absurdly nested) JSON-LD is common and says nothing about the article
-        for item in _json_ld_items(data):
-            if isinstance(item, dict) and "Article" in str(item.get("@type", "")):
-                found.setdefault("title", _string(item.get("headline")))
-                found.setdefault("date", _string(item.get("datePublished")))
-                found.setdefault("author", _name(item.get("author")))
-                found.setdefault("site", _name(item.get("publisher")))
-    return {key: value for key, value in found.items() if value}
+        articles += [
+            item for item in _json_ld_items(data) if isinstance(item, dict) and "Article" in str(item.get("@type", ""))
+        ]
+    return articles
 
 
 def _json_ld_items(data: object) -> list:

@@ -38,16 +38,17 @@ CLASS_WORD = re.compile(r"[a-z]+")
 PROSE_WORDS = 12
 
 
-def page_lead(tree: HtmlElement, description: str | None, extracted: str) -> str | None:
-    """The article's lead as the page shows it, if the extracted text does not already hold it: the block the page's
-    description names, else the block its markup names."""
+def page_lead(tree: HtmlElement, descriptions: list[str], extracted: str) -> str | None:
+    """The article's lead as the page shows it, if the extracted text does not already hold it: the block one of the
+    page's descriptions names, else the block its markup names."""
     held = _joined(_words(extracted))
-    return _described_lead(tree, description, held) or _marked_lead(tree, held)
+    described = (_described_lead(tree, description, held) for description in descriptions)
+    return next(filter(None, described), None) or _marked_lead(tree, held)
 
 
-def _described_lead(tree: HtmlElement, description: str | None, held: str) -> str | None:
-    """The block of the page that shows its description."""
-    opening = _words(description or "")[:OPENING_WORDS]
+def _described_lead(tree: HtmlElement, description: str, held: str) -> str | None:
+    """The block of the page that shows this description."""
+    opening = _words(description)[:OPENING_WORDS]
     if len(opening) < OPENING_WORDS or _joined(opening) in held:
         return None
     # Elements whose own text holds the description's first word as written (XPath runs in C), then opens with it.

@@ -53,6 +53,20 @@ def test_a_lead_apart_from_the_body_opens_the_text_when_the_description_names_it
     assert all(paragraph in text for paragraph in BODY)
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        f'<meta property="og:description" content="{LEAD}">',
+        f'<script type="application/ld+json">{{"@type": "NewsArticle", "description": "{LEAD}"}}</script>',
+    ],
+)
+def test_a_lead_named_by_a_later_description_is_found(second: str) -> None:
+    # A site-wide template's description comes first; the article's own is a second tag, or its JSON-LD's.
+    template = "Island news and ferry timetables, every day of the year, from our newsroom on the quay."
+    html = page(description=template, lead_block=f"<p>{LEAD}</p>").replace(b"</head>", second.encode() + b"</head>")
+    assert clean_text(html).startswith(LEAD)
+
+
 def test_a_description_that_shortens_the_lead_still_finds_the_whole_lead() -> None:
     shortened = " ".join(LEAD.split()[:12]) + "…"
     assert clean_text(page(description=shortened, lead_block=f"<p>{LEAD}</p>")).startswith(LEAD)
