@@ -58,6 +58,7 @@ from services.extract.roles import (
     ADVERBIAL_SKIP,
     APPOSITION_OPENERS,
     BE_FORMS,
+    FIGHT_NOUNS,
     RELATIVES,
     SUBORDINATORS,
     agent_after_by,
@@ -609,12 +610,22 @@ def _resolve_pronoun(chunk: Chunk | None, chunks: list[Chunk], last_subject: lis
     for earlier in reversed([c for c in chunks if c.end <= chunk.start and not c.pronoun and c.prep is None]):
         if chunk.pronoun in PERSONAL and not all(a.sector for a in earlier.actors):
             continue  # "he" is a person (a minister, a president), not a country named on its own
+        if chunk.pronoun in PERSONAL and all(_is_plural(a) for a in earlier.actors):
+            continue  # nor a group ("lawmakers", "officials")
         if not any(a.country for a in earlier.actors):
             # "The Kenyan teachers' union, the largest union, said it": a description names no one new
             unplaced = unplaced or earlier.actors
             continue
         return earlier.actors
+    if unplaced is None and chunk.pronoun in PERSONAL and last_subject and all(_is_plural(a) for a in last_subject):
+        return []
     return unplaced or last_subject
+
+
+def _is_plural(actor: Actor) -> bool:
+    """Whether an actor is written as a plural common noun ("Georgia lawmakers", "Chinese officials")."""
+    last = actor.text.split()[-1] if actor.text.split() else ""
+    return last.islower() and last.endswith("s") and not last.endswith("ss")
 
 
 def _country_named_before(chunk: Chunk, chunks: list[Chunk], last_subject: list[Actor]) -> list[Actor]:
@@ -758,11 +769,13 @@ class SentenceCoder:
             doer = agent_after_by(doc, sent, hit.end, self.chunks, stops)
             if doer is not None and any(a.country for a in doer.actors):
                 target = doer
+        fought = hit.entry.type == "ASSAULT" and target is not None and target.prep == "between"
+        if fought and (source is None or words(doc).lower[hit.start] in FIGHT_NOUNS):
+            # "Clashes erupted between Armenian and Azerbaijani forces", "he accepted there had been clashes between
+            # Hamas and the Israeli army": the sides of a fight fought each other
+            return target, None
         if source is None and hit.entry.type == "ASSAULT":
-            # "Clashes erupted between Armenian and Azerbaijani forces", "Fighting between them killed 20": the sides
-            # of a fight fought each other, whoever its victims were
-            if target is not None and target.prep == "between":
-                return target, None
+            # "Fighting between them killed 20": whoever its victims were
             sides = sides_of_fight_in_subject(doc, sent, hit.start, self.chunks)
             if sides is not None:
                 return sides, None

@@ -1596,3 +1596,23 @@ def test_nouns_before_auxiliaries_and_the_place_of_talks(text, expected):
 )
 def test_a_reduced_relative_with_its_agent_names_who_the_noun_is(text, expected):
     assert by_code(text) == expected, text
+
+
+def test_the_sides_of_a_fight_fought_whoever_reports_it():
+    text = "A UN official said there had been clashes between Hamas and the Israeli army."
+    assert by_code(text) == [("ASSAULT", "PSEREBHMS", "ISRMIL"), ("ASSAULT", "ISRMIL", "PSEREBHMS")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "he" or "she" is one person, never a group named before
+        ("Kenyan lawmakers debated the bill. He shot a Ugandan trader in Nairobi.", []),
+        (
+            "The Chinese foreign minister arrived in Moscow. He met Russian President Vladimir Putin.",
+            [("CONSULT", "CHNGOV", "RUS"), ("CONSULT", "CHNGOV", "RUSGOV")],
+        ),
+    ],
+)
+def test_a_personal_pronoun_points_back_at_one_person(text, expected):
+    assert by_code(text) == expected, text
