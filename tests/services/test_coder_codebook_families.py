@@ -730,3 +730,9 @@ def test_armed_men_struck_or_hit_are_attacked(text: str, expected: list) -> None
 )
 def test_sanctions_hit_or_slapped_on_a_state(text: str, expected: list) -> None:
     assert coded(text) == expected
+
+
+def test_troops_backed_by_guns_are_not_endorsed() -> None:
+    # 051 endorses a government's or a leader's stand; artillery backing an advance is part of the fighting
+    assert coded("Ethiopian troops moved into the town, backed by artillery and helicopter gunships.") == []
+    assert coded("The plan was backed by Ghana.") == [("SUPPORT", "051", "GHA", None)]
