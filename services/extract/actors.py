@@ -10,7 +10,19 @@ from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
 from services.extract.models import Actor
-from services.extract.nlp import ACTOR, CAPITAL, CITY, COUNTRY, DEMONYM, ROLE, Words, place_named, text_of, words
+from services.extract.nlp import (
+    ACTOR,
+    CAPITAL,
+    CITY,
+    COUNTRY,
+    DEMONYM,
+    ROLE,
+    TERMINALS,
+    Words,
+    place_named,
+    text_of,
+    words,
+)
 
 DETERMINERS = lexicon.word_set("determiners")
 # An apposition that says who someone is opens with an article: ", the Russian foreign minister,".
@@ -321,7 +333,9 @@ def find_chunks(
             continue
         j = i
         while j < sent.end and (
-            _is_chunk_token(w, j, entity_at, trigger_tokens) or _is_list_comma(w, j, sent.end, entity_at)
+            _is_chunk_token(w, j, entity_at, trigger_tokens)
+            or _is_list_comma(w, j, sent.end, entity_at)
+            or _is_headline_comma(w, j, sent, entity_at)
         ):
             j += 1
         while j > i and w.lower[j - 1] in TRAILING:
@@ -417,6 +431,17 @@ def _is_list_comma(w: Words, j: int, end: int, entity_at: dict[int, Span]) -> bo
     if after >= end or after not in entity_at:
         return False
     return w.lower[after - 1] in ("and", "or") or _list_ends(w, after, end, entity_at)
+
+
+def _is_headline_comma(w: Words, j: int, sent: Span, entity_at: dict[int, Span]) -> bool:
+    """A comma for "and" between two names that open a headline and its verb ("Israel, Hamas agree to extend
+    truce"): the first name opens the sentence, the second is followed by a word in lower case, and the headline has
+    no closing stop."""
+    first, second = entity_at.get(j - 1), entity_at.get(j + 1)
+    if w.lower[j] != "," or first is None or second is None or first.start != sent.start:
+        return False
+    verb = second.end
+    return verb < sent.end and w.is_lower[verb] and w.alpha[verb] and w.lower[sent.end - 1] not in TERMINALS
 
 
 def _list_ends(w: Words, i: int, end: int, entity_at: dict[int, Span]) -> bool:

@@ -395,3 +395,16 @@ def test_a_person_who_qualifies_the_head_gives_only_the_country(text: str, expec
 def test_a_market_that_rallies_is_no_demonstration() -> None:
     assert codes("Russian stocks rallied on Monday.") == set()
     assert codes("Thousands of oil workers rallied in Lagos.") == {("PROTEST", "NGALAB", "NGA")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comma stands for "and" between the two names that open a headline
+        ("Ethiopia, Eritrea restore diplomatic ties", {("SUPPORT", "ETH", None), ("SUPPORT", "ERI", None)}),
+        # not between a place that sets the scene and the subject
+        ("In Syria, Iran backs the Syrian army", {("SUPPORT", "IRN", "SYRMIL")}),
+    ],
+)
+def test_a_headline_joins_its_opening_names_with_a_comma(text: str, expected: set) -> None:
+    assert codes(text) == expected
