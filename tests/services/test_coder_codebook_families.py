@@ -736,3 +736,8 @@ def test_troops_backed_by_guns_are_not_endorsed() -> None:
     # 051 endorses a government's or a leader's stand; artillery backing an advance is part of the fighting
     assert coded("Ethiopian troops moved into the town, backed by artillery and helicopter gunships.") == []
     assert coded("The plan was backed by Ghana.") == [("SUPPORT", "051", "GHA", None)]
+
+
+def test_a_mission_closed_reduces_relations() -> None:
+    # 161 reduce or break diplomatic relations: an embassy, a consulate or a mission closed or shut
+    assert coded("Lithuania closed the Belarusian consulate in Vilnius.") == [("SANCTION", "161", "LTU", "BLR")]
