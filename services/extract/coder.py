@@ -1045,8 +1045,9 @@ class SentenceCoder:
         if entry.type == "ASSAULT" and source_chunk is not None and not any(t.country for t in targets):
             targets = self._struck_in_subject(hit, source_chunk, targets)
         if source_chunk is not None and len(sources) > 1:
-            # "Israel and Lebanon renewed talks": a joint act has no target among its own actors.
-            targets = [t for t in targets if t.country not in {a.country for a in sources}]
+            # "Israel and Lebanon renewed talks": a joint act has no target among its own actors, nor in a phrase of
+            # no one's ("signed a defence pact allowing troops to deploy")
+            targets = [t for t in targets if t.country and t.country not in {a.country for a in sources}]
         if sources and source_chunk is not None and source_chunk.prep is None and not source_chunk.pronoun:
             self.last_subject[:] = sources
         governed = next((h for h in self.hits if h.governor is hit), None)

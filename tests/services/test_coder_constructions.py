@@ -1616,3 +1616,8 @@ def test_the_sides_of_a_fight_fought_whoever_reports_it():
 )
 def test_a_personal_pronoun_points_back_at_one_person(text, expected):
     assert by_code(text) == expected, text
+
+
+def test_a_joint_act_has_no_target_in_a_phrase_of_no_one_s():
+    text = "Japan and Australia signed a defence pact allowing troops to train on each other's soil."
+    assert by_code(text) == [("SUPPORT", "JPN", None), ("SUPPORT", "AUS", None)]
