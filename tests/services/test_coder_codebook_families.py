@@ -741,3 +741,9 @@ def test_troops_backed_by_guns_are_not_endorsed() -> None:
 def test_a_mission_closed_reduces_relations() -> None:
     # 161 reduce or break diplomatic relations: an embassy, a consulate or a mission closed or shut
     assert coded("Lithuania closed the Belarusian consulate in Vilnius.") == [("SANCTION", "161", "LTU", "BLR")]
+
+
+def test_a_release_ordered_by_the_holder_s_court_is_a_release() -> None:
+    # 0841 release persons: the holder's court or government orders it; a release called for is a demand (020)
+    assert coded("A Russian court ordered the release of a French researcher.") == [("RETREAT", "0841", "RUS", "FRA")]
+    assert coded("France called for the release of a French researcher.") == [("REQUEST", "020", "FRA", "FRA")]
