@@ -170,6 +170,7 @@ REACTED_ACTS = lexicon.word_set("reacted_acts") | lexicon.word_set("attack_nouns
 # could threaten".
 ENDANGERING_NOUNS = lexicon.word_set("endangering_nouns")
 MARKET_NOUNS = lexicon.word_set("market_nouns")
+SPORT_ROLES = lexicon.word_set("sport_roles")
 WARNED_RESPONSES = lexicon.word_set("warned_responses")
 WARNED_REACH = 6  # tokens from "warned" to the "to" of what the warned must do
 # An attack aimed at "its troops" or at "it" is aimed at an actor named before, not at the attacker.
@@ -1003,6 +1004,8 @@ class SentenceCoder:
         source_chunk, target_chunk = self.roles(hit)
         if _is_aimed_reading(entry) and (target_chunk is None or target_chunk.start < hit.end):
             return []  # "fired the army chief at a meeting": not aimed at anyone, so not this reading
+        if entry.type == "ASSAULT" and self._plays_a_game_or_trade(source_chunk):
+            return []  # "Brazil's striker attacked the defence", "carmakers are fighting for market share"
         sources = _resolve_pronoun(source_chunk, self.chunks, self.last_subject)
         if source_chunk is not None and source_chunk.pronoun in FIRST_PERSON:
             sources = self._quoted_speaker(hit) or sources
@@ -1122,6 +1125,16 @@ class SentenceCoder:
             and all(s.sector not in ARMED_SECTORS for s in sources)
             and all(t.country in home | {None} and t.sector not in ARMED_SECTORS for t in targets)
         )
+
+    def _plays_a_game_or_trade(self, chunk: Chunk | None) -> bool:
+        """Whether an actor phrase names players or companies, whose attacks and fights are a game's or a market's:
+        its head noun is a sports role, or every actor it names is a business."""
+        if chunk is None or chunk.pronoun:
+            return False
+        w = words(self.doc)
+        after = chunk.end + (chunk.end < self.sent.end and w.lower[chunk.end] in POSSESSIVE_MARKS)
+        heads = {w.lower[chunk.end - 1], w.lower[after] if after < self.sent.end else ""}
+        return bool(heads & SPORT_ROLES) or bool(chunk.actors) and all(a.sector == "BUS" for a in chunk.actors)
 
     def _done_to_each_other(self, hit: Hit) -> bool:
         """Whether a reciprocal pronoun is the act's object ("accused each other of", "held one another

@@ -1621,3 +1621,16 @@ def test_a_personal_pronoun_points_back_at_one_person(text, expected):
 def test_a_joint_act_has_no_target_in_a_phrase_of_no_one_s():
     text = "Japan and Australia signed a defence pact allowing troops to train on each other's soil."
     assert by_code(text) == [("SUPPORT", "JPN", None), ("SUPPORT", "AUS", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # players and companies attack and fight in games and markets, not with arms
+        ("Brazil's striker attacked the Argentine defence in the second half.", []),
+        ("German carmakers are fighting to keep their share of the Chinese market.", []),
+        ("Russian troops attacked Ukrainian positions near Bakhmut.", [("ASSAULT", "RUSMIL", "UKR")]),
+    ],
+)
+def test_players_and_companies_do_not_use_force(text, expected):
+    assert by_code(text) == expected, text
