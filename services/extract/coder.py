@@ -171,6 +171,8 @@ REACTED_ACTS = lexicon.word_set("reacted_acts") | lexicon.word_set("attack_nouns
 ENDANGERING_NOUNS = lexicon.word_set("endangering_nouns")
 MARKET_NOUNS = lexicon.word_set("market_nouns")
 SPORT_ROLES = lexicon.word_set("sport_roles")
+APOLOGY = "055"
+REGRETTED_PREPS = frozenset({"over", "at", "about"})
 WARNED_RESPONSES = lexicon.word_set("warned_responses")
 WARNED_REACH = 6  # tokens from "warned" to the "to" of what the warned must do
 # An attack aimed at "its troops" or at "it" is aimed at an actor named before, not at the attacker.
@@ -1064,6 +1066,10 @@ class SentenceCoder:
             type_, mode, cameo = "PROTEST", "riot", "145"
         if cameo == CONVENTIONAL_FORCE and self._attacked_in_words(hit, source_chunk, sources, targets):
             # CAMEO 111: a politician who "attacked" a rival or an institution at home denounced it
+            type_, mode, cameo = "ACCUSE", "criticize", "111"
+        if cameo == APOLOGY and target_chunk is not None and target_chunk.prep in REGRETTED_PREPS:
+            # "expressed regret over China's decision": regret at another's act is disapproval (111), where regret
+            # expressed to someone apologises to them (055)
             type_, mode, cameo = "ACCUSE", "criticize", "111"
         if cameo == SHOW_OF_FORCE and len({s.country for s in sources if s.country}) > 1:
             # "French and Egyptian warships launched war games": drills held together are military cooperation

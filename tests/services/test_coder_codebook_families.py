@@ -73,6 +73,8 @@ def test_legal_action_against_someone(text: str, expected: tuple) -> None:
         # condolences and regret (CAMEO 018 with praise, 055): offered, they are no offer of cooperation (030)
         ("The Ghanaian president offered condolences to Togo.", ("SUPPORT", "051", "GHA", "TGO")),
         ("Chile expressed regret to Peru over the incident.", ("SUPPORT", "055", "CHL", "PER")),
+        # regret at another's act disapproves of it (111)
+        ("Peru expressed regret over Chile's decision to close the border.", ("ACCUSE", "111", "PER", "CHL")),
         ("Belgium's king offered an apology to Rwanda for colonial abuses.", ("SUPPORT", "055", "BEL", "RWA")),
     ],
 )
