@@ -172,6 +172,8 @@ ENDANGERING_NOUNS = lexicon.word_set("endangering_nouns")
 MARKET_NOUNS = lexicon.word_set("market_nouns")
 SPORT_ROLES = lexicon.word_set("sport_roles")
 APOLOGY = "055"
+# Words between a fight and the "between" that names its sides: "fighting broke out on Thursday between"
+SIDES_REACH = 5
 REGRETTED_PREPS = frozenset({"over", "at", "about"})
 WARNED_RESPONSES = lexicon.word_set("warned_responses")
 WARNED_REACH = 6  # tokens from "warned" to the "to" of what the warned must do
@@ -739,6 +741,9 @@ class SentenceCoder:
             source = self._main_clause_subject(hit) or source_before(
                 doc, sent, hit.start, self.chunk_at, self.left_stops
             )
+        elif (antecedent := self._antecedent_of_relative(hit)) is not None:
+            # "an angry response from Pyongyang, which threatened to cut all ties": the one the clause is about
+            source = antecedent
         else:
             source = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
             if source is not None and (self._in_tail(hit, source) or names_a_disaster(doc, source, sent)):
@@ -773,6 +778,7 @@ class SentenceCoder:
             if doer is not None and any(a.country for a in doer.actors):
                 target = doer
         fought = hit.entry.type == "ASSAULT" and target is not None and target.prep == "between"
+        fought = fought and self._names_its_sides(hit, target)
         if fought and (source is None or words(doc).lower[hit.start] in FIGHT_NOUNS):
             # "Clashes erupted between Armenian and Azerbaijani forces", "he accepted there had been clashes between
             # Hamas and the Israeli army": the sides of a fight fought each other
@@ -785,6 +791,27 @@ class SentenceCoder:
         if target is not None and source is not None and target.actors == source.actors:
             target = None
         return source, target
+
+    def _names_its_sides(self, hit: Hit, between: Chunk) -> bool:
+        """Whether the "between" phrase after a fight is its own ("clashes erupted on Monday between ..."), not a
+        later noun's ("attacks increase the potential of conflict between ...")."""
+        w = words(self.doc)
+        gap = range(hit.end, between.start - 1)
+        return len(gap) <= SIDES_REACH and not any(w.lower[k] in DETERMINERS or w.lower[k] == "of" for k in gap)
+
+    def _antecedent_of_relative(self, hit: Hit) -> Chunk | None:
+        """The actor a non-restrictive relative clause opens on, when the clause's verb is the trigger: ", which
+        threatened", ", who has repeatedly accused". "Who" is a person's or a body's, never a place's."""
+        w = words(self.doc)
+        j = hit.start - 1
+        while j > self.sent.start and (w.lower[j].endswith("ly") or w.lower[j] in AUXILIARIES):
+            j -= 1
+        if j - 2 < self.sent.start or w.lower[j] not in ("which", "who") or w.lower[j - 1] != ",":
+            return None
+        antecedent = self.chunk_at.get(j - 2)
+        if antecedent is None or antecedent.end != j - 1 or not any(a.country for a in antecedent.actors):
+            return None
+        return None if w.lower[j] == "who" and antecedent.place else antecedent
 
     def _endangers(self, hit: Hit) -> bool:
         """Whether "threaten" says an act or a state of things endangers something ("an assault on Rafah would
@@ -973,10 +1000,21 @@ class SentenceCoder:
                 clause = ADVERBIAL
             elif i > self.sent.start and w.lower[i - 1] == "," and lower.endswith("ing") and i in self.say:
                 clause = ADVERBIAL  # ", saying it was withholding aid" gives the reason for the main clause's act
+            elif lower in RELATIVES and self._opens_an_aside_on_an_actor(i):
+                clause = None  # "..., which has repeatedly accused Israel of war crimes": an assertion of its own
             elif lower in RELATIVES or (lower == "that" and self._follows_noun(i)):
                 clause = RELATIVE
             i += 1
         return background
+
+    def _opens_an_aside_on_an_actor(self, i: int) -> bool:
+        """Whether a relative pronoun opens a clause set off by a comma after an actor's name ("Egypt, which has
+        accused"): a non-restrictive clause, which says something of its own about that actor."""
+        w = words(self.doc)
+        if i - 2 < self.sent.start or w.lower[i] not in ("which", "who") or w.lower[i - 1] != ",":
+            return False
+        antecedent = self.chunk_at.get(i - 2)
+        return antecedent is not None and antecedent.end == i - 1 and any(a.country for a in antecedent.actors)
 
     def _follows_noun(self, i: int) -> bool:
         """Whether a word comes after a determiner and a noun: "a plan that will not allow" opens a relative clause,

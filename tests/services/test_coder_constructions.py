@@ -1634,3 +1634,25 @@ def test_a_joint_act_has_no_target_in_a_phrase_of_no_one_s():
 )
 def test_players_and_companies_do_not_use_force(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause set off by a comma after an actor's name says something of its own about that actor
+        (
+            "The raid was condemned by Egypt, which has repeatedly accused Israel of war crimes.",
+            [("ACCUSE", "EGY", "ISR")],
+        ),
+        (
+            "The ruling angered Pyongyang, which threatened to cut all ties with Seoul.",
+            [("THREATEN", "PRKGOV", "KORGOV")],
+        ),
+        # a restrictive clause only says which ones
+        ("Officials who attacked the plan resigned.", []),
+        # "who" is never a place
+        ("Kim Jong Un met Putin in Vladivostok, who promised to help North Korea.", [("CONSULT", "PRKGOV", "RUSGOV")]),
+    ],
+)
+def test_a_clause_set_off_after_an_actor_is_its_own_assertion(text, expected):
+    assert by_code(text) == expected, text
