@@ -56,6 +56,7 @@ SPEAKERS_FOR = lexicon.word_set("speakers_for")
 # Words after which a phrase can still open a clause as its subject.
 CLAUSE_OPENERS = lexicon.word_set("clause_openers")
 STANCE_PREFIXES = frozenset({"anti", "pro"})
+BACKING = frozenset({"backed", "supported", "funded", "sponsored", "armed", "trained", "financed"})
 TRAILING = DETERMINERS | {"and", "of", "-", ","}
 # A city or a state has police, officials and courts of its own, which are its country's.
 LOCAL_SECTORS = frozenset({"COP", "GOV", "JUD"})
@@ -199,6 +200,12 @@ def _person_qualifies_head(w: Words, person: Span, begin: int, stop: int) -> boo
     return after or before_of
 
 
+def _names_a_backer(w: Words, end: int, stop: int) -> bool:
+    """Whether a run ending at `end` is joined by a hyphen to a participle of backing ("Iranian-backed",
+    "Russian-supported", "US-funded"): it names who backs the actor after it, not whose the actor is."""
+    return end + 1 < stop and w.lower[end] == "-" and w.lower[end + 1] in BACKING
+
+
 def _is_stance(w: Words, start: int, begin: int) -> bool:
     """Whether a name only says whom an actor is for or against ("an anti-Syria journalist", "pro-Iranian")."""
     return start - 2 >= begin and w.lower[start - 1] == "-" and w.lower[start - 2] in STANCE_PREFIXES
@@ -340,6 +347,9 @@ def find_chunks(
             j += 1
         while j > i and w.lower[j - 1] in TRAILING:
             j -= 1
+        if _names_a_backer(w, j, sent.end):
+            i = j  # "Iranian-backed militias": who backs the actor named next
+            continue
         head = max(j, i + 1)
         while head < sent.end and (w.lower[head] in COMPASS or w.lower[head] in MODIFIERS):
             head += 1

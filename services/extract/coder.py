@@ -172,6 +172,9 @@ ENDANGERING_NOUNS = lexicon.word_set("endangering_nouns")
 MARKET_NOUNS = lexicon.word_set("market_nouns")
 SPORT_ROLES = lexicon.word_set("sport_roles")
 APOLOGY = "055"
+# How a crowd is counted when no one names who they are; and the words that may count it ("tens of thousands").
+CROWDS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millions"})
+CROWD_COUNTS = lexicon.word_set("quantifiers") | {"of", "many", "several"}
 # Words between a fight and the "between" that names its sides: "fighting broke out on Thursday between"
 SIDES_REACH = 5
 REGRETTED_PREPS = frozenset({"over", "at", "about"})
@@ -542,6 +545,10 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple
             # "condemned the launch and vowed to strengthen ties with Washington": a verb after its own object and
             # "and" opens the next act, whose objects are not the first one's ("attacked and killed" share theirs)
             right.add(i)
+        elif lower == "in" and i + 2 < sent.end and w.lower[i + 1] == "response" and w.lower[i + 2] == "to":
+            # "announced drills around Taiwan in response to the president's visit to the US": what it answers, not
+            # whom it is aimed at
+            right.add(i)
         elif lower == "as" and i in trigger_ends and i + 1 < sent.end and w.lower[i + 1] in DETERMINERS:
             continue  # "denounced as an ugly crime Serbia's ...": "as a" after the verb opens no clause
         elif lower in SUBORDINATORS or lower in RELATIVES or lower == "according" or _opens_gerund(w, i, sent.end):
@@ -791,6 +798,21 @@ class SentenceCoder:
         if target is not None and source is not None and target.actors == source.actors:
             target = None
         return source, target
+
+    def _crowd_of_the_place(self, hit: Hit) -> list[Actor]:
+        """Protesters named only by their number at the head of the sentence ("Thousands marched in Belgrade",
+        "Tens of thousands rallied in Tbilisi") are people of the place they protest in."""
+        w = words(self.doc)
+        crowd = range(self.sent.start, hit.start)
+        if not crowd or not any(w.lower[k] in CROWDS for k in crowd):
+            return []
+        if not all(w.lower[k] in CROWDS or w.lower[k] in CROWD_COUNTS or w.num[k] for k in crowd):
+            return []
+        location = self._location(hit.start)
+        if location is None or not location.country:
+            return []
+        country = location.country
+        return [written_actor(self.doc, self.sent.start, hit.start, f"{country}CVL", country, "CVL")]
 
     def _names_its_sides(self, hit: Hit, between: Chunk) -> bool:
         """Whether the "between" phrase after a fight is its own ("clashes erupted on Monday between ..."), not a
@@ -1051,6 +1073,8 @@ class SentenceCoder:
             sources = self._quoted_speaker(hit) or sources
         if hit.governor is not None:
             return self._governed(hit, sources, target_chunk)
+        if not sources and entry.type == "PROTEST":
+            sources = self._crowd_of_the_place(hit)  # "Thousands marched in Belgrade"
         if not sources:
             passive = is_passive(self.doc, hit.start, hit.end, self.sent, with_be=True)
             # "five men arrested in Lagos": a participle that lacks the object its verb needs is passive too

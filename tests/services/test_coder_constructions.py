@@ -1656,3 +1656,22 @@ def test_players_and_companies_do_not_use_force(text, expected):
 )
 def test_a_clause_set_off_after_an_actor_is_its_own_assertion(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a crowd counted at the head of the sentence is the people of the place it protests in
+        ("Thousands marched in Belgrade on Saturday.", [("PROTEST", "SRBCVL", "SRB")]),
+        ("Tens of thousands rallied in Tbilisi against the government.", [("PROTEST", "GEOCVL", "GEOGOV")]),
+        # the backer named before "-backed" is not the actor's country
+        ("Israeli jets struck Iranian-backed militias in Syria.", [("ASSAULT", "ISRMIL", "SYRREB")]),
+        # what an act answers is not whom it is aimed at
+        (
+            "China announced military drills around Taiwan in response to a visit to Japan.",
+            [("MOBILIZE", "CHN", "TWN")],
+        ),
+    ],
+)
+def test_crowds_backers_and_responses(text, expected):
+    assert by_code(text) == expected, text
