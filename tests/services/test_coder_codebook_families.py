@@ -749,3 +749,16 @@ def test_a_release_ordered_by_the_holder_s_court_is_a_release() -> None:
     # 0841 release persons: the holder's court or government orders it; a release called for is a demand (020)
     assert coded("A Russian court ordered the release of a French researcher.") == [("RETREAT", "0841", "RUS", "FRA")]
     assert coded("France called for the release of a French researcher.") == [("REQUEST", "020", "FRA", "FRA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 174 expel or deport individuals; envoys expelled reduce relations (166)
+        ("Bolivia expelled Cuban doctors.", [("COERCE", "174", "BOL", "CUB")]),
+        ("China expelled three American journalists.", [("COERCE", "174", "CHN", "USA")]),
+        ("Peru expelled the Mexican ambassador.", [("SANCTION", "166", "PER", "MEX")]),
+    ],
+)
+def test_people_expelled_are_deported_and_envoys_expelled_are_sanctioned(text: str, expected: list) -> None:
+    assert coded(text) == expected
