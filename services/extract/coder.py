@@ -172,6 +172,7 @@ ENDANGERING_NOUNS = lexicon.word_set("endangering_nouns")
 MARKET_NOUNS = lexicon.word_set("market_nouns")
 SPORT_ROLES = lexicon.word_set("sport_roles")
 APOLOGY = "055"
+AID_INTENT = "033"  # CAMEO: express intent to provide material aid
 # How a crowd is counted when no one names who they are; and the words that may count it ("tens of thousands").
 CROWDS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millions"})
 CROWD_COUNTS = lexicon.word_set("quantifiers") | {"of", "many", "several"}
@@ -1466,7 +1467,9 @@ class SentenceCoder:
         entry = hit.entry
         return self._emit(hit, entry.type, entry.mode, entry.cameo, GOVERNED_MODALITY[kind], sources, targets)
 
-    def _default_targets(self, type_: str, sources: list[Actor], targets: list[Actor], location) -> list[Actor]:
+    def _default_targets(
+        self, type_: str, cameo: str, sources: list[Actor], targets: list[Actor], location
+    ) -> list[Actor]:
         """Fill in the target the CAMEO way: unnamed people belong to the place, or to the source's own country;
         with no one named, the place an action is done in stands for its people."""
         if type_ == "MOBILIZE":
@@ -1489,7 +1492,9 @@ class SentenceCoder:
             legislative = type_ in CLAIM_TYPES and all(a.sector == "LEG" for a in sources)
             legislative = legislative and all(t.sector in STATE_SECTORS for t in targets)
             domestic = domestic or insurgent or home or legislative
-            local = type_ in PLACE_TARGET_TYPES and all(t.sector in DOMESTIC_SECTORS for t in targets)
+            # Aid, given or promised, goes to the people of the place it is sent to ("food aid to refugees in Liberia")
+            placed = type_ in PLACE_TARGET_TYPES or type_ == "AID" or cameo.startswith(AID_INTENT)
+            local = placed and all(t.sector in DOMESTIC_SECTORS for t in targets)
             country = place if place and local else None
             if country is None and len(countries) == 1 and (people or domestic):
                 country = next(iter(countries))
@@ -1562,7 +1567,7 @@ class SentenceCoder:
         location = self._location(hit.start)
         # Talks and meetings are held somewhere, with someone: their place is no party to them ("returned to the
         # table in Doha"); a visit's place is its host ("arrived in Amman")
-        targets = self._default_targets(type_, sources, targets, None if cameo in VENUE_CODES else location)
+        targets = self._default_targets(type_, cameo, sources, targets, None if cameo in VENUE_CODES else location)
         sources = self._default_sources(type_, sources, targets, location)
         # Armed groups often go unnamed ("insurgents shelled Aleppo"); CAMEO codes them without a country, on
         # whomever they act against.

@@ -1675,3 +1675,15 @@ def test_a_clause_set_off_after_an_actor_is_its_own_assertion(text, expected):
 )
 def test_crowds_backers_and_responses(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # aid, given or promised, goes to the people of the place it is sent to
+        ("Norway sent food aid to refugees in Chad.", [("AID", "NOR", "TCDREF")]),
+        ("The EU will provide medical aid to families fleeing the fighting in Mali.", [("AGREE", "IGOEU", "MLI")]),
+    ],
+)
+def test_aid_goes_to_the_people_of_the_place(text, expected):
+    assert by_code(text) == expected, text
