@@ -45,6 +45,7 @@ POSSESSIVES = lexicon.word_set("possessives")
 POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 EMBEDDED = "~"
 PLACE_NOUNS = lexicon.word_set("place_nouns")
+THING_NOUNS = lexicon.word_set("thing_nouns")
 # Points of the compass before a place name ("in south Lebanon", "in northern Iraq") keep its preposition.
 COMPASS = lexicon.word_set("compass")
 # Prepositions that tie a sector noun to its country ("rebels in the Ivory Coast", "students throughout Indonesia").
@@ -257,8 +258,8 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
                 (e for e in heads if e.label_ == COUNTRY and e.end < stop and w.lower[e.end] in POSSESSIVE_MARKS), best
             )
         bare_demonym = best is not None and best.label_ == DEMONYM and sector is None
-        if bare_demonym and stop < len(doc) and w.lemma[stop] in PLACE_NOUNS:
-            continue  # "the Thai border", "the Syrian capital": a place, not an actor
+        if bare_demonym and stop < len(doc) and (w.lemma[stop] in PLACE_NOUNS or w.lower[stop] in THING_NOUNS):
+            continue  # "the Thai border", "the Syrian capital": a place, not an actor; "the Russian language": a thing
         if bare_demonym and best.text.endswith("s"):
             sector = "CVL"  # "Algerians", "Palestinians": the people, not the state
         if best is None:
