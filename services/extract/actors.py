@@ -259,7 +259,7 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
             )
         bare_demonym = best is not None and best.label_ == DEMONYM and sector is None
         if bare_demonym and stop < len(doc) and (w.lemma[stop] in PLACE_NOUNS or w.lower[stop] in THING_NOUNS):
-            continue  # "the Thai border", "the Syrian capital": a place, not an actor; "the Russian language": a thing
+            continue  # "the Thai border", "the Syrian capital": a place, not an actor; "the Russian language": a tongue
         if bare_demonym and best.text.endswith("s"):
             sector = "CVL"  # "Algerians", "Palestinians": the people, not the state
         if best is None:

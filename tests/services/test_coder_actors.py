@@ -410,6 +410,6 @@ def test_a_headline_joins_its_opening_names_with_a_comma(text: str, expected: se
     assert codes(text) == expected
 
 
-def test_a_people_s_language_or_music_is_no_actor() -> None:
-    assert codes("Ukraine banned Russian music on public radio.") == {("COERCE", "UKR", None)}
+def test_a_people_s_language_is_no_actor() -> None:
+    assert codes("Ukraine banned the Russian language on public radio.") == {("COERCE", "UKR", None)}
     assert codes("Ukraine banned Russian officials from entering.") == {("COERCE", "UKR", "RUSGOV")}
