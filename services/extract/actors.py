@@ -57,6 +57,8 @@ SPEAKERS_FOR = lexicon.word_set("speakers_for")
 # Words after which a phrase can still open a clause as its subject.
 CLAUSE_OPENERS = lexicon.word_set("clause_openers")
 STANCE_PREFIXES = frozenset({"anti", "pro"})
+# Sector nouns that are adjectives as often: a person only at the head of a phrase ("a British national").
+ADJECTIVE_SECTORS = frozenset({"national", "civilian"})
 BACKING = frozenset({"backed", "supported", "funded", "sponsored", "armed", "trained", "financed"})
 TRAILING = DETERMINERS | {"and", "of", "-", ","}
 # A city or a state has police, officials and courts of its own, which are its country's.
@@ -350,6 +352,9 @@ def find_chunks(
             j -= 1
         if _names_a_backer(w, j, sent.end):
             i = j  # "Iranian-backed militias": who backs the actor named next
+            continue
+        if j - i == 1 and w.lower[i] in ADJECTIVE_SECTORS and j < sent.end and w.alpha[j] and w.is_lower[j]:
+            i = j  # "national radio", "civilian casualties": an adjective before its noun, not a person
             continue
         head = max(j, i + 1)
         while head < sent.end and (w.lower[head] in COMPASS or w.lower[head] in MODIFIERS):

@@ -413,3 +413,8 @@ def test_a_headline_joins_its_opening_names_with_a_comma(text: str, expected: se
 def test_a_people_s_language_is_no_actor() -> None:
     assert codes("Ukraine banned the Russian language on public radio.") == {("COERCE", "UKR", None)}
     assert codes("Ukraine banned Russian officials from entering.") == {("COERCE", "UKR", "RUSGOV")}
+
+
+def test_national_and_civilian_before_a_noun_are_adjectives() -> None:
+    assert codes("The Estonian court lifted restrictions on national television.") == {("CONCEDE", "ESTJUD", None)}
+    assert codes("Iran arrested a British national.") == {("COERCE", "IRN", "GBRCVL")}
