@@ -418,3 +418,10 @@ def test_a_people_s_language_is_no_actor() -> None:
 def test_national_and_civilian_before_a_noun_are_adjectives() -> None:
     assert codes("The Estonian court lifted restrictions on national television.") == {("CONCEDE", "ESTJUD", None)}
     assert codes("Iran arrested a British national.") == {("COERCE", "IRN", "GBRCVL")}
+
+
+def test_a_protestor_however_spelt_riots() -> None:
+    assert codes("A Georgian protestor set fire to a Russian flag.") == codes(
+        "A Georgian protester set fire to a Russian flag."
+    )
+    assert codes("The embassy was ransacked by Serbian protestors.") == {("PROTEST", "SRBCVL", "SRBGOV")}
