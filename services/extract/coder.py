@@ -126,6 +126,7 @@ MAX_ACTORS = 4
 # spaCy refuses longer texts (its `max_length`, E088), and one this long takes the coder about ten seconds.
 MAX_CODED_CHARS = 1_000_000
 PERSONAL = frozenset({"he", "she"})
+IMPERSONAL = frozenset({"it", "they"})
 CONDITIONAL_MODALS = frozenset({"may", "might", "could"})
 QUOTES = frozenset({'"', "`", "``", "''", "“", "‘", "'"})
 AUXILIARIES = lexicon.word_set("auxiliaries")
@@ -625,6 +626,8 @@ def _resolve_pronoun(chunk: Chunk | None, chunks: list[Chunk], last_subject: lis
             continue  # "he" is a person (a minister, a president), not a country named on its own
         if chunk.pronoun in PERSONAL and all(_is_plural(a) for a in earlier.actors):
             continue  # nor a group ("lawmakers", "officials")
+        if chunk.pronoun in IMPERSONAL and all(_is_person(a) for a in earlier.actors):
+            continue  # "it" and "they" are a state, a body or a group, not one person named before
         if not any(a.country for a in earlier.actors):
             # "The Kenyan teachers' union, the largest union, said it": a description names no one new
             unplaced = unplaced or earlier.actors
@@ -632,7 +635,15 @@ def _resolve_pronoun(chunk: Chunk | None, chunks: list[Chunk], last_subject: lis
         return earlier.actors
     if unplaced is None and chunk.pronoun in PERSONAL and last_subject and all(_is_plural(a) for a in last_subject):
         return []
+    if unplaced is None and chunk.pronoun in IMPERSONAL and last_subject and all(_is_person(a) for a in last_subject):
+        return []
     return unplaced or last_subject
+
+
+def _is_person(actor: Actor) -> bool:
+    """Whether an actor is a person the lexicon knows by name ("President Obama", "Mr. Kiir")."""
+    names = actor.text.split()
+    return any(" ".join(names[-k:]) in lexicon.roles() for k in range(1, min(3, len(names)) + 1))
 
 
 def _is_plural(actor: Actor) -> bool:

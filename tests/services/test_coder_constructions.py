@@ -1687,3 +1687,10 @@ def test_crowds_backers_and_responses(text, expected):
 )
 def test_aid_goes_to_the_people_of_the_place(text, expected):
     assert by_code(text) == expected, text
+
+
+def test_it_and_they_never_point_back_at_one_person():
+    text = (
+        "President Obama met Chinese officials on Monday. It has accused the Sudanese government of bombing refugees."
+    )
+    assert by_code(text) == [("CONSULT", "USAGOV", "CHNGOV")]
