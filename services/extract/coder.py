@@ -626,7 +626,7 @@ def _resolve_pronoun(chunk: Chunk | None, chunks: list[Chunk], last_subject: lis
             continue  # "he" is a person (a minister, a president), not a country named on its own
         if chunk.pronoun in PERSONAL and all(_is_plural(a) for a in earlier.actors):
             continue  # nor a group ("lawmakers", "officials")
-        if chunk.pronoun in IMPERSONAL and all(_is_person(a) for a in earlier.actors):
+        if chunk.pronoun in IMPERSONAL and _one_person(chunk.pronoun, earlier.actors):
             continue  # "it" and "they" are a state, a body or a group, not one person named before
         if not any(a.country for a in earlier.actors):
             # "The Kenyan teachers' union, the largest union, said it": a description names no one new
@@ -635,9 +635,16 @@ def _resolve_pronoun(chunk: Chunk | None, chunks: list[Chunk], last_subject: lis
         return earlier.actors
     if unplaced is None and chunk.pronoun in PERSONAL and last_subject and all(_is_plural(a) for a in last_subject):
         return []
-    if unplaced is None and chunk.pronoun in IMPERSONAL and last_subject and all(_is_person(a) for a in last_subject):
+    if unplaced is None and chunk.pronoun in IMPERSONAL and last_subject and _one_person(chunk.pronoun, last_subject):
         return []
     return unplaced or last_subject
+
+
+def _one_person(pronoun: str, actors: list[Actor]) -> bool:
+    """Whether actors are persons "it" cannot stand for: any persons for "it", one person for "they" ("Obama and
+    Putin said they will" is the two of them)."""
+    persons = [a for a in actors if _is_person(a)]
+    return len(persons) == len(actors) and (pronoun == "it" or len(persons) == 1)
 
 
 def _is_person(actor: Actor) -> bool:
