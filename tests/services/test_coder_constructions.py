@@ -1694,3 +1694,8 @@ def test_it_and_they_never_point_back_at_one_person():
         "President Obama met Chinese officials on Monday. It has accused the Sudanese government of bombing refugees."
     )
     assert by_code(text) == [("CONSULT", "USAGOV", "CHNGOV")]
+
+
+def test_they_may_be_two_persons_named_together():
+    text = "Macron and Scholz said they would sanction Belarus."
+    assert by_code(text) == [("THREATEN", "FRAGOV", "BLR"), ("THREATEN", "DEUGOV", "BLR")]
