@@ -127,6 +127,7 @@ MAX_ACTORS = 4
 MAX_CODED_CHARS = 1_000_000
 PERSONAL = frozenset({"he", "she"})
 IMPERSONAL = frozenset({"it", "they"})
+INVERTED_CONDITIONS = frozenset({"should", "were", "had"})
 CONDITIONAL_MODALS = frozenset({"may", "might", "could"})
 QUOTES = frozenset({'"', "`", "``", "''", "“", "‘", "'"})
 AUXILIARIES = lexicon.word_set("auxiliaries")
@@ -1426,13 +1427,18 @@ class SentenceCoder:
         return word.endswith("ing") and w.lower[j] in ("is", "are", "am")
 
     def _is_conditional(self, source: Chunk | None) -> bool:
-        """A subject right after "if" or "unless" ("unless Baghdad accepted") is in a condition, not a report."""
+        """A subject right after "if" or "unless" ("unless Baghdad accepted"), or after an opening "should", "were"
+        or "had", is in a condition, not a report."""
         if source is None:
             return False
         j = source.start - 1
         while j >= self.sent.start and words(self.doc).lower[j] in DETERMINERS:
             j -= 1
-        return j >= self.sent.start and words(self.doc).lower[j] in ("if", "unless", "whether", "until")
+        if j < self.sent.start:
+            return False
+        # "Should Hamas release the hostages, ...", "Were Iran to attack, ...": a condition by inversion
+        inverted = j == self.sent.start and words(self.doc).lower[j] in INVERTED_CONDITIONS
+        return inverted or words(self.doc).lower[j] in ("if", "unless", "whether", "until")
 
     def _is_purpose(self, hit: Hit) -> bool:
         """An infinitive ("sent troops to protect", "to encourage refugees to return") plans, it does not report."""

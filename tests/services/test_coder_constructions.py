@@ -1517,6 +1517,9 @@ def test_an_act_done_to_each_other_goes_both_ways(text, expected):
         "It remains unclear whether Bolivia will accept the proposal.",
         "If Iran will not negotiate, talks are over.",
         "Unless Serbia recognises Kosovo, nothing will change.",
+        # or by inversion
+        "Should Hamas release the hostages, talks could resume.",
+        "Were Iran to attack Israel, the region would burn.",
     ],
 )
 def test_an_act_in_a_condition_is_not_reported(text):
