@@ -46,6 +46,7 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 EMBEDDED = "~"
 PLACE_NOUNS = lexicon.word_set("place_nouns")
 THING_NOUNS = lexicon.word_set("thing_nouns")
+BUILDING_NOUNS = lexicon.word_set("building_nouns")
 # Points of the compass before a place name ("in south Lebanon", "in northern Iraq") keep its preposition.
 COMPASS = lexicon.word_set("compass")
 # Prepositions that tie a sector noun to its country ("rebels in the Ivory Coast", "students throughout Indonesia").
@@ -353,6 +354,12 @@ def find_chunks(
         if _names_a_backer(w, j, sent.end):
             i = j  # "Iranian-backed militias": who backs the actor named next
             continue
+        if j in trigger_tokens and _prep(doc, i, sent.start) not in (None, "between"):
+            # "went before a magistrate and riot police fired": the last conjunct is the next verb's subject, unless
+            # the first only shares its noun ("Ethiopian and Eritrean soldiers")
+            k = next((k for k in range(j - 1, i, -1) if w.lower[k] == "and"), None)
+            shares = k is not None and (e := entity_at.get(k - 1)) is not None and e.label_ == DEMONYM
+            j = k if k is not None and not shares else j
         if j - i == 1 and w.lower[i] in ADJECTIVE_SECTORS and j < sent.end and w.alpha[j] and w.is_lower[j]:
             i = j  # "national radio", "civilian casualties": an adjective before its noun, not a person
             continue
@@ -393,7 +400,9 @@ def find_chunks(
         if actors and w.lower[i] in POSSESSIVES and all(a.country is None for a in actors):
             chunks.append(Chunk(i, j, [], _prep(doc, i, sent.start), pronoun=w.lower[i]))
         elif actors:
-            chunks.append(Chunk(i, j, actors, _prep(doc, i, sent.start)))
+            # "attacked dozens of police stations": the police's building, a place the act is aimed at, not a doer
+            building = j < sent.end and w.lower[j] in BUILDING_NOUNS
+            chunks.append(Chunk(i, j, actors, _prep(doc, i, sent.start), place=building))
         i = max(j, i + 1)
     return _named_by_apposition(doc, sent, _attach_countries(doc, chunks, entity_at, trigger_tokens))
 

@@ -1702,3 +1702,22 @@ def test_it_and_they_never_point_back_at_one_person():
 def test_they_may_be_two_persons_named_together():
     text = "Macron and Scholz said they would sanction Belarus."
     assert by_code(text) == [("THREATEN", "FRAGOV", "BLR"), ("THREATEN", "DEUGOV", "BLR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a building named by an actor's noun is a place: no doer of the next verb
+        (
+            "Greek youths attacked police stations and occupied university campuses.",
+            [("ASSAULT", "GRCCVL", "COP"), ("ASSAULT", "GRCCVL", "EDU")],
+        ),
+        # the last conjunct of an object phrase may be the next verb's subject
+        (
+            "The officers went before a magistrate and Greek riot police fired tear gas at students.",
+            [("COERCE", "GRCCOP", "GRCEDU")],
+        ),
+    ],
+)
+def test_buildings_and_subjects_after_an_object(text, expected):
+    assert by_code(text) == expected, text
