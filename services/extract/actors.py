@@ -60,6 +60,7 @@ CLAUSE_OPENERS = lexicon.word_set("clause_openers")
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 # Sector nouns that are adjectives as often: a person only at the head of a phrase ("a British national").
 ADJECTIVE_SECTORS = frozenset({"national", "civilian"})
+# Participles after a hyphen that make the name before them the actor's backer ("Iranian-backed militias").
 BACKING = frozenset({"backed", "supported", "funded", "sponsored", "armed", "trained", "financed"})
 TRAILING = DETERMINERS | {"and", "of", "-", ","}
 # A city or a state has police, officials and courts of its own, which are its country's.

@@ -656,7 +656,7 @@ def _is_person(actor: Actor) -> bool:
 
 def _is_plural(actor: Actor) -> bool:
     """Whether an actor is written as a plural common noun ("Georgia lawmakers", "Chinese officials")."""
-    last = actor.text.split()[-1] if actor.text.split() else ""
+    last = actor.text.rsplit(maxsplit=1)[-1] if actor.text.strip() else ""
     return last.islower() and last.endswith("s") and not last.endswith("ss")
 
 
@@ -848,12 +848,19 @@ class SentenceCoder:
         j = hit.start - 1
         while j > self.sent.start and (w.lower[j].endswith("ly") or w.lower[j] in AUXILIARIES):
             j -= 1
-        if j - 2 < self.sent.start or w.lower[j] not in ("which", "who") or w.lower[j - 1] != ",":
+        antecedent = self._aside_antecedent(j)
+        return None if antecedent is None or w.lower[j] == "who" and antecedent.place else antecedent
+
+    def _aside_antecedent(self, i: int) -> Chunk | None:
+        """The actor a relative pronoun at i follows, set off by a comma ("Egypt, which"): a non-restrictive clause,
+        which says something of its own about that actor."""
+        w = words(self.doc)
+        if i - 2 < self.sent.start or w.lower[i] not in ("which", "who") or w.lower[i - 1] != ",":
             return None
-        antecedent = self.chunk_at.get(j - 2)
-        if antecedent is None or antecedent.end != j - 1 or not any(a.country for a in antecedent.actors):
+        antecedent = self.chunk_at.get(i - 2)
+        if antecedent is None or antecedent.end != i - 1 or not any(a.country for a in antecedent.actors):
             return None
-        return None if w.lower[j] == "who" and antecedent.place else antecedent
+        return antecedent
 
     def _endangers(self, hit: Hit) -> bool:
         """Whether "threaten" says an act or a state of things endangers something ("an assault on Rafah would
@@ -1042,21 +1049,12 @@ class SentenceCoder:
                 clause = ADVERBIAL
             elif i > self.sent.start and w.lower[i - 1] == "," and lower.endswith("ing") and i in self.say:
                 clause = ADVERBIAL  # ", saying it was withholding aid" gives the reason for the main clause's act
-            elif lower in RELATIVES and self._opens_an_aside_on_an_actor(i):
+            elif lower in RELATIVES and self._aside_antecedent(i) is not None:
                 clause = None  # "..., which has repeatedly accused Israel of war crimes": an assertion of its own
             elif lower in RELATIVES or (lower == "that" and self._follows_noun(i)):
                 clause = RELATIVE
             i += 1
         return background
-
-    def _opens_an_aside_on_an_actor(self, i: int) -> bool:
-        """Whether a relative pronoun opens a clause set off by a comma after an actor's name ("Egypt, which has
-        accused"): a non-restrictive clause, which says something of its own about that actor."""
-        w = words(self.doc)
-        if i - 2 < self.sent.start or w.lower[i] not in ("which", "who") or w.lower[i - 1] != ",":
-            return False
-        antecedent = self.chunk_at.get(i - 2)
-        return antecedent is not None and antecedent.end == i - 1 and any(a.country for a in antecedent.actors)
 
     def _follows_noun(self, i: int) -> bool:
         """Whether a word comes after a determiner and a noun: "a plan that will not allow" opens a relative clause,
