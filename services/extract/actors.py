@@ -46,6 +46,8 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 EMBEDDED = "~"
 PLACE_NOUNS = lexicon.word_set("place_nouns")
 THING_NOUNS = lexicon.word_set("thing_nouns")
+# Who leads or speaks for a body is of the body's sector: "the leader of an opposition party", "a spokesman for".
+BODY_HEADS = frozenset({"leader", "leadership", "head", "chief", "spokesman", "spokeswoman", "spokesperson"})
 BUILDING_NOUNS = lexicon.word_set("building_nouns")
 # Points of the compass before a place name ("in south Lebanon", "in northern Iraq") keep its preposition.
 COMPASS = lexicon.word_set("compass")
@@ -142,9 +144,14 @@ def _sector(w: Words, start: int, end: int, entity_at: dict[int, Span]) -> str |
     # Words inside a name ("United States", "State Department") are not sector nouns.
     lemmas = ["" if i in entity_at else w.lemma[i] for i in range(start, end)]
     if "of" in lemmas[1:]:
-        # "supporters of former President Ben Bella": the head noun comes before "of", if it is a sector noun
-        head = lemmas[: lemmas.index("of", 1)]
-        if any((lemma,) in sectors for lemma in head):
+        # "supporters of former President Ben Bella": the head noun comes before "of", if it is a sector noun; but a
+        # leader or a spokesman of a body is of that body's sector ("the leader of an opposition party")
+        of = lemmas.index("of", 1)
+        head, rest = lemmas[:of], lemmas[of + 1 :]
+        heads_a_body = all(lemma in BODY_HEADS for lemma in head if (lemma,) in sectors)
+        if heads_a_body and any((lemma,) in sectors for lemma in rest):
+            lemmas = rest
+        elif any((lemma,) in sectors for lemma in head):
             lemmas = head
     for i, lemma in enumerate(lemmas):
         if i + 1 < len(lemmas) and (lemma, lemmas[i + 1]) in sectors:

@@ -425,3 +425,8 @@ def test_a_protestor_however_spelt_riots() -> None:
         "A Georgian protester set fire to a Russian flag."
     )
     assert codes("The embassy was ransacked by Serbian protestors.") == {("PROTEST", "SRBCVL", "SRBGOV")}
+
+
+def test_a_body_s_leader_is_of_the_body_s_sector() -> None:
+    assert codes("Turkish police detained the leader of the Kurdish rebels.") == {("COERCE", "TURCOP", "TURREB")}
+    assert codes("The leader of Iran criticised Israel.") == {("ACCUSE", "IRNGOV", "ISR")}

@@ -1721,3 +1721,7 @@ def test_they_may_be_two_persons_named_together():
 )
 def test_buildings_and_subjects_after_an_object(text, expected):
     assert by_code(text) == expected, text
+
+
+def test_a_decision_taken_is_the_act_decided():
+    assert by_code("Poland's decision to send tanks to Ukraine angered Moscow.") == [("AID", "POL", "UKR")]
