@@ -762,3 +762,8 @@ def test_a_release_ordered_by_the_holder_s_court_is_a_release() -> None:
 )
 def test_people_expelled_are_deported_and_envoys_expelled_are_sanctioned(text: str, expected: list) -> None:
     assert coded(text) == expected
+
+
+def test_an_offensive_prepared_mobilizes_forces() -> None:
+    # 154 mobilize or increase armed forces: made ready, not yet launched
+    assert coded("Israel is preparing a ground invasion of Gaza.") == [("MOBILIZE", "154", "ISR", "PSE")]
