@@ -430,3 +430,8 @@ def test_a_protestor_however_spelt_riots() -> None:
 def test_a_body_s_leader_is_of_the_body_s_sector() -> None:
     assert codes("Turkish police detained the leader of the Kurdish rebels.") == {("COERCE", "TURCOP", "TURREB")}
     assert codes("The leader of Iran criticised Israel.") == {("ACCUSE", "IRNGOV", "ISR")}
+
+
+def test_a_people_of_one_state_s_region_is_that_state_s() -> None:
+    assert codes("Eritrean troops clashed with Tigrayan forces.") == {("ASSAULT", "ERIMIL", "ETHMIL")}
+    assert codes("Chinese police detained Uyghur activists.") == {("COERCE", "CHNCOP", "CHNOPP")}
