@@ -128,6 +128,7 @@ MAX_CODED_CHARS = 1_000_000
 PERSONAL = frozenset({"he", "she"})
 IMPERSONAL = frozenset({"it", "they"})
 INVERTED_CONDITIONS = frozenset({"should", "were", "had"})
+PEOPLE_SECTORS = frozenset({"CVL", "REF"})
 CONDITIONAL_MODALS = frozenset({"may", "might", "could"})
 QUOTES = frozenset({'"', "`", "``", "''", "“", "‘", "'"})
 AUXILIARIES = lexicon.word_set("auxiliaries")
@@ -860,7 +861,9 @@ class SentenceCoder:
         antecedent = self.chunk_at.get(i - 2)
         if antecedent is None or antecedent.end != i - 1 or not any(a.country for a in antecedent.actors):
             return None
-        return antecedent
+        # "three Palestinians, who had sought refuge in a school, died": a clause on ordinary people tells how they
+        # came to be there, not an act of theirs
+        return None if all(a.sector in PEOPLE_SECTORS for a in antecedent.actors) else antecedent
 
     def _endangers(self, hit: Hit) -> bool:
         """Whether "threaten" says an act or a state of things endangers something ("an assault on Rafah would

@@ -1651,8 +1651,12 @@ def test_players_and_companies_do_not_use_force(text, expected):
             "The ruling angered Pyongyang, which threatened to cut all ties with Seoul.",
             [("THREATEN", "PRKGOV", "KORGOV")],
         ),
-        # a restrictive clause only says which ones
+        # a restrictive clause only says which ones, and a clause on ordinary people tells how they came to be there
         ("Officials who attacked the plan resigned.", []),
+        (
+            "Three Afghans, who had sought refuge in a Pakistani school, were arrested by Pakistani police.",
+            [("COERCE", "PAKCOP", "AFGCVL")],
+        ),
         # "who" is never a place
         ("Kim Jong Un met Putin in Vladivostok, who promised to help North Korea.", [("CONSULT", "PRKGOV", "RUSGOV")]),
     ],
