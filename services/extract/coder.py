@@ -793,6 +793,7 @@ class SentenceCoder:
         # A riot's stones and bottles are aimed too: "hurled stones at riot police"; so is a show of force ("fired
         # warning shots at a Greek patrol boat")
         aimed = hit.entry.type in AIMED_TYPES or hit.entry.mode == "riot" or hit.entry.cameo == SHOW_OF_FORCE
+        aimed = aimed or words(doc).lower[hit.end - 1] == "at"  # words aimed "at" someone: "lashed out at Japan"
         sited = hit.entry.type == "PROTEST"
         owned = hit.entry.type in OWN_PEOPLE_TYPES
         target = target_after(

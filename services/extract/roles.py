@@ -109,6 +109,8 @@ def _agent_after(doc: Doc, by: int, sent: Span) -> bool:
     if following >= sent.end:
         return False
     word = w.lower[following]
+    if w.num[following] or word == "half":
+        return False  # a measure: "extended their truce by two days", "cut aid by half"
     bare_noun = w.is_lower[following] and w.alpha[following] and not word.endswith("s")
     return not bare_noun or word in STOP_WORDS or (w.lemma[following],) in lexicon.sectors()
 

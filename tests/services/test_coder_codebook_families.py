@@ -767,3 +767,21 @@ def test_people_expelled_are_deported_and_envoys_expelled_are_sanctioned(text: s
 def test_an_offensive_prepared_mobilizes_forces() -> None:
     # 154 mobilize or increase armed forces: made ready, not yet launched
     assert coded("Israel is preparing a ground invasion of Gaza.") == [("MOBILIZE", "154", "ISR", "PSE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 111: words aimed at someone
+        ("China lashed out at Japan over the visit.", [("ACCUSE", "111", "CHN", "JPN")]),
+        # 0871: a ceasefire extended is declared again
+        (
+            "Israel and Hamas extended their truce by two days.",
+            [("RETREAT", "0871", "ISR", None), ("RETREAT", "0871", "PSE", None)],
+        ),
+        # crimes committed are no commitment (030)
+        ("Ethiopian forces committed war crimes in Tigray, the report said.", []),
+    ],
+)
+def test_words_lashed_out_truces_extended_and_crimes_committed(text: str, expected: list) -> None:
+    assert coded(text) == expected

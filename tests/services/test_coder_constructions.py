@@ -1453,8 +1453,9 @@ def test_what_ones_own_words_are_about_is_not_their_target():
 
 
 def test_a_negation_between_the_parts_of_a_pattern_denies_it():
-    # the ceasefire is not extended; announced as such, it is declared
-    assert by_code("Hamas announced that they would not be extending the cease-fire.") == []
+    # the ceasefire is not announced but refused its extension (a rejection); announced as such, it is declared
+    refused = "Hamas announced that they would not be extending the cease-fire."
+    assert by_code(refused) == [("REJECT", "PSEREBHMS", None)]
     assert by_code("Hamas announced a ceasefire on Monday.") == [("RETREAT", "PSEREBHMS", None)]
     # an acquittal is no conviction, talks not held are no meeting
     assert by_code("A Kenyan court found the Somali suspect not guilty.") == []
