@@ -897,7 +897,15 @@ class SentenceCoder:
         # "warned people in northern Gaza to move south", "warned Russia against any attack": the verb, its object,
         # then what they must or must not do
         ultimatum = {w.lower[i] for i in range(hit.end, min(self.sent.end, hit.end + WARNED_REACH))}
+        if self._warns_of_its_own_act(hit):
+            return False
         return w.lower[hit.start].endswith("ing") or not ultimatum & {"to", "against"}
+
+    def _warns_of_its_own_act(self, hit: Hit) -> bool:
+        """Whether a warning's clause is the speaker's own act to come: "warned (that) it would close the Strait"."""
+        w = words(self.doc)
+        i = hit.end + (hit.end < self.sent.end and w.lower[hit.end] == "that")
+        return i + 1 < self.sent.end and w.lower[i] in ("it", "they", "we") and w.lower[i + 1] in ("would", "will")
 
     def _reacts_to_an_act(self, hit: Hit) -> bool:
         """Whether what a praise or a criticism takes as its object is an act named as a noun ("condemned the

@@ -785,3 +785,16 @@ def test_an_offensive_prepared_mobilizes_forces() -> None:
 )
 def test_words_lashed_out_truces_extended_and_crimes_committed(text: str, expected: list) -> None:
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a warning of the speaker's own act to come threatens (13x); a strait closed is a blockade (191)
+        ("Yemen warned it would close the Bab el-Mandeb strait.", ("THREATEN", "YEM")),
+        # patrols held jointly are military cooperation (062)
+        ("Vietnam and India will conduct joint patrols.", ("AGREE", "VNM")),
+    ],
+)
+def test_warnings_of_ones_own_act_and_joint_patrols(text: str, expected: tuple) -> None:
+    assert expected in [(kind, source) for kind, _cameo, source, _target in coded(text)]
