@@ -1730,3 +1730,8 @@ def test_buildings_and_subjects_after_an_object(text, expected):
 
 def test_a_decision_taken_is_the_act_decided():
     assert by_code("Poland's decision to send tanks to Ukraine angered Moscow.") == [("AID", "POL", "UKR")]
+
+
+def test_a_fight_against_claims_or_rulings_is_argued_not_fought():
+    assert by_code("Kenya's government fought back against claims of censorship.") == []
+    assert by_code("Kenyan troops fought back against a Somali assault.") == [("ASSAULT", "KENMIL", "SOM")]
