@@ -798,3 +798,8 @@ def test_words_lashed_out_truces_extended_and_crimes_committed(text: str, expect
 )
 def test_warnings_of_ones_own_act_and_joint_patrols(text: str, expected: tuple) -> None:
     assert expected in [(kind, source) for kind, _cameo, source, _target in coded(text)]
+
+
+def test_a_high_commissioner_is_an_envoy() -> None:
+    # 114 complain officially: a Commonwealth country's envoy is its high commissioner
+    assert coded("Pakistan summoned India's deputy high commissioner.") == [("ACCUSE", "114", "PAK", "IND")]
