@@ -176,6 +176,7 @@ MARKET_NOUNS = lexicon.word_set("market_nouns")
 SPORT_ROLES = lexicon.word_set("sport_roles")
 APOLOGY = "055"
 AID_INTENT = "033"  # CAMEO: express intent to provide material aid
+EXECUTION = "186"  # CAMEO 186, where the lexicon codes executions and assassinations
 # How a crowd is counted when no one names who they are; and the words that may count it ("tens of thousands").
 CROWDS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millions"})
 CROWD_COUNTS = lexicon.word_set("quantifiers") | {"of", "many", "several"}
@@ -1513,7 +1514,8 @@ class SentenceCoder:
         place = location.country if location is not None and location.country else None
         if targets and all(t.country is None for t in targets):
             people = type_ in CLAIM_TYPES and any(a.sector in DOMESTIC_SECTORS for a in sources)
-            authority = all(a.sector in AUTHORITY_SECTORS for a in sources)
+            # a state puts to death people it holds, its own unless named otherwise ("the junta executed activists")
+            authority = all(a.sector in AUTHORITY_SECTORS for a in sources) or cameo == EXECUTION
             domestic = (type_ in DOMESTIC_TYPES or authority) and all(t.sector in DOMESTIC_SECTORS for t in targets)
             # Rebels and the opposition fight their own state: "Colombian rebels kidnapped two soldiers".
             insurgent = all(a.sector in CHALLENGER_SECTORS for a in sources) and all(

@@ -1735,3 +1735,8 @@ def test_a_decision_taken_is_the_act_decided():
 def test_a_fight_against_claims_or_rulings_is_argued_not_fought():
     assert by_code("Kenya's government fought back against claims of censorship.") == []
     assert by_code("Kenyan troops fought back against a Somali assault.") == [("ASSAULT", "KENMIL", "SOM")]
+
+
+def test_people_a_state_puts_to_death_are_its_own_unless_named_otherwise():
+    assert by_code("Myanmar's military junta executed four activists.") == [("ASSAULT", "MMRMIL", "MMROPP")]
+    assert by_code("Iran executed a Swedish national.") == [("ASSAULT", "IRN", "SWECVL")]
