@@ -211,8 +211,8 @@ def target_after(
         # plan put forward by Egypt").
         if chunk.prep == "by" and (passive or not _names_proposer(w, _before_prep(w, chunk.start))):
             continue
-        if any(a.country for a in chunk.actors):
-            return chunk
+        if any(a.country for a in chunk.actors) or aimed and chunk.prep == "at":
+            return chunk  # "fired tear gas at students marching on parliament": whom it was fired at, named or not
         # An adjective that is also a sector noun ("military aid") yields to a named actor further on.
         fallback = fallback or chunk
     return fallback

@@ -1740,3 +1740,8 @@ def test_a_fight_against_claims_or_rulings_is_argued_not_fought():
 def test_people_a_state_puts_to_death_are_its_own_unless_named_otherwise():
     assert by_code("Myanmar's military junta executed four activists.") == [("ASSAULT", "MMRMIL", "MMROPP")]
     assert by_code("Iran executed a Swedish national.") == [("ASSAULT", "IRN", "SWECVL")]
+
+
+def test_an_aimed_act_s_target_is_whom_it_was_aimed_at_named_or_not():
+    text = "Sri Lankan police fired tear gas at students marching on parliament in Colombo."
+    assert by_code(text) == [("COERCE", "LKACOP", "LKAEDU")]
