@@ -30,6 +30,8 @@ PROPOSALS = lexicon.word_set("proposals")
 PROPOSER_REACH = 2
 ATTACK_NOUNS = lexicon.word_set("attack_nouns")
 FIGHT_NOUNS = lexicon.word_set("fight_nouns")
+# "by the end of the year": a deadline, not an agent
+DEADLINES = frozenset({"end", "time", "middle", "start", "beginning", "close", "weekend"})
 # A fight's other side follows "with"; both its sides follow "between".
 FIGHT_SIDES = frozenset({"with", "between"})
 EXCHANGES, FIRE = frozenset({"exchange", "exchanges"}), frozenset({"fire", "gunfire"})
@@ -111,6 +113,10 @@ def _agent_after(doc: Doc, by: int, sent: Span) -> bool:
     word = w.lower[following]
     if w.num[following] or word == "half":
         return False  # a measure: "extended their truce by two days", "cut aid by half"
+    if word == "the" and following + 1 < sent.end and w.lower[following + 1] in DEADLINES:
+        return False  # a time: "ordered to leave by the end of the year"
+    if word in ("then", "now", "midnight", "noon", "tomorrow"):
+        return False
     bare_noun = w.is_lower[following] and w.alpha[following] and not word.endswith("s")
     return not bare_noun or word in STOP_WORDS or (w.lemma[following],) in lexicon.sectors()
 

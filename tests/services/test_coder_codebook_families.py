@@ -803,3 +803,10 @@ def test_warnings_of_ones_own_act_and_joint_patrols(text: str, expected: tuple) 
 def test_a_high_commissioner_is_an_envoy() -> None:
     # 114 complain officially: a Commonwealth country's envoy is its high commissioner
     assert coded("Pakistan summoned India's deputy high commissioner.") == [("ACCUSE", "114", "PAK", "IND")]
+
+
+def test_peacekeepers_ordered_out_are_expelled() -> None:
+    # 1661 expel peacekeepers; "by the end of the year" is a deadline, not an agent
+    assert coded("Congo ordered UN peacekeepers to leave by the end of the year.") == [
+        ("SANCTION", "1661", "COG", "IGO")
+    ]
