@@ -212,6 +212,16 @@ def _person_qualifies_head(w: Words, person: Span, begin: int, stop: int) -> boo
     return after or before_of
 
 
+def _hyphened_pair(w: Words, entities: list[Span]) -> tuple[Span, Span] | None:
+    """Two states joined by a hyphen as one adjective ("US-South Korean", "Israeli-Palestinian"), when they are all
+    the phrase names."""
+    if len(entities) != 2 or any(e.label_ not in (COUNTRY, DEMONYM) for e in entities):
+        return None
+    first, second = entities
+    joined = first.end + 1 == second.start and w.lower[first.end] == "-"
+    return (first, second) if joined and first.ent_id_ != second.ent_id_ else None
+
+
 def _names_a_backer(w: Words, end: int, stop: int) -> bool:
     """Whether a run ending at `end` is joined by a hyphen to a participle of backing ("Iranian-backed",
     "Russian-supported", "US-funded"): it names who backs the actor after it, not whose the actor is."""
@@ -258,6 +268,12 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
         if ethnic and not entities:
             own_sector = sector = sector or "CVL"  # an ethnic group is a people, placed by where it lives
         if not entities and own_sector is None:
+            continue
+        if (pair := _hyphened_pair(w, entities)) is not None:
+            # "joint US-South Korean drills", "Russian-Chinese naval patrols": both sides, sharing the noun
+            for side in pair:
+                code, country, sector_code = code_entity(side, sector, when, former)
+                actors.append(written_actor(doc, begin, stop, code, country, sector_code))
             continue
         # "NATO-member Norway", "EU-led talks": a name before a hyphen only modifies the head.
         heads = [e for e in entities if not (e.end < len(doc) and w.lower[e.end] == "-")] or entities

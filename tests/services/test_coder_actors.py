@@ -435,3 +435,12 @@ def test_a_body_s_leader_is_of_the_body_s_sector() -> None:
 def test_a_people_of_one_state_s_region_is_that_state_s() -> None:
     assert codes("Eritrean troops clashed with Tigrayan forces.") == {("ASSAULT", "ERIMIL", "ETHMIL")}
     assert codes("Chinese police detained Uyghur activists.") == {("COERCE", "CHNCOP", "CHNOPP")}
+
+
+def test_two_states_joined_by_a_hyphen_are_both_named() -> None:
+    assert codes("North Korea condemned the joint US-South Korean military drills.") == {
+        ("ACCUSE", "PRK", "USAMIL"),
+        ("ACCUSE", "PRK", "KORMIL"),
+    }
+    # a name before a hyphen that joins no second state only modifies the head
+    assert codes("NATO-member Norway expelled Russian diplomats.") == {("SANCTION", "NOR", "RUSGOV")}
