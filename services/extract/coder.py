@@ -800,6 +800,13 @@ class SentenceCoder:
         target = target_after(
             doc, sent, after, self._objects(hit), stops, source, skip=skip, aimed=aimed, sited=sited, owned=owned
         )
+        if (
+            target is None
+            and _is_aimed_reading(hit.entry)
+            and not is_passive(doc, hit.start, hit.end, sent, with_be=True)
+        ):
+            # "invested $5 billion in Bangladesh": the pattern's own preposition names its target, whatever it is
+            target = next((c for c in self.chunks if c.start == hit.end and c.actors), None)
         if target is None:
             target = main_roles[1]  # ", killing one and arresting 12": the main clause's target, again
         if hit.entry.type in REACTIONS and self._reacts_to_an_act(hit):

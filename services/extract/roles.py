@@ -95,12 +95,19 @@ def is_passive(doc: Doc, start: int, end: int, sent: Span, *, with_be: bool = Fa
         return True
     if not with_be and not base_form and _lacks_its_object(doc, start, end, sent):
         return True
+    w = words(doc)
     j = start - 1
+    # adverbs, one or coordinated ("was literally and figuratively invested in"), and "not" stand between
     while j >= sent.start and (
-        words(doc).lower[j] in ADVERBIAL_SKIP or words(doc).lower[j].endswith("ly") or words(doc).lower[j] == "not"
+        w.lower[j] in ADVERBIAL_SKIP
+        or w.lower[j].endswith("ly")
+        or w.lower[j] == "not"
+        or w.lower[j] == "and"
+        and j > sent.start
+        and w.lower[j - 1].endswith("ly")
     ):
         j -= 1
-    return j >= sent.start and words(doc).lower[j] in BE_FORMS
+    return j >= sent.start and w.lower[j] in BE_FORMS
 
 
 def _agent_after(doc: Doc, by: int, sent: Span) -> bool:

@@ -810,3 +810,19 @@ def test_peacekeepers_ordered_out_are_expelled() -> None:
     assert coded("Congo ordered UN peacekeepers to leave by the end of the year.") == [
         ("SANCTION", "1661", "COG", "IGO")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 061 cooperate economically: investment in another's economy, energy sold to it
+        ("India invested in Bangladesh.", [("COOPERATE", "061", "IND", "BGD")]),
+        ("Russia sold oil to India at a discount.", [("COOPERATE", "061", "RUS", "IND")]),
+        # 071 economic aid: money deposited in another's central bank
+        ("Saudi Arabia deposited $3 billion in Pakistan's central bank.", [("AID", "071", "SAU", "PAK")]),
+        # invested in an outcome, adjectivally, is no investment
+        ("Many people are deeply and personally invested in Americans' success.", []),
+    ],
+)
+def test_investment_trade_and_deposits(text: str, expected: list) -> None:
+    assert coded(text) == expected
