@@ -826,3 +826,9 @@ def test_peacekeepers_ordered_out_are_expelled() -> None:
 )
 def test_investment_trade_and_deposits(text: str, expected: list) -> None:
     assert coded(text) == expected
+
+
+def test_an_act_branded_illegal_is_criticised() -> None:
+    # 111 criticize or denounce: branded or described as illegal, barbaric, reckless
+    assert coded("Turkey described Israel's actions as barbaric.") == [("ACCUSE", "111", "TUR", "ISR")]
+    assert coded("The UN called for an end to illegal settlements.") == [("REQUEST", "020", "IGO", None)]
