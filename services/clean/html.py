@@ -75,7 +75,8 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlArticle:
         raise UnusableDocument(f"HTML too complex: {elements:,} elements, over the {MAX_ELEMENTS:,} limit")
     if tree.xpath(TOO_DEEP):
         raise UnusableDocument(f"pathological HTML: elements nested more than {MAX_DEPTH} levels deep")
-    meta = _read_meta(tree)
+    tags, articles = _meta_tags(tree), _json_ld_articles(tree)
+    meta = _read_meta(tree, tags, articles)
     # Given a tree, trafilatura deep-copies it, which costs more than parsing the string again.
     document = trafilatura.bare_extraction(html, url=url, **EXTRACTION_OPTIONS)
     if document is None or not document.text:
@@ -89,7 +90,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlArticle:
         url=meta.get("url") or url,
         language=(tree.get("lang") or "").split("-")[0].lower() or None,
         links=_link_texts(tree),
-        lead=page_lead(tree, _descriptions(tree), document.text),
+        lead=page_lead(tree, _descriptions(tags, articles), document.text),
     )
 
 
@@ -101,14 +102,22 @@ def _parse(html: str) -> HtmlElement | None:
         return trafilatura.load_html(html)
 
 
-def _read_meta(tree: HtmlElement) -> dict[str, str]:
-    found: dict[str, str] = {}
-    tags = {}
+def _meta_tags(tree: HtmlElement) -> list[tuple[str, str]]:
+    """The page's meta tags as (key, content), in page order, each with both."""
+    tags = []
     for element in tree.iterfind(".//meta"):
         key = (element.get("property") or element.get("name") or element.get("itemprop") or "").lower()
         content = (element.get("content") or "").strip()
         if key and content:
-            tags.setdefault(key, content)
+            tags.append((key, content))
+    return tags
+
+
+def _read_meta(tree: HtmlElement, meta_tags: list[tuple[str, str]], articles: list[dict]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    tags: dict[str, str] = {}
+    for key, content in meta_tags:
+        tags.setdefault(key, content)
     fields = (
         ("title", TITLE_META),
         ("author", AUTHOR_META),
@@ -125,26 +134,22 @@ def _read_meta(tree: HtmlElement) -> dict[str, str]:
         found["url"] = canonical.get("href")
     elif url := next((tags[k] for k in URL_META if k in tags), None):
         found["url"] = url
-    for field, value in _json_ld(tree).items():
+    for field, value in _json_ld(articles).items():
         found.setdefault(field, value)
     return found
 
 
-def _descriptions(tree: HtmlElement) -> list[str]:
+def _descriptions(meta_tags: list[tuple[str, str]], articles: list[dict]) -> list[str]:
     """Every summary the page gives of itself, in its meta tags and its JSON-LD article, first given first: a page
     may hold two that differ (a site-wide template's and the article's own)."""
-    found = [
-        (element.get("content") or "").strip()
-        for element in tree.iterfind(".//meta")
-        if (element.get("property") or element.get("name") or element.get("itemprop") or "").lower() in DESCRIPTION_META
-    ]
-    found += [description for item in _json_ld_articles(tree) if (description := _string(item.get("description")))]
-    return list(dict.fromkeys(filter(None, found)))
+    found = [content for key, content in meta_tags if key in DESCRIPTION_META]
+    found += [description for item in articles if (description := _string(item.get("description")))]
+    return list(dict.fromkeys(found))
 
 
-def _json_ld(tree: HtmlElement) -> dict[str, str]:
+def _json_ld(articles: list[dict]) -> dict[str, str]:
     found: dict[str, str] = {}
-    for item in _json_ld_articles(tree):
+    for item in articles:
         found.setdefault("title", _string(item.get("headline")))
         found.setdefault("date", _string(item.get("datePublished")))
         found.setdefault("author", _name(item.get("author")))

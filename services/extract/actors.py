@@ -64,6 +64,7 @@ STANCE_PREFIXES = frozenset({"anti", "pro"})
 ADJECTIVE_SECTORS = frozenset({"national", "civilian"})
 # Participles after a hyphen that make the name before them the actor's backer ("Iranian-backed militias").
 BACKING = frozenset({"backed", "supported", "funded", "sponsored", "armed", "trained", "financed"})
+BASED = frozenset({"based", "headquartered"})
 TRAILING = DETERMINERS | {"and", "of", "-", ","}
 # A city or a state has police, officials and courts of its own, which are its country's.
 LOCAL_SECTORS = frozenset({"COP", "GOV", "JUD"})
@@ -225,7 +226,12 @@ def _hyphened_pair(w: Words, entities: list[Span]) -> tuple[Span, Span] | None:
 def _names_a_backer(w: Words, end: int, stop: int) -> bool:
     """Whether a run ending at `end` is joined by a hyphen to a participle of backing ("Iranian-backed",
     "Russian-supported", "US-funded"): it names who backs the actor after it, not whose the actor is."""
-    return end + 1 < stop and w.lower[end] == "-" and w.lower[end + 1] in BACKING
+    return _hyphened_to(w, end, stop, BACKING)
+
+
+def _hyphened_to(w: Words, end: int, stop: int, participles: frozenset[str]) -> bool:
+    """Whether the word ending at `end` is joined by a hyphen to one of these participles, before `stop`."""
+    return end + 1 < stop and w.lower[end] == "-" and w.lower[end + 1] in participles
 
 
 def _is_stance(w: Words, start: int, begin: int) -> bool:
@@ -321,7 +327,7 @@ def _city_names_whose(w: Words, city: Span, begin: int, stop: int, sector: str |
 
 def _names_a_base(w: Words, end: int, stop: int) -> bool:
     """Whether a place's name ending at `end` says where the actor after it is based ("a Beirut-based newspaper")."""
-    return end + 1 < stop and w.lower[end] == "-" and w.lower[end + 1] in ("based", "headquartered")
+    return _hyphened_to(w, end, stop, BASED)
 
 
 def _names_the_country(w: Words, i: int, end: int) -> bool:

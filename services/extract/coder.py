@@ -19,6 +19,7 @@ from services.extract.actors import (
     POSSESSIVE_MARKS,
     POSSESSIVES,
     PREPOSITIONS,
+    QUANTIFIERS,
     Chunk,
     code_chunk,
     find_chunks,
@@ -179,7 +180,7 @@ AID_INTENT = "033"  # CAMEO: express intent to provide material aid
 EXECUTION = "186"  # CAMEO 186, where the lexicon codes executions and assassinations
 # How a crowd is counted when no one names who they are; and the words that may count it ("tens of thousands").
 CROWDS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millions"})
-CROWD_COUNTS = lexicon.word_set("quantifiers") | {"of", "many", "several"}
+CROWD_COUNTS = QUANTIFIERS | {"of", "many", "several"}
 # Words between a fight and the "between" that names its sides: "fighting broke out on Thursday between"
 SIDES_REACH = 5
 REGRETTED_PREPS = frozenset({"over", "at", "about"})
@@ -902,11 +903,11 @@ class SentenceCoder:
         rest = range(hit.end, self.sent.end)
         if any(w.lemma[i] in WARNED_RESPONSES or w.lower[i] in WARNED_RESPONSES for i in rest):
             return False
+        if self._warns_of_its_own_act(hit):
+            return False
         # "warned people in northern Gaza to move south", "warned Russia against any attack": the verb, its object,
         # then what they must or must not do
         ultimatum = {w.lower[i] for i in range(hit.end, min(self.sent.end, hit.end + WARNED_REACH))}
-        if self._warns_of_its_own_act(hit):
-            return False
         return w.lower[hit.start].endswith("ing") or not ultimatum & {"to", "against"}
 
     def _warns_of_its_own_act(self, hit: Hit) -> bool:
