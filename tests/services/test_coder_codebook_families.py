@@ -790,6 +790,22 @@ def test_words_lashed_out_truces_extended_and_crimes_committed(text: str, expect
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # 111: the phrasal verbs of criticism
+        ("The Iranian president spoke out against the Saudi strikes.", [("ACCUSE", "111", "IRN", "SAU")]),
+        ("Erdogan hit out at the European Union over its refugee policy.", [("ACCUSE", "111", "TUR", "IGO")]),
+        ("Venezuela's foreign minister railed against Colombia.", [("ACCUSE", "111", "VEN", "COL")]),
+        ("Putin berated the Ukrainian government.", [("ACCUSE", "111", "RUS", "UKR")]),
+        # a blow struck and a walk out at night are no criticism
+        ("The driver hit the wall and went out at night.", []),
+    ],
+)
+def test_criticism_in_phrasal_verbs(text: str, expected: list) -> None:
+    assert coded(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a warning of the speaker's own act to come threatens (13x); a strait closed is a blockade (191)
         ("Yemen warned it would close the Bab el-Mandeb strait.", ("THREATEN", "YEM")),
         # patrols held jointly are military cooperation (062)

@@ -69,6 +69,12 @@ def test_a_participle_after_a_noun_modifies_it(text: str, expected: str, modifie
     assert expected in found and modifier not in found
 
 
+def test_a_clause_after_while_is_an_event_of_its_own() -> None:
+    # "while" and "whereas" set two facts side by side; neither is the other's background
+    found = coded("The EU criticised Russia over the talks, while Russian forces shelled Kharkiv.")
+    assert {("ACCUSE", "IGO", "RUS"), ("ASSAULT", "RUS", "UKR")} <= found
+
+
 def test_a_past_verb_after_a_noun_is_still_the_verb_of_its_clause() -> None:
     assert ("ASSAULT", "ISR", "PSE") in coded("Israeli troops killed two Palestinians near Jenin.")
     # after the comma of a leading clause, the noun is the next clause's subject
