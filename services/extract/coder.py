@@ -151,7 +151,8 @@ GERUND_DOERS = frozenset({"by", "between"})
 # An action on a place or on unnamed people there is an action on that country ("lifted a curfew in Montenegro").
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETREAT", "MOBILIZE"})
 # Acts only a state's authorities do: arrests, investigations, trials.
-AUTHORITY_MODES = frozenset({"arrest", "investigate", "sue"})
+AUTHORITY_MODES = frozenset({"arrest", "investigate", "sue", "convict"})
+TOWNS = frozenset({CITY, CAPITAL})
 PLACES = frozenset({CITY, CAPITAL, COUNTRY})
 # "claimed that X attacked": the claim verb read as CAMEO's "allege" (112)
 CLAIM_AS_ACCUSATION = lexicon.Trigger("claim", "ACCUSE", "allege", "112", ACT)
@@ -1342,7 +1343,8 @@ class SentenceCoder:
     def _authorities_of_the_place(self, hit: Hit, held: Chunk | None) -> list[Actor]:
         """Who arrests, investigates or tries someone when a passive names no one: the state it is done in ("a
         US national was put under investigation in Italy"), or, with no place named, the state of a politician
-        held, whose office and opposition are at home ("Zimbabwe's opposition leader was arrested")."""
+        held, whose office and opposition are at home ("Zimbabwe's opposition leader was arrested"), or of someone
+        known by a town or a region of it, as local news names its own people ("an Oklahoma man was convicted")."""
         if hit.entry.mode not in AUTHORITY_MODES:
             return []
         place = next((c for c in self.chunks if c.start >= hit.end and c.prep == "in"), None)
@@ -1350,13 +1352,21 @@ class SentenceCoder:
             return []
         if place is None:
             people = held.actors if held is not None else []
-            home = {a.country for a in people if a.country and a.sector in HOME_POLITICS}
-            if len(home) != 1 or any(a.sector not in HOME_POLITICS for a in people):
+            at_home = [a for a in people if a.sector in HOME_POLITICS or self._known_by_a_town(a)]
+            home = {a.country for a in at_home if a.country}
+            if len(home) != 1 or len(at_home) < len(people):
                 return []
             # written as the words that name the act, as an unnamed attacker is
             country = home.pop()
             return [written_actor(self.doc, hit.start, hit.end, country, country, None)]
         return [Actor(a.text, a.country, a.start, a.end, a.country, None) for a in place.actors[:1] if a.country]
+
+    def _known_by_a_town(self, actor: Actor) -> bool:
+        """Whether an actor is written as a town or a region alone ("an Oklahoma man"), not as a state or a people
+        (a "US national", an "American tourist" is as often held abroad)."""
+        return actor.sector is None and any(
+            e.start_char == actor.start and e.end_char == actor.end and e.label_ in TOWNS for e in self.entities
+        )
 
     def _location(self, trigger: int) -> Location | None:
         """Where the event of the trigger at this token happened (read once per trigger)."""

@@ -1133,6 +1133,9 @@ def test_harm_done_by_an_accident_or_a_disaster_is_no_attack(text):
         # held with no one named and no place: a politician is held by their own state
         ("Zambia's opposition leader was arrested on charges of sedition.", ("COERCE", "ZMB", "ZMB")),
         ("Malawi's former finance minister was detained on Monday.", ("COERCE", "MWI", "MWI")),
+        # someone known by a town of a state, as local news names its own people, is held and tried at home
+        ("A Brooklyn teenager was arrested on Tuesday.", ("COERCE", "USA", "USA")),
+        ("A Lahore man was convicted of fraud on Monday.", ("ACCUSE", "PAK", "PAK")),
     ],
 )
 def test_a_politician_held_by_no_one_named_is_held_by_their_own_state(text, expected):
