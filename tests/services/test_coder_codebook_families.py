@@ -806,6 +806,22 @@ def test_criticism_in_phrasal_verbs(text: str, expected: list) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # 190: fighting by its synonyms; protesters who battle the police riot (145)
+        ("Syrian troops battled rebels near Aleppo.", [("ASSAULT", "190", "SYR", None)]),
+        ("Nigerian troops combat Boko Haram militants in the northeast.", [("ASSAULT", "190", "NGA", "NGA")]),
+        ("Protesters battled cops in Cairo on Friday.", [("PROTEST", "145", "EGY", "EGY")]),
+        # a drought or a blaze is fought by no one's forces
+        ("Kenya is battling a drought.", []),
+        ("Chilean firefighters battled the blaze for hours.", []),
+    ],
+)
+def test_fighting_by_its_synonyms(text: str, expected: list) -> None:
+    assert coded(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a warning of the speaker's own act to come threatens (13x); a strait closed is a blockade (191)
         ("Yemen warned it would close the Bab el-Mandeb strait.", ("THREATEN", "YEM")),
         # patrols held jointly are military cooperation (062)
