@@ -321,7 +321,8 @@ def _city_names_whose(w: Words, city: Span, begin: int, stop: int, sector: str |
     Istanbul"), one based in it ("a Peshawar-based group"), or its own police, officials or courts named after it
     ("Karachi police", "the Oregon Highway Patrol", "a Texas court")."""
     of_it = sector is not None and city.start > begin and w.lower[city.start - 1] == "of"
-    its_own = sector in LOCAL_SECTORS and city.end < stop and w.alpha[city.end]
+    # a word after the city, spelt out or abbreviated as titles are ("Alaska Gov. Sarah Palin")
+    its_own = sector in LOCAL_SECTORS and city.end < stop and w.lower[city.end].rstrip(".").isalpha()
     return of_it or its_own or _names_a_base(w, city.end, stop)
 
 

@@ -159,6 +159,9 @@ def test_force_used_is_no_actor_and_a_force_is(text: str, expected: set) -> None
         ("Karachi police arrested two Afghan men.", {("COERCE", "PAKCOP", "AFG")}),
         ("A Lahore court sentenced a British man to death.", {("COERCE", "PAKJUD", "GBR")}),
         ("The Texas governor deployed the National Guard to the border.", {("MOBILIZE", "USAGOV", None)}),
+        # a title abbreviated, as news writes it before a name; a jury is its court's
+        ("Texas Gov. Rick Perry criticized Mexico.", {("ACCUSE", "USAGOV", "MEX")}),
+        ("An Ohio jury convicted a Canadian man of fraud.", {("ACCUSE", "USAJUD", "CAN")}),
         # a city before any other noun only names a place ("the Paris agreement")
         ("Kenya criticised the Geneva talks.", {("ACCUSE", "KEN", None)}),
     ],
