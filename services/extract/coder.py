@@ -1134,13 +1134,16 @@ class SentenceCoder:
         conditional = modality != HYPOTHETICAL and self._is_conditional(source_chunk)
         if purpose or conditional:
             modality = HYPOTHETICAL
-        if modality == ASSERTED and source_chunk is not None and source_chunk.start < hit.start:
+        claimed_plan = False
+        if modality in (ASSERTED, FUTURE) and source_chunk is not None and source_chunk.start < hit.start:
             # "Ukraine claimed that Russia attacked": the claim verb stands before the subject
             before = cues_between(self.doc, max(self.sent.start, source_chunk.start - 4), source_chunk.start)
             if before.get(NEGATED) == "deny":
                 modality = NEGATED  # "Russia denied that its troops attacked": a denied report is no assertion
             elif CLAIMED in before:
-                modality = CLAIMED
+                # "Israel claimed Hamas was planning to attack": a plan only another party claims states no intent
+                claimed_plan = modality == FUTURE
+                modality = CLAIMED if modality == ASSERTED else modality
                 accusation = self._accusation_in_claim(hit, source_chunk, sources)
         targets = target_chunk.actors if target_chunk else []
         if target_chunk is not None and self._about_own_words(hit, target_chunk):
@@ -1202,6 +1205,7 @@ class SentenceCoder:
         derived = self._derived(hit, modality, cues, sources)
         if derived is not None:
             type_d, mode_d, cameo_d, modality_d, sources_d, targets_d = derived
+            modality_d = CLAIMED if claimed_plan else modality_d
             events += self._emit(hit, type_d, mode_d, cameo_d, modality_d, sources_d, targets_d or targets)
         if entry.kind.startswith(("commit", "threat", "refuse", "request", "accuse")) and modality == FUTURE:
             # "will demand" still announces the demand; the intent is the act

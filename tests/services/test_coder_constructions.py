@@ -174,6 +174,17 @@ def test_a_claim_that_another_did_harm_is_an_accusation_and_the_harm_only_claime
     assert [e.type for e in asserted("Russia claimed that its troops had captured the village.")] == []
 
 
+def test_a_plan_claimed_by_another_states_no_intent():
+    # the threat is Israel's claim about Hamas, not Hamas's own statement
+    found = extract_events("Israel claimed Hamas was planning to attack Israeli soldiers.", published=PUBLISHED)
+    assert [(e.type, e.source.country, e.target.country) for e in found if e.modality == "asserted"] == [
+        ("ACCUSE", "ISR", "PSE")
+    ]
+    assert ("THREATEN", "claimed") in {(e.type, e.modality) for e in found}
+    # said of itself, a plan to attack is a threat
+    assert ("THREATEN", "PSE") in {(e.type, e.source.country) for e in asserted("Hamas said it will attack Israel.")}
+
+
 def test_appeal_is_a_request_to_the_one_urged_and_the_urged_act_is_not_asserted():
     found = extract_events("Germany urged Russia to withdraw its troops from Ukraine.", published=PUBLISHED)
     assert [(e.type, e.source.code, e.target.code) for e in found if e.modality == "asserted"] == [
