@@ -822,6 +822,20 @@ def test_fighting_by_its_synonyms(text: str, expected: list) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # 0871: a truce signed is declared, by each side
+        (
+            "Sudan and South Sudan signed a truce in Addis Ababa.",
+            [("RETREAT", "0871", "SDN", None), ("RETREAT", "0871", "SSD", None)],
+        ),
+    ],
+)
+def test_a_truce_signed_is_declared(text: str, expected: list) -> None:
+    assert coded(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a warning of the speaker's own act to come threatens (13x); a strait closed is a blockade (191)
         ("Yemen warned it would close the Bab el-Mandeb strait.", ("THREATEN", "YEM")),
         # patrols held jointly are military cooperation (062)
