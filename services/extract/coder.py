@@ -1409,6 +1409,8 @@ class SentenceCoder:
         conditional = "unless" in after
         conditional_threat = cues.get(HYPOTHETICAL) in CONDITIONAL_MODALS and ("if" in after or conditional)
         if modality == FUTURE and cues.get(FUTURE) not in PREDICTIONS:
+            if entry.type == "MOBILIZE":
+                return None  # troops to be sent to an ally threaten no one: the deployment stays a plan
             if quad >= 3 or conditional or entry.type == "SANCTION":
                 return (
                     "THREATEN",

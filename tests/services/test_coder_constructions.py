@@ -569,6 +569,12 @@ def test_arms_sent_to_another_and_people_barred(text, expected):
     assert [(e.type, e.cameo, e.target.country) for e in asserted(text)] == expected, text
 
 
+def test_a_deployment_announced_is_planned_not_threatened():
+    # CAMEO 138 is an explicit threat of force; troops to be sent to an ally threaten no one
+    found = extract_events("France will send 300 troops to Romania, the defence minister said.", published=PUBLISHED)
+    assert [(e.type, e.modality, e.target.country) for e in found] == [("MOBILIZE", "future", "ROU")]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
