@@ -228,7 +228,7 @@ SHOW_OF_FORCE = "150"
 CONVENTIONAL_FORCE = "190"
 PROTESTERS = lexicon.word_set("protesters")
 # GDELT's quad class of verbal conflict, and CAMEO's destruction and seizure of property
-VERBAL_CONFLICT = 3
+VERBAL_CONFLICT, MATERIAL_CONFLICT = 3, 4
 DESTROY_PROPERTY = "1712"
 SEIZE_PROPERTY = "171"
 # What protesters do that makes their protest a riot (145)
@@ -1156,8 +1156,13 @@ class SentenceCoder:
             targets = self._struck_in_subject(hit, source_chunk, targets)
         if source_chunk is not None and len(sources) > 1:
             # "Israel and Lebanon renewed talks": a joint act has no target among its own actors, nor in a phrase of
-            # no one's ("signed a defence pact allowing troops to deploy")
-            targets = [t for t in targets if t.country and t.country not in {a.country for a in sources}]
+            # no one's ("signed a defence pact allowing troops to deploy"); people harmed together are its targets
+            # wherever they are from ("Malian soldiers and Russian mercenaries executed hundreds of civilians")
+            if quad_class(entry.cameo) == MATERIAL_CONFLICT:
+                own = {(a.country, a.sector) for a in sources}
+                targets = [t for t in targets if (t.country, t.sector) not in own]
+            else:
+                targets = [t for t in targets if t.country and t.country not in {a.country for a in sources}]
         if sources and source_chunk is not None and source_chunk.prep is None and not source_chunk.pronoun:
             self.last_subject[:] = sources
         governed = next((h for h in self.hits if h.governor is hit), None)

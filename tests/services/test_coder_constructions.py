@@ -748,6 +748,15 @@ def test_a_possessive_in_an_attacks_target_is_the_reporters(text, expected):
         ),
         # with whom they met named, they met them
         ("Ghana and Togo met with Nigerian officials.", [("CONSULT", "GHA", "NGAGOV"), ("CONSULT", "TGO", "NGAGOV")]),
+        # whom they harmed together named, they harmed them, whoever they are
+        (
+            "Malian soldiers and Russian mercenaries killed dozens of civilians.",
+            [("ASSAULT", "MLIMIL", "CVL"), ("ASSAULT", "RUSMIL", "CVL")],
+        ),
+        (
+            "Syrian and Russian jets bombed rebel positions in Idlib.",
+            [("ASSAULT", "SYRMIL", "SYRREB"), ("ASSAULT", "RUSMIL", "SYRREB")],
+        ),
     ],
 )
 def test_coordinated_sides_fight_each_other_and_meet_each_other(text, expected):
