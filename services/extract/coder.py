@@ -301,10 +301,11 @@ def _select(doc: Doc) -> list[Hit]:
         )
     ]
     # Of two readings of one verb by its object, the nearer object is the verb's; the farther, past a preposition,
-    # is another phrase's ("withdrew its veto on the EU aid package" withdraws no aid).
+    # is another phrase's ("withdrew its veto on the EU aid package" withdraws no aid, "opened fire on border posts"
+    # opens no border).
     nearest: dict[int, int] = {}  # by verb, where its nearest object reading ends
     for h in hits:
-        if "~" in h.entry.pattern:
+        if "~" in h.entry.pattern or h.end - h.start > 1 and "@" not in h.entry.pattern:
             nearest[h.start] = min(nearest.get(h.start, h.end), h.end)
     hits = [
         h

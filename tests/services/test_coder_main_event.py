@@ -102,6 +102,9 @@ def test_the_object_reading_ends_at_a_preposition() -> None:
         "Israeli jets attacked Hamas targets in Gaza under a plan approved in May."
     )
     assert "MOBILIZE" in types("Russia mobilized troops near Ukraine.")
+    # a verb's own object ("opened fire") is nearer than one past a preposition ("on border posts")
+    assert types("Afghan forces opened fire on Pakistani border posts.") == {"ASSAULT"}
+    assert types("Pakistan reopened its border with Afghanistan.") == {"CONCEDE"}
 
 
 def test_nouns_are_not_verbs() -> None:
