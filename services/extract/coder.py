@@ -151,6 +151,8 @@ GERUND_DOERS = frozenset({"by", "between"})
 # An action on a place or on unnamed people there is an action on that country ("lifted a curfew in Montenegro").
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETREAT", "MOBILIZE"})
 # Acts only a state's authorities do: arrests, investigations, trials.
+SUMMONING_VERBS = frozenset({"summon"})
+TO = frozenset({"to"})
 AUTHORITY_MODES = frozenset({"arrest", "investigate", "sue", "convict"})
 TOWNS = frozenset({CITY, CAPITAL})
 PLACES = frozenset({CITY, CAPITAL, COUNTRY})
@@ -739,6 +741,9 @@ class SentenceCoder:
                 )
                 target = inner or target
             agent = agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops)
+            if agent is None and words(doc).lemma[hit.start] in SUMMONING_VERBS:
+                # "The Russian ambassador was summoned to the Polish foreign ministry": summoned by whom it goes to
+                agent = agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=TO)
             if agent is None and hit.entry.type == "ASSAULT":
                 agent = agent_of_attack(doc, sent, hit.end, self.chunks, self.right_stops) or agent_of_fight(
                     doc, sent, hit.end, self.chunks, self.right_stops

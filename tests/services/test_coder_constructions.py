@@ -174,6 +174,23 @@ def test_a_claim_that_another_did_harm_is_an_accusation_and_the_harm_only_claime
     assert [e.type for e in asserted("Russia claimed that its troops had captured the village.")] == []
 
 
+def test_what_an_allegation_says_is_claimed():
+    found = extract_events("The UN is investigating allegations that Ethiopian troops killed civilians.")
+    assert [(e.type, e.modality) for e in found if e.type == "ASSAULT"] == [("ASSAULT", "claimed")]
+
+
+def test_an_envoy_summoned_to_a_ministry_is_summoned_by_its_state():
+    assert by_code("The Russian ambassador was summoned to the Polish foreign ministry on Monday.") == [
+        ("ACCUSE", "POLGOV", "RUSGOV")
+    ]
+
+
+def test_forces_as_a_noun_force_no_one_out():
+    # "forces" is the noun; the verb's other forms expel (166)
+    assert "SANCTION" not in {e.type for e in asserted("Somali troops backed by AU forces drove the fighters out.")}
+    assert by_code("Jakarta forced the UN refugee agency out of the country.") == [("SANCTION", "IDNGOV", "IGOUNOREF")]
+
+
 def test_a_plan_claimed_by_another_states_no_intent():
     # the threat is Israel's claim about Hamas, not Hamas's own statement
     found = extract_events("Israel claimed Hamas was planning to attack Israeli soldiers.", published=PUBLISHED)
