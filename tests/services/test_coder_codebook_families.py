@@ -822,6 +822,20 @@ def test_fighting_by_its_synonyms(text: str, expected: list) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # 033: aid pledged, promised or offered is the intent to provide it
+        ("Qatar pledged $500 million in aid to Lebanon.", [("AGREE", "033", "QAT", "LBN")]),
+        ("The EU offered Moldova a loan.", [("AGREE", "033", "IGO", "MDA")]),
+        # 143: a walkout staged is a strike
+        ("Workers at Argentina's state oil company staged a walkout.", [("PROTEST", "143", "ARG", "ARG")]),
+    ],
+)
+def test_aid_pledged_and_walkouts_staged(text: str, expected: list) -> None:
+    assert coded(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # 0871: a truce signed is declared, by each side
         (
             "Sudan and South Sudan signed a truce in Addis Ababa.",
