@@ -1625,6 +1625,8 @@ def test_the_one_urged_comes_before_what_they_must_do(text, expected):
         # a return to talks, refused; negotiations held in a third country are not held with it
         ("Eritrea said it would not return to the negotiating table.", [("REJECT", "ERI", None)]),
         ("The Taliban returned to the table in Doha.", [("CONSULT", "AFGGOVTAL", None)]),
+        # and so is talks mediated there
+        ("The talks, which were brokered by Qatar, resumed in Cairo.", [("CONSULT", "QAT", None)]),
     ],
 )
 def test_nouns_before_auxiliaries_and_the_place_of_talks(text, expected):
