@@ -36,6 +36,7 @@ PREPOSITIONS = lexicon.word_set("prepositions")
 CALENDAR = lexicon.word_set("calendar")
 PRONOUNS = lexicon.word_set("pronouns")
 COUNTRY_NOUNS = lexicon.word_set("country_nouns")
+GROUP_NOUNS = lexicon.word_set("group_nouns")
 VENUE_NOUNS = lexicon.word_set("venue_nouns")
 # How many plain words may stand between a city and the agreement it names ("the Paris climate agreement").
 VENUE_MODIFIER_WORDS = 2
@@ -333,8 +334,9 @@ def _names_a_base(w: Words, end: int, stop: int) -> bool:
 
 def _names_the_country(w: Words, i: int, end: int) -> bool:
     """ "the country", "the kingdom" on their own ("the country had reached a deal"), not "the country's president"
-    nor "the country music star": the next word is punctuation, a function word or an inflected verb."""
-    if w.lower[i] != "the" or i + 2 >= end or w.lower[i + 1] not in COUNTRY_NOUNS:
+    nor "the country music star": the next word is punctuation, a function word or an inflected verb; so "the
+    group", "the movement" ("the group said it had accepted")."""
+    if w.lower[i] != "the" or i + 2 >= end or w.lower[i + 1] not in COUNTRY_NOUNS | GROUP_NOUNS:
         return False
     after = i + 2
     if w.lower[after] in POSSESSIVE_MARKS:

@@ -15,6 +15,7 @@ from services.extract.actors import (
     CLAUSE_OPENERS,
     COUNTRY_NOUNS,
     DETERMINERS,
+    GROUP_NOUNS,
     MODIFIERS,
     POSSESSIVE_MARKS,
     POSSESSIVES,
@@ -147,6 +148,8 @@ PARTICLES = lexicon.word_set("particles")
 GIVERS = frozenset({"from", "by"})
 # Codes of actors that are not one country: international and non-governmental organisations, militant groups.
 GROUP_CODES = frozenset({"IGO", "NGO", "IMG"})
+# The sectors of groups that "the group" or "the movement" may stand for: armed groups, parties, the opposition
+GROUP_SECTORS = frozenset({"REB", "PTY", "OPP", "RAD", "CRM", "LAB", "REL"})
 # What follows a sentence's opening gerund when it is a noun: its doer, or the sides of a fight.
 GERUND_DOERS = frozenset({"by", "between"})
 # An action on a place or on unnamed people there is an action on that country ("lifted a curfew in Montenegro").
@@ -629,6 +632,8 @@ def _resolve_pronoun(chunk: Chunk | None, chunks: list[Chunk], last_subject: lis
         return chunk.actors
     if chunk.pronoun in COUNTRY_NOUNS:
         return _country_named_before(chunk, chunks, last_subject)
+    if chunk.pronoun in GROUP_NOUNS:
+        return _group_named_before(chunk, chunks, last_subject)
     unplaced = None
     for earlier in reversed([c for c in chunks if c.end <= chunk.start and not c.pronoun and c.prep is None]):
         if chunk.pronoun in PERSONAL and not all(a.sector for a in earlier.actors):
@@ -666,6 +671,20 @@ def _is_plural(actor: Actor) -> bool:
     """Whether an actor is written as a plural common noun ("Georgia lawmakers", "Chinese officials")."""
     last = actor.text.rsplit(maxsplit=1)[-1] if actor.text.strip() else ""
     return last.islower() and last.endswith("s") and not last.endswith("ss")
+
+
+def _group_named_before(chunk: Chunk, chunks: list[Chunk], last_subject: list[Actor]) -> list[Actor]:
+    """The body "the group" or "the movement" points back to: the last armed group, party or organisation named
+    before it in the sentence ("a senior Hamas official said the group had accepted"), else the last subject's."""
+    earlier = [a for c in chunks if c.end <= chunk.start and not c.pronoun for a in c.actors]
+    named = next((a for a in reversed(earlier) if _is_a_group(a)), None)
+    if named is None:
+        named = next((a for a in last_subject if _is_a_group(a)), None)
+    return [named] if named else []
+
+
+def _is_a_group(actor: Actor) -> bool:
+    return actor.sector in GROUP_SECTORS or actor.country in GROUP_CODES
 
 
 def _country_named_before(chunk: Chunk, chunks: list[Chunk], last_subject: list[Actor]) -> list[Actor]:

@@ -30,10 +30,11 @@ def cues_between(doc: Doc, start: int, end: int) -> dict[str, str]:
         if i + 1 < end and (lemma, words(doc).lemma[i + 1]) in table:
             kind = table[(lemma, words(doc).lemma[i + 1])]
             found.setdefault(kind, f"{lemma} {words(doc).lemma[i + 1]}")
-        if i and words(doc).lower[i - 1] in NOUN_MARKERS:
-            continue  # "Officials who attacked the plan resigned": a noun, no cue
+        # "Officials who attacked the plan resigned": a noun, no cue; but "the claim that", "the alleged attack" still
+        # only report a claim
+        noun = i and words(doc).lower[i - 1] in NOUN_MARKERS
         for key in ((lemma,), (token.lower_,)):
-            if key in table:
+            if key in table and (not noun or table[key] == CLAIMED):
                 found.setdefault(table[key], key[0])
     return found
 

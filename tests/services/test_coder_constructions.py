@@ -177,6 +177,9 @@ def test_a_claim_that_another_did_harm_is_an_accusation_and_the_harm_only_claime
 def test_what_an_allegation_says_is_claimed():
     found = extract_events("The UN is investigating allegations that Ethiopian troops killed civilians.")
     assert [(e.type, e.modality) for e in found if e.type == "ASSAULT"] == [("ASSAULT", "claimed")]
+    # a claim named as a noun still only reports it
+    found = extract_events("Reuters could not verify the claim that Russian troops had captured the village.")
+    assert [(e.type, e.modality) for e in found] == [("ASSAULT", "claimed")]
 
 
 def test_an_envoy_summoned_to_a_ministry_is_summoned_by_its_state():
@@ -1326,6 +1329,15 @@ def test_a_fight_between_two_sides_is_each_one_s_on_the_other(text, expected):
         ("Floods struck Bangladesh, and the country appealed to Japan for aid.", [("REQUEST", "BGD", "JPN")]),
         # "the country's" opens a phrase of its own, and a noun after "the country" makes another noun
         ("The country music star criticised Canada.", []),
+        # "the group" points back to the last armed group, party or organisation named
+        (
+            "A senior Hamas official said the group had rejected the Egyptian proposal.",
+            [("REJECT", "PSEREBHMS", "EGY")],
+        ),
+        (
+            "Hezbollah fired rockets at Israel. The group later accused Israel of war crimes.",
+            [("ASSAULT", "LBNREBHEZ", "ISR"), ("ACCUSE", "LBNREBHEZ", "ISR")],
+        ),
     ],
 )
 def test_the_country_is_the_state_named_before_it(text, expected):
