@@ -825,6 +825,11 @@ def test_fighting_by_its_synonyms(text: str, expected: list) -> None:
         # 033: aid pledged, promised or offered is the intent to provide it
         ("Qatar pledged $500 million in aid to Lebanon.", [("AGREE", "033", "QAT", "LBN")]),
         ("The EU offered Moldova a loan.", [("AGREE", "033", "IGO", "MDA")]),
+        # 07: aid resumed or restored is aid given again
+        ("The United States resumed military aid to Egypt.", [("AID", "072", "USA", "EGY")]),
+        ("Germany restored development aid to Niger.", [("AID", "071", "DEU", "NER")]),
+        # 120: a deployment or an extradition blocked is rejected, not obstructed as protesters block a road
+        ("Kenya's high court blocked the deployment of Kenyan police to Haiti.", [("REJECT", "120", "KEN", "KEN")]),
         # 143: a walkout staged is a strike
         ("Workers at Argentina's state oil company staged a walkout.", [("PROTEST", "143", "ARG", "ARG")]),
     ],
