@@ -156,6 +156,8 @@ GERUND_DOERS = frozenset({"by", "between"})
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETREAT", "MOBILIZE"})
 # Acts only a state's authorities do: arrests, investigations, trials.
 SUMMONING_VERBS = frozenset({"summon"})
+# Acts a side does to its own forces (CAMEO 0873 demobilize, 0874 retreat)
+SELF_DONE_MODES = frozenset({"disarm", "withdraw"})
 TO = frozenset({"to"})
 AUTHORITY_MODES = frozenset({"arrest", "investigate", "sue", "convict"})
 TOWNS = frozenset({CITY, CAPITAL})
@@ -1148,6 +1150,10 @@ class SentenceCoder:
             sources = (
                 self._authorities_of_the_place(hit, target_chunk) if held else []
             ) or self._unidentified_attackers(hit, passive=held)
+            if not sources and held and entry.mode in SELF_DONE_MODES and target_chunk is not None:
+                # "guerrillas were demobilized", "troops were pulled out of Tigray": a side's own forces are
+                # withdrawn or disarmed by that side, whoever gave the order
+                sources, target_chunk = target_chunk.actors, None
             if not sources and not passive:
                 return []  # a participle or relative clause with no one named doing it ("frigates stationed offshore")
         window = source_chunk.end if source_chunk is not None and source_chunk.end <= hit.start else self.sent.start

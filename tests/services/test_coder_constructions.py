@@ -1188,6 +1188,20 @@ def test_a_politician_held_by_no_one_named_is_held_by_their_own_state(text, expe
     assert by_country(text) == [expected], text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a side's own forces withdrawn or disarmed with no one named: the side did it
+        ("Ethiopian forces were pulled out of Tigray.", [("RETREAT", "ETHMIL", None)]),
+        ("Hundreds of Colombian guerrillas were demobilized last year.", [("RETREAT", "COLREB", None)]),
+        # a side disarmed by another is not disarming itself
+        ("The rebels were disarmed by the army.", []),
+    ],
+)
+def test_forces_withdrawn_or_disarmed_by_no_one_named_are_their_own_side_s(text, expected):
+    assert by_code(text) == expected, text
+
+
 def test_a_foreigner_held_by_no_one_named_nowhere_named_is_not_coded():
     # a journalist may be held abroad: with no place, who held them is unknown
     assert by_country("A Canadian journalist was arrested on spying charges.") == []
