@@ -37,6 +37,8 @@ CALENDAR = lexicon.word_set("calendar")
 PRONOUNS = lexicon.word_set("pronouns")
 COUNTRY_NOUNS = lexicon.word_set("country_nouns")
 GROUP_NOUNS = lexicon.word_set("group_nouns")
+# Nouns after an actor that make the state named in it a patron of the actor ("Israel's militia ally")
+PATRONIZED = frozenset({"ally", "proxy"})
 VENUE_NOUNS = lexicon.word_set("venue_nouns")
 # How many plain words may stand between a city and the agreement it names ("the Paris climate agreement").
 VENUE_MODIFIER_WORDS = 2
@@ -387,6 +389,9 @@ def find_chunks(
         if _names_a_backer(w, j, sent.end):
             i = j  # "Iranian-backed militias": who backs the actor named next
             continue
+        if j + 1 < sent.end and w.lower[j] in POSSESSIVE_MARKS and w.lemma[j + 1] in PATRONIZED:
+            i = j + 2  # "Ukraine's allies", "Iran's proxies": whose allies they are, not who they are
+            continue
         if j in trigger_tokens and _prep(doc, i, sent.start) not in (None, "between"):
             # "went before a magistrate and riot police fired": the last conjunct is the next verb's subject, unless
             # the first only shares its noun ("Ethiopian and Eritrean soldiers")
@@ -417,6 +422,9 @@ def find_chunks(
             i = max(j, i + 1)
             continue
         actors = code_chunk(doc, i, j, entity_at, when)
+        if j < sent.end and w.lemma[j] in PATRONIZED:
+            # "Israel's militia ally", "Iran's proxies": the state named is the patron, not the group's own
+            actors = [Actor(a.text, a.sector or "", a.start, a.end, None, a.sector) for a in actors if a.sector]
         if not actors and j < sent.end and w.lemma[j] in PLACE_NOUNS:
             place = _place_of(doc, i, j, entity_at)
             if place is not None:

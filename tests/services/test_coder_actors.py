@@ -148,6 +148,22 @@ def test_force_used_is_no_actor_and_a_force_is(text: str, expected: set) -> None
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a state's ally or proxy is not the state: it names the patron, not the actor
+        (
+            "Hezbollah fighters killed a commander of Israel's militia ally in southern Lebanon.",
+            {("ASSAULT", "LBNREBHEZ", "LBNMIL")},
+        ),
+        ("Iran's proxies attacked US troops in Syria.", set()),
+        ("Ukraine's allies pledged more aid.", set()),
+    ],
+)
+def test_an_ally_or_a_proxy_is_not_the_state_it_serves(text: str, expected: set) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # police bodies by the names CAMEO's agent dictionary gives them, placed by their state or their adjective
         ("The Oregon Highway Patrol arrested two Mexican men.", {("COERCE", "USACOP", "MEX")}),
         ("Italian carabinieri detained two Tunisian men.", {("COERCE", "ITACOP", "TUN")}),
