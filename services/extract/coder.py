@@ -156,6 +156,8 @@ GERUND_DOERS = frozenset({"by", "between"})
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETREAT", "MOBILIZE"})
 # Acts only a state's authorities do: arrests, investigations, trials.
 SUMMONING_VERBS = frozenset({"summon"})
+# Future cues that tell forces made ready for an attack
+PREPARATIONS = frozenset({"prepare to", "preparing to"})
 # Acts a side does to its own forces (CAMEO 0873 demobilize, 0874 retreat)
 SELF_DONE_MODES = frozenset({"disarm", "withdraw"})
 TO = frozenset({"to"})
@@ -1448,6 +1450,9 @@ class SentenceCoder:
         if modality == FUTURE and cues.get(FUTURE) not in PREDICTIONS:
             if entry.type == "MOBILIZE":
                 return None  # troops to be sent to an ally threaten no one: the deployment stays a plan
+            if entry.type == "ASSAULT" and cues.get(FUTURE) in PREPARATIONS:
+                # "the army prepared to resume shelling": forces made ready (154), not a threat voiced
+                return "MOBILIZE", "troops", "154", ASSERTED, sources, None
             if quad >= 3 or conditional or entry.type == "SANCTION":
                 return (
                     "THREATEN",

@@ -767,6 +767,8 @@ def test_people_expelled_are_deported_and_envoys_expelled_are_sanctioned(text: s
 def test_an_offensive_prepared_mobilizes_forces() -> None:
     # 154 mobilize or increase armed forces: made ready, not yet launched
     assert coded("Israel is preparing a ground invasion of Gaza.") == [("MOBILIZE", "154", "ISR", "PSE")]
+    # so is an attack forces are preparing to make: made ready, not threatened in words (138)
+    assert coded("The Serbian army prepared to resume shelling Kosovo.") == [("MOBILIZE", "154", "SRB", "XKX")]
 
 
 @pytest.mark.parametrize(
