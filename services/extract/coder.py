@@ -1649,7 +1649,9 @@ class SentenceCoder:
         )
         # Courts and police act at home: "Judge X opened investigations against Chilean officials".
         home = all(s.sector in HOME_SECTORS for s in sources) or placed_authority
-        if not people and not home and (abroad or not all(t.sector in DOMESTIC_SECTORS for t in targets if t.country)):
+        # A company is no people of a place: an airline's plane is attacked wherever it flies
+        local = all(t.sector in DOMESTIC_SECTORS and t.sector != "BUS" for t in targets if t.country)
+        if not people and not home and (abroad or not local):
             return sources
         country = next(iter(countries))
         return [of_country(a, country) for a in sources]
