@@ -346,6 +346,17 @@ def _names_the_country(w: Words, i: int, end: int) -> bool:
     return not w.alpha[after] or w.lower[after] in STOP_WORDS or w.lemma[after] != w.lower[after]
 
 
+def _in_a_hyphened_name(doc: Doc, j: int, start: int, entity_at: dict[int, Span]) -> bool:
+    """Whether the token at j is the hyphen or the second part of a person's name written with one ("Moon Jae-in"),
+    which the tokenizer splits; a known name before a hyphen ("Iranian-backed", "Beirut-based") is no such part."""
+    hyphen = j if doc[j].text == "-" else j - 1
+    if hyphen <= start or hyphen + 1 >= len(doc) or doc[hyphen].text != "-":
+        return False
+    joined = not doc[hyphen - 1].whitespace_ and not doc[hyphen].whitespace_
+    unknown = hyphen - 1 not in entity_at and hyphen + 1 not in entity_at
+    return joined and unknown and doc[hyphen - 1].is_title and doc[hyphen + 1].is_alpha
+
+
 def names_a_venue(w: Words, end: int, sent_end: int) -> bool:
     """Whether a city ending at `end` names only where an agreement or a meeting was made: "withdrew from the Paris
     climate agreement" withdraws from no one in Paris, and did not do it there."""
@@ -382,6 +393,7 @@ def find_chunks(
             _is_chunk_token(w, j, entity_at, trigger_tokens)
             or _is_list_comma(w, j, sent.end, entity_at)
             or _is_headline_comma(w, j, sent, entity_at)
+            or _in_a_hyphened_name(doc, j, i, entity_at)
         ):
             j += 1
         while j > i and w.lower[j - 1] in TRAILING:

@@ -351,7 +351,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         word = w.lower[hit.start]
         return not (word.endswith("ed") or w.lemma[hit.start] != word and not word.endswith(("s", "ing")))
     before = w.lower[hit.start - 1]
-    if before == "-" or before in NOUN_MARKERS:
+    if before == "-" or before in NOUN_MARKERS and not _ends_a_hyphened_word(doc, hit.start - 1):
         return True
     sectors = lexicon.sectors()
     previous = entity_at.get(hit.start - 1)
@@ -422,6 +422,11 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     if word in UNCHANGED_PAST and hit.end - hit.start > 1:
         return False  # "The US cut funding to ...": a past verb with the object its pattern names
     return not named and (opener in DETERMINERS or opener in NOUN_MARKERS)
+
+
+def _ends_a_hyphened_word(doc: Doc, i: int) -> bool:
+    """Whether the token at i closes a hyphened word, as the "in" of "Moon Jae-in" does: no preposition then."""
+    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
 
 
 def _opens_as_gerund(w: Words, hit: Hit, sent: Span, others: list[Hit]) -> bool:

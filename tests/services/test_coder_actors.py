@@ -161,6 +161,14 @@ def test_an_ally_or_a_proxy_is_not_the_state_it_serves(text: str, expected: set)
     assert codes(text) == expected
 
 
+def test_a_name_written_with_a_hyphen_is_one_name():
+    # the tokenizer splits "Jae-in"; its "in" is no preposition that would make "urged" a noun
+    found = asserted("South Korean President Moon Jae-in urged North Korea to return to talks.")
+    assert [(e.type, e.source.text, e.target.code) for e in found] == [
+        ("REQUEST", "South Korean President Moon Jae-in", "PRK")
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
