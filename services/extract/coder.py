@@ -908,8 +908,11 @@ class SentenceCoder:
         if antecedent is None or antecedent.end != i - 1 or not any(a.country for a in antecedent.actors):
             return None
         # "three Palestinians, who had sought refuge in a school, died": a clause on ordinary people tells how they
-        # came to be there, not an act of theirs
-        return None if all(a.sector in PEOPLE_SECTORS for a in antecedent.actors) else antecedent
+        # came to be there, not an act of theirs; nor does a city do what a clause after it tells ("rockets at Tel
+        # Aviv, which wounded two people"), where a capital may stand for its government
+        if all(a.sector in PEOPLE_SECTORS or self._known_by_a_town(a) for a in antecedent.actors):
+            return None
+        return antecedent
 
     def _endangers(self, hit: Hit) -> bool:
         """Whether "threaten" says an act or a state of things endangers something ("an assault on Rafah would

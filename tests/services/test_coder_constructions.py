@@ -1736,6 +1736,8 @@ def test_players_and_companies_do_not_use_force(text, expected):
         ),
         # "who" is never a place
         ("Kim Jong Un met Putin in Vladivostok, who promised to help North Korea.", [("CONSULT", "PRKGOV", "RUSGOV")]),
+        # nor does a city do what a clause after it tells
+        ("Hamas fired rockets at Tel Aviv, which wounded two people.", [("ASSAULT", "PSEREBHMS", "ISR")]),
     ],
 )
 def test_a_clause_set_off_after_an_actor_is_its_own_assertion(text, expected):
