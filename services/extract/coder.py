@@ -156,6 +156,10 @@ GERUND_DOERS = frozenset({"by", "between"})
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETREAT", "MOBILIZE"})
 # Acts only a state's authorities do: arrests, investigations, trials.
 SUMMONING_VERBS = frozenset({"summon"})
+# How many words may stand between two coordinated gerunds ("violating its airspace and bombing")
+GERUND_GAP = 6
+# How far after an accusation its "of" may come ("accused the Sudanese government of")
+ACCUSED_REACH = 6
 # Future cues that tell forces made ready for an attack
 PREPARATIONS = frozenset({"prepare to", "preparing to"})
 # Acts a side does to its own forces (CAMEO 0873 demobilize, 0874 retreat)
@@ -351,6 +355,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         word = w.lower[hit.start]
         return not (word.endswith("ed") or w.lemma[hit.start] != word and not word.endswith(("s", "ing")))
     before = w.lower[hit.start - 1]
+    if _alleged_act(w, hit, others):
+        return False  # "accused Russia of shelling Kharkiv": the act alleged, a verb after all
     if before == "-" or before in NOUN_MARKERS and not _ends_a_hyphened_word(doc, hit.start - 1):
         return True
     sectors = lexicon.sectors()
@@ -422,6 +428,17 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     if word in UNCHANGED_PAST and hit.end - hit.start > 1:
         return False  # "The US cut funding to ...": a past verb with the object its pattern names
     return not named and (opener in DETERMINERS or opener in NOUN_MARKERS)
+
+
+def _alleged_act(w: Words, hit: Hit, others: list[Hit]) -> bool:
+    """Whether a gerund is the act an accusation alleges: "accused Russia of shelling", "blamed Kyiv for attacking"."""
+    of = hit.start - 1
+    if w.lower[of] not in ("of", "for") or not w.lower[hit.start].endswith("ing"):
+        return False
+    return any(
+        o.entry.kind == "accuse" and o.end <= of <= o.end + ACCUSED_REACH and "," not in w.lower[o.end : of]
+        for o in others
+    )
 
 
 def _ends_a_hyphened_word(doc: Doc, i: int) -> bool:
@@ -615,7 +632,21 @@ def _find_complements(doc: Doc, sent: Span, hits: list[Hit]) -> None:
                 if _finite_after_and(words(doc), other.start):
                     break  # "accused Beijing of dangerous manoeuvres and summoned its envoy": the subject's next act
                 other.governor = hit
+                _govern_coordinated_gerunds(doc, sent, hit, other, hits)
                 break
+
+
+def _govern_coordinated_gerunds(doc: Doc, sent: Span, governor: Hit, first: Hit, hits: list[Hit]) -> None:
+    """Gerunds coordinated with a governed one are governed too: "accused of shooting and killing a girl"."""
+    w = words(doc)
+    last = first
+    for other in hits:
+        if other.start < last.end or other.governor is not None:
+            continue
+        joined = w.lower[other.start - 1] in ("and", "or") and w.lower[other.start].endswith("ing")
+        if not joined or "," in w.lower[last.end : other.start] or other.start - last.end > GERUND_GAP:
+            break
+        other.governor, last = governor, other
 
 
 def _addressee_before_complement(hit: Hit, w: Words) -> bool:
@@ -1127,6 +1158,8 @@ class SentenceCoder:
         # "wounding" of ", killing or wounding 50", nor the "setting fire" of a riot: harm done in the act's course.
         # A participle of another kind is an act of its own ("sent troops into Georgia, accusing Tbilisi of
         # aggression", ", killing one and arresting 12").
+        if self._harm_of_an_earlier_attack(hit):
+            return True
         joined = participle_joined_by(words(self.doc), hit.start, self.sent)
         if joined is None:
             return False
@@ -1136,6 +1169,19 @@ class SentenceCoder:
             previous = self._coordinated_participle(hit)
             return previous is not None and self._is_elaboration(previous)
         return any(h.start < hit.start and quad_class(h.entry.cameo) >= VERBAL_CONFLICT for h in self.hits)
+
+    def _harm_of_an_earlier_attack(self, hit: Hit) -> bool:
+        """Whether an attack verb opens a relative clause after an earlier attack in the sentence, and so tells that
+        attack's harm: "accused Russia of shelling a hospital that killed three doctors"."""
+        if hit.entry.type != "ASSAULT":
+            return False
+        w = words(self.doc)
+        j = hit.start - 1
+        while j > self.sent.start and (w.lower[j] in AUXILIARIES or w.lower[j].endswith("ly")):
+            j -= 1
+        if w.lower[j] not in ("that", "which"):
+            return False
+        return any(h.end <= j and h.entry.type == "ASSAULT" for h in self.hits)
 
     def _events_for(self, hit: Hit) -> list[EventCandidate]:
         entry = hit.entry
@@ -1570,7 +1616,8 @@ class SentenceCoder:
             sources = own[-1].actors
         else:
             g_source, g_target = self.roles(governor)
-            chosen = g_target if kind == "request" else g_source
+            # the one urged acts, and so does the one accused ("accused Ukraine of shelling Donetsk")
+            chosen = g_target if kind in ("request", "accuse") else g_source
             sources = _resolve_pronoun(chosen, self.chunks, self.last_subject)
         targets = target_chunk.actors if target_chunk else []
         entry = hit.entry

@@ -174,6 +174,22 @@ def test_a_claim_that_another_did_harm_is_an_accusation_and_the_harm_only_claime
     assert [e.type for e in asserted("Russia claimed that its troops had captured the village.")] == []
 
 
+def test_the_act_an_accusation_alleges_is_the_accused_s_and_only_claimed():
+    found = extract_events("The Kremlin accused Ukraine of shelling Donetsk.")
+    assert [(e.type, e.modality, e.source.code) for e in found] == [
+        ("ACCUSE", "asserted", "RUSGOV"),
+        ("ASSAULT", "claimed", "UKR"),
+    ]
+    # the harm a relative clause tells is that act's, and so are gerunds coordinated with it
+    found = extract_events("Ukraine accused Russia of shelling a hospital that killed three doctors.")
+    assert [(e.type, e.modality, e.source.code) for e in found] == [
+        ("ACCUSE", "asserted", "UKR"),
+        ("ASSAULT", "claimed", "RUS"),
+    ]
+    found = extract_events("Police said the teen was accused of shooting and killing a girl in Albany.")
+    assert {e.modality for e in found if e.type == "ASSAULT"} <= {"claimed"}
+
+
 def test_what_an_allegation_says_is_claimed():
     found = extract_events("The UN is investigating allegations that Ethiopian troops killed civilians.")
     assert [(e.type, e.modality) for e in found if e.type == "ASSAULT"] == [("ASSAULT", "claimed")]
