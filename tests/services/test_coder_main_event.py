@@ -91,6 +91,9 @@ def test_a_past_verb_after_a_noun_is_still_the_verb_of_its_clause() -> None:
         ("Egypt vowed to prevent a war in Libya.", "COERCE"),
         ("Kenya fought corruption in its police.", "ASSAULT"),
         ("Iran attacked the Saudi plan for the region.", "ASSAULT"),
+        ("Italy's government seized the opportunity to cut taxes.", "COERCE"),
+        ("The Mexican peso surrendered its gains against the dollar.", "RETREAT"),
+        ("Chinese exports surged in March, defying expectations.", "REJECT"),
     ],
 )
 def test_a_verb_read_by_its_object_names_no_event_of_its_type(text: str, not_coded: str) -> None:
