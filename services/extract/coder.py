@@ -321,10 +321,12 @@ def _select(doc: Doc) -> list[Hit]:
     for h in hits:
         if "~" in h.entry.pattern or h.end - h.start > 1 and "@" not in h.entry.pattern:
             nearest[h.start] = min(nearest.get(h.start, h.end), h.end)
+    # (the pattern's own words are no such preposition: "pull out of ~ deal" reaches the deal through its "of")
     hits = [
         h
         for h in hits
-        if "~" not in h.entry.pattern or not any(w.lower[i] in PREPOSITIONS for i in range(nearest[h.start], h.end))
+        if "~" not in h.entry.pattern
+        or not any(w.lower[i] in PREPOSITIONS for i in range(max(nearest[h.start], h.start + _head_length(h)), h.end))
     ]
     chosen: list[Hit] = []
     # Longest first; a pattern naming the object ("fire ~ rocket", "pull ~ peacekeeper") before one naming only the

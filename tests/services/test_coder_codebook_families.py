@@ -832,6 +832,7 @@ def test_fighting_by_its_synonyms(text: str, expected: list) -> None:
         ("Germany restored development aid to Niger.", [("AID", "071", "DEU", "NER")]),
         # 120: a deployment or an extradition blocked is rejected, not obstructed as protesters block a road
         ("Kenya's high court blocked the deployment of Kenyan police to Haiti.", [("REJECT", "120", "KEN", "KEN")]),
+        ("The European Commission blocked the takeover of Alstom.", [("REJECT", "120", "IGO", None)]),
         # 143: a walkout staged is a strike
         ("Workers at Argentina's state oil company staged a walkout.", [("PROTEST", "143", "ARG", "ARG")]),
     ],

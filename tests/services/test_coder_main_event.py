@@ -94,6 +94,9 @@ def test_a_past_verb_after_a_noun_is_still_the_verb_of_its_clause() -> None:
         ("Italy's government seized the opportunity to cut taxes.", "COERCE"),
         ("The Mexican peso surrendered its gains against the dollar.", "RETREAT"),
         ("Chinese exports surged in March, defying expectations.", "REJECT"),
+        ("The Russian central bank defended the rouble.", "SUPPORT"),
+        ("Chinese regulators cracked down on online lending.", "COERCE"),
+        ("France's Total pulled out of a gas project in Mozambique.", "RETREAT"),
     ],
 )
 def test_a_verb_read_by_its_object_names_no_event_of_its_type(text: str, not_coded: str) -> None:
@@ -108,6 +111,8 @@ def test_the_object_reading_ends_at_a_preposition() -> None:
     # a verb's own object ("opened fire") is nearer than one past a preposition ("on border posts")
     assert types("Afghan forces opened fire on Pakistani border posts.") == {"ASSAULT"}
     assert types("Pakistan reopened its border with Afghanistan.") == {"CONCEDE"}
+    # a pattern's own preposition is no such one: "pull out of ~ deal" reaches the deal through its "of"
+    assert coded("Russia pulled out of the grain deal.") == {("SANCTION", "RUS", None)}
 
 
 def test_nouns_are_not_verbs() -> None:
