@@ -833,6 +833,12 @@ def test_fighting_by_its_synonyms(text: str, expected: list) -> None:
         # 120: a deployment or an extradition blocked is rejected, not obstructed as protesters block a road
         ("Kenya's high court blocked the deployment of Kenyan police to Haiti.", [("REJECT", "120", "KEN", "KEN")]),
         ("The European Commission blocked the takeover of Alstom.", [("REJECT", "120", "IGO", None)]),
+        # 050: an embassy opened; 063: suspects handed over are extradited; 190: attacks stepped up are attacks
+        ("Egypt opened an embassy in Baghdad.", [("SUPPORT", "050", "EGY", "IRQ")]),
+        ("Morocco handed over two suspects to Spain.", [("COOPERATE", "063", "MAR", "ESP")]),
+        ("Israel intensified its bombardment of Gaza.", [("ASSAULT", "190", "ISR", "PSE")]),
+        ("Russia stepped up its attacks on Ukrainian cities.", [("ASSAULT", "190", "RUS", "UKR")]),
+        ("The government stepped up its efforts.", []),
         # 143: a walkout staged is a strike
         ("Workers at Argentina's state oil company staged a walkout.", [("PROTEST", "143", "ARG", "ARG")]),
     ],
