@@ -132,13 +132,15 @@ def qualifies(w: Words, i: int) -> bool:
 
 
 def _qualifies_a_possessed_sector(w: Words, i: int, sectors) -> bool:
-    """A plain adjective between a possessive and a sector noun ("Bolivia's electoral court", "Iran's powerful
-    judiciary")."""
-    return (
-        0 < i < len(w.lower) - 1
-        and w.lower[i - 1] in POSSESSIVE_MARKS
-        and qualifies(w, i)
-        and (w.lemma[i + 1],) in sectors
+    """A plain adjective between a possessive and a sector noun of one word or two ("Bolivia's electoral court",
+    "Iran's powerful judiciary", "Lebanon's caretaker prime minister")."""
+    if not (0 < i < len(w.lower) - 1 and w.lower[i - 1] in POSSESSIVE_MARKS and qualifies(w, i)):
+        return False
+    if (w.lemma[i + 1],) in sectors:
+        return True
+    # past a modifier of the noun ("prime minister", "foreign minister") or a sector noun of two words
+    return i + 2 < len(w.lower) and (
+        w.lower[i + 1] in MODIFIERS and (w.lemma[i + 2],) in sectors or (w.lemma[i + 1], w.lemma[i + 2]) in sectors
     )
 
 

@@ -186,6 +186,9 @@ def test_a_name_written_with_a_hyphen_is_one_name():
         # a title abbreviated, as news writes it before a name; a jury is its court's
         ("Texas Gov. Rick Perry criticized Mexico.", {("ACCUSE", "USAGOV", "MEX")}),
         ("An Ohio jury convicted a Canadian man of fraud.", {("ACCUSE", "USAJUD", "CAN")}),
+        # a word that qualifies an office held ("caretaker prime minister") keeps it the state's; so is its judiciary
+        ("Lebanon's caretaker prime minister called on Israel to show restraint.", {("REQUEST", "LBNGOV", "ISR")}),
+        ("Iran's powerful judiciary sentenced a French citizen.", {("COERCE", "IRNJUD", "FRACVL")}),
         # a city before any other noun only names a place ("the Paris agreement")
         ("Kenya criticised the Geneva talks.", {("ACCUSE", "KEN", None)}),
     ],
