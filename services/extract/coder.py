@@ -245,8 +245,11 @@ PROTESTERS = lexicon.word_set("protesters")
 VERBAL_CONFLICT, MATERIAL_CONFLICT = 3, 4
 DESTROY_PROPERTY = "1712"
 SEIZE_PROPERTY = "171"
-# What protesters do that makes their protest a riot (145)
-RIOTOUS = frozenset({CONVENTIONAL_FORCE, DESTROY_PROPERTY, SEIZE_PROPERTY})
+# What protesters do that makes their protest a riot (145): fight, wreck, seize or occupy
+RIOTOUS = frozenset({CONVENTIONAL_FORCE, DESTROY_PROPERTY, SEIZE_PROPERTY, "192"})
+# People who riot rather than use organised force when they fight the police: civilians, students, workers,
+# farmers, the opposition's supporters (CAMEO 19 is organised armed force)
+UNARMED_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "OPP"})
 
 
 @dataclass
@@ -1260,7 +1263,9 @@ class SentenceCoder:
         if cameo == OBSTRUCT and sources and all(_is_the_state(s, self.doc[hit.start].idx) for s in sources):
             # CAMEO's obstruction (144) is a protest; a state or its forces blocking passage impose a blockade (191)
             type_, mode, cameo = "COERCE", "restrict", "191"
-        if cameo in RIOTOUS and sources and all(_is_a_protester(s) for s in sources):
+        fought = cameo == CONVENTIONAL_FORCE and all(s.sector in UNARMED_SECTORS for s in sources)
+        fought = fought and any(t.sector == "COP" for t in targets)
+        if cameo in RIOTOUS and sources and (fought or all(_is_a_protester(s) for s in sources)):
             # CAMEO 145: protesters who storm a building, clash with police, loot or set fire to it riot; 19 is
             # organised force, 171 a state's seizure of property and 1712 its destruction
             type_, mode, cameo = "PROTEST", "riot", "145"

@@ -596,6 +596,21 @@ def test_unnamed_people_acting_on_a_legislature_are_of_its_country():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # students, workers or farmers who fight the police riot (145), as protesters do; protesters who seize a
+        # place riot too
+        ("Chilean students clashed with police in Santiago.", [("PROTEST", "CHLEDU", "CHLCOP")]),
+        ("Peruvian protesters seized the airport in Juliaca.", [("PROTEST", "PERCVL", "PER")]),
+        # farmers who seize land seize it (171); people who fight in a war are no rioters
+        ("Ethiopian farmers seized land in Gambella.", [("COERCE", "ETHAGR", None)]),
+    ],
+)
+def test_unarmed_people_who_fight_the_police_riot(text, expected):
+    assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # arms sent to another are military aid (072); announced, they are its promise (033)
         ("Germany sent 40 Leopard tanks to Ukraine.", [("AID", "072", "UKR")]),
         ("Germany will send 40 Leopard tanks to Ukraine.", [("AGREE", "033", "UKR")]),
@@ -1809,7 +1824,7 @@ def test_they_may_be_two_persons_named_together():
         # a building named by an actor's noun is a place: no doer of the next verb
         (
             "Greek youths attacked police stations and occupied university campuses.",
-            [("ASSAULT", "GRCCVL", "COP"), ("ASSAULT", "GRCCVL", "EDU")],
+            [("PROTEST", "GRCCVL", "GRCCOP"), ("ASSAULT", "GRCCVL", "EDU")],
         ),
         # the last conjunct of an object phrase may be the next verb's subject
         (
