@@ -149,16 +149,19 @@ def _sector(w: Words, start: int, end: int, entity_at: dict[int, Span]) -> str |
     found = None
     # Words inside a name ("United States", "State Department") are not sector nouns.
     lemmas = ["" if i in entity_at else w.lemma[i] for i in range(start, end)]
-    if "of" in lemmas[1:]:
+    while "of" in lemmas[1:]:
         # "supporters of former President Ben Bella": the head noun comes before "of", if it is a sector noun; but a
-        # leader or a spokesman of a body is of that body's sector ("the leader of an opposition party")
+        # leader or a spokesman of a body is of that body's sector ("the leader of an opposition party"), and a
+        # count names no one ("thousands of supporters of ...")
         of = lemmas.index("of", 1)
         head, rest = lemmas[:of], lemmas[of + 1 :]
         heads_a_body = all(lemma in BODY_HEADS for lemma in head if (lemma,) in sectors)
         if heads_a_body and any((lemma,) in sectors for lemma in rest):
             lemmas = rest
-        elif any((lemma,) in sectors for lemma in head):
+            continue
+        if any((lemma,) in sectors for lemma in head):
             lemmas = head
+        break
     for i, lemma in enumerate(lemmas):
         if i + 1 < len(lemmas) and (lemma, lemmas[i + 1]) in sectors:
             found = sectors[(lemma, lemmas[i + 1])]
@@ -213,7 +216,8 @@ def _person_qualifies_head(w: Words, person: Span, begin: int, stop: int) -> boo
     ("Trump supporters", "Assad's forces") or comes before an "of" that leads to it ("supporters of Imran Khan")."""
     sectors = lexicon.sectors()
     after = any((w.lemma[i],) in sectors for i in range(person.end, stop))
-    of = next((i for i in range(begin + 1, person.start) if w.lower[i] == "of"), None)
+    # the last "of" before the name: "thousands of supporters of Imran Khan"
+    of = max((i for i in range(begin + 1, person.start) if w.lower[i] == "of"), default=None)
     before_of = of is not None and any((w.lemma[i],) in sectors for i in range(begin, of))
     return after or before_of
 

@@ -413,6 +413,11 @@ def test_a_title_alone_stands_for_the_actor_introduced_with_it(text: str, expect
     [
         # a known person who only says whose the head noun is gives the country; the head gives the sector
         ("Supporters of Imran Khan blocked roads in Lahore.", {("PROTEST", "PAKCVL", "PAK")}),
+        # after a count ("thousands of"), and past the person's own title
+        (
+            "Thousands of supporters of former Pakistani prime minister Imran Khan blocked roads in Lahore.",
+            {("PROTEST", "PAKCVL", "PAK")},
+        ),
         ("Assad's forces shelled Idlib.", {("ASSAULT", "SYRMIL", "SYR")}),
         # the person's own title keeps the person's code
         ("President Joe Biden criticised Russia.", {("ACCUSE", "USAGOV", "RUS")}),
