@@ -162,8 +162,8 @@ GERUND_GAP = 6
 ACCUSED_REACH = 6
 # Future cues that tell forces made ready for an attack
 PREPARATIONS = frozenset({"prepare to", "preparing to"})
-# Acts a side does to its own forces (CAMEO 0873 demobilize, 0874 retreat)
-SELF_DONE_MODES = frozenset({"disarm", "withdraw"})
+# Acts a side does to its own forces (CAMEO 0873 demobilize, 0874 retreat); people evacuated are moved by others
+SELF_DONE = frozenset({"withdraw", "pull", "demobilize", "demobilise", "disarm", "disband"})
 TO = frozenset({"to"})
 AUTHORITY_MODES = frozenset({"arrest", "investigate", "sue", "convict"})
 TOWNS = frozenset({CITY, CAPITAL})
@@ -1211,7 +1211,7 @@ class SentenceCoder:
             sources = (
                 self._authorities_of_the_place(hit, target_chunk) if held else []
             ) or self._unidentified_attackers(hit, passive=held)
-            if not sources and held and entry.mode in SELF_DONE_MODES and target_chunk is not None:
+            if not sources and held and words(self.doc).lemma[hit.start] in SELF_DONE and target_chunk is not None:
                 # "guerrillas were demobilized", "troops were pulled out of Tigray": a side's own forces are
                 # withdrawn or disarmed by that side, whoever gave the order
                 sources, target_chunk = target_chunk.actors, None

@@ -1229,6 +1229,8 @@ def test_a_politician_held_by_no_one_named_is_held_by_their_own_state(text, expe
         ("Hundreds of Colombian guerrillas were demobilized last year.", [("RETREAT", "COLREB", None)]),
         # a side disarmed by another is not disarming itself
         ("The rebels were disarmed by the army.", []),
+        # people evacuated are moved by others
+        ("Hundreds of Afghan soldiers were evacuated to Uzbekistan.", []),
     ],
 )
 def test_forces_withdrawn_or_disarmed_by_no_one_named_are_their_own_side_s(text, expected):
