@@ -334,10 +334,19 @@ def _select(doc: Doc) -> list[Hit]:
     chosen: list[Hit] = []
     # Longest first; a pattern naming the object ("fire ~ rocket", "pull ~ peacekeeper") before one naming only the
     # aim ("fire ~ at") or a particle ("pull ~ out"), which reach past it.
-    for hit in sorted(hits, key=lambda h: (_is_aimed_reading(h.entry), _is_particle_reading(h.entry), h.start - h.end)):
+    # Of two readings over the same words, the one that names more of them ("hold ~ phone talk" over "hold ~ talk").
+    for hit in sorted(
+        hits,
+        key=lambda h: (_is_aimed_reading(h.entry), _is_particle_reading(h.entry), h.start - h.end, -_named_words(h)),
+    ):
         if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
             chosen.append(hit)
     return sorted(chosen, key=lambda h: h.start)
+
+
+def _named_words(hit: Hit) -> int:
+    """How many of a trigger's words its pattern names rather than leaves to a gap."""
+    return sum(part != "~" for part in hit.entry.pattern.split())
 
 
 def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], others: list[Hit]) -> bool:

@@ -834,6 +834,13 @@ def test_fighting_by_its_synonyms(text: str, expected: list) -> None:
         # 120: a deployment or an extradition blocked is rejected, not obstructed as protesters block a road
         ("Kenya's high court blocked the deployment of Kenyan police to Haiti.", [("REJECT", "120", "KEN", "KEN")]),
         ("The European Commission blocked the takeover of Alstom.", [("REJECT", "120", "IGO", None)]),
+        # 041 talks held by phone; 042 a visit one is on; 043 a visitor welcomed to one's capital
+        (
+            "Japan's prime minister held phone talks with the South Korean president.",
+            [("CONSULT", "041", "JPN", "KOR")],
+        ),
+        ("The Indian foreign minister is on a three-day visit to Moscow.", [("CONSULT", "042", "IND", "RUS")]),
+        ("The Saudi crown prince welcomed the Syrian president to Riyadh.", [("CONSULT", "043", "SAU", "SYR")]),
         # 050: an embassy opened; 063: suspects handed over are extradited; 190: attacks stepped up are attacks
         ("Egypt opened an embassy in Baghdad.", [("SUPPORT", "050", "EGY", "IRQ")]),
         ("Morocco handed over two suspects to Spain.", [("COOPERATE", "063", "MAR", "ESP")]),
