@@ -859,6 +859,8 @@ class SentenceCoder:
             source = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
             if source is not None and (self._in_tail(hit, source) or names_a_disaster(doc, source, sent)):
                 source = None
+            if source is not None and self._weapon_is_subject(hit, source):
+                source = None  # "20 were killed when a car bomb exploded": the bomb is the subject, not the dead
         if disaster_did_it(doc, sent, hit.start, source):
             return None, None
         stops = self.right_stops
@@ -910,6 +912,18 @@ class SentenceCoder:
         if target is not None and source is not None and target.actors == source.actors:
             target = None
         return source, target
+
+    def _weapon_is_subject(self, hit: Hit, source: Chunk) -> bool:
+        """Whether a weapon or an attack named as a noun stands between an actor and an attack verb, as the verb's
+        own subject ("a car bomb exploded", "a roadside bomb killed")."""
+        if hit.entry.type != "ASSAULT":
+            return False
+        span = attack_phrase(self.doc, self.sent, hit.start, hit.end, passive=False)
+        if span is None or source.end > span[0]:
+            return False
+        # a clause opens between them ("were killed when", "said"); "Turkish air strikes" name their doer
+        w = words(self.doc)
+        return any(w.lower[k] in CLAUSE_OPENERS or k in self.say for k in range(source.end, span[0]))
 
     def _crowd_of_the_place(self, hit: Hit) -> list[Actor]:
         """Protesters named only by their number at the head of the sentence ("Thousands marched in Belgrade",

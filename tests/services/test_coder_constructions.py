@@ -1123,6 +1123,22 @@ def test_victims_of_an_attack_on_a_place_are_its_people(text, expected):
     assert by_country(text) == expected, text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bomb that goes off is its own clause's subject: the dead before "when" did not set it, nor did the one
+        # who only reports it
+        ("At least 20 people were killed when a car bomb exploded in Mogadishu.", [("ASSAULT", "SOMUAF", None)]),
+        ("The Taliban said a roadside bomb killed two soldiers near Kandahar.", [("ASSAULT", "AFGUAF", "MIL")]),
+        # a gas cylinder, the economy or protests that explode are no bombing
+        ("A gas cylinder exploded in a restaurant in Lagos.", []),
+        ("Protests exploded across Iran.", []),
+    ],
+)
+def test_a_weapon_that_goes_off_is_its_clause_s_subject(text, expected):
+    assert by_code(text) == expected, text
+
+
 def test_criticism_of_an_act_named_as_the_subject_is_of_its_doer():
     text = "The shelling of the port by Russian forces drew condemnation from Romania."
     assert by_country(text) == [("ACCUSE", "ROU", "RUS")]
