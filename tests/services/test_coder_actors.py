@@ -161,6 +161,20 @@ def test_an_ally_or_a_proxy_is_not_the_state_it_serves(text: str, expected: set)
     assert codes(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Georgia" is the state where the text names towns of the United States and nothing else of the country
+        ("Atlanta police said a man was convicted in Georgia of murder.", {("ACCUSE", "USA", None)}),
+        ("Russia invaded Georgia in 2008.", {("ASSAULT", "RUS", "GEO")}),
+        # the United States or Washington beside it is as often the country's partner
+        ("Washington and Georgia signed a defence pact.", {("SUPPORT", "USAGOV", None), ("SUPPORT", "GEO", None)}),
+    ],
+)
+def test_a_state_of_the_union_named_like_a_country(text: str, expected: set) -> None:
+    assert codes(text) == expected
+
+
 def test_a_name_written_with_a_hyphen_is_one_name():
     # the tokenizer splits "Jae-in"; its "in" is no preposition that would make "urged" a noun
     found = asserted("South Korean President Moon Jae-in urged North Korea to return to talks.")
