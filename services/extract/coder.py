@@ -913,6 +913,21 @@ class SentenceCoder:
             target = None
         return source, target
 
+    def _decided_by(self, hit: Hit) -> list[Actor] | None:
+        """Who took the decision that names an act ("Germany's decision to send tanks", "its decision to deploy"):
+        None when no decision names it, no one for "the decision" of no one named."""
+        w = words(self.doc)
+        k = hit.start - 2
+        if k - 1 < self.sent.start or w.lower[k] != "decision" or w.lower[k + 1] != "to":
+            return None
+        if w.lower[k - 1] in POSSESSIVE_MARKS:
+            owner = self.chunk_at.get(k - 2)
+            return owner.actors if owner is not None else []
+        if w.lower[k - 1] in POSSESSIVES:
+            owner = Chunk(k - 1, k, [], None, pronoun=w.lower[k - 1])
+            return _resolve_pronoun(owner, self.chunks, self.last_subject)
+        return [] if w.lower[k - 1] in DETERMINERS else None
+
     def _weapon_is_subject(self, hit: Hit, source: Chunk) -> bool:
         """Whether a weapon or an attack named as a noun stands between an actor and an attack verb, as the verb's
         own subject ("a car bomb exploded", "a roadside bomb killed")."""
@@ -1244,6 +1259,11 @@ class SentenceCoder:
         if _finite_after_and(words(self.doc), hit.start):
             window = max(window, hit.start - 1)  # "threatened to cut ties and expelled": the second act is its own
         modality, cues = modality_of(self.doc, window, hit.start)
+        decided = self._decided_by(hit)
+        if decided is not None:
+            if not decided:
+                return []  # "Russia criticised the decision to expel its diplomats": whose decision, it does not say
+            sources = decided
         accusation: list[EventCandidate] = []
         purpose = modality == ASSERTED and self._is_purpose(hit)
         # "whether Sudan will accept", "if Iran will not negotiate": neither an act, nor an intent, nor a refusal

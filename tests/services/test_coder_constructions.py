@@ -1857,6 +1857,12 @@ def test_buildings_and_subjects_after_an_object(text, expected):
 
 def test_a_decision_taken_is_the_act_decided():
     assert by_code("Poland's decision to send tanks to Ukraine angered Moscow.") == [("AID", "POL", "UKR")]
+    # by whoever took it, not by whoever reacts to it; and no one's when the text does not say whose it is
+    assert ("AID", "DEU", "UKRGOV") in by_code("Ukraine welcomed Germany's decision to send tanks to Kyiv.")
+    assert by_code("Russia criticised the decision to expel its diplomats.") == [("ACCUSE", "RUS", None)]
+    assert ("MOBILIZE", "KENGOV", "HTI") in by_code(
+        "The Kenyan government defended its decision to deploy police to Haiti."
+    )
 
 
 def test_a_fight_against_claims_or_rulings_is_argued_not_fought():
