@@ -847,7 +847,9 @@ def test_fighting_by_its_synonyms(text: str, expected: list) -> None:
         ("Israel intensified its bombardment of Gaza.", [("ASSAULT", "190", "ISR", "PSE")]),
         ("Russia stepped up its attacks on Ukrainian cities.", [("ASSAULT", "190", "RUS", "UKR")]),
         ("The government stepped up its efforts.", []),
-        # 143: a walkout staged is a strike
+        # 143: a walkout staged or a strike called is a strike; a strike called a success is named, not called
+        ("French unions called a general strike.", [("PROTEST", "143", "FRA", "FRA")]),
+        ("The Israeli air force called the strike a success.", []),
         ("Workers at Argentina's state oil company staged a walkout.", [("PROTEST", "143", "ARG", "ARG")]),
     ],
 )
