@@ -129,6 +129,7 @@ MAX_ACTORS = 4
 # spaCy refuses longer texts (its `max_length`, E088), and one this long takes the coder about ten seconds.
 MAX_CODED_CHARS = 1_000_000
 PERSONAL = frozenset({"he", "she"})
+BODY_NOUNS = lexicon.word_set("body_nouns")
 IMPERSONAL = frozenset({"it", "they"})
 INVERTED_CONDITIONS = frozenset({"should", "were", "had"})
 PEOPLE_SECTORS = frozenset({"CVL", "REF"})
@@ -692,8 +693,8 @@ def _resolve_pronoun(chunk: Chunk | None, chunks: list[Chunk], last_subject: lis
     for earlier in reversed([c for c in chunks if c.end <= chunk.start and not c.pronoun and c.prep is None]):
         if chunk.pronoun in PERSONAL and not all(a.sector for a in earlier.actors):
             continue  # "he" is a person (a minister, a president), not a country named on its own
-        if chunk.pronoun in PERSONAL and all(_is_plural(a) for a in earlier.actors):
-            continue  # nor a group ("lawmakers", "officials")
+        if chunk.pronoun in PERSONAL and all(_is_plural(a) or _is_a_body(a) for a in earlier.actors):
+            continue  # nor a group ("lawmakers", "officials") or a body ("police", "the church")
         if chunk.pronoun in IMPERSONAL and _one_person(chunk.pronoun, earlier.actors):
             continue  # "it" and "they" are a state, a body or a group, not one person named before
         if not any(a.country for a in earlier.actors):
@@ -719,6 +720,12 @@ def _is_person(actor: Actor) -> bool:
     """Whether an actor is a person the lexicon knows by name ("President Obama", "Mr. Kiir")."""
     names = actor.text.split()
     return any(" ".join(names[-k:]) in lexicon.roles() for k in range(1, min(3, len(names)) + 1))
+
+
+def _is_a_body(actor: Actor) -> bool:
+    """Whether an actor is written as a body's common noun ("police", "the church", "Kenya's government")."""
+    last = actor.text.rsplit(maxsplit=1)[-1] if actor.text.strip() else ""
+    return last in BODY_NOUNS
 
 
 def _is_plural(actor: Actor) -> bool:

@@ -1737,6 +1737,8 @@ def test_the_sides_of_a_fight_fought_whoever_reports_it():
     [
         # "he" or "she" is one person, never a group named before
         ("Kenyan lawmakers debated the bill. He shot a Ugandan trader in Nairobi.", []),
+        # nor a body ("police", "the church")
+        ("As he tried to escape Kenyan police, he shot a Ugandan trader.", []),
         (
             "The Chinese foreign minister arrived in Moscow. He met Russian President Vladimir Putin.",
             [("CONSULT", "CHNGOV", "RUS"), ("CONSULT", "CHNGOV", "RUSGOV")],
