@@ -157,6 +157,7 @@ GERUND_DOERS = frozenset({"by", "between"})
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETREAT", "MOBILIZE"})
 # Acts only a state's authorities do: arrests, investigations, trials.
 SUMMONING_VERBS = frozenset({"summon"})
+BORDERS = frozenset({"border", "frontier", "boundary"})
 # How many words may stand between two coordinated gerunds ("violating its airspace and bombing")
 GERUND_GAP = 6
 # How far after an accusation its "of" may come ("accused the Sudanese government of")
@@ -935,6 +936,12 @@ class SentenceCoder:
             return _resolve_pronoun(owner, self.chunks, self.last_subject)
         return [] if w.lower[k - 1] in DETERMINERS else None
 
+    def _across_a_border(self, chunk: Chunk) -> bool:
+        """Whether a phrase is the state across a border ("the border with Egypt")."""
+        w = words(self.doc)
+        i = chunk.start
+        return i - 2 >= self.sent.start and w.lower[i - 1] == "with" and w.lemma[i - 2] in BORDERS
+
     def _weapon_is_subject(self, hit: Hit, source: Chunk) -> bool:
         """Whether a weapon or an attack named as a noun stands between an actor and an attack verb, as the verb's
         own subject ("a car bomb exploded", "a roadside bomb killed")."""
@@ -1291,6 +1298,8 @@ class SentenceCoder:
         targets = target_chunk.actors if target_chunk else []
         if target_chunk is not None and self._about_own_words(hit, target_chunk):
             targets = []  # "defended his comments on Israel": what one's own words are about is not their target
+        elif target_chunk is not None and entry.type == "ASSAULT" and self._across_a_border(target_chunk):
+            targets = []  # "bombed tunnels along the border with Egypt": the neighbour names where, not whom
         elif target_chunk is not None and target_chunk.pronoun in AIMED_PRONOUNS and hit.entry.type in AIMED_TYPES:
             targets = self._possessor(target_chunk, sources)
         elif target_chunk is not None and target_chunk.pronoun in POSSESSIVES and entry.type in OWN_PEOPLE_TYPES:

@@ -1139,6 +1139,14 @@ def test_a_weapon_that_goes_off_is_its_clause_s_subject(text, expected):
     assert by_code(text) == expected, text
 
 
+def test_the_state_across_a_border_is_no_target_of_an_attack():
+    # "the border with Egypt" says where; the place struck is the target
+    assert by_code("Israeli jets bombed tunnels along the border with Egypt and hit sites across Gaza.") == [
+        ("ASSAULT", "ISRMIL", "PSE")
+    ]
+    assert by_code("Israeli jets bombed Egypt.") == [("ASSAULT", "ISRMIL", "EGY")]
+
+
 def test_criticism_of_an_act_named_as_the_subject_is_of_its_doer():
     text = "The shelling of the port by Russian forces drew condemnation from Romania."
     assert by_country(text) == [("ACCUSE", "ROU", "RUS")]
