@@ -176,6 +176,7 @@ def us_state_key(name: str) -> str:
     return f"{name}, United States"
 
 
+@lru_cache
 def states_named_like_countries() -> frozenset[str]:
     """States of the United States that share their name with a country ("Georgia")."""
     return frozenset(key.removesuffix(", United States") for key in places() if key.endswith(", United States"))
