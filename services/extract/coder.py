@@ -157,6 +157,10 @@ GERUND_DOERS = frozenset({"by", "between"})
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETREAT", "MOBILIZE"})
 # Acts only a state's authorities do: arrests, investigations, trials.
 SUMMONING_VERBS = frozenset({"summon"})
+VISIT = "042"
+# People whose travels are no visit of state: civilians, refugees, criminals and prisoners, students, workers, farmers,
+# business, doctors, the press
+TRAVELLERS = frozenset({"CVL", "REF", "CRM", "EDU", "LAB", "AGR", "BUS", "HLH", "MED", "JRN"})
 BORDERS = frozenset({"border", "frontier", "boundary"})
 # How many words may stand between two coordinated gerunds ("violating its airspace and bombing")
 GERUND_GAP = 6
@@ -1319,6 +1323,8 @@ class SentenceCoder:
             self.last_subject[:] = sources
         governed = next((h for h in self.hits if h.governor is hit), None)
         type_, mode, cameo = entry.type, entry.mode, entry.cameo
+        if cameo == VISIT and any(s.sector in TRAVELLERS or s.sector is None and not _is_official(s) for s in sources):
+            return accusation  # refugees, fans or prisoners who arrive somewhere make no visit (042 is an actor's)
         if cameo == OBSTRUCT and sources and all(_is_the_state(s, self.doc[hit.start].idx) for s in sources):
             # CAMEO's obstruction (144) is a protest; a state or its forces blocking passage impose a blockade (191)
             type_, mode, cameo = "COERCE", "restrict", "191"

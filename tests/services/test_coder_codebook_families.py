@@ -841,6 +841,10 @@ def test_fighting_by_its_synonyms(text: str, expected: list) -> None:
         ),
         ("The Indian foreign minister is on a three-day visit to Moscow.", [("CONSULT", "042", "IND", "RUS")]),
         ("The Saudi crown prince welcomed the Syrian president to Riyadh.", [("CONSULT", "043", "SAU", "SYR")]),
+        # 042 is a visit of state: refugees or fans who arrive somewhere visit no one
+        ("Hundreds of Syrian refugees arrived in Greece.", []),
+        ("Pakistani fans travelled to India for the match.", []),
+        ("The Iranian foreign minister arrived in Riyadh.", [("CONSULT", "042", "IRN", "SAU")]),
         # 050: an embassy opened; 063: suspects handed over are extradited; 190: attacks stepped up are attacks
         ("Egypt opened an embassy in Baghdad.", [("SUPPORT", "050", "EGY", "IRQ")]),
         ("Morocco handed over two suspects to Spain.", [("COOPERATE", "063", "MAR", "ESP")]),
