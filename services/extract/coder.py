@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -164,8 +165,6 @@ TRAVELLERS = frozenset({"CVL", "REF", "CRM", "EDU", "LAB", "AGR", "BUS", "HLH", 
 BORDERS = frozenset({"border", "frontier", "boundary"})
 # How many words may stand between two coordinated gerunds ("violating its airspace and bombing")
 GERUND_GAP = 6
-# How far after an accusation its "of" may come ("accused the Sudanese government of")
-ACCUSED_REACH = 6
 # Future cues that tell forces made ready for an attack
 PREPARATIONS = frozenset({"prepare to", "preparing to"})
 # Acts a side does to its own forces (CAMEO 0873 demobilize, 0874 retreat); people evacuated are moved by others
@@ -375,7 +374,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         word = w.lower[hit.start]
         return not (word.endswith("ed") or w.lemma[hit.start] != word and not word.endswith(("s", "ing")))
     before = w.lower[hit.start - 1]
-    if _alleged_act(w, hit, others):
+    if _alleged_act(w, hit, sent, others):
         return False  # "accused Russia of shelling Kharkiv": the act alleged, a verb after all
     if before == "-" or before in NOUN_MARKERS and not _ends_a_hyphened_word(doc, hit.start - 1):
         return True
@@ -450,15 +449,12 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     return not named and (opener in DETERMINERS or opener in NOUN_MARKERS)
 
 
-def _alleged_act(w: Words, hit: Hit, others: list[Hit]) -> bool:
+def _alleged_act(w: Words, hit: Hit, sent: Span, others: list[Hit]) -> bool:
     """Whether a gerund is the act an accusation alleges: "accused Russia of shelling", "blamed Kyiv for attacking"."""
     of = hit.start - 1
     if w.lower[of] not in ("of", "for") or not w.lower[hit.start].endswith("ing"):
         return False
-    return any(
-        o.entry.kind == "accuse" and o.end <= of <= o.end + ACCUSED_REACH and "," not in w.lower[o.end : of]
-        for o in others
-    )
+    return any(o.entry.kind == "accuse" and _complement_at(w, o, sent.end) == of for o in others)
 
 
 def _ends_a_hyphened_word(doc: Doc, i: int) -> bool:
@@ -632,17 +628,10 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple
 def _find_complements(doc: Doc, sent: Span, hits: list[Hit]) -> None:
     """Attach actions to the verb that governs them: "threatened to cut", "urged Iraq to allow", "accused X of"."""
     for hit in hits:
-        kind = hit.entry.kind
-        if kind not in GOVERNORS:
+        if hit.entry.kind not in GOVERNORS:
             continue
-        limit = min(sent.end, hit.end + (7 if kind in ("request", "accuse") else 3))
-        for j in range(hit.end, limit):
-            lower = words(doc).lower[j]
-            if lower in ("to", "that") or kind == "accuse" and lower in ("of", "for"):
-                hit.complement = j
-                break
-            if lower in (",", ";", ".") or lower in SUBORDINATORS:
-                break
+        kind = hit.entry.kind
+        hit.complement = _complement_at(words(doc), hit, sent.end)
         if hit.complement is None:
             continue
         for other in hits:
@@ -654,6 +643,20 @@ def _find_complements(doc: Doc, sent: Span, hits: list[Hit]) -> None:
                 other.governor = hit
                 _govern_coordinated_gerunds(doc, sent, hit, other, hits)
                 break
+
+
+def _complement_at(w: Words, hit: Hit, sent_end: int) -> int | None:
+    """Where the clause a governing verb governs opens: its "to" or "that", or an accusation's "of" or "for", within
+    a few words and before any punctuation or subordinate clause."""
+    kind = hit.entry.kind
+    limit = min(sent_end, hit.end + (7 if kind in ("request", "accuse") else 3))
+    for j in range(hit.end, limit):
+        lower = w.lower[j]
+        if lower in ("to", "that") or kind == "accuse" and lower in ("of", "for"):
+            return j
+        if lower in (",", ";", ".") or lower in SUBORDINATORS:
+            return None
+    return None
 
 
 def _govern_coordinated_gerunds(doc: Doc, sent: Span, governor: Hit, first: Hit, hits: list[Hit]) -> None:
@@ -729,23 +732,23 @@ def _is_person(actor: Actor) -> bool:
 
 def _is_a_body(actor: Actor) -> bool:
     """Whether an actor is written as a body's common noun ("police", "the church", "Kenya's government")."""
-    last = actor.text.rsplit(maxsplit=1)[-1] if actor.text.strip() else ""
-    return last in BODY_NOUNS
+    return _last_word(actor) in BODY_NOUNS
 
 
 def _is_plural(actor: Actor) -> bool:
     """Whether an actor is written as a plural common noun ("Georgia lawmakers", "Chinese officials")."""
-    last = actor.text.rsplit(maxsplit=1)[-1] if actor.text.strip() else ""
+    last = _last_word(actor)
     return last.islower() and last.endswith("s") and not last.endswith("ss")
+
+
+def _last_word(actor: Actor) -> str:
+    return actor.text.rsplit(maxsplit=1)[-1] if actor.text.strip() else ""
 
 
 def _group_named_before(chunk: Chunk, chunks: list[Chunk], last_subject: list[Actor]) -> list[Actor]:
     """The body "the group" or "the movement" points back to: the last armed group, party or organisation named
     before it in the sentence ("a senior Hamas official said the group had accepted"), else the last subject's."""
-    earlier = [a for c in chunks if c.end <= chunk.start and not c.pronoun for a in c.actors]
-    named = next((a for a in reversed(earlier) if _is_a_group(a)), None)
-    if named is None:
-        named = next((a for a in last_subject if _is_a_group(a)), None)
+    named = _named_before(chunk, chunks, last_subject, _is_a_group)
     return [named] if named else []
 
 
@@ -757,11 +760,17 @@ def _country_named_before(chunk: Chunk, chunks: list[Chunk], last_subject: list[
     """The state "the country" points back to: the last country named before it in the sentence (by itself, its
     people or its officials: "Zambia's finance minister said the country had reached a deal"), else the last
     subject's."""
-    earlier = [a for c in chunks if c.end <= chunk.start and not c.pronoun for a in c.actors]
-    named = next((a for a in reversed(earlier) if a.country and a.country not in GROUP_CODES), None)
-    if named is None:
-        named = next((a for a in last_subject if a.country and a.country not in GROUP_CODES), None)
+    named = _named_before(chunk, chunks, last_subject, lambda a: bool(a.country) and a.country not in GROUP_CODES)
     return [Actor(named.text, named.country, named.start, named.end, named.country, None)] if named else []
+
+
+def _named_before(
+    chunk: Chunk, chunks: list[Chunk], last_subject: list[Actor], fits: Callable[[Actor], bool]
+) -> Actor | None:
+    """The last actor named before a phrase in its sentence that fits, else the first of the last subject's."""
+    earlier = [a for c in chunks if c.end <= chunk.start and not c.pronoun for a in c.actors]
+    named = next((a for a in reversed(earlier) if fits(a)), None)
+    return named if named is not None else next((a for a in last_subject if fits(a)), None)
 
 
 class SentenceCoder:
@@ -984,11 +993,17 @@ class SentenceCoder:
         """The actor a non-restrictive relative clause opens on, when the clause's verb is the trigger: ", which
         threatened", ", who has repeatedly accused". "Who" is a person's or a body's, never a place's."""
         w = words(self.doc)
+        j = self._before_the_verb(hit)
+        antecedent = self._aside_antecedent(j)
+        return None if antecedent is None or w.lower[j] == "who" and antecedent.place else antecedent
+
+    def _before_the_verb(self, hit: Hit) -> int:
+        """The word before a verb and its auxiliaries and adverbs ("which has repeatedly accused")."""
+        w = words(self.doc)
         j = hit.start - 1
         while j > self.sent.start and (w.lower[j].endswith("ly") or w.lower[j] in AUXILIARIES):
             j -= 1
-        antecedent = self._aside_antecedent(j)
-        return None if antecedent is None or w.lower[j] == "who" and antecedent.place else antecedent
+        return j
 
     def _aside_antecedent(self, i: int) -> Chunk | None:
         """The actor a relative pronoun at i follows, set off by a comma ("Egypt, which"): a non-restrictive clause,
@@ -1236,11 +1251,8 @@ class SentenceCoder:
         attack's harm: "accused Russia of shelling a hospital that killed three doctors"."""
         if hit.entry.type != "ASSAULT":
             return False
-        w = words(self.doc)
-        j = hit.start - 1
-        while j > self.sent.start and (w.lower[j] in AUXILIARIES or w.lower[j].endswith("ly")):
-            j -= 1
-        if w.lower[j] not in ("that", "which"):
+        j = self._before_the_verb(hit)
+        if words(self.doc).lower[j] not in ("that", "which"):
             return False
         return any(h.end <= j and h.entry.type == "ASSAULT" for h in self.hits)
 

