@@ -56,7 +56,7 @@ from services.extract.nlp import (
     words,
 )
 from services.extract.people import People
-from services.extract.places import goes_on, locate
+from services.extract.places import goes_on, locate, story_setting
 from services.extract.roles import (
     ADVERBIAL_SKIP,
     APPOSITION_OPENERS,
@@ -175,6 +175,7 @@ TOWNS = frozenset({CITY, CAPITAL})
 PLACES = frozenset({CITY, CAPITAL, COUNTRY})
 # "claimed that X attacked": the claim verb read as CAMEO's "allege" (112)
 CLAIM_AS_ACCUSATION = lexicon.Trigger("claim", "ACCUSE", "allege", "112", ACT)
+CLAIM_VERBS = frozenset({"claim", "contend", "argue"})
 # Physical acts, aimed "at" whom they hit ("fired tear gas at protesters").
 AIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # CAMEO 150, demonstrate military or police power: force shown, short of its use.
@@ -246,8 +247,9 @@ OBSTRUCT = "144"
 SHOW_OF_FORCE = "150"
 CONVENTIONAL_FORCE = "190"
 PROTESTERS = lexicon.word_set("protesters")
-# GDELT's quad class of verbal conflict, and CAMEO's destruction and seizure of property
+# GDELT's quad classes of verbal conflict and of verbal acts, and CAMEO's destruction and seizure of property
 VERBAL_CONFLICT, MATERIAL_CONFLICT = 3, 4
+VERBAL_CLASSES = frozenset({1, VERBAL_CONFLICT})
 DESTROY_PROPERTY = "1712"
 SEIZE_PROPERTY = "171"
 # What protesters do that makes their protest a riot (145): fight, wreck, seize or occupy
@@ -585,6 +587,8 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple
     trigger_ends = {h.end for h in hits}
     trigger_starts = {h.start for h in hits}
     bare_verb_ends = {h.end for h in hits if h.end - h.start == 1}
+    # Words that report what someone said or alleged: "Prosecutors allege that Simpson shot Flynn"
+    reported_ends = {h.end for h in hits if quad_class(h.entry.cameo) in VERBAL_CLASSES} | {i + 1 for i in say_tokens}
     for i in range(sent.start, sent.end):
         lower = w.lower[i]
         if lower == ";":
@@ -609,8 +613,8 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple
             continue  # "denounced as an ugly crime Serbia's ...": "as a" after the verb opens no clause
         elif lower in SUBORDINATORS or lower in RELATIVES or lower == "according" or _opens_gerund(w, i, sent.end):
             right.add(i)
-        elif lower == "that" and i > sent.start and i - 1 in say_tokens:
-            left.add(i)
+        elif lower == "that" and i > sent.start and (i in reported_ends or w.lemma[i - 1] in CLAIM_VERBS):
+            left.add(i)  # the clause reported has its own subject, named or not
         if lower == "where":
             left.add(i)  # "a zone where the plates meet": a place's clause has its own subject, after "where"
     for i in say_tokens:
@@ -710,7 +714,12 @@ def _resolve_pronoun(chunk: Chunk | None, chunks: list[Chunk], last_subject: lis
             unplaced = unplaced or earlier.actors
             continue
         return earlier.actors
-    if unplaced is None and chunk.pronoun in PERSONAL and last_subject and all(_is_plural(a) for a in last_subject):
+    if (
+        unplaced is None
+        and chunk.pronoun in PERSONAL
+        and last_subject
+        and all(_is_plural(a) or _is_a_body(a) for a in last_subject)
+    ):
         return []
     if unplaced is None and chunk.pronoun in IMPERSONAL and last_subject and _one_person(chunk.pronoun, last_subject):
         return []
@@ -732,17 +741,23 @@ def _is_person(actor: Actor) -> bool:
 
 def _is_a_body(actor: Actor) -> bool:
     """Whether an actor is written as a body's common noun ("police", "the church", "Kenya's government")."""
-    return _last_word(actor) in BODY_NOUNS
+    return _head_word(actor).lower() in BODY_NOUNS  # "Police said he": capitalised at a sentence's start
 
 
 def _is_plural(actor: Actor) -> bool:
     """Whether an actor is written as a plural common noun ("Georgia lawmakers", "Chinese officials")."""
-    last = _last_word(actor)
+    last = _head_word(actor)
     return last.islower() and last.endswith("s") and not last.endswith("ss")
 
 
-def _last_word(actor: Actor) -> str:
-    return actor.text.rsplit(maxsplit=1)[-1] if actor.text.strip() else ""
+def _head_word(actor: Actor) -> str:
+    """The last word of an actor's phrase before any prepositional phrase: "court" of "the court in Atlanta"."""
+    head = []
+    for word in actor.text.split():
+        if head and word in PREPOSITIONS:
+            break
+        head.append(word)
+    return head[-1] if head else ""
 
 
 def _group_named_before(chunk: Chunk, chunks: list[Chunk], last_subject: list[Actor]) -> list[Actor]:
@@ -776,8 +791,11 @@ def _named_before(
 class SentenceCoder:
     """Codes the events of one sentence."""
 
-    def __init__(self, doc: Doc, sent: Span, index: int, hits: list[Hit], entity_at, entities, published, subject):
+    def __init__(
+        self, doc: Doc, sent: Span, index: int, hits: list[Hit], entity_at, entities, published, subject, setting
+    ):
         self.doc, self.sent, self.index, self.published = doc, sent, index, published
+        self.setting: str | None = setting  # the country the story is set in
         self.entities = entities  # the sentence's own
         self.entity_at = entity_at
         hits = [h for h in hits if not _is_nominal(doc, h, sent, entity_at, hits)]
@@ -1507,7 +1525,7 @@ class SentenceCoder:
             return []
         w = words(self.doc)
         claim = next((j for j in range(subject.start - 1, max(self.sent.start, subject.start - 4) - 1, -1)
-                      if w.lemma[j] == "claim"), None)  # fmt: skip
+                      if w.lemma[j] in CLAIM_VERBS), None)  # fmt: skip
         if claim is None:
             return []
         claimant = source_before(self.doc, self.sent, claim, self.chunk_at, self.left_stops)
@@ -1541,6 +1559,18 @@ class SentenceCoder:
             country = home.pop()
             return [written_actor(self.doc, hit.start, hit.end, country, country, None)]
         return [Actor(a.text, a.country, a.start, a.end, a.country, None) for a in place.actors[:1] if a.country]
+
+    def _at_home(self, actors: list[Actor]) -> list[Actor]:
+        """The actors, with police and courts of no named country that this sentence names placed in the story's
+        setting; one a pronoun stands for may be another sentence's subject, or no one's the pronoun means."""
+        home = self.setting
+        return [
+            of_country(a, home) if a.country is None and a.sector in HOME_SECTORS and self._written_here(a) else a
+            for a in actors
+        ]
+
+    def _written_here(self, actor: Actor) -> bool:
+        return self.start_char <= actor.start < self.start_char + len(self.text)
 
     def _known_by_a_town(self, actor: Actor) -> bool:
         """Whether an actor is written as a town or a region alone ("an Oklahoma man"), not as a state or a people
@@ -1803,11 +1833,15 @@ class SentenceCoder:
         future = modality == FUTURE
         if future not in self.dates:
             self.dates[future] = find_dates(self.text, self.published, future=future)
-        verbal = quad_class(cameo) in (1, 3)
+        verbal = quad_class(cameo) in VERBAL_CLASSES
         when, precision = date_for(self.dates[future], start_char - self.start_char, verbal=verbal)
         if when is None and self.published is not None and modality == ASSERTED and self._is_present(hit):
             when, precision = self.published, DAY  # "Russia is withdrawing": happening as the article is written
         location = self._location(hit.start)
+        if location is None and self.setting is not None:
+            # Police and courts act at home: with no country named, and no place in the sentence, theirs is the
+            # story's ("Police arrested the driver" in a story set in Houston)
+            sources, targets = self._at_home(sources), self._at_home(targets)
         # Talks and meetings are held somewhere, with someone: their place is no party to them ("returned to the
         # table in Doha"); a visit's place is its host ("arrived in Amman")
         targets = self._default_targets(type_, cameo, sources, targets, None if cameo in VENUE_CODES else location)
@@ -1870,6 +1904,11 @@ def _dedupe(events: list[EventCandidate]) -> list[EventCandidate]:
     return [e for e in kept if e.target or (e.sentence_index, e.type, e.modality, e.source.code) not in aimed]
 
 
+def _speaks_of_police_or_courts(doc: Doc, sent: Span) -> bool:
+    sectors, lemmas = lexicon.sectors(), words(doc).lemma
+    return any(sectors.get((lemmas[i],)) in HOME_SECTORS for i in range(sent.start, sent.end))
+
+
 def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
     """Events in a processed document, sentence by sentence."""
     hits = _select(doc)
@@ -1880,6 +1919,7 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
     events: list[EventCandidate] = []
     subject: list[Actor] = []
     people = People(doc, entity_at, published)
+    setting = story_setting(doc, entities)
     pending, unplaced = iter(hits), iter(entities)
     hit, entity = next(pending, None), next(unplaced, None)
     for index, sent in enumerate(doc.sents):
@@ -1890,15 +1930,18 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
         while entity is not None and entity.start < sent.end:
             named.append(entity)
             entity = next(unplaced, None)
+        if people.opens_with_stranger(sent):
+            subject.clear()  # "Mr. Nichols escaped. He beat a deputy": not the judge named before
         if not in_sentence:
             people.defer(sent, named)
             continue
         # "Mr. Kiir accused ...", "the president accused ...": who an earlier sentence introduced
         if mentioned := people.mentioned(sent):
             named = sorted([*named, *mentioned], key=lambda span: span.start)
-        # A sentence that names no one cannot yield a codable event.
-        if named:
-            coder = SentenceCoder(doc, sent, index, in_sentence, entity_at, named, published, subject)
+        # A sentence that names no one cannot yield a codable event, unless the story's setting places the police
+        # or the court it speaks of.
+        if named or setting is not None and _speaks_of_police_or_courts(doc, sent):
+            coder = SentenceCoder(doc, sent, index, in_sentence, entity_at, named, published, subject, setting)
             events.extend(coder.code())
             people.read(coder.chunks, named)
     return _dedupe(events)

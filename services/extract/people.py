@@ -29,6 +29,7 @@ MIN_SURNAME_LETTERS = 3
 COMMON_WORD_ZIPF = 4.0
 # How far a title may follow the country that places it: "Sudan's foreign affairs minister"
 TITLE_REACH = 3
+HONORIFICS = lexicon.word_set("honorifics")
 
 
 def introduced(doc: Doc, chunks: list[Chunk], entity_at: dict[int, Span]) -> dict[str, str]:
@@ -119,6 +120,18 @@ class People:
         self._learn_titles(named)
         if named and may_introduce(self.doc, sent, named, self.entity_at):
             self.pending.append(sent)
+
+    def opens_with_stranger(self, sent: Span) -> bool:
+        """Whether a sentence opens with someone no lexicon places and no earlier sentence introduced: a surname
+        after a title of courtesy ("Mr. Nichols escaped"), or a rare capitalised word that names no actor ("Nichols
+        was being escorted"). A "he" after it is that person, not the subject of an earlier sentence."""
+        w = words(self.doc)
+        i = sent.start
+        if w.lower[i].rstrip(".") in HONORIFICS:
+            i += 1 + (i + 1 < sent.end and w.lower[i + 1] == ".")
+        if i >= sent.end or i in self.entity_at or w.lower[i] in self.surnames or not (w.title[i] and w.alpha[i]):
+            return False
+        return i > sent.start or zipf_frequency(w.lower[i], "en") < COMMON_WORD_ZIPF
 
     def _learn_titles(self, named: list[Span]) -> None:
         for title, code in titles_placed(self.doc, named, self.entity_at):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
@@ -10,6 +12,8 @@ from services.extract.models import Location
 from services.extract.nlp import CAPITAL, CITY, COUNTRY, Words, place_named, words
 
 PLACE_PREPOSITIONS = LOCATIVE | {"from", "to", "into", "of"}
+# A story is set where its opening places it: the headline, a dateline and the lead are its first sentences.
+OPENING_SENTENCES = 3
 # After "and", a verb of going somewhere takes the place after it: "resigned and fled to India" resigned elsewhere.
 MOTION_VERBS = lexicon.word_set("motion_verbs")
 
@@ -19,6 +23,18 @@ def _place(entity: Span) -> Location | None:
         return Location(entity.text, entity.ent_id_, None, None)
     place = place_named(entity.doc, entity.ent_id_)
     return Location(place.name, place.country, place.lat, place.lon) if place else None
+
+
+def story_setting(doc: Doc, entities: list[Span]) -> str | None:
+    """The country a story is set in: the one country of every place its opening sentences name ("Police arrest
+    suspect in Houston hit and run"), or None when they name none or places of several countries."""
+    opening = list(islice(doc.sents, OPENING_SENTENCES))
+    if not opening:
+        return None
+    end = opening[-1].end
+    places = (_place(e) for e in entities if e.start < end and e.label_ in (CITY, CAPITAL, COUNTRY))
+    countries = {place.country for place in places if place is not None and place.country}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def locate(doc: Doc, sent: Span, trigger: int, entities: list[Span]) -> Location | None:

@@ -1,0 +1,58 @@
+"""What a story's other sentences tell the coder about one of them: the place its opening sets it in, and who "he"
+is after someone the coder cannot place. The stories are written for these tests."""
+
+from __future__ import annotations
+
+from tests.services.coding import by_code
+
+
+def test_police_and_courts_of_no_named_country_are_of_the_place_the_story_is_set_in() -> None:
+    story = (
+        "Riots spread across Athens after a police shooting. "
+        "Police arrested twelve people overnight. "
+        "A judge sentenced two of them to prison on Friday."
+    )
+    assert by_code(story) == [("COERCE", "GRCCOP", "GRCCVL"), ("COERCE", "GRCJUD", None)]
+
+
+def test_a_story_whose_opening_names_places_of_two_countries_is_set_in_neither() -> None:
+    assert by_code("Protests spread from Athens to Istanbul on Sunday. Police arrested twelve people overnight.") == []
+
+
+def test_a_place_the_sentence_names_comes_before_the_setting() -> None:
+    story = "Riots spread across Athens on Saturday. Police in Istanbul arrested twelve people overnight."
+    assert [(kind, source) for kind, source, _ in by_code(story)] == [("COERCE", "TURCOP")]
+
+
+def test_the_setting_places_no_one_a_pronoun_stands_for() -> None:
+    # "he" is the gunman the coder cannot place, not the court named before
+    story = "A court in Atlanta sentenced a gunman to life in prison. Police said he shot a deputy."
+    assert [kind for kind, _, _ in by_code(story)] == ["COERCE"]
+
+
+def test_he_after_someone_the_coder_cannot_place_is_that_person() -> None:
+    opening = "A judge in Atlanta sentenced a gunman to life in prison on Friday. "
+    sentenced = ("COERCE", "USAJUD", "USAREB")
+    assert by_code(opening + "He shot a Mexican tourist.") == [sentenced, ("ASSAULT", "USAJUD", "MEX")]
+    # a surname after a title of courtesy, or a rare capitalised word, opens a sentence about someone else
+    assert by_code(opening + "Mr. Nichols escaped in 2005. He shot a Mexican tourist.") == [sentenced]
+    assert by_code(opening + "Nichols was being escorted to trial when he shot a Mexican tourist.") == [sentenced]
+    # a person introduced before is still the one "he" stands for
+    met = "President Biden met Mexican President Lopez Obrador on Friday. Mr. Biden then flew to Ottawa. "
+    assert by_code(met + "He criticized Mexico.")[-1] == ("ACCUSE", "USAGOV", "MEX")
+
+
+def test_a_reported_clause_has_its_own_subject() -> None:
+    # "Simpson" is the one who shot, though the coder cannot place him: the prosecutors only allege it
+    assert by_code("Prosecutors in Dallas allege that Simpson shot his girlfriend.") == [("ACCUSE", "USAJUD", None)]
+
+
+def test_a_phone_as_a_noun_is_no_call() -> None:
+    assert [kind for kind, _, _ in by_code("Police in Houston seized phone records of the suspects.")] == ["COERCE"]
+    assert by_code("The Iranian foreign minister phoned his Turkish counterpart.") == [("CONSULT", "IRNGOV", "TURGOV")]
+
+
+def test_what_one_side_argues_another_did_is_an_accusation_and_only_claimed() -> None:
+    assert by_code("Ukraine argued that Russia had shelled the plant.") == [("ACCUSE", "UKR", "RUS")]
+    # a claim about someone the coder cannot place accuses no one it can name, and asserts nothing
+    assert by_code("Prosecutors in Dallas contended that Simpson shot his girlfriend.") == []
