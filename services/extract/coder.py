@@ -613,6 +613,9 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple
             continue  # "denounced as an ugly crime Serbia's ...": "as a" after the verb opens no clause
         elif lower in SUBORDINATORS or lower in RELATIVES or lower == "according" or _opens_gerund(w, i, sent.end):
             right.add(i)
+        elif lower == "," and i + 1 in trigger_starts and w.lower[i + 1].endswith("ing"):
+            # "exchanged fire along the border, killing three soldiers": the participle's clause has its own object
+            right.add(i)
         elif lower == "that" and i > sent.start and (i in reported_ends or w.lemma[i - 1] in CLAIM_VERBS):
             left.add(i)  # the clause reported has its own subject, named or not
         if lower == "where":
@@ -930,6 +933,10 @@ class SentenceCoder:
         ):
             # "invested $5 billion in Bangladesh": the pattern's own preposition names its target, whatever it is
             target = next((c for c in self.chunks if c.start == hit.end and c.actors), None)
+        if target is None and any(words(doc).lower[i] in DETERMINERS for i in range(hit.start + 1, hit.end)):
+            # "repelled an attack by Islamic State fighters", "violated a ban by General Aoun": an act on another's
+            # act is aimed at whoever did it
+            target = next((c for c in self.chunks if c.prep == "by" and hit.end <= c.start <= hit.end + 1), None)
         if target is None:
             target = main_roles[1]  # ", killing one and arresting 12": the main clause's target, again
         if hit.entry.type in REACTIONS and self._reacts_to_an_act(hit):

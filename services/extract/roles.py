@@ -85,9 +85,12 @@ def is_passive(doc: Doc, start: int, end: int, sent: Span, *, with_be: bool = Fa
     # A participle like its base form ("was put", "were cut", "is hit") is a passive only after "be": "cut aid by
     # half" is active.
     base_form = not word.endswith(("ed", "en")) and words(doc).lemma[start] == word
+    # A trigger that holds its own object ("repelled an assault by rebels") leaves "by" to that object.
+    has_object = any(w in DETERMINERS for w in words(doc).lower[start + 1 : end])
     if (
         not with_be
         and not base_form
+        and not has_object
         and end < sent.end
         and words(doc).lower[end] == "by"
         and _agent_after(doc, end, sent)

@@ -1888,3 +1888,30 @@ def test_people_a_state_puts_to_death_are_its_own_unless_named_otherwise():
 def test_an_aimed_act_s_target_is_whom_it_was_aimed_at_named_or_not():
     text = "Sri Lankan police fired tear gas at students marching on parliament in Colombo."
     assert by_code(text) == [("COERCE", "LKACOP", "LKAEDU")]
+
+
+def test_a_participle_after_a_comma_has_its_own_object():
+    # the dead are not whom the sides fired at: each fired at the other
+    assert by_code("Armenia and Azerbaijan exchanged fire along their border, killing three soldiers.") == [
+        ("ASSAULT", "ARM", "AZE"),
+        ("ASSAULT", "AZE", "ARM"),
+    ]
+
+
+def test_an_act_on_another_s_act_is_aimed_at_whoever_did_it():
+    # "by" after the act's own object names whose attack or ban it was, not the agent of a passive
+    assert by_code("Syrian troops repelled an attack by Islamic State fighters near Palmyra.") == [
+        ("ASSAULT", "SYRMIL", "IMGREBISI")
+    ]
+
+
+def test_foreign_troops_ordered_to_leave_are_expelled():
+    assert by_code("Mali's military junta ordered French troops to leave the country.") == [
+        ("SANCTION", "MLIMIL", "FRAMIL")
+    ]
+    assert by_code("The general ordered his troops to leave the barracks.") == []
+
+
+def test_a_country_s_border_is_no_place_in_that_country():
+    # the migrants are the Mexican authorities' charge, not people of the United States
+    assert by_code("Mexican authorities detained 120 migrants near the US border.") == [("COERCE", "MEXGOV", "MEXREF")]
