@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
@@ -249,6 +250,8 @@ CONVENTIONAL_FORCE = "190"
 PROTESTERS = lexicon.word_set("protesters")
 # GDELT's quad classes of verbal conflict and of verbal acts, and CAMEO's destruction and seizure of property
 VERBAL_CONFLICT, MATERIAL_CONFLICT = 3, 4
+# How far a reporting verb may stand after the comma that opens its attribution tail: ", a Jordanian official said"
+ATTRIBUTION_REACH = 10
 VERBAL_CLASSES = frozenset({1, VERBAL_CONFLICT})
 DESTROY_PROPERTY = "1712"
 SEIZE_PROPERTY = "171"
@@ -624,7 +627,7 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple
         left.add(i)
         # An attribution tail (", a Jordanian official confirmed") is no one's object.
         j = i - 1
-        while j > sent.start and words(doc).lower[j] != "," and i - j < 10:
+        while j > sent.start and words(doc).lower[j] != "," and i - j < ATTRIBUTION_REACH:
             j -= 1
         if words(doc).lower[j] == ",":
             right.add(j)
@@ -1302,7 +1305,7 @@ class SentenceCoder:
             # "five men arrested in Lagos": a participle that lacks the object its verb needs is passive too
             held = is_passive(self.doc, hit.start, hit.end, self.sent)
             sources = (
-                self._authorities_of_the_place(hit, target_chunk) if held else []
+                (self._authorities_of_the_place(hit, target_chunk) or self._holder(hit)) if held else []
             ) or self._unidentified_attackers(hit, passive=held)
             if not sources and held and words(self.doc).lemma[hit.start] in SELF_DONE and target_chunk is not None:
                 # "guerrillas were demobilized", "troops were pulled out of Tigray": a side's own forces are
@@ -1579,6 +1582,16 @@ class SentenceCoder:
     def _written_here(self, actor: Actor) -> bool:
         return self.start_char <= actor.start < self.start_char + len(self.text)
 
+    def _holder(self, hit: Hit) -> list[Actor]:
+        """Who held the people a passive release frees: the one whose jails or custody they left ("were released
+        from Israeli jails", "freed from Russian custody")."""
+        if hit.entry.mode != "release":
+            return []
+        held_in = next((c for c in self.chunks if c.start > hit.end and c.prep == "from"), None)
+        if held_in is None or any(s in self.right_stops for s in range(hit.end, held_in.start)):
+            return []
+        return [a for a in held_in.actors if a.country][:1]
+
     def _known_by_a_town(self, actor: Actor) -> bool:
         """Whether an actor is written as a town or a region alone ("an Oklahoma man"), not as a state or a people
         (a "US national", an "American tourist" is as often held abroad)."""
@@ -1589,8 +1602,25 @@ class SentenceCoder:
     def _location(self, trigger: int) -> Location | None:
         """Where the event of the trigger at this token happened (read once per trigger)."""
         if trigger not in self._locations:
-            self._locations[trigger] = locate(self.doc, self.sent, trigger, self.entities)
+            self._locations[trigger] = locate(self.doc, self.sent, trigger, self.entities, self._reporting)
         return self._locations[trigger]
+
+    @cached_property
+    def _reporting(self) -> frozenset[int]:
+        """The tokens of the sentence's attribution tails: from the comma before a reporting verb to the verb (",
+        the defence ministry in Moscow said"), and from "according to" to the next comma."""
+        w, end = words(self.doc), self.sent.end
+        tokens = set()
+        for i in self.say:
+            j = i - 1
+            while j > self.sent.start and w.lower[j] != "," and i - j < ATTRIBUTION_REACH:
+                j -= 1
+            if w.lower[j] == ",":
+                tokens.update(range(j, i))
+        for i in range(self.sent.start, end - 1):
+            if w.lower[i] == "according" and w.lower[i + 1] == "to":
+                tokens.update(range(i, next((k for k in range(i, end) if w.lower[k] == ","), end)))
+        return frozenset(tokens)
 
     def _unidentified_attackers(self, hit: Hit, *, passive: bool) -> list[Actor]:
         """Who carried out an attack a clause names as a noun rather than by its author: the actor after "by" in

@@ -38,11 +38,16 @@ def story_setting(doc: Doc, entities: list[Span]) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
-def locate(doc: Doc, sent: Span, trigger: int, entities: list[Span]) -> Location | None:
-    """The place nearest the trigger that the sentence introduces with a locative preposition."""
+def locate(
+    doc: Doc, sent: Span, trigger: int, entities: list[Span], reporting: frozenset[int] = frozenset()
+) -> Location | None:
+    """The place nearest the trigger that the sentence introduces with a locative preposition, outside the tokens of
+    its `reporting` clauses ("captured the village, the defence ministry in Moscow said")."""
     best: tuple[int, Location] | None = None
     for entity in entities:
         if entity.label_ not in (CITY, CAPITAL, COUNTRY) or not sent.start <= entity.start < sent.end:
+            continue
+        if entity.start in reporting:
             continue
         if entity.label_ != COUNTRY and names_a_venue(words(doc), entity.end, sent.end):
             continue  # "withdrew from the Paris climate agreement" was not done in Paris

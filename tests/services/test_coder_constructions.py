@@ -1915,3 +1915,16 @@ def test_foreign_troops_ordered_to_leave_are_expelled():
 def test_a_country_s_border_is_no_place_in_that_country():
     # the migrants are the Mexican authorities' charge, not people of the United States
     assert by_code("Mexican authorities detained 120 migrants near the US border.") == [("COERCE", "MEXGOV", "MEXREF")]
+
+
+def test_people_released_from_someone_s_jails_are_released_by_them():
+    assert by_code("Hundreds of Palestinian prisoners were released from Israeli jails on Sunday.") == [
+        ("RETREAT", "ISR", "PSECRM")
+    ]
+    assert by_code("Two American journalists were freed from Russian custody.") == [("RETREAT", "RUS", "USAJRN")]
+
+
+def test_a_place_in_an_attribution_tail_is_not_where_the_event_happened():
+    # Moscow is where the ministry speaks; the village is in Ukraine
+    text = "Russian forces captured the village in eastern Ukraine, the defence ministry in Moscow said."
+    assert by_code(text) == [("ASSAULT", "RUSMIL", "UKR")]
