@@ -16,6 +16,7 @@ from services.extract.nlp import (
     CITY,
     COUNTRY,
     DEMONYM,
+    NAME_PARTICLES,
     ROLE,
     TERMINALS,
     Words,
@@ -27,7 +28,6 @@ from services.extract.nlp import (
 DETERMINERS = lexicon.word_set("determiners")
 # An apposition that says who someone is opens with an article: ", the Russian foreign minister,".
 APPOSITION_ARTICLES = frozenset({"the", "a", "an"})
-NAME_PARTICLES = lexicon.word_set("name_particles")
 # Words that may sit inside an actor phrase between a country and the sector noun ("Senior Hungarian officials").
 MODIFIERS = lexicon.word_set("modifiers")
 FORMER = lexicon.word_set("former")

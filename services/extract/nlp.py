@@ -39,6 +39,7 @@ MAX_GAP = 7  # tokens allowed between the parts of a pattern: "gave the Ivory Co
 BE_FORMS = lexicon.word_set("be_forms")
 GEOGRAPHIC_FEATURES = lexicon.word_set("geographic_features")
 GIVEN_NAME_COUNTRIES = lexicon.word_set("given_name_countries")
+NAME_PARTICLES = lexicon.word_set("name_particles")
 CALENDAR = lexicon.word_set("calendar")
 # A misspelling is rare in English text: under this Zipf frequency (log10 of uses per billion words), where
 # "Ethopia" is 1.1 and "Mitterand" 1.5, and surnames one letter off a known name are 2.5 and up ("Brittain",
@@ -174,6 +175,8 @@ def make_name_ruler(nlp: Language, name: str):
                 continue
             if keys[key][0] == COUNTRY and _names_a_person(doc, start, end):
                 continue
+            if keys[key][0] in (CITY, CAPITAL) and _ends_a_longer_name(doc, start):
+                continue
             kept.append(Span(doc, start, end, label=keys[key][0], span_id=keys[key][1]))
             taken.update(range(start, end))
         shape = doc.to_array([IS_TITLE, LENGTH])
@@ -242,6 +245,12 @@ def _names_a_feature(doc: Doc, start: int, end: int) -> bool:
     while i < min(len(doc), end + FEATURE_REACH) and (doc[i].is_title or doc[i].lower_ in ("and", ",")):
         i += 1
     return i < len(doc) and doc[i].is_lower and doc[i].lower_ in GEOGRAPHIC_FEATURES
+
+
+def _ends_a_longer_name(doc: Doc, start: int) -> bool:
+    """Whether a town's name ends another place's after a name particle: "Mocimboa da Praia" is no Praia, "Sidi
+    Bou Said" no Said."""
+    return start >= 2 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 2].is_title
 
 
 def _names_a_person(doc: Doc, start: int, end: int) -> bool:

@@ -493,3 +493,9 @@ def test_two_states_joined_by_a_hyphen_are_both_named() -> None:
     }
     # a name before a hyphen that joins no second state only modifies the head
     assert codes("NATO-member Norway expelled Russian diplomats.") == {("SANCTION", "NOR", "RUSGOV")}
+
+
+def test_a_town_s_name_that_ends_a_longer_name_is_not_that_town():
+    # "Mocimboa da Praia" is a port in Mozambique, not Cape Verde's capital
+    coded = by_code("Mozambique's army recaptured the port town of Mocimboa da Praia from insurgents.")
+    assert coded == [("ASSAULT", "MOZMIL", "REB")]

@@ -920,3 +920,9 @@ def test_an_act_branded_illegal_is_criticised() -> None:
     # 111 criticize or denounce: branded or described as illegal, barbaric, reckless
     assert coded("Turkey described Israel's actions as barbaric.") == [("ACCUSE", "111", "TUR", "ISR")]
     assert coded("The UN called for an end to illegal settlements.") == [("REQUEST", "020", "IGO", None)]
+
+
+def test_a_group_dissolved_by_the_state_is_banned():
+    # CAMEO 172, administrative sanctions; a band that breaks up bans no one
+    assert coded("The Algerian authorities dissolved a leading human rights group.") == [("COERCE", "172", "DZA", None)]
+    assert coded("The band dissolved the group after ten years.") == []
