@@ -926,3 +926,10 @@ def test_a_group_dissolved_by_the_state_is_banned():
     # CAMEO 172, administrative sanctions; a band that breaks up bans no one
     assert coded("The Algerian authorities dissolved a leading human rights group.") == [("COERCE", "172", "DZA", None)]
     assert coded("The band dissolved the group after ten years.") == []
+
+
+def test_a_suspension_lifted_eases_a_sanction_and_a_call_by_telephone_is_a_call():
+    assert coded("The African Union lifted Mali's suspension.") == [("CONCEDE", "081", "IGO", "MLI")]
+    assert coded("Japan's prime minister spoke by telephone with the South Korean president.") == [
+        ("CONSULT", "041", "JPN", "KOR")
+    ]
