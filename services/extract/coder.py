@@ -233,6 +233,8 @@ HOME_POLITICS = frozenset({"GOV", "LEG", "OPP", "PTY", "ELI"})
 # Rebels and the opposition, who challenge their own state (STATE_SECTORS: its government, legislature, forces).
 CHALLENGER_SECTORS = frozenset({"REB", "OPP"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG"})
+# Armed groups, gangs and unidentified attackers, whom a state's forces fight
+IRREGULARS = frozenset({"REB", "CRM", "UAF"})
 # "We" in a quotation is its speaker, named after the quotation closes.
 FIRST_PERSON = frozenset({"we", "our"})
 CLOSING_QUOTES = frozenset({'"', "''", "”", "’’"})
@@ -1799,11 +1801,15 @@ class SentenceCoder:
             # parliament called on the president to resign", "lawmakers impeached President X".
             legislative = type_ in CLAIM_TYPES and all(a.sector == "LEG" for a in sources)
             legislative = legislative and all(t.sector in STATE_SECTORS for t in targets)
+            # A state's forces fight unnamed armed groups and gangs of the place they fight in ("Nigerian troops
+            # killed 20 gunmen in Maiduguri"); armies fight abroad as often as at home, so with no place named
+            # they are nobody's
+            counter = all(a.sector in STATE_SECTORS for a in sources) and all(t.sector in IRREGULARS for t in targets)
             domestic = domestic or insurgent or home or legislative
             # Aid, given or promised, goes to the people of the place it is sent to ("food aid to refugees in Liberia")
             placed = type_ in PLACE_TARGET_TYPES or type_ == "AID" or cameo.startswith(AID_INTENT)
             local = placed and all(t.sector in DOMESTIC_SECTORS for t in targets)
-            country = place if place and local else None
+            country = place if place and (local or counter) else None
             if country is None and len(countries) == 1 and (people or domestic):
                 country = next(iter(countries))
             if country:
@@ -1881,8 +1887,13 @@ class SentenceCoder:
             sources, targets = self._at_home(sources), self._at_home(targets)
         # Talks and meetings are held somewhere, with someone: their place is no party to them ("returned to the
         # table in Doha"); a visit's place is its host ("arrived in Amman")
-        targets = self._default_targets(type_, cameo, sources, targets, None if cameo in VENUE_CODES else location)
-        sources = self._default_sources(type_, sources, targets, location)
+        party_place = None if cameo in VENUE_CODES else location
+        targets = self._default_targets(type_, cameo, sources, targets, party_place)
+        placed = self._default_sources(type_, sources, targets, location)
+        if placed is not sources:
+            # protesters placed by where they are are that country's, and so is the official they act on
+            # ("Protesters stormed the prime minister's residence in Dhaka")
+            sources, targets = placed, self._default_targets(type_, cameo, placed, targets, party_place)
         # Armed groups often go unnamed ("insurgents shelled Aleppo"); CAMEO codes them without a country, on
         # whomever they act against.
         unplaced_armed_group = all(a.sector == "REB" for a in sources) and any(t.country for t in targets)

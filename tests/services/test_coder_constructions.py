@@ -1928,3 +1928,15 @@ def test_a_place_in_an_attribution_tail_is_not_where_the_event_happened():
     # Moscow is where the ministry speaks; the village is in Ukraine
     text = "Russian forces captured the village in eastern Ukraine, the defence ministry in Moscow said."
     assert by_code(text) == [("ASSAULT", "RUSMIL", "UKR")]
+
+
+def test_people_placed_by_where_they_act_place_the_official_they_act_on():
+    assert by_code("Protesters stormed the prime minister's residence in Dhaka.") == [("PROTEST", "BGDCVL", "BGDGOV")]
+
+
+def test_armed_groups_a_state_fights_are_of_the_place_named_and_else_of_no_country():
+    assert by_code("Turkish forces killed five Kurdish militants in northern Iraq.") == [
+        ("ASSAULT", "TURMIL", "IRQREB")
+    ]
+    # armies fight abroad as often as at home
+    assert by_code("Israeli troops killed three militants overnight.") == [("ASSAULT", "ISRMIL", "REB")]
