@@ -1967,10 +1967,11 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
     events: list[EventCandidate] = []
     subject: list[Actor] = []
     people = People(doc, entity_at, published)
-    setting = story_setting(doc, entities)
+    sentences = list(doc.sents)
+    setting = story_setting(sentences, entities)
     pending, unplaced = iter(hits), iter(entities)
     hit, entity = next(pending, None), next(unplaced, None)
-    for index, sent in enumerate(doc.sents):
+    for index, sent in enumerate(sentences):
         in_sentence, named = [], []
         while hit is not None and hit.start < sent.end:
             in_sentence.append(hit)

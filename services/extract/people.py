@@ -129,7 +129,9 @@ class People:
         i = sent.start
         if w.lower[i].rstrip(".") in HONORIFICS:
             i += 1 + (i + 1 < sent.end and w.lower[i + 1] == ".")
-        if i >= sent.end or i in self.entity_at or w.lower[i] in self.surnames or not (w.title[i] and w.alpha[i]):
+        if i >= sent.end or i in self.entity_at or not (w.title[i] and w.alpha[i]) or w.lower[i] in STOP_WORDS:
+            return False
+        if w.lower[i] in self.surnames:
             return False
         return i > sent.start or zipf_frequency(w.lower[i], "en") < COMMON_WORD_ZIPF
 

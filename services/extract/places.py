@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import islice
-
 from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
@@ -26,13 +24,12 @@ def _place(entity: Span) -> Location | None:
     return Location(place.name, place.country, place.lat, place.lon) if place else None
 
 
-def story_setting(doc: Doc, entities: list[Span]) -> str | None:
+def story_setting(sentences: list[Span], entities: list[Span]) -> str | None:
     """The country a story is set in: the one country of every place its opening sentences name ("Police arrest
     suspect in Houston hit and run"), or None when they name none or places of several countries."""
-    opening = list(islice(doc.sents, OPENING_SENTENCES))
-    if not opening:
+    if not sentences:
         return None
-    end = opening[-1].end
+    end = sentences[min(OPENING_SENTENCES, len(sentences)) - 1].end
     places = (_place(e) for e in entities if e.start < end and e.label_ in (CITY, CAPITAL, COUNTRY))
     countries = {place.country for place in places if place is not None and place.country}
     return countries.pop() if len(countries) == 1 else None
