@@ -50,6 +50,7 @@ from services.extract.nlp import (
     COUNTRY,
     DEMONYM,
     ROLE,
+    TERMINALS,
     Words,
     find_triggers,
     pipeline,
@@ -252,6 +253,8 @@ CONVENTIONAL_FORCE = "190"
 PROTESTERS = lexicon.word_set("protesters")
 # GDELT's quad classes of verbal conflict and of verbal acts, and CAMEO's destruction and seizure of property
 VERBAL_CONFLICT, MATERIAL_CONFLICT = 3, 4
+# Participles that open an aside on where or how someone spoke: "The minister, speaking in Brussels, said"
+SPEAKING = frozenset({"speaking", "talking", "writing"})
 # How far a reporting verb may stand after the comma that opens its attribution tail: ", a Jordanian official said"
 ATTRIBUTION_REACH = 10
 VERBAL_CLASSES = frozenset({1, VERBAL_CONFLICT})
@@ -489,6 +492,8 @@ def _modifies_noun(doc: Doc, hit: Hit, sent: Span, hits: list[Hit]) -> bool:
     word = w.lower[i]
     if i == sent.start or word.endswith(("s", "ing")) or not (word.endswith("ed") or w.lemma[i] != word):
         return False
+    if _closes_a_tail(w, hit, sent):
+        return False  # ", the minister warned.": the verb of an attribution tail
     before = w.lower[i - 1]
     if not w.alpha[i - 1] or before in STOP_WORDS or before in CALENDAR or before in CLAUSE_OPENERS:
         return False
@@ -628,13 +633,28 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple
     for i in say_tokens:
         left.add(i)
         # An attribution tail (", a Jordanian official confirmed") is no one's object.
-        j = i - 1
-        while j > sent.start and words(doc).lower[j] != "," and i - j < ATTRIBUTION_REACH:
-            j -= 1
-        if words(doc).lower[j] == ",":
-            right.add(j)
+        if (comma := _tail_comma(w, i, sent.start)) is not None:
+            right.add(comma)
         right.add(i)
+    for hit in hits:
+        # so is one whose verb is an act of speech that closes the sentence (", the minister warned.")
+        if quad_class(hit.entry.cameo) in VERBAL_CLASSES and _closes_a_tail(w, hit, sent):
+            right.add(_tail_comma(w, hit.start, sent.start))
     return left, right
+
+
+def _closes_a_tail(w: Words, hit: Hit, sent: Span) -> bool:
+    """Whether a verb closes the sentence after a comma not far before it: ", the minister warned."."""
+    closes = hit.end == sent.end or w.lower[hit.end] in TERMINALS
+    return closes and _tail_comma(w, hit.start, sent.start) is not None
+
+
+def _tail_comma(w: Words, verb: int, sent_start: int) -> int | None:
+    """The comma that opens the attribution tail a reporting verb ends (", a Jordanian official said"), if any."""
+    j = verb - 1
+    while j > sent_start and w.lower[j] != "," and verb - j < ATTRIBUTION_REACH:
+        j -= 1
+    return j if w.lower[j] == "," else None
 
 
 def _find_complements(doc: Doc, sent: Span, hits: list[Hit]) -> None:
@@ -1609,18 +1629,18 @@ class SentenceCoder:
 
     @cached_property
     def _reporting(self) -> frozenset[int]:
-        """The tokens of the sentence's attribution tails: from the comma before a reporting verb to the verb (",
-        the defence ministry in Moscow said"), and from "according to" to the next comma."""
+        """The tokens that say who reports and where, not where the event was: from the comma before a reporting verb
+        to the verb (", the defence ministry in Moscow said"), and from "according to" or an aside on speaking
+        (", speaking in Brussels,") to the next comma."""
         w, end = words(self.doc), self.sent.end
         tokens = set()
         for i in self.say:
-            j = i - 1
-            while j > self.sent.start and w.lower[j] != "," and i - j < ATTRIBUTION_REACH:
-                j -= 1
-            if w.lower[j] == ",":
-                tokens.update(range(j, i))
+            if (comma := _tail_comma(w, i, self.sent.start)) is not None:
+                tokens.update(range(comma, i))
         for i in range(self.sent.start, end - 1):
-            if w.lower[i] == "according" and w.lower[i + 1] == "to":
+            # "according to officials in Cairo"; "The minister, speaking in Brussels, said": where one speaks
+            reporting = w.lower[i] == "according" and w.lower[i + 1] == "to"
+            if reporting or w.lower[i] in SPEAKING and i > self.sent.start and w.lower[i - 1] == ",":
                 tokens.update(range(i, next((k for k in range(i, end) if w.lower[k] == ","), end)))
         return frozenset(tokens)
 

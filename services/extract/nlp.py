@@ -384,6 +384,8 @@ def _find_segment(w: Words, start: int, limit: int, segment: list[TokenSpec], st
             return i
         if lower[i] in stops:
             return None  # "the agreement signed in March, according to": a verb's object is not past a comma
+        if stops is ACT_STOPS and lower[i] == "by" and i + 1 < len(lower) and (lower[i + 1] == "the" or w.title[i + 1]):
+            return None  # "a missile fired by the Houthis at Riyadh": the agent of a passive ends its object
     return None
 
 

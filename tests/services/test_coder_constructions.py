@@ -1940,3 +1940,25 @@ def test_armed_groups_a_state_fights_are_of_the_place_named_and_else_of_no_count
     ]
     # armies fight abroad as often as at home
     assert by_code("Israeli troops killed three militants overnight.") == [("ASSAULT", "ISRMIL", "REB")]
+
+
+def test_a_threat_in_a_sentence_an_attribution_closes_is_not_aimed_at_the_speaker():
+    text = "If Iran enriches uranium to 90 percent, Israel will strike its nuclear sites, the minister warned."
+    assert ("THREATEN", "ISR", None) in by_code(text)
+    # where a speaker speaks is not where the event is
+    text = "The minister, speaking in Brussels, said the EU would not recognise the election results."
+    assert by_code(text) == [("REJECT", "IGOEU", None)]
+
+
+def test_sides_that_trade_fire_fire_at_each_other():
+    assert by_code("Hezbollah and Israel traded fire across the border on Tuesday.") == [
+        ("ASSAULT", "LBNREBHEZ", "ISR"),
+        ("ASSAULT", "ISR", "LBNREBHEZ"),
+    ]
+
+
+def test_the_agent_of_a_passive_ends_the_object_of_a_pattern():
+    # the missile was fired by the Houthis, not by the coalition that intercepted it
+    text = "The Saudi-led coalition said it intercepted a ballistic missile fired by the Houthis at Riyadh."
+    assert not any(source == "SAU" for _, source, _ in by_code(text))
+    assert by_code("Sudan's president shortened by one hour the nightly curfew.") == [("CONCEDE", "SDNGOV", None)]
