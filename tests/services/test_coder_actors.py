@@ -499,3 +499,8 @@ def test_a_town_s_name_that_ends_a_longer_name_is_not_that_town():
     # "Mocimboa da Praia" is a port in Mozambique, not Cape Verde's capital
     coded = by_code("Mozambique's army recaptured the port town of Mocimboa da Praia from insurgents.")
     assert coded == [("ASSAULT", "MOZMIL", "REB")]
+
+
+def test_congo_alone_is_the_democratic_republic_as_news_style_has_it():
+    assert by_code("Angola's president hosted talks between Congo and Rwanda.")[0][2] == "COD"
+    assert by_code("Congo-Brazzaville's president met the French president.") == [("CONSULT", "COGGOV", "FRAGOV")]

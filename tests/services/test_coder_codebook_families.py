@@ -896,7 +896,7 @@ def test_a_high_commissioner_is_an_envoy() -> None:
 def test_peacekeepers_ordered_out_are_expelled() -> None:
     # 1661 expel peacekeepers; "by the end of the year" is a deadline, not an agent
     assert coded("Congo ordered UN peacekeepers to leave by the end of the year.") == [
-        ("SANCTION", "1661", "COG", "IGO")
+        ("SANCTION", "1661", "COD", "IGO")
     ]
 
 
