@@ -933,3 +933,21 @@ def test_a_suspension_lifted_eases_a_sanction_and_a_call_by_telephone_is_a_call(
     assert coded("Japan's prime minister spoke by telephone with the South Korean president.") == [
         ("CONSULT", "041", "JPN", "KOR")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # aid announced or approved is aid given, of the kind its noun says (CAMEO 071-073)
+        (
+            "The Biden administration announced a $2 billion military aid package for Ukraine.",
+            [("AID", "072", "USA", "UKR")],
+        ),
+        ("The EU approved 50 million euros in humanitarian aid for Gaza.", [("AID", "073", "IGO", "PSE")]),
+        ("Turkey sent humanitarian aid to Syria.", [("AID", "073", "TUR", "SYR")]),
+        # warplanes sent toward a state are forces deployed (154)
+        ("China sent 30 warplanes toward Taiwan on Wednesday.", [("MOBILIZE", "154", "CHN", "TWN")]),
+    ],
+)
+def test_aid_announced_and_warplanes_sent(text: str, expected: list) -> None:
+    assert coded(text) == expected, text
