@@ -36,7 +36,8 @@ DEADLINES = frozenset({"end", "time", "middle", "start", "beginning", "close", "
 FIGHT_SIDES = frozenset({"with", "between"})
 EXCHANGES, FIRE = frozenset({"exchange", "exchanges"}), frozenset({"fire", "gunfire"})
 # "Fire" is as often a blaze as gunfire: it names no attack unless a doer is named with it.
-UNATTRIBUTED_ATTACK_NOUNS = (ATTACK_NOUNS - {"fire"}) | lexicon.word_set("weapon_nouns")
+WEAPON_NOUNS = lexicon.word_set("weapon_nouns")
+UNATTRIBUTED_ATTACK_NOUNS = (ATTACK_NOUNS - {"fire"}) | WEAPON_NOUNS
 DISASTER_NOUNS = lexicon.word_set("disaster_nouns")
 # "the Malaysia Airlines flight MH17 crash": how many words a name's compound may run to its head noun
 DISASTER_COMPOUND_WORDS = 4
@@ -223,6 +224,8 @@ def target_after(
             return chunk
         if chunk.prep in LOCATIVE and not (aimed and chunk.prep == "at") or chunk.prep in skip:
             continue
+        if chunk.prep == "with" and w.lower[chunk.end - 1] in WEAPON_NOUNS:
+            continue  # "attacked a ship with a drone": what it was done with
         # In an active clause "by" after a proposal names whose it was ("rejected calls by Belarus's rulers", "the
         # plan put forward by Egypt").
         if chunk.prep == "by" and (passive or not _names_proposer(w, _before_prep(w, chunk.start))):

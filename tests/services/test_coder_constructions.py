@@ -1962,3 +1962,11 @@ def test_the_agent_of_a_passive_ends_the_object_of_a_pattern():
     text = "The Saudi-led coalition said it intercepted a ballistic missile fired by the Houthis at Riyadh."
     assert not any(source == "SAU" for _, source, _ in by_code(text))
     assert by_code("Sudan's president shortened by one hour the nightly curfew.") == [("CONCEDE", "SDNGOV", None)]
+
+
+def test_what_an_attack_is_done_with_is_not_its_target():
+    assert by_code("Yemen's Houthi rebels attacked a commercial ship in the Red Sea with a drone.") == [
+        ("ASSAULT", "YEMREBHOU", None)
+    ]
+    # but those fought with are
+    assert by_code("Indian troops clashed with Chinese soldiers.")[0] == ("ASSAULT", "INDMIL", "CHNMIL")
