@@ -975,6 +975,8 @@ class SentenceCoder:
             # "Clashes erupted between Armenian and Azerbaijani forces", "he accepted there had been clashes between
             # Hamas and the Israeli army": the sides of a fight fought each other
             return target, None
+        if words(doc).lower[hit.end - 1] == "between" and target is not None and target.start == hit.end:
+            return target, None  # "Talks between Iran and the EU resumed": its sides hold them
         if source is None and hit.entry.type == "ASSAULT":
             # "Fighting between them killed 20": whoever its victims were
             sides = sides_of_fight_in_subject(doc, sent, hit.start, self.chunks)

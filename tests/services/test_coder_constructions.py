@@ -1970,3 +1970,10 @@ def test_what_an_attack_is_done_with_is_not_its_target():
     ]
     # but those fought with are
     assert by_code("Indian troops clashed with Chinese soldiers.")[0] == ("ASSAULT", "INDMIL", "CHNMIL")
+
+
+def test_talks_named_with_their_sides_are_held_by_them():
+    assert by_code("Talks between Iran and the European Union resumed in Vienna.") == [
+        ("CONSULT", "IRN", None),
+        ("CONSULT", "IGOEU", None),
+    ]
