@@ -165,6 +165,8 @@ def _sector(w: Words, start: int, end: int, entity_at: dict[int, Span]) -> str |
     for i, lemma in enumerate(lemmas):
         if i + 1 < len(lemmas) and (lemma, lemmas[i + 1]) in sectors:
             found = sectors[(lemma, lemmas[i + 1])]
+        elif lemma in BODY_HEADS and found is not None:
+            continue  # "a church leader", "a rebel commander's spokesman": of the body named before the head
         elif (lemma,) in sectors and (i == 0 or (lemmas[i - 1], lemma) not in sectors):
             found = sectors[(lemma,)]
     return found

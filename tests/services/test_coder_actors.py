@@ -504,3 +504,8 @@ def test_a_town_s_name_that_ends_a_longer_name_is_not_that_town():
 def test_congo_alone_is_the_democratic_republic_as_news_style_has_it():
     assert by_code("Angola's president hosted talks between Congo and Rwanda.")[0][2] == "COD"
     assert by_code("Congo-Brazzaville's president met the French president.") == [("CONSULT", "COGGOV", "FRAGOV")]
+
+
+def test_a_leader_or_a_spokesman_is_of_the_body_named_before_the_title():
+    assert by_code("Police in Kenya arrested a church leader.") == [("COERCE", "KENCOP", "KENREL")]
+    assert by_code("Kenyan police arrested an opposition leader.") == [("COERCE", "KENCOP", "KENOPP")]
