@@ -951,3 +951,16 @@ def test_a_suspension_lifted_eases_a_sanction_and_a_call_by_telephone_is_a_call(
 )
 def test_aid_announced_and_warplanes_sent(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 0831 power handed over; 0841 people released for whom they are, kin or leaders of the other side
+        ("Sudan's military rulers handed power to a civilian government.", [("RETREAT", "0831", "SDN", None)]),
+        ("The Nigerien junta released the ousted president's son.", [("RETREAT", "0841", "NER", None)]),
+        ("The ministry released a statement by the president.", []),
+    ],
+)
+def test_power_handed_over_and_people_released(text: str, expected: list) -> None:
+    assert coded(text) == expected, text
