@@ -89,8 +89,8 @@ HOSTILE_TRADES = frozenset({"ACCUSE", "THREATEN"})
 RECIPROCAL_PRONOUNS = frozenset({("each", "other"), ("one", "another")})
 # Meeting is symmetric: "Iran, Iraq and Syria met" says each met the others (CAMEO 040, as PETRARCH codes it)
 MEET = "040"
-# Talks held, negotiated or mediated somewhere: the place is their venue, not a party to them
-VENUE_CODES = frozenset({MEET, "045", "046"})
+# Talks held, negotiated or mediated somewhere, or meant to be (036): the place is their venue, not a party to them
+VENUE_CODES = frozenset({MEET, "045", "046", "036"})
 GOVERNORS = frozenset({"commit", "commit-to", "threat", "refuse", "refuse-to", "request", "accuse"})
 # What a governing verb makes of the action it governs: "agreed to withdraw" plans a withdrawal, it does not report one.
 GOVERNED_MODALITY = {

@@ -964,3 +964,17 @@ def test_aid_announced_and_warplanes_sent(text: str, expected: list) -> None:
 )
 def test_power_handed_over_and_people_released(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 051 tribute paid; 046 talks taken part in; the venue of talks meant to be held is no party to them
+        ("Iran's foreign minister paid tribute to the slain Hezbollah leader.", [("SUPPORT", "051", "IRN", "LBN")]),
+        ("The company paid tribute to its founder.", []),
+        ("Israel took part in indirect talks with Lebanon.", [("CONSULT", "046", "ISR", "LBN")]),
+        ("Russia will participate in the peace talks in Istanbul.", [("AGREE", "036", "RUS", None)]),
+    ],
+)
+def test_tribute_paid_and_talks_taken_part_in(text: str, expected: list) -> None:
+    assert coded(text) == expected, text
