@@ -767,6 +767,11 @@ def _is_person(actor: Actor) -> bool:
     return any(" ".join(names[-k:]) in lexicon.roles() for k in range(1, min(3, len(names)) + 1))
 
 
+def _may_be_he(actor: Actor) -> bool:
+    """Whether "he" or "she" may stand for an actor: one holding an office or a trade, not a body or a group."""
+    return actor.sector is not None and not _is_plural(actor) and not _is_a_body(actor)
+
+
 def _is_a_body(actor: Actor) -> bool:
     """Whether an actor is written as a body's common noun ("police", "the church", "Kenya's government")."""
     return _head_word(actor).lower() in BODY_NOUNS  # "Police said he": capitalised at a sentence's start
@@ -2015,6 +2020,8 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
             coder = SentenceCoder(doc, sent, index, in_sentence, entity_at, named, published, subject, setting)
             events.extend(coder.code())
             people.read(coder.chunks, named)
+        if any(_may_be_he(a) for a in subject) and people.names_a_stranger(sent):
+            subject.clear()  # "An Atlanta judge sentenced Brian Nichols. He's the former football player"
     return _dedupe(events)
 
 

@@ -30,6 +30,9 @@ COMMON_WORD_ZIPF = 4.0
 # How far a title may follow the country that places it: "Sudan's foreign affairs minister"
 TITLE_REACH = 3
 HONORIFICS = lexicon.word_set("honorifics")
+# A sentence with fewer than one word in this many in lower case is a headline ("Jury Finds Andrew Lopez Guilty in
+# Murder of Zurana Horton"), whose capitals say nothing of names
+HEADLINE_LOWER = 3
 
 
 def introduced(doc: Doc, chunks: list[Chunk], entity_at: dict[int, Span]) -> dict[str, str]:
@@ -134,6 +137,25 @@ class People:
         if w.lower[i] in self.surnames:
             return False
         return i > sent.start or zipf_frequency(w.lower[i], "en") < COMMON_WORD_ZIPF
+
+    def names_a_stranger(self, sent: Span) -> bool:
+        """Whether a sentence in running text names in full a person no lexicon places and no title introduces
+        ("An Atlanta judge sentenced Brian Nichols"): a "he" in the next sentence may be either person."""
+        w, sectors = words(self.doc), lexicon.sectors()
+        lower = sum(w.is_lower[k] for k in range(sent.start, sent.end))
+        if lower * HEADLINE_LOWER <= sum(w.alpha[k] for k in range(sent.start, sent.end)):
+            return False  # a headline, its words capitalised but for a few short ones
+        for i in range(sent.start + 1, sent.end - 1):
+            first, last = i, i + 1
+            if first in self.entity_at or last in self.entity_at or (w.lemma[i - 1],) in sectors:
+                continue
+            if not (w.title[first] and w.alpha[first] and w.title[last] and w.alpha[last]):
+                continue
+            if w.lower[first] in STOP_WORDS or (w.lemma[first],) in sectors or w.lower[last] in self.surnames:
+                continue
+            if zipf_frequency(w.lower[last], "en") < COMMON_WORD_ZIPF:
+                return True
+        return False
 
     def _learn_titles(self, named: list[Span]) -> None:
         for title, code in titles_placed(self.doc, named, self.entity_at):

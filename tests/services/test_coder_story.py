@@ -56,3 +56,11 @@ def test_what_one_side_argues_another_did_is_an_accusation_and_only_claimed() ->
     assert by_code("Ukraine argued that Russia had shelled the plant.") == [("ACCUSE", "UKR", "RUS")]
     # a claim about someone the coder cannot place accuses no one it can name, and asserts nothing
     assert by_code("Prosecutors in Dallas contended that Simpson shot his girlfriend.") == []
+
+
+def test_he_after_a_sentence_that_names_a_stranger_in_full_may_be_either_person() -> None:
+    story = "A judge in Atlanta sentenced Brian Nichols on Friday. He shot a Mexican tourist in 2005."
+    assert [kind for kind, _, _ in by_code(story)] == ["COERCE"]
+    # a state named before is still "they"
+    story = "Israel struck Gaza on Monday, a spokesman for Brian Nichols said. They struck Lebanon too."
+    assert ("ASSAULT", "ISR", "LBN") in by_code(story)
