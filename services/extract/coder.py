@@ -742,13 +742,8 @@ def _resolve_pronoun(chunk: Chunk | None, chunks: list[Chunk], last_subject: lis
             unplaced = unplaced or earlier.actors
             continue
         return earlier.actors
-    if (
-        unplaced is None
-        and chunk.pronoun in PERSONAL
-        and last_subject
-        and all(_is_plural(a) or _is_a_body(a) for a in last_subject)
-    ):
-        return []
+    if unplaced is None and chunk.pronoun in PERSONAL and last_subject and not any(map(_may_be_he, last_subject)):
+        return []  # "he" is no state, body or group named before: "Israel rejected the call. He urged ..."
     if unplaced is None and chunk.pronoun in IMPERSONAL and last_subject and _one_person(chunk.pronoun, last_subject):
         return []
     return unplaced or last_subject

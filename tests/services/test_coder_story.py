@@ -64,3 +64,8 @@ def test_he_after_a_sentence_that_names_a_stranger_in_full_may_be_either_person(
     # a state named before is still "they"
     story = "Israel struck Gaza on Monday, a spokesman for Brian Nichols said. They struck Lebanon too."
     assert ("ASSAULT", "ISR", "LBN") in by_code(story)
+
+
+def test_he_is_no_state_named_before() -> None:
+    story = "Israel rejected calls for a ceasefire. He urged Hamas fighters to crush the enemy."
+    assert by_code(story) == [("REJECT", "ISR", None)]
