@@ -2005,6 +2005,8 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
             subject.clear()  # "Mr. Nichols escaped. He beat a deputy": not the judge named before
         if not in_sentence:
             people.defer(sent, named)
+            if (person := people.opening_person(sent, named)) is not None:
+                subject[:] = [person]  # "Erdogan told Putin that ... . In a phone call, he reaffirmed ..."
             continue
         # "Mr. Kiir accused ...", "the president accused ...": who an earlier sentence introduced
         if mentioned := people.mentioned(sent):

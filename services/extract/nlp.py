@@ -40,6 +40,9 @@ BE_FORMS = lexicon.word_set("be_forms")
 GEOGRAPHIC_FEATURES = lexicon.word_set("geographic_features")
 GIVEN_NAME_COUNTRIES = lexicon.word_set("given_name_countries")
 NAME_PARTICLES = lexicon.word_set("name_particles")
+# Capitalised words before a surname that are no given name: titles of courtesy and the modifiers of actor phrases
+NOT_GIVEN_NAMES = lexicon.word_set("honorifics") | lexicon.word_set("modifiers")
+NAME_CONTEXT = 8  # tokens either side of a name read to tell running text from a headline
 CALENDAR = lexicon.word_set("calendar")
 # A misspelling is rare in English text: under this Zipf frequency (log10 of uses per billion words), where
 # "Ethopia" is 1.1 and "Mitterand" 1.5, and surnames one letter off a known name are 2.5 and up ("Brittain",
@@ -166,6 +169,13 @@ def make_name_ruler(nlp: Language, name: str):
     def recognise(doc: Doc) -> Doc:
         # Longest first, then leftmost, as spaCy's filter_spans ranks them; only the matches kept become Spans.
         matches = sorted(matcher(doc), key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+        # a known surname that one given name in the text gives to another person ("Reggie Bush") is theirs
+        # throughout ("Bush sprained his knee")
+        others = {
+            doc[start].text
+            for key, start, end in matches
+            if keys[key][0] == ROLE and end - start == 1 and _after_another_given_name(doc, start)
+        }
         taken: set[int] = set()
         kept = []
         for key, start, end in matches:
@@ -176,6 +186,8 @@ def make_name_ruler(nlp: Language, name: str):
             if keys[key][0] == COUNTRY and _names_a_person(doc, start, end):
                 continue
             if keys[key][0] in (CITY, CAPITAL) and _ends_a_longer_name(doc, start):
+                continue
+            if keys[key][0] == ROLE and end - start == 1 and doc[start].text in others:
                 continue
             kept.append(Span(doc, start, end, label=keys[key][0], span_id=keys[key][1]))
             taken.update(range(start, end))
@@ -251,6 +263,23 @@ def _ends_a_longer_name(doc: Doc, start: int) -> bool:
     """Whether a town's name ends another place's after a name particle: "Mocimboa da Praia" is no Praia, "Sidi
     Bou Said" no Said."""
     return start >= 2 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 2].is_title
+
+
+def _after_another_given_name(doc: Doc, start: int) -> bool:
+    """Whether a known person's surname follows a given name that is not theirs, in running text: "Reggie Bush" is
+    a football player, not President Bush, and "Jeb Bush" his brother. A title, an honorific, a modifier or a
+    people's name before it ("President Bush", "Mr. Bush", "Former Bush aide", "American Bush") is no given name."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    if not (before.is_title and before.is_alpha) or before.lower_ in STOP_WORDS or before.lower_ in NOT_GIVEN_NAMES:
+        return False
+    if (before.lower_,) in lexicon.sectors() or before.text in lexicon.demonyms():
+        return False
+    # in running text, which writes its content words in lower case: a headline's capitals say nothing ("Defiant
+    # Bush Vows to Fight On")
+    around = doc[max(0, start - NAME_CONTEXT) : start + NAME_CONTEXT]
+    return any(t.is_lower and t.is_alpha and t.lower_ not in STOP_WORDS for t in around)
 
 
 def _names_a_person(doc: Doc, start: int, end: int) -> bool:

@@ -16,8 +16,17 @@ from spacy.tokens import Doc, Span
 from wordfreq import zipf_frequency
 
 from services.extract import lexicon
-from services.extract.actors import APPOSITION_ARTICLES, POSSESSIVE_MARKS, Chunk, find_chunks, is_name_word
-from services.extract.nlp import ACTOR, COUNTRY, DEMONYM, ROLE, words
+from services.extract.actors import (
+    APPOSITION_ARTICLES,
+    DETERMINERS,
+    POSSESSIVE_MARKS,
+    Chunk,
+    code_entity,
+    find_chunks,
+    is_name_word,
+)
+from services.extract.models import Actor
+from services.extract.nlp import ACTOR, COUNTRY, DEMONYM, ROLE, text_of, words
 
 # A longer run of capitalised words after a title is a body's name ("Minister of State for Foreign Affairs"), not
 # a person's.
@@ -137,6 +146,21 @@ class People:
         if w.lower[i] in self.surnames:
             return False
         return i > sent.start or zipf_frequency(w.lower[i], "en") < COMMON_WORD_ZIPF
+
+    def opening_person(self, sent: Span, named: list[Span]) -> Actor | None:
+        """The person the lexicon knows whom a sentence opens with, past their title ("Turkish President Recep Tayyip
+        Erdogan told Putin ..."): the subject that a "he" in the next sentence stands for, though this one reports
+        no event."""
+        w = words(self.doc)
+        person = next((e for e in named if e.label_ == ROLE), None)
+        if person is None:
+            return None
+        opening = range(sent.start, person.start)
+        if any(not (w.title[k] or w.lower[k] in DETERMINERS or w.lower[k] in POSSESSIVE_MARKS) for k in opening):
+            return None
+        code, country, sector = code_entity(person, None, self.when, False)
+        start, end = person.start_char, person.end_char
+        return Actor(text_of(self.doc)[start:end], code, start, end, country, sector)
 
     def names_a_stranger(self, sent: Span) -> bool:
         """Whether a sentence in running text names in full a person no lexicon places and no title introduces

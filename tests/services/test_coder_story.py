@@ -69,3 +69,16 @@ def test_he_after_a_sentence_that_names_a_stranger_in_full_may_be_either_person(
 def test_he_is_no_state_named_before() -> None:
     story = "Israel rejected calls for a ceasefire. He urged Hamas fighters to crush the enemy."
     assert by_code(story) == [("REJECT", "ISR", None)]
+
+
+def test_he_is_the_known_person_an_earlier_sentence_opens_with() -> None:
+    # the first sentence reports no event, but says who "he" is
+    story = "Russian Foreign Minister Sergei Lavrov spoke to reporters in Moscow. He accused Washington of lying."
+    assert by_code(story) == [("ACCUSE", "RUSGOV", "USAGOV")]
+
+
+def test_a_known_surname_after_another_given_name_is_another_person_throughout() -> None:
+    story = "Reggie Bush is out for the season. Bush sprained his knee. He injured it against the Panthers."
+    assert by_code(story) == []
+    assert by_code("Jeb Bush criticized Russia on Monday.") == []
+    assert by_code("President Bush met Tony Blair. Bush criticised Iran.")[-1] == ("ACCUSE", "USAGOV", "IRN")
