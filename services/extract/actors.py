@@ -357,8 +357,9 @@ def _names_the_country(w: Words, i: int, end: int) -> bool:
 def _in_a_hyphened_name(doc: Doc, j: int, start: int, entity_at: dict[int, Span]) -> bool:
     """Whether the token at j is the hyphen or the second part of a person's name written with one ("Moon Jae-in"),
     which the tokenizer splits; a known name before a hyphen ("Iranian-backed", "Beirut-based") is no such part."""
-    hyphen = j if doc[j].text == "-" else j - 1
-    if hyphen <= start or hyphen + 1 >= len(doc) or doc[hyphen].text != "-":
+    lower = words(doc).lower
+    hyphen = j if lower[j] == "-" else j - 1
+    if hyphen <= start or hyphen + 1 >= len(lower) or lower[hyphen] != "-":
         return False
     joined = not doc[hyphen - 1].whitespace_ and not doc[hyphen].whitespace_
     unknown = hyphen - 1 not in entity_at and hyphen + 1 not in entity_at

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
@@ -54,6 +54,7 @@ from services.extract.nlp import (
     Words,
     find_triggers,
     pipeline,
+    sentences,
     text_of,
     words,
 )
@@ -598,7 +599,7 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple
     trigger_starts = {h.start for h in hits}
     bare_verb_ends = {h.end for h in hits if h.end - h.start == 1}
     # Words that report what someone said or alleged: "Prosecutors allege that Simpson shot Flynn"
-    reported_ends = {h.end for h in hits if quad_class(h.entry.cameo) in VERBAL_CLASSES} | {i + 1 for i in say_tokens}
+    reported_ends = {h.end for h in hits if _is_verbal(h.entry.cameo)} | {i + 1 for i in say_tokens}
     for i in range(sent.start, sent.end):
         lower = w.lower[i]
         if lower == ";":
@@ -638,9 +639,15 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple
         right.add(i)
     for hit in hits:
         # so is one whose verb is an act of speech that closes the sentence (", the minister warned.")
-        if quad_class(hit.entry.cameo) in VERBAL_CLASSES and _closes_a_tail(w, hit, sent):
+        if _is_verbal(hit.entry.cameo) and _closes_a_tail(w, hit, sent):
             right.add(_tail_comma(w, hit.start, sent.start))
     return left, right
+
+
+@cache
+def _is_verbal(cameo: str) -> bool:
+    """Whether a CAMEO code is a verbal act (statements, appeals, accusations, demands, threats, rejections)."""
+    return quad_class(cameo) in VERBAL_CLASSES
 
 
 def _closes_a_tail(w: Words, hit: Hit, sent: Span) -> bool:
@@ -1635,7 +1642,10 @@ class SentenceCoder:
         to the verb (", the defence ministry in Moscow said"), and from "according to" or an aside on speaking
         (", speaking in Brussels,") to the next comma."""
         w, end = words(self.doc), self.sent.end
-        tokens = set()
+        tokens: set[int] = set()
+        lowers = w.lower[self.sent.start : end]
+        if not self.say and "according" not in lowers and SPEAKING.isdisjoint(lowers):
+            return frozenset()
         for i in self.say:
             if (comma := _tail_comma(w, i, self.sent.start)) is not None:
                 tokens.update(range(comma, i))
@@ -1898,7 +1908,7 @@ class SentenceCoder:
         future = modality == FUTURE
         if future not in self.dates:
             self.dates[future] = find_dates(self.text, self.published, future=future)
-        verbal = quad_class(cameo) in VERBAL_CLASSES
+        verbal = _is_verbal(cameo)
         when, precision = date_for(self.dates[future], start_char - self.start_char, verbal=verbal)
         if when is None and self.published is not None and modality == ASSERTED and self._is_present(hit):
             when, precision = self.published, DAY  # "Russia is withdrawing": happening as the article is written
@@ -1989,11 +1999,10 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
     events: list[EventCandidate] = []
     subject: list[Actor] = []
     people = People(doc, entity_at, published)
-    sentences = list(doc.sents)
-    setting = story_setting(sentences, entities)
+    setting = story_setting(sentences(doc), entities)
     pending, unplaced = iter(hits), iter(entities)
     hit, entity = next(pending, None), next(unplaced, None)
-    for index, sent in enumerate(sentences):
+    for index, sent in enumerate(sentences(doc)):
         in_sentence, named = [], []
         while hit is not None and hit.start < sent.end:
             in_sentence.append(hit)

@@ -137,6 +137,7 @@ def make_lemmatizer(nlp: Language, name: str):
             [numpy.array(lemma_ids, dtype="uint64"), numpy.array(starts, dtype="int64").astype("uint64")]
         )
         doc.from_array([LEMMA, SENT_START], values)
+        w.sentence_starts = [i for i, start in enumerate(starts) if start == 1]
         return doc
 
     return lemmatize
@@ -171,10 +172,14 @@ def make_name_ruler(nlp: Language, name: str):
         matches = sorted(matcher(doc), key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
         # a known surname that one given name in the text gives to another person ("Reggie Bush") is theirs
         # throughout ("Bush sprained his knee")
+        named_in_full = {i for key, start, end in matches if end - start > 1 for i in range(start, end)}
         others = {
             doc[start].text
             for key, start, end in matches
-            if keys[key][0] == ROLE and end - start == 1 and _after_another_given_name(doc, start)
+            if keys[key][0] == ROLE
+            and end - start == 1
+            and start not in named_in_full
+            and _after_another_given_name(doc, start)
         }
         taken: set[int] = set()
         kept = []
@@ -397,19 +402,29 @@ def trigger_index() -> dict[str, list[tuple[lexicon.Trigger, list[list[TokenSpec
     return by_first
 
 
+def _token_matches(w: Words, i: int, spec: TokenSpec) -> bool:
+    return (
+        w.lemma[i] in spec.lemmas
+        or w.lower[i] in spec.forms
+        or spec.place
+        and i in w.places
+        or spec.number
+        and w.lower[i].isdigit()
+    )
+
+
 def _segment_at(w: Words, i: int, segment: list[TokenSpec]) -> bool:
-    for k, spec in enumerate(segment):
-        named_place = spec.place and i + k in w.places
-        number = spec.number and w.lower[i + k].isdigit()
-        if w.lower[i + k] not in spec.forms and w.lemma[i + k] not in spec.lemmas and not named_place and not number:
-            return False
-    return True
+    return all(_token_matches(w, i + k, spec) for k, spec in enumerate(segment))
 
 
 def _find_segment(w: Words, start: int, limit: int, segment: list[TokenSpec], stops: frozenset[str]) -> int | None:
-    lower = w.lower
+    lower, lemma, first = w.lower, w.lemma, segment[0]
     for i in range(start, min(limit, len(lower) - len(segment) + 1)):
-        if _segment_at(w, i, segment):
+        # the first word's lemma tested here, the rest only where it matches: most words of a gap match nothing
+        opens = lemma[i] in first.lemmas or lower[i] in first.forms
+        if (opens or first.place and i in w.places or first.number and lower[i].isdigit()) and _segment_at(
+            w, i, segment
+        ):
             return i
         if lower[i] in stops:
             return None  # "the agreement signed in March, according to": a verb's object is not past a comma
@@ -422,7 +437,7 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
     """Trigger matches as (start, end, entry); the parts of a gapped pattern may be up to MAX_GAP tokens apart."""
     by_first = trigger_index()
     w = words(doc)
-    ends = [sent.end for sent in doc.sents]
+    ends = [sent.end for sent in sentences(doc)]
     found = []
     # A word inside a name ("the Rapid Support Forces", "Asia-Pacific Economic Cooperation") is no trigger.
     named = {i for entity in doc.ents if entity.label_ in NAMES for i in range(entity.start, entity.end)}
@@ -521,6 +536,15 @@ class Words:
         self.alpha: list[bool] = []
         self.is_lower: list[bool] = []
         self.places: frozenset[int] = frozenset()  # where the name of a country, a capital or a city opens
+        self.sentence_starts: list[int] = []
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The document's sentences, as the lemmatizer cut them (read once: `Doc.sents` walks every token each time)."""
+    if "sentences" not in doc.user_data:
+        starts = words(doc).sentence_starts
+        doc.user_data["sentences"] = [doc[a:b] for a, b in zip(starts, [*starts[1:], len(doc)], strict=True)]
+    return doc.user_data["sentences"]
 
 
 def words(doc: Doc) -> Words:
