@@ -57,9 +57,11 @@ NO_EVENT = "none"  # the kind of a trigger reading that names no event
 ACT = "act"  # the kind of a trigger that is the event itself
 # A reading by the verb's object ends at a preposition: "attacked targets under a plan" has no object "plan".
 OBJECT_STOPS = GAP_STOPS | (lexicon.word_set("prepositions") - {"of"})
+# A modal opens a verb phrase of its own: "announced it would prohibit all aid" announces no aid.
+MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll", "'d"})
 # Nor is an act's object past "from", which names where or whom something came from: "received a phone call from
 # the Saudi king" does not receive the king.
-ACT_STOPS = GAP_STOPS | {"from"}
+ACT_STOPS = GAP_STOPS | {"from"} | MODALS
 
 
 @Language.factory("newsflow_lemmatizer")

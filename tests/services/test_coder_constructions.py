@@ -1977,3 +1977,9 @@ def test_talks_named_with_their_sides_are_held_by_them():
         ("CONSULT", "IRN", None),
         ("CONSULT", "IGOEU", None),
     ]
+
+
+def test_a_verb_s_object_is_not_past_a_modal():
+    # the aid is what the United States will prohibit, not aid it announced
+    text = "The United States announced it would prohibit all aid to the rebels."
+    assert all(kind != "AID" for kind, _, _ in by_code(text))
