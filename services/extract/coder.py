@@ -179,6 +179,7 @@ PLACES = frozenset({CITY, CAPITAL, COUNTRY})
 # "claimed that X attacked": the claim verb read as CAMEO's "allege" (112)
 CLAIM_AS_ACCUSATION = lexicon.Trigger("claim", "ACCUSE", "allege", "112", ACT)
 CLAIM_VERBS = frozenset({"claim", "contend", "argue"})
+WISHES = frozenset({"want", "wish", "hope"})
 # Physical acts, aimed "at" whom they hit ("fired tear gas at protesters").
 AIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # CAMEO 150, demonstrate military or police power: force shown, short of its use.
@@ -1370,6 +1371,8 @@ class SentenceCoder:
                 claimed_plan = modality == FUTURE
                 modality = CLAIMED if modality == ASSERTED else modality
                 accusation = self._accusation_in_claim(hit, source_chunk, sources)
+            elif before.get(FUTURE) in WISHES and modality == ASSERTED:
+                modality = HYPOTHETICAL  # "They want police banned from carrying guns": another's act wished for
         targets = target_chunk.actors if target_chunk else []
         if target_chunk is not None and self._about_own_words(hit, target_chunk):
             targets = []  # "defended his comments on Israel": what one's own words are about is not their target

@@ -956,7 +956,7 @@ def test_aid_announced_and_warplanes_sent(text: str, expected: list) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # 0831 power handed over; 0841 people released for whom they are, kin or leaders of the other side
+        # 0831 power handed over; 0841 people released for whom they are, leaders of the other side
         ("Sudan's military rulers handed power to a civilian government.", [("RETREAT", "0831", "SDN", None)]),
         ("The Nigerien junta released the ousted president's son.", [("RETREAT", "0841", "NER", None)]),
         ("The ministry released a statement by the president.", []),

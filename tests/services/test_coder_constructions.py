@@ -1983,3 +1983,15 @@ def test_a_verb_s_object_is_not_past_a_modal():
     # the aid is what the United States will prohibit, not aid it announced
     text = "The United States announced it would prohibit all aid to the rebels."
     assert all(kind != "AID" for kind, _, _ in by_code(text))
+
+
+def test_an_act_on_another_wished_for_is_not_asserted():
+    assert by_code("Thousands marched in Athens on Sunday. They want police banned from carrying guns.") == [
+        ("PROTEST", "GRCCVL", "GRC")
+    ]
+
+
+def test_someone_charged_with_a_crime_after_a_noun_is_charged_by_others():
+    text = "Protesters gathered in Athens outside the station where the policeman charged with the murder worked."
+    assert all(kind != "ACCUSE" for kind, _, _ in by_code(text))
+    assert by_code("Greek prosecutors charged him with murder.") == [("ACCUSE", "GRCJUD", None)]
