@@ -180,6 +180,9 @@ PLACES = frozenset({CITY, CAPITAL, COUNTRY})
 CLAIM_AS_ACCUSATION = lexicon.Trigger("claim", "ACCUSE", "allege", "112", ACT)
 CLAIM_VERBS = frozenset({"claim", "contend", "argue"})
 WISHES = frozenset({"want", "wish", "hope"})
+# Verbs of scattering, which a crowd does itself as often as a force does to it
+SCATTER_VERBS = frozenset({"disperse"})
+EXISTENTIAL_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "may"})
 # Physical acts, aimed "at" whom they hit ("fired tear gas at protesters").
 AIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # CAMEO 150, demonstrate military or police power: force shown, short of its use.
@@ -632,6 +635,8 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple
             left.add(i)  # the clause reported has its own subject, named or not
         if lower == "where":
             left.add(i)  # "a zone where the plates meet": a place's clause has its own subject, after "where"
+        elif lower == "there" and i + 1 < sent.end and w.lower[i + 1] in EXISTENTIAL_VERBS:
+            left.add(i)  # "the crowd dispersed and there was one arrest": what there was has no subject before it
     for i in say_tokens:
         left.add(i)
         # An attribution tail (", a Jordanian official confirmed") is no one's object.
@@ -1325,6 +1330,8 @@ class SentenceCoder:
             return []  # "fired the army chief at a meeting": not aimed at anyone, so not this reading
         if entry.type == "ASSAULT" and self._plays_a_game_or_trade(source_chunk):
             return []  # "Brazil's striker attacked the defence", "carmakers are fighting for market share"
+        if self._scatters(hit, source_chunk, target_chunk):
+            return []  # "the crowd has dispersed": people who scatter, not a force that disperses them
         sources = _resolve_pronoun(source_chunk, self.chunks, self.last_subject)
         if source_chunk is not None and source_chunk.pronoun in FIRST_PERSON:
             sources = self._quoted_speaker(hit) or sources
@@ -1355,6 +1362,8 @@ class SentenceCoder:
                 return []  # "Russia criticised the decision to expel its diplomats": whose decision, it does not say
             sources = decided
         accusation: list[EventCandidate] = []
+        if modality in (ASSERTED, FUTURE) and self._asks(hit):
+            modality = HYPOTHETICAL  # "What is he pointing a gun at, knowing that they would kill him?"
         purpose = modality == ASSERTED and self._is_purpose(hit)
         # "whether Sudan will accept", "if Iran will not negotiate": neither an act, nor an intent, nor a refusal
         conditional = modality != HYPOTHETICAL and self._is_conditional(source_chunk)
@@ -1758,6 +1767,23 @@ class SentenceCoder:
         # "Should Hamas release the hostages, ...", "Were Iran to attack, ...": a condition by inversion
         inverted = j == self.sent.start and words(self.doc).lower[j] in INVERTED_CONDITIONS
         return inverted or words(self.doc).lower[j] in ("if", "unless", "whether", "until")
+
+    def _scatters(self, hit: Hit, source: Chunk | None, target: Chunk | None) -> bool:
+        """Whether people who are no force scatter themselves, with no one dispersed ("the crowd has dispersed")."""
+        if words(self.doc).lemma[hit.start] not in SCATTER_VERBS or target is not None or source is None:
+            return False
+        return not any(a.sector in FORCES for a in source.actors)
+
+    def _asks(self, hit: Hit) -> bool:
+        """Whether a trigger is in the question a sentence closes with: a question asserts nothing. A headline's
+        statement before a colon stands ("Putin Threatens Europe With War: What Is Behind the Escalation?")."""
+        w = words(self.doc)
+        last = self.sent.end - 1
+        while last > self.sent.start and (w.lower[last] in CLOSING_QUOTES or not w.lower[last].strip()):
+            last -= 1
+        if w.lower[last] != "?":
+            return False
+        return not any(w.lower[k] in (":", ";") for k in range(hit.end, last))
 
     def _is_purpose(self, hit: Hit) -> bool:
         """An infinitive ("sent troops to protect", "to encourage refugees to return") plans, it does not report."""

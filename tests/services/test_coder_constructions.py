@@ -1995,3 +1995,15 @@ def test_someone_charged_with_a_crime_after_a_noun_is_charged_by_others():
     text = "Protesters gathered in Athens outside the station where the policeman charged with the murder worked."
     assert all(kind != "ACCUSE" for kind, _, _ in by_code(text))
     assert by_code("Greek prosecutors charged him with murder.") == [("ACCUSE", "GRCJUD", None)]
+
+
+def test_a_question_asserts_nothing_but_a_headline_s_statement_before_it_stands():
+    assert by_code("Will Russia attack Ukraine again?") == []
+    assert by_code("Putin Threatens Europe With War Over Kaliningrad: What Is Behind the Escalation?") == [
+        ("THREATEN", "RUSGOV", "RUS")
+    ]
+
+
+def test_what_there_was_has_no_subject_before_it_and_a_crowd_that_disperses_disperses_no_one():
+    assert by_code("The police in Athens said that the crowd has dispersed and that there was one arrest.") == []
+    assert by_code("Greek police dispersed the protesters.") == [("COERCE", "GRCCOP", "GRCCVL")]
