@@ -880,6 +880,8 @@ class SentenceCoder:
             return agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=GIVERS), target
         if is_passive(doc, hit.start, hit.end, sent):
             target = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops, places=True)
+            if target is not None and self._modifies_a_stranger(hit, target):
+                target = None  # "a vigil for Kimani Gray, 16, killed by police": Gray was killed, not the crowd
             if target is None or not any(a.country for a in target.actors):
                 # "A camp for Congolese refugees was attacked", "military aid to Ukraine was cut": the actor inside
                 # the subject's noun phrase, before an unnamed one ("military")
@@ -1767,6 +1769,17 @@ class SentenceCoder:
         # "Should Hamas release the hostages, ...", "Were Iran to attack, ...": a condition by inversion
         inverted = j == self.sent.start and words(self.doc).lower[j] in INVERTED_CONDITIONS
         return inverted or words(self.doc).lower[j] in ("if", "unless", "whether", "until")
+
+    def _modifies_a_stranger(self, hit: Hit, subject: Chunk) -> bool:
+        """Whether a participle without "be" follows a name no lexicon knows, nearer than the actor phrase before it
+        (", Kimani Gray, 16, killed by police"): it says what happened to that person."""
+        w = words(self.doc)
+        if is_passive(self.doc, hit.start, hit.end, self.sent, with_be=True):
+            return False
+        return any(
+            w.title[k] and w.alpha[k] and k not in self.entity_at and k not in self.chunk_at and k > self.sent.start
+            for k in range(subject.end, hit.start)
+        )
 
     def _scatters(self, hit: Hit, source: Chunk | None, target: Chunk | None) -> bool:
         """Whether people who are no force scatter themselves, with no one dispersed ("the crowd has dispersed")."""

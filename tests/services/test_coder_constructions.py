@@ -2007,3 +2007,16 @@ def test_a_question_asserts_nothing_but_a_headline_s_statement_before_it_stands(
 def test_what_there_was_has_no_subject_before_it_and_a_crowd_that_disperses_disperses_no_one():
     assert by_code("The police in Athens said that the crowd has dispersed and that there was one arrest.") == []
     assert by_code("Greek police dispersed the protesters.") == [("COERCE", "GRCCOP", "GRCCVL")]
+
+
+def test_a_participle_after_a_name_no_lexicon_knows_says_what_happened_to_that_person():
+    story = (
+        "Riots broke out in Athens on Sunday. "
+        "Police struggled to control a crowd at a vigil for Alexis Grigoropoulos, 15, killed by police last week."
+    )
+    assert ("ASSAULT", "GRCCOP", None) in by_code(story)
+    assert all(target != "GRCCVL" for kind, _, target in by_code(story) if kind == "ASSAULT")
+
+
+def test_pressure_taken_off_a_player_is_no_demand():
+    assert by_code("The new signing will take pressure off the Chinese striker.") == []
