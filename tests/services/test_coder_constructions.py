@@ -2020,3 +2020,8 @@ def test_a_participle_after_a_name_no_lexicon_knows_says_what_happened_to_that_p
 
 def test_pressure_taken_off_a_player_is_no_demand():
     assert by_code("The new signing will take pressure off the Chinese striker.") == []
+
+
+def test_what_would_have_happened_did_not():
+    assert by_code("Russia would have attacked Ukraine earlier without the talks.") == []
+    assert ("THREATEN", "RUS", "UKR") in by_code("Russia said it would attack Ukraine.")
