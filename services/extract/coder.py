@@ -1385,7 +1385,9 @@ class SentenceCoder:
             elif before.get(FUTURE) in WISHES and modality == ASSERTED:
                 modality = HYPOTHETICAL  # "They want police banned from carrying guns": another's act wished for
         targets = target_chunk.actors if target_chunk else []
-        if target_chunk is not None and self._about_own_words(hit, target_chunk):
+        if target_chunk is not None and self._owns_the_act(hit, target_chunk, sources):
+            targets = []  # "he reaffirmed Türkiye's support for peace": his own country's support, aimed at no one
+        elif target_chunk is not None and self._about_own_words(hit, target_chunk):
             targets = []  # "defended his comments on Israel": what one's own words are about is not their target
         elif target_chunk is not None and entry.type == "ASSAULT" and self._across_a_border(target_chunk):
             targets = []  # "bombed tunnels along the border with Egypt": the neighbour names where, not whom
@@ -1769,6 +1771,13 @@ class SentenceCoder:
         # "Should Hamas release the hostages, ...", "Were Iran to attack, ...": a condition by inversion
         inverted = j == self.sent.start and words(self.doc).lower[j] in INVERTED_CONDITIONS
         return inverted or words(self.doc).lower[j] in ("if", "unless", "whether", "until")
+
+    def _owns_the_act(self, hit: Hit, target: Chunk, sources: list[Actor]) -> bool:
+        """Whether the target found is the possessor of the trigger's own noun and the source's own country."""
+        w = words(self.doc)
+        inside = hit.start < target.start and target.end < hit.end and w.lower[target.end] in POSSESSIVE_MARKS
+        own = {a.country for a in sources}
+        return inside and bool(target.actors) and all(a.country in own for a in target.actors)
 
     def _modifies_a_stranger(self, hit: Hit, subject: Chunk) -> bool:
         """Whether a participle without "be" follows a name no lexicon knows, nearer than the actor phrase before it

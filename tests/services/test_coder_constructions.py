@@ -2025,3 +2025,7 @@ def test_pressure_taken_off_a_player_is_no_demand():
 def test_what_would_have_happened_did_not():
     assert by_code("Russia would have attacked Ukraine earlier without the talks.") == []
     assert ("THREATEN", "RUS", "UKR") in by_code("Russia said it would attack Ukraine.")
+
+
+def test_the_source_s_own_country_named_in_its_act_is_not_its_target():
+    assert by_code("Turkey reaffirmed Türkiye's support for peace in Ukraine.") == [("SUPPORT", "TUR", "UKR")]
