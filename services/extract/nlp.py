@@ -545,7 +545,8 @@ def sentences(doc: Doc) -> list[Span]:
     """The document's sentences, as the lemmatizer cut them (read once: `Doc.sents` walks every token each time)."""
     if "sentences" not in doc.user_data:
         starts = words(doc).sentence_starts
-        doc.user_data["sentences"] = [doc[a:b] for a, b in zip(starts, [*starts[1:], len(doc)], strict=True)]
+        ends = [*starts[1:], len(doc)] if starts else []  # an empty text has no sentence
+        doc.user_data["sentences"] = [doc[a:b] for a, b in zip(starts, ends, strict=True)]
     return doc.user_data["sentences"]
 
 

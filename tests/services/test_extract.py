@@ -332,3 +332,7 @@ def test_a_text_past_what_the_coder_reads_is_coded_up_to_there():
     assert len(text) > MAX_CODED_CHARS
     events = extract_events(text, published=SATURDAY)
     assert [event.trigger for event in events] == ["withdrew"]  # the tail, past the limit, is not read
+
+
+def test_an_empty_text_has_no_sentence_and_no_event():
+    assert extract_events("") == []
