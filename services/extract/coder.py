@@ -256,13 +256,14 @@ OBSTRUCT = "144"
 SHOW_OF_FORCE = "150"
 CONVENTIONAL_FORCE = "190"
 PROTESTERS = lexicon.word_set("protesters")
-# GDELT's quad classes of verbal conflict and of verbal acts, and CAMEO's destruction and seizure of property
+# GDELT's quad classes: verbal conflict, material conflict, and the verbal acts (cooperation and conflict)
 VERBAL_CONFLICT, MATERIAL_CONFLICT = 3, 4
+VERBAL_CLASSES = frozenset({1, VERBAL_CONFLICT})
 # Participles that open an aside on where or how someone spoke: "The minister, speaking in Brussels, said"
 SPEAKING = frozenset({"speaking", "talking", "writing"})
 # How far a reporting verb may stand after the comma that opens its attribution tail: ", a Jordanian official said"
 ATTRIBUTION_REACH = 10
-VERBAL_CLASSES = frozenset({1, VERBAL_CONFLICT})
+# CAMEO's destruction and seizure of property
 DESTROY_PROPERTY = "1712"
 SEIZE_PROPERTY = "171"
 # What protesters do that makes their protest a riot (145): fight, wreck, seize or occupy
@@ -1618,8 +1619,8 @@ class SentenceCoder:
         return [Actor(a.text, a.country, a.start, a.end, a.country, None) for a in place.actors[:1] if a.country]
 
     def _at_home(self, actors: list[Actor]) -> list[Actor]:
-        """The actors, with police and courts of no named country that this sentence names placed in the story's
-        setting; one a pronoun stands for may be another sentence's subject, or no one's the pronoun means."""
+        """The actors, with police and courts of no named country placed in the story's setting when this sentence
+        names them; one a pronoun stands for was named in another sentence, and is left as it was."""
         home = self.setting
         return [
             of_country(a, home) if a.country is None and a.sector in HOME_SECTORS and self._written_here(a) else a
@@ -1627,6 +1628,7 @@ class SentenceCoder:
         ]
 
     def _written_here(self, actor: Actor) -> bool:
+        """Whether an actor is named in this sentence."""
         return self.start_char <= actor.start < self.start_char + len(self.text)
 
     def _holder(self, hit: Hit) -> list[Actor]:
@@ -2036,6 +2038,7 @@ def _dedupe(events: list[EventCandidate]) -> list[EventCandidate]:
 
 
 def _speaks_of_police_or_courts(doc: Doc, sent: Span) -> bool:
+    """Whether a sentence names the police or a court by a sector noun ("Police arrested ...")."""
     sectors, lemmas = lexicon.sectors(), words(doc).lemma
     return any(sectors.get((lemmas[i],)) in HOME_SECTORS for i in range(sent.start, sent.end))
 
