@@ -49,6 +49,7 @@ from services.extract.nlp import (
     CITY,
     COUNTRY,
     DEMONYM,
+    GAP_STOPS,
     ROLE,
     TERMINALS,
     Words,
@@ -263,6 +264,8 @@ VERBAL_CLASSES = frozenset({1, VERBAL_CONFLICT})
 SPEAKING = frozenset({"speaking", "talking", "writing"})
 # How far a reporting verb may stand after the comma that opens its attribution tail: ", a Jordanian official said"
 ATTRIBUTION_REACH = 10
+# How far "that" may follow the verb whose report it opens: "told the jurors that", "said on Tuesday that"
+REPORT_REACH = 4
 # CAMEO's destruction and seizure of property
 DESTROY_PROPERTY = "1712"
 SEIZE_PROPERTY = "171"
@@ -632,7 +635,7 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple
         elif lower == "," and i + 1 in trigger_starts and w.lower[i + 1].endswith("ing"):
             # "exchanged fire along the border, killing three soldiers": the participle's clause has its own object
             right.add(i)
-        elif lower == "that" and i > sent.start and (i in reported_ends or w.lemma[i - 1] in CLAIM_VERBS):
+        elif lower == "that" and i > sent.start and _reports(w, i, sent.start, reported_ends):
             left.add(i)  # the clause reported has its own subject, named or not
         if lower == "where":
             left.add(i)  # "a zone where the plates meet": a place's clause has its own subject, after "where"
@@ -649,6 +652,17 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple
         if _is_verbal(hit.entry.cameo) and _closes_a_tail(w, hit, sent):
             right.add(_tail_comma(w, hit.start, sent.start))
     return left, right
+
+
+def _reports(w: Words, that: int, sent_start: int, reported_ends: set[int]) -> bool:
+    """Whether "that" opens what a verb of saying or claiming reports, right after it or past its object or a time
+    ("told jurors that", "said on Tuesday that")."""
+    for k in range(that, max(sent_start, that - REPORT_REACH) - 1, -1):
+        if k in reported_ends or k > sent_start and w.lemma[k - 1] in CLAIM_VERBS:
+            return True
+        if k < that and w.lower[k] in GAP_STOPS:
+            return False
+    return False
 
 
 @cache

@@ -82,3 +82,8 @@ def test_a_known_surname_after_another_given_name_is_another_person_throughout()
     assert by_code(story) == []
     assert by_code("Jeb Bush criticized Russia on Monday.") == []
     assert by_code("President Bush met Tony Blair. Bush criticised Iran.")[-1] == ("ACCUSE", "USAGOV", "IRN")
+
+
+def test_what_someone_told_others_has_its_own_subject() -> None:
+    story = "A court in Atlanta sentenced a gunman on Friday. A witness told jurors that Timmons had asked him to lie."
+    assert by_code(story) == [("COERCE", "USAJUD", "USAREB")]
