@@ -978,3 +978,9 @@ def test_power_handed_over_and_people_released(text: str, expected: list) -> Non
 )
 def test_tribute_paid_and_talks_taken_part_in(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+def test_a_question_asked_is_no_appeal():
+    # CAMEO 020 asks someone to do something; a question put to them asks nothing of them
+    assert coded("Reporters asked the Russian minister whether Moscow would attack.") == []
+    assert coded("The UN asked Israel to explain why it had bombed the school.")[0][:2] == ("REQUEST", "020")
