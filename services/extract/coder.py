@@ -60,7 +60,7 @@ from services.extract.nlp import (
     words,
 )
 from services.extract.people import People
-from services.extract.places import goes_on, locate, story_setting
+from services.extract.places import BORDER_NOUNS, goes_on, locate, story_setting
 from services.extract.roles import (
     ADVERBIAL_SKIP,
     APPOSITION_OPENERS,
@@ -166,7 +166,6 @@ VISIT = "042"
 # People whose travels are no visit of state: civilians, refugees, criminals and prisoners, students, workers, farmers,
 # business, doctors, the press
 TRAVELLERS = frozenset({"CVL", "REF", "CRM", "EDU", "LAB", "AGR", "BUS", "HLH", "MED", "JRN"})
-BORDERS = frozenset({"border", "frontier", "boundary"})
 # How many words may stand between two coordinated gerunds ("violating its airspace and bombing")
 GERUND_GAP = 6
 # Future cues that tell forces made ready for an attack
@@ -1035,7 +1034,7 @@ class SentenceCoder:
         """Whether a phrase is the state across a border ("the border with Egypt")."""
         w = words(self.doc)
         i = chunk.start
-        return i - 2 >= self.sent.start and w.lower[i - 1] == "with" and w.lemma[i - 2] in BORDERS
+        return i - 2 >= self.sent.start and w.lower[i - 1] == "with" and w.lemma[i - 2] in BORDER_NOUNS
 
     def _weapon_is_subject(self, hit: Hit, source: Chunk) -> bool:
         """Whether a weapon or an attack named as a noun stands between an actor and an attack verb, as the verb's
@@ -1619,7 +1618,7 @@ class SentenceCoder:
         if hit.entry.mode not in AUTHORITY_MODES:
             return []
         place = next((c for c in self.chunks if c.start >= hit.end and c.prep == "in"), None)
-        if place is not None and any(s in self.right_stops for s in range(hit.end, place.start)):
+        if place is not None and not self._in_its_clause(hit, place):
             return []
         if place is None:
             people = held.actors if held is not None else []
@@ -1645,13 +1644,17 @@ class SentenceCoder:
         """Whether an actor is named in this sentence."""
         return self.start_char <= actor.start < self.start_char + len(self.text)
 
+    def _in_its_clause(self, hit: Hit, after: Chunk) -> bool:
+        """Whether a phrase after a trigger is in the trigger's clause: no clause ends between them."""
+        return not any(s in self.right_stops for s in range(hit.end, after.start))
+
     def _holder(self, hit: Hit) -> list[Actor]:
         """Who held the people a passive release frees: the one whose jails or custody they left ("were released
         from Israeli jails", "freed from Russian custody")."""
         if hit.entry.mode != "release":
             return []
         held_in = next((c for c in self.chunks if c.start > hit.end and c.prep == "from"), None)
-        if held_in is None or any(s in self.right_stops for s in range(hit.end, held_in.start)):
+        if held_in is None or not self._in_its_clause(hit, held_in):
             return []
         return [a for a in held_in.actors if a.country][:1]
 

@@ -415,17 +415,19 @@ def _token_matches(w: Words, i: int, spec: TokenSpec) -> bool:
     )
 
 
-def _segment_at(w: Words, i: int, segment: list[TokenSpec]) -> bool:
-    return all(_token_matches(w, i + k, spec) for k, spec in enumerate(segment))
+def _segment_at(w: Words, i: int, segment: list[TokenSpec], skip: int = 0) -> bool:
+    """Whether a segment matches the words at position i, its first `skip` words known to match already."""
+    return all(_token_matches(w, i + k, segment[k]) for k in range(skip, len(segment)))
 
 
 def _find_segment(w: Words, start: int, limit: int, segment: list[TokenSpec], stops: frozenset[str]) -> int | None:
     lower, lemma, first = w.lower, w.lemma, segment[0]
     for i in range(start, min(limit, len(lower) - len(segment) + 1)):
-        # the first word's lemma tested here, the rest only where it matches: most words of a gap match nothing
+        # `_token_matches` for the first word, written out: most words of a gap match nothing, and a call for each
+        # costs more than the test
         opens = lemma[i] in first.lemmas or lower[i] in first.forms
         if (opens or first.place and i in w.places or first.number and lower[i].isdigit()) and _segment_at(
-            w, i, segment
+            w, i, segment, skip=1
         ):
             return i
         if lower[i] in stops:

@@ -44,6 +44,11 @@ HONORIFICS = lexicon.word_set("honorifics")
 HEADLINE_LOWER = 3
 
 
+def _uncommon(word: str) -> bool:
+    """Whether a word is rare enough in English to be read as a name when capitalised."""
+    return zipf_frequency(word, "en") < COMMON_WORD_ZIPF
+
+
 def introduced(doc: Doc, chunks: list[Chunk], entity_at: dict[int, Span]) -> dict[str, str]:
     """Surnames of the people a sentence's actor phrases name, each with the code of the phrase that names them:
     a phrase of one actor with a country that ends in a person's full name the lexicon knows ("Salva Kiir"), or in a
@@ -145,7 +150,7 @@ class People:
             return False
         if w.lower[i] in self.surnames:
             return False
-        return i > sent.start or zipf_frequency(w.lower[i], "en") < COMMON_WORD_ZIPF
+        return i > sent.start or _uncommon(w.lower[i])
 
     def opening_person(self, sent: Span, named: list[Span]) -> Actor | None:
         """The person the lexicon knows whom a sentence opens with, past their title ("Turkish President Recep Tayyip
@@ -177,7 +182,7 @@ class People:
                 continue
             if w.lower[first] in STOP_WORDS or (w.lemma[first],) in sectors or w.lower[last] in self.surnames:
                 continue
-            if zipf_frequency(w.lower[last], "en") < COMMON_WORD_ZIPF:
+            if _uncommon(w.lower[last]):
                 return True
         return False
 
@@ -209,7 +214,7 @@ class People:
             ):
                 second[i] = next(iter(codes))
         first = w.lower[sent.start]
-        if w.title[sent.start] and sent.start not in taken and zipf_frequency(first, "en") < COMMON_WORD_ZIPF:
+        if w.title[sent.start] and sent.start not in taken and _uncommon(first):
             # "Kiir accused ..." opens the sentence; "Major roads were closed" does not name John Major
             unknown[sent.start] = first
         if unknown and self.pending:

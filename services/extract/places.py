@@ -12,7 +12,8 @@ from services.extract.nlp import CAPITAL, CITY, COUNTRY, Words, place_named, wor
 PLACE_PREPOSITIONS = LOCATIVE | {"from", "to", "into", "of"}
 # A story is set where its opening places it: the headline, a dateline and the lead are its first sentences.
 OPENING_SENTENCES = 3
-BORDER_NOUNS = frozenset({"border", "borders", "frontier", "boundary"})
+# Nouns of a border: a country named before one ("the US border") names no place in it
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # After "and", a verb of going somewhere takes the place after it: "resigned and fled to India" resigned elsewhere.
 MOTION_VERBS = lexicon.word_set("motion_verbs")
 
@@ -48,7 +49,7 @@ def locate(
             continue
         if entity.label_ != COUNTRY and names_a_venue(words(doc), entity.end, sent.end):
             continue  # "withdrew from the Paris climate agreement" was not done in Paris
-        if entity.end < sent.end and words(doc).lower[entity.end] in BORDER_NOUNS:
+        if entity.end < sent.end and words(doc).lemma[entity.end] in BORDER_NOUNS:
             continue  # "detained near the US border": at the edge of a country, on either side of it
         j = entity.start - 1
         while j >= sent.start and _modifies_a_place(words(doc), j, sent.start):
