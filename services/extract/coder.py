@@ -273,6 +273,8 @@ RIOTOUS = frozenset({CONVENTIONAL_FORCE, DESTROY_PROPERTY, SEIZE_PROPERTY, "192"
 # People who riot rather than use organised force when they fight the police: civilians, students, workers,
 # farmers, the opposition's supporters (CAMEO 19 is organised armed force)
 UNARMED_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "OPP"})
+# Armed men often go unnamed: rebels and unidentified attackers ("a roadside bomb") are coded on whom they strike.
+UNPLACED_ARMED = frozenset({"REB", "UAF"})
 
 
 @dataclass
@@ -1696,7 +1698,8 @@ class SentenceCoder:
         the subject's attack phrase ("a suicide bombing by the Taliban killed 20 soldiers"); else, when the
         sentence names no author ("killed in a car bombing in Baghdad", "a roadside bomb killed two soldiers near
         Basra"), CAMEO's unidentified armed forces (UAF) of the country it happened in, written as the words that
-        name the attack."""
+        name the attack. With no place named, the attackers have no country, and the attack is coded on whom it
+        struck, as an unnamed armed group's is ("a roadside bomb killed three Afghan soldiers")."""
         if hit.entry.type != "ASSAULT" or hit.entry.kind != ACT:
             return []
         span = attack_phrase(self.doc, self.sent, hit.start, hit.end, passive=passive)
@@ -1704,13 +1707,16 @@ class SentenceCoder:
             by = (c for c in self.chunks if span[1] <= c.start and c.end <= hit.start and c.prep == "by")
             if (author := next(by, None)) is not None and author.actors:
                 return author.actors
+        named = span is not None
         if span is None and passive and names_only_where_and_when(self.doc, self.sent, hit.start, hit.end):
             span = hit.start, hit.end  # "ten soldiers were killed in eastern Ukraine": written as the act's words
         location = self._location(hit.start) if span else None
-        if span is None or location is None or not location.country:
+        country = location.country if location is not None else None
+        # harm told by its verb alone is an attack where it happened ("killed in Kabul"), not wherever it happened
+        # ("walked off the pitch injured")
+        if span is None or not country and not named:
             return []
-        country = location.country
-        return [written_actor(self.doc, span[0], span[1], f"{country}UAF", country, "UAF")]
+        return [written_actor(self.doc, span[0], span[1], f"{country or ''}UAF", country, "UAF")]
 
     def _derived(self, hit: Hit, modality: str, cues: dict[str, str], sources: list[Actor]):
         """Statements of intent: "X will withdraw" is an AGREE by X, "X will not accept" a REJECT by X."""
@@ -1998,7 +2004,7 @@ class SentenceCoder:
             sources, targets = placed, self._default_targets(type_, cameo, placed, targets, party_place)
         # Armed groups often go unnamed ("insurgents shelled Aleppo"); CAMEO codes them without a country, on
         # whomever they act against.
-        unplaced_armed_group = all(a.sector == "REB" for a in sources) and any(t.country for t in targets)
+        unplaced_armed_group = all(a.sector in UNPLACED_ARMED for a in sources) and any(t.country for t in targets)
         if not any(a.country for a in sources) and not unplaced_armed_group:
             # Any other doer neither named nor placed by the defaults ("President Bush", "officials") makes the event
             # too uncertain to code.

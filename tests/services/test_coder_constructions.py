@@ -90,9 +90,24 @@ def test_an_attack_named_without_its_author_is_the_doing_of_unidentified_forces_
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no place named: the attackers have no country of their own, and whom they struck is known; people who
+        # attack a state's forces at home are of its country, as unnamed rebels are
+        ("Five Nigerian soldiers were killed in an ambush on Monday.", ("ASSAULT", "NGAUAF", "NGAMIL")),
+        ("A roadside bomb killed three Afghan soldiers on the highway.", ("ASSAULT", "AFGUAF", "AFGMIL")),
+        ("Seven UN staff were wounded in an air strike on a school.", ("ASSAULT", "UAF", "IGOUNO")),
+    ],
+)
+def test_an_attack_named_without_its_author_or_its_place_is_coded_on_whom_it_struck(text, expected):
+    assert by_code(text) == [expected], text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Two workers were killed in a fire at a factory in Dhaka.",
+        "Five Nigerian soldiers were killed in a crash on Monday.",
         "Two workers were killed in a crash on the motorway near Lahore.",
     ],
 )
@@ -1597,8 +1612,9 @@ def test_a_negation_between_the_parts_of_a_pattern_denies_it():
 
 
 def test_by_after_a_participle_of_its_own_names_no_agent_of_the_verb():
-    # the UN runs the school; it did not strike it
-    assert by_code("Three Afghans were killed in an air strike on a clinic run by the UN.") == []
+    # the UN runs the clinic; it did not strike it
+    struck = by_code("Three Afghans were killed in an air strike on a clinic run by the UN.")
+    assert struck and all(not source.startswith("IGO") for _, source, _ in struck)
     assert by_code("Two Iraqi soldiers were attacked and killed by Turkish troops.") == [
         ("ASSAULT", "TURMIL", "IRQMIL")
     ]
