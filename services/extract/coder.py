@@ -74,6 +74,7 @@ from services.extract.roles import (
     apposition_start,
     attack_phrase,
     disaster_did_it,
+    is_dash,
     is_passive,
     names_a_disaster,
     names_only_where_and_when,
@@ -396,7 +397,12 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     before = w.lower[hit.start - 1]
     if _alleged_act(w, hit, sent, others):
         return False  # "accused Russia of shelling Kharkiv": the act alleged, a verb after all
-    if before == "-" or before in NOUN_MARKERS and not _ends_a_hyphened_word(doc, hit.start - 1):
+    if (
+        before == "-"
+        and not is_dash(doc, hit.start - 1)
+        or before in NOUN_MARKERS
+        and not _ends_a_hyphened_word(doc, hit.start - 1)
+    ):
         return True
     sectors = lexicon.sectors()
     previous = entity_at.get(hit.start - 1)
@@ -1238,6 +1244,8 @@ class SentenceCoder:
         comma = next((j for j in range(hit.start - 1, source.end - 1, -1) if words(doc).lower[j] == ","), None)
         if comma is None or comma == hit.start - 1:
             return False
+        if is_dash(doc, hit.start - 1) and any(is_dash(doc, j) for j in range(source.end, comma)):
+            return False  # "The rebels – backed by Rwanda, UN experts say – seized Goma": the comma is the aside's
         opened = apposition_start(doc, comma, sent)
         if opened is not None and source.end <= opened:
             return False  # "Pakistan, a key U.S. ally, has refused": the comma closes an apposition

@@ -47,6 +47,7 @@ ACCIDENT_VERBS = lexicon.word_set("accident_verbs")
 # How many modifiers may stand between a disaster noun and the word that shows its role ("a strong shallow quake")
 DISASTER_MODIFIER_WORDS = 4
 PARTICIPLE_JOINS = frozenset({",", "and", "or"})
+DASHES = frozenset({"—", "–"})
 NO_OBJECT = lexicon.word_set("no_object")
 BY = frozenset({"by"})
 # Participles whose form is their verb's: "run by", "set up by", and those of "unchanged_past"
@@ -186,8 +187,22 @@ def source_before(
             if opened is not None:
                 j = opened - 1
                 continue
+        if is_dash(doc, j):
+            # "Israel's army — which says it targets only militants — struck a school": an aside between dashes is
+            # not the subject either
+            opened = next((k for k in range(j - 1, sent.start - 1, -1) if is_dash(doc, k)), None)
+            if opened is not None:
+                j = opened - 1
+                continue
         j -= 1
     return None
+
+
+def is_dash(doc: Doc, i: int) -> bool:
+    """Whether the token is a dash that sets words apart: an en or em dash, or a hyphen with spaces around it
+    ("Youths - some on foot - attacked"), not one inside a word ("pro-Russian")."""
+    text = doc[i].text
+    return text in DASHES or text == "-" and bool(doc[i].whitespace_) and i > 0 and bool(doc[i - 1].whitespace_)
 
 
 def target_after(

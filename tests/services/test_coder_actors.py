@@ -81,6 +81,24 @@ def test_a_gloss_in_brackets_is_not_the_subject() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israel's army — which says it targets only militants — struck a school in Gaza City.", ("ISRMIL", "PSE")),
+        ("Youths - some on foot, others on motorcycles - attacked a police station in Athens.", ("GRCCVL", "GRCCOP")),
+        # a comma inside the aside closes no clause before the verb
+        ("The rebels – backed by Rwanda, UN experts say – seized the town of Goma.", ("REB", "COD")),
+    ],
+)
+def test_an_aside_between_dashes_is_not_the_subject(text: str, expected: tuple) -> None:
+    assert (expected[0], expected[1]) in {(e.source.code, e.target.code) for e in asserted(text)}, text
+
+
+def test_a_hyphen_inside_a_word_is_no_dash() -> None:
+    # "anti-war" is one word: its "war" is no verb, and no aside opens
+    assert codes("The anti-war protest drew thousands in London.") == set()
+
+
 def test_a_people_named_by_demonym_is_placed_where_it_lives() -> None:
     assert codes("The Albanians in southern Serbia demanded autonomy.") == {("REQUEST", "SRBCVL", None)}
 
