@@ -1379,8 +1379,10 @@ class SentenceCoder:
             if not sources and not passive:
                 return []  # a participle or relative clause with no one named doing it ("frigates stationed offshore")
         window = source_chunk.end if source_chunk is not None and source_chunk.end <= hit.start else self.sent.start
-        if _finite_after_and(words(self.doc), hit.start):
-            window = max(window, hit.start - 1)  # "threatened to cut ties and expelled": the second act is its own
+        if _finite_after_and(words(self.doc), hit.start) or participle_joined_by(words(self.doc), hit.start, self.sent):
+            # "threatened to cut ties and expelled", "had no plans to meet him, rejecting an offer": the act after
+            # the join is its own, whatever the clause before it plans, denies or reports
+            window = max(window, hit.start - 1)
         modality, cues = modality_of(self.doc, window, hit.start)
         decided = self._decided_by(hit)
         if decided is not None:

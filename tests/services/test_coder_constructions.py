@@ -1914,6 +1914,16 @@ def test_a_participle_after_a_comma_has_its_own_object():
     ]
 
 
+def test_a_participle_after_a_comma_is_asserted_whatever_the_clause_before_plans_or_denies():
+    # the meeting is not planned, and the offer is rejected: no threat, no rejection to come
+    text = "The Kremlin said Putin had no plans to meet the Ukrainian president, rejecting an offer of talks."
+    coded = {(e.type, e.modality) for e in extract_events(text, published=PUBLISHED)}
+    assert ("REJECT", "asserted") in coded and not {"THREATEN", "AGREE"} & {kind for kind, _ in coded}
+    assert ("REJECT", "future") not in coded
+    denied = "Israel denied that its troops had raided the village, killing four people."
+    assert not [e for e in extract_events(denied, published=PUBLISHED) if e.modality == "asserted"]
+
+
 def test_an_act_on_another_s_act_is_aimed_at_whoever_did_it():
     # "by" after the act's own object names whose attack or ban it was, not the agent of a passive
     assert by_code("Syrian troops repelled an attack by Islamic State fighters near Palmyra.") == [
