@@ -92,6 +92,7 @@ def test_a_past_verb_after_a_noun_is_still_the_verb_of_its_clause() -> None:
         ("Kenya fought corruption in its police.", "ASSAULT"),
         ("Iran attacked the Saudi plan for the region.", "ASSAULT"),
         ("Italy's government seized the opportunity to cut taxes.", "COERCE"),
+        ("The army seized power in Niger in July.", "COERCE"),
         ("The Mexican peso surrendered its gains against the dollar.", "RETREAT"),
         ("Chinese exports surged in March, defying expectations.", "REJECT"),
         ("The Russian central bank defended the rouble.", "SUPPORT"),
