@@ -146,6 +146,7 @@ AUXILIARIES = lexicon.word_set("auxiliaries")
 NONSPECIFIC = lexicon.word_set("nonspecific")
 # Verbs that turn an event noun into a report of the event ("staged a protest", "began a hunger strike").
 LIGHT_VERBS = lexicon.word_set("light_verbs")
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
 # A trigger kind: a verb of getting with the event's noun; its giver is the actor after one of GIVERS.
 RECEIVED = "received"
 # Prepositions after which a word is a noun, not a verb ("on strike", "in protest"); "to" also opens a verb.
@@ -467,7 +468,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     if word.endswith("ing") and opener in NOUN_MARKERS:
         return True  # "killed in Israeli tank shelling": after a preposition, a gerund is a noun whoever is named
     if opener in DETERMINERS and j > sent.start and w.lemma[j - 1] in LIGHT_VERBS:
-        return False  # "began a hunger strike", "staged a protest"
+        # "began a hunger strike", "staged a protest"; but "called the sanctions a crime" names them
+        return w.lemma[j - 1] == "call" and hit.end < sent.end and w.lower[hit.end] in INDEFINITE_ARTICLES
     if opener in NONSPECIFIC:
         return True
     if word in UNCHANGED_PAST and hit.end - hit.start > 1:

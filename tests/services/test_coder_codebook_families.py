@@ -643,6 +643,11 @@ def test_condemnation_provoked_pleas_and_crackdowns(text: str, expected: list) -
         # 112: held responsible or accountable is blamed
         ("Iraq held Turkey responsible for the drone strike.", [("ACCUSE", "112", "IRQ", "TUR")]),
         ("Ghana held Togo accountable for the deaths of its fishermen.", [("ACCUSE", "112", "GHA", "TGO")]),
+        # 112: the finger pointed at someone blames them; a finger pointed at a map blames no one
+        ("Hamas pointed the finger at Israel for the blast.", [("ACCUSE", "112", "PSE", "ISR")]),
+        ("The Kenyan guide pointed a finger at the map.", []),
+        # naming an act is no act: "called the sanctions a crime" calls them, imposes none
+        ("Iran's foreign minister called the sanctions a crime against humanity.", []),
         # talks held with those responsible for something blame no one
         ("Egypt held talks with Sudanese officials responsible for water.", [("CONSULT", "040", "EGY", "SDN")]),
         # 111: faulted, chided, disapproval expressed
