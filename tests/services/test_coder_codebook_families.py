@@ -667,6 +667,25 @@ def test_blame_reproach_and_lawsuits(text: str, expected: list) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # 015: a group that claims responsibility for an attack is coded as its author, the act its claim names
+        ("Boko Haram claimed responsibility for the attack on a school in Niger.", ("ASSAULT", "190", "NGA", "NER")),
+        ("The Pakistani Taliban claimed responsibility for the bombing in Peshawar.", ("ASSAULT", "183", "PAK", None)),
+        ("Al-Shabab claimed credit for the kidnapping of two Kenyan doctors.", ("ASSAULT", "181", "SOM", "KEN")),
+    ],
+)
+def test_an_attack_claimed_by_a_group_is_the_group_s(text: str, expected: tuple) -> None:
+    assert coded(text) == [expected]
+
+
+def test_a_claim_no_one_made_names_no_author_and_a_claimed_attack_is_another_s() -> None:
+    assert coded("No group has claimed responsibility for the attack in Mogadishu.") == []
+    # what one side claims the other did is claimed, not owned
+    assert ("ASSAULT", "190", "RUS", "UKR") not in coded("Ukraine claimed that Russia attacked its positions.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # 0841: persons released, whatever their work
         ("Belarus released two Lithuanian diplomats.", [("RETREAT", "0841", "BLR", "LTU")]),
         ("Iran released three Swedish academics.", [("RETREAT", "0841", "IRN", "SWE")]),
