@@ -94,6 +94,11 @@ def test_an_aside_between_dashes_is_not_the_subject(text: str, expected: tuple) 
     assert (expected[0], expected[1]) in {(e.source.code, e.target.code) for e in asserted(text)}, text
 
 
+@pytest.mark.parametrize("name", ["Zelensky", "Zelenskyy", "Zelenskiy"])
+def test_a_leader_is_known_in_each_spelling_the_wires_use(name: str) -> None:
+    assert codes(f"{name} appealed to the United States for more air defences.") == {("REQUEST", "UKRGOV", "USA")}
+
+
 def test_a_hyphen_inside_a_word_is_no_dash() -> None:
     # "anti-war" is one word: its "war" is no verb, and no aside opens
     assert codes("The anti-war protest drew thousands in London.") == set()

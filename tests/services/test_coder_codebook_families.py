@@ -88,6 +88,7 @@ def test_statements_of_support(text: str, expected: tuple) -> None:
         ("Jordan sent tents and blankets to Syria.", ("AID", "073", "JOR", "SYR")),
         ("Qatar airlifted food and medicine to Sudan.", ("AID", "073", "QAT", "SDN")),
         ("Spain shipped grain to Yemen.", ("AID", "073", "ESP", "YEM")),
+        ("India sent a team of rescuers to Turkey after the earthquake.", ("AID", "073", "IND", "TUR")),
         ("Greece forgave the debt of Cyprus.", ("AID", "071", "GRC", "CYP")),
         ("The Asian Development Bank approved a loan to Nepal.", ("AID", "071", "IGO", "NPL")),
         ("Italy supplied howitzers to Ukraine.", ("AID", "072", "ITA", "UKR")),
