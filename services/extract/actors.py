@@ -67,6 +67,8 @@ STANCE_PREFIXES = frozenset({"anti", "pro"})
 ADJECTIVE_SECTORS = frozenset({"national", "civilian"})
 # Participles after a hyphen that make the name before them the actor's backer ("Iranian-backed militias").
 BACKING = frozenset({"backed", "supported", "funded", "sponsored", "armed", "trained", "financed"})
+# Participles of making a deal or talks: "a China-brokered deal", "Qatar-mediated talks" name who made them
+BROKERING = frozenset({"brokered", "mediated", "negotiated", "drafted", "proposed", "hosted", "organised", "organized"})
 BASED = frozenset({"based", "headquartered"})
 TRAILING = DETERMINERS | {"and", "of", "-", ","}
 # A city or a state has police, officials and courts of its own, which are its country's.
@@ -236,8 +238,9 @@ def _hyphened_pair(w: Words, entities: list[Span]) -> tuple[Span, Span] | None:
 
 def _names_a_backer(w: Words, end: int, stop: int) -> bool:
     """Whether a run ending at `end` is joined by a hyphen to a participle of backing ("Iranian-backed",
-    "Russian-supported", "US-funded"): it names who backs the actor after it, not whose the actor is."""
-    return _hyphened_to(w, end, stop, BACKING)
+    "Russian-supported", "US-funded") or of brokering ("a China-brokered deal"): it names who backs the actor after
+    it, or who made the deal, not whose the actor is or with whom the deal was made."""
+    return _hyphened_to(w, end, stop, BACKING | BROKERING)
 
 
 def _hyphened_to(w: Words, end: int, stop: int, participles: frozenset[str]) -> bool:

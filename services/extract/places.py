@@ -51,6 +51,8 @@ def locate(
             continue  # "withdrew from the Paris climate agreement" was not done in Paris
         if entity.end < sent.end and words(doc).lemma[entity.end] in BORDER_NOUNS:
             continue  # "detained near the US border": at the edge of a country, on either side of it
+        if entity.end + 1 < sent.end and words(doc).lower[entity.end] == "-" and not doc[entity.end - 1].whitespace_:
+            continue  # "in a China-brokered deal", "in a US-led operation": the name qualifies the noun after it
         j = entity.start - 1
         while j >= sent.start and _modifies_a_place(words(doc), j, sent.start):
             j -= 1

@@ -99,6 +99,25 @@ def test_a_leader_is_known_in_each_spelling_the_wires_use(name: str) -> None:
     assert codes(f"{name} appealed to the United States for more air defences.") == {("REQUEST", "UKRGOV", "USA")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran and Saudi Arabia agreed to restore ties in a China-brokered deal.",
+        "Iran and Saudi Arabia agreed to restore ties in a deal brokered by China.",
+    ],
+)
+def test_the_broker_of_a_deal_is_no_party_to_it_nor_its_place(text: str) -> None:
+    agreements = {(e.source.country, e.target and e.target.country) for e in asserted(text) if e.type == "AGREE"}
+    assert agreements == {("IRN", None), ("SAU", None)}, text
+
+
+def test_a_name_hyphened_to_a_participle_qualifies_the_noun_after_it() -> None:
+    assert codes("Egypt hosted Qatar-mediated talks between Israel and Hamas.") == {
+        ("CONSULT", "EGY", "ISR"),
+        ("CONSULT", "EGY", "PSEREBHMS"),
+    }
+
+
 def test_a_hyphen_inside_a_word_is_no_dash() -> None:
     # "anti-war" is one word: its "war" is no verb, and no aside opens
     assert codes("The anti-war protest drew thousands in London.") == set()
