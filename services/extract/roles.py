@@ -171,7 +171,7 @@ def source_before(
         chunk = chunk_at.get(j)
         if chunk is not None:
             if chunk.prep is None and (places or not chunk.place):
-                return chunk
+                return _with_coordinated_heads(doc, sent, chunk, chunk_at)
             j = chunk.start - 1
             continue
         if token.lower_ == ",":
@@ -196,6 +196,50 @@ def source_before(
                 continue
         j -= 1
     return None
+
+
+def _with_coordinated_heads(doc: Doc, sent: Span, chunk: Chunk, chunk_at: dict[int, Chunk]) -> Chunk:
+    """The subject named with an apposition, and the one coordinated before it named so too ("The German
+    chancellor, Olaf Scholz, and the French president, Emmanuel Macron, pledged"; "Israel and the French president,
+    Emmanuel Macron, agreed"): all of them are the subject."""
+    w = words(doc)
+    head = _apposed_head(w, chunk.start, chunk_at, sent) or chunk
+    subject = head if len(head.actors) > len(chunk.actors) else chunk
+    k = head.start - 1
+    if k <= sent.start or w.lower[k] != "and":
+        return subject
+    k -= 2 if w.lower[k - 1] == "," else 1
+    other = chunk_at.get(k)
+    if other is not None and other.end == k + 1 and other.prep is None and other.actors:
+        first = _apposed_head(w, other.start, chunk_at, sent) or other
+    else:
+        first = _apposed_head(w, _name_start(w, k, sent), chunk_at, sent)  # ", Antony Blinken, and": no lexicon name
+    if first is None or not first.actors:
+        return subject
+    return Chunk(first.start, chunk.end, [*first.actors, *subject.actors])
+
+
+def _apposed_head(w: Words, start: int, chunk_at: dict[int, Chunk], sent: Span) -> Chunk | None:
+    """The phrase before the comma that opens an apposition starting at `start` ("the French president, Emmanuel
+    Macron"), when it names the same actor the apposition does, or the apposition names none."""
+    if start - 2 < sent.start or w.lower[start - 1] != ",":
+        return None
+    before = chunk_at.get(start - 2)
+    if before is None or before.prep is not None or before.end != start - 1:
+        return None
+    named = chunk_at.get(start)
+    if named is None or named.start != start:
+        return before
+    codes = [a.code for a in before.actors]
+    return before if codes[len(codes) - len(named.actors) :] == [a.code for a in named.actors] else None
+
+
+def _name_start(w: Words, end: int, sent: Span) -> int:
+    """Where the run of capitalised words ending at `end` begins (one past `end` when there is none)."""
+    i = end
+    while i >= sent.start and w.title[i]:
+        i -= 1
+    return i + 1
 
 
 def is_dash(doc: Doc, i: int) -> bool:

@@ -118,6 +118,29 @@ def test_a_name_hyphened_to_a_participle_qualifies_the_noun_after_it() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The German chancellor, Olaf Scholz, and the French president, Emmanuel Macron, pledged to support Kenya.",
+            {("AGREE", "DEUGOV", "KEN"), ("AGREE", "FRAGOV", "KEN")},
+        ),
+        # a name no lexicon knows in the first apposition
+        (
+            "The Kenyan foreign minister, Alice Wanjiru, and her Ugandan counterpart, Jane Okello, met in Nairobi.",
+            {("CONSULT", "KENGOV", "UGAGOV"), ("CONSULT", "UGAGOV", "KENGOV")},
+        ),
+        # the apposition names the last of two coordinated subjects
+        (
+            "Israel and the French president, Emmanuel Macron, condemned the attack.",
+            {("ACCUSE", "ISR", None), ("ACCUSE", "FRAGOV", None)},
+        ),
+    ],
+)
+def test_subjects_named_with_appositions_and_coordinated_are_all_the_subject(text: str, expected: set) -> None:
+    assert {(e.type, e.source.code, e.target and e.target.code) for e in asserted(text)} == expected, text
+
+
 def test_a_hyphen_inside_a_word_is_no_dash() -> None:
     # "anti-war" is one word: its "war" is no verb, and no aside opens
     assert codes("The anti-war protest drew thousands in London.") == set()
