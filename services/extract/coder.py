@@ -1135,8 +1135,8 @@ class SentenceCoder:
         jobs are at risk", "warned of famine" are no threat (CAMEO 130 threatens the speaker's own act), where
         "warned Israel of a crushing response" and "warned residents to leave" are."""
         w = words(self.doc)
-        if w.lemma[hit.start] != "warn":
-            return False
+        if w.lemma[hit.start] != "warn" and w.lemma[hit.end - 1] != "warn":
+            return False  # "warned", or "issued a warning"
         rest = range(hit.end, self.sent.end)
         if any(w.lemma[i] in WARNED_RESPONSES or w.lower[i] in WARNED_RESPONSES for i in rest):
             return False
@@ -1145,7 +1145,11 @@ class SentenceCoder:
         # "warned people in northern Gaza to move south", "warned Russia against any attack": the verb, its object,
         # then what they must or must not do
         ultimatum = {w.lower[i] for i in range(hit.end, min(self.sent.end, hit.end + WARNED_REACH))}
-        return w.lower[hit.start].endswith("ing") or not ultimatum & {"to", "against"}
+        if not ultimatum & {"to", "against"}:
+            return True
+        # an -ing form is a noun ("issued a warning to Israel") unless the one warned follows it (", warning Manila
+        # against further provocations")
+        return w.lower[hit.start].endswith("ing") and self.chunk_at.get(hit.end) is None
 
     def _warns_of_its_own_act(self, hit: Hit) -> bool:
         """Whether a warning's clause is the speaker's own act to come: "warned (that) it would close the Strait"."""
@@ -1220,6 +1224,10 @@ class SentenceCoder:
             ),
             None,
         )
+        if subject is None and after in self.say and _is_verbal(hit.entry.cameo):
+            # "The spokesman said the islands were Chinese, warning Manila": a word act after a report is the
+            # speaker's, when the reported clause names no subject of its own
+            subject = source_before(self.doc, self.sent, after, self.chunk_at, self.left_stops)
         if subject is None or names_a_disaster(self.doc, subject, self.sent):
             return None
         return subject

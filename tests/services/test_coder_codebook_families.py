@@ -531,6 +531,13 @@ def test_a_bid_approved_is_endorsed_and_one_refused_is_rejected() -> None:
         # a warning that foretells what will happen threatens no one
         ("The Kenyan central bank warned that inflation would rise.", []),
         ("The World Bank warned of famine in Somalia.", []),
+        ("The World Bank issued a stark warning, saying millions in Somalia face famine.", []),
+        # a warning issued to someone, or one whose addressee follows a participle, does threaten
+        ("Iran issued a warning to Israel on Monday.", [("THREATEN", "130", "IRN", "ISR")]),
+        (
+            "The Chinese spokesman said the reef was Chinese territory, warning Manila against provocations.",
+            [("THREATEN", "130", "CHN", "PHL")],
+        ),
     ],
 )
 def test_a_warning_threatens_only_the_speakers_own_act(text: str, expected: list) -> None:
