@@ -133,6 +133,9 @@ def test_military_force_without_the_usual_verbs(text: str, expected: tuple) -> N
         ("Canada imposed tariffs on Chinese steel.", ("SANCTION", "163", "CAN", "CHN")),
         # firms or officials put on a blacklist are sanctioned
         ("The EU blacklisted two Belarusian officials.", ("SANCTION", "163", "IGO", "BLR")),
+        # a group designated or listed as terrorist is blacklisted
+        ("Canada listed the Wagner Group as a terrorist entity.", ("SANCTION", "163", "CAN", "RUS")),
+        ("Britain designated Hamas as a terrorist group.", ("SANCTION", "163", "GBR", "PSE")),
         # sanctions in force kept or made heavier are imposed again
         ("Britain renewed its sanctions against Zimbabwe for a year.", ("SANCTION", "163", "GBR", "ZWE")),
         ("Japan tightened its embargo on North Korea.", ("SANCTION", "163", "JPN", "PRK")),
