@@ -1403,6 +1403,8 @@ class SentenceCoder:
         if modality in (ASSERTED, FUTURE) and self._asks(hit):
             modality = HYPOTHETICAL  # "What is he pointing a gun at, knowing that they would kill him?"
         purpose = modality == ASSERTED and self._is_purpose(hit)
+        if purpose and source_chunk is not None and (doers := self._doers_of_purpose(hit, source_chunk)):
+            sources = doers  # "forces stormed the embassy to arrest him": the forces arrest, not the embassy
         # "whether Sudan will accept", "if Iran will not negotiate": neither an act, nor an intent, nor a refusal
         conditional = modality != HYPOTHETICAL and self._is_conditional(source_chunk)
         if purpose or conditional:
@@ -1851,6 +1853,14 @@ class SentenceCoder:
         if w.lower[last] != "?":
             return False
         return not any(w.lower[k] in (":", ";") for k in range(hit.end, last))
+
+    def _doers_of_purpose(self, hit: Hit, object_: Chunk) -> list[Actor]:
+        """Who acts in an infinitive of purpose after another act's object: the subject of that act."""
+        before = [h for h in self.hits if h is not hit and h.end <= object_.start and object_.end < hit.start]
+        if not before or any(i in self.right_stops for i in range(before[-1].end, hit.start)):
+            return []
+        subject = self.roles(before[-1])[0]
+        return subject.actors if subject is not None else []
 
     def _is_purpose(self, hit: Hit) -> bool:
         """An infinitive ("sent troops to protect", "to encourage refugees to return") plans, it does not report."""

@@ -1924,6 +1924,13 @@ def test_a_participle_after_a_comma_is_asserted_whatever_the_clause_before_plans
     assert not [e for e in extract_events(denied, published=PUBLISHED) if e.modality == "asserted"]
 
 
+def test_an_infinitive_of_purpose_after_an_object_is_done_by_the_subject():
+    # the forces mean to arrest him, not the embassy they stormed
+    text = "Ecuador's security forces stormed the Mexican embassy in Quito to arrest a former vice president."
+    planned = [e for e in extract_events(text, published=PUBLISHED) if e.type == "COERCE"]
+    assert [(e.source.code, e.modality) for e in planned] == [("ECUCOP", "hypothetical")]
+
+
 def test_an_act_on_another_s_act_is_aimed_at_whoever_did_it():
     # "by" after the act's own object names whose attack or ban it was, not the agent of a passive
     assert by_code("Syrian troops repelled an attack by Islamic State fighters near Palmyra.") == [
