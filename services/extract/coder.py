@@ -1364,6 +1364,12 @@ class SentenceCoder:
         source_chunk, target_chunk = self.roles(hit)
         if _is_aimed_reading(entry) and (target_chunk is None or target_chunk.start < hit.end):
             return []  # "fired the army chief at a meeting": not aimed at anyone, so not this reading
+        if (
+            entry.cameo == MEET
+            and "with" in words(self.doc).lower[hit.start : hit.end + 1]
+            and is_passive(self.doc, hit.start, hit.end, self.sent, with_be=True)
+        ):
+            return []  # "any response would be met with crushing attacks": answered, not met; one is met "by"
         if entry.type == "ASSAULT" and self._plays_a_game_or_trade(source_chunk):
             return []  # "Brazil's striker attacked the defence", "carmakers are fighting for market share"
         if self._scatters(hit, source_chunk, target_chunk):

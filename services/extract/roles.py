@@ -48,6 +48,8 @@ ACCIDENT_VERBS = lexicon.word_set("accident_verbs")
 DISASTER_MODIFIER_WORDS = 4
 PARTICIPLE_JOINS = frozenset({",", "and", "or"})
 DASHES = frozenset({"—", "–"})
+# Verbs whose object is the subject of the bare infinitive after it: "helped Israel shoot down", "let Kyiv use"
+CAUSATIVES = frozenset({"help", "let", "make"})
 NO_OBJECT = lexicon.word_set("no_object")
 BY = frozenset({"by"})
 # Participles whose form is their verb's: "run by", "set up by", and those of "unchanged_past"
@@ -172,6 +174,8 @@ def source_before(
         if chunk is not None:
             if chunk.prep is None and (places or not chunk.place):
                 return _with_coordinated_heads(doc, sent, chunk, chunk_at)
+            if chunk.end == start and chunk.start > sent.start and words(doc).lemma[chunk.start - 1] in CAUSATIVES:
+                return chunk  # "had helped Israel shoot down the missiles": the object of "help" does it
             j = chunk.start - 1
             continue
         if token.lower_ == ",":

@@ -1924,6 +1924,21 @@ def test_a_participle_after_a_comma_is_asserted_whatever_the_clause_before_plans
     assert not [e for e in extract_events(denied, published=PUBLISHED) if e.modality == "asserted"]
 
 
+def test_the_object_of_help_does_the_act_of_the_bare_infinitive_after_it():
+    text = "The French president said Paris had helped Jordan shoot down Iranian drones."
+    assert by_code(text) == [("ASSAULT", "JOR", "IRNMIL")]
+
+
+def test_a_response_met_with_force_is_no_meeting():
+    # (the warning is a threat)
+    assert by_code("Iran warned that any Israeli response would be met with crushing force.") == [
+        ("THREATEN", "IRN", "ISR")
+    ]
+    # one met by someone is met
+    met = "The Iranian foreign minister was met by Syrian officials at Damascus airport."
+    assert by_code(met) == [("CONSULT", "SYRGOV", "IRNGOV")]
+
+
 def test_an_infinitive_of_purpose_after_an_object_is_done_by_the_subject():
     # the forces mean to arrest him, not the embassy they stormed
     text = "Ecuador's security forces stormed the Mexican embassy in Quito to arrest a former vice president."
