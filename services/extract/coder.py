@@ -1508,12 +1508,14 @@ class SentenceCoder:
             modality = ASSERTED
         traded = words(self.doc).lemma[hit.start] in RECIPROCAL_VERBS and type_ in HOSTILE_TRADES
         mutual = type_ == "ASSAULT" or traded or cameo == MEET or self._done_to_each_other(hit)
-        if mutual and not targets and len({a.country for a in sources if a.country}) > 1:
+        # Sides are told apart by country; in a fight, also by who they are ("the army and the RSF")
+        side = (lambda a: a.code) if type_ == "ASSAULT" else (lambda a: a.country)
+        if mutual and not targets and len({side(a) for a in sources if a.country}) > 1:
             # "Indian and Chinese troops clashed": fighting between the coordinated sides is each one's on the other,
             # as are the accusations or threats they trade and any act they do to "each other"; a joint act of
             # cooperation has no target among its own actors, as the PLOVER records code it ("exchanged ambassadors")
             for source in sources:
-                others = [a for a in sources if a.country and a.country != source.country]
+                others = [a for a in sources if a.country and side(a) != side(source)]
                 events += self._emit(hit, type_, mode, cameo, modality, [source], others)
             return events + accusation
         events += self._emit(hit, type_, mode, cameo, modality, sources, targets)

@@ -797,6 +797,11 @@ def test_a_possessive_in_an_attacks_target_is_the_reporters(text, expected):
             "Indian and Chinese troops clashed along the disputed border.",
             [("ASSAULT", "INDMIL", "CHNMIL"), ("ASSAULT", "CHNMIL", "INDMIL")],
         ),
+        # in a fight, sides of one country are told apart by who they are
+        (
+            "The Sudanese army and the Rapid Support Forces have been fighting since April.",
+            [("ASSAULT", "SDNMIL", "SDNMILRSF"), ("ASSAULT", "SDNMILRSF", "SDNMIL")],
+        ),
         ("India and Pakistan agreed to a ceasefire.", [("AGREE", "IND", None), ("AGREE", "PAK", None)]),
         # meeting is symmetric: sides that met, met each other
         (
