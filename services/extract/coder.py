@@ -147,6 +147,8 @@ NONSPECIFIC = lexicon.word_set("nonspecific")
 # Verbs that turn an event noun into a report of the event ("staged a protest", "began a hunger strike").
 LIGHT_VERBS = lexicon.word_set("light_verbs")
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
+# Words that open a clause, never a phrase ("after" and "since" open either)
+CLAUSE_SUBORDINATORS = frozenset({"while", "whereas", "when", "because", "although", "though", "whilst"})
 # A trigger kind: a verb of getting with the event's noun; its giver is the actor after one of GIVERS.
 RECEIVED = "received"
 # Prepositions after which a word is a noun, not a verb ("on strike", "in protest"); "to" also opens a verb.
@@ -1210,8 +1212,12 @@ class SentenceCoder:
     def _main_clause_subject(self, hit: Hit) -> Chunk | None:
         """The subject of the clause a participle after a comma hangs on: its first actor phrase outside a
         prepositional phrase ("On Monday, Israeli jets struck Gaza, killing 20"), or no one."""
-        # not past a stop ("announced ... and bans": the clause of a report verb is its own)
-        after = max((i for i in self.left_stops if i < hit.start), default=self.sent.start - 1)
+        # not past a stop ("announced ... and bans": the clause of a report verb is its own), nor past a word that
+        # opens a clause of its own ("Protesters threw stones while police were spraying and arresting them")
+        w = words(self.doc)
+        joined = participle_joined_by(w, hit.start, self.sent) in ("and", "or")  # after a comma, the main clause's
+        opened = (i for i in range(hit.start - 1, self.sent.start, -1) if joined and w.lower[i] in CLAUSE_SUBORDINATORS)
+        after = max(max((i for i in self.left_stops if i < hit.start), default=self.sent.start - 1), next(opened, -1))
         subject = next(
             (
                 c
@@ -1664,11 +1670,13 @@ class SentenceCoder:
         return [Actor(a.text, a.country, a.start, a.end, a.country, None) for a in place.actors[:1] if a.country]
 
     def _at_home(self, actors: list[Actor]) -> list[Actor]:
-        """The actors, with police and courts of no named country placed in the story's setting when this sentence
-        names them; one a pronoun stands for was named in another sentence, and is left as it was."""
+        """The actors, with police, courts and protesters of no named country placed in the story's setting when
+        this sentence names them; one a pronoun stands for was named in another sentence, and is left as it was."""
         home = self.setting
         return [
-            of_country(a, home) if a.country is None and a.sector in HOME_SECTORS and self._written_here(a) else a
+            of_country(a, home)
+            if a.country is None and (a.sector in HOME_SECTORS or _is_a_protester(a)) and self._written_here(a)
+            else a
             for a in actors
         ]
 
@@ -2028,8 +2036,8 @@ class SentenceCoder:
             when, precision = self.published, DAY  # "Russia is withdrawing": happening as the article is written
         location = self._location(hit.start)
         if location is None and self.setting is not None:
-            # Police and courts act at home: with no country named, and no place in the sentence, theirs is the
-            # story's ("Police arrested the driver" in a story set in Houston)
+            # Police, courts and protesters act at home: with no country named, and no place in the sentence,
+            # theirs is the story's ("Police arrested the driver" in a story set in Houston)
             sources, targets = self._at_home(sources), self._at_home(targets)
         # Talks and meetings are held somewhere, with someone: their place is no party to them ("returned to the
         # table in Doha"); a visit's place is its host ("arrived in Amman")
@@ -2098,10 +2106,13 @@ def _dedupe(events: list[EventCandidate]) -> list[EventCandidate]:
     return [e for e in kept if e.target or (e.sentence_index, e.type, e.modality, e.source.code) not in aimed]
 
 
-def _speaks_of_police_or_courts(doc: Doc, sent: Span) -> bool:
-    """Whether a sentence names the police or a court by a sector noun ("Police arrested ...")."""
-    sectors, lemmas = lexicon.sectors(), words(doc).lemma
-    return any(sectors.get((lemmas[i],)) in HOME_SECTORS for i in range(sent.start, sent.end))
+def _speaks_of_people_at_home(doc: Doc, sent: Span) -> bool:
+    """Whether a sentence names the police, a court or protesters by their noun ("Police arrested ...",
+    "Demonstrators set fire to ...")."""
+    sectors, w = lexicon.sectors(), words(doc)
+    return any(
+        sectors.get((w.lemma[i],)) in HOME_SECTORS or w.lower[i] in PROTESTERS for i in range(sent.start, sent.end)
+    )
 
 
 def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
@@ -2135,9 +2146,9 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
         # "Mr. Kiir accused ...", "the president accused ...": who an earlier sentence introduced
         if mentioned := people.mentioned(sent):
             named = sorted([*named, *mentioned], key=lambda span: span.start)
-        # A sentence that names no one cannot yield a codable event, unless the story's setting places the police
-        # or the court it speaks of.
-        if named or setting is not None and _speaks_of_police_or_courts(doc, sent):
+        # A sentence that names no one cannot yield a codable event, unless the story's setting places the police,
+        # the court or the protesters it speaks of.
+        if named or setting is not None and _speaks_of_people_at_home(doc, sent):
             coder = SentenceCoder(doc, sent, index, in_sentence, entity_at, named, published, subject, setting)
             events.extend(coder.code())
             people.read(coder.chunks, named)

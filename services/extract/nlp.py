@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -35,6 +36,9 @@ GAP_STOPS = frozenset(
     | {"not", "n't", "no", "never"}
 )
 NAMES = frozenset({ROLE, ACTOR, COUNTRY})
+PLACES_IN_DATELINES = frozenset({CITY, CAPITAL, COUNTRY})
+# A wire dateline opens a line with its place in capitals: "NAIROBI, June 25 (Reuters) -", "ADDIS ABABA (AP) —"
+DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})\s*[,(—–-]", re.MULTILINE)
 MAX_GAP = 7  # tokens allowed between the parts of a pattern: "gave the Ivory Coast 5.1 million dollars of aid"
 BE_FORMS = lexicon.word_set("be_forms")
 GEOGRAPHIC_FEATURES = lexicon.word_set("geographic_features")
@@ -165,6 +169,8 @@ def make_name_ruler(nlp: Language, name: str):
         if p["label"] in NAMES | {DEMONYM} and " " not in p["pattern"]
     )
     misspelt = lru_cache(maxsize=MISSPELLING_CACHE)(partial(_misspelt_name, near=near))
+    # Wire datelines print the place in capitals ("NAIROBI, June 25 (Reuters) -", "ADDIS ABABA (AP) —")
+    in_capitals = {p["pattern"].upper(): (p["label"], p["id"]) for p in patterns if p["label"] in PLACES_IN_DATELINES}
     # wordfreq reads its English list on first use (about 0.2 s): read it with the pipeline, which a worker builds
     # before it forks its pool, rather than in the middle of an article
     zipf_frequency("news", "en")
@@ -198,6 +204,7 @@ def make_name_ruler(nlp: Language, name: str):
                 continue
             kept.append(Span(doc, start, end, label=keys[key][0], span_id=keys[key][1]))
             taken.update(range(start, end))
+        kept += _dateline_place(doc, in_capitals, taken)
         shape = doc.to_array([IS_TITLE, LENGTH])
         for i in numpy.flatnonzero(shape[:, 0] & (shape[:, 1] >= MIN_LETTERS)).tolist():
             if i not in taken and (named := misspelt(doc[i].text)) is not None:
@@ -209,6 +216,17 @@ def make_name_ruler(nlp: Language, name: str):
         return doc
 
     return recognise
+
+
+def _dateline_place(doc: Doc, in_capitals: dict[str, tuple[str, str]], taken: set[int]) -> list[Span]:
+    """The place a dateline names in capitals at the start of a line, before its comma, bracket or dash."""
+    found = []
+    for match in DATELINE.finditer(doc.text):
+        named = in_capitals.get(" ".join(match.group(1).split()))
+        span = doc.char_span(*match.span(1)) if named is not None else None
+        if span is not None and span.start not in taken:
+            found.append(Span(doc, span.start, span.end, label=named[0], span_id=named[1]))
+    return found
 
 
 def _states_of_the_union(doc: Doc, spans: list[Span]) -> list[Span]:

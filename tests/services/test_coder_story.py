@@ -87,3 +87,22 @@ def test_a_known_surname_after_another_given_name_is_another_person_throughout()
 def test_what_someone_told_others_has_its_own_subject() -> None:
     story = "A court in Atlanta sentenced a gunman on Friday. A witness told jurors that Timmons had asked him to lie."
     assert by_code(story) == [("COERCE", "USAJUD", "USAREB")]
+
+
+def test_a_wire_dateline_in_capitals_sets_the_story_in_its_place() -> None:
+    story = (
+        "Ferry strike strands island commuters\n"
+        "NAIROBI, June 25 (Reuters) - Thousands of commuters were stranded on Tuesday.\n"
+        "Police arrested twelve union members overnight."
+    )
+    assert by_code(story) == [("COERCE", "KENCOP", "KENLAB")]
+
+
+def test_protesters_of_no_named_country_are_of_the_place_the_story_is_set_in() -> None:
+    story = "Riots spread across Athens after a police shooting. Demonstrators set fire to a bank and a ministry."
+    assert by_code(story) == [("PROTEST", "GRCCVL", "GRCBUS"), ("PROTEST", "GRCCVL", "GRCGOV")]
+
+
+def test_a_verb_joined_by_and_in_a_clause_of_its_own_has_that_clause_s_subject() -> None:
+    text = "Protesters threw stones while Kenyan police were spraying tear gas and arresting students."
+    assert by_code(text) == [("COERCE", "KENCOP", "KENEDU")]
