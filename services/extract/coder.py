@@ -202,6 +202,8 @@ AFFECTING_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE
 # Praise and criticism of an act named as a noun are aimed at its doer, named after "by".
 REACTIONS = frozenset({"ACCUSE", "SUPPORT"})
 REACTED_ACTS = lexicon.word_set("reacted_acts") | lexicon.word_set("attack_nouns")
+# The prepositions that name whom an act named as a noun fell on: "the attack on", "the killing of"
+ACTED_ON = frozenset({"on", "of", "against"})
 # Nouns for states of things and decisions, which endanger rather than threaten: "the war threatens", "the move
 # could threaten".
 ENDANGERING_NOUNS = lexicon.word_set("endangering_nouns")
@@ -1006,10 +1008,13 @@ class SentenceCoder:
         if target is None:
             target = main_roles[1]  # ", killing one and arresting 12": the main clause's target, again
         if hit.entry.type in REACTIONS and self._reacts_to_an_act(hit):
-            # "condemned the killing of two soldiers by Israeli troops": the reaction is to the troops
+            # "condemned the killing of two soldiers by Israeli troops": the reaction is to the troops; with no doer
+            # named, the one the act fell on ("condemned the attack on Israel") is not whom it is aimed at
             doer = agent_after_by(doc, sent, hit.end, self.chunks, stops)
             if doer is not None and any(a.country for a in doer.actors):
                 target = doer
+            elif target is not None and target.prep in ACTED_ON:
+                target = None
         fought = hit.entry.type == "ASSAULT" and target is not None and target.prep == "between"
         fought = fought and self._names_its_sides(hit, target)
         if fought and (source is None or words(doc).lower[hit.start] in FIGHT_NOUNS):
@@ -2034,7 +2039,10 @@ class SentenceCoder:
         when, precision = date_for(self.dates[future], start_char - self.start_char, verbal=verbal)
         if when is None and self.published is not None and modality == ASSERTED and self._is_present(hit):
             when, precision = self.published, DAY  # "Russia is withdrawing": happening as the article is written
-        location = self._location(hit.start)
+        # where the act a reaction is to happened is not where the reaction was made ("condemned the attack on its
+        # embassy in Kabul")
+        reaction = hit.entry.type in REACTIONS and self._reacts_to_an_act(hit)
+        location = None if reaction else self._location(hit.start)
         if location is None and self.setting is not None:
             # Police, courts and protesters act at home: with no country named, and no place in the sentence,
             # theirs is the story's ("Police arrested the driver" in a story set in Houston)

@@ -315,7 +315,7 @@ def test_a_name_written_in_lower_case_is_known_capitalised_at_a_sentences_start(
         ("Brazil withdrew from the Kyoto climate protocol.", [("RETREAT", "BRA", None)]),
         ("Colombia signed the Havana peace accord with the rebels.", [("SUPPORT", "COL", "REB")]),
         # a capital on its own still speaks for its government
-        ("Ankara condemned the attack on Armenia.", [("ACCUSE", "TURGOV", "ARM")]),
+        ("Ankara condemned the Armenian attack.", [("ACCUSE", "TURGOV", "ARM")]),
     ],
 )
 def test_a_city_that_names_an_agreement_is_no_party_to_it(text, expected):
