@@ -130,7 +130,13 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
 def qualifies(w: Words, i: int) -> bool:
     """Whether a word may qualify a noun after it: a lower-case content word ("air attack", "continued support",
     "deadly raids", "Bolivia's electoral court")."""
-    return w.alpha[i] and w.is_lower[i] and w.lower[i] not in STOP_WORDS and (w.lemma[i],) not in lexicon.sectors()
+    return (
+        w.alpha[i]
+        and w.is_lower[i]
+        and w.lower[i] not in STOP_WORDS
+        and w.lower[i] not in PREPOSITIONS
+        and (w.lemma[i],) not in lexicon.sectors()
+    )
 
 
 def _qualifies_a_possessed_sector(w: Words, i: int, sectors) -> bool:

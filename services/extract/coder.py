@@ -402,6 +402,10 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     before = w.lower[hit.start - 1]
     if _alleged_act(w, hit, sent, others):
         return False  # "accused Russia of shelling Kharkiv": the act alleged, a verb after all
+    word = w.lower[hit.start]
+    plural = word.endswith("s") and not word.endswith("ss")
+    if plural and qualified < hit.start and w.lower[qualified - 1] in NOUN_MARKERS:
+        return True  # "amid deadly protests", "after fresh strikes": a plural noun after its preposition and adjectives
     if (
         before == "-"
         and not is_dash(doc, hit.start - 1)
@@ -415,7 +419,6 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         previous is not None and previous.label_ == DEMONYM or before in MODIFIERS
     ):
         return True  # "Russian forces pushed ... out", "government forces": the actor's own noun, not a verb
-    word = w.lower[hit.start]
     if word.endswith("ing") and hit.entry.kind in GOVERNORS and _plain_before(w, hit.start, sent.start):
         return False  # "issued a statement demanding that ...": a participle after a noun reports the demand
     if word.endswith("ing") and _after_a_statement(w, hit.start, sent.start):

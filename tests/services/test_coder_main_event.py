@@ -122,6 +122,9 @@ def test_nouns_are_not_verbs() -> None:
     events = extract_events("Four Palestinians were killed in Israeli tank shelling in Gaza.", published=PUBLISHED)
     assert [e.trigger for e in events] == ["killed"]
     assert "PROTEST" not in types("Liberian riot police arrested the Guinean journalist.")
+    # a plural after a preposition and its adjectives; a preposition qualifies no noun
+    assert "ACCUSE" not in types("The Senegalese government cut mobile internet access amid deadly protests.")
+    assert "ASSAULT" in types("Kenyan police in riot gear attacked protesters in Nairobi.")
 
 
 def test_an_elaboration_joined_by_or_repeats_the_event() -> None:
