@@ -117,6 +117,8 @@ def test_aid_in_kind(text: str, expected: tuple) -> None:
         ("Turkish drones struck militant positions in Iraq.", ("ASSAULT", "190", "TUR", "IRQ")),
         ("Yemeni rebels hit a Saudi air base with missiles.", ("ASSAULT", "190", "YEM", "SAU")),
         ("Ukrainian drones struck a Russian warship in Crimea.", ("ASSAULT", "190", "UKR", "RUS")),
+        # a ship or a site targeted is attacked
+        ("Houthi rebels targeted a British oil tanker in the Gulf of Aden.", ("ASSAULT", "190", "YEM", "GBR")),
         ("Armenian artillery hammered Azerbaijani positions.", ("ASSAULT", "194", "ARM", "AZE")),
         ("Sudanese jets battered rebel strongholds in Darfur.", ("ASSAULT", "194", "SDN", "SDN")),
     ],
