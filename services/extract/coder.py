@@ -1008,6 +1008,8 @@ class SentenceCoder:
             # "repelled an attack by Islamic State fighters", "violated a ban by General Aoun": an act on another's
             # act is aimed at whoever did it
             target = next((c for c in self.chunks if c.prep == "by" and hit.end <= c.start <= hit.end + 1), None)
+        if target is not None and target.prep == "to" and hit.entry.mode in ("expel", "deport"):
+            target = None  # "deported dozens of migrants to Libya": where they were sent, not who was expelled
         if target is None:
             target = main_roles[1]  # ", killing one and arresting 12": the main clause's target, again
         if hit.entry.type in REACTIONS and self._reacts_to_an_act(hit):

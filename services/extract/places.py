@@ -10,6 +10,9 @@ from services.extract.models import Location
 from services.extract.nlp import CAPITAL, CITY, COUNTRY, Words, place_named, words
 
 PLACE_PREPOSITIONS = LOCATIVE | {"from", "to", "into", "of"}
+# Verbs that send people away: the place after their "to" is a destination (one extradited to a state is handed to
+# it, which takes part)
+SENDING_AWAY = frozenset({"deport", "expel", "repatriate"})
 # A story is set where its opening places it: the headline, a dateline and the lead are its first sentences.
 OPENING_SENTENCES = 3
 # Nouns of a border: a country named before one ("the US border") names no place in it
@@ -60,6 +63,8 @@ def locate(
             continue
         if _gone_to(words(doc), trigger, entity.start):
             continue
+        if words(doc).lower[j] == "to" and words(doc).lemma[trigger] in SENDING_AWAY:
+            continue  # "deported the migrants to Libya": where they were sent, not where it was done
         location = _place(entity)
         if location is None:
             continue

@@ -795,6 +795,9 @@ def test_a_release_ordered_by_the_holder_s_court_is_a_release() -> None:
         # 174 expel or deport individuals; envoys expelled reduce relations (166)
         ("Bolivia expelled Cuban doctors.", [("COERCE", "174", "BOL", "CUB")]),
         ("China expelled three American journalists.", [("COERCE", "174", "CHN", "USA")]),
+        # where they were sent is not whom the expulsion acts on, nor where it was done
+        ("Tunisian authorities deported dozens of migrants to the Libyan border.", [("COERCE", "174", "TUN", None)]),
+        ("Israel expelled the activists to Jordan.", [("COERCE", "174", "ISR", None)]),
         ("Peru expelled the Mexican ambassador.", [("SANCTION", "166", "PER", "MEX")]),
     ],
 )
