@@ -25,6 +25,7 @@ def coded(text: str) -> list[tuple[str, str, str | None, str | None]]:
         ("Egypt freed 40 Sudanese prisoners on Monday.", ("RETREAT", "0841", "EGY", "SDN")),
         ("Pakistan handed over a captured Indian pilot to India.", ("RETREAT", "0841", "PAK", "IND")),
         ("Peru returned the seized fishing vessels to Ecuador.", ("RETREAT", "0842", "PER", "ECU")),
+        ("Armenia ceded four villages to Azerbaijan.", ("RETREAT", "0842", "ARM", "AZE")),
         ("Chile released the impounded ship to Argentina.", ("RETREAT", "0842", "CHL", "ARG")),
         # 087 de-escalate, 0873 demobilise
         ("Indonesia halted its offensive against Timorese guerrillas.", ("RETREAT", "087", "IDN", "TLS")),
