@@ -847,8 +847,12 @@ def _country_named_before(chunk: Chunk, chunks: list[Chunk], last_subject: list[
     """The state "the country" points back to: the last country named before it in the sentence (by itself, its
     people or its officials: "Zambia's finance minister said the country had reached a deal"), else the last
     subject's."""
-    named = _named_before(chunk, chunks, last_subject, lambda a: bool(a.country) and a.country not in GROUP_CODES)
+    named = _named_before(chunk, chunks, last_subject, _names_a_state)
     return [Actor(named.text, named.country, named.start, named.end, named.country, None)] if named else []
+
+
+def _names_a_state(actor: Actor) -> bool:
+    return bool(actor.country) and actor.country not in GROUP_CODES
 
 
 def _named_before(
@@ -897,6 +901,16 @@ class SentenceCoder:
         self._locations: dict[int, Location | None] = {}
         _find_complements(doc, sent, self.hits)
         self.left_stops, self.right_stops = _stops(doc, sent, self.say, hits)
+
+    def _resolve(self, chunk: Chunk | None) -> list[Actor]:
+        """The actors a phrase names, or those a pronoun or "the country" points back to; "the country" with no
+        state named before it in its sentence is the one the story is set in (news calls its own country so,
+        whoever spoke last)."""
+        home = self.setting
+        country_noun = chunk is not None and chunk.pronoun in COUNTRY_NOUNS
+        if country_noun and home is not None and _named_before(chunk, self.chunks, [], _names_a_state) is None:
+            return [written_actor(self.doc, chunk.start, chunk.end, home, home, None)]
+        return _resolve_pronoun(chunk, self.chunks, self.last_subject)
 
     def roles(self, hit: Hit) -> tuple[Chunk | None, Chunk | None]:
         """Source and target phrases of a trigger: active order, or the passive's "by" agent."""
@@ -1049,7 +1063,7 @@ class SentenceCoder:
             return owner.actors if owner is not None else []
         if w.lower[k - 1] in POSSESSIVES:
             owner = Chunk(k - 1, k, [], None, pronoun=w.lower[k - 1])
-            return _resolve_pronoun(owner, self.chunks, self.last_subject)
+            return self._resolve(owner)
         return [] if w.lower[k - 1] in DETERMINERS else None
 
     def _across_a_border(self, chunk: Chunk) -> bool:
@@ -1390,7 +1404,7 @@ class SentenceCoder:
             return []  # "Brazil's striker attacked the defence", "carmakers are fighting for market share"
         if self._scatters(hit, source_chunk, target_chunk):
             return []  # "the crowd has dispersed": people who scatter, not a force that disperses them
-        sources = _resolve_pronoun(source_chunk, self.chunks, self.last_subject)
+        sources = self._resolve(source_chunk)
         if source_chunk is not None and source_chunk.pronoun in FIRST_PERSON:
             sources = self._quoted_speaker(hit) or sources
         if hit.governor is not None:
@@ -1425,7 +1439,7 @@ class SentenceCoder:
         if modality in (ASSERTED, FUTURE) and self._asks(hit):
             modality = HYPOTHETICAL  # "What is he pointing a gun at, knowing that they would kill him?"
         purpose = modality == ASSERTED and self._is_purpose(hit)
-        if purpose and source_chunk is not None and (doers := self._doers_of_purpose(hit, source_chunk)):
+        if purpose and source_chunk is not None and (doers := self._doers_of_purpose(hit, source_chunk)) is not None:
             sources = doers  # "forces stormed the embassy to arrest him": the forces arrest, not the embassy
         # "whether Sudan will accept", "if Iran will not negotiate": neither an act, nor an intent, nor a refusal
         conditional = modality != HYPOTHETICAL and self._is_conditional(source_chunk)
@@ -1600,7 +1614,7 @@ class SentenceCoder:
         else:
             before = [i for i in self.say if i < hit.start]
             speaker = source_before(doc, sent, max(before), self.chunk_at, set()) if before else None
-        return _resolve_pronoun(speaker, self.chunks, self.last_subject) if speaker is not None else []
+        return self._resolve(speaker) if speaker is not None else []
 
     def _struck_in_subject(self, hit: Hit, subject: Chunk, victims: list[Actor]) -> list[Actor]:
         """The people an attack named as the subject harmed belong to the place it struck ("Israeli air strikes on
@@ -1648,7 +1662,7 @@ class SentenceCoder:
         if claim is None:
             return []
         claimant = source_before(self.doc, self.sent, claim, self.chunk_at, self.left_stops)
-        accusers = _resolve_pronoun(claimant, self.chunks, self.last_subject)
+        accusers = self._resolve(claimant)
         own = {a.country for a in accusers}
         accused = [a for a in doers if a.country not in own]
         if not accusers or not accused:
@@ -1880,13 +1894,15 @@ class SentenceCoder:
             return False
         return not any(w.lower[k] in (":", ";") for k in range(hit.end, last))
 
-    def _doers_of_purpose(self, hit: Hit, object_: Chunk) -> list[Actor]:
-        """Who acts in an infinitive of purpose after another act's object: the subject of that act."""
-        before = [h for h in self.hits if h is not hit and h.end <= object_.start and object_.end < hit.start]
+    def _doers_of_purpose(self, hit: Hit, object_: Chunk) -> list[Actor] | None:
+        """Who acts in an infinitive of purpose after another act's object: the subject of that act (None when no
+        act comes before)."""
+        # the object may be inside the act's own pattern ("summoned the ambassador to protest")
+        before = [h for h in self.hits if h is not hit and h.start < object_.start and h.end <= hit.start]
+        before = [h for h in before if object_.end < hit.start]
         if not before or any(i in self.right_stops for i in range(before[-1].end, hit.start)):
-            return []
-        subject = self.roles(before[-1])[0]
-        return subject.actors if subject is not None else []
+            return None
+        return self._resolve(self.roles(before[-1])[0])
 
     def _is_purpose(self, hit: Hit) -> bool:
         """An infinitive ("sent troops to protect", "to encourage refugees to return") plans, it does not report."""
@@ -1935,7 +1951,7 @@ class SentenceCoder:
             g_source, g_target = self.roles(governor)
             # the one urged acts, and so does the one accused ("accused Ukraine of shelling Donetsk")
             chosen = g_target if kind in ("request", "accuse") else g_source
-            sources = _resolve_pronoun(chosen, self.chunks, self.last_subject)
+            sources = self._resolve(chosen)
         targets = target_chunk.actors if target_chunk else []
         entry = hit.entry
         return self._emit(hit, entry.type, entry.mode, entry.cameo, GOVERNED_MODALITY[kind], sources, targets)

@@ -1951,6 +1951,9 @@ def test_an_infinitive_of_purpose_after_an_object_is_done_by_the_subject():
     text = "Ecuador's security forces stormed the Mexican embassy in Quito to arrest a former vice president."
     planned = [e for e in extract_events(text, published=PUBLISHED) if e.type == "COERCE"]
     assert [(e.source.code, e.modality) for e in planned] == [("ECUCOP", "hypothetical")]
+    # the object may be the act's own ("summoned the ambassador"); a subject the coder cannot place leaves it unknown
+    protested = "The junta said it had summoned the French ambassador to protest against the remarks."
+    assert not [e for e in extract_events(protested, published=PUBLISHED) if e.source.country == "FRA"]
 
 
 def test_an_act_on_another_s_act_is_aimed_at_whoever_did_it():

@@ -106,3 +106,14 @@ def test_protesters_of_no_named_country_are_of_the_place_the_story_is_set_in() -
 def test_a_verb_joined_by_and_in_a_clause_of_its_own_has_that_clause_s_subject() -> None:
     text = "Protesters threw stones while Kenyan police were spraying tear gas and arresting students."
     assert by_code(text) == [("COERCE", "KENCOP", "KENEDU")]
+
+
+def test_the_country_with_no_state_named_before_it_is_the_one_the_story_is_set_in() -> None:
+    story = (
+        "Riots spread across Athens after a police shooting. "
+        "Shops stayed shut in Thessaloniki on Wednesday. "
+        "Schools in Patras were closed. "
+        "Turkey said on Thursday that it was watching the unrest closely. "
+        "The country expelled two Turkish diplomats on Friday."
+    )
+    assert by_code(story)[-1] == ("SANCTION", "GRC", "TURGOV")
