@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
 import numpy
 import spacy
-from spacy.attrs import IS_TITLE, LEMMA, LENGTH, ORTH, SENT_START
+from spacy.attrs import IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, LENGTH, ORTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import load_lookups
@@ -38,7 +37,8 @@ GAP_STOPS = frozenset(
 NAMES = frozenset({ROLE, ACTOR, COUNTRY})
 PLACES_IN_DATELINES = frozenset({CITY, CAPITAL, COUNTRY})
 # A wire dateline opens a line with its place in capitals: "NAIROBI, June 25 (Reuters) -", "ADDIS ABABA (AP) —"
-DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})\s*[,(—–-]", re.MULTILINE)
+DATELINE_WORDS = 3  # "ADDIS ABABA", "RIO DE JANEIRO"
+DATELINE_ENDS = frozenset({",", "(", "-", "—", "–"})
 MAX_GAP = 7  # tokens allowed between the parts of a pattern: "gave the Ivory Coast 5.1 million dollars of aid"
 BE_FORMS = lexicon.word_set("be_forms")
 GEOGRAPHIC_FEATURES = lexicon.word_set("geographic_features")
@@ -220,12 +220,17 @@ def make_name_ruler(nlp: Language, name: str):
 
 def _dateline_place(doc: Doc, in_capitals: dict[str, tuple[str, str]], taken: set[int]) -> list[Span]:
     """The place a dateline names in capitals at the start of a line, before its comma, bracket or dash."""
+    upper, space = doc.to_array([IS_UPPER, IS_SPACE]).T
+    line_start = numpy.concatenate(([1], space[:-1])).astype(upper.dtype)  # a line opens after a space token
     found = []
-    for match in DATELINE.finditer(doc.text):
-        named = in_capitals.get(" ".join(match.group(1).split()))
-        span = doc.char_span(*match.span(1)) if named is not None else None
-        if span is not None and span.start not in taken:
-            found.append(Span(doc, span.start, span.end, label=named[0], span_id=named[1]))
+    for start in numpy.flatnonzero(upper & line_start).tolist():
+        end = start
+        while end < min(len(doc), start + DATELINE_WORDS) and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        if start in taken or end == start or end == len(doc) or doc[end].text not in DATELINE_ENDS:
+            continue
+        if (named := in_capitals.get(" ".join(token.text for token in doc[start:end]))) is not None:
+            found.append(Span(doc, start, end, label=named[0], span_id=named[1]))
     return found
 
 
