@@ -65,6 +65,7 @@ from services.extract.roles import (
     ADVERBIAL_SKIP,
     APPOSITION_OPENERS,
     BE_FORMS,
+    CLAUSE_ENDS,
     FIGHT_NOUNS,
     RELATIVES,
     SUBORDINATORS,
@@ -147,6 +148,8 @@ NONSPECIFIC = lexicon.word_set("nonspecific")
 # Verbs that turn an event noun into a report of the event ("staged a protest", "began a hunger strike").
 LIGHT_VERBS = lexicon.word_set("light_verbs")
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
+# Words an object's noun phrase spans before what describes it ("a UN Security Council resolution calling for")
+OBJECT_WORDS = 6
 # Words that open a clause, never a phrase ("after" and "since" open either)
 CLAUSE_SUBORDINATORS = frozenset({"while", "whereas", "when", "because", "although", "though", "whilst"})
 # A trigger kind: a verb of getting with the event's noun; its giver is the actor after one of GIVERS.
@@ -1404,6 +1407,8 @@ class SentenceCoder:
             return []  # "Brazil's striker attacked the defence", "carmakers are fighting for market share"
         if self._scatters(hit, source_chunk, target_chunk):
             return []  # "the crowd has dispersed": people who scatter, not a force that disperses them
+        if self._describes_a_rejected_text(hit):
+            return []  # "vetoed a resolution calling for a ceasefire": the resolution calls, not the one vetoing it
         sources = self._resolve(source_chunk)
         if source_chunk is not None and source_chunk.pronoun in FIRST_PERSON:
             sources = self._quoted_speaker(hit) or sources
@@ -1882,6 +1887,22 @@ class SentenceCoder:
         if words(self.doc).lemma[hit.start] not in SCATTER_VERBS or target is not None or source is None:
             return False
         return not any(a.sector in FORCES for a in source.actors)
+
+    def _describes_a_rejected_text(self, hit: Hit) -> bool:
+        """Whether an -ing form right after the object of a rejection says what that object does ("blocked a
+        resolution calling for", "rejected a plan demanding"): the rejected text's act, not the rejecter's."""
+        w = words(self.doc)
+        if not w.lower[hit.start].endswith("ing"):
+            return False
+        for other in self.hits:
+            if other.entry.type != "REJECT" or other.end > hit.start or hit.start - other.end > OBJECT_WORDS:
+                continue
+            between = range(other.end, hit.start)
+            if any(w.lower[k] in CLAUSE_ENDS or w.lower[k] in RELATIVES or w.lower[k].endswith("ed") for k in between):
+                continue
+            if other.end < hit.start or other.end - other.start > 1:
+                return True
+        return False
 
     def _asks(self, hit: Hit) -> bool:
         """Whether a trigger is in the question a sentence closes with: a question asserts nothing. A headline's

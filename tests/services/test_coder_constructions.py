@@ -1931,6 +1931,13 @@ def test_a_participle_after_a_comma_is_asserted_whatever_the_clause_before_plans
     assert not [e for e in extract_events(denied, published=PUBLISHED) if e.modality == "asserted"]
 
 
+def test_what_a_rejected_text_calls_for_is_not_the_rejecter_s_call():
+    vetoed = "The United States blocked a UN Security Council resolution calling for a ceasefire in Gaza."
+    assert by_code(vetoed) == [("REJECT", "USA", "IGOUNO")]
+    # after a comma, the participle is the subject's own act again
+    assert ("ACCUSE", "HUN", "IGOEU") in by_code("Hungary rejected the plan, accusing the EU of blackmail.")
+
+
 def test_the_object_of_help_does_the_act_of_the_bare_infinitive_after_it():
     text = "The French president said Paris had helped Jordan shoot down Iranian drones."
     assert by_code(text) == [("ASSAULT", "JOR", "IRNMIL")]
