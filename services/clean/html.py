@@ -24,7 +24,7 @@ MAX_DEPTH = 180
 # Any element at that depth: a child-axis path that libxml2 walks level by level, far cheaper than counting ancestors.
 TOO_DEEP = "/" + "/".join(["*"] * MAX_DEPTH)
 # A page's declared article body (schema.org `articleBody`) replaces the extracted text when it is longer and the
-# extracted text holds under this share of its words: the page renders the article by script or behind a wall, and
+# extracted text holds under this share of its word pairs: the page renders the article by script or behind a wall, and
 # the extractor saw only what surrounds it. A shorter body is a teaser, and a covered one adds nothing.
 DECLARED_BODY_COVERAGE = 0.5
 # Markup some sites leave inside `articleBody`: block ends become paragraph breaks; inline tags go, as a browser
@@ -179,8 +179,10 @@ def _declared_or_extracted(declared: str | None, extracted: str | None) -> str |
     extracted_words = WORD.findall(extracted.casefold())
     if len(body_words) <= len(extracted_words):
         return extracted
-    held = set(extracted_words)
-    covered = sum(word in held for word in body_words) / len(body_words)
+    # Pairs of words in order, so that the words every text shares ("the", "of") do not count as held
+    body_pairs = list(zip(body_words, body_words[1:], strict=False))
+    held = set(zip(extracted_words, extracted_words[1:], strict=False))
+    covered = sum(pair in held for pair in body_pairs) / max(len(body_pairs), 1)
     return declared if covered < DECLARED_BODY_COVERAGE else extracted
 
 

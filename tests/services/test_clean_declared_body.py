@@ -10,31 +10,27 @@ import json
 from services.clean import clean_document
 
 BODY = [
-    "Ferry crews walked off the job at dawn on Tuesday, leaving thousands of island commuters stranded at both "
-    "terminals.",
-    "The ferry operator said no crossings would run before Thursday at the earliest, and advised travellers to "
-    "postpone trips.",
-    "Union leaders said the walkout followed months of failed talks over rosters and the number of crew required on "
-    "each vessel.",
-    "Island businesses reported empty shops by midday, and the regional council called an emergency meeting for the "
-    "evening.",
+    "The city council voted on Monday to ration tap water for three months after the driest winter in forty years.",
+    "Households will receive water on four days a week, and fines will be doubled for filling swimming pools.",
+    "The water board said its reservoirs held less than a fifth of their capacity, the lowest level on record.",
+    "Farmers' groups asked for an exemption for livestock, which the council said it would consider next week.",
 ]
-CAPTION = "Commuters wait at the harbour terminal on Tuesday morning. Photo: Harbour Times"
+CAPTION = "A dry reservoir outside the city on Sunday. Photo: Valley Herald"
 WALL = (
     "This article is for subscribers only. Subscribe today for unlimited access to local news, puzzles and the "
-    "digital edition of the Harbour Times, from one dollar a week."
+    "digital edition of the Valley Herald, from one dollar a week."
 )
 
 
 def page(*, article_body: str, shown: list[str]) -> bytes:
     declared = json.dumps(
-        {"@type": "NewsArticle", "headline": "Ferry strike strands commuters", "articleBody": article_body}
+        {"@type": "NewsArticle", "headline": "Council rations tap water", "articleBody": article_body}
     )
     paragraphs = "".join(f"<p>{paragraph}</p>" for paragraph in shown)
-    return f"""<html><head><title>Ferry strike strands commuters</title>
+    return f"""<html><head><title>Council rations tap water</title>
 <script type="application/ld+json">{declared}</script></head><body>
 <nav><a href="/">Home</a> <a href="/news">News</a></nav>
-<main><article><h1>Ferry strike strands commuters</h1><figure><figcaption>{CAPTION}</figcaption></figure>
+<main><article><h1>Council rations tap water</h1><figure><figcaption>{CAPTION}</figcaption></figure>
 <div id="app">{paragraphs}</div></article></main>
 <footer><p>Contact us</p></footer></body></html>""".encode()
 
@@ -65,7 +61,7 @@ def test_a_shown_article_is_kept_as_shown_beside_a_teaser_or_the_same_body() -> 
 
 def test_a_different_longer_declared_body_does_not_replace_a_shown_article_that_holds_most_of_its_words() -> None:
     # The page shows the article; its JSON-LD carries the same report with one more paragraph.
-    longer = "\n".join([*BODY, "The union said it would meet the operator on Wednesday at the regional council."])
+    longer = "\n".join([*BODY, "The mayor said the rationing could end early if the spring rains were heavy."])
     text = clean_text(page(article_body=longer, shown=BODY))
     assert all(paragraph in text for paragraph in BODY)
-    assert "meet the operator on Wednesday" not in text
+    assert "spring rains were heavy" not in text
