@@ -1242,9 +1242,10 @@ class SentenceCoder:
         # not past a stop ("announced ... and bans": the clause of a report verb is its own), nor past a word that
         # opens a clause of its own ("Protesters threw stones while police were spraying and arresting them")
         w = words(self.doc)
-        joined = participle_joined_by(w, hit.start, self.sent) in ("and", "or")  # after a comma, the main clause's
-        opened = (i for i in range(hit.start - 1, self.sent.start, -1) if joined and w.lower[i] in CLAUSE_SUBORDINATORS)
-        after = max(max((i for i in self.left_stops if i < hit.start), default=self.sent.start - 1), next(opened, -1))
+        after = max((i for i in self.left_stops if i < hit.start), default=self.sent.start - 1)
+        if participle_joined_by(w, hit.start, self.sent) in ("and", "or"):  # after a comma, the main clause's
+            opened = (i for i in range(hit.start - 1, after, -1) if w.lower[i] in CLAUSE_SUBORDINATORS)
+            after = next(opened, after)
         subject = next(
             (
                 c
