@@ -1940,9 +1940,12 @@ class SentenceCoder:
             return True  # "a call for peacekeepers to be deployed"
         if j <= self.sent.start or words(doc).lower[j] != "to" or words(doc).lower[hit.start].endswith("ing"):
             return False  # "resorted to throwing stones" is not an infinitive
-        verb = doc[j - 1]
+        # the verb before "to", or before its object: "prompting Madrid to recall its ambassador"
+        object_ = self.chunk_at.get(j - 1)
+        k = object_.start - 1 if object_ is not None and object_.start > self.sent.start else j - 1
+        verb = doc[k]
         return lexicon.cues().get((verb.lemma_,)) != "aspect" and not (
-            j - 2 >= self.sent.start and (words(doc).lemma[j - 2], verb.lemma_) in lexicon.cues()
+            k - 1 >= self.sent.start and (words(doc).lemma[k - 1], verb.lemma_) in lexicon.cues()
         )
 
     def _obligation(self, hit: Hit) -> list[EventCandidate]:

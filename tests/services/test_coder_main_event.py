@@ -137,6 +137,12 @@ def test_a_denied_report_is_not_asserted() -> None:
     assert "ASSAULT" in types("Russia said that its troops attacked Ukrainian villages.")
 
 
+def test_an_act_one_was_prompted_to_do_was_done() -> None:
+    assert "SANCTION" in types("The insult prompted Madrid to recall its ambassador from Argentina.")
+    # an act meant by another's is only planned
+    assert "SANCTION" not in types("Spain sent an envoy to Buenos Aires to recall its ambassador.")
+
+
 def test_a_considered_act_is_not_asserted() -> None:
     assert "SANCTION" not in types("Turkey said it would consider sanctions against Syria.")
     assert "SANCTION" not in types("Germany is considering expelling Russian diplomats.")
