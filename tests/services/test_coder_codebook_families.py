@@ -95,6 +95,7 @@ def test_statements_of_support(text: str, expected: tuple) -> None:
         ("Italy supplied howitzers to Ukraine.", ("AID", "072", "ITA", "UKR")),
         ("Norway provided Estonia with air defence systems.", ("AID", "072", "NOR", "EST")),
         ("Sweden delivered fighter jets to Hungary.", ("AID", "072", "SWE", "HUN")),
+        ("The Pentagon announced a new arms package for Taiwan.", ("AID", "072", "USA", "TWN")),
         ("Japan provided Ukraine with $4.5 billion in financial support.", ("AID", "071", "JPN", "UKR")),
         ("The EU gave Tunisia a loan of 900 million euros.", ("AID", "071", "IGO", "TUN")),
     ],
@@ -879,6 +880,10 @@ def test_fighting_by_its_synonyms(text: str, expected: list) -> None:
         (
             "Japan's prime minister held phone talks with the South Korean president.",
             [("CONSULT", "041", "JPN", "KOR")],
+        ),
+        (
+            "Israel's prime minister spoke with the U.S. president by phone on Sunday.",
+            [("CONSULT", "041", "ISR", "USA")],
         ),
         ("The Indian foreign minister is on a three-day visit to Moscow.", [("CONSULT", "042", "IND", "RUS")]),
         ("The Saudi crown prince welcomed the Syrian president to Riyadh.", [("CONSULT", "043", "SAU", "SYR")]),
