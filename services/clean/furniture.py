@@ -104,6 +104,13 @@ CHANNEL_PROMO = re.compile(
     re.IGNORECASE,
 )
 MESSAGING_APPS = ("whatsapp", "telegram", "signal", "viber")
+# "Subscribe to our YouTube channel", "¡Mira lo que tiene nuestro canal de YouTube!": the site's own channel on a
+# video or messaging platform, named by a possessive of the site's
+OWN_CHANNEL = re.compile(
+    r"\b(?:our|nuestro|notre|unser(?:em|en)?|nostro|nosso)\s+(?:\w+\s+)?(?:channel|canal|chaîne|kanal|canale)\b",
+    re.IGNORECASE,
+)
+CHANNEL_PLATFORMS = ("youtube", "whatsapp", "telegram", "tiktok", "instagram", "twitch")
 VIEW_ON = re.compile(r"(?<=[.!?\"”’)])\s*(?:View|Watch|Read) (?:it |more |this )?on [A-Za-z][\w.-]{1,30}\s*$")
 COMMENT_PROMPT = re.compile(
     r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?:?$|\bleave (?:a|the first|your) (?:comment|reply)\b|"

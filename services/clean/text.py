@@ -318,6 +318,7 @@ class _Stripper:
             and (not f.SHARE_BAR_WORD.sub("", block).strip() or self._links_elsewhere(block))
         )
         channel = _has(low, f.MESSAGING_APPS) and f.CHANNEL_PROMO.search(block)
+        channel = channel or _has(low, f.CHANNEL_PLATFORMS) and f.OWN_CHANNEL.search(block)
         if words <= 10 and (social or channel or ("follow" in low and f.FOLLOW_US.search(block))):
             return "share or follow links"
         if words <= 30 and (f.TAGS.match(block) or (_has(low, f.CAPTION_HINTS) and f.CAPTION.search(block))):

@@ -383,12 +383,17 @@ ABROAD_FURNITURE = [
     ("Recibe nuestra newsletter diaria", "newsletter or subscription promo"),
     ("Únete a nuestro canal de WhatsApp", "share or follow links"),
     ("Join our Telegram channel", "share or follow links"),
+    # the site's own channel on a video platform
+    ("¡Mira lo que tiene nuestro canal de YouTube!", "share or follow links"),
+    ("Abonnieren Sie unseren Kanal auf YouTube", "share or follow links"),
 ]
 
 
 def test_a_sentence_about_a_channel_is_no_promo():
     lead = "The ministry said on Tuesday that it would regulate the messaging service within a year."
     line = "Officials said they would join the Telegram channel debate in parliament."
+    assert strip_furniture(f"{lead}\n\n{line}", links=frozenset()).text == f"{lead}\n\n{line}"
+    line = "The channel's YouTube videos were removed by the platform on Monday."
     assert strip_furniture(f"{lead}\n\n{line}", links=frozenset()).text == f"{lead}\n\n{line}"
 
 
