@@ -96,6 +96,9 @@ def test_statements_of_support(text: str, expected: tuple) -> None:
         ("Norway provided Estonia with air defence systems.", ("AID", "072", "NOR", "EST")),
         ("Sweden delivered fighter jets to Hungary.", ("AID", "072", "SWE", "HUN")),
         ("The Pentagon announced a new arms package for Taiwan.", ("AID", "072", "USA", "TWN")),
+        # support given in arms or money is aid; support with enthusiasm is praise
+        ("Iran has long supported Hezbollah with money and weapons.", ("AID", "072", "IRN", "LBN")),
+        ("The EU backed Ukraine with loans and grants.", ("AID", "071", "IGO", "UKR")),
         ("Japan provided Ukraine with $4.5 billion in financial support.", ("AID", "071", "JPN", "UKR")),
         ("The EU gave Tunisia a loan of 900 million euros.", ("AID", "071", "IGO", "TUN")),
     ],
