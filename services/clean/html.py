@@ -13,7 +13,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from services.clean.decode import UnusableDocument
-from services.clean.lead import page_lead
+from services.clean.lead import casefolded_words, page_lead
 from services.dates import ParsedDate, parse_date
 
 MAX_HTML_CHARS = 5_000_000
@@ -31,7 +31,6 @@ DECLARED_BODY_COVERAGE = 0.5
 # shows them, without a space.
 BODY_BREAK = re.compile(r"<(?:br|/?p|/h[1-6]|/li|/div|/blockquote)\b[^>]*>", re.IGNORECASE)
 BODY_TAG = re.compile(r"<[^>]*>")
-WORD = re.compile(r"\w+")
 # Comments off (readers' comments are not the report), tables on. Trafilatura's recall mode found more of the
 # bodies of tests/data/clean but less of real pages' (development part of the real-page set: passages kept 0.949
 # with it, 0.954 without, and furniture gone 0.911 against 0.920), and real pages are what the stage reads.
@@ -175,8 +174,8 @@ def _declared_or_extracted(declared: str | None, extracted: str | None) -> str |
         return extracted
     if not extracted:
         return declared
-    body_words = WORD.findall(declared.casefold())
-    extracted_words = WORD.findall(extracted.casefold())
+    body_words = casefolded_words(declared)
+    extracted_words = casefolded_words(extracted)
     if len(body_words) <= len(extracted_words):
         return extracted
     # Pairs of words in order, so that the words every text shares ("the", "of") do not count as held

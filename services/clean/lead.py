@@ -41,19 +41,19 @@ PROSE_WORDS = 12
 def page_lead(tree: HtmlElement, descriptions: list[str], extracted: str) -> str | None:
     """The article's lead as the page shows it, if the extracted text does not already hold it: the block one of the
     page's descriptions names, else the block its markup names."""
-    held = _joined(_words(extracted))
+    held = _joined(casefolded_words(extracted))
     described = (_described_lead(tree, description, held) for description in descriptions)
     return next(filter(None, described), None) or _marked_lead(tree, held)
 
 
 def _described_lead(tree: HtmlElement, description: str, held: str) -> str | None:
     """The block of the page that shows this description."""
-    opening = _words(description)[:OPENING_WORDS]
+    opening = casefolded_words(description)[:OPENING_WORDS]
     if len(opening) < OPENING_WORDS or _joined(opening) in held:
         return None
     # Elements whose own text holds the description's first word as written (XPath runs in C), then opens with it.
     for element in tree.xpath(HOLDS_WORD, word=WORD.search(description).group()):
-        if _words(element.text or "")[:1] != opening[:1]:
+        if casefolded_words(element.text or "")[:1] != opening[:1]:
             continue
         if (block := _block_opening_with(element, opening)) is not None:
             text = " ".join(block.text_content().split())
@@ -72,7 +72,7 @@ def _marked_lead(tree: HtmlElement, held: str) -> str | None:
         if (
             len(text.split()) >= PROSE_WORDS
             and _written_as_lead(text)
-            and _joined(_words(text)[:OPENING_WORDS]) not in held
+            and _joined(casefolded_words(text)[:OPENING_WORDS]) not in held
         ):
             return text
     return None
@@ -99,14 +99,15 @@ def _block_opening_with(element: HtmlElement, opening: list[str]) -> HtmlElement
     for _ in range(PARENT_LEVELS + 1):
         if element is None or _in_furniture(element):
             return None
-        words = _words(element.text_content())
+        words = casefolded_words(element.text_content())
         if len(words) >= len(opening):
             return element if words[: len(opening)] == opening else None
         element = element.getparent()
     return None
 
 
-def _words(text: str) -> list[str]:
+def casefolded_words(text: str) -> list[str]:
+    """The text's words, case-folded, in order."""
     return WORD.findall(text.casefold())
 
 

@@ -433,9 +433,9 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         return True  # "riot police": a modifier of the actor noun after it
     if word.endswith("s") and hit.end < sent.end and lexicon.cues().get((w.lemma[hit.end],)) == "aspect":
         return True  # "shells continued crashing": a plural noun before its verb
-    if word.endswith("s") and not word.endswith("ss") and hit.end < sent.end and _verb_of_state(w, hit.end):
+    if plural and hit.end < sent.end and _verb_of_state(w, hit.end):
         return True  # "as long as US sanctions remain": a plural noun before an auxiliary or a verb of state
-    if word.endswith("s") and not word.endswith("ss") and _plain_before(w, hit.start, sent.start):
+    if plural and _plain_before(w, hit.start, sent.start):
         return True  # "aid pledges": a plural noun, not a verb with its subject
     if word.endswith("ed") or w.lemma[hit.start] != word and not word.endswith(("s", "ing")):
         # A past form is a verb, or an adjective after "the" or a count ("the occupied West Bank", "30 kidnapped
@@ -1901,6 +1901,7 @@ class SentenceCoder:
             between = range(other.end, hit.start)
             if any(w.lower[k] in CLAUSE_ENDS or w.lower[k] in RELATIVES or w.lower[k].endswith("ed") for k in between):
                 continue
+            # the rejected object stands between them, or inside the rejection's pattern ("blocked a ... resolution")
             if other.end < hit.start or other.end - other.start > 1:
                 return True
         return False
