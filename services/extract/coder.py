@@ -48,6 +48,7 @@ from services.extract.nlp import (
     CAPITAL,
     CITY,
     COUNTRY,
+    DATELINE,
     DEMONYM,
     GAP_STOPS,
     ROLE,
@@ -2180,7 +2181,7 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
     events: list[EventCandidate] = []
     subject: list[Actor] = []
     people = People(doc, entity_at, published)
-    setting = story_setting(sentences(doc), entities)
+    setting = story_setting(sentences(doc), [*entities, *doc.spans.get(DATELINE, [])])
     pending, unplaced = iter(hits), iter(entities)
     hit, entity = next(pending, None), next(unplaced, None)
     for index, sent in enumerate(sentences(doc)):

@@ -39,6 +39,7 @@ PLACES_IN_DATELINES = frozenset({CITY, CAPITAL, COUNTRY})
 # A wire dateline opens a line with its place in capitals: "NAIROBI, June 25 (Reuters) -", "ADDIS ABABA (AP) —"
 DATELINE_WORDS = 3  # "ADDIS ABABA", "RIO DE JANEIRO"
 DATELINE_ENDS = frozenset({",", "(", "-", "—", "–"})
+DATELINE = "dateline"  # the span group of a document's datelines
 MAX_GAP = 7  # tokens allowed between the parts of a pattern: "gave the Ivory Coast 5.1 million dollars of aid"
 BE_FORMS = lexicon.word_set("be_forms")
 GEOGRAPHIC_FEATURES = lexicon.word_set("geographic_features")
@@ -204,7 +205,8 @@ def make_name_ruler(nlp: Language, name: str):
                 continue
             kept.append(Span(doc, start, end, label=keys[key][0], span_id=keys[key][1]))
             taken.update(range(start, end))
-        kept += _dateline_place(doc, in_capitals, taken)
+        # A dateline says where the report was filed: it sets the story, but names no actor and no event's place.
+        doc.spans[DATELINE] = _dateline_place(doc, in_capitals, taken)
         shape = doc.to_array([IS_TITLE, LENGTH])
         for i in numpy.flatnonzero(shape[:, 0] & (shape[:, 1] >= MIN_LETTERS)).tolist():
             if i not in taken and (named := misspelt(doc[i].text)) is not None:

@@ -23,8 +23,8 @@ MOTION_VERBS = lexicon.word_set("motion_verbs")
 
 def _place(entity: Span) -> Location | None:
     if entity.label_ == COUNTRY:
-        return Location(entity.text, entity.ent_id_, None, None)
-    place = place_named(entity.doc, entity.ent_id_)
+        return Location(entity.text, entity.id_, None, None)
+    place = place_named(entity.doc, entity.id_)
     return Location(place.name, place.country, place.lat, place.lon) if place else None
 
 

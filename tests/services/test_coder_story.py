@@ -3,7 +3,7 @@ is after someone the coder cannot place. The stories are written for these tests
 
 from __future__ import annotations
 
-from tests.services.coding import by_code
+from tests.services.coding import asserted, by_code
 
 
 def test_police_and_courts_of_no_named_country_are_of_the_place_the_story_is_set_in() -> None:
@@ -96,6 +96,14 @@ def test_a_wire_dateline_in_capitals_sets_the_story_in_its_place() -> None:
         "Police arrested twelve union members overnight."
     )
     assert by_code(story) == [("COERCE", "KENCOP", "KENLAB")]
+
+
+def test_a_dateline_s_place_is_where_the_report_was_filed_not_who_acted() -> None:
+    assert by_code("SEOUL, Aug 17 (Reuters) - A spokesman dismissed Japan's offer of talks on Tuesday.") == []
+    text = "TBILISI, Dec 28 (Reuters) - Protesters gathered outside parliament on Saturday, demanding new elections."
+    assert by_code(text) == [("REQUEST", "GEOCVL", None)]
+    [event] = asserted("KYIV, March 3 (Reuters) - Russian drones struck an oil depot overnight, officials said.")
+    assert event.location is None
 
 
 def test_protesters_of_no_named_country_are_of_the_place_the_story_is_set_in() -> None:
