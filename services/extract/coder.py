@@ -398,9 +398,11 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     qualified = hit.start
     while qualified not in ends and qualified > max(sent.start, hit.start - 2) and qualifies(w, qualified - 1):
         qualified -= 1
-    if hit.end - hit.start == 1 and qualified in ends:
-        # the object of another trigger ("demanded support", "refused admittance"); a past form after a verb's
-        # object is the next verb ("Officials who attacked the plan resigned", "forces backed by airstrikes retook")
+    first = w.lower[hit.start]
+    if qualified in ends and (hit.end - hit.start == 1 or first.endswith("s") and w.lemma[hit.start] != first):
+        # the object of another trigger ("demanded support", "refused admittance", "ruled out talks with"); a past
+        # form after a verb's object is the next verb ("Officials who attacked the plan resigned", "forces backed by
+        # airstrikes retook")
         word = w.lower[hit.start]
         return not (word.endswith("ed") or w.lemma[hit.start] != word and not word.endswith(("s", "ing")))
     before = w.lower[hit.start - 1]
@@ -491,6 +493,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
 def _alleged_act(w: Words, hit: Hit, sent: Span, others: list[Hit]) -> bool:
     """Whether a gerund is the act an accusation alleges: "accused Russia of shelling", "blamed Kyiv for attacking"."""
     of = hit.start - 1
+    while of > sent.start and w.lower[of].endswith("ly"):
+        of -= 1  # "accused the rebels of summarily executing civilians"
     if w.lower[of] not in ("of", "for") or not w.lower[hit.start].endswith("ing"):
         return False
     return any(o.entry.kind == "accuse" and _complement_at(w, o, sent.end) == of for o in others)
@@ -729,7 +733,7 @@ def _complement_at(w: Words, hit: Hit, sent_end: int) -> int | None:
     """Where the clause a governing verb governs opens: its "to" or "that", or an accusation's "of" or "for", within
     a few words and before any punctuation or subordinate clause."""
     kind = hit.entry.kind
-    limit = min(sent_end, hit.end + (7 if kind in ("request", "accuse") else 3))
+    limit = min(sent_end, hit.end + (10 if kind in ("request", "accuse") else 3))
     for j in range(hit.end, limit):
         lower = w.lower[j]
         if lower in ("to", "that") or kind == "accuse" and lower in ("of", "for"):
@@ -1516,7 +1520,12 @@ class SentenceCoder:
             # a state or an international body that protests complains through official channels (CAMEO 114);
             # CAMEO 141's demonstrations are people's
             type_, mode, cameo = "ACCUSE", "complain", "114"
-        if entry.kind.startswith("commit") and governed is not None:
+        conditional_vow = entry.kind.startswith("commit") and "unless" in words(self.doc).lower[hit.end : self.sent.end]
+        if conditional_vow and (governed is None or quad_class(governed.entry.cameo) < 3):
+            # CAMEO 13: a vow kept only unless the other side acts threatens it ("vowed to open the gates of hell on
+            # Hamas unless the hostages were freed"); one on an "if" is as often an offer
+            type_, mode, cameo = "THREATEN", None, "130"
+        elif entry.kind.startswith("commit") and governed is not None:
             if quad_class(governed.entry.cameo) >= 3:
                 type_, mode, cameo = (
                     "THREATEN",

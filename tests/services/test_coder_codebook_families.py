@@ -1033,3 +1033,45 @@ def test_a_question_asked_is_no_appeal():
     # CAMEO 020 asks someone to do something; a question put to them asks nothing of them
     assert coded("Reporters asked the Russian minister whether Moscow would attack.") == []
     assert coded("The UN asked Israel to explain why it had bombed the school.")[0][:2] == ("REQUEST", "020")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 085 sanctions suspended; 055 forgiveness asked; 163 an import ban; 080 a bill withdrawn
+        ("The European Union suspended its sanctions on Syria's banks.", [("CONCEDE", "085", "IGO", "SYR")]),
+        ("Japan's prime minister asked for forgiveness from South Korea.", [("SUPPORT", "055", "JPN", "KOR")]),
+        ("The European Union banned imports of Russian steel.", [("SANCTION", "163", "IGO", "RUS")]),
+        ("Kenya's president withdrew the finance bill after days of protests.", [("CONCEDE", "080", "KEN", None)]),
+        # 145 tyres burned by a crowd; 190 missiles that slammed into a city (slamming a decision criticises it)
+        ("Rioters torched tyres outside the parliament in Nairobi.", [("PROTEST", "145", "KEN", "KEN")]),
+        ("Two Russian missiles slammed into an apartment block in Kharkiv.", [("ASSAULT", "190", "RUS", "UKR")]),
+        ("Britain's foreign secretary slammed the Russian decision.", [("ACCUSE", "111", "GBR", "RUS")]),
+        # weapons named by their role, a campaign of pressure, talks ruled out: nouns, not acts
+        ("Russia supplied Mali's army with drones and attack helicopters.", [("AID", "072", "RUS", "MLI")]),
+        (
+            "Iran ruled out talks with the United States while Washington pursues its pressure campaign.",
+            [("REJECT", "120", "IRN", "USA")],
+        ),
+    ],
+)
+def test_sanctions_suspended_apologies_embargoes_and_force_that_slams_into_a_place(text: str, expected: list) -> None:
+    assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a term sought is a candidacy (020 asks someone); forecasts beaten (182 beats people)
+        "Venezuela's president will seek a third term in July.",
+        "India's economy grew 7 percent, beating analysts' forecasts.",
+        # an order that is a state of things
+        "The junta pledged to return Guinea to constitutional order.",
+        # prices that eased, and transport a strike halted
+        "Kenya's inflation eased to 3 percent in March, the central bank said.",
+        "Argentina's unions staged a general strike, halting transport across the country.",
+    ],
+)
+def test_words_that_name_no_event_of_their_type_here(text: str) -> None:
+    # the event the sentence does report keeps its own type
+    assert {"REQUEST", "ASSAULT", "CONCEDE", "SANCTION"}.isdisjoint(t for t, *_ in coded(text)), text

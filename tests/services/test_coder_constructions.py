@@ -2094,3 +2094,19 @@ def test_what_would_have_happened_did_not():
 
 def test_the_source_s_own_country_named_in_its_act_is_not_its_target():
     assert by_code("Turkey reaffirmed Türkiye's support for peace in Ukraine.") == [("SUPPORT", "TUR", "UKR")]
+
+
+def test_the_act_an_accusation_alleges_is_claimed_past_a_long_object_and_an_adverb() -> None:
+    text = "Human Rights Watch accused the Rwandan-backed M23 rebel group of summarily executing civilians in Goma."
+    assert by_country(text) == [("ACCUSE", "NGO", "COD")]
+    assert by_country("Amnesty International accused Israeli forces of deliberately killing civilians.") == [
+        ("ACCUSE", "NGO", "ISR")
+    ]
+
+
+def test_a_vow_kept_unless_the_other_side_acts_is_a_threat() -> None:
+    assert by_country("Israel's defence minister vowed to crush Hamas unless it freed the hostages.") == [
+        ("THREATEN", "ISR", "PSE")
+    ]
+    # on an "if", a promise stays a promise
+    assert by_country("Iran pledged to resume talks if sanctions were lifted.") == [("AGREE", "IRN", None)]
