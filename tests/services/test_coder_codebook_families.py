@@ -1075,3 +1075,38 @@ def test_sanctions_suspended_apologies_embargoes_and_force_that_slams_into_a_pla
 def test_words_that_name_no_event_of_their_type_here(text: str) -> None:
     # the event the sentence does report keeps its own type
     assert {"REQUEST", "ASSAULT", "CONCEDE", "SANCTION"}.isdisjoint(t for t, *_ in coded(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 051 praise (WordNet's "laud"), 052 defend verbally, 057 an agreement sealed, 042 a visit by landing
+        ("Japan's foreign minister lauded Vietnam for its free trade policy.", [("SUPPORT", "051", "JPN", "VNM")]),
+        ("China's foreign ministry leapt to the defence of Cambodia's government.", [("SUPPORT", "052", "CHN", "KHM")]),
+        ("Kenya's president sealed a trade agreement in Nairobi.", [("SUPPORT", "057", "KEN", None)]),
+        ("India's prime minister landed in Kenya on Monday.", [("CONSULT", "042", "IND", "KEN")]),
+        # 046 talks sat down to; 062 and 063 joint patrols and a joint investigation team
+        ("Sudan's delegation sat down for talks with South Sudan in Juba.", [("CONSULT", "046", "SDN", "SSD")]),
+        ("Nigerien troops carried out joint patrols with Chad.", [("COOPERATE", "062", "NER", "TCD")]),
+        ("Indian police set up a joint investigation team with Bangladesh.", [("COOPERATE", "063", "IND", "BGD")]),
+        # 074 peacekeepers dispatched; 086 inspectors let in; 162 financing paused
+        ("The African Union dispatched peacekeepers to Somalia.", [("AID", "074", "IGO", "SOM")]),
+        ("Iran let IAEA inspectors back into the country.", [("RETREAT", "086", "IRN", "IGO")]),
+        ("The World Bank paused new financing to Uganda.", [("SANCTION", "162", "IGO", "UGA")]),
+        # 130 cautioned (WordNet: warned); 152 units placed on alert; 154 troops moved
+        (
+            "Kenya's interior minister cautioned protesters that police would use force.",
+            [("THREATEN", "130", "KEN", "KEN")],
+        ),
+        ("Nigeria's police chief placed all units on alert.", [("MOBILIZE", "152", "NGA", None)]),
+        ("Poland moved 2,000 troops to its border with Belarus.", [("MOBILIZE", "154", "POL", "BLR")]),
+        # 172 barred from doing something; 166 told to leave the country; 142 a hunger strike begun
+        ("The Taliban barred women from working for aid agencies.", [("COERCE", "172", "AFG", None)]),
+        ("Mali's junta told the French ambassador to leave the country.", [("SANCTION", "166", "MLI", "FRA")]),
+        ("Palestinian prisoners in Israeli jails began a hunger strike.", [("PROTEST", "142", "PSE", "PSE")]),
+    ],
+)
+def test_praise_visits_joint_action_access_alerts_and_restrictions_by_their_codebook_words(
+    text: str, expected: list
+) -> None:
+    assert coded(text) == expected, text
