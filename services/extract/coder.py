@@ -432,6 +432,14 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     after = w.lower[hit.end] if hit.end < sent.end else ""
     if hit.end - hit.start == 1 and not word.endswith("ed") and (after == "of" or after in AUXILIARIES):
         return True  # "the killing of", "military support was on its way"
+    if (
+        hit.end - hit.start == 1
+        and word.endswith("ing")
+        and after in ("that", "which")
+        and hit.end + 1 < sent.end
+        and w.lower[hit.end + 1] in AUXILIARIES
+    ):
+        return True  # "to end fighting that has killed thousands": the antecedent of a relative clause is a noun
     if word in MODIFIERS and (w.lemma[hit.end] if hit.end < sent.end else "",) in sectors:
         return True  # "riot police": a modifier of the actor noun after it
     if word.endswith("s") and hit.end < sent.end and lexicon.cues().get((w.lemma[hit.end],)) == "aspect":
@@ -1387,14 +1395,16 @@ class SentenceCoder:
         return any(h.start < hit.start and quad_class(h.entry.cameo) >= VERBAL_CONFLICT for h in self.hits)
 
     def _harm_of_an_earlier_attack(self, hit: Hit) -> bool:
-        """Whether an attack verb opens a relative clause after an earlier attack in the sentence, and so tells that
-        attack's harm: "accused Russia of shelling a hospital that killed three doctors"."""
+        """Whether an attack verb opens a relative clause after an earlier attack in the sentence, or after a fight
+        named as a noun, and so tells that attack's or that fight's harm: "accused Russia of shelling a hospital that
+        killed three doctors", "a deal to end fighting that has killed thousands"."""
         if hit.entry.type != "ASSAULT":
             return False
         j = self._before_the_verb(hit)
-        if words(self.doc).lower[j] not in ("that", "which"):
+        w = words(self.doc)
+        if w.lower[j] not in ("that", "which"):
             return False
-        return any(h.end <= j and h.entry.type == "ASSAULT" for h in self.hits)
+        return w.lower[j - 1] in FIGHT_NOUNS or any(h.end <= j and h.entry.type == "ASSAULT" for h in self.hits)
 
     def _events_for(self, hit: Hit) -> list[EventCandidate]:
         entry = hit.entry

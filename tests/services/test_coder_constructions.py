@@ -2110,3 +2110,11 @@ def test_a_vow_kept_unless_the_other_side_acts_is_a_threat() -> None:
     ]
     # on an "if", a promise stays a promise
     assert by_country("Iran pledged to resume talks if sanctions were lifted.") == [("AGREE", "IRN", None)]
+
+
+def test_a_fight_named_before_a_relative_clause_is_the_harm_s_doer_not_the_main_clause_s_subject() -> None:
+    # the fighting killed thousands; the states that signed the deal to end it fought no one in this sentence
+    text = "Rwanda and Congo signed a deal to end fighting that has killed thousands and displaced millions."
+    assert by_country(text) == [("SUPPORT", "RWA", None), ("SUPPORT", "COD", None)]
+    # a participle that is a verb keeps its event
+    assert by_country("Rwandan troops were fighting Congolese soldiers near Goma.")[0][:2] == ("ASSAULT", "RWA")
