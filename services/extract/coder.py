@@ -1559,8 +1559,9 @@ class SentenceCoder:
             type_d, mode_d, cameo_d, modality_d, sources_d, targets_d = derived
             modality_d = CLAIMED if claimed_plan else modality_d
             events += self._emit(hit, type_d, mode_d, cameo_d, modality_d, sources_d, targets_d or targets)
-        if entry.kind.startswith(("commit", "threat", "refuse", "request", "accuse")) and modality == FUTURE:
-            # "will demand" still announces the demand; the intent is the act
+        governing = entry.kind.startswith(("commit", "threat", "refuse", "request", "accuse"))
+        if governing and modality == FUTURE and cues.get(FUTURE) not in PREDICTIONS:
+            # "will demand" still announces the demand; the intent is the act ("is expected to seek" foretells it)
             modality = ASSERTED
         traded = words(self.doc).lemma[hit.start] in RECIPROCAL_VERBS and type_ in HOSTILE_TRADES
         mutual = type_ == "ASSAULT" or traded or cameo == MEET or self._done_to_each_other(hit)

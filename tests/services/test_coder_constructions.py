@@ -2118,3 +2118,9 @@ def test_a_fight_named_before_a_relative_clause_is_the_harm_s_doer_not_the_main_
     assert by_country(text) == [("SUPPORT", "RWA", None), ("SUPPORT", "COD", None)]
     # a participle that is a verb keeps its event
     assert by_country("Rwandan troops were fighting Congolese soldiers near Goma.")[0][:2] == ("ASSAULT", "RWA")
+
+
+def test_an_appeal_foretold_is_not_yet_made_where_one_announced_is() -> None:
+    [expected] = extract_events("The ICC prosecutor is expected to seek arrest warrants against Sudan's leaders.")
+    assert (expected.type, expected.modality) == ("REQUEST", "future")
+    assert by_country("Iran will demand compensation from the United States.") == [("REQUEST", "IRN", "USA")]
