@@ -574,3 +574,14 @@ def test_congo_alone_is_the_democratic_republic_as_news_style_has_it():
 def test_a_leader_or_a_spokesman_is_of_the_body_named_before_the_title():
     assert by_code("Police in Kenya arrested a church leader.") == [("COERCE", "KENCOP", "KENREL")]
     assert by_code("Kenyan police arrested an opposition leader.") == [("COERCE", "KENCOP", "KENOPP")]
+
+
+def test_a_noun_of_an_actor_that_is_also_a_verb_of_saying_reports_nothing() -> None:
+    # "state" in "Manipur state" names where the authorities are; it does not open a report
+    assert by_code("Authorities in India's Manipur state imposed a curfew.")[0][:2] == ("COERCE", "INDGOV")
+
+
+def test_an_attorney_general_is_a_lawyer_of_the_state_not_a_soldier() -> None:
+    text = "Venezuela's attorney general opened an investigation into opposition candidate Edmundo Gonzalez."
+    assert by_code(text) == [("ACCUSE", "VENJUD", "VENOPP")]
+    assert by_code("A Nigerian general accused the rebels of attacking a base.")[0][:2] == ("ACCUSE", "NGAMIL")
