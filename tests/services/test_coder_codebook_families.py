@@ -1104,6 +1104,13 @@ def test_words_that_name_no_event_of_their_type_here(text: str) -> None:
         ("The Taliban barred women from working for aid agencies.", [("COERCE", "172", "AFG", None)]),
         ("Mali's junta told the French ambassador to leave the country.", [("SANCTION", "166", "MLI", "FRA")]),
         ("Palestinian prisoners in Israeli jails began a hunger strike.", [("PROTEST", "142", "PSE", "PSE")]),
+        # 152 units on red alert; 071 a disbursement approved; 072 drones delivered; 073 supplies brought;
+        # 0873 rifles laid down
+        ("Nigeria's police chief has placed all commands on red alert.", [("MOBILIZE", "152", "NGA", None)]),
+        ("The IMF approved a disbursement of 1 billion dollars to Pakistan.", [("AID", "071", "IGO", "PAK")]),
+        ("Turkey delivered two drones to the Somali army.", [("AID", "072", "TUR", "SOM")]),
+        ("The Red Cross brought medical supplies to hospitals in Goma.", [("AID", "073", "NGO", "COD")]),
+        ("FARC dissidents laid down their rifles in Colombia.", [("RETREAT", "0873", "COL", None)]),
     ],
 )
 def test_praise_visits_joint_action_access_alerts_and_restrictions_by_their_codebook_words(
