@@ -150,7 +150,7 @@ NONSPECIFIC = lexicon.word_set("nonspecific")
 LIGHT_VERBS = lexicon.word_set("light_verbs")
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
 # Words an object's noun phrase spans before what describes it ("a UN Security Council resolution calling for")
-OBJECT_WORDS = 6
+OBJECT_WORDS = 8
 # Words that open a clause, never a phrase ("after" and "since" open either)
 CLAUSE_SUBORDINATORS = frozenset({"while", "whereas", "when", "because", "although", "though", "whilst"})
 # A trigger kind: a verb of getting with the event's noun; its giver is the actor after one of GIVERS.
@@ -379,6 +379,11 @@ def _select(doc: Doc) -> list[Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
+def _qualifies(w: Words, i: int, entity_at: dict[int, Span]) -> bool:
+    """A plain word or a nationality before a noun: "immediate support", "refused French requests"."""
+    return qualifies(w, i) or (entity := entity_at.get(i)) is not None and entity.label_ == DEMONYM
+
+
 def _named_words(hit: Hit) -> int:
     """How many of a trigger's words its pattern names rather than leaves to a gap."""
     return sum(part != "~" for part in hit.entry.pattern.split())
@@ -396,7 +401,9 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     # Up to two plain words may qualify the noun: "condemns air attack", "demanded immediate support".
     ends = {h.end for h in others if h.start < hit.start}
     qualified = hit.start
-    while qualified not in ends and qualified > max(sent.start, hit.start - 2) and qualifies(w, qualified - 1):
+    while (
+        qualified not in ends and qualified > max(sent.start, hit.start - 2) and _qualifies(w, qualified - 1, entity_at)
+    ):
         qualified -= 1
     first = w.lower[hit.start]
     if qualified in ends and (hit.end - hit.start == 1 or first.endswith("s") and w.lemma[hit.start] != first):
@@ -410,6 +417,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         return False  # "accused Russia of shelling Kharkiv": the act alleged, a verb after all
     word = w.lower[hit.start]
     plural = word.endswith("s") and not word.endswith("ss")
+    if plural and qualified == hit.start and (w.lemma[hit.start - 1],) in lexicon.sectors():
+        qualified -= 1  # "a ban on opposition rallies": a sector noun qualifies the plural after it too
     if plural and qualified < hit.start and w.lower[qualified - 1] in NOUN_MARKERS:
         return True  # "amid deadly protests", "after fresh strikes": a plural noun after its preposition and adjectives
     if (
@@ -1921,7 +1930,9 @@ class SentenceCoder:
             if other.entry.type != "REJECT" or other.end > hit.start or hit.start - other.end > OBJECT_WORDS:
                 continue
             between = range(other.end, hit.start)
-            if any(w.lower[k] in CLAUSE_ENDS or w.lower[k] in RELATIVES or w.lower[k].endswith("ed") for k in between):
+            # a participle after a hyphen qualifies the object ("a British-drafted resolution calling for")
+            verb = (k for k in between if w.lower[k].endswith("ed") and w.lower[k - 1] != "-")
+            if any(w.lower[k] in CLAUSE_ENDS or w.lower[k] in RELATIVES for k in between) or next(verb, None):
                 continue
             # the rejected object stands between them, or inside the rejection's pattern ("blocked a ... resolution")
             if other.end < hit.start or other.end - other.start > 1:

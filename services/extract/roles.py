@@ -287,6 +287,8 @@ def target_after(
             return chunk
         if chunk.prep in LOCATIVE and not (aimed and chunk.prep == "at") or chunk.prep in skip:
             continue
+        if chunk.prep == "alongside":
+            continue  # "fought alongside Mozambican forces against insurgents": an ally, not the one acted on
         if chunk.prep == "with" and w.lower[chunk.end - 1] in WEAPON_NOUNS:
             continue  # "attacked a ship with a drone": what it was done with
         # In an active clause "by" after a proposal names whose it was ("rejected calls by Belarus's rulers", "the

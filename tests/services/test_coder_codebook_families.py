@@ -1111,6 +1111,12 @@ def test_words_that_name_no_event_of_their_type_here(text: str) -> None:
         ("Turkey delivered two drones to the Somali army.", [("AID", "072", "TUR", "SOM")]),
         ("The Red Cross brought medical supplies to hospitals in Goma.", [("AID", "073", "NGO", "COD")]),
         ("FARC dissidents laid down their rifles in Colombia.", [("RETREAT", "0873", "COL", None)]),
+        # 051 others rallied behind a bid; 1661 peacekeepers ordered out of the country; 087 firing stopped
+        ("Brazil rallied BRICS members behind Ethiopia's bid for the summit.", [("SUPPORT", "051", "BRA", "ETH")]),
+        ("Mali's junta ordered UN peacekeepers out of the country.", [("SANCTION", "1661", "MLI", "IGO")]),
+        ("Thai troops stopped firing at midnight.", [("RETREAT", "087", "THA", None)]),
+        # families cut off by fighting are isolated by it: no relations cut (160)
+        ("The UN airdropped food to families cut off by fighting in Sudan.", [("AID", "073", "IGO", "SDN")]),
     ],
 )
 def test_praise_visits_joint_action_access_alerts_and_restrictions_by_their_codebook_words(

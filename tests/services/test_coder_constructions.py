@@ -2124,3 +2124,26 @@ def test_an_appeal_foretold_is_not_yet_made_where_one_announced_is() -> None:
     [expected] = extract_events("The ICC prosecutor is expected to seek arrest warrants against Sudan's leaders.")
     assert (expected.type, expected.modality) == ("REQUEST", "future")
     assert by_country("Iran will demand compensation from the United States.") == [("REQUEST", "IRN", "USA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the object of a veto, qualified by a hyphened participle, calls for what it calls for: the vetoer does not
+        (
+            "Russia vetoed a British-drafted Security Council resolution calling for a truce.",
+            [("REJECT", "RUS", "IGO")],
+        ),
+        # a nationality before a plural noun qualifies it: the requests are refused, not made by the refuser
+        ("Algeria refused French requests to release the jailed writer.", [("REJECT", "DZA", "FRA")]),
+        # a plural after a preposition and a sector noun is a noun ("a ban on opposition rallies")
+        ("Tanzania's government lifted a ban on opposition rallies.", [("CONCEDE", "TZA", "TZA")]),
+        # one fought alongside is an ally; the one fought against is the target
+        (
+            "Rwandan troops have been fighting alongside Mozambican forces against Islamist insurgents.",
+            [("ASSAULT", "RWA", None)],
+        ),
+    ],
+)
+def test_objects_qualified_and_allies_named(text: str, expected: list) -> None:
+    assert by_country(text) == expected, text
