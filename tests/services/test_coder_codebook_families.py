@@ -1123,3 +1123,41 @@ def test_praise_visits_joint_action_access_alerts_and_restrictions_by_their_code
     text: str, expected: list
 ) -> None:
     assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 036 an offer to mediate volunteered; 030 readiness expressed; 064 police tipped off; 040 sat down with
+        (
+            "Kenya's president volunteered to mediate between Sudan's warring generals.",
+            [("AGREE", "036", "KEN", "SDN")],
+        ),
+        ("Turkey expressed readiness to contribute troops to a force in Gaza.", [("AGREE", "030", "TUR", "PSE")]),
+        ("Moroccan intelligence tipped off Spanish police about a cell.", [("COOPERATE", "064", "MAR", "ESP")]),
+        ("China's foreign minister sat down with Pakistan's army chief.", [("CONSULT", "040", "CHN", "PAK")]),
+        # 062 joint patrols resumed, a joint exercise wrapped up
+        ("Nigerian troops resumed joint patrols with Niger.", [("COOPERATE", "062", "NGA", "NER")]),
+        ("Indian troops wrapped up a joint exercise with Egypt.", [("COOPERATE", "062", "IND", "EGY")]),
+        # 071 money deposited with a central bank; 073 supplies dispatched or flown in
+        ("Saudi Arabia deposited 3 billion dollars with Pakistan's central bank.", [("AID", "071", "SAU", "PAK")]),
+        ("India dispatched 15 tonnes of relief supplies to Myanmar.", [("AID", "073", "IND", "MMR")]),
+        ("The United Arab Emirates flew medical supplies into Port Sudan.", [("AID", "073", "ARE", "SDN")]),
+        # 0812 parties reinstated; 081 access restored; 0842 artefacts repatriated
+        ("The Guinean junta reinstated three suspended opposition parties.", [("CONCEDE", "0812", "GIN", None)]),
+        ("Pakistan's regulator restored internet access in Balochistan.", [("CONCEDE", "081", "PAK", None)]),
+        ("Germany repatriated looted artefacts to Nigeria.", [("RETREAT", "0842", "DEU", "NGA")]),
+        # 142 hunger strike gone on; 150 a show of force; 154 reservists called up
+        ("Bahraini activists went on hunger strike.", [("PROTEST", "142", "BHR", "BHR")]),
+        ("Rwanda's army put on a show of force near the border.", [("MOBILIZE", "150", "RWA", None)]),
+        ("Israel called up 60,000 reservists.", [("MOBILIZE", "154", "ISR", None)]),
+        # 1711 vessels impounded; 1721 the internet cut; 166 a mission kicked out
+        ("Guinean authorities impounded three Chinese fishing vessels.", [("COERCE", "1711", "GIN", "CHN")]),
+        ("Authorities in Cameroon cut internet access.", [("COERCE", "1721", "CMR", "CMR")]),
+        ("Niger's junta kicked out the International Committee of the Red Cross.", [("SANCTION", "166", "NER", "NGO")]),
+    ],
+)
+def test_offers_meetings_joint_drills_aid_access_and_expulsions_by_their_codebook_words(
+    text: str, expected: list
+) -> None:
+    assert coded(text) == expected, text
