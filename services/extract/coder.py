@@ -2025,6 +2025,10 @@ class SentenceCoder:
             targets = [t for t in targets if t.country or t.sector != "MIL"]
         countries = {a.country for a in sources if a.country}
         place = location.country if location is not None and location.country else None
+        if cameo == VISIT and place and place not in countries and all(t.country is None for t in targets):
+            # a visit's host is the country visited, whatever else the clause names ("arrived in Colombo for a
+            # state visit")
+            return [Actor(location.name, place, 0, 0, place, None)]
         if targets and all(t.country is None for t in targets):
             people = type_ in CLAIM_TYPES and any(a.sector in DOMESTIC_SECTORS for a in sources)
             # a state puts to death people it holds, its own unless named otherwise ("the junta executed activists")

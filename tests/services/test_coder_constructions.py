@@ -2147,3 +2147,10 @@ def test_an_appeal_foretold_is_not_yet_made_where_one_announced_is() -> None:
 )
 def test_objects_qualified_and_allies_named(text: str, expected: list) -> None:
     assert by_country(text) == expected, text
+
+
+def test_a_visit_is_hosted_by_the_country_visited_and_remarks_by_someone_are_theirs() -> None:
+    text = "India's prime minister arrived in Colombo on Friday for a two-day state visit."
+    assert by_country(text) == [("CONSULT", "IND", "LKA")]
+    text = "Pakistan slammed remarks by India's defence minister, calling them irresponsible."
+    assert by_country(text) == [("ACCUSE", "PAK", "IND")]
