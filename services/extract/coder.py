@@ -761,13 +761,16 @@ def _complement_at(w: Words, hit: Hit, sent_end: int) -> int | None:
 
 
 def _govern_coordinated_gerunds(doc: Doc, sent: Span, governor: Hit, first: Hit, hits: list[Hit]) -> None:
-    """Gerunds coordinated with a governed one are governed too: "accused of shooting and killing a girl"."""
+    """Gerunds coordinated with a governed one are governed too: "accused of shooting and killing a girl"; so are
+    bare verbs coordinated with a governed bare verb: "demanded that Maduro step down and hand over power"."""
     w = words(doc)
     last = first
     for other in hits:
         if other.start < last.end or other.governor is not None:
             continue
-        joined = w.lower[other.start - 1] in ("and", "or") and w.lower[other.start].endswith("ing")
+        word = w.lower[other.start]
+        bare = w.lemma[first.start] == w.lower[first.start] and w.lemma[other.start] == word
+        joined = w.lower[other.start - 1] in ("and", "or") and (word.endswith("ing") or bare)
         if not joined or "," in w.lower[last.end : other.start] or other.start - last.end > GERUND_GAP:
             break
         other.governor, last = governor, other
@@ -1972,6 +1975,8 @@ class SentenceCoder:
             return any(words(doc).lower[k] == "to" for k in range(max(self.sent.start, j - 4), j))
         if j > self.sent.start + 1 and words(doc).lower[j] in ("be", "been") and words(doc).lower[j - 1] == "to":
             return True  # "a call for peacekeepers to be deployed"
+        if j > self.sent.start + 1 and words(doc).lower[j] == "help" and words(doc).lower[j - 1] == "to":
+            j -= 1  # "sent troops to help fight the rebels": to fight them
         if j <= self.sent.start or words(doc).lower[j] != "to" or words(doc).lower[hit.start].endswith("ing"):
             return False  # "resorted to throwing stones" is not an infinitive
         # the verb before "to", or before its object: "prompting Madrid to recall its ambassador"

@@ -2154,3 +2154,14 @@ def test_a_visit_is_hosted_by_the_country_visited_and_remarks_by_someone_are_the
     assert by_country(text) == [("CONSULT", "IND", "LKA")]
     text = "Pakistan slammed remarks by India's defence minister, calling them irresponsible."
     assert by_country(text) == [("ACCUSE", "PAK", "IND")]
+
+
+def test_verbs_coordinated_in_a_demand_and_a_purpose_after_help_are_not_yet_done() -> None:
+    # what Maduro is to do is demanded of him, both halves of it
+    text = "Venezuela's opposition leader demanded that Maduro step down and hand over power."
+    assert by_country(text) == [("REQUEST", "VEN", "VEN")]
+    # troops sent to help fight are sent; the fighting is their purpose
+    assert by_country("Burundi sent troops to help fight M23 rebels.") == [("MOBILIZE", "BDI", "COD")]
+    # offices ordered closed are an administrative sanction (172), not a demand
+    text = "Niger's military government ordered the closure of the ICRC's offices."
+    assert by_country(text) == [("COERCE", "NER", "NGO")]
