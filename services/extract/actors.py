@@ -104,8 +104,14 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
     if i in trigger_tokens:
         return False
     lower = w.lower[i]
-    if lower in ("led", "based", "headquartered") and i > 0 and w.lower[i - 1] == "-":
-        return True  # "Vietnamese-led forces", "U.S.-led coalition": the leader's forces; "a Beirut-based newspaper"
+    if (
+        lower in ("led", "based", "headquartered", "linked", "aligned", "affiliated")
+        and i > 0
+        and w.lower[i - 1] == "-"
+    ):
+        # "Vietnamese-led forces", "U.S.-led coalition": the leader's forces; "a Beirut-based newspaper";
+        # "Pakistan-linked hackers": whose they are
+        return True
     if w.num[i] and not (len(lower) == 4 and lower.isdigit()):
         return True  # a count ("400 soldiers"), not a year ("In 2015 Russia")
     if lower in DETERMINERS or lower in MODIFIERS or lower == "and":

@@ -1161,3 +1161,38 @@ def test_offers_meetings_joint_drills_aid_access_and_expulsions_by_their_codeboo
     text: str, expected: list
 ) -> None:
     assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 176 cyberattacks carried out, by hackers linked to a state; 202 mass killings carried out
+        (
+            "Pakistan-linked hackers carried out cyberattacks on Indian government websites.",
+            [("COERCE", "176", "PAK", "IND")],
+        ),
+        ("RSF fighters carried out mass killings of civilians in El Fasher.", [("ASSAULT", "202", "SDN", "SDN")]),
+        # 0842 property restituted; 0873 weapons burned by those who held them
+        ("France restituted the drum to Ivory Coast.", [("RETREAT", "0842", "FRA", "CIV")]),
+        ("PKK militants burned their weapons at a ceremony.", [("RETREAT", "0873", "TUR", None)]),
+        # 120 repudiated, brushed aside (WordNet: reject, dismiss); 160 an organisation quit
+        ("The Polisario Front repudiated Morocco's autonomy plan.", [("REJECT", "120", "ESH", "MAR")]),
+        ("Guinea's junta brushed aside ECOWAS calls to hand power back.", [("REJECT", "120", "GIN", "IGO")]),
+        ("Niger quit the International Organisation of La Francophonie.", [("SANCTION", "160", "NER", None)]),
+        # 030 commitment affirmed; 046 negotiations conducted; 062 a joint exercise kicked off
+        (
+            "Egypt's president affirmed Egypt's commitment to closer ties with Eritrea.",
+            [("AGREE", "030", "EGY", None)],
+        ),
+        ("Ethiopia conducted another round of negotiations with Egypt.", [("CONSULT", "046", "ETH", "EGY")]),
+        ("Chinese troops kicked off a joint military exercise with Cambodia.", [("COOPERATE", "062", "CHN", "KHM")]),
+        # 115 proceedings instituted against another; 139 a deadline given; 154 equipment moved to a border
+        ("Nicaragua instituted proceedings against Germany at the ICJ.", [("ACCUSE", "115", "NIC", "DEU")]),
+        ("Yemen's Houthis gave Israel a four-day deadline.", [("THREATEN", "139", "YEM", "ISR")]),
+        ("Ethiopia moved heavy military equipment toward the Eritrean border.", [("MOBILIZE", "154", "ETH", "ERI")]),
+    ],
+)
+def test_cyberattacks_restitution_repudiation_proceedings_and_deadlines_by_their_codebook_words(
+    text: str, expected: list
+) -> None:
+    assert coded(text) == expected, text
