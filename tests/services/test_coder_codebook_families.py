@@ -1186,9 +1186,8 @@ def test_offers_meetings_joint_drills_aid_access_and_expulsions_by_their_codeboo
         ),
         ("Ethiopia conducted another round of negotiations with Egypt.", [("CONSULT", "046", "ETH", "EGY")]),
         ("Chinese troops kicked off a joint military exercise with Cambodia.", [("COOPERATE", "062", "CHN", "KHM")]),
-        # 115 proceedings instituted against another; 139 a deadline given; 154 equipment moved to a border
+        # 115 proceedings instituted against another; 154 equipment moved to a border
         ("Nicaragua instituted proceedings against Germany at the ICJ.", [("ACCUSE", "115", "NIC", "DEU")]),
-        ("Yemen's Houthis gave Israel a four-day deadline.", [("THREATEN", "139", "YEM", "ISR")]),
         ("Ethiopia moved heavy military equipment toward the Eritrean border.", [("MOBILIZE", "154", "ETH", "ERI")]),
     ],
 )
