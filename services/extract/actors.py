@@ -133,12 +133,12 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
     return is_name_word(w, i)
 
 
-def qualifies(w: Words, i: int) -> bool:
+def qualifies(w: Words, i: int, *, capitalised: bool = False) -> bool:
     """Whether a word may qualify a noun after it: a lower-case content word ("air attack", "continued support",
-    "deadly raids", "Bolivia's electoral court")."""
+    "deadly raids", "Bolivia's electoral court"); capitalised: one in a headline's capitals too."""
     return (
         w.alpha[i]
-        and w.is_lower[i]
+        and (w.is_lower[i] or capitalised)
         and w.lower[i] not in STOP_WORDS
         and w.lower[i] not in PREPOSITIONS
         and (w.lemma[i],) not in lexicon.sectors()

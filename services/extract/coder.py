@@ -379,9 +379,19 @@ def _select(doc: Doc) -> list[Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
-def _qualifies(w: Words, i: int, entity_at: dict[int, Span]) -> bool:
-    """A plain word or a nationality before a noun: "immediate support", "refused French requests"."""
-    return qualifies(w, i) or (entity := entity_at.get(i)) is not None and entity.label_ == DEMONYM
+def _qualifies(w: Words, i: int, entity_at: dict[int, Span], sent: Span) -> bool:
+    """A plain word or a nationality before a noun: "immediate support", "refused French requests", also in a
+    headline's capitals ("Egypt Demands Immediate Halt to Israeli Strikes")."""
+    if (entity := entity_at.get(i)) is not None:
+        return entity.label_ == DEMONYM
+    if qualifies(w, i):
+        return True
+    return w.title[i] and qualifies(w, i, capitalised=True) and _is_headline(w, sent)
+
+
+def _is_headline(w: Words, sent: Span) -> bool:
+    """Whether a sentence capitalises most of its words, as a headline does."""
+    return sum(w.is_lower[k] for k in range(sent.start, sent.end)) * 2 <= sent.end - sent.start
 
 
 def _named_words(hit: Hit) -> int:
@@ -402,7 +412,9 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     ends = {h.end for h in others if h.start < hit.start}
     qualified = hit.start
     while (
-        qualified not in ends and qualified > max(sent.start, hit.start - 2) and _qualifies(w, qualified - 1, entity_at)
+        qualified not in ends
+        and qualified > max(sent.start, hit.start - 2)
+        and _qualifies(w, qualified - 1, entity_at, sent)
     ):
         qualified -= 1
     first = w.lower[hit.start]

@@ -2165,3 +2165,12 @@ def test_verbs_coordinated_in_a_demand_and_a_purpose_after_help_are_not_yet_done
     # offices ordered closed are an administrative sanction (172), not a demand
     text = "Niger's military government ordered the closure of the ICRC's offices."
     assert by_country(text) == [("COERCE", "NER", "NGO")]
+
+
+def test_a_headline_s_capitals_qualify_the_noun_after_them_as_lower_case_words_do() -> None:
+    # the halt is demanded, not made; the protests are planned, not a threat of them
+    assert by_country("Egypt Demands Immediate Halt to Israeli Strikes on Lebanon") == [("REQUEST", "EGY", None)]
+    text = "Kenya Deploys 1,000 Extra Police Officers to Nairobi Ahead of Planned Protests"
+    assert [t for t, *_ in by_country(text)] == ["MOBILIZE"]
+    # a headline's verb is still its verb
+    assert by_country("Israel Strikes Gaza") == [("ASSAULT", "ISR", "PSE")]
