@@ -433,6 +433,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         qualified -= 1  # "a ban on opposition rallies": a sector noun qualifies the plural after it too
     if plural and qualified < hit.start and w.lower[qualified - 1] in NOUN_MARKERS:
         return True  # "amid deadly protests", "after fresh strikes": a plural noun after its preposition and adjectives
+    if qualified > sent.start and w.lower[qualified - 1] == "any":
+        return True  # "a crushing response to any Israeli attack": an attack supposed, none reported
     if (
         before == "-"
         and not is_dash(doc, hit.start - 1)

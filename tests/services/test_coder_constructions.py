@@ -2174,3 +2174,10 @@ def test_a_headline_s_capitals_qualify_the_noun_after_them_as_lower_case_words_d
     assert [t for t, *_ in by_country(text)] == ["MOBILIZE"]
     # a headline's verb is still its verb
     assert by_country("Israel Strikes Gaza") == [("ASSAULT", "ISR", "PSE")]
+
+
+def test_an_act_after_any_is_supposed_not_reported() -> None:
+    assert by_country("Iran warned of a crushing response to any attack on its territory.") == [
+        ("THREATEN", "IRN", None)
+    ]
+    assert by_country("Israel will respond to any attack by Hezbollah.") == []
