@@ -195,6 +195,8 @@ EXISTENTIAL_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had",
 AIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # CAMEO 150, demonstrate military or police power: force shown, short of its use.
 SHOW_OF_FORCE = "150"
+MILITARY_COOPERATION = "062"
+VOWED_RESPONSE_REACH = 5  # "promised Israel a painful response"
 # Appeals and praise addressed to "its citizens", "their troops": the doer's own people ("Britain urged its citizens
 # to leave"); what one offers or sends ("offered its troops to Lebanon") is no addressee.
 OWN_PEOPLE_TYPES = frozenset({"REQUEST", "SUPPORT"})
@@ -263,7 +265,6 @@ STATEMENT_NOUNS = lexicon.word_set("statement_nouns")
 STATEMENT_VERBS = lexicon.word_set("statement_verbs")
 STATEMENT_VERB_REACH = 4  # "issued a strongly worded joint statement"
 OBSTRUCT = "144"
-SHOW_OF_FORCE = "150"
 CONVENTIONAL_FORCE = "190"
 PROTESTERS = lexicon.word_set("protesters")
 # GDELT's quad classes: verbal conflict, material conflict, and the verbal acts (cooperation and conflict)
@@ -1550,15 +1551,28 @@ class SentenceCoder:
             # "expressed regret over China's decision": regret at another's act is disapproval (111), where regret
             # expressed to someone apologises to them (055)
             type_, mode, cameo = "ACCUSE", "criticize", "111"
-        if cameo == SHOW_OF_FORCE and len({s.country for s in sources if s.country}) > 1:
+        states = {s.country for s in sources if s.country}
+        if cameo == SHOW_OF_FORCE and len(states) > 1:
             # "French and Egyptian warships launched war games": drills held together are military cooperation
             type_, mode, cameo = "COOPERATE", "military", "062"
+        partner = target_chunk is not None and target_chunk.prep in ("with", "between")
+        if cameo == MILITARY_COOPERATION and len(states) == 1 and not partner:
+            # "China's military began joint exercises around Taiwan": "joint" across its own services, with no
+            # partner named, is force shown (150), aimed at whom it is held around
+            type_, mode, cameo = "MOBILIZE", None, SHOW_OF_FORCE
         if words(self.doc).lemma[hit.start] == "protest" and sources and all(_is_official(s) for s in sources):
             # a state or an international body that protests complains through official channels (CAMEO 114);
             # CAMEO 141's demonstrations are people's
             type_, mode, cameo = "ACCUSE", "complain", "114"
-        conditional_vow = entry.kind.startswith("commit") and "unless" in words(self.doc).lower[hit.end : self.sent.end]
-        if conditional_vow and (governed is None or quad_class(governed.entry.cameo) < 3):
+        after = words(self.doc).lower[hit.end : self.sent.end]
+        conditional_vow = entry.kind.startswith("commit") and "unless" in after
+        # "promised Israel a painful response": a response vowed to another is retaliation promised
+        vowed_response = (
+            entry.kind.startswith("commit")
+            and any(word in WARNED_RESPONSES for word in after[:VOWED_RESPONSE_REACH])
+            and any(t.country for t in targets)
+        )
+        if (conditional_vow or vowed_response) and (governed is None or quad_class(governed.entry.cameo) < 3):
             # CAMEO 13: a vow kept only unless the other side acts threatens it ("vowed to open the gates of hell on
             # Hamas unless the hostages were freed"); one on an "if" is as often an offer
             type_, mode, cameo = "THREATEN", None, "130"

@@ -2180,3 +2180,20 @@ def test_an_act_after_any_is_supposed_not_reported() -> None:
     # in a headline's capitals too, where "Israeli Attack" alone would read as a report of one
     assert "ASSAULT" not in [t for t, *_ in by_country("Iran Warns of Crushing Response to Any Israeli Attack")]
     assert by_country("Israel will respond to any attack by Hezbollah.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "joint" across one state's own services, with no partner named, is force shown (150) around its target
+        ("China's military began large-scale joint exercises around Taiwan.", [("MOBILIZE", "CHN", "TWN")]),
+        ("Indian troops carried out joint patrols with Egypt.", [("COOPERATE", "IND", "EGY")]),
+        # a response promised to another is retaliation threatened; one promised to a disaster is not
+        ("Hezbollah's chief promised Israel a painful response.", [("THREATEN", "LBN", "ISR")]),
+        ("Kenya's president pledged a swift response to the floods.", [("AGREE", "KEN", None)]),
+        # a crowd that loots riots (145)
+        ("Angry crowds in Maputo rioted over the election results, looting shops.", [("PROTEST", "MOZ", "MOZ")]),
+    ],
+)
+def test_drills_without_a_partner_responses_promised_and_crowds_that_loot(text: str, expected: list) -> None:
+    assert by_country(text) == expected, text
