@@ -418,17 +418,15 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         and _qualifies(w, qualified - 1, entity_at, sent)
     ):
         qualified -= 1
-    first = w.lower[hit.start]
-    if qualified in ends and (hit.end - hit.start == 1 or first.endswith("s") and w.lemma[hit.start] != first):
+    word = w.lower[hit.start]
+    if qualified in ends and (hit.end - hit.start == 1 or word.endswith("s") and w.lemma[hit.start] != word):
         # the object of another trigger ("demanded support", "refused admittance", "ruled out talks with"); a past
         # form after a verb's object is the next verb ("Officials who attacked the plan resigned", "forces backed by
         # airstrikes retook")
-        word = w.lower[hit.start]
         return not (word.endswith("ed") or w.lemma[hit.start] != word and not word.endswith(("s", "ing")))
     before = w.lower[hit.start - 1]
     if _alleged_act(w, hit, sent, others):
         return False  # "accused Russia of shelling Kharkiv": the act alleged, a verb after all
-    word = w.lower[hit.start]
     plural = word.endswith("s") and not word.endswith("ss")
     if plural and qualified == hit.start and (w.lemma[hit.start - 1],) in lexicon.sectors():
         qualified -= 1  # "a ban on opposition rallies": a sector noun qualifies the plural after it too
@@ -1554,7 +1552,7 @@ class SentenceCoder:
         states = {s.country for s in sources if s.country}
         if cameo == SHOW_OF_FORCE and len(states) > 1:
             # "French and Egyptian warships launched war games": drills held together are military cooperation
-            type_, mode, cameo = "COOPERATE", "military", "062"
+            type_, mode, cameo = "COOPERATE", "military", MILITARY_COOPERATION
         partner = target_chunk is not None and target_chunk.prep in ("with", "between")
         if cameo == MILITARY_COOPERATION and len(states) == 1 and not partner:
             # "China's military began joint exercises around Taiwan": "joint" across its own services, with no
@@ -1574,7 +1572,8 @@ class SentenceCoder:
         )
         if (conditional_vow or vowed_response) and (governed is None or quad_class(governed.entry.cameo) < 3):
             # CAMEO 13: a vow kept only unless the other side acts threatens it ("vowed to open the gates of hell on
-            # Hamas unless the hostages were freed"); one on an "if" is as often an offer
+            # Hamas unless the hostages were freed"), as a response vowed to it does; one on an "if" is as often an
+            # offer
             type_, mode, cameo = "THREATEN", None, "130"
         elif entry.kind.startswith("commit") and governed is not None:
             if quad_class(governed.entry.cameo) >= 3:
