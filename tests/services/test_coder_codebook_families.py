@@ -1186,6 +1186,8 @@ def test_offers_meetings_joint_drills_aid_access_and_expulsions_by_their_codeboo
         ),
         ("Ethiopia conducted another round of negotiations with Egypt.", [("CONSULT", "046", "ETH", "EGY")]),
         ("Chinese troops kicked off a joint military exercise with Cambodia.", [("COOPERATE", "062", "CHN", "KHM")]),
+        # 154 troops ordered to a border or a coast are deployed (ordered to withdraw, they are not)
+        ("Venezuela ordered 5,600 soldiers to its coast near Guyana.", [("MOBILIZE", "154", "VEN", "GUY")]),
         # 115 proceedings instituted against another; 154 equipment moved to a border
         ("Nicaragua instituted proceedings against Germany at the ICJ.", [("ACCUSE", "115", "NIC", "DEU")]),
         ("Ethiopia moved heavy military equipment toward the Eritrean border.", [("MOBILIZE", "154", "ETH", "ERI")]),
