@@ -70,6 +70,9 @@ BACKING = frozenset({"backed", "supported", "funded", "sponsored", "armed", "tra
 # Participles of making a deal or talks: "a China-brokered deal", "Qatar-mediated talks" name who made them
 BROKERING = frozenset({"brokered", "mediated", "negotiated", "drafted", "proposed", "hosted", "organised", "organized"})
 BASED = frozenset({"based", "headquartered"})
+# Participles after a hyphen that make the name before them whose the actor is: "Vietnamese-led forces", "a
+# Beirut-based newspaper", and the affiliations news writes hyphened ("Pakistan-linked hackers")
+HYPHENED_OWNERS = BASED | {"led", "linked", "aligned", "affiliated"}
 TRAILING = DETERMINERS | {"and", "of", "-", ","}
 # A city or a state has police, officials and courts of its own, which are its country's.
 LOCAL_SECTORS = frozenset({"COP", "GOV", "JUD"})
@@ -104,14 +107,8 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
     if i in trigger_tokens:
         return False
     lower = w.lower[i]
-    if (
-        lower in ("led", "based", "headquartered", "linked", "aligned", "affiliated")
-        and i > 0
-        and w.lower[i - 1] == "-"
-    ):
-        # "Vietnamese-led forces", "U.S.-led coalition": the leader's forces; "a Beirut-based newspaper";
-        # "Pakistan-linked hackers": whose they are
-        return True
+    if lower in HYPHENED_OWNERS and i > 0 and w.lower[i - 1] == "-":
+        return True  # "U.S.-led coalition": the leader's forces
     if w.num[i] and not (len(lower) == 4 and lower.isdigit()):
         return True  # a count ("400 soldiers"), not a year ("In 2015 Russia")
     if lower in DETERMINERS or lower in MODIFIERS or lower == "and":

@@ -1068,7 +1068,7 @@ class SentenceCoder:
             target = None  # "deported dozens of migrants to Libya": where they were sent, not who was expelled
         if target is None:
             target = main_roles[1]  # ", killing one and arresting 12": the main clause's target, again
-        if hit.entry.type in REACTIONS and self._reacts_to_an_act(hit):
+        if self._reacts_to_an_act(hit):
             # "condemned the killing of two soldiers by Israeli troops": the reaction is to the troops; with no doer
             # named, the one the act fell on ("condemned the attack on Israel") is not whom it is aimed at
             doer = agent_after_by(doc, sent, hit.end, self.chunks, stops)
@@ -1226,8 +1226,10 @@ class SentenceCoder:
         return i + 1 < self.sent.end and w.lower[i] in ("it", "they", "we") and w.lower[i + 1] in ("would", "will")
 
     def _reacts_to_an_act(self, hit: Hit) -> bool:
-        """Whether what a praise or a criticism takes as its object is an act named as a noun ("condemned the
+        """Whether the trigger is a praise or a criticism whose object is an act named as a noun ("condemned the
         killing of", "welcomed the release of")."""
+        if hit.entry.type not in REACTIONS:
+            return False
         w = words(self.doc)
         i, qualifiers = hit.end, 0
         while i < self.sent.end and w.lower[i] not in REACTED_ACTS:
@@ -1562,11 +1564,12 @@ class SentenceCoder:
             # a state or an international body that protests complains through official channels (CAMEO 114);
             # CAMEO 141's demonstrations are people's
             type_, mode, cameo = "ACCUSE", "complain", "114"
+        commits = entry.kind.startswith("commit")
         after = words(self.doc).lower[hit.end : self.sent.end]
-        conditional_vow = entry.kind.startswith("commit") and "unless" in after
+        conditional_vow = commits and "unless" in after
         # "promised Israel a painful response": a response vowed to another is retaliation promised
         vowed_response = (
-            entry.kind.startswith("commit")
+            commits
             and any(word in WARNED_RESPONSES for word in after[:VOWED_RESPONSE_REACH])
             and any(t.country for t in targets)
         )
@@ -1575,7 +1578,7 @@ class SentenceCoder:
             # Hamas unless the hostages were freed"), as a response vowed to it does; one on an "if" is as often an
             # offer
             type_, mode, cameo = "THREATEN", None, "130"
-        elif entry.kind.startswith("commit") and governed is not None:
+        elif commits and governed is not None:
             if quad_class(governed.entry.cameo) >= 3:
                 type_, mode, cameo = (
                     "THREATEN",
@@ -2157,8 +2160,7 @@ class SentenceCoder:
             when, precision = self.published, DAY  # "Russia is withdrawing": happening as the article is written
         # where the act a reaction is to happened is not where the reaction was made ("condemned the attack on its
         # embassy in Kabul")
-        reaction = hit.entry.type in REACTIONS and self._reacts_to_an_act(hit)
-        location = None if reaction else self._location(hit.start)
+        location = None if self._reacts_to_an_act(hit) else self._location(hit.start)
         if location is None and self.setting is not None:
             # Police, courts and protesters act at home: with no country named, and no place in the sentence,
             # theirs is the story's ("Police arrested the driver" in a story set in Houston)
