@@ -420,7 +420,7 @@ def find_chunks(
         while j > i and w.lower[j - 1] in TRAILING:
             j -= 1
         if _names_a_backer(w, j, sent.end):
-            i = j  # "Iranian-backed militias": who backs the actor named next
+            i = max(j, i + 1)  # "Iranian-backed militias": who backs the actor named next
             continue
         if j + 1 < sent.end and w.lower[j] in POSSESSIVE_MARKS and w.lemma[j + 1] in PATRONIZED:
             i = j + 2  # "Ukraine's allies", "Iran's proxies": whose allies they are, not who they are
@@ -444,7 +444,7 @@ def find_chunks(
             continue
         city = entity_at.get(j - 1)
         if city is not None and city.label_ in (CITY, CAPITAL) and names_a_venue(w, j, sent.end):
-            i = j
+            i = max(j, i + 1)  # a run of "the" alone after the city ("in Nairobi the current charter") still moves on
             continue
         # Most runs ("the new", "a key") name no one: only a name or a sector noun (of one word or two: "armed
         # men") makes an actor.

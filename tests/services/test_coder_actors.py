@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.services.coding import asserted, by_code
+from tests.services.coding import asserted, by_code, by_country
 
 
 def codes(text: str) -> set[tuple[str, str | None, str | None]]:
@@ -585,3 +585,11 @@ def test_an_attorney_general_is_a_lawyer_of_the_state_not_a_soldier() -> None:
     text = "Venezuela's attorney general opened an investigation into opposition candidate Edmundo Gonzalez."
     assert by_code(text) == [("ACCUSE", "VENJUD", "VENOPP")]
     assert by_code("A Nigerian general accused the rebels of attacking a base.")[0][:2] == ("ACCUSE", "NGAMIL")
+
+
+@pytest.mark.timeout(20)
+def test_a_city_then_only_an_article_before_an_agreement_noun_is_read_past() -> None:
+    # "in Nairobi the current charter": the city names a venue and "the" alone names no one; the scan of the
+    # sentence's actors once stood still on "the"
+    text = "Kenya's president rejected calls for reform, telling a rally in Nairobi the current charter works."
+    assert [(kind, source) for kind, source, _ in by_country(text)] == [("REJECT", "KEN")]
