@@ -200,6 +200,9 @@ VOWED_RESPONSE_REACH = 5  # "promised Israel a painful response"
 # Appeals and praise addressed to "its citizens", "their troops": the doer's own people ("Britain urged its citizens
 # to leave"); what one offers or sends ("offered its troops to Lebanon") is no addressee.
 OWN_PEOPLE_TYPES = frozenset({"REQUEST", "SUPPORT"})
+# Acts whose pattern names the people or the body acted on ("released 37 opposition activists", "dissolved the
+# opposition party", "expelled two journalists"): that object is the target, where "launched 40 drones" names the act.
+PEOPLE_ACTED_ON_MODES = frozenset({"release", "deport", "ban", "ease", "expel"})
 # The actor inside a passive's subject that the act was done to: "military aid to Ukraine was cut"; "sanctions on
 # Iran were lifted" for acts that weigh on or ease off someone, where "talks on Ukraine" are only about it.
 INNER_TARGET_PREPS = frozenset({"for", "of", "with", "to"})
@@ -1317,10 +1320,14 @@ class SentenceCoder:
         """The phrases that may be a trigger's object: not a common noun among the pattern's own words, which
         names the event ("declared a state of emergency", "launched 40 drones"); a name there may be ("summoned
         Niger's ambassador", "shut down a French radio station")."""
+        people = hit.entry.mode in PEOPLE_ACTED_ON_MODES
         return [
             c
             for c in self.chunks
-            if not (hit.start < c.start and c.end <= hit.end) or any(i in self.entity_at for i in range(c.start, c.end))
+            if not (hit.start < c.start and c.end <= hit.end)
+            or any(i in self.entity_at for i in range(c.start, c.end))
+            or people
+            and any(a.sector for a in c.actors)
         ]
 
     def _in_tail(self, hit: Hit, source: Chunk) -> bool:

@@ -593,3 +593,18 @@ def test_a_city_then_only_an_article_before_an_agreement_noun_is_read_past() -> 
     # sentence's actors once stood still on "the"
     text = "Kenya's president rejected calls for reform, telling a rally in Nairobi the current charter works."
     assert [(kind, source) for kind, source, _ in by_country(text)] == [("REJECT", "KEN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the people a release names are whom it is done to, and unnamed, they are the releasing state's own
+        ("Zambian police released 14 opposition activists on bail.", ("RETREAT", "ZMB", "ZMB")),
+        ("Iran freed two Swedish nationals.", ("RETREAT", "IRN", "SWE")),
+        # as is the party a court dissolves, or the reporters a state expels
+        ("Thailand's constitutional court disbanded an opposition party.", ("COERCE", "THA", "THA")),
+        ("Moscow expelled three Dutch journalists.", ("COERCE", "RUS", "NLD")),
+    ],
+)
+def test_the_people_an_act_names_in_its_own_words_are_its_target(text: str, expected: tuple) -> None:
+    assert expected in by_country(text)

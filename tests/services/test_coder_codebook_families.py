@@ -395,8 +395,8 @@ def test_the_same_verbs_between_forces_and_people_are_conflict(text: str, expect
     ("text", "expected"),
     [
         # 1722 ban political parties; 172 administrative sanctions; 1721 censorship
-        ("The Cambodian supreme court dissolved the main opposition party.", ("COERCE", "1722", "KHM", None)),
-        ("Bahrain stripped 130 dissidents of their citizenship.", ("COERCE", "172", "BHR", None)),
+        ("The Cambodian supreme court dissolved the main opposition party.", ("COERCE", "1722", "KHM", "KHM")),
+        ("Bahrain stripped 130 dissidents of their citizenship.", ("COERCE", "172", "BHR", "BHR")),
         ("Mali suspended the French broadcaster France 24.", ("COERCE", "1721", "MLI", "FRA")),
         # 160 reduce relations: an agreement revoked or cancelled
         ("Burkina Faso revoked its military agreements with France.", ("SANCTION", "160", "BFA", "FRA")),
@@ -1144,7 +1144,7 @@ def test_praise_visits_joint_action_access_alerts_and_restrictions_by_their_code
         ("India dispatched 15 tonnes of relief supplies to Myanmar.", [("AID", "073", "IND", "MMR")]),
         ("The United Arab Emirates flew medical supplies into Port Sudan.", [("AID", "073", "ARE", "SDN")]),
         # 0812 parties reinstated; 081 access restored; 0842 artefacts repatriated
-        ("The Guinean junta reinstated three suspended opposition parties.", [("CONCEDE", "0812", "GIN", None)]),
+        ("The Guinean junta reinstated three suspended opposition parties.", [("CONCEDE", "0812", "GIN", "GIN")]),
         ("Pakistan's regulator restored internet access in Balochistan.", [("CONCEDE", "081", "PAK", None)]),
         ("Germany repatriated looted artefacts to Nigeria.", [("RETREAT", "0842", "DEU", "NGA")]),
         # 142 hunger strike gone on; 150 a show of force; 154 reservists called up
