@@ -433,6 +433,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     plural = word.endswith("s") and not word.endswith("ss")
     if plural and qualified == hit.start and (w.lemma[hit.start - 1],) in lexicon.sectors():
         qualified -= 1  # "a ban on opposition rallies": a sector noun qualifies the plural after it too
+        if qualified in ends:
+            return True  # "refused opposition demands": the object of the trigger before
     if plural and qualified < hit.start and w.lower[qualified - 1] in NOUN_MARKERS:
         return True  # "amid deadly protests", "after fresh strikes": a plural noun after its preposition and adjectives
     if qualified > sent.start and w.lower[qualified - 1] == "any":
@@ -493,7 +495,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
             named = named or entity.label_ in (ROLE, ACTOR)
         elif (token.lemma_,) in sectors:
             named = named or not possessive
-        elif token.lower_ in POSSESSIVE_MARKS:
+        elif token.lower_ in POSSESSIVE_MARKS or _closes_a_plural_possessive(w, j, sent.start):
             possessive = not named
         elif verb_form and token.is_title and j > sent.start:
             named = True
@@ -642,6 +644,11 @@ def _after_a_statement(w, i: int, sent_start: int) -> bool:
     if j <= sent_start or w.lower[j] not in STATEMENT_NOUNS:
         return False
     return any(w.lemma[k] in STATEMENT_VERBS for k in range(max(sent_start, j - STATEMENT_VERB_REACH), j))
+
+
+def _closes_a_plural_possessive(w, i: int, sent_start: int) -> bool:
+    """Whether an apostrophe closes a plural's possessive ("the unions' demand")."""
+    return w.lower[i] in ("'", "’") and i > sent_start and w.lower[i - 1].endswith("s") and w.alpha[i - 1]
 
 
 def _plain_before(w, i: int, sent_start: int) -> bool:

@@ -2138,6 +2138,12 @@ def test_an_appeal_foretold_is_not_yet_made_where_one_announced_is() -> None:
         ("Algeria refused French requests to release the jailed writer.", [("REJECT", "DZA", "FRA")]),
         # a plural after a preposition and a sector noun is a noun ("a ban on opposition rallies")
         ("Tanzania's government lifted a ban on opposition rallies.", [("CONCEDE", "TZA", "TZA")]),
+        # a plural after a sector noun right after a trigger is its object, as is one after a plural's apostrophe
+        (
+            "Malawi's president rejected opposition demands for a recount, telling a rally in Lilongwe it was fair.",
+            [("REJECT", "MWI", "MWI")],
+        ),
+        ("The Ghanaian government turned down the teachers' demand for a pay rise.", [("REJECT", "GHA", "GHA")]),
         # one fought alongside is an ally; the one fought against is the target
         (
             "Rwandan troops have been fighting alongside Mozambican forces against Islamist insurgents.",
