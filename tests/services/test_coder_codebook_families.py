@@ -1197,3 +1197,37 @@ def test_cyberattacks_restitution_repudiation_proceedings_and_deadlines_by_their
     text: str, expected: list
 ) -> None:
     assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 062 a joint operation; 072 interceptors and armoured carriers delivered; 073 relief handed out or flown in
+        (
+            "Malian troops launched a joint operation with Nigerien forces near the border.",
+            [("COOPERATE", "062", "MLI", "NER")],
+        ),
+        ("Germany delivered more IRIS-T interceptors to Ukraine.", [("AID", "072", "DEU", "UKR")]),
+        ("Turkey delivered 40 armoured vehicles to the Somali army.", [("AID", "072", "TUR", "SOM")]),
+        ("UNICEF distributed blankets and hygiene kits in Gaza.", [("AID", "073", "IGO", "PSE")]),
+        ("Jordan set up a field hospital in Gaza.", [("AID", "073", "JOR", "PSE")]),
+        ("The WFP airlifted 20 tonnes of food to Juba.", [("AID", "073", "IGO", "SSD")]),
+        # 080 backed down; 114 a chargé d'affaires summoned
+        ("Kenya's government backed down over the housing levy.", [("CONCEDE", "080", "KEN", None)]),
+        ("Lithuania summoned Belarus's chargé d'affaires.", [("ACCUSE", "114", "LTU", "BLR")]),
+        # 141 a march led; 143 a strike named by its reach, or gone on
+        ("The opposition leader led a march through Harare.", [("PROTEST", "141", "ZWE", "ZWE")]),
+        ("Argentine unions held a nationwide strike against the reforms.", [("PROTEST", "143", "ARG", "ARG")]),
+        ("French workers went on a two-day strike.", [("PROTEST", "143", "FRA", "FRA")]),
+        # 152 forces put on a state of combat readiness; 154 the army called in; 166 staff ordered to leave
+        ("Azerbaijan put its forces on a state of combat readiness.", [("MOBILIZE", "152", "AZE", None)]),
+        ("Ecuador's president called in the army to patrol Guayaquil.", [("MOBILIZE", "154", "ECU", "ECU")]),
+        ("Niger ordered the EU mission's staff to leave the country.", [("SANCTION", "166", "NER", "IGO")]),
+        # order restored or kept is no command
+        ("Rwandan police were sent to help restore order in Bangui.", []),
+    ],
+)
+def test_joint_operations_deliveries_strikes_and_forces_called_in_by_their_codebook_words(
+    text: str, expected: list
+) -> None:
+    assert coded(text) == expected, text
