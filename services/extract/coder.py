@@ -229,6 +229,12 @@ SIDES_REACH = 5
 REGRETTED_PREPS = frozenset({"over", "at", "about"})
 WARNED_RESPONSES = lexicon.word_set("warned_responses")
 WARNED_REACH = 6  # tokens from "warned" to the "to" of what the warned must do
+# tokens from "warned" to the "would" of the speaker's own act: "warned anti-government protesters that troops would"
+OWN_ACT_REACH = 12
+# A state's forces, whose acts to come a warning by that state threatens; acts that harm whom they fall on, legal
+# action among them ("will be prosecuted").
+ARMED_FORCES = frozenset({"MIL", "COP"})
+HARMS = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE"})
 # An attack aimed at "its troops" or at "it" is aimed at an actor named before, not at the attacker.
 AIMED_PRONOUNS = POSSESSIVES | {"it"}
 # Where a passive attack came from, and what it was aimed at
@@ -1230,10 +1236,27 @@ class SentenceCoder:
         return w.lower[hit.start].endswith("ing") and self.chunk_at.get(hit.end) is None
 
     def _warns_of_its_own_act(self, hit: Hit) -> bool:
-        """Whether a warning's clause is the speaker's own act to come: "warned (that) it would close the Strait"."""
+        """Whether a warning's clause is the speaker's own act to come: "warned (that) it would close the Strait",
+        "warned protesters that troops would open fire", "warned that churches would be shut down"."""
         w = words(self.doc)
         i = hit.end + (hit.end < self.sent.end and w.lower[hit.end] == "that")
-        return i + 1 < self.sent.end and w.lower[i] in ("it", "they", "we") and w.lower[i + 1] in ("would", "will")
+        if i + 1 < self.sent.end and w.lower[i] in ("it", "they", "we") and w.lower[i + 1] in ("would", "will"):
+            return True
+        end = min(self.sent.end, hit.end + OWN_ACT_REACH)
+        modal = next((k for k in range(hit.end, end) if w.lower[k] in ("would", "will")), None)
+        if modal is None:
+            return False
+        # the state's own forces, unnamed, will act: the speaker's ("the army would crush any attempt")
+        subject = self.chunk_at.get(modal - 1)
+        forces = subject is not None and all(a.country is None and a.sector in ARMED_FORCES for a in subject.actors)
+        clause = range(modal + 1, self.sent.end)
+        harm = any(h.start in clause and h.entry.type in HARMS for h in self.hits)
+        if forces and subject.actors and (harm or any(w.lemma[k] in WARNED_RESPONSES for k in clause)):
+            return True
+        # "would be shut down", "will be prosecuted": coercion to come, by the authority that warns
+        return modal + 2 < self.sent.end and w.lower[modal + 1] == "be" and any(
+            h.start == modal + 2 and h.entry.type in HARMS for h in self.hits
+        )
 
     def _reacts_to_an_act(self, hit: Hit) -> bool:
         """Whether the trigger is a praise or a criticism whose object is an act named as a noun ("condemned the

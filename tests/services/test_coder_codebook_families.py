@@ -538,8 +538,22 @@ def test_a_bid_approved_is_endorsed_and_one_refused_is_rejected() -> None:
             "Armenia warned that Yerevan would respond if Azerbaijani troops crossed the border.",
             [("THREATEN", "130", "ARM", "AZE")],
         ),
+        # the speaker's own forces, unnamed, will harm (138 military force), or those warned will be punished (137)
+        (
+            "Iran's army chief warned Kurdish militants that troops would open fire on anyone crossing the border.",
+            [("THREATEN", "138", "IRN", None)],
+        ),
+        (
+            "Venezuela's defence minister warned that the army would crush any invasion.",
+            [("THREATEN", "130", "VEN", None)],
+        ),
+        (
+            "Burundi's interior ministry warned that unregistered NGOs would be banned.",
+            [("THREATEN", "137", "BDI", None)],
+        ),
         # a warning that foretells what will happen threatens no one
         ("The Kenyan central bank warned that inflation would rise.", []),
+        ("The UN warned that more troops would be needed in Haiti.", []),
         ("The World Bank warned of famine in Somalia.", []),
         ("The World Bank issued a stark warning, saying millions in Somalia face famine.", []),
         # a warning issued to someone, or one whose addressee follows a participle, does threaten
