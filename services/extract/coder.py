@@ -200,6 +200,8 @@ VOWED_RESPONSE_REACH = 5  # "promised Israel a painful response"
 # Appeals and praise addressed to "its citizens", "their troops": the doer's own people ("Britain urged its citizens
 # to leave"); what one offers or sends ("offered its troops to Lebanon") is no addressee.
 OWN_PEOPLE_TYPES = frozenset({"REQUEST", "SUPPORT"})
+RELEASE = "0841"
+EXTRADITION = "063"  # judicial cooperation: suspects extradited or handed over to another state
 # Acts whose pattern names the people or the body acted on ("released 37 opposition activists", "dissolved the
 # opposition party", "expelled two journalists"): that object is the target, where "launched 40 drones" names the act.
 PEOPLE_ACTED_ON_MODES = frozenset({"release", "deport", "ban", "ease", "expel"})
@@ -1082,6 +1084,11 @@ class SentenceCoder:
             target = next((c for c in self.chunks if c.prep == "by" and hit.end <= c.start <= hit.end + 1), None)
         if target is not None and target.prep == "to" and hit.entry.mode in ("expel", "deport"):
             target = None  # "deported dozens of migrants to Libya": where they were sent, not who was expelled
+        if hit.entry.cameo == EXTRADITION:
+            # "extradited a Russian businessman to the United States": the state handed to is the one cooperated with
+            recipient = agent_after_by(doc, sent, hit.end, self.chunks, stops, preps=TO)
+            if recipient is not None and any(a.country for a in recipient.actors):
+                target = recipient
         if target is None:
             target = main_roles[1]  # ", killing one and arresting 12": the main clause's target, again
         if self._reacts_to_an_act(hit):
@@ -1254,8 +1261,10 @@ class SentenceCoder:
         if forces and subject.actors and (harm or any(w.lemma[k] in WARNED_RESPONSES for k in clause)):
             return True
         # "would be shut down", "will be prosecuted": coercion to come, by the authority that warns
-        return modal + 2 < self.sent.end and w.lower[modal + 1] == "be" and any(
-            h.start == modal + 2 and h.entry.type in HARMS for h in self.hits
+        return (
+            modal + 2 < self.sent.end
+            and w.lower[modal + 1] == "be"
+            and any(h.start == modal + 2 and h.entry.type in HARMS for h in self.hits)
         )
 
     def _reacts_to_an_act(self, hit: Hit) -> bool:
@@ -2103,8 +2112,9 @@ class SentenceCoder:
             return [Actor(location.name, place, 0, 0, place, None)]
         if targets and all(t.country is None for t in targets):
             people = type_ in CLAIM_TYPES and any(a.sector in DOMESTIC_SECTORS for a in sources)
-            # a state puts to death people it holds, its own unless named otherwise ("the junta executed activists")
-            authority = all(a.sector in AUTHORITY_SECTORS for a in sources) or cameo == EXECUTION
+            # a state puts to death or frees people it holds, its own unless named otherwise ("the junta executed
+            # activists", "the junta freed 9,000 prisoners")
+            authority = all(a.sector in AUTHORITY_SECTORS for a in sources) or cameo in (EXECUTION, RELEASE)
             domestic = (type_ in DOMESTIC_TYPES or authority) and all(t.sector in DOMESTIC_SECTORS for t in targets)
             # Rebels and the opposition fight their own state: "Colombian rebels kidnapped two soldiers".
             insurgent = all(a.sector in CHALLENGER_SECTORS for a in sources) and all(

@@ -23,6 +23,7 @@ from services.extract.nlp import BE_FORMS, Words, words
 ADJECTIVAL = lexicon.word_set("adjectival")
 SUBORDINATORS = lexicon.word_set("subordinators")
 RELATIVES = lexicon.word_set("relatives")
+RELATIVE_OPENERS = RELATIVES | {"that"}
 APPOSITION_OPENERS = lexicon.word_set("apposition_openers")
 ADVERBIAL_SKIP = lexicon.word_set("adverbial_skip")
 PROPOSALS = lexicon.word_set("proposals")
@@ -39,6 +40,7 @@ EXCHANGES, FIRE = frozenset({"exchange", "exchanges"}), frozenset({"fire", "gunf
 WEAPON_NOUNS = lexicon.word_set("weapon_nouns")
 UNATTRIBUTED_ATTACK_NOUNS = (ATTACK_NOUNS - {"fire"}) | WEAPON_NOUNS
 DISASTER_NOUNS = lexicon.word_set("disaster_nouns")
+AUXILIARIES = lexicon.word_set("auxiliaries")
 # "the Malaysia Airlines flight MH17 crash": how many words a name's compound may run to its head noun
 DISASTER_COMPOUND_WORDS = 4
 PATIENT_VERBS = lexicon.word_set("patient_verbs")
@@ -472,12 +474,22 @@ def disaster_did_it(doc: Doc, sent: Span, trigger: int, source: Chunk | None) ->
     for d in range(sent.start, trigger):
         if w.lower[d] not in DISASTER_NOUNS:
             continue
-        # "after two earthquakes flattened buildings": a disaster noun right before a harm verb is its subject
-        if not _is_subject_noun(w, d, sent) and w.lemma[d + 1] not in HARM_VERBS:
+        # "after two earthquakes flattened buildings": a disaster noun right before a harm verb is its subject, as is
+        # one its relative clause opens with ("victims of floods that have killed 300")
+        if (
+            not _is_subject_noun(w, d, sent)
+            and w.lemma[d + 1] not in HARM_VERBS
+            and not _opens_its_relative(w, d, trigger)
+        ):
             continue
         if participle or source is None or source.end <= d:
             return True
     return False
+
+
+def _opens_its_relative(w: Words, noun: int, verb: int) -> bool:
+    """Whether a noun is the subject of a relative clause whose verb is `verb`: "floods that have killed"."""
+    return w.lower[noun + 1] in RELATIVE_OPENERS and all(w.lower[k] in AUXILIARIES for k in range(noun + 2, verb))
 
 
 def _is_subject_noun(w: Words, noun: int, sent: Span) -> bool:

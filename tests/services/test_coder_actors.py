@@ -608,3 +608,23 @@ def test_a_city_then_only_an_article_before_an_agreement_noun_is_read_past() -> 
 )
 def test_the_people_an_act_names_in_its_own_words_are_its_target(text: str, expected: tuple) -> None:
     assert expected in by_country(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state frees those it held, its own unless named otherwise
+        ("Eritrea's government freed 300 prisoners.", ("RETREAT", "ERI", "ERI")),
+        # a suspect extradited or handed over goes to the state cooperated with
+        ("Italy extradited an Albanian suspect to Germany.", ("COOPERATE", "ITA", "DEU")),
+        ("Jordan handed over two fugitives to the Syrian authorities.", ("COOPERATE", "JOR", "SYR")),
+    ],
+)
+def test_whom_a_release_or_an_extradition_is_done_for(text: str, expected: tuple) -> None:
+    assert expected in by_country(text)
+
+
+def test_a_disaster_that_opens_its_relative_clause_did_its_harm() -> None:
+    # "victims of floods that have killed": the floods killed, not the giver of the aid
+    text = "Canada sent aid to Pakistan to help the victims of floods that have killed 1,000 people."
+    assert by_country(text) == [("AID", "CAN", "PAK")]

@@ -1483,7 +1483,7 @@ def test_its_own_people_addressed(text, expected):
         ("Three Nepalese policemen were killed in clashes with Indian troops.", [("ASSAULT", "INDMIL", "NPLCOP")]),
         ("Four Chadian soldiers were injured in a gunfight with Sudanese militias.", [("ASSAULT", "SDNREB", "TCDMIL")]),
         # what an act was done under (a deal, pressure) is not whom it was done to
-        ("Belarus freed 18 prisoners under a deal with Poland.", [("RETREAT", "BLR", "CRM")]),
+        ("Belarus freed 18 prisoners under a deal with Poland.", [("RETREAT", "BLR", "BLRCRM")]),
     ],
 )
 def test_the_other_side_of_a_fight_and_the_terms_of_an_act(text, expected):
