@@ -614,7 +614,7 @@ def test_the_people_an_act_names_in_its_own_words_are_its_target(text: str, expe
     ("text", "expected"),
     [
         # a state frees those it held, its own unless named otherwise
-        ("Eritrea's government freed 300 prisoners.", ("RETREAT", "ERI", "ERI")),
+        ("Sudan's army freed 300 prisoners.", ("RETREAT", "SDN", "SDN")),
         # a suspect extradited or handed over goes to the state cooperated with
         ("Italy extradited an Albanian suspect to Germany.", ("COOPERATE", "ITA", "DEU")),
         ("Jordan handed over two fugitives to the Syrian authorities.", ("COOPERATE", "JOR", "SYR")),
