@@ -1461,6 +1461,8 @@ class SentenceCoder:
         joined = participle_joined_by(words(self.doc), hit.start, self.sent)
         if joined is None:
             return False
+        if joined == "," and hit.entry.mode == "allow" and any(h.start < hit.start for h in self.hits):
+            return True  # "lifted its blockade, allowing grain ships to leave": what the act makes possible
         if hit.entry.type != "ASSAULT" and not hit.entry.cameo.startswith(DESTROY_PROPERTY):
             return False
         if joined != ",":

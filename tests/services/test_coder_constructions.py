@@ -1017,6 +1017,12 @@ def test_a_participle_of_force_after_an_attack_is_the_same_attack():
     ]
 
 
+def test_a_participle_of_allowing_after_an_act_is_what_the_act_makes_possible():
+    # ", allowing food convoys to reach" is what lifting the blockade does: no concession of its own
+    text = "Azerbaijan lifted its blockade of the Lachin corridor, allowing food convoys to reach Armenia."
+    assert by_country(text) == [("RETREAT", "AZE", None)]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
