@@ -628,3 +628,8 @@ def test_a_disaster_that_opens_its_relative_clause_did_its_harm() -> None:
     # "victims of floods that have killed": the floods killed, not the giver of the aid
     text = "Canada sent aid to Pakistan to help the victims of floods that have killed 1,000 people."
     assert by_country(text) == [("AID", "CAN", "PAK")]
+
+
+def test_forces_mobilised_in_a_passive_with_no_agent_are_mobilised_by_their_own_state() -> None:
+    # "were placed on high alert": no one named does it, so the forces' own state did
+    assert by_country("Zambian police were placed on high alert ahead of the vote.") == [("MOBILIZE", "ZMB", None)]
