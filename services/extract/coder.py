@@ -1011,10 +1011,9 @@ class SentenceCoder:
                 )
             if agent is not None and names_a_disaster(doc, agent, sent):
                 agent = None
-            if agent is None and hit.entry.type == "MOBILIZE" and target is not None:
-                if any(a.sector in ARMED_FORCES for a in target.actors):
-                    # "Kenyan police were placed on high alert": forces mobilised by their own state, unnamed
-                    return target, None
+            forces = target is not None and any(a.sector in ARMED_FORCES for a in target.actors)
+            if agent is None and hit.entry.type == "MOBILIZE" and forces:
+                return target, None  # "Kenyan police were placed on high alert": mobilised by their own state
             if agent is not None and agent.prep == "between":
                 return agent, None  # "were killed in fighting between two militias": the victims' side is unknown
             if hit.entry.type in AFFECTING_TYPES and (target is None or not any(a.country for a in target.actors)):
