@@ -419,7 +419,10 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     if _opens_as_gerund(w, hit, sent, others):
         return True
     if hit.start == sent.start:
-        return False
+        # "Jailed Bahraini activist X began a hunger strike": a past participle that opens the sentence qualifies its
+        # subject ("Backed by Iran, the rebels ..." still says who backs them)
+        word = w.lower[hit.start]
+        return hit.end - hit.start == 1 and word.endswith("ed") and hit.end < sent.end and w.lower[hit.end] != "by"
     # Up to two plain words may qualify the noun: "condemns air attack", "demanded immediate support".
     ends = {h.end for h in others if h.start < hit.start}
     qualified = hit.start

@@ -2209,3 +2209,9 @@ def test_an_act_after_any_is_supposed_not_reported() -> None:
 )
 def test_drills_without_a_partner_responses_promised_and_crowds_that_loot(text: str, expected: list) -> None:
     assert by_country(text) == expected, text
+
+
+def test_a_past_participle_opening_the_sentence_qualifies_its_subject() -> None:
+    # "Jailed": said of the activist, who is the one who acts
+    text = "Jailed Egyptian blogger Alaa Abdel Fattah began a hunger strike."
+    assert by_country(text) == [("PROTEST", "EGY", "EGY")]
