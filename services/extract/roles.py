@@ -24,6 +24,8 @@ ADJECTIVAL = lexicon.word_set("adjectival")
 SUBORDINATORS = lexicon.word_set("subordinators")
 RELATIVES = lexicon.word_set("relatives")
 RELATIVE_OPENERS = RELATIVES | {"that"}
+# Words that open a clause as well as a phrase: before a name and a verb, the name is the clause's subject.
+CLAUSE_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "once", "when", "while", "because"})
 APPOSITION_OPENERS = lexicon.word_set("apposition_openers")
 ADVERBIAL_SKIP = lexicon.word_set("adverbial_skip")
 PROPOSALS = lexicon.word_set("proposals")
@@ -178,6 +180,8 @@ def source_before(
                 return _with_coordinated_heads(doc, sent, chunk, chunk_at)
             if chunk.end == start and chunk.start > sent.start and words(doc).lemma[chunk.start - 1] in CAUSATIVES:
                 return chunk  # "had helped Israel shoot down the missiles": the object of "help" does it
+            if _opens_a_clause(doc, chunk, start):
+                return chunk  # "The move came after China recalled its ambassador": the subject of "after"'s clause
             j = chunk.start - 1
             continue
         if token.lower_ == ",":
@@ -202,6 +206,18 @@ def source_before(
                 continue
         j -= 1
     return None
+
+
+def _opens_a_clause(doc: Doc, chunk: Chunk, verb: int) -> bool:
+    """Whether a named actor after a conjunction is the subject of the verb that follows it ("after China recalled",
+    "since Israel had launched"), not a phrase's object ("after the police shooting")."""
+    w = words(doc)
+    return (
+        chunk.prep in CLAUSE_CONJUNCTIONS
+        and any(a.country for a in chunk.actors)
+        and not w.lower[verb].endswith("ing")
+        and all(w.lower[k] in AUXILIARIES for k in range(chunk.end, verb))
+    )
 
 
 def _with_coordinated_heads(doc: Doc, sent: Span, chunk: Chunk, chunk_at: dict[int, Chunk]) -> Chunk:

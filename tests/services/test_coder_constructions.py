@@ -2215,3 +2215,16 @@ def test_a_past_participle_opening_the_sentence_qualifies_its_subject() -> None:
     # "Jailed": said of the activist, who is the one who acts
     text = "Jailed Egyptian blogger Alaa Abdel Fattah began a hunger strike."
     assert by_country(text) == [("PROTEST", "EGY", "EGY")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name after "after" and before a verb is the subject of the clause "after" opens
+        ("The protests began after Serbia expelled two Croatian diplomats.", [("SANCTION", "SRB", "HRV")]),
+        # a name that only qualifies a noun after it is no clause's subject
+        ("Anger grew after the police shooting of a teenager in Paris.", []),
+    ],
+)
+def test_a_conjunction_before_a_name_and_a_verb_opens_a_clause(text: str, expected: list) -> None:
+    assert by_country(text) == expected, text
