@@ -1440,8 +1440,8 @@ class SentenceCoder:
             lower = w.lower[i]
             if lower in (",", ";"):
                 clause = None
-            elif i > self.sent.start and self._opens_adverbial(i, hit_ends):
-                clause = ADVERBIAL
+            elif (i > self.sent.start or lower != "as") and self._opens_adverbial(i, hit_ends):
+                clause = ADVERBIAL  # "After Russian troops shelled the town, Ukraine expelled ...": its background
             elif i > self.sent.start and w.lower[i - 1] == "," and lower.endswith("ing") and i in self.say:
                 clause = ADVERBIAL  # ", saying it was withholding aid" gives the reason for the main clause's act
             elif lower in RELATIVES and self._aside_antecedent(i) is not None:
