@@ -448,6 +448,9 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
             return True  # "refused opposition demands": the object of the trigger before
     if plural and qualified < hit.start and w.lower[qualified - 1] in NOUN_MARKERS:
         return True  # "amid deadly protests", "after fresh strikes": a plural noun after its preposition and adjectives
+    base = word == w.lemma[hit.start] and not word.endswith(("ed", "ing"))
+    if base and qualified < hit.start and w.lower[qualified - 1] in NOUN_MARKERS:
+        return True  # "because of swollen shoot disease": a plain form after a preposition and a qualifier is a noun
     if qualified > sent.start and w.lower[qualified - 1] == "any":
         return True  # "a crushing response to any Israeli attack": an attack supposed, none reported
     if (

@@ -2228,3 +2228,9 @@ def test_a_past_participle_opening_the_sentence_qualifies_its_subject() -> None:
 )
 def test_a_conjunction_before_a_name_and_a_verb_opens_a_clause(text: str, expected: list) -> None:
     assert by_country(text) == expected, text
+
+
+def test_a_plain_form_after_a_preposition_and_a_qualifier_is_a_noun() -> None:
+    # "because of swollen shoot disease": a plant's disease, no shooting
+    text = "Nigeria's farmers lost crops because of swollen shoot disease."
+    assert by_country(text) == []
