@@ -195,6 +195,8 @@ EXISTENTIAL_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had",
 AIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # CAMEO 150, demonstrate military or police power: force shown, short of its use.
 SHOW_OF_FORCE = "150"
+DEPLOYMENT = "154"
+HELPED_PHRASE_WORDS = 6  # "to help the country's overstretched police fight"
 MILITARY_COOPERATION = "062"
 VOWED_RESPONSE_REACH = 5  # "promised Israel a painful response"
 # Appeals and praise addressed to "its citizens", "their troops": the doer's own people ("Britain urged its citizens
@@ -1608,6 +1610,10 @@ class SentenceCoder:
             # "expressed regret over China's decision": regret at another's act is disapproval (111), where regret
             # expressed to someone apologises to them (055)
             type_, mode, cameo = "ACCUSE", "criticize", "111"
+        if cameo == VISIT and sources and all(s.sector in ARMED_FORCES for s in sources):
+            # "400 Kenyan police officers arrived in Haiti": forces that arrive somewhere are deployed there (154);
+            # CAMEO's visits (042) are made by officials
+            type_, mode, cameo = "MOBILIZE", "troops", DEPLOYMENT
         states = {s.country for s in sources if s.country}
         if cameo == SHOW_OF_FORCE and len(states) > 1:
             # "French and Egyptian warships launched war games": drills held together are military cooperation
@@ -2050,6 +2056,16 @@ class SentenceCoder:
             return None
         return self._resolve(self.roles(before[-1])[0])
 
+    def _helps_the_one_before(self, end: int) -> bool:
+        """Whether the phrase ending at `end` is the object of "to help" ("to help the country's police")."""
+        w = words(self.doc)
+        for k in range(end, max(self.sent.start + 1, end - HELPED_PHRASE_WORDS), -1):
+            if w.lower[k] in (",", ";") or any(h.start <= k < h.end for h in self.hits):
+                return False
+            if w.lower[k] == "help" and w.lower[k - 1] == "to":
+                return True
+        return False
+
     def _is_purpose(self, hit: Hit) -> bool:
         """An infinitive ("sent troops to protect", "to encourage refugees to return") plans, it does not report."""
         doc, j = self.doc, hit.start - 1
@@ -2064,6 +2080,8 @@ class SentenceCoder:
             return True  # "a call for peacekeepers to be deployed"
         if j > self.sent.start + 1 and words(doc).lower[j] == "help" and words(doc).lower[j - 1] == "to":
             j -= 1  # "sent troops to help fight the rebels": to fight them
+        if self._helps_the_one_before(j):
+            return True  # "arrived to help the country's police fight armed gangs": what the help is for
         if j <= self.sent.start or words(doc).lower[j] != "to" or words(doc).lower[hit.start].endswith("ing"):
             return False  # "resorted to throwing stones" is not an infinitive
         # the verb before "to", or before its object: "prompting Madrid to recall its ambassador"

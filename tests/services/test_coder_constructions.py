@@ -2234,3 +2234,12 @@ def test_a_plain_form_after_a_preposition_and_a_qualifier_is_a_noun() -> None:
     # "because of swollen shoot disease": a plant's disease, no shooting
     text = "Nigeria's farmers lost crops because of swollen shoot disease."
     assert by_country(text) == []
+
+
+def test_forces_that_arrive_are_deployed_and_what_they_help_others_do_is_a_purpose() -> None:
+    # officials visit (042); police officers who arrive are deployed (154); "to help X fight gangs" is what for
+    text = "Two hundred Rwandan police officers arrived in Bangui to help the country's army fight rebel militias."
+    events = [(e.type, e.cameo, e.modality) for e in extract_events(text)]
+    assert ("MOBILIZE", "154", "asserted") in events
+    assert ("CONSULT", "042", "asserted") not in events
+    assert all(modality != "asserted" for kind, _, modality in events if kind == "ASSAULT")
