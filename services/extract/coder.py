@@ -196,6 +196,9 @@ AIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # CAMEO 150, demonstrate military or police power: force shown, short of its use.
 SHOW_OF_FORCE = "150"
 DEPLOYMENT = "154"
+# Nouns that stand for the act a main clause reports: "Japan tightened export controls, a move Seoul denounced".
+MOVE_NOUNS = frozenset({"move", "step", "decision"})
+MOVE_SUBJECT_WORDS = 3  # "a move Armenian officials welcomed"
 HELPED_PHRASE_WORDS = 6  # "to help the country's overstretched police fight"
 MILITARY_COOPERATION = "062"
 VOWED_RESPONSE_REACH = 5  # "promised Israel a painful response"
@@ -567,6 +570,16 @@ def _opens_as_gerund(w: Words, hit: Hit, sent: Span, others: list[Hit]) -> bool:
     return w.lower[hit.end] in GERUND_DOERS or any(h.start == hit.end for h in others)
 
 
+def _after_a_move_and_its_subject(w, verb: int, sent: Span) -> bool:
+    """Whether a verb follows "a move" and a subject of a few words: "a move Armenian officials welcomed"."""
+    for k in range(verb - 1, max(sent.start + 1, verb - MOVE_SUBJECT_WORDS - 1), -1):
+        if w.lower[k] in MOVE_NOUNS:
+            return k < verb - 1 and w.lower[k - 1] in ("a", "the")
+        if not w.alpha[k]:
+            return False
+    return False
+
+
 def _modifies_noun(doc: Doc, hit: Hit, sent: Span, hits: list[Hit]) -> bool:
     """A past participle right after a noun, when another trigger is its clause's verb, modifies that noun: "released
     a member of Hamas jailed a year ago", "The civilians imprisoned for ... were released". It says who the noun is,
@@ -583,6 +596,8 @@ def _modifies_noun(doc: Doc, hit: Hit, sent: Span, hits: list[Hit]) -> bool:
         return False
     if before.endswith("ly") or before in AUXILIARIES or (w.lemma[i - 1],) in lexicon.cues():
         return False
+    if _after_a_move_and_its_subject(w, i, sent):
+        return False  # "a move Seoul denounced as retaliation": a clause with its own subject and verb
     for other in hits:
         # the object of an earlier verb ("issued warrants for two men sought in a killing"), unless that verb is a
         # relative clause's and this one the main verb ("Officials who attacked the plan resigned")
@@ -1102,6 +1117,8 @@ class SentenceCoder:
                 target = recipient
         if target is None:
             target = main_roles[1]  # ", killing one and arresting 12": the main clause's target, again
+        if hit.entry.type in REACTIONS and source is not None and (doer := self._doer_of_the_move(source)) is not None:
+            target = doer  # "Japan tightened export controls, a move Seoul denounced": Seoul denounced Japan
         if self._reacts_to_an_act(hit):
             # "condemned the killing of two soldiers by Israeli troops": the reaction is to the troops; with no doer
             # named, the one the act fell on ("condemned the attack on Israel") is not whom it is aimed at
@@ -1329,6 +1346,16 @@ class SentenceCoder:
         if not earlier or any(w.lower[i] == ";" for i in range(earlier[-1].end, hit.start)):
             return None
         return earlier[-1]
+
+    def _doer_of_the_move(self, reactor: Chunk) -> Chunk | None:
+        """The main clause's subject, when a reaction's subject follows "a move" that names the main clause's act
+        (", a move Seoul denounced as retaliation", "in a move welcomed by"); None otherwise."""
+        w, k = words(self.doc), reactor.start - 1
+        if k - 1 <= self.sent.start or w.lower[k] not in MOVE_NOUNS or w.lower[k - 1] not in ("a", "the"):
+            return None
+        if w.lower[k - 2] not in (",", "in"):
+            return None
+        return next((c for c in self.chunks if c.end <= k - 2 and c.prep is None and not c.place and c.actors), None)
 
     def _main_clause_subject(self, hit: Hit) -> Chunk | None:
         """The subject of the clause a participle after a comma hangs on: its first actor phrase outside a

@@ -2243,3 +2243,21 @@ def test_forces_that_arrive_are_deployed_and_what_they_help_others_do_is_a_purpo
     assert ("MOBILIZE", "154", "asserted") in events
     assert ("CONSULT", "042", "asserted") not in events
     assert all(modality != "asserted" for kind, _, modality in events if kind == "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a move X denounced": X denounced whoever made the move the main clause reports
+        (
+            "China banned imports of Lithuanian beef, a move Vilnius condemned as coercion.",
+            [("SANCTION", "CHN", "LTU"), ("ACCUSE", "LTU", "CHN")],
+        ),
+        (
+            "Serbia withdrew troops from the border, in a move Kosovo officials welcomed as a first step.",
+            [("RETREAT", "SRB", "XKX"), ("SUPPORT", "XKX", "SRB")],
+        ),
+    ],
+)
+def test_a_reaction_to_a_move_is_aimed_at_whoever_made_it(text: str, expected: list) -> None:
+    assert by_country(text) == expected, text
