@@ -1237,8 +1237,9 @@ def test_cyberattacks_restitution_repudiation_proceedings_and_deadlines_by_their
         ("Azerbaijan put its forces on a state of combat readiness.", [("MOBILIZE", "152", "AZE", None)]),
         ("Ecuador's president called in the army to patrol Guayaquil.", [("MOBILIZE", "154", "ECU", "ECU")]),
         ("Niger ordered the EU mission's staff to leave the country.", [("SANCTION", "166", "NER", "IGO")]),
-        # order restored or kept is no command
+        # order restored or kept is no command; an offensive pressed is carried on, no one is urged
         ("Rwandan police were sent to help restore order in Bangui.", []),
+        ("Russia pressed its offensive in eastern Ukraine.", []),
     ],
 )
 def test_joint_operations_deliveries_strikes_and_forces_called_in_by_their_codebook_words(
