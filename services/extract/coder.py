@@ -196,6 +196,9 @@ AIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # CAMEO 150, demonstrate military or police power: force shown, short of its use.
 SHOW_OF_FORCE = "150"
 DEPLOYMENT = "154"
+PEACEKEEPING, PEACEKEEPING_AID = "peacekeeping", "074"
+# Nouns that name armed men in an actor's phrase, whoever they serve.
+FORCE_NOUNS = frozenset({"troop", "soldier", "peacekeeper", "paratrooper", "marine", "policeman"})
 # Nouns that stand for the act a main clause reports: "Japan tightened export controls, a move Seoul denounced".
 MOVE_NOUNS = frozenset({"move", "step", "decision"})
 MOVE_SUBJECT_WORDS = 3  # "a move Armenian officials welcomed"
@@ -1441,6 +1444,19 @@ class SentenceCoder:
                     events.extend(self._events_for(hit))
         return events
 
+    def _names_a_force(self, chunk: Chunk | None) -> str | None:
+        """PEACEKEEPING when an actor's phrase names a peacekeeping or protection force, "troops" when it names
+        other armed men ("the first 150 Rwandan soldiers of an African Union force"), None otherwise."""
+        if chunk is None:
+            return None
+        w = words(self.doc)
+        lemmas = [
+            w.lemma[i] for i in range(chunk.start, min(self.sent.end, chunk.end + 2))
+        ]  # "... Union protection force"
+        if any(lemma.startswith("peacekeep") or lemma == "protection" for lemma in lemmas):
+            return PEACEKEEPING
+        return "troops" if any(lemma in FORCE_NOUNS for lemma in lemmas) else None
+
     def _opens_adverbial(self, i: int, hit_ends: set[int]) -> bool:
         w = words(self.doc)
         if w.lower[i] not in ADVERBIAL_SUBORDINATORS:
@@ -1637,10 +1653,14 @@ class SentenceCoder:
             # "expressed regret over China's decision": regret at another's act is disapproval (111), where regret
             # expressed to someone apologises to them (055)
             type_, mode, cameo = "ACCUSE", "criticize", "111"
-        if cameo == VISIT and sources and all(s.sector in ARMED_FORCES for s in sources):
+        force = self._names_a_force(source_chunk)
+        if cameo == VISIT and sources and (force or all(s.sector in ARMED_FORCES for s in sources)):
             # "400 Kenyan police officers arrived in Haiti": forces that arrive somewhere are deployed there (154);
             # CAMEO's visits (042) are made by officials
             type_, mode, cameo = "MOBILIZE", "troops", DEPLOYMENT
+        if cameo == DEPLOYMENT and force == PEACEKEEPING:
+            # "peacekeeping troops landed in Dili": a peacekeeping force deployed provides protection (074)
+            type_, mode, cameo = "AID", PEACEKEEPING, PEACEKEEPING_AID
         states = {s.country for s in sources if s.country}
         if cameo == SHOW_OF_FORCE and len(states) > 1:
             # "French and Egyptian warships launched war games": drills held together are military cooperation

@@ -2261,3 +2261,21 @@ def test_forces_that_arrive_are_deployed_and_what_they_help_others_do_is_a_purpo
 )
 def test_a_reaction_to_a_move_is_aimed_at_whoever_made_it(text: str, expected: list) -> None:
     assert by_country(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a peacekeeping force that arrives or lands provides protection (074)
+        ("Ghanaian peacekeeping troops landed in Juba on Monday.", [("AID", "074", "GHA", "SSD")]),
+        (
+            "The first 200 Burundian soldiers of an African Union protection force arrived in Mogadishu.",
+            [("AID", "074", "IGO", "SOM")],
+        ),
+        # other soldiers who arrive are deployed (154)
+        ("Russian troops arrived in Bamako.", [("MOBILIZE", "154", "RUS", "MLI")]),
+    ],
+)
+def test_a_force_that_arrives_is_deployed_and_peacekeepers_protect(text: str, expected: list) -> None:
+    coded = [(e.type, e.cameo, e.source.country, e.target and e.target.country) for e in asserted(text)]
+    assert coded == expected, text
