@@ -111,6 +111,8 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
         return True  # "U.S.-led coalition": the leader's forces
     if w.num[i] and not (len(lower) == 4 and lower.isdigit()):
         return True  # a count ("400 soldiers"), not a year ("In 2015 Russia")
+    if lower == "state" and i + 2 < len(w.lower) and w.lower[i + 1] == "of" and w.is_lower[i + 2]:
+        return False  # "a state of emergency", "a state of war": a condition, not a government
     if lower in DETERMINERS or lower in MODIFIERS or lower == "and":
         return True
     if lower == "force" and _is_force_used(w, i):

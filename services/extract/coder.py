@@ -196,6 +196,8 @@ AIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # CAMEO 150, demonstrate military or police power: force shown, short of its use.
 SHOW_OF_FORCE = "150"
 DEPLOYMENT = "154"
+# CAMEO 1723/1724 impose a curfew, a state of emergency or martial law; 0813/0814 ease them.
+EMERGENCY_RULE = frozenset({"1723", "1724", "0813", "0814"})
 PEACEKEEPING, PEACEKEEPING_AID = "peacekeeping", "074"
 # Nouns that name armed men in an actor's phrase, whoever they serve.
 FORCE_NOUNS = frozenset({"troop", "soldier", "peacekeeper", "paratrooper", "marine", "policeman"})
@@ -1176,9 +1178,15 @@ class SentenceCoder:
         span = attack_phrase(self.doc, self.sent, hit.start, hit.end, passive=False)
         if span is None or source.end > span[0]:
             return False
-        # a clause opens between them ("were killed when", "said"); "Turkish air strikes" name their doer
+        # a clause opens between them ("were killed when", "said"); "Turkish air strikes" name their doer, and so
+        # does a phrase the weapons are coordinated with ("U.S. and British warplanes and cruise missiles pounded")
         w = words(self.doc)
-        return any(w.lower[k] in CLAUSE_OPENERS or k in self.say for k in range(source.end, span[0]))
+        between = range(source.end + 1, span[0])
+        coordinated = w.lower[source.end] in ("and", "or") and all(
+            w.alpha[k] and w.is_lower[k] and w.lower[k] not in CLAUSE_OPENERS for k in between
+        )
+        opened = any(w.lower[k] in CLAUSE_OPENERS or k in self.say for k in range(source.end, span[0]))
+        return opened and not coordinated
 
     def _crowd_of_the_place(self, hit: Hit) -> list[Actor]:
         """Protesters named only by their number at the head of the sentence ("Thousands marched in Belgrade",
@@ -2221,6 +2229,10 @@ class SentenceCoder:
             # An actor at home ("resigned ... in Tbilisi") acts on its own country only by repressing, conceding,
             # protesting or threatening; a joint act's place ("signed a peace agreement in Washington") is its venue.
             return [Actor(location.name, place, 0, 0, place, None)]
+        if cameo in EMERGENCY_RULE and len(countries) == 1:
+            # A curfew, a state of emergency or martial law, imposed or lifted, falls on the state's own people.
+            country = next(iter(countries))
+            return [Actor("", country, 0, 0, country, None)]
         if type_ == "PROTEST" and len(countries) == 1:
             # A protest with no one named is against the protesters' own government.
             country = next(iter(countries))

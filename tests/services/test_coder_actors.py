@@ -633,3 +633,21 @@ def test_a_disaster_that_opens_its_relative_clause_did_its_harm() -> None:
 def test_forces_mobilised_in_a_passive_with_no_agent_are_mobilised_by_their_own_state() -> None:
     # "were placed on high alert": no one named does it, so the forces' own state did
     assert by_country("Zambian police were placed on high alert ahead of the vote.") == [("MOBILIZE", "ZMB", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # weapons coordinated with the forces that fire them do not hide the forces
+        (
+            "French and British jets and cruise missiles struck Libya.",
+            [("ASSAULT", "FRA", "LBY"), ("ASSAULT", "GBR", "LBY")],
+        ),
+        # a state of emergency, a curfew or martial law falls on the state's own people; the state of emergency is
+        # no government
+        ("Ethiopia's government declared a state of emergency.", [("COERCE", "ETH", "ETH")]),
+        ("Peru's president lifted the state of emergency.", [("CONCEDE", "PER", "PER")]),
+    ],
+)
+def test_forces_with_their_weapons_and_emergency_rule_at_home(text: str, expected: list) -> None:
+    assert by_country(text) == expected, text
