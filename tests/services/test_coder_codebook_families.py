@@ -592,7 +592,7 @@ def test_accusations_or_threats_two_sides_trade_go_both_ways(text: str, expected
         # CAMEO 1724: emergency rule extended is imposed for longer, as a curfew extended is (1723)
         ("Peru's government extended the state of emergency in Lima.", ("COERCE", "1724", "PER", "PER")),
         # a legislature's vote to act is its decision to act
-        ("The Lithuanian parliament voted to extend martial law.", ("COERCE", "1724", "LTU", None)),
+        ("The Lithuanian parliament voted to extend martial law.", ("COERCE", "1724", "LTU", "LTU")),
         ("Canada's parliament voted to impose sanctions on Belarus.", ("SANCTION", "163", "CAN", "BLR")),
     ],
 )

@@ -528,7 +528,8 @@ def test_halting_talks_and_lending(text, expected):
     ["Ethiopia declared a state of emergency.", "Russia and China held joint military exercises."],
 )
 def test_a_common_noun_inside_the_words_that_name_the_event_is_not_its_target(text):
-    assert all(e.target is None for e in asserted(text)), text
+    # the state's own people may be (a state of emergency falls on them); the noun "state" is not
+    assert all(e.target is None or e.target.text == "" for e in asserted(text)), text
 
 
 @pytest.mark.parametrize(
@@ -1116,8 +1117,8 @@ def test_a_participle_coordinated_with_another_is_the_main_subjects_act_on_its_t
         # an unnamed government acting in a place is that place's
         ("The military government declared a state of emergency in Guinea on Sunday.", [("COERCE", "GIN", "GIN")]),
         ("The government arrested dozens of opposition activists in Harare.", [("COERCE", "ZWE", "ZWE")]),
-        # rule by emergency (CAMEO 1724); dismissing an official rejects nothing
-        ("The Peruvian president dissolved parliament.", [("COERCE", "PER", None)]),
+        # rule by emergency (CAMEO 1724), on the state's own people; dismissing an official rejects nothing
+        ("The Peruvian president dissolved parliament.", [("COERCE", "PER", "PER")]),
         ("The Peruvian president dismissed the interior minister.", []),
     ],
 )
@@ -2032,7 +2033,7 @@ def test_the_agent_of_a_passive_ends_the_object_of_a_pattern():
     # the missile was fired by the Houthis, not by the coalition that intercepted it
     text = "The Saudi-led coalition said it intercepted a ballistic missile fired by the Houthis at Riyadh."
     assert not any(source == "SAU" for _, source, _ in by_code(text))
-    assert by_code("Sudan's president shortened by one hour the nightly curfew.") == [("CONCEDE", "SDNGOV", None)]
+    assert by_code("Sudan's president shortened by one hour the nightly curfew.") == [("CONCEDE", "SDNGOV", "SDN")]
 
 
 def test_what_an_attack_is_done_with_is_not_its_target():
