@@ -68,6 +68,7 @@ from services.extract.roles import (
     BE_FORMS,
     CLAUSE_ENDS,
     FIGHT_NOUNS,
+    OBJECT_PRONOUNS,
     RELATIVES,
     SUBORDINATORS,
     agent_after_by,
@@ -1626,6 +1627,8 @@ class SentenceCoder:
             targets = []  # "bombed tunnels along the border with Egypt": the neighbour names where, not whom
         elif target_chunk is not None and target_chunk.pronoun in AIMED_PRONOUNS and hit.entry.type in AIMED_TYPES:
             targets = self._possessor(target_chunk, sources)
+        elif target_chunk is not None and target_chunk.pronoun in OBJECT_PRONOUNS:
+            targets = self._possessor(target_chunk, sources)  # "ordered the mission to leave, accusing it of"
         elif target_chunk is not None and target_chunk.pronoun in POSSESSIVES and entry.type in OWN_PEOPLE_TYPES:
             targets = self._own_people(target_chunk, sources)
         if entry.type == "ASSAULT" and source_chunk is not None and not any(t.country for t in targets):

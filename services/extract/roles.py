@@ -24,6 +24,8 @@ ADJECTIVAL = lexicon.word_set("adjectival")
 SUBORDINATORS = lexicon.word_set("subordinators")
 RELATIVES = lexicon.word_set("relatives")
 RELATIVE_OPENERS = RELATIVES | {"that"}
+# Pronouns that are a verb's object, never its subject: another actor named before, not the doer.
+OBJECT_PRONOUNS = frozenset({"it", "them"})
 # Words that open a clause as well as a phrase: before a name and a verb, the name is the clause's subject.
 CLAUSE_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "once", "when", "while", "because"})
 APPOSITION_OPENERS = lexicon.word_set("apposition_openers")
@@ -294,6 +296,10 @@ def target_after(
     for chunk in chunks:
         if owned and chunk.start == end and chunk.prep is None and chunk.pronoun in POSSESSIVES:
             return chunk  # "urged its citizens to leave Lebanon"
+        if chunk.start == end and chunk.prep is None and chunk.pronoun in OBJECT_PRONOUNS:
+            return (
+                chunk  # ", accusing it of failing to protect civilians": whom "it" points back to, found by the caller
+            )
         # An aimed act's "its troops" are another's, found by the caller; other pronouns are not resolved here.
         if chunk.start < end or chunk is exclude or chunk.pronoun and not (aimed and chunk.pronoun in POSSESSIVES):
             continue

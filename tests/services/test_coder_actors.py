@@ -651,3 +651,9 @@ def test_forces_mobilised_in_a_passive_with_no_agent_are_mobilised_by_their_own_
 )
 def test_forces_with_their_weapons_and_emergency_rule_at_home(text: str, expected: list) -> None:
     assert by_country(text) == expected, text
+
+
+def test_an_object_pronoun_points_back_to_another_than_the_doer() -> None:
+    # ", accusing it of ...": "it" is the mission ordered out, not the junta that accuses
+    text = "Niger's junta ordered the UN mission to leave, accusing it of failing to protect civilians."
+    assert ("ACCUSE", "NER", "IGO") in by_country(text)
