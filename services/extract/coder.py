@@ -1361,7 +1361,7 @@ class SentenceCoder:
 
     def _doer_of_the_move(self, reactor: Chunk) -> Chunk | None:
         """The main clause's subject, when a reaction's subject follows "a move" that names the main clause's act
-        (", a move Seoul denounced as retaliation", "in a move welcomed by"); None otherwise."""
+        (", a move Seoul denounced as retaliation", "in a move Armenian officials welcomed"); None otherwise."""
         w, k = words(self.doc), reactor.start - 1
         if k - 1 <= self.sent.start or w.lower[k] not in MOVE_NOUNS or w.lower[k - 1] not in ("a", "the"):
             return None
@@ -1459,9 +1459,8 @@ class SentenceCoder:
         if chunk is None:
             return None
         w = words(self.doc)
-        lemmas = [
-            w.lemma[i] for i in range(chunk.start, min(self.sent.end, chunk.end + 2))
-        ]  # "... Union protection force"
+        # the two words after the phrase too: "an African Union protection force"
+        lemmas = [w.lemma[i] for i in range(chunk.start, min(self.sent.end, chunk.end + 2))]
         if any(lemma.startswith("peacekeep") or lemma == "protection" for lemma in lemmas):
             return PEACEKEEPING
         return "troops" if any(lemma in FORCE_NOUNS for lemma in lemmas) else None
