@@ -1237,6 +1237,11 @@ def test_cyberattacks_restitution_repudiation_proceedings_and_deadlines_by_their
         ("Azerbaijan put its forces on a state of combat readiness.", [("MOBILIZE", "152", "AZE", None)]),
         ("Ecuador's president called in the army to patrol Guayaquil.", [("MOBILIZE", "154", "ECU", "ECU")]),
         ("Niger ordered the EU mission's staff to leave the country.", [("SANCTION", "166", "NER", "IGO")]),
+        # 045 mediators shuttle between the sides
+        (
+            "Qatari mediators shuttled between Hamas and Israeli negotiators.",
+            [("CONSULT", "045", "QAT", "PSE"), ("CONSULT", "045", "QAT", "ISR")],
+        ),
         # order restored or kept is no command; an offensive pressed is carried on, no one is urged
         ("Rwandan police were sent to help restore order in Bangui.", []),
         ("Russia pressed its offensive in eastern Ukraine.", []),
