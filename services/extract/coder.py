@@ -65,12 +65,14 @@ from services.extract.places import BORDER_NOUNS, goes_on, locate, story_setting
 from services.extract.roles import (
     ADVERBIAL_SKIP,
     APPOSITION_OPENERS,
+    ATTACK_NOUNS,
     BE_FORMS,
     CLAUSE_ENDS,
     FIGHT_NOUNS,
     OBJECT_PRONOUNS,
     RELATIVES,
     SUBORDINATORS,
+    WEAPON_NOUNS,
     agent_after_by,
     agent_of_attack,
     agent_of_fight,
@@ -205,6 +207,8 @@ FORCE_NOUNS = frozenset({"troop", "soldier", "peacekeeper", "paratrooper", "mari
 # Nouns that stand for the act a main clause reports: "Japan tightened export controls, a move Seoul denounced".
 MOVE_NOUNS = frozenset({"move", "step", "decision"})
 MOVE_SUBJECT_WORDS = 3  # "a move Armenian officials welcomed"
+# An attack or a weapon named before a verb's -s form is its subject: "Israeli strike kills Hezbollah commander".
+HARMFUL_NOUNS = ATTACK_NOUNS | WEAPON_NOUNS
 HELPED_PHRASE_WORDS = 6  # "to help the country's overstretched police fight"
 MILITARY_COOPERATION = "062"
 VOWED_RESPONSE_REACH = 5  # "promised Israel a painful response"
@@ -498,8 +502,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         return True  # "shells continued crashing": a plural noun before its verb
     if plural and hit.end < sent.end and _verb_of_state(w, hit.end):
         return True  # "as long as US sanctions remain": a plural noun before an auxiliary or a verb of state
-    if plural and _plain_before(w, hit.start, sent.start):
-        return True  # "aid pledges": a plural noun, not a verb with its subject
+    if plural and _plain_before(w, hit.start, sent.start) and w.lower[hit.start - 1] not in HARMFUL_NOUNS:
+        return True  # "aid pledges": a plural noun, not a verb with its subject ("Israeli strike kills" is one)
     if word.endswith("ed") or w.lemma[hit.start] != word and not word.endswith(("s", "ing")):
         # A past form is a verb, or an adjective after "the" or a count ("the occupied West Bank", "30 kidnapped
         # schoolgirls").

@@ -1237,6 +1237,9 @@ def test_cyberattacks_restitution_repudiation_proceedings_and_deadlines_by_their
         ("Azerbaijan put its forces on a state of combat readiness.", [("MOBILIZE", "152", "AZE", None)]),
         ("Ecuador's president called in the army to patrol Guayaquil.", [("MOBILIZE", "154", "ECU", "ECU")]),
         ("Niger ordered the EU mission's staff to leave the country.", [("SANCTION", "166", "NER", "IGO")]),
+        # 062 joint exercises taken part in; 162 a shipment of arms paused
+        ("Kenyan troops took part in joint exercises with Ugandan forces.", [("COOPERATE", "062", "KEN", "UGA")]),
+        ("Germany paused a shipment of tank shells to Israel.", [("SANCTION", "162", "DEU", "ISR")]),
         # 045 mediators shuttle between the sides
         (
             "Qatari mediators shuttled between Hamas and Israeli negotiators.",

@@ -2280,3 +2280,8 @@ def test_a_reaction_to_a_move_is_aimed_at_whoever_made_it(text: str, expected: l
 def test_a_force_that_arrives_is_deployed_and_peacekeepers_protect(text: str, expected: list) -> None:
     coded = [(e.type, e.cameo, e.source.country, e.target and e.target.country) for e in asserted(text)]
     assert coded == expected, text
+
+
+def test_a_headline_verb_after_an_attack_noun_is_a_verb() -> None:
+    # "Israeli strike kills": the strike is the subject, "kills" its verb, not a plural noun
+    assert by_country("Turkish drone strike kills PKK commander in northern Iraq") == [("ASSAULT", "TUR", "TUR")]
