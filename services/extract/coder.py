@@ -580,11 +580,16 @@ def _opens_as_gerund(w: Words, hit: Hit, sent: Span, others: list[Hit]) -> bool:
     return w.lower[hit.end] in GERUND_DOERS or any(h.start == hit.end for h in others)
 
 
+def _names_a_move(w, k: int) -> bool:
+    """Whether the word at k is "a move" (or "the step", "a decision") that stands for the main clause's act."""
+    return k > 0 and w.lower[k] in MOVE_NOUNS and w.lower[k - 1] in ("a", "the")
+
+
 def _after_a_move_and_its_subject(w, verb: int, sent: Span) -> bool:
     """Whether a verb follows "a move" and a subject of a few words: "a move Armenian officials welcomed"."""
     for k in range(verb - 1, max(sent.start + 1, verb - MOVE_SUBJECT_WORDS - 1), -1):
         if w.lower[k] in MOVE_NOUNS:
-            return k < verb - 1 and w.lower[k - 1] in ("a", "the")
+            return k < verb - 1 and _names_a_move(w, k)
         if not w.alpha[k]:
             return False
     return False
@@ -1367,7 +1372,7 @@ class SentenceCoder:
         """The main clause's subject, when a reaction's subject follows "a move" that names the main clause's act
         (", a move Seoul denounced as retaliation", "in a move Armenian officials welcomed"); None otherwise."""
         w, k = words(self.doc), reactor.start - 1
-        if k - 1 <= self.sent.start or w.lower[k] not in MOVE_NOUNS or w.lower[k - 1] not in ("a", "the"):
+        if k - 1 <= self.sent.start or not _names_a_move(w, k):
             return None
         if w.lower[k - 2] not in (",", "in"):
             return None
@@ -1628,10 +1633,12 @@ class SentenceCoder:
             targets = []  # "defended his comments on Israel": what one's own words are about is not their target
         elif target_chunk is not None and entry.type == "ASSAULT" and self._across_a_border(target_chunk):
             targets = []  # "bombed tunnels along the border with Egypt": the neighbour names where, not whom
-        elif target_chunk is not None and target_chunk.pronoun in AIMED_PRONOUNS and hit.entry.type in AIMED_TYPES:
+        elif target_chunk is not None and (
+            target_chunk.pronoun in AIMED_PRONOUNS
+            and hit.entry.type in AIMED_TYPES
+            or target_chunk.pronoun in OBJECT_PRONOUNS  # "ordered the mission to leave, accusing it of"
+        ):
             targets = self._possessor(target_chunk, sources)
-        elif target_chunk is not None and target_chunk.pronoun in OBJECT_PRONOUNS:
-            targets = self._possessor(target_chunk, sources)  # "ordered the mission to leave, accusing it of"
         elif target_chunk is not None and target_chunk.pronoun in POSSESSIVES and entry.type in OWN_PEOPLE_TYPES:
             targets = self._own_people(target_chunk, sources)
         if entry.type == "ASSAULT" and source_chunk is not None and not any(t.country for t in targets):
