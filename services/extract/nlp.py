@@ -308,10 +308,22 @@ def _after_another_given_name(doc: Doc, start: int) -> bool:
         return False
     if (before.lower_,) in lexicon.sectors() or before.text in lexicon.demonyms():
         return False
+    if before.text in _given_names().get(doc[start].text, ()):
+        return False  # "Tayyip Erdogan": a part of the name the lexicon knows them by in full
     # in running text, which writes its content words in lower case: a headline's capitals say nothing ("Defiant
     # Bush Vows to Fight On")
     around = doc[max(0, start - NAME_CONTEXT) : start + NAME_CONTEXT]
     return any(t.is_lower and t.is_alpha and t.lower_ not in STOP_WORDS for t in around)
+
+
+@lru_cache
+def _given_names() -> dict[str, frozenset[str]]:
+    """The given names of the people the lexicon names in full, by surname ("Erdogan": Recep, Tayyip)."""
+    names: dict[str, set[str]] = {}
+    for name in lexicon.roles():
+        *given, surname = name.split()
+        names.setdefault(surname, set()).update(given)
+    return {surname: frozenset(given) for surname, given in names.items()}
 
 
 def _names_a_person(doc: Doc, start: int, end: int) -> bool:
