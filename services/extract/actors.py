@@ -49,6 +49,8 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 EMBEDDED = "~"
 PLACE_NOUNS = lexicon.word_set("place_nouns")
 THING_NOUNS = lexicon.word_set("thing_nouns")
+# The last word of a place's or a building's name: "Snyder Avenue", "Evin Prison"
+PLACE_NAME_ENDS = lexicon.word_set("place_name_ends")
 # Who leads or speaks for a body is of the body's sector: "the leader of an opposition party", "a spokesman for".
 BODY_HEADS = frozenset({"leader", "leadership", "head", "chief", "spokesman", "spokeswoman", "spokesperson"})
 BUILDING_NOUNS = lexicon.word_set("building_nouns")
@@ -480,7 +482,73 @@ def find_chunks(
             building = j < sent.end and w.lower[j] in BUILDING_NOUNS
             chunks.append(Chunk(i, j, actors, _prep(doc, i, sent.start), place=building))
         i = max(j, i + 1)
-    return _named_by_apposition(doc, sent, _attach_countries(doc, chunks, entity_at, trigger_tokens))
+    chunks = _named_by_apposition(doc, sent, _attach_countries(doc, chunks, entity_at, trigger_tokens))
+    return _with_strangers(doc, sent, chunks, entity_at, trigger_tokens)
+
+
+def stranger_names(
+    doc: Doc, sent: Span, entity_at: dict[int, Span], trigger_tokens: set[int] = frozenset()
+) -> list[tuple[int, int]]:
+    """Runs of two or more capitalised words that no lexicon knows, in running text: people and bodies named in
+    full ("Carla del Ponte", "Tayyip Erdogan" where the lexicon knows only his full name). They act and are acted on
+    as anyone does; only their country is unknown."""
+    w = words(doc)
+    lower = sum(w.is_lower[k] for k in range(sent.start, sent.end))
+    if lower * 3 <= sum(w.alpha[k] for k in range(sent.start, sent.end)):
+        return []  # a headline, its words capitalised but for a few short ones
+    sectors = lexicon.sectors()
+
+    def name_word(k: int) -> bool:
+        return is_name_word(w, k) and k not in entity_at and k not in trigger_tokens and (w.lemma[k],) not in sectors
+
+    runs = []
+    i = sent.start
+    while i < sent.end:
+        if not name_word(i):
+            i += 1
+            continue
+        j = i + 1
+        while j < sent.end and (name_word(j) or w.lower[j] in NAME_PARTICLES and j + 1 < sent.end and name_word(j + 1)):
+            j += 1
+        if i == sent.start and j - i >= 2 and w.lower[i].endswith("ly"):
+            i += 1  # "Ironically Nichols": an adverb that opens the sentence is capitalised for that alone
+            continue
+        before = i - 1
+        names_a_thing = (
+            w.lower[j - 1] in PLACE_NOUNS | PLACE_NAME_ENDS
+            or before >= sent.start
+            and (
+                w.lower[before] in POSSESSIVE_MARKS
+                # "the tanker Stena Impero", "the cleric Moqtada al-Sadr": the name of the noun before it
+                or w.is_lower[before]
+                and w.alpha[before]
+                and w.lower[before] not in STOP_WORDS
+                and before not in trigger_tokens
+                and w.lower[before] not in PREPOSITIONS
+            )
+        )
+        if j - i >= 2 and not names_a_thing:
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+def _with_strangers(
+    doc: Doc, sent: Span, chunks: list[Chunk], entity_at: dict[int, Span], trigger_tokens: set[int]
+) -> list[Chunk]:
+    w = words(doc)
+    # A name right after a phrase, or after it and a comma, is that phrase's ("the Emir of Qatar, Sheikh Hamad").
+    taken = {i for c in chunks for i in range(c.start, c.end + (2 if w.lower[min(c.end, sent.end - 1)] == "," else 1))}
+    strangers = [
+        Chunk(start, end, [written_actor(doc, start, end, "", None, None)])
+        for start, end in stranger_names(doc, sent, entity_at, trigger_tokens)
+        # after a preposition a name is as often a place or a thing ("to the Esfahan Uranium Conversion Facility",
+        # "to most West Africans")
+        if _prep(doc, start, sent.start) is None
+        and not (start - 2 >= sent.start and w.lower[start - 2] in PREPOSITIONS)
+        and not any(i in taken for i in range(start, end))
+    ]
+    return sorted([*chunks, *strangers], key=lambda c: c.start) if strangers else chunks
 
 
 def _named_by_apposition(doc: Doc, sent: Span, chunks: list[Chunk]) -> list[Chunk]:

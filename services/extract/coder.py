@@ -28,6 +28,7 @@ from services.extract.actors import (
     find_chunks,
     of_country,
     qualifies,
+    stranger_names,
     written_actor,
 )
 from services.extract.dates import DAY, UNKNOWN, date_for, find_dates
@@ -145,6 +146,7 @@ IMPERSONAL = frozenset({"it", "they"})
 INVERTED_CONDITIONS = frozenset({"should", "were", "had"})
 PEOPLE_SECTORS = frozenset({"CVL", "REF"})
 CONDITIONAL_MODALS = frozenset({"may", "might", "could"})
+WARNING_MODALS = CONDITIONAL_MODALS | {"would", "will"}
 QUOTES = frozenset({'"', "`", "``", "''", "“", "‘", "'"})
 AUXILIARIES = lexicon.word_set("auxiliaries")
 # An event noun after these ("an attack", "any attack", "no attack") names no one event that took place.
@@ -245,6 +247,8 @@ CROWD_COUNTS = QUANTIFIERS | {"of", "many", "several"}
 SIDES_REACH = 5
 REGRETTED_PREPS = frozenset({"over", "at", "about"})
 WARNED_RESPONSES = lexicon.word_set("warned_responses")
+# Common words that grade a noun as adjectives do ("further sanctions", "more attacks", "other measures")
+GRADING_WORDS = frozenset({"further", "more", "other", "several"})
 WARNED_REACH = 6  # tokens from "warned" to the "to" of what the warned must do
 # tokens from "warned" to the "would" of the speaker's own act: "warned anti-government protesters that troops would"
 OWN_ACT_REACH = 12
@@ -411,7 +415,7 @@ def _qualifies(w: Words, i: int, entity_at: dict[int, Span], sent: Span) -> bool
     headline's capitals ("Egypt Demands Immediate Halt to Israeli Strikes")."""
     if (entity := entity_at.get(i)) is not None:
         return entity.label_ == DEMONYM
-    if qualifies(w, i):
+    if qualifies(w, i) or w.lower[i] in GRADING_WORDS:
         return True
     return w.title[i] and qualifies(w, i, capitalised=True) and _is_headline(w, sent)
 
@@ -622,8 +626,18 @@ def _modifies_noun(doc: Doc, hit: Hit, sent: Span, hits: list[Hit]) -> bool:
         opening = other.start == sent.start and w.lower[other.start].endswith("ing")
         opening_ends = opening and any(w.lower[k] == "," for k in range(other.end, i))
         reduced = _agent_follows(w, other)  # "forces backed by US airstrikes retook": no verb of their clause
+        # "EU leaders meeting at a summit called on Russia": an -ing form right after a noun qualifies it, and is no
+        # clause's verb
+        before_other = w.lower[other.start - 1] if other.start > sent.start else ""
+        participle = (
+            w.lower[other.start].endswith("ing")
+            and w.alpha[other.start - 1]
+            and before_other not in STOP_WORDS
+            and before_other not in AUXILIARIES | BE_FORMS
+        )
         if (
             other.end <= i
+            and not participle
             and not in_relative
             and not opening_ends
             and not reduced
@@ -895,6 +909,11 @@ def _one_person(pronoun: str, actors: list[Actor]) -> bool:
     Putin said they will" is the two of them)."""
     persons = [a for a in actors if _is_person(a)]
     return len(persons) == len(actors) and (pronoun == "it" or len(persons) == 1)
+
+
+def _is_stranger(actor: Actor) -> bool:
+    """A person or body named in full whom no lexicon places ("Carla del Ponte"): known by name, not by country."""
+    return not actor.code and actor.sector is None
 
 
 def _is_person(actor: Actor) -> bool:
@@ -1300,6 +1319,8 @@ class SentenceCoder:
             return True
         end = min(self.sent.end, hit.end + OWN_ACT_REACH)
         modal = next((k for k in range(hit.end, end) if w.lower[k] in ("would", "will")), None)
+        if self._on_condition_of_another(hit):
+            return True
         if modal is None:
             return False
         # the state's own forces, unnamed, will act: the speaker's ("the army would crush any attempt")
@@ -1315,6 +1336,20 @@ class SentenceCoder:
             and w.lower[modal + 1] == "be"
             and any(h.start == modal + 2 and h.entry.type in HARMS for h in self.hits)
         )
+
+    def _on_condition_of_another(self, hit: Hit) -> bool:
+        """Whether a warning says what will happen if a named party acts: "warned Hezbollah that Israel could do in
+        Beirut what it did in Gaza if the group widened the war", "warned that not a drop of oil would flow if the
+        United States imposed sanctions". A consequence made to hang on another's act is a threat (CAMEO 13)."""
+        w = words(self.doc)
+        modal = next((k for k in range(hit.end, self.sent.end) if w.lower[k] in WARNING_MODALS), None)
+        if modal is None:
+            return False
+        for k in range(modal + 1, self.sent.end - 1):
+            if w.lower[k] in ("if", "unless"):
+                subject = self.chunk_at.get(k + 1)
+                return subject is not None and subject.prep is None and any(a.country for a in subject.actors)
+        return False
 
     def _reacts_to_an_act(self, hit: Hit) -> bool:
         """Whether the trigger is a praise or a criticism whose object is an act named as a noun ("condemned the
@@ -2325,7 +2360,9 @@ class SentenceCoder:
         # Armed groups often go unnamed ("insurgents shelled Aleppo"); CAMEO codes them without a country, on
         # whomever they act against.
         unplaced_armed_group = all(a.sector in UNPLACED_ARMED for a in sources) and any(t.country for t in targets)
-        if not any(a.country for a in sources) and not unplaced_armed_group:
+        # A person no lexicon knows, named in full, acts on whom they act on ("Carla del Ponte accused Belgrade").
+        stranger_acting_on_a_state = any(_is_stranger(a) for a in sources) and any(t.country for t in targets)
+        if not any(a.country for a in sources) and not unplaced_armed_group and not stranger_acting_on_a_state:
             # Any other doer neither named nor placed by the defaults ("President Bush", "officials") makes the event
             # too uncertain to code.
             return []
@@ -2421,8 +2458,9 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
         if mentioned := people.mentioned(sent):
             named = sorted([*named, *mentioned], key=lambda span: span.start)
         # A sentence that names no one cannot yield a codable event, unless the story's setting places the police,
-        # the court or the protesters it speaks of.
-        if named or setting is not None and _speaks_of_people_at_home(doc, sent):
+        # the court or the protesters it speaks of, or it names someone no lexicon knows.
+        at_home = setting is not None and _speaks_of_people_at_home(doc, sent)
+        if named or at_home or stranger_names(doc, sent, entity_at):
             coder = SentenceCoder(doc, sent, index, in_sentence, entity_at, named, published, subject, setting)
             events.extend(coder.code())
             people.read(coder.chunks, named)

@@ -176,9 +176,10 @@ def test_a_region_named_with_another_countrys_name_is_of_its_own_country(text: s
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a country's name that is also a given name, before a surname in running text, is a person
-        ("Chad Morrow, 41, was arrested by Canadian police.", {("COERCE", "CANCOP", None)}),
-        ("Jordan Pike criticised the Kenyan government.", set()),
+        # a country's name that is also a given name, before a surname in running text, is a person: one of the
+        # country where the police hold them, or known by name alone
+        ("Chad Morrow, 41, was arrested by Canadian police.", {("COERCE", "CANCOP", "CAN")}),
+        ("Jordan Pike criticised the Kenyan government.", {("ACCUSE", "", "KENGOV")}),
         # a headline's capitals and a sector noun after it leave the country; the raid condemned is its object
         ("Jordan Condemns Israeli Raid", {("ACCUSE", "JOR", "ISR")}),
         # nor does wire style's day after the subject make it a person
@@ -657,3 +658,21 @@ def test_an_object_pronoun_points_back_to_another_than_the_doer() -> None:
     # ", accusing it of ...": "it" is the mission ordered out, not the junta that accuses
     text = "Niger's junta ordered the UN mission to leave, accusing it of failing to protect civilians."
     assert ("ACCUSE", "NER", "IGO") in by_country(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person no lexicon knows, named in full, acts on the state they act on; their country stays unknown
+        ("Marta Ilves, a lawyer, accused Belarus of torturing detainees.", {("ACCUSE", "", "BLR")}),
+        ("Juan Carlos de la Vega criticised Venezuela's electoral council.", {("ACCUSE", "", "VEN")}),
+        # one who acts on no one placed gives no event: too little is known of either side
+        ("Helen Marsh criticised the decision.", set()),
+        # the name of the thing before it ("the tanker"), or of the phrase before its comma, is no one else
+        ("Iran seized the tanker Ocean Pearl near Hormuz.", {("COERCE", "IRN", None)}),
+        # a known person named by a given name the lexicon knows them by
+        ("Tayyip Erdogan accused Sweden of harbouring militants.", {("ACCUSE", "TURGOV", "SWE")}),
+    ],
+)
+def test_people_named_in_full_act_without_a_lexicon_entry(text: str, expected: set) -> None:
+    assert codes(text) == expected

@@ -551,7 +551,14 @@ def test_a_bid_approved_is_endorsed_and_one_refused_is_rejected() -> None:
             "Burundi's interior ministry warned that unregistered NGOs would be banned.",
             [("THREATEN", "137", "BDI", None)],
         ),
+        # a consequence made to hang on another's act (1312 sanctions; a condition on a named party)
+        ("Canada warned Eritrea of further sanctions.", [("THREATEN", "130", "CAN", "ERI")]),
+        (
+            "Russia warned Finland that relations would suffer if Helsinki joined the alliance.",
+            [("THREATEN", "130", "RUS", "FIN")],
+        ),
         # a warning that foretells what will happen threatens no one
+        ("Aid agencies in Chad warned that famine would spread if the rains failed.", []),
         ("The Kenyan central bank warned that inflation would rise.", []),
         ("The UN warned that more troops would be needed in Haiti.", []),
         ("The World Bank warned of famine in Somalia.", []),
@@ -1253,4 +1260,32 @@ def test_cyberattacks_restitution_repudiation_proceedings_and_deadlines_by_their
 def test_joint_operations_deliveries_strikes_and_forces_called_in_by_their_codebook_words(
     text: str, expected: list
 ) -> None:
+    assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 0871 a truce begun is declared; 087 armed activity suspended
+        ("Colombia's army began a unilateral ceasefire on Friday.", [("RETREAT", "0871", "COL", None)]),
+        ("The Moro rebels suspended all armed operations against Manila.", [("RETREAT", "087", "PHL", "PHL")]),
+        # 041 a call with the one called named between; 055 apologies exchanged
+        ("Chile's president spoke to Bolivia's president by telephone.", [("CONSULT", "041", "CHL", "BOL")]),
+        (
+            "Japan and South Korea exchanged apologies.",
+            [("SUPPORT", "055", "JPN", None), ("SUPPORT", "055", "KOR", None)],
+        ),
+        # 152 readiness raised, or forces put on a level of it; 154 a reinforcement ordered
+        ("Estonia raised the readiness of its border guards.", [("MOBILIZE", "152", "EST", None)]),
+        ("Armenia placed its army on the highest level of alert.", [("MOBILIZE", "152", "ARM", None)]),
+        ("Italy ordered a reinforcement of its naval patrols off Libya.", [("MOBILIZE", "154", "ITA", "LBY")]),
+        # 0841 crews and sailors freed
+        ("Iran freed the 12 Indian sailors of the seized tanker.", [("RETREAT", "0841", "IRN", "IND")]),
+        # no event: a quantity that declines, a tank built for battle, troops a country has as guests
+        ("Exports to Russia began to decline in March.", []),
+        ("Poland bought 250 American battle tanks.", []),
+        ("Moldova hosts Russian troops in Transnistria.", []),
+    ],
+)
+def test_truces_calls_readiness_and_releases_by_their_codebook_words(text: str, expected: list) -> None:
     assert coded(text) == expected, text

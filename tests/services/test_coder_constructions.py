@@ -2285,3 +2285,10 @@ def test_a_force_that_arrives_is_deployed_and_peacekeepers_protect(text: str, ex
 def test_a_headline_verb_after_an_attack_noun_is_a_verb() -> None:
     # "Israeli strike kills": the strike is the subject, "kills" its verb, not a plural noun
     assert by_country("Turkish drone strike kills PKK commander in northern Iraq") == [("ASSAULT", "TUR", "TUR")]
+
+
+def test_an_ing_form_after_a_noun_qualifies_it_and_leaves_the_main_verb_its_clause():
+    # "meeting at a summit" says which leaders; "called on" is the sentence's act
+    assert ("REQUEST", "IGO", "RUS") in by_country(
+        "EU leaders meeting at a summit in Brussels called on Russia to withdraw its troops."
+    )
