@@ -2352,6 +2352,10 @@ class SentenceCoder:
         # table in Doha"); a visit's place is its host ("arrived in Amman")
         party_place = None if cameo in VENUE_CODES else location
         targets = self._default_targets(type_, cameo, sources, targets, party_place)
+        if type_ == "MOBILIZE":
+            # "ordered the deployment of Russian troops": a state's own forces are what it moves, not whom at
+            own = {a.country for a in sources}
+            targets = [t for t in targets if not (t.country in own and t.sector in ARMED_FORCES)]
         placed = self._default_sources(type_, sources, targets, location)
         if placed is not sources:
             # protesters placed by where they are are that country's, and so is the official they act on

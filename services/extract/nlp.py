@@ -66,7 +66,13 @@ OBJECT_STOPS = GAP_STOPS | (lexicon.word_set("prepositions") - {"of"})
 MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll", "'d"})
 # Nor is an act's object past "from", which names where or whom something came from: "received a phone call from
 # the Saudi king" does not receive the king.
-ACT_STOPS = GAP_STOPS | {"from"} | MODALS
+# Nor past a preposition of place, direction or time, which opens a phrase of its own: "sending refugees fleeing
+# towards the peacekeepers' base" sends no peacekeepers.
+PHRASE_PREPOSITIONS = frozenset(
+    {"towards", "toward", "into", "onto", "across", "through", "near", "around", "during", "since", "until"}
+    | {"despite", "among", "behind", "beyond", "inside", "outside", "after", "before"}
+)
+ACT_STOPS = GAP_STOPS | {"from"} | MODALS | PHRASE_PREPOSITIONS
 
 
 @Language.factory("newsflow_lemmatizer")

@@ -2292,3 +2292,15 @@ def test_an_ing_form_after_a_noun_qualifies_it_and_leaves_the_main_verb_its_clau
     assert ("REQUEST", "IGO", "RUS") in by_country(
         "EU leaders meeting at a summit in Brussels called on Russia to withdraw its troops."
     )
+
+
+def test_a_verb_object_reading_stops_at_a_preposition_of_place_or_direction():
+    # the peacekeepers are where the refugees flee to, not whom the forces sent
+    coded = by_country("Serb forces overran the town, sending refugees fleeing towards the Dutch peacekeepers.")
+    assert [kind for kind, _, _ in coded] == ["ASSAULT"]
+
+
+def test_forces_a_state_deploys_are_its_means_not_its_target():
+    assert by_country("Russia ordered the deployment of Russian troops to the two regions.") == [
+        ("MOBILIZE", "RUS", None)
+    ]
