@@ -249,6 +249,9 @@ REGRETTED_PREPS = frozenset({"over", "at", "about"})
 WARNED_RESPONSES = lexicon.word_set("warned_responses")
 # Common words that grade a noun as adjectives do ("further sanctions", "more attacks", "other measures")
 GRADING_WORDS = frozenset({"further", "more", "other", "several"})
+# How far past ", and" a clause's verb may stand after its subject (", and the United States and the United
+# Nations swiftly condemned")
+CLAUSE_SUBJECT_REACH = 12
 WARNED_REACH = 6  # tokens from "warned" to the "to" of what the warned must do
 # tokens from "warned" to the "would" of the speaker's own act: "warned anti-government protesters that troops would"
 OWN_ACT_REACH = 12
@@ -756,6 +759,10 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple
             continue  # "denounced as an ugly crime Serbia's ...": "as a" after the verb opens no clause
         elif lower in SUBORDINATORS or lower in RELATIVES or lower == "according" or _opens_gerund(w, i, sent.end):
             right.add(i)
+        elif lower == "," and _joins_a_clause(w, i, sent.end, trigger_starts):
+            # "barred women from universities, and the United States condemned the decision": the next clause has
+            # a subject and a verb of its own, and its subject is no object of the first
+            right.add(i)
         elif lower == "," and i + 1 in trigger_starts and w.lower[i + 1].endswith("ing"):
             # "exchanged fire along the border, killing three soldiers": the participle's clause has its own object
             right.add(i)
@@ -776,6 +783,18 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple
         if _is_verbal(hit.entry.cameo) and _closes_a_tail(w, hit, sent):
             right.add(_tail_comma(w, hit.start, sent.start))
     return left, right
+
+
+def _joins_a_clause(w: Words, comma: int, sent_end: int, trigger_starts: set[int]) -> bool:
+    """Whether ", and" or ", but" opens a clause with its own verb a few words on, before any other comma."""
+    if comma + 2 >= sent_end or w.lower[comma + 1] not in ("and", "but"):
+        return False
+    for k in range(comma + 2, min(sent_end, comma + CLAUSE_SUBJECT_REACH)):
+        if w.lower[k] == ",":
+            return False
+        if k in trigger_starts:
+            return k > comma + 2
+    return False
 
 
 def _reports(w: Words, that: int, sent_start: int, reported_ends: set[int]) -> bool:
@@ -1066,6 +1085,11 @@ class SentenceCoder:
                 agent = agent_of_attack(doc, sent, hit.end, self.chunks, self.right_stops) or agent_of_fight(
                     doc, sent, hit.end, self.chunks, self.right_stops
                 )
+            if agent is None and hit.entry.cameo == EXTRADITION:
+                # "was extradited from the United Arab Emirates to New Delhi": the state it left handed it over to
+                # the state it went to
+                agent = agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=FROM)
+                target = agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=TO) or target
             if agent is not None and names_a_disaster(doc, agent, sent):
                 agent = None
             forces = target is not None and any(a.sector in ARMED_FORCES for a in target.actors)
@@ -1153,6 +1177,9 @@ class SentenceCoder:
             target = main_roles[1]  # ", killing one and arresting 12": the main clause's target, again
         if hit.entry.type in REACTIONS and source is not None and (doer := self._doer_of_the_move(source)) is not None:
             target = doer  # "Japan tightened export controls, a move Seoul denounced": Seoul denounced Japan
+        if target is None and hit.entry.type in REACTIONS and source is not None and self._reacts_to_the_move(hit):
+            # "The Taliban barred women from universities, and the United States condemned the decision"
+            target = next((c for c in self.chunks if c.end <= source.start and c.prep is None and c.actors), None)
         if self._reacts_to_an_act(hit):
             # "condemned the killing of two soldiers by Israeli troops": the reaction is to the troops; with no doer
             # named, the one the act fell on ("condemned the attack on Israel") is not whom it is aimed at
@@ -1402,6 +1429,14 @@ class SentenceCoder:
         if not earlier or any(w.lower[i] == ";" for i in range(earlier[-1].end, hit.start)):
             return None
         return earlier[-1]
+
+    def _reacts_to_the_move(self, hit: Hit) -> bool:
+        """Whether a reaction's object is "the decision" (or "the move", "the step") with nothing after it to say
+        whose: the act the sentence told before it."""
+        w, k = words(self.doc), hit.end + 1
+        if k >= self.sent.end or not _names_a_move(w, k):
+            return False
+        return k + 1 >= self.sent.end or w.lower[k + 1] not in ("to", "of", "by")
 
     def _doer_of_the_move(self, reactor: Chunk) -> Chunk | None:
         """The main clause's subject, when a reaction's subject follows "a move" that names the main clause's act

@@ -1289,3 +1289,15 @@ def test_joint_operations_deliveries_strikes_and_forces_called_in_by_their_codeb
 )
 def test_truces_calls_readiness_and_releases_by_their_codebook_words(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 064 intelligence passed to another state's authorities; 072 arms rushed to an ally
+        ("Jordan passed intelligence to Iraqi authorities.", [("COOPERATE", "064", "JOR", "IRQ")]),
+        ("Britain rushed anti-tank weapons to Ukraine.", [("AID", "072", "GBR", "UKR")]),
+    ],
+)
+def test_intelligence_passed_and_arms_rushed_by_their_codebook_words(text: str, expected: list) -> None:
+    assert coded(text) == expected, text

@@ -2304,3 +2304,17 @@ def test_forces_a_state_deploys_are_its_means_not_its_target():
     assert by_country("Russia ordered the deployment of Russian troops to the two regions.") == [
         ("MOBILIZE", "RUS", None)
     ]
+
+
+def test_a_clause_after_a_comma_and_and_keeps_its_subject_from_the_first_clause_objects():
+    # the United States is the subject of the second clause, not whom the Taliban barred; "the decision" it
+    # condemns is the act told before it
+    coded = by_country(
+        "The Taliban government barred women from universities, and the United States condemned the decision."
+    )
+    assert ("COERCE", "AFG", "USA") not in coded
+    assert ("ACCUSE", "USA", "AFG") in coded
+
+
+def test_one_extradited_in_the_passive_goes_from_the_state_left_to_the_state_named_after_to():
+    assert by_country("The banker was extradited from Dubai to India on Tuesday.") == [("COOPERATE", "ARE", "IND")]
