@@ -252,6 +252,9 @@ GRADING_WORDS = frozenset({"further", "more", "other", "several"})
 # How far past ", and" a clause's verb may stand after its subject (", and the United States and the United
 # Nations swiftly condemned")
 CLAUSE_SUBJECT_REACH = 12
+# How far after a trigger a date to come still dates it ("meeting in the Lithuanian capital next week")
+FUTURE_TIME_REACH = 6
+TIME_UNITS = frozenset({"week", "month", "year", "weekend", "spring", "summer", "autumn", "fall", "winter"})
 WARNED_REACH = 6  # tokens from "warned" to the "to" of what the warned must do
 # tokens from "warned" to the "would" of the speaker's own act: "warned anti-government protesters that troops would"
 OWN_ACT_REACH = 12
@@ -1430,6 +1433,32 @@ class SentenceCoder:
             return None
         return earlier[-1]
 
+    def _set_to_come(self, hit: Hit) -> bool:
+        """Whether a trigger in the present or an -ing form is dated to come in its own phrase: "meeting in Vilnius
+        next week", "visits Beijing tomorrow"."""
+        w = words(self.doc)
+        if (
+            w.lower[hit.start].endswith("ed")
+            or w.lemma[hit.start] != w.lower[hit.start]
+            and not w.lower[hit.start].endswith(("ing", "s"))
+        ):
+            return False  # a past form: "met last week"
+        if hit.start > self.sent.start and (w.lower[hit.start - 1] in DETERMINERS or w.lower[hit.start - 1] == "to"):
+            # "a meeting next week", "an invitation to attend a meeting next week": a noun or an infinitive, whose
+            # date is its governor's business
+            return False
+        for k in range(hit.end, min(self.sent.end, hit.end + FUTURE_TIME_REACH)):
+            if w.lower[k] in (",", ";") or w.lower[k] in AUXILIARIES:
+                return False
+            if (
+                w.lower[k] == "tomorrow"
+                or w.lower[k] == "next"
+                and k + 1 < self.sent.end
+                and (w.lower[k + 1] in TIME_UNITS or w.lower[k + 1] in CALENDAR)
+            ):
+                return True
+        return False
+
     def _reacts_to_the_move(self, hit: Hit) -> bool:
         """Whether a reaction's object is "the decision" (or "the move", "the step") with nothing after it to say
         whose: the act the sentence told before it."""
@@ -1668,6 +1697,8 @@ class SentenceCoder:
             # the join is its own, whatever the clause before it plans, denies or reports
             window = max(window, hit.start - 1)
         modality, cues = modality_of(self.doc, window, hit.start)
+        if modality == ASSERTED and self._set_to_come(hit):
+            modality = FUTURE  # "NATO leaders meeting in Vilnius next week": what is yet to happen
         decided = self._decided_by(hit)
         if decided is not None:
             if not decided:

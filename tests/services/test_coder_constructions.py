@@ -2318,3 +2318,13 @@ def test_a_clause_after_a_comma_and_and_keeps_its_subject_from_the_first_clause_
 
 def test_one_extradited_in_the_passive_goes_from_the_state_left_to_the_state_named_after_to():
     assert by_country("The banker was extradited from Dubai to India on Tuesday.") == [("COOPERATE", "ARE", "IND")]
+
+
+def test_an_act_dated_to_come_in_its_own_phrase_is_not_reported_as_done():
+    events = extract_events("Gulf ministers meeting in Riyadh next week will discuss Iran.")
+    assert [e.modality for e in events if e.type == "CONSULT" and e.trigger == "meeting"] == ["future"]
+    # a past form keeps its past, whatever follows
+    assert by_country("Iran and Oman met in Muscat last week.") == [
+        ("CONSULT", "IRN", "OMN"),
+        ("CONSULT", "OMN", "IRN"),
+    ]
