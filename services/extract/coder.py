@@ -516,8 +516,12 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         return True  # "aid pledges": a plural noun, not a verb with its subject ("Israeli strike kills" is one)
     if word.endswith("ed") or w.lemma[hit.start] != word and not word.endswith(("s", "ing")):
         # A past form is a verb, or an adjective after "the" or a count ("the occupied West Bank", "30 kidnapped
-        # schoolgirls").
-        return before in DETERMINERS or w.num[hit.start - 1]
+        # schoolgirls"), also past an adverb of its own ("Azerbaijan's internationally recognised borders").
+        j = hit.start - 1
+        while j > sent.start and w.lower[j].endswith("ly") and w.is_lower[j]:
+            j -= 1
+        graded = j < hit.start - 1 and (w.lower[j] in DETERMINERS or w.lower[j] in POSSESSIVE_MARKS)
+        return before in DETERMINERS or w.num[hit.start - 1] or graded
     singular_noun = before == w.lemma[hit.start - 1] and (before,) in sectors and before not in PLURAL_NOUNS
     if singular_noun and word == w.lemma[hit.start] and word not in UNCHANGED_PAST:
         # "the drone attack", "a government ban": a singular noun before a verb's plain form would need its -s, so

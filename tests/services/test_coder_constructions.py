@@ -2328,3 +2328,8 @@ def test_an_act_dated_to_come_in_its_own_phrase_is_not_reported_as_done():
         ("CONSULT", "IRN", "OMN"),
         ("CONSULT", "OMN", "IRN"),
     ]
+
+
+def test_a_past_participle_graded_by_an_adverb_after_a_possessive_is_an_adjective():
+    assert by_country("The enclave lies inside Azerbaijan's internationally recognised borders.") == []
+    assert by_country("Russia formally recognised the two breakaway regions.") == [("SUPPORT", "RUS", None)]
