@@ -317,6 +317,7 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
             best = next(
                 (e for e in heads if e.label_ == COUNTRY and e.end < stop and w.lower[e.end] in POSSESSIVE_MARKS), best
             )
+        owner = _possessing_country(w, heads, best)
         bare_demonym = best is not None and best.label_ == DEMONYM and sector is None
         if bare_demonym and stop < len(doc) and (w.lemma[stop] in PLACE_NOUNS or w.lower[stop] in THING_NOUNS):
             continue  # "the Thai border", "the Syrian capital": a place, not an actor; "the Russian language": a tongue
@@ -331,6 +332,9 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
             code, sector_code = country + (sector or ""), sector
         else:
             code, country, sector_code = code_entity(best, sector, when, former)
+            if owner is not None and owner != country:
+                # "Pakistan's Foreign Office": a body another state's lexicon entry names, held by this one
+                code, country = owner + (sector_code or ""), owner
             if best.label_ == ROLE and own_sector and country and _person_qualifies_head(w, best, begin, stop):
                 # "Trump supporters", "supporters of Imran Khan", "Assad's forces": the head noun says who they are
                 code, sector_code = country + own_sector, own_sector
@@ -341,6 +345,16 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
         country = next(iter(countries))
         actors = [a if a.country else of_country(a, country) for a in actors]
     return actors
+
+
+def _possessing_country(w: Words, heads: list[Span], best: Span | None) -> str | None:
+    """The country that a national body's name is given as the possession of: "Pakistan's Foreign Office"."""
+    if best is None or best.label_ != ACTOR or best.ent_id_.startswith(("IGO", "IMG", "NGO")):
+        return None
+    owner = next((e for e in heads if e.label_ == COUNTRY and e.end + 1 == best.start), None)
+    if owner is None or w.lower[owner.end] not in POSSESSIVE_MARKS:
+        return None
+    return owner.ent_id_
 
 
 def _city_names_whose(w: Words, city: Span, begin: int, stop: int, sector: str | None) -> bool:

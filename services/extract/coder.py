@@ -1182,6 +1182,9 @@ class SentenceCoder:
                 target = recipient
         if target is None:
             target = main_roles[1]  # ", killing one and arresting 12": the main clause's target, again
+        if target is None and hit.entry.cameo == VISIT:
+            # "arrived in the Saudi capital": the place visited, named by its country's people, is the host
+            target = next((c for c in self.chunks if c.place and c.actors and hit.end <= c.start <= hit.end + 1), None)
         if hit.entry.type in REACTIONS and source is not None and (doer := self._doer_of_the_move(source)) is not None:
             target = doer  # "Japan tightened export controls, a move Seoul denounced": Seoul denounced Japan
         if target is None and hit.entry.type in REACTIONS and source is not None and self._reacts_to_the_move(hit):

@@ -513,13 +513,24 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
                     break
                 end = at + len(segment)
             else:
-                found.append((start, end, trigger))
+                # a reading of no event must name the object itself, not its owner, to silence the verb
+                if not (rest and trigger.kind == NO_EVENT and _possesses_the_object(w, end)):
+                    found.append((start, end, trigger))
                 continue
             if len(rest) == 1 and len(first) == 1 and _object_before_passive(doc, sentence_start, start, rest[0]):
                 found.append((start, start + 1, trigger))
     # A reading that names no event ("mobilized pressure groups") rules out the event readings of its words.
     silenced = {i for start, end, trigger in found if trigger.kind == NO_EVENT for i in range(start, end)}
     return [match for match in found if match[0] not in silenced] if silenced else found
+
+
+def _possesses_the_object(w: Words, end: int) -> bool:
+    """Whether the noun a verb-object reading ends on owns the verb's object, itself or by the name after it:
+    "dismissed U.S. President Donald Trump's plan" dismisses a plan, and fires no president."""
+    k = end
+    while k < len(w.lower) and w.title[k] and w.alpha[k]:
+        k += 1
+    return k < len(w.lower) and w.lower[k] in ("'s", "’s")
 
 
 def _in_a_title(w: Words, i: int, sentence_start: int, sentence_end: int) -> bool:

@@ -676,3 +676,10 @@ def test_an_object_pronoun_points_back_to_another_than_the_doer() -> None:
 )
 def test_people_named_in_full_act_without_a_lexicon_entry(text: str, expected: set) -> None:
     assert codes(text) == expected
+
+
+def test_a_national_body_given_as_another_states_possession_is_that_states():
+    # the lexicon's "Foreign Office" is Britain's; Pakistan's is Pakistan's
+    assert codes("Pakistan's Foreign Office summoned India's deputy high commissioner.") == {
+        ("ACCUSE", "PAKGOV", "INDGOV")
+    }

@@ -2333,3 +2333,14 @@ def test_an_act_dated_to_come_in_its_own_phrase_is_not_reported_as_done():
 def test_a_past_participle_graded_by_an_adverb_after_a_possessive_is_an_adjective():
     assert by_country("The enclave lies inside Azerbaijan's internationally recognised borders.") == []
     assert by_country("Russia formally recognised the two breakaway regions.") == [("SUPPORT", "RUS", None)]
+
+
+def test_a_verb_object_reading_does_not_end_on_the_objects_owner():
+    # a plan dismissed, not a president
+    assert by_country("Abbas's spokesman said Palestine dismissed U.S. President Joe Biden's plan.") == [
+        ("REJECT", "PSE", "USA")
+    ]
+
+
+def test_a_visit_to_a_capital_named_by_its_people_is_a_visit_to_that_country():
+    assert by_country("Iran's foreign minister arrived in the Saudi capital for talks.") == [("CONSULT", "IRN", "SAU")]
