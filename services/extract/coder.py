@@ -252,6 +252,10 @@ GRADING_WORDS = frozenset({"further", "more", "other", "several"})
 # How far past ", and" a clause's verb may stand after its subject (", and the United States and the United
 # Nations swiftly condemned")
 CLAUSE_SUBJECT_REACH = 12
+# Attacks a report may name as a noun with their doer after "by" ("the shelling of Douma by government forces")
+NOMINAL_ACTS = frozenset({"ASSAULT"})
+NOMINAL_AGENT_REACH = 8
+DOUBTED_ACTS = frozenset({"alleged", "suspected", "possible", "planned", "threatened", "any"})
 # How far after a trigger a date to come still dates it ("meeting in the Lithuanian capital next week")
 FUTURE_TIME_REACH = 6
 TIME_UNITS = frozenset({"week", "month", "year", "weekend", "spring", "summer", "autumn", "fall", "winter"})
@@ -1016,7 +1020,9 @@ class SentenceCoder:
         self.setting: str | None = setting  # the country the story is set in
         self.entities = entities  # the sentence's own
         self.entity_at = entity_at
-        hits = [h for h in hits if not _is_nominal(doc, h, sent, entity_at, hits)]
+        nominal = [h for h in hits if _is_nominal(doc, h, sent, entity_at, hits)]
+        hits = [h for h in hits if not any(h is n for n in nominal)]
+        self.nominal = [h for h in nominal if h.entry.type in NOMINAL_ACTS and h.entry.kind == ACT]
         hits = [h for h in hits if not _modifies_noun(doc, h, sent, hits)]
         hits = [h for h in hits if not _rise_of_a_market(doc, h)]
         # The verb part of a gapped trigger is no actor; its object ("summoned the British ambassador") may be one.
@@ -1440,6 +1446,36 @@ class SentenceCoder:
             return None
         return earlier[-1]
 
+    def _named_with_its_doer(self, hit: Hit) -> list[EventCandidate]:
+        """An attack named as a noun with whoever did it after "by": "the shelling of Douma by
+        government forces continued", "reported renewed shelling of residential neighbourhoods by Houthi
+        fighters". The report tells the act as done, its doer and whom it struck; as another act's object, it is what
+        that act is about."""
+        w = words(self.doc)
+        if hit.start > self.sent.start and w.lower[hit.start - 1] in DOUBTED_ACTS:
+            return []  # "the alleged shelling by": a claim, not a report
+        if any(h.end <= hit.start and not _clause_break(w, h.end, hit.start) for h in self.hits):
+            return []  # "condemned the shelling of Idlib by Syrian forces": the reaction is the event, aimed at them
+        agent = agent_after_by(self.doc, self.sent, hit.end, self.chunks, self.right_stops)
+        if agent is None or agent.start - hit.end > NOMINAL_AGENT_REACH or not agent.actors:
+            return []
+        if any(hit.end <= h.start < agent.start for h in self.hits) or w.lower[hit.end : agent.start].count(",") > 0:
+            return []  # "The raid was condemned by Egypt", "The attack, claimed by IS,": another verb's agent
+        struck = next(
+            (c for c in self.chunks if hit.end <= c.start < agent.start and c.prep in ("of", "on", "against")), None
+        )
+        # people struck who are named by no country are of no country the report gives ("two soldiers")
+        targets = [a for a in struck.actors if a.country] if struck is not None else []
+        location = self._location(hit.start)
+        phrase = text_of(self.doc)[self.doc[hit.start].idx : self.doc[agent.start].idx]
+        if not targets and location is not None and location.name not in phrase:
+            return []  # where it struck is not told in its own phrase, and the sentence's place may be another's
+        modality, _ = modality_of(self.doc, self.sent.start, hit.start)
+        if modality != ASSERTED:
+            return []
+        entry = hit.entry
+        return self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, agent.actors, targets)
+
     def _set_to_come(self, hit: Hit) -> bool:
         """Whether a trigger in the present or an -ing form is dated to come in its own phrase: "meeting in Vilnius
         next week", "visits Beijing tomorrow"."""
@@ -1559,6 +1595,8 @@ class SentenceCoder:
                 hits = [h for h in hits if id(h) not in behind]
         for hit in hits:
             events.extend(self._events_for(hit))
+        for hit in self.nominal:
+            events.extend(self._named_with_its_doer(hit))
         if not events:
             # "Three Gazans were killed when Israeli forces attacked a UN school": a main clause that names no doer
             # leaves its act to the clause that tells it again with its doer
@@ -2263,6 +2301,11 @@ class SentenceCoder:
         # the verb before "to", or before its object: "prompting Madrid to recall its ambassador"
         object_ = self.chunk_at.get(j - 1)
         k = object_.start - 1 if object_ is not None and object_.start > self.sent.start else j - 1
+        # past when and how: "voted unanimously on Saturday to demand"
+        while k > self.sent.start and (
+            words(doc).lower[k] in CALENDAR or words(doc).lower[k] == "on" or words(doc).lower[k].endswith("ly")
+        ):
+            k -= 1
         verb = doc[k]
         return lexicon.cues().get((verb.lemma_,)) != "aspect" and not (
             k - 1 >= self.sent.start and (words(doc).lemma[k - 1], verb.lemma_) in lexicon.cues()

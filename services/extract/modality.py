@@ -13,6 +13,8 @@ PRECEDENCE = (NEGATED, HYPOTHETICAL, CLAIMED, FUTURE)
 # Modals that only predict, so a sentence using them commits no one to anything.
 PREDICTIONS = frozenset({"expect", "scheduled", "schedule", "due to", "set to"})
 WINDOW = 8
+# "without" negates only what follows it closely: "withdrew without firing a shot"
+WITHOUT_REACH = 2
 # Words after which a cue word is a noun ("the plan", "its threat"); not "all" or "this", which may be subjects.
 NOUN_MARKERS = lexicon.word_set("possessives") | {"the", "a", "an", "'s", "’s"}
 
@@ -33,6 +35,8 @@ def cues_between(doc: Doc, start: int, end: int) -> dict[str, str]:
         # "Officials who attacked the plan resigned": a noun, no cue; but "the claim that", "the alleged attack" still
         # only report a claim
         noun = i and words(doc).lower[i - 1] in NOUN_MARKERS
+        if token.lower_ == "without" and i < end - WITHOUT_REACH:
+            continue  # "held without charge ... has been on hunger strike": "without" governs its own noun
         for key in ((lemma,), (token.lower_,)):
             if key in table and (not noun or table[key] == CLAIMED):
                 found.setdefault(table[key], key[0])

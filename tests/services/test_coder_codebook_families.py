@@ -1301,3 +1301,28 @@ def test_truces_calls_readiness_and_releases_by_their_codebook_words(text: str, 
 )
 def test_intelligence_passed_and_arms_rushed_by_their_codebook_words(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 154 troops poured in, a mobilisation ordered; 0831 a resignation submitted; 0871 a cessation of
+        # hostilities signed
+        ("Ankara poured thousands of troops into Idlib province.", [("MOBILIZE", "154", "TUR", "SYR")]),
+        ("Russia's president ordered a partial mobilisation of reservists.", [("MOBILIZE", "154", "RUS", None)]),
+        ("Lebanon's prime minister submitted his resignation.", [("RETREAT", "0831", "LBN", None)]),
+        (
+            "Sudan and South Sudan signed a cessation of hostilities.",
+            [("RETREAT", "0871", "SDN", None), ("RETREAT", "0871", "SSD", None)],
+        ),
+        # 138 an attack vowed is a threat of force
+        (
+            "The Houthis vowed to target any American warship in the Red Sea.",
+            [("THREATEN", "138", "YEM", "USA")],
+        ),
+    ],
+)
+def test_troops_poured_mobilisations_resignations_truces_and_targets_by_their_codebook_words(
+    text: str, expected: list
+) -> None:
+    assert coded(text) == expected, text

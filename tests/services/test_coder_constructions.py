@@ -2344,3 +2344,31 @@ def test_a_verb_object_reading_does_not_end_on_the_objects_owner():
 
 def test_a_visit_to_a_capital_named_by_its_people_is_a_visit_to_that_country():
     assert by_country("Iran's foreign minister arrived in the Saudi capital for talks.") == [("CONSULT", "IRN", "SAU")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an attack named as a noun with its doer after "by" is told as done
+        ("The shelling of Kharkiv by Russian forces continued on Monday.", [("ASSAULT", "RUS", "UKR")]),
+        # as a reaction's object it is what the reaction is about; "by" after another verb is that verb's agent
+        ("Turkey condemned the shelling of Idlib by Syrian government forces.", [("ACCUSE", "TUR", "SYR")]),
+        ("The raid on the camp was condemned by Egypt.", [("ACCUSE", "EGY", None)]),
+    ],
+)
+def test_an_attack_named_as_a_noun_with_its_doer_is_reported_done(text: str, expected: list) -> None:
+    assert by_country(text) == expected, text
+
+
+def test_a_decision_taken_on_a_day_still_governs_its_infinitive():
+    # "voted ... on Saturday to demand": the vote is the demand, whatever stands between
+    assert ("REQUEST", "IGO", "SYR") in by_country(
+        "The Security Council voted unanimously on Saturday to demand that all parties in Syria lift the sieges."
+    )
+
+
+def test_without_negates_only_what_follows_it_closely():
+    # "held without charge" says how he is held; his hunger strike is reported
+    assert by_country("A Kurdish activist held without charge in a Turkish prison has been on hunger strike.") == [
+        ("PROTEST", "TUR", "TUR")
+    ]
