@@ -556,6 +556,9 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     if possessive:
         return True
     opener = w.lower[j] if j >= sent.start else ""
+    name_before = entity_at.get(hit.start - 1)
+    if plural and opener in DETERMINERS and name_before is not None and not w.lower[hit.start - 1].endswith("s"):
+        return True  # "defended the Houthi attacks on shipping": a name in the singular qualifies the plural noun
     place = entity_at.get(j + 1)
     after_place = place is not None and place.label_ in PLACES and place.end == hit.start and opener in PREPOSITIONS
     if after_place and not word.endswith(("ing", "s")):

@@ -1326,3 +1326,16 @@ def test_troops_poured_mobilisations_resignations_truces_and_targets_by_their_co
     text: str, expected: list
 ) -> None:
     assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 0874 positions abandoned; 192 forces that sweep into a city take it (an election's winner takes no city)
+        ("Malian troops abandoned their positions near Kidal.", [("RETREAT", "0874", "MLI", None)]),
+        ("Rebel fighters swept into Goma.", [("ASSAULT", "192", None, "COD")]),
+        ("The candidate swept into office in 2008.", []),
+    ],
+)
+def test_positions_abandoned_and_cities_swept_into_by_their_codebook_words(text: str, expected: list) -> None:
+    assert coded(text) == expected, text

@@ -2372,3 +2372,8 @@ def test_without_negates_only_what_follows_it_closely():
     assert by_country("A Kurdish activist held without charge in a Turkish prison has been on hunger strike.") == [
         ("PROTEST", "TUR", "TUR")
     ]
+
+
+def test_a_name_in_the_singular_after_an_article_qualifies_the_plural_act_noun():
+    # the attacks are what Iran defended, not an attack reported here
+    assert by_country("Iran defended the Houthi attacks on shipping.") == [("SUPPORT", "IRN", "YEM")]
