@@ -945,8 +945,14 @@ def _one_person(pronoun: str, actors: list[Actor]) -> bool:
 
 
 def _is_stranger(actor: Actor) -> bool:
-    """A person or body named in full whom no lexicon places ("Carla del Ponte"): known by name, not by country."""
-    return not actor.code and actor.sector is None
+    """A person or body named in full whom no lexicon places ("Carla del Ponte"), also after a title ("Secretary of
+    State Antony Blinken"): known by name, not by country."""
+    if actor.country is not None:
+        return False
+    if not actor.code and actor.sector is None:
+        return True
+    *_, given, surname = ["", "", *actor.text.split()]
+    return actor.sector == "GOV" and given[:1].isupper() and surname[:1].isupper() and given.isalpha()
 
 
 def _is_person(actor: Actor) -> bool:

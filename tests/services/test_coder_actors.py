@@ -683,3 +683,22 @@ def test_a_national_body_given_as_another_states_possession_is_that_states():
     assert codes("Pakistan's Foreign Office summoned India's deputy high commissioner.") == {
         ("ACCUSE", "PAKGOV", "INDGOV")
     }
+
+
+def test_a_titled_person_named_in_full_acts_on_the_state_they_meet():
+    assert codes("Secretary of State Jane Holloway met Mexico's president in the capital.") == {
+        ("CONSULT", "GOV", "MEXGOV")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # departments and agencies that wire copy names without their country
+        ("The Treasury Department imposed sanctions on Nicaragua.", {("SANCTION", "USAGOV", "NIC")}),
+        ("ICE agents detained 40 Guatemalan migrants.", {("COERCE", "USACOP", "GTMREF")}),
+        ("The Bundeswehr sent troops to Lithuania.", {("MOBILIZE", "DEUMIL", "LTU")}),
+    ],
+)
+def test_departments_and_agencies_named_without_their_country_are_their_states(text: str, expected: set) -> None:
+    assert codes(text) == expected
