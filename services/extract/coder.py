@@ -146,6 +146,8 @@ IMPERSONAL = frozenset({"it", "they"})
 INVERTED_CONDITIONS = frozenset({"should", "were", "had"})
 PEOPLE_SECTORS = frozenset({"CVL", "REF"})
 CONDITIONAL_MODALS = frozenset({"may", "might", "could"})
+# Verbs of answering whose "by" names the answer: "responded by expelling", "retaliated by imposing"
+RESPONDING = frozenset({"respond", "retaliate", "react", "reply", "answer"})
 WARNING_MODALS = CONDITIONAL_MODALS | {"would", "will"}
 QUOTES = frozenset({'"', "`", "``", "''", "“", "‘", "'"})
 AUXILIARIES = lexicon.word_set("auxiliaries")
@@ -391,6 +393,7 @@ def _select(doc: Doc) -> list[Hit]:
             "~" in entry.pattern
             and s > 0
             and (w.lower[s - 1] in DETERMINERS or w.lower[s - 1] in NOUN_MARKERS or s in inside)
+            and not _answers_by(w, s)
         )
     ]
     # Of two readings of one verb by its object, the nearer object is the verb's; the farther, past a preposition,
@@ -420,6 +423,11 @@ def _select(doc: Doc) -> list[Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
+def _answers_by(w: Words, i: int) -> bool:
+    """Whether an -ing form is the act a response was made by: "Maduro responded by breaking off relations"."""
+    return i > 1 and w.lower[i].endswith("ing") and w.lower[i - 1] == "by" and w.lemma[i - 2] in RESPONDING
+
+
 def _qualifies(w: Words, i: int, entity_at: dict[int, Span], sent: Span) -> bool:
     """A plain word or a nationality before a noun: "immediate support", "refused French requests", also in a
     headline's capitals ("Egypt Demands Immediate Halt to Israeli Strikes")."""
@@ -445,6 +453,10 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     if hit.entry.kind == "oblige":
         return False
     w = words(doc)
+    if _answers_by(w, hit.start):
+        return False  # "responded by breaking off relations": the answer, an act
+    if any(_answers_by(w, other.start) and other.start == hit.end + 1 for other in others):
+        return True  # "China retaliated by imposing tariffs": the act after "by" is the retaliation
     if _opens_as_gerund(w, hit, sent, others):
         return True
     if hit.start == sent.start:
@@ -1783,7 +1795,7 @@ class SentenceCoder:
                 modality = HYPOTHETICAL  # "They want police banned from carrying guns": another's act wished for
         targets = target_chunk.actors if target_chunk else []
         if target_chunk is not None and self._owns_the_act(hit, target_chunk, sources):
-            targets = []  # "he reaffirmed Türkiye's support for peace": his own country's support, aimed at no one
+            targets = self._aimed_at(hit, target_chunk, sources)  # "he reaffirmed Türkiye's support for peace"
         elif target_chunk is not None and self._about_own_words(hit, target_chunk):
             targets = []  # "defended his comments on Israel": what one's own words are about is not their target
         elif target_chunk is not None and entry.type == "ASSAULT" and self._across_a_border(target_chunk):
@@ -1810,6 +1822,8 @@ class SentenceCoder:
         if sources and source_chunk is not None and source_chunk.prep is None and not source_chunk.pronoun:
             self.last_subject[:] = sources
         governed = next((h for h in self.hits if h.governor is hit), None)
+        if governed is not None and target_chunk is not None and governed.start <= target_chunk.start < governed.end:
+            targets = []  # "threatened to cut off all U.S. aid to Honduras": a phrase of the act threatened
         type_, mode, cameo = entry.type, entry.mode, entry.cameo
         if cameo == VISIT and any(s.sector in TRAVELLERS or s.sector is None and not _is_official(s) for s in sources):
             return accusation  # refugees, fans or prisoners who arrive somewhere make no visit (042 is an actor's)
@@ -2174,7 +2188,7 @@ class SentenceCoder:
         own = {a.country for a in sources}
         _, target_chunk = self.roles(governed)
         if target_chunk is not None:
-            return [a for a in target_chunk.actors if a.country not in own]
+            return [a for a in self._aimed_at(governed, target_chunk, sources) if a.country not in own]
         location = self._location(governed.start)
         if location is not None and location.country not in own:
             return [Actor(location.name, location.country, 0, 0, location.country, None)]
@@ -2218,7 +2232,12 @@ class SentenceCoder:
     def _owns_the_act(self, hit: Hit, target: Chunk, sources: list[Actor]) -> bool:
         """Whether the target found is the possessor of the trigger's own noun and the source's own country."""
         w = words(self.doc)
-        inside = hit.start < target.start and target.end < hit.end and w.lower[target.end] in POSSESSIVE_MARKS
+        # "Türkiye's support", or a modifier of the noun itself: "cut off all U.S. aid to Honduras" (people are
+        # acted on whoever they are: "released 400 Taliban prisoners")
+        modifier = hit.end - 1 <= target.end <= hit.end and (w.lemma[hit.end - 1],) not in lexicon.sectors()
+        inside = hit.start < target.start and (
+            target.end < hit.end and w.lower[target.end] in POSSESSIVE_MARKS or modifier
+        )
         own = {a.country for a in sources}
         return inside and bool(target.actors) and all(a.country in own for a in target.actors)
 
@@ -2349,9 +2368,19 @@ class SentenceCoder:
             # the one urged acts, and so does the one accused ("accused Ukraine of shelling Donetsk")
             chosen = g_target if kind in ("request", "accuse") else g_source
             sources = self._resolve(chosen)
-        targets = target_chunk.actors if target_chunk else []
+        targets = self._aimed_at(hit, target_chunk, sources)
         entry = hit.entry
         return self._emit(hit, entry.type, entry.mode, entry.cameo, GOVERNED_MODALITY[kind], sources, targets)
+
+    def _aimed_at(self, hit: Hit, target_chunk: Chunk | None, sources: list[Actor]) -> list[Actor]:
+        """The target phrase's actors, unless the phrase is the doer's own noun ("Türkiye's support", "all U.S.
+        aid"): then whom the phrase after it names, if any ("cut off all U.S. aid to Honduras")."""
+        if target_chunk is None:
+            return []
+        if not self._owns_the_act(hit, target_chunk, sources):
+            return target_chunk.actors
+        recipient = agent_after_by(self.doc, self.sent, hit.end, self.chunks, self.right_stops, preps=TO)
+        return recipient.actors if recipient is not None and recipient.start == hit.end + 1 else []
 
     def _default_targets(
         self, type_: str, cameo: str, sources: list[Actor], targets: list[Actor], location

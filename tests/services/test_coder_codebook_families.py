@@ -1339,3 +1339,7 @@ def test_troops_poured_mobilisations_resignations_truces_and_targets_by_their_co
 )
 def test_positions_abandoned_and_cities_swept_into_by_their_codebook_words(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+def test_crowds_that_pour_into_the_streets_demonstrate() -> None:
+    assert coded("Thousands of Serbians poured into the streets of Belgrade.") == [("PROTEST", "141", "SRB", "SRB")]

@@ -2377,3 +2377,16 @@ def test_without_negates_only_what_follows_it_closely():
 def test_a_name_in_the_singular_after_an_article_qualifies_the_plural_act_noun():
     # the attacks are what Iran defended, not an attack reported here
     assert by_country("Iran defended the Houthi attacks on shipping.") == [("SUPPORT", "IRN", "YEM")]
+
+
+def test_an_answer_given_by_an_act_is_that_act():
+    # "retaliated by imposing tariffs": the tariffs are the retaliation, no attack is told
+    assert by_country("China retaliated by imposing tariffs on American soybeans.") == [("SANCTION", "CHN", "USA")]
+    assert by_country("Venezuela responded by breaking off relations with Panama.") == [("SANCTION", "VEN", "PAN")]
+
+
+def test_the_doers_own_aid_named_in_the_object_is_aimed_at_its_recipient():
+    coded = by_country("Washington threatened to cut off all U.S. aid to Honduras if its government failed to act.")
+    assert ("THREATEN", "USA", "HND") in coded
+    # people acted on are the target, whoever they are
+    assert by_country("The Afghan government released 400 Taliban prisoners.") == [("RETREAT", "AFG", "AFG")]
