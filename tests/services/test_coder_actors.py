@@ -702,3 +702,17 @@ def test_a_titled_person_named_in_full_acts_on_the_state_they_meet():
 )
 def test_departments_and_agencies_named_without_their_country_are_their_states(text: str, expected: set) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # leaders in office in the 2020s, by surname after their first mention
+        ("Noboa imposed a curfew in Guayaquil.", {("COERCE", "ECUGOV", "ECU")}),
+        ("Carney criticised China over the detentions.", {("ACCUSE", "CANGOV", "CHN")}),
+        # a given name that is another known person's is not this one's surname: Poroshenko is no Colombian
+        ("Petro Poroshenko met Putin in Minsk.", {("CONSULT", "UKRGOV", "RUSGOV")}),
+    ],
+)
+def test_leaders_of_the_2020s_code_by_their_office(text: str, expected: set) -> None:
+    assert codes(text) == expected
