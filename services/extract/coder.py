@@ -1497,6 +1497,14 @@ class SentenceCoder:
         entry = hit.entry
         return self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, agent.actors, targets)
 
+    def _commands_own_forces(self, hit: Hit, target_chunk: Chunk | None) -> bool:
+        """Whether an order is given to forces no other state is named for: one's own ("ordered the armed forces to
+        neutralize 22 gangs", "ordered 700 Marines to Los Angeles"). CAMEO's demands (10) are made of another."""
+        if hit.entry.kind != "request" or words(self.doc).lemma[hit.start] != "order" or target_chunk is None:
+            return False
+        actors = target_chunk.actors
+        return bool(actors) and all(a.sector in ARMED_FORCES and a.country is None for a in actors)
+
     def _set_to_come(self, hit: Hit) -> bool:
         """Whether a trigger in the present or an -ing form is dated to come in its own phrase: "meeting in Vilnius
         next week", "visits Beijing tomorrow"."""
@@ -1731,6 +1739,8 @@ class SentenceCoder:
             and is_passive(self.doc, hit.start, hit.end, self.sent, with_be=True)
         ):
             return []  # "any response would be met with crushing attacks": answered, not met; one is met "by"
+        if self._commands_own_forces(hit, target_chunk):
+            return []  # "ordered the armed forces to neutralize the gangs": a command, no demand of another
         if entry.type == "ASSAULT" and self._plays_a_game_or_trade(source_chunk):
             return []  # "Brazil's striker attacked the defence", "carmakers are fighting for market share"
         if self._scatters(hit, source_chunk, target_chunk):

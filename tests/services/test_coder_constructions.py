@@ -2390,3 +2390,10 @@ def test_the_doers_own_aid_named_in_the_object_is_aimed_at_its_recipient():
     assert ("THREATEN", "USA", "HND") in coded
     # people acted on are the target, whoever they are
     assert by_country("The Afghan government released 400 Taliban prisoners.") == [("RETREAT", "AFG", "AFG")]
+
+
+def test_an_order_to_ones_own_forces_is_a_command_not_a_demand():
+    assert by_country("Ecuador's president ordered the armed forces to neutralize the gangs.") == []
+    assert by_country("The U.S. president ordered 700 Marines to Los Angeles.") == [("MOBILIZE", "USA", "USA")]
+    # an order to another state is a demand
+    assert ("REQUEST", "RUS", "UKR") in by_country("Russia ordered Ukraine to withdraw its troops.")
