@@ -49,6 +49,9 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 EMBEDDED = "~"
 PLACE_NOUNS = lexicon.word_set("place_nouns")
 THING_NOUNS = lexicon.word_set("thing_nouns")
+# A sentence with fewer than one word in this many in lower case is a headline ("Jury Finds Andrew Lopez Guilty in
+# Murder of Zurana Horton"), whose capitals say nothing of names
+HEADLINE_LOWER = 3
 # The last word of a place's or a building's name: "Snyder Avenue", "Evin Prison"
 PLACE_NAME_ENDS = lexicon.word_set("place_name_ends")
 # Who leads or speaks for a body is of the body's sector: "the leader of an opposition party", "a spokesman for".
@@ -504,11 +507,11 @@ def stranger_names(
     doc: Doc, sent: Span, entity_at: dict[int, Span], trigger_tokens: set[int] = frozenset()
 ) -> list[tuple[int, int]]:
     """Runs of two or more capitalised words that no lexicon knows, in running text: people and bodies named in
-    full ("Carla del Ponte", "Tayyip Erdogan" where the lexicon knows only his full name). They act and are acted on
-    as anyone does; only their country is unknown."""
+    full ("Carla del Ponte", "Juan Carlos de la Vega"). They act and are acted on as anyone does; only their country
+    is unknown."""
     w = words(doc)
     lower = sum(w.is_lower[k] for k in range(sent.start, sent.end))
-    if lower * 3 <= sum(w.alpha[k] for k in range(sent.start, sent.end)):
+    if lower * HEADLINE_LOWER <= sum(w.alpha[k] for k in range(sent.start, sent.end)):
         return []  # a headline, its words capitalised but for a few short ones
     sectors = lexicon.sectors()
 
@@ -550,6 +553,7 @@ def stranger_names(
 def _with_strangers(
     doc: Doc, sent: Span, chunks: list[Chunk], entity_at: dict[int, Span], trigger_tokens: set[int]
 ) -> list[Chunk]:
+    """The chunks, with one for each stranger's name that no phrase covers or names (see `stranger_names`)."""
     w = words(doc)
     # A name right after a phrase, or after it and a comma, is that phrase's ("the Emir of Qatar, Sheikh Hamad").
     taken = {i for c in chunks for i in range(c.start, c.end + (2 if w.lower[min(c.end, sent.end - 1)] == "," else 1))}

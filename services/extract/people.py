@@ -19,6 +19,7 @@ from services.extract import lexicon
 from services.extract.actors import (
     APPOSITION_ARTICLES,
     DETERMINERS,
+    HEADLINE_LOWER,
     POSSESSIVE_MARKS,
     Chunk,
     code_entity,
@@ -39,9 +40,6 @@ COMMON_WORD_ZIPF = 4.0
 # How far a title may follow the country that places it: "Sudan's foreign affairs minister"
 TITLE_REACH = 3
 HONORIFICS = lexicon.word_set("honorifics")
-# A sentence with fewer than one word in this many in lower case is a headline ("Jury Finds Andrew Lopez Guilty in
-# Murder of Zurana Horton"), whose capitals say nothing of names
-HEADLINE_LOWER = 3
 
 
 def _uncommon(word: str) -> bool:
