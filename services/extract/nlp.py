@@ -40,7 +40,7 @@ PLACES_IN_DATELINES = frozenset({CITY, CAPITAL, COUNTRY})
 DATELINE_WORDS = 3  # "ADDIS ABABA", "RIO DE JANEIRO"
 DATELINE_ENDS = frozenset({",", "(", "-", "—", "–"})
 DATELINE = "dateline"  # the span group of a document's datelines
-MAX_GAP = 7  # tokens allowed between the parts of a pattern: "gave the Ivory Coast 5.1 million dollars of aid"
+MAX_GAP = 7  # words allowed between the parts of a pattern: "gave the Ivory Coast 5.1 million dollars of aid"
 BE_FORMS = lexicon.word_set("be_forms")
 GEOGRAPHIC_FEATURES = lexicon.word_set("geographic_features")
 GIVEN_NAME_COUNTRIES = lexicon.word_set("given_name_countries")
@@ -508,7 +508,10 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
             end = start + len(first)
             stops = OBJECT_STOPS if trigger.kind == NO_EVENT else ACT_STOPS if trigger.kind == ACT else GAP_STOPS
             for segment in rest:
-                at = _find_segment(w, end, min(sentence_end, end + MAX_GAP + 1), segment, stops)
+                # a hyphened word ("a ten-year gas supply agreement") is one word of the gap, not three tokens
+                reach = end + MAX_GAP + 1
+                reach += w.lower[end:reach].count("-")
+                at = _find_segment(w, end, min(sentence_end, reach), segment, stops)
                 if at is None:
                     break
                 end = at + len(segment)

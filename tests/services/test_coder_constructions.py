@@ -2397,3 +2397,11 @@ def test_an_order_to_ones_own_forces_is_a_command_not_a_demand():
     assert by_country("The U.S. president ordered 700 Marines to Los Angeles.") == [("MOBILIZE", "USA", "USA")]
     # an order to another state is a demand
     assert ("REQUEST", "RUS", "UKR") in by_country("Russia ordered Ukraine to withdraw its troops.")
+
+
+def test_a_hyphened_word_in_a_verbs_gap_is_one_word():
+    # "a ten-year gas supply and transit agreement": seven words, nine tokens
+    assert by_country("Russia and Ukraine signed a ten-year gas supply and transit agreement.") == [
+        ("SUPPORT", "RUS", None),
+        ("SUPPORT", "UKR", None),
+    ]
