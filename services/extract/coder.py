@@ -490,6 +490,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     if plural and qualified < hit.start and w.lower[qualified - 1] in NOUN_MARKERS:
         return True  # "amid deadly protests", "after fresh strikes": a plural noun after its preposition and adjectives
     base = word == w.lemma[hit.start] and not word.endswith(("ed", "ing"))
+    if base and hit.end - hit.start == 1 and before.endswith("ing") and w.is_lower[hit.start - 1] and before != "being":
+        return True  # "dodging arrest", "facing attack": a plain form right after an -ing verb is its object
     if base and qualified < hit.start and w.lower[qualified - 1] in NOUN_MARKERS:
         return True  # "because of swollen shoot disease": a plain form after a preposition and a qualifier is a noun
     if qualified > sent.start and w.lower[qualified - 1] == "any":
