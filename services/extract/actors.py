@@ -438,7 +438,8 @@ def find_chunks(
             or _in_a_hyphened_name(doc, j, i, entity_at)
         ):
             j += 1
-        while j > i and w.lower[j - 1] in TRAILING:
+        # a count stands before its noun: "the French ambassador 72 hours" ends at the ambassador
+        while j > i and (w.lower[j - 1] in TRAILING or j - 1 > i and w.num[j - 1]):
             j -= 1
         if _names_a_backer(w, j, sent.end):
             i = max(j, i + 1)  # "Iranian-backed militias": who backs the actor named next

@@ -1349,3 +1349,11 @@ def test_wanted_figures_handed_over_to_another_state_are_extradited() -> None:
     assert coded("Mexico handed over 29 alleged cartel figures to the United States.") == [
         ("COOPERATE", "063", "MEX", "USA")
     ]
+
+
+def test_an_envoy_given_hours_to_leave_is_expelled() -> None:
+    # and the hours are no part of the envoy's name
+    events = asserted("Mali gave the French ambassador 72 hours to leave the country.")
+    assert [(e.type, e.cameo, e.source.country, e.target.country, e.target.text) for e in events] == [
+        ("SANCTION", "166", "MLI", "FRA", "French ambassador")
+    ]
