@@ -423,6 +423,13 @@ def _select(doc: Doc) -> list[Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
+def _is_past_form(w: Words, i: int) -> bool:
+    """Whether a word is a past form: "-ed", or a form the lemmatizer maps elsewhere that is no -s or -ing form
+    ("met", "struck")."""
+    word = w.lower[i]
+    return word.endswith("ed") or w.lemma[i] != word and not word.endswith(("s", "ing"))
+
+
 def _answers_by(w: Words, i: int) -> bool:
     """Whether an -ing form is the act a response was made by: "Maduro responded by breaking off relations"."""
     return i > 1 and w.lower[i].endswith("ing") and w.lower[i - 1] == "by" and w.lemma[i - 2] in RESPONDING
@@ -478,7 +485,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         # the object of another trigger ("demanded support", "refused admittance", "ruled out talks with"); a past
         # form after a verb's object is the next verb ("Officials who attacked the plan resigned", "forces backed by
         # airstrikes retook")
-        return not (word.endswith("ed") or w.lemma[hit.start] != word and not word.endswith(("s", "ing")))
+        return not _is_past_form(w, hit.start)
     before = w.lower[hit.start - 1]
     if _alleged_act(w, hit, sent, others):
         return False  # "accused Russia of shelling Kharkiv": the act alleged, a verb after all
@@ -532,7 +539,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         return True  # "as long as US sanctions remain": a plural noun before an auxiliary or a verb of state
     if plural and _plain_before(w, hit.start, sent.start) and w.lower[hit.start - 1] not in HARMFUL_NOUNS:
         return True  # "aid pledges": a plural noun, not a verb with its subject ("Israeli strike kills" is one)
-    if word.endswith("ed") or w.lemma[hit.start] != word and not word.endswith(("s", "ing")):
+    if _is_past_form(w, hit.start):
         # A past form is a verb, or an adjective after "the" or a count ("the occupied West Bank", "30 kidnapped
         # schoolgirls"), also past an adverb of its own ("Azerbaijan's internationally recognised borders").
         j = hit.start - 1
@@ -965,8 +972,9 @@ def _is_stranger(actor: Actor) -> bool:
         return False
     if not actor.code and actor.sector is None:
         return True
-    *_, given, surname = ["", "", *actor.text.split()]
-    return actor.sector == "GOV" and given[:1].isupper() and surname[:1].isupper() and given.isalpha()
+    names = actor.text.split()
+    named_in_full = len(names) >= 2 and names[-2].isalpha() and names[-2][0].isupper() and names[-1][0].isupper()
+    return actor.sector == "GOV" and named_in_full
 
 
 def _is_person(actor: Actor) -> bool:
@@ -1043,9 +1051,13 @@ class SentenceCoder:
         self.setting: str | None = setting  # the country the story is set in
         self.entities = entities  # the sentence's own
         self.entity_at = entity_at
-        nominal = [h for h in hits if _is_nominal(doc, h, sent, entity_at, hits)]
-        hits = [h for h in hits if not any(h is n for n in nominal)]
-        self.nominal = [h for h in nominal if h.entry.type in NOMINAL_ACTS and h.entry.kind == ACT]
+        named_as_nouns = [_is_nominal(doc, h, sent, entity_at, hits) for h in hits]
+        self.nominal = [
+            h
+            for h, n in zip(hits, named_as_nouns, strict=True)
+            if n and h.entry.type in NOMINAL_ACTS and h.entry.kind == ACT
+        ]
+        hits = [h for h, n in zip(hits, named_as_nouns, strict=True) if not n]
         hits = [h for h in hits if not _modifies_noun(doc, h, sent, hits)]
         hits = [h for h in hits if not _rise_of_a_market(doc, h)]
         # The verb part of a gapped trigger is no actor; its object ("summoned the British ambassador") may be one.
@@ -1383,10 +1395,10 @@ class SentenceCoder:
         i = hit.end + (hit.end < self.sent.end and w.lower[hit.end] == "that")
         if i + 1 < self.sent.end and w.lower[i] in ("it", "they", "we") and w.lower[i + 1] in ("would", "will"):
             return True
-        end = min(self.sent.end, hit.end + OWN_ACT_REACH)
-        modal = next((k for k in range(hit.end, end) if w.lower[k] in ("would", "will")), None)
         if self._on_condition_of_another(hit):
             return True
+        end = min(self.sent.end, hit.end + OWN_ACT_REACH)
+        modal = next((k for k in range(hit.end, end) if w.lower[k] in ("would", "will")), None)
         if modal is None:
             return False
         # the state's own forces, unnamed, will act: the speaker's ("the army would crush any attempt")
@@ -1511,12 +1523,8 @@ class SentenceCoder:
         """Whether a trigger in the present or an -ing form is dated to come in its own phrase: "meeting in Vilnius
         next week", "visits Beijing tomorrow"."""
         w = words(self.doc)
-        if (
-            w.lower[hit.start].endswith("ed")
-            or w.lemma[hit.start] != w.lower[hit.start]
-            and not w.lower[hit.start].endswith(("ing", "s"))
-        ):
-            return False  # a past form: "met last week"
+        if _is_past_form(w, hit.start):
+            return False  # "met last week"
         if hit.start > self.sent.start and (w.lower[hit.start - 1] in DETERMINERS or w.lower[hit.start - 1] == "to"):
             # "a meeting next week", "an invitation to attend a meeting next week": a noun or an infinitive, whose
             # date is its governor's business
