@@ -67,6 +67,7 @@ from services.extract.roles import (
     ADVERBIAL_SKIP,
     APPOSITION_OPENERS,
     ATTACK_NOUNS,
+    AUXILIARIES,
     BE_FORMS,
     CLAUSE_ENDS,
     FIGHT_NOUNS,
@@ -150,7 +151,6 @@ CONDITIONAL_MODALS = frozenset({"may", "might", "could"})
 RESPONDING = frozenset({"respond", "retaliate", "react", "reply", "answer"})
 WARNING_MODALS = CONDITIONAL_MODALS | {"would", "will"}
 QUOTES = frozenset({'"', "`", "``", "''", "“", "‘", "'"})
-AUXILIARIES = lexicon.word_set("auxiliaries")
 # An event noun after these ("an attack", "any attack", "no attack") names no one event that took place.
 NONSPECIFIC = lexicon.word_set("nonspecific")
 # Verbs that turn an event noun into a report of the event ("staged a protest", "began a hunger strike").
