@@ -190,6 +190,13 @@ def eval_command(
     split: Annotated[
         EvalSplit, typer.Option(help="held-out: the figures that count; dev: the part rules may be studied on.")
     ] = EvalSplit["held-out"],
+    bodies: Annotated[
+        Path | None,
+        typer.Option(
+            help="Measure the clean stage on these pages instead: a folder with ground-truth.json (each page id's "
+            "articleBody) and html/<id>.html.gz, the article extraction benchmark's layout."
+        ),
+    ] = None,
     json_path: Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON here.")] = None,
     write_stream: Annotated[
         Path | None,
@@ -204,10 +211,12 @@ def eval_command(
     from services.evaluation.data import MissingData, data_dir, load_ecbplus
     from services.evaluation.dedup import wire_stream
     from services.evaluation.report import print_evaluation
-    from services.evaluation.run import evaluate
+    from services.evaluation.run import evaluate, evaluate_bodies
 
+    if bodies is not None and (stage not in (EvalStage.all, EvalStage.clean) or write_stream is not None):
+        fail("--bodies measures the clean stage alone: name no other stage, and leave out --write-stream")
     try:
-        root = data_dir(data)
+        root = data_dir(data) if bodies is None else bodies
     except MissingData as exc:
         fail(str(exc))
     if write_stream is not None:
@@ -221,7 +230,13 @@ def eval_command(
             task = bars.add_task(name, total=total)
             return lambda: bars.advance(task)
 
-        result = evaluate(stages, root=root, split=split.value, progress=progress)
+        try:
+            if bodies is not None:
+                result = evaluate_bodies(bodies, progress)
+            else:
+                result = evaluate(stages, root=root, split=split.value, progress=progress)
+        except MissingData as exc:
+            fail(str(exc))
     print_evaluation(result, console)
     if json_path is not None:
         json_path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import trafilatura
 
-from services.clean import UnusableDocument, clean_document, detect_language
+from services.clean import CleanResult, UnusableDocument, clean_document, detect_language
 from services.clean.decode import INVISIBLE
 from services.clean.text import DATE_LINE_REASON
 from services.evaluation.data import NewsArticle, Page
@@ -37,24 +37,29 @@ def _flat(text: str) -> str:
     return " ".join(INVISIBLE.sub("", text).split())
 
 
-def newsflow_text(page: Page) -> str:
+def newsflow_result(html: bytes) -> CleanResult | None:
+    """What the clean stage makes of a page; None when it finds no text."""
+    try:
+        return clean_document(html, content_type="text/html")
+    except UnusableDocument:
+        return None
+
+
+def newsflow_text(html: bytes) -> str:
     """The title and the article text the clean stage keeps from a page; empty when it finds no text.
 
     A headline kept as the title is kept, as in plain text; a site's name in the title counts as furniture left in.
     """
-    try:
-        result = clean_document(page.html, content_type="text/html")
-    except UnusableDocument:
-        return ""
-    return "\n".join(filter(None, [result.title, result.text]))
+    result = newsflow_result(html)
+    return "\n".join(filter(None, [result.title, result.text])) if result else ""
 
 
-def trafilatura_text(page: Page) -> str:
+def trafilatura_text(html: bytes) -> str:
     """What `trafilatura.extract` keeps with its default options."""
-    return trafilatura.extract(page.html) or ""
+    return trafilatura.extract(html) or ""
 
 
-SYSTEMS: dict[str, Callable[[Page], str]] = {NEWSFLOW: newsflow_text, TRAFILATURA: trafilatura_text}
+SYSTEMS: dict[str, Callable[[bytes], str]] = {NEWSFLOW: newsflow_text, TRAFILATURA: trafilatura_text}
 
 
 @dataclass
@@ -115,7 +120,7 @@ def evaluate_pages(pages: Iterable[Page], *, advance: Callable[[], None] = lambd
         language = page_language(page)
         for name, system in SYSTEMS.items():
             started = time.perf_counter()
-            text = system(page)
+            text = system(page.html)
             seconds = time.perf_counter() - started
             for group in ("all", language):
                 counts[name][group].add(page, text, seconds)

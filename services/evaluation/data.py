@@ -93,6 +93,30 @@ def load_ecbplus(root: Path, split: str) -> list[NewsArticle]:
     ]
 
 
+@dataclass(frozen=True)
+class BodyPage:
+    """A real web page labelled with its article's whole text (the body, without the headline)."""
+
+    id: str
+    html: bytes
+    body: str
+
+
+def load_article_bodies(root: Path) -> list[BodyPage]:
+    """Pages labelled with their article bodies, in the layout of the article extraction benchmark: `ground-truth.json`
+    maps each page id to a record with `articleBody`, and `html/<id>.html.gz` holds the page."""
+    truth = root / "ground-truth.json"
+    if not truth.is_file():
+        raise MissingData(f"no ground-truth.json in {root}: give the folder that holds it and html/<id>.html.gz")
+    pages = []
+    for page_id, record in json.loads(truth.read_text(encoding="utf-8")).items():
+        html = root / "html" / f"{page_id}.html.gz"
+        if not html.is_file():
+            raise MissingData(f"ground-truth.json names {page_id}, but {html} is missing")
+        pages.append(BodyPage(page_id, gzip.decompress(html.read_bytes()), record.get("articleBody") or ""))
+    return pages
+
+
 def load_coded_sentences(root: Path, name: str, split: str) -> list[dict]:
     """The coded sentences of a split from `<name>.jsonl` (petr2_gsr or plover_gsr)."""
     return [record for record in _records(root / f"{name}.jsonl") if in_split(f"{name}/{record['id']}", split)]

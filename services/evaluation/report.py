@@ -14,6 +14,8 @@ PAGE_FIGURES = (("with_kept", "kept"), ("without_gone", "gone"), ("precision", "
                 ("empty", "empty"), ("ms_per_page", "ms/page"))  # fmt: skip
 PLAIN_TEXT_FIGURES = (("articles", "articles"), ("words_kept", "words kept"), ("emptied", "emptied"),
                       ("lost_over_10_percent", "lost >10 %"), ("lost_over_20_percent", "lost >20 %"))  # fmt: skip
+BODY_FIGURES = (("pages", "pages"), ("precision", "precision"), ("recall", "recall"), ("f1", "F1"),
+                ("lost_over_10_percent", "lost >10 %"), ("empty", "empty"), ("ms_per_page", "ms/page"))  # fmt: skip
 DEDUP_FIGURES = (
     ("copy_precision", "copy precision"),
     *((f"recall_{level.name}", f"copy recall, {level.name}") for level in LEVELS),
@@ -69,6 +71,17 @@ def clean_tables(figures: dict) -> list[Table]:
     return [table, plain]
 
 
+def bodies_table(figures: dict) -> Table:
+    """Pages labelled with their article bodies: each system's shingle scores."""
+    table = _table(
+        "clean: pages with their article bodies (shingles of four words)",
+        ["system", *(label for _, label in BODY_FIGURES)],
+    )
+    for system, values in figures.items():
+        table.add_row(_short(system), *(_figure(values[key]) for key, _ in BODY_FIGURES))
+    return table
+
+
 def _by_figure(title: str, labels: tuple[tuple[str, str], ...], columns: dict[str, dict]) -> Table:
     table = _table(title, ["", *columns])
     for key, label in labels:
@@ -109,8 +122,10 @@ def extract_type_tables(figures: dict) -> list[Table]:
 
 def print_evaluation(result: dict, console: Console) -> None:
     """Every evaluated stage's tables."""
-    console.print(f"split: {result['split']}")
+    console.print(f"split: {result['split']}" if "split" in result else f"pages: {result['bodies']}")
     tables = []
+    if "clean_bodies" in result:
+        tables.append(bodies_table(result["clean_bodies"]))
     if "clean" in result:
         tables += clean_tables(result["clean"])
     if "dedup" in result:

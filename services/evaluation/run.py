@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from services.evaluation import EVALUATED_STAGES
+from services.evaluation.bodies import evaluate_article_bodies
 from services.evaluation.clean import evaluate_pages, evaluate_plain_text
-from services.evaluation.data import load_coded_sentences, load_ecbplus, load_pages
+from services.evaluation.data import load_article_bodies, load_coded_sentences, load_ecbplus, load_pages
 from services.evaluation.dedup import evaluate_dedup
 from services.evaluation.extract import PETR2, PLOVER, evaluate_coder
 
@@ -62,3 +63,11 @@ def evaluate(
         result[stage] = EVALUATIONS[stage](root, split, progress)
         result["seconds"][stage] = round(time.perf_counter() - started, 1)
     return result
+
+
+def evaluate_bodies(root: Path, progress: Progress = _no_progress) -> dict[str, Any]:
+    """The clean stage on pages labelled with their article bodies (any such set, not the development data)."""
+    pages = load_article_bodies(root)
+    started = time.perf_counter()
+    figures = evaluate_article_bodies(pages, advance=progress("clean: pages with their article bodies", len(pages)))
+    return {"bodies": str(root), "clean_bodies": figures, "seconds": {"clean": round(time.perf_counter() - started, 1)}}

@@ -12,8 +12,9 @@ from typer.testing import CliRunner
 
 from services.clean import clean_document
 from services.cli import app
+from services.evaluation.bodies import ShingleCounts
 from services.evaluation.clean import NEWSFLOW, TRAFILATURA, evaluate_pages, evaluate_plain_text
-from services.evaluation.data import ALL, DEV, HELD_OUT, NewsArticle, Page, data_dir, load_ecbplus, split_of
+from services.evaluation.data import ALL, DEV, HELD_OUT, BodyPage, NewsArticle, Page, data_dir, load_ecbplus, split_of
 from services.evaluation.dedup import score_decisions
 from services.evaluation.extract import PETR2, PLOVER, CoderCounts, country, gold_triples, trigger_coded
 from services.evaluation.scores import Matches, adjusted_rand_index
@@ -172,3 +173,49 @@ def test_the_default_data_is_beside_the_project_or_where_the_setting_says(data: 
 
     monkeypatch.setattr(get_settings(), "eval_data", data)
     assert data_dir() == data
+
+
+@pytest.fixture
+def bodies(tmp_path: Path) -> Path:
+    """Two pages labelled with their article bodies, laid out as the article extraction benchmark lays them out."""
+    folder = tmp_path / "bodies"
+    (folder / "html").mkdir(parents=True)
+    furniture = "<nav>Home | Sport | Weather | Subscribe to our newsletter today</nav>"
+    truth = {}
+    for page_id in ("a1", "b2"):
+        page = f"<html><body>{furniture}<article><h1>Budget</h1><p>{ARTICLE}</p></article></body></html>"
+        (folder / "html" / f"{page_id}.html.gz").write_bytes(gzip.compress(page.encode()))
+        truth[page_id] = {"articleBody": ARTICLE, "url": f"https://news.example/{page_id}"}
+    (folder / "ground-truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    return folder
+
+
+def test_a_page_scores_by_the_shingles_of_its_body_it_keeps_and_adds() -> None:
+    counts = ShingleCounts()
+    body = "one two three four five six"  # three shingles of four words
+    counts.add(BodyPage("p", b"", body), "one two three four five", 0.0)  # two of them, nothing extra
+    counts.add(BodyPage("q", b"", body), body + " seven", 0.0)  # all three, and one extra
+    figures = counts.figures()
+    assert figures["recall"] == pytest.approx((2 / 3 + 3 / 4) / (2 / 3 + 3 / 4 + 1 / 3))
+    assert figures["precision"] == pytest.approx((2 / 3 + 3 / 4) / (2 / 3 + 3 / 4 + 1 / 4))
+    assert figures["lost_over_10_percent"] == 1 and figures["worst"][0] == ("p", round(1 / 3, 4))
+
+
+def test_eval_clean_on_pages_with_their_bodies_sets_the_stage_beside_trafilatura(bodies: Path, tmp_path: Path) -> None:
+    out = tmp_path / "figures.json"
+    result = runner.invoke(app, ["eval", "clean", "--bodies", str(bodies), "--json", str(out)], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    assert "pages with their article bodies" in result.output
+    figures = json.loads(out.read_text())["clean_bodies"]
+    assert figures[NEWSFLOW]["pages"] == figures[TRAFILATURA]["pages"] == 2
+    assert figures[NEWSFLOW]["recall"] == 1.0 and figures[NEWSFLOW]["empty"] == 0
+
+
+def test_eval_bodies_without_their_labels_or_for_another_stage_says_what_to_do(bodies: Path, tmp_path: Path) -> None:
+    missing = runner.invoke(app, ["eval", "--bodies", str(tmp_path / "elsewhere")])
+    assert missing.exit_code == 1 and "no ground-truth.json" in missing.output
+    other_stage = runner.invoke(app, ["eval", "extract", "--bodies", str(bodies)])
+    assert other_stage.exit_code == 1 and "clean stage alone" in other_stage.output
+    (bodies / "html" / "b2.html.gz").unlink()
+    page_missing = runner.invoke(app, ["eval", "clean", "--bodies", str(bodies)])
+    assert page_missing.exit_code == 1 and "b2" in page_missing.output and "Traceback" not in page_missing.output
