@@ -18,6 +18,9 @@ HEADLINE_MAX_WORDS = 24
 LAYOUT_ROW_WORDS = 60
 # Furniture patterns only judge short blocks, so a long paragraph that mentions copyright or a newsletter stays.
 SHORT_BLOCK_WORDS = 45
+# A call to sign up is a line or two; a paragraph of three sentences that mentions signing up for something other
+# than a newsletter is the article's (a review telling how to sign up for a streaming service).
+PROSE_SENTENCES = 3
 # Share of a block's content words (by five-letter stem) that also occur in the reference text.
 UNRELATED_BELOW = 0.2
 RESUMES_AT = 0.5
@@ -125,6 +128,11 @@ def relatedness(stems: set[str], reference: set[str]) -> float:
 def _words(block: str) -> int:
     spaced = block.count(" ") + 1
     return spaced if block.isascii() else spaced + len(CJK.findall(block)) // CJK_CHARS_PER_WORD
+
+
+def _is_paragraph(block: str) -> bool:
+    """Whether the block runs to several sentences."""
+    return len(f.SENTENCE_END.split(block)) >= PROSE_SENTENCES
 
 
 def _is_prose(block: str) -> bool:
@@ -305,7 +313,7 @@ class _Stripper:
                 return "copyright or reproduction notice"
             if (
                 _has(low, f.PROMO_HINTS)
-                and (f.NEWSLETTER.search(block) or f.SIGN_UP.search(block))
+                and (f.NEWSLETTER.search(block) or (f.SIGN_UP.search(block) and not _is_paragraph(block)))
                 and f.PROMO_CUE.search(block)
             ):
                 return "newsletter or subscription promo"

@@ -130,6 +130,15 @@ def test_in_plain_text_a_long_sentence_that_lost_its_full_stop_is_prose_not_a_ru
         ("Want more? Subscribe today.", True),
         ("2. Your profile: say who you help, and end with a call to register or to download the guide.", False),
         ("Voters who did not register by Friday told our reporter they would try again next year.", False),
+        (
+            "Ferry passengers can sign up for a free season pass at the harbour office. After that the fare is four "
+            "euros a crossing. The operator said the pass would run until March.",
+            False,
+        ),
+        (
+            "Liked this story? Get the best of the week in your inbox. Sign up here for our free newsletter!",
+            True,
+        ),
     ],
 )
 def test_a_sign_up_verb_is_a_promo_only_as_a_call_to_act(line: str, is_promo: bool) -> None:
