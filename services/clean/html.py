@@ -12,6 +12,7 @@ import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 
+from services.clean.chunks import with_sibling_chunks
 from services.clean.decode import UnusableDocument
 from services.clean.lead import casefolded_words, page_lead
 from services.dates import ParsedDate, parse_date
@@ -88,7 +89,8 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlArticle:
     meta = _read_meta(tree, tags, articles)
     # Given a tree, trafilatura deep-copies it, which costs more than parsing the string again.
     document = trafilatura.bare_extraction(html, url=url, **EXTRACTION_OPTIONS)
-    text = _declared_or_extracted(_declared_body(articles), document.text if document else None)
+    extracted = with_sibling_chunks(tree, document.text) if document and document.text else None
+    text = _declared_or_extracted(_declared_body(articles), extracted)
     if not text:
         raise UnusableDocument("no article text: the HTML holds no main content")
     return HtmlArticle(
