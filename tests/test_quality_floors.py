@@ -14,7 +14,7 @@ from services.evaluation.run import evaluate
 
 # Each figure, by its path into `newsflow eval --json`, and the least it may be.
 FLOORS: dict[tuple[str, ...], float] = {
-    ("clean", "pages", "newsflow clean", "all", "with_kept"): 0.96,
+    ("clean", "pages", "newsflow clean", "all", "with_kept"): 0.965,
     ("clean", "pages", "newsflow clean", "all", "without_gone"): 0.90,
     ("clean", "pages", "newsflow clean", "en", "with_kept"): 0.96,
     ("clean", "pages", "newsflow clean", "en", "without_gone"): 0.92,
