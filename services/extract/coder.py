@@ -90,6 +90,7 @@ from services.extract.roles import (
     source_before,
     target_after,
 )
+from services.extract.sport import is_a_game, is_sports_report
 
 # Verbal reactions to another's words or deeds: praise, criticism, rejection
 REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
@@ -119,6 +120,8 @@ INTENT_CAMEO = {
     "SUPPORT": "032",
     "COOPERATE": "031",
 }
+# Verbal conflict done by saying it: a refusal, an accusation or a demand announced for later is not a threat.
+SAID_BY_SAYING = frozenset({"REJECT", "ACCUSE", "REQUEST"})
 THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "PROTEST": "133", "MOBILIZE": "138"}
 THREAT_MODE = {
     "ASSAULT": "violence",
@@ -1562,11 +1565,12 @@ class SentenceCoder:
     def _main_clause_subject(self, hit: Hit) -> Chunk | None:
         """The subject of the clause a participle after a comma hangs on: its first actor phrase outside a
         prepositional phrase ("On Monday, Israeli jets struck Gaza, killing 20"), or no one."""
-        # not past a stop ("announced ... and bans": the clause of a report verb is its own), nor past a word that
-        # opens a clause of its own ("Protesters threw stones while police were spraying and arresting them")
+        # Not past a stop ("announced ... and bans": the clause of a report verb is its own). A verb joined by "and"
+        # is in the clause of a subordinator before it ("while police were spraying and arresting them", "when
+        # officers found her and arrested him"); after a comma, in the main clause.
         w = words(self.doc)
         after = max((i for i in self.left_stops if i < hit.start), default=self.sent.start - 1)
-        if participle_joined_by(w, hit.start, self.sent) in ("and", "or"):  # after a comma, the main clause's
+        if hit.start > self.sent.start and w.lower[hit.start - 1] in ("and", "or"):
             opened = (i for i in range(hit.start - 1, after, -1) if w.lower[i] in CLAUSE_SUBORDINATORS)
             after = next(opened, after)
         subject = next(
@@ -2185,6 +2189,8 @@ class SentenceCoder:
             if entry.type == "ASSAULT" and cues.get(FUTURE) in PREPARATIONS:
                 # "the army prepared to resume shelling": forces made ready (154), not a threat voiced
                 return "MOBILIZE", "troops", "154", ASSERTED, sources, None
+            if entry.type in SAID_BY_SAYING:
+                return None  # "will reject any deal" rejects it in the saying; no threat of something else
             if quad >= 3 or conditional or entry.type == "SANCTION":
                 return (
                     "THREATEN",
@@ -2644,6 +2650,8 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
             people.read(coder.chunks, named)
         if any(_may_be_he(a) for a in subject) and people.names_a_stranger(sent):
             subject.clear()  # "An Atlanta judge sentenced Brian Nichols. He's the former football player"
+    if is_sports_report(doc):
+        events = [event for event in events if not is_a_game(event)]
     return _dedupe(events)
 
 

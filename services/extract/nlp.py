@@ -27,12 +27,13 @@ CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 # News sentences run to about 100 tokens at most; the coder's work on one grows with the square of its length.
 MAX_SENTENCE_TOKENS = 250
 # A verb's object ends at a clause's edge: punctuation, or a conjunction that opens a clause ("halt aid if the
-# fighting continues"); not "after", "before", "since" or "as", which are prepositions as often. A negation between
+# fighting continues", "released the footage when officers found her"); not "after", "before", "since" or "as",
+# which are prepositions as often. A negation between
 # the parts denies what they name: "found him not guilty", "held no talks", "announced that they would not be
 # extending the cease-fire".
 GAP_STOPS = frozenset(
-    {",", ";", ":", "(", ")", "if", "unless", "because", "although", "though", "whereas", "whether"}
-    | {"not", "n't", "no", "never"}
+    {",", ";", ":", "(", ")", "if", "unless", "because", "although", "though", "whereas", "whether", "when", "while"}
+    | {"where", "not", "n't", "no", "never"}
 )
 NAMES = frozenset({ROLE, ACTOR, COUNTRY})
 PLACES_IN_DATELINES = frozenset({CITY, CAPITAL, COUNTRY})
@@ -498,7 +499,7 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
         sentence_index = bisect_right(ends, start)
         sentence_end = ends[sentence_index]
         sentence_start = ends[sentence_index - 1] if sentence_index else 0
-        if _in_a_title(w, start, sentence_start, sentence_end):
+        if _in_a_title(w, start, sentence_start, sentence_end) or _is_perfect_auxiliary(w, start):
             continue
         for trigger, segments in by_first.get(w.lemma[start], []) + by_first.get("=" + w.lower[start], []):
             first, *rest = segments
@@ -525,6 +526,14 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
     # A reading that names no event ("mobilized pressure groups") rules out the event readings of its words.
     silenced = {i for start, end, trigger in found if trigger.kind == NO_EVENT for i in range(start, end)}
     return [match for match in found if match[0] not in silenced] if silenced else found
+
+
+def _is_perfect_auxiliary(w: Words, i: int) -> bool:
+    """Whether "have" is the auxiliary of a past participle: "had won all 15 meetings" held no meeting."""
+    if w.lemma[i] != "have" or i + 1 >= len(w.lower) or not w.alpha[i + 1]:
+        return False
+    word = w.lower[i + 1]
+    return word.endswith("ed") or word != w.lemma[i + 1] and not word.endswith(("s", "ing"))
 
 
 def _possesses_the_object(w: Words, end: int) -> bool:

@@ -28,6 +28,8 @@ RELATIVE_OPENERS = RELATIVES | {"that"}
 OBJECT_PRONOUNS = frozenset({"it", "them"})
 # Words that open a clause as well as a phrase: before a name and a verb, the name is the clause's subject.
 CLAUSE_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "once", "when", "while", "because"})
+# Subordinators that open only a clause, never a phrase ("following a demonstration" is a phrase).
+CLAUSE_ONLY_OPENERS = frozenset({"when", "while", "because", "although", "though", "whereas", "if", "unless"})
 APPOSITION_OPENERS = lexicon.word_set("apposition_openers")
 ADVERBIAL_SKIP = lexicon.word_set("adverbial_skip")
 PROPOSALS = lexicon.word_set("proposals")
@@ -191,7 +193,7 @@ def source_before(
             if opened is not None:
                 j = opened - 1
                 continue
-        if token.lower_ == ";":
+        if token.lower_ == ";" or _subordinate_subject_between(doc, j, start):
             return None
         if token.lower_ == ")":
             # "Hamas (the Islamic Resistance Movement) declared": a gloss in brackets is not the subject
@@ -208,6 +210,18 @@ def source_before(
                 continue
         j -= 1
     return None
+
+
+def _subordinate_subject_between(doc: Doc, conjunction: int, verb: int) -> bool:
+    """Whether a verb is in a subordinate clause that has a subject of its own, not an actor: "released the footage
+    when officers found and arrested him" was arrested by the officers, not by whoever released the footage."""
+    w = words(doc)
+    if w.lower[conjunction] not in CLAUSE_ONLY_OPENERS:
+        return False
+    between = range(conjunction + 1, verb)
+    return "," not in w.lower[conjunction + 1 : verb] and any(
+        w.alpha[k] and w.lower[k] not in AUXILIARIES and not w.lower[k].endswith("ly") for k in between
+    )
 
 
 def _opens_a_clause(doc: Doc, chunk: Chunk, verb: int) -> bool:

@@ -1,0 +1,79 @@
+"""Words of the lexicon in the other senses real news gives them: markets, sport, thought and questions, perfect
+tenses and clauses with subjects of their own. Each is read for what it says, and the codebook's own sense still
+codes. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.services.coding import asserted, by_country
+
+
+def coded(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    """Asserted events as (type, CAMEO code, source country, target country)."""
+    return [(e.type, e.cameo, e.source and e.source.country, e.target and e.target.country) for e in asserted(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japanese government bond yields climbed as the yen weakened.",
+        "Brazil wants supply and demand to set the price of fuel.",
+        "Germany and France recognise that the budget rules are too tight.",
+        "Canada had won all of its previous nine meetings with Mexico.",
+    ],
+)
+def test_a_lexicon_word_in_another_sense_codes_nothing(text: str) -> None:
+    assert coded(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru's government yielded to the protesters' demands.", ("CONCEDE", "080", "PER", "PER")),
+        ("Estonia recognised the government of Kosovo.", ("SUPPORT", "054", "EST", "XKX")),
+        ("The Kenyan president had a meeting with Uganda's president.", ("CONSULT", "040", "KEN", "UGA")),
+    ],
+)
+def test_the_codebook_sense_still_codes(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Washington lifted its tariffs on Vietnam.", ("CONCEDE", "085", "USA", "VNM")),
+        ("Australia cancelled the rise in tariffs on New Zealand.", ("CONCEDE", "085", "AUS", "NZL")),
+        ("The European Union rolled back duties on Norway.", ("CONCEDE", "085", "IGO", "NOR")),
+    ],
+)
+def test_tariffs_cancelled_or_lifted_ease_a_sanction(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+def test_a_refusal_announced_for_later_is_no_threat() -> None:
+    assert not any(event[0] == "THREATEN" for event in coded("Serbia said it would reject any plan for Kosovo."))
+
+
+def test_an_act_in_a_clause_with_its_own_subject_is_not_the_main_subjects() -> None:
+    text = "Chilean prosecutors published the video when officers found the girl and detained the kidnapper."
+    assert not any(source == "CHL" for kind, _code, source, _target in coded(text) if kind == "COERCE")
+
+
+MATCH_REPORT = (
+    "Spain reached the semifinals of the tennis tournament after a 2-1 win over Italy in the doubles. "
+    "Poland beat Portugal on Monday."
+)
+
+
+def test_in_a_sports_report_teams_named_as_countries_play_rather_than_fight() -> None:
+    assert by_country(MATCH_REPORT) == []
+
+
+def test_outside_sport_the_same_words_are_an_attack() -> None:
+    assert ("ASSAULT", "POL", "PRT") in by_country("Poland beat Portugal on Monday.")
+
+
+def test_in_a_sports_report_the_police_still_arrest() -> None:
+    text = MATCH_REPORT + " Polish police arrested 30 Portuguese fans outside the stadium."
+    assert ("COERCE", "POL", "PRT") in by_country(text)
