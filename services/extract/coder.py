@@ -499,6 +499,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
             return True  # "refused opposition demands": the object of the trigger before
     if plural and qualified < hit.start and w.lower[qualified - 1] in NOUN_MARKERS:
         return True  # "amid deadly protests", "after fresh strikes": a plural noun after its preposition and adjectives
+    if plural and w.num[hit.start - 1] and hit.start - 2 >= sent.start and _opens_a_noun_phrase(w, hit.start - 2):
+        return True  # "the September 11, 2001 attacks", "in two attacks"; "made 86 arrests" still reports them
     base = word == w.lemma[hit.start] and not word.endswith(("ed", "ing"))
     if base and hit.end - hit.start == 1 and before.endswith("ing") and w.is_lower[hit.start - 1] and before != "being":
         return True  # "dodging arrest", "facing attack": a plain form right after an -ing verb is its object
@@ -607,6 +609,11 @@ def _alleged_act(w: Words, hit: Hit, sent: Span, others: list[Hit]) -> bool:
     if w.lower[of] not in ("of", "for") or not w.lower[hit.start].endswith("ing"):
         return False
     return any(o.entry.kind == "accuse" and _complement_at(w, o, sent.end) == of for o in others)
+
+
+def _opens_a_noun_phrase(w: Words, i: int) -> bool:
+    """Whether a word is one after which a noun phrase starts: a determiner, a preposition or a comma."""
+    return w.lower[i] in NOUN_MARKERS or w.lower[i] in PREPOSITIONS or w.lower[i] == ","
 
 
 def _ends_a_hyphened_word(doc: Doc, i: int) -> bool:

@@ -77,3 +77,9 @@ def test_outside_sport_the_same_words_are_an_attack() -> None:
 def test_in_a_sports_report_the_police_still_arrest() -> None:
     text = MATCH_REPORT + " Polish police arrested 30 Portuguese fans outside the stadium."
     assert ("COERCE", "POL", "PRT") in by_country(text)
+
+
+def test_a_plural_after_a_year_or_a_count_names_past_events() -> None:
+    text = "French troops remain in Mali, ten years after Paris intervened in the wake of the April 6, 2012 attacks."
+    assert not any(kind == "ASSAULT" and source == "FRA" for kind, _code, source, _target in coded(text))
+    assert ("COERCE", "173", "GRC", None) in coded("Greek police said they made 40 arrests on Saturday.")
