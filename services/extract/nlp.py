@@ -455,8 +455,13 @@ def _token_matches(w: Words, i: int, spec: TokenSpec) -> bool:
         or spec.place
         and i in w.places
         or spec.number
-        and w.lower[i].isdigit()
+        and _in_digits(w.lower[i])
     )
+
+
+def _in_digits(word: str) -> bool:
+    """Whether a word is a number written in digits, with its thousands and decimals ("358,661", "2.5")."""
+    return word.replace(",", "").replace(".", "").isdigit()
 
 
 def _segment_at(w: Words, i: int, segment: list[TokenSpec], skip: int = 0) -> bool:
@@ -470,7 +475,7 @@ def _find_segment(w: Words, start: int, limit: int, segment: list[TokenSpec], st
         # `_token_matches` for the first word, written out: most words of a gap match nothing, and a call for each
         # costs more than the test
         opens = lemma[i] in first.lemmas or lower[i] in first.forms
-        if (opens or first.place and i in w.places or first.number and lower[i].isdigit()) and _segment_at(
+        if (opens or first.place and i in w.places or first.number and _in_digits(lower[i])) and _segment_at(
             w, i, segment, skip=1
         ):
             return i

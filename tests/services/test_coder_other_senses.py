@@ -21,6 +21,11 @@ def coded(text: str) -> list[tuple[str, str, str | None, str | None]]:
         "Brazil wants supply and demand to set the price of fuel.",
         "Germany and France recognise that the budget rules are too tight.",
         "Canada had won all of its previous nine meetings with Mexico.",
+        "Sweden's car exports declined to 12,450 from 14,020 a year earlier.",
+        "Chilean copper output declined 4.5 pct in May.",
+        "The Thai central bank was in talks but declined to name the Japanese lender.",
+        "The weak Polish jobs figures reinforced fears that Germany would slow too.",
+        "Nigeria's president withdrew the nomination of his finance minister.",
     ],
 )
 def test_a_lexicon_word_in_another_sense_codes_nothing(text: str) -> None:
@@ -33,6 +38,8 @@ def test_a_lexicon_word_in_another_sense_codes_nothing(text: str) -> None:
         ("Peru's government yielded to the protesters' demands.", ("CONCEDE", "080", "PER", "PER")),
         ("Estonia recognised the government of Kosovo.", ("SUPPORT", "054", "EST", "XKX")),
         ("The Kenyan president had a meeting with Uganda's president.", ("CONSULT", "040", "KEN", "UGA")),
+        ("Iran declined to attend talks with Iraq.", ("REJECT", "120", "IRN", "IRQ")),
+        ("Russia withdrew its troops from Georgia.", ("RETREAT", "0874", "RUS", "GEO")),
     ],
 )
 def test_the_codebook_sense_still_codes(text: str, expected: tuple) -> None:
