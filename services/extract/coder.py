@@ -241,6 +241,7 @@ ACTED_ON = frozenset({"on", "of", "against"})
 # could threaten".
 ENDANGERING_NOUNS = lexicon.word_set("endangering_nouns")
 MARKET_NOUNS = lexicon.word_set("market_nouns")
+CURRENCY_HOMONYMS = frozenset({"real", "won", "pound", "rand"})
 SPORT_ROLES = lexicon.word_set("sport_roles")
 APOLOGY = "055"
 AID_INTENT = "033"  # CAMEO: express intent to provide material aid
@@ -717,9 +718,12 @@ def _verb_of_state(w: Words, i: int) -> bool:
     return w.lower[i] in AUXILIARIES or w.lower[i] in BE_FORMS or w.lemma[i] == "remain"
 
 
-def _rise_of_a_market(doc: Doc, hit: Hit) -> bool:
-    """A rally whose subject is a price, a currency or a market ("Russian stocks rallied") is the market's rise."""
-    return hit.entry.type == "PROTEST" and hit.start > 0 and words(doc).lower[hit.start - 1] in MARKET_NOUNS
+def _move_of_a_market(doc: Doc, hit: Hit) -> bool:
+    """A verb right after a price, a rate, a currency or a market is the market's move: "Russian stocks rallied",
+    "deposit rates eased", "car production declined". A currency's name that is also a word ("won support") moves
+    only by rallying."""
+    before = words(doc).lower[hit.start - 1] if hit.start > 0 else ""
+    return before in MARKET_NOUNS and (hit.entry.type == "PROTEST" or before not in CURRENCY_HOMONYMS)
 
 
 def _clause_break(w, start: int, end: int) -> bool:
@@ -1069,7 +1073,7 @@ class SentenceCoder:
         ]
         hits = [h for h, n in zip(hits, named_as_nouns, strict=True) if not n]
         hits = [h for h in hits if not _modifies_noun(doc, h, sent, hits)]
-        hits = [h for h in hits if not _rise_of_a_market(doc, h)]
+        hits = [h for h in hits if not _move_of_a_market(doc, h)]
         # The verb part of a gapped trigger is no actor; its object ("summoned the British ambassador") may be one.
         trigger_tokens = {i for h in hits for i in range(h.start, h.start + _head_length(h))}
         self.start_char = sent.start_char

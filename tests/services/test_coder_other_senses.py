@@ -26,6 +26,9 @@ def coded(text: str) -> list[tuple[str, str, str | None, str | None]]:
         "The Thai central bank was in talks but declined to name the Japanese lender.",
         "The weak Polish jobs figures reinforced fears that Germany would slow too.",
         "Nigeria's president withdrew the nomination of his finance minister.",
+        "Indian interbank deposit rates eased on Friday.",
+        "Brazilian steel exports declined in April.",
+        "Weak domestic demand slowed Germany's economy, Italian officials said.",
     ],
 )
 def test_a_lexicon_word_in_another_sense_codes_nothing(text: str) -> None:
@@ -40,6 +43,8 @@ def test_a_lexicon_word_in_another_sense_codes_nothing(text: str) -> None:
         ("The Kenyan president had a meeting with Uganda's president.", ("CONSULT", "040", "KEN", "UGA")),
         ("Iran declined to attend talks with Iraq.", ("REJECT", "120", "IRN", "IRQ")),
         ("Russia withdrew its troops from Georgia.", ("RETREAT", "0874", "RUS", "GEO")),
+        ("Protesters demand higher wages from the Iraqi government.", ("REQUEST", "100", "IRQ", "IRQ")),
+        ("Russian stocks rallied while Russian protesters rallied in Moscow.", ("PROTEST", "141", "RUS", "RUS")),
     ],
 )
 def test_the_codebook_sense_still_codes(text: str, expected: tuple) -> None:
