@@ -47,7 +47,8 @@ GEOGRAPHIC_FEATURES = lexicon.word_set("geographic_features")
 GIVEN_NAME_COUNTRIES = lexicon.word_set("given_name_countries")
 NAME_PARTICLES = lexicon.word_set("name_particles")
 # Capitalised words before a surname that are no given name: titles of courtesy and the modifiers of actor phrases
-NOT_GIVEN_NAMES = lexicon.word_set("honorifics") | lexicon.word_set("modifiers")
+HONORIFICS = lexicon.word_set("honorifics")
+NOT_GIVEN_NAMES = HONORIFICS | lexicon.word_set("modifiers")
 NAME_CONTEXT = 8  # tokens either side of a name read to tell running text from a headline
 CALENDAR = lexicon.word_set("calendar")
 # A misspelling is rare in English text: under this Zipf frequency (log10 of uses per billion words), where
@@ -206,6 +207,8 @@ def make_name_ruler(nlp: Language, name: str):
                 continue
             if keys[key][0] == COUNTRY and _names_a_person(doc, start, end):
                 continue
+            if keys[key][0] == CITY and _titled_person(doc, start, end):
+                continue
             if keys[key][0] in (CITY, CAPITAL) and _ends_a_longer_name(doc, start):
                 continue
             if keys[key][0] == ROLE and end - start == 1 and doc[start].text in others:
@@ -333,11 +336,20 @@ def _given_names() -> dict[str, frozenset[str]]:
     return {surname: frozenset(given) for surname, given in names.items()}
 
 
-def _names_a_person(doc: Doc, start: int, end: int) -> bool:
-    """Whether a country's name that is also a given name opens a person's name: followed by a capitalised word that
-    is no sector noun, in running text rather than a headline's capitals ("Chad Hull, 37," but "Jordan Condemns
-    Attack", "Israel Police")."""
-    if end - start != 1 or doc[start].text not in GIVEN_NAME_COUNTRIES or end + 1 >= len(doc):
+def _titled_person(doc: Doc, start: int, end: int) -> bool:
+    """Whether a city's name that is also a given name opens the name of a person given a title before it
+    ("Secretary of State George Shultz", "Mr. Austin Reed")."""
+    if end - start != 1 or start == 0 or not _opens_a_surname(doc, end):
+        return False
+    title = doc[start - 1]
+    word = title.lower_.rstrip(".")
+    return title.is_title and ((word,) in lexicon.sectors() or word in HONORIFICS)
+
+
+def _opens_a_surname(doc: Doc, end: int) -> bool:
+    """Whether the word after a given name reads as its surname: a capitalised word, not a calendar or sector
+    noun, followed by no other capitalised word."""
+    if end + 1 >= len(doc):
         return False
     surname, after = doc[end], doc[end + 1]
     return (
@@ -348,6 +360,13 @@ def _names_a_person(doc: Doc, start: int, end: int) -> bool:
         and (surname.lower_,) not in lexicon.sectors()
         and not (after.is_title or after.is_upper)
     )
+
+
+def _names_a_person(doc: Doc, start: int, end: int) -> bool:
+    """Whether a country's name that is also a given name opens a person's name: followed by a capitalised word that
+    is no sector noun, in running text rather than a headline's capitals ("Chad Hull, 37," but "Jordan Condemns
+    Attack", "Israel Police")."""
+    return end - start == 1 and doc[start].text in GIVEN_NAME_COUNTRIES and _opens_a_surname(doc, end)
 
 
 def _entity_patterns() -> list[dict]:

@@ -194,6 +194,20 @@ def test_a_country_named_like_a_person_before_a_surname_is_a_person(text: str, e
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a city named like a given name, between a title and a surname, is a person of no known country
+        ("Secretary of State Florence Whitby criticised the Kenyan government.", {("ACCUSE", "GOV", "KENGOV")}),
+        ("Mr. Austin Reed criticised the Kenyan government.", {("ACCUSE", "", "KENGOV")}),
+        # without a title before it, the city stays a place
+        ("Kenyan police arrested two Italian men in Florence.", {("COERCE", "KENCOP", "ITA")}),
+    ],
+)
+def test_a_city_named_like_a_given_name_after_a_title_is_a_person(text: str, expected: set) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # force used is violence, not a body of troops
         (
             "Peru and Chile agreed not to use force in their maritime dispute.",
