@@ -572,7 +572,11 @@ def _possesses_the_object(w: Words, end: int) -> bool:
 def _in_a_title(w: Words, i: int, sentence_start: int, sentence_end: int) -> bool:
     """Whether a capitalised word after another word is part of a name or a title ("a copy of My New Order") in a
     sentence written in lower case; in a headline, where most words are capitalised, it says nothing."""
-    if not w.title[i] or i == sentence_start or not w.alpha[i - 1]:
+    if not w.title[i] or i == sentence_start:
+        return False
+    # "Royal Dutch/Shell", "Marks & Spencer": a slash or an ampersand joins the words of one name
+    joined = w.lower[i - 1] in ("/", "&") and i - 1 > sentence_start and w.title[i - 2]
+    if not (w.alpha[i - 1] or joined):
         return False
     lower = sum(w.is_lower[k] for k in range(sentence_start, sentence_end))
     return lower * 2 > sentence_end - sentence_start
