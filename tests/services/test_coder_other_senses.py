@@ -29,8 +29,8 @@ def coded(text: str) -> list[tuple[str, str, str | None, str | None]]:
         "Indian interbank deposit rates eased on Friday.",
         "Brazilian steel exports declined in April.",
         "Weak domestic demand slowed Germany's economy, Italian officials said.",
-        "Profits at Anglo Dutch/Shell Energy in Norway rose sharply last year.",
-        "The Korean shipbuilder pleaded guilty to bribing officials in Brazil.",
+        "Royal Dutch/Shell earnings from Brazil fell sharply last year.",
+        "Japan's Daiwa Bank pleaded guilty to charges brought by the U.S. government.",
     ],
 )
 def test_a_lexicon_word_in_another_sense_codes_nothing(text: str) -> None:
