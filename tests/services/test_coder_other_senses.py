@@ -29,7 +29,7 @@ def coded(text: str) -> list[tuple[str, str, str | None, str | None]]:
         "Indian interbank deposit rates eased on Friday.",
         "Brazilian steel exports declined in April.",
         "Weak domestic demand slowed Germany's economy, Italian officials said.",
-        "Royal Dutch/Shell earnings from Brazil fell sharply last year.",
+        "Royal Dutch/Shell said its earnings from Brazil fell sharply last year because of lower prices.",
         "Japan's Daiwa Bank pleaded guilty to charges brought by the U.S. government.",
     ],
 )
