@@ -90,7 +90,7 @@ from services.extract.roles import (
     source_before,
     target_after,
 )
-from services.extract.sport import is_a_game, is_sports_report
+from services.extract.sport import without_games
 
 # Verbal reactions to another's words or deeds: praise, criticism, rejection
 REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
@@ -2661,9 +2661,7 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
             people.read(coder.chunks, named)
         if any(_may_be_he(a) for a in subject) and people.names_a_stranger(sent):
             subject.clear()  # "An Atlanta judge sentenced Brian Nichols. He's the former football player"
-    if is_sports_report(doc):
-        events = [event for event in events if not is_a_game(event)]
-    return _dedupe(events)
+    return _dedupe(without_games(doc, events))
 
 
 def extract_events(text: str, *, published: date | None = None) -> list[EventCandidate]:

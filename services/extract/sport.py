@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from services.extract import lexicon
 from services.extract.models import EventCandidate
-from services.extract.nlp import words
+from services.extract.nlp import text_of, words
 
 SPORT_WORDS = lexicon.word_set("sport_words")
 # "2-1", "6-4": a score; not a year's span ("2019-20") or a date ("11-19-2019").
@@ -25,8 +25,8 @@ CONTESTS = frozenset({"ASSAULT", "COERCE"})
 
 def is_sports_report(doc: Doc) -> bool:
     """Whether the text speaks of sport: words used of nothing else, or scores, at least MIN_SPORT_CUES of them."""
-    cues = sum(word in SPORT_WORDS for word in words(doc).lower)
-    return cues + len(SCORE.findall(doc.text)) >= MIN_SPORT_CUES
+    cues = sum(map(SPORT_WORDS.__contains__, words(doc).lower))
+    return cues + len(SCORE.findall(text_of(doc))) >= MIN_SPORT_CUES
 
 
 def is_a_game(event: EventCandidate) -> bool:
@@ -35,3 +35,10 @@ def is_a_game(event: EventCandidate) -> bool:
     return event.type in CONTESTS and all(
         actor is not None and names.get(actor.text) == actor.country for actor in (event.source, event.target)
     )
+
+
+def without_games(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:
+    """The events, less the games a sports report tells as attacks or coercions between countries."""
+    if not any(map(is_a_game, events)) or not is_sports_report(doc):
+        return events
+    return [event for event in events if not is_a_game(event)]
