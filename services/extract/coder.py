@@ -31,6 +31,7 @@ from services.extract.actors import (
     stranger_names,
     written_actor,
 )
+from services.extract.commerce import is_commerce
 from services.extract.dates import DAY, UNKNOWN, date_for, find_dates
 from services.extract.modality import (
     ASSERTED,
@@ -120,8 +121,6 @@ INTENT_CAMEO = {
     "SUPPORT": "032",
     "COOPERATE": "031",
 }
-# Verbal conflict done by saying it: a refusal, an accusation or a demand announced for later is not a threat.
-SAID_BY_SAYING = frozenset({"REJECT", "ACCUSE", "REQUEST"})
 THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "PROTEST": "133", "MOBILIZE": "138"}
 THREAT_MODE = {
     "ASSAULT": "violence",
@@ -2200,8 +2199,6 @@ class SentenceCoder:
             if entry.type == "ASSAULT" and cues.get(FUTURE) in PREPARATIONS:
                 # "the army prepared to resume shelling": forces made ready (154), not a threat voiced
                 return "MOBILIZE", "troops", "154", ASSERTED, sources, None
-            if entry.type in SAID_BY_SAYING:
-                return None  # "will reject any deal" rejects it in the saying; no threat of something else
             if quad >= 3 or conditional or entry.type == "SANCTION":
                 return (
                     "THREATEN",
@@ -2661,7 +2658,7 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
             people.read(coder.chunks, named)
         if any(_may_be_he(a) for a in subject) and people.names_a_stranger(sent):
             subject.clear()  # "An Atlanta judge sentenced Brian Nichols. He's the former football player"
-    return _dedupe(without_games(doc, events))
+    return _dedupe([event for event in without_games(doc, events) if not is_commerce(event)])
 
 
 def extract_events(text: str, *, published: date | None = None) -> list[EventCandidate]:

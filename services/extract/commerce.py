@@ -1,0 +1,21 @@
+"""Commerce: what firms do to one another (buying, selling, suing, signing contracts) is business, not an event
+between political actors. An event whose doer is a firm and whose target is a firm or no one is left out; a firm's
+act on a state, a government or a people stays ("Gazprom cut gas supplies to Ukraine")."""
+
+from __future__ import annotations
+
+from services.extract.models import Actor, EventCandidate
+
+BUSINESS = "BUS"
+# A company's legal form ends its name: "TEC America Inc", "Hanson Plc", "Siemens AG".
+LEGAL_FORMS = frozenset({"inc", "corp", "co", "ltd", "plc", "llc", "gmbh", "ag", "nv", "spa", "bancorp", "holdings"})
+
+
+def is_a_firm(actor: Actor) -> bool:
+    """Whether an actor is a business: by its sector, or by the legal form that ends its name."""
+    return actor.sector == BUSINESS or actor.text.split()[-1].rstrip(".").lower() in LEGAL_FORMS
+
+
+def is_commerce(event: EventCandidate) -> bool:
+    """Whether an event is a firm's act on another firm or on no one."""
+    return event.source is not None and is_a_firm(event.source) and (event.target is None or is_a_firm(event.target))
