@@ -31,6 +31,8 @@ def coded(text: str) -> list[tuple[str, str, str | None, str | None]]:
         "Weak domestic demand slowed Germany's economy, Italian officials said.",
         "Royal Dutch/Shell said its earnings from Brazil fell sharply last year because of lower prices.",
         "Japan's Daiwa Bank pleaded guilty to charges brought by the U.S. government.",
+        "Ecuador, which met two of the IMF's criteria, was adamant.",
+        "Thai officials declined to say whether Thailand would join the pact.",
     ],
 )
 def test_a_lexicon_word_in_another_sense_codes_nothing(text: str) -> None:
@@ -46,6 +48,7 @@ def test_a_lexicon_word_in_another_sense_codes_nothing(text: str) -> None:
         ("Iran declined to attend talks with Iraq.", ("REJECT", "120", "IRN", "IRQ")),
         ("Russia withdrew its troops from Georgia.", ("RETREAT", "0874", "RUS", "GEO")),
         ("Protesters demand higher wages from the Iraqi government.", ("REQUEST", "100", "IRQ", "IRQ")),
+        ("Turkey withdrew its request to Washington to close the base.", ("CONCEDE", "080", "TUR", "USA")),
         ("Russian stocks rallied while Russian protesters rallied in Moscow.", ("PROTEST", "141", "RUS", "RUS")),
     ],
 )
