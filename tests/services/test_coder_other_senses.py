@@ -111,3 +111,9 @@ def test_what_firms_do_to_one_another_is_commerce(text: str) -> None:
 
 def test_a_firms_act_on_a_state_is_an_event() -> None:
     assert ("AGREE", "030", None, "ECU") in coded("Petrolera Andina Corp agreed to pay Ecuador 200 mln dlrs.")
+
+
+def test_an_act_another_predicts_is_not_yet_done() -> None:
+    text = "Grain traders speculated that the Canadian government will offer subsidized wheat to Egypt."
+    assert not any(event[0] == "AGREE" for event in coded(text))
+    assert ("AGREE", "030", "CAN", "EGY") in coded("The Canadian government will offer subsidized wheat to Egypt.")
