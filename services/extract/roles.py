@@ -193,7 +193,8 @@ def source_before(
             if opened is not None:
                 j = opened - 1
                 continue
-        if token.lower_ == ";" or _subordinate_subject_between(doc, j, start):
+        lower = token.lower_
+        if lower == ";" or lower in CLAUSE_ONLY_OPENERS and _subordinate_subject_between(doc, j, start):
             return None
         if token.lower_ == ")":
             # "Hamas (the Islamic Resistance Movement) declared": a gloss in brackets is not the subject
@@ -213,11 +214,10 @@ def source_before(
 
 
 def _subordinate_subject_between(doc: Doc, conjunction: int, verb: int) -> bool:
-    """Whether a verb is in a subordinate clause that has a subject of its own, not an actor: "released the footage
-    when officers found and arrested him" was arrested by the officers, not by whoever released the footage."""
+    """Whether a verb after a subordinator is in its clause, which has a subject of its own, not an actor:
+    "released the footage when officers found and arrested him" was arrested by the officers, not by whoever released
+    the footage."""
     w = words(doc)
-    if w.lower[conjunction] not in CLAUSE_ONLY_OPENERS:
-        return False
     between = range(conjunction + 1, verb)
     return "," not in w.lower[conjunction + 1 : verb] and any(
         w.alpha[k] and w.lower[k] not in AUXILIARIES and not w.lower[k].endswith("ly") for k in between
