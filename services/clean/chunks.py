@@ -8,15 +8,16 @@ the furniture stripper still reads them after.
 
 from __future__ import annotations
 
-import re
 from itertools import islice
 
 from lxml.html import HtmlElement
 
+from services.clean.furniture import TERMINAL
+from services.clean.text import PROSE_WORDS
+
 # How far above a kept paragraph a chunk container may sit (paragraph, its block, the chunk, the chunks' row).
 CHUNK_LEVELS = 3
-# A paragraph taken back is prose: a sentence of at least this many words, mostly not link text.
-PROSE_WORDS = 12
+# A paragraph taken back is prose (a sentence of PROSE_WORDS or more), mostly not link text.
 MAX_LINKED_SHARE = 0.5
 # A paragraph is found in the extracted text by its opening characters.
 MATCH_CHARS = 40
@@ -24,7 +25,6 @@ MATCH_CHARS = 40
 MIN_KEPT = 2
 # A chunk of the article holds paragraphs; a box of one (an author's bio, a disclaimer, a fact box) is furniture.
 MIN_CHUNK_PARAGRAPHS = 2
-TERMINAL = re.compile(r"[.!?\"”’»)]$")
 
 
 def _flat(text: str) -> str:
