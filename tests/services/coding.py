@@ -23,3 +23,8 @@ def by_code(text: str) -> list[tuple[str, str | None, str | None]]:
 def by_country(text: str) -> list[tuple[str, str | None, str | None]]:
     """(type, source country, target country) of each asserted event."""
     return [(e.type, e.source and e.source.country, e.target and e.target.country) for e in asserted(text)]
+
+
+def by_cameo(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    """(type, CAMEO code, source country, target country) of each asserted event."""
+    return [(e.type, e.cameo, e.source and e.source.country, e.target and e.target.country) for e in asserted(text)]

@@ -8,11 +8,7 @@ import pytest
 
 from services.extract import lexicon
 from tests.services.coding import asserted
-
-
-def coded(text: str) -> list[tuple[str, str, str | None, str | None]]:
-    """Asserted events as (type, CAMEO code, source country, target country)."""
-    return [(e.type, e.cameo, e.source and e.source.country, e.target and e.target.country) for e in asserted(text)]
+from tests.services.coding import by_cameo as coded
 
 
 @pytest.mark.parametrize(

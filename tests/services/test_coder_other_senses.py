@@ -6,12 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.services.coding import asserted, by_country
-
-
-def coded(text: str) -> list[tuple[str, str, str | None, str | None]]:
-    """Asserted events as (type, CAMEO code, source country, target country)."""
-    return [(e.type, e.cameo, e.source and e.source.country, e.target and e.target.country) for e in asserted(text)]
+from tests.services.coding import by_cameo as coded
+from tests.services.coding import by_country
 
 
 @pytest.mark.parametrize(
