@@ -29,6 +29,8 @@ from tests.services.coding import by_country
         "Japan's Daiwa Bank pleaded guilty to charges brought by the U.S. government.",
         "Ecuador, which met two of the IMF's criteria, was adamant.",
         "Thai officials declined to say whether Thailand would join the pact.",
+        "Kenyan officials, declining to be drawn on the talks, left Nairobi.",
+        "A year later, the Islamic State released two videos of them in which they appeared pale.",
     ],
 )
 def test_a_lexicon_word_in_another_sense_codes_nothing(text: str) -> None:
@@ -45,6 +47,7 @@ def test_a_lexicon_word_in_another_sense_codes_nothing(text: str) -> None:
         ("Russia withdrew its troops from Georgia.", ("RETREAT", "0874", "RUS", "GEO")),
         ("Protesters demand higher wages from the Iraqi government.", ("REQUEST", "100", "IRQ", "IRQ")),
         ("Turkey withdrew its request to Washington to close the base.", ("CONCEDE", "080", "TUR", "USA")),
+        ("Pakistan released 20 Indian fishermen.", ("RETREAT", "0841", "PAK", "IND")),
         ("Russian stocks rallied while Russian protesters rallied in Moscow.", ("PROTEST", "141", "RUS", "RUS")),
     ],
 )
