@@ -1,9 +1,11 @@
 """Commerce: what firms do to one another (buying, selling, suing, signing contracts) is business, not an event
-between political actors. An event whose doer is a firm and whose target is a firm or no one is left out; a firm's
-act on a state, a government or a people stays ("Gazprom cut gas supplies to Ukraine")."""
+between political actors. An event whose doer is a firm and whose target is a firm, a town or region (where its
+plant or its buyer is), or no one is left out; a firm's act on a state, a government or a people stays ("Gazprom cut
+gas supplies to Ukraine")."""
 
 from __future__ import annotations
 
+from services.extract import lexicon
 from services.extract.models import Actor, EventCandidate
 
 BUSINESS = "BUS"
@@ -16,6 +18,18 @@ def is_a_firm(actor: Actor) -> bool:
     return actor.sector == BUSINESS or actor.text.split()[-1].rstrip(".").lower() in LEGAL_FORMS
 
 
+def is_a_locality(actor: Actor) -> bool:
+    """Whether an actor is named as a town or a region: a place that is neither a country nor a capital, whose name
+    stands for no government ("Ontario", "Delaware"; not "Ecuador", "Tokyo")."""
+    place = lexicon.places().get(actor.text)
+    return place is not None and not place.capital and actor.text not in lexicon.countries()
+
+
 def is_commerce(event: EventCandidate) -> bool:
-    """Whether an event is a firm's act on another firm or on no one."""
-    return event.source is not None and is_a_firm(event.source) and (event.target is None or is_a_firm(event.target))
+    """Whether an event is a firm's act on another firm, on a town or a region, or on no one."""
+    target = event.target
+    return (
+        event.source is not None
+        and is_a_firm(event.source)
+        and (target is None or is_a_firm(target) or is_a_locality(target))
+    )

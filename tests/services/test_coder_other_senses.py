@@ -102,6 +102,7 @@ def test_a_plural_after_a_year_or_a_count_names_past_events() -> None:
     [
         "Delta Robotics Inc said it signed a 2 mln dlr agreement with Pacific America Inc to supply sensors.",
         "Harbor Toys Corp said it agreed to buy Osaka-based Kinoko Co Ltd for 40 mln dlrs.",
+        "Prairie Tractor Corp said it agreed in principle to sell its tractor division to Vicon Inc, of Ontario.",
     ],
 )
 def test_what_firms_do_to_one_another_is_commerce(text: str) -> None:
