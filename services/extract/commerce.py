@@ -22,7 +22,8 @@ def is_a_locality(actor: Actor) -> bool:
     """Whether an actor is named as a town or a region: a place that is neither a country nor a capital, whose name
     stands for no government ("Ontario", "Delaware"; not "Ecuador", "Tokyo")."""
     place = lexicon.places().get(actor.text)
-    return place is not None and not place.capital and actor.text not in lexicon.countries()
+    # the gazetteer names countries too ("US", "UK"), with no coordinates and no region of their own
+    return place is not None and not place.capital and (place.lat is not None or bool(place.region))
 
 
 def is_commerce(event: EventCandidate) -> bool:
