@@ -15,7 +15,8 @@ LEGAL_FORMS = frozenset({"inc", "corp", "co", "ltd", "plc", "llc", "gmbh", "ag",
 
 def is_a_firm(actor: Actor) -> bool:
     """Whether an actor is a business: by its sector, or by the legal form that ends its name."""
-    return actor.sector == BUSINESS or actor.text.split()[-1].rstrip(".").lower() in LEGAL_FORMS
+    words = actor.text.split()  # an actor the sentence implies ("protesters threw stones at home") has no words
+    return actor.sector == BUSINESS or bool(words) and words[-1].rstrip(".").lower() in LEGAL_FORMS
 
 
 def is_a_locality(actor: Actor) -> bool:

@@ -117,3 +117,8 @@ def test_an_act_another_predicts_is_not_yet_done() -> None:
     text = "Grain traders speculated that the Canadian government will offer subsidized wheat to Egypt."
     assert not any(event[0] == "AGREE" for event in coded(text))
     assert ("AGREE", "030", "CAN", "EGY") in coded("The Canadian government will offer subsidized wheat to Egypt.")
+
+
+def test_a_firms_staff_on_strike_at_home_still_strike() -> None:
+    # the strike's target is the country the sentence implies, an actor with no words of its own
+    assert ("PROTEST", "143", "ESP", "ESP") in coded("Spanish airline ground staff staged a strike for higher wages.")
