@@ -1,8 +1,9 @@
 """Sports reports: national teams are named as their countries, and they beat, crush and attack one another.
 
 In a report that speaks the language of sport, an attack or a coercion between two actors named only as their
-countries ("Russia beat Croatia on Monday") is a game, not an event between states. The police, an army or a
-government named as such keeps its events there too.
+countries ("Russia beat Croatia on Monday"), or any act of one of them on no one ("Portugal allowed only one shot on
+goal"), is a game, not an event of a state. The police, an army or a government named as such keeps its events there
+too.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from spacy.tokens import Doc
 
 from services.extract import lexicon
-from services.extract.models import EventCandidate
+from services.extract.models import Actor, EventCandidate
 from services.extract.nlp import text_of, words
 
 SPORT_WORDS = lexicon.word_set("sport_words")
@@ -30,11 +31,18 @@ def is_sports_report(doc: Doc) -> bool:
 
 
 def is_a_game(event: EventCandidate) -> bool:
-    """Whether an event is an attack or a coercion between two actors named only as their countries."""
-    names = lexicon.countries()
-    return event.type in CONTESTS and all(
-        actor is not None and names.get(actor.text) == actor.country for actor in (event.source, event.target)
-    )
+    """Whether an event is a team's: an attack or a coercion between two actors named only as their countries, or
+    any act of one of them on no one ("Portugal allowed only one shot on goal")."""
+    if not _is_a_team(event.source):
+        return False
+    if event.target is None:
+        return True
+    return event.type in CONTESTS and _is_a_team(event.target)
+
+
+def _is_a_team(actor: Actor | None) -> bool:
+    """Whether an actor is named only as its country, as national teams are."""
+    return actor is not None and lexicon.countries().get(actor.text) == actor.country
 
 
 def without_games(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:

@@ -103,6 +103,7 @@ def test_a_plural_after_a_year_or_a_count_names_past_events() -> None:
         "Delta Robotics Inc said it signed a 2 mln dlr agreement with Pacific America Inc to supply sensors.",
         "Harbor Toys Corp said it agreed to buy Osaka-based Kinoko Co Ltd for 40 mln dlrs.",
         "Prairie Tractor Corp said it agreed in principle to sell its tractor division to Vicon Inc, of Ontario.",
+        "Lakeside Co said it agreed to acquire Borden Printing Ltd, a Canadian printer, for 3 mln dlrs.",
     ],
 )
 def test_what_firms_do_to_one_another_is_commerce(text: str) -> None:
@@ -111,6 +112,7 @@ def test_what_firms_do_to_one_another_is_commerce(text: str) -> None:
 
 def test_a_firms_act_on_a_state_is_an_event() -> None:
     assert ("AGREE", "030", None, "ECU") in coded("Petrolera Andina Corp agreed to pay Ecuador 200 mln dlrs.")
+    assert ("AGREE", "030", None, "NGA") in coded("Petrolera Andina Corp agreed to pay the Nigerian government a fine.")
 
 
 def test_an_act_another_predicts_is_not_yet_done() -> None:
@@ -122,3 +124,8 @@ def test_an_act_another_predicts_is_not_yet_done() -> None:
 def test_a_firms_staff_on_strike_at_home_still_strike() -> None:
     # the strike's target is the country the sentence implies, an actor with no words of its own
     assert ("PROTEST", "143", "ESP", "ESP") in coded("Spanish airline ground staff staged a strike for higher wages.")
+
+
+def test_in_a_sports_report_a_team_named_as_its_country_acts_on_no_one() -> None:
+    text = MATCH_REPORT + " Portugal allowed only one shot on goal in the second half."
+    assert by_country(text) == []
