@@ -240,6 +240,7 @@ ACTED_ON = frozenset({"on", "of", "against"})
 # could threaten".
 ENDANGERING_NOUNS = lexicon.word_set("endangering_nouns")
 MARKET_NOUNS = lexicon.word_set("market_nouns")
+# Currencies named like words of English ("won support", "a real threat"): a verb after them is not the market's.
 CURRENCY_HOMONYMS = frozenset({"real", "won", "pound", "rand"})
 SPORT_ROLES = lexicon.word_set("sport_roles")
 APOLOGY = "055"

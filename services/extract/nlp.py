@@ -28,9 +28,8 @@ CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 MAX_SENTENCE_TOKENS = 250
 # A verb's object ends at a clause's edge: punctuation, or a conjunction that opens a clause ("halt aid if the
 # fighting continues", "released the footage when officers found her"); not "after", "before", "since" or "as",
-# which are prepositions as often. A negation between
-# the parts denies what they name: "found him not guilty", "held no talks", "announced that they would not be
-# extending the cease-fire".
+# which are prepositions as often. A negation between the parts denies what they name: "found him not guilty",
+# "held no talks", "announced that they would not be extending the cease-fire".
 GAP_STOPS = frozenset(
     {",", ";", ":", "(", ")", "if", "unless", "because", "although", "though", "whereas", "whether", "when", "while"}
     | {"where", "not", "n't", "no", "never"}
