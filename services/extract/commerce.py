@@ -2,7 +2,7 @@
 not an event between political actors. An event whose doer is a firm and whose target takes no part in politics (a
 firm, a town or a region where its plant or its buyer is, a people named only by its nationality) or is no one is
 left out; a firm's act on a state, a government, a court or a group of people stays ("Gazprom cut gas supplies to
-Ukraine", "Shell paid compensation to Nigerian villagers")."""
+Ukraine", "Exxon agreed to pay the Nigerian government a fine")."""
 
 from __future__ import annotations
 

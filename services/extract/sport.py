@@ -46,7 +46,7 @@ def _is_a_team(actor: Actor | None) -> bool:
 
 
 def without_games(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:
-    """The events, less the games a sports report tells as attacks or coercions between countries."""
+    """The events, less the teams' acts (`is_a_game`) when the text is a sports report."""
     if not any(map(is_a_game, events)) or not is_sports_report(doc):
         return events
     return [event for event in events if not is_a_game(event)]
