@@ -232,7 +232,7 @@ def eval_command(
 
         try:
             if bodies is not None:
-                result = evaluate_bodies(bodies, progress)
+                result = evaluate_bodies(root, progress)
             else:
                 result = evaluate(stages, root=root, split=split.value, progress=progress)
         except MissingData as exc:

@@ -8,18 +8,16 @@ scored on the article text it keeps, without the title it keeps beside it (the b
 
 from __future__ import annotations
 
-import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from services.evaluation.clean import NEWSFLOW, TRAFILATURA, newsflow_result, trafilatura_text
+from services.evaluation.clean import NEWSFLOW, TRAFILATURA, WORD, newsflow_result, trafilatura_text
 from services.evaluation.data import BodyPage
-from services.evaluation.scores import share
+from services.evaluation.scores import f1, share
 
 SHINGLE_WORDS = 4
-WORD = re.compile(r"\w+")
 # A page whose text misses more than this share of its body's shingles lost part of the article.
 LOSS_THRESHOLD = 0.1
 
@@ -72,7 +70,7 @@ class ShingleCounts:
             "pages": self.pages,
             "precision": precision,
             "recall": recall,
-            "f1": 2 * precision * recall / (precision + recall) if precision and recall else 0.0,
+            "f1": f1(precision, recall),
             "empty": self.empty,
             "lost_over_10_percent": sum(loss > LOSS_THRESHOLD for _, loss in self.losses),
             "ms_per_page": share(self.seconds * 1000, self.pages),

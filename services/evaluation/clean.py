@@ -21,7 +21,7 @@ from services.clean import CleanResult, UnusableDocument, clean_document, detect
 from services.clean.decode import INVISIBLE
 from services.clean.text import DATE_LINE_REASON
 from services.evaluation.data import NewsArticle, Page
-from services.evaluation.scores import share
+from services.evaluation.scores import f1, share
 
 NEWSFLOW, TRAFILATURA = "newsflow clean", "bare trafilatura"
 WORD = re.compile(r"\w+")
@@ -96,13 +96,12 @@ class PassageCounts:
         """The scores: passages kept, furniture gone, passage precision and F1, empty pages, ms per page."""
         recall = share(self.with_found, self.with_found + self.with_missed)
         precision = share(self.with_found, self.with_found + self.without_left)
-        f1 = 2 * precision * recall / (precision + recall) if precision and recall else 0.0
         return {
             "pages": self.pages,
             "with_kept": recall,
             "without_gone": share(self.without_gone, self.without_gone + self.without_left),
             "precision": precision,
-            "f1": f1,
+            "f1": f1(precision, recall),
             "empty": self.empty,
             "ms_per_page": share(self.seconds * 1000, self.pages),
         }

@@ -38,10 +38,15 @@ class Matches:
         return share(self.tp, self.tp + self.fn)
 
     @property
-    def f1(self) -> float | None:
+    def f1(self) -> float:
         """Harmonic mean of precision and recall."""
-        p, r = self.precision or 0.0, self.recall or 0.0
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision, self.recall)
+
+
+def f1(precision: float | None, recall: float | None) -> float:
+    """The harmonic mean of precision and recall; 0 when either is 0 or cannot be told."""
+    p, r = precision or 0.0, recall or 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def adjusted_rand_index(truth: Sequence[Hashable], predicted: Sequence[Hashable]) -> float:

@@ -57,6 +57,7 @@ from services.extract.nlp import (
     TERMINALS,
     Words,
     find_triggers,
+    is_past_form,
     pipeline,
     sentences,
     text_of,
@@ -427,13 +428,6 @@ def _select(doc: Doc) -> list[Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
-def _is_past_form(w: Words, i: int) -> bool:
-    """Whether a word is a past form: "-ed", or a form the lemmatizer maps elsewhere that is no -s or -ing form
-    ("met", "struck")."""
-    word = w.lower[i]
-    return word.endswith("ed") or w.lemma[i] != word and not word.endswith(("s", "ing"))
-
-
 def _answers_by(w: Words, i: int) -> bool:
     """Whether an -ing form is the act a response was made by: "Maduro responded by breaking off relations"."""
     return i > 1 and w.lower[i].endswith("ing") and w.lower[i - 1] == "by" and w.lemma[i - 2] in RESPONDING
@@ -489,7 +483,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         # the object of another trigger ("demanded support", "refused admittance", "ruled out talks with"); a past
         # form after a verb's object is the next verb ("Officials who attacked the plan resigned", "forces backed by
         # airstrikes retook")
-        return not _is_past_form(w, hit.start)
+        return not is_past_form(w, hit.start)
     before = w.lower[hit.start - 1]
     if _alleged_act(w, hit, sent, others):
         return False  # "accused Russia of shelling Kharkiv": the act alleged, a verb after all
@@ -545,7 +539,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         return True  # "as long as US sanctions remain": a plural noun before an auxiliary or a verb of state
     if plural and _plain_before(w, hit.start, sent.start) and w.lower[hit.start - 1] not in HARMFUL_NOUNS:
         return True  # "aid pledges": a plural noun, not a verb with its subject ("Israeli strike kills" is one)
-    if _is_past_form(w, hit.start):
+    if is_past_form(w, hit.start):
         # A past form is a verb, or an adjective after "the" or a count ("the occupied West Bank", "30 kidnapped
         # schoolgirls"), also past an adverb of its own ("Azerbaijan's internationally recognised borders").
         j = hit.start - 1
@@ -1537,7 +1531,7 @@ class SentenceCoder:
         """Whether a trigger in the present or an -ing form is dated to come in its own phrase: "meeting in Vilnius
         next week", "visits Beijing tomorrow"."""
         w = words(self.doc)
-        if _is_past_form(w, hit.start):
+        if is_past_form(w, hit.start):
             return False  # "met last week"
         if hit.start > self.sent.start and (w.lower[hit.start - 1] in DETERMINERS or w.lower[hit.start - 1] == "to"):
             # "a meeting next week", "an invitation to attend a meeting next week": a noun or an infinitive, whose

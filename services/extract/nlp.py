@@ -553,10 +553,14 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
 
 def _is_perfect_auxiliary(w: Words, i: int) -> bool:
     """Whether "have" is the auxiliary of a past participle: "had won all 15 meetings" held no meeting."""
-    if w.lemma[i] != "have" or i + 1 >= len(w.lower) or not w.alpha[i + 1]:
-        return False
-    word = w.lower[i + 1]
-    return word.endswith("ed") or word != w.lemma[i + 1] and not word.endswith(("s", "ing"))
+    return w.lemma[i] == "have" and i + 1 < len(w.lower) and w.alpha[i + 1] and is_past_form(w, i + 1)
+
+
+def is_past_form(w: Words, i: int) -> bool:
+    """Whether a word is a past form: "-ed", or a form the lemmatizer maps elsewhere that is no -s or -ing form
+    ("met", "struck")."""
+    word = w.lower[i]
+    return word.endswith("ed") or w.lemma[i] != word and not word.endswith(("s", "ing"))
 
 
 def _possesses_the_object(w: Words, end: int) -> bool:
