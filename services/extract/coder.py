@@ -464,6 +464,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         return True  # "China retaliated by imposing tariffs": the act after "by" is the retaliation
     if _opens_as_gerund(w, hit, sent, others):
         return True
+    if hit.end + 1 < sent.end and w.alpha[hit.end + 1] and _ends_a_hyphened_word(doc, hit.end + 1):
+        return True  # "refuse-derived fuel", "protest-hit city": the first half of a hyphened modifier
     if hit.start == sent.start:
         # "Jailed Bahraini activist X began a hunger strike": a past participle that opens the sentence qualifies its
         # subject ("Backed by Iran, the rebels ..." still says who backs them)
@@ -533,8 +535,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         return True  # "to end fighting that has killed thousands": the antecedent of a relative clause is a noun
     if word in MODIFIERS and (w.lemma[hit.end] if hit.end < sent.end else "",) in sectors:
         return True  # "riot police": a modifier of the actor noun after it
-    if word.endswith("s") and hit.end < sent.end and lexicon.cues().get((w.lemma[hit.end],)) == "aspect":
-        return True  # "shells continued crashing": a plural noun before its verb
+    if word.endswith("s") and hit.end < sent.end and lexicon.cues().get((w.lemma[hit.end],)) in ("aspect", "say"):
+        return True  # "shells continued crashing", "trading was thin, brokers said": a plural noun before its verb
     if plural and hit.end < sent.end and _verb_of_state(w, hit.end):
         return True  # "as long as US sanctions remain": a plural noun before an auxiliary or a verb of state
     if plural and _plain_before(w, hit.start, sent.start) and w.lower[hit.start - 1] not in HARMFUL_NOUNS:
@@ -2655,7 +2657,8 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
             people.read(coder.chunks, named)
         if any(_may_be_he(a) for a in subject) and people.names_a_stranger(sent):
             subject.clear()  # "An Atlanta judge sentenced Brian Nichols. He's the former football player"
-    return _dedupe([event for event in without_games(doc, events) if not is_commerce(event)])
+    text = doc.user_data.get("text", doc.text)
+    return _dedupe([event for event in without_games(doc, events) if not is_commerce(event, text)])
 
 
 def extract_events(text: str, *, published: date | None = None) -> list[EventCandidate]:

@@ -501,6 +501,8 @@ def _find_segment(w: Words, start: int, limit: int, segment: list[TokenSpec], st
             return None  # "the agreement signed in March, according to": a verb's object is not past a comma
         if stops is ACT_STOPS and lower[i] == "by" and i + 1 < len(lower) and (lower[i + 1] == "the" or w.title[i + 1]):
             return None  # "a missile fired by the Houthis at Riyadh": the agent of a passive ends its object
+        if stops is ACT_STOPS and lower[i] == "and" and i + 1 < len(lower) and _opens_a_verb_phrase(w, i + 1):
+            return None  # "cutting interest rates and tolerating money supply growth": the next verb has its own object
     return None
 
 
@@ -554,6 +556,13 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
 def _is_perfect_auxiliary(w: Words, i: int) -> bool:
     """Whether "have" is the auxiliary of a past participle: "had won all 15 meetings" held no meeting."""
     return w.lemma[i] == "have" and i + 1 < len(w.lower) and w.alpha[i + 1] and is_past_form(w, i + 1)
+
+
+def _opens_a_verb_phrase(w: Words, i: int) -> bool:
+    """Whether a word after "and" is a participle that opens a verb phrase of its own ("and tolerating", "and
+    raised"), rather than a noun or an adjective of the same object ("military and economic aid")."""
+    word = w.lower[i]
+    return w.alpha[i] and w.is_lower[i] and word.endswith(("ing", "ed")) and w.lemma[i] != word
 
 
 def is_past_form(w: Words, i: int) -> bool:

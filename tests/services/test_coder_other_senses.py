@@ -31,6 +31,13 @@ from tests.services.coding import by_country
         "Thai officials declined to say whether Thailand would join the pact.",
         "Kenyan officials, declining to be drawn on the talks, left Nairobi.",
         "A year later, the Islamic State released two videos of them in which they appeared pale.",
+        "Trading in Nigerian bonds was thin as investors watched Kenya, brokers said.",
+        "The Ghanaian cocoa board published its supply/demand estimates for Nigeria and Togo.",
+        "Seoul wants to boost Korean domestic demand.",
+        "A Chilean diplomat, who asked not to be named, said the talks in Lima were cordial.",
+        "Brazilian officials declined to predict when Argentina would settle its arrears.",
+        "A Dutch plant burns refuse-derived fuel for German towns.",
+        "The Swiss central bank is cutting interest rates and tolerating faster money supply growth.",
     ],
 )
 def test_a_lexicon_word_in_another_sense_codes_nothing(text: str) -> None:
@@ -104,6 +111,10 @@ def test_a_plural_after_a_year_or_a_count_names_past_events() -> None:
         "Harbor Toys Corp said it agreed to buy Osaka-based Kinoko Co Ltd for 40 mln dlrs.",
         "Prairie Tractor Corp said it agreed in principle to sell its tractor division to Vicon Inc, of Ontario.",
         "Lakeside Co said it agreed to acquire Borden Printing Ltd, a Canadian printer, for 3 mln dlrs.",
+        # a name that opens with a nationality or a place is read as it, up to the legal form that ends it
+        "Canadian Pacific Timber and Paper Ltd said it agreed to sell two mills.",
+        "Peruvian Copper and Zinc Co said it agreed to sell a smelter.",
+        "Scottish Highland Airways said it suspended flights.",
     ],
 )
 def test_what_firms_do_to_one_another_is_commerce(text: str) -> None:
@@ -113,6 +124,8 @@ def test_what_firms_do_to_one_another_is_commerce(text: str) -> None:
 def test_a_firms_act_on_a_state_is_an_event() -> None:
     assert ("AGREE", "030", None, "ECU") in coded("Petrolera Andina Corp agreed to pay Ecuador 200 mln dlrs.")
     assert ("AGREE", "030", None, "NGA") in coded("Petrolera Andina Corp agreed to pay the Nigerian government a fine.")
+    # a state named beside a firm is no part of the firm's name
+    assert any(e[0] == "AGREE" and e[2] == "JPN" for e in coded("Japan and Nippon Steel Corp agreed to cooperate."))
 
 
 def test_an_act_another_predicts_is_not_yet_done() -> None:
