@@ -15,7 +15,7 @@ BUSINESS = "BUS"
 # A company's legal form ends its name: "TEC America Inc", "Hanson Plc", "Siemens AG"; so do the nouns of a trade
 # that only firms take as the last word of their names ("British Airways", "Koor Industries").
 LEGAL_FORMS = frozenset(
-    {"inc", "corp", "co", "ltd", "plc", "llc", "gmbh", "ag", "nv", "spa", "bancorp", "holdings", "corporation"}
+    {"inc", "corp", "co", "ltd", "plc", "llc", "gmbh", "ag", "nv", "spa", "bancorp", "holdings", "corporation", "lp"}
     | {"company", "incorporated", "limited", "industries", "enterprises", "airways", "airlines", "motors"}
 )
 # The rest of a name the actor's words open, up to its legal form: an actor read as "American" or "Canadian Bashaw
@@ -34,13 +34,19 @@ def is_a_firm(actor: Actor, text: str) -> bool:
     """Whether an actor is a business: by its sector, or by the legal form that ends its name, in its own words or
     in the capitalised words that follow them in the text."""
     words = actor.text.split()
-    if actor.sector == BUSINESS or bool(words) and words[-1].rstrip(".").lower() in LEGAL_FORMS:
+    if actor.sector == BUSINESS or bool(words) and _is_legal_form(words[-1]):
         return True
     rest = NAME_REST.match(text, actor.end, actor.end + MAX_NAME_REST)
-    if rest is not None and any(word.strip("<>.").lower() in LEGAL_FORMS for word in rest.group(0).split()):
+    if rest is not None and any(
+        word.strip("<>.").replace(".", "").lower() in LEGAL_FORMS for word in rest.group(0).split()
+    ):
         return True
     joined = JOINED_NAME_END.match(text, actor.end, actor.end + MAX_NAME_REST)
-    return joined is not None and joined.group(1).lower() in LEGAL_FORMS
+    return joined is not None and _is_legal_form(joined.group(1))
+
+
+def _is_legal_form(word: str) -> bool:
+    return word.strip("<>").replace(".", "").lower() in LEGAL_FORMS
 
 
 def takes_part_in_politics(actor: Actor, text: str) -> bool:

@@ -424,12 +424,12 @@ def _token_pattern(token: str) -> TokenSpec:
         return TokenSpec(frozenset(), frozenset(), place=True)
     if token == NUMBER_TOKEN:
         return TokenSpec(frozenset(), frozenset(), number=True)
-    if token.startswith("="):
-        return TokenSpec(frozenset(), frozenset(token[1:].split("|=")))
     options = token.split("|")
+    exact = {option[1:] for option in options if option.startswith("=")}
+    lemmas = frozenset(option for option in options if not option.startswith("="))
     # A lexicon noun is matched as written too, with its plural: the lookup lemmatizer reads "hearing" as "hear"
     # and "bombings" as "bomb", so "open ~ hearing" or "halt ~ bombing" would never match by lemma alone.
-    return TokenSpec(frozenset(options), frozenset(options) | {option + "s" for option in options})
+    return TokenSpec(lemmas, frozenset(exact | lemmas | {lemma + "s" for lemma in lemmas}))
 
 
 def _segments(pattern: str) -> list[list[TokenSpec]]:

@@ -38,6 +38,13 @@ from tests.services.coding import by_country
         "Brazilian officials declined to predict when Argentina would settle its arrears.",
         "A Dutch plant burns refuse-derived fuel for German towns.",
         "The Swiss central bank is cutting interest rates and tolerating faster money supply growth.",
+        # a thing, not an actor, does it
+        "A Kenyan law which prohibits the use of replacement workers angered Nairobi unions.",
+        # securities, bids and leases: the market's and the contract's senses of offer, accept and execute
+        "The Philippine government said it began a tender offer for 12 pct of the shares of a Manila bank.",
+        "The Indian central bank is offering five-year bonds at 7 pct.",
+        "Kenya is accepting bids from Indian firms to build the port, a spokesman said.",
+        "The Mexican government said it executed a lease with Texas officials.",
     ],
 )
 def test_a_lexicon_word_in_another_sense_codes_nothing(text: str) -> None:
@@ -56,6 +63,8 @@ def test_a_lexicon_word_in_another_sense_codes_nothing(text: str) -> None:
         ("Turkey withdrew its request to Washington to close the base.", ("CONCEDE", "080", "TUR", "USA")),
         ("Pakistan released 20 Indian fishermen.", ("RETREAT", "0841", "PAK", "IND")),
         ("Russian stocks rallied while Russian protesters rallied in Moscow.", ("PROTEST", "141", "RUS", "RUS")),
+        ("The Egyptian government offered Sudan a share of the water.", ("AGREE", "030", "EGY", "SDN")),
+        ("A Kenyan court executed two Somali pirates.", ("ASSAULT", "186", "KEN", "SOM")),
     ],
 )
 def test_the_codebook_sense_still_codes(text: str, expected: tuple) -> None:
