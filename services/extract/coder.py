@@ -2671,7 +2671,7 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
             people.read(coder.chunks, named)
         if any(_may_be_he(a) for a in subject) and people.names_a_stranger(sent):
             subject.clear()  # "An Atlanta judge sentenced Brian Nichols. He's the former football player"
-    text = doc.user_data.get("text", doc.text)
+    text = text_of(doc)
     return _dedupe([event for event in without_games(doc, events) if not is_commerce(event, text)])
 
 
