@@ -1838,8 +1838,10 @@ class SentenceCoder:
                 accusation = self._accusation_in_claim(hit, source_chunk, sources)
             elif before.get(FUTURE) in WISHES and modality == ASSERTED:
                 modality = HYPOTHETICAL  # "They want police banned from carrying guns": another's act wished for
-            elif before.get(FUTURE) in PREDICTIONS and modality == FUTURE:
-                modality = HYPOTHETICAL  # "Analysts predicted the administration will offer wheat": another's forecast
+            elif (before.get(FUTURE) in PREDICTIONS or before.get(FUTURE) in WISHES) and modality == FUTURE:
+                # "Analysts predicted the administration will offer wheat", "he hopes the U.S. will lift sanctions":
+                # another's forecast or wish
+                modality = HYPOTHETICAL
         targets = target_chunk.actors if target_chunk else []
         if target_chunk is not None and self._owns_the_act(hit, target_chunk, sources):
             targets = self._aimed_at(hit, target_chunk, sources)  # "he reaffirmed Türkiye's support for peace"

@@ -11,7 +11,10 @@ ASSERTED, NEGATED, FUTURE, HYPOTHETICAL, CLAIMED = "asserted", "negated", "futur
 # Strongest first: "would not withdraw" is negated before it is future.
 PRECEDENCE = (NEGATED, HYPOTHETICAL, CLAIMED, FUTURE)
 # Modals that only predict, so a sentence using them commits no one to anything.
-PREDICTIONS = frozenset({"expect", "predict", "speculate", "forecast", "scheduled", "schedule", "due to", "set to"})
+PREDICTIONS = frozenset(
+    {"expect", "predict", "speculate", "forecast", "scheduled", "schedule", "due to", "set to"}
+    | {"think", "likely", "unlikely", "doubt"}
+)
 WINDOW = 8
 # "without" negates only what follows it closely: "withdrew without firing a shot"
 WITHOUT_REACH = 2

@@ -542,8 +542,14 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
                     break
                 end = at + len(segment)
             else:
-                # a reading of no event must name the object itself, not its owner, to silence the verb
-                if not (rest and trigger.kind == NO_EVENT and _possesses_the_object(w, end)):
+                # a reading of no event must name the object itself, not its owner, to silence the verb; one that
+                # ends on a conjunction or a preposition ("asked if") names no object
+                if not (
+                    rest
+                    and trigger.kind == NO_EVENT
+                    and w.lower[end - 1] not in OBJECT_STOPS
+                    and _possesses_the_object(w, end)
+                ):
                     found.append((start, end, trigger))
                 continue
             if len(rest) == 1 and len(first) == 1 and _object_before_passive(doc, sentence_start, start, rest[0]):

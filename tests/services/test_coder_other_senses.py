@@ -45,6 +45,13 @@ from tests.services.coding import by_country
         "The Indian central bank is offering five-year bonds at 7 pct.",
         "Kenya is accepting bids from Indian firms to build the port, a spokesman said.",
         "The Mexican government said it executed a lease with Texas officials.",
+        # declining comment (011), asking a question, agreeing with a view (019), a takeover, an idiom
+        "Asked about the border, the Chilean minister declined to make any comment.",
+        "The Indonesian foreign ministry declined comment on the Australian report.",
+        "Peru's president, asked if Bolivia's offer might help, said talks would go on.",
+        "The Thai prime minister agreed with the Malaysian king that the talks had gone well.",
+        "The Swiss government decided to back the takeover bid by a German rival.",
+        "The Brazilian minister said Brazil had decided to give Japan a taste of its own medicine.",
     ],
 )
 def test_a_lexicon_word_in_another_sense_codes_nothing(text: str) -> None:
@@ -151,3 +158,20 @@ def test_a_firms_staff_on_strike_at_home_still_strike() -> None:
 def test_in_a_sports_report_a_team_named_as_its_country_acts_on_no_one() -> None:
     text = MATCH_REPORT + " Portugal allowed only one shot on goal in the second half."
     assert by_country(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan officials said they did not think Uganda would retaliate.",
+        "The minister said he hopes Nigeria will soon lift its ban on imports from Ghana.",
+        "Analysts said it was likely the Indian government would allow Pakistani imports.",
+    ],
+)
+def test_what_another_thinks_likely_or_hopes_one_will_do_is_no_intent_of_its(text: str) -> None:
+    assert coded(text) == []
+
+
+def test_an_intent_one_states_is_still_its_own() -> None:
+    assert ("THREATEN", "138", "IRN", "USA") in coded("Iran said it will retaliate against the United States.")
+    assert ("AGREE", "035", "EGY", "ISR") in coded("Egypt agreed with Israel to open the border crossing.")
