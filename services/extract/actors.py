@@ -438,6 +438,8 @@ def find_chunks(
             or _in_a_hyphened_name(doc, j, i, entity_at)
         ):
             j += 1
+            if _country_after_a_noun(w, j, entity_at, sectors):
+                break  # "told reporters Egypt had rejected": the noun is an object, the country the next subject
         # a count stands before its noun: "the French ambassador 72 hours" ends at the ambassador
         while j > i and (w.lower[j - 1] in TRAILING or j - 1 > i and w.num[j - 1]):
             j -= 1
@@ -606,6 +608,19 @@ def _named_by_apposition(doc: Doc, sent: Span, chunks: list[Chunk]) -> list[Chun
 def is_name_word(w: Words, i: int) -> bool:
     lower = w.lower[i]
     return w.title[i] and w.alpha[i] and lower not in STOP_WORDS and lower not in CALENDAR
+
+
+def _country_after_a_noun(w: Words, j: int, entity_at: dict[int, Span], sectors) -> bool:
+    """Whether a country's name opens right after a common noun of a sector ("reporters Egypt"), which no actor
+    phrase puts before a country it names ("Egyptian reporters", "reporters in Egypt")."""
+    entity = entity_at.get(j)
+    return (
+        entity is not None
+        and entity.start == j
+        and entity.label_ in (COUNTRY, CAPITAL)
+        and w.is_lower[j - 1]
+        and (w.lemma[j - 1],) in sectors
+    )
 
 
 def _is_list_comma(w: Words, j: int, end: int, entity_at: dict[int, Span]) -> bool:

@@ -91,26 +91,28 @@ ATTACK_NOUN_REACH = 3
 
 def is_passive(doc: Doc, start: int, end: int, sent: Span, *, with_be: bool = False) -> bool:
     """Whether a trigger is a passive participle ("was attacked", "backed by Moscow"); with_be: only after "be"."""
-    word = words(doc).lower[start]
-    if word in ADJECTIVAL or word.endswith(("s", "ing")):
+    w = words(doc)
+    word = w.lower[start]
+    if word.endswith(("s", "ing")):
         return False
+    if word in ADJECTIVAL and not (end == start + 1 and end < sent.end and w.lower[end] == "by"):
+        return False  # "is opposed to" is a stance; "was opposed by the union" a passive still
     # A participle like its base form ("was put", "were cut", "is hit") is a passive only after "be": "cut aid by
     # half" is active.
-    base_form = not word.endswith(("ed", "en")) and words(doc).lemma[start] == word
+    base_form = not word.endswith(("ed", "en")) and w.lemma[start] == word
     # A trigger that holds its own object ("repelled an assault by rebels") leaves "by" to that object.
-    has_object = any(w in DETERMINERS for w in words(doc).lower[start + 1 : end])
+    has_object = any(token in DETERMINERS for token in w.lower[start + 1 : end])
     if (
         not with_be
         and not base_form
         and not has_object
         and end < sent.end
-        and words(doc).lower[end] == "by"
+        and w.lower[end] == "by"
         and _agent_after(doc, end, sent)
     ):
         return True
     if not with_be and not base_form and _lacks_its_object(doc, start, end, sent):
         return True
-    w = words(doc)
     j = start - 1
     # adverbs, one or coordinated ("was literally and figuratively invested in"), and "not" stand between
     while j >= sent.start and (

@@ -23,6 +23,9 @@ from tests.services.coding import PUBLISHED, asserted, by_code, by_country
         ("A Dutch journalist was detained in the Egyptian capital.", ("COERCE", "EGY", "NLDJRN")),
         # what a passive imposes falls on the one after "on", between the verb and its agent
         ("Sanctions were imposed on Eritrea by the African Union.", ("SANCTION", "IGOAU", "ERI")),
+        # a participle that is a stance after "be" ("is opposed to") is a passive before its agent
+        ("Chile's request was opposed by the Peruvian government.", ("REJECT", "PERGOV", "CHL")),
+        ("Chile is opposed to the Peruvian plan.", ("REJECT", "CHL", "PER")),
     ],
 )
 def test_passive(text, expected):
@@ -2410,3 +2413,13 @@ def test_a_hyphened_word_in_a_verbs_gap_is_one_word():
 def test_a_plain_form_right_after_an_ing_verb_is_its_object():
     # the singer is no arresting officer; the arrest is what she avoided
     assert by_country("Marta Ruiz fled to Spain, dodging arrest in Mexico.") == []
+
+
+def test_a_country_after_the_noun_a_verb_ends_on_opens_the_next_clause() -> None:
+    expected = ("REJECT", "GHA", "NGA")
+    assert by_code("The minister told reporters Ghana had rejected the Nigerian proposal.") == [expected]
+
+
+def test_a_warning_given_is_aimed_at_whom_it_is_given() -> None:
+    text = "A French minister said he had given the Italian government a clear warning of sanctions."
+    assert by_code(text) == [("THREATEN", "FRAGOV", "ITAGOV")]
