@@ -18,6 +18,8 @@ FLOORS: dict[tuple[str, ...], float] = {
     ("clean", "pages", "newsflow clean", "all", "without_gone"): 0.90,
     ("clean", "pages", "newsflow clean", "en", "with_kept"): 0.96,
     ("clean", "pages", "newsflow clean", "en", "without_gone"): 0.92,
+    ("clean", "pages", "newsflow clean", "not en", "with_kept"): 0.965,
+    ("clean", "pages", "newsflow clean", "not en", "without_gone"): 0.895,
     ("clean", "plain_text", "words_kept"): 0.995,
     ("dedup", "newsflow dedup", "copy_precision"): 0.99,
     ("dedup", "newsflow dedup", "recall_light"): 0.99,

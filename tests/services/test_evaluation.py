@@ -84,6 +84,19 @@ def test_a_passage_counts_wherever_the_lines_break() -> None:
         assert figures[system]["all"]["with_kept"] == 1.0 and figures[system]["all"]["without_gone"] == 1.0
 
 
+def test_pages_in_other_languages_than_english_are_also_reported_together() -> None:
+    german = (
+        "Der Stadtrat hat am Dienstag den neuen Haushalt beschlossen. Die Stadt will im kommenden Jahr zweihundert "
+        "neue Lehrer einstellen und drei Schulen sanieren, sagte der Bürgermeister nach der Sitzung im Rathaus."
+    )
+    pages = [
+        Page(name, f"<html><body><p>{text}</p></body></html>".encode(), (text[:60],), ())
+        for name, text in (("en", ARTICLE), ("de", german))
+    ]
+    figures = evaluate_pages(pages)[NEWSFLOW]
+    assert figures["not en"]["pages"] == 1 and figures["all"]["pages"] == 2
+
+
 def test_a_headline_the_stage_keeps_as_the_title_counts_as_kept() -> None:
     headline = "Council passes budget with two hundred new teachers"
     html = f"<html><head><title>{headline} | Daily Courier</title></head><body><h1>{headline}</h1><p>{ARTICLE}</p>"
