@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from services.extract import extract_events
 from tests.services.coding import by_cameo as coded
 from tests.services.coding import by_country
 
@@ -52,6 +53,10 @@ from tests.services.coding import by_country
         "The Thai prime minister agreed with the Malaysian king that the talks had gone well.",
         "The Swiss government decided to back the takeover bid by a German rival.",
         "The Brazilian minister said Brazil had decided to give Japan a taste of its own medicine.",
+        # a gap met is filled, a tender cancelled is a market's, one's own request asks no one
+        "Kenya has met its trade gap largely from remittances sent by Kenyans working in Britain.",
+        "Egypt has cancelled its tender for 200,000 tonnes of French wheat.",
+        "The Saudi oil minister retired at his own request.",
     ],
 )
 def test_a_lexicon_word_in_another_sense_codes_nothing(text: str) -> None:
@@ -175,3 +180,8 @@ def test_what_another_thinks_likely_or_hopes_one_will_do_is_no_intent_of_its(tex
 def test_an_intent_one_states_is_still_its_own() -> None:
     assert ("THREATEN", "138", "IRN", "USA") in coded("Iran said it will retaliate against the United States.")
     assert ("AGREE", "035", "EGY", "ISR") in coded("Egypt agreed with Israel to open the border crossing.")
+
+
+def test_a_decline_in_something_is_its_fall_even_in_a_condition() -> None:
+    text = "Should Britain win a French pledge to cut its deficit, a further decline in the pound could be avoided."
+    assert not any(event.type == "REJECT" for event in extract_events(text))
