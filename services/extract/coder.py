@@ -31,7 +31,7 @@ from services.extract.actors import (
     stranger_names,
     written_actor,
 )
-from services.extract.commerce import is_commerce
+from services.extract.commerce import without_commerce
 from services.extract.dates import DAY, UNKNOWN, date_for, find_dates
 from services.extract.modality import (
     ASSERTED,
@@ -2673,8 +2673,7 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
             people.read(coder.chunks, named)
         if any(_may_be_he(a) for a in subject) and people.names_a_stranger(sent):
             subject.clear()  # "An Atlanta judge sentenced Brian Nichols. He's the former football player"
-    text = text_of(doc)
-    return _dedupe([event for event in without_games(doc, events) if not is_commerce(event, text)])
+    return _dedupe(without_commerce(doc, without_games(doc, events), text_of(doc)))
 
 
 def extract_events(text: str, *, published: date | None = None) -> list[EventCandidate]:

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 from services.extract import lexicon
 from services.extract.models import Actor, EventCandidate
+from services.extract.nlp import words
 
 BUSINESS = "BUS"
 # A company's legal form ends its name: "TEC America Inc", "Hanson Plc", "Siemens AG"; so do the nouns of a trade
@@ -25,7 +28,15 @@ NAME_REST = re.compile(r"\s+<?[A-Z][\w'.&-]*>?(?:\s+<?(?:[A-Z][\w'.&-]*|and|&|of
 # or joins its last words ("Oil and Gas Ltd", "Smith & Co"), with one word at most before the legal form, where "Japan
 # and Nippon Steel Corp" are two.
 JOINED_NAME_END = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w'.-]*\s+)?(\w+)")
+# An institution's name joins its words with "and", "of" and "for" too ("the Canadian Radio-television and
+# Telecommunications Commission", "the Office of Public Counsel"), or is a place before its noun ("California
+# regulators").
+INSTITUTION_NAME_REST = re.compile(r"(?:\s+[a-z]+\b)?(?:\s+(?:[A-Z][\w'.&-]*|and|&|of|for))*")
 MAX_NAME_REST = 60  # characters: a name runs on for a few words at most
+BUSINESS_WORDS = lexicon.word_set("business_words")
+# Cues (words of business) that make a report a business report.
+MIN_BUSINESS_CUES = 3
+INSTITUTION_NOUNS = lexicon.word_set("institution_nouns")
 # Codes of actors that are organisations of states or movements, not states.
 ORGANISATIONS = frozenset({"IGO", "NGO", "IMG"})
 
@@ -68,3 +79,33 @@ def is_commerce(event: EventCandidate, text: str) -> bool:
     if source is None or not is_a_firm(source, text):
         return False
     return target is None or not takes_part_in_politics(target, text)
+
+
+def is_business_report(doc: Doc) -> bool:
+    """Whether the text speaks of business: shares, stakes, subsidiaries, firms' legal forms, at least
+    MIN_BUSINESS_CUES of them."""
+    return sum(map(BUSINESS_WORDS.__contains__, words(doc).lower)) >= MIN_BUSINESS_CUES
+
+
+def is_a_deal(event: EventCandidate, text: str) -> bool:
+    """Whether an event, in a business report, is one between parties that are no state or body of one: a source
+    and a target (or no target) that take no part in politics and whose names name no institution."""
+    source, target = event.source, event.target
+    return source is not None and not _is_public(source, text) and (target is None or not _is_public(target, text))
+
+
+def _is_public(actor: Actor, text: str) -> bool:
+    if takes_part_in_politics(actor, text):
+        return True
+    rest = INSTITUTION_NAME_REST.match(text, actor.end, actor.end + MAX_NAME_REST)
+    name = actor.text + (rest.group(0) if rest is not None else "")
+    return any(word.lower() in INSTITUTION_NOUNS for word in re.findall(r"\w+", name))
+
+
+def without_commerce(doc: Doc, events: list[EventCandidate], text: str) -> list[EventCandidate]:
+    """The events, less firms' acts on one another (`is_commerce`) and, in a business report, the deals between
+    parties that are no states (`is_a_deal`)."""
+    events = [event for event in events if not is_commerce(event, text)]
+    if not any(is_a_deal(event, text) for event in events) or not is_business_report(doc):
+        return events
+    return [event for event in events if not is_a_deal(event, text)]

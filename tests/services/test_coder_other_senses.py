@@ -185,3 +185,27 @@ def test_an_intent_one_states_is_still_its_own() -> None:
 def test_a_decline_in_something_is_its_fall_even_in_a_condition() -> None:
     text = "Should Britain win a French pledge to cut its deficit, a further decline in the pound could be avoided."
     assert not any(event.type == "REJECT" for event in extract_events(text))
+
+
+BUSINESS_REPORT = (
+    "The acquisition gives Harlow a stake in 12 bakeries, and Marden shareholders will receive 12 dlrs a share. "
+)
+
+
+def test_in_a_business_report_a_deal_between_parties_that_are_no_states_is_business() -> None:
+    text = "Canadian Harlow Foods said it agreed to buy the bakery unit of Marden Group."
+    assert coded(text) == [("AGREE", "030", "CAN", None)]  # one sentence says nothing of the firm
+    assert coded(text + " " + BUSINESS_REPORT) == []
+
+
+def test_in_a_business_report_a_state_still_acts() -> None:
+    text = BUSINESS_REPORT + "The Kenyan government agreed to buy a stake in Harlow Foods."
+    assert coded(text) == [("AGREE", "030", "KEN", None)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Canadian regulators", "The Canadian Radio-television and Telecommunications Commission"],
+)
+def test_in_a_business_report_a_body_named_by_its_institution_still_acts(body: str) -> None:
+    assert coded(f"{BUSINESS_REPORT}{body} rejected the Marden plan.") == [("REJECT", "120", "CAN", None)]
