@@ -57,6 +57,12 @@ from tests.services.coding import by_country
         "Kenya has met its trade gap largely from remittances sent by Kenyans working in Britain.",
         "Egypt has cancelled its tender for 200,000 tonnes of French wheat.",
         "The Saudi oil minister retired at his own request.",
+        # warrants on shares and bonds issued are securities (173 issues a warrant for an arrest)
+        "The Dutch government is issuing 20,000 covered equity warrants on shares of a Belgian firm.",
+        "The Belgian government is issuing a 75 mln ECU bond with gold warrants attached.",
+        # a question put at a news conference, an official's anonymity
+        "The Chilean minister, asked at a news conference if Peru's offer might help, said talks would go on.",
+        'The talks will go on," said the Chilean official, who asked not to be further identified.',
     ],
 )
 def test_a_lexicon_word_in_another_sense_codes_nothing(text: str) -> None:
@@ -77,6 +83,7 @@ def test_a_lexicon_word_in_another_sense_codes_nothing(text: str) -> None:
         ("Russian stocks rallied while Russian protesters rallied in Moscow.", ("PROTEST", "141", "RUS", "RUS")),
         ("The Egyptian government offered Sudan a share of the water.", ("AGREE", "030", "EGY", "SDN")),
         ("A Kenyan court executed two Somali pirates.", ("ASSAULT", "186", "KEN", "SOM")),
+        ("A Turkish court issued an arrest warrant for the Greek journalist.", ("COERCE", "173", "TUR", "GRC")),
     ],
 )
 def test_the_codebook_sense_still_codes(text: str, expected: tuple) -> None:
