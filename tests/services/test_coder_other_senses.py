@@ -63,6 +63,13 @@ from tests.services.coding import by_country
         # a question put at a news conference, an official's anonymity
         "The Chilean minister, asked at a news conference if Peru's offer might help, said talks would go on.",
         'The talks will go on," said the Chilean official, who asked not to be further identified.',
+        # battles in court and harm done by trade practices are fought and suffered without arms
+        (
+            "The decision follows a court ruling that Texaco had to post a bond to continue its court battles with the"
+            " Mexican government."
+        ),
+        "Korean chip makers said they were being injured by Japan's unfair trade practices.",
+        "The Republic of Finland filed for a shelf offering of up to 550 mln dlrs of debt securities.",
     ],
 )
 def test_a_lexicon_word_in_another_sense_codes_nothing(text: str) -> None:
