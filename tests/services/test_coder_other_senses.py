@@ -70,9 +70,8 @@ from tests.services.coding import by_country
         ),
         "Korean chip makers said they were being injured by Japan's unfair trade practices.",
         "The Republic of Finland filed for a shelf offering of up to 550 mln dlrs of debt securities.",
-        # species at risk, a review one's own administration is ordered to make
+        # species at risk
         "Kenya's government said it would protect threatened species in its national parks.",
-        "The U.S. president ordered a review of embassy security in Moscow.",
     ],
 )
 def test_a_lexicon_word_in_another_sense_codes_nothing(text: str) -> None:
@@ -95,7 +94,6 @@ def test_a_lexicon_word_in_another_sense_codes_nothing(text: str) -> None:
         ("A Kenyan court executed two Somali pirates.", ("ASSAULT", "186", "KEN", "SOM")),
         ("A Turkish court issued an arrest warrant for the Greek journalist.", ("COERCE", "173", "TUR", "GRC")),
         ("Iran threatened Iraq with reprisals.", ("THREATEN", "130", "IRN", "IRQ")),
-        ("The Thai government ordered an investigation into the Cambodian bank.", ("ACCUSE", "090", "THA", "KHM")),
     ],
 )
 def test_the_codebook_sense_still_codes(text: str, expected: tuple) -> None:
