@@ -243,9 +243,8 @@ ENDANGERING_NOUNS = lexicon.word_set("endangering_nouns")
 MARKET_NOUNS = lexicon.word_set("market_nouns")
 # Currencies named like words of English ("won support", "a real threat"): a verb after them is not the market's.
 CURRENCY_HOMONYMS = frozenset({"real", "won", "pound", "rand"})
-LEGAL_TEXTS = lexicon.word_set("legal_texts")
-# Words between a subject and its verb: "the law which also prohibits", "the index has already shot up"
-THING_SUBJECT_SKIPS = frozenset({"which", "that", "also", "now", "already", "still", "even", "then", "been", "not"})
+# Words between a market noun and its verb: "the index has already shot up", "stocks have not rallied"
+MARKET_VERB_SKIPS = frozenset({"also", "now", "already", "still", "even", "then", "been", "not"})
 SPORT_ROLES = lexicon.word_set("sport_roles")
 APOLOGY = "055"
 AID_INTENT = "033"  # CAMEO: express intent to provide material aid
@@ -717,19 +716,16 @@ def _verb_of_state(w: Words, i: int) -> bool:
     return w.lower[i] in AUXILIARIES or w.lower[i] in BE_FORMS or w.lemma[i] == "remain"
 
 
-def _done_by_a_thing(doc: Doc, hit: Hit, sent: Span) -> bool:
-    """Whether a verb's subject right before it, past its auxiliaries, adverbs and a relative pronoun, is a thing
-    rather than an actor: a price, a rate, a currency or a market moves ("Russian stocks rallied", "the index has
-    shot up"), a law or a treaty provides ("the rules prohibit", "a law which prohibits"). A currency's name that is
-    also a word ("won support") moves only by rallying."""
+def _move_of_a_market(doc: Doc, hit: Hit, sent: Span) -> bool:
+    """A verb right after a price, a rate, a currency or a market, past the auxiliaries and adverbs between, is the
+    market's move: "Russian stocks rallied", "deposit rates eased", "the index has sharply shot up". A currency's name
+    that is also a word ("won support") moves only by rallying."""
     w = words(doc)
     k = hit.start - 1
-    while k > sent.start and (w.lower[k] in AUXILIARIES or w.lower[k] in THING_SUBJECT_SKIPS or _is_adverb(w, k)):
+    while k > sent.start and (w.lower[k] in AUXILIARIES or w.lower[k] in MARKET_VERB_SKIPS or _is_adverb(w, k)):
         k -= 1
     before = w.lower[k] if k >= sent.start else ""
-    if before in MARKET_NOUNS:
-        return hit.entry.type == "PROTEST" or before not in CURRENCY_HOMONYMS
-    return before in LEGAL_TEXTS
+    return before in MARKET_NOUNS and (hit.entry.type == "PROTEST" or before not in CURRENCY_HOMONYMS)
 
 
 def _is_adverb(w: Words, k: int) -> bool:
@@ -1083,7 +1079,7 @@ class SentenceCoder:
         ]
         hits = [h for h, n in zip(hits, named_as_nouns, strict=True) if not n]
         hits = [h for h in hits if not _modifies_noun(doc, h, sent, hits)]
-        hits = [h for h in hits if not _done_by_a_thing(doc, h, sent)]
+        hits = [h for h in hits if not _move_of_a_market(doc, h, sent)]
         # The verb part of a gapped trigger is no actor; its object ("summoned the British ambassador") may be one.
         trigger_tokens = {i for h in hits for i in range(h.start, h.start + _head_length(h))}
         self.start_char = sent.start_char

@@ -39,8 +39,8 @@ from tests.services.coding import by_country
         "Brazilian officials declined to predict when Argentina would settle its arrears.",
         "A Dutch plant burns refuse-derived fuel for German towns.",
         "The Swiss central bank is cutting interest rates and tolerating faster money supply growth.",
-        # a thing, not an actor, does it
-        "A Kenyan law which prohibits the use of replacement workers angered Nairobi unions.",
+        # a market moves, its auxiliaries and adverbs between
+        "Russian stocks have sharply rallied in Moscow on Monday.",
         # securities, bids and leases: the market's and the contract's senses of offer, accept and execute
         "The Philippine government said it began a tender offer for 12 pct of the shares of a Manila bank.",
         "The Indian central bank is offering five-year bonds at 7 pct.",
