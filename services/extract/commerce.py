@@ -48,9 +48,7 @@ def is_a_firm(actor: Actor, text: str) -> bool:
     if actor.sector == BUSINESS or bool(words) and _is_legal_form(words[-1]):
         return True
     rest = NAME_REST.match(text, actor.end, actor.end + MAX_NAME_REST)
-    if rest is not None and any(
-        word.strip("<>.").replace(".", "").lower() in LEGAL_FORMS for word in rest.group(0).split()
-    ):
+    if rest is not None and any(_is_legal_form(word) for word in rest.group(0).split()):
         return True
     joined = JOINED_NAME_END.match(text, actor.end, actor.end + MAX_NAME_REST)
     return joined is not None and _is_legal_form(joined.group(1))
