@@ -44,8 +44,8 @@ ORGANISATIONS = frozenset({"IGO", "NGO", "IMG"})
 def is_a_firm(actor: Actor, text: str) -> bool:
     """Whether an actor is a business: by its sector, or by the legal form that ends its name, in its own words or
     in the capitalised words that follow them in the text."""
-    words = actor.text.split()
-    if actor.sector == BUSINESS or bool(words) and _is_legal_form(words[-1]):
+    name_words = actor.text.split()
+    if actor.sector == BUSINESS or bool(name_words) and _is_legal_form(name_words[-1]):
         return True
     rest = NAME_REST.match(text, actor.end, actor.end + MAX_NAME_REST)
     if rest is not None and any(_is_legal_form(word) for word in rest.group(0).split()):
@@ -104,6 +104,7 @@ def without_commerce(doc: Doc, events: list[EventCandidate], text: str) -> list[
     """The events, less firms' acts on one another (`is_commerce`) and, in a business report, the deals between
     parties that are no states (`is_a_deal`)."""
     events = [event for event in events if not is_commerce(event, text)]
-    if not any(is_a_deal(event, text) for event in events) or not is_business_report(doc):
+    deals = [is_a_deal(event, text) for event in events]
+    if not any(deals) or not is_business_report(doc):
         return events
-    return [event for event in events if not is_a_deal(event, text)]
+    return [event for event, deal in zip(events, deals, strict=True) if not deal]
