@@ -730,3 +730,18 @@ def test_departments_and_agencies_named_without_their_country_are_their_states(t
 )
 def test_leaders_of_the_2020s_code_by_their_office(text: str, expected: set) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sectors by the single nouns of CAMEO's agents dictionary: criminals, civilians, clergy, lawmakers, doctors
+        ("Iraqi kidnappers threatened to behead a Turkish driver.", {("THREATEN", "IRQCRM", "TUR")}),
+        ("Palestinian gunmen kidnapped a French tourist in Gaza.", {("ASSAULT", "PSEREB", "FRACVL")}),
+        ("Chinese police detained two Tibetan monks.", {("COERCE", "CHNCOP", "CHNREL")}),
+        ("Egyptian delegates urged Israel to end the blockade.", {("REQUEST", "EGYLEG", "ISR")}),
+        ("Israeli troops shot two Palestinian nurses.", {("ASSAULT", "ISRMIL", "PSEHLH")}),
+    ],
+)
+def test_people_named_by_a_noun_of_cameos_agents_dictionary_have_its_sector(text: str, expected: set) -> None:
+    assert codes(text) == expected

@@ -1118,7 +1118,7 @@ def test_words_that_name_no_event_of_their_type_here(text: str) -> None:
         ("Nigeria's police chief placed all units on alert.", [("MOBILIZE", "152", "NGA", None)]),
         ("Poland moved 2,000 troops to its border with Belarus.", [("MOBILIZE", "154", "POL", "BLR")]),
         # 172 barred from doing something; 166 told to leave the country; 142 a hunger strike begun
-        ("The Taliban barred women from working for aid agencies.", [("COERCE", "172", "AFG", None)]),
+        ("The Taliban barred women from working for aid agencies.", [("COERCE", "172", "AFG", "AFG")]),
         ("Mali's junta told the French ambassador to leave the country.", [("SANCTION", "166", "MLI", "FRA")]),
         ("Palestinian prisoners in Israeli jails began a hunger strike.", [("PROTEST", "142", "PSE", "PSE")]),
         # 152 units on red alert; 071 a disbursement approved; 072 drones delivered; 073 supplies brought;

@@ -33,7 +33,8 @@ def test_the_setting_places_no_one_a_pronoun_stands_for() -> None:
 def test_he_after_someone_the_coder_cannot_place_is_that_person() -> None:
     opening = "A judge in Atlanta sentenced a gunman to life in prison on Friday. "
     sentenced = ("COERCE", "USAJUD", "USAREB")
-    assert by_code(opening + "He shot a Mexican tourist.") == [sentenced, ("ASSAULT", "USAJUD", "MEX")]
+    # a tourist is a civilian (CAMEO's agents dictionary)
+    assert by_code(opening + "He shot a Mexican tourist.") == [sentenced, ("ASSAULT", "USAJUD", "MEXCVL")]
     # a surname after a title of courtesy, or a rare capitalised word, opens a sentence about someone else
     assert by_code(opening + "Mr. Nichols escaped in 2005. He shot a Mexican tourist.") == [sentenced]
     assert by_code(opening + "Nichols was being escorted to trial when he shot a Mexican tourist.") == [sentenced]
