@@ -1924,7 +1924,7 @@ class SentenceCoder:
             # offer
             type_, mode, cameo = "THREATEN", None, "130"
         elif commits and governed is not None:
-            if quad_class(governed.entry.cameo) >= 3:
+            if quad_class(governed.entry.cameo) >= 3 and not self._cuts_nothing_of_another(governed, targets, sources):
                 type_, mode, cameo = (
                     "THREATEN",
                     THREAT_MODE.get(governed.entry.type),
@@ -1942,7 +1942,7 @@ class SentenceCoder:
             targets = self._condition_subject(hit)
         if not targets and governed is not None and not _addressee_before_complement(hit, words(self.doc)):
             targets = self._governed_targets(governed, sources)
-        derived = self._derived(hit, modality, cues, sources)
+        derived = self._derived(hit, modality, cues, sources, targets)
         if derived is not None:
             type_d, mode_d, cameo_d, modality_d, sources_d, targets_d = derived
             modality_d = CLAIMED if claimed_plan else modality_d
@@ -2195,7 +2195,7 @@ class SentenceCoder:
             return []
         return [written_actor(self.doc, span[0], span[1], f"{country or ''}UAF", country, "UAF")]
 
-    def _derived(self, hit: Hit, modality: str, cues: dict[str, str], sources: list[Actor]):
+    def _derived(self, hit: Hit, modality: str, cues: dict[str, str], sources: list[Actor], targets: list[Actor]):
         """Statements of intent: "X will withdraw" is an AGREE by X, "X will not accept" a REJECT by X."""
         entry = hit.entry
         if entry.kind not in (ACT, "commit") or not sources:
@@ -2210,7 +2210,7 @@ class SentenceCoder:
             if entry.type == "ASSAULT" and cues.get(FUTURE) in PREPARATIONS:
                 # "the army prepared to resume shelling": forces made ready (154), not a threat voiced
                 return "MOBILIZE", "troops", "154", ASSERTED, sources, None
-            if quad >= 3 or conditional or entry.type == "SANCTION":
+            if (quad >= 3 or conditional) and not self._cuts_nothing_of_another(hit, targets, sources):
                 return (
                     "THREATEN",
                     THREAT_MODE.get(entry.type),
@@ -2226,6 +2226,12 @@ class SentenceCoder:
         if modality == NEGATED and (FUTURE in cues or entry.type == "AGREE") and quad <= 2:
             return "REJECT", None, "120", ASSERTED, sources, None
         return None
+
+    def _cuts_nothing_of_another(self, act: Hit, targets: list[Actor], sources: list[Actor]) -> bool:
+        """Whether a halt or a suspension to come is of the doer's own activity, aimed at no one ("Iran agreed to
+        suspend uranium enrichment"): CAMEO 16 reduces relations with another, and a threat is made to someone, so
+        such a pledge is an intent, not a threat."""
+        return act.entry.type == "SANCTION" and not targets and not self._governed_targets(act, sources)
 
     def _governed_targets(self, governed: Hit, sources: list[Actor]) -> list[Actor]:
         """Whom a refusal, promise or threat concerns: the target of the action it governs ("refused to deploy

@@ -226,3 +226,19 @@ def test_in_a_business_report_a_state_still_acts() -> None:
 )
 def test_in_a_business_report_a_body_named_by_its_institution_still_acts(body: str) -> None:
     assert coded(f"{BUSINESS_REPORT}{body} rejected the Marden plan.") == [("REJECT", "120", "CAN", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a halt of the doer's own activity, aimed at no one, pledged or announced, is an intent, not a threat
+        ("Iran agreed to suspend uranium enrichment.", [("AGREE", "030", "IRN", None)]),
+        ("Iran pledged to halt its nuclear programme.", [("AGREE", "030", "IRN", None)]),
+        ("Iran will suspend uranium enrichment next month.", [("AGREE", "030", "IRN", None)]),
+        # cutting what goes to another still threatens it (131)
+        ("The EU will suspend aid to Fiji.", [("THREATEN", "131", "IGO", "FJI")]),
+        ("Washington vowed to suspend talks with Pyongyang.", [("THREATEN", "131", "USA", "PRK")]),
+    ],
+)
+def test_a_pledge_to_halt_ones_own_activity_is_no_threat(text: str, expected: list) -> None:
+    assert coded(text) == expected
