@@ -231,14 +231,40 @@ def test_in_a_business_report_a_body_named_by_its_institution_still_acts(body: s
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a halt of the doer's own activity, aimed at no one, pledged or announced, is an intent, not a threat
+        # a halt of the doer's own activity, aimed at no one, pledged, is an intent, not a threat
         ("Iran agreed to suspend uranium enrichment.", [("AGREE", "030", "IRN", None)]),
         ("Iran pledged to halt its nuclear programme.", [("AGREE", "030", "IRN", None)]),
-        ("Iran will suspend uranium enrichment next month.", [("AGREE", "030", "IRN", None)]),
         # cutting what goes to another still threatens it (131)
         ("The EU will suspend aid to Fiji.", [("THREATEN", "131", "IGO", "FJI")]),
         ("Washington vowed to suspend talks with Pyongyang.", [("THREATEN", "131", "USA", "PRK")]),
     ],
 )
 def test_a_pledge_to_halt_ones_own_activity_is_no_threat(text: str, expected: list) -> None:
+    assert coded(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # CAMEO 16 reduces relations: a halt of one's own work, a project or a celebration reduces none
+        "Iran froze sensitive nuclear work on Monday.",
+        "Pakistan halted construction of the dam.",
+        "Chile cancelled the celebrations after the floods.",
+    ],
+)
+def test_a_halt_of_ones_own_work_reduces_no_relation(text: str) -> None:
+    assert coded(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is suspended, frozen or cancelled is a relation with another, or what it gives it (160)
+        ("Russia suspended cooperation with NATO.", [("SANCTION", "160", "RUS", "IGO")]),
+        ("Japan froze the assets of North Korean firms.", [("SANCTION", "160", "JPN", "PRK")]),
+        ("Canada cancelled a planned visit by the Chinese premier.", [("SANCTION", "160", "CAN", "CHN")]),
+        ("Uganda suspended flights to Sudan.", [("SANCTION", "160", "UGA", "SDN")]),
+    ],
+)
+def test_a_relation_suspended_frozen_or_cancelled_is_reduced(text: str, expected: list) -> None:
     assert coded(text) == expected
