@@ -333,6 +333,8 @@ RIOTOUS = frozenset({CONVENTIONAL_FORCE, DESTROY_PROPERTY, SEIZE_PROPERTY, "192"
 # People who riot rather than use organised force when they fight the police: civilians, students, workers,
 # farmers, the opposition's supporters (CAMEO 19 is organised armed force)
 UNARMED_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "OPP"})
+# Verbs of armed struggle that a person who commands no force uses of a struggle in words or politics
+STRUGGLES = frozenset({"fight", "battle", "struggle"})
 # Armed men often go unnamed: rebels and unidentified attackers ("a roadside bomb") are coded on whom they strike.
 UNPLACED_ARMED = frozenset({"REB", "UAF"})
 
@@ -992,9 +994,13 @@ def _is_stranger(actor: Actor) -> bool:
         return False
     if not actor.code and actor.sector is None:
         return True
+    return actor.sector == "GOV" and _named_in_full(actor)
+
+
+def _named_in_full(actor: Actor) -> bool:
+    """Whether an actor's words end on a given name and a surname ("Prime Minister John Howard")."""
     names = actor.text.split()
-    named_in_full = len(names) >= 2 and names[-2].isalpha() and names[-2][0].isupper() and names[-1][0].isupper()
-    return actor.sector == "GOV" and named_in_full
+    return len(names) >= 2 and names[-2].isalpha() and names[-2][0].isupper() and names[-1][0].isupper()
 
 
 def _is_person(actor: Actor) -> bool:
@@ -1872,6 +1878,8 @@ class SentenceCoder:
         type_, mode, cameo = entry.type, entry.mode, entry.cameo
         if cameo == VISIT and any(s.sector in TRAVELLERS or s.sector is None and not _is_official(s) for s in sources):
             return accusation  # refugees, fans or prisoners who arrive somewhere make no visit (042 is an actor's)
+        if cameo == DEPLOYMENT and sources and all(s.sector in UNARMED_SECTORS for s in sources):
+            return accusation  # "two million people massed in the streets": CAMEO 154 mobilises armed forces
         if cameo == OBSTRUCT and sources and all(_is_the_state(s, self.doc[hit.start].idx) for s in sources):
             # CAMEO's obstruction (144) is a protest; a state or its forces blocking passage impose a blockade (191)
             type_, mode, cameo = "COERCE", "restrict", "191"
@@ -1881,9 +1889,12 @@ class SentenceCoder:
             # CAMEO 145: protesters who storm a building, clash with police, loot or set fire to it riot; 19 is
             # organised force, 171 a state's seizure of property and 1712 its destruction
             type_, mode, cameo = "PROTEST", "riot", "145"
-        if cameo == CONVENTIONAL_FORCE and self._attacked_in_words(hit, source_chunk, sources, targets):
+        in_words = cameo == CONVENTIONAL_FORCE and self._commands_no_force(source_chunk, sources, targets)
+        if in_words and words(self.doc).lemma[hit.start] == "attack":
             # CAMEO 111: a politician who "attacked" a rival or an institution at home denounced it
             type_, mode, cameo = "ACCUSE", "criticize", "111"
+        elif in_words and not targets and words(self.doc).lemma[hit.start] in STRUGGLES:
+            return accusation  # "the prime minister was fighting to maintain his credibility": a struggle, no arms
         if cameo == APOLOGY and target_chunk is not None and target_chunk.prep in REGRETTED_PREPS:
             # "expressed regret over China's decision": regret at another's act is disapproval (111), where regret
             # expressed to someone apologises to them (055)
@@ -1966,14 +1977,17 @@ class SentenceCoder:
         events += self._emit(hit, type_, mode, cameo, modality, sources, targets)
         return events + accusation
 
-    def _attacked_in_words(self, hit: Hit, source: Chunk | None, sources: list[Actor], targets: list[Actor]) -> bool:
-        """Whether "attacked" is said of a named person who commands no force, aimed at no one of another country
-        ("Lula attacked the central bank over interest rates"); a leader who attacked a country sent its forces."""
-        if words(self.doc).lemma[hit.start] != "attack" or source is None or not sources:
+    def _commands_no_force(self, source: Chunk | None, sources: list[Actor], targets: list[Actor]) -> bool:
+        """Whether an attack or a fight is a named person's who commands no force, aimed at no one of another
+        country or armed ("Lula attacked the central bank over interest rates"): a leader who attacked a country sent
+        its forces."""
+        if source is None or not sources:
             return False
         person = any(
             (e := self.entity_at.get(i)) is not None and e.label_ == ROLE for i in range(source.start, source.end)
         )
+        # an official named in full after a title is a person too, whether or not the lexicon knows the name
+        person = person or all(s.sector in HOME_POLITICS and _named_in_full(s) for s in sources)
         home = {s.country for s in sources}
         return (
             person

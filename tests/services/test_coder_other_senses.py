@@ -268,3 +268,29 @@ def test_a_halt_of_ones_own_work_reduces_no_relation(text: str) -> None:
 )
 def test_a_relation_suspended_frozen_or_cancelled_is_reduced(text: str, expected: list) -> None:
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # CAMEO 154 mobilises armed forces: people who gather are none
+        "Two million people massed in the streets of Rome, celebrating the festival.",
+        # a struggle in politics by a person who commands no force, against no one armed, is fought in words
+        "Australian Prime Minister John Howard was fighting to maintain his credibility.",
+        "Ukrainian President Volodymyr Zelensky was battling to keep the coalition together.",
+    ],
+)
+def test_crowds_massing_and_politicians_fighting_for_a_cause_use_no_force(text: str) -> None:
+    assert coded(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian troops massed on the Ukrainian border.", [("MOBILIZE", "154", "RUS", "UKR")]),
+        ("Australian Prime Minister John Howard attacked the opposition.", [("ACCUSE", "111", "AUS", "AUS")]),
+        ("Sudanese Defence Minister Abdel Rahim Hussein battled rebels in Darfur.", [("ASSAULT", "190", "SDN", "SDN")]),
+    ],
+)
+def test_forces_massed_and_fights_with_the_armed_are_still_force(text: str, expected: list) -> None:
+    assert coded(text) == expected
