@@ -294,3 +294,18 @@ def test_crowds_massing_and_politicians_fighting_for_a_cause_use_no_force(text: 
 )
 def test_forces_massed_and_fights_with_the_armed_are_still_force(text: str, expected: list) -> None:
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 081 eases administrative sanctions: a restriction, a rule or a curfew eased concedes
+        ("China eased restrictions on foreign journalists.", [("CONCEDE", "081", "CHN", "CHN")]),
+        ("The Maldives eased the curfew in the capital.", [("CONCEDE", "081", "MDV", None)]),
+        # suspicions eased, or a way through a crowd, concede nothing
+        ("Iran suspended enrichment to ease suspicions about its programme.", []),
+        ("The Kenyan police eased their way through the crowd.", []),
+    ],
+)
+def test_what_is_eased_is_a_restriction(text: str, expected: list) -> None:
+    assert coded(text) == expected
