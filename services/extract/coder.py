@@ -333,6 +333,9 @@ RIOTOUS = frozenset({CONVENTIONAL_FORCE, DESTROY_PROPERTY, SEIZE_PROPERTY, "192"
 # People who riot rather than use organised force when they fight the police: civilians, students, workers,
 # farmers, the opposition's supporters (CAMEO 19 is organised armed force)
 UNARMED_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "OPP"})
+# Acts aimed at the seat of power they are done at or outside: "protested outside the US embassy", "detonated a car
+# bomb outside the Australian Embassy in Jakarta"
+SITED_TYPES = frozenset({"PROTEST", "ASSAULT"})
 # Verbs of armed struggle that a person who commands no force uses of a struggle in words or politics
 STRUGGLES = frozenset({"fight", "battle", "struggle"})
 # Armed men often go unnamed: rebels and unidentified attackers ("a roadside bomb") are coded on whom they strike.
@@ -1224,7 +1227,7 @@ class SentenceCoder:
         # warning shots at a Greek patrol boat")
         aimed = hit.entry.type in AIMED_TYPES or hit.entry.mode == "riot" or hit.entry.cameo == SHOW_OF_FORCE
         aimed = aimed or words(doc).lower[hit.end - 1] == "at"  # words aimed "at" someone: "lashed out at Japan"
-        sited = hit.entry.type == "PROTEST"
+        sited = hit.entry.type in SITED_TYPES
         owned = hit.entry.type in OWN_PEOPLE_TYPES
         target = target_after(
             doc, sent, after, self._objects(hit), stops, source, skip=skip, aimed=aimed, sited=sited, owned=owned

@@ -2424,3 +2424,20 @@ def test_a_country_after_the_noun_a_verb_ends_on_opens_the_next_clause() -> None
 def test_a_warning_given_is_aimed_at_whom_it_is_given() -> None:
     text = "A French minister said he had given the Italian government a clear warning of sanctions."
     assert by_code(text) == [("THREATEN", "FRAGOV", "ITAGOV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an attack done at or outside a seat of power (an embassy, a parliament) is aimed at it, as a protest is
+        (
+            "Suspected militants detonated a car bomb outside the Australian Embassy in Jakarta.",
+            [("ASSAULT", "IDNREB", "AUSGOV")],
+        ),
+        ("Gunmen opened fire outside the Turkish parliament in Ankara.", [("ASSAULT", "TURREB", "TURLEG")]),
+        # a place the attack happened at stays its place
+        ("Kenyan troops attacked al-Shabab fighters at a camp near Kismayo.", [("ASSAULT", "KENMIL", "SOMREBSHB")]),
+    ],
+)
+def test_an_attack_at_a_seat_of_power_is_aimed_at_it(text: str, expected: list) -> None:
+    assert by_code(text) == expected
