@@ -497,13 +497,19 @@ def _find_segment(w: Words, start: int, limit: int, segment: list[TokenSpec], st
             w, i, segment, skip=1
         ):
             return i
-        if lower[i] in stops:
+        if lower[i] in stops and not _between_compound_modifiers(lower, i):
             return None  # "the agreement signed in March, according to": a verb's object is not past a comma
         if stops is ACT_STOPS and lower[i] == "by" and i + 1 < len(lower) and (lower[i + 1] == "the" or w.title[i + 1]):
             return None  # "a missile fired by the Houthis at Riyadh": the agent of a passive ends its object
         if stops is ACT_STOPS and lower[i] == "and" and i + 1 < len(lower) and _opens_a_verb_phrase(w, i + 1):
             return None  # "cutting interest rates and tolerating money supply growth": the next verb has its own object
     return None
+
+
+def _between_compound_modifiers(lower: list[str], i: int) -> bool:
+    """Whether a comma parts two hyphened modifiers of one noun ("a medium-range, nuclear-capable missile"), as
+    coordinate adjectives are written: it ends no phrase."""
+    return lower[i] == "," and 2 <= i < len(lower) - 2 and lower[i - 2] == "-" and lower[i + 2] == "-"
 
 
 def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:

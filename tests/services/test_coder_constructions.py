@@ -2441,3 +2441,10 @@ def test_a_warning_given_is_aimed_at_whom_it_is_given() -> None:
 )
 def test_an_attack_at_a_seat_of_power_is_aimed_at_it(text: str, expected: list) -> None:
     assert by_code(text) == expected
+
+
+def test_a_comma_between_hyphened_modifiers_ends_no_phrase():
+    # coordinate adjectives before one noun are parted by a comma: "a medium-range, nuclear-capable missile"
+    assert by_code("Pakistan test fired a medium-range, nuclear-capable missile.") == [("MOBILIZE", "PAK", None)]
+    # a comma after a clause still ends the verb's object
+    assert by_code("Iran tested its defences, Israel-based analysts said.") == []
