@@ -57,6 +57,8 @@ PLACE_NAME_ENDS = lexicon.word_set("place_name_ends")
 # Who leads or speaks for a body is of the body's sector: "the leader of an opposition party", "a spokesman for".
 BODY_HEADS = frozenset({"leader", "leadership", "head", "chief", "spokesman", "spokeswoman", "spokesperson"})
 BUILDING_NOUNS = lexicon.word_set("building_nouns")
+# Sectors that name people by what they do or are, not a state's bodies or forces
+PEOPLE_SECTORS = frozenset({"CVL", "EDU", "JRN", "BUS", "LAB", "REL", "REF", "HLH", "AGR", "MED", "CRM"})
 # Points of the compass before a place name ("in south Lebanon", "in northern Iraq") keep its preposition.
 COMPASS = lexicon.word_set("compass")
 # Prepositions that tie a sector noun to its country ("rebels in the Ivory Coast", "students throughout Indonesia").
@@ -252,6 +254,12 @@ def _hyphened_pair(w: Words, entities: list[Span]) -> tuple[Span, Span] | None:
     return (first, second) if joined and first.ent_id_ != second.ent_id_ else None
 
 
+def _one_persons_origins(pair: tuple[Span, Span], sector: str | None) -> bool:
+    """Whether two hyphened demonyms describe people rather than two states acting together: the noun they qualify
+    names people, not a state's body or force ("Iranian-American academics", not "Russian-Chinese naval patrols")."""
+    return all(side.label_ == DEMONYM for side in pair) and sector in PEOPLE_SECTORS
+
+
 def _names_a_backer(w: Words, end: int, stop: int) -> bool:
     """Whether a run ending at `end` is joined by a hyphen to a participle of backing ("Iranian-backed",
     "Russian-supported", "US-funded") or of brokering ("a China-brokered deal"): it names who backs the actor after
@@ -305,7 +313,11 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
             own_sector = sector = sector or "CVL"  # an ethnic group is a people, placed by where it lives
         if not entities and own_sector is None:
             continue
-        if (pair := _hyphened_pair(w, entities)) is not None:
+        if (pair := _hyphened_pair(w, entities)) is not None and _one_persons_origins(pair, sector):
+            # "Iranian-American academics", "the Indian-American community": people of one country, the last, and
+            # of the other's descent
+            entities = [pair[1]]
+        elif pair is not None:
             # "joint US-South Korean drills", "Russian-Chinese naval patrols": both sides, sharing the noun
             for side in pair:
                 code, country, sector_code = code_entity(side, sector, when, former)

@@ -745,3 +745,20 @@ def test_leaders_of_the_2020s_code_by_their_office(text: str, expected: set) -> 
 )
 def test_people_named_by_a_noun_of_cameos_agents_dictionary_have_its_sector(text: str, expected: set) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two hyphened demonyms before people name one people and its descent: they are the last country's
+        ("Members of the Indian-American community welcomed the speech.", {("SUPPORT", "USACVL", None)}),
+        ("Iraqi kidnappers threatened an American-French journalist.", {("THREATEN", "IRQCRM", "FRAJRN")}),
+        # before a state's body or force, or a joint act, they are two states
+        (
+            "North Korea condemned the joint Russian-Chinese naval patrols.",
+            {("ACCUSE", "PRK", "RUS"), ("ACCUSE", "PRK", "CHN")},
+        ),
+    ],
+)
+def test_hyphened_demonyms_before_people_name_one_people(text: str, expected: set) -> None:
+    assert codes(text) == expected
