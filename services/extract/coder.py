@@ -17,6 +17,7 @@ from services.extract.actors import (
     CLAUSE_OPENERS,
     COUNTRY_NOUNS,
     DETERMINERS,
+    EMBEDDED,
     GROUP_NOUNS,
     MODIFIERS,
     POSSESSIVE_MARKS,
@@ -333,6 +334,12 @@ RIOTOUS = frozenset({CONVENTIONAL_FORCE, DESTROY_PROPERTY, SEIZE_PROPERTY, "192"
 # People who riot rather than use organised force when they fight the police: civilians, students, workers,
 # farmers, the opposition's supporters (CAMEO 19 is organised armed force)
 UNARMED_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "OPP"})
+PRAISE, HOST = "051", "043"
+# Officials who come on a visit, by the noun that heads their phrase
+VISITORS = frozenset(
+    {"president", "minister", "premier", "chancellor", "king", "queen", "prince", "emir", "sultan", "envoy"}
+    | {"secretary", "delegation", "counterpart", "leader", "ambassador", "diplomat", "governor", "mayor"}
+)
 # Acts aimed at the seat of power they are done at or outside: "protested outside the US embassy", "detonated a car
 # bomb outside the Australian Embassy in Jakarta"
 SITED_TYPES = frozenset({"PROTEST", "ASSAULT"})
@@ -998,6 +1005,12 @@ def _is_stranger(actor: Actor) -> bool:
     if not actor.code and actor.sector is None:
         return True
     return actor.sector == "GOV" and _named_in_full(actor)
+
+
+def _is_person_or_delegation(actor: Actor) -> bool:
+    """Whether an official actor is someone who travels: a person by title or name, or a delegation; not a
+    government, a ministry or a state."""
+    return _head_word(actor).lower() in VISITORS or _is_person(actor) or _named_in_full(actor)
 
 
 def _named_in_full(actor: Actor) -> bool:
@@ -1898,6 +1911,10 @@ class SentenceCoder:
             type_, mode, cameo = "ACCUSE", "criticize", "111"
         elif in_words and not targets and words(self.doc).lemma[hit.start] in STRUGGLES:
             return accusation  # "the prime minister was fighting to maintain his credibility": a struggle, no arms
+        if cameo == PRAISE and words(self.doc).lemma[hit.start] == "welcome" and self._welcomes_a_visitor(target_chunk):
+            # "Zapatero welcomed French President Jacques Chirac in Madrid": an official welcomed hosts a visit
+            # (CAMEO 043); a decision or a move welcomed is praised (051)
+            type_, mode, cameo = "CONSULT", "host", HOST
         if cameo == APOLOGY and target_chunk is not None and target_chunk.prep in REGRETTED_PREPS:
             # "expressed regret over China's decision": regret at another's act is disapproval (111), where regret
             # expressed to someone apologises to them (055)
@@ -1979,6 +1996,16 @@ class SentenceCoder:
             return events + accusation
         events += self._emit(hit, type_, mode, cameo, modality, sources, targets)
         return events + accusation
+
+    def _welcomes_a_visitor(self, chunk: Chunk | None) -> bool:
+        """Whether the object of "welcomed" is an official or a delegation in person, not their decision or words
+        ("welcomed the Israeli prime minister", not "welcomed the prime minister's decision")."""
+        if chunk is None or chunk.prep not in (None, EMBEDDED) or chunk.pronoun or not chunk.actors:
+            return False
+        w = words(self.doc)
+        if chunk.end < self.sent.end and w.lower[chunk.end] in POSSESSIVE_MARKS:
+            return False
+        return all(a.sector == "GOV" and _is_person_or_delegation(a) for a in chunk.actors)
 
     def _commands_no_force(self, source: Chunk | None, sources: list[Actor], targets: list[Actor]) -> bool:
         """Whether an attack or a fight is a named person's who commands no force, aimed at no one of another

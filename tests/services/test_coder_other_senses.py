@@ -309,3 +309,21 @@ def test_forces_massed_and_fights_with_the_armed_are_still_force(text: str, expe
 )
 def test_what_is_eased_is_a_restriction(text: str, expected: list) -> None:
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "welcome" by its object: an official or a delegation welcomed in person is a visit hosted (043) ...
+        (
+            "Spanish Prime Minister Jose Luis Zapatero welcomed French President Jacques Chirac in Madrid.",
+            [("CONSULT", "043", "ESP", "FRA")],
+        ),
+        ("Putin welcomed the Chinese delegation at the Kremlin.", [("CONSULT", "043", "RUS", "CHN")]),
+        # ... a decision, a move or a state's government welcomed is praised (051)
+        ("The Egyptian president welcomed the Israeli prime minister's decision.", [("SUPPORT", "051", "EGY", "ISR")]),
+        ("Kenya welcomed the Ugandan government.", [("SUPPORT", "051", "KEN", "UGA")]),
+    ],
+)
+def test_an_official_welcomed_in_person_is_a_visit_hosted(text: str, expected: list) -> None:
+    assert coded(text) == expected
