@@ -334,7 +334,7 @@ RIOTOUS = frozenset({CONVENTIONAL_FORCE, DESTROY_PROPERTY, SEIZE_PROPERTY, "192"
 # People who riot rather than use organised force when they fight the police: civilians, students, workers,
 # farmers, the opposition's supporters (CAMEO 19 is organised armed force)
 UNARMED_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "OPP"})
-PRAISE, HOST = "051", "043"
+PRAISE, HOST, ARREST, ABDUCTION = "051", "043", "173", "181"
 # Officials who come on a visit, by the noun that heads their phrase
 VISITORS = frozenset(
     {"president", "minister", "premier", "chancellor", "king", "queen", "prince", "emir", "sultan", "envoy"}
@@ -1911,6 +1911,10 @@ class SentenceCoder:
             type_, mode, cameo = "ACCUSE", "criticize", "111"
         elif in_words and not targets and words(self.doc).lemma[hit.start] in STRUGGLES:
             return accusation  # "the prime minister was fighting to maintain his credibility": a struggle, no arms
+        if cameo == ARREST and sources and all(s.sector in IRREGULARS for s in sources):
+            # CAMEO's verb dictionary: people that militants capture or hold are abducted (181); arrest (173) is the
+            # state's
+            type_, mode, cameo = "ASSAULT", "abduct", ABDUCTION
         if cameo == PRAISE and words(self.doc).lemma[hit.start] == "welcome" and self._welcomes_a_visitor(target_chunk):
             # "Zapatero welcomed French President Jacques Chirac in Madrid": an official welcomed hosts a visit
             # (CAMEO 043); a decision or a move welcomed is praised (051)

@@ -327,3 +327,15 @@ def test_what_is_eased_is_a_restriction(text: str, expected: list) -> None:
 )
 def test_an_official_welcomed_in_person_is_a_visit_hosted(text: str, expected: list) -> None:
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people militants seize or hold are abducted (181); an arrest (173) is the state's
+        ("Colombian rebels detained two Spanish aid workers.", [("ASSAULT", "181", "COL", "ESP")]),
+        ("Colombian police detained two rebels.", [("COERCE", "173", "COL", "COL")]),
+    ],
+)
+def test_people_held_by_militants_are_abducted(text: str, expected: list) -> None:
+    assert coded(text) == expected
