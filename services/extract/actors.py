@@ -57,6 +57,8 @@ PLACE_NAME_ENDS = lexicon.word_set("place_name_ends")
 # Who leads or speaks for a body is of the body's sector: "the leader of an opposition party", "a spokesman for".
 BODY_HEADS = frozenset({"leader", "leadership", "head", "chief", "spokesman", "spokeswoman", "spokesperson"})
 BUILDING_NOUNS = lexicon.word_set("building_nouns")
+# Sector nouns that are also adjectives of an act: "official talks", "a state visit"
+MANNER_SECTOR_WORDS = frozenset({"official", "state"})
 # Sectors that name people by what they do or are, not a state's bodies or forces
 PEOPLE_SECTORS = frozenset({"CVL", "EDU", "JRN", "BUS", "LAB", "REL", "REF", "HLH", "AGR", "MED", "CRM"})
 # Points of the compass before a place name ("in south Lebanon", "in northern Iraq") keep its preposition.
@@ -120,6 +122,8 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
         return True  # a count ("400 soldiers"), not a year ("In 2015 Russia")
     if lower == "state" and i + 2 < len(w.lower) and w.lower[i + 1] == "of" and w.is_lower[i + 2]:
         return False  # "a state of emergency", "a state of war": a condition, not a government
+    if lower in MANNER_SECTOR_WORDS and i + 1 in trigger_tokens and i > 0 and w.lower[i - 1] in DETERMINERS:
+        return False  # "an official visit", "a state visit": how the act was done, not who did it
     if lower in DETERMINERS or lower in MODIFIERS or lower == "and":
         return True
     if lower == "force" and _is_force_used(w, i):

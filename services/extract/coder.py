@@ -13,13 +13,16 @@ from spacy.tokens import Doc, Span
 from services.dates import plausible_publication
 from services.extract import lexicon
 from services.extract.actors import (
+    BUILDING_NOUNS,
     CALENDAR,
     CLAUSE_OPENERS,
     COUNTRY_NOUNS,
     DETERMINERS,
     EMBEDDED,
     GROUP_NOUNS,
+    MANNER_SECTOR_WORDS,
     MODIFIERS,
+    PLACE_NAME_ENDS,
     POSSESSIVE_MARKS,
     POSSESSIVES,
     PREPOSITIONS,
@@ -159,6 +162,7 @@ QUOTES = frozenset({'"', "`", "``", "''", "“", "‘", "'"})
 NONSPECIFIC = lexicon.word_set("nonspecific")
 # Verbs that turn an event noun into a report of the event ("staged a protest", "began a hunger strike").
 LIGHT_VERBS = lexicon.word_set("light_verbs")
+LIGHT_VERB_PARTICLES = frozenset({"off", "up", "on"})  # "kicked off", "wrapped up", "embarked on"
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
 # Words an object's noun phrase spans before what describes it ("a UN Security Council resolution calling for")
 OBJECT_WORDS = 8
@@ -335,6 +339,10 @@ RIOTOUS = frozenset({CONVENTIONAL_FORCE, DESTROY_PROPERTY, SEIZE_PROPERTY, "192"
 # farmers, the opposition's supporters (CAMEO 19 is organised armed force)
 UNARMED_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "OPP"})
 PRAISE, HOST, ARREST, ABDUCTION = "051", "043", "173", "181"
+# Who may be taken captive: people, by what they are or do
+CAPTIVES = frozenset(PEOPLE_SECTORS | STATE_SECTORS | {"EDU", "JRN", "BUS", "LAB", "REL", "HLH", "MED", "AGR", "NGO"})
+# ... and not a place named by whose it is: "a police station", "Jordan's embassy"
+SEIZED_PLACES = BUILDING_NOUNS | PLACE_NAME_ENDS | {"embassy", "embassies", "consulate", "consulates"}
 # Officials who come on a visit, by the noun that heads their phrase
 VISITORS = frozenset(
     {"president", "minister", "premier", "chancellor", "king", "queen", "prince", "emir", "sultan", "envoy"}
@@ -564,6 +572,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         graded = j < hit.start - 1 and (w.lower[j] in DETERMINERS or w.lower[j] in POSSESSIVE_MARKS)
         return before in DETERMINERS or w.num[hit.start - 1] or graded
     singular_noun = before == w.lemma[hit.start - 1] and (before,) in sectors and before not in PLURAL_NOUNS
+    singular_noun = singular_noun and before not in MANNER_SECTOR_WORDS  # "an official visit" is the visit
     if singular_noun and word == w.lemma[hit.start] and word not in UNCHANGED_PAST:
         # "the drone attack", "a government ban": a singular noun before a verb's plain form would need its -s, so
         # the two are one noun ("the rebels attack" and "police attack" are a subject and its verb)
@@ -602,9 +611,11 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         return False  # "settlers in Hebron set fire": the verb after the place that closes its subject's phrase
     if word.endswith("ing") and opener in NOUN_MARKERS:
         return True  # "killed in Israeli tank shelling": after a preposition, a gerund is a noun whoever is named
-    if opener in DETERMINERS and j > sent.start and w.lemma[j - 1] in LIGHT_VERBS:
-        # "began a hunger strike", "staged a protest"; but "called the sanctions a crime" names them
-        return w.lemma[j - 1] == "call" and hit.end < sent.end and w.lower[hit.end] in INDEFINITE_ARTICLES
+    verb = j - 2 if j - 1 > sent.start and w.lower[j - 1] in LIGHT_VERB_PARTICLES else j - 1
+    if opener in DETERMINERS and verb >= sent.start and w.lemma[verb] in LIGHT_VERBS:
+        # "began a hunger strike", "staged a protest", "kicked off a visit"; but "called the sanctions a crime"
+        # names them
+        return w.lemma[verb] == "call" and hit.end < sent.end and w.lower[hit.end] in INDEFINITE_ARTICLES
     if opener in NONSPECIFIC:
         return True
     if word in UNCHANGED_PAST and hit.end - hit.start > 1:
@@ -1121,6 +1132,7 @@ class SentenceCoder:
             and i not in entity_at
             and i not in self.chunk_at  # "authorities in India's Manipur state": a noun of an actor, no report
             and (i == sent.start or not w.title[i])
+            and (i == sent.start or w.lower[i - 1] not in DETERMINERS)  # "a state visit": a noun, no report
         }
         self.hits = hits
         self.last_subject = subject
@@ -1218,10 +1230,12 @@ class SentenceCoder:
             source = antecedent
         else:
             source = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
-            if source is not None and (self._in_tail(hit, source) or names_a_disaster(doc, source, sent)):
+            if source is not None and self._in_tail(hit, source):
                 source = None
             if source is not None and self._weapon_is_subject(hit, source):
                 source = None  # "20 were killed when a car bomb exploded": the bomb is the subject, not the dead
+        if source is not None and names_a_disaster(doc, source, sent):
+            source = None  # "Hurricane Ivan flattened homes and killed 50": a storm's second act is no one's either
         if disaster_did_it(doc, sent, hit.start, source):
             return None, None
         stops = self.right_stops
@@ -1911,9 +1925,10 @@ class SentenceCoder:
             type_, mode, cameo = "ACCUSE", "criticize", "111"
         elif in_words and not targets and words(self.doc).lemma[hit.start] in STRUGGLES:
             return accusation  # "the prime minister was fighting to maintain his credibility": a struggle, no arms
-        if cameo == ARREST and sources and all(s.sector in IRREGULARS for s in sources):
-            # CAMEO's verb dictionary: people that militants capture or hold are abducted (181); arrest (173) is the
-            # state's
+        seized = cameo == SEIZE_PROPERTY and targets and all(self._is_captive(t) for t in targets)
+        if (cameo == ARREST or seized) and sources and all(s.sector in IRREGULARS for s in sources):
+            # CAMEO's verb dictionary: people that militants capture, seize or hold are abducted (181); arrest (173)
+            # is the state's, and seizure (171) is of property
             type_, mode, cameo = "ASSAULT", "abduct", ABDUCTION
         if cameo == PRAISE and words(self.doc).lemma[hit.start] == "welcome" and self._welcomes_a_visitor(target_chunk):
             # "Zapatero welcomed French President Jacques Chirac in Madrid": an official welcomed hosts a visit
@@ -2166,6 +2181,18 @@ class SentenceCoder:
             else a
             for a in actors
         ]
+
+    def _is_captive(self, actor: Actor) -> bool:
+        """Whether an actor seized is people ("two Italian aid workers", "four Jordanians"), not a place named by
+        whose it is ("a police station")."""
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None or _head_word(actor).lower() in SEIZED_PLACES:
+            return False
+        if span.end < len(self.doc) and self.doc[span.end].lower_ in SEIZED_PLACES:
+            return False  # "a Congolese police station": the phrase names whose the place is
+        if actor.sector is not None:
+            return actor.sector in CAPTIVES
+        return span[-1].ent_type_ == DEMONYM
 
     def _written_here(self, actor: Actor) -> bool:
         """Whether an actor is named in this sentence."""

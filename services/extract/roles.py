@@ -46,10 +46,12 @@ EXCHANGES, FIRE = frozenset({"exchange", "exchanges"}), frozenset({"fire", "gunf
 WEAPON_NOUNS = lexicon.word_set("weapon_nouns")
 UNATTRIBUTED_ATTACK_NOUNS = (ATTACK_NOUNS - {"fire"}) | WEAPON_NOUNS
 DISASTER_NOUNS = lexicon.word_set("disaster_nouns")
+STORM_TITLES = lexicon.word_set("storm_titles")
 AUXILIARIES = lexicon.word_set("auxiliaries")
 # "the Malaysia Airlines flight MH17 crash": how many words a name's compound may run to its head noun
 DISASTER_COMPOUND_WORDS = 4
 PATIENT_VERBS = lexicon.word_set("patient_verbs")
+HOSTAGE_WORDS = frozenset({"hostage", "hostages", "captive", "captives"})
 HARM_VERBS = lexicon.word_set("harm_verbs")
 ACCIDENT_VERBS = lexicon.word_set("accident_verbs")
 # How many modifiers may stand between a disaster noun and the word that shows its role ("a strong shallow quake")
@@ -149,6 +151,8 @@ def _lacks_its_object(doc: Doc, start: int, end: int, sent: Span) -> bool:
     # "ten soldiers killed in Ukraine": a verb that needs the one harmed as its object, followed by a place or a
     # time instead ("killed at least 20" has its object after the quantifier)
     w = words(doc)
+    if end - start == 2 and w.lower[start] in ("held", "taken") and w.lower[start + 1] in HOSTAGE_WORDS:
+        return True  # "reporters held hostage in Iraq": the captives stand before it; "held them hostage" is active
     if w.lemma[start] not in PATIENT_VERBS or end - start > 1:
         return False
     following = w.lower[end] if end < sent.end else "."
@@ -479,6 +483,8 @@ def names_a_disaster(doc: Doc, chunk: Chunk, sent: Span) -> bool:
     """Whether an actor phrase only names a disaster or an accident it modifies ("the Nepal earthquake", "the Air
     France flight 447 crash"): the disaster is the subject, and no actor acted."""
     w = words(doc)
+    if _names_a_storm(doc, chunk.start, chunk.end):
+        return True
     # The disaster noun heads the compound the name opens: the words up to it are names, numbers and nouns.
     for i in range(chunk.end, min(chunk.end + DISASTER_COMPOUND_WORDS, sent.end)):
         if w.lower[i] in DISASTER_NOUNS:
@@ -486,6 +492,11 @@ def names_a_disaster(doc: Doc, chunk: Chunk, sent: Span) -> bool:
         if not w.lower[i].isalnum() or w.lower[i] in STOP_WORDS:
             return False
     return False
+
+
+def _names_a_storm(doc: Doc, start: int, end: int) -> bool:
+    """Whether a phrase names a storm by its title and name ("Hurricane Ivan", "Tropical Storm Jeanne")."""
+    return any(doc[i].is_title and doc[i].lower_ in STORM_TITLES and doc[i + 1].is_title for i in range(start, end - 1))
 
 
 def participle_joined_by(w: Words, i: int, sent: Span) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.services.coding import asserted, by_code, by_country
+from tests.services.coding import asserted, by_cameo, by_code, by_country
 
 
 def codes(text: str) -> set[tuple[str, str | None, str | None]]:
@@ -762,3 +762,29 @@ def test_people_named_by_a_noun_of_cameos_agents_dictionary_have_its_sector(text
 )
 def test_hyphened_demonyms_before_people_name_one_people(text: str, expected: set) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people that gunmen, rebels or pirates seize are abducted (181); property seized stays 171
+        ("Gunmen seized two Nepali cooks in Kabul.", [("ASSAULT", "181", None, "NPL")]),
+        ("Somali pirates seized the Danish ambassador's driver.", [("ASSAULT", "181", "SOM", "DNK")]),
+        ("Rebels seized a Congolese police station near Goma.", [("COERCE", "171", "COD", "COD")]),
+        ("Congolese police seized two tonnes of cocaine.", [("COERCE", "171", "COD", None)]),
+    ],
+)
+def test_people_seized_by_irregulars_are_abducted_and_places_are_seized(text: str, expected: list) -> None:
+    assert by_cameo(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cyclone Nargis killed thousands of people in Myanmar and destroyed villages.",
+        "Hurricane Mitch flattened Honduran towns, killing 7,000 people.",
+        "Tropical Storm Agatha killed 150 people and injured 200 in Guatemala.",
+    ],
+)
+def test_a_named_storm_is_no_actor_in_any_of_its_clauses(text: str) -> None:
+    assert by_cameo(text) == [], text

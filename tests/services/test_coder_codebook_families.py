@@ -1353,3 +1353,37 @@ def test_an_envoy_given_hours_to_leave_is_expelled() -> None:
     assert [(e.type, e.cameo, e.source.country, e.target.country, e.target.text) for e in events] == [
         ("SANCTION", "166", "MLI", "FRA", "French ambassador")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO's verb dictionary: MOCK and RIDICULE denounce (111), RECOMMEND suggests (020), ACQUIT eases (081)
+        ("The Venezuelan president mocked the Colombian government on Sunday.", [("ACCUSE", "111", "VEN", "COL")]),
+        ("Iran's foreign minister ridiculed the British proposal.", [("ACCUSE", "111", "IRN", "GBR")]),
+        (
+            "A Kenyan parliamentary committee recommended that Uganda return the island.",
+            [("REQUEST", "020", "KEN", "UGA")],
+        ),
+        ("A Pakistani court acquitted two Indian fishermen on Monday.", [("CONCEDE", "081", "PAK", "IND")]),
+    ],
+)
+def test_verbs_of_ridicule_suggestion_and_acquittal_code_as_the_verb_dictionary_files_them(
+    text: str, expected: list
+) -> None:
+    assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO's verb dictionary: HOLD &HOSTAGE is 181, as TAKE &HOSTAGE is
+        ("Kurdish rebels held three Turkish engineers hostage for a week.", [("ASSAULT", "181", None, "TUR")]),
+        ("Three Turkish engineers were held hostage by Kurdish rebels.", [("ASSAULT", "181", None, "TUR")]),
+        # a reduced relative names the captives, not their captors
+        ("Three Turkish engineers held hostage in northern Iraq were freed on Friday.", []),
+        ("Three Turkish engineers taken hostage in northern Iraq were freed on Friday.", []),
+    ],
+)
+def test_people_held_hostage_are_abducted_by_whoever_holds_them(text: str, expected: list) -> None:
+    assert coded(text) == expected, text

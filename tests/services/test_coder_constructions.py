@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from services.extract import extract_events
-from tests.services.coding import PUBLISHED, asserted, by_code, by_country
+from tests.services.coding import PUBLISHED, asserted, by_cameo, by_code, by_country
 
 
 @pytest.mark.parametrize(
@@ -2448,3 +2448,16 @@ def test_a_comma_between_hyphened_modifiers_ends_no_phrase():
     assert by_code("Pakistan test fired a medium-range, nuclear-capable missile.") == [("MOBILIZE", "PAK", None)]
     # a comma after a clause still ends the verb's object
     assert by_code("Iran tested its defences, Israel-based analysts said.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean president kicked off a four-day visit to Peru on Monday.",
+        "Chile's president began a state visit to Peru.",
+        "Chile's president wrapped up an official visit to Peru.",
+    ],
+)
+def test_a_visit_begun_or_ended_is_a_visit_and_its_manner_no_actor(text: str) -> None:
+    # a light verb with its particle holds the act's noun; "state" and "official" say how, not who or what is said
+    assert by_cameo(text) == [("CONSULT", "042", "CHL", "PER")], text
