@@ -1387,3 +1387,20 @@ def test_verbs_of_ridicule_suggestion_and_acquittal_code_as_the_verb_dictionary_
 )
 def test_people_held_hostage_are_abducted_by_whoever_holds_them(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO's verb dictionary: ENGAGE (IN &NEGOTIATION) is 046; "engaged in" is a state, not a passive
+        ("Colombia's government is engaged in peace talks with FARC rebels.", [("CONSULT", "046", "COL", "COL")]),
+        ("Colombia's government engaged in talks with Venezuela.", [("CONSULT", "046", "COL", "VEN")]),
+        # OVERWHELM is filed under DESTROY (190): by forces, not by the weather
+        ("Colombian troops overwhelmed FARC rebels near Cali.", [("ASSAULT", "190", "COL", "COL")]),
+        ("Heavy snow overwhelmed Chinese rescue teams.", []),
+        # a promise renewed is a promise made
+        ("Kenya's president renewed his promise to cut taxes.", [("AGREE", "030", "KEN", None)]),
+    ],
+)
+def test_negotiations_engaged_in_forces_overwhelmed_and_promises_renewed(text: str, expected: list) -> None:
+    assert coded(text) == expected, text
