@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -57,6 +58,8 @@ PLACE_NAME_ENDS = lexicon.word_set("place_name_ends")
 # Who leads or speaks for a body is of the body's sector: "the leader of an opposition party", "a spokesman for".
 BODY_HEADS = frozenset({"leader", "leadership", "head", "chief", "spokesman", "spokeswoman", "spokesperson"})
 BUILDING_NOUNS = lexicon.word_set("building_nouns")
+# An aircraft's, a ship's or a weapon's model: letters, a hyphen, a number ("AC-130", "F-15E", "MiG-29s")
+MODEL_DESIGNATION = re.compile(r"[a-z]{1,4}-\d{1,3}[a-z]{0,2}")
 # Sector nouns that are also adjectives of an act: "official talks", "a state visit"
 MANNER_SECTOR_WORDS = frozenset({"official", "state"})
 # Sectors that name people by what they do or are, not a state's bodies or forces
@@ -120,6 +123,8 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
         return True  # "U.S.-led coalition": the leader's forces
     if w.num[i] and not (len(lower) == 4 and lower.isdigit()):
         return True  # a count ("400 soldiers"), not a year ("In 2015 Russia")
+    if MODEL_DESIGNATION.fullmatch(lower):
+        return True  # a model the actor flies or drives: "a U.S. AC-130 gunship", "Russian Su-27 jets"
     if lower == "state" and i + 2 < len(w.lower) and w.lower[i + 1] == "of" and w.is_lower[i + 2]:
         return False  # "a state of emergency", "a state of war": a condition, not a government
     if lower in MANNER_SECTOR_WORDS and i + 1 in trigger_tokens and i > 0 and w.lower[i - 1] in DETERMINERS:

@@ -1973,6 +1973,8 @@ class SentenceCoder:
             # Hamas unless the hostages were freed"), as a response vowed to it does; one on an "if" is as often an
             # offer
             type_, mode, cameo = "THREATEN", None, "130"
+        elif commits and governed is not None and self._struggles_against_no_one(governed, targets, sources):
+            return accusation  # "vowed to fight hard for his agenda": a struggle in words, no force threatened
         elif commits and governed is not None:
             if quad_class(governed.entry.cameo) >= 3 and not self._cuts_nothing_of_another(governed, targets, sources):
                 type_, mode, cameo = (
@@ -2307,6 +2309,12 @@ class SentenceCoder:
         suspend uranium enrichment"): CAMEO 16 reduces relations with another, and a threat is made to someone, so
         such a pledge is an intent, not a threat."""
         return act.entry.type == "SANCTION" and not targets and not self._governed_targets(act, sources)
+
+    def _struggles_against_no_one(self, act: Hit, targets: list[Actor], sources: list[Actor]) -> bool:
+        """Whether a fight or a struggle vowed is for something and against no one named ("vowed to fight for
+        reform"): CAMEO 138 threatens force against another."""
+        lemma = words(self.doc).lemma[act.start]
+        return lemma in STRUGGLES and not targets and not self._governed_targets(act, sources)
 
     def _governed_targets(self, governed: Hit, sources: list[Actor]) -> list[Actor]:
         """Whom a refusal, promise or threat concerns: the target of the action it governs ("refused to deploy

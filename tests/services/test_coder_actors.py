@@ -788,3 +788,15 @@ def test_people_seized_by_irregulars_are_abducted_and_places_are_seized(text: st
 )
 def test_a_named_storm_is_no_actor_in_any_of_its_clauses(text: str) -> None:
     assert by_cameo(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a model's designation is part of the phrase that names who flies it
+        ("A U.S. AC-130 gunship attacked Iraqi militia positions in Najaf.", [("ASSAULT", "190", "USA", "IRQ")]),
+        ("Two Israeli F-16s bombed a Hamas training camp in Gaza.", [("ASSAULT", "195", "ISR", "PSE")]),
+    ],
+)
+def test_an_aircraft_named_by_its_model_keeps_its_country(text: str, expected: list) -> None:
+    assert by_cameo(text) == expected, text

@@ -339,3 +339,21 @@ def test_an_official_welcomed_in_person_is_a_visit_hosted(text: str, expected: l
 )
 def test_people_held_by_militants_are_abducted(text: str, expected: list) -> None:
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # CAMEO's verb dictionary: FACE * TRIAL is done to the one who faces it; no one named did it
+        "The former Chilean mayor faces sentencing for fraud.",
+        "The Ugandan colonel faces trial in Nairobi next month.",
+        # a fight vowed for something, against no one, threatens no force (CAMEO 138 is against another)
+        "Kenya's president vowed to fight hard for his reform agenda.",
+    ],
+)
+def test_a_trial_faced_and_a_fight_vowed_for_a_cause_are_no_acts_of_the_subject(text: str) -> None:
+    assert coded(text) == [], text
+
+
+def test_a_fight_vowed_against_another_is_still_a_threat() -> None:
+    assert coded("Hamas vowed to fight Israel until the occupation ends.") == [("THREATEN", "138", "PSE", "ISR")]
