@@ -270,6 +270,12 @@ CLAUSE_SUBJECT_REACH = 12
 NOMINAL_ACTS = frozenset({"ASSAULT"})
 NOMINAL_AGENT_REACH = 8
 DOUBTED_ACTS = frozenset({"alleged", "suspected", "possible", "planned", "threatened", "any"})
+# An act named as a noun after its doer's possessive ("Chavez's fence-mending visit to Spain"): how many plain
+# modifiers may stand between them, the prepositions that name whom it concerned, and the words that set it to come
+OWNED_MODIFIER_WORDS = 4  # "fence - mending"
+OWNED_TARGET_PREPS = frozenset({"to", "of", "on", "against", "with", "for"})
+UPCOMING = frozenset({"upcoming", "planned", "proposed", "expected", "scheduled", "forthcoming", "next", "future"})
+LEADING_UP = frozenset({"ahead", "before", "prior", "await", "prepare", "expect", "plan"})
 # How far after a trigger a date to come still dates it ("meeting in the Lithuanian capital next week")
 FUTURE_TIME_REACH = 6
 TIME_UNITS = frozenset({"week", "month", "year", "weekend", "spring", "summer", "autumn", "fall", "winter"})
@@ -1105,11 +1111,8 @@ class SentenceCoder:
         self.entities = entities  # the sentence's own
         self.entity_at = entity_at
         named_as_nouns = [_is_nominal(doc, h, sent, entity_at, hits) for h in hits]
-        self.nominal = [
-            h
-            for h, n in zip(hits, named_as_nouns, strict=True)
-            if n and h.entry.type in NOMINAL_ACTS and h.entry.kind == ACT
-        ]
+        self.nouns = [h for h, n in zip(hits, named_as_nouns, strict=True) if n and h.entry.type != "-"]
+        self.nominal = [h for h in self.nouns if h.entry.type in NOMINAL_ACTS and h.entry.kind == ACT]
         hits = [h for h, n in zip(hits, named_as_nouns, strict=True) if not n]
         hits = [h for h in hits if not _modifies_noun(doc, h, sent, hits)]
         hits = [h for h in hits if not _move_of_a_market(doc, h, sent)]
@@ -1567,6 +1570,46 @@ class SentenceCoder:
         entry = hit.entry
         return self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, agent.actors, targets)
 
+    def _owned_by_its_doer(self, hit: Hit) -> list[EventCandidate]:
+        """An act named as a noun after its doer's possessive, as done: "Chavez's visit to Spain sparked uproar",
+        "Iran's rejection of the proposal". Not one to come or in doubt ("ahead of Bush's visit", "Iran's planned
+        talks"), nor one another act is about ("condemned Israel's raid": the reaction is the event)."""
+        w = words(self.doc)
+        j = hit.start - 1
+        while (
+            j > self.sent.start
+            and hit.start - j <= OWNED_MODIFIER_WORDS
+            and (w.is_lower[j] or w.lower[j] == "-")
+            and w.lower[j] not in POSSESSIVE_MARKS
+            and j not in self.chunk_at
+            and not any(h.start <= j < h.end for h in self.hits)
+        ):
+            if w.lower[j] in STOP_WORDS and not w.num[j] or w.lower[j] in DOUBTED_ACTS or w.lower[j] in UPCOMING:
+                return []  # "Iran's own talks", "Iran's planned talks"; but "Iran's three-day talks"
+            j -= 1
+        if j <= self.sent.start or w.lower[j] not in POSSESSIVE_MARKS:
+            return []
+        owner = self.chunk_at.get(j - 1)
+        if owner is None or owner.prep is not None or not any(a.country for a in owner.actors):
+            return []
+        if any(
+            w.lower[k] in UPCOMING or w.lemma[k] in LEADING_UP for k in range(max(self.sent.start, owner.start - 2), j)
+        ):
+            return []  # "ahead of Bush's visit", "awaiting Iran's reply"
+        if any(h.end <= owner.start and not _clause_break(w, h.end, owner.start) for h in self.hits):
+            return []
+        if any(h.start >= hit.end and not _clause_break(w, hit.end, h.start) for h in self.hits):
+            return []  # "Chile's request was opposed by Peru": the act the noun is the subject of is the event
+        if self._set_to_come(hit, noun=True) or modality_of(self.doc, self.sent.start, hit.start)[0] != ASSERTED:
+            return []
+        struck = next(
+            (c for c in self.chunks if hit.end <= c.start <= hit.end + 2 and c.prep in OWNED_TARGET_PREPS), None
+        )
+        own = {a.country for a in owner.actors}
+        targets = [a for a in struck.actors if a.country and a.country not in own] if struck is not None else []
+        entry = hit.entry
+        return self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, owner.actors, targets)
+
     def _commands_own_forces(self, hit: Hit, target_chunk: Chunk | None) -> bool:
         """Whether an order is given to forces no other state is named for: one's own ("ordered the armed forces to
         neutralize 22 gangs", "ordered 700 Marines to Los Angeles"). CAMEO's demands (10) are made of another."""
@@ -1575,13 +1618,14 @@ class SentenceCoder:
         actors = target_chunk.actors
         return bool(actors) and all(a.sector in ARMED_FORCES and a.country is None for a in actors)
 
-    def _set_to_come(self, hit: Hit) -> bool:
+    def _set_to_come(self, hit: Hit, *, noun: bool = False) -> bool:
         """Whether a trigger in the present or an -ing form is dated to come in its own phrase: "meeting in Vilnius
-        next week", "visits Beijing tomorrow"."""
+        next week", "visits Beijing tomorrow"; noun: a noun's own date counts ("Chavez's visit next week")."""
         w = words(self.doc)
         if is_past_form(w, hit.start):
             return False  # "met last week"
-        if hit.start > self.sent.start and (w.lower[hit.start - 1] in DETERMINERS or w.lower[hit.start - 1] == "to"):
+        before = w.lower[hit.start - 1] if hit.start > self.sent.start else ""
+        if not noun and (before in DETERMINERS or before == "to"):
             # "a meeting next week", "an invitation to attend a meeting next week": a noun or an infinitive, whose
             # date is its governor's business
             return False
@@ -1693,6 +1737,8 @@ class SentenceCoder:
             events.extend(self._events_for(hit))
         for hit in self.nominal:
             events.extend(self._named_with_its_doer(hit))
+        for hit in self.nouns:
+            events.extend(self._owned_by_its_doer(hit))
         if not events:
             # "Three Gazans were killed when Israeli forces attacked a UN school": a main clause that names no doer
             # leaves its act to the clause that tells it again with its doer

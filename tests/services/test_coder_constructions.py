@@ -2461,3 +2461,20 @@ def test_a_comma_between_hyphened_modifiers_ends_no_phrase():
 def test_a_visit_begun_or_ended_is_a_visit_and_its_manner_no_actor(text: str) -> None:
     # a light verb with its particle holds the act's noun; "state" and "official" say how, not who or what is said
     assert by_cameo(text) == [("CONSULT", "042", "CHL", "PER")], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act named as a noun after its doer's possessive is told as done
+        ("Chile's president's three-day visit to Peru ended on Friday.", [("CONSULT", "042", "CHL", "PER")]),
+        ("Hamas's rocket attacks on Israel continued on Friday.", [("ASSAULT", "190", "PSE", "ISR")]),
+        # not one to come, nor one in doubt, nor one another act is about
+        ("Chile's president's visit to Peru next week will be his first.", []),
+        ("Ahead of Chile's president's visit to Peru, Peruvian officials were cautious.", []),
+        ("Analysts said Russia's possible invasion of Ukraine would be costly.", []),
+        ("Spain condemned Israel's raid on Gaza.", [("ACCUSE", "111", "ESP", "ISR")]),
+    ],
+)
+def test_an_act_named_after_its_doers_possessive(text: str, expected: list) -> None:
+    assert by_cameo(text) == expected, text
