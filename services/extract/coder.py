@@ -270,6 +270,8 @@ CLAUSE_SUBJECT_REACH = 12
 NOMINAL_ACTS = frozenset({"ASSAULT"})
 NOMINAL_AGENT_REACH = 8
 DOUBTED_ACTS = frozenset({"alleged", "suspected", "possible", "planned", "threatened", "any"})
+# The prepositions that end a pattern and name whom or where the act reaches ("arrive in", "meet with", "fire at")
+REACHING_PREPOSITIONS = frozenset({"in", "to", "with", "at", "against", "into"})
 # An act named as a noun after its doer's possessive ("Chavez's fence-mending visit to Spain"): how many plain
 # modifiers may stand between them, the prepositions that name whom it concerned, and the words that set it to come
 OWNED_MODIFIER_WORDS = 4  # "fence - mending"
@@ -399,6 +401,11 @@ def _is_official(actor: Actor) -> bool:
 
 def _ends_past_a_gap_in(entry: lexicon.Trigger, words: frozenset[str]) -> bool:
     return "~" in entry.pattern and entry.pattern.split()[-1] in words
+
+
+def _reaches(entry: lexicon.Trigger) -> bool:
+    """Whether a pattern ends in the preposition that names whom or where it reaches: "arrive in", "meet with"."""
+    return "~" not in entry.pattern and entry.pattern.split()[-1] in REACHING_PREPOSITIONS
 
 
 def _is_aimed_reading(entry: lexicon.Trigger) -> bool:
@@ -1253,6 +1260,8 @@ class SentenceCoder:
         after = hit.start + 1 if hit.end - hit.start > 1 else hit.end
         # "complained to the United Nations over Israeli raids": a complaint is addressed to one and is about another.
         skip = frozenset({"to"}) if hit.entry.mode == "complain" else frozenset()
+        if _reaches(hit.entry):
+            skip |= {"from"}  # "arrived in Paris from Cairo": where it came from is not whom it reached
         # A riot's stones and bottles are aimed too: "hurled stones at riot police"; so is a show of force ("fired
         # warning shots at a Greek patrol boat")
         aimed = hit.entry.type in AIMED_TYPES or hit.entry.mode == "riot" or hit.entry.cameo == SHOW_OF_FORCE

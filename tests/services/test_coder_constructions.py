@@ -2478,3 +2478,10 @@ def test_a_visit_begun_or_ended_is_a_visit_and_its_manner_no_actor(text: str) ->
 )
 def test_an_act_named_after_its_doers_possessive(text: str, expected: list) -> None:
     assert by_cameo(text) == expected, text
+
+
+def test_where_a_visitor_came_from_is_not_where_it_arrived() -> None:
+    # a pattern that ends in its own preposition ("arrive in") names where the act reached; "from" names the start
+    assert by_cameo("The Palestinian envoy arrived in Paris from Cairo on Sunday.") == [
+        ("CONSULT", "042", "PSE", "FRA")
+    ]
