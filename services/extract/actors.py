@@ -616,9 +616,16 @@ def _named_by_apposition(doc: Doc, sent: Span, chunks: list[Chunk]) -> list[Chun
         start = comma
         while start > sent.start and start - 1 not in taken and is_name_word(w, start - 1):
             start -= 1
-            # "Pieter de Wolff", "Omar bin Laden": a particle inside the name
+            # "Pieter de Wolff", "Omar bin Laden": a particle inside the name, or hyphened to it ("Nasser al-Kidwa")
             if start - 2 >= sent.start and w.lower[start - 1] in NAME_PARTICLES and is_name_word(w, start - 2):
                 start -= 1
+            elif (
+                start - 3 >= sent.start
+                and w.lower[start - 1] == "-"
+                and w.lower[start - 2] in NAME_PARTICLES
+                and is_name_word(w, start - 3)
+            ):
+                start -= 2
         if comma - start < 2:
             continue  # a single capitalised word may open the sentence ("Yesterday, the Russian minister, ...")
         name = written_actor(doc, start, comma, role.code, role.country, role.sector)

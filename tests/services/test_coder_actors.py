@@ -800,3 +800,10 @@ def test_a_named_storm_is_no_actor_in_any_of_its_clauses(text: str) -> None:
 )
 def test_an_aircraft_named_by_its_model_keeps_its_country(text: str, expected: list) -> None:
     assert by_cameo(text) == expected, text
+
+
+def test_a_name_with_a_hyphened_particle_takes_its_apposition() -> None:
+    # "al-Kidwa", "el-Baradei": the particle is hyphened to the surname and the name runs on past it
+    assert by_code("Nasser al-Kidwa, a Palestinian envoy, met French officials on Sunday.") == [
+        ("CONSULT", "PSEGOV", "FRAGOV")
+    ]
