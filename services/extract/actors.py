@@ -58,6 +58,8 @@ PLACE_NAME_ENDS = lexicon.word_set("place_name_ends")
 # Who leads or speaks for a body is of the body's sector: "the leader of an opposition party", "a spokesman for".
 BODY_HEADS = frozenset({"leader", "leadership", "head", "chief", "spokesman", "spokeswoman", "spokesperson"})
 BUILDING_NOUNS = lexicon.word_set("building_nouns")
+# How many adjectives may stand between a possessive and its sector noun: "Colombia's largest rightist militia"
+POSSESSED_MODIFIER_WORDS = 3
 # An aircraft's, a ship's or a weapon's model: letters, a hyphen, a number ("AC-130", "F-15E", "MiG-29s")
 MODEL_DESIGNATION = re.compile(r"[a-z]{1,4}-\d{1,3}[a-z]{0,2}")
 # Sector nouns that are also adjectives of an act: "official talks", "a state visit"
@@ -162,15 +164,28 @@ def qualifies(w: Words, i: int, *, capitalised: bool = False) -> bool:
 
 def _qualifies_a_possessed_sector(w: Words, i: int, sectors) -> bool:
     """A plain adjective between a possessive and a sector noun of one word or two ("Bolivia's electoral court",
-    "Iran's powerful judiciary", "Lebanon's caretaker prime minister")."""
-    if not (0 < i < len(w.lower) - 1 and w.lower[i - 1] in POSSESSIVE_MARKS and qualifies(w, i)):
+    "Iran's powerful judiciary", "Lebanon's caretaker prime minister"), one of two there ("Colombia's largest
+    rightist paramilitary group")."""
+    if not (0 < i < len(w.lower) - 1 and qualifies(w, i)):
         return False
-    if (w.lemma[i + 1],) in sectors:
+    before = i - 1
+    while before > 0 and i - before < POSSESSED_MODIFIER_WORDS and _modifies(w, before):
+        before -= 1
+    if w.lower[before] not in POSSESSIVE_MARKS:
+        return False
+    after = i + 1
+    while after < len(w.lower) - 1 and after - i < POSSESSED_MODIFIER_WORDS and _modifies(w, after):
+        if (w.lemma[after],) in sectors:
+            return True
+        after += 1
+    if (w.lemma[after],) in sectors:
         return True
-    # past a modifier of the noun ("prime minister", "foreign minister") or a sector noun of two words
-    return i + 2 < len(w.lower) and (
-        w.lower[i + 1] in MODIFIERS and (w.lemma[i + 2],) in sectors or (w.lemma[i + 1], w.lemma[i + 2]) in sectors
-    )
+    # a sector noun of two words ("coast guard")
+    return after + 1 < len(w.lower) and (w.lemma[after], w.lemma[after + 1]) in sectors
+
+
+def _modifies(w: Words, k: int) -> bool:
+    return w.lower[k] in MODIFIERS or qualifies(w, k)
 
 
 def _sector(w: Words, start: int, end: int, entity_at: dict[int, Span]) -> str | None:

@@ -807,3 +807,9 @@ def test_a_name_with_a_hyphened_particle_takes_its_apposition() -> None:
     assert by_code("Nasser al-Kidwa, a Palestinian envoy, met French officials on Sunday.") == [
         ("CONSULT", "PSEGOV", "FRAGOV")
     ]
+
+
+def test_two_adjectives_between_a_possessive_and_its_sector_noun() -> None:
+    assert by_code("Colombia's largest rightist paramilitary group attacked Venezuelan troops.") == [
+        ("ASSAULT", "COLMIL", "VENMIL")
+    ]
