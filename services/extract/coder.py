@@ -278,6 +278,10 @@ OWNED_MODIFIER_WORDS = 4  # "fence - mending"
 OWNED_TARGET_PREPS = frozenset({"to", "of", "on", "against", "with", "for"})
 UPCOMING = frozenset({"upcoming", "planned", "proposed", "expected", "scheduled", "forthcoming", "next", "future"})
 LEADING_UP = frozenset({"ahead", "before", "prior", "await", "prepare", "expect", "plan"})
+# "during a visit to Egypt", "on a trip to Paris": a visit the clause's subject is on; its clause opens after a comma,
+# a conjunction, a subordinator or a relative
+VISIT_OPENERS = frozenset({"during", "on"})
+CLAUSE_EDGES = CLAUSE_BREAKS | SUBORDINATORS | RELATIVES | {","}
 # How far after a trigger a date to come still dates it ("meeting in the Lithuanian capital next week")
 FUTURE_TIME_REACH = 6
 TIME_UNITS = frozenset({"week", "month", "year", "weekend", "spring", "summer", "autumn", "fall", "winter"})
@@ -599,7 +603,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         any_name = any_name or entity is not None
         if entity is not None:
             named = named or entity.label_ in (ROLE, ACTOR)
-        elif (token.lemma_,) in sectors:
+        elif (token.lemma_,) in sectors and token.lower_ not in MANNER_SECTOR_WORDS:
             named = named or not possessive
         elif token.lower_ in POSSESSIVE_MARKS or _closes_a_plural_possessive(w, j, sent.start):
             possessive = not named
@@ -1230,6 +1234,9 @@ class SentenceCoder:
         elif participle_joined_by(words(doc), hit.start, sent) == ",":
             # "Israeli jets struck Gaza, killing 20": with no act found in the main clause, its subject still did it
             source = self._main_clause_subject(hit)
+        elif hit.start == sent.start and words(doc).lower[hit.start].endswith("ing"):
+            # "Defying a key demand, Iran announced ...": a participle that opens the sentence is its subject's
+            source = self._subject_after_opening_clause(hit)
         elif hit.start > sent.start and words(doc).lower[hit.start - 1] in ("and", "but"):
             # "Iraqi forces invaded Kuwait and seized its oil fields": a verb right after "and" shares the subject
             source = self._main_clause_subject(hit) or source_before(
@@ -1609,15 +1616,42 @@ class SentenceCoder:
             return []
         if any(h.start >= hit.end and not _clause_break(w, hit.end, h.start) for h in self.hits):
             return []  # "Chile's request was opposed by Peru": the act the noun is the subject of is the event
+        return self._told_as_a_noun(hit, owner.actors)
+
+    def _visited_during(self, hit: Hit) -> list[EventCandidate]:
+        """A visit its clause's subject is on: "Abbas told the Arab League during a visit to Egypt", "spoke to
+        reporters on a trip to Paris"."""
+        if hit.entry.mode != "visit":
+            return []
+        w = words(self.doc)
+        j = hit.start - 1
+        while j > self.sent.start and hit.start - j <= OWNED_MODIFIER_WORDS and w.lower[j] not in DETERMINERS:
+            if not (w.is_lower[j] or w.lower[j] == "-") or w.lower[j] in DOUBTED_ACTS or w.lower[j] in UPCOMING:
+                return []
+            j -= 1
+        if j - 1 <= self.sent.start or w.lower[j] not in DETERMINERS or w.lower[j - 1] not in VISIT_OPENERS:
+            return []
+        opens = next((k for k in range(j - 2, self.sent.start - 1, -1) if w.lower[k] in CLAUSE_EDGES), None)
+        start = self.sent.start - 1 if opens is None else opens
+        subject = next(
+            (c for c in self.chunks if start < c.start and c.end < j - 1 and c.prep is None and not c.place), None
+        )
+        if subject is None or not any(a.country for a in subject.actors):
+            return []
+        return self._told_as_a_noun(hit, subject.actors)
+
+    def _told_as_a_noun(self, hit: Hit, doers: list[Actor]) -> list[EventCandidate]:
+        """The event of an act named as a noun whose doer is known, as done unless it is dated to come or in doubt,
+        aimed at whom its own phrase names ("visit to Spain", "attacks on Israel")."""
         if self._set_to_come(hit, noun=True) or modality_of(self.doc, self.sent.start, hit.start)[0] != ASSERTED:
             return []
         struck = next(
             (c for c in self.chunks if hit.end <= c.start <= hit.end + 2 and c.prep in OWNED_TARGET_PREPS), None
         )
-        own = {a.country for a in owner.actors}
+        own = {a.country for a in doers}
         targets = [a for a in struck.actors if a.country and a.country not in own] if struck is not None else []
         entry = hit.entry
-        return self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, owner.actors, targets)
+        return self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, doers, targets)
 
     def _commands_own_forces(self, hit: Hit, target_chunk: Chunk | None) -> bool:
         """Whether an order is given to forces no other state is named for: one's own ("ordered the armed forces to
@@ -1667,6 +1701,15 @@ class SentenceCoder:
         if w.lower[k - 2] not in (",", "in"):
             return None
         return next((c for c in self.chunks if c.end <= k - 2 and c.prep is None and not c.place and c.actors), None)
+
+    def _subject_after_opening_clause(self, hit: Hit) -> Chunk | None:
+        """The subject of the main clause after an opening participle's clause: the first actor phrase outside a
+        prepositional phrase after the comma that closes it."""
+        w = words(self.doc)
+        comma = next((k for k in range(hit.end, self.sent.end) if w.lower[k] == ","), None)
+        if comma is None:
+            return None
+        return next((c for c in self.chunks if c.start == comma + 1 and c.prep is None and not c.place), None)
 
     def _main_clause_subject(self, hit: Hit) -> Chunk | None:
         """The subject of the clause a participle after a comma hangs on: its first actor phrase outside a
@@ -1747,7 +1790,7 @@ class SentenceCoder:
         for hit in self.nominal:
             events.extend(self._named_with_its_doer(hit))
         for hit in self.nouns:
-            events.extend(self._owned_by_its_doer(hit))
+            events.extend(self._owned_by_its_doer(hit) or self._visited_during(hit))
         if not events:
             # "Three Gazans were killed when Israeli forces attacked a UN school": a main clause that names no doer
             # leaves its act to the clause that tells it again with its doer

@@ -2485,3 +2485,34 @@ def test_where_a_visitor_came_from_is_not_where_it_arrived() -> None:
     assert by_cameo("The Palestinian envoy arrived in Paris from Cairo on Sunday.") == [
         ("CONSULT", "042", "PSE", "FRA")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a visit the clause's subject is on, told in its own phrase
+        (
+            "Egypt's foreign minister spoke to reporters during a visit to Peru on Monday.",
+            [("CONSULT", "042", "EGY", "PER")],
+        ),
+        (
+            "Egypt's foreign minister met Chile's president on his first official visit to Chile.",
+            [("CONSULT", "040", "EGY", "CHL"), ("CONSULT", "042", "EGY", "CHL")],
+        ),
+        ("Egypt's foreign minister will speak to reporters during a visit to Peru next week.", []),
+    ],
+)
+def test_a_visit_the_subject_is_on(text: str, expected: list) -> None:
+    assert by_cameo(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle that opens the sentence is done by the main clause's subject
+        ("Rejecting the offer, Iran's foreign minister said talks were over.", [("REJECT", "120", "IRN", None)]),
+        ("Criticizing Israel, Egypt's foreign minister said talks were over.", [("ACCUSE", "111", "EGY", "ISR")]),
+    ],
+)
+def test_an_opening_participle_is_the_main_subjects_act(text: str, expected: list) -> None:
+    assert by_cameo(text) == expected, text
