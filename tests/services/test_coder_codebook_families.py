@@ -1404,3 +1404,22 @@ def test_people_held_hostage_are_abducted_by_whoever_holds_them(text: str, expec
 )
 def test_negotiations_engaged_in_forces_overwhelmed_and_promises_renewed(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO's verb dictionary: BLAST * PROPOSAL rejects (120); an aircraft shot down is still attacked (195)
+        (
+            "Spain and Italy shot down a Greek proposal on fishing quotas.",
+            [("REJECT", "120", "ESP", "GRC"), ("REJECT", "120", "ITA", "GRC")],
+        ),
+        ("The EU torpedoed a French proposal on farm subsidies.", [("REJECT", "120", "IGO", "FRA")]),
+        ("Syrian forces shot down a Turkish jet.", [("ASSAULT", "195", "SYR", "TUR")]),
+        # STEP UP &SECURITY (150), TIGHTEN * &SECURITY (152): police or military power shown
+        ("Pakistan beefed up security on Saturday.", [("MOBILIZE", "150", "PAK", None)]),
+        ("Indian police tightened security in Kashmir ahead of the vote.", [("MOBILIZE", "150", "IND", None)]),
+    ],
+)
+def test_proposals_shot_down_and_security_stepped_up(text: str, expected: list) -> None:
+    assert coded(text) == expected, text
