@@ -1672,7 +1672,8 @@ class SentenceCoder:
             # "a meeting next week", "an invitation to attend a meeting next week": a noun or an infinitive, whose
             # date is its governor's business
             return False
-        for k in range(hit.end, min(self.sent.end, hit.end + FUTURE_TIME_REACH)):
+        # inside the pattern's own gap too: "beginning next week for talks"
+        for k in range(hit.start + 1, min(self.sent.end, hit.end + FUTURE_TIME_REACH)):
             if w.lower[k] in (",", ";") or w.lower[k] in AUXILIARIES:
                 return False
             if (

@@ -2516,3 +2516,9 @@ def test_a_visit_the_subject_is_on(text: str, expected: list) -> None:
 )
 def test_an_opening_participle_is_the_main_subjects_act(text: str, expected: list) -> None:
     assert by_cameo(text) == expected, text
+
+
+def test_talks_dated_to_come_inside_their_own_pattern_are_not_held() -> None:
+    # "beginning next week for talks": the date stands in the pattern's gap, and the talks are still to come
+    text = "Chile's foreign minister will tour Peru and Bolivia beginning next week for talks on trade."
+    assert [event for event in by_cameo(text) if event[0] == "CONSULT"] == []
