@@ -1423,3 +1423,16 @@ def test_negotiations_engaged_in_forces_overwhelmed_and_promises_renewed(text: s
 )
 def test_proposals_shot_down_and_security_stepped_up(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO's verb dictionary: STAND * TRIAL is 173 done to the one tried, by the judge who orders it
+        ("A Kenyan judge ordered two Ugandan officers to stand trial for fraud.", [("COERCE", "173", "KEN", "UGA")]),
+        # TAKE * {&SECURITY MEASURES} shows police or military power (150)
+        ("Israel's parliament took extraordinary security steps for the vote.", [("MOBILIZE", "150", "ISR", None)]),
+    ],
+)
+def test_a_trial_ordered_and_security_steps_taken(text: str, expected: list) -> None:
+    assert coded(text) == expected, text
