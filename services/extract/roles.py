@@ -52,6 +52,18 @@ AUXILIARIES = lexicon.word_set("auxiliaries")
 DISASTER_COMPOUND_WORDS = 4
 PATIENT_VERBS = lexicon.word_set("patient_verbs")
 HOSTAGE_WORDS = frozenset({"hostage", "hostages", "captive", "captives"})
+# Verbs whose object comes before a complement's preposition ("accused him of", "charged them with"): the participle
+# right before that preposition has no object, so it is a passive ("a poet accused of propaganda")
+OBJECT_THEN = {
+    "accuse": ("of",),
+    "suspect": ("of",),
+    "convict": ("of",),
+    "charge": ("with",),
+    "sentence": ("to",),
+    "deport": ("to", "from"),
+    "expel": ("to", "from"),
+    "extradite": ("to", "from"),
+}
 HARM_VERBS = lexicon.word_set("harm_verbs")
 ACCIDENT_VERBS = lexicon.word_set("accident_verbs")
 # How many modifiers may stand between a disaster noun and the word that shows its role ("a strong shallow quake")
@@ -153,9 +165,14 @@ def _lacks_its_object(doc: Doc, start: int, end: int, sent: Span) -> bool:
     w = words(doc)
     if end - start == 2 and w.lower[start] in ("held", "taken") and w.lower[start + 1] in HOSTAGE_WORDS:
         return True  # "reporters held hostage in Iraq": the captives stand before it; "held them hostage" is active
-    if w.lemma[start] not in PATIENT_VERBS or end - start > 1:
-        return False
     following = w.lower[end] if end < sent.end else "."
+    if end - start == 1 and following in OBJECT_THEN.get(w.lemma[start], ()):
+        return True  # "a poet accused of propaganda": the active verb would have its object before "of"
+    if end - start == 1 and w.lemma[start] == "shoot" and following == "dead":
+        end += 1  # "a Frenchman shot dead in Jeddah"; "shot dead two policemen" has its object after "dead"
+        following = w.lower[end] if end < sent.end else "."
+    elif w.lemma[start] not in PATIENT_VERBS or end - start > 1:
+        return False
     quantified = following == "at" and end + 1 < sent.end and w.lower[end + 1] in ("least", "most")
     return following in NO_OBJECT and not quantified
 

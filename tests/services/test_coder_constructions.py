@@ -2522,3 +2522,18 @@ def test_talks_dated_to_come_inside_their_own_pattern_are_not_held() -> None:
     # "beginning next week for talks": the date stands in the pattern's gap, and the talks are still to come
     text = "Chile's foreign minister will tour Peru and Bolivia beginning next week for talks on trade."
     assert [event for event in by_cameo(text) if event[0] == "CONSULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle with no object before its complement's preposition is a reduced passive: the noun before it
+        # is who suffered it, not who did it
+        ("A Chilean diplomat shot dead in Lima on Monday was buried in Santiago.", []),
+        ("A Peruvian poet accused of inciting rebellion spoke to Chilean reporters.", []),
+        ("Bolivian migrants deported to Peru from Chile were released.", []),
+        ("Peruvian police shot dead two Chilean smugglers.", [("ASSAULT", "193", "PER", "CHL")]),
+    ],
+)
+def test_reduced_passives_whose_object_is_missing(text: str, expected: list) -> None:
+    assert by_cameo(text) == expected, text
