@@ -275,6 +275,8 @@ REACHING_PREPOSITIONS = frozenset({"in", "to", "with", "at", "against", "into"})
 # An act named as a noun after its doer's possessive ("Chavez's fence-mending visit to Spain"): how many plain
 # modifiers may stand between them, the prepositions that name whom it concerned, and the words that set it to come
 OWNED_MODIFIER_WORDS = 4  # "fence - mending"
+# What may follow a plural noun rather than a verb's object: a preposition, a clause's word or an auxiliary
+NOUN_FOLLOWERS = PREPOSITIONS | CLAUSE_BREAKS | AUXILIARIES | SUBORDINATORS | RELATIVES
 OWNED_TARGET_PREPS = frozenset({"to", "of", "on", "against", "with", "for"})
 UPCOMING = frozenset({"upcoming", "planned", "proposed", "expected", "scheduled", "forthcoming", "next", "future"})
 LEADING_UP = frozenset({"ahead", "before", "prior", "await", "prepare", "expect", "plan"})
@@ -405,6 +407,12 @@ def _is_official(actor: Actor) -> bool:
 
 def _ends_past_a_gap_in(entry: lexicon.Trigger, words: frozenset[str]) -> bool:
     return "~" in entry.pattern and entry.pattern.split()[-1] in words
+
+
+def _follows_a_noun(w: Words, i: int) -> bool:
+    """Whether a word can follow a plural noun that ends its phrase: a preposition, a clause's word, an auxiliary or
+    a past verb ("attacks on Israel", "attacks that", "attacks continued"); a verb's object cannot ("permits laws")."""
+    return w.lower[i] in NOUN_FOLLOWERS or is_past_form(w, i)
 
 
 def _reaches(entry: lexicon.Trigger) -> bool:
@@ -1591,6 +1599,11 @@ class SentenceCoder:
         "Iran's rejection of the proposal". Not one to come or in doubt ("ahead of Bush's visit", "Iran's planned
         talks"), nor one another act is about ("condemned Israel's raid": the reaction is the event)."""
         w = words(self.doc)
+        if is_past_form(w, hit.start):
+            return []  # "Saddam's jailed aides", "Iran's occupied islands": an adjective, not an act
+        after = w.lower[hit.end] if hit.end < self.sent.end else "."
+        if w.lower[hit.end - 1].endswith("s") and after.isalpha() and not _follows_a_noun(w, hit.end):
+            return []  # "California's constitution permits laws": an -s word before its object is the verb
         j = hit.start - 1
         while (
             j > self.sent.start

@@ -2537,3 +2537,15 @@ def test_talks_dated_to_come_inside_their_own_pattern_are_not_held() -> None:
 )
 def test_reduced_passives_whose_object_is_missing(text: str, expected: list) -> None:
     assert by_cameo(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after a possessive, a past form is an adjective and an -s word before its object is the verb
+        "Peru's jailed rebel leaders refused food on Monday.",
+        "Chile's constitution permits laws against strikes.",
+    ],
+)
+def test_no_act_is_read_from_a_possessed_adjective_or_verb(text: str) -> None:
+    assert [event for event in by_cameo(text) if event[0] in ("COERCE", "CONCEDE")] == [], text
