@@ -166,7 +166,9 @@ def _qualifies_a_possessed_sector(w: Words, i: int, sectors) -> bool:
     """A plain adjective between a possessive and a sector noun of one word or two ("Bolivia's electoral court",
     "Iran's powerful judiciary", "Lebanon's caretaker prime minister"), one of two there ("Colombia's largest
     rightist paramilitary group")."""
-    if not (0 < i < len(w.lower) - 1 and qualifies(w, i)):
+    if POSSESSIVE_MARKS.isdisjoint(w.lower[max(0, i - POSSESSED_MODIFIER_WORDS) : i]):
+        return False  # most words: no possessive near before them
+    if not (i < len(w.lower) - 1 and qualifies(w, i)):
         return False
     before = i - 1
     while before > 0 and i - before < POSSESSED_MODIFIER_WORDS and _modifies(w, before):
