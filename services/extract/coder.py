@@ -35,6 +35,9 @@ from services.extract.actors import (
     stranger_names,
     written_actor,
 )
+from services.extract.actors import (
+    PEOPLE_SECTORS as SECTORS_OF_PEOPLE,
+)
 from services.extract.commerce import without_commerce
 from services.extract.dates import DAY, UNKNOWN, date_for, find_dates
 from services.extract.modality import (
@@ -279,6 +282,7 @@ OWNED_MODIFIER_WORDS = 4  # "fence - mending"
 NOUN_FOLLOWERS = PREPOSITIONS | CLAUSE_BREAKS | AUXILIARIES | SUBORDINATORS | RELATIVES
 OWNED_TARGET_PREPS = frozenset({"to", "of", "on", "against", "with", "for"})
 UPCOMING = frozenset({"upcoming", "planned", "proposed", "expected", "scheduled", "forthcoming", "next", "future"})
+UNSURE_OR_TO_COME = DOUBTED_ACTS | UPCOMING
 LEADING_UP = frozenset({"ahead", "before", "prior", "await", "prepare", "expect", "plan"})
 # "during a visit to Egypt", "on a trip to Paris": a visit the clause's subject is on; its clause opens after a comma,
 # a conjunction, a subordinator or a relative
@@ -353,8 +357,8 @@ RIOTOUS = frozenset({CONVENTIONAL_FORCE, DESTROY_PROPERTY, SEIZE_PROPERTY, "192"
 # farmers, the opposition's supporters (CAMEO 19 is organised armed force)
 UNARMED_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "OPP"})
 PRAISE, HOST, ARREST, ABDUCTION = "051", "043", "173", "181"
-# Who may be taken captive: people, by what they are or do
-CAPTIVES = frozenset(PEOPLE_SECTORS | STATE_SECTORS | {"EDU", "JRN", "BUS", "LAB", "REL", "HLH", "MED", "AGR", "NGO"})
+# Who may be taken captive: people, by what they are or do (criminals are the takers), officials and aid workers
+CAPTIVES = (SECTORS_OF_PEOPLE - {"CRM"}) | STATE_SECTORS | {"NGO"}
 # ... and not a place named by whose it is: "a police station", "Jordan's embassy"
 SEIZED_PLACES = BUILDING_NOUNS | PLACE_NAME_ENDS | {"embassy", "embassies", "consulate", "consulates"}
 # Officials who come on a visit, by the noun that heads their phrase
@@ -1613,7 +1617,7 @@ class SentenceCoder:
             and j not in self.chunk_at
             and not any(h.start <= j < h.end for h in self.hits)
         ):
-            if w.lower[j] in STOP_WORDS and not w.num[j] or w.lower[j] in DOUBTED_ACTS or w.lower[j] in UPCOMING:
+            if w.lower[j] in STOP_WORDS and not w.num[j] or w.lower[j] in UNSURE_OR_TO_COME:
                 return []  # "Iran's own talks", "Iran's planned talks"; but "Iran's three-day talks"
             j -= 1
         if j <= self.sent.start or w.lower[j] not in POSSESSIVE_MARKS:
@@ -1639,7 +1643,7 @@ class SentenceCoder:
         w = words(self.doc)
         j = hit.start - 1
         while j > self.sent.start and hit.start - j <= OWNED_MODIFIER_WORDS and w.lower[j] not in DETERMINERS:
-            if not (w.is_lower[j] or w.lower[j] == "-") or w.lower[j] in DOUBTED_ACTS or w.lower[j] in UPCOMING:
+            if not (w.is_lower[j] or w.lower[j] == "-") or w.lower[j] in UNSURE_OR_TO_COME:
                 return []
             j -= 1
         if j - 1 <= self.sent.start or w.lower[j] not in DETERMINERS or w.lower[j - 1] not in VISIT_OPENERS:
@@ -2420,13 +2424,16 @@ class SentenceCoder:
         """Whether a halt or a suspension to come is of the doer's own activity, aimed at no one ("Iran agreed to
         suspend uranium enrichment"): CAMEO 16 reduces relations with another, and a threat is made to someone, so
         such a pledge is an intent, not a threat."""
-        return act.entry.type == "SANCTION" and not targets and not self._governed_targets(act, sources)
+        return act.entry.type == "SANCTION" and self._aimed_at_no_one(act, targets, sources)
 
     def _struggles_against_no_one(self, act: Hit, targets: list[Actor], sources: list[Actor]) -> bool:
         """Whether a fight or a struggle vowed is for something and against no one named ("vowed to fight for
         reform"): CAMEO 138 threatens force against another."""
-        lemma = words(self.doc).lemma[act.start]
-        return lemma in STRUGGLES and not targets and not self._governed_targets(act, sources)
+        return words(self.doc).lemma[act.start] in STRUGGLES and self._aimed_at_no_one(act, targets, sources)
+
+    def _aimed_at_no_one(self, act: Hit, targets: list[Actor], sources: list[Actor]) -> bool:
+        """Whether an act to come names no one it is aimed at, itself or through what governs it."""
+        return not targets and not self._governed_targets(act, sources)
 
     def _governed_targets(self, governed: Hit, sources: list[Actor]) -> list[Actor]:
         """Whom a refusal, promise or threat concerns: the target of the action it governs ("refused to deploy
