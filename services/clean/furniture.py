@@ -63,10 +63,10 @@ COPYRIGHT_HINTS = (
 NEWSLETTER = re.compile(
     r"\bnewsletters?\b|\binbox\b|\bnews alerts?\b|\bemail alerts?\b|\bbolet[ií]n\b|\bboletim\b", re.IGNORECASE
 )
-# A call to act now, not the verb in passing ("whether it be to register or ..."): the verb is followed by what it
-# is for, or ends the line.
+# A call to act now, not the verb in passing ("whether it be to register or ...") nor a name ("reports The
+# Register."): the verb is followed by what it is for, or ends the line.
 SIGN_UP = re.compile(
-    r"\b(?:sign(?:ing)?[ -]up|subscribe|register)\b(?=\s+(?:for|to|now|here|today|free|with|at|and)\b|\W*$)",
+    r"(?<!the )\b(?:sign(?:ing)?[ -]up|subscribe|register)\b(?=\s+(?:for|to|now|here|today|free|with|at|and)\b|\W*$)",
     re.IGNORECASE,
 )
 # German, Spanish, French, Italian and Portuguese sites say "newsletter" too, and ask to sign up in their own words.

@@ -135,6 +135,12 @@ def _is_paragraph(block: str) -> bool:
     return len(f.SENTENCE_END.split(block)) >= PROSE_SENTENCES
 
 
+def _is_promo(text: str) -> bool:
+    """Whether a text asks the reader to sign up for a newsletter, alerts or a subscription."""
+    signs_up = f.NEWSLETTER.search(text) or (f.SIGN_UP.search(text) and not _is_paragraph(text))
+    return bool(signs_up and f.PROMO_CUE.search(text))
+
+
 def _is_prose(block: str) -> bool:
     return _words(block) >= PROSE_WORDS and bool(f.TERMINAL.search(block)) and not _has_age(block)
 
@@ -311,11 +317,9 @@ class _Stripper:
         if words <= SHORT_BLOCK_WORDS:
             if _has(low, f.COPYRIGHT_HINTS) and f.COPYRIGHT.search(block):
                 return "copyright or reproduction notice"
-            if (
-                _has(low, f.PROMO_HINTS)
-                and (f.NEWSLETTER.search(block) or (f.SIGN_UP.search(block) and not _is_paragraph(block)))
-                and f.PROMO_CUE.search(block)
-            ):
+            if _has(low, f.PROMO_HINTS) and _is_promo(block):
+                if self._trim_promo(index, block):
+                    return None
                 return "newsletter or subscription promo"
         if words <= 20 and _has(low, f.COMMENT_HINTS) and f.COMMENT_PROMPT.search(block):
             return "comment prompt"
@@ -353,12 +357,25 @@ class _Stripper:
             self.reasons[previous] = "author name above a bio"
         return "author bio"
 
+    def _trim_promo(self, index: int, block: str) -> bool:
+        # A call to sign up closing a paragraph whose first sentence is the article's own ("... into investment
+        # banking. Free! Sign up here to receive our Weekly Roundup!"): only the call goes.
+        sentences = f.SENTENCE_END.split(block)
+        first_promo = next((i for i, sentence in enumerate(sentences) if _is_promo(sentence)), 0)
+        if first_promo == 0 or any(_is_promo(sentence) for sentence in sentences[:first_promo]):
+            return False
+        while first_promo > 1 and sentences[first_promo - 1].endswith("!") and _words(sentences[first_promo - 1]) <= 2:
+            first_promo -= 1  # its cry ("Free!")
+        self.rewrites[index] = " ".join(sentences[:first_promo])
+        self.trimmed.append((index, DroppedSpan(" ".join(sentences[first_promo:]), "newsletter or subscription promo")))
+        return True
+
     def _trim(self, index: int, block: str) -> None:
         # Trailing pieces of a kept paragraph: a "View on <site>" link, a teaser cut off mid-sentence.
         if _has(block, ("View ", "Watch ", "Read ")) and (match := f.VIEW_ON.search(block)):
             self.rewrites[index] = block[: match.start()]
             self.trimmed.append((index, DroppedSpan(match.group(0).strip(), "link to the story on another site")))
-        elif f.ELLIPSIS.search(block):
+        elif f.ELLIPSIS.search(block) and not self._opens_plain_text(index):
             sentences = f.SENTENCE_END.split(block)
             # A paragraph may end in a writer's own "..."; on a page, only a linked one is another story's teaser.
             if len(sentences) > 1 and self._links_elsewhere(sentences[-1]):
@@ -472,6 +489,11 @@ class _Stripper:
         if unrelated == run:
             for index in run:
                 self.reasons[index] = "headline of another story at the end of the page"
+
+    def _opens_plain_text(self, index: int) -> bool:
+        # The first paragraph kept of a plain text is the article's lead: one cut off with "..." is the article's own
+        # text shortened (a feed's summary, a wire lead), not another story's teaser.
+        return self.links is None and all(reason is not None for reason in self.reasons[:index])
 
     def _links_elsewhere(self, block: str) -> bool:
         # On a page, a line is another story's teaser or a navigation bar only if the page links it; plain text

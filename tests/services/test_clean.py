@@ -283,6 +283,39 @@ def test_a_paragraph_ending_in_the_writers_own_ellipsis_is_kept_and_a_linked_tea
     assert "would cost them customers." in trimmed.text
 
 
+def test_a_plain_lead_cut_off_with_an_ellipsis_is_the_articles_own_text():
+    # A feed's summary or a wire lead shortened by its sender: the only paragraph, split at abbreviations
+    brief = "ST. PAUL - The county board approved the budget of Rep. Jane Moss, D-Minn., on Monday after a long..."
+    result = clean_document(brief.encode(), content_type="text/plain")
+    assert result.text == brief
+    assert result.dropped == []
+    lead = f"{brief}\n\nCity Hall said the vote was the first of three planned for the year."
+    assert clean_document(lead.encode(), content_type="text/plain").text == lead
+
+
+def test_a_call_to_sign_up_closing_a_lead_goes_and_the_lead_stays():
+    lead = "LONDON (Wire) -- The harbour board approved a second ferry line to the islands on Tuesday."
+    promo = "Sign up here to receive our Weekly Digest newsletter!"
+    result = clean_document(f"{lead} Free! {promo}".encode(), content_type="text/plain")
+    assert result.text == lead
+    assert DroppedSpan(f"Free! {promo}", "newsletter or subscription promo") in result.dropped
+
+
+def test_a_report_credited_to_a_publication_named_register_is_no_promo():
+    text = "The university is building phones that learn their owners' daily habits, reports The Register."
+    assert clean_document(text.encode(), content_type="text/plain").text == text
+
+
+def test_a_cut_off_sentence_after_the_lead_of_a_plain_text_is_still_a_teaser():
+    text = (
+        "The council approved the new cycle lanes on Tuesday after a long debate about parking.\n\n"
+        "Shop owners had argued for months that the lanes would cost them customers. Mayor opens the new bridge to..."
+    )
+    result = clean_document(text.encode(), content_type="text/plain")
+    assert DroppedSpan("Mayor opens the new bridge to...", "teaser cut off mid-sentence") in result.dropped
+    assert "would cost them customers." in result.text
+
+
 def test_on_a_page_a_line_that_starts_like_a_share_bar_but_says_more_goes_only_if_linked():
     body = (
         "We walked the whole coast path in three days and the weather held until the very last afternoon.\n\n"
