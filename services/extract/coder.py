@@ -1188,7 +1188,15 @@ class SentenceCoder:
                 target = doer or target
             return agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=GIVERS), target
         if is_passive(doc, hit.start, hit.end, sent):
-            target = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops, places=True)
+            modified = self.chunk_at.get(hit.start - 1)
+            if (
+                modified is not None
+                and modified.prep is not None
+                and not is_passive(doc, hit.start, hit.end, sent, with_be=True)
+            ):
+                target = modified  # "the names of two soldiers killed in Iraq": a participle is done to its noun
+            else:
+                target = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops, places=True)
             if target is not None and self._modifies_a_stranger(hit, target):
                 target = None  # "a vigil for Kimani Gray, 16, killed by police": Gray was killed, not the crowd
             if target is None or not any(a.country for a in target.actors):

@@ -8,7 +8,7 @@ from functools import lru_cache, partial
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, LENGTH, ORTH, SENT_START
+from spacy.attrs import IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, LENGTH, ORTH, SENT_START, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import load_lookups
@@ -129,6 +129,8 @@ def make_lemmatizer(nlp: Language, name: str):
         columns = map(list, zip(*infos, strict=True))
         lemma_ids, w.lower, w.lemma, w.title, w.num, w.alpha, w.is_lower, spaces, breaks = columns
         w.places = frozenset(e.start for e in doc.ents if e.label_ in (COUNTRY, CAPITAL, CITY))
+        if "-" in w.lower:
+            _read_spaced_hyphens_as_dashes(doc, w)
         boundary = False
         starts: list[int] = []
         length = 0
@@ -215,7 +217,9 @@ def make_name_ruler(nlp: Language, name: str):
             kept.append(Span(doc, start, end, label=keys[key][0], span_id=keys[key][1]))
             taken.update(range(start, end))
         # A dateline says where the report was filed: it sets the story, but names no actor and no event's place.
-        doc.spans[DATELINE] = _dateline_place(doc, in_capitals, taken)
+        doc.spans[DATELINE] = datelines = _dateline_place(doc, in_capitals, taken)
+        if datelines:
+            kept = [span for span in kept if not _completes_a_dateline(doc, span, datelines)]
         shape = doc.to_array([IS_TITLE, LENGTH])
         for i in numpy.flatnonzero(shape[:, 0] & (shape[:, 1] >= MIN_LETTERS)).tolist():
             if i not in taken and (named := misspelt(doc[i].text)) is not None:
@@ -243,6 +247,16 @@ def _dateline_place(doc: Doc, in_capitals: dict[str, tuple[str, str]], taken: se
         if (named := in_capitals.get(" ".join(token.text for token in doc[start:end]))) is not None:
             found.append(Span(doc, start, end, label=named[0], span_id=named[1]))
     return found
+
+
+def _completes_a_dateline(doc: Doc, span: Span, datelines: list[Span]) -> bool:
+    """Whether a name is the country or state a dateline gives after its city ("BAGHDAD, Iraq - "), which is no
+    actor of the report."""
+    return (
+        span.end < len(doc)
+        and doc[span.end].text in DATELINE_ENDS - {","}
+        and any(d.end + 1 == span.start and doc[d.end].text == "," for d in datelines)
+    )
 
 
 def _states_of_the_union(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -659,6 +673,17 @@ class Words:
         self.is_lower: list[bool] = []
         self.places: frozenset[int] = frozenset()  # where the name of a country, a capital or a city opens
         self.sentence_starts: list[int] = []
+
+
+def _read_spaced_hyphens_as_dashes(doc: Doc, w: Words) -> None:
+    """A hyphen with a space on each side is a dash ("BAGHDAD, Iraq - The police"), which ends a phrase as "—"
+    does before a capitalised word; one between words joins them ("pro-Russian", "Khartoum - based" as tokens are
+    sometimes rejoined), and one between numbers gives a score."""
+    spaced = doc.to_array(SPACY).tolist()
+    last = len(w.lower) - 1
+    for i, lower in enumerate(w.lower):
+        if lower == "-" and 0 < i < last and spaced[i - 1] and spaced[i] and w.title[i + 1]:
+            w.lower[i] = w.lemma[i] = "—"
 
 
 def sentences(doc: Doc) -> list[Span]:

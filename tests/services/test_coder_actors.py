@@ -813,3 +813,33 @@ def test_two_adjectives_between_a_possessive_and_its_sector_noun() -> None:
     assert by_code("Colombia's largest rightist paramilitary group attacked Venezuelan troops.") == [
         ("ASSAULT", "COLMIL", "VENMIL")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a creed between a demonym and the sector noun stays in the phrase
+        ("Nepalese communist rebels freed two policemen.", [("RETREAT", "NPLREB", "NPLCOP")]),
+        ("Philippine communist rebels attacked an army camp.", [("ASSAULT", "PHLREB", "PHLMIL")]),
+    ],
+)
+def test_an_ideology_between_a_demonym_and_its_sector_noun(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ministers, envoys and the heads of international bodies, named without their title or country
+        ("Donald Rumsfeld met Pakistani officials.", [("CONSULT", "USAGOV", "PAKGOV")]),
+        ("Dmytro Kuleba accused Russia of war crimes.", [("ACCUSE", "UKRGOV", "RUS")]),
+        ("Jens Stoltenberg criticised Russia.", [("ACCUSE", "IGONATO", "RUS")]),
+    ],
+)
+def test_officeholders_take_the_code_of_their_office(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
+
+
+def test_the_country_after_a_datelines_city_is_no_actor() -> None:
+    # "BAGHDAD, Iraq - ": where the report was filed; the spaced hyphen is a dash that ends the dateline
+    assert by_code("BAGHDAD, Iraq - The network showed video of ten hostages seized in Iraq by militants.") == []

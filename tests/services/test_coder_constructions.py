@@ -2549,3 +2549,10 @@ def test_reduced_passives_whose_object_is_missing(text: str, expected: list) -> 
 )
 def test_no_act_is_read_from_a_possessed_adjective_or_verb(text: str) -> None:
     assert [event for event in by_cameo(text) if event[0] in ("COERCE", "CONCEDE")] == [], text
+
+
+def test_a_participle_after_a_noun_in_an_of_phrase_is_done_to_that_noun() -> None:
+    # "the names of two soldiers killed in Iraq": the soldiers were killed, not the Pentagon
+    assert by_code("The Pentagon released the names of two soldiers killed in Iraq.") == [
+        ("ASSAULT", "IRQUAF", "IRQMIL")
+    ]

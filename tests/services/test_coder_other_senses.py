@@ -32,6 +32,8 @@ from tests.services.coding import by_country
         "Thai officials declined to say whether Thailand would join the pact.",
         "Kenyan officials, declining to be drawn on the talks, left Nairobi.",
         "A year later, the Islamic State released two videos of them in which they appeared pale.",
+        # names published, not people set free
+        "The Pentagon released the names of two soldiers.",
         "Trading in Nigerian bonds was thin as investors watched Kenya, brokers said.",
         "The Ghanaian cocoa board published its supply/demand estimates for Nigeria and Togo.",
         "Seoul wants to boost Korean domestic demand.",
