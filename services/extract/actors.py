@@ -115,6 +115,12 @@ def _is_force_used(w: Words, i: int) -> bool:
     return j >= 0 and (w.lower[j] in PREPOSITIONS or w.lemma[j] == "use")
 
 
+def names_a_manner(w: Words, i: int) -> bool:
+    """Whether "official" or "state" before a trigger says how the act was done: after a determiner, or before the
+    act's noun, which an official alone cannot do ("a two-day official visit"; "an official visits" or "visited")."""
+    return w.lower[i - 1] in DETERMINERS or w.lower[i + 1] == w.lemma[i + 1] and w.is_lower[i - 1]
+
+
 def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens: set[int]) -> bool:
     if i in entity_at:
         return True
@@ -129,8 +135,8 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
         return True  # a model the actor flies or drives: "a U.S. AC-130 gunship", "Russian Su-27 jets"
     if lower == "state" and i + 2 < len(w.lower) and w.lower[i + 1] == "of" and w.is_lower[i + 2]:
         return False  # "a state of emergency", "a state of war": a condition, not a government
-    if lower in MANNER_SECTOR_WORDS and i + 1 in trigger_tokens and i > 0 and w.lower[i - 1] in DETERMINERS:
-        return False  # "an official visit", "a state visit": how the act was done, not who did it
+    if lower in MANNER_SECTOR_WORDS and i + 1 in trigger_tokens and i > 0 and names_a_manner(w, i):
+        return False  # "an official visit", "a two-day state visit": how the act was done, not who did it
     if lower in DETERMINERS or lower in MODIFIERS or lower == "and":
         return True
     if lower == "force" and _is_force_used(w, i):

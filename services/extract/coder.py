@@ -30,6 +30,7 @@ from services.extract.actors import (
     Chunk,
     code_chunk,
     find_chunks,
+    names_a_manner,
     of_country,
     qualifies,
     stranger_names,
@@ -1158,7 +1159,7 @@ class SentenceCoder:
             and i not in entity_at
             and i not in self.chunk_at  # "authorities in India's Manipur state": a noun of an actor, no report
             and (i == sent.start or not w.title[i])
-            and (i == sent.start or w.lower[i - 1] not in DETERMINERS)  # "a state visit": a noun, no report
+            and not (i > sent.start and i + 1 in trigger_tokens and names_a_manner(w, i))  # "a state visit"
         }
         self.hits = hits
         self.last_subject = subject

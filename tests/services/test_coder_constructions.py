@@ -2456,6 +2456,9 @@ def test_a_comma_between_hyphened_modifiers_ends_no_phrase():
         "The Chilean president kicked off a four-day visit to Peru on Monday.",
         "Chile's president began a state visit to Peru.",
         "Chile's president wrapped up an official visit to Peru.",
+        # its length between the article and the manner
+        "Chile's president began a three-day state visit to Peru.",
+        "The Chilean president is making a two-day official visit to Peru.",
     ],
 )
 def test_a_visit_begun_or_ended_is_a_visit_and_its_manner_no_actor(text: str) -> None:
