@@ -319,6 +319,8 @@ DOMESTIC_SECTORS = frozenset(
 AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD"})
 # Courts and police, who act at home even on people of no named country.
 HOME_SECTORS = frozenset({"COP", "JUD"})
+# With no country named, police, courts and unnamed attackers ("gunmen", "a suicide bomber") act where the story is set.
+AT_HOME_SECTORS = HOME_SECTORS | {"UAF"}
 # Politicians hold office and oppose at home: held with no one named, they are held by their own state.
 HOME_POLITICS = frozenset({"GOV", "LEG", "OPP", "PTY", "ELI"})
 # Rebels and the opposition, who challenge their own state (STATE_SECTORS: its government, legislature, forces).
@@ -2299,12 +2301,13 @@ class SentenceCoder:
         return [Actor(a.text, a.country, a.start, a.end, a.country, None) for a in place.actors[:1] if a.country]
 
     def _at_home(self, actors: list[Actor]) -> list[Actor]:
-        """The actors, with police, courts and protesters of no named country placed in the story's setting when
-        this sentence names them; one a pronoun stands for was named in another sentence, and is left as it was."""
+        """The actors, with police, courts, unnamed attackers and protesters of no named country placed in the story's
+        setting when this sentence names them; one a pronoun stands for was named in another sentence, and is left
+        as it was."""
         home = self.setting
         return [
             of_country(a, home)
-            if a.country is None and (a.sector in HOME_SECTORS or _is_a_protester(a)) and self._written_here(a)
+            if a.country is None and (a.sector in AT_HOME_SECTORS or _is_a_protester(a)) and self._written_here(a)
             else a
             for a in actors
         ]
@@ -2838,11 +2841,11 @@ def _dedupe(events: list[EventCandidate]) -> list[EventCandidate]:
 
 
 def _speaks_of_people_at_home(doc: Doc, sent: Span) -> bool:
-    """Whether a sentence names the police, a court or protesters by their noun ("Police arrested ...",
-    "Demonstrators set fire to ...")."""
+    """Whether a sentence names the police, a court, unnamed attackers or protesters by their noun ("Police
+    arrested ...", "Gunmen killed ...", "Demonstrators set fire to ...")."""
     sectors, w = lexicon.sectors(), words(doc)
     return any(
-        sectors.get((w.lemma[i],)) in HOME_SECTORS or w.lower[i] in PROTESTERS for i in range(sent.start, sent.end)
+        sectors.get((w.lemma[i],)) in AT_HOME_SECTORS or w.lower[i] in PROTESTERS for i in range(sent.start, sent.end)
     )
 
 
