@@ -850,3 +850,20 @@ def test_unnamed_attackers_in_a_story_set_in_one_country_are_of_that_country() -
     assert by_code("KABUL (Wire) - Police said a suicide bomber killed 10 people on Tuesday.") == [
         ("ASSAULT", "AFGUAF", "CVL")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fighter jet is the air force's, not a militia's fighters
+        ("Israeli jet fighters attacked a Hamas camp.", [("ASSAULT", "ISRMIL", "PSEREBHMS")]),
+        # "forced" is a verb, not the sector noun "force"
+        ("Syrian troops forced the rebels to retreat and shelled the town.", [("ASSAULT", "SYRMIL", None)]),
+        (
+            "Kenyan police forced the crowd to disperse and arrested two Ugandan students.",
+            [("COERCE", "KENCOP", "UGAEDU")],
+        ),
+    ],
+)
+def test_aircraft_and_verbs_that_look_like_sector_nouns(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text

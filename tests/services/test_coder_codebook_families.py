@@ -1436,3 +1436,15 @@ def test_proposals_shot_down_and_security_stepped_up(text: str, expected: list) 
 )
 def test_a_trial_ordered_and_security_steps_taken(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO's verb dictionary: ENCIRCLE is 190; INTERROGATE is 090 (investigate)
+        ("Ethiopian troops encircled the Somali town of Baidoa.", [("ASSAULT", "190", "ETH", "SOM")]),
+        ("Iraqi police interrogated two French journalists.", [("ACCUSE", "090", "IRQ", "FRA")]),
+    ],
+)
+def test_a_place_encircled_and_people_interrogated(text: str, expected: list) -> None:
+    assert coded(text) == expected, text
