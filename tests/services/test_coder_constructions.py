@@ -2535,6 +2535,7 @@ def test_talks_dated_to_come_inside_their_own_pattern_are_not_held() -> None:
         ("A Chilean diplomat shot dead in Lima on Monday was buried in Santiago.", []),
         ("A Peruvian poet accused of inciting rebellion spoke to Chilean reporters.", []),
         ("Bolivian migrants deported to Peru from Chile were released.", []),
+        ("A Peruvian general accused in the bribery scandal met Chilean officials in Lima.", []),
         ("Peruvian police shot dead two Chilean smugglers.", [("ASSAULT", "193", "PER", "CHL")]),
     ],
 )
