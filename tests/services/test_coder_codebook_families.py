@@ -1448,3 +1448,15 @@ def test_a_trial_ordered_and_security_steps_taken(text: str, expected: list) -> 
 )
 def test_a_place_encircled_and_people_interrogated(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the nouns of CAMEO's verbs, told as done by the doer their possessive names
+        ("Iraq's invasion of Kuwait led to war.", [("ASSAULT", "192", "IRQ", "KWT")]),
+        ("Ethiopia's deportation of Eritreans angered Asmara.", [("COERCE", "174", "ETH", "ERI")]),
+    ],
+)
+def test_an_act_named_by_the_noun_of_its_verb_after_its_doer(text: str, expected: list) -> None:
+    assert coded(text) == expected, text
