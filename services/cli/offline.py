@@ -197,6 +197,10 @@ def eval_command(
             "articleBody) and html/<id>.html.gz, the article extraction benchmark's layout."
         ),
     ] = None,
+    plain: Annotated[
+        Path | None,
+        typer.Option(help="Measure the clean stage on these articles instead: a folder of .txt files, one each."),
+    ] = None,
     json_path: Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON here.")] = None,
     write_stream: Annotated[
         Path | None,
@@ -211,12 +215,15 @@ def eval_command(
     from services.evaluation.data import MissingData, data_dir, load_ecbplus
     from services.evaluation.dedup import wire_stream
     from services.evaluation.report import print_evaluation
-    from services.evaluation.run import evaluate, evaluate_bodies
+    from services.evaluation.run import evaluate, evaluate_bodies, evaluate_plain
 
-    if bodies is not None and (stage not in (EvalStage.all, EvalStage.clean) or write_stream is not None):
-        fail("--bodies measures the clean stage alone: name no other stage, and leave out --write-stream")
+    if bodies is not None and plain is not None:
+        fail("--bodies and --plain each name the data to measure: give one of them")
+    elsewhere = "--bodies" if bodies is not None else "--plain" if plain is not None else None
+    if elsewhere and (stage not in (EvalStage.all, EvalStage.clean) or write_stream is not None):
+        fail(f"{elsewhere} measures the clean stage alone: name no other stage, and leave out --write-stream")
     try:
-        root = data_dir(data) if bodies is None else bodies
+        root = bodies or plain or data_dir(data)
     except MissingData as exc:
         fail(str(exc))
     if write_stream is not None:
@@ -233,6 +240,8 @@ def eval_command(
         try:
             if bodies is not None:
                 result = evaluate_bodies(root, progress)
+            elif plain is not None:
+                result = evaluate_plain(root, progress)
             else:
                 result = evaluate(stages, root=root, split=split.value, progress=progress)
         except MissingData as exc:

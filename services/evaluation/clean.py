@@ -20,7 +20,7 @@ import trafilatura
 from services.clean import CleanResult, UnusableDocument, clean_document, detect_language
 from services.clean.decode import INVISIBLE
 from services.clean.text import DATE_LINE_REASON
-from services.evaluation.data import NewsArticle, Page
+from services.evaluation.data import NewsArticle, Page, PlainText
 from services.evaluation.scores import f1, share
 
 NEWSFLOW, TRAFILATURA = "newsflow clean", "bare trafilatura"
@@ -174,7 +174,9 @@ class PlainTextCounts:
         }
 
 
-def evaluate_plain_text(articles: Iterable[NewsArticle], *, advance: Callable[[], None] = lambda: None) -> dict:
+def evaluate_plain_text(
+    articles: Iterable[NewsArticle | PlainText], *, advance: Callable[[], None] = lambda: None
+) -> dict:
     """The clean stage on real articles given as plain text: the share of their words it keeps."""
     counts = PlainTextCounts()
     for article in articles:

@@ -117,6 +117,22 @@ def load_article_bodies(root: Path) -> list[BodyPage]:
     return pages
 
 
+@dataclass(frozen=True)
+class PlainText:
+    """A real article given as plain text, named by its file."""
+
+    id: str
+    text: str
+
+
+def load_plain_texts(root: Path) -> list[PlainText]:
+    """The articles of a folder of plain-text files (`*.txt`, one article a file), in name order."""
+    files = sorted(root.glob("*.txt")) if root.is_dir() else []
+    if not files:
+        raise MissingData(f"no .txt files in {root}: give a folder of real articles as plain text, one a file")
+    return [PlainText(path.stem, path.read_text(encoding="utf-8", errors="replace")) for path in files]
+
+
 def load_coded_sentences(root: Path, name: str, split: str) -> list[dict]:
     """The coded sentences of a split from `<name>.jsonl` (petr2_gsr or plover_gsr)."""
     return [record for record in _records(root / f"{name}.jsonl") if in_split(f"{name}/{record['id']}", split)]

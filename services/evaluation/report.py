@@ -63,12 +63,14 @@ def clean_tables(figures: dict) -> list[Table]:
             values = by_language[language]
             shown = (_figure(values[key]) for key, _ in PAGE_FIGURES)
             table.add_row(language, _short(system), str(values["pages"]), *shown)
-    plain = _table(
-        "clean: ECB+ articles as plain text (words kept, title and date line included)",
-        [label for _, label in PLAIN_TEXT_FIGURES],
-    )
-    plain.add_row(*(_figure(figures["plain_text"][key]) for key, _ in PLAIN_TEXT_FIGURES))
-    return [table, plain]
+    return [table, plain_text_table("clean: ECB+ articles as plain text", figures["plain_text"])]
+
+
+def plain_text_table(title: str, figures: dict) -> Table:
+    """Articles given as plain text: the share of their words the stage keeps, and the articles it empties or cuts."""
+    table = _table(f"{title} (words kept, title and date line included)", [label for _, label in PLAIN_TEXT_FIGURES])
+    table.add_row(*(_figure(figures[key]) for key, _ in PLAIN_TEXT_FIGURES))
+    return table
 
 
 def bodies_table(figures: dict) -> Table:
@@ -122,10 +124,15 @@ def extract_type_tables(figures: dict) -> list[Table]:
 
 def print_evaluation(result: dict, console: Console) -> None:
     """Every evaluated stage's tables."""
-    console.print(f"split: {result['split']}" if "split" in result else f"pages: {result['bodies']}")
+    if "split" in result:
+        console.print(f"split: {result['split']}")
+    else:
+        console.print(f"pages: {result['bodies']}" if "bodies" in result else f"texts: {result['texts']}")
     tables = []
     if "clean_bodies" in result:
         tables.append(bodies_table(result["clean_bodies"]))
+    if "clean_plain" in result:
+        tables.append(plain_text_table("clean: articles as plain text", result["clean_plain"]))
     if "clean" in result:
         tables += clean_tables(result["clean"])
     if "dedup" in result:

@@ -10,7 +10,13 @@ from typing import Any
 from services.evaluation import EVALUATED_STAGES
 from services.evaluation.bodies import evaluate_article_bodies
 from services.evaluation.clean import evaluate_pages, evaluate_plain_text
-from services.evaluation.data import load_article_bodies, load_coded_sentences, load_ecbplus, load_pages
+from services.evaluation.data import (
+    load_article_bodies,
+    load_coded_sentences,
+    load_ecbplus,
+    load_pages,
+    load_plain_texts,
+)
 from services.evaluation.dedup import evaluate_dedup
 from services.evaluation.extract import PETR2, PLOVER, evaluate_coder
 
@@ -71,3 +77,11 @@ def evaluate_bodies(root: Path, progress: Progress = _no_progress) -> dict[str, 
     started = time.perf_counter()
     figures = evaluate_article_bodies(pages, advance=progress("clean: pages with their article bodies", len(pages)))
     return {"bodies": str(root), "clean_bodies": figures, "seconds": {"clean": round(time.perf_counter() - started, 1)}}
+
+
+def evaluate_plain(root: Path, progress: Progress = _no_progress) -> dict[str, Any]:
+    """The clean stage on real articles given as plain text (any such folder, not the development data)."""
+    articles = load_plain_texts(root)
+    started = time.perf_counter()
+    figures = evaluate_plain_text(articles, advance=progress("clean: articles as plain text", len(articles)))
+    return {"texts": str(root), "clean_plain": figures, "seconds": {"clean": round(time.perf_counter() - started, 1)}}

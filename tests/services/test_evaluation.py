@@ -232,3 +232,25 @@ def test_eval_bodies_without_their_labels_or_for_another_stage_says_what_to_do(b
     (bodies / "html" / "b2.html.gz").unlink()
     page_missing = runner.invoke(app, ["eval", "clean", "--bodies", str(bodies)])
     assert page_missing.exit_code == 1 and "b2" in page_missing.output and "Traceback" not in page_missing.output
+
+
+def test_eval_clean_on_articles_given_as_plain_text(tmp_path: Path) -> None:
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "brief.txt").write_text("ST. PAUL - The county board approved the budget of Rep. Jane Moss on Monday...")
+    (folder / "report.txt").write_text(f"{ARTICLE}\n\nThe vote was the first of three planned for the year.\n")
+    out = tmp_path / "figures.json"
+    result = runner.invoke(app, ["eval", "clean", "--plain", str(folder), "--json", str(out)], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    assert "articles as plain text" in result.output
+    figures = json.loads(out.read_text())["clean_plain"]
+    assert figures["articles"] == 2 and figures["emptied"] == 0 and figures["words_kept"] == 1.0
+
+
+def test_eval_plain_without_texts_or_for_another_stage_says_what_to_do(bodies: Path, tmp_path: Path) -> None:
+    missing = runner.invoke(app, ["eval", "clean", "--plain", str(tmp_path / "elsewhere")])
+    assert missing.exit_code == 1 and "no .txt files" in missing.output and "Traceback" not in missing.output
+    other_stage = runner.invoke(app, ["eval", "dedup", "--plain", str(tmp_path)])
+    assert other_stage.exit_code == 1 and "clean stage alone" in other_stage.output
+    both = runner.invoke(app, ["eval", "clean", "--plain", str(tmp_path), "--bodies", str(bodies)])
+    assert both.exit_code == 1 and "give one of them" in both.output
