@@ -847,7 +847,8 @@ def _prep(doc: Doc, i: int, sent_start: int) -> str | None:
         k -= 1
     if k == j or k < sent_start:
         return None
-    return EMBEDDED if w.title[k] and k > sent_start else None
+    # (an article opens no name: "KABUL (Reuters) - The suicide bomber", past a dateline, starts its clause)
+    return EMBEDDED if w.title[k] and k > sent_start and w.lower[k] not in DETERMINERS else None
 
 
 def _plain_word(w: Words, k: int) -> bool:

@@ -867,3 +867,15 @@ def test_unnamed_attackers_in_a_story_set_in_one_country_are_of_that_country() -
 )
 def test_aircraft_and_verbs_that_look_like_sector_nouns(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # past a dateline, an article and a plain word open the clause's subject, not a name's compound
+        "KABUL (Wire) - The suicide bomber killed 10 people on Tuesday.",
+        "KABUL (Wire) - The masked attackers killed 10 people on Tuesday.",
+    ],
+)
+def test_a_subject_opening_the_clause_after_a_dateline(text: str) -> None:
+    assert by_code(text) == [("ASSAULT", "AFGUAF", "CVL")], text
