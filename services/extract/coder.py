@@ -317,6 +317,11 @@ DOMESTIC_SECTORS = frozenset(
 # A state's own authorities, who act on unnamed people of their own country ("Egyptian police opened fire on
 # demonstrators").
 AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD"})
+# A possessive in a phrase after these says where or about what, not who acted: "in Israel's raid", "on Jackson's
+# arrest"; after others ("amid Russia's invasion of Ukraine", "fled Russia's attack") the act is told as done.
+PLACING_PREPS = frozenset({EMBEDDED, "in", "on", "at", "for", "with", "of", "about"})
+# Nouns of acts done to someone, whose possessive is the one who suffered them unless an "of" object follows
+PATIENT_NOUNS = lexicon.word_set("patient_verbs") | lexicon.word_set("patient_nouns")
 # Courts and police, who act at home even on people of no named country.
 HOME_SECTORS = frozenset({"COP", "JUD"})
 # With no country named, police, courts and unnamed attackers ("gunmen", "a suicide bomber") act where the story is set.
@@ -1634,8 +1639,10 @@ class SentenceCoder:
         if j <= self.sent.start or w.lower[j] not in POSSESSIVE_MARKS:
             return []
         owner = self.chunk_at.get(j - 1)
-        if owner is None or owner.prep is not None or not any(a.country for a in owner.actors):
-            return []
+        if owner is None or owner.prep in PLACING_PREPS or not any(a.country for a in owner.actors):
+            return []  # "In San Diego's first meeting with", "a statement on Jackson's arrest": where, or about what
+        if w.lemma[hit.end - 1] in PATIENT_NOUNS and after != "of":
+            return []  # "Jackson's arrest" names the one arrested; "Myanmar's detention of Suu Kyi", the detainer
         if any(
             w.lower[k] in UPCOMING or w.lemma[k] in LEADING_UP for k in range(max(self.sent.start, owner.start - 2), j)
         ):

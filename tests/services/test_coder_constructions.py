@@ -2560,3 +2560,26 @@ def test_a_participle_after_a_noun_in_an_of_phrase_is_done_to_that_noun() -> Non
     assert by_code("The Pentagon released the names of two soldiers killed in Iraq.") == [
         ("ASSAULT", "IRQUAF", "IRQMIL")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an act named after its doer's possessive inside a phrase of cause or time is told as done
+        "Food prices rose sharply amid Russia's invasion of Ukraine.",
+        "Two Ukrainian athletes were lost to Russia's invasion of Ukraine.",
+    ],
+)
+def test_an_act_owned_by_its_doer_in_a_phrase_of_cause(text: str) -> None:
+    assert by_code(text) == [("ASSAULT", "RUS", "UKR")], text
+
+
+def test_a_possessive_in_a_phrase_of_place_or_topic_names_no_doer() -> None:
+    # "in Chile's first meeting": when, not a meeting Chile is reported to hold
+    assert by_code("In Chile's first meeting with Peru, the talks stalled.") == []
+
+
+def test_the_possessive_of_an_arrest_is_the_one_arrested() -> None:
+    # "Navalny's arrest": Navalny was arrested; "Russia's detention of Navalny" names the detainer
+    assert ("COERCE", "RUSOPP", "RUS") not in by_code("Navalny's arrest drew protests across Russia.")
+    assert by_code("Russia's detention of Navalny drew protests.") == [("COERCE", "RUS", None)]
