@@ -82,6 +82,7 @@ from services.extract.roles import (
     CLAUSE_ENDS,
     FIGHT_NOUNS,
     OBJECT_PRONOUNS,
+    PATIENT_VERBS,
     RELATIVES,
     SUBORDINATORS,
     WEAPON_NOUNS,
@@ -321,7 +322,7 @@ AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD"})
 # arrest"; after others ("amid Russia's invasion of Ukraine", "fled Russia's attack") the act is told as done.
 PLACING_PREPS = frozenset({EMBEDDED, "in", "on", "at", "for", "with", "of", "about"})
 # Nouns of acts done to someone, whose possessive is the one who suffered them unless an "of" object follows
-PATIENT_NOUNS = lexicon.word_set("patient_verbs") | lexicon.word_set("patient_nouns")
+PATIENT_NOUNS = PATIENT_VERBS | lexicon.word_set("patient_nouns")
 # Courts and police, who act at home even on people of no named country.
 HOME_SECTORS = frozenset({"COP", "JUD"})
 # With no country named, police, courts and unnamed attackers ("gunmen", "a suicide bomber") act where the story is set.
