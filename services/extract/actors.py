@@ -143,7 +143,8 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
         return False
     sectors = lexicon.sectors()
     if (w.lemma[i],) in sectors:
-        return not (lower.endswith("ed") and lower != w.lemma[i])  # "fighters forced a plane": a verb, no "force"
+        # "fighters forced a plane", "charged with spying": a verb, no "force" and no "spy"
+        return not (lower.endswith(("ed", "ing")) and lower != w.lemma[i])
     if (
         i + 1 < len(w.lemma)
         and (w.lemma[i], w.lemma[i + 1]) in sectors

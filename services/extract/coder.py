@@ -100,6 +100,7 @@ from services.extract.roles import (
     sides_of_fight_in_subject,
     source_before,
     target_after,
+    told_as_done_by_someone,
 )
 from services.extract.sport import without_games
 
@@ -382,6 +383,9 @@ SITED_TYPES = frozenset({"PROTEST", "ASSAULT"})
 STRUGGLES = frozenset({"fight", "battle", "struggle"})
 # Armed men often go unnamed: rebels and unidentified attackers ("a roadside bomb") are coded on whom they strike.
 UNPLACED_ARMED = frozenset({"REB", "UAF"})
+# PLOVER's generic unidentified actor, for a hostile act reported as done to someone by no one named ("the envoy was
+# expelled", "he was charged with fraud"): the event is coded on whom it was done to.
+UNIDENTIFIED = "UNK"
 
 
 @dataclass
@@ -2714,10 +2718,28 @@ class SentenceCoder:
             return [Actor("", country + "GOV", 0, 0, country, "GOV")]
         return targets
 
+    def _unidentified_doer(self, hit: Hit, type_: str, modality: str, targets: list[Actor]) -> list[Actor]:
+        """PLOVER's unidentified actor, written as the act's words, for a hostile act reported as done to someone
+        by no one named, in a sentence that names no actor but its targets (places aside): any other one may be the
+        doer, told in a way the coder does not read."""
+        if not targets or type_ not in HARMS or modality != ASSERTED:
+            return []
+        if not told_as_done_by_someone(self.doc, self.sent, hit.start):
+            return []
+        spans = {(t.start, t.end) for t in targets}
+        others = (a for c in self.chunks if not c.place for a in c.actors if a.start < a.end)
+        if any((a.start, a.end) not in spans for a in others):
+            return []
+        return [written_actor(self.doc, hit.start, hit.end, UNIDENTIFIED, None, UNIDENTIFIED)]
+
     @staticmethod
     def _default_sources(type_: str, sources: list[Actor], targets: list[Actor], location) -> list[Actor]:
         """Unnamed people protesting a government or fighting its forces, or an unnamed authority acting on a
         country's own people ("the President banned Ugandan opposition candidates"), belong to that country."""
+        if sources and all(s.sector == UNIDENTIFIED for s in sources):
+            # no doer named: of the place the act is told to have happened in, if any, not of whom it was done to
+            place = location.country if location is not None else None
+            return [of_country(a, place) for a in sources] if place else sources
         countries = {t.country for t in targets if t.country}
         unnamed = sources and not any(s.country for s in sources)
         # "ethnic Albanians demonstrated in Serbia"; "protesters stormed the Swedish embassy in Baghdad" are of the
@@ -2757,8 +2779,9 @@ class SentenceCoder:
         return [of_country(a, country) for a in sources]
 
     def _emit(self, hit, type_, mode, cameo, modality, sources, targets) -> list[EventCandidate]:
+        sources = sources or self._unidentified_doer(hit, type_, modality, targets)
         if not sources:
-            return []  # "people were killed": PLOVER codes who acted
+            return []  # "people were killed" is an act on no one named, by no one named
         doc = self.doc
         start_char, end_char = doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
         future = modality == FUTURE
@@ -2793,7 +2816,10 @@ class SentenceCoder:
         unplaced_armed_group = all(a.sector in UNPLACED_ARMED for a in sources) and any(t.country for t in targets)
         # A person no lexicon knows, named in full, acts on whom they act on ("Carla del Ponte accused Belgrade").
         stranger_acting_on_a_state = any(_is_stranger(a) for a in sources) and any(t.country for t in targets)
-        if not any(a.country for a in sources) and not unplaced_armed_group and not stranger_acting_on_a_state:
+        unknown_doer = all(a.sector == UNIDENTIFIED for a in sources)
+        if not any(a.country for a in sources) and not (
+            unplaced_armed_group or stranger_acting_on_a_state or unknown_doer
+        ):
             # Any other doer neither named nor placed by the defaults ("President Bush", "officials") makes the event
             # too uncertain to code.
             return []

@@ -95,6 +95,8 @@ WHERE_AND_WHEN = (
     | {"weekend", "month", "year", "yesterday", "today", "overnight"}
 )
 CLAUSE_ENDS = frozenset({",", ".", ";", ":", "and", "but"})
+# Subordinators whose clause tells what may yet happen, not what did
+CONDITIONS = frozenset({"if", "unless", "until", "whether", "once"})
 # Acts of force whose passive subject is the one harmed ("were killed", "was bombed")
 HARMED_OBJECT_VERBS = PATIENT_VERBS | HARM_VERBS | {"attack", "bomb", "shell", "shoot", "ambush", "raid"}
 # Participles after an object that say what it is alleged to have done ("men suspected of spying for China")
@@ -493,6 +495,21 @@ def names_only_where_and_when(doc: Doc, sent: Span, start: int, end: int) -> boo
             return True
         if not (doc[i].ent_type_ or w.lower[i] in WHERE_AND_WHEN or w.lower[i].isdigit()):
             return False
+    return True
+
+
+def told_as_done_by_someone(doc: Doc, sent: Span, start: int) -> bool:
+    """Whether an act whose doer the sentence does not name is still told as someone's act: not a harm that a
+    disaster, an accident or an unnamed cause may have done ("killed in a fire"; attacks named as such are read by
+    attack_phrase), and not in a clause of condition ("until their demands are met")."""
+    w = words(doc)
+    if w.lemma[start] in HARM_VERBS:
+        return False
+    for i in range(start - 1, sent.start - 1, -1):
+        if w.lower[i] in CONDITIONS:
+            return False
+        if w.lower[i] in CLAUSE_ENDS:
+            break
     return True
 
 

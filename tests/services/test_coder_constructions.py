@@ -1292,9 +1292,36 @@ def test_forces_withdrawn_or_disarmed_by_no_one_named_are_their_own_side_s(text,
     assert by_code(text) == expected, text
 
 
-def test_a_foreigner_held_by_no_one_named_nowhere_named_is_not_coded():
-    # a journalist may be held abroad: with no place, who held them is unknown
-    assert by_country("A Canadian journalist was arrested on spying charges.") == []
+def test_a_foreigner_held_by_no_one_named_nowhere_named_is_held_by_someone_unidentified():
+    # a journalist may be held abroad: with no place, who held them is unknown, not the journalist's own state
+    assert by_code("A Canadian journalist was arrested on spying charges.") == [("COERCE", "UNK", "CANJRN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Ugandan opposition leader was charged with treason.", ("ACCUSE", "UNK", "UGAOPP")),
+        ("Two French diplomats were expelled last week.", ("SANCTION", "UNK", "FRAGOV")),
+        ("A Turkish journalist was abducted on Monday.", ("ASSAULT", "UNK", "TURJRN")),
+    ],
+)
+def test_a_hostile_act_done_to_someone_by_no_one_named_is_an_unidentified_actors(text, expected):
+    # PLOVER's generic unidentified actor (UNK): the act is reported as done, on whom it was done to
+    assert by_code(text) == [expected], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # harm that a fire, a flood or an accident may have done
+        "Two Nepali workers were killed in a fire.",
+        # what a clause of condition awaits, and what may yet be done
+        "The Ivorian rebels said they would keep fighting until their demands are met.",
+        "The Chilean envoy may be expelled.",
+    ],
+)
+def test_an_act_with_no_doer_is_not_given_to_an_unidentified_actor_unless_it_is_told_as_done(text):
+    assert all(source != "UNK" for _, source, _ in by_code(text)), text
 
 
 @pytest.mark.parametrize(
