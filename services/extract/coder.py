@@ -286,7 +286,7 @@ NOUN_FOLLOWERS = PREPOSITIONS | CLAUSE_BREAKS | AUXILIARIES | SUBORDINATORS | RE
 OWNED_TARGET_PREPS = frozenset({"to", "of", "on", "against", "with", "for"})
 UPCOMING = frozenset({"upcoming", "planned", "proposed", "expected", "scheduled", "forthcoming", "next", "future"})
 UNSURE_OR_TO_COME = DOUBTED_ACTS | UPCOMING
-LEADING_UP = frozenset({"ahead", "before", "prior", "await", "prepare", "expect", "plan"})
+LEADING_UP = frozenset({"ahead", "before", "prior", "eve", "await", "prepare", "expect", "plan"})
 # "during a visit to Egypt", "on a trip to Paris": a visit the clause's subject is on; its clause opens after a comma,
 # a conjunction, a subordinator or a relative
 VISIT_OPENERS = frozenset({"during", "on"})
@@ -1623,12 +1623,36 @@ class SentenceCoder:
         """An act named as a noun after its doer's possessive, as done: "Chavez's visit to Spain sparked uproar",
         "Iran's rejection of the proposal". Not one to come or in doubt ("ahead of Bush's visit", "Iran's planned
         talks"), nor one another act is about ("condemned Israel's raid": the reaction is the event)."""
+        j = self._before_act_noun(hit)
+        if j is None or j <= self.sent.start or words(self.doc).lower[j] not in POSSESSIVE_MARKS:
+            return []
+        return self._told_with_its_doer(hit, self.chunk_at.get(j - 1), j)
+
+    def _modified_by_its_doer(self, hit: Hit) -> list[EventCandidate]:
+        """An act named as a noun after its doer's nationality or name, as done, with the same limits as a
+        possessive's: "fled after Israeli airstrikes on Gaza", "the Russian invasion of Ukraine", "amid Taliban
+        attacks". A place before the noun says where ("the Gaza war", "the Melbourne attack"), not who."""
+        j = self._before_act_noun(hit)
+        owner = self.chunk_at.get(j) if j is not None else None
+        if owner is None or owner.end != j + 1:
+            return []
+        labels = {e.label_ for i in range(owner.start, owner.end) if (e := self.entity_at.get(i)) is not None}
+        if not labels or not labels <= {DEMONYM, ACTOR, ROLE}:
+            return []
+        w = words(self.doc)
+        if any(w.lower[k].endswith("s") and w.lower[k] != w.lemma[k] for k in range(j + 1, hit.start)):
+            return []  # "a Dutch plant burns refuse": a verb between them, so the name is no modifier of the noun
+        return self._told_with_its_doer(hit, owner, j + 1)
+
+    def _before_act_noun(self, hit: Hit) -> int | None:
+        """The word before an act noun's plain modifiers ("Iran's three-day talks", "the Russian military
+        buildup"); None when the noun is an adjective or a verb, or a modifier sets the act to come or in doubt."""
         w = words(self.doc)
         if is_past_form(w, hit.start):
-            return []  # "Saddam's jailed aides", "Iran's occupied islands": an adjective, not an act
+            return None  # "Saddam's jailed aides", "Iran's occupied islands": an adjective, not an act
         after = w.lower[hit.end] if hit.end < self.sent.end else "."
         if w.lower[hit.end - 1].endswith("s") and after.isalpha() and not _follows_a_noun(w, hit.end):
-            return []  # "California's constitution permits laws": an -s word before its object is the verb
+            return None  # "California's constitution permits laws": an -s word before its object is the verb
         j = hit.start - 1
         while (
             j > self.sent.start
@@ -1639,18 +1663,21 @@ class SentenceCoder:
             and not any(h.start <= j < h.end for h in self.hits)
         ):
             if w.lower[j] in STOP_WORDS and not w.num[j] or w.lower[j] in UNSURE_OR_TO_COME:
-                return []  # "Iran's own talks", "Iran's planned talks"; but "Iran's three-day talks"
+                return None  # "Iran's own talks", "Iran's planned talks"; but "Iran's three-day talks"
             j -= 1
-        if j <= self.sent.start or w.lower[j] not in POSSESSIVE_MARKS:
-            return []
-        owner = self.chunk_at.get(j - 1)
+        return j
+
+    def _told_with_its_doer(self, hit: Hit, owner: Chunk | None, ends: int) -> list[EventCandidate]:
+        """The event of an act noun whose doer's phrase ends at `ends`, unless that phrase says where or about what,
+        the act is awaited, or another act of the clause is the event."""
+        w = words(self.doc)
         if owner is None or owner.prep in PLACING_PREPS or not any(a.country for a in owner.actors):
             return []  # "In San Diego's first meeting with", "a statement on Jackson's arrest": where, or about what
+        after = w.lower[hit.end] if hit.end < self.sent.end else "."
         if w.lemma[hit.end - 1] in PATIENT_NOUNS and after != "of":
             return []  # "Jackson's arrest" names the one arrested; "Myanmar's detention of Suu Kyi", the detainer
-        if any(
-            w.lower[k] in UPCOMING or w.lemma[k] in LEADING_UP for k in range(max(self.sent.start, owner.start - 2), j)
-        ):
+        opens = max(self.sent.start, owner.start - 2)
+        if any(w.lower[k] in UPCOMING or w.lemma[k] in LEADING_UP for k in range(opens, ends)):
             return []  # "ahead of Bush's visit", "awaiting Iran's reply"
         if any(h.end <= owner.start and not _clause_break(w, h.end, owner.start) for h in self.hits):
             return []
@@ -1831,7 +1858,7 @@ class SentenceCoder:
         for hit in self.nominal:
             events.extend(self._named_with_its_doer(hit))
         for hit in self.nouns:
-            events.extend(self._owned_by_its_doer(hit) or self._visited_during(hit))
+            events.extend(self._owned_by_its_doer(hit) or self._modified_by_its_doer(hit) or self._visited_during(hit))
         if not events:
             # "Three Gazans were killed when Israeli forces attacked a UN school": a main clause that names no doer
             # leaves its act to the clause that tells it again with its doer

@@ -2610,3 +2610,19 @@ def test_the_possessive_of_an_arrest_is_the_one_arrested() -> None:
     # "Navalny's arrest": Navalny was arrested; "Russia's detention of Navalny" names the detainer
     assert ("COERCE", "RUSOPP", "RUS") not in by_code("Navalny's arrest drew protests across Russia.")
     assert by_code("Russia's detention of Navalny drew protests.") == [("COERCE", "RUS", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act named as a noun after its doer's nationality or name, as after a possessive, is told as done
+        ("Thousands of families fled after Israeli airstrikes on Gaza.", [("ASSAULT", "195", "ISR", "PSE")]),
+        ("The Russian invasion of Ukraine has displaced millions.", [("ASSAULT", "192", "RUS", "UKR")]),
+        # a place before the noun says where, not who; nor is an act to come or in doubt told as done
+        ("Vigils followed the Melbourne attack.", []),
+        ("On the eve of a Chilean president's visit to Peru, officials were cautious.", []),
+        ("The alleged Israeli raid angered Syria.", []),
+    ],
+)
+def test_an_act_named_after_its_doers_nationality(text: str, expected: list) -> None:
+    assert by_cameo(text) == expected, text
