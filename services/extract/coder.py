@@ -1676,7 +1676,14 @@ class SentenceCoder:
         after = w.lower[hit.end] if hit.end < self.sent.end else "."
         if w.lemma[hit.end - 1] in PATIENT_NOUNS and after != "of":
             return []  # "Jackson's arrest" names the one arrested; "Myanmar's detention of Suu Kyi", the detainer
-        opens = max(self.sent.start, owner.start - 2)
+        opens = owner.start
+        while (
+            opens > self.sent.start
+            and owner.start - opens < OWNED_MODIFIER_WORDS
+            and (w.is_lower[opens - 1] or w.lower[opens - 1] == "-")
+        ):
+            opens -= 1  # "on the eve of a high-profile UN visit": the words before the doer's phrase too
+        opens = max(self.sent.start, opens - 2)
         if any(w.lower[k] in UPCOMING or w.lemma[k] in LEADING_UP for k in range(opens, ends)):
             return []  # "ahead of Bush's visit", "awaiting Iran's reply"
         if any(h.end <= owner.start and not _clause_break(w, h.end, owner.start) for h in self.hits):

@@ -2621,6 +2621,7 @@ def test_the_possessive_of_an_arrest_is_the_one_arrested() -> None:
         # a place before the noun says where, not who; nor is an act to come or in doubt told as done
         ("Vigils followed the Melbourne attack.", []),
         ("On the eve of a Chilean president's visit to Peru, officials were cautious.", []),
+        ("On the eve of a high-profile UN Security Council visit to Kenya, members were split.", []),
         ("The alleged Israeli raid angered Syria.", []),
     ],
 )
