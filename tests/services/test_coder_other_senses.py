@@ -74,6 +74,9 @@ from tests.services.coding import by_country
         "The Republic of Finland filed for a shelf offering of up to 550 mln dlrs of debt securities.",
         # species at risk
         "Kenya's government said it would protect threatened species in its national parks.",
+        # to demonstrate a thing, or that something is so, is to show it
+        "The Kenyan army demonstrated its new drones to Ugandan officers.",
+        "A French group funded the campaign, demonstrating how the movement has spread in Germany.",
     ],
 )
 def test_a_lexicon_word_in_another_sense_codes_nothing(text: str) -> None:

@@ -242,6 +242,8 @@ def test_a_report_date_does_not_date_a_material_event():
         ("Russia plans to withdraw its troops from Syria.", "future"),
         ("If Russia attacks Ukraine, the alliance will respond.", "hypothetical"),
         ("Russia could attack Ukraine.", "hypothetical"),
+        # what one is able to do
+        ("The test showed that Iran can strike Israel.", "hypothetical"),
         ("Russia allegedly attacked Ukrainian positions.", "claimed"),
         ("Ukraine claimed that Russia attacked Ukrainian positions.", "claimed"),
         ("Russia attacked Ukrainian positions.", "asserted"),
