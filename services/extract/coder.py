@@ -61,6 +61,7 @@ from services.extract.nlp import (
     DATELINE,
     DEMONYM,
     GAP_STOPS,
+    MODALS,
     ROLE,
     TERMINALS,
     Words,
@@ -1014,6 +1015,18 @@ def _finite_after_and(w: Words, i: int) -> bool:
     verb's complement ("to allow inspectors and release", "of attacking and killing")."""
     word = w.lower[i]
     return w.lower[i - 1] == "and" and w.lemma[i] != word and not word.endswith("ing")
+
+
+def _present_after_and(w: Words, subject_end: int, i: int) -> bool:
+    """A verb after "and" in the present tense its subject's first verb is in ("authorities deny launching an
+    offensive and accuse Russia"), not one that shares a "to" or a modal before it ("want to allow inspectors and
+    release")."""
+    if subject_end >= i - 1 or w.lower[i - 1] != "and" or w.lemma[i] != w.lower[i]:
+        return False
+    first = w.lower[subject_end]
+    if w.lemma[subject_end] != first or not w.alpha[subject_end] or first in BE_FORMS or first in AUXILIARIES:
+        return False
+    return not any(w.lower[k] == "to" or w.lower[k] in MODALS for k in range(subject_end, i))
 
 
 def _resolve_pronoun(chunk: Chunk | None, chunks: list[Chunk], last_subject: list[Actor]) -> list[Actor]:
@@ -2012,7 +2025,9 @@ class SentenceCoder:
             if not sources and not passive:
                 return []  # a participle or relative clause with no one named doing it ("frigates stationed offshore")
         window = source_chunk.end if source_chunk is not None and source_chunk.end <= hit.start else self.sent.start
-        if _finite_after_and(words(self.doc), hit.start) or participle_joined_by(words(self.doc), hit.start, self.sent):
+        w = words(self.doc)
+        joined = _finite_after_and(w, hit.start) or participle_joined_by(w, hit.start, self.sent)
+        if joined or source_chunk is not None and _present_after_and(w, source_chunk.end, hit.start):
             # "threatened to cut ties and expelled", "had no plans to meet him, rejecting an offer": the act after
             # the join is its own, whatever the clause before it plans, denies or reports
             window = max(window, hit.start - 1)

@@ -2627,3 +2627,19 @@ def test_the_possessive_of_an_arrest_is_the_one_arrested() -> None:
 )
 def test_an_act_named_after_its_doers_nationality(text: str, expected: list) -> None:
     assert by_cameo(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a present-tense verb after "and" is its own act, not one the first verb denies
+        (
+            "Ukrainian officials deny shelling the regions and accuse Russia of provocation.",
+            [("ACCUSE", "112", "UKR", "RUS")],
+        ),
+        # one that shares a "to" or an auxiliary before it is not
+        ("Kenyan officials did not attack Somalia and reject the charges.", []),
+    ],
+)
+def test_a_present_tense_verb_after_and_keeps_its_own_modality(text: str, expected: list) -> None:
+    assert by_cameo(text) == expected, text
