@@ -387,8 +387,6 @@ UNPLACED_ARMED = frozenset({"REB", "UAF"})
 # PLOVER's generic unidentified actor, for a hostile act reported as done to someone by no one named ("the envoy was
 # expelled", "he was charged with fraud"): the event is coded on whom it was done to.
 UNIDENTIFIED = "UNK"
-# What opens the clause a verb of showing takes: "demonstrated that", "demonstrating how"
-SHOWN_CLAUSE_OPENERS = frozenset({"that", "how", "what", "why", "whether"})
 
 
 @dataclass
@@ -1996,8 +1994,6 @@ class SentenceCoder:
             return []  # "any response would be met with crushing attacks": answered, not met; one is met "by"
         if self._commands_own_forces(hit, target_chunk):
             return []  # "ordered the armed forces to neutralize the gangs": a command, no demand of another
-        if entry.type == "PROTEST" and self._shows_something(hit):
-            return []  # "demonstrating how the movement spread", "the army demonstrated its drones": showed
         if entry.type == "ASSAULT" and self._plays_a_game_or_trade(source_chunk):
             return []  # "Brazil's striker attacked the defence", "carmakers are fighting for market share"
         if self._scatters(hit, source_chunk, target_chunk):
@@ -2237,14 +2233,6 @@ class SentenceCoder:
             and all(s.sector not in ARMED_SECTORS for s in sources)
             and all(t.country in home | {None} and t.sector not in ARMED_SECTORS for t in targets)
         )
-
-    def _shows_something(self, hit: Hit) -> bool:
-        """Whether "demonstrate" has an object or a clause after it: one demonstrates a thing or that something is
-        so; a protest is demonstrated against, at or for something, with no object."""
-        w = words(self.doc)
-        if w.lemma[hit.start] != "demonstrate" or hit.end >= self.sent.end:
-            return False
-        return w.lower[hit.end] in DETERMINERS or w.lower[hit.end] in SHOWN_CLAUSE_OPENERS
 
     def _plays_a_game_or_trade(self, chunk: Chunk | None) -> bool:
         """Whether an actor phrase names players or companies, whose attacks and fights are a game's or a market's:
