@@ -25,22 +25,22 @@ NOUN_MARKERS = lexicon.word_set("possessives") | {"the", "a", "an", "'s", "’s"
 def cues_between(doc: Doc, start: int, end: int) -> dict[str, str]:
     """Cue kinds found among tokens [start, end), with the cue (lemmas joined by a space) that gave each."""
     table = lexicon.cues()
+    w = words(doc)
     found: dict[str, str] = {}
     for i in range(start, end):
-        token = doc[i]
+        lower, lemma = w.lower[i], w.lemma[i]
         # "May" in mid-sentence is the month, not the modal.
-        if token.is_title and i > token.sent.start and token.lower_ == "may":
+        if lower == "may" and w.title[i] and i > doc[i].sent.start:
             continue
-        lemma = token.lemma_
-        if i + 1 < end and (lemma, words(doc).lemma[i + 1]) in table:
-            kind = table[(lemma, words(doc).lemma[i + 1])]
-            found.setdefault(kind, f"{lemma} {words(doc).lemma[i + 1]}")
+        if i + 1 < end and (lemma, w.lemma[i + 1]) in table:
+            kind = table[(lemma, w.lemma[i + 1])]
+            found.setdefault(kind, f"{lemma} {w.lemma[i + 1]}")
         # "Officials who attacked the plan resigned": a noun, no cue; but "the claim that", "the alleged attack" still
         # only report a claim
-        noun = i and words(doc).lower[i - 1] in NOUN_MARKERS
-        if token.lower_ == "without" and i < end - WITHOUT_REACH:
+        noun = i and w.lower[i - 1] in NOUN_MARKERS
+        if lower == "without" and i < end - WITHOUT_REACH:
             continue  # "held without charge ... has been on hunger strike": "without" governs its own noun
-        for key in ((lemma,), (token.lower_,)):
+        for key in ((lemma,), (lower,)):
             if key in table and (not noun or table[key] == CLAIMED):
                 found.setdefault(table[key], key[0])
     return found

@@ -93,7 +93,8 @@ def make_lemmatizer(nlp: Language, name: str):
 
     def describe(orth: int) -> tuple:
         lexeme = nlp.vocab[orth]
-        lower = lexeme.lower_
+        # A typographic apostrophe is read as a plain one: "doesn’t" is negated as "doesn't" is.
+        lower = lexeme.lower_.replace("’", "'")
         lemma_hash, lemma = by_lower.get(lexeme.lower, (lexeme.lower, lower))
         if lemma == lower and lower.endswith(("ing", "ed")):
             # The table keeps some participles as adjectives ("demanding"); take the verb when it knows one.

@@ -238,6 +238,8 @@ def test_a_report_date_does_not_date_a_material_event():
     [
         ("Russia did not withdraw its troops from Syria.", "negated"),
         ("Russia never attacked Ukraine.", "negated"),
+        # a typographic apostrophe negates as a plain one does
+        ("Russia didn’t attack Ukraine.", "negated"),
         ("Russia will withdraw its troops from Syria next week.", "future"),
         ("Russia plans to withdraw its troops from Syria.", "future"),
         ("If Russia attacks Ukraine, the alliance will respond.", "hypothetical"),
