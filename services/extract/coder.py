@@ -382,6 +382,10 @@ VISITORS = frozenset(
 SITED_TYPES = frozenset({"PROTEST", "ASSAULT"})
 # Verbs of armed struggle that a person who commands no force uses of a struggle in words or politics
 STRUGGLES = frozenset({"fight", "battle", "struggle"})
+# What a fight is fought as, rather than against: "fought pitched battles", "fought a war", "fought pockets of
+# resistance"; looked for among the object's first few words
+FOUGHT_NOUNS = FIGHT_NOUNS | {"war", "wars", "gunbattle", "gunbattles", "resistance", "insurgency", "insurgents"}
+OBJECT_HEAD_REACH = 4
 # Armed men often go unnamed: rebels and unidentified attackers ("a roadside bomb") are coded on whom they strike.
 UNPLACED_ARMED = frozenset({"REB", "UAF"})
 # PLOVER's generic unidentified actor, for a hostile act reported as done to someone by no one named ("the envoy was
@@ -1994,6 +1998,8 @@ class SentenceCoder:
             return []  # "any response would be met with crushing attacks": answered, not met; one is met "by"
         if self._commands_own_forces(hit, target_chunk):
             return []  # "ordered the armed forces to neutralize the gangs": a command, no demand of another
+        if entry.type == "ASSAULT" and self._fights_a_thing(hit):
+            return []  # "China fights the coronavirus", "fighting against apartheid": no one is fought
         if entry.type == "ASSAULT" and self._plays_a_game_or_trade(source_chunk):
             return []  # "Brazil's striker attacked the defence", "carmakers are fighting for market share"
         if self._scatters(hit, source_chunk, target_chunk):
@@ -2233,6 +2239,29 @@ class SentenceCoder:
             and all(s.sector not in ARMED_SECTORS for s in sources)
             and all(t.country in home | {None} and t.sector not in ARMED_SECTORS for t in targets)
         )
+
+    def _fights_a_thing(self, hit: Hit) -> bool:
+        """Whether a verb of struggle has an object that names no actor: one fights a virus, a fire or an injustice
+        as one fights rebels, but only rebels are attacked. With no object ("fought on", "fought for hours"), the
+        fight is the subject's."""
+        w = words(self.doc)
+        if w.lemma[hit.start] not in STRUGGLES or hit.end != hit.start + 1 or hit.start == self.sent.start:
+            return False
+        if w.lower[hit.start - 1] in DETERMINERS:
+            return False  # "the fighting": a noun, with no object
+        k = hit.end + (hit.end < self.sent.end and w.lower[hit.end] == "against")
+        if k < self.sent.end and w.lower[k] in PARTICLES:
+            return False  # "fought back against a Somali assault"
+        while k < self.sent.end and w.lower[k] in DETERMINERS:
+            k += 1
+        if k >= self.sent.end or not w.alpha[k] or not w.is_lower[k] or w.lower[k] in PREPOSITIONS:
+            return False
+        for j in range(k, min(k + OBJECT_HEAD_REACH, self.sent.end)):
+            if not w.alpha[j] or w.lower[j] in PREPOSITIONS and w.lower[j] != "of":
+                break
+            if w.lower[j] in FOUGHT_NOUNS or (chunk := self.chunk_at.get(j)) is not None and chunk.actors:
+                return False  # "fought pitched battles", "fought a gunbattle", "fought pockets of resistance"
+        return True
 
     def _plays_a_game_or_trade(self, chunk: Chunk | None) -> bool:
         """Whether an actor phrase names players or companies, whose attacks and fights are a game's or a market's:

@@ -2643,3 +2643,15 @@ def test_an_act_named_after_its_doers_nationality(text: str, expected: list) -> 
 )
 def test_a_present_tense_verb_after_and_keeps_its_own_modality(text: str, expected: list) -> None:
     assert by_cameo(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a fight is fought as is no thing fought against: the fight is with whom the sentence names
+        ("Iraqi troops fought pitched battles with Kurdish rebels.", [("ASSAULT", "190", "IRQ", None)]),
+        ("Kenyan troops fought pockets of resistance in Somalia.", [("ASSAULT", "190", "KEN", "SOM")]),
+    ],
+)
+def test_a_fight_fought_as_battles_is_still_a_fight(text: str, expected: list) -> None:
+    assert by_cameo(text) == expected, text

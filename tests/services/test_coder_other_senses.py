@@ -74,6 +74,10 @@ from tests.services.coding import by_country
         "The Republic of Finland filed for a shelf offering of up to 550 mln dlrs of debt securities.",
         # species at risk
         "Kenya's government said it would protect threatened species in its national parks.",
+        # a virus, a fire or an injustice is fought, not attacked
+        "China's government fights the coronavirus with lockdowns in ten cities.",
+        "The South African bishop was known for fighting against apartheid.",
+        "Greek firefighters battled the blaze near Athens.",
         # to demonstrate a thing, or that something is so, is to show it
         "The Kenyan army demonstrated its new drones to Ugandan officers.",
         "A French group funded the campaign, demonstrating how the movement has spread in Germany.",
