@@ -18,6 +18,8 @@ from tests.services.coding import by_cameo as coded
         ("Canada lifted its sanctions on Belarus on Tuesday.", ("CONCEDE", "085", "CAN", "BLR")),
         ("Norway removed the trade embargo against Myanmar.", ("CONCEDE", "085", "NOR", "MMR")),
         ("Sweden waived its sanctions on Belarus.", ("CONCEDE", "085", "SWE", "BLR")),
+        # CAMEO's verb dictionary: LOBBY (AGAINST) rallies opposition (113)
+        ("Kenya lobbied against Somalia's bid for a UN seat.", ("ACCUSE", "113", "KEN", "SOM")),
         ("Japan dropped its sanctions against Myanmar.", ("CONCEDE", "085", "JPN", "MMR")),
         # 0841 release persons, 0842 return property
         ("Egypt freed 40 Sudanese prisoners on Monday.", ("RETREAT", "0841", "EGY", "SDN")),

@@ -74,6 +74,8 @@ from tests.services.coding import by_country
         "The Republic of Finland filed for a shelf offering of up to 550 mln dlrs of debt securities.",
         # species at risk
         "Kenya's government said it would protect threatened species in its national parks.",
+        # a lobby is a group; lobbying is for or against something
+        "The Kenyan farm lobby's push for lower taxes found allies in parliament.",
         # a virus, a fire or an injustice is fought, not attacked
         "China's government fights the coronavirus with lockdowns in ten cities.",
         "The South African bishop was known for fighting against apartheid.",
