@@ -879,3 +879,7 @@ def test_aircraft_and_verbs_that_look_like_sector_nouns(text: str, expected: lis
 )
 def test_a_subject_opening_the_clause_after_a_dateline(text: str) -> None:
     assert by_code(text) == [("ASSAULT", "AFGUAF", "CVL")], text
+
+
+def test_protest_leaders_are_the_opposition():
+    assert by_code("Russian police arrested three protest leaders in Moscow.") == [("COERCE", "RUSCOP", "RUSOPP")]

@@ -74,6 +74,9 @@ from tests.services.coding import by_country
         "The Republic of Finland filed for a shelf offering of up to 550 mln dlrs of debt securities.",
         # species at risk
         "Kenya's government said it would protect threatened species in its national parks.",
+        # capture evaded is none made; a protest group or movement is people, not a protest held
+        "The Islamic State commander evaded capture in Syria for years.",
+        "Sudan's protest movement fears the military is gripping onto power.",
         # a lobby is a group; lobbying is for or against something
         "The Kenyan farm lobby's push for lower taxes found allies in parliament.",
         # a virus, a fire or an injustice is fought, not attacked
