@@ -386,6 +386,11 @@ STRUGGLES = frozenset({"fight", "battle", "struggle"})
 # resistance"; looked for among the object's first few words
 FOUGHT_NOUNS = FIGHT_NOUNS | {"war", "wars", "gunbattle", "gunbattles", "resistance", "insurgency", "insurgents"}
 OBJECT_HEAD_REACH = 4
+# Nouns of duration or number before "of" and an act: "days of airstrikes", "a wave of arrests"
+MEASURE_NOUNS = frozenset(
+    {"hours", "days", "nights", "weeks", "months", "years", "decades", "series", "wave", "waves", "spate", "round"}
+    | {"rounds", "barrage", "string", "dozens", "hundreds", "thousands"}
+)
 # Armed men often go unnamed: rebels and unidentified attackers ("a roadside bomb") are coded on whom they strike.
 UNPLACED_ARMED = frozenset({"REB", "UAF"})
 # PLOVER's generic unidentified actor, for a hostile act reported as done to someone by no one named ("the envoy was
@@ -1688,7 +1693,9 @@ class SentenceCoder:
         """The event of an act noun whose doer's phrase ends at `ends`, unless that phrase says where or about what,
         the act is awaited, or another act of the clause is the event."""
         w = words(self.doc)
-        if owner is None or owner.prep in PLACING_PREPS or not any(a.country for a in owner.actors):
+        # "after 11 days of Israeli airstrikes", "weeks of Russian shelling": how long or how many, not about what
+        measured = owner is not None and owner.prep == "of" and w.lower[owner.start - 2] in MEASURE_NOUNS
+        if owner is None or owner.prep in PLACING_PREPS and not measured or not any(a.country for a in owner.actors):
             return []  # "In San Diego's first meeting with", "a statement on Jackson's arrest": where, or about what
         after = w.lower[hit.end] if hit.end < self.sent.end else "."
         if w.lemma[hit.end - 1] in PATIENT_NOUNS and after != "of":

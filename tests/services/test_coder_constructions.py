@@ -2618,6 +2618,9 @@ def test_the_possessive_of_an_arrest_is_the_one_arrested() -> None:
         # an act named as a noun after its doer's nationality or name, as after a possessive, is told as done
         ("Thousands of families fled after Israeli airstrikes on Gaza.", [("ASSAULT", "195", "ISR", "PSE")]),
         ("The Russian invasion of Ukraine has displaced millions.", [("ASSAULT", "192", "RUS", "UKR")]),
+        # after a noun of duration or number, "of" says how long or how many, not about what
+        ("Families fled after weeks of Russian shelling in Kharkiv.", [("ASSAULT", "194", "RUS", "UKR")]),
+        ("A report of Israeli airstrikes on Gaza reached Cairo.", []),
         # a place before the noun says where, not who; nor is an act to come or in doubt told as done
         ("Vigils followed the Melbourne attack.", []),
         ("On the eve of a Chilean president's visit to Peru, officials were cautious.", []),
