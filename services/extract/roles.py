@@ -251,13 +251,14 @@ def _subordinate_subject_between(doc: Doc, conjunction: int, verb: int) -> bool:
 
 def _opens_a_clause(doc: Doc, chunk: Chunk, verb: int) -> bool:
     """Whether a named actor after a conjunction is the subject of the verb that follows it ("after China recalled",
-    "since Israel had launched"), not a phrase's object ("after the police shooting")."""
+    "since Israel had launched", "after the U.S. unilaterally withdrew"), not a phrase's object ("after the police
+    shooting")."""
     w = words(doc)
     return (
         chunk.prep in CLAUSE_CONJUNCTIONS
         and any(a.country for a in chunk.actors)
         and not w.lower[verb].endswith("ing")
-        and all(w.lower[k] in AUXILIARIES for k in range(chunk.end, verb))
+        and all(w.lower[k] in AUXILIARIES or w.lower[k].endswith("ly") for k in range(chunk.end, verb))
     )
 
 

@@ -2658,3 +2658,10 @@ def test_a_present_tense_verb_after_and_keeps_its_own_modality(text: str, expect
 )
 def test_a_fight_fought_as_battles_is_still_a_fight(text: str, expected: list) -> None:
     assert by_cameo(text) == expected, text
+
+
+def test_an_adverb_between_a_subordinate_subject_and_its_verb_keeps_the_subject():
+    # "after the U.S. unilaterally withdrew": the subject of "after"'s clause, past an adverb, as past an auxiliary
+    assert by_country("Iran resumed enrichment after the U.S. unilaterally withdrew from the accord.") == [
+        ("SANCTION", "USA", None)
+    ]
