@@ -1343,6 +1343,8 @@ def test_positions_abandoned_and_cities_swept_into_by_their_codebook_words(text:
 
 def test_crowds_that_pour_into_the_streets_demonstrate() -> None:
     assert coded("Thousands of Serbians poured into the streets of Belgrade.") == [("PROTEST", "141", "SRB", "SRB")]
+    assert coded("Thousands of Serbians flooded the streets of Belgrade.") == [("PROTEST", "141", "SRB", "SRB")]
+    assert coded("Heavy rains flooded the streets of Belgrade.") == []
 
 
 def test_wanted_figures_handed_over_to_another_state_are_extradited() -> None:
