@@ -1466,3 +1466,16 @@ def test_a_place_encircled_and_people_interrogated(text: str, expected: list) ->
 )
 def test_an_act_named_by_the_noun_of_its_verb_after_its_doer(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the verb dictionary's synonyms of KILL and CRITICIZE
+        ("Bodies of Sudanese villagers slain by Sudanese soldiers were found.", [("ASSAULT", "190", "SDN", "SDN")]),
+        ("Iran's president scolded Britain over the seized tanker.", [("ACCUSE", "111", "IRN", "GBR")]),
+        ("A senior Iranian commander poured scorn on American threats.", [("ACCUSE", "111", "IRN", "USA")]),
+    ],
+)
+def test_synonyms_the_verb_dictionary_files_with_kill_and_criticize(text: str, expected: list) -> None:
+    assert coded(text) == expected, text
