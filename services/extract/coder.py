@@ -386,6 +386,8 @@ STRUGGLES = frozenset({"fight", "battle", "struggle"})
 # resistance"; looked for among the object's first few words
 FOUGHT_NOUNS = FIGHT_NOUNS | {"war", "wars", "gunbattle", "gunbattles", "resistance", "insurgency", "insurgents"}
 OBJECT_HEAD_REACH = 4
+# Acts of force and coercion, which a noun after its doer's nationality tells as done ("Israeli airstrikes")
+FORCE_AND_COERCION = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 # Nouns of duration or number before "of" and an act: "days of airstrikes", "a wave of arrests"
 MEASURE_NOUNS = frozenset(
     {"hours", "days", "nights", "weeks", "months", "years", "decades", "series", "wave", "waves", "spate", "round"}
@@ -1653,7 +1655,10 @@ class SentenceCoder:
     def _modified_by_its_doer(self, hit: Hit) -> list[EventCandidate]:
         """An act named as a noun after its doer's nationality or name, as done, with the same limits as a
         possessive's: "fled after Israeli airstrikes on Gaza", "the Russian invasion of Ukraine", "amid Taliban
-        attacks". A place before the noun says where ("the Gaza war", "the Melbourne attack"), not who."""
+        attacks". A place before the noun says where ("the Gaza war", "the Melbourne attack"), not who. Only force
+        and coercion are told so: "Russian military support", "the Iranian proposal" name help or a text, not an act."""
+        if hit.entry.type not in FORCE_AND_COERCION:
+            return []
         j = self._before_act_noun(hit)
         owner = self.chunk_at.get(j) if j is not None else None
         if owner is None or owner.end != j + 1:

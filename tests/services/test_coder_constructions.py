@@ -2621,6 +2621,8 @@ def test_the_possessive_of_an_arrest_is_the_one_arrested() -> None:
         # after a noun of duration or number, "of" says how long or how many, not about what
         ("Families fled after weeks of Russian shelling in Kharkiv.", [("ASSAULT", "194", "RUS", "UKR")]),
         ("A report of Israeli airstrikes on Gaza reached Cairo.", []),
+        # only force and coercion: "Russian military support" is help named, not an act of support told
+        ("The Syrian president assured his generals that Russian military support was on its way.", []),
         # a place before the noun says where, not who; nor is an act to come or in doubt told as done
         ("Vigils followed the Melbourne attack.", []),
         ("On the eve of a Chilean president's visit to Peru, officials were cautious.", []),
