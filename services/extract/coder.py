@@ -1686,7 +1686,7 @@ class SentenceCoder:
             and hit.start - j <= OWNED_MODIFIER_WORDS
             and (w.is_lower[j] or w.lower[j] == "-")
             and w.lower[j] not in POSSESSIVE_MARKS
-            and j not in self.chunk_at
+            and (j not in self.chunk_at or w.lower[j] in MANNER_SECTOR_WORDS and names_a_manner(w, j))
             and not any(h.start <= j < h.end for h in self.hits)
         ):
             if w.lower[j] in STOP_WORDS and not w.num[j] or w.lower[j] in UNSURE_OR_TO_COME:

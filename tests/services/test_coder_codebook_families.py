@@ -1475,7 +1475,15 @@ def test_an_act_named_by_the_noun_of_its_verb_after_its_doer(text: str, expected
         ("Bodies of Sudanese villagers slain by Sudanese soldiers were found.", [("ASSAULT", "190", "SDN", "SDN")]),
         ("Iran's president scolded Britain over the seized tanker.", [("ACCUSE", "111", "IRN", "GBR")]),
         ("A senior Iranian commander poured scorn on American threats.", [("ACCUSE", "111", "IRN", "USA")]),
+        # and with SUPPRESS, APPREHEND, ACQUIT, DENOUNCE and ASK
+        ("Chinese troops quelled the uprising in Lhasa.", [("COERCE", "175", "CHN", "CHN")]),
+        ("Iraqi police apprehended two Syrian smugglers.", [("COERCE", "173", "IRQ", "SYR")]),
+        ("A Kenyan court exonerated the former Ugandan minister.", [("CONCEDE", "081", "KEN", "UGA")]),
+        ("Pakistan's army chief chastised India.", [("ACCUSE", "111", "PAK", "IND")]),
+        ("Kenyan farmers petitioned the Ugandan government.", [("REQUEST", "020", "KEN", "UGA")]),
+        # what is quelled must be unrest, not talk
+        ("The British chancellor sought to quell speculation over the Labour leadership.", []),
     ],
 )
-def test_synonyms_the_verb_dictionary_files_with_kill_and_criticize(text: str, expected: list) -> None:
+def test_synonyms_the_verb_dictionary_files_under_its_codes(text: str, expected: list) -> None:
     assert coded(text) == expected, text

@@ -2498,6 +2498,11 @@ def test_a_visit_begun_or_ended_is_a_visit_and_its_manner_no_actor(text: str) ->
     [
         # an act named as a noun after its doer's possessive is told as done
         ("Chile's president's three-day visit to Peru ended on Friday.", [("CONSULT", "042", "CHL", "PER")]),
+        # "state" and "official" before the noun say how, not who
+        (
+            "A balloon soared over Lima on day two of Chile's president's state visit to Peru.",
+            [("CONSULT", "042", "CHL", "PER")],
+        ),
         ("Hamas's rocket attacks on Israel continued on Friday.", [("ASSAULT", "190", "PSE", "ISR")]),
         # not one to come, nor one in doubt, nor one another act is about
         ("Chile's president's visit to Peru next week will be his first.", []),
