@@ -1700,8 +1700,12 @@ class SentenceCoder:
         w = words(self.doc)
         # "after 11 days of Israeli airstrikes", "weeks of Russian shelling": how long or how many, not about what
         measured = owner is not None and owner.prep == "of" and w.lower[owner.start - 2] in MEASURE_NOUNS
-        if owner is None or owner.prep in PLACING_PREPS and not measured or not any(a.country for a in owner.actors):
+        # "With Russia's invasion of Ukraine in full swing, ...": a sentence that opens on "with" sets its scene
+        setting = owner is not None and owner.prep == "with" and owner.start - 1 == self.sent.start
+        if owner is None or owner.prep in PLACING_PREPS and not (measured or setting):
             return []  # "In San Diego's first meeting with", "a statement on Jackson's arrest": where, or about what
+        if not any(a.country for a in owner.actors):
+            return []
         after = w.lower[hit.end] if hit.end < self.sent.end else "."
         if w.lemma[hit.end - 1] in PATIENT_NOUNS and after != "of":
             return []  # "Jackson's arrest" names the one arrested; "Myanmar's detention of Suu Kyi", the detainer

@@ -197,7 +197,12 @@ def source_before(
     doc: Doc, sent: Span, start: int, chunk_at: dict[int, Chunk], stops: set[int], *, places: bool = False
 ) -> Chunk | None:
     """The nearest actor phrase left of a trigger that is not inside a prepositional phrase, within its clause;
-    places: a place may be it too, as the subject of a passive is its target ("Syrian villages were shelled")."""
+    places: a place may be it too, as the subject of a passive is its target ("Syrian villages were shelled"). The
+    subject of a relative clause is what its pronoun stands for, inside a phrase or not ("in response to Iranian
+    forces in Syria who shelled Israeli outposts")."""
+    antecedent = _relative_antecedent(doc, sent, start, chunk_at)
+    if antecedent is not None:
+        return antecedent
     j = start - 1
     while j >= sent.start:
         if j in stops:
@@ -247,6 +252,21 @@ def _subordinate_subject_between(doc: Doc, conjunction: int, verb: int) -> bool:
     return "," not in w.lower[conjunction + 1 : verb] and any(
         w.alpha[k] and w.lower[k] not in AUXILIARIES and not w.lower[k].endswith("ly") for k in between
     )
+
+
+def _relative_antecedent(doc: Doc, sent: Span, verb: int, chunk_at: dict[int, Chunk]) -> Chunk | None:
+    """The actor phrase a relative pronoun right before a verb stands for: the one before "who", "which" or "that",
+    past a place it is in ("forces in Syria who shelled")."""
+    w = words(doc)
+    k = verb - 1
+    while k > sent.start and (w.lower[k] in AUXILIARIES or w.lower[k].endswith("ly")):
+        k -= 1
+    if k <= sent.start or w.lower[k] not in RELATIVE_OPENERS or w.lower[k] == "whose":
+        return None
+    chunk = chunk_at.get(k - 1)
+    if chunk is not None and chunk.prep in LOCATIVE:
+        chunk = chunk_at.get(chunk.start - 2)  # past "in Syria"
+    return chunk if chunk is not None and chunk.actors and not chunk.place else None
 
 
 def _opens_a_clause(doc: Doc, chunk: Chunk, verb: int) -> bool:

@@ -2672,3 +2672,15 @@ def test_an_adverb_between_a_subordinate_subject_and_its_verb_keeps_the_subject(
     assert by_country("Iran resumed enrichment after the U.S. unilaterally withdrew from the accord.") == [
         ("SANCTION", "USA", None)
     ]
+
+
+def test_the_subject_of_a_relative_clause_is_what_its_pronoun_stands_for():
+    # inside a phrase, past the place it is in
+    text = "The airstrikes answered Iranian forces in Syria who shelled Israeli army outposts."
+    assert ("ASSAULT", "IRNMIL", "ISRMIL") in by_code(text)
+
+
+def test_an_act_owned_by_its_doer_in_an_opening_with_phrase_is_told_as_done():
+    # "With X's invasion in full swing, ...": the scene the sentence is set in
+    text = "With Russia's invasion of Ukraine in full swing, Poland prepared for refugees."
+    assert ("ASSAULT", "RUS", "UKR") in by_code(text)
