@@ -2676,7 +2676,7 @@ def test_an_adverb_between_a_subordinate_subject_and_its_verb_keeps_the_subject(
 
 def test_the_subject_of_a_relative_clause_is_what_its_pronoun_stands_for():
     # inside a phrase, past the place it is in
-    text = "The airstrikes answered Iranian forces in Syria who shelled Israeli army outposts."
+    text = "The airstrikes were in response to Iranian forces in Syria who shelled Israeli army outposts."
     assert ("ASSAULT", "IRNMIL", "ISRMIL") in by_code(text)
 
 
