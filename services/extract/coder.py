@@ -1714,6 +1714,7 @@ class SentenceCoder:
             opens > self.sent.start
             and owner.start - opens < OWNED_MODIFIER_WORDS
             and (w.is_lower[opens - 1] or w.lower[opens - 1] == "-")
+            and w.lower[opens - 1] not in PREPOSITIONS
         ):
             opens -= 1  # "on the eve of a high-profile UN visit": the words before the doer's phrase too
         opens = max(self.sent.start, opens - 2)

@@ -2509,6 +2509,11 @@ def test_a_visit_begun_or_ended_is_a_visit_and_its_manner_no_actor(text: str) ->
         ("Ahead of Chile's president's visit to Peru, Peruvian officials were cautious.", []),
         ("Analysts said Russia's possible invasion of Ukraine would be costly.", []),
         ("Spain condemned Israel's raid on Gaza.", [("ACCUSE", "111", "ESP", "ISR")]),
+        # what sets an act to come must stand in the act's own phrase, not before the preposition that opens it
+        (
+            "Chile was preparing new measures over Peru's support of the Bolivian president.",
+            [("SUPPORT", "051", "PER", "BOL")],
+        ),
     ],
 )
 def test_an_act_named_after_its_doers_possessive(text: str, expected: list) -> None:
