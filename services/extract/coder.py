@@ -476,6 +476,8 @@ def _select(doc: Doc) -> list[Hit]:
             and (w.lower[s - 1] in DETERMINERS or w.lower[s - 1] in NOUN_MARKERS or s in inside)
             and not _answers_by(w, s)
         )
+        # a particle that opens a hyphened word is none ("forced to issue an out-of-cycle patch")
+        and not (w.lower[e - 1] in PARTICLES and e < len(w.lower) and w.lower[e] == "-")
     ]
     # Of two readings of one verb by its object, the nearer object is the verb's; the farther, past a preposition,
     # is another phrase's ("withdrew its veto on the EU aid package" withdraws no aid, "opened fire on border posts"
@@ -2819,8 +2821,8 @@ class SentenceCoder:
         doer, told in a way the coder does not read."""
         if not targets or type_ not in HARMS or modality != ASSERTED:
             return []
-        if not told_as_done_by_someone(self.doc, self.sent, hit.start):
-            return []
+        if not told_as_done_by_someone(self.doc, self.sent, hit.start) or words(self.doc).lemma[hit.start] in STRUGGLES:
+            return []  # a fight has two sides, and what "was battled" may be a fire
         spans = {(t.start, t.end) for t in targets}
         others = (a for c in self.chunks if not c.place for a in c.actors if a.start < a.end)
         if any((a.start, a.end) not in spans for a in others):

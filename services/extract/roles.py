@@ -24,6 +24,7 @@ ADJECTIVAL = lexicon.word_set("adjectival")
 SUBORDINATORS = lexicon.word_set("subordinators")
 RELATIVES = lexicon.word_set("relatives")
 RELATIVE_OPENERS = RELATIVES | {"that"}
+RELATIVE_SUBJECTS = frozenset({"who", "which"})
 # Pronouns that are a verb's object, never its subject: another actor named before, not the doer.
 OBJECT_PRONOUNS = frozenset({"it", "them"})
 # Words that open a clause as well as a phrase: before a name and a verb, the name is the clause's subject.
@@ -255,14 +256,14 @@ def _subordinate_subject_between(doc: Doc, conjunction: int, verb: int) -> bool:
 
 
 def _relative_antecedent(doc: Doc, sent: Span, verb: int, chunk_at: dict[int, Chunk]) -> Chunk | None:
-    """The actor phrase a relative pronoun right before a verb stands for: the one before "who", "which" or "that",
-    past a place it is in ("forces in Syria who shelled")."""
+    """The actor phrase a relative pronoun right before a verb stands for: the one before "who" or "which", past a
+    place it is in ("forces in Syria who shelled")."""
     w = words(doc)
     k = verb - 1
     while k > sent.start and (w.lower[k] in AUXILIARIES or w.lower[k].endswith("ly")):
         k -= 1
-    if k <= sent.start or w.lower[k] not in RELATIVE_OPENERS or w.lower[k] == "whose":
-        return None
+    if k <= sent.start or w.lower[k] not in RELATIVE_SUBJECTS:
+        return None  # "that" may open a clause whose subject is the act's noun ("made it clear that attacks on")
     chunk = chunk_at.get(k - 1)
     if chunk is not None and chunk.prep in LOCATIVE:
         chunk = chunk_at.get(chunk.start - 2)  # past "in Syria"

@@ -1315,6 +1315,8 @@ def test_a_hostile_act_done_to_someone_by_no_one_named_is_an_unidentified_actors
     [
         # harm that a fire, a flood or an accident may have done
         "Two Nepali workers were killed in a fire.",
+        # a fight has two sides, and what was battled may be a fire
+        "The fire at the Kenyan church was battled for hours by firefighters.",
         # what a clause of condition awaits, and what may yet be done
         "The Ivorian rebels said they would keep fighting until their demands are met.",
         "The Chilean envoy may be expelled.",

@@ -77,6 +77,9 @@ from tests.services.coding import by_country
         # capture evaded is none made; a protest group or movement is people, not a protest held
         "The Islamic State commander evaded capture in Syria for years.",
         "Sudan's protest movement fears the military is gripping onto power.",
+        # what a camera captured was recorded; a particle opening a hyphened word is none
+        "The death of a Kenyan girl was captured on a surveillance video.",
+        "Kenya forced the Somali envoy to issue an out - of - cycle statement.",
         # a lobby is a group; lobbying is for or against something
         "The Kenyan farm lobby's push for lower taxes found allies in parliament.",
         # a virus, a fire or an injustice is fought, not attacked
