@@ -1701,7 +1701,8 @@ class SentenceCoder:
         the act is awaited, or another act of the clause is the event."""
         w = words(self.doc)
         # "after 11 days of Israeli airstrikes", "weeks of Russian shelling": how long or how many, not about what
-        measured = owner is not None and owner.prep == "of" and w.lower[owner.start - 2] in MEASURE_NOUNS
+        measured = owner is not None and owner.prep == "of" and owner.start - 2 >= self.sent.start
+        measured = measured and w.lower[owner.start - 2] in MEASURE_NOUNS
         # "With Russia's invasion of Ukraine in full swing, ...": a sentence that opens on "with" sets its scene
         setting = owner is not None and owner.prep == "with" and owner.start - 1 == self.sent.start
         if owner is None or owner.prep in PLACING_PREPS and not (measured or setting):
