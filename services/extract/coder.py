@@ -22,6 +22,7 @@ from services.extract.actors import (
     GROUP_NOUNS,
     MANNER_SECTOR_WORDS,
     MODIFIERS,
+    PEOPLE_SECTORS,
     PLACE_NAME_ENDS,
     POSSESSIVE_MARKS,
     POSSESSIVES,
@@ -35,9 +36,6 @@ from services.extract.actors import (
     qualifies,
     stranger_names,
     written_actor,
-)
-from services.extract.actors import (
-    PEOPLE_SECTORS as SECTORS_OF_PEOPLE,
 )
 from services.extract.commerce import without_commerce
 from services.extract.dates import DAY, UNKNOWN, date_for, find_dates
@@ -159,7 +157,8 @@ PERSONAL = frozenset({"he", "she"})
 BODY_NOUNS = lexicon.word_set("body_nouns")
 IMPERSONAL = frozenset({"it", "they"})
 INVERTED_CONDITIONS = frozenset({"should", "were", "had"})
-PEOPLE_SECTORS = frozenset({"CVL", "REF"})
+# Ordinary people, whom a relative clause after them describes rather than reports acting
+ORDINARY_PEOPLE = frozenset({"CVL", "REF"})
 CONDITIONAL_MODALS = frozenset({"may", "might", "could"})
 # Verbs of answering whose "by" names the answer: "responded by expelling", "retaliated by imposing"
 RESPONDING = frozenset({"respond", "retaliate", "react", "reply", "answer"})
@@ -369,7 +368,7 @@ RIOTOUS = frozenset({CONVENTIONAL_FORCE, DESTROY_PROPERTY, SEIZE_PROPERTY, "192"
 UNARMED_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "OPP"})
 PRAISE, HOST, ARREST, ABDUCTION = "051", "043", "173", "181"
 # Who may be taken captive: people, by what they are or do (criminals are the takers), officials and aid workers
-CAPTIVES = (SECTORS_OF_PEOPLE - {"CRM"}) | STATE_SECTORS | {"NGO"}
+CAPTIVES = (PEOPLE_SECTORS - {"CRM"}) | STATE_SECTORS | {"NGO"}
 # ... and not a place named by whose it is: "a police station", "Jordan's embassy"
 SEIZED_PLACES = BUILDING_NOUNS | PLACE_NAME_ENDS | {"embassy", "embassies", "consulate", "consulates"}
 # Officials who come on a visit, by the noun that heads their phrase
@@ -1479,7 +1478,7 @@ class SentenceCoder:
         # "three Palestinians, who had sought refuge in a school, died": a clause on ordinary people tells how they
         # came to be there, not an act of theirs; nor does a city do what a clause after it tells ("rockets at Tel
         # Aviv, which wounded two people"), where a capital may stand for its government
-        if all(a.sector in PEOPLE_SECTORS or self._known_by_a_town(a) for a in antecedent.actors):
+        if all(a.sector in ORDINARY_PEOPLE or self._known_by_a_town(a) for a in antecedent.actors):
             return None
         return antecedent
 

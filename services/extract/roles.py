@@ -521,8 +521,8 @@ def names_only_where_and_when(doc: Doc, sent: Span, start: int, end: int) -> boo
 
 
 def told_as_done_by_someone(doc: Doc, sent: Span, start: int) -> bool:
-    """Whether an act whose doer the sentence does not name is still told as someone's act: not a harm that a
-    disaster, an accident or an unnamed cause may have done ("killed in a fire"; attacks named as such are read by
+    """Whether an act whose doer the sentence does not name is still told as someone's act: not harm told by a verb
+    of harm alone, which a fire or an accident may have done ("killed in a fire"; attacks named as such are read by
     attack_phrase), and not in a clause of condition ("until their demands are met")."""
     w = words(doc)
     if w.lemma[start] in HARM_VERBS:
