@@ -362,8 +362,8 @@ class _Stripper:
         # banking. Free! Sign up here to receive our Weekly Roundup!"): only the call goes.
         sentences = f.SENTENCE_END.split(block)
         first_promo = next((i for i, sentence in enumerate(sentences) if _is_promo(sentence)), 0)
-        if first_promo == 0 or any(_is_promo(sentence) for sentence in sentences[:first_promo]):
-            return False
+        if first_promo == 0:
+            return False  # the paragraph opens with the call: it goes whole
         while first_promo > 1 and sentences[first_promo - 1].endswith("!") and _words(sentences[first_promo - 1]) <= 2:
             first_promo -= 1  # its cry ("Free!")
         self.rewrites[index] = " ".join(sentences[:first_promo])
