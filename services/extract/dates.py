@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 DAY, WEEK, MONTH, YEAR, UNKNOWN = "day", "week", "month", "year", "unknown"
 WEEKDAYS = [d.lower() for d in calendar.day_name]
@@ -112,21 +113,37 @@ def _resolve(kind: str, g: dict[str, str | None], published: date | None, future
     return None, UNKNOWN
 
 
-def _combined() -> re.Pattern[str]:
+@cache
+def _combined(kinds: tuple[str, ...]) -> re.Pattern[str]:
     # One scan per sentence: each kind's pattern is an alternative, its groups renamed "<kind>_<group>". Every date
     # starts a word, and testing that first spares trying each alternative inside words: half the time.
     parts = []
     for kind, pattern in _PATTERNS:
-        body = re.sub(r"\(\?P<(\w+)>", lambda m, k=kind: f"(?P<{k}_{m.group(1)}>", pattern.pattern)
-        parts.append(f"(?P<{kind}>{body})")
+        if kind in kinds:
+            body = re.sub(r"\(\?P<(\w+)>", lambda m, k=kind: f"(?P<{k}_{m.group(1)}>", pattern.pattern)
+            parts.append(f"(?P<{kind}>{body})")
     return re.compile(r"\b(?:" + "|".join(parts) + ")", re.I)
 
 
-_ANY_DATE = _combined()
 # A cheap first look, for most sentences name no date at all: each date has a digit or one of these words in it.
 # Substring tests on the lower-cased sentence cost a sixth of one case-blind regular expression.
-_DATE_WORDS = ("day", "week", "month", "year", "ago", "night", "morning", "tomorrow", *sorted({m[:3] for m in MONTHS}))
+_MONTH_WORDS = tuple(sorted({m[:3] for m in MONTHS}))
+_DATE_WORDS = ("day", "week", "month", "year", "ago", "night", "morning", "tomorrow", *_MONTH_WORDS)
 _DIGIT = re.compile(r"\d")
+_UNITS = ("day", "week", "month", "year")
+# What a sentence must hold for a kind of date to be in it: a digit (None), and one case-folded word of each group.
+# A sentence with a number but no month is not searched for "May 3" at every word: the scan takes half the time.
+_NEEDS: dict[str, tuple[tuple[str, ...] | None, ...]] = {
+    "mdy": (None, _MONTH_WORDS),
+    "dmy": (None, _MONTH_WORDS),
+    "my": (None, _MONTH_WORDS),
+    "iso": (None,),
+    "weekday": (tuple(WEEKDAYS),),
+    "relative": (("today", "tonight", "yesterday", "tomorrow", "this "),),
+    "period": (("last", "this", "next", "past"), _UNITS),
+    "ago": (("ago",), _UNITS),
+    "year": (None,),
+}
 
 
 def _may_name_a_date(sentence: str) -> bool:
@@ -134,14 +151,24 @@ def _may_name_a_date(sentence: str) -> bool:
     return any(word in lowered for word in _DATE_WORDS) or _DIGIT.search(sentence) is not None
 
 
+def _possible_kinds(sentence: str) -> tuple[str, ...]:
+    """The kinds of date whose every needed word is in the sentence, in the patterns' order."""
+    folded, digit = sentence.casefold(), _DIGIT.search(sentence) is not None
+    return tuple(
+        kind
+        for kind, _pattern in _PATTERNS
+        if all(digit if group is None else any(word in folded for word in group) for group in _NEEDS[kind])
+    )
+
+
 def find_dates(sentence: str, published: date | None, *, future: bool = False) -> tuple[DateMention, ...]:
     """Date expressions in a sentence, resolved where possible; those right after "said" are marked as report dates."""
     mentions = []
-    if not _may_name_a_date(sentence):
+    if not _may_name_a_date(sentence) or not (kinds := _possible_kinds(sentence)):
         return ()
-    for m in _ANY_DATE.finditer(sentence):
+    for m in _combined(kinds).finditer(sentence):
         report = bool(_REPORT.search(sentence[: m.start()]))
-        kind = next(k for k, _ in _PATTERNS if m.group(k) is not None)
+        kind = next(k for k in kinds if m.group(k) is not None)
         groups = {name[len(kind) + 1 :]: value for name, value in m.groupdict().items() if name.startswith(kind + "_")}
         try:
             value, precision = _resolve(kind, groups, published, future)

@@ -497,6 +497,12 @@ def _in_digits(word: str) -> bool:
     return word.replace(",", "").replace(".", "").isdigit()
 
 
+def _may_occur(spec: TokenSpec, lemmas: set[str], lowers: set[str]) -> bool:
+    """Whether a pattern word may match some word of a sentence with these lemmas and forms: most gapped patterns
+    read from an anchor need a word the sentence lacks, and this spares the search for it."""
+    return spec.place or spec.number or not spec.lemmas.isdisjoint(lemmas) or not spec.forms.isdisjoint(lowers)
+
+
 def _segment_at(w: Words, i: int, segment: list[TokenSpec], skip: int = 0) -> bool:
     """Whether a segment matches the words at position i, its first `skip` words known to match already."""
     return all(_token_matches(w, i + k, segment[k]) for k in range(skip, len(segment)))
@@ -541,14 +547,23 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
         for i, (lemma, lower) in enumerate(zip(w.lemma, w.lower, strict=True))
         if (lemma in by_first or lower in exact) and i not in named
     ]
+    vocabularies: dict[int, tuple[set[str], set[str]]] = {}
     for start in anchors:
         sentence_index = bisect_right(ends, start)
         sentence_end = ends[sentence_index]
         sentence_start = ends[sentence_index - 1] if sentence_index else 0
         if _in_a_title(w, start, sentence_start, sentence_end) or _is_perfect_auxiliary(w, start):
             continue
+        if sentence_index not in vocabularies:
+            vocabularies[sentence_index] = (
+                set(w.lemma[sentence_start:sentence_end]),
+                set(w.lower[sentence_start:sentence_end]),
+            )
+        lemmas, lowers = vocabularies[sentence_index]
         for trigger, segments in by_first.get(w.lemma[start], []) + by_first.get("=" + w.lower[start], []):
             first, *rest = segments
+            if not all(_may_occur(segment[0], lemmas, lowers) for segment in rest):
+                continue  # a later part's first word is nowhere in the sentence: neither reading can match
             # The anchor is the first word; a longer first part ("come under") must match on.
             if len(first) > 1 and (start + len(first) > len(w.lower) or not _segment_at(w, start, first)):
                 continue
