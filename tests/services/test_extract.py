@@ -209,6 +209,8 @@ def test_people_code_by_their_role_on_the_date():
         ("on Dec. 11", date(2024, 12, 11), "day"),
         ("last week", date(2024, 12, 2), "week"),
         ("yesterday", date(2024, 12, 13), "day"),
+        ("this afternoon", date(2024, 12, 14), "day"),
+        ("this evening", date(2024, 12, 14), "day"),
         ("two days ago", date(2024, 12, 12), "day"),
         ("in September 2015", date(2015, 9, 1), "month"),
         ("in 2017", date(2017, 1, 1), "year"),
