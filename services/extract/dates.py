@@ -125,9 +125,9 @@ def _combined(kinds: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(parts) + ")", re.I)
 
 
-_MONTH_WORDS = tuple(sorted({m[:3] for m in MONTHS}))
 _DIGIT = re.compile(r"\d")
 _UNITS = ("day", "week", "month", "year")
+_MONTH_WORDS = tuple(sorted({m[:3] for m in MONTHS}))
 # What a sentence must hold for a kind of date to be in it: a digit (None), and one case-folded word of each group.
 # Most sentences name no date, and one with a number but no month is not searched for "May 3" at every word:
 # substring tests cost a sixth of one case-blind regular expression, and the scan takes half the time.
@@ -146,12 +146,15 @@ _NEEDS: dict[str, tuple[tuple[str, ...] | None, ...]] = {
 
 def _possible_kinds(sentence: str) -> tuple[str, ...]:
     """The kinds of date whose every needed word is in the sentence, in the patterns' order."""
-    folded, digit = sentence.casefold(), _DIGIT.search(sentence) is not None
-    return tuple(
-        kind
-        for kind, _pattern in _PATTERNS
-        if all(digit if group is None else any(word in folded for word in group) for group in _NEEDS[kind])
-    )
+    folded = sentence.casefold()
+    held: dict[tuple[str, ...] | None, bool] = {None: _DIGIT.search(sentence) is not None}
+
+    def holds(group: tuple[str, ...] | None) -> bool:
+        if group not in held:
+            held[group] = any(word in folded for word in group)
+        return held[group]
+
+    return tuple(kind for kind, _pattern in _PATTERNS if all(map(holds, _NEEDS[kind])))
 
 
 def find_dates(sentence: str, published: date | None, *, future: bool = False) -> tuple[DateMention, ...]:

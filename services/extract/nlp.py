@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from typing import NamedTuple
 
 import numpy
 import spacy
@@ -470,14 +471,25 @@ def exact_forms() -> frozenset[str]:
     return frozenset(key[1:] for key in trigger_index() if key.startswith("="))
 
 
+class IndexedPattern(NamedTuple):
+    """A trigger pattern split at its gaps, with the first word of each part after the first that must be a word
+    (not a place or a number): a sentence without one of those cannot hold the pattern."""
+
+    trigger: lexicon.Trigger
+    segments: list[list[TokenSpec]]
+    later_words: tuple[TokenSpec, ...]
+
+
 @lru_cache
-def trigger_index() -> dict[str, list[tuple[lexicon.Trigger, list[list[TokenSpec]]]]]:
+def trigger_index() -> dict[str, list[IndexedPattern]]:
     """Trigger patterns by their first word (a lemma, or "=form" for an exact form), each split at its gaps."""
-    by_first: dict[str, list[tuple[lexicon.Trigger, list[list[TokenSpec]]]]] = {}
+    by_first: dict[str, list[IndexedPattern]] = {}
     for trigger in lexicon.triggers():
         for variant in _token_variants(trigger.pattern):
+            segments = _segments(variant)
+            later_words = tuple(s[0] for s in segments[1:] if not (s[0].place or s[0].number))
             for option in variant.split()[0].split("|"):
-                by_first.setdefault(option, []).append((trigger, _segments(variant)))
+                by_first.setdefault(option, []).append(IndexedPattern(trigger, segments, later_words))
     return by_first
 
 
@@ -497,10 +509,10 @@ def _in_digits(word: str) -> bool:
     return word.replace(",", "").replace(".", "").isdigit()
 
 
-def _may_occur(spec: TokenSpec, lemmas: set[str], lowers: set[str]) -> bool:
-    """Whether a pattern word may match some word of a sentence with these lemmas and forms: most gapped patterns
-    read from an anchor need a word the sentence lacks, and this spares the search for it."""
-    return spec.place or spec.number or not spec.lemmas.isdisjoint(lemmas) or not spec.forms.isdisjoint(lowers)
+def _may_occur(specs: tuple[TokenSpec, ...], lemmas: set[str], lowers: set[str]) -> bool:
+    """Whether each of these pattern words matches some word of a sentence with these lemmas and forms: most
+    gapped patterns read from an anchor need a word the sentence lacks, and this spares the search for it."""
+    return all(not spec.lemmas.isdisjoint(lemmas) or not spec.forms.isdisjoint(lowers) for spec in specs)
 
 
 def _segment_at(w: Words, i: int, segment: list[TokenSpec], skip: int = 0) -> bool:
@@ -560,10 +572,10 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
                 set(w.lower[sentence_start:sentence_end]),
             )
         lemmas, lowers = vocabularies[sentence_index]
-        for trigger, segments in by_first.get(w.lemma[start], []) + by_first.get("=" + w.lower[start], []):
-            first, *rest = segments
-            if not all(_may_occur(segment[0], lemmas, lowers) for segment in rest):
+        for trigger, segments, later_words in by_first.get(w.lemma[start], []) + by_first.get("=" + w.lower[start], []):
+            if later_words and not _may_occur(later_words, lemmas, lowers):
                 continue  # a later part's first word is nowhere in the sentence: neither reading can match
+            first, *rest = segments
             # The anchor is the first word; a longer first part ("come under") must match on.
             if len(first) > 1 and (start + len(first) > len(w.lower) or not _segment_at(w, start, first)):
                 continue
