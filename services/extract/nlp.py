@@ -472,12 +472,13 @@ def exact_forms() -> frozenset[str]:
 
 
 class IndexedPattern(NamedTuple):
-    """A trigger pattern split at its gaps, with the first word of each part after the first that must be a word
-    (not a place or a number): a sentence without one of those cannot hold the pattern."""
+    """A trigger pattern split at its gaps, with what the first word of each later part may be when it must be a
+    word (not a place or a number): its lemmas, and its exact forms marked "=". A sentence without one of each
+    cannot hold the pattern."""
 
     trigger: lexicon.Trigger
     segments: list[list[TokenSpec]]
-    later_words: tuple[TokenSpec, ...]
+    later_words: tuple[frozenset[str], ...]
 
 
 @lru_cache
@@ -487,7 +488,11 @@ def trigger_index() -> dict[str, list[IndexedPattern]]:
     for trigger in lexicon.triggers():
         for variant in _token_variants(trigger.pattern):
             segments = _segments(variant)
-            later_words = tuple(s[0] for s in segments[1:] if not (s[0].place or s[0].number))
+            later_words = tuple(
+                s[0].lemmas | {"=" + form for form in s[0].forms}
+                for s in segments[1:]
+                if not (s[0].place or s[0].number)
+            )
             for option in variant.split()[0].split("|"):
                 by_first.setdefault(option, []).append(IndexedPattern(trigger, segments, later_words))
     return by_first
@@ -507,12 +512,6 @@ def _token_matches(w: Words, i: int, spec: TokenSpec) -> bool:
 def _in_digits(word: str) -> bool:
     """Whether a word is a number written in digits, with its thousands and decimals ("358,661", "2.5")."""
     return word.replace(",", "").replace(".", "").isdigit()
-
-
-def _may_occur(specs: tuple[TokenSpec, ...], lemmas: set[str], lowers: set[str]) -> bool:
-    """Whether each of these pattern words matches some word of a sentence with these lemmas and forms: most
-    gapped patterns read from an anchor need a word the sentence lacks, and this spares the search for it."""
-    return all(not spec.lemmas.isdisjoint(lemmas) or not spec.forms.isdisjoint(lowers) for spec in specs)
 
 
 def _segment_at(w: Words, i: int, segment: list[TokenSpec], skip: int = 0) -> bool:
@@ -559,7 +558,7 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
         for i, (lemma, lower) in enumerate(zip(w.lemma, w.lower, strict=True))
         if (lemma in by_first or lower in exact) and i not in named
     ]
-    vocabularies: dict[int, tuple[set[str], set[str]]] = {}
+    vocabularies: dict[int, set[str]] = {}  # by sentence: its lemmas, and its forms marked "="
     for start in anchors:
         sentence_index = bisect_right(ends, start)
         sentence_end = ends[sentence_index]
@@ -567,13 +566,13 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
         if _in_a_title(w, start, sentence_start, sentence_end) or _is_perfect_auxiliary(w, start):
             continue
         if sentence_index not in vocabularies:
-            vocabularies[sentence_index] = (
-                set(w.lemma[sentence_start:sentence_end]),
-                set(w.lower[sentence_start:sentence_end]),
-            )
-        lemmas, lowers = vocabularies[sentence_index]
+            vocabularies[sentence_index] = {
+                *w.lemma[sentence_start:sentence_end],
+                *("=" + lower for lower in w.lower[sentence_start:sentence_end]),
+            }
+        absent = vocabularies[sentence_index].isdisjoint
         for trigger, segments, later_words in by_first.get(w.lemma[start], []) + by_first.get("=" + w.lower[start], []):
-            if later_words and not _may_occur(later_words, lemmas, lowers):
+            if any(map(absent, later_words)):
                 continue  # a later part's first word is nowhere in the sentence: neither reading can match
             first, *rest = segments
             # The anchor is the first word; a longer first part ("come under") must match on.
