@@ -462,6 +462,13 @@ def find_chunks(
     chunks: list[Chunk] = []
     w = words(doc)
     sectors = lexicon.sectors()
+    read: dict[int, bool] = {}  # a phrase's first and next words are each tested twice: as it opens, and as it ends
+
+    def in_a_chunk(k: int) -> bool:
+        if k not in read:
+            read[k] = _is_chunk_token(w, k, entity_at, trigger_tokens)
+        return read[k]
+
     i = sent.start
     while i < sent.end:
         if w.lower[i] in PRONOUNS:
@@ -472,12 +479,12 @@ def find_chunks(
             chunks.append(Chunk(i, i + 2, [], _prep(doc, i, sent.start), pronoun=w.lower[i + 1]))
             i += 2
             continue
-        if not _is_chunk_token(w, i, entity_at, trigger_tokens) or w.lower[i] in ("and", "of", "-"):
+        if not in_a_chunk(i) or w.lower[i] in ("and", "of", "-"):
             i += 1
             continue
         j = i
         while j < sent.end and (
-            _is_chunk_token(w, j, entity_at, trigger_tokens)
+            in_a_chunk(j)
             or _is_list_comma(w, j, sent.end, entity_at)
             or _is_headline_comma(w, j, sent, entity_at)
             or _in_a_hyphened_name(doc, j, i, entity_at)
