@@ -293,6 +293,15 @@ VISIT_OPENERS = frozenset({"during", "on"})
 CLAUSE_EDGES = CLAUSE_BREAKS | SUBORDINATORS | RELATIVES | {","}
 # How far after a trigger a date to come still dates it ("meeting in the Lithuanian capital next week")
 FUTURE_TIME_REACH = 6
+# A clause of time in the present tells what is yet to come, on which the rest waits, as a condition does: "until
+# the president is arrested", "once sanctions are lifted"; one opened by "after", "before" or "when" only where the
+# sentence says so before it ("will reopen the border after Somalia withdraws"), for a headline tells the past in
+# the present ("Kenya shuts border after Somalia attacks town"). No one has said they will do it: no intent.
+TIME_CLAUSES_TO_COME = frozenset({"until", "till", "once"})
+TIME_CLAUSES = TIME_CLAUSES_TO_COME | {"after", "before", "when"}
+FUTURE_WORDS = frozenset({"will", "would", "'ll", "shall"})
+TIME_CLAUSE_REACH = 8
+PRESENT_BE = frozenset({"is", "are", "am"})
 TIME_UNITS = frozenset({"week", "month", "year", "weekend", "spring", "summer", "autumn", "fall", "winter"})
 WARNED_REACH = 6  # tokens from "warned" to the "to" of what the warned must do
 # tokens from "warned" to the "would" of the speaker's own act: "warned anti-government protesters that troops would"
@@ -1795,6 +1804,27 @@ class SentenceCoder:
                 return True
         return False
 
+    def _in_a_time_clause_to_come(self, hit: Hit) -> bool:
+        """Whether a trigger is the verb of a clause of time that tells what is yet to come, a condition of the
+        sentence's other acts: in the present after TIME_CLAUSES_TO_COME ("until the president is arrested"), or in
+        the past after what the sentence plans ("vowed to fight until the regime fell"); after "after", "before" or
+        "when", in the present where the sentence says it will ("will reopen the border after Somalia withdraws")."""
+        w = words(self.doc)
+        word, before = w.lower[hit.start], w.lower[hit.start - 1] if hit.start > self.sent.start else ""
+        third_person = word.endswith("s") and word != w.lemma[hit.start] and not is_past_form(w, hit.start)
+        present = before in PRESENT_BE or third_person
+        for k in range(hit.start - 1, max(self.sent.start, hit.start - TIME_CLAUSE_REACH) - 1, -1):
+            if w.lower[k] in (",", ";", "to") or w.lower[k] in MODALS:
+                return False
+            if w.lower[k] in TIME_CLAUSES and not (k + 1 < hit.start and w.lower[k + 1] == "again"):
+                planned = any(w.lower[j] in MODALS or w.lower[j] == "to" for j in range(self.sent.start, k))
+                if w.lower[k] in TIME_CLAUSES_TO_COME:
+                    # a plain form is present here ("until troops withdraw"); a past one is rare after "until"
+                    return present or word == w.lemma[hit.start] or planned
+                # a plain form may be a past one ("after a shell hit the school"): "-s" or "is" only
+                return present and any(w.lower[j] in FUTURE_WORDS for j in range(self.sent.start, k))
+        return False
+
     def _reacts_to_the_move(self, hit: Hit) -> bool:
         """Whether a reaction's object is "the decision" (or "the move", "the step") with nothing after it to say
         whose: the act the sentence told before it."""
@@ -2067,7 +2097,9 @@ class SentenceCoder:
         if purpose and source_chunk is not None and (doers := self._doers_of_purpose(hit, source_chunk)) is not None:
             sources = doers  # "forces stormed the embassy to arrest him": the forces arrest, not the embassy
         # "whether Sudan will accept", "if Iran will not negotiate": neither an act, nor an intent, nor a refusal
-        conditional = modality != HYPOTHETICAL and self._is_conditional(source_chunk)
+        conditional = modality != HYPOTHETICAL and (
+            self._is_conditional(source_chunk) or self._in_a_time_clause_to_come(hit)
+        )
         if purpose or conditional:
             modality = HYPOTHETICAL
         claimed_plan = False
@@ -2591,7 +2623,7 @@ class SentenceCoder:
 
     def _is_conditional(self, source: Chunk | None) -> bool:
         """A subject right after "if" or "unless" ("unless Baghdad accepted"), or after an opening "should", "were"
-        or "had", is in a condition, not a report."""
+        or "had", is in a condition, not a report ("until": `_in_a_time_clause_to_come`)."""
         if source is None:
             return False
         j = source.start - 1
@@ -2601,7 +2633,7 @@ class SentenceCoder:
             return False
         # "Should Hamas release the hostages, ...", "Were Iran to attack, ...": a condition by inversion
         inverted = j == self.sent.start and words(self.doc).lower[j] in INVERTED_CONDITIONS
-        return inverted or words(self.doc).lower[j] in ("if", "unless", "whether", "until")
+        return inverted or words(self.doc).lower[j] in ("if", "unless", "whether")
 
     def _owns_the_act(self, hit: Hit, target: Chunk, sources: list[Actor]) -> bool:
         """Whether the target found is the possessor of the trigger's own noun and the source's own country."""

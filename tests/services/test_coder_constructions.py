@@ -2691,3 +2691,33 @@ def test_an_act_owned_by_its_doer_in_an_opening_with_phrase_is_told_as_done():
     # "With X's invasion in full swing, ...": the scene the sentence is set in
     text = "With Russia's invasion of Ukraine in full swing, Poland prepared for refugees."
     assert ("ASSAULT", "RUS", "UKR") in by_code(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # a clause of time in the present tells what is yet to come: the rest waits on it, as on a condition
+        ("The strikers vowed to stay out until Canadian police release their leader.", "release their leader"),
+        ("Kenyan forces will hold the border town until the Somali militants are disarmed.", "disarmed"),
+        ("Aid convoys can enter once Ethiopian troops lift the blockade of the region.", "lift the blockade"),
+        ("Talks will resume after the Iranian navy frees the British sailors.", "frees the British sailors"),
+        # in the past, after what the sentence plans: a time to come as it was then
+        ("The rebels vowed to fight until Ethiopian troops withdrew from the region.", "withdrew"),
+    ],
+)
+def test_an_act_in_a_clause_of_time_to_come_is_not_told_as_done(text: str, act: str) -> None:
+    events = [e for e in extract_events(text) if e.trigger == act]
+    assert events and all(e.modality in ("hypothetical", "future") for e in events), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in the past, the clause tells what happened; a headline tells the past in the present
+        ("The rebels held the town until Ethiopian troops attacked it.", ("ASSAULT", "ETH", None)),
+        ("Militants held the hostages until Nigerian soldiers freed them.", ("RETREAT", "NGA", None)),
+        ("Kenya shuts border after Somali militants attack Kenyan police.", ("ASSAULT", "SOM", "KEN")),
+    ],
+)
+def test_an_act_in_a_clause_of_time_past_or_in_a_headline_is_told_as_done(text: str, expected: tuple) -> None:
+    assert expected in by_country(text), text
