@@ -17,7 +17,7 @@ from services.extract.actors import (
     PREPOSITIONS,
     Chunk,
 )
-from services.extract.nlp import BE_FORMS, Words, words
+from services.extract.nlp import BE_FORMS, Words, is_past_form, words
 
 # Participles that after "be" describe a stance, not a passive ("is opposed to", "is committed to").
 ADJECTIVAL = lexicon.word_set("adjectival")
@@ -141,7 +141,21 @@ def is_passive(doc: Doc, start: int, end: int, sent: Span, *, with_be: bool = Fa
         and w.lower[j - 1].endswith("ly")
     ):
         j -= 1
+    if j > sent.start and w.lower[j] == "and" and _shares_a_passive(w, j - 1, end, sent):
+        return is_passive(doc, j - 1, j, sent, with_be=True)  # "was abducted and beaten by masked men"
     return j >= sent.start and w.lower[j] in BE_FORMS
+
+
+def _shares_a_passive(w: Words, participle: int, end: int, sent: Span) -> bool:
+    """Whether a verb after "and" is a second participle of the passive before it: the one before "and" is a past
+    form, and the verb has no object of its own ("were kidnapped and killed in Somalia"; "were ambushed and
+    returned fire" returns it)."""
+    return (
+        w.alpha[participle]
+        and w.is_lower[participle]
+        and is_past_form(w, participle)
+        and (end >= sent.end or w.lower[end] in PREPOSITIONS or not w.alpha[end])
+    )
 
 
 def _agent_after(doc: Doc, by: int, sent: Span) -> bool:

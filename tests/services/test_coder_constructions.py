@@ -2721,3 +2721,29 @@ def test_an_act_in_a_clause_of_time_to_come_is_not_told_as_done(text: str, act: 
 )
 def test_an_act_in_a_clause_of_time_past_or_in_a_headline_is_told_as_done(text: str, expected: tuple) -> None:
     assert expected in by_country(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        # a second participle after "and" shares the passive: the one it was done to is no doer
+        (
+            "The Russian journalist was abducted and beaten by masked men in Moscow.",
+            ("ASSAULT", "RUSUAF", "RUSJRN"),
+            ("ASSAULT", "RUSJRN", None),
+        ),
+        (
+            "Myanmar's army chief General Than Oo has been sacked and placed under house arrest for corruption.",
+            ("COERCE", "UNK", "MMRMIL"),
+            ("COERCE", "MMRMIL", None),
+        ),
+    ],
+)
+def test_a_second_participle_after_and_shares_the_passive(text: str, expected: tuple, wrong: tuple) -> None:
+    coded = by_code(text)
+    assert expected in coded and wrong not in coded, text
+
+
+def test_a_verb_after_a_passive_and_with_an_object_of_its_own_is_active():
+    # "were ambushed and killed two Kurdish fighters": the soldiers killed them
+    assert ("ASSAULT", "IRQMIL", "REB") in by_code("Iraqi soldiers were ambushed and killed two Kurdish fighters.")
