@@ -539,6 +539,25 @@ def _named_words(hit: Hit) -> int:
     return sum(part != "~" for part in hit.entry.pattern.split())
 
 
+# Prepositions a plural act noun takes ("attacks on civilians", "strikes in Gaza"), after which its "-s" is no verb's
+NOUN_PREPOSITIONS = frozenset({"on", "against", "by", "of", "in", "at", "upon"})
+
+
+def _opens_a_clause_as_its_subject(w: Words, hit: Hit, sent: Span) -> bool:
+    """Whether a trigger's "-s" form right after "that" takes a preposition, as a noun does: the subject of the
+    clause "that" opens ("made it clear that attacks on civilians will not be tolerated"), not its verb."""
+    word = w.lower[hit.start]
+    return (
+        hit.end - hit.start == 1
+        and hit.start > sent.start
+        and w.lower[hit.start - 1] == "that"
+        and word.endswith("s")
+        and word != w.lemma[hit.start]
+        and hit.end < sent.end
+        and w.lower[hit.end] in NOUN_PREPOSITIONS
+    )
+
+
 def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], others: list[Hit]) -> bool:
     """A trigger used as a noun ("the attack", "in protest", "North Korea's demand") names an event, not reports one."""
     if hit.entry.kind == "oblige":
@@ -548,7 +567,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         return False  # "responded by breaking off relations": the answer, an act
     if any(_answers_by(w, other.start) and other.start == hit.end + 1 for other in others):
         return True  # "China retaliated by imposing tariffs": the act after "by" is the retaliation
-    if _opens_as_gerund(w, hit, sent, others):
+    if _opens_as_gerund(w, hit, sent, others) or _opens_a_clause_as_its_subject(w, hit, sent):
         return True
     if hit.end + 1 < sent.end and w.alpha[hit.end + 1] and _ends_a_hyphened_word(doc, hit.end + 1):
         return True  # "refuse-derived fuel", "protest-hit city": the first half of a hyphened modifier

@@ -2747,3 +2747,17 @@ def test_a_second_participle_after_and_shares_the_passive(text: str, expected: t
 def test_a_verb_after_a_passive_and_with_an_object_of_its_own_is_active():
     # "were ambushed and killed two Kurdish fighters": the soldiers killed them
     assert ("ASSAULT", "IRQMIL", "REB") in by_code("Iraqi soldiers were ambushed and killed two Kurdish fighters.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural act noun that opens the clause after "that" is its subject, no act of the main clause's subject
+        ("Israel made it clear that attacks on civilians in Gaza will not be tolerated.", []),
+        ("Kenya made it known that raids against Somali villages would stop.", []),
+        # a verb after "that" still acts, on its object
+        ("It is a Sudanese militia that attacks villages in Darfur.", [("ASSAULT", "SDN", None)]),
+    ],
+)
+def test_a_plural_act_noun_opening_a_clause_after_that_is_its_subject(text: str, expected: list) -> None:
+    assert by_country(text) == expected, text
