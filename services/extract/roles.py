@@ -185,8 +185,10 @@ def _lacks_its_object(doc: Doc, start: int, end: int, sent: Span) -> bool:
     following = w.lower[end] if end < sent.end else "."
     if end - start == 1 and following in OBJECT_THEN.get(w.lemma[start], ()):
         return True  # "a poet accused of propaganda": the active verb would have its object before "of"
-    if end - start == 1 and w.lemma[start] == "shoot" and following == "dead":
-        end += 1  # "a Frenchman shot dead in Jeddah"; "shot dead two policemen" has its object after "dead"
+    if end - start == 1 and w.lemma[start] == "shoot" and following in ("dead", "at"):
+        # "a Frenchman shot dead in Jeddah", "a UN plane shot at in Ivory Coast"; "shot dead two policemen" and "shot
+        # at protesters" have their object after it
+        end += 1
         following = w.lower[end] if end < sent.end else "."
     elif w.lemma[start] not in PATIENT_VERBS or end - start > 1:
         return False

@@ -2761,3 +2761,21 @@ def test_a_verb_after_a_passive_and_with_an_object_of_its_own_is_active():
 )
 def test_a_plural_act_noun_opening_a_clause_after_that_is_its_subject(text: str, expected: list) -> None:
     assert by_country(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # a participle of a verb whose object is the one freed, seized or shot at, with a place after it and no
+        # object, is passive, as headlines write it: the one named before it suffered the act
+        ("Two Kenyan engineers freed in Somalia.", ("RETREAT", "KEN", "SOM")),
+        ("Three British sailors seized in Iran.", ("COERCE", "GBR", "IRN")),
+        ("UN aid convoy shot at in Sudan.", ("ASSAULT", "IGO", "SDN")),
+    ],
+)
+def test_a_headline_participle_with_no_object_is_passive(text: str, wrong: tuple) -> None:
+    assert wrong not in by_country(text), text
+
+
+def test_shot_at_with_its_object_is_active():
+    assert by_country("Kenyan police shot at protesters in Nairobi.") == [("ASSAULT", "KEN", "KEN")]
