@@ -841,8 +841,10 @@ def test_officeholders_take_the_code_of_their_office(text: str, expected: list) 
 
 
 def test_the_country_after_a_datelines_city_is_no_actor() -> None:
-    # "BAGHDAD, Iraq - ": where the report was filed; the spaced hyphen is a dash that ends the dateline
-    assert by_code("BAGHDAD, Iraq - The network showed video of ten hostages seized in Iraq by militants.") == []
+    # "BAGHDAD, Iraq - ": where the report was filed; the spaced hyphen is a dash that ends the dateline. The
+    # hostages were seized in Iraq by militants; Iraq itself does nothing.
+    text = "BAGHDAD, Iraq - The network showed video of ten hostages seized in Iraq by militants."
+    assert by_code(text) == [("ASSAULT", "IRQREB", "IRQCVL")]
 
 
 def test_unnamed_attackers_in_a_story_set_in_one_country_are_of_that_country() -> None:
