@@ -467,6 +467,21 @@ def _is_particle_reading(entry: lexicon.Trigger) -> bool:
     return _ends_past_a_gap_in(entry, PARTICLES)
 
 
+# Prepositions that still name whom an act is aimed at after a date ("called on Thursday on Nigeria")
+AIMED_AFTER_A_DATE = frozenset({"on", "upon", "at", "against", "for"})
+DATE_WORDS_AFTER_ON = 3  # "on Thursday", "on May 3", "on Thursday night"
+
+
+def _dates_only(w: Words, i: int) -> bool:
+    """Whether the words from i open a date (a day's or a month's name, or a number: "on Thursday", "on 3 May")
+    with no preposition of an aim right after it."""
+    if i >= len(w.lower) or not (w.lower[i] in CALENDAR or w.num[i]):
+        return False
+    return not any(
+        w.lower[k] in AIMED_AFTER_A_DATE for k in range(i + 1, min(len(w.lower), i + DATE_WORDS_AFTER_ON + 1))
+    )
+
+
 def _select(doc: Doc) -> list[Hit]:
     w = words(doc)
     # A verb-object pattern read from a noun ("went on strike at the port", "the strike at the port") is no reading
@@ -486,6 +501,9 @@ def _select(doc: Doc) -> list[Hit]:
         )
         # a particle that opens a hyphened word is none ("forced to issue an out-of-cycle patch")
         and not (w.lower[e - 1] in PARTICLES and e < len(w.lower) and w.lower[e] == "-")
+        # nor a preposition that opens a date with no other after it: "insisted on Thursday that" insists on
+        # nothing; "called on Thursday on Nigeria to" and "launched strikes on Saturday at" still aim at someone
+        and not (w.lower[e - 1] in ("on", "upon") and _dates_only(w, e))
     ]
     # Of two readings of one verb by its object, the nearer object is the verb's; the farther, past a preposition,
     # is another phrase's ("withdrew its veto on the EU aid package" withdraws no aid, "opened fire on border posts"

@@ -2779,3 +2779,15 @@ def test_a_headline_participle_with_no_object_is_passive(text: str, wrong: tuple
 
 def test_shot_at_with_its_object_is_active():
     assert by_country("Kenyan police shot at protesters in Nairobi.") == [("ASSAULT", "KEN", "KEN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "on" before a date is when, not what a verb read with its "on" bears on
+        ("Kenya insisted on Thursday that its troops would stay in Somalia.", []),
+        ("Ethiopian rebels called on Monday on Kenya to mediate.", [("REQUEST", "ETH", "KEN")]),
+    ],
+)
+def test_on_before_a_date_is_when(text: str, expected: list) -> None:
+    assert by_country(text) == expected, text
