@@ -1007,6 +1007,9 @@ def _tail_comma(w: Words, verb: int, sent_start: int) -> int | None:
     return j if w.lower[j] == "," else None
 
 
+BARE_COMPLEMENT_REACH = 6  # tokens from a demand's verb to the plain verb of what is demanded
+
+
 def _find_complements(doc: Doc, sent: Span, hits: list[Hit]) -> None:
     """Attach actions to the verb that governs them: "threatened to cut", "urged Iraq to allow", "accused X of"."""
     for hit in hits:
@@ -1014,6 +1017,8 @@ def _find_complements(doc: Doc, sent: Span, hits: list[Hit]) -> None:
             continue
         kind = hit.entry.kind
         hit.complement = _complement_at(words(doc), hit, sent.end)
+        if hit.complement is None and kind == "request":
+            hit.complement = _bare_complement_at(words(doc), hit, hits, sent.end)
         if hit.complement is None:
             continue
         for other in hits:
@@ -1038,6 +1043,23 @@ def _complement_at(w: Words, hit: Hit, sent_end: int) -> int | None:
             return j
         if lower in (",", ";", ".") or lower in SUBORDINATORS:
             return None
+    return None
+
+
+def _bare_complement_at(w: Words, demand: Hit, hits: list[Hit], sent_end: int) -> int | None:
+    """Where a demand's clause with no "that" opens: at the plain form of a verb after whom it is made to, which
+    says what they must do ("demands Rwanda pull out its forces", "urged Israel's army halt"): the word before it."""
+    for other in hits:
+        if other.start <= demand.end or other.start > demand.end + BARE_COMPLEMENT_REACH or other.end >= sent_end:
+            continue
+        between = w.lower[demand.end : other.start]
+        word = w.lower[other.start]
+        if any(t in (",", ";", "to", "that") or t in SUBORDINATORS or t in MODALS for t in between):
+            return None
+        # a verb goes on to its object or particle; a noun may end the sentence ("seek a TV ban.")
+        if w.alpha[other.start] and w.is_lower[other.start] and word == w.lemma[other.start] and w.alpha[other.end]:
+            return other.start - 1
+        return None
     return None
 
 

@@ -2791,3 +2791,16 @@ def test_shot_at_with_its_object_is_active():
 )
 def test_on_before_a_date_is_when(text: str, expected: list) -> None:
     assert by_country(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # a demand's clause with no "that": what the one addressed must do, not what they did
+        ("The UN demands Rwanda pull out its forces from Congo.", "pull out"),
+        ("Kenya demanded Somalia immediately withdraw its troops from the border.", "withdraw"),
+    ],
+)
+def test_what_a_demand_asks_in_a_clause_without_that_is_not_done(text: str, act: str) -> None:
+    events = [e for e in extract_events(text) if e.trigger == act]
+    assert events and all(e.modality != "asserted" for e in events), text
