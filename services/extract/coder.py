@@ -1368,6 +1368,8 @@ class SentenceCoder:
             source = self._main_clause_subject(hit) or source_before(
                 doc, sent, hit.start, self.chunk_at, self.left_stops
             )
+            if source is not None and self._object_of_a_verb(source, self._clause_start(hit)):
+                source = None  # the first verb's object, whose subject names no actor
         elif (antecedent := self._antecedent_of_relative(hit)) is not None:
             # "an angry response from Pyongyang, which threatened to cut all ties": the one the clause is about
             source = antecedent
@@ -1911,17 +1913,35 @@ class SentenceCoder:
             return None
         return next((c for c in self.chunks if c.start == comma + 1 and c.prep is None and not c.place), None)
 
+    def _object_of_a_verb(self, chunk: Chunk, clause_start: int) -> bool:
+        """Whether a phrase comes right after a finite verb of its clause, as its object: in "car bombings killed
+        one American soldier and wounded 13", the soldier wounded no one."""
+        w = words(self.doc)
+        return any(
+            clause_start < h.start
+            and h.end == chunk.start
+            and (is_past_form(w, h.start) or w.lower[h.start].endswith("s") and w.lemma[h.start] != w.lower[h.start])
+            for h in self.hits
+        )
+
+    def _clause_start(self, hit: Hit) -> int:
+        """Where the clause of a trigger opens (the token before its first word): after the last stop before it,
+        or, for a verb joined by "and", at the subordinator of its clause ("when officers found her and arrested
+        him")."""
+        w = words(self.doc)
+        after = max((i for i in self.left_stops if i < hit.start), default=self.sent.start - 1)
+        if hit.start > self.sent.start and w.lower[hit.start - 1] in ("and", "or"):
+            opened = (i for i in range(hit.start - 1, after, -1) if w.lower[i] in CLAUSE_SUBORDINATORS)
+            after = next(opened, after)
+        return after
+
     def _main_clause_subject(self, hit: Hit) -> Chunk | None:
         """The subject of the clause a participle after a comma hangs on: its first actor phrase outside a
         prepositional phrase ("On Monday, Israeli jets struck Gaza, killing 20"), or no one."""
         # Not past a stop ("announced ... and bans": the clause of a report verb is its own). A verb joined by "and"
         # is in the clause of a subordinator before it ("while police were spraying and arresting them", "when
         # officers found her and arrested him"); after a comma, in the main clause.
-        w = words(self.doc)
-        after = max((i for i in self.left_stops if i < hit.start), default=self.sent.start - 1)
-        if hit.start > self.sent.start and w.lower[hit.start - 1] in ("and", "or"):
-            opened = (i for i in range(hit.start - 1, after, -1) if w.lower[i] in CLAUSE_SUBORDINATORS)
-            after = next(opened, after)
+        after = self._clause_start(hit)
         subject = next(
             (
                 c
@@ -1931,6 +1951,7 @@ class SentenceCoder:
                 and c.prep is None
                 and not c.place
                 and not self._is_predicate(c)
+                and not self._object_of_a_verb(c, after)
             ),
             None,
         )

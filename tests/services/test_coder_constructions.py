@@ -2804,3 +2804,26 @@ def test_on_before_a_date_is_when(text: str, expected: list) -> None:
 def test_what_a_demand_asks_in_a_clause_without_that_is_not_done(text: str, act: str) -> None:
     events = [e for e in extract_events(text) if e.trigger == act]
     assert events and all(e.modality != "asserted" for e in events), text
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # the object of the first verb does not do the second: their subject names no actor
+        (
+            "Car bombings in Baghdad today killed one American soldier and wounded 13 others.",
+            ("ASSAULT", "USAMIL", "IRQ"),
+        ),
+        (
+            "A mortar attack killed four Kenyan workers and wounded 15 others in Mogadishu.",
+            ("ASSAULT", "KENLAB", "SOM"),
+        ),
+    ],
+)
+def test_the_object_of_a_first_verb_does_not_do_the_second(text: str, wrong: tuple) -> None:
+    assert wrong not in by_code(text), text
+
+
+def test_a_second_verb_after_and_shares_the_named_subject():
+    text = "Israeli troops raided the Gaza Strip and killed six Hamas gunmen."
+    assert ("ASSAULT", "ISRMIL", "PSEREBHMS") in by_code(text)
