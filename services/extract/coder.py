@@ -370,6 +370,7 @@ REPORT_REACH = 4
 # CAMEO's destruction and seizure of property
 DESTROY_PROPERTY = "1712"
 SEIZE_PROPERTY = "171"
+OCCUPY = "192"
 # What protesters do that makes their protest a riot (145): fight, wreck, seize or occupy
 RIOTOUS = frozenset({CONVENTIONAL_FORCE, DESTROY_PROPERTY, SEIZE_PROPERTY, "192"})
 # People who riot rather than use organised force when they fight the police: civilians, students, workers,
@@ -2250,6 +2251,10 @@ class SentenceCoder:
             type_, mode, cameo = "ACCUSE", "criticize", "111"
         elif in_words and not targets and words(self.doc).lemma[hit.start] in STRUGGLES:
             return accusation  # "the prime minister was fighting to maintain his credibility": a struggle, no arms
+        captured = cameo == OCCUPY and words(self.doc).lemma[hit.start] == "capture" and targets
+        if captured and all(self._is_a_person_taken(t) for t in targets):
+            # CAMEO's verb dictionary: "capture" is apprehension (173) of people, occupation (192) of places
+            type_, mode, cameo = "COERCE", "arrest", ARREST
         seized = cameo == SEIZE_PROPERTY and targets and all(self._is_captive(t) for t in targets)
         if (cameo == ARREST or seized) and sources and all(s.sector in IRREGULARS for s in sources):
             # CAMEO's verb dictionary: people that militants capture, seize or hold are abducted (181); arrest (173)
@@ -2544,6 +2549,20 @@ class SentenceCoder:
         if actor.sector is not None:
             return actor.sector in CAPTIVES
         return span[-1].ent_type_ == DEMONYM
+
+    def _is_a_person_taken(self, actor: Actor) -> bool:
+        """Whether an actor captured is people of any kind, fighters too ("two Taliban commanders"), not a place
+        (a town, a capital standing for its government, "a police station")."""
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None or span[-1].ent_type_ in (COUNTRY, CAPITAL, CITY):
+            return False
+        if (
+            _head_word(actor).lower() in SEIZED_PLACES
+            or span.end < len(self.doc)
+            and self.doc[span.end].lower_ in SEIZED_PLACES
+        ):
+            return False
+        return actor.sector is not None or span[-1].ent_type_ == DEMONYM
 
     def _written_here(self, actor: Actor) -> bool:
         """Whether an actor is named in this sentence."""

@@ -321,6 +321,20 @@ def test_object_dependent_verb(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # CAMEO's verb dictionary: people captured are apprehended (173), or abducted by irregulars (181); a place
+        # captured is occupied (192)
+        ("Pakistani troops captured 20 Taliban fighters near the border.", [("COERCE", "173", "PAK", "AFG")]),
+        ("Somali militants captured two Kenyan soldiers.", [("ASSAULT", "181", "SOM", "KEN")]),
+        ("Syrian rebels captured a police station in Aleppo.", [("ASSAULT", "192", "SYR", "SYR")]),
+    ],
+)
+def test_what_is_captured_says_what_capture_is(text, expected):
+    assert by_cameo(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "Britain, France, and Germany condemned Iran.",
             [("ACCUSE", "GBR", "IRN"), ("ACCUSE", "FRA", "IRN"), ("ACCUSE", "DEU", "IRN")],
