@@ -47,6 +47,7 @@ EXCHANGES, FIRE = frozenset({"exchange", "exchanges"}), frozenset({"fire", "gunf
 WEAPON_NOUNS = lexicon.word_set("weapon_nouns")
 UNATTRIBUTED_ATTACK_NOUNS = (ATTACK_NOUNS - {"fire"}) | WEAPON_NOUNS
 DISASTER_NOUNS = lexicon.word_set("disaster_nouns")
+ACCIDENT_SOURCES = lexicon.word_set("accident_sources")
 STORM_TITLES = lexicon.word_set("storm_titles")
 AUXILIARIES = lexicon.word_set("auxiliaries")
 # "the Malaysia Airlines flight MH17 crash": how many words a name's compound may run to its head noun
@@ -479,7 +480,7 @@ def attack_phrase(doc: Doc, sent: Span, start: int, end: int, *, passive: bool) 
             if w.lower[i] == "," or w.lower[i] in CLAUSE_OPENERS:
                 return None
             if w.lower[i] in UNATTRIBUTED_ATTACK_NOUNS:
-                return end + 1, _compound_end(w, i, sent.end)
+                return None if _of_an_accident(w, i, sent) else (end + 1, _compound_end(w, i, sent.end))
         return None
     subject_end = start
     if start - 1 > sent.start and w.lower[start - 1] == ",":
@@ -491,11 +492,16 @@ def attack_phrase(doc: Doc, sent: Span, start: int, end: int, *, passive: bool) 
     }:
         first -= 1
     noun = next((i for i in range(first, subject_end) if w.lower[i] in UNATTRIBUTED_ATTACK_NOUNS), None)
-    if noun is None:
+    if noun is None or _of_an_accident(w, noun, sent):
         return None
     # The phrase opens at its determiner ("a minefield explosion"), or is the noun alone ("roadside bombs").
     opener = next((i for i in range(noun - 1, max(first, noun - 4) - 1, -1) if w.lower[i] in DETERMINERS), noun)
     return opener, _compound_end(w, noun, subject_end)
+
+
+def _of_an_accident(w: Words, noun: int, sent: Span) -> bool:
+    """Whether an explosion or a blast is named as an accident's by the words before it ("a gas explosion")."""
+    return any(w.lower[k] in ACCIDENT_SOURCES for k in range(max(sent.start, noun - 2), noun))
 
 
 def _compound_end(w: Words, noun: int, limit: int) -> int:

@@ -2841,3 +2841,21 @@ def test_the_object_of_a_first_verb_does_not_do_the_second(text: str, wrong: tup
 def test_a_second_verb_after_and_shares_the_named_subject():
     text = "Israeli troops raided the Gaza Strip and killed six Hamas gunmen."
     assert ("ASSAULT", "ISRMIL", "PSEREBHMS") in by_code(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an explosion of gas is an accident, as a crash is: no unidentified attackers
+        "A gas explosion in a coal mine in central China killed 56 people.",
+        "Twelve miners were killed in a methane explosion in eastern Ukraine.",
+    ],
+)
+def test_an_accidental_explosion_is_no_attack(text: str) -> None:
+    assert by_code(text) == [], text
+
+
+def test_a_bomb_explosion_is_still_an_attack_by_unidentified_forces():
+    assert by_code("A bomb explosion in a market in northern Iraq killed 12 people.") == [
+        ("ASSAULT", "IRQUAF", "IRQCVL")
+    ]
