@@ -2542,10 +2542,8 @@ class SentenceCoder:
         """Whether an actor seized is people ("two Italian aid workers", "four Jordanians"), not a place named by
         whose it is ("a police station")."""
         span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        if span is None or _head_word(actor).lower() in SEIZED_PLACES:
+        if span is None or self._names_a_seized_place(actor, span):
             return False
-        if span.end < len(self.doc) and self.doc[span.end].lower_ in SEIZED_PLACES:
-            return False  # "a Congolese police station": the phrase names whose the place is
         if actor.sector is not None:
             return actor.sector in CAPTIVES
         return span[-1].ent_type_ == DEMONYM
@@ -2554,15 +2552,15 @@ class SentenceCoder:
         """Whether an actor captured is people of any kind, fighters too ("two Taliban commanders"), not a place
         (a town, a capital standing for its government, "a police station")."""
         span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        if span is None or span[-1].ent_type_ in (COUNTRY, CAPITAL, CITY):
-            return False
-        if (
-            _head_word(actor).lower() in SEIZED_PLACES
-            or span.end < len(self.doc)
-            and self.doc[span.end].lower_ in SEIZED_PLACES
-        ):
+        if span is None or span[-1].ent_type_ in (COUNTRY, CAPITAL, CITY) or self._names_a_seized_place(actor, span):
             return False
         return actor.sector is not None or span[-1].ent_type_ == DEMONYM
+
+    def _names_a_seized_place(self, actor: Actor, span: Span) -> bool:
+        """Whether an actor's phrase names a place, or whose the place after it is ("a Congolese police station")."""
+        return _head_word(actor).lower() in SEIZED_PLACES or (
+            span.end < len(self.doc) and self.doc[span.end].lower_ in SEIZED_PLACES
+        )
 
     def _written_here(self, actor: Actor) -> bool:
         """Whether an actor is named in this sentence."""
