@@ -90,6 +90,7 @@ from services.extract.roles import (
     agent_of_fight,
     apposition_start,
     attack_phrase,
+    before_the_verb,
     disaster_did_it,
     is_dash,
     is_passive,
@@ -1531,11 +1532,7 @@ class SentenceCoder:
 
     def _before_the_verb(self, hit: Hit) -> int:
         """The word before a verb and its auxiliaries and adverbs ("which has repeatedly accused")."""
-        w = words(self.doc)
-        j = hit.start - 1
-        while j > self.sent.start and (w.lower[j].endswith("ly") or w.lower[j] in AUXILIARIES):
-            j -= 1
-        return j
+        return before_the_verb(words(self.doc), self.sent.start, hit.start)
 
     def _aside_antecedent(self, i: int) -> Chunk | None:
         """The actor a relative pronoun at i follows, set off by a comma ("Egypt, which"): a non-restrictive clause,

@@ -272,13 +272,19 @@ def _subordinate_subject_between(doc: Doc, conjunction: int, verb: int) -> bool:
     )
 
 
+def before_the_verb(w: Words, sent_start: int, verb: int) -> int:
+    """The word before a verb and its auxiliaries and adverbs ("which has repeatedly accused")."""
+    k = verb - 1
+    while k > sent_start and (w.lower[k] in AUXILIARIES or w.lower[k].endswith("ly")):
+        k -= 1
+    return k
+
+
 def _relative_antecedent(doc: Doc, sent: Span, verb: int, chunk_at: dict[int, Chunk]) -> Chunk | None:
     """The actor phrase a relative pronoun right before a verb stands for: the one before "who" or "which", past a
     place it is in ("forces in Syria who shelled")."""
     w = words(doc)
-    k = verb - 1
-    while k > sent.start and (w.lower[k] in AUXILIARIES or w.lower[k].endswith("ly")):
-        k -= 1
+    k = before_the_verb(w, sent.start, verb)
     if k <= sent.start or w.lower[k] not in RELATIVE_SUBJECTS:
         return None  # "that" may open a clause whose subject is the act's noun ("made it clear that attacks on")
     chunk = chunk_at.get(k - 1)
