@@ -65,6 +65,7 @@ from services.extract.nlp import (
     Words,
     find_triggers,
     is_past_form,
+    is_s_form,
     pipeline,
     sentences,
     text_of,
@@ -566,13 +567,11 @@ NOUN_PREPOSITIONS = frozenset({"on", "against", "by", "of", "in", "at", "upon"})
 def _opens_a_clause_as_its_subject(w: Words, hit: Hit, sent: Span) -> bool:
     """Whether a trigger's "-s" form right after "that" takes a preposition, as a noun does: the subject of the
     clause "that" opens ("made it clear that attacks on civilians will not be tolerated"), not its verb."""
-    word = w.lower[hit.start]
     return (
         hit.end - hit.start == 1
         and hit.start > sent.start
         and w.lower[hit.start - 1] == "that"
-        and word.endswith("s")
-        and word != w.lemma[hit.start]
+        and is_s_form(w, hit.start)
         and hit.end < sent.end
         and w.lower[hit.end] in NOUN_PREPOSITIONS
     )
@@ -606,7 +605,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     ):
         qualified -= 1
     word = w.lower[hit.start]
-    if qualified in ends and (hit.end - hit.start == 1 or word.endswith("s") and w.lemma[hit.start] != word):
+    if qualified in ends and (hit.end - hit.start == 1 or is_s_form(w, hit.start)):
         # the object of another trigger ("demanded support", "refused admittance", "ruled out talks with"); a past
         # form after a verb's object is the next verb ("Officials who attacked the plan resigned", "forces backed by
         # airstrikes retook")
@@ -1736,7 +1735,7 @@ class SentenceCoder:
         if not labels or not labels <= {DEMONYM, ACTOR, ROLE}:
             return []
         w = words(self.doc)
-        if any(w.lower[k].endswith("s") and w.lower[k] != w.lemma[k] for k in range(j + 1, hit.start)):
+        if any(is_s_form(w, k) for k in range(j + 1, hit.start)):
             return []  # "a Dutch plant burns refuse": a verb between them, so the name is no modifier of the noun
         return self._told_with_its_doer(hit, owner, j + 1)
 
@@ -1870,7 +1869,7 @@ class SentenceCoder:
         "when", in the present where the sentence says it will ("will reopen the border after Somalia withdraws")."""
         w = words(self.doc)
         word, before = w.lower[hit.start], w.lower[hit.start - 1] if hit.start > self.sent.start else ""
-        third_person = word.endswith("s") and word != w.lemma[hit.start] and not is_past_form(w, hit.start)
+        third_person = is_s_form(w, hit.start) and not is_past_form(w, hit.start)
         present = before in PRESENT_BE or third_person
         for k in range(hit.start - 1, max(self.sent.start, hit.start - TIME_CLAUSE_REACH) - 1, -1):
             if w.lower[k] in (",", ";", "to") or w.lower[k] in MODALS:
@@ -1916,9 +1915,7 @@ class SentenceCoder:
         one American soldier and wounded 13", the soldier wounded no one."""
         w = words(self.doc)
         return any(
-            clause_start < h.start
-            and h.end == chunk.start
-            and (is_past_form(w, h.start) or w.lower[h.start].endswith("s") and w.lemma[h.start] != w.lower[h.start])
+            clause_start < h.start and h.end == chunk.start and (is_past_form(w, h.start) or is_s_form(w, h.start))
             for h in self.hits
         )
 
@@ -2709,7 +2706,7 @@ class SentenceCoder:
         """Whether a trigger is in the present tense ("withdraws", "is withdrawing")."""
         w, j = words(self.doc), hit.start - 1
         word = w.lower[hit.start]
-        if word.endswith("s") and w.lemma[hit.start] != word:
+        if is_s_form(w, hit.start):
             return True
         while j > self.sent.start and w.lower[j].endswith("ly"):
             j -= 1

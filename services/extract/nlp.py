@@ -618,6 +618,12 @@ def _opens_a_verb_phrase(w: Words, i: int) -> bool:
     return w.alpha[i] and w.is_lower[i] and word.endswith(("ing", "ed")) and w.lemma[i] != word
 
 
+def is_s_form(w: Words, i: int) -> bool:
+    """Whether a word is an "-s" form of another ("attacks", "burns"): a plural noun or a verb's third person."""
+    word = w.lower[i]
+    return word.endswith("s") and word != w.lemma[i]
+
+
 def is_past_form(w: Words, i: int) -> bool:
     """Whether a word is a past form: "-ed", or a form the lemmatizer maps elsewhere that is no -s or -ing form
     ("met", "struck")."""
