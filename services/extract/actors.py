@@ -728,7 +728,8 @@ def _place_of(doc: Doc, start: int, end: int, entity_at: dict[int, Span]) -> Act
 
 def written_actor(doc: Doc, start: int, end: int, code: str, country: str | None, sector: str | None) -> Actor:
     """An actor as tokens [start, end) write it, with their character span."""
-    text_start, text_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    span = doc[start:end]
+    text_start, text_end = span.start_char, span.end_char
     return Actor(text_of(doc)[text_start:text_end], code, text_start, text_end, country, sector)
 
 

@@ -63,6 +63,7 @@ from services.extract.nlp import (
     ROLE,
     TERMINALS,
     Words,
+    doc_entities,
     find_triggers,
     is_past_form,
     is_s_form,
@@ -3108,7 +3109,7 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
     hits = _select(doc)
     if not hits:
         return []
-    entities = list(doc.ents)
+    entities = list(doc_entities(doc))
     entity_at = {i: e for e in entities for i in range(e.start, e.end)}
     events: list[EventCandidate] = []
     subject: list[Actor] = []

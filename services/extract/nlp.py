@@ -130,7 +130,7 @@ def make_lemmatizer(nlp: Language, name: str):
             return doc
         columns = map(list, zip(*infos, strict=True))
         lemma_ids, w.lower, w.lemma, w.title, w.num, w.alpha, w.is_lower, spaces, breaks = columns
-        w.places = frozenset(e.start for e in doc.ents if e.label_ in (COUNTRY, CAPITAL, CITY))
+        w.places = frozenset(e.start for e in doc_entities(doc) if e.label_ in (COUNTRY, CAPITAL, CITY))
         if "-" in w.lower:
             _read_spaced_hyphens_as_dashes(doc, w)
         boundary = False
@@ -551,7 +551,7 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
     ends = [sent.end for sent in sentences(doc)]
     found = []
     # A word inside a name ("the Rapid Support Forces", "Asia-Pacific Economic Cooperation") is no trigger.
-    named = {i for entity in doc.ents if entity.label_ in NAMES for i in range(entity.start, entity.end)}
+    named = {i for entity in doc_entities(doc) if entity.label_ in NAMES for i in range(entity.start, entity.end)}
     exact = exact_forms()
     anchors = [
         i
@@ -678,7 +678,7 @@ def place_named(doc: Doc, name: str) -> lexicon.Place | None:
     if place is None or namesakes is None:
         return place
     if "countries" not in doc.user_data:
-        doc.user_data["countries"] = {e.ent_id_ for e in doc.ents if e.label_ in (COUNTRY, DEMONYM)}
+        doc.user_data["countries"] = {e.ent_id_ for e in doc_entities(doc) if e.label_ in (COUNTRY, DEMONYM)}
     countries = doc.user_data["countries"]
     named = [p for p in namesakes if p.country in countries]
     # A namesake a tenth the size ("London, Ontario") does not displace the city everyone means.
@@ -726,6 +726,13 @@ def sentences(doc: Doc) -> list[Span]:
         ends = [*starts[1:], len(doc)] if starts else []  # an empty text has no sentence
         doc.user_data["sentences"] = [doc[a:b] for a, b in zip(starts, ends, strict=True)]
     return doc.user_data["sentences"]
+
+
+def doc_entities(doc: Doc) -> tuple[Span, ...]:
+    """The names the name ruler found, in order (read once: every read of `Doc.ents` builds its spans anew)."""
+    if "entities" not in doc.user_data:
+        doc.user_data["entities"] = tuple(doc.ents)
+    return doc.user_data["entities"]
 
 
 def words(doc: Doc) -> Words:
