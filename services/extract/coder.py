@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -3165,5 +3166,11 @@ WARM_UP_TEXT = "Police arrested dozens of protesters in Cairo on Monday, the int
 
 def warm_up() -> None:
     """Build what `extract_events` loads on its first call (about a second of work), so that the first article
-    does not pay for it: a worker does this once before it forks its pool processes, which then share it."""
+    does not pay for it: a worker does this once before it forks its pool processes, which then share it.
+
+    What it built lives as long as the worker, so it is put out of the garbage collector's reach (gc.freeze): a
+    collection then walks what an article made, not the lexicons' hundred thousand containers, and a forked process
+    does not write to the pages it shares by touching them.
+    """
     extract_events(WARM_UP_TEXT)
+    gc.freeze()

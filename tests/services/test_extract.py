@@ -314,6 +314,12 @@ def test_warm_up_builds_the_pipeline_and_the_trigger_index() -> None:
     assert loaded.split() == ["1", "1"]
 
 
+def test_warm_up_puts_what_it_built_out_of_the_collectors_reach() -> None:
+    probe = "import gc; from services.extract import warm_up; warm_up(); print(gc.get_freeze_count())"
+    frozen = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert int(frozen) > 50_000  # the lexicons, the place names and the pipeline
+
+
 # --- texts past what spaCy takes ---
 
 
