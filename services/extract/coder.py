@@ -406,8 +406,11 @@ MEASURE_NOUNS = frozenset(
     {"hours", "days", "nights", "weeks", "months", "years", "decades", "series", "wave", "waves", "spate", "round"}
     | {"rounds", "barrage", "string", "dozens", "hundreds", "thousands"}
 )
-# Armed men often go unnamed: rebels and unidentified attackers ("a roadside bomb") are coded on whom they strike.
-UNPLACED_ARMED = frozenset({"REB", "UAF"})
+# Police, soldiers and armed men use force whether or not the text says whose they are ("Police arrested five
+# protesters", "gunmen killed ..."): with no country named or set, CAMEO's agents dictionary codes such an actor on
+# its sector alone ("---COP", "---MIL"), and so does the coder, for acts of force and coercion.
+UNPLACED_AGENTS = ARMED_FORCES | {"REB", "UAF"}
+FORCE = frozenset({"ASSAULT", "COERCE"})
 # PLOVER's generic unidentified actor, for a hostile act reported as done to someone by no one named ("the envoy was
 # expelled", "he was charged with fraud"): the event is coded on whom it was done to.
 UNIDENTIFIED = "UNK"
@@ -3033,15 +3036,15 @@ class SentenceCoder:
             # protesters placed by where they are are that country's, and so is the official they act on
             # ("Protesters stormed the prime minister's residence in Dhaka")
             sources, targets = placed, self._default_targets(type_, cameo, placed, targets, party_place)
-        # Armed groups often go unnamed ("insurgents shelled Aleppo"); CAMEO codes them without a country, on
-        # whomever they act against.
-        unplaced_armed_group = all(a.sector in UNPLACED_ARMED for a in sources) and any(t.country for t in targets)
+        # Forces and armed groups often go unnamed ("insurgents shelled Aleppo"), and protesters protest whoever's
+        # they are: coded without a country.
+        unplaced_agents = (type_ in FORCE and all(a.sector in UNPLACED_AGENTS for a in sources)) or (
+            type_ == "PROTEST" and all(a.sector in PEOPLE_SECTORS for a in sources)
+        )
         # A person no lexicon knows, named in full, acts on whom they act on ("Carla del Ponte accused Belgrade").
         stranger_acting_on_a_state = any(_is_stranger(a) for a in sources) and any(t.country for t in targets)
         unknown_doer = all(a.sector == UNIDENTIFIED for a in sources)
-        if not any(a.country for a in sources) and not (
-            unplaced_armed_group or stranger_acting_on_a_state or unknown_doer
-        ):
+        if not any(a.country for a in sources) and not (unplaced_agents or stranger_acting_on_a_state or unknown_doer):
             # Any other doer neither named nor placed by the defaults ("President Bush", "officials") makes the event
             # too uncertain to code.
             return []
@@ -3096,13 +3099,11 @@ def _dedupe(events: list[EventCandidate]) -> list[EventCandidate]:
     return [e for e in kept if e.target or (e.sentence_index, e.type, e.modality, e.source.code) not in aimed]
 
 
-def _speaks_of_people_at_home(doc: Doc, sent: Span) -> bool:
-    """Whether a sentence names the police, a court, unnamed attackers or protesters by their noun ("Police
-    arrested ...", "Gunmen killed ...", "Demonstrators set fire to ...")."""
-    sectors, w = lexicon.sectors(), words(doc)
-    return any(
-        sectors.get((w.lemma[i],)) in AT_HOME_SECTORS or w.lower[i] in PROTESTERS for i in range(sent.start, sent.end)
-    )
+def _speaks_of(doc: Doc, sent: Span, sectors: frozenset[str]) -> bool:
+    """Whether a sentence names people of these sectors, or protesters, by their noun ("Police arrested ...", "Gunmen
+    killed ...", "Demonstrators set fire to ...")."""
+    sector_of, w = lexicon.sectors(), words(doc)
+    return any(sector_of.get((w.lemma[i],)) in sectors or w.lower[i] in PROTESTERS for i in range(sent.start, sent.end))
 
 
 def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
@@ -3136,10 +3137,13 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
         # "Mr. Kiir accused ...", "the president accused ...": who an earlier sentence introduced
         if mentioned := people.mentioned(sent):
             named = sorted([*named, *mentioned], key=lambda span: span.start)
-        # A sentence that names no one cannot yield a codable event, unless the story's setting places the police,
-        # the court or the protesters it speaks of, or it names someone no lexicon knows.
-        at_home = setting is not None and _speaks_of_people_at_home(doc, sent)
-        if named or at_home or stranger_names(doc, sent, entity_at):
+        # A sentence that names no one cannot yield a codable event, unless it speaks of the police, soldiers, armed men
+        # or protesters (who act whether or not it says whose), of a court the story's setting places, or names
+        # someone no lexicon knows.
+        agents = UNPLACED_AGENTS if setting is None else UNPLACED_AGENTS | AT_HOME_SECTORS
+        if any(found.entry.type == "PROTEST" for found in in_sentence):
+            agents |= PEOPLE_SECTORS  # "students marched": people protest whoever's they are
+        if named or _speaks_of(doc, sent, agents) or stranger_names(doc, sent, entity_at):
             coder = SentenceCoder(doc, sent, index, in_sentence, entity_at, named, published, subject, setting)
             events.extend(coder.code())
             people.read(coder.chunks, named)

@@ -2859,3 +2859,26 @@ def test_a_bomb_explosion_is_still_an_attack_by_unidentified_forces():
     assert by_code("A bomb explosion in a market in northern Iraq killed 12 people.") == [
         ("ASSAULT", "IRQUAF", "IRQCVL")
     ]
+
+
+# --- police, soldiers, armed men and protesters of no named country ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # force and coercion by an agent the text does not place: coded on its sector, as CAMEO's "---COP"
+        ("Police arrested five protesters.", [("COERCE", "COP", "CVL")]),
+        ("Gunmen killed three villagers.", [("ASSAULT", "REB", "CVL")]),
+        ("Troops killed three militants in a gunfight.", [("ASSAULT", "MIL", "REB")]),
+        ("Soldiers fired tear gas at the crowd.", [("COERCE", "MIL", "CVL")]),
+        # people protest whoever's they are
+        ("Thousands of students marched through the capital.", [("PROTEST", "EDU", None)]),
+        ("Workers went on strike over pay.", [("PROTEST", "LAB", None)]),
+        # any other act by an agent of no known country stays too uncertain to code
+        ("Police asked residents to stay indoors.", []),
+        ("The general ordered his troops to leave the barracks.", []),
+    ],
+)
+def test_agents_of_no_named_country_use_force_and_protest_on_their_sector_alone(text, expected):
+    assert by_code(text) == expected, text
