@@ -2882,3 +2882,16 @@ def test_a_bomb_explosion_is_still_an_attack_by_unidentified_forces():
 )
 def test_agents_of_no_named_country_use_force_and_protest_on_their_sector_alone(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government forces used chlorine gas against the rebels in Douma, Syria.",
+        "Syria's army fired shells containing poisonous gases at Kurdish fighters.",
+        "Iraqi troops used chemical weapons against Iranian soldiers.",
+    ],
+)
+def test_chemical_weapons_used_are_cameo_2041(text: str) -> None:
+    # CAMEO 20, unconventional mass violence: 2041, chemical, biological or radiological weapons; PLOVER's CBRN mode
+    assert [(e.type, e.mode, e.cameo) for e in asserted(text)] == [("ASSAULT", "cbrn", "2041")], text
