@@ -201,6 +201,13 @@ def eval_command(
         Path | None,
         typer.Option(help="Measure the clean stage on these articles instead: a folder of .txt files, one each."),
     ] = None,
+    typed: Annotated[
+        Path | None,
+        typer.Option(
+            help="Measure the coder on these news snippets instead: a tab-separated file with the columns id, "
+            "EventSnippet and SubType (ACLED sub-event types), the CASE 2021 fine-grained event classification layout."
+        ),
+    ] = None,
     json_path: Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON here.")] = None,
     write_stream: Annotated[
         Path | None,
@@ -215,15 +222,18 @@ def eval_command(
     from services.evaluation.data import MissingData, data_dir, load_ecbplus
     from services.evaluation.dedup import wire_stream
     from services.evaluation.report import print_evaluation
-    from services.evaluation.run import evaluate, evaluate_bodies, evaluate_plain
+    from services.evaluation.run import evaluate, evaluate_bodies, evaluate_plain, evaluate_typed_snippets
 
-    if bodies is not None and plain is not None:
-        fail("--bodies and --plain each name the data to measure: give one of them")
-    elsewhere = "--bodies" if bodies is not None else "--plain" if plain is not None else None
-    if elsewhere and (stage not in (EvalStage.all, EvalStage.clean) or write_stream is not None):
-        fail(f"{elsewhere} measures the clean stage alone: name no other stage, and leave out --write-stream")
+    given = {"--bodies": bodies, "--plain": plain, "--typed": typed}
+    named = [option for option, path in given.items() if path is not None]
+    if len(named) > 1:
+        fail(f"{' and '.join(named)} each name the data to measure: give one of them")
+    elsewhere = named[0] if named else None
+    alone = EvalStage.extract if typed is not None else EvalStage.clean
+    if elsewhere and (stage not in (EvalStage.all, alone) or write_stream is not None):
+        fail(f"{elsewhere} measures the {alone.value} stage alone: name no other stage, and leave out --write-stream")
     try:
-        root = bodies or plain or data_dir(data)
+        root = bodies or plain or typed or data_dir(data)
     except MissingData as exc:
         fail(str(exc))
     if write_stream is not None:
@@ -242,6 +252,8 @@ def eval_command(
                 result = evaluate_bodies(root, progress)
             elif plain is not None:
                 result = evaluate_plain(root, progress)
+            elif typed is not None:
+                result = evaluate_typed_snippets(root, progress)
             else:
                 result = evaluate(stages, root=root, split=split.value, progress=progress)
         except MissingData as exc:

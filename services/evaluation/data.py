@@ -5,6 +5,7 @@ The data is read where it lies (`../shared/dev` beside the project, or NEWSFLOW_
 
 from __future__ import annotations
 
+import csv
 import gzip
 import hashlib
 import json
@@ -115,6 +116,35 @@ def load_article_bodies(root: Path) -> list[BodyPage]:
             raise MissingData(f"ground-truth.json names {page_id}, but {html} is missing")
         pages.append(BodyPage(page_id, gzip.decompress(html.read_bytes()), record.get("articleBody") or ""))
     return pages
+
+
+@dataclass(frozen=True)
+class TypedSnippet:
+    """A real news snippet labelled with the kind of event it reports (an ACLED sub-event type)."""
+
+    id: str
+    text: str
+    label: str
+
+
+# The CASE 2021 fine-grained event classification layout: a header, then one snippet a line.
+TYPED_COLUMNS = ("id", "EventSnippet", "SubType")
+
+
+def load_typed_snippets(path: Path) -> list[TypedSnippet]:
+    """The snippets of a tab-separated file with the columns id, EventSnippet and SubType."""
+    if not path.is_file():
+        raise MissingData(f"no file {path}: give a tab-separated file with the columns {', '.join(TYPED_COLUMNS)}")
+    with path.open(encoding="utf-8", errors="replace", newline="") as lines:
+        rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        missing = [column for column in TYPED_COLUMNS if column not in (rows.fieldnames or ())]
+        if missing:
+            wanted = ", ".join(TYPED_COLUMNS)
+            raise MissingData(f"{path} has no column {', '.join(missing)}: its header must name {wanted}")
+        snippets = [TypedSnippet(row["id"], row["EventSnippet"] or "", (row["SubType"] or "").strip()) for row in rows]
+    if not snippets:
+        raise MissingData(f"{path} holds no snippets")
+    return snippets
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,8 @@ EXTRACT_FIGURES = (("sentences", "sentences"), ("precision", "triple precision")
                    ("f1", "triple F1"), ("type_recall", "type recall"), ("types_absent", "types absent"),
                    ("events_per_sentence", "events/sentence"),
                    ("gold_events_per_sentence", "gold events/sentence"))  # fmt: skip
+TYPED_FIGURES = (("snippets", "snippets labelled with a PLOVER type"), ("type_recall", "type recall"),
+                 ("disasters", "disaster snippets"), ("disasters_quiet", "disasters with no event"))  # fmt: skip
 TYPE_FIGURES = (("gold", "gold"), ("coded", "coded"), ("precision", "precision"), ("recall", "recall"), ("f1", "F1"))
 
 
@@ -122,6 +124,18 @@ def extract_type_tables(figures: dict) -> list[Table]:
     return tables
 
 
+def typed_tables(figures: dict) -> list[Table]:
+    """Snippets labelled by event type: each coder's figures, then its type recall per label."""
+    tables = [_by_figure("extract: snippets labelled by event type (ACLED sub-event types)", TYPED_FIGURES, figures)]
+    labels = next(iter(figures.values()))["by_label"]
+    table = _table("extract: type recall per label", ["label", "snippets", *figures])
+    for label, values in labels.items():
+        recalls = (_figure(coder["by_label"][label]["type_recall"]) for coder in figures.values())
+        table.add_row(label, str(values["snippets"]), *recalls)
+    tables.append(table)
+    return tables
+
+
 def print_evaluation(result: dict, console: Console) -> None:
     """Every evaluated stage's tables."""
     if "split" in result:
@@ -133,6 +147,8 @@ def print_evaluation(result: dict, console: Console) -> None:
         tables.append(bodies_table(result["clean_bodies"]))
     if "clean_plain" in result:
         tables.append(plain_text_table("clean: articles as plain text", result["clean_plain"]))
+    if "extract_typed" in result:
+        tables += typed_tables(result["extract_typed"])
     if "clean" in result:
         tables += clean_tables(result["clean"])
     if "dedup" in result:

@@ -16,9 +16,11 @@ from services.evaluation.data import (
     load_ecbplus,
     load_pages,
     load_plain_texts,
+    load_typed_snippets,
 )
 from services.evaluation.dedup import evaluate_dedup
 from services.evaluation.extract import PETR2, PLOVER, evaluate_coder
+from services.evaluation.typed import evaluate_typed
 
 # Called with a step's name and its number of items, it returns what to call after each item.
 Progress = Callable[[str, int], Callable[[], None]]
@@ -85,3 +87,13 @@ def evaluate_plain(root: Path, progress: Progress = _no_progress) -> dict[str, A
     started = time.perf_counter()
     figures = evaluate_plain_text(articles, advance=progress("clean: articles as plain text", len(articles)))
     return {"texts": str(root), "clean_plain": figures, "seconds": {"clean": round(time.perf_counter() - started, 1)}}
+
+
+def evaluate_typed_snippets(path: Path, progress: Progress = _no_progress) -> dict[str, Any]:
+    """The coder on real news snippets labelled with the kind of event they report (any such set, not the
+    development data)."""
+    snippets = load_typed_snippets(path)
+    started = time.perf_counter()
+    figures = evaluate_typed(snippets, advance=progress("extract: snippets labelled by event type", len(snippets)))
+    seconds = round(time.perf_counter() - started, 1)
+    return {"texts": str(path), "extract_typed": figures, "seconds": {"extract": seconds}}

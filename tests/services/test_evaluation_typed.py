@@ -1,0 +1,74 @@
+"""The coder measured on news snippets labelled with ACLED sub-event types (the CASE 2021 layout)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from services.cli import app
+from services.evaluation.data import TypedSnippet
+from services.evaluation.extract import NEWSFLOW, TRIGGERS
+from services.evaluation.typed import NO_EVENT, PLOVER_TYPES, evaluate_typed
+
+runner = CliRunner()
+# Snippets written for these tests, one per line as the CASE 2021 test set lays them out.
+SNIPPETS = [
+    ("1", "Police arrested twelve protesters in Nairobi, Kenya, on Monday.", "ARREST"),
+    ("2", "Israeli warplanes struck a house in Gaza, killing three people.", "AIR_STRIKE"),
+    ("3", "Thousands of teachers marched peacefully through Lagos, Nigeria, to demand higher pay.", "PEACE_PROTEST"),
+    ("4", "A minister of the cabinet reshuffle was named on Friday.", "CHANGE_TO_GROUP_ACT"),
+    ("5", "An earthquake struck the coast of Chile on Tuesday, and no one was hurt.", "NATURAL_DISASTER"),
+    ("6", "A fire broke out in a warehouse, and the building was destroyed.", "MAN_MADE_DISASTER"),
+]
+
+
+def _write(path: Path, rows) -> Path:
+    path.write_text("id\tEventSnippet\tSubType\n" + "".join("\t".join(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_every_acled_label_is_mapped_to_plover_types_or_to_no_event() -> None:
+    types = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+             "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}  # fmt: skip
+    assert all(covering and covering <= types for covering in PLOVER_TYPES.values())
+    assert not NO_EVENT & PLOVER_TYPES.keys()
+
+
+def test_a_snippet_is_found_when_an_asserted_event_has_a_type_its_label_covers() -> None:
+    figures = evaluate_typed([TypedSnippet(*row) for row in SNIPPETS])
+    coder = figures[NEWSFLOW]
+    assert coder["snippets"] == 3  # the reshuffle and the disasters have no PLOVER type
+    assert coder["by_label"]["ARREST"] == {"snippets": 1, "type_recall": 1.0}
+    assert coder["by_label"]["AIR_STRIKE"] == {"snippets": 1, "type_recall": 1.0}
+    assert coder["by_label"]["PEACE_PROTEST"] == {"snippets": 1, "type_recall": 1.0}
+    assert coder["type_recall"] == 1.0
+    # the trigger words alone read "struck" and "destroyed" as attacks: the disasters are not quiet for them
+    assert coder["disasters"] == 2 and coder["disasters_quiet"] == 1.0
+    assert figures[TRIGGERS]["disasters_quiet"] < 1.0
+
+
+def test_eval_extract_on_typed_snippets(tmp_path: Path) -> None:
+    snippets = _write(tmp_path / "snippets.tsv", SNIPPETS)
+    out = tmp_path / "figures.json"
+    arguments = ["eval", "extract", "--typed", str(snippets), "--json", str(out)]
+    result = runner.invoke(app, arguments, env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    assert "snippets labelled by event type" in result.output and "type recall per label" in result.output
+    figures = json.loads(out.read_text())["extract_typed"]
+    assert figures[NEWSFLOW]["type_recall"] == 1.0
+
+
+def test_eval_typed_without_snippets_or_for_another_stage_says_what_to_do(tmp_path: Path) -> None:
+    missing = runner.invoke(app, ["eval", "extract", "--typed", str(tmp_path / "elsewhere.tsv")])
+    assert missing.exit_code == 1 and "no file" in missing.output and "Traceback" not in missing.output
+    headless = tmp_path / "headless.tsv"
+    headless.write_text("1\tPolice arrested a man.\tARREST\n", encoding="utf-8")
+    no_header = runner.invoke(app, ["eval", "extract", "--typed", str(headless)])
+    assert no_header.exit_code == 1 and "EventSnippet" in no_header.output and "Traceback" not in no_header.output
+    snippets = _write(tmp_path / "snippets.tsv", SNIPPETS[:1])
+    other_stage = runner.invoke(app, ["eval", "clean", "--typed", str(snippets)])
+    assert other_stage.exit_code == 1 and "extract stage alone" in other_stage.output
+    both = runner.invoke(app, ["eval", "--typed", str(snippets), "--plain", str(tmp_path)])
+    assert both.exit_code == 1 and "give one of them" in both.output
