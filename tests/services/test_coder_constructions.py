@@ -2895,3 +2895,17 @@ def test_agents_of_no_named_country_use_force_and_protest_on_their_sector_alone(
 def test_chemical_weapons_used_are_cameo_2041(text: str) -> None:
     # CAMEO 20, unconventional mass violence: 2041, chemical, biological or radiological weapons; PLOVER's CBRN mode
     assert [(e.type, e.mode, e.cameo) for e in asserted(text)] == [("ASSAULT", "cbrn", "2041")], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 183, a bombing: a grenade thrown by hand; a stun grenade stays crowd control (175)
+        ("Militants hurled a grenade at a police patrol in Srinagar, India.", ("ASSAULT", "183")),
+        ("Police threw stun grenades at protesters in Athens, Greece.", ("COERCE", "175")),
+        # 1823, killed by physical assault
+        ("A mob lynched two men in Jharkhand, India.", ("ASSAULT", "1823")),
+    ],
+)
+def test_grenades_thrown_and_lynchings_are_coded_as_the_codebook_does(text: str, expected: tuple) -> None:
+    assert [(e.type, e.cameo) for e in asserted(text)] == [expected], text
