@@ -18,8 +18,9 @@ from services.evaluation.scores import share
 
 # Each label and the PLOVER types that cover it, from the two codebooks' definitions. ACLED's battles, explosions and
 # remote violence, and violence against civilians are PLOVER's ASSAULT (abduction may be told as COERCE's seizure,
-# and territory taken by force as seized); protests are PROTEST, and riots PROTEST or ASSAULT; arrests, force
-# against protesters and weapons seized or defused are COERCE; an agreement may be an agreement, talks, or a release
+# and territory taken by force as seized); protests are PROTEST, and riots PROTEST or ASSAULT; a protest that the
+# authorities break up is PROTEST, or the COERCE of its breaking up; arrests, force against protesters and weapons
+# seized or defused are COERCE; an agreement may be an agreement, talks, or a release
 # or surrender (PLOVER's RETREAT); territory handed over without a fight is given up (RETREAT) or taken (COERCE); a
 # base set up is a deployment (MOBILIZE).
 PLOVER_TYPES: dict[str, frozenset[str]] = {
@@ -42,7 +43,7 @@ PLOVER_TYPES: dict[str, frozenset[str]] = {
         frozenset({"ASSAULT", "COERCE"}),
     ),
     "PEACE_PROTEST": frozenset({"PROTEST"}),
-    "PROTEST_WITH_INTER": frozenset({"PROTEST"}),
+    "PROTEST_WITH_INTER": frozenset({"PROTEST", "COERCE"}),
     "VIOL_DEMONSTR": frozenset({"PROTEST", "ASSAULT"}),
     "MOB_VIOL": frozenset({"PROTEST", "ASSAULT"}),
     "ARREST": frozenset({"COERCE"}),
