@@ -2890,6 +2890,7 @@ def test_agents_of_no_named_country_use_force_and_protest_on_their_sector_alone(
         "Government forces used chlorine gas against the rebels in Douma, Syria.",
         "Syria's army fired shells containing poisonous gases at Kurdish fighters.",
         "Iraqi troops used chemical weapons against Iranian soldiers.",
+        "The militants used mustard gas against an army unit in Iraq.",
     ],
 )
 def test_chemical_weapons_used_are_cameo_2041(text: str) -> None:
@@ -2905,7 +2906,15 @@ def test_chemical_weapons_used_are_cameo_2041(text: str) -> None:
         ("Police threw stun grenades at protesters in Athens, Greece.", ("COERCE", "175")),
         # 1823, killed by physical assault
         ("A mob lynched two men in Jharkhand, India.", ("ASSAULT", "1823")),
+        # 192, territory occupied: a town or a city regained, not a majority or consciousness
+        ("Al Shabaab fighters regained Marka, Somalia, on Monday.", ("ASSAULT", "192")),
+        ("Syrian troops regained control of the town.", ("ASSAULT", "192")),
     ],
 )
 def test_grenades_thrown_and_lynchings_are_coded_as_the_codebook_does(text: str, expected: tuple) -> None:
     assert [(e.type, e.cameo) for e in asserted(text)] == [expected], text
+
+
+@pytest.mark.parametrize("text", ["The Liberal party regained its majority.", "He regained consciousness in Kabul."])
+def test_what_is_regained_that_is_no_place_is_no_occupation(text: str) -> None:
+    assert asserted(text) == [], text
