@@ -2906,6 +2906,10 @@ def test_chemical_weapons_used_are_cameo_2041(text: str) -> None:
         ("Police threw stun grenades at protesters in Athens, Greece.", ("COERCE", "175")),
         # 1823, killed by physical assault
         ("A mob lynched two men in Jharkhand, India.", ("ASSAULT", "1823")),
+        # 175, violent repression: a protest or an uprising suppressed, broken up or put down
+        ("Turkish police suppressed a peaceful student demonstration in Izmir.", ("COERCE", "175")),
+        ("Police broke up a rally in Minsk, Belarus.", ("COERCE", "175")),
+        ("The army put down the uprising in Homs, Syria.", ("COERCE", "175")),
         # 192, territory occupied: a town or a city regained, not a majority or consciousness
         ("Al Shabaab fighters regained Marka, Somalia, on Monday.", ("ASSAULT", "192")),
         ("Syrian troops regained control of the town.", ("ASSAULT", "192")),
@@ -2915,6 +2919,14 @@ def test_grenades_thrown_and_lynchings_are_coded_as_the_codebook_does(text: str,
     assert [(e.type, e.cameo) for e in asserted(text)] == [expected], text
 
 
-@pytest.mark.parametrize("text", ["The Liberal party regained its majority.", "He regained consciousness in Kabul."])
-def test_what_is_regained_that_is_no_place_is_no_occupation(text: str) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Liberal party regained its majority.",
+        "He regained consciousness in Kabul.",
+        "Police broke up the fight.",
+        "Ministers suppressed the report.",
+    ],
+)
+def test_what_is_regained_or_broken_up_that_is_no_place_or_protest_is_no_event(text: str) -> None:
     assert asserted(text) == [], text
