@@ -144,6 +144,10 @@ THREAT_MODE = {
     "PROTEST": "political",
     "RETREAT": "relations",
 }
+# Verbs that tell protests happening, with the particle some need: "protests erupted", "broke out", "were held",
+# "took place"; not "spread", which tells protests already held going elsewhere.
+PROTESTS_HAPPEN = frozenset({"erupt", "break", "continue", "resume", "flare", "rage", "rock", "hold", "take"})
+PROTESTS_HAPPEN_WITH = {"break": "out", "take": "place"}
 # Adverbial clauses ("as police cracked down", "when they blew themselves up") and relative ones ("rebels who entered
 # the country") tell the circumstances of the news of their sentence's main clause: background, not news.
 ADVERBIAL_SUBORDINATORS = lexicon.word_set("adverbial_subordinators")
@@ -1822,6 +1826,27 @@ class SentenceCoder:
             return []
         return self._told_as_a_noun(hit, subject.actors)
 
+    def _protest_held(self, hit: Hit) -> list[EventCandidate]:
+        """Protests told as happening somewhere, by no one named: "Protests erupted in Tripoli", "rallies were held
+        across Pakistan". People protest, and those of the place where they do: CAMEO's civilians of that country."""
+        if hit.entry.type != "PROTEST":
+            return []
+        w, j = words(self.doc), hit.end
+        while j < self.sent.end and w.lemma[j] in ("be", "have"):
+            j += 1
+        if j >= self.sent.end or w.lemma[j] not in PROTESTS_HAPPEN:
+            return []
+        particle = PROTESTS_HAPPEN_WITH.get(w.lemma[j])
+        if particle is not None and (j + 1 >= self.sent.end or w.lemma[j + 1] != particle):
+            return []  # "broke out", "took place"
+        location = self._location(hit.start)
+        if location is None or location.country is None:
+            return []
+        if self._set_to_come(hit, noun=True) or modality_of(self.doc, self.sent.start, hit.start)[0] != ASSERTED:
+            return []
+        people = written_actor(self.doc, hit.start, hit.end, location.country + "CVL", location.country, "CVL")
+        return self._emit(hit, hit.entry.type, hit.entry.mode, hit.entry.cameo, ASSERTED, [people], [])
+
     def _told_as_a_noun(self, hit: Hit, doers: list[Actor]) -> list[EventCandidate]:
         """The event of an act named as a noun whose doer is known, as done unless it is dated to come or in doubt,
         aimed at whom its own phrase names ("visit to Spain", "attacks on Israel")."""
@@ -2007,11 +2032,16 @@ class SentenceCoder:
                 background = [h for h in hits if id(h) in behind]
                 hits = [h for h in hits if id(h) not in behind]
         for hit in hits:
-            events.extend(self._events_for(hit))
+            events.extend(self._protest_held(hit) or self._events_for(hit))
         for hit in self.nominal:
             events.extend(self._named_with_its_doer(hit))
         for hit in self.nouns:
-            events.extend(self._owned_by_its_doer(hit) or self._modified_by_its_doer(hit) or self._visited_during(hit))
+            events.extend(
+                self._owned_by_its_doer(hit)
+                or self._modified_by_its_doer(hit)
+                or self._visited_during(hit)
+                or self._protest_held(hit)
+            )
         if not events:
             # "Three Gazans were killed when Israeli forces attacked a UN school": a main clause that names no doer
             # leaves its act to the clause that tells it again with its doer

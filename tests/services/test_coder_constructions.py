@@ -2930,3 +2930,20 @@ def test_grenades_thrown_and_lynchings_are_coded_as_the_codebook_does(text: str,
 )
 def test_what_is_regained_or_broken_up_that_is_no_place_or_protest_is_no_event(text: str) -> None:
     assert asserted(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # protests told as happening somewhere, by no one named: the place's people protest
+        ("Protests erupted in Tripoli, Lebanon, on Tuesday.", [("PROTEST", "LBNCVL", "LBN")]),
+        ("Rallies were held across Pakistan on Friday.", [("PROTEST", "PAKCVL", "PAK")]),
+        ("Violent protests broke out in Bogota, Colombia.", [("PROTEST", "COLCVL", "COL")]),
+        # not yet happened, or in no place the sentence names
+        ("Protests are planned in Paris, France.", []),
+        ("Protests could erupt in Paris, France.", []),
+        ("The protest was held to demand reforms.", []),
+    ],
+)
+def test_protests_held_in_a_place_are_its_people_s(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
