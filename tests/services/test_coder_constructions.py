@@ -2939,6 +2939,9 @@ def test_what_is_regained_or_broken_up_that_is_no_place_or_protest_is_no_event(t
         ("Protests erupted in Tripoli, Lebanon, on Tuesday.", [("PROTEST", "LBNCVL", "LBN")]),
         ("Rallies were held across Pakistan on Friday.", [("PROTEST", "PAKCVL", "PAK")]),
         ("Violent protests broke out in Bogota, Colombia.", [("PROTEST", "COLCVL", "COL")]),
+        # to join or take part in a protest is to protest
+        ("Thousands of people joined the protests in Paris, France.", [("PROTEST", "FRACVL", "FRA")]),
+        ("Hundreds of students took part in a march in Dhaka, Bangladesh.", [("PROTEST", "BGDEDU", "BGD")]),
         # not yet happened, or in no place the sentence names
         ("Protests are planned in Paris, France.", []),
         ("Protests could erupt in Paris, France.", []),
