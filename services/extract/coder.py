@@ -414,7 +414,7 @@ MEASURE_NOUNS = frozenset(
 # protesters", "gunmen killed ..."): with no country named or set, CAMEO's agents dictionary codes such an actor on
 # its sector alone ("---COP", "---MIL"), and so does the coder, for acts of force and coercion.
 UNPLACED_AGENTS = ARMED_FORCES | {"REB", "UAF"}
-FORCE = frozenset({"ASSAULT", "COERCE"})
+ACTS_OF_FORCE = frozenset({"ASSAULT", "COERCE"})
 # PLOVER's generic unidentified actor, for a hostile act reported as done to someone by no one named ("the envoy was
 # expelled", "he was charged with fraud"): the event is coded on whom it was done to.
 UNIDENTIFIED = "UNK"
@@ -3068,7 +3068,7 @@ class SentenceCoder:
             sources, targets = placed, self._default_targets(type_, cameo, placed, targets, party_place)
         # Forces and armed groups often go unnamed ("insurgents shelled Aleppo"), and protesters protest whoever's
         # they are: coded without a country.
-        unplaced_agents = (type_ in FORCE and all(a.sector in UNPLACED_AGENTS for a in sources)) or (
+        unplaced_agents = (type_ in ACTS_OF_FORCE and all(a.sector in UNPLACED_AGENTS for a in sources)) or (
             type_ == "PROTEST" and all(a.sector in PEOPLE_SECTORS for a in sources)
         )
         # A person no lexicon knows, named in full, acts on whom they act on ("Carla del Ponte accused Belgrade").
