@@ -2906,6 +2906,10 @@ def test_chemical_weapons_used_are_cameo_2041(text: str) -> None:
         ("Police threw stun grenades at protesters in Athens, Greece.", ("COERCE", "175")),
         # 1823, killed by physical assault
         ("A mob lynched two men in Jharkhand, India.", ("ASSAULT", "1823")),
+        # 182, physically assaulted; 1821, sexually assaulted
+        ("Militiamen assaulted a girl in South Sudan.", ("ASSAULT", "182")),
+        ("A girl was sexually assaulted by militiamen in South Sudan.", ("ASSAULT", "1821")),
+        ("Militiamen molested a girl in South Sudan.", ("ASSAULT", "1821")),
         # 175, violent repression: a protest or an uprising suppressed, broken up or put down
         ("Turkish police suppressed a peaceful student demonstration in Izmir.", ("COERCE", "175")),
         ("Police broke up a rally in Minsk, Belarus.", ("COERCE", "175")),
@@ -2926,6 +2930,7 @@ def test_grenades_thrown_and_lynchings_are_coded_as_the_codebook_does(text: str,
         "He regained consciousness in Kabul.",
         "Police broke up the fight.",
         "Ministers suppressed the report.",
+        "The army bought assault rifles.",
     ],
 )
 def test_what_is_regained_or_broken_up_that_is_no_place_or_protest_is_no_event(text: str) -> None:
