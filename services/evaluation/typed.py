@@ -4,7 +4,7 @@ the development data.
 
 A snippet counts as found when the coder asserts an event of a PLOVER type that covers its label; a snippet about a
 disaster counts as quiet when the coder asserts no event at all. Only asserted events count, as a reader of the
-events table would take them. Actors are not scored: the snippets' place names are replaced by made-up ones.
+events table would take them. Actors are not scored: many of the snippets' place names are replaced by made-up ones.
 """
 
 from __future__ import annotations
