@@ -21,6 +21,7 @@ from services.extract.actors import (
     DETERMINERS,
     EMBEDDED,
     GROUP_NOUNS,
+    LOCATIVE,
     MANNER_SECTOR_WORDS,
     MODIFIERS,
     PEOPLE_SECTORS,
@@ -2982,10 +2983,22 @@ class SentenceCoder:
         if not told_as_done_by_someone(self.doc, self.sent, hit.start) or words(self.doc).lemma[hit.start] in STRUGGLES:
             return []  # a fight has two sides, and what "was battled" may be a fire
         spans = {(t.start, t.end) for t in targets}
-        others = (a for c in self.chunks if not c.place for a in c.actors if a.start < a.end)
+        others = (a for c in self.chunks if not (c.place or self._says_where(c)) for a in c.actors if a.start < a.end)
         if any((a.start, a.end) not in spans for a in others):
             return []
         return [written_actor(self.doc, hit.start, hit.end, UNIDENTIFIED, None, UNIDENTIFIED)]
+
+    def _says_where(self, chunk: Chunk) -> bool:
+        """Whether a phrase names only places after "in", "at" or "near", or a town's country after its comma
+        ("detained in Cairo, Egypt"): where the act was done, not who did it."""
+        labels = {self.entity_at[i].label_ for i in range(chunk.start, chunk.end) if i in self.entity_at}
+        if chunk.prep in LOCATIVE:
+            return bool(labels) and labels <= {CITY, CAPITAL, COUNTRY}
+        town = self.entity_at.get(chunk.start - 2)
+        after_a_town = (
+            town is not None and town.label_ in (CITY, CAPITAL) and words(self.doc).lower[chunk.start - 1] == ","
+        )
+        return after_a_town and labels == {COUNTRY}
 
     @staticmethod
     def _default_sources(type_: str, sources: list[Actor], targets: list[Actor], location) -> list[Actor]:

@@ -2955,3 +2955,8 @@ def test_what_is_regained_or_broken_up_that_is_no_place_or_protest_is_no_event(t
 )
 def test_protests_held_in_a_place_are_its_people_s(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+def test_a_town_s_country_after_its_comma_says_where_not_who() -> None:
+    # the act of no one named is the unidentified actor's, as "detained in Cairo" alone is
+    assert by_code("A journalist was detained in Cairo, Egypt.") == [("COERCE", "EGYUNK", "EGYJRN")]
