@@ -509,7 +509,9 @@ def _select(doc: Doc) -> list[Hit]:
         if not (
             "~" in entry.pattern
             and s > 0
-            and (w.lower[s - 1] in DETERMINERS or w.lower[s - 1] in NOUN_MARKERS or s in inside)
+            and (
+                w.lower[s - 1] in DETERMINERS or w.lower[s - 1] in NOUN_MARKERS and not _is_gerund(w, s) or s in inside
+            )
             and not _answers_by(w, s)
         )
         # a particle that opens a hyphened word is none ("forced to issue an out-of-cycle patch")
@@ -543,6 +545,11 @@ def _select(doc: Doc) -> list[Hit]:
         if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
             chosen.append(hit)
     return sorted(chosen, key=lambda h: h.start)
+
+
+def _is_gerund(w: Words, i: int) -> bool:
+    """Whether a word after a preposition is a verb's "-ing" form: "accused them of committing rape" commits."""
+    return w.lower[i].endswith("ing") and w.lemma[i] != w.lower[i]
 
 
 def _answers_by(w: Words, i: int) -> bool:

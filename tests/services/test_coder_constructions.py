@@ -2960,3 +2960,24 @@ def test_protests_held_in_a_place_are_its_people_s(text: str, expected: list) ->
 def test_a_town_s_country_after_its_comma_says_where_not_who() -> None:
     # the act of no one named is the unidentified actor's, as "detained in Cairo" alone is
     assert by_code("A journalist was detained in Cairo, Egypt.") == [("COERCE", "EGYUNK", "EGYJRN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the crime committed is the act (202 mass killing, 1821 sexual assault), and no promise (030)
+        ("Serb forces committed genocide in Srebrenica, Bosnia.", [("ASSAULT", "202", "asserted")]),
+        ("Syrian troops committed a massacre in Houla, Syria.", [("ASSAULT", "202", "asserted")]),
+        ("Myanmar security forces committed rape against Rohingya women.", [("ASSAULT", "1821", "asserted")]),
+        ("Iran committed to the nuclear deal.", [("AGREE", "030", "asserted")]),
+    ],
+)
+def test_a_crime_committed_is_the_act(text: str, expected: list) -> None:
+    assert [(e.type, e.cameo, e.modality) for e in extract_events(text)] == expected, text
+
+
+def test_a_verb_s_ing_form_after_a_preposition_is_a_verb() -> None:
+    # "of committing rape" is the act alleged, not a commitment; "on strike" stays a noun after its preposition
+    events = extract_events("The report accused Myanmar security forces of committing rape.")
+    assert [(e.type, e.cameo, e.modality) for e in events] == [("ASSAULT", "1821", "claimed")]
+    assert [(e.type, e.cameo) for e in asserted("Workers went on strike at the port.")] == [("PROTEST", "143")]
