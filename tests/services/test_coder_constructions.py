@@ -2981,3 +2981,16 @@ def test_a_verb_s_ing_form_after_a_preposition_is_a_verb() -> None:
     events = extract_events("The report accused Myanmar security forces of committing rape.")
     assert [(e.type, e.cameo, e.modality) for e in events] == [("ASSAULT", "1821", "claimed")]
     assert [(e.type, e.cameo) for e in asserted("Workers went on strike at the port.")] == [("PROTEST", "143")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each verb of an entry's first words reads on its own: "form" as "set up", "conduct" as "carry out"
+        ("China and Russia formed a joint venture to build jets.", ("COOPERATE", "061")),
+        ("Germany and France established a joint investigation team.", ("COOPERATE", "063")),
+        ("Russia conducted a cyberattack on Estonia.", ("COERCE", "176")),
+    ],
+)
+def test_verbs_offered_beside_a_phrasal_verb_read_alone(text: str, expected: tuple) -> None:
+    assert {(e.type, e.cameo) for e in asserted(text)} == {expected}, text
