@@ -135,7 +135,8 @@ def load_typed_snippets(path: Path) -> list[TypedSnippet]:
     """The snippets of a tab-separated file with the columns id, EventSnippet and SubType."""
     if not path.is_file():
         raise MissingData(f"no file {path}: give a tab-separated file with the columns {', '.join(TYPED_COLUMNS)}")
-    with path.open(encoding="utf-8", errors="replace", newline="") as lines:
+    # A byte-order mark, as spreadsheets write one, is no part of the first column's name.
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as lines:
         rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
         missing = [column for column in TYPED_COLUMNS if column not in (rows.fieldnames or ())]
         if missing:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from services.cli import app
-from services.evaluation.data import TypedSnippet
+from services.evaluation.data import TypedSnippet, load_typed_snippets
 from services.evaluation.extract import NEWSFLOW, TRIGGERS
 from services.evaluation.typed import NO_EVENT, PLOVER_TYPES, evaluate_typed
 
@@ -72,3 +72,10 @@ def test_eval_typed_without_snippets_or_for_another_stage_says_what_to_do(tmp_pa
     assert other_stage.exit_code == 1 and "extract stage alone" in other_stage.output
     both = runner.invoke(app, ["eval", "--typed", str(snippets), "--plain", str(tmp_path)])
     assert both.exit_code == 1 and "give one of them" in both.output
+
+
+def test_a_byte_order_mark_and_blank_lines_do_not_hide_the_header_or_add_snippets(tmp_path: Path) -> None:
+    path = tmp_path / "snippets.tsv"
+    path.write_bytes(b"\xef\xbb\xbfid\tEventSnippet\tSubType\n1\tPolice arrested a man in Lagos, Nigeria.\tARREST\n\n")
+    snippets = load_typed_snippets(path)
+    assert snippets == [TypedSnippet("1", "Police arrested a man in Lagos, Nigeria.", "ARREST")]
