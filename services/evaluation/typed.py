@@ -64,16 +64,19 @@ def evaluate_typed(snippets: Iterable[TypedSnippet], *, advance: Callable[[], No
     found = {name: Counter() for name in CODERS}
     labelled, quiet, disasters = Counter(), Counter(), 0
     for snippet in snippets:
+        advance()
         if snippet.label in PLOVER_TYPES:
             labelled[snippet.label] += 1
-        disasters += snippet.label in NO_EVENT
+        elif snippet.label in NO_EVENT:
+            disasters += 1
+        else:
+            continue  # a label no figure counts: the coders need not read it
         for name, coder in CODERS.items():
             types = {type_ for _, _, type_, _ in coder(snippet.text)}
             if snippet.label in PLOVER_TYPES:
                 found[name][snippet.label] += bool(types & PLOVER_TYPES[snippet.label])
-            elif snippet.label in NO_EVENT:
+            else:
                 quiet[name] += not types
-        advance()
     return {
         name: {
             "snippets": sum(labelled.values()),
