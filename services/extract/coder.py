@@ -3149,11 +3149,15 @@ def _dedupe(events: list[EventCandidate]) -> list[EventCandidate]:
     return [e for e in kept if e.target or (e.sentence_index, e.type, e.modality, e.source.code) not in aimed]
 
 
-def _speaks_of(doc: Doc, sent: Span, sectors: frozenset[str]) -> bool:
-    """Whether a sentence names people of these sectors, or protesters, by their noun ("Police arrested ...", "Gunmen
-    killed ...", "Demonstrators set fire to ...")."""
+def _speaks_of_agents(doc: Doc, sent: Span, hits: list[Hit], setting: str | None) -> bool:
+    """Whether a sentence names by their noun the police, soldiers, armed men or protesters, who act whether or not
+    it says whose ("Police arrested ...", "Gunmen killed ...", "Demonstrators set fire to ..."), a court the story's
+    setting places, or, for a protest, the people who hold it ("students marched")."""
+    agents = UNPLACED_AGENTS if setting is None else UNPLACED_AGENTS | AT_HOME_SECTORS
+    if any(hit.entry.type == "PROTEST" for hit in hits):
+        agents |= PEOPLE_SECTORS
     sector_of, w = lexicon.sectors(), words(doc)
-    return any(sector_of.get((w.lemma[i],)) in sectors or w.lower[i] in PROTESTERS for i in range(sent.start, sent.end))
+    return any(sector_of.get((w.lemma[i],)) in agents or w.lower[i] in PROTESTERS for i in range(sent.start, sent.end))
 
 
 def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
@@ -3161,7 +3165,7 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
     hits = _select(doc)
     if not hits:
         return []
-    entities = list(doc_entities(doc))
+    entities = doc_entities(doc)
     entity_at = {i: e for e in entities for i in range(e.start, e.end)}
     events: list[EventCandidate] = []
     subject: list[Actor] = []
@@ -3187,13 +3191,9 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
         # "Mr. Kiir accused ...", "the president accused ...": who an earlier sentence introduced
         if mentioned := people.mentioned(sent):
             named = sorted([*named, *mentioned], key=lambda span: span.start)
-        # A sentence that names no one cannot yield a codable event, unless it speaks of the police, soldiers, armed men
-        # or protesters (who act whether or not it says whose), of a court the story's setting places, or names
-        # someone no lexicon knows.
-        agents = UNPLACED_AGENTS if setting is None else UNPLACED_AGENTS | AT_HOME_SECTORS
-        if any(found.entry.type == "PROTEST" for found in in_sentence):
-            agents |= PEOPLE_SECTORS  # "students marched": people protest whoever's they are
-        if named or _speaks_of(doc, sent, agents) or stranger_names(doc, sent, entity_at):
+        # A sentence that names no one cannot yield a codable event, unless it speaks of agents by their noun, or
+        # names someone no lexicon knows.
+        if named or _speaks_of_agents(doc, sent, in_sentence, setting) or stranger_names(doc, sent, entity_at):
             coder = SentenceCoder(doc, sent, index, in_sentence, entity_at, named, published, subject, setting)
             events.extend(coder.code())
             people.read(coder.chunks, named)
