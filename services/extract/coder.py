@@ -2289,7 +2289,7 @@ class SentenceCoder:
         elif in_words and not targets and words(self.doc).lemma[hit.start] in STRUGGLES:
             return accusation  # "the prime minister was fighting to maintain his credibility": a struggle, no arms
         captured = cameo == OCCUPY and words(self.doc).lemma[hit.start] == "capture" and targets
-        if captured and all(self._is_a_person_taken(t) for t in targets):
+        if captured and all(self._is_captive(t, any_people=True) for t in targets):
             # CAMEO's verb dictionary: "capture" is apprehension (173) of people, occupation (192) of places
             type_, mode, cameo = "COERCE", "arrest", ARREST
         seized = cameo == SEIZE_PROPERTY and targets and all(self._is_captive(t) for t in targets)
@@ -2575,23 +2575,18 @@ class SentenceCoder:
             for a in actors
         ]
 
-    def _is_captive(self, actor: Actor) -> bool:
+    def _is_captive(self, actor: Actor, *, any_people: bool = False) -> bool:
         """Whether an actor seized is people ("two Italian aid workers", "four Jordanians"), not a place named by
-        whose it is ("a police station")."""
+        whose it is ("a police station"); any_people: people of any kind, fighters too ("two Taliban commanders"),
+        and never a town or a capital standing for its government."""
         span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if span is None or self._names_a_seized_place(actor, span):
             return False
-        if actor.sector is not None:
-            return actor.sector in CAPTIVES
-        return span[-1].ent_type_ == DEMONYM
-
-    def _is_a_person_taken(self, actor: Actor) -> bool:
-        """Whether an actor captured is people of any kind, fighters too ("two Taliban commanders"), not a place
-        (a town, a capital standing for its government, "a police station")."""
-        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        if span is None or span[-1].ent_type_ in (COUNTRY, CAPITAL, CITY) or self._names_a_seized_place(actor, span):
+        if any_people and span[-1].ent_type_ in (COUNTRY, CAPITAL, CITY):
             return False
-        return actor.sector is not None or span[-1].ent_type_ == DEMONYM
+        if actor.sector is not None:
+            return any_people or actor.sector in CAPTIVES
+        return span[-1].ent_type_ == DEMONYM
 
     def _names_a_seized_place(self, actor: Actor, span: Span) -> bool:
         """Whether an actor's phrase names a place, or whose the place after it is ("a Congolese police station")."""
