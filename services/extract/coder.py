@@ -100,6 +100,7 @@ from services.extract.roles import (
     is_passive,
     names_a_disaster,
     names_only_where_and_when,
+    object_after_a_date,
     participle_joined_by,
     sides_of_fight_in_subject,
     source_before,
@@ -416,6 +417,9 @@ MEASURE_NOUNS = frozenset(
 # its sector alone ("---COP", "---MIL"), and so does the coder, for acts of force and coercion.
 UNPLACED_AGENTS = ARMED_FORCES | {"REB", "UAF"}
 ACTS_OF_FORCE = frozenset({"ASSAULT", "COERCE"})
+# Whoever arrests, bans or expels on a state's behalf: coded on the sector alone when no country is named (CAMEO's
+# "---GOV")
+AUTHORITIES = frozenset({"GOV", "JUD"})
 # PLOVER's generic unidentified actor, for a hostile act reported as done to someone by no one named ("the envoy was
 # expelled", "he was charged with fraud"): the event is coded on whom it was done to.
 UNIDENTIFIED = "UNK"
@@ -2371,7 +2375,9 @@ class SentenceCoder:
             # "will demand" still announces the demand; the intent is the act ("is expected to seek" foretells it)
             modality = ASSERTED
         traded = words(self.doc).lemma[hit.start] in RECIPROCAL_VERBS and type_ in HOSTILE_TRADES
-        mutual = type_ == "ASSAULT" or traded or cameo == MEET or self._done_to_each_other(hit)
+        # "the army and allied fighters captured a neighbourhood": force with an object is used together on it
+        together = type_ == "ASSAULT" and self._has_an_object(hit, target_chunk)
+        mutual = type_ == "ASSAULT" and not together or traded or cameo == MEET or self._done_to_each_other(hit)
         # Sides are told apart by country; in a fight, also by who they are ("the army and the RSF")
         side = (lambda a: a.code) if type_ == "ASSAULT" else (lambda a: a.country)
         if mutual and not targets and len({side(a) for a in sources if a.country}) > 1:
@@ -2384,6 +2390,15 @@ class SentenceCoder:
             return events + accusation
         events += self._emit(hit, type_, mode, cameo, modality, sources, targets)
         return events + accusation
+
+    def _has_an_object(self, hit: Hit, target: Chunk | None) -> bool:
+        """Whether an active verb is followed by its object: a phrase with no preposition, or an article or a number
+        opening one, maybe after a date ("captured a key neighbourhood", "shelled on Monday two villages")."""
+        if target is not None and target.prep is None and target.start >= hit.end:
+            return True
+        w = words(self.doc)
+        following = hit.end < self.sent.end and (w.lower[hit.end] in DETERMINERS or w.num[hit.end])
+        return following or object_after_a_date(w, hit.end, self.sent)
 
     def _welcomes_a_visitor(self, chunk: Chunk | None) -> bool:
         """Whether the object of "welcomed" is an official or a delegation in person, not their decision or words
@@ -3083,8 +3098,10 @@ class SentenceCoder:
             sources, targets = placed, self._default_targets(type_, cameo, placed, targets, party_place)
         # Forces and armed groups often go unnamed ("insurgents shelled Aleppo"), and protesters protest whoever's
         # they are: coded without a country.
-        unplaced_agents = (type_ in ACTS_OF_FORCE and all(a.sector in UNPLACED_AGENTS for a in sources)) or (
-            type_ == "PROTEST" and all(a.sector in PEOPLE_SECTORS for a in sources)
+        unplaced_agents = (
+            (type_ in ACTS_OF_FORCE and all(a.sector in UNPLACED_AGENTS for a in sources))
+            or (type_ == "COERCE" and all(a.sector in AUTHORITIES for a in sources))
+            or (type_ == "PROTEST" and all(a.sector in PEOPLE_SECTORS for a in sources))
         )
         # A person no lexicon knows, named in full, acts on whom they act on ("Carla del Ponte accused Belgrade").
         stranger_acting_on_a_state = any(_is_stranger(a) for a in sources) and any(t.country for t in targets)
@@ -3146,13 +3163,21 @@ def _dedupe(events: list[EventCandidate]) -> list[EventCandidate]:
 
 def _speaks_of_agents(doc: Doc, sent: Span, hits: list[Hit], setting: str | None) -> bool:
     """Whether a sentence names by their noun the police, soldiers, armed men or protesters, who act whether or not
-    it says whose ("Police arrested ...", "Gunmen killed ...", "Demonstrators set fire to ..."), a court the story's
+    it says whose ("Police arrested ...", "Gunmen killed ...", "Demonstrators set fire to ..."), authorities who
+    coerce ("Authorities detained ..."), a court the story's
     setting places, or, for a protest, the people who hold it ("students marched")."""
     agents = UNPLACED_AGENTS if setting is None else UNPLACED_AGENTS | AT_HOME_SECTORS
     if any(hit.entry.type == "PROTEST" for hit in hits):
         agents |= PEOPLE_SECTORS
+    if any(hit.entry.type == "COERCE" for hit in hits):
+        agents |= AUTHORITIES  # "Authorities arrested the activist"
     sector_of, w = lexicon.sectors(), words(doc)
-    return any(sector_of.get((w.lemma[i],)) in agents or w.lower[i] in PROTESTERS for i in range(sent.start, sent.end))
+    return any(
+        sector_of.get((w.lemma[i],)) in agents
+        or sector_of.get(tuple(w.lemma[i : i + 2])) in agents  # "law enforcers"
+        or w.lower[i] in PROTESTERS
+        for i in range(sent.start, sent.end)
+    )
 
 
 def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:

@@ -75,6 +75,9 @@ DASHES = frozenset({"—", "–"})
 # Verbs whose object is the subject of the bare infinitive after it: "helped Israel shoot down", "let Kyiv use"
 CAUSATIVES = frozenset({"help", "let", "make"})
 NO_OBJECT = lexicon.word_set("no_object")
+PARTITIVES = lexicon.word_set("partitives")
+# Words of a date or a time between an active verb and its object ("captured on Thursday night a key town")
+DATE_WORDS = CALENDAR | {"on", "yesterday", "today", "morning", "afternoon", "evening", "night", ","}
 BY = frozenset({"by"})
 # Participles whose form is their verb's: "run by", "set up by", and those of "unchanged_past"
 IRREGULAR_PARTICIPLES = lexicon.word_set("unchanged_past") | {"run", "come", "become"}
@@ -194,7 +197,17 @@ def _lacks_its_object(doc: Doc, start: int, end: int, sent: Span) -> bool:
     elif w.lemma[start] not in PATIENT_VERBS or end - start > 1:
         return False
     quantified = following == "at" and end + 1 < sent.end and w.lower[end + 1] in ("least", "most")
-    return following in NO_OBJECT and not quantified
+    return following in NO_OBJECT and not quantified and not object_after_a_date(w, end, sent)
+
+
+def object_after_a_date(w: Words, end: int, sent: Span) -> bool:
+    """Whether a date told right after a verb is followed by the verb's object ("the army captured on Thursday a
+    key neighbourhood"): the verb is active, where "five men arrested on Thursday" is a participle."""
+    k = end
+    while k < sent.end and (w.lower[k] in DATE_WORDS or w.num[k]):
+        k += 1
+    dated = any(w.lower[i] in CALENDAR or w.lower[i] in ("yesterday", "today") for i in range(end, k))
+    return dated and k < sent.end and w.lower[k] in DETERMINERS
 
 
 def apposition_start(doc: Doc, comma: int, sent: Span) -> int | None:
@@ -230,6 +243,8 @@ def source_before(
         if chunk is not None:
             if chunk.prep is None and (places or not chunk.place):
                 return _with_coordinated_heads(doc, sent, chunk, chunk_at)
+            if chunk.prep == "of" and _names_a_part_of(words(doc), chunk, sent):
+                return chunk  # "a unit of Sudan's security forces raped women": a part of a force acts as it
             if chunk.end == start and chunk.start > sent.start and words(doc).lemma[chunk.start - 1] in CAUSATIVES:
                 return chunk  # "had helped Israel shoot down the missiles": the object of "help" does it
             if _opens_a_clause(doc, chunk, start):
@@ -259,6 +274,16 @@ def source_before(
                 continue
         j -= 1
     return None
+
+
+def _names_a_part_of(w: Words, chunk: Chunk, sent: Span) -> bool:
+    """Whether an "of" phrase completes a noun that names a part of it, opening the clause ("A unit of", "Members
+    of", "two battalions of"): the whole is the doer."""
+    k = chunk.start - 2
+    if k < sent.start or w.lower[k + 1] != "of" or w.lower[k] not in PARTITIVES:
+        return False
+    opening = range(sent.start, k)
+    return all(w.lower[i] in DETERMINERS or w.num[i] or w.is_lower[i] and w.alpha[i] for i in opening)
 
 
 def _subordinate_subject_between(doc: Doc, conjunction: int, verb: int) -> bool:

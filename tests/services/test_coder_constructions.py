@@ -2875,8 +2875,12 @@ def test_a_bomb_explosion_is_still_an_attack_by_unidentified_forces():
         # people protest whoever's they are
         ("Thousands of students marched through the capital.", [("PROTEST", "EDU", None)]),
         ("Workers went on strike over pay.", [("PROTEST", "LAB", None)]),
+        # authorities who arrest or ban act for a state, whichever ("---GOV"); law enforcers are police
+        ("Authorities detained the activist on Thursday.", [("COERCE", "GOV", "OPP")]),
+        ("The law enforcers seized two landmines.", [("COERCE", "COP", None)]),
         # any other act by an agent of no known country stays too uncertain to code
         ("Police asked residents to stay indoors.", []),
+        ("Authorities praised the firefighters.", []),
         ("The general ordered his troops to leave the barracks.", []),
     ],
 )
@@ -2994,3 +2998,45 @@ def test_a_verb_s_ing_form_after_a_preposition_is_a_verb() -> None:
 )
 def test_verbs_offered_beside_a_phrasal_verb_read_alone(text: str, expected: tuple) -> None:
     assert {(e.type, e.cameo) for e in asserted(text)} == {expected}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # coordinated forces that take an object act together on it; with none, they fight each other
+        (
+            "Syrian troops and Iranian militias captured a key neighborhood in Deir al-Zour.",
+            [("ASSAULT", "SYRMIL", None), ("ASSAULT", "IRNREB", None)],
+        ),
+        (
+            "Indian and Chinese troops clashed along the disputed border.",
+            [("ASSAULT", "INDMIL", "CHNMIL"), ("ASSAULT", "CHNMIL", "INDMIL")],
+        ),
+    ],
+)
+def test_coordinated_forces_with_an_object_act_together(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date between an active verb and its object leaves it active; a participle before a date is passive
+        ("The Syrian army captured on Thursday a key neighborhood in Deir al-Zour.", [("ASSAULT", "SYRMIL", None)]),
+        ("Egyptian police arrested on Monday night a Syrian journalist.", [("COERCE", "EGYCOP", "SYRJRN")]),
+    ],
+)
+def test_a_date_between_a_verb_and_its_object(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of a force named by the force acts as it
+        ("A unit of Sudan's security forces raped women.", [("ASSAULT", "SDNCOP", "SDNCVL")]),
+        ("Two battalions of Ethiopia's army shelled the town.", [("ASSAULT", "ETHMIL", None)]),
+    ],
+)
+def test_a_part_of_a_force_acts_as_the_force(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
