@@ -178,7 +178,8 @@ QUOTES = frozenset({'"', "`", "``", "''", "“", "‘", "'"})
 NONSPECIFIC = lexicon.word_set("nonspecific")
 # Verbs that turn an event noun into a report of the event ("staged a protest", "began a hunger strike").
 LIGHT_VERBS = lexicon.word_set("light_verbs")
-LIGHT_VERB_PARTICLES = frozenset({"off", "up", "on"})  # "kicked off", "wrapped up", "embarked on"
+LIGHT_VERB_PARTICLES = frozenset({"off", "up", "on", "out"})  # "kicked off", "wrapped up", "embarked on", "carried out"
+SERIES = lexicon.word_set("series")
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
 # Words an object's noun phrase spans before what describes it ("a UN Security Council resolution calling for")
 OBJECT_WORDS = 8
@@ -626,6 +627,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     ):
         qualified -= 1
     word = w.lower[hit.start]
+    if _done_by_a_light_verb(w, qualified, sent):
+        return False  # "carried out a string of airstrikes", "engaged in heavy clashes with": the acts reported
     if qualified in ends and (hit.end - hit.start == 1 or is_s_form(w, hit.start)):
         # the object of another trigger ("demanded support", "refused admittance", "ruled out talks with"); a past
         # form after a verb's object is the next verb ("Officials who attacked the plan resigned", "forces backed by
@@ -744,6 +747,23 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     if word in UNCHANGED_PAST and hit.end - hit.start > 1:
         return False  # "The US cut funding to ...": a past verb with the object its pattern names
     return not named and (opener in DETERMINERS or opener in NOUN_MARKERS)
+
+
+def _done_by_a_light_verb(w: Words, noun: int, sent: Span) -> bool:
+    """Whether an act noun and its qualifiers, from `noun`, are the object of a light verb through a count of its
+    repeats ("launched a wave of", "carried out a series of") or are engaged in ("engaged in clashes with")."""
+    k = noun - 1
+    if k - 1 > sent.start and w.lower[k] == "in" and w.lemma[k - 1] == "engage":
+        return True
+    if not (k - 2 >= sent.start and w.lower[k] == "of" and w.lower[k - 1] in SERIES):
+        return False
+    k -= 2
+    if w.lower[k] not in DETERMINERS and w.is_lower[k] and k - 1 >= sent.start:
+        k -= 1  # "a fresh wave of"
+    if w.lower[k] not in DETERMINERS:
+        return False
+    verb = k - 2 if k - 1 > sent.start and w.lower[k - 1] in LIGHT_VERB_PARTICLES else k - 1
+    return verb >= sent.start and w.lemma[verb] in LIGHT_VERBS
 
 
 def _alleged_act(w: Words, hit: Hit, sent: Span, others: list[Hit]) -> bool:
@@ -1369,7 +1389,8 @@ class SentenceCoder:
             if agent is None and hit.entry.type == "ASSAULT":
                 # "a mortar bomb was fired at it from the Gaza Strip": fired from a place, at someone
                 agent = self._fired_from(hit)
-                if agent is not None and (target is None or not any(a.country for a in target.actors)):
+                aimed_next = hit.end < sent.end and words(doc).lower[hit.end] in AIMS  # "grenades were hurled at"
+                if (agent is not None or aimed_next) and (target is None or not any(a.country for a in target.actors)):
                     # what it was aimed at: "fired at southern Israel", "launched toward Israel"
                     aimed = agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=AIMS)
                     target = aimed or target
@@ -2995,8 +3016,10 @@ class SentenceCoder:
         """PLOVER's unidentified actor, written as the act's words, for a hostile act reported as done to someone
         by no one named, in a sentence that names no actor but its targets (places aside): any other one may be the
         doer, told in a way the coder does not read."""
-        if not targets or type_ not in HARMS or modality != ASSERTED:
+        if type_ not in HARMS or modality != ASSERTED:
             return []
+        if not targets and (type_ not in ACTS_OF_FORCE or self._location(hit.start) is None):
+            return []  # "weapons were seized in Karachi", "shops were looted in Mabopane": done where, to no one named
         if not told_as_done_by_someone(self.doc, self.sent, hit.start) or words(self.doc).lemma[hit.start] in STRUGGLES:
             return []  # a fight has two sides, and what "was battled" may be a fire
         spans = {(t.start, t.end) for t in targets}

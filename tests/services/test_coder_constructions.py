@@ -3040,3 +3040,34 @@ def test_a_date_between_a_verb_and_its_object(text: str, expected: list) -> None
 )
 def test_a_part_of_a_force_acts_as_the_force(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act noun after a light verb is the act reported, through a count of its repeats or "engaged in"
+        ("Israeli aircraft carried out an airstrike on Gaza.", [("ASSAULT", "ISRMIL", "PSE")]),
+        ("Israeli aircraft carried out a string of airstrikes on Gaza.", [("ASSAULT", "ISRMIL", "PSE")]),
+        ("Syrian troops engaged in heavy clashes with ISIL.", [("ASSAULT", "SYRMIL", "IMGREBISI")]),
+        # a count of acts that is no light verb's object names them
+        ("Gaza was hit by a string of airstrikes.", []),
+    ],
+)
+def test_an_act_noun_after_a_light_verb_is_reported(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive act of force aimed "at" someone, by no one named, is the unidentified actor's on them
+        ("Grenades were hurled at Indian soldiers in Srinagar.", [("ASSAULT", "IND", "IND")]),
+        # with no one it was done to, where it was done places it
+        ("Two rifles were seized in Lagos.", [("COERCE", "NGA", "NGA")]),
+        ("Shops were looted in Mabopane.", [("COERCE", "ZAF", "ZAF")]),
+        # with no place either, it is no one's event
+        ("Shops were looted.", []),
+    ],
+)
+def test_a_passive_act_of_force_by_no_one_named(text: str, expected: list) -> None:
+    assert by_country(text) == expected, text
