@@ -1487,3 +1487,27 @@ def test_an_act_named_by_the_noun_of_its_verb_after_its_doer(text: str, expected
 )
 def test_synonyms_the_verb_dictionary_files_under_its_codes(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 192: control of a place gained, established, restored or recovered, a place liberated or won back
+        ("Somali troops gained control of the base in Kismayo.", [("ASSAULT", "192", "SOM", None)]),
+        ("Syrian government forces recovered control of two villages near Idlib.", [("ASSAULT", "192", "SYR", None)]),
+        ("Iraqi forces liberated several villages near Mosul.", [("ASSAULT", "192", "IRQ", None)]),
+        ("The Syrian army seized back the city of Al-Bab.", [("ASSAULT", "192", "SYR", None)]),
+        ("Ukrainian troops won back Kharkiv.", [("ASSAULT", "192", "UKR", None)]),
+        ("Ukrainian troops took back the town of Izium.", [("ASSAULT", "192", "UKR", None)]),
+        # what is taken back that is no place is no occupation
+        ("Israel took back its offer.", []),
+        # CAMEO 154: a military base, post or outpost set up increases armed forces' presence
+        ("Turkish forces set up a new military post near Idlib.", [("MOBILIZE", "154", "TUR", "SYR")]),
+        ("The US military established a new base near the Syrian border.", []),
+        # CAMEO 141: a vigil held and a march taken out are demonstrations
+        ("Pakistani students took out a march in Lahore.", [("PROTEST", "141", "PAK", "PAK")]),
+        ("Hundreds of Greek students held a silent vigil in Athens.", [("PROTEST", "141", "GRC", "GRC")]),
+    ],
+)
+def test_places_taken_bases_set_up_and_vigils_held_are_coded_as_the_codebook_does(text: str, expected: list) -> None:
+    assert coded(text) == expected, text
