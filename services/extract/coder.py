@@ -683,6 +683,9 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         return True  # "to end fighting that has killed thousands": the antecedent of a relative clause is a noun
     if word in MODIFIERS and (w.lemma[hit.end] if hit.end < sent.end else "",) in sectors:
         return True  # "riot police": a modifier of the actor noun after it
+    opening = before in NOUN_MARKERS or before in DETERMINERS or before == ","  # not "to" of an infinitive
+    if base and hit.end < sent.end and (w.lemma[hit.end],) in sectors and opening:
+        return True  # ", rescue workers said", "the aid workers": a plain form opening a phrase qualifies the noun
     if word.endswith("s") and hit.end < sent.end and lexicon.cues().get((w.lemma[hit.end],)) in ("aspect", "say"):
         return True  # "shells continued crashing", "trading was thin, brokers said": a plural noun before its verb
     if plural and hit.end < sent.end and _verb_of_state(w, hit.end):

@@ -3071,3 +3071,22 @@ def test_an_act_noun_after_a_light_verb_is_reported(text: str, expected: list) -
 )
 def test_a_passive_act_of_force_by_no_one_named(text: str, expected: list) -> None:
     assert by_country(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb's plain form opening a phrase before an actor's noun qualifies the noun
+        (
+            "Suicide bombers killed 22 Nigerian worshippers in an attack on a mosque, rescue officials said.",
+            [("ASSAULT", "UAF", "NGA")],
+        ),
+        # after "to" it is still the verb
+        (
+            "Liberian riot police fired tear gas to disperse demonstrators in Monrovia.",
+            [("COERCE", "LBRCOP", "LBRCVL")],
+        ),
+    ],
+)
+def test_a_plain_form_before_an_actor_noun_qualifies_it(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
