@@ -1511,3 +1511,8 @@ def test_synonyms_the_verb_dictionary_files_under_its_codes(text: str, expected:
 )
 def test_places_taken_bases_set_up_and_vigils_held_are_coded_as_the_codebook_does(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+def test_every_trigger_pattern_is_entered_once() -> None:
+    patterns = [(t.pattern, t.type, t.cameo, t.kind) for t in lexicon.triggers()]
+    assert len(patterns) == len(set(patterns))
