@@ -3026,7 +3026,15 @@ class SentenceCoder:
         if not told_as_done_by_someone(self.doc, self.sent, hit.start) or words(self.doc).lemma[hit.start] in STRUGGLES:
             return []  # a fight has two sides, and what "was battled" may be a fire
         spans = {(t.start, t.end) for t in targets}
-        others = (a for c in self.chunks if not (c.place or self._says_where(c)) for a in c.actors if a.start < a.end)
+        # who reports it is no other doer (", authorities said")
+        told = {self.doc[i].idx for i in self._reporting}
+        others = (
+            a
+            for c in self.chunks
+            if not (c.place or self._says_where(c))
+            for a in c.actors
+            if a.start < a.end and a.start not in told
+        )
         if any((a.start, a.end) not in spans for a in others):
             return []
         return [written_actor(self.doc, hit.start, hit.end, UNIDENTIFIED, None, UNIDENTIFIED)]

@@ -1507,9 +1507,15 @@ def test_synonyms_the_verb_dictionary_files_under_its_codes(text: str, expected:
         # CAMEO 141: a vigil held and a march taken out are demonstrations
         ("Pakistani students took out a march in Lahore.", [("PROTEST", "141", "PAK", "PAK")]),
         ("Hundreds of Greek students held a silent vigil in Athens.", [("PROTEST", "141", "GRC", "GRC")]),
+        ("American activists took part in a die-in in Minneapolis.", [("PROTEST", "141", "USA", "USA")]),
+        # CAMEO 1712: shops, vehicles and property burned or set ablaze are destroyed
+        ("Israeli settlers set Palestinian cars ablaze near Nablus.", [("COERCE", "1712", "ISR", "PSE")]),
+        ("Serbian nationalists burned Albanian shops in Belgrade.", [("COERCE", "1712", "SRB", "ALB")]),
     ],
 )
-def test_places_taken_bases_set_up_and_vigils_held_are_coded_as_the_codebook_does(text: str, expected: list) -> None:
+def test_places_taken_bases_set_up_protests_held_and_property_burned_are_coded_as_the_codebook_does(
+    text: str, expected: list
+) -> None:
     assert coded(text) == expected, text
 
 

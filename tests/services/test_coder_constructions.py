@@ -3067,6 +3067,8 @@ def test_an_act_noun_after_a_light_verb_is_reported(text: str, expected: list) -
         ("Shops were looted in Mabopane.", [("COERCE", "ZAF", "ZAF")]),
         # with no place either, it is no one's event
         ("Shops were looted.", []),
+        # who reports it is no other doer
+        ("Foreign-owned shops have been burned in Durban, authorities said.", [("COERCE", "ZAF", "ZAF")]),
     ],
 )
 def test_a_passive_act_of_force_by_no_one_named(text: str, expected: list) -> None:
