@@ -837,16 +837,22 @@ def _is_people(doc: Doc, chunk: Chunk, entity_at: dict[int, Span]) -> bool:
 
 def _prep(doc: Doc, i: int, sent_start: int) -> str | None:
     """The preposition governing a phrase; EMBEDDED if a noun precedes it, so it cannot be a subject."""
+    w = words(doc)
     j = i - 1
-    while j >= sent_start and (words(doc).lower[j] in DETERMINERS or words(doc).lower[j] in COMPASS):
+    while j >= sent_start and (w.lower[j] in DETERMINERS or w.lower[j] in COMPASS):
         j -= 1
-    if words(doc).num[i]:
+    if j - 3 >= sent_start and w.lower[j] in BACKING and w.lower[j - 1] == "-":
+        # "attacked by the Iran-backed militias": who backs them stands between the agent's "by" and its phrase
+        k = j - 3
+        while k > sent_start and w.lower[k] in DETERMINERS:
+            k -= 1
+        j = k if w.lower[k] == "by" else j
+    if w.num[i]:
         # "up to 100 ethnic Albanians", "more than 30 members": a quantity, not a prepositional phrase
         while j >= sent_start and words(doc).lower[j] in QUANTIFIERS:
             j -= 1
     if j < sent_start:
         return None
-    w = words(doc)
     if w.lower[j] in PREPOSITIONS:
         return w.lower[j]
     # After a noun ("the U.N. war crimes court") a phrase continues a noun phrase and cannot be a subject; after a

@@ -1337,7 +1337,8 @@ class SentenceCoder:
                 # "The attack by Houthi rebels on a ship drew condemnation": an act as the subject, its doer gets it
                 doer = next((c for c in reversed(self.chunks) if c.end <= hit.start and c.prep == "by"), None)
                 target = doer or target
-            return agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=GIVERS), target
+            giver = agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=GIVERS)
+            return giver or self._owner_inside(hit), target
         if is_passive(doc, hit.start, hit.end, sent):
             modified = self.chunk_at.get(hit.start - 1)
             if (
@@ -1504,6 +1505,14 @@ class SentenceCoder:
         if target is not None and source is not None and target.actors == source.actors:
             target = None
         return source, target
+
+    def _owner_inside(self, hit: Hit) -> Chunk | None:
+        """The possessive inside a trigger's own words, whose act it names ("came under Yemen's missile attack")."""
+        w = words(self.doc)
+        return next(
+            (c for c in self.chunks if hit.start < c.start and c.end < hit.end and w.lower[c.end] in POSSESSIVE_MARKS),
+            None,
+        )
 
     def _decided_by(self, hit: Hit) -> list[Actor] | None:
         """Who took the decision that names an act ("Germany's decision to send tanks", "its decision to deploy"):

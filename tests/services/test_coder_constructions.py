@@ -3092,3 +3092,19 @@ def test_a_passive_act_of_force_by_no_one_named(text: str, expected: list) -> No
 )
 def test_a_plain_form_before_an_actor_noun_qualifies_it(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the agent after "by" past who backs it
+        ("The base was attacked by Iran-backed militias.", [("ASSAULT", "REB", None)]),
+        ("Shops were looted by the Turkish-backed militants.", [("COERCE", "REB", None)]),
+        # "after" before a backed subject still opens its clause
+        ("Residents fled after Turkish-backed rebels seized the town.", [("ASSAULT", "REB", None)]),
+        # an attack one comes under, named after its doer's possessive
+        ("The Saudi base came under Yemen's missile attack.", [("ASSAULT", "YEM", "SAU")]),
+    ],
+)
+def test_a_backed_agent_and_an_attack_come_under(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
