@@ -446,8 +446,14 @@ def _is_the_state(actor: Actor, trigger_char: int) -> bool:
 
 
 def _is_a_protester(actor: Actor) -> bool:
-    """Whether an actor is people in a protest ("Greek rioters", "rioters in Greece")."""
-    return any(word in PROTESTERS for word in actor.text.lower().split())
+    """Whether an actor is people in a protest ("Greek rioters", "rioters in Greece"), by the words of its own phrase
+    ("police" of "police and protesters in Cairo" is none)."""
+    for word in actor.text.lower().split():
+        if word in PROTESTERS:
+            return True
+        if word == "and" or word in PREPOSITIONS and word != "of":  # "hundreds of protesters" are protesters
+            return False
+    return False
 
 
 def _is_official(actor: Actor) -> bool:
@@ -1370,8 +1376,10 @@ class SentenceCoder:
                 # "The Russian ambassador was summoned to the Polish foreign ministry": summoned by whom it goes to
                 agent = agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=TO)
             if agent is None and hit.entry.type == "ASSAULT":
-                agent = agent_of_attack(doc, sent, hit.end, self.chunks, self.right_stops) or agent_of_fight(
-                    doc, sent, hit.end, self.chunks, self.right_stops
+                agent = (
+                    agent_of_attack(doc, sent, hit.end, self.chunks, self.right_stops)
+                    or agent_of_fight(doc, sent, hit.end, self.chunks, self.right_stops)
+                    or sides_of_fight_in_subject(doc, sent, hit.start, self.chunks)
                 )
             if agent is None and hit.entry.cameo == EXTRADITION:
                 # "was extradited from the United Arab Emirates to New Delhi": the state it left handed it over to

@@ -76,6 +76,8 @@ DASHES = frozenset({"—", "–"})
 CAUSATIVES = frozenset({"help", "let", "make"})
 NO_OBJECT = lexicon.word_set("no_object")
 PARTITIVES = lexicon.word_set("partitives")
+# Prepositions that open a sentence on the fight it happened in: "During clashes between ..., four were killed"
+FIGHT_SETTINGS = frozenset({"during", "in", "amid", "amidst"})
 # Words of a date or a time between an active verb and its object ("captured on Thursday night a key town")
 DATE_WORDS = CALENDAR | {"on", "yesterday", "today", "morning", "afternoon", "evening", "night", ","}
 BY = frozenset({"by"})
@@ -487,16 +489,24 @@ def agent_of_fight(doc: Doc, sent: Span, end: int, chunks: list[Chunk], stops: s
 
 
 def sides_of_fight_in_subject(doc: Doc, sent: Span, start: int, chunks: list[Chunk]) -> Chunk | None:
-    """Both sides of a fight that is the subject of the verb at `start`: "Clashes between Sudanese and South Sudanese
-    troops killed 20 people"."""
+    """Both sides of a fight that is the subject of the verb at `start`, or the setting its clause opens with:
+    "Clashes between Sudanese and South Sudanese troops killed 20 people", "During clashes between the army and
+    rebels, four soldiers were injured"."""
     w = words(doc)
+    setting = w.lower[sent.start] in FIGHT_SETTINGS
     for chunk in chunks:
         if chunk.prep != "between" or chunk.end > start or not chunk.actors or chunk.start < sent.start + 2:
             continue
-        fight = w.lower[chunk.start - 1] == "between" and w.lower[chunk.start - 2] in FIGHT_NOUNS
-        if fight and not any(w.lower[i] in (",", ";") or w.lower[i] in CLAUSE_OPENERS for i in range(chunk.end, start)):
+        fight = w.lower[chunk.start - 1] == "between" and _ends_a_fight_noun(w, chunk.start - 2)
+        breaks = [i for i in range(chunk.end, start) if w.lower[i] in (",", ";") or w.lower[i] in CLAUSE_OPENERS]
+        if fight and (not breaks or setting and breaks == [chunk.end] and w.lower[chunk.end] == ","):
             return chunk
     return None
+
+
+def _ends_a_fight_noun(w: Words, i: int) -> bool:
+    """Whether a fight noun ends at i, written whole or hyphened ("clashes", "shoot-out")."""
+    return w.lower[i] in FIGHT_NOUNS or i >= 2 and w.lower[i - 1] == "-" and w.lower[i - 2] + w.lower[i] in FIGHT_NOUNS
 
 
 def attack_phrase(doc: Doc, sent: Span, start: int, end: int, *, passive: bool) -> tuple[int, int] | None:

@@ -3108,3 +3108,26 @@ def test_a_plain_form_before_an_actor_noun_qualifies_it(text: str, expected: lis
 )
 def test_a_backed_agent_and_an_attack_come_under(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fight the sentence opens on, with its sides named, is theirs on each other
+        (
+            "During clashes between Somali troops and Al-Shabaab fighters, four soldiers were injured.",
+            [("ASSAULT", "SOMMIL", "SOMREBSHB"), ("ASSAULT", "SOMREBSHB", "SOMMIL")],
+        ),
+        (
+            "During the shoot-out between bandits and Nigerian soldiers, four soldiers were injured.",
+            [("ASSAULT", "NGACRM", "NGAMIL"), ("ASSAULT", "NGAMIL", "NGACRM")],
+        ),
+        # police who clash with protesters are no rioters
+        (
+            "Clashes between police and protesters in Cairo killed ten people.",
+            [("ASSAULT", "EGYCOP", "EGYCVL"), ("ASSAULT", "EGYCVL", "EGYCOP")],
+        ),
+    ],
+)
+def test_the_sides_of_a_fight_a_sentence_opens_on(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
