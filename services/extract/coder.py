@@ -150,6 +150,9 @@ THREAT_MODE = {
 # "took place"; not "spread", which tells protests already held going elsewhere.
 PROTESTS_HAPPEN = frozenset({"erupt", "break", "continue", "resume", "flare", "rage", "rock", "hold", "take"})
 PROTESTS_HAPPEN_WITH = {"break": "out", "take": "place"}
+# What protests are against, between them and how they happen: "protests against the new tax erupted"
+PROTESTED_OVER = frozenset({"against", "over", "about", "for"})
+PROTESTED_OVER_WORDS = 8
 # Adverbial clauses ("as police cracked down", "when they blew themselves up") and relative ones ("rebels who entered
 # the country") tell the circumstances of the news of their sentence's main clause: background, not news.
 ADVERBIAL_SUBORDINATORS = lexicon.word_set("adverbial_subordinators")
@@ -751,7 +754,9 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         # "began a hunger strike", "staged a protest", "kicked off a visit"; but "called the sanctions a crime"
         # names them
         return w.lemma[verb] == "call" and hit.end < sent.end and w.lower[hit.end] in INDEFINITE_ARTICLES
-    if opener in NONSPECIFIC:
+    # "a protester throws a petrol bomb": the article opens the subject named before an -s verb and its object
+    with_object = hit.end - hit.start > 1 or hit.end < sent.end and w.lower[hit.end] in DETERMINERS
+    if opener in NONSPECIFIC and not (named and plural and with_object):
         return True
     if word in UNCHANGED_PAST and hit.end - hit.start > 1:
         return False  # "The US cut funding to ...": a past verb with the object its pattern names
@@ -1885,6 +1890,10 @@ class SentenceCoder:
         if hit.entry.type != "PROTEST":
             return []
         w, j = words(self.doc), hit.end
+        if j < self.sent.end and w.lower[j] in PROTESTED_OVER:
+            # "Protests against growing economic hardship erupted": what they are against, then how they happen
+            ends = range(j + 1, min(self.sent.end, j + PROTESTED_OVER_WORDS + 1))
+            j = next((k for k in ends if w.lemma[k] in PROTESTS_HAPPEN or w.lower[k] == ","), j)
         while j < self.sent.end and w.lemma[j] in ("be", "have"):
             j += 1
         if j >= self.sent.end or w.lemma[j] not in PROTESTS_HAPPEN:

@@ -3131,3 +3131,19 @@ def test_a_backed_agent_and_an_attack_come_under(text: str, expected: list) -> N
 )
 def test_the_sides_of_a_fight_a_sentence_opens_on(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what protests are against may stand between them and how they happen
+        ("Protests against growing economic hardship erupted in Nairobi.", [("PROTEST", "KENCVL", "KEN")]),
+        # a caption's present tense: the article opens the subject, the -s form is its verb
+        (
+            "A Palestinian protester throws stones at Israeli soldiers near Ramallah.",
+            [("PROTEST", "PSECVL", "ISRMIL")],
+        ),
+    ],
+)
+def test_protests_against_something_and_a_caption_s_present_tense(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
