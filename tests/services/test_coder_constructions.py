@@ -2895,6 +2895,8 @@ def test_agents_of_no_named_country_use_force_and_protest_on_their_sector_alone(
         "Syria's army fired shells containing poisonous gases at Kurdish fighters.",
         "Iraqi troops used chemical weapons against Iranian soldiers.",
         "The militants used mustard gas against an army unit in Iraq.",
+        "Syrian government forces dropped chlorine munitions on rebel fighters.",
+        "The Syrian army used sulfur mustard against Kurdish fighters.",
     ],
 )
 def test_chemical_weapons_used_are_cameo_2041(text: str) -> None:
