@@ -205,7 +205,8 @@ def eval_command(
         Path | None,
         typer.Option(
             help="Measure the coder on these news snippets instead: a tab-separated file with the columns id, "
-            "EventSnippet and SubType (ACLED sub-event types), the CASE 2021 fine-grained event classification layout."
+            "EventSnippet and SubType (ACLED sub-event types), the CASE 2021 fine-grained event classification layout, "
+            "or an ACLED export (notes, event_type, actor1, actor2), whose actors also give each dyad's countries."
         ),
     ] = None,
     json_path: Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON here.")] = None,

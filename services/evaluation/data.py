@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from services.evaluation.acled import ACLED_COLUMNS, actor_country, label_of
 from services.settings import get_settings
 
 DEV, HELD_OUT, ALL = "dev", "held-out", "all"
@@ -120,11 +121,15 @@ def load_article_bodies(root: Path) -> list[BodyPage]:
 
 @dataclass(frozen=True)
 class TypedSnippet:
-    """A real news snippet labelled with the kind of event it reports (an ACLED sub-event type)."""
+    """A real news snippet labelled with the kind of event it reports (an ACLED sub-event type), and, where the
+    labels give them, the countries of the side that acts and of the side acted on (ISO alpha-3)."""
 
     id: str
     text: str
     label: str
+    source: str | None = None
+    target: str | None = None
+    one_sided: bool = False  # the labels name no side acted on
 
 
 # The CASE 2021 fine-grained event classification layout: a header, then one snippet a line.
@@ -132,20 +137,44 @@ TYPED_COLUMNS = ("id", "EventSnippet", "SubType")
 
 
 def load_typed_snippets(path: Path) -> list[TypedSnippet]:
-    """The snippets of a tab-separated file with the columns id, EventSnippet and SubType."""
+    """The snippets of a tab-separated file with the columns id, EventSnippet and SubType, or the events of an
+    ACLED export (comma-separated, with the columns notes, event_type, actor1 and actor2)."""
     if not path.is_file():
-        raise MissingData(f"no file {path}: give a tab-separated file with the columns {', '.join(TYPED_COLUMNS)}")
+        raise MissingData(
+            f"no file {path}: give a tab-separated file with the columns {', '.join(TYPED_COLUMNS)}, "
+            f"or an ACLED export with the columns {', '.join(ACLED_COLUMNS)}"
+        )
     # A byte-order mark, as spreadsheets write one, is no part of the first column's name.
     with path.open(encoding="utf-8-sig", errors="replace", newline="") as lines:
-        rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-        missing = [column for column in TYPED_COLUMNS if column not in (rows.fieldnames or ())]
-        if missing:
-            wanted = ", ".join(TYPED_COLUMNS)
-            raise MissingData(f"{path} has no column {', '.join(missing)}: its header must name {wanted}")
-        snippets = [TypedSnippet(row["id"], row["EventSnippet"] or "", (row["SubType"] or "").strip()) for row in rows]
+        header = lines.readline()
+        lines.seek(0)
+        if "\t" not in header and all(column in header for column in ACLED_COLUMNS):
+            snippets = [_acled_snippet(number, row) for number, row in enumerate(csv.DictReader(lines))]
+        else:
+            rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+            missing = [column for column in TYPED_COLUMNS if column not in (rows.fieldnames or ())]
+            if missing:
+                wanted = ", ".join(TYPED_COLUMNS)
+                raise MissingData(f"{path} has no column {', '.join(missing)}: its header must name {wanted}")
+            snippets = [
+                TypedSnippet(row["id"], row["EventSnippet"] or "", (row["SubType"] or "").strip()) for row in rows
+            ]
     if not snippets:
         raise MissingData(f"{path} holds no snippets")
     return snippets
+
+
+def _acled_snippet(number: int, row: dict[str, str]) -> TypedSnippet:
+    """An ACLED event as a snippet: its notes, its label, and its actors' countries."""
+    actor2 = (row.get("actor2") or "").strip()
+    return TypedSnippet(
+        row.get("event_id_cnty") or row.get("data_id") or str(number),
+        row.get("notes") or "",
+        label_of(row.get("event_type") or "", row.get("sub_event_type")),
+        actor_country(row.get("actor1") or ""),
+        actor_country(actor2) if actor2 else None,
+        one_sided=not actor2,
+    )
 
 
 @dataclass(frozen=True)

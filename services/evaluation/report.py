@@ -31,6 +31,7 @@ EXTRACT_FIGURES = (("sentences", "sentences"), ("precision", "triple precision")
                    ("events_per_sentence", "events/sentence"),
                    ("gold_events_per_sentence", "gold events/sentence"))  # fmt: skip
 TYPED_FIGURES = (("snippets", "snippets labelled with a PLOVER type"), ("type_recall", "type recall"),
+                 ("dyads", "snippets whose actors' countries are labelled"), ("dyad_recall", "dyad recall"),
                  ("disasters", "disaster snippets"), ("disasters_quiet", "disasters with no event"))  # fmt: skip
 TYPE_FIGURES = (("gold", "gold"), ("coded", "coded"), ("precision", "precision"), ("recall", "recall"), ("f1", "F1"))
 
@@ -126,7 +127,7 @@ def extract_type_tables(figures: dict) -> list[Table]:
 
 def typed_tables(figures: dict) -> list[Table]:
     """Snippets labelled by event type: each coder's figures, then its type recall per label."""
-    tables = [_by_figure("extract: snippets labelled by event type (ACLED sub-event types)", TYPED_FIGURES, figures)]
+    tables = [_by_figure("extract: snippets labelled by event type (ACLED's types)", TYPED_FIGURES, figures)]
     labels = next(iter(figures.values()))["by_label"]
     table = _table("extract: type recall per label", ["label", "snippets", *figures])
     for label, values in labels.items():

@@ -52,6 +52,10 @@ PLOVER_TYPES: dict[str, frozenset[str]] = {
     "AGREEMENT": frozenset({"AGREE", "CONSULT", "RETREAT"}),
     "NON_VIOL_TERRIT_TRANSFER": frozenset({"RETREAT", "COERCE"}),
     "HQ_ESTABLISHED": frozenset({"MOBILIZE"}),
+    # ACLED's event types before 2019, each the union of the sub-event types it split into
+    "REMOTE_VIOLENCE": frozenset({"ASSAULT"}),
+    "VIOLENCE_AGAINST_CIVILIANS": frozenset({"ASSAULT", "COERCE"}),
+    "RIOTS_PROTESTS": frozenset({"PROTEST", "ASSAULT", "COERCE"}),
 }
 # Disasters are no one's act: a coder should report no event there. The other labels (a change to a group's activity,
 # organised crime, a claim of responsibility, diplomacy at large, other) have no one PLOVER type, and are not scored.
@@ -62,7 +66,7 @@ def evaluate_typed(snippets: Iterable[TypedSnippet], *, advance: Callable[[], No
     """Each coder's type recall over the snippets whose label a PLOVER type covers, per label, and the share of
     disaster snippets left without an event."""
     found = {name: Counter() for name in CODERS}
-    labelled, quiet, disasters = Counter(), Counter(), 0
+    labelled, quiet, disasters, dyads, dyads_found = Counter(), Counter(), 0, 0, Counter()
     for snippet in snippets:
         advance()
         if snippet.label in PLOVER_TYPES:
@@ -71,16 +75,26 @@ def evaluate_typed(snippets: Iterable[TypedSnippet], *, advance: Callable[[], No
             disasters += 1
         else:
             continue  # a label no figure counts: the coders need not read it
+        sides = _sides(snippet) if snippet.label in PLOVER_TYPES else None
+        dyads += sides is not None
         for name, coder in CODERS.items():
-            types = {type_ for _, _, type_, _ in coder(snippet.text)}
+            coded = coder(snippet.text)
+            types = {type_ for _, _, type_, _ in coded}
             if snippet.label in PLOVER_TYPES:
                 found[name][snippet.label] += bool(types & PLOVER_TYPES[snippet.label])
+                if sides is not None:
+                    dyads_found[name] += any(
+                        type_ in PLOVER_TYPES[snippet.label] and _has_sides(source, target, sides)
+                        for source, target, type_, _ in coded
+                    )
             else:
                 quiet[name] += not types
     return {
         name: {
             "snippets": sum(labelled.values()),
             "type_recall": share(sum(found[name].values()), sum(labelled.values())),
+            "dyads": dyads,
+            "dyad_recall": share(dyads_found[name], dyads),
             "disasters": disasters,
             "disasters_quiet": share(quiet[name], disasters),
             "by_label": {
@@ -90,3 +104,20 @@ def evaluate_typed(snippets: Iterable[TypedSnippet], *, advance: Callable[[], No
         }
         for name in CODERS
     }
+
+
+def _sides(snippet: TypedSnippet) -> tuple[str, str | None] | None:
+    """The countries a coded event must name for the snippet's dyad: the acting side's, and the side acted on's
+    unless the labels name none; None when the labels do not give a side's country."""
+    if snippet.source is None or snippet.target is None and not snippet.one_sided:
+        return None
+    return snippet.source, snippet.target
+
+
+def _has_sides(source: str, target: str, sides: tuple[str, str | None]) -> bool:
+    """Whether an event's source and target countries are the dyad's, in either order for two sides (ACLED's first
+    actor is not always the one that struck first)."""
+    first, second = sides
+    if second is None:
+        return source == first
+    return (source, target) in ((first, second), (second, first))

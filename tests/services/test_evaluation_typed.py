@@ -79,3 +79,36 @@ def test_a_byte_order_mark_and_blank_lines_do_not_hide_the_header_or_add_snippet
     path.write_bytes(b"\xef\xbb\xbfid\tEventSnippet\tSubType\n1\tPolice arrested a man in Lagos, Nigeria.\tARREST\n\n")
     snippets = load_typed_snippets(path)
     assert snippets == [TypedSnippet("1", "Police arrested a man in Lagos, Nigeria.", "ARREST")]
+
+
+# Events written for these tests in the layout of an ACLED export: notes, event types and actors as ACLED names them.
+ACLED_HEADER = "data_id,event_id_cnty,event_type,sub_event_type,actor1,actor2,notes\n"
+ACLED_ROWS = (
+    '1,KEN1,Protests,Peaceful protest,Protesters (Kenya),,"Kenyan teachers marched through Nairobi to demand pay."\n'
+    "2,SOM2,Battles,Armed clash,Military Forces of Somalia (2012-),Military Forces of Ethiopia (1991-),"
+    '"Somali troops clashed with Ethiopian soldiers near the border."\n'
+    "3,NGA3,Battles,Armed clash,Military Forces of Nigeria (2015-),Boko Haram,"
+    '"Nigerian troops fought Boko Haram fighters near Maiduguri."\n'
+    "4,LBY4,Remote violence,,Military Forces of the United States,Islamic State (Sirte),"
+    '"US jets bombed Islamic State positions in Sirte."\n'
+)
+
+
+def test_an_acled_export_gives_labels_and_the_countries_of_its_actors(tmp_path: Path) -> None:
+    path = tmp_path / "acled.csv"
+    path.write_text(ACLED_HEADER + ACLED_ROWS, encoding="utf-8")
+    protest, clash, fight, strike = load_typed_snippets(path)
+    assert (protest.label, protest.source, protest.target, protest.one_sided) == ("PEACE_PROTEST", "KEN", None, True)
+    assert (clash.label, clash.source, clash.target) == ("ARMED_CLASH", "SOM", "ETH")
+    assert (fight.source, fight.target, fight.one_sided) == ("NGA", None, False)  # a named group gives no country
+    assert (strike.label, strike.source) == ("REMOTE_VIOLENCE", "USA")  # an event type from before sub-event types
+
+
+def test_a_dyad_is_found_when_an_event_of_a_covering_type_names_both_sides_countries(tmp_path: Path) -> None:
+    path = tmp_path / "acled.csv"
+    path.write_text(ACLED_HEADER + ACLED_ROWS, encoding="utf-8")
+    figures = evaluate_typed(load_typed_snippets(path))[NEWSFLOW]
+    # the protest (one side, whose country is named) and the clash (both sides, in either order); the fight's other
+    # side and the strike's target have no country in their names, so neither has a dyad to find
+    assert figures["dyads"] == 2
+    assert figures["dyad_recall"] == 1.0
