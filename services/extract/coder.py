@@ -708,7 +708,9 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         while j > sent.start and w.lower[j].endswith("ly") and w.is_lower[j]:
             j -= 1
         graded = j < hit.start - 1 and (w.lower[j] in DETERMINERS or w.lower[j] in POSSESSIVE_MARKS)
-        return before in DETERMINERS or w.num[hit.start - 1] or graded
+        # a number after "on" is a date ("gunmen on 27/06 attacked"), not a count
+        counted = w.num[hit.start - 1] and not (hit.start - 2 >= sent.start and w.lower[hit.start - 2] == "on")
+        return before in DETERMINERS or counted or graded
     singular_noun = before == w.lemma[hit.start - 1] and (before,) in sectors and before not in PLURAL_NOUNS
     singular_noun = singular_noun and before not in MANNER_SECTOR_WORDS  # "an official visit" is the visit
     if singular_noun and word == w.lemma[hit.start] and word not in UNCHANGED_PAST:

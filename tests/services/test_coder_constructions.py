@@ -3149,3 +3149,16 @@ def test_the_sides_of_a_fight_a_sentence_opens_on(text: str, expected: list) -> 
 )
 def test_protests_against_something_and_a_caption_s_present_tense(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number after "on" dates the verb after it; it counts no one the verb qualifies
+        ("Unidentified gunmen on 27/06 attacked a village in Kaduna.", [("ASSAULT", "NGAREB", "NGA")]),
+        # the group's names as news spell them
+        ("Al Shabaab fighters attacked a Kenyan army base.", [("ASSAULT", "SOMREBSHB", "KENMIL")]),
+    ],
+)
+def test_a_date_written_in_digits_and_a_group_s_spellings(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
