@@ -756,9 +756,11 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         # "began a hunger strike", "staged a protest", "kicked off a visit"; but "called the sanctions a crime"
         # names them
         return w.lemma[verb] == "call" and hit.end < sent.end and w.lower[hit.end] in INDEFINITE_ARTICLES
-    # "a protester throws a petrol bomb": the article opens the subject named before an -s verb and its object
+    # "a protester throws a petrol bomb", "a mob beat a man": the article opens the subject named before a verb
+    # (an -s form, or a past like its base) and the verb's object
     with_object = hit.end - hit.start > 1 or hit.end < sent.end and w.lower[hit.end] in DETERMINERS
-    if opener in NONSPECIFIC and not (named and plural and with_object):
+    verb_before_object = named and (plural or word in UNCHANGED_PAST) and with_object
+    if opener in NONSPECIFIC and not verb_before_object:
         return True
     if word in UNCHANGED_PAST and hit.end - hit.start > 1:
         return False  # "The US cut funding to ...": a past verb with the object its pattern names

@@ -32,7 +32,11 @@ def is_sports_report(doc: Doc) -> bool:
 
 def is_a_game(event: EventCandidate) -> bool:
     """Whether an event is a team's: an attack or a coercion between two actors named only as their countries, or
-    any act of one of them on no one ("Portugal allowed only one shot on goal")."""
+    by a name no lexicon knows, or any act of a country's team on no one ("Portugal allowed only one shot on
+    goal")."""
+    unknown = event.source is not None and event.source.country is None and event.source.sector is None
+    if unknown and event.type in CONTESTS:
+        return True  # "the Tar Heels beat visiting Evansville": a club no lexicon knows, in a contest
     if not _is_a_team(event.source):
         return False
     if event.target is None:

@@ -3162,3 +3162,15 @@ def test_protests_against_something_and_a_caption_s_present_tense(text: str, exp
 )
 def test_a_date_written_in_digits_and_a_group_s_spellings(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+def test_a_past_like_its_base_after_an_article_and_a_named_subject_is_the_verb() -> None:
+    assert by_code("A mob beat a man to death in Lagos.") == [("ASSAULT", "NGACVL", "NGA")]
+
+
+def test_a_club_no_lexicon_knows_beats_another_in_a_game_not_an_assault() -> None:
+    report = (
+        "Hansbrough scored 20 points and the Tar Heels beat visiting Evansville, 91-73. "
+        "He had nine rebounds and four assists before halftime."
+    )
+    assert asserted(report) == []
