@@ -1508,6 +1508,7 @@ def test_synonyms_the_verb_dictionary_files_under_its_codes(text: str, expected:
         ("Pakistani students took out a march in Lahore.", [("PROTEST", "141", "PAK", "PAK")]),
         ("Hundreds of Greek students held a silent vigil in Athens.", [("PROTEST", "141", "GRC", "GRC")]),
         ("American activists took part in a die-in in Minneapolis.", [("PROTEST", "141", "USA", "USA")]),
+        ("Kenyan teachers gathered in protest outside parliament.", [("PROTEST", "141", "KEN", "KEN")]),
         # CAMEO 1712: shops, vehicles and property burned or set ablaze are destroyed
         ("Israeli settlers set Palestinian cars ablaze near Nablus.", [("COERCE", "1712", "ISR", "PSE")]),
         ("Serbian nationalists burned Albanian shops in Belgrade.", [("COERCE", "1712", "SRB", "ALB")]),
