@@ -84,6 +84,7 @@ from services.extract.roles import (
     BE_FORMS,
     CLAUSE_ENDS,
     FIGHT_NOUNS,
+    HARM_VERBS,
     OBJECT_PRONOUNS,
     PATIENT_VERBS,
     RELATIVES,
@@ -163,6 +164,9 @@ CLAUSE_BREAKS = frozenset({"and", "but", "or", "nor", "that", ";", ":"})
 # strike by accepting an offer from"): what follows is that clause's object, not the main verb's.
 GERUND_OPENERS = lexicon.word_set("gerund_openers")
 ADVERBIAL, RELATIVE = "adverbial", "relative"
+# Openers of a clause that tells how harm told before it came about: "were killed when militants attacked"
+CAUSE_OPENERS = frozenset({"when", "after", "as"})
+SUBJECT_REACH = 3  # "when suspected Maoist rebels": the subject's first word within three of the opener
 MAX_ACTORS = 4
 # spaCy refuses longer texts (its `max_length`, E088), and one this long takes the coder about ten seconds.
 MAX_CODED_CHARS = 1_000_000
@@ -2161,7 +2165,11 @@ class SentenceCoder:
             if lower in (",", ";"):
                 clause = None
             elif (i > self.sent.start or lower != "as") and self._opens_adverbial(i, hit_ends):
-                clause = ADVERBIAL  # "After Russian troops shelled the town, Ukraine expelled ...": its background
+                # "After Russian troops shelled the town, Ukraine expelled ...": its background; but harm told with
+                # no doer, then when or after what it happened, is told by that clause ("Two soldiers were killed
+                # when militants hurled a grenade")
+                told_how = lower in CAUSE_OPENERS and self._actor_opens(i) and self._harm_by_no_one_before(i)
+                clause = None if told_how else ADVERBIAL
             elif i > self.sent.start and w.lower[i - 1] == "," and lower.endswith("ing") and i in self.say:
                 clause = ADVERBIAL  # ", saying it was withholding aid" gives the reason for the main clause's act
             elif lower in RELATIVES and self._aside_antecedent(i) is not None:
@@ -2170,6 +2178,24 @@ class SentenceCoder:
                 clause = RELATIVE
             i += 1
         return background
+
+    def _actor_opens(self, i: int) -> bool:
+        """Whether the clause word i opens has an actor for its subject ("when militants", "after Iraqi police"):
+        a blast or a fire is told by its own verb, no one's act."""
+        chunk = next((c for c in self.chunks if i < c.start <= i + SUBJECT_REACH), None)
+        return chunk is not None and any(a.country or a.sector for a in chunk.actors)
+
+    def _harm_by_no_one_before(self, i: int) -> bool:
+        """Whether the clause before word i tells harm in the passive with no one doing it ("were killed", "have
+        been injured"), and nothing else before it opens a clause."""
+        w = words(self.doc)
+        for k in range(self.sent.start + 1, i):
+            if w.lower[k] in (",", ";") or w.lower[k] in CAUSE_OPENERS:
+                return False
+            harmed = w.lemma[k] in HARM_VERBS and w.lower[k].endswith(("ed", "wn", "rt"))
+            if harmed and any(w.lower[j] in BE_FORMS for j in range(max(self.sent.start, k - 2), k)):
+                return not (k + 1 < self.sent.end and w.lower[k + 1] == "by")
+        return False
 
     def _follows_noun(self, i: int) -> bool:
         """Whether a word comes after a determiner and a noun: "a plan that will not allow" opens a relative clause,

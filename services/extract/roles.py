@@ -327,7 +327,7 @@ def _opens_a_clause(doc: Doc, chunk: Chunk, verb: int) -> bool:
     w = words(doc)
     return (
         chunk.prep in CLAUSE_CONJUNCTIONS
-        and any(a.country for a in chunk.actors)
+        and any(a.country or a.sector for a in chunk.actors)  # "after security forces fired"
         and not w.lower[verb].endswith("ing")
         and all(w.lower[k] in AUXILIARIES or w.lower[k].endswith("ly") for k in range(chunk.end, verb))
     )

@@ -3174,3 +3174,20 @@ def test_a_club_no_lexicon_knows_beats_another_in_a_game_not_an_assault() -> Non
         "He had nine rebounds and four assists before halftime."
     )
     assert asserted(report) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # harm told in the passive with no doer, then the clause that tells how it came about: that clause's act
+        (
+            "Two protesters were killed in Baghdad after security forces fired live ammunition at the crowd.",
+            [("ASSAULT", "IRQCOP", "IRQCVL")],
+        ),
+        ("Three civilians were injured when Pakistani troops shelled Indian villages.", [("ASSAULT", "PAKMIL", "IND")]),
+        # any other clause of time stays the background of its main clause's act
+        ("Ukraine expelled the envoy after Russian troops shelled the town.", [("SANCTION", "UKR", "GOV")]),
+    ],
+)
+def test_the_clause_that_tells_how_harm_came_about(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
