@@ -3083,13 +3083,12 @@ class SentenceCoder:
             return []  # a fight has two sides, and what "was battled" may be a fire
         spans = {(t.start, t.end) for t in targets}
         # who reports it is no other doer (", authorities said")
-        told = {self.doc[i].idx for i in self._reporting}
         others = (
             a
             for c in self.chunks
-            if not (c.place or self._says_where(c))
+            if not (c.place or self._says_where(c) or c.start in self._reporting)
             for a in c.actors
-            if a.start < a.end and a.start not in told
+            if a.start < a.end
         )
         if any((a.start, a.end) not in spans for a in others):
             return []
