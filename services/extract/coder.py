@@ -84,6 +84,7 @@ from services.extract.roles import (
     BE_FORMS,
     CLAUSE_ENDS,
     FIGHT_NOUNS,
+    FIGHT_SETTINGS,
     HARM_VERBS,
     OBJECT_PRONOUNS,
     PATIENT_VERBS,
@@ -97,6 +98,7 @@ from services.extract.roles import (
     attack_phrase,
     before_the_verb,
     disaster_did_it,
+    ends_a_fight_noun,
     is_dash,
     is_passive,
     names_a_disaster,
@@ -283,6 +285,11 @@ CROWDS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millio
 CROWD_COUNTS = QUANTIFIERS | {"of", "many", "several"}
 # Words between a fight and the "between" that names its sides: "fighting broke out on Thursday between"
 SIDES_REACH = 5
+# What may open the phrase of a fight whose sides follow "between": the sentence or a clause, or a preposition of its
+# time or place ("killed in clashes between", "following a clash between"); and the words that may count it
+FIGHT_OPENINGS = FIGHT_SETTINGS | {"following", "after", "since", ",", ";", ":", "(", "and", "but"}
+FIGHT_COUNTS = frozenset({"at", "least", "more", "than", "about", "some", "nearly", "almost", "around", "over"})
+FIGHT_MODIFIER_WORDS = 5
 REGRETTED_PREPS = frozenset({"over", "at", "about"})
 WARNED_RESPONSES = lexicon.word_set("warned_responses")
 # Common words that grade a noun as adjectives do ("further sanctions", "more attacks", "other measures")
@@ -294,6 +301,9 @@ CLAUSE_SUBJECT_REACH = 12
 NOMINAL_ACTS = frozenset({"ASSAULT"})
 NOMINAL_AGENT_REACH = 8
 DOUBTED_ACTS = frozenset({"alleged", "suspected", "possible", "planned", "threatened", "any"})
+# Words before a doer that doubt who did it, not whether it was done
+DOUBTED_DOERS = frozenset({"alleged", "suspected", "presumed", "purported", "apparent"})
+DOUBTED_DOER_REACH = 3  # "suspected suicide bombers", "suspected Boko Haram fighters"
 # The prepositions that end a pattern and name whom or where the act reaches ("arrive in", "meet with", "fire at")
 REACHING_PREPOSITIONS = frozenset({"in", "to", "with", "at", "against", "into"})
 # An act named as a noun after its doer's possessive ("Chavez's fence-mending visit to Spain"): how many plain
@@ -1786,6 +1796,43 @@ class SentenceCoder:
         entry = hit.entry
         return self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, agent.actors, targets)
 
+    def _fought_between(self, hit: Hit) -> list[EventCandidate]:
+        """A fight named as a noun with its sides after "between", as fought: "A fierce battle between two clan
+        militias erupted", "killed in clashes between soldiers and rebels", "following a clash between herders and
+        farmers". Each side fights the other; one side told apart from no other fights whom it does not say. Not a
+        fight that only another act is about ("called for an end to the fighting between"), nor one in doubt ("the
+        risk of clashes between", "any clash between")."""
+        w = words(self.doc)
+        if not ends_a_fight_noun(w, hit.end - 1):
+            return []
+        sides = next((c for c in self.chunks if c.prep == "between" and c.start > hit.end and c.actors), None)
+        if sides is None or not self._names_its_sides(hit, sides):
+            return []
+        # The words before the noun, back to what opens its phrase: a count, an article, adjectives
+        j = hit.start - 1
+        while j >= self.sent.start and w.lower[j] not in FIGHT_OPENINGS:
+            counts = w.lower[j] in DETERMINERS or w.num[j] or w.lower[j] in FIGHT_COUNTS
+            modifier = w.alpha[j] and (w.is_lower[j] or j == self.sent.start)
+            if hit.start - j > FIGHT_MODIFIER_WORDS or not (counts or modifier):
+                return []
+            if w.lower[j] in DOUBTED_ACTS or w.lower[j] in STOP_WORDS and not counts:
+                return []  # "the alleged clashes", "to avoid clashes": in doubt, or what another word is about
+            j -= 1
+        reactions = (h for h in self.hits if h.end <= hit.start and h.entry.type != "ASSAULT")
+        if any(not _clause_break(w, h.end, j + 1) for h in reactions):
+            return []  # "condemned the clashes between": the reaction is the event
+        modality, _ = modality_of(self.doc, self.sent.start, hit.start)
+        if modality != ASSERTED:
+            return []
+        entry, actors = hit.entry, sides.actors
+        if len({a.code for a in actors}) < 2:
+            return self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, actors[:1], [])
+        events: list[EventCandidate] = []
+        for side in actors:
+            others = [a for a in actors if a.code != side.code]
+            events += self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, [side], others)
+        return events
+
     def _owned_by_its_doer(self, hit: Hit) -> list[EventCandidate]:
         """An act named as a noun after its doer's possessive, as done: "Chavez's visit to Spain sparked uproar",
         "Iran's rejection of the proposal". Not one to come or in doubt ("ahead of Bush's visit", "Iran's planned
@@ -2104,7 +2151,7 @@ class SentenceCoder:
         for hit in hits:
             events.extend(self._protest_held(hit) or self._events_for(hit))
         for hit in self.nominal:
-            events.extend(self._named_with_its_doer(hit))
+            events.extend(self._named_with_its_doer(hit) or self._fought_between(hit))
         for hit in self.nouns:
             events.extend(
                 self._owned_by_its_doer(hit)
@@ -2307,7 +2354,8 @@ class SentenceCoder:
         claimed_plan = False
         if modality in (ASSERTED, FUTURE) and source_chunk is not None and source_chunk.start < hit.start:
             # "Ukraine claimed that Russia attacked": the claim verb stands before the subject
-            before = cues_between(self.doc, max(self.sent.start, source_chunk.start - 4), source_chunk.start)
+            subject = self._subject_phrase_start(source_chunk)
+            before = cues_between(self.doc, max(self.sent.start, source_chunk.start - 4), subject)
             if before.get(NEGATED) == "deny":
                 modality = NEGATED  # "Russia denied that its troops attacked": a denied report is no assertion
             elif CLAIMED in before:
@@ -2470,6 +2518,36 @@ class SentenceCoder:
             return events + accusation
         events += self._emit(hit, type_, mode, cameo, modality, sources, targets)
         return events + accusation
+
+    def _subject_phrase_start(self, subject: Chunk) -> int:
+        """Where a subject's phrase starts, with a word before its actor that doubts who they are, not what they did:
+        "suspected militants hurled a grenade", "two alleged suicide bombers blew themselves up" report the act as
+        done. After an actor, the word is a verb ("police suspected militants attacked")."""
+        w = words(self.doc)
+        for k in range(subject.start - 1, max(self.sent.start, subject.start - DOUBTED_DOER_REACH) - 1, -1):
+            if w.lower[k] in DOUBTED_DOERS:
+                verb = k > self.sent.start and k - 1 in self.chunk_at
+                return k if not verb else subject.start
+            if not w.is_lower[k] or w.lower[k] in STOP_WORDS:
+                break
+        return subject.start
+
+    def _people_doing_it(self, hit: Hit, sources: list[Actor]) -> bool:
+        """Whether people named by what they are (residents, herdsmen, supporters) are the subject of an active verb:
+        "herdsmen attacked farmers", not "24 people murdered" nor the victims of an act before it ("killed 43
+        people and injured hundreds")."""
+        if not all(a.sector in PEOPLE_SECTORS for a in sources):
+            return False
+        w = words(self.doc)
+        if w.lower[hit.start].endswith("ing") or is_passive(self.doc, hit.start, hit.end, self.sent):
+            return False  # "... Hospital killing five people": a participle's doer is its clause's subject
+        subject = self.chunk_at.get(self._before_the_verb(hit))
+        if subject is None or subject.prep is not None or any(a not in subject.actors for a in sources):
+            return False
+        # "shows 24 people murdered": people after another verb are its object
+        k = subject.start - 1
+        opens = k < self.sent.start or not (w.is_lower[k] and w.alpha[k])
+        return opens or w.lower[k] in CLAUSE_OPENERS
 
     def _has_an_object(self, hit: Hit, target: Chunk | None) -> bool:
         """Whether an active verb is followed by its object: a phrase with no preposition, or an article or a number
@@ -3191,6 +3269,9 @@ class SentenceCoder:
             (type_ in ACTS_OF_FORCE and all(a.sector in UNPLACED_AGENTS for a in sources))
             or (type_ == "COERCE" and all(a.sector in AUTHORITIES for a in sources))
             or (type_ == "PROTEST" and all(a.sector in PEOPLE_SECTORS for a in sources))
+            # "herdsmen attacked farmers", "residents burned the offices of the security forces": people who use
+            # force on someone named; with no one named, their "attack" may be words ("students attacked the ruling")
+            or (type_ in ACTS_OF_FORCE and bool(targets) and self._people_doing_it(hit, sources))
         )
         # A person no lexicon knows, named in full, acts on whom they act on ("Carla del Ponte accused Belgrade").
         stranger_acting_on_a_state = any(_is_stranger(a) for a in sources) and any(t.country for t in targets)
@@ -3256,7 +3337,7 @@ def _speaks_of_agents(doc: Doc, sent: Span, hits: list[Hit], setting: str | None
     coerce ("Authorities detained ..."), a court the story's
     setting places, or, for a protest, the people who hold it ("students marched")."""
     agents = UNPLACED_AGENTS if setting is None else UNPLACED_AGENTS | AT_HOME_SECTORS
-    if any(hit.entry.type == "PROTEST" for hit in hits):
+    if any(hit.entry.type in ("PROTEST", "ASSAULT") for hit in hits):
         agents |= PEOPLE_SECTORS
     if any(hit.entry.type == "COERCE" for hit in hits):
         agents |= AUTHORITIES  # "Authorities arrested the activist"

@@ -497,14 +497,14 @@ def sides_of_fight_in_subject(doc: Doc, sent: Span, start: int, chunks: list[Chu
     for chunk in chunks:
         if chunk.prep != "between" or chunk.end > start or not chunk.actors or chunk.start < sent.start + 2:
             continue
-        fight = w.lower[chunk.start - 1] == "between" and _ends_a_fight_noun(w, chunk.start - 2)
+        fight = w.lower[chunk.start - 1] == "between" and ends_a_fight_noun(w, chunk.start - 2)
         breaks = [i for i in range(chunk.end, start) if w.lower[i] in (",", ";") or w.lower[i] in CLAUSE_OPENERS]
         if fight and (not breaks or setting and breaks == [chunk.end] and w.lower[chunk.end] == ","):
             return chunk
     return None
 
 
-def _ends_a_fight_noun(w: Words, i: int) -> bool:
+def ends_a_fight_noun(w: Words, i: int) -> bool:
     """Whether a fight noun ends at i, written whole or hyphened ("clashes", "shoot-out")."""
     return w.lower[i] in FIGHT_NOUNS or i >= 2 and w.lower[i - 1] == "-" and w.lower[i - 2] + w.lower[i] in FIGHT_NOUNS
 

@@ -44,9 +44,9 @@ def test_a_passive_attack_is_the_doing_of_the_one_the_attack_names(text, expecte
     assert [(kind, source[:3], target[:3]) for kind, source, target in by_code(text)] == [expected], text
 
 
-def test_a_passive_attack_with_no_place_and_no_doer_is_not_coded():
-    # an attack noun with no actor and no place leaves the doer unknown and unplaced
-    assert by_code("Three people were killed in an attack on a market.") == []
+def test_a_passive_attack_with_no_place_and_no_doer_is_an_unplaced_unidentified_attack():
+    # an attack noun with no actor and no place leaves the doer unknown and unplaced: coded on whom it struck
+    assert by_code("Three people were killed in an attack on a market.") == [("ASSAULT", "UAF", "CVL")]
 
 
 @pytest.mark.parametrize(
@@ -3190,4 +3190,59 @@ def test_a_club_no_lexicon_knows_beats_another_in_a_game_not_an_assault() -> Non
     ],
 )
 def test_the_clause_that_tells_how_harm_came_about(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fight named as a noun, its sides after "between": each fights the other, wherever the noun stands
+        (
+            "A fierce battle between Sudanese troops and rebels erupted near Kadugli.",
+            [("ASSAULT", "SDNMIL", "SDNREB"), ("ASSAULT", "SDNREB", "SDNMIL")],
+        ),
+        (
+            "Six villagers were killed in clashes between Nigerian soldiers and bandits.",
+            [("ASSAULT", "NGAMIL", "NGACRM"), ("ASSAULT", "NGACRM", "NGAMIL")],
+        ),
+        # one side told apart from no other fights whom the sentence does not say
+        ("A battle between two clan militias has erupted west of Kismayo.", [("ASSAULT", "SOMREB", None)]),
+        # a fight another act is about, or one only feared, is not told as fought
+        ("The UN called for an end to the fighting between Sudanese troops and rebels.", [("REQUEST", "IGOUNO", None)]),
+        ("Police were deployed in Lagos to avoid clashes between rival gangs.", [("MOBILIZE", "NGACOP", None)]),
+    ],
+)
+def test_a_fight_named_as_a_noun_with_its_sides(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "suspected" before the doer doubts who did it, not that it was done
+        (
+            "Suspected militants hurled a grenade at an Indian army bunker in Srinagar.",
+            [("ASSAULT", "INDREB", "INDMIL")],
+        ),
+        ("Two alleged gang members stabbed a Kenyan police officer in Nairobi.", [("ASSAULT", "KENCRM", "KENCOP")]),
+        # after an actor, "suspected" is the verb of a claim
+        ("Indian police suspected militants attacked the convoy in Srinagar.", []),
+    ],
+)
+def test_a_word_that_doubts_the_doer_leaves_the_act_reported(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people named by what they are who use force on someone named, as the subject of an active verb
+        ("Herdsmen attacked farmers near the village.", [("ASSAULT", "AGR", "AGR")]),
+        ("Residents burned the offices of the security forces.", [("COERCE", "CVL", "COP")]),
+        # not whom another verb's act fell on, nor people whose "attack" falls on no one
+        ("The report shows 24 people murdered, including a pastor.", []),
+        ("Students attacked the ruling.", []),
+    ],
+)
+def test_people_named_by_what_they_are_use_force(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
