@@ -14,6 +14,9 @@ import pycountry
 
 # Cities below this population are left out: small places share names with people and common words.
 MIN_CITY_POPULATION = 100_000
+# Towns down to this population (geonames' smallest) are kept for where a preposition of place names them ("in
+# Rusape"), when no other city or town in the world has their name.
+MIN_TOWN_POPULATION = 15_000
 # Letters that transliterate an ayn or a hamza ("Sāmarrā’"): English news leaves them out.
 TRANSLITERATION_MARKS = str.maketrans("", "", "’ʼʻ")
 # Gazetteers romanise Arabic place names in full ("Ar Raqqah", "Basrah"); English news often drops the article and
@@ -53,6 +56,7 @@ class Place:
     capital: bool
     population: int = 0
     region: bool = False  # a region within a country ("Texas"), placed in the country but not at a point
+    town: bool = False  # below the cities' population: a place only after a preposition of place
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -145,9 +149,15 @@ def _gazetteer() -> tuple[dict[str, Place], dict[str, list[Place]]]:
     by_name: dict[str, list[Place]] = {}
     arabic = {c["iso"] for c in cache.get_countries().values() if c["languages"].startswith("ar")}
     news_spellings: list[tuple[str, Place]] = []
+    towns: dict[str, list[Place]] = {}
     for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
         country = iso3.get(city["countrycode"])
         is_capital = (city["name"], country) in capitals
+        if country and not is_capital and MIN_TOWN_POPULATION <= city["population"] < MIN_CITY_POPULATION:
+            town = Place(
+                city["name"], country, city["latitude"], city["longitude"], False, city["population"], town=True
+            )
+            towns.setdefault(city["name"], []).append(town)
         if not country or not (is_capital or city["population"] >= MIN_CITY_POPULATION):
             continue
         place = Place(city["name"], country, city["latitude"], city["longitude"], is_capital, city["population"])
@@ -168,6 +178,9 @@ def _gazetteer() -> tuple[dict[str, Place], dict[str, list[Place]]]:
             table[name] = Place(name, iso, None, None, False)
             if name in states:  # "Georgia": the state is kept under a key of its own
                 table[us_state_key(name)] = Place(name, "USA", None, None, False, region=True)
+    for name, found in towns.items():  # a town named like no other place, after every other place
+        if len(found) == 1 and name not in table:
+            table[name] = found[0]
     return table, {name: found for name, found in by_name.items() if len(found) > 1}
 
 

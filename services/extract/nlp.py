@@ -23,6 +23,14 @@ from services.extract.tokenizer import CachedTokenizer
 
 # Entity labels, strongest first: a name in two dictionaries takes the first label that has it.
 ROLE, ACTOR, COUNTRY, DEMONYM, CAPITAL, CITY = "ROLE", "ACTOR", "COUNTRY", "DEMONYM", "CAPITAL", "CITY"
+# A town's name in the ruler's patterns: kept, as a city, only where a preposition of place names it
+TOWN = "TOWN"
+TOWN_MAX_ZIPF = 3.5  # about once in 300,000 words of English: "Palmer" and "Jericho" are on either side
+TOWN_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "from", "to", "into", "across", "between"})
+TOWN_MODIFIERS = frozenset(
+    {"town", "city", "village", "district", "area", "north", "south", "east", "west", "northern", "southern"}
+    | {"eastern", "western", "central", "nearby", "neighbouring", "neighboring"}
+)
 TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 # News sentences run to about 100 tokens at most; the coder's work on one grows with the square of its length.
@@ -212,11 +220,14 @@ def make_name_ruler(nlp: Language, name: str):
                 continue
             if keys[key][0] == CITY and _titled_person(doc, start, end):
                 continue
-            if keys[key][0] in (CITY, CAPITAL) and _ends_a_longer_name(doc, start):
+            if keys[key][0] in (CITY, CAPITAL, TOWN) and _ends_a_longer_name(doc, start):
+                continue
+            if keys[key][0] == TOWN and not (_placed_by_a_preposition(doc, start) and _ends_its_name(doc, end)):
                 continue
             if keys[key][0] == ROLE and end - start == 1 and doc[start].text in others:
                 continue
-            kept.append(Span(doc, start, end, label=keys[key][0], span_id=keys[key][1]))
+            label = CITY if keys[key][0] == TOWN else keys[key][0]  # a town placed so is read as a city is
+            kept.append(Span(doc, start, end, label=label, span_id=keys[key][1]))
             taken.update(range(start, end))
         # A dateline says where the report was filed: it sets the story, but names no actor and no event's place.
         doc.spans[DATELINE] = datelines = _dateline_place(doc, in_capitals, taken)
@@ -316,6 +327,27 @@ def _names_a_feature(doc: Doc, start: int, end: int) -> bool:
     return i < len(doc) and doc[i].is_lower and doc[i].lower_ in GEOGRAPHIC_FEATURES
 
 
+def _common_in_english(name: str) -> bool:
+    """Whether a one-word name is as frequent in English text as a common word ("Asia", "Howard", "Palmer")."""
+    return " " not in name and zipf_frequency(name, "en") >= TOWN_MAX_ZIPF
+
+
+def _placed_by_a_preposition(doc: Doc, start: int) -> bool:
+    """Whether a town's name follows a preposition of place, maybe with a compass point or a place noun and "of"
+    between them ("in Rusape", "near the town of Djenne", "in northern Kidal"): a small town's name is more often a
+    person's or a word elsewhere."""
+    k = start - 1
+    while k > 0 and (doc[k].lower_ in TOWN_MODIFIERS or doc[k].lower_ in ("the", "of")):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in TOWN_PREPOSITIONS
+
+
+def _ends_its_name(doc: Doc, end: int) -> bool:
+    """Whether a name ends where a match ends: no capitalised word follows ("in Jebel Kosbi" is no Jebel, "at the
+    Federal University" no Federal)."""
+    return end >= len(doc) or not doc[end].is_title
+
+
 def _ends_a_longer_name(doc: Doc, start: int) -> bool:
     """Whether a town's name ends another place's after a name particle: "Mocimboa da Praia" is no Praia, "Sidi
     Bou Said" no Said."""
@@ -405,13 +437,16 @@ def _entity_patterns() -> list[dict]:
     for name, iso in lexicon.demonyms().items():
         add(name, DEMONYM, iso)
     table = _english_lemmas()
+    english_lemmas = set(table.values())
     for name, place in lexicon.places().items():
         if place.lat is None and not place.region:
             continue  # a country, named by the patterns above
         # A city named like an English word ("Mobile", "Split") is more often the word.
         if not place.capital and (name.lower() in table or name.lower() in STOP_WORDS or len(name) < 4):
             continue
-        add(name, CAPITAL if place.capital else CITY, name)
+        if place.town and (name.lower() in english_lemmas or _common_in_english(name)):
+            continue  # "March", "Police", "Davis": a town's name that is a word or a common name is more often that
+        add(name, CAPITAL if place.capital else TOWN if place.town else CITY, name)
     return [{"label": label, "pattern": name, "id": key} for name, (label, key) in entries.items()]
 
 

@@ -84,6 +84,7 @@ def _modifies_a_place(w: Words, j: int, start: int) -> bool:
     return (
         w.lower[j] in DETERMINERS
         or w.title[j]
+        and w.lower[j] not in PLACE_PREPOSITIONS  # "In Harare, ...": a sentence's first word
         or w.lower[j] in COMPASS
         or w.lower[j] in ("capital", "city", "town", "region")
         or w.lower[j].endswith("ly")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from services.extract.nlp import CAPITAL, CITY, doc_entities, pipeline
 from tests.services.coding import asserted, by_cameo, by_code, by_country
 
 
@@ -885,3 +886,33 @@ def test_a_subject_opening_the_clause_after_a_dateline(text: str) -> None:
 
 def test_protest_leaders_are_the_opposition():
     assert by_code("Russian police arrested three protest leaders in Moscow.") == [("COERCE", "RUSCOP", "RUSOPP")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        # a town below the cities' size is a place where a preposition of place names it
+        ("Angry residents barricaded roads in Rusape.", "Rusape", "ZWE"),
+        ("Gunmen attacked a government official in Gaalkacyo.", "Gaalkacyo", "SOM"),
+        # a sentence that opens on its place sets it for the clause that follows
+        ("In Harare, angry residents barricaded roads.", "Harare", "ZWE"),
+        ("In Rusape, angry residents barricaded roads.", "Rusape", "ZWE"),
+    ],
+)
+def test_a_town_named_after_a_preposition_of_place_is_where_it_happened(text: str, place: str, country: str) -> None:
+    (event,) = asserted(text)
+    assert event.location is not None and (event.location.name, event.location.country) == (place, country), text
+    assert event.source is not None and event.source.country == country, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rusape residents barricaded roads.",  # no preposition of place: a small town's name may be a person's
+        "The minister met farmers in Jebel Kosbi.",  # the first word of a longer name
+        "The shooting was justified, according to Ferguson.",  # a town named like a common surname
+    ],
+)
+def test_a_town_s_name_elsewhere_names_no_place(text: str) -> None:
+    doc = pipeline()(text)
+    assert [e.text for e in doc_entities(doc) if e.label_ in (CITY, CAPITAL)] == [], text

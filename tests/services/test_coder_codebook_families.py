@@ -384,7 +384,7 @@ def test_contests_and_shows_are_no_conflict(text: str) -> None:
     [
         ("Iranian police beat protesters in Tehran.", ("ASSAULT", "182", "IRN", "IRN")),
         ("Indian troops captured a Pakistani post in Kashmir.", ("ASSAULT", "192", "IND", "PAK")),
-        ("Russia withdrew from the town of Kherson.", ("RETREAT", "0874", "RUS", None)),
+        ("Russia withdrew from the town of Kherson.", ("RETREAT", "0874", "RUS", "UKR")),
     ],
 )
 def test_the_same_verbs_between_forces_and_people_are_conflict(text: str, expected: tuple) -> None:
