@@ -56,7 +56,8 @@ class Place:
     capital: bool
     population: int = 0
     region: bool = False  # a region within a country ("Texas"), placed in the country but not at a point
-    town: bool = False  # below the cities' population: a place only after a preposition of place
+    # a town below the cities' population, or a province: a place only where a preposition of place names it
+    minor: bool = False
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -149,15 +150,15 @@ def _gazetteer() -> tuple[dict[str, Place], dict[str, list[Place]]]:
     by_name: dict[str, list[Place]] = {}
     arabic = {c["iso"] for c in cache.get_countries().values() if c["languages"].startswith("ar")}
     news_spellings: list[tuple[str, Place]] = []
-    towns: dict[str, list[Place]] = {}
+    minor_places: dict[str, list[Place]] = {}
     for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
         country = iso3.get(city["countrycode"])
         is_capital = (city["name"], country) in capitals
         if country and not is_capital and MIN_TOWN_POPULATION <= city["population"] < MIN_CITY_POPULATION:
             town = Place(
-                city["name"], country, city["latitude"], city["longitude"], False, city["population"], town=True
+                city["name"], country, city["latitude"], city["longitude"], False, city["population"], minor=True
             )
-            towns.setdefault(city["name"], []).append(town)
+            minor_places.setdefault(city["name"], []).append(town)
         if not country or not (is_capital or city["population"] >= MIN_CITY_POPULATION):
             continue
         place = Place(city["name"], country, city["latitude"], city["longitude"], is_capital, city["population"])
@@ -178,8 +179,14 @@ def _gazetteer() -> tuple[dict[str, Place], dict[str, list[Place]]]:
             table[name] = Place(name, iso, None, None, False)
             if name in states:  # "Georgia": the state is kept under a key of its own
                 table[us_state_key(name)] = Place(name, "USA", None, None, False, region=True)
-    for name, found in towns.items():  # a town named like no other place, after every other place
-        if len(found) == 1 and name not in table:
+    # The provinces, states and regions of every country (ISO 3166-2, as pycountry names them: "Borno", "Gedo")
+    for subdivision in pycountry.subdivisions:
+        country = iso3.get(subdivision.country_code)
+        if country and country != "USA":
+            province = Place(subdivision.name, country, None, None, False, region=True, minor=True)
+            minor_places.setdefault(subdivision.name, []).append(province)
+    for name, found in minor_places.items():  # a town or a province named like no other place, after every other
+        if len({place.country for place in found}) == 1 and name not in table:
             table[name] = found[0]
     return table, {name: found for name, found in by_name.items() if len(found) > 1}
 

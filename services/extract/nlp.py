@@ -23,9 +23,11 @@ from services.extract.tokenizer import CachedTokenizer
 
 # Entity labels, strongest first: a name in two dictionaries takes the first label that has it.
 ROLE, ACTOR, COUNTRY, DEMONYM, CAPITAL, CITY = "ROLE", "ACTOR", "COUNTRY", "DEMONYM", "CAPITAL", "CITY"
-# A town's name in the ruler's patterns: kept, as a city, only where a preposition of place names it
-TOWN = "TOWN"
+# A small town's or a province's name in the ruler's patterns: kept, as a city is, only where a preposition of place
+# names it
+MINOR_PLACE = "MINOR_PLACE"
 TOWN_MAX_ZIPF = 3.5  # about once in 300,000 words of English: "Palmer" and "Jericho" are on either side
+PROVINCE_NOUNS = frozenset({"state", "province", "region", "district", "county", "governorate", "prefecture"})
 TOWN_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "from", "to", "into", "across", "between"})
 TOWN_MODIFIERS = frozenset(
     {"town", "city", "village", "district", "area", "north", "south", "east", "west", "northern", "southern"}
@@ -220,13 +222,13 @@ def make_name_ruler(nlp: Language, name: str):
                 continue
             if keys[key][0] == CITY and _titled_person(doc, start, end):
                 continue
-            if keys[key][0] in (CITY, CAPITAL, TOWN) and _ends_a_longer_name(doc, start):
+            if keys[key][0] in (CITY, CAPITAL, MINOR_PLACE) and _ends_a_longer_name(doc, start):
                 continue
-            if keys[key][0] == TOWN and not (_placed_by_a_preposition(doc, start) and _ends_its_name(doc, end)):
+            if keys[key][0] == MINOR_PLACE and not (_placed_by_a_preposition(doc, start) and _ends_its_name(doc, end)):
                 continue
             if keys[key][0] == ROLE and end - start == 1 and doc[start].text in others:
                 continue
-            label = CITY if keys[key][0] == TOWN else keys[key][0]  # a town placed so is read as a city is
+            label = CITY if keys[key][0] == MINOR_PLACE else keys[key][0]  # a town placed so is read as a city is
             kept.append(Span(doc, start, end, label=label, span_id=keys[key][1]))
             taken.update(range(start, end))
         # A dateline says where the report was filed: it sets the story, but names no actor and no event's place.
@@ -344,8 +346,8 @@ def _placed_by_a_preposition(doc: Doc, start: int) -> bool:
 
 def _ends_its_name(doc: Doc, end: int) -> bool:
     """Whether a name ends where a match ends: no capitalised word follows ("in Jebel Kosbi" is no Jebel, "at the
-    Federal University" no Federal)."""
-    return end >= len(doc) or not doc[end].is_title
+    Federal University" no Federal), but for the noun of a province ("in Borno State")."""
+    return end >= len(doc) or not doc[end].is_title or doc[end].lower_ in PROVINCE_NOUNS
 
 
 def _ends_a_longer_name(doc: Doc, start: int) -> bool:
@@ -444,9 +446,11 @@ def _entity_patterns() -> list[dict]:
         # A city named like an English word ("Mobile", "Split") is more often the word.
         if not place.capital and (name.lower() in table or name.lower() in STOP_WORDS or len(name) < 4):
             continue
-        if place.town and (name.lower() in english_lemmas or _common_in_english(name)):
+        if place.minor and name.split()[-1].lower() in GEOGRAPHIC_FEATURES:
+            continue  # "Red Sea", a province named after the sea, is more often the sea
+        if place.minor and (name.lower() in english_lemmas or _common_in_english(name)):
             continue  # "March", "Police", "Davis": a town's name that is a word or a common name is more often that
-        add(name, CAPITAL if place.capital else TOWN if place.town else CITY, name)
+        add(name, CAPITAL if place.capital else MINOR_PLACE if place.minor else CITY, name)
     return [{"label": label, "pattern": name, "id": key} for name, (label, key) in entries.items()]
 
 

@@ -897,6 +897,9 @@ def test_protest_leaders_are_the_opposition():
         # a sentence that opens on its place sets it for the clause that follows
         ("In Harare, angry residents barricaded roads.", "Harare", "ZWE"),
         ("In Rusape, angry residents barricaded roads.", "Rusape", "ZWE"),
+        # a province, as ISO 3166-2 names it, with or without its noun
+        ("Gunmen killed three farmers in Benue State.", "Benue", "NGA"),
+        ("Police arrested ten protesters in Gedo.", "Gedo", "SOM"),
     ],
 )
 def test_a_town_named_after_a_preposition_of_place_is_where_it_happened(text: str, place: str, country: str) -> None:
@@ -911,6 +914,7 @@ def test_a_town_named_after_a_preposition_of_place_is_where_it_happened(text: st
         "Rusape residents barricaded roads.",  # no preposition of place: a small town's name may be a person's
         "The minister met farmers in Jebel Kosbi.",  # the first word of a longer name
         "The shooting was justified, according to Ferguson.",  # a town named like a common surname
+        "Egyptian warships patrolled in the Red Sea.",  # a province named after a sea is more often the sea
     ],
 )
 def test_a_town_s_name_elsewhere_names_no_place(text: str) -> None:
