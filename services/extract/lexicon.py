@@ -45,7 +45,7 @@ class Role:
     until: date | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """A gazetteer entry: a name with its country and coordinates (None for whole countries)."""
 

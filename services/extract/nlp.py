@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, LENGTH, ORTH, SENT_START, SPACY
+from spacy.attrs import IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, LENGTH, LOWER, ORTH, SENT_START, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import load_lookups
@@ -179,11 +179,23 @@ def make_name_ruler(nlp: Language, name: str):
     """
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     keys: dict[int, tuple[str, str]] = {}
+    # Small towns and provinces are looked up only after a preposition of place: a table of their words, not
+    # patterns the matcher would keep a document of each for
+    minor_places: dict[tuple[str, ...], int] = {}
     patterns = _entity_patterns()
     for pattern in patterns:
         match_id = nlp.vocab.strings.add(f"{pattern['label']}|{pattern['id']}")
         keys[match_id] = (pattern["label"], pattern["id"])
-        matcher.add(f"{pattern['label']}|{pattern['id']}", [nlp.make_doc(pattern["pattern"])])
+        if pattern["label"] == MINOR_PLACE:
+            minor_places[tuple(t.text for t in nlp.tokenizer(pattern["pattern"]))] = match_id
+        else:
+            matcher.add(f"{pattern['label']}|{pattern['id']}", [nlp.make_doc(pattern["pattern"])])
+    # the lengths of the names each first word opens, longest first
+    minor_lengths: dict[str, list[int]] = {}
+    for words in minor_places:
+        minor_lengths.setdefault(words[0], []).append(len(words))
+    minor_lengths = {word: sorted(set(lengths), reverse=True) for word, lengths in minor_lengths.items()}
+    place_prepositions = numpy.array([nlp.vocab.strings.add(word) for word in TOWN_PREPOSITIONS], dtype=numpy.uint64)
     # Towns share near names across countries ("Edinburg", Texas): only names of states, peoples and actors
     near = NearNames(
         (p["pattern"], (p["label"], p["id"]))
@@ -199,7 +211,8 @@ def make_name_ruler(nlp: Language, name: str):
 
     def recognise(doc: Doc) -> Doc:
         # Longest first, then leftmost, as spaCy's filter_spans ranks them; only the matches kept become Spans.
-        matches = sorted(matcher(doc), key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+        found = [*matcher(doc), *_minor_places(doc, minor_places, minor_lengths, place_prepositions)]
+        matches = sorted(found, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
         # a known surname that one given name in the text gives to another person ("Reggie Bush") is theirs
         # throughout ("Bush sprained his knee")
         named_in_full = {i for key, start, end in matches if end - start > 1 for i in range(start, end)}
@@ -223,8 +236,6 @@ def make_name_ruler(nlp: Language, name: str):
             if keys[key][0] == CITY and _titled_person(doc, start, end):
                 continue
             if keys[key][0] in (CITY, CAPITAL, MINOR_PLACE) and _ends_a_longer_name(doc, start):
-                continue
-            if keys[key][0] == MINOR_PLACE and not (_placed_by_a_preposition(doc, start) and _ends_its_name(doc, end)):
                 continue
             if keys[key][0] == ROLE and end - start == 1 and doc[start].text in others:
                 continue
@@ -334,14 +345,35 @@ def _common_in_english(name: str) -> bool:
     return " " not in name and zipf_frequency(name, "en") >= TOWN_MAX_ZIPF
 
 
-def _placed_by_a_preposition(doc: Doc, start: int) -> bool:
-    """Whether a town's name follows a preposition of place, maybe with a compass point or a place noun and "of"
-    between them ("in Rusape", "near the town of Djenne", "in northern Kidal"): a small town's name is more often a
-    person's or a word elsewhere."""
-    k = start - 1
-    while k > 0 and (doc[k].lower_ in TOWN_MODIFIERS or doc[k].lower_ in ("the", "of")):
-        k -= 1
-    return k >= 0 and doc[k].lower_ in TOWN_PREPOSITIONS
+def _minor_places(
+    doc: Doc, table: dict[tuple[str, ...], int], lengths: dict[str, list[int]], prepositions: numpy.ndarray
+) -> list[tuple[int, int, int]]:
+    """Matches of small towns and provinces (`table`, with the `lengths` of the names each word opens) where a
+    preposition of place (`prepositions`: their lower-case hashes) names them, maybe past a compass point or a
+    place noun and "of" ("in Rusape", "near the town of Djenne", "in northern Kidal", "in South Kordofan", "in Borno
+    State"), and the name ends there: a small town's name is more often a person's or a word elsewhere."""
+    found = []
+    texts: dict[int, str] = {}
+
+    def words_at(start: int, n: int) -> tuple[str, ...]:
+        for k in range(start, start + n):
+            if k not in texts:
+                texts[k] = doc[k].text
+        return tuple(texts[k] for k in range(start, start + n))
+
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), prepositions)).tolist():
+        j = i + 1
+        while j < len(doc):
+            sizes = lengths.get(words_at(j, 1)[0], ())
+            size = next((n for n in sizes if j + n <= len(doc) and words_at(j, n) in table), None)
+            if size is not None:
+                if _ends_its_name(doc, j + size):
+                    found.append((table[words_at(j, size)], j, j + size))
+                break
+            if texts[j].lower() not in TOWN_MODIFIERS and texts[j].lower() not in ("the", "of"):
+                break
+            j += 1
+    return found
 
 
 def _ends_its_name(doc: Doc, end: int) -> bool:
