@@ -1523,3 +1523,21 @@ def test_places_taken_bases_set_up_protests_held_and_property_burned_are_coded_a
 def test_every_trigger_pattern_is_entered_once() -> None:
     patterns = [(t.pattern, t.type, t.cameo, t.kind) for t in lexicon.triggers()]
     assert len(patterns) == len(set(patterns))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 143: workers on strike, or who strike over their pay, walk out
+        ("Teachers in Lusaka are on strike over unpaid salaries.", [("PROTEST", "143", "ZMB", "ZMB")]),
+        ("Mine workers in Kabwe strike over pay.", [("PROTEST", "143", "ZMB", "ZMB")]),
+        # CAMEO 1712: vehicles, windows and shops smashed or damaged are property destroyed; a riot's, by rioters
+        ("Rioters smashed the windows of a police car in Harare.", [("PROTEST", "145", "ZWE", "ZWE")]),
+        ("The storm damaged cars in Harare.", []),
+        # CAMEO 192: full control taken is territory occupied; CAMEO 190: a site targeted is attacked
+        ("The Libyan army took complete control of the town of Sirte.", [("ASSAULT", "192", "LBY", "LBY")]),
+        ("Libyan warplanes targeted sites near Sirte.", [("ASSAULT", "190", "LBY", None)]),
+    ],
+)
+def test_walkouts_property_smashed_control_taken_and_sites_targeted(text: str, expected: list) -> None:
+    assert coded(text) == expected, text
