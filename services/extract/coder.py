@@ -1359,6 +1359,8 @@ class SentenceCoder:
     def roles(self, hit: Hit) -> tuple[Chunk | None, Chunk | None]:
         """Source and target phrases of a trigger: active order, or the passive's "by" agent."""
         doc, sent = self.doc, self.sent
+        if (protesters := self._protesting_people(hit)) is not None:
+            return protesters, None
         if hit.entry.kind == RECEIVED:
             # "Ukraine received aid from Germany": the giver follows "from" (or "by"); the subject gets it.
             target = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
@@ -1536,6 +1538,17 @@ class SentenceCoder:
         if target is not None and source is not None and target.actors == source.actors:
             target = None
         return source, target
+
+    def _protesting_people(self, hit: Hit) -> Chunk | None:
+        """The people a protest verb's "-ing" form qualifies, who protest: "Protesting residents took to the
+        streets", "police dispersed striking workers"."""
+        w = words(self.doc)
+        if hit.entry.type != "PROTEST" or hit.end - hit.start != 1 or not w.lower[hit.start].endswith("ing"):
+            return None
+        people = self.chunk_at.get(hit.end)
+        if people is None or people.start != hit.end or people.prep is not None:
+            return None
+        return people if people.actors and all(a.sector in PEOPLE_SECTORS for a in people.actors) else None
 
     def _owner_inside(self, hit: Hit) -> Chunk | None:
         """The possessive inside a trigger's own words, whose act it names ("came under Yemen's missile attack")."""

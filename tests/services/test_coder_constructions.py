@@ -3242,6 +3242,9 @@ def test_a_word_that_doubts_the_doer_leaves_the_act_reported(text: str, expected
         # not whom another verb's act fell on, nor people whose "attack" falls on no one
         ("The report shows 24 people murdered, including a pastor.", []),
         ("Students attacked the ruling.", []),
+        # a protest verb's "-ing" form before people says that they protest; persons and patients are civilians
+        ("Protesting residents took to the streets in Pretoria.", [("PROTEST", "ZAFCVL", "ZAF")]),
+        ("Persons with disabilities staged a demonstration in Mbale.", [("PROTEST", "UGACVL", "UGA")]),
     ],
 )
 def test_people_named_by_what_they_are_use_force(text: str, expected: list) -> None:
