@@ -3280,6 +3280,8 @@ class SentenceCoder:
         # they are: coded without a country.
         unplaced_agents = (
             (type_ in ACTS_OF_FORCE and all(a.sector in UNPLACED_AGENTS for a in sources))
+            # or draw back from a place ("the allied forces pulled out of the town"), not from whom they disarm
+            or (type_ == "RETREAT" and all(a.sector in UNPLACED_AGENTS for a in sources) and not _people(targets))
             or (type_ == "COERCE" and all(a.sector in AUTHORITIES for a in sources))
             or (type_ == "PROTEST" and all(a.sector in PEOPLE_SECTORS for a in sources))
             # "herdsmen attacked farmers", "residents burned the offices of the security forces": people who use
@@ -3342,6 +3344,11 @@ def _dedupe(events: list[EventCandidate]) -> list[EventCandidate]:
     # minister met his Chinese counterpart on the sidelines of the G20 meeting".
     aimed = {key[:4] for key in seen if key[4] is not None}
     return [e for e in kept if e.target or (e.sentence_index, e.type, e.modality, e.source.code) not in aimed]
+
+
+def _people(actors: list[Actor]) -> bool:
+    """Whether any of the actors is people or a body (a sector's), not a place or a state alone."""
+    return any(a.sector is not None for a in actors)
 
 
 def _speaks_of_agents(doc: Doc, sent: Span, hits: list[Hit], setting: str | None) -> bool:

@@ -3249,3 +3249,17 @@ def test_a_word_that_doubts_the_doer_leaves_the_act_reported(text: str, expected
 )
 def test_people_named_by_what_they_are_use_force(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # forces of no named country who draw back are coded on their sector, as those who use force are
+        ("The allied forces pulled out of the coastal town without resistance.", [("RETREAT", "MIL", None)]),
+        ("Government forces withdrew from the town on Monday.", [("RETREAT", "MIL", None)]),
+        # any other withdrawal by an agent of no country stays too uncertain to code
+        ("Officials withdrew from the talks.", []),
+    ],
+)
+def test_forces_of_no_named_country_that_draw_back(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
