@@ -920,3 +920,17 @@ def test_a_town_named_after_a_preposition_of_place_is_where_it_happened(text: st
 def test_a_town_s_name_elsewhere_names_no_place(text: str) -> None:
     doc = pipeline()(text)
     assert [e.text for e in doc_entities(doc) if e.label_ in (CITY, CAPITAL)] == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # plain words between a people's or a place's name and the sector noun say which of them: the sector holds
+        ("Hundreds of Kenyan high school students rallied in Nairobi.", [("PROTEST", "KENEDU", "KEN")]),
+        ("Hundreds of Florida high school students rallied in Tallahassee.", [("PROTEST", "USAEDU", "USA")]),
+        # a verb between them is no such word
+        ("Ukraine said soldiers killed two civilians in Kharkiv.", [("ASSAULT", "UKRMIL", "UKRCVL")]),
+    ],
+)
+def test_words_between_a_name_and_a_sector_noun(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
