@@ -407,6 +407,8 @@ UNARMED_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "OPP"})
 PRAISE, HOST, ARREST, ABDUCTION = "051", "043", "173", "181"
 # Who may be taken captive: people, by what they are or do (criminals are the takers), officials and aid workers
 CAPTIVES = (PEOPLE_SECTORS - {"CRM"}) | STATE_SECTORS | {"NGO"}
+# Who protest when no country is named: people, and activists and the opposition ("Activists marched to parliament")
+PROTESTING_SECTORS = PEOPLE_SECTORS | {"OPP"}
 # ... and not a place named by whose it is: "a police station", "Jordan's embassy"
 SEIZED_PLACES = BUILDING_NOUNS | PLACE_NAME_ENDS | {"embassy", "embassies", "consulate", "consulates"}
 # Officials who come on a visit, by the noun that heads their phrase
@@ -3283,7 +3285,7 @@ class SentenceCoder:
             # or draw back from a place ("the allied forces pulled out of the town"), not from whom they disarm
             or (type_ == "RETREAT" and all(a.sector in UNPLACED_AGENTS for a in sources) and not _people(targets))
             or (type_ == "COERCE" and all(a.sector in AUTHORITIES for a in sources))
-            or (type_ == "PROTEST" and all(a.sector in PEOPLE_SECTORS for a in sources))
+            or (type_ == "PROTEST" and all(a.sector in PROTESTING_SECTORS for a in sources))
             # "herdsmen attacked farmers", "residents burned the offices of the security forces": people who use
             # force on someone named; with no one named, their "attack" may be words ("students attacked the ruling")
             or (type_ in ACTS_OF_FORCE and bool(targets) and self._people_doing_it(hit, sources))
@@ -3359,6 +3361,8 @@ def _speaks_of_agents(doc: Doc, sent: Span, hits: list[Hit], setting: str | None
     agents = UNPLACED_AGENTS if setting is None else UNPLACED_AGENTS | AT_HOME_SECTORS
     if any(hit.entry.type in ("PROTEST", "ASSAULT") for hit in hits):
         agents |= PEOPLE_SECTORS
+    if any(hit.entry.type == "PROTEST" for hit in hits):
+        agents |= PROTESTING_SECTORS  # "Activists marched"
     if any(hit.entry.type == "COERCE" for hit in hits):
         agents |= AUTHORITIES  # "Authorities arrested the activist"
     sector_of, w = lexicon.sectors(), words(doc)

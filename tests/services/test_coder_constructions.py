@@ -3245,6 +3245,8 @@ def test_a_word_that_doubts_the_doer_leaves_the_act_reported(text: str, expected
         # a protest verb's "-ing" form before people says that they protest; persons and patients are civilians
         ("Protesting residents took to the streets in Pretoria.", [("PROTEST", "ZAFCVL", "ZAF")]),
         ("Persons with disabilities staged a demonstration in Mbale.", [("PROTEST", "UGACVL", "UGA")]),
+        # activists and the opposition protest whoever's they are, as people do
+        ("Activists marched to parliament.", [("PROTEST", "OPP", "LEG")]),
     ],
 )
 def test_people_named_by_what_they_are_use_force(text: str, expected: list) -> None:
