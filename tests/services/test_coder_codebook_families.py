@@ -1537,7 +1537,14 @@ def test_every_trigger_pattern_is_entered_once() -> None:
         # CAMEO 192: full control taken is territory occupied; CAMEO 190: a site targeted is attacked
         ("The Libyan army took complete control of the town of Sirte.", [("ASSAULT", "192", "LBY", "LBY")]),
         ("Libyan warplanes targeted sites near Sirte.", [("ASSAULT", "190", "LBY", None)]),
+        # CAMEO 141: people back in the streets, or gathered for a vigil or a march, demonstrate; not for a funeral
+        (
+            "Thousands of peaceful protesters returned to the streets of Hong Kong on Sunday.",
+            [("PROTEST", "141", "HKG", "HKG")],
+        ),
+        ("Protesters gathered at the city hall in Minneapolis for a vigil.", [("PROTEST", "141", "USA", "USA")]),
+        ("Families gathered for a funeral in Gaza.", []),
     ],
 )
-def test_walkouts_property_smashed_control_taken_and_sites_targeted(text: str, expected: list) -> None:
+def test_walkouts_property_smashed_control_taken_sites_targeted_streets_returned_to(text: str, expected: list) -> None:
     assert coded(text) == expected, text
