@@ -934,3 +934,16 @@ def test_a_town_s_name_elsewhere_names_no_place(text: str) -> None:
 )
 def test_words_between_a_name_and_a_sector_noun(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # men named as no more than unknown or armed are CAMEO's unidentified armed forces; vigilantes a militia
+        ("Unknown men abducted eight opposition members in Bulawayo.", [("ASSAULT", "ZWEUAF", "ZWEOPP")]),
+        ("Unidentified men shot a journalist in Karachi.", [("ASSAULT", "PAKUAF", "PAKJRN")]),
+        ("Seven people were murdered by vigilantes in Blantyre.", [("ASSAULT", "MWIREB", "MWICVL")]),
+    ],
+)
+def test_unknown_men_and_vigilantes(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
