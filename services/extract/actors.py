@@ -154,8 +154,6 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
         return True  # "coast guard", "security force": a sector noun of two words
     if _qualifies_a_possessed_sector(w, i, sectors):
         return True  # "Bolivia's electoral court": the country's court, through the adjective
-    if _qualifies_a_named_sector(w, i, sectors, entity_at):
-        return True  # "Kenyan high school students": the country's students, through the words that say which
     return is_name_word(w, i)
 
 
@@ -184,24 +182,6 @@ def _qualifies_a_possessed_sector(w: Words, i: int, sectors) -> bool:
         before -= 1
     if w.lower[before] not in POSSESSIVE_MARKS:
         return False
-    return _sector_follows(w, i, sectors)
-
-
-def _qualifies_a_named_sector(w: Words, i: int, sectors, entity_at: dict[int, Span]) -> bool:
-    """A plain word between a people's or a place's name and a sector noun, one of two there ("Kenyan high school
-    students", "Florida high school students", "Syrian government troops")."""
-    if not (0 < i < len(w.lower) - 1 and qualifies(w, i)):
-        return False
-    if w.lemma[i] != w.lower[i] or w.lower[i].endswith(("ed", "ing")):
-        return False  # "Ukraine said soldiers", "Iran sends troops": a verb between them
-    before = i - 1
-    while before > 0 and i - before < POSSESSED_MODIFIER_WORDS and before not in entity_at and _modifies(w, before):
-        before -= 1
-    return before in entity_at and _sector_follows(w, i, sectors)
-
-
-def _sector_follows(w: Words, i: int, sectors) -> bool:
-    """Whether a sector noun of one word or two follows the word at i, past plain modifiers."""
     after = i + 1
     while after < len(w.lower) - 1 and after - i < POSSESSED_MODIFIER_WORDS and _modifies(w, after):
         if (w.lemma[after],) in sectors:
