@@ -289,7 +289,7 @@ SIDES_REACH = 5
 # time or place ("killed in clashes between", "following a clash between"); and the words that may count it
 FIGHT_OPENINGS = FIGHT_SETTINGS | {"following", "after", "since", ",", ";", ":", "(", "and", "but"}
 FIGHT_COUNTS = frozenset({"at", "least", "more", "than", "about", "some", "nearly", "almost", "around", "over"})
-FIGHT_MODIFIER_WORDS = 5
+FIGHT_MODIFIER_WORDS = 5  # "at least three fierce clashes between"
 REGRETTED_PREPS = frozenset({"over", "at", "about"})
 WARNED_RESPONSES = lexicon.word_set("warned_responses")
 # Common words that grade a noun as adjectives do ("further sanctions", "more attacks", "other measures")
@@ -1543,7 +1543,7 @@ class SentenceCoder:
 
     def _protesting_people(self, hit: Hit) -> Chunk | None:
         """The people a protest verb's "-ing" form qualifies, who protest: "Protesting residents took to the
-        streets", "police dispersed striking workers"."""
+        streets", "police dispersed protesting students"."""
         w = words(self.doc)
         if hit.entry.type != "PROTEST" or hit.end - hit.start != 1 or not w.lower[hit.start].endswith("ing"):
             return None
@@ -3283,7 +3283,11 @@ class SentenceCoder:
         unplaced_agents = (
             (type_ in ACTS_OF_FORCE and all(a.sector in UNPLACED_AGENTS for a in sources))
             # or draw back from a place ("the allied forces pulled out of the town"), not from whom they disarm
-            or (type_ == "RETREAT" and all(a.sector in UNPLACED_AGENTS for a in sources) and not _people(targets))
+            or (
+                type_ == "RETREAT"
+                and all(a.sector in UNPLACED_AGENTS for a in sources)
+                and not _any_with_a_sector(targets)
+            )
             or (type_ == "COERCE" and all(a.sector in AUTHORITIES for a in sources))
             or (type_ == "PROTEST" and all(a.sector in PROTESTING_SECTORS for a in sources))
             # "herdsmen attacked farmers", "residents burned the offices of the security forces": people who use
@@ -3348,7 +3352,7 @@ def _dedupe(events: list[EventCandidate]) -> list[EventCandidate]:
     return [e for e in kept if e.target or (e.sentence_index, e.type, e.modality, e.source.code) not in aimed]
 
 
-def _people(actors: list[Actor]) -> bool:
+def _any_with_a_sector(actors: list[Actor]) -> bool:
     """Whether any of the actors is people or a body (a sector's), not a place or a state alone."""
     return any(a.sector is not None for a in actors)
 
@@ -3356,8 +3360,9 @@ def _people(actors: list[Actor]) -> bool:
 def _speaks_of_agents(doc: Doc, sent: Span, hits: list[Hit], setting: str | None) -> bool:
     """Whether a sentence names by their noun the police, soldiers, armed men or protesters, who act whether or not
     it says whose ("Police arrested ...", "Gunmen killed ...", "Demonstrators set fire to ..."), authorities who
-    coerce ("Authorities detained ..."), a court the story's
-    setting places, or, for a protest, the people who hold it ("students marched")."""
+    coerce ("Authorities detained ..."), a court the story's setting places, for a protest the people who hold it
+    ("students marched", "activists marched"), and for an attack people who may carry it out or suffer it
+    ("herdsmen attacked farmers", "a grenade injured five civilians")."""
     agents = UNPLACED_AGENTS if setting is None else UNPLACED_AGENTS | AT_HOME_SECTORS
     if any(hit.entry.type in ("PROTEST", "ASSAULT") for hit in hits):
         agents |= PEOPLE_SECTORS

@@ -14,8 +14,8 @@ import pycountry
 
 # Cities below this population are left out: small places share names with people and common words.
 MIN_CITY_POPULATION = 100_000
-# Towns down to this population (geonames' smallest) are kept for where a preposition of place names them ("in
-# Rusape"), when no other city or town in the world has their name.
+# Towns of this population or more are kept for where a preposition of place names them ("in Rusape"), when no
+# other place in the world has their name.
 MIN_TOWN_POPULATION = 15_000
 # Letters that transliterate an ayn or a hamza ("Sāmarrā’"): English news leaves them out.
 TRANSLITERATION_MARKS = str.maketrans("", "", "’ʼʻ")

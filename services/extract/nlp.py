@@ -192,8 +192,8 @@ def make_name_ruler(nlp: Language, name: str):
             matcher.add(f"{pattern['label']}|{pattern['id']}", [nlp.make_doc(pattern["pattern"])])
     # the lengths of the names each first word opens, longest first
     minor_lengths: dict[str, list[int]] = {}
-    for words in minor_places:
-        minor_lengths.setdefault(words[0], []).append(len(words))
+    for name_words in minor_places:
+        minor_lengths.setdefault(name_words[0], []).append(len(name_words))
     minor_lengths = {word: sorted(set(lengths), reverse=True) for word, lengths in minor_lengths.items()}
     place_prepositions = numpy.array([nlp.vocab.strings.add(word) for word in TOWN_PREPOSITIONS], dtype=numpy.uint64)
     # Towns share near names across countries ("Edinburg", Texas): only names of states, peoples and actors
