@@ -1548,3 +1548,18 @@ def test_every_trigger_pattern_is_entered_once() -> None:
 )
 def test_walkouts_property_smashed_control_taken_sites_targeted_streets_returned_to(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # CAMEO 175: crowd-control weapons used on people, and police charging them with batons
+        "Police in Tampa used smoke grenades and pepper spray on the crowds.",
+        "Indian police baton-charged protesters in Srinagar.",
+        "Police carried out a lathi charge on protesters in Lahore.",
+        "Kenyan police fired plastic bullets at demonstrators in Kisumu.",
+        "Police pepper-sprayed protesters in Portland.",
+    ],
+)
+def test_crowd_control_weapons_and_baton_charges_are_violent_repression(text: str) -> None:
+    assert [(type_, cameo) for type_, cameo, _, _ in coded(text)] == [("COERCE", "175")], text
