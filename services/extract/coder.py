@@ -3364,11 +3364,12 @@ def _speaks_of_agents(doc: Doc, sent: Span, hits: list[Hit], setting: str | None
     ("students marched", "activists marched"), and for an attack people who may carry it out or suffer it
     ("herdsmen attacked farmers", "a grenade injured five civilians")."""
     agents = UNPLACED_AGENTS if setting is None else UNPLACED_AGENTS | AT_HOME_SECTORS
-    if any(hit.entry.type in ("PROTEST", "ASSAULT") for hit in hits):
-        agents |= PEOPLE_SECTORS
-    if any(hit.entry.type == "PROTEST" for hit in hits):
-        agents |= PROTESTING_SECTORS  # "Activists marched"
-    if any(hit.entry.type == "COERCE" for hit in hits):
+    types = {hit.entry.type for hit in hits}
+    if "ASSAULT" in types:
+        agents |= PEOPLE_SECTORS  # "Herdsmen attacked farmers"
+    if "PROTEST" in types:
+        agents |= PROTESTING_SECTORS  # "Activists marched", "students marched"
+    if "COERCE" in types:
         agents |= AUTHORITIES  # "Authorities arrested the activist"
     sector_of, w = lexicon.sectors(), words(doc)
     return any(

@@ -33,6 +33,7 @@ TOWN_MODIFIERS = frozenset(
     {"town", "city", "village", "district", "area", "north", "south", "east", "west", "northern", "southern"}
     | {"eastern", "western", "central", "nearby", "neighbouring", "neighboring"}
 )
+BEFORE_A_TOWN = TOWN_MODIFIERS | {"the", "of"}  # "near the town of Djenne"
 TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 # News sentences run to about 100 tokens at most; the coder's work on one grows with the square of its length.
@@ -370,7 +371,7 @@ def _minor_places(
                 if _ends_its_name(doc, j + size):
                     found.append((table[words_at(j, size)], j, j + size))
                 break
-            if texts[j].lower() not in TOWN_MODIFIERS and texts[j].lower() not in ("the", "of"):
+            if texts[j].lower() not in BEFORE_A_TOWN:
                 break
             j += 1
     return found

@@ -83,8 +83,7 @@ def _modifies_a_place(w: Words, j: int, start: int) -> bool:
     after = w.lower[j + 1] if j + 1 < len(w.lower) else ""
     return (
         w.lower[j] in DETERMINERS
-        or w.title[j]
-        and w.lower[j] not in PLACE_PREPOSITIONS  # "In Harare, ...": a sentence's first word
+        or (w.title[j] and w.lower[j] not in PLACE_PREPOSITIONS)  # a name's word, not "In" of "In Harare,"
         or w.lower[j] in COMPASS
         or w.lower[j] in ("capital", "city", "town", "region")
         or w.lower[j].endswith("ly")
