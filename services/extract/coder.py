@@ -577,6 +577,16 @@ def _select(doc: Doc) -> list[Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
+def _subject_noun(w: Words, hit: Hit, sent: Span) -> bool:
+    """Whether a plural or an "-ing" noun that opens a sentence is the subject of the verb after it: "Clashes erupted
+    in Annaba between ...", "Heavy fighting broke out", "Protests were held"."""
+    word = w.lower[hit.start]
+    if hit.end >= sent.end or not (is_s_form(w, hit.start) or word.endswith("ing")):
+        return False
+    after = w.lower[hit.end]
+    return after in AUXILIARIES or w.is_lower[hit.end] and is_past_form(w, hit.end)
+
+
 def _is_gerund(w: Words, i: int) -> bool:
     """Whether a word after a preposition is a verb's "-ing" form: "accused them of committing rape" commits."""
     return w.lower[i].endswith("ing") and w.lemma[i] != w.lower[i]
@@ -594,7 +604,8 @@ def _qualifies(w: Words, i: int, entity_at: dict[int, Span], sent: Span) -> bool
         return entity.label_ == DEMONYM
     if qualifies(w, i) or w.lower[i] in GRADING_WORDS:
         return True
-    return w.title[i] and qualifies(w, i, capitalised=True) and _is_headline(w, sent)
+    # a sentence's capitalised first word ("Heavy fighting erupted"), or a headline's capitals
+    return w.title[i] and qualifies(w, i, capitalised=True) and (i == sent.start or _is_headline(w, sent))
 
 
 def _is_headline(w: Words, sent: Span) -> bool:
@@ -641,6 +652,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         # "Jailed Bahraini activist X began a hunger strike": a past participle that opens the sentence qualifies its
         # subject ("Backed by Iran, the rebels ..." still says who backs them)
         word = w.lower[hit.start]
+        if _subject_noun(w, hit, sent):
+            return True
         return hit.end - hit.start == 1 and word.endswith("ed") and hit.end < sent.end and w.lower[hit.end] != "by"
     # Up to two plain words may qualify the noun: "condemns air attack", "demanded immediate support".
     ends = {h.end for h in others if h.start < hit.start}
@@ -652,6 +665,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     ):
         qualified -= 1
     word = w.lower[hit.start]
+    if qualified == sent.start and _subject_noun(w, hit, sent):
+        return True
     if _done_by_a_light_verb(w, qualified, sent):
         return False  # "carried out a string of airstrikes", "engaged in heavy clashes with": the acts reported
     if qualified in ends and (hit.end - hit.start == 1 or is_s_form(w, hit.start)):

@@ -1563,3 +1563,19 @@ def test_walkouts_property_smashed_control_taken_sites_targeted_streets_returned
 )
 def test_crowd_control_weapons_and_baton_charges_are_violent_repression(text: str) -> None:
     assert [(type_, cameo) for type_, cameo, _, _ in coded(text)] == [("COERCE", "175")], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 1711: weapons found, recovered or captured are confiscated, as they are seized; bombs defused, disarmed
+        ("Kenyan police found weapons and ammunition in a house in Mombasa.", [("COERCE", "1711", "KEN", "KEN")]),
+        ("A cache of rifles was discovered near Mombasa.", [("COERCE", "1711", "KEN", "KEN")]),
+        ("Nigerian troops recovered rifles from the bandits.", [("COERCE", "1711", "NGA", "NGA")]),
+        ("Iraqi army engineers defused a roadside bomb near Mosul.", [("COERCE", "1711", "IRQ", "IRQ")]),
+        # what else is found is no weapon
+        ("Kenyan police found the missing girl in Mombasa.", []),
+    ],
+)
+def test_weapons_found_or_defused_are_confiscated(text: str, expected: list) -> None:
+    assert coded(text) == expected, text

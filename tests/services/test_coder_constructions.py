@@ -3207,6 +3207,15 @@ def test_the_clause_that_tells_how_harm_came_about(text: str, expected: list) ->
         ),
         # one side told apart from no other fights whom the sentence does not say
         ("A battle between two clan militias has erupted west of Kismayo.", [("ASSAULT", "SOMREB", None)]),
+        # the noun that opens the sentence as its verb's subject, its sides after the verb's place
+        (
+            "Clashes erupted in Kadugli between Sudanese troops and rebels.",
+            [("ASSAULT", "SDNMIL", "SDNREB"), ("ASSAULT", "SDNREB", "SDNMIL")],
+        ),
+        (
+            "Heavy fighting broke out on Monday between Nigerian soldiers and bandits.",
+            [("ASSAULT", "NGAMIL", "NGACRM"), ("ASSAULT", "NGACRM", "NGAMIL")],
+        ),
         # a fight another act is about, or one only feared, is not told as fought
         ("The UN called for an end to the fighting between Sudanese troops and rebels.", [("REQUEST", "IGOUNO", None)]),
         ("Police were deployed in Lagos to avoid clashes between rival gangs.", [("MOBILIZE", "NGACOP", None)]),
