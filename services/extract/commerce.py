@@ -72,9 +72,10 @@ def takes_part_in_politics(actor: Actor, text: str) -> bool:
 
 
 def is_commerce(event: EventCandidate, text: str) -> bool:
-    """Whether an event is a firm's act on no one, or on one who takes no part in politics."""
+    """Whether an event is a firm's act on no one, or on one who takes no part in politics. A protest is no market's
+    act: traders who march or strike protest as others do."""
     source, target = event.source, event.target
-    if source is None or not is_a_firm(source, text):
+    if source is None or event.type == "PROTEST" or not is_a_firm(source, text):
         return False
     return target is None or not takes_part_in_politics(target, text)
 

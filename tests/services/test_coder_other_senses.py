@@ -194,6 +194,11 @@ def test_a_firms_staff_on_strike_at_home_still_strike() -> None:
     assert ("PROTEST", "143", "ESP", "ESP") in coded("Spanish airline ground staff staged a strike for higher wages.")
 
 
+def test_traders_who_protest_protest_as_others_do() -> None:
+    # a protest is no market's act, even with no country named
+    assert coded("Market traders protested against the new levies.") == [("PROTEST", "141", None, None)]
+
+
 def test_in_a_sports_report_a_team_named_as_its_country_acts_on_no_one() -> None:
     text = MATCH_REPORT + " Portugal allowed only one shot on goal in the second half."
     assert by_country(text) == []
