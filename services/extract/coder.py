@@ -26,6 +26,7 @@ from services.extract.actors import (
     MODIFIERS,
     PEOPLE_SECTORS,
     PLACE_NAME_ENDS,
+    PLACE_NOUNS,
     POSSESSIVE_MARKS,
     POSSESSIVES,
     PREPOSITIONS,
@@ -297,8 +298,9 @@ GRADING_WORDS = frozenset({"further", "more", "other", "several"})
 # How far past ", and" a clause's verb may stand after its subject (", and the United States and the United
 # Nations swiftly condemned")
 CLAUSE_SUBJECT_REACH = 12
-# Attacks a report may name as a noun with their doer after "by" ("the shelling of Douma by government forces")
-NOMINAL_ACTS = frozenset({"ASSAULT"})
+# Attacks and protests a report may name as a noun with their doer after "by" ("the shelling of Douma by government
+# forces", "protests by students continued")
+NOMINAL_ACTS = frozenset({"ASSAULT", "PROTEST"})
 NOMINAL_AGENT_REACH = 8
 DOUBTED_ACTS = frozenset({"alleged", "suspected", "possible", "planned", "threatened", "any"})
 # Words before a doer that doubt who did it, not whether it was done
@@ -578,13 +580,14 @@ def _select(doc: Doc) -> list[Hit]:
 
 
 def _subject_noun(w: Words, hit: Hit, sent: Span) -> bool:
-    """Whether a plural or an "-ing" noun that opens a sentence is the subject of the verb after it: "Clashes erupted
-    in Annaba between ...", "Heavy fighting broke out", "Protests were held"."""
+    """Whether a plural or an "-ing" noun that opens a sentence is the subject of the verb after it, or of one after
+    its doer: "Clashes erupted in Annaba between ...", "Heavy fighting broke out", "Protests were held", "Protests by
+    students continued"."""
     word = w.lower[hit.start]
     if hit.end >= sent.end or not (is_s_form(w, hit.start) or word.endswith("ing")):
         return False
     after = w.lower[hit.end]
-    return after in AUXILIARIES or w.is_lower[hit.end] and is_past_form(w, hit.end)
+    return after in AUXILIARIES or after == "by" or w.is_lower[hit.end] and is_past_form(w, hit.end)
 
 
 def _is_gerund(w: Words, i: int) -> bool:
@@ -1809,8 +1812,15 @@ class SentenceCoder:
         agent = agent_after_by(self.doc, self.sent, hit.end, self.chunks, self.right_stops)
         if agent is None or agent.start - hit.end > NOMINAL_AGENT_REACH or not agent.actors:
             return []
-        if any(hit.end <= h.start < agent.start for h in self.hits) or w.lower[hit.end : agent.start].count(",") > 0:
-            return []  # "The raid was condemned by Egypt", "The attack, claimed by IS,": another verb's agent
+        if w.lemma[agent.end - 1] in PLACE_NOUNS:
+            return []  # "protests in camps by the Eritrean border": where, not who
+        if (
+            any(hit.end <= h.start < agent.start for h in [*self.hits, *self.nouns])
+            or "," in w.lower[hit.end : agent.start]
+        ):
+            # "The raid was condemned by Egypt", "The attack, claimed by IS,", "in protest at the killing by police":
+            # another verb's or another act's agent
+            return []
         struck = next(
             (c for c in self.chunks if hit.end <= c.start < agent.start and c.prep in ("of", "on", "against")), None
         )
@@ -1818,7 +1828,7 @@ class SentenceCoder:
         targets = [a for a in struck.actors if a.country] if struck is not None else []
         location = self._location(hit.start)
         phrase = text_of(self.doc)[self.doc[hit.start].idx : self.doc[agent.start].idx]
-        if not targets and location is not None and location.name not in phrase:
+        if not targets and hit.entry.type != "PROTEST" and location is not None and location.name not in phrase:
             return []  # where it struck is not told in its own phrase, and the sentence's place may be another's
         modality, _ = modality_of(self.doc, self.sent.start, hit.start)
         if modality != ASSERTED:

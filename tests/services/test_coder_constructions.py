@@ -2401,6 +2401,12 @@ def test_a_visit_to_a_capital_named_by_its_people_is_a_visit_to_that_country():
         # as a reaction's object it is what the reaction is about; "by" after another verb is that verb's agent
         ("Turkey condemned the shelling of Idlib by Syrian government forces.", [("ACCUSE", "TUR", "SYR")]),
         ("The raid on the camp was condemned by Egypt.", [("ACCUSE", "EGY", None)]),
+        # so is a protest, wherever the sentence places it; not one about another act's doer, nor a place after "by"
+        ("Protests by Kenyan students continued in Nairobi.", [("PROTEST", "KEN", "KEN")]),
+        ("A peaceful protest by Malawian teachers was held on Friday.", [("PROTEST", "MWI", "MWI")]),
+        # the riots are the people's, not the police's
+        ("Riots broke out in Athens in protest at the killing of a boy by Greek police.", [("PROTEST", "GRC", "GRC")]),
+        ("Similar protests occurred in camps by the Eritrean border.", []),
     ],
 )
 def test_an_attack_named_as_a_noun_with_its_doer_is_reported_done(text: str, expected: list) -> None:
