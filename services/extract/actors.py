@@ -88,8 +88,9 @@ BASED = frozenset({"based", "headquartered"})
 # Beirut-based newspaper", and the affiliations news writes hyphened ("Pakistan-linked hackers")
 HYPHENED_OWNERS = BASED | {"led", "linked", "aligned", "affiliated"}
 TRAILING = DETERMINERS | {"and", "of", "-", ","}
-# A city or a state has police, officials and courts of its own, which are its country's.
-LOCAL_SECTORS = frozenset({"COP", "GOV", "JUD"})
+# A city or a state has police, officials and courts of its own, which are its country's, and people who live there
+# ("Brooklyn teenager", "Gaza residents").
+LOCAL_SECTORS = frozenset({"COP", "GOV", "JUD"}) | PEOPLE_SECTORS
 
 
 @dataclass
@@ -408,7 +409,7 @@ def _possessing_country(w: Words, heads: list[Span], best: Span | None) -> str |
 def _city_names_whose(w: Words, city: Span, begin: int, stop: int, sector: str | None) -> bool:
     """Whether a city in an actor phrase says whose the actor is: an official or a people "of" it ("the mayor of
     Istanbul"), one based in it ("a Peshawar-based group"), or its own police, officials or courts named after it
-    ("Karachi police", "the Oregon Highway Patrol", "a Texas court")."""
+    ("Karachi police", "the Oregon Highway Patrol", "a Texas court"), or people who live there ("Gaza residents")."""
     of_it = sector is not None and city.start > begin and w.lower[city.start - 1] == "of"
     # a word after the city, spelt out or abbreviated as titles are ("Alaska Gov. Sarah Palin")
     its_own = sector in LOCAL_SECTORS and city.end < stop and w.lower[city.end].rstrip(".").isalpha()

@@ -2826,11 +2826,12 @@ class SentenceCoder:
         return [a for a in held_in.actors if a.country][:1]
 
     def _known_by_a_town(self, actor: Actor) -> bool:
-        """Whether an actor is written as a town or a region alone ("an Oklahoma man"), not as a state or a people
-        (a "US national", an "American tourist" is as often held abroad)."""
-        return actor.sector is None and any(
-            e.start_char == actor.start and e.end_char == actor.end and e.label_ in TOWNS for e in self.entities
-        )
+        """Whether an actor is written as a town or a region alone ("an Oklahoma man") or as its people ("a Brooklyn
+        teenager"), not as a state or a people (a "US national", an "American tourist" is as often held abroad)."""
+        inside = [e for e in self.entities if actor.start <= e.start_char and e.end_char <= actor.end]
+        if actor.sector is None:
+            return any(e.start_char == actor.start and e.end_char == actor.end and e.label_ in TOWNS for e in inside)
+        return actor.sector in PEOPLE_SECTORS and bool(inside) and all(e.label_ in TOWNS for e in inside)
 
     def _location(self, trigger: int) -> Location | None:
         """Where the event of the trigger at this token happened (read once per trigger)."""

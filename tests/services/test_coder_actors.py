@@ -933,3 +933,18 @@ def test_a_town_s_name_elsewhere_names_no_place(text: str) -> None:
 )
 def test_unknown_men_and_vigilantes(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO's opposition and party sectors: political opponents, a party's cadres
+        ("Political opponents of the president marched in Lusaka.", [("PROTEST", "ZMBOPP", "ZMB")]),
+        ("Party cadres attacked two journalists in Lusaka.", [("ASSAULT", "ZMBPTY", "ZMBJRN")]),
+        # children are civilians; people named after their town are its country's
+        ("Gunmen shot a boy in Kano.", [("ASSAULT", "NGAREB", "NGACVL")]),
+        ("A Brooklyn teenager was arrested on Tuesday.", [("COERCE", "USA", "USACVL")]),
+    ],
+)
+def test_opponents_cadres_and_children(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
