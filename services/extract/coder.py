@@ -399,6 +399,10 @@ ATTRIBUTION_REACH = 10
 REPORT_REACH = 4
 # CAMEO's destruction and seizure of property
 DESTROY_PROPERTY = "1712"
+AERIAL_WEAPONS = "195"
+AIRCRAFT = lexicon.word_set("aircraft")
+BOMBING = "183"
+BOMBERS = lexicon.word_set("bombers")
 SEIZE_PROPERTY = "171"
 OCCUPY = "192"
 # What protesters do that makes their protest a riot (145): fight, wreck, seize or occupy
@@ -2454,6 +2458,11 @@ class SentenceCoder:
             # CAMEO 145: protesters who storm a building, clash with police, loot or set fire to it riot; 19 is
             # organised force, 171 a state's seizure of property and 1712 its destruction
             type_, mode, cameo = "PROTEST", "riot", "145"
+        elif cameo == DESTROY_PROPERTY and sources and all(_head_word(s).lower() in AIRCRAFT for s in sources):
+            # CAMEO 195: what warplanes or drones destroy is struck from the air, not property destroyed (1712)
+            type_, mode, cameo = "ASSAULT", "aerial", AERIAL_WEAPONS
+        elif cameo == DESTROY_PROPERTY and sources and all(_head_word(s).lower() in BOMBERS for s in sources):
+            type_, mode, cameo = "ASSAULT", "explosives", BOMBING
         in_words = cameo == CONVENTIONAL_FORCE and self._commands_no_force(source_chunk, sources, targets)
         if in_words and words(self.doc).lemma[hit.start] == "attack":
             # CAMEO 111: a politician who "attacked" a rival or an institution at home denounced it

@@ -1579,3 +1579,17 @@ def test_crowd_control_weapons_and_baton_charges_are_violent_repression(text: st
 )
 def test_weapons_found_or_defused_are_confiscated(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 195: what warplanes, jets or drones destroy is struck from the air; 183: what a bomber blows up, bombed
+        ("Syrian warplanes destroyed a hospital in Idlib.", [("ASSAULT", "195", "SYR", "SYR")]),
+        ("A suicide bomber blew up a minibus in Kabul.", [("ASSAULT", "183", "AFG", "AFG")]),
+        # what troops or rioters destroy stays property destroyed, or a riot
+        ("Syrian troops destroyed a hospital in Idlib.", [("COERCE", "1712", "SYR", "SYR")]),
+    ],
+)
+def test_what_aircraft_destroy_is_an_air_strike_and_what_bombers_blow_up_a_bombing(text: str, expected: list) -> None:
+    assert coded(text) == expected, text
