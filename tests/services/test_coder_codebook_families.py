@@ -1593,3 +1593,18 @@ def test_weapons_found_or_defused_are_confiscated(text: str, expected: list) -> 
 )
 def test_what_aircraft_destroy_is_an_air_strike_and_what_bombers_blow_up_a_bombing(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 195: an air strike or an air raid in two words, as in one; CAMEO 190: armed men targeted
+        ("Two people were killed in an air raid in Aleppo.", [("ASSAULT", "190", "SYR", "SYR")]),
+        ("Russian air strikes hit Aleppo.", [("ASSAULT", "195", "RUS", "SYR")]),
+        ("Libyan forces targeted militants in Sirte.", [("ASSAULT", "190", "LBY", "LBY")]),
+        # what sanctions target is no one attacked
+        ("The sanctions targeted rebel leaders.", []),
+    ],
+)
+def test_air_strikes_in_two_words_and_armed_men_targeted(text: str, expected: list) -> None:
+    assert coded(text) == expected, text
