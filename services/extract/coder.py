@@ -286,6 +286,7 @@ CROWDS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millio
 CROWD_COUNTS = QUANTIFIERS | {"of", "many", "several"}
 # Words between a fight and the "between" that names its sides: "fighting broke out on Thursday between"
 SIDES_REACH = 5
+SIDE_ADJECTIVES = 2  # "between opposing political groups"
 # What may open the phrase of a fight whose sides follow "between": the sentence or a clause, or a preposition of its
 # time or place ("killed in clashes between", "following a clash between"); and the words that may count it
 FIGHT_OPENINGS = FIGHT_SETTINGS | {"following", "after", "since", ",", ";", ":", "(", "and", "but"}
@@ -1636,6 +1637,19 @@ class SentenceCoder:
         country = location.country
         return [written_actor(self.doc, self.sent.start, hit.start, f"{country}CVL", country, "CVL")]
 
+    def _is_a_fight(self, hit: Hit) -> bool:
+        return ends_a_fight_noun(words(self.doc), hit.end - 1)
+
+    def _after_between(self, chunk: Chunk) -> bool:
+        """Whether an actor phrase is what "between" governs, maybe past plain adjectives the phrase does not take in
+        ("between political opponents", "between rival clan militias")."""
+        if chunk.prep == "between":
+            return True
+        w, i = words(self.doc), chunk.start - 1
+        while i > max(self.sent.start, chunk.start - 1 - SIDE_ADJECTIVES) and qualifies(w, i):
+            i -= 1
+        return i < chunk.start - 1 and w.lower[i] == "between"
+
     def _names_its_sides(self, hit: Hit, between: Chunk) -> bool:
         """Whether the "between" phrase after a fight is its own ("clashes erupted on Monday between ..."), not a
         later noun's ("attacks increase the potential of conflict between ...")."""
@@ -1849,7 +1863,7 @@ class SentenceCoder:
         w = words(self.doc)
         if not ends_a_fight_noun(w, hit.end - 1):
             return []
-        sides = next((c for c in self.chunks if c.prep == "between" and c.start > hit.end and c.actors), None)
+        sides = next((c for c in self.chunks if c.start > hit.end and c.actors and self._after_between(c)), None)
         if sides is None or not self._names_its_sides(hit, sides):
             return []
         # The words before the noun, back to what opens its phrase: a count, an article, adjectives
@@ -3328,6 +3342,8 @@ class SentenceCoder:
             # "herdsmen attacked farmers", "residents burned the offices of the security forces": people who use
             # force on someone named; with no one named, their "attack" may be words ("students attacked the ruling")
             or (type_ in ACTS_OF_FORCE and bool(targets) and self._people_doing_it(hit, sources))
+            # a fight named with its sides ("clashes between rival groups"): whoever they are, they fought
+            or (type_ in ACTS_OF_FORCE and any(h is hit for h in self.nominal) and self._is_a_fight(hit))
         )
         # A person no lexicon knows, named in full, acts on whom they act on ("Carla del Ponte accused Belgrade").
         stranger_acting_on_a_state = any(_is_stranger(a) for a in sources) and any(t.country for t in targets)
@@ -3407,7 +3423,8 @@ def _speaks_of_agents(doc: Doc, sent: Span, hits: list[Hit], setting: str | None
     if "COERCE" in types:
         agents |= AUTHORITIES  # "Authorities arrested the activist"
     sector_of, w = lexicon.sectors(), words(doc)
-    return any(
+    fights = "ASSAULT" in types and not FIGHT_NOUNS.isdisjoint(w.lower[sent.start : sent.end])
+    return fights or any(
         sector_of.get((w.lemma[i],)) in agents
         or sector_of.get(tuple(w.lemma[i : i + 2])) in agents  # "law enforcers"
         or w.lower[i] in PROTESTERS

@@ -3222,6 +3222,8 @@ def test_the_clause_that_tells_how_harm_came_about(text: str, expected: list) ->
             "Heavy fighting broke out on Monday between Nigerian soldiers and bandits.",
             [("ASSAULT", "NGAMIL", "NGACRM"), ("ASSAULT", "NGACRM", "NGAMIL")],
         ),
+        # sides named past plain adjectives, whoever they are
+        ("Two were killed in clashes between political opponents.", [("ASSAULT", "OPP", None)]),
         # a fight another act is about, or one only feared, is not told as fought
         ("The UN called for an end to the fighting between Sudanese troops and rebels.", [("REQUEST", "IGOUNO", None)]),
         ("Police were deployed in Lagos to avoid clashes between rival gangs.", [("MOBILIZE", "NGACOP", None)]),
