@@ -28,7 +28,11 @@ ROLE, ACTOR, COUNTRY, DEMONYM, CAPITAL, CITY = "ROLE", "ACTOR", "COUNTRY", "DEMO
 MINOR_PLACE = "MINOR_PLACE"
 TOWN_MAX_ZIPF = 3.5  # about once in 300,000 words of English: "Palmer" and "Jericho" are on either side
 PROVINCE_NOUNS = frozenset({"state", "province", "region", "district", "county", "governorate", "prefecture"})
-TOWN_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "from", "to", "into", "across", "between"})
+TOWN_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "outside", "around", "from", "to", "into", "across", "between"}
+    # "west of Beledweyne": a compass point, then "of"
+    | {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
 TOWN_MODIFIERS = frozenset(
     {"town", "city", "village", "district", "area", "north", "south", "east", "west", "northern", "southern"}
     | {"eastern", "western", "central", "nearby", "neighbouring", "neighboring"}
@@ -477,13 +481,16 @@ def _entity_patterns() -> list[dict]:
         if place.lat is None and not place.region:
             continue  # a country, named by the patterns above
         # A city named like an English word ("Mobile", "Split") is more often the word.
-        if not place.capital and (name.lower() in table or name.lower() in STOP_WORDS or len(name) < 4):
+        if not place.capital and (name.lower() in table or name.lower() in STOP_WORDS):
             continue
-        if place.minor and name.split()[-1].lower() in GEOGRAPHIC_FEATURES:
+        # a name of three letters or fewer ("Wau", "Gao") is as often an abbreviation: a place only where a
+        # preposition of place names it, as a small town is
+        minor = place.minor or not place.capital and len(name) < 4
+        if minor and name.split()[-1].lower() in GEOGRAPHIC_FEATURES:
             continue  # "Red Sea", a province named after the sea, is more often the sea
-        if place.minor and (name.lower() in english_lemmas or _common_in_english(name)):
+        if minor and (name.lower() in english_lemmas or _common_in_english(name)):
             continue  # "March", "Police", "Davis": a town's name that is a word or a common name is more often that
-        add(name, CAPITAL if place.capital else MINOR_PLACE if place.minor else CITY, name)
+        add(name, CAPITAL if place.capital else MINOR_PLACE if minor else CITY, name)
     return [{"label": label, "pattern": name, "id": key} for name, (label, key) in entries.items()]
 
 

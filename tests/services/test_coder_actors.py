@@ -900,6 +900,9 @@ def test_protest_leaders_are_the_opposition():
         # a province, as ISO 3166-2 names it, with or without its noun
         ("Gunmen killed three farmers in Benue State.", "Benue", "NGA"),
         ("Police arrested ten protesters in Gedo.", "Gedo", "SOM"),
+        # past a compass point and "of"; a city's name of three letters, as a small town's
+        ("Gunmen attacked farmers west of Gaalkacyo.", "Gaalkacyo", "SOM"),
+        ("Soldiers beat people in Wau.", "Wau", "SSD"),
     ],
 )
 def test_a_town_named_after_a_preposition_of_place_is_where_it_happened(text: str, place: str, country: str) -> None:
