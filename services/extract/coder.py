@@ -411,6 +411,8 @@ RIOTOUS = frozenset({CONVENTIONAL_FORCE, DESTROY_PROPERTY, SEIZE_PROPERTY, "192"
 # People who riot rather than use organised force when they fight the police: civilians, students, workers,
 # farmers, the opposition's supporters (CAMEO 19 is organised armed force)
 UNARMED_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "OPP"})
+# ... and other people and bodies who command no force: a party, a firm, a church, the press
+UNARMED_BODIES = PEOPLE_SECTORS | {"PTY", "NGO"}
 PRAISE, HOST, ARREST, ABDUCTION = "051", "043", "173", "181"
 # Who may be taken captive: people, by what they are or do (criminals are the takers), officials and aid workers
 CAPTIVES = (PEOPLE_SECTORS - {"CRM"}) | STATE_SECTORS | {"NGO"}
@@ -2461,8 +2463,10 @@ class SentenceCoder:
         type_, mode, cameo = entry.type, entry.mode, entry.cameo
         if cameo == VISIT and any(s.sector in TRAVELLERS or s.sector is None and not _is_official(s) for s in sources):
             return accusation  # refugees, fans or prisoners who arrive somewhere make no visit (042 is an actor's)
-        if cameo == DEPLOYMENT and sources and all(s.sector in UNARMED_SECTORS for s in sources):
-            return accusation  # "two million people massed in the streets": CAMEO 154 mobilises armed forces
+        if cameo == DEPLOYMENT and sources and all(s.sector in UNARMED_SECTORS | UNARMED_BODIES for s in sources):
+            # "two million people massed in the streets", "the party built a base of support": CAMEO 154 mobilises
+            # armed forces
+            return accusation
         if cameo == OBSTRUCT and sources and all(_is_the_state(s, self.doc[hit.start].idx) for s in sources):
             # CAMEO's obstruction (144) is a protest; a state or its forces blocking passage impose a blockade (191)
             type_, mode, cameo = "COERCE", "restrict", "191"

@@ -1503,7 +1503,8 @@ def test_synonyms_the_verb_dictionary_files_under_its_codes(text: str, expected:
         ("Israel took back its offer.", []),
         # CAMEO 154: a military base, post or outpost set up increases armed forces' presence
         ("Turkish forces set up a new military post near Idlib.", [("MOBILIZE", "154", "TUR", "SYR")]),
-        ("The US military established a new base near the Syrian border.", []),
+        # a base that the military establishes is one too; near a border, it is in neither country
+        ("The US military established a new base near the Syrian border.", [("MOBILIZE", "154", "USA", None)]),
         # CAMEO 141: a vigil held and a march taken out are demonstrations
         ("Pakistani students took out a march in Lahore.", [("PROTEST", "141", "PAK", "PAK")]),
         ("Hundreds of Greek students held a silent vigil in Athens.", [("PROTEST", "141", "GRC", "GRC")]),
@@ -1607,4 +1608,16 @@ def test_what_aircraft_destroy_is_an_air_strike_and_what_bombers_blow_up_a_bombi
     ],
 )
 def test_air_strikes_in_two_words_and_armed_men_targeted(text: str, expected: list) -> None:
+    assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 154: a base that forces set up is a deployment; what a party builds is support
+        ("The US military has set up a new base near Hasakah in Syria.", [("MOBILIZE", "154", "USA", "SYR")]),
+        ("The party built a strong base of support in Lagos.", []),
+    ],
+)
+def test_a_base_set_up_by_forces_is_a_deployment(text: str, expected: list) -> None:
     assert coded(text) == expected, text
