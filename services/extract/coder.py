@@ -1639,9 +1639,6 @@ class SentenceCoder:
         country = location.country
         return [written_actor(self.doc, self.sent.start, hit.start, f"{country}CVL", country, "CVL")]
 
-    def _is_a_fight(self, hit: Hit) -> bool:
-        return ends_a_fight_noun(words(self.doc), hit.end - 1)
-
     def _after_between(self, chunk: Chunk) -> bool:
         """Whether an actor phrase is what "between" governs, maybe past plain adjectives the phrase does not take in
         ("between political opponents", "between rival clan militias")."""
@@ -2480,6 +2477,7 @@ class SentenceCoder:
             # CAMEO 195: what warplanes or drones destroy is struck from the air, not property destroyed (1712)
             type_, mode, cameo = "ASSAULT", "aerial", AERIAL_WEAPONS
         elif cameo == DESTROY_PROPERTY and sources and all(_head_word(s).lower() in BOMBERS for s in sources):
+            # CAMEO 183: what a bomber blows up is bombed
             type_, mode, cameo = "ASSAULT", "explosives", BOMBING
         in_words = cameo == CONVENTIONAL_FORCE and self._commands_no_force(source_chunk, sources, targets)
         if in_words and words(self.doc).lemma[hit.start] == "attack":
@@ -3347,7 +3345,11 @@ class SentenceCoder:
             # force on someone named; with no one named, their "attack" may be words ("students attacked the ruling")
             or (type_ in ACTS_OF_FORCE and bool(targets) and self._people_doing_it(hit, sources))
             # a fight named with its sides ("clashes between rival groups"): whoever they are, they fought
-            or (type_ in ACTS_OF_FORCE and any(h is hit for h in self.nominal) and self._is_a_fight(hit))
+            or (
+                type_ in ACTS_OF_FORCE
+                and any(h is hit for h in self.nominal)
+                and ends_a_fight_noun(words(self.doc), hit.end - 1)
+            )
         )
         # A person no lexicon knows, named in full, acts on whom they act on ("Carla del Ponte accused Belgrade").
         stranger_acting_on_a_state = any(_is_stranger(a) for a in sources) and any(t.country for t in targets)
@@ -3417,7 +3419,8 @@ def _speaks_of_agents(doc: Doc, sent: Span, hits: list[Hit], setting: str | None
     it says whose ("Police arrested ...", "Gunmen killed ...", "Demonstrators set fire to ..."), authorities who
     coerce ("Authorities detained ..."), a court the story's setting places, for a protest the people who hold it
     ("students marched", "activists marched"), and for an attack people who may carry it out or suffer it
-    ("herdsmen attacked farmers", "a grenade injured five civilians")."""
+    ("herdsmen attacked farmers", "a grenade injured five civilians"), or a fight, which has its sides ("killed in
+    clashes between rival groups")."""
     agents = UNPLACED_AGENTS if setting is None else UNPLACED_AGENTS | AT_HOME_SECTORS
     types = {hit.entry.type for hit in hits}
     if "ASSAULT" in types:
