@@ -786,10 +786,12 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     name_before = entity_at.get(hit.start - 1)
     if plural and opener in DETERMINERS and name_before is not None and not w.lower[hit.start - 1].endswith("s"):
         return True  # "defended the Houthi attacks on shipping": a name in the singular qualifies the plural noun
-    place = entity_at.get(j + 1)
-    after_place = place is not None and place.label_ in PLACES and place.end == hit.start and opener in PREPOSITIONS
-    if after_place and not word.endswith(("ing", "s")):
-        return False  # "settlers in Hebron set fire": the verb after the place that closes its subject's phrase
+    place = name_before
+    after_place = place is not None and place.label_ in PLACES and place.start > sent.start
+    if after_place and w.lower[place.start - 1] in PREPOSITIONS and not word.endswith(("ing", "s")):
+        # "settlers in Hebron set fire", "workers at the dam near Keetmanshoop go on strike": the verb after the place
+        # that closes its subject's phrase
+        return False
     if word.endswith("ing") and opener in NOUN_MARKERS:
         return True  # "killed in Israeli tank shelling": after a preposition, a gerund is a noun whoever is named
     verb = j - 2 if j - 1 > sent.start and w.lower[j - 1] in LIGHT_VERB_PARTICLES else j - 1

@@ -156,6 +156,8 @@ def test_a_participle_without_the_object_its_verb_needs_is_passive():
     [
         ("Police in Lagos arrest the journalist.", ("COERCE", "NGACOP", "NGAJRN")),
         ("Students in Nairobi protest against the tax bill.", ("PROTEST", "KENEDU", "KEN")),
+        # the place may close a longer phrase: "at the mine near Mombasa"
+        ("Workers at the quarry near Mombasa go on strike.", ("PROTEST", "KENLAB", "KEN")),
     ],
 )
 def test_a_verb_after_the_place_that_closes_its_subject_is_a_verb(text, expected):
