@@ -340,6 +340,8 @@ OWN_ACT_REACH = 12
 # A state's forces, whose acts to come a warning by that state threatens; acts that harm whom they fall on, legal
 # action among them ("will be prosecuted").
 ARMED_FORCES = frozenset({"MIL", "COP"})
+# What measures how far a place is from the one named after "from": "30 km from Colombo", "away from the border"
+DISTANCE_WORDS = frozenset({"away", "km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile"})
 HARMS = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE"})
 # An attack aimed at "its troops" or at "it" is aimed at an actor named before, not at the attacker.
 AIMED_PRONOUNS = POSSESSIVES | {"it"}
@@ -3244,13 +3246,25 @@ class SentenceCoder:
         """Whether a phrase names only places after "in", "at" or "near", or a town's country after its comma
         ("detained in Cairo, Egypt"): where the act was done, not who did it."""
         labels = {self.entity_at[i].label_ for i in range(chunk.start, chunk.end) if i in self.entity_at}
-        if chunk.prep in LOCATIVE:
+        if chunk.prep in LOCATIVE or self._placed_by_its_noun_or_distance(chunk):
             return bool(labels) and labels <= {CITY, CAPITAL, COUNTRY}
         town = self.entity_at.get(chunk.start - 2)
         after_a_town = (
             town is not None and town.label_ in (CITY, CAPITAL) and words(self.doc).lower[chunk.start - 1] == ","
         )
         return after_a_town and labels == {COUNTRY}
+
+    def _placed_by_its_noun_or_distance(self, chunk: Chunk) -> bool:
+        """Whether a name follows a locative preposition past its place noun ("in the capital Addis Ababa"), or a
+        distance from it ("30 kilometres away from Colombo")."""
+        w, j = words(self.doc), chunk.start - 1
+        while j > self.sent.start and (w.lower[j] in DETERMINERS or w.lower[j] in PLACE_NOUNS):
+            j -= 1
+        if j < self.sent.start:
+            return False
+        if w.lower[j] == "from":
+            return j > self.sent.start and w.lower[j - 1] in DISTANCE_WORDS
+        return j < chunk.start - 1 and w.lower[j] in LOCATIVE
 
     @staticmethod
     def _default_sources(type_: str, sources: list[Actor], targets: list[Actor], location) -> list[Actor]:

@@ -3075,6 +3075,10 @@ def test_an_act_noun_after_a_light_verb_is_reported(text: str, expected: list) -
         # with no one it was done to, where it was done places it
         ("Two rifles were seized in Lagos.", [("COERCE", "NGA", "NGA")]),
         ("Shops were looted in Mabopane.", [("COERCE", "ZAF", "ZAF")]),
+        # a city named past its place noun, or by a distance from it, says where, no doer ("the capital" is no
+        # government here)
+        ("Forty rifles were seized in the capital Nairobi.", [("COERCE", "KEN", "KEN")]),
+        ("A bomb was found and defused 20 km away from Kabul.", [("COERCE", "AFG", "AFG")]),
         # with no place either, it is no one's event
         ("Shops were looted.", []),
         # who reports it is no other doer
