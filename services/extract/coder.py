@@ -420,6 +420,11 @@ PRAISE, HOST, ARREST, ABDUCTION = "051", "043", "173", "181"
 CAPTIVES = (PEOPLE_SECTORS - {"CRM"}) | STATE_SECTORS | {"NGO"}
 # Who protest when no country is named: people, and activists and the opposition ("Activists marched to parliament")
 PROTESTING_SECTORS = PEOPLE_SECTORS | {"OPP"}
+# Who may come to blows when no country is named: people, and partisans of a party or the opposition (ACLED's
+# political violence: "Party cadres attacked opposition supporters", "Political opponents attacked the mayor")
+BRAWLING_SECTORS = PEOPLE_SECTORS | {"OPP", "PTY"}
+# CAMEO 143: a strike or boycott, which whoever stops work or stays away holds ("Judges on strike over pay")
+STRIKE = "143"
 # ... and not a place named by whose it is: "a police station", "Jordan's embassy"
 SEIZED_PLACES = BUILDING_NOUNS | PLACE_NAME_ENDS | {"embassy", "embassies", "consulate", "consulates"}
 # Officials who come on a visit, by the noun that heads their phrase
@@ -2605,7 +2610,7 @@ class SentenceCoder:
         """Whether people named by what they are (residents, herdsmen, supporters) are the subject of an active verb:
         "herdsmen attacked farmers", not "24 people murdered" nor the victims of an act before it ("killed 43
         people and injured hundreds")."""
-        if not all(a.sector in PEOPLE_SECTORS for a in sources):
+        if not all(a.sector in BRAWLING_SECTORS for a in sources):
             return False
         w = words(self.doc)
         if w.lower[hit.start].endswith("ing") or is_passive(self.doc, hit.start, hit.end, self.sent):
@@ -3357,6 +3362,7 @@ class SentenceCoder:
             )
             or (type_ == "COERCE" and all(a.sector in AUTHORITIES for a in sources))
             or (type_ == "PROTEST" and all(a.sector in PROTESTING_SECTORS for a in sources))
+            or (cameo == STRIKE and all(a.sector for a in sources))
             # "herdsmen attacked farmers", "residents burned the offices of the security forces": people who use
             # force on someone named; with no one named, their "attack" may be words ("students attacked the ruling")
             or (type_ in ACTS_OF_FORCE and bool(targets) and self._people_doing_it(hit, sources))
@@ -3436,16 +3442,18 @@ def _speaks_of_agents(doc: Doc, sent: Span, hits: list[Hit], setting: str | None
     coerce ("Authorities detained ..."), a court the story's setting places, for a protest the people who hold it
     ("students marched", "activists marched"), and for an attack people who may carry it out or suffer it
     ("herdsmen attacked farmers", "a grenade injured five civilians"), or a fight, which has its sides ("killed in
-    clashes between rival groups")."""
+    clashes between rival groups"), and for a strike anyone who may stop work ("Judges on strike over pay")."""
     agents = UNPLACED_AGENTS if setting is None else UNPLACED_AGENTS | AT_HOME_SECTORS
     types = {hit.entry.type for hit in hits}
     if "ASSAULT" in types:
-        agents |= PEOPLE_SECTORS  # "Herdsmen attacked farmers"
+        agents |= BRAWLING_SECTORS  # "Herdsmen attacked farmers", "Party cadres attacked"
     if "PROTEST" in types:
         agents |= PROTESTING_SECTORS  # "Activists marched", "students marched"
     if "COERCE" in types:
         agents |= AUTHORITIES  # "Authorities arrested the activist"
     sector_of, w = lexicon.sectors(), words(doc)
+    if any(hit.entry.cameo == STRIKE for hit in hits):
+        agents |= frozenset(sector_of.values())
     fights = "ASSAULT" in types and not FIGHT_NOUNS.isdisjoint(w.lower[sent.start : sent.end])
     return fights or any(
         sector_of.get((w.lemma[i],)) in agents

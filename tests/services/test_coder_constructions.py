@@ -3262,6 +3262,11 @@ def test_a_word_that_doubts_the_doer_leaves_the_act_reported(text: str, expected
         # people named by what they are who use force on someone named, as the subject of an active verb
         ("Herdsmen attacked farmers near the village.", [("ASSAULT", "AGR", "AGR")]),
         ("Residents burned the offices of the security forces.", [("COERCE", "CVL", "COP")]),
+        # and so do partisans of a party or of the opposition
+        ("Party cadres beat an opposition activist.", [("ASSAULT", "PTY", "OPP")]),
+        ("Political opponents attacked the district governor.", [("ASSAULT", "OPP", "GOV")]),
+        # whoever stops work is on strike, judges and police too
+        ("Judges on strike over unpaid allowances.", [("PROTEST", "JUD", None)]),
         # not whom another verb's act fell on, nor people whose "attack" falls on no one
         ("The report shows 24 people murdered, including a pastor.", []),
         ("Students attacked the ruling.", []),
