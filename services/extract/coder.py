@@ -2488,6 +2488,9 @@ class SentenceCoder:
         elif cameo == DESTROY_PROPERTY and sources and all(_head_word(s).lower() in BOMBERS for s in sources):
             # CAMEO 183: what a bomber blows up is bombed
             type_, mode, cameo = "ASSAULT", "explosives", BOMBING
+        elif cameo == DESTROY_PROPERTY and self._armed_on_armed(sources, targets):
+            # CAMEO 190: a warship, a tank or a post that armed men destroy is force used on its forces, no property
+            type_, mode, cameo = "ASSAULT", "", CONVENTIONAL_FORCE
         in_words = cameo == CONVENTIONAL_FORCE and self._commands_no_force(source_chunk, sources, targets)
         if in_words and words(self.doc).lemma[hit.start] == "attack":
             # CAMEO 111: a politician who "attacked" a rival or an institution at home denounced it
@@ -3246,6 +3249,11 @@ class SentenceCoder:
         if any((a.start, a.end) not in spans for a in others):
             return []
         return [written_actor(self.doc, hit.start, hit.end, UNIDENTIFIED, None, UNIDENTIFIED)]
+
+    @staticmethod
+    def _armed_on_armed(sources: list[Actor], targets: list[Actor]) -> bool:
+        """Whether armed men act on armed men: forces, police, rebels or unidentified attackers on either side."""
+        return bool(sources and targets) and all(a.sector in UNPLACED_AGENTS for a in (*sources, *targets))
 
     def _says_where(self, chunk: Chunk) -> bool:
         """Whether a phrase names only places after "in", "at" or "near", or a town's country after its comma

@@ -1590,9 +1590,14 @@ def test_weapons_found_or_defused_are_confiscated(text: str, expected: list) -> 
         ("A suicide bomber blew up a minibus in Kabul.", [("ASSAULT", "183", "AFG", "AFG")]),
         # what troops or rioters destroy stays property destroyed, or a riot
         ("Syrian troops destroyed a hospital in Idlib.", [("COERCE", "1712", "SYR", "SYR")]),
+        # CAMEO 190: a warship or a tank of armed men that armed men destroy is force used on them
+        ("Houthi rebels destroyed a Saudi warship off Hodeidah.", [("ASSAULT", "190", "YEM", "SAU")]),
+        ("Ukrainian troops destroyed three Russian tanks.", [("ASSAULT", "190", "UKR", "RUS")]),
+        # not police cars that rioters set on fire
+        ("Rioters destroyed two police cars in Paris.", [("PROTEST", "145", "FRA", "FRA")]),
     ],
 )
-def test_what_aircraft_destroy_is_an_air_strike_and_what_bombers_blow_up_a_bombing(text: str, expected: list) -> None:
+def test_who_destroys_what_says_whether_force_was_used_or_property_destroyed(text: str, expected: list) -> None:
     assert coded(text) == expected, text
 
 
