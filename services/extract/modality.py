@@ -18,6 +18,8 @@ PREDICTIONS = frozenset(
 WINDOW = 8
 # "without" negates only what follows it closely: "withdrew without firing a shot"
 WITHOUT_REACH = 2
+# Subjects of a verb's -s form: "he suspects that" voices a suspicion, "three suspects" are people
+SINGULAR_SUBJECTS = frozenset({"he", "she", "it", "who", "police"})
 # Words after which a cue word is a noun ("the plan", "its threat"); not "all" or "this", which may be subjects.
 NOUN_MARKERS = lexicon.word_set("possessives") | {"the", "a", "an", "'s", "’s"}
 
@@ -38,6 +40,8 @@ def cues_between(doc: Doc, start: int, end: int) -> dict[str, str]:
         # "Officials who attacked the plan resigned": a noun, no cue; but "the claim that", "the alleged attack" still
         # only report a claim
         noun = i and w.lower[i - 1] in NOUN_MARKERS
+        if lower == "suspect" and noun or lower == "suspects" and w.lower[i - 1] not in SINGULAR_SUBJECTS:
+            continue  # "three suspects were arrested", "the suspect fled": people, no claim
         if lower == "without" and i < end - WITHOUT_REACH:
             continue  # "held without charge ... has been on hunger strike": "without" governs its own noun
         for key in ((lemma,), (lower,)):

@@ -218,6 +218,14 @@ def test_what_an_allegation_says_is_claimed():
     assert [(e.type, e.modality) for e in found] == [("ASSAULT", "claimed")]
 
 
+def test_suspects_are_people_not_a_suspicion():
+    # "three suspects were arrested" reports the arrests; "police suspect that" and "a suspected attack" hedge
+    found = extract_events("Three suspects were arrested in Lagos on Friday.")
+    assert [(e.type, e.modality) for e in found] == [("COERCE", "asserted")]
+    found = extract_events("Police suspect that the gang killed two guards in Lagos.")
+    assert [(e.type, e.modality) for e in found] == [("ASSAULT", "claimed")]
+
+
 def test_an_envoy_summoned_to_a_ministry_is_summoned_by_its_state():
     assert by_code("The Russian ambassador was summoned to the Polish foreign ministry on Monday.") == [
         ("ACCUSE", "POLGOV", "RUSGOV")
