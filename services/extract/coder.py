@@ -407,6 +407,11 @@ AIRCRAFT = lexicon.word_set("aircraft")
 BOMBING = "183"
 BOMBERS = lexicon.word_set("bombers")
 SEIZE_PROPERTY = "171"
+# Arrests, detentions and things seized or confiscated, which the police, forces or authorities who report them
+# without naming who made them have made
+POLICE_WORK = frozenset({"173", "1711", SEIZE_PROPERTY})
+POLICING = frozenset({"COP", "MIL", "GOV", "JUD"})
+SAY_AUXILIARIES = frozenset({"have", "has", "had", "did", "will", "would"})
 OCCUPY = "192"
 # What protesters do that makes their protest a riot (145): fight, wreck, seize or occupy
 RIOTOUS = frozenset({CONVENTIONAL_FORCE, DESTROY_PROPERTY, SEIZE_PROPERTY, "192"})
@@ -3250,6 +3255,20 @@ class SentenceCoder:
             return []
         return [written_actor(self.doc, hit.start, hit.end, UNIDENTIFIED, None, UNIDENTIFIED)]
 
+    def _reporting_authority(self, hit: Hit) -> list[Actor]:
+        """The police, forces or authorities who report an arrest or a seizure that names no one making it: theirs
+        ("Police said three suspects were arrested", "Weapons were seized in the raid, the army said")."""
+        w = words(self.doc)
+        for i in sorted(self.say):
+            if i > hit.start and ((comma := _tail_comma(w, i, self.sent.start)) is None or comma < hit.end):
+                continue  # "reports the store was looted; the police said only that": not what they report
+            before = self.chunk_at.get(i - 1)
+            if before is None and i > self.sent.start and w.lower[i - 1] in SAY_AUXILIARIES:
+                before = self.chunk_at.get(i - 2)  # "police have said"
+            if before is not None and before.actors and all(a.sector in POLICING for a in before.actors):
+                return before.actors
+        return []
+
     @staticmethod
     def _armed_on_armed(sources: list[Actor], targets: list[Actor]) -> bool:
         """Whether armed men act on armed men: forces, police, rebels or unidentified attackers on either side."""
@@ -3326,6 +3345,8 @@ class SentenceCoder:
         return [of_country(a, country) for a in sources]
 
     def _emit(self, hit, type_, mode, cameo, modality, sources, targets) -> list[EventCandidate]:
+        if not sources and cameo in POLICE_WORK:
+            sources = self._reporting_authority(hit)
         sources = sources or self._unidentified_doer(hit, type_, modality, targets)
         if not sources:
             return []  # "people were killed" is an act on no one named, by no one named

@@ -218,6 +218,21 @@ def test_what_an_allegation_says_is_claimed():
     assert [(e.type, e.modality) for e in found] == [("ASSAULT", "claimed")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an arrest or a seizure no one is named making is the police's, forces' or authorities' who report it
+        ("Kenyan police said three suspects were arrested.", [("COERCE", "KENCOP", None)]),
+        ("Two rifles were seized during the raid, the Nigerian army said.", [("COERCE", "NGAMIL", None)]),
+        # not an act they only comment on, nor one others report
+        ("The shop was looted; Kenyan police said only that the till was not robbed.", []),
+        ("Three suspects were arrested, a local resident said.", []),
+    ],
+)
+def test_an_arrest_or_seizure_told_with_no_one_making_it_is_the_reporting_authority_s(text, expected):
+    assert by_code(text) == expected, text
+
+
 def test_suspects_are_people_not_a_suspicion():
     # "three suspects were arrested" reports the arrests; "police suspect that" and "a suspected attack" hedge
     found = extract_events("Three suspects were arrested in Lagos on Friday.")
