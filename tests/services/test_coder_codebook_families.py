@@ -1574,6 +1574,8 @@ def test_crowd_control_weapons_and_baton_charges_are_violent_repression(text: st
         ("A cache of rifles was discovered near Mombasa.", [("COERCE", "1711", "KEN", "KEN")]),
         ("Nigerian troops recovered rifles from the bandits.", [("COERCE", "1711", "NGA", "NGA")]),
         ("Iraqi army engineers defused a roadside bomb near Mosul.", [("COERCE", "1711", "IRQ", "IRQ")]),
+        # and weapons or the parcels that carry them intercepted on their way
+        ("Greek customs officers intercepted a shipment of rifles.", [("COERCE", "1711", "GRC", None)]),
         # what else is found is no weapon
         ("Kenyan police found the missing girl in Mombasa.", []),
     ],
