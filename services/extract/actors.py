@@ -667,7 +667,7 @@ def _named_by_apposition(doc: Doc, sent: Span, chunks: list[Chunk]) -> list[Chun
 
 def is_name_word(w: Words, i: int) -> bool:
     lower = w.lower[i]
-    return w.title[i] and w.alpha[i] and lower not in STOP_WORDS and lower not in CALENDAR
+    return (w.title[i] or w.acronym[i]) and w.alpha[i] and lower not in STOP_WORDS and lower not in CALENDAR
 
 
 def _country_after_a_noun(w: Words, j: int, entity_at: dict[int, Span], sectors) -> bool:

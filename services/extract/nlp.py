@@ -129,6 +129,7 @@ def make_lemmatizer(nlp: Language, name: str):
             lower,
             lemma.lower(),
             lexeme.is_title,
+            lexeme.is_upper and lexeme.is_alpha and len(lower) > 1,
             lexeme.like_num,
             lexeme.is_alpha,
             lexeme.is_lower,
@@ -144,7 +145,7 @@ def make_lemmatizer(nlp: Language, name: str):
         if not infos:
             return doc
         columns = map(list, zip(*infos, strict=True))
-        lemma_ids, w.lower, w.lemma, w.title, w.num, w.alpha, w.is_lower, spaces, breaks = columns
+        lemma_ids, w.lower, w.lemma, w.title, w.acronym, w.num, w.alpha, w.is_lower, spaces, breaks = columns
         w.places = frozenset(e.start for e in doc_entities(doc) if e.label_ in (COUNTRY, CAPITAL, CITY))
         if "-" in w.lower:
             _read_spaced_hyphens_as_dashes(doc, w)
@@ -780,6 +781,7 @@ class Words:
         self.lower: list[str] = []
         self.lemma: list[str] = []
         self.title: list[bool] = []
+        self.acronym: list[bool] = []  # a word in capitals, two letters or more ("FARDC", "UPND")
         self.num: list[bool] = []
         self.alpha: list[bool] = []
         self.is_lower: list[bool] = []
