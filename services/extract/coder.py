@@ -3398,8 +3398,8 @@ class SentenceCoder:
             # a fight named with its sides ("clashes between rival groups"): whoever they are, they fought
             or (
                 type_ in ACTS_OF_FORCE
-                and any(h is hit for h in self.nominal)
                 and ends_a_fight_noun(words(self.doc), hit.end - 1)
+                and (any(h is hit for h in self.nominal) or _any_with_a_sector(sources))
             )
         )
         # A person no lexicon knows, named in full, acts on whom they act on ("Carla del Ponte accused Belgrade").

@@ -3255,6 +3255,8 @@ def test_the_clause_that_tells_how_harm_came_about(text: str, expected: list) ->
         ),
         # sides named past plain adjectives, whoever they are
         ("Two were killed in clashes between political opponents.", [("ASSAULT", "OPP", None)]),
+        # and as the subject of the harm it did, with no country named
+        ("Clashes between rival herders killed four people.", [("ASSAULT", "AGR", None)]),
         # a fight another act is about, or one only feared, is not told as fought
         ("The UN called for an end to the fighting between Sudanese troops and rebels.", [("REQUEST", "IGOUNO", None)]),
         ("Police were deployed in Lagos to avoid clashes between rival gangs.", [("MOBILIZE", "NGACOP", None)]),
