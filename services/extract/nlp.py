@@ -73,6 +73,9 @@ MISSPELLING_ZIPF = 2.3
 MISSPELLING_CACHE = 50_000  # words: a worker reads the same names article after article
 # How many coordinated names may stand between a name and the feature they share
 FEATURE_REACH = 8
+ARTICLE_LETTERS = 3
+# Capitalised nouns that make a town's name a street's or a park's: "Auckland Park", "London Road"
+STREET_NOUNS = frozenset({"Park", "Street", "Road", "Avenue", "Square", "Lane", "Drive", "Boulevard"})
 PLACE_TOKEN = "@place"  # in a trigger pattern, any name of a country, a capital or a city
 NUMBER_TOKEN = "@number"  # in a trigger pattern, any number written in digits ("3" of a score "3-1")
 NO_EVENT = "none"  # the kind of a trigger reading that names no event
@@ -193,7 +196,7 @@ def make_name_ruler(nlp: Language, name: str):
         match_id = nlp.vocab.strings.add(f"{pattern['label']}|{pattern['id']}")
         keys[match_id] = (pattern["label"], pattern["id"])
         if pattern["label"] == MINOR_PLACE:
-            minor_places[tuple(t.text for t in nlp.tokenizer(pattern["pattern"]))] = match_id
+            minor_places[tuple(t.lower_ for t in nlp.tokenizer(pattern["pattern"]))] = match_id
         else:
             matcher.add(f"{pattern['label']}|{pattern['id']}", [nlp.make_doc(pattern["pattern"])])
     # the lengths of the names each first word opens, longest first
@@ -231,6 +234,7 @@ def make_name_ruler(nlp: Language, name: str):
             and _after_another_given_name(doc, start)
         }
         taken: set[int] = set()
+        matched = {i for _, start, end in matches for i in range(start, end)}
         kept = []
         for key, start, end in matches:
             if start in taken or end - 1 in taken:
@@ -242,6 +246,8 @@ def make_name_ruler(nlp: Language, name: str):
             if keys[key][0] == CITY and _titled_person(doc, start, end):
                 continue
             if keys[key][0] in (CITY, CAPITAL, MINOR_PLACE) and _ends_a_longer_name(doc, start):
+                continue
+            if keys[key][0] in (CITY, CAPITAL, MINOR_PLACE) and _in_another_places_name(doc, start, end, matched):
                 continue
             if keys[key][0] == ROLE and end - start == 1 and doc[start].text in others:
                 continue
@@ -364,19 +370,22 @@ def _minor_places(
     def words_at(start: int, n: int) -> tuple[str, ...]:
         for k in range(start, start + n):
             if k not in texts:
-                texts[k] = doc[k].text
+                texts[k] = doc[k].lower_
         return tuple(texts[k] for k in range(start, start + n))
 
     for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), prepositions)).tolist():
         j = i + 1
         while j < len(doc):
-            sizes = lengths.get(words_at(j, 1)[0], ())
+            # a name's case as news writes it may differ from the register's ("KwaZulu-Natal", "Kwazulu-Natal"),
+            # but it is a name: capitalised
+            first = words_at(j, 1)[0]
+            sizes = lengths.get(first, ()) if doc[j].text[:1].isupper() else ()
             size = next((n for n in sizes if j + n <= len(doc) and words_at(j, n) in table), None)
             if size is not None:
                 if _ends_its_name(doc, j + size):
                     found.append((table[words_at(j, size)], j, j + size))
                 break
-            if texts[j].lower() not in BEFORE_A_TOWN:
+            if first not in BEFORE_A_TOWN:
                 break
             j += 1
     return found
@@ -392,6 +401,19 @@ def _ends_a_longer_name(doc: Doc, start: int) -> bool:
     """Whether a town's name ends another place's after a name particle: "Mocimboa da Praia" is no Praia, "Sidi
     Bou Said" no Said."""
     return start >= 2 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 2].is_title
+
+
+def _in_another_places_name(doc: Doc, start: int, end: int, matched: set[int]) -> bool:
+    """Whether a town's name is part of another place's: a street's or a park's ("Auckland Park" is in
+    Johannesburg), or the second half of a hyphened name whose first half names nothing known ("KwaZulu-Natal";
+    "US-Iran" names both)."""
+    if end < len(doc) and doc[end].text in STREET_NOUNS:
+        return True
+    if start < 2 or doc[start - 1].text != "-" or doc[start - 1].whitespace_ or doc[start - 2].whitespace_:
+        return False
+    first = doc[start - 2].text
+    # an article of an Arabic name opens the town's own ("Al-Arish", "El-Fasher")
+    return len(first) > ARTICLE_LETTERS and first[0].isupper() and start - 2 not in matched
 
 
 def _after_another_given_name(doc: Doc, start: int) -> bool:

@@ -582,6 +582,24 @@ def test_a_town_s_name_that_ends_a_longer_name_is_not_that_town():
     assert coded == [("ASSAULT", "MOZMIL", "REB")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a street's or a park's name ("Auckland Park" is in Johannesburg)
+        ("Students marched to Auckland Park.", [("PROTEST", "EDU", None)]),
+        # but a town's own article ("Al-Arish") leaves it the town
+        ("Gunmen attacked a checkpoint in Al-Arish.", [("ASSAULT", "EGYREB", None)]),
+    ],
+)
+def test_a_town_s_name_inside_another_place_s_name_is_not_that_town(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
+
+
+def test_a_province_is_found_whatever_the_case_of_its_letters():
+    # the register writes "Kwazulu-Natal"; news "KwaZulu-Natal", whose second half is no Natal in Brazil
+    assert by_code("Nurses went on strike in KwaZulu-Natal.") == [("PROTEST", "ZAFHLH", "ZAF")]
+
+
 def test_congo_alone_is_the_democratic_republic_as_news_style_has_it():
     assert by_code("Angola's president hosted talks between Congo and Rwanda.")[0][2] == "COD"
     assert by_code("Congo-Brazzaville's president met the French president.") == [("CONSULT", "COGGOV", "FRAGOV")]
