@@ -1648,10 +1648,8 @@ class SentenceCoder:
         if not all(w.lower[k] in CROWDS or w.lower[k] in CROWD_COUNTS or w.num[k] for k in crowd):
             return []
         location = self._location(hit.start)
-        if location is None or not location.country:
-            return []
-        country = location.country
-        return [written_actor(self.doc, self.sent.start, hit.start, f"{country}CVL", country, "CVL")]
+        country = location.country if location is not None else None
+        return [written_actor(self.doc, self.sent.start, hit.start, f"{country or ''}CVL", country, "CVL")]
 
     def _after_between(self, chunk: Chunk) -> bool:
         """Whether an actor phrase is what "between" governs, maybe past plain adjectives the phrase does not take in
@@ -2010,9 +2008,10 @@ class SentenceCoder:
             return []
         return self._told_as_a_noun(hit, subject.actors)
 
-    def _protest_held(self, hit: Hit) -> list[EventCandidate]:
+    def _protest_held(self, hit: Hit, *, anywhere: bool = False) -> list[EventCandidate]:
         """Protests told as happening somewhere, by no one named: "Protests erupted in Tripoli", "rallies were held
-        across Pakistan". People protest, and those of the place where they do: CAMEO's civilians of that country."""
+        across Pakistan". People protest, and those of the place where they do: CAMEO's civilians of that country;
+        `anywhere`, also where no place is named ("rallies were held across the country"), of no named country."""
         if hit.entry.type != "PROTEST":
             return []
         w, j = words(self.doc), hit.end
@@ -2027,12 +2026,13 @@ class SentenceCoder:
         particle = PROTESTS_HAPPEN_WITH.get(w.lemma[j])
         if particle is not None and (j + 1 >= self.sent.end or w.lemma[j + 1] != particle):
             return []  # "broke out", "took place"
-        location = self._location(hit.start)
-        if location is None or location.country is None:
-            return []
         if self._set_to_come(hit, noun=True) or modality_of(self.doc, self.sent.start, hit.start)[0] != ASSERTED:
             return []
-        people = written_actor(self.doc, hit.start, hit.end, location.country + "CVL", location.country, "CVL")
+        location = self._location(hit.start)
+        country = location.country if location is not None else None
+        if country is None and not anywhere:
+            return []
+        people = written_actor(self.doc, hit.start, hit.end, f"{country or ''}CVL", country, "CVL")
         return self._emit(hit, hit.entry.type, hit.entry.mode, hit.entry.cameo, ASSERTED, [people], [])
 
     def _told_as_a_noun(self, hit: Hit, doers: list[Actor]) -> list[EventCandidate]:
@@ -2220,7 +2220,7 @@ class SentenceCoder:
                 background = [h for h in hits if id(h) in behind]
                 hits = [h for h in hits if id(h) not in behind]
         for hit in hits:
-            events.extend(self._protest_held(hit) or self._events_for(hit))
+            events.extend(self._protest_held(hit) or self._events_for(hit) or self._protest_held(hit, anywhere=True))
         for hit in self.nominal:
             events.extend(self._named_with_its_doer(hit) or self._fought_between(hit))
         for hit in self.nouns:
@@ -2228,7 +2228,7 @@ class SentenceCoder:
                 self._owned_by_its_doer(hit)
                 or self._modified_by_its_doer(hit)
                 or self._visited_during(hit)
-                or self._protest_held(hit)
+                or self._protest_held(hit, anywhere=True)
             )
         if not events:
             # "Three Gazans were killed when Israeli forces attacked a UN school": a main clause that names no doer
@@ -3466,23 +3466,21 @@ def _any_with_a_sector(actors: list[Actor]) -> bool:
 
 
 def _speaks_of_agents(doc: Doc, sent: Span, hits: list[Hit], setting: str | None) -> bool:
-    """Whether a sentence names by their noun the police, soldiers, armed men or protesters, who act whether or not
-    it says whose ("Police arrested ...", "Gunmen killed ...", "Demonstrators set fire to ..."), authorities who
-    coerce ("Authorities detained ..."), a court the story's setting places, for a protest the people who hold it
-    ("students marched", "activists marched"), and for an attack people who may carry it out or suffer it
-    ("herdsmen attacked farmers", "a grenade injured five civilians"), or a fight, which has its sides ("killed in
-    clashes between rival groups"), and for a strike anyone who may stop work ("Judges on strike over pay")."""
-    agents = UNPLACED_AGENTS if setting is None else UNPLACED_AGENTS | AT_HOME_SECTORS
+    """Whether a sentence tells a protest, which people hold whoever they are ("Rallies were held across the
+    country", "Judges on strike over pay"), or names by their noun the police, soldiers, armed men or protesters, who
+    act whether or not it says whose ("Police arrested ...", "Gunmen killed ...", "Demonstrators set fire to ..."),
+    authorities who coerce ("Authorities detained ..."), a court the story's setting places, and for an attack
+    people who may carry it out or suffer it ("herdsmen attacked farmers", "a grenade injured five civilians"), or a
+    fight, which has its sides ("killed in clashes between rival groups")."""
     types = {hit.entry.type for hit in hits}
+    if "PROTEST" in types:
+        return True
+    agents = UNPLACED_AGENTS if setting is None else UNPLACED_AGENTS | AT_HOME_SECTORS
     if "ASSAULT" in types:
         agents |= BRAWLING_SECTORS  # "Herdsmen attacked farmers", "Party cadres attacked"
-    if "PROTEST" in types:
-        agents |= PROTESTING_SECTORS  # "Activists marched", "students marched"
     if "COERCE" in types:
         agents |= AUTHORITIES  # "Authorities arrested the activist"
     sector_of, w = lexicon.sectors(), words(doc)
-    if any(hit.entry.cameo == STRIKE for hit in hits):
-        agents |= frozenset(sector_of.values())
     fights = "ASSAULT" in types and not FIGHT_NOUNS.isdisjoint(w.lower[sent.start : sent.end])
     return fights or any(
         sector_of.get((w.lemma[i],)) in agents

@@ -2986,10 +2986,13 @@ def test_what_is_regained_or_broken_up_that_is_no_place_or_protest_is_no_event(t
         # to join or take part in a protest is to protest
         ("Thousands of people joined the protests in Paris, France.", [("PROTEST", "FRACVL", "FRA")]),
         ("Hundreds of students took part in a march in Dhaka, Bangladesh.", [("PROTEST", "BGDEDU", "BGD")]),
-        # not yet happened, or in no place the sentence names
+        # in no place the sentence names, people of no named country
+        ("The protest was held to demand reforms.", [("PROTEST", "CVL", None)]),
+        ("Rallies were held across the country on Friday.", [("PROTEST", "CVL", None)]),
+        ("Thousands marched on Saturday.", [("PROTEST", "CVL", None)]),
+        # not yet happened
         ("Protests are planned in Paris, France.", []),
         ("Protests could erupt in Paris, France.", []),
-        ("The protest was held to demand reforms.", []),
     ],
 )
 def test_protests_held_in_a_place_are_its_people_s(text: str, expected: list) -> None:
