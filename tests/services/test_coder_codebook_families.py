@@ -1545,6 +1545,8 @@ def test_every_trigger_pattern_is_entered_once() -> None:
         ),
         ("Protesters gathered at the city hall in Minneapolis for a vigil.", [("PROTEST", "141", "USA", "USA")]),
         ("Families gathered for a funeral in Gaza.", []),
+        # and so do people gathered to demand or denounce something
+        ("Students gathered in Lagos to demand lower fees.", [("PROTEST", "141", "NGA", "NGA")]),
     ],
 )
 def test_walkouts_property_smashed_control_taken_sites_targeted_streets_returned_to(text: str, expected: list) -> None:
