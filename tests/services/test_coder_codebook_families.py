@@ -1547,6 +1547,12 @@ def test_every_trigger_pattern_is_entered_once() -> None:
         ("Families gathered for a funeral in Gaza.", []),
         # and so do people gathered to demand or denounce something
         ("Students gathered in Lagos to demand lower fees.", [("PROTEST", "141", "NGA", "NGA")]),
+        # CAMEO 1712: homes and statues torn down are destroyed (a riot, when protesters do it); 171: a looting spree
+        # loots; 180: a brawl is unconventional violence
+        ("Police tore down shacks in Durban.", [("COERCE", "1712", "ZAF", "ZAF")]),
+        ("Protesters tore down a statue in Bristol.", [("PROTEST", "145", "GBR", "GBR")]),
+        ("Residents went on a looting spree in Giyani.", [("COERCE", "171", "ZAF", "ZAF")]),
+        ("Rival party supporters brawled in Harare.", [("ASSAULT", "180", "ZWE", None)]),
     ],
 )
 def test_walkouts_property_smashed_control_taken_sites_targeted_streets_returned_to(text: str, expected: list) -> None:
