@@ -949,6 +949,7 @@ def test_a_town_s_name_elsewhere_names_no_place(text: str) -> None:
         # men named as no more than unknown or armed are CAMEO's unidentified armed forces; vigilantes a militia
         ("Unknown men abducted eight opposition members in Bulawayo.", [("ASSAULT", "ZWEUAF", "ZWEOPP")]),
         ("Unidentified men shot a journalist in Karachi.", [("ASSAULT", "PAKUAF", "PAKJRN")]),
+        ("An unknown group attacked a police post in Kidal.", [("ASSAULT", "MLIUAF", "MLICOP")]),
         ("Seven people were murdered by vigilantes in Blantyre.", [("ASSAULT", "MWIREB", "MWICVL")]),
     ],
 )
