@@ -2615,13 +2615,17 @@ class SentenceCoder:
         return subject.start
 
     def _people_doing_it(self, hit: Hit, sources: list[Actor]) -> bool:
-        """Whether people named by what they are (residents, herdsmen, supporters) are the subject of an active verb:
-        "herdsmen attacked farmers", not "24 people murdered" nor the victims of an act before it ("killed 43
-        people and injured hundreds")."""
+        """Whether people named by what they are (residents, herdsmen, supporters) are the subject of an active verb
+        or the agent of a passive one: "herdsmen attacked farmers", "farmers were attacked by herdsmen", not "24
+        people murdered" nor the victims of an act before it ("killed 43 people and injured hundreds")."""
         if not all(a.sector in BRAWLING_SECTORS for a in sources):
             return False
         w = words(self.doc)
-        if w.lower[hit.start].endswith("ing") or is_passive(self.doc, hit.start, hit.end, self.sent):
+        if is_passive(self.doc, hit.start, hit.end, self.sent):
+            # "were attacked by Zanu PF activists": the agent after "by" is the doer, as a subject is
+            agent = self.chunk_at.get(hit.end + 1) if hit.end < self.sent.end and w.lower[hit.end] == "by" else None
+            return agent is not None and all(a in agent.actors for a in sources)
+        if w.lower[hit.start].endswith("ing"):
             return False  # "... Hospital killing five people": a participle's doer is its clause's subject
         subject = self.chunk_at.get(self._before_the_verb(hit))
         if subject is None or subject.prep is not None or any(a not in subject.actors for a in sources):

@@ -3291,6 +3291,8 @@ def test_a_word_that_doubts_the_doer_leaves_the_act_reported(text: str, expected
     [
         # people named by what they are who use force on someone named, as the subject of an active verb
         ("Herdsmen attacked farmers near the village.", [("ASSAULT", "AGR", "AGR")]),
+        # or as a passive's agent after "by"
+        ("Farmers were attacked by herdsmen near the village.", [("ASSAULT", "AGR", "AGR")]),
         ("Residents burned the offices of the security forces.", [("COERCE", "CVL", "COP")]),
         # and so do partisans of a party or of the opposition
         ("Party cadres beat an opposition activist.", [("ASSAULT", "PTY", "OPP")]),
