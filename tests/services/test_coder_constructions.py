@@ -233,6 +233,14 @@ def test_an_arrest_or_seizure_told_with_no_one_making_it_is_the_reporting_author
     assert by_code(text) == expected, text
 
 
+def test_an_act_told_reportedly_is_reported_and_one_told_allegedly_claimed():
+    # "reportedly" attributes the act to reports, as "said" does; "allegedly" voices an allegation
+    found = extract_events("Militants reportedly attacked a police post in Kandahar.")
+    assert [(e.type, e.modality) for e in found] == [("ASSAULT", "asserted")]
+    found = extract_events("Militants allegedly attacked a police post in Kandahar.")
+    assert [(e.type, e.modality) for e in found] == [("ASSAULT", "claimed")]
+
+
 def test_suspects_are_people_not_a_suspicion():
     # "three suspects were arrested" reports the arrests; "police suspect that" and "a suspected attack" hedge
     found = extract_events("Three suspects were arrested in Lagos on Friday.")
