@@ -340,8 +340,6 @@ OWN_ACT_REACH = 12
 # A state's forces, whose acts to come a warning by that state threatens; acts that harm whom they fall on, legal
 # action among them ("will be prosecuted").
 ARMED_FORCES = frozenset({"MIL", "COP"})
-# What measures how far a place is from the one named after "from": "30 km from Colombo", "away from the border"
-DISTANCE_WORDS = frozenset({"away", "km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile"})
 HARMS = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE"})
 # An attack aimed at "its troops" or at "it" is aimed at an actor named before, not at the attacker.
 AIMED_PRONOUNS = POSSESSIVES | {"it"}
@@ -407,11 +405,6 @@ AIRCRAFT = lexicon.word_set("aircraft")
 BOMBING = "183"
 BOMBERS = lexicon.word_set("bombers")
 SEIZE_PROPERTY = "171"
-# Arrests, detentions and things seized or confiscated, which the police, forces or authorities who report them
-# without naming who made them have made
-POLICE_WORK = frozenset({"173", "1711", SEIZE_PROPERTY})
-POLICING = frozenset({"COP", "MIL", "GOV", "JUD"})
-SAY_AUXILIARIES = frozenset({"have", "has", "had", "did", "will", "would"})
 OCCUPY = "192"
 # What protesters do that makes their protest a riot (145): fight, wreck, seize or occupy
 RIOTOUS = frozenset({CONVENTIONAL_FORCE, DESTROY_PROPERTY, SEIZE_PROPERTY, "192"})
@@ -421,6 +414,13 @@ UNARMED_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "OPP"})
 # ... and other people and bodies who command no force: a party, a firm, a church, the press
 UNARMED_BODIES = PEOPLE_SECTORS | {"PTY", "NGO"}
 PRAISE, HOST, ARREST, ABDUCTION = "051", "043", "173", "181"
+# Arrests, and things seized or confiscated, which the police, forces or authorities who report them without naming
+# who made them have made ("police have said")
+POLICE_WORK = frozenset({ARREST, "1711", SEIZE_PROPERTY})
+POLICING = frozenset({"COP", "MIL", "GOV", "JUD"})
+SAY_AUXILIARIES = frozenset({"have", "has", "had", "did", "will", "would"})
+# What measures how far a place is from the one named after "from": "30 km from Colombo", "away from the border"
+DISTANCE_WORDS = frozenset({"away", "km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile"})
 # Who may be taken captive: people, by what they are or do (criminals are the takers), officials and aid workers
 CAPTIVES = (PEOPLE_SECTORS - {"CRM"}) | STATE_SECTORS | {"NGO"}
 # Who protest when no country is named: people, and activists and the opposition ("Activists marched to parliament")

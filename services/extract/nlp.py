@@ -73,6 +73,7 @@ MISSPELLING_ZIPF = 2.3
 MISSPELLING_CACHE = 50_000  # words: a worker reads the same names article after article
 # How many coordinated names may stand between a name and the feature they share
 FEATURE_REACH = 8
+# The most letters of an Arabic name's article before its hyphen ("Al-Arish", "El-Fasher", "Ash-Shihr")
 ARTICLE_LETTERS = 3
 # Capitalised nouns that make a town's name a street's or a park's: "Auckland Park", "London Road"
 STREET_NOUNS = frozenset({"Park", "Street", "Road", "Avenue", "Square", "Lane", "Drive", "Boulevard"})
