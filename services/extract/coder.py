@@ -1647,9 +1647,14 @@ class SentenceCoder:
             return []
         if not all(w.lower[k] in CROWDS or w.lower[k] in CROWD_COUNTS or w.num[k] for k in crowd):
             return []
+        return [self._people_where(hit, self.sent.start, hit.start)]
+
+    def _people_where(self, hit: Hit, start: int, end: int) -> Actor:
+        """The civilians of the country where the trigger's act happened, written as the words from start to end; of
+        no named country where no place is named."""
         location = self._location(hit.start)
         country = location.country if location is not None else None
-        return [written_actor(self.doc, self.sent.start, hit.start, f"{country or ''}CVL", country, "CVL")]
+        return written_actor(self.doc, start, end, f"{country or ''}CVL", country, "CVL")
 
     def _after_between(self, chunk: Chunk) -> bool:
         """Whether an actor phrase is what "between" governs, maybe past plain adjectives the phrase does not take in
@@ -2028,11 +2033,9 @@ class SentenceCoder:
             return []  # "broke out", "took place"
         if self._set_to_come(hit, noun=True) or modality_of(self.doc, self.sent.start, hit.start)[0] != ASSERTED:
             return []
-        location = self._location(hit.start)
-        country = location.country if location is not None else None
-        if country is None and not anywhere:
+        people = self._people_where(hit, hit.start, hit.end)
+        if people.country is None and not anywhere:
             return []
-        people = written_actor(self.doc, hit.start, hit.end, f"{country or ''}CVL", country, "CVL")
         return self._emit(hit, hit.entry.type, hit.entry.mode, hit.entry.cameo, ASSERTED, [people], [])
 
     def _told_as_a_noun(self, hit: Hit, doers: list[Actor]) -> list[EventCandidate]:
