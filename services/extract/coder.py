@@ -110,6 +110,7 @@ from services.extract.roles import (
     source_before,
     target_after,
     told_as_done_by_someone,
+    told_as_done_in_the_past,
 )
 from services.extract.sport import without_games
 
@@ -3245,8 +3246,14 @@ class SentenceCoder:
         doer, told in a way the coder does not read."""
         if type_ not in HARMS or modality != ASSERTED:
             return []
-        if not targets and (type_ not in ACTS_OF_FORCE or self._location(hit.start) is None):
-            return []  # "weapons were seized in Karachi", "shops were looted in Mabopane": done where, to no one named
+        if not targets and (
+            type_ not in ACTS_OF_FORCE
+            or self._location(hit.start) is None
+            and not told_as_done_in_the_past(self.doc, hit.start, hit.end, self.sent)
+        ):
+            # force on no one named is an act done where it was done ("weapons were seized in Karachi"), or done
+            # and told so ("shops were looted"); "everyone is terrorised" is a state
+            return []
         if not told_as_done_by_someone(self.doc, self.sent, hit.start) or words(self.doc).lemma[hit.start] in STRUGGLES:
             return []  # a fight has two sides, and what "was battled" may be a fire
         spans = {(t.start, t.end) for t in targets}
@@ -3489,11 +3496,26 @@ def _speaks_of_agents(doc: Doc, sent: Span, hits: list[Hit], setting: str | None
         agents |= AUTHORITIES  # "Authorities arrested the activist"
     sector_of, w = lexicon.sectors(), words(doc)
     fights = "ASSAULT" in types and not FIGHT_NOUNS.isdisjoint(w.lower[sent.start : sent.end])
-    return fights or any(
-        sector_of.get((w.lemma[i],)) in agents
-        or sector_of.get(tuple(w.lemma[i : i + 2])) in agents  # "law enforcers"
-        or w.lower[i] in PROTESTERS
-        for i in range(sent.start, sent.end)
+    return (
+        fights
+        or _done_to_something_by_someone(doc, sent, hits)
+        or any(
+            sector_of.get((w.lemma[i],)) in agents
+            or sector_of.get(tuple(w.lemma[i : i + 2])) in agents  # "law enforcers"
+            or w.lower[i] in PROTESTERS
+            for i in range(sent.start, sent.end)
+        )
+    )
+
+
+def _done_to_something_by_someone(doc: Doc, sent: Span, hits: list[Hit]) -> bool:
+    """Whether force is told as done by someone unnamed, in a passive of the past ("shops were looted", "weapons
+    were seized"): an unidentified doer's act."""
+    return any(
+        hit.entry.type in ACTS_OF_FORCE
+        and told_as_done_in_the_past(doc, hit.start, hit.end, sent)
+        and told_as_done_by_someone(doc, sent, hit.start)
+        for hit in hits
     )
 
 

@@ -33,6 +33,8 @@ CLAUSE_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "onc
 CLAUSE_ONLY_OPENERS = frozenset({"when", "while", "because", "although", "though", "whereas", "if", "unless"})
 APPOSITION_OPENERS = lexicon.word_set("apposition_openers")
 ADVERBIAL_SKIP = lexicon.word_set("adverbial_skip")
+# Forms of "be" (and "get") that put a passive in the past, or in an act's own time ("after being arrested")
+PAST_BE = frozenset({"was", "were", "been", "being", "got"})
 PROPOSALS = lexicon.word_set("proposals")
 # Words between a proposal and the "by" that names who made it: "the plan put forward by".
 PROPOSER_REACH = 2
@@ -136,6 +138,13 @@ def is_passive(doc: Doc, start: int, end: int, sent: Span, *, with_be: bool = Fa
         return True
     if not with_be and not base_form and _lacks_its_object(doc, start, end, sent):
         return True
+    return _auxiliary_of_passive(doc, start, end, sent) is not None
+
+
+def _auxiliary_of_passive(doc: Doc, start: int, end: int, sent: Span) -> str | None:
+    """The form of "be" (or "get") a participle follows, past adverbs and "not", or across "and" from the participle
+    it shares it with ("was abducted and beaten by masked men"); None when none does."""
+    w = words(doc)
     j = start - 1
     # adverbs, one or coordinated ("was literally and figuratively invested in"), and "not" stand between
     while j >= sent.start and (
@@ -148,8 +157,15 @@ def is_passive(doc: Doc, start: int, end: int, sent: Span, *, with_be: bool = Fa
     ):
         j -= 1
     if j > sent.start and w.lower[j] == "and" and _shares_a_passive(w, j - 1, end, sent):
-        return is_passive(doc, j - 1, j, sent, with_be=True)  # "was abducted and beaten by masked men"
-    return j >= sent.start and w.lower[j] in BE_FORMS
+        return _auxiliary_of_passive(doc, j - 1, j, sent) if is_passive(doc, j - 1, j, sent, with_be=True) else None
+    return w.lower[j] if j >= sent.start and w.lower[j] in BE_FORMS else None
+
+
+def told_as_done_in_the_past(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """Whether an act is told in a passive of the past ("shops were looted", "he has been arrested", "after being
+    shot"): a thing done. A passive of the present is a state or a habit ("everyone is terrorised", "the attack is
+    often launched through a web page")."""
+    return is_passive(doc, start, end, sent, with_be=True) and _auxiliary_of_passive(doc, start, end, sent) in PAST_BE
 
 
 def _shares_a_passive(w: Words, participle: int, end: int, sent: Span) -> bool:
