@@ -17,6 +17,7 @@ from services.extract.actors import (
     BUILDING_NOUNS,
     CALENDAR,
     CLAUSE_OPENERS,
+    COMPASS,
     COUNTRY_NOUNS,
     DETERMINERS,
     EMBEDDED,
@@ -421,6 +422,8 @@ POLICE_WORK = frozenset({ARREST, "1711", SEIZE_PROPERTY})
 POLICING = frozenset({"COP", "MIL", "GOV", "JUD"})
 SAY_AUXILIARIES = frozenset({"have", "has", "had", "did", "will", "would"})
 # What measures how far a place is from the one named after "from": "30 km from Colombo", "away from the border"
+# What a place is divided into, as a place of its own is: "in parts of South Africa", "on the outskirts of Kabul"
+PARTS_OF_A_PLACE = frozenset({"part", "outskirts", "heart", "centre", "center", "rest", "edge", "suburb", "parts"})
 DISTANCE_WORDS = frozenset({"away", "km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile"})
 # Who may be taken captive: people, by what they are or do (criminals are the takers), officials and aid workers
 CAPTIVES = (PEOPLE_SECTORS - {"CRM"}) | STATE_SECTORS | {"NGO"}
@@ -3304,7 +3307,15 @@ class SentenceCoder:
         """Whether a name follows a locative preposition past its place noun ("in the capital Addis Ababa"), or a
         distance from it ("30 kilometres away from Colombo")."""
         w, j = words(self.doc), chunk.start - 1
-        while j > self.sent.start and (w.lower[j] in DETERMINERS or w.lower[j] in PLACE_NOUNS):
+        while j > self.sent.start and (
+            w.lower[j] in DETERMINERS
+            or w.lemma[j] in PLACE_NOUNS
+            or w.lemma[j] in PARTS_OF_A_PLACE
+            or w.lower[j] in COMPASS
+            # "in parts of South Africa", "on the outskirts of Kabul", "in the north of Syria"
+            or w.lower[j] == "of"
+            and (w.lemma[j - 1] in PLACE_NOUNS or w.lemma[j - 1] in PARTS_OF_A_PLACE or w.lower[j - 1] in COMPASS)
+        ):
             j -= 1
         if j < self.sent.start:
             return False

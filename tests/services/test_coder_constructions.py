@@ -3116,6 +3116,10 @@ def test_an_act_noun_after_a_light_verb_is_reported(text: str, expected: list) -
         # government here)
         ("Forty rifles were seized in the capital Nairobi.", [("COERCE", "KEN", "KEN")]),
         ("A bomb was found and defused 20 km away from Kabul.", [("COERCE", "AFG", "AFG")]),
+        # or a part of it, a place of its own
+        ("Shops were burned in parts of South Africa, authorities said.", [("COERCE", "ZAF", "ZAF")]),
+        ("Two rifles were seized in the north of Kenya.", [("COERCE", "KEN", "KEN")]),
+        ("Forty rifles were seized in the outskirts of Kabul.", [("COERCE", "AFG", "AFG")]),
         # with no place either, an act told as done is still someone's, if no one named (PLOVER's unidentified)
         ("Shops were looted.", [("COERCE", None, None)]),
         ("A number of shops have been looted and set alight.", [("COERCE", None, None)]),
