@@ -22,6 +22,13 @@ BINARY_SIGNATURES: dict[bytes, str] = {
     b"\x00\x00\x00": "binary file (ISO media or similar)",
 }
 CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0e-\x1f\x7f-\x9f"
+# Text holding C1 control characters (U+0080 to U+009F) was read from windows-1252 bytes as ISO-8859-1 on its way
+# here ("\x93quoted\x94", "1990\x962000"): the WHATWG Encoding Standard reads those bytes as windows-1252, and so
+# are they read here. The five bytes windows-1252 leaves undefined stay controls, and go.
+C1_CONTROL = re.compile("[\x80-\x9f]")
+WINDOWS_1252_C1 = {
+    code: bytes([code]).decode("cp1252") for code in range(0x80, 0xA0) if code not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
 CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 # Invisible characters that only hint at layout: soft hyphens (where a word may break), zero-width spaces, word
 # joiners, invisible operators and stray byte-order marks. They split words for every tool downstream ("Klima\xadwandel"
@@ -68,8 +75,23 @@ def decode_document(raw: bytes) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = _decode_mostly_utf8(raw) or _decode_declared(raw) or _decode_legacy(raw)
+    text = _read_c1_as_windows_1252(text)
     if _control_ratio(text) > MAX_CONTROL_SHARE:
         raise UnusableDocument("binary input: control characters in what should be text")
+    return _without_controls(text)
+
+
+def normalise_text(text: str) -> str:
+    """Text as the stages after this one read it: windows-1252 characters for C1 controls, without other control
+    or invisible characters, in Unicode NFC."""
+    return _without_controls(_read_c1_as_windows_1252(text))
+
+
+def _read_c1_as_windows_1252(text: str) -> str:
+    return text.translate(WINDOWS_1252_C1) if C1_CONTROL.search(text) else text
+
+
+def _without_controls(text: str) -> str:
     # One spelling per character (the W3C's normal form for the web): a letter written precomposed on one page and
     # decomposed on another compares, searches and deduplicates as the same letter.
     return unicodedata.normalize("NFC", NOT_TEXT.sub("", text))

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from services.clean.decode import normalise_text
 from services.evaluation.acled import ACLED_COLUMNS, actor_country, label_of
 from services.settings import get_settings
 
@@ -138,7 +139,8 @@ TYPED_COLUMNS = ("id", "EventSnippet", "SubType")
 
 def load_typed_snippets(path: Path) -> list[TypedSnippet]:
     """The snippets of a tab-separated file with the columns id, EventSnippet and SubType, or the events of an
-    ACLED export (comma-separated, with the columns notes, event_type, actor1 and actor2)."""
+    ACLED export (comma-separated, with the columns notes, event_type, actor1 and actor2); their text as the clean
+    stage hands it on (ACLED's notes hold windows-1252 quotes read as C1 controls)."""
     if not path.is_file():
         raise MissingData(
             f"no file {path}: give a tab-separated file with the columns {', '.join(TYPED_COLUMNS)}, "
@@ -157,7 +159,8 @@ def load_typed_snippets(path: Path) -> list[TypedSnippet]:
                 wanted = ", ".join(TYPED_COLUMNS)
                 raise MissingData(f"{path} has no column {', '.join(missing)}: its header must name {wanted}")
             snippets = [
-                TypedSnippet(row["id"], row["EventSnippet"] or "", (row["SubType"] or "").strip()) for row in rows
+                TypedSnippet(row["id"], normalise_text(row["EventSnippet"] or ""), (row["SubType"] or "").strip())
+                for row in rows
             ]
     if not snippets:
         raise MissingData(f"{path} holds no snippets")
@@ -169,7 +172,7 @@ def _acled_snippet(number: int, row: dict[str, str]) -> TypedSnippet:
     actor2 = (row.get("actor2") or "").strip()
     return TypedSnippet(
         row.get("event_id_cnty") or row.get("data_id") or str(number),
-        row.get("notes") or "",
+        normalise_text(row.get("notes") or ""),
         label_of(row.get("event_type") or "", row.get("sub_event_type")),
         actor_country(row.get("actor1") or ""),
         actor_country(actor2) if actor2 else None,

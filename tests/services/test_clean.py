@@ -730,6 +730,22 @@ def test_control_characters_past_the_first_kilobytes_are_stripped_at_decoding():
     assert "\x00" not in text and "\x07" not in text and "A NUL here, a bell there." in text
 
 
+def test_c1_controls_are_read_as_the_windows_1252_characters_they_were():
+    # windows-1252 bytes once read as ISO-8859-1: quotes, dashes and apostrophes, not controls to drop
+    raw = "The army took \x93complete control\x94 of the Kibirizi\x96Rwindi road in today\x92s fighting.".encode()
+    assert (
+        decode_document(raw)
+        == "The army took \u201ccomplete control\u201d of the Kibirizi\u2013Rwindi road in today\u2019s fighting."
+    )
+
+
+def test_c1_controls_windows_1252_leaves_undefined_are_dropped():
+    assert (
+        decode_document("A report\x81 from\x9d the council on the budget.".encode())
+        == "A report from the council on the budget."
+    )
+
+
 def test_a_text_with_a_nul_byte_is_stored_by_the_clean_step(db_session):
     body = "The council voted on Tuesday to approve the new budget after a long debate. " * 60
     row = Article(raw=(body + "\x00" + body).encode(), content_type="text/plain", status=Status.RECEIVED)

@@ -81,6 +81,13 @@ def test_a_byte_order_mark_and_blank_lines_do_not_hide_the_header_or_add_snippet
     assert snippets == [TypedSnippet("1", "Police arrested a man in Lagos, Nigeria.", "ARREST")]
 
 
+def test_snippets_are_read_as_the_clean_stage_hands_text_on(tmp_path: Path) -> None:
+    path = tmp_path / "snippets.tsv"
+    path.write_text("id\tEventSnippet\tSubType\n1\tThe army took \x93control\x94 of the town.\tGOV_REGAINS_TERIT\n")
+    (snippet,) = load_typed_snippets(path)
+    assert snippet.text == "The army took \u201ccontrol\u201d of the town."
+
+
 # Events written for these tests in the layout of an ACLED export: notes, event types and actors as ACLED names them.
 ACLED_HEADER = "data_id,event_id_cnty,event_type,sub_event_type,actor1,actor2,notes\n"
 ACLED_ROWS = (
