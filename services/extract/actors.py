@@ -21,6 +21,7 @@ from services.extract.nlp import (
     ROLE,
     TERMINALS,
     Words,
+    is_past_form,
     place_named,
     text_of,
     words,
@@ -65,6 +66,10 @@ MODEL_DESIGNATION = re.compile(r"[a-z]{1,4}-\d{1,3}[a-z]{0,2}")
 # Sector nouns that are also adjectives of an act: "official talks", "a state visit"
 MANNER_SECTOR_WORDS = frozenset({"official", "state"})
 # Sectors that name people by what they do or are, not a state's bodies or forces
+# Words that go on from a tally to the next part of a sentence: "3 killed and 10 wounded", "4 injured when ..."
+CLAUSE_LINKS = frozenset({"and", "or", "when", "while", "as"})
+# Verbs whose object is people: a count before their participle counts people ("2 killed", "Four arrested")
+PATIENT_VERBS = lexicon.word_set("patient_verbs")
 PEOPLE_SECTORS = frozenset({"CVL", "EDU", "JRN", "BUS", "LAB", "REL", "REF", "HLH", "AGR", "MED", "CRM"})
 # Points of the compass before a place name ("in south Lebanon", "in northern Iraq") keep its preposition.
 COMPASS = lexicon.word_set("compass")
@@ -523,6 +528,10 @@ def find_chunks(
         if city is not None and city.label_ in (CITY, CAPITAL) and names_a_venue(w, j, sent.end):
             i = max(j, i + 1)  # a run of "the" alone after the city ("in Nairobi the current charter") still moves on
             continue
+        if j - i == 1 and counts_people_acted_on(w, i, j, sent.end):
+            chunks.append(Chunk(i, j, [written_actor(doc, i, j, "CVL", None, "CVL")], _prep(doc, i, sent.start)))
+            i = j
+            continue
         # Most runs ("the new", "a key") name no one: only a name or a sector noun (of one word or two: "armed
         # men") makes an actor.
         if not any(
@@ -557,6 +566,17 @@ def find_chunks(
         i = max(j, i + 1)
     chunks = _named_by_apposition(doc, sent, _attach_countries(doc, chunks, entity_at, trigger_tokens))
     return _with_strangers(doc, sent, chunks, entity_at, trigger_tokens)
+
+
+def counts_people_acted_on(w: Words, i: int, j: int, stop: int) -> bool:
+    """Whether a count alone stands for people before the participle of what was done to them, as headlines and
+    tallies write it ("2 killed in air raid", "Four arrested", "resulting in 3 killed and 10 wounded")."""
+    if not (w.num[i] and j < stop and w.lemma[j] in PATIENT_VERBS and w.is_lower[j] and is_past_form(w, j)):
+        return False
+    if i > 0 and w.lower[i - 1] == "of":
+        return False  # "a mother of 12 killed": the count is someone else's
+    # the participle closes the phrase, and qualifies no noun after it ("two accused gangbangers")
+    return j + 1 >= stop or not w.alpha[j + 1] or w.lower[j + 1] in PREPOSITIONS or w.lower[j + 1] in CLAUSE_LINKS
 
 
 def stranger_names(

@@ -34,6 +34,7 @@ from services.extract.actors import (
     QUANTIFIERS,
     Chunk,
     code_chunk,
+    counts_people_acted_on,
     find_chunks,
     names_a_manner,
     of_country,
@@ -668,6 +669,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     w = words(doc)
     if _answers_by(w, hit.start):
         return False  # "responded by breaking off relations": the answer, an act
+    if hit.start > sent.start and counts_people_acted_on(w, hit.start - 1, hit.start, sent.end):
+        return False  # "2 killed in air raid": what was done to those counted
     if any(_answers_by(w, other.start) and other.start == hit.end + 1 for other in others):
         return True  # "China retaliated by imposing tariffs": the act after "by" is the retaliation
     if _opens_as_gerund(w, hit, sent, others) or _opens_a_clause_as_its_subject(w, hit, sent):
@@ -3507,6 +3510,7 @@ def _speaks_of_agents(doc: Doc, sent: Span, hits: list[Hit], setting: str | None
         agents |= AUTHORITIES  # "Authorities arrested the activist"
     sector_of, w = lexicon.sectors(), words(doc)
     fights = "ASSAULT" in types and not FIGHT_NOUNS.isdisjoint(w.lower[sent.start : sent.end])
+    forceful = not ACTS_OF_FORCE.isdisjoint(types)
     return (
         fights
         or _done_to_something_by_someone(doc, sent, hits)
@@ -3514,6 +3518,8 @@ def _speaks_of_agents(doc: Doc, sent: Span, hits: list[Hit], setting: str | None
             sector_of.get((w.lemma[i],)) in agents
             or sector_of.get(tuple(w.lemma[i : i + 2])) in agents  # "law enforcers"
             or w.lower[i] in PROTESTERS
+            or forceful
+            and counts_people_acted_on(w, i, i + 1, sent.end)  # "2 killed in air raid"
             for i in range(sent.start, sent.end)
         )
     )

@@ -12,10 +12,12 @@ from services.extract.actors import (
     COMPASS,
     DETERMINERS,
     LOCATIVE,
+    PATIENT_VERBS,
     PLACE_NOUNS,
     POSSESSIVES,
     PREPOSITIONS,
     Chunk,
+    counts_people_acted_on,
 )
 from services.extract.nlp import BE_FORMS, Words, is_past_form, words
 
@@ -54,7 +56,6 @@ STORM_TITLES = lexicon.word_set("storm_titles")
 AUXILIARIES = lexicon.word_set("auxiliaries")
 # "the Malaysia Airlines flight MH17 crash": how many words a name's compound may run to its head noun
 DISASTER_COMPOUND_WORDS = 4
-PATIENT_VERBS = lexicon.word_set("patient_verbs")
 HOSTAGE_WORDS = frozenset({"hostage", "hostages", "captive", "captives"})
 # Verbs whose object comes before a complement's preposition ("accused him of", "charged them with"): the participle
 # right before that preposition has no object, so it is a passive ("a poet accused of propaganda")
@@ -120,6 +121,8 @@ def is_passive(doc: Doc, start: int, end: int, sent: Span, *, with_be: bool = Fa
     word = w.lower[start]
     if word.endswith(("s", "ing")):
         return False
+    if not with_be and start > sent.start and counts_people_acted_on(w, start - 1, start, sent.end):
+        return True  # "2 killed in air raid": a headline's or a tally's passive
     if word in ADJECTIVAL and not (end == start + 1 and end < sent.end and w.lower[end] == "by"):
         return False  # "is opposed to" is a stance; "was opposed by the union" a passive still
     # A participle like its base form ("was put", "were cut", "is hit") is a passive only after "be": "cut aid by

@@ -3343,3 +3343,19 @@ def test_people_named_by_what_they_are_use_force(text: str, expected: list) -> N
 )
 def test_forces_of_no_named_country_that_draw_back(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count alone before the participle of what was done to people counts the people it was done to
+        ("2 killed in air raid.", [("ASSAULT", "UAF", "CVL")]),
+        ("Five injured in a grenade attack.", [("ASSAULT", "UAF", "CVL")]),
+        ("Four arrested, 12 wounded in clashes with police in Lagos.", [("ASSAULT", "NGACOP", "NGACVL")]),
+        # not a count that is someone else's, nor a participle that qualifies the noun after it
+        ("Two accused gangbangers went on trial on Wednesday.", []),
+        ("Police said they made 86 arrests over the weekend.", [("COERCE", "COP", None)]),
+    ],
+)
+def test_a_count_before_what_was_done_to_people_counts_them(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
