@@ -49,6 +49,8 @@ POSSESSIVES = lexicon.word_set("possessives")
 # The clitic that makes a name a possessor: "Sweden's", "Bolivia’s".
 POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 EMBEDDED = "~"
+# How a crowd is counted when no one names who they are
+CROWDS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millions"})
 PLACE_NOUNS = lexicon.word_set("place_nouns")
 THING_NOUNS = lexicon.word_set("thing_nouns")
 # A sentence with fewer than one word in this many in lower case is a headline ("Jury Finds Andrew Lopez Guilty in
@@ -883,8 +885,10 @@ def _prep(doc: Doc, i: int, sent_start: int) -> str | None:
         k -= 1
     if k == j or k < sent_start:
         return None
-    # (an article opens no name: "KABUL (Reuters) - The suicide bomber", past a dateline, starts its clause)
-    return EMBEDDED if w.title[k] and k > sent_start and w.lower[k] not in DETERMINERS else None
+    # (an article opens no name: "KABUL (Reuters) - The suicide bomber", past a dateline, starts its clause; nor
+    # does a name after a count's "of": "Hundreds of Florida high school students rallied")
+    counted = k - 2 >= sent_start and w.lower[k - 1] == "of" and (w.num[k - 2] or w.lower[k - 2] in CROWDS)
+    return EMBEDDED if w.title[k] and k > sent_start and w.lower[k] not in DETERMINERS and not counted else None
 
 
 def _plain_word(w: Words, k: int) -> bool:

@@ -19,6 +19,7 @@ from services.extract.actors import (
     CLAUSE_OPENERS,
     COMPASS,
     COUNTRY_NOUNS,
+    CROWDS,
     DETERMINERS,
     EMBEDDED,
     GROUP_NOUNS,
@@ -284,8 +285,7 @@ SPORT_ROLES = lexicon.word_set("sport_roles")
 APOLOGY = "055"
 AID_INTENT = "033"  # CAMEO: express intent to provide material aid
 EXECUTION = "186"  # CAMEO 186, where the lexicon codes executions and assassinations
-# How a crowd is counted when no one names who they are; and the words that may count it ("tens of thousands").
-CROWDS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millions"})
+# The words that may count a crowd ("tens of thousands").
 CROWD_COUNTS = QUANTIFIERS | {"of", "many", "several"}
 # Words between a fight and the "between" that names its sides: "fighting broke out on Thursday between"
 SIDES_REACH = 5

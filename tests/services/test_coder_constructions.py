@@ -3359,3 +3359,16 @@ def test_forces_of_no_named_country_that_draw_back(text: str, expected: list) ->
 )
 def test_a_count_before_what_was_done_to_people_counts_them(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name after a crowd's count opens the noun phrase the count counts, the clause's subject
+        ("Hundreds of Florida high school students rallied on Monday.", [("PROTEST", "USAEDU", "USA")]),
+        # a name before plain nouns still makes a phrase after it no subject of its own
+        ("The U.N. war crimes court sentenced him.", [("COERCE", "IGOUNO", None)]),
+    ],
+)
+def test_a_crowd_counted_by_a_named_noun_phrase_is_the_subject(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
