@@ -289,6 +289,9 @@ EXECUTION = "186"  # CAMEO 186, where the lexicon codes executions and assassina
 CROWD_COUNTS = QUANTIFIERS | {"of", "many", "several"}
 # Words between a fight and the "between" that names its sides: "fighting broke out on Thursday between"
 SIDES_REACH = 5
+# How far a place named between a fight and its sides may reach, and the words that join its parts
+PLACE_BEFORE_SIDES = 16
+PLACE_JOINTS = frozenset({"of", "and", "-", "as", "well", ","})
 SIDE_ADJECTIVES = 2  # "between opposing political groups"
 # What may open the phrase of a fight whose sides follow "between": the sentence or a clause, or a preposition of its
 # time or place ("killed in clashes between", "following a clash between"); and the words that may count it
@@ -605,13 +608,16 @@ def _select(doc: Doc) -> list[Hit]:
 
 def _subject_noun(w: Words, hit: Hit, sent: Span) -> bool:
     """Whether a plural or an "-ing" noun that opens a sentence is the subject of the verb after it, or of one after
-    its doer: "Clashes erupted in Annaba between ...", "Heavy fighting broke out", "Protests were held", "Protests by
-    students continued"."""
+    its doer or its place: "Clashes erupted in Annaba between ...", "Heavy fighting broke out", "Protests were held",
+    "Protests by students continued", "Fighting in Benghazi continued"."""
     word = w.lower[hit.start]
     if hit.end >= sent.end or not (is_s_form(w, hit.start) or word.endswith("ing")):
         return False
     after = w.lower[hit.end]
-    return after in AUXILIARIES or after == "by" or w.is_lower[hit.end] and is_past_form(w, hit.end)
+    # a sentence opens on no finite verb before where or between whom: "Clashes in Tripoli between ...",
+    # "Fighting near Aleppo continued", "Protests across the country"
+    where = after in LOCATIVE or after == "between"
+    return after in AUXILIARIES or after == "by" or where or w.is_lower[hit.end] and is_past_form(w, hit.end)
 
 
 def _is_gerund(w: Words, i: int) -> bool:
@@ -1678,7 +1684,17 @@ class SentenceCoder:
         later noun's ("attacks increase the potential of conflict between ...")."""
         w = words(self.doc)
         gap = range(hit.end, between.start - 1)
-        return len(gap) <= SIDES_REACH and not any(w.lower[k] in DETERMINERS or w.lower[k] == "of" for k in gap)
+        if len(gap) <= SIDES_REACH and not any(w.lower[k] in DETERMINERS or w.lower[k] == "of" for k in gap):
+            return True
+        # where it was fought, told between the fight and its sides, maybe after the verb that tells it: "clashes
+        # in the Ganfouda district of Benghazi between", "Clashes erupted in the Batangafo area between"
+        start = hit.end + (hit.end < between.start and is_past_form(w, hit.end) and w.is_lower[hit.end])
+        return (
+            len(gap) <= PLACE_BEFORE_SIDES
+            and start < between.start - 1
+            and w.lower[start] in LOCATIVE
+            and all(_names_a_place_part(w, k) for k in range(start + 1, between.start - 1))
+        )
 
     def _antecedent_of_relative(self, hit: Hit) -> Chunk | None:
         """The actor a non-restrictive relative clause opens on, when the clause's verb is the trigger: ", which
@@ -3533,6 +3549,20 @@ def _done_to_something_by_someone(doc: Doc, sent: Span, hits: list[Hit]) -> bool
         and told_as_done_in_the_past(doc, hit.start, hit.end, sent)
         and told_as_done_by_someone(doc, sent, hit.start)
         for hit in hits
+    )
+
+
+def _names_a_place_part(w: Words, k: int) -> bool:
+    """Whether a word may be part of a phrase naming a place: a name's, a place noun, a compass point, or the
+    articles and joints between them ("the Ganfouda district of Benghazi", "Gwarsha as well as Suq Al-Hout")."""
+    lower = w.lower[k]
+    return (
+        w.title[k]
+        or lower in DETERMINERS
+        or lower in PLACE_JOINTS
+        or w.lemma[k] in PLACE_NOUNS
+        or w.lemma[k] in PARTS_OF_A_PLACE
+        or lower in COMPASS
     )
 
 

@@ -3372,3 +3372,24 @@ def test_a_count_before_what_was_done_to_people_counts_them(text: str, expected:
 )
 def test_a_crowd_counted_by_a_named_noun_phrase_is_the_subject(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fight noun that opens its sentence before where it was fought is a noun, whatever verb follows
+        (
+            "Fighting in the Ganfouda district of Benghazi between the army and militants continued on Monday.",
+            [("ASSAULT", "LBYMIL", "LBYREB"), ("ASSAULT", "LBYREB", "LBYMIL")],
+        ),
+        # where it was fought may stand between the fight and its sides
+        (
+            "Clashes erupted in the Batangafo area between herders and militiamen.",
+            [("ASSAULT", "CAFAGR", "CAFREB"), ("ASSAULT", "CAFREB", "CAFAGR")],
+        ),
+        # not a later noun's sides
+        ("Attacks increase the potential of conflict between Israel and Iran.", []),
+    ],
+)
+def test_a_fight_told_with_where_it_was_fought_before_its_sides(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
