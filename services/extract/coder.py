@@ -289,6 +289,8 @@ EXECUTION = "186"  # CAMEO 186, where the lexicon codes executions and assassina
 CROWD_COUNTS = QUANTIFIERS | {"of", "many", "several"}
 # Words between a fight and the "between" that names its sides: "fighting broke out on Thursday between"
 SIDES_REACH = 5
+# Words that may qualify the act's noun that opens a headline ("Fresh anti-government protests in ...")
+HEADLINE_QUALIFIERS = 2
 # How far a place named between a fight and its sides may reach, and the words that join its parts
 PLACE_BEFORE_SIDES = 16
 PLACE_JOINTS = frozenset({"of", "and", "-", "as", "well", ","})
@@ -2049,9 +2051,10 @@ class SentenceCoder:
             j = next((k for k in ends if w.lemma[k] in PROTESTS_HAPPEN or w.lower[k] == ","), j)
         while j < self.sent.end and w.lemma[j] in ("be", "have"):
             j += 1
-        if j >= self.sent.end or w.lemma[j] not in PROTESTS_HAPPEN:
+        happen = j < self.sent.end and w.lemma[j] in PROTESTS_HAPPEN
+        if not happen and not self._headed_by(hit):
             return []
-        particle = PROTESTS_HAPPEN_WITH.get(w.lemma[j])
+        particle = PROTESTS_HAPPEN_WITH.get(w.lemma[j]) if happen else None
         if particle is not None and (j + 1 >= self.sent.end or w.lemma[j + 1] != particle):
             return []  # "broke out", "took place"
         if self._set_to_come(hit, noun=True) or modality_of(self.doc, self.sent.start, hit.start)[0] != ASSERTED:
@@ -2060,6 +2063,23 @@ class SentenceCoder:
         if people.country is None and not anywhere:
             return []
         return self._emit(hit, hit.entry.type, hit.entry.mode, hit.entry.cameo, ASSERTED, [people], [])
+
+    def _headed_by(self, hit: Hit) -> bool:
+        """Whether a sentence is one noun phrase that the act's noun opens, a headline's or a note's way of telling
+        it happened: "Protests in Kerkennah against staff shortage", "Fresh protests in Tunis over prices". A past
+        form or an auxiliary after the noun is a verb that tells something else of it."""
+        w = words(self.doc)
+
+        def verb_like(k: int) -> bool:
+            return w.is_lower[k] and (
+                is_past_form(w, k) or w.lower[k] in AUXILIARIES or (w.lemma[k],) in lexicon.cues()
+            )
+
+        before = range(self.sent.start, hit.start)
+        qualified = all(w.alpha[k] and w.lower[k] not in STOP_WORDS and not verb_like(k) for k in before)
+        if not any(h is hit for h in self.nouns) or len(before) > HEADLINE_QUALIFIERS or not qualified:
+            return False
+        return not any(verb_like(k) for k in range(hit.end, self.sent.end))
 
     def _told_as_a_noun(self, hit: Hit, doers: list[Actor]) -> list[EventCandidate]:
         """The event of an act named as a noun whose doer is known, as done unless it is dated to come or in doubt,

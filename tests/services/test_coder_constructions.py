@@ -3393,3 +3393,18 @@ def test_a_crowd_counted_by_a_named_noun_phrase_is_the_subject(text: str, expect
 )
 def test_a_fight_told_with_where_it_was_fought_before_its_sides(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence that is one noun phrase opened by a protest tells it happened, as headlines and notes write it
+        ("Protests in Tunis against the new law.", [("PROTEST", "TUNCVL", "TUN")]),
+        ("Fresh protests in the hospital of Kerkennah over staff shortages.", [("PROTEST", "CVL", None)]),
+        # not one a verb tells something else of, nor one another word opens
+        ("Protests against the law are expected.", []),
+        ("Pamphlets announced rallies in front of the police headquarters.", []),
+    ],
+)
+def test_a_protest_that_heads_a_sentence_with_no_verb_happened(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
