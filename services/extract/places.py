@@ -77,8 +77,8 @@ def locate(
 
 def _modifies_a_place(w: Words, j: int, start: int) -> bool:
     """Whether a word before a place's name belongs to the phrase that names it: a determiner, a name, a compass
-    point, a place noun, an adverb ("largely Kurdish northern Syria") or a hyphened compound ("rebel-held Idlib",
-    "war-torn Yemen")."""
+    point, a place noun, an adverb ("largely Kurdish northern Syria"), a hyphened compound ("rebel-held Idlib",
+    "war-torn Yemen") or the comma between a town and its country ("in Douma, Syria")."""
     before = w.lower[j - 1] if j > start else ""
     after = w.lower[j + 1] if j + 1 < len(w.lower) else ""
     return (
@@ -88,6 +88,12 @@ def _modifies_a_place(w: Words, j: int, start: int) -> bool:
         or w.lower[j] in ("capital", "city", "town", "region")
         or w.lower[j].endswith("ly")
         or "-" in (w.lower[j], before, after)
+        # a town's comma before its country: "in Douma, Syria"
+        or w.lower[j] == ","
+        and j > start
+        and w.title[j - 1]
+        and j + 1 < len(w.lower)
+        and w.title[j + 1]
     )
 
 

@@ -3116,6 +3116,8 @@ def test_an_act_noun_after_a_light_verb_is_reported(text: str, expected: list) -
         # government here)
         ("Forty rifles were seized in the capital Nairobi.", [("COERCE", "KEN", "KEN")]),
         ("A bomb was found and defused 20 km away from Kabul.", [("COERCE", "AFG", "AFG")]),
+        # a town no gazetteer holds, before its country, places it there
+        ("Chlorine was used as a weapon in Douma, Syria.", [("ASSAULT", "SYR", "SYR")]),
         # or a part of it, a place of its own
         ("Shops were burned in parts of South Africa, authorities said.", [("COERCE", "ZAF", "ZAF")]),
         ("Two rifles were seized in the north of Kenya.", [("COERCE", "KEN", "KEN")]),
