@@ -3465,8 +3465,13 @@ class SentenceCoder:
             or (type_ == "PROTEST" and all(a.sector in PROTESTING_SECTORS for a in sources))
             or (cameo == STRIKE and all(a.sector for a in sources))
             # "herdsmen attacked farmers", "residents burned the offices of the security forces": people who use
-            # force on someone named; with no one named, their "attack" may be words ("students attacked the ruling")
-            or (type_ in ACTS_OF_FORCE and bool(targets) and self._people_doing_it(hit, sources))
+            # force on someone named; with no one named, their "attack" may be words ("students attacked the ruling"),
+            # but what they loot or destroy is property ("party cadres shattered windows")
+            or (
+                type_ in ACTS_OF_FORCE
+                and (bool(targets) or cameo in (DESTROY_PROPERTY, SEIZE_PROPERTY))
+                and self._people_doing_it(hit, sources)
+            )
             # a fight named with its sides ("clashes between rival groups"): whoever they are, they fought
             or (
                 type_ in ACTS_OF_FORCE
@@ -3551,7 +3556,8 @@ def _speaks_of_agents(doc: Doc, sent: Span, hits: list[Hit], setting: str | None
     if "ASSAULT" in types:
         agents |= BRAWLING_SECTORS  # "Herdsmen attacked farmers", "Party cadres attacked"
     if "COERCE" in types:
-        agents |= AUTHORITIES  # "Authorities arrested the activist"
+        # "Authorities arrested the activist"; "Party cadres shattered windows", "residents burned the offices"
+        agents |= AUTHORITIES | BRAWLING_SECTORS
     sector_of, w = lexicon.sectors(), words(doc)
     fights = "ASSAULT" in types and not FIGHT_NOUNS.isdisjoint(w.lower[sent.start : sent.end])
     forceful = not ACTS_OF_FORCE.isdisjoint(types)

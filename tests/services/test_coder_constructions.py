@@ -3410,3 +3410,17 @@ def test_a_fight_told_with_where_it_was_fought_before_its_sides(text: str, expec
 )
 def test_a_protest_that_heads_a_sentence_with_no_verb_happened(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people, partisans and gangs named by their noun who destroy or loot property do it, with no one else named
+        ("Party cadres shattered the windows of campaign vehicles.", [("COERCE", "PTY", None)]),
+        ("Youths smashed windows which had only just been replaced.", [("COERCE", "CVL", None)]),
+        # an "attack" of theirs on no one named may be words
+        ("Students attacked the ruling.", []),
+    ],
+)
+def test_people_who_destroy_property_do_it(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
