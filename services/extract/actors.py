@@ -567,7 +567,26 @@ def find_chunks(
             chunks.append(Chunk(i, j, actors, _prep(doc, i, sent.start), place=building))
         i = max(j, i + 1)
     chunks = _named_by_apposition(doc, sent, _attach_countries(doc, chunks, entity_at, trigger_tokens))
+    for chunk in chunks:
+        chunk.place = chunk.place or _names_a_towns_country(w, chunk, entity_at, sent.start)
     return _with_strangers(doc, sent, chunks, entity_at, trigger_tokens)
+
+
+def _names_a_towns_country(w: Words, chunk: Chunk, entity_at: dict[int, Span], sent_start: int) -> bool:
+    """Whether a phrase is the country after a town's comma, in a phrase a locative preposition opens ("Police in
+    Cairo, Egypt, arrested", "in Kafr Nabl, Syria"): where the town is, and no subject."""
+    country = entity_at.get(chunk.start)
+    comma = chunk.start - 1
+    if country is None or country.label_ != COUNTRY or country.end != chunk.end or comma <= sent_start:
+        return False
+    if w.lower[comma] != "," or chunk.end < len(w.lower) and w.lower[chunk.end] in POSSESSIVE_MARKS:
+        return False  # "in Surabaya, Indonesia's second-largest city": the town's apposition, whose head is no place
+    k = comma - 1
+    while k > sent_start and (w.title[k] and w.lower[k] not in PREPOSITIONS or w.lower[k] == "-"):
+        if (named := entity_at.get(k)) is not None and named.label_ == COUNTRY:
+            return False  # "In Syria, Iran backs ...": a country, then the clause's subject
+        k -= 1
+    return k < comma - 1 and w.lower[k] in LOCATIVE
 
 
 def counts_people_acted_on(w: Words, i: int, j: int, stop: int) -> bool:

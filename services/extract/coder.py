@@ -3332,23 +3332,15 @@ class SentenceCoder:
 
     def _says_where(self, chunk: Chunk) -> bool:
         """Whether a phrase names only places after "in", "at" or "near", or a town's country after its comma
-        ("detained in Cairo, Egypt", "used in Douma, Syria"): where the act was done, not who did it."""
+        ("detained in Cairo, Egypt"): where the act was done, not who did it."""
         labels = {self.entity_at[i].label_ for i in range(chunk.start, chunk.end) if i in self.entity_at}
         if chunk.prep in LOCATIVE or self._placed_by_its_noun_or_distance(chunk):
             return bool(labels) and labels <= {CITY, CAPITAL, COUNTRY}
-        w = words(self.doc)
-        if labels != {COUNTRY} or chunk.start - 2 < self.sent.start or w.lower[chunk.start - 1] != ",":
-            return False
         town = self.entity_at.get(chunk.start - 2)
-        return town.label_ in (CITY, CAPITAL) if town is not None else self._names_a_town_before(chunk.start - 1)
-
-    def _names_a_town_before(self, comma: int) -> bool:
-        """Whether capitalised words no lexicon knows follow a locative preposition before a comma, as a town no
-        gazetteer holds does before its country ("used in Douma, Syria")."""
-        w, k = words(self.doc), comma - 1
-        while k > self.sent.start and w.title[k] and k not in self.entity_at:
-            k -= 1
-        return k < comma - 1 and w.lower[k] in LOCATIVE
+        after_a_town = (
+            town is not None and town.label_ in (CITY, CAPITAL) and words(self.doc).lower[chunk.start - 1] == ","
+        )
+        return after_a_town and labels == {COUNTRY}
 
     def _placed_by_its_noun_or_distance(self, chunk: Chunk) -> bool:
         """Whether a name follows a locative preposition past its place noun ("in the capital Addis Ababa"), or a

@@ -3424,3 +3424,15 @@ def test_a_protest_that_heads_a_sentence_with_no_verb_happened(text: str, expect
 )
 def test_people_who_destroy_property_do_it(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country after its town's comma is in the town's phrase: no subject, whether the gazetteer holds the town
+        ("Police in Cairo, Egypt, arrested two men.", [("COERCE", "EGYCOP", "EGY")]),
+        ("Police in Kafr Nabl, Syria, arrested two men.", [("COERCE", "SYRCOP", "SYR")]),
+    ],
+)
+def test_a_country_after_its_towns_comma_is_no_subject(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
