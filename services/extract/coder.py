@@ -1395,6 +1395,7 @@ class SentenceCoder:
             and i not in self.chunk_at  # "authorities in India's Manipur state": a noun of an actor, no report
             and (i == sent.start or not w.title[i])
             and not (i > sent.start and i + 1 in trigger_tokens and names_a_manner(w, i))  # "a state visit"
+            and not _raises_its_subject(w, i, sent)
         }
         self.hits = hits
         self.last_subject = subject
@@ -3564,6 +3565,19 @@ def _speaks_of_agents(doc: Doc, sent: Span, hits: list[Hit], setting: str | None
             and counts_people_acted_on(w, i, i + 1, sent.end)  # "2 killed in air raid"
             for i in range(sent.start, sent.end)
         )
+    )
+
+
+def _raises_its_subject(w: Words, i: int, sent: Span) -> bool:
+    """Whether a verb of saying is a passive before "to", whose subject is the doer of the verb after it: "Al
+    Shabaab are reported to have struck", "the minister is said to have resigned"; the sentence reports their act,
+    and says of no one that they spoke."""
+    return (
+        sent.start < i < sent.end - 1
+        and w.lower[i + 1] == "to"
+        and w.lower[i - 1] in BE_FORMS
+        and w.lower[i] != w.lemma[i]
+        and w.lower[i].endswith(("ed", "id", "ought"))
     )
 
 

@@ -3436,3 +3436,17 @@ def test_people_who_destroy_property_do_it(text: str, expected: list) -> None:
 )
 def test_a_country_after_its_towns_comma_is_no_subject(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive verb of saying before "to" raises the doer of the verb after it: their act is reported
+        ("Al Shabaab are reported to have struck the border town.", [("ASSAULT", "SOMREBSHB", None)]),
+        ("Russian troops are said to have shelled Kharkiv.", [("ASSAULT", "RUSMIL", "UKR")]),
+        # a verb of saying with its own subject still reports what others did
+        ("Police said protesters had attacked the station.", [("PROTEST", "CVL", None)]),
+    ],
+)
+def test_a_passive_verb_of_saying_raises_the_doer(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
