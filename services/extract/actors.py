@@ -67,11 +67,11 @@ POSSESSED_MODIFIER_WORDS = 3
 MODEL_DESIGNATION = re.compile(r"[a-z]{1,4}-\d{1,3}[a-z]{0,2}")
 # Sector nouns that are also adjectives of an act: "official talks", "a state visit"
 MANNER_SECTOR_WORDS = frozenset({"official", "state"})
-# Sectors that name people by what they do or are, not a state's bodies or forces
 # Words that go on from a tally to the next part of a sentence: "3 killed and 10 wounded", "4 injured when ..."
 CLAUSE_LINKS = frozenset({"and", "or", "when", "while", "as"})
 # Verbs whose object is people: a count before their participle counts people ("2 killed", "Four arrested")
 PATIENT_VERBS = lexicon.word_set("patient_verbs")
+# Sectors that name people by what they do or are, not a state's bodies or forces
 PEOPLE_SECTORS = frozenset({"CVL", "EDU", "JRN", "BUS", "LAB", "REL", "REF", "HLH", "AGR", "MED", "CRM"})
 # Points of the compass before a place name ("in south Lebanon", "in northern Iraq") keep its preposition.
 COMPASS = lexicon.word_set("compass")

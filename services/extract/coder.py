@@ -428,8 +428,8 @@ POLICE_WORK = frozenset({ARREST, "1711", SEIZE_PROPERTY})
 POLICING = frozenset({"COP", "MIL", "GOV", "JUD"})
 SAY_AUXILIARIES = frozenset({"have", "has", "had", "did", "will", "would"})
 # What measures how far a place is from the one named after "from": "30 km from Colombo", "away from the border"
-# What a place is divided into, as a place of its own is: "in parts of South Africa", "on the outskirts of Kabul"
-PARTS_OF_A_PLACE = frozenset({"part", "outskirts", "heart", "centre", "center", "rest", "edge", "suburb", "parts"})
+# What a place is divided into, as a place of its own is: "in parts of South Africa", "in the outskirts of Kabul"
+PARTS_OF_A_PLACE = frozenset({"part", "outskirts", "heart", "centre", "center", "rest", "edge", "suburb"})
 DISTANCE_WORDS = frozenset({"away", "km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile"})
 # Who may be taken captive: people, by what they are or do (criminals are the takers), officials and aid workers
 CAPTIVES = (PEOPLE_SECTORS - {"CRM"}) | STATE_SECTORS | {"NGO"}
@@ -3352,7 +3352,7 @@ class SentenceCoder:
             or w.lemma[j] in PLACE_NOUNS
             or w.lemma[j] in PARTS_OF_A_PLACE
             or w.lower[j] in COMPASS
-            # "in parts of South Africa", "on the outskirts of Kabul", "in the north of Syria"
+            # "in parts of South Africa", "in the outskirts of Kabul", "in the north of Syria"
             or w.lower[j] == "of"
             and (w.lemma[j - 1] in PLACE_NOUNS or w.lemma[j - 1] in PARTS_OF_A_PLACE or w.lower[j - 1] in COMPASS)
         ):
