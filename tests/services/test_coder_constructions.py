@@ -3450,3 +3450,15 @@ def test_a_country_after_its_towns_comma_is_no_subject(text: str, expected: list
 )
 def test_a_passive_verb_of_saying_raises_the_doer(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO's rebels are the armed and violent opposition: the opposition's forces are rebels, not a state's army
+        ("Syrian opposition forces shelled the town.", [("ASSAULT", "SYRREB", None)]),
+        ("More than 70 armed opposition forces surrendered in Juba.", [("RETREAT", "SSDREB", None)]),
+    ],
+)
+def test_the_armed_opposition_are_rebels(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
