@@ -428,6 +428,8 @@ POLICE_WORK = frozenset({ARREST, "1711", SEIZE_PROPERTY})
 POLICING = frozenset({"COP", "MIL", "GOV", "JUD"})
 SAY_AUXILIARIES = frozenset({"have", "has", "had", "did", "will", "would"})
 # What measures how far a place is from the one named after "from": "30 km from Colombo", "away from the border"
+# Ways from one place to another: what runs between two places says where
+ROUTES = frozenset({"road", "highway", "route", "railway", "motorway"})
 # What a place is divided into, as a place of its own is: "in parts of South Africa", "in the outskirts of Kabul"
 PARTS_OF_A_PLACE = frozenset({"part", "outskirts", "heart", "centre", "center", "rest", "edge", "suburb"})
 DISTANCE_WORDS = frozenset({"away", "km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile"})
@@ -3335,13 +3337,21 @@ class SentenceCoder:
         """Whether a phrase names only places after "in", "at" or "near", or a town's country after its comma
         ("detained in Cairo, Egypt"): where the act was done, not who did it."""
         labels = {self.entity_at[i].label_ for i in range(chunk.start, chunk.end) if i in self.entity_at}
-        if chunk.prep in LOCATIVE or self._placed_by_its_noun_or_distance(chunk):
+        if chunk.prep in LOCATIVE or self._placed_by_its_noun_or_distance(chunk) or self._between_places(chunk):
             return bool(labels) and labels <= {CITY, CAPITAL, COUNTRY}
         town = self.entity_at.get(chunk.start - 2)
         after_a_town = (
             town is not None and town.label_ in (CITY, CAPITAL) and words(self.doc).lower[chunk.start - 1] == ","
         )
         return after_a_town and labels == {COUNTRY}
+
+    def _between_places(self, chunk: Chunk) -> bool:
+        """Whether a phrase names the places a road or a border runs between ("kidnapped on a road between Baghdad
+        and Kirkuk"): the places say where, and are no sides."""
+        w, j = words(self.doc), chunk.start - 1
+        while j > self.sent.start and w.lower[j] in DETERMINERS:
+            j -= 1
+        return chunk.prep == "between" and j > self.sent.start and w.lemma[j - 1] in PLACE_NOUNS | ROUTES
 
     def _placed_by_its_noun_or_distance(self, chunk: Chunk) -> bool:
         """Whether a name follows a locative preposition past its place noun ("in the capital Addis Ababa"), or a

@@ -3118,6 +3118,8 @@ def test_an_act_noun_after_a_light_verb_is_reported(text: str, expected: list) -
         ("A bomb was found and defused 20 km away from Kabul.", [("COERCE", "AFG", "AFG")]),
         # a town no gazetteer holds, before its country, places it there
         ("Chlorine was used as a weapon in Douma, Syria.", [("ASSAULT", "SYR", "SYR")]),
+        # the places a road or a border runs between say where, and are no other doers
+        ("Two women were kidnapped on a road between Baghdad and Kirkuk.", [("ASSAULT", None, None)]),
         # or a part of it, a place of its own
         ("Shops were burned in parts of South Africa, authorities said.", [("COERCE", "ZAF", "ZAF")]),
         ("Two rifles were seized in the north of Kenya.", [("COERCE", "KEN", "KEN")]),
