@@ -897,6 +897,8 @@ def test_fighting_by_its_synonyms(text: str, expected: list) -> None:
         # 07: aid resumed or restored is aid given again
         ("The United States resumed military aid to Egypt.", [("AID", "072", "USA", "EGY")]),
         ("Germany restored development aid to Niger.", [("AID", "071", "DEU", "NER")]),
+        # 144: a road or a highway closed by people obstructs passage, as one blocked does
+        ("Protesters closed the main highway to Nairobi.", [("PROTEST", "144", "KEN", "KEN")]),
         # 120: a deployment or an extradition blocked is rejected, not obstructed as protesters block a road
         ("Kenya's high court blocked the deployment of Kenyan police to Haiti.", [("REJECT", "120", "KEN", "KEN")]),
         ("The European Commission blocked the takeover of Alstom.", [("REJECT", "120", "IGO", None)]),
