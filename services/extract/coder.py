@@ -3583,11 +3583,7 @@ def _raises_its_subject(w: Words, i: int, sent: Span) -> bool:
     Shabaab are reported to have struck", "the minister is said to have resigned"; the sentence reports their act,
     and says of no one that they spoke."""
     return (
-        sent.start < i < sent.end - 1
-        and w.lower[i + 1] == "to"
-        and w.lower[i - 1] in BE_FORMS
-        and w.lower[i] != w.lemma[i]
-        and w.lower[i].endswith(("ed", "id", "ought"))
+        sent.start < i < sent.end - 1 and w.lower[i + 1] == "to" and w.lower[i - 1] in BE_FORMS and is_past_form(w, i)
     )
 
 
