@@ -427,11 +427,11 @@ PRAISE, HOST, ARREST, ABDUCTION = "051", "043", "173", "181"
 POLICE_WORK = frozenset({ARREST, "1711", SEIZE_PROPERTY})
 POLICING = frozenset({"COP", "MIL", "GOV", "JUD"})
 SAY_AUXILIARIES = frozenset({"have", "has", "had", "did", "will", "would"})
-# What measures how far a place is from the one named after "from": "30 km from Colombo", "away from the border"
 # Ways from one place to another: what runs between two places says where
 ROUTES = frozenset({"road", "highway", "route", "railway", "motorway"})
 # What a place is divided into, as a place of its own is: "in parts of South Africa", "in the outskirts of Kabul"
 PARTS_OF_A_PLACE = frozenset({"part", "outskirts", "heart", "centre", "center", "rest", "edge", "suburb"})
+# What measures how far a place is from the one named after "from": "30 km from Colombo", "away from the border"
 DISTANCE_WORDS = frozenset({"away", "km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile"})
 # Who may be taken captive: people, by what they are or do (criminals are the takers), officials and aid workers
 CAPTIVES = (PEOPLE_SECTORS - {"CRM"}) | STATE_SECTORS | {"NGO"}
@@ -2071,12 +2071,10 @@ class SentenceCoder:
         """Whether a sentence is one noun phrase that the act's noun opens, a headline's or a note's way of telling
         it happened: "Protests in Kerkennah against staff shortage", "Fresh protests in Tunis over prices". A past
         form or an auxiliary after the noun is a verb that tells something else of it."""
-        w = words(self.doc)
+        w, cues = words(self.doc), lexicon.cues()
 
         def verb_like(k: int) -> bool:
-            return w.is_lower[k] and (
-                is_past_form(w, k) or w.lower[k] in AUXILIARIES or (w.lemma[k],) in lexicon.cues()
-            )
+            return w.is_lower[k] and (is_past_form(w, k) or w.lower[k] in AUXILIARIES or (w.lemma[k],) in cues)
 
         before = range(self.sent.start, hit.start)
         qualified = all(w.alpha[k] and w.lower[k] not in STOP_WORDS and not verb_like(k) for k in before)
@@ -3351,7 +3349,11 @@ class SentenceCoder:
         w, j = words(self.doc), chunk.start - 1
         while j > self.sent.start and w.lower[j] in DETERMINERS:
             j -= 1
-        return chunk.prep == "between" and j > self.sent.start and w.lemma[j - 1] in PLACE_NOUNS | ROUTES
+        return (
+            chunk.prep == "between"
+            and j > self.sent.start
+            and (w.lemma[j - 1] in PLACE_NOUNS or w.lemma[j - 1] in ROUTES)
+        )
 
     def _placed_by_its_noun_or_distance(self, chunk: Chunk) -> bool:
         """Whether a name follows a locative preposition past its place noun ("in the capital Addis Ababa"), or a
@@ -3359,12 +3361,10 @@ class SentenceCoder:
         w, j = words(self.doc), chunk.start - 1
         while j > self.sent.start and (
             w.lower[j] in DETERMINERS
-            or w.lemma[j] in PLACE_NOUNS
-            or w.lemma[j] in PARTS_OF_A_PLACE
-            or w.lower[j] in COMPASS
+            or _names_a_place_noun(w, j)
             # "in parts of South Africa", "in the outskirts of Kabul", "in the north of Syria"
             or w.lower[j] == "of"
-            and (w.lemma[j - 1] in PLACE_NOUNS or w.lemma[j - 1] in PARTS_OF_A_PLACE or w.lower[j - 1] in COMPASS)
+            and _names_a_place_noun(w, j - 1)
         ):
             j -= 1
         if j < self.sent.start:
@@ -3601,15 +3601,12 @@ def _done_to_something_by_someone(doc: Doc, sent: Span, hits: list[Hit]) -> bool
 def _names_a_place_part(w: Words, k: int) -> bool:
     """Whether a word may be part of a phrase naming a place: a name's, a place noun, a compass point, or the
     articles and joints between them ("the Ganfouda district of Benghazi", "Gwarsha as well as Suq Al-Hout")."""
-    lower = w.lower[k]
-    return (
-        w.title[k]
-        or lower in DETERMINERS
-        or lower in PLACE_JOINTS
-        or w.lemma[k] in PLACE_NOUNS
-        or w.lemma[k] in PARTS_OF_A_PLACE
-        or lower in COMPASS
-    )
+    return w.title[k] or w.lower[k] in DETERMINERS or w.lower[k] in PLACE_JOINTS or _names_a_place_noun(w, k)
+
+
+def _names_a_place_noun(w: Words, k: int) -> bool:
+    """Whether a word is a place's noun, a part of a place or a compass point ("town", "outskirts", "north")."""
+    return w.lemma[k] in PLACE_NOUNS or w.lemma[k] in PARTS_OF_A_PLACE or w.lower[k] in COMPASS
 
 
 def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
