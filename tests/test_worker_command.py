@@ -42,11 +42,12 @@ def test_one_worker_takes_the_stages_it_is_given_and_stops_on_sigterm(
         )  # fmt: skip
 
         def waiting_at_extract() -> bool:
+            # The worker commits the status before it hands the id on, so both are awaited.
             with session_scope() as session:
-                return session.get(Article, outcome.article_id).status is Status.UNIQUE
+                unique = session.get(Article, outcome.article_id).status is Status.UNIQUE
+            return unique and redis_client.llen("extract") == 1  # nobody takes the extract queue
 
         wait_for(waiting_at_extract, "the article through clean and dedup, waiting at extract")
-        assert redis_client.llen("extract") == 1  # handed on, and nobody takes the extract queue
     finally:
         process.send_signal(signal.SIGTERM)
         returncode = process.wait(timeout=30)
