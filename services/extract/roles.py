@@ -50,6 +50,11 @@ EXCHANGES, FIRE = frozenset({"exchange", "exchanges"}), frozenset({"fire", "gunf
 # "Fire" is as often a blaze as gunfire: it names no attack unless a doer is named with it.
 WEAPON_NOUNS = lexicon.word_set("weapon_nouns")
 UNATTRIBUTED_ATTACK_NOUNS = (ATTACK_NOUNS - {"fire"}) | WEAPON_NOUNS
+# Harm told as done in a fight is done by its fighters, whoever they are: "killed in clashes", "fighting killed 20".
+HARMFUL_ACT_NOUNS = UNATTRIBUTED_ATTACK_NOUNS | FIGHT_NOUNS
+# What opens the phrase naming the attack harm was done in, after a passive: "in", "during" or "amid" it, "by" it,
+# "following" it
+CAUSE_PREPOSITIONS = frozenset({"in", "during", "by", "amid", "following"})
 DISASTER_NOUNS = lexicon.word_set("disaster_nouns")
 ACCIDENT_SOURCES = lexicon.word_set("accident_sources")
 STORM_TITLES = lexicon.word_set("storm_titles")
@@ -534,13 +539,16 @@ def attack_phrase(doc: Doc, sent: Span, start: int, end: int, *, passive: bool) 
     killed"). Token span, or None."""
     w = words(doc)
     if passive:
-        if end >= sent.end or w.lower[end] not in ("in", "during", "by"):
+        # "was reportedly killed recently in a limpet blast": adverbs may stand between
+        while end < sent.end and (w.lower[end] in ADVERBIAL_SKIP or w.lower[end].endswith("ly")):
+            end += 1
+        if end >= sent.end or w.lower[end] not in CAUSE_PREPOSITIONS:
             return None
         for i in range(end + 1, min(end + 1 + ATTACK_PHRASE_WORDS, sent.end)):
             if w.lower[i] == "," or w.lower[i] in CLAUSE_OPENERS:
                 return None
-            if w.lower[i] in UNATTRIBUTED_ATTACK_NOUNS:
-                return None if _of_an_accident(w, i, sent) else (end + 1, _compound_end(w, i, sent.end))
+            if w.lower[i] in HARMFUL_ACT_NOUNS:
+                return _unattributed(w, i, sent, end + 1)
         return None
     subject_end = start
     if start - 1 > sent.start and w.lower[start - 1] == ",":
@@ -551,17 +559,23 @@ def attack_phrase(doc: Doc, sent: Span, start: int, end: int, *, passive: bool) 
         ","
     }:
         first -= 1
-    noun = next((i for i in range(first, subject_end) if w.lower[i] in UNATTRIBUTED_ATTACK_NOUNS), None)
-    if noun is None or _of_an_accident(w, noun, sent):
+    noun = next((i for i in range(first, subject_end) if w.lower[i] in HARMFUL_ACT_NOUNS), None)
+    if noun is None:
         return None
     # The phrase opens at its determiner ("a minefield explosion"), or is the noun alone ("roadside bombs").
     opener = next((i for i in range(noun - 1, max(first, noun - 4) - 1, -1) if w.lower[i] in DETERMINERS), noun)
-    return opener, _compound_end(w, noun, subject_end)
+    return _unattributed(w, noun, sent, opener, subject_end)
 
 
-def _of_an_accident(w: Words, noun: int, sent: Span) -> bool:
-    """Whether an explosion or a blast is named as an accident's by the words before it ("a gas explosion")."""
-    return any(w.lower[k] in ACCIDENT_SOURCES for k in range(max(sent.start, noun - 2), noun))
+def _unattributed(w: Words, noun: int, sent: Span, opener: int, limit: int | None = None) -> tuple[int, int] | None:
+    """The span from `opener` to the end of the attack's compound noun, unless the noun names an accident's blast
+    ("a gas explosion") or a fight with its sides ("clashes between rival gangs": they are its doers)."""
+    if any(w.lower[k] in ACCIDENT_SOURCES for k in range(max(sent.start, noun - 2), noun)):
+        return None
+    end = _compound_end(w, noun, sent.end if limit is None else limit)
+    if w.lower[noun] in FIGHT_NOUNS and end < sent.end and w.lower[end] in FIGHT_SIDES:
+        return None
+    return opener, end
 
 
 def _compound_end(w: Words, noun: int, limit: int) -> int:

@@ -107,6 +107,22 @@ def test_an_attack_named_without_its_author_or_its_place_is_coded_on_whom_it_str
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # harm done in a fight is done by its fighters, whoever they are; adverbs may stand before the phrase, and
+        # the harm may follow the attack or come amid it
+        ("Two Afghan soldiers were killed in clashes near Kabul.", ("ASSAULT", "AFGUAF", "AFGMIL")),
+        ("Three Nigerian policemen were wounded during the fighting.", ("ASSAULT", "NGAUAF", "NGACOP")),
+        ("A Pakistani soldier was reportedly killed recently in a mine blast.", ("ASSAULT", "PAKUAF", "PAKMIL")),
+        ("Two Syrian farmers were injured following the explosion of a mine.", ("ASSAULT", "SYRUAF", "SYRAGR")),
+        ("Heavy fighting killed four Somali soldiers.", ("ASSAULT", "SOMUAF", "SOMMIL")),
+    ],
+)
+def test_harm_done_in_a_fight_or_after_an_attack_is_the_doing_of_unidentified_forces(text, expected):
+    assert by_code(text) == [expected], text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Two workers were killed in a fire at a factory in Dhaka.",
