@@ -454,6 +454,8 @@ VISITORS = frozenset(
 SITED_TYPES = frozenset({"PROTEST", "ASSAULT"})
 # Verbs of armed struggle that a person who commands no force uses of a struggle in words or politics
 STRUGGLES = frozenset({"fight", "battle", "struggle"})
+# Verbs of force done only with another side, never to a thing: "clashed", "skirmished"
+CLASH_VERBS = frozenset({"clash", "skirmish"})
 # What a fight is fought as, rather than against: "fought pitched battles", "fought a war", "fought pockets of
 # resistance"; looked for among the object's first few words
 FOUGHT_NOUNS = FIGHT_NOUNS | {"war", "wars", "gunbattle", "gunbattles", "resistance", "insurgency", "insurgents"}
@@ -2661,6 +2663,12 @@ class SentenceCoder:
                 break
         return subject.start
 
+    def _clash_among(self, hit: Hit) -> bool:
+        """Whether the act is a clash told by its verb with no other side ("villagers clashed over land"): its
+        subject names both sides, as "clash" is only ever done with someone."""
+        w = words(self.doc)
+        return w.lemma[hit.start] in CLASH_VERBS and (hit.end >= self.sent.end or w.lower[hit.end] != "with")
+
     def _people_doing_it(self, hit: Hit, sources: list[Actor]) -> bool:
         """Whether people named by what they are (residents, herdsmen, supporters) are the subject of an active verb
         or the agent of a passive one: "herdsmen attacked farmers", "farmers were attacked by herdsmen", not "24
@@ -3472,7 +3480,7 @@ class SentenceCoder:
             # but what they loot or destroy is property ("party cadres shattered windows")
             or (
                 type_ in ACTS_OF_FORCE
-                and (bool(targets) or cameo in (DESTROY_PROPERTY, SEIZE_PROPERTY))
+                and (bool(targets) or cameo in (DESTROY_PROPERTY, SEIZE_PROPERTY) or self._clash_among(hit))
                 and self._people_doing_it(hit, sources)
             )
             # a fight named with its sides ("clashes between rival groups"): whoever they are, they fought

@@ -3480,3 +3480,17 @@ def test_a_passive_verb_of_saying_raises_the_doer(text: str, expected: list) -> 
 )
 def test_the_armed_opposition_are_rebels(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "clash" is only ever done with another side: with no other named, the subject names both
+        ("Villagers clashed over grazing land.", [("ASSAULT", "CVL", None)]),
+        ("Rival students skirmished outside the campus.", [("ASSAULT", "EDU", None)]),
+        # force that may be words still needs whom it was used on
+        ("Students attacked the ruling.", []),
+    ],
+)
+def test_people_who_clash_fight_among_themselves(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
