@@ -287,6 +287,11 @@ AID_INTENT = "033"  # CAMEO: express intent to provide material aid
 EXECUTION = "186"  # CAMEO 186, where the lexicon codes executions and assassinations
 # The words that may count a crowd ("tens of thousands").
 CROWD_COUNTS = QUANTIFIERS | {"of", "many", "several"}
+# How long a phrase no lexicon knows may be to be read as the protesters opening a sentence; pronouns and words that
+# open no noun phrase are not protesters
+PROTESTERS_PHRASE_WORDS = 4
+PEOPLES_PROTESTS = frozenset({"141", "145"})  # demonstrate, riot
+NOT_PROTESTERS = STOP_WORDS - DETERMINERS - POSSESSIVES
 # Words between a fight and the "between" that names its sides: "fighting broke out on Thursday between"
 SIDES_REACH = 5
 # Words that may qualify the act's noun that opens a headline ("Fresh anti-government protests in ...")
@@ -1663,11 +1668,34 @@ class SentenceCoder:
         "Tens of thousands rallied in Tbilisi") are people of the place they protest in."""
         w = words(self.doc)
         crowd = range(self.sent.start, hit.start)
-        if not crowd or not any(w.lower[k] in CROWDS for k in crowd):
+        if not crowd:
             return []
-        if not all(w.lower[k] in CROWDS or w.lower[k] in CROWD_COUNTS or w.num[k] for k in crowd):
+        if any(w.lower[k] in CROWDS for k in crowd) and all(
+            w.lower[k] in CROWDS or w.lower[k] in CROWD_COUNTS or w.num[k] for k in crowd
+        ):
+            return [self._people_where(hit, self.sent.start, hit.start)]
+        # "UPND members protest for the release of ...", "as its staff demonstrated": people no lexicon names,
+        # opening the sentence or its clause as the subject of a verb that only people do (demonstrate, riot),
+        # protest; a plural or a determiner tells the phrase from a noun's modifier ("Peaceful protest for ...",
+        # "Brooklyn riot over ..."), and "protest that" is a protest in words. Readings of more words may be a
+        # thing's ("heavy rains flooded the streets").
+        if hit.end - hit.start > 1 or hit.entry.cameo not in PEOPLES_PROTESTS:
             return []
-        return [self._people_where(hit, self.sent.start, hit.start)]
+        start = hit.start
+        while start > self.sent.start and w.lower[start - 1] not in CLAUSE_OPENERS and w.lower[start - 1] != ",":
+            start -= 1
+        phrase = range(start, hit.start)
+        last = w.lower[hit.start - 1]
+        people = last.endswith("s") and not last.endswith("ss") or len(phrase) > 1 and w.lower[start] in DETERMINERS
+        if (
+            people
+            and (start == self.sent.start or w.lower[start - 1] not in ("and", "or"))  # "sticks, clubs and rifles"
+            and len(phrase) <= PROTESTERS_PHRASE_WORDS
+            and all(w.alpha[k] and w.lower[k] not in NOT_PROTESTERS for k in phrase)
+            and (hit.end >= self.sent.end or w.lower[hit.end] != "that")
+        ):
+            return [self._people_where(hit, start, hit.start)]
+        return []
 
     def _people_where(self, hit: Hit, start: int, end: int) -> Actor:
         """The civilians of the country where the trigger's act happened, written as the words from start to end; of

@@ -3494,3 +3494,20 @@ def test_the_armed_opposition_are_rebels(text: str, expected: list) -> None:
 )
 def test_people_who_clash_fight_among_themselves(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people no lexicon names, opening the sentence or its clause as a protest's subject, protest
+        ("ZNP members protested against the arrests.", [("PROTEST", "CVL", None)]),
+        ("The ward closed for the day as its nurses marched to the ministry.", [("PROTEST", "CVL", "GOV")]),
+        # a noun's modifier is no subject, a list's last item is not the subject of the list, and a protest made in
+        # words is no demonstration
+        ("Peaceful protest for the victims turned violent.", []),
+        ("Sticks, stones and bottles marched.", []),
+        ("Critics protest that the law is unfair.", []),
+    ],
+)
+def test_the_subject_of_a_protest_protests_whoever_it_is(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
