@@ -10,6 +10,7 @@ from functools import cache, cached_property
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
+from wordfreq import zipf_frequency
 
 from services.dates import plausible_publication
 from services.extract import lexicon
@@ -37,6 +38,7 @@ from services.extract.actors import (
     code_chunk,
     counts_people_acted_on,
     find_chunks,
+    is_name_word,
     names_a_manner,
     of_country,
     qualifies,
@@ -287,11 +289,11 @@ AID_INTENT = "033"  # CAMEO: express intent to provide material aid
 EXECUTION = "186"  # CAMEO 186, where the lexicon codes executions and assassinations
 # The words that may count a crowd ("tens of thousands").
 CROWD_COUNTS = QUANTIFIERS | {"of", "many", "several"}
-# How long a phrase no lexicon knows may be to be read as the protesters opening a sentence; pronouns and words that
-# open no noun phrase are not protesters
+# How long a phrase no lexicon knows may be to be read as the protesters opening a sentence
 PROTESTERS_PHRASE_WORDS = 4
 PEOPLES_PROTESTS = frozenset({"141", "145"})  # demonstrate, riot
-NOT_PROTESTERS = STOP_WORDS - DETERMINERS - POSSESSIVES
+# Words that neither name nor open a noun phrase: pronouns, prepositions, adverbs, conjunctions
+NOT_A_NOUN_PHRASE = STOP_WORDS - DETERMINERS - POSSESSIVES
 # Words between a fight and the "between" that names its sides: "fighting broke out on Thursday between"
 SIDES_REACH = 5
 # Words that may qualify the act's noun that opens a headline ("Fresh anti-government protests in ...")
@@ -476,6 +478,9 @@ MEASURE_NOUNS = frozenset(
 # protesters", "gunmen killed ..."): with no country named or set, CAMEO's agents dictionary codes such an actor on
 # its sector alone ("---COP", "---MIL"), and so does the coder, for acts of force and coercion.
 UNPLACED_AGENTS = ARMED_FORCES | {"REB", "UAF"}
+# A capitalised word rarer than this in English (wordfreq's Zipf scale: "Dahalo" 0, "Fulanis" 1.2, "cattle" 4.2) is
+# a name
+RARE_WORD_ZIPF = 3.0
 ACTS_OF_FORCE = frozenset({"ASSAULT", "COERCE"})
 # Whoever arrests, bans or expels on a state's behalf: coded on the sector alone when no country is named (CAMEO's
 # "---GOV")
@@ -1691,7 +1696,7 @@ class SentenceCoder:
             people
             and (start == self.sent.start or w.lower[start - 1] not in ("and", "or"))  # "sticks, clubs and rifles"
             and len(phrase) <= PROTESTERS_PHRASE_WORDS
-            and all(w.alpha[k] and w.lower[k] not in NOT_PROTESTERS for k in phrase)
+            and all(w.alpha[k] and w.lower[k] not in NOT_A_NOUN_PHRASE for k in phrase)
             and (hit.end >= self.sent.end or w.lower[hit.end] != "that")
         ):
             return [self._people_where(hit, start, hit.start)]
@@ -2459,6 +2464,8 @@ class SentenceCoder:
             return self._governed(hit, sources, target_chunk)
         if not sources and entry.type == "PROTEST":
             sources = self._crowd_of_the_place(hit)  # "Thousands marched in Belgrade"
+        if not sources and source_chunk is None:
+            sources = self._group_no_lexicon_knows(hit)  # "Dahalo attacked a public service vehicle"
         if not sources:
             passive = is_passive(self.doc, hit.start, hit.end, self.sent, with_be=True)
             # "five men arrested in Lagos": a participle that lacks the object its verb needs is passive too
@@ -2690,6 +2697,30 @@ class SentenceCoder:
             if not w.is_lower[k] or w.lower[k] in STOP_WORDS:
                 break
         return subject.start
+
+    def _group_no_lexicon_knows(self, hit: Hit) -> list[Actor]:
+        """A group named by rare words or an acronym no lexicon knows, opening the sentence or its clause as the
+        subject of force with an object ("Dahalo attacked a public service vehicle", "SAF bomb Deribat"): armed men
+        whoever they are, CAMEO's unidentified armed forces of the place they act in."""
+        w = words(self.doc)
+        if hit.entry.type not in ACTS_OF_FORCE or hit.entry.kind != ACT or w.lemma[hit.start] in HARM_VERBS:
+            return []  # "Ricochet killed Greek teenager": what harms may be a thing; what attacks is someone
+        start = hit.start
+        while start > self.sent.start and is_name_word(w, start - 1) and start - 1 not in self.entity_at:
+            start -= 1
+        if start == hit.start or start > self.sent.start and w.lower[start - 1] not in CLAUSE_OPENERS | {","}:
+            return []
+        if not all(w.acronym[k] or zipf_frequency(w.lower[k], "en") < RARE_WORD_ZIPF for k in range(start, hit.start)):
+            return []
+        # a surname: the text has named the person in full ("Jason Stockley ... Stockley shot Smith")
+        if any(w.lower[k] == w.lower[start] and is_name_word(w, k - 1) for k in range(1, start)):
+            return []
+        # an object follows: a name or a noun phrase, not a preposition or an adverb ("Blues attacked down the left")
+        if hit.end >= self.sent.end or not w.alpha[hit.end] or w.lower[hit.end] in NOT_A_NOUN_PHRASE:
+            return []
+        location = self._location(hit.start)
+        country = location.country if location is not None else None
+        return [written_actor(self.doc, start, hit.start, f"{country or ''}UAF", country, "UAF")]
 
     def _clash_among(self, hit: Hit) -> bool:
         """Whether the act is a clash told by its verb with no other side ("villagers clashed over land"): its
@@ -3603,6 +3634,8 @@ def _speaks_of_agents(doc: Doc, sent: Span, hits: list[Hit], setting: str | None
     return (
         fights
         or _done_to_something_by_someone(doc, sent, hits)
+        # "Fulanis attack the villages of ...": force by a name no lexicon knows
+        or any(h.entry.type in ACTS_OF_FORCE and h.start > sent.start and is_name_word(w, h.start - 1) for h in hits)
         or any(
             sector_of.get((w.lemma[i],)) in agents
             or sector_of.get(tuple(w.lemma[i : i + 2])) in agents  # "law enforcers"

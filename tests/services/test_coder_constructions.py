@@ -3511,3 +3511,21 @@ def test_people_who_clash_fight_among_themselves(text: str, expected: list) -> N
 )
 def test_the_subject_of_a_protest_protests_whoever_it_is(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group named by rare words or an acronym no lexicon knows, the subject of force on something: armed men
+        ("Kwanyars attacked a convoy near the market.", [("ASSAULT", "UAF", None)]),
+        ("After the vote, NDF raided the camp.", [("ASSAULT", "UAF", None)]),
+        # not a surname the text gave in full, nor force with no object, nor harm that a thing may do
+        ("Juma Okello escaped in May. Okello shot a guard at the gate.", []),
+        ("Zorbas attacked down the left.", []),
+        ("Ricochet killed a teenager.", []),
+        # to shell out is to pay
+        ("The Nigerian government shelled out $300 million for the plant.", []),
+    ],
+)
+def test_a_group_no_lexicon_knows_acts_by_force(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
