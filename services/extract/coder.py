@@ -1755,7 +1755,10 @@ class SentenceCoder:
         if i - 2 < self.sent.start or w.lower[i] not in ("which", "who") or w.lower[i - 1] != ",":
             return None
         antecedent = self.chunk_at.get(i - 2)
-        if antecedent is None or antecedent.end != i - 1 or not any(a.country for a in antecedent.actors):
+        if antecedent is None or antecedent.end != i - 1:
+            return None
+        # of a country, or armed men whoever's they are ("by militants, who fired several shells at the city")
+        if not any(a.country or a.sector in UNPLACED_AGENTS for a in antecedent.actors):
             return None
         # "three Palestinians, who had sought refuge in a school, died": a clause on ordinary people tells how they
         # came to be there, not an act of theirs; nor does a city do what a clause after it tells ("rockets at Tel

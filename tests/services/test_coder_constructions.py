@@ -3529,3 +3529,19 @@ def test_the_subject_of_a_protest_protests_whoever_it_is(text: str, expected: li
 )
 def test_a_group_no_lexicon_knows_acts_by_force(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause set off after armed men tells their act, whoever's they are; ordinary people's tells how they
+        # came to be where they are
+        (
+            "The town lay quiet after the arrival of militants, who fired rockets at its market.",
+            [("ASSAULT", "REB", None)],
+        ),
+        ("Three villagers, who had fled the fighting, returned home.", []),
+    ],
+)
+def test_a_clause_set_off_after_armed_men_tells_their_act(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
