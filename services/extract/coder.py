@@ -3029,7 +3029,8 @@ class SentenceCoder:
         Basra"), CAMEO's unidentified armed forces (UAF) of the country it happened in, written as the words that
         name the attack. With no place named, the attackers have no country, and the attack is coded on whom it
         struck, as an unnamed armed group's is ("a roadside bomb killed three Afghan soldiers")."""
-        if hit.entry.type != "ASSAULT" or hit.entry.kind != ACT:
+        destroyed = hit.entry.cameo == DESTROY_PROPERTY  # "an airstrike destroyed a clinic" is force too
+        if not (hit.entry.type == "ASSAULT" or destroyed) or hit.entry.kind != ACT:
             return []
         span = attack_phrase(self.doc, self.sent, hit.start, hit.end, passive=passive)
         if span is not None and not passive:
@@ -3037,7 +3038,12 @@ class SentenceCoder:
             if (author := next(by, None)) is not None and author.actors:
                 return author.actors
         named = span is not None
-        if span is None and passive and names_only_where_and_when(self.doc, self.sent, hit.start, hit.end):
+        if (
+            span is None
+            and passive
+            and not destroyed
+            and names_only_where_and_when(self.doc, self.sent, hit.start, hit.end)
+        ):
             span = hit.start, hit.end  # "ten soldiers were killed in eastern Ukraine": written as the act's words
         location = self._location(hit.start) if span else None
         country = location.country if location is not None else None

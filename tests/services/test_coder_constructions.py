@@ -3545,3 +3545,17 @@ def test_a_group_no_lexicon_knows_acts_by_force(text: str, expected: list) -> No
 )
 def test_a_clause_set_off_after_armed_men_tells_their_act(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # property destroyed by an attack named without its author is destroyed by unidentified forces
+        ("An airstrike near Idlib destroyed a clinic.", [("COERCE", "SYRUAF", "SYR")]),
+        ("A clinic was destroyed in a bombing near Idlib.", [("COERCE", "SYRUAF", "SYR")]),
+        # what is destroyed with no attack named may be an image or a reputation
+        ("Israel's image is being destroyed.", []),
+    ],
+)
+def test_property_destroyed_in_an_attack_named_without_its_author(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
