@@ -111,6 +111,7 @@ from services.extract.roles import (
     names_only_where_and_when,
     object_after_a_date,
     participle_joined_by,
+    placed_by_a_name,
     sides_of_fight_in_subject,
     source_before,
     target_after,
@@ -3047,9 +3048,9 @@ class SentenceCoder:
             span = hit.start, hit.end  # "ten soldiers were killed in eastern Ukraine": written as the act's words
         location = self._location(hit.start) if span else None
         country = location.country if location is not None else None
-        # harm told by its verb alone is an attack where it happened ("killed in Kabul"), not wherever it happened
-        # ("walked off the pitch injured")
-        if span is None or not country and not named:
+        # harm told by its verb alone is an attack where it happened ("killed in Kabul", "killed in Selea", a place
+        # no gazetteer holds), not wherever it happened ("walked off the pitch injured")
+        if span is None or not country and not named and not placed_by_a_name(self.doc, self.sent, hit.end):
             return []
         return [written_actor(self.doc, span[0], span[1], f"{country or ''}UAF", country, "UAF")]
 

@@ -611,9 +611,22 @@ def names_only_where_and_when(doc: Doc, sent: Span, start: int, end: int) -> boo
             return False
         if w.lower[i] in CLAUSE_ENDS:
             return True
-        if not (doc[i].ent_type_ or w.lower[i] in WHERE_AND_WHEN or w.lower[i].isdigit()):
+        # a name no gazetteer holds names a place too ("killed in Selea")
+        if not (doc[i].ent_type_ or w.lower[i] in WHERE_AND_WHEN or w.lower[i].isdigit() or w.title[i]):
             return False
     return True
+
+
+def placed_by_a_name(doc: Doc, sent: Span, end: int) -> bool:
+    """Whether the words after a verb say where by a name, known or not: "killed in Selea", "wounded near Kafe"."""
+    w = words(doc)
+    return (
+        end + 1 < sent.end
+        and w.lower[end] in LOCATIVE
+        and w.title[end + 1]
+        and w.alpha[end + 1]
+        and w.lower[end + 1] not in CALENDAR
+    )
 
 
 def told_as_done_by_someone(doc: Doc, sent: Span, start: int) -> bool:

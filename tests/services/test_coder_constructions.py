@@ -3559,3 +3559,18 @@ def test_a_clause_set_off_after_armed_men_tells_their_act(text: str, expected: l
 )
 def test_property_destroyed_in_an_attack_named_without_its_author(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # harm told with nothing but where it happened is an attack there, whether or not the gazetteer holds the
+        # place's name
+        ("A herder was killed in Tembeli on Monday.", [("ASSAULT", "UAF", "AGR")]),
+        ("Two soldiers were wounded near Kafoule village, officials said.", [("ASSAULT", "UAF", "MIL")]),
+        # a day's name is when, not where
+        ("He was injured in Tuesday's match.", []),
+    ],
+)
+def test_harm_told_where_it_happened_by_a_name_no_gazetteer_holds(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
