@@ -2300,6 +2300,7 @@ class SentenceCoder:
         events: list[EventCandidate] = []
         hits = [h for h in self.hits if not self._is_elaboration(h)]
         background: list[Hit] = []
+        behind: dict[int, int] = {}
         if len(hits) > 1:  # a clause is background only to another one's event
             behind = self._background(hits)
             if len(behind) < len(hits):
@@ -2316,13 +2317,17 @@ class SentenceCoder:
                 or self._visited_during(hit)
                 or self._protest_held(hit, anywhere=True)
             )
-        if not events:
-            # "Three Gazans were killed when Israeli forces attacked a UN school": a main clause that names no doer
-            # leaves its act to the clause that tells it again with its doer
-            told = {h.entry.type for h in hits}
-            for hit in background:
-                if hit.entry.type in told:
-                    events.extend(self._events_for(hit))
+        # "Three Gazans were killed when Israeli forces attacked a UN school": a main clause that names no doer
+        # leaves its act to the clause that tells it again with its doer. Force is reported wherever it is told, by
+        # a doer its own clause names ("vowed an investigation after seven people were murdered by vigilantes"; not
+        # "a judge sentenced the man who killed four people").
+        told = set() if events else {h.entry.type for h in hits}
+        for hit in background:
+            if hit.entry.type in told:
+                events.extend(self._events_for(hit))
+            elif hit.entry.type in ACTS_OF_FORCE:
+                opened = self.doc[behind[id(hit)]].idx
+                events.extend(e for e in self._events_for(hit) if e.source.start >= opened)
         return events
 
     def _names_a_force(self, chunk: Chunk | None) -> str | None:
@@ -2347,20 +2352,23 @@ class SentenceCoder:
         after = w.lower[i + 1] if i + 1 < self.sent.end else ""
         return i not in hit_ends and w.lower[i - 1] not in AS_PHRASES and after not in AS_PHRASES
 
-    def _background(self, hits: list[Hit]) -> set[int]:
+    def _background(self, hits: list[Hit]) -> dict[int, int]:
         """The hits (by id) in an adverbial clause, which runs to the next comma, or the verb of a relative clause,
-        which may be followed by the main clause's verb ("Officials who attacked the plan resigned")."""
+        which may be followed by the main clause's verb ("Officials who attacked the plan resigned"); each with the
+        word that opens its clause."""
         w = words(self.doc)
         hit_at = {h.start: h for h in hits}
         hit_ends = {h.end for h in hits}
-        background: set[int] = set()
-        clause = None
+        background: dict[int, int] = {}
+        clause, opener = None, self.sent.start
         i = self.sent.start
         while i < self.sent.end:
             hit = hit_at.get(i)
             if hit is not None:
-                if clause is not None or hit.governor is not None and id(hit.governor) in background:
-                    background.add(id(hit))
+                if clause is not None:
+                    background[id(hit)] = opener
+                elif hit.governor is not None and id(hit.governor) in background:
+                    background[id(hit)] = background[id(hit.governor)]
                 if clause == RELATIVE:
                     clause = None
                 i = hit.end
@@ -2373,13 +2381,14 @@ class SentenceCoder:
                 # no doer, then when or after what it happened, is told by that clause ("Two soldiers were killed
                 # when militants hurled a grenade")
                 told_how = lower in CAUSE_OPENERS and self._actor_opens(i) and self._harm_by_no_one_before(i)
-                clause = None if told_how else ADVERBIAL
+                clause, opener = (None, opener) if told_how else (ADVERBIAL, i)
             elif i > self.sent.start and w.lower[i - 1] == "," and lower.endswith("ing") and i in self.say:
-                clause = ADVERBIAL  # ", saying it was withholding aid" gives the reason for the main clause's act
+                # ", saying it was withholding aid" gives the reason for the main clause's act
+                clause, opener = ADVERBIAL, i
             elif lower in RELATIVES and self._aside_antecedent(i) is not None:
                 clause = None  # "..., which has repeatedly accused Israel of war crimes": an assertion of its own
             elif lower in RELATIVES or (lower == "that" and self._follows_noun(i)):
-                clause = RELATIVE
+                clause, opener = RELATIVE, i
             i += 1
         return background
 
