@@ -3386,11 +3386,19 @@ class SentenceCoder:
         if not told_as_done_by_someone(self.doc, self.sent, hit.start) or words(self.doc).lemma[hit.start] in STRUGGLES:
             return []  # a fight has two sides, and what "was battled" may be a fire
         spans = {(t.start, t.end) for t in targets}
-        # who reports it is no other doer (", authorities said")
+        # who reports it is no other doer (", authorities said"), nor is whoever holds or backs a place or a group
+        # ("in the rebel-held capital")
+        w = words(self.doc)
         others = (
             a
             for c in self.chunks
-            if not (c.place or self._says_where(c) or c.start in self._reporting)
+            if not (
+                c.place
+                or self._says_where(c)
+                or c.start in self._reporting
+                or c.end < self.sent.end
+                and w.lower[c.end] == "-"
+            )
             for a in c.actors
             if a.start < a.end
         )
@@ -3448,6 +3456,7 @@ class SentenceCoder:
         while j > self.sent.start and (
             w.lower[j] in DETERMINERS
             or _names_a_place_noun(w, j)
+            or _in_a_hyphened_word(w, j)  # "in the rebel-held capital of Egypt"
             # "in parts of South Africa", "in the outskirts of Kabul", "in the north of Syria"
             or w.lower[j] == "of"
             and _names_a_place_noun(w, j - 1)
@@ -3624,6 +3633,13 @@ def _dedupe(events: list[EventCandidate]) -> list[EventCandidate]:
     # minister met his Chinese counterpart on the sidelines of the G20 meeting".
     aimed = {key[:4] for key in seen if key[4] is not None}
     return [e for e in kept if e.target or (e.sentence_index, e.type, e.modality, e.source.code) not in aimed]
+
+
+def _in_a_hyphened_word(w: Words, i: int) -> bool:
+    """Whether token i is a hyphen or stands beside one: a part of a compound ("rebel-held", "Iranian-backed")."""
+    return i < len(w.lower) and (
+        w.lower[i] == "-" or w.lower[i - 1] == "-" or i + 1 < len(w.lower) and w.lower[i + 1] == "-"
+    )
 
 
 def _any_with_a_sector(actors: list[Actor]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from services.extract import lexicon
-from services.extract.nlp import words
+from services.extract.nlp import is_past_form, words
 
 ASSERTED, NEGATED, FUTURE, HYPOTHETICAL, CLAIMED = "asserted", "negated", "future", "hypothetical", "claimed"
 # Strongest first: "would not withdraw" is negated before it is future.
@@ -44,6 +44,8 @@ def cues_between(doc: Doc, start: int, end: int) -> dict[str, str]:
             continue  # "three suspects were arrested", "the suspect fled": people, no claim
         if lower == "without" and i < end - WITHOUT_REACH:
             continue  # "held without charge ... has been on hunger strike": "without" governs its own noun
+        if lower == "likely" and i + 1 < len(doc) and is_past_form(w, i + 1):
+            continue  # "chlorine was likely used", "troops likely shelled": a finding on the past, not a forecast
         for key in ((lemma,), (lower,)):
             if key in table and (not noun or table[key] == CLAIMED):
                 found.setdefault(table[key], key[0])

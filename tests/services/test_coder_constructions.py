@@ -3576,3 +3576,22 @@ def test_property_destroyed_in_an_attack_named_without_its_author(text: str, exp
 )
 def test_harm_told_where_it_happened_by_a_name_no_gazetteer_holds(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "likely" before a past form is a finding on what happened, not a forecast of what will
+        ("Russian troops likely shelled the town.", [("ASSAULT", "RUSMIL", None)]),
+        ("Chlorine was likely used as a weapon in the rebel-held capital of Syria.", [("ASSAULT", "SYRUNK", "SYR")]),
+        # whoever holds a place named by a hyphened word is no other doer, and the place is where it happened
+        ("Sarin was used in the government-held city of Aleppo.", [("ASSAULT", "SYRUNK", "SYR")]),
+    ],
+)
+def test_a_likely_past_act_is_reported_where_it_happened(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
+
+
+def test_an_act_likely_to_come_is_a_forecast() -> None:
+    found = extract_events("Israel is likely to retaliate.", published=PUBLISHED)
+    assert [e.modality for e in found] == ["future"]
