@@ -758,8 +758,13 @@ def _in_a_title(w: Words, i: int, sentence_start: int, sentence_end: int) -> boo
 
 def _object_before_passive(doc: Doc, sentence_start: int, verb: int, segment: list[TokenSpec]) -> bool:
     """Whether a verb-object pattern is met in the passive, its object the subject: "Diplomatic ties with Qatar were
-    cut", "a barrage of rockets was fired"."""
+    cut", "a barrage of rockets was fired", or the participle after it with its agent ("poisonous gas used by
+    terrorists")."""
     w = words(doc)
+    start = verb - len(segment)
+    agent = verb + 1 < len(w.lower) and w.lower[verb + 1] == "by"
+    if agent and start >= sentence_start and is_past_form(w, verb) and _segment_at(w, start, segment):
+        return True
     be = verb - 1
     while be > sentence_start and (w.lower[be].endswith("ly") or w.lower[be] == "not"):
         be -= 1

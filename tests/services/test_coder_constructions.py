@@ -3595,3 +3595,8 @@ def test_a_likely_past_act_is_reported_where_it_happened(text: str, expected: li
 def test_an_act_likely_to_come_is_a_forecast() -> None:
     found = extract_events("Israel is likely to retaliate.", published=PUBLISHED)
     assert [e.modality for e in found] == ["future"]
+
+
+def test_an_object_before_its_participle_and_agent_meets_the_verbs_pattern() -> None:
+    # "use ~ nerve gas" met in a participle after its object, with its agent after "by"
+    assert by_code("Residents fell ill from nerve gas used by rebels near the town.") == [("ASSAULT", "REB", "CVL")]
