@@ -3600,3 +3600,7 @@ def test_an_act_likely_to_come_is_a_forecast() -> None:
 def test_an_object_before_its_participle_and_agent_meets_the_verbs_pattern() -> None:
     # "use ~ nerve gas" met in a participle after its object, with its agent after "by"
     assert by_code("Residents fell ill from nerve gas used by rebels near the town.") == [("ASSAULT", "REB", "CVL")]
+    # the charges a bank pleads guilty to were brought by someone: that is an accusation
+    assert by_code("Japan's Daiwa Bank pleaded guilty to charges brought by the U.S. government.") == [
+        ("ACCUSE", "USAGOV", "JPNBUS")
+    ]

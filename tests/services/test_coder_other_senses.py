@@ -27,7 +27,7 @@ from tests.services.coding import by_country
         "Brazilian steel exports declined in April.",
         "Weak domestic demand slowed Germany's economy, Italian officials said.",
         "Royal Dutch/Shell said its earnings from Brazil fell sharply last year because of lower prices.",
-        "Japan's Daiwa Bank pleaded guilty to charges brought by the U.S. government.",
+        "Japan's Daiwa Bank pleaded guilty to fraud charges.",
         "Ecuador, which met two of the IMF's criteria, was adamant.",
         "Thai officials declined to say whether Thailand would join the pact.",
         "Kenyan officials, declining to be drawn on the talks, left Nairobi.",
