@@ -256,9 +256,10 @@ def make_name_ruler(nlp: Language, name: str):
             kept.append(Span(doc, start, end, label=label, span_id=keys[key][1]))
             taken.update(range(start, end))
         # A dateline says where the report was filed: it sets the story, but names no actor and no event's place.
-        doc.spans[DATELINE] = datelines = _dateline_place(doc, in_capitals, taken)
+        titled = [span for span in kept if _opens_a_titled_dateline(doc, span)]
+        doc.spans[DATELINE] = datelines = _dateline_place(doc, in_capitals, taken) + titled
         if datelines:
-            kept = [span for span in kept if not _completes_a_dateline(doc, span, datelines)]
+            kept = [span for span in kept if span not in titled and not _completes_a_dateline(doc, span, datelines)]
         shape = doc.to_array([IS_TITLE, LENGTH])
         for i in numpy.flatnonzero(shape[:, 0] & (shape[:, 1] >= MIN_LETTERS)).tolist():
             if i not in taken and (named := misspelt(doc[i].text)) is not None:
@@ -286,6 +287,18 @@ def _dateline_place(doc: Doc, in_capitals: dict[str, tuple[str, str]], taken: se
         if (named := in_capitals.get(" ".join(token.text for token in doc[start:end]))) is not None:
             found.append(Span(doc, start, end, label=named[0], span_id=named[1]))
     return found
+
+
+def _opens_a_titled_dateline(doc: Doc, span: Span) -> bool:
+    """Whether a place written in title case opens a line as a dateline does, its comma followed by the day the
+    report was filed or the agency that filed it: "Khartoum, Jun 15 (UNI)", "Kabul, (Reuters)"."""
+    if span.label_ not in PLACES_IN_DATELINES or span.start and not doc[span.start - 1].is_space:
+        return False
+    after = [token.lower_ for token in doc[span.end : span.end + 3]]
+    if len(after) < 3 or after[0] != ",":
+        return False
+    dated = after[1] in CALENDAR and doc[span.end + 2].like_num
+    return dated or after[1] == "(" and doc[span.end + 2].is_upper
 
 
 def _completes_a_dateline(doc: Doc, span: Span, datelines: list[Span]) -> bool:

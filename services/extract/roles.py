@@ -308,8 +308,11 @@ def _names_a_part_of(w: Words, chunk: Chunk, sent: Span) -> bool:
     k = chunk.start - 2
     if k < sent.start or w.lower[k + 1] != "of" or w.lower[k] not in PARTITIVES:
         return False
-    opening = range(sent.start, k)
-    return all(w.lower[i] in DETERMINERS or w.num[i] or w.is_lower[i] and w.alpha[i] for i in opening)
+    i = k - 1
+    while i >= sent.start and (w.lower[i] in DETERMINERS or w.num[i] or w.is_lower[i] and w.alpha[i]):
+        i -= 1
+    # the clause opens the sentence, or follows a dateline's bracket or dash ("Khartoum, Jun 15 (UNI) A unit of")
+    return i < sent.start or w.lower[i] in (")", "-", "—", "–")
 
 
 def _subordinate_subject_between(doc: Doc, conjunction: int, verb: int) -> bool:

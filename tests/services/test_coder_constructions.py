@@ -3604,3 +3604,10 @@ def test_an_object_before_its_participle_and_agent_meets_the_verbs_pattern() -> 
     assert by_code("Japan's Daiwa Bank pleaded guilty to charges brought by the U.S. government.") == [
         ("ACCUSE", "USAGOV", "JPNBUS")
     ]
+
+
+def test_a_dateline_in_title_case_is_no_actor_and_opens_no_clause() -> None:
+    # "Khartoum, Jun 15 (UNI)" says where and when the report was filed, as "KHARTOUM, June 15 (Reuters) -" does: the
+    # clause after it opens with the part of a force that acted
+    text = "Khartoum, Jun 15 (UNI) A unit of Sudan's security forces raped women."
+    assert by_code(text) == [("ASSAULT", "SDNCOP", "SDNCVL")]
