@@ -110,6 +110,7 @@ from services.extract.roles import (
     names_a_disaster,
     names_only_where_and_when,
     object_after_a_date,
+    opening_attack_phrase,
     participle_joined_by,
     placed_by_a_name,
     sides_of_fight_in_subject,
@@ -3043,6 +3044,8 @@ class SentenceCoder:
         if not (hit.entry.type == "ASSAULT" or destroyed) or hit.entry.kind != ACT:
             return []
         span = attack_phrase(self.doc, self.sent, hit.start, hit.end, passive=passive)
+        if span is None and participle_joined_by(words(self.doc), hit.start, self.sent) == ",":
+            span = opening_attack_phrase(self.doc, self.sent, hit.start)  # "A bomb hit a bus, killing five people"
         if span is not None and not passive:
             by = (c for c in self.chunks if span[1] <= c.start and c.end <= hit.start and c.prep == "by")
             if (author := next(by, None)) is not None and author.actors:

@@ -570,6 +570,20 @@ def attack_phrase(doc: Doc, sent: Span, start: int, end: int, *, passive: bool) 
     return _unattributed(w, noun, sent, opener, subject_end)
 
 
+def opening_attack_phrase(doc: Doc, sent: Span, limit: int) -> tuple[int, int] | None:
+    """The words naming an attack when they open the sentence as its subject, before `limit`: the doer of a
+    participle after the main clause's comma ("A roadside bomb hit a bus near Kabul, killing five people"). Token
+    span, or None."""
+    w = words(doc)
+    for i in range(sent.start, min(limit, sent.start + ATTACK_PHRASE_WORDS)):
+        if w.lower[i] in HARMFUL_ACT_NOUNS:
+            return _unattributed(w, i, sent, sent.start)
+        # what opens the phrase: an article, a count, plain words ("A suspected roadside bomb")
+        if not (w.lower[i] in DETERMINERS or w.num[i] or w.alpha[i] and (w.is_lower[i] or i == sent.start)):
+            return None
+    return None
+
+
 def _unattributed(w: Words, noun: int, sent: Span, opener: int, limit: int | None = None) -> tuple[int, int] | None:
     """The span from `opener` to the end of the attack's compound noun, unless the noun names an accident's blast
     ("a gas explosion") or a fight with its sides ("clashes between rival gangs": they are its doers)."""

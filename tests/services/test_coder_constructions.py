@@ -3611,3 +3611,12 @@ def test_a_dateline_in_title_case_is_no_actor_and_opens_no_clause() -> None:
     # clause after it opens with the part of a force that acted
     text = "Khartoum, Jun 15 (UNI) A unit of Sudan's security forces raped women."
     assert by_code(text) == [("ASSAULT", "SDNCOP", "SDNCVL")]
+
+
+def test_a_participle_after_the_comma_is_done_by_the_attack_that_opens_the_sentence() -> None:
+    # the attack named without its author is the main clause's subject, and so the participle's doer
+    assert by_code("A roadside bomb hit a bus near Kabul, killing five Afghan soldiers.") == [
+        ("ASSAULT", "AFGUAF", "AFGMIL")
+    ]
+    # a disaster's harm is no one's act
+    assert by_code("A strong earthquake struck Aceh province, killing one.") == []
