@@ -417,6 +417,7 @@ ATTRIBUTION_REACH = 10
 REPORT_REACH = 4
 # CAMEO's destruction and seizure of property
 DESTROY_PROPERTY = "1712"
+CEASEFIRE = "0871"  # CAMEO: declare truce, ceasefire
 AERIAL_WEAPONS = "195"
 AIRCRAFT = lexicon.word_set("aircraft")
 BOMBING = "183"
@@ -3556,11 +3557,12 @@ class SentenceCoder:
         # they are: coded without a country.
         unplaced_agents = (
             (type_ in ACTS_OF_FORCE and all(a.sector in UNPLACED_AGENTS for a in sources))
-            # or draw back from a place ("the allied forces pulled out of the town"), not from whom they disarm
+            # or draw back from a place ("the allied forces pulled out of the town"), not from whom they disarm, or
+            # hold their fire, whoever they hold it against ("the rebel leader announced a ceasefire")
             or (
                 type_ == "RETREAT"
                 and all(a.sector in UNPLACED_AGENTS for a in sources)
-                and not _any_with_a_sector(targets)
+                and (not _any_with_a_sector(targets) or cameo == CEASEFIRE)
             )
             or (type_ == "COERCE" and all(a.sector in AUTHORITIES for a in sources))
             or (type_ == "PROTEST" and all(a.sector in PROTESTING_SECTORS for a in sources))

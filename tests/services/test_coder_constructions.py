@@ -3620,3 +3620,16 @@ def test_a_participle_after_the_comma_is_done_by_the_attack_that_opens_the_sente
     ]
     # a disaster's harm is no one's act
     assert by_code("A strong earthquake struck Aceh province, killing one.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # armed men whoever's they are hold their fire against whomever they hold it (CAMEO 0871)
+        ("The rebel commander announced a ceasefire with the government.", [("RETREAT", "REB", "GOV")]),
+        # but what they do to others with a sector needs their country
+        ("The rebels disarmed the police.", []),
+    ],
+)
+def test_a_ceasefire_by_armed_men_of_no_country_named(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
