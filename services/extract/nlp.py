@@ -715,8 +715,9 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
                 ):
                     found.append((start, end, trigger))
                 continue
-            if len(rest) == 1 and len(first) == 1 and _object_before_passive(doc, sentence_start, start, rest[0]):
-                found.append((start, start + 1, trigger))
+            verb_end = start + len(first)  # "handed over": a particle may follow the participle
+            if len(rest) == 1 and _object_before_passive(doc, sentence_start, start, verb_end, rest[0]):
+                found.append((start, verb_end, trigger))
     # A reading that names no event ("mobilized pressure groups") rules out the event readings of its words.
     silenced = {i for start, end, trigger in found if trigger.kind == NO_EVENT for i in range(start, end)}
     return [match for match in found if match[0] not in silenced] if silenced else found
@@ -769,13 +770,13 @@ def _in_a_title(w: Words, i: int, sentence_start: int, sentence_end: int) -> boo
     return lower * 2 > sentence_end - sentence_start
 
 
-def _object_before_passive(doc: Doc, sentence_start: int, verb: int, segment: list[TokenSpec]) -> bool:
+def _object_before_passive(doc: Doc, sentence_start: int, verb: int, verb_end: int, segment: list[TokenSpec]) -> bool:
     """Whether a verb-object pattern is met in the passive, its object the subject: "Diplomatic ties with Qatar were
-    cut", "a barrage of rockets was fired", or the participle after it with its agent ("poisonous gas used by
-    terrorists")."""
+    cut", "a barrage of rockets was fired", "territory was handed over", or the participle after it with its agent
+    ("poisonous gas used by terrorists")."""
     w = words(doc)
     start = verb - len(segment)
-    agent = verb + 1 < len(w.lower) and w.lower[verb + 1] == "by"
+    agent = verb_end < len(w.lower) and w.lower[verb_end] == "by"
     if agent and start >= sentence_start and is_past_form(w, verb) and _segment_at(w, start, segment):
         return True
     be = verb - 1

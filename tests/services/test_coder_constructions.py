@@ -3633,3 +3633,15 @@ def test_a_participle_after_the_comma_is_done_by_the_attack_that_opens_the_sente
 )
 def test_a_ceasefire_by_armed_men_of_no_country_named(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb with its particle meets its object's pattern in the passive too
+        ("Two districts were handed over by Kenyan forces to the Somali army.", [("RETREAT", "KENMIL", None)]),
+        ("The rally was broken up by Kenyan police.", [("COERCE", "KENCOP", None)]),
+    ],
+)
+def test_a_phrasal_verb_in_the_passive_meets_its_objects_pattern(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
