@@ -1638,3 +1638,11 @@ def test_air_strikes_in_two_words_and_armed_men_targeted(text: str, expected: li
 )
 def test_a_base_set_up_by_forces_is_a_deployment(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+def test_whoever_is_targeted_with_weapons_is_attacked() -> None:
+    # CAMEO 195: force from the air on whoever is named, however far the weapons stand from the verb
+    assert coded("Nigerian forces targeted Boko Haram in Sambisa with a wave of air strikes.") == [
+        ("ASSAULT", "195", "NGA", "NGA")
+    ]
+    assert coded("The US targeted Iran with new sanctions.") == []
