@@ -546,7 +546,8 @@ def attack_phrase(doc: Doc, sent: Span, start: int, end: int, *, passive: bool) 
         while end < sent.end and (w.lower[end] in ADVERBIAL_SKIP or w.lower[end].endswith("ly")):
             end += 1
         if end >= sent.end or w.lower[end] not in CAUSE_PREPOSITIONS:
-            return None
+            # "In one of the deadliest attacks of the war, 258 people have been killed": the phrase opens the sentence
+            return _fronted_attack_phrase(w, sent, start)
         for i in range(end + 1, min(end + 1 + ATTACK_PHRASE_WORDS, sent.end)):
             if w.lower[i] == "," or w.lower[i] in CLAUSE_OPENERS:
                 return None
@@ -568,6 +569,22 @@ def attack_phrase(doc: Doc, sent: Span, start: int, end: int, *, passive: bool) 
     # The phrase opens at its determiner ("a minefield explosion"), or is the noun alone ("roadside bombs").
     opener = next((i for i in range(noun - 1, max(first, noun - 4) - 1, -1) if w.lower[i] in DETERMINERS), noun)
     return _unattributed(w, noun, sent, opener, subject_end)
+
+
+def _fronted_attack_phrase(w: Words, sent: Span, limit: int) -> tuple[int, int] | None:
+    """The attack a sentence opens with, after "in", "during" or "amid", before the harm it tells: a count, an
+    article, plain words and "of" may stand before the attack's noun ("In one of the most serious attacks with
+    poisonous gas"); any other preposition makes it what the phrase is about ("In response to the attack")."""
+    if w.lower[sent.start] not in CAUSE_PREPOSITIONS - {"by"}:
+        return None
+    for i in range(sent.start + 1, min(limit, sent.start + 1 + ATTACK_PHRASE_WORDS)):
+        if w.lower[i] in HARMFUL_ACT_NOUNS:
+            return _unattributed(w, i, sent, sent.start + 1)
+        if not (w.lower[i] in DETERMINERS or w.num[i] or w.lower[i] == "of" or w.is_lower[i] and w.alpha[i]):
+            return None
+        if w.lower[i] in PREPOSITIONS and w.lower[i] != "of":
+            return None
+    return None
 
 
 def opening_attack_phrase(doc: Doc, sent: Span, limit: int) -> tuple[int, int] | None:

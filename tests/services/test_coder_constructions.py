@@ -3645,3 +3645,18 @@ def test_a_ceasefire_by_armed_men_of_no_country_named(text: str, expected: list)
 )
 def test_a_phrasal_verb_in_the_passive_meets_its_objects_pattern(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the attack a sentence opens with is where its harm came from, past plain words and "of"
+        ("During an attack on the convoy, five Afghan soldiers were killed.", [("ASSAULT", "AFGUAF", "AFGMIL")]),
+        (
+            "In one of the deadliest raids of the war, 20 Afghan soldiers were killed.",
+            [("ASSAULT", "AFGUAF", "AFGMIL")],
+        ),
+    ],
+)
+def test_harm_after_the_attack_the_sentence_opens_with(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
