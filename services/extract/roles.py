@@ -652,15 +652,15 @@ def names_only_where_and_when(doc: Doc, sent: Span, start: int, end: int) -> boo
 
 
 def placed_by_a_name(doc: Doc, sent: Span, end: int) -> bool:
-    """Whether the words after a verb say where by a name, known or not: "killed in Selea", "wounded near Kafe"."""
+    """Whether the words after a verb say where by a name, known or not, maybe past when: "killed in Selea",
+    "wounded near Kafe", "killed at the weekend near Rouakeche"."""
     w = words(doc)
-    return (
-        end + 1 < sent.end
-        and w.lower[end] in LOCATIVE
-        and w.title[end + 1]
-        and w.alpha[end + 1]
-        and w.lower[end + 1] not in CALENDAR
-    )
+    for i in range(end, min(sent.end - 1, end + ATTACK_PHRASE_WORDS)):
+        if w.lower[i] in LOCATIVE and w.title[i + 1] and w.alpha[i + 1] and w.lower[i + 1] not in CALENDAR:
+            return True
+        if not (w.lower[i] in WHERE_AND_WHEN or w.num[i]):
+            return False
+    return False
 
 
 def told_as_done_by_someone(doc: Doc, sent: Span, start: int) -> bool:

@@ -3570,6 +3570,8 @@ def test_property_destroyed_in_an_attack_named_without_its_author(text: str, exp
         # place's name
         ("A herder was killed in Tembeli on Monday.", [("ASSAULT", "UAF", "AGR")]),
         ("Two soldiers were wounded near Kafoule village, officials said.", [("ASSAULT", "UAF", "MIL")]),
+        # past when it happened
+        ("A herder was killed at the weekend near Tembeli.", [("ASSAULT", "UAF", "AGR")]),
         # a day's name is when, not where
         ("He was injured in Tuesday's match.", []),
     ],
