@@ -883,6 +883,9 @@ def _prep(doc: Doc, i: int, sent_start: int) -> str | None:
     j = i - 1
     while j >= sent_start and (w.lower[j] in DETERMINERS or w.lower[j] in COMPASS):
         j -= 1
+    # "by heavily armed assailants": an adverb of the phrase's adjective stands after the preposition
+    if j - 1 >= sent_start and w.lower[j].endswith("ly") and w.is_lower[j] and w.lower[j - 1] in PREPOSITIONS:
+        j -= 1
     if j - 3 >= sent_start and w.lower[j] in BACKING and w.lower[j - 1] == "-":
         # "attacked by the Iran-backed militias": who backs them stands between the agent's "by" and its phrase
         k = j - 3

@@ -3662,3 +3662,16 @@ def test_a_phrasal_verb_in_the_passive_meets_its_objects_pattern(text: str, expe
 )
 def test_harm_after_the_attack_the_sentence_opens_with(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adverb of the agent's adjective stands after "by"; what is sprayed or riddled with bullets is shot at
+        ("A Kenyan bus was sprayed with bullets by heavily armed assailants.", [("ASSAULT", "UAF", "KEN")]),
+        ("Gunmen riddled the car with bullets.", [("ASSAULT", "REB", None)]),
+        ("Farmers sprayed the crops with pesticide.", []),
+    ],
+)
+def test_shot_at_by_heavily_armed_men(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
