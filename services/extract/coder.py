@@ -1673,7 +1673,8 @@ class SentenceCoder:
 
     def _crowd_of_the_place(self, hit: Hit) -> list[Actor]:
         """Protesters named only by their number at the head of the sentence ("Thousands marched in Belgrade",
-        "Tens of thousands rallied in Tbilisi") are people of the place they protest in."""
+        "Tens of thousands rallied in Tbilisi"), or by words no lexicon knows ("UPND members protest"), are people
+        of the place they protest in."""
         w = words(self.doc)
         crowd = range(self.sent.start, hit.start)
         if not crowd:

@@ -572,30 +572,29 @@ def attack_phrase(doc: Doc, sent: Span, start: int, end: int, *, passive: bool) 
 
 
 def _fronted_attack_phrase(w: Words, sent: Span, limit: int) -> tuple[int, int] | None:
-    """The attack a sentence opens with, after "in", "during" or "amid", before the harm it tells: a count, an
-    article, plain words and "of" may stand before the attack's noun ("In one of the most serious attacks with
-    poisonous gas"); any other preposition makes it what the phrase is about ("In response to the attack")."""
+    """The attack a sentence opens with, after "in", "during" or "amid", before the harm it tells ("In one of the
+    most serious attacks with poisonous gas")."""
     if w.lower[sent.start] not in CAUSE_PREPOSITIONS - {"by"}:
         return None
-    for i in range(sent.start + 1, min(limit, sent.start + 1 + ATTACK_PHRASE_WORDS)):
-        if w.lower[i] in HARMFUL_ACT_NOUNS:
-            return _unattributed(w, i, sent, sent.start + 1)
-        if not (w.lower[i] in DETERMINERS or w.num[i] or w.lower[i] == "of" or w.is_lower[i] and w.alpha[i]):
-            return None
-        if w.lower[i] in PREPOSITIONS and w.lower[i] != "of":
-            return None
-    return None
+    return _opening_attack(w, sent, sent.start + 1, limit)
 
 
 def opening_attack_phrase(doc: Doc, sent: Span, limit: int) -> tuple[int, int] | None:
     """The words naming an attack when they open the sentence as its subject, before `limit`: the doer of a
     participle after the main clause's comma ("A roadside bomb hit a bus near Kabul, killing five people"). Token
     span, or None."""
-    w = words(doc)
-    for i in range(sent.start, min(limit, sent.start + ATTACK_PHRASE_WORDS)):
+    return _opening_attack(words(doc), sent, sent.start, limit)
+
+
+def _opening_attack(w: Words, sent: Span, first: int, limit: int) -> tuple[int, int] | None:
+    """The attack's noun phrase from `first`: an article, a count, plain words and "of" may stand before its noun
+    ("A suspected roadside bomb", "one of the deadliest raids"); any other preposition makes it what the phrase is
+    about ("In response to the attack")."""
+    for i in range(first, min(limit, first + ATTACK_PHRASE_WORDS)):
         if w.lower[i] in HARMFUL_ACT_NOUNS:
-            return _unattributed(w, i, sent, sent.start)
-        # what opens the phrase: an article, a count, plain words ("A suspected roadside bomb")
+            return _unattributed(w, i, sent, first)
+        if w.lower[i] in PREPOSITIONS and w.lower[i] != "of":
+            return None
         if not (w.lower[i] in DETERMINERS or w.num[i] or w.alpha[i] and (w.is_lower[i] or i == sent.start)):
             return None
     return None
