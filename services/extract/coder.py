@@ -81,7 +81,7 @@ from services.extract.nlp import (
     words,
 )
 from services.extract.people import People
-from services.extract.places import BORDER_NOUNS, goes_on, locate, story_setting
+from services.extract.places import BORDER_NOUNS, goes_on, in_a_hyphened_word, locate, story_setting
 from services.extract.roles import (
     ADVERBIAL_SKIP,
     APPOSITION_OPENERS,
@@ -3461,7 +3461,7 @@ class SentenceCoder:
         while j > self.sent.start and (
             w.lower[j] in DETERMINERS
             or _names_a_place_noun(w, j)
-            or _in_a_hyphened_word(w, j)  # "in the rebel-held capital of Egypt"
+            or in_a_hyphened_word(w, j, self.sent.start)  # "in the rebel-held capital of Egypt"
             # "in parts of South Africa", "in the outskirts of Kabul", "in the north of Syria"
             or w.lower[j] == "of"
             and _names_a_place_noun(w, j - 1)
@@ -3639,13 +3639,6 @@ def _dedupe(events: list[EventCandidate]) -> list[EventCandidate]:
     # minister met his Chinese counterpart on the sidelines of the G20 meeting".
     aimed = {key[:4] for key in seen if key[4] is not None}
     return [e for e in kept if e.target or (e.sentence_index, e.type, e.modality, e.source.code) not in aimed]
-
-
-def _in_a_hyphened_word(w: Words, i: int) -> bool:
-    """Whether token i is a hyphen or stands beside one: a part of a compound ("rebel-held", "Iranian-backed")."""
-    return i < len(w.lower) and (
-        w.lower[i] == "-" or w.lower[i - 1] == "-" or i + 1 < len(w.lower) and w.lower[i + 1] == "-"
-    )
 
 
 def _any_with_a_sector(actors: list[Actor]) -> bool:

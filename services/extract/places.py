@@ -79,15 +79,13 @@ def _modifies_a_place(w: Words, j: int, start: int) -> bool:
     """Whether a word before a place's name belongs to the phrase that names it: a determiner, a name, a compass
     point, a place noun, an adverb ("largely Kurdish northern Syria"), a hyphened compound ("rebel-held Idlib",
     "war-torn Yemen") or the comma between a town and its country ("in Douma, Syria")."""
-    before = w.lower[j - 1] if j > start else ""
-    after = w.lower[j + 1] if j + 1 < len(w.lower) else ""
     return (
         w.lower[j] in DETERMINERS
         or (w.title[j] and w.lower[j] not in PLACE_PREPOSITIONS)  # a name's word, not "In" of "In Harare,"
         or w.lower[j] in COMPASS
         or w.lower[j] in ("capital", "city", "town", "region")
         or w.lower[j].endswith("ly")
-        or "-" in (w.lower[j], before, after)
+        or in_a_hyphened_word(w, j, start)
         # a town's comma before its country: "in Douma, Syria"
         or w.lower[j] == ","
         and j > start
@@ -95,6 +93,14 @@ def _modifies_a_place(w: Words, j: int, start: int) -> bool:
         and j + 1 < len(w.lower)
         and w.title[j + 1]
     )
+
+
+def in_a_hyphened_word(w: Words, j: int, start: int) -> bool:
+    """Whether word j is a hyphen or stands beside one, words before `start` aside: a part of a compound
+    ("rebel-held", "war-torn")."""
+    before = w.lower[j - 1] if j > start else ""
+    after = w.lower[j + 1] if j + 1 < len(w.lower) else ""
+    return "-" in (w.lower[j], before, after)
 
 
 def goes_on(w: Words, i: int) -> bool:

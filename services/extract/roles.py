@@ -55,6 +55,8 @@ HARMFUL_ACT_NOUNS = UNATTRIBUTED_ATTACK_NOUNS | FIGHT_NOUNS
 # What opens the phrase naming the attack harm was done in, after a passive: "in", "during" or "amid" it, "by" it,
 # "following" it
 CAUSE_PREPOSITIONS = frozenset({"in", "during", "by", "amid", "following"})
+# ... and the ones that open a sentence with the attack: "In one of the deadliest raids, ...", "During an attack, ..."
+FRONTED_CAUSES = CAUSE_PREPOSITIONS - {"by"}
 DISASTER_NOUNS = lexicon.word_set("disaster_nouns")
 ACCIDENT_SOURCES = lexicon.word_set("accident_sources")
 STORM_TITLES = lexicon.word_set("storm_titles")
@@ -574,7 +576,7 @@ def attack_phrase(doc: Doc, sent: Span, start: int, end: int, *, passive: bool) 
 def _fronted_attack_phrase(w: Words, sent: Span, limit: int) -> tuple[int, int] | None:
     """The attack a sentence opens with, after "in", "during" or "amid", before the harm it tells ("In one of the
     most serious attacks with poisonous gas")."""
-    if w.lower[sent.start] not in CAUSE_PREPOSITIONS - {"by"}:
+    if w.lower[sent.start] not in FRONTED_CAUSES:
         return None
     return _opening_attack(w, sent, sent.start + 1, limit)
 
