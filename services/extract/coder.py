@@ -354,6 +354,9 @@ TIME_UNITS = frozenset({"week", "month", "year", "weekend", "spring", "summer", 
 WARNED_REACH = 6  # tokens from "warned" to the "to" of what the warned must do
 # tokens from "warned" to the "would" of the speaker's own act: "warned anti-government protesters that troops would"
 OWN_ACT_REACH = 12
+# An act named before its sides ("Talks between Iran and the EU will resume") says whether it happened in the verb
+# after them: how many words of it are read
+VERB_AFTER_SIDES_REACH = 3
 # A state's forces, whose acts to come a warning by that state threatens; acts that harm whom they fall on, legal
 # action among them ("will be prosecuted").
 ARMED_FORCES = frozenset({"MIL", "COP"})
@@ -1941,15 +1944,21 @@ class SentenceCoder:
         return self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, agent.actors, targets)
 
     def _fought_between(self, hit: Hit) -> list[EventCandidate]:
-        """A fight named as a noun with its sides after "between", as fought: "A fierce battle between two clan
-        militias erupted", "killed in clashes between soldiers and rebels", "following a clash between herders and
-        farmers". Each side fights the other; one side told apart from no other fights whom it does not say. Not a
-        fight that only another act is about ("called for an end to the fighting between"), nor one in doubt ("the
-        risk of clashes between", "any clash between")."""
+        """A fight or talks named as a noun with their sides after "between", as held: "A fierce battle between two
+        clan militias erupted", "killed in clashes between soldiers and rebels", "following a clash between herders
+        and farmers", "The peace talks between the government and the rebels started". Each side acts on the other;
+        one side told apart from no other acts on whom it does not say. Not a fight that only another act is about
+        ("called for an end to the fighting between"), nor one in doubt ("the risk of clashes between", "any clash
+        between")."""
         w = words(self.doc)
-        if not ends_a_fight_noun(w, hit.end - 1):
+        talks = w.lower[hit.end - 1] == "between"  # the lexicon's talks take "between" in with them
+        if talks:
+            sides = self.chunk_at.get(hit.end)
+            sides = sides if sides is not None and sides.start == hit.end and sides.actors else None
+        elif ends_a_fight_noun(w, hit.end - 1):
+            sides = next((c for c in self.chunks if c.start > hit.end and c.actors and self._after_between(c)), None)
+        else:
             return []
-        sides = next((c for c in self.chunks if c.start > hit.end and c.actors and self._after_between(c)), None)
         if sides is None or not self._names_its_sides(hit, sides):
             return []
         # The words before the noun, back to what opens its phrase: a count, an article, adjectives
@@ -1959,14 +1968,16 @@ class SentenceCoder:
             modifier = w.alpha[j] and (w.is_lower[j] or j == self.sent.start)
             if hit.start - j > FIGHT_MODIFIER_WORDS or not (counts or modifier):
                 return []
-            if w.lower[j] in DOUBTED_ACTS or w.lower[j] in STOP_WORDS and not counts:
-                return []  # "the alleged clashes", "to avoid clashes": in doubt, or what another word is about
+            if w.lower[j] in UNSURE_OR_TO_COME or w.lower[j] in STOP_WORDS and not counts:
+                # "the alleged clashes", "the proposed talks", "to avoid clashes": in doubt, to come, or what another
+                # word is about
+                return []
             j -= 1
         reactions = (h for h in self.hits if h.end <= hit.start and h.entry.type != "ASSAULT")
         if any(not _clause_break(w, h.end, j + 1) for h in reactions):
             return []  # "condemned the clashes between": the reaction is the event
         modality, _ = modality_of(self.doc, self.sent.start, hit.start)
-        if modality != ASSERTED:
+        if modality != ASSERTED or self._modality_after_sides(sides)[0] != ASSERTED:
             return []
         entry, actors = hit.entry, sides.actors
         if len({a.code for a in actors}) < 2:
@@ -1976,6 +1987,12 @@ class SentenceCoder:
             others = [a for a in actors if a.code != side.code]
             events += self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, [side], others)
         return events
+
+    def _modality_after_sides(self, sides: Chunk) -> tuple[str, dict[str, str]]:
+        """The modality of an act named before its sides, told by the verb after them: "Talks between Iran and the
+        EU will resume", "Clashes between the two armies may erupt"."""
+        verb_end = min(self.sent.end, sides.end + VERB_AFTER_SIDES_REACH)
+        return modality_of(self.doc, sides.end, verb_end)
 
     def _owned_by_its_doer(self, hit: Hit) -> list[EventCandidate]:
         """An act named as a noun after its doer's possessive, as done: "Chavez's visit to Spain sparked uproar",
@@ -2319,6 +2336,7 @@ class SentenceCoder:
                 or self._modified_by_its_doer(hit)
                 or self._visited_during(hit)
                 or self._protest_held(hit, anywhere=True)
+                or ([] if hit.entry.type in NOMINAL_ACTS else self._fought_between(hit))  # talks; fights are above
             )
         # "Three Gazans were killed when Israeli forces attacked a UN school": a main clause that names no doer
         # leaves its act to the clause that tells it again with its doer. Force is reported wherever it is told, by
@@ -2503,6 +2521,8 @@ class SentenceCoder:
             # the join is its own, whatever the clause before it plans, denies or reports
             window = max(window, hit.start - 1)
         modality, cues = modality_of(self.doc, window, hit.start)
+        if modality == ASSERTED and source_chunk is not None and source_chunk.prep == "between":
+            modality, cues = self._modality_after_sides(source_chunk)
         if modality == ASSERTED and self._set_to_come(hit):
             modality = FUTURE  # "NATO leaders meeting in Vilnius next week": what is yet to happen
         decided = self._decided_by(hit)
@@ -2687,7 +2707,10 @@ class SentenceCoder:
         traded = words(self.doc).lemma[hit.start] in RECIPROCAL_VERBS and type_ in HOSTILE_TRADES
         # "the army and allied fighters captured a neighbourhood": force with an object is used together on it
         together = type_ == "ASSAULT" and self._has_an_object(hit, target_chunk)
-        mutual = type_ == "ASSAULT" and not together or traded or cameo == MEET or self._done_to_each_other(hit)
+        # "talks between Iran and the EU": the sides its trigger names after "between" act on each other
+        between = words(self.doc).lower[hit.end - 1] == "between"
+        mutual = type_ == "ASSAULT" and not together or traded or cameo == MEET or between
+        mutual = mutual or self._done_to_each_other(hit)
         # Sides are told apart by country; in a fight, also by who they are ("the army and the RSF")
         side = (lambda a: a.code) if type_ == "ASSAULT" else (lambda a: a.country)
         if mutual and not targets and len({side(a) for a in sources if a.country}) > 1:

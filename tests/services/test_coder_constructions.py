@@ -1523,6 +1523,42 @@ def test_a_fight_between_two_sides_is_each_one_s_on_the_other(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # talks named with their sides after "between" are held by each side with the other
+        (
+            "Talks between Ghana and Togo resumed in Lome on Monday.",
+            [("CONSULT", "GHA", "TGO"), ("CONSULT", "TGO", "GHA")],
+        ),
+        (
+            "Talks between Iran and the European Union resumed in Vienna.",
+            [("CONSULT", "IRN", "IGOEU"), ("CONSULT", "IGOEU", "IRN")],
+        ),
+        # as a noun after an article too, the subject of the clause
+        (
+            "The peace talks between the Malian government and the rebels opened in Algiers.",
+            [("CONSULT", "MLIGOV", "MLIREB"), ("CONSULT", "MLIREB", "MLIGOV")],
+        ),
+        # talks to come, in doubt or only reacted to were not held
+        ("Talks between Ghana and Togo are expected to resume next week.", []),
+        ("Clashes between Ghanaian and Togolese troops may erupt along the border.", []),
+        ("The proposed talks between Ghana and Togo were called off.", []),
+        (
+            "Togo rejected the talks between Ghana and the rebels.",
+            [("REJECT", "TGO", "GHA"), ("REJECT", "TGO", "GHAREB")],
+        ),
+    ],
+)
+def test_talks_between_two_sides_are_each_one_s_with_the_other(text, expected):
+    assert by_code(text) == expected, text
+
+
+def test_talks_named_before_their_sides_take_the_time_of_the_verb_after_them():
+    [will, _] = [e for e in extract_events("Talks between Ghana and Togo will resume next week.") if e.cameo == "046"]
+    assert (will.modality, will.source.code, will.target.code) == ("future", "GHA", "TGO")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # "the country" points back to the last country named, by itself or through its officials
         ("Malawi's trade minister said the country had reached a deal with India.", [("AGREE", "MWI", "IND")]),
         ("Floods struck Bangladesh, and the country appealed to Japan for aid.", [("REQUEST", "BGD", "JPN")]),
@@ -2140,13 +2176,6 @@ def test_what_an_attack_is_done_with_is_not_its_target():
     ]
     # but those fought with are
     assert by_code("Indian troops clashed with Chinese soldiers.")[0] == ("ASSAULT", "INDMIL", "CHNMIL")
-
-
-def test_talks_named_with_their_sides_are_held_by_them():
-    assert by_code("Talks between Iran and the European Union resumed in Vienna.") == [
-        ("CONSULT", "IRN", None),
-        ("CONSULT", "IGOEU", None),
-    ]
 
 
 def test_a_verb_s_object_is_not_past_a_modal():
