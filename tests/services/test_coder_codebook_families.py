@@ -1619,6 +1619,16 @@ def test_who_destroys_what_says_whether_force_was_used_or_property_destroyed(tex
         # CAMEO 195: an air strike or an air raid in two words, as in one; CAMEO 190: armed men targeted
         ("Two people were killed in an air raid in Aleppo.", [("ASSAULT", "190", "SYR", "SYR")]),
         ("Russian air strikes hit Aleppo.", [("ASSAULT", "195", "RUS", "SYR")]),
+        # airstrikes carried out, launched or conducted, in one word as in two
+        ("Kenyan jets carried out airstrikes on militants in Gedo.", [("ASSAULT", "195", "KEN", "SOM")]),
+        (
+            "Three people were wounded after Turkish jets carried out airstrikes on villages in northern Iraq.",
+            [("ASSAULT", "195", "TUR", "IRQ")],
+        ),
+        (
+            "The Nigerian air force launched a string of airstrikes on Boko Haram camps in Borno.",
+            [("ASSAULT", "195", "NGA", "NGA")],
+        ),
         ("Libyan forces targeted militants in Sirte.", [("ASSAULT", "190", "LBY", "LBY")]),
         # what sanctions target is no one attacked
         ("The sanctions targeted rebel leaders.", []),
