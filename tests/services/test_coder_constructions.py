@@ -1504,6 +1504,15 @@ def test_an_attack_named_as_the_subject_is_the_doing_of_the_one_it_names(text, e
             "Clashes between Ethiopian and Eritrean soldiers killed 14 people.",
             [("ASSAULT", "ETHMIL", "ERIMIL"), ("ASSAULT", "ERIMIL", "ETHMIL")],
         ),
+        # a fight with small arms named by its noun, whole or hyphened (CAMEO 193)
+        (
+            "A gunfight between Kenyan troops and bandits left four dead.",
+            [("ASSAULT", "KENMIL", "KENCRM"), ("ASSAULT", "KENCRM", "KENMIL")],
+        ),
+        (
+            "During the shoot-out between the bandits and Kenyan soldiers, two soldiers were injured.",
+            [("ASSAULT", "KENCRM", "KENMIL"), ("ASSAULT", "KENMIL", "KENCRM")],
+        ),
         # victims of the fight belong to neither side
         (
             "Nine villagers were killed in fighting between Thai and Cambodian troops.",
