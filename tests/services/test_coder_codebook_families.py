@@ -1540,6 +1540,9 @@ def test_every_trigger_pattern_is_entered_once() -> None:
         # CAMEO 192: full control taken is territory occupied; CAMEO 190: a site targeted is attacked
         ("The Libyan army took complete control of the town of Sirte.", [("ASSAULT", "192", "LBY", "LBY")]),
         ("Libyan warplanes targeted sites near Sirte.", [("ASSAULT", "190", "LBY", None)]),
+        # ... and so is a checkpoint, a vehicle or a church, by a suicide bomber too, named after "by"
+        ("A checkpoint in Kandahar was targeted by a suicide bomber.", [("ASSAULT", "190", "AFG", "AFG")]),
+        ("Suicide bombers targeted a church in Makassar.", [("ASSAULT", "190", "IDN", "IDN")]),
         # CAMEO 141: people back in the streets, or gathered for a vigil or a march, demonstrate; not for a funeral
         (
             "Thousands of peaceful protesters returned to the streets of Hong Kong on Sunday.",
@@ -1549,6 +1552,10 @@ def test_every_trigger_pattern_is_entered_once() -> None:
         ("Families gathered for a funeral in Gaza.", []),
         # and so do people gathered to demand or denounce something
         ("Students gathered in Lagos to demand lower fees.", [("PROTEST", "141", "NGA", "NGA")]),
+        (
+            "Protesters turned out in Kampala to demand the release of the opposition leader.",
+            [("PROTEST", "141", "UGA", "UGA")],
+        ),
         # CAMEO 1712: homes and statues torn down are destroyed (a riot, when protesters do it); 171: a looting spree
         # loots; 180: a brawl is unconventional violence
         ("Police tore down shacks in Durban.", [("COERCE", "1712", "ZAF", "ZAF")]),
