@@ -88,6 +88,7 @@ from services.extract.roles import (
     ATTACK_NOUNS,
     AUXILIARIES,
     BE_FORMS,
+    CAUSE_PREPOSITIONS,
     CLAUSE_ENDS,
     FIGHT_NOUNS,
     FIGHT_SETTINGS,
@@ -1446,6 +1447,8 @@ class SentenceCoder:
                 doer = next((c for c in reversed(self.chunks) if c.end <= hit.start and c.prep == "by"), None)
                 target = doer or target
             giver = agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=GIVERS)
+            if giver is None and hit.entry.type == "ASSAULT":
+                giver = self._doer_naming_the_cause(hit)
             return giver or self._owner_inside(hit), target
         if is_passive(doc, hit.start, hit.end, sent):
             modified = self.chunk_at.get(hit.start - 1)
@@ -1626,6 +1629,16 @@ class SentenceCoder:
         if people is None or people.start != hit.end or people.prep is not None:
             return None
         return people if people.actors and all(a.sector in PEOPLE_SECTORS for a in people.actors) else None
+
+    def _doer_naming_the_cause(self, hit: Hit) -> Chunk | None:
+        """The doer that qualifies the act harm came of, right after the harm ("sustained wounds during an al Shabaab
+        operation", "suffered losses in a Taliban attack")."""
+        w, after = words(self.doc), hit.end
+        if after >= self.sent.end or w.lower[after] not in CAUSE_PREPOSITIONS:
+            return None
+        doer = self.chunk_at.get(after + 1)
+        qualifies_a_noun = doer is not None and doer.end < self.sent.end and w.is_lower[doer.end]
+        return doer if qualifies_a_noun and doer.start == after + 1 and doer.actors else None
 
     def _owner_inside(self, hit: Hit) -> Chunk | None:
         """The possessive inside a trigger's own words, whose act it names ("came under Yemen's missile attack")."""

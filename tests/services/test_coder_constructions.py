@@ -473,6 +473,12 @@ def test_unnamed_fighters_take_the_country_of_the_state_they_fight_not_of_any_vi
         ("Ukraine received military aid from Germany.", [("AID", "DEU", "UKR")]),
         ("Turkey faces criticism from the European Union over its crackdown.", [("ACCUSE", "IGOEU", "TUR")]),
         ("Israeli troops came under fire from Hezbollah fighters.", [("ASSAULT", "LBNREBHEZ", "ISRMIL")]),
+        # harm suffered is done by whoever did the act it came of, named after "by" or before that act's noun
+        ("The rebels suffered heavy casualties in raids by Nigerian troops.", [("ASSAULT", "NGAMIL", "REB")]),
+        ("Afghan soldiers sustained heavy losses in a Taliban attack.", [("ASSAULT", "AFGGOVTAL", "AFGMIL")]),
+        # not a loss that no one inflicted, nor an injury of sport
+        ("The Kenyan airline suffered heavy losses in the third quarter.", []),
+        ("The Brazilian striker suffered an injury in the match against Chile.", []),
         ("Iran faces new sanctions from the United States.", [("SANCTION", "USA", "IRN")]),
         # with no giver named, nothing is coded: the subject did not do it
         ("Ukraine received the aid on Monday.", []),
