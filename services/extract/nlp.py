@@ -647,11 +647,19 @@ def _find_segment(w: Words, start: int, limit: int, segment: list[TokenSpec], st
             return i
         if lower[i] in stops and not _between_compound_modifiers(lower, i):
             return None  # "the agreement signed in March, according to": a verb's object is not past a comma
-        if stops is ACT_STOPS and lower[i] == "by" and i + 1 < len(lower) and (lower[i + 1] == "the" or w.title[i + 1]):
+        if stops is ACT_STOPS and lower[i] == "by" and _opens_an_agent(w, i + 1):
             return None  # "a missile fired by the Houthis at Riyadh": the agent of a passive ends its object
         if stops is ACT_STOPS and lower[i] == "and" and i + 1 < len(lower) and _opens_a_verb_phrase(w, i + 1):
             return None  # "cutting interest rates and tolerating money supply growth": the next verb has its own object
     return None
+
+
+def _opens_an_agent(w: Words, i: int) -> bool:
+    """Whether the word after "by" opens a doer ("by the Houthis", "by angry depositors"), not how much ("extended by
+    a month", "cut by 50 percent") or how it was done ("by firing")."""
+    if i >= len(w.lower) or w.num[i] or w.lower[i] in ("a", "an"):
+        return False
+    return w.lower[i] == "the" or w.title[i] or w.alpha[i] and not w.lower[i].endswith("ing")
 
 
 def _between_compound_modifiers(lower: list[str], i: int) -> bool:

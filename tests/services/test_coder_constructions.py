@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from services.extract import extract_events
+from services.extract.nlp import find_triggers, pipeline
 from tests.services.coding import PUBLISHED, asserted, by_cameo, by_code, by_country
 
 
@@ -2183,6 +2184,9 @@ def test_the_agent_of_a_passive_ends_the_object_of_a_pattern():
     text = "The Saudi-led coalition said it intercepted a ballistic missile fired by the Houthis at Riyadh."
     assert not any(source == "SAU" for _, source, _ in by_code(text))
     assert by_code("Sudan's president shortened by one hour the nightly curfew.") == [("CONCEDE", "SDNGOV", "SDN")]
+    # an agent of plain words too: the market was no object of the burning
+    doc = pipeline()("Tyres were burnt by angry youths as the market in Kisumu closed.")
+    assert [doc[start:end].text for start, end, _ in find_triggers(doc)] == ["burnt"]
 
 
 def test_what_an_attack_is_done_with_is_not_its_target():
