@@ -2513,6 +2513,8 @@ class SentenceCoder:
             sources = self._crowd_of_the_place(hit)  # "Thousands marched in Belgrade"
         if not sources and source_chunk is None:
             sources = self._group_no_lexicon_knows(hit)  # "Dahalo attacked a public service vehicle"
+        if not sources and entry.kind == RECEIVED:
+            sources = self._unidentified_attackers(hit, passive=True)  # "sustained injuries in an attack in Kunduz"
         if not sources:
             passive = is_passive(self.doc, hit.start, hit.end, self.sent, with_be=True)
             # "five men arrested in Lagos": a participle that lacks the object its verb needs is passive too
@@ -3079,7 +3081,7 @@ class SentenceCoder:
         name the attack. With no place named, the attackers have no country, and the attack is coded on whom it
         struck, as an unnamed armed group's is ("a roadside bomb killed three Afghan soldiers")."""
         destroyed = hit.entry.cameo == DESTROY_PROPERTY  # "an airstrike destroyed a clinic" is force too
-        if not (hit.entry.type == "ASSAULT" or destroyed) or hit.entry.kind != ACT:
+        if not (hit.entry.type == "ASSAULT" or destroyed) or hit.entry.kind not in (ACT, RECEIVED):
             return []
         span = attack_phrase(self.doc, self.sent, hit.start, hit.end, passive=passive)
         if span is None and participle_joined_by(words(self.doc), hit.start, self.sent) == ",":

@@ -477,6 +477,8 @@ def test_unnamed_fighters_take_the_country_of_the_state_they_fight_not_of_any_vi
         # harm suffered is done by whoever did the act it came of, named after "by" or before that act's noun
         ("The rebels suffered heavy casualties in raids by Nigerian troops.", [("ASSAULT", "NGAMIL", "REB")]),
         ("Afghan soldiers sustained heavy losses in a Taliban attack.", [("ASSAULT", "AFGGOVTAL", "AFGMIL")]),
+        # ... or by the unidentified forces of where an attack no one claims struck
+        ("Two Afghan soldiers sustained injuries in an attack in Kunduz.", [("ASSAULT", "AFGUAF", "AFGMIL")]),
         # not a loss that no one inflicted, nor an injury of sport
         ("The Kenyan airline suffered heavy losses in the third quarter.", []),
         ("The Brazilian striker suffered an injury in the match against Chile.", []),
