@@ -1371,6 +1371,11 @@ def _names_a_state(actor: Actor) -> bool:
     return bool(actor.country) and actor.country not in GROUP_CODES
 
 
+def _takes_in_between(doc: Doc, hit: Hit) -> bool:
+    """Whether a trigger's words end with the "between" its sides follow ("talks between Iran and the EU")."""
+    return words(doc).lower[hit.end - 1] == "between"
+
+
 def _named_before(
     chunk: Chunk, chunks: list[Chunk], last_subject: list[Actor], fits: Callable[[Actor], bool]
 ) -> Actor | None:
@@ -1608,7 +1613,7 @@ class SentenceCoder:
             # "Clashes erupted between Armenian and Azerbaijani forces", "he accepted there had been clashes between
             # Hamas and the Israeli army": the sides of a fight fought each other
             return target, None
-        if words(doc).lower[hit.end - 1] == "between" and target is not None and target.start == hit.end:
+        if _takes_in_between(doc, hit) and target is not None and target.start == hit.end:
             return target, None  # "Talks between Iran and the EU resumed": its sides hold them
         if source is None and hit.entry.type == "ASSAULT":
             # "Fighting between them killed 20": whoever its victims were
@@ -1964,8 +1969,7 @@ class SentenceCoder:
         ("called for an end to the fighting between"), nor one in doubt ("the risk of clashes between", "any clash
         between")."""
         w = words(self.doc)
-        talks = w.lower[hit.end - 1] == "between"  # the lexicon's talks take "between" in with them
-        if talks:
+        if _takes_in_between(self.doc, hit):  # talks
             sides = self.chunk_at.get(hit.end)
             sides = sides if sides is not None and sides.start == hit.end and sides.actors else None
         elif ends_a_fight_noun(w, hit.end - 1):
@@ -2723,8 +2727,7 @@ class SentenceCoder:
         # "the army and allied fighters captured a neighbourhood": force with an object is used together on it
         together = type_ == "ASSAULT" and self._has_an_object(hit, target_chunk)
         # "talks between Iran and the EU": the sides its trigger names after "between" act on each other
-        between = words(self.doc).lower[hit.end - 1] == "between"
-        mutual = type_ == "ASSAULT" and not together or traded or cameo == MEET or between
+        mutual = type_ == "ASSAULT" and not together or traded or cameo == MEET or _takes_in_between(self.doc, hit)
         mutual = mutual or self._done_to_each_other(hit)
         # Sides are told apart by country; in a fight, also by who they are ("the army and the RSF")
         side = (lambda a: a.code) if type_ == "ASSAULT" else (lambda a: a.country)

@@ -659,7 +659,7 @@ def _opens_an_agent(w: Words, i: int) -> bool:
     a month", "cut by 50 percent") or how it was done ("by firing")."""
     if i >= len(w.lower) or w.num[i] or w.lower[i] in ("a", "an"):
         return False
-    return w.lower[i] == "the" or w.title[i] or w.alpha[i] and not w.lower[i].endswith("ing")
+    return w.title[i] or w.alpha[i] and not w.lower[i].endswith("ing")
 
 
 def _between_compound_modifiers(lower: list[str], i: int) -> bool:
