@@ -129,7 +129,7 @@ def names_a_manner(w: Words, i: int) -> bool:
     return w.lower[i - 1] in DETERMINERS or w.lower[i + 1] == w.lemma[i + 1] and w.is_lower[i - 1]
 
 
-def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens: set[int]) -> bool:
+def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens: set[int], sectors) -> bool:
     if i in entity_at:
         return True
     if i in trigger_tokens:
@@ -139,7 +139,8 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
         return True  # "U.S.-led coalition": the leader's forces
     if w.num[i] and not (len(lower) == 4 and lower.isdigit()):
         return True  # a count ("400 soldiers"), not a year ("In 2015 Russia")
-    if MODEL_DESIGNATION.fullmatch(lower):
+    # (a designation has a hyphen, which is cheaper to look for than to run the pattern on every word)
+    if "-" in lower and MODEL_DESIGNATION.fullmatch(lower):
         return True  # a model the actor flies or drives: "a U.S. AC-130 gunship", "Russian Su-27 jets"
     if lower == "state" and i + 2 < len(w.lower) and w.lower[i + 1] == "of" and w.is_lower[i + 2]:
         return False  # "a state of emergency", "a state of war": a condition, not a government
@@ -149,7 +150,6 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
         return True
     if lower == "force" and _is_force_used(w, i):
         return False
-    sectors = lexicon.sectors()
     if (w.lemma[i],) in sectors:
         # "fighters forced a plane", "charged with spying": a verb, no "force" and no "spy"
         return not (lower.endswith(("ed", "ing")) and lower != w.lemma[i])
@@ -470,13 +470,8 @@ def find_chunks(
     chunks: list[Chunk] = []
     w = words(doc)
     sectors = lexicon.sectors()
-    read: dict[int, bool] = {}  # a phrase's first and next words are each tested twice: as it opens, and as it ends
-
-    def in_a_chunk(k: int) -> bool:
-        if k not in read:
-            read[k] = _is_chunk_token(w, k, entity_at, trigger_tokens)
-        return read[k]
-
+    # Each word is tested once, up front: a phrase's first and next words are read twice, as it opens and as it ends.
+    in_a_chunk = {k: _is_chunk_token(w, k, entity_at, trigger_tokens, sectors) for k in range(sent.start, sent.end)}
     i = sent.start
     while i < sent.end:
         if w.lower[i] in PRONOUNS:
@@ -487,12 +482,12 @@ def find_chunks(
             chunks.append(Chunk(i, i + 2, [], _prep(doc, i, sent.start), pronoun=w.lower[i + 1]))
             i += 2
             continue
-        if not in_a_chunk(i) or w.lower[i] in ("and", "of", "-"):
+        if not in_a_chunk[i] or w.lower[i] in ("and", "of", "-"):
             i += 1
             continue
         j = i
         while j < sent.end and (
-            in_a_chunk(j)
+            in_a_chunk[j]
             or _is_list_comma(w, j, sent.end, entity_at)
             or _is_headline_comma(w, j, sent, entity_at)
             or _in_a_hyphened_name(doc, j, i, entity_at)
