@@ -21,6 +21,7 @@ from services.extract.nlp import (
     ROLE,
     TERMINALS,
     Words,
+    char_span,
     is_past_form,
     place_named,
     text_of,
@@ -765,8 +766,7 @@ def _place_of(doc: Doc, start: int, end: int, entity_at: dict[int, Span]) -> Act
 
 def written_actor(doc: Doc, start: int, end: int, code: str, country: str | None, sector: str | None) -> Actor:
     """An actor as tokens [start, end) write it, with their character span."""
-    span = doc[start:end]
-    text_start, text_end = span.start_char, span.end_char
+    text_start, text_end = char_span(doc, start, end)
     return Actor(text_of(doc)[text_start:text_end], code, text_start, text_end, country, sector)
 
 

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, LENGTH, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, LENGTH, LOWER, ORTH, SENT_START, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import load_lookups
@@ -151,6 +151,8 @@ def make_lemmatizer(nlp: Language, name: str):
         columns = map(list, zip(*infos, strict=True))
         lemma_ids, w.lower, w.lemma, w.title, w.acronym, w.num, w.alpha, w.is_lower, spaces, breaks = columns
         w.places = frozenset(e.start for e in doc_entities(doc) if e.label_ in (COUNTRY, CAPITAL, CITY))
+        offsets = doc.to_array([IDX, LENGTH])
+        w.char_start, w.char_end = offsets[:, 0].tolist(), (offsets[:, 0] + offsets[:, 1]).tolist()
         if "-" in w.lower:
             _read_spaced_hyphens_as_dashes(doc, w)
         boundary = False
@@ -824,6 +826,13 @@ def text_of(doc: Doc) -> str:
     return doc.user_data["text"]
 
 
+def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Where tokens [start, end) start and end in the text, as `doc[start:end]` would say, without building the Span."""
+    w = words(doc)
+    start_char = w.char_start[start] if start < len(w.char_start) else len(text_of(doc))
+    return start_char, w.char_end[end - 1] if end > start else start_char
+
+
 class Words:
     """Per-token attributes of a document as plain lists: reading them from Token objects costs an allocation each."""
 
@@ -836,6 +845,8 @@ class Words:
         self.alpha: list[bool] = []
         self.is_lower: list[bool] = []
         self.places: frozenset[int] = frozenset()  # where the name of a country, a capital or a city opens
+        self.char_start: list[int] = []  # where each token's text starts, and ends, in the document's text
+        self.char_end: list[int] = []
         self.sentence_starts: list[int] = []
 
 
