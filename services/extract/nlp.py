@@ -269,7 +269,11 @@ def make_name_ruler(nlp: Language, name: str):
                 if label in (DEMONYM, COUNTRY) and _names_a_feature(doc, i, i + 1):
                     continue
                 kept.append(Span(doc, i, i + 1, label=label, span_id=key))
-        doc.ents = sorted(_states_of_the_union(doc, kept), key=lambda span: span.start)
+        entities = sorted(_states_of_the_union(doc, kept), key=lambda span: span.start)
+        # `set_ents` takes these Spans as they are (an assignment to `Doc.ents` builds each anew), and the document
+        # keeps them for `doc_entities`, which would otherwise build them once more from the tokens
+        doc.set_ents(entities)
+        doc.user_data["entities"] = tuple(entities)
         return doc
 
     return recognise
