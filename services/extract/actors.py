@@ -257,10 +257,10 @@ def code_entity(
     return iso + (sector or ""), iso, sector
 
 
-def _conjuncts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+def _conjuncts(w: Words, start: int, end: int) -> list[tuple[int, int]]:
     parts, begin = [], start
     for i in range(start, end):
-        if words(doc).lower[i] in ("and", ","):
+        if w.lower[i] in ("and", ","):
             if begin < i:
                 parts.append((begin, i))
             begin = i + 1
@@ -322,19 +322,19 @@ def _is_stance(w: Words, start: int, begin: int) -> bool:
 def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when: date | None) -> list[Actor]:
     """The actors a chunk names: one per conjunct, sharing the last conjunct's sector noun."""
     w = words(doc)
-    conjuncts = _conjuncts(doc, start, end)
+    conjuncts = _conjuncts(w, start, end)
     # "Israeli and Egyptian troops" share the noun; in "Israel and the Palestinian militants" the last conjunct is a
     # phrase of its own, its determiner says so, and its noun is its own.
     shared_sector = _sector(w, start, end, entity_at) if w.lower[conjuncts[-1][0]] not in DETERMINERS else None
     actors = []
     for begin, stop in conjuncts:
-        while begin < stop and words(doc).lower[begin] in DETERMINERS:
+        while begin < stop and w.lower[begin] in DETERMINERS:
             begin += 1
         if begin >= stop:
             continue
         own_sector = _sector(w, begin, stop, entity_at)
         sector = own_sector or shared_sector
-        former = any(w.lower[i] in FORMER for i in range(begin, stop))
+        former = not FORMER.isdisjoint(w.lower[begin:stop])
         entities = []
         for i in range(begin, stop):
             entity = entity_at.get(i)
@@ -342,7 +342,7 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
                 entities.append(entity)
         # Cities are places, not actors, unless an official or a people is "of" one ("the mayor of Istanbul"); a
         # person or named group is more specific than a country; "ethnic Albanians" names a people, not Albania's.
-        ethnic = any(w.lower[i] == "ethnic" for i in range(begin, stop))
+        ethnic = "ethnic" in w.lower[begin:stop]
         entities = [
             e
             for e in entities
@@ -603,8 +603,8 @@ def stranger_names(
     full ("Carla del Ponte", "Juan Carlos de la Vega"). They act and are acted on as anyone does; only their country
     is unknown."""
     w = words(doc)
-    lower = sum(w.is_lower[k] for k in range(sent.start, sent.end))
-    if lower * HEADLINE_LOWER <= sum(w.alpha[k] for k in range(sent.start, sent.end)):
+    lower = sum(w.is_lower[sent.start : sent.end])
+    if lower * HEADLINE_LOWER <= sum(w.alpha[sent.start : sent.end]):
         return []  # a headline, its words capitalised but for a few short ones
     sectors = lexicon.sectors()
 
@@ -657,7 +657,7 @@ def _with_strangers(
         # "to most West Africans")
         if _prep(doc, start, sent.start) is None
         and not (start - 2 >= sent.start and w.lower[start - 2] in PREPOSITIONS)
-        and not any(i in taken for i in range(start, end))
+        and taken.isdisjoint(range(start, end))
     ]
     return sorted([*chunks, *strangers], key=lambda c: c.start) if strangers else chunks
 
@@ -791,9 +791,9 @@ def _attach_countries(
     the release of the Dutch journalist" the journalist is the one released, and says nothing of the judge's
     country."""
     kept: list[Chunk] = []
+    w = words(doc)
     for chunk in chunks:
         previous = kept[-1] if kept else None
-        w = words(doc)
         speaker = previous is not None and w.lemma[previous.end - 1] in SPEAKERS_FOR
         if previous is not None and (chunk.prep in ORIGIN or speaker and chunk.prep == "for") and not previous.pronoun:
             gap = range(previous.end, chunk.start)
@@ -834,12 +834,12 @@ def _attach_countries(
             country = next(a.country for a in chunk.actors if a.country)
             previous.actors = [of_country(a, country) for a in previous.actors]
             continue
-        after = words(doc).lower[chunk.end] if chunk.end < len(doc) else "."
+        after = w.lower[chunk.end] if chunk.end < len(doc) else "."
         if (
             previous is not None
             and chunk.prep is None
             and chunk.start == previous.end + 1
-            and words(doc).lower[previous.end] == ","
+            and w.lower[previous.end] == ","
             and after in (",", ".", ";", ")")
         ):
             chunk.prep = previous.prep  # "from the Syrian capital, Damascus": the apposition shares the preposition
@@ -889,7 +889,7 @@ def _prep(doc: Doc, i: int, sent_start: int) -> str | None:
         j = k if w.lower[k] == "by" else j
     if w.num[i]:
         # "up to 100 ethnic Albanians", "more than 30 members": a quantity, not a prepositional phrase
-        while j >= sent_start and words(doc).lower[j] in QUANTIFIERS:
+        while j >= sent_start and w.lower[j] in QUANTIFIERS:
             j -= 1
     if j < sent_start:
         return None

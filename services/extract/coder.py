@@ -666,7 +666,7 @@ def _qualifies(w: Words, i: int, entity_at: dict[int, Span], sent: Span) -> bool
 
 def _is_headline(w: Words, sent: Span) -> bool:
     """Whether a sentence capitalises most of its words, as a headline does."""
-    return sum(w.is_lower[k] for k in range(sent.start, sent.end)) * 2 <= sent.end - sent.start
+    return sum(w.is_lower[sent.start : sent.end]) * 2 <= sent.end - sent.start
 
 
 def _named_words(hit: Hit) -> int:

@@ -780,7 +780,7 @@ def _in_a_title(w: Words, i: int, sentence_start: int, sentence_end: int) -> boo
     joined = w.lower[i - 1] in ("/", "&") and i - 1 > sentence_start and w.title[i - 2]
     if not (w.alpha[i - 1] or joined):
         return False
-    lower = sum(w.is_lower[k] for k in range(sentence_start, sentence_end))
+    lower = sum(w.is_lower[sentence_start:sentence_end])
     return lower * 2 > sentence_end - sentence_start
 
 

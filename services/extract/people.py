@@ -169,8 +169,8 @@ class People:
         """Whether a sentence in running text names in full a person no lexicon places and no title introduces
         ("An Atlanta judge sentenced Brian Nichols"): a "he" in the next sentence may be either person."""
         w, sectors = words(self.doc), lexicon.sectors()
-        lower = sum(w.is_lower[k] for k in range(sent.start, sent.end))
-        if lower * HEADLINE_LOWER <= sum(w.alpha[k] for k in range(sent.start, sent.end)):
+        lower = sum(w.is_lower[sent.start : sent.end])
+        if lower * HEADLINE_LOWER <= sum(w.alpha[sent.start : sent.end]):
             return False  # a headline, its words capitalised but for a few short ones
         for i in range(sent.start + 1, sent.end - 1):
             first, last = i, i + 1

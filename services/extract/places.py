@@ -45,25 +45,26 @@ def locate(
     """The place nearest the trigger that the sentence introduces with a locative preposition, outside the tokens of
     its `reporting` clauses ("captured the village, the defence ministry in Moscow said")."""
     best: tuple[int, Location] | None = None
+    w = words(doc)
     for entity in entities:
         if entity.label_ not in (CITY, CAPITAL, COUNTRY) or not sent.start <= entity.start < sent.end:
             continue
         if entity.start in reporting:
             continue
-        if entity.label_ != COUNTRY and names_a_venue(words(doc), entity.end, sent.end):
+        if entity.label_ != COUNTRY and names_a_venue(w, entity.end, sent.end):
             continue  # "withdrew from the Paris climate agreement" was not done in Paris
-        if entity.end < sent.end and words(doc).lemma[entity.end] in BORDER_NOUNS:
+        if entity.end < sent.end and w.lemma[entity.end] in BORDER_NOUNS:
             continue  # "detained near the US border": at the edge of a country, on either side of it
-        if entity.end + 1 < sent.end and words(doc).lower[entity.end] == "-" and not doc[entity.end - 1].whitespace_:
+        if entity.end + 1 < sent.end and w.lower[entity.end] == "-" and not doc[entity.end - 1].whitespace_:
             continue  # "in a China-brokered deal", "in a US-led operation": the name qualifies the noun after it
         j = entity.start - 1
-        while j >= sent.start and _modifies_a_place(words(doc), j, sent.start):
+        while j >= sent.start and _modifies_a_place(w, j, sent.start):
             j -= 1
-        if j < sent.start or words(doc).lower[j] not in PLACE_PREPOSITIONS:
+        if j < sent.start or w.lower[j] not in PLACE_PREPOSITIONS:
             continue
-        if _gone_to(words(doc), trigger, entity.start):
+        if _gone_to(w, trigger, entity.start):
             continue
-        if words(doc).lower[j] == "to" and words(doc).lemma[trigger] in SENDING_AWAY:
+        if w.lower[j] == "to" and w.lemma[trigger] in SENDING_AWAY:
             continue  # "deported the migrants to Libya": where they were sent, not where it was done
         location = _place(entity)
         if location is None:
