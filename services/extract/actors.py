@@ -130,7 +130,9 @@ def names_a_manner(w: Words, i: int) -> bool:
     return w.lower[i - 1] in DETERMINERS or w.lower[i + 1] == w.lemma[i + 1] and w.is_lower[i - 1]
 
 
-def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens: set[int], sectors) -> bool:
+def _is_chunk_token(
+    w: Words, i: int, entity_at: dict[int, Span], trigger_tokens: set[int], sectors, possessed: set[int]
+) -> bool:
     if i in entity_at:
         return True
     if i in trigger_tokens:
@@ -161,7 +163,7 @@ def _is_chunk_token(w: Words, i: int, entity_at: dict[int, Span], trigger_tokens
         and (w.lemma[i - 1], w.lemma[i]) in sectors
     ):
         return True  # "coast guard", "security force": a sector noun of two words
-    if _qualifies_a_possessed_sector(w, i, sectors):
+    if i in possessed and _qualifies_a_possessed_sector(w, i, sectors):
         return True  # "Bolivia's electoral court": the country's court, through the adjective
     return is_name_word(w, i)
 
@@ -178,12 +180,20 @@ def qualifies(w: Words, i: int, *, capitalised: bool = False) -> bool:
     )
 
 
+def _possessed(w: Words, start: int, end: int) -> set[int]:
+    """The words from start to end that a possessive stands shortly before (`_qualifies_a_possessed_sector`)."""
+    return {
+        k
+        for p in range(max(0, start - POSSESSED_MODIFIER_WORDS), end)
+        if w.lower[p] in POSSESSIVE_MARKS
+        for k in range(p + 1, p + 1 + POSSESSED_MODIFIER_WORDS)
+    }
+
+
 def _qualifies_a_possessed_sector(w: Words, i: int, sectors) -> bool:
     """A plain adjective between a possessive and a sector noun of one word or two ("Bolivia's electoral court",
     "Iran's powerful judiciary", "Lebanon's caretaker prime minister"), one of two there ("Colombia's largest
-    rightist paramilitary group")."""
-    if POSSESSIVE_MARKS.isdisjoint(w.lower[max(0, i - POSSESSED_MODIFIER_WORDS) : i]):
-        return False  # most words: no possessive near before them
+    rightist paramilitary group"), at a word of `_possessed`."""
     if not (i < len(w.lower) - 1 and qualifies(w, i)):
         return False
     before = i - 1
@@ -471,8 +481,12 @@ def find_chunks(
     chunks: list[Chunk] = []
     w = words(doc)
     sectors = lexicon.sectors()
-    # Each word is tested once, up front: a phrase's first and next words are read twice, as it opens and as it ends.
-    in_a_chunk = {k: _is_chunk_token(w, k, entity_at, trigger_tokens, sectors) for k in range(sent.start, sent.end)}
+    # Each word is tested once, up front: a phrase's first and next words are read twice, as it opens and as it ends;
+    # most words have no possessive near before them.
+    possessed = _possessed(w, sent.start, sent.end)
+    in_a_chunk = {
+        k: _is_chunk_token(w, k, entity_at, trigger_tokens, sectors, possessed) for k in range(sent.start, sent.end)
+    }
     i = sent.start
     while i < sent.end:
         if w.lower[i] in PRONOUNS:
