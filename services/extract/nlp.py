@@ -362,14 +362,16 @@ def _names_a_feature(doc: Doc, start: int, end: int) -> bool:
         return True
     if end >= len(doc):
         return False
-    if doc[end].lower_ in GEOGRAPHIC_FEATURES:
+    token = doc[end]  # each token is built once: building it costs more than its tests
+    if token.lower_ in GEOGRAPHIC_FEATURES:
         return True
     # past other names coordinated with it, a common noun: "the Eurasian, Philippine and Pacific plates" (but "the
     # United States and Gulf states" are actors)
-    i = end
-    while i < min(len(doc), end + FEATURE_REACH) and (doc[i].is_title or doc[i].lower_ in ("and", ",")):
+    i, reach = end, min(len(doc), end + FEATURE_REACH)
+    while i < reach and (token.is_title or token.lower_ in ("and", ",")):
         i += 1
-    return i < len(doc) and doc[i].is_lower and doc[i].lower_ in GEOGRAPHIC_FEATURES
+        token = doc[i] if i < len(doc) else None
+    return token is not None and token.is_lower and token.lower_ in GEOGRAPHIC_FEATURES
 
 
 def _common_in_english(name: str) -> bool:
@@ -387,24 +389,26 @@ def _minor_places(
     found = []
     texts: dict[int, str] = {}
 
+    def lower_at(k: int) -> str:
+        if k not in texts:
+            texts[k] = doc[k].lower_
+        return texts[k]
+
     def words_at(start: int, n: int) -> tuple[str, ...]:
-        for k in range(start, start + n):
-            if k not in texts:
-                texts[k] = doc[k].lower_
-        return tuple(texts[k] for k in range(start, start + n))
+        return tuple(lower_at(k) for k in range(start, start + n))
 
     for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), prepositions)).tolist():
         j = i + 1
         while j < len(doc):
+            first = lower_at(j)
             # a name's case as news writes it may differ from the register's ("KwaZulu-Natal", "Kwazulu-Natal"),
-            # but it is a name: capitalised
-            first = words_at(j, 1)[0]
-            sizes = lengths.get(first, ()) if doc[j].text[:1].isupper() else ()
-            size = next((n for n in sizes if j + n <= len(doc) and words_at(j, n) in table), None)
-            if size is not None:
-                if _ends_its_name(doc, j + size):
-                    found.append((table[words_at(j, size)], j, j + size))
-                break
+            # but it is a name: capitalised (tested only of a word that opens one: most open none)
+            if (sizes := lengths.get(first)) is not None and doc[j].text[:1].isupper():
+                size = next((n for n in sizes if j + n <= len(doc) and words_at(j, n) in table), None)
+                if size is not None:
+                    if _ends_its_name(doc, j + size):
+                        found.append((table[words_at(j, size)], j, j + size))
+                    break
             if first not in BEFORE_A_TOWN:
                 break
             j += 1
