@@ -599,8 +599,8 @@ def exact_forms() -> frozenset[str]:
 
 class IndexedPattern(NamedTuple):
     """A trigger pattern split at its gaps, with what the first word of each later part may be when it must be a
-    word (not a place or a number): its lemmas, and its exact forms marked "=". A sentence without one of each
-    cannot hold the pattern."""
+    word (not a place or a number): its lemmas and its exact forms, in one set. A sentence with none of each set,
+    as a lemma or as a form, cannot hold the pattern."""
 
     trigger: lexicon.Trigger
     segments: list[list[TokenSpec]]
@@ -614,11 +614,7 @@ def trigger_index() -> dict[str, list[IndexedPattern]]:
     for trigger in lexicon.triggers():
         for variant in _token_variants(trigger.pattern):
             segments = _segments(variant)
-            later_words = tuple(
-                s[0].lemmas | {"=" + form for form in s[0].forms}
-                for s in segments[1:]
-                if not (s[0].place or s[0].number)
-            )
+            later_words = tuple(s[0].lemmas | s[0].forms for s in segments[1:] if not (s[0].place or s[0].number))
             for option in variant.split()[0].split("|"):
                 by_first.setdefault(option, []).append(IndexedPattern(trigger, segments, later_words))
     return by_first
@@ -692,7 +688,9 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
         for i, (lemma, lower) in enumerate(zip(w.lemma, w.lower, strict=True))
         if (lemma in by_first or lower in exact) and i not in named
     ]
-    vocabularies: dict[int, set[str]] = {}  # by sentence: its lemmas, and its forms marked "="
+    # By sentence: its lemmas and its forms, in one set (a word of a later part met as the other is rare; the test
+    # only rules out patterns, and the match itself tells them apart)
+    vocabularies: dict[int, set[str]] = {}
     for start in anchors:
         sentence_index = bisect_right(ends, start)
         sentence_end = ends[sentence_index]
@@ -702,7 +700,7 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
         if sentence_index not in vocabularies:
             vocabularies[sentence_index] = {
                 *w.lemma[sentence_start:sentence_end],
-                *("=" + lower for lower in w.lower[sentence_start:sentence_end]),
+                *w.lower[sentence_start:sentence_end],
             }
         absent = vocabularies[sentence_index].isdisjoint
         for trigger, segments, later_words in by_first.get(w.lemma[start], []) + by_first.get("=" + w.lower[start], []):
