@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from itertools import compress, pairwise
 from typing import NamedTuple
 
 import numpy
@@ -127,7 +128,8 @@ def make_lemmatizer(nlp: Language, name: str):
         elif lemma == lower and lower.endswith("s") and not lower.endswith("ss") and lower[:-1] in nouns:
             # A plural the table lacks ("warplanes", "peacekeepers") of a noun the lexicons know.
             lemma_hash, lemma = strings.add(lower[:-1]), lower[:-1]
-        space_break = lexeme.is_space and "\n" in lexeme.orth_
+        # a full stop, or a line break: a headline or a caption has no full stop but is a sentence of its own
+        ends_a_sentence = lower in TERMINALS or lexeme.is_space and "\n" in lexeme.orth_
         return (
             lemma_hash,
             lower,
@@ -138,7 +140,7 @@ def make_lemmatizer(nlp: Language, name: str):
             lexeme.is_alpha,
             lexeme.is_lower,
             lexeme.is_space,
-            space_break,
+            ends_a_sentence,
         )
 
     def lemmatize(doc: Doc) -> Doc:
@@ -149,38 +151,49 @@ def make_lemmatizer(nlp: Language, name: str):
         if not infos:
             return doc
         columns = map(list, zip(*infos, strict=True))
-        lemma_ids, w.lower, w.lemma, w.title, w.acronym, w.num, w.alpha, w.is_lower, spaces, breaks = columns
+        lemma_ids, w.lower, w.lemma, w.title, w.acronym, w.num, w.alpha, w.is_lower, spaces, ends = columns
         w.places = frozenset(e.start for e in doc_entities(doc) if e.label_ in (COUNTRY, CAPITAL, CITY))
         offsets = doc.to_array([IDX, LENGTH])
         w.char_start, w.char_end = offsets[:, 0].tolist(), (offsets[:, 0] + offsets[:, 1]).tolist()
         if "-" in w.lower:
             _read_spaced_hyphens_as_dashes(doc, w)
-        boundary = False
-        starts: list[int] = []
-        length = 0
-        for i, lower, is_space, space_break in zip(range(len(infos)), w.lower, spaces, breaks, strict=True):
-            # Sentences end after terminal punctuation (and any closing quotes), and at line breaks: a headline
-            # or a caption has no full stop but is a sentence of its own. A run past MAX_SENTENCE_TOKENS without
-            # either is no sentence (a list or a dump with no stops), and is cut, so no text costs the coder more
-            # than its length.
-            start = i == 0 or not is_space and (boundary and lower not in CLOSERS or length >= MAX_SENTENCE_TOKENS)
-            starts.append(1 if start else -1)
-            length = 1 if start else length + 1
-            if lower in TERMINALS or boundary and lower in CLOSERS:
-                boundary = True
-            elif is_space:
-                boundary = boundary or space_break
-            else:
-                boundary = False
+        w.sentence_starts = _sentence_starts(w.lower, spaces, ends)
+        starts = [-1] * len(infos)
+        for start in w.sentence_starts:
+            starts[start] = 1
         # One bulk write: setting Token.is_sent_start re-checks the whole document on every call.
         values = numpy.column_stack(
             [numpy.array(lemma_ids, dtype="uint64"), numpy.array(starts, dtype="int64").astype("uint64")]
         )
         doc.from_array([LEMMA, SENT_START], values)
-        w.sentence_starts = [i for i, start in enumerate(starts) if start == 1]
         return doc
 
     return lemmatize
+
+
+def _sentence_starts(lower: list[str], spaces: list[bool], ends: list[bool]) -> list[int]:
+    """Where sentences start: at the first word after each end (terminal punctuation or a line break), past spaces
+    and closing quotes. A run past MAX_SENTENCE_TOKENS with no end is no sentence (a list or a dump with no stops),
+    and is cut at its next word, so no text costs the coder more than its length."""
+    # Only the ends are visited: walking every word to carry the state between them costs more.
+    natural = {0}
+    for end in compress(range(len(lower)), ends):
+        start = end + 1
+        while start < len(lower) and (spaces[start] or lower[start] in CLOSERS):
+            start += 1
+        natural.add(start)
+    natural.discard(len(lower))
+    starts = []
+    for start, following in pairwise([*sorted(natural), len(lower)]):
+        starts.append(start)
+        cut = start + MAX_SENTENCE_TOKENS
+        while cut < following:
+            if spaces[cut]:
+                cut += 1
+            else:
+                starts.append(cut)
+                cut += MAX_SENTENCE_TOKENS
+    return starts
 
 
 @Language.factory("newsflow_names")
