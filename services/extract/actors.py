@@ -54,6 +54,8 @@ EMBEDDED = "~"
 CROWDS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millions"})
 PLACE_NOUNS = lexicon.word_set("place_nouns")
 THING_NOUNS = lexicon.word_set("thing_nouns")
+# The words of the sector nouns of two words ("coast guard", "security force"): no other word needs its neighbours read
+PAIRED_SECTOR_WORDS = frozenset(word for noun in lexicon.sectors() if len(noun) == 2 for word in noun)
 # A sentence with fewer than one word in this many in lower case is a headline ("Jury Finds Andrew Lopez Guilty in
 # Murder of Zurana Horton"), whose capitals say nothing of names
 HEADLINE_LOWER = 3
@@ -156,7 +158,7 @@ def _is_chunk_token(
     if (w.lemma[i],) in sectors:
         # "fighters forced a plane", "charged with spying": a verb, no "force" and no "spy"
         return not (lower.endswith(("ed", "ing")) and lower != w.lemma[i])
-    if (
+    if w.lemma[i] in PAIRED_SECTOR_WORDS and (
         i + 1 < len(w.lemma)
         and (w.lemma[i], w.lemma[i + 1]) in sectors
         or i > 0
@@ -342,7 +344,8 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
             begin += 1
         if begin >= stop:
             continue
-        own_sector = _sector(w, begin, stop, entity_at)
+        # (a chunk of one conjunct with no determiner is its own last conjunct, whose sector is read already)
+        own_sector = shared_sector if (begin, stop) == (start, end) else _sector(w, begin, stop, entity_at)
         sector = own_sector or shared_sector
         former = not FORMER.isdisjoint(w.lower[begin:stop])
         entities = []
