@@ -252,23 +252,24 @@ def make_name_ruler(nlp: Language, name: str):
         taken: set[int] = set()
         matched = {i for _, start, end in matches for i in range(start, end)}
         kept = []
-        for key, start, end in matches:
+        for match_id, start, end in matches:
             if start in taken or end - 1 in taken:
                 continue
-            if keys[key][0] in (DEMONYM, COUNTRY) and _names_a_feature(doc, start, end):
+            kind, key = keys[match_id]
+            if kind in (DEMONYM, COUNTRY) and _names_a_feature(doc, start, end):
                 continue
-            if keys[key][0] == COUNTRY and _names_a_person(doc, start, end):
+            if kind == COUNTRY and _names_a_person(doc, start, end):
                 continue
-            if keys[key][0] == CITY and _titled_person(doc, start, end):
+            if kind == CITY and _titled_person(doc, start, end):
                 continue
-            if keys[key][0] in (CITY, CAPITAL, MINOR_PLACE) and _ends_a_longer_name(doc, start):
+            if kind in (CITY, CAPITAL, MINOR_PLACE) and _ends_a_longer_name(doc, start):
                 continue
-            if keys[key][0] in (CITY, CAPITAL, MINOR_PLACE) and _in_another_places_name(doc, start, end, matched):
+            if kind in (CITY, CAPITAL, MINOR_PLACE) and _in_another_places_name(doc, start, end, matched):
                 continue
-            if keys[key][0] == ROLE and end - start == 1 and doc[start].text in others:
+            if kind == ROLE and end - start == 1 and doc[start].text in others:
                 continue
-            label = CITY if keys[key][0] == MINOR_PLACE else keys[key][0]  # a town placed so is read as a city is
-            kept.append(Span(doc, start, end, label=label, span_id=keys[key][1]))
+            label = CITY if kind == MINOR_PLACE else kind  # a town placed so is read as a city is
+            kept.append(Span(doc, start, end, label=label, span_id=key))
             taken.update(range(start, end))
         # A dateline says where the report was filed: it sets the story, but names no actor and no event's place.
         titled = [span for span in kept if _opens_a_titled_dateline(doc, span)]
@@ -334,7 +335,8 @@ def _states_of_the_union(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name of both a country and a state of the United States ("Georgia") is the state in a text that names
     other towns or states of the United States and nothing else of that country ("convicted in Georgia" near
     "Atlanta"); the United States or Washington beside it are as often its partner ("the US and Georgia signed")."""
-    named = [s for s in spans if s.label_ == COUNTRY and s.text in lexicon.states_named_like_countries()]
+    states_named_like_countries = lexicon.states_named_like_countries()
+    named = [s for s in spans if s.label_ == COUNTRY and s.text in states_named_like_countries]
     if not named:
         return spans
     places = lexicon.places()
@@ -885,7 +887,8 @@ def sentences(doc: Doc) -> list[Span]:
     if "sentences" not in doc.user_data:
         starts = words(doc).sentence_starts
         ends = [*starts[1:], len(doc)] if starts else []  # an empty text has no sentence
-        doc.user_data["sentences"] = [doc[a:b] for a, b in zip(starts, ends, strict=True)]
+        # (Span itself, not a slice of the Doc, which first normalises its bounds in Python)
+        doc.user_data["sentences"] = [Span(doc, a, b) for a, b in zip(starts, ends, strict=True)]
     return doc.user_data["sentences"]
 
 
