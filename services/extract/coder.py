@@ -242,6 +242,13 @@ WISHES = frozenset({"want", "wish", "hope"})
 # Verbs of scattering, which a crowd does itself as often as a force does to it
 SCATTER_VERBS = frozenset({"disperse"})
 EXISTENTIAL_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "may"})
+# The words at which `_stops` may end a clause: it passes over any other word at once
+CLAUSE_STOP_WORDS = (
+    frozenset({";", ",", "under", "and", "in", "as", "that", "according", "where", "there"})
+    | SUBORDINATORS
+    | RELATIVES
+    | GERUND_OPENERS
+)
 # Physical acts, aimed "at" whom they hit ("fired tear gas at protesters").
 AIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # CAMEO 150, demonstrate military or police power: force shown, short of its use.
@@ -1067,6 +1074,8 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple
     reported_ends = {h.end for h in hits if _is_verbal(h.entry.cameo)} | {i + 1 for i in say_tokens}
     for i in range(sent.start, sent.end):
         lower = w.lower[i]
+        if lower not in CLAUSE_STOP_WORDS:
+            continue
         if lower == ";":
             left.add(i)
             right.add(i)
