@@ -6,11 +6,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import compress, pairwise
+from operator import attrgetter
 from typing import NamedTuple
 
 import numpy
 import spacy
-from spacy.attrs import IDX, IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, LENGTH, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, LEMMA, LENGTH, ORTH, SENT_START, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import load_lookups
@@ -72,6 +73,7 @@ CALENDAR = lexicon.word_set("calendar")
 # "Hollande", "Germain").
 MISSPELLING_ZIPF = 2.3
 MISSPELLING_CACHE = 50_000  # words: a worker reads the same names article after article
+WORD_FORM_CACHE = 100_000  # word forms whose attributes the name ruler keeps (a news vocabulary is about as large)
 # How many coordinated names may stand between a name and the feature they share
 FEATURE_REACH = 8
 # The most letters of an Arabic name's article before its hyphen ("Al-Arish", "El-Fasher", "Ash-Shihr")
@@ -196,6 +198,31 @@ def _sentence_starts(lower: list[str], spaces: list[bool], ends: list[bool]) -> 
     return starts
 
 
+class Form(NamedTuple):
+    """What the name ruler reads of a word form, read once from the vocabulary: it tests a few words around each
+    name, and a Token built for each read costs more than the reads."""
+
+    text: str
+    lower: str
+    is_title: bool
+    is_upper: bool
+    is_alpha: bool
+    is_lower: bool
+    is_space: bool
+    like_num: bool
+    places_a_town: bool  # a preposition of place (TOWN_PREPOSITIONS), which may name a small town after it
+
+
+class Name(NamedTuple):
+    """A name the ruler keeps, with its label and dictionary key as they are: it becomes a Span once all tests are
+    done, as a Span's label and key are strings to look up at each read."""
+
+    start: int
+    end: int
+    label: str
+    key: str
+
+
 @Language.factory("newsflow_names")
 def make_name_ruler(nlp: Language, name: str):
     """Actor and place names as entities (label and dictionary key), longest match first.
@@ -220,7 +247,6 @@ def make_name_ruler(nlp: Language, name: str):
     for name_words in minor_places:
         minor_lengths.setdefault(name_words[0], []).append(len(name_words))
     minor_lengths = {word: sorted(set(lengths), reverse=True) for word, lengths in minor_lengths.items()}
-    place_prepositions = numpy.array([nlp.vocab.strings.add(word) for word in TOWN_PREPOSITIONS], dtype=numpy.uint64)
     # Towns share near names across countries ("Edinburg", Texas): only names of states, peoples and actors
     near = NearNames(
         (p["pattern"], (p["label"], p["id"]))
@@ -234,20 +260,37 @@ def make_name_ruler(nlp: Language, name: str):
     # before it forks its pool, rather than in the middle of an article
     zipf_frequency("news", "en")
 
+    @lru_cache(maxsize=WORD_FORM_CACHE)
+    def form_of(orth: int) -> Form:
+        lexeme = nlp.vocab[orth]
+        lower = lexeme.lower_
+        return Form(
+            lexeme.orth_,
+            lower,
+            lexeme.is_title,
+            lexeme.is_upper,
+            lexeme.is_alpha,
+            lexeme.is_lower,
+            lexeme.is_space,
+            lexeme.like_num,
+            lower in TOWN_PREPOSITIONS,
+        )
+
     def recognise(doc: Doc) -> Doc:
+        forms = list(map(form_of, doc.to_array(ORTH).tolist()))
         # Longest first, then leftmost, as spaCy's filter_spans ranks them; only the matches kept become Spans.
-        found = [*matcher(doc), *_minor_places(doc, minor_places, minor_lengths, place_prepositions)]
+        found = [*matcher(doc), *_minor_places(forms, minor_places, minor_lengths)]
         matches = sorted(found, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
         # a known surname that one given name in the text gives to another person ("Reggie Bush") is theirs
         # throughout ("Bush sprained his knee")
         named_in_full = {i for key, start, end in matches if end - start > 1 for i in range(start, end)}
         others = {
-            doc[start].text
+            forms[start].text
             for key, start, end in matches
             if keys[key][0] == ROLE
             and end - start == 1
             and start not in named_in_full
-            and _after_another_given_name(doc, start)
+            and _after_another_given_name(forms, start)
         }
         taken: set[int] = set()
         matched = {i for _, start, end in matches for i in range(start, end)}
@@ -256,34 +299,36 @@ def make_name_ruler(nlp: Language, name: str):
             if start in taken or end - 1 in taken:
                 continue
             kind, key = keys[match_id]
-            if kind in (DEMONYM, COUNTRY) and _names_a_feature(doc, start, end):
+            if kind in (DEMONYM, COUNTRY) and _names_a_feature(forms, start, end):
                 continue
-            if kind == COUNTRY and _names_a_person(doc, start, end):
+            if kind == COUNTRY and _names_a_person(forms, start, end):
                 continue
-            if kind == CITY and _titled_person(doc, start, end):
+            if kind == CITY and _titled_person(forms, start, end):
                 continue
-            if kind in (CITY, CAPITAL, MINOR_PLACE) and _ends_a_longer_name(doc, start):
+            if kind in (CITY, CAPITAL, MINOR_PLACE) and _ends_a_longer_name(forms, start):
                 continue
-            if kind in (CITY, CAPITAL, MINOR_PLACE) and _in_another_places_name(doc, start, end, matched):
+            if kind in (CITY, CAPITAL, MINOR_PLACE) and _in_another_places_name(doc, forms, start, end, matched):
                 continue
-            if kind == ROLE and end - start == 1 and doc[start].text in others:
+            if kind == ROLE and end - start == 1 and forms[start].text in others:
                 continue
             label = CITY if kind == MINOR_PLACE else kind  # a town placed so is read as a city is
-            kept.append(Span(doc, start, end, label=label, span_id=key))
+            kept.append(Name(start, end, label, key))
             taken.update(range(start, end))
         # A dateline says where the report was filed: it sets the story, but names no actor and no event's place.
-        titled = [span for span in kept if _opens_a_titled_dateline(doc, span)]
-        doc.spans[DATELINE] = datelines = _dateline_place(doc, in_capitals, taken) + titled
+        titled = [name for name in kept if _opens_a_titled_dateline(forms, name)]
+        datelines = _dateline_place(forms, in_capitals, taken) + titled
+        doc.spans[DATELINE] = [_as_span(doc, name) for name in datelines]
         if datelines:
-            kept = [span for span in kept if span not in titled and not _completes_a_dateline(doc, span, datelines)]
-        shape = doc.to_array([IS_TITLE, LENGTH])
-        for i in numpy.flatnonzero(shape[:, 0] & (shape[:, 1] >= MIN_LETTERS)).tolist():
-            if i not in taken and (named := misspelt(doc[i].text)) is not None:
+            kept = [name for name in kept if name not in titled and not _completes_a_dateline(forms, name, datelines)]
+        for i in compress(range(len(forms)), map(attrgetter("is_title"), forms)):
+            text = forms[i].text
+            if len(text) >= MIN_LETTERS and i not in taken and (named := misspelt(text)) is not None:
                 label, key = named
-                if label in (DEMONYM, COUNTRY) and _names_a_feature(doc, i, i + 1):
+                if label in (DEMONYM, COUNTRY) and _names_a_feature(forms, i, i + 1):
                     continue
-                kept.append(Span(doc, i, i + 1, label=label, span_id=key))
-        entities = sorted(_states_of_the_union(doc, kept), key=lambda span: span.start)
+                kept.append(Name(i, i + 1, label, key))
+        names = sorted(_states_of_the_union(doc, forms, kept), key=lambda name: name.start)
+        entities = [_as_span(doc, name) for name in names]
         # `set_ents` takes these Spans as they are (an assignment to `Doc.ents` builds each anew), and the document
         # keeps them for `doc_entities`, which would otherwise build them once more from the tokens
         doc.set_ents(entities)
@@ -293,64 +338,74 @@ def make_name_ruler(nlp: Language, name: str):
     return recognise
 
 
-def _dateline_place(doc: Doc, in_capitals: dict[str, tuple[str, str]], taken: set[int]) -> list[Span]:
+def _as_span(doc: Doc, name: Name) -> Span:
+    return Span(doc, name.start, name.end, label=name.label, span_id=name.key)
+
+
+def _text(doc: Doc, forms: list[Form], name: Name) -> str:
+    """A name's text (a name of one word, most are, is read without building its Span)."""
+    return forms[name.start].text if name.end - name.start == 1 else doc[name.start : name.end].text
+
+
+def _dateline_place(forms: list[Form], in_capitals: dict[str, tuple[str, str]], taken: set[int]) -> list[Name]:
     """The place a dateline names in capitals at the start of a line, before its comma, bracket or dash."""
-    upper, space = doc.to_array([IS_UPPER, IS_SPACE]).T
-    line_start = numpy.concatenate(([1], space[:-1])).astype(upper.dtype)  # a line opens after a space token
     found = []
-    for start in numpy.flatnonzero(upper & line_start).tolist():
+    for start in compress(range(len(forms)), map(attrgetter("is_upper"), forms)):
+        if start > 0 and not forms[start - 1].is_space:
+            continue  # a line opens after a space token
         end = start
-        while end < min(len(doc), start + DATELINE_WORDS) and doc[end].is_upper and doc[end].is_alpha:
+        while end < min(len(forms), start + DATELINE_WORDS) and forms[end].is_upper and forms[end].is_alpha:
             end += 1
-        if start in taken or end == start or end == len(doc) or doc[end].text not in DATELINE_ENDS:
+        if start in taken or end == start or end == len(forms) or forms[end].text not in DATELINE_ENDS:
             continue
-        if (named := in_capitals.get(" ".join(token.text for token in doc[start:end]))) is not None:
-            found.append(Span(doc, start, end, label=named[0], span_id=named[1]))
+        if (named := in_capitals.get(" ".join(form.text for form in forms[start:end]))) is not None:
+            found.append(Name(start, end, *named))
     return found
 
 
-def _opens_a_titled_dateline(doc: Doc, span: Span) -> bool:
+def _opens_a_titled_dateline(forms: list[Form], name: Name) -> bool:
     """Whether a place written in title case opens a line as a dateline does, its comma followed by the day the
     report was filed or the agency that filed it: "Khartoum, Jun 15 (UNI)", "Kabul, (Reuters)"."""
-    if span.label_ not in PLACES_IN_DATELINES or span.start and not doc[span.start - 1].is_space:
+    if name.label not in PLACES_IN_DATELINES or name.start and not forms[name.start - 1].is_space:
         return False
-    after = [token.lower_ for token in doc[span.end : span.end + 3]]
+    after = [form.lower for form in forms[name.end : name.end + 3]]
     if len(after) < 3 or after[0] != ",":
         return False
-    dated = after[1] in CALENDAR and doc[span.end + 2].like_num
-    return dated or after[1] == "(" and doc[span.end + 2].is_upper
+    dated = after[1] in CALENDAR and forms[name.end + 2].like_num
+    return dated or after[1] == "(" and forms[name.end + 2].is_upper
 
 
-def _completes_a_dateline(doc: Doc, span: Span, datelines: list[Span]) -> bool:
+def _completes_a_dateline(forms: list[Form], name: Name, datelines: list[Name]) -> bool:
     """Whether a name is the country or state a dateline gives after its city ("BAGHDAD, Iraq - "), which is no
     actor of the report."""
     return (
-        span.end < len(doc)
-        and doc[span.end].text in DATELINE_ENDS - {","}
-        and any(d.end + 1 == span.start and doc[d.end].text == "," for d in datelines)
+        name.end < len(forms)
+        and forms[name.end].text in DATELINE_ENDS - {","}
+        and any(d.end + 1 == name.start and forms[d.end].text == "," for d in datelines)
     )
 
 
-def _states_of_the_union(doc: Doc, spans: list[Span]) -> list[Span]:
+def _states_of_the_union(doc: Doc, forms: list[Form], names: list[Name]) -> list[Name]:
     """A name of both a country and a state of the United States ("Georgia") is the state in a text that names
     other towns or states of the United States and nothing else of that country ("convicted in Georgia" near
     "Atlanta"); the United States or Washington beside it are as often its partner ("the US and Georgia signed")."""
     states_named_like_countries = lexicon.states_named_like_countries()
-    named = [s for s in spans if s.label_ == COUNTRY and s.text in states_named_like_countries]
+    named = [n for n in names if n.label == COUNTRY and _text(doc, forms, n) in states_named_like_countries]
     if not named:
-        return spans
+        return names
     places = lexicon.places()
-    # (the spans' keys are their ids until they become the document's entities)
-    local = {places[s.id_].country for s in spans if s.label_ == CITY}
+    local = {places[n.key].country for n in names if n.label == CITY}
     other = {
-        places[s.id_].country if s.label_ == CAPITAL else s.id_[:3]
-        for s in spans
-        if s.label_ in (CAPITAL, COUNTRY, DEMONYM) and not any(s is n for n in named)
+        places[n.key].country if n.label == CAPITAL else n.key[:3]
+        for n in names
+        if n.label in (CAPITAL, COUNTRY, DEMONYM) and not any(n is state for state in named)
     }
-    states = {s.text for s in named if "USA" in local and s.id_ not in local | other}
+    states = {_text(doc, forms, n) for n in named if "USA" in local and n.key not in local | other}
+    if not states:
+        return names
     return [
-        Span(doc, s.start, s.end, label=CITY, span_id=lexicon.us_state_key(s.text)) if s.text in states else s
-        for s in spans
+        Name(n.start, n.end, CITY, lexicon.us_state_key(_text(doc, forms, n))) if _text(doc, forms, n) in states else n
+        for n in names
     ]
 
 
@@ -369,24 +424,24 @@ def _english_lemmas():
     return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
-def _names_a_feature(doc: Doc, start: int, end: int) -> bool:
+def _names_a_feature(forms: list[Form], start: int, end: int) -> bool:
     """Whether a people's or a country's name is part of a sea's, a gulf's or a tectonic plate's ("the Indian
     Ocean", "the Persian Gulf", "the Sea of Japan", "the Gulf of Oman", "the Philippine plate"), which is no actor
     and belongs to no one country. A city's stays a place ("the Jaffna peninsula")."""
-    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in GEOGRAPHIC_FEATURES:
+    if start >= 2 and forms[start - 1].lower == "of" and forms[start - 2].lower in GEOGRAPHIC_FEATURES:
         return True
-    if end >= len(doc):
+    if end >= len(forms):
         return False
-    token = doc[end]  # each token is built once: building it costs more than its tests
-    if token.lower_ in GEOGRAPHIC_FEATURES:
+    form = forms[end]
+    if form.lower in GEOGRAPHIC_FEATURES:
         return True
     # past other names coordinated with it, a common noun: "the Eurasian, Philippine and Pacific plates" (but "the
     # United States and Gulf states" are actors)
-    i, reach = end, min(len(doc), end + FEATURE_REACH)
-    while i < reach and (token.is_title or token.lower_ in ("and", ",")):
+    i, reach = end, min(len(forms), end + FEATURE_REACH)
+    while i < reach and (form.is_title or form.lower in ("and", ",")):
         i += 1
-        token = doc[i] if i < len(doc) else None
-    return token is not None and token.is_lower and token.lower_ in GEOGRAPHIC_FEATURES
+        form = forms[i] if i < len(forms) else None
+    return form is not None and form.is_lower and form.lower in GEOGRAPHIC_FEATURES
 
 
 def _common_in_english(name: str) -> bool:
@@ -395,33 +450,27 @@ def _common_in_english(name: str) -> bool:
 
 
 def _minor_places(
-    doc: Doc, table: dict[tuple[str, ...], int], lengths: dict[str, list[int]], prepositions: numpy.ndarray
+    forms: list[Form], table: dict[tuple[str, ...], int], lengths: dict[str, list[int]]
 ) -> list[tuple[int, int, int]]:
     """Matches of small towns and provinces (`table`, with the `lengths` of the names each word opens) where a
-    preposition of place (`prepositions`: their lower-case hashes) names them, maybe past a compass point or a
-    place noun and "of" ("in Rusape", "near the town of Djenne", "in northern Kidal", "in South Kordofan", "in Borno
-    State"), and the name ends there: a small town's name is more often a person's or a word elsewhere."""
+    preposition of place names them, maybe past a compass point or a place noun and "of" ("in Rusape", "near the
+    town of Djenne", "in northern Kidal", "in South Kordofan", "in Borno State"), and the name ends there: a small
+    town's name is more often a person's or a word elsewhere."""
     found = []
-    texts: dict[int, str] = {}
-
-    def lower_at(k: int) -> str:
-        if k not in texts:
-            texts[k] = doc[k].lower_
-        return texts[k]
 
     def words_at(start: int, n: int) -> tuple[str, ...]:
-        return tuple(lower_at(k) for k in range(start, start + n))
+        return tuple(form.lower for form in forms[start : start + n])
 
-    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), prepositions)).tolist():
+    for i in compress(range(len(forms)), map(attrgetter("places_a_town"), forms)):
         j = i + 1
-        while j < len(doc):
-            first = lower_at(j)
+        while j < len(forms):
+            first = forms[j].lower
             # a name's case as news writes it may differ from the register's ("KwaZulu-Natal", "Kwazulu-Natal"),
             # but it is a name: capitalised (tested only of a word that opens one: most open none)
-            if (sizes := lengths.get(first)) is not None and doc[j].text[:1].isupper():
-                size = next((n for n in sizes if j + n <= len(doc) and words_at(j, n) in table), None)
+            if (sizes := lengths.get(first)) is not None and forms[j].text[:1].isupper():
+                size = next((n for n in sizes if j + n <= len(forms) and words_at(j, n) in table), None)
                 if size is not None:
-                    if _ends_its_name(doc, j + size):
+                    if _ends_its_name(forms, j + size):
                         found.append((table[words_at(j, size)], j, j + size))
                     break
             if first not in BEFORE_A_TOWN:
@@ -430,48 +479,48 @@ def _minor_places(
     return found
 
 
-def _ends_its_name(doc: Doc, end: int) -> bool:
+def _ends_its_name(forms: list[Form], end: int) -> bool:
     """Whether a name ends where a match ends: no capitalised word follows ("in Jebel Kosbi" is no Jebel, "at the
     Federal University" no Federal), but for the noun of a province ("in Borno State")."""
-    return end >= len(doc) or not doc[end].is_title or doc[end].lower_ in PROVINCE_NOUNS
+    return end >= len(forms) or not forms[end].is_title or forms[end].lower in PROVINCE_NOUNS
 
 
-def _ends_a_longer_name(doc: Doc, start: int) -> bool:
+def _ends_a_longer_name(forms: list[Form], start: int) -> bool:
     """Whether a town's name ends another place's after a name particle: "Mocimboa da Praia" is no Praia, "Sidi
     Bou Said" no Said."""
-    return start >= 2 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 2].is_title
+    return start >= 2 and forms[start - 1].lower in NAME_PARTICLES and forms[start - 2].is_title
 
 
-def _in_another_places_name(doc: Doc, start: int, end: int, matched: set[int]) -> bool:
+def _in_another_places_name(doc: Doc, forms: list[Form], start: int, end: int, matched: set[int]) -> bool:
     """Whether a town's name is part of another place's: a street's or a park's ("Auckland Park" is in
     Johannesburg), or the second half of a hyphened name whose first half names nothing known ("KwaZulu-Natal";
     "US-Iran" names both)."""
-    if end < len(doc) and doc[end].text in STREET_NOUNS:
+    if end < len(forms) and forms[end].text in STREET_NOUNS:
         return True
-    if start < 2 or doc[start - 1].text != "-" or doc[start - 1].whitespace_ or doc[start - 2].whitespace_:
+    if start < 2 or forms[start - 1].text != "-" or doc[start - 1].whitespace_ or doc[start - 2].whitespace_:
         return False
-    first = doc[start - 2].text
+    first = forms[start - 2].text
     # an article of an Arabic name opens the town's own ("Al-Arish", "El-Fasher")
     return len(first) > ARTICLE_LETTERS and first[0].isupper() and start - 2 not in matched
 
 
-def _after_another_given_name(doc: Doc, start: int) -> bool:
+def _after_another_given_name(forms: list[Form], start: int) -> bool:
     """Whether a known person's surname follows a given name that is not theirs, in running text: "Reggie Bush" is
     a football player, not President Bush, and "Jeb Bush" his brother. A title, an honorific, a modifier or a
     people's name before it ("President Bush", "Mr. Bush", "Former Bush aide", "American Bush") is no given name."""
     if start == 0:
         return False
-    before = doc[start - 1]
-    if not (before.is_title and before.is_alpha) or before.lower_ in STOP_WORDS or before.lower_ in NOT_GIVEN_NAMES:
+    before = forms[start - 1]
+    if not (before.is_title and before.is_alpha) or before.lower in STOP_WORDS or before.lower in NOT_GIVEN_NAMES:
         return False
-    if (before.lower_,) in lexicon.sectors() or before.text in lexicon.demonyms():
+    if (before.lower,) in lexicon.sectors() or before.text in lexicon.demonyms():
         return False
-    if before.text in _given_names().get(doc[start].text, ()):
+    if before.text in _given_names().get(forms[start].text, ()):
         return False  # "Tayyip Erdogan": a part of the name the lexicon knows them by in full
     # in running text, which writes its content words in lower case: a headline's capitals say nothing ("Defiant
     # Bush Vows to Fight On")
-    around = doc[max(0, start - NAME_CONTEXT) : start + NAME_CONTEXT]
-    return any(t.is_lower and t.is_alpha and t.lower_ not in STOP_WORDS for t in around)
+    around = forms[max(0, start - NAME_CONTEXT) : start + NAME_CONTEXT]
+    return any(f.is_lower and f.is_alpha and f.lower not in STOP_WORDS for f in around)
 
 
 @lru_cache
@@ -484,37 +533,37 @@ def _given_names() -> dict[str, frozenset[str]]:
     return {surname: frozenset(given) for surname, given in names.items()}
 
 
-def _titled_person(doc: Doc, start: int, end: int) -> bool:
+def _titled_person(forms: list[Form], start: int, end: int) -> bool:
     """Whether a city's name that is also a given name opens the name of a person given a title before it
     ("Secretary of State George Shultz", "Mr. Austin Reed")."""
-    if end - start != 1 or start == 0 or not _opens_a_surname(doc, end):
+    if end - start != 1 or start == 0 or not _opens_a_surname(forms, end):
         return False
-    title = doc[start - 1]
-    word = title.lower_.rstrip(".")
+    title = forms[start - 1]
+    word = title.lower.rstrip(".")
     return title.is_title and ((word,) in lexicon.sectors() or word in HONORIFICS)
 
 
-def _opens_a_surname(doc: Doc, end: int) -> bool:
+def _opens_a_surname(forms: list[Form], end: int) -> bool:
     """Whether the word after a given name reads as its surname: a capitalised word, not a calendar or sector
     noun, followed by no other capitalised word."""
-    if end + 1 >= len(doc):
+    if end + 1 >= len(forms):
         return False
-    surname, after = doc[end], doc[end + 1]
+    surname, after = forms[end], forms[end + 1]
     return (
         surname.is_title
         and surname.is_alpha
-        and surname.lower_ not in STOP_WORDS
-        and surname.lower_ not in CALENDAR  # "Israel Sunday rejected": wire style puts the day there
-        and (surname.lower_,) not in lexicon.sectors()
+        and surname.lower not in STOP_WORDS
+        and surname.lower not in CALENDAR  # "Israel Sunday rejected": wire style puts the day there
+        and (surname.lower,) not in lexicon.sectors()
         and not (after.is_title or after.is_upper)
     )
 
 
-def _names_a_person(doc: Doc, start: int, end: int) -> bool:
+def _names_a_person(forms: list[Form], start: int, end: int) -> bool:
     """Whether a country's name that is also a given name opens a person's name: followed by a capitalised word that
     is no sector noun, in running text rather than a headline's capitals ("Chad Hull, 37," but "Jordan Condemns
     Attack", "Israel Police")."""
-    return end - start == 1 and doc[start].text in GIVEN_NAME_COUNTRIES and _opens_a_surname(doc, end)
+    return end - start == 1 and forms[start].text in GIVEN_NAME_COUNTRIES and _opens_a_surname(forms, end)
 
 
 def _entity_patterns() -> list[dict]:
