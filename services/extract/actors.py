@@ -167,7 +167,7 @@ def _is_chunk_token(
         return True  # "coast guard", "security force": a sector noun of two words
     if i in possessed and _qualifies_a_possessed_sector(w, i, sectors):
         return True  # "Bolivia's electoral court": the country's court, through the adjective
-    return is_name_word(w, i)
+    return w.name_word[i]
 
 
 def qualifies(w: Words, i: int, *, capitalised: bool = False) -> bool:
@@ -626,7 +626,7 @@ def stranger_names(
     sectors = lexicon.sectors()
 
     def name_word(k: int) -> bool:
-        return is_name_word(w, k) and k not in entity_at and k not in trigger_tokens and (w.lemma[k],) not in sectors
+        return w.name_word[k] and k not in entity_at and k not in trigger_tokens and (w.lemma[k],) not in sectors
 
     runs = []
     i = sent.start
@@ -700,16 +700,16 @@ def _named_by_apposition(doc: Doc, sent: Span, chunks: list[Chunk]) -> list[Chun
         ):
             continue
         start = comma
-        while start > sent.start and start - 1 not in taken and is_name_word(w, start - 1):
+        while start > sent.start and start - 1 not in taken and w.name_word[start - 1]:
             start -= 1
             # "Pieter de Wolff", "Omar bin Laden": a particle inside the name, or hyphened to it ("Nasser al-Kidwa")
-            if start - 2 >= sent.start and w.lower[start - 1] in NAME_PARTICLES and is_name_word(w, start - 2):
+            if start - 2 >= sent.start and w.lower[start - 1] in NAME_PARTICLES and w.name_word[start - 2]:
                 start -= 1
             elif (
                 start - 3 >= sent.start
                 and w.lower[start - 1] == "-"
                 and w.lower[start - 2] in NAME_PARTICLES
-                and is_name_word(w, start - 3)
+                and w.name_word[start - 3]
             ):
                 start -= 2
         if comma - start < 2:
@@ -717,11 +717,6 @@ def _named_by_apposition(doc: Doc, sent: Span, chunks: list[Chunk]) -> list[Chun
         name = written_actor(doc, start, comma, role.code, role.country, role.sector)
         named.append(Chunk(start, comma, [name], _prep(doc, start, sent.start)))
     return sorted([*chunks, *named], key=lambda c: c.start) if named else chunks
-
-
-def is_name_word(w: Words, i: int) -> bool:
-    lower = w.lower[i]
-    return (w.title[i] or w.acronym[i]) and w.alpha[i] and lower not in STOP_WORDS and lower not in CALENDAR
 
 
 def _country_after_a_noun(w: Words, j: int, entity_at: dict[int, Span], sectors) -> bool:

@@ -38,7 +38,6 @@ from services.extract.actors import (
     code_chunk,
     counts_people_acted_on,
     find_chunks,
-    is_name_word,
     names_a_manner,
     of_country,
     qualifies,
@@ -2772,14 +2771,14 @@ class SentenceCoder:
         if hit.entry.type not in ACTS_OF_FORCE or hit.entry.kind != ACT or w.lemma[hit.start] in HARM_VERBS:
             return []  # "Ricochet killed Greek teenager": what harms may be a thing; what attacks is someone
         start = hit.start
-        while start > self.sent.start and is_name_word(w, start - 1) and start - 1 not in self.entity_at:
+        while start > self.sent.start and w.name_word[start - 1] and start - 1 not in self.entity_at:
             start -= 1
         if start == hit.start or start > self.sent.start and w.lower[start - 1] not in CLAUSE_OPENERS | {","}:
             return []
         if not all(w.acronym[k] or zipf_frequency(w.lower[k], "en") < RARE_WORD_ZIPF for k in range(start, hit.start)):
             return []
         # a surname: the text has named the person in full ("Jason Stockley ... Stockley shot Smith")
-        if any(w.lower[k] == w.lower[start] and is_name_word(w, k - 1) for k in range(1, start)):
+        if any(w.lower[k] == w.lower[start] and w.name_word[k - 1] for k in range(1, start)):
             return []
         # an object follows: a name or a noun phrase, not a preposition or an adverb ("Blues attacked down the left")
         if hit.end >= self.sent.end or not w.alpha[hit.end] or w.lower[hit.end] in NOT_A_NOUN_PHRASE:
@@ -3719,7 +3718,7 @@ def _speaks_of_agents(doc: Doc, sent: Span, hits: list[Hit], setting: str | None
         fights
         or _done_to_something_by_someone(doc, sent, hits)
         # "Fulanis attack the villages of ...": force by a name no lexicon knows
-        or any(h.entry.type in ACTS_OF_FORCE and h.start > sent.start and is_name_word(w, h.start - 1) for h in hits)
+        or any(h.entry.type in ACTS_OF_FORCE and h.start > sent.start and w.name_word[h.start - 1] for h in hits)
         or any(
             sector_of.get((w.lemma[i],)) in agents
             or sector_of.get(tuple(w.lemma[i : i + 2])) in agents  # "law enforcers"

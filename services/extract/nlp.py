@@ -132,15 +132,20 @@ def make_lemmatizer(nlp: Language, name: str):
             lemma_hash, lemma = strings.add(lower[:-1]), lower[:-1]
         # a full stop, or a line break: a headline or a caption has no full stop but is a sentence of its own
         ends_a_sentence = lower in TERMINALS or lexeme.is_space and "\n" in lexeme.orth_
+        acronym = lexeme.is_upper and lexeme.is_alpha and len(lower) > 1
+        name_word = (
+            (lexeme.is_title or acronym) and lexeme.is_alpha and lower not in STOP_WORDS and lower not in CALENDAR
+        )
         return (
             lemma_hash,
             lower,
             lemma.lower(),
             lexeme.is_title,
-            lexeme.is_upper and lexeme.is_alpha and len(lower) > 1,
+            acronym,
             lexeme.like_num,
             lexeme.is_alpha,
             lexeme.is_lower,
+            name_word,
             lexeme.is_space,
             ends_a_sentence,
         )
@@ -153,7 +158,7 @@ def make_lemmatizer(nlp: Language, name: str):
         if not infos:
             return doc
         columns = map(list, zip(*infos, strict=True))
-        lemma_ids, w.lower, w.lemma, w.title, w.acronym, w.num, w.alpha, w.is_lower, spaces, ends = columns
+        lemma_ids, w.lower, w.lemma, w.title, w.acronym, w.num, w.alpha, w.is_lower, w.name_word, spaces, ends = columns
         w.places = frozenset(e.start for e in doc_entities(doc) if e.label_ in (COUNTRY, CAPITAL, CITY))
         offsets = doc.to_array([IDX, LENGTH])
         w.char_start, w.char_end = offsets[:, 0].tolist(), (offsets[:, 0] + offsets[:, 1]).tolist()
@@ -914,6 +919,8 @@ class Words:
         self.num: list[bool] = []
         self.alpha: list[bool] = []
         self.is_lower: list[bool] = []
+        # a word of a name: capitalised or in capitals, of letters, and no function word nor a day's or a month's name
+        self.name_word: list[bool] = []
         self.places: frozenset[int] = frozenset()  # where the name of a country, a capital or a city opens
         self.char_start: list[int] = []  # where each token's text starts, and ends, in the document's text
         self.char_end: list[int] = []

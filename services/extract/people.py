@@ -24,7 +24,6 @@ from services.extract.actors import (
     Chunk,
     code_entity,
     find_chunks,
-    is_name_word,
 )
 from services.extract.models import Actor
 from services.extract.nlp import ACTOR, COUNTRY, DEMONYM, ROLE, text_of, words
@@ -68,7 +67,7 @@ def introduced(doc: Doc, chunks: list[Chunk], entity_at: dict[int, Span]) -> dic
         while (
             first > chunk.start
             and first - 1 not in entity_at
-            and is_name_word(w, first - 1)
+            and w.name_word[first - 1]
             and (w.lemma[first - 1],) not in sectors
         ):
             first -= 1
@@ -108,7 +107,7 @@ def may_introduce(doc: Doc, sent: Span, named: list[Span], entity_at: dict[int, 
     w = words(doc)
     sectors = lexicon.sectors()
     for i in range(sent.start + 1, sent.end - 1):
-        if (w.lemma[i],) in sectors and i + 1 not in entity_at and is_name_word(w, i + 1):
+        if (w.lemma[i],) in sectors and i + 1 not in entity_at and w.name_word[i + 1]:
             return True  # "President Ivan Petrov"
         if w.lower[i] == "," and w.lower[i + 1] in APPOSITION_ARTICLES and i - 1 not in entity_at:
             return True  # "Ivan Petrov, the Russian deputy foreign minister"
