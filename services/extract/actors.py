@@ -613,6 +613,12 @@ def counts_people_acted_on(w: Words, i: int, j: int, stop: int) -> bool:
     return j + 1 >= stop or not w.alpha[j + 1] or w.lower[j + 1] in PREPOSITIONS or w.lower[j + 1] in CLAUSE_LINKS
 
 
+def in_headline_case(w: Words, sent: Span) -> bool:
+    """Whether a sentence is a headline, its words capitalised but for a few short ones: its capitals say nothing of
+    names."""
+    return sum(w.is_lower[sent.start : sent.end]) * HEADLINE_LOWER <= sum(w.alpha[sent.start : sent.end])
+
+
 def stranger_names(
     doc: Doc, sent: Span, entity_at: dict[int, Span], trigger_tokens: set[int] = frozenset()
 ) -> list[tuple[int, int]]:
@@ -620,9 +626,8 @@ def stranger_names(
     full ("Carla del Ponte", "Juan Carlos de la Vega"). They act and are acted on as anyone does; only their country
     is unknown."""
     w = words(doc)
-    lower = sum(w.is_lower[sent.start : sent.end])
-    if lower * HEADLINE_LOWER <= sum(w.alpha[sent.start : sent.end]):
-        return []  # a headline, its words capitalised but for a few short ones
+    if in_headline_case(w, sent):
+        return []
     sectors = lexicon.sectors()
 
     def name_word(k: int) -> bool:

@@ -19,11 +19,11 @@ from services.extract import lexicon
 from services.extract.actors import (
     APPOSITION_ARTICLES,
     DETERMINERS,
-    HEADLINE_LOWER,
     POSSESSIVE_MARKS,
     Chunk,
     code_entity,
     find_chunks,
+    in_headline_case,
 )
 from services.extract.models import Actor
 from services.extract.nlp import ACTOR, COUNTRY, DEMONYM, ROLE, text_of, words
@@ -168,9 +168,8 @@ class People:
         """Whether a sentence in running text names in full a person no lexicon places and no title introduces
         ("An Atlanta judge sentenced Brian Nichols"): a "he" in the next sentence may be either person."""
         w, sectors = words(self.doc), lexicon.sectors()
-        lower = sum(w.is_lower[sent.start : sent.end])
-        if lower * HEADLINE_LOWER <= sum(w.alpha[sent.start : sent.end]):
-            return False  # a headline, its words capitalised but for a few short ones
+        if in_headline_case(w, sent):
+            return False
         for i in range(sent.start + 1, sent.end - 1):
             first, last = i, i + 1
             if first in self.entity_at or last in self.entity_at or (w.lemma[i - 1],) in sectors:
