@@ -91,6 +91,7 @@ from services.extract.roles import (
     CLAUSE_ENDS,
     FIGHT_NOUNS,
     FIGHT_SETTINGS,
+    FIGHT_SIDES,
     HARM_VERBS,
     OBJECT_PRONOUNS,
     PATIENT_VERBS,
@@ -316,6 +317,7 @@ SIDE_ADJECTIVES = 2  # "between opposing political groups"
 FIGHT_OPENINGS = FIGHT_SETTINGS | {"following", "after", "since", ",", ";", ":", "(", "and", "but"}
 FIGHT_COUNTS = frozenset({"at", "least", "more", "than", "about", "some", "nearly", "almost", "around", "over"})
 FIGHT_MODIFIER_WORDS = 5  # "at least three fierce clashes between"
+CAUSES_BEFORE_TO = frozenset({"due", "owing"})  # "due to clashes"
 REGRETTED_PREPS = frozenset({"over", "at", "about"})
 WARNED_RESPONSES = lexicon.word_set("warned_responses")
 # Common words that grade a noun as adjectives do ("further sanctions", "more attacks", "other measures")
@@ -1984,25 +1986,9 @@ class SentenceCoder:
             sides = next((c for c in self.chunks if c.start > hit.end and c.actors and self._after_between(c)), None)
         else:
             return []
-        if sides is None or not self._names_its_sides(hit, sides):
+        if sides is None or not self._names_its_sides(hit, sides) or self._held_phrase_start(hit) is None:
             return []
-        # The words before the noun, back to what opens its phrase: a count, an article, adjectives
-        j = hit.start - 1
-        while j >= self.sent.start and w.lower[j] not in FIGHT_OPENINGS:
-            counts = w.lower[j] in DETERMINERS or w.num[j] or w.lower[j] in FIGHT_COUNTS
-            modifier = w.alpha[j] and (w.is_lower[j] or j == self.sent.start)
-            if hit.start - j > FIGHT_MODIFIER_WORDS or not (counts or modifier):
-                return []
-            if w.lower[j] in UNSURE_OR_TO_COME or w.lower[j] in STOP_WORDS and not counts:
-                # "the alleged clashes", "the proposed talks", "to avoid clashes": in doubt, to come, or what another
-                # word is about
-                return []
-            j -= 1
-        reactions = (h for h in self.hits if h.end <= hit.start and h.entry.type != "ASSAULT")
-        if any(not _clause_break(w, h.end, j + 1) for h in reactions):
-            return []  # "condemned the clashes between": the reaction is the event
-        modality, _ = modality_of(self.doc, self.sent.start, hit.start)
-        if modality != ASSERTED or self._modality_after_sides(sides)[0] != ASSERTED:
+        if self._modality_after_sides(sides)[0] != ASSERTED:
             return []
         entry, actors = hit.entry, sides.actors
         if len({a.code for a in actors}) < 2:
@@ -2012,6 +1998,62 @@ class SentenceCoder:
             others = [a for a in actors if a.code != side.code]
             events += self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, [side], others)
         return events
+
+    def _held_phrase_start(self, hit: Hit) -> int | None:
+        """Where the phrase of a fight or talks named as a noun starts, when the report tells them as held: the
+        words before the noun, back to what opens its phrase, are a count, an article or adjectives, none in doubt
+        or to come ("the alleged clashes", "the proposed talks") nor what another word is about ("to avoid clashes",
+        "condemned the clashes"), and the clause asserts them. None otherwise."""
+        w = words(self.doc)
+        j = hit.start - 1
+        while j >= self.sent.start and w.lower[j] not in FIGHT_OPENINGS and not self._opens_a_cause(j):
+            counts = w.lower[j] in DETERMINERS or w.num[j] or w.lower[j] in FIGHT_COUNTS
+            # an article opens the phrase: a plain word before it is a verb's ("stopped the clashes")
+            modifier = w.alpha[j] and (w.is_lower[j] or j == self.sent.start) and w.lower[j + 1] not in DETERMINERS
+            if hit.start - j > FIGHT_MODIFIER_WORDS or not (counts or modifier):
+                return None
+            if w.lower[j] in UNSURE_OR_TO_COME or w.lower[j] in STOP_WORDS and not counts:
+                return None
+            j -= 1
+        reactions = (h for h in self.hits if h.end <= hit.start and h.entry.type != "ASSAULT")
+        if any(not _clause_break(w, h.end, j + 1) for h in reactions):
+            return None  # "condemned the clashes between": the reaction is the event
+        if modality_of(self.doc, self.sent.start, hit.start)[0] != ASSERTED:
+            return None
+        return j + 1
+
+    def _opens_a_cause(self, to: int) -> bool:
+        """Whether "to" ends a preposition of cause, or a verb's that tells what something caused: "due to clan
+        fighting", "owing to clashes", "the dispute led to clashes" (not "to avoid clashes")."""
+        w = words(self.doc)
+        return (
+            w.lower[to] == "to"
+            and to > self.sent.start
+            and (w.lower[to - 1] in CAUSES_BEFORE_TO or w.lemma[to - 1] == "lead")
+        )
+
+    def _fight_of_no_side(self, hit: Hit) -> tuple[int, int] | None:
+        """The words naming a fight told as held that names none of its sides ("clan fighting in Khaydaro",
+        "Fierce fighting was reported"): no "between" or "with" follows it in the sentence. Token span, or None."""
+        w = words(self.doc)
+        if not ends_a_fight_noun(w, hit.end - 1) or not FIGHT_SIDES.isdisjoint(w.lower[hit.end : self.sent.end]):
+            return None
+        start = self._held_phrase_start(hit)
+        return None if start is None else (start, hit.end)
+
+    def _fought_by_unnamed_sides(self, hit: Hit) -> list[EventCandidate]:
+        """A fight named as a noun that names none of its sides, told as held where the report places it:
+        "Clashes erupted in Kismayo", "Fierce fighting was reported in the Ganfouda district of Benghazi". PLOVER
+        codes an act whose actors the text does not identify: it is fought by the unidentified armed forces of that
+        place (CAMEO's UAF)."""
+        after = min(self.sent.end, hit.end + VERB_AFTER_SIDES_REACH)
+        if self._fight_of_no_side(hit) is None or modality_of(self.doc, hit.end, after)[0] != ASSERTED:
+            return []  # "Clashes may erupt in Kismayo"
+        attackers = self._unidentified_attackers(hit, passive=False)
+        if not attackers:
+            return []
+        entry = hit.entry
+        return self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, attackers, [])
 
     def _modality_after_sides(self, sides: Chunk) -> tuple[str, dict[str, str]]:
         """The modality of an act named before its sides, told by the verb after them: "Talks between Iran and the
@@ -2354,7 +2396,9 @@ class SentenceCoder:
         for hit in hits:
             events.extend(self._protest_held(hit) or self._events_for(hit) or self._protest_held(hit, anywhere=True))
         for hit in self.nominal:
-            events.extend(self._named_with_its_doer(hit) or self._fought_between(hit))
+            events.extend(
+                self._named_with_its_doer(hit) or self._fought_between(hit) or self._fought_by_unnamed_sides(hit)
+            )
         for hit in self.nouns:
             events.extend(
                 self._owned_by_its_doer(hit)
@@ -3097,6 +3141,7 @@ class SentenceCoder:
         span = attack_phrase(self.doc, self.sent, hit.start, hit.end, passive=passive)
         if span is None and participle_joined_by(words(self.doc), hit.start, self.sent) == ",":
             span = opening_attack_phrase(self.doc, self.sent, hit.start)  # "A bomb hit a bus, killing five people"
+        fight = None if span is not None or passive else self._fight_of_no_side(hit)
         if span is not None and not passive:
             by = (c for c in self.chunks if span[1] <= c.start and c.end <= hit.start and c.prep == "by")
             if (author := next(by, None)) is not None and author.actors:
@@ -3109,10 +3154,11 @@ class SentenceCoder:
             and names_only_where_and_when(self.doc, self.sent, hit.start, hit.end)
         ):
             span = hit.start, hit.end  # "ten soldiers were killed in eastern Ukraine": written as the act's words
+        span = span or fight
         location = self._location(hit.start) if span else None
         country = location.country if location is not None else None
         # harm told by its verb alone is an attack where it happened ("killed in Kabul", "killed in Selea", a place
-        # no gazetteer holds), not wherever it happened ("walked off the pitch injured")
+        # no gazetteer holds), not wherever it happened ("walked off the pitch injured"); so is a fight
         if span is None or not country and not named and not placed_by_a_name(self.doc, self.sent, hit.end):
             return []
         return [written_actor(self.doc, span[0], span[1], f"{country or ''}UAF", country, "UAF")]
@@ -3308,6 +3354,8 @@ class SentenceCoder:
             return True  # "arrived to help the country's police fight armed gangs": what the help is for
         if j <= self.sent.start or words(doc).lower[j] != "to" or words(doc).lower[hit.start].endswith("ing"):
             return False  # "resorted to throwing stones" is not an infinitive
+        if self._opens_a_cause(j):
+            return False  # "died due to clashes", "led to clashes": the cause, no purpose
         # the verb before "to", or before its object: "prompting Madrid to recall its ambassador"
         object_ = self.chunk_at.get(j - 1)
         k = object_.start - 1 if object_ is not None and object_.start > self.sent.start else j - 1

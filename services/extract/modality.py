@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from services.extract import lexicon
-from services.extract.nlp import is_past_form, words
+from services.extract.nlp import Words, is_past_form, words
 
 ASSERTED, NEGATED, FUTURE, HYPOTHETICAL, CLAIMED = "asserted", "negated", "future", "hypothetical", "claimed"
 # Strongest first: "would not withdraw" is negated before it is future.
@@ -22,6 +22,8 @@ WITHOUT_REACH = 2
 SINGULAR_SUBJECTS = frozenset({"he", "she", "it", "who", "police"})
 # Words after which a cue word is a noun ("the plan", "its threat"); not "all" or "this", which may be subjects.
 NOUN_MARKERS = lexicon.word_set("possessives") | {"the", "a", "an", "'s", "’s"}
+BE_FORMS = lexicon.word_set("be_forms")
+PLAN_REACH = 2  # "the talks are due to", "is also due to"
 
 
 def cues_between(doc: Doc, start: int, end: int) -> dict[str, str]:
@@ -34,7 +36,7 @@ def cues_between(doc: Doc, start: int, end: int) -> dict[str, str]:
         # "May" in mid-sentence is the month, not the modal.
         if lower == "may" and w.title[i] and i > doc[i].sent.start:
             continue
-        if i + 1 < end and (lemma, w.lemma[i + 1]) in table:
+        if i + 1 < end and (lemma, w.lemma[i + 1]) in table and not _cause_not_plan(w, i):
             kind = table[(lemma, w.lemma[i + 1])]
             found.setdefault(kind, f"{lemma} {w.lemma[i + 1]}")
         # "Officials who attacked the plan resigned": a noun, no cue; but "the claim that", "the alleged attack" still
@@ -50,6 +52,12 @@ def cues_between(doc: Doc, start: int, end: int) -> dict[str, str]:
             if key in table and (not noun or table[key] == CLAIMED):
                 found.setdefault(table[key], key[0])
     return found
+
+
+def _cause_not_plan(w: Words, i: int) -> bool:
+    """Whether "due to" is the preposition of a cause ("eight dead due to clan fighting", "closed due to protests"),
+    not a predicate that plans what follows ("the leaders are due to meet"), which follows a form of "be"."""
+    return w.lower[i] == "due" and not any(w.lower[k] in BE_FORMS for k in range(max(0, i - PLAN_REACH), i))
 
 
 def modality_of(doc: Doc, window_start: int, trigger_start: int) -> tuple[str, dict[str, str]]:

@@ -84,8 +84,9 @@ PLACE_TOKEN = "@place"  # in a trigger pattern, any name of a country, a capital
 NUMBER_TOKEN = "@number"  # in a trigger pattern, any number written in digits ("3" of a score "3-1")
 NO_EVENT = "none"  # the kind of a trigger reading that names no event
 ACT = "act"  # the kind of a trigger that is the event itself
-# A reading by the verb's object ends at a preposition: "attacked targets under a plan" has no object "plan".
-OBJECT_STOPS = GAP_STOPS | (lexicon.word_set("prepositions") - {"of"})
+# A reading by the verb's object ends at a preposition: "attacked targets under a plan" has no object "plan"; and at
+# a form of "be", past which the word is another clause's verb ("Fighting was reported" fights no report).
+OBJECT_STOPS = GAP_STOPS | (lexicon.word_set("prepositions") - {"of"}) | BE_FORMS
 # A modal opens a verb phrase of its own: "announced it would prohibit all aid" announces no aid.
 MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll", "'d"})
 # Nor is an act's object past "from", which names where or whom something came from: "received a phone call from

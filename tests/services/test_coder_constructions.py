@@ -3725,3 +3725,38 @@ def test_harm_after_the_attack_the_sentence_opens_with(text: str, expected: list
 )
 def test_shot_at_by_heavily_armed_men(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fight that names none of its sides is fought by the unidentified armed forces of where it is placed
+        ("Clashes erupted in Kismayo on Monday.", [("ASSAULT", "SOMUAF", None)]),
+        ("Fierce fighting was reported in the Ganfouda district of Benghazi.", [("ASSAULT", "LBYUAF", None)]),
+        ("Eight dead due to clan fighting in Kismayo.", [("ASSAULT", "SOMUAF", None)]),
+        # not one to come, in doubt, stopped, or with no place
+        ("The talks aim to avoid clashes in Kismayo.", []),
+        ("Clashes may erupt in Kismayo.", []),
+        ("The elders stopped the clashes in Kismayo.", []),
+        ("Clashes erupted on Monday.", []),
+    ],
+)
+def test_a_fight_that_names_none_of_its_sides(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "due to" a noun names a cause; only a form of "be" before it plans what follows
+        ("Two Somali soldiers died due to clashes with al-Shabaab in Kismayo.", "asserted"),
+        ("Somalia's president is due to meet Kenya's president in Nairobi.", "future"),
+    ],
+)
+def test_due_to_a_cause_is_no_plan(text: str, expected: str) -> None:
+    assert {e.modality for e in extract_events(text, published=PUBLISHED)} == {expected}, text
+
+
+def test_a_no_event_reading_names_no_object_past_a_form_of_be() -> None:
+    # "fight ~ report" reads a fight against a report; "Fighting was reported" is a fight that was reported
+    assert by_code("Fighting was reported in Kismayo.") == [("ASSAULT", "SOMUAF", None)]
