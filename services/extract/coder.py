@@ -787,8 +787,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         and w.lower[hit.end + 1] in AUXILIARIES
     ):
         return True  # "to end fighting that has killed thousands": the antecedent of a relative clause is a noun
-    if word in MODIFIERS and (w.lemma[hit.end] if hit.end < sent.end else "",) in sectors:
-        return True  # "riot police": a modifier of the actor noun after it
+    if _modifies_the_actor_after(w, hit, sent):
+        return True
     opening = before in NOUN_MARKERS or before in DETERMINERS or before == ","  # not "to" of an infinitive
     if base and hit.end < sent.end and (w.lemma[hit.end],) in sectors and opening:
         return True  # ", rescue workers said", "the aid workers": a plain form opening a phrase qualifies the noun
@@ -864,6 +864,12 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     if word in UNCHANGED_PAST and hit.end - hit.start > 1:
         return False  # "The US cut funding to ...": a past verb with the object its pattern names
     return not named and (opener in DETERMINERS or opener in NOUN_MARKERS)
+
+
+def _modifies_the_actor_after(w: Words, hit: Hit, sent: Span) -> bool:
+    """Whether a trigger word qualifies the actor noun after it: "riot police", "protest leaders"."""
+    after = w.lemma[hit.end] if hit.end < sent.end else ""
+    return w.lower[hit.start] in MODIFIERS and (after,) in lexicon.sectors()
 
 
 def _done_by_a_light_verb(w: Words, noun: int, sent: Span) -> bool:
@@ -2193,6 +2199,27 @@ class SentenceCoder:
             return []
         return self._emit(hit, hit.entry.type, hit.entry.mode, hit.entry.cameo, ASSERTED, [people], [])
 
+    def _protest_named_as_held(self, hit: Hit) -> list[EventCandidate]:
+        """A protest named as a noun by no one named, told as held where the report places it: "post offices were
+        shut down in Kebili due to protest sit-ins", "the protests that have rocked Hong Kong". People protest, and
+        those of the place where they do (CAMEO's civilians of that country)."""
+        w, last = words(self.doc), hit.end - 1
+        # a noun's one word ("protests", "sit-ins"), not a verb's form ("marched", "rallying") or phrase
+        noun = hit.end - hit.start == 1 or _ends_a_hyphened_word(self.doc, last)
+        noun = noun and not is_past_form(w, last) and not w.lower[last].endswith("ing")
+        noun = noun and not _modifies_the_actor_after(w, hit, self.sent)  # "riot police"
+        if hit.entry.cameo not in PEOPLES_PROTESTS or not noun or self._held_phrase_start(hit) is None:
+            return []
+        if agent_after_by(self.doc, self.sent, hit.end, self.chunks, self.right_stops) is not None:
+            return []  # "Protests by Kenyan students": theirs, read with their doer
+        after = min(self.sent.end, hit.end + VERB_AFTER_SIDES_REACH)
+        if modality_of(self.doc, hit.end, after)[0] != ASSERTED or self._set_to_come(hit, noun=True):
+            return []  # "protests may erupt", "ahead of the planned protest"
+        people = self._people_where(hit, hit.start, hit.end)
+        if people.country is None:
+            return []
+        return self._emit(hit, hit.entry.type, hit.entry.mode, hit.entry.cameo, ASSERTED, [people], [])
+
     def _headed_by(self, hit: Hit) -> bool:
         """Whether a sentence is one noun phrase that the act's noun opens, a headline's or a note's way of telling
         it happened: "Protests in Kerkennah against staff shortage", "Fresh protests in Tunis over prices". A past
@@ -2394,7 +2421,12 @@ class SentenceCoder:
                 background = [h for h in hits if id(h) in behind]
                 hits = [h for h in hits if id(h) not in behind]
         for hit in hits:
-            events.extend(self._protest_held(hit) or self._events_for(hit) or self._protest_held(hit, anywhere=True))
+            events.extend(
+                self._protest_held(hit)
+                or self._events_for(hit)
+                or self._protest_held(hit, anywhere=True)
+                or self._protest_named_as_held(hit)
+            )
         for hit in self.nominal:
             events.extend(
                 self._named_with_its_doer(hit) or self._fought_between(hit) or self._fought_by_unnamed_sides(hit)
@@ -2405,6 +2437,7 @@ class SentenceCoder:
                 or self._modified_by_its_doer(hit)
                 or self._visited_during(hit)
                 or self._protest_held(hit, anywhere=True)
+                or self._protest_named_as_held(hit)
                 or ([] if hit.entry.type in NOMINAL_ACTS else self._fought_between(hit))  # talks; fights are above
             )
         # "Three Gazans were killed when Israeli forces attacked a UN school": a main clause that names no doer

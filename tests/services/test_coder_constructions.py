@@ -1234,9 +1234,9 @@ def test_victims_of_an_attack_on_a_place_are_its_people(text, expected):
         # who only reports it
         ("At least 20 people were killed when a car bomb exploded in Mogadishu.", [("ASSAULT", "SOMUAF", None)]),
         ("The Taliban said a roadside bomb killed two soldiers near Kandahar.", [("ASSAULT", "AFGUAF", "MIL")]),
-        # a gas cylinder, the economy or protests that explode are no bombing
+        # a gas cylinder, the economy or protests that explode are no bombing (protests are held)
         ("A gas cylinder exploded in a restaurant in Lagos.", []),
-        ("Protests exploded across Iran.", []),
+        ("Protests exploded across Iran.", [("PROTEST", "IRNCVL", "IRN")]),
     ],
 )
 def test_a_weapon_that_goes_off_is_its_clause_s_subject(text, expected):
@@ -3760,3 +3760,19 @@ def test_due_to_a_cause_is_no_plan(text: str, expected: str) -> None:
 def test_a_no_event_reading_names_no_object_past_a_form_of_be() -> None:
     # "fight ~ report" reads a fight against a report; "Fighting was reported" is a fight that was reported
     assert by_code("Fighting was reported in Kismayo.") == [("ASSAULT", "SOMUAF", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a protest named as a noun by no one named is held by the people of where it is placed
+        ("Post offices were shut down in Kebili due to protest sit-ins.", [("PROTEST", "TUNCVL", "TUN")]),
+        ("Peaceful rallies in Tampa took a turn late Tuesday.", [("PROTEST", "USACVL", "USA")]),
+        # not a modifier of an actor, one to come, or one of no place
+        ("Riot police patrolled the streets of Kebili.", []),
+        ("Organisers cancelled the planned protest in Kebili.", []),
+        ("Post offices were shut down due to protest sit-ins.", []),
+    ],
+)
+def test_a_protest_named_by_no_one_named(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text

@@ -12,18 +12,18 @@ def test_police_and_courts_of_no_named_country_are_of_the_place_the_story_is_set
         "Police arrested twelve people overnight. "
         "A judge sentenced two of them to prison on Friday."
     )
-    assert by_code(story) == [("COERCE", "GRCCOP", "GRCCVL"), ("COERCE", "GRCJUD", None)]
+    assert by_code(story) == [("PROTEST", "GRCCVL", "GRC"), ("COERCE", "GRCCOP", "GRCCVL"), ("COERCE", "GRCJUD", None)]
 
 
 def test_a_story_whose_opening_names_places_of_two_countries_is_set_in_neither() -> None:
     # the police are placed in neither country: coded on their sector alone
     text = "Protests spread from Athens to Istanbul on Sunday. Police arrested twelve people overnight."
-    assert by_code(text) == [("COERCE", "COP", "CVL")]
+    assert by_code(text)[1:] == [("COERCE", "COP", "CVL")]
 
 
 def test_a_place_the_sentence_names_comes_before_the_setting() -> None:
     story = "Riots spread across Athens on Saturday. Police in Istanbul arrested twelve people overnight."
-    assert [(kind, source) for kind, source, _ in by_code(story)] == [("COERCE", "TURCOP")]
+    assert [(kind, source) for kind, source, _ in by_code(story)] == [("PROTEST", "GRCCVL"), ("COERCE", "TURCOP")]
 
 
 def test_the_setting_places_no_one_a_pronoun_stands_for() -> None:
@@ -111,7 +111,7 @@ def test_a_dateline_s_place_is_where_the_report_was_filed_not_who_acted() -> Non
 
 def test_protesters_of_no_named_country_are_of_the_place_the_story_is_set_in() -> None:
     story = "Riots spread across Athens after a police shooting. Demonstrators set fire to a bank and a ministry."
-    assert by_code(story) == [("PROTEST", "GRCCVL", "GRCBUS"), ("PROTEST", "GRCCVL", "GRCGOV")]
+    assert by_code(story)[1:] == [("PROTEST", "GRCCVL", "GRCBUS"), ("PROTEST", "GRCCVL", "GRCGOV")]
 
 
 def test_a_verb_joined_by_and_in_a_clause_of_its_own_has_that_clause_s_subject() -> None:
