@@ -318,6 +318,10 @@ FIGHT_OPENINGS = FIGHT_SETTINGS | {"following", "after", "since", ",", ";", ":",
 FIGHT_COUNTS = frozenset({"at", "least", "more", "than", "about", "some", "nearly", "almost", "around", "over"})
 FIGHT_MODIFIER_WORDS = 5  # "at least three fierce clashes between"
 CAUSES_BEFORE_TO = frozenset({"due", "owing"})  # "due to clashes"
+# Nouns of an attack that may be told with no doer; a blast or an explosion may be an accident's
+UNNAMED_ATTACKS = ATTACK_NOUNS - {"fire", "blast", "blasts", "explosion", "explosions"}
+STRUCK_PREPS = frozenset({"on", "against"})  # "an attack on Saraqeb"
+PAUSES = frozenset({"pause", "lull", "halt", "end", "stop", "break", "respite", "cessation", "suspension"})
 REGRETTED_PREPS = frozenset({"over", "at", "about"})
 WARNED_RESPONSES = lexicon.word_set("warned_responses")
 # Common words that grade a noun as adjectives do ("further sanctions", "more attacks", "other measures")
@@ -2024,6 +2028,8 @@ class SentenceCoder:
         reactions = (h for h in self.hits if h.end <= hit.start and h.entry.type != "ASSAULT")
         if any(not _clause_break(w, h.end, j + 1) for h in reactions):
             return None  # "condemned the clashes between": the reaction is the event
+        if j > self.sent.start and w.lower[j] in PREPOSITIONS and w.lemma[j - 1] in PAUSES:
+            return None  # "a pause in the bombing", "an end to the fighting": what stopped, not what is told as held
         if modality_of(self.doc, self.sent.start, hit.start)[0] != ASSERTED:
             return None
         return j + 1
@@ -2038,28 +2044,64 @@ class SentenceCoder:
             and (w.lower[to - 1] in CAUSES_BEFORE_TO or w.lemma[to - 1] == "lead")
         )
 
-    def _fight_of_no_side(self, hit: Hit) -> tuple[int, int] | None:
-        """The words naming a fight told as held that names none of its sides ("clan fighting in Khaydaro",
-        "Fierce fighting was reported"): no "between" or "with" follows it in the sentence. Token span, or None."""
-        w = words(self.doc)
-        if not ends_a_fight_noun(w, hit.end - 1) or not FIGHT_SIDES.isdisjoint(w.lower[hit.end : self.sent.end]):
+    def _act_of_no_named_doer(self, hit: Hit) -> tuple[int, int] | None:
+        """The words naming a fight or an attack told as held whose doers the sentence does not name: "clan fighting
+        in Khaydaro", "Fierce fighting was reported", "after a chlorine gas attack on Saraqeb". No "between" or
+        "with" follows a fight in its sentence, no "by" an attack, and no actor qualifies it ("a rebel attack" is
+        the rebels'). Token span, or None."""
+        w, last = words(self.doc), hit.end - 1
+        if ends_a_fight_noun(w, last):
+            if not FIGHT_SIDES.isdisjoint(w.lower[hit.end : self.sent.end]):
+                return None
+        elif w.lower[last] not in UNNAMED_ATTACKS or agent_after_by(
+            self.doc, self.sent, hit.end, self.chunks, self.right_stops
+        ):
             return None
+        elif w.lower[last].endswith("ing") and hit.start > self.sent.start and not self._opens_a_noun(hit.start - 1):
+            return None  # "fatally shooting a judge": a participle, whose doer is its clause's subject
         start = self._held_phrase_start(hit)
-        return None if start is None else (start, hit.end)
+        if start is None or any(self.chunk_at.get(k) is not None for k in range(start, hit.start)):
+            return None
+        if any(h.start >= hit.end and not _clause_break(w, hit.end, h.start) for h in self.hits):
+            return None  # "An airstrike destroyed a clinic": the subject of a verb that tells the act
+        if self._placed_by_an_actor(hit):
+            return None  # "The shelling sparked condemnation from Germany": the condemner's country
+        return start, hit.end
 
-    def _fought_by_unnamed_sides(self, hit: Hit) -> list[EventCandidate]:
-        """A fight named as a noun that names none of its sides, told as held where the report places it:
-        "Clashes erupted in Kismayo", "Fierce fighting was reported in the Ganfouda district of Benghazi". PLOVER
-        codes an act whose actors the text does not identify: it is fought by the unidentified armed forces of that
-        place (CAMEO's UAF)."""
+    def _placed_by_an_actor(self, hit: Hit) -> bool:
+        """Whether the place an act is located at is only named as an actor of the sentence, not where."""
+        location = self._location(hit.start)
+        if location is None:
+            return False
+        text = text_of(self.doc)
+        return any(
+            location.name in text[self.doc[c.start].idx : self.doc[c.end - 1].idx + len(self.doc[c.end - 1])]
+            for c in self.chunks
+            if c.actors and not c.place and not self._says_where(c)
+        )
+
+    def _opens_a_noun(self, k: int) -> bool:
+        """Whether the word before an "-ing" form makes it a noun: an article or a preposition ("the shooting", "in
+        shooting with gunmen")."""
+        w = words(self.doc)
+        return w.lower[k] in DETERMINERS or w.lower[k] in PREPOSITIONS
+
+    def _done_by_unnamed_forces(self, hit: Hit) -> list[EventCandidate]:
+        """A fight or an attack named as a noun that names none of its doers, told as held where the report places
+        it: "Clashes erupted in Kismayo", "Fierce fighting was reported in the Ganfouda district of Benghazi",
+        "after a gas attack on Saraqeb". PLOVER codes an act whose actors the text does not identify: it is done by
+        the unidentified armed forces of that place (CAMEO's UAF), to whom an attack is made on."""
         after = min(self.sent.end, hit.end + VERB_AFTER_SIDES_REACH)
-        if self._fight_of_no_side(hit) is None or modality_of(self.doc, hit.end, after)[0] != ASSERTED:
+        if self._act_of_no_named_doer(hit) is None or modality_of(self.doc, hit.end, after)[0] != ASSERTED:
             return []  # "Clashes may erupt in Kismayo"
         attackers = self._unidentified_attackers(hit, passive=False)
         if not attackers:
             return []
+        struck = self.chunk_at.get(hit.end + 1) if hit.end < self.sent.end else None
+        on = struck is not None and struck.start == hit.end + 1 and words(self.doc).lower[hit.end] in STRUCK_PREPS
+        targets = [a for a in struck.actors if a.country] if on else []
         entry = hit.entry
-        return self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, attackers, [])
+        return self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, attackers, targets)
 
     def _modality_after_sides(self, sides: Chunk) -> tuple[str, dict[str, str]]:
         """The modality of an act named before its sides, told by the verb after them: "Talks between Iran and the
@@ -2428,8 +2470,13 @@ class SentenceCoder:
                 or self._protest_named_as_held(hit)
             )
         for hit in self.nominal:
+            # an act of force the sentence tells with its doer is the one its noun names ("bombers killed 22 in an
+            # attack on a mosque")
+            told_by_force = any(e.type == "ASSAULT" for e in events)
             events.extend(
-                self._named_with_its_doer(hit) or self._fought_between(hit) or self._fought_by_unnamed_sides(hit)
+                self._named_with_its_doer(hit)
+                or self._fought_between(hit)
+                or ([] if told_by_force else self._done_by_unnamed_forces(hit))
             )
         for hit in self.nouns:
             events.extend(
@@ -3174,7 +3221,7 @@ class SentenceCoder:
         span = attack_phrase(self.doc, self.sent, hit.start, hit.end, passive=passive)
         if span is None and participle_joined_by(words(self.doc), hit.start, self.sent) == ",":
             span = opening_attack_phrase(self.doc, self.sent, hit.start)  # "A bomb hit a bus, killing five people"
-        fight = None if span is not None or passive else self._fight_of_no_side(hit)
+        fight = None if span is not None or passive else self._act_of_no_named_doer(hit)  # "clan fighting in X"
         if span is not None and not passive:
             by = (c for c in self.chunks if span[1] <= c.start and c.end <= hit.start and c.prep == "by")
             if (author := next(by, None)) is not None and author.actors:
