@@ -2764,6 +2764,9 @@ class SentenceCoder:
         elif cameo == DESTROY_PROPERTY and sources and all(_head_word(s).lower() in BOMBERS for s in sources):
             # CAMEO 183: what a bomber blows up is bombed
             type_, mode, cameo = "ASSAULT", "explosives", BOMBING
+        elif cameo == DESTROY_PROPERTY and (attack := self._attack_written_as(sources)) is not None:
+            # CAMEO 19: what an attack destroys ("An airstrike destroyed a clinic") is struck by it, coded as its noun
+            type_, mode, cameo = attack.entry.type, attack.entry.mode, attack.entry.cameo
         elif cameo == DESTROY_PROPERTY and self._armed_on_armed(sources, targets):
             # CAMEO 190: a warship, a tank or a post that armed men destroy is force used on its forces, no property
             type_, mode, cameo = "ASSAULT", "", CONVENTIONAL_FORCE
@@ -2873,6 +2876,23 @@ class SentenceCoder:
             return events + accusation
         events += self._emit(hit, type_, mode, cameo, modality, sources, targets)
         return events + accusation
+
+    def _attack_written_as(self, sources: list[Actor]) -> Hit | None:
+        """The attack named as a noun that an unidentified doer is written as ("An airstrike" of "An airstrike
+        destroyed a clinic"), or None; not a weapon ("a roadside bomb", which the verb "bomb" reads as dropped)."""
+        if len(sources) != 1 or sources[0].sector != "UAF":
+            return None
+        doer, w = sources[0], words(self.doc)
+        return next(
+            (
+                h
+                for h in self.nominal
+                if h.entry.type == "ASSAULT"
+                and w.lower[h.end - 1] in ATTACK_NOUNS
+                and doer.start <= self.doc[h.start].idx < doer.end
+            ),
+            None,
+        )
 
     def _subject_phrase_start(self, subject: Chunk) -> int:
         """Where a subject's phrase starts, with a word before its actor that doubts who they are, not what they did:

@@ -3602,15 +3602,17 @@ def test_a_clause_set_off_after_armed_men_tells_their_act(text: str, expected: l
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # property destroyed by an attack named without its author is destroyed by unidentified forces
-        ("An airstrike near Idlib destroyed a clinic.", [("COERCE", "SYRUAF", "SYR")]),
-        ("A clinic was destroyed in a bombing near Idlib.", [("COERCE", "SYRUAF", "SYR")]),
+        # property destroyed by an attack named without its author is struck by unidentified forces, with the
+        # attack's own code
+        ("An airstrike near Idlib destroyed a clinic.", [("ASSAULT", "195", "SYR", None)]),
+        ("A clinic was destroyed in a bombing near Idlib.", [("ASSAULT", "195", "SYR", None)]),
+        ("Fire destroyed a clinic near Idlib.", []),
         # what is destroyed with no attack named may be an image or a reputation
         ("Israel's image is being destroyed.", []),
     ],
 )
 def test_property_destroyed_in_an_attack_named_without_its_author(text: str, expected: list) -> None:
-    assert by_code(text) == expected, text
+    assert by_cameo(text) == expected, text
 
 
 @pytest.mark.parametrize(
