@@ -725,6 +725,8 @@ def _find_segment(w: Words, start: int, limit: int, segment: list[TokenSpec], st
             return None  # "the agreement signed in March, according to": a verb's object is not past a comma
         if stops is ACT_STOPS and lower[i] == "by" and _opens_an_agent(w, i + 1):
             return None  # "a missile fired by the Houthis at Riyadh": the agent of a passive ends its object
+        if stops is ACT_STOPS and lower[i] in BE_FORMS and i + 1 < len(lower) and is_past_form(w, i + 1):
+            return None  # "the policeman charged with murder was based": a passive's verb, no object of the first
         if stops is ACT_STOPS and lower[i] == "and" and i + 1 < len(lower) and _opens_a_verb_phrase(w, i + 1):
             return None  # "cutting interest rates and tolerating money supply growth": the next verb has its own object
     return None

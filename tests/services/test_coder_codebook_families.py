@@ -1663,3 +1663,20 @@ def test_whoever_is_targeted_with_weapons_is_attacked() -> None:
         ("ASSAULT", "195", "NGA", "NGA")
     ]
     assert coded("The US targeted Iran with new sanctions.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # WordNet: a counterattack is an attack by a defending force; "charge" a held place is to attack it suddenly
+        ("Syria's army staged a counterattack in northeastern Aleppo.", [("ASSAULT", "190", "SYR", None)]),
+        ("The army launched a counter-offensive against the rebels.", [("ASSAULT", "190", None, None)]),
+        ("Al-Shabab fighters charged a Somali army camp outside Afgoye.", [("ASSAULT", "190", "SOM", None)]),
+        # one charged with a crime is accused, and a verb's object is never past a form of "be"
+        ("The policeman charged with the murder was based at the station.", []),
+        # a grenade launched or fired is thrown
+        ("A grenade was launched by Peruvian rebels at a bus.", [("ASSAULT", "183", "PER", None)]),
+    ],
+)
+def test_counterattacks_charges_and_grenades_launched(text: str, expected: list) -> None:
+    assert coded(text) == expected, text
