@@ -321,6 +321,7 @@ CAUSES_BEFORE_TO = frozenset({"due", "owing"})  # "due to clashes"
 # Nouns of an attack that may be told with no doer; a blast or an explosion may be an accident's
 UNNAMED_ATTACKS = ATTACK_NOUNS - {"fire", "blast", "blasts", "explosion", "explosions"}
 STRUCK_PREPS = frozenset({"on", "against"})  # "an attack on Saraqeb"
+FIGHTS_ENTERED = frozenset({"in", "into", "during"})  # "engaged in clashes with", "locked in battle with"
 PAUSES = frozenset({"pause", "lull", "halt", "end", "stop", "break", "respite", "cessation", "suspension"})
 REGRETTED_PREPS = frozenset({"over", "at", "about"})
 WARNED_RESPONSES = lexicon.word_set("warned_responses")
@@ -2009,6 +2010,31 @@ class SentenceCoder:
             events += self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, [side], others)
         return events
 
+    def _fought_with(self, hit: Hit) -> list[EventCandidate]:
+        """A fight named as a noun that its clause's subject is in, with its other side after "with": "Soldiers
+        have been engaged in a fire exchange with the militants", "security forces used tear gas in hard clashes
+        with protesters". Each side acts on the other."""
+        w = words(self.doc)
+        if hit.entry.type != "ASSAULT" or hit.end >= self.sent.end or w.lower[hit.end] != "with":
+            return []
+        other = self.chunk_at.get(hit.end + 1)
+        start = self._held_phrase_start(hit)
+        if other is None or other.start != hit.end + 1 or not other.actors or start is None:
+            return []
+        if start == self.sent.start or w.lower[start - 1] not in FIGHTS_ENTERED:
+            return []  # "a clash with police" as the subject or object of another verb
+        subject = source_before(self.doc, self.sent, start, self.chunk_at, self.left_stops)
+        if subject is None or not subject.actors:
+            return []
+        sides, others = self._resolve(subject), other.actors
+        if {a.code for a in sides} & {a.code for a in others}:
+            return []
+        entry = hit.entry
+        return [
+            *self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, sides, others),
+            *self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, others, sides),
+        ]
+
     def _held_phrase_start(self, hit: Hit) -> int | None:
         """Where the phrase of a fight or talks named as a noun starts, when the report tells them as held: the
         words before the noun, back to what opens its phrase, are a count, an article or adjectives, none in doubt
@@ -2025,9 +2051,15 @@ class SentenceCoder:
             if w.lower[j] in UNSURE_OR_TO_COME or w.lower[j] in STOP_WORDS and not counts:
                 return None
             j -= 1
-        reactions = (h for h in self.hits if h.end <= hit.start and h.entry.type != "ASSAULT")
+        # "condemned the clashes between", "called for an end to the fighting": what words are about; an act, a
+        # protest among them, may be done in it ("used tear gas in clashes with protesters")
+        reactions = (
+            h
+            for h in self.hits
+            if h.end <= hit.start and quad_class(h.entry.cameo) in VERBAL_CLASSES and h.entry.type != "PROTEST"
+        )
         if any(not _clause_break(w, h.end, j + 1) for h in reactions):
-            return None  # "condemned the clashes between": the reaction is the event
+            return None
         if j > self.sent.start and w.lower[j] in PREPOSITIONS and w.lemma[j - 1] in PAUSES:
             return None  # "a pause in the bombing", "an end to the fighting": what stopped, not what is told as held
         if modality_of(self.doc, self.sent.start, hit.start)[0] != ASSERTED:
@@ -2476,7 +2508,7 @@ class SentenceCoder:
             events.extend(
                 self._named_with_its_doer(hit)
                 or self._fought_between(hit)
-                or ([] if told_by_force else self._done_by_unnamed_forces(hit))
+                or ([] if told_by_force else self._fought_with(hit) or self._done_by_unnamed_forces(hit))
             )
         for hit in self.nouns:
             events.extend(

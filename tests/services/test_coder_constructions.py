@@ -3783,3 +3783,23 @@ def test_a_no_event_reading_names_no_object_past_a_form_of_be() -> None:
 )
 def test_a_protest_named_by_no_one_named(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fight the clause's subject is in, with its other side after "with": each side acts on the other
+        (
+            "Somali soldiers have been engaged in a fire exchange with al-Shabaab militants since morning.",
+            [("ASSAULT", "SOMMIL", "SOMREBSHB"), ("ASSAULT", "SOMREBSHB", "SOMMIL")],
+        ),
+        (
+            "Lebanese security forces used tear gas in hard clashes with protesters in Beirut.",
+            [("COERCE", "LBNCOP", "LBNCVL"), ("ASSAULT", "LBNCOP", "LBNCVL"), ("ASSAULT", "LBNCVL", "LBNCOP")],
+        ),
+        # words about a fight are no fight; a clash with police as a subject is another verb's
+        ("Kenya condemned the clashes with al-Shabaab in Kismayo.", [("ACCUSE", "KEN", "SOMREBSHB")]),
+    ],
+)
+def test_a_fight_its_subject_is_in_with_the_other_side(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
