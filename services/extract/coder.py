@@ -451,7 +451,8 @@ UNARMED_BODIES = PEOPLE_SECTORS | {"PTY", "NGO"}
 PRAISE, HOST, ARREST, ABDUCTION = "051", "043", "173", "181"
 # Arrests, and things seized or confiscated, which the police, forces or authorities who report them without naming
 # who made them have made ("police have said")
-POLICE_WORK = frozenset({ARREST, "1711", SEIZE_PROPERTY})
+WEAPONS_SEIZED = "1711"  # CAMEO's confiscation, of weapons found, defused or intercepted: the authorities' work
+POLICE_WORK = frozenset({ARREST, WEAPONS_SEIZED, SEIZE_PROPERTY})
 POLICING = frozenset({"COP", "MIL", "GOV", "JUD"})
 SAY_AUXILIARIES = frozenset({"have", "has", "had", "did", "will", "would"})
 # Ways from one place to another: what runs between two places says where
@@ -3157,11 +3158,14 @@ class SentenceCoder:
         )
 
     def _authorities_of_the_place(self, hit: Hit, held: Chunk | None) -> list[Actor]:
-        """Who arrests, investigates or tries someone when a passive names no one: the state it is done in ("a
-        US national was put under investigation in Italy"), or, with no place named, the state of a politician
+        """Who arrests, investigates or tries someone, or finds or defuses weapons, when a passive names no one: the
+        police who report weapons found, or the state it is done in ("a US national was put under investigation in
+        Italy", "a bomb was found near his home in New York"), or, with no place named, the state of a politician
         held, whose office and opposition are at home ("Zimbabwe's opposition leader was arrested"), or of someone
         known by a town or a region of it, as local news names its own people ("an Oklahoma man was convicted")."""
-        if hit.entry.mode not in AUTHORITY_MODES:
+        if hit.entry.cameo == WEAPONS_SEIZED and (reporting := self._reporting_authority(hit)):
+            return reporting  # "Police said the pistols were discovered": theirs
+        if hit.entry.mode not in AUTHORITY_MODES and hit.entry.cameo != WEAPONS_SEIZED:
             return []
         place = next((c for c in self.chunks if c.start >= hit.end and c.prep == "in"), None)
         if place is not None and not self._in_its_clause(hit, place):

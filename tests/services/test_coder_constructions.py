@@ -3803,3 +3803,16 @@ def test_a_protest_named_by_no_one_named(text: str, expected: list) -> None:
 )
 def test_a_fight_its_subject_is_in_with_the_other_side(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # weapons found or defused by no one named are the authorities' work: the police who report it, else the
+        # state where it was done
+        ("A bomb has been found near the senator's home in New York.", [("COERCE", "1711", "USA", "USA")]),
+        ("Kenyan police said the pistols were discovered during a search.", [("COERCE", "1711", "KEN", None)]),
+    ],
+)
+def test_weapons_found_by_no_one_named(text: str, expected: list) -> None:
+    assert by_cameo(text) == expected, text
