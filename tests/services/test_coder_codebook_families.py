@@ -1676,7 +1676,10 @@ def test_whoever_is_targeted_with_weapons_is_attacked() -> None:
         ("The policeman charged with the murder was based at the station.", []),
         # a grenade launched or fired is thrown
         ("A grenade was launched by Peruvian rebels at a bus.", [("ASSAULT", "183", "PER", None)]),
+        # CAMEO 0874: a stronghold or a base left is retreated from; a post left by a minister is no retreat
+        ("Syrian rebels left their last bastion in Homs on Tuesday.", [("RETREAT", "0874", "SYR", None)]),
+        ("The minister left his post in March.", []),
     ],
 )
-def test_counterattacks_charges_and_grenades_launched(text: str, expected: list) -> None:
+def test_counterattacks_charges_grenades_launched_and_bastions_left(text: str, expected: list) -> None:
     assert coded(text) == expected, text
