@@ -2123,7 +2123,7 @@ class SentenceCoder:
         """A fight or an attack named as a noun that names none of its doers, told as held where the report places
         it: "Clashes erupted in Kismayo", "Fierce fighting was reported in the Ganfouda district of Benghazi",
         "after a gas attack on Saraqeb". PLOVER codes an act whose actors the text does not identify: it is done by
-        the unidentified armed forces of that place (CAMEO's UAF), to whom an attack is made on."""
+        the unidentified armed forces of that place (CAMEO's UAF), at whom an attack is made ("on Saraqeb")."""
         after = min(self.sent.end, hit.end + VERB_AFTER_SIDES_REACH)
         if self._act_of_no_named_doer(hit) is None or modality_of(self.doc, hit.end, after)[0] != ASSERTED:
             return []  # "Clashes may erupt in Kismayo"
