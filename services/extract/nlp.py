@@ -112,6 +112,7 @@ def make_lemmatizer(nlp: Language, name: str):
     by_lower = {key: (strings.add(table[key]), table[key]) for key in table}
     lemmas = {table[key].lower() for key in table}
     nouns = {noun[0] for noun in lexicon.sectors() if len(noun) == 1}
+    by_first = trigger_index()
 
     seen: dict[int, tuple] = {}  # by word form: what the loop needs about it, worked out once per process
 
@@ -137,6 +138,8 @@ def make_lemmatizer(nlp: Language, name: str):
         name_word = (
             (lexeme.is_title or acronym) and lexeme.is_alpha and lower not in STOP_WORDS and lower not in CALENDAR
         )
+        # (a hyphen that `_read_spaced_hyphens_as_dashes` later reads as a dash opens none, nor does the dash)
+        patterns_opened = (*by_first.get(lemma.lower(), ()), *by_first.get("=" + lower, ()))
         return (
             lemma_hash,
             lower,
@@ -149,6 +152,7 @@ def make_lemmatizer(nlp: Language, name: str):
             name_word,
             lexeme.is_space,
             ends_a_sentence,
+            patterns_opened,
         )
 
     def lemmatize(doc: Doc) -> Doc:
@@ -159,7 +163,20 @@ def make_lemmatizer(nlp: Language, name: str):
         if not infos:
             return doc
         columns = map(list, zip(*infos, strict=True))
-        lemma_ids, w.lower, w.lemma, w.title, w.acronym, w.num, w.alpha, w.is_lower, w.name_word, spaces, ends = columns
+        (
+            lemma_ids,
+            w.lower,
+            w.lemma,
+            w.title,
+            w.acronym,
+            w.num,
+            w.alpha,
+            w.is_lower,
+            w.name_word,
+            spaces,
+            ends,
+            w.patterns_opened,
+        ) = columns
         w.places = frozenset(e.start for e in doc_entities(doc) if e.label_ in (COUNTRY, CAPITAL, CITY))
         offsets = doc.to_array([IDX, LENGTH])
         w.char_start, w.char_end = offsets[:, 0].tolist(), (offsets[:, 0] + offsets[:, 1]).tolist()
@@ -661,12 +678,6 @@ def _token_variants(pattern: str) -> list[str]:
     return variants
 
 
-@lru_cache
-def exact_forms() -> frozenset[str]:
-    """The word forms (not lemmas) that open a trigger pattern: the "=form" keys of the index."""
-    return frozenset(key[1:] for key in trigger_index() if key.startswith("="))
-
-
 class IndexedPattern(NamedTuple):
     """A trigger pattern split at its gaps, with what the first word of each later part may be when it must be a
     word (not a place or a number): its lemmas and its exact forms, in one set. A sentence with none of each set,
@@ -748,18 +759,12 @@ def _between_compound_modifiers(lower: list[str], i: int) -> bool:
 
 def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
     """Trigger matches as (start, end, entry); the parts of a gapped pattern may be up to MAX_GAP tokens apart."""
-    by_first = trigger_index()
     w = words(doc)
     ends = [sent.end for sent in sentences(doc)]
     found = []
     # A word inside a name ("the Rapid Support Forces", "Asia-Pacific Economic Cooperation") is no trigger.
     named = {i for entity in doc_entities(doc) if entity.label_ in NAMES for i in range(entity.start, entity.end)}
-    exact = exact_forms()
-    anchors = [
-        i
-        for i, (lemma, lower) in enumerate(zip(w.lemma, w.lower, strict=True))
-        if (lemma in by_first or lower in exact) and i not in named
-    ]
+    anchors = [i for i in compress(range(len(w.lower)), w.patterns_opened) if i not in named]
     # By sentence: its lemmas and its forms, in one set (a word of a later part met as the other is rare; the test
     # only rules out patterns, and the match itself tells them apart)
     vocabularies: dict[int, set[str]] = {}
@@ -775,12 +780,12 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
                 *w.lower[sentence_start:sentence_end],
             }
         absent = vocabularies[sentence_index].isdisjoint
-        for trigger, segments, later_words in by_first.get(w.lemma[start], []) + by_first.get("=" + w.lower[start], []):
+        for trigger, segments, later_words in w.patterns_opened[start]:
             if any(map(absent, later_words)):
                 continue  # a later part's first word is nowhere in the sentence: neither reading can match
             first, *rest = segments
-            # The anchor is the first word; a longer first part ("come under") must match on.
-            if len(first) > 1 and (start + len(first) > len(w.lower) or not _segment_at(w, start, first)):
+            # The anchor is the first word, which the index matched; a longer first part ("come under") must match on.
+            if len(first) > 1 and (start + len(first) > len(w.lower) or not _segment_at(w, start, first, skip=1)):
                 continue
             end = start + len(first)
             stops = OBJECT_STOPS if trigger.kind == NO_EVENT else ACT_STOPS if trigger.kind == ACT else GAP_STOPS
@@ -924,6 +929,8 @@ class Words:
         self.is_lower: list[bool] = []
         # a word of a name: capitalised or in capitals, of letters, and no function word nor a day's or a month's name
         self.name_word: list[bool] = []
+        # the trigger patterns a word may open, by its lemma and by its form (`trigger_index`)
+        self.patterns_opened: list[tuple[IndexedPattern, ...]] = []
         self.places: frozenset[int] = frozenset()  # where the name of a country, a capital or a city opens
         self.char_start: list[int] = []  # where each token's text starts, and ends, in the document's text
         self.char_end: list[int] = []
