@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import compress, pairwise
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 import numpy
@@ -113,6 +113,7 @@ def make_lemmatizer(nlp: Language, name: str):
     lemmas = {table[key].lower() for key in table}
     nouns = {noun[0] for noun in lexicon.sectors() if len(noun) == 1}
     by_first = trigger_index()
+    hyphen = strings.add("-")
 
     seen: dict[int, tuple] = {}  # by word form: what the loop needs about it, worked out once per process
 
@@ -157,12 +158,14 @@ def make_lemmatizer(nlp: Language, name: str):
 
     def lemmatize(doc: Doc) -> Doc:
         # Word forms come from the array, not from Token objects: building one per token is the costly part.
-        infos = [seen.get(orth) or seen.setdefault(orth, describe(orth)) for orth in doc.to_array(ORTH).tolist()]
+        orths = doc.to_array(ORTH)
+        infos = [seen.get(orth) or seen.setdefault(orth, describe(orth)) for orth in orths.tolist()]
         w = Words()
         doc.user_data["words"] = w
         if not infos:
             return doc
-        columns = map(list, zip(*infos, strict=True))
+        # One list per attribute, each read off the forms' tuples by `map` (`zip(*infos)` takes twice as long)
+        columns = [list(map(itemgetter(k), infos)) for k in range(len(infos[0]))]
         (
             lemma_ids,
             w.lower,
@@ -181,7 +184,7 @@ def make_lemmatizer(nlp: Language, name: str):
         offsets = doc.to_array([IDX, LENGTH])
         w.char_start, w.char_end = offsets[:, 0].tolist(), (offsets[:, 0] + offsets[:, 1]).tolist()
         if "-" in w.lower:
-            _read_spaced_hyphens_as_dashes(doc, w)
+            _read_spaced_hyphens_as_dashes(doc, w, numpy.flatnonzero(orths == hyphen).tolist())
         w.sentence_starts = _sentence_starts(w.lower, spaces, ends)
         starts = [-1] * len(infos)
         for start in w.sentence_starts:
@@ -937,14 +940,14 @@ class Words:
         self.sentence_starts: list[int] = []
 
 
-def _read_spaced_hyphens_as_dashes(doc: Doc, w: Words) -> None:
+def _read_spaced_hyphens_as_dashes(doc: Doc, w: Words, hyphens: list[int]) -> None:
     """A hyphen with a space on each side is a dash ("BAGHDAD, Iraq - The police"), which ends a phrase as "—"
     does before a capitalised word; one between words joins them ("pro-Russian", "Khartoum - based" as tokens are
-    sometimes rejoined), and one between numbers gives a score."""
+    sometimes rejoined), and one between numbers gives a score. `hyphens`: where the document's hyphens are."""
     spaced = doc.to_array(SPACY).tolist()
     last = len(w.lower) - 1
-    for i, lower in enumerate(w.lower):
-        if lower == "-" and 0 < i < last and spaced[i - 1] and spaced[i] and w.title[i + 1]:
+    for i in hyphens:
+        if 0 < i < last and spaced[i - 1] and spaced[i] and w.title[i + 1]:
             w.lower[i] = w.lemma[i] = "—"
 
 
