@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import compress
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
@@ -492,6 +493,9 @@ def find_chunks(
     }
     i = sent.start
     while i < sent.end:
+        if not in_a_chunk[i] and w.lower[i] not in PRONOUNS and w.lower[i] != "the":
+            i += 1  # most words open nothing: no phrase, no pronoun and no "the country"
+            continue
         if w.lower[i] in PRONOUNS:
             chunks.append(Chunk(i, i + 1, [], _prep(doc, i, sent.start), pronoun=w.lower[i]))
             i += 1
@@ -634,17 +638,16 @@ def stranger_names(
         return w.name_word[k] and k not in entity_at and k not in trigger_tokens and (w.lemma[k],) not in sectors
 
     runs = []
-    i = sent.start
-    while i < sent.end:
-        if not name_word(i):
-            i += 1
+    past = sent.start  # where the last run ended
+    # (only a word of a name may open a run)
+    for i in compress(range(sent.start, sent.end), w.name_word[sent.start : sent.end]):
+        if i < past or not name_word(i):
             continue
         j = i + 1
         while j < sent.end and (name_word(j) or w.lower[j] in NAME_PARTICLES and j + 1 < sent.end and name_word(j + 1)):
             j += 1
         if i == sent.start and j - i >= 2 and w.lower[i].endswith("ly"):
-            i += 1  # "Ironically Nichols": an adverb that opens the sentence is capitalised for that alone
-            continue
+            continue  # "Ironically Nichols": an adverb that opens the sentence is capitalised for that alone
         before = i - 1
         names_a_thing = (
             w.lower[j - 1] in PLACE_NOUNS | PLACE_NAME_ENDS
@@ -661,7 +664,7 @@ def stranger_names(
         )
         if j - i >= 2 and not names_a_thing:
             runs.append((i, j))
-        i = j
+        past = j
     return runs
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, cached_property
+from itertools import compress
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
@@ -249,6 +250,8 @@ CLAUSE_STOP_WORDS = (
     | RELATIVES
     | GERUND_OPENERS
 )
+# The lemmas of the reporting cues of one word ("say", "tell"): a sentence's other words report nothing
+SAY_LEMMAS = frozenset(cue[0] for cue, kind in lexicon.cues().items() if kind == "say" and len(cue) == 1)
 # Physical acts, aimed "at" whom they hit ("fired tear gas at protesters").
 AIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # CAMEO 150, demonstrate military or police power: force shown, short of its use.
@@ -1085,10 +1088,9 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple
     bare_verb_ends = {h.end for h in hits if h.end - h.start == 1}
     # Words that report what someone said or alleged: "Prosecutors allege that Simpson shot Flynn"
     reported_ends = {h.end for h in hits if _is_verbal(h.entry.cameo)} | {i + 1 for i in say_tokens}
-    for i in range(sent.start, sent.end):
+    # (only the words that may end a clause are visited)
+    for i in compress(range(sent.start, sent.end), map(CLAUSE_STOP_WORDS.__contains__, w.lower[sent.start : sent.end])):
         lower = w.lower[i]
-        if lower not in CLAUSE_STOP_WORDS:
-            continue
         if lower == ";":
             left.add(i)
             right.add(i)
@@ -1432,13 +1434,11 @@ class SentenceCoder:
         when = next((d.value for d in self.dates[False] if d.value and not d.report), published)
         self.chunks = find_chunks(doc, sent, entity_at, trigger_tokens, when)
         self.chunk_at = {i: c for c in self.chunks for i in range(c.start, c.end)}
-        cues = lexicon.cues()
         w = words(doc)
         self.say = {
             i
-            for i in range(sent.start, sent.end)
-            if cues.get((w.lemma[i],)) == "say"
-            and i not in trigger_tokens
+            for i in compress(range(sent.start, sent.end), map(SAY_LEMMAS.__contains__, w.lemma[sent.start : sent.end]))
+            if i not in trigger_tokens
             and i not in entity_at
             and i not in self.chunk_at  # "authorities in India's Manipur state": a noun of an actor, no report
             and (i == sent.start or not w.title[i])

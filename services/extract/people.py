@@ -10,6 +10,7 @@ a title after "the" for the one actor the report introduced with it ("Sudan's go
 from __future__ import annotations
 
 from datetime import date
+from itertools import compress
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
@@ -122,7 +123,7 @@ class People:
         self.doc, self.entity_at, self.when = doc, entity_at, when
         self.surnames: dict[str, str] = {}  # surname -> code
         self.titles: dict[str, set[str]] = {}  # title -> the codes of the actors introduced with it
-        self.pending: list[Span] = []
+        self.pending: list[tuple[Span, set[str]]] = []  # each sentence kept for later, with its capitalised words
 
     def read(self, chunks: list[Chunk], named: list[Span]) -> None:
         """Learn from a coded sentence's actor phrases and names."""
@@ -133,7 +134,9 @@ class People:
         """Learn the titles of a sentence with no event now, and keep it for later if it may introduce anyone."""
         self._learn_titles(named)
         if named and may_introduce(self.doc, sent, named, self.entity_at):
-            self.pending.append(sent)
+            w = words(self.doc)
+            capitalised = set(compress(w.lower[sent.start : sent.end], w.title[sent.start : sent.end]))
+            self.pending.append((sent, capitalised))
 
     def opens_with_stranger(self, sent: Span) -> bool:
         """Whether a sentence opens with someone no lexicon places and no earlier sentence introduced: a surname
@@ -195,30 +198,31 @@ class People:
         w, taken = words(self.doc), self.entity_at
         second: dict[int, str] = {}
         unknown: dict[int, str] = {}
-        for i in range(sent.start + 1, sent.end):
-            if i in taken:
-                continue
+        # Only the capitalised words, and the words of a title when the sentence has one, are visited.
+        after_the_first = range(sent.start + 1, sent.end)
+        for i in compress(after_the_first, w.title[sent.start + 1 : sent.end]):
             lower = w.lower[i]
-            if w.title[i]:
-                if w.alpha[i] and len(lower) >= MIN_SURNAME_LETTERS and lower not in STOP_WORDS:
-                    unknown[i] = lower
-            elif (
-                (codes := self.titles.get(lower)) is not None
-                and len(codes) == 1
-                and w.lower[i - 1] == "the"
-                and not (i + 1 < sent.end and w.lower[i + 1] == "of")
-            ):
-                second[i] = next(iter(codes))
+            if i not in taken and w.alpha[i] and len(lower) >= MIN_SURNAME_LETTERS and lower not in STOP_WORDS:
+                unknown[i] = lower
+        if not self.titles.keys().isdisjoint(w.lower[sent.start + 1 : sent.end]):
+            for i in after_the_first:
+                if (
+                    i not in taken
+                    and not w.title[i]
+                    and (codes := self.titles.get(w.lower[i])) is not None
+                    and len(codes) == 1
+                    and w.lower[i - 1] == "the"
+                    and not (i + 1 < sent.end and w.lower[i + 1] == "of")
+                ):
+                    second[i] = next(iter(codes))
         first = w.lower[sent.start]
         if w.title[sent.start] and sent.start not in taken and _uncommon(first):
             # "Kiir accused ..." opens the sentence; "Major roads were closed" does not name John Major
             unknown[sent.start] = first
         if unknown and self.pending:
             sought = set(unknown.values())
-            for earlier in [
-                s for s in self.pending if any(w.title[i] and w.lower[i] in sought for i in range(s.start, s.end))
-            ]:
-                self.pending.remove(earlier)
+            for earlier, capitalised in [kept for kept in self.pending if not sought.isdisjoint(kept[1])]:
+                self.pending.remove((earlier, capitalised))
                 chunks = find_chunks(self.doc, earlier, taken, set(), self.when)
                 self.surnames.update(introduced(self.doc, chunks, taken))
         second.update((i, code) for i, surname in unknown.items() if (code := self.surnames.get(surname)) is not None)
