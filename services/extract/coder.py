@@ -2957,8 +2957,12 @@ class SentenceCoder:
         # a surname: the text has named the person in full ("Jason Stockley ... Stockley shot Smith")
         if any(w.lower[k] == w.lower[start] and w.name_word[k - 1] for k in range(1, start)):
             return []
-        # an object follows: a name or a noun phrase, not a preposition or an adverb ("Blues attacked down the left")
-        if hit.end >= self.sent.end or not w.alpha[hit.end] or w.lower[hit.end] in NOT_A_NOUN_PHRASE:
+        # an object follows: a name or a noun phrase, not a preposition or an adverb ("Blues attacked down the left"),
+        # unless the pattern names it ("Pantelitz regained control of")
+        names_its_object = "~" in hit.entry.pattern or " " in hit.entry.pattern
+        if not names_its_object and (
+            hit.end >= self.sent.end or not w.alpha[hit.end] or w.lower[hit.end] in NOT_A_NOUN_PHRASE
+        ):
             return []
         location = self._location(hit.start)
         country = location.country if location is not None else None

@@ -1679,6 +1679,9 @@ def test_whoever_is_targeted_with_weapons_is_attacked() -> None:
         # CAMEO 0874: a stronghold or a base left is retreated from; a post left by a minister is no retreat
         ("Syrian rebels left their last bastion in Homs on Tuesday.", [("RETREAT", "0874", "SYR", None)]),
         ("The minister left his post in March.", []),
+        # CAMEO 175: a crackdown on people is repression, one on a vice none
+        ("Peruvian police launched a crackdown on protesters in Lima.", [("COERCE", "175", "PER", "PER")]),
+        ("The government announced a crackdown on corruption.", []),
     ],
 )
 def test_counterattacks_charges_grenades_launched_and_bastions_left(text: str, expected: list) -> None:

@@ -3816,3 +3816,10 @@ def test_a_fight_its_subject_is_in_with_the_other_side(text: str, expected: list
 )
 def test_weapons_found_by_no_one_named(text: str, expected: list) -> None:
     assert by_cameo(text) == expected, text
+
+
+def test_a_group_no_lexicon_knows_takes_what_its_pattern_names() -> None:
+    # "regain control" names its object: what follows it need not be a noun phrase
+    assert by_code("Pantelitz regained control of the last Serb-held part of its territory.") == [
+        ("ASSAULT", "UAF", "SRB")
+    ]
