@@ -2051,6 +2051,8 @@ class SentenceCoder:
                 return None
             if w.lower[j] in UNSURE_OR_TO_COME or w.lower[j] in STOP_WORDS and not counts:
                 return None
+            if lexicon.cues().get((w.lemma[j],)) == "say":
+                return None  # "Pamphlets announced rallies": what is announced is to come, or only told of
             j -= 1
         # "condemned the clashes between", "called for an end to the fighting": what words are about; an act, a
         # protest among them, may be done in it ("used tear gas in clashes with protesters")
@@ -2342,6 +2344,8 @@ class SentenceCoder:
             # "a meeting next week", "an invitation to attend a meeting next week": a noun or an infinitive, whose
             # date is its governor's business
             return False
+        if noun and hit.end < self.sent.end and w.lower[hit.end] == "ahead":
+            return True  # "More protests ahead in Greece"
         # inside the pattern's own gap too: "beginning next week for talks"
         for k in range(hit.start + 1, min(self.sent.end, hit.end + FUTURE_TIME_REACH)):
             if w.lower[k] in (",", ";") or w.lower[k] in AUXILIARIES:

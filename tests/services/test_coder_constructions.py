@@ -3778,6 +3778,8 @@ def test_a_no_event_reading_names_no_object_past_a_form_of_be() -> None:
         # not a modifier of an actor, one to come, or one of no place
         ("Riot police patrolled the streets of Kebili.", []),
         ("Organisers cancelled the planned protest in Kebili.", []),
+        ("More protests ahead in Kebili.", []),
+        ("Pamphlets announced rallies in Kebili on Monday.", []),
         ("Post offices were shut down due to protest sit-ins.", []),
     ],
 )
