@@ -371,9 +371,9 @@ TIME_UNITS = frozenset({"week", "month", "year", "weekend", "spring", "summer", 
 WARNED_REACH = 6  # tokens from "warned" to the "to" of what the warned must do
 # tokens from "warned" to the "would" of the speaker's own act: "warned anti-government protesters that troops would"
 OWN_ACT_REACH = 12
-# An act named before its sides ("Talks between Iran and the EU will resume") says whether it happened in the verb
-# after them: how many words of it are read
-VERB_AFTER_SIDES_REACH = 3
+# An act named as a noun, before its sides or alone ("Talks between Iran and the EU will resume", "Clashes may erupt"),
+# says whether it happened in the verb after it: how many words of it are read
+VERB_AFTER_REACH = 3
 # A state's forces, whose acts to come a warning by that state threatens; acts that harm whom they fall on, legal
 # action among them ("will be prosecuted").
 ARMED_FORCES = frozenset({"MIL", "COP"})
@@ -2000,7 +2000,7 @@ class SentenceCoder:
             return []
         if sides is None or not self._names_its_sides(hit, sides) or self._held_phrase_start(hit) is None:
             return []
-        if self._modality_after_sides(sides)[0] != ASSERTED:
+        if self._modality_after(sides.end)[0] != ASSERTED:
             return []
         entry, actors = hit.entry, sides.actors
         if len({a.code for a in actors}) < 2:
@@ -2126,8 +2126,7 @@ class SentenceCoder:
         it: "Clashes erupted in Kismayo", "Fierce fighting was reported in the Ganfouda district of Benghazi",
         "after a gas attack on Saraqeb". PLOVER codes an act whose actors the text does not identify: it is done by
         the unidentified armed forces of that place (CAMEO's UAF), at whom an attack is made ("on Saraqeb")."""
-        after = min(self.sent.end, hit.end + VERB_AFTER_SIDES_REACH)
-        if self._act_of_no_named_doer(hit) is None or modality_of(self.doc, hit.end, after)[0] != ASSERTED:
+        if self._act_of_no_named_doer(hit) is None or self._modality_after(hit.end)[0] != ASSERTED:
             return []  # "Clashes may erupt in Kismayo"
         attackers = self._unidentified_attackers(hit, passive=False)
         if not attackers:
@@ -2138,11 +2137,10 @@ class SentenceCoder:
         entry = hit.entry
         return self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, attackers, targets)
 
-    def _modality_after_sides(self, sides: Chunk) -> tuple[str, dict[str, str]]:
-        """The modality of an act named before its sides, told by the verb after them: "Talks between Iran and the
-        EU will resume", "Clashes between the two armies may erupt"."""
-        verb_end = min(self.sent.end, sides.end + VERB_AFTER_SIDES_REACH)
-        return modality_of(self.doc, sides.end, verb_end)
+    def _modality_after(self, end: int) -> tuple[str, dict[str, str]]:
+        """The modality of an act named as a noun, told by the verb after the noun or its sides, from `end`: "Talks
+        between Iran and the EU will resume", "Clashes may erupt"."""
+        return modality_of(self.doc, end, min(self.sent.end, end + VERB_AFTER_REACH))
 
     def _owned_by_its_doer(self, hit: Hit) -> list[EventCandidate]:
         """An act named as a noun after its doer's possessive, as done: "Chavez's visit to Spain sparked uproar",
@@ -2289,8 +2287,7 @@ class SentenceCoder:
             return []
         if agent_after_by(self.doc, self.sent, hit.end, self.chunks, self.right_stops) is not None:
             return []  # "Protests by Kenyan students": theirs, read with their doer
-        after = min(self.sent.end, hit.end + VERB_AFTER_SIDES_REACH)
-        if modality_of(self.doc, hit.end, after)[0] != ASSERTED or self._set_to_come(hit, noun=True):
+        if self._modality_after(hit.end)[0] != ASSERTED or self._set_to_come(hit, noun=True):
             return []  # "protests may erupt", "ahead of the planned protest"
         people = self._people_where(hit, hit.start, hit.end)
         if people.country is None:
@@ -2710,7 +2707,7 @@ class SentenceCoder:
             window = max(window, hit.start - 1)
         modality, cues = modality_of(self.doc, window, hit.start)
         if modality == ASSERTED and source_chunk is not None and source_chunk.prep == "between":
-            modality, cues = self._modality_after_sides(source_chunk)
+            modality, cues = self._modality_after(source_chunk.end)
         if modality == ASSERTED and self._set_to_come(hit):
             modality = FUTURE  # "NATO leaders meeting in Vilnius next week": what is yet to happen
         decided = self._decided_by(hit)
