@@ -672,12 +672,15 @@ def _with_strangers(
     doc: Doc, sent: Span, chunks: list[Chunk], entity_at: dict[int, Span], trigger_tokens: set[int]
 ) -> list[Chunk]:
     """The chunks, with one for each stranger's name that no phrase covers or names (see `stranger_names`)."""
+    names = stranger_names(doc, sent, entity_at, trigger_tokens)
+    if not names:
+        return chunks  # (most sentences name no stranger: the phrases' words need not be gathered)
     w = words(doc)
     # A name right after a phrase, or after it and a comma, is that phrase's ("the Emir of Qatar, Sheikh Hamad").
     taken = {i for c in chunks for i in range(c.start, c.end + (2 if w.lower[min(c.end, sent.end - 1)] == "," else 1))}
     strangers = [
         Chunk(start, end, [written_actor(doc, start, end, "", None, None)])
-        for start, end in stranger_names(doc, sent, entity_at, trigger_tokens)
+        for start, end in names
         # after a preposition a name is as often a place or a thing ("to the Esfahan Uranium Conversion Facility",
         # "to most West Africans")
         if _prep(doc, start, sent.start) is None
@@ -691,22 +694,13 @@ def _named_by_apposition(doc: Doc, sent: Span, chunks: list[Chunk]) -> list[Chun
     """A person the lexicon does not know, named before an apposition that says who they are ("Ivan Petrov, the
     Russian deputy foreign minister, said"), is an actor with the apposition's country and sector."""
     w = words(doc)
+    appositions = [(chunk, role) for chunk in chunks if (role := _apposition_role(w, sent, chunk)) is not None]
+    if not appositions:
+        return chunks  # (as most sentences have none: the phrases' words need not be gathered)
     named = []
     taken = {i for c in chunks for i in range(c.start, c.end)}
-    for chunk in chunks:
-        comma, end = chunk.start - 1, chunk.end
-        role = next((a for a in chunk.actors if a.country), None)
-        if (
-            role is None
-            or chunk.prep is not None
-            or comma <= sent.start
-            or w.lower[comma] != ","
-            or w.lower[chunk.start] not in APPOSITION_ARTICLES
-            or end >= sent.end
-            or w.lower[end] != ","
-            or (end + 1 < sent.end and w.lower[end + 1] in ("and", "or"))  # a list: "Petrov, the minister, and"
-        ):
-            continue
+    for chunk, role in appositions:
+        comma = chunk.start - 1
         start = comma
         while start > sent.start and start - 1 not in taken and w.name_word[start - 1]:
             start -= 1
@@ -725,6 +719,25 @@ def _named_by_apposition(doc: Doc, sent: Span, chunks: list[Chunk]) -> list[Chun
         name = written_actor(doc, start, comma, role.code, role.country, role.sector)
         named.append(Chunk(start, comma, [name], _prep(doc, start, sent.start)))
     return sorted([*chunks, *named], key=lambda c: c.start) if named else chunks
+
+
+def _apposition_role(w: Words, sent: Span, chunk: Chunk) -> Actor | None:
+    """The actor of a country a phrase names, if it is an apposition between commas that opens with an article and
+    may say who the name before it is (`_named_by_apposition`)."""
+    comma, end = chunk.start - 1, chunk.end
+    role = next((a for a in chunk.actors if a.country), None)
+    if (
+        role is None
+        or chunk.prep is not None
+        or comma <= sent.start
+        or w.lower[comma] != ","
+        or w.lower[chunk.start] not in APPOSITION_ARTICLES
+        or end >= sent.end
+        or w.lower[end] != ","
+        or (end + 1 < sent.end and w.lower[end + 1] in ("and", "or"))  # a list: "Petrov, the minister, and"
+    ):
+        return None
+    return role
 
 
 def _country_after_a_noun(w: Words, j: int, entity_at: dict[int, Span], sectors) -> bool:
