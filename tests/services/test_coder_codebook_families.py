@@ -1682,6 +1682,9 @@ def test_whoever_is_targeted_with_weapons_is_attacked() -> None:
         # CAMEO 175: a crackdown on people is repression, one on a vice none
         ("Peruvian police launched a crackdown on protesters in Lima.", [("COERCE", "175", "PER", "PER")]),
         ("The government announced a crackdown on corruption.", []),
+        # a place re-taken, hyphened, is occupied (192); a position or a roadblock dismantled is destroyed (1712)
+        ("Libyan forces re-captured the town of Sirte from militants.", [("ASSAULT", "192", "LBY", "LBY")]),
+        ("Nigerian police dismantled a roadblock in Lagos.", [("COERCE", "1712", "NGA", "NGA")]),
     ],
 )
 def test_counterattacks_charges_grenades_launched_and_bastions_left(text: str, expected: list) -> None:
