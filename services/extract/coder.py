@@ -71,6 +71,7 @@ from services.extract.nlp import (
     ROLE,
     TERMINALS,
     Words,
+    char_span,
     doc_entities,
     find_triggers,
     is_past_form,
@@ -2051,7 +2052,7 @@ class SentenceCoder:
                 return None
             if w.lower[j] in UNSURE_OR_TO_COME or w.lower[j] in STOP_WORDS and not counts:
                 return None
-            if lexicon.cues().get((w.lemma[j],)) == "say":
+            if w.lemma[j] in SAY_LEMMAS:
                 return None  # "Pamphlets announced rallies": what is announced is to come, or only told of
             j -= 1
         # "condemned the clashes between", "called for an end to the fighting": what words are about; an act, a
@@ -2110,7 +2111,7 @@ class SentenceCoder:
             return False
         text = text_of(self.doc)
         return any(
-            location.name in text[self.doc[c.start].idx : self.doc[c.end - 1].idx + len(self.doc[c.end - 1])]
+            location.name in text[slice(*char_span(self.doc, c.start, c.end))]
             for c in self.chunks
             if c.actors and not c.place and not self._says_where(c)
         )
@@ -2126,9 +2127,10 @@ class SentenceCoder:
         it: "Clashes erupted in Kismayo", "Fierce fighting was reported in the Ganfouda district of Benghazi",
         "after a gas attack on Saraqeb". PLOVER codes an act whose actors the text does not identify: it is done by
         the unidentified armed forces of that place (CAMEO's UAF), at whom an attack is made ("on Saraqeb")."""
-        if self._act_of_no_named_doer(hit) is None or self._modality_after(hit.end)[0] != ASSERTED:
+        span = self._act_of_no_named_doer(hit)
+        if span is None or self._modality_after(hit.end)[0] != ASSERTED:
             return []  # "Clashes may erupt in Kismayo"
-        attackers = self._unidentified_attackers(hit, passive=False)
+        attackers = self._forces_of_the_place(hit, span, named=False)
         if not attackers:
             return []
         struck = self.chunk_at.get(hit.end + 1) if hit.end < self.sent.end else None
@@ -3282,7 +3284,6 @@ class SentenceCoder:
         span = attack_phrase(self.doc, self.sent, hit.start, hit.end, passive=passive)
         if span is None and participle_joined_by(words(self.doc), hit.start, self.sent) == ",":
             span = opening_attack_phrase(self.doc, self.sent, hit.start)  # "A bomb hit a bus, killing five people"
-        fight = None if span is not None or passive else self._act_of_no_named_doer(hit)  # "clan fighting in X"
         if span is not None and not passive:
             by = (c for c in self.chunks if span[1] <= c.start and c.end <= hit.start and c.prep == "by")
             if (author := next(by, None)) is not None and author.actors:
@@ -3295,12 +3296,18 @@ class SentenceCoder:
             and names_only_where_and_when(self.doc, self.sent, hit.start, hit.end)
         ):
             span = hit.start, hit.end  # "ten soldiers were killed in eastern Ukraine": written as the act's words
-        span = span or fight
-        location = self._location(hit.start) if span else None
+        if span is None and not passive:
+            span = self._act_of_no_named_doer(hit)  # "clan fighting in Khaydaro"
+        return [] if span is None else self._forces_of_the_place(hit, span, named=named)
+
+    def _forces_of_the_place(self, hit: Hit, span: tuple[int, int], *, named: bool) -> list[Actor]:
+        """CAMEO's unidentified armed forces of the country an act happened in, written as the words `span` that
+        name it. Harm told by its verb alone, or a fight, is an act where it happened ("killed in Kabul", "killed in
+        Selea", a place no gazetteer holds), not wherever it happened ("walked off the pitch injured"): unless the
+        attack is `named` as such, a place must be."""
+        location = self._location(hit.start)
         country = location.country if location is not None else None
-        # harm told by its verb alone is an attack where it happened ("killed in Kabul", "killed in Selea", a place
-        # no gazetteer holds), not wherever it happened ("walked off the pitch injured"); so is a fight
-        if span is None or not country and not named and not placed_by_a_name(self.doc, self.sent, hit.end):
+        if not country and not named and not placed_by_a_name(self.doc, self.sent, hit.end):
             return []
         return [written_actor(self.doc, span[0], span[1], f"{country or ''}UAF", country, "UAF")]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from services.extract import lexicon
-from services.extract.nlp import Words, is_past_form, words
+from services.extract.nlp import BE_FORMS, Words, is_past_form, words
 
 ASSERTED, NEGATED, FUTURE, HYPOTHETICAL, CLAIMED = "asserted", "negated", "future", "hypothetical", "claimed"
 # Strongest first: "would not withdraw" is negated before it is future.
@@ -22,7 +22,6 @@ WITHOUT_REACH = 2
 SINGULAR_SUBJECTS = frozenset({"he", "she", "it", "who", "police"})
 # Words after which a cue word is a noun ("the plan", "its threat"); not "all" or "this", which may be subjects.
 NOUN_MARKERS = lexicon.word_set("possessives") | {"the", "a", "an", "'s", "’s"}
-BE_FORMS = lexicon.word_set("be_forms")
 PLAN_REACH = 2  # "the talks are due to", "is also due to"
 
 
