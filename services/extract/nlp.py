@@ -183,8 +183,8 @@ def make_lemmatizer(nlp: Language, name: str):
         w.places = frozenset(e.start for e in doc_entities(doc) if e.label_ in (COUNTRY, CAPITAL, CITY))
         offsets = doc.to_array([IDX, LENGTH])
         w.char_start, w.char_end = offsets[:, 0].tolist(), (offsets[:, 0] + offsets[:, 1]).tolist()
-        if "-" in w.lower:
-            _read_spaced_hyphens_as_dashes(doc, w, numpy.flatnonzero(orths == hyphen).tolist())
+        if hyphens := numpy.flatnonzero(orths == hyphen).tolist():
+            _read_spaced_hyphens_as_dashes(doc, w, hyphens)
         w.sentence_starts = _sentence_starts(w.lower, spaces, ends)
         starts = [-1] * len(infos)
         for start in w.sentence_starts:
