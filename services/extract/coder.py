@@ -3580,8 +3580,9 @@ class SentenceCoder:
             # activists", "the junta freed 9,000 prisoners")
             authority = all(a.sector in AUTHORITY_SECTORS for a in sources) or cameo in (EXECUTION, RELEASE)
             domestic = (type_ in DOMESTIC_TYPES or authority) and all(t.sector in DOMESTIC_SECTORS for t in targets)
-            # Rebels and the opposition fight their own state: "Colombian rebels kidnapped two soldiers".
-            insurgent = all(a.sector in CHALLENGER_SECTORS for a in sources) and all(
+            # Rebels and the opposition fight their own state ("Colombian rebels kidnapped two soldiers"), and so do
+            # the unidentified forces of a place ("a soldier was wounded in a bomb blast in Rafah")
+            insurgent = all(a.sector in CHALLENGER_SECTORS or a.sector == "UAF" for a in sources) and all(
                 t.sector in STATE_SECTORS for t in targets
             )
             # Courts and police act at home, on officials as on anyone: "a judge ordered former president X".

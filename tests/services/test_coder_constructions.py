@@ -96,6 +96,18 @@ def test_an_attack_named_without_its_author_is_the_doing_of_unidentified_forces_
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("A soldier was wounded in a bomb blast in Kandahar.", ("ASSAULT", "AFGUAF", "AFGMIL")),
+        ("Two policemen were killed in an ambush near Maiduguri.", ("ASSAULT", "NGAUAF", "NGACOP")),
+    ],
+)
+def test_forces_of_no_named_country_struck_by_the_unidentified_forces_of_a_place_are_its_states(text, expected):
+    # as unnamed rebels fight their own state, so do the unidentified forces of the place they strike
+    assert by_code(text) == [expected], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # no place named: the attackers have no country of their own, and whom they struck is known; people who
         # attack a state's forces at home are of its country, as unnamed rebels are
         ("Five Nigerian soldiers were killed in an ambush on Monday.", ("ASSAULT", "NGAUAF", "NGAMIL")),
@@ -1233,7 +1245,7 @@ def test_victims_of_an_attack_on_a_place_are_its_people(text, expected):
         # a bomb that goes off is its own clause's subject: the dead before "when" did not set it, nor did the one
         # who only reports it
         ("At least 20 people were killed when a car bomb exploded in Mogadishu.", [("ASSAULT", "SOMUAF", None)]),
-        ("The Taliban said a roadside bomb killed two soldiers near Kandahar.", [("ASSAULT", "AFGUAF", "MIL")]),
+        ("The Taliban said a roadside bomb killed two soldiers near Kandahar.", [("ASSAULT", "AFGUAF", "AFGMIL")]),
         # a gas cylinder, the economy or protests that explode are no bombing (protests are held)
         ("A gas cylinder exploded in a restaurant in Lagos.", []),
         ("Protests exploded across Iran.", [("PROTEST", "IRNCVL", "IRN")]),
