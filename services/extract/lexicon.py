@@ -151,6 +151,7 @@ def _gazetteer() -> tuple[dict[str, Place], dict[str, list[Place]]]:
     arabic = {c["iso"] for c in cache.get_countries().values() if c["languages"].startswith("ar")}
     news_spellings: list[tuple[str, Place]] = []
     minor_places: dict[str, list[Place]] = {}
+    plain_towns: list[tuple[str, Place]] = []  # "Djenné" as English news writes it, "Djenne"
     for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
         country = iso3.get(city["countrycode"])
         is_capital = (city["name"], country) in capitals
@@ -159,6 +160,7 @@ def _gazetteer() -> tuple[dict[str, Place], dict[str, list[Place]]]:
                 city["name"], country, city["latitude"], city["longitude"], False, city["population"], minor=True
             )
             minor_places.setdefault(city["name"], []).append(town)
+            plain_towns.append((plain_spelling(city["name"]), town))
         if not country or not (is_capital or city["population"] >= MIN_CITY_POPULATION):
             continue
         place = Place(city["name"], country, city["latitude"], city["longitude"], is_capital, city["population"])
@@ -185,6 +187,10 @@ def _gazetteer() -> tuple[dict[str, Place], dict[str, list[Place]]]:
         if country and country != "USA":
             province = Place(subdivision.name, country, None, None, False, region=True, minor=True)
             minor_places.setdefault(subdivision.name, []).append(province)
+    spelt_as_in_geonames = set(minor_places)
+    for name, town in plain_towns:  # under a name no town or province has as geonames spells it ("Gedo")
+        if name not in spelt_as_in_geonames:
+            minor_places.setdefault(name, []).append(town)
     for name, found in minor_places.items():  # a town or a province named like no other place, after every other
         if len({place.country for place in found}) == 1 and name not in table:
             table[name] = found[0]
