@@ -839,7 +839,8 @@ def _attach_countries(
             across_event = any(k in trigger_tokens for k in gap)
             if (
                 len(gap) <= 4
-                and (chunk.prep in LOCATIVE or not across_event)
+                # across an event word only a place says where: "were killed in Israeli shelling" names no place
+                and (chunk.prep in LOCATIVE and (place or chunk.place) or not across_event)
                 and any(w.lower[k] in origin for k in gap)
                 and all(w.alpha[k] and w.is_lower[k] and w.lower[k] not in CLAUSE_OPENERS for k in gap)
             ):

@@ -185,7 +185,7 @@ def test_a_region_named_with_another_countrys_name_is_of_its_own_country(text: s
         ("Jordan Condemns Israeli Raid", {("ACCUSE", "JOR", "ISR")}),
         # nor does wire style's day after the subject make it a person
         ("Israel Sunday rejected the Egyptian proposal.", {("REJECT", "ISR", "EGY")}),
-        ("Israel Police arrested two Jordanian men.", {("COERCE", "ISRCOP", "JOR")}),
+        ("Israel Police arrested two Jordanian men.", {("COERCE", "ISRCOP", "JORCVL")}),
     ],
 )
 def test_a_country_named_like_a_person_before_a_surname_is_a_person(text: str, expected: set) -> None:
@@ -199,7 +199,7 @@ def test_a_country_named_like_a_person_before_a_surname_is_a_person(text: str, e
         ("Secretary of State Florence Whitby criticised the Kenyan government.", {("ACCUSE", "GOV", "KENGOV")}),
         ("Mr. Austin Reed criticised the Kenyan government.", {("ACCUSE", "", "KENGOV")}),
         # without a title before it, the city stays a place
-        ("Kenyan police arrested two Italian men in Florence.", {("COERCE", "KENCOP", "ITA")}),
+        ("Kenyan police arrested two Italian men in Florence.", {("COERCE", "KENCOP", "ITACVL")}),
     ],
 )
 def test_a_city_named_like_a_given_name_after_a_title_is_a_person(text: str, expected: set) -> None:
@@ -216,7 +216,7 @@ def test_a_city_named_like_a_given_name_after_a_title_is_a_person(text: str, exp
         ),
         ("Norway condemned the use of excessive force against Kenyan protesters.", {("ACCUSE", "NOR", "KENCVL")}),
         # a force named as a body keeps its sector
-        ("The Kenyan police force arrested two Somali men.", {("COERCE", "KENCOP", "SOM")}),
+        ("The Kenyan police force arrested two Somali men.", {("COERCE", "KENCOP", "SOMCVL")}),
         ("The African Union force attacked al-Shabab fighters.", {("ASSAULT", "IGOAU", "SOMREBSHB")}),
         # reservists and conscripts are the military's
         ("Ukrainian conscripts were killed by Russian shelling.", {("ASSAULT", "RUS", "UKRMIL")}),
@@ -246,7 +246,7 @@ def test_an_ally_or_a_proxy_is_not_the_state_it_serves(text: str, expected: set)
     ("text", "expected"),
     [
         # "Georgia" is the state where the text names towns of the United States and nothing else of the country
-        ("Atlanta police said a man was convicted in Georgia of murder.", {("ACCUSE", "USA", None)}),
+        ("Atlanta police said a man was arrested in Georgia.", {("COERCE", "USACOP", "USACVL")}),
         ("Russia invaded Georgia in 2008.", {("ASSAULT", "RUS", "GEO")}),
         # the United States or Washington beside it is as often the country's partner
         ("Washington and Georgia signed a defence pact.", {("SUPPORT", "USAGOV", None), ("SUPPORT", "GEO", None)}),
@@ -268,19 +268,19 @@ def test_a_name_written_with_a_hyphen_is_one_name():
     ("text", "expected"),
     [
         # police bodies by the names CAMEO's agent dictionary gives them, placed by their state or their adjective
-        ("The Oregon Highway Patrol arrested two Mexican men.", {("COERCE", "USACOP", "MEX")}),
-        ("Italian carabinieri detained two Tunisian men.", {("COERCE", "ITACOP", "TUN")}),
+        ("The Oregon Highway Patrol arrested two Mexican men.", {("COERCE", "USACOP", "MEXCVL")}),
+        ("Italian carabinieri detained two Tunisian men.", {("COERCE", "ITACOP", "TUNCVL")}),
         ("The French gendarmerie arrested a Belgian suspect.", {("COERCE", "FRACOP", "BEL")}),
         ("A Canadian police officer shot a suspect.", {("ASSAULT", "CANCOP", None)}),
         ("US Border Patrol agents detained Guatemalan migrants.", {("COERCE", "USACOP", "GTMREF")}),
         ("Ohio's National Guard was deployed to Columbus.", set()),
         # a city's or a state's own police, officials and courts are its country's
-        ("Karachi police arrested two Afghan men.", {("COERCE", "PAKCOP", "AFG")}),
-        ("A Lahore court sentenced a British man to death.", {("COERCE", "PAKJUD", "GBR")}),
+        ("Karachi police arrested two Afghan men.", {("COERCE", "PAKCOP", "AFGCVL")}),
+        ("A Lahore court sentenced a British man to death.", {("COERCE", "PAKJUD", "GBRCVL")}),
         ("The Texas governor deployed the National Guard to the border.", {("MOBILIZE", "USAGOV", None)}),
         # a title abbreviated, as news writes it before a name; a jury is its court's
         ("Texas Gov. Rick Perry criticized Mexico.", {("ACCUSE", "USAGOV", "MEX")}),
-        ("An Ohio jury convicted a Canadian man of fraud.", {("ACCUSE", "USAJUD", "CAN")}),
+        ("An Ohio jury convicted a Canadian man of fraud.", {("ACCUSE", "USAJUD", "CANCVL")}),
         # a word that qualifies an office held ("caretaker prime minister") keeps it the state's; so is its judiciary
         ("Lebanon's caretaker prime minister called on Israel to show restraint.", {("REQUEST", "LBNGOV", "ISR")}),
         ("Iran's powerful judiciary sentenced a French citizen.", {("COERCE", "IRNJUD", "FRACVL")}),

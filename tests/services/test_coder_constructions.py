@@ -45,6 +45,20 @@ def test_a_passive_attack_is_the_doing_of_the_one_the_attack_names(text, expecte
     assert [(kind, source[:3], target[:3]) for kind, source, target in by_code(text)] == [expected], text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a nationality in the phrase after the verb says whose attack it was, not whose the harmed were
+        ("Four children were killed in Israeli shelling in Gaza.", ("ASSAULT", "ISR", "PSECVL")),
+        ("Ten civilians were wounded in Saudi air strikes in Sanaa.", ("ASSAULT", "SAU", "YEMCVL")),
+        # a man or men, named by no more, are civilians, of the place where they were struck
+        ("A man was killed in an attack in Kandahar.", ("ASSAULT", "AFGUAF", "AFGCVL")),
+    ],
+)
+def test_the_harmed_of_a_passive_attack_are_of_the_place_not_of_the_attackers_nationality(text, expected):
+    assert by_code(text) == [expected], text
+
+
 def test_a_passive_attack_with_no_place_and_no_doer_is_an_unplaced_unidentified_attack():
     # an attack noun with no actor and no place leaves the doer unknown and unplaced: coded on whom it struck
     assert by_code("Three people were killed in an attack on a market.") == [("ASSAULT", "UAF", "CVL")]
@@ -942,7 +956,7 @@ def test_cutting_funding_and_pulling_forces_back(text, expected):
     ("text", "expected"),
     [
         # "hanged" is the form executions take ("hung" a picture); the participle after "men" only says who they are
-        ("Iran hanged two men convicted of killing a security guard.", [("ASSAULT", "186", "IRN", None)]),
+        ("Iran hanged two men convicted of killing a security guard.", [("ASSAULT", "186", "IRN", "IRN")]),
         ("Saudi Arabia hanged a Pakistani man for drug smuggling.", [("ASSAULT", "186", "SAU", "PAK")]),
     ],
 )
@@ -1765,7 +1779,7 @@ def test_contests_and_space_probes_are_no_events(text):
 
 
 def test_what_an_object_is_suspected_of_is_not_the_target():
-    assert by_country("Germany arrested three men suspected of spying for China.") == [("COERCE", "DEU", None)]
+    assert by_country("Germany arrested three men suspected of spying for China.") == [("COERCE", "DEU", "DEU")]
     assert by_country("Police in Estonia arrested a Russian suspected of sabotage.") == [("COERCE", "EST", "RUS")]
 
 
@@ -3304,7 +3318,7 @@ def test_a_date_written_in_digits_and_a_group_s_spellings(text: str, expected: l
 
 
 def test_a_past_like_its_base_after_an_article_and_a_named_subject_is_the_verb() -> None:
-    assert by_code("A mob beat a man to death in Lagos.") == [("ASSAULT", "NGACVL", "NGA")]
+    assert by_code("A mob beat a man to death in Lagos.") == [("ASSAULT", "NGACVL", "NGACVL")]
 
 
 def test_a_club_no_lexicon_knows_beats_another_in_a_game_not_an_assault() -> None:
@@ -3512,8 +3526,8 @@ def test_people_who_destroy_property_do_it(text: str, expected: list) -> None:
     ("text", "expected"),
     [
         # a country after its town's comma is in the town's phrase: no subject, whether the gazetteer holds the town
-        ("Police in Cairo, Egypt, arrested two men.", [("COERCE", "EGYCOP", "EGY")]),
-        ("Police in Kafr Nabl, Syria, arrested two men.", [("COERCE", "SYRCOP", "SYR")]),
+        ("Police in Cairo, Egypt, arrested two men.", [("COERCE", "EGYCOP", "EGYCVL")]),
+        ("Police in Kafr Nabl, Syria, arrested two men.", [("COERCE", "SYRCOP", "SYRCVL")]),
     ],
 )
 def test_a_country_after_its_towns_comma_is_no_subject(text: str, expected: list) -> None:
