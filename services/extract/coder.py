@@ -427,6 +427,9 @@ STATEMENT_VERB_REACH = 4  # "issued a strongly worded joint statement"
 OBSTRUCT = "144"
 CONVENTIONAL_FORCE = "190"
 PROTESTERS = lexicon.word_set("protesters")
+# Verbs of gathering: demonstrators who gather demonstrate, and others need not ("pilgrims gathered in Mecca")
+GATHERING_VERBS = frozenset({"gather", "assemble", "converge", "congregate"})
+CROWD_NOUNS = frozenset({"crowd", "crowds"})
 # GDELT's quad classes: verbal conflict, material conflict, and the verbal acts (cooperation and conflict)
 VERBAL_CONFLICT, MATERIAL_CONFLICT = 3, 4
 VERBAL_CLASSES = frozenset({1, VERBAL_CONFLICT})
@@ -534,11 +537,11 @@ def _is_the_state(actor: Actor, trigger_char: int) -> bool:
     return actor.sector is None and actor.country is not None and 0 <= trigger_char - actor.end <= 1
 
 
-def _is_a_protester(actor: Actor) -> bool:
+def _is_a_protester(actor: Actor, *, crowds: bool = True) -> bool:
     """Whether an actor is people in a protest ("Greek rioters", "rioters in Greece"), by the words of its own phrase
-    ("police" of "police and protesters in Cairo" is none)."""
+    ("police" of "police and protesters in Cairo" is none); crowds: a crowd too, as one in a protest's story is."""
     for word in actor.text.lower().split():
-        if word in PROTESTERS:
+        if word in PROTESTERS and (crowds or word not in CROWD_NOUNS):
             return True
         if word == "and" or word in PREPOSITIONS and word != "of":  # "hundreds of protesters" are protesters
             return False
@@ -1647,6 +1650,10 @@ class SentenceCoder:
             target = None
         return source, target
 
+    def _gathered(self, hit: Hit) -> bool:
+        """Whether a trigger is a verb of gathering alone, which is a protest only when protesters gather."""
+        return hit.end - hit.start == 1 and words(self.doc).lemma[hit.start] in GATHERING_VERBS
+
     def _protesting_people(self, hit: Hit) -> Chunk | None:
         """The people a protest verb's "-ing" form qualifies, who protest: "Protesting residents took to the
         streets", "police dispersed protesting students"."""
@@ -2677,6 +2684,8 @@ class SentenceCoder:
         if self._describes_a_rejected_text(hit):
             return []  # "vetoed a resolution calling for a ceasefire": the resolution calls, not the one vetoing it
         sources = self._resolve(source_chunk)
+        if self._gathered(hit) and not (sources and all(_is_a_protester(a, crowds=False) for a in sources)):
+            return []  # "Officials gathered in Geneva", "a crowd gathered to watch": only protesters demonstrate so
         if source_chunk is not None and source_chunk.pronoun in FIRST_PERSON:
             sources = self._quoted_speaker(hit) or sources
         if hit.governor is not None:

@@ -355,6 +355,22 @@ def test_strikes_and_raised_alerts(text: str, expected: tuple) -> None:
     assert coded(text) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 141 demonstrate or rally: demonstrators who gather
+        ("Protesters gathered outside parliament in Harare.", [("PROTEST", "141", "ZWE", "ZWE")]),
+        ("Hundreds of demonstrators assembled in Nairobi on Monday.", [("PROTEST", "141", "KEN", "KEN")]),
+        # others who gather hold no protest by it
+        ("Foreign ministers gathered in Geneva for talks.", []),
+        ("A crowd gathered to watch the parade in Harare.", []),
+        ("Thousands of pilgrims converged on Mecca.", []),
+    ],
+)
+def test_only_protesters_who_gather_demonstrate(text: str, expected: list) -> None:
+    assert coded(text) == expected
+
+
 def test_walking_off_a_field_is_no_strike() -> None:
     assert coded("The Kenyan striker walked off the pitch injured.") == []
 

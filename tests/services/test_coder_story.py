@@ -104,7 +104,7 @@ def test_a_wire_dateline_in_capitals_sets_the_story_in_its_place() -> None:
 def test_a_dateline_s_place_is_where_the_report_was_filed_not_who_acted() -> None:
     assert by_code("SEOUL, Aug 17 (Reuters) - A spokesman dismissed Japan's offer of talks on Tuesday.") == []
     text = "TBILISI, Dec 28 (Reuters) - Protesters gathered outside parliament on Saturday, demanding new elections."
-    assert by_code(text) == [("REQUEST", "GEOCVL", None)]
+    assert by_code(text) == [("PROTEST", "GEOCVL", "GEOGOV"), ("REQUEST", "GEOCVL", None)]
     [event] = asserted("KYIV, March 3 (Reuters) - Russian drones struck an oil depot overnight, officials said.")
     assert event.location is None
 
