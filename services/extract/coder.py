@@ -674,6 +674,17 @@ def _answers_by(w: Words, i: int) -> bool:
     return i > 1 and w.lower[i].endswith("ing") and w.lower[i - 1] == "by" and w.lemma[i - 2] in RESPONDING
 
 
+def _means_by(w: Words, hit: Hit, sent: Span) -> bool:
+    """Whether an -ing form after "by" is the means of an act its clause tells, a verb with its object ("weakened
+    the rebels by recapturing several towns", "ended the protest by arresting 20 students"), done by the clause's
+    subject; not a passive's agent ("were killed by shelling"), nor a noun with no object ("by shelling in Sirte")."""
+    i = hit.start
+    if i - 2 < sent.start or not w.lower[i].endswith("ing") or w.lower[i - 1] != "by" or is_past_form(w, i - 2):
+        return False
+    j = hit.end
+    return j < sent.end and (w.num[j] or w.alpha[j] and w.lower[j] not in NOT_A_NOUN_PHRASE)
+
+
 def _qualifies(w: Words, i: int, entity_at: dict[int, Span], sent: Span) -> bool:
     """A plain word or a nationality before a noun: "immediate support", "refused French requests", also in a
     headline's capitals ("Egypt Demands Immediate Halt to Israeli Strikes")."""
@@ -717,8 +728,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     if hit.entry.kind == "oblige":
         return False
     w = words(doc)
-    if _answers_by(w, hit.start):
-        return False  # "responded by breaking off relations": the answer, an act
+    if _answers_by(w, hit.start) or _means_by(w, hit, sent):
+        return False  # "responded by breaking off relations": the answer, an act; and the means of one
     if hit.start > sent.start and counts_people_acted_on(w, hit.start - 1, hit.start, sent.end):
         return False  # "2 killed in air raid": what was done to those counted
     if any(_answers_by(w, other.start) and other.start == hit.end + 1 for other in others):
@@ -1554,6 +1565,9 @@ class SentenceCoder:
         elif hit.start == sent.start and words(doc).lower[hit.start].endswith("ing"):
             # "Defying a key demand, Iran announced ...": a participle that opens the sentence is its subject's
             source = self._subject_after_opening_clause(hit)
+        elif _means_by(words(doc), hit, sent):
+            # "Police ended the protest by arresting 20 students": the means is done by the clause's subject
+            source = self._main_clause_subject(hit)
         elif hit.start > sent.start and words(doc).lower[hit.start - 1] in ("and", "but"):
             # "Iraqi forces invaded Kuwait and seized its oil fields": a verb right after "and" shares the subject
             source = self._main_clause_subject(hit) or source_before(

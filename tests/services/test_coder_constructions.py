@@ -2565,6 +2565,20 @@ def test_an_answer_given_by_an_act_is_that_act():
     assert by_country("Venezuela responded by breaking off relations with Panama.") == [("SANCTION", "VEN", "PAN")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "by" and a verb's -ing form with its object: the means, done by the clause's subject, not by its object
+        ("Libyan forces weakened the rebels by recapturing several towns.", [("ASSAULT", "LBY", None)]),
+        ("Kenyan police broke up the rally by arresting twenty students.", [("COERCE", "KEN", "KEN")]),
+        # a passive's agent is no means: the shelling is a noun, named without its doer
+        ("Civilians were killed by shelling in Sirte.", [("ASSAULT", "LBY", "LBY")]),
+    ],
+)
+def test_an_act_done_by_way_of_another_is_that_act_by_the_clause_s_subject(text, expected):
+    assert by_country(text) == expected, text
+
+
 def test_the_doers_own_aid_named_in_the_object_is_aimed_at_its_recipient():
     coded = by_country("Washington threatened to cut off all U.S. aid to Honduras if its government failed to act.")
     assert ("THREATEN", "USA", "HND") in coded
