@@ -1668,6 +1668,10 @@ class SentenceCoder:
         """Whether a trigger is a verb of gathering alone, which is a protest only when protesters gather."""
         return hit.end - hit.start == 1 and words(self.doc).lemma[hit.start] in GATHERING_VERBS
 
+    def _struck(self, hit: Hit) -> bool:
+        """Whether a trigger is "struck" alone, which is an attack only when armed men strike."""
+        return hit.end - hit.start == 1 and words(self.doc).lower[hit.start] == "struck"
+
     def _protesting_people(self, hit: Hit) -> Chunk | None:
         """The people a protest verb's "-ing" form qualifies, who protest: "Protesting residents took to the
         streets", "police dispersed protesting students"."""
@@ -2700,6 +2704,8 @@ class SentenceCoder:
         sources = self._resolve(source_chunk)
         if self._gathered(hit) and not (sources and all(_is_a_protester(a, crowds=False) for a in sources)):
             return []  # "Officials gathered in Geneva", "a crowd gathered to watch": only protesters demonstrate so
+        if self._struck(hit) and not (sources and all(a.sector in UNPLACED_AGENTS for a in sources)):
+            return []  # "The storm struck the coast", "the workers struck": only armed men attack by striking
         if source_chunk is not None and source_chunk.pronoun in FIRST_PERSON:
             sources = self._quoted_speaker(hit) or sources
         if hit.governor is not None:

@@ -371,6 +371,22 @@ def test_only_protesters_who_gather_demonstrate(text: str, expected: list) -> No
     assert coded(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 190 use conventional military force: armed men who strike, with or without an object
+        ("Suicide bombers struck in the city of Kano.", [("ASSAULT", "190", None, "NGA")]),
+        ("Nigerian troops struck back near Maiduguri.", [("ASSAULT", "190", "NGA", None)]),
+        # a storm, a scandal or workers who strike attack no one
+        ("A powerful earthquake struck Kabul.", []),
+        ("A scandal struck the Kenyan government.", []),
+        ("Nigerian nurses struck for a week.", []),
+    ],
+)
+def test_only_armed_men_who_strike_attack(text: str, expected: list) -> None:
+    assert coded(text) == expected
+
+
 def test_walking_off_a_field_is_no_strike() -> None:
     assert coded("The Kenyan striker walked off the pitch injured.") == []
 
