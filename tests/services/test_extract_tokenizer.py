@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import spacy
 
+from services.extract.nlp import MINOR_PLACE, _entity_patterns, _lower_words, pipeline
 from services.extract.tokenizer import CACHED_CHUNKS, CachedTokenizer
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -46,3 +47,14 @@ def test_cached_tokenizer_holds_a_news_vocabulary() -> None:
     tokenizer = spacy.blank("en").tokenizer
     assert tokenizer.max_cache_size < CACHED_CHUNKS
     assert CachedTokenizer(tokenizer).tokenizer.max_cache_size == CACHED_CHUNKS
+
+
+def test_small_towns_are_looked_up_by_the_words_the_tokenizer_gives_their_names() -> None:
+    # the name ruler splits thousands of town names without the tokenizer; each must split as text splits
+    nlp = pipeline()
+    special_cases = {case.lower() for case in nlp.tokenizer.special_cases}
+    towns = [p["pattern"] for p in _entity_patterns() if p["label"] == MINOR_PLACE]
+    assert len(towns) > 10_000
+    assert _lower_words(nlp, "Königstein im Taunus", special_cases) == ("königstein", "i", "m", "taunus")
+    for name in towns:
+        assert _lower_words(nlp, name, special_cases) == tuple(t.lower_ for t in nlp.tokenizer(name)), name
