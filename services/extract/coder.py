@@ -1664,13 +1664,18 @@ class SentenceCoder:
             target = None
         return source, target
 
-    def _gathered(self, hit: Hit) -> bool:
-        """Whether a trigger is a verb of gathering alone, which is a protest only when protesters gather."""
-        return hit.end - hit.start == 1 and words(self.doc).lemma[hit.start] in GATHERING_VERBS
-
-    def _struck(self, hit: Hit) -> bool:
-        """Whether a trigger is "struck" alone, which is an attack only when armed men strike."""
-        return hit.end - hit.start == 1 and words(self.doc).lower[hit.start] == "struck"
+    def _lacks_its_only_doer(self, hit: Hit, sources: list[Actor]) -> bool:
+        """Whether a verb the lexicon holds alone is told of others than the only doers it is an event of:
+        protesters who gather demonstrate (officials, pilgrims or a crowd who gather do not), and armed men who
+        strike attack (a storm, a scandal or workers who strike do not)."""
+        if hit.end - hit.start != 1:
+            return False
+        w = words(self.doc)
+        if w.lemma[hit.start] in GATHERING_VERBS:
+            return not (sources and all(_is_a_protester(a, crowds=False) for a in sources))
+        if w.lower[hit.start] == "struck":
+            return not (sources and all(a.sector in UNPLACED_AGENTS for a in sources))
+        return False
 
     def _protesting_people(self, hit: Hit) -> Chunk | None:
         """The people a protest verb's "-ing" form qualifies, who protest: "Protesting residents took to the
@@ -2702,10 +2707,8 @@ class SentenceCoder:
         if self._describes_a_rejected_text(hit):
             return []  # "vetoed a resolution calling for a ceasefire": the resolution calls, not the one vetoing it
         sources = self._resolve(source_chunk)
-        if self._gathered(hit) and not (sources and all(_is_a_protester(a, crowds=False) for a in sources)):
-            return []  # "Officials gathered in Geneva", "a crowd gathered to watch": only protesters demonstrate so
-        if self._struck(hit) and not (sources and all(a.sector in UNPLACED_AGENTS for a in sources)):
-            return []  # "The storm struck the coast", "the workers struck": only armed men attack by striking
+        if self._lacks_its_only_doer(hit, sources):
+            return []  # "Officials gathered in Geneva", "The storm struck the coast"
         if source_chunk is not None and source_chunk.pronoun in FIRST_PERSON:
             sources = self._quoted_speaker(hit) or sources
         if hit.governor is not None:
