@@ -260,13 +260,12 @@ def make_name_ruler(nlp: Language, name: str):
     # Small towns and provinces are looked up only after a preposition of place: a table of their words, not
     # patterns the matcher would keep a document of each for
     minor_places: dict[tuple[str, ...], int] = {}
-    special_cases = {case.lower() for case in nlp.tokenizer.special_cases}
     patterns = _entity_patterns()
     for pattern in patterns:
         match_id = nlp.vocab.strings.add(f"{pattern['label']}|{pattern['id']}")
         keys[match_id] = (pattern["label"], pattern["id"])
         if pattern["label"] == MINOR_PLACE:
-            minor_places[_lower_words(nlp, pattern["pattern"], special_cases)] = match_id
+            minor_places[_lower_words(nlp, pattern["pattern"])] = match_id
         else:
             matcher.add(f"{pattern['label']}|{pattern['id']}", [nlp.make_doc(pattern["pattern"])])
     # the lengths of the names each first word opens, longest first
@@ -471,13 +470,12 @@ def _names_a_feature(forms: list[Form], start: int, end: int) -> bool:
     return form is not None and form.is_lower and form.lower in GEOGRAPHIC_FEATURES
 
 
-def _lower_words(nlp: Language, name: str, special_cases: set[str]) -> tuple[str, ...]:
-    """A name's words in lower case, as the tokenizer splits them: by spaces alone when they are all letters and no
-    special case ("im" is "i'm"), which no rule splits further, without the vocabulary entries the tokenizer would
-    keep for each of thousands of towns."""
-    parts = name.lower().split()
-    if all(part.isalpha() and part not in special_cases for part in parts):
-        return tuple(parts)
+def _lower_words(nlp: Language, name: str) -> tuple[str, ...]:
+    """A name's words in lower case, as the tokenizer splits them: by spaces alone when each is one word as written,
+    without the vocabulary entries the tokenizer would keep for each of thousands of towns."""
+    parts = name.split()
+    if all(map(nlp.tokenizer.is_one_word, parts)):
+        return tuple(part.lower() for part in parts)
     return tuple(t.lower_ for t in nlp.tokenizer(name))
 
 

@@ -23,7 +23,7 @@ class CachedTokenizer:
     def __init__(self, tokenizer: Tokenizer, cached_chunks: int = CACHED_CHUNKS) -> None:
         self.tokenizer = tokenizer
         self.tokenizer.max_cache_size = max(tokenizer.max_cache_size, cached_chunks)
-        self.special_cases = frozenset(tokenizer.rules)
+        self._special = frozenset(tokenizer.rules)
         self._seen: set[str] = set()
 
     def __call__(self, text: str) -> Doc:
@@ -33,10 +33,15 @@ class CachedTokenizer:
             self._fill_cache({chunk for chunk in unseen if len(chunk) <= LONGEST_CACHED_CHUNK})
         return self.tokenizer(text)
 
+    def is_one_word(self, chunk: str) -> bool:
+        """Whether a chunk between spaces is one token as written: letters alone, and no special case ("im" is
+        "i'm"), which no rule splits."""
+        return chunk.isalpha() and chunk not in self._special
+
     def _fill_cache(self, unseen: set[str]) -> None:
         # Words of letters alone that are no special case cannot make one: one call caches them all. A chunk with
         # punctuation may ("(U.S.", "Mr.,") and is tokenized on its own.
-        words = [chunk for chunk in unseen if chunk.isalpha() and chunk not in self.special_cases]
+        words = [chunk for chunk in unseen if self.is_one_word(chunk)]
         if words:
             self.tokenizer(" ".join(words))
         for chunk in unseen.difference(words):
