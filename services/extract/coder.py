@@ -430,6 +430,8 @@ PROTESTERS = lexicon.word_set("protesters")
 # Verbs of gathering: demonstrators who gather demonstrate, and others need not ("pilgrims gathered in Mecca")
 GATHERING_VERBS = frozenset({"gather", "assemble", "converge", "congregate"})
 CROWD_NOUNS = frozenset({"crowd", "crowds"})
+# Verbs of helping: an aid to whom they name right after them, and to no one otherwise ("helped to end the war")
+HELPING_VERBS = frozenset({"help", "assist"})
 # GDELT's quad classes: verbal conflict, material conflict, and the verbal acts (cooperation and conflict)
 VERBAL_CONFLICT, MATERIAL_CONFLICT = 3, 4
 VERBAL_CLASSES = frozenset({1, VERBAL_CONFLICT})
@@ -606,6 +608,7 @@ def _select(doc: Doc) -> list[Hit]:
     # So is one whose verb is the object inside an earlier pattern ("launched air strikes against Houthi targets":
     # "strikes" is what was launched, not a verb of "targets").
     inside = {i for s, e, _ in found for i in range(s + 1, e)}
+    opened = {s for s, _, _ in found}
     hits = [
         Hit(s, e, entry)
         for s, e, entry in found
@@ -622,6 +625,8 @@ def _select(doc: Doc) -> list[Hit]:
         # nor a preposition that opens a date with no other after it: "insisted on Thursday that" insists on
         # nothing; "called on Thursday on Nigeria to" and "launched strikes on Saturday at" still aim at someone
         and not (w.lower[e - 1] in ("on", "upon") and _dates_only(w, e))
+        # nor a verb of helping before the act helped with: "to help defend Saudi Arabia" defends it
+        and not (w.lemma[s] in HELPING_VERBS and e < len(w.lower) and (w.lower[e] == "to" or e in opened))
     ]
     # Of two readings of one verb by its object, the nearer object is the verb's; the farther, past a preposition,
     # is another phrase's ("withdrew its veto on the EU aid package" withdraws no aid, "opened fire on border posts"
@@ -1677,6 +1682,14 @@ class SentenceCoder:
             return not (sources and all(a.sector in UNPLACED_AGENTS for a in sources))
         return False
 
+    def _helps_no_one(self, hit: Hit, target_chunk: Chunk | None) -> bool:
+        """Whether a verb of helping, not passive, names no actor as its object right after it."""
+        if hit.end - hit.start != 1 or words(self.doc).lemma[hit.start] not in HELPING_VERBS:
+            return False
+        if is_passive(self.doc, hit.start, hit.end, self.sent):
+            return False  # "the army, helped by US advisers": whom the help went to is before it
+        return target_chunk is None or target_chunk.start != hit.end or target_chunk.prep is not None
+
     def _protesting_people(self, hit: Hit) -> Chunk | None:
         """The people a protest verb's "-ing" form qualifies, who protest: "Protesting residents took to the
         streets", "police dispersed protesting students"."""
@@ -2709,6 +2722,8 @@ class SentenceCoder:
         sources = self._resolve(source_chunk)
         if self._lacks_its_only_doer(hit, sources):
             return []  # "Officials gathered in Geneva", "The storm struck the coast"
+        if self._helps_no_one(hit, target_chunk):
+            return []  # "The talks helped to ease tensions"
         if source_chunk is not None and source_chunk.pronoun in FIRST_PERSON:
             sources = self._quoted_speaker(hit) or sources
         if hit.governor is not None:

@@ -1,6 +1,7 @@
 """Trigger entries built from the CAMEO codebook, one family at a time: concessions (08), legal action (11, 173),
-reiterated support (051), aid in kind (073), threats of revenge (130), forces sent (154), reduced relations (16)
-and military force phrased without "attack" (18, 19). The sentences are written for these tests."""
+reiterated support (051), aid in kind (073) and help given (070), threats of revenge (130), forces sent (154),
+reduced relations (16) and military force phrased without "attack" (18, 19). The sentences are written for these
+tests."""
 
 from __future__ import annotations
 
@@ -105,6 +106,34 @@ def test_statements_of_support(text: str, expected: tuple) -> None:
 )
 def test_aid_in_kind(text: str, expected: tuple) -> None:
     assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Germany helped Ukraine after the floods.", ("AID", "070", "DEU", "UKR")),
+        ("Russia helped Syria rebuild its air force.", ("AID", "070", "RUS", "SYR")),
+        ("Kenyan police were assisted by British officers.", ("AID", "070", "GBR", "KEN")),
+    ],
+)
+def test_help_given_to_another_is_aid(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks in Geneva helped to ease tensions between Armenia and Azerbaijan.",
+        "Kenya helped in the search for the missing airliner.",
+    ],
+)
+def test_help_with_no_one_helped_is_no_aid(text: str) -> None:
+    assert not [e for e in asserted(text) if e.type == "AID"]
+
+
+def test_the_act_helped_with_is_the_event() -> None:
+    # a vow to defend another is CAMEO 032, intent to give military support; no aid is vowed
+    assert coded("Norway vowed to help defend Saudi Arabia.") == [("AGREE", "032", "NOR", "SAU")]
 
 
 @pytest.mark.parametrize(
