@@ -2767,6 +2767,9 @@ class SentenceCoder:
         accusation: list[EventCandidate] = []
         if modality in (ASSERTED, FUTURE) and self._asks(hit):
             modality = HYPOTHETICAL  # "What is he pointing a gun at, knowing that they would kill him?"
+        if (allowed := self._allowed_doers(hit)) is not None:
+            # "would not give permission to Russia to help Israel": Russia would help; neither did it, nor refused to
+            sources, modality = allowed, HYPOTHETICAL
         purpose = modality == ASSERTED and self._is_purpose(hit)
         if purpose and source_chunk is not None and (doers := self._doers_of_purpose(hit, source_chunk)) is not None:
             sources = doers  # "forces stormed the embassy to arrest him": the forces arrest, not the embassy
@@ -3510,6 +3513,21 @@ class SentenceCoder:
         if w.lower[last] != "?":
             return False
         return not any(w.lower[k] in (":", ";") for k in range(hit.end, last))
+
+    def _allowed_doers(self, hit: Hit) -> list[Actor] | None:
+        """Who does an act another allows, named between the allowing and the act's "to" ("allowed Russia to send
+        troops", "gave permission to Russia to help"): the one allowed (CAMEO 080 allows another); None when no act
+        of allowing comes before in the clause."""
+        w = words(self.doc)
+        if hit.start - 1 <= self.sent.start or w.lower[hit.start - 1] != "to":
+            return None
+        allowing = [h for h in self.hits if h.end < hit.start and h.entry.mode == "allow"]
+        if not allowing or any(i in self.right_stops for i in range(allowing[-1].end, hit.start)):
+            return None
+        allowed = self.chunk_at.get(hit.start - 2)
+        if allowed is None or allowed.start < allowing[-1].end or allowed.prep not in (None, "to"):
+            return None
+        return self._resolve(allowed)
 
     def _doers_of_purpose(self, hit: Hit, object_: Chunk) -> list[Actor] | None:
         """Who acts in an infinitive of purpose after another act's object: the subject of that act (None when no

@@ -3865,3 +3865,12 @@ def test_a_group_no_lexicon_knows_takes_what_its_pattern_names() -> None:
     assert by_code("Pantelitz regained control of the last Serb-held part of its territory.") == [
         ("ASSAULT", "UAF", "SRB")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Chile allowed Peru to deploy troops in the region.", "Chile would not give permission to Peru to deploy troops."],
+)
+def test_an_act_another_allows_is_the_allowed_ones_and_not_asserted(text):
+    deployed = [e for e in extract_events(text, published=PUBLISHED) if e.trigger == "deploy"]
+    assert [(e.source.country, e.modality) for e in deployed] == [("PER", "hypothetical")]
