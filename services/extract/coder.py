@@ -71,6 +71,7 @@ from services.extract.nlp import (
     ROLE,
     TERMINALS,
     Words,
+    capitalises_most_words,
     char_span,
     doc_entities,
     find_triggers,
@@ -698,12 +699,11 @@ def _qualifies(w: Words, i: int, entity_at: dict[int, Span], sent: Span) -> bool
     if qualifies(w, i) or w.lower[i] in GRADING_WORDS:
         return True
     # a sentence's capitalised first word ("Heavy fighting erupted"), or a headline's capitals
-    return w.title[i] and qualifies(w, i, capitalised=True) and (i == sent.start or _is_headline(w, sent))
-
-
-def _is_headline(w: Words, sent: Span) -> bool:
-    """Whether a sentence capitalises most of its words, as a headline does."""
-    return sum(w.is_lower[sent.start : sent.end]) * 2 <= sent.end - sent.start
+    return (
+        w.title[i]
+        and qualifies(w, i, capitalised=True)
+        and (i == sent.start or capitalises_most_words(w, sent.start, sent.end))
+    )
 
 
 def _named_words(hit: Hit) -> int:

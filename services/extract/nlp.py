@@ -871,8 +871,12 @@ def _in_a_title(w: Words, i: int, sentence_start: int, sentence_end: int) -> boo
     joined = w.lower[i - 1] in ("/", "&") and i - 1 > sentence_start and w.title[i - 2]
     if not (w.alpha[i - 1] or joined):
         return False
-    lower = sum(w.is_lower[sentence_start:sentence_end])
-    return lower * 2 > sentence_end - sentence_start
+    return not capitalises_most_words(w, sentence_start, sentence_end)
+
+
+def capitalises_most_words(w: Words, start: int, end: int) -> bool:
+    """Whether a stretch of text capitalises most of its words, as a headline does."""
+    return sum(w.is_lower[start:end]) * 2 <= end - start
 
 
 def _object_before_passive(doc: Doc, sentence_start: int, verb: int, verb_end: int, segment: list[TokenSpec]) -> bool:
