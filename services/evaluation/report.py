@@ -32,6 +32,7 @@ EXTRACT_FIGURES = (("sentences", "sentences"), ("precision", "triple precision")
                    ("gold_events_per_sentence", "gold events/sentence"))  # fmt: skip
 TYPED_FIGURES = (("snippets", "snippets labelled with a PLOVER type"), ("type_recall", "type recall"),
                  ("dyads", "snippets whose actors' countries are labelled"), ("dyad_recall", "dyad recall"),
+                 ("dyads_named", "of them, naming those countries"), ("dyad_recall_named", "dyad recall there"),
                  ("disasters", "disaster snippets"), ("disasters_quiet", "disasters with no event"))  # fmt: skip
 TYPE_FIGURES = (("gold", "gold"), ("coded", "coded"), ("precision", "precision"), ("recall", "recall"), ("f1", "F1"))
 

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable
 from services.evaluation.data import TypedSnippet
 from services.evaluation.extract import CODERS
 from services.evaluation.scores import share
+from services.extract.nlp import pipeline
+from services.extract.places import countries_named
 
 # Each label and the PLOVER types that cover it, from the two codebooks' definitions. ACLED's battles, explosions and
 # remote violence, and violence against civilians are PLOVER's ASSAULT (abduction may be told as COERCE's seizure,
@@ -67,6 +69,7 @@ def evaluate_typed(snippets: Iterable[TypedSnippet], *, advance: Callable[[], No
     disaster snippets left without an event."""
     found = {name: Counter() for name in CODERS}
     labelled, quiet, disasters, dyads, dyads_found = Counter(), Counter(), 0, 0, Counter()
+    named_dyads, named_dyads_found = 0, Counter()
     for snippet in snippets:
         advance()
         if snippet.label in PLOVER_TYPES:
@@ -77,16 +80,20 @@ def evaluate_typed(snippets: Iterable[TypedSnippet], *, advance: Callable[[], No
             continue  # a label no figure counts: the coders need not read it
         sides = _sides(snippet) if snippet.label in PLOVER_TYPES else None
         dyads += sides is not None
+        named = sides is not None and _names_its_sides(snippet.text, sides)
+        named_dyads += named
         for name, coder in CODERS.items():
             coded = coder(snippet.text)
             types = {type_ for _, _, type_, _ in coded}
             if snippet.label in PLOVER_TYPES:
                 found[name][snippet.label] += bool(types & PLOVER_TYPES[snippet.label])
                 if sides is not None:
-                    dyads_found[name] += any(
+                    with_sides = any(
                         type_ in PLOVER_TYPES[snippet.label] and _has_sides(source, target, sides)
                         for source, target, type_, _ in coded
                     )
+                    dyads_found[name] += with_sides
+                    named_dyads_found[name] += named and with_sides
             else:
                 quiet[name] += not types
     return {
@@ -95,6 +102,8 @@ def evaluate_typed(snippets: Iterable[TypedSnippet], *, advance: Callable[[], No
             "type_recall": share(sum(found[name].values()), sum(labelled.values())),
             "dyads": dyads,
             "dyad_recall": share(dyads_found[name], dyads),
+            "dyads_named": named_dyads,
+            "dyad_recall_named": share(named_dyads_found[name], named_dyads),
             "disasters": disasters,
             "disasters_quiet": share(quiet[name], disasters),
             "by_label": {
@@ -112,6 +121,12 @@ def _sides(snippet: TypedSnippet) -> tuple[str, str | None] | None:
     if snippet.source is None or snippet.target is None and not snippet.one_sided:
         return None
     return snippet.source, snippet.target
+
+
+def _names_its_sides(text: str, sides: tuple[str, str | None]) -> bool:
+    """Whether a snippet names the country of each of its dyad's sides in a form the coder's lexicons know: many
+    ACLED notes name only a village, or a group by its initials, and no coder can tell their country from them."""
+    return {side for side in sides if side} <= countries_named(pipeline()(text))
 
 
 def _has_sides(source: str, target: str, sides: tuple[str, str | None]) -> bool:

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from services.extract import lexicon
 from services.extract.actors import COMPASS, DETERMINERS, LOCATIVE, names_a_venue
 from services.extract.models import Location
-from services.extract.nlp import CAPITAL, CITY, COUNTRY, Words, place_named, words
+from services.extract.nlp import ACTOR, CAPITAL, CITY, COUNTRY, DEMONYM, Words, doc_entities, place_named, words
 
 PLACE_PREPOSITIONS = LOCATIVE | {"from", "to", "into", "of"}
 # Verbs that send people away: the place after their "to" is a destination (one extradited to a state is handed to
@@ -15,6 +15,8 @@ PLACE_PREPOSITIONS = LOCATIVE | {"from", "to", "into", "of"}
 SENDING_AWAY = frozenset({"deport", "expel", "repatriate"})
 # A story is set where its opening places it: the headline, a dateline and the lead are its first sentences.
 OPENING_SENTENCES = 3
+# ISO alpha-3 codes of the countries the lexicons know, which open a country's actor codes ("USAMIL")
+COUNTRY_CODES = frozenset(lexicon.countries().values())
 # Nouns of a border: a country named before one ("the US border") names no place in it
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # After "and", a verb of going somewhere takes the place after it: "resigned and fled to India" resigned elsewhere.
@@ -26,6 +28,20 @@ def _place(entity: Span) -> Location | None:
         return Location(entity.text, entity.id_, None, None)
     place = place_named(entity.doc, entity.id_)
     return Location(place.name, place.country, place.lat, place.lon) if place else None
+
+
+def countries_named(doc: Doc) -> set[str]:
+    """The countries a document names in a form the lexicons know: by name or demonym ("Kenyan"), by a place of the
+    gazetteer ("Goma"), or by an actor of one country ("Pentagon")."""
+    named = set()
+    for entity in doc_entities(doc):
+        if entity.label_ in (COUNTRY, DEMONYM):
+            named.add(entity.id_)
+        elif entity.label_ == ACTOR and entity.id_[:3] in COUNTRY_CODES:
+            named.add(entity.id_[:3])
+        elif (place := _place(entity)) is not None and place.country:
+            named.add(place.country)
+    return named
 
 
 def story_setting(sentences: list[Span], entities: list[Span]) -> str | None:

@@ -119,3 +119,17 @@ def test_a_dyad_is_found_when_an_event_of_a_covering_type_names_both_sides_count
     # side and the strike's target have no country in their names, so neither has a dyad to find
     assert figures["dyads"] == 2
     assert figures["dyad_recall"] == 1.0
+
+
+def test_dyads_are_also_counted_among_the_snippets_that_name_their_sides_countries(tmp_path: Path) -> None:
+    path = tmp_path / "acled.csv"
+    rows = (
+        '5,KEN5,Protests,Peaceful protest,Protesters (Kenya),,"Traders marched in Mombasa against new taxes."\n'
+        "6,SDN6,Battles,Armed clash,Military Forces of Sudan (2019-),Military Forces of Sudan (2019-),"
+        '"Soldiers clashed with soldiers in Deribat."\n'
+    )
+    path.write_text(ACLED_HEADER + rows, encoding="utf-8")
+    figures = evaluate_typed(load_typed_snippets(path))[NEWSFLOW]
+    # Mombasa is Kenya's; no word of the clash's note names Sudan
+    assert (figures["dyads"], figures["dyads_named"]) == (2, 1)
+    assert figures["dyad_recall_named"] == 1.0
