@@ -430,9 +430,11 @@ def _possessing_country(w: Words, heads: list[Span], best: Span | None) -> str |
 
 def _city_names_whose(w: Words, city: Span, begin: int, stop: int, sector: str | None) -> bool:
     """Whether a city in an actor phrase says whose the actor is: an official or a people "of" it ("the mayor of
-    Istanbul"), one based in it ("a Peshawar-based group"), or its own police, officials or courts named after it
-    ("Karachi police", "the Oregon Highway Patrol", "a Texas court"), or people who live there ("Gaza residents")."""
+    Istanbul"), or its own ("Benghazi's main hospital"), one based in it ("a Peshawar-based group"), or its own police,
+    officials or courts named after it ("Karachi police", "the Oregon Highway Patrol", "a Texas court"), or people who
+    live there ("Gaza residents")."""
     of_it = sector is not None and city.start > begin and w.lower[city.start - 1] == "of"
+    of_it = of_it or sector is not None and city.end < stop and w.lower[city.end] in POSSESSIVE_MARKS
     # a word after the city, spelt out or abbreviated as titles are ("Alaska Gov. Sarah Palin")
     its_own = sector in LOCAL_SECTORS and city.end < stop and w.lower[city.end].rstrip(".").isalpha()
     return of_it or its_own or _names_a_base(w, city.end, stop)

@@ -273,10 +273,13 @@ def test_a_name_written_with_a_hyphen_is_one_name():
         ("The French gendarmerie arrested a Belgian suspect.", {("COERCE", "FRACOP", "BEL")}),
         ("A Canadian police officer shot a suspect.", {("ASSAULT", "CANCOP", None)}),
         ("US Border Patrol agents detained Guatemalan migrants.", {("COERCE", "USACOP", "GTMREF")}),
-        ("Ohio's National Guard was deployed to Columbus.", set()),
+        # a state's own Guard, by its possessive, is its country's military, deployed by its own side
+        ("Ohio's National Guard was deployed to Columbus.", {("MOBILIZE", "USAMIL", None)}),
         # a city's or a state's own police, officials and courts are its country's
         ("Karachi police arrested two Afghan men.", {("COERCE", "PAKCOP", "AFGCVL")}),
         ("A Lahore court sentenced a British man to death.", {("COERCE", "PAKJUD", "GBRCVL")}),
+        # and so is what is a city's own, by its possessive
+        ("Gunmen stormed Benghazi's main hospital.", {("ASSAULT", "REB", "LBYHLH")}),
         ("The Texas governor deployed the National Guard to the border.", {("MOBILIZE", "USAGOV", None)}),
         # a title abbreviated, as news writes it before a name; a jury is its court's
         ("Texas Gov. Rick Perry criticized Mexico.", {("ACCUSE", "USAGOV", "MEX")}),
