@@ -3816,10 +3816,15 @@ class SentenceCoder:
         # kidnapped two Italian aid workers in Mali"); so are a state's forces abroad ("a militia attacked US troops
         # in Syria")
         abroad = location is not None and location.country and countries != {location.country}
+        of_the_state = all(
+            t.sector in STATE_SECTORS | AUTHORITY_SECTORS or t.start == t.end for t in targets if t.country
+        )
+        # what people claim of a state is their own state's business; of its people or firms, only where it
+        # happened in that state ("farmers protest the lease of land to Saudi investors" need not be Saudis)
+        at_home = location is not None and countries == {location.country}
+        claimed_of_the_state = all(t.sector is None for t in targets if t.country) or of_the_state or at_home
         people = all(s.sector in DOMESTIC_SECTORS for s in sources) and (
-            type_ in CLAIM_TYPES | {"CONCEDE"}
-            or not abroad
-            and all(t.sector in STATE_SECTORS | AUTHORITY_SECTORS or t.start == t.end for t in targets if t.country)
+            type_ in CLAIM_TYPES | {"CONCEDE"} and claimed_of_the_state or not abroad and of_the_state
         )
         # Courts and police act at home: "Judge X opened investigations against Chilean officials".
         home = all(s.sector in HOME_SECTORS for s in sources) or placed_authority

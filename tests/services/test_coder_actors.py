@@ -975,3 +975,9 @@ def test_unknown_men_and_vigilantes(text: str, expected: list) -> None:
 )
 def test_opponents_cadres_and_children(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+def test_people_protesting_a_foreign_firm_are_not_its_country_s_unless_they_protest_in_it():
+    assert codes("Farmers protested against Saudi investors.") == {("PROTEST", "AGR", "SAUBUS")}
+    assert codes("Farmers protested against Chinese investors in Beijing.") == {("PROTEST", "CHNAGR", "CHNBUS")}
+    assert codes("Farmers protested against the Kenyan government.") == {("PROTEST", "KENAGR", "KENGOV")}
