@@ -219,11 +219,27 @@ def _modifies(w: Words, k: int) -> bool:
     return w.lower[k] in MODIFIERS or qualifies(w, k)
 
 
+def _named_with_of_before_its_noun(w: Words, start: int, end: int) -> bool:
+    """Whether a phrase is a name written with "of" ("Government of National Accord", "Army of Islam") before a
+    noun in lower case, the phrase's head: its words before that noun are all capitalised but the "of"."""
+    while start < end and w.lower[start] in DETERMINERS:
+        start += 1
+    name = range(start, end - 1)
+    return (
+        end - start >= 4
+        and w.is_lower[end - 1]
+        and "of" in (w.lower[i] for i in name)
+        and all(w.title[i] or w.lower[i] == "of" for i in name)
+    )
+
+
 def _sector(w: Words, start: int, end: int, entity_at: dict[int, Span]) -> str | None:
     sectors = lexicon.sectors()
     found = None
     # Words inside a name ("United States", "State Department") are not sector nouns.
     lemmas = ["" if i in entity_at else w.lemma[i] for i in range(start, end)]
+    if _named_with_of_before_its_noun(w, start, end):
+        lemmas = lemmas[-1:]  # "Government of National Accord forces": the forces of a body so named
     while "of" in lemmas[1:]:
         # "supporters of former President Ben Bella": the head noun comes before "of", if it is a sector noun; but a
         # leader or a spokesman of a body is of that body's sector ("the leader of an opposition party"), and a

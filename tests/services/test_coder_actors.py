@@ -981,3 +981,17 @@ def test_people_protesting_a_foreign_firm_are_not_its_country_s_unless_they_prot
     assert codes("Farmers protested against Saudi investors.") == {("PROTEST", "AGR", "SAUBUS")}
     assert codes("Farmers protested against Chinese investors in Beijing.") == {("PROTEST", "CHNAGR", "CHNBUS")}
     assert codes("Farmers protested against the Kenyan government.") == {("PROTEST", "KENAGR", "KENGOV")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name written with "of" before a noun: the noun heads the phrase, and gives its sector
+        ("The Government of National Accord forces withdrew from the town.", {("RETREAT", "MIL", None)}),
+        ("University of Zambia workers went on strike.", {("PROTEST", "ZMBLAB", "ZMB")}),
+        # a sector noun before "of" and a person's name still heads it
+        ("Supporters of President Ben Bella protested in Algiers.", {("PROTEST", "DZACVL", "DZA")}),
+    ],
+)
+def test_a_name_written_with_of_is_no_head_before_the_noun_after_it(text: str, expected: set) -> None:
+    assert codes(text) == expected
