@@ -445,6 +445,7 @@ REPORT_REACH = 4
 # CAMEO's destruction and seizure of property
 DESTROY_PROPERTY = "1712"
 CEASEFIRE = "0871"  # CAMEO: declare truce, ceasefire
+MILITARY_WITHDRAWAL = "0874"  # CAMEO: retreat or surrender militarily
 AERIAL_WEAPONS = "195"
 AIRCRAFT = lexicon.word_set("aircraft")
 BOMBING = "183"
@@ -858,6 +859,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
             possessive = not named
         elif verb_form and token.is_title and j > sent.start:
             named = True
+        elif lexicon.cues().get((token.lemma_,)) == "aspect":
+            break  # "their families began leaving": the "-ing" form after "begin" or "keep" is its verb's
         elif token.is_alpha and token.is_lower and token.lower_ not in STOP_WORDS and plain < 3:
             plain += 1  # an adjective or noun modifier ("a fresh offer", "the final status talks")
         elif not (token.lower_ in MODIFIERS or token.like_num or token.is_title):
@@ -3841,6 +3844,10 @@ class SentenceCoder:
         sources = sources or self._unidentified_doer(hit, type_, modality, targets)
         if not sources:
             return []  # "people were killed" is an act on no one named, by no one named
+        if cameo == MILITARY_WITHDRAWAL:
+            # "Rebel fighters and civilians began leaving their last bastion": the fighters withdrew; those who
+            # left with them did not retreat
+            sources = [a for a in sources if a.sector in UNPLACED_AGENTS] or sources
         doc = self.doc
         start_char, end_char = doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
         future = modality == FUTURE

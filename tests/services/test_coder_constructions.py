@@ -3874,3 +3874,15 @@ def test_a_group_no_lexicon_knows_takes_what_its_pattern_names() -> None:
 def test_an_act_another_allows_is_the_allowed_ones_and_not_asserted(text):
     deployed = [e for e in extract_events(text, published=PUBLISHED) if e.trigger == "deploy"]
     assert [(e.source.country, e.modality) for e in deployed] == [("PER", "hypothetical")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebel fighters and civilians began leaving their last bastion in Homs.",
+        "Rebel fighters and their families began leaving their last bastion.",
+    ],
+)
+def test_those_who_leave_with_the_fighters_do_not_retreat_with_them(text):
+    # CAMEO 0874 retreats militarily; and the "-ing" form after "began" is a verb, whatever possessive comes before
+    assert [(e.cameo, e.source.text) for e in asserted(text)] == [("0874", "Rebel fighters")]
