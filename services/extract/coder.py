@@ -203,6 +203,7 @@ LIGHT_VERBS = lexicon.word_set("light_verbs")
 LIGHT_VERB_PARTICLES = frozenset({"off", "up", "on", "out"})  # "kicked off", "wrapped up", "embarked on", "carried out"
 SERIES = lexicon.word_set("series")
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
+ARTICLES = INDEFINITE_ARTICLES | {"the"}
 # Words an object's noun phrase spans before what describes it ("a UN Security Council resolution calling for")
 OBJECT_WORDS = 8
 # Words that open a clause, never a phrase ("after" and "since" open either)
@@ -840,9 +841,10 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         return before in DETERMINERS or counted or graded
     singular_noun = before == w.lemma[hit.start - 1] and (before,) in sectors and before not in PLURAL_NOUNS
     singular_noun = singular_noun and before not in MANNER_SECTOR_WORDS  # "an official visit" is the visit
-    if singular_noun and word == w.lemma[hit.start] and word not in UNCHANGED_PAST:
+    if singular_noun and word == w.lemma[hit.start] and word not in UNCHANGED_PAST and not _object_after(w, hit, sent):
         # "the drone attack", "a government ban": a singular noun before a verb's plain form would need its -s, so
-        # the two are one noun ("the rebels attack" and "police attack" are a subject and its verb)
+        # the two are one noun ("the rebels attack" and "police attack" are a subject and its verb), unless an
+        # object follows, as a collective noun's verb has one in a headline ("Abala militia attack the village")
         return True
     j, named, possessive, plain, any_name = hit.start - 1, False, False, 0, False
     # "Russia's Gazprom cut supplies": a name the lexicon does not know, after a possessive, is the verb's subject
@@ -929,6 +931,13 @@ def _alleged_act(w: Words, hit: Hit, sent: Span, others: list[Hit]) -> bool:
     if w.lower[of] not in ("of", "for") or not w.lower[hit.start].endswith("ing"):
         return False
     return any(o.entry.kind == "accuse" and _complement_at(w, o, sent.end) == of for o in others)
+
+
+def _object_after(w: Words, hit: Hit, sent: Span) -> bool:
+    """Whether a noun phrase opens right after a trigger, as a verb's object does and a noun's complement does not
+    ("attack the village", "attack Tur", not "attack on", "attack that killed")."""
+    j = hit.end
+    return j < sent.end and (w.lower[j] in ARTICLES or w.name_word[j] or w.num[j])
 
 
 def _opens_a_noun_phrase(w: Words, i: int) -> bool:

@@ -3886,3 +3886,16 @@ def test_an_act_another_allows_is_the_allowed_ones_and_not_asserted(text):
 def test_those_who_leave_with_the_fighters_do_not_retreat_with_them(text):
     # CAMEO 0874 retreats militarily; and the "-ing" form after "began" is a verb, whatever possessive comes before
     assert [(e.cameo, e.source.text) for e in asserted(text)] == [("0874", "Rebel fighters")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a collective noun's verb in a headline has its object after it
+        ("Fulani militia attack a village in Benue.", [("ASSAULT", "Fulani militia")]),
+        # a noun before a plain form with no object is one noun with it, whose doer the sentence names elsewhere
+        ("The militia attack on the village killed five.", [("ASSAULT", "militia")]),
+    ],
+)
+def test_a_singular_noun_before_a_plain_form_with_an_object_is_its_subject(text, expected):
+    assert [(e.type, e.source.text) for e in asserted(text)] == expected
