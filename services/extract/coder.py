@@ -432,6 +432,9 @@ PROTESTERS = lexicon.word_set("protesters")
 # Verbs of gathering: demonstrators who gather demonstrate, and others need not ("pilgrims gathered in Mecca")
 GATHERING_VERBS = frozenset({"gather", "assemble", "converge", "congregate"})
 CROWD_NOUNS = frozenset({"crowd", "crowds"})
+# Verbs of dying: who died in an attack was struck by it
+DYING_VERBS = frozenset({"die", "perish"})
+WOUNDS_WORDS = 6  # "died of gunshot wounds he sustained in"
 # Verbs of helping: an aid to whom they name right after them, and to no one otherwise ("helped to end the war")
 HELPING_VERBS = frozenset({"help", "assist"})
 # GDELT's quad classes: verbal conflict, material conflict, and the verbal acts (cooperation and conflict)
@@ -2190,9 +2193,31 @@ class SentenceCoder:
             return []
         struck = self.chunk_at.get(hit.end + 1) if hit.end < self.sent.end else None
         on = struck is not None and struck.start == hit.end + 1 and words(self.doc).lower[hit.end] in STRUCK_PREPS
-        targets = [a for a in struck.actors if a.country] if on else []
+        targets = [a for a in struck.actors if a.country] if on else self._died_in(hit)
         entry = hit.entry
         return self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, attackers, targets)
+
+    def _died_in(self, hit: Hit) -> list[Actor]:
+        """Who died in an attack named as a noun, or of the wounds it dealt, the subject of "died" before it ("A
+        policeman died in an attack in Mosul", "died of gunshot wounds he sustained in an attack"): whom the attack
+        struck."""
+        w = words(self.doc)
+        j = hit.start - 1
+        while j > self.sent.start and hit.start - j <= OWNED_MODIFIER_WORDS and w.lower[j] not in ("in", "during"):
+            if not w.is_lower[j] or any(h.start <= j < h.end for h in self.hits):
+                return []
+            j -= 1
+        if w.lower[j] not in ("in", "during"):
+            return []
+        verb = j - 1
+        while verb > max(self.sent.start, j - WOUNDS_WORDS) and w.lemma[verb] not in DYING_VERBS:
+            if not w.alpha[verb]:
+                return []  # "who died, praised the attack": another clause
+            verb -= 1
+        if w.lemma[verb] not in DYING_VERBS or verb < j - 1 and w.lower[verb + 1] != "of":
+            return []
+        dead = self.chunk_at.get(verb - 1)
+        return dead.actors if dead is not None and dead.end == verb and dead.prep is None else []
 
     def _modality_after(self, end: int) -> tuple[str, dict[str, str]]:
         """The modality of an act named as a noun, told by the verb after the noun or its sides, from `end`: "Talks

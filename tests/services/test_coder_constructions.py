@@ -3781,9 +3781,13 @@ def test_shot_at_by_heavily_armed_men(text: str, expected: list) -> None:
         ("Clashes may erupt in Kismayo.", []),
         ("The elders stopped the clashes in Kismayo.", []),
         ("Clashes erupted on Monday.", []),
-        # so is an attack named as a noun with no doer, but not one that paused, nor a participle's act
-        ("A policeman died of wounds he sustained in an attack in Al-Arish on Tuesday.", [("ASSAULT", "EGYUAF", None)]),
-        ("Three people died in an air strike on a school in Gaza City.", [("ASSAULT", "PSEUAF", None)]),
+        # so is an attack named as a noun with no doer, but not one that paused, nor a participle's act; whoever
+        # died in it, or of its wounds, was struck by it
+        (
+            "A policeman died of wounds he sustained in an attack in Al-Arish on Tuesday.",
+            [("ASSAULT", "EGYUAF", "EGYCOP")],
+        ),
+        ("Three people died in an air strike on a school in Gaza City.", [("ASSAULT", "PSEUAF", "PSECVL")]),
         ("Local news reported a pause in the bombing in Aleppo.", []),
         ("He grabbed a guard's gun in Atlanta, fatally shooting a judge.", []),
     ],
