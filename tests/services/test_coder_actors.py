@@ -995,3 +995,10 @@ def test_people_protesting_a_foreign_firm_are_not_its_country_s_unless_they_prot
 )
 def test_a_name_written_with_of_is_no_head_before_the_noun_after_it(text: str, expected: set) -> None:
     assert codes(text) == expected
+
+
+def test_street_vendors_are_traders():
+    assert codes("Clashes between Masvingo police and local vendors turned violent.") == {
+        ("ASSAULT", "ZWECOP", "ZWEBUS"),
+        ("ASSAULT", "ZWEBUS", "ZWECOP"),
+    }
