@@ -30,8 +30,7 @@ from services.extract.nlp import (
 )
 
 DETERMINERS = lexicon.word_set("determiners")
-# An apposition that says who someone is opens with an article: ", the Russian foreign minister,".
-APPOSITION_ARTICLES = frozenset({"the", "a", "an"})
+ARTICLES = frozenset({"the", "a", "an"})
 # Words that may sit inside an actor phrase between a country and the sector noun ("Senior Hungarian officials").
 MODIFIERS = lexicon.word_set("modifiers")
 FORMER = lexicon.word_set("former")
@@ -749,7 +748,7 @@ def _apposition_role(w: Words, sent: Span, chunk: Chunk) -> Actor | None:
         or chunk.prep is not None
         or comma <= sent.start
         or w.lower[comma] != ","
-        or w.lower[chunk.start] not in APPOSITION_ARTICLES
+        or w.lower[chunk.start] not in ARTICLES
         or end >= sent.end
         or w.lower[end] != ","
         or (end + 1 < sent.end and w.lower[end + 1] in ("and", "or"))  # a list: "Petrov, the minister, and"

@@ -16,6 +16,7 @@ from wordfreq import zipf_frequency
 from services.dates import plausible_publication
 from services.extract import lexicon
 from services.extract.actors import (
+    ARTICLES,
     BUILDING_NOUNS,
     CALENDAR,
     CLAUSE_OPENERS,
@@ -203,7 +204,6 @@ LIGHT_VERBS = lexicon.word_set("light_verbs")
 LIGHT_VERB_PARTICLES = frozenset({"off", "up", "on", "out"})  # "kicked off", "wrapped up", "embarked on", "carried out"
 SERIES = lexicon.word_set("series")
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
-ARTICLES = INDEFINITE_ARTICLES | {"the"}
 # Words an object's noun phrase spans before what describes it ("a UN Security Council resolution calling for")
 OBJECT_WORDS = 8
 # Words that open a clause, never a phrase ("after" and "since" open either)
@@ -1684,10 +1684,11 @@ class SentenceCoder:
             target = None
         return source, target
 
-    def _lacks_its_only_doer(self, hit: Hit, sources: list[Actor]) -> bool:
-        """Whether a verb the lexicon holds alone is told of others than the only doers it is an event of:
-        protesters who gather demonstrate (officials, pilgrims or a crowd who gather do not), and armed men who
-        strike attack (a storm, a scandal or workers who strike do not)."""
+    def _lacks_its_only_reading(self, hit: Hit, sources: list[Actor], target_chunk: Chunk | None) -> bool:
+        """Whether a verb the lexicon holds alone is told without the only doers or objects it is an event with:
+        protesters who gather demonstrate (officials, pilgrims or a crowd who gather do not), armed men who strike
+        attack (a storm, a scandal or workers who strike do not), and whoever helps an actor named right after the
+        verb aids it (not one passive: "the army, helped by US advisers", whom the help went to is before it)."""
         if hit.end - hit.start != 1:
             return False
         w = words(self.doc)
@@ -1695,15 +1696,9 @@ class SentenceCoder:
             return not (sources and all(_is_a_protester(a, crowds=False) for a in sources))
         if w.lower[hit.start] == "struck":
             return not (sources and all(a.sector in UNPLACED_AGENTS for a in sources))
+        if w.lemma[hit.start] in HELPING_VERBS and not is_passive(self.doc, hit.start, hit.end, self.sent):
+            return target_chunk is None or target_chunk.start != hit.end or target_chunk.prep is not None
         return False
-
-    def _helps_no_one(self, hit: Hit, target_chunk: Chunk | None) -> bool:
-        """Whether a verb of helping, not passive, names no actor as its object right after it."""
-        if hit.end - hit.start != 1 or words(self.doc).lemma[hit.start] not in HELPING_VERBS:
-            return False
-        if is_passive(self.doc, hit.start, hit.end, self.sent):
-            return False  # "the army, helped by US advisers": whom the help went to is before it
-        return target_chunk is None or target_chunk.start != hit.end or target_chunk.prep is not None
 
     def _protesting_people(self, hit: Hit) -> Chunk | None:
         """The people a protest verb's "-ing" form qualifies, who protest: "Protesting residents took to the
@@ -2757,10 +2752,8 @@ class SentenceCoder:
         if self._describes_a_rejected_text(hit):
             return []  # "vetoed a resolution calling for a ceasefire": the resolution calls, not the one vetoing it
         sources = self._resolve(source_chunk)
-        if self._lacks_its_only_doer(hit, sources):
-            return []  # "Officials gathered in Geneva", "The storm struck the coast"
-        if self._helps_no_one(hit, target_chunk):
-            return []  # "The talks helped to ease tensions"
+        if self._lacks_its_only_reading(hit, sources, target_chunk):
+            return []  # "Officials gathered in Geneva", "The storm struck the coast", "Kenya helped in the search"
         if source_chunk is not None and source_chunk.pronoun in FIRST_PERSON:
             sources = self._quoted_speaker(hit) or sources
         if hit.governor is not None:
@@ -3858,8 +3851,8 @@ class SentenceCoder:
         )
         # what people claim of a state is their own state's business; of its people or firms, only where it
         # happened in that state ("farmers protest the lease of land to Saudi investors" need not be Saudis)
-        at_home = location is not None and countries == {location.country}
-        claimed_of_the_state = all(t.sector is None for t in targets if t.country) or of_the_state or at_home
+        where_it_happened = location is not None and countries == {location.country}
+        claimed_of_the_state = all(t.sector is None for t in targets if t.country) or of_the_state or where_it_happened
         people = all(s.sector in DOMESTIC_SECTORS for s in sources) and (
             type_ in CLAIM_TYPES | {"CONCEDE"} and claimed_of_the_state or not abroad and of_the_state
         )

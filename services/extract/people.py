@@ -18,7 +18,7 @@ from wordfreq import zipf_frequency
 
 from services.extract import lexicon
 from services.extract.actors import (
-    APPOSITION_ARTICLES,
+    ARTICLES,
     DETERMINERS,
     POSSESSIVE_MARKS,
     Chunk,
@@ -110,7 +110,7 @@ def may_introduce(doc: Doc, sent: Span, named: list[Span], entity_at: dict[int, 
     for i in range(sent.start + 1, sent.end - 1):
         if (w.lemma[i],) in sectors and i + 1 not in entity_at and w.name_word[i + 1]:
             return True  # "President Ivan Petrov"
-        if w.lower[i] == "," and w.lower[i + 1] in APPOSITION_ARTICLES and i - 1 not in entity_at:
+        if w.lower[i] == "," and w.lower[i + 1] in ARTICLES and i - 1 not in entity_at:
             return True  # "Ivan Petrov, the Russian deputy foreign minister"
     return False
 
