@@ -182,6 +182,8 @@ GERUND_OPENERS = lexicon.word_set("gerund_openers")
 ADVERBIAL, RELATIVE = "adverbial", "relative"
 # Openers of a clause that tells how harm told before it came about: "were killed when militants attacked"
 CAUSE_OPENERS = frozenset({"when", "after", "as"})
+# Prepositions of time whose -ing verb has its main clause's subject: "withdrew after seizing the bridge"
+TIME_PREPOSITIONS = frozenset({"after", "before", "while", "since", "upon"})
 SUBJECT_REACH = 3  # "when suspected Maoist rebels": the subject's first word within three of the opener
 MAX_ACTORS = 4
 # spaCy refuses longer texts (its `max_length`, E088), and one this long takes the coder about ten seconds.
@@ -308,6 +310,8 @@ CROWD_COUNTS = QUANTIFIERS | {"of", "many", "several"}
 # How long a phrase no lexicon knows may be to be read as the protesters opening a sentence
 PROTESTERS_PHRASE_WORDS = 4
 PEOPLES_PROTESTS = frozenset({"141", "145"})  # demonstrate, riot
+# Verbs that hold an event named as their object: a protest staged or a march held is held by people
+HOLDING_VERBS = frozenset({"stage", "hold"})
 # Words that neither name nor open a noun phrase: pronouns, prepositions, adverbs, conjunctions
 NOT_A_NOUN_PHRASE = STOP_WORDS - DETERMINERS - POSSESSIVES
 # Words between a fight and the "between" that names its sides: "fighting broke out on Thursday between"
@@ -696,6 +700,16 @@ def _means_by(w: Words, hit: Hit, sent: Span) -> bool:
     return j < sent.end and (w.num[j] or w.alpha[j] and w.lower[j] not in NOT_A_NOUN_PHRASE)
 
 
+def _gerund_of_time(w: Words, hit: Hit, sent: Span) -> bool:
+    """Whether an -ing form after "after", "before", "while", "since" or "upon" is a verb with its object, whose
+    subject is its main clause's ("entered the town after killing ten militants", "withdrew after seizing the
+    bridge"); not a noun ("after fighting in the town", "since fighting erupted")."""
+    i = hit.start
+    if i - 1 <= sent.start or not w.lower[i].endswith("ing") or w.lower[i - 1] not in TIME_PREPOSITIONS:
+        return False
+    return _object_after(w, hit, sent)
+
+
 def _qualifies(w: Words, i: int, entity_at: dict[int, Span], sent: Span) -> bool:
     """A plain word or a nationality before a noun: "immediate support", "refused French requests", also in a
     headline's capitals ("Egypt Demands Immediate Halt to Israeli Strikes")."""
@@ -738,7 +752,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     if hit.entry.kind == "oblige":
         return False
     w = words(doc)
-    if _answers_by(w, hit.start) or _means_by(w, hit, sent):
+    if _answers_by(w, hit.start) or _means_by(w, hit, sent) or _gerund_of_time(w, hit, sent):
         return False  # "responded by breaking off relations": the answer, an act; and the means of one
     if hit.start > sent.start and counts_people_acted_on(w, hit.start - 1, hit.start, sent.end):
         return False  # "2 killed in air raid": what was done to those counted
@@ -1497,7 +1511,19 @@ class SentenceCoder:
         return _resolve_pronoun(chunk, self.chunks, self.last_subject)
 
     def roles(self, hit: Hit) -> tuple[Chunk | None, Chunk | None]:
-        """Source and target phrases of a trigger: active order, or the passive's "by" agent."""
+        """Source and target phrases of a trigger: active order, or the passive's "by" agent; an -ing verb after a
+        preposition of time has the subject of the verb its phrase follows ("convicted of overpowering a deputy
+        before killing a judge": not the deputy)."""
+        source, target = self._roles_as_written(hit)
+        if _gerund_of_time(words(self.doc), hit, self.sent):
+            earlier = next((h for h in reversed(self.hits) if h.end < hit.start), None)
+            if earlier is not None:
+                doer, done_to = self.roles(earlier)
+                passive = is_passive(self.doc, earlier.start, earlier.end, self.sent)
+                return (done_to if passive else doer), target
+        return source, target
+
+    def _roles_as_written(self, hit: Hit) -> tuple[Chunk | None, Chunk | None]:
         doc, sent = self.doc, self.sent
         if (protesters := self._protesting_people(hit)) is not None:
             return protesters, None
@@ -1784,8 +1810,10 @@ class SentenceCoder:
         # opening the sentence or its clause as the subject of a verb that only people do (demonstrate, riot),
         # protest; a plural or a determiner tells the phrase from a noun's modifier ("Peaceful protest for ...",
         # "Brooklyn riot over ..."), and "protest that" is a protest in words. Readings of more words may be a
-        # thing's ("heavy rains flooded the streets").
-        if hit.end - hit.start > 1 or hit.entry.cameo not in PEOPLES_PROTESTS:
+        # thing's ("heavy rains flooded the streets"), except a protest staged or held ("EFF members staged a
+        # protest").
+        several_words = hit.end - hit.start > 1 and w.lemma[hit.start] not in HOLDING_VERBS
+        if hit.entry.cameo not in PEOPLES_PROTESTS or several_words:
             return []
         start = hit.start
         while start > self.sent.start and w.lower[start - 1] not in CLAUSE_OPENERS and w.lower[start - 1] != ",":
@@ -2607,8 +2635,10 @@ class SentenceCoder:
             if hit.entry.type in told:
                 events.extend(self._events_for(hit))
             elif hit.entry.type in ACTS_OF_FORCE:
+                # an -ing verb right after its preposition is done by the main clause's subject, by grammar
                 opened = self.doc[behind[id(hit)]].idx
-                events.extend(e for e in self._events_for(hit) if e.source.start >= opened)
+                controlled = _gerund_of_time(words(self.doc), hit, self.sent)
+                events.extend(e for e in self._events_for(hit) if controlled or e.source.start >= opened)
         return events
 
     def _names_a_force(self, chunk: Chunk | None) -> str | None:

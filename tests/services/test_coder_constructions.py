@@ -696,6 +696,19 @@ def test_schoolchildren_and_water_cannon(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # live ammunition fired or used is small arms' fire (193), where rubber bullets are riot control (175)
+        ("Serbian police fired live ammunition.", [("ASSAULT", "193", "SRB", None)]),
+        ("Serbian police used live rounds to disperse the crowd.", [("ASSAULT", "193", "SRB", "SRB")]),
+        ("Serbian police fired rubber bullets at protesters.", [("COERCE", "175", "SRB", "SRB")]),
+    ],
+)
+def test_live_ammunition_is_small_arms_fire(text, expected):
+    assert by_cameo(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # CAMEO 176, a cyber attack: coercion of computers, not force against people
         ("Russian hackers attacked Ukrainian government websites.", [("COERCE", "176", "UKR")]),
         ("Iran launched a cyberattack on Israel.", [("COERCE", "176", "ISR")]),
@@ -2579,6 +2592,29 @@ def test_an_act_done_by_way_of_another_is_that_act_by_the_clause_s_subject(text,
     assert by_country(text) == expected, text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an -ing verb with its object after a preposition of time is done by its main clause's subject
+        ("The Nigerian army entered the town after killing ten militants.", [("ASSAULT", "NGA", None)]),
+        (
+            "Jordanian police withdrew after arresting three Iraqi smugglers.",
+            [("RETREAT", "JOR", None), ("COERCE", "JOR", "IRQ")],
+        ),
+        # a passive's subject too, and not the object of a verb before it
+        (
+            "Four Kenyan soldiers were wounded by Somali militants before seizing the bridge.",
+            [("ASSAULT", "SOM", "KEN"), ("COERCE", "KEN", None)],
+        ),
+        ("Ali Okello was convicted of beating a Kenyan policeman before killing a guard.", []),
+        # with no object it is a noun, and so is one that opens a clause of its own
+        ("Kenyan troops withdrew after fighting in the town.", [("RETREAT", "KEN", None)]),
+    ],
+)
+def test_an_act_after_a_preposition_of_time_is_its_main_clause_subject_s(text, expected):
+    assert by_country(text) == expected, text
+
+
 def test_the_doers_own_aid_named_in_the_object_is_aimed_at_its_recipient():
     coded = by_country("Washington threatened to cut off all U.S. aid to Honduras if its government failed to act.")
     assert ("THREATEN", "USA", "HND") in coded
@@ -3594,6 +3630,9 @@ def test_people_who_clash_fight_among_themselves(text: str, expected: list) -> N
         # people no lexicon names, opening the sentence or its clause as a protest's subject, protest
         ("ZNP members protested against the arrests.", [("PROTEST", "CVL", None)]),
         ("The ward closed for the day as its nurses marched to the ministry.", [("PROTEST", "CVL", "GOV")]),
+        # a protest staged or a march held is people's
+        ("ZNP members staged a protest outside the court.", [("PROTEST", "CVL", None)]),
+        ("ZNP members held a march.", [("PROTEST", "CVL", None)]),
         # a noun's modifier is no subject, a list's last item is not the subject of the list, and a protest made in
         # words is no demonstration
         ("Peaceful protest for the victims turned violent.", []),
