@@ -182,6 +182,8 @@ GERUND_OPENERS = lexicon.word_set("gerund_openers")
 ADVERBIAL, RELATIVE = "adverbial", "relative"
 # Openers of a clause that tells how harm told before it came about: "were killed when militants attacked"
 CAUSE_OPENERS = frozenset({"when", "after", "as"})
+# Prepositions that place a noun of force in the course of its clause's act: "arrested 100 people during raids"
+COURSE_PREPOSITIONS = frozenset({"during", "in", "amid"})
 # Prepositions of time whose -ing verb has its main clause's subject: "withdrew after seizing the bridge"
 TIME_PREPOSITIONS = frozenset({"after", "before", "while", "since", "upon"})
 SUBJECT_REACH = 3  # "when suspected Maoist rebels": the subject's first word within three of the opener
@@ -2127,8 +2129,10 @@ class SentenceCoder:
         j = hit.start - 1
         while j >= self.sent.start and w.lower[j] not in FIGHT_OPENINGS and not self._opens_a_cause(j):
             counts = w.lower[j] in DETERMINERS or w.num[j] or w.lower[j] in FIGHT_COUNTS
-            # an article opens the phrase: a plain word before it is a verb's ("stopped the clashes")
+            # an article opens the phrase: a plain word before it is a verb's ("stopped the clashes"); a hyphen joins
+            # a modifier's words ("the long-awaited protest")
             modifier = w.alpha[j] and (w.is_lower[j] or j == self.sent.start) and w.lower[j + 1] not in DETERMINERS
+            modifier = modifier or w.lower[j] == "-" and j > self.sent.start and w.alpha[j - 1] and w.alpha[j + 1]
             if hit.start - j > FIGHT_MODIFIER_WORDS or not (counts or modifier):
                 return None
             if w.lower[j] in UNSURE_OR_TO_COME or w.lower[j] in STOP_WORDS and not counts:
@@ -2219,6 +2223,19 @@ class SentenceCoder:
         targets = [a for a in struck.actors if a.country] if on else self._died_in(hit)
         entry = hit.entry
         return self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, attackers, targets)
+
+    def _in_the_course_of(self, hit: Hit) -> bool:
+        """Whether a noun of force follows "during", "in" or "amid" past its modifiers, so that it names the course of
+        its clause's act ("arrested 100 people during large-scale raids"), not an act before it ("reimposed
+        blockades following the shooting of two soldiers")."""
+        w = words(self.doc)
+        j = hit.start - 1
+        while j > self.sent.start and hit.start - j <= OWNED_MODIFIER_WORDS and w.lower[j] not in PREPOSITIONS:
+            modifier = w.lower[j] == "-" or w.alpha[j] and w.is_lower[j] and not w.lower[j].endswith("ing")
+            if not modifier:
+                return False  # "following a shooting": another word opens the phrase
+            j -= 1
+        return w.lower[j] in COURSE_PREPOSITIONS
 
     def _died_in(self, hit: Hit) -> list[Actor]:
         """Who died in an attack named as a noun, or of the wounds it dealt, the subject of "died" before it ("A
@@ -2610,12 +2627,14 @@ class SentenceCoder:
             )
         for hit in self.nominal:
             # an act of force the sentence tells with its doer is the one its noun names ("bombers killed 22 in an
-            # attack on a mosque")
+            # attack on a mosque", "forces arrested 100 people during raids")
             told_by_force = any(e.type == "ASSAULT" for e in events)
+            told_by_doer = any(e.type in ACTS_OF_FORCE for e in events) and self._in_the_course_of(hit)
             events.extend(
                 self._named_with_its_doer(hit)
                 or self._fought_between(hit)
-                or ([] if told_by_force else self._fought_with(hit) or self._done_by_unnamed_forces(hit))
+                or ([] if told_by_force else self._fought_with(hit))
+                or ([] if told_by_force or told_by_doer else self._done_by_unnamed_forces(hit))
             )
         for hit in self.nouns:
             events.extend(

@@ -3138,6 +3138,8 @@ def test_what_is_regained_or_broken_up_that_is_no_place_or_protest_is_no_event(t
         ("Hundreds of students took part in a march in Dhaka, Bangladesh.", [("PROTEST", "BGDEDU", "BGD")]),
         # in no place the sentence names, people of no named country
         ("The protest was held to demand reforms.", [("PROTEST", "CVL", None)]),
+        # a hyphen joins the words of a modifier: "long-awaited" says nothing of whether it was held
+        ("The long-awaited protest by ZNP members was held in Lusaka.", [("PROTEST", "ZMBCVL", "ZMB")]),
         ("Rallies were held across the country on Friday.", [("PROTEST", "CVL", None)]),
         ("Thousands marched on Saturday.", [("PROTEST", "CVL", None)]),
         # not yet happened
@@ -3829,6 +3831,13 @@ def test_shot_at_by_heavily_armed_men(text: str, expected: list) -> None:
         ("Three people died in an air strike on a school in Gaza City.", [("ASSAULT", "PSEUAF", "PSECVL")]),
         ("Local news reported a pause in the bombing in Aleppo.", []),
         ("He grabbed a guard's gun in Atlanta, fatally shooting a judge.", []),
+        # raids during which a named doer uses force are that doer's, not unidentified forces'; a shooting before
+        # the act it led to is another's
+        ("Kenyan police arrested ten men during large-scale raids in Mandera.", [("COERCE", "KENCOP", "KENCVL")]),
+        (
+            "Kenyan police arrested ten men in Garissa following a shooting in Mandera.",
+            [("COERCE", "KENCOP", "KENCVL"), ("ASSAULT", "KENUAF", None)],
+        ),
     ],
 )
 def test_a_fight_or_an_attack_that_names_none_of_its_doers(text: str, expected: list) -> None:
