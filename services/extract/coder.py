@@ -524,6 +524,8 @@ UNPLACED_AGENTS = ARMED_FORCES | {"REB", "UAF"}
 # a name
 RARE_WORD_ZIPF = 3.0
 ACTS_OF_FORCE = frozenset({"ASSAULT", "COERCE"})
+# Acts reported in a clause behind the main act, by a doer that clause names (docs/decisions/0015 and 0017)
+REPORTED_BEHIND = ACTS_OF_FORCE | {"PROTEST"}
 # Whoever arrests, bans or expels on a state's behalf: coded on the sector alone when no country is named (CAMEO's
 # "---GOV")
 AUTHORITIES = frozenset({"GOV", "JUD"})
@@ -2646,14 +2648,15 @@ class SentenceCoder:
                 or ([] if hit.entry.type in NOMINAL_ACTS else self._fought_between(hit))  # talks; fights are above
             )
         # "Three Gazans were killed when Israeli forces attacked a UN school": a main clause that names no doer
-        # leaves its act to the clause that tells it again with its doer. Force is reported wherever it is told, by
-        # a doer its own clause names ("vowed an investigation after seven people were murdered by vigilantes"; not
-        # "a judge sentenced the man who killed four people").
+        # leaves its act to the clause that tells it again with its doer. Force and protest are reported wherever
+        # they are told, by a doer their own clause names ("vowed an investigation after seven people were murdered
+        # by vigilantes", "detained dozens as activists took to the streets"; not "a judge sentenced the man who
+        # killed four people").
         told = set() if events else {h.entry.type for h in hits}
         for hit in background:
             if hit.entry.type in told:
                 events.extend(self._events_for(hit))
-            elif hit.entry.type in ACTS_OF_FORCE:
+            elif hit.entry.type in REPORTED_BEHIND:
                 # an -ing verb right after its preposition is done by the main clause's subject, by grammar
                 opened = self.doc[behind[id(hit)]].idx
                 controlled = _gerund_of_time(words(self.doc), hit, self.sent)

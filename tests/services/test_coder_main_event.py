@@ -59,11 +59,16 @@ def test_the_main_clause_is_coded_and_its_background_is_not(text: str, main: str
             "The Kenyan president vowed an inquiry after seven villagers were murdered by armed vigilantes.",
             {"AGREE", "ASSAULT"},
         ),
+        # so is a protest
+        ("Kenyan police detained dozens of people as activists took to the streets of Nairobi.", {"COERCE", "PROTEST"}),
+        ("The Kenyan minister resigned after students marched on parliament.", {"RETREAT", "PROTEST"}),
         # not by a doer named outside it: "the man who killed" is no act of the judge's
         ("A Kenyan judge sentenced the man who killed four people.", {"COERCE"}),
     ],
 )
-def test_force_behind_the_main_act_is_reported_by_the_doer_its_clause_names(text: str, expected: set) -> None:
+def test_force_or_protest_behind_the_main_act_is_reported_by_the_doer_its_clause_names(
+    text: str, expected: set
+) -> None:
     assert types(text) == expected, text
 
 
