@@ -1002,3 +1002,16 @@ def test_street_vendors_are_traders():
         ("ASSAULT", "ZWECOP", "ZWEBUS"),
         ("ASSAULT", "ZWEBUS", "ZWECOP"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group named by no more than being armed is CAMEO's unaligned armed forces, of where it acts
+        ("An armed group attacked a convoy in Borno.", {("ASSAULT", "NGAUAF", None)}),
+        # a political group is a party's sector
+        ("Rival political groups clashed in Ouagadougou.", {("ASSAULT", "BFAPTY", None)}),
+    ],
+)
+def test_armed_and_political_groups_have_their_sectors(text: str, expected: set) -> None:
+    assert codes(text) == expected
