@@ -377,6 +377,8 @@ FUTURE_WORDS = frozenset({"will", "would", "'ll", "shall"})
 TIME_CLAUSE_REACH = 8
 PRESENT_BE = frozenset({"is", "are", "am"})
 TIME_UNITS = frozenset({"week", "month", "year", "weekend", "spring", "summer", "autumn", "fall", "winter"})
+# Words of a time of day, and those that place an act in one: "in the night of 23 June", "there this morning"
+DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "dawn", "midnight", "early", "late", "on", "there"})
 WARNED_REACH = 6  # tokens from "warned" to the "to" of what the warned must do
 # tokens from "warned" to the "would" of the speaker's own act: "warned anti-government protesters that troops would"
 OWN_ACT_REACH = 12
@@ -1859,15 +1861,11 @@ class SentenceCoder:
         gap = range(hit.end, between.start - 1)
         if len(gap) <= SIDES_REACH and not any(w.lower[k] in DETERMINERS or w.lower[k] == "of" for k in gap):
             return True
-        # where it was fought, told between the fight and its sides, maybe after the verb that tells it: "clashes
-        # in the Ganfouda district of Benghazi between", "Clashes erupted in the Batangafo area between"
-        start = hit.end + (hit.end < between.start and is_past_form(w, hit.end) and w.is_lower[hit.end])
-        return (
-            len(gap) <= PLACE_BEFORE_SIDES
-            and start < between.start - 1
-            and w.lower[start] in LOCATIVE
-            and all(_names_a_place_part(w, k) for k in range(start + 1, between.start - 1))
-        )
+        # where and when it was fought, told between the fight and its sides, maybe with the verb that tells it
+        # happened: "clashes in the Ganfouda district of Benghazi between", "Clashes erupted in the Batangafo area
+        # between", "fighting broke out there this morning between", "Clashes were reported in the night of 23 June
+        # between"
+        return len(gap) <= PLACE_BEFORE_SIDES and all(_tells_where_or_when_it_happened(w, k) for k in gap)
 
     def _antecedent_of_relative(self, hit: Hit) -> Chunk | None:
         """The actor a non-restrictive relative clause opens on, when the clause's verb is the trigger: ", which
@@ -4100,6 +4098,23 @@ def _done_to_something_by_someone(doc: Doc, sent: Span, hits: list[Hit]) -> bool
         and told_as_done_in_the_past(doc, hit.start, hit.end, sent)
         and told_as_done_by_someone(doc, sent, hit.start)
         for hit in hits
+    )
+
+
+def _tells_where_or_when_it_happened(w: Words, k: int) -> bool:
+    """Whether a word after an act's noun may tell where or when it happened, or that it did: a place's or a date's
+    part, a preposition of place or time, or a verb of the past with its particle ("broke out", "were reported")."""
+    lower = w.lower[k]
+    past_verb = w.is_lower[k] and is_past_form(w, k)
+    return (
+        past_verb
+        or _names_a_place_part(w, k)
+        or w.num[k]
+        or lower in LOCATIVE
+        or lower in CALENDAR
+        or lower in DAY_PARTS
+        or lower in BE_FORMS
+        or lower in PARTICLES
     )
 
 

@@ -3537,8 +3537,18 @@ def test_a_crowd_counted_by_a_named_noun_phrase_is_the_subject(text: str, expect
             "Clashes erupted in the Batangafo area between herders and militiamen.",
             [("ASSAULT", "CAFAGR", "CAFREB"), ("ASSAULT", "CAFREB", "CAFAGR")],
         ),
+        # and when, and the verb that tells it happened
+        (
+            "Clashes were reported in the night of 14 May between soldiers and militiamen in Bangui.",
+            [("ASSAULT", "CAFMIL", "CAFREB"), ("ASSAULT", "CAFREB", "CAFMIL")],
+        ),
+        (
+            "Fighting broke out there this morning between soldiers and militiamen in Bangui.",
+            [("ASSAULT", "CAFMIL", "CAFREB"), ("ASSAULT", "CAFREB", "CAFMIL")],
+        ),
         # not a later noun's sides
         ("Attacks increase the potential of conflict between Israel and Iran.", []),
+        ("Clashes raised the risk of war between Israel and Iran.", []),
     ],
 )
 def test_a_fight_told_with_where_it_was_fought_before_its_sides(text: str, expected: list) -> None:
