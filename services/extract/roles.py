@@ -55,6 +55,8 @@ HARMFUL_ACT_NOUNS = UNATTRIBUTED_ATTACK_NOUNS | FIGHT_NOUNS
 # What opens the phrase naming the attack harm was done in, after a passive: "in", "during" or "amid" it, "by" it,
 # "following" it
 CAUSE_PREPOSITIONS = frozenset({"in", "during", "by", "amid", "following"})
+# Two words that open a cause as one preposition does: "killed due to the explosion of an IED"
+TWO_WORD_CAUSES = frozenset({("due", "to"), ("because", "of")})
 # ... and the ones that open a sentence with the attack: "In one of the deadliest raids, ...", "During an attack, ..."
 FRONTED_CAUSES = CAUSE_PREPOSITIONS - {"by"}
 DISASTER_NOUNS = lexicon.word_set("disaster_nouns")
@@ -538,6 +540,16 @@ def ends_a_fight_noun(w: Words, i: int) -> bool:
     return w.lower[i] in FIGHT_NOUNS or i >= 2 and w.lower[i - 1] == "-" and w.lower[i - 2] + w.lower[i] in FIGHT_NOUNS
 
 
+def _past_a_date(w: Words, i: int, sent: Span) -> int:
+    """Where the words after a date opened by "on" at i start ("on 25 June", "on Monday"); i if none is there."""
+    if i >= sent.end or w.lower[i] != "on":
+        return i
+    j = i + 1
+    while j < sent.end and (w.num[j] or w.lower[j] in CALENDAR):
+        j += 1
+    return j if j > i + 1 else i
+
+
 def attack_phrase(doc: Doc, sent: Span, start: int, end: int, *, passive: bool) -> tuple[int, int] | None:
     """The words naming the attack a clause reports without its author: the phrase after a passive ("were killed
     in a suicide car bombing", "by a roadside bomb"), or the subject of an active verb ("a minefield explosion
@@ -547,7 +559,10 @@ def attack_phrase(doc: Doc, sent: Span, start: int, end: int, *, passive: bool) 
         # "was reportedly killed recently in a limpet blast": adverbs may stand between
         while end < sent.end and (w.lower[end] in ADVERBIAL_SKIP or w.lower[end].endswith("ly")):
             end += 1
-        if end >= sent.end or w.lower[end] not in CAUSE_PREPOSITIONS:
+        end = _past_a_date(w, end, sent)  # "were killed on 25 June due to the explosion of an IED"
+        if end + 1 < sent.end and (w.lower[end], w.lower[end + 1]) in TWO_WORD_CAUSES:
+            end += 1
+        elif end >= sent.end or w.lower[end] not in CAUSE_PREPOSITIONS:
             # "In one of the deadliest attacks of the war, 258 people have been killed": the phrase opens the sentence
             return _fronted_attack_phrase(w, sent, start)
         for i in range(end + 1, min(end + 1 + ATTACK_PHRASE_WORDS, sent.end)):

@@ -143,6 +143,8 @@ def test_an_attack_named_without_its_author_or_its_place_is_coded_on_whom_it_str
         ("A Pakistani soldier was reportedly killed recently in a mine blast.", ("ASSAULT", "PAKUAF", "PAKMIL")),
         ("Two Syrian farmers were injured following the explosion of a mine.", ("ASSAULT", "SYRUAF", "SYRAGR")),
         ("Heavy fighting killed four Somali soldiers.", ("ASSAULT", "SOMUAF", "SOMMIL")),
+        # "due to" opens the cause as a preposition does, after the day it happened
+        ("Two Syrian farmers were injured on 12 May due to the explosion of a mine.", ("ASSAULT", "SYRUAF", "SYRAGR")),
     ],
 )
 def test_harm_done_in_a_fight_or_after_an_attack_is_the_doing_of_unidentified_forces(text, expected):
@@ -154,6 +156,7 @@ def test_harm_done_in_a_fight_or_after_an_attack_is_the_doing_of_unidentified_fo
     [
         "Two workers were killed in a fire at a factory in Dhaka.",
         "Five Nigerian soldiers were killed in a crash on Monday.",
+        "Five Nigerian soldiers were killed on Monday due to the floods.",
         "Two workers were killed in a crash on the motorway near Lahore.",
     ],
 )
