@@ -182,8 +182,9 @@ GERUND_OPENERS = lexicon.word_set("gerund_openers")
 ADVERBIAL, RELATIVE = "adverbial", "relative"
 # Openers of a clause that tells how harm told before it came about: "were killed when militants attacked"
 CAUSE_OPENERS = frozenset({"when", "after", "as"})
-# Prepositions that place a noun of force in the course of its clause's act: "arrested 100 people during raids"
-COURSE_PREPOSITIONS = frozenset({"during", "in", "amid"})
+# Prepositions that place a noun of force in the course of its clause's act ("arrested 100 people during raids"):
+# those of a cause but its agent's and what came before it
+COURSE_PREPOSITIONS = CAUSE_PREPOSITIONS - {"by", "following"}
 # Prepositions of time whose -ing verb has its main clause's subject: "withdrew after seizing the bridge"
 TIME_PREPOSITIONS = frozenset({"after", "before", "while", "since", "upon"})
 SUBJECT_REACH = 3  # "when suspected Maoist rebels": the subject's first word within three of the opener
@@ -2629,12 +2630,12 @@ class SentenceCoder:
             # an act of force the sentence tells with its doer is the one its noun names ("bombers killed 22 in an
             # attack on a mosque", "forces arrested 100 people during raids")
             told_by_force = any(e.type == "ASSAULT" for e in events)
-            told_by_doer = any(e.type in ACTS_OF_FORCE for e in events) and self._in_the_course_of(hit)
+            told_by_doer = told_by_force or any(e.type in ACTS_OF_FORCE for e in events) and self._in_the_course_of(hit)
             events.extend(
                 self._named_with_its_doer(hit)
                 or self._fought_between(hit)
                 or ([] if told_by_force else self._fought_with(hit))
-                or ([] if told_by_force or told_by_doer else self._done_by_unnamed_forces(hit))
+                or ([] if told_by_doer else self._done_by_unnamed_forces(hit))
             )
         for hit in self.nouns:
             events.extend(
