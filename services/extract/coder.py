@@ -1730,7 +1730,9 @@ class SentenceCoder:
         if w.lower[hit.start] == "struck":
             return not (sources and all(a.sector in UNPLACED_AGENTS for a in sources))
         if w.lemma[hit.start] in HELPING_VERBS and not is_passive(self.doc, hit.start, hit.end, self.sent):
-            return target_chunk is None or target_chunk.start != hit.end or target_chunk.prep is not None
+            # (a phrase right after the verb is its object, whatever `_prep` reads before it: "The United States
+            # helped Egypt" walks back over the verb to a name)
+            return target_chunk is None or target_chunk.start != hit.end
         return False
 
     def _protesting_people(self, hit: Hit) -> Chunk | None:

@@ -114,6 +114,9 @@ def test_aid_in_kind(text: str, expected: tuple) -> None:
         ("Germany helped Ukraine after the floods.", ("AID", "070", "DEU", "UKR")),
         ("Russia helped Syria rebuild its air force.", ("AID", "070", "RUS", "SYR")),
         ("Kenyan police were assisted by British officers.", ("AID", "070", "GBR", "KEN")),
+        # a helper named after a determiner: the word before the one helped is the verb, not a name's last word
+        ("The United Kingdom helped Egypt after the earthquake.", ("AID", "070", "GBR", "EGY")),
+        ("The Norwegian government assisted Tanzania with election monitors.", ("AID", "070", "NOR", "TZA")),
     ],
 )
 def test_help_given_to_another_is_aid(text: str, expected: tuple) -> None:
