@@ -549,11 +549,13 @@ class Hit:
 
 
 def _is_the_state(actor: Actor, trigger_char: int) -> bool:
-    """A state's forces or government, or a country named right before the act ("the Israeli blockade", "Israel
-    blockaded"), as CAMEO reads a country; "Angry French paper workers" are not France."""
+    """A state's forces or government, a country named by its name ("Israel has blockaded"), or one named right
+    before the act ("the Israeli blockade"), as CAMEO reads a country; "Angry French paper workers" are not France."""
     if actor.sector in FORCES or actor.sector == "GOV":
         return True
-    return actor.sector is None and actor.country is not None and 0 <= trigger_char - actor.end <= 1
+    if actor.sector is not None or actor.country is None:
+        return False
+    return 0 <= trigger_char - actor.end <= 1 or lexicon.countries().get(actor.text) == actor.country
 
 
 def _is_a_protester(actor: Actor, *, crowds: bool = True) -> bool:

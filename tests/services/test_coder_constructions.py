@@ -845,6 +845,9 @@ def test_releasing_citizens_is_releasing_people(text, expected):
         # a state's forces blocking passage impose a blockade (191); people blocking a road protest (144)
         ("China's coast guard blocked a Philippine supply boat near the shoal.", [("COERCE", "191", "CHN", "PHL")]),
         ("Angry French farmers blocked the motorway to Paris with tractors.", [("PROTEST", "144", "FRA", "FRA")]),
+        # a country by its name is the state, however far its verb stands after it
+        ("Israel has blockaded the Gaza Strip since 2007.", [("COERCE", "191", "ISR", "PSE")]),
+        ("Azerbaijan on Monday blocked the only road to Armenia.", [("COERCE", "191", "AZE", "ARM")]),
         # air defences are the military's, and "its" is the reporting ministry's country
         (
             "Russia's defence ministry said its air defences shot down 30 Ukrainian drones.",
