@@ -11,6 +11,7 @@ from services.extract.actors import (
     CLAUSE_OPENERS,
     COMPASS,
     DETERMINERS,
+    EMBEDDED,
     LOCATIVE,
     PATIENT_VERBS,
     PLACE_NOUNS,
@@ -436,9 +437,12 @@ def target_after(
     w = words(doc)
     fallback = None
     for chunk in chunks:
-        if owned and chunk.start == end and chunk.prep is None and chunk.pronoun in POSSESSIVES:
+        # (right after the verb, a phrase is its object, though a name before the verb reads as its noun's:
+        # "Egypt said France had attacked it")
+        object_of_the_verb = chunk.start == end and chunk.prep in (None, EMBEDDED)
+        if owned and object_of_the_verb and chunk.pronoun in POSSESSIVES:
             return chunk  # "urged its citizens to leave Lebanon"
-        if chunk.start == end and chunk.prep is None and chunk.pronoun in OBJECT_PRONOUNS:
+        if object_of_the_verb and chunk.pronoun in OBJECT_PRONOUNS:
             return (
                 chunk  # ", accusing it of failing to protect civilians": whom "it" points back to, found by the caller
             )

@@ -694,6 +694,9 @@ def test_an_object_pronoun_points_back_to_another_than_the_doer() -> None:
     # ", accusing it of ...": "it" is the mission ordered out, not the junta that accuses
     text = "Niger's junta ordered the UN mission to leave, accusing it of failing to protect civilians."
     assert ("ACCUSE", "NER", "IGO") in by_country(text)
+    # the object of a clause a speaker reports is the speaker, not the clause's own subject
+    assert by_country("Iran said Israel had attacked it with drones.") == [("ASSAULT", "ISR", "IRN")]
+    assert by_country("Azerbaijan said Armenian forces had shelled it overnight.") == [("ASSAULT", "ARM", "AZE")]
 
 
 @pytest.mark.parametrize(

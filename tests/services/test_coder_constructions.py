@@ -1671,6 +1671,8 @@ def test_a_second_verb_after_and_is_an_act_of_its_own(text, expected):
         # an appeal or praise addressed to "its citizens" is to the doer's own people, not to a place named later
         ("Canada urged its citizens to leave Haiti.", [("REQUEST", "CAN", "CANCVL")]),
         ("Poland praised its soldiers in Lithuania.", [("SUPPORT", "POL", "POLMIL")]),
+        # a name that opens with "the" before the verb leaves "its" the verb's object all the same
+        ("The United Kingdom urged its citizens to leave Lebanon.", [("REQUEST", "GBR", "GBRCVL")]),
         # what one withdraws is its own; the withdrawal is from the place
         ("Chad withdrew its troops from Mali.", [("RETREAT", "TCD", "MLI")]),
     ],
