@@ -960,9 +960,10 @@ def _alleged_act(w: Words, hit: Hit, sent: Span, others: list[Hit]) -> bool:
 
 
 def _object_after(w: Words, hit: Hit, sent: Span) -> bool:
-    """Whether a noun phrase opens right after a trigger, as a verb's object does and a noun's complement does not
-    ("attack the village", "attack Tur", not "attack on", "attack that killed")."""
-    j = hit.end
+    """Whether a noun phrase opens right after a trigger's verb, as a verb's object does and a noun's complement does
+    not ("attack the village", "attack Tur", not "attack on", "attack that killed"); a gapped trigger holds its object
+    ("seizing the northern town")."""
+    j = hit.start + _head_length(hit)
     return j < sent.end and (w.lower[j] in ARTICLES or w.name_word[j] or w.num[j])
 
 

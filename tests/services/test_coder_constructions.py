@@ -2616,6 +2616,11 @@ def test_an_act_done_by_way_of_another_is_that_act_by_the_clause_s_subject(text,
             [("ASSAULT", "SOM", "KEN"), ("COERCE", "KEN", None)],
         ),
         ("Ali Okello was convicted of beating a Kenyan policeman before killing a guard.", []),
+        # a trigger that holds its object reads the object after its verb
+        (
+            "Syrian rebels advanced on Al-Bab after seizing the town of Dabiq from the Islamic State.",
+            [("ASSAULT", "SYR", "IMG")],
+        ),
         # with no object it is a noun, and so is one that opens a clause of its own
         ("Kenyan troops withdrew after fighting in the town.", [("RETREAT", "KEN", None)]),
     ],
