@@ -2,8 +2,9 @@
 
 In a report that speaks the language of sport, an attack or a coercion between two actors named only as their
 countries ("Russia beat Croatia on Monday"), or any act of one of them on no one ("Portugal allowed only one shot on
-goal"), is a game, not an event of a state. The police, an army or a government named as such keeps its events there
-too.
+goal"), is a game, not an event of a state; so is a contest told with its score, and what a player named by a
+nationality ("the Russian pulled out") or a team named by its noun does. The police, an army or a government named as
+such keeps its events there too, and so does what is done to a player by no one named ("was arrested", "was shot").
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from services.extract.models import Actor, EventCandidate
 from services.extract.nlp import text_of, words
 
 SPORT_WORDS = lexicon.word_set("sport_words")
+PLAYERS = lexicon.word_set("team_nouns") | lexicon.word_set("sport_roles")
 # "2-1", "6-4": a score; not a year's span ("2019-20") or a date ("11-19-2019").
 SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
 # Cues (words of sport and scores) that make a report a sports report.
@@ -32,11 +34,15 @@ def is_sports_report(doc: Doc) -> bool:
 
 def is_a_game(event: EventCandidate) -> bool:
     """Whether an event is a team's: an attack or a coercion between two actors named only as their countries, or
-    by a name no lexicon knows, or any act of a country's team on no one ("Portugal allowed only one shot on
-    goal")."""
+    by a name no lexicon knows, or told with a score, or any act of a country's team on no one ("Portugal allowed only
+    one shot on goal"), or of a team or a player named by its noun."""
     unknown = event.source is not None and event.source.country is None and event.source.sector is None
     if unknown and event.type in CONTESTS:
         return True  # "the Tar Heels beat visiting Evansville": a club no lexicon knows, in a contest
+    if event.type in CONTESTS and SCORE.search(event.sentence):
+        return True  # "who were beaten at home by Boston College, 85-78": a contest told with its score
+    if event.source is not None and event.source.text.lower().rsplit(maxsplit=1)[-1] in PLAYERS:
+        return True  # "his team rallied", "the striker attacked"
     if not _is_a_team(event.source):
         return False
     if event.target is None:
@@ -45,8 +51,11 @@ def is_a_game(event: EventCandidate) -> bool:
 
 
 def _is_a_team(actor: Actor | None) -> bool:
-    """Whether an actor is named only as its country, as national teams are."""
-    return actor is not None and lexicon.countries().get(actor.text) == actor.country
+    """Whether an actor is named only as its country, as national teams are, or as one of its people, as a player
+    is ("The American looked clueless as Klitschko pounded his face")."""
+    if actor is None or actor.country is None or actor.sector is not None:
+        return False
+    return actor.country in (lexicon.countries().get(actor.text), lexicon.demonyms().get(actor.text))
 
 
 def without_games(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:

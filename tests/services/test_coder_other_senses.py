@@ -204,6 +204,18 @@ def test_in_a_sports_report_a_team_named_as_its_country_acts_on_no_one() -> None
     assert by_country(text) == []
 
 
+def test_in_a_sports_report_players_named_by_nationality_or_noun_and_scores_make_games() -> None:
+    text = MATCH_REPORT + " The Spaniard pulled out with an ankle injury. His team rallied to tie the game."
+    assert by_country(text) == []
+    scored = MATCH_REPORT + " The Bulldogs, who were beaten at home by the Tigers, 85-78, fell to fifth."
+    assert by_country(scored) == []
+
+
+def test_in_a_sports_report_what_is_done_to_a_player_off_the_field_is_an_event() -> None:
+    text = MATCH_REPORT + " Tigers receiver Dan Moore was arrested on Tuesday. Another lineman was shot in September."
+    assert [kind for kind, _source, _target in by_country(text)] == ["COERCE", "ASSAULT"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
