@@ -446,6 +446,8 @@ DYING_VERBS = frozenset({"die", "perish"})
 WOUNDS_WORDS = 6  # "died of gunshot wounds he sustained in"
 # Verbs of helping: an aid to whom they name right after them, and to no one otherwise ("helped to end the war")
 HELPING_VERBS = frozenset({"help", "assist"})
+# Verbs a plain form follows as its auxiliary: "did attack", "we'll shoot"
+DO_OR_MODAL = MODALS | {"do"}
 # GDELT's quad classes: verbal conflict, material conflict, and the verbal acts (cooperation and conflict)
 VERBAL_CONFLICT, MATERIAL_CONFLICT = 3, 4
 VERBAL_CLASSES = frozenset({1, VERBAL_CONFLICT})
@@ -812,6 +814,12 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     base = word == w.lemma[hit.start] and not word.endswith(("ed", "ing"))
     if base and hit.end - hit.start == 1 and before.endswith("ing") and w.is_lower[hit.start - 1] and before != "being":
         return True  # "dodging arrest", "facing attack": a plain form right after an -ing verb is its object
+    # (a plural in "-men" has a lemma of its own too: "gunmen attack")
+    after_a_past_verb = w.alpha[hit.start - 1] and w.is_lower[hit.start - 1] and is_past_form(w, hit.start - 1)
+    after_a_past_verb = after_a_past_verb and before not in AUXILIARIES and w.lemma[hit.start - 1] not in DO_OR_MODAL
+    after_a_past_verb = after_a_past_verb and not before.endswith("men")
+    if base and hit.end - hit.start == 1 and (after_a_past_verb or w.num[hit.start - 1]):
+        return True  # "found shell casings", "12 shell casings": no verb follows a past verb or a count unjoined
     if base and qualified < hit.start and w.lower[qualified - 1] in NOUN_MARKERS:
         return True  # "because of swollen shoot disease": a plain form after a preposition and a qualifier is a noun
     if qualified > sent.start and w.lower[qualified - 1] == "any":

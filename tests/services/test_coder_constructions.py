@@ -2656,6 +2656,20 @@ def test_a_plain_form_right_after_an_ing_verb_is_its_object():
     assert by_country("Marta Ruiz fled to Spain, dodging arrest in Mexico.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no verb follows a past verb or a count unjoined: the plain form is a noun
+        ("Kenyan police recovered 12 shell casings at the scene.", []),
+        ("The strike paralysed Greece and raised pressure on the Greek government.", []),
+        # after "did" or a modal it is the verb
+        ("Somali rebels did attack the Kenyan base.", [("ASSAULT", "SOM", "KEN")]),
+    ],
+)
+def test_a_plain_form_right_after_a_past_verb_or_a_count_is_a_noun(text, expected):
+    assert [e for e in by_country(text) if e[0] != "PROTEST"] == expected, text
+
+
 def test_a_country_after_the_noun_a_verb_ends_on_opens_the_next_clause() -> None:
     expected = ("REJECT", "GHA", "NGA")
     assert by_code("The minister told reporters Ghana had rejected the Nigerian proposal.") == [expected]
