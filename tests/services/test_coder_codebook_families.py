@@ -215,6 +215,8 @@ def test_networks_breached(text: str, expected: list) -> None:
     [
         # 0841 people returned are released; 0842 places handed over are returned
         ("Belarus returned 12 Lithuanian detainees.", [("RETREAT", "0841", "BLR", "LTU")]),
+        ("Russia returned 90 Ukrainian prisoners of war.", [("RETREAT", "0841", "RUS", "UKR")]),
+        ("Pakistan returned 400 Indian fishermen.", [("RETREAT", "0841", "PAK", "IND")]),
         ("Serbia handed over two villages to Bosnia.", [("RETREAT", "0842", "SRB", "BIH")]),
         # 163 an import ban is an embargo
         ("Russia imposed an import ban on Moldovan wine.", [("SANCTION", "163", "RUS", "MDA")]),
