@@ -448,6 +448,8 @@ WOUNDS_WORDS = 6  # "died of gunshot wounds he sustained in"
 HELPING_VERBS = frozenset({"help", "assist"})
 # Verbs a plain form follows as its auxiliary: "did attack", "we'll shoot"
 DO_OR_MODAL = MODALS | {"do"}
+# Words of a head noun that may follow an actor's phrase before a relative clause: "Chinese coast guard vessels, which"
+HEAD_NOUN_WORDS = 2
 # GDELT's quad classes: verbal conflict, material conflict, and the verbal acts (cooperation and conflict)
 VERBAL_CONFLICT, MATERIAL_CONFLICT = 3, 4
 VERBAL_CLASSES = frozenset({1, VERBAL_CONFLICT})
@@ -1899,8 +1901,16 @@ class SentenceCoder:
         w = words(self.doc)
         if i - 2 < self.sent.start or w.lower[i] not in ("which", "who") or w.lower[i - 1] != ",":
             return None
-        antecedent = self.chunk_at.get(i - 2)
-        if antecedent is None or antecedent.end != i - 1:
+        # its head noun may stand past the actor's phrase ("Chinese coast guard vessels, which")
+        end = i - 1
+        for _ in range(HEAD_NOUN_WORDS):
+            if end - 1 in self.chunk_at or not (w.alpha[end - 1] and w.is_lower[end - 1]):
+                break
+            if w.lower[end - 1] in STOP_WORDS or end - 1 <= self.sent.start:
+                return None
+            end -= 1
+        antecedent = self.chunk_at.get(end - 1)
+        if antecedent is None or antecedent.end != end:
             return None
         # of a country, or armed men whoever's they are ("by militants, who fired several shells at the city")
         if not any(a.country or a.sector in UNPLACED_AGENTS for a in antecedent.actors):

@@ -2016,6 +2016,11 @@ def test_players_and_companies_do_not_use_force(text, expected):
             "The ruling angered Pyongyang, which threatened to cut all ties with Seoul.",
             [("THREATEN", "PRKGOV", "KORGOV")],
         ),
+        # the actor's head noun may stand past its phrase
+        (
+            "Chinese coast guard vessels, which had rammed a Philippine boat, withdrew.",
+            [("ASSAULT", "CHNMIL", "PHL"), ("RETREAT", "CHNMIL", None)],
+        ),
         # a restrictive clause only says which ones, and a clause on ordinary people tells how they came to be there
         ("Officials who attacked the plan resigned.", []),
         (
