@@ -98,6 +98,8 @@ BASED = frozenset({"based", "headquartered"})
 # Beirut-based newspaper", and the affiliations news writes hyphened ("Pakistan-linked hackers")
 HYPHENED_OWNERS = BASED | {"led", "linked", "aligned", "affiliated"}
 TRAILING = DETERMINERS | {"and", "of", "-", ","}
+# Plain adjectives no lexicon knows that may stand between an agent's "by" and its phrase
+ADJECTIVES_BEFORE = 2
 # A city or a state has police, officials and courts of its own, which are its country's, and people who live there
 # ("Brooklyn teenager", "Gaza residents").
 LOCAL_SECTORS = frozenset({"COP", "GOV", "JUD"}) | PEOPLE_SECTORS
@@ -603,7 +605,32 @@ def find_chunks(
     chunks = _named_by_apposition(doc, sent, _attach_countries(doc, chunks, entity_at, trigger_tokens))
     for chunk in chunks:
         chunk.place = chunk.place or _names_a_towns_country(w, chunk, entity_at, sent.start)
+        if chunk.prep in (None, EMBEDDED):
+            chunk.prep = _agent_past_adjectives(w, chunk.start, sent.start, trigger_tokens) or chunk.prep
     return _with_strangers(doc, sent, chunks, entity_at, trigger_tokens)
+
+
+def _agent_past_adjectives(w: Words, start: int, sent_start: int, trigger_tokens: set[int]) -> str | None:
+    """ "by" when an agent's adjectives that no lexicon knows stand between it and its phrase ("by the notorious
+    rebels", "by the oposition rebels"): up to ADJECTIVES_BEFORE plain words, none a trigger."""
+    j = start - 1
+    for _ in range(ADJECTIVES_BEFORE):
+        if j <= sent_start or j in trigger_tokens or not _plain_adjective(w, j):
+            return None
+        j -= 1
+        while j > sent_start and w.lower[j] in DETERMINERS:
+            j -= 1
+        if w.lower[j] == "by" and j > sent_start:  # "By the time local police arrived" opens a clause
+            return "by"
+    return None
+
+
+def _plain_adjective(w: Words, i: int) -> bool:
+    """A lower-case word in its plain form or a participle in "-ed", no function word: what an adjective before a
+    noun looks like ("suspected militants"; "a car carrying soldiers" is no agent)."""
+    lower = w.lower[i]
+    plain = lower == w.lemma[i] or lower.endswith("ed")
+    return w.alpha[i] and w.is_lower[i] and plain and lower not in STOP_WORDS
 
 
 def _names_a_towns_country(w: Words, chunk: Chunk, entity_at: dict[int, Span], sent_start: int) -> bool:

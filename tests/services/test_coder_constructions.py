@@ -27,10 +27,21 @@ from tests.services.coding import PUBLISHED, asserted, by_cameo, by_code, by_cou
         # a participle that is a stance after "be" ("is opposed to") is a passive before its agent
         ("Chile's request was opposed by the Peruvian government.", ("REJECT", "PERGOV", "CHL")),
         ("Chile is opposed to the Peruvian plan.", ("REJECT", "CHL", "PER")),
+        # the agent after adjectives no lexicon knows, spelt right or not
+        ("A Kenyan village was attacked by suspected Somali militants.", ("ASSAULT", "SOMREB", "KEN")),
+        ("A Kenyan bus was attacked by the notorious Somali rebels.", ("ASSAULT", "SOMREB", "KEN")),
+        ("A Kenyan bus was attacked by the oposition Somali rebels.", ("ASSAULT", "SOMREB", "KEN")),
     ],
 )
 def test_passive(text, expected):
     assert by_code(text) == [expected], text
+
+
+def test_no_agent_past_an_ing_word_or_a_clause_opening_by():
+    # "soldiers" are carried by the car, not the ones who hit; "By the time" opens a clause of its subject's
+    assert by_code("A Kenyan soldier was hit by a car carrying Somali soldiers.") == []
+    coded = by_code("By the time Kenyan police arrived, Somali militants had attacked the camp.")
+    assert coded == [("ASSAULT", "SOMREB", None)]
 
 
 @pytest.mark.parametrize(
