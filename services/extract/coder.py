@@ -2079,8 +2079,9 @@ class SentenceCoder:
         struck = next(
             (c for c in self.chunks if hit.end <= c.start < agent.start and c.prep in ("of", "on", "against")), None
         )
-        # people struck who are named by no country are of no country the report gives ("two soldiers")
-        targets = [a for a in struck.actors if a.country] if struck is not None else []
+        # people struck who are named by no country are of no country the report gives ("two soldiers"); with no one
+        # struck named after the noun, those who died in it ("Two Malian soldiers died in an attack by jihadists")
+        targets = [a for a in struck.actors if a.country] if struck is not None else self._died_in(hit)
         location = self._location(hit.start)
         phrase = text_of(self.doc)[self.doc[hit.start].idx : self.doc[agent.start].idx]
         if not targets and hit.entry.type != "PROTEST" and location is not None and location.name not in phrase:
