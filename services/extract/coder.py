@@ -2275,11 +2275,13 @@ class SentenceCoder:
         if w.lower[j] not in ("in", "during"):
             return []
         verb = j - 1
-        while verb > max(self.sent.start, j - WOUNDS_WORDS) and w.lemma[verb] not in DYING_VERBS:
+        while verb > max(self.sent.start, j - WOUNDS_WORDS) and w.lemma[verb] not in DYING_VERBS | {"lose"}:
             if not w.alpha[verb]:
                 return []  # "who died, praised the attack": another clause
             verb -= 1
-        if w.lemma[verb] not in DYING_VERBS or verb < j - 1 and w.lower[verb + 1] != "of":
+        # "lost their lives in an attack" is to die in it
+        lives_lost = w.lemma[verb] == "lose" and w.lower[j - 1] in ("life", "lives") and j - verb <= 3
+        if not lives_lost and (w.lemma[verb] not in DYING_VERBS or verb < j - 1 and w.lower[verb + 1] != "of"):
             return []
         dead = self.chunk_at.get(verb - 1)
         return dead.actors if dead is not None and dead.end == verb and dead.prep is None else []

@@ -2566,6 +2566,7 @@ def test_a_visit_to_a_capital_named_by_its_people_is_a_visit_to_that_country():
         # those who died in it are whom it struck
         ("Two Malian soldiers died in an attack by jihadists near Gao.", [("ASSAULT", "MLI", "MLI")]),
         ("A Kenyan policeman died in an attack by al-Shabaab militants.", [("ASSAULT", "SOM", "KEN")]),
+        ("Six Kenyan soldiers lost their lives in an attack by al-Shabaab.", [("ASSAULT", "SOM", "KEN")]),
         # as a reaction's object it is what the reaction is about; "by" after another verb is that verb's agent
         ("Turkey condemned the shelling of Idlib by Syrian government forces.", [("ACCUSE", "TUR", "SYR")]),
         ("The raid on the camp was condemned by Egypt.", [("ACCUSE", "EGY", None)]),
