@@ -1235,6 +1235,8 @@ def test_praise_visits_joint_action_access_alerts_and_restrictions_by_their_code
         # 0812 parties reinstated; 081 access restored; 0842 artefacts repatriated
         ("The Guinean junta reinstated three suspended opposition parties.", [("CONCEDE", "0812", "GIN", "GIN")]),
         ("Pakistan's regulator restored internet access in Balochistan.", [("CONCEDE", "081", "PAK", "PAK")]),
+        ("Pakistan's regulator reopened internet access in Balochistan.", [("CONCEDE", "081", "PAK", "PAK")]),
+        ("Pakistan's regulator unblocked the website in Balochistan.", [("CONCEDE", "081", "PAK", "PAK")]),
         ("Germany repatriated looted artefacts to Nigeria.", [("RETREAT", "0842", "DEU", "NGA")]),
         # 142 hunger strike gone on; 150 a show of force; 154 reservists called up
         ("Bahraini activists went on hunger strike.", [("PROTEST", "142", "BHR", "BHR")]),
