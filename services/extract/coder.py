@@ -311,7 +311,7 @@ EXECUTION = "186"  # CAMEO 186, where the lexicon codes executions and assassina
 # The words that may count a crowd ("tens of thousands").
 CROWD_COUNTS = QUANTIFIERS | {"of", "many", "several"}
 # How long a phrase no lexicon knows may be to be read as the protesters opening a sentence
-PROTESTERS_PHRASE_WORDS = 4
+PROTESTERS_PHRASE_WORDS = 6
 PEOPLES_PROTESTS = frozenset({"141", "145"})  # demonstrate, riot
 # Verbs that hold an event named as their object: a protest staged or a march held is held by people
 HOLDING_VERBS = frozenset({"stage", "hold"})
@@ -1847,7 +1847,8 @@ class SentenceCoder:
             people
             and (start == self.sent.start or w.lower[start - 1] not in ("and", "or"))  # "sticks, clubs and rifles"
             and len(phrase) <= PROTESTERS_PHRASE_WORDS
-            and all(w.alpha[k] and w.lower[k] not in NOT_A_NOUN_PHRASE for k in phrase)
+            # ("a small group of EFF members": "of" joins a group's noun to its members)
+            and all(w.alpha[k] and (w.lower[k] not in NOT_A_NOUN_PHRASE or w.lower[k] == "of") for k in phrase)
             and (hit.end >= self.sent.end or w.lower[hit.end] != "that")
         ):
             return [self._people_where(hit, start, hit.start)]

@@ -3693,6 +3693,8 @@ def test_people_who_clash_fight_among_themselves(text: str, expected: list) -> N
         # a protest staged or a march held is people's
         ("ZNP members staged a protest outside the court.", [("PROTEST", "CVL", None)]),
         ("ZNP members held a march.", [("PROTEST", "CVL", None)]),
+        # a group of them too
+        ("A small group of ZNP members staged a protest outside the court.", [("PROTEST", "CVL", None)]),
         # a noun's modifier is no subject, a list's last item is not the subject of the list, and a protest made in
         # words is no demonstration
         ("Peaceful protest for the victims turned violent.", []),
