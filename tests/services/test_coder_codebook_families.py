@@ -408,6 +408,19 @@ def test_only_protesters_who_gather_demonstrate(text: str, expected: list) -> No
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # 141: a demonstration told by its placards and slogans
+        ("Zimbabwean teachers held up placards outside parliament.", ("PROTEST", "141", "ZWE", "ZWE")),
+        ("Kenyan students chanted slogans in Nairobi.", ("PROTEST", "141", "KEN", "KEN")),
+        ("Malawian nurses carried banners through Lilongwe.", ("PROTEST", "141", "MWI", "MWI")),
+    ],
+)
+def test_placards_and_slogans_tell_a_demonstration(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # 190 use conventional military force: armed men who strike, with or without an object
         ("Suicide bombers struck in the city of Kano.", [("ASSAULT", "190", None, "NGA")]),
         ("Nigerian troops struck back near Maiduguri.", [("ASSAULT", "190", "NGA", None)]),
