@@ -1018,3 +1018,10 @@ def test_street_vendors_are_traders():
 )
 def test_armed_and_political_groups_have_their_sectors(text: str, expected: set) -> None:
     assert codes(text) == expected
+
+
+def test_ethnic_names_a_people_only_before_its_name() -> None:
+    # "ethnic Albanians" are a people, placed where they live; "of ethnic cleansing" leaves the forces Ethiopia's
+    assert by_code("Ethnic Albanians protested in Pristina.") == [("PROTEST", "XKXCVL", "XKX")]
+    accused = "Human Rights Watch accused Ethiopian forces of ethnic cleansing in Tigray."
+    assert by_code(accused) == [("ACCUSE", "NGOHRI", "ETHMIL")]
