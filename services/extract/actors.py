@@ -892,15 +892,17 @@ def _attach_countries(
                 countries = [a for a in chunk.actors if a.country]
                 unplaced = all(a.country is None for a in previous.actors)
                 if countries and (unplaced or place and _is_people(doc, previous, entity_at)):
-                    # Across an event word the phrase says where the actor is, and is no part of its name.
+                    # Across an event word the phrase says where the actor is, and is no part of its name. Who
+                    # speaks for a body is of its sector too ("a spokesman for the Kenyan police").
+                    body = countries[0].sector if speaker and chunk.prep == "for" else None
                     previous.actors = [
                         Actor(
                             text_of(doc)[a.start : a.end if across_event else countries[0].end],
-                            countries[0].country + (a.sector or ""),
+                            countries[0].country + (body or a.sector or ""),
                             a.start,
                             a.end if across_event else countries[0].end,
                             countries[0].country,
-                            a.sector,
+                            body or a.sector,
                         )
                         for a in previous.actors
                     ]

@@ -1025,3 +1025,8 @@ def test_ethnic_names_a_people_only_before_its_name() -> None:
     assert by_code("Ethnic Albanians protested in Pristina.") == [("PROTEST", "XKXCVL", "XKX")]
     accused = "Human Rights Watch accused Ethiopian forces of ethnic cleansing in Tigray."
     assert by_code(accused) == [("ACCUSE", "NGOHRI", "ETHMIL")]
+
+
+def test_who_speaks_for_a_body_is_of_its_country_and_sector() -> None:
+    assert by_code("A spokesman for the Kenyan police accused protesters of looting.")[0][1] == "KENCOP"
+    assert by_code("A spokesman for Kenya accused Somalia.") == [("ACCUSE", "KENGOV", "SOM")]
