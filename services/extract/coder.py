@@ -816,11 +816,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     base = word == w.lemma[hit.start] and not word.endswith(("ed", "ing"))
     if base and hit.end - hit.start == 1 and before.endswith("ing") and w.is_lower[hit.start - 1] and before != "being":
         return True  # "dodging arrest", "facing attack": a plain form right after an -ing verb is its object
-    # (a plural in "-men" has a lemma of its own too: "gunmen attack")
-    after_a_past_verb = w.alpha[hit.start - 1] and w.is_lower[hit.start - 1] and is_past_form(w, hit.start - 1)
-    after_a_past_verb = after_a_past_verb and before not in AUXILIARIES and w.lemma[hit.start - 1] not in DO_OR_MODAL
-    after_a_past_verb = after_a_past_verb and not before.endswith("men")
-    if base and hit.end - hit.start == 1 and (after_a_past_verb or w.num[hit.start - 1]):
+    if base and hit.end - hit.start == 1 and (_is_past_verb(w, hit.start - 1) or w.num[hit.start - 1]):
         return True  # "found shell casings", "12 shell casings": no verb follows a past verb or a count unjoined
     if base and qualified < hit.start and w.lower[qualified - 1] in NOUN_MARKERS:
         return True  # "because of swollen shoot disease": a plain form after a preposition and a qualifier is a noun
@@ -967,6 +963,15 @@ def _alleged_act(w: Words, hit: Hit, sent: Span, others: list[Hit]) -> bool:
     if w.lower[of] not in ("of", "for") or not w.lower[hit.start].endswith("ing"):
         return False
     return any(o.entry.kind == "accuse" and _complement_at(w, o, sent.end) == of for o in others)
+
+
+def _is_past_verb(w: Words, i: int) -> bool:
+    """Whether a word is a past verb that a plain form cannot follow as its verb: not "did" nor a modal, whose plain
+    form is their verb ("did attack", "we'll shoot"), nor a plural in "-men", whose lemma is its own ("gunmen")."""
+    lower = w.lower[i]
+    if not (w.alpha[i] and w.is_lower[i] and is_past_form(w, i)) or lower.endswith("men"):
+        return False
+    return lower not in AUXILIARIES and w.lemma[i] not in DO_OR_MODAL
 
 
 def _object_after(w: Words, hit: Hit, sent: Span) -> bool:

@@ -41,13 +41,19 @@ def is_a_game(event: EventCandidate) -> bool:
         return True  # "the Tar Heels beat visiting Evansville": a club no lexicon knows, in a contest
     if event.type in CONTESTS and SCORE.search(event.sentence):
         return True  # "who were beaten at home by Boston College, 85-78": a contest told with its score
-    if event.source is not None and event.source.text.lower().rsplit(maxsplit=1)[-1] in PLAYERS:
+    if _named_as_a_player(event.source):
         return True  # "his team rallied", "the striker attacked"
     if not _is_a_team(event.source):
         return False
     if event.target is None:
         return True
     return event.type in CONTESTS and _is_a_team(event.target)
+
+
+def _named_as_a_player(actor: Actor | None) -> bool:
+    """Whether an actor's last word is a team's or a player's noun ("his team", "the striker")."""
+    last = actor.text.lower().split()[-1:] if actor is not None else []
+    return bool(last) and last[0] in PLAYERS
 
 
 def _is_a_team(actor: Actor | None) -> bool:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from services.extract import extract_events
+from services.extract.models import Actor, EventCandidate
+from services.extract.sport import is_a_game
 from tests.services.coding import by_cameo as coded
 from tests.services.coding import by_country
 
@@ -391,3 +393,12 @@ def test_a_trial_faced_and_a_fight_vowed_for_a_cause_are_no_acts_of_the_subject(
 
 def test_a_fight_vowed_against_another_is_still_a_threat() -> None:
     assert coded("Hamas vowed to fight Israel until the occupation ends.") == [("THREATEN", "138", "PSE", "ISR")]
+
+
+def test_an_actor_written_as_no_words_is_no_player() -> None:
+    # a protest's government target filled in from its country is written as no words; it is read without error
+    unnamed = Actor("", "KENGOV", 0, 0, "KEN", "GOV")
+    event = EventCandidate(
+        "PROTEST", None, "141", 3, unnamed, None, None, "unknown", False, "asserted", 0, "", "", 0, 0, 1.0
+    )
+    assert not is_a_game(event)
