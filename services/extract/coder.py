@@ -446,8 +446,6 @@ DYING_VERBS = frozenset({"die", "perish"})
 WOUNDS_WORDS = 6  # "died of gunshot wounds he sustained in"
 # Verbs of helping: an aid to whom they name right after them, and to no one otherwise ("helped to end the war")
 HELPING_VERBS = frozenset({"help", "assist"})
-# Verbs a plain form follows as its auxiliary: "did attack", "we'll shoot"
-DO_OR_MODAL = MODALS | {"do"}
 # Words of a head noun that may follow an actor's phrase before a relative clause: "Chinese coast guard vessels, which"
 HEAD_NOUN_WORDS = 2
 # GDELT's quad classes: verbal conflict, material conflict, and the verbal acts (cooperation and conflict)
@@ -966,12 +964,10 @@ def _alleged_act(w: Words, hit: Hit, sent: Span, others: list[Hit]) -> bool:
 
 
 def _is_past_verb(w: Words, i: int) -> bool:
-    """Whether a word is a past verb that a plain form cannot follow as its verb: not "did" nor a modal, whose plain
-    form is their verb ("did attack", "we'll shoot"), nor a plural in "-men", whose lemma is its own ("gunmen")."""
-    lower = w.lower[i]
-    if not (w.alpha[i] and w.is_lower[i] and is_past_form(w, i)) or lower.endswith("men"):
-        return False
-    return lower not in AUXILIARIES and w.lemma[i] not in DO_OR_MODAL
+    """Whether a word is a past verb in "-ed", which a plain form cannot follow as a verb of its own ("raised
+    pressure"). A form the lemmatizer maps elsewhere may be a plural ("children protest", "gunmen attack"), and "did"
+    or a modal takes a plain form as its verb ("did attack", "we'll shoot")."""
+    return w.alpha[i] and w.is_lower[i] and w.lower[i].endswith("ed") and not w.num[i]
 
 
 def _object_after(w: Words, hit: Hit, sent: Span) -> bool:

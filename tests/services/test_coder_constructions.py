@@ -2690,6 +2690,11 @@ def test_a_plain_form_right_after_a_past_verb_or_a_count_is_a_noun(text, expecte
     assert [e for e in by_country(text) if e[0] != "PROTEST"] == expected, text
 
 
+def test_a_plain_form_after_an_irregular_plural_is_its_verb():
+    # "children" is no past form, though its lemma is another word
+    assert by_country("Kenyan children protest outside parliament.") == [("PROTEST", "KEN", "KEN")]
+
+
 def test_a_country_after_the_noun_a_verb_ends_on_opens_the_next_clause() -> None:
     expected = ("REJECT", "GHA", "NGA")
     assert by_code("The minister told reporters Ghana had rejected the Nigerian proposal.") == [expected]
