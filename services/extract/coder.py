@@ -3742,7 +3742,7 @@ class SentenceCoder:
         if type_ == "MOBILIZE":
             # What is deployed is the source's own force, not whom it is aimed at: "sent warships to the Gulf".
             targets = [t for t in targets if t.country or t.sector != "MIL"]
-        countries = {a.country for a in sources if a.country}
+        countries = _states_of(sources)
         place = location.country if location is not None and location.country else None
         if cameo == VISIT and place and place not in countries and all(t.country is None for t in targets):
             # a visit's host is the country visited, whatever else the clause names ("arrived in Colombo for a
@@ -3901,7 +3901,7 @@ class SentenceCoder:
             # no doer named: of the place the act is told to have happened in, if any, not of whom it was done to
             place = location.country if location is not None else None
             return [of_country(a, place) for a in sources] if place else sources
-        countries = {t.country for t in targets if t.country}
+        countries = _states_of(targets)
         unnamed = sources and not any(s.country for s in sources)
         # "ethnic Albanians demonstrated in Serbia"; "protesters stormed the Swedish embassy in Baghdad" are of the
         # city they act in, not of the state they act against
@@ -4068,6 +4068,12 @@ def _dedupe(events: list[EventCandidate]) -> list[EventCandidate]:
     # minister met his Chinese counterpart on the sidelines of the G20 meeting".
     aimed = {key[:4] for key in seen if key[4] is not None}
     return [e for e in kept if e.target or (e.sentence_index, e.type, e.modality, e.source.code) not in aimed]
+
+
+def _states_of(actors: list[Actor]) -> set[str]:
+    """The states of the actors: an international body, a non-governmental group or a militant movement (CAMEO's
+    IGO, NGO and IMG) is no state, and has no army, civilians or government of its own to lend an unnamed one."""
+    return {a.country for a in actors if a.country and a.country[:3] not in GROUP_CODES}
 
 
 def _any_with_a_sector(actors: list[Actor]) -> bool:

@@ -1030,3 +1030,18 @@ def test_ethnic_names_a_people_only_before_its_name() -> None:
 def test_who_speaks_for_a_body_is_of_its_country_and_sector() -> None:
     assert by_code("A spokesman for the Kenyan police accused protesters of looting.")[0][1] == "KENCOP"
     assert by_code("A spokesman for Kenya accused Somalia.") == [("ACCUSE", "KENGOV", "SOM")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a militant movement has no civilians of its own: those it kills are of no country the sentence names
+        ("ISIS fighters executed civilians.", [("ASSAULT", "IMGREBISI", "CVL")]),
+        # nor an army: the one that fights it is the state's, unnamed here
+        ("The army killed ISIS fighters.", [("ASSAULT", "MIL", "IMGREBISI")]),
+        # an international body has no protesters of its own
+        ("UN peacekeepers arrested protesters.", [("COERCE", "IGOUNO", "CVL")]),
+    ],
+)
+def test_a_group_of_no_state_lends_no_country_to_unnamed_people_or_forces(text: str, expected: list) -> None:
+    assert by_code(text) == expected
