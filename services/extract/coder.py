@@ -221,7 +221,9 @@ NOUN_MARKERS = PREPOSITIONS - {"to"}
 PARTICLES = lexicon.word_set("particles")
 GIVERS = frozenset({"from", "by"})
 # Codes of actors that are not one country: international and non-governmental organisations, militant groups.
-GROUP_CODES = frozenset({"IGO", "NGO", "IMG"})
+NGO = "NGO"
+GROUP_CODES = frozenset({"IGO", NGO, "IMG"})
+RIGHTS_GROUP = "HRI"
 # The sectors of groups that "the group" or "the movement" may stand for: armed groups, parties, the opposition
 GROUP_SECTORS = frozenset({"REB", "PTY", "OPP", "RAD", "CRM", "LAB", "REL"})
 # What follows a sentence's opening gerund when it is a noun: its doer, or the sides of a fight.
@@ -404,6 +406,9 @@ CLAIM_TYPES = frozenset({"PROTEST", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 DOMESTIC_SECTORS = frozenset(
     {"CVL", "OPP", "REB", "EDU", "LAB", "JRN", "MED", "CRM", "REL", "PTY", "AGR", "BUS", "RAD", "REF", "UAF"}
 )
+# ... and whom a state represses or frees at home: rights groups too, though their own claims are on foreign states
+# as often as on theirs
+HELD_AT_HOME = DOMESTIC_SECTORS | {RIGHTS_GROUP}
 
 # A state's own authorities, who act on unnamed people of their own country ("Egyptian police opened fire on
 # demonstrators").
@@ -473,7 +478,7 @@ RIOTOUS = frozenset({CONVENTIONAL_FORCE, DESTROY_PROPERTY, SEIZE_PROPERTY, "192"
 # farmers, the opposition's supporters (CAMEO 19 is organised armed force)
 UNARMED_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "OPP"})
 # ... and other people and bodies who command no force: a party, a firm, a church, the press
-UNARMED_BODIES = PEOPLE_SECTORS | {"PTY", "NGO"}
+UNARMED_BODIES = PEOPLE_SECTORS | {"PTY", NGO, RIGHTS_GROUP}
 PRAISE, HOST, ARREST, ABDUCTION = "051", "043", "173", "181"
 # Arrests, and things seized or confiscated, which the police, forces or authorities who report them without naming
 # who made them have made ("police have said")
@@ -569,6 +574,12 @@ def _is_a_protester(actor: Actor, *, crowds: bool = True) -> bool:
         if word == "and" or word in PREPOSITIONS and word != "of":  # "hundreds of protesters" are protesters
             return False
     return False
+
+
+def _complains(actor: Actor) -> bool:
+    """Whether an actor's protest is a complaint: an official's, or a non-governmental organisation's ("a human
+    rights group protested"), made in words, not in the street."""
+    return _is_official(actor) or actor.country == NGO or actor.sector == RIGHTS_GROUP
 
 
 def _is_official(actor: Actor) -> bool:
@@ -3005,9 +3016,9 @@ class SentenceCoder:
             # "China's military began joint exercises around Taiwan": "joint" across its own services, with no
             # partner named, is force shown (150), aimed at whom it is held around
             type_, mode, cameo = "MOBILIZE", None, SHOW_OF_FORCE
-        if words(self.doc).lemma[hit.start] == "protest" and sources and all(_is_official(s) for s in sources):
-            # a state or an international body that protests complains through official channels (CAMEO 114);
-            # CAMEO 141's demonstrations are people's
+        if words(self.doc).lemma[hit.start] == "protest" and sources and all(_complains(s) for s in sources):
+            # a state, an international body or an organisation that protests complains through official channels
+            # (CAMEO 114); CAMEO 141's demonstrations are people's
             type_, mode, cameo = "ACCUSE", "complain", "114"
         commits = entry.kind.startswith("commit")
         after = words(self.doc).lower[hit.end : self.sent.end]
@@ -3753,7 +3764,7 @@ class SentenceCoder:
             # a state puts to death or frees people it holds, its own unless named otherwise ("the junta executed
             # activists", "the junta freed 9,000 prisoners")
             authority = all(a.sector in AUTHORITY_SECTORS for a in sources) or cameo in (EXECUTION, RELEASE)
-            domestic = (type_ in DOMESTIC_TYPES or authority) and all(t.sector in DOMESTIC_SECTORS for t in targets)
+            domestic = (type_ in DOMESTIC_TYPES or authority) and all(t.sector in HELD_AT_HOME for t in targets)
             # Rebels and the opposition fight their own state ("Colombian rebels kidnapped two soldiers"), and so do
             # the unidentified forces of a place ("a soldier was wounded in a bomb blast in Rafah")
             insurgent = all(a.sector in CHALLENGER_SECTORS or a.sector == "UAF" for a in sources) and all(
@@ -3983,6 +3994,7 @@ class SentenceCoder:
             # protesters placed by where they are are that country's, and so is the official they act on
             # ("Protesters stormed the prime minister's residence in Dhaka")
             sources, targets = placed, self._default_targets(type_, cameo, placed, targets, party_place)
+        sources, targets = _as_ngos(sources), _as_ngos(targets)
         # Forces and armed groups often go unnamed ("insurgents shelled Aleppo"), and protesters protest whoever's
         # they are: coded without a country.
         unplaced_agents = (
@@ -4068,6 +4080,13 @@ def _dedupe(events: list[EventCandidate]) -> list[EventCandidate]:
     # minister met his Chinese counterpart on the sidelines of the G20 meeting".
     aimed = {key[:4] for key in seen if key[4] is not None}
     return [e for e in kept if e.target or (e.sentence_index, e.type, e.modality, e.source.code) not in aimed]
+
+
+def _as_ngos(actors: list[Actor]) -> list[Actor]:
+    """The actors, with a human rights group of no named country as a non-governmental organisation, as the PLOVER
+    records code one ("a human rights group protested": NGO); a country named makes it that country's ("Egyptian
+    rights groups")."""
+    return [of_country(a, NGO) if a.country is None and a.sector == RIGHTS_GROUP else a for a in actors]
 
 
 def _states_of(actors: list[Actor]) -> set[str]:

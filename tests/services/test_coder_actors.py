@@ -419,7 +419,7 @@ def test_unnamed_people_acting_on_foreigners_abroad_are_not_the_foreigners_compa
     ("text", "expected"),
     [
         # a city before "-based" says where an actor is based: its country, and the actor's own sector, no government
-        ("A London-based rights group accused Syrian forces of torture.", {("ACCUSE", "GBR", "SYRMIL")}),
+        ("A London-based rights group accused Syrian forces of torture.", {("ACCUSE", "GBRHRI", "SYRMIL")}),
         ("A Peshawar-based militant group attacked a police post.", {("ASSAULT", "PAKREB", "PAKCOP")}),
     ],
 )
@@ -469,8 +469,10 @@ def test_a_surname_stands_for_the_person_introduced_earlier(text: str, expected:
 
 
 def test_a_surname_never_introduced_names_no_one() -> None:
-    # "Rights" closes an organisation's name, not a person's; and no one was introduced as Vasilescu
-    assert by_code("The Syrian Observatory for Human Rights reported clashes. Rights groups condemned Israel.") == []
+    # "Rights" closes an organisation's name, not a person's: "Rights groups" are no one named Rights; and no one was
+    # introduced as Vasilescu
+    observatory = "The Syrian Observatory for Human Rights reported clashes. Rights groups condemned Israel."
+    assert by_code(observatory) == [("ACCUSE", "NGOHRI", "ISR")]
     assert by_code("Vasilescu accused Russia of arming separatists.") == []
     # a surname that is a common word is that word at a sentence's start, and the name inside one
     introduced = "British Prime Minister John Major spoke in London on Monday."
@@ -1044,4 +1046,21 @@ def test_who_speaks_for_a_body_is_of_its_country_and_sector() -> None:
     ],
 )
 def test_a_group_of_no_state_lends_no_country_to_unnamed_people_or_forces(text: str, expected: list) -> None:
+    assert by_code(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO's agents dictionary: a rights group is of the human rights sector, of the country named
+        ("Egyptian rights groups condemned the arrests.", [("ACCUSE", "EGYHRI", None)]),
+        ("Rights groups in Cameroon condemned the government.", [("ACCUSE", "CMRHRI", "GOV")]),
+        # with no country named, a non-governmental organisation, as the PLOVER records code one: rights groups
+        # accuse foreign states as often as their own
+        ("Human rights groups accused Egyptian police of torture.", [("ACCUSE", "NGOHRI", "EGYCOP")]),
+        # an organisation that protests complains (CAMEO 114): it does not march
+        ("A human rights group protested the arrests.", [("ACCUSE", "NGOHRI", None)]),
+    ],
+)
+def test_rights_groups(text: str, expected: list) -> None:
     assert by_code(text) == expected

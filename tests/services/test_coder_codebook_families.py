@@ -1075,7 +1075,8 @@ def test_an_act_branded_illegal_is_criticised() -> None:
 
 def test_a_group_dissolved_by_the_state_is_banned():
     # CAMEO 172, administrative sanctions; a band that breaks up bans no one
-    assert coded("The Algerian authorities dissolved a leading human rights group.") == [("COERCE", "172", "DZA", None)]
+    dissolved = "The Algerian authorities dissolved a leading human rights group."
+    assert coded(dissolved) == [("COERCE", "172", "DZA", "DZA")]
     assert coded("The band dissolved the group after ten years.") == []
 
 
