@@ -1542,6 +1542,14 @@ class SentenceCoder:
             return [written_actor(self.doc, chunk.start, chunk.end, home, home, None)]
         return _resolve_pronoun(chunk, self.chunks, self.last_subject)
 
+    def _subject_of_another_verb(self, phrase: Chunk, participle: Hit) -> bool:
+        """Whether a phrase before a participle with no "be" of its own is the subject of a form of "be" between
+        them: the participle is then done to a noun after that verb, not to the phrase."""
+        w = words(self.doc)
+        if is_passive(self.doc, participle.start, participle.end, self.sent, with_be=True):
+            return False
+        return any(w.lower[k] in BE_FORMS for k in range(phrase.end, participle.start))
+
     def roles(self, hit: Hit) -> tuple[Chunk | None, Chunk | None]:
         """Source and target phrases of a trigger: active order, or the passive's "by" agent; an -ing verb after a
         preposition of time has the subject of the verb its phrase follows ("convicted of overpowering a deputy
@@ -1580,6 +1588,8 @@ class SentenceCoder:
                 target = modified  # "the names of two soldiers killed in Iraq": a participle is done to its noun
             else:
                 target = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops, places=True)
+                if target is not None and self._subject_of_another_verb(target, hit):
+                    target = None  # "No militants were inside a school attacked by Israeli forces": the school
             if target is not None and self._modifies_a_stranger(hit, target):
                 target = None  # "a vigil for Kimani Gray, 16, killed by police": Gray was killed, not the crowd
             if target is None or not any(a.country for a in target.actors):

@@ -4016,3 +4016,9 @@ def test_those_who_leave_with_the_fighters_do_not_retreat_with_them(text):
 )
 def test_a_singular_noun_before_a_plain_form_with_an_object_is_its_subject(text, expected):
     assert [(e.type, e.source.text) for e in asserted(text)] == expected
+
+
+def test_a_participle_after_a_noun_is_done_to_that_noun_not_to_the_subject_of_be_before_it() -> None:
+    # "were near a school": the school was attacked, not the rebels; with no "be" between, the phrase is its noun
+    assert by_code("Rebels were near a school attacked by Israeli forces.") == [("ASSAULT", "ISRMIL", None)]
+    assert by_code("The rebels attacked by Israeli forces fled.") == [("ASSAULT", "ISRMIL", "REB")]
