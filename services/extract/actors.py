@@ -355,7 +355,8 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
     conjuncts = _conjuncts(w, start, end)
     # "Israeli and Egyptian troops" share the noun; in "Israel and the Palestinian militants" the last conjunct is a
     # phrase of its own, its determiner says so, and its noun is its own.
-    shared_sector = _sector(w, start, end, entity_at) if w.lower[conjuncts[-1][0]] not in DETERMINERS else None
+    last_begin, last_stop = conjuncts[-1]
+    shared_sector = _sector(w, last_begin, last_stop, entity_at) if w.lower[last_begin] not in DETERMINERS else None
     actors = []
     for begin, stop in conjuncts:
         while begin < stop and w.lower[begin] in DETERMINERS:

@@ -1064,3 +1064,14 @@ def test_a_group_of_no_state_lends_no_country_to_unnamed_people_or_forces(text: 
 )
 def test_rights_groups(text: str, expected: list) -> None:
     assert by_code(text) == expected
+
+
+def test_only_the_last_conjunct_s_noun_is_shared() -> None:
+    # "Israeli and Egyptian troops" share "troops"; a name after "and" with no noun of its own takes none from the
+    # conjunct before it ("World Vision Indonesia" is no government)
+    sent = "The Indonesian health ministry and World Vision Indonesia sent aid teams to Aceh."
+    assert [e.source.code for e in asserted(sent)] == ["IDNGOV", "NGO"]
+    assert by_code("Israeli and Egyptian troops attacked Hamas.") == [
+        ("ASSAULT", "ISRMIL", "PSEREBHMS"),
+        ("ASSAULT", "EGYMIL", "PSEREBHMS"),
+    ]

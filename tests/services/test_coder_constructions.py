@@ -957,7 +957,7 @@ def test_a_possessive_in_an_attacks_target_is_the_reporters(text, expected):
         # whom they harmed together named, they harmed them, whoever they are
         (
             "Malian soldiers and Russian mercenaries killed dozens of civilians.",
-            [("ASSAULT", "MLIMIL", "CVL"), ("ASSAULT", "RUSMIL", "CVL")],
+            [("ASSAULT", "MLIMIL", "CVL"), ("ASSAULT", "RUSUAF", "CVL")],
         ),
         (
             "Syrian and Russian jets bombed rebel positions in Idlib.",
