@@ -64,6 +64,7 @@ from services.extract.nlp import (
     ACTOR,
     CAPITAL,
     CITY,
+    CLOSERS,
     COUNTRY,
     DATELINE,
     DEMONYM,
@@ -249,6 +250,7 @@ PLACES = frozenset({CITY, CAPITAL, COUNTRY})
 # "claimed that X attacked": the claim verb read as CAMEO's "allege" (112)
 CLAIM_AS_ACCUSATION = lexicon.Trigger("claim", "ACCUSE", "allege", "112", ACT)
 CLAIM_VERBS = frozenset({"claim", "contend", "argue"})
+TAIL_CLAIM_VERBS = CLAIM_VERBS | {"allege"}
 WISHES = frozenset({"want", "wish", "hope"})
 # Verbs of scattering, which a crowd does itself as often as a force does to it
 SCATTER_VERBS = frozenset({"disperse"})
@@ -1255,6 +1257,19 @@ def _closes_a_tail(w: Words, hit: Hit, sent: Span) -> bool:
     return closes and _tail_comma(w, hit.start, sent.start) is not None
 
 
+def _claim_tail_verb(w: Words, sent: Span, after: int) -> int | None:
+    """The verb of an attribution after `after` that closes the sentence and claims what its clause tells, opening or
+    closing the tail: ", Ukraine claimed.", ", alleges the charity."; not ", claiming the lives of ten"."""
+    end = sent.end
+    while end > after and (w.lower[end - 1] in TERMINALS or w.lower[end - 1] in CLOSERS):
+        end -= 1
+    comma = next((k for k in range(end - 1, after - 1, -1) if w.lower[k] == ","), None)
+    if comma is None or not 1 < end - comma <= ATTRIBUTION_REACH:
+        return None
+    claims = (k for k in (comma + 1, end - 1) if w.lemma[k] in TAIL_CLAIM_VERBS and not w.lower[k].endswith("ing"))
+    return next(claims, None)
+
+
 def _tail_comma(w: Words, verb: int, sent_start: int) -> int | None:
     """The comma that opens the attribution tail a reporting verb ends (", a Jordanian official said"), if any."""
     j = verb - 1
@@ -1554,8 +1569,15 @@ class SentenceCoder:
         """Source and target phrases of a trigger: active order, or the passive's "by" agent; an -ing verb after a
         preposition of time has the subject of the verb its phrase follows ("convicted of overpowering a deputy
         before killing a judge": not the deputy)."""
+        w = words(self.doc)
+        comma = _tail_comma(w, hit.start, self.sent.start)
+        if comma is not None and hit.end - hit.start == 1 and _claim_tail_verb(w, self.sent, comma) == hit.start:
+            # ", Ukraine alleged.", ", alleges the charity.": the claimant is in the tail, and whom it accuses opens
+            # the clause it claims
+            speaker = next((c for c in self.chunks if c.start > comma and c.prep is None), None)
+            return speaker, next((c for c in self.chunks if c.end <= comma and c.prep is None), None)
         source, target = self._roles_as_written(hit)
-        if _gerund_of_time(words(self.doc), hit, self.sent):
+        if _gerund_of_time(w, hit, self.sent):
             earlier = next((h for h in reversed(self.hits) if h.end < hit.start), None)
             if earlier is not None:
                 doer, done_to = self.roles(earlier)
@@ -2889,6 +2911,8 @@ class SentenceCoder:
             modality, cues = self._modality_after(source_chunk.end)
         if modality == ASSERTED and self._set_to_come(hit):
             modality = FUTURE  # "NATO leaders meeting in Vilnius next week": what is yet to happen
+        if modality == ASSERTED and _claim_tail_verb(w, self.sent, hit.end) is not None:
+            modality = CLAIMED  # "Russia attacked Kyiv, Ukraine claimed": as claimed as "Ukraine claimed Russia ..."
         decided = self._decided_by(hit)
         if decided is not None:
             if not decided:

@@ -4022,3 +4022,28 @@ def test_a_participle_after_a_noun_is_done_to_that_noun_not_to_the_subject_of_be
     # "were near a school": the school was attacked, not the rebels; with no "be" between, the phrase is its noun
     assert by_code("Rebels were near a school attacked by Israeli forces.") == [("ASSAULT", "ISRMIL", None)]
     assert by_code("The rebels attacked by Israeli forces fled.") == [("ASSAULT", "ISRMIL", "REB")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia attacked Kyiv, Ukraine claimed.",
+        "Russia attacked Kyiv, claimed Ukraine.",
+        "Russia attacked Kyiv, Ukraine alleged.",
+        # a claim in the subject's place is one too: "allege" is a claim, as "claim" is
+        "The charity alleges that Russia attacked Kyiv.",
+    ],
+)
+def test_what_a_tail_or_a_subject_alleges_or_claims_is_claimed(text: str) -> None:
+    attack = next(e for e in extract_events(text, published=PUBLISHED) if e.type == "ASSAULT")
+    assert (attack.modality, attack.source.code) == ("claimed", "RUS")
+
+
+def test_a_tail_that_says_or_claims_the_lives_of_others_asserts() -> None:
+    assert by_code("Russia attacked Kyiv, Ukraine said.") == [("ASSAULT", "RUS", "UKRGOV")]
+    assert by_code("Rebels attacked the town, claiming the lives of ten people.")[0][:2] == ("ASSAULT", "REB")
+
+
+def test_who_alleges_in_a_tail_accuses_the_clause_s_subject() -> None:
+    assert ("ACCUSE", "SSD", "SDN") in by_code("Sudan bombed a refugee camp in Yida, alleges South Sudan.")
+    assert ("ACCUSE", "UKR", "RUS") in by_code("Russia attacked Kyiv, Ukraine alleged.")
