@@ -211,6 +211,12 @@ def test_in_a_sports_report_players_named_by_nationality_or_noun_and_scores_make
     assert by_country(text) == []
     scored = MATCH_REPORT + " The Bulldogs, who were beaten at home by the Tigers, 85-78, fell to fifth."
     assert by_country(scored) == []
+    # a basketball score runs to three digits
+    hundred = (
+        " Jones had 24 points and seven rebounds in a balanced attack, and the third-ranked North Carolina Tigers"
+        " bounced back from their first loss with a 108-70 rout of the Charleston Cougars."
+    )
+    assert by_country(MATCH_REPORT + hundred) == []
 
 
 def test_in_a_sports_report_what_is_done_to_a_player_off_the_field_is_an_event() -> None:
