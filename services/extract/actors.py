@@ -349,6 +349,18 @@ def _is_stance(w: Words, start: int, begin: int) -> bool:
     return start - 2 >= begin and w.lower[start - 1] == "-" and w.lower[start - 2] in STANCE_PREFIXES
 
 
+# The words after a people's demonym that name where it lives
+PEOPLE_PLACED_BY = frozenset({"of", "in"})
+
+
+def _names_a_side(w: Words, demonym: Span, start: int) -> bool:
+    """Whether a plural demonym after "the" names its nation's side, as news writes a state's acts ("the Israelis
+    bombed", "talks between the Israelis and the Palestinians"); a people of a place is named with it ("the Albanians
+    of southern Serbia", "the Albanians in Kosovo")."""
+    after_the = demonym.start > start and w.lower[demonym.start - 1] == "the"
+    return after_the and not (demonym.end < len(w.lower) and w.lower[demonym.end] in PEOPLE_PLACED_BY)
+
+
 def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when: date | None) -> list[Actor]:
     """The actors a chunk names: one per conjunct, sharing the last conjunct's sector noun."""
     w = words(doc)
@@ -411,7 +423,7 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
         bare_demonym = best is not None and best.label_ == DEMONYM and sector is None
         if bare_demonym and stop < len(doc) and (w.lemma[stop] in PLACE_NOUNS or w.lower[stop] in THING_NOUNS):
             continue  # "the Thai border", "the Syrian capital": a place, not an actor; "the Russian language": a tongue
-        if bare_demonym and best.text.endswith("s"):
+        if bare_demonym and best.text.endswith("s") and not _names_a_side(w, best, start):
             sector = "CVL"  # "Algerians", "Palestinians": the people, not the state
         if best is None:
             sector = "ELI" if former and sector in ("GOV", "MIL") else sector
@@ -892,7 +904,10 @@ def _attach_countries(
             ):
                 countries = [a for a in chunk.actors if a.country]
                 unplaced = all(a.country is None for a in previous.actors)
-                if countries and (unplaced or place and _is_people(doc, previous, entity_at)):
+                # a people named by its demonym is placed where it lives ("the Albanians in Serbia"), not where it
+                # acts ("Israelis protested in Gaza")
+                people = place and not across_event and _is_people(doc, previous, entity_at)
+                if countries and (unplaced or people):
                     # Across an event word the phrase says where the actor is, and is no part of its name. Who
                     # speaks for a body is of its sector too ("a spokesman for the Kenyan police").
                     body = countries[0].sector if speaker and chunk.prep == "for" else None

@@ -1075,3 +1075,19 @@ def test_only_the_last_conjunct_s_noun_is_shared() -> None:
         ("ASSAULT", "ISRMIL", "PSEREBHMS"),
         ("ASSAULT", "EGYMIL", "PSEREBHMS"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural demonym after "the" is its nation's side, as news writes a state's acts
+        ("The Israelis bombed a school in Gaza.", ("ASSAULT", "ISR", "PSE")),
+        # and where people act is not where they are from
+        ("Israelis protested in Gaza.", ("PROTEST", "ISRCVL", "PSE")),
+        # with no article, or with its place after "of", a people
+        ("Palestinians attacked Israeli soldiers.", ("ASSAULT", "PSECVL", "ISRMIL")),
+        ("The Albanians of southern Serbia accused Serbian police of torture.", ("ACCUSE", "SRBCVL", "SRBCOP")),
+    ],
+)
+def test_the_nation_named_by_its_demonym_is_its_side(text: str, expected: tuple) -> None:
+    assert by_code(text)[0] == expected

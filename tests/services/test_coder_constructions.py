@@ -829,8 +829,8 @@ def test_evidence_presented_against_an_actor_is_an_accusation(text, expected):
         # the sentence's capitalised determiner opens the weapon's phrase: "bomb" is its noun, "killed" the verb
         ("A car bomb killed five people in Baghdad on Monday.", [("ASSAULT", "IRQUAF", "IRQCVL")]),
         ("The blast wounded three policemen in Peshawar.", [("ASSAULT", "PAKUAF", "PAKCOP")]),
-        # a people named in the plural is the subject, not a modifier of the verb after it
-        ("The Palestinians reject the proposed Israeli changes.", [("REJECT", "PSECVL", "ISR")]),
+        # a people named in the plural, its side after "the", is the subject, not a modifier of the verb after it
+        ("The Palestinians reject the proposed Israeli changes.", [("REJECT", "PSE", "ISR")]),
         # a name in the phrase keeps it a subject: the verb after it is a verb
         ("The Philippines accuse China of harassment.", [("ACCUSE", "PHL", "CHN")]),
     ],
