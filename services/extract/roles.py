@@ -17,6 +17,7 @@ from services.extract.actors import (
     PLACE_NOUNS,
     POSSESSIVES,
     PREPOSITIONS,
+    QUANTIFIERS,
     Chunk,
     counts_people_acted_on,
 )
@@ -453,6 +454,8 @@ def target_after(
             break
         if any(w.lower[i] in ALLEGED for i in range(end, chunk.start)):
             break  # "arrested three men suspected of spying for China": what the object is suspected of is not aimed at
+        if _counted_object(w, end, chunk):
+            return chunk  # "killed at least 40 people during an attack on a UN school": those counted are its object
         if sited and chunk.prep in SITES and any(a.country and a.sector in SEATS_OF_POWER for a in chunk.actors):
             return chunk
         if chunk.prep in LOCATIVE and not (aimed and chunk.prep == "at") or chunk.prep in skip:
@@ -470,6 +473,14 @@ def target_after(
         # An adjective that is also a sector noun ("military aid") yields to a named actor further on.
         fallback = fallback or chunk
     return fallback
+
+
+def _counted_object(w: Words, verb_end: int, chunk: Chunk) -> bool:
+    """Whether a phrase is a count of people right after the verb, past a quantifier ("at least 40 people"): its
+    object, whoever is named after it. (A count of soldiers may be one's own, withdrawn or deployed.)"""
+    between = range(verb_end, chunk.start)
+    people = bool(chunk.actors) and all(a.sector == "CVL" for a in chunk.actors)
+    return people and chunk.prep is None and w.num[chunk.start] and all(w.lower[k] in QUANTIFIERS for k in between)
 
 
 def _names_proposer(w, before_by: int) -> bool:

@@ -4047,3 +4047,10 @@ def test_a_tail_that_says_or_claims_the_lives_of_others_asserts() -> None:
 def test_who_alleges_in_a_tail_accuses_the_clause_s_subject() -> None:
     assert ("ACCUSE", "SSD", "SDN") in by_code("Sudan bombed a refugee camp in Yida, alleges South Sudan.")
     assert ("ACCUSE", "UKR", "RUS") in by_code("Russia attacked Kyiv, Ukraine alleged.")
+
+
+def test_people_counted_right_after_the_verb_are_its_object() -> None:
+    # a named body further on ("a UN school") is where it happened, not whom the killing struck
+    killed = "Israeli forces killed at least 40 people during an attack on a United Nations school in Gaza."
+    assert by_code(killed) == [("ASSAULT", "ISRMIL", "PSECVL")]
+    assert by_code("Police arrested about 4,000 people in US cities.") == [("COERCE", "USACOP", "USACVL")]
