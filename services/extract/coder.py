@@ -251,6 +251,10 @@ PLACES = frozenset({CITY, CAPITAL, COUNTRY})
 CLAIM_AS_ACCUSATION = lexicon.Trigger("claim", "ACCUSE", "allege", "112", ACT)
 CLAIM_VERBS = frozenset({"claim", "contend", "argue"})
 TAIL_CLAIM_VERBS = CLAIM_VERBS | {"allege"}
+# A phrase the act is done to that names no one: "No one was arrested", "Police arrested nobody"
+NO_ONE = frozenset({"nobody", "none", "no-one"})
+COMPARATIVES_OF_COUNT = frozenset({"fewer", "less", "more", "longer", "sooner"})
+NOUN_PHRASE_WORDS = 3  # the words of a subject's phrase after its "no": "No Israeli civilians were killed"
 WISHES = frozenset({"want", "wish", "hope"})
 # Verbs of scattering, which a crowd does itself as often as a force does to it
 SCATTER_VERBS = frozenset({"disperse"})
@@ -1255,6 +1259,28 @@ def _closes_a_tail(w: Words, hit: Hit, sent: Span) -> bool:
     """Whether a verb closes the sentence after a comma not far before it: ", the minister warned."."""
     closes = hit.end == sent.end or w.lower[hit.end] in TERMINALS
     return closes and _tail_comma(w, hit.start, sent.start) is not None
+
+
+def _done_to_no_one(w: Words, hit: Hit, sent: Span, passive: bool) -> bool:
+    """Whether an act is told as done to no one: the subject of its passive or its object is "no" and a noun, or
+    no one ("No weapons were found", "No one was arrested", "Police arrested no one"); "no fewer than" counts."""
+    if not passive:
+        k = hit.end
+        return k < sent.end and (w.lower[k] in NO_ONE or w.lower[k] == "no" and _no_negates(w, k, sent.end))
+    k = hit.start - 1
+    while k > sent.start and (w.lower[k] in AUXILIARIES or w.lower[k] in BE_FORMS or w.lower[k].endswith("ly")):
+        k -= 1
+    if w.lower[k] in NO_ONE or w.lower[k] == "one" and k > sent.start and w.lower[k - 1] == "no":
+        return True
+    j = k
+    while j > max(sent.start, k - NOUN_PHRASE_WORDS) and w.alpha[j] and w.lower[j] not in STOP_WORDS:
+        j -= 1
+    return j < k and w.lower[j] == "no" and _no_negates(w, j, sent.end)
+
+
+def _no_negates(w: Words, no: int, sent_end: int) -> bool:
+    """Whether "no" denies the phrase after it: not "no fewer than 20", "no more than 20", which count."""
+    return no + 1 < sent_end and w.lower[no + 1] not in COMPARATIVES_OF_COUNT
 
 
 def _claim_tail_verb(w: Words, sent: Span, after: int) -> int | None:
@@ -2911,6 +2937,10 @@ class SentenceCoder:
             modality, cues = self._modality_after(source_chunk.end)
         if modality == ASSERTED and self._set_to_come(hit):
             modality = FUTURE  # "NATO leaders meeting in Vilnius next week": what is yet to happen
+        if modality == ASSERTED and _done_to_no_one(
+            w, hit, self.sent, is_passive(self.doc, hit.start, hit.end, self.sent)
+        ):
+            modality = NEGATED  # "No one was arrested", "Police arrested no one"
         if modality == ASSERTED and _claim_tail_verb(w, self.sent, hit.end) is not None:
             modality = CLAIMED  # "Russia attacked Kyiv, Ukraine claimed": as claimed as "Ukraine claimed Russia ..."
         decided = self._decided_by(hit)

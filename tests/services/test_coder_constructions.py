@@ -4054,3 +4054,21 @@ def test_people_counted_right_after_the_verb_are_its_object() -> None:
     killed = "Israeli forces killed at least 40 people during an attack on a United Nations school in Gaza."
     assert by_code(killed) == [("ASSAULT", "ISRMIL", "PSECVL")]
     assert by_code("Police arrested about 4,000 people in US cities.") == [("COERCE", "USACOP", "USACVL")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one was arrested in Cairo.",
+        "No weapons were found in Mosul.",
+        "No protesters were killed by police in Cairo.",
+        "Police arrested nobody in Cairo.",
+    ],
+)
+def test_an_act_done_to_no_one_is_denied(text: str) -> None:
+    found = extract_events(text, published=PUBLISHED)
+    assert found and all(e.modality == "negated" for e in found)
+
+
+def test_no_fewer_than_counts() -> None:
+    assert by_code("Police arrested no fewer than 20 protesters in Cairo.") == [("COERCE", "EGYCOP", "EGYCVL")]
