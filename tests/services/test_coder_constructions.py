@@ -1384,6 +1384,9 @@ def test_a_verb_joined_to_a_clause_shares_its_subject(text, expected):
         # the harm of an accident, or of a disaster that is a subordinate clause's subject, is no one's act
         "A Turkish ferry capsized off the Greek coast, killing 12 passengers.",
         "Kenyan families fled to camps after floods destroyed homes and killed nine people.",
+        # a volcano is a disaster as its eruption is
+        "At least five people were killed, up to 20 injured and several were reported missing after a volcano erupted"
+        " off the coast of New Zealand on Monday.",
     ],
 )
 def test_harm_done_by_an_accident_or_a_disaster_is_no_attack(text):
