@@ -276,6 +276,10 @@ DEPLOYMENT = "154"
 # CAMEO 1723/1724 impose a curfew, a state of emergency or martial law; 0813/0814 ease them.
 EMERGENCY_RULE = frozenset({"1723", "1724", "0813", "0814"})
 PEACEKEEPING, PEACEKEEPING_AID = "peacekeeping", "074"
+HUMANITARIAN_AID = "073"
+# The work of an emergency that forces may be sent to do (CAMEO 073: emergency assistance)
+RELIEF_WORDS = frozenset({"rescue", "relief", "evacuation"})
+RELIEF_REACH = 10  # words from the verb to the work: "deployed a helicopter and a plane as part of the rescue"
 # Nouns that name armed men in an actor's phrase, whoever they serve.
 FORCE_NOUNS = frozenset({"troop", "soldier", "peacekeeper", "paratrooper", "marine", "policeman"})
 # Nouns that stand for the act a main clause reports: "Japan tightened export controls, a move Seoul denounced".
@@ -2759,6 +2763,17 @@ class SentenceCoder:
                 events.extend(e for e in self._events_for(hit) if controlled or e.source.start >= opened)
         return events
 
+    def _sent_for_relief(self, hit: Hit) -> bool:
+        """Whether a deployment names the relief or rescue work it is for before a comma ("deployed in rescue
+        operations", "as part of the rescue efforts")."""
+        w = words(self.doc)
+        for k in range(hit.end, min(self.sent.end, hit.end + RELIEF_REACH)):
+            if w.lower[k] in (",", ";"):
+                return False
+            if w.lower[k] in RELIEF_WORDS:
+                return True
+        return False
+
     def _names_a_force(self, chunk: Chunk | None) -> str | None:
         """PEACEKEEPING when an actor's phrase names a peacekeeping or protection force, "troops" when it names
         other armed men ("the first 150 Rwandan soldiers of an African Union force"), None otherwise."""
@@ -3071,6 +3086,11 @@ class SentenceCoder:
         if cameo == DEPLOYMENT and force == PEACEKEEPING:
             # "peacekeeping troops landed in Dili": a peacekeeping force deployed provides protection (074)
             type_, mode, cameo = "AID", PEACEKEEPING, PEACEKEEPING_AID
+        elif cameo == DEPLOYMENT and self._sent_for_relief(hit):
+            # "troops were deployed to lead rescue efforts": forces sent in an emergency give humanitarian aid (073),
+            # with what they bring ("deployed a helicopter") their own
+            type_, mode, cameo = "AID", "humanitarian", HUMANITARIAN_AID
+            targets = [t for t in targets if t.country or t.sector not in ARMED_FORCES]
         states = {s.country for s in sources if s.country}
         if cameo == SHOW_OF_FORCE and len(states) > 1:
             # "French and Egyptian warships launched war games": drills held together are military cooperation

@@ -1771,3 +1771,16 @@ def test_whoever_is_targeted_with_weapons_is_attacked() -> None:
 )
 def test_counterattacks_charges_grenades_launched_and_bastions_left(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indonesian soldiers and police were deployed in rescue operations after the earthquake.",
+        "The Indonesian air force deployed a helicopter and a plane as part of the rescue efforts.",
+    ],
+)
+def test_forces_sent_to_rescue_or_relief_give_humanitarian_aid(text: str) -> None:
+    # CAMEO 073, emergency assistance; a deployment to fight stays a deployment (154)
+    assert {(kind, cameo, target) for kind, cameo, _source, target in coded(text)} == {("AID", "073", None)}
+    assert coded("Indonesian troops were deployed to Aceh.")[0][:2] == ("MOBILIZE", "154")
