@@ -592,6 +592,11 @@ def find_chunks(
         ):
             i = max(j, i + 1)
             continue
+        if _names_a_capital_s_area(w, i, j, sent.end, entity_at):
+            # "withdrew from the Damascus region": a capital before a place noun names a place, not its government
+            chunks.append(Chunk(i, j + 1, [_city_place(doc, entity_at[j - 1])], _prep(doc, i, sent.start), place=True))
+            i = j + 1
+            continue
         actors = code_chunk(doc, i, j, entity_at, when)
         if j < sent.end and w.lemma[j] in PATRONIZED:
             # "Israel's militia ally", "Iran's proxies": the state named is the patron, not the group's own
@@ -622,6 +627,14 @@ def find_chunks(
         if chunk.prep in (None, EMBEDDED):
             chunk.prep = _agent_past_adjectives(w, chunk.start, sent.start, trigger_tokens) or chunk.prep
     return _with_strangers(doc, sent, chunks, entity_at, trigger_tokens)
+
+
+def _names_a_capital_s_area(w: Words, start: int, end: int, sent_end: int, entity_at: dict[int, Span]) -> bool:
+    """Whether a phrase is a capital's name, after determiners only, before a place noun ("the Damascus region")."""
+    capital = entity_at.get(end - 1)
+    if capital is None or capital.label_ != CAPITAL or end >= sent_end or w.lemma[end] not in PLACE_NOUNS:
+        return False
+    return all(w.lower[k] in DETERMINERS for k in range(start, capital.start))
 
 
 def _agent_past_adjectives(w: Words, start: int, sent_start: int, trigger_tokens: set[int]) -> str | None:

@@ -1091,3 +1091,8 @@ def test_only_the_last_conjunct_s_noun_is_shared() -> None:
 )
 def test_the_nation_named_by_its_demonym_is_its_side(text: str, expected: tuple) -> None:
     assert by_code(text)[0] == expected
+
+
+def test_a_capital_before_a_place_noun_names_a_place_not_its_government() -> None:
+    assert by_code("Russia withdrew soldiers from the Damascus region.") == [("RETREAT", "RUS", "SYR")]
+    assert by_code("Damascus condemned the attack.") == [("ACCUSE", "SYRGOV", None)]
