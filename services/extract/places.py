@@ -21,6 +21,9 @@ COUNTRY_CODES = frozenset(lexicon.countries().values())
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # After "and", a verb of going somewhere takes the place after it: "resigned and fled to India" resigned elsewhere.
 MOTION_VERBS = lexicon.word_set("motion_verbs")
+# Words that open an indirect question: a place inside one ("refused to say how many troops are in Syria") is what the
+# question is about, not where the act was done
+QUESTION_WORDS = frozenset({"how", "why", "whether", "what"})
 
 
 def _place(entity: Span) -> Location | None:
@@ -80,6 +83,8 @@ def locate(
             continue
         if _gone_to(w, trigger, entity.start):
             continue
+        if not QUESTION_WORDS.isdisjoint(w.lower[trigger : entity.start]):
+            continue  # "refused to provide details on how many troops are in Syria"
         if w.lower[j] == "to" and w.lemma[trigger] in SENDING_AWAY:
             continue  # "deported the migrants to Libya": where they were sent, not where it was done
         location = _place(entity)

@@ -1096,3 +1096,8 @@ def test_the_nation_named_by_its_demonym_is_its_side(text: str, expected: tuple)
 def test_a_capital_before_a_place_noun_names_a_place_not_its_government() -> None:
     assert by_code("Russia withdrew soldiers from the Damascus region.") == [("RETREAT", "RUS", "SYR")]
     assert by_code("Damascus condemned the attack.") == [("ACCUSE", "SYRGOV", None)]
+
+
+def test_a_place_in_an_indirect_question_is_not_where_the_act_was_done() -> None:
+    found = asserted("Kremlin spokesman Dmitry Peskov refused to provide details on how many troops are in Syria.")
+    assert found and all(e.location is None and e.target is None for e in found)
