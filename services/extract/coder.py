@@ -114,6 +114,7 @@ from services.extract.roles import (
     is_dash,
     is_passive,
     names_a_disaster,
+    names_an_exception,
     names_only_where_and_when,
     object_after_a_date,
     opening_attack_phrase,
@@ -124,6 +125,7 @@ from services.extract.roles import (
     target_after,
     told_as_done_by_someone,
     told_as_done_in_the_past,
+    with_co_objects,
 )
 from services.extract.sport import without_games
 
@@ -1208,6 +1210,9 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple
             # "barred women from universities, and the United States condemned the decision": the next clause has
             # a subject and a verb of its own, and its subject is no object of the first
             right.add(i)
+        elif lower == "," and _closes_an_aside_with_an_act(doc, sent, i, hits):
+            # "Russia, which will host the talks, attacked Ukraine": what the aside's verb is done to is in the aside
+            right.add(i)
         elif lower == "," and i + 1 in trigger_starts and w.lower[i + 1].endswith("ing"):
             # "exchanged fire along the border, killing three soldiers": the participle's clause has its own object
             right.add(i)
@@ -1228,6 +1233,15 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple
         if _is_verbal(hit.entry.cameo) and _closes_a_tail(w, hit, sent):
             right.add(_tail_comma(w, hit.start, sent.start))
     return left, right
+
+
+def _closes_an_aside_with_an_act(doc: Doc, sent: Span, comma: int, hits: list[Hit]) -> bool:
+    """Whether a comma closes a relative clause set off by commas (", which will host the talks,") that holds a
+    trigger; a participle's clause may run on into a list (", accusing it of supplying missiles, ammunition and
+    mortars to insurgents")."""
+    opened = apposition_start(doc, comma, sent)
+    relative = opened is not None and words(doc).lower[opened + 1] in RELATIVES
+    return relative and any(opened < h.start < comma for h in hits)
 
 
 def _joins_a_clause(w: Words, comma: int, sent_end: int, trigger_starts: set[int]) -> bool:
@@ -1280,6 +1294,28 @@ def _done_to_no_one(w: Words, hit: Hit, sent: Span, passive: bool) -> bool:
     while j > max(sent.start, k - NOUN_PHRASE_WORDS) and w.alpha[j] and w.lower[j] not in STOP_WORDS:
         j -= 1
     return j < k and w.lower[j] == "no" and _no_negates(w, j, sent.end)
+
+
+def _past_an_aside(doc: Doc, sent: Span, window: int, verb: int) -> int:
+    """Where the cues of a verb's modality start: past a relative clause set off between its subject and itself,
+    whose own verbs say nothing of it ("Russia, which has not signed the treaty, attacked Ukraine"), or past who is
+    excepted (", but not Italy,"); an aside that says who did it ("The attack, claimed by the Islamic State group,
+    killed 40") still does."""
+    w = words(doc)
+    closing = next((k for k in range(verb - 1, window - 1, -1) if w.lower[k] == ","), None)
+    if closing is None:
+        return window
+    opened = apposition_start(doc, closing, sent)
+    if opened is None or opened < window:
+        return window
+    relative = w.lower[opened + 1] in RELATIVES or names_an_exception(w, opened + 1)
+    return closing + 1 if relative else window
+
+
+def _denied_of_both(w: Words, subject: Chunk, sent: Span) -> bool:
+    """Whether a subject is coordinated by "neither ... nor": the act is denied of each."""
+    neither = subject.start > sent.start and w.lower[subject.start - 1] == "neither"
+    return neither or "nor" in w.lower[subject.start : subject.end]
 
 
 def _no_negates(w: Words, no: int, sent_end: int) -> bool:
@@ -1751,6 +1787,7 @@ class SentenceCoder:
         target = target_after(
             doc, sent, after, self._objects(hit), stops, source, skip=skip, aimed=aimed, sited=sited, owned=owned
         )
+        target = target and with_co_objects(words(doc), target, self.chunks)
         if (
             target is None
             and _is_aimed_reading(hit.entry)
@@ -2947,6 +2984,7 @@ class SentenceCoder:
             # "threatened to cut ties and expelled", "had no plans to meet him, rejecting an offer": the act after
             # the join is its own, whatever the clause before it plans, denies or reports
             window = max(window, hit.start - 1)
+        window = _past_an_aside(self.doc, self.sent, window, hit.start)
         modality, cues = modality_of(self.doc, window, hit.start)
         if modality == ASSERTED and source_chunk is not None and source_chunk.prep == "between":
             modality, cues = self._modality_after(source_chunk.end)
@@ -2956,6 +2994,8 @@ class SentenceCoder:
             w, hit, self.sent, is_passive(self.doc, hit.start, hit.end, self.sent)
         ):
             modality = NEGATED  # "No one was arrested", "Police arrested no one"
+        if modality == ASSERTED and source_chunk is not None and _denied_of_both(w, source_chunk, self.sent):
+            modality = NEGATED  # "Neither France nor Germany condemned Russia"
         if modality == ASSERTED and _claim_tail_verb(w, self.sent, hit.end) is not None:
             modality = CLAIMED  # "Russia attacked Kyiv, Ukraine claimed": as claimed as "Ukraine claimed Russia ..."
         decided = self._decided_by(hit)

@@ -32,6 +32,7 @@ RELATIVE_SUBJECTS = frozenset({"who", "which"})
 # Pronouns that are a verb's object, never its subject: another actor named before, not the doer.
 OBJECT_PRONOUNS = frozenset({"it", "them"})
 # Words that open a clause as well as a phrase: before a name and a verb, the name is the clause's subject.
+CO_DOER_WORDS = ["as", "well", "as"]
 CLAUSE_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "once", "when", "while", "because"})
 # Subordinators that open only a clause, never a phrase ("following a demonstration" is a phrase).
 CLAUSE_ONLY_OPENERS = frozenset({"when", "while", "because", "although", "though", "whereas", "if", "unless"})
@@ -253,7 +254,14 @@ def apposition_start(doc: Doc, comma: int, sent: Span) -> int | None:
     # ", a key ally of Assad,", ", which ...,", ", engaged in supporting ...,", ", 20 km from Latakia,"
     if opener in APPOSITION_OPENERS or opener.endswith(("ing", "ed")) or words(doc).num[j + 1]:
         return j
+    if names_an_exception(words(doc), j + 1):
+        return j
     return None
+
+
+def names_an_exception(w: Words, k: int) -> bool:
+    """Whether an aside opening at k names who does not do what the clause tells: ", but not Italy,", ", not Italy,"."""
+    return w.lower[k] == "not" or w.lower[k] == "but" and k + 1 < len(w.lower) and w.lower[k + 1] == "not"
 
 
 def source_before(
@@ -266,15 +274,24 @@ def source_before(
     antecedent = _relative_antecedent(doc, sent, start, chunk_at)
     if antecedent is not None:
         return antecedent
+    w = words(doc)
+    co_doers: list[Chunk] = []  # "France, along with Germany,": who does it beside the subject
     j = start - 1
     while j >= sent.start:
         if j in stops:
             return None
         token = doc[j]
         chunk = chunk_at.get(j)
+        if chunk is not None and chunk.prep is None and (places or not chunk.place) and not _names_a_co_doer(w, chunk):
+            subject = _with_coordinated_heads(doc, sent, chunk, chunk_at)
+            if not co_doers:
+                return subject
+            return Chunk(subject.start, subject.end, [*subject.actors, *(a for c in co_doers for a in c.actors)])
+        if chunk is not None and _names_a_co_doer(w, chunk):
+            co_doers.append(chunk)
+            j = chunk.start - 1
+            continue
         if chunk is not None:
-            if chunk.prep is None and (places or not chunk.place):
-                return _with_coordinated_heads(doc, sent, chunk, chunk_at)
             if chunk.prep == "of" and _names_a_part_of(words(doc), chunk, sent):
                 return chunk  # "a unit of Sudan's security forces raped women": a part of a force acts as it
             if chunk.end == start and chunk.start > sent.start and words(doc).lemma[chunk.start - 1] in CAUSATIVES:
@@ -286,6 +303,8 @@ def source_before(
         if token.lower_ == ",":
             opened = apposition_start(doc, j, sent)
             if opened is not None:
+                aside = {id(c): c for k in range(opened + 1, j) if (c := chunk_at.get(k)) is not None}.values()
+                co_doers.extend(c for c in aside if _names_a_co_doer(w, c))
                 j = opened - 1
                 continue
         lower = token.lower_
@@ -306,6 +325,27 @@ def source_before(
                 continue
         j -= 1
     return None
+
+
+def with_co_objects(w: Words, target: Chunk, chunks: list[Chunk]) -> Chunk:
+    """The object phrase with those named right after it "as well as" it ("condemned Russia as well as Belarus");
+    one "along with" an object may be the subject's partner as well ("attacked Ukraine along with Belarus")."""
+    after = target.end + len(CO_DOER_WORDS)
+    co = [c for c in chunks if c.start == after and w.lower[target.end : after] == CO_DOER_WORDS]
+    if not co:
+        return target
+    return Chunk(target.start, co[-1].end, [*target.actors, *(a for c in co for a in c.actors)], target.prep)
+
+
+def _names_a_co_doer(w: Words, chunk: Chunk) -> bool:
+    """Whether a phrase names who acts beside the subject: after "along with", "together with" or "as well as"
+    ("France, along with Germany, condemned Russia"; "France as well as Germany")."""
+    k = chunk.start - 1
+    while k > 0 and w.lower[k] in DETERMINERS:
+        k -= 1
+    return k >= 2 and (
+        w.lower[k] == "with" and w.lower[k - 1] in ("along", "together") or w.lower[k - 2 : k + 1] == CO_DOER_WORDS
+    )
 
 
 def _names_a_part_of(w: Words, chunk: Chunk, sent: Span) -> bool:
@@ -374,7 +414,7 @@ def _with_coordinated_heads(doc: Doc, sent: Span, chunk: Chunk, chunk_at: dict[i
     head = _apposed_head(w, chunk.start, chunk_at, sent) or chunk
     subject = head if len(head.actors) > len(chunk.actors) else chunk
     k = head.start - 1
-    if k <= sent.start or w.lower[k] != "and":
+    if k <= sent.start or w.lower[k] not in ("and", "nor"):
         return subject
     k -= 2 if w.lower[k - 1] == "," else 1
     other = chunk_at.get(k)

@@ -4075,3 +4075,33 @@ def test_an_act_done_to_no_one_is_denied(text: str) -> None:
 
 def test_no_fewer_than_counts() -> None:
     assert by_code("Police arrested no fewer than 20 protesters in Cairo.") == [("COERCE", "EGYCOP", "EGYCVL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who acts "along with", "together with" or "as well as" the subject acts too
+        ("France, along with Germany, condemned Russia.", [("ACCUSE", "FRA", "RUS"), ("ACCUSE", "DEU", "RUS")]),
+        ("France together with Germany condemned Russia.", [("ACCUSE", "FRA", "RUS"), ("ACCUSE", "DEU", "RUS")]),
+        ("France as well as Germany condemned Russia.", [("ACCUSE", "FRA", "RUS"), ("ACCUSE", "DEU", "RUS")]),
+        # and one "as well as" the object is acted on too
+        ("France condemned Russia as well as Belarus.", [("ACCUSE", "FRA", "RUS"), ("ACCUSE", "FRA", "BLR")]),
+        # who is excepted does not act, and the act of those who do is not denied by the exception
+        ("France and Germany, but not Italy, condemned Russia.", [("ACCUSE", "FRA", "RUS"), ("ACCUSE", "DEU", "RUS")]),
+        # what a relative clause set off by commas says is its own: "not" and "will" there are not the verb's
+        ("Russia, which has not signed the treaty, attacked Ukraine.", [("ASSAULT", "RUS", "UKR")]),
+        ("Russia, which will host the talks, attacked Ukraine.", [("AGREE", "RUS", None), ("ASSAULT", "RUS", "UKR")]),
+    ],
+)
+def test_partners_exceptions_and_asides_of_the_subject(text: str, expected: list) -> None:
+    assert [(kind, source[:3], target and target[:3]) for kind, source, target in by_code(text)] == expected
+
+
+def test_neither_nor_denies_the_act_of_each() -> None:
+    found = extract_events("Neither France nor Germany condemned Russia.", published=PUBLISHED)
+    assert [(e.source.code, e.modality) for e in found] == [("FRA", "negated"), ("DEU", "negated")]
+
+
+def test_the_object_of_a_verb_inside_a_relative_clause_is_in_that_clause() -> None:
+    hosted = [e for e in extract_events("Russia, which will host the talks, attacked Ukraine.") if e.type == "CONSULT"]
+    assert hosted and all(e.target is None for e in hosted)
