@@ -1841,18 +1841,24 @@ class SentenceCoder:
             target = None
         return source, target
 
-    def _lacks_its_only_reading(self, hit: Hit, sources: list[Actor], target_chunk: Chunk | None) -> bool:
+    def _lacks_its_only_reading(
+        self, hit: Hit, sources: list[Actor], source_chunk: Chunk | None, target_chunk: Chunk | None
+    ) -> bool:
         """Whether a verb the lexicon holds alone is told without the only doers or objects it is an event with:
-        protesters who gather demonstrate (officials, pilgrims or a crowd who gather do not), armed men who strike
-        attack (a storm, a scandal or workers who strike do not), and whoever helps an actor named right after the
-        verb aids it (not one passive: "the army, helped by US advisers", whom the help went to is before it)."""
+        protesters who gather demonstrate (officials, pilgrims or a crowd who gather do not), armed men or a state's
+        weapons who strike attack ("struck by Russian missiles"; a storm, a scandal or workers who strike do not),
+        and whoever helps an actor named right after the verb aids it (not one passive: "the army, helped by US
+        advisers", whom the help went to is before it)."""
         if hit.end - hit.start != 1:
             return False
         w = words(self.doc)
         if w.lemma[hit.start] in GATHERING_VERBS:
             return not (sources and all(_is_a_protester(a, crowds=False) for a in sources))
         if w.lower[hit.start] == "struck":
-            return not (sources and all(a.sector in UNPLACED_AGENTS for a in sources))
+            armed = bool(sources) and all(a.sector in UNPLACED_AGENTS for a in sources)
+            weapons = source_chunk is not None and source_chunk.end < self.sent.end
+            weapons = weapons and w.lower[source_chunk.end] in WEAPON_NOUNS
+            return not (armed or weapons and any(a.country for a in sources))
         if w.lemma[hit.start] in HELPING_VERBS and not is_passive(self.doc, hit.start, hit.end, self.sent):
             # (a phrase right after the verb is its object, whatever `_prep` reads before it: "The United States
             # helped Egypt" walks back over the verb to a name)
@@ -2952,7 +2958,7 @@ class SentenceCoder:
         if self._describes_a_rejected_text(hit):
             return []  # "vetoed a resolution calling for a ceasefire": the resolution calls, not the one vetoing it
         sources = self._resolve(source_chunk)
-        if self._lacks_its_only_reading(hit, sources, target_chunk):
+        if self._lacks_its_only_reading(hit, sources, source_chunk, target_chunk):
             return []  # "Officials gathered in Geneva", "The storm struck the coast", "Kenya helped in the search"
         if source_chunk is not None and source_chunk.pronoun in FIRST_PERSON:
             sources = self._quoted_speaker(hit) or sources

@@ -4105,3 +4105,9 @@ def test_neither_nor_denies_the_act_of_each() -> None:
 def test_the_object_of_a_verb_inside_a_relative_clause_is_in_that_clause() -> None:
     hosted = [e for e in extract_events("Russia, which will host the talks, attacked Ukraine.") if e.type == "CONSULT"]
     assert hosted and all(e.target is None for e in hosted)
+
+
+def test_struck_by_a_state_s_weapons_is_its_attack() -> None:
+    # "struck" is an attack only with armed doers: a state's missiles are, a storm is not
+    assert by_country("Kharkiv was struck by Russian missiles.") == [("ASSAULT", "RUS", "UKR")]
+    assert by_country("The storm struck the Ukrainian coast.") == []
