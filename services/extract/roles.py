@@ -31,8 +31,9 @@ RELATIVE_OPENERS = RELATIVES | {"that"}
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
 # Pronouns that are a verb's object, never its subject: another actor named before, not the doer.
 OBJECT_PRONOUNS = frozenset({"it", "them"})
-# Words that open a clause as well as a phrase: before a name and a verb, the name is the clause's subject.
+# The words before a partner of the subject or the object ("France as well as Germany")
 CO_DOER_WORDS = ["as", "well", "as"]
+# Words that open a clause as well as a phrase: before a name and a verb, the name is the clause's subject.
 CLAUSE_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "once", "when", "while", "because"})
 # Subordinators that open only a clause, never a phrase ("following a demonstration" is a phrase).
 CLAUSE_ONLY_OPENERS = frozenset({"when", "while", "because", "although", "though", "whereas", "if", "unless"})
@@ -282,15 +283,15 @@ def source_before(
             return None
         token = doc[j]
         chunk = chunk_at.get(j)
-        if chunk is not None and chunk.prep is None and (places or not chunk.place) and not _names_a_co_doer(w, chunk):
-            subject = _with_coordinated_heads(doc, sent, chunk, chunk_at)
-            if not co_doers:
-                return subject
-            return Chunk(subject.start, subject.end, [*subject.actors, *(a for c in co_doers for a in c.actors)])
         if chunk is not None and _names_a_co_doer(w, chunk):
             co_doers.append(chunk)
             j = chunk.start - 1
             continue
+        if chunk is not None and chunk.prep is None and (places or not chunk.place):
+            subject = _with_coordinated_heads(doc, sent, chunk, chunk_at)
+            if not co_doers:
+                return subject
+            return Chunk(subject.start, subject.end, [*subject.actors, *(a for c in co_doers for a in c.actors)])
         if chunk is not None:
             if chunk.prep == "of" and _names_a_part_of(words(doc), chunk, sent):
                 return chunk  # "a unit of Sudan's security forces raped women": a part of a force acts as it
