@@ -1595,6 +1595,8 @@ class SentenceCoder:
         # People code by the role they held when the sentence's events happened ("Since September 2015 ... Assad").
         when = next((d.value for d in self.dates[False] if d.value and not d.report), published)
         self.chunks = find_chunks(doc, sent, entity_at, trigger_tokens, when)
+        for chunk in self.chunks:
+            self._place_the_country_s(chunk)
         self.chunk_at = {i: c for c in self.chunks for i in range(c.start, c.end)}
         w = words(doc)
         self.say = {
@@ -1612,6 +1614,19 @@ class SentenceCoder:
         self._locations: dict[int, Location | None] = {}
         _find_complements(doc, sent, self.hits)
         self.left_stops, self.right_stops = _stops(doc, sent, self.say, hits)
+
+    def _place_the_country_s(self, chunk: Chunk) -> None:
+        """Give "the country's army" the country "the country" points back to, as `_resolve` reads it: the last
+        state named before it in the sentence, else the one the story is set in."""
+        w, k = words(self.doc), chunk.start
+        if k - 2 < self.sent.start or w.lower[k] not in POSSESSIVE_MARKS or w.lower[k - 1] not in COUNTRY_NOUNS:
+            return
+        if w.lower[k - 2] != "the" or not chunk.actors or any(a.country for a in chunk.actors):
+            return
+        named = _named_before(chunk, self.chunks, [], _names_a_state)
+        country = named.country if named is not None else self.setting
+        if country is not None:
+            chunk.actors = [of_country(a, country) for a in chunk.actors]
 
     def _resolve(self, chunk: Chunk | None) -> list[Actor]:
         """The actors a phrase names, or those a pronoun or "the country" points back to; "the country" with no

@@ -1101,3 +1101,10 @@ def test_a_capital_before_a_place_noun_names_a_place_not_its_government() -> Non
 def test_a_place_in_an_indirect_question_is_not_where_the_act_was_done() -> None:
     found = asserted("Kremlin spokesman Dmitry Peskov refused to provide details on how many troops are in Syria.")
     assert found and all(e.location is None and e.target is None for e in found)
+
+
+def test_what_the_country_s_phrase_names_is_of_the_country_it_points_back_to() -> None:
+    assert by_code("Egypt said the country's army attacked the rebels.") == [("ASSAULT", "EGYMIL", "REB")]
+    # with no state named before it, the story's own ("Police in Cairo" set it in Egypt)
+    story = "Police in Cairo arrested ten protesters. The country's army attacked the rebels."
+    assert ("ASSAULT", "EGYMIL", "REB") in by_code(story)
