@@ -276,6 +276,10 @@ def source_before(
     if antecedent is not None:
         return antecedent
     w = words(doc)
+    if start - 2 >= sent.start and w.lower[start - 1] == "to":
+        named = chunk_at.get(start - 2)
+        if named is not None and named.prep == "for" and named.end == start - 1:
+            return named  # "France's call for Egypt to release the prisoners": the infinitive's subject is after "for"
     co_doers: list[Chunk] = []  # "France, along with Germany,": who does it beside the subject
     j = start - 1
     while j >= sent.start:

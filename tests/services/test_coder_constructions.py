@@ -4111,3 +4111,8 @@ def test_struck_by_a_state_s_weapons_is_its_attack() -> None:
     # "struck" is an attack only with armed doers: a state's missiles are, a storm is not
     assert by_country("Kharkiv was struck by Russian missiles.") == [("ASSAULT", "RUS", "UKR")]
     assert by_country("The storm struck the Ukrainian coast.") == []
+
+
+def test_the_subject_of_an_infinitive_after_for_is_the_phrase_after_for() -> None:
+    found = extract_events("France's call for Egypt to release the prisoners was rejected.", published=PUBLISHED)
+    assert [(e.type, e.source.country, e.modality) for e in found] == [("RETREAT", "EGY", "hypothetical")]
