@@ -108,6 +108,7 @@ from services.extract.roles import (
     agent_of_fight,
     apposition_start,
     attack_phrase,
+    before_the_participle,
     before_the_verb,
     disaster_did_it,
     ends_a_fight_noun,
@@ -1285,9 +1286,7 @@ def _done_to_no_one(w: Words, hit: Hit, sent: Span, passive: bool) -> bool:
     if not passive:
         k = hit.end
         return k < sent.end and (w.lower[k] in NO_ONE or w.lower[k] == "no" and _no_negates(w, k, sent.end))
-    k = hit.start - 1
-    while k > sent.start and (w.lower[k] in AUXILIARIES or w.lower[k] in BE_FORMS or w.lower[k].endswith("ly")):
-        k -= 1
+    k = before_the_participle(w, sent.start, hit.start)
     if w.lower[k] in NO_ONE or w.lower[k] == "one" and k > sent.start and w.lower[k - 1] == "no":
         return True
     j = k
@@ -1329,8 +1328,8 @@ def _claim_tail_verb(w: Words, sent: Span, after: int) -> int | None:
     end = sent.end
     while end > after and (w.lower[end - 1] in TERMINALS or w.lower[end - 1] in CLOSERS):
         end -= 1
-    comma = next((k for k in range(end - 1, after - 1, -1) if w.lower[k] == ","), None)
-    if comma is None or not 1 < end - comma <= ATTRIBUTION_REACH:
+    comma = _tail_comma(w, end, sent.start)
+    if comma is None or comma < after or end - comma < 2:
         return None
     claims = (k for k in (comma + 1, end - 1) if w.lemma[k] in TAIL_CLAIM_VERBS and not w.lower[k].endswith("ing"))
     return next(claims, None)

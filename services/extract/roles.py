@@ -377,6 +377,15 @@ def _subordinate_subject_between(doc: Doc, conjunction: int, verb: int) -> bool:
     )
 
 
+def before_the_participle(w: Words, sent_start: int, participle: int) -> int:
+    """The word before a passive participle and its forms of "be" and adverbs ("soldiers have reportedly been
+    killed"): the subject's last word, or a relative pronoun."""
+    j = participle - 1
+    while j > sent_start and (w.lower[j] in BE_FORMS or w.lower[j] in ADVERBIAL_SKIP or w.lower[j].endswith("ly")):
+        j -= 1
+    return j
+
+
 def before_the_verb(w: Words, sent_start: int, verb: int) -> int:
     """The word before a verb and its auxiliaries and adverbs ("which has repeatedly accused")."""
     k = verb - 1
@@ -706,9 +715,7 @@ def names_only_where_and_when(doc: Doc, sent: Span, start: int, end: int) -> boo
         return False  # "four bombs were dropped": the subject is not the one harmed
     if any(w.lower[i] in DISASTER_NOUNS or w.lemma[i] in ACCIDENT_VERBS for i in range(sent.start, sent.end)):
         return False
-    j = start - 1
-    while j > sent.start and (w.lower[j] in BE_FORMS or w.lower[j] in ADVERBIAL_SKIP or w.lower[j].endswith("ly")):
-        j -= 1
+    j = before_the_participle(w, sent.start, start)
     if w.lower[j] in RELATIVES or w.lower[j] == "that":
         return False  # "a store that has been attacked"
     for i in range(j, sent.start - 1, -1):
