@@ -134,6 +134,8 @@ from services.extract.sport import without_games
 REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
 # Verbs of an act that goes both ways between coordinated sides, and the hostile acts traded so
 RECIPROCAL_VERBS = frozenset({"trade", "exchange"})
+# What an object is taken or held as, after it ("took them hostage"): CAMEO 181's verbs of abduction.
+OBJECT_COMPLEMENTS = frozenset({"hostage", "captive"})
 HOSTILE_TRADES = frozenset({"ACCUSE", "THREATEN"})
 RECIPROCAL_PRONOUNS = frozenset({("each", "other"), ("one", "another")})
 # Meeting is symmetric: "Iran, Iraq and Syria met" says each met the others (CAMEO 040, as PETRARCH codes it)
@@ -300,7 +302,7 @@ RELEASE = "0841"
 EXTRADITION = "063"  # judicial cooperation: suspects extradited or handed over to another state
 # Acts whose pattern names the people or the body acted on ("released 37 opposition activists", "dissolved the
 # opposition party", "expelled two journalists"): that object is the target, where "launched 40 drones" names the act.
-PEOPLE_ACTED_ON_MODES = frozenset({"release", "deport", "ban", "ease", "expel"})
+PEOPLE_ACTED_ON_MODES = frozenset({"release", "deport", "ban", "ease", "expel", "abduct"})
 # The actor inside a passive's subject that the act was done to: "military aid to Ukraine was cut"; "sanctions on
 # Iran were lifted" for acts that weigh on or ease off someone, where "talks on Ukraine" are only about it.
 INNER_TARGET_PREPS = frozenset({"for", "of", "with", "to"})
@@ -1145,6 +1147,17 @@ def _head_length(hit: Hit) -> int:
     return len(hit.entry.pattern.split("~")[0].split())
 
 
+def _ends_in_an_object_complement(w: Words, hit: Hit) -> bool:
+    """Whether a gapped trigger's last word says what its object was made, after that object ("took three police
+    officers hostage", "held them captive"): a complement, not part of the object's phrase. "took 20 hostages" and
+    "held the captives" end in the object itself."""
+    last = hit.end - 1
+    if "~" not in hit.entry.pattern or w.lower[last] not in OBJECT_COMPLEMENTS or last - 1 <= hit.start:
+        return False
+    before = last - 1
+    return not (w.num[before] or w.lower[before] in DETERMINERS or w.lower[before] in QUANTIFIERS)
+
+
 def _after_a_statement(w, i: int, sent_start: int) -> bool:
     """Whether a word follows a statement noun, past a time it was issued ("a statement on Thursday"), that the
     clause issues ("issued a joint statement", not "vetoed a resolution")."""
@@ -1588,6 +1601,7 @@ class SentenceCoder:
         hits = [h for h in hits if not _move_of_a_market(doc, h, sent)]
         # The verb part of a gapped trigger is no actor; its object ("summoned the British ambassador") may be one.
         trigger_tokens = {i for h in hits for i in range(h.start, h.start + _head_length(h))}
+        trigger_tokens |= {h.end - 1 for h in hits if _ends_in_an_object_complement(words(doc), h)}
         self.start_char = sent.start_char
         self.text = text_of(doc)[self.start_char : sent.end_char].rstrip()
         self.dates: dict[bool, tuple] = {False: find_dates(self.text, published)}
@@ -3305,7 +3319,11 @@ class SentenceCoder:
         if w.lower[hit.start].endswith("ing"):
             return False  # "... Hospital killing five people": a participle's doer is its clause's subject
         subject = self.chunk_at.get(self._before_the_verb(hit))
-        if subject is None or subject.prep is not None or any(a not in subject.actors for a in sources):
+        if subject is None or subject.prep is not None:
+            return False
+        # "They took police officers hostage": the people "they" points back to
+        named = self._resolve(subject) if subject.pronoun else subject.actors
+        if any(a not in named for a in sources):
             return False
         # "shows 24 people murdered": people after another verb are its object
         k = subject.start - 1
@@ -3725,6 +3743,7 @@ class SentenceCoder:
         # "Türkiye's support", or a modifier of the noun itself: "cut off all U.S. aid to Honduras" (people are
         # acted on whoever they are: "released 400 Taliban prisoners")
         modifier = hit.end - 1 <= target.end <= hit.end and (w.lemma[hit.end - 1],) not in lexicon.sectors()
+        modifier = modifier and not _ends_in_an_object_complement(w, hit)  # "held the soldier captive"
         inside = hit.start < target.start and (
             target.end < hit.end and w.lower[target.end] in POSSESSIVE_MARKS or modifier
         )

@@ -389,7 +389,7 @@ def before_the_participle(w: Words, sent_start: int, participle: int) -> int:
 def before_the_verb(w: Words, sent_start: int, verb: int) -> int:
     """The word before a verb and its auxiliaries and adverbs ("which has repeatedly accused")."""
     k = verb - 1
-    while k > sent_start and (w.lower[k] in AUXILIARIES or w.lower[k].endswith("ly")):
+    while k > sent_start and (w.lower[k] in AUXILIARIES or w.lower[k] in ADVERBIAL_SKIP or w.lower[k].endswith("ly")):
         k -= 1
     return k
 

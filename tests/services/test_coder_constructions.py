@@ -4116,3 +4116,22 @@ def test_struck_by_a_state_s_weapons_is_its_attack() -> None:
 def test_the_subject_of_an_infinitive_after_for_is_the_phrase_after_for() -> None:
     found = extract_events("France's call for Egypt to release the prisoners was rejected.", published=PUBLISHED)
     assert [(e.type, e.source.country, e.modality) for e in found] == [("RETREAT", "EGY", "hypothetical")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "hostage" or "captive" after the object says what it was taken as, and the object is the one abducted
+        ("Rebels took three police officers hostage.", [("ASSAULT", "REB", "COP")]),
+        ("Gunmen held the soldier captive for a week.", [("ASSAULT", "REB", "MIL")]),
+        # the object itself: "took 20 hostages"
+        ("Rebels took 20 hostages.", [("ASSAULT", "REB", "CVL")]),
+        # people who take hostages, "they" and "also" as they are written before the verb
+        (
+            "Residents burned the offices. They also took three police officers hostage.",
+            [("COERCE", "CVL", None), ("ASSAULT", "CVL", "COP")],
+        ),
+    ],
+)
+def test_who_is_taken_hostage_is_the_one_abducted(text: str, expected: list) -> None:
+    assert by_code(text) == expected
