@@ -136,6 +136,8 @@ REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
 RECIPROCAL_VERBS = frozenset({"trade", "exchange"})
 # What an object is taken or held as, after it ("took them hostage"): CAMEO 181's verbs of abduction.
 OBJECT_COMPLEMENTS = frozenset({"hostage", "captive"})
+# To capture (or recapture, capture again) is to apprehend people and to occupy places (CAMEO's verb dictionary)
+CAPTURE_VERBS = frozenset({"capture", "recapture"})
 HOSTILE_TRADES = frozenset({"ACCUSE", "THREATEN"})
 RECIPROCAL_PRONOUNS = frozenset({("each", "other"), ("one", "another")})
 # Meeting is symmetric: "Iran, Iraq and Syria met" says each met the others (CAMEO 040, as PETRARCH codes it)
@@ -3135,7 +3137,8 @@ class SentenceCoder:
             type_, mode, cameo = "ACCUSE", "criticize", "111"
         elif in_words and not targets and words(self.doc).lemma[hit.start] in STRUGGLES:
             return accusation  # "the prime minister was fighting to maintain his credibility": a struggle, no arms
-        captured = cameo == OCCUPY and words(self.doc).lemma[hit.start] == "capture" and targets
+        captured = cameo == OCCUPY and words(self.doc).lemma[hit.start] in CAPTURE_VERBS and targets
+        captured = captured and target_chunk is not None and target_chunk.prep in (None, EMBEDDED)  # not "from Y"
         if captured and all(self._is_captive(t, any_people=True) for t in targets):
             # CAMEO's verb dictionary: "capture" is apprehension (173) of people, occupation (192) of places
             type_, mode, cameo = "COERCE", "arrest", ARREST
@@ -3539,11 +3542,14 @@ class SentenceCoder:
         span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if span is None or self._names_a_seized_place(actor, span):
             return False
-        if any_people and span[-1].ent_type_ in (COUNTRY, CAPITAL, CITY):
+        # the phrase's head, before where they were ("two rebels in Kidal")
+        head = next((t for t in span[1:] if t.lower_ in PREPOSITIONS), None)
+        last = span[-1] if head is None else self.doc[head.i - 1]
+        if any_people and last.ent_type_ in (COUNTRY, CAPITAL, CITY):
             return False
         if actor.sector is not None:
             return any_people or actor.sector in CAPTIVES
-        return span[-1].ent_type_ == DEMONYM
+        return last.ent_type_ == DEMONYM
 
     def _names_a_seized_place(self, actor: Actor, span: Span) -> bool:
         """Whether an actor's phrase names a place, or whose the place after it is ("a Congolese police station")."""

@@ -95,7 +95,20 @@ PARTITIVES = lexicon.word_set("partitives")
 # Prepositions that open a sentence on the fight it happened in: "During clashes between ..., four were killed"
 FIGHT_SETTINGS = frozenset({"during", "in", "amid", "amidst"})
 # Words of a date or a time between an active verb and its object ("captured on Thursday night a key town")
-DATE_WORDS = CALENDAR | {"on", "yesterday", "today", "morning", "afternoon", "evening", "night", ","}
+DATE_WORDS = CALENDAR | {
+    "on",
+    "yesterday",
+    "today",
+    "last",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    ",",
+}
 BY = frozenset({"by"})
 # Participles whose form is their verb's: "run by", "set up by", and those of "unchanged_past"
 IRREGULAR_PARTICIPLES = lexicon.word_set("unchanged_past") | {"run", "come", "become"}
@@ -240,7 +253,7 @@ def object_after_a_date(w: Words, end: int, sent: Span) -> bool:
     k = end
     while k < sent.end and (w.lower[k] in DATE_WORDS or w.num[k]):
         k += 1
-    dated = any(w.lower[i] in CALENDAR or w.lower[i] in ("yesterday", "today") for i in range(end, k))
+    dated = any(w.lower[i] in CALENDAR or w.lower[i] in ("yesterday", "today", "last") for i in range(end, k))
     return dated and k < sent.end and w.lower[k] in DETERMINERS
 
 

@@ -4135,3 +4135,25 @@ def test_the_subject_of_an_infinitive_after_for_is_the_phrase_after_for() -> Non
 )
 def test_who_is_taken_hostage_is_the_one_abducted(text: str, expected: list) -> None:
     assert by_code(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people captured, or captured again, are apprehended (173), wherever they were
+        ("Police recaptured the escaped rapist in Baytown.", [("COERCE", "173", "USA", "USA")]),
+        ("The Malian army captured two rebels in Kidal.", [("COERCE", "173", "MLI", "MLI")]),
+        # a place is occupied (192), and so is one captured from people
+        ("Islamic State said it captured positions from the Afghan Taliban.", [("ASSAULT", "192", "IMG", "AFG")]),
+        # a date right after the verb still leaves it its object
+        ("Libyan forces abducted last Thursday the Egyptian minister.", [("ASSAULT", "181", "LBY", "EGY")]),
+    ],
+)
+def test_people_captured_are_apprehended_and_places_occupied(text: str, expected: list) -> None:
+    assert [e for e in by_cameo(text) if e[1] != "116"] == expected
+
+
+def test_a_participle_a_time_follows_is_done_to_the_noun_before_it() -> None:
+    # "a rapist recaptured last month": he was recaptured; he recaptured nothing
+    text = "Comeaux, a Texas rapist recaptured last month in Baytown, was sentenced."
+    assert all(e.source.sector != "CRM" for e in extract_events(text, published=PUBLISHED))

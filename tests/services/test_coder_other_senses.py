@@ -91,6 +91,8 @@ from tests.services.coding import by_country
         # to demonstrate a thing, or that something is so, is to show it
         "The Kenyan army demonstrated its new drones to Ugandan officers.",
         "A French group funded the campaign, demonstrating how the movement has spread in Germany.",
+        # code or a command executed is run, no one is put to death (186)
+        "The flaw lets Russian attackers execute code on their victims' computers.",
     ],
 )
 def test_a_lexicon_word_in_another_sense_codes_nothing(text: str) -> None:
