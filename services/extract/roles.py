@@ -720,14 +720,17 @@ def _compound_end(w: Words, noun: int, limit: int) -> int:
 
 def names_only_where_and_when(doc: Doc, sent: Span, start: int, end: int) -> bool:
     """Whether a passive act of harm is told with nothing but where and when it happened ("ten soldiers were killed
-    in eastern Ukraine on Monday"): in a main clause, with no cause after it, and no disaster or accident anywhere in
-    the sentence, so someone did it whom the report does not name. A relative or adverbial clause ("soldiers who
-    were injured", "killed when a bus overturned") leaves the act to the clause it hangs on."""
+    in eastern Ukraine on Monday"): in a main clause, with no cause after it, no disaster or accident anywhere in the
+    sentence and no disaster in the story before it, so someone did it whom the report does not name. A relative or
+    adverbial clause ("soldiers who were injured", "killed when a bus overturned") leaves the act to the clause it
+    hangs on."""
     w = words(doc)
     if w.lemma[start] not in HARMED_OBJECT_VERBS:
         return False  # "four bombs were dropped": the subject is not the one harmed
     if any(w.lower[i] in DISASTER_NOUNS or w.lemma[i] in ACCIDENT_VERBS for i in range(sent.start, sent.end)):
         return False
+    if any(w.lower[i] in DISASTER_NOUNS for i in range(sent.start)):
+        return False  # a story of an earthquake: "Many people were injured" later in it is the quake's harm
     j = before_the_participle(w, sent.start, start)
     if w.lower[j] in RELATIVES or w.lower[j] == "that":
         return False  # "a store that has been attacked"

@@ -4157,3 +4157,11 @@ def test_a_participle_a_time_follows_is_done_to_the_noun_before_it() -> None:
     # "a rapist recaptured last month": he was recaptured; he recaptured nothing
     text = "Comeaux, a Texas rapist recaptured last month in Baytown, was sentenced."
     assert all(e.source.sector != "CRM" for e in extract_events(text, published=PUBLISHED))
+
+
+def test_harm_told_only_where_in_a_story_of_a_disaster_is_no_one_s_act() -> None:
+    # a story that told of an earthquake: the injured are its harm; after an attack they are someone's
+    quake = "An earthquake struck Indonesia's Aceh province on Tuesday. Many people were injured in Takengon."
+    raid = "Gunmen stormed a market in Indonesia's Aceh province on Tuesday. Many people were injured in Takengon."
+    assert [e.type for e in asserted(quake)] == []
+    assert [e.trigger for e in asserted(raid)] == ["stormed", "injured"]
