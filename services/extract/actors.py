@@ -592,6 +592,9 @@ def find_chunks(
         ):
             i = max(j, i + 1)
             continue
+        if _modifies_the_noun_after(w, i, j, sent.end, entity_at):
+            i = j  # "raided a Moscow apartment", "by a Central Texas fertilizer plant explosion": no one's phrase
+            continue
         if _names_a_capital_s_area(w, i, j, sent.end, entity_at):
             # "withdrew from the Damascus region": a capital before a place noun names a place, not its government
             chunks.append(Chunk(i, j + 1, [_city_place(doc, entity_at[j - 1])], _prep(doc, i, sent.start), place=True))
@@ -627,6 +630,16 @@ def find_chunks(
         if chunk.prep in (None, EMBEDDED):
             chunk.prep = _agent_past_adjectives(w, chunk.start, sent.start, trigger_tokens) or chunk.prep
     return _with_strangers(doc, sent, chunks, entity_at, trigger_tokens)
+
+
+def _modifies_the_noun_after(w: Words, start: int, end: int, sent_end: int, entity_at: dict[int, Span]) -> bool:
+    """Whether a city's name after "a" or "an" stands before a common noun that heads the phrase ("a Moscow
+    apartment", "a central Athens store"): an article does not open a city's name, so the name says where the thing
+    is, and the phrase names no actor. (A country's says whose it is: "rejected a U.S. request".)"""
+    if w.lower[start] not in ("a", "an") or end >= sent_end or not (w.alpha[end] and w.is_lower[end]):
+        return False
+    named = [entity_at[k] for k in range(start, end) if k in entity_at]
+    return bool(named) and named[-1].end == end and all(e.label_ in (CITY, CAPITAL) for e in named)
 
 
 def _names_a_capital_s_area(w: Words, start: int, end: int, sent_end: int, entity_at: dict[int, Span]) -> bool:

@@ -1108,3 +1108,18 @@ def test_what_the_country_s_phrase_names_is_of_the_country_it_points_back_to() -
     # with no state named before it, the story's own ("Police in Cairo" set it in Egypt)
     story = "Police in Cairo arrested ten protesters. The country's army attacked the rebels."
     assert ("ASSAULT", "EGYMIL", "REB") in by_code(story)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a city's name after "a" says where the thing after it is: no government is raided
+        ("Police raided a Moscow apartment.", [("ASSAULT", "RUS", None)]),
+        # a city with a sector noun still names that city's body
+        ("A Moscow court jailed the activist.", [("COERCE", "RUS", "RUS")]),
+        # a country's name so placed says whose it is
+        ("Yemen rejected a U.S. request to question the detainees.", [("REJECT", "YEM", "USA")]),
+    ],
+)
+def test_a_city_after_an_article_says_where_not_who(text: str, expected: list) -> None:
+    assert by_country(text) == expected

@@ -3088,6 +3088,9 @@ def test_a_second_verb_after_and_shares_the_named_subject():
         # an explosion of gas is an accident, as a crash is: no unidentified attackers
         "A gas explosion in a coal mine in central China killed 56 people.",
         "Twelve miners were killed in a methane explosion in eastern Ukraine.",
+        # and so is an industrial plant's, whatever it wrecks
+        "A gymnasium destroyed by a Central Texas fertilizer plant explosion has been rebuilt.",
+        "A factory explosion killed 12 workers in Tianjin, China.",
     ],
 )
 def test_an_accidental_explosion_is_no_attack(text: str) -> None:
