@@ -238,7 +238,7 @@ def _sector(w: Words, start: int, end: int, entity_at: dict[int, Span]) -> str |
     sectors = lexicon.sectors()
     found = None
     # Words inside a name ("United States", "State Department") are not sector nouns.
-    lemmas = ["" if i in entity_at else w.lemma[i] for i in range(start, end)]
+    lemmas = ["" if i in entity_at or _names_an_area(w, i, end, entity_at) else w.lemma[i] for i in range(start, end)]
     if _named_with_of_before_its_noun(w, start, end):
         lemmas = lemmas[-1:]  # "Government of National Accord forces": the forces of a body so named
     while "of" in lemmas[1:]:
@@ -262,6 +262,20 @@ def _sector(w: Words, start: int, end: int, entity_at: dict[int, Span]) -> str |
         elif (lemma,) in sectors and (i == 0 or (lemmas[i - 1], lemma) not in sectors):
             found = sectors[(lemma,)]
     return found
+
+
+def _names_an_area(w: Words, i: int, end: int, entity_at: dict[int, Span]) -> bool:
+    """Whether a sector noun is part of a capitalised area's name ("Igabi Local Government Area", "in Kaduna
+    State"): a place, no body."""
+    if not w.title[i]:
+        return False
+    if i + 1 < end and w.lemma[i + 1] == "area" and w.title[i + 1]:
+        return True
+    # "of Kaduna State", "in Lagos State" name where; "Lagos State announced a curfew" is its government
+    town = entity_at.get(i - 1)
+    if w.lemma[i] != "state" or town is None or town.label_ not in (CITY, CAPITAL) or town.start == 0:
+        return False
+    return w.lower[town.start - 1] in ("of", "in")
 
 
 def code_entity(

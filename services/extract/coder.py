@@ -136,6 +136,7 @@ REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
 RECIPROCAL_VERBS = frozenset({"trade", "exchange"})
 # What an object is taken or held as, after it ("took them hostage"): CAMEO 181's verbs of abduction.
 OBJECT_COMPLEMENTS = frozenset({"hostage", "captive"})
+OPPOSED_ACT_REACH = 8  # "against a recent string of night-time stabbing attacks"
 # To capture (or recapture, capture again) is to apprehend people and to occupy places (CAMEO's verb dictionary)
 CAPTURE_VERBS = frozenset({"capture", "recapture"})
 HOSTILE_TRADES = frozenset({"ACCUSE", "THREATEN"})
@@ -1142,6 +1143,29 @@ def _clause_break(w, start: int, end: int) -> bool:
     )
 
 
+def _acted_on_itself(hit: Hit, target: Chunk | None) -> bool:
+    """Whether a target phrase is what the verb acts on: its object, or the subject a passive tells it of ("ten
+    hostages seized"), not a phrase after a preposition ("captured positions from the Taliban", "looted the offices
+    of MSF")."""
+    return target is not None and (target.start < hit.start or target.prep in (None, EMBEDDED))
+
+
+def _opposed_act(w: Words, hit: Hit, stop: int) -> bool:
+    """Whether an act named as a noun is what "against" opens, past its modifiers ("protest against a recent string
+    of night-time stabbing attacks"): the subject before it stands against the act and did not do it."""
+    k = hit.start - 1
+    while k >= stop and hit.start - k <= OPPOSED_ACT_REACH:
+        lower = w.lower[k]
+        if lower == "against":
+            return True
+        if not (lower in DETERMINERS or lower in ("of", "-") or w.num[k] or w.alpha[k] and w.is_lower[k]):
+            return False
+        if lower in STOP_WORDS and lower not in DETERMINERS and lower != "of":
+            return False
+        k -= 1
+    return False
+
+
 def _head_length(hit: Hit) -> int:
     """Tokens of a trigger before its first gap: all of it when it has none."""
     if "~" not in hit.entry.pattern:
@@ -1673,6 +1697,8 @@ class SentenceCoder:
             speaker = next((c for c in self.chunks if c.start > comma and c.prep is None), None)
             return speaker, next((c for c in self.chunks if c.end <= comma and c.prep is None), None)
         source, target = self._roles_as_written(hit)
+        if source is not None and source.end <= hit.start and _opposed_act(w, hit, source.end):
+            source = None  # "protested against a string of stabbing attacks": the subject is against them
         if _gerund_of_time(w, hit, self.sent):
             earlier = next((h for h in reversed(self.hits) if h.end < hit.start), None)
             if earlier is not None:
@@ -3138,11 +3164,14 @@ class SentenceCoder:
         elif in_words and not targets and words(self.doc).lemma[hit.start] in STRUGGLES:
             return accusation  # "the prime minister was fighting to maintain his credibility": a struggle, no arms
         captured = cameo == OCCUPY and words(self.doc).lemma[hit.start] in CAPTURE_VERBS and targets
-        captured = captured and target_chunk is not None and target_chunk.prep in (None, EMBEDDED)  # not "from Y"
+        # not "captured positions from the Taliban"
+        captured = captured and _acted_on_itself(hit, target_chunk)
         if captured and all(self._is_captive(t, any_people=True) for t in targets):
             # CAMEO's verb dictionary: "capture" is apprehension (173) of people, occupation (192) of places
             type_, mode, cameo = "COERCE", "arrest", ARREST
-        seized = cameo == SEIZE_PROPERTY and targets and all(self._is_captive(t) for t in targets)
+        # what is seized from people's phrase ("looted the offices of MSF") is their property, not them
+        seized = cameo == SEIZE_PROPERTY and _acted_on_itself(hit, target_chunk)
+        seized = seized and targets and all(self._is_captive(t) for t in targets)
         if (cameo == ARREST or seized) and sources and all(s.sector in IRREGULARS for s in sources):
             # CAMEO's verb dictionary: people that militants capture, seize or hold are abducted (181); arrest (173)
             # is the state's, and seizure (171) is of property

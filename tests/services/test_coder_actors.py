@@ -1123,3 +1123,11 @@ def test_what_the_country_s_phrase_names_is_of_the_country_it_points_back_to() -
 )
 def test_a_city_after_an_article_says_where_not_who(text: str, expected: list) -> None:
     assert by_country(text) == expected
+
+
+def test_an_area_or_a_state_named_as_a_place_is_no_government() -> None:
+    # a Nigerian local government area and a state "of" which a village is: where, not a government
+    text = "Gunmen attacked Gurguzu village of Igabi Local Government Area of Kaduna State."
+    assert [(e.target.country, e.target.sector) for e in asserted(text)] == [("NGA", None)]
+    # a state as the subject is its government
+    assert by_code("Lagos State imposed a curfew on the protesters.") == [("COERCE", "NGAGOV", "NGACVL")]

@@ -4168,3 +4168,16 @@ def test_harm_told_only_where_in_a_story_of_a_disaster_is_no_one_s_act() -> None
     raid = "Gunmen stormed a market in Indonesia's Aceh province on Tuesday. Many people were injured in Takengon."
     assert [e.type for e in asserted(quake)] == []
     assert [e.trigger for e in asserted(raid)] == ["stormed", "injured"]
+
+
+def test_who_protests_against_attacks_did_not_do_them() -> None:
+    text = (
+        "Students and residents in Shashamane marched to protest against a recent string of night-time"
+        " stabbing attacks that had killed nine people."
+    )
+    assert {e.type for e in asserted(text)} == {"PROTEST"}
+
+
+def test_what_is_looted_from_people_s_phrase_is_property() -> None:
+    # the offices of an aid group are looted (171); the group is not abducted (181)
+    assert by_cameo("Unidentified armed men looted the offices of MSF in Bambari.")[0][:2] == ("COERCE", "171")
