@@ -46,6 +46,7 @@ from services.extract.actors import (
     stranger_names,
     written_actor,
 )
+from services.extract.casing import recase_capitals
 from services.extract.commerce import without_commerce
 from services.extract.dates import DAY, UNKNOWN, date_for, find_dates
 from services.extract.modality import (
@@ -4430,8 +4431,8 @@ def extract_events(text: str, *, published: date | None = None) -> list[EventCan
     so); relative dates resolve against the publication day only when an article can have been published on it.
     """
     text = text[:MAX_CODED_CHARS]
-    doc = pipeline()(text)
-    doc.user_data["text"] = text  # the input is the document's text; no need to join the tokens again
+    doc = pipeline()(recase_capitals(text))
+    doc.user_data["text"] = text  # the input as written, which the recased text keeps every character's place of
     return code_document(doc, published if published and plausible_publication(published) else None)
 
 

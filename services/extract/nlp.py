@@ -601,6 +601,11 @@ def _names_a_person(forms: list[Form], start: int, end: int) -> bool:
     return end - start == 1 and forms[start].text in GIVEN_NAME_COUNTRIES and _opens_a_surname(forms, end)
 
 
+def entity_names() -> list[str]:
+    """Every name the ruler matches, as written."""
+    return [pattern["pattern"] for pattern in _entity_patterns()]
+
+
 def _entity_patterns() -> list[dict]:
     entries: dict[str, tuple[str, str]] = {}
 
