@@ -560,6 +560,8 @@ def find_chunks(
             or _is_list_comma(w, j, sent.end, entity_at)
             or _is_headline_comma(w, j, sent, entity_at)
             or _in_a_hyphened_name(doc, j, i, entity_at)
+            or j not in trigger_tokens
+            and _adjective_of_a_conjunct(w, j, i, in_a_chunk, sectors)
         ):
             j += 1
             if _country_after_a_noun(w, j, entity_at, sectors):
@@ -654,6 +656,15 @@ def _modifies_the_noun_after(w: Words, start: int, end: int, sent_end: int, enti
         return False
     named = [entity_at[k] for k in range(start, end) if k in entity_at]
     return bool(named) and named[-1].end == end and all(e.label_ in (CITY, CAPITAL) for e in named)
+
+
+def _adjective_of_a_conjunct(w: Words, k: int, start: int, in_a_chunk: dict[int, bool], sectors) -> bool:
+    """Whether a word no lexicon knows qualifies the sector noun of the next conjunct of a phrase ("between police
+    and informal traders"): a plain adjective right after "and", before that noun (a trigger there is a verb: "in
+    Wau and beat people")."""
+    if k - 1 <= start or w.lower[k - 1] != "and" or not in_a_chunk.get(k + 1, False):
+        return False
+    return (w.lemma[k + 1],) in sectors and _plain_adjective(w, k)
 
 
 def _names_a_capital_s_area(w: Words, start: int, end: int, sent_end: int, entity_at: dict[int, Span]) -> bool:

@@ -1131,3 +1131,13 @@ def test_an_area_or_a_state_named_as_a_place_is_no_government() -> None:
     assert [(e.target.country, e.target.sector) for e in asserted(text)] == [("NGA", None)]
     # a state as the subject is its government
     assert by_code("Lagos State imposed a curfew on the protesters.") == [("COERCE", "NGAGOV", "NGACVL")]
+
+
+def test_an_adjective_no_lexicon_knows_keeps_a_conjunct_in_its_phrase() -> None:
+    # "police and informal traders": both sides of the clash, not the town where it was
+    text = "Clashes broke out between police and informal traders in Annaba."
+    assert sorted(by_code(text)) == [("ASSAULT", "DZABUS", "DZACOP"), ("ASSAULT", "DZACOP", "DZABUS")]
+    # a verb after "and" is no adjective: the people beaten are its object
+    assert by_code("Soldiers marched to Fertit area in Wau, South Sudan, and beat people.") == [
+        ("ASSAULT", "SSDMIL", "SSDCVL")
+    ]
