@@ -1144,6 +1144,14 @@ def _clause_break(w, start: int, end: int) -> bool:
     )
 
 
+def _past_where_from(w: Words, k: int, sent_start: int) -> int:
+    """The word before a name of where people are from that no lexicon knows ("Young men from Garabulli"), else k."""
+    j = k
+    while j > sent_start and w.title[j] and w.alpha[j]:
+        j -= 1
+    return j - 1 if j < k and j > sent_start and w.lower[j] in ("from", "of", "in") else k
+
+
 def _acted_on_itself(hit: Hit, target: Chunk | None) -> bool:
     """Whether a target phrase is what the verb acts on: its object, or the subject a passive tells it of ("ten
     hostages seized"), not a phrase after a preposition ("captured positions from the Taliban", "looted the offices
@@ -3351,7 +3359,7 @@ class SentenceCoder:
             return agent is not None and all(a in agent.actors for a in sources)
         if w.lower[hit.start].endswith("ing"):
             return False  # "... Hospital killing five people": a participle's doer is its clause's subject
-        subject = self.chunk_at.get(self._before_the_verb(hit))
+        subject = self.chunk_at.get(_past_where_from(w, self._before_the_verb(hit), self.sent.start))
         if subject is None or subject.prep is not None:
             return False
         # "They took police officers hostage": the people "they" points back to

@@ -4181,3 +4181,8 @@ def test_who_protests_against_attacks_did_not_do_them() -> None:
 def test_what_is_looted_from_people_s_phrase_is_property() -> None:
     # the offices of an aid group are looted (171); the group is not abducted (181)
     assert by_cameo("Unidentified armed men looted the offices of MSF in Bambari.")[0][:2] == ("COERCE", "171")
+
+
+def test_people_named_with_where_they_are_from_are_the_subject_who_uses_force() -> None:
+    # "from Garabulli", a town no gazetteer holds, stands between the people and their verb
+    assert by_code("Young men from Garabulli attacked three militia camps.") == [("ASSAULT", "CVL", "REB")]
