@@ -488,6 +488,9 @@ MILITARY_WITHDRAWAL = "0874"  # CAMEO: retreat or surrender militarily
 AERIAL_WEAPONS = "195"
 AIRCRAFT = lexicon.word_set("aircraft")
 BOMBING = "183"
+# CAMEO's acts of force by their arms: bombs (183), small arms (193), artillery and tanks (194), aircraft (195): no
+# words, whoever is struck ("protesters used live ammunition")
+FORCE_OF_ARMS = frozenset({BOMBING, "193", "194", AERIAL_WEAPONS})
 BOMBERS = lexicon.word_set("bombers")
 SEIZE_PROPERTY = "171"
 OCCUPY = "192"
@@ -4218,10 +4221,16 @@ class SentenceCoder:
             or (cameo == STRIKE and all(a.sector for a in sources))
             # "herdsmen attacked farmers", "residents burned the offices of the security forces": people who use
             # force on someone named; with no one named, their "attack" may be words ("students attacked the ruling"),
-            # but what they loot or destroy is property ("party cadres shattered windows")
+            # but what they loot or destroy is property ("party cadres shattered windows"), and what they fire is arms
             or (
                 type_ in ACTS_OF_FORCE
-                and (bool(targets) or cameo in (DESTROY_PROPERTY, SEIZE_PROPERTY) or self._clash_among(hit))
+                and (
+                    bool(targets)
+                    or cameo in (DESTROY_PROPERTY, SEIZE_PROPERTY)
+                    or cameo in FORCE_OF_ARMS
+                    and hit.end - hit.start > 1  # the arms named: "used live ammunition"
+                    or self._clash_among(hit)
+                )
                 and self._people_doing_it(hit, sources)
             )
             # a fight named with its sides ("clashes between rival groups"): whoever they are, they fought

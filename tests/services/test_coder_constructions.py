@@ -4186,3 +4186,9 @@ def test_what_is_looted_from_people_s_phrase_is_property() -> None:
 def test_people_named_with_where_they_are_from_are_the_subject_who_uses_force() -> None:
     # "from Garabulli", a town no gazetteer holds, stands between the people and their verb
     assert by_code("Young men from Garabulli attacked three militia camps.") == [("ASSAULT", "CVL", "REB")]
+
+
+def test_people_who_fire_arms_they_name_use_force_with_no_one_named_struck() -> None:
+    assert by_code("A group of protesters used live ammunition in Mamelodi.") == [("ASSAULT", "CVL", None)]
+    # with no arms named, an attack on no one named may be words
+    assert by_code("Students attacked the ruling.") == []
