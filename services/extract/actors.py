@@ -87,8 +87,8 @@ SPEAKERS_FOR = lexicon.word_set("speakers_for")
 # Words after which a phrase can still open a clause as its subject.
 CLAUSE_OPENERS = lexicon.word_set("clause_openers")
 STANCE_PREFIXES = frozenset({"anti", "pro"})
-# Sector nouns that are adjectives as often: a person only at the head of a phrase ("a British national").
-ADJECTIVE_SECTORS = frozenset({"national", "civilian"})
+# Sector nouns that are adjectives as often: a person only at the head of a phrase ("a British national", "locals").
+ADJECTIVE_SECTORS = frozenset({"national", "civilian", "local"})
 # Participles after a hyphen that make the name before them the actor's backer ("Iranian-backed militias").
 BACKING = frozenset({"backed", "supported", "funded", "sponsored", "armed", "trained", "financed"})
 # Participles of making a deal or talks: "a China-brokered deal", "Qatar-mediated talks" name who made them
@@ -259,6 +259,8 @@ def _sector(w: Words, start: int, end: int, entity_at: dict[int, Span]) -> str |
             found = sectors[(lemma, lemmas[i + 1])]
         elif lemma in BODY_HEADS and found is not None:
             continue  # "a church leader", "a rebel commander's spokesman": of the body named before the head
+        elif lemma in ADJECTIVE_SECTORS and i + 1 < len(lemmas):
+            continue  # "local security zone settings": an adjective before its noun
         elif (lemma,) in sectors and (i == 0 or (lemmas[i - 1], lemma) not in sectors):
             found = sectors[(lemma,)]
     return found
@@ -269,7 +271,10 @@ def _names_an_area(w: Words, i: int, end: int, entity_at: dict[int, Span]) -> bo
     State"): a place, no body."""
     if not w.title[i]:
         return False
-    if i + 1 < end and w.lemma[i + 1] == "area" and w.title[i + 1]:
+    k = i + 1
+    while k < end and w.title[k] and w.lemma[k] != "area":
+        k += 1  # "Local Government Area"
+    if k < end and w.lemma[k] == "area" and w.title[k]:
         return True
     # "of Kaduna State", "in Lagos State" name where; "Lagos State announced a curfew" is its government
     town = entity_at.get(i - 1)

@@ -1141,3 +1141,18 @@ def test_an_adjective_no_lexicon_knows_keeps_a_conjunct_in_its_phrase() -> None:
     assert by_code("Soldiers marched to Fertit area in Wau, South Sudan, and beat people.") == [
         ("ASSAULT", "SSDMIL", "SSDCVL")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # WordNet's people: locals and depositors are civilians
+        ("Hundreds of angry locals looted shops in Durban, South Africa.", [("COERCE", "ZAFCVL", "ZAF")]),
+        ("A bank in Harare was burnt by angry depositors.", [("COERCE", "CVL", "ZWEBUS")]),
+        # "local" before its noun is no person: the police are
+        ("Local police arrested two men in Lagos.", [("COERCE", "NGACOP", "NGACVL")]),
+        ("The attack began at 10 am local time in Kabul.", [("ASSAULT", "AFGUAF", None)]),
+    ],
+)
+def test_locals_are_people_and_local_before_a_noun_is_not(text: str, expected: list) -> None:
+    assert by_code(text) == expected
