@@ -1165,16 +1165,13 @@ def _acted_on_itself(hit: Hit, target: Chunk | None) -> bool:
 def _opposed_act(w: Words, hit: Hit, stop: int) -> bool:
     """Whether an act named as a noun is what "against" opens, past its modifiers ("protest against a recent string
     of night-time stabbing attacks"): the subject before it stands against the act and did not do it."""
-    k = hit.start - 1
-    while k >= stop and hit.start - k <= OPPOSED_ACT_REACH:
+    for k in range(hit.start - 1, max(stop, hit.start - OPPOSED_ACT_REACH) - 1, -1):
         lower = w.lower[k]
         if lower == "against":
             return True
-        if not (lower in DETERMINERS or lower in ("of", "-") or w.num[k] or w.alpha[k] and w.is_lower[k]):
+        modifier = w.alpha[k] and w.is_lower[k] and lower not in STOP_WORDS  # "recent", "night-time"
+        if not (modifier or lower in DETERMINERS or lower in ("of", "-") or w.num[k]):
             return False
-        if lower in STOP_WORDS and lower not in DETERMINERS and lower != "of":
-            return False
-        k -= 1
     return False
 
 
@@ -3584,8 +3581,8 @@ class SentenceCoder:
         if span is None or self._names_a_seized_place(actor, span):
             return False
         # the phrase's head, before where they were ("two rebels in Kidal")
-        head = next((t for t in span[1:] if t.lower_ in PREPOSITIONS), None)
-        last = span[-1] if head is None else self.doc[head.i - 1]
+        preposition = next((t for t in span[1:] if t.lower_ in PREPOSITIONS), None)
+        last = span[-1] if preposition is None else self.doc[preposition.i - 1]
         if any_people and last.ent_type_ in (COUNTRY, CAPITAL, CITY):
             return False
         if actor.sector is not None:
