@@ -4450,8 +4450,11 @@ def extract_events(text: str, *, published: date | None = None) -> list[EventCan
     return code_document(doc, published if published and plausible_publication(published) else None)
 
 
-# One sentence that takes the coder through its pipeline, lexicons and place names.
-WARM_UP_TEXT = "Police arrested dozens of protesters in Cairo on Monday, the interior ministry said."
+# One sentence that takes the coder through its pipeline, lexicons and place names, after a headline in capitals,
+# which builds the acronyms that `recase_capitals` keeps.
+WARM_UP_TEXT = (
+    "EGYPT ARRESTS PROTESTERS\nPolice arrested dozens of protesters in Cairo on Monday, the interior ministry said."
+)
 
 
 def warm_up() -> None:

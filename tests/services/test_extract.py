@@ -304,14 +304,15 @@ def test_the_warm_up_sentence_takes_the_coder_through_to_an_event() -> None:
     assert find(extract_events(WARM_UP_TEXT), "COERCE", source="EGY", target="EGY")
 
 
-def test_warm_up_builds_the_pipeline_and_the_trigger_index() -> None:
+def test_warm_up_builds_the_pipeline_the_trigger_index_and_the_acronyms() -> None:
     # A fresh interpreter: in this one, earlier tests have built them already.
     probe = (
-        "from services.extract import nlp, warm_up; warm_up(); "
-        "print(nlp.pipeline.cache_info().currsize, nlp.trigger_index.cache_info().currsize)"
+        "from services.extract import casing, nlp, warm_up; warm_up(); "
+        "print(nlp.pipeline.cache_info().currsize, nlp.trigger_index.cache_info().currsize, "
+        "casing.known_acronyms.cache_info().currsize)"
     )
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    assert loaded.split() == ["1", "1"]
+    assert loaded.split() == ["1", "1", "1"]
 
 
 def test_warm_up_puts_what_it_built_out_of_the_collectors_reach() -> None:
