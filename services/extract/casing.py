@@ -13,7 +13,7 @@ from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from services.extract.nlp import entity_names
+from services.extract.nlp import actor_names
 
 # A line needs a few words to be told from an acronym or a name on a line of its own ("NATO", "BBC NEWS").
 MIN_WORDS = 3
@@ -29,7 +29,7 @@ def known_acronyms() -> frozenset[str]:
     """Names the lexicons write in capitals, one word each ("NATO", "UN", "U.S."), but for English words."""
     return frozenset(
         name
-        for name in entity_names()
+        for name in actor_names()
         if name.isupper() and " " not in name and (name.lower() not in STOP_WORDS or name in ACRONYM_WORDS)
     )
 

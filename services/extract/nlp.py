@@ -601,9 +601,10 @@ def _names_a_person(forms: list[Form], start: int, end: int) -> bool:
     return end - start == 1 and forms[start].text in GIVEN_NAME_COUNTRIES and _opens_a_surname(forms, end)
 
 
-def entity_names() -> list[str]:
-    """Every name the ruler matches, as written."""
-    return [pattern["pattern"] for pattern in _entity_patterns()]
+def actor_names() -> list[str]:
+    """The names of actors, states and peoples the ruler matches, as the lexicons write them (no place names: none
+    is written in capitals)."""
+    return [*lexicon.roles(), *lexicon.named_actors(), *lexicon.countries(), *lexicon.demonyms()]
 
 
 def _entity_patterns() -> list[dict]:
