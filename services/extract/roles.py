@@ -393,16 +393,18 @@ def _subordinate_subject_between(doc: Doc, conjunction: int, verb: int) -> bool:
 def before_the_participle(w: Words, sent_start: int, participle: int) -> int:
     """The word before a passive participle and its forms of "be" and adverbs ("soldiers have reportedly been
     killed"): the subject's last word, or a relative pronoun."""
-    j = participle - 1
-    while j > sent_start and (w.lower[j] in BE_FORMS or w.lower[j] in ADVERBIAL_SKIP or w.lower[j].endswith("ly")):
-        j -= 1
-    return j
+    return _before_verb_words(w, sent_start, participle, BE_FORMS)
 
 
 def before_the_verb(w: Words, sent_start: int, verb: int) -> int:
     """The word before a verb and its auxiliaries and adverbs ("which has repeatedly accused")."""
+    return _before_verb_words(w, sent_start, verb, AUXILIARIES)
+
+
+def _before_verb_words(w: Words, sent_start: int, verb: int, helpers: frozenset[str]) -> int:
+    """The word before a verb, past the helping verbs given and the adverbs between them."""
     k = verb - 1
-    while k > sent_start and (w.lower[k] in AUXILIARIES or w.lower[k] in ADVERBIAL_SKIP or w.lower[k].endswith("ly")):
+    while k > sent_start and (w.lower[k] in helpers or w.lower[k] in ADVERBIAL_SKIP or w.lower[k].endswith("ly")):
         k -= 1
     return k
 
@@ -729,7 +731,7 @@ def names_only_where_and_when(doc: Doc, sent: Span, start: int, end: int) -> boo
         return False  # "four bombs were dropped": the subject is not the one harmed
     if any(w.lower[i] in DISASTER_NOUNS or w.lemma[i] in ACCIDENT_VERBS for i in range(sent.start, sent.end)):
         return False
-    if any(w.lower[i] in DISASTER_NOUNS for i in range(sent.start)):
+    if _first_disaster_noun(doc) < sent.start:
         return False  # a story of an earthquake: "Many people were injured" later in it is the quake's harm
     j = before_the_participle(w, sent.start, start)
     if w.lower[j] in RELATIVES or w.lower[j] == "that":
@@ -748,6 +750,15 @@ def names_only_where_and_when(doc: Doc, sent: Span, start: int, end: int) -> boo
         if not (doc[i].ent_type_ or w.lower[i] in WHERE_AND_WHEN or w.lower[i].isdigit() or w.title[i]):
             return False
     return True
+
+
+def _first_disaster_noun(doc: Doc) -> int:
+    """Where a document first names a disaster (its length if it names none), found once per document."""
+    if "first_disaster_noun" not in doc.user_data:
+        lowers = words(doc).lower
+        found = (i for i, lower in enumerate(lowers) if lower in DISASTER_NOUNS)
+        doc.user_data["first_disaster_noun"] = next(found, len(lowers))
+    return doc.user_data["first_disaster_noun"]
 
 
 def placed_by_a_name(doc: Doc, sent: Span, end: int) -> bool:
