@@ -1031,6 +1031,12 @@ def _prep(doc: Doc, i: int, sent_start: int) -> str | None:
     j = i - 1
     while j >= sent_start and (w.lower[j] in DETERMINERS or w.lower[j] in COMPASS):
         j -= 1
+    # "killed by self-defense militias": a passive's agent past a compound adjective written with a hyphen
+    k = _past_a_hyphened_compound(doc, j, sent_start)
+    while sent_start <= k < j and w.lower[k] in DETERMINERS:
+        k -= 1
+    if k < j and k >= sent_start and w.lower[k] == "by":
+        return "by"
     # "by heavily armed assailants": an adverb of the phrase's adjective stands after the preposition
     if j - 1 >= sent_start and w.lower[j].endswith("ly") and w.is_lower[j] and w.lower[j - 1] in PREPOSITIONS:
         j -= 1
@@ -1059,6 +1065,19 @@ def _prep(doc: Doc, i: int, sent_start: int) -> str | None:
     # does a name after a count's "of": "Hundreds of Florida high school students rallied")
     counted = k - 2 >= sent_start and w.lower[k - 1] == "of" and (w.num[k - 2] or w.lower[k - 2] in CROWDS)
     return EMBEDDED if w.title[k] and k > sent_start and w.lower[k] not in DETERMINERS and not counted else None
+
+
+def _past_a_hyphened_compound(doc: Doc, j: int, sent_start: int) -> int:
+    """The word before a lower-case compound adjective written with a hyphen that ends at j, or whose hyphen is at j
+    ("by self-defense militias", "by well-armed men"); j itself when there is none."""
+    w = words(doc)
+    hyphen = j if w.lower[j] == "-" else j - 1
+    if hyphen - 1 < sent_start or w.lower[hyphen] != "-" or hyphen + 1 >= len(doc):
+        return j
+    first, second = hyphen - 1, hyphen + 1
+    joined = not doc[first].whitespace_ and not doc[hyphen].whitespace_
+    plain = all(w.alpha[k] and w.is_lower[k] for k in (first, second))
+    return first - 1 if joined and plain else j
 
 
 def _plain_word(w: Words, k: int) -> bool:

@@ -1185,9 +1185,10 @@ def _head_length(hit: Hit) -> int:
 def _ends_in_an_object_complement(w: Words, hit: Hit) -> bool:
     """Whether a gapped trigger's last word says what its object was made, after that object ("took three police
     officers hostage", "held them captive"): a complement, not part of the object's phrase. "took 20 hostages" and
-    "held the captives" end in the object itself."""
+    "held the captives" end in the object itself. Right after the verb, it is what a passive's subject was taken as
+    ("were taken hostage")."""
     last = hit.end - 1
-    if "~" not in hit.entry.pattern or w.lower[last] not in OBJECT_COMPLEMENTS or last - 1 <= hit.start:
+    if "~" not in hit.entry.pattern or w.lower[last] not in OBJECT_COMPLEMENTS:
         return False
     before = last - 1
     return not (w.num[before] or w.lower[before] in DETERMINERS or w.lower[before] in QUANTIFIERS)

@@ -1470,6 +1470,8 @@ def test_verbs_of_ridicule_suggestion_and_acquittal_code_as_the_verb_dictionary_
         # CAMEO's verb dictionary: HOLD &HOSTAGE is 181, as TAKE &HOSTAGE is
         ("Kurdish rebels held three Turkish engineers hostage for a week.", [("ASSAULT", "181", None, "TUR")]),
         ("Three Turkish engineers were held hostage by Kurdish rebels.", [("ASSAULT", "181", None, "TUR")]),
+        # "hostage" right after a passive verb is what its subject was taken as, not an actor of the place
+        ("Three Turkish engineers were taken hostage in Baghdad.", [("ASSAULT", "181", "IRQ", "TUR")]),
         # a reduced relative names the captives, not their captors
         ("Three Turkish engineers held hostage in northern Iraq were freed on Friday.", []),
         ("Three Turkish engineers taken hostage in northern Iraq were freed on Friday.", []),

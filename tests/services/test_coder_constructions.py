@@ -31,6 +31,9 @@ from tests.services.coding import PUBLISHED, asserted, by_cameo, by_code, by_cou
         ("A Kenyan village was attacked by suspected Somali militants.", ("ASSAULT", "SOMREB", "KEN")),
         ("A Kenyan bus was attacked by the notorious Somali rebels.", ("ASSAULT", "SOMREB", "KEN")),
         ("A Kenyan bus was attacked by the oposition Somali rebels.", ("ASSAULT", "SOMREB", "KEN")),
+        # and past an adjective written with a hyphen
+        ("A Kenyan bus was attacked by well-armed Somali rebels.", ("ASSAULT", "SOMREB", "KEN")),
+        ("A Kenyan bus was attacked by self-defense militias.", ("ASSAULT", "REB", "KEN")),
     ],
 )
 def test_passive(text, expected):
