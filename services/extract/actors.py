@@ -238,7 +238,7 @@ def _sector(w: Words, start: int, end: int, entity_at: dict[int, Span]) -> str |
     sectors = lexicon.sectors()
     found = None
     # Words inside a name ("United States", "State Department") are not sector nouns.
-    lemmas = ["" if i in entity_at or _names_an_area(w, i, end, entity_at) else w.lemma[i] for i in range(start, end)]
+    lemmas = ["" if i in entity_at or names_an_area(w, i, end, entity_at) else w.lemma[i] for i in range(start, end)]
     if _named_with_of_before_its_noun(w, start, end):
         lemmas = lemmas[-1:]  # "Government of National Accord forces": the forces of a body so named
     while "of" in lemmas[1:]:
@@ -266,9 +266,11 @@ def _sector(w: Words, start: int, end: int, entity_at: dict[int, Span]) -> str |
     return found
 
 
-def _names_an_area(w: Words, i: int, end: int, entity_at: dict[int, Span]) -> bool:
+def names_an_area(w: Words, i: int, end: int, entity_at: dict[int, Span]) -> bool:
     """Whether a sector noun is part of a capitalised area's name ("Igabi Local Government Area", "in Kaduna
-    State"): a place, no body."""
+    State", "Borno and Yobe states"): a place, no body."""
+    if w.lower[i] == "states" and _closes_coordinated_names(w, i, entity_at):
+        return True  # "Borno and Yobe states", "Kassala and El Gedaref states": provinces ("Arab states" are not)
     if not w.title[i]:
         return False
     k = i + 1
@@ -281,6 +283,17 @@ def _names_an_area(w: Words, i: int, end: int, entity_at: dict[int, Span]) -> bo
     if w.lemma[i] != "state" or town is None or town.label_ not in (CITY, CAPITAL) or town.start == 0:
         return False
     return w.lower[town.start - 1] in ("of", "in")
+
+
+def _closes_coordinated_names(w: Words, i: int, entity_at: dict[int, Span]) -> bool:
+    """Whether the plural noun at i follows two or more capitalised names joined by "and", the last no nation's."""
+    last = entity_at.get(i - 1)
+    if not w.title[i - 1] or last is not None and last.label_ in (COUNTRY, DEMONYM):
+        return False
+    k = i - 1
+    while k > 0 and w.title[k]:
+        k -= 1
+    return w.lower[k] == "and" and k > 0 and w.title[k - 1]
 
 
 def code_entity(
@@ -800,6 +813,8 @@ def _with_strangers(
         if _prep(doc, start, sent.start) is None
         and not (start - 2 >= sent.start and w.lower[start - 2] in PREPOSITIONS)
         and taken.isdisjoint(range(start, end))
+        # "Bordode town", "Kassala and El Gedaref states": a name before a place noun names the place
+        and not (end < sent.end and (w.is_lower[end] and w.lemma[end] in PLACE_NOUNS or w.lower[end] == "states"))
     ]
     return sorted([*chunks, *strangers], key=lambda c: c.start) if strangers else chunks
 

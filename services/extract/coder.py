@@ -41,6 +41,7 @@ from services.extract.actors import (
     counts_people_acted_on,
     find_chunks,
     names_a_manner,
+    names_an_area,
     of_country,
     qualifies,
     stranger_names,
@@ -1657,6 +1658,7 @@ class SentenceCoder:
             and (i == sent.start or not w.title[i])
             and not (i > sent.start and i + 1 in trigger_tokens and names_a_manner(w, i))  # "a state visit"
             and not _raises_its_subject(w, i, sent)
+            and not names_an_area(w, i, sent.end, entity_at)  # "Borno and Yobe states"
         }
         self.hits = hits
         self.last_subject = subject

@@ -1133,6 +1133,14 @@ def test_an_area_or_a_state_named_as_a_place_is_no_government() -> None:
     assert by_code("Lagos State imposed a curfew on the protesters.") == [("COERCE", "NGAGOV", "NGACVL")]
 
 
+def test_states_after_names_joined_by_and_are_provinces() -> None:
+    # "Kassala and El Gedaref states": the farmers' provinces, neither a government nor a verb of saying
+    text = "Farmers in Kassala and El Gedaref states protest the lease of land to Saudi investors."
+    assert by_code(text) == [("PROTEST", "SDNAGR", "SAUBUS")]
+    text = "Gunmen attacked villages in Borno and Yobe states."
+    assert [(e.source.code, e.target and e.target.sector) for e in asserted(text)] == [("NGAREB", None)]
+
+
 def test_an_adjective_no_lexicon_knows_keeps_a_conjunct_in_its_phrase() -> None:
     # "police and informal traders": both sides of the clash, not the town where it was
     text = "Clashes broke out between police and informal traders in Annaba."
