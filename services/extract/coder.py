@@ -1071,9 +1071,9 @@ def _modifies_noun(doc: Doc, hit: Hit, sent: Span, hits: list[Hit]) -> bool:
         # relative clause's and this one the main verb ("Officials who attacked the plan resigned")
         in_relative = any(w.lower[k] in RELATIVES for k in range(max(sent.start, other.start - 3), other.start))
         # a participle that opens the sentence opens a clause that ends at its comma ("Attacking the base at dawn,
-        # the rebels killed ten soldiers")
+        # the rebels killed ten soldiers"), or with no comma qualifies the subject ("Opposing groups clashed"):
+        # either way no main verb of its own
         opening = other.start == sent.start and w.lower[other.start].endswith("ing")
-        opening_ends = opening and any(w.lower[k] == "," for k in range(other.end, i))
         reduced = _agent_follows(w, other)  # "forces backed by US airstrikes retook": no verb of their clause
         # "EU leaders meeting at a summit called on Russia": an -ing form right after a noun qualifies it, and is no
         # clause's verb
@@ -1088,7 +1088,7 @@ def _modifies_noun(doc: Doc, hit: Hit, sent: Span, hits: list[Hit]) -> bool:
             other.end <= i
             and not participle
             and not in_relative
-            and not opening_ends
+            and not opening
             and not reduced
             and not _clause_break(w, other.end, i)
         ):

@@ -2054,6 +2054,11 @@ def test_a_clause_set_off_after_an_actor_is_its_own_assertion(text, expected):
     assert by_code(text) == expected, text
 
 
+def test_a_participle_opening_the_sentence_leaves_the_main_verb_its_own():
+    # with no comma after it, it qualifies the subject: "clashed" is the verb, not a participle after a noun
+    assert by_code("Opposing political groups clashed in Ouagadougou.") == [("ASSAULT", "BFAPTY", None)]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
