@@ -96,6 +96,7 @@ from services.extract.roles import (
     BE_FORMS,
     CAUSE_PREPOSITIONS,
     CLAUSE_ENDS,
+    DATE_WORDS,
     FIGHT_NOUNS,
     FIGHT_SETTINGS,
     FIGHT_SIDES,
@@ -3369,10 +3370,11 @@ class SentenceCoder:
         named = self._resolve(subject) if subject.pronoun else subject.actors
         if any(a not in named for a in sources):
             return False
-        # "shows 24 people murdered": people after another verb are its object
+        # "shows 24 people murdered": people after another verb are its object; after a time they open the clause
+        # ("This afternoon a group of protesters used live ammunition")
         k = subject.start - 1
         opens = k < self.sent.start or not (w.is_lower[k] and w.alpha[k])
-        return opens or w.lower[k] in CLAUSE_OPENERS
+        return opens or w.lower[k] in CLAUSE_OPENERS or w.lower[k] in DATE_WORDS
 
     def _has_an_object(self, hit: Hit, target: Chunk | None) -> bool:
         """Whether an active verb is followed by its object: a phrase with no preposition, or an article or a number

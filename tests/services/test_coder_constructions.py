@@ -4198,5 +4198,8 @@ def test_people_named_with_where_they_are_from_are_the_subject_who_uses_force() 
 
 def test_people_who_fire_arms_they_name_use_force_with_no_one_named_struck() -> None:
     assert by_code("A group of protesters used live ammunition in Mamelodi.") == [("ASSAULT", "CVL", None)]
+    # after a time that opens the sentence, they are still its subject
+    text = "This afternoon a group of protesters used live ammunition in Mamelodi."
+    assert by_code(text) == [("ASSAULT", "CVL", None)]
     # with no arms named, an attack on no one named may be words
     assert by_code("Students attacked the ruling.") == []
