@@ -197,6 +197,18 @@ def _gazetteer() -> tuple[dict[str, Place], dict[str, list[Place]]]:
     return table, {name: found for name, found in by_name.items() if len(found) > 1}
 
 
+@lru_cache
+def regions() -> dict[str, frozenset[str]]:
+    """The countries that hold a region of each name: the states of the United States and every country's
+    provinces, states and regions (ISO 3166-2, as pycountry names them: "Alabama", "Ontario", "Eastern Cape")."""
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    held: dict[str, set[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.country_code in iso3:
+            held.setdefault(subdivision.name, set()).add(iso3[subdivision.country_code])
+    return {name: frozenset(countries) for name, countries in held.items()}
+
+
 def us_state_key(name: str) -> str:
     """The gazetteer key of a state of the United States that shares its name with a country."""
     return f"{name}, United States"

@@ -908,8 +908,13 @@ def _object_before_passive(doc: Doc, sentence_start: int, verb: int, verb_end: i
 
 
 def place_named(doc: Doc, name: str) -> lexicon.Place | None:
-    """The gazetteer place a name stands for here: of two cities with one name ("Tripoli"), the one in the country
-    the document names, else the most populous."""
+    """The gazetteer place a name stands for here: a city the document names with the region or country that holds
+    it ("Birmingham, Alabama"), in that country; of two cities with one name ("Tripoli"), the one in the country the
+    document names, else the most populous."""
+    if "contained" not in doc.user_data:
+        doc.user_data["contained"] = _places_named_with_their_container(doc)
+    if name in doc.user_data["contained"]:
+        return doc.user_data["contained"][name]
     place = lexicon.places().get(name)
     namesakes = lexicon.namesakes().get(name)
     if place is None or namesakes is None:
@@ -922,6 +927,41 @@ def place_named(doc: Doc, name: str) -> lexicon.Place | None:
     if len(named) == 1 and place.country not in countries and named[0].population * 10 >= namesakes[0].population:
         return named[0]
     return place
+
+
+def _places_named_with_their_container(doc: Doc) -> dict[str, lexicon.Place]:
+    """Cities written with the region or country that holds them, after a comma or "in" ("Birmingham, Alabama",
+    "London, Ontario", "Colchester in the Eastern Cape"), where the gazetteer's city of that name is in another
+    country: the namesake in the container's country, or a town there that the gazetteer does not hold."""
+    w = words(doc)
+    entities = doc_entities(doc)
+    contained: dict[str, lexicon.Place] = {}
+    for city, container in zip(entities, entities[1:], strict=False):
+        between = w.lower[city.end : container.start]
+        if city.label_ not in (CITY, CAPITAL) or between not in ([","], ["in"], ["in", "the"]):
+            continue
+        place = lexicon.places().get(city.ent_id_)
+        held_by = _container_countries(container)
+        if place is None or not held_by or place.country in held_by:
+            continue
+        namesake = next((p for p in lexicon.namesakes().get(city.ent_id_, ()) if p.country in held_by), None)
+        if namesake is None and len(held_by) > 1:
+            continue
+        contained.setdefault(city.ent_id_, namesake or lexicon.Place(place.name, min(held_by), None, None, False))
+    return contained
+
+
+def _container_countries(entity: Span) -> frozenset[str]:
+    """The countries a name may stand for as what holds a city: a country's own, or a region's ("Alabama",
+    "Ontario"); none for another city."""
+    if entity.label_ == COUNTRY:
+        # "Athens, Georgia": a state of the United States may be meant by a country's name
+        in_the_us = entity.text in lexicon.states_named_like_countries()
+        return frozenset({entity.ent_id_, "USA"} if in_the_us else {entity.ent_id_})
+    place = lexicon.places().get(entity.ent_id_)
+    if place is not None and place.region:
+        return frozenset({place.country})
+    return lexicon.regions().get(entity.text, frozenset()) if entity.label_ == CITY else frozenset()
 
 
 def text_of(doc: Doc) -> str:

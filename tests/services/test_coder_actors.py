@@ -1164,3 +1164,23 @@ def test_an_adjective_no_lexicon_knows_keeps_a_conjunct_in_its_phrase() -> None:
 )
 def test_locals_are_people_and_local_before_a_noun_is_not(text: str, expected: list) -> None:
     assert by_code(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a city written with the state, province or country that holds it is that country's namesake
+        ("Police arrested five protesters in Birmingham, Alabama.", "USA"),
+        ("Police arrested five protesters in London, Ontario.", "CAN"),
+        ("Police arrested five protesters in Athens, Georgia.", "USA"),
+        ("Police arrested five protesters in Tbilisi, Georgia.", "GEO"),
+        # or a town there that the gazetteer does not hold
+        ("Police arrested five protesters in Colchester in the Eastern Cape.", "ZAF"),
+        # and so it is at its next mention in the text
+        ("Police in Birmingham, Alabama, braced for protests. Police in Birmingham arrested five protesters.", "USA"),
+        # a city with no container stays the one everyone means
+        ("Police arrested five protesters in Birmingham.", "GBR"),
+    ],
+)
+def test_a_city_named_with_what_holds_it_is_in_that_country(text: str, country: str) -> None:
+    assert by_country(text) == [("COERCE", country, country)], text
