@@ -1786,3 +1786,21 @@ def test_forces_sent_to_rescue_or_relief_give_humanitarian_aid(text: str) -> Non
     # CAMEO 073, emergency assistance; a deployment to fight stays a deployment (154)
     assert {(kind, cameo, target) for kind, cameo, _source, target in coded(text)} == {("AID", "073", None)}
     assert coded("Indonesian troops were deployed to Aceh.")[0][:2] == ("MOBILIZE", "154")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO's verb dictionary under SEND, by what is sent
+        ("The UN sent observers to Syria.", [("AID", "073", "IGO", "SYR")]),
+        ("Oxfam sent aid workers to Yemen.", [("AID", "073", "NGO", "YEM")]),
+        ("Egypt sent an envoy to Sudan.", [("CONSULT", "042", "EGY", "SDN")]),
+        ("France sent a delegation to Mali.", [("CONSULT", "042", "FRA", "MLI")]),
+        ("Kim Jong Un sent a letter to President Trump.", [("CONSULT", "040", "PRK", "USA")]),
+        ("India sent a new ambassador to Pakistan.", [("SUPPORT", "050", "IND", "PAK")]),
+        # a team of aid workers is aid, as a rescue or a medical team is
+        ("Germany sent an aid team to Ukraine.", [("AID", "073", "DEU", "UKR")]),
+    ],
+)
+def test_what_is_sent_codes_as_the_verb_dictionary_files_it(text: str, expected: list) -> None:
+    assert coded(text) == expected, text
