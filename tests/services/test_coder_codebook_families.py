@@ -1804,3 +1804,23 @@ def test_forces_sent_to_rescue_or_relief_give_humanitarian_aid(text: str) -> Non
 )
 def test_what_is_sent_codes_as_the_verb_dictionary_files_it(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO's verb dictionary: MASSACRE (202), STEAL (171), PROHIBIT (172) and LEGALISE (081); WordNet's
+        # incarcerate is imprison (173)
+        ("Gunmen slaughtered 30 villagers in Borno.", [("ASSAULT", "202", "NGA", "NGA")]),
+        ("Gunmen butchered 30 villagers in Borno.", [("ASSAULT", "202", "NGA", "NGA")]),
+        ("Soldiers stole cattle from villagers in Jonglei.", [("COERCE", "171", "SSD", "SSD")]),
+        ("Iran forbade women from attending matches.", [("COERCE", "172", "IRN", "IRN")]),
+        ("Uganda criminalized homosexuality.", [("COERCE", "172", "UGA", None)]),
+        ("Thailand decriminalized cannabis.", [("CONCEDE", "081", "THA", None)]),
+        ("Turkey incarcerated thousands of teachers.", [("COERCE", "173", "TUR", "TUR")]),
+        # an animal slaughtered is no one massacred
+        ("The farmers slaughtered a cow for the feast.", []),
+    ],
+)
+def test_massacre_theft_bans_and_jail_code_as_the_verb_dictionary_files_them(text: str, expected: list) -> None:
+    assert coded(text) == expected, text
