@@ -26,7 +26,7 @@ from services.extract.tokenizer import CachedTokenizer
 # Entity labels, strongest first: a name in two dictionaries takes the first label that has it.
 ROLE, ACTOR, COUNTRY, DEMONYM, CAPITAL, CITY = "ROLE", "ACTOR", "COUNTRY", "DEMONYM", "CAPITAL", "CITY"
 # A small town's or a province's name in the ruler's patterns: kept, as a city is, only where a preposition of place
-# names it
+# or a verb of force on a place names it
 MINOR_PLACE = "MINOR_PLACE"
 TOWN_MAX_ZIPF = 3.5  # about once in 300,000 words of English: "Palmer" and "Jericho" are on either side
 PROVINCE_NOUNS = frozenset({"state", "province", "region", "district", "county", "governorate", "prefecture"})
@@ -34,6 +34,14 @@ TOWN_PREPOSITIONS = frozenset(
     {"in", "at", "near", "outside", "around", "from", "to", "into", "across", "between"}
     # "west of Beledweyne": a compass point, then "of"
     | {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
+# Verbs of force whose object is a place (CAMEO's 19 attack, besiege, occupy): a small town may be named right after
+# them too ("militants attacked Kidal", "the army retook the town of Palmyra")
+TOWN_VERBS = frozenset(
+    {"attacked", "attacking", "shelled", "shelling", "bombed", "bombing", "bombarded", "bombarding", "raided"}
+    | {"raiding", "stormed", "storming", "besieged", "besieging", "captured", "capturing", "recaptured"}
+    | {"recapturing", "seized", "seizing", "retook", "retaken", "retaking", "overran", "overrun", "overrunning"}
+    | {"occupied", "occupying", "invaded", "invading", "liberated", "liberating"}
 )
 TOWN_MODIFIERS = frozenset(
     {"town", "city", "village", "district", "area", "north", "south", "east", "west", "northern", "southern"}
@@ -236,7 +244,7 @@ class Form(NamedTuple):
     is_lower: bool
     is_space: bool
     like_num: bool
-    places_a_town: bool  # a preposition of place (TOWN_PREPOSITIONS), which may name a small town after it
+    places_a_town: bool  # a preposition of place or a verb of force on a place, which may name a small town after it
 
 
 class Name(NamedTuple):
@@ -299,7 +307,7 @@ def make_name_ruler(nlp: Language, name: str):
             lexeme.is_lower,
             lexeme.is_space,
             lexeme.like_num,
-            lower in TOWN_PREPOSITIONS,
+            lower in TOWN_PREPOSITIONS or lower in TOWN_VERBS,
         )
 
     def recognise(doc: Doc) -> Doc:
@@ -488,9 +496,9 @@ def _minor_places(
     forms: list[Form], table: dict[tuple[str, ...], int], lengths: dict[str, list[int]]
 ) -> list[tuple[int, int, int]]:
     """Matches of small towns and provinces (`table`, with the `lengths` of the names each word opens) where a
-    preposition of place names them, maybe past a compass point or a place noun and "of" ("in Rusape", "near the
-    town of Djenne", "in northern Kidal", "in South Kordofan", "in Borno State"), and the name ends there: a small
-    town's name is more often a person's or a word elsewhere."""
+    preposition of place or a verb of force on a place names them, maybe past a compass point or a place noun and
+    "of" ("in Rusape", "near the town of Djenne", "in northern Kidal", "in South Kordofan", "in Borno State",
+    "overran Gao"), and the name ends there: a small town's name is more often a person's or a word elsewhere."""
     found = []
 
     def words_at(start: int, n: int) -> tuple[str, ...]:
@@ -516,8 +524,10 @@ def _minor_places(
 
 def _ends_its_name(forms: list[Form], end: int) -> bool:
     """Whether a name ends where a match ends: no capitalised word follows ("in Jebel Kosbi" is no Jebel, "at the
-    Federal University" no Federal), but for the noun of a province ("in Borno State")."""
-    return end >= len(forms) or not forms[end].is_title or forms[end].lower in PROVINCE_NOUNS
+    Federal University" no Federal, "of Qala-e Zal" no Qala), but for the noun of a province ("in Borno State")."""
+    if end >= len(forms):
+        return True
+    return forms[end].lower != "-" and (not forms[end].is_title or forms[end].lower in PROVINCE_NOUNS)
 
 
 def _ends_a_longer_name(forms: list[Form], start: int) -> bool:

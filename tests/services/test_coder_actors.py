@@ -1184,3 +1184,17 @@ def test_locals_are_people_and_local_before_a_noun_is_not(text: str, expected: l
 )
 def test_a_city_named_with_what_holds_it_is_in_that_country(text: str, country: str) -> None:
     assert by_country(text) == [("COERCE", country, country)], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a small town named right after a verb of force on a place is that place, as after "in" or "near"
+        ("Militants overran Gao.", [("ASSAULT", None, "MLI")]),
+        ("Rebels besieged the town of Kidal.", [("ASSAULT", None, "MLI")]),
+        # a town's name joined by a hyphen to more is another place's ("Qala-e Zal" is no Qala in Malta)
+        ("Taliban militants attacked the district of Qala-e Zal.", [("ASSAULT", "AFG", None)]),
+    ],
+)
+def test_a_small_town_after_a_verb_of_force_on_a_place_is_that_place(text: str, expected: list) -> None:
+    assert by_country(text) == expected, text
