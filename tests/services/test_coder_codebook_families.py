@@ -1827,3 +1827,16 @@ def test_what_is_sent_codes_as_the_verb_dictionary_files_it(text: str, expected:
 )
 def test_massacre_theft_bans_and_jail_code_as_the_verb_dictionary_files_them(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 144: barricades or roadblocks put up obstruct passage; the police's restrict movement (191)
+        ("Protesters erected barricades in Beirut.", [("PROTEST", "144", "LBN", "LBN")]),
+        ("Protesters set up roadblocks in Beirut.", [("PROTEST", "144", "LBN", "LBN")]),
+        ("Police set up roadblocks in Beirut.", [("COERCE", "191", "LBN", "LBN")]),
+    ],
+)
+def test_barricades_put_up_obstruct_passage(text: str, expected: list) -> None:
+    assert coded(text) == expected, text
