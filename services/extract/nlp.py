@@ -946,10 +946,13 @@ def _places_named_with_their_container(doc: Doc) -> dict[str, lexicon.Place]:
     w = words(doc)
     entities = doc_entities(doc)
     contained: dict[str, lexicon.Place] = {}
+    starts = {entity.start for entity in entities}
     for city, container in zip(entities, entities[1:], strict=False):
         between = w.lower[city.end : container.start]
         if city.label_ not in (CITY, CAPITAL) or between not in ([","], ["in"], ["in", "the"]):
             continue
+        if between == [","] and _another_place_follows(w, container.end, starts):
+            continue  # "in Kabul, Pakistan and India", "Paris, Valencia, Rome": a list of places, none holding another
         place = lexicon.places().get(city.ent_id_)
         held_by = _container_countries(container)
         if place is None or not held_by or place.country in held_by:
@@ -959,6 +962,14 @@ def _places_named_with_their_container(doc: Doc) -> dict[str, lexicon.Place]:
             continue
         contained.setdefault(city.ent_id_, namesake or lexicon.Place(place.name, min(held_by), None, None, False))
     return contained
+
+
+def _another_place_follows(w: Words, end: int, starts: set[int]) -> bool:
+    """Whether a name is followed by another one it is listed with: after "and", "or", a comma, or both."""
+    k = end
+    while k < len(w.lower) and k - end < 2 and w.lower[k] in (",", "and", "or"):
+        k += 1
+    return k > end and k in starts
 
 
 def _container_countries(entity: Span) -> frozenset[str]:

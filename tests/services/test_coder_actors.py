@@ -1180,6 +1180,10 @@ def test_locals_are_people_and_local_before_a_noun_is_not(text: str, expected: l
         ("Police in Birmingham, Alabama, braced for protests. Police in Birmingham arrested five protesters.", "USA"),
         # a city with no container stays the one everyone means
         ("Police arrested five protesters in Birmingham.", "GBR"),
+        # nor does a list of places hold one another ("Valencia" is also a region of Spain)
+        ("Police arrested five protesters in Paris, Valencia and Rome.", "FRA"),
+        ("Police arrested five protesters in Paris, Valencia, and Rome.", "FRA"),
+        ("Police arrested five protesters in Santa Fe, Texas and the surrounding areas.", "USA"),
     ],
 )
 def test_a_city_named_with_what_holds_it_is_in_that_country(text: str, country: str) -> None:
