@@ -1184,16 +1184,21 @@ def _head_length(hit: Hit) -> int:
     return len(hit.entry.pattern.split("~")[0].split())
 
 
-def _ends_in_an_object_complement(w: Words, hit: Hit) -> bool:
-    """Whether a gapped trigger's last word says what its object was made, after that object ("took three police
-    officers hostage", "held them captive"): a complement, not part of the object's phrase. "took 20 hostages" and
-    "held the captives" end in the object itself. Right after the verb, it is what a passive's subject was taken as
-    ("were taken hostage")."""
+def _object_complement(w: Words, hit: Hit) -> range:
+    """The words that end a gapped trigger and say what its object was made, after that object ("took three police
+    officers hostage", "held them captive", "stoned a man to death"): a complement, not part of the object's phrase;
+    none when there is none. "took 20 hostages" and "held the captives" end in the object itself. Right after the
+    verb, "hostage" is what a passive's subject was taken as ("were taken hostage")."""
     last = hit.end - 1
-    if "~" not in hit.entry.pattern or w.lower[last] not in OBJECT_COMPLEMENTS:
-        return False
-    before = last - 1
-    return not (w.num[before] or w.lower[before] in DETERMINERS or w.lower[before] in QUANTIFIERS)
+    if "~" not in hit.entry.pattern:
+        return range(0)
+    if w.lower[last] in OBJECT_COMPLEMENTS:
+        before = last - 1
+        counted = w.num[before] or w.lower[before] in DETERMINERS or w.lower[before] in QUANTIFIERS
+        return range(0) if counted else range(last, hit.end)
+    if last - 1 > hit.start and w.lower[last - 1] == "to" and w.lower[last] == "death":
+        return range(last - 1, hit.end)
+    return range(0)
 
 
 def _after_a_statement(w, i: int, sent_start: int) -> bool:
@@ -1639,7 +1644,7 @@ class SentenceCoder:
         hits = [h for h in hits if not _move_of_a_market(doc, h, sent)]
         # The verb part of a gapped trigger is no actor; its object ("summoned the British ambassador") may be one.
         trigger_tokens = {i for h in hits for i in range(h.start, h.start + _head_length(h))}
-        trigger_tokens |= {h.end - 1 for h in hits if _ends_in_an_object_complement(words(doc), h)}
+        trigger_tokens |= {k for h in hits for k in _object_complement(words(doc), h)}
         self.start_char = sent.start_char
         self.text = text_of(doc)[self.start_char : sent.end_char].rstrip()
         self.dates: dict[bool, tuple] = {False: find_dates(self.text, published)}
@@ -2797,8 +2802,9 @@ class SentenceCoder:
     def _objects(self, hit: Hit) -> list[Chunk]:
         """The phrases that may be a trigger's object: not a common noun among the pattern's own words, which
         names the event ("declared a state of emergency", "launched 40 drones"); a name there may be ("summoned
-        Niger's ambassador", "shut down a French radio station")."""
-        people = hit.entry.mode in PEOPLE_ACTED_ON_MODES
+        Niger's ambassador", "shut down a French radio station"), and so may people made what its last words say
+        ("stoned a man to death")."""
+        people = hit.entry.mode in PEOPLE_ACTED_ON_MODES or bool(_object_complement(words(self.doc), hit))
         return [
             c
             for c in self.chunks
@@ -3792,7 +3798,7 @@ class SentenceCoder:
         # "Türkiye's support", or a modifier of the noun itself: "cut off all U.S. aid to Honduras" (people are
         # acted on whoever they are: "released 400 Taliban prisoners")
         modifier = hit.end - 1 <= target.end <= hit.end and (w.lemma[hit.end - 1],) not in lexicon.sectors()
-        modifier = modifier and not _ends_in_an_object_complement(w, hit)  # "held the soldier captive"
+        modifier = modifier and not _object_complement(w, hit)  # "held the soldier captive"
         inside = hit.start < target.start and (
             target.end < hit.end and w.lower[target.end] in POSSESSIVE_MARKS or modifier
         )

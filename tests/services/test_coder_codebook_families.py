@@ -1840,3 +1840,9 @@ def test_massacre_theft_bans_and_jail_code_as_the_verb_dictionary_files_them(tex
 )
 def test_barricades_put_up_obstruct_passage(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+def test_the_people_put_to_death_are_the_object_not_their_fate() -> None:
+    # "to death" says what became of the object; the object's phrase ends before it
+    events = asserted("Gunmen hacked five villagers to death in Benue.")
+    assert [(e.target.text, e.target.code) for e in events] == [("five villagers", "NGACVL")]
