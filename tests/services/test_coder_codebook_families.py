@@ -1819,8 +1819,8 @@ def test_what_is_sent_codes_as_the_verb_dictionary_files_it(text: str, expected:
         ("Thailand decriminalized cannabis.", [("CONCEDE", "081", "THA", None)]),
         ("Turkey incarcerated thousands of teachers.", [("COERCE", "173", "TUR", "TUR")]),
         # people hacked or stoned to death are killed: no computer is hacked
-        ("Gunmen hacked to death five villagers in Benue.", [("ASSAULT", "190", "NGA", "NGA")]),
-        ("Five villagers were hacked to death in Benue.", [("ASSAULT", "190", "NGA", "NGA")]),
+        ("Gunmen hacked to death five villagers in Benue.", [("ASSAULT", "1823", "NGA", "NGA")]),
+        ("Five villagers were hacked to death in Benue.", [("ASSAULT", "1823", "NGA", "NGA")]),
         # an animal slaughtered is no one massacred
         ("The farmers slaughtered a cow for the feast.", []),
     ],
