@@ -288,7 +288,7 @@ def names_an_area(w: Words, i: int, end: int, entity_at: dict[int, Span]) -> boo
 def _closes_coordinated_names(w: Words, i: int, entity_at: dict[int, Span]) -> bool:
     """Whether the plural noun at i follows two or more capitalised names joined by "and", the last no nation's."""
     last = entity_at.get(i - 1)
-    if not w.title[i - 1] or last is not None and last.label_ in (COUNTRY, DEMONYM):
+    if i == 0 or not w.title[i - 1] or last is not None and last.label_ in (COUNTRY, DEMONYM):
         return False
     k = i - 1
     while k > 0 and w.title[k]:

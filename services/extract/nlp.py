@@ -958,9 +958,11 @@ def _places_named_with_their_container(doc: Doc) -> dict[str, lexicon.Place]:
         if place is None or not held_by or place.country in held_by:
             continue
         namesake = next((p for p in lexicon.namesakes().get(city.ent_id_, ()) if p.country in held_by), None)
-        if namesake is None and len(held_by) > 1:
-            continue
-        contained.setdefault(city.ent_id_, namesake or lexicon.Place(place.name, min(held_by), None, None, False))
+        if namesake is not None:
+            contained.setdefault(city.ent_id_, namesake)
+        elif len(held_by) == 1:
+            (country,) = held_by  # a town the gazetteer does not hold ("Colchester in the Eastern Cape")
+            contained.setdefault(city.ent_id_, lexicon.Place(place.name, country, None, None, False))
     return contained
 
 
