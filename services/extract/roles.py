@@ -443,6 +443,10 @@ def _with_coordinated_heads(doc: Doc, sent: Span, chunk: Chunk, chunk_at: dict[i
     head = _apposed_head(w, chunk.start, chunk_at, sent) or chunk
     subject = head if len(head.actors) > len(chunk.actors) else chunk
     k = head.start - 1
+    # "Jordan and other Arab states": others like the first, whom only the first names
+    others = k > sent.start and w.lower[k] == "other"
+    if others:
+        k -= 1
     if k <= sent.start or w.lower[k] not in ("and", "nor"):
         return subject
     k -= 2 if w.lower[k - 1] == "," else 1
@@ -453,7 +457,8 @@ def _with_coordinated_heads(doc: Doc, sent: Span, chunk: Chunk, chunk_at: dict[i
         first = _apposed_head(w, _name_start(w, k, sent), chunk_at, sent)  # ", Antony Blinken, and": no lexicon name
     if first is None or not first.actors:
         return subject
-    return Chunk(first.start, chunk.end, [*first.actors, *subject.actors])
+    named = [a for a in subject.actors if a.country] if others else subject.actors
+    return Chunk(first.start, chunk.end, [*first.actors, *named])
 
 
 def _apposed_head(w: Words, start: int, chunk_at: dict[int, Chunk], sent: Span) -> Chunk | None:

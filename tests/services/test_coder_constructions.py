@@ -437,6 +437,8 @@ def test_what_is_captured_says_what_capture_is(text, expected):
             "Iran accused Israel, the United States, and Britain of plotting a coup.",
             [("ACCUSE", "IRN", "ISR"), ("ACCUSE", "IRN", "USA"), ("ACCUSE", "IRN", "GBR")],
         ),
+        # "other" ones coordinated with the first are like it: the first names them
+        ("Jordan and other Arab states condemned Iran.", [("ACCUSE", "JOR", "IRN")]),
     ],
 )
 def test_coordinated_actors(text, expected):
