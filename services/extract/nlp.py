@@ -75,6 +75,15 @@ NAME_PARTICLES = lexicon.word_set("name_particles")
 HONORIFICS = lexicon.word_set("honorifics")
 NOT_GIVEN_NAMES = HONORIFICS | lexicon.word_set("modifiers")
 NAME_CONTEXT = 8  # tokens either side of a name read to tell running text from a headline
+# Words of a time that may open a sentence before a place's name
+TIMES = lexicon.word_set("calendar") | {
+    *("yesterday", "today", "tonight", "tomorrow", "earlier", "later", "overnight", "meanwhile"),
+}
+# Words that open a place's name before a city's ("Greater Manchester", "Fort Jackson", "San Jose", "Old Delhi")
+PLACE_NAME_OPENERS = lexicon.word_set("compass") | {
+    *("greater", "downtown", "metropolitan", "metro", "old", "new", "upper", "lower", "inner", "outer"),
+    *("fort", "port", "lake", "mount", "cape", "saint", "st", "san", "santa", "sao", "são", "el", "al", "la", "le"),
+}
 CALENDAR = lexicon.word_set("calendar")
 # A misspelling is rare in English text: under this Zipf frequency (log10 of uses per billion words), where
 # "Ethopia" is 1.1 and "Mitterand" 1.5, and surnames one letter off a known name are 2.5 and up ("Brittain",
@@ -339,6 +348,8 @@ def make_name_ruler(nlp: Language, name: str):
                 continue
             if kind == CITY and _titled_person(forms, start, end):
                 continue
+            if kind in (CITY, CAPITAL) and _surname_of_another_given_name(forms, start, end):
+                continue
             if kind in (CITY, CAPITAL, MINOR_PLACE) and _ends_a_longer_name(forms, start):
                 continue
             if kind in (CITY, CAPITAL, MINOR_PLACE) and _in_another_places_name(doc, forms, start, end, matched):
@@ -549,7 +560,7 @@ def _in_another_places_name(doc: Doc, forms: list[Form], start: int, end: int, m
     return len(first) > ARTICLE_LETTERS and first[0].isupper() and start - 2 not in matched
 
 
-def _after_another_given_name(forms: list[Form], start: int) -> bool:
+def _after_another_given_name(forms: list[Form], start: int, around: list[Form] | None = None) -> bool:
     """Whether a known person's surname follows a given name that is not theirs, in running text: "Reggie Bush" is
     a football player, not President Bush, and "Jeb Bush" his brother. A title, an honorific, a modifier or a
     people's name before it ("President Bush", "Mr. Bush", "Former Bush aide", "American Bush") is no given name."""
@@ -564,7 +575,8 @@ def _after_another_given_name(forms: list[Form], start: int) -> bool:
         return False  # "Tayyip Erdogan": a part of the name the lexicon knows them by in full
     # in running text, which writes its content words in lower case: a headline's capitals say nothing ("Defiant
     # Bush Vows to Fight On")
-    around = forms[max(0, start - NAME_CONTEXT) : start + NAME_CONTEXT]
+    if around is None:
+        around = forms[max(0, start - NAME_CONTEXT) : start + NAME_CONTEXT]
     return any(f.is_lower and f.is_alpha and f.lower not in STOP_WORDS for f in around)
 
 
@@ -576,6 +588,29 @@ def _given_names() -> dict[str, frozenset[str]]:
         *given, surname = name.split()
         names.setdefault(surname, set()).update(given)
     return {surname: frozenset(given) for surname, given in names.items()}
+
+
+def _surname_of_another_given_name(forms: list[Form], start: int, end: int) -> bool:
+    """Whether a city's name is a person's surname after a given name, in running text ("receiver Vincent Jackson
+    was arrested", "Denzel Washington"), as a known person's may be: no word that opens a place's name stands before
+    it ("Greater Manchester", "Fort Jackson")."""
+    return (
+        end - start == 1
+        and start > 0
+        and forms[start - 1].lower.rstrip(".") not in PLACE_NAME_OPENERS
+        and forms[start - 1].lower not in TIMES  # "Yesterday Houston police arrested"
+        and _after_another_given_name(forms, start, _line_of(forms, start))
+    )
+
+
+def _line_of(forms: list[Form], start: int) -> list[Form]:
+    """The words of the line a token is on, read as far as a name's context reaches either side: a headline's
+    capitals are read apart from the body under it ("Riots Hit Athens" over "Police said ...")."""
+    first, last = max(0, start - NAME_CONTEXT), min(len(forms), start + NAME_CONTEXT)
+    breaks = [k for k in range(first, last) if forms[k].is_space and "\n" in forms[k].text]
+    before = [k for k in breaks if k < start]
+    after = [k for k in breaks if k > start]
+    return forms[(before[-1] + 1 if before else first) : (after[0] if after else last)]
 
 
 def _titled_person(forms: list[Form], start: int, end: int) -> bool:

@@ -209,6 +209,23 @@ def test_a_city_named_like_a_given_name_after_a_title_is_a_person(text: str, exp
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a city's name after another given name, in running text, is a person's surname, as a known person's is
+        ("Denzel Washington criticised the Kenyan government.", {("ACCUSE", "", "KENGOV")}),
+        ("Police arrested Vincent Jackson in Nairobi on Monday.", {("COERCE", "KENCOP", "KEN")}),
+        # a word that opens a place's name, or a time, stands before a place
+        ("Police in Greater Manchester arrested two Kenyan men.", {("COERCE", "GBRCOP", "KENCVL")}),
+        ("Yesterday Houston police arrested two Kenyan men.", {("COERCE", "USACOP", "KENCVL")}),
+        # a headline's capitals say nothing of names, though the body under it is running text
+        ("Riots Hit Athens\nPolice arrested two Kenyan men on Monday.", {("COERCE", "GRCCOP", "KENCVL")}),
+    ],
+)
+def test_a_city_named_as_a_surname_after_another_given_name_is_a_person(text: str, expected: set) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # force used is violence, not a body of troops
         (
             "Peru and Chile agreed not to use force in their maritime dispute.",
