@@ -75,16 +75,14 @@ NAME_PARTICLES = lexicon.word_set("name_particles")
 HONORIFICS = lexicon.word_set("honorifics")
 NOT_GIVEN_NAMES = HONORIFICS | lexicon.word_set("modifiers")
 NAME_CONTEXT = 8  # tokens either side of a name read to tell running text from a headline
-# Words of a time that may open a sentence before a place's name
-TIMES = lexicon.word_set("calendar") | {
-    *("yesterday", "today", "tonight", "tomorrow", "earlier", "later", "overnight", "meanwhile"),
-}
 # Words that open a place's name before a city's ("Greater Manchester", "Fort Jackson", "San Jose", "Old Delhi")
 PLACE_NAME_OPENERS = lexicon.word_set("compass") | {
     *("greater", "downtown", "metropolitan", "metro", "old", "new", "upper", "lower", "inner", "outer"),
     *("fort", "port", "lake", "mount", "cape", "saint", "st", "san", "santa", "sao", "são", "el", "al", "la", "le"),
 }
 CALENDAR = lexicon.word_set("calendar")
+# Words of a time that may open a sentence before a place's name
+TIMES = CALENDAR | {"yesterday", "today", "tonight", "tomorrow", "earlier", "later", "overnight", "meanwhile"}
 # A misspelling is rare in English text: under this Zipf frequency (log10 of uses per billion words), where
 # "Ethopia" is 1.1 and "Mitterand" 1.5, and surnames one letter off a known name are 2.5 and up ("Brittain",
 # "Hollande", "Germain").
@@ -594,9 +592,11 @@ def _surname_of_another_given_name(forms: list[Form], start: int, end: int) -> b
     """Whether a city's name is a person's surname after a given name, in running text ("receiver Vincent Jackson
     was arrested", "Denzel Washington"), as a known person's may be: no word that opens a place's name stands before
     it ("Greater Manchester", "Fort Jackson")."""
+    # (most cities follow a word in lower case: only a capitalised one needs its line read)
     return (
         end - start == 1
         and start > 0
+        and forms[start - 1].is_title
         and forms[start - 1].lower.rstrip(".") not in PLACE_NAME_OPENERS
         and forms[start - 1].lower not in TIMES  # "Yesterday Houston police arrested"
         and _after_another_given_name(forms, start, _line_of(forms, start))
