@@ -380,6 +380,9 @@ REACHING_PREPOSITIONS = frozenset({"in", "to", "with", "at", "against", "into"})
 # modifiers may stand between them, the prepositions that name whom it concerned, and the words that set it to come
 OWNED_MODIFIER_WORDS = 4  # "fence - mending"
 # What may follow a plural noun rather than a verb's object: a preposition, a clause's word or an auxiliary
+# Words that count out a part of a plural ("one of the blocks", "some of their rallies")
+COUNTED_OUT = frozenset({"one", "some", "many", "most", "all", "each", "several", "none", "few", "both", "either"})
+POSSESSIVES = lexicon.word_set("possessives")
 NOUN_FOLLOWERS = PREPOSITIONS | CLAUSE_BREAKS | AUXILIARIES | SUBORDINATORS | RELATIVES
 OWNED_TARGET_PREPS = frozenset({"to", "of", "on", "against", "with", "for"})
 UPCOMING = frozenset({"upcoming", "planned", "proposed", "expected", "scheduled", "forthcoming", "next", "future"})
@@ -711,6 +714,15 @@ def _select(doc: Doc) -> list[Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
+def _counted_out_of(w: Words, start: int, sent: Span) -> bool:
+    """Whether the phrase opening at start is what a count takes its part of: "one of the", "some of their",
+    "two of its"."""
+    k = start - 1
+    if k - 2 < sent.start or w.lower[k - 1] != "of" or not (w.lower[k] in DETERMINERS or w.lower[k] in POSSESSIVES):
+        return False
+    return w.lower[k - 2] in COUNTED_OUT or w.num[k - 2]
+
+
 def _subject_noun(w: Words, hit: Hit, sent: Span) -> bool:
     """Whether a plural or an "-ing" noun that opens a sentence is the subject of the verb after it, or of one after
     its doer or its place: "Clashes erupted in Annaba between ...", "Heavy fighting broke out", "Protests were held",
@@ -844,6 +856,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
             return True  # "refused opposition demands": the object of the trigger before
     if plural and qualified < hit.start and w.lower[qualified - 1] in NOUN_MARKERS:
         return True  # "amid deadly protests", "after fresh strikes": a plural noun after its preposition and adjectives
+    if plural and _counted_out_of(w, qualified, sent):
+        return True  # "torched one of the administration blocks": what "one of the" counts is a plural noun
     if plural and w.num[hit.start - 1] and hit.start - 2 >= sent.start and _opens_a_noun_phrase(w, hit.start - 2):
         return True  # "the September 11, 2001 attacks", "in two attacks"; "made 86 arrests" still reports them
     base = word == w.lemma[hit.start] and not word.endswith(("ed", "ing"))

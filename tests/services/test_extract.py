@@ -248,7 +248,7 @@ def test_a_report_date_does_not_date_a_material_event():
         ("Russia could attack Ukraine.", "hypothetical"),
         # what one is able to do
         ("The test showed that Iran can strike Israel.", "hypothetical"),
-        ("Russia allegedly attacked Ukrainian positions.", "claimed"),
+        ("Russia apparently attacked Ukrainian positions.", "claimed"),
         ("Ukraine claimed that Russia attacked Ukrainian positions.", "claimed"),
         ("Russia attacked Ukrainian positions.", "asserted"),
     ],
