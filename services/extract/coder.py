@@ -4240,6 +4240,7 @@ class SentenceCoder:
             )
             or (type_ == "COERCE" and all(a.sector in AUTHORITIES for a in sources))
             or (type_ == "PROTEST" and all(a.sector in PROTESTING_SECTORS for a in sources))
+            or (type_ in CLAIM_TYPES and all(a.sector == "LEG" for a in sources) and any(t.country for t in targets))
             or (cameo == STRIKE and all(a.sector for a in sources))
             # "herdsmen attacked farmers", "residents burned the offices of the security forces": people who use
             # force on someone named; with no one named, their "attack" may be words ("students attacked the ruling"),

@@ -1219,3 +1219,16 @@ def test_a_city_named_with_what_holds_it_is_in_that_country(text: str, country: 
 )
 def test_a_small_town_after_a_verb_of_force_on_a_place_is_that_place(text: str, expected: list) -> None:
     assert by_country(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Congress urged Obama to sanction Iran.", ("REQUEST", "LEG", "USAGOV")),
+        ("Obama faces pressure from Congress to help Iran.", ("REQUEST", "LEG", "USAGOV")),
+        ("Lawmakers accused Putin of lying about the war.", ("ACCUSE", "LEG", "RUSGOV")),
+    ],
+)
+def test_a_legislature_no_country_names_makes_its_claims_on_whom_it_names(text, expected):
+    # a legislature's demands and accusations are events even when the text does not say whose it is
+    assert expected in codes(text)
