@@ -1433,6 +1433,8 @@ def _find_complements(doc: Doc, sent: Span, hits: list[Hit]) -> None:
                     continue  # "refused to threaten" keeps its own event; "demanded that X refuse" does not
                 if _finite_after_and(words(doc), other.start):
                     break  # "accused Beijing of dangerous manoeuvres and summoned its envoy": the subject's next act
+                if any(words(doc).lower[k] in (",", ";") for k in range(hit.complement, other.start)):
+                    break  # "pledged to ensure security, rebuffing calls for": the clause governed ended at its comma
                 other.governor = hit
                 _govern_coordinated_gerunds(doc, sent, hit, other, hits)
                 break

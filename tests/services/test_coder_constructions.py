@@ -4220,3 +4220,11 @@ def test_a_plural_a_count_takes_its_part_of_is_a_noun():
     # "one of the ... blocks": what "one of the" counts is a plural noun, however like a verb's -s form it looks
     found = extract_events("Students torched one of the administration blocks, police said.")
     assert [e.trigger for e in found] == ["torched"]
+
+
+def test_a_clause_a_vow_governs_ends_at_its_comma():
+    # the participle after the comma is the subject's own act, not what was pledged: no threat of rejection
+    found = extract_events(
+        "Prime Minister Costas Karamanlis has pledged to ensure security, rebuffing calls for elections."
+    )
+    assert [(e.type, e.modality) for e in found] == [("AGREE", "asserted"), ("REJECT", "asserted")]
