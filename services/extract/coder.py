@@ -382,7 +382,6 @@ OWNED_MODIFIER_WORDS = 4  # "fence - mending"
 # What may follow a plural noun rather than a verb's object: a preposition, a clause's word or an auxiliary
 # Words that count out a part of a plural ("one of the blocks", "some of their rallies")
 COUNTED_OUT = frozenset({"one", "some", "many", "most", "all", "each", "several", "none", "few", "both", "either"})
-POSSESSIVES = lexicon.word_set("possessives")
 NOUN_FOLLOWERS = PREPOSITIONS | CLAUSE_BREAKS | AUXILIARIES | SUBORDINATORS | RELATIVES
 OWNED_TARGET_PREPS = frozenset({"to", "of", "on", "against", "with", "for"})
 UPCOMING = frozenset({"upcoming", "planned", "proposed", "expected", "scheduled", "forthcoming", "next", "future"})
@@ -2765,10 +2764,20 @@ class SentenceCoder:
         """Whether a phrase comes right after a finite verb of its clause, as its object: in "car bombings killed
         one American soldier and wounded 13", the soldier wounded no one."""
         w = words(self.doc)
-        return any(
+        if any(
             clause_start < h.start and h.end == chunk.start and (is_past_form(w, h.start) or is_s_form(w, h.start))
             for h in self.hits
-        )
+        ):
+            return True
+        # a verb that is no trigger: "The fire gutted the parliament and injured three guards" (a regular past, not
+        # an adjective of the phrase: "the alleged gunmen", "hooded and masked protesters")
+        k = chunk.start - 1
+        while k > clause_start and (w.lower[k] in DETERMINERS or w.lower[k] in POSSESSIVES):
+            k -= 1
+        if k - 1 <= clause_start or not w.is_lower[k] or w.lower[k - 1] in DETERMINERS | {"and", "or", ","}:
+            return False
+        verb = w.lower[k].endswith("ed") and w.lemma[k] != w.lower[k]
+        return verb and w.lower[k] not in AUXILIARIES and w.lower[k] not in BE_FORMS
 
     def _clause_start(self, hit: Hit) -> int:
         """Where the clause of a trigger opens (the token before its first word): after the last stop before it,

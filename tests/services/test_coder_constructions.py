@@ -4228,3 +4228,15 @@ def test_a_clause_a_vow_governs_ends_at_its_comma():
         "Prime Minister Costas Karamanlis has pledged to ensure security, rebuffing calls for elections."
     )
     assert [(e.type, e.modality) for e in found] == [("AGREE", "asserted"), ("REJECT", "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fire gutted the Kenyan parliament and injured three guards.",
+        "The catastrophe devastated Indonesian coastal towns and killed more than 230,000 people.",
+    ],
+)
+def test_the_object_of_a_verb_that_is_no_trigger_does_not_do_the_verb_after_and(text):
+    # the verb after "and" shares the first verb's subject (a fire, a catastrophe: no one), not its object
+    assert asserted(text) == []
