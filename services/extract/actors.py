@@ -804,7 +804,9 @@ def _with_strangers(
         return chunks  # (most sentences name no stranger: the phrases' words need not be gathered)
     w = words(doc)
     # A name right after a phrase, or after it and a comma, is that phrase's ("the Emir of Qatar, Sheikh Hamad").
-    taken = {i for c in chunks for i in range(c.start, c.end + (2 if w.lower[min(c.end, sent.end - 1)] == "," else 1))}
+    # (not one after whom a report is "according to": "According to police, Jamal Williams was arrested")
+    apposing = {id(c) for c in chunks if w.lower[min(c.end, sent.end - 1)] == "," and not according_to(w, c)}
+    taken = {i for c in chunks for i in range(c.start, c.end + (2 if id(c) in apposing else 1))}
     strangers = [
         Chunk(start, end, [written_actor(doc, start, end, "", None, None)])
         for start, end in names
@@ -817,6 +819,11 @@ def _with_strangers(
         and not (end < sent.end and (w.is_lower[end] and w.lemma[end] in PLACE_NOUNS or w.lower[end] == "states"))
     ]
     return sorted([*chunks, *strangers], key=lambda c: c.start) if strangers else chunks
+
+
+def according_to(w: Words, chunk: Chunk) -> bool:
+    """Whether a phrase names whom a report is "according to"."""
+    return chunk.start >= 2 and w.lower[chunk.start - 2] == "according" and w.lower[chunk.start - 1] == "to"
 
 
 def _named_by_apposition(doc: Doc, sent: Span, chunks: list[Chunk]) -> list[Chunk]:

@@ -37,6 +37,7 @@ from services.extract.actors import (
     PREPOSITIONS,
     QUANTIFIERS,
     Chunk,
+    according_to,
     code_chunk,
     counts_people_acted_on,
     find_chunks,
@@ -4097,6 +4098,10 @@ class SentenceCoder:
                 before = self.chunk_at.get(i - 2)  # "police have said"
             if before is not None and before.actors and all(a.sector in POLICING for a in before.actors):
                 return before.actors
+        for chunk in self.chunks:
+            # "According to police, three students were arrested"
+            if according_to(w, chunk) and chunk.actors and all(a.sector in POLICING for a in chunk.actors):
+                return chunk.actors
         return []
 
     @staticmethod

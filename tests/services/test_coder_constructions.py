@@ -4240,3 +4240,15 @@ def test_a_clause_a_vow_governs_ends_at_its_comma():
 def test_the_object_of_a_verb_that_is_no_trigger_does_not_do_the_verb_after_and(text):
     # the verb after "and" shares the first verb's subject (a fire, a catastrophe: no one), not its object
     assert asserted(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("According to police, Jamal Williams was arrested on suspicion of drunken driving.", ("COP", "")),
+        ("Three Kenyan students were arrested on Sunday, according to police.", ("KENCOP", "KENEDU")),
+    ],
+)
+def test_an_arrest_reported_according_to_the_police_is_theirs(text, expected):
+    # whom a report is "according to" is no one the act is done to, and the police who report an arrest made it
+    assert [(e.source.code, e.target.code) for e in asserted(text)] == [expected]
