@@ -149,6 +149,8 @@ RECIPROCAL_PRONOUNS = frozenset({("each", "other"), ("one", "another")})
 MEET = "040"
 # Talks held, negotiated or mediated somewhere, or meant to be (036): the place is their venue, not a party to them
 VENUE_CODES = frozenset({MEET, "045", "046", "036"})
+# Words whose "of" or "with" introduces an act alleged: "accused of", "suspected of", "charged with", "blamed for"
+CHARGING_WORDS = frozenset({"accuse", "suspect", "charge", "blame", "allege"})
 GOVERNORS = frozenset({"commit", "commit-to", "threat", "refuse", "refuse-to", "request", "accuse"})
 # What a governing verb makes of the action it governs: "agreed to withdraw" plans a withdrawal, it does not report one.
 GOVERNED_MODALITY = {
@@ -1494,6 +1496,13 @@ def _addressee_before_complement(hit: Hit, w: Words) -> bool:
     return (
         hit.entry.kind == "request" and complement is not None and complement > hit.end and w.lower[complement] == "to"
     )
+
+
+def _charged_with(w: Words, hit: Hit, sent: Span) -> bool:
+    """Whether an act is what someone is accused, suspected or charged of, told right after the word that says so
+    ("men accused of killing", "a man charged with attacking")."""
+    k = hit.start - 2
+    return k >= sent.start and w.lower[k + 1] in ("of", "with") and w.lemma[k] in CHARGING_WORDS
 
 
 def _finite_after_and(w: Words, i: int) -> bool:
@@ -3095,6 +3104,8 @@ class SentenceCoder:
         modality, cues = modality_of(self.doc, window, hit.start)
         if modality == ASSERTED and source_chunk is not None and source_chunk.prep == "between":
             modality, cues = self._modality_after(source_chunk.end)
+        if modality == ASSERTED and _charged_with(w, hit, self.sent):
+            modality = CLAIMED  # "a mob lynched four men accused of killing a cow": what they are accused of
         if modality == ASSERTED and self._set_to_come(hit):
             modality = FUTURE  # "NATO leaders meeting in Vilnius next week": what is yet to happen
         if modality == ASSERTED and _done_to_no_one(

@@ -4252,3 +4252,16 @@ def test_the_object_of_a_verb_that_is_no_trigger_does_not_do_the_verb_after_and(
 def test_an_arrest_reported_according_to_the_police_is_theirs(text, expected):
     # whom a report is "according to" is no one the act is done to, and the police who report an arrest made it
     assert [(e.source.code, e.target.code) for e in asserted(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested two Kenyan men accused of killing a tourist.",
+        "The army detained two Malian soldiers accused of killing civilians in Gao.",
+    ],
+)
+def test_what_someone_is_accused_or_charged_of_is_claimed(text):
+    # the participle names the charge, not a finding: the act it names is alleged, as after "accused X of"
+    found = [(e.type, e.modality) for e in extract_events(text) if e.type == "ASSAULT"]
+    assert found == [("ASSAULT", "claimed")]
