@@ -236,6 +236,16 @@ def _lacks_its_object(doc: Doc, start: int, end: int, sent: Span) -> bool:
     following = w.lower[end] if end < sent.end else "."
     if end - start == 1 and following in OBJECT_THEN.get(w.lemma[start], ()):
         return True  # "a poet accused of propaganda": the active verb would have its object before "of"
+    if end - start == 1 and following == "and" and end + 1 < sent.end and w.lemma[start] in PATIENT_VERBS | {"shoot"}:
+        # "Zurana Horton shot and killed in a gang shooting": a second such participle lacks it too
+        return is_past_form(w, end + 1) and _lacks_its_object(doc, end + 1, end + 2, sent)
+    if (
+        end - start == 1
+        and w.lemma[start] == "shoot"
+        and following in NO_OBJECT
+        and _before_its_subject_s_verb(w, end, sent)
+    ):
+        return True  # "a Kenyan teacher shot in a robbery was buried": the teacher is the subject of "was buried"
     if end - start == 1 and w.lemma[start] == "shoot" and following in ("dead", "at"):
         # "a Frenchman shot dead in Jeddah", "a UN plane shot at in Ivory Coast"; "shot dead two policemen" and "shot
         # at protesters" have their object after it
@@ -245,6 +255,17 @@ def _lacks_its_object(doc: Doc, start: int, end: int, sent: Span) -> bool:
         return False
     quantified = following == "at" and end + 1 < sent.end and w.lower[end + 1] in ("least", "most")
     return following in NO_OBJECT and not quantified and not object_after_a_date(w, end, sent)
+
+
+def _before_its_subject_s_verb(w: Words, end: int, sent: Span) -> bool:
+    """Whether a form of "be" or "have" follows a participle in its clause: the noun before the participle is that
+    verb's subject, and the participle only says who it is."""
+    for k in range(end, sent.end):
+        if w.lower[k] in CLAUSE_ENDS or w.lower[k] in SUBORDINATORS or w.lower[k] in RELATIVES or w.lower[k] == "that":
+            return False
+        if w.lower[k] in BE_FORMS or w.lower[k] in AUXILIARIES:
+            return True
+    return False
 
 
 def object_after_a_date(w: Words, end: int, sent: Span) -> bool:

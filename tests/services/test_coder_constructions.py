@@ -4265,3 +4265,10 @@ def test_what_someone_is_accused_or_charged_of_is_claimed(text):
     # the participle names the charge, not a finding: the act it names is alleged, as after "accused X of"
     found = [(e.type, e.modality) for e in extract_events(text) if e.type == "ASSAULT"]
     assert found == [("ASSAULT", "claimed")]
+
+
+def test_one_shot_before_the_verb_of_the_sentence_is_no_shooter():
+    # a participle after a noun and before the clause's own verb says who the noun is: the teacher was shot
+    assert asserted("A Kenyan teacher shot in a robbery in Nairobi was buried on Friday.") == []
+    found = asserted("Video of Kenyan teacher Jane Wanjiru shot and killed in a robbery in Nairobi was released.")
+    assert [(e.type, e.source.code, e.target.code) for e in found] == [("ASSAULT", "KENUAF", "KENEDU")]
