@@ -149,8 +149,8 @@ RECIPROCAL_PRONOUNS = frozenset({("each", "other"), ("one", "another")})
 MEET = "040"
 # Talks held, negotiated or mediated somewhere, or meant to be (036): the place is their venue, not a party to them
 VENUE_CODES = frozenset({MEET, "045", "046", "036"})
-# Words whose "of" or "with" introduces an act alleged: "accused of", "suspected of", "charged with", "blamed for"
-CHARGING_WORDS = frozenset({"accuse", "suspect", "charge", "blame", "allege"})
+# Words whose "of" or "with" introduces an act alleged: "accused of", "suspected of", "charged with"
+CHARGING_WORDS = frozenset({"accuse", "suspect", "charge"})
 GOVERNORS = frozenset({"commit", "commit-to", "threat", "refuse", "refuse-to", "request", "accuse"})
 # What a governing verb makes of the action it governs: "agreed to withdraw" plans a withdrawal, it does not report one.
 GOVERNED_MODALITY = {
@@ -382,9 +382,9 @@ REACHING_PREPOSITIONS = frozenset({"in", "to", "with", "at", "against", "into"})
 # An act named as a noun after its doer's possessive ("Chavez's fence-mending visit to Spain"): how many plain
 # modifiers may stand between them, the prepositions that name whom it concerned, and the words that set it to come
 OWNED_MODIFIER_WORDS = 4  # "fence - mending"
-# What may follow a plural noun rather than a verb's object: a preposition, a clause's word or an auxiliary
 # Words that count out a part of a plural ("one of the blocks", "some of their rallies")
 COUNTED_OUT = frozenset({"one", "some", "many", "most", "all", "each", "several", "none", "few", "both", "either"})
+# What may follow a plural noun rather than a verb's object: a preposition, a clause's word or an auxiliary
 NOUN_FOLLOWERS = PREPOSITIONS | CLAUSE_BREAKS | AUXILIARIES | SUBORDINATORS | RELATIVES
 OWNED_TARGET_PREPS = frozenset({"to", "of", "on", "against", "with", "for"})
 UPCOMING = frozenset({"upcoming", "planned", "proposed", "expected", "scheduled", "forthcoming", "next", "future"})

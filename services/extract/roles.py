@@ -91,6 +91,8 @@ DASHES = frozenset({"—", "–"})
 # Verbs whose object is the subject of the bare infinitive after it: "helped Israel shoot down", "let Kyiv use"
 CAUSATIVES = frozenset({"help", "let", "make"})
 NO_OBJECT = lexicon.word_set("no_object")
+# Participles that, so followed, are passive; "shot" is too when "and" joins it to another ("shot and killed in")
+HARMING_PARTICIPLES = PATIENT_VERBS | {"shoot"}
 PARTITIVES = lexicon.word_set("partitives")
 # Prepositions that open a sentence on the fight it happened in: "During clashes between ..., four were killed"
 FIGHT_SETTINGS = frozenset({"during", "in", "amid", "amidst"})
@@ -236,7 +238,7 @@ def _lacks_its_object(doc: Doc, start: int, end: int, sent: Span) -> bool:
     following = w.lower[end] if end < sent.end else "."
     if end - start == 1 and following in OBJECT_THEN.get(w.lemma[start], ()):
         return True  # "a poet accused of propaganda": the active verb would have its object before "of"
-    if end - start == 1 and following == "and" and end + 1 < sent.end and w.lemma[start] in PATIENT_VERBS | {"shoot"}:
+    if end - start == 1 and following == "and" and end + 1 < sent.end and w.lemma[start] in HARMING_PARTICIPLES:
         # "Zurana Horton shot and killed in a gang shooting": a second such participle lacks it too
         return is_past_form(w, end + 1) and _lacks_its_object(doc, end + 1, end + 2, sent)
     if (
@@ -258,8 +260,8 @@ def _lacks_its_object(doc: Doc, start: int, end: int, sent: Span) -> bool:
 
 
 def _before_its_subject_s_verb(w: Words, end: int, sent: Span) -> bool:
-    """Whether a form of "be" or "have" follows a participle in its clause: the noun before the participle is that
-    verb's subject, and the participle only says who it is."""
+    """Whether a form of "be" or an auxiliary follows a participle in its clause: the noun before the participle is
+    that verb's subject, and the participle only says who it is."""
     for k in range(end, sent.end):
         if w.lower[k] in CLAUSE_ENDS or w.lower[k] in SUBORDINATORS or w.lower[k] in RELATIVES or w.lower[k] == "that":
             return False
