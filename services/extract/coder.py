@@ -149,8 +149,11 @@ RECIPROCAL_PRONOUNS = frozenset({("each", "other"), ("one", "another")})
 MEET = "040"
 # Talks held, negotiated or mediated somewhere, or meant to be (036): the place is their venue, not a party to them
 VENUE_CODES = frozenset({MEET, "045", "046", "036"})
-# Words whose "of" or "with" introduces an act alleged: "accused of", "suspected of", "charged with"
+# Words whose "of", "with" or "in" introduces an act alleged: "accused of", "suspected of", "charged with",
+# "accused in killing"
 CHARGING_WORDS = frozenset({"accuse", "suspect", "charge"})
+CHARGE_PREPOSITIONS = frozenset({"of", "with", "in"})
+CHARGE_REACH = 20  # "accused in killing Zurana Horton, 34, a mother of 12, in 2011 and wounding two others"
 GOVERNORS = frozenset({"commit", "commit-to", "threat", "refuse", "refuse-to", "request", "accuse"})
 # What a governing verb makes of the action it governs: "agreed to withdraw" plans a withdrawal, it does not report one.
 GOVERNED_MODALITY = {
@@ -1500,9 +1503,17 @@ def _addressee_before_complement(hit: Hit, w: Words) -> bool:
 
 def _charged_with(w: Words, hit: Hit, sent: Span) -> bool:
     """Whether an act is what someone is accused, suspected or charged of, told right after the word that says so
-    ("men accused of killing", "a man charged with attacking")."""
+    ("men accused of killing", "a man charged with attacking"), or joined by "and" to one so told ("accused in
+    killing a mother in 2011 and wounding two others")."""
     k = hit.start - 2
-    return k >= sent.start and w.lower[k + 1] in ("of", "with") and w.lemma[k] in CHARGING_WORDS
+    if k >= sent.start and w.lower[k + 1] in CHARGE_PREPOSITIONS and w.lemma[k] in CHARGING_WORDS:
+        return True
+    if not (w.lower[hit.start].endswith("ing") and hit.start > sent.start and w.lower[hit.start - 1] in ("and", "or")):
+        return False
+    return any(
+        w.lemma[j] in CHARGING_WORDS and w.lower[j + 1] in CHARGE_PREPOSITIONS and w.lower[j + 2].endswith("ing")
+        for j in range(max(sent.start, hit.start - CHARGE_REACH), hit.start - 2)
+    )
 
 
 def _finite_after_and(w: Words, i: int) -> bool:

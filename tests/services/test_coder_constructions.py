@@ -4272,3 +4272,12 @@ def test_one_shot_before_the_verb_of_the_sentence_is_no_shooter():
     assert asserted("A Kenyan teacher shot in a robbery in Nairobi was buried on Friday.") == []
     found = asserted("Video of Kenyan teacher Jane Wanjiru shot and killed in a robbery in Nairobi was released.")
     assert [(e.type, e.source.code, e.target.code) for e in found] == [("ASSAULT", "KENUAF", "KENEDU")]
+
+
+def test_an_act_joined_to_one_someone_is_accused_in_is_claimed_too():
+    # "accused in killing X ... and wounding Y": both acts are the charge, neither a finding
+    text = (
+        "The video was shown in a Nairobi court during the trial of two men accused in killing Jane Wanjiru, 34, a"
+        " mother of 12, in 2011 and wounding two others, including an 11-year-old girl."
+    )
+    assert [(e.type, e.modality) for e in extract_events(text)] == [("ASSAULT", "claimed")]
