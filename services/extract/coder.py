@@ -973,9 +973,10 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         # "began a hunger strike", "staged a protest", "kicked off a visit"; but "called the sanctions a crime"
         # names them
         return w.lemma[verb] == "call" and hit.end < sent.end and w.lower[hit.end] in INDEFINITE_ARTICLES
-    # "a protester throws a petrol bomb", "a mob beat a man": the article opens the subject named before a verb
-    # (an -s form, or a past like its base) and the verb's object
-    with_object = hit.end - hit.start > 1 or hit.end < sent.end and w.lower[hit.end] in DETERMINERS
+    # "a protester throws a petrol bomb", "a mob beat a man", "a mob beat four men": the article opens the subject
+    # named before a verb (an -s form, or a past like its base) and the verb's object, which a count may open
+    opens_an_object = after in DETERMINERS or after in POSSESSIVES or hit.end < sent.end and w.num[hit.end]
+    with_object = hit.end - hit.start > 1 or opens_an_object
     verb_before_object = named and (plural or word in UNCHANGED_PAST) and with_object
     if opener in NONSPECIFIC and not verb_before_object:
         return True

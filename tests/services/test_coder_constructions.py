@@ -4281,3 +4281,8 @@ def test_an_act_joined_to_one_someone_is_accused_in_is_claimed_too():
         " mother of 12, in 2011 and wounding two others, including an 11-year-old girl."
     )
     assert [(e.type, e.modality) for e in extract_events(text)] == [("ASSAULT", "claimed")]
+
+
+def test_a_count_after_a_past_like_its_base_opens_its_object():
+    # "a mob beat four men": the article opens the subject, the count the object of the verb between them
+    assert by_code("A mob beat four Kenyan men near Mombasa.") == [("ASSAULT", "KENCVL", "KENCVL")]
