@@ -148,6 +148,9 @@ def make_lemmatizer(nlp: Language, name: str):
         elif lemma == lower and lower.endswith("s") and not lower.endswith("ss") and lower[:-1] in nouns:
             # A plural the table lacks ("warplanes", "peacekeepers") of a noun the lexicons know.
             lemma_hash, lemma = strings.add(lower[:-1]), lower[:-1]
+        elif lower.endswith("ves") and lemma not in nouns and (singular := _f_singular(lower, nouns)) is not None:
+            # ... or one the table reads as a verb's -s form ("thieves": "thieve"), of a noun in "-f" it knows
+            lemma_hash, lemma = strings.add(singular), singular
         # a full stop, or a line break: a headline or a caption has no full stop but is a sentence of its own
         ends_a_sentence = lower in TERMINALS or lexeme.is_space and "\n" in lexeme.orth_
         acronym = lexeme.is_upper and lexeme.is_alpha and len(lower) > 1
@@ -1083,6 +1086,12 @@ def doc_entities(doc: Doc) -> tuple[Span, ...]:
     if "entities" not in doc.user_data:
         doc.user_data["entities"] = tuple(doc.ents)
     return doc.user_data["entities"]
+
+
+def _f_singular(plural: str, nouns: set[str]) -> str | None:
+    """The noun in "-f" or "-fe" that a plural in "-ves" is of, if the lexicons know it ("thieves": "thief")."""
+    stem = plural[: -len("ves")]
+    return next((noun for noun in (stem + "f", stem + "fe") if noun in nouns), None)
 
 
 def words(doc: Doc) -> Words:

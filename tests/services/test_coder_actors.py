@@ -1232,3 +1232,8 @@ def test_a_small_town_after_a_verb_of_force_on_a_place_is_that_place(text: str, 
 def test_a_legislature_no_country_names_makes_its_claims_on_whom_it_names(text, expected):
     # a legislature's demands and accusations are events even when the text does not say whose it is
     assert expected in codes(text)
+
+
+def test_a_plural_in_ves_is_of_the_noun_in_f_the_lexicon_knows():
+    # the lemma table reads "thieves" as the verb "thieve": the sector noun is "thief"
+    assert by_code("Police arrested two thieves in Kisumu.") == [("COERCE", "KENCOP", "KENCRM")]
