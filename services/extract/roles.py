@@ -549,8 +549,9 @@ def target_after(
             continue
         if any(s in stops for s in range(end, chunk.start)):
             break
-        if any(w.lower[i] in ALLEGED for i in range(end, chunk.start)):
+        if any(w.lower[i] in ALLEGED for i in range(end, chunk.start - 1)):
             break  # "arrested three men suspected of spying for China": what the object is suspected of is not aimed at
+        # (but "arrested two suspected criminals": the word that doubts them opens the object's phrase)
         if _counted_object(w, end, chunk):
             return chunk  # "killed at least 40 people during an attack on a UN school": those counted are its object
         if sited and chunk.prep in SITES and any(a.country and a.sector in SEATS_OF_POWER for a in chunk.actors):

@@ -1237,3 +1237,8 @@ def test_a_legislature_no_country_names_makes_its_claims_on_whom_it_names(text, 
 def test_a_plural_in_ves_is_of_the_noun_in_f_the_lexicon_knows():
     # the lemma table reads "thieves" as the verb "thieve": the sector noun is "thief"
     assert by_code("Police arrested two thieves in Kisumu.") == [("COERCE", "KENCOP", "KENCRM")]
+
+
+def test_a_word_that_doubts_the_object_opens_its_phrase():
+    # "two suspected criminals" are the ones arrested, not the town they were arrested in
+    assert by_code("Police arrested two suspected criminals in Kisumu.") == [("COERCE", "KENCOP", "KENCRM")]
