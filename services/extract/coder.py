@@ -153,7 +153,7 @@ VENUE_CODES = frozenset({MEET, "045", "046", "036"})
 # "accused in killing"
 CHARGING_WORDS = frozenset({"accuse", "suspect", "charge"})
 CHARGE_PREPOSITIONS = frozenset({"of", "with", "in"})
-CHARGE_REACH = 20  # "accused in killing Zurana Horton, 34, a mother of 12, in 2011 and wounding two others"
+CHARGE_REACH = 20  # "accused in killing Jane Doe, 34, a mother of 12, in 2011 and wounding two others"
 GOVERNORS = frozenset({"commit", "commit-to", "threat", "refuse", "refuse-to", "request", "accuse"})
 # What a governing verb makes of the action it governs: "agreed to withdraw" plans a withdrawal, it does not report one.
 GOVERNED_MODALITY = {
