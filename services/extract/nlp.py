@@ -217,6 +217,12 @@ def make_lemmatizer(nlp: Language, name: str):
     return lemmatize
 
 
+def _f_singular(plural: str, nouns: set[str]) -> str | None:
+    """The noun in "-f" or "-fe" that a plural in "-ves" is of, if the lexicons know it ("thieves": "thief")."""
+    stem = plural[: -len("ves")]
+    return next((noun for noun in (stem + "f", stem + "fe") if noun in nouns), None)
+
+
 def _sentence_starts(lower: list[str], spaces: list[bool], ends: list[bool]) -> list[int]:
     """Where sentences start: at the first word after each end (terminal punctuation or a line break), past spaces
     and closing quotes. A run past MAX_SENTENCE_TOKENS with no end is no sentence (a list or a dump with no stops),
@@ -1086,12 +1092,6 @@ def doc_entities(doc: Doc) -> tuple[Span, ...]:
     if "entities" not in doc.user_data:
         doc.user_data["entities"] = tuple(doc.ents)
     return doc.user_data["entities"]
-
-
-def _f_singular(plural: str, nouns: set[str]) -> str | None:
-    """The noun in "-f" or "-fe" that a plural in "-ves" is of, if the lexicons know it ("thieves": "thief")."""
-    stem = plural[: -len("ves")]
-    return next((noun for noun in (stem + "f", stem + "fe") if noun in nouns), None)
 
 
 def words(doc: Doc) -> Words:
