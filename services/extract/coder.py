@@ -531,6 +531,10 @@ PROTESTING_SECTORS = PEOPLE_SECTORS | {"OPP"}
 # Who may come to blows when no country is named: people, and partisans of a party or the opposition (ACLED's
 # political violence: "Party cadres attacked opposition supporters", "Political opponents attacked the mayor")
 BRAWLING_SECTORS = PEOPLE_SECTORS | {"OPP", "PTY"}
+# Verbs whose object is a body, which no market move is told with ("traders killed three civilians"), and the
+# sectors of people a business's attack falls on as force, not as competition
+BODY_HARM_VERBS = HARM_VERBS & PATIENT_VERBS
+HARMED_PEOPLE = (PEOPLE_SECTORS - {"BUS"}) | {"COP", "MIL"}
 # CAMEO 143: a strike or boycott, which whoever stops work or stays away holds ("Judges on strike over pay")
 STRIKE = "143"
 # ... and not a place named by whose it is: "a police station", "Jordan's embassy"
@@ -3073,7 +3077,7 @@ class SentenceCoder:
             return []  # "ordered the armed forces to neutralize the gangs": a command, no demand of another
         if entry.type == "ASSAULT" and self._fights_a_thing(hit):
             return []  # "China fights the coronavirus", "fighting against apartheid": no one is fought
-        if entry.type == "ASSAULT" and self._plays_a_game_or_trade(source_chunk):
+        if entry.type == "ASSAULT" and self._plays_a_game_or_trade(hit, source_chunk, target_chunk):
             return []  # "Brazil's striker attacked the defence", "carmakers are fighting for market share"
         if self._scatters(hit, source_chunk, target_chunk):
             return []  # "the crowd has dispersed": people who scatter, not a force that disperses them
@@ -3491,15 +3495,21 @@ class SentenceCoder:
                 return False  # "fought pitched battles", "fought a gunbattle", "fought pockets of resistance"
         return True
 
-    def _plays_a_game_or_trade(self, chunk: Chunk | None) -> bool:
+    def _plays_a_game_or_trade(self, hit: Hit, chunk: Chunk | None, target: Chunk | None) -> bool:
         """Whether an actor phrase names players or companies, whose attacks and fights are a game's or a market's:
-        its head noun is a sports role, or every actor it names is a business."""
+        its head noun is a sports role, or every actor it names is a business, unless the act kills or wounds or
+        falls on people ("Traders killed three civilians")."""
         if chunk is None or chunk.pronoun:
             return False
         w = words(self.doc)
         after = chunk.end + (chunk.end < self.sent.end and w.lower[chunk.end] in POSSESSIVE_MARKS)
         heads = {w.lower[chunk.end - 1], w.lower[after] if after < self.sent.end else ""}
-        return bool(heads & SPORT_ROLES) or bool(chunk.actors) and all(a.sector == "BUS" for a in chunk.actors)
+        if heads & SPORT_ROLES:
+            return True
+        if not chunk.actors or any(a.sector != "BUS" for a in chunk.actors):
+            return False
+        on_people = target is not None and any(a.sector in HARMED_PEOPLE for a in target.actors)
+        return w.lemma[hit.start] not in BODY_HARM_VERBS and not on_people
 
     def _done_to_each_other(self, hit: Hit) -> bool:
         """Whether a reciprocal pronoun is the act's object ("accused each other of", "held one another

@@ -14,6 +14,7 @@ from services.extract.actors import (
     EMBEDDED,
     LOCATIVE,
     PATIENT_VERBS,
+    PEOPLE_SECTORS,
     PLACE_NOUNS,
     POSSESSIVES,
     PREPOSITIONS,
@@ -93,6 +94,8 @@ CAUSATIVES = frozenset({"help", "let", "make"})
 NO_OBJECT = lexicon.word_set("no_object")
 # Participles that, so followed, are passive; "shot" is too when "and" joins it to another ("shot and killed in")
 HARMING_PARTICIPLES = PATIENT_VERBS | {"shoot"}
+# The state an act of harm leaves its object in, told between the verb and the object ("shot dead two men")
+RESULTS_OF_HARM = frozenset({"dead"})
 PARTITIVES = lexicon.word_set("partitives")
 # Prepositions that open a sentence on the fight it happened in: "During clashes between ..., four were killed"
 FIGHT_SETTINGS = frozenset({"during", "in", "amid", "amidst"})
@@ -574,11 +577,17 @@ def target_after(
 
 
 def _counted_object(w: Words, verb_end: int, chunk: Chunk) -> bool:
-    """Whether a phrase is a count of people right after the verb, past a quantifier ("at least 40 people"): its
-    object, whoever is named after it. (A count of soldiers may be one's own, withdrawn or deployed.)"""
+    """Whether a phrase is a count of people right after the verb, past a quantifier ("at least 40 people") or the
+    state it left them in ("shot dead two fishermen"): its object, whoever is named after it. (A count of soldiers
+    may be one's own, withdrawn or deployed.)"""
     between = range(verb_end, chunk.start)
-    people = bool(chunk.actors) and all(a.sector == "CVL" for a in chunk.actors)
-    return people and chunk.prep is None and w.num[chunk.start] and all(w.lower[k] in QUANTIFIERS for k in between)
+    people = bool(chunk.actors) and all(a.sector in PEOPLE_SECTORS for a in chunk.actors)
+    return (
+        people
+        and chunk.prep is None
+        and w.num[chunk.start]
+        and all(w.lower[k] in QUANTIFIERS or w.lower[k] in RESULTS_OF_HARM for k in between)
+    )
 
 
 def _names_proposer(w, before_by: int) -> bool:

@@ -2026,6 +2026,9 @@ def test_a_joint_act_has_no_target_in_a_phrase_of_no_one_s():
         ("Brazil's striker attacked the Argentine defence in the second half.", []),
         ("German carmakers are fighting to keep their share of the Chinese market.", []),
         ("Russian troops attacked Ukrainian positions near Bakhmut.", [("ASSAULT", "RUSMIL", "UKR")]),
+        # ... but traders who kill, or attack people, use force as anyone does
+        ("Cattle traders killed two herders near Kaduna.", [("ASSAULT", "NGABUS", "NGAAGR")]),
+        ("Angry traders attacked three police officers in Kaduna.", [("ASSAULT", "NGABUS", "NGACOP")]),
     ],
 )
 def test_players_and_companies_do_not_use_force(text, expected):
@@ -3366,7 +3369,7 @@ def test_a_passive_act_of_force_by_no_one_named(text: str, expected: list) -> No
         # a verb's plain form opening a phrase before an actor's noun qualifies the noun
         (
             "Suicide bombers killed 22 Nigerian worshippers in an attack on a mosque, rescue officials said.",
-            [("ASSAULT", "UAF", "NGA")],
+            [("ASSAULT", "NGAUAF", "NGAREL")],
         ),
         # after "to" it is still the verb
         (
@@ -4079,6 +4082,10 @@ def test_people_counted_right_after_the_verb_are_its_object() -> None:
     killed = "Israeli forces killed at least 40 people during an attack on a United Nations school in Gaza."
     assert by_code(killed) == [("ASSAULT", "ISRMIL", "PSECVL")]
     assert by_code("Police arrested about 4,000 people in US cities.") == [("COERCE", "USACOP", "USACVL")]
+    # people of any walk of life, past the state the act left them in, not a river named after a country
+    shot = "Soldiers shot dead two fishermen on the Niger river."
+    assert by_code(shot) == [("ASSAULT", "MIL", "AGR")]
+    assert by_code("Hunters killed three worshippers in Mopti.") == [("ASSAULT", "MLICVL", "MLIREL")]
 
 
 @pytest.mark.parametrize(
