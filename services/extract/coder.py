@@ -1521,6 +1521,19 @@ def _charged_with(w: Words, hit: Hit, sent: Span) -> bool:
     )
 
 
+def _charged_after(w: Words, subject_end: int, verb: int) -> bool:
+    """Whether what a verb's subject is accused, suspected or charged of follows it ("two men suspected of attacking
+    a police station were arrested")."""
+    charged = subject_end + 1 < verb and w.lemma[subject_end] in CHARGING_WORDS
+    return charged and w.lower[subject_end + 1] in CHARGE_PREPOSITIONS
+
+
+def _past_a_charge(w: Words, subject_end: int, verb: int) -> int:
+    """Where a verb's modality is read from past what its subject is charged with: its auxiliary ("were arrested":
+    the arrest is told, the attack suspected), or the verb itself when it has none."""
+    return next((k for k in range(subject_end + 2, verb) if w.lower[k] in BE_FORMS), verb)
+
+
 def _finite_after_and(w: Words, i: int) -> bool:
     """A verb after "and" in a tense of its own ("and summoned", "and sent"), not a form that shares the governing
     verb's complement ("to allow inspectors and release", "of attacking and killing")."""
@@ -3117,6 +3130,9 @@ class SentenceCoder:
             # the join is its own, whatever the clause before it plans, denies or reports
             window = max(window, hit.start - 1)
         window = _past_an_aside(self.doc, self.sent, window, hit.start)
+        subject = source_chunk if source_chunk is not None and source_chunk.end <= hit.start else target_chunk
+        if subject is not None and subject.end <= hit.start and _charged_after(w, subject.end, hit.start):
+            window = max(window, _past_a_charge(w, subject.end, hit.start))
         modality, cues = modality_of(self.doc, window, hit.start)
         if modality == ASSERTED and source_chunk is not None and source_chunk.prep == "between":
             modality, cues = self._modality_after(source_chunk.end)

@@ -330,6 +330,9 @@ def source_before(
             co_doers.append(chunk)
             j = chunk.start - 1
             continue
+        if chunk is not None and chunk.prep is None and _object_of_a_gerund(w, chunk, sent):
+            j = chunk.start - 1  # "two men suspected of attacking a police station were arrested": not the station
+            continue
         if chunk is not None and chunk.prep is None and (places or not chunk.place):
             subject = _with_coordinated_heads(doc, sent, chunk, chunk_at)
             if not co_doers:
@@ -369,6 +372,19 @@ def source_before(
                 continue
         j -= 1
     return None
+
+
+def _object_of_a_gerund(w: Words, chunk: Chunk, sent: Span) -> bool:
+    """Whether a phrase is the object of an -ing verb after a preposition ("of attacking a police station"), inside
+    a phrase of its own, and so no subject of a verb after it."""
+    gerund = chunk.start - 1
+    return (
+        gerund - 1 >= sent.start
+        and w.alpha[gerund]
+        and w.is_lower[gerund]
+        and w.lower[gerund].endswith("ing")
+        and w.lower[gerund - 1] in PREPOSITIONS
+    )
 
 
 def with_co_objects(w: Words, target: Chunk, chunks: list[Chunk]) -> Chunk:
@@ -913,11 +929,25 @@ def agent_after_by(
             continue
         if any(s in stops for s in range(end, chunk.start)):
             return None
+        if chunk.prep in preps and _main_verb_between(w, end, chunk.start, sent):
+            return None  # "a man accused of theft was lynched by a mob": the mob lynched him, who accused is untold
         if chunk.prep in preps and not _of_a_reduced_relative(w, end, chunk.start):
             return chunk
         if preps == BY and chunk.prep == "of" and _after_the_hands(w, chunk.start, sent.start):
             return chunk
     return None
+
+
+def _main_verb_between(w: Words, end: int, start: int, sent: Span) -> bool:
+    """Whether a participle that modifies the noun before it ("two men arrested in Kano") is followed, before a
+    phrase, by a form of "be" that opens the main clause's own verb ("were freed by the court")."""
+    participle = end - 1
+    if participle - 1 < sent.start or not is_past_form(w, participle):
+        return False
+    before = w.lower[participle - 1]
+    if before in BE_FORMS or before in PARTICIPLE_JOINS or before in AUXILIARIES or not w.alpha[participle - 1]:
+        return False
+    return any(w.lower[k] in BE_FORMS for k in range(end, start))
 
 
 def _of_a_reduced_relative(w: Words, end: int, start: int) -> bool:

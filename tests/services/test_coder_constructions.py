@@ -4274,6 +4274,18 @@ def test_what_someone_is_accused_or_charged_of_is_claimed(text):
     assert found == [("ASSAULT", "claimed")]
 
 
+def test_the_one_charged_before_the_verb_is_its_subject_and_the_verb_is_told():
+    # what the subject is suspected of is a phrase of its own: neither its object nor its doubt is the verb's
+    text = "Two Kenyan men suspected of attacking a police station were arrested by soldiers in Mombasa."
+    assert by_code(text) == [("COERCE", "KENMIL", "KENCVL")]
+
+
+def test_the_agent_of_the_clause_s_verb_did_not_do_what_a_participle_before_it_tells():
+    # the mob lynched the man; who accused him is not told
+    found = asserted("A Kenyan man accused of killing a tourist was lynched by a mob in Mombasa.")
+    assert [(e.type, e.source.code, e.target.code) for e in found] == [("ASSAULT", "KENCVL", "KENCVL")]
+
+
 def test_one_shot_before_the_verb_of_the_sentence_is_no_shooter():
     # a participle after a noun and before the clause's own verb says who the noun is: the teacher was shot
     assert asserted("A Kenyan teacher shot in a robbery in Nairobi was buried on Friday.") == []
