@@ -1116,6 +1116,7 @@ def _modifies_noun(doc: Doc, hit: Hit, sent: Span, hits: list[Hit]) -> bool:
             and not opening
             and not reduced
             and not _clause_break(w, other.end, i)
+            and not _closes_a_fronted_clause(w, sent, other, i)
         ):
             return True
         if other.start >= hit.end and not _clause_break(w, hit.end, other.start):
@@ -1127,6 +1128,17 @@ def _modifies_noun(doc: Doc, hit: Hit, sent: Span, hits: list[Hit]) -> bool:
                 j -= 1
             return w.lower[j] in AUXILIARIES or w.lower[j] in BE_FORMS
     return False
+
+
+def _closes_a_fronted_clause(w: Words, sent: Span, other: Hit, i: int) -> bool:
+    """Whether a verb stands in a clause that opens the sentence with a subordinator and ends at a comma before the
+    word at i ("Hours after Iran launched missiles at Israel, the Israeli military struck"): the main clause, with
+    its own verb, begins after that comma."""
+    comma = next((k for k in range(other.end, i) if w.lower[k] == ","), None)
+    if comma is None:
+        return False
+    opener = next((k for k in range(other.start - 1, sent.start - 1, -1) if w.lower[k] in SUBORDINATORS), None)
+    return opener is not None and "," not in w.lower[opener : other.start]
 
 
 def _agent_follows(w: Words, hit: Hit) -> bool:

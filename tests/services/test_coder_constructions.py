@@ -2073,6 +2073,13 @@ def test_a_participle_opening_the_sentence_leaves_the_main_verb_its_own():
     assert by_code("Opposing political groups clashed in Ouagadougou.") == [("ASSAULT", "BFAPTY", None)]
 
 
+def test_a_clause_that_opens_the_sentence_leaves_the_main_clause_its_own_verb():
+    # the subordinate clause ends at its comma: the verb after the subject there is the main clause's, not a
+    # participle qualifying a noun
+    text = "Hours after Iran launched missiles at Israel, the Israeli army struck targets in Lebanon."
+    assert ("ASSAULT", "ISRMIL", "LBN") in by_code(text)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
