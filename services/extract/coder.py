@@ -531,6 +531,8 @@ PROTESTING_SECTORS = PEOPLE_SECTORS | {"OPP"}
 # Who may come to blows when no country is named: people, and partisans of a party or the opposition (ACLED's
 # political violence: "Party cadres attacked opposition supporters", "Political opponents attacked the mayor")
 BRAWLING_SECTORS = PEOPLE_SECTORS | {"OPP", "PTY"}
+# Verbs that lay an act "on" the one they accuse of it ("blamed the attack on Russia")
+ASCRIBING_VERBS = frozenset({"blame"})
 # Verbs whose object is a body, which no market move is told with ("traders killed three civilians"), and the
 # sectors of people a business's attack falls on as force, not as competition
 BODY_HARM_VERBS = HARM_VERBS & PATIENT_VERBS
@@ -1922,10 +1924,22 @@ class SentenceCoder:
         # warning shots at a Greek patrol boat")
         aimed = hit.entry.type in AIMED_TYPES or hit.entry.mode == "riot" or hit.entry.cameo == SHOW_OF_FORCE
         aimed = aimed or words(doc).lower[hit.end - 1] == "at"  # words aimed "at" someone: "lashed out at Japan"
+        # blame is laid "on" someone: "blamed the attack on Russia"
+        ascribed = words(doc).lemma[hit.start] in ASCRIBING_VERBS
         sited = hit.entry.type in SITED_TYPES
         owned = hit.entry.type in OWN_PEOPLE_TYPES
         target = target_after(
-            doc, sent, after, self._objects(hit), stops, source, skip=skip, aimed=aimed, sited=sited, owned=owned
+            doc,
+            sent,
+            after,
+            self._objects(hit),
+            stops,
+            source,
+            skip=skip,
+            aimed=aimed or ascribed,
+            aim="on" if ascribed else "at",
+            sited=sited,
+            owned=owned,
         )
         target = target and with_co_objects(words(doc), target, self.chunks)
         if (
@@ -1962,7 +1976,7 @@ class SentenceCoder:
             doer = agent_after_by(doc, sent, hit.end, self.chunks, stops)
             if doer is not None and any(a.country for a in doer.actors):
                 target = doer
-            elif target is not None and target.prep in ACTED_ON:
+            elif target is not None and target.prep in ACTED_ON and not self._lays_blame_on(hit, target):
                 target = None
         fought = hit.entry.type == "ASSAULT" and target is not None and target.prep == "between"
         fought = fought and self._names_its_sides(hit, target)
@@ -3522,6 +3536,11 @@ class SentenceCoder:
             if w.lower[j] in FOUGHT_NOUNS or (chunk := self.chunk_at.get(j)) is not None and chunk.actors:
                 return False  # "fought pitched battles", "fought a gunbattle", "fought pockets of resistance"
         return True
+
+    def _lays_blame_on(self, hit: Hit, target: Chunk) -> bool:
+        """Whether the target is whom blame for the act is laid on ("blamed the attack on Russia"), not whom the act
+        fell on."""
+        return target.prep == "on" and words(self.doc).lemma[hit.start] in ASCRIBING_VERBS
 
     def _plays_a_game_or_trade(self, hit: Hit, chunk: Chunk | None, target: Chunk | None) -> bool:
         """Whether an actor phrase names players or companies, whose attacks and fights are a game's or a market's:

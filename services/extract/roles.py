@@ -544,11 +544,13 @@ def target_after(
     passive: bool = False,
     skip: frozenset[str] = frozenset(),
     aimed: bool = False,
+    aim: str = "at",
     sited: bool = False,
     owned: bool = False,
 ) -> Chunk | None:
     """The first actor phrase right of a trigger, not a location and not the source, before the clause ends;
-    aimed: the act is aimed, so "at" names its target ("fired rockets at Israeli troops"), not where it was;
+    aimed: the act is aimed, so its `aim` ("at") names its target ("fired rockets at Israeli troops", "blamed the
+    attack on Russia"), not where it was;
     sited: the act is aimed at the seat of power it is held at ("protested outside the US embassy");
     owned: the act is done for or to one's own, so "its citizens" as the object is the doer's, found by the caller."""
     w = words(doc)
@@ -575,7 +577,7 @@ def target_after(
             return chunk  # "killed at least 40 people during an attack on a UN school": those counted are its object
         if sited and chunk.prep in SITES and any(a.country and a.sector in SEATS_OF_POWER for a in chunk.actors):
             return chunk
-        if chunk.prep in LOCATIVE and not (aimed and chunk.prep == "at") or chunk.prep in skip:
+        if chunk.prep in LOCATIVE and not (aimed and chunk.prep == aim) or chunk.prep in skip:
             continue
         if chunk.prep == "alongside":
             continue  # "fought alongside Mozambican forces against insurgents": an ally, not the one acted on
@@ -585,7 +587,7 @@ def target_after(
         # plan put forward by Egypt").
         if chunk.prep == "by" and (passive or not _names_proposer(w, _before_prep(w, chunk.start))):
             continue
-        if any(a.country for a in chunk.actors) or aimed and chunk.prep == "at":
+        if any(a.country for a in chunk.actors) or aimed and chunk.prep == aim:
             return chunk  # "fired tear gas at students marching on parliament": whom it was fired at, named or not
         # An adjective that is also a sector noun ("military aid") yields to a named actor further on.
         fallback = fallback or chunk

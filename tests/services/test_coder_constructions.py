@@ -254,6 +254,19 @@ def test_a_claim_that_another_did_harm_is_an_accusation_and_the_harm_only_claime
     assert [e.type for e in asserted("Russia claimed that its troops had captured the village.")] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya blamed the bombing on Somali militants.", [("ACCUSE", "KEN", "SOMREB")]),
+        ("Kenya blamed the bombing on Friday on the Somali government.", [("ACCUSE", "KEN", "SOMGOV")]),
+        # the one an act fell on is not whom a condemnation of it is aimed at
+        ("Kenya condemned the bombing on Somali soil.", [("ACCUSE", "KEN", None)]),
+    ],
+)
+def test_blame_for_an_act_is_laid_on_the_one_accused(text, expected):
+    assert by_code(text) == expected, text
+
+
 def test_the_act_an_accusation_alleges_is_the_accused_s_and_only_claimed():
     found = extract_events("The Kremlin accused Ukraine of shelling Donetsk.")
     assert [(e.type, e.modality, e.source.code) for e in found] == [
