@@ -808,6 +808,12 @@ def test_hyphened_demonyms_before_people_name_one_people(text: str, expected: se
     assert codes(text) == expected
 
 
+def test_a_community_of_an_island_named_by_its_people_s_demonyms_is_the_island_s() -> None:
+    # Greek and Turkish Cypriots are Cyprus's, not Greece's or Turkey's
+    assert codes("Greek Cypriot police arrested two Turkish soldiers.") == {("COERCE", "CYPCOP", "TURMIL")}
+    assert codes("Turkish Cypriot leaders met the UN envoy.") == {("CONSULT", "CYPGOV", "IGOUNO")}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
