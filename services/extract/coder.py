@@ -1100,7 +1100,7 @@ def _modifies_noun(doc: Doc, hit: Hit, sent: Span, hits: list[Hit]) -> bool:
         # a participle that opens the sentence opens a clause that ends at its comma ("Attacking the base at dawn,
         # the rebels killed ten soldiers"), or with no comma qualifies the subject ("Opposing groups clashed"):
         # either way no main verb of its own
-        opening = other.start == sent.start and w.lower[other.start].endswith("ing")
+        opening = _opens_the_main_clause(w, sent, other.start) and w.lower[other.start].endswith("ing")
         reduced = _agent_follows(w, other)  # "forces backed by US airstrikes retook": no verb of their clause
         # "EU leaders meeting at a summit called on Russia": an -ing form right after a noun qualifies it, and is no
         # clause's verb
@@ -1130,6 +1130,16 @@ def _modifies_noun(doc: Doc, hit: Hit, sent: Span, hits: list[Hit]) -> bool:
                 j -= 1
             return w.lower[j] in AUXILIARIES or w.lower[j] in BE_FORMS
     return False
+
+
+def _opens_the_main_clause(w: Words, sent: Span, i: int) -> bool:
+    """Whether a word opens the sentence, or its main clause right after the comma that ends a fronted phrase or
+    clause ("After the election, opposing groups clashed")."""
+    if i == sent.start:
+        return True
+    if w.lower[i - 1] != "," or w.lower[sent.start] not in SUBORDINATORS and w.lower[sent.start] not in PREPOSITIONS:
+        return False
+    return "," not in w.lower[sent.start : i - 1]
 
 
 def _closes_a_fronted_clause(w: Words, sent: Span, other: Hit, i: int) -> bool:
@@ -3475,7 +3485,9 @@ class SentenceCoder:
         # ("This afternoon a group of protesters used live ammunition")
         k = subject.start - 1
         opens = k < self.sent.start or not (w.is_lower[k] and w.alpha[k])
-        return opens or w.lower[k] in CLAUSE_OPENERS or w.lower[k] in DATE_WORDS
+        # ("After the election, opposing groups clashed": an -ing form that opens the main clause qualifies them)
+        qualified = w.lower[k].endswith("ing") and _opens_the_main_clause(w, self.sent, k)
+        return opens or qualified or w.lower[k] in CLAUSE_OPENERS or w.lower[k] in DATE_WORDS
 
     def _has_an_object(self, hit: Hit, target: Chunk | None) -> bool:
         """Whether an active verb is followed by its object: a phrase with no preposition, or an article or a number

@@ -2084,6 +2084,9 @@ def test_a_clause_set_off_after_an_actor_is_its_own_assertion(text, expected):
 def test_a_participle_opening_the_sentence_leaves_the_main_verb_its_own():
     # with no comma after it, it qualifies the subject: "clashed" is the verb, not a participle after a noun
     assert by_code("Opposing political groups clashed in Ouagadougou.") == [("ASSAULT", "BFAPTY", None)]
+    # so it does after the comma that ends a phrase opening the sentence, where the main clause begins
+    text = "After the election, opposing political groups clashed in Ouagadougou."
+    assert by_code(text) == [("ASSAULT", "BFAPTY", None)]
 
 
 def test_a_clause_that_opens_the_sentence_leaves_the_main_clause_its_own_verb():
