@@ -380,6 +380,8 @@ DOUBTED_ACTS = frozenset({"alleged", "suspected", "possible", "planned", "threat
 # Words before a doer that doubt who did it, not whether it was done
 DOUBTED_DOERS = frozenset({"alleged", "suspected", "presumed", "purported", "apparent"})
 DOUBTED_DOER_REACH = 3  # "suspected suicide bombers", "suspected Boko Haram fighters"
+# Verbs of belief whose "to be" says whom people are thought to be ("gunmen believed to be militants")
+BELIEVING_VERBS = frozenset({"believe", "think", "say", "presume", "suspect"})
 # The prepositions that end a pattern and name whom or where the act reaches ("arrive in", "meet with", "fire at")
 REACHING_PREPOSITIONS = frozenset({"in", "to", "with", "at", "against", "into"})
 # An act named as a noun after its doer's possessive ("Chavez's fence-mending visit to Spain"): how many plain
@@ -3419,6 +3421,11 @@ class SentenceCoder:
         "suspected militants hurled a grenade", "two alleged suicide bombers blew themselves up" report the act as
         done. After an actor, the word is a verb ("police suspected militants attacked")."""
         w = words(self.doc)
+        # "gunmen suspected to be herdsmen attacked": who they are is doubted, not the attack
+        doubt = subject.start - 3
+        believed = doubt > self.sent.start and (w.lower[doubt] in DOUBTED_DOERS or w.lemma[doubt] in BELIEVING_VERBS)
+        if believed and w.lower[doubt + 1 : subject.start] == ["to", "be"]:
+            return doubt
         for k in range(subject.start - 1, max(self.sent.start, subject.start - DOUBTED_DOER_REACH) - 1, -1):
             if w.lower[k] in DOUBTED_DOERS:
                 verb = k > self.sent.start and k - 1 in self.chunk_at

@@ -3550,6 +3550,11 @@ def test_a_fight_named_as_a_noun_with_its_sides(text: str, expected: list) -> No
             [("ASSAULT", "INDREB", "INDMIL")],
         ),
         ("Two alleged gang members stabbed a Kenyan police officer in Nairobi.", [("ASSAULT", "KENCRM", "KENCOP")]),
+        # so does who they are believed to be
+        (
+            "Gunmen believed to be Somali militants attacked a Kenyan police post in Mandera.",
+            [("ASSAULT", "SOMREB", "KENCOP")],
+        ),
         # after an actor, "suspected" is the verb of a claim
         ("Indian police suspected militants attacked the convoy in Srinagar.", []),
     ],
