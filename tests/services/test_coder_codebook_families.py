@@ -541,6 +541,9 @@ def test_jets_ordered_from_their_maker_are_a_purchase() -> None:
         # unnamed people acting against a state's forces are its people
         ("Villagers threw bottles at Indonesian soldiers.", ("PROTEST", "145", "IDN", "IDN")),
         ("Rioters in Lima pelted Peruvian police with rocks.", ("PROTEST", "145", "PER", "PER")),
+        # so are fireworks and other objects
+        ("Youths in Rotterdam threw fireworks at Dutch police.", ("PROTEST", "145", "NLD", "NLD")),
+        ("Protesters hurled objects at Greek police in Athens.", ("PROTEST", "145", "GRC", "GRC")),
     ],
 )
 def test_stones_and_bottles_thrown_by_a_crowd_are_a_riot(text: str, expected: tuple) -> None:
