@@ -466,6 +466,8 @@ CLOSING_QUOTES = frozenset({'"', "''", "”", "’’"})
 FORCES = frozenset({"MIL", "COP"})
 # Who bears arms: a state's forces, rebels, unidentified armed men.
 ARMED_SECTORS = FORCES | {"REB", "UAF"}
+# How far before an attack's noun its "in" may stand ("in a series of raids")
+OPERATION_REACH = 5
 UNCHANGED_PAST = lexicon.word_set("unchanged_past")
 PLURAL_NOUNS = lexicon.word_set("plural_nouns")
 STATEMENT_NOUNS = lexicon.word_set("statement_nouns")
@@ -2474,6 +2476,27 @@ class SentenceCoder:
             and (w.lower[to - 1] in CAUSES_BEFORE_TO or w.lemma[to - 1] == "lead")
         )
 
+    def _forces_whose_operation_it_is(self, hit: Hit) -> list[Actor]:
+        """The armed forces that open an active clause whose act on people is done "in" the attack named after its
+        object ("Israeli forces have taken dozens of Palestinians in a series of raids"): the raids are theirs, not
+        those of whoever a clause of suffering names ("a policeman died of wounds he sustained in an attack")."""
+        w, sent = words(self.doc), self.sent
+        within = range(hit.start - 1, max(sent.start, hit.start - OPERATION_REACH) - 1, -1)
+        k = next((k for k in within if w.lower[k] == "in"), None)
+        if k is None or not all(w.alpha[j] and w.is_lower[j] for j in range(k + 1, hit.start)):
+            return []
+        subject = self.chunk_at.get(sent.start)
+        if subject is None or subject.prep is not None or subject.end >= k:
+            return []
+        if not subject.actors or any(a.sector not in ARMED_SECTORS for a in subject.actors):
+            return []
+        between = range(subject.end, k)
+        if any(w.lower[j] in BE_FORMS or w.lower[j] == "," for j in between) or _clause_break(w, subject.end, k):
+            return []
+        objects = {id(c): c for j in between if (c := self.chunk_at.get(j)) is not None}.values()
+        acted_on = any(c.prep is None and c.actors and not c.pronoun for c in objects)
+        return subject.actors if acted_on else []
+
     def _act_of_no_named_doer(self, hit: Hit) -> tuple[int, int] | None:
         """The words naming a fight or an attack told as held whose doers the sentence does not name: "clan fighting
         in Khaydaro", "Fierce fighting was reported", "after a chlorine gas attack on Saraqeb". No "between" or
@@ -2524,7 +2547,8 @@ class SentenceCoder:
         span = self._act_of_no_named_doer(hit)
         if span is None or self._modality_after(hit.end)[0] != ASSERTED:
             return []  # "Clashes may erupt in Kismayo"
-        attackers = self._forces_of_the_place(hit, span, named=False)
+        # "Israeli forces have taken dozens of Palestinians in raids": the forces raided
+        attackers = self._forces_whose_operation_it_is(hit) or self._forces_of_the_place(hit, span, named=False)
         if not attackers:
             return []
         struck = self.chunk_at.get(hit.end + 1) if hit.end < self.sent.end else None
