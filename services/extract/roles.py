@@ -55,6 +55,10 @@ EXCHANGES, FIRE = frozenset({"exchange", "exchanges"}), frozenset({"fire", "gunf
 # "Fire" is as often a blaze as gunfire: it names no attack unless a doer is named with it.
 WEAPON_NOUNS = lexicon.word_set("weapon_nouns")
 UNATTRIBUTED_ATTACK_NOUNS = (ATTACK_NOUNS - {"fire"}) | WEAPON_NOUNS
+# A blast is as often an accident's as an attack's: it names no attack as the subject of a clause of its own
+BLASTS = frozenset({"blast", "blasts", "explosion", "explosions"})
+# Words that may stand before a clause subject's noun: "an improvised explosive device"
+DETERMINER_AND_MODIFIERS = 4
 # Harm told as done in a fight is done by its fighters, whoever they are: "killed in clashes", "fighting killed 20".
 HARMFUL_ACT_NOUNS = UNATTRIBUTED_ATTACK_NOUNS | FIGHT_NOUNS
 # What opens the phrase naming the attack harm was done in, after a passive: "in", "during" or "amid" it, "by" it,
@@ -702,6 +706,8 @@ def attack_phrase(doc: Doc, sent: Span, start: int, end: int, *, passive: bool) 
         end = _past_a_date(w, end, sent)  # "were killed on 25 June due to the explosion of an IED"
         if end + 1 < sent.end and (w.lower[end], w.lower[end + 1]) in TWO_WORD_CAUSES:
             end += 1
+        elif end < sent.end and w.lower[end] == "when":
+            return _weapon_opening_a_clause(w, sent, end + 1)  # "were killed when a bomb ripped through a market"
         elif end >= sent.end or w.lower[end] not in CAUSE_PREPOSITIONS:
             # "In one of the deadliest attacks of the war, 258 people have been killed": the phrase opens the sentence
             return _fronted_attack_phrase(w, sent, start)
@@ -726,6 +732,18 @@ def attack_phrase(doc: Doc, sent: Span, start: int, end: int, *, passive: bool) 
     # The phrase opens at its determiner ("a minefield explosion"), or is the noun alone ("roadside bombs").
     opener = next((i for i in range(noun - 1, max(first, noun - 4) - 1, -1) if w.lower[i] in DETERMINERS), noun)
     return _unattributed(w, noun, sent, opener, subject_end)
+
+
+def _weapon_opening_a_clause(w: Words, sent: Span, first: int) -> tuple[int, int] | None:
+    """The weapon or attack that is the subject of the clause opening at `first` ("when a car bomb ripped through a
+    market", "when a shell hit the school"); not a blast, which may be an accident's, nor a clause whose subject
+    is someone ("when troops responded to a mortar attack"): their act is coded on its own."""
+    for i in range(first, min(first + DETERMINER_AND_MODIFIERS, sent.end)):
+        if w.lower[i] in UNATTRIBUTED_ATTACK_NOUNS and w.lower[i] not in BLASTS:
+            return _unattributed(w, i, sent, first)
+        if not (w.alpha[i] and w.is_lower[i]) or w.lower[i] in CLAUSE_OPENERS:
+            return None
+    return None
 
 
 def _fronted_attack_phrase(w: Words, sent: Span, limit: int) -> tuple[int, int] | None:

@@ -1313,9 +1313,9 @@ def test_victims_of_an_attack_on_a_place_are_its_people(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a bomb that goes off is its own clause's subject: the dead before "when" did not set it, nor did the one
-        # who only reports it
-        ("At least 20 people were killed when a car bomb exploded in Mogadishu.", [("ASSAULT", "SOMUAF", None)]),
+        # a bomb that goes off is its own clause's subject: the dead before "when" did not set it but were struck
+        # by it, and the one who only reports it did not set it either
+        ("At least 20 people were killed when a car bomb exploded in Mogadishu.", [("ASSAULT", "SOMUAF", "SOMCVL")]),
         ("The Taliban said a roadside bomb killed two soldiers near Kandahar.", [("ASSAULT", "AFGUAF", "AFGMIL")]),
         # a gas cylinder, the economy or protests that explode are no bombing (protests are held)
         ("A gas cylinder exploded in a restaurant in Lagos.", []),
@@ -3950,6 +3950,12 @@ def test_shot_at_by_heavily_armed_men(text: str, expected: list) -> None:
             [("ASSAULT", "EGYUAF", "EGYCOP")],
         ),
         ("Three people died in an air strike on a school in Gaza City.", [("ASSAULT", "PSEUAF", "PSECVL")]),
+        # a weapon that opens the clause after "when" struck those its harm fell on; a blast may be an accident
+        (
+            "At least 20 people were killed when a car bomb ripped through a market in Mogadishu.",
+            [("ASSAULT", "SOMUAF", "SOMCVL")],
+        ),
+        ("Two workers were killed when an explosion ripped through a warehouse in Cairo.", []),
         ("Local news reported a pause in the bombing in Aleppo.", []),
         ("He grabbed a guard's gun in Atlanta, fatally shooting a judge.", []),
         # raids during which a named doer uses force are that doer's, not unidentified forces'; a shooting before
