@@ -808,6 +808,11 @@ def test_hyphened_demonyms_before_people_name_one_people(text: str, expected: se
     assert codes(text) == expected
 
 
+def test_a_party_held_is_its_guests_not_a_political_party() -> None:
+    assert codes("Saudi jets bombed a wedding party in Yemen.") == {("ASSAULT", "SAUMIL", "YEMCVL")}
+    assert codes("Police raided the ruling party's offices in Lusaka.") == {("ASSAULT", "ZMBCOP", "ZMBPTY")}
+
+
 def test_a_community_of_an_island_named_by_its_people_s_demonyms_is_the_island_s() -> None:
     # Greek and Turkish Cypriots are Cyprus's, not Greece's or Turkey's
     assert codes("Greek Cypriot police arrested two Turkish soldiers.") == {("COERCE", "CYPCOP", "TURMIL")}
