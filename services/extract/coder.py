@@ -116,6 +116,7 @@ from services.extract.roles import (
     before_the_verb,
     disaster_did_it,
     ends_a_fight_noun,
+    in_a_relative_clause,
     is_dash,
     is_passive,
     names_a_disaster,
@@ -4201,6 +4202,9 @@ class SentenceCoder:
                 or c.start in self._reporting
                 or c.end < self.sent.end
                 and w.lower[c.end] == "-"
+                # whom a clause about the target names ("a man who had attacked a tourist was arrested")
+                or c.end <= hit.start
+                and in_a_relative_clause(w, c, self.sent, self.chunk_at) is not None
             )
             for a in c.actors
             if a.start < a.end

@@ -337,6 +337,12 @@ def source_before(
         if chunk is not None and chunk.prep is None and _object_of_a_gerund(w, chunk, sent):
             j = chunk.start - 1  # "two men suspected of attacking a police station were arrested": not the station
             continue
+        # (not one a participle follows: "which left several people killed and injured" left them so)
+        relative = chunk is not None and chunk.prep is None and chunk.end < start
+        relative = relative and (w.lower[chunk.end] in BE_FORMS or not is_past_form(w, chunk.end))
+        if relative and (opener := in_a_relative_clause(w, chunk, sent, chunk_at)) is not None:
+            j = opener - 1  # "a man who attacked a tourist was arrested": the man, not the tourist
+            continue
         if chunk is not None and chunk.prep is None and (places or not chunk.place):
             subject = _with_coordinated_heads(doc, sent, chunk, chunk_at)
             if not co_doers:
@@ -389,6 +395,21 @@ def _object_of_a_gerund(w: Words, chunk: Chunk, sent: Span) -> bool:
         and w.lower[gerund].endswith("ing")
         and w.lower[gerund - 1] in PREPOSITIONS
     )
+
+
+def in_a_relative_clause(w: Words, chunk: Chunk, sent: Span, chunk_at: dict[int, Chunk]) -> int | None:
+    """Where the relative pronoun stands whose clause holds a phrase as its verb's object ("a man who attacked a
+    tourist"): right after the phrase it is about, with its verb between; None when the phrase is in no such
+    clause."""
+    verbs = 0  # the clause's own verb, before its object: "who had attacked a", not "who were cousins died when the"
+    for k in range(chunk.start - 1, sent.start, -1):
+        if w.lower[k] in RELATIVE_SUBJECTS:
+            return k if k - 1 in chunk_at and verbs == 1 else None
+        if not (w.alpha[k] and w.is_lower[k]) or k in chunk_at or w.lower[k] in CLAUSE_OPENERS:
+            return None
+        plain = w.lower[k] in DETERMINERS or w.lower[k] in AUXILIARIES or w.lower[k].endswith("ly")
+        verbs += not plain
+    return None
 
 
 def with_co_objects(w: Words, target: Chunk, chunks: list[Chunk]) -> Chunk:

@@ -4316,6 +4316,13 @@ def test_the_one_charged_before_the_verb_is_its_subject_and_the_verb_is_told():
     assert by_code(text) == [("COERCE", "KENMIL", "KENCVL")]
 
 
+def test_the_object_of_a_relative_clause_is_not_the_subject_of_the_verb_after_it():
+    # the man was arrested, not the tourist he attacked; whom his clause names is no other doer of the arrest
+    assert by_code("A man who had attacked a tourist was arrested in Mombasa.") == [("COERCE", "KENUNK", "KENCVL")]
+    text = "The soldiers who killed two protesters in Nairobi were arrested by Kenyan police."
+    assert by_code(text) == [("COERCE", "KENCOP", "KENMIL")]
+
+
 def test_the_agent_of_the_clause_s_verb_did_not_do_what_a_participle_before_it_tells():
     # the mob lynched the man; who accused him is not told
     found = asserted("A Kenyan man accused of killing a tourist was lynched by a mob in Mombasa.")
