@@ -10,7 +10,7 @@ from functools import cache, cached_property
 from itertools import compress
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
 from services.dates import plausible_publication
@@ -3320,6 +3320,12 @@ class SentenceCoder:
         if captured and all(self._is_captive(t, any_people=True) for t in targets):
             # CAMEO's verb dictionary: "capture" is apprehension (173) of people, occupation (192) of places
             type_, mode, cameo = "COERCE", "arrest", ARREST
+        seized_town = (
+            target_chunk is not None and target_chunk.prep in (None, EMBEDDED) and target_chunk.start == hit.end
+        )
+        if cameo == SEIZE_PROPERTY and seized_town and all(self._is_a_town_by_name(t) for t in targets):
+            # CAMEO's verb dictionary: a town or a capital seized is occupied (192), not property taken
+            type_, mode, cameo = "ASSAULT", "occupy", OCCUPY
         # what is seized from people's phrase ("looted the offices of MSF") is their property, not them
         seized = cameo == SEIZE_PROPERTY and _acted_on_itself(hit, target_chunk)
         seized = seized and targets and all(self._is_captive(t) for t in targets)
@@ -3736,19 +3742,28 @@ class SentenceCoder:
 
     def _is_captive(self, actor: Actor, *, any_people: bool = False) -> bool:
         """Whether an actor seized is people ("two Italian aid workers", "four Jordanians"), not a place named by
-        whose it is ("a police station"); any_people: people of any kind, fighters too ("two Taliban commanders"),
-        and never a town or a capital standing for its government."""
+        whose it is ("a police station"), nor a town or a capital standing for its government; any_people: people
+        of any kind, fighters too ("two Taliban commanders")."""
         span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if span is None or self._names_a_seized_place(actor, span):
             return False
-        # the phrase's head, before where they were ("two rebels in Kidal")
-        preposition = next((t for t in span[1:] if t.lower_ in PREPOSITIONS), None)
-        last = span[-1] if preposition is None else self.doc[preposition.i - 1]
-        if any_people and last.ent_type_ in (COUNTRY, CAPITAL, CITY):
+        last = self._head_of(span)
+        if last.ent_type_ in (COUNTRY, CAPITAL, CITY):
             return False
         if actor.sector is not None:
             return any_people or actor.sector in CAPTIVES
         return last.ent_type_ == DEMONYM
+
+    def _head_of(self, span: Span) -> Token:
+        """The head of an actor's phrase, before where they were ("two rebels in Kidal")."""
+        preposition = next((t for t in span[1:] if t.lower_ in PREPOSITIONS), None)
+        return span[-1] if preposition is None else self.doc[preposition.i - 1]
+
+    def _is_a_town_by_name(self, actor: Actor) -> bool:
+        """Whether an actor is a town, a capital or a country named as itself ("seized Kabul"), though it is coded
+        as the government it holds."""
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        return span is not None and self._head_of(span).ent_type_ in (COUNTRY, CAPITAL, CITY)
 
     def _names_a_seized_place(self, actor: Actor, span: Span) -> bool:
         """Whether an actor's phrase names a place, or whose the place after it is ("a Congolese police station")."""

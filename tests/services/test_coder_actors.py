@@ -827,6 +827,9 @@ def test_a_community_of_an_island_named_by_its_people_s_demonyms_is_the_island_s
         ("Somali pirates seized the Danish ambassador's driver.", [("ASSAULT", "181", "SOM", "DNK")]),
         ("Rebels seized a Congolese police station near Goma.", [("COERCE", "171", "COD", "COD")]),
         ("Congolese police seized two tonnes of cocaine.", [("COERCE", "171", "COD", None)]),
+        # a town or a capital seized is occupied (192), though its name stands for its government
+        ("The Taliban seized Kabul in August 2021.", [("ASSAULT", "192", "AFG", "AFG")]),
+        ("M23 rebels seized Goma on Tuesday.", [("ASSAULT", "192", "COD", "COD")]),
     ],
 )
 def test_people_seized_by_irregulars_are_abducted_and_places_are_seized(text: str, expected: list) -> None:
