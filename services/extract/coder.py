@@ -1643,7 +1643,8 @@ def _named_in_full(actor: Actor) -> bool:
 def _is_person(actor: Actor) -> bool:
     """Whether an actor is a person the lexicon knows by name ("President Obama", "Mr. Kiir")."""
     names = actor.text.split()
-    return any(" ".join(names[-k:]) in lexicon.roles() for k in range(1, min(3, len(names)) + 1))
+    ends = (" ".join(names[-k:]) for k in range(1, min(3, len(names)) + 1))
+    return any(end in lexicon.roles() and end not in lexicon.groups_with_roles() for end in ends)
 
 
 def _may_be_he(actor: Actor) -> bool:

@@ -98,10 +98,16 @@ def cues() -> dict[tuple[str, ...], str]:
 def roles() -> dict[str, list[Role]]:
     """People and groups whose code depends on the date, from `lexicon/roles.tsv`."""
     table: dict[str, list[Role]] = {}
-    for name, code, since, until in _rows("roles.tsv"):
+    for name, code, since, until, *_ in _rows("roles.tsv"):
         role = Role(code, date.fromisoformat(since) if since else None, date.fromisoformat(until) if until else None)
         table.setdefault(name, []).append(role)
     return table
+
+
+@lru_cache
+def groups_with_roles() -> frozenset[str]:
+    """The names in `lexicon/roles.tsv` that are groups, not persons ("Taliban"): "they" may stand for them."""
+    return frozenset(name for name, _code, _since, _until, *kind in _rows("roles.tsv") if kind == ["group"])
 
 
 def role_code(name: str, when: date | None) -> str:

@@ -128,3 +128,9 @@ def test_the_country_with_no_state_named_before_it_is_the_one_the_story_is_set_i
         "The country expelled two Turkish diplomats on Friday."
     )
     assert by_code(story)[-1] == ("SANCTION", "GRC", "TURGOV")
+
+
+def test_they_stands_for_a_group_whose_role_changes_as_for_any_group() -> None:
+    # the Taliban are a group the lexicon dates, not a person "they" cannot stand for
+    story = "The Taliban took Kabul on 15 August 2021. Since then, they have detained dozens of Afghan journalists."
+    assert by_code(story)[-1] == ("COERCE", "AFGGOVTAL", "AFGJRN")
