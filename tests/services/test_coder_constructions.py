@@ -3330,6 +3330,8 @@ def test_a_date_between_a_verb_and_its_object(text: str, expected: list) -> None
         # a part of a force named by the force acts as it
         ("A unit of Sudan's security forces raped women.", [("ASSAULT", "SDNCOP", "SDNCVL")]),
         ("Two battalions of Ethiopia's army shelled the town.", [("ASSAULT", "ETHMIL", None)]),
+        # so does a batch or a deployment of it
+        ("The first batch of Kenyan police officers arrived in Haiti.", [("MOBILIZE", "KENCOP", "HTI")]),
     ],
 )
 def test_a_part_of_a_force_acts_as_the_force(text: str, expected: list) -> None:
