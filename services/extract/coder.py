@@ -259,8 +259,9 @@ TRAVELLERS = frozenset({"CVL", "REF", "CRM", "EDU", "LAB", "AGR", "BUS", "HLH", 
 GERUND_GAP = 6
 # Future cues that tell forces made ready for an attack
 PREPARATIONS = frozenset({"prepare to", "preparing to"})
-# Acts a side does to its own forces (CAMEO 0873 demobilize, 0874 retreat); people evacuated are moved by others
-SELF_DONE = frozenset({"withdraw", "pull", "demobilize", "demobilise", "disarm", "disband"})
+# Acts a side does to its own forces (CAMEO 0873 demobilize, 0874 retreat, 154 deploy); people evacuated are moved by
+# others
+SELF_DONE = frozenset({"withdraw", "pull", "demobilize", "demobilise", "disarm", "disband", "deploy"})
 TO = frozenset({"to"})
 AUTHORITY_MODES = frozenset({"arrest", "investigate", "sue", "convict"})
 TOWNS = frozenset({CITY, CAPITAL})

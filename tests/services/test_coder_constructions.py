@@ -1441,6 +1441,8 @@ def test_a_politician_held_by_no_one_named_is_held_by_their_own_state(text, expe
         # a side's own forces withdrawn or disarmed with no one named: the side did it
         ("Ethiopian forces were pulled out of Tigray.", [("RETREAT", "ETHMIL", None)]),
         ("Hundreds of Colombian guerrillas were demobilized last year.", [("RETREAT", "COLREB", None)]),
+        # and so are forces deployed, a body's with no country too
+        ("UN troops were deployed to South Sudan.", [("MOBILIZE", "IGOUNO", "SSD")]),
         # a side disarmed by another is not disarming itself
         ("The rebels were disarmed by the army.", []),
         # people evacuated are moved by others
