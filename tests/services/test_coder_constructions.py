@@ -1438,10 +1438,10 @@ def test_a_politician_held_by_no_one_named_is_held_by_their_own_state(text, expe
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a side's own forces withdrawn or disarmed with no one named: the side did it
+        # a side's own forces withdrawn, disarmed or deployed with no one named: the side did it
         ("Ethiopian forces were pulled out of Tigray.", [("RETREAT", "ETHMIL", None)]),
         ("Hundreds of Colombian guerrillas were demobilized last year.", [("RETREAT", "COLREB", None)]),
-        # and so are forces deployed, a body's with no country too
+        # a body's with no country too
         ("UN troops were deployed to South Sudan.", [("MOBILIZE", "IGOUNO", "SSD")]),
         # a side disarmed by another is not disarming itself
         ("The rebels were disarmed by the army.", []),
@@ -1449,7 +1449,7 @@ def test_a_politician_held_by_no_one_named_is_held_by_their_own_state(text, expe
         ("Hundreds of Afghan soldiers were evacuated to Uzbekistan.", []),
     ],
 )
-def test_forces_withdrawn_or_disarmed_by_no_one_named_are_their_own_side_s(text, expected):
+def test_forces_withdrawn_disarmed_or_deployed_by_no_one_named_are_their_own_side_s(text, expected):
     assert by_code(text) == expected, text
 
 
