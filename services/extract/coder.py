@@ -1540,27 +1540,27 @@ def _charged_with(w: Words, hit: Hit, sent: Span) -> bool:
     """Whether an act is what someone is accused, suspected or charged of, told right after the word that says so
     ("men accused of killing", "a man charged with attacking"), or joined by "and" to one so told ("accused in
     killing a mother in 2011 and wounding two others")."""
-    k = hit.start - 2
-    if k >= sent.start and w.lower[k + 1] in CHARGE_PREPOSITIONS and w.lemma[k] in CHARGING_WORDS:
+    if hit.start - 2 >= sent.start and _opens_a_charge(w, hit.start - 2):
         return True
     if not (w.lower[hit.start].endswith("ing") and hit.start > sent.start and w.lower[hit.start - 1] in ("and", "or")):
         return False
     return any(
-        w.lemma[j] in CHARGING_WORDS and w.lower[j + 1] in CHARGE_PREPOSITIONS and w.lower[j + 2].endswith("ing")
+        _opens_a_charge(w, j) and w.lower[j + 2].endswith("ing")
         for j in range(max(sent.start, hit.start - CHARGE_REACH), hit.start - 2)
     )
 
 
-def _charged_after(w: Words, subject_end: int, verb: int) -> bool:
-    """Whether what a verb's subject is accused, suspected or charged of follows it ("two men suspected of attacking
-    a police station were arrested")."""
-    charged = subject_end + 1 < verb and w.lemma[subject_end] in CHARGING_WORDS
-    return charged and w.lower[subject_end + 1] in CHARGE_PREPOSITIONS
+def _opens_a_charge(w: Words, k: int) -> bool:
+    """Whether a charging word and its preposition stand at k ("accused of", "charged with")."""
+    return w.lemma[k] in CHARGING_WORDS and w.lower[k + 1] in CHARGE_PREPOSITIONS
 
 
-def _past_a_charge(w: Words, subject_end: int, verb: int) -> int:
-    """Where a verb's modality is read from past what its subject is charged with: its auxiliary ("were arrested":
-    the arrest is told, the attack suspected), or the verb itself when it has none."""
+def _past_a_charge(w: Words, subject_end: int, verb: int) -> int | None:
+    """Where a verb's modality is read from when what its subject is charged with follows the subject ("two men
+    suspected of attacking a police station were arrested": the arrest is told, the attack suspected): the verb's
+    auxiliary, or the verb itself when it has none; None when no charge follows the subject."""
+    if subject_end + 1 >= verb or not _opens_a_charge(w, subject_end):
+        return None
     return next((k for k in range(subject_end + 2, verb) if w.lower[k] in BE_FORMS), verb)
 
 
@@ -3196,8 +3196,9 @@ class SentenceCoder:
             window = max(window, hit.start - 1)
         window = _past_an_aside(self.doc, self.sent, window, hit.start)
         subject = source_chunk if source_chunk is not None and source_chunk.end <= hit.start else target_chunk
-        if subject is not None and subject.end <= hit.start and _charged_after(w, subject.end, hit.start):
-            window = max(window, _past_a_charge(w, subject.end, hit.start))
+        charge_end = _past_a_charge(w, subject.end, hit.start) if subject is not None else None
+        if charge_end is not None:
+            window = max(window, charge_end)
         modality, cues = modality_of(self.doc, window, hit.start)
         if modality == ASSERTED and source_chunk is not None and source_chunk.prep == "between":
             modality, cues = self._modality_after(source_chunk.end)
