@@ -853,7 +853,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         and _qualifies(w, qualified - 1, entity_at, sent)
     ):
         qualified -= 1
-    word = w.lower[hit.start]
+    verb_at = hit.start + _opens_with_an_adverb(w, hit)  # "a teacher sexually abused": the verb's form
+    word = w.lower[verb_at]
     if qualified == sent.start and _subject_noun(w, hit, sent):
         return True
     if _done_by_a_light_verb(w, qualified, sent):
@@ -877,7 +878,7 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         return True  # "torched one of the administration blocks": what "one of the" counts is a plural noun
     if plural and w.num[hit.start - 1] and hit.start - 2 >= sent.start and _opens_a_noun_phrase(w, hit.start - 2):
         return True  # "the September 11, 2001 attacks", "in two attacks"; "made 86 arrests" still reports them
-    base = word == w.lemma[hit.start] and not word.endswith(("ed", "ing"))
+    base = word == w.lemma[verb_at] and not word.endswith(("ed", "ing"))
     if base and hit.end - hit.start == 1 and before.endswith("ing") and w.is_lower[hit.start - 1] and before != "being":
         return True  # "dodging arrest", "facing attack": a plain form right after an -ing verb is its object
     if base and hit.end - hit.start == 1 and (_is_past_verb(w, hit.start - 1) or w.num[hit.start - 1]):
@@ -925,19 +926,19 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         return True  # "as long as US sanctions remain": a plural noun before an auxiliary or a verb of state
     if plural and _plain_before(w, hit.start, sent.start) and w.lower[hit.start - 1] not in HARMFUL_NOUNS:
         return True  # "aid pledges": a plural noun, not a verb with its subject ("Israeli strike kills" is one)
-    if is_past_form(w, hit.start):
+    if is_past_form(w, verb_at):
         # A past form is a verb, or an adjective after "the" or a count ("the occupied West Bank", "30 kidnapped
         # schoolgirls"), also past an adverb of its own ("Azerbaijan's internationally recognised borders").
-        j = hit.start - 1
+        j = verb_at - 1
         while j > sent.start and w.lower[j].endswith("ly") and w.is_lower[j]:
             j -= 1
-        graded = j < hit.start - 1 and (w.lower[j] in DETERMINERS or w.lower[j] in POSSESSIVE_MARKS)
+        graded = j < verb_at - 1 and (w.lower[j] in DETERMINERS or w.lower[j] in POSSESSIVE_MARKS)
         # a number after "on" is a date ("gunmen on 27/06 attacked"), not a count
-        counted = w.num[hit.start - 1] and not (hit.start - 2 >= sent.start and w.lower[hit.start - 2] == "on")
-        return before in DETERMINERS or counted or graded
+        counted = w.num[j] and not (j - 1 >= sent.start and w.lower[j - 1] == "on")
+        return w.lower[j] in DETERMINERS or counted or graded
     singular_noun = before == w.lemma[hit.start - 1] and (before,) in sectors and before not in PLURAL_NOUNS
     singular_noun = singular_noun and before not in MANNER_SECTOR_WORDS  # "an official visit" is the visit
-    if singular_noun and word == w.lemma[hit.start] and word not in UNCHANGED_PAST and not _object_after(w, hit, sent):
+    if singular_noun and word == w.lemma[verb_at] and word not in UNCHANGED_PAST and not _object_after(w, hit, sent):
         # "the drone attack", "a government ban": a singular noun before a verb's plain form would need its -s, so
         # the two are one noun ("the rebels attack" and "police attack" are a subject and its verb), unless an
         # object follows, as a collective noun's verb has one in a headline ("Abala militia attack the village")
@@ -1035,6 +1036,11 @@ def _is_past_verb(w: Words, i: int) -> bool:
     pressure"). A form the lemmatizer maps elsewhere may be a plural ("children protest", "gunmen attack"), and "did"
     or a modal takes a plain form as its verb ("did attack", "we'll shoot")."""
     return w.alpha[i] and w.is_lower[i] and w.lower[i].endswith("ed") and not w.num[i]
+
+
+def _opens_with_an_adverb(w: Words, hit: Hit) -> bool:
+    """Whether a trigger of several words opens with an adverb of manner ("sexually assaulted"), before its verb."""
+    return hit.end - hit.start > 1 and w.alpha[hit.start] and w.lower[hit.start].endswith("ly")
 
 
 def _object_after(w: Words, hit: Hit, sent: Span) -> bool:

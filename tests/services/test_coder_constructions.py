@@ -3205,6 +3205,8 @@ def test_chemical_weapons_used_are_cameo_2041(text: str) -> None:
         ("Militiamen assaulted a girl in South Sudan.", ("ASSAULT", "182")),
         ("A girl was sexually assaulted by militiamen in South Sudan.", ("ASSAULT", "1821")),
         ("Militiamen molested a girl in South Sudan.", ("ASSAULT", "1821")),
+        ("A girl was gang-raped by militiamen in South Sudan.", ("ASSAULT", "1821")),
+        ("A teacher sexually abused two pupils in Kisumu, Kenya.", ("ASSAULT", "1821")),
         # 175, violent repression: a protest or an uprising suppressed, broken up or put down
         ("Turkish police suppressed a peaceful student demonstration in Izmir.", ("COERCE", "175")),
         ("Police broke up a rally in Minsk, Belarus.", ("COERCE", "175")),
