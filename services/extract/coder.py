@@ -1996,9 +1996,9 @@ class SentenceCoder:
         if self._reacts_to_an_act(hit):
             # "condemned the killing of two soldiers by Israeli troops": the reaction is to the troops; with no doer
             # named, the one the act fell on ("condemned the attack on Israel") is not whom it is aimed at
-            doer = agent_after_by(doc, sent, hit.end, self.chunks, stops)
-            if doer is not None and any(a.country for a in doer.actors):
-                target = doer
+            doer = agent_after_by(doc, sent, hit.end, self.chunks, stops) or self._doer_of_a_deed(hit)
+            if doer is not None and (any(a.country for a in doer.actors) or doer.pronoun in POSSESSIVES):
+                target = doer  # (whose "its troops" are, the caller finds)
             elif target is not None and target.prep in ACTED_ON and not self._lays_blame_on(hit, target):
                 target = None
         fought = hit.entry.type == "ASSAULT" and target is not None and target.prep == "between"
@@ -2298,12 +2298,12 @@ class SentenceCoder:
         return False
 
     def _reacts_to_an_act(self, hit: Hit) -> bool:
-        """Whether the trigger is a praise or a criticism whose object is an act named as a noun ("condemned the
-        killing of", "welcomed the release of")."""
+        """Whether the trigger is a praise, a criticism or an inquiry whose object is an act named as a noun
+        ("condemned the killing of", "welcomed the release of", "opened an investigation into abuses by")."""
         if hit.entry.type not in REACTIONS:
             return False
         w = words(self.doc)
-        i, qualifiers = hit.end, 0
+        i, qualifiers = hit.end + (hit.end < self.sent.end and w.lower[hit.end] == "into"), 0
         while i < self.sent.end and w.lower[i] not in REACTED_ACTS:
             if w.lower[i] in DETERMINERS or w.lower[i] in MODIFIERS:
                 pass
@@ -2313,6 +2313,16 @@ class SentenceCoder:
                 break
             i += 1
         return i < self.sent.end and w.lower[i] in REACTED_ACTS
+
+    def _doer_of_a_deed(self, hit: Hit) -> Chunk | None:
+        """The phrase after "by" past the participle that says a deed was done ("an inquiry into crimes committed by
+        Croat forces"), which `agent_after_by` leaves to the participle: the deed's doer."""
+        w = words(self.doc)
+        deed = next((i for i in range(hit.end, self.sent.end) if w.lower[i] in REACTED_ACTS), None)
+        by = deed + 2 if deed is not None else self.sent.end
+        if by >= self.sent.end or not is_past_form(w, by - 1) or w.lower[by] != "by":
+            return None
+        return next((c for c in self.chunks if c.start > by and c.prep == "by" and c.start <= by + 2), None)
 
     def _fired_from(self, hit: Hit) -> Chunk | None:
         """Who fired what a passive says was fired from a place and names no one firing: CAMEO's unidentified
@@ -3273,6 +3283,8 @@ class SentenceCoder:
             targets = self._possessor(target_chunk, sources)
         elif target_chunk is not None and target_chunk.pronoun in POSSESSIVES and entry.type in OWN_PEOPLE_TYPES:
             targets = self._own_people(target_chunk, sources)
+        elif target_chunk is not None and target_chunk.pronoun in POSSESSIVES and target_chunk.prep == "by":
+            targets = self._own_people(target_chunk, sources)  # "an inquiry into abuses by its troops": its own
         if entry.type == "ASSAULT" and source_chunk is not None and not any(t.country for t in targets):
             targets = self._struck_in_subject(hit, source_chunk, targets)
         if source_chunk is not None and len(sources) > 1:

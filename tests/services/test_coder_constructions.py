@@ -1500,6 +1500,11 @@ def test_an_act_with_no_doer_is_not_given_to_an_unidentified_actor_unless_it_is_
         # an attack, a shelling or a storming named as a noun is reacted to through its doer too
         ("Turkey condemned the shelling of Idlib by Syrian government forces.", ("ACCUSE", "TUR", "SYR")),
         ("Qatar condemned the storming of the mosque by Israeli settlers.", ("ACCUSE", "QAT", "ISR")),
+        # so is an inquiry into a deed (CAMEO 090): at whoever did it, named after "by" or after the participle
+        # that says it was done; "its troops" are the investigating state's own
+        ("Kenyan police opened an investigation into killings by Somali militants.", ("ACCUSE", "KEN", "SOM")),
+        ("Serbia launched an inquiry into alleged crimes committed by Croat forces.", ("ACCUSE", "SRB", "HRV")),
+        ("Kenya opened an inquiry into abuses by its troops in Somalia.", ("ACCUSE", "KEN", "KEN")),
     ],
 )
 def test_a_reaction_to_an_act_is_aimed_at_its_doer(text, expected):
