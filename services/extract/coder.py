@@ -314,6 +314,7 @@ VOWED_RESPONSE_REACH = 5  # "promised Israel a painful response"
 OWN_PEOPLE_TYPES = frozenset({"REQUEST", "SUPPORT"})
 RELEASE = "0841"
 EXTRADITION = "063"  # judicial cooperation: suspects extradited or handed over to another state
+INVESTIGATION = "09"  # CAMEO's root for investigations
 # Acts whose pattern names the people or the body acted on ("released 37 opposition activists", "dissolved the
 # opposition party", "expelled two journalists"): that object is the target, where "launched 40 drones" names the act.
 PEOPLE_ACTED_ON_MODES = frozenset({"release", "deport", "ban", "ease", "expel", "abduct"})
@@ -4418,6 +4419,14 @@ class SentenceCoder:
                 and (not _any_with_a_sector(targets) or cameo == CEASEFIRE)
             )
             or (type_ == "COERCE" and all(a.sector in AUTHORITIES for a in sources))
+            # courts, prosecutors and police who charge or convict someone named do so at home (what police
+            # investigate may be an accident)
+            or (
+                type_ == "ACCUSE"
+                and not cameo.startswith(INVESTIGATION)
+                and bool(targets)
+                and all(a.sector in HOME_SECTORS for a in sources)
+            )
             or (type_ == "PROTEST" and all(a.sector in PROTESTING_SECTORS for a in sources))
             or (type_ in CLAIM_TYPES and all(a.sector == "LEG" for a in sources) and any(t.country for t in targets))
             or (cameo == STRIKE and all(a.sector for a in sources))
@@ -4522,7 +4531,8 @@ def _speaks_of_agents(doc: Doc, sent: Span, hits: list[Hit], setting: str | None
     """Whether a sentence tells a protest, which people hold whoever they are ("Rallies were held across the
     country", "Judges on strike over pay"), or names by their noun the police, soldiers, armed men or protesters, who
     act whether or not it says whose ("Police arrested ...", "Gunmen killed ...", "Demonstrators set fire to ..."),
-    authorities who coerce ("Authorities detained ..."), a court the story's setting places, and for an attack
+    authorities who coerce ("Authorities detained ..."), courts and police who charge or convict someone, a court
+    the story's setting places, and for an attack
     people who may carry it out or suffer it ("herdsmen attacked farmers", "a grenade injured five civilians"), or a
     fight, which has its sides ("killed in clashes between rival groups")."""
     types = {hit.entry.type for hit in hits}
@@ -4534,6 +4544,8 @@ def _speaks_of_agents(doc: Doc, sent: Span, hits: list[Hit], setting: str | None
     if "COERCE" in types:
         # "Authorities arrested the activist"; "Party cadres shattered windows", "residents burned the offices"
         agents |= AUTHORITIES | BRAWLING_SECTORS
+    if "ACCUSE" in types:
+        agents |= HOME_SECTORS  # "A court convicted two journalists", "Prosecutors charged the minister"
     sector_of, w = lexicon.sectors(), words(doc)
     fights = "ASSAULT" in types and not FIGHT_NOUNS.isdisjoint(w.lower[sent.start : sent.end])
     forceful = not ACTS_OF_FORCE.isdisjoint(types)

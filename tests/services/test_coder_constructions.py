@@ -4359,3 +4359,19 @@ def test_an_act_joined_to_one_someone_is_accused_in_is_claimed_too():
 def test_a_count_after_a_past_like_its_base_opens_its_object():
     # "a mob beat four men": the article opens the subject, the count the object of the verb between them
     assert by_code("A mob beat four Kenyan men near Mombasa.") == [("ASSAULT", "KENCVL", "KENCVL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # courts and prosecutors charge and convict at home: no country named, the act is still told
+        ("Prosecutors charged the former minister with corruption.", ("ACCUSE", "112", "JUD", "ELI")),
+        ("A court convicted two journalists of defamation.", ("ACCUSE", "116", "JUD", "JRN")),
+    ],
+)
+def test_a_charge_or_conviction_by_a_court_of_no_named_country_is_told(text, expected):
+    assert [(e.type, e.cameo, e.source.sector, e.target.sector) for e in asserted(text)] == [expected], text
+
+
+def test_what_police_investigate_may_be_an_accident_and_is_no_accusation():
+    assert asserted("Police are investigating a crash that left four people injured.") == []
