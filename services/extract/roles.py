@@ -43,6 +43,8 @@ ADVERBIAL_SKIP = lexicon.word_set("adverbial_skip")
 # Forms of "be" (and "get") that put a passive in the past, or in an act's own time ("after being arrested")
 PAST_BE = frozenset({"was", "were", "been", "being", "got"})
 PROPOSALS = lexicon.word_set("proposals")
+# Words a locative phrase may hold before its place noun: "in the volatile northern border area of".
+PLACE_PHRASE_WORDS = 5
 # Words between a proposal and the "by" that names who made it: "the plan put forward by".
 PROPOSER_REACH = 2
 ATTACK_NOUNS = lexicon.word_set("attack_nouns")
@@ -604,6 +606,8 @@ def target_after(
             return chunk
         if chunk.prep in LOCATIVE and not (aimed and chunk.prep == aim) or chunk.prep in skip:
             continue
+        if chunk.prep == "of" and _closes_a_place_phrase(w, end, chunk.start):
+            continue  # "looted shops in the Mzansi area of Ntuzuma": where, not whom
         if chunk.prep == "alongside":
             continue  # "fought alongside Mozambican forces against insurgents": an ally, not the one acted on
         if chunk.prep == "with" and w.lower[chunk.end - 1] in WEAPON_NOUNS:
@@ -617,6 +621,20 @@ def target_after(
         # An adjective that is also a sector noun ("military aid") yields to a named actor further on.
         fallback = fallback or chunk
     return fallback
+
+
+def _closes_a_place_phrase(w: Words, end: int, start: int) -> bool:
+    """Whether the "of" before a phrase at `start` follows a place noun in a phrase that a locative preposition
+    opens after the trigger's `end` ("in the Mzansi area of Ntuzuma", "near the border town of Kidal")."""
+    noun = start - 2
+    if noun <= end or w.lemma[noun] not in PLACE_NOUNS:
+        return False
+    for k in range(noun - 1, max(end, noun - PLACE_PHRASE_WORDS) - 1, -1):
+        if w.lower[k] in LOCATIVE:
+            return True
+        if not w.alpha[k] or w.lower[k] in CLAUSE_OPENERS:
+            return False
+    return False
 
 
 def _counted_object(w: Words, verb_end: int, chunk: Chunk) -> bool:

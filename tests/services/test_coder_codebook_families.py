@@ -422,7 +422,7 @@ def test_placards_and_slogans_tell_a_demonstration(text: str, expected: tuple) -
     ("text", "expected"),
     [
         # 190 use conventional military force: armed men who strike, with or without an object
-        ("Suicide bombers struck in the city of Kano.", [("ASSAULT", "190", None, "NGA")]),
+        ("Suicide bombers struck in the city of Kano.", [("ASSAULT", "190", "NGA", "NGA")]),
         ("Nigerian troops struck back near Maiduguri.", [("ASSAULT", "190", "NGA", None)]),
         # a storm, a scandal or workers who strike attack no one
         ("A powerful earthquake struck Kabul.", []),

@@ -4375,3 +4375,16 @@ def test_a_charge_or_conviction_by_a_court_of_no_named_country_is_told(text, exp
 
 def test_what_police_investigate_may_be_an_accident_and_is_no_accusation():
     assert asserted("Police are investigating a crash that left four people injured.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "in the ... area of Y" says where the act was, as "in Y" does: no one it was done to, so the people who did
+        # it are placed there as they are "in Y"
+        ("Hundreds of locals went on a looting spree in the Mzansi area of Ntuzuma near Durban.", ("COERCE", "ZAF")),
+        ("Suspected militants hurled a grenade in the Lal Chowk area of Srinagar.", ("ASSAULT", "IND")),
+    ],
+)
+def test_the_place_after_an_area_noun_in_a_locative_phrase_is_where_not_whom(text, expected):
+    assert [(e.type, e.source.country) for e in asserted(text)] == [expected], text
