@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pycountry
 from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
@@ -17,6 +18,9 @@ SENDING_AWAY = frozenset({"deport", "expel", "repatriate"})
 OPENING_SENTENCES = 3
 # ISO alpha-3 codes of the countries the lexicons know, which open a country's actor codes ("USAMIL")
 COUNTRY_CODES = frozenset(lexicon.countries().values())
+# A state's own ground, sea and sky, named by its nationality: "on Rwandan soil", "in Iraqi territory"
+TERRITORY_NOUNS = frozenset({"soil", "territory", "water", "waters", "airspace"})
+TERRITORY_PREPOSITIONS = LOCATIVE | {"on", "into"}
 # Nouns of a border: a country named before one ("the US border") names no place in it
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # After "and", a verb of going somewhere takes the place after it: "resigned and fled to India" resigned elsewhere.
@@ -66,7 +70,16 @@ def locate(
     best: tuple[int, Location] | None = None
     w = words(doc)
     for entity in entities:
-        if entity.label_ not in (CITY, CAPITAL, COUNTRY) or not sent.start <= entity.start < sent.end:
+        if not sent.start <= entity.start < sent.end:
+            continue
+        if entity.label_ == DEMONYM:
+            # "on Rwandan soil", "in Iraqi territory": the country's own ground, as its name would say
+            if _names_a_territory(w, entity, sent, trigger):
+                distance = abs(entity.start - trigger) + 50
+                if best is None or distance < best[0]:
+                    best = (distance, _territory_of(entity))
+            continue
+        if entity.label_ not in (CITY, CAPITAL, COUNTRY):
             continue
         if entity.start in reporting:
             continue
@@ -95,6 +108,25 @@ def locate(
         if best is None or distance < best[0]:
             best = (distance, location)
     return best[1] if best else None
+
+
+def _territory_of(demonym: Span) -> Location:
+    """The country a nationality names, as a place: "Rwandan soil" is Rwanda."""
+    country = pycountry.countries.get(alpha_3=demonym.id_)
+    name = country and (getattr(country, "common_name", None) or country.name)
+    return Location(name or demonym.text, demonym.id_, None, None)
+
+
+def _names_a_territory(w: Words, demonym: Span, sent: Span, trigger: int) -> bool:
+    """Whether a nationality and a noun of a state's ground ("soil", "territory", "waters", "airspace") follow a
+    locative preposition after the trigger: "shot dead on Rwandan soil", "bombed targets in Iraqi territory"."""
+    before, after = demonym.start - 1, demonym.end
+    return (
+        trigger < before
+        and after < sent.end
+        and w.lemma[after] in TERRITORY_NOUNS
+        and (w.lower[before] in TERRITORY_PREPOSITIONS or before - 1 > trigger and w.lower[before] in DETERMINERS)
+    )
 
 
 def _modifies_a_place(w: Words, j: int, start: int) -> bool:

@@ -971,6 +971,20 @@ def test_a_town_named_after_a_preposition_of_place_is_where_it_happened(text: st
 
 
 @pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        # a state's ground, sea or sky named by its nationality is that state, as a place
+        ("Turkish jets bombed targets in Iraqi territory.", "Iraq", "IRQ"),
+        ("Russian troops shelled villages on Ukrainian soil.", "Ukraine", "UKR"),
+    ],
+)
+def test_a_nationality_before_soil_or_territory_is_where_it_happened(text: str, place: str, country: str) -> None:
+    (event,) = asserted(text)
+    assert event.location is not None and (event.location.name, event.location.country) == (place, country), text
+    assert event.target is not None and event.target.country == country, text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Rusape residents barricaded roads.",  # no preposition of place: a small town's name may be a person's
