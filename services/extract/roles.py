@@ -992,7 +992,7 @@ def agent_after_by(
             return None  # "a man accused of theft was lynched by a mob": the mob lynched him, who accused is untold
         if chunk.prep in preps and not _of_a_reduced_relative(w, end, chunk.start):
             return chunk
-        if preps == BY and chunk.prep == "of" and _after_the_hands(w, chunk.start, sent.start):
+        if "by" in preps and chunk.prep == "of" and _after_the_hands(w, chunk.start, sent.start):
             return chunk
     return None
 

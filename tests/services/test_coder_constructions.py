@@ -1516,6 +1516,8 @@ def test_a_reaction_to_an_act_is_aimed_at_its_doer(text, expected):
     [
         # "at the hands of" names a passive's agent, as "by" does
         ("Dozens of Kenyan villagers were killed at the hands of Somali militants.", ("ASSAULT", "SOM", "KEN")),
+        # so does dying at their hands, force suffered (CAMEO's DIE, 190)
+        ("Five Afghan soldiers died at the hands of Pakistani militants.", ("ASSAULT", "PAK", "AFG")),
         # the one sanctions weigh on, inside a passive's subject, is the target of lifting them
         ("Sanctions on Cuba were lifted by the European Union.", ("CONCEDE", "IGO", "CUB")),
         # talks on a country are only about it
