@@ -235,6 +235,9 @@ def test_returns_handovers_and_import_bans(text: str, expected: list) -> None:
         "Zambian police teargassed opposition supporters.",
         "Zambian police tear-gassed opposition supporters.",
         "Zambian police fired tear-gas at opposition supporters.",
+        "Zambian police fired teargas at opposition supporters.",
+        "Zambian police used teargas on opposition supporters.",
+        "Zambian police teargas opposition supporters",
     ],
 )
 def test_tear_gas_however_written_is_riot_control(text: str) -> None:
