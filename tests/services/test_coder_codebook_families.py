@@ -546,6 +546,8 @@ def test_jets_ordered_from_their_maker_are_a_purchase() -> None:
         ("Rioters in Lima pelted Peruvian police with rocks.", ("PROTEST", "145", "PER", "PER")),
         # so are fireworks and other objects
         ("Youths in Rotterdam threw fireworks at Dutch police.", ("PROTEST", "145", "NLD", "NLD")),
+        # and stoning is throwing stones
+        ("Youths stoned police vehicles in Kisumu, Kenya.", ("PROTEST", "145", "KEN", "KEN")),
         ("Protesters hurled objects at Greek police in Athens.", ("PROTEST", "145", "GRC", "GRC")),
     ],
 )
