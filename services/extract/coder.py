@@ -83,6 +83,7 @@ from services.extract.nlp import (
     is_past_form,
     is_s_form,
     pipeline,
+    place_named,
     sentences,
     text_of,
     words,
@@ -3819,6 +3820,19 @@ class SentenceCoder:
             return any(e.start_char == actor.start and e.end_char == actor.end and e.label_ in TOWNS for e in inside)
         return actor.sector in PEOPLE_SECTORS and bool(inside) and all(e.label_ in TOWNS for e in inside)
 
+    def _city_struck(self, hit: Hit) -> Location | None:
+        """The city an attack names as its object ("shelled Kyiv", "launched an attack on Beni"): where it was."""
+        w, k = words(self.doc), hit.end
+        k += k < self.sent.end and w.lower[k] == "on"
+        entity = self.entity_at.get(k)
+        if entity is None or entity.start != k or entity.label_ not in (CITY, CAPITAL):
+            return None
+        after = entity.end
+        if after < self.sent.end and (w.title[after] or w.lower[after] in POSSESSIVE_MARKS):
+            return None  # "attacked South West State's militiamen", "stormed Kabul University": a longer name's
+        place = place_named(self.doc, entity.id_)
+        return Location(place.name, place.country, place.lat, place.lon) if place is not None else None
+
     def _location(self, trigger: int) -> Location | None:
         """Where the event of the trigger at this token happened (read once per trigger)."""
         if trigger not in self._locations:
@@ -4389,6 +4403,8 @@ class SentenceCoder:
         # where the act a reaction is to happened is not where the reaction was made ("condemned the attack on its
         # embassy in Kabul")
         location = None if self._reacts_to_an_act(hit) else self._location(hit.start)
+        if location is None and type_ == "ASSAULT":
+            location = self._city_struck(hit)
         if location is None and self.setting is not None:
             # Police, courts and protesters act at home: with no country named, and no place in the sentence,
             # theirs is the story's ("Police arrested the driver" in a story set in Houston)

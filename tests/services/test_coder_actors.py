@@ -971,6 +971,19 @@ def test_a_town_named_after_a_preposition_of_place_is_where_it_happened(text: st
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a city an attack names as its object is where it was
+        ("Russian forces shelled Kyiv overnight.", "Kyiv"),
+        ("Rebels launched an attack on Beni.", "Beni"),
+    ],
+)
+def test_a_city_attacked_is_where_the_attack_was(text: str, place: str) -> None:
+    (event,) = asserted(text)
+    assert event.location is not None and event.location.name == place, text
+
+
+@pytest.mark.parametrize(
     ("text", "place", "country"),
     [
         # a state's ground, sea or sky named by its nationality is that state, as a place
