@@ -169,6 +169,8 @@ def test_military_force_without_the_usual_verbs(text: str, expected: tuple) -> N
     [
         # 160 reduce relations, 163 embargo, boycott or sanctions
         ("Qatar closed its airspace to Bahraini flights.", ("SANCTION", "160", "QAT", "BHR")),
+        # CAMEO's DENY * ENTRY: a delegation or an official refused entry
+        ("India denied entry to a Chinese delegation.", ("SANCTION", "160", "IND", "CHN")),
         ("Canada imposed tariffs on Chinese steel.", ("SANCTION", "163", "CAN", "CHN")),
         # firms or officials put on a blacklist are sanctioned
         ("The EU blacklisted two Belarusian officials.", ("SANCTION", "163", "IGO", "BLR")),
