@@ -40,6 +40,9 @@ CALENDAR = lexicon.word_set("calendar")
 PRONOUNS = lexicon.word_set("pronouns")
 COUNTRY_NOUNS = lexicon.word_set("country_nouns")
 GROUP_NOUNS = lexicon.word_set("group_nouns")
+# "the two countries", "both sides": the two parties named before, as a pronoun points back to one
+PAIR_NOUNS = frozenset({"countries", "sides", "nations", "states", "governments", "leaders", "neighbours", "neighbors"})
+BOTH = "both"
 # Nouns after an actor that make the state named in it a patron of the actor ("Israel's militia ally")
 PATRONIZED = frozenset({"ally", "proxy"})
 VENUE_NOUNS = lexicon.word_set("venue_nouns")
@@ -508,6 +511,20 @@ def _names_a_base(w: Words, end: int, stop: int) -> bool:
     return _hyphened_to(w, end, stop, BASED)
 
 
+def names_both_parties(w: Words, i: int, end: int) -> int | None:
+    """The end of "both sides" or "the two countries" at i, standing for the two parties named before (not "the two
+    countries' leaders", whose noun is another's)."""
+    if w.lower[i] == BOTH:
+        noun = i + 1
+    elif w.lower[i] == "the" and i + 1 < end and w.lower[i + 1] == "two":
+        noun = i + 2
+    else:
+        return None
+    if noun >= end or w.lower[noun] not in PAIR_NOUNS:
+        return None
+    return None if noun + 1 < end and w.lower[noun + 1] in POSSESSIVE_MARKS else noun + 1
+
+
 def _names_the_country(w: Words, i: int, end: int) -> bool:
     """ "the country", "the kingdom" on their own ("the country had reached a deal"), not "the country's president"
     nor "the country music star": the next word is punctuation, a function word or an inflected verb; so "the
@@ -558,8 +575,12 @@ def find_chunks(
     }
     i = sent.start
     while i < sent.end:
-        if not in_a_chunk[i] and w.lower[i] not in PRONOUNS and w.lower[i] != "the":
-            i += 1  # most words open nothing: no phrase, no pronoun and no "the country"
+        if not in_a_chunk[i] and w.lower[i] not in PRONOUNS and w.lower[i] not in ("the", BOTH):
+            i += 1  # most words open nothing: no phrase, no pronoun, no "the country" and no "both sides"
+            continue
+        if (pair_end := names_both_parties(w, i, sent.end)) is not None:
+            chunks.append(Chunk(i, pair_end, [], _prep(doc, i, sent.start), pronoun=BOTH))
+            i = pair_end
             continue
         if w.lower[i] in PRONOUNS:
             chunks.append(Chunk(i, i + 1, [], _prep(doc, i, sent.start), pronoun=w.lower[i]))

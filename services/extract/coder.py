@@ -17,6 +17,7 @@ from services.dates import plausible_publication
 from services.extract import lexicon
 from services.extract.actors import (
     ARTICLES,
+    BOTH,
     BUILDING_NOUNS,
     CALENDAR,
     CLAUSE_OPENERS,
@@ -43,6 +44,7 @@ from services.extract.actors import (
     find_chunks,
     names_a_manner,
     names_an_area,
+    names_both_parties,
     of_country,
     qualifies,
     stranger_names,
@@ -1600,6 +1602,9 @@ def _resolve_pronoun(chunk: Chunk | None, chunks: list[Chunk], last_subject: lis
         return _country_named_before(chunk, chunks, last_subject)
     if chunk.pronoun in GROUP_NOUNS:
         return _group_named_before(chunk, chunks, last_subject)
+    if chunk.pronoun == BOTH:
+        # "Armenia and Azerbaijan held talks. Both sides accused each other": the last subject's two parties
+        return last_subject if len({a.country for a in last_subject if a.country}) > 1 else []
     unplaced = None
     for earlier in reversed([c for c in chunks if c.end <= chunk.start and not c.pronoun and c.prep is None]):
         if chunk.pronoun in PERSONAL and not all(a.sector for a in earlier.actors):
@@ -4543,6 +4548,12 @@ def _any_with_a_sector(actors: list[Actor]) -> bool:
     return any(a.sector is not None for a in actors)
 
 
+def _names_both(doc: Doc, sent: Span) -> bool:
+    """Whether a sentence speaks of "both sides" or "the two countries"."""
+    w = words(doc)
+    return any(names_both_parties(w, i, sent.end) is not None for i in range(sent.start, sent.end))
+
+
 def _speaks_of_agents(doc: Doc, sent: Span, hits: list[Hit], setting: str | None) -> bool:
     """Whether a sentence tells a protest, which people hold whoever they are ("Rallies were held across the
     country", "Judges on strike over pay"), or names by their noun the police, soldiers, armed men or protesters, who
@@ -4662,7 +4673,9 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
             named = sorted([*named, *mentioned], key=lambda span: span.start)
         # A sentence that names no one cannot yield a codable event, unless it speaks of agents by their noun, or
         # names someone no lexicon knows.
-        if named or _speaks_of_agents(doc, sent, in_sentence, setting) or stranger_names(doc, sent, entity_at):
+        # ... or points back to the two parties of the last subject ("Both sides accused each other").
+        both = len(subject) > 1 and _names_both(doc, sent)
+        if named or both or _speaks_of_agents(doc, sent, in_sentence, setting) or stranger_names(doc, sent, entity_at):
             coder = SentenceCoder(doc, sent, index, in_sentence, entity_at, named, published, subject, setting)
             events.extend(coder.code())
             people.read(coder.chunks, named)

@@ -721,6 +721,26 @@ def test_an_object_pronoun_points_back_to_another_than_the_doer() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # "both sides", "the two countries": the two parties the last sentence's subject named
+        (
+            "Armenia and Azerbaijan held talks in Brussels. Both sides accused each other of violating the truce.",
+            [("ACCUSE", "ARM", "AZE"), ("ACCUSE", "AZE", "ARM")],
+        ),
+        (
+            "Ethiopia and Eritrea held talks on Sunday. The two countries signed a peace agreement.",
+            [("SUPPORT", "ETH", None), ("SUPPORT", "ERI", None)],
+        ),
+        # with one party named before, there are no two to point back to
+        ("Kenya held talks on Sunday. The two countries signed a peace agreement.", []),
+    ],
+)
+def test_both_sides_point_back_to_the_two_parties_named_before(text: str, expected: list) -> None:
+    assert [e for e in by_country(text) if e[0] != "CONSULT"] == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a person no lexicon knows, named in full, acts on the state they act on; their country stays unknown
         ("Marta Ilves, a lawyer, accused Belarus of torturing detainees.", {("ACCUSE", "", "BLR")}),
         ("Juan Carlos de la Vega criticised Venezuela's electoral council.", {("ACCUSE", "", "VEN")}),
