@@ -1979,10 +1979,12 @@ class SentenceCoder:
         ):
             # "invested $5 billion in Bangladesh": the pattern's own preposition names its target, whatever it is
             target = next((c for c in self.chunks if c.start == hit.end and c.actors), None)
-        if target is None and any(words(doc).lower[i] in DETERMINERS for i in range(hit.start + 1, hit.end)):
+        if any(words(doc).lower[i] in DETERMINERS for i in range(hit.start + 1, hit.end)):
             # "repelled an attack by Islamic State fighters", "violated a ban by General Aoun": an act on another's
-            # act is aimed at whoever did it
-            target = next((c for c in self.chunks if c.prep == "by" and hit.end <= c.start <= hit.end + 1), None)
+            # act is aimed at whoever did it, not at what that act was aimed at ("an attack by the RSF on El Fasher")
+            doer = next((c for c in self.chunks if c.prep == "by" and hit.end <= c.start <= hit.end + 1), None)
+            named = doer is not None and any(a.country for a in doer.actors)  # not "by forces loyal to the SPLA"
+            target = doer if doer is not None and (target is None or named and target.start > doer.start) else target
         if target is not None and target.prep == "to" and hit.entry.mode in ("expel", "deport"):
             target = None  # "deported dozens of migrants to Libya": where they were sent, not who was expelled
         if hit.entry.cameo == EXTRADITION:

@@ -2248,6 +2248,8 @@ def test_an_act_on_another_s_act_is_aimed_at_whoever_did_it():
     assert by_code("Syrian troops repelled an attack by Islamic State fighters near Palmyra.") == [
         ("ASSAULT", "SYRMIL", "IMGREBISI")
     ]
+    # also when the attack's own target follows
+    assert by_country("Iraqi forces repelled an attack by Turkish troops on Kirkuk.") == [("ASSAULT", "IRQ", "TUR")]
 
 
 def test_foreign_troops_ordered_to_leave_are_expelled():
