@@ -316,6 +316,10 @@ VOWED_RESPONSE_REACH = 5  # "promised Israel a painful response"
 # to leave"); what one offers or sends ("offered its troops to Lebanon") is no addressee.
 OWN_PEOPLE_TYPES = frozenset({"REQUEST", "SUPPORT"})
 RELEASE = "0841"
+# Who rescues when they free people, and whom they rescue: held by others, not by the ones who free them
+RESCUERS = frozenset({"COP", "MIL", "SPY"})
+RESCUED = frozenset({"hostage", "captive", "victim", "abductee"})
+RESCUED_REACH = 6  # words from the verb to the noun of those freed: "freed 10 human trafficking victims"
 EXTRADITION = "063"  # judicial cooperation: suspects extradited or handed over to another state
 INVESTIGATION = "09"  # CAMEO's root for investigations
 # Acts whose pattern names the people or the body acted on ("released 37 opposition activists", "dissolved the
@@ -3384,6 +3388,12 @@ class SentenceCoder:
             # with what they bring ("deployed a helicopter") their own
             type_, mode, cameo = "AID", "humanitarian", HUMANITARIAN_AID
             targets = [t for t in targets if t.country or t.sector not in ARMED_FORCES]
+        if cameo == RELEASE and self._rescues(hit, sources, target_chunk):
+            # "Police in Barcelona freed 10 human trafficking victims": hostages or victims freed by the forces of
+            # the law from those who held them are rescued, PLOVER's AID (its manual's own examples), not released
+            type_, mode, cameo = "AID", "humanitarian", HUMANITARIAN_AID
+            if target_chunk is not None and target_chunk.prep == "from":
+                targets = []  # "freed 20 captives from Boko Haram": those they were freed from got no aid
         states = {s.country for s in sources if s.country}
         if cameo == SHOW_OF_FORCE and len(states) > 1:
             # "French and Egyptian warships launched war games": drills held together are military cooperation
@@ -3826,6 +3836,24 @@ class SentenceCoder:
         if actor.sector is None:
             return any(e.start_char == actor.start and e.end_char == actor.end and e.label_ in TOWNS for e in inside)
         return actor.sector in PEOPLE_SECTORS and bool(inside) and all(e.label_ in TOWNS for e in inside)
+
+    def _rescues(self, hit: Hit, sources: list[Actor], freed: Chunk | None) -> bool:
+        """Whether police or soldiers free people another held: hostages, captives or victims, named in the trigger
+        ("freed 10 hostages") or as its object ("freed the kidnapped victims")."""
+        if not sources or not all(a.sector in RESCUERS for a in sources):
+            return False
+        w = words(self.doc)
+        if freed is not None and freed.start >= hit.end and freed.prep is None:
+            end = freed.end
+        else:  # "freed 10 human trafficking victims": people no lexicon names, up to the next preposition
+            end = hit.end
+            while (
+                end < min(self.sent.end, hit.end + RESCUED_REACH)
+                and (w.alpha[end] or w.num[end])
+                and w.lower[end] not in PREPOSITIONS
+            ):
+                end += 1
+        return any(w.lemma[k] in RESCUED for k in range(hit.start, end))
 
     def _city_struck(self, hit: Hit) -> Location | None:
         """The city an attack names as its object ("shelled Kyiv", "launched an attack on Beni"): where it was."""

@@ -1856,3 +1856,19 @@ def test_the_people_put_to_death_are_the_object_not_their_fate() -> None:
     # "to death" says what became of the object; the object's phrase ends before it
     events = asserted("Gunmen hacked five villagers to death in Benue.")
     assert [(e.target.text, e.target.code) for e in events] == [("five villagers", "NGACVL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the PLOVER manual's own examples: hostages or victims freed by police or soldiers are rescued (AID)
+        ("Police in Barcelona freed 10 human trafficking victims during an operation yesterday.", ("AID", "073")),
+        ("Pakistan's military rescued 10 hostages from the border region with Afghanistan yesterday.", ("AID", "073")),
+        ("Nigerian troops freed 20 captives from Boko Haram.", ("AID", "073")),
+        # captors who free their hostages, and a state that frees its prisoners, release them (0841)
+        ("Hamas freed three Israeli hostages.", ("RETREAT", "0841")),
+        ("Israel freed 39 Palestinian prisoners.", ("RETREAT", "0841")),
+    ],
+)
+def test_hostages_freed_by_the_forces_of_the_law_are_rescued(text: str, expected: tuple) -> None:
+    assert [(e.type, e.cameo) for e in asserted(text)] == [expected], text
