@@ -470,6 +470,7 @@ CHALLENGER_SECTORS = frozenset({"REB", "OPP"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG"})
 # Armed groups, gangs and unidentified attackers, whom a state's forces fight
 IRREGULARS = frozenset({"REB", "CRM", "UAF"})
+COMBATANTS = frozenset({"MIL", "REB", "UAF"})  # the sides of a war: soldiers, rebels and unnamed armed men
 # "We" in a quotation is its speaker, named after the quotation closes.
 FIRST_PERSON = frozenset({"we", "our"})
 CLOSING_QUOTES = frozenset({'"', "''", "”", "’’"})
@@ -3348,12 +3349,19 @@ class SentenceCoder:
             type_, mode, cameo = "ACCUSE", "criticize", "111"
         elif in_words and not targets and words(self.doc).lemma[hit.start] in STRUGGLES:
             return accusation  # "the prime minister was fighting to maintain his credibility": a struggle, no arms
-        captured = cameo == OCCUPY and words(self.doc).lemma[hit.start] in CAPTURE_VERBS and targets
+        capture = cameo == OCCUPY and words(self.doc).lemma[hit.start] in CAPTURE_VERBS
+        if capture and not targets and sources and all(s.sector == "COP" for s in sources):
+            # "Kenyan police captured two robbery suspects": police apprehend people (173); they hold no ground
+            type_, mode, cameo = "COERCE", "arrest", ARREST
+        captured = capture and targets
         # not "captured positions from the Taliban"
         captured = captured and _acted_on_itself(hit, target_chunk)
         if captured and all(self._is_captive(t, any_people=True) for t in targets):
             # CAMEO's verb dictionary: "capture" is apprehension (173) of people, occupation (192) of places
             type_, mode, cameo = "COERCE", "arrest", ARREST
+            if targets and all(a.sector in COMBATANTS for a in [*sources, *targets]):
+                # the PLOVER manual: combatants captured in a conflict are abducted, not arrested
+                type_, mode, cameo = "ASSAULT", "abduct", ABDUCTION
         seized_town = (
             target_chunk is not None and target_chunk.prep in (None, EMBEDDED) and target_chunk.start == hit.end
         )

@@ -438,8 +438,9 @@ def test_object_dependent_verb(text, expected):
     ("text", "expected"),
     [
         # CAMEO's verb dictionary: people captured are apprehended (173), or abducted by irregulars (181); a place
-        # captured is occupied (192)
-        ("Pakistani troops captured 20 Taliban fighters near the border.", [("COERCE", "173", "PAK", "AFG")]),
+        # captured is occupied (192); and the PLOVER manual: combatants captured in a conflict are abducted
+        ("Pakistani troops captured 20 Taliban fighters near the border.", [("ASSAULT", "181", "PAK", "AFG")]),
+        ("Kenyan police captured two robbery suspects.", [("COERCE", "173", "KEN", None)]),
         ("Somali militants captured two Kenyan soldiers.", [("ASSAULT", "181", "SOM", "KEN")]),
         ("Syrian rebels captured a police station in Aleppo.", [("ASSAULT", "192", "SYR", "SYR")]),
     ],
@@ -4220,9 +4221,10 @@ def test_who_is_taken_hostage_is_the_one_abducted(text: str, expected: list) -> 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # people captured, or captured again, are apprehended (173), wherever they were
+        # people captured, or captured again, are apprehended (173), wherever they were; combatants captured in a
+        # conflict abducted (181, the PLOVER manual)
         ("Police recaptured the escaped rapist in Baytown.", [("COERCE", "173", "USA", "USA")]),
-        ("The Malian army captured two rebels in Kidal.", [("COERCE", "173", "MLI", "MLI")]),
+        ("The Malian army captured two rebels in Kidal.", [("ASSAULT", "181", "MLI", "MLI")]),
         # a place is occupied (192), and so is one captured from people
         ("Islamic State said it captured positions from the Afghan Taliban.", [("ASSAULT", "192", "IMG", "AFG")]),
         # a date right after the verb still leaves it its object
