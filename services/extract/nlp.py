@@ -883,9 +883,18 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
             verb_end = start + len(first)  # "handed over": a particle may follow the participle
             if len(rest) == 1 and _object_before_passive(doc, sentence_start, start, verb_end, rest[0]):
                 found.append((start, verb_end, trigger))
-    # A reading that names no event ("mobilized pressure groups") rules out the event readings of its words.
-    silenced = {i for start, end, trigger in found if trigger.kind == NO_EVENT for i in range(start, end)}
-    return [match for match in found if match[0] not in silenced] if silenced else found
+    # A reading that names no event ("mobilized pressure groups") rules out the event readings of its words, unless
+    # one names the same object and reads on past it ("mobilized its supporters to demonstrate"; not "released a
+    # video of the hostages").
+    silenced = {i: end for start, end, trigger in found if trigger.kind == NO_EVENT for i in range(start, end)}
+    return [m for m in found if m[0] not in silenced or _reads_on_past(w, m, silenced[m[0]])] if silenced else found
+
+
+def _reads_on_past(w: Words, match: tuple[int, int, lexicon.Trigger], silent_end: int) -> bool:
+    """Whether an event reading ends past a reading of no event that ends at `silent_end`, and names that reading's
+    last word in its own pattern."""
+    start, end, trigger = match
+    return end > silent_end and w.lemma[silent_end - 1] in trigger.pattern.replace("|", " ").split()
 
 
 def _is_perfect_auxiliary(w: Words, i: int) -> bool:

@@ -1872,3 +1872,12 @@ def test_the_people_put_to_death_are_the_object_not_their_fate() -> None:
 )
 def test_hostages_freed_by_the_forces_of_the_law_are_rescued(text: str, expected: tuple) -> None:
     assert [(e.type, e.cameo) for e in asserted(text)] == [expected], text
+
+
+def test_supporters_mobilised_to_demonstrate_are_a_protest() -> None:
+    # the PLOVER manual: mobilising supporters to demonstrate is a protest; mobilising them alone is none, and a
+    # reading of no event still silences a longer one that names another object ("a video of the hostages")
+    text = "The opposition party mobilized its supporters to demonstrate in Kampala."
+    assert [(e.type, e.cameo) for e in asserted(text)] == [("PROTEST", "141")]
+    assert asserted("The party mobilized its supporters in Kampala.") == []
+    assert asserted("Hamas released a video of the hostages.") == []
