@@ -101,6 +101,7 @@ from services.extract.roles import (
     CAUSE_PREPOSITIONS,
     CLAUSE_ENDS,
     DATE_WORDS,
+    DISASTER_NOUNS,
     FIGHT_NOUNS,
     FIGHT_SETTINGS,
     FIGHT_SIDES,
@@ -297,6 +298,7 @@ SHOW_OF_FORCE = "150"
 DEPLOYMENT = "154"
 # CAMEO 1723/1724 impose a curfew, a state of emergency or martial law; 0813/0814 ease them.
 EMERGENCY_RULE = frozenset({"1723", "1724", "0813", "0814"})
+STATE_OF_EMERGENCY = "1724"
 PEACEKEEPING, PEACEKEEPING_AID = "peacekeeping", "074"
 HUMANITARIAN_AID = "073"
 # The work of an emergency that forces may be sent to do (CAMEO 073: emergency assistance)
@@ -3396,6 +3398,11 @@ class SentenceCoder:
             # with what they bring ("deployed a helicopter") their own
             type_, mode, cameo = "AID", "humanitarian", HUMANITARIAN_AID
             targets = [t for t in targets if t.country or t.sector not in ARMED_FORCES]
+        if cameo == STATE_OF_EMERGENCY and not DISASTER_NOUNS.isdisjoint(
+            words(self.doc).lower[hit.end : self.sent.end]
+        ):
+            # the PLOVER manual: an emergency declared over a disaster ("after the earthquake") is no repression
+            return accusation
         if cameo == RELEASE and self._rescues(hit, sources, target_chunk):
             # "Police in Barcelona freed 10 human trafficking victims": hostages or victims freed by the forces of
             # the law from those who held them are rescued, PLOVER's AID (its manual's own examples), not released

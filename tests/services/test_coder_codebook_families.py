@@ -1881,3 +1881,10 @@ def test_supporters_mobilised_to_demonstrate_are_a_protest() -> None:
     assert [(e.type, e.cameo) for e in asserted(text)] == [("PROTEST", "141")]
     assert asserted("The party mobilized its supporters in Kampala.") == []
     assert asserted("Hamas released a video of the hostages.") == []
+
+
+def test_an_emergency_declared_over_a_disaster_is_no_repression() -> None:
+    # the PLOVER manual: a state of emergency over a natural disaster is no repression (COERCE) without other signs
+    assert asserted("Ecuador declared a state of emergency over the floods.") == []
+    text = "The Ethiopian government declared a state of emergency after protests."
+    assert [(e.type, e.cameo) for e in asserted(text)] == [("COERCE", "1724")]
