@@ -27,7 +27,7 @@ FLOORS: dict[tuple[str, ...], float] = {
     ("dedup", "newsflow dedup", "recall_heavy"): 0.85,
     ("dedup", "newsflow dedup", "story_ari"): 0.78,
     ("extract", "petr2_gsr", "newsflow coder", "f1"): 0.32,
-    ("extract", "plover_gsr", "newsflow coder", "f1"): 0.69,
+    ("extract", "plover_gsr", "newsflow coder", "f1"): 0.70,  # the event coder's target; 0.69 before it held by 0.03
     # 0.78 before decision 0015 kept background force; 0.77 before 0016 reported acts whose doers go unnamed
     ("extract", "plover_gsr", "newsflow coder", "precision"): 0.75,
     ("extract", "plover_gsr", "newsflow coder", "type_recall"): 0.75,
