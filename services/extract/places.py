@@ -125,7 +125,12 @@ def _names_a_territory(w: Words, demonym: Span, sent: Span, trigger: int) -> boo
         trigger < before
         and after < sent.end
         and w.lemma[after] in TERRITORY_NOUNS
-        and (w.lower[before] in TERRITORY_PREPOSITIONS or before - 1 > trigger and w.lower[before] in DETERMINERS)
+        and (
+            w.lower[before] in TERRITORY_PREPOSITIONS
+            or before - 1 > trigger
+            and w.lower[before] in DETERMINERS
+            and w.lower[before - 1] in TERRITORY_PREPOSITIONS
+        )
     )
 
 

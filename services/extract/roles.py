@@ -627,7 +627,7 @@ def _closes_a_place_phrase(w: Words, end: int, start: int) -> bool:
     """Whether the "of" before a phrase at `start` follows a place noun in a phrase that a locative preposition
     opens after the trigger's `end` ("in the Mzansi area of Ntuzuma", "near the border town of Kidal")."""
     noun = start - 2
-    if noun <= end or w.lemma[noun] not in PLACE_NOUNS:
+    if noun <= end or w.lower[start - 1] != "of" or w.lemma[noun] not in PLACE_NOUNS:
         return False
     for k in range(noun - 1, max(end, noun - PLACE_PHRASE_WORDS) - 1, -1):
         if w.lower[k] in LOCATIVE:
