@@ -473,6 +473,7 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG"})
 # Armed groups, gangs and unidentified attackers, whom a state's forces fight
 IRREGULARS = frozenset({"REB", "CRM", "UAF"})
 COMBATANTS = frozenset({"MIL", "REB", "UAF"})  # the sides of a war: soldiers, rebels and unnamed armed men
+FIGHT_NOUN_REACH = 3  # words from "in" to the fight's noun: "in a fierce gunfight"
 # "We" in a quotation is its speaker, named after the quotation closes.
 FIRST_PERSON = frozenset({"we", "our"})
 CLOSING_QUOTES = frozenset({'"', "''", "”", "’’"})
@@ -1877,6 +1878,9 @@ class SentenceCoder:
             if agent is None and words(doc).lemma[hit.start] in SUMMONING_VERBS:
                 # "The Russian ambassador was summoned to the Polish foreign ministry": summoned by whom it goes to
                 agent = agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=TO)
+            if agent is None and hit.entry.type == "ASSAULT" and self._fell_fighting_each_other(hit, target):
+                # "Three Indian soldiers and two militants were killed in a gunfight": the two sides fought each other
+                return target, None
             if agent is None and hit.entry.type == "ASSAULT":
                 agent = (
                     agent_of_attack(doc, sent, hit.end, self.chunks, self.right_stops)
@@ -3851,6 +3855,19 @@ class SentenceCoder:
         if actor.sector is None:
             return any(e.start_char == actor.start and e.end_char == actor.end and e.label_ in TOWNS for e in inside)
         return actor.sector in PEOPLE_SECTORS and bool(inside) and all(e.label_ in TOWNS for e in inside)
+
+    def _fell_fighting_each_other(self, hit: Hit, victims: Chunk | None) -> bool:
+        """Whether a passive's victims are two armed sides that fell in a fight it names with no side of its own
+        ("were killed in a gunfight", not "in clashes with Pakistani troops")."""
+        if victims is None or len({a.code for a in victims.actors if a.sector in COMBATANTS}) < 2:
+            return False
+        w, end = words(self.doc), hit.end
+        if end >= self.sent.end or w.lower[end] not in ("in", "during"):
+            return False
+        for i in range(end + 1, min(end + 1 + FIGHT_NOUN_REACH, self.sent.end)):
+            if ends_a_fight_noun(w, i):
+                return i + 1 >= self.sent.end or w.lower[i + 1] not in ("with", "between")
+        return False
 
     def _rescues(self, hit: Hit, sources: list[Actor], freed: Chunk | None) -> bool:
         """Whether police or soldiers free people another held: hostages, captives or victims, named in the trigger

@@ -1623,6 +1623,11 @@ def test_an_attack_named_as_the_subject_is_the_doing_of_the_one_it_names(text, e
             "Nine villagers were killed in fighting between Thai and Cambodian troops.",
             [("ASSAULT", "THAMIL", "KHMMIL"), ("ASSAULT", "KHMMIL", "THAMIL")],
         ),
+        # two sides killed in a fight that names no side of its own fought each other
+        (
+            "Three Indian soldiers and two militants were killed in a gunfight in Kashmir.",
+            [("ASSAULT", "INDMIL", "INDREB"), ("ASSAULT", "INDREB", "INDMIL")],
+        ),
         # a ceasefire brokered between two sides is no fight
         (
             "Qatar brokered a truce between Chadian troops and Sudanese rebels.",
