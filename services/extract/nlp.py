@@ -148,6 +148,9 @@ def make_lemmatizer(nlp: Language, name: str):
         elif lemma == lower and lower.endswith("s") and not lower.endswith("ss") and lower[:-1] in nouns:
             # A plural the table lacks ("warplanes", "peacekeepers") of a noun the lexicons know.
             lemma_hash, lemma = strings.add(lower[:-1]), lower[:-1]
+        elif lemma == lower and lower.endswith("ies") and lower[:-3] + "y" in nouns:
+            # ... in "-ies" ("paramilitaries": "paramilitary")
+            lemma_hash, lemma = strings.add(lower[:-3] + "y"), lower[:-3] + "y"
         elif lower.endswith("ves") and lemma not in nouns and (singular := _f_singular(lower, nouns)) is not None:
             # ... or one the table reads as a verb's -s form ("thieves": "thieve"), of a noun in "-f" it knows
             lemma_hash, lemma = strings.add(singular), singular

@@ -1300,6 +1300,11 @@ def test_a_plural_in_ves_is_of_the_noun_in_f_the_lexicon_knows():
     assert by_code("Police arrested two thieves in Kisumu.") == [("COERCE", "KENCOP", "KENCRM")]
 
 
+def test_a_plural_in_ies_the_lemma_table_lacks_is_of_the_noun_in_y():
+    # "paramilitaries" is no entry of the lemma table: the sector noun is "paramilitary"
+    assert by_code("Sudanese paramilitaries looted the central bank in Nyala.") == [("COERCE", "SDNMIL", "SDNGOV")]
+
+
 def test_a_word_that_doubts_the_object_opens_its_phrase():
     # "two suspected criminals" are the ones arrested, not the town they were arrested in
     assert by_code("Police arrested two suspected criminals in Kisumu.") == [("COERCE", "KENCOP", "KENCRM")]
