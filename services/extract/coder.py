@@ -847,6 +847,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
         return True  # "China retaliated by imposing tariffs": the act after "by" is the retaliation
     if _opens_as_gerund(w, hit, sent, others) or _opens_a_clause_as_its_subject(w, hit, sent):
         return True
+    if _participle_before_its_noun(w, hit, sent):
+        return True  # "a vessel carrying stolen crude oil": what the oil is, no act
     if hit.end + 1 < sent.end and w.alpha[hit.end + 1] and _ends_a_hyphened_word(doc, hit.end + 1):
         return True  # "refuse-derived fuel", "protest-hit city": the first half of a hyphened modifier
     if hit.start == sent.start:
@@ -1048,6 +1050,20 @@ def _is_past_verb(w: Words, i: int) -> bool:
     pressure"). A form the lemmatizer maps elsewhere may be a plural ("children protest", "gunmen attack"), and "did"
     or a modal takes a plain form as its verb ("did attack", "we'll shoot")."""
     return w.alpha[i] and w.is_lower[i] and w.lower[i].endswith("ed") and not w.num[i]
+
+
+def _participle_before_its_noun(w: Words, hit: Hit, sent: Span) -> bool:
+    """Whether a trigger of one word is a past participle in "-en", which no simple past shares, that no auxiliary
+    governs and that stands before a plain noun ("carrying stolen crude oil"): an adjective."""
+    i, after = hit.start, hit.end
+    if after - i != 1 or i == sent.start or after >= sent.end:
+        return False
+    word, before = w.lower[i], w.lower[i - 1]
+    if not word.endswith("en") or word == w.lemma[i] or not is_past_form(w, i):
+        return False
+    if before in AUXILIARIES or before in BE_FORMS or w.lemma[i - 1] in ("have", "get"):
+        return False
+    return w.alpha[after] and w.is_lower[after] and w.lower[after] not in STOP_WORDS | PREPOSITIONS
 
 
 def _opens_with_an_adverb(w: Words, hit: Hit) -> bool:

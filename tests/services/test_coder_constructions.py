@@ -2612,6 +2612,12 @@ def test_a_past_participle_graded_by_an_adverb_after_a_possessive_is_an_adjectiv
     assert by_country("Russia formally recognised the two breakaway regions.") == [("SUPPORT", "RUS", None)]
 
 
+def test_a_participle_in_en_before_its_noun_is_an_adjective():
+    # "stolen" shares no form with the simple past: with no auxiliary before it, it says what the oil is
+    assert by_country("The Nigerian navy intercepted a vessel carrying stolen crude oil.") == []
+    assert by_country("Gunmen have stolen 200 cattle in Zamfara, Nigeria.") == [("COERCE", "NGA", "NGA")]
+
+
 def test_a_verb_object_reading_does_not_end_on_the_objects_owner():
     # a plan dismissed, not a president
     assert by_country("Abbas's spokesman said Palestine dismissed U.S. President Joe Biden's plan.") == [
