@@ -806,6 +806,9 @@ def test_a_deployment_announced_is_planned_not_threatened():
     [
         ("Ukrainian forces repelled a Russian assault near Bakhmut.", [("ASSAULT", "UKRMIL", "RUS")]),
         ("Israeli troops repulsed a Hezbollah attack.", [("ASSAULT", "ISRMIL", "LBNREBHEZ")]),
+        # and so is repelling the attackers themselves, or beating them back (CAMEO's REPULSE, 190)
+        ("Nigerian troops repelled Boko Haram fighters in Borno.", [("ASSAULT", "NGAMIL", "NGAREBBKH")]),
+        ("Rebels beaten back by the Malian army fled into the forest.", [("ASSAULT", "MLIMIL", "REB")]),
     ],
 )
 def test_repelling_an_attack_is_fighting_its_attacker(text, expected):
