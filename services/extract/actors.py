@@ -43,6 +43,8 @@ GROUP_NOUNS = lexicon.word_set("group_nouns")
 # "the two countries", "both sides": the two parties named before, as a pronoun points back to one
 PAIR_NOUNS = frozenset({"countries", "sides", "nations", "states", "governments", "leaders", "neighbours", "neighbors"})
 BOTH = "both"
+# "wounded two others": more of the kind named before it in the sentence
+OTHERS = "others"
 # Nouns after an actor that make the state named in it a patron of the actor ("Israel's militia ally")
 PATRONIZED = frozenset({"ally", "proxy"})
 VENUE_NOUNS = lexicon.word_set("venue_nouns")
@@ -575,6 +577,10 @@ def find_chunks(
     }
     i = sent.start
     while i < sent.end:
+        if w.num[i] and i + 1 < sent.end and w.lower[i + 1] == OTHERS:
+            chunks.append(Chunk(i, i + 2, [], _prep(doc, i, sent.start), pronoun=OTHERS))
+            i += 2
+            continue
         if not in_a_chunk[i] and w.lower[i] not in PRONOUNS and w.lower[i] not in ("the", BOTH):
             i += 1  # most words open nothing: no phrase, no pronoun, no "the country" and no "both sides"
             continue

@@ -30,6 +30,7 @@ from services.extract.actors import (
     LOCATIVE,
     MANNER_SECTOR_WORDS,
     MODIFIERS,
+    OTHERS,
     PEOPLE_SECTORS,
     PLACE_NAME_ENDS,
     PLACE_NOUNS,
@@ -1626,6 +1627,10 @@ def _resolve_pronoun(chunk: Chunk | None, chunks: list[Chunk], last_subject: lis
         return _country_named_before(chunk, chunks, last_subject)
     if chunk.pronoun in GROUP_NOUNS:
         return _group_named_before(chunk, chunks, last_subject)
+    if chunk.pronoun == OTHERS:
+        # "killed a police officer and wounded two others": the last people named before, more of their kind
+        earlier = [c for c in chunks if c.end <= chunk.start and c.actors and not c.pronoun and not c.place]
+        return earlier[-1].actors if earlier else []
     if chunk.pronoun == BOTH:
         # "Armenia and Azerbaijan held talks. Both sides accused each other": the last subject's two parties
         return last_subject if len({a.country for a in last_subject if a.country}) > 1 else []
@@ -3305,7 +3310,9 @@ class SentenceCoder:
                 # another's forecast or wish
                 modality = HYPOTHETICAL
         targets = target_chunk.actors if target_chunk else []
-        if target_chunk is not None and self._owns_the_act(hit, target_chunk, sources):
+        if target_chunk is not None and target_chunk.pronoun == OTHERS:
+            targets = self._resolve(target_chunk)
+        elif target_chunk is not None and self._owns_the_act(hit, target_chunk, sources):
             targets = self._aimed_at(hit, target_chunk, sources)  # "he reaffirmed Türkiye's support for peace"
         elif target_chunk is not None and self._about_own_words(hit, target_chunk):
             targets = []  # "defended his comments on Israel": what one's own words are about is not their target

@@ -13,6 +13,7 @@ from services.extract.actors import (
     DETERMINERS,
     EMBEDDED,
     LOCATIVE,
+    OTHERS,
     PATIENT_VERBS,
     PEOPLE_SECTORS,
     PLACE_NOUNS,
@@ -588,6 +589,8 @@ def target_after(
         object_of_the_verb = chunk.start == end and chunk.prep in (None, EMBEDDED)
         if owned and object_of_the_verb and chunk.pronoun in POSSESSIVES:
             return chunk  # "urged its citizens to leave Lebanon"
+        if object_of_the_verb and chunk.pronoun == OTHERS:
+            return chunk  # "killed a police officer and wounded two others": more of them, found by the caller
         if object_of_the_verb and chunk.pronoun in OBJECT_PRONOUNS:
             return (
                 chunk  # ", accusing it of failing to protect civilians": whom "it" points back to, found by the caller

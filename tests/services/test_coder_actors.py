@@ -1308,3 +1308,19 @@ def test_a_plural_in_ies_the_lemma_table_lacks_is_of_the_noun_in_y():
 def test_a_word_that_doubts_the_object_opens_its_phrase():
     # "two suspected criminals" are the ones arrested, not the town they were arrested in
     assert by_code("Police arrested two suspected criminals in Kisumu.") == [("COERCE", "KENCOP", "KENCRM")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "N others" after a verb are more of the people named before them in the sentence
+        (
+            "Nigerian troops killed 20 Boko Haram fighters and arrested five others.",
+            [("ASSAULT", "NGAMIL", "NGAREBBKH"), ("COERCE", "NGAMIL", "NGAREBBKH")],
+        ),
+        # (wounding them is force on the herder's kind, as killing him is: one event)
+        ("Gunmen killed a herder in Baidoa, Somalia, and wounded four others.", [("ASSAULT", "SOMREB", "SOMAGR")]),
+    ],
+)
+def test_n_others_are_more_of_the_people_named_before(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
