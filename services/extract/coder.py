@@ -86,13 +86,12 @@ from services.extract.nlp import (
     is_past_form,
     is_s_form,
     pipeline,
-    place_named,
     sentences,
     text_of,
     words,
 )
 from services.extract.people import People
-from services.extract.places import BORDER_NOUNS, goes_on, in_a_hyphened_word, locate, story_setting
+from services.extract.places import BORDER_NOUNS, goes_on, in_a_hyphened_word, locate, place_of, story_setting
 from services.extract.roles import (
     ADVERBIAL_SKIP,
     APPOSITION_OPENERS,
@@ -3920,8 +3919,7 @@ class SentenceCoder:
         after = entity.end
         if after < self.sent.end and (w.title[after] or w.lower[after] in POSSESSIVE_MARKS):
             return None  # "attacked South West State's militiamen", "stormed Kabul University": a longer name's
-        place = place_named(self.doc, entity.id_)
-        return Location(place.name, place.country, place.lat, place.lon) if place is not None else None
+        return place_of(entity)
 
     def _location(self, trigger: int) -> Location | None:
         """Where the event of the trigger at this token happened (read once per trigger)."""

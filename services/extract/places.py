@@ -30,7 +30,8 @@ MOTION_VERBS = lexicon.word_set("motion_verbs")
 QUESTION_WORDS = frozenset({"how", "why", "whether", "what"})
 
 
-def _place(entity: Span) -> Location | None:
+def place_of(entity: Span) -> Location | None:
+    """Where a country's, a capital's or a city's name puts a place, from the gazetteer."""
     if entity.label_ == COUNTRY:
         return Location(entity.text, entity.id_, None, None)
     place = place_named(entity.doc, entity.id_)
@@ -46,7 +47,7 @@ def countries_named(doc: Doc) -> set[str]:
             named.add(entity.id_)
         elif entity.label_ == ACTOR and entity.id_[:3] in COUNTRY_CODES:
             named.add(entity.id_[:3])
-        elif (place := _place(entity)) is not None and place.country:
+        elif (place := place_of(entity)) is not None and place.country:
             named.add(place.country)
     return named
 
@@ -57,7 +58,7 @@ def story_setting(sentences: list[Span], entities: list[Span]) -> str | None:
     if not sentences:
         return None
     end = sentences[min(OPENING_SENTENCES, len(sentences)) - 1].end
-    places = (_place(e) for e in entities if e.start < end and e.label_ in (CITY, CAPITAL, COUNTRY))
+    places = (place_of(e) for e in entities if e.start < end and e.label_ in (CITY, CAPITAL, COUNTRY))
     countries = {place.country for place in places if place is not None and place.country}
     return countries.pop() if len(countries) == 1 else None
 
@@ -100,7 +101,7 @@ def locate(
             continue  # "refused to provide details on how many troops are in Syria"
         if w.lower[j] == "to" and w.lemma[trigger] in SENDING_AWAY:
             continue  # "deported the migrants to Libya": where they were sent, not where it was done
-        location = _place(entity)
+        location = place_of(entity)
         if location is None:
             continue
         # Cities beat countries: "in Latakia, Syria" is Latakia.
