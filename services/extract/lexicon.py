@@ -247,6 +247,12 @@ def places() -> dict[str, Place]:
     return _gazetteer()[0]
 
 
+@lru_cache
+def capitals() -> dict[str, Place]:
+    """Each country's capital, by the country's ISO alpha-3 code."""
+    return {place.country: place for place in places().values() if place.capital}
+
+
 def namesakes() -> dict[str, list[Place]]:
     """Cities that share a name with a city in another country ("Tripoli"), most populous first."""
     return _gazetteer()[1]

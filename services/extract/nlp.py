@@ -803,8 +803,10 @@ def _find_segment(w: Words, start: int, limit: int, segment: list[TokenSpec], st
         # `_token_matches` for the first word, written out: most words of a gap match nothing, and a call for each
         # costs more than the test
         opens = lemma[i] in first.lemmas or lower[i] in first.forms
-        if (opens or first.place and i in w.places or first.number and _in_digits(lower[i])) and _segment_at(
-            w, i, segment, skip=1
+        if (
+            (opens or first.place and i in w.places or first.number and _in_digits(lower[i]))
+            and _segment_at(w, i, segment, skip=1)
+            and not _joined_to_a_participle(w, i + len(segment))
         ):
             return i
         if lower[i] in stops and not _between_compound_modifiers(lower, i):
@@ -816,6 +818,19 @@ def _find_segment(w: Words, start: int, limit: int, segment: list[TokenSpec], st
         if stops is ACT_STOPS and lower[i] == "and" and i + 1 < len(lower) and _opens_a_verb_phrase(w, i + 1):
             return None  # "cutting interest rates and tolerating money supply growth": the next verb has its own object
     return None
+
+
+def _joined_to_a_participle(w: Words, i: int) -> bool:
+    """Whether a hyphen at `i` joins the word before it to a participle, which makes the two one adjective of a noun
+    after them: "struck the rebel-held capital" strikes a capital, no rebel."""
+    return (
+        i + 1 < len(w.lower)
+        and w.lower[i] == "-"
+        and w.char_end[i - 1] == w.char_start[i]
+        and w.char_end[i] == w.char_start[i + 1]
+        and w.alpha[i + 1]
+        and is_past_form(w, i + 1)
+    )
 
 
 def _opens_an_agent(w: Words, i: int) -> bool:

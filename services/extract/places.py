@@ -21,6 +21,8 @@ COUNTRY_CODES = frozenset(lexicon.countries().values())
 # A state's own ground, sea and sky, named by its nationality: "on Rwandan soil", "in Iraqi territory"
 TERRITORY_NOUNS = frozenset({"soil", "territory", "water", "waters", "airspace"})
 TERRITORY_PREPOSITIONS = LOCATIVE | {"on", "into"}
+# Nouns of a place in a country, which a nationality before them names: "the Somali capital", "a Nigerian village"
+SETTLEMENT_NOUNS = frozenset({"capital", "city", "town", "village", "port", "region", "province", "state", "district"})
 # Nouns of a border: a country named before one ("the US border") names no place in it
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # After "and", a verb of going somewhere takes the place after it: "resigned and fled to India" resigned elsewhere.
@@ -74,11 +76,12 @@ def locate(
         if not sent.start <= entity.start < sent.end:
             continue
         if entity.label_ == DEMONYM:
-            # "on Rwandan soil", "in Iraqi territory": the country's own ground, as its name would say
-            if _names_a_territory(w, entity, sent, trigger):
-                distance = abs(entity.start - trigger) + 50
+            # "on Rwandan soil", "in Iraqi territory": the country's own ground, as its name would say; "in the
+            # Somali capital", "in the eastern Ukrainian town of Kostiantynivka": a place in it
+            if entity.start not in reporting and (place := _place_by_nationality(w, entity, sent, trigger)):
+                distance = abs(entity.start - trigger) + (50 if place.lat is None else 0)
                 if best is None or distance < best[0]:
-                    best = (distance, _territory_of(entity))
+                    best = (distance, place)
             continue
         if entity.label_ not in (CITY, CAPITAL, COUNTRY):
             continue
@@ -111,28 +114,31 @@ def locate(
     return best[1] if best else None
 
 
+def _place_by_nationality(w: Words, demonym: Span, sent: Span, trigger: int) -> Location | None:
+    """The place a nationality names with the noun after it, in a phrase a locative preposition opens: its country's
+    ground after the trigger ("shot dead on Rwandan soil", "bombed targets in Iraqi territory"), its capital ("in the
+    Somali capital"), or a settlement or a region of it ("in the eastern Ukrainian town of Kostiantynivka"), which
+    the gazetteer may not hold but which is in that country."""
+    after = demonym.end
+    if after >= sent.end or w.lemma[after] not in TERRITORY_NOUNS | SETTLEMENT_NOUNS:
+        return None
+    before = demonym.start - 1
+    while before > sent.start and (w.lower[before] in COMPASS or w.lower[before] in DETERMINERS):
+        before -= 1
+    if w.lower[before] not in TERRITORY_PREPOSITIONS:
+        return None
+    if w.lemma[after] in TERRITORY_NOUNS:
+        return _territory_of(demonym) if trigger < before else None
+    if w.lemma[after] == "capital" and (capital := lexicon.capitals().get(demonym.id_)) is not None:
+        return Location(capital.name, capital.country, capital.lat, capital.lon)
+    return _territory_of(demonym)
+
+
 def _territory_of(demonym: Span) -> Location:
     """The country a nationality names, as a place: "Rwandan soil" is Rwanda."""
     country = pycountry.countries.get(alpha_3=demonym.id_)
     name = country and (getattr(country, "common_name", None) or country.name)
     return Location(name or demonym.text, demonym.id_, None, None)
-
-
-def _names_a_territory(w: Words, demonym: Span, sent: Span, trigger: int) -> bool:
-    """Whether a nationality and a noun of a state's ground ("soil", "territory", "waters", "airspace") follow a
-    locative preposition after the trigger: "shot dead on Rwandan soil", "bombed targets in Iraqi territory"."""
-    before, after = demonym.start - 1, demonym.end
-    return (
-        trigger < before
-        and after < sent.end
-        and w.lemma[after] in TERRITORY_NOUNS
-        and (
-            w.lower[before] in TERRITORY_PREPOSITIONS
-            or before - 1 > trigger
-            and w.lower[before] in DETERMINERS
-            and w.lower[before - 1] in TERRITORY_PREPOSITIONS
-        )
-    )
 
 
 def _modifies_a_place(w: Words, j: int, start: int) -> bool:

@@ -1018,6 +1018,20 @@ def test_a_nationality_before_soil_or_territory_is_where_it_happened(text: str, 
 
 
 @pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        # a town the gazetteer does not hold, named with its country's nationality, is in that country
+        ("Russian forces shelled a market in the eastern Ukrainian town of Kostiantynivka.", "Ukraine", "UKR"),
+        ("Gunmen attacked a hotel in the Somali capital on Friday.", "Mogadishu", "SOM"),
+        ("Police arrested 20 protesters in the Kenyan capital.", "Nairobi", "KEN"),
+    ],
+)
+def test_a_nationality_before_a_town_or_a_capital_says_where_it_happened(text: str, place: str, country: str) -> None:
+    (event,) = asserted(text)
+    assert event.location is not None and (event.location.name, event.location.country) == (place, country), text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Rusape residents barricaded roads.",  # no preposition of place: a small town's name may be a person's

@@ -2120,6 +2120,8 @@ def test_a_clause_that_opens_the_sentence_leaves_the_main_clause_its_own_verb():
         # a crowd counted at the head of the sentence is the people of the place it protests in
         ("Thousands marched in Belgrade on Saturday.", [("PROTEST", "SRBCVL", "SRB")]),
         ("Tens of thousands rallied in Tbilisi against the government.", [("PROTEST", "GEOCVL", "GEOGOV")]),
+        # a noun joined to a participle by a hyphen says whose the object is; it is not the object itself
+        ("Saudi warplanes struck the rebel-held capital Sanaa overnight.", [("ASSAULT", "SAUMIL", "YEMGOV")]),
         # the backer named before "-backed" is not the actor's country
         ("Israeli jets struck Iranian-backed militias in Syria.", [("ASSAULT", "ISRMIL", "SYRREB")]),
         # what an act answers is not whom it is aimed at
