@@ -225,6 +225,8 @@ CONDITIONAL_MODALS = frozenset({"may", "might", "could"})
 RESPONDING = frozenset({"respond", "retaliate", "react", "reply", "answer"})
 WARNING_MODALS = CONDITIONAL_MODALS | {"would", "will"}
 QUOTES = frozenset({'"', "`", "``", "''", "“", "‘", "'"})
+# Words a quoted noun phrase spans before its noun ('a "full-scale military invasion"')
+QUOTED_NOUN_WORDS = 3
 # An event noun after these ("an attack", "any attack", "no attack") names no one event that took place.
 NONSPECIFIC = lexicon.word_set("nonspecific")
 # Verbs that turn an event noun into a report of the event ("staged a protest", "began a hunger strike").
@@ -834,6 +836,17 @@ def _opens_a_clause_as_its_subject(w: Words, hit: Hit, sent: Span) -> bool:
     )
 
 
+def _quoted_after_an_article(w: Words, start: int, sent_start: int) -> bool:
+    """Whether a word opens, or follows lower-case words that open, a quotation right after an article or another
+    determiner: 'a "military invasion"' quotes a noun phrase."""
+    k = start - 1
+    while k > sent_start and start - k <= QUOTED_NOUN_WORDS and w.alpha[k] and w.is_lower[k]:
+        k -= 1
+    if k - 1 < sent_start or w.lower[k] not in QUOTES or w.lower[k - 1] not in DETERMINERS:
+        return False
+    return w.char_end[k - 1] < w.char_start[k] and w.char_end[k] == w.char_start[k + 1]  # not 'killing "several" and'
+
+
 def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], others: list[Hit]) -> bool:
     """A trigger used as a noun ("the attack", "in protest", "North Korea's demand") names an event, not reports one."""
     if hit.entry.kind == "oblige":
@@ -871,6 +884,8 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     word = w.lower[verb_at]
     if qualified == sent.start and _subject_noun(w, hit, sent):
         return True
+    if _quoted_after_an_article(w, hit.start, sent.start):
+        return True  # 'what he called a "military invasion"': a noun in quotes, after its article
     if _done_by_a_light_verb(w, qualified, sent):
         return False  # "carried out a string of airstrikes", "engaged in heavy clashes with": the acts reported
     if qualified in ends and (hit.end - hit.start == 1 or is_s_form(w, hit.start)):

@@ -475,6 +475,12 @@ def test_coordinated_actors(text, expected):
         ("The NATO secretary general warned Russia against any attack on Moldova.", [("THREATEN", "IGO", "RUS")]),
         ("Germany condemned any attack on civilians in Gaza.", [("ACCUSE", "DEU", "PSE")]),
         ("Israel said there had been no attack on its embassy in Cairo.", []),
+        # a noun in quotes after its article is a noun still; a quoted word after others is not ("several")
+        ('Egypt condemned what it called a "military invasion" of Libya.', [("ACCUSE", "EGY", "LBY")]),
+        (
+            'Nigerian troops raided the camp, killing "several" and arresting 16 militants.',
+            [("ASSAULT", "NGA", None), ("COERCE", "NGA", "NGA")],
+        ),
     ],
 )
 def test_an_event_noun_that_names_no_one_event_is_not_coded(text, expected):
