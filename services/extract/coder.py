@@ -836,6 +836,11 @@ def _opens_a_clause_as_its_subject(w: Words, hit: Hit, sent: Span) -> bool:
     )
 
 
+def _ing_form(w: Words, i: int) -> bool:
+    """Whether a lower-case word is an "-ing" form, other than "being"."""
+    return w.lower[i].endswith("ing") and w.is_lower[i] and w.lower[i] != "being"
+
+
 def _quoted_after_an_article(w: Words, start: int, sent_start: int) -> bool:
     """Whether a word opens, or follows lower-case words that open, a quotation right after an article or another
     determiner: 'a "military invasion"' quotes a noun phrase."""
@@ -908,8 +913,14 @@ def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], othe
     if plural and w.num[hit.start - 1] and hit.start - 2 >= sent.start and _opens_a_noun_phrase(w, hit.start - 2):
         return True  # "the September 11, 2001 attacks", "in two attacks"; "made 86 arrests" still reports them
     base = word == w.lemma[verb_at] and not word.endswith(("ed", "ing"))
-    if base and hit.end - hit.start == 1 and before.endswith("ing") and w.is_lower[hit.start - 1] and before != "being":
-        return True  # "dodging arrest", "facing attack": a plain form right after an -ing verb is its object
+    if (
+        base
+        and hit.end - hit.start == 1
+        and any(_ing_form(w, k) for k in range(max(qualified - 1, sent.start), hit.start))
+    ):
+        # "dodging arrest", "facing attack", "preparing new attack", "ongoing attack": a plain form right after an
+        # -ing verb is its object, and one after the words that qualify it, an -ing word among them, a noun
+        return True
     if base and hit.end - hit.start == 1 and (_is_past_verb(w, hit.start - 1) or w.num[hit.start - 1]):
         return True  # "found shell casings", "12 shell casings": no verb follows a past verb or a count unjoined
     if base and qualified < hit.start and w.lower[qualified - 1] in NOUN_MARKERS:

@@ -1375,6 +1375,8 @@ def test_joint_operations_deliveries_strikes_and_forces_called_in_by_their_codeb
         ("Italy ordered a reinforcement of its naval patrols off Libya.", [("MOBILIZE", "154", "ITA", "LBY")]),
         # 0841 crews and sailors freed
         ("Iran freed the 12 Indian sailors of the seized tanker.", [("RETREAT", "0841", "IRN", "IND")]),
+        # CAMEO's FREE in its other verb forms, as headlines write it
+        ("Iran frees French tourist held for two years", [("RETREAT", "0841", "IRN", "FRA")]),
         # no event: a quantity that declines, a tank built for battle, troops a country has as guests
         ("Exports to Russia began to decline in March.", []),
         ("Poland bought 250 American battle tanks.", []),
