@@ -967,8 +967,10 @@ def written_actor(doc: Doc, start: int, end: int, code: str, country: str | None
 
 
 def of_country(actor: Actor, country: str) -> Actor:
-    """The actor, as written, placed in a country: its code is the country's with the actor's sector."""
-    return Actor(actor.text, country + (actor.sector or ""), actor.start, actor.end, country, actor.sector)
+    """The actor, as written, placed in a country: its code is the country's with the actor's sector (an aid group
+    placed among the non-governmental ones is "NGO", not "NGONGO")."""
+    sector = actor.sector if actor.sector != country else None
+    return Actor(actor.text, country + (sector or ""), actor.start, actor.end, country, actor.sector)
 
 
 def _city_place(doc: Doc, city: Span) -> Actor:

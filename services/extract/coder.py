@@ -4640,10 +4640,10 @@ def _dedupe(events: list[EventCandidate]) -> list[EventCandidate]:
 
 
 def _as_ngos(actors: list[Actor]) -> list[Actor]:
-    """The actors, with a human rights group of no named country as a non-governmental organisation, as the PLOVER
-    records code one ("a human rights group protested": NGO); a country named makes it that country's ("Egyptian
-    rights groups")."""
-    return [of_country(a, NGO) if a.country is None and a.sector == RIGHTS_GROUP else a for a in actors]
+    """The actors, with a human rights group or an aid group of no named country as a non-governmental
+    organisation, as the PLOVER records code one ("a human rights group protested": NGO); a country named makes it
+    that country's ("Egyptian rights groups")."""
+    return [of_country(a, NGO) if a.country is None and a.sector in (RIGHTS_GROUP, NGO) else a for a in actors]
 
 
 def _states_of(actors: list[Actor]) -> set[str]:

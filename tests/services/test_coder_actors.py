@@ -1158,6 +1158,24 @@ def test_rights_groups(text: str, expected: list) -> None:
     assert by_code(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO's agents dictionary: aid groups and charities are non-governmental, of the country named
+        (
+            "An international aid agency appealed to the Sudanese government to lift its ban on relief flights.",
+            [("REQUEST", "NGO", "SDNGOV")],
+        ),
+        ("Relief agencies accused Ethiopia of blocking food aid to Tigray.", [("ACCUSE", "NGO", "ETH")]),
+        ("A British charity condemned the Israeli blockade of Gaza.", [("ACCUSE", "GBRNGO", "ISR")]),
+        # and business leaders are business
+        ("Indian business leaders called for free trade with Pakistan.", [("REQUEST", "INDBUS", "PAK")]),
+    ],
+)
+def test_aid_groups_and_business_leaders(text: str, expected: list) -> None:
+    assert by_code(text) == expected
+
+
 def test_only_the_last_conjunct_s_noun_is_shared() -> None:
     # "Israeli and Egyptian troops" share "troops"; a name after "and" with no noun of its own takes none from the
     # conjunct before it ("World Vision Indonesia" is no government)

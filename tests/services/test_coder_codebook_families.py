@@ -637,8 +637,9 @@ def test_a_bid_approved_is_endorsed_and_one_refused_is_rejected() -> None:
             [("THREATEN", "130", "VEN", None)],
         ),
         (
+            # (the groups are non-governmental ones, as CAMEO's agents dictionary has them)
             "Burundi's interior ministry warned that unregistered NGOs would be banned.",
-            [("THREATEN", "137", "BDI", None)],
+            [("THREATEN", "137", "BDI", "NGO")],
         ),
         # a consequence made to hang on another's act (1312 sanctions; a condition on a named party)
         ("Canada warned Eritrea of further sanctions.", [("THREATEN", "130", "CAN", "ERI")]),
