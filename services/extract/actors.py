@@ -105,6 +105,8 @@ HYPHENED_OWNERS = BASED | {"led", "linked", "aligned", "affiliated"}
 TRAILING = DETERMINERS | {"and", "of", "-", ","}
 # Plain adjectives no lexicon knows that may stand between an agent's "by" and its phrase
 ADJECTIVES_BEFORE = 2
+# Tokens of the adjectives between a nationality and its title ("Serbian ultra - nationalist leader")
+TITLE_ADJECTIVE_TOKENS = 4
 # A city or a state has police, officials and courts of its own, which are its country's, and people who live there
 # ("Brooklyn teenager", "Gaza residents").
 LOCAL_SECTORS = frozenset({"COP", "GOV", "JUD"}) | PEOPLE_SECTORS
@@ -606,7 +608,10 @@ def find_chunks(
             or _is_headline_comma(w, j, sent, entity_at)
             or _in_a_hyphened_name(doc, j, i, entity_at)
             or j not in trigger_tokens
-            and _adjective_of_a_conjunct(w, j, i, in_a_chunk, sectors)
+            and (
+                _adjective_of_a_conjunct(w, j, i, in_a_chunk, sectors)
+                or _adjective_of_a_title(w, j, i, in_a_chunk, sectors, entity_at)
+            )
         ):
             j += 1
             if _country_after_a_noun(w, j, entity_at, sectors):
@@ -710,6 +715,43 @@ def _adjective_of_a_conjunct(w: Words, k: int, start: int, in_a_chunk: dict[int,
     if k - 1 <= start or w.lower[k - 1] != "and" or not in_a_chunk.get(k + 1, False):
         return False
     return (w.lemma[k + 1],) in sectors and _plain_adjective(w, k)
+
+
+def _adjective_of_a_title(
+    w: Words, k: int, start: int, in_a_chunk: dict[int, bool], sectors, entity_at: dict[int, Span]
+) -> bool:
+    """Whether a word no lexicon knows, or a hyphen that joins two, stands between a nationality and the sector noun
+    it qualifies with it: "Serbian nationalist leader", "Serbian ultra-nationalist leader" are one actor."""
+    if not _in_a_title_s_adjectives(w, k):
+        return False
+    before = k - 1
+    while (
+        before > start
+        and k - before < TITLE_ADJECTIVE_TOKENS
+        and (w.lemma[before],) not in sectors
+        and _in_a_title_s_adjectives(w, before)
+    ):
+        before -= 1
+    nationality = entity_at.get(before)
+    if before < start or nationality is None or nationality.label_ != DEMONYM:
+        return False
+    if w.lower[before + 1] == "-":
+        return False  # "Turkish-backed rebel fighters": the nationality is the backer's, not the fighters'
+    after = k + 1
+    while (
+        after < len(w.lower)
+        and after - k < TITLE_ADJECTIVE_TOKENS
+        and (w.lemma[after],) not in sectors
+        and _in_a_title_s_adjectives(w, after)
+    ):
+        after += 1
+    return in_a_chunk.get(after, False) and (w.lemma[after],) in sectors
+
+
+def _in_a_title_s_adjectives(w: Words, k: int) -> bool:
+    """A plain adjective, or a hyphen between two words ("ultra-nationalist")."""
+    joined = w.lower[k] == "-" and 0 < k < len(w.lower) - 1 and w.alpha[k - 1] and w.alpha[k + 1]
+    return joined or _plain_adjective(w, k)
 
 
 def _names_a_capital_s_area(w: Words, start: int, end: int, sent_end: int, entity_at: dict[int, Span]) -> bool:

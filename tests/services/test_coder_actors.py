@@ -112,6 +112,26 @@ def test_the_broker_of_a_deal_is_no_party_to_it_nor_its_place(text: str) -> None
     assert agreements == {("IRN", None), ("SAU", None)}, text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words no lexicon knows between a nationality and its title qualify the title: one actor, of that country
+        (
+            "Outspoken Serbian ultra-nationalist leader Vojislav Seselj called on Iraq to resist.",
+            [("REQUEST", "SRBGOV", "IRQ")],
+        ),
+        ("Egyptian undercover forces kidnapped an activist.", [("ASSAULT", "EGYMIL", "OPP")]),
+        # not a backer's name hyphened to its participle, nor a word after the title
+        (
+            "Turkish-backed rebel fighters seized the town from the Islamic State group.",
+            [("ASSAULT", "REB", "IMGREBISI")],
+        ),
+    ],
+)
+def test_adjectives_between_a_nationality_and_a_title_are_the_title_s(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
+
+
 def test_a_name_hyphened_to_a_participle_qualifies_the_noun_after_it() -> None:
     assert codes("Egypt hosted Qatar-mediated talks between Israel and Hamas.") == {
         ("CONSULT", "EGY", "ISR"),
