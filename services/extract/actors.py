@@ -717,6 +717,11 @@ def _adjective_of_a_conjunct(w: Words, k: int, start: int, in_a_chunk: dict[int,
     return (w.lemma[k + 1],) in sectors and _plain_adjective(w, k)
 
 
+def _owns_what_follows(w: Words, end: int) -> bool:
+    """Whether a name that ends at `end` is followed by a possessive mark ("Kenya's")."""
+    return end < len(w.lower) and w.lower[end] in POSSESSIVE_MARKS
+
+
 def _adjective_of_a_title(
     w: Words, k: int, start: int, in_a_chunk: dict[int, bool], sectors, entity_at: dict[int, Span]
 ) -> bool:
@@ -1037,9 +1042,12 @@ def _attach_countries(
         speaker = previous is not None and w.lemma[previous.end - 1] in SPEAKERS_FOR
         if previous is not None and (chunk.prep in ORIGIN or speaker and chunk.prep == "for") and not previous.pronoun:
             gap = range(previous.end, chunk.start)
-            # "soldiers from Damascus" is a movement; "doctors from two American aid groups" an origin.
+            # "soldiers from Damascus" is a movement; "doctors from two American aid groups" an origin, and so are
+            # "members of parliament from Kenya's Liberal Democratic Party" (a country that owns a body is no place).
             place = any(
-                k in entity_at and entity_at[k].label_ in (COUNTRY, CAPITAL, CITY)
+                k in entity_at
+                and entity_at[k].label_ in (COUNTRY, CAPITAL, CITY)
+                and not _owns_what_follows(w, entity_at[k].end)
                 for k in range(chunk.start, chunk.end)
             )
             origin = (ORIGIN - {"from"} if place else ORIGIN) | ({"for"} if speaker else set())

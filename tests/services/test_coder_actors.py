@@ -473,6 +473,11 @@ def test_an_actor_based_in_a_city_is_of_its_country(text, expected):
         ("Fighters linked to al-Qaeda kidnapped two French journalists.", {("ASSAULT", "IMGREB", "FRAJRN")}),
         # a militant network's branch named by a country's possessive is the country's
         ("Militants loyal to Yemen's al-Qaeda attacked a Saudi border post.", {("ASSAULT", "YEMREB", "SAU")}),
+        # members from a country's party are of the country: a country that owns a body is where they come from
+        (
+            "Members of parliament from Kenya's ruling party called on the energy minister to resign.",
+            {("REQUEST", "KENLEG", "KENGOV")},
+        ),
     ],
 )
 def test_an_actor_affiliated_with_another_takes_its_country(text, expected):
