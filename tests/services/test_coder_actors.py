@@ -132,6 +132,19 @@ def test_adjectives_between_a_nationality_and_a_title_are_the_title_s(text: str,
     assert by_code(text) == expected, text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # armed forces, armed groups and parties named by their initials alone are their home state's
+        ("FARDC soldiers clashed with FDLR rebels near Goma.", [("ASSAULT", "CODMIL", "RWAREBFDL")]),
+        ("Fano militiamen attacked ENDF positions.", [("ASSAULT", "ETHREB", "ETHMIL")]),
+        ("Suspected Zanu PF youths beat up MDC supporters.", [("ASSAULT", "ZWEPTY", "ZWEPTY")]),
+    ],
+)
+def test_groups_known_by_their_initials_are_their_home_state_s(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
+
+
 def test_a_name_hyphened_to_a_participle_qualifies_the_noun_after_it() -> None:
     assert codes("Egypt hosted Qatar-mediated talks between Israel and Hamas.") == {
         ("CONSULT", "EGY", "ISR"),

@@ -1752,8 +1752,8 @@ def test_its_own_people_addressed(text, expected):
         # victims of a fight named as a noun were hit by the side after "with"
         ("Three Nepalese policemen were killed in clashes with Indian troops.", [("ASSAULT", "INDMIL", "NPLCOP")]),
         ("Four Chadian soldiers were injured in a gunfight with Sudanese militias.", [("ASSAULT", "SDNREB", "TCDMIL")]),
-        # a side named by an acronym no lexicon knows is still a side ("FARDC soldiers", not "soldiers" alone)
-        ("Ten rebels were killed in a clash with FARDC soldiers.", [("ASSAULT", "MIL", "REB")]),
+        # a side named by an acronym no lexicon knows is still a side ("FANCI soldiers", not "soldiers" alone)
+        ("Ten rebels were killed in a clash with FANCI soldiers.", [("ASSAULT", "MIL", "REB")]),
         # what an act was done under (a deal, pressure) is not whom it was done to
         ("Belarus freed 18 prisoners under a deal with Poland.", [("RETREAT", "BLR", "BLRCRM")]),
     ],
