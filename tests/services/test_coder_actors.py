@@ -139,6 +139,8 @@ def test_adjectives_between_a_nationality_and_a_title_are_the_title_s(text: str,
         ("FARDC soldiers clashed with FDLR rebels near Goma.", [("ASSAULT", "CODMIL", "RWAREBFDL")]),
         ("Fano militiamen attacked ENDF positions.", [("ASSAULT", "ETHREB", "ETHMIL")]),
         ("Suspected Zanu PF youths beat up MDC supporters.", [("ASSAULT", "ZWEPTY", "ZWEPTY")]),
+        ("Peshmerga fighters clashed with Islamic State militants.", [("ASSAULT", "IRQMIL", "IMGREBISI")]),
+        ("Sinaloa Cartel gunmen killed five police officers in Culiacan.", [("ASSAULT", "MEXCRM", "MEXCOP")]),
     ],
 )
 def test_groups_known_by_their_initials_are_their_home_state_s(text: str, expected: list) -> None:
