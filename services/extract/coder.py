@@ -666,8 +666,9 @@ def _reaches(entry: lexicon.Trigger) -> bool:
 
 
 def _is_aimed_reading(entry: lexicon.Trigger) -> bool:
-    """Whether a pattern reads its verb by whom it is aimed at, not by its object ("fire ~ at")."""
-    return _ends_past_a_gap_in(entry, PREPOSITIONS)
+    """Whether a pattern reads its verb by whom it is aimed at, not by its object ("fire ~ at"); "from" names what
+    the object is kept from, and the object is whom the act is aimed at ("barred women from universities")."""
+    return _ends_past_a_gap_in(entry, PREPOSITIONS - {"from"})
 
 
 def _is_particle_reading(entry: lexicon.Trigger) -> bool:

@@ -1378,6 +1378,11 @@ def test_joint_operations_deliveries_strikes_and_forces_called_in_by_their_codeb
         ("Iran freed the 12 Indian sailors of the seized tanker.", [("RETREAT", "0841", "IRN", "IND")]),
         # CAMEO's FREE in its other verb forms, as headlines write it
         ("Iran frees French tourist held for two years", [("RETREAT", "0841", "IRN", "FRA")]),
+        # its REVOKE family with a deal (160), HANG in the present (186), BAR with "from" after its object (172)
+        ("Niger junta revokes military deal with US", [("SANCTION", "160", "NER", "USA")]),
+        ("Iran hangs two men convicted of spying for Israel", [("ASSAULT", "186", "IRN", None)]),
+        ("The fate of the truce hangs in the balance.", []),
+        ("Taliban bar women from universities", [("COERCE", "172", "AFG", "AFG")]),
         # no event: a quantity that declines, a tank built for battle, troops a country has as guests
         ("Exports to Russia began to decline in March.", []),
         ("Poland bought 250 American battle tanks.", []),
