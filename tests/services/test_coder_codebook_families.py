@@ -1383,6 +1383,10 @@ def test_joint_operations_deliveries_strikes_and_forces_called_in_by_their_codeb
         ("Iran hangs two men convicted of spying for Israel", [("ASSAULT", "186", "IRN", None)]),
         ("The fate of the truce hangs in the balance.", []),
         ("Taliban bar women from universities", [("COERCE", "172", "AFG", "AFG")]),
+        # APPROVE * SALE of arms and TRAIN * FORCES are military aid (072); a train that carries soldiers is not
+        ("US approves $1 billion arms sale to Taiwan", [("AID", "072", "USA", "TWN")]),
+        ("Britain trained 30,000 Ukrainian troops last year.", [("AID", "072", "GBR", "UKR")]),
+        ("A train carrying soldiers derailed in Punjab.", []),
         # no event: a quantity that declines, a tank built for battle, troops a country has as guests
         ("Exports to Russia began to decline in March.", []),
         ("Poland bought 250 American battle tanks.", []),
