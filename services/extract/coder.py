@@ -225,6 +225,7 @@ CONDITIONAL_MODALS = frozenset({"may", "might", "could"})
 RESPONDING = frozenset({"respond", "retaliate", "react", "reply", "answer"})
 WARNING_MODALS = CONDITIONAL_MODALS | {"would", "will"}
 QUOTES = frozenset({'"', "`", "``", "''", "“", "‘", "'"})
+RELATIVE_WORDS = frozenset({"which", "who", "whose", "whom"})
 # Words a quoted noun phrase spans before its noun ('a "full-scale military invasion"')
 QUOTED_NOUN_WORDS = 3
 # An event noun after these ("an attack", "any attack", "no attack") names no one event that took place.
@@ -1846,7 +1847,24 @@ class SentenceCoder:
         country_noun = chunk is not None and chunk.pronoun in COUNTRY_NOUNS
         if country_noun and home is not None and _named_before(chunk, self.chunks, [], _names_a_state) is None:
             return [written_actor(self.doc, chunk.start, chunk.end, home, home, None)]
+        if chunk is not None and chunk.pronoun and self._relative_asides:
+            # "Russia, which has accused Ukraine of attacking it, said it had ...": the second "it" skips the aside
+            asides = self._relative_asides
+            chunks = [c for c in self.chunks if c.start not in asides or chunk.start in asides]
+            return _resolve_pronoun(chunk, chunks, self.last_subject)
         return _resolve_pronoun(chunk, self.chunks, self.last_subject)
+
+    @cached_property
+    def _relative_asides(self) -> frozenset[int]:
+        """The tokens of the sentence's relative clauses set off by commas (", which has accused Ukraine,"), which
+        say something of a phrase before them: a pronoun after one points back past it."""
+        w, tokens = words(self.doc), set()
+        for i in range(self.sent.start + 1, self.sent.end - 1):
+            if w.lower[i] == "," and w.lower[i + 1] in RELATIVE_WORDS:
+                end = next((k for k in range(i + 2, self.sent.end) if w.lower[k] == ","), None)
+                if end is not None:
+                    tokens.update(range(i, end + 1))
+        return frozenset(tokens)
 
     def _subject_of_another_verb(self, phrase: Chunk, participle: Hit) -> bool:
         """Whether a phrase before a participle with no "be" of its own is the subject of a form of "be" between

@@ -194,6 +194,12 @@ def test_a_pronoun_skips_a_description_that_names_no_country() -> None:
     assert codes(text) == {("CONCEDE", "KENLAB", None)}
 
 
+def test_a_pronoun_after_a_relative_clause_points_back_past_it() -> None:
+    # the clause says something of Egypt; "it" after "said" is Egypt, not Libya named inside the clause
+    text = "Egypt, which has accused Libya of harbouring militants, said it had arrested 20 Libyan smugglers."
+    assert codes(text) == {("ACCUSE", "EGY", "LBY"), ("COERCE", "EGY", "LBYCRM")}
+
+
 def test_a_court_acts_on_an_unnamed_official_at_home() -> None:
     assert codes("A Peruvian court ordered former minister Juan Perez to testify.") == {("REQUEST", "PERJUD", "PERELI")}
 
