@@ -200,6 +200,12 @@ def test_a_pronoun_after_a_relative_clause_points_back_past_it() -> None:
     assert codes(text) == {("ACCUSE", "EGY", "LBY"), ("COERCE", "EGY", "LBYCRM")}
 
 
+def test_an_aside_in_ing_takes_no_object_from_the_main_clause() -> None:
+    # an aside set off by commas ends before the main clause, whose object is not its own: no one met Russia
+    text = "EU ministers, meeting in Brussels, agreed new sanctions on Russia."
+    assert codes(text) == {("CONSULT", "IGOEU", None), ("AGREE", "IGOEU", "RUS")}
+
+
 def test_a_court_acts_on_an_unnamed_official_at_home() -> None:
     assert codes("A Peruvian court ordered former minister Juan Perez to testify.") == {("REQUEST", "PERJUD", "PERELI")}
 
