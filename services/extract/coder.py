@@ -838,10 +838,10 @@ def _opens_a_clause_as_its_subject(w: Words, hit: Hit, sent: Span) -> bool:
     )
 
 
-def _closes_an_aside_before(w: Words, hit: Hit, k: int) -> bool:
+def _closes_an_aside_before(w: Words, hit: Hit, k: int, sent_start: int) -> bool:
     """Whether a trigger in "-ing" opens an aside set off by commas that closes before token k: ", meeting in
     Brussels," says what the subject did, and what follows is the main clause's."""
-    if hit.start < 1 or w.lower[hit.start - 1] != "," or not w.lower[hit.start].endswith("ing"):
+    if hit.start <= sent_start or w.lower[hit.start - 1] != "," or not w.lower[hit.start].endswith("ing"):
         return False
     return "," in w.lower[hit.end : k]
 
@@ -1894,7 +1894,11 @@ class SentenceCoder:
             speaker = next((c for c in self.chunks if c.start > comma and c.prep is None), None)
             return speaker, next((c for c in self.chunks if c.end <= comma and c.prep is None), None)
         source, target = self._roles_as_written(hit)
-        if target is not None and target.start > hit.end and _closes_an_aside_before(w, hit, target.start):
+        if (
+            target is not None
+            and target.start > hit.end
+            and _closes_an_aside_before(w, hit, target.start, self.sent.start)
+        ):
             target = None  # "The council, meeting in emergency session, condemned North Korea": no one met
         if source is not None and source.end <= hit.start and _opposed_act(w, hit, source.end):
             source = None  # "protested against a string of stabbing attacks": the subject is against them

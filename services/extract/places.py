@@ -125,7 +125,7 @@ def _place_by_nationality(w: Words, demonym: Span, sent: Span, trigger: int) -> 
     before = demonym.start - 1
     while before > sent.start and (w.lower[before] in COMPASS or w.lower[before] in DETERMINERS):
         before -= 1
-    if w.lower[before] not in TERRITORY_PREPOSITIONS:
+    if before < sent.start or w.lower[before] not in TERRITORY_PREPOSITIONS:
         return None
     if w.lemma[after] in TERRITORY_NOUNS:
         return _territory_of(demonym) if trigger < before else None
