@@ -1855,12 +1855,11 @@ class SentenceCoder:
         country_noun = chunk is not None and chunk.pronoun in COUNTRY_NOUNS
         if country_noun and home is not None and _named_before(chunk, self.chunks, [], _names_a_state) is None:
             return [written_actor(self.doc, chunk.start, chunk.end, home, home, None)]
-        if chunk is not None and chunk.pronoun and self._relative_asides:
+        chunks = self.chunks
+        if chunk is not None and chunk.pronoun and (asides := self._relative_asides):
             # "Russia, which has accused Ukraine of attacking it, said it had ...": the second "it" skips the aside
-            asides = self._relative_asides
-            chunks = [c for c in self.chunks if c.start not in asides or chunk.start in asides]
-            return _resolve_pronoun(chunk, chunks, self.last_subject)
-        return _resolve_pronoun(chunk, self.chunks, self.last_subject)
+            chunks = [c for c in chunks if c.start not in asides or chunk.start in asides]
+        return _resolve_pronoun(chunk, chunks, self.last_subject)
 
     @cached_property
     def _relative_asides(self) -> frozenset[int]:

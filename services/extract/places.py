@@ -23,6 +23,7 @@ TERRITORY_NOUNS = frozenset({"soil", "territory", "water", "waters", "airspace"}
 TERRITORY_PREPOSITIONS = LOCATIVE | {"on", "into"}
 # Nouns of a place in a country, which a nationality before them names: "the Somali capital", "a Nigerian village"
 SETTLEMENT_NOUNS = frozenset({"capital", "city", "town", "village", "port", "region", "province", "state", "district"})
+NATIONALITY_PLACE_NOUNS = TERRITORY_NOUNS | SETTLEMENT_NOUNS
 # Nouns of a border: a country named before one ("the US border") names no place in it
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # After "and", a verb of going somewhere takes the place after it: "resigned and fled to India" resigned elsewhere.
@@ -120,7 +121,7 @@ def _place_by_nationality(w: Words, demonym: Span, sent: Span, trigger: int) -> 
     Somali capital"), or a settlement or a region of it ("in the eastern Ukrainian town of Kostiantynivka"), which
     the gazetteer may not hold but which is in that country."""
     after = demonym.end
-    if after >= sent.end or w.lemma[after] not in TERRITORY_NOUNS | SETTLEMENT_NOUNS:
+    if after >= sent.end or w.lemma[after] not in NATIONALITY_PLACE_NOUNS:
         return None
     before = demonym.start - 1
     while before > sent.start and (w.lower[before] in COMPASS or w.lower[before] in DETERMINERS):
