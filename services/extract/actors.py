@@ -886,7 +886,9 @@ def _with_strangers(
         for start, end in names
         # after a preposition a name is as often a place or a thing ("to the Esfahan Uranium Conversion Facility",
         # "to most West Africans")
-        if _prep(doc, start, sent.start) is None
+        # (a name right after a trigger verb is its object, whatever capitalised word stands before the verb: "a
+        # Kenyan court found Peter Otieno guilty")
+        if ((prep := _prep(doc, start, sent.start)) is None or prep == EMBEDDED and start - 1 in trigger_tokens)
         and not (start - 2 >= sent.start and w.lower[start - 2] in PREPOSITIONS)
         and taken.isdisjoint(range(start, end))
         # "Bordode town", "Kassala and El Gedaref states": a name before a place noun names the place

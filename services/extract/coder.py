@@ -143,8 +143,9 @@ from services.extract.sport import without_games
 REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
 # Verbs of an act that goes both ways between coordinated sides, and the hostile acts traded so
 RECIPROCAL_VERBS = frozenset({"trade", "exchange"})
-# What an object is taken or held as, after it ("took them hostage"): CAMEO 181's verbs of abduction.
-OBJECT_COMPLEMENTS = frozenset({"hostage", "captive"})
+# What an object is taken or held as, after it: CAMEO 181's verbs of abduction ("took them hostage"), and the
+# verdicts of CAMEO 112 and 116 ("found the minister guilty", "held Russia responsible").
+OBJECT_COMPLEMENTS = frozenset({"hostage", "captive", "guilty", "liable", "responsible", "accountable"})
 OPPOSED_ACT_REACH = 8  # "against a recent string of night-time stabbing attacks"
 # To capture (or recapture, capture again) is to apprehend people and to occupy places (CAMEO's verb dictionary)
 CAPTURE_VERBS = frozenset({"capture", "recapture"})
@@ -3045,8 +3046,8 @@ class SentenceCoder:
     def _objects(self, hit: Hit) -> list[Chunk]:
         """The phrases that may be a trigger's object: not a common noun among the pattern's own words, which
         names the event ("declared a state of emergency", "launched 40 drones"); a name there may be ("summoned
-        Niger's ambassador", "shut down a French radio station"), and so may people made what its last words say
-        ("stoned a man to death")."""
+        Niger's ambassador", "shut down a French radio station"), and so may anyone made what its last words say
+        ("stoned a man to death", "found Peter Otieno guilty")."""
         people = hit.entry.mode in PEOPLE_ACTED_ON_MODES or bool(_object_complement(words(self.doc), hit))
         return [
             c
@@ -3054,7 +3055,7 @@ class SentenceCoder:
             if not (hit.start < c.start and c.end <= hit.end)
             or any(i in self.entity_at for i in range(c.start, c.end))
             or people
-            and any(a.sector for a in c.actors)
+            and bool(c.actors)
         ]
 
     def _in_tail(self, hit: Hit, source: Chunk) -> bool:

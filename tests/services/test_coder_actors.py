@@ -800,6 +800,9 @@ def test_both_sides_point_back_to_the_two_parties_named_before(text: str, expect
         ("Helen Marsh criticised the decision.", set()),
         # the name of the thing before it ("the tanker"), or of the phrase before its comma, is no one else
         ("Iran seized the tanker Ocean Pearl near Hormuz.", {("COERCE", "IRN", None)}),
+        # right after the verb, past a subject with a capitalised adjective, a name is the verb's object
+        ("The Kenyan police arrested Peter Otieno in Nairobi.", {("COERCE", "KENCOP", "KEN")}),
+        ("A Kenyan judge sentenced Peter Otieno to life in prison.", {("COERCE", "KENJUD", "KEN")}),
         # a known person named by a given name the lexicon knows them by
         ("Tayyip Erdogan accused Sweden of harbouring militants.", {("ACCUSE", "TURGOV", "SWE")}),
     ],

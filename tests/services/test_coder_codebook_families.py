@@ -1506,6 +1506,31 @@ def test_people_held_hostage_are_abducted_by_whoever_holds_them(text: str, expec
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # CAMEO 116 (find guilty or liable) and 112: the verdict falls on the one named between the verb and the
+        # adjective, an object complement as "hostage" is, and not on the victims of the crime it names
+        ("A Kenyan court found two ministers guilty of corruption.", [("ACCUSE", "JUD", "KEN", "KEN", "GOV")]),
+        (
+            "A Kenyan court found Peter Otieno guilty of killing his wife and child.",
+            [("ACCUSE", "JUD", "KEN", "KEN", None)],
+        ),
+        (
+            "A court in Lagos declared the opposition leader guilty of treason.",
+            [("ACCUSE", "JUD", "NGA", "NGA", "OPP")],
+        ),
+        ("A French court found the oil company liable for the spill.", [("ACCUSE", "JUD", "FRA", "FRA", "BUS")]),
+        ("Russia held Ukraine responsible for the attack on the bridge.", [("ACCUSE", None, "RUS", "UKR", None)]),
+    ],
+)
+def test_a_verdict_falls_on_the_one_named_before_its_adjective(text: str, expected: list) -> None:
+    assert [
+        (e.type, e.source.sector, e.source.country, e.target and e.target.country, e.target and e.target.sector)
+        for e in asserted(text)
+    ] == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # CAMEO's verb dictionary: ENGAGE (IN &NEGOTIATION) is 046; "engaged in" is a state, not a passive
         ("Colombia's government is engaged in peace talks with FARC rebels.", [("CONSULT", "046", "COL", "COL")]),
         ("Colombia's government engaged in talks with Venezuela.", [("CONSULT", "046", "COL", "VEN")]),
