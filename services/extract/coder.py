@@ -1,10 +1,9 @@
-"""The event coder: triggers found by lemma, roles from word order, modality from cues, one event per dyad."""
+"""The event coder: for each trigger read as an event, roles from word order, modality from cues, one event per dyad."""
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from functools import cache, cached_property
 from itertools import compress
@@ -16,7 +15,6 @@ from wordfreq import zipf_frequency
 from services.dates import plausible_publication
 from services.extract import lexicon
 from services.extract.actors import (
-    ARTICLES,
     BOTH,
     BUILDING_NOUNS,
     CALENDAR,
@@ -79,10 +77,8 @@ from services.extract.nlp import (
     ROLE,
     TERMINALS,
     Words,
-    capitalises_most_words,
     char_span,
     doc_entities,
-    find_triggers,
     is_past_form,
     is_s_form,
     pipeline,
@@ -92,9 +88,32 @@ from services.extract.nlp import (
 )
 from services.extract.people import People
 from services.extract.places import BORDER_NOUNS, goes_on, in_a_hyphened_word, locate, place_of, story_setting
+from services.extract.readings import (
+    CLAUSE_BREAKS,
+    GOVERNORS,
+    HELPING_VERBS,
+    NOT_A_NOUN_PHRASE,
+    PARTICLES,
+    QUOTES,
+    Hit,
+    clause_break,
+    closes_a_tail,
+    complement_at,
+    ends_a_hyphened_word,
+    gerund_of_time,
+    head_length,
+    is_aimed_reading,
+    is_nominal,
+    means_by,
+    modifies_noun,
+    modifies_the_actor_after,
+    move_of_a_market,
+    names_a_move,
+    opens_the_main_clause,
+    select_hits,
+    tail_comma,
+)
 from services.extract.roles import (
-    ADVERBIAL_SKIP,
-    APPOSITION_OPENERS,
     ATTACK_NOUNS,
     AUXILIARIES,
     BE_FORMS,
@@ -160,7 +179,6 @@ VENUE_CODES = frozenset({MEET, "045", "046", "036"})
 CHARGING_WORDS = frozenset({"accuse", "suspect", "charge"})
 CHARGE_PREPOSITIONS = frozenset({"of", "with", "in"})
 CHARGE_REACH = 20  # "accused in killing Jane Doe, 34, a mother of 12, in 2011 and wounding two others"
-GOVERNORS = frozenset({"commit", "commit-to", "threat", "refuse", "refuse-to", "request", "accuse"})
 # What a governing verb makes of the action it governs: "agreed to withdraw" plans a withdrawal, it does not report one.
 GOVERNED_MODALITY = {
     "commit": FUTURE,
@@ -199,7 +217,6 @@ PROTESTED_OVER_WORDS = 8
 ADVERBIAL_SUBORDINATORS = lexicon.word_set("adverbial_subordinators")
 # Words beside "as" in phrases where it opens no clause ("such as", "as well as", "as part of").
 AS_PHRASES = lexicon.word_set("as_phrases")
-CLAUSE_BREAKS = frozenset({"and", "but", "or", "nor", "that", ";", ":"})
 # Prepositions that open an adverbial clause before a gerund ("resigned without returning to", "ended the
 # strike by accepting an offer from"): what follows is that clause's object, not the main verb's.
 GERUND_OPENERS = lexicon.word_set("gerund_openers")
@@ -209,8 +226,6 @@ CAUSE_OPENERS = frozenset({"when", "after", "as"})
 # Prepositions that place a noun of force in the course of its clause's act ("arrested 100 people during raids"):
 # those of a cause but its agent's and what came before it
 COURSE_PREPOSITIONS = CAUSE_PREPOSITIONS - {"by", "following"}
-# Prepositions of time whose -ing verb has its main clause's subject: "withdrew after seizing the bridge"
-TIME_PREPOSITIONS = frozenset({"after", "before", "while", "since", "upon"})
 SUBJECT_REACH = 3  # "when suspected Maoist rebels": the subject's first word within three of the opener
 MAX_ACTORS = 4
 # spaCy refuses longer texts (its `max_length`, E088), and one this long takes the coder about ten seconds.
@@ -222,30 +237,14 @@ INVERTED_CONDITIONS = frozenset({"should", "were", "had"})
 # Ordinary people, whom a relative clause after them describes rather than reports acting
 ORDINARY_PEOPLE = frozenset({"CVL", "REF"})
 CONDITIONAL_MODALS = frozenset({"may", "might", "could"})
-# Verbs of answering whose "by" names the answer: "responded by expelling", "retaliated by imposing"
-RESPONDING = frozenset({"respond", "retaliate", "react", "reply", "answer"})
 WARNING_MODALS = CONDITIONAL_MODALS | {"would", "will"}
-QUOTES = frozenset({'"', "`", "``", "''", "“", "‘", "'"})
 RELATIVE_WORDS = frozenset({"which", "who", "whose", "whom"})
-# Words a quoted noun phrase spans before its noun ('a "full-scale military invasion"')
-QUOTED_NOUN_WORDS = 3
-# An event noun after these ("an attack", "any attack", "no attack") names no one event that took place.
-NONSPECIFIC = lexicon.word_set("nonspecific")
-# Verbs that turn an event noun into a report of the event ("staged a protest", "began a hunger strike").
-LIGHT_VERBS = lexicon.word_set("light_verbs")
-LIGHT_VERB_PARTICLES = frozenset({"off", "up", "on", "out"})  # "kicked off", "wrapped up", "embarked on", "carried out"
-SERIES = lexicon.word_set("series")
-INDEFINITE_ARTICLES = frozenset({"a", "an"})
 # Words an object's noun phrase spans before what describes it ("a UN Security Council resolution calling for")
 OBJECT_WORDS = 8
 # Words that open a clause, never a phrase ("after" and "since" open either)
 CLAUSE_SUBORDINATORS = frozenset({"while", "whereas", "when", "because", "although", "though", "whilst"})
 # A trigger kind: a verb of getting with the event's noun; its giver is the actor after one of GIVERS.
 RECEIVED = "received"
-# Prepositions after which a word is a noun, not a verb ("on strike", "in protest"); "to" also opens a verb.
-NOUN_MARKERS = PREPOSITIONS - {"to"}
-# Particles that complete a verb past its object ("pulled its troops out").
-PARTICLES = lexicon.word_set("particles")
 GIVERS = frozenset({"from", "by"})
 # Codes of actors that are not one country: international and non-governmental organisations, militant groups.
 NGO = "NGO"
@@ -253,8 +252,6 @@ GROUP_CODES = frozenset({"IGO", NGO, "IMG"})
 RIGHTS_GROUP = "HRI"
 # The sectors of groups that "the group" or "the movement" may stand for: armed groups, parties, the opposition
 GROUP_SECTORS = frozenset({"REB", "PTY", "OPP", "RAD", "CRM", "LAB", "REL"})
-# What follows a sentence's opening gerund when it is a noun: its doer, or the sides of a fight.
-GERUND_DOERS = frozenset({"by", "between"})
 # An action on a place or on unnamed people there is an action on that country ("lifted a curfew in Montenegro").
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETREAT", "MOBILIZE"})
 # Acts only a state's authorities do: arrests, investigations, trials.
@@ -273,7 +270,6 @@ SELF_DONE = frozenset({"withdraw", "pull", "demobilize", "demobilise", "disarm",
 TO = frozenset({"to"})
 AUTHORITY_MODES = frozenset({"arrest", "investigate", "sue", "convict"})
 TOWNS = frozenset({CITY, CAPITAL})
-PLACES = frozenset({CITY, CAPITAL, COUNTRY})
 # "claimed that X attacked": the claim verb read as CAMEO's "allege" (112)
 CLAIM_AS_ACCUSATION = lexicon.Trigger("claim", "ACCUSE", "allege", "112", ACT)
 CLAIM_VERBS = frozenset({"claim", "contend", "argue"})
@@ -310,11 +306,6 @@ RELIEF_WORDS = frozenset({"rescue", "relief", "evacuation"})
 RELIEF_REACH = 10  # words from the verb to the work: "deployed a helicopter and a plane as part of the rescue"
 # Nouns that name armed men in an actor's phrase, whoever they serve.
 FORCE_NOUNS = frozenset({"troop", "soldier", "peacekeeper", "paratrooper", "marine", "policeman"})
-# Nouns that stand for the act a main clause reports: "Japan tightened export controls, a move Seoul denounced".
-MOVE_NOUNS = frozenset({"move", "step", "decision"})
-MOVE_SUBJECT_WORDS = 3  # "a move Armenian officials welcomed"
-# An attack or a weapon named before a verb's -s form is its subject: "Israeli strike kills Hezbollah commander".
-HARMFUL_NOUNS = ATTACK_NOUNS | WEAPON_NOUNS
 HELPED_PHRASE_WORDS = 6  # "to help the country's overstretched police fight"
 MILITARY_COOPERATION = "062"
 VOWED_RESPONSE_REACH = 5  # "promised Israel a painful response"
@@ -344,11 +335,6 @@ ACTED_ON = frozenset({"on", "of", "against"})
 # Nouns for states of things and decisions, which endanger rather than threaten: "the war threatens", "the move
 # could threaten".
 ENDANGERING_NOUNS = lexicon.word_set("endangering_nouns")
-MARKET_NOUNS = lexicon.word_set("market_nouns")
-# Currencies named like words of English ("won support", "a real threat"): a verb after them is not the market's.
-CURRENCY_HOMONYMS = frozenset({"real", "won", "pound", "rand"})
-# Words between a market noun and its verb: "the index has already shot up", "stocks have not rallied"
-MARKET_VERB_SKIPS = frozenset({"also", "now", "already", "still", "even", "then", "been", "not"})
 SPORT_ROLES = lexicon.word_set("sport_roles")
 APOLOGY = "055"
 AID_INTENT = "033"  # CAMEO: express intent to provide material aid
@@ -360,8 +346,6 @@ PROTESTERS_PHRASE_WORDS = 6
 PEOPLES_PROTESTS = frozenset({"141", "145"})  # demonstrate, riot
 # Verbs that hold an event named as their object: a protest staged or a march held is held by people
 HOLDING_VERBS = frozenset({"stage", "hold"})
-# Words that neither name nor open a noun phrase: pronouns, prepositions, adverbs, conjunctions
-NOT_A_NOUN_PHRASE = STOP_WORDS - DETERMINERS - POSSESSIVES
 # Words between a fight and the "between" that names its sides: "fighting broke out on Thursday between"
 SIDES_REACH = 5
 # Words that may qualify the act's noun that opens a headline ("Fresh anti-government protests in ...")
@@ -383,8 +367,6 @@ FIGHTS_ENTERED = frozenset({"in", "into", "during"})  # "engaged in clashes with
 PAUSES = frozenset({"pause", "lull", "halt", "end", "stop", "break", "respite", "cessation", "suspension"})
 REGRETTED_PREPS = frozenset({"over", "at", "about"})
 WARNED_RESPONSES = lexicon.word_set("warned_responses")
-# Common words that grade a noun as adjectives do ("further sanctions", "more attacks", "other measures")
-GRADING_WORDS = frozenset({"further", "more", "other", "several"})
 # How far past ", and" a clause's verb may stand after its subject (", and the United States and the United
 # Nations swiftly condemned")
 CLAUSE_SUBJECT_REACH = 12
@@ -403,8 +385,6 @@ REACHING_PREPOSITIONS = frozenset({"in", "to", "with", "at", "against", "into"})
 # An act named as a noun after its doer's possessive ("Chavez's fence-mending visit to Spain"): how many plain
 # modifiers may stand between them, the prepositions that name whom it concerned, and the words that set it to come
 OWNED_MODIFIER_WORDS = 4  # "fence - mending"
-# Words that count out a part of a plural ("one of the blocks", "some of their rallies")
-COUNTED_OUT = frozenset({"one", "some", "many", "most", "all", "each", "several", "none", "few", "both", "either"})
 # What may follow a plural noun rather than a verb's object: a preposition, a clause's word or an auxiliary
 NOUN_FOLLOWERS = PREPOSITIONS | CLAUSE_BREAKS | AUXILIARIES | SUBORDINATORS | RELATIVES
 OWNED_TARGET_PREPS = frozenset({"to", "of", "on", "against", "with", "for"})
@@ -486,11 +466,6 @@ FORCES = frozenset({"MIL", "COP"})
 ARMED_SECTORS = FORCES | {"REB", "UAF"}
 # How far before an attack's noun its "in" may stand ("in a series of raids")
 OPERATION_REACH = 5
-UNCHANGED_PAST = lexicon.word_set("unchanged_past")
-PLURAL_NOUNS = lexicon.word_set("plural_nouns")
-STATEMENT_NOUNS = lexicon.word_set("statement_nouns")
-STATEMENT_VERBS = lexicon.word_set("statement_verbs")
-STATEMENT_VERB_REACH = 4  # "issued a strongly worded joint statement"
 OBSTRUCT = "144"
 CONVENTIONAL_FORCE = "190"
 PROTESTERS = lexicon.word_set("protesters")
@@ -500,8 +475,6 @@ CROWD_NOUNS = frozenset({"crowd", "crowds"})
 # Verbs of dying: who died in an attack was struck by it
 DYING_VERBS = frozenset({"die", "perish"})
 WOUNDS_WORDS = 6  # "died of gunshot wounds he sustained in"
-# Verbs of helping: an aid to whom they name right after them, and to no one otherwise ("helped to end the war")
-HELPING_VERBS = frozenset({"help", "assist"})
 # Words of a head noun that may follow an actor's phrase before a relative clause: "Chinese coast guard vessels, which"
 HEAD_NOUN_WORDS = 2
 # GDELT's quad classes: verbal conflict, material conflict, and the verbal acts (cooperation and conflict)
@@ -509,8 +482,6 @@ VERBAL_CONFLICT, MATERIAL_CONFLICT = 3, 4
 VERBAL_CLASSES = frozenset({1, VERBAL_CONFLICT})
 # Participles that open an aside on where or how someone spoke: "The minister, speaking in Brussels, said"
 SPEAKING = frozenset({"speaking", "talking", "writing"})
-# How far a reporting verb may stand after the comma that opens its attribution tail: ", a Jordanian official said"
-ATTRIBUTION_REACH = 10
 # How far "that" may follow the verb whose report it opens: "told the jurors that", "said on Tuesday that"
 REPORT_REACH = 4
 # CAMEO's destruction and seizure of property
@@ -604,17 +575,6 @@ AUTHORITIES = frozenset({"GOV", "JUD"})
 UNIDENTIFIED = "UNK"
 
 
-@dataclass
-class Hit:
-    """A trigger match in a sentence."""
-
-    start: int
-    end: int
-    entry: lexicon.Trigger
-    governor: Hit | None = None
-    complement: int | None = None  # token where a governed clause starts ("to", "that", "of")
-
-
 def _is_the_state(actor: Actor, trigger_char: int) -> bool:
     """A state's forces or government, a country named by its name ("Israel has blockaded"), or one named right
     before the act ("the Israeli blockade"), as CAMEO reads a country; "Angry French paper workers" are not France."""
@@ -652,10 +612,6 @@ def _is_official(actor: Actor) -> bool:
     return named and not (words_of_actor and words_of_actor[-1] in lexicon.demonyms())
 
 
-def _ends_past_a_gap_in(entry: lexicon.Trigger, words: frozenset[str]) -> bool:
-    return "~" in entry.pattern and entry.pattern.split()[-1] in words
-
-
 def _follows_a_noun(w: Words, i: int) -> bool:
     """Whether a word can follow a plural noun that ends its phrase: a preposition, a clause's word, an auxiliary or
     a past verb ("attacks on Israel", "attacks that", "attacks continued"); a verb's object cannot ("permits laws")."""
@@ -667,611 +623,12 @@ def _reaches(entry: lexicon.Trigger) -> bool:
     return "~" not in entry.pattern and entry.pattern.split()[-1] in REACHING_PREPOSITIONS
 
 
-def _is_aimed_reading(entry: lexicon.Trigger) -> bool:
-    """Whether a pattern reads its verb by whom it is aimed at, not by its object ("fire ~ at"); "from" names what
-    the object is kept from, and the object is whom the act is aimed at ("barred women from universities")."""
-    return _ends_past_a_gap_in(entry, PREPOSITIONS - {"from"})
-
-
-def _is_particle_reading(entry: lexicon.Trigger) -> bool:
-    """Whether a pattern reads its verb by a particle after the object ("pull ~ out"), not by the object itself."""
-    return _ends_past_a_gap_in(entry, PARTICLES)
-
-
-# Prepositions that still name whom an act is aimed at after a date ("called on Thursday on Nigeria")
-AIMED_AFTER_A_DATE = frozenset({"on", "upon", "at", "against", "for"})
-DATE_WORDS_AFTER_ON = 3  # "on Thursday", "on May 3", "on Thursday night"
-
-
-def _dates_only(w: Words, i: int) -> bool:
-    """Whether the words from i open a date (a day's or a month's name, or a number: "on Thursday", "on 3 May")
-    with no preposition of an aim right after it."""
-    if i >= len(w.lower) or not (w.lower[i] in CALENDAR or w.num[i]):
-        return False
-    return not any(
-        w.lower[k] in AIMED_AFTER_A_DATE for k in range(i + 1, min(len(w.lower), i + DATE_WORDS_AFTER_ON + 1))
-    )
-
-
-def _select(doc: Doc) -> list[Hit]:
-    w = words(doc)
-    # A verb-object pattern read from a noun ("went on strike at the port", "the strike at the port") is no reading
-    # at all, and must not keep the one that holds ("go on strike") from being chosen.
-    found = find_triggers(doc)
-    # So is one whose verb is the object inside an earlier pattern ("launched air strikes against Houthi targets":
-    # "strikes" is what was launched, not a verb of "targets").
-    inside = {i for s, e, _ in found for i in range(s + 1, e)}
-    opened = {s for s, _, _ in found}
-    hits = [
-        Hit(s, e, entry)
-        for s, e, entry in found
-        if not (
-            "~" in entry.pattern
-            and s > 0
-            and (
-                w.lower[s - 1] in DETERMINERS or w.lower[s - 1] in NOUN_MARKERS and not _is_gerund(w, s) or s in inside
-            )
-            and not _answers_by(w, s)
-        )
-        # a particle that opens a hyphened word is none ("forced to issue an out-of-cycle patch")
-        and not (w.lower[e - 1] in PARTICLES and e < len(w.lower) and w.lower[e] == "-")
-        # nor a preposition that opens a date with no other after it: "insisted on Thursday that" insists on
-        # nothing; "called on Thursday on Nigeria to" and "launched strikes on Saturday at" still aim at someone
-        and not (w.lower[e - 1] in ("on", "upon") and _dates_only(w, e))
-        # nor a verb of helping before the act helped with: "to help defend Saudi Arabia" defends it
-        and not (w.lemma[s] in HELPING_VERBS and e < len(w.lower) and (w.lower[e] == "to" or e in opened))
-    ]
-    # Of two readings of one verb by its object, the nearer object is the verb's; the farther, past a preposition,
-    # is another phrase's ("withdrew its veto on the EU aid package" withdraws no aid, "opened fire on border posts"
-    # opens no border).
-    nearest: dict[int, int] = {}  # by verb, where its nearest object reading ends
-    for h in hits:
-        if "~" in h.entry.pattern or h.end - h.start > 1 and "@" not in h.entry.pattern:
-            nearest[h.start] = min(nearest.get(h.start, h.end), h.end)
-    # (the pattern's own words are no such preposition: "pull out of ~ deal" reaches the deal through its "of")
-    hits = [
-        h
-        for h in hits
-        if "~" not in h.entry.pattern
-        or not any(w.lower[i] in PREPOSITIONS for i in range(max(nearest[h.start], h.start + _head_length(h)), h.end))
-    ]
-    chosen: list[Hit] = []
-    # Longest first; a pattern naming the object ("fire ~ rocket", "pull ~ peacekeeper") before one naming only the
-    # aim ("fire ~ at") or a particle ("pull ~ out"), which reach past it.
-    # Of two readings over the same words, the one that names more of them ("hold ~ phone talk" over "hold ~ talk").
-    for hit in sorted(
-        hits,
-        key=lambda h: (_is_aimed_reading(h.entry), _is_particle_reading(h.entry), h.start - h.end, -_named_words(h)),
-    ):
-        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
-            chosen.append(hit)
-    return sorted(chosen, key=lambda h: h.start)
-
-
-def _counted_out_of(w: Words, start: int, sent: Span) -> bool:
-    """Whether the phrase opening at start is what a count takes its part of: "one of the", "some of their",
-    "two of its"."""
-    k = start - 1
-    if k - 2 < sent.start or w.lower[k - 1] != "of" or not (w.lower[k] in DETERMINERS or w.lower[k] in POSSESSIVES):
-        return False
-    return w.lower[k - 2] in COUNTED_OUT or w.num[k - 2]
-
-
-def _subject_noun(w: Words, hit: Hit, sent: Span) -> bool:
-    """Whether a plural or an "-ing" noun that opens a sentence is the subject of the verb after it, or of one after
-    its doer or its place: "Clashes erupted in Annaba between ...", "Heavy fighting broke out", "Protests were held",
-    "Protests by students continued", "Fighting in Benghazi continued"."""
-    word = w.lower[hit.start]
-    if hit.end >= sent.end or not (is_s_form(w, hit.start) or word.endswith("ing")):
-        return False
-    after = w.lower[hit.end]
-    # a sentence opens on no finite verb before where or between whom: "Clashes in Tripoli between ...",
-    # "Fighting near Aleppo continued", "Protests across the country"
-    where = after in LOCATIVE or after == "between"
-    return after in AUXILIARIES or after == "by" or where or w.is_lower[hit.end] and is_past_form(w, hit.end)
-
-
-def _is_gerund(w: Words, i: int) -> bool:
-    """Whether a word after a preposition is a verb's "-ing" form: "accused them of committing rape" commits."""
-    return w.lower[i].endswith("ing") and w.lemma[i] != w.lower[i]
-
-
-def _answers_by(w: Words, i: int) -> bool:
-    """Whether an -ing form is the act a response was made by: "Maduro responded by breaking off relations"."""
-    return i > 1 and w.lower[i].endswith("ing") and w.lower[i - 1] == "by" and w.lemma[i - 2] in RESPONDING
-
-
-def _means_by(w: Words, hit: Hit, sent: Span) -> bool:
-    """Whether an -ing form after "by" is the means of an act its clause tells, a verb with its object ("weakened
-    the rebels by recapturing several towns", "ended the protest by arresting 20 students"), done by the clause's
-    subject; not a passive's agent ("were killed by shelling"), nor a noun with no object ("by shelling in Sirte")."""
-    i = hit.start
-    if i - 2 < sent.start or not w.lower[i].endswith("ing") or w.lower[i - 1] != "by" or is_past_form(w, i - 2):
-        return False
-    j = hit.end
-    return j < sent.end and (w.num[j] or w.alpha[j] and w.lower[j] not in NOT_A_NOUN_PHRASE)
-
-
-def _gerund_of_time(w: Words, hit: Hit, sent: Span) -> bool:
-    """Whether an -ing form after "after", "before", "while", "since" or "upon" is a verb with its object, whose
-    subject is its main clause's ("entered the town after killing ten militants", "withdrew after seizing the
-    bridge"); not a noun ("after fighting in the town", "since fighting erupted")."""
-    i = hit.start
-    if i - 1 <= sent.start or not w.lower[i].endswith("ing") or w.lower[i - 1] not in TIME_PREPOSITIONS:
-        return False
-    return _object_after(w, hit, sent)
-
-
-def _qualifies(w: Words, i: int, entity_at: dict[int, Span], sent: Span) -> bool:
-    """A plain word or a nationality before a noun: "immediate support", "refused French requests", also in a
-    headline's capitals ("Egypt Demands Immediate Halt to Israeli Strikes")."""
-    if (entity := entity_at.get(i)) is not None:
-        return entity.label_ == DEMONYM
-    if qualifies(w, i) or w.lower[i] in GRADING_WORDS:
-        return True
-    # a sentence's capitalised first word ("Heavy fighting erupted"), or a headline's capitals
-    return (
-        w.title[i]
-        and qualifies(w, i, capitalised=True)
-        and (i == sent.start or capitalises_most_words(w, sent.start, sent.end))
-    )
-
-
-def _named_words(hit: Hit) -> int:
-    """How many of a trigger's words its pattern names rather than leaves to a gap."""
-    return sum(part != "~" for part in hit.entry.pattern.split())
-
-
-# Prepositions a plural act noun takes ("attacks on civilians", "strikes in Gaza"), after which its "-s" is no verb's
-NOUN_PREPOSITIONS = frozenset({"on", "against", "by", "of", "in", "at", "upon"})
-
-
-def _opens_a_clause_as_its_subject(w: Words, hit: Hit, sent: Span) -> bool:
-    """Whether a trigger's "-s" form right after "that" takes a preposition, as a noun does: the subject of the
-    clause "that" opens ("made it clear that attacks on civilians will not be tolerated"), not its verb."""
-    return (
-        hit.end - hit.start == 1
-        and hit.start > sent.start
-        and w.lower[hit.start - 1] == "that"
-        and is_s_form(w, hit.start)
-        and hit.end < sent.end
-        and w.lower[hit.end] in NOUN_PREPOSITIONS
-    )
-
-
 def _closes_an_aside_before(w: Words, hit: Hit, k: int, sent_start: int) -> bool:
     """Whether a trigger in "-ing" opens an aside set off by commas that closes before token k: ", meeting in
     Brussels," says what the subject did, and what follows is the main clause's."""
     if hit.start <= sent_start or w.lower[hit.start - 1] != "," or not w.lower[hit.start].endswith("ing"):
         return False
     return "," in w.lower[hit.end : k]
-
-
-def _ing_form(w: Words, i: int) -> bool:
-    """Whether a lower-case word is an "-ing" form, other than "being"."""
-    return w.lower[i].endswith("ing") and w.is_lower[i] and w.lower[i] != "being"
-
-
-def _quoted_after_an_article(w: Words, start: int, sent_start: int) -> bool:
-    """Whether a word opens, or follows lower-case words that open, a quotation right after an article or another
-    determiner: 'a "military invasion"' quotes a noun phrase."""
-    k = start - 1
-    while k > sent_start and start - k <= QUOTED_NOUN_WORDS and w.alpha[k] and w.is_lower[k]:
-        k -= 1
-    if k - 1 < sent_start or w.lower[k] not in QUOTES or w.lower[k - 1] not in DETERMINERS:
-        return False
-    return w.char_end[k - 1] < w.char_start[k] and w.char_end[k] == w.char_start[k + 1]  # not 'killing "several" and'
-
-
-def _is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], others: list[Hit]) -> bool:
-    """A trigger used as a noun ("the attack", "in protest", "North Korea's demand") names an event, not reports one."""
-    if hit.entry.kind == "oblige":
-        return False
-    w = words(doc)
-    if _answers_by(w, hit.start) or _means_by(w, hit, sent) or _gerund_of_time(w, hit, sent):
-        return False  # "responded by breaking off relations": the answer, an act; and the means of one
-    if hit.start > sent.start and counts_people_acted_on(w, hit.start - 1, hit.start, sent.end):
-        return False  # "2 killed in air raid": what was done to those counted
-    if any(_answers_by(w, other.start) and other.start == hit.end + 1 for other in others):
-        return True  # "China retaliated by imposing tariffs": the act after "by" is the retaliation
-    if _opens_as_gerund(w, hit, sent, others) or _opens_a_clause_as_its_subject(w, hit, sent):
-        return True
-    if _participle_before_its_noun(w, hit, sent):
-        return True  # "a vessel carrying stolen crude oil": what the oil is, no act
-    if hit.end + 1 < sent.end and w.alpha[hit.end + 1] and _ends_a_hyphened_word(doc, hit.end + 1):
-        return True  # "refuse-derived fuel", "protest-hit city": the first half of a hyphened modifier
-    if hit.start == sent.start:
-        # "Jailed Bahraini activist X began a hunger strike": a past participle that opens the sentence qualifies its
-        # subject ("Backed by Iran, the rebels ..." still says who backs them)
-        word = w.lower[hit.start]
-        if _subject_noun(w, hit, sent):
-            return True
-        return hit.end - hit.start == 1 and word.endswith("ed") and hit.end < sent.end and w.lower[hit.end] != "by"
-    # Up to two plain words may qualify the noun: "condemns air attack", "demanded immediate support".
-    ends = {h.end for h in others if h.start < hit.start}
-    qualified = hit.start
-    while (
-        qualified not in ends
-        and qualified > max(sent.start, hit.start - 2)
-        and _qualifies(w, qualified - 1, entity_at, sent)
-    ):
-        qualified -= 1
-    verb_at = hit.start + _opens_with_an_adverb(w, hit)  # "a teacher sexually abused": the verb's form
-    word = w.lower[verb_at]
-    if qualified == sent.start and _subject_noun(w, hit, sent):
-        return True
-    if _quoted_after_an_article(w, hit.start, sent.start):
-        return True  # 'what he called a "military invasion"': a noun in quotes, after its article
-    if _done_by_a_light_verb(w, qualified, sent):
-        return False  # "carried out a string of airstrikes", "engaged in heavy clashes with": the acts reported
-    if qualified in ends and (hit.end - hit.start == 1 or is_s_form(w, hit.start)):
-        # the object of another trigger ("demanded support", "refused admittance", "ruled out talks with"); a past
-        # form after a verb's object is the next verb ("Officials who attacked the plan resigned", "forces backed by
-        # airstrikes retook")
-        return not is_past_form(w, hit.start)
-    before = w.lower[hit.start - 1]
-    if _alleged_act(w, hit, sent, others):
-        return False  # "accused Russia of shelling Kharkiv": the act alleged, a verb after all
-    plural = word.endswith("s") and not word.endswith("ss")
-    if plural and qualified == hit.start and (w.lemma[hit.start - 1],) in lexicon.sectors():
-        qualified -= 1  # "a ban on opposition rallies": a sector noun qualifies the plural after it too
-        if qualified in ends:
-            return True  # "refused opposition demands": the object of the trigger before
-    if plural and qualified < hit.start and w.lower[qualified - 1] in NOUN_MARKERS:
-        return True  # "amid deadly protests", "after fresh strikes": a plural noun after its preposition and adjectives
-    if plural and _counted_out_of(w, qualified, sent):
-        return True  # "torched one of the administration blocks": what "one of the" counts is a plural noun
-    if plural and w.num[hit.start - 1] and hit.start - 2 >= sent.start and _opens_a_noun_phrase(w, hit.start - 2):
-        return True  # "the September 11, 2001 attacks", "in two attacks"; "made 86 arrests" still reports them
-    base = word == w.lemma[verb_at] and not word.endswith(("ed", "ing"))
-    if (
-        base
-        and hit.end - hit.start == 1
-        and any(_ing_form(w, k) for k in range(max(qualified - 1, sent.start), hit.start))
-    ):
-        # "dodging arrest", "facing attack", "preparing new attack", "ongoing attack": a plain form right after an
-        # -ing verb is its object, and one after the words that qualify it, an -ing word among them, a noun
-        return True
-    if base and hit.end - hit.start == 1 and (_is_past_verb(w, hit.start - 1) or w.num[hit.start - 1]):
-        return True  # "found shell casings", "12 shell casings": no verb follows a past verb or a count unjoined
-    if base and qualified < hit.start and w.lower[qualified - 1] in NOUN_MARKERS:
-        return True  # "because of swollen shoot disease": a plain form after a preposition and a qualifier is a noun
-    if qualified > sent.start and w.lower[qualified - 1] == "any":
-        return True  # "a crushing response to any Israeli attack": an attack supposed, none reported
-    if (
-        before == "-"
-        and not is_dash(doc, hit.start - 1)
-        or before in NOUN_MARKERS
-        and not _ends_a_hyphened_word(doc, hit.start - 1)
-    ):
-        return True
-    sectors = lexicon.sectors()
-    previous = entity_at.get(hit.start - 1)
-    if (w.lemma[hit.start],) in sectors and (
-        previous is not None and previous.label_ == DEMONYM or before in MODIFIERS
-    ):
-        return True  # "Russian forces pushed ... out", "government forces": the actor's own noun, not a verb
-    if word.endswith("ing") and hit.entry.kind in GOVERNORS and _plain_before(w, hit.start, sent.start):
-        return False  # "issued a statement demanding that ...": a participle after a noun reports the demand
-    if word.endswith("ing") and _after_a_statement(w, hit.start, sent.start):
-        return False  # "issued a statement on Thursday condemning the strike": what the statement does
-    after = w.lower[hit.end] if hit.end < sent.end else ""
-    if hit.end - hit.start == 1 and not word.endswith("ed") and (after == "of" or after in AUXILIARIES):
-        return True  # "the killing of", "military support was on its way"
-    if (
-        hit.end - hit.start == 1
-        and word.endswith("ing")
-        and after in ("that", "which")
-        and hit.end + 1 < sent.end
-        and w.lower[hit.end + 1] in AUXILIARIES
-    ):
-        return True  # "to end fighting that has killed thousands": the antecedent of a relative clause is a noun
-    if _modifies_the_actor_after(w, hit, sent):
-        return True
-    opening = before in NOUN_MARKERS or before in DETERMINERS or before == ","  # not "to" of an infinitive
-    if base and hit.end < sent.end and (w.lemma[hit.end],) in sectors and opening:
-        return True  # ", rescue workers said", "the aid workers": a plain form opening a phrase qualifies the noun
-    if word.endswith("s") and hit.end < sent.end and lexicon.cues().get((w.lemma[hit.end],)) in ("aspect", "say"):
-        return True  # "shells continued crashing", "trading was thin, brokers said": a plural noun before its verb
-    if plural and hit.end < sent.end and _verb_of_state(w, hit.end):
-        return True  # "as long as US sanctions remain": a plural noun before an auxiliary or a verb of state
-    if plural and _plain_before(w, hit.start, sent.start) and w.lower[hit.start - 1] not in HARMFUL_NOUNS:
-        return True  # "aid pledges": a plural noun, not a verb with its subject ("Israeli strike kills" is one)
-    if is_past_form(w, verb_at):
-        # A past form is a verb, or an adjective after "the" or a count ("the occupied West Bank", "30 kidnapped
-        # schoolgirls"), also past an adverb of its own ("Azerbaijan's internationally recognised borders").
-        j = verb_at - 1
-        while j > sent.start and w.lower[j].endswith("ly") and w.is_lower[j]:
-            j -= 1
-        graded = j < verb_at - 1 and (w.lower[j] in DETERMINERS or w.lower[j] in POSSESSIVE_MARKS)
-        # a number after "on" is a date ("gunmen on 27/06 attacked"), not a count
-        counted = w.num[j] and not (j - 1 >= sent.start and w.lower[j - 1] == "on")
-        return w.lower[j] in DETERMINERS or counted or graded
-    singular_noun = before == w.lemma[hit.start - 1] and (before,) in sectors and before not in PLURAL_NOUNS
-    singular_noun = singular_noun and before not in MANNER_SECTOR_WORDS  # "an official visit" is the visit
-    if singular_noun and word == w.lemma[verb_at] and word not in UNCHANGED_PAST and not _object_after(w, hit, sent):
-        # "the drone attack", "a government ban": a singular noun before a verb's plain form would need its -s, so
-        # the two are one noun ("the rebels attack" and "police attack" are a subject and its verb), unless an
-        # object follows, as a collective noun's verb has one in a headline ("Abala militia attack the village")
-        return True
-    j, named, possessive, plain, any_name = hit.start - 1, False, False, 0, False
-    # "Russia's Gazprom cut supplies": a name the lexicon does not know, after a possessive, is the verb's subject
-    verb_form = word.endswith("ed") or word in UNCHANGED_PAST
-    while j >= sent.start:
-        token = doc[j]
-        entity = entity_at.get(j)
-        any_name = any_name or entity is not None
-        if entity is not None:
-            named = named or entity.label_ in (ROLE, ACTOR)
-        elif (token.lemma_,) in sectors and token.lower_ not in MANNER_SECTOR_WORDS:
-            named = named or not possessive
-        elif token.lower_ in POSSESSIVE_MARKS or _closes_a_plural_possessive(w, j, sent.start):
-            possessive = not named
-        elif verb_form and token.is_title and j > sent.start:
-            named = True
-        elif lexicon.cues().get((token.lemma_,)) == "aspect":
-            break  # "their families began leaving": the "-ing" form after "begin" or "keep" is its verb's
-        elif token.is_alpha and token.is_lower and token.lower_ not in STOP_WORDS and plain < 3:
-            plain += 1  # an adjective or noun modifier ("a fresh offer", "the final status talks")
-        elif not (token.lower_ in MODIFIERS or token.like_num or token.is_title):
-            break
-        elif token.lower_ in DETERMINERS and not any_name:
-            break  # "A car bomb killed": a sentence's capitalised determiner opens a phrase of common nouns
-        j -= 1
-    if possessive:
-        return True
-    opener = w.lower[j] if j >= sent.start else ""
-    name_before = entity_at.get(hit.start - 1)
-    if plural and opener in DETERMINERS and name_before is not None and not w.lower[hit.start - 1].endswith("s"):
-        return True  # "defended the Houthi attacks on shipping": a name in the singular qualifies the plural noun
-    place = name_before
-    after_place = place is not None and place.label_ in PLACES and place.start > sent.start
-    if after_place and w.lower[place.start - 1] in PREPOSITIONS and not word.endswith(("ing", "s")):
-        # "settlers in Hebron set fire", "workers at the dam near Keetmanshoop go on strike": the verb after the place
-        # that closes its subject's phrase
-        return False
-    if word.endswith("ing") and opener in NOUN_MARKERS:
-        return True  # "killed in Israeli tank shelling": after a preposition, a gerund is a noun whoever is named
-    verb = j - 2 if j - 1 > sent.start and w.lower[j - 1] in LIGHT_VERB_PARTICLES else j - 1
-    if opener in DETERMINERS and verb >= sent.start and w.lemma[verb] in LIGHT_VERBS:
-        # "began a hunger strike", "staged a protest", "kicked off a visit"; but "called the sanctions a crime"
-        # names them
-        return w.lemma[verb] == "call" and hit.end < sent.end and w.lower[hit.end] in INDEFINITE_ARTICLES
-    # "a protester throws a petrol bomb", "a mob beat a man", "a mob beat four men": the article opens the subject
-    # named before a verb (an -s form, or a past like its base) and the verb's object, which a count may open
-    opens_an_object = after in DETERMINERS or after in POSSESSIVES or hit.end < sent.end and w.num[hit.end]
-    with_object = hit.end - hit.start > 1 or opens_an_object
-    verb_before_object = named and (plural or word in UNCHANGED_PAST) and with_object
-    if opener in NONSPECIFIC and not verb_before_object:
-        return True
-    if word in UNCHANGED_PAST and hit.end - hit.start > 1:
-        return False  # "The US cut funding to ...": a past verb with the object its pattern names
-    return not named and (opener in DETERMINERS or opener in NOUN_MARKERS)
-
-
-def _modifies_the_actor_after(w: Words, hit: Hit, sent: Span) -> bool:
-    """Whether a trigger word qualifies the actor noun after it: "riot police", "protest leaders"."""
-    after = w.lemma[hit.end] if hit.end < sent.end else ""
-    return w.lower[hit.start] in MODIFIERS and (after,) in lexicon.sectors()
-
-
-def _done_by_a_light_verb(w: Words, noun: int, sent: Span) -> bool:
-    """Whether an act noun and its qualifiers, from `noun`, are the object of a light verb through a count of its
-    repeats ("launched a wave of", "carried out a series of") or are engaged in ("engaged in clashes with")."""
-    k = noun - 1
-    if k - 1 > sent.start and w.lower[k] == "in" and w.lemma[k - 1] == "engage":
-        return True
-    if not (k - 2 >= sent.start and w.lower[k] == "of" and w.lower[k - 1] in SERIES):
-        return False
-    k -= 2
-    if w.lower[k] not in DETERMINERS and w.is_lower[k] and k - 1 >= sent.start:
-        k -= 1  # "a fresh wave of"
-    if w.lower[k] not in DETERMINERS:
-        return False
-    verb = k - 2 if k - 1 > sent.start and w.lower[k - 1] in LIGHT_VERB_PARTICLES else k - 1
-    return verb >= sent.start and w.lemma[verb] in LIGHT_VERBS
-
-
-def _alleged_act(w: Words, hit: Hit, sent: Span, others: list[Hit]) -> bool:
-    """Whether a gerund is the act an accusation alleges: "accused Russia of shelling", "blamed Kyiv for attacking"."""
-    of = hit.start - 1
-    while of > sent.start and w.lower[of].endswith("ly"):
-        of -= 1  # "accused the rebels of summarily executing civilians"
-    if w.lower[of] not in ("of", "for") or not w.lower[hit.start].endswith("ing"):
-        return False
-    return any(o.entry.kind == "accuse" and _complement_at(w, o, sent.end) == of for o in others)
-
-
-def _is_past_verb(w: Words, i: int) -> bool:
-    """Whether a word is a past verb in "-ed", which a plain form cannot follow as a verb of its own ("raised
-    pressure"). A form the lemmatizer maps elsewhere may be a plural ("children protest", "gunmen attack"), and "did"
-    or a modal takes a plain form as its verb ("did attack", "we'll shoot")."""
-    return w.alpha[i] and w.is_lower[i] and w.lower[i].endswith("ed") and not w.num[i]
-
-
-def _participle_before_its_noun(w: Words, hit: Hit, sent: Span) -> bool:
-    """Whether a trigger of one word is a past participle in "-en", which no simple past shares, that no auxiliary
-    governs and that stands before a plain noun ("carrying stolen crude oil"): an adjective."""
-    i, after = hit.start, hit.end
-    if after - i != 1 or i == sent.start or after >= sent.end:
-        return False
-    word, before = w.lower[i], w.lower[i - 1]
-    if not word.endswith("en") or word == w.lemma[i] or not is_past_form(w, i):
-        return False
-    if before in AUXILIARIES or before in BE_FORMS or w.lemma[i - 1] in ("have", "get"):
-        return False
-    return w.alpha[after] and w.is_lower[after] and w.lower[after] not in STOP_WORDS | PREPOSITIONS
-
-
-def _opens_with_an_adverb(w: Words, hit: Hit) -> bool:
-    """Whether a trigger of several words opens with an adverb of manner ("sexually assaulted"), before its verb."""
-    return hit.end - hit.start > 1 and w.alpha[hit.start] and w.lower[hit.start].endswith("ly")
-
-
-def _object_after(w: Words, hit: Hit, sent: Span) -> bool:
-    """Whether a noun phrase opens right after a trigger's verb, as a verb's object does and a noun's complement does
-    not ("attack the village", "attack Tur", not "attack on", "attack that killed"); a gapped trigger holds its object
-    ("seizing the northern town")."""
-    j = hit.start + _head_length(hit)
-    return j < sent.end and (w.lower[j] in ARTICLES or w.name_word[j] or w.num[j])
-
-
-def _opens_a_noun_phrase(w: Words, i: int) -> bool:
-    """Whether a word is one after which a noun phrase starts: a determiner, a preposition or a comma."""
-    return w.lower[i] in NOUN_MARKERS or w.lower[i] in PREPOSITIONS or w.lower[i] == ","
-
-
-def _ends_a_hyphened_word(doc: Doc, i: int) -> bool:
-    """Whether the token at i closes a hyphened word, as the "in" of "Moon Jae-in" does: no preposition then."""
-    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
-
-
-def _opens_as_gerund(w: Words, hit: Hit, sent: Span, others: list[Hit]) -> bool:
-    """A gerund that opens the sentence, after at most one adjective, with its doer, its sides or its verb after it,
-    is the subject's noun ("Heavy shelling by Russian forces killed three", "Shelling killed five"); a participle
-    that opens a clause takes its object instead ("Attacking the base at dawn, the rebels ...")."""
-    if hit.end - hit.start > 1 or hit.start - sent.start > 1 or hit.end >= sent.end:
-        return False
-    if not w.lower[hit.start].endswith("ing") or not all(w.alpha[i] for i in range(sent.start, hit.start)):
-        return False
-    return w.lower[hit.end] in GERUND_DOERS or any(h.start == hit.end for h in others)
-
-
-def _names_a_move(w, k: int) -> bool:
-    """Whether the word at k is "a move" (or "the step", "a decision") that stands for the main clause's act."""
-    return k > 0 and w.lower[k] in MOVE_NOUNS and w.lower[k - 1] in ("a", "the")
-
-
-def _after_a_move_and_its_subject(w, verb: int, sent: Span) -> bool:
-    """Whether a verb follows "a move" and a subject of a few words: "a move Armenian officials welcomed"."""
-    for k in range(verb - 1, max(sent.start + 1, verb - MOVE_SUBJECT_WORDS - 1), -1):
-        if w.lower[k] in MOVE_NOUNS:
-            return k < verb - 1 and _names_a_move(w, k)
-        if not w.alpha[k]:
-            return False
-    return False
-
-
-def _modifies_noun(doc: Doc, hit: Hit, sent: Span, hits: list[Hit]) -> bool:
-    """A past participle right after a noun, when another trigger is its clause's verb, modifies that noun: "released
-    a member of Hamas jailed a year ago", "The civilians imprisoned for ... were released". It says who the noun is,
-    not what happened."""
-    w = words(doc)
-    i = hit.start
-    word = w.lower[i]
-    if i == sent.start or word.endswith(("s", "ing")) or not (word.endswith("ed") or w.lemma[i] != word):
-        return False
-    if _closes_a_tail(w, hit, sent):
-        return False  # ", the minister warned.": the verb of an attribution tail
-    before = w.lower[i - 1]
-    if not w.alpha[i - 1] or before in STOP_WORDS or before in CALENDAR or before in CLAUSE_OPENERS:
-        return False
-    if before.endswith("ly") or before in AUXILIARIES or (w.lemma[i - 1],) in lexicon.cues():
-        return False
-    if _after_a_move_and_its_subject(w, i, sent):
-        return False  # "a move Seoul denounced as retaliation": a clause with its own subject and verb
-    for other in hits:
-        # the object of an earlier verb ("issued warrants for two men sought in a killing"), unless that verb is a
-        # relative clause's and this one the main verb ("Officials who attacked the plan resigned")
-        in_relative = any(w.lower[k] in RELATIVES for k in range(max(sent.start, other.start - 3), other.start))
-        # a participle that opens the sentence opens a clause that ends at its comma ("Attacking the base at dawn,
-        # the rebels killed ten soldiers"), or with no comma qualifies the subject ("Opposing groups clashed"):
-        # either way no main verb of its own
-        opening = _opens_the_main_clause(w, sent, other.start) and w.lower[other.start].endswith("ing")
-        reduced = _agent_follows(w, other)  # "forces backed by US airstrikes retook": no verb of their clause
-        # "EU leaders meeting at a summit called on Russia": an -ing form right after a noun qualifies it, and is no
-        # clause's verb
-        before_other = w.lower[other.start - 1] if other.start > sent.start else ""
-        participle = (
-            w.lower[other.start].endswith("ing")
-            and w.alpha[other.start - 1]
-            and before_other not in STOP_WORDS
-            and before_other not in AUXILIARIES | BE_FORMS
-        )
-        if (
-            other.end <= i
-            and not participle
-            and not in_relative
-            and not opening
-            and not reduced
-            and not _clause_break(w, other.end, i)
-            and not _closes_a_fronted_clause(w, sent, other, i)
-        ):
-            return True
-        if other.start >= hit.end and not _clause_break(w, hit.end, other.start):
-            if _agent_follows(w, hit):
-                return True  # "Somali forces backed by US airstrikes retook the town": the later verb is the main one
-            # the subject of a later verb, after its auxiliary: "the civilians imprisoned ... were released"
-            j = other.start - 1
-            while j > hit.end and (w.lower[j].endswith("ly") or w.lower[j] in ADVERBIAL_SKIP):
-                j -= 1
-            return w.lower[j] in AUXILIARIES or w.lower[j] in BE_FORMS
-    return False
-
-
-def _opens_the_main_clause(w: Words, sent: Span, i: int) -> bool:
-    """Whether a word opens the sentence, or its main clause right after the comma that ends a fronted phrase or
-    clause ("After the election, opposing groups clashed")."""
-    if i == sent.start:
-        return True
-    if w.lower[i - 1] != "," or w.lower[sent.start] not in SUBORDINATORS and w.lower[sent.start] not in PREPOSITIONS:
-        return False
-    return "," not in w.lower[sent.start : i - 1]
-
-
-def _closes_a_fronted_clause(w: Words, sent: Span, other: Hit, i: int) -> bool:
-    """Whether a verb stands in a clause that opens the sentence with a subordinator and ends at a comma before the
-    word at i ("Hours after Iran launched missiles at Israel, the Israeli military struck"): the main clause, with
-    its own verb, begins after that comma."""
-    comma = next((k for k in range(other.end, i) if w.lower[k] == ","), None)
-    if comma is None:
-        return False
-    opener = next((k for k in range(other.start - 1, sent.start - 1, -1) if w.lower[k] in SUBORDINATORS), None)
-    return opener is not None and "," not in w.lower[opener : other.start]
-
-
-def _agent_follows(w: Words, hit: Hit) -> bool:
-    """Whether a past participle after a noun has its agent right after it ("forces backed by the US"): a reduced
-    relative clause, which names who the noun is."""
-    word, i = w.lower[hit.start], hit.start
-    past = word.endswith("ed") or w.lemma[i] != word and not word.endswith(("s", "ing"))
-    after_noun = i > 0 and w.alpha[i - 1] and w.lower[i - 1] not in AUXILIARIES and w.lower[i - 1] not in BE_FORMS
-    return past and after_noun and hit.end < len(w.lower) and w.lower[hit.end] == "by"
-
-
-def _verb_of_state(w: Words, i: int) -> bool:
-    """Whether the word at i is an auxiliary or "remain": a verb in "-s" is never followed by one."""
-    return w.lower[i] in AUXILIARIES or w.lower[i] in BE_FORMS or w.lemma[i] == "remain"
-
-
-def _move_of_a_market(doc: Doc, hit: Hit, sent: Span) -> bool:
-    """A verb right after a price, a rate, a currency or a market, past the auxiliaries and adverbs between, is the
-    market's move: "Russian stocks rallied", "deposit rates eased", "the index has sharply shot up". A currency's name
-    that is also a word ("won support") moves only by rallying."""
-    w = words(doc)
-    k = hit.start - 1
-    while k > sent.start and (w.lower[k] in AUXILIARIES or w.lower[k] in MARKET_VERB_SKIPS or _is_adverb(w, k)):
-        k -= 1
-    before = w.lower[k] if k >= sent.start else ""
-    return before in MARKET_NOUNS and (hit.entry.type == "PROTEST" or before not in CURRENCY_HOMONYMS)
-
-
-def _is_adverb(w: Words, k: int) -> bool:
-    return w.is_lower[k] and w.lower[k].endswith("ly") and len(w.lower[k]) > 4
-
-
-def _clause_break(w, start: int, end: int) -> bool:
-    """Whether a clause ends or begins among tokens [start, end); a comma before an apposition ("the mayor, a member
-    of Hamas") does not end one."""
-    cues = lexicon.cues()
-    return any(
-        w.lower[k] in CLAUSE_BREAKS
-        or w.lower[k] in SUBORDINATORS
-        or w.lower[k] in RELATIVES
-        or (w.lower[k] == "," and w.lower[k + 1] not in APPOSITION_OPENERS)
-        or cues.get((w.lemma[k],)) == "say"
-        for k in range(start, end)
-    )
 
 
 def _past_where_from(w: Words, k: int, sent_start: int) -> int:
@@ -1302,13 +659,6 @@ def _opposed_act(w: Words, hit: Hit, stop: int) -> bool:
     return False
 
 
-def _head_length(hit: Hit) -> int:
-    """Tokens of a trigger before its first gap: all of it when it has none."""
-    if "~" not in hit.entry.pattern:
-        return hit.end - hit.start
-    return len(hit.entry.pattern.split("~")[0].split())
-
-
 def _object_complement(w: Words, hit: Hit) -> range:
     """The words that end a gapped trigger and say what its object was made, after that object ("took three police
     officers hostage", "held them captive", "stoned a man to death"): a complement, not part of the object's phrase;
@@ -1324,29 +674,6 @@ def _object_complement(w: Words, hit: Hit) -> range:
     if last - 1 > hit.start and w.lower[last - 1] == "to" and w.lower[last] == "death":
         return range(last - 1, hit.end)
     return range(0)
-
-
-def _after_a_statement(w, i: int, sent_start: int) -> bool:
-    """Whether a word follows a statement noun, past a time it was issued ("a statement on Thursday"), that the
-    clause issues ("issued a joint statement", not "vetoed a resolution")."""
-    j = i - 1
-    while j > sent_start and (w.lower[j] in CALENDAR or w.lower[j] in ("on", "late", "early", "last", "this")):
-        j -= 1
-    if j <= sent_start or w.lower[j] not in STATEMENT_NOUNS:
-        return False
-    return any(w.lemma[k] in STATEMENT_VERBS for k in range(max(sent_start, j - STATEMENT_VERB_REACH), j))
-
-
-def _closes_a_plural_possessive(w, i: int, sent_start: int) -> bool:
-    """Whether an apostrophe closes a plural's possessive ("the unions' demand")."""
-    return w.lower[i] in ("'", "’") and i > sent_start and w.lower[i - 1].endswith("s") and w.alpha[i - 1]
-
-
-def _plain_before(w, i: int, sent_start: int) -> bool:
-    """Whether the word before i is a lower-case content word that cannot be a verb's subject."""
-    if i == sent_start:
-        return False
-    return qualifies(w, i - 1) and not w.lower[i - 1].endswith("ly") and (w.lemma[i - 1],) not in lexicon.cues()
 
 
 def _opens_gerund(w, i: int, end: int) -> bool:
@@ -1407,13 +734,13 @@ def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple
     for i in say_tokens:
         left.add(i)
         # An attribution tail (", a Jordanian official confirmed") is no one's object.
-        if (comma := _tail_comma(w, i, sent.start)) is not None:
+        if (comma := tail_comma(w, i, sent.start)) is not None:
             right.add(comma)
         right.add(i)
     for hit in hits:
         # so is one whose verb is an act of speech that closes the sentence (", the minister warned.")
-        if _is_verbal(hit.entry.cameo) and _closes_a_tail(w, hit, sent):
-            right.add(_tail_comma(w, hit.start, sent.start))
+        if _is_verbal(hit.entry.cameo) and closes_a_tail(w, hit, sent):
+            right.add(tail_comma(w, hit.start, sent.start))
     return left, right
 
 
@@ -1453,12 +780,6 @@ def _reports(w: Words, that: int, sent_start: int, reported_ends: set[int]) -> b
 def _is_verbal(cameo: str) -> bool:
     """Whether a CAMEO code is a verbal act (statements, appeals, accusations, demands, threats, rejections)."""
     return quad_class(cameo) in VERBAL_CLASSES
-
-
-def _closes_a_tail(w: Words, hit: Hit, sent: Span) -> bool:
-    """Whether a verb closes the sentence after a comma not far before it: ", the minister warned."."""
-    closes = hit.end == sent.end or w.lower[hit.end] in TERMINALS
-    return closes and _tail_comma(w, hit.start, sent.start) is not None
 
 
 def _done_to_no_one(w: Words, hit: Hit, sent: Span, passive: bool) -> bool:
@@ -1509,19 +830,11 @@ def _claim_tail_verb(w: Words, sent: Span, after: int) -> int | None:
     end = sent.end
     while end > after and (w.lower[end - 1] in TERMINALS or w.lower[end - 1] in CLOSERS):
         end -= 1
-    comma = _tail_comma(w, end, sent.start)
+    comma = tail_comma(w, end, sent.start)
     if comma is None or comma < after or end - comma < 2:
         return None
     claims = (k for k in (comma + 1, end - 1) if w.lemma[k] in TAIL_CLAIM_VERBS and not w.lower[k].endswith("ing"))
     return next(claims, None)
-
-
-def _tail_comma(w: Words, verb: int, sent_start: int) -> int | None:
-    """The comma that opens the attribution tail a reporting verb ends (", a Jordanian official said"), if any."""
-    j = verb - 1
-    while j > sent_start and w.lower[j] != "," and verb - j < ATTRIBUTION_REACH:
-        j -= 1
-    return j if w.lower[j] == "," else None
 
 
 BARE_COMPLEMENT_REACH = 6  # tokens from a demand's verb to the plain verb of what is demanded
@@ -1533,7 +846,7 @@ def _find_complements(doc: Doc, sent: Span, hits: list[Hit]) -> None:
         if hit.entry.kind not in GOVERNORS:
             continue
         kind = hit.entry.kind
-        hit.complement = _complement_at(words(doc), hit, sent.end)
+        hit.complement = complement_at(words(doc), hit, sent.end)
         if hit.complement is None and kind == "request":
             hit.complement = _bare_complement_at(words(doc), hit, hits, sent.end)
         if hit.complement is None:
@@ -1549,20 +862,6 @@ def _find_complements(doc: Doc, sent: Span, hits: list[Hit]) -> None:
                 other.governor = hit
                 _govern_coordinated_gerunds(doc, sent, hit, other, hits)
                 break
-
-
-def _complement_at(w: Words, hit: Hit, sent_end: int) -> int | None:
-    """Where the clause a governing verb governs opens: its "to" or "that", or an accusation's "of" or "for", within
-    a few words and before any punctuation or subordinate clause."""
-    kind = hit.entry.kind
-    limit = min(sent_end, hit.end + (10 if kind in ("request", "accuse") else 3))
-    for j in range(hit.end, limit):
-        lower = w.lower[j]
-        if lower in ("to", "that") or kind == "accuse" and lower in ("of", "for"):
-            return j
-        if lower in (",", ";", ".") or lower in SUBORDINATORS:
-            return None
-    return None
 
 
 def _bare_complement_at(w: Words, demand: Hit, hits: list[Hit], sent_end: int) -> int | None:
@@ -1799,14 +1098,14 @@ class SentenceCoder:
         self.setting: str | None = setting  # the country the story is set in
         self.entities = entities  # the sentence's own
         self.entity_at = entity_at
-        named_as_nouns = [_is_nominal(doc, h, sent, entity_at, hits) for h in hits]
+        named_as_nouns = [is_nominal(doc, h, sent, entity_at, hits) for h in hits]
         self.nouns = [h for h, n in zip(hits, named_as_nouns, strict=True) if n and h.entry.type != "-"]
         self.nominal = [h for h in self.nouns if h.entry.type in NOMINAL_ACTS and h.entry.kind == ACT]
         hits = [h for h, n in zip(hits, named_as_nouns, strict=True) if not n]
-        hits = [h for h in hits if not _modifies_noun(doc, h, sent, hits)]
-        hits = [h for h in hits if not _move_of_a_market(doc, h, sent)]
+        hits = [h for h in hits if not modifies_noun(doc, h, sent, hits)]
+        hits = [h for h in hits if not move_of_a_market(doc, h, sent)]
         # The verb part of a gapped trigger is no actor; its object ("summoned the British ambassador") may be one.
-        trigger_tokens = {i for h in hits for i in range(h.start, h.start + _head_length(h))}
+        trigger_tokens = {i for h in hits for i in range(h.start, h.start + head_length(h))}
         trigger_tokens |= {k for h in hits for k in _object_complement(words(doc), h)}
         self.start_char = sent.start_char
         self.text = text_of(doc)[self.start_char : sent.end_char].rstrip()
@@ -1887,7 +1186,7 @@ class SentenceCoder:
         preposition of time has the subject of the verb its phrase follows ("convicted of overpowering a deputy
         before killing a judge": not the deputy)."""
         w = words(self.doc)
-        comma = _tail_comma(w, hit.start, self.sent.start)
+        comma = tail_comma(w, hit.start, self.sent.start)
         if comma is not None and hit.end - hit.start == 1 and _claim_tail_verb(w, self.sent, comma) == hit.start:
             # ", Ukraine alleged.", ", alleges the charity.": the claimant is in the tail, and whom it accuses opens
             # the clause it claims
@@ -1902,7 +1201,7 @@ class SentenceCoder:
             target = None  # "The council, meeting in emergency session, condemned North Korea": no one met
         if source is not None and source.end <= hit.start and _opposed_act(w, hit, source.end):
             source = None  # "protested against a string of stabbing attacks": the subject is against them
-        if _gerund_of_time(w, hit, self.sent):
+        if gerund_of_time(w, hit, self.sent):
             earlier = next((h for h in reversed(self.hits) if h.end < hit.start), None)
             if earlier is not None:
                 doer, done_to = self.roles(earlier)
@@ -2003,7 +1302,7 @@ class SentenceCoder:
         elif hit.start == sent.start and words(doc).lower[hit.start].endswith("ing"):
             # "Defying a key demand, Iran announced ...": a participle that opens the sentence is its subject's
             source = self._subject_after_opening_clause(hit)
-        elif _means_by(words(doc), hit, sent):
+        elif means_by(words(doc), hit, sent):
             # "Police ended the protest by arresting 20 students": the means is done by the clause's subject
             source = self._main_clause_subject(hit)
         elif hit.start > sent.start and words(doc).lower[hit.start - 1] in ("and", "but"):
@@ -2064,7 +1363,7 @@ class SentenceCoder:
         target = target and with_co_objects(words(doc), target, self.chunks)
         if (
             target is None
-            and _is_aimed_reading(hit.entry)
+            and is_aimed_reading(hit.entry)
             and not is_passive(doc, hit.start, hit.end, sent, with_be=True)
         ):
             # "invested $5 billion in Bangladesh": the pattern's own preposition names its target, whatever it is
@@ -2466,7 +1765,7 @@ class SentenceCoder:
         w = words(self.doc)
         if hit.start > self.sent.start and w.lower[hit.start - 1] in DOUBTED_ACTS:
             return []  # "the alleged shelling by": a claim, not a report
-        if any(h.end <= hit.start and not _clause_break(w, h.end, hit.start) for h in self.hits):
+        if any(h.end <= hit.start and not clause_break(w, h.end, hit.start) for h in self.hits):
             return []  # "condemned the shelling of Idlib by Syrian forces": the reaction is the event, aimed at them
         agent = agent_after_by(self.doc, self.sent, hit.end, self.chunks, self.right_stops)
         if agent is None or agent.start - hit.end > NOMINAL_AGENT_REACH or not agent.actors:
@@ -2576,7 +1875,7 @@ class SentenceCoder:
             for h in self.hits
             if h.end <= hit.start and quad_class(h.entry.cameo) in VERBAL_CLASSES and h.entry.type != "PROTEST"
         )
-        if any(not _clause_break(w, h.end, j + 1) for h in reactions):
+        if any(not clause_break(w, h.end, j + 1) for h in reactions):
             return None
         if j > self.sent.start and w.lower[j] in PREPOSITIONS and w.lemma[j - 1] in PAUSES:
             return None  # "a pause in the bombing", "an end to the fighting": what stopped, not what is told as held
@@ -2609,7 +1908,7 @@ class SentenceCoder:
         if not subject.actors or any(a.sector not in ARMED_SECTORS for a in subject.actors):
             return []
         between = range(subject.end, k)
-        if any(w.lower[j] in BE_FORMS or w.lower[j] == "," for j in between) or _clause_break(w, subject.end, k):
+        if any(w.lower[j] in BE_FORMS or w.lower[j] == "," for j in between) or clause_break(w, subject.end, k):
             return []
         objects = {id(c): c for j in between if (c := self.chunk_at.get(j)) is not None}.values()
         acted_on = any(c.prep is None and c.actors and not c.pronoun for c in objects)
@@ -2633,7 +1932,7 @@ class SentenceCoder:
         start = self._held_phrase_start(hit)
         if start is None or any(self.chunk_at.get(k) is not None for k in range(start, hit.start)):
             return None
-        if any(h.start >= hit.end and not _clause_break(w, hit.end, h.start) for h in self.hits):
+        if any(h.start >= hit.end and not clause_break(w, hit.end, h.start) for h in self.hits):
             return None  # "An airstrike destroyed a clinic": the subject of a verb that tells the act
         if self._placed_by_an_actor(hit):
             return None  # "The shelling sparked condemnation from Germany": the condemner's country
@@ -2795,9 +2094,9 @@ class SentenceCoder:
         opens = max(self.sent.start, opens - 2)
         if any(w.lower[k] in UPCOMING or w.lemma[k] in LEADING_UP for k in range(opens, ends)):
             return []  # "ahead of Bush's visit", "awaiting Iran's reply"
-        if any(h.end <= owner.start and not _clause_break(w, h.end, owner.start) for h in self.hits):
+        if any(h.end <= owner.start and not clause_break(w, h.end, owner.start) for h in self.hits):
             return []
-        if any(h.start >= hit.end and not _clause_break(w, hit.end, h.start) for h in self.hits):
+        if any(h.start >= hit.end and not clause_break(w, hit.end, h.start) for h in self.hits):
             return []  # "Chile's request was opposed by Peru": the act the noun is the subject of is the event
         return self._told_as_a_noun(hit, owner.actors)
 
@@ -2855,9 +2154,9 @@ class SentenceCoder:
         those of the place where they do (CAMEO's civilians of that country)."""
         w, last = words(self.doc), hit.end - 1
         # a noun's one word ("protests", "sit-ins"), not a verb's form ("marched", "rallying") or phrase
-        noun = hit.end - hit.start == 1 or _ends_a_hyphened_word(self.doc, last)
+        noun = hit.end - hit.start == 1 or ends_a_hyphened_word(self.doc, last)
         noun = noun and not is_past_form(w, last) and not w.lower[last].endswith("ing")
-        noun = noun and not _modifies_the_actor_after(w, hit, self.sent)  # "riot police"
+        noun = noun and not modifies_the_actor_after(w, hit, self.sent)  # "riot police"
         if hit.entry.cameo not in PEOPLES_PROTESTS or not noun or self._held_phrase_start(hit) is None:
             return []
         if agent_after_by(self.doc, self.sent, hit.end, self.chunks, self.right_stops) is not None:
@@ -2956,7 +2255,7 @@ class SentenceCoder:
         """Whether a reaction's object is "the decision" (or "the move", "the step") with nothing after it to say
         whose: the act the sentence told before it."""
         w, k = words(self.doc), hit.end + 1
-        if k >= self.sent.end or not _names_a_move(w, k):
+        if k >= self.sent.end or not names_a_move(w, k):
             return False
         return k + 1 >= self.sent.end or w.lower[k + 1] not in ("to", "of", "by")
 
@@ -2964,7 +2263,7 @@ class SentenceCoder:
         """The main clause's subject, when a reaction's subject follows "a move" that names the main clause's act
         (", a move Seoul denounced as retaliation", "in a move Armenian officials welcomed"); None otherwise."""
         w, k = words(self.doc), reactor.start - 1
-        if k - 1 <= self.sent.start or not _names_a_move(w, k):
+        if k - 1 <= self.sent.start or not names_a_move(w, k):
             return None
         if w.lower[k - 2] not in (",", "in"):
             return None
@@ -3121,7 +2420,7 @@ class SentenceCoder:
             elif hit.entry.type in REPORTED_BEHIND:
                 # an -ing verb right after its preposition is done by the main clause's subject, by grammar
                 opened = self.doc[behind[id(hit)]].idx
-                controlled = _gerund_of_time(words(self.doc), hit, self.sent)
+                controlled = gerund_of_time(words(self.doc), hit, self.sent)
                 events.extend(e for e in self._events_for(hit) if controlled or e.source.start >= opened)
         return events
 
@@ -3258,7 +2557,7 @@ class SentenceCoder:
         if entry.kind == "oblige":
             return self._obligation(hit)
         source_chunk, target_chunk = self.roles(hit)
-        if _is_aimed_reading(entry) and (target_chunk is None or target_chunk.start < hit.end):
+        if is_aimed_reading(entry) and (target_chunk is None or target_chunk.start < hit.end):
             return []  # "fired the army chief at a meeting": not aimed at anyone, so not this reading
         if (
             entry.cameo == MEET
@@ -3664,7 +2963,7 @@ class SentenceCoder:
         k = subject.start - 1
         opens = k < self.sent.start or not (w.is_lower[k] and w.alpha[k])
         # ("After the election, opposing groups clashed": an -ing form that opens the main clause qualifies them)
-        qualified = w.lower[k].endswith("ing") and _opens_the_main_clause(w, self.sent, k)
+        qualified = w.lower[k].endswith("ing") and opens_the_main_clause(w, self.sent, k)
         return opens or qualified or w.lower[k] in CLAUSE_OPENERS or w.lower[k] in DATE_WORDS
 
     def _has_an_object(self, hit: Hit, target: Chunk | None) -> bool:
@@ -3997,7 +3296,7 @@ class SentenceCoder:
         if not self.say and "according" not in lowers and SPEAKING.isdisjoint(lowers):
             return frozenset()
         for i in self.say:
-            if (comma := _tail_comma(w, i, self.sent.start)) is not None:
+            if (comma := tail_comma(w, i, self.sent.start)) is not None:
                 tokens.update(range(comma, i))
         for i in range(self.sent.start, end - 1):
             # "according to officials in Cairo"; "The minister, speaking in Brussels, said": where one speaks
@@ -4416,7 +3715,7 @@ class SentenceCoder:
         ("Police said three suspects were arrested", "Weapons were seized in the raid, the army said")."""
         w = words(self.doc)
         for i in sorted(self.say):
-            if i > hit.start and ((comma := _tail_comma(w, i, self.sent.start)) is None or comma < hit.end):
+            if i > hit.start and ((comma := tail_comma(w, i, self.sent.start)) is None or comma < hit.end):
                 continue  # "reports the store was looted; the police said only that": not what they report
             before = self.chunk_at.get(i - 1)
             if before is None and i > self.sent.start and w.lower[i - 1] in SAY_AUXILIARIES:
@@ -4784,7 +4083,7 @@ def _names_a_place_noun(w: Words, k: int) -> bool:
 
 def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
     """Events in a processed document, sentence by sentence."""
-    hits = _select(doc)
+    hits = select_hits(doc)
     if not hits:
         return []
     entities = doc_entities(doc)
