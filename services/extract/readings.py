@@ -19,6 +19,7 @@ from services.extract.actors import (
     POSSESSIVE_MARKS,
     POSSESSIVES,
     PREPOSITIONS,
+    QUANTIFIERS,
     counts_people_acted_on,
     qualifies,
 )
@@ -146,10 +147,17 @@ def select_hits(doc: Doc) -> list[Hit]:
     # A verb-object pattern read from a noun ("went on strike at the port", "the strike at the port") is no reading
     # at all, and must not keep the one that holds ("go on strike") from being chosen.
     found = find_triggers(doc)
+    opened = {s for s, _, _ in found}
+    # So is a verb and an object with another verb's past form between them: "a drone strike killed five militants"
+    # strikes no militants, its strike killed them.
+    found = [
+        (s, e, entry)
+        for s, e, entry in found
+        if not ("~" in entry.pattern and any(_finite_verb_at(w, k, e, found) for k in range(s + 1, e - 1)))
+    ]
     # So is one whose verb is the object inside an earlier pattern ("launched air strikes against Houthi targets":
     # "strikes" is what was launched, not a verb of "targets").
     inside = {i for s, e, _ in found for i in range(s + 1, e)}
-    opened = {s for s, _, _ in found}
     hits = [
         Hit(s, e, entry)
         for s, e, entry in found
@@ -194,6 +202,20 @@ def select_hits(doc: Doc) -> list[Hit]:
         if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
             chosen.append(hit)
     return sorted(chosen, key=lambda h: h.start)
+
+
+def _finite_verb_at(w: Words, k: int, end: int, found: list[tuple[int, int, lexicon.Trigger]]) -> bool:
+    """Whether a word inside a reading that ends at `end` is a verb of its own: a past form after a noun that opens
+    a reading not ending there too ("a drone strike killed five militants"), not a participle that qualifies a noun
+    after a determiner, a count or a verb ("handed over a captured pilot", "struck wounded soldiers"), nor the
+    verb of a compound that reads the same object ("test-fired a missile", "test fired a missile")."""
+    ends = [e for s, e, _ in found if s == k]
+    if not ends or end in ends or not is_past_form(w, k):
+        return False
+    before = k - 1
+    if w.num[before] or w.lower[before] in DETERMINERS or w.lower[before] in QUANTIFIERS:
+        return False
+    return not is_past_form(w, before)
 
 
 def _counted_out_of(w: Words, start: int, sent: Span) -> bool:

@@ -4418,3 +4418,18 @@ def test_what_police_investigate_may_be_an_accident_and_is_no_accusation():
 )
 def test_the_place_after_an_area_noun_in_a_locative_phrase_is_where_not_whom(text, expected):
     assert [(e.type, e.source.country) for e in asserted(text)] == [expected], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another verb's past form between a verb and its object breaks the reading: the strike is a noun, and
+        # what it killed is the event
+        ("A US drone strike killed five militants in Yemen.", [("ASSAULT", "USA", "YEM")]),
+        ("A suspected US drone strike killed five militants in Yemen.", [("ASSAULT", "USA", "YEM")]),
+        # with none between them, the verb strikes its object
+        ("US forces struck militants in Somalia.", [("ASSAULT", "USA", "SOM")]),
+    ],
+)
+def test_a_past_form_between_a_verb_and_its_object_breaks_the_reading(text: str, expected: list) -> None:
+    assert by_country(text) == expected, text
