@@ -295,6 +295,10 @@ SAY_LEMMAS = frozenset(cue[0] for cue, kind in lexicon.cues().items() if kind ==
 AIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # CAMEO 150, demonstrate military or police power: force shown, short of its use.
 SHOW_OF_FORCE = "150"
+# Where a launch that strikes no one comes down: "fired two ballistic missiles into the sea"
+SEAWARD = frozenset({"into", "toward", "towards"})
+SEA_NOUNS = frozenset({"sea", "ocean", "waters"})
+SEA_REACH = 3  # "into the East Sea", "into waters off"
 DEPLOYMENT = "154"
 # CAMEO 1723/1724 impose a curfew, a state of emergency or martial law; 0813/0814 ease them.
 EMERGENCY_RULE = frozenset({"1723", "1724", "0813", "0814"})
@@ -1722,6 +1726,13 @@ class SentenceCoder:
             return None
         return next((c for c in self.chunks if c.start > by and c.prep == "by" and c.start <= by + 2), None)
 
+    def _launched_into_the_sea(self, hit: Hit) -> bool:
+        """Whether a launch is told as coming down in the sea ("into the sea", "toward the East Sea")."""
+        w, k = words(self.doc), hit.end
+        if k >= self.sent.end or w.lower[k] not in SEAWARD:
+            return False
+        return any(w.lower[j] in SEA_NOUNS for j in range(k + 1, min(self.sent.end, k + 1 + SEA_REACH)))
+
     def _fired_from(self, hit: Hit) -> Chunk | None:
         """Who fired what a passive says was fired from a place and names no one firing: CAMEO's unidentified
         armed forces (UAF) of that place's country."""
@@ -2711,6 +2722,9 @@ class SentenceCoder:
         if cameo == OBSTRUCT and sources and all(_is_the_state(s, self.doc[hit.start].idx) for s in sources):
             # CAMEO's obstruction (144) is a protest; a state or its forces blocking passage impose a blockade (191)
             type_, mode, cameo = "COERCE", "restrict", "191"
+        if cameo == AERIAL_WEAPONS and not targets and self._launched_into_the_sea(hit):
+            # a missile fired into the sea strikes no one: a weapons test shows military power (CAMEO 150)
+            type_, mode, cameo = "MOBILIZE", None, SHOW_OF_FORCE
         fought = cameo == CONVENTIONAL_FORCE and all(s.sector in UNARMED_SECTORS for s in sources)
         fought = fought and any(t.sector == "COP" for t in targets)
         if cameo in RIOTOUS and sources and (fought or all(_is_a_protester(s) for s in sources)):

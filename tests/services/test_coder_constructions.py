@@ -631,6 +631,20 @@ def test_a_verb_read_by_its_object_comes_before_one_read_by_a_particle_past_the_
     assert (troops.cameo, troops.source.code, troops.target.code) == ("0874", "RUS", "GEO")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 150: a launch that comes down in the sea strikes no one, a weapons test's show of power
+        ("North Korea fired two ballistic missiles into the sea off its east coast.", [("MOBILIZE", "150", "PRK")]),
+        ("North Korea launched a ballistic missile toward the East Sea on Sunday.", [("MOBILIZE", "150", "PRK")]),
+        # fired at someone, a missile is an attack
+        ("Russia fired 40 missiles at Kyiv overnight.", [("ASSAULT", "195", "RUS")]),
+    ],
+)
+def test_a_missile_fired_into_the_sea_shows_military_power(text: str, expected: list) -> None:
+    assert [(e.type, e.cameo, e.source.country) for e in asserted(text)] == expected, text
+
+
 def test_a_weapons_test_shows_military_power_and_is_no_attack():
     # CAMEO 150, demonstrate military power: nothing was fired at anyone
     assert [(e.type, e.cameo, e.source.code) for e in asserted("North Korea test-fired a ballistic missile.")] == [
