@@ -58,6 +58,8 @@ EMBEDDED = "~"
 # How a crowd is counted when no one names who they are
 CROWDS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millions"})
 PLACE_NOUNS = lexicon.word_set("place_nouns")
+# Where forces are posted, held by whoever is posted there: "attacked their base" attacks them
+POSTS = frozenset({"base", "camp", "outpost", "position", "barracks", "checkpoint", "post", "garrison"})
 THING_NOUNS = lexicon.word_set("thing_nouns")
 # The words of the sector nouns of two words ("coast guard", "security force"): no other word needs its neighbours read
 PAIRED_SECTOR_WORDS = frozenset(word for noun in lexicon.sectors() if len(noun) == 2 for word in noun)
@@ -637,8 +639,8 @@ def find_chunks(
         head = max(j, i + 1)
         while head < sent.end and (w.lower[head] in COMPASS or w.lower[head] in MODIFIERS):
             head += 1
-        if w.lower[i] in POSSESSIVES and head < sent.end and w.lemma[head] in PLACE_NOUNS:
-            # "its northern towns", "its territory": a place of whoever "its" points back to
+        if w.lower[i] in POSSESSIVES and head < sent.end and (w.lemma[head] in PLACE_NOUNS or w.lemma[head] in POSTS):
+            # "its northern towns", "its territory", "their base": a place of whoever "its" points back to
             chunks.append(Chunk(i, head + 1, [], _prep(doc, i, sent.start), pronoun=w.lower[i], place=True))
             i = head + 1
             continue

@@ -1282,10 +1282,10 @@ class SentenceCoder:
             if agent is not None and agent.prep == "between":
                 return agent, None  # "were killed in fighting between two militias": the victims' side is unknown
             if hit.entry.type in AFFECTING_TYPES and (target is None or not any(a.country for a in target.actors)):
-                # "Sanctions were imposed on North Korea by the UN": the one it falls on, named after the verb
-                target = (
-                    agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=AFFECTED_PREPS) or target
-                )
+                # "Sanctions were imposed on North Korea by the UN": the one it falls on, named after the verb (not
+                # "their positions": "militias were killed in an air raid on their positions" were the ones struck)
+                affected = agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=AFFECTED_PREPS)
+                target = affected if affected is not None and affected.pronoun not in POSSESSIVES else target
             if agent is None and hit.entry.type == "ASSAULT":
                 # "a mortar bomb was fired at it from the Gaza Strip": fired from a place, at someone
                 agent = self._fired_from(hit)
@@ -3119,9 +3119,11 @@ class SentenceCoder:
         """Whose "its troops" or "its northern towns" an attack or coercion is aimed at: the nearest actor named
         before them other than the doer ("Israel said Hezbollah fired rockets at its northern towns"), as one
         attacks another's forces and towns, not one's own."""
-        doers = {a.country for a in sources}
+        # (sides of one country are told apart by who they are: "Nigerian soldiers were killed when Boko Haram
+        # fighters attacked their base")
+        doers, sides = {a.country for a in sources}, {a.code for a in sources}
         for earlier in reversed([c for c in self.chunks if c.end <= chunk.start and not c.pronoun]):
-            named = [a for a in earlier.actors if a.country and a.country not in doers]
+            named = [a for a in earlier.actors if a.country and (a.country not in doers or a.code not in sides)]
             if named:
                 return named
         return []

@@ -4447,3 +4447,24 @@ def test_the_place_after_an_area_noun_in_a_locative_phrase_is_where_not_whom(tex
 )
 def test_a_past_form_between_a_verb_and_its_object_breaks_the_reading(text: str, expected: list) -> None:
     assert by_country(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a post attacked ("their base", "their positions") is held by whoever "their" points back to, told apart
+        # from the attackers by who they are when both are of one country
+        (
+            "Two Nigerian soldiers were killed when Boko Haram fighters attacked their base.",
+            [("ASSAULT", "NGAREBBKH", "NGAMIL")],
+        ),
+        ("Somali troops said al-Shabaab attacked their positions near Baidoa.", [("ASSAULT", "SOMREBSHB", "SOMMIL")]),
+        # those killed in a raid on "their positions" are the ones struck, not the place
+        (
+            "Yemeni soldiers were killed in a Saudi air raid on their positions in Marib.",
+            [("ASSAULT", "SAU", "YEMMIL")],
+        ),
+    ],
+)
+def test_a_post_attacked_is_held_by_whom_their_points_back_to(text: str, expected: list) -> None:
+    assert by_code(text) == expected, text
