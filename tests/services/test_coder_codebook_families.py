@@ -1925,3 +1925,18 @@ def test_an_emergency_declared_over_a_disaster_is_no_repression() -> None:
     assert asserted("Ecuador declared a state of emergency over the floods.") == []
     text = "The Ethiopian government declared a state of emergency after protests."
     assert [(e.type, e.cameo) for e in asserted(text)] == [("COERCE", "1724")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO's verb dictionary: GIVE * &CURRENCY is economic aid (071)
+        ("The European Union gave Jordan 200 million euros.", [("AID", "071", "IGO", "JOR")]),
+        ("The United States gave Egypt $1.3 billion.", [("AID", "071", "USA", "EGY")]),
+        # a member suspended from its bloc has its membership suspended (160)
+        ("ECOWAS suspended Mali from the bloc.", [("SANCTION", "160", "IGO", "MLI")]),
+        ("The Commonwealth suspended Fiji from the grouping.", [("SANCTION", "160", "IGO", "FJI")]),
+    ],
+)
+def test_money_given_is_aid_and_a_member_suspended_loses_membership(text: str, expected: list) -> None:
+    assert coded(text) == expected, text
