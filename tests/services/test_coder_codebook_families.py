@@ -1940,3 +1940,25 @@ def test_an_emergency_declared_over_a_disaster_is_no_repression() -> None:
 )
 def test_money_given_is_aid_and_a_member_suspended_loses_membership(text: str, expected: list) -> None:
     assert coded(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO's verb dictionary: CARRY OUT and CONTINUE * {&MILITARY OPERATION}, CARRY OUT * OPERATION (AGAINST)
+        (
+            "The Nigerian army launched a military operation against bandits in Zamfara.",
+            [("ASSAULT", "190", "NGA", "NGA")],
+        ),
+        ("Russia continued its military operation in Ukraine.", [("ASSAULT", "190", "RUS", "UKR")]),
+        ("Turkish forces carried out an operation against PKK militants.", [("ASSAULT", "190", "TUR", "TUR")]),
+        # held jointly it is military cooperation; a rescue operation is none
+        (
+            "France and Mali launched a joint military operation near Gao.",
+            [("COOPERATE", "062", "FRA", None), ("COOPERATE", "062", "MLI", None)],
+        ),
+        ("The army launched a rescue operation after the floods.", []),
+    ],
+)
+def test_a_military_operation_launched_or_carried_out_is_force(text: str, expected: list) -> None:
+    assert coded(text) == expected, text
