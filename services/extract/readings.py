@@ -147,13 +147,16 @@ def select_hits(doc: Doc) -> list[Hit]:
     # A verb-object pattern read from a noun ("went on strike at the port", "the strike at the port") is no reading
     # at all, and must not keep the one that holds ("go on strike") from being chosen.
     found = find_triggers(doc)
-    opened = {s for s, _, _ in found}
+    ends_at: dict[int, set[int]] = {}  # where the readings that open at a word end
+    for s, e, _ in found:
+        ends_at.setdefault(s, set()).add(e)
+    opened = set(ends_at)
     # So is a verb and an object with another verb's past form between them: "a drone strike killed five militants"
     # strikes no militants, its strike killed them.
     found = [
         (s, e, entry)
         for s, e, entry in found
-        if not ("~" in entry.pattern and any(_finite_verb_at(w, k, e, found) for k in range(s + 1, e - 1)))
+        if not ("~" in entry.pattern and any(_finite_verb_at(w, k, e, ends_at) for k in range(s + 1, e - 1)))
     ]
     # So is one whose verb is the object inside an earlier pattern ("launched air strikes against Houthi targets":
     # "strikes" is what was launched, not a verb of "targets").
@@ -204,13 +207,12 @@ def select_hits(doc: Doc) -> list[Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
-def _finite_verb_at(w: Words, k: int, end: int, found: list[tuple[int, int, lexicon.Trigger]]) -> bool:
+def _finite_verb_at(w: Words, k: int, end: int, ends_at: dict[int, set[int]]) -> bool:
     """Whether a word inside a reading that ends at `end` is a verb of its own: a past form after a noun that opens
     a reading not ending there too ("a drone strike killed five militants"), not a participle that qualifies a noun
     after a determiner, a count or a verb ("handed over a captured pilot", "struck wounded soldiers"), nor the
     verb of a compound that reads the same object ("test-fired a missile", "test fired a missile")."""
-    ends = [e for s, e, _ in found if s == k]
-    if not ends or end in ends or not is_past_form(w, k):
+    if k not in ends_at or end in ends_at[k] or not is_past_form(w, k):
         return False
     before = k - 1
     if w.num[before] or w.lower[before] in DETERMINERS or w.lower[before] in QUANTIFIERS:
