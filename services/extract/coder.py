@@ -455,6 +455,11 @@ HOME_SECTORS = frozenset({"COP", "JUD"})
 AT_HOME_SECTORS = HOME_SECTORS | {"UAF"}
 # Politicians hold office and oppose at home: held with no one named, they are held by their own state.
 HOME_POLITICS = frozenset({"GOV", "LEG", "OPP", "PTY", "ELI"})
+# Who commands no force, whatever they "attack": legislators, non-governmental and rights groups, and the leaders of
+# parties and of the opposition (their supporters may fight)
+UNARMED_POLITICS = frozenset({"LEG", NGO, RIGHTS_GROUP})
+PARTISANS = frozenset({"OPP", "PTY"})
+LEADERS = frozenset({"leader", "leaders", "chief", "figure", "politician", "candidate"})
 # Rebels and the opposition, who challenge their own state (STATE_SECTORS: its government, legislature, forces).
 CHALLENGER_SECTORS = frozenset({"REB", "OPP"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG"})
@@ -3002,14 +3007,19 @@ class SentenceCoder:
     def _commands_no_force(self, source: Chunk | None, sources: list[Actor], targets: list[Actor]) -> bool:
         """Whether an attack or a fight is a named person's who commands no force, aimed at no one of another
         country or armed ("Lula attacked the central bank over interest rates"): a leader who attacked a country sent
-        its forces."""
+        its forces. Legislators, rights groups and party leaders command none, whoever they attack."""
         if source is None or not sources:
             return False
+        if all(
+            s.sector in UNARMED_POLITICS or s.sector in PARTISANS and _head_word(s).lower() in LEADERS for s in sources
+        ):
+            return True  # "Amnesty International attacked the crackdown", "Kenya's opposition leader attacked the plan"
         person = any(
             (e := self.entity_at.get(i)) is not None and e.label_ == ROLE for i in range(source.start, source.end)
         )
         # an official named in full after a title is a person too, whether or not the lexicon knows the name
         person = person or all(s.sector in HOME_POLITICS and _named_in_full(s) for s in sources)
+
         home = {s.country for s in sources}
         return (
             person

@@ -1985,6 +1985,12 @@ def test_a_side_beaten_by_a_score_is_a_match(text, expected):
         # a politician who "attacked" someone at home denounced them (CAMEO 111)
         ("Hungarian Prime Minister Viktor Orban attacked the opposition leader.", [("ACCUSE", "HUNGOV", "HUNOPP")]),
         ("Brazil's Lula attacked the central bank over interest rates.", [("ACCUSE", "BRAGOV", "GOV")]),
+        # legislators, rights groups and party leaders command no force, whoever they attack
+        ("Kenya's opposition leader attacked the government.", [("ACCUSE", "KENOPP", "KENGOV")]),
+        ("Kenyan lawmakers attacked the finance minister over the budget.", [("ACCUSE", "KENLEG", "KENGOV")]),
+        ("Amnesty International attacked the Egyptian government.", [("ACCUSE", "NGOHRI", "EGYGOV")]),
+        # a party's supporters may fight
+        ("Ruling party supporters attacked opposition offices in Harare.", [("ASSAULT", "ZWECVL", "ZWEOPP")]),
         # a leader who attacked a country, or an armed group's leader, used force
         ("Putin attacked Ukraine in February 2022.", [("ASSAULT", "RUSGOV", "UKR")]),
         ("Hamas leader Yahya Sinwar attacked Israel.", [("ASSAULT", "PSEREBHMS", "ISR")]),
