@@ -34,6 +34,7 @@ from services.extract.actors import (
     PLACE_NOUNS,
     POSSESSIVE_MARKS,
     POSSESSIVES,
+    POSTS,
     PREPOSITIONS,
     QUANTIFIERS,
     Chunk,
@@ -2745,7 +2746,9 @@ class SentenceCoder:
         elif cameo == DESTROY_PROPERTY and (attack := self._attack_written_as(sources)) is not None:
             # CAMEO 19: what an attack destroys ("An airstrike destroyed a clinic") is struck by it, coded as its noun
             type_, mode, cameo = attack.entry.type, attack.entry.mode, attack.entry.cameo
-        elif cameo == DESTROY_PROPERTY and self._armed_on_armed(sources, targets):
+        elif (
+            cameo == DESTROY_PROPERTY and self._armed_on_armed(sources, targets) and not self._property_of(target_chunk)
+        ):
             # CAMEO 190: a warship, a tank or a post that armed men destroy is force used on its forces, no property
             type_, mode, cameo = "ASSAULT", "", CONVENTIONAL_FORCE
         in_words = cameo == CONVENTIONAL_FORCE and self._commands_no_force(source_chunk, sources, targets)
@@ -3753,6 +3756,13 @@ class SentenceCoder:
             if according_to(w, chunk) and chunk.actors and all(a.sector in POLICING for a in chunk.actors):
                 return chunk.actors
         return []
+
+    def _property_of(self, target: Chunk | None) -> bool:
+        """Whether the target is named as the owner of what was destroyed, and that is no post of theirs: "the homes
+        of two attackers" are property, "the camps of the rebels" are the rebels' positions."""
+        if target is None or target.prep != "of" or target.start - 2 < self.sent.start:
+            return False
+        return words(self.doc).lemma[target.start - 2] not in POSTS
 
     @staticmethod
     def _armed_on_armed(sources: list[Actor], targets: list[Actor]) -> bool:

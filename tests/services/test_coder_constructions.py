@@ -4474,3 +4474,20 @@ def test_a_past_form_between_a_verb_and_its_object_breaks_the_reading(text: str,
 )
 def test_a_post_attacked_is_held_by_whom_their_points_back_to(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 1712: the homes of armed men are property, whoever owns them; their camps are their positions (190)
+        ("Israeli forces demolished the homes of two Palestinian attackers.", [("COERCE", "1712", "ISR", "PSE")]),
+        ("Israeli forces destroyed the camps of two Palestinian militant groups.", [("ASSAULT", "190", "ISR", "PSE")]),
+        # CAMEO's verb dictionary files CALL under 041: a counterpart called is phoned
+        (
+            "French President Emmanuel Macron called his Ukrainian counterpart on Sunday.",
+            [("CONSULT", "041", "FRA", "UKR")],
+        ),
+    ],
+)
+def test_what_is_destroyed_and_who_is_called(text: str, expected: list) -> None:
+    assert [(e.type, e.cameo, e.source.country, e.target.country) for e in asserted(text)] == expected, text
