@@ -490,7 +490,9 @@ def is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], other
         return True  # "defended the Houthi attacks on shipping": a name in the singular qualifies the plural noun
     place = name_before
     after_place = place is not None and place.label_ in PLACES and place.start > sent.start
-    if after_place and w.lower[place.start - 1] in PREPOSITIONS and not word.endswith(("ing", "s")):
+    # (an -s form there is a verb when a count or an article opens its object: "Russian strike on Kyiv kills five")
+    counted = word.endswith("s") and hit.end < sent.end and (w.num[hit.end] or after in DETERMINERS)
+    if after_place and w.lower[place.start - 1] in PREPOSITIONS and (not word.endswith(("ing", "s")) or counted):
         # "settlers in Hebron set fire", "workers at the dam near Keetmanshoop go on strike": the verb after the place
         # that closes its subject's phrase
         return False

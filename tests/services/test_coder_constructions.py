@@ -4491,3 +4491,15 @@ def test_a_post_attacked_is_held_by_whom_their_points_back_to(text: str, expecte
 )
 def test_what_is_destroyed_and_who_is_called(text: str, expected: list) -> None:
     assert [(e.type, e.cameo, e.source.country, e.target.country) for e in asserted(text)] == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in a headline, an -s form after a place that a preposition opens is the verb when a count opens its object
+        ("Russian strike on Kyiv kills five people", [("ASSAULT", "RUS", "UKR")]),
+        ("Fighting in Khartoum kills 40 civilians", [("ASSAULT", "SDN", "SDN")]),
+    ],
+)
+def test_a_headline_s_verb_after_a_place(text: str, expected: list) -> None:
+    assert by_country(text) == expected, text
