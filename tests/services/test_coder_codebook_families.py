@@ -1936,9 +1936,11 @@ def test_an_emergency_declared_over_a_disaster_is_no_repression() -> None:
         # a member suspended from its bloc has its membership suspended (160)
         ("ECOWAS suspended Mali from the bloc.", [("SANCTION", "160", "IGO", "MLI")]),
         ("The Commonwealth suspended Fiji from the grouping.", [("SANCTION", "160", "IGO", "FJI")]),
+        # CLOSE * {BORDER CROSSING} is 160, as the border is
+        ("Egypt closed the Rafah crossing.", [("SANCTION", "160", "EGY", "PSE")]),
     ],
 )
-def test_money_given_is_aid_and_a_member_suspended_loses_membership(text: str, expected: list) -> None:
+def test_money_given_is_aid_and_a_suspension_or_a_closed_crossing_reduce_relations(text: str, expected: list) -> None:
     assert coded(text) == expected, text
 
 
