@@ -731,28 +731,28 @@ def _adjective_of_a_title(
     it qualifies with it: "Serbian nationalist leader", "Serbian ultra-nationalist leader" are one actor."""
     if not _in_a_title_s_adjectives(w, k):
         return False
-    before = k - 1
-    while (
-        before > start
-        and k - before < TITLE_ADJECTIVE_TOKENS
-        and (w.lemma[before],) not in sectors
-        and _in_a_title_s_adjectives(w, before)
-    ):
-        before -= 1
+    before = _past_a_title_s_adjectives(w, k, -1, start, sectors)
     nationality = entity_at.get(before)
     if before < start or nationality is None or nationality.label_ != DEMONYM:
         return False
     if w.lower[before + 1] == "-":
         return False  # "Turkish-backed rebel fighters": the nationality is the backer's, not the fighters'
-    after = k + 1
-    while (
-        after < len(w.lower)
-        and after - k < TITLE_ADJECTIVE_TOKENS
-        and (w.lemma[after],) not in sectors
-        and _in_a_title_s_adjectives(w, after)
-    ):
-        after += 1
+    after = _past_a_title_s_adjectives(w, k, 1, len(w.lower), sectors)
     return in_a_chunk.get(after, False) and (w.lemma[after],) in sectors
+
+
+def _past_a_title_s_adjectives(w: Words, k: int, step: int, stop: int, sectors) -> int:
+    """The first word from k on, going by `step`, that is no adjective of a title, or a sector noun, or `stop`; at
+    most TITLE_ADJECTIVE_TOKENS away."""
+    j = k + step
+    while (
+        j != stop
+        and abs(j - k) < TITLE_ADJECTIVE_TOKENS
+        and (w.lemma[j],) not in sectors
+        and _in_a_title_s_adjectives(w, j)
+    ):
+        j += step
+    return j
 
 
 def _in_a_title_s_adjectives(w: Words, k: int) -> bool:
