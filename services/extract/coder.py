@@ -239,7 +239,6 @@ INVERTED_CONDITIONS = frozenset({"should", "were", "had"})
 ORDINARY_PEOPLE = frozenset({"CVL", "REF"})
 CONDITIONAL_MODALS = frozenset({"may", "might", "could"})
 WARNING_MODALS = CONDITIONAL_MODALS | {"would", "will"}
-RELATIVE_WORDS = frozenset({"which", "who", "whose", "whom"})
 # Words an object's noun phrase spans before what describes it ("a UN Security Council resolution calling for")
 OBJECT_WORDS = 8
 # Words that open a clause, never a phrase ("after" and "since" open either)
@@ -1177,7 +1176,7 @@ class SentenceCoder:
         say something of a phrase before them: a pronoun after one points back past it."""
         w, tokens = words(self.doc), set()
         for i in range(self.sent.start + 1, self.sent.end - 1):
-            if w.lower[i] == "," and w.lower[i + 1] in RELATIVE_WORDS:
+            if w.lower[i] == "," and w.lower[i + 1] in RELATIVES:
                 end = next((k for k in range(i + 2, self.sent.end) if w.lower[k] == ","), None)
                 if end is not None:
                     tokens.update(range(i, end + 1))
