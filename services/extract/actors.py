@@ -14,6 +14,7 @@ from services.extract import lexicon
 from services.extract.models import Actor
 from services.extract.nlp import (
     ACTOR,
+    BEFORE_A_TOWN,
     CAPITAL,
     CITY,
     COUNTRY,
@@ -21,6 +22,7 @@ from services.extract.nlp import (
     NAME_PARTICLES,
     ROLE,
     TERMINALS,
+    TOWN_NOUNS,
     Words,
     char_span,
     is_past_form,
@@ -693,8 +695,9 @@ def find_chunks(
             chunks.append(Chunk(i, j, actors, _prep(doc, i, sent.start), place=building))
         i = max(j, i + 1)
     chunks = _named_by_apposition(doc, sent, _attach_countries(doc, chunks, entity_at, trigger_tokens))
+    # where a town is names no one who acts or is acted on
+    chunks = [chunk for chunk in chunks if not _names_a_towns_container(w, chunk, entity_at, sent.start)]
     for chunk in chunks:
-        chunk.place = chunk.place or _names_a_towns_country(w, chunk, entity_at, sent.start)
         if chunk.prep in (None, EMBEDDED):
             chunk.prep = _agent_past_adjectives(w, chunk.start, sent.start, trigger_tokens) or chunk.prep
     return _with_strangers(doc, sent, chunks, entity_at, trigger_tokens)
@@ -792,21 +795,30 @@ def _plain_adjective(w: Words, i: int) -> bool:
     return w.alpha[i] and w.is_lower[i] and plain and lower not in STOP_WORDS
 
 
-def _names_a_towns_country(w: Words, chunk: Chunk, entity_at: dict[int, Span], sent_start: int) -> bool:
-    """Whether a phrase is the country after a town's comma, in a phrase a locative preposition opens ("Police in
-    Cairo, Egypt, arrested", "in Kafr Nabl, Syria"): where the town is, and no subject."""
-    country = entity_at.get(chunk.start)
+def _names_a_towns_container(w: Words, chunk: Chunk, entity_at: dict[int, Span], sent_start: int) -> bool:
+    """Whether a phrase is the country or the province after a town's comma, in a phrase a locative preposition
+    opens ("Police in Cairo, Egypt, arrested", "in Kafr Nabl, Syria", "in Gerilley village, Bakool region", "outside
+    the town of Hudur, Bakool", "in Kidal, northern Mali"): it says where the town is."""
+    start = chunk.start
+    while start < chunk.end - 1 and w.lower[start] in COMPASS:
+        start += 1
+    place = entity_at.get(start)
     comma = chunk.start - 1
-    if country is None or country.label_ != COUNTRY or country.end != chunk.end or comma <= sent_start:
+    if place is None or place.label_ not in (COUNTRY, CITY, CAPITAL) or place.end != chunk.end or comma <= sent_start:
         return False
     if w.lower[comma] != "," or chunk.end < len(w.lower) and w.lower[chunk.end] in POSSESSIVE_MARKS:
         return False  # "in Surabaya, Indonesia's second-largest city": the town's apposition, whose head is no place
-    k = comma - 1
+    town_end = comma - 1 if w.lower[comma - 1] in TOWN_NOUNS else comma
+    k = town_end - 1
     while k > sent_start and (w.title[k] and w.lower[k] not in PREPOSITIONS or w.lower[k] == "-"):
         if (named := entity_at.get(k)) is not None and named.label_ == COUNTRY:
             return False  # "In Syria, Iran backs ...": a country, then the clause's subject
         k -= 1
-    return k < comma - 1 and w.lower[k] in LOCATIVE
+    if k == town_end - 1:
+        return False
+    while k > sent_start and w.lower[k] in BEFORE_A_TOWN:
+        k -= 1
+    return w.lower[k] in LOCATIVE
 
 
 def counts_people_acted_on(w: Words, i: int, j: int, stop: int) -> bool:

@@ -30,6 +30,10 @@ ROLE, ACTOR, COUNTRY, DEMONYM, CAPITAL, CITY = "ROLE", "ACTOR", "COUNTRY", "DEMO
 MINOR_PLACE = "MINOR_PLACE"
 TOWN_MAX_ZIPF = 3.5  # about once in 300,000 words of English: "Palmer" and "Jericho" are on either side
 PROVINCE_NOUNS = frozenset({"state", "province", "region", "district", "county", "governorate", "prefecture"})
+# The nouns a town's or a province's name may carry before the comma that names what holds it ("Nyanza region, Kenya")
+TOWN_NOUNS = PROVINCE_NOUNS | {"town", "city", "village", "area", "locality", "camp"}
+COMPASS_POINTS = lexicon.word_set("compass")
+MAX_TOWN_WORDS = 3  # the words of a town name the gazetteer does not hold, read before its comma
 TOWN_PREPOSITIONS = frozenset(
     {"in", "at", "near", "outside", "around", "from", "to", "into", "across", "between"}
     # "west of Beledweyne": a compass point, then "of"
@@ -527,6 +531,7 @@ def _minor_places(
 
     for i in compress(range(len(forms)), map(attrgetter("places_a_town"), forms)):
         j = i + 1
+        past_a_town = False
         while j < len(forms):
             first = forms[j].lower
             # a name's case as news writes it may differ from the register's ("KwaZulu-Natal", "Kwazulu-Natal"),
@@ -538,9 +543,28 @@ def _minor_places(
                         found.append((table[words_at(j, size)], j, j + size))
                     break
             if first not in BEFORE_A_TOWN:
-                break
+                # "in Khaydaro, Mudug": a town the gazetteer does not hold, then the province that holds it
+                if past_a_town or (after := _past_a_town_and_its_comma(forms, j)) is None:
+                    break
+                past_a_town, j = True, after
+                continue
             j += 1
     return found
+
+
+def _past_a_town_and_its_comma(forms: list[Form], start: int) -> int | None:
+    """Where the words after a town's name and its comma begin, when a name no English word spells, maybe with
+    its place noun, and a comma stand at `start` ("Khaydaro, ", "Bordode town, "); None elsewhere."""
+    end = start
+    while end < len(forms) and end - start < MAX_TOWN_WORDS and forms[end].is_title:
+        if forms[end].lower in _english_lemmas():
+            return None  # "In January, ...", "At Home, ...": no town
+        end += 1
+    if end == start or end >= len(forms):
+        return None
+    if forms[end].lower in TOWN_NOUNS:
+        end += 1
+    return end + 1 if end < len(forms) and forms[end].lower == "," else None
 
 
 def _ends_its_name(forms: list[Form], end: int) -> bool:
@@ -1019,7 +1043,7 @@ def _places_named_with_their_container(doc: Doc) -> dict[str, lexicon.Place]:
     contained: dict[str, lexicon.Place] = {}
     starts = {entity.start for entity in entities}
     for city, container in zip(entities, entities[1:], strict=False):
-        between = w.lower[city.end : container.start]
+        between = _joining_words(w.lower[city.end : container.start])
         if city.label_ not in (CITY, CAPITAL) or between not in ([","], ["in"], ["in", "the"]):
             continue
         if between == [","] and _another_place_follows(w, container.end, starts):
@@ -1035,6 +1059,17 @@ def _places_named_with_their_container(doc: Doc) -> dict[str, lexicon.Place]:
             (country,) = held_by  # a town the gazetteer does not hold ("Colchester in the Eastern Cape")
             contained.setdefault(city.ent_id_, lexicon.Place(place.name, country, None, None, False))
     return contained
+
+
+def _joining_words(between: list[str]) -> list[str]:
+    """The words that join a town to what holds it, past the town's own place noun and the container's compass
+    point: "Nyanza region, Kenya" and "Khaydaro, central Somalia" are joined by a comma, as "Douma, Syria" is."""
+    start, end = 0, len(between)
+    if end and between[0] in TOWN_NOUNS:
+        start = 1
+    while end > start + 1 and between[end - 1] in COMPASS_POINTS:
+        end -= 1
+    return between[start:end]
 
 
 def _another_place_follows(w: Words, end: int, starts: set[int]) -> bool:

@@ -8,7 +8,18 @@ from spacy.tokens import Doc, Span
 from services.extract import lexicon
 from services.extract.actors import COMPASS, DETERMINERS, LOCATIVE, names_a_venue
 from services.extract.models import Location
-from services.extract.nlp import ACTOR, CAPITAL, CITY, COUNTRY, DEMONYM, Words, doc_entities, place_named, words
+from services.extract.nlp import (
+    ACTOR,
+    CAPITAL,
+    CITY,
+    COUNTRY,
+    DEMONYM,
+    TOWN_NOUNS,
+    Words,
+    doc_entities,
+    place_named,
+    words,
+)
 
 PLACE_PREPOSITIONS = LOCATIVE | {"from", "to", "into", "of"}
 # Verbs that send people away: the place after their "to" is a destination (one extradited to a state is handed to
@@ -150,16 +161,25 @@ def _modifies_a_place(w: Words, j: int, start: int) -> bool:
         w.lower[j] in DETERMINERS
         or (w.title[j] and w.lower[j] not in PLACE_PREPOSITIONS)  # a name's word, not "In" of "In Harare,"
         or w.lower[j] in COMPASS
-        or w.lower[j] in ("capital", "city", "town", "region")
+        or w.lower[j] == "capital"
+        or w.lower[j] in TOWN_NOUNS
         or w.lower[j].endswith("ly")
         or in_a_hyphened_word(w, j, start)
-        # a town's comma before its country: "in Douma, Syria"
         or w.lower[j] == ","
-        and j > start
-        and w.title[j - 1]
-        and j + 1 < len(w.lower)
-        and w.title[j + 1]
+        and _joins_a_town_to_its_container(w, j, start)
     )
+
+
+def _joins_a_town_to_its_container(w: Words, comma: int, start: int) -> bool:
+    """Whether a comma stands between a town and the place that holds it: "in Douma, Syria", "in Khaydaro village,
+    Somalia", "in Kidal, northern Mali"."""
+    town = comma - 1
+    if town > start and w.lower[town] in TOWN_NOUNS:
+        town -= 1
+    after = comma + 1
+    while after < len(w.lower) - 1 and w.lower[after] in COMPASS:
+        after += 1
+    return town >= start and w.title[town] and after < len(w.lower) and w.title[after]
 
 
 def in_a_hyphened_word(w: Words, j: int, start: int) -> bool:

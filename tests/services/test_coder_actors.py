@@ -1358,6 +1358,34 @@ def test_a_city_named_with_what_holds_it_is_in_that_country(text: str, country: 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a town's place noun before its comma, and a compass point after it, still join it to what holds it
+        ("Police fired on protesters in Nyanza region, Kenya, killing five.", [("ASSAULT", "KEN", "KEN")]),
+        ("Gunmen killed three farmers in Khaydaro, central Somalia.", [("ASSAULT", "SOM", "SOM")]),
+        ("Gunmen killed three farmers in Khaydaro village, Somalia.", [("ASSAULT", "SOM", "SOM")]),
+        # a province after a town the gazetteer does not hold is read as after "in"
+        ("Gunmen killed three farmers in Khaydaro, Mudug region.", [("ASSAULT", "SOM", "SOM")]),
+        ("Gunmen killed three farmers in Khaydaro, southern Mudug.", [("ASSAULT", "SOM", "SOM")]),
+    ],
+)
+def test_a_town_the_gazetteer_lacks_is_where_what_holds_it_is(text: str, expected: list) -> None:
+    assert by_country(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the country or province after a town's comma says where the fighting was: it is not fought
+        "Somali troops and al-Shabab fighters clashed outside Hudur, Somalia.",
+        "Somali troops and al-Shabab fighters clashed in the town of Hudur, Bakool region.",
+    ],
+)
+def test_the_place_that_holds_a_town_is_no_side_of_a_clash(text: str) -> None:
+    assert codes(text) == {("ASSAULT", "SOMMIL", "SOMREBSHB"), ("ASSAULT", "SOMREBSHB", "SOMMIL")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a small town named right after a verb of force on a place is that place, as after "in" or "near"
         ("Militants overran Gao.", [("ASSAULT", None, "MLI")]),
         ("Rebels besieged the town of Kidal.", [("ASSAULT", None, "MLI")]),
