@@ -876,6 +876,7 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
     w = words(doc)
     ends = [sent.end for sent in sentences(doc)]
     found = []
+    passive_subjects: dict[int, str] = {}  # where a passive's subject stands, and the type of the verb's reading
     # A word inside a name ("the Rapid Support Forces", "Asia-Pacific Economic Cooperation") is no trigger.
     named = {i for entity in doc_entities(doc) if entity.label_ in NAMES for i in range(entity.start, entity.end)}
     anchors = [i for i in compress(range(len(w.lower)), w.patterns_opened) if i not in named]
@@ -923,13 +924,26 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
                     found.append((start, end, trigger))
                 continue
             verb_end = start + len(first)  # "handed over": a particle may follow the participle
-            if len(rest) == 1 and _object_before_passive(doc, sentence_start, start, verb_end, rest[0]):
+            if len(rest) != 1:
+                continue
+            if (subject := _object_before_passive(doc, sentence_start, start, verb_end, rest[0])) is not None:
                 found.append((start, verb_end, trigger))
+                passive_subjects[subject] = trigger.type
     # A reading that names no event ("mobilized pressure groups") rules out the event readings of its words, unless
     # one names the same object and reads on past it ("mobilized its supporters to demonstrate"; not "released a
     # video of the hostages").
     silenced = {i: end for start, end, trigger in found if trigger.kind == NO_EVENT for i in range(start, end)}
-    return [m for m in found if m[0] not in silenced or _reads_on_past(w, m, silenced[m[0]])] if silenced else found
+    if silenced:
+        found = [m for m in found if m[0] not in silenced or _reads_on_past(w, m, silenced[m[0]])]
+    # The subject of a passive that a verb-object reading of another type meets is what the verb acts on, no event of
+    # its own: "US sanctions on Iran were lifted" lifts them, and imposes none ("a protest by teachers was held" is
+    # the protest held, with its doer).
+    return [m for m in found if not _acted_on_by_a_passive(m, passive_subjects)] if passive_subjects else found
+
+
+def _acted_on_by_a_passive(match: tuple[int, int, lexicon.Trigger], passive_subjects: dict[int, str]) -> bool:
+    start, end, trigger = match
+    return end - start == 1 and passive_subjects.get(start, trigger.type) != trigger.type
 
 
 def _reads_on_past(w: Words, match: tuple[int, int, lexicon.Trigger], silent_end: int) -> bool:
@@ -990,26 +1004,28 @@ def capitalises_most_words(w: Words, start: int, end: int) -> bool:
     return sum(w.is_lower[start:end]) * 2 <= end - start
 
 
-def _object_before_passive(doc: Doc, sentence_start: int, verb: int, verb_end: int, segment: list[TokenSpec]) -> bool:
-    """Whether a verb-object pattern is met in the passive, its object the subject: "Diplomatic ties with Qatar were
-    cut", "a barrage of rockets was fired", "territory was handed over", or the participle after it with its agent
-    ("poisonous gas used by terrorists")."""
+def _object_before_passive(
+    doc: Doc, sentence_start: int, verb: int, verb_end: int, segment: list[TokenSpec]
+) -> int | None:
+    """Where the object of a verb-object pattern met in the passive stands, as its subject: "Diplomatic ties with
+    Qatar were cut", "a barrage of rockets was fired", "territory was handed over", or the participle after it with
+    its agent ("poisonous gas used by terrorists"); None when the pattern is not met so."""
     w = words(doc)
     start = verb - len(segment)
     agent = verb_end < len(w.lower) and w.lower[verb_end] == "by"
     if agent and start >= sentence_start and is_past_form(w, verb) and _segment_at(w, start, segment):
-        return True
+        return start
     be = verb - 1
     while be > sentence_start and (w.lower[be].endswith("ly") or w.lower[be] == "not"):
         be -= 1
     if be <= sentence_start or w.lower[be] not in BE_FORMS:
-        return False
+        return None
     for i in range(be - len(segment), max(sentence_start, be - MAX_GAP - len(segment)) - 1, -1):
         if w.lower[i] in GAP_STOPS:
-            return False
+            return None
         if _segment_at(w, i, segment):
-            return True
-    return False
+            return i
+    return None
 
 
 def place_named(doc: Doc, name: str) -> lexicon.Place | None:

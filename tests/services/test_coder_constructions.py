@@ -40,6 +40,20 @@ def test_passive(text, expected):
     assert by_code(text) == [expected], text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the subject of a passive that a verb-object reading meets is what the verb acts on: sanctions lifted are
+        # no sanctions imposed, whoever lifted them
+        "US sanctions on Iran were lifted on Monday.",
+        "Sanctions on Iran were lifted by the Treasury on Monday.",
+    ],
+)
+def test_what_a_passive_acts_on_is_no_event_of_its_own(text):
+    assert "SANCTION" not in {kind for kind, _, _ in by_code(text)}, text
+    assert find_triggers(pipeline()(text))[-1][2].type == "CONCEDE", text
+
+
 def test_no_agent_past_an_ing_word_or_a_clause_opening_by():
     # "soldiers" are carried by the car, not the ones who hit; "By the time" opens a clause of its subject's
     assert by_code("A Kenyan soldier was hit by a car carrying Somali soldiers.") == []
