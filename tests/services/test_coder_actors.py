@@ -1374,6 +1374,17 @@ def test_a_town_the_gazetteer_lacks_is_where_what_holds_it_is(text: str, expecte
 @pytest.mark.parametrize(
     "text",
     [
+        "Gunmen killed a village chief in Tillaberi region, Niger.",
+        "Gunmen killed two village elders in Tillaberi region, Niger.",
+    ],
+)
+def test_a_village_s_chief_and_elders_are_civilians_as_cameo_codes_a_village(text: str) -> None:
+    assert by_code(text) == [("ASSAULT", "NERREB", "NERCVL")], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # the country or province after a town's comma says where the fighting was: it is not fought
         "Somali troops and al-Shabab fighters clashed outside Hudur, Somalia.",
         "Somali troops and al-Shabab fighters clashed in the town of Hudur, Bakool region.",
