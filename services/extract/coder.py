@@ -1097,8 +1097,12 @@ def _named_before(
     return named if named is not None else next((a for a in last_subject if fits(a)), None)
 
 
-class SentenceCoder:
-    """Codes the events of one sentence."""
+class Sentence:
+    """What the coder reads of one sentence, once: its tokens, the triggers read as events (`hits`), the acts named as
+    nouns (`nouns`, and of those the attacks and protests, `nominal`), its actor phrases (`chunks`, and `chunk_at`
+    each token's), its named entities (`entities`, and the document's `entity_at`), its reporting verbs (`say`), its
+    dates, the clause ends a search for roles stops at (`left_stops`, `right_stops`), the last subject of the
+    sentences before (`last_subject`) and the country the story is set in (`setting`)."""
 
     def __init__(
         self, doc: Doc, sent: Span, index: int, hits: list[Hit], entity_at, entities, published, subject, setting
@@ -1139,7 +1143,7 @@ class SentenceCoder:
         }
         self.hits = hits
         self.last_subject = subject
-        self._locations: dict[int, Location | None] = {}
+        self.locations: dict[int, Location | None] = {}
         _find_complements(doc, sent, self.hits)
         self.left_stops, self.right_stops = _stops(doc, sent, self.say, hits)
 
@@ -1156,22 +1160,8 @@ class SentenceCoder:
         if country is not None:
             chunk.actors = [of_country(a, country) for a in chunk.actors]
 
-    def _resolve(self, chunk: Chunk | None) -> list[Actor]:
-        """The actors a phrase names, or those a pronoun or "the country" points back to; "the country" with no
-        state named before it in its sentence is the one the story is set in (news calls its own country so,
-        whoever spoke last)."""
-        home = self.setting
-        country_noun = chunk is not None and chunk.pronoun in COUNTRY_NOUNS
-        if country_noun and home is not None and _named_before(chunk, self.chunks, [], _names_a_state) is None:
-            return [written_actor(self.doc, chunk.start, chunk.end, home, home, None)]
-        chunks = self.chunks
-        if chunk is not None and chunk.pronoun and (asides := self._relative_asides):
-            # "Russia, which has accused Ukraine of attacking it, said it had ...": the second "it" skips the aside
-            chunks = [c for c in chunks if c.start not in asides or chunk.start in asides]
-        return _resolve_pronoun(chunk, chunks, self.last_subject)
-
     @cached_property
-    def _relative_asides(self) -> frozenset[int]:
+    def relative_asides(self) -> frozenset[int]:
         """The tokens of the sentence's relative clauses set off by commas (", which has accused Ukraine,"), which
         say something of a phrase before them: a pronoun after one points back past it."""
         w, tokens = words(self.doc), set()
@@ -1182,2139 +1172,8 @@ class SentenceCoder:
                     tokens.update(range(i, end + 1))
         return frozenset(tokens)
 
-    def _subject_of_another_verb(self, phrase: Chunk, participle: Hit) -> bool:
-        """Whether a phrase before a participle with no "be" of its own is the subject of a form of "be" between
-        them: the participle is then done to a noun after that verb, not to the phrase."""
-        w = words(self.doc)
-        if is_passive(self.doc, participle.start, participle.end, self.sent, with_be=True):
-            return False
-        return any(w.lower[k] in BE_FORMS for k in range(phrase.end, participle.start))
-
-    def roles(self, hit: Hit) -> tuple[Chunk | None, Chunk | None]:
-        """Source and target phrases of a trigger: active order, or the passive's "by" agent; an -ing verb after a
-        preposition of time has the subject of the verb its phrase follows ("convicted of overpowering a deputy
-        before killing a judge": not the deputy)."""
-        w = words(self.doc)
-        comma = tail_comma(w, hit.start, self.sent.start)
-        if comma is not None and hit.end - hit.start == 1 and _claim_tail_verb(w, self.sent, comma) == hit.start:
-            # ", Ukraine alleged.", ", alleges the charity.": the claimant is in the tail, and whom it accuses opens
-            # the clause it claims
-            speaker = next((c for c in self.chunks if c.start > comma and c.prep is None), None)
-            return speaker, next((c for c in self.chunks if c.end <= comma and c.prep is None), None)
-        source, target = self._roles_as_written(hit)
-        if (
-            target is not None
-            and target.start > hit.end
-            and _closes_an_aside_before(w, hit, target.start, self.sent.start)
-        ):
-            target = None  # "The council, meeting in emergency session, condemned North Korea": no one met
-        if source is not None and source.end <= hit.start and _opposed_act(w, hit, source.end):
-            source = None  # "protested against a string of stabbing attacks": the subject is against them
-        if gerund_of_time(w, hit, self.sent):
-            earlier = next((h for h in reversed(self.hits) if h.end < hit.start), None)
-            if earlier is not None:
-                doer, done_to = self.roles(earlier)
-                passive = is_passive(self.doc, earlier.start, earlier.end, self.sent)
-                return (done_to if passive else doer), target
-        return source, target
-
-    def _roles_as_written(self, hit: Hit) -> tuple[Chunk | None, Chunk | None]:
-        doc, sent = self.doc, self.sent
-        if (protesters := self._protesting_people(hit)) is not None:
-            return protesters, None
-        if hit.entry.kind == RECEIVED:
-            # "Ukraine received aid from Germany": the giver follows "from" (or "by"); the subject gets it.
-            target = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
-            if target is None or not any(a.country for a in target.actors):
-                # "The attack by Houthi rebels on a ship drew condemnation": an act as the subject, its doer gets it
-                doer = next((c for c in reversed(self.chunks) if c.end <= hit.start and c.prep == "by"), None)
-                target = doer or target
-            giver = agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=GIVERS)
-            if giver is None and hit.entry.type == "ASSAULT":
-                giver = self._doer_naming_the_cause(hit)
-            return giver or self._owner_inside(hit), target
-        if is_passive(doc, hit.start, hit.end, sent):
-            modified = self.chunk_at.get(hit.start - 1)
-            if (
-                modified is not None
-                and modified.prep is not None
-                and not is_passive(doc, hit.start, hit.end, sent, with_be=True)
-            ):
-                target = modified  # "the names of two soldiers killed in Iraq": a participle is done to its noun
-            else:
-                target = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops, places=True)
-                if target is not None and self._subject_of_another_verb(target, hit):
-                    target = None  # "No militants were inside a school attacked by Israeli forces": the school
-            if target is not None and self._modifies_a_stranger(hit, target):
-                target = None  # "a vigil for Kimani Gray, 16, killed by police": Gray was killed, not the crowd
-            if target is None or not any(a.country for a in target.actors):
-                # "A camp for Congolese refugees was attacked", "military aid to Ukraine was cut": the actor inside
-                # the subject's noun phrase, before an unnamed one ("military")
-                begin = target.end if target is not None else sent.start
-                inner_preps = INNER_TARGET_PREPS | (AFFECTED_PREPS if hit.entry.type in AFFECTING_TYPES else set())
-                inner = next(
-                    (
-                        c
-                        for c in reversed(self.chunks)
-                        if begin <= c.start and c.end <= hit.start and c.prep in inner_preps
-                    ),
-                    None,
-                )
-                target = inner or target
-            agent = agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops)
-            if agent is None and words(doc).lemma[hit.start] in SUMMONING_VERBS:
-                # "The Russian ambassador was summoned to the Polish foreign ministry": summoned by whom it goes to
-                agent = agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=TO)
-            if agent is None and hit.entry.type == "ASSAULT" and self._fell_fighting_each_other(hit, target):
-                # "Three Indian soldiers and two militants were killed in a gunfight": the two sides fought each other
-                return target, None
-            if agent is None and hit.entry.type == "ASSAULT":
-                agent = (
-                    agent_of_attack(doc, sent, hit.end, self.chunks, self.right_stops)
-                    or agent_of_fight(doc, sent, hit.end, self.chunks, self.right_stops)
-                    or sides_of_fight_in_subject(doc, sent, hit.start, self.chunks)
-                )
-            if agent is None and hit.entry.cameo == EXTRADITION:
-                # "was extradited from the United Arab Emirates to New Delhi": the state it left handed it over to
-                # the state it went to
-                agent = agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=FROM)
-                target = agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=TO) or target
-            if agent is not None and names_a_disaster(doc, agent, sent):
-                agent = None
-            forces = target is not None and any(a.sector in ARMED_FORCES for a in target.actors)
-            if agent is None and hit.entry.type == "MOBILIZE" and forces:
-                return target, None  # "Kenyan police were placed on high alert": mobilised by their own state
-            if agent is not None and agent.prep == "between":
-                return agent, None  # "were killed in fighting between two militias": the victims' side is unknown
-            if hit.entry.type in AFFECTING_TYPES and (target is None or not any(a.country for a in target.actors)):
-                # "Sanctions were imposed on North Korea by the UN": the one it falls on, named after the verb (not
-                # "their positions": "militias were killed in an air raid on their positions" were the ones struck)
-                affected = agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=AFFECTED_PREPS)
-                target = affected if affected is not None and affected.pronoun not in POSSESSIVES else target
-            if agent is None and hit.entry.type == "ASSAULT":
-                # "a mortar bomb was fired at it from the Gaza Strip": fired from a place, at someone
-                agent = self._fired_from(hit)
-                aimed_next = hit.end < sent.end and words(doc).lower[hit.end] in AIMS  # "grenades were hurled at"
-                if (agent is not None or aimed_next) and (target is None or not any(a.country for a in target.actors)):
-                    # what it was aimed at: "fired at southern Israel", "launched toward Israel"
-                    aimed = agent_after_by(doc, sent, hit.end, self.chunks, self.right_stops, preps=AIMS)
-                    target = aimed or target
-            return agent, target
-        main = self._main_clause_hit(hit)
-        main_roles = self.roles(main) if main is not None else (None, None)
-        if main is not None:
-            # ", accusing Tbilisi of aggression": a participle's subject is its main clause's, not the nearest phrase
-            source = main_roles[0]
-        elif participle_joined_by(words(doc), hit.start, sent) == ",":
-            # "Israeli jets struck Gaza, killing 20": with no act found in the main clause, its subject still did it
-            source = self._main_clause_subject(hit)
-        elif hit.start == sent.start and words(doc).lower[hit.start].endswith("ing"):
-            # "Defying a key demand, Iran announced ...": a participle that opens the sentence is its subject's
-            source = self._subject_after_opening_clause(hit)
-        elif means_by(words(doc), hit, sent):
-            # "Police ended the protest by arresting 20 students": the means is done by the clause's subject
-            source = self._main_clause_subject(hit)
-        elif hit.start > sent.start and words(doc).lower[hit.start - 1] in ("and", "but"):
-            # "Iraqi forces invaded Kuwait and seized its oil fields": a verb right after "and" shares the subject
-            source = self._main_clause_subject(hit) or source_before(
-                doc, sent, hit.start, self.chunk_at, self.left_stops
-            )
-            if source is not None and self._object_of_a_verb(source, self._clause_start(hit)):
-                source = None  # the first verb's object, whose subject names no actor
-        elif (antecedent := self._antecedent_of_relative(hit)) is not None:
-            # "an angry response from Pyongyang, which threatened to cut all ties": the one the clause is about
-            source = antecedent
-        else:
-            source = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
-            if source is not None and self._in_tail(hit, source):
-                source = None
-            if source is not None and self._weapon_is_subject(hit, source):
-                source = None  # "20 were killed when a car bomb exploded": the bomb is the subject, not the dead
-        if source is not None and names_a_disaster(doc, source, sent):
-            source = None  # "Hurricane Ivan flattened homes and killed 50": a storm's second act is no one's either
-        if disaster_did_it(doc, sent, hit.start, source):
-            return None, None
-        stops = self.right_stops
-        if hit.entry.kind not in ("request", "accuse"):
-            # "agreed that their countries should cooperate": the clause after "that" has its own actors.
-            w = words(doc)
-            stops = stops | {i for i in range(hit.start, sent.end) if w.lower[i] == "that"}
-        if _addressee_before_complement(hit, words(doc)):
-            # "urged allies to send air defences to Ukraine": the one urged stands before the "to" of what they must do
-            stops = stops | {hit.complement}
-        # A gapped pattern ("summoned Niger's ambassador") may hold its object inside.
-        after = hit.start + 1 if hit.end - hit.start > 1 else hit.end
-        # "complained to the United Nations over Israeli raids": a complaint is addressed to one and is about another.
-        skip = frozenset({"to"}) if hit.entry.mode == "complain" else frozenset()
-        if _reaches(hit.entry):
-            skip |= {"from"}  # "arrived in Paris from Cairo": where it came from is not whom it reached
-        # A riot's stones and bottles are aimed too: "hurled stones at riot police"; so is a show of force ("fired
-        # warning shots at a Greek patrol boat")
-        aimed = hit.entry.type in AIMED_TYPES or hit.entry.mode == "riot" or hit.entry.cameo == SHOW_OF_FORCE
-        aimed = aimed or words(doc).lower[hit.end - 1] == "at"  # words aimed "at" someone: "lashed out at Japan"
-        # blame is laid "on" someone: "blamed the attack on Russia"
-        ascribed = words(doc).lemma[hit.start] in ASCRIBING_VERBS
-        sited = hit.entry.type in SITED_TYPES
-        owned = hit.entry.type in OWN_PEOPLE_TYPES
-        target = target_after(
-            doc,
-            sent,
-            after,
-            self._objects(hit),
-            stops,
-            source,
-            skip=skip,
-            aimed=aimed or ascribed,
-            aim="on" if ascribed else "at",
-            sited=sited,
-            owned=owned,
-        )
-        target = target and with_co_objects(words(doc), target, self.chunks)
-        if (
-            target is None
-            and is_aimed_reading(hit.entry)
-            and not is_passive(doc, hit.start, hit.end, sent, with_be=True)
-        ):
-            # "invested $5 billion in Bangladesh": the pattern's own preposition names its target, whatever it is
-            target = next((c for c in self.chunks if c.start == hit.end and c.actors), None)
-        if any(words(doc).lower[i] in DETERMINERS for i in range(hit.start + 1, hit.end)):
-            # "repelled an attack by Islamic State fighters", "violated a ban by General Aoun": an act on another's
-            # act is aimed at whoever did it, not at what that act was aimed at ("an attack by the RSF on El Fasher")
-            doer = next((c for c in self.chunks if c.prep == "by" and hit.end <= c.start <= hit.end + 1), None)
-            named = doer is not None and any(a.country for a in doer.actors)  # not "by forces loyal to the SPLA"
-            target = doer if doer is not None and (target is None or named and target.start > doer.start) else target
-        if target is not None and target.prep == "to" and hit.entry.mode in ("expel", "deport"):
-            target = None  # "deported dozens of migrants to Libya": where they were sent, not who was expelled
-        if hit.entry.cameo == EXTRADITION:
-            # "extradited a Russian businessman to the United States": the state handed to is the one cooperated with
-            recipient = agent_after_by(doc, sent, hit.end, self.chunks, stops, preps=TO)
-            if recipient is not None and any(a.country for a in recipient.actors):
-                target = recipient
-        if target is None:
-            target = main_roles[1]  # ", killing one and arresting 12": the main clause's target, again
-        if target is None and hit.entry.cameo == VISIT:
-            # "arrived in the Saudi capital": the place visited, named by its country's people, is the host
-            target = next((c for c in self.chunks if c.place and c.actors and hit.end <= c.start <= hit.end + 1), None)
-        if hit.entry.type in REACTIONS and source is not None and (doer := self._doer_of_the_move(source)) is not None:
-            target = doer  # "Japan tightened export controls, a move Seoul denounced": Seoul denounced Japan
-        if target is None and hit.entry.type in REACTIONS and source is not None and self._reacts_to_the_move(hit):
-            # "The Taliban barred women from universities, and the United States condemned the decision"
-            target = next((c for c in self.chunks if c.end <= source.start and c.prep is None and c.actors), None)
-        if self._reacts_to_an_act(hit):
-            # "condemned the killing of two soldiers by Israeli troops": the reaction is to the troops; with no doer
-            # named, the one the act fell on ("condemned the attack on Israel") is not whom it is aimed at
-            doer = agent_after_by(doc, sent, hit.end, self.chunks, stops) or self._doer_of_a_deed(hit)
-            if doer is not None and (any(a.country for a in doer.actors) or doer.pronoun in POSSESSIVES):
-                target = doer  # (whose "its troops" are, the caller finds)
-            elif target is not None and target.prep in ACTED_ON and not self._lays_blame_on(hit, target):
-                target = None
-        fought = hit.entry.type == "ASSAULT" and target is not None and target.prep == "between"
-        fought = fought and self._names_its_sides(hit, target)
-        if fought and (source is None or words(doc).lower[hit.start] in FIGHT_NOUNS):
-            # "Clashes erupted between Armenian and Azerbaijani forces", "he accepted there had been clashes between
-            # Hamas and the Israeli army": the sides of a fight fought each other
-            return target, None
-        if _takes_in_between(doc, hit) and target is not None and target.start == hit.end:
-            return target, None  # "Talks between Iran and the EU resumed": its sides hold them
-        if source is None and hit.entry.type == "ASSAULT":
-            # "Fighting between them killed 20": whoever its victims were
-            sides = sides_of_fight_in_subject(doc, sent, hit.start, self.chunks)
-            if sides is not None:
-                return sides, None
-        if target is not None and source is not None and target.actors == source.actors:
-            target = None
-        return source, target
-
-    def _lacks_its_only_reading(
-        self, hit: Hit, sources: list[Actor], source_chunk: Chunk | None, target_chunk: Chunk | None
-    ) -> bool:
-        """Whether a verb the lexicon holds alone is told without the only doers or objects it is an event with:
-        protesters who gather demonstrate (officials, pilgrims or a crowd who gather do not), armed men or a state's
-        weapons who strike attack ("struck by Russian missiles"; a storm, a scandal or workers who strike do not),
-        and whoever helps an actor named right after the verb aids it (not one passive: "the army, helped by US
-        advisers", whom the help went to is before it)."""
-        if hit.end - hit.start != 1:
-            return False
-        w = words(self.doc)
-        if w.lemma[hit.start] in GATHERING_VERBS:
-            return not (sources and all(_is_a_protester(a, crowds=False) for a in sources))
-        if w.lower[hit.start] == "struck":
-            armed = bool(sources) and all(a.sector in UNPLACED_AGENTS for a in sources)
-            weapons = source_chunk is not None and source_chunk.end < self.sent.end
-            weapons = weapons and w.lower[source_chunk.end] in WEAPON_NOUNS
-            return not (armed or weapons and any(a.country for a in sources))
-        if w.lemma[hit.start] in HELPING_VERBS and not is_passive(self.doc, hit.start, hit.end, self.sent):
-            # (a phrase right after the verb is its object, whatever `_prep` reads before it: "The United States
-            # helped Egypt" walks back over the verb to a name)
-            return target_chunk is None or target_chunk.start != hit.end
-        return False
-
-    def _protesting_people(self, hit: Hit) -> Chunk | None:
-        """The people a protest verb's "-ing" form qualifies, who protest: "Protesting residents took to the
-        streets", "police dispersed protesting students"."""
-        w = words(self.doc)
-        if hit.entry.type != "PROTEST" or hit.end - hit.start != 1 or not w.lower[hit.start].endswith("ing"):
-            return None
-        people = self.chunk_at.get(hit.end)
-        if people is None or people.start != hit.end or people.prep is not None:
-            return None
-        return people if people.actors and all(a.sector in PEOPLE_SECTORS for a in people.actors) else None
-
-    def _doer_naming_the_cause(self, hit: Hit) -> Chunk | None:
-        """The doer that qualifies the act harm came of, right after the harm ("sustained wounds during an al Shabaab
-        operation", "suffered losses in a Taliban attack")."""
-        w, after = words(self.doc), hit.end
-        if after >= self.sent.end or w.lower[after] not in CAUSE_PREPOSITIONS:
-            return None
-        doer = self.chunk_at.get(after + 1)
-        qualifies_a_noun = doer is not None and doer.end < self.sent.end and w.is_lower[doer.end]
-        return doer if qualifies_a_noun and doer.start == after + 1 and doer.actors else None
-
-    def _owner_inside(self, hit: Hit) -> Chunk | None:
-        """The possessive inside a trigger's own words, whose act it names ("came under Yemen's missile attack")."""
-        w = words(self.doc)
-        return next(
-            (c for c in self.chunks if hit.start < c.start and c.end < hit.end and w.lower[c.end] in POSSESSIVE_MARKS),
-            None,
-        )
-
-    def _decided_by(self, hit: Hit) -> list[Actor] | None:
-        """Who took the decision that names an act ("Germany's decision to send tanks", "its decision to deploy"):
-        None when no decision names it, no one for "the decision" of no one named."""
-        w = words(self.doc)
-        k = hit.start - 2
-        if k - 1 < self.sent.start or w.lower[k] != "decision" or w.lower[k + 1] != "to":
-            return None
-        if w.lower[k - 1] in POSSESSIVE_MARKS:
-            owner = self.chunk_at.get(k - 2)
-            return owner.actors if owner is not None else []
-        if w.lower[k - 1] in POSSESSIVES:
-            owner = Chunk(k - 1, k, [], None, pronoun=w.lower[k - 1])
-            return self._resolve(owner)
-        return [] if w.lower[k - 1] in DETERMINERS else None
-
-    def _across_a_border(self, chunk: Chunk) -> bool:
-        """Whether a phrase is the state across a border ("the border with Egypt")."""
-        w = words(self.doc)
-        i = chunk.start
-        return i - 2 >= self.sent.start and w.lower[i - 1] == "with" and w.lemma[i - 2] in BORDER_NOUNS
-
-    def _weapon_is_subject(self, hit: Hit, source: Chunk) -> bool:
-        """Whether a weapon or an attack named as a noun stands between an actor and an attack verb, as the verb's
-        own subject ("a car bomb exploded", "a roadside bomb killed")."""
-        if hit.entry.type != "ASSAULT":
-            return False
-        span = attack_phrase(self.doc, self.sent, hit.start, hit.end, passive=False)
-        if span is None or source.end > span[0]:
-            return False
-        # a clause opens between them ("were killed when", "said"); "Turkish air strikes" name their doer, and so
-        # does a phrase the weapons are coordinated with ("U.S. and British warplanes and cruise missiles pounded")
-        w = words(self.doc)
-        between = range(source.end + 1, span[0])
-        coordinated = w.lower[source.end] in ("and", "or") and all(
-            w.alpha[k] and w.is_lower[k] and w.lower[k] not in CLAUSE_OPENERS for k in between
-        )
-        opened = any(w.lower[k] in CLAUSE_OPENERS or k in self.say for k in range(source.end, span[0]))
-        return opened and not coordinated
-
-    def _crowd_of_the_place(self, hit: Hit) -> list[Actor]:
-        """Protesters named only by their number at the head of the sentence ("Thousands marched in Belgrade",
-        "Tens of thousands rallied in Tbilisi"), or by words no lexicon knows ("UPND members protest"), are people
-        of the place they protest in."""
-        w = words(self.doc)
-        crowd = range(self.sent.start, hit.start)
-        if not crowd:
-            return []
-        if any(w.lower[k] in CROWDS for k in crowd) and all(
-            w.lower[k] in CROWDS or w.lower[k] in CROWD_COUNTS or w.num[k] for k in crowd
-        ):
-            return [self._people_where(hit, self.sent.start, hit.start)]
-        # "UPND members protest for the release of ...", "as its staff demonstrated": people no lexicon names,
-        # opening the sentence or its clause as the subject of a verb that only people do (demonstrate, riot),
-        # protest; a plural or a determiner tells the phrase from a noun's modifier ("Peaceful protest for ...",
-        # "Brooklyn riot over ..."), and "protest that" is a protest in words. Readings of more words may be a
-        # thing's ("heavy rains flooded the streets"), except a protest staged or held ("EFF members staged a
-        # protest").
-        several_words = hit.end - hit.start > 1 and w.lemma[hit.start] not in HOLDING_VERBS
-        if hit.entry.cameo not in PEOPLES_PROTESTS or several_words:
-            return []
-        start = hit.start
-        while start > self.sent.start and w.lower[start - 1] not in CLAUSE_OPENERS and w.lower[start - 1] != ",":
-            start -= 1
-        phrase = range(start, hit.start)
-        last = w.lower[hit.start - 1]
-        people = last.endswith("s") and not last.endswith("ss") or len(phrase) > 1 and w.lower[start] in DETERMINERS
-        if (
-            people
-            and (start == self.sent.start or w.lower[start - 1] not in ("and", "or"))  # "sticks, clubs and rifles"
-            and len(phrase) <= PROTESTERS_PHRASE_WORDS
-            # ("a small group of EFF members": "of" joins a group's noun to its members)
-            and all(w.alpha[k] and (w.lower[k] not in NOT_A_NOUN_PHRASE or w.lower[k] == "of") for k in phrase)
-            and (hit.end >= self.sent.end or w.lower[hit.end] != "that")
-        ):
-            return [self._people_where(hit, start, hit.start)]
-        return []
-
-    def _people_where(self, hit: Hit, start: int, end: int) -> Actor:
-        """The civilians of the country where the trigger's act happened, written as the words from start to end; of
-        no named country where no place is named."""
-        location = self._location(hit.start)
-        country = location.country if location is not None else None
-        return written_actor(self.doc, start, end, f"{country or ''}CVL", country, "CVL")
-
-    def _after_between(self, chunk: Chunk) -> bool:
-        """Whether an actor phrase is what "between" governs, maybe past plain adjectives the phrase does not take in
-        ("between political opponents", "between rival clan militias")."""
-        if chunk.prep == "between":
-            return True
-        w, i = words(self.doc), chunk.start - 1
-        while i > max(self.sent.start, chunk.start - 1 - SIDE_ADJECTIVES) and qualifies(w, i):
-            i -= 1
-        return i < chunk.start - 1 and w.lower[i] == "between"
-
-    def _names_its_sides(self, hit: Hit, between: Chunk) -> bool:
-        """Whether the "between" phrase after a fight is its own ("clashes erupted on Monday between ..."), not a
-        later noun's ("attacks increase the potential of conflict between ...")."""
-        w = words(self.doc)
-        gap = range(hit.end, between.start - 1)
-        if len(gap) <= SIDES_REACH and not any(w.lower[k] in DETERMINERS or w.lower[k] == "of" for k in gap):
-            return True
-        # where and when it was fought, told between the fight and its sides, maybe with the verb that tells it
-        # happened: "clashes in the Ganfouda district of Benghazi between", "Clashes erupted in the Batangafo area
-        # between", "fighting broke out there this morning between", "Clashes were reported in the night of 23 June
-        # between"
-        return len(gap) <= PLACE_BEFORE_SIDES and all(_tells_where_or_when_it_happened(w, k) for k in gap)
-
-    def _antecedent_of_relative(self, hit: Hit) -> Chunk | None:
-        """The actor a non-restrictive relative clause opens on, when the clause's verb is the trigger: ", which
-        threatened", ", who has repeatedly accused". "Who" is a person's or a body's, never a place's."""
-        w = words(self.doc)
-        j = self._before_the_verb(hit)
-        antecedent = self._aside_antecedent(j)
-        return None if antecedent is None or w.lower[j] == "who" and antecedent.place else antecedent
-
-    def _before_the_verb(self, hit: Hit) -> int:
-        """The word before a verb and its auxiliaries and adverbs ("which has repeatedly accused")."""
-        return before_the_verb(words(self.doc), self.sent.start, hit.start)
-
-    def _aside_antecedent(self, i: int) -> Chunk | None:
-        """The actor a relative pronoun at i follows, set off by a comma ("Egypt, which"): a non-restrictive clause,
-        which says something of its own about that actor."""
-        w = words(self.doc)
-        if i - 2 < self.sent.start or w.lower[i] not in ("which", "who") or w.lower[i - 1] != ",":
-            return None
-        # its head noun may stand past the actor's phrase ("Chinese coast guard vessels, which")
-        end = i - 1
-        for _ in range(HEAD_NOUN_WORDS):
-            if end - 1 in self.chunk_at or not (w.alpha[end - 1] and w.is_lower[end - 1]):
-                break
-            if w.lower[end - 1] in STOP_WORDS or end - 1 <= self.sent.start:
-                return None
-            end -= 1
-        antecedent = self.chunk_at.get(end - 1)
-        if antecedent is None or antecedent.end != end:
-            return None
-        # of a country, or armed men whoever's they are ("by militants, who fired several shells at the city")
-        if not any(a.country or a.sector in UNPLACED_AGENTS for a in antecedent.actors):
-            return None
-        # "three Palestinians, who had sought refuge in a school, died": a clause on ordinary people tells how they
-        # came to be there, not an act of theirs; nor does a city do what a clause after it tells ("rockets at Tel
-        # Aviv, which wounded two people"), where a capital may stand for its government
-        if all(a.sector in ORDINARY_PEOPLE or self._known_by_a_town(a) for a in antecedent.actors):
-            return None
-        return antecedent
-
-    def _endangers(self, hit: Hit) -> bool:
-        """Whether "threaten" says an act or a state of things endangers something ("an assault on Rafah would
-        threaten the peace treaty", "the crisis threatens millions"), not that anyone threatens: its subject is an
-        event noun, right before the verb and its auxiliaries."""
-        w = words(self.doc)
-        if w.lemma[hit.start] != "threaten":
-            return False
-        i = hit.start - 1
-        while i > self.sent.start and (w.lower[i] in AUXILIARIES or w.lower[i].endswith("ly")):
-            i -= 1
-        # past a place or a name the noun's phrase ends with: "an assault on Rafah would threaten"
-        j = i
-        while j > self.sent.start and w.title[j]:
-            j -= 1
-        if j < i and w.lower[j] in PREPOSITIONS:
-            i = j - 1
-        return w.lower[i] in REACTED_ACTS or w.lemma[i] in ENDANGERING_NOUNS
-
-    def _only_foresees(self, hit: Hit) -> bool:
-        """Whether a warning foretells what will happen rather than what its speaker will do: "warned that 50,000
-        jobs are at risk", "warned of famine" are no threat (CAMEO 130 threatens the speaker's own act), where
-        "warned Israel of a crushing response" and "warned residents to leave" are."""
-        w = words(self.doc)
-        if w.lemma[hit.start] != "warn" and w.lemma[hit.end - 1] != "warn":
-            return False  # "warned", or "issued a warning"
-        rest = range(hit.end, self.sent.end)
-        if any(w.lemma[i] in WARNED_RESPONSES or w.lower[i] in WARNED_RESPONSES for i in rest):
-            return False
-        if self._warns_of_its_own_act(hit):
-            return False
-        # "warned people in northern Gaza to move south", "warned Russia against any attack": the verb, its object,
-        # then what they must or must not do
-        ultimatum = {w.lower[i] for i in range(hit.end, min(self.sent.end, hit.end + WARNED_REACH))}
-        if not ultimatum & {"to", "against"}:
-            return True
-        # an -ing form is a noun ("issued a warning to Israel") unless the one warned follows it (", warning Manila
-        # against further provocations")
-        return w.lower[hit.start].endswith("ing") and self.chunk_at.get(hit.end) is None
-
-    def _warns_of_its_own_act(self, hit: Hit) -> bool:
-        """Whether a warning's clause is the speaker's own act to come: "warned (that) it would close the Strait",
-        "warned protesters that troops would open fire", "warned that churches would be shut down"."""
-        w = words(self.doc)
-        i = hit.end + (hit.end < self.sent.end and w.lower[hit.end] == "that")
-        if i + 1 < self.sent.end and w.lower[i] in ("it", "they", "we") and w.lower[i + 1] in ("would", "will"):
-            return True
-        if self._on_condition_of_another(hit):
-            return True
-        end = min(self.sent.end, hit.end + OWN_ACT_REACH)
-        modal = next((k for k in range(hit.end, end) if w.lower[k] in ("would", "will")), None)
-        if modal is None:
-            return False
-        # the state's own forces, unnamed, will act: the speaker's ("the army would crush any attempt")
-        subject = self.chunk_at.get(modal - 1)
-        forces = subject is not None and all(a.country is None and a.sector in ARMED_FORCES for a in subject.actors)
-        clause = range(modal + 1, self.sent.end)
-        harm = any(h.start in clause and h.entry.type in HARMS for h in self.hits)
-        if forces and subject.actors and (harm or any(w.lemma[k] in WARNED_RESPONSES for k in clause)):
-            return True
-        # "would be shut down", "will be prosecuted": coercion to come, by the authority that warns
-        return (
-            modal + 2 < self.sent.end
-            and w.lower[modal + 1] == "be"
-            and any(h.start == modal + 2 and h.entry.type in HARMS for h in self.hits)
-        )
-
-    def _on_condition_of_another(self, hit: Hit) -> bool:
-        """Whether a warning says what will happen if a named party acts: "warned Hezbollah that Israel could do in
-        Beirut what it did in Gaza if the group widened the war", "warned that not a drop of oil would flow if the
-        United States imposed sanctions". A consequence made to hang on another's act is a threat (CAMEO 13)."""
-        w = words(self.doc)
-        modal = next((k for k in range(hit.end, self.sent.end) if w.lower[k] in WARNING_MODALS), None)
-        if modal is None:
-            return False
-        for k in range(modal + 1, self.sent.end - 1):
-            if w.lower[k] in ("if", "unless"):
-                subject = self.chunk_at.get(k + 1)
-                return subject is not None and subject.prep is None and any(a.country for a in subject.actors)
-        return False
-
-    def _reacts_to_an_act(self, hit: Hit) -> bool:
-        """Whether the trigger is a praise, a criticism or an inquiry whose object is an act named as a noun
-        ("condemned the killing of", "welcomed the release of", "opened an investigation into abuses by")."""
-        if hit.entry.type not in REACTIONS:
-            return False
-        w = words(self.doc)
-        i, qualifiers = hit.end + (hit.end < self.sent.end and w.lower[hit.end] == "into"), 0
-        while i < self.sent.end and w.lower[i] not in REACTED_ACTS:
-            if w.lower[i] in DETERMINERS or w.lower[i] in MODIFIERS:
-                pass
-            elif qualifiers < 2 and qualifies(w, i):
-                qualifiers += 1  # "condemned deadly raids by", "the brutal killing of"
-            else:
-                break
-            i += 1
-        return i < self.sent.end and w.lower[i] in REACTED_ACTS
-
-    def _doer_of_a_deed(self, hit: Hit) -> Chunk | None:
-        """The phrase after "by" past the participle that says a deed was done ("an inquiry into crimes committed by
-        Croat forces"), which `agent_after_by` leaves to the participle: the deed's doer."""
-        w = words(self.doc)
-        deed = next((i for i in range(hit.end, self.sent.end) if w.lower[i] in REACTED_ACTS), None)
-        by = deed + 2 if deed is not None else self.sent.end
-        if by >= self.sent.end or not is_past_form(w, by - 1) or w.lower[by] != "by":
-            return None
-        return next((c for c in self.chunks if c.start > by and c.prep == "by" and c.start <= by + 2), None)
-
-    def _launched_into_the_sea(self, hit: Hit) -> bool:
-        """Whether a launch is told as coming down in the sea ("into the sea", "toward the East Sea")."""
-        w, k = words(self.doc), hit.end
-        if k >= self.sent.end or w.lower[k] not in SEAWARD:
-            return False
-        return any(w.lower[j] in SEA_NOUNS for j in range(k + 1, min(self.sent.end, k + 1 + SEA_REACH)))
-
-    def _fired_from(self, hit: Hit) -> Chunk | None:
-        """Who fired what a passive says was fired from a place and names no one firing: CAMEO's unidentified
-        armed forces (UAF) of that place's country."""
-        origin = agent_after_by(self.doc, self.sent, hit.end, self.chunks, self.right_stops, preps=FROM)
-        country = next((a.country for a in origin.actors if a.country), None) if origin is not None else None
-        if country is None or country == "IGO":
-            return None
-        actors = [Actor(a.text, f"{country}UAF", a.start, a.end, country, "UAF") for a in origin.actors[:1]]
-        return Chunk(origin.start, origin.end, actors)
-
-    def _coordinated_participle(self, hit: Hit) -> Hit | None:
-        """The participle a participle after "and" or "or" is coordinated with (", killing one and arresting 12")."""
-        w = words(self.doc)
-        earlier = [h for h in self.hits if h.end < hit.start]
-        if not earlier or not w.lower[earlier[-1].start].endswith("ing"):
-            return None
-        if any(w.lower[i] == "," for i in range(earlier[-1].end, hit.start)):
-            return None
-        return earlier[-1]
-
-    def _main_clause_hit(self, hit: Hit) -> Hit | None:
-        """The act of the main clause a participle after a comma hangs on ("sent troops into Georgia, accusing"),
-        when the participle is the sentence's next act after it, or the one its coordinated participle hangs on."""
-        w = words(self.doc)
-        joined = participle_joined_by(w, hit.start, self.sent)
-        if joined is None:
-            return None
-        if joined != ",":
-            previous = self._coordinated_participle(hit)
-            return self._main_clause_hit(previous) if previous is not None else None
-        earlier = [h for h in self.hits if h.end < hit.start and h.governor is None]
-        if not earlier or any(w.lower[i] == ";" for i in range(earlier[-1].end, hit.start)):
-            return None
-        return earlier[-1]
-
-    def _named_with_its_doer(self, hit: Hit) -> list[EventCandidate]:
-        """An attack named as a noun with whoever did it after "by": "the shelling of Douma by
-        government forces continued", "reported renewed shelling of residential neighbourhoods by Houthi
-        fighters". The report tells the act as done, its doer and whom it struck; as another act's object, it is what
-        that act is about."""
-        w = words(self.doc)
-        if hit.start > self.sent.start and w.lower[hit.start - 1] in DOUBTED_ACTS:
-            return []  # "the alleged shelling by": a claim, not a report
-        if any(h.end <= hit.start and not clause_break(w, h.end, hit.start) for h in self.hits):
-            return []  # "condemned the shelling of Idlib by Syrian forces": the reaction is the event, aimed at them
-        agent = agent_after_by(self.doc, self.sent, hit.end, self.chunks, self.right_stops)
-        if agent is None or agent.start - hit.end > NOMINAL_AGENT_REACH or not agent.actors:
-            return []
-        if w.lemma[agent.end - 1] in PLACE_NOUNS:
-            return []  # "protests in camps by the Eritrean border": where, not who
-        if (
-            any(hit.end <= h.start < agent.start for h in [*self.hits, *self.nouns])
-            or "," in w.lower[hit.end : agent.start]
-        ):
-            # "The raid was condemned by Egypt", "The attack, claimed by IS,", "in protest at the killing by police":
-            # another verb's or another act's agent
-            return []
-        struck = next(
-            (c for c in self.chunks if hit.end <= c.start < agent.start and c.prep in ("of", "on", "against")), None
-        )
-        # people struck who are named by no country are of no country the report gives ("two soldiers"); with no one
-        # struck named after the noun, those who died in it ("Two Malian soldiers died in an attack by jihadists")
-        targets = [a for a in struck.actors if a.country] if struck is not None else self._died_in(hit)
-        location = self._location(hit.start)
-        phrase = text_of(self.doc)[self.doc[hit.start].idx : self.doc[agent.start].idx]
-        if not targets and hit.entry.type != "PROTEST" and location is not None and location.name not in phrase:
-            return []  # where it struck is not told in its own phrase, and the sentence's place may be another's
-        modality, _ = modality_of(self.doc, self.sent.start, hit.start)
-        if modality != ASSERTED:
-            return []
-        entry = hit.entry
-        return self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, agent.actors, targets)
-
-    def _fought_between(self, hit: Hit) -> list[EventCandidate]:
-        """A fight or talks named as a noun with their sides after "between", as held: "A fierce battle between two
-        clan militias erupted", "killed in clashes between soldiers and rebels", "following a clash between herders
-        and farmers", "The peace talks between the government and the rebels started". Each side acts on the other;
-        one side told apart from no other acts on whom it does not say. Not a fight that only another act is about
-        ("called for an end to the fighting between"), nor one in doubt ("the risk of clashes between", "any clash
-        between")."""
-        w = words(self.doc)
-        if _takes_in_between(self.doc, hit):  # talks
-            sides = self.chunk_at.get(hit.end)
-            sides = sides if sides is not None and sides.start == hit.end and sides.actors else None
-        elif ends_a_fight_noun(w, hit.end - 1):
-            sides = next((c for c in self.chunks if c.start > hit.end and c.actors and self._after_between(c)), None)
-        else:
-            return []
-        if sides is None or not self._names_its_sides(hit, sides) or self._held_phrase_start(hit) is None:
-            return []
-        if self._modality_after(sides.end)[0] != ASSERTED:
-            return []
-        entry, actors = hit.entry, sides.actors
-        if len({a.code for a in actors}) < 2:
-            return self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, actors[:1], [])
-        events: list[EventCandidate] = []
-        for side in actors:
-            others = [a for a in actors if a.code != side.code]
-            events += self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, [side], others)
-        return events
-
-    def _fought_with(self, hit: Hit) -> list[EventCandidate]:
-        """A fight named as a noun that its clause's subject is in, with its other side after "with": "Soldiers
-        have been engaged in a fire exchange with the militants", "security forces used tear gas in hard clashes
-        with protesters". Each side acts on the other."""
-        w = words(self.doc)
-        if hit.entry.type != "ASSAULT" or hit.end >= self.sent.end or w.lower[hit.end] != "with":
-            return []
-        other = self.chunk_at.get(hit.end + 1)
-        start = self._held_phrase_start(hit)
-        if other is None or other.start != hit.end + 1 or not other.actors or start is None:
-            return []
-        if start == self.sent.start or w.lower[start - 1] not in FIGHTS_ENTERED:
-            return []  # "a clash with police" as the subject or object of another verb
-        subject = source_before(self.doc, self.sent, start, self.chunk_at, self.left_stops)
-        if subject is None or not subject.actors:
-            return []
-        sides, others = self._resolve(subject), other.actors
-        if {a.code for a in sides} & {a.code for a in others}:
-            return []
-        entry = hit.entry
-        return [
-            *self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, sides, others),
-            *self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, others, sides),
-        ]
-
-    def _held_phrase_start(self, hit: Hit) -> int | None:
-        """Where the phrase of a fight or talks named as a noun starts, when the report tells them as held: the
-        words before the noun, back to what opens its phrase, are a count, an article or adjectives, none in doubt
-        or to come ("the alleged clashes", "the proposed talks") nor what another word is about ("to avoid clashes",
-        "condemned the clashes"), and the clause asserts them. None otherwise."""
-        w = words(self.doc)
-        j = hit.start - 1
-        while j >= self.sent.start and w.lower[j] not in FIGHT_OPENINGS and not self._opens_a_cause(j):
-            counts = w.lower[j] in DETERMINERS or w.num[j] or w.lower[j] in FIGHT_COUNTS
-            # an article opens the phrase: a plain word before it is a verb's ("stopped the clashes"); a hyphen joins
-            # a modifier's words ("the long-awaited protest")
-            modifier = w.alpha[j] and (w.is_lower[j] or j == self.sent.start) and w.lower[j + 1] not in DETERMINERS
-            modifier = modifier or w.lower[j] == "-" and j > self.sent.start and w.alpha[j - 1] and w.alpha[j + 1]
-            if hit.start - j > FIGHT_MODIFIER_WORDS or not (counts or modifier):
-                return None
-            if w.lower[j] in UNSURE_OR_TO_COME or w.lower[j] in STOP_WORDS and not counts:
-                return None
-            if w.lemma[j] in SAY_LEMMAS:
-                return None  # "Pamphlets announced rallies": what is announced is to come, or only told of
-            j -= 1
-        # "condemned the clashes between", "called for an end to the fighting": what words are about; an act, a
-        # protest among them, may be done in it ("used tear gas in clashes with protesters")
-        reactions = (
-            h
-            for h in self.hits
-            if h.end <= hit.start and quad_class(h.entry.cameo) in VERBAL_CLASSES and h.entry.type != "PROTEST"
-        )
-        if any(not clause_break(w, h.end, j + 1) for h in reactions):
-            return None
-        if j > self.sent.start and w.lower[j] in PREPOSITIONS and w.lemma[j - 1] in PAUSES:
-            return None  # "a pause in the bombing", "an end to the fighting": what stopped, not what is told as held
-        if modality_of(self.doc, self.sent.start, hit.start)[0] != ASSERTED:
-            return None
-        return j + 1
-
-    def _opens_a_cause(self, to: int) -> bool:
-        """Whether "to" ends a preposition of cause, or a verb's that tells what something caused: "due to clan
-        fighting", "owing to clashes", "the dispute led to clashes" (not "to avoid clashes")."""
-        w = words(self.doc)
-        return (
-            w.lower[to] == "to"
-            and to > self.sent.start
-            and (w.lower[to - 1] in CAUSES_BEFORE_TO or w.lemma[to - 1] == "lead")
-        )
-
-    def _forces_whose_operation_it_is(self, hit: Hit) -> list[Actor]:
-        """The armed forces that open an active clause whose act on people is done "in" the attack named after its
-        object ("Israeli forces have taken dozens of Palestinians in a series of raids"): the raids are theirs, not
-        those of whoever a clause of suffering names ("a policeman died of wounds he sustained in an attack")."""
-        w, sent = words(self.doc), self.sent
-        within = range(hit.start - 1, max(sent.start, hit.start - OPERATION_REACH) - 1, -1)
-        k = next((k for k in within if w.lower[k] == "in"), None)
-        if k is None or not all(w.alpha[j] and w.is_lower[j] for j in range(k + 1, hit.start)):
-            return []
-        subject = self.chunk_at.get(sent.start)
-        if subject is None or subject.prep is not None or subject.end >= k:
-            return []
-        if not subject.actors or any(a.sector not in ARMED_SECTORS for a in subject.actors):
-            return []
-        between = range(subject.end, k)
-        if any(w.lower[j] in BE_FORMS or w.lower[j] == "," for j in between) or clause_break(w, subject.end, k):
-            return []
-        objects = {id(c): c for j in between if (c := self.chunk_at.get(j)) is not None}.values()
-        acted_on = any(c.prep is None and c.actors and not c.pronoun for c in objects)
-        return subject.actors if acted_on else []
-
-    def _act_of_no_named_doer(self, hit: Hit) -> tuple[int, int] | None:
-        """The words naming a fight or an attack told as held whose doers the sentence does not name: "clan fighting
-        in Khaydaro", "Fierce fighting was reported", "after a chlorine gas attack on Saraqeb". No "between" or
-        "with" follows a fight in its sentence, no "by" an attack, and no actor qualifies it ("a rebel attack" is
-        the rebels'). Token span, or None."""
-        w, last = words(self.doc), hit.end - 1
-        if ends_a_fight_noun(w, last):
-            if not FIGHT_SIDES.isdisjoint(w.lower[hit.end : self.sent.end]):
-                return None
-        elif w.lower[last] not in UNNAMED_ATTACKS or agent_after_by(
-            self.doc, self.sent, hit.end, self.chunks, self.right_stops
-        ):
-            return None
-        elif w.lower[last].endswith("ing") and hit.start > self.sent.start and not self._opens_a_noun(hit.start - 1):
-            return None  # "fatally shooting a judge": a participle, whose doer is its clause's subject
-        start = self._held_phrase_start(hit)
-        if start is None or any(self.chunk_at.get(k) is not None for k in range(start, hit.start)):
-            return None
-        if any(h.start >= hit.end and not clause_break(w, hit.end, h.start) for h in self.hits):
-            return None  # "An airstrike destroyed a clinic": the subject of a verb that tells the act
-        if self._placed_by_an_actor(hit):
-            return None  # "The shelling sparked condemnation from Germany": the condemner's country
-        return start, hit.end
-
-    def _placed_by_an_actor(self, hit: Hit) -> bool:
-        """Whether the place an act is located at is only named as an actor of the sentence, not where."""
-        location = self._location(hit.start)
-        if location is None:
-            return False
-        text = text_of(self.doc)
-        return any(
-            location.name in text[slice(*char_span(self.doc, c.start, c.end))]
-            for c in self.chunks
-            if c.actors and not c.place and not self._says_where(c)
-        )
-
-    def _opens_a_noun(self, k: int) -> bool:
-        """Whether the word before an "-ing" form makes it a noun: an article or a preposition ("the shooting", "in
-        shooting with gunmen")."""
-        w = words(self.doc)
-        return w.lower[k] in DETERMINERS or w.lower[k] in PREPOSITIONS
-
-    def _done_by_unnamed_forces(self, hit: Hit) -> list[EventCandidate]:
-        """A fight or an attack named as a noun that names none of its doers, told as held where the report places
-        it: "Clashes erupted in Kismayo", "Fierce fighting was reported in the Ganfouda district of Benghazi",
-        "after a gas attack on Saraqeb". PLOVER codes an act whose actors the text does not identify: it is done by
-        the unidentified armed forces of that place (CAMEO's UAF), at whom an attack is made ("on Saraqeb")."""
-        span = self._act_of_no_named_doer(hit)
-        if span is None or self._modality_after(hit.end)[0] != ASSERTED:
-            return []  # "Clashes may erupt in Kismayo"
-        # "Israeli forces have taken dozens of Palestinians in raids": the forces raided
-        attackers = self._forces_whose_operation_it_is(hit) or self._forces_of_the_place(hit, span, named=False)
-        if not attackers:
-            return []
-        struck = self.chunk_at.get(hit.end + 1) if hit.end < self.sent.end else None
-        on = struck is not None and struck.start == hit.end + 1 and words(self.doc).lower[hit.end] in STRUCK_PREPS
-        targets = [a for a in struck.actors if a.country] if on else self._died_in(hit)
-        entry = hit.entry
-        return self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, attackers, targets)
-
-    def _in_the_course_of(self, hit: Hit) -> bool:
-        """Whether a noun of force follows "during", "in" or "amid" past its modifiers, so that it names the course of
-        its clause's act ("arrested 100 people during large-scale raids"), not an act before it ("reimposed
-        blockades following the shooting of two soldiers")."""
-        w = words(self.doc)
-        j = hit.start - 1
-        while j > self.sent.start and hit.start - j <= OWNED_MODIFIER_WORDS and w.lower[j] not in PREPOSITIONS:
-            modifier = w.lower[j] == "-" or w.alpha[j] and w.is_lower[j] and not w.lower[j].endswith("ing")
-            if not modifier:
-                return False  # "following a shooting": another word opens the phrase
-            j -= 1
-        return w.lower[j] in COURSE_PREPOSITIONS
-
-    def _died_in(self, hit: Hit) -> list[Actor]:
-        """Who died in an attack named as a noun, or of the wounds it dealt, the subject of "died" before it ("A
-        policeman died in an attack in Mosul", "died of gunshot wounds he sustained in an attack"): whom the attack
-        struck."""
-        w = words(self.doc)
-        j = hit.start - 1
-        while j > self.sent.start and hit.start - j <= OWNED_MODIFIER_WORDS and w.lower[j] not in ("in", "during"):
-            if not w.is_lower[j] or any(h.start <= j < h.end for h in self.hits):
-                return []
-            j -= 1
-        if w.lower[j] not in ("in", "during"):
-            return []
-        verb = j - 1
-        while verb > max(self.sent.start, j - WOUNDS_WORDS) and w.lemma[verb] not in DYING_VERBS | {"lose"}:
-            if not w.alpha[verb]:
-                return []  # "who died, praised the attack": another clause
-            verb -= 1
-        # "lost their lives in an attack" is to die in it
-        lives_lost = w.lemma[verb] == "lose" and w.lower[j - 1] in ("life", "lives") and j - verb <= 3
-        if not lives_lost and (w.lemma[verb] not in DYING_VERBS or verb < j - 1 and w.lower[verb + 1] != "of"):
-            return []
-        dead = self.chunk_at.get(verb - 1)
-        return dead.actors if dead is not None and dead.end == verb and dead.prep is None else []
-
-    def _modality_after(self, end: int) -> tuple[str, dict[str, str]]:
-        """The modality of an act named as a noun, told by the verb after the noun or its sides, from `end`: "Talks
-        between Iran and the EU will resume", "Clashes may erupt"."""
-        return modality_of(self.doc, end, min(self.sent.end, end + VERB_AFTER_REACH))
-
-    def _owned_by_its_doer(self, hit: Hit) -> list[EventCandidate]:
-        """An act named as a noun after its doer's possessive, as done: "Chavez's visit to Spain sparked uproar",
-        "Iran's rejection of the proposal". Not one to come or in doubt ("ahead of Bush's visit", "Iran's planned
-        talks"), nor one another act is about ("condemned Israel's raid": the reaction is the event)."""
-        j = self._before_act_noun(hit)
-        if j is None or j <= self.sent.start or words(self.doc).lower[j] not in POSSESSIVE_MARKS:
-            return []
-        return self._told_with_its_doer(hit, self.chunk_at.get(j - 1), j)
-
-    def _modified_by_its_doer(self, hit: Hit) -> list[EventCandidate]:
-        """An act named as a noun after its doer's nationality or name, as done, with the same limits as a
-        possessive's: "fled after Israeli airstrikes on Gaza", "the Russian invasion of Ukraine", "amid Taliban
-        attacks". A place before the noun says where ("the Gaza war", "the Melbourne attack"), not who. Only force
-        and coercion are told so: "Russian military support", "the Iranian proposal" name help or a text, not an act."""
-        if hit.entry.type not in FORCE_AND_COERCION:
-            return []
-        j = self._before_act_noun(hit)
-        owner = self.chunk_at.get(j) if j is not None else None
-        if owner is None or owner.end != j + 1:
-            return []
-        labels = {e.label_ for i in range(owner.start, owner.end) if (e := self.entity_at.get(i)) is not None}
-        if not labels or not labels <= {DEMONYM, ACTOR, ROLE}:
-            return []
-        w = words(self.doc)
-        if any(is_s_form(w, k) for k in range(j + 1, hit.start)):
-            return []  # "a Dutch plant burns refuse": a verb between them, so the name is no modifier of the noun
-        return self._told_with_its_doer(hit, owner, j + 1)
-
-    def _before_act_noun(self, hit: Hit) -> int | None:
-        """The word before an act noun's plain modifiers ("Iran's three-day talks", "the Russian military
-        buildup"); None when the noun is an adjective or a verb, or a modifier sets the act to come or in doubt."""
-        w = words(self.doc)
-        if is_past_form(w, hit.start):
-            return None  # "Saddam's jailed aides", "Iran's occupied islands": an adjective, not an act
-        after = w.lower[hit.end] if hit.end < self.sent.end else "."
-        if w.lower[hit.end - 1].endswith("s") and after.isalpha() and not _follows_a_noun(w, hit.end):
-            return None  # "California's constitution permits laws": an -s word before its object is the verb
-        j = hit.start - 1
-        while (
-            j > self.sent.start
-            and hit.start - j <= OWNED_MODIFIER_WORDS
-            and (w.is_lower[j] or w.lower[j] == "-")
-            and w.lower[j] not in POSSESSIVE_MARKS
-            and (j not in self.chunk_at or w.lower[j] in MANNER_SECTOR_WORDS and names_a_manner(w, j))
-            and not any(h.start <= j < h.end for h in self.hits)
-        ):
-            if w.lower[j] in STOP_WORDS and not w.num[j] or w.lower[j] in UNSURE_OR_TO_COME:
-                return None  # "Iran's own talks", "Iran's planned talks"; but "Iran's three-day talks"
-            j -= 1
-        return j
-
-    def _told_with_its_doer(self, hit: Hit, owner: Chunk | None, ends: int) -> list[EventCandidate]:
-        """The event of an act noun whose doer's phrase ends at `ends`, unless that phrase says where or about what,
-        the act is awaited, or another act of the clause is the event."""
-        w = words(self.doc)
-        # "after 11 days of Israeli airstrikes", "weeks of Russian shelling": how long or how many, not about what
-        measured = owner is not None and owner.prep == "of" and owner.start - 2 >= self.sent.start
-        measured = measured and w.lower[owner.start - 2] in MEASURE_NOUNS
-        # "With Russia's invasion of Ukraine in full swing, ...": a sentence that opens on "with" sets its scene
-        setting = owner is not None and owner.prep == "with" and owner.start - 1 == self.sent.start
-        if owner is None or owner.prep in PLACING_PREPS and not (measured or setting):
-            return []  # "In San Diego's first meeting with", "a statement on Jackson's arrest": where, or about what
-        if not any(a.country for a in owner.actors):
-            return []
-        after = w.lower[hit.end] if hit.end < self.sent.end else "."
-        if w.lemma[hit.end - 1] in PATIENT_NOUNS and after != "of":
-            return []  # "Jackson's arrest" names the one arrested; "Myanmar's detention of Suu Kyi", the detainer
-        opens = owner.start
-        while (
-            opens > self.sent.start
-            and owner.start - opens < OWNED_MODIFIER_WORDS
-            and (w.is_lower[opens - 1] or w.lower[opens - 1] == "-")
-            and w.lower[opens - 1] not in PREPOSITIONS
-        ):
-            opens -= 1  # "on the eve of a high-profile UN visit": the words before the doer's phrase too
-        opens = max(self.sent.start, opens - 2)
-        if any(w.lower[k] in UPCOMING or w.lemma[k] in LEADING_UP for k in range(opens, ends)):
-            return []  # "ahead of Bush's visit", "awaiting Iran's reply"
-        if any(h.end <= owner.start and not clause_break(w, h.end, owner.start) for h in self.hits):
-            return []
-        if any(h.start >= hit.end and not clause_break(w, hit.end, h.start) for h in self.hits):
-            return []  # "Chile's request was opposed by Peru": the act the noun is the subject of is the event
-        return self._told_as_a_noun(hit, owner.actors)
-
-    def _visited_during(self, hit: Hit) -> list[EventCandidate]:
-        """A visit its clause's subject is on: "Abbas told the Arab League during a visit to Egypt", "spoke to
-        reporters on a trip to Paris"."""
-        if hit.entry.mode != "visit":
-            return []
-        w = words(self.doc)
-        j = hit.start - 1
-        while j > self.sent.start and hit.start - j <= OWNED_MODIFIER_WORDS and w.lower[j] not in DETERMINERS:
-            if not (w.is_lower[j] or w.lower[j] == "-") or w.lower[j] in UNSURE_OR_TO_COME:
-                return []
-            j -= 1
-        if j - 1 <= self.sent.start or w.lower[j] not in DETERMINERS or w.lower[j - 1] not in VISIT_OPENERS:
-            return []
-        opens = next((k for k in range(j - 2, self.sent.start - 1, -1) if w.lower[k] in CLAUSE_EDGES), None)
-        start = self.sent.start - 1 if opens is None else opens
-        subject = next(
-            (c for c in self.chunks if start < c.start and c.end < j - 1 and c.prep is None and not c.place), None
-        )
-        if subject is None or not any(a.country for a in subject.actors):
-            return []
-        return self._told_as_a_noun(hit, subject.actors)
-
-    def _protest_held(self, hit: Hit, *, anywhere: bool = False) -> list[EventCandidate]:
-        """Protests told as happening somewhere, by no one named: "Protests erupted in Tripoli", "rallies were held
-        across Pakistan". People protest, and those of the place where they do: CAMEO's civilians of that country;
-        `anywhere`, also where no place is named ("rallies were held across the country"), of no named country."""
-        if hit.entry.type != "PROTEST":
-            return []
-        w, j = words(self.doc), hit.end
-        if j < self.sent.end and w.lower[j] in PROTESTED_OVER:
-            # "Protests against growing economic hardship erupted": what they are against, then how they happen
-            ends = range(j + 1, min(self.sent.end, j + PROTESTED_OVER_WORDS + 1))
-            j = next((k for k in ends if w.lemma[k] in PROTESTS_HAPPEN or w.lower[k] == ","), j)
-        while j < self.sent.end and w.lemma[j] in ("be", "have"):
-            j += 1
-        happen = j < self.sent.end and w.lemma[j] in PROTESTS_HAPPEN
-        if not happen and not self._headed_by(hit):
-            return []
-        particle = PROTESTS_HAPPEN_WITH.get(w.lemma[j]) if happen else None
-        if particle is not None and (j + 1 >= self.sent.end or w.lemma[j + 1] != particle):
-            return []  # "broke out", "took place"
-        if self._set_to_come(hit, noun=True) or modality_of(self.doc, self.sent.start, hit.start)[0] != ASSERTED:
-            return []
-        people = self._people_where(hit, hit.start, hit.end)
-        if people.country is None and not anywhere:
-            return []
-        return self._emit(hit, hit.entry.type, hit.entry.mode, hit.entry.cameo, ASSERTED, [people], [])
-
-    def _protest_named_as_held(self, hit: Hit) -> list[EventCandidate]:
-        """A protest named as a noun by no one named, told as held where the report places it: "post offices were
-        shut down in Kebili due to protest sit-ins", "the protests that have rocked Hong Kong". People protest, and
-        those of the place where they do (CAMEO's civilians of that country)."""
-        w, last = words(self.doc), hit.end - 1
-        # a noun's one word ("protests", "sit-ins"), not a verb's form ("marched", "rallying") or phrase
-        noun = hit.end - hit.start == 1 or ends_a_hyphened_word(self.doc, last)
-        noun = noun and not is_past_form(w, last) and not w.lower[last].endswith("ing")
-        noun = noun and not modifies_the_actor_after(w, hit, self.sent)  # "riot police"
-        if hit.entry.cameo not in PEOPLES_PROTESTS or not noun or self._held_phrase_start(hit) is None:
-            return []
-        if agent_after_by(self.doc, self.sent, hit.end, self.chunks, self.right_stops) is not None:
-            return []  # "Protests by Kenyan students": theirs, read with their doer
-        if self._modality_after(hit.end)[0] != ASSERTED or self._set_to_come(hit, noun=True):
-            return []  # "protests may erupt", "ahead of the planned protest"
-        people = self._people_where(hit, hit.start, hit.end)
-        if people.country is None:
-            return []
-        return self._emit(hit, hit.entry.type, hit.entry.mode, hit.entry.cameo, ASSERTED, [people], [])
-
-    def _headed_by(self, hit: Hit) -> bool:
-        """Whether a sentence is one noun phrase that the act's noun opens, a headline's or a note's way of telling
-        it happened: "Protests in Kerkennah against staff shortage", "Fresh protests in Tunis over prices". A past
-        form or an auxiliary after the noun is a verb that tells something else of it."""
-        w, cues = words(self.doc), lexicon.cues()
-
-        def verb_like(k: int) -> bool:
-            return w.is_lower[k] and (is_past_form(w, k) or w.lower[k] in AUXILIARIES or (w.lemma[k],) in cues)
-
-        before = range(self.sent.start, hit.start)
-        qualified = all(w.alpha[k] and w.lower[k] not in STOP_WORDS and not verb_like(k) for k in before)
-        if not any(h is hit for h in self.nouns) or len(before) > HEADLINE_QUALIFIERS or not qualified:
-            return False
-        return not any(verb_like(k) for k in range(hit.end, self.sent.end))
-
-    def _told_as_a_noun(self, hit: Hit, doers: list[Actor]) -> list[EventCandidate]:
-        """The event of an act named as a noun whose doer is known, as done unless it is dated to come or in doubt,
-        aimed at whom its own phrase names ("visit to Spain", "attacks on Israel")."""
-        if self._set_to_come(hit, noun=True) or modality_of(self.doc, self.sent.start, hit.start)[0] != ASSERTED:
-            return []
-        struck = next(
-            (c for c in self.chunks if hit.end <= c.start <= hit.end + 2 and c.prep in OWNED_TARGET_PREPS), None
-        )
-        own = {a.country for a in doers}
-        targets = [a for a in struck.actors if a.country and a.country not in own] if struck is not None else []
-        entry = hit.entry
-        return self._emit(hit, entry.type, entry.mode, entry.cameo, ASSERTED, doers, targets)
-
-    def _commands_own_forces(self, hit: Hit, target_chunk: Chunk | None) -> bool:
-        """Whether an order is given to forces no other state is named for: one's own ("ordered the armed forces to
-        neutralize 22 gangs", "ordered 700 Marines to Los Angeles"). CAMEO's demands (10) are made of another."""
-        if hit.entry.kind != "request" or words(self.doc).lemma[hit.start] != "order" or target_chunk is None:
-            return False
-        actors = target_chunk.actors
-        return bool(actors) and all(a.sector in ARMED_FORCES and a.country is None for a in actors)
-
-    def _set_to_come(self, hit: Hit, *, noun: bool = False) -> bool:
-        """Whether a trigger in the present or an -ing form is dated to come in its own phrase: "meeting in Vilnius
-        next week", "visits Beijing tomorrow"; noun: a noun's own date counts ("Chavez's visit next week")."""
-        w = words(self.doc)
-        if is_past_form(w, hit.start):
-            return False  # "met last week"
-        before = w.lower[hit.start - 1] if hit.start > self.sent.start else ""
-        if not noun and (before in DETERMINERS or before == "to"):
-            # "a meeting next week", "an invitation to attend a meeting next week": a noun or an infinitive, whose
-            # date is its governor's business
-            return False
-        if noun and hit.end < self.sent.end and w.lower[hit.end] == "ahead":
-            return True  # "More protests ahead in Greece"
-        # inside the pattern's own gap too: "beginning next week for talks"
-        for k in range(hit.start + 1, min(self.sent.end, hit.end + FUTURE_TIME_REACH)):
-            if w.lower[k] in (",", ";") or w.lower[k] in AUXILIARIES:
-                return False
-            if (
-                w.lower[k] == "tomorrow"
-                or w.lower[k] == "next"
-                and k + 1 < self.sent.end
-                and (w.lower[k + 1] in TIME_UNITS or w.lower[k + 1] in CALENDAR)
-            ):
-                return True
-        return False
-
-    def _in_a_time_clause_to_come(self, hit: Hit) -> bool:
-        """Whether a trigger is the verb of a clause of time that tells what is yet to come, a condition of the
-        sentence's other acts: in the present after TIME_CLAUSES_TO_COME ("until the president is arrested"), or in
-        the past after what the sentence plans ("vowed to fight until the regime fell"); after "after", "before" or
-        "when", in the present where the sentence says it will ("will reopen the border after Somalia withdraws")."""
-        w = words(self.doc)
-        word, before = w.lower[hit.start], w.lower[hit.start - 1] if hit.start > self.sent.start else ""
-        third_person = is_s_form(w, hit.start) and not is_past_form(w, hit.start)
-        present = before in PRESENT_BE or third_person
-        for k in range(hit.start - 1, max(self.sent.start, hit.start - TIME_CLAUSE_REACH) - 1, -1):
-            if w.lower[k] in (",", ";", "to") or w.lower[k] in MODALS:
-                return False
-            if w.lower[k] in TIME_CLAUSES and not (k + 1 < hit.start and w.lower[k + 1] == "again"):
-                planned = any(w.lower[j] in MODALS or w.lower[j] == "to" for j in range(self.sent.start, k))
-                if w.lower[k] in TIME_CLAUSES_TO_COME:
-                    # a plain form is present here ("until troops withdraw"); a past one is rare after "until"
-                    return present or word == w.lemma[hit.start] or planned
-                # a plain form may be a past one ("after a shell hit the school"): "-s" or "is" only
-                return present and any(w.lower[j] in FUTURE_WORDS for j in range(self.sent.start, k))
-        return False
-
-    def _reacts_to_the_move(self, hit: Hit) -> bool:
-        """Whether a reaction's object is "the decision" (or "the move", "the step") with nothing after it to say
-        whose: the act the sentence told before it."""
-        w, k = words(self.doc), hit.end + 1
-        if k >= self.sent.end or not names_a_move(w, k):
-            return False
-        return k + 1 >= self.sent.end or w.lower[k + 1] not in ("to", "of", "by")
-
-    def _doer_of_the_move(self, reactor: Chunk) -> Chunk | None:
-        """The main clause's subject, when a reaction's subject follows "a move" that names the main clause's act
-        (", a move Seoul denounced as retaliation", "in a move Armenian officials welcomed"); None otherwise."""
-        w, k = words(self.doc), reactor.start - 1
-        if k - 1 <= self.sent.start or not names_a_move(w, k):
-            return None
-        if w.lower[k - 2] not in (",", "in"):
-            return None
-        return next((c for c in self.chunks if c.end <= k - 2 and c.prep is None and not c.place and c.actors), None)
-
-    def _subject_after_opening_clause(self, hit: Hit) -> Chunk | None:
-        """The subject of the main clause after an opening participle's clause: the first actor phrase outside a
-        prepositional phrase after the comma that closes it."""
-        w = words(self.doc)
-        comma = next((k for k in range(hit.end, self.sent.end) if w.lower[k] == ","), None)
-        if comma is None:
-            return None
-        return next((c for c in self.chunks if c.start == comma + 1 and c.prep is None and not c.place), None)
-
-    def _object_of_a_verb(self, chunk: Chunk, clause_start: int) -> bool:
-        """Whether a phrase comes right after a finite verb of its clause, as its object: in "car bombings killed
-        one American soldier and wounded 13", the soldier wounded no one."""
-        w = words(self.doc)
-        if any(
-            clause_start < h.start and h.end == chunk.start and (is_past_form(w, h.start) or is_s_form(w, h.start))
-            for h in self.hits
-        ):
-            return True
-        # a verb that is no trigger: "The fire gutted the parliament and injured three guards" (a regular past, not
-        # an adjective of the phrase: "the alleged gunmen", "hooded and masked protesters")
-        k = chunk.start - 1
-        while k > clause_start and (w.lower[k] in DETERMINERS or w.lower[k] in POSSESSIVES):
-            k -= 1
-        if k - 1 <= clause_start or not w.is_lower[k] or w.lower[k - 1] in DETERMINERS | {"and", "or", ","}:
-            return False
-        verb = w.lower[k].endswith("ed") and w.lemma[k] != w.lower[k]
-        return verb and w.lower[k] not in AUXILIARIES and w.lower[k] not in BE_FORMS
-
-    def _clause_start(self, hit: Hit) -> int:
-        """Where the clause of a trigger opens (the token before its first word): after the last stop before it,
-        or, for a verb joined by "and", at the subordinator of its clause ("when officers found her and arrested
-        him")."""
-        w = words(self.doc)
-        after = max((i for i in self.left_stops if i < hit.start), default=self.sent.start - 1)
-        if hit.start > self.sent.start and w.lower[hit.start - 1] in ("and", "or"):
-            opened = (i for i in range(hit.start - 1, after, -1) if w.lower[i] in CLAUSE_SUBORDINATORS)
-            after = next(opened, after)
-        return after
-
-    def _main_clause_subject(self, hit: Hit) -> Chunk | None:
-        """The subject of the clause a participle after a comma hangs on: its first actor phrase outside a
-        prepositional phrase ("On Monday, Israeli jets struck Gaza, killing 20"), or no one."""
-        # Not past a stop ("announced ... and bans": the clause of a report verb is its own). A verb joined by "and"
-        # is in the clause of a subordinator before it ("while police were spraying and arresting them", "when
-        # officers found her and arrested him"); after a comma, in the main clause.
-        after = self._clause_start(hit)
-        subject = next(
-            (
-                c
-                for c in self.chunks
-                if after < c.start
-                and c.end < hit.start
-                and c.prep is None
-                and not c.place
-                and not self._is_predicate(c)
-                and not self._object_of_a_verb(c, after)
-            ),
-            None,
-        )
-        if subject is None and after in self.say and _is_verbal(hit.entry.cameo):
-            # "The spokesman said the islands were Chinese, warning Manila": a word act after a report is the
-            # speaker's, when the reported clause names no subject of its own
-            subject = source_before(self.doc, self.sent, after, self.chunk_at, self.left_stops)
-        if subject is None or names_a_disaster(self.doc, subject, self.sent):
-            return None
-        return subject
-
-    def _is_predicate(self, chunk: Chunk) -> bool:
-        """Whether a phrase follows "is" or "are": what the subject is, not who acts ("those killed are Hamas
-        fighters")."""
-        w = words(self.doc)
-        return chunk.start > self.sent.start and w.lower[chunk.start - 1] in BE_FORMS
-
-    def _objects(self, hit: Hit) -> list[Chunk]:
-        """The phrases that may be a trigger's object: not a common noun among the pattern's own words, which
-        names the event ("declared a state of emergency", "launched 40 drones"); a name there may be ("summoned
-        Niger's ambassador", "shut down a French radio station"), and so may anyone made what its last words say
-        ("stoned a man to death", "found Peter Otieno guilty")."""
-        people = hit.entry.mode in PEOPLE_ACTED_ON_MODES or bool(_object_complement(words(self.doc), hit))
-        return [
-            c
-            for c in self.chunks
-            if not (hit.start < c.start and c.end <= hit.end)
-            or any(i in self.entity_at for i in range(c.start, c.end))
-            or people
-            and bool(c.actors)
-        ]
-
-    def _in_tail(self, hit: Hit, source: Chunk) -> bool:
-        """In a closing ", a rights group protested" the subject is the phrase after the comma, or no one."""
-        doc, sent = self.doc, self.sent
-        comma = next((j for j in range(hit.start - 1, source.end - 1, -1) if words(doc).lower[j] == ","), None)
-        if comma is None or comma == hit.start - 1:
-            return False
-        if is_dash(doc, hit.start - 1) and any(is_dash(doc, j) for j in range(source.end, comma)):
-            return False  # "The rebels – backed by Rwanda, UN experts say – seized Goma": the comma is the aside's
-        opened = apposition_start(doc, comma, sent)
-        if opened is not None and source.end <= opened:
-            return False  # "Pakistan, a key U.S. ally, has refused": the comma closes an apposition
-        return not any(words(doc).lower[j] == "," for j in range(hit.end, sent.end))
-
-    def code(self) -> list[EventCandidate]:
-        """All event candidates of the sentence, asserted or not."""
-        events: list[EventCandidate] = []
-        hits = [h for h in self.hits if not self._is_elaboration(h)]
-        background: list[Hit] = []
-        behind: dict[int, int] = {}
-        if len(hits) > 1:  # a clause is background only to another one's event
-            behind = self._background(hits)
-            if len(behind) < len(hits):
-                background = [h for h in hits if id(h) in behind]
-                hits = [h for h in hits if id(h) not in behind]
-        for hit in hits:
-            events.extend(
-                self._protest_held(hit)
-                or self._events_for(hit)
-                or self._protest_held(hit, anywhere=True)
-                or self._protest_named_as_held(hit)
-            )
-        for hit in self.nominal:
-            # an act of force the sentence tells with its doer is the one its noun names ("bombers killed 22 in an
-            # attack on a mosque", "forces arrested 100 people during raids")
-            told_by_force = any(e.type == "ASSAULT" for e in events)
-            told_by_doer = told_by_force or any(e.type in ACTS_OF_FORCE for e in events) and self._in_the_course_of(hit)
-            events.extend(
-                self._named_with_its_doer(hit)
-                or self._fought_between(hit)
-                or ([] if told_by_force else self._fought_with(hit))
-                or ([] if told_by_doer else self._done_by_unnamed_forces(hit))
-            )
-        for hit in self.nouns:
-            events.extend(
-                self._owned_by_its_doer(hit)
-                or self._modified_by_its_doer(hit)
-                or self._visited_during(hit)
-                or self._protest_held(hit, anywhere=True)
-                or self._protest_named_as_held(hit)
-                or ([] if hit.entry.type in NOMINAL_ACTS else self._fought_between(hit))  # talks; fights are above
-            )
-        # "Three Gazans were killed when Israeli forces attacked a UN school": a main clause that names no doer
-        # leaves its act to the clause that tells it again with its doer. Force and protest are reported wherever
-        # they are told, by a doer their own clause names ("vowed an investigation after seven people were murdered
-        # by vigilantes", "detained dozens as activists took to the streets"; not "a judge sentenced the man who
-        # killed four people").
-        told = set() if events else {h.entry.type for h in hits}
-        for hit in background:
-            if hit.entry.type in told:
-                events.extend(self._events_for(hit))
-            elif hit.entry.type in REPORTED_BEHIND:
-                # an -ing verb right after its preposition is done by the main clause's subject, by grammar
-                opened = self.doc[behind[id(hit)]].idx
-                controlled = gerund_of_time(words(self.doc), hit, self.sent)
-                events.extend(e for e in self._events_for(hit) if controlled or e.source.start >= opened)
-        return events
-
-    def _sent_for_relief(self, hit: Hit) -> bool:
-        """Whether a deployment names the relief or rescue work it is for before a comma ("deployed in rescue
-        operations", "as part of the rescue efforts")."""
-        w = words(self.doc)
-        for k in range(hit.end, min(self.sent.end, hit.end + RELIEF_REACH)):
-            if w.lower[k] in (",", ";"):
-                return False
-            if w.lower[k] in RELIEF_WORDS:
-                return True
-        return False
-
-    def _names_a_force(self, chunk: Chunk | None) -> str | None:
-        """PEACEKEEPING when an actor's phrase names a peacekeeping or protection force, "troops" when it names
-        other armed men ("the first 150 Rwandan soldiers of an African Union force"), None otherwise."""
-        if chunk is None:
-            return None
-        w = words(self.doc)
-        # the two words after the phrase too: "an African Union protection force"
-        lemmas = [w.lemma[i] for i in range(chunk.start, min(self.sent.end, chunk.end + 2))]
-        if any(lemma.startswith("peacekeep") or lemma == "protection" for lemma in lemmas):
-            return PEACEKEEPING
-        return "troops" if any(lemma in FORCE_NOUNS for lemma in lemmas) else None
-
-    def _opens_adverbial(self, i: int, hit_ends: set[int]) -> bool:
-        w = words(self.doc)
-        if w.lower[i] not in ADVERBIAL_SUBORDINATORS:
-            return False
-        if w.lower[i] != "as":
-            return True
-        # "denounced as", "such as", "as well as", "as part of" open no clause
-        after = w.lower[i + 1] if i + 1 < self.sent.end else ""
-        return i not in hit_ends and w.lower[i - 1] not in AS_PHRASES and after not in AS_PHRASES
-
-    def _background(self, hits: list[Hit]) -> dict[int, int]:
-        """The hits (by id) in an adverbial clause, which runs to the next comma, or the verb of a relative clause,
-        which may be followed by the main clause's verb ("Officials who attacked the plan resigned"); each with the
-        word that opens its clause."""
-        w = words(self.doc)
-        hit_at = {h.start: h for h in hits}
-        hit_ends = {h.end for h in hits}
-        background: dict[int, int] = {}
-        clause, opener = None, self.sent.start
-        i = self.sent.start
-        while i < self.sent.end:
-            hit = hit_at.get(i)
-            if hit is not None:
-                if clause is not None:
-                    background[id(hit)] = opener
-                elif hit.governor is not None and id(hit.governor) in background:
-                    background[id(hit)] = background[id(hit.governor)]
-                if clause == RELATIVE:
-                    clause = None
-                i = hit.end
-                continue
-            lower = w.lower[i]
-            if lower in (",", ";"):
-                clause = None
-            elif (i > self.sent.start or lower != "as") and self._opens_adverbial(i, hit_ends):
-                # "After Russian troops shelled the town, Ukraine expelled ...": its background; but harm told with
-                # no doer, then when or after what it happened, is told by that clause ("Two soldiers were killed
-                # when militants hurled a grenade")
-                told_how = lower in CAUSE_OPENERS and self._actor_opens(i) and self._harm_by_no_one_before(i)
-                clause, opener = (None, opener) if told_how else (ADVERBIAL, i)
-            elif i > self.sent.start and w.lower[i - 1] == "," and lower.endswith("ing") and i in self.say:
-                # ", saying it was withholding aid" gives the reason for the main clause's act
-                clause, opener = ADVERBIAL, i
-            elif lower in RELATIVES and self._aside_antecedent(i) is not None:
-                clause = None  # "..., which has repeatedly accused Israel of war crimes": an assertion of its own
-            elif lower in RELATIVES or (lower == "that" and self._follows_noun(i)):
-                clause, opener = RELATIVE, i
-            i += 1
-        return background
-
-    def _actor_opens(self, i: int) -> bool:
-        """Whether the clause word i opens has an actor for its subject ("when militants", "after Iraqi police"):
-        a blast or a fire is told by its own verb, no one's act."""
-        chunk = next((c for c in self.chunks if i < c.start <= i + SUBJECT_REACH), None)
-        return chunk is not None and any(a.country or a.sector for a in chunk.actors)
-
-    def _harm_by_no_one_before(self, i: int) -> bool:
-        """Whether the clause before word i tells harm in the passive with no one doing it ("were killed", "have
-        been injured"), and nothing else before it opens a clause."""
-        w = words(self.doc)
-        for k in range(self.sent.start + 1, i):
-            if w.lower[k] in (",", ";") or w.lower[k] in CAUSE_OPENERS:
-                return False
-            harmed = w.lemma[k] in HARM_VERBS and w.lower[k].endswith(("ed", "wn", "rt"))
-            if harmed and any(w.lower[j] in BE_FORMS for j in range(max(self.sent.start, k - 2), k)):
-                return not (k + 1 < self.sent.end and w.lower[k + 1] == "by")
-        return False
-
-    def _follows_noun(self, i: int) -> bool:
-        """Whether a word comes after a determiner and a noun: "a plan that will not allow" opens a relative clause,
-        "announced that" the verb's object."""
-        w = words(self.doc)
-        return i - 2 >= self.sent.start and w.lower[i - 2] in DETERMINERS and w.is_lower[i - 1]
-
-    def _is_elaboration(self, hit: Hit) -> bool:
-        # ", killing 20 people" after an attack repeats that attack; it is not a second event, nor is the
-        # "wounding" of ", killing or wounding 50", nor the "setting fire" of a riot: harm done in the act's course.
-        # A participle of another kind is an act of its own ("sent troops into Georgia, accusing Tbilisi of
-        # aggression", ", killing one and arresting 12").
-        if self._harm_of_an_earlier_attack(hit):
-            return True
-        joined = participle_joined_by(words(self.doc), hit.start, self.sent)
-        if joined is None:
-            return False
-        if joined == "," and hit.entry.mode == "allow" and any(h.start < hit.start for h in self.hits):
-            return True  # "lifted its blockade, allowing grain ships to leave": what the act makes possible
-        if hit.entry.type != "ASSAULT" and not hit.entry.cameo.startswith(DESTROY_PROPERTY):
-            return False
-        if joined != ",":
-            previous = self._coordinated_participle(hit)
-            return previous is not None and self._is_elaboration(previous)
-        return any(h.start < hit.start and quad_class(h.entry.cameo) >= VERBAL_CONFLICT for h in self.hits)
-
-    def _harm_of_an_earlier_attack(self, hit: Hit) -> bool:
-        """Whether an attack verb opens a relative clause after an earlier attack in the sentence, or after a fight
-        named as a noun, and so tells that attack's or that fight's harm: "accused Russia of shelling a hospital that
-        killed three doctors", "a deal to end fighting that has killed thousands"."""
-        if hit.entry.type != "ASSAULT":
-            return False
-        j = self._before_the_verb(hit)
-        w = words(self.doc)
-        if w.lower[j] not in ("that", "which"):
-            return False
-        return w.lower[j - 1] in FIGHT_NOUNS or any(h.end <= j and h.entry.type == "ASSAULT" for h in self.hits)
-
-    def _events_for(self, hit: Hit) -> list[EventCandidate]:
-        entry = hit.entry
-        if entry.kind == "oblige":
-            return self._obligation(hit)
-        source_chunk, target_chunk = self.roles(hit)
-        if is_aimed_reading(entry) and (target_chunk is None or target_chunk.start < hit.end):
-            return []  # "fired the army chief at a meeting": not aimed at anyone, so not this reading
-        if (
-            entry.cameo == MEET
-            and "with" in words(self.doc).lower[hit.start : hit.end + 1]
-            and is_passive(self.doc, hit.start, hit.end, self.sent, with_be=True)
-        ):
-            return []  # "any response would be met with crushing attacks": answered, not met; one is met "by"
-        if self._commands_own_forces(hit, target_chunk):
-            return []  # "ordered the armed forces to neutralize the gangs": a command, no demand of another
-        if entry.type == "ASSAULT" and self._fights_a_thing(hit):
-            return []  # "China fights the coronavirus", "fighting against apartheid": no one is fought
-        if entry.type == "ASSAULT" and self._plays_a_game_or_trade(hit, source_chunk, target_chunk):
-            return []  # "Brazil's striker attacked the defence", "carmakers are fighting for market share"
-        if self._scatters(hit, source_chunk, target_chunk):
-            return []  # "the crowd has dispersed": people who scatter, not a force that disperses them
-        if self._describes_a_rejected_text(hit):
-            return []  # "vetoed a resolution calling for a ceasefire": the resolution calls, not the one vetoing it
-        sources = self._resolve(source_chunk)
-        if self._lacks_its_only_reading(hit, sources, source_chunk, target_chunk):
-            return []  # "Officials gathered in Geneva", "The storm struck the coast", "Kenya helped in the search"
-        if source_chunk is not None and source_chunk.pronoun in FIRST_PERSON:
-            sources = self._quoted_speaker(hit) or sources
-        if hit.governor is not None:
-            return self._governed(hit, sources, target_chunk)
-        if not sources and entry.type == "PROTEST":
-            sources = self._crowd_of_the_place(hit)  # "Thousands marched in Belgrade"
-        if not sources and source_chunk is None:
-            sources = self._group_no_lexicon_knows(hit)  # "Dahalo attacked a public service vehicle"
-        if not sources and entry.kind == RECEIVED:
-            sources = self._unidentified_attackers(hit, passive=True)  # "sustained injuries in an attack in Kunduz"
-        if not sources:
-            passive = is_passive(self.doc, hit.start, hit.end, self.sent, with_be=True)
-            # "five men arrested in Lagos": a participle that lacks the object its verb needs is passive too
-            held = is_passive(self.doc, hit.start, hit.end, self.sent)
-            sources = (
-                (self._authorities_of_the_place(hit, target_chunk) or self._holder(hit)) if held else []
-            ) or self._unidentified_attackers(hit, passive=held)
-            if not sources and held and words(self.doc).lemma[hit.start] in SELF_DONE and target_chunk is not None:
-                # "guerrillas were demobilized", "troops were pulled out of Tigray": a side's own forces are
-                # withdrawn or disarmed by that side, whoever gave the order
-                sources, target_chunk = target_chunk.actors, None
-            if not sources and not passive:
-                return []  # a participle or relative clause with no one named doing it ("frigates stationed offshore")
-        window = source_chunk.end if source_chunk is not None and source_chunk.end <= hit.start else self.sent.start
-        w = words(self.doc)
-        joined = _finite_after_and(w, hit.start) or participle_joined_by(w, hit.start, self.sent)
-        if joined or source_chunk is not None and _present_after_and(w, source_chunk.end, hit.start):
-            # "threatened to cut ties and expelled", "had no plans to meet him, rejecting an offer": the act after
-            # the join is its own, whatever the clause before it plans, denies or reports
-            window = max(window, hit.start - 1)
-        window = _past_an_aside(self.doc, self.sent, window, hit.start)
-        subject = source_chunk if source_chunk is not None and source_chunk.end <= hit.start else target_chunk
-        charge_end = _past_a_charge(w, subject.end, hit.start) if subject is not None else None
-        if charge_end is not None:
-            window = max(window, charge_end)
-        modality, cues = modality_of(self.doc, window, hit.start)
-        if modality == ASSERTED and source_chunk is not None and source_chunk.prep == "between":
-            modality, cues = self._modality_after(source_chunk.end)
-        if modality == ASSERTED and _charged_with(w, hit, self.sent):
-            modality = CLAIMED  # "a mob lynched four men accused of killing a cow": what they are accused of
-        if modality == ASSERTED and self._set_to_come(hit):
-            modality = FUTURE  # "NATO leaders meeting in Vilnius next week": what is yet to happen
-        if modality == ASSERTED and _done_to_no_one(
-            w, hit, self.sent, is_passive(self.doc, hit.start, hit.end, self.sent)
-        ):
-            modality = NEGATED  # "No one was arrested", "Police arrested no one"
-        if modality == ASSERTED and source_chunk is not None and _denied_of_both(w, source_chunk, self.sent):
-            modality = NEGATED  # "Neither France nor Germany condemned Russia"
-        if modality == ASSERTED and _claim_tail_verb(w, self.sent, hit.end) is not None:
-            modality = CLAIMED  # "Russia attacked Kyiv, Ukraine claimed": as claimed as "Ukraine claimed Russia ..."
-        decided = self._decided_by(hit)
-        if decided is not None:
-            if not decided:
-                return []  # "Russia criticised the decision to expel its diplomats": whose decision, it does not say
-            sources = decided
-        accusation: list[EventCandidate] = []
-        if modality in (ASSERTED, FUTURE) and self._asks(hit):
-            modality = HYPOTHETICAL  # "What is he pointing a gun at, knowing that they would kill him?"
-        if (allowed := self._allowed_doers(hit)) is not None:
-            # "would not give permission to Russia to help Israel": Russia would help; neither did it, nor refused to
-            sources, modality = allowed, HYPOTHETICAL
-        purpose = modality == ASSERTED and self._is_purpose(hit)
-        if purpose and source_chunk is not None and (doers := self._doers_of_purpose(hit, source_chunk)) is not None:
-            sources = doers  # "forces stormed the embassy to arrest him": the forces arrest, not the embassy
-        # "whether Sudan will accept", "if Iran will not negotiate": neither an act, nor an intent, nor a refusal
-        conditional = modality != HYPOTHETICAL and (
-            self._is_conditional(source_chunk) or self._in_a_time_clause_to_come(hit)
-        )
-        if purpose or conditional:
-            modality = HYPOTHETICAL
-        claimed_plan = False
-        if modality in (ASSERTED, FUTURE) and source_chunk is not None and source_chunk.start < hit.start:
-            # "Ukraine claimed that Russia attacked": the claim verb stands before the subject
-            subject = self._subject_phrase_start(source_chunk)
-            before = cues_between(self.doc, max(self.sent.start, source_chunk.start - 4), subject)
-            if before.get(NEGATED) == "deny":
-                modality = NEGATED  # "Russia denied that its troops attacked": a denied report is no assertion
-            elif CLAIMED in before:
-                # "Israel claimed Hamas was planning to attack": a plan only another party claims states no intent
-                claimed_plan = modality == FUTURE
-                modality = CLAIMED if modality == ASSERTED else modality
-                accusation = self._accusation_in_claim(hit, source_chunk, sources)
-            elif before.get(FUTURE) in WISHES and modality == ASSERTED:
-                modality = HYPOTHETICAL  # "They want police banned from carrying guns": another's act wished for
-            elif (before.get(FUTURE) in PREDICTIONS or before.get(FUTURE) in WISHES) and modality == FUTURE:
-                # "Analysts predicted the administration will offer wheat", "he hopes the U.S. will lift sanctions":
-                # another's forecast or wish
-                modality = HYPOTHETICAL
-        targets = target_chunk.actors if target_chunk else []
-        if target_chunk is not None and target_chunk.pronoun == OTHERS:
-            targets = self._resolve(target_chunk)
-        elif target_chunk is not None and self._owns_the_act(hit, target_chunk, sources):
-            targets = self._aimed_at(hit, target_chunk, sources)  # "he reaffirmed Türkiye's support for peace"
-        elif target_chunk is not None and self._about_own_words(hit, target_chunk):
-            targets = []  # "defended his comments on Israel": what one's own words are about is not their target
-        elif target_chunk is not None and entry.type == "ASSAULT" and self._across_a_border(target_chunk):
-            targets = []  # "bombed tunnels along the border with Egypt": the neighbour names where, not whom
-        elif target_chunk is not None and (
-            target_chunk.pronoun in AIMED_PRONOUNS
-            and hit.entry.type in AIMED_TYPES
-            or target_chunk.pronoun in OBJECT_PRONOUNS  # "ordered the mission to leave, accusing it of"
-        ):
-            targets = self._possessor(target_chunk, sources)
-        elif target_chunk is not None and target_chunk.pronoun in POSSESSIVES and entry.type in OWN_PEOPLE_TYPES:
-            targets = self._own_people(target_chunk, sources)
-        elif target_chunk is not None and target_chunk.pronoun in POSSESSIVES and target_chunk.prep == "by":
-            targets = self._own_people(target_chunk, sources)  # "an inquiry into abuses by its troops": its own
-        if entry.type == "ASSAULT" and source_chunk is not None and not any(t.country for t in targets):
-            targets = self._struck_in_subject(hit, source_chunk, targets)
-        if source_chunk is not None and len(sources) > 1:
-            # "Israel and Lebanon renewed talks": a joint act has no target among its own actors, nor in a phrase of
-            # no one's ("signed a defence pact allowing troops to deploy"); people harmed together are its targets
-            # wherever they are from ("Malian soldiers and Russian mercenaries executed hundreds of civilians")
-            if quad_class(entry.cameo) == MATERIAL_CONFLICT:
-                own = {(a.country, a.sector) for a in sources}
-                targets = [t for t in targets if (t.country, t.sector) not in own]
-            else:
-                targets = [t for t in targets if t.country and t.country not in {a.country for a in sources}]
-        if sources and source_chunk is not None and source_chunk.prep is None and not source_chunk.pronoun:
-            self.last_subject[:] = sources
-        governed = next((h for h in self.hits if h.governor is hit), None)
-        if governed is not None and target_chunk is not None and governed.start <= target_chunk.start < governed.end:
-            targets = []  # "threatened to cut off all U.S. aid to Honduras": a phrase of the act threatened
-        type_, mode, cameo = entry.type, entry.mode, entry.cameo
-        if cameo == VISIT and any(s.sector in TRAVELLERS or s.sector is None and not _is_official(s) for s in sources):
-            return accusation  # refugees, fans or prisoners who arrive somewhere make no visit (042 is an actor's)
-        if cameo == DEPLOYMENT and sources and all(s.sector in UNARMED_SECTORS | UNARMED_BODIES for s in sources):
-            # "two million people massed in the streets", "the party built a base of support": CAMEO 154 mobilises
-            # armed forces
-            return accusation
-        if cameo == OBSTRUCT and sources and all(_is_the_state(s, self.doc[hit.start].idx) for s in sources):
-            # CAMEO's obstruction (144) is a protest; a state or its forces blocking passage impose a blockade (191)
-            type_, mode, cameo = "COERCE", "restrict", "191"
-        if cameo == AERIAL_WEAPONS and not targets and self._launched_into_the_sea(hit):
-            # a missile fired into the sea strikes no one: a weapons test shows military power (CAMEO 150)
-            type_, mode, cameo = "MOBILIZE", None, SHOW_OF_FORCE
-        fought = cameo == CONVENTIONAL_FORCE and all(s.sector in UNARMED_SECTORS for s in sources)
-        fought = fought and any(t.sector == "COP" for t in targets)
-        if cameo in RIOTOUS and sources and (fought or all(_is_a_protester(s) for s in sources)):
-            # CAMEO 145: protesters who storm a building, clash with police, loot or set fire to it riot; 19 is
-            # organised force, 171 a state's seizure of property and 1712 its destruction
-            type_, mode, cameo = "PROTEST", "riot", "145"
-        elif cameo == DESTROY_PROPERTY and sources and all(_head_word(s).lower() in AIRCRAFT for s in sources):
-            # CAMEO 195: what warplanes or drones destroy is struck from the air, not property destroyed (1712)
-            type_, mode, cameo = "ASSAULT", "aerial", AERIAL_WEAPONS
-        elif cameo == DESTROY_PROPERTY and sources and all(_head_word(s).lower() in BOMBERS for s in sources):
-            # CAMEO 183: what a bomber blows up is bombed
-            type_, mode, cameo = "ASSAULT", "explosives", BOMBING
-        elif cameo == DESTROY_PROPERTY and (attack := self._attack_written_as(sources)) is not None:
-            # CAMEO 19: what an attack destroys ("An airstrike destroyed a clinic") is struck by it, coded as its noun
-            type_, mode, cameo = attack.entry.type, attack.entry.mode, attack.entry.cameo
-        elif (
-            cameo == DESTROY_PROPERTY and self._armed_on_armed(sources, targets) and not self._property_of(target_chunk)
-        ):
-            # CAMEO 190: a warship, a tank or a post that armed men destroy is force used on its forces, no property
-            type_, mode, cameo = "ASSAULT", "", CONVENTIONAL_FORCE
-        in_words = cameo == CONVENTIONAL_FORCE and self._commands_no_force(source_chunk, sources, targets)
-        if in_words and words(self.doc).lemma[hit.start] == "attack":
-            # CAMEO 111: a politician who "attacked" a rival or an institution at home denounced it
-            type_, mode, cameo = "ACCUSE", "criticize", "111"
-        elif in_words and not targets and words(self.doc).lemma[hit.start] in STRUGGLES:
-            return accusation  # "the prime minister was fighting to maintain his credibility": a struggle, no arms
-        capture = cameo == OCCUPY and words(self.doc).lemma[hit.start] in CAPTURE_VERBS
-        if capture and not targets and sources and all(s.sector == "COP" for s in sources):
-            # "Kenyan police captured two robbery suspects": police apprehend people (173); they hold no ground
-            type_, mode, cameo = "COERCE", "arrest", ARREST
-        captured = capture and targets
-        # not "captured positions from the Taliban"
-        captured = captured and _acted_on_itself(hit, target_chunk)
-        if captured and all(self._is_captive(t, any_people=True) for t in targets):
-            # CAMEO's verb dictionary: "capture" is apprehension (173) of people, occupation (192) of places
-            type_, mode, cameo = "COERCE", "arrest", ARREST
-            if targets and all(a.sector in COMBATANTS for a in [*sources, *targets]):
-                # the PLOVER manual: combatants captured in a conflict are abducted, not arrested
-                type_, mode, cameo = "ASSAULT", "abduct", ABDUCTION
-        seized_town = (
-            target_chunk is not None and target_chunk.prep in (None, EMBEDDED) and target_chunk.start == hit.end
-        )
-        if cameo == SEIZE_PROPERTY and seized_town and all(self._is_a_town_by_name(t) for t in targets):
-            # CAMEO's verb dictionary: a town or a capital seized is occupied (192), not property taken
-            type_, mode, cameo = "ASSAULT", "occupy", OCCUPY
-        # what is seized from people's phrase ("looted the offices of MSF") is their property, not them
-        seized = cameo == SEIZE_PROPERTY and _acted_on_itself(hit, target_chunk)
-        seized = seized and targets and all(self._is_captive(t) for t in targets)
-        if (cameo == ARREST or seized) and sources and all(s.sector in IRREGULARS for s in sources):
-            # CAMEO's verb dictionary: people that militants capture, seize or hold are abducted (181); arrest (173)
-            # is the state's, and seizure (171) is of property
-            type_, mode, cameo = "ASSAULT", "abduct", ABDUCTION
-        if cameo == PRAISE and words(self.doc).lemma[hit.start] == "welcome" and self._welcomes_a_visitor(target_chunk):
-            # "Zapatero welcomed French President Jacques Chirac in Madrid": an official welcomed hosts a visit
-            # (CAMEO 043); a decision or a move welcomed is praised (051)
-            type_, mode, cameo = "CONSULT", "host", HOST
-        if cameo == APOLOGY and target_chunk is not None and target_chunk.prep in REGRETTED_PREPS:
-            # "expressed regret over China's decision": regret at another's act is disapproval (111), where regret
-            # expressed to someone apologises to them (055)
-            type_, mode, cameo = "ACCUSE", "criticize", "111"
-        force = self._names_a_force(source_chunk)
-        if cameo == VISIT and sources and (force or all(s.sector in ARMED_FORCES for s in sources)):
-            # "400 Kenyan police officers arrived in Haiti": forces that arrive somewhere are deployed there (154);
-            # CAMEO's visits (042) are made by officials
-            type_, mode, cameo = "MOBILIZE", "troops", DEPLOYMENT
-        if cameo == DEPLOYMENT and force == PEACEKEEPING:
-            # "peacekeeping troops landed in Dili": a peacekeeping force deployed provides protection (074)
-            type_, mode, cameo = "AID", PEACEKEEPING, PEACEKEEPING_AID
-        elif cameo == DEPLOYMENT and self._sent_for_relief(hit):
-            # "troops were deployed to lead rescue efforts": forces sent in an emergency give humanitarian aid (073),
-            # with what they bring ("deployed a helicopter") their own
-            type_, mode, cameo = "AID", "humanitarian", HUMANITARIAN_AID
-            targets = [t for t in targets if t.country or t.sector not in ARMED_FORCES]
-        if cameo == STATE_OF_EMERGENCY and not DISASTER_NOUNS.isdisjoint(
-            words(self.doc).lower[hit.end : self.sent.end]
-        ):
-            # the PLOVER manual: an emergency declared over a disaster ("after the earthquake") is no repression
-            return accusation
-        if cameo == RELEASE and self._rescues(hit, sources, target_chunk):
-            # "Police in Barcelona freed 10 human trafficking victims": hostages or victims freed by the forces of
-            # the law from those who held them are rescued, PLOVER's AID (its manual's own examples), not released
-            type_, mode, cameo = "AID", "humanitarian", HUMANITARIAN_AID
-            if target_chunk is not None and target_chunk.prep == "from":
-                targets = []  # "freed 20 captives from Boko Haram": those they were freed from got no aid
-        states = {s.country for s in sources if s.country}
-        if cameo == SHOW_OF_FORCE and len(states) > 1:
-            # "French and Egyptian warships launched war games": drills held together are military cooperation
-            type_, mode, cameo = "COOPERATE", "military", MILITARY_COOPERATION
-        partner = target_chunk is not None and target_chunk.prep in ("with", "between")
-        if cameo == MILITARY_COOPERATION and len(states) == 1 and not partner:
-            # "China's military began joint exercises around Taiwan": "joint" across its own services, with no
-            # partner named, is force shown (150), aimed at whom it is held around
-            type_, mode, cameo = "MOBILIZE", None, SHOW_OF_FORCE
-        if words(self.doc).lemma[hit.start] == "protest" and sources and all(_complains(s) for s in sources):
-            # a state, an international body or an organisation that protests complains through official channels
-            # (CAMEO 114); CAMEO 141's demonstrations are people's
-            type_, mode, cameo = "ACCUSE", "complain", "114"
-        commits = entry.kind.startswith("commit")
-        after = words(self.doc).lower[hit.end : self.sent.end]
-        conditional_vow = commits and "unless" in after
-        # "promised Israel a painful response": a response vowed to another is retaliation promised
-        vowed_response = (
-            commits
-            and any(word in WARNED_RESPONSES for word in after[:VOWED_RESPONSE_REACH])
-            and any(t.country for t in targets)
-        )
-        if (conditional_vow or vowed_response) and (governed is None or quad_class(governed.entry.cameo) < 3):
-            # CAMEO 13: a vow kept only unless the other side acts threatens it ("vowed to open the gates of hell on
-            # Hamas unless the hostages were freed"), as a response vowed to it does; one on an "if" is as often an
-            # offer
-            type_, mode, cameo = "THREATEN", None, "130"
-        elif commits and governed is not None and self._struggles_against_no_one(governed, targets, sources):
-            return accusation  # "vowed to fight hard for his agenda": a struggle in words, no force threatened
-        elif commits and governed is not None:
-            if quad_class(governed.entry.cameo) >= 3 and not self._cuts_nothing_of_another(governed, targets, sources):
-                type_, mode, cameo = (
-                    "THREATEN",
-                    THREAT_MODE.get(governed.entry.type),
-                    THREAT_CAMEO.get(governed.entry.type, "130"),
-                )
-            else:
-                cameo = INTENT_CAMEO.get(governed.entry.type, entry.cameo)
-        elif entry.kind == "threat" and governed is not None:
-            mode = THREAT_MODE.get(governed.entry.type, mode)
-            cameo = THREAT_CAMEO.get(governed.entry.type, cameo)
-        elif entry.kind == "threat" and (self._only_foresees(hit) or self._endangers(hit)):
-            return accusation
-        events = []
-        if not targets and type_ == "THREATEN":
-            targets = self._condition_subject(hit)
-        if not targets and governed is not None and not _addressee_before_complement(hit, words(self.doc)):
-            targets = self._governed_targets(governed, sources)
-        derived = self._derived(hit, modality, cues, sources, targets)
-        if derived is not None:
-            type_d, mode_d, cameo_d, modality_d, sources_d, targets_d = derived
-            modality_d = CLAIMED if claimed_plan else modality_d
-            events += self._emit(hit, type_d, mode_d, cameo_d, modality_d, sources_d, targets_d or targets)
-        governing = entry.kind.startswith(("commit", "threat", "refuse", "request", "accuse"))
-        if governing and modality == FUTURE and cues.get(FUTURE) not in PREDICTIONS:
-            # "will demand" still announces the demand; the intent is the act ("is expected to seek" foretells it)
-            modality = ASSERTED
-        traded = words(self.doc).lemma[hit.start] in RECIPROCAL_VERBS and type_ in HOSTILE_TRADES
-        # "the army and allied fighters captured a neighbourhood": force with an object is used together on it
-        together = type_ == "ASSAULT" and self._has_an_object(hit, target_chunk)
-        # "talks between Iran and the EU": the sides its trigger names after "between" act on each other
-        mutual = type_ == "ASSAULT" and not together or traded or cameo == MEET or _takes_in_between(self.doc, hit)
-        mutual = mutual or self._done_to_each_other(hit)
-        # Sides are told apart by country; in a fight, also by who they are ("the army and the RSF")
-        side = (lambda a: a.code) if type_ == "ASSAULT" else (lambda a: a.country)
-        if mutual and not targets and len({side(a) for a in sources if a.country}) > 1:
-            # "Indian and Chinese troops clashed": fighting between the coordinated sides is each one's on the other,
-            # as are the accusations or threats they trade and any act they do to "each other"; a joint act of
-            # cooperation has no target among its own actors, as the PLOVER records code it ("exchanged ambassadors")
-            for source in sources:
-                others = [a for a in sources if a.country and side(a) != side(source)]
-                events += self._emit(hit, type_, mode, cameo, modality, [source], others)
-            return events + accusation
-        events += self._emit(hit, type_, mode, cameo, modality, sources, targets)
-        return events + accusation
-
-    def _attack_written_as(self, sources: list[Actor]) -> Hit | None:
-        """The attack named as a noun that an unidentified doer is written as ("An airstrike" of "An airstrike
-        destroyed a clinic"), or None; not a weapon ("a roadside bomb", which the verb "bomb" reads as dropped)."""
-        if len(sources) != 1 or sources[0].sector != "UAF":
-            return None
-        doer, w = sources[0], words(self.doc)
-        return next(
-            (
-                h
-                for h in self.nominal
-                if h.entry.type == "ASSAULT"
-                and w.lower[h.end - 1] in ATTACK_NOUNS
-                and doer.start <= self.doc[h.start].idx < doer.end
-            ),
-            None,
-        )
-
-    def _subject_phrase_start(self, subject: Chunk) -> int:
-        """Where a subject's phrase starts, with a word before its actor that doubts who they are, not what they did:
-        "suspected militants hurled a grenade", "two alleged suicide bombers blew themselves up" report the act as
-        done. After an actor, the word is a verb ("police suspected militants attacked")."""
-        w = words(self.doc)
-        # "gunmen suspected to be herdsmen attacked": who they are is doubted, not the attack
-        doubt = subject.start - 3
-        believed = doubt > self.sent.start and (w.lower[doubt] in DOUBTED_DOERS or w.lemma[doubt] in BELIEVING_VERBS)
-        if believed and w.lower[doubt + 1 : subject.start] == ["to", "be"]:
-            return doubt
-        for k in range(subject.start - 1, max(self.sent.start, subject.start - DOUBTED_DOER_REACH) - 1, -1):
-            if w.lower[k] in DOUBTED_DOERS:
-                verb = k > self.sent.start and k - 1 in self.chunk_at
-                return k if not verb else subject.start
-            if not w.is_lower[k] or w.lower[k] in STOP_WORDS:
-                break
-        return subject.start
-
-    def _group_no_lexicon_knows(self, hit: Hit) -> list[Actor]:
-        """A group named by rare words or an acronym no lexicon knows, opening the sentence or its clause as the
-        subject of force with an object ("Dahalo attacked a public service vehicle", "SAF bomb Deribat"): armed men
-        whoever they are, CAMEO's unidentified armed forces of the place they act in."""
-        w = words(self.doc)
-        if hit.entry.type not in ACTS_OF_FORCE or hit.entry.kind != ACT or w.lemma[hit.start] in HARM_VERBS:
-            return []  # "Ricochet killed Greek teenager": what harms may be a thing; what attacks is someone
-        start = hit.start
-        while start > self.sent.start and w.name_word[start - 1] and start - 1 not in self.entity_at:
-            start -= 1
-        if start == hit.start or start > self.sent.start and w.lower[start - 1] not in CLAUSE_OPENERS | {","}:
-            return []
-        if not all(w.acronym[k] or zipf_frequency(w.lower[k], "en") < RARE_WORD_ZIPF for k in range(start, hit.start)):
-            return []
-        # a surname: the text has named the person in full ("Jason Stockley ... Stockley shot Smith")
-        if any(w.lower[k] == w.lower[start] and w.name_word[k - 1] for k in range(1, start)):
-            return []
-        # an object follows: a name or a noun phrase, not a preposition or an adverb ("Blues attacked down the left"),
-        # unless the pattern names it ("Pantelitz regained control of")
-        names_its_object = "~" in hit.entry.pattern or " " in hit.entry.pattern
-        if not names_its_object and (
-            hit.end >= self.sent.end or not w.alpha[hit.end] or w.lower[hit.end] in NOT_A_NOUN_PHRASE
-        ):
-            return []
-        location = self._location(hit.start)
-        country = location.country if location is not None else None
-        return [written_actor(self.doc, start, hit.start, f"{country or ''}UAF", country, "UAF")]
-
-    def _clash_among(self, hit: Hit) -> bool:
-        """Whether the act is a clash told by its verb with no other side ("villagers clashed over land"): its
-        subject names both sides, as "clash" is only ever done with someone."""
-        w = words(self.doc)
-        return w.lemma[hit.start] in CLASH_VERBS and (hit.end >= self.sent.end or w.lower[hit.end] != "with")
-
-    def _people_doing_it(self, hit: Hit, sources: list[Actor]) -> bool:
-        """Whether people named by what they are (residents, herdsmen, supporters) are the subject of an active verb
-        or the agent of a passive one: "herdsmen attacked farmers", "farmers were attacked by herdsmen", not "24
-        people murdered" nor the victims of an act before it ("killed 43 people and injured hundreds")."""
-        if not all(a.sector in BRAWLING_SECTORS for a in sources):
-            return False
-        w = words(self.doc)
-        if is_passive(self.doc, hit.start, hit.end, self.sent):
-            # "were attacked by Zanu PF activists": the agent after "by" is the doer, as a subject is
-            agent = self.chunk_at.get(hit.end + 1) if hit.end < self.sent.end and w.lower[hit.end] == "by" else None
-            return agent is not None and all(a in agent.actors for a in sources)
-        if w.lower[hit.start].endswith("ing"):
-            return False  # "... Hospital killing five people": a participle's doer is its clause's subject
-        subject = self.chunk_at.get(_past_where_from(w, self._before_the_verb(hit), self.sent.start))
-        if subject is None or subject.prep is not None:
-            return False
-        # "They took police officers hostage": the people "they" points back to
-        named = self._resolve(subject) if subject.pronoun else subject.actors
-        if any(a not in named for a in sources):
-            return False
-        # "shows 24 people murdered": people after another verb are its object; after a time they open the clause
-        # ("This afternoon a group of protesters used live ammunition")
-        k = subject.start - 1
-        opens = k < self.sent.start or not (w.is_lower[k] and w.alpha[k])
-        # ("After the election, opposing groups clashed": an -ing form that opens the main clause qualifies them)
-        qualified = w.lower[k].endswith("ing") and opens_the_main_clause(w, self.sent, k)
-        return opens or qualified or w.lower[k] in CLAUSE_OPENERS or w.lower[k] in DATE_WORDS
-
-    def _has_an_object(self, hit: Hit, target: Chunk | None) -> bool:
-        """Whether an active verb is followed by its object: a phrase with no preposition, or an article or a number
-        opening one, maybe after a date ("captured a key neighbourhood", "shelled on Monday two villages")."""
-        if target is not None and target.prep is None and target.start >= hit.end:
-            return True
-        w = words(self.doc)
-        following = hit.end < self.sent.end and (w.lower[hit.end] in DETERMINERS or w.num[hit.end])
-        return following or object_after_a_date(w, hit.end, self.sent)
-
-    def _welcomes_a_visitor(self, chunk: Chunk | None) -> bool:
-        """Whether the object of "welcomed" is an official or a delegation in person, not their decision or words
-        ("welcomed the Israeli prime minister", not "welcomed the prime minister's decision")."""
-        if chunk is None or chunk.prep not in (None, EMBEDDED) or chunk.pronoun or not chunk.actors:
-            return False
-        w = words(self.doc)
-        if chunk.end < self.sent.end and w.lower[chunk.end] in POSSESSIVE_MARKS:
-            return False
-        return all(a.sector == "GOV" and _is_person_or_delegation(a) for a in chunk.actors)
-
-    def _commands_no_force(self, source: Chunk | None, sources: list[Actor], targets: list[Actor]) -> bool:
-        """Whether an attack or a fight is a named person's who commands no force, aimed at no one of another
-        country or armed ("Lula attacked the central bank over interest rates"): a leader who attacked a country sent
-        its forces. Legislators, rights groups and party leaders command none, whoever they attack."""
-        if source is None or not sources:
-            return False
-        if all(
-            s.sector in UNARMED_POLITICS or s.sector in PARTISANS and _head_word(s).lower() in LEADERS for s in sources
-        ):
-            return True  # "Amnesty International attacked the crackdown", "Kenya's opposition leader attacked the plan"
-        person = any(
-            (e := self.entity_at.get(i)) is not None and e.label_ == ROLE for i in range(source.start, source.end)
-        )
-        # an official named in full after a title is a person too, whether or not the lexicon knows the name
-        person = person or all(s.sector in HOME_POLITICS and _named_in_full(s) for s in sources)
-
-        home = {s.country for s in sources}
-        return (
-            person
-            and all(s.sector not in ARMED_SECTORS for s in sources)
-            and all(t.country in home | {None} and t.sector not in ARMED_SECTORS for t in targets)
-        )
-
-    def _fights_a_thing(self, hit: Hit) -> bool:
-        """Whether a verb of struggle has an object that names no actor: one fights a virus, a fire or an injustice
-        as one fights rebels, but only rebels are attacked. With no object ("fought on", "fought for hours"), the
-        fight is the subject's."""
-        w = words(self.doc)
-        if w.lemma[hit.start] not in STRUGGLES or hit.end != hit.start + 1 or hit.start == self.sent.start:
-            return False
-        if w.lower[hit.start - 1] in DETERMINERS:
-            return False  # "the fighting": a noun, with no object
-        k = hit.end + (hit.end < self.sent.end and w.lower[hit.end] == "against")
-        if k < self.sent.end and w.lower[k] in PARTICLES:
-            return False  # "fought back against a Somali assault"
-        while k < self.sent.end and w.lower[k] in DETERMINERS:
-            k += 1
-        if k >= self.sent.end or not w.alpha[k] or not w.is_lower[k] or w.lower[k] in PREPOSITIONS:
-            return False
-        for j in range(k, min(k + OBJECT_HEAD_REACH, self.sent.end)):
-            if not w.alpha[j] or w.lower[j] in PREPOSITIONS and w.lower[j] != "of":
-                break
-            if w.lower[j] in FOUGHT_NOUNS or (chunk := self.chunk_at.get(j)) is not None and chunk.actors:
-                return False  # "fought pitched battles", "fought a gunbattle", "fought pockets of resistance"
-        return True
-
-    def _lays_blame_on(self, hit: Hit, target: Chunk) -> bool:
-        """Whether the target is whom blame for the act is laid on ("blamed the attack on Russia"), not whom the act
-        fell on."""
-        return target.prep == "on" and words(self.doc).lemma[hit.start] in ASCRIBING_VERBS
-
-    def _plays_a_game_or_trade(self, hit: Hit, chunk: Chunk | None, target: Chunk | None) -> bool:
-        """Whether an actor phrase names players or companies, whose attacks and fights are a game's or a market's:
-        its head noun is a sports role, or every actor it names is a business, unless the act kills or wounds or
-        falls on people ("Traders killed three civilians")."""
-        if chunk is None or chunk.pronoun:
-            return False
-        w = words(self.doc)
-        after = chunk.end + (chunk.end < self.sent.end and w.lower[chunk.end] in POSSESSIVE_MARKS)
-        heads = {w.lower[chunk.end - 1], w.lower[after] if after < self.sent.end else ""}
-        if heads & SPORT_ROLES:
-            return True
-        if not chunk.actors or any(a.sector != "BUS" for a in chunk.actors):
-            return False
-        on_people = target is not None and any(a.sector in HARMED_PEOPLE for a in target.actors)
-        return w.lemma[hit.start] not in BODY_HARM_VERBS and not on_people
-
-    def _done_to_each_other(self, hit: Hit) -> bool:
-        """Whether a reciprocal pronoun is the act's object ("accused each other of", "held one another
-        responsible")."""
-        w = words(self.doc)
-        end = min(hit.end + 1, self.sent.end - 1)
-        return any((w.lower[k], w.lower[k + 1]) in RECIPROCAL_PRONOUNS for k in range(hit.start + 1, end))
-
-    def _about_own_words(self, hit: Hit, target: Chunk) -> bool:
-        """Whether a reaction's object is the speaker's own words or deeds and the target only what they were about
-        ("defended his comments on Israel"): a possessive pronoun right after the trigger, then a phrase that names
-        no actor, then the target after a preposition."""
-        w = words(self.doc)
-        return (
-            hit.entry.type in REACTION_TYPES
-            and hit.end < self.sent.end
-            and w.lower[hit.end] in POSSESSIVES
-            and target.prep is not None
-            and target.start > hit.end + 1
-            and not any(c.actors and hit.end < c.start < target.start for c in self.chunks)
-        )
-
-    def _quoted_speaker(self, hit: Hit) -> list[Actor]:
-        """Who "we" is in a quotation: the one the sentence says spoke it, after the quotation closes ('"We condemn
-        the attack," the French foreign ministry said', '..., said the French foreign minister') or before it opens
-        ('The minister said: "We reject ..."'). A speaker named by a pronoun is the one it points back at."""
-        doc, sent = self.doc, self.sent
-        w = words(doc)
-        closing = next((i for i in range(hit.end, sent.end) if w.lower[i] in CLOSING_QUOTES), None)
-        after = [i for i in self.say if closing is not None and i > closing]
-        if after:
-            say = min(after)
-            speaker = source_before(doc, sent, say, self.chunk_at, set())
-            if speaker is None or speaker.start < closing:
-                # "..., said the French foreign minister": the speaker follows the verb
-                speaker = next((c for c in self.chunks if c.start > say and c.prep is None), None)
-        else:
-            before = [i for i in self.say if i < hit.start]
-            speaker = source_before(doc, sent, max(before), self.chunk_at, set()) if before else None
-        return self._resolve(speaker) if speaker is not None else []
-
-    def _struck_in_subject(self, hit: Hit, subject: Chunk, victims: list[Actor]) -> list[Actor]:
-        """The people an attack named as the subject harmed belong to the place it struck ("Israeli air strikes on
-        Gaza killed 30 people"): the phrase after "on" or "against" between the subject and the verb."""
-        struck = next(
-            (c for c in self.chunks if subject.end <= c.start and c.end <= hit.start and c.prep in STRUCK),
-            None,
-        )
-        country = next((a.country for a in struck.actors if a.country), None) if struck is not None else None
-        if country is None:
-            return victims
-        if not victims:
-            return struck.actors
-        return [of_country(v, country) for v in victims]
-
-    def _possessor(self, chunk: Chunk, sources: list[Actor]) -> list[Actor]:
-        """Whose "its troops" or "its northern towns" an attack or coercion is aimed at: the nearest actor named
-        before them other than the doer ("Israel said Hezbollah fired rockets at its northern towns"), as one
-        attacks another's forces and towns, not one's own."""
-        # (sides of one country are told apart by who they are: "Nigerian soldiers were killed when Boko Haram
-        # fighters attacked their base")
-        doers, sides = {a.country for a in sources}, {a.code for a in sources}
-        for earlier in reversed([c for c in self.chunks if c.end <= chunk.start and not c.pronoun]):
-            named = [a for a in earlier.actors if a.country and (a.country not in doers or a.code not in sides)]
-            if named:
-                return named
-        return []
-
-    def _own_people(self, chunk: Chunk, sources: list[Actor]) -> list[Actor]:
-        """Whom "its citizens" or "their troops" name when the act is no attack: the doer's own ("Britain urged its
-        citizens to leave Lebanon")."""
-        countries = {a.country for a in sources if a.country}
-        if len(countries) != 1 or chunk.place:
-            return []
-        country = countries.pop()
-        named = code_chunk(self.doc, chunk.start, chunk.end, self.entity_at, None)
-        return [of_country(a, country) for a in named]
-
-    def _accusation_in_claim(self, hit: Hit, subject: Chunk, doers: list[Actor]) -> list[EventCandidate]:
-        """A claim that another did harm accuses the doer (CAMEO 112, "accuse of aggression"), whether or not the
-        harm is true: "The US claimed that ISIL had attacked Iraq"."""
-        if quad_class(hit.entry.cameo) < 3 or not doers:
-            return []
-        w = words(self.doc)
-        claim = next((j for j in range(subject.start - 1, max(self.sent.start, subject.start - 4) - 1, -1)
-                      if w.lemma[j] in CLAIM_VERBS), None)  # fmt: skip
-        if claim is None:
-            return []
-        claimant = source_before(self.doc, self.sent, claim, self.chunk_at, self.left_stops)
-        accusers = self._resolve(claimant)
-        own = {a.country for a in accusers}
-        accused = [a for a in doers if a.country not in own]
-        if not accusers or not accused:
-            return []
-        entry = CLAIM_AS_ACCUSATION
-        return self._emit(
-            Hit(claim, claim + 1, entry), entry.type, entry.mode, entry.cameo, ASSERTED, accusers, accused
-        )
-
-    def _authorities_of_the_place(self, hit: Hit, held: Chunk | None) -> list[Actor]:
-        """Who arrests, investigates or tries someone, or finds or defuses weapons, when a passive names no one: the
-        police who report weapons found, or the state it is done in ("a US national was put under investigation in
-        Italy", "a bomb was found near his home in New York"), or, with no place named, the state of a politician
-        held, whose office and opposition are at home ("Zimbabwe's opposition leader was arrested"), or of someone
-        known by a town or a region of it, as local news names its own people ("an Oklahoma man was convicted")."""
-        if hit.entry.cameo == WEAPONS_SEIZED and (reporting := self._reporting_authority(hit)):
-            return reporting  # "Police said the pistols were discovered": theirs
-        if hit.entry.mode not in AUTHORITY_MODES and hit.entry.cameo != WEAPONS_SEIZED:
-            return []
-        place = next((c for c in self.chunks if c.start >= hit.end and c.prep == "in"), None)
-        if place is not None and not self._in_its_clause(hit, place):
-            return []
-        if place is None:
-            people = held.actors if held is not None else []
-            at_home = [a for a in people if a.sector in HOME_POLITICS or self._known_by_a_town(a)]
-            home = {a.country for a in at_home if a.country}
-            if len(home) != 1 or len(at_home) < len(people):
-                return []
-            # written as the words that name the act, as an unnamed attacker is
-            country = home.pop()
-            return [written_actor(self.doc, hit.start, hit.end, country, country, None)]
-        return [Actor(a.text, a.country, a.start, a.end, a.country, None) for a in place.actors[:1] if a.country]
-
-    def _at_home(self, actors: list[Actor]) -> list[Actor]:
-        """The actors, with police, courts, unnamed attackers and protesters of no named country placed in the story's
-        setting when this sentence names them; one a pronoun stands for was named in another sentence, and is left
-        as it was."""
-        home = self.setting
-        return [
-            of_country(a, home)
-            if a.country is None and (a.sector in AT_HOME_SECTORS or _is_a_protester(a)) and self._written_here(a)
-            else a
-            for a in actors
-        ]
-
-    def _is_captive(self, actor: Actor, *, any_people: bool = False) -> bool:
-        """Whether an actor seized is people ("two Italian aid workers", "four Jordanians"), not a place named by
-        whose it is ("a police station"), nor a town or a capital standing for its government; any_people: people
-        of any kind, fighters too ("two Taliban commanders")."""
-        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        if span is None or self._names_a_seized_place(actor, span):
-            return False
-        last = self._head_of(span)
-        if last.ent_type_ in (COUNTRY, CAPITAL, CITY):
-            return False
-        if actor.sector is not None:
-            return any_people or actor.sector in CAPTIVES
-        return last.ent_type_ == DEMONYM
-
-    def _head_of(self, span: Span) -> Token:
-        """The head of an actor's phrase, before where they were ("two rebels in Kidal")."""
-        preposition = next((t for t in span[1:] if t.lower_ in PREPOSITIONS), None)
-        return span[-1] if preposition is None else self.doc[preposition.i - 1]
-
-    def _is_a_town_by_name(self, actor: Actor) -> bool:
-        """Whether an actor is a town, a capital or a country named as itself ("seized Kabul"), though it is coded
-        as the government it holds."""
-        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        return span is not None and self._head_of(span).ent_type_ in (COUNTRY, CAPITAL, CITY)
-
-    def _names_a_seized_place(self, actor: Actor, span: Span) -> bool:
-        """Whether an actor's phrase names a place, or whose the place after it is ("a Congolese police station")."""
-        return _head_word(actor).lower() in SEIZED_PLACES or (
-            span.end < len(self.doc) and self.doc[span.end].lower_ in SEIZED_PLACES
-        )
-
-    def _written_here(self, actor: Actor) -> bool:
-        """Whether an actor is named in this sentence."""
-        return self.start_char <= actor.start < self.start_char + len(self.text)
-
-    def _in_its_clause(self, hit: Hit, after: Chunk) -> bool:
-        """Whether a phrase after a trigger is in the trigger's clause: no clause ends between them."""
-        return not any(s in self.right_stops for s in range(hit.end, after.start))
-
-    def _holder(self, hit: Hit) -> list[Actor]:
-        """Who held the people a passive release frees: the one whose jails or custody they left ("were released
-        from Israeli jails", "freed from Russian custody")."""
-        if hit.entry.mode != "release":
-            return []
-        held_in = next((c for c in self.chunks if c.start > hit.end and c.prep == "from"), None)
-        if held_in is None or not self._in_its_clause(hit, held_in):
-            return []
-        return [a for a in held_in.actors if a.country][:1]
-
-    def _known_by_a_town(self, actor: Actor) -> bool:
-        """Whether an actor is written as a town or a region alone ("an Oklahoma man") or as its people ("a Brooklyn
-        teenager"), not as a state or a people (a "US national", an "American tourist" is as often held abroad)."""
-        inside = [e for e in self.entities if actor.start <= e.start_char and e.end_char <= actor.end]
-        if actor.sector is None:
-            return any(e.start_char == actor.start and e.end_char == actor.end and e.label_ in TOWNS for e in inside)
-        return actor.sector in PEOPLE_SECTORS and bool(inside) and all(e.label_ in TOWNS for e in inside)
-
-    def _fell_fighting_each_other(self, hit: Hit, victims: Chunk | None) -> bool:
-        """Whether a passive's victims are two armed sides that fell in a fight it names with no side of its own
-        ("were killed in a gunfight", not "in clashes with Pakistani troops")."""
-        if victims is None or len({a.code for a in victims.actors if a.sector in COMBATANTS}) < 2:
-            return False
-        w, end = words(self.doc), hit.end
-        if end >= self.sent.end or w.lower[end] not in ("in", "during"):
-            return False
-        for i in range(end + 1, min(end + 1 + FIGHT_NOUN_REACH, self.sent.end)):
-            if ends_a_fight_noun(w, i):
-                return i + 1 >= self.sent.end or w.lower[i + 1] not in ("with", "between")
-        return False
-
-    def _rescues(self, hit: Hit, sources: list[Actor], freed: Chunk | None) -> bool:
-        """Whether police or soldiers free people another held: hostages, captives or victims, named in the trigger
-        ("freed 10 hostages") or as its object ("freed the kidnapped victims")."""
-        if not sources or not all(a.sector in RESCUERS for a in sources):
-            return False
-        w = words(self.doc)
-        if freed is not None and freed.start >= hit.end and freed.prep is None:
-            end = freed.end
-        else:  # "freed 10 human trafficking victims": people no lexicon names, up to the next preposition
-            end = hit.end
-            while (
-                end < min(self.sent.end, hit.end + RESCUED_REACH)
-                and (w.alpha[end] or w.num[end])
-                and w.lower[end] not in PREPOSITIONS
-            ):
-                end += 1
-        return any(w.lemma[k] in RESCUED for k in range(hit.start, end))
-
-    def _city_struck(self, hit: Hit) -> Location | None:
-        """The city an attack names as its object ("shelled Kyiv", "launched an attack on Beni"): where it was."""
-        w, k = words(self.doc), hit.end
-        k += k < self.sent.end and w.lower[k] == "on"
-        entity = self.entity_at.get(k)
-        if entity is None or entity.start != k or entity.label_ not in (CITY, CAPITAL):
-            return None
-        after = entity.end
-        if after < self.sent.end and (w.title[after] or w.lower[after] in POSSESSIVE_MARKS):
-            return None  # "attacked South West State's militiamen", "stormed Kabul University": a longer name's
-        return place_of(entity)
-
-    def _location(self, trigger: int) -> Location | None:
-        """Where the event of the trigger at this token happened (read once per trigger)."""
-        if trigger not in self._locations:
-            self._locations[trigger] = locate(self.doc, self.sent, trigger, self.entities, self._reporting)
-        return self._locations[trigger]
-
     @cached_property
-    def _reporting(self) -> frozenset[int]:
+    def reporting(self) -> frozenset[int]:
         """The tokens that say who reports and where, not where the event was: from the comma before a reporting verb
         to the verb (", the defence ministry in Moscow said"), and from "according to" or an aside on speaking
         (", speaking in Brussels,") to the next comma."""
@@ -3333,657 +1192,2884 @@ class SentenceCoder:
                 tokens.update(range(i, next((k for k in range(i, end) if w.lower[k] == ","), end)))
         return frozenset(tokens)
 
-    def _unidentified_attackers(self, hit: Hit, *, passive: bool) -> list[Actor]:
-        """Who carried out an attack a clause names as a noun rather than by its author: the actor after "by" in
-        the subject's attack phrase ("a suicide bombing by the Taliban killed 20 soldiers"); else, when the
-        sentence names no author ("killed in a car bombing in Baghdad", "a roadside bomb killed two soldiers near
-        Basra"), CAMEO's unidentified armed forces (UAF) of the country it happened in, written as the words that
-        name the attack. With no place named, the attackers have no country, and the attack is coded on whom it
-        struck, as an unnamed armed group's is ("a roadside bomb killed three Afghan soldiers")."""
-        destroyed = hit.entry.cameo == DESTROY_PROPERTY  # "an airstrike destroyed a clinic" is force too
-        if not (hit.entry.type == "ASSAULT" or destroyed) or hit.entry.kind not in (ACT, RECEIVED):
-            return []
-        span = attack_phrase(self.doc, self.sent, hit.start, hit.end, passive=passive)
-        if span is None and participle_joined_by(words(self.doc), hit.start, self.sent) == ",":
-            span = opening_attack_phrase(self.doc, self.sent, hit.start)  # "A bomb hit a bus, killing five people"
-        if span is not None and not passive:
-            by = (c for c in self.chunks if span[1] <= c.start and c.end <= hit.start and c.prep == "by")
-            if (author := next(by, None)) is not None and author.actors:
-                return author.actors
-        named = span is not None
+
+def _resolve(s: Sentence, chunk: Chunk | None) -> list[Actor]:
+    """The actors a phrase names, or those a pronoun or "the country" points back to; "the country" with no
+    state named before it in its sentence is the one the story is set in (news calls its own country so,
+    whoever spoke last)."""
+    home = s.setting
+    country_noun = chunk is not None and chunk.pronoun in COUNTRY_NOUNS
+    if country_noun and home is not None and _named_before(chunk, s.chunks, [], _names_a_state) is None:
+        return [written_actor(s.doc, chunk.start, chunk.end, home, home, None)]
+    chunks = s.chunks
+    if chunk is not None and chunk.pronoun and (asides := s.relative_asides):
+        # "Russia, which has accused Ukraine of attacking it, said it had ...": the second "it" skips the aside
+        chunks = [c for c in chunks if c.start not in asides or chunk.start in asides]
+    return _resolve_pronoun(chunk, chunks, s.last_subject)
+
+
+def _subject_of_another_verb(s: Sentence, phrase: Chunk, participle: Hit) -> bool:
+    """Whether a phrase before a participle with no "be" of its own is the subject of a form of "be" between
+    them: the participle is then done to a noun after that verb, not to the phrase."""
+    w = words(s.doc)
+    if is_passive(s.doc, participle.start, participle.end, s.sent, with_be=True):
+        return False
+    return any(w.lower[k] in BE_FORMS for k in range(phrase.end, participle.start))
+
+
+def roles(s: Sentence, hit: Hit) -> tuple[Chunk | None, Chunk | None]:
+    """Source and target phrases of a trigger: active order, or the passive's "by" agent; an -ing verb after a
+    preposition of time has the subject of the verb its phrase follows ("convicted of overpowering a deputy
+    before killing a judge": not the deputy)."""
+    w = words(s.doc)
+    comma = tail_comma(w, hit.start, s.sent.start)
+    if comma is not None and hit.end - hit.start == 1 and _claim_tail_verb(w, s.sent, comma) == hit.start:
+        # ", Ukraine alleged.", ", alleges the charity.": the claimant is in the tail, and whom it accuses opens
+        # the clause it claims
+        speaker = next((c for c in s.chunks if c.start > comma and c.prep is None), None)
+        return speaker, next((c for c in s.chunks if c.end <= comma and c.prep is None), None)
+    source, target = _roles_as_written(s, hit)
+    if target is not None and target.start > hit.end and _closes_an_aside_before(w, hit, target.start, s.sent.start):
+        target = None  # "The council, meeting in emergency session, condemned North Korea": no one met
+    if source is not None and source.end <= hit.start and _opposed_act(w, hit, source.end):
+        source = None  # "protested against a string of stabbing attacks": the subject is against them
+    if gerund_of_time(w, hit, s.sent):
+        earlier = next((h for h in reversed(s.hits) if h.end < hit.start), None)
+        if earlier is not None:
+            doer, done_to = roles(s, earlier)
+            passive = is_passive(s.doc, earlier.start, earlier.end, s.sent)
+            return (done_to if passive else doer), target
+    return source, target
+
+
+def _roles_as_written(s: Sentence, hit: Hit) -> tuple[Chunk | None, Chunk | None]:
+    doc, sent = s.doc, s.sent
+    if (protesters := _protesting_people(s, hit)) is not None:
+        return protesters, None
+    if hit.entry.kind == RECEIVED:
+        # "Ukraine received aid from Germany": the giver follows "from" (or "by"); the subject gets it.
+        target = source_before(doc, sent, hit.start, s.chunk_at, s.left_stops)
+        if target is None or not any(a.country for a in target.actors):
+            # "The attack by Houthi rebels on a ship drew condemnation": an act as the subject, its doer gets it
+            doer = next((c for c in reversed(s.chunks) if c.end <= hit.start and c.prep == "by"), None)
+            target = doer or target
+        giver = agent_after_by(doc, sent, hit.end, s.chunks, s.right_stops, preps=GIVERS)
+        if giver is None and hit.entry.type == "ASSAULT":
+            giver = _doer_naming_the_cause(s, hit)
+        return giver or _owner_inside(s, hit), target
+    if is_passive(doc, hit.start, hit.end, sent):
+        modified = s.chunk_at.get(hit.start - 1)
         if (
-            span is None
-            and passive
-            and not destroyed
-            and names_only_where_and_when(self.doc, self.sent, hit.start, hit.end)
+            modified is not None
+            and modified.prep is not None
+            and not is_passive(doc, hit.start, hit.end, sent, with_be=True)
         ):
-            span = hit.start, hit.end  # "ten soldiers were killed in eastern Ukraine": written as the act's words
-        if span is None and not passive:
-            span = self._act_of_no_named_doer(hit)  # "clan fighting in Khaydaro"
-        return [] if span is None else self._forces_of_the_place(hit, span, named=named)
+            target = modified  # "the names of two soldiers killed in Iraq": a participle is done to its noun
+        else:
+            target = source_before(doc, sent, hit.start, s.chunk_at, s.left_stops, places=True)
+            if target is not None and _subject_of_another_verb(s, target, hit):
+                target = None  # "No militants were inside a school attacked by Israeli forces": the school
+        if target is not None and _modifies_a_stranger(s, hit, target):
+            target = None  # "a vigil for Kimani Gray, 16, killed by police": Gray was killed, not the crowd
+        if target is None or not any(a.country for a in target.actors):
+            # "A camp for Congolese refugees was attacked", "military aid to Ukraine was cut": the actor inside
+            # the subject's noun phrase, before an unnamed one ("military")
+            begin = target.end if target is not None else sent.start
+            inner_preps = INNER_TARGET_PREPS | (AFFECTED_PREPS if hit.entry.type in AFFECTING_TYPES else set())
+            inner = next(
+                (c for c in reversed(s.chunks) if begin <= c.start and c.end <= hit.start and c.prep in inner_preps),
+                None,
+            )
+            target = inner or target
+        agent = agent_after_by(doc, sent, hit.end, s.chunks, s.right_stops)
+        if agent is None and words(doc).lemma[hit.start] in SUMMONING_VERBS:
+            # "The Russian ambassador was summoned to the Polish foreign ministry": summoned by whom it goes to
+            agent = agent_after_by(doc, sent, hit.end, s.chunks, s.right_stops, preps=TO)
+        if agent is None and hit.entry.type == "ASSAULT" and _fell_fighting_each_other(s, hit, target):
+            # "Three Indian soldiers and two militants were killed in a gunfight": the two sides fought each other
+            return target, None
+        if agent is None and hit.entry.type == "ASSAULT":
+            agent = (
+                agent_of_attack(doc, sent, hit.end, s.chunks, s.right_stops)
+                or agent_of_fight(doc, sent, hit.end, s.chunks, s.right_stops)
+                or sides_of_fight_in_subject(doc, sent, hit.start, s.chunks)
+            )
+        if agent is None and hit.entry.cameo == EXTRADITION:
+            # "was extradited from the United Arab Emirates to New Delhi": the state it left handed it over to
+            # the state it went to
+            agent = agent_after_by(doc, sent, hit.end, s.chunks, s.right_stops, preps=FROM)
+            target = agent_after_by(doc, sent, hit.end, s.chunks, s.right_stops, preps=TO) or target
+        if agent is not None and names_a_disaster(doc, agent, sent):
+            agent = None
+        forces = target is not None and any(a.sector in ARMED_FORCES for a in target.actors)
+        if agent is None and hit.entry.type == "MOBILIZE" and forces:
+            return target, None  # "Kenyan police were placed on high alert": mobilised by their own state
+        if agent is not None and agent.prep == "between":
+            return agent, None  # "were killed in fighting between two militias": the victims' side is unknown
+        if hit.entry.type in AFFECTING_TYPES and (target is None or not any(a.country for a in target.actors)):
+            # "Sanctions were imposed on North Korea by the UN": the one it falls on, named after the verb (not
+            # "their positions": "militias were killed in an air raid on their positions" were the ones struck)
+            affected = agent_after_by(doc, sent, hit.end, s.chunks, s.right_stops, preps=AFFECTED_PREPS)
+            target = affected if affected is not None and affected.pronoun not in POSSESSIVES else target
+        if agent is None and hit.entry.type == "ASSAULT":
+            # "a mortar bomb was fired at it from the Gaza Strip": fired from a place, at someone
+            agent = _fired_from(s, hit)
+            aimed_next = hit.end < sent.end and words(doc).lower[hit.end] in AIMS  # "grenades were hurled at"
+            if (agent is not None or aimed_next) and (target is None or not any(a.country for a in target.actors)):
+                # what it was aimed at: "fired at southern Israel", "launched toward Israel"
+                aimed = agent_after_by(doc, sent, hit.end, s.chunks, s.right_stops, preps=AIMS)
+                target = aimed or target
+        return agent, target
+    main = _main_clause_hit(s, hit)
+    main_roles = roles(s, main) if main is not None else (None, None)
+    if main is not None:
+        # ", accusing Tbilisi of aggression": a participle's subject is its main clause's, not the nearest phrase
+        source = main_roles[0]
+    elif participle_joined_by(words(doc), hit.start, sent) == ",":
+        # "Israeli jets struck Gaza, killing 20": with no act found in the main clause, its subject still did it
+        source = _main_clause_subject(s, hit)
+    elif hit.start == sent.start and words(doc).lower[hit.start].endswith("ing"):
+        # "Defying a key demand, Iran announced ...": a participle that opens the sentence is its subject's
+        source = _subject_after_opening_clause(s, hit)
+    elif means_by(words(doc), hit, sent):
+        # "Police ended the protest by arresting 20 students": the means is done by the clause's subject
+        source = _main_clause_subject(s, hit)
+    elif hit.start > sent.start and words(doc).lower[hit.start - 1] in ("and", "but"):
+        # "Iraqi forces invaded Kuwait and seized its oil fields": a verb right after "and" shares the subject
+        source = _main_clause_subject(s, hit) or source_before(doc, sent, hit.start, s.chunk_at, s.left_stops)
+        if source is not None and _object_of_a_verb(s, source, _clause_start(s, hit)):
+            source = None  # the first verb's object, whose subject names no actor
+    elif (antecedent := _antecedent_of_relative(s, hit)) is not None:
+        # "an angry response from Pyongyang, which threatened to cut all ties": the one the clause is about
+        source = antecedent
+    else:
+        source = source_before(doc, sent, hit.start, s.chunk_at, s.left_stops)
+        if source is not None and _in_tail(s, hit, source):
+            source = None
+        if source is not None and _weapon_is_subject(s, hit, source):
+            source = None  # "20 were killed when a car bomb exploded": the bomb is the subject, not the dead
+    if source is not None and names_a_disaster(doc, source, sent):
+        source = None  # "Hurricane Ivan flattened homes and killed 50": a storm's second act is no one's either
+    if disaster_did_it(doc, sent, hit.start, source):
+        return None, None
+    stops = s.right_stops
+    if hit.entry.kind not in ("request", "accuse"):
+        # "agreed that their countries should cooperate": the clause after "that" has its own actors.
+        w = words(doc)
+        stops = stops | {i for i in range(hit.start, sent.end) if w.lower[i] == "that"}
+    if _addressee_before_complement(hit, words(doc)):
+        # "urged allies to send air defences to Ukraine": the one urged stands before the "to" of what they must do
+        stops = stops | {hit.complement}
+    # A gapped pattern ("summoned Niger's ambassador") may hold its object inside.
+    after = hit.start + 1 if hit.end - hit.start > 1 else hit.end
+    # "complained to the United Nations over Israeli raids": a complaint is addressed to one and is about another.
+    skip = frozenset({"to"}) if hit.entry.mode == "complain" else frozenset()
+    if _reaches(hit.entry):
+        skip |= {"from"}  # "arrived in Paris from Cairo": where it came from is not whom it reached
+    # A riot's stones and bottles are aimed too: "hurled stones at riot police"; so is a show of force ("fired
+    # warning shots at a Greek patrol boat")
+    aimed = hit.entry.type in AIMED_TYPES or hit.entry.mode == "riot" or hit.entry.cameo == SHOW_OF_FORCE
+    aimed = aimed or words(doc).lower[hit.end - 1] == "at"  # words aimed "at" someone: "lashed out at Japan"
+    # blame is laid "on" someone: "blamed the attack on Russia"
+    ascribed = words(doc).lemma[hit.start] in ASCRIBING_VERBS
+    sited = hit.entry.type in SITED_TYPES
+    owned = hit.entry.type in OWN_PEOPLE_TYPES
+    target = target_after(
+        doc,
+        sent,
+        after,
+        _objects(s, hit),
+        stops,
+        source,
+        skip=skip,
+        aimed=aimed or ascribed,
+        aim="on" if ascribed else "at",
+        sited=sited,
+        owned=owned,
+    )
+    target = target and with_co_objects(words(doc), target, s.chunks)
+    if target is None and is_aimed_reading(hit.entry) and not is_passive(doc, hit.start, hit.end, sent, with_be=True):
+        # "invested $5 billion in Bangladesh": the pattern's own preposition names its target, whatever it is
+        target = next((c for c in s.chunks if c.start == hit.end and c.actors), None)
+    if any(words(doc).lower[i] in DETERMINERS for i in range(hit.start + 1, hit.end)):
+        # "repelled an attack by Islamic State fighters", "violated a ban by General Aoun": an act on another's
+        # act is aimed at whoever did it, not at what that act was aimed at ("an attack by the RSF on El Fasher")
+        doer = next((c for c in s.chunks if c.prep == "by" and hit.end <= c.start <= hit.end + 1), None)
+        named = doer is not None and any(a.country for a in doer.actors)  # not "by forces loyal to the SPLA"
+        target = doer if doer is not None and (target is None or named and target.start > doer.start) else target
+    if target is not None and target.prep == "to" and hit.entry.mode in ("expel", "deport"):
+        target = None  # "deported dozens of migrants to Libya": where they were sent, not who was expelled
+    if hit.entry.cameo == EXTRADITION:
+        # "extradited a Russian businessman to the United States": the state handed to is the one cooperated with
+        recipient = agent_after_by(doc, sent, hit.end, s.chunks, stops, preps=TO)
+        if recipient is not None and any(a.country for a in recipient.actors):
+            target = recipient
+    if target is None:
+        target = main_roles[1]  # ", killing one and arresting 12": the main clause's target, again
+    if target is None and hit.entry.cameo == VISIT:
+        # "arrived in the Saudi capital": the place visited, named by its country's people, is the host
+        target = next((c for c in s.chunks if c.place and c.actors and hit.end <= c.start <= hit.end + 1), None)
+    if hit.entry.type in REACTIONS and source is not None and (doer := _doer_of_the_move(s, source)) is not None:
+        target = doer  # "Japan tightened export controls, a move Seoul denounced": Seoul denounced Japan
+    if target is None and hit.entry.type in REACTIONS and source is not None and _reacts_to_the_move(s, hit):
+        # "The Taliban barred women from universities, and the United States condemned the decision"
+        target = next((c for c in s.chunks if c.end <= source.start and c.prep is None and c.actors), None)
+    if _reacts_to_an_act(s, hit):
+        # "condemned the killing of two soldiers by Israeli troops": the reaction is to the troops; with no doer
+        # named, the one the act fell on ("condemned the attack on Israel") is not whom it is aimed at
+        doer = agent_after_by(doc, sent, hit.end, s.chunks, stops) or _doer_of_a_deed(s, hit)
+        if doer is not None and (any(a.country for a in doer.actors) or doer.pronoun in POSSESSIVES):
+            target = doer  # (whose "its troops" are, the caller finds)
+        elif target is not None and target.prep in ACTED_ON and not _lays_blame_on(s, hit, target):
+            target = None
+    fought = hit.entry.type == "ASSAULT" and target is not None and target.prep == "between"
+    fought = fought and _names_its_sides(s, hit, target)
+    if fought and (source is None or words(doc).lower[hit.start] in FIGHT_NOUNS):
+        # "Clashes erupted between Armenian and Azerbaijani forces", "he accepted there had been clashes between
+        # Hamas and the Israeli army": the sides of a fight fought each other
+        return target, None
+    if _takes_in_between(doc, hit) and target is not None and target.start == hit.end:
+        return target, None  # "Talks between Iran and the EU resumed": its sides hold them
+    if source is None and hit.entry.type == "ASSAULT":
+        # "Fighting between them killed 20": whoever its victims were
+        sides = sides_of_fight_in_subject(doc, sent, hit.start, s.chunks)
+        if sides is not None:
+            return sides, None
+    if target is not None and source is not None and target.actors == source.actors:
+        target = None
+    return source, target
 
-    def _forces_of_the_place(self, hit: Hit, span: tuple[int, int], *, named: bool) -> list[Actor]:
-        """CAMEO's unidentified armed forces of the country an act happened in, written as the words `span` that
-        name it. Harm told by its verb alone, or a fight, is an act where it happened ("killed in Kabul", "killed in
-        Selea", a place no gazetteer holds), not wherever it happened ("walked off the pitch injured"): unless the
-        attack is `named` as such, a place must be."""
-        location = self._location(hit.start)
-        country = location.country if location is not None else None
-        if not country and not named and not placed_by_a_name(self.doc, self.sent, hit.end):
-            return []
-        return [written_actor(self.doc, span[0], span[1], f"{country or ''}UAF", country, "UAF")]
 
-    def _derived(self, hit: Hit, modality: str, cues: dict[str, str], sources: list[Actor], targets: list[Actor]):
-        """Statements of intent: "X will withdraw" is an AGREE by X, "X will not accept" a REJECT by X."""
-        entry = hit.entry
-        if entry.kind not in (ACT, "commit") or not sources:
-            return None
-        quad = quad_class(entry.cameo)
-        after = words(self.doc).lower[hit.start : self.sent.end]
-        conditional = "unless" in after
-        conditional_threat = cues.get(HYPOTHETICAL) in CONDITIONAL_MODALS and ("if" in after or conditional)
-        if modality == FUTURE and cues.get(FUTURE) not in PREDICTIONS:
-            if entry.type == "MOBILIZE":
-                return None  # troops to be sent to an ally threaten no one: the deployment stays a plan
-            if entry.type == "ASSAULT" and cues.get(FUTURE) in PREPARATIONS:
-                # "the army prepared to resume shelling": forces made ready (154), not a threat voiced
-                return "MOBILIZE", "troops", "154", ASSERTED, sources, None
-            if (quad >= 3 or conditional) and not self._cuts_nothing_of_another(hit, targets, sources):
-                return (
-                    "THREATEN",
-                    THREAT_MODE.get(entry.type),
-                    THREAT_CAMEO.get(entry.type, "130"),
-                    ASSERTED,
-                    sources,
-                    None,
-                )
-            return "AGREE", None, INTENT_CAMEO.get(entry.type, "030"), ASSERTED, sources, None
-        if modality == HYPOTHETICAL and conditional_threat and (quad >= 3 or entry.type == "SANCTION"):
-            # "The EC may halt mediation if cooperation founders": a hostile act on a condition is a threat.
-            return "THREATEN", THREAT_MODE.get(entry.type), THREAT_CAMEO.get(entry.type, "130"), ASSERTED, sources, None
-        if modality == NEGATED and (FUTURE in cues or entry.type == "AGREE") and quad <= 2:
-            return "REJECT", None, "120", ASSERTED, sources, None
+def _lacks_its_only_reading(
+    s: Sentence, hit: Hit, sources: list[Actor], source_chunk: Chunk | None, target_chunk: Chunk | None
+) -> bool:
+    """Whether a verb the lexicon holds alone is told without the only doers or objects it is an event with:
+    protesters who gather demonstrate (officials, pilgrims or a crowd who gather do not), armed men or a state's
+    weapons who strike attack ("struck by Russian missiles"; a storm, a scandal or workers who strike do not),
+    and whoever helps an actor named right after the verb aids it (not one passive: "the army, helped by US
+    advisers", whom the help went to is before it)."""
+    if hit.end - hit.start != 1:
+        return False
+    w = words(s.doc)
+    if w.lemma[hit.start] in GATHERING_VERBS:
+        return not (sources and all(_is_a_protester(a, crowds=False) for a in sources))
+    if w.lower[hit.start] == "struck":
+        armed = bool(sources) and all(a.sector in UNPLACED_AGENTS for a in sources)
+        weapons = source_chunk is not None and source_chunk.end < s.sent.end
+        weapons = weapons and w.lower[source_chunk.end] in WEAPON_NOUNS
+        return not (armed or weapons and any(a.country for a in sources))
+    if w.lemma[hit.start] in HELPING_VERBS and not is_passive(s.doc, hit.start, hit.end, s.sent):
+        # (a phrase right after the verb is its object, whatever `_prep` reads before it: "The United States
+        # helped Egypt" walks back over the verb to a name)
+        return target_chunk is None or target_chunk.start != hit.end
+    return False
+
+
+def _protesting_people(s: Sentence, hit: Hit) -> Chunk | None:
+    """The people a protest verb's "-ing" form qualifies, who protest: "Protesting residents took to the
+    streets", "police dispersed protesting students"."""
+    w = words(s.doc)
+    if hit.entry.type != "PROTEST" or hit.end - hit.start != 1 or not w.lower[hit.start].endswith("ing"):
         return None
+    people = s.chunk_at.get(hit.end)
+    if people is None or people.start != hit.end or people.prep is not None:
+        return None
+    return people if people.actors and all(a.sector in PEOPLE_SECTORS for a in people.actors) else None
 
-    def _cuts_nothing_of_another(self, act: Hit, targets: list[Actor], sources: list[Actor]) -> bool:
-        """Whether a halt or a suspension to come is of the doer's own activity, aimed at no one ("Iran agreed to
-        suspend uranium enrichment"): CAMEO 16 reduces relations with another, and a threat is made to someone, so
-        such a pledge is an intent, not a threat."""
-        return act.entry.type == "SANCTION" and self._aimed_at_no_one(act, targets, sources)
 
-    def _struggles_against_no_one(self, act: Hit, targets: list[Actor], sources: list[Actor]) -> bool:
-        """Whether a fight or a struggle vowed is for something and against no one named ("vowed to fight for
-        reform"): CAMEO 138 threatens force against another."""
-        return words(self.doc).lemma[act.start] in STRUGGLES and self._aimed_at_no_one(act, targets, sources)
+def _doer_naming_the_cause(s: Sentence, hit: Hit) -> Chunk | None:
+    """The doer that qualifies the act harm came of, right after the harm ("sustained wounds during an al Shabaab
+    operation", "suffered losses in a Taliban attack")."""
+    w, after = words(s.doc), hit.end
+    if after >= s.sent.end or w.lower[after] not in CAUSE_PREPOSITIONS:
+        return None
+    doer = s.chunk_at.get(after + 1)
+    qualifies_a_noun = doer is not None and doer.end < s.sent.end and w.is_lower[doer.end]
+    return doer if qualifies_a_noun and doer.start == after + 1 and doer.actors else None
 
-    def _aimed_at_no_one(self, act: Hit, targets: list[Actor], sources: list[Actor]) -> bool:
-        """Whether an act to come names no one it is aimed at, itself or through what governs it."""
-        return not targets and not self._governed_targets(act, sources)
 
-    def _governed_targets(self, governed: Hit, sources: list[Actor]) -> list[Actor]:
-        """Whom a refusal, promise or threat concerns: the target of the action it governs ("refused to deploy
-        peacekeepers in Iraq", "threatened to shell Iraqi towns")."""
-        own = {a.country for a in sources}
-        _, target_chunk = self.roles(governed)
-        if target_chunk is not None:
-            return [a for a in self._aimed_at(governed, target_chunk, sources) if a.country not in own]
-        location = self._location(governed.start)
-        if location is not None and location.country not in own:
-            return [Actor(location.name, location.country, 0, 0, location.country, None)]
+def _owner_inside(s: Sentence, hit: Hit) -> Chunk | None:
+    """The possessive inside a trigger's own words, whose act it names ("came under Yemen's missile attack")."""
+    w = words(s.doc)
+    return next(
+        (c for c in s.chunks if hit.start < c.start and c.end < hit.end and w.lower[c.end] in POSSESSIVE_MARKS),
+        None,
+    )
+
+
+def _decided_by(s: Sentence, hit: Hit) -> list[Actor] | None:
+    """Who took the decision that names an act ("Germany's decision to send tanks", "its decision to deploy"):
+    None when no decision names it, no one for "the decision" of no one named."""
+    w = words(s.doc)
+    k = hit.start - 2
+    if k - 1 < s.sent.start or w.lower[k] != "decision" or w.lower[k + 1] != "to":
+        return None
+    if w.lower[k - 1] in POSSESSIVE_MARKS:
+        owner = s.chunk_at.get(k - 2)
+        return owner.actors if owner is not None else []
+    if w.lower[k - 1] in POSSESSIVES:
+        owner = Chunk(k - 1, k, [], None, pronoun=w.lower[k - 1])
+        return _resolve(s, owner)
+    return [] if w.lower[k - 1] in DETERMINERS else None
+
+
+def _across_a_border(s: Sentence, chunk: Chunk) -> bool:
+    """Whether a phrase is the state across a border ("the border with Egypt")."""
+    w = words(s.doc)
+    i = chunk.start
+    return i - 2 >= s.sent.start and w.lower[i - 1] == "with" and w.lemma[i - 2] in BORDER_NOUNS
+
+
+def _weapon_is_subject(s: Sentence, hit: Hit, source: Chunk) -> bool:
+    """Whether a weapon or an attack named as a noun stands between an actor and an attack verb, as the verb's
+    own subject ("a car bomb exploded", "a roadside bomb killed")."""
+    if hit.entry.type != "ASSAULT":
+        return False
+    span = attack_phrase(s.doc, s.sent, hit.start, hit.end, passive=False)
+    if span is None or source.end > span[0]:
+        return False
+    # a clause opens between them ("were killed when", "said"); "Turkish air strikes" name their doer, and so
+    # does a phrase the weapons are coordinated with ("U.S. and British warplanes and cruise missiles pounded")
+    w = words(s.doc)
+    between = range(source.end + 1, span[0])
+    coordinated = w.lower[source.end] in ("and", "or") and all(
+        w.alpha[k] and w.is_lower[k] and w.lower[k] not in CLAUSE_OPENERS for k in between
+    )
+    opened = any(w.lower[k] in CLAUSE_OPENERS or k in s.say for k in range(source.end, span[0]))
+    return opened and not coordinated
+
+
+def _crowd_of_the_place(s: Sentence, hit: Hit) -> list[Actor]:
+    """Protesters named only by their number at the head of the sentence ("Thousands marched in Belgrade",
+    "Tens of thousands rallied in Tbilisi"), or by words no lexicon knows ("UPND members protest"), are people
+    of the place they protest in."""
+    w = words(s.doc)
+    crowd = range(s.sent.start, hit.start)
+    if not crowd:
         return []
-
-    def _condition_subject(self, hit: Hit) -> list[Actor]:
-        """Whom a threat or an offer is made to: the subject of its "if" or "unless" clause."""
-        w = words(self.doc)
-        for i in range(hit.end, self.sent.end):
-            if w.lower[i] in ("if", "unless"):
-                chunk = next((c for c in self.chunks if c.start > i and not c.pronoun), None)
-                if chunk is not None and chunk.start - i <= 3:
-                    return chunk.actors
-                return []
+    if any(w.lower[k] in CROWDS for k in crowd) and all(
+        w.lower[k] in CROWDS or w.lower[k] in CROWD_COUNTS or w.num[k] for k in crowd
+    ):
+        return [_people_where(s, hit, s.sent.start, hit.start)]
+    # "UPND members protest for the release of ...", "as its staff demonstrated": people no lexicon names,
+    # opening the sentence or its clause as the subject of a verb that only people do (demonstrate, riot),
+    # protest; a plural or a determiner tells the phrase from a noun's modifier ("Peaceful protest for ...",
+    # "Brooklyn riot over ..."), and "protest that" is a protest in words. Readings of more words may be a
+    # thing's ("heavy rains flooded the streets"), except a protest staged or held ("EFF members staged a
+    # protest").
+    several_words = hit.end - hit.start > 1 and w.lemma[hit.start] not in HOLDING_VERBS
+    if hit.entry.cameo not in PEOPLES_PROTESTS or several_words:
         return []
+    start = hit.start
+    while start > s.sent.start and w.lower[start - 1] not in CLAUSE_OPENERS and w.lower[start - 1] != ",":
+        start -= 1
+    phrase = range(start, hit.start)
+    last = w.lower[hit.start - 1]
+    people = last.endswith("s") and not last.endswith("ss") or len(phrase) > 1 and w.lower[start] in DETERMINERS
+    if (
+        people
+        and (start == s.sent.start or w.lower[start - 1] not in ("and", "or"))  # "sticks, clubs and rifles"
+        and len(phrase) <= PROTESTERS_PHRASE_WORDS
+        # ("a small group of EFF members": "of" joins a group's noun to its members)
+        and all(w.alpha[k] and (w.lower[k] not in NOT_A_NOUN_PHRASE or w.lower[k] == "of") for k in phrase)
+        and (hit.end >= s.sent.end or w.lower[hit.end] != "that")
+    ):
+        return [_people_where(s, hit, start, hit.start)]
+    return []
 
-    def _is_present(self, hit: Hit) -> bool:
-        """Whether a trigger is in the present tense ("withdraws", "is withdrawing")."""
-        w, j = words(self.doc), hit.start - 1
-        word = w.lower[hit.start]
-        if is_s_form(w, hit.start):
+
+def _people_where(s: Sentence, hit: Hit, start: int, end: int) -> Actor:
+    """The civilians of the country where the trigger's act happened, written as the words from start to end; of
+    no named country where no place is named."""
+    location = _location(s, hit.start)
+    country = location.country if location is not None else None
+    return written_actor(s.doc, start, end, f"{country or ''}CVL", country, "CVL")
+
+
+def _after_between(s: Sentence, chunk: Chunk) -> bool:
+    """Whether an actor phrase is what "between" governs, maybe past plain adjectives the phrase does not take in
+    ("between political opponents", "between rival clan militias")."""
+    if chunk.prep == "between":
+        return True
+    w, i = words(s.doc), chunk.start - 1
+    while i > max(s.sent.start, chunk.start - 1 - SIDE_ADJECTIVES) and qualifies(w, i):
+        i -= 1
+    return i < chunk.start - 1 and w.lower[i] == "between"
+
+
+def _names_its_sides(s: Sentence, hit: Hit, between: Chunk) -> bool:
+    """Whether the "between" phrase after a fight is its own ("clashes erupted on Monday between ..."), not a
+    later noun's ("attacks increase the potential of conflict between ...")."""
+    w = words(s.doc)
+    gap = range(hit.end, between.start - 1)
+    if len(gap) <= SIDES_REACH and not any(w.lower[k] in DETERMINERS or w.lower[k] == "of" for k in gap):
+        return True
+    # where and when it was fought, told between the fight and its sides, maybe with the verb that tells it
+    # happened: "clashes in the Ganfouda district of Benghazi between", "Clashes erupted in the Batangafo area
+    # between", "fighting broke out there this morning between", "Clashes were reported in the night of 23 June
+    # between"
+    return len(gap) <= PLACE_BEFORE_SIDES and all(_tells_where_or_when_it_happened(w, k) for k in gap)
+
+
+def _antecedent_of_relative(s: Sentence, hit: Hit) -> Chunk | None:
+    """The actor a non-restrictive relative clause opens on, when the clause's verb is the trigger: ", which
+    threatened", ", who has repeatedly accused". "Who" is a person's or a body's, never a place's."""
+    w = words(s.doc)
+    j = _before_the_verb(s, hit)
+    antecedent = _aside_antecedent(s, j)
+    return None if antecedent is None or w.lower[j] == "who" and antecedent.place else antecedent
+
+
+def _before_the_verb(s: Sentence, hit: Hit) -> int:
+    """The word before a verb and its auxiliaries and adverbs ("which has repeatedly accused")."""
+    return before_the_verb(words(s.doc), s.sent.start, hit.start)
+
+
+def _aside_antecedent(s: Sentence, i: int) -> Chunk | None:
+    """The actor a relative pronoun at i follows, set off by a comma ("Egypt, which"): a non-restrictive clause,
+    which says something of its own about that actor."""
+    w = words(s.doc)
+    if i - 2 < s.sent.start or w.lower[i] not in ("which", "who") or w.lower[i - 1] != ",":
+        return None
+    # its head noun may stand past the actor's phrase ("Chinese coast guard vessels, which")
+    end = i - 1
+    for _ in range(HEAD_NOUN_WORDS):
+        if end - 1 in s.chunk_at or not (w.alpha[end - 1] and w.is_lower[end - 1]):
+            break
+        if w.lower[end - 1] in STOP_WORDS or end - 1 <= s.sent.start:
+            return None
+        end -= 1
+    antecedent = s.chunk_at.get(end - 1)
+    if antecedent is None or antecedent.end != end:
+        return None
+    # of a country, or armed men whoever's they are ("by militants, who fired several shells at the city")
+    if not any(a.country or a.sector in UNPLACED_AGENTS for a in antecedent.actors):
+        return None
+    # "three Palestinians, who had sought refuge in a school, died": a clause on ordinary people tells how they
+    # came to be there, not an act of theirs; nor does a city do what a clause after it tells ("rockets at Tel
+    # Aviv, which wounded two people"), where a capital may stand for its government
+    if all(a.sector in ORDINARY_PEOPLE or _known_by_a_town(s, a) for a in antecedent.actors):
+        return None
+    return antecedent
+
+
+def _endangers(s: Sentence, hit: Hit) -> bool:
+    """Whether "threaten" says an act or a state of things endangers something ("an assault on Rafah would
+    threaten the peace treaty", "the crisis threatens millions"), not that anyone threatens: its subject is an
+    event noun, right before the verb and its auxiliaries."""
+    w = words(s.doc)
+    if w.lemma[hit.start] != "threaten":
+        return False
+    i = hit.start - 1
+    while i > s.sent.start and (w.lower[i] in AUXILIARIES or w.lower[i].endswith("ly")):
+        i -= 1
+    # past a place or a name the noun's phrase ends with: "an assault on Rafah would threaten"
+    j = i
+    while j > s.sent.start and w.title[j]:
+        j -= 1
+    if j < i and w.lower[j] in PREPOSITIONS:
+        i = j - 1
+    return w.lower[i] in REACTED_ACTS or w.lemma[i] in ENDANGERING_NOUNS
+
+
+def _only_foresees(s: Sentence, hit: Hit) -> bool:
+    """Whether a warning foretells what will happen rather than what its speaker will do: "warned that 50,000
+    jobs are at risk", "warned of famine" are no threat (CAMEO 130 threatens the speaker's own act), where
+    "warned Israel of a crushing response" and "warned residents to leave" are."""
+    w = words(s.doc)
+    if w.lemma[hit.start] != "warn" and w.lemma[hit.end - 1] != "warn":
+        return False  # "warned", or "issued a warning"
+    rest = range(hit.end, s.sent.end)
+    if any(w.lemma[i] in WARNED_RESPONSES or w.lower[i] in WARNED_RESPONSES for i in rest):
+        return False
+    if _warns_of_its_own_act(s, hit):
+        return False
+    # "warned people in northern Gaza to move south", "warned Russia against any attack": the verb, its object,
+    # then what they must or must not do
+    ultimatum = {w.lower[i] for i in range(hit.end, min(s.sent.end, hit.end + WARNED_REACH))}
+    if not ultimatum & {"to", "against"}:
+        return True
+    # an -ing form is a noun ("issued a warning to Israel") unless the one warned follows it (", warning Manila
+    # against further provocations")
+    return w.lower[hit.start].endswith("ing") and s.chunk_at.get(hit.end) is None
+
+
+def _warns_of_its_own_act(s: Sentence, hit: Hit) -> bool:
+    """Whether a warning's clause is the speaker's own act to come: "warned (that) it would close the Strait",
+    "warned protesters that troops would open fire", "warned that churches would be shut down"."""
+    w = words(s.doc)
+    i = hit.end + (hit.end < s.sent.end and w.lower[hit.end] == "that")
+    if i + 1 < s.sent.end and w.lower[i] in ("it", "they", "we") and w.lower[i + 1] in ("would", "will"):
+        return True
+    if _on_condition_of_another(s, hit):
+        return True
+    end = min(s.sent.end, hit.end + OWN_ACT_REACH)
+    modal = next((k for k in range(hit.end, end) if w.lower[k] in ("would", "will")), None)
+    if modal is None:
+        return False
+    # the state's own forces, unnamed, will act: the speaker's ("the army would crush any attempt")
+    subject = s.chunk_at.get(modal - 1)
+    forces = subject is not None and all(a.country is None and a.sector in ARMED_FORCES for a in subject.actors)
+    clause = range(modal + 1, s.sent.end)
+    harm = any(h.start in clause and h.entry.type in HARMS for h in s.hits)
+    if forces and subject.actors and (harm or any(w.lemma[k] in WARNED_RESPONSES for k in clause)):
+        return True
+    # "would be shut down", "will be prosecuted": coercion to come, by the authority that warns
+    return (
+        modal + 2 < s.sent.end
+        and w.lower[modal + 1] == "be"
+        and any(h.start == modal + 2 and h.entry.type in HARMS for h in s.hits)
+    )
+
+
+def _on_condition_of_another(s: Sentence, hit: Hit) -> bool:
+    """Whether a warning says what will happen if a named party acts: "warned Hezbollah that Israel could do in
+    Beirut what it did in Gaza if the group widened the war", "warned that not a drop of oil would flow if the
+    United States imposed sanctions". A consequence made to hang on another's act is a threat (CAMEO 13)."""
+    w = words(s.doc)
+    modal = next((k for k in range(hit.end, s.sent.end) if w.lower[k] in WARNING_MODALS), None)
+    if modal is None:
+        return False
+    for k in range(modal + 1, s.sent.end - 1):
+        if w.lower[k] in ("if", "unless"):
+            subject = s.chunk_at.get(k + 1)
+            return subject is not None and subject.prep is None and any(a.country for a in subject.actors)
+    return False
+
+
+def _reacts_to_an_act(s: Sentence, hit: Hit) -> bool:
+    """Whether the trigger is a praise, a criticism or an inquiry whose object is an act named as a noun
+    ("condemned the killing of", "welcomed the release of", "opened an investigation into abuses by")."""
+    if hit.entry.type not in REACTIONS:
+        return False
+    w = words(s.doc)
+    i, qualifiers = hit.end + (hit.end < s.sent.end and w.lower[hit.end] == "into"), 0
+    while i < s.sent.end and w.lower[i] not in REACTED_ACTS:
+        if w.lower[i] in DETERMINERS or w.lower[i] in MODIFIERS:
+            pass
+        elif qualifiers < 2 and qualifies(w, i):
+            qualifiers += 1  # "condemned deadly raids by", "the brutal killing of"
+        else:
+            break
+        i += 1
+    return i < s.sent.end and w.lower[i] in REACTED_ACTS
+
+
+def _doer_of_a_deed(s: Sentence, hit: Hit) -> Chunk | None:
+    """The phrase after "by" past the participle that says a deed was done ("an inquiry into crimes committed by
+    Croat forces"), which `agent_after_by` leaves to the participle: the deed's doer."""
+    w = words(s.doc)
+    deed = next((i for i in range(hit.end, s.sent.end) if w.lower[i] in REACTED_ACTS), None)
+    by = deed + 2 if deed is not None else s.sent.end
+    if by >= s.sent.end or not is_past_form(w, by - 1) or w.lower[by] != "by":
+        return None
+    return next((c for c in s.chunks if c.start > by and c.prep == "by" and c.start <= by + 2), None)
+
+
+def _launched_into_the_sea(s: Sentence, hit: Hit) -> bool:
+    """Whether a launch is told as coming down in the sea ("into the sea", "toward the East Sea")."""
+    w, k = words(s.doc), hit.end
+    if k >= s.sent.end or w.lower[k] not in SEAWARD:
+        return False
+    return any(w.lower[j] in SEA_NOUNS for j in range(k + 1, min(s.sent.end, k + 1 + SEA_REACH)))
+
+
+def _fired_from(s: Sentence, hit: Hit) -> Chunk | None:
+    """Who fired what a passive says was fired from a place and names no one firing: CAMEO's unidentified
+    armed forces (UAF) of that place's country."""
+    origin = agent_after_by(s.doc, s.sent, hit.end, s.chunks, s.right_stops, preps=FROM)
+    country = next((a.country for a in origin.actors if a.country), None) if origin is not None else None
+    if country is None or country == "IGO":
+        return None
+    actors = [Actor(a.text, f"{country}UAF", a.start, a.end, country, "UAF") for a in origin.actors[:1]]
+    return Chunk(origin.start, origin.end, actors)
+
+
+def _coordinated_participle(s: Sentence, hit: Hit) -> Hit | None:
+    """The participle a participle after "and" or "or" is coordinated with (", killing one and arresting 12")."""
+    w = words(s.doc)
+    earlier = [h for h in s.hits if h.end < hit.start]
+    if not earlier or not w.lower[earlier[-1].start].endswith("ing"):
+        return None
+    if any(w.lower[i] == "," for i in range(earlier[-1].end, hit.start)):
+        return None
+    return earlier[-1]
+
+
+def _main_clause_hit(s: Sentence, hit: Hit) -> Hit | None:
+    """The act of the main clause a participle after a comma hangs on ("sent troops into Georgia, accusing"),
+    when the participle is the sentence's next act after it, or the one its coordinated participle hangs on."""
+    w = words(s.doc)
+    joined = participle_joined_by(w, hit.start, s.sent)
+    if joined is None:
+        return None
+    if joined != ",":
+        previous = _coordinated_participle(s, hit)
+        return _main_clause_hit(s, previous) if previous is not None else None
+    earlier = [h for h in s.hits if h.end < hit.start and h.governor is None]
+    if not earlier or any(w.lower[i] == ";" for i in range(earlier[-1].end, hit.start)):
+        return None
+    return earlier[-1]
+
+
+def _named_with_its_doer(s: Sentence, hit: Hit) -> list[EventCandidate]:
+    """An attack named as a noun with whoever did it after "by": "the shelling of Douma by
+    government forces continued", "reported renewed shelling of residential neighbourhoods by Houthi
+    fighters". The report tells the act as done, its doer and whom it struck; as another act's object, it is what
+    that act is about."""
+    w = words(s.doc)
+    if hit.start > s.sent.start and w.lower[hit.start - 1] in DOUBTED_ACTS:
+        return []  # "the alleged shelling by": a claim, not a report
+    if any(h.end <= hit.start and not clause_break(w, h.end, hit.start) for h in s.hits):
+        return []  # "condemned the shelling of Idlib by Syrian forces": the reaction is the event, aimed at them
+    agent = agent_after_by(s.doc, s.sent, hit.end, s.chunks, s.right_stops)
+    if agent is None or agent.start - hit.end > NOMINAL_AGENT_REACH or not agent.actors:
+        return []
+    if w.lemma[agent.end - 1] in PLACE_NOUNS:
+        return []  # "protests in camps by the Eritrean border": where, not who
+    if any(hit.end <= h.start < agent.start for h in [*s.hits, *s.nouns]) or "," in w.lower[hit.end : agent.start]:
+        # "The raid was condemned by Egypt", "The attack, claimed by IS,", "in protest at the killing by police":
+        # another verb's or another act's agent
+        return []
+    struck = next((c for c in s.chunks if hit.end <= c.start < agent.start and c.prep in ("of", "on", "against")), None)
+    # people struck who are named by no country are of no country the report gives ("two soldiers"); with no one
+    # struck named after the noun, those who died in it ("Two Malian soldiers died in an attack by jihadists")
+    targets = [a for a in struck.actors if a.country] if struck is not None else _died_in(s, hit)
+    location = _location(s, hit.start)
+    phrase = text_of(s.doc)[s.doc[hit.start].idx : s.doc[agent.start].idx]
+    if not targets and hit.entry.type != "PROTEST" and location is not None and location.name not in phrase:
+        return []  # where it struck is not told in its own phrase, and the sentence's place may be another's
+    modality, _ = modality_of(s.doc, s.sent.start, hit.start)
+    if modality != ASSERTED:
+        return []
+    entry = hit.entry
+    return _emit(s, hit, entry.type, entry.mode, entry.cameo, ASSERTED, agent.actors, targets)
+
+
+def _fought_between(s: Sentence, hit: Hit) -> list[EventCandidate]:
+    """A fight or talks named as a noun with their sides after "between", as held: "A fierce battle between two
+    clan militias erupted", "killed in clashes between soldiers and rebels", "following a clash between herders
+    and farmers", "The peace talks between the government and the rebels started". Each side acts on the other;
+    one side told apart from no other acts on whom it does not say. Not a fight that only another act is about
+    ("called for an end to the fighting between"), nor one in doubt ("the risk of clashes between", "any clash
+    between")."""
+    w = words(s.doc)
+    if _takes_in_between(s.doc, hit):  # talks
+        sides = s.chunk_at.get(hit.end)
+        sides = sides if sides is not None and sides.start == hit.end and sides.actors else None
+    elif ends_a_fight_noun(w, hit.end - 1):
+        sides = next((c for c in s.chunks if c.start > hit.end and c.actors and _after_between(s, c)), None)
+    else:
+        return []
+    if sides is None or not _names_its_sides(s, hit, sides) or _held_phrase_start(s, hit) is None:
+        return []
+    if _modality_after(s, sides.end)[0] != ASSERTED:
+        return []
+    entry, actors = hit.entry, sides.actors
+    if len({a.code for a in actors}) < 2:
+        return _emit(s, hit, entry.type, entry.mode, entry.cameo, ASSERTED, actors[:1], [])
+    events: list[EventCandidate] = []
+    for side in actors:
+        others = [a for a in actors if a.code != side.code]
+        events += _emit(s, hit, entry.type, entry.mode, entry.cameo, ASSERTED, [side], others)
+    return events
+
+
+def _fought_with(s: Sentence, hit: Hit) -> list[EventCandidate]:
+    """A fight named as a noun that its clause's subject is in, with its other side after "with": "Soldiers
+    have been engaged in a fire exchange with the militants", "security forces used tear gas in hard clashes
+    with protesters". Each side acts on the other."""
+    w = words(s.doc)
+    if hit.entry.type != "ASSAULT" or hit.end >= s.sent.end or w.lower[hit.end] != "with":
+        return []
+    other = s.chunk_at.get(hit.end + 1)
+    start = _held_phrase_start(s, hit)
+    if other is None or other.start != hit.end + 1 or not other.actors or start is None:
+        return []
+    if start == s.sent.start or w.lower[start - 1] not in FIGHTS_ENTERED:
+        return []  # "a clash with police" as the subject or object of another verb
+    subject = source_before(s.doc, s.sent, start, s.chunk_at, s.left_stops)
+    if subject is None or not subject.actors:
+        return []
+    sides, others = _resolve(s, subject), other.actors
+    if {a.code for a in sides} & {a.code for a in others}:
+        return []
+    entry = hit.entry
+    return [
+        *_emit(s, hit, entry.type, entry.mode, entry.cameo, ASSERTED, sides, others),
+        *_emit(s, hit, entry.type, entry.mode, entry.cameo, ASSERTED, others, sides),
+    ]
+
+
+def _held_phrase_start(s: Sentence, hit: Hit) -> int | None:
+    """Where the phrase of a fight or talks named as a noun starts, when the report tells them as held: the
+    words before the noun, back to what opens its phrase, are a count, an article or adjectives, none in doubt
+    or to come ("the alleged clashes", "the proposed talks") nor what another word is about ("to avoid clashes",
+    "condemned the clashes"), and the clause asserts them. None otherwise."""
+    w = words(s.doc)
+    j = hit.start - 1
+    while j >= s.sent.start and w.lower[j] not in FIGHT_OPENINGS and not _opens_a_cause(s, j):
+        counts = w.lower[j] in DETERMINERS or w.num[j] or w.lower[j] in FIGHT_COUNTS
+        # an article opens the phrase: a plain word before it is a verb's ("stopped the clashes"); a hyphen joins
+        # a modifier's words ("the long-awaited protest")
+        modifier = w.alpha[j] and (w.is_lower[j] or j == s.sent.start) and w.lower[j + 1] not in DETERMINERS
+        modifier = modifier or w.lower[j] == "-" and j > s.sent.start and w.alpha[j - 1] and w.alpha[j + 1]
+        if hit.start - j > FIGHT_MODIFIER_WORDS or not (counts or modifier):
+            return None
+        if w.lower[j] in UNSURE_OR_TO_COME or w.lower[j] in STOP_WORDS and not counts:
+            return None
+        if w.lemma[j] in SAY_LEMMAS:
+            return None  # "Pamphlets announced rallies": what is announced is to come, or only told of
+        j -= 1
+    # "condemned the clashes between", "called for an end to the fighting": what words are about; an act, a
+    # protest among them, may be done in it ("used tear gas in clashes with protesters")
+    reactions = (
+        h
+        for h in s.hits
+        if h.end <= hit.start and quad_class(h.entry.cameo) in VERBAL_CLASSES and h.entry.type != "PROTEST"
+    )
+    if any(not clause_break(w, h.end, j + 1) for h in reactions):
+        return None
+    if j > s.sent.start and w.lower[j] in PREPOSITIONS and w.lemma[j - 1] in PAUSES:
+        return None  # "a pause in the bombing", "an end to the fighting": what stopped, not what is told as held
+    if modality_of(s.doc, s.sent.start, hit.start)[0] != ASSERTED:
+        return None
+    return j + 1
+
+
+def _opens_a_cause(s: Sentence, to: int) -> bool:
+    """Whether "to" ends a preposition of cause, or a verb's that tells what something caused: "due to clan
+    fighting", "owing to clashes", "the dispute led to clashes" (not "to avoid clashes")."""
+    w = words(s.doc)
+    return (
+        w.lower[to] == "to" and to > s.sent.start and (w.lower[to - 1] in CAUSES_BEFORE_TO or w.lemma[to - 1] == "lead")
+    )
+
+
+def _forces_whose_operation_it_is(s: Sentence, hit: Hit) -> list[Actor]:
+    """The armed forces that open an active clause whose act on people is done "in" the attack named after its
+    object ("Israeli forces have taken dozens of Palestinians in a series of raids"): the raids are theirs, not
+    those of whoever a clause of suffering names ("a policeman died of wounds he sustained in an attack")."""
+    w, sent = words(s.doc), s.sent
+    within = range(hit.start - 1, max(sent.start, hit.start - OPERATION_REACH) - 1, -1)
+    k = next((k for k in within if w.lower[k] == "in"), None)
+    if k is None or not all(w.alpha[j] and w.is_lower[j] for j in range(k + 1, hit.start)):
+        return []
+    subject = s.chunk_at.get(sent.start)
+    if subject is None or subject.prep is not None or subject.end >= k:
+        return []
+    if not subject.actors or any(a.sector not in ARMED_SECTORS for a in subject.actors):
+        return []
+    between = range(subject.end, k)
+    if any(w.lower[j] in BE_FORMS or w.lower[j] == "," for j in between) or clause_break(w, subject.end, k):
+        return []
+    objects = {id(c): c for j in between if (c := s.chunk_at.get(j)) is not None}.values()
+    acted_on = any(c.prep is None and c.actors and not c.pronoun for c in objects)
+    return subject.actors if acted_on else []
+
+
+def _act_of_no_named_doer(s: Sentence, hit: Hit) -> tuple[int, int] | None:
+    """The words naming a fight or an attack told as held whose doers the sentence does not name: "clan fighting
+    in Khaydaro", "Fierce fighting was reported", "after a chlorine gas attack on Saraqeb". No "between" or
+    "with" follows a fight in its sentence, no "by" an attack, and no actor qualifies it ("a rebel attack" is
+    the rebels'). Token span, or None."""
+    w, last = words(s.doc), hit.end - 1
+    if ends_a_fight_noun(w, last):
+        if not FIGHT_SIDES.isdisjoint(w.lower[hit.end : s.sent.end]):
+            return None
+    elif w.lower[last] not in UNNAMED_ATTACKS or agent_after_by(s.doc, s.sent, hit.end, s.chunks, s.right_stops):
+        return None
+    elif w.lower[last].endswith("ing") and hit.start > s.sent.start and not _opens_a_noun(s, hit.start - 1):
+        return None  # "fatally shooting a judge": a participle, whose doer is its clause's subject
+    start = _held_phrase_start(s, hit)
+    if start is None or any(s.chunk_at.get(k) is not None for k in range(start, hit.start)):
+        return None
+    if any(h.start >= hit.end and not clause_break(w, hit.end, h.start) for h in s.hits):
+        return None  # "An airstrike destroyed a clinic": the subject of a verb that tells the act
+    if _placed_by_an_actor(s, hit):
+        return None  # "The shelling sparked condemnation from Germany": the condemner's country
+    return start, hit.end
+
+
+def _placed_by_an_actor(s: Sentence, hit: Hit) -> bool:
+    """Whether the place an act is located at is only named as an actor of the sentence, not where."""
+    location = _location(s, hit.start)
+    if location is None:
+        return False
+    text = text_of(s.doc)
+    return any(
+        location.name in text[slice(*char_span(s.doc, c.start, c.end))]
+        for c in s.chunks
+        if c.actors and not c.place and not _says_where(s, c)
+    )
+
+
+def _opens_a_noun(s: Sentence, k: int) -> bool:
+    """Whether the word before an "-ing" form makes it a noun: an article or a preposition ("the shooting", "in
+    shooting with gunmen")."""
+    w = words(s.doc)
+    return w.lower[k] in DETERMINERS or w.lower[k] in PREPOSITIONS
+
+
+def _done_by_unnamed_forces(s: Sentence, hit: Hit) -> list[EventCandidate]:
+    """A fight or an attack named as a noun that names none of its doers, told as held where the report places
+    it: "Clashes erupted in Kismayo", "Fierce fighting was reported in the Ganfouda district of Benghazi",
+    "after a gas attack on Saraqeb". PLOVER codes an act whose actors the text does not identify: it is done by
+    the unidentified armed forces of that place (CAMEO's UAF), at whom an attack is made ("on Saraqeb")."""
+    span = _act_of_no_named_doer(s, hit)
+    if span is None or _modality_after(s, hit.end)[0] != ASSERTED:
+        return []  # "Clashes may erupt in Kismayo"
+    # "Israeli forces have taken dozens of Palestinians in raids": the forces raided
+    attackers = _forces_whose_operation_it_is(s, hit) or _forces_of_the_place(s, hit, span, named=False)
+    if not attackers:
+        return []
+    struck = s.chunk_at.get(hit.end + 1) if hit.end < s.sent.end else None
+    on = struck is not None and struck.start == hit.end + 1 and words(s.doc).lower[hit.end] in STRUCK_PREPS
+    targets = [a for a in struck.actors if a.country] if on else _died_in(s, hit)
+    entry = hit.entry
+    return _emit(s, hit, entry.type, entry.mode, entry.cameo, ASSERTED, attackers, targets)
+
+
+def _in_the_course_of(s: Sentence, hit: Hit) -> bool:
+    """Whether a noun of force follows "during", "in" or "amid" past its modifiers, so that it names the course of
+    its clause's act ("arrested 100 people during large-scale raids"), not an act before it ("reimposed
+    blockades following the shooting of two soldiers")."""
+    w = words(s.doc)
+    j = hit.start - 1
+    while j > s.sent.start and hit.start - j <= OWNED_MODIFIER_WORDS and w.lower[j] not in PREPOSITIONS:
+        modifier = w.lower[j] == "-" or w.alpha[j] and w.is_lower[j] and not w.lower[j].endswith("ing")
+        if not modifier:
+            return False  # "following a shooting": another word opens the phrase
+        j -= 1
+    return w.lower[j] in COURSE_PREPOSITIONS
+
+
+def _died_in(s: Sentence, hit: Hit) -> list[Actor]:
+    """Who died in an attack named as a noun, or of the wounds it dealt, the subject of "died" before it ("A
+    policeman died in an attack in Mosul", "died of gunshot wounds he sustained in an attack"): whom the attack
+    struck."""
+    w = words(s.doc)
+    j = hit.start - 1
+    while j > s.sent.start and hit.start - j <= OWNED_MODIFIER_WORDS and w.lower[j] not in ("in", "during"):
+        if not w.is_lower[j] or any(h.start <= j < h.end for h in s.hits):
+            return []
+        j -= 1
+    if w.lower[j] not in ("in", "during"):
+        return []
+    verb = j - 1
+    while verb > max(s.sent.start, j - WOUNDS_WORDS) and w.lemma[verb] not in DYING_VERBS | {"lose"}:
+        if not w.alpha[verb]:
+            return []  # "who died, praised the attack": another clause
+        verb -= 1
+    # "lost their lives in an attack" is to die in it
+    lives_lost = w.lemma[verb] == "lose" and w.lower[j - 1] in ("life", "lives") and j - verb <= 3
+    if not lives_lost and (w.lemma[verb] not in DYING_VERBS or verb < j - 1 and w.lower[verb + 1] != "of"):
+        return []
+    dead = s.chunk_at.get(verb - 1)
+    return dead.actors if dead is not None and dead.end == verb and dead.prep is None else []
+
+
+def _modality_after(s: Sentence, end: int) -> tuple[str, dict[str, str]]:
+    """The modality of an act named as a noun, told by the verb after the noun or its sides, from `end`: "Talks
+    between Iran and the EU will resume", "Clashes may erupt"."""
+    return modality_of(s.doc, end, min(s.sent.end, end + VERB_AFTER_REACH))
+
+
+def _owned_by_its_doer(s: Sentence, hit: Hit) -> list[EventCandidate]:
+    """An act named as a noun after its doer's possessive, as done: "Chavez's visit to Spain sparked uproar",
+    "Iran's rejection of the proposal". Not one to come or in doubt ("ahead of Bush's visit", "Iran's planned
+    talks"), nor one another act is about ("condemned Israel's raid": the reaction is the event)."""
+    j = _before_act_noun(s, hit)
+    if j is None or j <= s.sent.start or words(s.doc).lower[j] not in POSSESSIVE_MARKS:
+        return []
+    return _told_with_its_doer(s, hit, s.chunk_at.get(j - 1), j)
+
+
+def _modified_by_its_doer(s: Sentence, hit: Hit) -> list[EventCandidate]:
+    """An act named as a noun after its doer's nationality or name, as done, with the same limits as a
+    possessive's: "fled after Israeli airstrikes on Gaza", "the Russian invasion of Ukraine", "amid Taliban
+    attacks". A place before the noun says where ("the Gaza war", "the Melbourne attack"), not who. Only force
+    and coercion are told so: "Russian military support", "the Iranian proposal" name help or a text, not an act."""
+    if hit.entry.type not in FORCE_AND_COERCION:
+        return []
+    j = _before_act_noun(s, hit)
+    owner = s.chunk_at.get(j) if j is not None else None
+    if owner is None or owner.end != j + 1:
+        return []
+    labels = {e.label_ for i in range(owner.start, owner.end) if (e := s.entity_at.get(i)) is not None}
+    if not labels or not labels <= {DEMONYM, ACTOR, ROLE}:
+        return []
+    w = words(s.doc)
+    if any(is_s_form(w, k) for k in range(j + 1, hit.start)):
+        return []  # "a Dutch plant burns refuse": a verb between them, so the name is no modifier of the noun
+    return _told_with_its_doer(s, hit, owner, j + 1)
+
+
+def _before_act_noun(s: Sentence, hit: Hit) -> int | None:
+    """The word before an act noun's plain modifiers ("Iran's three-day talks", "the Russian military
+    buildup"); None when the noun is an adjective or a verb, or a modifier sets the act to come or in doubt."""
+    w = words(s.doc)
+    if is_past_form(w, hit.start):
+        return None  # "Saddam's jailed aides", "Iran's occupied islands": an adjective, not an act
+    after = w.lower[hit.end] if hit.end < s.sent.end else "."
+    if w.lower[hit.end - 1].endswith("s") and after.isalpha() and not _follows_a_noun(w, hit.end):
+        return None  # "California's constitution permits laws": an -s word before its object is the verb
+    j = hit.start - 1
+    while (
+        j > s.sent.start
+        and hit.start - j <= OWNED_MODIFIER_WORDS
+        and (w.is_lower[j] or w.lower[j] == "-")
+        and w.lower[j] not in POSSESSIVE_MARKS
+        and (j not in s.chunk_at or w.lower[j] in MANNER_SECTOR_WORDS and names_a_manner(w, j))
+        and not any(h.start <= j < h.end for h in s.hits)
+    ):
+        if w.lower[j] in STOP_WORDS and not w.num[j] or w.lower[j] in UNSURE_OR_TO_COME:
+            return None  # "Iran's own talks", "Iran's planned talks"; but "Iran's three-day talks"
+        j -= 1
+    return j
+
+
+def _told_with_its_doer(s: Sentence, hit: Hit, owner: Chunk | None, ends: int) -> list[EventCandidate]:
+    """The event of an act noun whose doer's phrase ends at `ends`, unless that phrase says where or about what,
+    the act is awaited, or another act of the clause is the event."""
+    w = words(s.doc)
+    # "after 11 days of Israeli airstrikes", "weeks of Russian shelling": how long or how many, not about what
+    measured = owner is not None and owner.prep == "of" and owner.start - 2 >= s.sent.start
+    measured = measured and w.lower[owner.start - 2] in MEASURE_NOUNS
+    # "With Russia's invasion of Ukraine in full swing, ...": a sentence that opens on "with" sets its scene
+    setting = owner is not None and owner.prep == "with" and owner.start - 1 == s.sent.start
+    if owner is None or owner.prep in PLACING_PREPS and not (measured or setting):
+        return []  # "In San Diego's first meeting with", "a statement on Jackson's arrest": where, or about what
+    if not any(a.country for a in owner.actors):
+        return []
+    after = w.lower[hit.end] if hit.end < s.sent.end else "."
+    if w.lemma[hit.end - 1] in PATIENT_NOUNS and after != "of":
+        return []  # "Jackson's arrest" names the one arrested; "Myanmar's detention of Suu Kyi", the detainer
+    opens = owner.start
+    while (
+        opens > s.sent.start
+        and owner.start - opens < OWNED_MODIFIER_WORDS
+        and (w.is_lower[opens - 1] or w.lower[opens - 1] == "-")
+        and w.lower[opens - 1] not in PREPOSITIONS
+    ):
+        opens -= 1  # "on the eve of a high-profile UN visit": the words before the doer's phrase too
+    opens = max(s.sent.start, opens - 2)
+    if any(w.lower[k] in UPCOMING or w.lemma[k] in LEADING_UP for k in range(opens, ends)):
+        return []  # "ahead of Bush's visit", "awaiting Iran's reply"
+    if any(h.end <= owner.start and not clause_break(w, h.end, owner.start) for h in s.hits):
+        return []
+    if any(h.start >= hit.end and not clause_break(w, hit.end, h.start) for h in s.hits):
+        return []  # "Chile's request was opposed by Peru": the act the noun is the subject of is the event
+    return _told_as_a_noun(s, hit, owner.actors)
+
+
+def _visited_during(s: Sentence, hit: Hit) -> list[EventCandidate]:
+    """A visit its clause's subject is on: "Abbas told the Arab League during a visit to Egypt", "spoke to
+    reporters on a trip to Paris"."""
+    if hit.entry.mode != "visit":
+        return []
+    w = words(s.doc)
+    j = hit.start - 1
+    while j > s.sent.start and hit.start - j <= OWNED_MODIFIER_WORDS and w.lower[j] not in DETERMINERS:
+        if not (w.is_lower[j] or w.lower[j] == "-") or w.lower[j] in UNSURE_OR_TO_COME:
+            return []
+        j -= 1
+    if j - 1 <= s.sent.start or w.lower[j] not in DETERMINERS or w.lower[j - 1] not in VISIT_OPENERS:
+        return []
+    opens = next((k for k in range(j - 2, s.sent.start - 1, -1) if w.lower[k] in CLAUSE_EDGES), None)
+    start = s.sent.start - 1 if opens is None else opens
+    subject = next((c for c in s.chunks if start < c.start and c.end < j - 1 and c.prep is None and not c.place), None)
+    if subject is None or not any(a.country for a in subject.actors):
+        return []
+    return _told_as_a_noun(s, hit, subject.actors)
+
+
+def _protest_held(s: Sentence, hit: Hit, *, anywhere: bool = False) -> list[EventCandidate]:
+    """Protests told as happening somewhere, by no one named: "Protests erupted in Tripoli", "rallies were held
+    across Pakistan". People protest, and those of the place where they do: CAMEO's civilians of that country;
+    `anywhere`, also where no place is named ("rallies were held across the country"), of no named country."""
+    if hit.entry.type != "PROTEST":
+        return []
+    w, j = words(s.doc), hit.end
+    if j < s.sent.end and w.lower[j] in PROTESTED_OVER:
+        # "Protests against growing economic hardship erupted": what they are against, then how they happen
+        ends = range(j + 1, min(s.sent.end, j + PROTESTED_OVER_WORDS + 1))
+        j = next((k for k in ends if w.lemma[k] in PROTESTS_HAPPEN or w.lower[k] == ","), j)
+    while j < s.sent.end and w.lemma[j] in ("be", "have"):
+        j += 1
+    happen = j < s.sent.end and w.lemma[j] in PROTESTS_HAPPEN
+    if not happen and not _headed_by(s, hit):
+        return []
+    particle = PROTESTS_HAPPEN_WITH.get(w.lemma[j]) if happen else None
+    if particle is not None and (j + 1 >= s.sent.end or w.lemma[j + 1] != particle):
+        return []  # "broke out", "took place"
+    if _set_to_come(s, hit, noun=True) or modality_of(s.doc, s.sent.start, hit.start)[0] != ASSERTED:
+        return []
+    people = _people_where(s, hit, hit.start, hit.end)
+    if people.country is None and not anywhere:
+        return []
+    return _emit(s, hit, hit.entry.type, hit.entry.mode, hit.entry.cameo, ASSERTED, [people], [])
+
+
+def _protest_named_as_held(s: Sentence, hit: Hit) -> list[EventCandidate]:
+    """A protest named as a noun by no one named, told as held where the report places it: "post offices were
+    shut down in Kebili due to protest sit-ins", "the protests that have rocked Hong Kong". People protest, and
+    those of the place where they do (CAMEO's civilians of that country)."""
+    w, last = words(s.doc), hit.end - 1
+    # a noun's one word ("protests", "sit-ins"), not a verb's form ("marched", "rallying") or phrase
+    noun = hit.end - hit.start == 1 or ends_a_hyphened_word(s.doc, last)
+    noun = noun and not is_past_form(w, last) and not w.lower[last].endswith("ing")
+    noun = noun and not modifies_the_actor_after(w, hit, s.sent)  # "riot police"
+    if hit.entry.cameo not in PEOPLES_PROTESTS or not noun or _held_phrase_start(s, hit) is None:
+        return []
+    if agent_after_by(s.doc, s.sent, hit.end, s.chunks, s.right_stops) is not None:
+        return []  # "Protests by Kenyan students": theirs, read with their doer
+    if _modality_after(s, hit.end)[0] != ASSERTED or _set_to_come(s, hit, noun=True):
+        return []  # "protests may erupt", "ahead of the planned protest"
+    people = _people_where(s, hit, hit.start, hit.end)
+    if people.country is None:
+        return []
+    return _emit(s, hit, hit.entry.type, hit.entry.mode, hit.entry.cameo, ASSERTED, [people], [])
+
+
+def _headed_by(s: Sentence, hit: Hit) -> bool:
+    """Whether a sentence is one noun phrase that the act's noun opens, a headline's or a note's way of telling
+    it happened: "Protests in Kerkennah against staff shortage", "Fresh protests in Tunis over prices". A past
+    form or an auxiliary after the noun is a verb that tells something else of it."""
+    w, cues = words(s.doc), lexicon.cues()
+
+    def verb_like(k: int) -> bool:
+        return w.is_lower[k] and (is_past_form(w, k) or w.lower[k] in AUXILIARIES or (w.lemma[k],) in cues)
+
+    before = range(s.sent.start, hit.start)
+    qualified = all(w.alpha[k] and w.lower[k] not in STOP_WORDS and not verb_like(k) for k in before)
+    if not any(h is hit for h in s.nouns) or len(before) > HEADLINE_QUALIFIERS or not qualified:
+        return False
+    return not any(verb_like(k) for k in range(hit.end, s.sent.end))
+
+
+def _told_as_a_noun(s: Sentence, hit: Hit, doers: list[Actor]) -> list[EventCandidate]:
+    """The event of an act named as a noun whose doer is known, as done unless it is dated to come or in doubt,
+    aimed at whom its own phrase names ("visit to Spain", "attacks on Israel")."""
+    if _set_to_come(s, hit, noun=True) or modality_of(s.doc, s.sent.start, hit.start)[0] != ASSERTED:
+        return []
+    struck = next((c for c in s.chunks if hit.end <= c.start <= hit.end + 2 and c.prep in OWNED_TARGET_PREPS), None)
+    own = {a.country for a in doers}
+    targets = [a for a in struck.actors if a.country and a.country not in own] if struck is not None else []
+    entry = hit.entry
+    return _emit(s, hit, entry.type, entry.mode, entry.cameo, ASSERTED, doers, targets)
+
+
+def _commands_own_forces(s: Sentence, hit: Hit, target_chunk: Chunk | None) -> bool:
+    """Whether an order is given to forces no other state is named for: one's own ("ordered the armed forces to
+    neutralize 22 gangs", "ordered 700 Marines to Los Angeles"). CAMEO's demands (10) are made of another."""
+    if hit.entry.kind != "request" or words(s.doc).lemma[hit.start] != "order" or target_chunk is None:
+        return False
+    actors = target_chunk.actors
+    return bool(actors) and all(a.sector in ARMED_FORCES and a.country is None for a in actors)
+
+
+def _set_to_come(s: Sentence, hit: Hit, *, noun: bool = False) -> bool:
+    """Whether a trigger in the present or an -ing form is dated to come in its own phrase: "meeting in Vilnius
+    next week", "visits Beijing tomorrow"; noun: a noun's own date counts ("Chavez's visit next week")."""
+    w = words(s.doc)
+    if is_past_form(w, hit.start):
+        return False  # "met last week"
+    before = w.lower[hit.start - 1] if hit.start > s.sent.start else ""
+    if not noun and (before in DETERMINERS or before == "to"):
+        # "a meeting next week", "an invitation to attend a meeting next week": a noun or an infinitive, whose
+        # date is its governor's business
+        return False
+    if noun and hit.end < s.sent.end and w.lower[hit.end] == "ahead":
+        return True  # "More protests ahead in Greece"
+    # inside the pattern's own gap too: "beginning next week for talks"
+    for k in range(hit.start + 1, min(s.sent.end, hit.end + FUTURE_TIME_REACH)):
+        if w.lower[k] in (",", ";") or w.lower[k] in AUXILIARIES:
+            return False
+        if (
+            w.lower[k] == "tomorrow"
+            or w.lower[k] == "next"
+            and k + 1 < s.sent.end
+            and (w.lower[k + 1] in TIME_UNITS or w.lower[k + 1] in CALENDAR)
+        ):
             return True
-        while j > self.sent.start and w.lower[j].endswith("ly"):
-            j -= 1
-        return word.endswith("ing") and w.lower[j] in ("is", "are", "am")
+    return False
 
-    def _is_conditional(self, source: Chunk | None) -> bool:
-        """A subject right after "if" or "unless" ("unless Baghdad accepted"), or after an opening "should", "were"
-        or "had", is in a condition, not a report ("until": `_in_a_time_clause_to_come`)."""
-        if source is None:
-            return False
-        j = source.start - 1
-        while j >= self.sent.start and words(self.doc).lower[j] in DETERMINERS:
-            j -= 1
-        if j < self.sent.start:
-            return False
-        # "Should Hamas release the hostages, ...", "Were Iran to attack, ...": a condition by inversion
-        inverted = j == self.sent.start and words(self.doc).lower[j] in INVERTED_CONDITIONS
-        return inverted or words(self.doc).lower[j] in ("if", "unless", "whether")
 
-    def _owns_the_act(self, hit: Hit, target: Chunk, sources: list[Actor]) -> bool:
-        """Whether the target found is the possessor of the trigger's own noun and the source's own country."""
-        w = words(self.doc)
-        # "Türkiye's support", or a modifier of the noun itself: "cut off all U.S. aid to Honduras" (people are
-        # acted on whoever they are: "released 400 Taliban prisoners")
-        modifier = hit.end - 1 <= target.end <= hit.end and (w.lemma[hit.end - 1],) not in lexicon.sectors()
-        modifier = modifier and not _object_complement(w, hit)  # "held the soldier captive"
-        inside = hit.start < target.start and (
-            target.end < hit.end and w.lower[target.end] in POSSESSIVE_MARKS or modifier
-        )
-        own = {a.country for a in sources}
-        return inside and bool(target.actors) and all(a.country in own for a in target.actors)
-
-    def _modifies_a_stranger(self, hit: Hit, subject: Chunk) -> bool:
-        """Whether a participle without "be" follows a name no lexicon knows, nearer than the actor phrase before it
-        (", Kimani Gray, 16, killed by police"): it says what happened to that person."""
-        w = words(self.doc)
-        if is_passive(self.doc, hit.start, hit.end, self.sent, with_be=True):
+def _in_a_time_clause_to_come(s: Sentence, hit: Hit) -> bool:
+    """Whether a trigger is the verb of a clause of time that tells what is yet to come, a condition of the
+    sentence's other acts: in the present after TIME_CLAUSES_TO_COME ("until the president is arrested"), or in
+    the past after what the sentence plans ("vowed to fight until the regime fell"); after "after", "before" or
+    "when", in the present where the sentence says it will ("will reopen the border after Somalia withdraws")."""
+    w = words(s.doc)
+    word, before = w.lower[hit.start], w.lower[hit.start - 1] if hit.start > s.sent.start else ""
+    third_person = is_s_form(w, hit.start) and not is_past_form(w, hit.start)
+    present = before in PRESENT_BE or third_person
+    for k in range(hit.start - 1, max(s.sent.start, hit.start - TIME_CLAUSE_REACH) - 1, -1):
+        if w.lower[k] in (",", ";", "to") or w.lower[k] in MODALS:
             return False
-        return any(
-            w.title[k] and w.alpha[k] and k not in self.entity_at and k not in self.chunk_at and k > self.sent.start
-            for k in range(subject.end, hit.start)
-        )
+        if w.lower[k] in TIME_CLAUSES and not (k + 1 < hit.start and w.lower[k + 1] == "again"):
+            planned = any(w.lower[j] in MODALS or w.lower[j] == "to" for j in range(s.sent.start, k))
+            if w.lower[k] in TIME_CLAUSES_TO_COME:
+                # a plain form is present here ("until troops withdraw"); a past one is rare after "until"
+                return present or word == w.lemma[hit.start] or planned
+            # a plain form may be a past one ("after a shell hit the school"): "-s" or "is" only
+            return present and any(w.lower[j] in FUTURE_WORDS for j in range(s.sent.start, k))
+    return False
 
-    def _scatters(self, hit: Hit, source: Chunk | None, target: Chunk | None) -> bool:
-        """Whether people who are no force scatter themselves, with no one dispersed ("the crowd has dispersed")."""
-        if words(self.doc).lemma[hit.start] not in SCATTER_VERBS or target is not None or source is None:
-            return False
-        return not any(a.sector in FORCES for a in source.actors)
 
-    def _describes_a_rejected_text(self, hit: Hit) -> bool:
-        """Whether an -ing form right after the object of a rejection says what that object does ("blocked a
-        resolution calling for", "rejected a plan demanding"): the rejected text's act, not the rejecter's."""
-        w = words(self.doc)
-        if not w.lower[hit.start].endswith("ing"):
-            return False
-        for other in self.hits:
-            if other.entry.type != "REJECT" or other.end > hit.start or hit.start - other.end > OBJECT_WORDS:
-                continue
-            between = range(other.end, hit.start)
-            # a participle after a hyphen qualifies the object ("a British-drafted resolution calling for")
-            verb = (k for k in between if w.lower[k].endswith("ed") and w.lower[k - 1] != "-")
-            if any(w.lower[k] in CLAUSE_ENDS or w.lower[k] in RELATIVES for k in between) or next(verb, None):
-                continue
-            # the rejected object stands between them, or inside the rejection's pattern ("blocked a ... resolution")
-            if other.end < hit.start or other.end - other.start > 1:
-                return True
+def _reacts_to_the_move(s: Sentence, hit: Hit) -> bool:
+    """Whether a reaction's object is "the decision" (or "the move", "the step") with nothing after it to say
+    whose: the act the sentence told before it."""
+    w, k = words(s.doc), hit.end + 1
+    if k >= s.sent.end or not names_a_move(w, k):
         return False
+    return k + 1 >= s.sent.end or w.lower[k + 1] not in ("to", "of", "by")
 
-    def _asks(self, hit: Hit) -> bool:
-        """Whether a trigger is in the question a sentence closes with: a question asserts nothing. A headline's
-        statement before a colon stands ("Putin Threatens Europe With War: What Is Behind the Escalation?")."""
-        w = words(self.doc)
-        last = self.sent.end - 1
-        while last > self.sent.start and (w.lower[last] in CLOSING_QUOTES or not w.lower[last].strip()):
-            last -= 1
-        if w.lower[last] != "?":
-            return False
-        return not any(w.lower[k] in (":", ";") for k in range(hit.end, last))
 
-    def _allowed_doers(self, hit: Hit) -> list[Actor] | None:
-        """Who does an act another allows, named between the allowing and the act's "to" ("allowed Russia to send
-        troops", "gave permission to Russia to help"): the one allowed (CAMEO 080 allows another); None when no act
-        of allowing comes before in the clause."""
-        w = words(self.doc)
-        if hit.start - 1 <= self.sent.start or w.lower[hit.start - 1] != "to":
-            return None
-        allowing = [h for h in self.hits if h.end < hit.start and h.entry.mode == "allow"]
-        if not allowing or any(i in self.right_stops for i in range(allowing[-1].end, hit.start)):
-            return None
-        allowed = self.chunk_at.get(hit.start - 2)
-        if allowed is None or allowed.start < allowing[-1].end or allowed.prep not in (None, "to"):
-            return None
-        return self._resolve(allowed)
+def _doer_of_the_move(s: Sentence, reactor: Chunk) -> Chunk | None:
+    """The main clause's subject, when a reaction's subject follows "a move" that names the main clause's act
+    (", a move Seoul denounced as retaliation", "in a move Armenian officials welcomed"); None otherwise."""
+    w, k = words(s.doc), reactor.start - 1
+    if k - 1 <= s.sent.start or not names_a_move(w, k):
+        return None
+    if w.lower[k - 2] not in (",", "in"):
+        return None
+    return next((c for c in s.chunks if c.end <= k - 2 and c.prep is None and not c.place and c.actors), None)
 
-    def _doers_of_purpose(self, hit: Hit, object_: Chunk) -> list[Actor] | None:
-        """Who acts in an infinitive of purpose after another act's object: the subject of that act (None when no
-        act comes before)."""
-        # the object may be inside the act's own pattern ("summoned the ambassador to protest")
-        before = [h for h in self.hits if h is not hit and h.start < object_.start and h.end <= hit.start]
-        before = [h for h in before if object_.end < hit.start]
-        if not before or any(i in self.right_stops for i in range(before[-1].end, hit.start)):
-            return None
-        return self._resolve(self.roles(before[-1])[0])
 
-    def _helps_the_one_before(self, end: int) -> bool:
-        """Whether the phrase ending at `end` is the object of "to help" ("to help the country's police")."""
-        w = words(self.doc)
-        for k in range(end, max(self.sent.start + 1, end - HELPED_PHRASE_WORDS), -1):
-            if w.lower[k] in (",", ";") or any(h.start <= k < h.end for h in self.hits):
-                return False
-            if w.lower[k] == "help" and w.lower[k - 1] == "to":
-                return True
+def _subject_after_opening_clause(s: Sentence, hit: Hit) -> Chunk | None:
+    """The subject of the main clause after an opening participle's clause: the first actor phrase outside a
+    prepositional phrase after the comma that closes it."""
+    w = words(s.doc)
+    comma = next((k for k in range(hit.end, s.sent.end) if w.lower[k] == ","), None)
+    if comma is None:
+        return None
+    return next((c for c in s.chunks if c.start == comma + 1 and c.prep is None and not c.place), None)
+
+
+def _object_of_a_verb(s: Sentence, chunk: Chunk, clause_start: int) -> bool:
+    """Whether a phrase comes right after a finite verb of its clause, as its object: in "car bombings killed
+    one American soldier and wounded 13", the soldier wounded no one."""
+    w = words(s.doc)
+    if any(
+        clause_start < h.start and h.end == chunk.start and (is_past_form(w, h.start) or is_s_form(w, h.start))
+        for h in s.hits
+    ):
+        return True
+    # a verb that is no trigger: "The fire gutted the parliament and injured three guards" (a regular past, not
+    # an adjective of the phrase: "the alleged gunmen", "hooded and masked protesters")
+    k = chunk.start - 1
+    while k > clause_start and (w.lower[k] in DETERMINERS or w.lower[k] in POSSESSIVES):
+        k -= 1
+    if k - 1 <= clause_start or not w.is_lower[k] or w.lower[k - 1] in DETERMINERS | {"and", "or", ","}:
         return False
+    verb = w.lower[k].endswith("ed") and w.lemma[k] != w.lower[k]
+    return verb and w.lower[k] not in AUXILIARIES and w.lower[k] not in BE_FORMS
 
-    def _is_purpose(self, hit: Hit) -> bool:
-        """An infinitive ("sent troops to protect", "to encourage refugees to return") plans, it does not report."""
-        doc, j = self.doc, hit.start - 1
-        while j > self.sent.start and words(doc).lower[j] in QUOTES:
-            j -= 1  # "to unite and ``mobilize''"
-        if j > self.sent.start and words(doc).lower[j] in ("and", "or"):
-            # "to land and evacuate": the second verb shares the first one's "to"; "to cut ties and expelled" does not
-            if _finite_after_and(words(doc), hit.start):
-                return False
-            return any(words(doc).lower[k] == "to" for k in range(max(self.sent.start, j - 4), j))
-        if j > self.sent.start + 1 and words(doc).lower[j] in ("be", "been") and words(doc).lower[j - 1] == "to":
-            return True  # "a call for peacekeepers to be deployed"
-        if j > self.sent.start + 1 and words(doc).lower[j] == "help" and words(doc).lower[j - 1] == "to":
-            j -= 1  # "sent troops to help fight the rebels": to fight them
-        if self._helps_the_one_before(j):
-            return True  # "arrived to help the country's police fight armed gangs": what the help is for
-        if j <= self.sent.start or words(doc).lower[j] != "to" or words(doc).lower[hit.start].endswith("ing"):
-            return False  # "resorted to throwing stones" is not an infinitive
-        if self._opens_a_cause(j):
-            return False  # "died due to clashes", "led to clashes": the cause, no purpose
-        # the verb before "to", or before its object: "prompting Madrid to recall its ambassador"
-        object_ = self.chunk_at.get(j - 1)
-        k = object_.start - 1 if object_ is not None and object_.start > self.sent.start else j - 1
-        # past when and how: "voted unanimously on Saturday to demand"
-        while k > self.sent.start and (
-            words(doc).lower[k] in CALENDAR or words(doc).lower[k] == "on" or words(doc).lower[k].endswith("ly")
-        ):
-            k -= 1
-        verb = doc[k]
-        return lexicon.cues().get((verb.lemma_,)) != "aspect" and not (
-            k - 1 >= self.sent.start and (words(doc).lemma[k - 1], verb.lemma_) in lexicon.cues()
+
+def _clause_start(s: Sentence, hit: Hit) -> int:
+    """Where the clause of a trigger opens (the token before its first word): after the last stop before it,
+    or, for a verb joined by "and", at the subordinator of its clause ("when officers found her and arrested
+    him")."""
+    w = words(s.doc)
+    after = max((i for i in s.left_stops if i < hit.start), default=s.sent.start - 1)
+    if hit.start > s.sent.start and w.lower[hit.start - 1] in ("and", "or"):
+        opened = (i for i in range(hit.start - 1, after, -1) if w.lower[i] in CLAUSE_SUBORDINATORS)
+        after = next(opened, after)
+    return after
+
+
+def _main_clause_subject(s: Sentence, hit: Hit) -> Chunk | None:
+    """The subject of the clause a participle after a comma hangs on: its first actor phrase outside a
+    prepositional phrase ("On Monday, Israeli jets struck Gaza, killing 20"), or no one."""
+    # Not past a stop ("announced ... and bans": the clause of a report verb is its own). A verb joined by "and"
+    # is in the clause of a subordinator before it ("while police were spraying and arresting them", "when
+    # officers found her and arrested him"); after a comma, in the main clause.
+    after = _clause_start(s, hit)
+    subject = next(
+        (
+            c
+            for c in s.chunks
+            if after < c.start
+            and c.end < hit.start
+            and c.prep is None
+            and not c.place
+            and not _is_predicate(s, c)
+            and not _object_of_a_verb(s, c, after)
+        ),
+        None,
+    )
+    if subject is None and after in s.say and _is_verbal(hit.entry.cameo):
+        # "The spokesman said the islands were Chinese, warning Manila": a word act after a report is the
+        # speaker's, when the reported clause names no subject of its own
+        subject = source_before(s.doc, s.sent, after, s.chunk_at, s.left_stops)
+    if subject is None or names_a_disaster(s.doc, subject, s.sent):
+        return None
+    return subject
+
+
+def _is_predicate(s: Sentence, chunk: Chunk) -> bool:
+    """Whether a phrase follows "is" or "are": what the subject is, not who acts ("those killed are Hamas
+    fighters")."""
+    w = words(s.doc)
+    return chunk.start > s.sent.start and w.lower[chunk.start - 1] in BE_FORMS
+
+
+def _objects(s: Sentence, hit: Hit) -> list[Chunk]:
+    """The phrases that may be a trigger's object: not a common noun among the pattern's own words, which
+    names the event ("declared a state of emergency", "launched 40 drones"); a name there may be ("summoned
+    Niger's ambassador", "shut down a French radio station"), and so may anyone made what its last words say
+    ("stoned a man to death", "found Peter Otieno guilty")."""
+    people = hit.entry.mode in PEOPLE_ACTED_ON_MODES or bool(_object_complement(words(s.doc), hit))
+    return [
+        c
+        for c in s.chunks
+        if not (hit.start < c.start and c.end <= hit.end)
+        or any(i in s.entity_at for i in range(c.start, c.end))
+        or people
+        and bool(c.actors)
+    ]
+
+
+def _in_tail(s: Sentence, hit: Hit, source: Chunk) -> bool:
+    """In a closing ", a rights group protested" the subject is the phrase after the comma, or no one."""
+    doc, sent = s.doc, s.sent
+    comma = next((j for j in range(hit.start - 1, source.end - 1, -1) if words(doc).lower[j] == ","), None)
+    if comma is None or comma == hit.start - 1:
+        return False
+    if is_dash(doc, hit.start - 1) and any(is_dash(doc, j) for j in range(source.end, comma)):
+        return False  # "The rebels – backed by Rwanda, UN experts say – seized Goma": the comma is the aside's
+    opened = apposition_start(doc, comma, sent)
+    if opened is not None and source.end <= opened:
+        return False  # "Pakistan, a key U.S. ally, has refused": the comma closes an apposition
+    return not any(words(doc).lower[j] == "," for j in range(hit.end, sent.end))
+
+
+def code(s: Sentence) -> list[EventCandidate]:
+    """All event candidates of the sentence, asserted or not."""
+    events: list[EventCandidate] = []
+    hits = [h for h in s.hits if not _is_elaboration(s, h)]
+    background: list[Hit] = []
+    behind: dict[int, int] = {}
+    if len(hits) > 1:  # a clause is background only to another one's event
+        behind = _background(s, hits)
+        if len(behind) < len(hits):
+            background = [h for h in hits if id(h) in behind]
+            hits = [h for h in hits if id(h) not in behind]
+    for hit in hits:
+        events.extend(
+            _protest_held(s, hit)
+            or _events_for(s, hit)
+            or _protest_held(s, hit, anywhere=True)
+            or _protest_named_as_held(s, hit)
         )
-
-    def _obligation(self, hit: Hit) -> list[EventCandidate]:
-        """ "X said Y must ...": a demand by the speaker X on Y."""
-        doc, sent = self.doc, self.sent
-        obliged = source_before(doc, sent, hit.start, self.chunk_at, self.left_stops)
-        if obliged is None or obliged.pronoun or not self.say:
-            return []
-        say = max((i for i in self.say if i < obliged.start), default=None)
-        if say is None:
-            say = min(i for i in self.say if i > hit.start) if any(i > hit.start for i in self.say) else None
-            speaker = source_before(doc, sent, say, self.chunk_at, set()) if say is not None else None
-        else:
-            speaker = source_before(doc, sent, say, self.chunk_at, set())
-        if speaker is None or speaker is obliged or speaker.pronoun:
-            return []
-        return self._emit(hit, "REQUEST", None, "100", ASSERTED, speaker.actors, obliged.actors)
-
-    def _governed(self, hit: Hit, sources: list[Actor], target_chunk: Chunk | None) -> list[EventCandidate]:
-        governor = hit.governor
-        kind = governor.entry.kind.removesuffix("-to")
-        # An action without its own subject is done by the governor's subject ("agreed to withdraw"), or by the
-        # one asked ("urged Iraq to allow").
-        own = [c for c in self.chunks if governor.end <= c.start and c.end <= hit.start and c.prep is None]
-        if own:
-            sources = own[-1].actors
-        else:
-            g_source, g_target = self.roles(governor)
-            # the one urged acts, and so does the one accused ("accused Ukraine of shelling Donetsk")
-            chosen = g_target if kind in ("request", "accuse") else g_source
-            sources = self._resolve(chosen)
-        targets = self._aimed_at(hit, target_chunk, sources)
-        entry = hit.entry
-        return self._emit(hit, entry.type, entry.mode, entry.cameo, GOVERNED_MODALITY[kind], sources, targets)
-
-    def _aimed_at(self, hit: Hit, target_chunk: Chunk | None, sources: list[Actor]) -> list[Actor]:
-        """The target phrase's actors, unless the phrase is the doer's own noun ("Türkiye's support", "all U.S.
-        aid"): then whom the phrase after it names, if any ("cut off all U.S. aid to Honduras")."""
-        if target_chunk is None:
-            return []
-        if not self._owns_the_act(hit, target_chunk, sources):
-            return target_chunk.actors
-        recipient = agent_after_by(self.doc, self.sent, hit.end, self.chunks, self.right_stops, preps=TO)
-        return recipient.actors if recipient is not None and recipient.start == hit.end + 1 else []
-
-    def _default_targets(
-        self, type_: str, cameo: str, sources: list[Actor], targets: list[Actor], location
-    ) -> list[Actor]:
-        """Fill in the target the CAMEO way: unnamed people belong to the place, or to the source's own country;
-        with no one named, the place an action is done in stands for its people."""
-        if type_ == "MOBILIZE":
-            # What is deployed is the source's own force, not whom it is aimed at: "sent warships to the Gulf".
-            targets = [t for t in targets if t.country or t.sector != "MIL"]
-        countries = _states_of(sources)
-        place = location.country if location is not None and location.country else None
-        if cameo == VISIT and place and place not in countries and all(t.country is None for t in targets):
-            # a visit's host is the country visited, whatever else the clause names ("arrived in Colombo for a
-            # state visit")
-            return [Actor(location.name, place, 0, 0, place, None)]
-        if targets and all(t.country is None for t in targets):
-            people = type_ in CLAIM_TYPES and any(a.sector in DOMESTIC_SECTORS for a in sources)
-            # a state puts to death or frees people it holds, its own unless named otherwise ("the junta executed
-            # activists", "the junta freed 9,000 prisoners")
-            authority = all(a.sector in AUTHORITY_SECTORS for a in sources) or cameo in (EXECUTION, RELEASE)
-            domestic = (type_ in DOMESTIC_TYPES or authority) and all(t.sector in HELD_AT_HOME for t in targets)
-            # Rebels and the opposition fight their own state ("Colombian rebels kidnapped two soldiers"), and so do
-            # the unidentified forces of a place ("a soldier was wounded in a bomb blast in Rafah")
-            insurgent = all(a.sector in CHALLENGER_SECTORS or a.sector == "UAF" for a in sources) and all(
-                t.sector in STATE_SECTORS for t in targets
-            )
-            # Courts and police act at home, on officials as on anyone: "a judge ordered former president X".
-            home = all(a.sector in HOME_SECTORS for a in sources)
-            # A legislature's claims on an unnamed president or government are on its own: "Members of Kenya's
-            # parliament called on the president to resign", "lawmakers impeached President X".
-            legislative = type_ in CLAIM_TYPES and all(a.sector == "LEG" for a in sources)
-            legislative = legislative and all(t.sector in STATE_SECTORS for t in targets)
-            # A state's forces fight unnamed armed groups and gangs of the place they fight in ("Nigerian troops
-            # killed 20 gunmen in Maiduguri"); armies fight abroad as often as at home, so with no place named
-            # they are nobody's
-            counter = all(a.sector in STATE_SECTORS for a in sources) and all(t.sector in IRREGULARS for t in targets)
-            domestic = domestic or insurgent or home or legislative
-            # Aid, given or promised, goes to the people of the place it is sent to ("food aid to refugees in Liberia")
-            placed = type_ in PLACE_TARGET_TYPES or type_ == "AID" or cameo.startswith(AID_INTENT)
-            local = placed and all(t.sector in DOMESTIC_SECTORS for t in targets)
-            country = place if place and (local or counter) else None
-            if country is None and len(countries) == 1 and (people or domestic):
-                country = next(iter(countries))
-            if country:
-                return [of_country(t, country) for t in targets]
-        if targets:
-            return targets
-        if place and len(sources) == 1 and not (place in countries and type_ not in DOMESTIC_TYPES | {"THREATEN"}):
-            # An actor at home ("resigned ... in Tbilisi") acts on its own country only by repressing, conceding,
-            # protesting or threatening; a joint act's place ("signed a peace agreement in Washington") is its venue.
-            return [Actor(location.name, place, 0, 0, place, None)]
-        if cameo in EMERGENCY_RULE and len(countries) == 1:
-            # A curfew, a state of emergency or martial law, imposed or lifted, falls on the state's own people.
-            country = next(iter(countries))
-            return [Actor("", country, 0, 0, country, None)]
-        if type_ == "PROTEST" and len(countries) == 1:
-            # A protest with no one named is against the protesters' own government.
-            country = next(iter(countries))
-            return [Actor("", country + "GOV", 0, 0, country, "GOV")]
-        return targets
-
-    def _unidentified_doer(self, hit: Hit, type_: str, modality: str, targets: list[Actor]) -> list[Actor]:
-        """PLOVER's unidentified actor, written as the act's words, for a hostile act reported as done to someone
-        by no one named, in a sentence that names no actor but its targets (places aside): any other one may be the
-        doer, told in a way the coder does not read."""
-        if type_ not in HARMS or modality != ASSERTED:
-            return []
-        if not targets and (
-            type_ not in ACTS_OF_FORCE
-            or self._location(hit.start) is None
-            and not told_as_done_in_the_past(self.doc, hit.start, hit.end, self.sent)
-        ):
-            # force on no one named is an act done where it was done ("weapons were seized in Karachi"), or done
-            # and told so ("shops were looted"); "everyone is terrorised" is a state
-            return []
-        if not told_as_done_by_someone(self.doc, self.sent, hit.start) or words(self.doc).lemma[hit.start] in STRUGGLES:
-            return []  # a fight has two sides, and what "was battled" may be a fire
-        spans = {(t.start, t.end) for t in targets}
-        # who reports it is no other doer (", authorities said"), nor is whoever holds or backs a place or a group
-        # ("in the rebel-held capital")
-        w = words(self.doc)
-        others = (
-            a
-            for c in self.chunks
-            if not (
-                c.place
-                or self._says_where(c)
-                or c.start in self._reporting
-                or c.end < self.sent.end
-                and w.lower[c.end] == "-"
-                # whom a clause about the target names ("a man who had attacked a tourist was arrested")
-                or c.end <= hit.start
-                and in_a_relative_clause(w, c, self.sent, self.chunk_at) is not None
-            )
-            for a in c.actors
-            if a.start < a.end
+    for hit in s.nominal:
+        # an act of force the sentence tells with its doer is the one its noun names ("bombers killed 22 in an
+        # attack on a mosque", "forces arrested 100 people during raids")
+        told_by_force = any(e.type == "ASSAULT" for e in events)
+        told_by_doer = told_by_force or any(e.type in ACTS_OF_FORCE for e in events) and _in_the_course_of(s, hit)
+        events.extend(
+            _named_with_its_doer(s, hit)
+            or _fought_between(s, hit)
+            or ([] if told_by_force else _fought_with(s, hit))
+            or ([] if told_by_doer else _done_by_unnamed_forces(s, hit))
         )
-        if any((a.start, a.end) not in spans for a in others):
-            return []
-        return [written_actor(self.doc, hit.start, hit.end, UNIDENTIFIED, None, UNIDENTIFIED)]
+    for hit in s.nouns:
+        events.extend(
+            _owned_by_its_doer(s, hit)
+            or _modified_by_its_doer(s, hit)
+            or _visited_during(s, hit)
+            or _protest_held(s, hit, anywhere=True)
+            or _protest_named_as_held(s, hit)
+            or ([] if hit.entry.type in NOMINAL_ACTS else _fought_between(s, hit))  # talks; fights are above
+        )
+    # "Three Gazans were killed when Israeli forces attacked a UN school": a main clause that names no doer
+    # leaves its act to the clause that tells it again with its doer. Force and protest are reported wherever
+    # they are told, by a doer their own clause names ("vowed an investigation after seven people were murdered
+    # by vigilantes", "detained dozens as activists took to the streets"; not "a judge sentenced the man who
+    # killed four people").
+    told = set() if events else {h.entry.type for h in hits}
+    for hit in background:
+        if hit.entry.type in told:
+            events.extend(_events_for(s, hit))
+        elif hit.entry.type in REPORTED_BEHIND:
+            # an -ing verb right after its preposition is done by the main clause's subject, by grammar
+            opened = s.doc[behind[id(hit)]].idx
+            controlled = gerund_of_time(words(s.doc), hit, s.sent)
+            events.extend(e for e in _events_for(s, hit) if controlled or e.source.start >= opened)
+    return events
 
-    def _reporting_authority(self, hit: Hit) -> list[Actor]:
-        """The police, forces or authorities who report an arrest or a seizure that names no one making it: theirs
-        ("Police said three suspects were arrested", "Weapons were seized in the raid, the army said")."""
-        w = words(self.doc)
-        for i in sorted(self.say):
-            if i > hit.start and ((comma := tail_comma(w, i, self.sent.start)) is None or comma < hit.end):
-                continue  # "reports the store was looted; the police said only that": not what they report
-            before = self.chunk_at.get(i - 1)
-            if before is None and i > self.sent.start and w.lower[i - 1] in SAY_AUXILIARIES:
-                before = self.chunk_at.get(i - 2)  # "police have said"
-            if before is not None and before.actors and all(a.sector in POLICING for a in before.actors):
-                return before.actors
-        for chunk in self.chunks:
-            # "According to police, three students were arrested"
-            if according_to(w, chunk) and chunk.actors and all(a.sector in POLICING for a in chunk.actors):
-                return chunk.actors
+
+def _sent_for_relief(s: Sentence, hit: Hit) -> bool:
+    """Whether a deployment names the relief or rescue work it is for before a comma ("deployed in rescue
+    operations", "as part of the rescue efforts")."""
+    w = words(s.doc)
+    for k in range(hit.end, min(s.sent.end, hit.end + RELIEF_REACH)):
+        if w.lower[k] in (",", ";"):
+            return False
+        if w.lower[k] in RELIEF_WORDS:
+            return True
+    return False
+
+
+def _names_a_force(s: Sentence, chunk: Chunk | None) -> str | None:
+    """PEACEKEEPING when an actor's phrase names a peacekeeping or protection force, "troops" when it names
+    other armed men ("the first 150 Rwandan soldiers of an African Union force"), None otherwise."""
+    if chunk is None:
+        return None
+    w = words(s.doc)
+    # the two words after the phrase too: "an African Union protection force"
+    lemmas = [w.lemma[i] for i in range(chunk.start, min(s.sent.end, chunk.end + 2))]
+    if any(lemma.startswith("peacekeep") or lemma == "protection" for lemma in lemmas):
+        return PEACEKEEPING
+    return "troops" if any(lemma in FORCE_NOUNS for lemma in lemmas) else None
+
+
+def _opens_adverbial(s: Sentence, i: int, hit_ends: set[int]) -> bool:
+    w = words(s.doc)
+    if w.lower[i] not in ADVERBIAL_SUBORDINATORS:
+        return False
+    if w.lower[i] != "as":
+        return True
+    # "denounced as", "such as", "as well as", "as part of" open no clause
+    after = w.lower[i + 1] if i + 1 < s.sent.end else ""
+    return i not in hit_ends and w.lower[i - 1] not in AS_PHRASES and after not in AS_PHRASES
+
+
+def _background(s: Sentence, hits: list[Hit]) -> dict[int, int]:
+    """The hits (by id) in an adverbial clause, which runs to the next comma, or the verb of a relative clause,
+    which may be followed by the main clause's verb ("Officials who attacked the plan resigned"); each with the
+    word that opens its clause."""
+    w = words(s.doc)
+    hit_at = {h.start: h for h in hits}
+    hit_ends = {h.end for h in hits}
+    background: dict[int, int] = {}
+    clause, opener = None, s.sent.start
+    i = s.sent.start
+    while i < s.sent.end:
+        hit = hit_at.get(i)
+        if hit is not None:
+            if clause is not None:
+                background[id(hit)] = opener
+            elif hit.governor is not None and id(hit.governor) in background:
+                background[id(hit)] = background[id(hit.governor)]
+            if clause == RELATIVE:
+                clause = None
+            i = hit.end
+            continue
+        lower = w.lower[i]
+        if lower in (",", ";"):
+            clause = None
+        elif (i > s.sent.start or lower != "as") and _opens_adverbial(s, i, hit_ends):
+            # "After Russian troops shelled the town, Ukraine expelled ...": its background; but harm told with
+            # no doer, then when or after what it happened, is told by that clause ("Two soldiers were killed
+            # when militants hurled a grenade")
+            told_how = lower in CAUSE_OPENERS and _actor_opens(s, i) and _harm_by_no_one_before(s, i)
+            clause, opener = (None, opener) if told_how else (ADVERBIAL, i)
+        elif i > s.sent.start and w.lower[i - 1] == "," and lower.endswith("ing") and i in s.say:
+            # ", saying it was withholding aid" gives the reason for the main clause's act
+            clause, opener = ADVERBIAL, i
+        elif lower in RELATIVES and _aside_antecedent(s, i) is not None:
+            clause = None  # "..., which has repeatedly accused Israel of war crimes": an assertion of its own
+        elif lower in RELATIVES or (lower == "that" and _follows_noun(s, i)):
+            clause, opener = RELATIVE, i
+        i += 1
+    return background
+
+
+def _actor_opens(s: Sentence, i: int) -> bool:
+    """Whether the clause word i opens has an actor for its subject ("when militants", "after Iraqi police"):
+    a blast or a fire is told by its own verb, no one's act."""
+    chunk = next((c for c in s.chunks if i < c.start <= i + SUBJECT_REACH), None)
+    return chunk is not None and any(a.country or a.sector for a in chunk.actors)
+
+
+def _harm_by_no_one_before(s: Sentence, i: int) -> bool:
+    """Whether the clause before word i tells harm in the passive with no one doing it ("were killed", "have
+    been injured"), and nothing else before it opens a clause."""
+    w = words(s.doc)
+    for k in range(s.sent.start + 1, i):
+        if w.lower[k] in (",", ";") or w.lower[k] in CAUSE_OPENERS:
+            return False
+        harmed = w.lemma[k] in HARM_VERBS and w.lower[k].endswith(("ed", "wn", "rt"))
+        if harmed and any(w.lower[j] in BE_FORMS for j in range(max(s.sent.start, k - 2), k)):
+            return not (k + 1 < s.sent.end and w.lower[k + 1] == "by")
+    return False
+
+
+def _follows_noun(s: Sentence, i: int) -> bool:
+    """Whether a word comes after a determiner and a noun: "a plan that will not allow" opens a relative clause,
+    "announced that" the verb's object."""
+    w = words(s.doc)
+    return i - 2 >= s.sent.start and w.lower[i - 2] in DETERMINERS and w.is_lower[i - 1]
+
+
+def _is_elaboration(s: Sentence, hit: Hit) -> bool:
+    # ", killing 20 people" after an attack repeats that attack; it is not a second event, nor is the
+    # "wounding" of ", killing or wounding 50", nor the "setting fire" of a riot: harm done in the act's course.
+    # A participle of another kind is an act of its own ("sent troops into Georgia, accusing Tbilisi of
+    # aggression", ", killing one and arresting 12").
+    if _harm_of_an_earlier_attack(s, hit):
+        return True
+    joined = participle_joined_by(words(s.doc), hit.start, s.sent)
+    if joined is None:
+        return False
+    if joined == "," and hit.entry.mode == "allow" and any(h.start < hit.start for h in s.hits):
+        return True  # "lifted its blockade, allowing grain ships to leave": what the act makes possible
+    if hit.entry.type != "ASSAULT" and not hit.entry.cameo.startswith(DESTROY_PROPERTY):
+        return False
+    if joined != ",":
+        previous = _coordinated_participle(s, hit)
+        return previous is not None and _is_elaboration(s, previous)
+    return any(h.start < hit.start and quad_class(h.entry.cameo) >= VERBAL_CONFLICT for h in s.hits)
+
+
+def _harm_of_an_earlier_attack(s: Sentence, hit: Hit) -> bool:
+    """Whether an attack verb opens a relative clause after an earlier attack in the sentence, or after a fight
+    named as a noun, and so tells that attack's or that fight's harm: "accused Russia of shelling a hospital that
+    killed three doctors", "a deal to end fighting that has killed thousands"."""
+    if hit.entry.type != "ASSAULT":
+        return False
+    j = _before_the_verb(s, hit)
+    w = words(s.doc)
+    if w.lower[j] not in ("that", "which"):
+        return False
+    return w.lower[j - 1] in FIGHT_NOUNS or any(h.end <= j and h.entry.type == "ASSAULT" for h in s.hits)
+
+
+def _events_for(s: Sentence, hit: Hit) -> list[EventCandidate]:
+    entry = hit.entry
+    if entry.kind == "oblige":
+        return _obligation(s, hit)
+    source_chunk, target_chunk = roles(s, hit)
+    if is_aimed_reading(entry) and (target_chunk is None or target_chunk.start < hit.end):
+        return []  # "fired the army chief at a meeting": not aimed at anyone, so not this reading
+    if (
+        entry.cameo == MEET
+        and "with" in words(s.doc).lower[hit.start : hit.end + 1]
+        and is_passive(s.doc, hit.start, hit.end, s.sent, with_be=True)
+    ):
+        return []  # "any response would be met with crushing attacks": answered, not met; one is met "by"
+    if _commands_own_forces(s, hit, target_chunk):
+        return []  # "ordered the armed forces to neutralize the gangs": a command, no demand of another
+    if entry.type == "ASSAULT" and _fights_a_thing(s, hit):
+        return []  # "China fights the coronavirus", "fighting against apartheid": no one is fought
+    if entry.type == "ASSAULT" and _plays_a_game_or_trade(s, hit, source_chunk, target_chunk):
+        return []  # "Brazil's striker attacked the defence", "carmakers are fighting for market share"
+    if _scatters(s, hit, source_chunk, target_chunk):
+        return []  # "the crowd has dispersed": people who scatter, not a force that disperses them
+    if _describes_a_rejected_text(s, hit):
+        return []  # "vetoed a resolution calling for a ceasefire": the resolution calls, not the one vetoing it
+    sources = _resolve(s, source_chunk)
+    if _lacks_its_only_reading(s, hit, sources, source_chunk, target_chunk):
+        return []  # "Officials gathered in Geneva", "The storm struck the coast", "Kenya helped in the search"
+    if source_chunk is not None and source_chunk.pronoun in FIRST_PERSON:
+        sources = _quoted_speaker(s, hit) or sources
+    if hit.governor is not None:
+        return _governed(s, hit, sources, target_chunk)
+    if not sources and entry.type == "PROTEST":
+        sources = _crowd_of_the_place(s, hit)  # "Thousands marched in Belgrade"
+    if not sources and source_chunk is None:
+        sources = _group_no_lexicon_knows(s, hit)  # "Dahalo attacked a public service vehicle"
+    if not sources and entry.kind == RECEIVED:
+        sources = _unidentified_attackers(s, hit, passive=True)  # "sustained injuries in an attack in Kunduz"
+    if not sources:
+        passive = is_passive(s.doc, hit.start, hit.end, s.sent, with_be=True)
+        # "five men arrested in Lagos": a participle that lacks the object its verb needs is passive too
+        held = is_passive(s.doc, hit.start, hit.end, s.sent)
+        sources = (
+            (_authorities_of_the_place(s, hit, target_chunk) or _holder(s, hit)) if held else []
+        ) or _unidentified_attackers(s, hit, passive=held)
+        if not sources and held and words(s.doc).lemma[hit.start] in SELF_DONE and target_chunk is not None:
+            # "guerrillas were demobilized", "troops were pulled out of Tigray": a side's own forces are
+            # withdrawn or disarmed by that side, whoever gave the order
+            sources, target_chunk = target_chunk.actors, None
+        if not sources and not passive:
+            return []  # a participle or relative clause with no one named doing it ("frigates stationed offshore")
+    window = source_chunk.end if source_chunk is not None and source_chunk.end <= hit.start else s.sent.start
+    w = words(s.doc)
+    joined = _finite_after_and(w, hit.start) or participle_joined_by(w, hit.start, s.sent)
+    if joined or source_chunk is not None and _present_after_and(w, source_chunk.end, hit.start):
+        # "threatened to cut ties and expelled", "had no plans to meet him, rejecting an offer": the act after
+        # the join is its own, whatever the clause before it plans, denies or reports
+        window = max(window, hit.start - 1)
+    window = _past_an_aside(s.doc, s.sent, window, hit.start)
+    subject = source_chunk if source_chunk is not None and source_chunk.end <= hit.start else target_chunk
+    charge_end = _past_a_charge(w, subject.end, hit.start) if subject is not None else None
+    if charge_end is not None:
+        window = max(window, charge_end)
+    modality, cues = modality_of(s.doc, window, hit.start)
+    if modality == ASSERTED and source_chunk is not None and source_chunk.prep == "between":
+        modality, cues = _modality_after(s, source_chunk.end)
+    if modality == ASSERTED and _charged_with(w, hit, s.sent):
+        modality = CLAIMED  # "a mob lynched four men accused of killing a cow": what they are accused of
+    if modality == ASSERTED and _set_to_come(s, hit):
+        modality = FUTURE  # "NATO leaders meeting in Vilnius next week": what is yet to happen
+    if modality == ASSERTED and _done_to_no_one(w, hit, s.sent, is_passive(s.doc, hit.start, hit.end, s.sent)):
+        modality = NEGATED  # "No one was arrested", "Police arrested no one"
+    if modality == ASSERTED and source_chunk is not None and _denied_of_both(w, source_chunk, s.sent):
+        modality = NEGATED  # "Neither France nor Germany condemned Russia"
+    if modality == ASSERTED and _claim_tail_verb(w, s.sent, hit.end) is not None:
+        modality = CLAIMED  # "Russia attacked Kyiv, Ukraine claimed": as claimed as "Ukraine claimed Russia ..."
+    decided = _decided_by(s, hit)
+    if decided is not None:
+        if not decided:
+            return []  # "Russia criticised the decision to expel its diplomats": whose decision, it does not say
+        sources = decided
+    accusation: list[EventCandidate] = []
+    if modality in (ASSERTED, FUTURE) and _asks(s, hit):
+        modality = HYPOTHETICAL  # "What is he pointing a gun at, knowing that they would kill him?"
+    if (allowed := _allowed_doers(s, hit)) is not None:
+        # "would not give permission to Russia to help Israel": Russia would help; neither did it, nor refused to
+        sources, modality = allowed, HYPOTHETICAL
+    purpose = modality == ASSERTED and _is_purpose(s, hit)
+    if purpose and source_chunk is not None and (doers := _doers_of_purpose(s, hit, source_chunk)) is not None:
+        sources = doers  # "forces stormed the embassy to arrest him": the forces arrest, not the embassy
+    # "whether Sudan will accept", "if Iran will not negotiate": neither an act, nor an intent, nor a refusal
+    conditional = modality != HYPOTHETICAL and (_is_conditional(s, source_chunk) or _in_a_time_clause_to_come(s, hit))
+    if purpose or conditional:
+        modality = HYPOTHETICAL
+    claimed_plan = False
+    if modality in (ASSERTED, FUTURE) and source_chunk is not None and source_chunk.start < hit.start:
+        # "Ukraine claimed that Russia attacked": the claim verb stands before the subject
+        subject = _subject_phrase_start(s, source_chunk)
+        before = cues_between(s.doc, max(s.sent.start, source_chunk.start - 4), subject)
+        if before.get(NEGATED) == "deny":
+            modality = NEGATED  # "Russia denied that its troops attacked": a denied report is no assertion
+        elif CLAIMED in before:
+            # "Israel claimed Hamas was planning to attack": a plan only another party claims states no intent
+            claimed_plan = modality == FUTURE
+            modality = CLAIMED if modality == ASSERTED else modality
+            accusation = _accusation_in_claim(s, hit, source_chunk, sources)
+        elif before.get(FUTURE) in WISHES and modality == ASSERTED:
+            modality = HYPOTHETICAL  # "They want police banned from carrying guns": another's act wished for
+        elif (before.get(FUTURE) in PREDICTIONS or before.get(FUTURE) in WISHES) and modality == FUTURE:
+            # "Analysts predicted the administration will offer wheat", "he hopes the U.S. will lift sanctions":
+            # another's forecast or wish
+            modality = HYPOTHETICAL
+    targets = target_chunk.actors if target_chunk else []
+    if target_chunk is not None and target_chunk.pronoun == OTHERS:
+        targets = _resolve(s, target_chunk)
+    elif target_chunk is not None and _owns_the_act(s, hit, target_chunk, sources):
+        targets = _aimed_at(s, hit, target_chunk, sources)  # "he reaffirmed Türkiye's support for peace"
+    elif target_chunk is not None and _about_own_words(s, hit, target_chunk):
+        targets = []  # "defended his comments on Israel": what one's own words are about is not their target
+    elif target_chunk is not None and entry.type == "ASSAULT" and _across_a_border(s, target_chunk):
+        targets = []  # "bombed tunnels along the border with Egypt": the neighbour names where, not whom
+    elif target_chunk is not None and (
+        target_chunk.pronoun in AIMED_PRONOUNS
+        and hit.entry.type in AIMED_TYPES
+        or target_chunk.pronoun in OBJECT_PRONOUNS  # "ordered the mission to leave, accusing it of"
+    ):
+        targets = _possessor(s, target_chunk, sources)
+    elif target_chunk is not None and target_chunk.pronoun in POSSESSIVES and entry.type in OWN_PEOPLE_TYPES:
+        targets = _own_people(s, target_chunk, sources)
+    elif target_chunk is not None and target_chunk.pronoun in POSSESSIVES and target_chunk.prep == "by":
+        targets = _own_people(s, target_chunk, sources)  # "an inquiry into abuses by its troops": its own
+    if entry.type == "ASSAULT" and source_chunk is not None and not any(t.country for t in targets):
+        targets = _struck_in_subject(s, hit, source_chunk, targets)
+    if source_chunk is not None and len(sources) > 1:
+        # "Israel and Lebanon renewed talks": a joint act has no target among its own actors, nor in a phrase of
+        # no one's ("signed a defence pact allowing troops to deploy"); people harmed together are its targets
+        # wherever they are from ("Malian soldiers and Russian mercenaries executed hundreds of civilians")
+        if quad_class(entry.cameo) == MATERIAL_CONFLICT:
+            own = {(a.country, a.sector) for a in sources}
+            targets = [t for t in targets if (t.country, t.sector) not in own]
+        else:
+            targets = [t for t in targets if t.country and t.country not in {a.country for a in sources}]
+    if sources and source_chunk is not None and source_chunk.prep is None and not source_chunk.pronoun:
+        s.last_subject[:] = sources
+    governed = next((h for h in s.hits if h.governor is hit), None)
+    if governed is not None and target_chunk is not None and governed.start <= target_chunk.start < governed.end:
+        targets = []  # "threatened to cut off all U.S. aid to Honduras": a phrase of the act threatened
+    type_, mode, cameo = entry.type, entry.mode, entry.cameo
+    if cameo == VISIT and any(
+        source.sector in TRAVELLERS or source.sector is None and not _is_official(source) for source in sources
+    ):
+        return accusation  # refugees, fans or prisoners who arrive somewhere make no visit (042 is an actor's)
+    if cameo == DEPLOYMENT and sources and all(source.sector in UNARMED_SECTORS | UNARMED_BODIES for source in sources):
+        # "two million people massed in the streets", "the party built a base of support": CAMEO 154 mobilises
+        # armed forces
+        return accusation
+    if cameo == OBSTRUCT and sources and all(_is_the_state(source, s.doc[hit.start].idx) for source in sources):
+        # CAMEO's obstruction (144) is a protest; a state or its forces blocking passage impose a blockade (191)
+        type_, mode, cameo = "COERCE", "restrict", "191"
+    if cameo == AERIAL_WEAPONS and not targets and _launched_into_the_sea(s, hit):
+        # a missile fired into the sea strikes no one: a weapons test shows military power (CAMEO 150)
+        type_, mode, cameo = "MOBILIZE", None, SHOW_OF_FORCE
+    fought = cameo == CONVENTIONAL_FORCE and all(source.sector in UNARMED_SECTORS for source in sources)
+    fought = fought and any(t.sector == "COP" for t in targets)
+    if cameo in RIOTOUS and sources and (fought or all(_is_a_protester(source) for source in sources)):
+        # CAMEO 145: protesters who storm a building, clash with police, loot or set fire to it riot; 19 is
+        # organised force, 171 a state's seizure of property and 1712 its destruction
+        type_, mode, cameo = "PROTEST", "riot", "145"
+    elif cameo == DESTROY_PROPERTY and sources and all(_head_word(source).lower() in AIRCRAFT for source in sources):
+        # CAMEO 195: what warplanes or drones destroy is struck from the air, not property destroyed (1712)
+        type_, mode, cameo = "ASSAULT", "aerial", AERIAL_WEAPONS
+    elif cameo == DESTROY_PROPERTY and sources and all(_head_word(source).lower() in BOMBERS for source in sources):
+        # CAMEO 183: what a bomber blows up is bombed
+        type_, mode, cameo = "ASSAULT", "explosives", BOMBING
+    elif cameo == DESTROY_PROPERTY and (attack := _attack_written_as(s, sources)) is not None:
+        # CAMEO 19: what an attack destroys ("An airstrike destroyed a clinic") is struck by it, coded as its noun
+        type_, mode, cameo = attack.entry.type, attack.entry.mode, attack.entry.cameo
+    elif cameo == DESTROY_PROPERTY and _armed_on_armed(sources, targets) and not _property_of(s, target_chunk):
+        # CAMEO 190: a warship, a tank or a post that armed men destroy is force used on its forces, no property
+        type_, mode, cameo = "ASSAULT", "", CONVENTIONAL_FORCE
+    in_words = cameo == CONVENTIONAL_FORCE and _commands_no_force(s, source_chunk, sources, targets)
+    if in_words and words(s.doc).lemma[hit.start] == "attack":
+        # CAMEO 111: a politician who "attacked" a rival or an institution at home denounced it
+        type_, mode, cameo = "ACCUSE", "criticize", "111"
+    elif in_words and not targets and words(s.doc).lemma[hit.start] in STRUGGLES:
+        return accusation  # "the prime minister was fighting to maintain his credibility": a struggle, no arms
+    capture = cameo == OCCUPY and words(s.doc).lemma[hit.start] in CAPTURE_VERBS
+    if capture and not targets and sources and all(source.sector == "COP" for source in sources):
+        # "Kenyan police captured two robbery suspects": police apprehend people (173); they hold no ground
+        type_, mode, cameo = "COERCE", "arrest", ARREST
+    captured = capture and targets
+    # not "captured positions from the Taliban"
+    captured = captured and _acted_on_itself(hit, target_chunk)
+    if captured and all(_is_captive(s, t, any_people=True) for t in targets):
+        # CAMEO's verb dictionary: "capture" is apprehension (173) of people, occupation (192) of places
+        type_, mode, cameo = "COERCE", "arrest", ARREST
+        if targets and all(a.sector in COMBATANTS for a in [*sources, *targets]):
+            # the PLOVER manual: combatants captured in a conflict are abducted, not arrested
+            type_, mode, cameo = "ASSAULT", "abduct", ABDUCTION
+    seized_town = target_chunk is not None and target_chunk.prep in (None, EMBEDDED) and target_chunk.start == hit.end
+    if cameo == SEIZE_PROPERTY and seized_town and all(_is_a_town_by_name(s, t) for t in targets):
+        # CAMEO's verb dictionary: a town or a capital seized is occupied (192), not property taken
+        type_, mode, cameo = "ASSAULT", "occupy", OCCUPY
+    # what is seized from people's phrase ("looted the offices of MSF") is their property, not them
+    seized = cameo == SEIZE_PROPERTY and _acted_on_itself(hit, target_chunk)
+    seized = seized and targets and all(_is_captive(s, t) for t in targets)
+    if (cameo == ARREST or seized) and sources and all(source.sector in IRREGULARS for source in sources):
+        # CAMEO's verb dictionary: people that militants capture, seize or hold are abducted (181); arrest (173)
+        # is the state's, and seizure (171) is of property
+        type_, mode, cameo = "ASSAULT", "abduct", ABDUCTION
+    if cameo == PRAISE and words(s.doc).lemma[hit.start] == "welcome" and _welcomes_a_visitor(s, target_chunk):
+        # "Zapatero welcomed French President Jacques Chirac in Madrid": an official welcomed hosts a visit
+        # (CAMEO 043); a decision or a move welcomed is praised (051)
+        type_, mode, cameo = "CONSULT", "host", HOST
+    if cameo == APOLOGY and target_chunk is not None and target_chunk.prep in REGRETTED_PREPS:
+        # "expressed regret over China's decision": regret at another's act is disapproval (111), where regret
+        # expressed to someone apologises to them (055)
+        type_, mode, cameo = "ACCUSE", "criticize", "111"
+    force = _names_a_force(s, source_chunk)
+    if cameo == VISIT and sources and (force or all(source.sector in ARMED_FORCES for source in sources)):
+        # "400 Kenyan police officers arrived in Haiti": forces that arrive somewhere are deployed there (154);
+        # CAMEO's visits (042) are made by officials
+        type_, mode, cameo = "MOBILIZE", "troops", DEPLOYMENT
+    if cameo == DEPLOYMENT and force == PEACEKEEPING:
+        # "peacekeeping troops landed in Dili": a peacekeeping force deployed provides protection (074)
+        type_, mode, cameo = "AID", PEACEKEEPING, PEACEKEEPING_AID
+    elif cameo == DEPLOYMENT and _sent_for_relief(s, hit):
+        # "troops were deployed to lead rescue efforts": forces sent in an emergency give humanitarian aid (073),
+        # with what they bring ("deployed a helicopter") their own
+        type_, mode, cameo = "AID", "humanitarian", HUMANITARIAN_AID
+        targets = [t for t in targets if t.country or t.sector not in ARMED_FORCES]
+    if cameo == STATE_OF_EMERGENCY and not DISASTER_NOUNS.isdisjoint(words(s.doc).lower[hit.end : s.sent.end]):
+        # the PLOVER manual: an emergency declared over a disaster ("after the earthquake") is no repression
+        return accusation
+    if cameo == RELEASE and _rescues(s, hit, sources, target_chunk):
+        # "Police in Barcelona freed 10 human trafficking victims": hostages or victims freed by the forces of
+        # the law from those who held them are rescued, PLOVER's AID (its manual's own examples), not released
+        type_, mode, cameo = "AID", "humanitarian", HUMANITARIAN_AID
+        if target_chunk is not None and target_chunk.prep == "from":
+            targets = []  # "freed 20 captives from Boko Haram": those they were freed from got no aid
+    states = {source.country for source in sources if source.country}
+    if cameo == SHOW_OF_FORCE and len(states) > 1:
+        # "French and Egyptian warships launched war games": drills held together are military cooperation
+        type_, mode, cameo = "COOPERATE", "military", MILITARY_COOPERATION
+    partner = target_chunk is not None and target_chunk.prep in ("with", "between")
+    if cameo == MILITARY_COOPERATION and len(states) == 1 and not partner:
+        # "China's military began joint exercises around Taiwan": "joint" across its own services, with no
+        # partner named, is force shown (150), aimed at whom it is held around
+        type_, mode, cameo = "MOBILIZE", None, SHOW_OF_FORCE
+    if words(s.doc).lemma[hit.start] == "protest" and sources and all(_complains(source) for source in sources):
+        # a state, an international body or an organisation that protests complains through official channels
+        # (CAMEO 114); CAMEO 141's demonstrations are people's
+        type_, mode, cameo = "ACCUSE", "complain", "114"
+    commits = entry.kind.startswith("commit")
+    after = words(s.doc).lower[hit.end : s.sent.end]
+    conditional_vow = commits and "unless" in after
+    # "promised Israel a painful response": a response vowed to another is retaliation promised
+    vowed_response = (
+        commits
+        and any(word in WARNED_RESPONSES for word in after[:VOWED_RESPONSE_REACH])
+        and any(t.country for t in targets)
+    )
+    if (conditional_vow or vowed_response) and (governed is None or quad_class(governed.entry.cameo) < 3):
+        # CAMEO 13: a vow kept only unless the other side acts threatens it ("vowed to open the gates of hell on
+        # Hamas unless the hostages were freed"), as a response vowed to it does; one on an "if" is as often an
+        # offer
+        type_, mode, cameo = "THREATEN", None, "130"
+    elif commits and governed is not None and _struggles_against_no_one(s, governed, targets, sources):
+        return accusation  # "vowed to fight hard for his agenda": a struggle in words, no force threatened
+    elif commits and governed is not None:
+        if quad_class(governed.entry.cameo) >= 3 and not _cuts_nothing_of_another(s, governed, targets, sources):
+            type_, mode, cameo = (
+                "THREATEN",
+                THREAT_MODE.get(governed.entry.type),
+                THREAT_CAMEO.get(governed.entry.type, "130"),
+            )
+        else:
+            cameo = INTENT_CAMEO.get(governed.entry.type, entry.cameo)
+    elif entry.kind == "threat" and governed is not None:
+        mode = THREAT_MODE.get(governed.entry.type, mode)
+        cameo = THREAT_CAMEO.get(governed.entry.type, cameo)
+    elif entry.kind == "threat" and (_only_foresees(s, hit) or _endangers(s, hit)):
+        return accusation
+    events = []
+    if not targets and type_ == "THREATEN":
+        targets = _condition_subject(s, hit)
+    if not targets and governed is not None and not _addressee_before_complement(hit, words(s.doc)):
+        targets = _governed_targets(s, governed, sources)
+    derived = _derived(s, hit, modality, cues, sources, targets)
+    if derived is not None:
+        type_d, mode_d, cameo_d, modality_d, sources_d, targets_d = derived
+        modality_d = CLAIMED if claimed_plan else modality_d
+        events += _emit(s, hit, type_d, mode_d, cameo_d, modality_d, sources_d, targets_d or targets)
+    governing = entry.kind.startswith(("commit", "threat", "refuse", "request", "accuse"))
+    if governing and modality == FUTURE and cues.get(FUTURE) not in PREDICTIONS:
+        # "will demand" still announces the demand; the intent is the act ("is expected to seek" foretells it)
+        modality = ASSERTED
+    traded = words(s.doc).lemma[hit.start] in RECIPROCAL_VERBS and type_ in HOSTILE_TRADES
+    # "the army and allied fighters captured a neighbourhood": force with an object is used together on it
+    together = type_ == "ASSAULT" and _has_an_object(s, hit, target_chunk)
+    # "talks between Iran and the EU": the sides its trigger names after "between" act on each other
+    mutual = type_ == "ASSAULT" and not together or traded or cameo == MEET or _takes_in_between(s.doc, hit)
+    mutual = mutual or _done_to_each_other(s, hit)
+    # Sides are told apart by country; in a fight, also by who they are ("the army and the RSF")
+    side = (lambda a: a.code) if type_ == "ASSAULT" else (lambda a: a.country)
+    if mutual and not targets and len({side(a) for a in sources if a.country}) > 1:
+        # "Indian and Chinese troops clashed": fighting between the coordinated sides is each one's on the other,
+        # as are the accusations or threats they trade and any act they do to "each other"; a joint act of
+        # cooperation has no target among its own actors, as the PLOVER records code it ("exchanged ambassadors")
+        for source in sources:
+            others = [a for a in sources if a.country and side(a) != side(source)]
+            events += _emit(s, hit, type_, mode, cameo, modality, [source], others)
+        return events + accusation
+    events += _emit(s, hit, type_, mode, cameo, modality, sources, targets)
+    return events + accusation
+
+
+def _attack_written_as(s: Sentence, sources: list[Actor]) -> Hit | None:
+    """The attack named as a noun that an unidentified doer is written as ("An airstrike" of "An airstrike
+    destroyed a clinic"), or None; not a weapon ("a roadside bomb", which the verb "bomb" reads as dropped)."""
+    if len(sources) != 1 or sources[0].sector != "UAF":
+        return None
+    doer, w = sources[0], words(s.doc)
+    return next(
+        (
+            h
+            for h in s.nominal
+            if h.entry.type == "ASSAULT"
+            and w.lower[h.end - 1] in ATTACK_NOUNS
+            and doer.start <= s.doc[h.start].idx < doer.end
+        ),
+        None,
+    )
+
+
+def _subject_phrase_start(s: Sentence, subject: Chunk) -> int:
+    """Where a subject's phrase starts, with a word before its actor that doubts who they are, not what they did:
+    "suspected militants hurled a grenade", "two alleged suicide bombers blew themselves up" report the act as
+    done. After an actor, the word is a verb ("police suspected militants attacked")."""
+    w = words(s.doc)
+    # "gunmen suspected to be herdsmen attacked": who they are is doubted, not the attack
+    doubt = subject.start - 3
+    believed = doubt > s.sent.start and (w.lower[doubt] in DOUBTED_DOERS or w.lemma[doubt] in BELIEVING_VERBS)
+    if believed and w.lower[doubt + 1 : subject.start] == ["to", "be"]:
+        return doubt
+    for k in range(subject.start - 1, max(s.sent.start, subject.start - DOUBTED_DOER_REACH) - 1, -1):
+        if w.lower[k] in DOUBTED_DOERS:
+            verb = k > s.sent.start and k - 1 in s.chunk_at
+            return k if not verb else subject.start
+        if not w.is_lower[k] or w.lower[k] in STOP_WORDS:
+            break
+    return subject.start
+
+
+def _group_no_lexicon_knows(s: Sentence, hit: Hit) -> list[Actor]:
+    """A group named by rare words or an acronym no lexicon knows, opening the sentence or its clause as the
+    subject of force with an object ("Dahalo attacked a public service vehicle", "SAF bomb Deribat"): armed men
+    whoever they are, CAMEO's unidentified armed forces of the place they act in."""
+    w = words(s.doc)
+    if hit.entry.type not in ACTS_OF_FORCE or hit.entry.kind != ACT or w.lemma[hit.start] in HARM_VERBS:
+        return []  # "Ricochet killed Greek teenager": what harms may be a thing; what attacks is someone
+    start = hit.start
+    while start > s.sent.start and w.name_word[start - 1] and start - 1 not in s.entity_at:
+        start -= 1
+    if start == hit.start or start > s.sent.start and w.lower[start - 1] not in CLAUSE_OPENERS | {","}:
         return []
+    if not all(w.acronym[k] or zipf_frequency(w.lower[k], "en") < RARE_WORD_ZIPF for k in range(start, hit.start)):
+        return []
+    # a surname: the text has named the person in full ("Jason Stockley ... Stockley shot Smith")
+    if any(w.lower[k] == w.lower[start] and w.name_word[k - 1] for k in range(1, start)):
+        return []
+    # an object follows: a name or a noun phrase, not a preposition or an adverb ("Blues attacked down the left"),
+    # unless the pattern names it ("Pantelitz regained control of")
+    names_its_object = "~" in hit.entry.pattern or " " in hit.entry.pattern
+    if not names_its_object and (
+        hit.end >= s.sent.end or not w.alpha[hit.end] or w.lower[hit.end] in NOT_A_NOUN_PHRASE
+    ):
+        return []
+    location = _location(s, hit.start)
+    country = location.country if location is not None else None
+    return [written_actor(s.doc, start, hit.start, f"{country or ''}UAF", country, "UAF")]
 
-    def _property_of(self, target: Chunk | None) -> bool:
-        """Whether the target is named as the owner of what was destroyed, and that is no post of theirs: "the homes
-        of two attackers" are property, "the camps of the rebels" are the rebels' positions."""
-        if target is None or target.prep != "of" or target.start - 2 < self.sent.start:
-            return False
-        return words(self.doc).lemma[target.start - 2] not in POSTS
 
-    @staticmethod
-    def _armed_on_armed(sources: list[Actor], targets: list[Actor]) -> bool:
-        """Whether armed men act on armed men: forces, police, rebels or unidentified attackers on either side."""
-        return bool(sources and targets) and all(a.sector in UNPLACED_AGENTS for a in (*sources, *targets))
+def _clash_among(s: Sentence, hit: Hit) -> bool:
+    """Whether the act is a clash told by its verb with no other side ("villagers clashed over land"): its
+    subject names both sides, as "clash" is only ever done with someone."""
+    w = words(s.doc)
+    return w.lemma[hit.start] in CLASH_VERBS and (hit.end >= s.sent.end or w.lower[hit.end] != "with")
 
-    def _says_where(self, chunk: Chunk) -> bool:
-        """Whether a phrase names only places after "in", "at" or "near", or a town's country after its comma
-        ("detained in Cairo, Egypt"): where the act was done, not who did it."""
-        labels = {self.entity_at[i].label_ for i in range(chunk.start, chunk.end) if i in self.entity_at}
-        if chunk.prep in LOCATIVE or self._placed_by_its_noun_or_distance(chunk) or self._between_places(chunk):
-            return bool(labels) and labels <= {CITY, CAPITAL, COUNTRY}
-        town = self.entity_at.get(chunk.start - 2)
-        after_a_town = (
-            town is not None and town.label_ in (CITY, CAPITAL) and words(self.doc).lower[chunk.start - 1] == ","
-        )
-        return after_a_town and labels == {COUNTRY}
 
-    def _between_places(self, chunk: Chunk) -> bool:
-        """Whether a phrase names the places a road or a border runs between ("kidnapped on a road between Baghdad
-        and Kirkuk"): the places say where, and are no sides."""
-        w, j = words(self.doc), chunk.start - 1
-        while j > self.sent.start and w.lower[j] in DETERMINERS:
-            j -= 1
-        return (
-            chunk.prep == "between"
-            and j > self.sent.start
-            and (w.lemma[j - 1] in PLACE_NOUNS or w.lemma[j - 1] in ROUTES)
-        )
+def _people_doing_it(s: Sentence, hit: Hit, sources: list[Actor]) -> bool:
+    """Whether people named by what they are (residents, herdsmen, supporters) are the subject of an active verb
+    or the agent of a passive one: "herdsmen attacked farmers", "farmers were attacked by herdsmen", not "24
+    people murdered" nor the victims of an act before it ("killed 43 people and injured hundreds")."""
+    if not all(a.sector in BRAWLING_SECTORS for a in sources):
+        return False
+    w = words(s.doc)
+    if is_passive(s.doc, hit.start, hit.end, s.sent):
+        # "were attacked by Zanu PF activists": the agent after "by" is the doer, as a subject is
+        agent = s.chunk_at.get(hit.end + 1) if hit.end < s.sent.end and w.lower[hit.end] == "by" else None
+        return agent is not None and all(a in agent.actors for a in sources)
+    if w.lower[hit.start].endswith("ing"):
+        return False  # "... Hospital killing five people": a participle's doer is its clause's subject
+    subject = s.chunk_at.get(_past_where_from(w, _before_the_verb(s, hit), s.sent.start))
+    if subject is None or subject.prep is not None:
+        return False
+    # "They took police officers hostage": the people "they" points back to
+    named = _resolve(s, subject) if subject.pronoun else subject.actors
+    if any(a not in named for a in sources):
+        return False
+    # "shows 24 people murdered": people after another verb are its object; after a time they open the clause
+    # ("This afternoon a group of protesters used live ammunition")
+    k = subject.start - 1
+    opens = k < s.sent.start or not (w.is_lower[k] and w.alpha[k])
+    # ("After the election, opposing groups clashed": an -ing form that opens the main clause qualifies them)
+    qualified = w.lower[k].endswith("ing") and opens_the_main_clause(w, s.sent, k)
+    return opens or qualified or w.lower[k] in CLAUSE_OPENERS or w.lower[k] in DATE_WORDS
 
-    def _placed_by_its_noun_or_distance(self, chunk: Chunk) -> bool:
-        """Whether a name follows a locative preposition past its place noun ("in the capital Addis Ababa"), or a
-        distance from it ("30 kilometres away from Colombo")."""
-        w, j = words(self.doc), chunk.start - 1
-        while j > self.sent.start and (
-            w.lower[j] in DETERMINERS
-            or _names_a_place_noun(w, j)
-            or in_a_hyphened_word(w, j, self.sent.start)  # "in the rebel-held capital of Egypt"
-            # "in parts of South Africa", "in the outskirts of Kabul", "in the north of Syria"
-            or w.lower[j] == "of"
-            and _names_a_place_noun(w, j - 1)
-        ):
-            j -= 1
-        if j < self.sent.start:
-            return False
-        if w.lower[j] == "from":
-            return j > self.sent.start and w.lower[j - 1] in DISTANCE_WORDS
-        return j < chunk.start - 1 and w.lower[j] in LOCATIVE
 
-    @staticmethod
-    def _default_sources(type_: str, sources: list[Actor], targets: list[Actor], location) -> list[Actor]:
-        """Unnamed people protesting a government or fighting its forces, or an unnamed authority acting on a
-        country's own people ("the President banned Ugandan opposition candidates"), belong to that country."""
-        if sources and all(s.sector == UNIDENTIFIED for s in sources):
-            # no doer named: of the place the act is told to have happened in, if any, not of whom it was done to
-            place = location.country if location is not None else None
-            return [of_country(a, place) for a in sources] if place else sources
-        countries = _states_of(targets)
-        unnamed = sources and not any(s.country for s in sources)
-        # "ethnic Albanians demonstrated in Serbia"; "protesters stormed the Swedish embassy in Baghdad" are of the
-        # city they act in, not of the state they act against
-        placed = (
-            location is not None
-            and location.country
-            and (not countries or location.lat is not None or countries == {location.country})
-        )
-        # an unnamed authority repressing or conceding where it acts is that place's ("the military government
-        # declared a state of siege in Haiti")
-        placed_authority = unnamed and placed and type_ in DOMESTIC_TYPES
-        placed_authority = placed_authority and all(s.sector in AUTHORITY_SECTORS for s in sources)
-        if unnamed and placed and all(s.sector in DOMESTIC_SECTORS for s in sources) or placed_authority:
-            countries = {location.country}
-        if not sources or len(countries) != 1 or any(s.country for s in sources):
-            return sources
-        # Rebels who shoot down or blow up a foreign airliner are not its country's people. What people direct at a
-        # state (claims, protest, a strike called off) or at its forces, or do to the place they are in (a target
-        # filled in from the place, which spans no words), says whose they are.
-        # People acting on people are of their country, unless those are foreigners where it happened ("gunmen
-        # kidnapped two Italian aid workers in Mali"); so are a state's forces abroad ("a militia attacked US troops
-        # in Syria")
-        abroad = location is not None and location.country and countries != {location.country}
-        of_the_state = all(
-            t.sector in STATE_SECTORS | AUTHORITY_SECTORS or t.start == t.end for t in targets if t.country
-        )
-        # what people claim of a state is their own state's business; of its people or firms, only where it
-        # happened in that state ("farmers protest the lease of land to Saudi investors" need not be Saudis)
-        where_it_happened = location is not None and countries == {location.country}
-        claimed_of_the_state = all(t.sector is None for t in targets if t.country) or of_the_state or where_it_happened
-        people = all(s.sector in DOMESTIC_SECTORS for s in sources) and (
-            type_ in CLAIM_TYPES | {"CONCEDE"} and claimed_of_the_state or not abroad and of_the_state
-        )
-        # Courts and police act at home: "Judge X opened investigations against Chilean officials".
-        home = all(s.sector in HOME_SECTORS for s in sources) or placed_authority
-        # A company is no people of a place: an airline's plane is attacked wherever it flies
-        local = all(t.sector in DOMESTIC_SECTORS and t.sector != "BUS" for t in targets if t.country)
-        if not people and not home and (abroad or not local):
-            return sources
-        country = next(iter(countries))
-        return [of_country(a, country) for a in sources]
+def _has_an_object(s: Sentence, hit: Hit, target: Chunk | None) -> bool:
+    """Whether an active verb is followed by its object: a phrase with no preposition, or an article or a number
+    opening one, maybe after a date ("captured a key neighbourhood", "shelled on Monday two villages")."""
+    if target is not None and target.prep is None and target.start >= hit.end:
+        return True
+    w = words(s.doc)
+    following = hit.end < s.sent.end and (w.lower[hit.end] in DETERMINERS or w.num[hit.end])
+    return following or object_after_a_date(w, hit.end, s.sent)
 
-    def _emit(self, hit, type_, mode, cameo, modality, sources, targets) -> list[EventCandidate]:
-        if not sources and cameo in POLICE_WORK:
-            sources = self._reporting_authority(hit)
-        sources = sources or self._unidentified_doer(hit, type_, modality, targets)
-        if not sources:
-            return []  # "people were killed" is an act on no one named, by no one named
-        if cameo == MILITARY_WITHDRAWAL:
-            # "Rebel fighters and civilians began leaving their last bastion": the fighters withdrew; those who
-            # left with them did not retreat
-            sources = [a for a in sources if a.sector in UNPLACED_AGENTS] or sources
-        doc = self.doc
-        start_char, end_char = doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
-        future = modality == FUTURE
-        if future not in self.dates:
-            self.dates[future] = find_dates(self.text, self.published, future=future)
-        verbal = _is_verbal(cameo)
-        when, precision = date_for(self.dates[future], start_char - self.start_char, verbal=verbal)
-        if when is None and self.published is not None and modality == ASSERTED and self._is_present(hit):
-            when, precision = self.published, DAY  # "Russia is withdrawing": happening as the article is written
-        # where the act a reaction is to happened is not where the reaction was made ("condemned the attack on its
-        # embassy in Kabul")
-        location = None if self._reacts_to_an_act(hit) else self._location(hit.start)
-        if location is None and type_ == "ASSAULT":
-            location = self._city_struck(hit)
-        if location is None and self.setting is not None:
-            # Police, courts and protesters act at home: with no country named, and no place in the sentence,
-            # theirs is the story's ("Police arrested the driver" in a story set in Houston)
-            sources, targets = self._at_home(sources), self._at_home(targets)
-        # Talks and meetings are held somewhere, with someone: their place is no party to them ("returned to the
-        # table in Doha"); a visit's place is its host ("arrived in Amman")
-        party_place = None if cameo in VENUE_CODES else location
-        targets = self._default_targets(type_, cameo, sources, targets, party_place)
-        if type_ == "MOBILIZE":
-            # "ordered the deployment of Russian troops": a state's own forces are what it moves, not whom at
-            own = {a.country for a in sources}
-            targets = [t for t in targets if not (t.country in own and t.sector in ARMED_FORCES)]
-        placed = self._default_sources(type_, sources, targets, location)
-        if placed is not sources:
-            # protesters placed by where they are are that country's, and so is the official they act on
-            # ("Protesters stormed the prime minister's residence in Dhaka")
-            sources, targets = placed, self._default_targets(type_, cameo, placed, targets, party_place)
-        sources, targets = _as_ngos(sources), _as_ngos(targets)
-        # Forces and armed groups often go unnamed ("insurgents shelled Aleppo"), and protesters protest whoever's
-        # they are: coded without a country.
-        unplaced_agents = (
-            (type_ in ACTS_OF_FORCE and all(a.sector in UNPLACED_AGENTS for a in sources))
-            # or draw back from a place ("the allied forces pulled out of the town"), not from whom they disarm, or
-            # hold their fire, whoever they hold it against ("the rebel leader announced a ceasefire")
-            or (
-                type_ == "RETREAT"
-                and all(a.sector in UNPLACED_AGENTS for a in sources)
-                and (not _any_with_a_sector(targets) or cameo == CEASEFIRE)
-            )
-            or (type_ == "COERCE" and all(a.sector in AUTHORITIES for a in sources))
-            # courts, prosecutors and police who charge or convict someone named do so at home (what police
-            # investigate may be an accident)
-            or (
-                type_ == "ACCUSE"
-                and not cameo.startswith(INVESTIGATION)
-                and bool(targets)
-                and all(a.sector in HOME_SECTORS for a in sources)
-            )
-            or (type_ == "PROTEST" and all(a.sector in PROTESTING_SECTORS for a in sources))
-            or (type_ in CLAIM_TYPES and all(a.sector == "LEG" for a in sources) and any(t.country for t in targets))
-            or (cameo == STRIKE and all(a.sector for a in sources))
-            # "herdsmen attacked farmers", "residents burned the offices of the security forces": people who use
-            # force on someone named; with no one named, their "attack" may be words ("students attacked the ruling"),
-            # but what they loot or destroy is property ("party cadres shattered windows"), and what they fire is arms
-            or (
-                type_ in ACTS_OF_FORCE
-                and (
-                    bool(targets)
-                    or cameo in (DESTROY_PROPERTY, SEIZE_PROPERTY)
-                    or cameo in FORCE_OF_ARMS
-                    and hit.end - hit.start > 1  # the arms named: "used live ammunition"
-                    or self._clash_among(hit)
-                )
-                and self._people_doing_it(hit, sources)
-            )
-            # a fight named with its sides ("clashes between rival groups"): whoever they are, they fought
-            or (
-                type_ in ACTS_OF_FORCE
-                and ends_a_fight_noun(words(self.doc), hit.end - 1)
-                and (any(h is hit for h in self.nominal) or _any_with_a_sector(sources))
-            )
-        )
-        # A person no lexicon knows, named in full, acts on whom they act on ("Carla del Ponte accused Belgrade").
-        stranger_acting_on_a_state = any(_is_stranger(a) for a in sources) and any(t.country for t in targets)
-        unknown_doer = all(a.sector == UNIDENTIFIED for a in sources)
-        if not any(a.country for a in sources) and not (unplaced_agents or stranger_acting_on_a_state or unknown_doer):
-            # Any other doer neither named nor placed by the defaults ("President Bush", "officials") makes the event
-            # too uncertain to code.
+
+def _welcomes_a_visitor(s: Sentence, chunk: Chunk | None) -> bool:
+    """Whether the object of "welcomed" is an official or a delegation in person, not their decision or words
+    ("welcomed the Israeli prime minister", not "welcomed the prime minister's decision")."""
+    if chunk is None or chunk.prep not in (None, EMBEDDED) or chunk.pronoun or not chunk.actors:
+        return False
+    w = words(s.doc)
+    if chunk.end < s.sent.end and w.lower[chunk.end] in POSSESSIVE_MARKS:
+        return False
+    return all(a.sector == "GOV" and _is_person_or_delegation(a) for a in chunk.actors)
+
+
+def _commands_no_force(s: Sentence, source: Chunk | None, sources: list[Actor], targets: list[Actor]) -> bool:
+    """Whether an attack or a fight is a named person's who commands no force, aimed at no one of another
+    country or armed ("Lula attacked the central bank over interest rates"): a leader who attacked a country sent
+    its forces. Legislators, rights groups and party leaders command none, whoever they attack."""
+    if source is None or not sources:
+        return False
+    if all(
+        source.sector in UNARMED_POLITICS or source.sector in PARTISANS and _head_word(source).lower() in LEADERS
+        for source in sources
+    ):
+        return True  # "Amnesty International attacked the crackdown", "Kenya's opposition leader attacked the plan"
+    person = any((e := s.entity_at.get(i)) is not None and e.label_ == ROLE for i in range(source.start, source.end))
+    # an official named in full after a title is a person too, whether or not the lexicon knows the name
+    person = person or all(source.sector in HOME_POLITICS and _named_in_full(source) for source in sources)
+
+    home = {source.country for source in sources}
+    return (
+        person
+        and all(source.sector not in ARMED_SECTORS for source in sources)
+        and all(t.country in home | {None} and t.sector not in ARMED_SECTORS for t in targets)
+    )
+
+
+def _fights_a_thing(s: Sentence, hit: Hit) -> bool:
+    """Whether a verb of struggle has an object that names no actor: one fights a virus, a fire or an injustice
+    as one fights rebels, but only rebels are attacked. With no object ("fought on", "fought for hours"), the
+    fight is the subject's."""
+    w = words(s.doc)
+    if w.lemma[hit.start] not in STRUGGLES or hit.end != hit.start + 1 or hit.start == s.sent.start:
+        return False
+    if w.lower[hit.start - 1] in DETERMINERS:
+        return False  # "the fighting": a noun, with no object
+    k = hit.end + (hit.end < s.sent.end and w.lower[hit.end] == "against")
+    if k < s.sent.end and w.lower[k] in PARTICLES:
+        return False  # "fought back against a Somali assault"
+    while k < s.sent.end and w.lower[k] in DETERMINERS:
+        k += 1
+    if k >= s.sent.end or not w.alpha[k] or not w.is_lower[k] or w.lower[k] in PREPOSITIONS:
+        return False
+    for j in range(k, min(k + OBJECT_HEAD_REACH, s.sent.end)):
+        if not w.alpha[j] or w.lower[j] in PREPOSITIONS and w.lower[j] != "of":
+            break
+        if w.lower[j] in FOUGHT_NOUNS or (chunk := s.chunk_at.get(j)) is not None and chunk.actors:
+            return False  # "fought pitched battles", "fought a gunbattle", "fought pockets of resistance"
+    return True
+
+
+def _lays_blame_on(s: Sentence, hit: Hit, target: Chunk) -> bool:
+    """Whether the target is whom blame for the act is laid on ("blamed the attack on Russia"), not whom the act
+    fell on."""
+    return target.prep == "on" and words(s.doc).lemma[hit.start] in ASCRIBING_VERBS
+
+
+def _plays_a_game_or_trade(s: Sentence, hit: Hit, chunk: Chunk | None, target: Chunk | None) -> bool:
+    """Whether an actor phrase names players or companies, whose attacks and fights are a game's or a market's:
+    its head noun is a sports role, or every actor it names is a business, unless the act kills or wounds or
+    falls on people ("Traders killed three civilians")."""
+    if chunk is None or chunk.pronoun:
+        return False
+    w = words(s.doc)
+    after = chunk.end + (chunk.end < s.sent.end and w.lower[chunk.end] in POSSESSIVE_MARKS)
+    heads = {w.lower[chunk.end - 1], w.lower[after] if after < s.sent.end else ""}
+    if heads & SPORT_ROLES:
+        return True
+    if not chunk.actors or any(a.sector != "BUS" for a in chunk.actors):
+        return False
+    on_people = target is not None and any(a.sector in HARMED_PEOPLE for a in target.actors)
+    return w.lemma[hit.start] not in BODY_HARM_VERBS and not on_people
+
+
+def _done_to_each_other(s: Sentence, hit: Hit) -> bool:
+    """Whether a reciprocal pronoun is the act's object ("accused each other of", "held one another
+    responsible")."""
+    w = words(s.doc)
+    end = min(hit.end + 1, s.sent.end - 1)
+    return any((w.lower[k], w.lower[k + 1]) in RECIPROCAL_PRONOUNS for k in range(hit.start + 1, end))
+
+
+def _about_own_words(s: Sentence, hit: Hit, target: Chunk) -> bool:
+    """Whether a reaction's object is the speaker's own words or deeds and the target only what they were about
+    ("defended his comments on Israel"): a possessive pronoun right after the trigger, then a phrase that names
+    no actor, then the target after a preposition."""
+    w = words(s.doc)
+    return (
+        hit.entry.type in REACTION_TYPES
+        and hit.end < s.sent.end
+        and w.lower[hit.end] in POSSESSIVES
+        and target.prep is not None
+        and target.start > hit.end + 1
+        and not any(c.actors and hit.end < c.start < target.start for c in s.chunks)
+    )
+
+
+def _quoted_speaker(s: Sentence, hit: Hit) -> list[Actor]:
+    """Who "we" is in a quotation: the one the sentence says spoke it, after the quotation closes ('"We condemn
+    the attack," the French foreign ministry said', '..., said the French foreign minister') or before it opens
+    ('The minister said: "We reject ..."'). A speaker named by a pronoun is the one it points back at."""
+    doc, sent = s.doc, s.sent
+    w = words(doc)
+    closing = next((i for i in range(hit.end, sent.end) if w.lower[i] in CLOSING_QUOTES), None)
+    after = [i for i in s.say if closing is not None and i > closing]
+    if after:
+        say = min(after)
+        speaker = source_before(doc, sent, say, s.chunk_at, set())
+        if speaker is None or speaker.start < closing:
+            # "..., said the French foreign minister": the speaker follows the verb
+            speaker = next((c for c in s.chunks if c.start > say and c.prep is None), None)
+    else:
+        before = [i for i in s.say if i < hit.start]
+        speaker = source_before(doc, sent, max(before), s.chunk_at, set()) if before else None
+    return _resolve(s, speaker) if speaker is not None else []
+
+
+def _struck_in_subject(s: Sentence, hit: Hit, subject: Chunk, victims: list[Actor]) -> list[Actor]:
+    """The people an attack named as the subject harmed belong to the place it struck ("Israeli air strikes on
+    Gaza killed 30 people"): the phrase after "on" or "against" between the subject and the verb."""
+    struck = next(
+        (c for c in s.chunks if subject.end <= c.start and c.end <= hit.start and c.prep in STRUCK),
+        None,
+    )
+    country = next((a.country for a in struck.actors if a.country), None) if struck is not None else None
+    if country is None:
+        return victims
+    if not victims:
+        return struck.actors
+    return [of_country(v, country) for v in victims]
+
+
+def _possessor(s: Sentence, chunk: Chunk, sources: list[Actor]) -> list[Actor]:
+    """Whose "its troops" or "its northern towns" an attack or coercion is aimed at: the nearest actor named
+    before them other than the doer ("Israel said Hezbollah fired rockets at its northern towns"), as one
+    attacks another's forces and towns, not one's own."""
+    # (sides of one country are told apart by who they are: "Nigerian soldiers were killed when Boko Haram
+    # fighters attacked their base")
+    doers, sides = {a.country for a in sources}, {a.code for a in sources}
+    for earlier in reversed([c for c in s.chunks if c.end <= chunk.start and not c.pronoun]):
+        named = [a for a in earlier.actors if a.country and (a.country not in doers or a.code not in sides)]
+        if named:
+            return named
+    return []
+
+
+def _own_people(s: Sentence, chunk: Chunk, sources: list[Actor]) -> list[Actor]:
+    """Whom "its citizens" or "their troops" name when the act is no attack: the doer's own ("Britain urged its
+    citizens to leave Lebanon")."""
+    countries = {a.country for a in sources if a.country}
+    if len(countries) != 1 or chunk.place:
+        return []
+    country = countries.pop()
+    named = code_chunk(s.doc, chunk.start, chunk.end, s.entity_at, None)
+    return [of_country(a, country) for a in named]
+
+
+def _accusation_in_claim(s: Sentence, hit: Hit, subject: Chunk, doers: list[Actor]) -> list[EventCandidate]:
+    """A claim that another did harm accuses the doer (CAMEO 112, "accuse of aggression"), whether or not the
+    harm is true: "The US claimed that ISIL had attacked Iraq"."""
+    if quad_class(hit.entry.cameo) < 3 or not doers:
+        return []
+    w = words(s.doc)
+    claim = next((j for j in range(subject.start - 1, max(s.sent.start, subject.start - 4) - 1, -1)
+                  if w.lemma[j] in CLAIM_VERBS), None)  # fmt: skip
+    if claim is None:
+        return []
+    claimant = source_before(s.doc, s.sent, claim, s.chunk_at, s.left_stops)
+    accusers = _resolve(s, claimant)
+    own = {a.country for a in accusers}
+    accused = [a for a in doers if a.country not in own]
+    if not accusers or not accused:
+        return []
+    entry = CLAIM_AS_ACCUSATION
+    return _emit(s, Hit(claim, claim + 1, entry), entry.type, entry.mode, entry.cameo, ASSERTED, accusers, accused)
+
+
+def _authorities_of_the_place(s: Sentence, hit: Hit, held: Chunk | None) -> list[Actor]:
+    """Who arrests, investigates or tries someone, or finds or defuses weapons, when a passive names no one: the
+    police who report weapons found, or the state it is done in ("a US national was put under investigation in
+    Italy", "a bomb was found near his home in New York"), or, with no place named, the state of a politician
+    held, whose office and opposition are at home ("Zimbabwe's opposition leader was arrested"), or of someone
+    known by a town or a region of it, as local news names its own people ("an Oklahoma man was convicted")."""
+    if hit.entry.cameo == WEAPONS_SEIZED and (reporting := _reporting_authority(s, hit)):
+        return reporting  # "Police said the pistols were discovered": theirs
+    if hit.entry.mode not in AUTHORITY_MODES and hit.entry.cameo != WEAPONS_SEIZED:
+        return []
+    place = next((c for c in s.chunks if c.start >= hit.end and c.prep == "in"), None)
+    if place is not None and not _in_its_clause(s, hit, place):
+        return []
+    if place is None:
+        people = held.actors if held is not None else []
+        at_home = [a for a in people if a.sector in HOME_POLITICS or _known_by_a_town(s, a)]
+        home = {a.country for a in at_home if a.country}
+        if len(home) != 1 or len(at_home) < len(people):
             return []
-        pairs = [(s, t) for s in sources[:MAX_ACTORS] for t in (targets[:MAX_ACTORS] or [None])]
-        events = []
-        for source, target in pairs:
-            if target is not None and source.text == target.text:
-                target = None
-            confidence = 0.4 + 0.25 * (source.country is not None) + 0.15 * (target is not None)
-            confidence += 0.1 * (hit.end - hit.start > 1)
-            events.append(
-                EventCandidate(
-                    type=type_,
-                    mode=mode,
-                    cameo=cameo,
-                    quad_class=quad_class(cameo),
-                    source=source,
-                    target=target,
-                    event_date=when,
-                    date_precision=precision if when else UNKNOWN,
-                    negated=modality == NEGATED,
-                    modality=modality,
-                    sentence_index=self.index,
-                    sentence=self.text,
-                    trigger=text_of(doc)[start_char:end_char],
-                    trigger_start=start_char,
-                    trigger_end=end_char,
-                    confidence=round(max(0.05, min(0.95, confidence)), 2),
-                    location=location,
-                )
+        # written as the words that name the act, as an unnamed attacker is
+        country = home.pop()
+        return [written_actor(s.doc, hit.start, hit.end, country, country, None)]
+    return [Actor(a.text, a.country, a.start, a.end, a.country, None) for a in place.actors[:1] if a.country]
+
+
+def _at_home(s: Sentence, actors: list[Actor]) -> list[Actor]:
+    """The actors, with police, courts, unnamed attackers and protesters of no named country placed in the story's
+    setting when this sentence names them; one a pronoun stands for was named in another sentence, and is left
+    as it was."""
+    home = s.setting
+    return [
+        of_country(a, home)
+        if a.country is None and (a.sector in AT_HOME_SECTORS or _is_a_protester(a)) and _written_here(s, a)
+        else a
+        for a in actors
+    ]
+
+
+def _is_captive(s: Sentence, actor: Actor, *, any_people: bool = False) -> bool:
+    """Whether an actor seized is people ("two Italian aid workers", "four Jordanians"), not a place named by
+    whose it is ("a police station"), nor a town or a capital standing for its government; any_people: people
+    of any kind, fighters too ("two Taliban commanders")."""
+    span = s.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or _names_a_seized_place(s, actor, span):
+        return False
+    last = _head_of(s, span)
+    if last.ent_type_ in (COUNTRY, CAPITAL, CITY):
+        return False
+    if actor.sector is not None:
+        return any_people or actor.sector in CAPTIVES
+    return last.ent_type_ == DEMONYM
+
+
+def _head_of(s: Sentence, span: Span) -> Token:
+    """The head of an actor's phrase, before where they were ("two rebels in Kidal")."""
+    preposition = next((t for t in span[1:] if t.lower_ in PREPOSITIONS), None)
+    return span[-1] if preposition is None else s.doc[preposition.i - 1]
+
+
+def _is_a_town_by_name(s: Sentence, actor: Actor) -> bool:
+    """Whether an actor is a town, a capital or a country named as itself ("seized Kabul"), though it is coded
+    as the government it holds."""
+    span = s.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is not None and _head_of(s, span).ent_type_ in (COUNTRY, CAPITAL, CITY)
+
+
+def _names_a_seized_place(s: Sentence, actor: Actor, span: Span) -> bool:
+    """Whether an actor's phrase names a place, or whose the place after it is ("a Congolese police station")."""
+    return _head_word(actor).lower() in SEIZED_PLACES or (
+        span.end < len(s.doc) and s.doc[span.end].lower_ in SEIZED_PLACES
+    )
+
+
+def _written_here(s: Sentence, actor: Actor) -> bool:
+    """Whether an actor is named in this sentence."""
+    return s.start_char <= actor.start < s.start_char + len(s.text)
+
+
+def _in_its_clause(s: Sentence, hit: Hit, after: Chunk) -> bool:
+    """Whether a phrase after a trigger is in the trigger's clause: no clause ends between them."""
+    return not any(k in s.right_stops for k in range(hit.end, after.start))
+
+
+def _holder(s: Sentence, hit: Hit) -> list[Actor]:
+    """Who held the people a passive release frees: the one whose jails or custody they left ("were released
+    from Israeli jails", "freed from Russian custody")."""
+    if hit.entry.mode != "release":
+        return []
+    held_in = next((c for c in s.chunks if c.start > hit.end and c.prep == "from"), None)
+    if held_in is None or not _in_its_clause(s, hit, held_in):
+        return []
+    return [a for a in held_in.actors if a.country][:1]
+
+
+def _known_by_a_town(s: Sentence, actor: Actor) -> bool:
+    """Whether an actor is written as a town or a region alone ("an Oklahoma man") or as its people ("a Brooklyn
+    teenager"), not as a state or a people (a "US national", an "American tourist" is as often held abroad)."""
+    inside = [e for e in s.entities if actor.start <= e.start_char and e.end_char <= actor.end]
+    if actor.sector is None:
+        return any(e.start_char == actor.start and e.end_char == actor.end and e.label_ in TOWNS for e in inside)
+    return actor.sector in PEOPLE_SECTORS and bool(inside) and all(e.label_ in TOWNS for e in inside)
+
+
+def _fell_fighting_each_other(s: Sentence, hit: Hit, victims: Chunk | None) -> bool:
+    """Whether a passive's victims are two armed sides that fell in a fight it names with no side of its own
+    ("were killed in a gunfight", not "in clashes with Pakistani troops")."""
+    if victims is None or len({a.code for a in victims.actors if a.sector in COMBATANTS}) < 2:
+        return False
+    w, end = words(s.doc), hit.end
+    if end >= s.sent.end or w.lower[end] not in ("in", "during"):
+        return False
+    for i in range(end + 1, min(end + 1 + FIGHT_NOUN_REACH, s.sent.end)):
+        if ends_a_fight_noun(w, i):
+            return i + 1 >= s.sent.end or w.lower[i + 1] not in ("with", "between")
+    return False
+
+
+def _rescues(s: Sentence, hit: Hit, sources: list[Actor], freed: Chunk | None) -> bool:
+    """Whether police or soldiers free people another held: hostages, captives or victims, named in the trigger
+    ("freed 10 hostages") or as its object ("freed the kidnapped victims")."""
+    if not sources or not all(a.sector in RESCUERS for a in sources):
+        return False
+    w = words(s.doc)
+    if freed is not None and freed.start >= hit.end and freed.prep is None:
+        end = freed.end
+    else:  # "freed 10 human trafficking victims": people no lexicon names, up to the next preposition
+        end = hit.end
+        while (
+            end < min(s.sent.end, hit.end + RESCUED_REACH)
+            and (w.alpha[end] or w.num[end])
+            and w.lower[end] not in PREPOSITIONS
+        ):
+            end += 1
+    return any(w.lemma[k] in RESCUED for k in range(hit.start, end))
+
+
+def _city_struck(s: Sentence, hit: Hit) -> Location | None:
+    """The city an attack names as its object ("shelled Kyiv", "launched an attack on Beni"): where it was."""
+    w, k = words(s.doc), hit.end
+    k += k < s.sent.end and w.lower[k] == "on"
+    entity = s.entity_at.get(k)
+    if entity is None or entity.start != k or entity.label_ not in (CITY, CAPITAL):
+        return None
+    after = entity.end
+    if after < s.sent.end and (w.title[after] or w.lower[after] in POSSESSIVE_MARKS):
+        return None  # "attacked South West State's militiamen", "stormed Kabul University": a longer name's
+    return place_of(entity)
+
+
+def _location(s: Sentence, trigger: int) -> Location | None:
+    """Where the event of the trigger at this token happened (read once per trigger)."""
+    if trigger not in s.locations:
+        s.locations[trigger] = locate(s.doc, s.sent, trigger, s.entities, s.reporting)
+    return s.locations[trigger]
+
+
+def _unidentified_attackers(s: Sentence, hit: Hit, *, passive: bool) -> list[Actor]:
+    """Who carried out an attack a clause names as a noun rather than by its author: the actor after "by" in
+    the subject's attack phrase ("a suicide bombing by the Taliban killed 20 soldiers"); else, when the
+    sentence names no author ("killed in a car bombing in Baghdad", "a roadside bomb killed two soldiers near
+    Basra"), CAMEO's unidentified armed forces (UAF) of the country it happened in, written as the words that
+    name the attack. With no place named, the attackers have no country, and the attack is coded on whom it
+    struck, as an unnamed armed group's is ("a roadside bomb killed three Afghan soldiers")."""
+    destroyed = hit.entry.cameo == DESTROY_PROPERTY  # "an airstrike destroyed a clinic" is force too
+    if not (hit.entry.type == "ASSAULT" or destroyed) or hit.entry.kind not in (ACT, RECEIVED):
+        return []
+    span = attack_phrase(s.doc, s.sent, hit.start, hit.end, passive=passive)
+    if span is None and participle_joined_by(words(s.doc), hit.start, s.sent) == ",":
+        span = opening_attack_phrase(s.doc, s.sent, hit.start)  # "A bomb hit a bus, killing five people"
+    if span is not None and not passive:
+        by = (c for c in s.chunks if span[1] <= c.start and c.end <= hit.start and c.prep == "by")
+        if (author := next(by, None)) is not None and author.actors:
+            return author.actors
+    named = span is not None
+    if span is None and passive and not destroyed and names_only_where_and_when(s.doc, s.sent, hit.start, hit.end):
+        span = hit.start, hit.end  # "ten soldiers were killed in eastern Ukraine": written as the act's words
+    if span is None and not passive:
+        span = _act_of_no_named_doer(s, hit)  # "clan fighting in Khaydaro"
+    return [] if span is None else _forces_of_the_place(s, hit, span, named=named)
+
+
+def _forces_of_the_place(s: Sentence, hit: Hit, span: tuple[int, int], *, named: bool) -> list[Actor]:
+    """CAMEO's unidentified armed forces of the country an act happened in, written as the words `span` that
+    name it. Harm told by its verb alone, or a fight, is an act where it happened ("killed in Kabul", "killed in
+    Selea", a place no gazetteer holds), not wherever it happened ("walked off the pitch injured"): unless the
+    attack is `named` as such, a place must be."""
+    location = _location(s, hit.start)
+    country = location.country if location is not None else None
+    if not country and not named and not placed_by_a_name(s.doc, s.sent, hit.end):
+        return []
+    return [written_actor(s.doc, span[0], span[1], f"{country or ''}UAF", country, "UAF")]
+
+
+def _derived(s: Sentence, hit: Hit, modality: str, cues: dict[str, str], sources: list[Actor], targets: list[Actor]):
+    """Statements of intent: "X will withdraw" is an AGREE by X, "X will not accept" a REJECT by X."""
+    entry = hit.entry
+    if entry.kind not in (ACT, "commit") or not sources:
+        return None
+    quad = quad_class(entry.cameo)
+    after = words(s.doc).lower[hit.start : s.sent.end]
+    conditional = "unless" in after
+    conditional_threat = cues.get(HYPOTHETICAL) in CONDITIONAL_MODALS and ("if" in after or conditional)
+    if modality == FUTURE and cues.get(FUTURE) not in PREDICTIONS:
+        if entry.type == "MOBILIZE":
+            return None  # troops to be sent to an ally threaten no one: the deployment stays a plan
+        if entry.type == "ASSAULT" and cues.get(FUTURE) in PREPARATIONS:
+            # "the army prepared to resume shelling": forces made ready (154), not a threat voiced
+            return "MOBILIZE", "troops", "154", ASSERTED, sources, None
+        if (quad >= 3 or conditional) and not _cuts_nothing_of_another(s, hit, targets, sources):
+            return (
+                "THREATEN",
+                THREAT_MODE.get(entry.type),
+                THREAT_CAMEO.get(entry.type, "130"),
+                ASSERTED,
+                sources,
+                None,
             )
-        return events
+        return "AGREE", None, INTENT_CAMEO.get(entry.type, "030"), ASSERTED, sources, None
+    if modality == HYPOTHETICAL and conditional_threat and (quad >= 3 or entry.type == "SANCTION"):
+        # "The EC may halt mediation if cooperation founders": a hostile act on a condition is a threat.
+        return "THREATEN", THREAT_MODE.get(entry.type), THREAT_CAMEO.get(entry.type, "130"), ASSERTED, sources, None
+    if modality == NEGATED and (FUTURE in cues or entry.type == "AGREE") and quad <= 2:
+        return "REJECT", None, "120", ASSERTED, sources, None
+    return None
+
+
+def _cuts_nothing_of_another(s: Sentence, act: Hit, targets: list[Actor], sources: list[Actor]) -> bool:
+    """Whether a halt or a suspension to come is of the doer's own activity, aimed at no one ("Iran agreed to
+    suspend uranium enrichment"): CAMEO 16 reduces relations with another, and a threat is made to someone, so
+    such a pledge is an intent, not a threat."""
+    return act.entry.type == "SANCTION" and _aimed_at_no_one(s, act, targets, sources)
+
+
+def _struggles_against_no_one(s: Sentence, act: Hit, targets: list[Actor], sources: list[Actor]) -> bool:
+    """Whether a fight or a struggle vowed is for something and against no one named ("vowed to fight for
+    reform"): CAMEO 138 threatens force against another."""
+    return words(s.doc).lemma[act.start] in STRUGGLES and _aimed_at_no_one(s, act, targets, sources)
+
+
+def _aimed_at_no_one(s: Sentence, act: Hit, targets: list[Actor], sources: list[Actor]) -> bool:
+    """Whether an act to come names no one it is aimed at, itself or through what governs it."""
+    return not targets and not _governed_targets(s, act, sources)
+
+
+def _governed_targets(s: Sentence, governed: Hit, sources: list[Actor]) -> list[Actor]:
+    """Whom a refusal, promise or threat concerns: the target of the action it governs ("refused to deploy
+    peacekeepers in Iraq", "threatened to shell Iraqi towns")."""
+    own = {a.country for a in sources}
+    _, target_chunk = roles(s, governed)
+    if target_chunk is not None:
+        return [a for a in _aimed_at(s, governed, target_chunk, sources) if a.country not in own]
+    location = _location(s, governed.start)
+    if location is not None and location.country not in own:
+        return [Actor(location.name, location.country, 0, 0, location.country, None)]
+    return []
+
+
+def _condition_subject(s: Sentence, hit: Hit) -> list[Actor]:
+    """Whom a threat or an offer is made to: the subject of its "if" or "unless" clause."""
+    w = words(s.doc)
+    for i in range(hit.end, s.sent.end):
+        if w.lower[i] in ("if", "unless"):
+            chunk = next((c for c in s.chunks if c.start > i and not c.pronoun), None)
+            if chunk is not None and chunk.start - i <= 3:
+                return chunk.actors
+            return []
+    return []
+
+
+def _is_present(s: Sentence, hit: Hit) -> bool:
+    """Whether a trigger is in the present tense ("withdraws", "is withdrawing")."""
+    w, j = words(s.doc), hit.start - 1
+    word = w.lower[hit.start]
+    if is_s_form(w, hit.start):
+        return True
+    while j > s.sent.start and w.lower[j].endswith("ly"):
+        j -= 1
+    return word.endswith("ing") and w.lower[j] in ("is", "are", "am")
+
+
+def _is_conditional(s: Sentence, source: Chunk | None) -> bool:
+    """A subject right after "if" or "unless" ("unless Baghdad accepted"), or after an opening "should", "were"
+    or "had", is in a condition, not a report ("until": `_in_a_time_clause_to_come`)."""
+    if source is None:
+        return False
+    j = source.start - 1
+    while j >= s.sent.start and words(s.doc).lower[j] in DETERMINERS:
+        j -= 1
+    if j < s.sent.start:
+        return False
+    # "Should Hamas release the hostages, ...", "Were Iran to attack, ...": a condition by inversion
+    inverted = j == s.sent.start and words(s.doc).lower[j] in INVERTED_CONDITIONS
+    return inverted or words(s.doc).lower[j] in ("if", "unless", "whether")
+
+
+def _owns_the_act(s: Sentence, hit: Hit, target: Chunk, sources: list[Actor]) -> bool:
+    """Whether the target found is the possessor of the trigger's own noun and the source's own country."""
+    w = words(s.doc)
+    # "Türkiye's support", or a modifier of the noun itself: "cut off all U.S. aid to Honduras" (people are
+    # acted on whoever they are: "released 400 Taliban prisoners")
+    modifier = hit.end - 1 <= target.end <= hit.end and (w.lemma[hit.end - 1],) not in lexicon.sectors()
+    modifier = modifier and not _object_complement(w, hit)  # "held the soldier captive"
+    inside = hit.start < target.start and (target.end < hit.end and w.lower[target.end] in POSSESSIVE_MARKS or modifier)
+    own = {a.country for a in sources}
+    return inside and bool(target.actors) and all(a.country in own for a in target.actors)
+
+
+def _modifies_a_stranger(s: Sentence, hit: Hit, subject: Chunk) -> bool:
+    """Whether a participle without "be" follows a name no lexicon knows, nearer than the actor phrase before it
+    (", Kimani Gray, 16, killed by police"): it says what happened to that person."""
+    w = words(s.doc)
+    if is_passive(s.doc, hit.start, hit.end, s.sent, with_be=True):
+        return False
+    return any(
+        w.title[k] and w.alpha[k] and k not in s.entity_at and k not in s.chunk_at and k > s.sent.start
+        for k in range(subject.end, hit.start)
+    )
+
+
+def _scatters(s: Sentence, hit: Hit, source: Chunk | None, target: Chunk | None) -> bool:
+    """Whether people who are no force scatter themselves, with no one dispersed ("the crowd has dispersed")."""
+    if words(s.doc).lemma[hit.start] not in SCATTER_VERBS or target is not None or source is None:
+        return False
+    return not any(a.sector in FORCES for a in source.actors)
+
+
+def _describes_a_rejected_text(s: Sentence, hit: Hit) -> bool:
+    """Whether an -ing form right after the object of a rejection says what that object does ("blocked a
+    resolution calling for", "rejected a plan demanding"): the rejected text's act, not the rejecter's."""
+    w = words(s.doc)
+    if not w.lower[hit.start].endswith("ing"):
+        return False
+    for other in s.hits:
+        if other.entry.type != "REJECT" or other.end > hit.start or hit.start - other.end > OBJECT_WORDS:
+            continue
+        between = range(other.end, hit.start)
+        # a participle after a hyphen qualifies the object ("a British-drafted resolution calling for")
+        verb = (k for k in between if w.lower[k].endswith("ed") and w.lower[k - 1] != "-")
+        if any(w.lower[k] in CLAUSE_ENDS or w.lower[k] in RELATIVES for k in between) or next(verb, None):
+            continue
+        # the rejected object stands between them, or inside the rejection's pattern ("blocked a ... resolution")
+        if other.end < hit.start or other.end - other.start > 1:
+            return True
+    return False
+
+
+def _asks(s: Sentence, hit: Hit) -> bool:
+    """Whether a trigger is in the question a sentence closes with: a question asserts nothing. A headline's
+    statement before a colon stands ("Putin Threatens Europe With War: What Is Behind the Escalation?")."""
+    w = words(s.doc)
+    last = s.sent.end - 1
+    while last > s.sent.start and (w.lower[last] in CLOSING_QUOTES or not w.lower[last].strip()):
+        last -= 1
+    if w.lower[last] != "?":
+        return False
+    return not any(w.lower[k] in (":", ";") for k in range(hit.end, last))
+
+
+def _allowed_doers(s: Sentence, hit: Hit) -> list[Actor] | None:
+    """Who does an act another allows, named between the allowing and the act's "to" ("allowed Russia to send
+    troops", "gave permission to Russia to help"): the one allowed (CAMEO 080 allows another); None when no act
+    of allowing comes before in the clause."""
+    w = words(s.doc)
+    if hit.start - 1 <= s.sent.start or w.lower[hit.start - 1] != "to":
+        return None
+    allowing = [h for h in s.hits if h.end < hit.start and h.entry.mode == "allow"]
+    if not allowing or any(i in s.right_stops for i in range(allowing[-1].end, hit.start)):
+        return None
+    allowed = s.chunk_at.get(hit.start - 2)
+    if allowed is None or allowed.start < allowing[-1].end or allowed.prep not in (None, "to"):
+        return None
+    return _resolve(s, allowed)
+
+
+def _doers_of_purpose(s: Sentence, hit: Hit, object_: Chunk) -> list[Actor] | None:
+    """Who acts in an infinitive of purpose after another act's object: the subject of that act (None when no
+    act comes before)."""
+    # the object may be inside the act's own pattern ("summoned the ambassador to protest")
+    before = [h for h in s.hits if h is not hit and h.start < object_.start and h.end <= hit.start]
+    before = [h for h in before if object_.end < hit.start]
+    if not before or any(i in s.right_stops for i in range(before[-1].end, hit.start)):
+        return None
+    return _resolve(s, roles(s, before[-1])[0])
+
+
+def _helps_the_one_before(s: Sentence, end: int) -> bool:
+    """Whether the phrase ending at `end` is the object of "to help" ("to help the country's police")."""
+    w = words(s.doc)
+    for k in range(end, max(s.sent.start + 1, end - HELPED_PHRASE_WORDS), -1):
+        if w.lower[k] in (",", ";") or any(h.start <= k < h.end for h in s.hits):
+            return False
+        if w.lower[k] == "help" and w.lower[k - 1] == "to":
+            return True
+    return False
+
+
+def _is_purpose(s: Sentence, hit: Hit) -> bool:
+    """An infinitive ("sent troops to protect", "to encourage refugees to return") plans, it does not report."""
+    doc, j = s.doc, hit.start - 1
+    while j > s.sent.start and words(doc).lower[j] in QUOTES:
+        j -= 1  # "to unite and ``mobilize''"
+    if j > s.sent.start and words(doc).lower[j] in ("and", "or"):
+        # "to land and evacuate": the second verb shares the first one's "to"; "to cut ties and expelled" does not
+        if _finite_after_and(words(doc), hit.start):
+            return False
+        return any(words(doc).lower[k] == "to" for k in range(max(s.sent.start, j - 4), j))
+    if j > s.sent.start + 1 and words(doc).lower[j] in ("be", "been") and words(doc).lower[j - 1] == "to":
+        return True  # "a call for peacekeepers to be deployed"
+    if j > s.sent.start + 1 and words(doc).lower[j] == "help" and words(doc).lower[j - 1] == "to":
+        j -= 1  # "sent troops to help fight the rebels": to fight them
+    if _helps_the_one_before(s, j):
+        return True  # "arrived to help the country's police fight armed gangs": what the help is for
+    if j <= s.sent.start or words(doc).lower[j] != "to" or words(doc).lower[hit.start].endswith("ing"):
+        return False  # "resorted to throwing stones" is not an infinitive
+    if _opens_a_cause(s, j):
+        return False  # "died due to clashes", "led to clashes": the cause, no purpose
+    # the verb before "to", or before its object: "prompting Madrid to recall its ambassador"
+    object_ = s.chunk_at.get(j - 1)
+    k = object_.start - 1 if object_ is not None and object_.start > s.sent.start else j - 1
+    # past when and how: "voted unanimously on Saturday to demand"
+    while k > s.sent.start and (
+        words(doc).lower[k] in CALENDAR or words(doc).lower[k] == "on" or words(doc).lower[k].endswith("ly")
+    ):
+        k -= 1
+    verb = doc[k]
+    return lexicon.cues().get((verb.lemma_,)) != "aspect" and not (
+        k - 1 >= s.sent.start and (words(doc).lemma[k - 1], verb.lemma_) in lexicon.cues()
+    )
+
+
+def _obligation(s: Sentence, hit: Hit) -> list[EventCandidate]:
+    """ "X said Y must ...": a demand by the speaker X on Y."""
+    doc, sent = s.doc, s.sent
+    obliged = source_before(doc, sent, hit.start, s.chunk_at, s.left_stops)
+    if obliged is None or obliged.pronoun or not s.say:
+        return []
+    say = max((i for i in s.say if i < obliged.start), default=None)
+    if say is None:
+        say = min(i for i in s.say if i > hit.start) if any(i > hit.start for i in s.say) else None
+        speaker = source_before(doc, sent, say, s.chunk_at, set()) if say is not None else None
+    else:
+        speaker = source_before(doc, sent, say, s.chunk_at, set())
+    if speaker is None or speaker is obliged or speaker.pronoun:
+        return []
+    return _emit(s, hit, "REQUEST", None, "100", ASSERTED, speaker.actors, obliged.actors)
+
+
+def _governed(s: Sentence, hit: Hit, sources: list[Actor], target_chunk: Chunk | None) -> list[EventCandidate]:
+    governor = hit.governor
+    kind = governor.entry.kind.removesuffix("-to")
+    # An action without its own subject is done by the governor's subject ("agreed to withdraw"), or by the
+    # one asked ("urged Iraq to allow").
+    own = [c for c in s.chunks if governor.end <= c.start and c.end <= hit.start and c.prep is None]
+    if own:
+        sources = own[-1].actors
+    else:
+        g_source, g_target = roles(s, governor)
+        # the one urged acts, and so does the one accused ("accused Ukraine of shelling Donetsk")
+        chosen = g_target if kind in ("request", "accuse") else g_source
+        sources = _resolve(s, chosen)
+    targets = _aimed_at(s, hit, target_chunk, sources)
+    entry = hit.entry
+    return _emit(s, hit, entry.type, entry.mode, entry.cameo, GOVERNED_MODALITY[kind], sources, targets)
+
+
+def _aimed_at(s: Sentence, hit: Hit, target_chunk: Chunk | None, sources: list[Actor]) -> list[Actor]:
+    """The target phrase's actors, unless the phrase is the doer's own noun ("Türkiye's support", "all U.S.
+    aid"): then whom the phrase after it names, if any ("cut off all U.S. aid to Honduras")."""
+    if target_chunk is None:
+        return []
+    if not _owns_the_act(s, hit, target_chunk, sources):
+        return target_chunk.actors
+    recipient = agent_after_by(s.doc, s.sent, hit.end, s.chunks, s.right_stops, preps=TO)
+    return recipient.actors if recipient is not None and recipient.start == hit.end + 1 else []
+
+
+def _default_targets(
+    s: Sentence, type_: str, cameo: str, sources: list[Actor], targets: list[Actor], location
+) -> list[Actor]:
+    """Fill in the target the CAMEO way: unnamed people belong to the place, or to the source's own country;
+    with no one named, the place an action is done in stands for its people."""
+    if type_ == "MOBILIZE":
+        # What is deployed is the source's own force, not whom it is aimed at: "sent warships to the Gulf".
+        targets = [t for t in targets if t.country or t.sector != "MIL"]
+    countries = _states_of(sources)
+    place = location.country if location is not None and location.country else None
+    if cameo == VISIT and place and place not in countries and all(t.country is None for t in targets):
+        # a visit's host is the country visited, whatever else the clause names ("arrived in Colombo for a
+        # state visit")
+        return [Actor(location.name, place, 0, 0, place, None)]
+    if targets and all(t.country is None for t in targets):
+        people = type_ in CLAIM_TYPES and any(a.sector in DOMESTIC_SECTORS for a in sources)
+        # a state puts to death or frees people it holds, its own unless named otherwise ("the junta executed
+        # activists", "the junta freed 9,000 prisoners")
+        authority = all(a.sector in AUTHORITY_SECTORS for a in sources) or cameo in (EXECUTION, RELEASE)
+        domestic = (type_ in DOMESTIC_TYPES or authority) and all(t.sector in HELD_AT_HOME for t in targets)
+        # Rebels and the opposition fight their own state ("Colombian rebels kidnapped two soldiers"), and so do
+        # the unidentified forces of a place ("a soldier was wounded in a bomb blast in Rafah")
+        insurgent = all(a.sector in CHALLENGER_SECTORS or a.sector == "UAF" for a in sources) and all(
+            t.sector in STATE_SECTORS for t in targets
+        )
+        # Courts and police act at home, on officials as on anyone: "a judge ordered former president X".
+        home = all(a.sector in HOME_SECTORS for a in sources)
+        # A legislature's claims on an unnamed president or government are on its own: "Members of Kenya's
+        # parliament called on the president to resign", "lawmakers impeached President X".
+        legislative = type_ in CLAIM_TYPES and all(a.sector == "LEG" for a in sources)
+        legislative = legislative and all(t.sector in STATE_SECTORS for t in targets)
+        # A state's forces fight unnamed armed groups and gangs of the place they fight in ("Nigerian troops
+        # killed 20 gunmen in Maiduguri"); armies fight abroad as often as at home, so with no place named
+        # they are nobody's
+        counter = all(a.sector in STATE_SECTORS for a in sources) and all(t.sector in IRREGULARS for t in targets)
+        domestic = domestic or insurgent or home or legislative
+        # Aid, given or promised, goes to the people of the place it is sent to ("food aid to refugees in Liberia")
+        placed = type_ in PLACE_TARGET_TYPES or type_ == "AID" or cameo.startswith(AID_INTENT)
+        local = placed and all(t.sector in DOMESTIC_SECTORS for t in targets)
+        country = place if place and (local or counter) else None
+        if country is None and len(countries) == 1 and (people or domestic):
+            country = next(iter(countries))
+        if country:
+            return [of_country(t, country) for t in targets]
+    if targets:
+        return targets
+    if place and len(sources) == 1 and not (place in countries and type_ not in DOMESTIC_TYPES | {"THREATEN"}):
+        # An actor at home ("resigned ... in Tbilisi") acts on its own country only by repressing, conceding,
+        # protesting or threatening; a joint act's place ("signed a peace agreement in Washington") is its venue.
+        return [Actor(location.name, place, 0, 0, place, None)]
+    if cameo in EMERGENCY_RULE and len(countries) == 1:
+        # A curfew, a state of emergency or martial law, imposed or lifted, falls on the state's own people.
+        country = next(iter(countries))
+        return [Actor("", country, 0, 0, country, None)]
+    if type_ == "PROTEST" and len(countries) == 1:
+        # A protest with no one named is against the protesters' own government.
+        country = next(iter(countries))
+        return [Actor("", country + "GOV", 0, 0, country, "GOV")]
+    return targets
+
+
+def _unidentified_doer(s: Sentence, hit: Hit, type_: str, modality: str, targets: list[Actor]) -> list[Actor]:
+    """PLOVER's unidentified actor, written as the act's words, for a hostile act reported as done to someone
+    by no one named, in a sentence that names no actor but its targets (places aside): any other one may be the
+    doer, told in a way the coder does not read."""
+    if type_ not in HARMS or modality != ASSERTED:
+        return []
+    if not targets and (
+        type_ not in ACTS_OF_FORCE
+        or _location(s, hit.start) is None
+        and not told_as_done_in_the_past(s.doc, hit.start, hit.end, s.sent)
+    ):
+        # force on no one named is an act done where it was done ("weapons were seized in Karachi"), or done
+        # and told so ("shops were looted"); "everyone is terrorised" is a state
+        return []
+    if not told_as_done_by_someone(s.doc, s.sent, hit.start) or words(s.doc).lemma[hit.start] in STRUGGLES:
+        return []  # a fight has two sides, and what "was battled" may be a fire
+    spans = {(t.start, t.end) for t in targets}
+    # who reports it is no other doer (", authorities said"), nor is whoever holds or backs a place or a group
+    # ("in the rebel-held capital")
+    w = words(s.doc)
+    others = (
+        a
+        for c in s.chunks
+        if not (
+            c.place
+            or _says_where(s, c)
+            or c.start in s.reporting
+            or c.end < s.sent.end
+            and w.lower[c.end] == "-"
+            # whom a clause about the target names ("a man who had attacked a tourist was arrested")
+            or c.end <= hit.start
+            and in_a_relative_clause(w, c, s.sent, s.chunk_at) is not None
+        )
+        for a in c.actors
+        if a.start < a.end
+    )
+    if any((a.start, a.end) not in spans for a in others):
+        return []
+    return [written_actor(s.doc, hit.start, hit.end, UNIDENTIFIED, None, UNIDENTIFIED)]
+
+
+def _reporting_authority(s: Sentence, hit: Hit) -> list[Actor]:
+    """The police, forces or authorities who report an arrest or a seizure that names no one making it: theirs
+    ("Police said three suspects were arrested", "Weapons were seized in the raid, the army said")."""
+    w = words(s.doc)
+    for i in sorted(s.say):
+        if i > hit.start and ((comma := tail_comma(w, i, s.sent.start)) is None or comma < hit.end):
+            continue  # "reports the store was looted; the police said only that": not what they report
+        before = s.chunk_at.get(i - 1)
+        if before is None and i > s.sent.start and w.lower[i - 1] in SAY_AUXILIARIES:
+            before = s.chunk_at.get(i - 2)  # "police have said"
+        if before is not None and before.actors and all(a.sector in POLICING for a in before.actors):
+            return before.actors
+    for chunk in s.chunks:
+        # "According to police, three students were arrested"
+        if according_to(w, chunk) and chunk.actors and all(a.sector in POLICING for a in chunk.actors):
+            return chunk.actors
+    return []
+
+
+def _property_of(s: Sentence, target: Chunk | None) -> bool:
+    """Whether the target is named as the owner of what was destroyed, and that is no post of theirs: "the homes
+    of two attackers" are property, "the camps of the rebels" are the rebels' positions."""
+    if target is None or target.prep != "of" or target.start - 2 < s.sent.start:
+        return False
+    return words(s.doc).lemma[target.start - 2] not in POSTS
+
+
+def _armed_on_armed(sources: list[Actor], targets: list[Actor]) -> bool:
+    """Whether armed men act on armed men: forces, police, rebels or unidentified attackers on either side."""
+    return bool(sources and targets) and all(a.sector in UNPLACED_AGENTS for a in (*sources, *targets))
+
+
+def _says_where(s: Sentence, chunk: Chunk) -> bool:
+    """Whether a phrase names only places after "in", "at" or "near", or a town's country after its comma
+    ("detained in Cairo, Egypt"): where the act was done, not who did it."""
+    labels = {s.entity_at[i].label_ for i in range(chunk.start, chunk.end) if i in s.entity_at}
+    if chunk.prep in LOCATIVE or _placed_by_its_noun_or_distance(s, chunk) or _between_places(s, chunk):
+        return bool(labels) and labels <= {CITY, CAPITAL, COUNTRY}
+    town = s.entity_at.get(chunk.start - 2)
+    after_a_town = town is not None and town.label_ in (CITY, CAPITAL) and words(s.doc).lower[chunk.start - 1] == ","
+    return after_a_town and labels == {COUNTRY}
+
+
+def _between_places(s: Sentence, chunk: Chunk) -> bool:
+    """Whether a phrase names the places a road or a border runs between ("kidnapped on a road between Baghdad
+    and Kirkuk"): the places say where, and are no sides."""
+    w, j = words(s.doc), chunk.start - 1
+    while j > s.sent.start and w.lower[j] in DETERMINERS:
+        j -= 1
+    return chunk.prep == "between" and j > s.sent.start and (w.lemma[j - 1] in PLACE_NOUNS or w.lemma[j - 1] in ROUTES)
+
+
+def _placed_by_its_noun_or_distance(s: Sentence, chunk: Chunk) -> bool:
+    """Whether a name follows a locative preposition past its place noun ("in the capital Addis Ababa"), or a
+    distance from it ("30 kilometres away from Colombo")."""
+    w, j = words(s.doc), chunk.start - 1
+    while j > s.sent.start and (
+        w.lower[j] in DETERMINERS
+        or _names_a_place_noun(w, j)
+        or in_a_hyphened_word(w, j, s.sent.start)  # "in the rebel-held capital of Egypt"
+        # "in parts of South Africa", "in the outskirts of Kabul", "in the north of Syria"
+        or w.lower[j] == "of"
+        and _names_a_place_noun(w, j - 1)
+    ):
+        j -= 1
+    if j < s.sent.start:
+        return False
+    if w.lower[j] == "from":
+        return j > s.sent.start and w.lower[j - 1] in DISTANCE_WORDS
+    return j < chunk.start - 1 and w.lower[j] in LOCATIVE
+
+
+def _default_sources(type_: str, sources: list[Actor], targets: list[Actor], location) -> list[Actor]:
+    """Unnamed people protesting a government or fighting its forces, or an unnamed authority acting on a
+    country's own people ("the President banned Ugandan opposition candidates"), belong to that country."""
+    if sources and all(source.sector == UNIDENTIFIED for source in sources):
+        # no doer named: of the place the act is told to have happened in, if any, not of whom it was done to
+        place = location.country if location is not None else None
+        return [of_country(a, place) for a in sources] if place else sources
+    countries = _states_of(targets)
+    unnamed = sources and not any(source.country for source in sources)
+    # "ethnic Albanians demonstrated in Serbia"; "protesters stormed the Swedish embassy in Baghdad" are of the
+    # city they act in, not of the state they act against
+    placed = (
+        location is not None
+        and location.country
+        and (not countries or location.lat is not None or countries == {location.country})
+    )
+    # an unnamed authority repressing or conceding where it acts is that place's ("the military government
+    # declared a state of siege in Haiti")
+    placed_authority = unnamed and placed and type_ in DOMESTIC_TYPES
+    placed_authority = placed_authority and all(source.sector in AUTHORITY_SECTORS for source in sources)
+    if unnamed and placed and all(source.sector in DOMESTIC_SECTORS for source in sources) or placed_authority:
+        countries = {location.country}
+    if not sources or len(countries) != 1 or any(source.country for source in sources):
+        return sources
+    # Rebels who shoot down or blow up a foreign airliner are not its country's people. What people direct at a
+    # state (claims, protest, a strike called off) or at its forces, or do to the place they are in (a target
+    # filled in from the place, which spans no words), says whose they are.
+    # People acting on people are of their country, unless those are foreigners where it happened ("gunmen
+    # kidnapped two Italian aid workers in Mali"); so are a state's forces abroad ("a militia attacked US troops
+    # in Syria")
+    abroad = location is not None and location.country and countries != {location.country}
+    of_the_state = all(t.sector in STATE_SECTORS | AUTHORITY_SECTORS or t.start == t.end for t in targets if t.country)
+    # what people claim of a state is their own state's business; of its people or firms, only where it
+    # happened in that state ("farmers protest the lease of land to Saudi investors" need not be Saudis)
+    where_it_happened = location is not None and countries == {location.country}
+    claimed_of_the_state = all(t.sector is None for t in targets if t.country) or of_the_state or where_it_happened
+    people = all(source.sector in DOMESTIC_SECTORS for source in sources) and (
+        type_ in CLAIM_TYPES | {"CONCEDE"} and claimed_of_the_state or not abroad and of_the_state
+    )
+    # Courts and police act at home: "Judge X opened investigations against Chilean officials".
+    home = all(source.sector in HOME_SECTORS for source in sources) or placed_authority
+    # A company is no people of a place: an airline's plane is attacked wherever it flies
+    local = all(t.sector in DOMESTIC_SECTORS and t.sector != "BUS" for t in targets if t.country)
+    if not people and not home and (abroad or not local):
+        return sources
+    country = next(iter(countries))
+    return [of_country(a, country) for a in sources]
+
+
+def _emit(s: Sentence, hit, type_, mode, cameo, modality, sources, targets) -> list[EventCandidate]:
+    if not sources and cameo in POLICE_WORK:
+        sources = _reporting_authority(s, hit)
+    sources = sources or _unidentified_doer(s, hit, type_, modality, targets)
+    if not sources:
+        return []  # "people were killed" is an act on no one named, by no one named
+    if cameo == MILITARY_WITHDRAWAL:
+        # "Rebel fighters and civilians began leaving their last bastion": the fighters withdrew; those who
+        # left with them did not retreat
+        sources = [a for a in sources if a.sector in UNPLACED_AGENTS] or sources
+    doc = s.doc
+    start_char, end_char = doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
+    future = modality == FUTURE
+    if future not in s.dates:
+        s.dates[future] = find_dates(s.text, s.published, future=future)
+    verbal = _is_verbal(cameo)
+    when, precision = date_for(s.dates[future], start_char - s.start_char, verbal=verbal)
+    if when is None and s.published is not None and modality == ASSERTED and _is_present(s, hit):
+        when, precision = s.published, DAY  # "Russia is withdrawing": happening as the article is written
+    # where the act a reaction is to happened is not where the reaction was made ("condemned the attack on its
+    # embassy in Kabul")
+    location = None if _reacts_to_an_act(s, hit) else _location(s, hit.start)
+    if location is None and type_ == "ASSAULT":
+        location = _city_struck(s, hit)
+    if location is None and s.setting is not None:
+        # Police, courts and protesters act at home: with no country named, and no place in the sentence,
+        # theirs is the story's ("Police arrested the driver" in a story set in Houston)
+        sources, targets = _at_home(s, sources), _at_home(s, targets)
+    # Talks and meetings are held somewhere, with someone: their place is no party to them ("returned to the
+    # table in Doha"); a visit's place is its host ("arrived in Amman")
+    party_place = None if cameo in VENUE_CODES else location
+    targets = _default_targets(s, type_, cameo, sources, targets, party_place)
+    if type_ == "MOBILIZE":
+        # "ordered the deployment of Russian troops": a state's own forces are what it moves, not whom at
+        own = {a.country for a in sources}
+        targets = [t for t in targets if not (t.country in own and t.sector in ARMED_FORCES)]
+    placed = _default_sources(type_, sources, targets, location)
+    if placed is not sources:
+        # protesters placed by where they are are that country's, and so is the official they act on
+        # ("Protesters stormed the prime minister's residence in Dhaka")
+        sources, targets = placed, _default_targets(s, type_, cameo, placed, targets, party_place)
+    sources, targets = _as_ngos(sources), _as_ngos(targets)
+    # Forces and armed groups often go unnamed ("insurgents shelled Aleppo"), and protesters protest whoever's
+    # they are: coded without a country.
+    unplaced_agents = (
+        (type_ in ACTS_OF_FORCE and all(a.sector in UNPLACED_AGENTS for a in sources))
+        # or draw back from a place ("the allied forces pulled out of the town"), not from whom they disarm, or
+        # hold their fire, whoever they hold it against ("the rebel leader announced a ceasefire")
+        or (
+            type_ == "RETREAT"
+            and all(a.sector in UNPLACED_AGENTS for a in sources)
+            and (not _any_with_a_sector(targets) or cameo == CEASEFIRE)
+        )
+        or (type_ == "COERCE" and all(a.sector in AUTHORITIES for a in sources))
+        # courts, prosecutors and police who charge or convict someone named do so at home (what police
+        # investigate may be an accident)
+        or (
+            type_ == "ACCUSE"
+            and not cameo.startswith(INVESTIGATION)
+            and bool(targets)
+            and all(a.sector in HOME_SECTORS for a in sources)
+        )
+        or (type_ == "PROTEST" and all(a.sector in PROTESTING_SECTORS for a in sources))
+        or (type_ in CLAIM_TYPES and all(a.sector == "LEG" for a in sources) and any(t.country for t in targets))
+        or (cameo == STRIKE and all(a.sector for a in sources))
+        # "herdsmen attacked farmers", "residents burned the offices of the security forces": people who use
+        # force on someone named; with no one named, their "attack" may be words ("students attacked the ruling"),
+        # but what they loot or destroy is property ("party cadres shattered windows"), and what they fire is arms
+        or (
+            type_ in ACTS_OF_FORCE
+            and (
+                bool(targets)
+                or cameo in (DESTROY_PROPERTY, SEIZE_PROPERTY)
+                or cameo in FORCE_OF_ARMS
+                and hit.end - hit.start > 1  # the arms named: "used live ammunition"
+                or _clash_among(s, hit)
+            )
+            and _people_doing_it(s, hit, sources)
+        )
+        # a fight named with its sides ("clashes between rival groups"): whoever they are, they fought
+        or (
+            type_ in ACTS_OF_FORCE
+            and ends_a_fight_noun(words(s.doc), hit.end - 1)
+            and (any(h is hit for h in s.nominal) or _any_with_a_sector(sources))
+        )
+    )
+    # A person no lexicon knows, named in full, acts on whom they act on ("Carla del Ponte accused Belgrade").
+    stranger_acting_on_a_state = any(_is_stranger(a) for a in sources) and any(t.country for t in targets)
+    unknown_doer = all(a.sector == UNIDENTIFIED for a in sources)
+    if not any(a.country for a in sources) and not (unplaced_agents or stranger_acting_on_a_state or unknown_doer):
+        # Any other doer neither named nor placed by the defaults ("President Bush", "officials") makes the event
+        # too uncertain to code.
+        return []
+    pairs = [(source, t) for source in sources[:MAX_ACTORS] for t in (targets[:MAX_ACTORS] or [None])]
+    events = []
+    for source, target in pairs:
+        if target is not None and source.text == target.text:
+            target = None
+        confidence = 0.4 + 0.25 * (source.country is not None) + 0.15 * (target is not None)
+        confidence += 0.1 * (hit.end - hit.start > 1)
+        events.append(
+            EventCandidate(
+                type=type_,
+                mode=mode,
+                cameo=cameo,
+                quad_class=quad_class(cameo),
+                source=source,
+                target=target,
+                event_date=when,
+                date_precision=precision if when else UNKNOWN,
+                negated=modality == NEGATED,
+                modality=modality,
+                sentence_index=s.index,
+                sentence=s.text,
+                trigger=text_of(doc)[start_char:end_char],
+                trigger_start=start_char,
+                trigger_end=end_char,
+                confidence=round(max(0.05, min(0.95, confidence)), 2),
+                location=location,
+            )
+        )
+    return events
 
 
 def _dedupe(events: list[EventCandidate]) -> list[EventCandidate]:
@@ -4152,9 +4238,9 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
         # ... or points back to the two parties of the last subject ("Both sides accused each other").
         both = len(subject) > 1 and _names_both(doc, sent)
         if named or both or _speaks_of_agents(doc, sent, in_sentence, setting) or stranger_names(doc, sent, entity_at):
-            coder = SentenceCoder(doc, sent, index, in_sentence, entity_at, named, published, subject, setting)
-            events.extend(coder.code())
-            people.read(coder.chunks, named)
+            sentence = Sentence(doc, sent, index, in_sentence, entity_at, named, published, subject, setting)
+            events.extend(code(sentence))
+            people.read(sentence.chunks, named)
         if any(_may_be_he(a) for a in subject) and people.names_a_stranger(sent):
             subject.clear()  # "An Atlanta judge sentenced Brian Nichols. He's the former football player"
     return _dedupe(without_commerce(doc, without_games(doc, events), text_of(doc)))
