@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from datetime import date
-from functools import cache, cached_property
+from functools import cached_property
 from itertools import compress
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -51,6 +51,17 @@ from services.extract.actors import (
     written_actor,
 )
 from services.extract.casing import recase_capitals
+from services.extract.clauses import (
+    CLAIM_VERBS,
+    MATERIAL_CONFLICT,
+    VERBAL_CLASSES,
+    VERBAL_CONFLICT,
+    clause_stops,
+    find_complements,
+    finite_after_and,
+    is_verbal,
+    object_complement,
+)
 from services.extract.commerce import without_commerce
 from services.extract.dates import DAY, UNKNOWN, date_for, find_dates
 from services.extract.modality import (
@@ -73,7 +84,6 @@ from services.extract.nlp import (
     COUNTRY,
     DATELINE,
     DEMONYM,
-    GAP_STOPS,
     MODALS,
     ROLE,
     TERMINALS,
@@ -88,18 +98,15 @@ from services.extract.nlp import (
     words,
 )
 from services.extract.people import People
-from services.extract.places import BORDER_NOUNS, goes_on, in_a_hyphened_word, locate, place_of, story_setting
+from services.extract.places import BORDER_NOUNS, in_a_hyphened_word, locate, place_of, story_setting
 from services.extract.readings import (
     CLAUSE_BREAKS,
-    GOVERNORS,
     HELPING_VERBS,
     NOT_A_NOUN_PHRASE,
     PARTICLES,
     QUOTES,
     Hit,
     clause_break,
-    closes_a_tail,
-    complement_at,
     ends_a_hyphened_word,
     gerund_of_time,
     head_length,
@@ -163,9 +170,6 @@ from services.extract.sport import without_games
 REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
 # Verbs of an act that goes both ways between coordinated sides, and the hostile acts traded so
 RECIPROCAL_VERBS = frozenset({"trade", "exchange"})
-# What an object is taken or held as, after it: CAMEO 181's verbs of abduction ("took them hostage"), and the
-# verdicts of CAMEO 112 and 116 ("found the minister guilty", "held Russia responsible").
-OBJECT_COMPLEMENTS = frozenset({"hostage", "captive", "guilty", "liable", "responsible", "accountable"})
 OPPOSED_ACT_REACH = 8  # "against a recent string of night-time stabbing attacks"
 # To capture (or recapture, capture again) is to apprehend people and to occupy places (CAMEO's verb dictionary)
 CAPTURE_VERBS = frozenset({"capture", "recapture"})
@@ -218,9 +222,6 @@ PROTESTED_OVER_WORDS = 8
 ADVERBIAL_SUBORDINATORS = lexicon.word_set("adverbial_subordinators")
 # Words beside "as" in phrases where it opens no clause ("such as", "as well as", "as part of").
 AS_PHRASES = lexicon.word_set("as_phrases")
-# Prepositions that open an adverbial clause before a gerund ("resigned without returning to", "ended the
-# strike by accepting an offer from"): what follows is that clause's object, not the main verb's.
-GERUND_OPENERS = lexicon.word_set("gerund_openers")
 ADVERBIAL, RELATIVE = "adverbial", "relative"
 # Openers of a clause that tells how harm told before it came about: "were killed when militants attacked"
 CAUSE_OPENERS = frozenset({"when", "after", "as"})
@@ -260,8 +261,6 @@ VISIT = "042"
 # People whose travels are no visit of state: civilians, refugees, criminals and prisoners, students, workers, farmers,
 # business, doctors, the press
 TRAVELLERS = frozenset({"CVL", "REF", "CRM", "EDU", "LAB", "AGR", "BUS", "HLH", "MED", "JRN"})
-# How many words may stand between two coordinated gerunds ("violating its airspace and bombing")
-GERUND_GAP = 6
 # Future cues that tell forces made ready for an attack
 PREPARATIONS = frozenset({"prepare to", "preparing to"})
 # Acts a side does to its own forces (CAMEO 0873 demobilize, 0874 retreat, 154 deploy); people evacuated are moved by
@@ -272,7 +271,6 @@ AUTHORITY_MODES = frozenset({"arrest", "investigate", "sue", "convict"})
 TOWNS = frozenset({CITY, CAPITAL})
 # "claimed that X attacked": the claim verb read as CAMEO's "allege" (112)
 CLAIM_AS_ACCUSATION = lexicon.Trigger("claim", "ACCUSE", "allege", "112", ACT)
-CLAIM_VERBS = frozenset({"claim", "contend", "argue"})
 TAIL_CLAIM_VERBS = CLAIM_VERBS | {"allege"}
 # A phrase the act is done to that names no one: "No one was arrested", "Police arrested nobody"
 NO_ONE = frozenset({"nobody", "none", "no-one"})
@@ -281,14 +279,6 @@ NOUN_PHRASE_WORDS = 3  # the words of a subject's phrase after its "no": "No Isr
 WISHES = frozenset({"want", "wish", "hope"})
 # Verbs of scattering, which a crowd does itself as often as a force does to it
 SCATTER_VERBS = frozenset({"disperse"})
-EXISTENTIAL_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "may"})
-# The words at which `_stops` may end a clause: it passes over any other word at once
-CLAUSE_STOP_WORDS = (
-    frozenset({";", ",", "under", "and", "in", "as", "that", "according", "where", "there"})
-    | SUBORDINATORS
-    | RELATIVES
-    | GERUND_OPENERS
-)
 # The lemmas of the reporting cues of one word ("say", "tell"): a sentence's other words report nothing
 SAY_LEMMAS = frozenset(cue[0] for cue, kind in lexicon.cues().items() if kind == "say" and len(cue) == 1)
 # Physical acts, aimed "at" whom they hit ("fired tear gas at protesters").
@@ -371,9 +361,6 @@ FIGHTS_ENTERED = frozenset({"in", "into", "during"})  # "engaged in clashes with
 PAUSES = frozenset({"pause", "lull", "halt", "end", "stop", "break", "respite", "cessation", "suspension"})
 REGRETTED_PREPS = frozenset({"over", "at", "about"})
 WARNED_RESPONSES = lexicon.word_set("warned_responses")
-# How far past ", and" a clause's verb may stand after its subject (", and the United States and the United
-# Nations swiftly condemned")
-CLAUSE_SUBJECT_REACH = 12
 # Attacks and protests a report may name as a noun with their doer after "by" ("the shelling of Douma by government
 # forces", "protests by students continued")
 NOMINAL_ACTS = frozenset({"ASSAULT", "PROTEST"})
@@ -486,13 +473,8 @@ DYING_VERBS = frozenset({"die", "perish"})
 WOUNDS_WORDS = 6  # "died of gunshot wounds he sustained in"
 # Words of a head noun that may follow an actor's phrase before a relative clause: "Chinese coast guard vessels, which"
 HEAD_NOUN_WORDS = 2
-# GDELT's quad classes: verbal conflict, material conflict, and the verbal acts (cooperation and conflict)
-VERBAL_CONFLICT, MATERIAL_CONFLICT = 3, 4
-VERBAL_CLASSES = frozenset({1, VERBAL_CONFLICT})
 # Participles that open an aside on where or how someone spoke: "The minister, speaking in Brussels, said"
 SPEAKING = frozenset({"speaking", "talking", "writing"})
-# How far "that" may follow the verb whose report it opens: "told the jurors that", "said on Tuesday that"
-REPORT_REACH = 4
 # CAMEO's destruction and seizure of property
 DESTROY_PROPERTY = "1712"
 CEASEFIRE = "0871"  # CAMEO: declare truce, ceasefire
@@ -668,129 +650,6 @@ def _opposed_act(w: Words, hit: Hit, stop: int) -> bool:
     return False
 
 
-def _object_complement(w: Words, hit: Hit) -> range:
-    """The words that end a gapped trigger and say what its object was made, after that object ("took three police
-    officers hostage", "held them captive", "stoned a man to death"): a complement, not part of the object's phrase;
-    none when there is none. "took 20 hostages" and "held the captives" end in the object itself. Right after the
-    verb, "hostage" is what a passive's subject was taken as ("were taken hostage")."""
-    last = hit.end - 1
-    if "~" not in hit.entry.pattern:
-        return range(0)
-    if w.lower[last] in OBJECT_COMPLEMENTS:
-        before = last - 1
-        counted = w.num[before] or w.lower[before] in DETERMINERS or w.lower[before] in QUANTIFIERS
-        return range(0) if counted else range(last, hit.end)
-    if last - 1 > hit.start and w.lower[last - 1] == "to" and w.lower[last] == "death":
-        return range(last - 1, hit.end)
-    return range(0)
-
-
-def _opens_gerund(w, i: int, end: int) -> bool:
-    """Whether a preposition opens an adverbial clause with a gerund ("without returning", "by dumping")."""
-    return w.lower[i] in GERUND_OPENERS and i + 1 < end and w.is_lower[i + 1] and w.lower[i + 1].endswith("ing")
-
-
-def _stops(doc: Doc, sent: Span, say_tokens: set[int], hits: list[Hit]) -> tuple[set[int], set[int]]:
-    """Clause ends for the search left (subjects) and right (objects) of a trigger."""
-    left, right = set(), set()
-    w = words(doc)
-    trigger_ends = {h.end for h in hits}
-    trigger_starts = {h.start for h in hits}
-    bare_verb_ends = {h.end for h in hits if h.end - h.start == 1}
-    # Words that report what someone said or alleged: "Prosecutors allege that Simpson shot Flynn"
-    reported_ends = {h.end for h in hits if _is_verbal(h.entry.cameo)} | {i + 1 for i in say_tokens}
-    # (only the words that may end a clause are visited)
-    for i in compress(range(sent.start, sent.end), map(CLAUSE_STOP_WORDS.__contains__, w.lower[sent.start : sent.end])):
-        lower = w.lower[i]
-        if lower == ";":
-            left.add(i)
-            right.add(i)
-        elif lower == "under" and i + 1 < sent.end and (w.lower[i + 1] in DETERMINERS or w.lower[i + 1] == "pressure"):
-            # "released 553 prisoners under a deal with the Vatican", "under pressure from Washington": the terms
-            # an act was done on, not whom it was done to
-            right.add(i)
-        elif goes_on(w, i) and i + 1 not in trigger_starts:
-            # "resigned and fled to India": where one went next is no one the first act was aimed at
-            right.add(i)
-        elif lower == "and" and i + 1 in trigger_starts and i not in bare_verb_ends:
-            # "condemned the launch and vowed to strengthen ties with Washington": a verb after its own object and
-            # "and" opens the next act, whose objects are not the first one's ("attacked and killed" share theirs)
-            right.add(i)
-        elif lower == "in" and i + 2 < sent.end and w.lower[i + 1] == "response" and w.lower[i + 2] == "to":
-            # "announced drills around Taiwan in response to the president's visit to the US": what it answers, not
-            # whom it is aimed at
-            right.add(i)
-        elif lower == "as" and i in trigger_ends and i + 1 < sent.end and w.lower[i + 1] in DETERMINERS:
-            continue  # "denounced as an ugly crime Serbia's ...": "as a" after the verb opens no clause
-        elif lower in SUBORDINATORS or lower in RELATIVES or lower == "according" or _opens_gerund(w, i, sent.end):
-            right.add(i)
-        elif lower == "," and _joins_a_clause(w, i, sent.end, trigger_starts):
-            # "barred women from universities, and the United States condemned the decision": the next clause has
-            # a subject and a verb of its own, and its subject is no object of the first
-            right.add(i)
-        elif lower == "," and _closes_an_aside_with_an_act(doc, sent, i, hits):
-            # "Russia, which will host the talks, attacked Ukraine": what the aside's verb is done to is in the aside
-            right.add(i)
-        elif lower == "," and i + 1 in trigger_starts and w.lower[i + 1].endswith("ing"):
-            # "exchanged fire along the border, killing three soldiers": the participle's clause has its own object
-            right.add(i)
-        elif lower == "that" and i > sent.start and _reports(w, i, sent.start, reported_ends):
-            left.add(i)  # the clause reported has its own subject, named or not
-        if lower == "where":
-            left.add(i)  # "a zone where the plates meet": a place's clause has its own subject, after "where"
-        elif lower == "there" and i + 1 < sent.end and w.lower[i + 1] in EXISTENTIAL_VERBS:
-            left.add(i)  # "the crowd dispersed and there was one arrest": what there was has no subject before it
-    for i in say_tokens:
-        left.add(i)
-        # An attribution tail (", a Jordanian official confirmed") is no one's object.
-        if (comma := tail_comma(w, i, sent.start)) is not None:
-            right.add(comma)
-        right.add(i)
-    for hit in hits:
-        # so is one whose verb is an act of speech that closes the sentence (", the minister warned.")
-        if _is_verbal(hit.entry.cameo) and closes_a_tail(w, hit, sent):
-            right.add(tail_comma(w, hit.start, sent.start))
-    return left, right
-
-
-def _closes_an_aside_with_an_act(doc: Doc, sent: Span, comma: int, hits: list[Hit]) -> bool:
-    """Whether a comma closes a relative clause set off by commas (", which will host the talks,") that holds a
-    trigger; a participle's clause may run on into a list (", accusing it of supplying missiles, ammunition and
-    mortars to insurgents")."""
-    opened = apposition_start(doc, comma, sent)
-    relative = opened is not None and words(doc).lower[opened + 1] in RELATIVES
-    return relative and any(opened < h.start < comma for h in hits)
-
-
-def _joins_a_clause(w: Words, comma: int, sent_end: int, trigger_starts: set[int]) -> bool:
-    """Whether ", and" or ", but" opens a clause with its own verb a few words on, before any other comma."""
-    if comma + 2 >= sent_end or w.lower[comma + 1] not in ("and", "but"):
-        return False
-    for k in range(comma + 2, min(sent_end, comma + CLAUSE_SUBJECT_REACH)):
-        if w.lower[k] == ",":
-            return False
-        if k in trigger_starts:
-            return k > comma + 2
-    return False
-
-
-def _reports(w: Words, that: int, sent_start: int, reported_ends: set[int]) -> bool:
-    """Whether "that" opens what a verb of saying or claiming reports, right after it or past its object or a time
-    ("told jurors that", "said on Tuesday that")."""
-    for k in range(that, max(sent_start, that - REPORT_REACH) - 1, -1):
-        if k in reported_ends or k > sent_start and w.lemma[k - 1] in CLAIM_VERBS:
-            return True
-        if k < that and w.lower[k] in GAP_STOPS:
-            return False
-    return False
-
-
-@cache
-def _is_verbal(cameo: str) -> bool:
-    """Whether a CAMEO code is a verbal act (statements, appeals, accusations, demands, threats, rejections)."""
-    return quad_class(cameo) in VERBAL_CLASSES
-
-
 def _done_to_no_one(w: Words, hit: Hit, sent: Span, passive: bool) -> bool:
     """Whether an act is told as done to no one: the subject of its passive or its object is "no" and a noun, or
     no one ("No weapons were found", "No one was arrested", "Police arrested no one"); "no fewer than" counts."""
@@ -846,66 +705,6 @@ def _claim_tail_verb(w: Words, sent: Span, after: int) -> int | None:
     return next(claims, None)
 
 
-BARE_COMPLEMENT_REACH = 6  # tokens from a demand's verb to the plain verb of what is demanded
-
-
-def _find_complements(doc: Doc, sent: Span, hits: list[Hit]) -> None:
-    """Attach actions to the verb that governs them: "threatened to cut", "urged Iraq to allow", "accused X of"."""
-    for hit in hits:
-        if hit.entry.kind not in GOVERNORS:
-            continue
-        kind = hit.entry.kind
-        hit.complement = complement_at(words(doc), hit, sent.end)
-        if hit.complement is None and kind == "request":
-            hit.complement = _bare_complement_at(words(doc), hit, hits, sent.end)
-        if hit.complement is None:
-            continue
-        for other in hits:
-            if other is not hit and other.governor is None and hit.complement < other.start <= hit.complement + 6:
-                if other.entry.kind in GOVERNORS and other.entry.kind != "commit" and kind not in ("request", "accuse"):
-                    continue  # "refused to threaten" keeps its own event; "demanded that X refuse" does not
-                if _finite_after_and(words(doc), other.start):
-                    break  # "accused Beijing of dangerous manoeuvres and summoned its envoy": the subject's next act
-                if any(words(doc).lower[k] in (",", ";") for k in range(hit.complement, other.start)):
-                    break  # "pledged to ensure security, rebuffing calls for": the clause governed ended at its comma
-                other.governor = hit
-                _govern_coordinated_gerunds(doc, sent, hit, other, hits)
-                break
-
-
-def _bare_complement_at(w: Words, demand: Hit, hits: list[Hit], sent_end: int) -> int | None:
-    """Where a demand's clause with no "that" opens: at the plain form of a verb after whom it is made to, which
-    says what they must do ("demands Rwanda pull out its forces", "urged Israel's army halt"): the word before it."""
-    for other in hits:
-        if other.start <= demand.end or other.start > demand.end + BARE_COMPLEMENT_REACH or other.end >= sent_end:
-            continue
-        between = w.lower[demand.end : other.start]
-        word = w.lower[other.start]
-        if any(t in (",", ";", "to", "that") or t in SUBORDINATORS or t in MODALS for t in between):
-            return None
-        # a verb goes on to its object or particle; a noun may end the sentence ("seek a TV ban.")
-        if w.alpha[other.start] and w.is_lower[other.start] and word == w.lemma[other.start] and w.alpha[other.end]:
-            return other.start - 1
-        return None
-    return None
-
-
-def _govern_coordinated_gerunds(doc: Doc, sent: Span, governor: Hit, first: Hit, hits: list[Hit]) -> None:
-    """Gerunds coordinated with a governed one are governed too: "accused of shooting and killing a girl"; so are
-    bare verbs coordinated with a governed bare verb: "demanded that Maduro step down and hand over power"."""
-    w = words(doc)
-    last = first
-    for other in hits:
-        if other.start < last.end or other.governor is not None:
-            continue
-        word = w.lower[other.start]
-        bare = w.lemma[first.start] == w.lower[first.start] and w.lemma[other.start] == word
-        joined = w.lower[other.start - 1] in ("and", "or") and (word.endswith("ing") or bare)
-        if not joined or "," in w.lower[last.end : other.start] or other.start - last.end > GERUND_GAP:
-            break
-        other.governor, last = governor, other
-
-
 def _addressee_before_complement(hit: Hit, w: Words) -> bool:
     """Whether an appeal names whom it is made to between its verb and the "to" of what they must do ("urged allies
     to send ..."): its target is that phrase or no one, never an actor of the clause that follows."""
@@ -941,13 +740,6 @@ def _past_a_charge(w: Words, subject_end: int, verb: int) -> int | None:
     if subject_end + 1 >= verb or not _opens_a_charge(w, subject_end):
         return None
     return next((k for k in range(subject_end + 2, verb) if w.lower[k] in BE_FORMS), verb)
-
-
-def _finite_after_and(w: Words, i: int) -> bool:
-    """A verb after "and" in a tense of its own ("and summoned", "and sent"), not a form that shares the governing
-    verb's complement ("to allow inspectors and release", "of attacking and killing")."""
-    word = w.lower[i]
-    return w.lower[i - 1] == "and" and w.lemma[i] != word and not word.endswith("ing")
 
 
 def _present_after_and(w: Words, subject_end: int, i: int) -> bool:
@@ -1119,7 +911,7 @@ class Sentence:
         hits = [h for h in hits if not move_of_a_market(doc, h, sent)]
         # The verb part of a gapped trigger is no actor; its object ("summoned the British ambassador") may be one.
         trigger_tokens = {i for h in hits for i in range(h.start, h.start + head_length(h))}
-        trigger_tokens |= {k for h in hits for k in _object_complement(words(doc), h)}
+        trigger_tokens |= {k for h in hits for k in object_complement(words(doc), h)}
         self.start_char = sent.start_char
         self.text = text_of(doc)[self.start_char : sent.end_char].rstrip()
         self.dates: dict[bool, tuple] = {False: find_dates(self.text, published)}
@@ -1144,8 +936,8 @@ class Sentence:
         self.hits = hits
         self.last_subject = subject
         self.locations: dict[int, Location | None] = {}
-        _find_complements(doc, sent, self.hits)
-        self.left_stops, self.right_stops = _stops(doc, sent, self.say, hits)
+        find_complements(doc, sent, self.hits)
+        self.left_stops, self.right_stops = clause_stops(doc, sent, self.say, hits)
 
     def _place_the_country_s(self, chunk: Chunk) -> None:
         """Give "the country's army" the country "the country" points back to, as `_resolve` reads it: the last
@@ -2400,7 +2192,7 @@ def _main_clause_subject(s: Sentence, hit: Hit) -> Chunk | None:
         ),
         None,
     )
-    if subject is None and after in s.say and _is_verbal(hit.entry.cameo):
+    if subject is None and after in s.say and is_verbal(hit.entry.cameo):
         # "The spokesman said the islands were Chinese, warning Manila": a word act after a report is the
         # speaker's, when the reported clause names no subject of its own
         subject = source_before(s.doc, s.sent, after, s.chunk_at, s.left_stops)
@@ -2421,7 +2213,7 @@ def _objects(s: Sentence, hit: Hit) -> list[Chunk]:
     names the event ("declared a state of emergency", "launched 40 drones"); a name there may be ("summoned
     Niger's ambassador", "shut down a French radio station"), and so may anyone made what its last words say
     ("stoned a man to death", "found Peter Otieno guilty")."""
-    people = hit.entry.mode in PEOPLE_ACTED_ON_MODES or bool(_object_complement(words(s.doc), hit))
+    people = hit.entry.mode in PEOPLE_ACTED_ON_MODES or bool(object_complement(words(s.doc), hit))
     return [
         c
         for c in s.chunks
@@ -2689,7 +2481,7 @@ def _events_for(s: Sentence, hit: Hit) -> list[EventCandidate]:
             return []  # a participle or relative clause with no one named doing it ("frigates stationed offshore")
     window = source_chunk.end if source_chunk is not None and source_chunk.end <= hit.start else s.sent.start
     w = words(s.doc)
-    joined = _finite_after_and(w, hit.start) or participle_joined_by(w, hit.start, s.sent)
+    joined = finite_after_and(w, hit.start) or participle_joined_by(w, hit.start, s.sent)
     if joined or source_chunk is not None and _present_after_and(w, source_chunk.end, hit.start):
         # "threatened to cut ties and expelled", "had no plans to meet him, rejecting an offer": the act after
         # the join is its own, whatever the clause before it plans, denies or reports
@@ -3550,7 +3342,7 @@ def _owns_the_act(s: Sentence, hit: Hit, target: Chunk, sources: list[Actor]) ->
     # "Türkiye's support", or a modifier of the noun itself: "cut off all U.S. aid to Honduras" (people are
     # acted on whoever they are: "released 400 Taliban prisoners")
     modifier = hit.end - 1 <= target.end <= hit.end and (w.lemma[hit.end - 1],) not in lexicon.sectors()
-    modifier = modifier and not _object_complement(w, hit)  # "held the soldier captive"
+    modifier = modifier and not object_complement(w, hit)  # "held the soldier captive"
     inside = hit.start < target.start and (target.end < hit.end and w.lower[target.end] in POSSESSIVE_MARKS or modifier)
     own = {a.country for a in sources}
     return inside and bool(target.actors) and all(a.country in own for a in target.actors)
@@ -3652,7 +3444,7 @@ def _is_purpose(s: Sentence, hit: Hit) -> bool:
         j -= 1  # "to unite and ``mobilize''"
     if j > s.sent.start and words(doc).lower[j] in ("and", "or"):
         # "to land and evacuate": the second verb shares the first one's "to"; "to cut ties and expelled" does not
-        if _finite_after_and(words(doc), hit.start):
+        if finite_after_and(words(doc), hit.start):
             return False
         return any(words(doc).lower[k] == "to" for k in range(max(s.sent.start, j - 4), j))
     if j > s.sent.start + 1 and words(doc).lower[j] in ("be", "been") and words(doc).lower[j - 1] == "to":
@@ -3963,7 +3755,7 @@ def _emit(s: Sentence, hit, type_, mode, cameo, modality, sources, targets) -> l
     future = modality == FUTURE
     if future not in s.dates:
         s.dates[future] = find_dates(s.text, s.published, future=future)
-    verbal = _is_verbal(cameo)
+    verbal = is_verbal(cameo)
     when, precision = date_for(s.dates[future], start_char - s.start_char, verbal=verbal)
     if when is None and s.published is not None and modality == ASSERTED and _is_present(s, hit):
         when, precision = s.published, DAY  # "Russia is withdrawing": happening as the article is written
