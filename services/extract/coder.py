@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
 from datetime import date
 from functools import cached_property
 from itertools import compress
@@ -14,8 +13,24 @@ from wordfreq import zipf_frequency
 
 from services.dates import plausible_publication
 from services.extract import lexicon
+from services.extract.actor_kinds import (
+    FORCES,
+    GROUP_CODES,
+    NGO,
+    PROTESTERS,
+    RIGHTS_GROUP,
+    complains,
+    head_word,
+    is_a_protester,
+    is_official,
+    is_person_or_delegation,
+    is_stranger,
+    is_the_state,
+    may_be_he,
+    named_in_full,
+    names_a_state,
+)
 from services.extract.actors import (
-    BOTH,
     BUILDING_NOUNS,
     CALENDAR,
     CLAUSE_OPENERS,
@@ -24,7 +39,6 @@ from services.extract.actors import (
     CROWDS,
     DETERMINERS,
     EMBEDDED,
-    GROUP_NOUNS,
     LOCATIVE,
     MANNER_SECTOR_WORDS,
     MODIFIERS,
@@ -99,6 +113,7 @@ from services.extract.nlp import (
 )
 from services.extract.people import People
 from services.extract.places import BORDER_NOUNS, in_a_hyphened_word, locate, place_of, story_setting
+from services.extract.pronouns import named_before, resolve_pronoun
 from services.extract.readings import (
     CLAUSE_BREAKS,
     HELPING_VERBS,
@@ -232,9 +247,6 @@ SUBJECT_REACH = 3  # "when suspected Maoist rebels": the subject's first word wi
 MAX_ACTORS = 4
 # spaCy refuses longer texts (its `max_length`, E088), and one this long takes the coder about ten seconds.
 MAX_CODED_CHARS = 1_000_000
-PERSONAL = frozenset({"he", "she"})
-BODY_NOUNS = lexicon.word_set("body_nouns")
-IMPERSONAL = frozenset({"it", "they"})
 INVERTED_CONDITIONS = frozenset({"should", "were", "had"})
 # Ordinary people, whom a relative clause after them describes rather than reports acting
 ORDINARY_PEOPLE = frozenset({"CVL", "REF"})
@@ -247,12 +259,6 @@ CLAUSE_SUBORDINATORS = frozenset({"while", "whereas", "when", "because", "althou
 # A trigger kind: a verb of getting with the event's noun; its giver is the actor after one of GIVERS.
 RECEIVED = "received"
 GIVERS = frozenset({"from", "by"})
-# Codes of actors that are not one country: international and non-governmental organisations, militant groups.
-NGO = "NGO"
-GROUP_CODES = frozenset({"IGO", NGO, "IMG"})
-RIGHTS_GROUP = "HRI"
-# The sectors of groups that "the group" or "the movement" may stand for: armed groups, parties, the opposition
-GROUP_SECTORS = frozenset({"REB", "PTY", "OPP", "RAD", "CRM", "LAB", "REL"})
 # An action on a place or on unnamed people there is an action on that country ("lifted a curfew in Montenegro").
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETREAT", "MOBILIZE"})
 # Acts only a state's authorities do: arrests, investigations, trials.
@@ -457,17 +463,14 @@ FIGHT_NOUN_REACH = 3  # words from "in" to the fight's noun: "in a fierce gunfig
 # "We" in a quotation is its speaker, named after the quotation closes.
 FIRST_PERSON = frozenset({"we", "our"})
 CLOSING_QUOTES = frozenset({'"', "''", "”", "’’"})
-FORCES = frozenset({"MIL", "COP"})
 # Who bears arms: a state's forces, rebels, unidentified armed men.
 ARMED_SECTORS = FORCES | {"REB", "UAF"}
 # How far before an attack's noun its "in" may stand ("in a series of raids")
 OPERATION_REACH = 5
 OBSTRUCT = "144"
 CONVENTIONAL_FORCE = "190"
-PROTESTERS = lexicon.word_set("protesters")
 # Verbs of gathering: demonstrators who gather demonstrate, and others need not ("pilgrims gathered in Mecca")
 GATHERING_VERBS = frozenset({"gather", "assemble", "converge", "congregate"})
-CROWD_NOUNS = frozenset({"crowd", "crowds"})
 # Verbs of dying: who died in an attack was struck by it
 DYING_VERBS = frozenset({"die", "perish"})
 WOUNDS_WORDS = 6  # "died of gunshot wounds he sustained in"
@@ -525,11 +528,6 @@ HARMED_PEOPLE = (PEOPLE_SECTORS - {"BUS"}) | {"COP", "MIL"}
 STRIKE = "143"
 # ... and not a place named by whose it is: "a police station", "Jordan's embassy"
 SEIZED_PLACES = BUILDING_NOUNS | PLACE_NAME_ENDS | {"embassy", "embassies", "consulate", "consulates"}
-# Officials who come on a visit, by the noun that heads their phrase
-VISITORS = frozenset(
-    {"president", "minister", "premier", "chancellor", "king", "queen", "prince", "emir", "sultan", "envoy"}
-    | {"secretary", "delegation", "counterpart", "leader", "ambassador", "diplomat", "governor", "mayor"}
-)
 # Acts aimed at the seat of power they are done at or outside: "protested outside the US embassy", "detonated a car
 # bomb outside the Australian Embassy in Jakarta"
 SITED_TYPES = frozenset({"PROTEST", "ASSAULT"})
@@ -564,43 +562,6 @@ AUTHORITIES = frozenset({"GOV", "JUD"})
 # PLOVER's generic unidentified actor, for a hostile act reported as done to someone by no one named ("the envoy was
 # expelled", "he was charged with fraud"): the event is coded on whom it was done to.
 UNIDENTIFIED = "UNK"
-
-
-def _is_the_state(actor: Actor, trigger_char: int) -> bool:
-    """A state's forces or government, a country named by its name ("Israel has blockaded"), or one named right
-    before the act ("the Israeli blockade"), as CAMEO reads a country; "Angry French paper workers" are not France."""
-    if actor.sector in FORCES or actor.sector == "GOV":
-        return True
-    if actor.sector is not None or actor.country is None:
-        return False
-    return 0 <= trigger_char - actor.end <= 1 or lexicon.countries().get(actor.text) == actor.country
-
-
-def _is_a_protester(actor: Actor, *, crowds: bool = True) -> bool:
-    """Whether an actor is people in a protest ("Greek rioters", "rioters in Greece"), by the words of its own phrase
-    ("police" of "police and protesters in Cairo" is none); crowds: a crowd too, as one in a protest's story is."""
-    for word in actor.text.lower().split():
-        if word in PROTESTERS and (crowds or word not in CROWD_NOUNS):
-            return True
-        if word == "and" or word in PREPOSITIONS and word != "of":  # "hundreds of protesters" are protesters
-            return False
-    return False
-
-
-def _complains(actor: Actor) -> bool:
-    """Whether an actor's protest is a complaint: an official's, or a non-governmental organisation's ("a human
-    rights group protested"), made in words, not in the street."""
-    return _is_official(actor) or actor.country == NGO or actor.sector == RIGHTS_GROUP
-
-
-def _is_official(actor: Actor) -> bool:
-    """A government, a country named as such, or an international organisation; a people named by its demonym
-    ("hundreds of Bangladeshi garment workers", "the French") is no state."""
-    if actor.sector == "GOV" or actor.country == "IGO":
-        return True
-    words_of_actor = actor.text.split()
-    named = actor.sector is None and actor.country is not None
-    return named and not (words_of_actor and words_of_actor[-1] in lexicon.demonyms())
 
 
 def _follows_a_noun(w: Words, i: int) -> bool:
@@ -754,139 +715,9 @@ def _present_after_and(w: Words, subject_end: int, i: int) -> bool:
     return not any(w.lower[k] == "to" or w.lower[k] in MODALS for k in range(subject_end, i))
 
 
-def _resolve_pronoun(chunk: Chunk | None, chunks: list[Chunk], last_subject: list[Actor]) -> list[Actor]:
-    if chunk is None:
-        return []
-    if not chunk.pronoun:
-        return chunk.actors
-    if chunk.pronoun in COUNTRY_NOUNS:
-        return _country_named_before(chunk, chunks, last_subject)
-    if chunk.pronoun in GROUP_NOUNS:
-        return _group_named_before(chunk, chunks, last_subject)
-    if chunk.pronoun == OTHERS:
-        # "killed a police officer and wounded two others": the last people named before, more of their kind
-        earlier = [c for c in chunks if c.end <= chunk.start and c.actors and not c.pronoun and not c.place]
-        return earlier[-1].actors if earlier else []
-    if chunk.pronoun == BOTH:
-        # "Armenia and Azerbaijan held talks. Both sides accused each other": the last subject's two parties
-        return last_subject if len({a.country for a in last_subject if a.country}) > 1 else []
-    unplaced = None
-    for earlier in reversed([c for c in chunks if c.end <= chunk.start and not c.pronoun and c.prep is None]):
-        if chunk.pronoun in PERSONAL and not all(a.sector for a in earlier.actors):
-            continue  # "he" is a person (a minister, a president), not a country named on its own
-        if chunk.pronoun in PERSONAL and all(_is_plural(a) or _is_a_body(a) for a in earlier.actors):
-            continue  # nor a group ("lawmakers", "officials") or a body ("police", "the church")
-        if chunk.pronoun in IMPERSONAL and _one_person(chunk.pronoun, earlier.actors):
-            continue  # "it" and "they" are a state, a body or a group, not one person named before
-        if not any(a.country for a in earlier.actors):
-            # "The Kenyan teachers' union, the largest union, said it": a description names no one new
-            unplaced = unplaced or earlier.actors
-            continue
-        return earlier.actors
-    if unplaced is None and chunk.pronoun in PERSONAL and last_subject and not any(map(_may_be_he, last_subject)):
-        return []  # "he" is no state, body or group named before: "Israel rejected the call. He urged ..."
-    if unplaced is None and chunk.pronoun in IMPERSONAL and last_subject and _one_person(chunk.pronoun, last_subject):
-        return []
-    return unplaced or last_subject
-
-
-def _one_person(pronoun: str, actors: list[Actor]) -> bool:
-    """Whether actors are persons "it" cannot stand for: any persons for "it", one person for "they" ("Obama and
-    Putin said they will" is the two of them)."""
-    persons = [a for a in actors if _is_person(a)]
-    return len(persons) == len(actors) and (pronoun == "it" or len(persons) == 1)
-
-
-def _is_stranger(actor: Actor) -> bool:
-    """A person or body named in full whom no lexicon places ("Carla del Ponte"), also after a title ("Secretary of
-    State Antony Blinken"): known by name, not by country."""
-    if actor.country is not None:
-        return False
-    if not actor.code and actor.sector is None:
-        return True
-    return actor.sector == "GOV" and _named_in_full(actor)
-
-
-def _is_person_or_delegation(actor: Actor) -> bool:
-    """Whether an official actor is someone who travels: a person by title or name, or a delegation; not a
-    government, a ministry or a state."""
-    return _head_word(actor).lower() in VISITORS or _is_person(actor) or _named_in_full(actor)
-
-
-def _named_in_full(actor: Actor) -> bool:
-    """Whether an actor's words end on a given name and a surname ("Prime Minister John Howard")."""
-    names = actor.text.split()
-    return len(names) >= 2 and names[-2].isalpha() and names[-2][0].isupper() and names[-1][0].isupper()
-
-
-def _is_person(actor: Actor) -> bool:
-    """Whether an actor is a person the lexicon knows by name ("President Obama", "Mr. Kiir")."""
-    names = actor.text.split()
-    ends = (" ".join(names[-k:]) for k in range(1, min(3, len(names)) + 1))
-    return any(end in lexicon.roles() and end not in lexicon.groups_with_roles() for end in ends)
-
-
-def _may_be_he(actor: Actor) -> bool:
-    """Whether "he" or "she" may stand for an actor: one holding an office or a trade, not a body or a group."""
-    return actor.sector is not None and not _is_plural(actor) and not _is_a_body(actor)
-
-
-def _is_a_body(actor: Actor) -> bool:
-    """Whether an actor is written as a body's common noun ("police", "the church", "Kenya's government")."""
-    return _head_word(actor).lower() in BODY_NOUNS  # "Police said he": capitalised at a sentence's start
-
-
-def _is_plural(actor: Actor) -> bool:
-    """Whether an actor is written as a plural common noun ("Georgia lawmakers", "Chinese officials")."""
-    last = _head_word(actor)
-    return last.islower() and last.endswith("s") and not last.endswith("ss")
-
-
-def _head_word(actor: Actor) -> str:
-    """The last word of an actor's phrase before any prepositional phrase: "court" of "the court in Atlanta"."""
-    head = []
-    for word in actor.text.split():
-        if head and word in PREPOSITIONS:
-            break
-        head.append(word)
-    return head[-1] if head else ""
-
-
-def _group_named_before(chunk: Chunk, chunks: list[Chunk], last_subject: list[Actor]) -> list[Actor]:
-    """The body "the group" or "the movement" points back to: the last armed group, party or organisation named
-    before it in the sentence ("a senior Hamas official said the group had accepted"), else the last subject's."""
-    named = _named_before(chunk, chunks, last_subject, _is_a_group)
-    return [named] if named else []
-
-
-def _is_a_group(actor: Actor) -> bool:
-    return actor.sector in GROUP_SECTORS or actor.country in GROUP_CODES
-
-
-def _country_named_before(chunk: Chunk, chunks: list[Chunk], last_subject: list[Actor]) -> list[Actor]:
-    """The state "the country" points back to: the last country named before it in the sentence (by itself, its
-    people or its officials: "Zambia's finance minister said the country had reached a deal"), else the last
-    subject's."""
-    named = _named_before(chunk, chunks, last_subject, _names_a_state)
-    return [Actor(named.text, named.country, named.start, named.end, named.country, None)] if named else []
-
-
-def _names_a_state(actor: Actor) -> bool:
-    return bool(actor.country) and actor.country not in GROUP_CODES
-
-
 def _takes_in_between(doc: Doc, hit: Hit) -> bool:
     """Whether a trigger's words end with the "between" its sides follow ("talks between Iran and the EU")."""
     return words(doc).lower[hit.end - 1] == "between"
-
-
-def _named_before(
-    chunk: Chunk, chunks: list[Chunk], last_subject: list[Actor], fits: Callable[[Actor], bool]
-) -> Actor | None:
-    """The last actor named before a phrase in its sentence that fits, else the first of the last subject's."""
-    earlier = [a for c in chunks if c.end <= chunk.start and not c.pronoun for a in c.actors]
-    named = next((a for a in reversed(earlier) if fits(a)), None)
-    return named if named is not None else next((a for a in last_subject if fits(a)), None)
 
 
 class Sentence:
@@ -947,7 +778,7 @@ class Sentence:
             return
         if w.lower[k - 2] != "the" or not chunk.actors or any(a.country for a in chunk.actors):
             return
-        named = _named_before(chunk, self.chunks, [], _names_a_state)
+        named = named_before(chunk, self.chunks, [], names_a_state)
         country = named.country if named is not None else self.setting
         if country is not None:
             chunk.actors = [of_country(a, country) for a in chunk.actors]
@@ -991,13 +822,13 @@ def _resolve(s: Sentence, chunk: Chunk | None) -> list[Actor]:
     whoever spoke last)."""
     home = s.setting
     country_noun = chunk is not None and chunk.pronoun in COUNTRY_NOUNS
-    if country_noun and home is not None and _named_before(chunk, s.chunks, [], _names_a_state) is None:
+    if country_noun and home is not None and named_before(chunk, s.chunks, [], names_a_state) is None:
         return [written_actor(s.doc, chunk.start, chunk.end, home, home, None)]
     chunks = s.chunks
     if chunk is not None and chunk.pronoun and (asides := s.relative_asides):
         # "Russia, which has accused Ukraine of attacking it, said it had ...": the second "it" skips the aside
         chunks = [c for c in chunks if c.start not in asides or chunk.start in asides]
-    return _resolve_pronoun(chunk, chunks, s.last_subject)
+    return resolve_pronoun(chunk, chunks, s.last_subject)
 
 
 def _subject_of_another_verb(s: Sentence, phrase: Chunk, participle: Hit) -> bool:
@@ -1244,7 +1075,7 @@ def _lacks_its_only_reading(
         return False
     w = words(s.doc)
     if w.lemma[hit.start] in GATHERING_VERBS:
-        return not (sources and all(_is_a_protester(a, crowds=False) for a in sources))
+        return not (sources and all(is_a_protester(a, crowds=False) for a in sources))
     if w.lower[hit.start] == "struck":
         armed = bool(sources) and all(a.sector in UNPLACED_AGENTS for a in sources)
         weapons = source_chunk is not None and source_chunk.end < s.sent.end
@@ -2577,14 +2408,14 @@ def _events_for(s: Sentence, hit: Hit) -> list[EventCandidate]:
         targets = []  # "threatened to cut off all U.S. aid to Honduras": a phrase of the act threatened
     type_, mode, cameo = entry.type, entry.mode, entry.cameo
     if cameo == VISIT and any(
-        source.sector in TRAVELLERS or source.sector is None and not _is_official(source) for source in sources
+        source.sector in TRAVELLERS or source.sector is None and not is_official(source) for source in sources
     ):
         return accusation  # refugees, fans or prisoners who arrive somewhere make no visit (042 is an actor's)
     if cameo == DEPLOYMENT and sources and all(source.sector in UNARMED_SECTORS | UNARMED_BODIES for source in sources):
         # "two million people massed in the streets", "the party built a base of support": CAMEO 154 mobilises
         # armed forces
         return accusation
-    if cameo == OBSTRUCT and sources and all(_is_the_state(source, s.doc[hit.start].idx) for source in sources):
+    if cameo == OBSTRUCT and sources and all(is_the_state(source, s.doc[hit.start].idx) for source in sources):
         # CAMEO's obstruction (144) is a protest; a state or its forces blocking passage impose a blockade (191)
         type_, mode, cameo = "COERCE", "restrict", "191"
     if cameo == AERIAL_WEAPONS and not targets and _launched_into_the_sea(s, hit):
@@ -2592,14 +2423,14 @@ def _events_for(s: Sentence, hit: Hit) -> list[EventCandidate]:
         type_, mode, cameo = "MOBILIZE", None, SHOW_OF_FORCE
     fought = cameo == CONVENTIONAL_FORCE and all(source.sector in UNARMED_SECTORS for source in sources)
     fought = fought and any(t.sector == "COP" for t in targets)
-    if cameo in RIOTOUS and sources and (fought or all(_is_a_protester(source) for source in sources)):
+    if cameo in RIOTOUS and sources and (fought or all(is_a_protester(source) for source in sources)):
         # CAMEO 145: protesters who storm a building, clash with police, loot or set fire to it riot; 19 is
         # organised force, 171 a state's seizure of property and 1712 its destruction
         type_, mode, cameo = "PROTEST", "riot", "145"
-    elif cameo == DESTROY_PROPERTY and sources and all(_head_word(source).lower() in AIRCRAFT for source in sources):
+    elif cameo == DESTROY_PROPERTY and sources and all(head_word(source).lower() in AIRCRAFT for source in sources):
         # CAMEO 195: what warplanes or drones destroy is struck from the air, not property destroyed (1712)
         type_, mode, cameo = "ASSAULT", "aerial", AERIAL_WEAPONS
-    elif cameo == DESTROY_PROPERTY and sources and all(_head_word(source).lower() in BOMBERS for source in sources):
+    elif cameo == DESTROY_PROPERTY and sources and all(head_word(source).lower() in BOMBERS for source in sources):
         # CAMEO 183: what a bomber blows up is bombed
         type_, mode, cameo = "ASSAULT", "explosives", BOMBING
     elif cameo == DESTROY_PROPERTY and (attack := _attack_written_as(s, sources)) is not None:
@@ -2677,7 +2508,7 @@ def _events_for(s: Sentence, hit: Hit) -> list[EventCandidate]:
         # "China's military began joint exercises around Taiwan": "joint" across its own services, with no
         # partner named, is force shown (150), aimed at whom it is held around
         type_, mode, cameo = "MOBILIZE", None, SHOW_OF_FORCE
-    if words(s.doc).lemma[hit.start] == "protest" and sources and all(_complains(source) for source in sources):
+    if words(s.doc).lemma[hit.start] == "protest" and sources and all(complains(source) for source in sources):
         # a state, an international body or an organisation that protests complains through official channels
         # (CAMEO 114); CAMEO 141's demonstrations are people's
         type_, mode, cameo = "ACCUSE", "complain", "114"
@@ -2865,7 +2696,7 @@ def _welcomes_a_visitor(s: Sentence, chunk: Chunk | None) -> bool:
     w = words(s.doc)
     if chunk.end < s.sent.end and w.lower[chunk.end] in POSSESSIVE_MARKS:
         return False
-    return all(a.sector == "GOV" and _is_person_or_delegation(a) for a in chunk.actors)
+    return all(a.sector == "GOV" and is_person_or_delegation(a) for a in chunk.actors)
 
 
 def _commands_no_force(s: Sentence, source: Chunk | None, sources: list[Actor], targets: list[Actor]) -> bool:
@@ -2875,13 +2706,13 @@ def _commands_no_force(s: Sentence, source: Chunk | None, sources: list[Actor], 
     if source is None or not sources:
         return False
     if all(
-        source.sector in UNARMED_POLITICS or source.sector in PARTISANS and _head_word(source).lower() in LEADERS
+        source.sector in UNARMED_POLITICS or source.sector in PARTISANS and head_word(source).lower() in LEADERS
         for source in sources
     ):
         return True  # "Amnesty International attacked the crackdown", "Kenya's opposition leader attacked the plan"
     person = any((e := s.entity_at.get(i)) is not None and e.label_ == ROLE for i in range(source.start, source.end))
     # an official named in full after a title is a person too, whether or not the lexicon knows the name
-    person = person or all(source.sector in HOME_POLITICS and _named_in_full(source) for source in sources)
+    person = person or all(source.sector in HOME_POLITICS and named_in_full(source) for source in sources)
 
     home = {source.country for source in sources}
     return (
@@ -3073,7 +2904,7 @@ def _at_home(s: Sentence, actors: list[Actor]) -> list[Actor]:
     home = s.setting
     return [
         of_country(a, home)
-        if a.country is None and (a.sector in AT_HOME_SECTORS or _is_a_protester(a)) and _written_here(s, a)
+        if a.country is None and (a.sector in AT_HOME_SECTORS or is_a_protester(a)) and _written_here(s, a)
         else a
         for a in actors
     ]
@@ -3109,7 +2940,7 @@ def _is_a_town_by_name(s: Sentence, actor: Actor) -> bool:
 
 def _names_a_seized_place(s: Sentence, actor: Actor, span: Span) -> bool:
     """Whether an actor's phrase names a place, or whose the place after it is ("a Congolese police station")."""
-    return _head_word(actor).lower() in SEIZED_PLACES or (
+    return head_word(actor).lower() in SEIZED_PLACES or (
         span.end < len(s.doc) and s.doc[span.end].lower_ in SEIZED_PLACES
     )
 
@@ -3827,7 +3658,7 @@ def _emit(s: Sentence, hit, type_, mode, cameo, modality, sources, targets) -> l
         )
     )
     # A person no lexicon knows, named in full, acts on whom they act on ("Carla del Ponte accused Belgrade").
-    stranger_acting_on_a_state = any(_is_stranger(a) for a in sources) and any(t.country for t in targets)
+    stranger_acting_on_a_state = any(is_stranger(a) for a in sources) and any(t.country for t in targets)
     unknown_doer = all(a.sector == UNIDENTIFIED for a in sources)
     if not any(a.country for a in sources) and not (unplaced_agents or stranger_acting_on_a_state or unknown_doer):
         # Any other doer neither named nor placed by the defaults ("President Bush", "officials") makes the event
@@ -4033,7 +3864,7 @@ def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
             sentence = Sentence(doc, sent, index, in_sentence, entity_at, named, published, subject, setting)
             events.extend(code(sentence))
             people.read(sentence.chunks, named)
-        if any(_may_be_he(a) for a in subject) and people.names_a_stranger(sent):
+        if any(may_be_he(a) for a in subject) and people.names_a_stranger(sent):
             subject.clear()  # "An Atlanta judge sentenced Brian Nichols. He's the former football player"
     return _dedupe(without_commerce(doc, without_games(doc, events), text_of(doc)))
 
