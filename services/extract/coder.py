@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import gc
 from datetime import date
-from functools import cached_property
-from itertools import compress
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
@@ -28,14 +26,12 @@ from services.extract.actor_kinds import (
     is_the_state,
     may_be_he,
     named_in_full,
-    names_a_state,
 )
 from services.extract.actors import (
     BUILDING_NOUNS,
     CALENDAR,
     CLAUSE_OPENERS,
     COMPASS,
-    COUNTRY_NOUNS,
     CROWDS,
     DETERMINERS,
     EMBEDDED,
@@ -55,9 +51,7 @@ from services.extract.actors import (
     according_to,
     code_chunk,
     counts_people_acted_on,
-    find_chunks,
     names_a_manner,
-    names_an_area,
     names_both_parties,
     of_country,
     qualifies,
@@ -70,8 +64,6 @@ from services.extract.clauses import (
     MATERIAL_CONFLICT,
     VERBAL_CLASSES,
     VERBAL_CONFLICT,
-    clause_stops,
-    find_complements,
     finite_after_and,
     is_verbal,
     object_complement,
@@ -113,7 +105,7 @@ from services.extract.nlp import (
 )
 from services.extract.people import People
 from services.extract.places import BORDER_NOUNS, in_a_hyphened_word, locate, place_of, story_setting
-from services.extract.pronouns import named_before, resolve_pronoun
+from services.extract.pronouns import resolve
 from services.extract.readings import (
     CLAUSE_BREAKS,
     HELPING_VERBS,
@@ -124,13 +116,9 @@ from services.extract.readings import (
     clause_break,
     ends_a_hyphened_word,
     gerund_of_time,
-    head_length,
     is_aimed_reading,
-    is_nominal,
     means_by,
-    modifies_noun,
     modifies_the_actor_after,
-    move_of_a_market,
     names_a_move,
     opens_the_main_clause,
     select_hits,
@@ -179,6 +167,7 @@ from services.extract.roles import (
     told_as_done_in_the_past,
     with_co_objects,
 )
+from services.extract.sentence import NOMINAL_ACTS, SAY_LEMMAS, Sentence
 from services.extract.sport import without_games
 
 # Verbal reactions to another's words or deeds: praise, criticism, rejection
@@ -285,8 +274,6 @@ NOUN_PHRASE_WORDS = 3  # the words of a subject's phrase after its "no": "No Isr
 WISHES = frozenset({"want", "wish", "hope"})
 # Verbs of scattering, which a crowd does itself as often as a force does to it
 SCATTER_VERBS = frozenset({"disperse"})
-# The lemmas of the reporting cues of one word ("say", "tell"): a sentence's other words report nothing
-SAY_LEMMAS = frozenset(cue[0] for cue, kind in lexicon.cues().items() if kind == "say" and len(cue) == 1)
 # Physical acts, aimed "at" whom they hit ("fired tear gas at protesters").
 AIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # CAMEO 150, demonstrate military or police power: force shown, short of its use.
@@ -367,9 +354,6 @@ FIGHTS_ENTERED = frozenset({"in", "into", "during"})  # "engaged in clashes with
 PAUSES = frozenset({"pause", "lull", "halt", "end", "stop", "break", "respite", "cessation", "suspension"})
 REGRETTED_PREPS = frozenset({"over", "at", "about"})
 WARNED_RESPONSES = lexicon.word_set("warned_responses")
-# Attacks and protests a report may name as a noun with their doer after "by" ("the shelling of Douma by government
-# forces", "protests by students continued")
-NOMINAL_ACTS = frozenset({"ASSAULT", "PROTEST"})
 NOMINAL_AGENT_REACH = 8
 DOUBTED_ACTS = frozenset({"alleged", "suspected", "possible", "planned", "threatened", "any"})
 # Words before a doer that doubt who did it, not whether it was done
@@ -476,8 +460,6 @@ DYING_VERBS = frozenset({"die", "perish"})
 WOUNDS_WORDS = 6  # "died of gunshot wounds he sustained in"
 # Words of a head noun that may follow an actor's phrase before a relative clause: "Chinese coast guard vessels, which"
 HEAD_NOUN_WORDS = 2
-# Participles that open an aside on where or how someone spoke: "The minister, speaking in Brussels, said"
-SPEAKING = frozenset({"speaking", "talking", "writing"})
 # CAMEO's destruction and seizure of property
 DESTROY_PROPERTY = "1712"
 CEASEFIRE = "0871"  # CAMEO: declare truce, ceasefire
@@ -718,117 +700,6 @@ def _present_after_and(w: Words, subject_end: int, i: int) -> bool:
 def _takes_in_between(doc: Doc, hit: Hit) -> bool:
     """Whether a trigger's words end with the "between" its sides follow ("talks between Iran and the EU")."""
     return words(doc).lower[hit.end - 1] == "between"
-
-
-class Sentence:
-    """What the coder reads of one sentence, once: its tokens, the triggers read as events (`hits`), the acts named as
-    nouns (`nouns`, and of those the attacks and protests, `nominal`), its actor phrases (`chunks`, and `chunk_at`
-    each token's), its named entities (`entities`, and the document's `entity_at`), its reporting verbs (`say`), its
-    dates, the clause ends a search for roles stops at (`left_stops`, `right_stops`), the last subject of the
-    sentences before (`last_subject`) and the country the story is set in (`setting`)."""
-
-    def __init__(
-        self, doc: Doc, sent: Span, index: int, hits: list[Hit], entity_at, entities, published, subject, setting
-    ):
-        self.doc, self.sent, self.index, self.published = doc, sent, index, published
-        self.setting: str | None = setting  # the country the story is set in
-        self.entities = entities  # the sentence's own
-        self.entity_at = entity_at
-        named_as_nouns = [is_nominal(doc, h, sent, entity_at, hits) for h in hits]
-        self.nouns = [h for h, n in zip(hits, named_as_nouns, strict=True) if n and h.entry.type != "-"]
-        self.nominal = [h for h in self.nouns if h.entry.type in NOMINAL_ACTS and h.entry.kind == ACT]
-        hits = [h for h, n in zip(hits, named_as_nouns, strict=True) if not n]
-        hits = [h for h in hits if not modifies_noun(doc, h, sent, hits)]
-        hits = [h for h in hits if not move_of_a_market(doc, h, sent)]
-        # The verb part of a gapped trigger is no actor; its object ("summoned the British ambassador") may be one.
-        trigger_tokens = {i for h in hits for i in range(h.start, h.start + head_length(h))}
-        trigger_tokens |= {k for h in hits for k in object_complement(words(doc), h)}
-        self.start_char = sent.start_char
-        self.text = text_of(doc)[self.start_char : sent.end_char].rstrip()
-        self.dates: dict[bool, tuple] = {False: find_dates(self.text, published)}
-        # People code by the role they held when the sentence's events happened ("Since September 2015 ... Assad").
-        when = next((d.value for d in self.dates[False] if d.value and not d.report), published)
-        self.chunks = find_chunks(doc, sent, entity_at, trigger_tokens, when)
-        for chunk in self.chunks:
-            self._place_the_country_s(chunk)
-        self.chunk_at = {i: c for c in self.chunks for i in range(c.start, c.end)}
-        w = words(doc)
-        self.say = {
-            i
-            for i in compress(range(sent.start, sent.end), map(SAY_LEMMAS.__contains__, w.lemma[sent.start : sent.end]))
-            if i not in trigger_tokens
-            and i not in entity_at
-            and i not in self.chunk_at  # "authorities in India's Manipur state": a noun of an actor, no report
-            and (i == sent.start or not w.title[i])
-            and not (i > sent.start and i + 1 in trigger_tokens and names_a_manner(w, i))  # "a state visit"
-            and not _raises_its_subject(w, i, sent)
-            and not names_an_area(w, i, sent.end, entity_at)  # "Borno and Yobe states"
-        }
-        self.hits = hits
-        self.last_subject = subject
-        self.locations: dict[int, Location | None] = {}
-        find_complements(doc, sent, self.hits)
-        self.left_stops, self.right_stops = clause_stops(doc, sent, self.say, hits)
-
-    def _place_the_country_s(self, chunk: Chunk) -> None:
-        """Give "the country's army" the country "the country" points back to, as `_resolve` reads it: the last
-        state named before it in the sentence, else the one the story is set in."""
-        w, k = words(self.doc), chunk.start
-        if k - 2 < self.sent.start or w.lower[k] not in POSSESSIVE_MARKS or w.lower[k - 1] not in COUNTRY_NOUNS:
-            return
-        if w.lower[k - 2] != "the" or not chunk.actors or any(a.country for a in chunk.actors):
-            return
-        named = named_before(chunk, self.chunks, [], names_a_state)
-        country = named.country if named is not None else self.setting
-        if country is not None:
-            chunk.actors = [of_country(a, country) for a in chunk.actors]
-
-    @cached_property
-    def relative_asides(self) -> frozenset[int]:
-        """The tokens of the sentence's relative clauses set off by commas (", which has accused Ukraine,"), which
-        say something of a phrase before them: a pronoun after one points back past it."""
-        w, tokens = words(self.doc), set()
-        for i in range(self.sent.start + 1, self.sent.end - 1):
-            if w.lower[i] == "," and w.lower[i + 1] in RELATIVES:
-                end = next((k for k in range(i + 2, self.sent.end) if w.lower[k] == ","), None)
-                if end is not None:
-                    tokens.update(range(i, end + 1))
-        return frozenset(tokens)
-
-    @cached_property
-    def reporting(self) -> frozenset[int]:
-        """The tokens that say who reports and where, not where the event was: from the comma before a reporting verb
-        to the verb (", the defence ministry in Moscow said"), and from "according to" or an aside on speaking
-        (", speaking in Brussels,") to the next comma."""
-        w, end = words(self.doc), self.sent.end
-        tokens: set[int] = set()
-        lowers = w.lower[self.sent.start : end]
-        if not self.say and "according" not in lowers and SPEAKING.isdisjoint(lowers):
-            return frozenset()
-        for i in self.say:
-            if (comma := tail_comma(w, i, self.sent.start)) is not None:
-                tokens.update(range(comma, i))
-        for i in range(self.sent.start, end - 1):
-            # "according to officials in Cairo"; "The minister, speaking in Brussels, said": where one speaks
-            reporting = w.lower[i] == "according" and w.lower[i + 1] == "to"
-            if reporting or w.lower[i] in SPEAKING and i > self.sent.start and w.lower[i - 1] == ",":
-                tokens.update(range(i, next((k for k in range(i, end) if w.lower[k] == ","), end)))
-        return frozenset(tokens)
-
-
-def _resolve(s: Sentence, chunk: Chunk | None) -> list[Actor]:
-    """The actors a phrase names, or those a pronoun or "the country" points back to; "the country" with no
-    state named before it in its sentence is the one the story is set in (news calls its own country so,
-    whoever spoke last)."""
-    home = s.setting
-    country_noun = chunk is not None and chunk.pronoun in COUNTRY_NOUNS
-    if country_noun and home is not None and named_before(chunk, s.chunks, [], names_a_state) is None:
-        return [written_actor(s.doc, chunk.start, chunk.end, home, home, None)]
-    chunks = s.chunks
-    if chunk is not None and chunk.pronoun and (asides := s.relative_asides):
-        # "Russia, which has accused Ukraine of attacking it, said it had ...": the second "it" skips the aside
-        chunks = [c for c in chunks if c.start not in asides or chunk.start in asides]
-    return resolve_pronoun(chunk, chunks, s.last_subject)
 
 
 def _subject_of_another_verb(s: Sentence, phrase: Chunk, participle: Hit) -> bool:
@@ -1132,7 +1003,7 @@ def _decided_by(s: Sentence, hit: Hit) -> list[Actor] | None:
         return owner.actors if owner is not None else []
     if w.lower[k - 1] in POSSESSIVES:
         owner = Chunk(k - 1, k, [], None, pronoun=w.lower[k - 1])
-        return _resolve(s, owner)
+        return resolve(s, owner)
     return [] if w.lower[k - 1] in DETERMINERS else None
 
 
@@ -1514,7 +1385,7 @@ def _fought_with(s: Sentence, hit: Hit) -> list[EventCandidate]:
     subject = source_before(s.doc, s.sent, start, s.chunk_at, s.left_stops)
     if subject is None or not subject.actors:
         return []
-    sides, others = _resolve(s, subject), other.actors
+    sides, others = resolve(s, subject), other.actors
     if {a.code for a in sides} & {a.code for a in others}:
         return []
     entry = hit.entry
@@ -2284,7 +2155,7 @@ def _events_for(s: Sentence, hit: Hit) -> list[EventCandidate]:
         return []  # "the crowd has dispersed": people who scatter, not a force that disperses them
     if _describes_a_rejected_text(s, hit):
         return []  # "vetoed a resolution calling for a ceasefire": the resolution calls, not the one vetoing it
-    sources = _resolve(s, source_chunk)
+    sources = resolve(s, source_chunk)
     if _lacks_its_only_reading(s, hit, sources, source_chunk, target_chunk):
         return []  # "Officials gathered in Geneva", "The storm struck the coast", "Kenya helped in the search"
     if source_chunk is not None and source_chunk.pronoun in FIRST_PERSON:
@@ -2373,7 +2244,7 @@ def _events_for(s: Sentence, hit: Hit) -> list[EventCandidate]:
             modality = HYPOTHETICAL
     targets = target_chunk.actors if target_chunk else []
     if target_chunk is not None and target_chunk.pronoun == OTHERS:
-        targets = _resolve(s, target_chunk)
+        targets = resolve(s, target_chunk)
     elif target_chunk is not None and _owns_the_act(s, hit, target_chunk, sources):
         targets = _aimed_at(s, hit, target_chunk, sources)  # "he reaffirmed Türkiye's support for peace"
     elif target_chunk is not None and _about_own_words(s, hit, target_chunk):
@@ -2666,7 +2537,7 @@ def _people_doing_it(s: Sentence, hit: Hit, sources: list[Actor]) -> bool:
     if subject is None or subject.prep is not None:
         return False
     # "They took police officers hostage": the people "they" points back to
-    named = _resolve(s, subject) if subject.pronoun else subject.actors
+    named = resolve(s, subject) if subject.pronoun else subject.actors
     if any(a not in named for a in sources):
         return False
     # "shows 24 people murdered": people after another verb are its object; after a time they open the clause
@@ -2809,7 +2680,7 @@ def _quoted_speaker(s: Sentence, hit: Hit) -> list[Actor]:
     else:
         before = [i for i in s.say if i < hit.start]
         speaker = source_before(doc, sent, max(before), s.chunk_at, set()) if before else None
-    return _resolve(s, speaker) if speaker is not None else []
+    return resolve(s, speaker) if speaker is not None else []
 
 
 def _struck_in_subject(s: Sentence, hit: Hit, subject: Chunk, victims: list[Actor]) -> list[Actor]:
@@ -2863,7 +2734,7 @@ def _accusation_in_claim(s: Sentence, hit: Hit, subject: Chunk, doers: list[Acto
     if claim is None:
         return []
     claimant = source_before(s.doc, s.sent, claim, s.chunk_at, s.left_stops)
-    accusers = _resolve(s, claimant)
+    accusers = resolve(s, claimant)
     own = {a.country for a in accusers}
     accused = [a for a in doers if a.country not in own]
     if not accusers or not accused:
@@ -3243,7 +3114,7 @@ def _allowed_doers(s: Sentence, hit: Hit) -> list[Actor] | None:
     allowed = s.chunk_at.get(hit.start - 2)
     if allowed is None or allowed.start < allowing[-1].end or allowed.prep not in (None, "to"):
         return None
-    return _resolve(s, allowed)
+    return resolve(s, allowed)
 
 
 def _doers_of_purpose(s: Sentence, hit: Hit, object_: Chunk) -> list[Actor] | None:
@@ -3254,7 +3125,7 @@ def _doers_of_purpose(s: Sentence, hit: Hit, object_: Chunk) -> list[Actor] | No
     before = [h for h in before if object_.end < hit.start]
     if not before or any(i in s.right_stops for i in range(before[-1].end, hit.start)):
         return None
-    return _resolve(s, roles(s, before[-1])[0])
+    return resolve(s, roles(s, before[-1])[0])
 
 
 def _helps_the_one_before(s: Sentence, end: int) -> bool:
@@ -3331,7 +3202,7 @@ def _governed(s: Sentence, hit: Hit, sources: list[Actor], target_chunk: Chunk |
         g_source, g_target = roles(s, governor)
         # the one urged acts, and so does the one accused ("accused Ukraine of shelling Donetsk")
         chosen = g_target if kind in ("request", "accuse") else g_source
-        sources = _resolve(s, chosen)
+        sources = resolve(s, chosen)
     targets = _aimed_at(s, hit, target_chunk, sources)
     entry = hit.entry
     return _emit(s, hit, entry.type, entry.mode, entry.cameo, GOVERNED_MODALITY[kind], sources, targets)
@@ -3774,15 +3645,6 @@ def _speaks_of_agents(doc: Doc, sent: Span, hits: list[Hit], setting: str | None
             and counts_people_acted_on(w, i, i + 1, sent.end)  # "2 killed in air raid"
             for i in range(sent.start, sent.end)
         )
-    )
-
-
-def _raises_its_subject(w: Words, i: int, sent: Span) -> bool:
-    """Whether a verb of saying is a passive before "to", whose subject is the doer of the verb after it: "Al
-    Shabaab are reported to have struck", "the minister is said to have resigned"; the sentence reports their act,
-    and says of no one that they spoke."""
-    return (
-        sent.start < i < sent.end - 1 and w.lower[i + 1] == "to" and w.lower[i - 1] in BE_FORMS and is_past_form(w, i)
     )
 
 

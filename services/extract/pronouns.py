@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from services.extract.actor_kinds import is_a_body, is_a_group, is_plural, may_be_he, names_a_state, one_person
-from services.extract.actors import BOTH, COUNTRY_NOUNS, GROUP_NOUNS, OTHERS, Chunk
+from services.extract.actors import BOTH, COUNTRY_NOUNS, GROUP_NOUNS, OTHERS, Chunk, written_actor
 from services.extract.models import Actor
+
+if TYPE_CHECKING:  # the sentence's state reads this module's antecedents as it is built
+    from services.extract.sentence import Sentence
 
 PERSONAL = frozenset({"he", "she"})
 IMPERSONAL = frozenset({"it", "they"})
@@ -70,3 +74,18 @@ def named_before(
     earlier = [a for c in chunks if c.end <= chunk.start and not c.pronoun for a in c.actors]
     named = next((a for a in reversed(earlier) if fits(a)), None)
     return named if named is not None else next((a for a in last_subject if fits(a)), None)
+
+
+def resolve(s: Sentence, chunk: Chunk | None) -> list[Actor]:
+    """The actors a phrase names, or those a pronoun or "the country" points back to; "the country" with no
+    state named before it in its sentence is the one the story is set in (news calls its own country so,
+    whoever spoke last)."""
+    home = s.setting
+    country_noun = chunk is not None and chunk.pronoun in COUNTRY_NOUNS
+    if country_noun and home is not None and named_before(chunk, s.chunks, [], names_a_state) is None:
+        return [written_actor(s.doc, chunk.start, chunk.end, home, home, None)]
+    chunks = s.chunks
+    if chunk is not None and chunk.pronoun and (asides := s.relative_asides):
+        # "Russia, which has accused Ukraine of attacking it, said it had ...": the second "it" skips the aside
+        chunks = [c for c in chunks if c.start not in asides or chunk.start in asides]
+    return resolve_pronoun(chunk, chunks, s.last_subject)
