@@ -6,7 +6,7 @@ import gc
 from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from wordfreq import zipf_frequency
 
 from services.dates import plausible_publication
@@ -31,11 +31,9 @@ from services.extract.actors import (
     BUILDING_NOUNS,
     CALENDAR,
     CLAUSE_OPENERS,
-    COMPASS,
     CROWDS,
     DETERMINERS,
     EMBEDDED,
-    LOCATIVE,
     MANNER_SECTOR_WORDS,
     MODIFIERS,
     OTHERS,
@@ -80,7 +78,7 @@ from services.extract.modality import (
     cues_between,
     modality_of,
 )
-from services.extract.models import Actor, EventCandidate, Location, quad_class
+from services.extract.models import Actor, EventCandidate, quad_class
 from services.extract.nlp import (
     ACT,
     ACTOR,
@@ -94,7 +92,6 @@ from services.extract.nlp import (
     ROLE,
     TERMINALS,
     Words,
-    char_span,
     doc_entities,
     is_past_form,
     is_s_form,
@@ -104,7 +101,7 @@ from services.extract.nlp import (
     words,
 )
 from services.extract.people import People
-from services.extract.places import BORDER_NOUNS, in_a_hyphened_word, locate, place_of, story_setting
+from services.extract.places import BORDER_NOUNS, story_setting
 from services.extract.pronouns import resolve
 from services.extract.readings import (
     CLAUSE_BREAKS,
@@ -168,6 +165,17 @@ from services.extract.roles import (
     with_co_objects,
 )
 from services.extract.sentence import NOMINAL_ACTS, SAY_LEMMAS, Sentence
+from services.extract.sites import (
+    city_struck,
+    event_location,
+    head_of,
+    is_a_town_by_name,
+    known_by_a_town,
+    people_where,
+    placed_by_an_actor,
+    says_where,
+    tells_where_or_when_it_happened,
+)
 from services.extract.sport import without_games
 
 # Verbal reactions to another's words or deeds: praise, criticism, rejection
@@ -263,7 +271,6 @@ PREPARATIONS = frozenset({"prepare to", "preparing to"})
 SELF_DONE = frozenset({"withdraw", "pull", "demobilize", "demobilise", "disarm", "disband", "deploy"})
 TO = frozenset({"to"})
 AUTHORITY_MODES = frozenset({"arrest", "investigate", "sue", "convict"})
-TOWNS = frozenset({CITY, CAPITAL})
 # "claimed that X attacked": the claim verb read as CAMEO's "allege" (112)
 CLAIM_AS_ACCUSATION = lexicon.Trigger("claim", "ACCUSE", "allege", "112", ACT)
 TAIL_CLAIM_VERBS = CLAIM_VERBS | {"allege"}
@@ -339,7 +346,6 @@ SIDES_REACH = 5
 HEADLINE_QUALIFIERS = 2
 # How far a place named between a fight and its sides may reach, and the words that join its parts
 PLACE_BEFORE_SIDES = 16
-PLACE_JOINTS = frozenset({"of", "and", "-", "as", "well", ","})
 SIDE_ADJECTIVES = 2  # "between opposing political groups"
 # What may open the phrase of a fight whose sides follow "between": the sentence or a clause, or a preposition of its
 # time or place ("killed in clashes between", "following a clash between"); and the words that may count it
@@ -388,8 +394,6 @@ FUTURE_WORDS = frozenset({"will", "would", "'ll", "shall"})
 TIME_CLAUSE_REACH = 8
 PRESENT_BE = frozenset({"is", "are", "am"})
 TIME_UNITS = frozenset({"week", "month", "year", "weekend", "spring", "summer", "autumn", "fall", "winter"})
-# Words of a time of day, and those that place an act in one: "in the night of 23 June", "there this morning"
-DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "dawn", "midnight", "early", "late", "on", "there"})
 WARNED_REACH = 6  # tokens from "warned" to the "to" of what the warned must do
 # tokens from "warned" to the "would" of the speaker's own act: "warned anti-government protesters that troops would"
 OWN_ACT_REACH = 12
@@ -487,12 +491,6 @@ WEAPONS_SEIZED = "1711"  # CAMEO's confiscation, of weapons found, defused or in
 POLICE_WORK = frozenset({ARREST, WEAPONS_SEIZED, SEIZE_PROPERTY})
 POLICING = frozenset({"COP", "MIL", "GOV", "JUD"})
 SAY_AUXILIARIES = frozenset({"have", "has", "had", "did", "will", "would"})
-# Ways from one place to another: what runs between two places says where
-ROUTES = frozenset({"road", "highway", "route", "railway", "motorway"})
-# What a place is divided into, as a place of its own is: "in parts of South Africa", "in the outskirts of Kabul"
-PARTS_OF_A_PLACE = frozenset({"part", "outskirts", "heart", "centre", "center", "rest", "edge", "suburb"})
-# What measures how far a place is from the one named after "from": "30 km from Colombo", "away from the border"
-DISTANCE_WORDS = frozenset({"away", "km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile"})
 # Who may be taken captive: people, by what they are or do (criminals are the takers), officials and aid workers
 CAPTIVES = (PEOPLE_SECTORS - {"CRM"}) | STATE_SECTORS | {"NGO"}
 # Who protest when no country is named: people, and activists and the opposition ("Activists marched to parliament")
@@ -1044,7 +1042,7 @@ def _crowd_of_the_place(s: Sentence, hit: Hit) -> list[Actor]:
     if any(w.lower[k] in CROWDS for k in crowd) and all(
         w.lower[k] in CROWDS or w.lower[k] in CROWD_COUNTS or w.num[k] for k in crowd
     ):
-        return [_people_where(s, hit, s.sent.start, hit.start)]
+        return [people_where(s, hit, s.sent.start, hit.start)]
     # "UPND members protest for the release of ...", "as its staff demonstrated": people no lexicon names,
     # opening the sentence or its clause as the subject of a verb that only people do (demonstrate, riot),
     # protest; a plural or a determiner tells the phrase from a noun's modifier ("Peaceful protest for ...",
@@ -1068,16 +1066,8 @@ def _crowd_of_the_place(s: Sentence, hit: Hit) -> list[Actor]:
         and all(w.alpha[k] and (w.lower[k] not in NOT_A_NOUN_PHRASE or w.lower[k] == "of") for k in phrase)
         and (hit.end >= s.sent.end or w.lower[hit.end] != "that")
     ):
-        return [_people_where(s, hit, start, hit.start)]
+        return [people_where(s, hit, start, hit.start)]
     return []
-
-
-def _people_where(s: Sentence, hit: Hit, start: int, end: int) -> Actor:
-    """The civilians of the country where the trigger's act happened, written as the words from start to end; of
-    no named country where no place is named."""
-    location = _location(s, hit.start)
-    country = location.country if location is not None else None
-    return written_actor(s.doc, start, end, f"{country or ''}CVL", country, "CVL")
 
 
 def _after_between(s: Sentence, chunk: Chunk) -> bool:
@@ -1102,7 +1092,7 @@ def _names_its_sides(s: Sentence, hit: Hit, between: Chunk) -> bool:
     # happened: "clashes in the Ganfouda district of Benghazi between", "Clashes erupted in the Batangafo area
     # between", "fighting broke out there this morning between", "Clashes were reported in the night of 23 June
     # between"
-    return len(gap) <= PLACE_BEFORE_SIDES and all(_tells_where_or_when_it_happened(w, k) for k in gap)
+    return len(gap) <= PLACE_BEFORE_SIDES and all(tells_where_or_when_it_happened(w, k) for k in gap)
 
 
 def _antecedent_of_relative(s: Sentence, hit: Hit) -> Chunk | None:
@@ -1142,7 +1132,7 @@ def _aside_antecedent(s: Sentence, i: int) -> Chunk | None:
     # "three Palestinians, who had sought refuge in a school, died": a clause on ordinary people tells how they
     # came to be there, not an act of theirs; nor does a city do what a clause after it tells ("rockets at Tel
     # Aviv, which wounded two people"), where a capital may stand for its government
-    if all(a.sector in ORDINARY_PEOPLE or _known_by_a_town(s, a) for a in antecedent.actors):
+    if all(a.sector in ORDINARY_PEOPLE or known_by_a_town(s, a) for a in antecedent.actors):
         return None
     return antecedent
 
@@ -1329,7 +1319,7 @@ def _named_with_its_doer(s: Sentence, hit: Hit) -> list[EventCandidate]:
     # people struck who are named by no country are of no country the report gives ("two soldiers"); with no one
     # struck named after the noun, those who died in it ("Two Malian soldiers died in an attack by jihadists")
     targets = [a for a in struck.actors if a.country] if struck is not None else _died_in(s, hit)
-    location = _location(s, hit.start)
+    location = event_location(s, hit.start)
     phrase = text_of(s.doc)[s.doc[hit.start].idx : s.doc[agent.start].idx]
     if not targets and hit.entry.type != "PROTEST" and location is not None and location.name not in phrase:
         return []  # where it struck is not told in its own phrase, and the sentence's place may be another's
@@ -1480,22 +1470,9 @@ def _act_of_no_named_doer(s: Sentence, hit: Hit) -> tuple[int, int] | None:
         return None
     if any(h.start >= hit.end and not clause_break(w, hit.end, h.start) for h in s.hits):
         return None  # "An airstrike destroyed a clinic": the subject of a verb that tells the act
-    if _placed_by_an_actor(s, hit):
+    if placed_by_an_actor(s, hit):
         return None  # "The shelling sparked condemnation from Germany": the condemner's country
     return start, hit.end
-
-
-def _placed_by_an_actor(s: Sentence, hit: Hit) -> bool:
-    """Whether the place an act is located at is only named as an actor of the sentence, not where."""
-    location = _location(s, hit.start)
-    if location is None:
-        return False
-    text = text_of(s.doc)
-    return any(
-        location.name in text[slice(*char_span(s.doc, c.start, c.end))]
-        for c in s.chunks
-        if c.actors and not c.place and not _says_where(s, c)
-    )
 
 
 def _opens_a_noun(s: Sentence, k: int) -> bool:
@@ -1699,7 +1676,7 @@ def _protest_held(s: Sentence, hit: Hit, *, anywhere: bool = False) -> list[Even
         return []  # "broke out", "took place"
     if _set_to_come(s, hit, noun=True) or modality_of(s.doc, s.sent.start, hit.start)[0] != ASSERTED:
         return []
-    people = _people_where(s, hit, hit.start, hit.end)
+    people = people_where(s, hit, hit.start, hit.end)
     if people.country is None and not anywhere:
         return []
     return _emit(s, hit, hit.entry.type, hit.entry.mode, hit.entry.cameo, ASSERTED, [people], [])
@@ -1720,7 +1697,7 @@ def _protest_named_as_held(s: Sentence, hit: Hit) -> list[EventCandidate]:
         return []  # "Protests by Kenyan students": theirs, read with their doer
     if _modality_after(s, hit.end)[0] != ASSERTED or _set_to_come(s, hit, noun=True):
         return []  # "protests may erupt", "ahead of the planned protest"
-    people = _people_where(s, hit, hit.start, hit.end)
+    people = people_where(s, hit, hit.start, hit.end)
     if people.country is None:
         return []
     return _emit(s, hit, hit.entry.type, hit.entry.mode, hit.entry.cameo, ASSERTED, [people], [])
@@ -2330,7 +2307,7 @@ def _events_for(s: Sentence, hit: Hit) -> list[EventCandidate]:
             # the PLOVER manual: combatants captured in a conflict are abducted, not arrested
             type_, mode, cameo = "ASSAULT", "abduct", ABDUCTION
     seized_town = target_chunk is not None and target_chunk.prep in (None, EMBEDDED) and target_chunk.start == hit.end
-    if cameo == SEIZE_PROPERTY and seized_town and all(_is_a_town_by_name(s, t) for t in targets):
+    if cameo == SEIZE_PROPERTY and seized_town and all(is_a_town_by_name(s, t) for t in targets):
         # CAMEO's verb dictionary: a town or a capital seized is occupied (192), not property taken
         type_, mode, cameo = "ASSAULT", "occupy", OCCUPY
     # what is seized from people's phrase ("looted the offices of MSF") is their property, not them
@@ -2508,7 +2485,7 @@ def _group_no_lexicon_knows(s: Sentence, hit: Hit) -> list[Actor]:
         hit.end >= s.sent.end or not w.alpha[hit.end] or w.lower[hit.end] in NOT_A_NOUN_PHRASE
     ):
         return []
-    location = _location(s, hit.start)
+    location = event_location(s, hit.start)
     country = location.country if location is not None else None
     return [written_actor(s.doc, start, hit.start, f"{country or ''}UAF", country, "UAF")]
 
@@ -2758,7 +2735,7 @@ def _authorities_of_the_place(s: Sentence, hit: Hit, held: Chunk | None) -> list
         return []
     if place is None:
         people = held.actors if held is not None else []
-        at_home = [a for a in people if a.sector in HOME_POLITICS or _known_by_a_town(s, a)]
+        at_home = [a for a in people if a.sector in HOME_POLITICS or known_by_a_town(s, a)]
         home = {a.country for a in at_home if a.country}
         if len(home) != 1 or len(at_home) < len(people):
             return []
@@ -2788,25 +2765,12 @@ def _is_captive(s: Sentence, actor: Actor, *, any_people: bool = False) -> bool:
     span = s.doc.char_span(actor.start, actor.end, alignment_mode="expand")
     if span is None or _names_a_seized_place(s, actor, span):
         return False
-    last = _head_of(s, span)
+    last = head_of(s, span)
     if last.ent_type_ in (COUNTRY, CAPITAL, CITY):
         return False
     if actor.sector is not None:
         return any_people or actor.sector in CAPTIVES
     return last.ent_type_ == DEMONYM
-
-
-def _head_of(s: Sentence, span: Span) -> Token:
-    """The head of an actor's phrase, before where they were ("two rebels in Kidal")."""
-    preposition = next((t for t in span[1:] if t.lower_ in PREPOSITIONS), None)
-    return span[-1] if preposition is None else s.doc[preposition.i - 1]
-
-
-def _is_a_town_by_name(s: Sentence, actor: Actor) -> bool:
-    """Whether an actor is a town, a capital or a country named as itself ("seized Kabul"), though it is coded
-    as the government it holds."""
-    span = s.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    return span is not None and _head_of(s, span).ent_type_ in (COUNTRY, CAPITAL, CITY)
 
 
 def _names_a_seized_place(s: Sentence, actor: Actor, span: Span) -> bool:
@@ -2835,15 +2799,6 @@ def _holder(s: Sentence, hit: Hit) -> list[Actor]:
     if held_in is None or not _in_its_clause(s, hit, held_in):
         return []
     return [a for a in held_in.actors if a.country][:1]
-
-
-def _known_by_a_town(s: Sentence, actor: Actor) -> bool:
-    """Whether an actor is written as a town or a region alone ("an Oklahoma man") or as its people ("a Brooklyn
-    teenager"), not as a state or a people (a "US national", an "American tourist" is as often held abroad)."""
-    inside = [e for e in s.entities if actor.start <= e.start_char and e.end_char <= actor.end]
-    if actor.sector is None:
-        return any(e.start_char == actor.start and e.end_char == actor.end and e.label_ in TOWNS for e in inside)
-    return actor.sector in PEOPLE_SECTORS and bool(inside) and all(e.label_ in TOWNS for e in inside)
 
 
 def _fell_fighting_each_other(s: Sentence, hit: Hit, victims: Chunk | None) -> bool:
@@ -2879,26 +2834,6 @@ def _rescues(s: Sentence, hit: Hit, sources: list[Actor], freed: Chunk | None) -
     return any(w.lemma[k] in RESCUED for k in range(hit.start, end))
 
 
-def _city_struck(s: Sentence, hit: Hit) -> Location | None:
-    """The city an attack names as its object ("shelled Kyiv", "launched an attack on Beni"): where it was."""
-    w, k = words(s.doc), hit.end
-    k += k < s.sent.end and w.lower[k] == "on"
-    entity = s.entity_at.get(k)
-    if entity is None or entity.start != k or entity.label_ not in (CITY, CAPITAL):
-        return None
-    after = entity.end
-    if after < s.sent.end and (w.title[after] or w.lower[after] in POSSESSIVE_MARKS):
-        return None  # "attacked South West State's militiamen", "stormed Kabul University": a longer name's
-    return place_of(entity)
-
-
-def _location(s: Sentence, trigger: int) -> Location | None:
-    """Where the event of the trigger at this token happened (read once per trigger)."""
-    if trigger not in s.locations:
-        s.locations[trigger] = locate(s.doc, s.sent, trigger, s.entities, s.reporting)
-    return s.locations[trigger]
-
-
 def _unidentified_attackers(s: Sentence, hit: Hit, *, passive: bool) -> list[Actor]:
     """Who carried out an attack a clause names as a noun rather than by its author: the actor after "by" in
     the subject's attack phrase ("a suicide bombing by the Taliban killed 20 soldiers"); else, when the
@@ -2929,7 +2864,7 @@ def _forces_of_the_place(s: Sentence, hit: Hit, span: tuple[int, int], *, named:
     name it. Harm told by its verb alone, or a fight, is an act where it happened ("killed in Kabul", "killed in
     Selea", a place no gazetteer holds), not wherever it happened ("walked off the pitch injured"): unless the
     attack is `named` as such, a place must be."""
-    location = _location(s, hit.start)
+    location = event_location(s, hit.start)
     country = location.country if location is not None else None
     if not country and not named and not placed_by_a_name(s.doc, s.sent, hit.end):
         return []
@@ -2994,7 +2929,7 @@ def _governed_targets(s: Sentence, governed: Hit, sources: list[Actor]) -> list[
     _, target_chunk = roles(s, governed)
     if target_chunk is not None:
         return [a for a in _aimed_at(s, governed, target_chunk, sources) if a.country not in own]
-    location = _location(s, governed.start)
+    location = event_location(s, governed.start)
     if location is not None and location.country not in own:
         return [Actor(location.name, location.country, 0, 0, location.country, None)]
     return []
@@ -3288,7 +3223,7 @@ def _unidentified_doer(s: Sentence, hit: Hit, type_: str, modality: str, targets
         return []
     if not targets and (
         type_ not in ACTS_OF_FORCE
-        or _location(s, hit.start) is None
+        or event_location(s, hit.start) is None
         and not told_as_done_in_the_past(s.doc, hit.start, hit.end, s.sent)
     ):
         # force on no one named is an act done where it was done ("weapons were seized in Karachi"), or done
@@ -3305,7 +3240,7 @@ def _unidentified_doer(s: Sentence, hit: Hit, type_: str, modality: str, targets
         for c in s.chunks
         if not (
             c.place
-            or _says_where(s, c)
+            or says_where(s, c)
             or c.start in s.reporting
             or c.end < s.sent.end
             and w.lower[c.end] == "-"
@@ -3351,46 +3286,6 @@ def _property_of(s: Sentence, target: Chunk | None) -> bool:
 def _armed_on_armed(sources: list[Actor], targets: list[Actor]) -> bool:
     """Whether armed men act on armed men: forces, police, rebels or unidentified attackers on either side."""
     return bool(sources and targets) and all(a.sector in UNPLACED_AGENTS for a in (*sources, *targets))
-
-
-def _says_where(s: Sentence, chunk: Chunk) -> bool:
-    """Whether a phrase names only places after "in", "at" or "near", or a town's country after its comma
-    ("detained in Cairo, Egypt"): where the act was done, not who did it."""
-    labels = {s.entity_at[i].label_ for i in range(chunk.start, chunk.end) if i in s.entity_at}
-    if chunk.prep in LOCATIVE or _placed_by_its_noun_or_distance(s, chunk) or _between_places(s, chunk):
-        return bool(labels) and labels <= {CITY, CAPITAL, COUNTRY}
-    town = s.entity_at.get(chunk.start - 2)
-    after_a_town = town is not None and town.label_ in (CITY, CAPITAL) and words(s.doc).lower[chunk.start - 1] == ","
-    return after_a_town and labels == {COUNTRY}
-
-
-def _between_places(s: Sentence, chunk: Chunk) -> bool:
-    """Whether a phrase names the places a road or a border runs between ("kidnapped on a road between Baghdad
-    and Kirkuk"): the places say where, and are no sides."""
-    w, j = words(s.doc), chunk.start - 1
-    while j > s.sent.start and w.lower[j] in DETERMINERS:
-        j -= 1
-    return chunk.prep == "between" and j > s.sent.start and (w.lemma[j - 1] in PLACE_NOUNS or w.lemma[j - 1] in ROUTES)
-
-
-def _placed_by_its_noun_or_distance(s: Sentence, chunk: Chunk) -> bool:
-    """Whether a name follows a locative preposition past its place noun ("in the capital Addis Ababa"), or a
-    distance from it ("30 kilometres away from Colombo")."""
-    w, j = words(s.doc), chunk.start - 1
-    while j > s.sent.start and (
-        w.lower[j] in DETERMINERS
-        or _names_a_place_noun(w, j)
-        or in_a_hyphened_word(w, j, s.sent.start)  # "in the rebel-held capital of Egypt"
-        # "in parts of South Africa", "in the outskirts of Kabul", "in the north of Syria"
-        or w.lower[j] == "of"
-        and _names_a_place_noun(w, j - 1)
-    ):
-        j -= 1
-    if j < s.sent.start:
-        return False
-    if w.lower[j] == "from":
-        return j > s.sent.start and w.lower[j - 1] in DISTANCE_WORDS
-    return j < chunk.start - 1 and w.lower[j] in LOCATIVE
 
 
 def _default_sources(type_: str, sources: list[Actor], targets: list[Actor], location) -> list[Actor]:
@@ -3463,9 +3358,9 @@ def _emit(s: Sentence, hit, type_, mode, cameo, modality, sources, targets) -> l
         when, precision = s.published, DAY  # "Russia is withdrawing": happening as the article is written
     # where the act a reaction is to happened is not where the reaction was made ("condemned the attack on its
     # embassy in Kabul")
-    location = None if _reacts_to_an_act(s, hit) else _location(s, hit.start)
+    location = None if _reacts_to_an_act(s, hit) else event_location(s, hit.start)
     if location is None and type_ == "ASSAULT":
-        location = _city_struck(s, hit)
+        location = city_struck(s, hit)
     if location is None and s.setting is not None:
         # Police, courts and protesters act at home: with no country named, and no place in the sentence,
         # theirs is the story's ("Police arrested the driver" in a story set in Houston)
@@ -3657,34 +3552,6 @@ def _done_to_something_by_someone(doc: Doc, sent: Span, hits: list[Hit]) -> bool
         and told_as_done_by_someone(doc, sent, hit.start)
         for hit in hits
     )
-
-
-def _tells_where_or_when_it_happened(w: Words, k: int) -> bool:
-    """Whether a word after an act's noun may tell where or when it happened, or that it did: a place's or a date's
-    part, a preposition of place or time, or a verb of the past with its particle ("broke out", "were reported")."""
-    lower = w.lower[k]
-    past_verb = w.is_lower[k] and is_past_form(w, k)
-    return (
-        past_verb
-        or _names_a_place_part(w, k)
-        or w.num[k]
-        or lower in LOCATIVE
-        or lower in CALENDAR
-        or lower in DAY_PARTS
-        or lower in BE_FORMS
-        or lower in PARTICLES
-    )
-
-
-def _names_a_place_part(w: Words, k: int) -> bool:
-    """Whether a word may be part of a phrase naming a place: a name's, a place noun, a compass point, or the
-    articles and joints between them ("the Ganfouda district of Benghazi", "Gwarsha as well as Suq Al-Hout")."""
-    return w.title[k] or w.lower[k] in DETERMINERS or w.lower[k] in PLACE_JOINTS or _names_a_place_noun(w, k)
-
-
-def _names_a_place_noun(w: Words, k: int) -> bool:
-    """Whether a word is a place's noun, a part of a place or a compass point ("town", "outskirts", "north")."""
-    return w.lemma[k] in PLACE_NOUNS or w.lemma[k] in PARTS_OF_A_PLACE or w.lower[k] in COMPASS
 
 
 def code_document(doc: Doc, published: date | None) -> list[EventCandidate]:
