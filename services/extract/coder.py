@@ -13,7 +13,6 @@ from services.dates import plausible_publication
 from services.extract import lexicon
 from services.extract.actor_kinds import (
     FORCES,
-    GROUP_CODES,
     NGO,
     PROTESTERS,
     RIGHTS_GROUP,
@@ -46,7 +45,6 @@ from services.extract.actors import (
     PREPOSITIONS,
     QUANTIFIERS,
     Chunk,
-    according_to,
     code_chunk,
     counts_people_acted_on,
     names_a_manner,
@@ -68,6 +66,29 @@ from services.extract.clauses import (
 )
 from services.extract.commerce import without_commerce
 from services.extract.dates import DAY, UNKNOWN, date_for, find_dates
+from services.extract.defaults import (
+    ACTS_OF_FORCE,
+    AT_HOME_SECTORS,
+    BRAWLING_SECTORS,
+    CLAIM_TYPES,
+    HARMS,
+    HOME_SECTORS,
+    IRREGULARS,
+    RELEASE,
+    STATE_SECTORS,
+    STRUGGLES,
+    UNIDENTIFIED,
+    VISIT,
+    any_with_a_sector,
+    as_ngos,
+    clash_among,
+    default_sources,
+    default_targets,
+    people_doing_it,
+    placed_at_home,
+    reporting_authority,
+    unidentified_doer,
+)
 from services.extract.modality import (
     ASSERTED,
     CLAIMED,
@@ -117,7 +138,6 @@ from services.extract.readings import (
     means_by,
     modifies_the_actor_after,
     names_a_move,
-    opens_the_main_clause,
     select_hits,
     tail_comma,
 )
@@ -127,7 +147,6 @@ from services.extract.roles import (
     BE_FORMS,
     CAUSE_PREPOSITIONS,
     CLAUSE_ENDS,
-    DATE_WORDS,
     DISASTER_NOUNS,
     FIGHT_NOUNS,
     FIGHT_SETTINGS,
@@ -147,7 +166,6 @@ from services.extract.roles import (
     before_the_verb,
     disaster_did_it,
     ends_a_fight_noun,
-    in_a_relative_clause,
     is_dash,
     is_passive,
     names_a_disaster,
@@ -173,7 +191,6 @@ from services.extract.sites import (
     known_by_a_town,
     people_where,
     placed_by_an_actor,
-    says_where,
     tells_where_or_when_it_happened,
 )
 from services.extract.sport import without_games
@@ -256,11 +273,8 @@ CLAUSE_SUBORDINATORS = frozenset({"while", "whereas", "when", "because", "althou
 # A trigger kind: a verb of getting with the event's noun; its giver is the actor after one of GIVERS.
 RECEIVED = "received"
 GIVERS = frozenset({"from", "by"})
-# An action on a place or on unnamed people there is an action on that country ("lifted a curfew in Montenegro").
-PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETREAT", "MOBILIZE"})
 # Acts only a state's authorities do: arrests, investigations, trials.
 SUMMONING_VERBS = frozenset({"summon"})
-VISIT = "042"
 # People whose travels are no visit of state: civilians, refugees, criminals and prisoners, students, workers, farmers,
 # business, doctors, the press
 TRAVELLERS = frozenset({"CVL", "REF", "CRM", "EDU", "LAB", "AGR", "BUS", "HLH", "MED", "JRN"})
@@ -290,8 +304,6 @@ SEAWARD = frozenset({"into", "toward", "towards"})
 SEA_NOUNS = frozenset({"sea", "ocean", "waters"})
 SEA_REACH = 3  # "into the East Sea", "into waters off"
 DEPLOYMENT = "154"
-# CAMEO 1723/1724 impose a curfew, a state of emergency or martial law; 0813/0814 ease them.
-EMERGENCY_RULE = frozenset({"1723", "1724", "0813", "0814"})
 STATE_OF_EMERGENCY = "1724"
 PEACEKEEPING, PEACEKEEPING_AID = "peacekeeping", "074"
 HUMANITARIAN_AID = "073"
@@ -306,7 +318,6 @@ VOWED_RESPONSE_REACH = 5  # "promised Israel a painful response"
 # Appeals and praise addressed to "its citizens", "their troops": the doer's own people ("Britain urged its citizens
 # to leave"); what one offers or sends ("offered its troops to Lebanon") is no addressee.
 OWN_PEOPLE_TYPES = frozenset({"REQUEST", "SUPPORT"})
-RELEASE = "0841"
 # Who rescues when they free people, and whom they rescue: held by others, not by the ones who free them
 RESCUERS = frozenset({"COP", "MIL", "SPY"})
 RESCUED = frozenset({"hostage", "captive", "victim", "abductee"})
@@ -331,8 +342,6 @@ ACTED_ON = frozenset({"on", "of", "against"})
 ENDANGERING_NOUNS = lexicon.word_set("endangering_nouns")
 SPORT_ROLES = lexicon.word_set("sport_roles")
 APOLOGY = "055"
-AID_INTENT = "033"  # CAMEO: express intent to provide material aid
-EXECUTION = "186"  # CAMEO 186, where the lexicon codes executions and assassinations
 # The words that may count a crowd ("tens of thousands").
 CROWD_COUNTS = QUANTIFIERS | {"of", "many", "several"}
 # How long a phrase no lexicon knows may be to be read as the protesters opening a sentence
@@ -403,37 +412,18 @@ VERB_AFTER_REACH = 3
 # A state's forces, whose acts to come a warning by that state threatens; acts that harm whom they fall on, legal
 # action among them ("will be prosecuted").
 ARMED_FORCES = frozenset({"MIL", "COP"})
-HARMS = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE"})
 # An attack aimed at "its troops" or at "it" is aimed at an actor named before, not at the attacker.
 AIMED_PRONOUNS = POSSESSIVES | {"it"}
 # Where a passive attack came from, and what it was aimed at
 FROM = frozenset({"from"})
 AIMS = frozenset({"at", "toward", "towards", "into", "against", "on"})
 STRUCK = frozenset({"on", "against"})
-# Event types that are mostly a state and its own people: repression, protest, concession.
-DOMESTIC_TYPES = frozenset({"COERCE", "PROTEST", "CONCEDE"})
-# What people (civilians, opposition, rebels) do to an unnamed authority concerns their own country's.
-CLAIM_TYPES = frozenset({"PROTEST", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
-# Sectors that, unnamed, are the source's own people ("Egyptian police dispersed demonstrators").
-DOMESTIC_SECTORS = frozenset(
-    {"CVL", "OPP", "REB", "EDU", "LAB", "JRN", "MED", "CRM", "REL", "PTY", "AGR", "BUS", "RAD", "REF", "UAF"}
-)
-# ... and whom a state represses or frees at home: rights groups too, though their own claims are on foreign states
-# as often as on theirs
-HELD_AT_HOME = DOMESTIC_SECTORS | {RIGHTS_GROUP}
 
-# A state's own authorities, who act on unnamed people of their own country ("Egyptian police opened fire on
-# demonstrators").
-AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD"})
 # A possessive in a phrase after these says where or about what, not who acted: "in Israel's raid", "on Jackson's
 # arrest"; after others ("amid Russia's invasion of Ukraine", "fled Russia's attack") the act is told as done.
 PLACING_PREPS = frozenset({EMBEDDED, "in", "on", "at", "for", "with", "of", "about"})
 # Nouns of acts done to someone, whose possessive is the one who suffered them unless an "of" object follows
 PATIENT_NOUNS = PATIENT_VERBS | lexicon.word_set("patient_nouns")
-# Courts and police, who act at home even on people of no named country.
-HOME_SECTORS = frozenset({"COP", "JUD"})
-# With no country named, police, courts and unnamed attackers ("gunmen", "a suicide bomber") act where the story is set.
-AT_HOME_SECTORS = HOME_SECTORS | {"UAF"}
 # Politicians hold office and oppose at home: held with no one named, they are held by their own state.
 HOME_POLITICS = frozenset({"GOV", "LEG", "OPP", "PTY", "ELI"})
 # Who commands no force, whatever they "attack": legislators, non-governmental and rights groups, and the leaders of
@@ -441,11 +431,6 @@ HOME_POLITICS = frozenset({"GOV", "LEG", "OPP", "PTY", "ELI"})
 UNARMED_POLITICS = frozenset({"LEG", NGO, RIGHTS_GROUP})
 PARTISANS = frozenset({"OPP", "PTY"})
 LEADERS = frozenset({"leader", "leaders", "chief", "figure", "politician", "candidate"})
-# Rebels and the opposition, who challenge their own state (STATE_SECTORS: its government, legislature, forces).
-CHALLENGER_SECTORS = frozenset({"REB", "OPP"})
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG"})
-# Armed groups, gangs and unidentified attackers, whom a state's forces fight
-IRREGULARS = frozenset({"REB", "CRM", "UAF"})
 COMBATANTS = frozenset({"MIL", "REB", "UAF"})  # the sides of a war: soldiers, rebels and unnamed armed men
 FIGHT_NOUN_REACH = 3  # words from "in" to the fight's noun: "in a fierce gunfight"
 # "We" in a quotation is its speaker, named after the quotation closes.
@@ -489,15 +474,10 @@ PRAISE, HOST, ARREST, ABDUCTION = "051", "043", "173", "181"
 # who made them have made ("police have said")
 WEAPONS_SEIZED = "1711"  # CAMEO's confiscation, of weapons found, defused or intercepted: the authorities' work
 POLICE_WORK = frozenset({ARREST, WEAPONS_SEIZED, SEIZE_PROPERTY})
-POLICING = frozenset({"COP", "MIL", "GOV", "JUD"})
-SAY_AUXILIARIES = frozenset({"have", "has", "had", "did", "will", "would"})
 # Who may be taken captive: people, by what they are or do (criminals are the takers), officials and aid workers
 CAPTIVES = (PEOPLE_SECTORS - {"CRM"}) | STATE_SECTORS | {"NGO"}
 # Who protest when no country is named: people, and activists and the opposition ("Activists marched to parliament")
 PROTESTING_SECTORS = PEOPLE_SECTORS | {"OPP"}
-# Who may come to blows when no country is named: people, and partisans of a party or the opposition (ACLED's
-# political violence: "Party cadres attacked opposition supporters", "Political opponents attacked the mayor")
-BRAWLING_SECTORS = PEOPLE_SECTORS | {"OPP", "PTY"}
 # Verbs that lay an act "on" the one they accuse of it ("blamed the attack on Russia")
 ASCRIBING_VERBS = frozenset({"blame"})
 # Verbs whose object is a body, which no market move is told with ("traders killed three civilians"), and the
@@ -511,10 +491,6 @@ SEIZED_PLACES = BUILDING_NOUNS | PLACE_NAME_ENDS | {"embassy", "embassies", "con
 # Acts aimed at the seat of power they are done at or outside: "protested outside the US embassy", "detonated a car
 # bomb outside the Australian Embassy in Jakarta"
 SITED_TYPES = frozenset({"PROTEST", "ASSAULT"})
-# Verbs of armed struggle that a person who commands no force uses of a struggle in words or politics
-STRUGGLES = frozenset({"fight", "battle", "struggle"})
-# Verbs of force done only with another side, never to a thing: "clashed", "skirmished"
-CLASH_VERBS = frozenset({"clash", "skirmish"})
 # What a fight is fought as, rather than against: "fought pitched battles", "fought a war", "fought pockets of
 # resistance"; looked for among the object's first few words
 FOUGHT_NOUNS = FIGHT_NOUNS | {"war", "wars", "gunbattle", "gunbattles", "resistance", "insurgency", "insurgents"}
@@ -533,15 +509,11 @@ UNPLACED_AGENTS = ARMED_FORCES | {"REB", "UAF"}
 # A capitalised word rarer than this in English (wordfreq's Zipf scale: "Dahalo" 0, "Fulanis" 1.2, "cattle" 4.2) is
 # a name
 RARE_WORD_ZIPF = 3.0
-ACTS_OF_FORCE = frozenset({"ASSAULT", "COERCE"})
 # Acts reported in a clause behind the main act, by a doer that clause names (docs/decisions/0015 and 0017)
 REPORTED_BEHIND = ACTS_OF_FORCE | {"PROTEST"}
 # Whoever arrests, bans or expels on a state's behalf: coded on the sector alone when no country is named (CAMEO's
 # "---GOV")
 AUTHORITIES = frozenset({"GOV", "JUD"})
-# PLOVER's generic unidentified actor, for a hostile act reported as done to someone by no one named ("the envoy was
-# expelled", "he was charged with fraud"): the event is coded on whom it was done to.
-UNIDENTIFIED = "UNK"
 
 
 def _follows_a_noun(w: Words, i: int) -> bool:
@@ -561,14 +533,6 @@ def _closes_an_aside_before(w: Words, hit: Hit, k: int, sent_start: int) -> bool
     if hit.start <= sent_start or w.lower[hit.start - 1] != "," or not w.lower[hit.start].endswith("ing"):
         return False
     return "," in w.lower[hit.end : k]
-
-
-def _past_where_from(w: Words, k: int, sent_start: int) -> int:
-    """The word before a name of where people are from that no lexicon knows ("Young men from Garabulli"), else k."""
-    j = k
-    while j > sent_start and w.title[j] and w.alpha[j]:
-        j -= 1
-    return j - 1 if j < k and j > sent_start and w.lower[j] in ("from", "of", "in") else k
 
 
 def _acted_on_itself(hit: Hit, target: Chunk | None) -> bool:
@@ -1099,14 +1063,9 @@ def _antecedent_of_relative(s: Sentence, hit: Hit) -> Chunk | None:
     """The actor a non-restrictive relative clause opens on, when the clause's verb is the trigger: ", which
     threatened", ", who has repeatedly accused". "Who" is a person's or a body's, never a place's."""
     w = words(s.doc)
-    j = _before_the_verb(s, hit)
+    j = before_the_verb(words(s.doc), s.sent.start, hit.start)
     antecedent = _aside_antecedent(s, j)
     return None if antecedent is None or w.lower[j] == "who" and antecedent.place else antecedent
-
-
-def _before_the_verb(s: Sentence, hit: Hit) -> int:
-    """The word before a verb and its auxiliaries and adverbs ("which has repeatedly accused")."""
-    return before_the_verb(words(s.doc), s.sent.start, hit.start)
 
 
 def _aside_antecedent(s: Sentence, i: int) -> Chunk | None:
@@ -2102,7 +2061,7 @@ def _harm_of_an_earlier_attack(s: Sentence, hit: Hit) -> bool:
     killed three doctors", "a deal to end fighting that has killed thousands"."""
     if hit.entry.type != "ASSAULT":
         return False
-    j = _before_the_verb(s, hit)
+    j = before_the_verb(words(s.doc), s.sent.start, hit.start)
     w = words(s.doc)
     if w.lower[j] not in ("that", "which"):
         return False
@@ -2490,42 +2449,6 @@ def _group_no_lexicon_knows(s: Sentence, hit: Hit) -> list[Actor]:
     return [written_actor(s.doc, start, hit.start, f"{country or ''}UAF", country, "UAF")]
 
 
-def _clash_among(s: Sentence, hit: Hit) -> bool:
-    """Whether the act is a clash told by its verb with no other side ("villagers clashed over land"): its
-    subject names both sides, as "clash" is only ever done with someone."""
-    w = words(s.doc)
-    return w.lemma[hit.start] in CLASH_VERBS and (hit.end >= s.sent.end or w.lower[hit.end] != "with")
-
-
-def _people_doing_it(s: Sentence, hit: Hit, sources: list[Actor]) -> bool:
-    """Whether people named by what they are (residents, herdsmen, supporters) are the subject of an active verb
-    or the agent of a passive one: "herdsmen attacked farmers", "farmers were attacked by herdsmen", not "24
-    people murdered" nor the victims of an act before it ("killed 43 people and injured hundreds")."""
-    if not all(a.sector in BRAWLING_SECTORS for a in sources):
-        return False
-    w = words(s.doc)
-    if is_passive(s.doc, hit.start, hit.end, s.sent):
-        # "were attacked by Zanu PF activists": the agent after "by" is the doer, as a subject is
-        agent = s.chunk_at.get(hit.end + 1) if hit.end < s.sent.end and w.lower[hit.end] == "by" else None
-        return agent is not None and all(a in agent.actors for a in sources)
-    if w.lower[hit.start].endswith("ing"):
-        return False  # "... Hospital killing five people": a participle's doer is its clause's subject
-    subject = s.chunk_at.get(_past_where_from(w, _before_the_verb(s, hit), s.sent.start))
-    if subject is None or subject.prep is not None:
-        return False
-    # "They took police officers hostage": the people "they" points back to
-    named = resolve(s, subject) if subject.pronoun else subject.actors
-    if any(a not in named for a in sources):
-        return False
-    # "shows 24 people murdered": people after another verb are its object; after a time they open the clause
-    # ("This afternoon a group of protesters used live ammunition")
-    k = subject.start - 1
-    opens = k < s.sent.start or not (w.is_lower[k] and w.alpha[k])
-    # ("After the election, opposing groups clashed": an -ing form that opens the main clause qualifies them)
-    qualified = w.lower[k].endswith("ing") and opens_the_main_clause(w, s.sent, k)
-    return opens or qualified or w.lower[k] in CLAUSE_OPENERS or w.lower[k] in DATE_WORDS
-
-
 def _has_an_object(s: Sentence, hit: Hit, target: Chunk | None) -> bool:
     """Whether an active verb is followed by its object: a phrase with no preposition, or an article or a number
     opening one, maybe after a date ("captured a key neighbourhood", "shelled on Monday two villages")."""
@@ -2726,7 +2649,7 @@ def _authorities_of_the_place(s: Sentence, hit: Hit, held: Chunk | None) -> list
     Italy", "a bomb was found near his home in New York"), or, with no place named, the state of a politician
     held, whose office and opposition are at home ("Zimbabwe's opposition leader was arrested"), or of someone
     known by a town or a region of it, as local news names its own people ("an Oklahoma man was convicted")."""
-    if hit.entry.cameo == WEAPONS_SEIZED and (reporting := _reporting_authority(s, hit)):
+    if hit.entry.cameo == WEAPONS_SEIZED and (reporting := reporting_authority(s, hit)):
         return reporting  # "Police said the pistols were discovered": theirs
     if hit.entry.mode not in AUTHORITY_MODES and hit.entry.cameo != WEAPONS_SEIZED:
         return []
@@ -2743,19 +2666,6 @@ def _authorities_of_the_place(s: Sentence, hit: Hit, held: Chunk | None) -> list
         country = home.pop()
         return [written_actor(s.doc, hit.start, hit.end, country, country, None)]
     return [Actor(a.text, a.country, a.start, a.end, a.country, None) for a in place.actors[:1] if a.country]
-
-
-def _at_home(s: Sentence, actors: list[Actor]) -> list[Actor]:
-    """The actors, with police, courts, unnamed attackers and protesters of no named country placed in the story's
-    setting when this sentence names them; one a pronoun stands for was named in another sentence, and is left
-    as it was."""
-    home = s.setting
-    return [
-        of_country(a, home)
-        if a.country is None and (a.sector in AT_HOME_SECTORS or is_a_protester(a)) and _written_here(s, a)
-        else a
-        for a in actors
-    ]
 
 
 def _is_captive(s: Sentence, actor: Actor, *, any_people: bool = False) -> bool:
@@ -2778,11 +2688,6 @@ def _names_a_seized_place(s: Sentence, actor: Actor, span: Span) -> bool:
     return head_word(actor).lower() in SEIZED_PLACES or (
         span.end < len(s.doc) and s.doc[span.end].lower_ in SEIZED_PLACES
     )
-
-
-def _written_here(s: Sentence, actor: Actor) -> bool:
-    """Whether an actor is named in this sentence."""
-    return s.start_char <= actor.start < s.start_char + len(s.text)
 
 
 def _in_its_clause(s: Sentence, hit: Hit, after: Chunk) -> bool:
@@ -3154,127 +3059,6 @@ def _aimed_at(s: Sentence, hit: Hit, target_chunk: Chunk | None, sources: list[A
     return recipient.actors if recipient is not None and recipient.start == hit.end + 1 else []
 
 
-def _default_targets(
-    s: Sentence, type_: str, cameo: str, sources: list[Actor], targets: list[Actor], location
-) -> list[Actor]:
-    """Fill in the target the CAMEO way: unnamed people belong to the place, or to the source's own country;
-    with no one named, the place an action is done in stands for its people."""
-    if type_ == "MOBILIZE":
-        # What is deployed is the source's own force, not whom it is aimed at: "sent warships to the Gulf".
-        targets = [t for t in targets if t.country or t.sector != "MIL"]
-    countries = _states_of(sources)
-    place = location.country if location is not None and location.country else None
-    if cameo == VISIT and place and place not in countries and all(t.country is None for t in targets):
-        # a visit's host is the country visited, whatever else the clause names ("arrived in Colombo for a
-        # state visit")
-        return [Actor(location.name, place, 0, 0, place, None)]
-    if targets and all(t.country is None for t in targets):
-        people = type_ in CLAIM_TYPES and any(a.sector in DOMESTIC_SECTORS for a in sources)
-        # a state puts to death or frees people it holds, its own unless named otherwise ("the junta executed
-        # activists", "the junta freed 9,000 prisoners")
-        authority = all(a.sector in AUTHORITY_SECTORS for a in sources) or cameo in (EXECUTION, RELEASE)
-        domestic = (type_ in DOMESTIC_TYPES or authority) and all(t.sector in HELD_AT_HOME for t in targets)
-        # Rebels and the opposition fight their own state ("Colombian rebels kidnapped two soldiers"), and so do
-        # the unidentified forces of a place ("a soldier was wounded in a bomb blast in Rafah")
-        insurgent = all(a.sector in CHALLENGER_SECTORS or a.sector == "UAF" for a in sources) and all(
-            t.sector in STATE_SECTORS for t in targets
-        )
-        # Courts and police act at home, on officials as on anyone: "a judge ordered former president X".
-        home = all(a.sector in HOME_SECTORS for a in sources)
-        # A legislature's claims on an unnamed president or government are on its own: "Members of Kenya's
-        # parliament called on the president to resign", "lawmakers impeached President X".
-        legislative = type_ in CLAIM_TYPES and all(a.sector == "LEG" for a in sources)
-        legislative = legislative and all(t.sector in STATE_SECTORS for t in targets)
-        # A state's forces fight unnamed armed groups and gangs of the place they fight in ("Nigerian troops
-        # killed 20 gunmen in Maiduguri"); armies fight abroad as often as at home, so with no place named
-        # they are nobody's
-        counter = all(a.sector in STATE_SECTORS for a in sources) and all(t.sector in IRREGULARS for t in targets)
-        domestic = domestic or insurgent or home or legislative
-        # Aid, given or promised, goes to the people of the place it is sent to ("food aid to refugees in Liberia")
-        placed = type_ in PLACE_TARGET_TYPES or type_ == "AID" or cameo.startswith(AID_INTENT)
-        local = placed and all(t.sector in DOMESTIC_SECTORS for t in targets)
-        country = place if place and (local or counter) else None
-        if country is None and len(countries) == 1 and (people or domestic):
-            country = next(iter(countries))
-        if country:
-            return [of_country(t, country) for t in targets]
-    if targets:
-        return targets
-    if place and len(sources) == 1 and not (place in countries and type_ not in DOMESTIC_TYPES | {"THREATEN"}):
-        # An actor at home ("resigned ... in Tbilisi") acts on its own country only by repressing, conceding,
-        # protesting or threatening; a joint act's place ("signed a peace agreement in Washington") is its venue.
-        return [Actor(location.name, place, 0, 0, place, None)]
-    if cameo in EMERGENCY_RULE and len(countries) == 1:
-        # A curfew, a state of emergency or martial law, imposed or lifted, falls on the state's own people.
-        country = next(iter(countries))
-        return [Actor("", country, 0, 0, country, None)]
-    if type_ == "PROTEST" and len(countries) == 1:
-        # A protest with no one named is against the protesters' own government.
-        country = next(iter(countries))
-        return [Actor("", country + "GOV", 0, 0, country, "GOV")]
-    return targets
-
-
-def _unidentified_doer(s: Sentence, hit: Hit, type_: str, modality: str, targets: list[Actor]) -> list[Actor]:
-    """PLOVER's unidentified actor, written as the act's words, for a hostile act reported as done to someone
-    by no one named, in a sentence that names no actor but its targets (places aside): any other one may be the
-    doer, told in a way the coder does not read."""
-    if type_ not in HARMS or modality != ASSERTED:
-        return []
-    if not targets and (
-        type_ not in ACTS_OF_FORCE
-        or event_location(s, hit.start) is None
-        and not told_as_done_in_the_past(s.doc, hit.start, hit.end, s.sent)
-    ):
-        # force on no one named is an act done where it was done ("weapons were seized in Karachi"), or done
-        # and told so ("shops were looted"); "everyone is terrorised" is a state
-        return []
-    if not told_as_done_by_someone(s.doc, s.sent, hit.start) or words(s.doc).lemma[hit.start] in STRUGGLES:
-        return []  # a fight has two sides, and what "was battled" may be a fire
-    spans = {(t.start, t.end) for t in targets}
-    # who reports it is no other doer (", authorities said"), nor is whoever holds or backs a place or a group
-    # ("in the rebel-held capital")
-    w = words(s.doc)
-    others = (
-        a
-        for c in s.chunks
-        if not (
-            c.place
-            or says_where(s, c)
-            or c.start in s.reporting
-            or c.end < s.sent.end
-            and w.lower[c.end] == "-"
-            # whom a clause about the target names ("a man who had attacked a tourist was arrested")
-            or c.end <= hit.start
-            and in_a_relative_clause(w, c, s.sent, s.chunk_at) is not None
-        )
-        for a in c.actors
-        if a.start < a.end
-    )
-    if any((a.start, a.end) not in spans for a in others):
-        return []
-    return [written_actor(s.doc, hit.start, hit.end, UNIDENTIFIED, None, UNIDENTIFIED)]
-
-
-def _reporting_authority(s: Sentence, hit: Hit) -> list[Actor]:
-    """The police, forces or authorities who report an arrest or a seizure that names no one making it: theirs
-    ("Police said three suspects were arrested", "Weapons were seized in the raid, the army said")."""
-    w = words(s.doc)
-    for i in sorted(s.say):
-        if i > hit.start and ((comma := tail_comma(w, i, s.sent.start)) is None or comma < hit.end):
-            continue  # "reports the store was looted; the police said only that": not what they report
-        before = s.chunk_at.get(i - 1)
-        if before is None and i > s.sent.start and w.lower[i - 1] in SAY_AUXILIARIES:
-            before = s.chunk_at.get(i - 2)  # "police have said"
-        if before is not None and before.actors and all(a.sector in POLICING for a in before.actors):
-            return before.actors
-    for chunk in s.chunks:
-        # "According to police, three students were arrested"
-        if according_to(w, chunk) and chunk.actors and all(a.sector in POLICING for a in chunk.actors):
-            return chunk.actors
-    return []
-
-
 def _property_of(s: Sentence, target: Chunk | None) -> bool:
     """Whether the target is named as the owner of what was destroyed, and that is no post of theirs: "the homes
     of two attackers" are property, "the camps of the rebels" are the rebels' positions."""
@@ -3288,59 +3072,10 @@ def _armed_on_armed(sources: list[Actor], targets: list[Actor]) -> bool:
     return bool(sources and targets) and all(a.sector in UNPLACED_AGENTS for a in (*sources, *targets))
 
 
-def _default_sources(type_: str, sources: list[Actor], targets: list[Actor], location) -> list[Actor]:
-    """Unnamed people protesting a government or fighting its forces, or an unnamed authority acting on a
-    country's own people ("the President banned Ugandan opposition candidates"), belong to that country."""
-    if sources and all(source.sector == UNIDENTIFIED for source in sources):
-        # no doer named: of the place the act is told to have happened in, if any, not of whom it was done to
-        place = location.country if location is not None else None
-        return [of_country(a, place) for a in sources] if place else sources
-    countries = _states_of(targets)
-    unnamed = sources and not any(source.country for source in sources)
-    # "ethnic Albanians demonstrated in Serbia"; "protesters stormed the Swedish embassy in Baghdad" are of the
-    # city they act in, not of the state they act against
-    placed = (
-        location is not None
-        and location.country
-        and (not countries or location.lat is not None or countries == {location.country})
-    )
-    # an unnamed authority repressing or conceding where it acts is that place's ("the military government
-    # declared a state of siege in Haiti")
-    placed_authority = unnamed and placed and type_ in DOMESTIC_TYPES
-    placed_authority = placed_authority and all(source.sector in AUTHORITY_SECTORS for source in sources)
-    if unnamed and placed and all(source.sector in DOMESTIC_SECTORS for source in sources) or placed_authority:
-        countries = {location.country}
-    if not sources or len(countries) != 1 or any(source.country for source in sources):
-        return sources
-    # Rebels who shoot down or blow up a foreign airliner are not its country's people. What people direct at a
-    # state (claims, protest, a strike called off) or at its forces, or do to the place they are in (a target
-    # filled in from the place, which spans no words), says whose they are.
-    # People acting on people are of their country, unless those are foreigners where it happened ("gunmen
-    # kidnapped two Italian aid workers in Mali"); so are a state's forces abroad ("a militia attacked US troops
-    # in Syria")
-    abroad = location is not None and location.country and countries != {location.country}
-    of_the_state = all(t.sector in STATE_SECTORS | AUTHORITY_SECTORS or t.start == t.end for t in targets if t.country)
-    # what people claim of a state is their own state's business; of its people or firms, only where it
-    # happened in that state ("farmers protest the lease of land to Saudi investors" need not be Saudis)
-    where_it_happened = location is not None and countries == {location.country}
-    claimed_of_the_state = all(t.sector is None for t in targets if t.country) or of_the_state or where_it_happened
-    people = all(source.sector in DOMESTIC_SECTORS for source in sources) and (
-        type_ in CLAIM_TYPES | {"CONCEDE"} and claimed_of_the_state or not abroad and of_the_state
-    )
-    # Courts and police act at home: "Judge X opened investigations against Chilean officials".
-    home = all(source.sector in HOME_SECTORS for source in sources) or placed_authority
-    # A company is no people of a place: an airline's plane is attacked wherever it flies
-    local = all(t.sector in DOMESTIC_SECTORS and t.sector != "BUS" for t in targets if t.country)
-    if not people and not home and (abroad or not local):
-        return sources
-    country = next(iter(countries))
-    return [of_country(a, country) for a in sources]
-
-
 def _emit(s: Sentence, hit, type_, mode, cameo, modality, sources, targets) -> list[EventCandidate]:
     if not sources and cameo in POLICE_WORK:
-        sources = _reporting_authority(s, hit)
-    sources = sources or _unidentified_doer(s, hit, type_, modality, targets)
+        sources = reporting_authority(s, hit)
+    sources = sources or unidentified_doer(s, hit, type_, modality, targets)
     if not sources:
         return []  # "people were killed" is an act on no one named, by no one named
     if cameo == MILITARY_WITHDRAWAL:
@@ -3364,21 +3099,21 @@ def _emit(s: Sentence, hit, type_, mode, cameo, modality, sources, targets) -> l
     if location is None and s.setting is not None:
         # Police, courts and protesters act at home: with no country named, and no place in the sentence,
         # theirs is the story's ("Police arrested the driver" in a story set in Houston)
-        sources, targets = _at_home(s, sources), _at_home(s, targets)
+        sources, targets = placed_at_home(s, sources), placed_at_home(s, targets)
     # Talks and meetings are held somewhere, with someone: their place is no party to them ("returned to the
     # table in Doha"); a visit's place is its host ("arrived in Amman")
     party_place = None if cameo in VENUE_CODES else location
-    targets = _default_targets(s, type_, cameo, sources, targets, party_place)
+    targets = default_targets(s, type_, cameo, sources, targets, party_place)
     if type_ == "MOBILIZE":
         # "ordered the deployment of Russian troops": a state's own forces are what it moves, not whom at
         own = {a.country for a in sources}
         targets = [t for t in targets if not (t.country in own and t.sector in ARMED_FORCES)]
-    placed = _default_sources(type_, sources, targets, location)
+    placed = default_sources(type_, sources, targets, location)
     if placed is not sources:
         # protesters placed by where they are are that country's, and so is the official they act on
         # ("Protesters stormed the prime minister's residence in Dhaka")
-        sources, targets = placed, _default_targets(s, type_, cameo, placed, targets, party_place)
-    sources, targets = _as_ngos(sources), _as_ngos(targets)
+        sources, targets = placed, default_targets(s, type_, cameo, placed, targets, party_place)
+    sources, targets = as_ngos(sources), as_ngos(targets)
     # Forces and armed groups often go unnamed ("insurgents shelled Aleppo"), and protesters protest whoever's
     # they are: coded without a country.
     unplaced_agents = (
@@ -3388,7 +3123,7 @@ def _emit(s: Sentence, hit, type_, mode, cameo, modality, sources, targets) -> l
         or (
             type_ == "RETREAT"
             and all(a.sector in UNPLACED_AGENTS for a in sources)
-            and (not _any_with_a_sector(targets) or cameo == CEASEFIRE)
+            and (not any_with_a_sector(targets) or cameo == CEASEFIRE)
         )
         or (type_ == "COERCE" and all(a.sector in AUTHORITIES for a in sources))
         # courts, prosecutors and police who charge or convict someone named do so at home (what police
@@ -3412,15 +3147,15 @@ def _emit(s: Sentence, hit, type_, mode, cameo, modality, sources, targets) -> l
                 or cameo in (DESTROY_PROPERTY, SEIZE_PROPERTY)
                 or cameo in FORCE_OF_ARMS
                 and hit.end - hit.start > 1  # the arms named: "used live ammunition"
-                or _clash_among(s, hit)
+                or clash_among(s, hit)
             )
-            and _people_doing_it(s, hit, sources)
+            and people_doing_it(s, hit, sources)
         )
         # a fight named with its sides ("clashes between rival groups"): whoever they are, they fought
         or (
             type_ in ACTS_OF_FORCE
             and ends_a_fight_noun(words(s.doc), hit.end - 1)
-            and (any(h is hit for h in s.nominal) or _any_with_a_sector(sources))
+            and (any(h is hit for h in s.nominal) or any_with_a_sector(sources))
         )
     )
     # A person no lexicon knows, named in full, acts on whom they act on ("Carla del Ponte accused Belgrade").
@@ -3479,24 +3214,6 @@ def _dedupe(events: list[EventCandidate]) -> list[EventCandidate]:
     # minister met his Chinese counterpart on the sidelines of the G20 meeting".
     aimed = {key[:4] for key in seen if key[4] is not None}
     return [e for e in kept if e.target or (e.sentence_index, e.type, e.modality, e.source.code) not in aimed]
-
-
-def _as_ngos(actors: list[Actor]) -> list[Actor]:
-    """The actors, with a human rights group or an aid group of no named country as a non-governmental
-    organisation, as the PLOVER records code one ("a human rights group protested": NGO); a country named makes it
-    that country's ("Egyptian rights groups")."""
-    return [of_country(a, NGO) if a.country is None and a.sector in (RIGHTS_GROUP, NGO) else a for a in actors]
-
-
-def _states_of(actors: list[Actor]) -> set[str]:
-    """The states of the actors: an international body, a non-governmental group or a militant movement (CAMEO's
-    IGO, NGO and IMG) is no state, and has no army, civilians or government of its own to lend an unnamed one."""
-    return {a.country for a in actors if a.country and a.country[:3] not in GROUP_CODES}
-
-
-def _any_with_a_sector(actors: list[Actor]) -> bool:
-    """Whether any of the actors is people or a body (a sector's), not a place or a state alone."""
-    return any(a.sector is not None for a in actors)
 
 
 def _names_both(doc: Doc, sent: Span) -> bool:
