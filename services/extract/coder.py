@@ -21,7 +21,6 @@ from services.extract.actor_kinds import (
     is_a_protester,
     is_official,
     is_person_or_delegation,
-    is_stranger,
     is_the_state,
     may_be_he,
     named_in_full,
@@ -34,7 +33,6 @@ from services.extract.actors import (
     DETERMINERS,
     EMBEDDED,
     MANNER_SECTOR_WORDS,
-    MODIFIERS,
     OTHERS,
     PEOPLE_SECTORS,
     PLACE_NAME_ENDS,
@@ -65,29 +63,37 @@ from services.extract.clauses import (
     object_complement,
 )
 from services.extract.commerce import without_commerce
-from services.extract.dates import DAY, UNKNOWN, date_for, find_dates
 from services.extract.defaults import (
     ACTS_OF_FORCE,
     AT_HOME_SECTORS,
     BRAWLING_SECTORS,
-    CLAIM_TYPES,
     HARMS,
     HOME_SECTORS,
     IRREGULARS,
     RELEASE,
     STATE_SECTORS,
     STRUGGLES,
-    UNIDENTIFIED,
     VISIT,
-    any_with_a_sector,
-    as_ngos,
-    clash_among,
-    default_sources,
-    default_targets,
-    people_doing_it,
-    placed_at_home,
     reporting_authority,
-    unidentified_doer,
+)
+from services.extract.emit import (
+    ABDUCTION,
+    AERIAL_WEAPONS,
+    ARMED_FORCES,
+    ARREST,
+    AUTHORITIES,
+    BOMBING,
+    DESTROY_PROPERTY,
+    HOST,
+    MEET,
+    PRAISE,
+    REACTED_ACTS,
+    REACTIONS,
+    SEIZE_PROPERTY,
+    UNPLACED_AGENTS,
+    WEAPONS_SEIZED,
+    emit,
+    reacts_to_an_act,
 )
 from services.extract.modality import (
     ASSERTED,
@@ -184,7 +190,6 @@ from services.extract.roles import (
 )
 from services.extract.sentence import NOMINAL_ACTS, SAY_LEMMAS, Sentence
 from services.extract.sites import (
-    city_struck,
     event_location,
     head_of,
     is_a_town_by_name,
@@ -204,10 +209,6 @@ OPPOSED_ACT_REACH = 8  # "against a recent string of night-time stabbing attacks
 CAPTURE_VERBS = frozenset({"capture", "recapture"})
 HOSTILE_TRADES = frozenset({"ACCUSE", "THREATEN"})
 RECIPROCAL_PRONOUNS = frozenset({("each", "other"), ("one", "another")})
-# Meeting is symmetric: "Iran, Iraq and Syria met" says each met the others (CAMEO 040, as PETRARCH codes it)
-MEET = "040"
-# Talks held, negotiated or mediated somewhere, or meant to be (036): the place is their venue, not a party to them
-VENUE_CODES = frozenset({MEET, "045", "046", "036"})
 # Words whose "of", "with" or "in" introduces an act alleged: "accused of", "suspected of", "charged with",
 # "accused in killing"
 CHARGING_WORDS = frozenset({"accuse", "suspect", "charge"})
@@ -258,7 +259,6 @@ CAUSE_OPENERS = frozenset({"when", "after", "as"})
 # those of a cause but its agent's and what came before it
 COURSE_PREPOSITIONS = CAUSE_PREPOSITIONS - {"by", "following"}
 SUBJECT_REACH = 3  # "when suspected Maoist rebels": the subject's first word within three of the opener
-MAX_ACTORS = 4
 # spaCy refuses longer texts (its `max_length`, E088), and one this long takes the coder about ten seconds.
 MAX_CODED_CHARS = 1_000_000
 INVERTED_CONDITIONS = frozenset({"should", "were", "had"})
@@ -323,7 +323,6 @@ RESCUERS = frozenset({"COP", "MIL", "SPY"})
 RESCUED = frozenset({"hostage", "captive", "victim", "abductee"})
 RESCUED_REACH = 6  # words from the verb to the noun of those freed: "freed 10 human trafficking victims"
 EXTRADITION = "063"  # judicial cooperation: suspects extradited or handed over to another state
-INVESTIGATION = "09"  # CAMEO's root for investigations
 # Acts whose pattern names the people or the body acted on ("released 37 opposition activists", "dissolved the
 # opposition party", "expelled two journalists"): that object is the target, where "launched 40 drones" names the act.
 PEOPLE_ACTED_ON_MODES = frozenset({"release", "deport", "ban", "ease", "expel", "abduct"})
@@ -332,9 +331,6 @@ PEOPLE_ACTED_ON_MODES = frozenset({"release", "deport", "ban", "ease", "expel", 
 INNER_TARGET_PREPS = frozenset({"for", "of", "with", "to"})
 AFFECTED_PREPS = frozenset({"on", "against"})
 AFFECTING_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "CONCEDE", "RETREAT"})
-# Praise and criticism of an act named as a noun are aimed at its doer, named after "by".
-REACTIONS = frozenset({"ACCUSE", "SUPPORT"})
-REACTED_ACTS = lexicon.word_set("reacted_acts") | lexicon.word_set("attack_nouns")
 # The prepositions that name whom an act named as a noun fell on: "the attack on", "the killing of"
 ACTED_ON = frozenset({"on", "of", "against"})
 # Nouns for states of things and decisions, which endanger rather than threaten: "the war threatens", "the move
@@ -409,9 +405,6 @@ OWN_ACT_REACH = 12
 # An act named as a noun, before its sides or alone ("Talks between Iran and the EU will resume", "Clashes may erupt"),
 # says whether it happened in the verb after it: how many words of it are read
 VERB_AFTER_REACH = 3
-# A state's forces, whose acts to come a warning by that state threatens; acts that harm whom they fall on, legal
-# action among them ("will be prosecuted").
-ARMED_FORCES = frozenset({"MIL", "COP"})
 # An attack aimed at "its troops" or at "it" is aimed at an actor named before, not at the attacker.
 AIMED_PRONOUNS = POSSESSIVES | {"it"}
 # Where a passive attack came from, and what it was aimed at
@@ -449,18 +442,8 @@ DYING_VERBS = frozenset({"die", "perish"})
 WOUNDS_WORDS = 6  # "died of gunshot wounds he sustained in"
 # Words of a head noun that may follow an actor's phrase before a relative clause: "Chinese coast guard vessels, which"
 HEAD_NOUN_WORDS = 2
-# CAMEO's destruction and seizure of property
-DESTROY_PROPERTY = "1712"
-CEASEFIRE = "0871"  # CAMEO: declare truce, ceasefire
-MILITARY_WITHDRAWAL = "0874"  # CAMEO: retreat or surrender militarily
-AERIAL_WEAPONS = "195"
 AIRCRAFT = lexicon.word_set("aircraft")
-BOMBING = "183"
-# CAMEO's acts of force by their arms: bombs (183), small arms (193), artillery and tanks (194), aircraft (195): no
-# words, whoever is struck ("protesters used live ammunition")
-FORCE_OF_ARMS = frozenset({BOMBING, "193", "194", AERIAL_WEAPONS})
 BOMBERS = lexicon.word_set("bombers")
-SEIZE_PROPERTY = "171"
 OCCUPY = "192"
 # What protesters do that makes their protest a riot (145): fight, wreck, seize or occupy
 RIOTOUS = frozenset({CONVENTIONAL_FORCE, DESTROY_PROPERTY, SEIZE_PROPERTY, "192"})
@@ -469,23 +452,14 @@ RIOTOUS = frozenset({CONVENTIONAL_FORCE, DESTROY_PROPERTY, SEIZE_PROPERTY, "192"
 UNARMED_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "OPP"})
 # ... and other people and bodies who command no force: a party, a firm, a church, the press
 UNARMED_BODIES = PEOPLE_SECTORS | {"PTY", NGO, RIGHTS_GROUP}
-PRAISE, HOST, ARREST, ABDUCTION = "051", "043", "173", "181"
-# Arrests, and things seized or confiscated, which the police, forces or authorities who report them without naming
-# who made them have made ("police have said")
-WEAPONS_SEIZED = "1711"  # CAMEO's confiscation, of weapons found, defused or intercepted: the authorities' work
-POLICE_WORK = frozenset({ARREST, WEAPONS_SEIZED, SEIZE_PROPERTY})
 # Who may be taken captive: people, by what they are or do (criminals are the takers), officials and aid workers
 CAPTIVES = (PEOPLE_SECTORS - {"CRM"}) | STATE_SECTORS | {"NGO"}
-# Who protest when no country is named: people, and activists and the opposition ("Activists marched to parliament")
-PROTESTING_SECTORS = PEOPLE_SECTORS | {"OPP"}
 # Verbs that lay an act "on" the one they accuse of it ("blamed the attack on Russia")
 ASCRIBING_VERBS = frozenset({"blame"})
 # Verbs whose object is a body, which no market move is told with ("traders killed three civilians"), and the
 # sectors of people a business's attack falls on as force, not as competition
 BODY_HARM_VERBS = HARM_VERBS & PATIENT_VERBS
 HARMED_PEOPLE = (PEOPLE_SECTORS - {"BUS"}) | {"COP", "MIL"}
-# CAMEO 143: a strike or boycott, which whoever stops work or stays away holds ("Judges on strike over pay")
-STRIKE = "143"
 # ... and not a place named by whose it is: "a police station", "Jordan's embassy"
 SEIZED_PLACES = BUILDING_NOUNS | PLACE_NAME_ENDS | {"embassy", "embassies", "consulate", "consulates"}
 # Acts aimed at the seat of power they are done at or outside: "protested outside the US embassy", "detonated a car
@@ -502,18 +476,11 @@ MEASURE_NOUNS = frozenset(
     {"hours", "days", "nights", "weeks", "months", "years", "decades", "series", "wave", "waves", "spate", "round"}
     | {"rounds", "barrage", "string", "dozens", "hundreds", "thousands"}
 )
-# Police, soldiers and armed men use force whether or not the text says whose they are ("Police arrested five
-# protesters", "gunmen killed ..."): with no country named or set, CAMEO's agents dictionary codes such an actor on
-# its sector alone ("---COP", "---MIL"), and so does the coder, for acts of force and coercion.
-UNPLACED_AGENTS = ARMED_FORCES | {"REB", "UAF"}
 # A capitalised word rarer than this in English (wordfreq's Zipf scale: "Dahalo" 0, "Fulanis" 1.2, "cattle" 4.2) is
 # a name
 RARE_WORD_ZIPF = 3.0
 # Acts reported in a clause behind the main act, by a doer that clause names (docs/decisions/0015 and 0017)
 REPORTED_BEHIND = ACTS_OF_FORCE | {"PROTEST"}
-# Whoever arrests, bans or expels on a state's behalf: coded on the sector alone when no country is named (CAMEO's
-# "---GOV")
-AUTHORITIES = frozenset({"GOV", "JUD"})
 
 
 def _follows_a_noun(w: Words, i: int) -> bool:
@@ -870,7 +837,7 @@ def _roles_as_written(s: Sentence, hit: Hit) -> tuple[Chunk | None, Chunk | None
     if target is None and hit.entry.type in REACTIONS and source is not None and _reacts_to_the_move(s, hit):
         # "The Taliban barred women from universities, and the United States condemned the decision"
         target = next((c for c in s.chunks if c.end <= source.start and c.prep is None and c.actors), None)
-    if _reacts_to_an_act(s, hit):
+    if reacts_to_an_act(s, hit):
         # "condemned the killing of two soldiers by Israeli troops": the reaction is to the troops; with no doer
         # named, the one the act fell on ("condemned the attack on Israel") is not whom it is aimed at
         doer = agent_after_by(doc, sent, hit.end, s.chunks, stops) or _doer_of_a_deed(s, hit)
@@ -1180,24 +1147,6 @@ def _on_condition_of_another(s: Sentence, hit: Hit) -> bool:
     return False
 
 
-def _reacts_to_an_act(s: Sentence, hit: Hit) -> bool:
-    """Whether the trigger is a praise, a criticism or an inquiry whose object is an act named as a noun
-    ("condemned the killing of", "welcomed the release of", "opened an investigation into abuses by")."""
-    if hit.entry.type not in REACTIONS:
-        return False
-    w = words(s.doc)
-    i, qualifiers = hit.end + (hit.end < s.sent.end and w.lower[hit.end] == "into"), 0
-    while i < s.sent.end and w.lower[i] not in REACTED_ACTS:
-        if w.lower[i] in DETERMINERS or w.lower[i] in MODIFIERS:
-            pass
-        elif qualifiers < 2 and qualifies(w, i):
-            qualifiers += 1  # "condemned deadly raids by", "the brutal killing of"
-        else:
-            break
-        i += 1
-    return i < s.sent.end and w.lower[i] in REACTED_ACTS
-
-
 def _doer_of_a_deed(s: Sentence, hit: Hit) -> Chunk | None:
     """The phrase after "by" past the participle that says a deed was done ("an inquiry into crimes committed by
     Croat forces"), which `agent_after_by` leaves to the participle: the deed's doer."""
@@ -1286,7 +1235,7 @@ def _named_with_its_doer(s: Sentence, hit: Hit) -> list[EventCandidate]:
     if modality != ASSERTED:
         return []
     entry = hit.entry
-    return _emit(s, hit, entry.type, entry.mode, entry.cameo, ASSERTED, agent.actors, targets)
+    return emit(s, hit, entry.type, entry.mode, entry.cameo, ASSERTED, agent.actors, targets)
 
 
 def _fought_between(s: Sentence, hit: Hit) -> list[EventCandidate]:
@@ -1310,11 +1259,11 @@ def _fought_between(s: Sentence, hit: Hit) -> list[EventCandidate]:
         return []
     entry, actors = hit.entry, sides.actors
     if len({a.code for a in actors}) < 2:
-        return _emit(s, hit, entry.type, entry.mode, entry.cameo, ASSERTED, actors[:1], [])
+        return emit(s, hit, entry.type, entry.mode, entry.cameo, ASSERTED, actors[:1], [])
     events: list[EventCandidate] = []
     for side in actors:
         others = [a for a in actors if a.code != side.code]
-        events += _emit(s, hit, entry.type, entry.mode, entry.cameo, ASSERTED, [side], others)
+        events += emit(s, hit, entry.type, entry.mode, entry.cameo, ASSERTED, [side], others)
     return events
 
 
@@ -1339,8 +1288,8 @@ def _fought_with(s: Sentence, hit: Hit) -> list[EventCandidate]:
         return []
     entry = hit.entry
     return [
-        *_emit(s, hit, entry.type, entry.mode, entry.cameo, ASSERTED, sides, others),
-        *_emit(s, hit, entry.type, entry.mode, entry.cameo, ASSERTED, others, sides),
+        *emit(s, hit, entry.type, entry.mode, entry.cameo, ASSERTED, sides, others),
+        *emit(s, hit, entry.type, entry.mode, entry.cameo, ASSERTED, others, sides),
     ]
 
 
@@ -1457,7 +1406,7 @@ def _done_by_unnamed_forces(s: Sentence, hit: Hit) -> list[EventCandidate]:
     on = struck is not None and struck.start == hit.end + 1 and words(s.doc).lower[hit.end] in STRUCK_PREPS
     targets = [a for a in struck.actors if a.country] if on else _died_in(s, hit)
     entry = hit.entry
-    return _emit(s, hit, entry.type, entry.mode, entry.cameo, ASSERTED, attackers, targets)
+    return emit(s, hit, entry.type, entry.mode, entry.cameo, ASSERTED, attackers, targets)
 
 
 def _in_the_course_of(s: Sentence, hit: Hit) -> bool:
@@ -1638,7 +1587,7 @@ def _protest_held(s: Sentence, hit: Hit, *, anywhere: bool = False) -> list[Even
     people = people_where(s, hit, hit.start, hit.end)
     if people.country is None and not anywhere:
         return []
-    return _emit(s, hit, hit.entry.type, hit.entry.mode, hit.entry.cameo, ASSERTED, [people], [])
+    return emit(s, hit, hit.entry.type, hit.entry.mode, hit.entry.cameo, ASSERTED, [people], [])
 
 
 def _protest_named_as_held(s: Sentence, hit: Hit) -> list[EventCandidate]:
@@ -1659,7 +1608,7 @@ def _protest_named_as_held(s: Sentence, hit: Hit) -> list[EventCandidate]:
     people = people_where(s, hit, hit.start, hit.end)
     if people.country is None:
         return []
-    return _emit(s, hit, hit.entry.type, hit.entry.mode, hit.entry.cameo, ASSERTED, [people], [])
+    return emit(s, hit, hit.entry.type, hit.entry.mode, hit.entry.cameo, ASSERTED, [people], [])
 
 
 def _headed_by(s: Sentence, hit: Hit) -> bool:
@@ -1687,7 +1636,7 @@ def _told_as_a_noun(s: Sentence, hit: Hit, doers: list[Actor]) -> list[EventCand
     own = {a.country for a in doers}
     targets = [a for a in struck.actors if a.country and a.country not in own] if struck is not None else []
     entry = hit.entry
-    return _emit(s, hit, entry.type, entry.mode, entry.cameo, ASSERTED, doers, targets)
+    return emit(s, hit, entry.type, entry.mode, entry.cameo, ASSERTED, doers, targets)
 
 
 def _commands_own_forces(s: Sentence, hit: Hit, target_chunk: Chunk | None) -> bool:
@@ -2358,7 +2307,7 @@ def _events_for(s: Sentence, hit: Hit) -> list[EventCandidate]:
     if derived is not None:
         type_d, mode_d, cameo_d, modality_d, sources_d, targets_d = derived
         modality_d = CLAIMED if claimed_plan else modality_d
-        events += _emit(s, hit, type_d, mode_d, cameo_d, modality_d, sources_d, targets_d or targets)
+        events += emit(s, hit, type_d, mode_d, cameo_d, modality_d, sources_d, targets_d or targets)
     governing = entry.kind.startswith(("commit", "threat", "refuse", "request", "accuse"))
     if governing and modality == FUTURE and cues.get(FUTURE) not in PREDICTIONS:
         # "will demand" still announces the demand; the intent is the act ("is expected to seek" foretells it)
@@ -2377,9 +2326,9 @@ def _events_for(s: Sentence, hit: Hit) -> list[EventCandidate]:
         # cooperation has no target among its own actors, as the PLOVER records code it ("exchanged ambassadors")
         for source in sources:
             others = [a for a in sources if a.country and side(a) != side(source)]
-            events += _emit(s, hit, type_, mode, cameo, modality, [source], others)
+            events += emit(s, hit, type_, mode, cameo, modality, [source], others)
         return events + accusation
-    events += _emit(s, hit, type_, mode, cameo, modality, sources, targets)
+    events += emit(s, hit, type_, mode, cameo, modality, sources, targets)
     return events + accusation
 
 
@@ -2640,7 +2589,7 @@ def _accusation_in_claim(s: Sentence, hit: Hit, subject: Chunk, doers: list[Acto
     if not accusers or not accused:
         return []
     entry = CLAIM_AS_ACCUSATION
-    return _emit(s, Hit(claim, claim + 1, entry), entry.type, entry.mode, entry.cameo, ASSERTED, accusers, accused)
+    return emit(s, Hit(claim, claim + 1, entry), entry.type, entry.mode, entry.cameo, ASSERTED, accusers, accused)
 
 
 def _authorities_of_the_place(s: Sentence, hit: Hit, held: Chunk | None) -> list[Actor]:
@@ -2852,17 +2801,6 @@ def _condition_subject(s: Sentence, hit: Hit) -> list[Actor]:
     return []
 
 
-def _is_present(s: Sentence, hit: Hit) -> bool:
-    """Whether a trigger is in the present tense ("withdraws", "is withdrawing")."""
-    w, j = words(s.doc), hit.start - 1
-    word = w.lower[hit.start]
-    if is_s_form(w, hit.start):
-        return True
-    while j > s.sent.start and w.lower[j].endswith("ly"):
-        j -= 1
-    return word.endswith("ing") and w.lower[j] in ("is", "are", "am")
-
-
 def _is_conditional(s: Sentence, source: Chunk | None) -> bool:
     """A subject right after "if" or "unless" ("unless Baghdad accepted"), or after an opening "should", "were"
     or "had", is in a condition, not a report ("until": `_in_a_time_clause_to_come`)."""
@@ -3027,7 +2965,7 @@ def _obligation(s: Sentence, hit: Hit) -> list[EventCandidate]:
         speaker = source_before(doc, sent, say, s.chunk_at, set())
     if speaker is None or speaker is obliged or speaker.pronoun:
         return []
-    return _emit(s, hit, "REQUEST", None, "100", ASSERTED, speaker.actors, obliged.actors)
+    return emit(s, hit, "REQUEST", None, "100", ASSERTED, speaker.actors, obliged.actors)
 
 
 def _governed(s: Sentence, hit: Hit, sources: list[Actor], target_chunk: Chunk | None) -> list[EventCandidate]:
@@ -3045,7 +2983,7 @@ def _governed(s: Sentence, hit: Hit, sources: list[Actor], target_chunk: Chunk |
         sources = resolve(s, chosen)
     targets = _aimed_at(s, hit, target_chunk, sources)
     entry = hit.entry
-    return _emit(s, hit, entry.type, entry.mode, entry.cameo, GOVERNED_MODALITY[kind], sources, targets)
+    return emit(s, hit, entry.type, entry.mode, entry.cameo, GOVERNED_MODALITY[kind], sources, targets)
 
 
 def _aimed_at(s: Sentence, hit: Hit, target_chunk: Chunk | None, sources: list[Actor]) -> list[Actor]:
@@ -3070,130 +3008,6 @@ def _property_of(s: Sentence, target: Chunk | None) -> bool:
 def _armed_on_armed(sources: list[Actor], targets: list[Actor]) -> bool:
     """Whether armed men act on armed men: forces, police, rebels or unidentified attackers on either side."""
     return bool(sources and targets) and all(a.sector in UNPLACED_AGENTS for a in (*sources, *targets))
-
-
-def _emit(s: Sentence, hit, type_, mode, cameo, modality, sources, targets) -> list[EventCandidate]:
-    if not sources and cameo in POLICE_WORK:
-        sources = reporting_authority(s, hit)
-    sources = sources or unidentified_doer(s, hit, type_, modality, targets)
-    if not sources:
-        return []  # "people were killed" is an act on no one named, by no one named
-    if cameo == MILITARY_WITHDRAWAL:
-        # "Rebel fighters and civilians began leaving their last bastion": the fighters withdrew; those who
-        # left with them did not retreat
-        sources = [a for a in sources if a.sector in UNPLACED_AGENTS] or sources
-    doc = s.doc
-    start_char, end_char = doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
-    future = modality == FUTURE
-    if future not in s.dates:
-        s.dates[future] = find_dates(s.text, s.published, future=future)
-    verbal = is_verbal(cameo)
-    when, precision = date_for(s.dates[future], start_char - s.start_char, verbal=verbal)
-    if when is None and s.published is not None and modality == ASSERTED and _is_present(s, hit):
-        when, precision = s.published, DAY  # "Russia is withdrawing": happening as the article is written
-    # where the act a reaction is to happened is not where the reaction was made ("condemned the attack on its
-    # embassy in Kabul")
-    location = None if _reacts_to_an_act(s, hit) else event_location(s, hit.start)
-    if location is None and type_ == "ASSAULT":
-        location = city_struck(s, hit)
-    if location is None and s.setting is not None:
-        # Police, courts and protesters act at home: with no country named, and no place in the sentence,
-        # theirs is the story's ("Police arrested the driver" in a story set in Houston)
-        sources, targets = placed_at_home(s, sources), placed_at_home(s, targets)
-    # Talks and meetings are held somewhere, with someone: their place is no party to them ("returned to the
-    # table in Doha"); a visit's place is its host ("arrived in Amman")
-    party_place = None if cameo in VENUE_CODES else location
-    targets = default_targets(s, type_, cameo, sources, targets, party_place)
-    if type_ == "MOBILIZE":
-        # "ordered the deployment of Russian troops": a state's own forces are what it moves, not whom at
-        own = {a.country for a in sources}
-        targets = [t for t in targets if not (t.country in own and t.sector in ARMED_FORCES)]
-    placed = default_sources(type_, sources, targets, location)
-    if placed is not sources:
-        # protesters placed by where they are are that country's, and so is the official they act on
-        # ("Protesters stormed the prime minister's residence in Dhaka")
-        sources, targets = placed, default_targets(s, type_, cameo, placed, targets, party_place)
-    sources, targets = as_ngos(sources), as_ngos(targets)
-    # Forces and armed groups often go unnamed ("insurgents shelled Aleppo"), and protesters protest whoever's
-    # they are: coded without a country.
-    unplaced_agents = (
-        (type_ in ACTS_OF_FORCE and all(a.sector in UNPLACED_AGENTS for a in sources))
-        # or draw back from a place ("the allied forces pulled out of the town"), not from whom they disarm, or
-        # hold their fire, whoever they hold it against ("the rebel leader announced a ceasefire")
-        or (
-            type_ == "RETREAT"
-            and all(a.sector in UNPLACED_AGENTS for a in sources)
-            and (not any_with_a_sector(targets) or cameo == CEASEFIRE)
-        )
-        or (type_ == "COERCE" and all(a.sector in AUTHORITIES for a in sources))
-        # courts, prosecutors and police who charge or convict someone named do so at home (what police
-        # investigate may be an accident)
-        or (
-            type_ == "ACCUSE"
-            and not cameo.startswith(INVESTIGATION)
-            and bool(targets)
-            and all(a.sector in HOME_SECTORS for a in sources)
-        )
-        or (type_ == "PROTEST" and all(a.sector in PROTESTING_SECTORS for a in sources))
-        or (type_ in CLAIM_TYPES and all(a.sector == "LEG" for a in sources) and any(t.country for t in targets))
-        or (cameo == STRIKE and all(a.sector for a in sources))
-        # "herdsmen attacked farmers", "residents burned the offices of the security forces": people who use
-        # force on someone named; with no one named, their "attack" may be words ("students attacked the ruling"),
-        # but what they loot or destroy is property ("party cadres shattered windows"), and what they fire is arms
-        or (
-            type_ in ACTS_OF_FORCE
-            and (
-                bool(targets)
-                or cameo in (DESTROY_PROPERTY, SEIZE_PROPERTY)
-                or cameo in FORCE_OF_ARMS
-                and hit.end - hit.start > 1  # the arms named: "used live ammunition"
-                or clash_among(s, hit)
-            )
-            and people_doing_it(s, hit, sources)
-        )
-        # a fight named with its sides ("clashes between rival groups"): whoever they are, they fought
-        or (
-            type_ in ACTS_OF_FORCE
-            and ends_a_fight_noun(words(s.doc), hit.end - 1)
-            and (any(h is hit for h in s.nominal) or any_with_a_sector(sources))
-        )
-    )
-    # A person no lexicon knows, named in full, acts on whom they act on ("Carla del Ponte accused Belgrade").
-    stranger_acting_on_a_state = any(is_stranger(a) for a in sources) and any(t.country for t in targets)
-    unknown_doer = all(a.sector == UNIDENTIFIED for a in sources)
-    if not any(a.country for a in sources) and not (unplaced_agents or stranger_acting_on_a_state or unknown_doer):
-        # Any other doer neither named nor placed by the defaults ("President Bush", "officials") makes the event
-        # too uncertain to code.
-        return []
-    pairs = [(source, t) for source in sources[:MAX_ACTORS] for t in (targets[:MAX_ACTORS] or [None])]
-    events = []
-    for source, target in pairs:
-        if target is not None and source.text == target.text:
-            target = None
-        confidence = 0.4 + 0.25 * (source.country is not None) + 0.15 * (target is not None)
-        confidence += 0.1 * (hit.end - hit.start > 1)
-        events.append(
-            EventCandidate(
-                type=type_,
-                mode=mode,
-                cameo=cameo,
-                quad_class=quad_class(cameo),
-                source=source,
-                target=target,
-                event_date=when,
-                date_precision=precision if when else UNKNOWN,
-                negated=modality == NEGATED,
-                modality=modality,
-                sentence_index=s.index,
-                sentence=s.text,
-                trigger=text_of(doc)[start_char:end_char],
-                trigger_start=start_char,
-                trigger_end=end_char,
-                confidence=round(max(0.05, min(0.95, confidence)), 2),
-                location=location,
-            )
-        )
-    return events
 
 
 def _dedupe(events: list[EventCandidate]) -> list[EventCandidate]:
