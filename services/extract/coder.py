@@ -27,7 +27,6 @@ from services.extract.actor_kinds import (
 )
 from services.extract.actors import (
     BUILDING_NOUNS,
-    CALENDAR,
     CLAUSE_OPENERS,
     CROWDS,
     DETERMINERS,
@@ -62,11 +61,28 @@ from services.extract.clauses import (
     object_complement,
 )
 from services.extract.commerce import without_commerce
+from services.extract.conditions import (
+    CLOSING_QUOTES,
+    CONDITIONAL_MODALS,
+    WARNED_RESPONSES,
+    allowed_doers,
+    asks,
+    condition_subject,
+    doers_of_purpose,
+    endangers,
+    in_a_time_clause_to_come,
+    is_conditional,
+    is_purpose,
+    modality_after,
+    obligation,
+    only_foresees,
+    opens_a_cause,
+    set_to_come,
+)
 from services.extract.defaults import (
     ACTS_OF_FORCE,
     AT_HOME_SECTORS,
     BRAWLING_SECTORS,
-    HARMS,
     HOME_SECTORS,
     IRREGULARS,
     RELEASE,
@@ -86,7 +102,6 @@ from services.extract.emit import (
     HOST,
     MEET,
     PRAISE,
-    REACTED_ACTS,
     SEIZE_PROPERTY,
     UNPLACED_AGENTS,
     WEAPONS_SEIZED,
@@ -130,7 +145,6 @@ from services.extract.readings import (
     HELPING_VERBS,
     NOT_A_NOUN_PHRASE,
     PARTICLES,
-    QUOTES,
     Hit,
     clause_break,
     ends_a_hyphened_word,
@@ -258,9 +272,6 @@ COURSE_PREPOSITIONS = CAUSE_PREPOSITIONS - {"by", "following"}
 SUBJECT_REACH = 3  # "when suspected Maoist rebels": the subject's first word within three of the opener
 # spaCy refuses longer texts (its `max_length`, E088), and one this long takes the coder about ten seconds.
 MAX_CODED_CHARS = 1_000_000
-INVERTED_CONDITIONS = frozenset({"should", "were", "had"})
-CONDITIONAL_MODALS = frozenset({"may", "might", "could"})
-WARNING_MODALS = CONDITIONAL_MODALS | {"would", "will"}
 # Words an object's noun phrase spans before what describes it ("a UN Security Council resolution calling for")
 OBJECT_WORDS = 8
 # People whose travels are no visit of state: civilians, refugees, criminals and prisoners, students, workers, farmers,
@@ -294,16 +305,12 @@ RELIEF_WORDS = frozenset({"rescue", "relief", "evacuation"})
 RELIEF_REACH = 10  # words from the verb to the work: "deployed a helicopter and a plane as part of the rescue"
 # Nouns that name armed men in an actor's phrase, whoever they serve.
 FORCE_NOUNS = frozenset({"troop", "soldier", "peacekeeper", "paratrooper", "marine", "policeman"})
-HELPED_PHRASE_WORDS = 6  # "to help the country's overstretched police fight"
 MILITARY_COOPERATION = "062"
 VOWED_RESPONSE_REACH = 5  # "promised Israel a painful response"
 # Who rescues when they free people, and whom they rescue: held by others, not by the ones who free them
 RESCUERS = frozenset({"COP", "MIL", "SPY"})
 RESCUED = frozenset({"hostage", "captive", "victim", "abductee"})
 RESCUED_REACH = 6  # words from the verb to the noun of those freed: "freed 10 human trafficking victims"
-# Nouns for states of things and decisions, which endanger rather than threaten: "the war threatens", "the move
-# could threaten".
-ENDANGERING_NOUNS = lexicon.word_set("endangering_nouns")
 SPORT_ROLES = lexicon.word_set("sport_roles")
 APOLOGY = "055"
 # The words that may count a crowd ("tens of thousands").
@@ -321,14 +328,12 @@ SIDE_ADJECTIVES = 2  # "between opposing political groups"
 FIGHT_OPENINGS = FIGHT_SETTINGS | {"following", "after", "since", ",", ";", ":", "(", "and", "but"}
 FIGHT_COUNTS = frozenset({"at", "least", "more", "than", "about", "some", "nearly", "almost", "around", "over"})
 FIGHT_MODIFIER_WORDS = 5  # "at least three fierce clashes between"
-CAUSES_BEFORE_TO = frozenset({"due", "owing"})  # "due to clashes"
 # Nouns of an attack that may be told with no doer; a blast or an explosion may be an accident's
 UNNAMED_ATTACKS = ATTACK_NOUNS - {"fire", "blast", "blasts", "explosion", "explosions"}
 STRUCK_PREPS = frozenset({"on", "against"})  # "an attack on Saraqeb"
 FIGHTS_ENTERED = frozenset({"in", "into", "during"})  # "engaged in clashes with", "locked in battle with"
 PAUSES = frozenset({"pause", "lull", "halt", "end", "stop", "break", "respite", "cessation", "suspension"})
 REGRETTED_PREPS = frozenset({"over", "at", "about"})
-WARNED_RESPONSES = lexicon.word_set("warned_responses")
 NOMINAL_AGENT_REACH = 8
 DOUBTED_ACTS = frozenset({"alleged", "suspected", "possible", "planned", "threatened", "any"})
 # Words before a doer that doubt who did it, not whether it was done
@@ -349,24 +354,6 @@ LEADING_UP = frozenset({"ahead", "before", "prior", "eve", "await", "prepare", "
 # a conjunction, a subordinator or a relative
 VISIT_OPENERS = frozenset({"during", "on"})
 CLAUSE_EDGES = CLAUSE_BREAKS | SUBORDINATORS | RELATIVES | {","}
-# How far after a trigger a date to come still dates it ("meeting in the Lithuanian capital next week")
-FUTURE_TIME_REACH = 6
-# A clause of time in the present tells what is yet to come, on which the rest waits, as a condition does: "until
-# the president is arrested", "once sanctions are lifted"; one opened by "after", "before" or "when" only where the
-# sentence says so before it ("will reopen the border after Somalia withdraws"), for a headline tells the past in
-# the present ("Kenya shuts border after Somalia attacks town"). No one has said they will do it: no intent.
-TIME_CLAUSES_TO_COME = frozenset({"until", "till", "once"})
-TIME_CLAUSES = TIME_CLAUSES_TO_COME | {"after", "before", "when"}
-FUTURE_WORDS = frozenset({"will", "would", "'ll", "shall"})
-TIME_CLAUSE_REACH = 8
-PRESENT_BE = frozenset({"is", "are", "am"})
-TIME_UNITS = frozenset({"week", "month", "year", "weekend", "spring", "summer", "autumn", "fall", "winter"})
-WARNED_REACH = 6  # tokens from "warned" to the "to" of what the warned must do
-# tokens from "warned" to the "would" of the speaker's own act: "warned anti-government protesters that troops would"
-OWN_ACT_REACH = 12
-# An act named as a noun, before its sides or alone ("Talks between Iran and the EU will resume", "Clashes may erupt"),
-# says whether it happened in the verb after it: how many words of it are read
-VERB_AFTER_REACH = 3
 # An attack aimed at "its troops" or at "it" is aimed at an actor named before, not at the attacker.
 AIMED_PRONOUNS = POSSESSIVES | {"it"}
 STRUCK = frozenset({"on", "against"})
@@ -385,7 +372,6 @@ PARTISANS = frozenset({"OPP", "PTY"})
 LEADERS = frozenset({"leader", "leaders", "chief", "figure", "politician", "candidate"})
 # "We" in a quotation is its speaker, named after the quotation closes.
 FIRST_PERSON = frozenset({"we", "our"})
-CLOSING_QUOTES = frozenset({'"', "''", "”", "’’"})
 # Who bears arms: a state's forces, rebels, unidentified armed men.
 ARMED_SECTORS = FORCES | {"REB", "UAF"}
 # How far before an attack's noun its "in" may stand ("in a series of raids")
@@ -626,90 +612,6 @@ def _after_between(s: Sentence, chunk: Chunk) -> bool:
     return i < chunk.start - 1 and w.lower[i] == "between"
 
 
-def _endangers(s: Sentence, hit: Hit) -> bool:
-    """Whether "threaten" says an act or a state of things endangers something ("an assault on Rafah would
-    threaten the peace treaty", "the crisis threatens millions"), not that anyone threatens: its subject is an
-    event noun, right before the verb and its auxiliaries."""
-    w = words(s.doc)
-    if w.lemma[hit.start] != "threaten":
-        return False
-    i = hit.start - 1
-    while i > s.sent.start and (w.lower[i] in AUXILIARIES or w.lower[i].endswith("ly")):
-        i -= 1
-    # past a place or a name the noun's phrase ends with: "an assault on Rafah would threaten"
-    j = i
-    while j > s.sent.start and w.title[j]:
-        j -= 1
-    if j < i and w.lower[j] in PREPOSITIONS:
-        i = j - 1
-    return w.lower[i] in REACTED_ACTS or w.lemma[i] in ENDANGERING_NOUNS
-
-
-def _only_foresees(s: Sentence, hit: Hit) -> bool:
-    """Whether a warning foretells what will happen rather than what its speaker will do: "warned that 50,000
-    jobs are at risk", "warned of famine" are no threat (CAMEO 130 threatens the speaker's own act), where
-    "warned Israel of a crushing response" and "warned residents to leave" are."""
-    w = words(s.doc)
-    if w.lemma[hit.start] != "warn" and w.lemma[hit.end - 1] != "warn":
-        return False  # "warned", or "issued a warning"
-    rest = range(hit.end, s.sent.end)
-    if any(w.lemma[i] in WARNED_RESPONSES or w.lower[i] in WARNED_RESPONSES for i in rest):
-        return False
-    if _warns_of_its_own_act(s, hit):
-        return False
-    # "warned people in northern Gaza to move south", "warned Russia against any attack": the verb, its object,
-    # then what they must or must not do
-    ultimatum = {w.lower[i] for i in range(hit.end, min(s.sent.end, hit.end + WARNED_REACH))}
-    if not ultimatum & {"to", "against"}:
-        return True
-    # an -ing form is a noun ("issued a warning to Israel") unless the one warned follows it (", warning Manila
-    # against further provocations")
-    return w.lower[hit.start].endswith("ing") and s.chunk_at.get(hit.end) is None
-
-
-def _warns_of_its_own_act(s: Sentence, hit: Hit) -> bool:
-    """Whether a warning's clause is the speaker's own act to come: "warned (that) it would close the Strait",
-    "warned protesters that troops would open fire", "warned that churches would be shut down"."""
-    w = words(s.doc)
-    i = hit.end + (hit.end < s.sent.end and w.lower[hit.end] == "that")
-    if i + 1 < s.sent.end and w.lower[i] in ("it", "they", "we") and w.lower[i + 1] in ("would", "will"):
-        return True
-    if _on_condition_of_another(s, hit):
-        return True
-    end = min(s.sent.end, hit.end + OWN_ACT_REACH)
-    modal = next((k for k in range(hit.end, end) if w.lower[k] in ("would", "will")), None)
-    if modal is None:
-        return False
-    # the state's own forces, unnamed, will act: the speaker's ("the army would crush any attempt")
-    subject = s.chunk_at.get(modal - 1)
-    forces = subject is not None and all(a.country is None and a.sector in ARMED_FORCES for a in subject.actors)
-    clause = range(modal + 1, s.sent.end)
-    harm = any(h.start in clause and h.entry.type in HARMS for h in s.hits)
-    if forces and subject.actors and (harm or any(w.lemma[k] in WARNED_RESPONSES for k in clause)):
-        return True
-    # "would be shut down", "will be prosecuted": coercion to come, by the authority that warns
-    return (
-        modal + 2 < s.sent.end
-        and w.lower[modal + 1] == "be"
-        and any(h.start == modal + 2 and h.entry.type in HARMS for h in s.hits)
-    )
-
-
-def _on_condition_of_another(s: Sentence, hit: Hit) -> bool:
-    """Whether a warning says what will happen if a named party acts: "warned Hezbollah that Israel could do in
-    Beirut what it did in Gaza if the group widened the war", "warned that not a drop of oil would flow if the
-    United States imposed sanctions". A consequence made to hang on another's act is a threat (CAMEO 13)."""
-    w = words(s.doc)
-    modal = next((k for k in range(hit.end, s.sent.end) if w.lower[k] in WARNING_MODALS), None)
-    if modal is None:
-        return False
-    for k in range(modal + 1, s.sent.end - 1):
-        if w.lower[k] in ("if", "unless"):
-            subject = s.chunk_at.get(k + 1)
-            return subject is not None and subject.prep is None and any(a.country for a in subject.actors)
-    return False
-
-
 def _launched_into_the_sea(s: Sentence, hit: Hit) -> bool:
     """Whether a launch is told as coming down in the sea ("into the sea", "toward the East Sea")."""
     w, k = words(s.doc), hit.end
@@ -769,7 +671,7 @@ def _fought_between(s: Sentence, hit: Hit) -> list[EventCandidate]:
         return []
     if sides is None or not names_its_sides(s, hit, sides) or _held_phrase_start(s, hit) is None:
         return []
-    if _modality_after(s, sides.end)[0] != ASSERTED:
+    if modality_after(s, sides.end)[0] != ASSERTED:
         return []
     entry, actors = hit.entry, sides.actors
     if len({a.code for a in actors}) < 2:
@@ -814,7 +716,7 @@ def _held_phrase_start(s: Sentence, hit: Hit) -> int | None:
     "condemned the clashes"), and the clause asserts them. None otherwise."""
     w = words(s.doc)
     j = hit.start - 1
-    while j >= s.sent.start and w.lower[j] not in FIGHT_OPENINGS and not _opens_a_cause(s, j):
+    while j >= s.sent.start and w.lower[j] not in FIGHT_OPENINGS and not opens_a_cause(s, j):
         counts = w.lower[j] in DETERMINERS or w.num[j] or w.lower[j] in FIGHT_COUNTS
         # an article opens the phrase: a plain word before it is a verb's ("stopped the clashes"); a hyphen joins
         # a modifier's words ("the long-awaited protest")
@@ -841,15 +743,6 @@ def _held_phrase_start(s: Sentence, hit: Hit) -> int | None:
     if modality_of(s.doc, s.sent.start, hit.start)[0] != ASSERTED:
         return None
     return j + 1
-
-
-def _opens_a_cause(s: Sentence, to: int) -> bool:
-    """Whether "to" ends a preposition of cause, or a verb's that tells what something caused: "due to clan
-    fighting", "owing to clashes", "the dispute led to clashes" (not "to avoid clashes")."""
-    w = words(s.doc)
-    return (
-        w.lower[to] == "to" and to > s.sent.start and (w.lower[to - 1] in CAUSES_BEFORE_TO or w.lemma[to - 1] == "lead")
-    )
 
 
 def _forces_whose_operation_it_is(s: Sentence, hit: Hit) -> list[Actor]:
@@ -910,7 +803,7 @@ def _done_by_unnamed_forces(s: Sentence, hit: Hit) -> list[EventCandidate]:
     "after a gas attack on Saraqeb". PLOVER codes an act whose actors the text does not identify: it is done by
     the unidentified armed forces of that place (CAMEO's UAF), at whom an attack is made ("on Saraqeb")."""
     span = _act_of_no_named_doer(s, hit)
-    if span is None or _modality_after(s, hit.end)[0] != ASSERTED:
+    if span is None or modality_after(s, hit.end)[0] != ASSERTED:
         return []  # "Clashes may erupt in Kismayo"
     # "Israeli forces have taken dozens of Palestinians in raids": the forces raided
     attackers = _forces_whose_operation_it_is(s, hit) or _forces_of_the_place(s, hit, span, named=False)
@@ -960,12 +853,6 @@ def _died_in(s: Sentence, hit: Hit) -> list[Actor]:
         return []
     dead = s.chunk_at.get(verb - 1)
     return dead.actors if dead is not None and dead.end == verb and dead.prep is None else []
-
-
-def _modality_after(s: Sentence, end: int) -> tuple[str, dict[str, str]]:
-    """The modality of an act named as a noun, told by the verb after the noun or its sides, from `end`: "Talks
-    between Iran and the EU will resume", "Clashes may erupt"."""
-    return modality_of(s.doc, end, min(s.sent.end, end + VERB_AFTER_REACH))
 
 
 def _owned_by_its_doer(s: Sentence, hit: Hit) -> list[EventCandidate]:
@@ -1096,7 +983,7 @@ def _protest_held(s: Sentence, hit: Hit, *, anywhere: bool = False) -> list[Even
     particle = PROTESTS_HAPPEN_WITH.get(w.lemma[j]) if happen else None
     if particle is not None and (j + 1 >= s.sent.end or w.lemma[j + 1] != particle):
         return []  # "broke out", "took place"
-    if _set_to_come(s, hit, noun=True) or modality_of(s.doc, s.sent.start, hit.start)[0] != ASSERTED:
+    if set_to_come(s, hit, noun=True) or modality_of(s.doc, s.sent.start, hit.start)[0] != ASSERTED:
         return []
     people = people_where(s, hit, hit.start, hit.end)
     if people.country is None and not anywhere:
@@ -1117,7 +1004,7 @@ def _protest_named_as_held(s: Sentence, hit: Hit) -> list[EventCandidate]:
         return []
     if agent_after_by(s.doc, s.sent, hit.end, s.chunks, s.right_stops) is not None:
         return []  # "Protests by Kenyan students": theirs, read with their doer
-    if _modality_after(s, hit.end)[0] != ASSERTED or _set_to_come(s, hit, noun=True):
+    if modality_after(s, hit.end)[0] != ASSERTED or set_to_come(s, hit, noun=True):
         return []  # "protests may erupt", "ahead of the planned protest"
     people = people_where(s, hit, hit.start, hit.end)
     if people.country is None:
@@ -1144,7 +1031,7 @@ def _headed_by(s: Sentence, hit: Hit) -> bool:
 def _told_as_a_noun(s: Sentence, hit: Hit, doers: list[Actor]) -> list[EventCandidate]:
     """The event of an act named as a noun whose doer is known, as done unless it is dated to come or in doubt,
     aimed at whom its own phrase names ("visit to Spain", "attacks on Israel")."""
-    if _set_to_come(s, hit, noun=True) or modality_of(s.doc, s.sent.start, hit.start)[0] != ASSERTED:
+    if set_to_come(s, hit, noun=True) or modality_of(s.doc, s.sent.start, hit.start)[0] != ASSERTED:
         return []
     struck = next((c for c in s.chunks if hit.end <= c.start <= hit.end + 2 and c.prep in OWNED_TARGET_PREPS), None)
     own = {a.country for a in doers}
@@ -1160,55 +1047,6 @@ def _commands_own_forces(s: Sentence, hit: Hit, target_chunk: Chunk | None) -> b
         return False
     actors = target_chunk.actors
     return bool(actors) and all(a.sector in ARMED_FORCES and a.country is None for a in actors)
-
-
-def _set_to_come(s: Sentence, hit: Hit, *, noun: bool = False) -> bool:
-    """Whether a trigger in the present or an -ing form is dated to come in its own phrase: "meeting in Vilnius
-    next week", "visits Beijing tomorrow"; noun: a noun's own date counts ("Chavez's visit next week")."""
-    w = words(s.doc)
-    if is_past_form(w, hit.start):
-        return False  # "met last week"
-    before = w.lower[hit.start - 1] if hit.start > s.sent.start else ""
-    if not noun and (before in DETERMINERS or before == "to"):
-        # "a meeting next week", "an invitation to attend a meeting next week": a noun or an infinitive, whose
-        # date is its governor's business
-        return False
-    if noun and hit.end < s.sent.end and w.lower[hit.end] == "ahead":
-        return True  # "More protests ahead in Greece"
-    # inside the pattern's own gap too: "beginning next week for talks"
-    for k in range(hit.start + 1, min(s.sent.end, hit.end + FUTURE_TIME_REACH)):
-        if w.lower[k] in (",", ";") or w.lower[k] in AUXILIARIES:
-            return False
-        if (
-            w.lower[k] == "tomorrow"
-            or w.lower[k] == "next"
-            and k + 1 < s.sent.end
-            and (w.lower[k + 1] in TIME_UNITS or w.lower[k + 1] in CALENDAR)
-        ):
-            return True
-    return False
-
-
-def _in_a_time_clause_to_come(s: Sentence, hit: Hit) -> bool:
-    """Whether a trigger is the verb of a clause of time that tells what is yet to come, a condition of the
-    sentence's other acts: in the present after TIME_CLAUSES_TO_COME ("until the president is arrested"), or in
-    the past after what the sentence plans ("vowed to fight until the regime fell"); after "after", "before" or
-    "when", in the present where the sentence says it will ("will reopen the border after Somalia withdraws")."""
-    w = words(s.doc)
-    word, before = w.lower[hit.start], w.lower[hit.start - 1] if hit.start > s.sent.start else ""
-    third_person = is_s_form(w, hit.start) and not is_past_form(w, hit.start)
-    present = before in PRESENT_BE or third_person
-    for k in range(hit.start - 1, max(s.sent.start, hit.start - TIME_CLAUSE_REACH) - 1, -1):
-        if w.lower[k] in (",", ";", "to") or w.lower[k] in MODALS:
-            return False
-        if w.lower[k] in TIME_CLAUSES and not (k + 1 < hit.start and w.lower[k + 1] == "again"):
-            planned = any(w.lower[j] in MODALS or w.lower[j] == "to" for j in range(s.sent.start, k))
-            if w.lower[k] in TIME_CLAUSES_TO_COME:
-                # a plain form is present here ("until troops withdraw"); a past one is rare after "until"
-                return present or word == w.lemma[hit.start] or planned
-            # a plain form may be a past one ("after a shell hit the school"): "-s" or "is" only
-            return present and any(w.lower[j] in FUTURE_WORDS for j in range(s.sent.start, k))
-    return False
 
 
 def code(s: Sentence) -> list[EventCandidate]:
@@ -1406,7 +1244,7 @@ def _harm_of_an_earlier_attack(s: Sentence, hit: Hit) -> bool:
 def _events_for(s: Sentence, hit: Hit) -> list[EventCandidate]:
     entry = hit.entry
     if entry.kind == "oblige":
-        return _obligation(s, hit)
+        return obligation(s, hit)
     source_chunk, target_chunk = written_roles(s, hit)
     if is_aimed_reading(entry) and (target_chunk is None or target_chunk.start < hit.end):
         return []  # "fired the army chief at a meeting": not aimed at anyone, so not this reading
@@ -1466,10 +1304,10 @@ def _events_for(s: Sentence, hit: Hit) -> list[EventCandidate]:
         window = max(window, charge_end)
     modality, cues = modality_of(s.doc, window, hit.start)
     if modality == ASSERTED and source_chunk is not None and source_chunk.prep == "between":
-        modality, cues = _modality_after(s, source_chunk.end)
+        modality, cues = modality_after(s, source_chunk.end)
     if modality == ASSERTED and _charged_with(w, hit, s.sent):
         modality = CLAIMED  # "a mob lynched four men accused of killing a cow": what they are accused of
-    if modality == ASSERTED and _set_to_come(s, hit):
+    if modality == ASSERTED and set_to_come(s, hit):
         modality = FUTURE  # "NATO leaders meeting in Vilnius next week": what is yet to happen
     if modality == ASSERTED and _done_to_no_one(w, hit, s.sent, is_passive(s.doc, hit.start, hit.end, s.sent)):
         modality = NEGATED  # "No one was arrested", "Police arrested no one"
@@ -1483,16 +1321,16 @@ def _events_for(s: Sentence, hit: Hit) -> list[EventCandidate]:
             return []  # "Russia criticised the decision to expel its diplomats": whose decision, it does not say
         sources = decided
     accusation: list[EventCandidate] = []
-    if modality in (ASSERTED, FUTURE) and _asks(s, hit):
+    if modality in (ASSERTED, FUTURE) and asks(s, hit):
         modality = HYPOTHETICAL  # "What is he pointing a gun at, knowing that they would kill him?"
-    if (allowed := _allowed_doers(s, hit)) is not None:
+    if (allowed := allowed_doers(s, hit)) is not None:
         # "would not give permission to Russia to help Israel": Russia would help; neither did it, nor refused to
         sources, modality = allowed, HYPOTHETICAL
-    purpose = modality == ASSERTED and _is_purpose(s, hit)
-    if purpose and source_chunk is not None and (doers := _doers_of_purpose(s, hit, source_chunk)) is not None:
+    purpose = modality == ASSERTED and is_purpose(s, hit)
+    if purpose and source_chunk is not None and (doers := doers_of_purpose(s, hit, source_chunk)) is not None:
         sources = doers  # "forces stormed the embassy to arrest him": the forces arrest, not the embassy
     # "whether Sudan will accept", "if Iran will not negotiate": neither an act, nor an intent, nor a refusal
-    conditional = modality != HYPOTHETICAL and (_is_conditional(s, source_chunk) or _in_a_time_clause_to_come(s, hit))
+    conditional = modality != HYPOTHETICAL and (is_conditional(s, source_chunk) or in_a_time_clause_to_come(s, hit))
     if purpose or conditional:
         modality = HYPOTHETICAL
     claimed_plan = False
@@ -1682,11 +1520,11 @@ def _events_for(s: Sentence, hit: Hit) -> list[EventCandidate]:
     elif entry.kind == "threat" and governed is not None:
         mode = THREAT_MODE.get(governed.entry.type, mode)
         cameo = THREAT_CAMEO.get(governed.entry.type, cameo)
-    elif entry.kind == "threat" and (_only_foresees(s, hit) or _endangers(s, hit)):
+    elif entry.kind == "threat" and (only_foresees(s, hit) or endangers(s, hit)):
         return accusation
     events = []
     if not targets and type_ == "THREATEN":
-        targets = _condition_subject(s, hit)
+        targets = condition_subject(s, hit)
     if not targets and governed is not None and not addressee_before_complement(hit, words(s.doc)):
         targets = _governed_targets(s, governed, sources)
     derived = _derived(s, hit, modality, cues, sources, targets)
@@ -2155,33 +1993,6 @@ def _governed_targets(s: Sentence, governed: Hit, sources: list[Actor]) -> list[
     return []
 
 
-def _condition_subject(s: Sentence, hit: Hit) -> list[Actor]:
-    """Whom a threat or an offer is made to: the subject of its "if" or "unless" clause."""
-    w = words(s.doc)
-    for i in range(hit.end, s.sent.end):
-        if w.lower[i] in ("if", "unless"):
-            chunk = next((c for c in s.chunks if c.start > i and not c.pronoun), None)
-            if chunk is not None and chunk.start - i <= 3:
-                return chunk.actors
-            return []
-    return []
-
-
-def _is_conditional(s: Sentence, source: Chunk | None) -> bool:
-    """A subject right after "if" or "unless" ("unless Baghdad accepted"), or after an opening "should", "were"
-    or "had", is in a condition, not a report ("until": `_in_a_time_clause_to_come`)."""
-    if source is None:
-        return False
-    j = source.start - 1
-    while j >= s.sent.start and words(s.doc).lower[j] in DETERMINERS:
-        j -= 1
-    if j < s.sent.start:
-        return False
-    # "Should Hamas release the hostages, ...", "Were Iran to attack, ...": a condition by inversion
-    inverted = j == s.sent.start and words(s.doc).lower[j] in INVERTED_CONDITIONS
-    return inverted or words(s.doc).lower[j] in ("if", "unless", "whether")
-
-
 def _owns_the_act(s: Sentence, hit: Hit, target: Chunk, sources: list[Actor]) -> bool:
     """Whether the target found is the possessor of the trigger's own noun and the source's own country."""
     w = words(s.doc)
@@ -2219,107 +2030,6 @@ def _describes_a_rejected_text(s: Sentence, hit: Hit) -> bool:
         if other.end < hit.start or other.end - other.start > 1:
             return True
     return False
-
-
-def _asks(s: Sentence, hit: Hit) -> bool:
-    """Whether a trigger is in the question a sentence closes with: a question asserts nothing. A headline's
-    statement before a colon stands ("Putin Threatens Europe With War: What Is Behind the Escalation?")."""
-    w = words(s.doc)
-    last = s.sent.end - 1
-    while last > s.sent.start and (w.lower[last] in CLOSING_QUOTES or not w.lower[last].strip()):
-        last -= 1
-    if w.lower[last] != "?":
-        return False
-    return not any(w.lower[k] in (":", ";") for k in range(hit.end, last))
-
-
-def _allowed_doers(s: Sentence, hit: Hit) -> list[Actor] | None:
-    """Who does an act another allows, named between the allowing and the act's "to" ("allowed Russia to send
-    troops", "gave permission to Russia to help"): the one allowed (CAMEO 080 allows another); None when no act
-    of allowing comes before in the clause."""
-    w = words(s.doc)
-    if hit.start - 1 <= s.sent.start or w.lower[hit.start - 1] != "to":
-        return None
-    allowing = [h for h in s.hits if h.end < hit.start and h.entry.mode == "allow"]
-    if not allowing or any(i in s.right_stops for i in range(allowing[-1].end, hit.start)):
-        return None
-    allowed = s.chunk_at.get(hit.start - 2)
-    if allowed is None or allowed.start < allowing[-1].end or allowed.prep not in (None, "to"):
-        return None
-    return resolve(s, allowed)
-
-
-def _doers_of_purpose(s: Sentence, hit: Hit, object_: Chunk) -> list[Actor] | None:
-    """Who acts in an infinitive of purpose after another act's object: the subject of that act (None when no
-    act comes before)."""
-    # the object may be inside the act's own pattern ("summoned the ambassador to protest")
-    before = [h for h in s.hits if h is not hit and h.start < object_.start and h.end <= hit.start]
-    before = [h for h in before if object_.end < hit.start]
-    if not before or any(i in s.right_stops for i in range(before[-1].end, hit.start)):
-        return None
-    return resolve(s, written_roles(s, before[-1])[0])
-
-
-def _helps_the_one_before(s: Sentence, end: int) -> bool:
-    """Whether the phrase ending at `end` is the object of "to help" ("to help the country's police")."""
-    w = words(s.doc)
-    for k in range(end, max(s.sent.start + 1, end - HELPED_PHRASE_WORDS), -1):
-        if w.lower[k] in (",", ";") or any(h.start <= k < h.end for h in s.hits):
-            return False
-        if w.lower[k] == "help" and w.lower[k - 1] == "to":
-            return True
-    return False
-
-
-def _is_purpose(s: Sentence, hit: Hit) -> bool:
-    """An infinitive ("sent troops to protect", "to encourage refugees to return") plans, it does not report."""
-    doc, j = s.doc, hit.start - 1
-    while j > s.sent.start and words(doc).lower[j] in QUOTES:
-        j -= 1  # "to unite and ``mobilize''"
-    if j > s.sent.start and words(doc).lower[j] in ("and", "or"):
-        # "to land and evacuate": the second verb shares the first one's "to"; "to cut ties and expelled" does not
-        if finite_after_and(words(doc), hit.start):
-            return False
-        return any(words(doc).lower[k] == "to" for k in range(max(s.sent.start, j - 4), j))
-    if j > s.sent.start + 1 and words(doc).lower[j] in ("be", "been") and words(doc).lower[j - 1] == "to":
-        return True  # "a call for peacekeepers to be deployed"
-    if j > s.sent.start + 1 and words(doc).lower[j] == "help" and words(doc).lower[j - 1] == "to":
-        j -= 1  # "sent troops to help fight the rebels": to fight them
-    if _helps_the_one_before(s, j):
-        return True  # "arrived to help the country's police fight armed gangs": what the help is for
-    if j <= s.sent.start or words(doc).lower[j] != "to" or words(doc).lower[hit.start].endswith("ing"):
-        return False  # "resorted to throwing stones" is not an infinitive
-    if _opens_a_cause(s, j):
-        return False  # "died due to clashes", "led to clashes": the cause, no purpose
-    # the verb before "to", or before its object: "prompting Madrid to recall its ambassador"
-    object_ = s.chunk_at.get(j - 1)
-    k = object_.start - 1 if object_ is not None and object_.start > s.sent.start else j - 1
-    # past when and how: "voted unanimously on Saturday to demand"
-    while k > s.sent.start and (
-        words(doc).lower[k] in CALENDAR or words(doc).lower[k] == "on" or words(doc).lower[k].endswith("ly")
-    ):
-        k -= 1
-    verb = doc[k]
-    return lexicon.cues().get((verb.lemma_,)) != "aspect" and not (
-        k - 1 >= s.sent.start and (words(doc).lemma[k - 1], verb.lemma_) in lexicon.cues()
-    )
-
-
-def _obligation(s: Sentence, hit: Hit) -> list[EventCandidate]:
-    """ "X said Y must ...": a demand by the speaker X on Y."""
-    doc, sent = s.doc, s.sent
-    obliged = source_before(doc, sent, hit.start, s.chunk_at, s.left_stops)
-    if obliged is None or obliged.pronoun or not s.say:
-        return []
-    say = max((i for i in s.say if i < obliged.start), default=None)
-    if say is None:
-        say = min(i for i in s.say if i > hit.start) if any(i > hit.start for i in s.say) else None
-        speaker = source_before(doc, sent, say, s.chunk_at, set()) if say is not None else None
-    else:
-        speaker = source_before(doc, sent, say, s.chunk_at, set())
-    if speaker is None or speaker is obliged or speaker.pronoun:
-        return []
-    return emit(s, hit, "REQUEST", None, "100", ASSERTED, speaker.actors, obliged.actors)
 
 
 def _governed(s: Sentence, hit: Hit, sources: list[Actor], target_chunk: Chunk | None) -> list[EventCandidate]:
