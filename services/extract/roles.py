@@ -92,6 +92,8 @@ OBJECT_THEN = {
 }
 HARM_VERBS = lexicon.word_set("harm_verbs")
 ACCIDENT_VERBS = lexicon.word_set("accident_verbs")
+# CAMEO's &CAR: a vehicle that explodes is as often a car bomb as an accident
+EXPLODING_VEHICLES = frozenset({"car", "cars", "vehicle", "vehicles", "truck", "trucks", "van", "lorry", "sedan"})
 # How many modifiers may stand between a disaster noun and the word that shows its role ("a strong shallow quake")
 DISASTER_MODIFIER_WORDS = 4
 PARTICIPLE_JOINS = frozenset({",", "and", "or"})
@@ -959,6 +961,21 @@ def disaster_did_it(doc: Doc, sent: Span, trigger: int, source: Chunk | None) ->
         if participle or source is None or source.end <= d:
             return True
     return False
+
+
+def exploded_by_accident(doc: Doc, sent: Span, trigger: int, chunk_at: dict[int, Chunk]) -> bool:
+    """Whether what a verb says exploded is a thing that is no weapon and no vehicle ("a gas cylinder exploded", "a
+    tank at the plant exploded"): CAMEO's verb dictionary codes EXPLODE (183) with a weapon, a landmine or a car for
+    its subject, or with someone who sets one off; a thing that blows up by itself is an accident, no one's act."""
+    w = words(doc)
+    if w.lemma[trigger] != "explode" or trigger == sent.start:
+        return False
+    thing = trigger - 1
+    while thing > sent.start and w.lower[thing].endswith("ly"):
+        thing -= 1  # "a boiler suddenly exploded"
+    if thing in chunk_at or not (w.alpha[thing] and w.is_lower[thing]) or w.lower[thing] in EXPLODING_VEHICLES:
+        return False
+    return attack_phrase(doc, sent, trigger, trigger, passive=False) is None
 
 
 def _opens_its_relative(w: Words, noun: int, verb: int) -> bool:

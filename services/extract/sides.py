@@ -26,6 +26,7 @@ from services.extract.roles import (
     before_the_verb,
     disaster_did_it,
     ends_a_fight_noun,
+    exploded_by_accident,
     is_dash,
     is_passive,
     names_a_disaster,
@@ -283,7 +284,7 @@ def _roles_as_written(s: Sentence, hit: Hit) -> tuple[Chunk | None, Chunk | None
             source = None  # "20 were killed when a car bomb exploded": the bomb is the subject, not the dead
     if source is not None and names_a_disaster(doc, source, sent):
         source = None  # "Hurricane Ivan flattened homes and killed 50": a storm's second act is no one's either
-    if disaster_did_it(doc, sent, hit.start, source):
+    if disaster_did_it(doc, sent, hit.start, source) or exploded_by_accident(doc, sent, hit.start, s.chunk_at):
         return None, None
     stops = s.right_stops
     if hit.entry.kind not in ("request", "accuse"):

@@ -410,3 +410,28 @@ def test_an_actor_written_as_no_words_is_no_player() -> None:
         "PROTEST", None, "141", 3, unnamed, None, None, "unknown", False, "asserted", 0, "", "", 0, 0, 1.0
     )
     assert not is_a_game(event)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # CAMEO's EXPLODE (183) has a weapon, a landmine or a car for its subject: a thing that blows up by itself
+        # is an accident, and no subject of another clause set it off
+        "A church was among two buildings damaged after a storage container exploded in Portland, Oregon.",
+        "Workers at a Texas gas plant were hurt when a tank at the plant exploded on Thursday.",
+        "Two Nigerian workers died after a gas cylinder suddenly exploded in Kano.",
+    ],
+)
+def test_a_thing_that_explodes_by_itself_is_no_ones_act(text: str) -> None:
+    assert coded(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A car bomb exploded outside a police station in Kirkuk, Iraq.", ("ASSAULT", "183", "IRQ", None)),
+        ("A suicide bomber exploded outside a mosque in Kabul.", ("ASSAULT", "183", "AFG", "AFG")),
+    ],
+)
+def test_a_weapon_or_a_bomber_that_explodes_is_a_bombing(text: str, expected: tuple) -> None:
+    assert coded(text) == [expected], text
