@@ -795,6 +795,18 @@ def _plain_adjective(w: Words, i: int) -> bool:
     return w.alpha[i] and w.is_lower[i] and plain and lower not in STOP_WORDS
 
 
+def joins_a_town_to_its_container(w: Words, comma: int, start: int) -> bool:
+    """Whether a comma stands between a town and the place that holds it: "in Douma, Syria", "in Khaydaro village,
+    Somalia", "in Kidal, northern Mali"."""
+    town = comma - 1
+    if town > start and w.lower[town] in TOWN_NOUNS:
+        town -= 1
+    after = comma + 1
+    while after < len(w.lower) - 1 and w.lower[after] in COMPASS:
+        after += 1
+    return town >= start and w.title[town] and after < len(w.lower) and w.title[after]
+
+
 def _names_a_towns_container(w: Words, chunk: Chunk, entity_at: dict[int, Span], sent_start: int) -> bool:
     """Whether a phrase is the country or the province after a town's comma, in a phrase a locative preposition
     opens ("Police in Cairo, Egypt, arrested", "in Kafr Nabl, Syria", "in Gerilley village, Bakool region", "outside

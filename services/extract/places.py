@@ -6,7 +6,7 @@ import pycountry
 from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
-from services.extract.actors import COMPASS, DETERMINERS, LOCATIVE, names_a_venue
+from services.extract.actors import COMPASS, DETERMINERS, LOCATIVE, joins_a_town_to_its_container, names_a_venue
 from services.extract.models import Location
 from services.extract.nlp import (
     ACTOR,
@@ -166,20 +166,8 @@ def _modifies_a_place(w: Words, j: int, start: int) -> bool:
         or w.lower[j].endswith("ly")
         or in_a_hyphened_word(w, j, start)
         or w.lower[j] == ","
-        and _joins_a_town_to_its_container(w, j, start)
+        and joins_a_town_to_its_container(w, j, start)
     )
-
-
-def _joins_a_town_to_its_container(w: Words, comma: int, start: int) -> bool:
-    """Whether a comma stands between a town and the place that holds it: "in Douma, Syria", "in Khaydaro village,
-    Somalia", "in Kidal, northern Mali"."""
-    town = comma - 1
-    if town > start and w.lower[town] in TOWN_NOUNS:
-        town -= 1
-    after = comma + 1
-    while after < len(w.lower) - 1 and w.lower[after] in COMPASS:
-        after += 1
-    return town >= start and w.title[town] and after < len(w.lower) and w.title[after]
 
 
 def in_a_hyphened_word(w: Words, j: int, start: int) -> bool:

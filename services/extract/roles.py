@@ -22,6 +22,7 @@ from services.extract.actors import (
     QUANTIFIERS,
     Chunk,
     counts_people_acted_on,
+    joins_a_town_to_its_container,
 )
 from services.extract.nlp import BE_FORMS, Words, is_past_form, words
 
@@ -361,6 +362,9 @@ def source_before(
             if _opens_a_clause(doc, chunk, start):
                 return chunk  # "The move came after China recalled its ambassador": the subject of "after"'s clause
             j = chunk.start - 1
+            continue
+        if token.lower_ == "," and joins_a_town_to_its_container(w, j, sent.start):
+            j -= 1  # "a jury in Houston, Texas, convicted": the comma joins a town to its state, and closes no aside
             continue
         if token.lower_ == ",":
             opened = apposition_start(doc, j, sent)

@@ -1383,6 +1383,18 @@ def test_a_village_s_chief_and_elders_are_civilians_as_cameo_codes_a_village(tex
 
 
 @pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the comma between a town and its state closes no aside: the phrase before it is still the subject
+        ("On Monday, a jury in Houston, Texas, convicted a man of murder.", "USA"),
+        ("On Monday, police in Kidal, northern Mali, arrested a man.", "MLI"),
+    ],
+)
+def test_a_subject_placed_in_a_town_and_its_state_after_an_opening_phrase(text: str, country: str) -> None:
+    assert [source for _, source, _ in by_country(text)] == [country], text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # the country or province after a town's comma says where the fighting was: it is not fought
