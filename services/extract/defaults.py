@@ -50,6 +50,8 @@ AT_HOME_SECTORS = HOME_SECTORS | {"UAF"}
 # Rebels and the opposition, who challenge their own state (STATE_SECTORS: its government, legislature, forces).
 CHALLENGER_SECTORS = frozenset({"REB", "OPP"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG"})
+# Politicians hold office and oppose at home: held with no one named, they are held by their own state.
+HOME_POLITICS = frozenset({"GOV", "LEG", "OPP", "PTY", "ELI"})
 # Armed groups, gangs and unidentified attackers, whom a state's forces fight
 IRREGULARS = frozenset({"REB", "CRM", "UAF"})
 POLICING = frozenset({"COP", "MIL", "GOV", "JUD"})

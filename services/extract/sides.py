@@ -37,7 +37,7 @@ from services.extract.roles import (
     with_co_objects,
 )
 from services.extract.sentence import Sentence
-from services.extract.sites import known_by_a_town, tells_where_or_when_it_happened
+from services.extract.sites import event_location, known_by_a_town, tells_where_or_when_it_happened
 
 OPPOSED_ACT_REACH = 8  # "against a recent string of night-time stabbing attacks"
 # Ordinary people, whom a relative clause after them describes rather than reports acting
@@ -683,3 +683,39 @@ def _modifies_a_stranger(s: Sentence, hit: Hit, subject: Chunk) -> bool:
         w.title[k] and w.alpha[k] and k not in s.entity_at and k not in s.chunk_at and k > s.sent.start
         for k in range(subject.end, hit.start)
     )
+
+
+def governed_targets(s: Sentence, governed: Hit, sources: list[Actor]) -> list[Actor]:
+    """Whom a refusal, promise or threat concerns: the target of the action it governs ("refused to deploy
+    peacekeepers in Iraq", "threatened to shell Iraqi towns")."""
+    own = {a.country for a in sources}
+    _, target_chunk = written_roles(s, governed)
+    if target_chunk is not None:
+        return [a for a in aimed_at(s, governed, target_chunk, sources) if a.country not in own]
+    location = event_location(s, governed.start)
+    if location is not None and location.country not in own:
+        return [Actor(location.name, location.country, 0, 0, location.country, None)]
+    return []
+
+
+def owns_the_act(s: Sentence, hit: Hit, target: Chunk, sources: list[Actor]) -> bool:
+    """Whether the target found is the possessor of the trigger's own noun and the source's own country."""
+    w = words(s.doc)
+    # "Türkiye's support", or a modifier of the noun itself: "cut off all U.S. aid to Honduras" (people are
+    # acted on whoever they are: "released 400 Taliban prisoners")
+    modifier = hit.end - 1 <= target.end <= hit.end and (w.lemma[hit.end - 1],) not in lexicon.sectors()
+    modifier = modifier and not object_complement(w, hit)  # "held the soldier captive"
+    inside = hit.start < target.start and (target.end < hit.end and w.lower[target.end] in POSSESSIVE_MARKS or modifier)
+    own = {a.country for a in sources}
+    return inside and bool(target.actors) and all(a.country in own for a in target.actors)
+
+
+def aimed_at(s: Sentence, hit: Hit, target_chunk: Chunk | None, sources: list[Actor]) -> list[Actor]:
+    """The target phrase's actors, unless the phrase is the doer's own noun ("Türkiye's support", "all U.S.
+    aid"): then whom the phrase after it names, if any ("cut off all U.S. aid to Honduras")."""
+    if target_chunk is None:
+        return []
+    if not owns_the_act(s, hit, target_chunk, sources):
+        return target_chunk.actors
+    recipient = agent_after_by(s.doc, s.sent, hit.end, s.chunks, s.right_stops, preps=TO)
+    return recipient.actors if recipient is not None and recipient.start == hit.end + 1 else []
