@@ -5,7 +5,7 @@ from __future__ import annotations
 from services.extract import lexicon
 from services.extract.actors import DETERMINERS
 from services.extract.clauses import VERBAL_CONFLICT
-from services.extract.emit import DESTROY_PROPERTY
+from services.extract.codes import DESTROY_PROPERTY
 from services.extract.models import quad_class
 from services.extract.nlp import words
 from services.extract.readings import Hit

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from services.extract.actor_kinds import GROUP_CODES, NGO, RIGHTS_GROUP, is_a_protester
 from services.extract.actors import CLAUSE_OPENERS, PEOPLE_SECTORS, according_to, of_country, written_actor
+from services.extract.codes import RELEASE, VISIT
 from services.extract.modality import ASSERTED
 from services.extract.models import Actor
 from services.extract.nlp import Words, words
@@ -22,10 +23,8 @@ from services.extract.sites import event_location, says_where
 
 # An action on a place or on unnamed people there is an action on that country ("lifted a curfew in Montenegro").
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "RETREAT", "MOBILIZE"})
-VISIT = "042"
 # CAMEO 1723/1724 impose a curfew, a state of emergency or martial law; 0813/0814 ease them.
 EMERGENCY_RULE = frozenset({"1723", "1724", "0813", "0814"})
-RELEASE = "0841"
 AID_INTENT = "033"  # CAMEO: express intent to provide material aid
 EXECUTION = "186"  # CAMEO 186, where the lexicon codes executions and assassinations
 HARMS = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE"})

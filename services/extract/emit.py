@@ -6,6 +6,15 @@ from services.extract import lexicon
 from services.extract.actor_kinds import is_stranger
 from services.extract.actors import DETERMINERS, MODIFIERS, PEOPLE_SECTORS, qualifies
 from services.extract.clauses import is_verbal
+from services.extract.codes import (
+    AERIAL_WEAPONS,
+    ARREST,
+    BOMBING,
+    DESTROY_PROPERTY,
+    MEET,
+    SEIZE_PROPERTY,
+    WEAPONS_SEIZED,
+)
 from services.extract.dates import DAY, UNKNOWN, date_for, find_dates
 from services.extract.defaults import (
     ACTS_OF_FORCE,
@@ -30,8 +39,6 @@ from services.extract.roles import ends_a_fight_noun
 from services.extract.sentence import Sentence
 from services.extract.sites import city_struck, event_location
 
-# Meeting is symmetric: "Iran, Iraq and Syria met" says each met the others (CAMEO 040, as PETRARCH codes it)
-MEET = "040"
 # Talks held, negotiated or mediated somewhere, or meant to be (036): the place is their venue, not a party to them
 VENUE_CODES = frozenset({MEET, "045", "046", "036"})
 MAX_ACTORS = 4
@@ -42,20 +49,13 @@ REACTED_ACTS = lexicon.word_set("reacted_acts") | lexicon.word_set("attack_nouns
 # A state's forces, whose acts to come a warning by that state threatens; acts that harm whom they fall on, legal
 # action among them ("will be prosecuted").
 ARMED_FORCES = frozenset({"MIL", "COP"})
-# CAMEO's destruction and seizure of property
-DESTROY_PROPERTY = "1712"
 CEASEFIRE = "0871"  # CAMEO: declare truce, ceasefire
 MILITARY_WITHDRAWAL = "0874"  # CAMEO: retreat or surrender militarily
-AERIAL_WEAPONS = "195"
-BOMBING = "183"
 # CAMEO's acts of force by their arms: bombs (183), small arms (193), artillery and tanks (194), aircraft (195): no
 # words, whoever is struck ("protesters used live ammunition")
 FORCE_OF_ARMS = frozenset({BOMBING, "193", "194", AERIAL_WEAPONS})
-SEIZE_PROPERTY = "171"
-PRAISE, HOST, ARREST, ABDUCTION = "051", "043", "173", "181"
 # Arrests, and things seized or confiscated, which the police, forces or authorities who report them without naming
 # who made them have made ("police have said")
-WEAPONS_SEIZED = "1711"  # CAMEO's confiscation, of weapons found, defused or intercepted: the authorities' work
 POLICE_WORK = frozenset({ARREST, WEAPONS_SEIZED, SEIZE_PROPERTY})
 # Who protest when no country is named: people, and activists and the opposition ("Activists marched to parliament")
 PROTESTING_SECTORS = PEOPLE_SECTORS | {"OPP"}

@@ -7,8 +7,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from services.extract.actor_kinds import FORCES
 from services.extract.actors import DETERMINERS, PLACE_NOUNS, PREPOSITIONS, Chunk, qualifies, written_actor
 from services.extract.clauses import VERBAL_CLASSES
+from services.extract.codes import DESTROY_PROPERTY
 from services.extract.conditions import modality_after, opens_a_cause
-from services.extract.emit import DESTROY_PROPERTY, emit
+from services.extract.emit import emit
 from services.extract.modality import ASSERTED, modality_of
 from services.extract.models import Actor, EventCandidate, quad_class
 from services.extract.nlp import ACT, text_of, words

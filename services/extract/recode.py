@@ -27,20 +27,22 @@ from services.extract.actors import (
     PREPOSITIONS,
     Chunk,
 )
-from services.extract.conditions import CONDITIONAL_MODALS, WARNED_RESPONSES, endangers, only_foresees
-from services.extract.defaults import HOME_POLITICS, IRREGULARS, RELEASE, STATE_SECTORS, STRUGGLES, VISIT
-from services.extract.emit import (
+from services.extract.codes import (
     ABDUCTION,
     AERIAL_WEAPONS,
-    ARMED_FORCES,
     ARREST,
     BOMBING,
     DESTROY_PROPERTY,
     HOST,
     PRAISE,
+    RELEASE,
     SEIZE_PROPERTY,
-    UNPLACED_AGENTS,
+    SHOW_OF_FORCE,
+    VISIT,
 )
+from services.extract.conditions import CONDITIONAL_MODALS, WARNED_RESPONSES, endangers, only_foresees
+from services.extract.defaults import HOME_POLITICS, IRREGULARS, STATE_SECTORS, STRUGGLES
+from services.extract.emit import ARMED_FORCES, UNPLACED_AGENTS
 from services.extract.fights import ARMED_SECTORS
 from services.extract.modality import ASSERTED, FUTURE, HYPOTHETICAL, NEGATED, PREDICTIONS
 from services.extract.models import Actor, quad_class
@@ -48,7 +50,7 @@ from services.extract.nlp import ACT, CAPITAL, CITY, COUNTRY, DEMONYM, ROLE, wor
 from services.extract.readings import Hit
 from services.extract.roles import ATTACK_NOUNS, DISASTER_NOUNS
 from services.extract.sentence import Sentence
-from services.extract.sides import COMBATANTS, SHOW_OF_FORCE, governed_targets
+from services.extract.sides import COMBATANTS, governed_targets
 from services.extract.sites import head_of, is_a_town_by_name
 
 # To capture (or recapture, capture again) is to apprehend people and to occupy places (CAMEO's verb dictionary)

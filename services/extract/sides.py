@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 from services.extract import lexicon
 from services.extract.actors import CLAUSE_OPENERS, DETERMINERS, PEOPLE_SECTORS, POSSESSIVE_MARKS, POSSESSIVES, Chunk
 from services.extract.clauses import CLAIM_VERBS, is_verbal, object_complement
-from services.extract.defaults import VISIT
+from services.extract.codes import SHOW_OF_FORCE, VISIT
 from services.extract.emit import ARMED_FORCES, REACTED_ACTS, REACTIONS, UNPLACED_AGENTS, reacts_to_an_act
 from services.extract.models import Actor
 from services.extract.nlp import CLOSERS, TERMINALS, Words, is_past_form, is_s_form, words
@@ -53,8 +53,6 @@ TO = frozenset({"to"})
 TAIL_CLAIM_VERBS = CLAIM_VERBS | {"allege"}
 # Physical acts, aimed "at" whom they hit ("fired tear gas at protesters").
 AIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
-# CAMEO 150, demonstrate military or police power: force shown, short of its use.
-SHOW_OF_FORCE = "150"
 # Appeals and praise addressed to "its citizens", "their troops": the doer's own people ("Britain urged its citizens
 # to leave"); what one offers or sends ("offered its troops to Lebanon") is no addressee.
 OWN_PEOPLE_TYPES = frozenset({"REQUEST", "SUPPORT"})

@@ -22,6 +22,7 @@ from services.extract.actors import (
     written_actor,
 )
 from services.extract.clauses import CLAIM_VERBS, MATERIAL_CONFLICT, finite_after_and
+from services.extract.codes import MEET, WEAPONS_SEIZED
 from services.extract.conditions import (
     CLOSING_QUOTES,
     allowed_doers,
@@ -36,7 +37,7 @@ from services.extract.conditions import (
     set_to_come,
 )
 from services.extract.defaults import ACTS_OF_FORCE, HOME_POLITICS, STRUGGLES, reporting_authority
-from services.extract.emit import ARMED_FORCES, MEET, UNPLACED_AGENTS, WEAPONS_SEIZED, emit
+from services.extract.emit import ARMED_FORCES, UNPLACED_AGENTS, emit
 from services.extract.fights import unidentified_attackers
 from services.extract.modality import (
     ASSERTED,
