@@ -174,6 +174,19 @@ def written_roles(s: Sentence, hit: Hit) -> tuple[Chunk | None, Chunk | None]:
     return source, target
 
 
+def _owns_the_restriction(s: Sentence, hit: Hit, subject: Chunk) -> bool:
+    """Whether a passive that eases a restriction ("lift ~ sanction") has for its subject the restriction's owner,
+    named right before it: "US sanctions on Iran were lifted", "Russia's ban on Georgian wine was eased"."""
+    if hit.entry.mode != "ease" or "~" not in hit.entry.pattern or subject.pronoun is not None:
+        return False
+    w = words(s.doc)
+    noun = subject.end + (subject.end < hit.start and w.lower[subject.end] in POSSESSIVE_MARKS)
+    restrictions = hit.entry.pattern.split("~")[-1].replace("|", " ").split()
+    # (past a word that qualifies it: "the EU's arms embargo")
+    named = any(w.lemma[k] in restrictions for k in range(noun, min(noun + 2, hit.start)))
+    return named and any(a.country for a in subject.actors)
+
+
 def _roles_as_written(s: Sentence, hit: Hit) -> tuple[Chunk | None, Chunk | None]:
     doc, sent = s.doc, s.sent
     if (protesters := _protesting_people(s, hit)) is not None:
@@ -201,18 +214,19 @@ def _roles_as_written(s: Sentence, hit: Hit) -> tuple[Chunk | None, Chunk | None
             target = source_before(doc, sent, hit.start, s.chunk_at, s.left_stops, places=True)
             if target is not None and _subject_of_another_verb(s, target, hit):
                 target = None  # "No militants were inside a school attacked by Israeli forces": the school
+        owner = target if target is not None and _owns_the_restriction(s, hit, target) else None
         if target is not None and _modifies_a_stranger(s, hit, target):
             target = None  # "a vigil for Kimani Gray, 16, killed by police": Gray was killed, not the crowd
-        if target is None or not any(a.country for a in target.actors):
+        if target is None or owner is not None or not any(a.country for a in target.actors):
             # "A camp for Congolese refugees was attacked", "military aid to Ukraine was cut": the actor inside
-            # the subject's noun phrase, before an unnamed one ("military")
+            # the subject's noun phrase, before an unnamed one ("military"), or after its owner
             begin = target.end if target is not None else sent.start
             inner_preps = INNER_TARGET_PREPS | (AFFECTED_PREPS if hit.entry.type in AFFECTING_TYPES else set())
             inner = next(
                 (c for c in reversed(s.chunks) if begin <= c.start and c.end <= hit.start and c.prep in inner_preps),
                 None,
             )
-            target = inner or target
+            target = inner or (None if owner is not None else target)
         agent = agent_after_by(doc, sent, hit.end, s.chunks, s.right_stops)
         if agent is None and words(doc).lemma[hit.start] in SUMMONING_VERBS:
             # "The Russian ambassador was summoned to the Polish foreign ministry": summoned by whom it goes to
@@ -236,6 +250,10 @@ def _roles_as_written(s: Sentence, hit: Hit) -> tuple[Chunk | None, Chunk | None
         forces = target is not None and any(a.sector in ARMED_FORCES for a in target.actors)
         if agent is None and hit.entry.type == "MOBILIZE" and forces:
             return target, None  # "Kenyan police were placed on high alert": mobilised by their own state
+        if agent is None and owner is not None:
+            # "US sanctions on Iran were lifted", "Russia's ban on Georgian wine was eased": only the one whose
+            # restriction it is can ease it
+            agent = owner
         if agent is not None and agent.prep == "between":
             return agent, None  # "were killed in fighting between two militias": the victims' side is unknown
         if hit.entry.type in AFFECTING_TYPES and (target is None or not any(a.country for a in target.actors)):

@@ -54,6 +54,21 @@ def test_what_a_passive_acts_on_is_no_event_of_its_own(text):
     assert find_triggers(pipeline()(text))[-1][2].type == "CONCEDE", text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a restriction eased in the passive with no agent is eased by its owner, named before it
+        ("US sanctions on Iran were lifted on Monday.", ("CONCEDE", "USA", "IRN")),
+        ("Russia's ban on Georgian wine was lifted.", ("CONCEDE", "RUS", "GEO")),
+        ("The EU's arms embargo on China was lifted.", ("CONCEDE", "IGO", "CHN")),
+        # and by its agent when one is named, on the one it fell on
+        ("US sanctions on Iran were lifted by the UN.", ("CONCEDE", "IGO", "IRN")),
+    ],
+)
+def test_a_restriction_eased_in_the_passive_is_eased_by_its_owner(text, expected):
+    assert [(kind, source, target) for kind, source, target in by_country(text)] == [expected], text
+
+
 def test_no_agent_past_an_ing_word_or_a_clause_opening_by():
     # "soldiers" are carried by the car, not the ones who hit; "By the time" opens a clause of its subject's
     assert by_code("A Kenyan soldier was hit by a car carrying Somali soldiers.") == []
