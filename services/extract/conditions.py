@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from services.extract import lexicon
-from services.extract.actors import CALENDAR, DETERMINERS, PREPOSITIONS, Chunk
+from services.extract.actors import CALENDAR, DETERMINERS, PEOPLE_SECTORS, PREPOSITIONS, Chunk
 from services.extract.clauses import finite_after_and
 from services.extract.defaults import HARMS
 from services.extract.emit import ARMED_FORCES, REACTED_ACTS, emit
@@ -37,6 +37,8 @@ FUTURE_WORDS = frozenset({"will", "would", "'ll", "shall"})
 TIME_CLAUSE_REACH = 8
 PRESENT_BE = frozenset({"is", "are", "am"})
 TIME_UNITS = frozenset({"week", "month", "year", "weekend", "spring", "summer", "autumn", "fall", "winter"})
+# What a party is warned over: its own doings ("warned Washington over arms sales"), not a danger ("of floods")
+GRIEVANCE_PREPOSITIONS = frozenset({"over"})
 WARNED_REACH = 6  # tokens from "warned" to the "to" of what the warned must do
 # tokens from "warned" to the "would" of the speaker's own act: "warned anti-government protesters that troops would"
 OWN_ACT_REACH = 12
@@ -75,7 +77,7 @@ def only_foresees(s: Sentence, hit: Hit) -> bool:
     rest = range(hit.end, s.sent.end)
     if any(w.lemma[i] in WARNED_RESPONSES or w.lower[i] in WARNED_RESPONSES for i in rest):
         return False
-    if _warns_of_its_own_act(s, hit):
+    if _warns_of_its_own_act(s, hit) or _warns_a_party_over_a_grievance(s, hit):
         return False
     # "warned people in northern Gaza to move south", "warned Russia against any attack": the verb, its object,
     # then what they must or must not do
@@ -85,6 +87,18 @@ def only_foresees(s: Sentence, hit: Hit) -> bool:
     # an -ing form is a noun ("issued a warning to Israel") unless the one warned follows it (", warning Manila
     # against further provocations")
     return w.lower[hit.start].endswith("ing") and s.chunk_at.get(hit.end) is None
+
+
+def _warns_a_party_over_a_grievance(s: Sentence, hit: Hit) -> bool:
+    """Whether a warning is addressed to a party of a country, over what it does ("China warned the United States
+    over arms sales to Taiwan"): CAMEO files WARN under 130, and only a danger foretold ("warned residents of floods",
+    "warned that jobs are at risk") is no threat."""
+    w = words(s.doc)
+    warned = s.chunk_at.get(hit.end)
+    if warned is None or warned.start != hit.end or warned.end >= s.sent.end:
+        return False
+    party = any(a.country and a.sector not in PEOPLE_SECTORS for a in warned.actors)
+    return party and w.lower[warned.end] in GRIEVANCE_PREPOSITIONS
 
 
 def _warns_of_its_own_act(s: Sentence, hit: Hit) -> bool:

@@ -655,6 +655,10 @@ def test_a_bid_approved_is_endorsed_and_one_refused_is_rejected() -> None:
         ("The World Bank issued a stark warning, saying millions in Somalia face famine.", []),
         # a warning issued to someone, or one whose addressee follows a participle, does threaten
         ("Iran issued a warning to Israel on Monday.", [("THREATEN", "130", "IRN", "ISR")]),
+        # and so does one given a party over what it does: CAMEO files WARN under 130 (not residents over a flood)
+        ("China warns US over Taiwan arms sales", [("THREATEN", "130", "CHN", "USA")]),
+        ("Russia warned NATO over its expansion in Eastern Europe.", [("THREATEN", "130", "RUS", "IGO")]),
+        ("Kenyan officials warned residents over the rising floods.", []),
         (
             "The Chinese spokesman said the reef was Chinese territory, warning Manila against provocations.",
             [("THREATEN", "130", "CHN", "PHL")],
