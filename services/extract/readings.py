@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from services.extract import lexicon
 from services.extract.actors import (
     ARTICLES,
+    BODY_HEADS,
     CALENDAR,
     CLAUSE_OPENERS,
     DETERMINERS,
@@ -327,6 +328,15 @@ def _quoted_after_an_article(w: Words, start: int, sent_start: int) -> bool:
     return w.char_end[k - 1] < w.char_start[k] and w.char_end[k] == w.char_start[k + 1]  # not 'killing "several" and'
 
 
+def _singular_sector_noun(w: Words, k: int, sectors) -> bool:
+    """Whether word k is an actor's noun in the singular ("government", a body's "chief"), not of a manner ("an
+    official visit"): a verb after it takes its -s, and a plain form after it is a noun with it ("a government
+    ban")."""
+    before = w.lower[k]
+    singular = before == w.lemma[k] and ((before,) in sectors or before in BODY_HEADS) and before not in PLURAL_NOUNS
+    return singular and before not in MANNER_SECTOR_WORDS
+
+
 def is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], others: list[Hit]) -> bool:
     """A trigger used as a noun ("the attack", "in protest", "North Korea's demand") names an event, not reports one."""
     if hit.entry.kind == "oblige":
@@ -376,8 +386,9 @@ def is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], other
     before = w.lower[hit.start - 1]
     if _alleged_act(w, hit, sent, others):
         return False  # "accused Russia of shelling Kharkiv": the act alleged, a verb after all
+    sectors = lexicon.sectors()
     plural = word.endswith("s") and not word.endswith("ss")
-    if plural and qualified == hit.start and (w.lemma[hit.start - 1],) in lexicon.sectors():
+    if plural and qualified == hit.start and (w.lemma[hit.start - 1],) in sectors:
         qualified -= 1  # "a ban on opposition rallies": a sector noun qualifies the plural after it too
         if qualified in ends:
             return True  # "refused opposition demands": the object of the trigger before
@@ -409,7 +420,6 @@ def is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], other
         and not ends_a_hyphened_word(doc, hit.start - 1)
     ):
         return True
-    sectors = lexicon.sectors()
     previous = entity_at.get(hit.start - 1)
     if (w.lemma[hit.start],) in sectors and (
         previous is not None and previous.label_ == DEMONYM or before in MODIFIERS
@@ -439,8 +449,15 @@ def is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], other
         return True  # "shells continued crashing", "trading was thin, brokers said": a plural noun before its verb
     if plural and hit.end < sent.end and _verb_of_state(w, hit.end):
         return True  # "as long as US sanctions remain": a plural noun before an auxiliary or a verb of state
-    if plural and _plain_before(w, hit.start, sent.start) and w.lower[hit.start - 1] not in HARMFUL_NOUNS:
-        return True  # "aid pledges": a plural noun, not a verb with its subject ("Israeli strike kills" is one)
+    if (
+        plural
+        and _plain_before(w, hit.start, sent.start)
+        and w.lower[hit.start - 1] not in HARMFUL_NOUNS
+        and not _singular_sector_noun(w, hit.start - 1, sectors)
+    ):
+        # "aid pledges": a plural noun, not a verb with its subject ("Israeli strike kills", "UN chief calls for"
+        # are one: an actor's singular noun has an -s verb after it)
+        return True
     if is_past_form(w, verb_at):
         # A past form is a verb, or an adjective after "the" or a count ("the occupied West Bank", "30 kidnapped
         # schoolgirls"), also past an adverb of its own ("Azerbaijan's internationally recognised borders").
@@ -451,8 +468,7 @@ def is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], other
         # a number after "on" is a date ("gunmen on 27/06 attacked"), not a count
         counted = w.num[j] and not (j - 1 >= sent.start and w.lower[j - 1] == "on")
         return w.lower[j] in DETERMINERS or counted or graded
-    singular_noun = before == w.lemma[hit.start - 1] and (before,) in sectors and before not in PLURAL_NOUNS
-    singular_noun = singular_noun and before not in MANNER_SECTOR_WORDS  # "an official visit" is the visit
+    singular_noun = _singular_sector_noun(w, hit.start - 1, sectors)
     if singular_noun and word == w.lemma[verb_at] and word not in UNCHANGED_PAST and not _object_after(w, hit, sent):
         # "the drone attack", "a government ban": a singular noun before a verb's plain form would need its -s, so
         # the two are one noun ("the rebels attack" and "police attack" are a subject and its verb), unless an
