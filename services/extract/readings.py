@@ -337,6 +337,20 @@ def _singular_sector_noun(w: Words, k: int, sectors) -> bool:
     return singular and before not in MANNER_SECTOR_WORDS
 
 
+def _in_the_object_of_another(w: Words, preposition: int, hit: Hit, others: list[Hit]) -> bool:
+    """Whether a preposition ends the object of another trigger verb before it, past a count or plain words only:
+    "arrest 20 over", "detained protesters in"."""
+    return any(
+        other is not hit
+        and other.end < preposition
+        and all(
+            w.num[k] or w.alpha[k] and w.is_lower[k] and w.lower[k] not in CLAUSE_OPENERS and w.lower[k] != "and"
+            for k in range(other.end, preposition)
+        )
+        for other in others
+    )
+
+
 def is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], others: list[Hit]) -> bool:
     """A trigger used as a noun ("the attack", "in protest", "North Korea's demand") names an event, not reports one."""
     if hit.entry.kind == "oblige":
@@ -510,8 +524,8 @@ def is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], other
     counted = word.endswith("s") and hit.end < sent.end and (w.num[hit.end] or after in DETERMINERS)
     if after_place and w.lower[place.start - 1] in PREPOSITIONS and (not word.endswith(("ing", "s")) or counted):
         # "settlers in Hebron set fire", "workers at the dam near Keetmanshoop go on strike": the verb after the place
-        # that closes its subject's phrase
-        return False
+        # that closes its subject's phrase; not in another verb's object ("arrest 20 over Lagos protest")
+        return _in_the_object_of_another(w, place.start - 1, hit, others)
     if word.endswith("ing") and opener in NOUN_MARKERS:
         return True  # "killed in Israeli tank shelling": after a preposition, a gerund is a noun whoever is named
     verb = j - 2 if j - 1 > sent.start and w.lower[j - 1] in LIGHT_VERB_PARTICLES else j - 1
