@@ -650,7 +650,7 @@ def find_chunks(
         if city is not None and city.label_ in (CITY, CAPITAL) and names_a_venue(w, j, sent.end):
             i = max(j, i + 1)  # a run of "the" alone after the city ("in Nairobi the current charter") still moves on
             continue
-        if j - i == 1 and counts_people_acted_on(w, i, j, sent.end):
+        if j - i == 1 and (counts_people_acted_on(w, i, j, sent.end) or _counts_people_after(w, i, sent.end)):
             chunks.append(Chunk(i, j, [written_actor(doc, i, j, "CVL", None, "CVL")], _prep(doc, i, sent.start)))
             i = j
             continue
@@ -842,6 +842,14 @@ def counts_people_acted_on(w: Words, i: int, j: int, stop: int) -> bool:
         return False  # "a mother of 12 killed": the count is someone else's
     # the participle closes the phrase, and qualifies no noun after it ("two accused gangbangers")
     return j + 1 >= stop or not w.alpha[j + 1] or w.lower[j + 1] in PREPOSITIONS or w.lower[j + 1] in CLAUSE_LINKS
+
+
+def _counts_people_after(w: Words, i: int, stop: int) -> bool:
+    """Whether a count alone stands for people after the verb of what was done to them, as headlines write it
+    ("police arrest 20 over protest", "gunmen kill 12 in Zamfara"): no noun follows the count."""
+    if not (w.num[i] and i > 0 and w.lemma[i - 1] in PATIENT_VERBS and w.is_lower[i - 1]):
+        return False
+    return i + 1 >= stop or not w.alpha[i + 1] or w.lower[i + 1] in PREPOSITIONS or w.lower[i + 1] in CLAUSE_LINKS
 
 
 def in_headline_case(w: Words, sent: Span) -> bool:

@@ -2638,6 +2638,24 @@ def test_a_headline_verb_after_a_body_s_head_is_a_verb(text, expected):
     assert by_country(text) == expected, text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count alone after a verb of what is done to people stands for them, as headlines write it
+        ("Nigeria police arrest 20 over Lagos protest", [("COERCE", "NGACOP", "NGACVL")]),
+        ("Gunmen kill 12 in Zamfara", [("ASSAULT", "NGAREB", "NGACVL")]),
+    ],
+)
+def test_a_count_after_a_verb_is_the_people_it_was_done_to(text, expected):
+    assert by_code(text) == expected, text
+
+
+def test_a_noun_after_a_place_in_another_verb_s_object_is_no_verb():
+    # "over Lagos protest" closes the arrest's phrase: no one protested in it; "settlers in Hebron set fire" does
+    assert [kind for kind, _, _ in by_code("Nigeria police arrest 20 over Lagos protest")] == ["COERCE"]
+    assert by_country("Settlers in Hebron set fire to Palestinian homes.") == [("COERCE", "PSE", "PSE")]
+
+
 def test_an_ing_form_after_a_noun_qualifies_it_and_leaves_the_main_verb_its_clause():
     # "meeting at a summit" says which leaders; "called on" is the sentence's act
     assert ("REQUEST", "IGO", "RUS") in by_country(
