@@ -886,6 +886,13 @@ def test_armed_men_struck_or_hit_are_attacked(text: str, expected: list) -> None
         ("The European Union hit Belarus with new sanctions.", [("SANCTION", "163", "IGO", "BLR")]),
         ("Cuba was hit with an embargo by the United States.", [("SANCTION", "163", "USA", "CUB")]),
         ("Mexico was slapped with tariffs by Washington.", [("SANCTION", "163", "USA", "MEX")]),
+        # added, applied or enforced (CAMEO's verb dictionary), or adopted and approved by a body that imposes them
+        ("The US added new sanctions on Venezuela.", [("SANCTION", "163", "USA", "VEN")]),
+        (
+            "The European Union on Thursday approved a fresh package of sanctions against Russia.",
+            [("SANCTION", "163", "IGO", "RUS")],
+        ),
+        ("EU adopts new sanctions on Iran", [("SANCTION", "163", "IGO", "IRN")]),
     ],
 )
 def test_sanctions_hit_or_slapped_on_a_state(text: str, expected: list) -> None:
