@@ -577,38 +577,38 @@ def find_chunks(
     sectors = lexicon.sectors()
     # Each word is tested once, up front: a phrase's first and next words are read twice, as it opens and as it ends;
     # most words have no possessive near before them.
-    possessed = _possessed(w, sent.start, sent.end)
-    in_a_chunk = {
-        k: _is_chunk_token(w, k, entity_at, trigger_tokens, sectors, possessed) for k in range(sent.start, sent.end)
-    }
-    i = sent.start
-    while i < sent.end:
-        if w.num[i] and i + 1 < sent.end and w.lower[i + 1] == OTHERS:
-            chunks.append(Chunk(i, i + 2, [], _prep(doc, i, sent.start), pronoun=OTHERS))
+    start, end = sent.start, sent.end
+    lower = w.lower
+    possessed = _possessed(w, start, end)
+    in_a_chunk = {k: _is_chunk_token(w, k, entity_at, trigger_tokens, sectors, possessed) for k in range(start, end)}
+    i = start
+    while i < end:
+        if w.num[i] and i + 1 < end and lower[i + 1] == OTHERS:
+            chunks.append(Chunk(i, i + 2, [], _prep(doc, i, start), pronoun=OTHERS))
             i += 2
             continue
-        if not in_a_chunk[i] and w.lower[i] not in PRONOUNS and w.lower[i] not in ("the", BOTH):
+        if not in_a_chunk[i] and lower[i] not in PRONOUNS and lower[i] not in ("the", BOTH):
             i += 1  # most words open nothing: no phrase, no pronoun, no "the country" and no "both sides"
             continue
-        if (pair_end := names_both_parties(w, i, sent.end)) is not None:
-            chunks.append(Chunk(i, pair_end, [], _prep(doc, i, sent.start), pronoun=BOTH))
+        if (pair_end := names_both_parties(w, i, end)) is not None:
+            chunks.append(Chunk(i, pair_end, [], _prep(doc, i, start), pronoun=BOTH))
             i = pair_end
             continue
-        if w.lower[i] in PRONOUNS:
-            chunks.append(Chunk(i, i + 1, [], _prep(doc, i, sent.start), pronoun=w.lower[i]))
+        if lower[i] in PRONOUNS:
+            chunks.append(Chunk(i, i + 1, [], _prep(doc, i, start), pronoun=lower[i]))
             i += 1
             continue
-        if _names_the_country(w, i, sent.end):
-            chunks.append(Chunk(i, i + 2, [], _prep(doc, i, sent.start), pronoun=w.lower[i + 1]))
+        if _names_the_country(w, i, end):
+            chunks.append(Chunk(i, i + 2, [], _prep(doc, i, start), pronoun=lower[i + 1]))
             i += 2
             continue
-        if not in_a_chunk[i] or w.lower[i] in ("and", "of", "-"):
+        if not in_a_chunk[i] or lower[i] in ("and", "of", "-"):
             i += 1
             continue
         j = i
-        while j < sent.end and (
+        while j < end and (
             in_a_chunk[j]
-            or _is_list_comma(w, j, sent.end, entity_at)
+            or _is_list_comma(w, j, end, entity_at)
             or _is_headline_comma(w, j, sent, entity_at)
             or _in_a_hyphened_name(doc, j, i, entity_at)
             or j not in trigger_tokens
@@ -621,37 +621,37 @@ def find_chunks(
             if _country_after_a_noun(w, j, entity_at, sectors):
                 break  # "told reporters Egypt had rejected": the noun is an object, the country the next subject
         # a count stands before its noun: "the French ambassador 72 hours" ends at the ambassador
-        while j > i and (w.lower[j - 1] in TRAILING or j - 1 > i and w.num[j - 1]):
+        while j > i and (lower[j - 1] in TRAILING or j - 1 > i and w.num[j - 1]):
             j -= 1
-        if _names_a_backer(w, j, sent.end):
+        if _names_a_backer(w, j, end):
             i = max(j, i + 1)  # "Iranian-backed militias": who backs the actor named next
             continue
-        if j + 1 < sent.end and w.lower[j] in POSSESSIVE_MARKS and w.lemma[j + 1] in PATRONIZED:
+        if j + 1 < end and lower[j] in POSSESSIVE_MARKS and w.lemma[j + 1] in PATRONIZED:
             i = j + 2  # "Ukraine's allies", "Iran's proxies": whose allies they are, not who they are
             continue
-        if j in trigger_tokens and _prep(doc, i, sent.start) not in (None, "between"):
+        if j in trigger_tokens and _prep(doc, i, start) not in (None, "between"):
             # "went before a magistrate and riot police fired": the last conjunct is the next verb's subject, unless
             # the first only shares its noun ("Ethiopian and Eritrean soldiers")
-            k = next((k for k in range(j - 1, i, -1) if w.lower[k] == "and"), None)
+            k = next((k for k in range(j - 1, i, -1) if lower[k] == "and"), None)
             shares = k is not None and (e := entity_at.get(k - 1)) is not None and e.label_ == DEMONYM
             j = k if k is not None and not shares else j
-        if j - i == 1 and w.lower[i] in ADJECTIVE_SECTORS and j < sent.end and w.alpha[j] and w.is_lower[j]:
+        if j - i == 1 and lower[i] in ADJECTIVE_SECTORS and j < end and w.alpha[j] and w.is_lower[j]:
             i = j  # "national radio", "civilian casualties": an adjective before its noun, not a person
             continue
         head = max(j, i + 1)
-        while head < sent.end and (w.lower[head] in COMPASS or w.lower[head] in MODIFIERS):
+        while head < end and (lower[head] in COMPASS or lower[head] in MODIFIERS):
             head += 1
-        if w.lower[i] in POSSESSIVES and head < sent.end and (w.lemma[head] in PLACE_NOUNS or w.lemma[head] in POSTS):
+        if lower[i] in POSSESSIVES and head < end and (w.lemma[head] in PLACE_NOUNS or w.lemma[head] in POSTS):
             # "its northern towns", "its territory", "their base": a place of whoever "its" points back to
-            chunks.append(Chunk(i, head + 1, [], _prep(doc, i, sent.start), pronoun=w.lower[i], place=True))
+            chunks.append(Chunk(i, head + 1, [], _prep(doc, i, start), pronoun=lower[i], place=True))
             i = head + 1
             continue
         city = entity_at.get(j - 1)
-        if city is not None and city.label_ in (CITY, CAPITAL) and names_a_venue(w, j, sent.end):
+        if city is not None and city.label_ in (CITY, CAPITAL) and names_a_venue(w, j, end):
             i = max(j, i + 1)  # a run of "the" alone after the city ("in Nairobi the current charter") still moves on
             continue
-        if j - i == 1 and (counts_people_acted_on(w, i, j, sent.end) or _counts_people_after(w, i, sent.end)):
-            chunks.append(Chunk(i, j, [written_actor(doc, i, j, "CVL", None, "CVL")], _prep(doc, i, sent.start)))
+        if j - i == 1 and (counts_people_acted_on(w, i, j, end) or _counts_people_after(w, i, end)):
+            chunks.append(Chunk(i, j, [written_actor(doc, i, j, "CVL", None, "CVL")], _prep(doc, i, start)))
             i = j
             continue
         # Most runs ("the new", "a key") name no one: only a name or a sector noun (of one word or two: "armed
@@ -662,37 +662,37 @@ def find_chunks(
         ):
             i = max(j, i + 1)
             continue
-        if _modifies_the_noun_after(w, i, j, sent.end, entity_at):
+        if _modifies_the_noun_after(w, i, j, end, entity_at):
             i = j  # "raided a Moscow apartment", "by a Central Texas fertilizer plant explosion": no one's phrase
             continue
-        if _names_a_capital_s_area(w, i, j, sent.end, entity_at):
+        if _names_a_capital_s_area(w, i, j, end, entity_at):
             # "withdrew from the Damascus region": a capital before a place noun names a place, not its government
-            chunks.append(Chunk(i, j + 1, [_city_place(doc, entity_at[j - 1])], _prep(doc, i, sent.start), place=True))
+            chunks.append(Chunk(i, j + 1, [_city_place(doc, entity_at[j - 1])], _prep(doc, i, start), place=True))
             i = j + 1
             continue
         actors = code_chunk(doc, i, j, entity_at, when)
-        if j < sent.end and w.lemma[j] in PATRONIZED:
+        if j < end and w.lemma[j] in PATRONIZED:
             # "Israel's militia ally", "Iran's proxies": the state named is the patron, not the group's own
             actors = [Actor(a.text, a.sector or "", a.start, a.end, None, a.sector) for a in actors if a.sector]
-        if not actors and j < sent.end and w.lemma[j] in PLACE_NOUNS:
+        if not actors and j < end and w.lemma[j] in PLACE_NOUNS:
             place = _place_of(doc, i, j, entity_at)
             if place is not None:
-                chunks.append(Chunk(i, j + 1, [place], _prep(doc, i, sent.start), place=True))
+                chunks.append(Chunk(i, j + 1, [place], _prep(doc, i, start), place=True))
                 i = j + 1
                 continue
         city = entity_at.get(j - 1)
         if not actors and city is not None and city.label_ == CITY:
             # "bombed Aleppo": a city named as an object is its country's place
-            chunks.append(Chunk(i, j, [_city_place(doc, city)], _prep(doc, i, sent.start), place=True))
+            chunks.append(Chunk(i, j, [_city_place(doc, city)], _prep(doc, i, start), place=True))
             i = j
             continue
         # "its forces", "their embassy staff": a possessive pronoun points back at an actor already named.
-        if actors and w.lower[i] in POSSESSIVES and all(a.country is None for a in actors):
-            chunks.append(Chunk(i, j, [], _prep(doc, i, sent.start), pronoun=w.lower[i]))
+        if actors and lower[i] in POSSESSIVES and all(a.country is None for a in actors):
+            chunks.append(Chunk(i, j, [], _prep(doc, i, start), pronoun=lower[i]))
         elif actors:
             # "attacked dozens of police stations": the police's building, a place the act is aimed at, not a doer
-            building = j < sent.end and w.lower[j] in BUILDING_NOUNS
-            chunks.append(Chunk(i, j, actors, _prep(doc, i, sent.start), place=building))
+            building = j < end and lower[j] in BUILDING_NOUNS
+            chunks.append(Chunk(i, j, actors, _prep(doc, i, start), place=building))
         i = max(j, i + 1)
     chunks = _named_by_apposition(doc, sent, _attach_countries(doc, chunks, entity_at, trigger_tokens))
     # where a town is names no one who acts or is acted on
@@ -1165,32 +1165,33 @@ def _is_people(doc: Doc, chunk: Chunk, entity_at: dict[int, Span]) -> bool:
 def _prep(doc: Doc, i: int, sent_start: int) -> str | None:
     """The preposition governing a phrase; EMBEDDED if a noun precedes it, so it cannot be a subject."""
     w = words(doc)
+    lower = w.lower
     j = i - 1
-    while j >= sent_start and (w.lower[j] in DETERMINERS or w.lower[j] in COMPASS):
+    while j >= sent_start and (lower[j] in DETERMINERS or lower[j] in COMPASS):
         j -= 1
     # "killed by self-defense militias": a passive's agent past a compound adjective written with a hyphen
     k = _past_a_hyphened_compound(doc, j, sent_start)
-    while sent_start <= k < j and w.lower[k] in DETERMINERS:
+    while sent_start <= k < j and lower[k] in DETERMINERS:
         k -= 1
-    if k < j and k >= sent_start and w.lower[k] == "by":
+    if k < j and k >= sent_start and lower[k] == "by":
         return "by"
     # "by heavily armed assailants": an adverb of the phrase's adjective stands after the preposition
-    if j - 1 >= sent_start and w.lower[j].endswith("ly") and w.is_lower[j] and w.lower[j - 1] in PREPOSITIONS:
+    if j - 1 >= sent_start and lower[j].endswith("ly") and w.is_lower[j] and lower[j - 1] in PREPOSITIONS:
         j -= 1
-    if j - 3 >= sent_start and w.lower[j] in BACKING and w.lower[j - 1] == "-":
+    if j - 3 >= sent_start and lower[j] in BACKING and lower[j - 1] == "-":
         # "attacked by the Iran-backed militias": who backs them stands between the agent's "by" and its phrase
         k = j - 3
-        while k > sent_start and w.lower[k] in DETERMINERS:
+        while k > sent_start and lower[k] in DETERMINERS:
             k -= 1
-        j = k if w.lower[k] == "by" else j
+        j = k if lower[k] == "by" else j
     if w.num[i]:
         # "up to 100 ethnic Albanians", "more than 30 members": a quantity, not a prepositional phrase
-        while j >= sent_start and w.lower[j] in QUANTIFIERS:
+        while j >= sent_start and lower[j] in QUANTIFIERS:
             j -= 1
     if j < sent_start:
         return None
-    if w.lower[j] in PREPOSITIONS:
-        return w.lower[j]
+    if lower[j] in PREPOSITIONS:
+        return lower[j]
     # After a noun ("the U.N. war crimes court") a phrase continues a noun phrase and cannot be a subject; after a
     # reporting verb ("said US forces must") it opens a clause.
     k = j
@@ -1200,8 +1201,8 @@ def _prep(doc: Doc, i: int, sent_start: int) -> str | None:
         return None
     # (an article opens no name: "KABUL (Reuters) - The suicide bomber", past a dateline, starts its clause; nor
     # does a name after a count's "of": "Hundreds of Florida high school students rallied")
-    counted = k - 2 >= sent_start and w.lower[k - 1] == "of" and (w.num[k - 2] or w.lower[k - 2] in CROWDS)
-    return EMBEDDED if w.title[k] and k > sent_start and w.lower[k] not in DETERMINERS and not counted else None
+    counted = k - 2 >= sent_start and lower[k - 1] == "of" and (w.num[k - 2] or lower[k - 2] in CROWDS)
+    return EMBEDDED if w.title[k] and k > sent_start and lower[k] not in DETERMINERS and not counted else None
 
 
 def _past_a_hyphened_compound(doc: Doc, j: int, sent_start: int) -> int:

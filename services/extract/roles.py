@@ -295,16 +295,17 @@ def object_after_a_date(w: Words, end: int, sent: Span) -> bool:
 
 def apposition_start(doc: Doc, comma: int, sent: Span) -> int | None:
     """If the comma closes an apposition or relative clause (", a key ally of Assad,"), where that opened."""
+    w, start = words(doc), sent.start
     j = comma - 1
-    while j > sent.start and words(doc).lower[j] != ",":
+    while j > start and w.lower[j] != ",":
         j -= 1
-    if j <= sent.start or words(doc).lower[j] != ",":
+    if j <= start or w.lower[j] != ",":
         return None
-    opener = words(doc).lower[j + 1]
+    opener = w.lower[j + 1]
     # ", a key ally of Assad,", ", which ...,", ", engaged in supporting ...,", ", 20 km from Latakia,"
-    if opener in APPOSITION_OPENERS or opener.endswith(("ing", "ed")) or words(doc).num[j + 1]:
+    if opener in APPOSITION_OPENERS or opener.endswith(("ing", "ed")) or w.num[j + 1]:
         return j
-    if names_an_exception(words(doc), j + 1):
+    if names_an_exception(w, j + 1):
         return j
     return None
 
@@ -334,7 +335,7 @@ def source_before(
     while j >= sent.start:
         if j in stops:
             return None
-        token = doc[j]
+        lower = w.lower[j]
         chunk = chunk_at.get(j)
         if chunk is not None and _names_a_co_doer(w, chunk):
             co_doers.append(chunk)
@@ -355,30 +356,29 @@ def source_before(
                 return subject
             return Chunk(subject.start, subject.end, [*subject.actors, *(a for c in co_doers for a in c.actors)])
         if chunk is not None:
-            if chunk.prep == "of" and _names_a_part_of(words(doc), chunk, sent):
+            if chunk.prep == "of" and _names_a_part_of(w, chunk, sent):
                 return chunk  # "a unit of Sudan's security forces raped women": a part of a force acts as it
-            if chunk.end == start and chunk.start > sent.start and words(doc).lemma[chunk.start - 1] in CAUSATIVES:
+            if chunk.end == start and chunk.start > sent.start and w.lemma[chunk.start - 1] in CAUSATIVES:
                 return chunk  # "had helped Israel shoot down the missiles": the object of "help" does it
             if _opens_a_clause(doc, chunk, start):
                 return chunk  # "The move came after China recalled its ambassador": the subject of "after"'s clause
             j = chunk.start - 1
             continue
-        if token.lower_ == "," and joins_a_town_to_its_container(w, j, sent.start):
+        if lower == "," and joins_a_town_to_its_container(w, j, sent.start):
             j -= 1  # "a jury in Houston, Texas, convicted": the comma joins a town to its state, and closes no aside
             continue
-        if token.lower_ == ",":
+        if lower == ",":
             opened = apposition_start(doc, j, sent)
             if opened is not None:
                 aside = {id(c): c for k in range(opened + 1, j) if (c := chunk_at.get(k)) is not None}.values()
                 co_doers.extend(c for c in aside if _names_a_co_doer(w, c))
                 j = opened - 1
                 continue
-        lower = token.lower_
         if lower == ";" or lower in CLAUSE_ONLY_OPENERS and _subordinate_subject_between(doc, j, start):
             return None
-        if token.lower_ == ")":
+        if lower == ")":
             # "Hamas (the Islamic Resistance Movement) declared": a gloss in brackets is not the subject
-            opened = next((k for k in range(j - 1, sent.start - 1, -1) if words(doc).lower[k] == "("), None)
+            opened = next((k for k in range(j - 1, sent.start - 1, -1) if w.lower[k] == "("), None)
             if opened is not None:
                 j = opened - 1
                 continue

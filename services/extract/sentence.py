@@ -57,7 +57,8 @@ class Sentence:
         hits = [h for h in hits if not move_of_a_market(doc, h, sent)]
         # The verb part of a gapped trigger is no actor; its object ("summoned the British ambassador") may be one.
         trigger_tokens = {i for h in hits for i in range(h.start, h.start + head_length(h))}
-        trigger_tokens |= {k for h in hits for k in object_complement(words(doc), h)}
+        w = words(doc)
+        trigger_tokens |= {k for h in hits for k in object_complement(w, h)}
         self.start_char = sent.start_char
         self.text = text_of(doc)[self.start_char : sent.end_char].rstrip()
         self.dates: dict[bool, tuple] = {False: find_dates(self.text, published)}
@@ -67,7 +68,6 @@ class Sentence:
         for chunk in self.chunks:
             self._place_the_country_s(chunk)
         self.chunk_at = {i: c for c in self.chunks for i in range(c.start, c.end)}
-        w = words(doc)
         self.say = {
             i
             for i in compress(range(sent.start, sent.end), map(SAY_LEMMAS.__contains__, w.lemma[sent.start : sent.end]))
