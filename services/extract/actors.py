@@ -430,7 +430,9 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
         # Cities are places, not actors, unless an official or a people is "of" one ("the mayor of Istanbul"); a
         # person or named group is more specific than a country; "ethnic Albanians" names a people, not Albania's.
         # ("ethnic" before a people's name: "Ethiopian forces of ethnic cleansing" are still Ethiopia's)
-        ethnic = any(w.lower[k] == "ethnic" and k + 1 in entity_at for k in range(begin, stop - 1))
+        ethnic = "ethnic" in w.lower[begin : stop - 1] and any(
+            w.lower[k] == "ethnic" and k + 1 in entity_at for k in range(begin, stop - 1)
+        )
         entities = [
             e
             for e in entities

@@ -29,7 +29,7 @@ CONTESTS = frozenset({"ASSAULT", "COERCE"})
 def is_sports_report(doc: Doc) -> bool:
     """Whether the text speaks of sport: words used of nothing else, or scores, at least MIN_SPORT_CUES of them."""
     cues = sum(map(SPORT_WORDS.__contains__, words(doc).lower))
-    return cues + len(SCORE.findall(text_of(doc))) >= MIN_SPORT_CUES
+    return cues >= MIN_SPORT_CUES or cues + len(SCORE.findall(text_of(doc))) >= MIN_SPORT_CUES
 
 
 def is_a_game(event: EventCandidate) -> bool:
