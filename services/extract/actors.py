@@ -547,10 +547,10 @@ def _names_the_country(w: Words, i: int, end: int) -> bool:
     return not w.alpha[after] or w.lower[after] in STOP_WORDS or w.lemma[after] != w.lower[after]
 
 
-def _in_a_hyphened_name(doc: Doc, j: int, start: int, entity_at: dict[int, Span]) -> bool:
+def _in_a_hyphened_name(doc: Doc, w: Words, j: int, start: int, entity_at: dict[int, Span]) -> bool:
     """Whether the token at j is the hyphen or the second part of a person's name written with one ("Moon Jae-in"),
     which the tokenizer splits; a known name before a hyphen ("Iranian-backed", "Beirut-based") is no such part."""
-    lower = words(doc).lower
+    lower = w.lower
     hyphen = j if lower[j] == "-" else j - 1
     if hyphen <= start or hyphen + 1 >= len(lower) or lower[hyphen] != "-":
         return False
@@ -612,7 +612,7 @@ def find_chunks(
             in_a_chunk[j]
             or _is_list_comma(w, j, end, entity_at)
             or _is_headline_comma(w, j, sent, entity_at)
-            or _in_a_hyphened_name(doc, j, i, entity_at)
+            or _in_a_hyphened_name(doc, w, j, i, entity_at)
             or j not in trigger_tokens
             and (
                 _adjective_of_a_conjunct(w, j, i, in_a_chunk, sectors)

@@ -7,7 +7,7 @@ from services.extract.actors import DETERMINERS
 from services.extract.clauses import VERBAL_CONFLICT
 from services.extract.codes import DESTROY_PROPERTY
 from services.extract.models import quad_class
-from services.extract.nlp import words
+from services.extract.nlp import Words, words
 from services.extract.readings import Hit
 from services.extract.roles import BE_FORMS, FIGHT_NOUNS, HARM_VERBS, RELATIVES, before_the_verb, participle_joined_by
 from services.extract.sentence import Sentence
@@ -24,8 +24,7 @@ CAUSE_OPENERS = frozenset({"when", "after", "as"})
 SUBJECT_REACH = 3  # "when suspected Maoist rebels": the subject's first word within three of the opener
 
 
-def _opens_adverbial(s: Sentence, i: int, hit_ends: set[int]) -> bool:
-    w = words(s.doc)
+def _opens_adverbial(w: Words, s: Sentence, i: int, hit_ends: set[int]) -> bool:
     if w.lower[i] not in ADVERBIAL_SUBORDINATORS:
         return False
     if w.lower[i] != "as":
@@ -59,7 +58,7 @@ def clauses_behind(s: Sentence, hits: list[Hit]) -> dict[int, int]:
         lower = w.lower[i]
         if lower in (",", ";"):
             clause = None
-        elif (i > s.sent.start or lower != "as") and _opens_adverbial(s, i, hit_ends):
+        elif (i > s.sent.start or lower != "as") and _opens_adverbial(w, s, i, hit_ends):
             # "After Russian troops shelled the town, Ukraine expelled ...": its background; but harm told with
             # no doer, then when or after what it happened, is told by that clause ("Two soldiers were killed
             # when militants hurled a grenade")

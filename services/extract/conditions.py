@@ -287,21 +287,21 @@ def _helps_the_one_before(s: Sentence, end: int) -> bool:
 
 def is_purpose(s: Sentence, hit: Hit) -> bool:
     """An infinitive ("sent troops to protect", "to encourage refugees to return") plans, it does not report."""
-    doc, j = s.doc, hit.start - 1
-    while j > s.sent.start and words(doc).lower[j] in QUOTES:
+    w, j = words(s.doc), hit.start - 1
+    while j > s.sent.start and w.lower[j] in QUOTES:
         j -= 1  # "to unite and ``mobilize''"
-    if j > s.sent.start and words(doc).lower[j] in ("and", "or"):
+    if j > s.sent.start and w.lower[j] in ("and", "or"):
         # "to land and evacuate": the second verb shares the first one's "to"; "to cut ties and expelled" does not
-        if finite_after_and(words(doc), hit.start):
+        if finite_after_and(w, hit.start):
             return False
-        return any(words(doc).lower[k] == "to" for k in range(max(s.sent.start, j - 4), j))
-    if j > s.sent.start + 1 and words(doc).lower[j] in ("be", "been") and words(doc).lower[j - 1] == "to":
+        return any(w.lower[k] == "to" for k in range(max(s.sent.start, j - 4), j))
+    if j > s.sent.start + 1 and w.lower[j] in ("be", "been") and w.lower[j - 1] == "to":
         return True  # "a call for peacekeepers to be deployed"
-    if j > s.sent.start + 1 and words(doc).lower[j] == "help" and words(doc).lower[j - 1] == "to":
+    if j > s.sent.start + 1 and w.lower[j] == "help" and w.lower[j - 1] == "to":
         j -= 1  # "sent troops to help fight the rebels": to fight them
     if _helps_the_one_before(s, j):
         return True  # "arrived to help the country's police fight armed gangs": what the help is for
-    if j <= s.sent.start or words(doc).lower[j] != "to" or words(doc).lower[hit.start].endswith("ing"):
+    if j <= s.sent.start or w.lower[j] != "to" or w.lower[hit.start].endswith("ing"):
         return False  # "resorted to throwing stones" is not an infinitive
     if opens_a_cause(s, j):
         return False  # "died due to clashes", "led to clashes": the cause, no purpose
@@ -309,13 +309,11 @@ def is_purpose(s: Sentence, hit: Hit) -> bool:
     object_ = s.chunk_at.get(j - 1)
     k = object_.start - 1 if object_ is not None and object_.start > s.sent.start else j - 1
     # past when and how: "voted unanimously on Saturday to demand"
-    while k > s.sent.start and (
-        words(doc).lower[k] in CALENDAR or words(doc).lower[k] == "on" or words(doc).lower[k].endswith("ly")
-    ):
+    while k > s.sent.start and (w.lower[k] in CALENDAR or w.lower[k] == "on" or w.lower[k].endswith("ly")):
         k -= 1
-    verb = doc[k]
+    verb = s.doc[k]
     return lexicon.cues().get((verb.lemma_,)) != "aspect" and not (
-        k - 1 >= s.sent.start and (words(doc).lemma[k - 1], verb.lemma_) in lexicon.cues()
+        k - 1 >= s.sent.start and (w.lemma[k - 1], verb.lemma_) in lexicon.cues()
     )
 
 
