@@ -17,6 +17,7 @@ from services.extract.nlp import (
     BEFORE_A_TOWN,
     CAPITAL,
     CITY,
+    COMPASS,
     COUNTRY,
     DEMONYM,
     NAME_PARTICLES,
@@ -85,8 +86,6 @@ CLAUSE_LINKS = frozenset({"and", "or", "when", "while", "as"})
 PATIENT_VERBS = lexicon.word_set("patient_verbs")
 # Sectors that name people by what they do or are, not a state's bodies or forces
 PEOPLE_SECTORS = frozenset({"CVL", "EDU", "JRN", "BUS", "LAB", "REL", "REF", "HLH", "AGR", "MED", "CRM"})
-# Points of the compass before a place name ("in south Lebanon", "in northern Iraq") keep its preposition.
-COMPASS = lexicon.word_set("compass")
 # Prepositions that tie a sector noun to its country ("rebels in the Ivory Coast", "students throughout Indonesia").
 ORIGIN = lexicon.word_set("origin")
 # Words that say whose an actor is: "fighters loyal to", "workers affiliated with", "militants linked to"

@@ -32,7 +32,8 @@ TOWN_MAX_ZIPF = 3.5  # about once in 300,000 words of English: "Palmer" and "Jer
 PROVINCE_NOUNS = frozenset({"state", "province", "region", "district", "county", "governorate", "prefecture"})
 # The nouns a town's or a province's name may carry before the comma that names what holds it ("Nyanza region, Kenya")
 TOWN_NOUNS = PROVINCE_NOUNS | {"town", "city", "village", "area", "locality", "camp"}
-COMPASS_POINTS = lexicon.word_set("compass")
+# Points of the compass before a place name ("in south Lebanon", "in northern Iraq") keep its preposition.
+COMPASS = lexicon.word_set("compass")
 MAX_TOWN_WORDS = 3  # the words of a town name the gazetteer does not hold, read before its comma
 TOWN_PREPOSITIONS = frozenset(
     {"in", "at", "near", "outside", "around", "from", "to", "into", "across", "between"}
@@ -942,6 +943,8 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
 
 
 def _acted_on_by_a_passive(match: tuple[int, int, lexicon.Trigger], passive_subjects: dict[int, str]) -> bool:
+    """Whether a one-word reading stands where a passive's subject does, and the passive's verb reads it as
+    another type's object."""
     start, end, trigger = match
     return end - start == 1 and passive_subjects.get(start, trigger.type) != trigger.type
 
@@ -1083,7 +1086,7 @@ def _joining_words(between: list[str]) -> list[str]:
     start, end = 0, len(between)
     if end and between[0] in TOWN_NOUNS:
         start = 1
-    while end > start + 1 and between[end - 1] in COMPASS_POINTS:
+    while end > start + 1 and between[end - 1] in COMPASS:
         end -= 1
     return between[start:end]
 
