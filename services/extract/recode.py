@@ -110,7 +110,7 @@ AIRCRAFT = lexicon.word_set("aircraft")
 BOMBERS = lexicon.word_set("bombers")
 OCCUPY = "192"
 # What protesters do that makes their protest a riot (145): fight, wreck, seize or occupy
-RIOTOUS = frozenset({CONVENTIONAL_FORCE, DESTROY_PROPERTY, SEIZE_PROPERTY, "192"})
+RIOTOUS = frozenset({CONVENTIONAL_FORCE, DESTROY_PROPERTY, SEIZE_PROPERTY, OCCUPY})
 # People who riot rather than use organised force when they fight the police: civilians, students, workers,
 # farmers, the opposition's supporters (CAMEO 19 is organised armed force)
 UNARMED_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "OPP"})
@@ -434,10 +434,15 @@ def _armed_on_armed(sources: list[Actor], targets: list[Actor]) -> bool:
     return bool(sources and targets) and all(a.sector in UNPLACED_AGENTS for a in (*sources, *targets))
 
 
+# What a statement of intent is coded as: type, mode, CAMEO code, modality, sources and targets
+Recoded = tuple[str, str | None, str, str, list[Actor], list[Actor] | None]
+
+
 def intent_stated(
     s: Sentence, hit: Hit, modality: str, cues: dict[str, str], sources: list[Actor], targets: list[Actor]
-):
-    """Statements of intent: "X will withdraw" is an AGREE by X, "X will not accept" a REJECT by X."""
+) -> Recoded | None:
+    """Statements of intent: "X will withdraw" is an AGREE by X, "X will not accept" a REJECT by X; None for any
+    other act."""
     entry = hit.entry
     if entry.kind not in (ACT, "commit") or not sources:
         return None
