@@ -842,7 +842,7 @@ def counts_people_acted_on(w: Words, i: int, j: int, stop: int) -> bool:
     if i > 0 and w.lower[i - 1] == "of":
         return False  # "a mother of 12 killed": the count is someone else's
     # the participle closes the phrase, and qualifies no noun after it ("two accused gangbangers")
-    return j + 1 >= stop or not w.alpha[j + 1] or w.lower[j + 1] in PREPOSITIONS or w.lower[j + 1] in CLAUSE_LINKS
+    return _closes_its_phrase(w, j, stop)
 
 
 def _counts_people_after(w: Words, i: int, stop: int) -> bool:
@@ -850,7 +850,12 @@ def _counts_people_after(w: Words, i: int, stop: int) -> bool:
     ("police arrest 20 over protest", "gunmen kill 12 in Zamfara"): no noun follows the count."""
     if not (w.num[i] and i > 0 and w.lemma[i - 1] in PATIENT_VERBS and w.is_lower[i - 1]):
         return False
-    return i + 1 >= stop or not w.alpha[i + 1] or w.lower[i + 1] in PREPOSITIONS or w.lower[i + 1] in CLAUSE_LINKS
+    return _closes_its_phrase(w, i, stop)
+
+
+def _closes_its_phrase(w: Words, k: int, stop: int) -> bool:
+    """Whether word k ends its phrase: punctuation, a preposition or a clause's link follows it, or nothing."""
+    return k + 1 >= stop or not w.alpha[k + 1] or w.lower[k + 1] in PREPOSITIONS or w.lower[k + 1] in CLAUSE_LINKS
 
 
 def in_headline_case(w: Words, sent: Span) -> bool:
