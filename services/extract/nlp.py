@@ -817,6 +817,18 @@ def _in_digits(word: str) -> bool:
     return word.replace(",", "").replace(".", "").isdigit()
 
 
+def names_the_object(w: Words, i: int, trigger: lexicon.Trigger) -> bool:
+    """Whether the object part of a verb-object pattern ("lift ~ sanction") stands at word i, as the lexicon
+    matches it: where a passive's subject names what the verb acts on."""
+    segment = _object_segment(trigger.pattern)
+    return i + len(segment) <= len(w.lower) and _segment_at(w, i, segment)
+
+
+@lru_cache
+def _object_segment(pattern: str) -> list[TokenSpec]:
+    return _segments(pattern)[-1]
+
+
 def _segment_at(w: Words, i: int, segment: list[TokenSpec], skip: int = 0) -> bool:
     """Whether a segment matches the words at position i, its first `skip` words known to match already."""
     return all(_token_matches(w, i + k, segment[k]) for k in range(skip, len(segment)))

@@ -11,7 +11,7 @@ from services.extract.clauses import CLAIM_VERBS, is_verbal, object_complement
 from services.extract.codes import SHOW_OF_FORCE, VISIT
 from services.extract.emit import ARMED_FORCES, REACTED_ACTS, REACTIONS, UNPLACED_AGENTS, reacts_to_an_act
 from services.extract.models import Actor
-from services.extract.nlp import CLOSERS, TERMINALS, Words, is_past_form, is_s_form, words
+from services.extract.nlp import CLOSERS, TERMINALS, Words, is_past_form, is_s_form, names_the_object, words
 from services.extract.readings import Hit, gerund_of_time, is_aimed_reading, means_by, names_a_move, tail_comma
 from services.extract.roles import (
     AUXILIARIES,
@@ -181,9 +181,8 @@ def _owns_the_restriction(s: Sentence, hit: Hit, subject: Chunk) -> bool:
         return False
     w = words(s.doc)
     noun = subject.end + (subject.end < hit.start and w.lower[subject.end] in POSSESSIVE_MARKS)
-    restrictions = hit.entry.pattern.split("~")[-1].replace("|", " ").split()
     # (past a word that qualifies it: "the EU's arms embargo")
-    named = any(w.lemma[k] in restrictions for k in range(noun, min(noun + 2, hit.start)))
+    named = any(names_the_object(w, k, hit.entry) for k in range(noun, min(noun + 2, hit.start)))
     return named and any(a.country for a in subject.actors)
 
 
