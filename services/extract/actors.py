@@ -88,6 +88,9 @@ PATIENT_VERBS = lexicon.word_set("patient_verbs")
 PEOPLE_SECTORS = frozenset({"CVL", "EDU", "JRN", "BUS", "LAB", "REL", "REF", "HLH", "AGR", "MED", "CRM"})
 # Prepositions that tie a sector noun to its country ("rebels in the Ivory Coast", "students throughout Indonesia").
 ORIGIN = lexicon.word_set("origin")
+# Verbs whose object is the doer's own forces, sent to a place: "deployed troops in Syria" (CAMEO 154)
+POSTING_VERBS = frozenset({"deploy", "redeploy", "station", "send", "dispatch", "post"})
+MAX_OBJECT_WORDS = 6  # the words before a counted object's noun: "a military contingent of over 7,500"
 # Words that say whose an actor is: "fighters loyal to", "workers affiliated with", "militants linked to"
 AFFILIATIONS = frozenset({"affiliated", "linked", "loyal", "allied", "aligned", "belonging", "tied"})
 # People who speak for an organisation, and take its country: "a spokesman for the Kenyan interior ministry".
@@ -1094,6 +1097,9 @@ def _attach_countries(
             )
             origin = (ORIGIN - {"from"} if place else ORIGIN) | ({"for"} if speaker else set())
             across_event = any(k in trigger_tokens for k in gap)
+            if (place or chunk.place) and _sent_by_the_verb_before(w, previous, trigger_tokens):
+                kept.append(chunk)  # "deployed troops in Syria": the sender's troops, and where they were sent
+                continue
             if (
                 len(gap) <= 4
                 # across an event word only a place says where: "were killed in Israeli shelling" names no place
@@ -1141,6 +1147,17 @@ def _attach_countries(
             chunk.prep = previous.prep  # "from the Syrian capital, Damascus": the apposition shares the preposition
         kept.append(chunk)
     return kept
+
+
+def _sent_by_the_verb_before(w: Words, chunk: Chunk, trigger_tokens: set[int]) -> bool:
+    """Whether a phrase is the object of an event word that sends or posts forces, which are the sender's own,
+    right after it or after the words that count them ("deployed a military contingent of over 7,500 soldiers")."""
+    for k in range(chunk.start - 1, max(chunk.start - 1 - MAX_OBJECT_WORDS, -1), -1):
+        if k in trigger_tokens:
+            return w.lemma[k] in POSTING_VERBS
+        if not (w.alpha[k] and w.is_lower[k]) or w.lower[k] in CLAUSE_OPENERS:
+            return False
+    return False
 
 
 def _affiliated(w: Words, previous: Chunk, chunk: Chunk) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from services.extract import lexicon
-from tests.services.coding import asserted
+from tests.services.coding import asserted, by_code
 from tests.services.coding import by_cameo as coded
 
 
@@ -291,6 +291,22 @@ def test_what_endangers_threatens_no_one(text: str) -> None:
 )
 def test_forces_sent_or_deployed(text: str, expected: list) -> None:
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey deployed troops in northern Syria.", [("MOBILIZE", "TUR", "SYR")]),
+        ("Russia has stationed soldiers in Belarus.", [("MOBILIZE", "RUS", "BLR")]),
+        (
+            "Russia deployed a military contingent of over 7,500 soldiers in Syrian territory.",
+            [("MOBILIZE", "RUS", "SYR")],
+        ),
+    ],
+)
+def test_forces_posted_in_a_country_are_the_sender_s_and_the_country_is_where(text: str, expected: list) -> None:
+    # "in Syria" says where the forces went, not whose they are: the target is the country, not its army (SYRMIL)
+    assert by_code(text) == expected
 
 
 @pytest.mark.parametrize(
