@@ -619,6 +619,8 @@ def target_after(
             continue  # "looted shops in the Mzansi area of Ntuzuma": where, not whom
         if chunk.prep == "alongside":
             continue  # "fought alongside Mozambican forces against insurgents": an ally, not the one acted on
+        if chunk.prep == "of" and w.lower[_before_prep(w, chunk.start)] == "behalf":
+            continue  # "volunteers fighting on behalf of Kyiv": whom they act for, not the one acted on
         if chunk.prep == "with" and w.lower[chunk.end - 1] in WEAPON_NOUNS:
             continue  # "attacked a ship with a drone": what it was done with
         # In an active clause "by" after a proposal names whose it was ("rejected calls by Belarus's rulers", "the

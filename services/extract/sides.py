@@ -87,6 +87,10 @@ ASCRIBING_VERBS = frozenset({"blame"})
 SITED_TYPES = frozenset({"PROTEST", "ASSAULT"})
 
 
+# Verbs whose "for" names the side the doer takes: "fought for Ukraine", "battled for the rebels"
+SIDE_TAKING_VERBS = frozenset({"fight", "battle"})
+
+
 def _reaches(entry: lexicon.Trigger) -> bool:
     """Whether a pattern ends in the preposition that names whom or where it reaches: "arrive in", "meet with"."""
     return "~" not in entry.pattern and entry.pattern.split()[-1] in REACHING_PREPOSITIONS
@@ -315,6 +319,8 @@ def _roles_as_written(s: Sentence, hit: Hit) -> tuple[Chunk | None, Chunk | None
     skip = frozenset({"to"}) if hit.entry.mode == "complain" else frozenset()
     if _reaches(hit.entry):
         skip |= {"from"}  # "arrived in Paris from Cairo": where it came from is not whom it reached
+    if words(doc).lemma[hit.start] in SIDE_TAKING_VERBS:
+        skip |= {"for"}  # "troops fighting for Russia against Ukraine": the side fought for, not the one fought
     # A riot's stones and bottles are aimed too: "hurled stones at riot police"; so is a show of force ("fired
     # warning shots at a Greek patrol boat")
     aimed = hit.entry.type in AIMED_TYPES or hit.entry.mode == "riot" or hit.entry.cameo == SHOW_OF_FORCE

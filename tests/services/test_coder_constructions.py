@@ -2493,6 +2493,13 @@ def test_an_appeal_foretold_is_not_yet_made_where_one_announced_is() -> None:
             "Rwandan troops have been fighting alongside Mozambican forces against Islamist insurgents.",
             [("ASSAULT", "RWA", None)],
         ),
+        # the side one fights for, or acts on behalf of, is not the one acted on
+        ("North Korean troops are fighting for Russia against Ukraine.", [("ASSAULT", "PRK", "UKR")]),
+        (
+            "The Ethiopian militia fought for the Eritrean army against Tigrayan forces.",
+            [("ASSAULT", "ETH", "ETH")],
+        ),
+        ("Qatar negotiated on behalf of Hamas with Israel.", [("CONSULT", "QAT", "ISR")]),
     ],
 )
 def test_objects_qualified_and_allies_named(text: str, expected: list) -> None:
