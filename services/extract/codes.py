@@ -11,6 +11,6 @@ SHOW_OF_FORCE = "150"
 DESTROY_PROPERTY = "1712"
 SEIZE_PROPERTY = "171"
 WEAPONS_SEIZED = "1711"  # CAMEO's confiscation, of weapons found, defused or intercepted: the authorities' work
-ARREST, ABDUCTION = "173", "181"
+ARREST, DEPORTATION, ABDUCTION = "173", "174", "181"
 BOMBING = "183"
 AERIAL_WEAPONS = "195"

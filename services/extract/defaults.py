@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from services.extract.actor_kinds import GROUP_CODES, NGO, RIGHTS_GROUP, is_a_protester
 from services.extract.actors import CLAUSE_OPENERS, PEOPLE_SECTORS, according_to, of_country, written_actor
-from services.extract.codes import RELEASE, VISIT
+from services.extract.codes import DEPORTATION, RELEASE, VISIT
 from services.extract.modality import ASSERTED
 from services.extract.models import Actor
 from services.extract.nlp import Words, words
@@ -150,6 +150,8 @@ def default_targets(
         # activists", "the junta freed 9,000 prisoners")
         authority = all(a.sector in AUTHORITY_SECTORS for a in sources) or cameo in (EXECUTION, RELEASE)
         domestic = (type_ in DOMESTIC_TYPES or authority) and all(t.sector in HELD_AT_HOME for t in targets)
+        # (but those a state deports or expels are foreigners there: "Mexico deported hundreds of migrants")
+        domestic = domestic and cameo != DEPORTATION
         # Rebels and the opposition fight their own state ("Colombian rebels kidnapped two soldiers"), and so do
         # the unidentified forces of a place ("a soldier was wounded in a bomb blast in Rafah")
         insurgent = all(a.sector in CHALLENGER_SECTORS or a.sector == "UAF" for a in sources) and all(

@@ -941,6 +941,8 @@ def test_a_release_ordered_by_the_holder_s_court_is_a_release() -> None:
         # where they were sent is not whom the expulsion acts on, nor where it was done
         ("Tunisian authorities deported dozens of migrants to the Libyan border.", [("COERCE", "174", "TUN", None)]),
         ("Israel expelled the activists to Jordan.", [("COERCE", "174", "ISR", None)]),
+        # those a state deports are foreigners there, of no country unless named
+        ("Mexico deported hundreds of migrants.", [("COERCE", "174", "MEX", None)]),
         ("Peru expelled the Mexican ambassador.", [("SANCTION", "166", "PER", "MEX")]),
     ],
 )
