@@ -96,6 +96,8 @@ MISSPELLING_CACHE = 50_000  # words: a worker reads the same names article after
 WORD_FORM_CACHE = 100_000  # word forms whose attributes the name ruler keeps (a news vocabulary is about as large)
 # How many coordinated names may stand between a name and the feature they share
 FEATURE_REACH = 8
+# The words before "American" that name a part of the continent, not the United States
+PARTS_OF_THE_AMERICAS = frozenset({"latin", "central", "south", "north", "meso"})
 # The most letters of an Arabic name's article before its hyphen ("Al-Arish", "El-Fasher", "Ash-Shihr")
 ARTICLE_LETTERS = 3
 # Capitalised nouns that make a town's name a street's or a park's: "Auckland Park", "London Road"
@@ -359,6 +361,8 @@ def make_name_ruler(nlp: Language, name: str):
             kind, key = keys[match_id]
             if kind in (DEMONYM, COUNTRY) and _names_a_feature(forms, start, end):
                 continue
+            if kind == DEMONYM and _names_a_part_of_the_americas(forms, start):
+                continue
             if kind == COUNTRY and _names_a_person(forms, start, end):
                 continue
             if kind == CITY and _titled_person(forms, start, end):
@@ -482,6 +486,13 @@ def _misspelt_name(word: str, near: NearNames) -> tuple[str, str] | None:
 @lru_cache
 def _english_lemmas():
     return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
+def _names_a_part_of_the_americas(forms: list[Form], start: int) -> bool:
+    """Whether "American" is a part of the continent's ("Latin American countries", "Central American migrants"),
+    which is no one country's, as "Native American" and "African American" are."""
+    before = start - 1 - (start >= 2 and forms[start - 1].lower == "-")
+    return before >= 0 and forms[start].lower.startswith("american") and forms[before].lower in PARTS_OF_THE_AMERICAS
 
 
 def _names_a_feature(forms: list[Form], start: int, end: int) -> bool:

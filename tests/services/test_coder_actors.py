@@ -182,6 +182,21 @@ def test_a_hyphen_inside_a_word_is_no_dash() -> None:
     assert codes("The anti-war protest drew thousands in London.") == {("PROTEST", "GBRCVL", "GBR")}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of the Americas is no one country's: not the United States'
+        ("Mexico deported hundreds of Central American migrants.", [("COERCE", "MEX", None)]),
+        ("Venezuela expelled diplomats from seven Latin American countries.", [("SANCTION", "VEN", None)]),
+        ("Venezuela expelled diplomats from seven Latin-American countries.", [("SANCTION", "VEN", None)]),
+        # a people of the United States is
+        ("Police arrested Native American protesters in Minneapolis.", [("COERCE", "USA", "USA")]),
+    ],
+)
+def test_a_part_of_the_americas_is_no_country_s(text: str, expected: list) -> None:
+    assert by_country(text) == expected
+
+
 def test_a_people_named_by_demonym_is_placed_where_it_lives() -> None:
     assert codes("The Albanians in southern Serbia demanded autonomy.") == {("REQUEST", "SRBCVL", None)}
 
