@@ -5,6 +5,8 @@ MEET = "040"
 VISIT = "042"
 PRAISE, HOST = "051", "043"
 RELEASE = "0841"
+# CAMEO 163, impose embargo, boycott or sanctions: always on another, named or not
+SANCTIONS = "163"
 # CAMEO 150, demonstrate military or police power: force shown, short of its use.
 SHOW_OF_FORCE = "150"
 # CAMEO's destruction and seizure of property

@@ -36,6 +36,7 @@ from services.extract.codes import (
     HOST,
     PRAISE,
     RELEASE,
+    SANCTIONS,
     SEIZE_PROPERTY,
     SHOW_OF_FORCE,
     VISIT,
@@ -477,8 +478,9 @@ def intent_stated(
 def _cuts_nothing_of_another(s: Sentence, act: Hit, targets: list[Actor], sources: list[Actor]) -> bool:
     """Whether a halt or a suspension to come is of the doer's own activity, aimed at no one ("Iran agreed to
     suspend uranium enrichment"): CAMEO 16 reduces relations with another, and a threat is made to someone, so
-    such a pledge is an intent, not a threat."""
-    return act.entry.type == "SANCTION" and _aimed_at_no_one(s, act, targets, sources)
+    such a pledge is an intent, not a threat. Sanctions and countermeasures are on another even when the sentence
+    names no one: "warned it would take countermeasures" threatens them."""
+    return act.entry.type == "SANCTION" and act.entry.cameo != SANCTIONS and _aimed_at_no_one(s, act, targets, sources)
 
 
 def _struggles_against_no_one(s: Sentence, act: Hit, targets: list[Actor], sources: list[Actor]) -> bool:

@@ -281,6 +281,9 @@ def test_in_a_business_report_a_body_named_by_its_institution_still_acts(body: s
         # cutting what goes to another still threatens it (131)
         ("The EU will suspend aid to Fiji.", [("THREATEN", "131", "IGO", "FJI")]),
         ("Washington vowed to suspend talks with Pyongyang.", [("THREATEN", "131", "USA", "PRK")]),
+        # sanctions and countermeasures to come are on another, named or not (CAMEO 1312)
+        ("North Korea warned it would take strong countermeasures.", [("THREATEN", "131", "PRK", None)]),
+        ("Russia said it would impose sanctions.", [("THREATEN", "131", "RUS", None)]),
     ],
 )
 def test_a_pledge_to_halt_ones_own_activity_is_no_threat(text: str, expected: list) -> None:
