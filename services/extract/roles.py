@@ -63,6 +63,8 @@ UNATTRIBUTED_ATTACK_NOUNS = (ATTACK_NOUNS - {"fire"}) | WEAPON_NOUNS
 BLASTS = frozenset({"blast", "blasts", "explosion", "explosions"})
 # Words that may stand before a clause subject's noun: "an improvised explosive device"
 DETERMINER_AND_MODIFIERS = 4
+# Verbs by which a vehicle or a person sets off a mine or a bomb: "their vehicle hit a roadside bomb", "stepped on"
+SET_OFF_BY_CONTACT = frozenset({"hit", "strike", "trigger", "step", "run", "drive"})
 # Harm told as done in a fight is done by its fighters, whoever they are: "killed in clashes", "fighting killed 20".
 HARMFUL_ACT_NOUNS = UNATTRIBUTED_ATTACK_NOUNS | FIGHT_NOUNS
 # What opens the phrase naming the attack harm was done in, after a passive: "in", "during" or "amid" it, "by" it,
@@ -790,6 +792,20 @@ def _weapon_opening_a_clause(w: Words, sent: Span, first: int) -> tuple[int, int
     is someone ("when troops responded to a mortar attack"): their act is coded on its own."""
     for i in range(first, min(first + DETERMINER_AND_MODIFIERS, sent.end)):
         if w.lower[i] in UNATTRIBUTED_ATTACK_NOUNS and w.lower[i] not in BLASTS:
+            return _unattributed(w, i, sent, first)
+        if not (w.alpha[i] and w.is_lower[i]) or w.lower[i] in CLAUSE_OPENERS:
+            return None
+        if w.lemma[i] in SET_OFF_BY_CONTACT and i > first:
+            return _weapon_set_off(w, sent, i + 1)
+    return None
+
+
+def _weapon_set_off(w: Words, sent: Span, first: int) -> tuple[int, int] | None:
+    """The mine or bomb a vehicle or a person hit or stepped on, as the object at `first` of the verb before it
+    ("when their vehicle hit a roadside bomb", "when he stepped on a landmine"): placed by someone unnamed."""
+    first += first < sent.end and w.lower[first] in ("on", "over")
+    for i in range(first, min(first + DETERMINER_AND_MODIFIERS, sent.end)):
+        if w.lower[i] in WEAPON_NOUNS:
             return _unattributed(w, i, sent, first)
         if not (w.alpha[i] and w.is_lower[i]) or w.lower[i] in CLAUSE_OPENERS:
             return None

@@ -4084,6 +4084,13 @@ def test_shot_at_by_heavily_armed_men(text: str, expected: list) -> None:
             [("ASSAULT", "SOMUAF", "SOMCVL")],
         ),
         ("Two workers were killed when an explosion ripped through a warehouse in Cairo.", []),
+        # ... and so did a mine or a bomb a vehicle or a person set off; a crash is no one's attack
+        (
+            "Three Malian soldiers were wounded when their vehicle hit a roadside bomb.",
+            [("ASSAULT", "MLIUAF", "MLIMIL")],
+        ),
+        ("A boy was killed when he stepped on a landmine in Kharkiv.", [("ASSAULT", "UKRUAF", "UKRCVL")]),
+        ("Five people were killed when a bus hit a tree in Kenya.", []),
         ("Local news reported a pause in the bombing in Aleppo.", []),
         ("He grabbed a guard's gun in Atlanta, fatally shooting a judge.", []),
         # raids during which a named doer uses force are that doer's, not unidentified forces'; a shooting before
