@@ -90,6 +90,8 @@ PEOPLE_SECTORS = frozenset({"CVL", "EDU", "JRN", "BUS", "LAB", "REL", "REF", "HL
 ORIGIN = lexicon.word_set("origin")
 # Verbs whose object is the doer's own forces, sent to a place: "deployed troops in Syria" (CAMEO 154)
 POSTING_VERBS = frozenset({"deploy", "redeploy", "station", "send", "dispatch", "post"})
+# Verbs whose object is met at a venue that need not be the object's country: "met rebel leaders in Havana"
+MEETING_VERBS = frozenset({"meet", "host", "receive"})
 MAX_OBJECT_WORDS = 6  # the words before a counted object's noun: "a military contingent of over 7,500"
 # Words that say whose an actor is: "fighters loyal to", "workers affiliated with", "militants linked to"
 AFFILIATIONS = frozenset({"affiliated", "linked", "loyal", "allied", "aligned", "belonging", "tied"})
@@ -1097,8 +1099,10 @@ def _attach_countries(
             )
             origin = (ORIGIN - {"from"} if place else ORIGIN) | ({"for"} if speaker else set())
             across_event = any(k in trigger_tokens for k in gap)
-            if (place or chunk.place) and _sent_by_the_verb_before(w, previous, trigger_tokens):
-                kept.append(chunk)  # "deployed troops in Syria": the sender's troops, and where they were sent
+            if (place or chunk.place) and _placed_by_the_verb_before(w, previous, chunk, kept, trigger_tokens):
+                # "deployed troops in Syria": the sender's troops, and where they were sent; "Colombian officials
+                # met rebel leaders in Havana": where they met
+                kept.append(chunk)
                 continue
             if (
                 len(gap) <= 4
@@ -1149,12 +1153,21 @@ def _attach_countries(
     return kept
 
 
-def _sent_by_the_verb_before(w: Words, chunk: Chunk, trigger_tokens: set[int]) -> bool:
-    """Whether a phrase is the object of an event word that sends or posts forces, which are the sender's own,
-    right after it or after the words that count them ("deployed a military contingent of over 7,500 soldiers")."""
+def _placed_by_the_verb_before(
+    w: Words, chunk: Chunk, place: Chunk, before: list[Chunk], trigger_tokens: set[int]
+) -> bool:
+    """Whether a phrase is the object of an event word whose place after the object says where the act was done,
+    not whose the object is: forces sent or posted (the sender's own), right after the word or after the words that
+    count them ("deployed a military contingent of over 7,500 soldiers"), and people met in a country not the one
+    of those named before ("Colombian officials met rebel leaders in Havana"; but "the president received
+    opposition leaders in Caracas": at home)."""
     for k in range(chunk.start - 1, max(chunk.start - 1 - MAX_OBJECT_WORDS, -1), -1):
         if k in trigger_tokens:
-            return w.lemma[k] in POSTING_VERBS
+            if w.lemma[k] in POSTING_VERBS:
+                return True
+            venues = {a.country for a in place.actors}
+            named = {a.country for c in before[:-1] for a in c.actors if a.country}
+            return w.lemma[k] in MEETING_VERBS and bool(named - venues)
         if not (w.alpha[k] and w.is_lower[k]) or w.lower[k] in CLAUSE_OPENERS:
             return False
     return False

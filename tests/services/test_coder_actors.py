@@ -185,6 +185,20 @@ def test_a_hyphen_inside_a_word_is_no_dash() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # people met in a country other than their hosts' are not of the venue's country
+        ("Colombian officials met rebel leaders in Havana.", [("CONSULT", "COLGOV", "COLREB")]),
+        ("Venezuela's government met opposition leaders in Barbados.", [("CONSULT", "VENGOV", "VENOPP")]),
+        # ... but met at home they are
+        ("Kenyan police met protesters in Nairobi.", [("CONSULT", "KENCOP", "KENCVL")]),
+    ],
+)
+def test_people_met_abroad_are_not_of_the_venue_s_country(text: str, expected: list) -> None:
+    assert by_code(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a part of the Americas is no one country's: not the United States'
         ("Mexico deported hundreds of Central American migrants.", [("COERCE", "MEX", None)]),
         ("Venezuela expelled diplomats from seven Latin American countries.", [("SANCTION", "VEN", None)]),
