@@ -1026,9 +1026,12 @@ def _is_list_comma(w: Words, j: int, end: int, entity_at: dict[int, Span]) -> bo
 def _is_headline_comma(w: Words, j: int, sent: Span, entity_at: dict[int, Span]) -> bool:
     """A comma for "and" between two names that open a headline and its verb ("Israel, Hamas agree to extend
     truce"): the first name opens the sentence, the second is followed by a word in lower case, and the headline has
-    no closing stop."""
-    first, second = entity_at.get(j - 1), entity_at.get(j + 1)
-    if w.lower[j] != "," or first is None or second is None or first.start != sent.start:
+    no closing stop. The first may be a name with its sector noun ("Sudan army, RSF sign truce")."""
+    if w.lower[j] != "," or j + 1 not in entity_at or sent.start not in entity_at:
+        return False
+    first, second = entity_at[sent.start], entity_at[j + 1]
+    sectors = lexicon.sectors()
+    if first.start != sent.start or any((w.lemma[k],) not in sectors for k in range(first.end, j)):
         return False
     verb = second.end
     return verb < sent.end and w.is_lower[verb] and w.alpha[verb] and w.lower[sent.end - 1] not in TERMINALS

@@ -635,6 +635,8 @@ def test_a_market_that_rallies_is_no_demonstration() -> None:
     [
         # a comma stands for "and" between the two names that open a headline
         ("Ethiopia, Eritrea restore diplomatic ties", {("SUPPORT", "ETH", None), ("SUPPORT", "ERI", None)}),
+        # ... the first with its sector noun
+        ("Sudan army, RSF sign truce", {("RETREAT", "SDNMIL", None), ("RETREAT", "SDNMILRSF", None)}),
         # not between a place that sets the scene and the subject
         ("In Syria, Iran backs the Syrian army", {("SUPPORT", "IRN", "SYRMIL")}),
     ],
