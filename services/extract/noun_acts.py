@@ -16,13 +16,14 @@ from services.extract.actors import (
     QUANTIFIERS,
     Chunk,
     names_a_manner,
+    of_country,
 )
 from services.extract.conditions import modality_after, set_to_come
 from services.extract.emit import emit
 from services.extract.fights import OWNED_MODIFIER_WORDS, UNSURE_OR_TO_COME, UPCOMING, held_phrase_start
 from services.extract.modality import ASSERTED, modality_of
 from services.extract.models import Actor, EventCandidate
-from services.extract.nlp import ACTOR, DEMONYM, ROLE, Words, is_past_form, is_s_form, words
+from services.extract.nlp import ACTOR, COUNTRY, DEMONYM, ROLE, Words, is_past_form, is_s_form, words
 from services.extract.readings import (
     CLAUSE_BREAKS,
     NOT_A_NOUN_PHRASE,
@@ -251,6 +252,9 @@ def protest_held(s: Sentence, hit: Hit, *, anywhere: bool = False) -> list[Event
     people = people_where(s, hit, hit.start, hit.end)
     if people.country is None and not anywhere:
         return []
+    named = s.entity_at.get(hit.start - 1)
+    if people.country is None and named is not None and named.label_ == COUNTRY and hit.start > s.sent.start:
+        people = of_country(people, named.ent_id_)  # "Kenya protests turn deadly": protests in Kenya, by its people
     return emit(s, hit, hit.entry.type, hit.entry.mode, hit.entry.cameo, ASSERTED, [people], [])
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lookups import load_lookups
 from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
@@ -98,6 +100,8 @@ STATEMENT_VERBS = lexicon.word_set("statement_verbs")
 STATEMENT_VERB_REACH = 4  # "issued a strongly worded joint statement"
 # Verbs of helping: an aid to whom they name right after them, and to no one otherwise ("helped to end the war")
 HELPING_VERBS = frozenset({"help", "assist"})
+# Verbs that link a subject to what it became: "protests turn deadly", "calls grow louder"
+LINKING_VERBS = frozenset({"turn", "grow", "become", "remain", "stay"})
 # How far a reporting verb may stand after the comma that opens its attribution tail: ", a Jordanian official said"
 ATTRIBUTION_REACH = 10
 
@@ -463,6 +467,8 @@ def is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], other
         return True  # "shells continued crashing", "trading was thin, brokers said": a plural noun before its verb
     if plural and hit.end < sent.end and _verb_of_state(w, hit.end):
         return True  # "as long as US sanctions remain": a plural noun before an auxiliary or a verb of state
+    if plural and hit.end < sent.end and _verb_in_the_plural(w, hit.end):
+        return True  # "Kenya protests escalate", "Kenya protests turn deadly": a plural noun before its verb
     if (
         plural
         and _plain_before(w, hit.start, sent.start)
@@ -733,6 +739,23 @@ def _agent_follows(w: Words, hit: Hit) -> bool:
     past = word.endswith("ed") or w.lemma[i] != word and not word.endswith(("s", "ing"))
     after_noun = i > 0 and w.alpha[i - 1] and w.lower[i - 1] not in AUXILIARIES and w.lower[i - 1] not in BE_FORMS
     return past and after_noun and hit.end < len(w.lower) and w.lower[hit.end] == "by"
+
+
+def _verb_in_the_plural(w: Words, i: int) -> bool:
+    """Whether the word at i is a verb in its plain form that no noun or adjective shares ("escalate", "erupt"), or
+    a linking verb before what its subject became ("turn deadly"): after a word in "-s" it agrees with that word as
+    its plural subject, where the word read as a verb would have a noun for its object."""
+    if not (w.alpha[i] and w.is_lower[i]) or w.lower[i] != w.lemma[i]:
+        return False
+    linking = w.lower[i] in LINKING_VERBS and i + 1 < len(w.lower) and w.is_lower[i + 1]
+    return linking or w.lower[i] in _only_verbs()
+
+
+@lru_cache
+def _only_verbs() -> frozenset[str]:
+    """The words spaCy's English lookups list as verbs and as no noun or adjective."""
+    index = load_lookups("en", ["lemma_index"]).get_table("lemma_index")
+    return frozenset(index["verb"]) - frozenset(index["noun"]) - frozenset(index["adj"])
 
 
 def _verb_of_state(w: Words, i: int) -> bool:

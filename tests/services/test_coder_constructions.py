@@ -2634,6 +2634,21 @@ def test_a_headline_verb_after_an_attack_noun_is_a_verb() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a plural before a verb no noun shares, or a linking verb, is that verb's subject: protests in the country
+        ("Kenya protests turn deadly", [("PROTEST", "KEN", "KEN")]),
+        ("Kenya protests escalate", [("PROTEST", "KEN", "KEN")]),
+        ("Serbia protests continue for a fifth week", [("PROTEST", "SRB", "SRB")]),
+        # a name or a noun after it is its object, and "protests" the verb
+        ("China protests US arms sale to Taiwan", [("ACCUSE", "CHN", "USA")]),
+    ],
+)
+def test_a_headline_plural_before_its_verb_is_a_noun(text, expected):
+    assert by_country(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a body's head in the singular takes the -s of its verb: "chief calls" is no plural noun
         ("UN chief calls for ceasefire in Gaza", [("REQUEST", "IGO", "PSE")]),
         ("African Union chief calls for talks in Sudan", [("REQUEST", "IGO", "SDN")]),
