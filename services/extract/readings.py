@@ -100,6 +100,8 @@ STATEMENT_VERBS = lexicon.word_set("statement_verbs")
 STATEMENT_VERB_REACH = 4  # "issued a strongly worded joint statement"
 # Verbs of helping: an aid to whom they name right after them, and to no one otherwise ("helped to end the war")
 HELPING_VERBS = frozenset({"help", "assist"})
+# The words of an act's object before "by" and the means it was done by: "violating the ceasefire by killing"
+MEANS_OBJECT_WORDS = 4
 # Verbs that link a subject to what it became: "protests turn deadly", "calls grow louder"
 LINKING_VERBS = frozenset({"turn", "grow", "become", "remain", "stay"})
 # How far a reporting verb may stand after the comma that opens its attribution tail: ", a Jordanian official said"
@@ -360,6 +362,8 @@ def is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], other
     if hit.entry.kind == "oblige":
         return False
     w = words(doc)
+    if means_by(w, hit, sent) and _means_of_an_alleged_act(w, hit, sent, others):
+        return True  # "accused Israel of violating the ceasefire by killing three": part of the act alleged
     if _answers_by(w, hit.start) or means_by(w, hit, sent) or gerund_of_time(w, hit, sent):
         return False  # "responded by breaking off relations": the answer, an act; and the means of one
     if hit.start > sent.start and counts_people_acted_on(w, hit.start - 1, hit.start, sent.end):
@@ -572,6 +576,19 @@ def _done_by_a_light_verb(w: Words, noun: int, sent: Span) -> bool:
         return False
     verb = k - 2 if k - 1 > sent.start and w.lower[k - 1] in LIGHT_VERB_PARTICLES else k - 1
     return verb >= sent.start and w.lemma[verb] in LIGHT_VERBS
+
+
+def _means_of_an_alleged_act(w: Words, hit: Hit, sent: Span, others: list[Hit]) -> bool:
+    """Whether an "-ing" form after "by" is the means of the act an accusation alleges, past that act's object
+    ("accused Israel of violating the ceasefire by killing three Palestinians"): told as that act is, not by the
+    accuser."""
+    by = hit.start - 1
+    return any(
+        0 <= by - act.end <= MEANS_OBJECT_WORDS
+        and all(w.alpha[k] and w.lower[k] not in CLAUSE_OPENERS for k in range(act.end, by))
+        and _alleged_act(w, act, sent, others)
+        for act in others
+    )
 
 
 def _alleged_act(w: Words, hit: Hit, sent: Span, others: list[Hit]) -> bool:

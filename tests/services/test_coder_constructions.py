@@ -310,6 +310,12 @@ def test_the_act_an_accusation_alleges_is_the_accused_s_and_only_claimed():
     ]
     found = extract_events("Police said the teen was accused of shooting and killing a girl in Albany.")
     assert {e.modality for e in found if e.type == "ASSAULT"} <= {"claimed"}
+    # ... and so is the means it is alleged to have been done by: not the accuser's act
+    found = extract_events("Hamas accused Israel of violating the ceasefire by killing three Palestinians in Gaza.")
+    assert [(e.type, e.modality, e.source.code) for e in found] == [
+        ("ACCUSE", "asserted", "PSEREBHMS"),
+        ("ASSAULT", "claimed", "ISR"),
+    ]
 
 
 def test_what_an_allegation_says_is_claimed():
