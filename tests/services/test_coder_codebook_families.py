@@ -54,6 +54,8 @@ def test_a_prisoner_exchange_is_a_release_by_both_sides() -> None:
         ("Ukraine filed charges against Russian soldiers.", ("ACCUSE", "112", "UKR", "RUS")),
         ("Prosecutors in Brazil indicted two Paraguayan officials.", ("ACCUSE", "112", "BRA", "PRY")),
         ("A Turkish court sentenced a German journalist to two years in prison.", ("COERCE", "173", "TUR", "DEU")),
+        # a penalty recommended is coercion (CAMEO's RECOMMEND {DEATH PENALTY}), not an appeal
+        ("A Texas jury recommended the death penalty for the gunman.", ("COERCE", "170", "USA", "USA")),
         ("Iran sued the United States at the International Court of Justice.", ("ACCUSE", "115", "IRN", "USA")),
         ("Slovakia took Hungary to court over the dam.", ("ACCUSE", "115", "SVK", "HUN")),
         ("A German court found Iran liable for the attack.", ("ACCUSE", "116", "DEU", "IRN")),
