@@ -87,6 +87,8 @@ ASCRIBING_VERBS = frozenset({"blame"})
 SITED_TYPES = frozenset({"PROTEST", "ASSAULT"})
 
 
+# Acts of cooperation whose "on" names what they are about, not with whom: "talks on Ukraine", "intelligence on"
+COOPERATION_ON_A_TOPIC = frozenset({"CONSULT", "COOPERATE"})
 # Verbs whose "for" names the side the doer takes: "fought for Ukraine", "battled for the rebels"
 SIDE_TAKING_VERBS = frozenset({"fight", "battle"})
 
@@ -319,6 +321,8 @@ def _roles_as_written(s: Sentence, hit: Hit) -> tuple[Chunk | None, Chunk | None
     skip = frozenset({"to"}) if hit.entry.mode == "complain" else frozenset()
     if _reaches(hit.entry):
         skip |= {"from"}  # "arrived in Paris from Cairo": where it came from is not whom it reached
+    if hit.entry.type in COOPERATION_ON_A_TOPIC:
+        skip |= {"on"}  # "shared intelligence on North Korea with Seoul", "held talks on Ukraine": what it is about
     if words(doc).lemma[hit.start] in SIDE_TAKING_VERBS:
         skip |= {"for"}  # "troops fighting for Russia against Ukraine": the side fought for, not the one fought
     # A riot's stones and bottles are aimed too: "hurled stones at riot police"; so is a show of force ("fired

@@ -2506,6 +2506,9 @@ def test_an_appeal_foretold_is_not_yet_made_where_one_announced_is() -> None:
             [("ASSAULT", "ETH", "ETH")],
         ),
         ("Qatar negotiated on behalf of Hamas with Israel.", [("CONSULT", "QAT", "ISR")]),
+        # what cooperation or talks are "on" is their topic, not the other party
+        ("Japan shared intelligence on North Korea with South Korea.", [("COOPERATE", "JPN", "KOR")]),
+        ("The US and Britain held talks on Ukraine.", [("CONSULT", "USA", "GBR"), ("CONSULT", "GBR", "USA")]),
     ],
 )
 def test_objects_qualified_and_allies_named(text: str, expected: list) -> None:
