@@ -1169,7 +1169,7 @@ def _placed_by_the_verb_before(
             if w.lemma[k] in POSTING_VERBS:
                 return True
             venues = {a.country for a in place.actors}
-            named = {a.country for c in before[:-1] for a in c.actors if a.country}
+            named = {a.country for c in before[:-1] for a in c.actors if a.country}  # (the last is the object)
             return w.lemma[k] in MEETING_VERBS and bool(named - venues)
         if not (w.alpha[k] and w.is_lower[k]) or w.lower[k] in CLAUSE_OPENERS:
             return False
