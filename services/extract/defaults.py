@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from services.extract.actor_kinds import GROUP_CODES, NGO, RIGHTS_GROUP, is_a_protester
 from services.extract.actors import CLAUSE_OPENERS, PEOPLE_SECTORS, according_to, of_country, written_actor
-from services.extract.codes import DEPORTATION, RELEASE, VISIT
+from services.extract.codes import ARREST, DEPORTATION, RELEASE, VISIT
 from services.extract.modality import ASSERTED
 from services.extract.models import Actor
 from services.extract.nlp import Words, words
@@ -157,8 +157,15 @@ def default_targets(
         insurgent = all(a.sector in CHALLENGER_SECTORS or a.sector == "UAF" for a in sources) and all(
             t.sector in STATE_SECTORS for t in targets
         )
-        # Courts and police act at home, on officials as on anyone: "a judge ordered former president X".
+        # Courts and police act at home, on officials as on anyone: "a judge ordered former president X"; and so
+        # does a state's force that arrests a politician ("soldiers placed President Ali Bongo under house arrest")
         home = all(a.sector in HOME_SECTORS for a in sources)
+        home = (
+            home
+            or cameo == ARREST
+            and all(a.sector in STATE_SECTORS for a in sources)
+            and all(t.sector in HOME_POLITICS for t in targets)
+        )
         # A legislature's claims on an unnamed president or government are on its own: "Members of Kenya's
         # parliament called on the president to resign", "lawmakers impeached President X".
         legislative = type_ in CLAIM_TYPES and all(a.sector == "LEG" for a in sources)

@@ -58,8 +58,9 @@ AIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
 OWN_PEOPLE_TYPES = frozenset({"REQUEST", "SUPPORT"})
 EXTRADITION = "063"  # judicial cooperation: suspects extradited or handed over to another state
 # Acts whose pattern names the people or the body acted on ("released 37 opposition activists", "dissolved the
-# opposition party", "expelled two journalists"): that object is the target, where "launched 40 drones" names the act.
-PEOPLE_ACTED_ON_MODES = frozenset({"release", "deport", "ban", "ease", "expel", "abduct"})
+# opposition party", "expelled two journalists", "placed the president under house arrest"): that object is the
+# target, where "launched 40 drones" names the act.
+PEOPLE_ACTED_ON_MODES = frozenset({"release", "deport", "ban", "ease", "expel", "abduct", "arrest"})
 # The actor inside a passive's subject that the act was done to: "military aid to Ukraine was cut"; "sanctions on
 # Iran were lifted" for acts that weigh on or ease off someone, where "talks on Ukraine" are only about it.
 INNER_TARGET_PREPS = frozenset({"for", "of", "with", "to"})

@@ -60,12 +60,21 @@ def test_a_prisoner_exchange_is_a_release_by_both_sides() -> None:
         ("Slovakia took Hungary to court over the dam.", ("ACCUSE", "115", "SVK", "HUN")),
         ("A German court found Iran liable for the attack.", ("ACCUSE", "116", "DEU", "IRN")),
         ("France issued an arrest warrant for a Syrian general.", ("COERCE", "173", "FRA", "SYR")),
+        # a politician a state's force arrests is of its state, also named inside the pattern
+        ("Niger's presidential guard detained President Mohamed Bazoum.", ("COERCE", "173", "NER", "NER")),
         # a legislature's impeachment charges an official
         ("South Korea's parliament impeached President Yoon Suk Yeol.", ("ACCUSE", "112", "KOR", "KOR")),
     ],
 )
 def test_legal_action_against_someone(text: str, expected: tuple) -> None:
     assert expected in coded(text)
+
+
+def test_the_one_an_arrest_pattern_holds_is_its_target() -> None:
+    # "placed X under house arrest": the president arrested, of the soldiers' state, not the country itself
+    assert by_code("Soldiers in Gabon placed President Ali Bongo under house arrest.") == [
+        ("COERCE", "GABMIL", "GABGOV")
+    ]
 
 
 @pytest.mark.parametrize(
