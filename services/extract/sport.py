@@ -39,6 +39,8 @@ def is_a_game(event: EventCandidate) -> bool:
     unknown = event.source is not None and event.source.country is None and event.source.sector is None
     if unknown and event.type in CONTESTS:
         return True  # "the Tar Heels beat visiting Evansville": a club no lexicon knows, in a contest
+    if unknown and _names_a_city(event.target):
+        return True  # "The Trail Blazers turned down Philadelphia's request": a club, and a city for its team
     if event.type in CONTESTS and SCORE.search(event.sentence):
         return True  # "who were beaten at home by Boston College, 85-78": a contest told with its score
     if _named_as_a_player(event.source):
@@ -54,6 +56,14 @@ def _named_as_a_player(actor: Actor | None) -> bool:
     """Whether an actor's last word is a team's or a player's noun ("his team", "the striker")."""
     last = actor.text.lower().split()[-1:] if actor is not None else []
     return bool(last) and last[0] in PLAYERS
+
+
+def _names_a_city(actor: Actor | None) -> bool:
+    """Whether an actor is named only as a city, as a sports report names the city's team."""
+    if actor is None or actor.sector is not None:
+        return False
+    place = lexicon.places().get(actor.text)
+    return place is not None and place.lat is not None and not place.region
 
 
 def _is_a_team(actor: Actor | None) -> bool:

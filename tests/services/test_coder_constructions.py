@@ -3637,6 +3637,14 @@ def test_a_club_no_lexicon_knows_beats_another_in_a_game_not_an_assault() -> Non
     assert asserted(report) == []
 
 
+def test_a_city_in_a_sports_report_names_its_team() -> None:
+    report = (
+        "The Trail Blazers turned down Philadelphia's request to speak to their coach. "
+        "He led the team to the basketball playoffs, where they lost 91-73."
+    )
+    assert asserted(report) == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
