@@ -491,7 +491,11 @@ def is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], other
         graded = j < verb_at - 1 and (w.lower[j] in DETERMINERS or w.lower[j] in POSSESSIVE_MARKS)
         # a number after "on" is a date ("gunmen on 27/06 attacked"), not a count
         counted = w.num[j] and not (j - 1 >= sent.start and w.lower[j - 1] == "on")
-        return w.lower[j] in DETERMINERS or counted or graded
+        # no verb's form other than its plain one follows a preposition: "cut power to occupied areas" (but the
+        # "in" of "Moon Jae-in urged" ends a name)
+        after_a_preposition = j == verb_at - 1 and w.lower[j] in PREPOSITIONS and word != w.lemma[verb_at]
+        after_a_preposition = after_a_preposition and not ends_a_hyphened_word(doc, j)
+        return w.lower[j] in DETERMINERS or counted or graded or after_a_preposition
     singular_noun = _singular_sector_noun(w, hit.start - 1, sectors)
     if singular_noun and word == w.lemma[verb_at] and word not in UNCHANGED_PAST and not _object_after(w, hit, sent):
         # "the drone attack", "a government ban": a singular noun before a verb's plain form would need its -s, so

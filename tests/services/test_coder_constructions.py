@@ -3040,6 +3040,11 @@ def test_no_act_is_read_from_a_possessed_adjective_or_verb(text: str) -> None:
     assert [event for event in by_cameo(text) if event[0] in ("COERCE", "CONCEDE")] == [], text
 
 
+def test_a_past_form_after_a_preposition_is_an_adjective() -> None:
+    # no verb but its plain form follows "to": "occupied areas" are places, and no occupation is told, even planned
+    assert [(e.type, e.trigger) for e in extract_events("Ukraine cut power to occupied areas.")] == []
+
+
 def test_a_participle_after_a_noun_in_an_of_phrase_is_done_to_that_noun() -> None:
     # "the names of two soldiers killed in Iraq": the soldiers were killed, not the Pentagon
     assert by_code("The Pentagon released the names of two soldiers killed in Iraq.") == [
