@@ -558,9 +558,9 @@ def _in_a_hyphened_name(doc: Doc, w: Words, j: int, start: int, entity_at: dict[
     hyphen = j if lower[j] == "-" else j - 1
     if hyphen <= start or hyphen + 1 >= len(lower) or lower[hyphen] != "-":
         return False
-    joined = not doc[hyphen - 1].whitespace_ and not doc[hyphen].whitespace_
+    joined = not w.spaced[hyphen - 1] and not w.spaced[hyphen]
     unknown = hyphen - 1 not in entity_at and hyphen + 1 not in entity_at
-    return joined and unknown and doc[hyphen - 1].is_title and doc[hyphen + 1].is_alpha
+    return joined and unknown and w.title[hyphen - 1] and w.alpha[hyphen + 1]
 
 
 def names_a_venue(w: Words, end: int, sent_end: int) -> bool:
@@ -1252,7 +1252,7 @@ def _past_a_hyphened_compound(doc: Doc, j: int, sent_start: int) -> int:
     if hyphen - 1 < sent_start or w.lower[hyphen] != "-" or hyphen + 1 >= len(doc):
         return j
     first, second = hyphen - 1, hyphen + 1
-    joined = not doc[first].whitespace_ and not doc[hyphen].whitespace_
+    joined = not w.spaced[first] and not w.spaced[hyphen]
     plain = all(w.alpha[k] and w.is_lower[k] for k in (first, second))
     return first - 1 if joined and plain else j
 

@@ -211,6 +211,7 @@ def make_lemmatizer(nlp: Language, name: str):
         w.places = frozenset(e.start for e in doc_entities(doc) if e.label_ in (COUNTRY, CAPITAL, CITY))
         offsets = doc.to_array([IDX, LENGTH])
         w.char_start, w.char_end = offsets[:, 0].tolist(), (offsets[:, 0] + offsets[:, 1]).tolist()
+        w.spaced = doc.to_array(SPACY).astype(bool).tolist()
         if hyphens := numpy.flatnonzero(orths == hyphen).tolist():
             _read_spaced_hyphens_as_dashes(doc, w, hyphens)
         w.sentence_starts = _sentence_starts(w.lower, spaces, ends)
@@ -1167,6 +1168,7 @@ class Words:
         self.places: frozenset[int] = frozenset()  # where the name of a country, a capital or a city opens
         self.char_start: list[int] = []  # where each token's text starts, and ends, in the document's text
         self.char_end: list[int] = []
+        self.spaced: list[bool] = []  # whether a space follows the token (its `whitespace_`)
         self.sentence_starts: list[int] = []
 
 
@@ -1174,8 +1176,7 @@ def _read_spaced_hyphens_as_dashes(doc: Doc, w: Words, hyphens: list[int]) -> No
     """A hyphen with a space on each side is a dash ("BAGHDAD, Iraq - The police"), which ends a phrase as "—"
     does before a capitalised word; one between words joins them ("pro-Russian", "Khartoum - based" as tokens are
     sometimes rejoined), and one between numbers gives a score. `hyphens`: where the document's hyphens are."""
-    spaced = doc.to_array(SPACY).tolist()
-    last = len(w.lower) - 1
+    spaced, last = w.spaced, len(w.lower) - 1
     for i in hyphens:
         if 0 < i < last and spaced[i - 1] and spaced[i] and w.title[i + 1]:
             w.lower[i] = w.lemma[i] = "—"

@@ -103,7 +103,7 @@ def locate(
             continue  # "withdrew from the Paris climate agreement" was not done in Paris
         if entity.end < sent.end and w.lemma[entity.end] in BORDER_NOUNS:
             continue  # "detained near the US border": at the edge of a country, on either side of it
-        if entity.end + 1 < sent.end and w.lower[entity.end] == "-" and not doc[entity.end - 1].whitespace_:
+        if entity.end + 1 < sent.end and w.lower[entity.end] == "-" and not w.spaced[entity.end - 1]:
             continue  # "in a China-brokered deal", "in a US-led operation": the name qualifies the noun after it
         j = entity.start - 1
         while j >= sent.start and _modifies_a_place(w, j, sent.start):

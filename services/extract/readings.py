@@ -646,7 +646,8 @@ def _opens_a_noun_phrase(w: Words, i: int) -> bool:
 
 def ends_a_hyphened_word(doc: Doc, i: int) -> bool:
     """Whether the token at i closes a hyphened word, as the "in" of "Moon Jae-in" does: no preposition then."""
-    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+    w = words(doc)
+    return i >= 2 and w.lower[i - 1] == "-" and not w.spaced[i - 1] and not w.spaced[i - 2]
 
 
 def _opens_as_gerund(w: Words, hit: Hit, sent: Span, others: list[Hit]) -> bool:

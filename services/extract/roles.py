@@ -565,8 +565,9 @@ def _name_start(w: Words, end: int, sent: Span) -> int:
 def is_dash(doc: Doc, i: int) -> bool:
     """Whether the token is a dash that sets words apart: an en or em dash, or a hyphen with spaces around it
     ("Youths - some on foot - attacked"), not one inside a word ("pro-Russian")."""
-    text = doc[i].text
-    return text in DASHES or text == "-" and bool(doc[i].whitespace_) and i > 0 and bool(doc[i - 1].whitespace_)
+    # (a spaced hyphen before a capitalised word reads as "—" already)
+    w = words(doc)
+    return w.lower[i] in DASHES or w.lower[i] == "-" and w.spaced[i] and i > 0 and w.spaced[i - 1]
 
 
 def target_after(
@@ -945,7 +946,8 @@ def names_a_disaster(doc: Doc, chunk: Chunk, sent: Span) -> bool:
 
 def _names_a_storm(doc: Doc, start: int, end: int) -> bool:
     """Whether a phrase names a storm by its title and name ("Hurricane Ivan", "Tropical Storm Jeanne")."""
-    return any(doc[i].is_title and doc[i].lower_ in STORM_TITLES and doc[i + 1].is_title for i in range(start, end - 1))
+    w = words(doc)
+    return any(w.title[i] and w.lower[i] in STORM_TITLES and w.title[i + 1] for i in range(start, end - 1))
 
 
 def participle_joined_by(w: Words, i: int, sent: Span) -> str | None:
