@@ -111,6 +111,10 @@ BASED = frozenset({"based", "headquartered"})
 # Beirut-based newspaper", and the affiliations news writes hyphened ("Pakistan-linked hackers")
 HYPHENED_OWNERS = BASED | {"led", "linked", "aligned", "affiliated"}
 TRAILING = DETERMINERS | {"and", "of", "-", ","}
+# The forms and lemmas that may make a word part of an actor phrase (`_is_chunk_token`): a word with neither, and no
+# name, number, hyphened word nor word after a possessive, is none
+CHUNK_FORMS = HYPHENED_OWNERS | DETERMINERS | MODIFIERS | {"and"}
+CHUNK_LEMMAS = frozenset(noun[0] for noun in lexicon.sectors() if len(noun) == 1) | PAIRED_SECTOR_WORDS
 # Plain adjectives no lexicon knows that may stand between an agent's "by" and its phrase
 ADJECTIVES_BEFORE = 2
 # Tokens of the adjectives between a nationality and its title ("Serbian ultra - nationalist leader")
@@ -584,9 +588,22 @@ def find_chunks(
     # Each word is tested once, up front: a phrase's first and next words are read twice, as it opens and as it ends;
     # most words have no possessive near before them.
     start, end = sent.start, sent.end
-    lower = w.lower
+    lower, lemma, name_word = w.lower, w.lemma, w.name_word
     possessed = _possessed(w, start, end)
-    in_a_chunk = {k: _is_chunk_token(w, k, entity_at, trigger_tokens, sectors, possessed) for k in range(start, end)}
+    # (most words are none, and are told so by their form before the full test)
+    in_a_chunk = {
+        k: k in entity_at
+        or (
+            name_word[k]
+            or w.num[k]
+            or lower[k] in CHUNK_FORMS
+            or lemma[k] in CHUNK_LEMMAS
+            or "-" in lower[k]
+            or k in possessed
+        )
+        and _is_chunk_token(w, k, entity_at, trigger_tokens, sectors, possessed)
+        for k in range(start, end)
+    }
     i = start
     while i < end:
         if w.num[i] and i + 1 < end and lower[i + 1] == OTHERS:
