@@ -144,17 +144,24 @@ _NEEDS: dict[str, tuple[tuple[str, ...] | None, ...]] = {
 }
 
 
+_KIND_NEEDS = [(kind, _NEEDS[kind]) for kind, _pattern in _PATTERNS]
+
+
 def _possible_kinds(sentence: str) -> tuple[str, ...]:
     """The kinds of date whose every needed word is in the sentence, in the patterns' order."""
     folded = sentence.casefold()
     held: dict[tuple[str, ...] | None, bool] = {None: _DIGIT.search(sentence) is not None}
-
-    def holds(group: tuple[str, ...] | None) -> bool:
-        if group not in held:
-            held[group] = any(word in folded for word in group)
-        return held[group]
-
-    return tuple(kind for kind, _pattern in _PATTERNS if all(map(holds, _NEEDS[kind])))
+    kinds = []
+    # (plain loops, with no function called per group: every sentence is read so, and most need a test or two)
+    for kind, needs in _KIND_NEEDS:
+        for group in needs:
+            if group not in held:
+                held[group] = any(map(folded.__contains__, group))
+            if not held[group]:
+                break
+        else:
+            kinds.append(kind)
+    return tuple(kinds)
 
 
 def find_dates(sentence: str, published: date | None, *, future: bool = False) -> tuple[DateMention, ...]:
