@@ -277,7 +277,10 @@ def doers_of_purpose(s: Sentence, hit: Hit, object_: Chunk) -> list[Actor] | Non
 def _helps_the_one_before(s: Sentence, end: int) -> bool:
     """Whether the phrase ending at `end` is the object of "to help" ("to help the country's police")."""
     w = words(s.doc)
-    for k in range(end, max(s.sent.start + 1, end - HELPED_PHRASE_WORDS), -1):
+    stop = max(s.sent.start + 1, end - HELPED_PHRASE_WORDS)
+    if "help" not in w.lower[stop + 1 : end + 1]:
+        return False  # most phrases: no word of the window is read
+    for k in range(end, stop, -1):
         if w.lower[k] in (",", ";") or any(h.start <= k < h.end for h in s.hits):
             return False
         if w.lower[k] == "help" and w.lower[k - 1] == "to":

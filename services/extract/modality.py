@@ -23,6 +23,8 @@ SINGULAR_SUBJECTS = frozenset({"he", "she", "it", "who", "police"})
 # Words after which a cue word is a noun ("the plan", "its threat"); not "all" or "this", which may be subjects.
 NOUN_MARKERS = lexicon.word_set("possessives") | {"the", "a", "an", "'s", "’s"}
 PLAN_REACH = 2  # "the talks are due to", "is also due to"
+# The first words of the cues: a word that is none, as its lemma or as written, opens no cue
+CUE_OPENERS = frozenset(cue[0] for cue in lexicon.cues())
 
 
 def cues_between(doc: Doc, start: int, end: int) -> dict[str, str]:
@@ -32,6 +34,8 @@ def cues_between(doc: Doc, start: int, end: int) -> dict[str, str]:
     found: dict[str, str] = {}
     for i in range(start, end):
         lower, lemma = w.lower[i], w.lemma[i]
+        if lemma not in CUE_OPENERS and lower not in CUE_OPENERS:
+            continue  # most words
         # "May" in mid-sentence is the month, not the modal.
         if lower == "may" and w.title[i] and i > doc[i].sent.start:
             continue
