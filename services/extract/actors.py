@@ -547,7 +547,7 @@ def _names_the_country(w: Words, i: int, end: int) -> bool:
     """ "the country", "the kingdom" on their own ("the country had reached a deal"), not "the country's president"
     nor "the country music star": the next word is punctuation, a function word or an inflected verb; so "the
     group", "the movement" ("the group said it had accepted")."""
-    if w.lower[i] != "the" or i + 2 >= end or w.lower[i + 1] not in COUNTRY_NOUNS | GROUP_NOUNS:
+    if w.lower[i] != "the" or i + 2 >= end or w.lower[i + 1] not in COUNTRY_NOUNS and w.lower[i + 1] not in GROUP_NOUNS:
         return False
     after = i + 2
     if w.lower[after] in POSSESSIVE_MARKS:
@@ -913,7 +913,8 @@ def stranger_names(
             continue  # "Ironically Nichols": an adverb that opens the sentence is capitalised for that alone
         before = i - 1
         names_a_thing = (
-            w.lower[j - 1] in PLACE_NOUNS | PLACE_NAME_ENDS
+            w.lower[j - 1] in PLACE_NOUNS
+            or w.lower[j - 1] in PLACE_NAME_ENDS
             or before >= sent.start
             and (
                 w.lower[before] in POSSESSIVE_MARKS

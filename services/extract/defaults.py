@@ -291,7 +291,9 @@ def default_sources(type_: str, sources: list[Actor], targets: list[Actor], loca
     # kidnapped two Italian aid workers in Mali"); so are a state's forces abroad ("a militia attacked US troops
     # in Syria")
     abroad = location is not None and location.country and countries != {location.country}
-    of_the_state = all(t.sector in STATE_SECTORS | AUTHORITY_SECTORS or t.start == t.end for t in targets if t.country)
+    of_the_state = all(
+        t.sector in STATE_SECTORS or t.sector in AUTHORITY_SECTORS or t.start == t.end for t in targets if t.country
+    )
     # what people claim of a state is their own state's business; of its people or firms, only where it
     # happened in that state ("farmers protest the lease of land to Saudi investors" need not be Saudis)
     where_it_happened = location is not None and countries == {location.country}

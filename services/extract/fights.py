@@ -298,7 +298,7 @@ def _died_in(s: Sentence, hit: Hit) -> list[Actor]:
     if w.lower[j] not in ("in", "during"):
         return []
     verb = j - 1
-    while verb > max(s.sent.start, j - WOUNDS_WORDS) and w.lemma[verb] not in DYING_VERBS | {"lose"}:
+    while verb > max(s.sent.start, j - WOUNDS_WORDS) and w.lemma[verb] not in DYING_VERBS and w.lemma[verb] != "lose":
         if not w.alpha[verb]:
             return []  # "who died, praised the attack": another clause
         verb -= 1

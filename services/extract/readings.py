@@ -623,7 +623,9 @@ def _participle_before_its_noun(w: Words, hit: Hit, sent: Span) -> bool:
         return False
     if before in AUXILIARIES or before in BE_FORMS or w.lemma[i - 1] in ("have", "get"):
         return False
-    return w.alpha[after] and w.is_lower[after] and w.lower[after] not in STOP_WORDS | PREPOSITIONS
+    return (
+        w.alpha[after] and w.is_lower[after] and w.lower[after] not in STOP_WORDS and w.lower[after] not in PREPOSITIONS
+    )
 
 
 def _opens_with_an_adverb(w: Words, hit: Hit) -> bool:
@@ -710,7 +712,8 @@ def modifies_noun(doc: Doc, hit: Hit, sent: Span, hits: list[Hit]) -> bool:
             w.lower[other.start].endswith("ing")
             and w.alpha[other.start - 1]
             and before_other not in STOP_WORDS
-            and before_other not in AUXILIARIES | BE_FORMS
+            and before_other not in AUXILIARIES
+            and before_other not in BE_FORMS
         )
         if (
             other.end <= i

@@ -139,7 +139,11 @@ def recoded_by_actors(
         source.sector in TRAVELLERS or source.sector is None and not is_official(source) for source in sources
     ):
         return None  # refugees, fans or prisoners who arrive somewhere make no visit (042 is an actor's)
-    if cameo == DEPLOYMENT and sources and all(source.sector in UNARMED_SECTORS | UNARMED_BODIES for source in sources):
+    if (
+        cameo == DEPLOYMENT
+        and sources
+        and all(source.sector in UNARMED_SECTORS or source.sector in UNARMED_BODIES for source in sources)
+    ):
         # "two million people massed in the streets", "the party built a base of support": CAMEO 154 mobilises
         # armed forces
         return None
