@@ -123,10 +123,14 @@ def _ends_past_a_gap_in(entry: lexicon.Trigger, words: frozenset[str]) -> bool:
     return "~" in entry.pattern and entry.pattern.split()[-1] in words
 
 
+# The prepositions of whom an act is aimed at, after its object (`is_aimed_reading`)
+AIMING_PREPOSITIONS = PREPOSITIONS - {"from"}
+
+
 def is_aimed_reading(entry: lexicon.Trigger) -> bool:
     """Whether a pattern reads its verb by whom it is aimed at, not by its object ("fire ~ at"); "from" names what
     the object is kept from, and the object is whom the act is aimed at ("barred women from universities")."""
-    return _ends_past_a_gap_in(entry, PREPOSITIONS - {"from"})
+    return _ends_past_a_gap_in(entry, AIMING_PREPOSITIONS)
 
 
 def _is_particle_reading(entry: lexicon.Trigger) -> bool:
