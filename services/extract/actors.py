@@ -106,6 +106,7 @@ ADJECTIVE_SECTORS = frozenset({"national", "civilian", "local"})
 BACKING = frozenset({"backed", "supported", "funded", "sponsored", "armed", "trained", "financed"})
 # Participles of making a deal or talks: "a China-brokered deal", "Qatar-mediated talks" name who made them
 BROKERING = frozenset({"brokered", "mediated", "negotiated", "drafted", "proposed", "hosted", "organised", "organized"})
+BACKING_OR_BROKERING = BACKING | BROKERING  # (built once: every actor phrase is tested against it)
 BASED = frozenset({"based", "headquartered"})
 # Participles after a hyphen that make the name before them whose the actor is: "Vietnamese-led forces", "a
 # Beirut-based newspaper", and the affiliations news writes hyphened ("Pakistan-linked hackers")
@@ -387,7 +388,7 @@ def _names_a_backer(w: Words, end: int, stop: int) -> bool:
     """Whether a run ending at `end` is joined by a hyphen to a participle of backing ("Iranian-backed",
     "Russian-supported", "US-funded") or of brokering ("a China-brokered deal"): it names who backs the actor after
     it, or who made the deal, not whose the actor is or with whom the deal was made."""
-    return _hyphened_to(w, end, stop, BACKING | BROKERING)
+    return _hyphened_to(w, end, stop, BACKING_OR_BROKERING)
 
 
 def _hyphened_to(w: Words, end: int, stop: int, participles: frozenset[str]) -> bool:

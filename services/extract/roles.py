@@ -775,9 +775,11 @@ def attack_phrase(doc: Doc, sent: Span, start: int, end: int, *, passive: bool) 
         # "The attack, claimed by the Islamic State group, killed 40": the subject stands before its apposition
         subject_end = apposition_start(doc, start - 1, sent) or start
     first = subject_end
-    while first > max(sent.start, subject_end - ATTACK_PHRASE_WORDS) and w.lower[first - 1] not in CLAUSE_OPENERS | {
-        ","
-    }:
+    while (
+        first > max(sent.start, subject_end - ATTACK_PHRASE_WORDS)
+        and w.lower[first - 1] not in CLAUSE_OPENERS
+        and w.lower[first - 1] != ","
+    ):
         first -= 1
     noun = next((i for i in range(first, subject_end) if w.lower[i] in HARMFUL_ACT_NOUNS), None)
     if noun is None:

@@ -595,7 +595,12 @@ def _object_of_a_verb(s: Sentence, chunk: Chunk, clause_start: int) -> bool:
     k = chunk.start - 1
     while k > clause_start and (w.lower[k] in DETERMINERS or w.lower[k] in POSSESSIVES):
         k -= 1
-    if k - 1 <= clause_start or not w.is_lower[k] or w.lower[k - 1] in DETERMINERS | {"and", "or", ","}:
+    if (
+        k - 1 <= clause_start
+        or not w.is_lower[k]
+        or w.lower[k - 1] in DETERMINERS
+        or w.lower[k - 1] in ("and", "or", ",")
+    ):
         return False
     verb = w.lower[k].endswith("ed") and w.lemma[k] != w.lower[k]
     return verb and w.lower[k] not in AUXILIARIES and w.lower[k] not in BE_FORMS

@@ -506,7 +506,12 @@ def _group_no_lexicon_knows(s: Sentence, hit: Hit) -> list[Actor]:
     start = hit.start
     while start > s.sent.start and w.name_word[start - 1] and start - 1 not in s.entity_at:
         start -= 1
-    if start == hit.start or start > s.sent.start and w.lower[start - 1] not in CLAUSE_OPENERS | {","}:
+    if (
+        start == hit.start
+        or start > s.sent.start
+        and w.lower[start - 1] not in CLAUSE_OPENERS
+        and w.lower[start - 1] != ","
+    ):
         return []
     if not all(w.acronym[k] or zipf_frequency(w.lower[k], "en") < RARE_WORD_ZIPF for k in range(start, hit.start)):
         return []
