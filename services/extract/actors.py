@@ -275,6 +275,8 @@ def _sector(w: Words, start: int, end: int, entity_at: dict[int, Span]) -> str |
             lemmas = head
         break
     for i, lemma in enumerate(lemmas):
+        if lemma not in CHUNK_LEMMAS:
+            continue  # most words: no sector noun, nor a word of one
         if i + 1 < len(lemmas) and (lemma, lemmas[i + 1]) in sectors:
             found = sectors[(lemma, lemmas[i + 1])]
         elif lemma in BODY_HEADS and found is not None:
