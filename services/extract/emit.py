@@ -33,7 +33,7 @@ from services.extract.defaults import (
 )
 from services.extract.modality import ASSERTED, FUTURE, NEGATED
 from services.extract.models import EventCandidate, quad_class
-from services.extract.nlp import is_s_form, text_of, words
+from services.extract.nlp import char_span, is_s_form, text_of, words
 from services.extract.readings import Hit
 from services.extract.roles import ends_a_fight_noun
 from services.extract.sentence import Sentence
@@ -110,7 +110,7 @@ def emit(s: Sentence, hit, type_, mode, cameo, modality, sources, targets) -> li
         # left with them did not retreat
         sources = [a for a in sources if a.sector in UNPLACED_AGENTS] or sources
     doc = s.doc
-    start_char, end_char = doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
+    start_char, end_char = char_span(doc, hit.start, hit.end)
     future = modality == FUTURE
     if future not in s.dates:
         s.dates[future] = find_dates(s.text, s.published, future=future)

@@ -372,7 +372,7 @@ def is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], other
         return False  # "responded by breaking off relations": the answer, an act; and the means of one
     if hit.start > sent.start and counts_people_acted_on(w, hit.start - 1, hit.start, sent.end):
         return False  # "2 killed in air raid": what was done to those counted
-    if any(_answers_by(w, other.start) and other.start == hit.end + 1 for other in others):
+    if any(other.start == hit.end + 1 and _answers_by(w, other.start) for other in others):
         return True  # "China retaliated by imposing tariffs": the act after "by" is the retaliation
     if _opens_as_gerund(w, hit, sent, others) or _opens_a_clause_as_its_subject(w, hit, sent):
         return True
