@@ -136,7 +136,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...] | None, ...]] = {
     "dmy": (None, _MONTH_WORDS),
     "my": (None, _MONTH_WORDS),
     "iso": (None,),
-    "weekday": (tuple(WEEKDAYS),),
+    "weekday": (("day",), tuple(WEEKDAYS)),  # (every weekday's name ends in "day": one test rules out most sentences)
     "relative": (("today", "tonight", "yesterday", "tomorrow", "this "),),
     "period": (("last", "this", "next", "past"), _UNITS),
     "ago": (("ago",), _UNITS),
