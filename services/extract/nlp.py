@@ -1086,8 +1086,10 @@ def _places_named_with_their_container(doc: Doc) -> dict[str, lexicon.Place]:
     contained: dict[str, lexicon.Place] = {}
     starts = {entity.start for entity in entities}
     for city, container in zip(entities, entities[1:], strict=False):
+        if city.label_ not in (CITY, CAPITAL):
+            continue  # (tested first: the words up to the next name are only read after a town's)
         between = _joining_words(w.lower[city.end : container.start])
-        if city.label_ not in (CITY, CAPITAL) or between not in ([","], ["in"], ["in", "the"]):
+        if between not in ([","], ["in"], ["in", "the"]):
             continue
         if between == [","] and _another_place_follows(w, container.end, starts):
             continue  # "in Kabul, Pakistan and India", "Paris, Valencia, Rome": a list of places, none holding another
