@@ -920,6 +920,12 @@ def test_armed_men_struck_or_hit_are_attacked(text: str, expected: list) -> None
             [("SANCTION", "163", "IGO", "RUS")],
         ),
         ("EU adopts new sanctions on Iran", [("SANCTION", "163", "IGO", "IRN")]),
+        # sales, exports or imports restricted or curbed (RESTRICT SALES), and firms put on a blacklist
+        ("Japan imposed export curbs on China.", [("SANCTION", "163", "JPN", "CHN")]),
+        ("The Netherlands restricted exports of chip-making equipment to China.", [("SANCTION", "163", "NLD", "CHN")]),
+        ("The US added Chinese firms to its trade blacklist.", [("SANCTION", "163", "USA", "CHN")]),
+        # 161: an ambassador withdrawn is recalled (WITHDRAW AMBASSADOR)
+        ("Russia withdrew its ambassador from Moldova.", [("SANCTION", "161", "RUS", "MDA")]),
     ],
 )
 def test_sanctions_hit_or_slapped_on_a_state(text: str, expected: list) -> None:
