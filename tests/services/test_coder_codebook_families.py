@@ -231,6 +231,9 @@ def test_networks_breached(text: str, expected: list) -> None:
         ("Russia returned 90 Ukrainian prisoners of war.", [("RETREAT", "0841", "RUS", "UKR")]),
         ("Pakistan returned 400 Indian fishermen.", [("RETREAT", "0841", "PAK", "IND")]),
         ("Serbia handed over two villages to Bosnia.", [("RETREAT", "0842", "SRB", "BIH")]),
+        # ... and so are places or bodies handed back (RETURN PROPERTY)
+        ("Armenia handed four villages back to Azerbaijan.", [("RETREAT", "0842", "ARM", "AZE")]),
+        ("Russia handed back the bodies of 500 Ukrainian soldiers.", [("RETREAT", "0842", "RUS", "UKR")]),
         # 163 an import ban is an embargo
         ("Russia imposed an import ban on Moldovan wine.", [("SANCTION", "163", "RUS", "MDA")]),
         ("Beijing took countermeasures against Lithuania.", [("SANCTION", "163", "CHN", "LTU")]),
