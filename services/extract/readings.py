@@ -366,9 +366,10 @@ def is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], other
     if hit.entry.kind == "oblige":
         return False
     w = words(doc)
-    if means_by(w, hit, sent) and _means_of_an_alleged_act(w, hit, sent, others):
+    means = means_by(w, hit, sent)
+    if means and _means_of_an_alleged_act(w, hit, sent, others):
         return True  # "accused Israel of violating the ceasefire by killing three": part of the act alleged
-    if _answers_by(w, hit.start) or means_by(w, hit, sent) or gerund_of_time(w, hit, sent):
+    if _answers_by(w, hit.start) or means or gerund_of_time(w, hit, sent):
         return False  # "responded by breaking off relations": the answer, an act; and the means of one
     if hit.start > sent.start and counts_people_acted_on(w, hit.start - 1, hit.start, sent.end):
         return False  # "2 killed in air raid": what was done to those counted
