@@ -489,6 +489,13 @@ def _english_lemmas():
     return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
+@lru_cache
+def only_verbs() -> frozenset[str]:
+    """The words spaCy's English lookups list as verbs and as no noun or adjective ("escalate", "erupt")."""
+    index = load_lookups("en", ["lemma_index"]).get_table("lemma_index")
+    return frozenset(index["verb"]) - frozenset(index["noun"]) - frozenset(index["adj"])
+
+
 def _names_a_part_of_the_americas(forms: list[Form], start: int) -> bool:
     """Whether "American" is a part of the continent's ("Latin American countries", "Central American migrants"),
     which is no one country's, as "Native American" and "African American" are."""

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.lookups import load_lookups
 from spacy.tokens import Doc, Span
 
 from services.extract import lexicon
@@ -39,6 +37,7 @@ from services.extract.nlp import (
     find_triggers,
     is_past_form,
     is_s_form,
+    only_verbs,
     words,
 )
 from services.extract.roles import (
@@ -778,14 +777,7 @@ def _verb_in_the_plural(w: Words, i: int) -> bool:
     if not (w.alpha[i] and w.is_lower[i]) or w.lower[i] != w.lemma[i]:
         return False
     linking = w.lower[i] in LINKING_VERBS and i + 1 < len(w.lower) and w.is_lower[i + 1]
-    return linking or w.lower[i] in _only_verbs()
-
-
-@lru_cache
-def _only_verbs() -> frozenset[str]:
-    """The words spaCy's English lookups list as verbs and as no noun or adjective."""
-    index = load_lookups("en", ["lemma_index"]).get_table("lemma_index")
-    return frozenset(index["verb"]) - frozenset(index["noun"]) - frozenset(index["adj"])
+    return linking or w.lower[i] in only_verbs()
 
 
 def _verb_of_state(w: Words, i: int) -> bool:
