@@ -109,7 +109,10 @@ def _closes_an_aside_before(w: Words, hit: Hit, k: int, sent_start: int) -> bool
 
 def _opposed_act(w: Words, hit: Hit, stop: int) -> bool:
     """Whether an act named as a noun is what "against" opens, past its modifiers ("protest against a recent string
-    of night-time stabbing attacks"): the subject before it stands against the act and did not do it."""
+    of night-time stabbing attacks"): the subject before it stands against the act and did not do it. A verb in the
+    past is no noun: "Students marching against the new law attacked police" did it."""
+    if is_past_form(w, hit.start):
+        return False
     for k in range(hit.start - 1, max(stop, hit.start - OPPOSED_ACT_REACH) - 1, -1):
         lower = w.lower[k]
         if lower == "against":

@@ -4636,3 +4636,17 @@ def test_what_is_destroyed_and_who_is_called(text: str, expected: list) -> None:
 )
 def test_a_headline_s_verb_after_a_place(text: str, expected: list) -> None:
     assert by_country(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subject whose own phrase stands "against" something still does the verb after it
+        ("Students marching against the new law attacked police in Nairobi.", [("PROTEST", "KENEDU", "KENCOP")]),
+        ("Farmers angry at the new law clashed with police in Nairobi.", [("PROTEST", "KENAGR", "KENCOP")]),
+        # an act named as a noun after "against" is what the subject opposes, not what it did
+        ("Residents protested against a recent string of stabbing attacks in Nairobi.", [("PROTEST", "KENCVL", "KEN")]),
+    ],
+)
+def test_a_subject_against_something_still_does_its_verb(text, expected):
+    assert by_code(text) == expected, text
