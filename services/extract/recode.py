@@ -162,8 +162,12 @@ def recoded_by_actors(
     elif cameo == DESTROY_PROPERTY and sources and all(head_word(source).lower() in AIRCRAFT for source in sources):
         # CAMEO 195: what warplanes or drones destroy is struck from the air, not property destroyed (1712)
         type_, mode, cameo = "ASSAULT", "aerial", AERIAL_WEAPONS
-    elif cameo == DESTROY_PROPERTY and sources and all(head_word(source).lower() in BOMBERS for source in sources):
-        # CAMEO 183: what a bomber blows up is bombed
+    elif (
+        cameo in (DESTROY_PROPERTY, CONVENTIONAL_FORCE)
+        and sources
+        and all(head_word(source).lower() in BOMBERS for source in sources)
+    ):
+        # CAMEO 183: what a bomber blows up or attacks is bombed
         type_, mode, cameo = "ASSAULT", "explosives", BOMBING
     elif cameo == DESTROY_PROPERTY and (attack := _attack_written_as(s, sources)) is not None:
         # CAMEO 19: what an attack destroys ("An airstrike destroyed a clinic") is struck by it, coded as its noun

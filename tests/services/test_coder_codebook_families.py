@@ -456,8 +456,9 @@ def test_placards_and_slogans_tell_a_demonstration(text: str, expected: tuple) -
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # 190 use conventional military force: armed men who strike, with or without an object
-        ("Suicide bombers struck in the city of Kano.", [("ASSAULT", "190", "NGA", "NGA")]),
+        # 190 use conventional military force: armed men who strike, with or without an object; 183 when they are
+        # suicide bombers
+        ("Suicide bombers struck in the city of Kano.", [("ASSAULT", "183", "NGA", "NGA")]),
         ("Nigerian troops struck back near Maiduguri.", [("ASSAULT", "190", "NGA", None)]),
         # a storm, a scandal or workers who strike attack no one
         ("A powerful earthquake struck Kabul.", []),
@@ -1736,9 +1737,9 @@ def test_every_trigger_pattern_is_entered_once() -> None:
         # CAMEO 192: full control taken is territory occupied; CAMEO 190: a site targeted is attacked
         ("The Libyan army took complete control of the town of Sirte.", [("ASSAULT", "192", "LBY", "LBY")]),
         ("Libyan warplanes targeted sites near Sirte.", [("ASSAULT", "190", "LBY", None)]),
-        # ... and so is a checkpoint, a vehicle or a church, by a suicide bomber too, named after "by"
-        ("A checkpoint in Kandahar was targeted by a suicide bomber.", [("ASSAULT", "190", "AFG", "AFG")]),
-        ("Suicide bombers targeted a church in Makassar.", [("ASSAULT", "190", "IDN", "IDN")]),
+        # ... and so is a checkpoint, a vehicle or a church, by a suicide bomber too, named after "by" (a bombing, 183)
+        ("A checkpoint in Kandahar was targeted by a suicide bomber.", [("ASSAULT", "183", "AFG", "AFG")]),
+        ("Suicide bombers targeted a church in Makassar.", [("ASSAULT", "183", "IDN", "IDN")]),
         # CAMEO 141: people back in the streets, or gathered for a vigil or a march, demonstrate; not for a funeral
         (
             "Thousands of peaceful protesters returned to the streets of Hong Kong on Sunday.",
@@ -1801,6 +1802,9 @@ def test_weapons_found_or_defused_are_confiscated(text: str, expected: list) -> 
     ("text", "expected"),
     [
         # CAMEO 195: what warplanes, jets or drones destroy is struck from the air; 183: what a bomber blows up, bombed
+        # (BLOW_UP is 190 in CAMEO's verb dictionary, a pipeline or a building blown up property destroyed, 1712)
+        ("Rebels blew up a passenger train near Quetta.", [("ASSAULT", "190", "PAK", "PAK")]),
+        ("Militants blew up a gas pipeline near Kirkuk.", [("COERCE", "1712", "IRQ", "IRQ")]),
         ("Syrian warplanes destroyed a hospital in Idlib.", [("ASSAULT", "195", "SYR", "SYR")]),
         ("A suicide bomber blew up a minibus in Kabul.", [("ASSAULT", "183", "AFG", "AFG")]),
         # what troops or rioters destroy stays property destroyed, or a riot

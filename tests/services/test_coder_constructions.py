@@ -566,10 +566,10 @@ def test_a_wish_to_act_is_an_intent_not_the_act(text, expected):
         # then they are rebels of no named country
         ("Pro-Moscow rebels shot down a Malaysian airliner.", [("ASSAULT", "REB", "MYS")]),
         ("Insurgents ambushed a Turkish army convoy.", [("ASSAULT", "TURREB", "TURMIL")]),
-        # coercion by people (property destroyed, a blockade) does not say whose they are either
-        ("A Dutch cargo ship was blown up by rebels.", [("COERCE", "REB", "NLD")]),
-        # nor does a company's property: an airline's plane is attacked wherever it flies
-        ("The Malaysia Airlines plane was blown up by rebels.", [("COERCE", "REB", "MYSBUS")]),
+        # nor does a foreign ship they blow up
+        ("A Dutch cargo ship was blown up by rebels.", [("ASSAULT", "REB", "NLD")]),
+        # nor a company's property: an airline's plane is attacked wherever it flies
+        ("The Malaysia Airlines plane was blown up by rebels.", [("ASSAULT", "REB", "MYSBUS")]),
     ],
 )
 def test_unnamed_fighters_take_the_country_of_the_state_they_fight_not_of_any_victim(text, expected):
