@@ -23,6 +23,7 @@ from services.extract.actors import (
     Chunk,
     counts_people_acted_on,
     joins_a_town_to_its_container,
+    qualifies,
 )
 from services.extract.nlp import BE_FORMS, Words, is_past_form, words
 
@@ -50,6 +51,9 @@ PLACE_PHRASE_WORDS = 5
 # Words between a proposal and the "by" that names who made it: "the plan put forward by".
 PROPOSER_REACH = 2
 ATTACK_NOUNS = lexicon.word_set("attack_nouns")
+DOCUMENT_NOUNS = lexicon.word_set("document_nouns")
+# The prepositions that name a text's author after it: "a report by Amnesty", "a statement from the ministry"
+AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
 FIGHT_NOUNS = lexicon.word_set("fight_nouns")
 # "by the end of the year": a deadline, not an agent
 DEADLINES = frozenset({"end", "time", "middle", "start", "beginning", "close", "weekend"})
@@ -393,6 +397,41 @@ def source_before(
                 continue
         j -= 1
     return None
+
+
+def document_author(w: Words, sent: Span, verb: int, chunk_at: dict[int, Chunk]) -> Chunk | None:
+    """The author of a text that opens the clause and is the subject of a verb of speech right after it ("A report
+    by Amnesty International accused Israel", "A statement from the Iranian foreign ministry condemned"): a text
+    speaks for its author."""
+    chunk = chunk_at.get(verb - 1)
+    if chunk is None or chunk.end != verb or chunk.prep not in AUTHOR_PREPOSITIONS:
+        return None
+    return chunk if _authors_the_subject(w, chunk, sent) else None
+
+
+def _authors_the_subject(w: Words, chunk: Chunk, sent: Span) -> bool:
+    """Whether a phrase after "by" or "from" names the author of a text that opens the clause."""
+    document = chunk.start - 2
+    if document < sent.start or w.lower[document] not in DOCUMENT_NOUNS:
+        return False
+    opener = document - 1
+    while opener >= sent.start and qualifies(w, opener):
+        opener -= 1  # "a new report", "a joint statement"
+    return opener < sent.start or w.lower[opener] in DETERMINERS or w.lower[opener] == ","
+
+
+def names_a_document(w: Words, i: int, chunk_at: dict[int, Chunk], sent: Span) -> bool:
+    """Whether a word of saying is the noun of a text after its article, maybe past its author ("A UN report
+    accused Rwanda"): the subject of the verb after it, and no report of what others said."""
+    if w.lower[i] not in DOCUMENT_NOUNS:
+        return False
+    k = i - 1
+    if k in chunk_at:
+        k = chunk_at[k].start
+        if w.lower[k] in DETERMINERS:
+            return True
+        k -= 1
+    return k >= sent.start and (w.lower[k] in DETERMINERS or w.lower[k] in POSSESSIVES)
 
 
 def _object_of_a_gerund(w: Words, chunk: Chunk, sent: Span) -> bool:

@@ -24,7 +24,7 @@ from services.extract.models import Location
 from services.extract.nlp import ACT, Words, is_past_form, text_of, words
 from services.extract.pronouns import named_before
 from services.extract.readings import Hit, head_length, is_nominal, modifies_noun, move_of_a_market, tail_comma
-from services.extract.roles import BE_FORMS, RELATIVES
+from services.extract.roles import BE_FORMS, RELATIVES, names_a_document
 
 # The lemmas of the reporting cues of one word ("say", "tell"): a sentence's other words report nothing
 SAY_LEMMAS = frozenset(cue[0] for cue, kind in lexicon.cues().items() if kind == "say" and len(cue) == 1)
@@ -78,6 +78,7 @@ class Sentence:
             and not (i > sent.start and i + 1 in trigger_tokens and names_a_manner(w, i))  # "a state visit"
             and not _raises_its_subject(w, i, sent)
             and not names_an_area(w, i, sent.end, entity_at)  # "Borno and Yobe states"
+            and not names_a_document(w, i, self.chunk_at, sent)  # "A UN report accused Rwanda"
         }
         self.hits = hits
         self.last_subject = subject

@@ -25,6 +25,7 @@ from services.extract.roles import (
     attack_phrase,
     before_the_verb,
     disaster_did_it,
+    document_author,
     ends_a_fight_noun,
     exploded_by_accident,
     is_dash,
@@ -303,6 +304,8 @@ def _roles_as_written(s: Sentence, hit: Hit) -> tuple[Chunk | None, Chunk | None
         source = antecedent
     else:
         source = source_before(doc, sent, hit.start, s.chunk_at, s.left_stops)
+        if source is None and is_verbal(hit.entry.cameo):
+            source = document_author(words(doc), sent, hit.start, s.chunk_at)  # "A report by Amnesty accused"
         if source is not None and _in_tail(s, hit, source):
             source = None
         if source is not None and _weapon_is_subject(s, hit, source):

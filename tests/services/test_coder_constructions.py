@@ -4650,3 +4650,26 @@ def test_a_headline_s_verb_after_a_place(text: str, expected: list) -> None:
 )
 def test_a_subject_against_something_still_does_its_verb(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a text that accuses, condemns or urges speaks for its author, named after "by" or "from" or before it
+        ("A report by Amnesty International accused Israel of war crimes.", [("ACCUSE", "NGOHRI", "ISR")]),
+        ("A new report from Human Rights Watch urged Egypt to free the activists.", [("REQUEST", "NGOHRI", "EGY")]),
+        (
+            "A UN report accused Rwanda of backing the M23 rebels.",
+            [("ACCUSE", "IGOUNO", "RWA")],
+        ),
+        # a text's author does not do what the text finds others did
+        ("An investigation by the Kenyan police found that officers had killed the protesters.", []),
+        # and a report cited is no one who did what it tells
+        (
+            "According to a report by Amnesty International, Israeli troops killed 20 civilians.",
+            [("ASSAULT", "ISRMIL", "CVL")],
+        ),
+    ],
+)
+def test_a_text_speaks_for_its_author(text, expected):
+    assert by_code(text) == expected, text
