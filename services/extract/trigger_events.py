@@ -326,8 +326,9 @@ def events_for(s: Sentence, hit: Hit) -> list[EventCandidate]:
     # "talks between Iran and the EU": the sides its trigger names after "between" act on each other
     mutual = type_ == "ASSAULT" and not together or traded or cameo in MUTUAL_TALKS or takes_in_between(s.doc, hit)
     mutual = mutual or _done_to_each_other(s, hit)
-    # Sides are told apart by country; in a fight, also by who they are ("the army and the RSF")
-    side = (lambda a: a.code) if type_ == "ASSAULT" else (lambda a: a.country)
+    # Sides are told apart by country; in a fight or talks, also by who they are ("the army and the RSF", "the
+    # government and the ELN rebels")
+    side = (lambda a: a.code) if type_ == "ASSAULT" or cameo in MUTUAL_TALKS else (lambda a: a.country)
     if mutual and not targets and len({side(a) for a in sources if a.country}) > 1:
         # "Indian and Chinese troops clashed": fighting between the coordinated sides is each one's on the other,
         # as are the accusations or threats they trade and any act they do to "each other"; a joint act of

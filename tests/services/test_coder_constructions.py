@@ -1740,6 +1740,11 @@ def test_talks_between_two_sides_are_each_one_s_with_the_other(text, expected):
             "Iran resumed nuclear negotiations with the European Union on Tuesday.",
             [("CONSULT", "046", "IRN", "IGO"), ("CONSULT", "046", "IGO", "IRN")],
         ),
+        # so do talks between a government and rebels, coordinated as the subject
+        (
+            "Colombia's government and the ELN rebels resumed peace talks in Caracas.",
+            [("CONSULT", "046", "COL", "COL"), ("CONSULT", "046", "COL", "COL")],
+        ),
         # a meeting is coded one way (CAMEO 040), and so are talks within one country
         ("The Kenyan president met Ugandan officials in Nairobi.", [("CONSULT", "040", "KEN", "UGA")]),
         ("The president held talks with opposition leaders in Caracas.", [("CONSULT", "046", "VEN", "VEN")]),
