@@ -511,6 +511,9 @@ def test_the_same_verbs_between_forces_and_people_are_conflict(text: str, expect
     [
         # 1722 ban political parties; 172 administrative sanctions; 1721 censorship
         ("The Cambodian supreme court dissolved the main opposition party.", ("COERCE", "1722", "KHM", "KHM")),
+        # ... and so are parties suspended or outlawed, or their activities
+        ("Burkina Faso's junta suspended the activities of political parties.", ("COERCE", "1722", "BFA", "BFA")),
+        ("Thailand's court banned the opposition Move Forward party.", ("COERCE", "1722", "THA", "THA")),
         ("Bahrain stripped 130 dissidents of their citizenship.", ("COERCE", "172", "BHR", "BHR")),
         ("Mali suspended the French broadcaster France 24.", ("COERCE", "1721", "MLI", "FRA")),
         # 160 reduce relations: an agreement revoked or cancelled
