@@ -114,10 +114,11 @@ MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "
 # Nor is an act's object past "from", which names where or whom something came from: "received a phone call from
 # the Saudi king" does not receive the king.
 # Nor past a preposition of place, direction or time, which opens a phrase of its own: "sending refugees fleeing
-# towards the peacekeepers' base" sends no peacekeepers.
+# towards the peacekeepers' base" sends no peacekeepers; nor past "under", which names the terms an act was done on
+# ("withdrew from Bunagana under a regional deal" withdraws from no deal).
 PHRASE_PREPOSITIONS = frozenset(
     {"towards", "toward", "into", "onto", "across", "through", "near", "around", "during", "since", "until"}
-    | {"despite", "among", "behind", "beyond", "inside", "outside", "after", "before"}
+    | {"despite", "among", "behind", "beyond", "inside", "outside", "after", "before", "under"}
 )
 ACT_STOPS = GAP_STOPS | {"from"} | MODALS | PHRASE_PREPOSITIONS
 

@@ -4678,3 +4678,16 @@ def test_a_subject_against_something_still_does_its_verb(text, expected):
 )
 def test_a_text_speaks_for_its_author(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the terms an act is done under are no object of its verb
+        ("M23 rebels withdrew from Bunagana under a regional deal.", [("RETREAT", "0874", "COD", None)]),
+        # a pattern that names "under" itself still reads it
+        ("Ugandan police placed the opposition leader under house arrest.", [("COERCE", "173", "UGA", "UGA")]),
+    ],
+)
+def test_an_object_ends_before_the_terms_an_act_is_done_under(text, expected):
+    assert by_cameo(text) == expected, text
