@@ -395,6 +395,7 @@ def test_no_pattern_puts_two_alternations_side_by_side():
     [
         # 162 stops aid; 1663 withdraws aid workers
         ("The United States withdrew aid from Afghanistan.", ("SANCTION", "162", "USA", "AFG")),
+        ("The EU suspended budget support to Niger after the coup.", ("SANCTION", "162", "IGO", "NER")),
         ("The UN withdrew its staff from Gaza.", ("SANCTION", "1663", "IGO", "PSE")),
     ],
 )
