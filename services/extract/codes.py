@@ -2,9 +2,6 @@
 
 # Meeting is symmetric: "Iran, Iraq and Syria met" says each met the others (CAMEO 040, as PETRARCH codes it)
 MEET = "040"
-# Talks go both ways: CAMEO's verb dictionary codes talks held, begun or resumed with another as 046 from each side
-# to the other ([046:046])
-NEGOTIATE = "046"
 VISIT = "042"
 PRAISE, HOST = "051", "043"
 RELEASE = "0841"

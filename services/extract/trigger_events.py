@@ -22,7 +22,7 @@ from services.extract.actors import (
     written_actor,
 )
 from services.extract.clauses import CLAIM_VERBS, MATERIAL_CONFLICT, finite_after_and
-from services.extract.codes import MEET, NEGOTIATE, WEAPONS_SEIZED
+from services.extract.codes import MEET, WEAPONS_SEIZED
 from services.extract.conditions import (
     CLOSING_QUOTES,
     allowed_doers,
@@ -95,8 +95,6 @@ REACTION_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
 RECIPROCAL_VERBS = frozenset({"trade", "exchange"})
 HOSTILE_TRADES = frozenset({"ACCUSE", "THREATEN"})
 RECIPROCAL_PRONOUNS = frozenset({("each", "other"), ("one", "another")})
-# Meetings and talks of coordinated sides are each side's with the others
-MUTUAL_TALKS = frozenset({MEET, NEGOTIATE})
 # Words whose "of", "with" or "in" introduces an act alleged: "accused of", "suspected of", "charged with",
 # "accused in killing"
 CHARGING_WORDS = frozenset({"accuse", "suspect", "charge"})
@@ -324,11 +322,10 @@ def events_for(s: Sentence, hit: Hit) -> list[EventCandidate]:
     # "the army and allied fighters captured a neighbourhood": force with an object is used together on it
     together = type_ == "ASSAULT" and _has_an_object(s, hit, target_chunk)
     # "talks between Iran and the EU": the sides its trigger names after "between" act on each other
-    mutual = type_ == "ASSAULT" and not together or traded or cameo in MUTUAL_TALKS or takes_in_between(s.doc, hit)
+    mutual = type_ == "ASSAULT" and not together or traded or cameo == MEET or takes_in_between(s.doc, hit)
     mutual = mutual or _done_to_each_other(s, hit)
-    # Sides are told apart by country; in a fight or talks, also by who they are ("the army and the RSF", "the
-    # government and the ELN rebels")
-    side = (lambda a: a.code) if type_ == "ASSAULT" or cameo in MUTUAL_TALKS else (lambda a: a.country)
+    # Sides are told apart by country; in a fight, also by who they are ("the army and the RSF")
+    side = (lambda a: a.code) if type_ == "ASSAULT" else (lambda a: a.country)
     if mutual and not targets and len({side(a) for a in sources if a.country}) > 1:
         # "Indian and Chinese troops clashed": fighting between the coordinated sides is each one's on the other,
         # as are the accusations or threats they trade and any act they do to "each other"; a joint act of
@@ -338,17 +335,7 @@ def events_for(s: Sentence, hit: Hit) -> list[EventCandidate]:
             events += emit(s, hit, type_, mode, cameo, modality, [source], others)
         return events + accusation
     events += emit(s, hit, type_, mode, cameo, modality, sources, targets)
-    if cameo == NEGOTIATE and targets and _states_apart(sources, targets):
-        # "Iran held talks with the EU": each side negotiates with the other
-        events += emit(s, hit, type_, mode, cameo, modality, targets, sources)
     return events + accusation
-
-
-def _states_apart(sources: list[Actor], targets: list[Actor]) -> bool:
-    """Whether two sides are of different countries, both known."""
-    source_countries = {a.country for a in sources if a.country}
-    target_countries = {a.country for a in targets if a.country}
-    return bool(source_countries and target_countries) and source_countries.isdisjoint(target_countries)
 
 
 def _done_to_no_one(w: Words, hit: Hit, sent: Span, passive: bool) -> bool:

@@ -817,10 +817,7 @@ def test_condemnation_provoked_pleas_and_crackdowns(text: str, expected: list) -
         # naming an act is no act: "called the sanctions a crime" calls them, imposes none
         ("Iran's foreign minister called the sanctions a crime against humanity.", []),
         # talks held with those responsible for something blame no one
-        (
-            "Egypt held talks with Sudanese officials responsible for water.",
-            [("CONSULT", "046", "EGY", "SDN"), ("CONSULT", "046", "SDN", "EGY")],
-        ),
+        ("Egypt held talks with Sudanese officials responsible for water.", [("CONSULT", "040", "EGY", "SDN")]),
         # 111: faulted, chided, disapproval expressed
         ("Chile faulted Peru for the delay.", [("ACCUSE", "111", "CHL", "PER")]),
         ("Norway chided Iceland over whaling.", [("ACCUSE", "111", "NOR", "ISL")]),
@@ -1189,14 +1186,10 @@ def test_power_handed_over_and_people_released(text: str, expected: list) -> Non
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # 051 tribute paid; 046 talks taken part in, each side's with the other; the venue of talks meant to be held
-        # is no party to them
+        # 051 tribute paid; 046 talks taken part in; the venue of talks meant to be held is no party to them
         ("Iran's foreign minister paid tribute to the slain Hezbollah leader.", [("SUPPORT", "051", "IRN", "LBN")]),
         ("The company paid tribute to its founder.", []),
-        (
-            "Israel took part in indirect talks with Lebanon.",
-            [("CONSULT", "046", "ISR", "LBN"), ("CONSULT", "046", "LBN", "ISR")],
-        ),
+        ("Israel took part in indirect talks with Lebanon.", [("CONSULT", "046", "ISR", "LBN")]),
         ("Russia will participate in the peace talks in Istanbul.", [("AGREE", "036", "RUS", None)]),
     ],
 )
@@ -1260,11 +1253,8 @@ def test_words_that_name_no_event_of_their_type_here(text: str) -> None:
         ("China's foreign ministry leapt to the defence of Cambodia's government.", [("SUPPORT", "052", "CHN", "KHM")]),
         ("Kenya's president sealed a trade agreement in Nairobi.", [("SUPPORT", "057", "KEN", None)]),
         ("India's prime minister landed in Kenya on Monday.", [("CONSULT", "042", "IND", "KEN")]),
-        # 046 talks sat down to, each side's with the other; 062 and 063 joint patrols and a joint investigation team
-        (
-            "Sudan's delegation sat down for talks with South Sudan in Juba.",
-            [("CONSULT", "046", "SDN", "SSD"), ("CONSULT", "046", "SSD", "SDN")],
-        ),
+        # 046 talks sat down to; 062 and 063 joint patrols and a joint investigation team
+        ("Sudan's delegation sat down for talks with South Sudan in Juba.", [("CONSULT", "046", "SDN", "SSD")]),
         ("Nigerien troops carried out joint patrols with Chad.", [("COOPERATE", "062", "NER", "TCD")]),
         ("Indian police set up a joint investigation team with Bangladesh.", [("COOPERATE", "063", "IND", "BGD")]),
         # 074 peacekeepers dispatched; 086 inspectors let in; 162 financing paused
@@ -1364,10 +1354,7 @@ def test_offers_meetings_joint_drills_aid_access_and_expulsions_by_their_codeboo
             "Egypt's president affirmed Egypt's commitment to closer ties with Eritrea.",
             [("AGREE", "030", "EGY", None)],
         ),
-        (
-            "Ethiopia conducted another round of negotiations with Egypt.",
-            [("CONSULT", "046", "ETH", "EGY"), ("CONSULT", "046", "EGY", "ETH")],
-        ),
+        ("Ethiopia conducted another round of negotiations with Egypt.", [("CONSULT", "046", "ETH", "EGY")]),
         ("Chinese troops kicked off a joint military exercise with Cambodia.", [("COOPERATE", "062", "CHN", "KHM")]),
         # 154 troops ordered to a border or a coast are deployed (ordered to withdraw, they are not)
         ("Venezuela ordered 5,600 soldiers to its coast near Guyana.", [("MOBILIZE", "154", "VEN", "GUY")]),
@@ -1600,10 +1587,7 @@ def test_a_verdict_falls_on_the_one_named_before_its_adjective(text: str, expect
     [
         # CAMEO's verb dictionary: ENGAGE (IN &NEGOTIATION) is 046; "engaged in" is a state, not a passive
         ("Colombia's government is engaged in peace talks with FARC rebels.", [("CONSULT", "046", "COL", "COL")]),
-        (
-            "Colombia's government engaged in talks with Venezuela.",
-            [("CONSULT", "046", "COL", "VEN"), ("CONSULT", "046", "VEN", "COL")],
-        ),
+        ("Colombia's government engaged in talks with Venezuela.", [("CONSULT", "046", "COL", "VEN")]),
         # OVERWHELM is filed under DESTROY (190): by forces, not by the weather
         ("Colombian troops overwhelmed FARC rebels near Cali.", [("ASSAULT", "190", "COL", "COL")]),
         ("Heavy snow overwhelmed Chinese rescue teams.", []),

@@ -987,7 +987,7 @@ def test_approving_a_deal_with_another_ratifies_it():
         # the minister's office is named by its modifiers, "external affairs" as "foreign"
         (
             "India's external affairs minister held talks with his Chinese counterpart.",
-            [("CONSULT", "INDGOV", "CHNGOV"), ("CONSULT", "CHNGOV", "INDGOV")],
+            [("CONSULT", "INDGOV", "CHNGOV")],
         ),
     ],
 )
@@ -1726,32 +1726,6 @@ def test_a_fight_between_two_sides_is_each_one_s_on_the_other(text, expected):
 )
 def test_talks_between_two_sides_are_each_one_s_with_the_other(text, expected):
     assert by_code(text) == expected, text
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # talks held with another go both ways, as CAMEO's verb dictionary codes them (046 from each side)
-        (
-            "Chinese Foreign Minister Wang Yi held talks with his Indian counterpart in New Delhi.",
-            [("CONSULT", "046", "CHN", "IND"), ("CONSULT", "046", "IND", "CHN")],
-        ),
-        (
-            "Iran resumed nuclear negotiations with the European Union on Tuesday.",
-            [("CONSULT", "046", "IRN", "IGO"), ("CONSULT", "046", "IGO", "IRN")],
-        ),
-        # so do talks between a government and rebels, coordinated as the subject
-        (
-            "Colombia's government and the ELN rebels resumed peace talks in Caracas.",
-            [("CONSULT", "046", "COL", "COL"), ("CONSULT", "046", "COL", "COL")],
-        ),
-        # a meeting is coded one way (CAMEO 040), and so are talks within one country
-        ("The Kenyan president met Ugandan officials in Nairobi.", [("CONSULT", "040", "KEN", "UGA")]),
-        ("The president held talks with opposition leaders in Caracas.", [("CONSULT", "046", "VEN", "VEN")]),
-    ],
-)
-def test_talks_held_with_another_state_are_each_side_s_with_the_other(text, expected):
-    assert by_cameo(text) == expected, text
 
 
 def test_talks_named_before_their_sides_take_the_time_of_the_verb_after_them():
@@ -2531,7 +2505,7 @@ def test_an_appeal_foretold_is_not_yet_made_where_one_announced_is() -> None:
             "The Ethiopian militia fought for the Eritrean army against Tigrayan forces.",
             [("ASSAULT", "ETH", "ETH")],
         ),
-        ("Qatar negotiated on behalf of Hamas with Israel.", [("CONSULT", "QAT", "ISR"), ("CONSULT", "ISR", "QAT")]),
+        ("Qatar negotiated on behalf of Hamas with Israel.", [("CONSULT", "QAT", "ISR")]),
         # what cooperation or talks are "on" is their topic, not the other party
         ("Japan shared intelligence on North Korea with South Korea.", [("COOPERATE", "JPN", "KOR")]),
         ("The US and Britain held talks on Ukraine.", [("CONSULT", "USA", "GBR"), ("CONSULT", "GBR", "USA")]),
