@@ -51,7 +51,8 @@ PLACE_PHRASE_WORDS = 5
 # Words between a proposal and the "by" that names who made it: "the plan put forward by".
 PROPOSER_REACH = 2
 ATTACK_NOUNS = lexicon.word_set("attack_nouns")
-DOCUMENT_NOUNS = lexicon.word_set("document_nouns")
+# Texts whose authors speak through them: "A UN report accused Rwanda", "a statement from the ministry condemned"
+DOCUMENT_NOUNS = lexicon.word_set("statement_nouns") | lexicon.word_set("report_nouns")
 # The prepositions that name a text's author after it: "a report by Amnesty", "a statement from the ministry"
 AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
 FIGHT_NOUNS = lexicon.word_set("fight_nouns")
