@@ -788,12 +788,15 @@ def _verb_of_state(w: Words, i: int) -> bool:
 def move_of_a_market(doc: Doc, hit: Hit, sent: Span) -> bool:
     """A verb right after a price, a rate, a currency or a market, past the auxiliaries and adverbs between, is the
     market's move: "Russian stocks rallied", "deposit rates eased", "the index has sharply shot up". A currency's name
-    that is also a word ("won support") moves only by rallying."""
+    that is also a word ("won support") moves only by rallying; and a market after a preposition other than "of" is
+    the object of a phrase, not the verb's subject ("Farmers angry at the ban on exports clashed with police")."""
     w = words(doc)
     k = hit.start - 1
     while k > sent.start and (w.lower[k] in AUXILIARIES or w.lower[k] in MARKET_VERB_SKIPS or _is_adverb(w, k)):
         k -= 1
     before = w.lower[k] if k >= sent.start else ""
+    if k > sent.start and w.lower[k - 1] in PREPOSITIONS and w.lower[k - 1] != "of":
+        return False
     return before in MARKET_NOUNS and (hit.entry.type == "PROTEST" or before not in CURRENCY_HOMONYMS)
 
 
