@@ -10,6 +10,7 @@ a title after "the" for the one actor the report introduced with it ("Sudan's go
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from itertools import compress
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -40,8 +41,10 @@ COMMON_WORD_ZIPF = 4.0
 # How far a title may follow the country that places it: "Sudan's foreign affairs minister"
 TITLE_REACH = 3
 HONORIFICS = lexicon.word_set("honorifics")
+UNCOMMON_CACHE = 50_000  # words: the capitalised words of a worker's articles, met again article after article
 
 
+@lru_cache(maxsize=UNCOMMON_CACHE)
 def _uncommon(word: str) -> bool:
     """Whether a word is rare enough in English to be read as a name when capitalised."""
     return zipf_frequency(word, "en") < COMMON_WORD_ZIPF
