@@ -230,7 +230,11 @@ def extract_events(text: str, *, published: date | None = None) -> list[EventCan
     text = text[:MAX_CODED_CHARS]
     doc = pipeline()(recase_capitals(text))
     doc.user_data["text"] = text  # the input as written, which the recased text keeps every character's place of
-    return code_document(doc, published if published and plausible_publication(published) else None)
+    events = code_document(doc, published if published and plausible_publication(published) else None)
+    # What the document keeps of itself (its sentences' and names' Spans, which hold it) makes a cycle that only the
+    # garbage collector would free, after walking it: released, the document is freed as soon as it is dropped.
+    doc.user_data.clear()
+    return events
 
 
 # One sentence that takes the coder through its pipeline, lexicons and place names, after a headline in capitals,
