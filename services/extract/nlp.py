@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import compress, pairwise
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import NamedTuple
 
 import numpy
@@ -193,8 +193,8 @@ def make_lemmatizer(nlp: Language, name: str):
         doc.user_data["words"] = w
         if not infos:
             return doc
-        # One list per attribute, each read off the forms' tuples by `map` (`zip(*infos)` takes twice as long)
-        columns = [list(map(itemgetter(k), infos)) for k in range(len(infos[0]))]
+        # One list per attribute: the forms' tuples transposed at once by `zip`, not read column by column
+        columns = map(list, zip(*infos, strict=True))
         (
             lemma_ids,
             w.lower,
