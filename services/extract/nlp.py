@@ -933,7 +933,12 @@ def find_triggers(doc: Doc) -> list[tuple[int, int, lexicon.Trigger]]:
                 continue  # a later part's first word is nowhere in the sentence: neither reading can match
             first, *rest = segments
             # The anchor is the first word, which the index matched; a longer first part ("come under") must match on.
-            if len(first) > 1 and (start + len(first) > len(w.lower) or not _segment_at(w, start, first, skip=1)):
+            # (its second word is tested first, without the general loop: most such parts fail there)
+            if len(first) > 1 and (
+                start + len(first) > len(w.lower)
+                or not _token_matches(w, start + 1, first[1])
+                or not _segment_at(w, start, first, skip=2)
+            ):
                 continue
             end = start + len(first)
             stops = OBJECT_STOPS if trigger.kind == NO_EVENT else ACT_STOPS if trigger.kind == ACT else GAP_STOPS
