@@ -273,6 +273,7 @@ class Form(NamedTuple):
     is_space: bool
     like_num: bool
     places_a_town: bool  # a preposition of place or a verb of force on a place, which may name a small town after it
+    english: bool  # a word of spaCy's English lemma table
 
 
 class Name(NamedTuple):
@@ -336,6 +337,7 @@ def make_name_ruler(nlp: Language, name: str):
             lexeme.is_space,
             lexeme.like_num,
             lower in TOWN_PREPOSITIONS or lower in TOWN_VERBS,
+            lower in _english_lemmas(),
         )
 
     def recognise(doc: Doc) -> Doc:
@@ -578,7 +580,7 @@ def _past_a_town_and_its_comma(forms: list[Form], start: int) -> int | None:
     its place noun, and a comma stand at `start` ("Khaydaro, ", "Bordode town, "); None elsewhere."""
     end = start
     while end < len(forms) and end - start < MAX_TOWN_WORDS and forms[end].is_title:
-        if forms[end].lower in _english_lemmas():
+        if forms[end].english:
             return None  # "In January, ...", "At Home, ...": no town
         end += 1
     if end == start or end >= len(forms):
