@@ -398,8 +398,10 @@ def make_name_ruler(nlp: Language, name: str):
         names = sorted(_states_of_the_union(doc, forms, kept), key=lambda name: name.start)
         entities = [_as_span(doc, name) for name in names]
         # `set_ents` takes these Spans as they are (an assignment to `Doc.ents` builds each anew), and the document
-        # keeps them for `doc_entities`, which would otherwise build them once more from the tokens
-        doc.set_ents(entities)
+        # keeps them for `doc_entities`, which would otherwise build them once more from the tokens. The other tokens
+        # keep a new document's unset mark, which `Doc.ents` and `ent_type_` read as no entity, as they read "O":
+        # marking each "O" walks the whole document, and nothing reads the difference.
+        doc.set_ents(entities, default="unmodified")
         doc.user_data["entities"] = tuple(entities)
         return doc
 
