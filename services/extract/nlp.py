@@ -71,6 +71,8 @@ PLACES_IN_DATELINES = frozenset({CITY, CAPITAL, COUNTRY})
 DATELINE_WORDS = 3  # "ADDIS ABABA", "RIO DE JANEIRO"
 DATELINE_ENDS = frozenset({",", "(", "-", "—", "–"})
 DATELINE = "dateline"  # the span group of a document's datelines
+# The user data key of the tokens' word form ids, which the name ruler reads and leaves for the lemmatizer after it
+ORTH_IDS = "orth_ids"
 MAX_GAP = 7  # words allowed between the parts of a pattern: "gave the Ivory Coast 5.1 million dollars of aid"
 BE_FORMS = lexicon.word_set("be_forms")
 GEOGRAPHIC_FEATURES = lexicon.word_set("geographic_features")
@@ -136,7 +138,6 @@ def make_lemmatizer(nlp: Language, name: str):
     lemmas = {table[key].lower() for key in table}
     nouns = {noun[0] for noun in lexicon.sectors() if len(noun) == 1}
     by_first = trigger_index()
-    hyphen = strings.add("-")
 
     seen: dict[int, tuple] = {}  # by word form: what the loop needs about it, worked out once per process
 
@@ -186,9 +187,9 @@ def make_lemmatizer(nlp: Language, name: str):
         )
 
     def lemmatize(doc: Doc) -> Doc:
-        # Word forms come from the array, not from Token objects: building one per token is the costly part.
-        orths = doc.to_array(ORTH)
-        infos = [seen.get(orth) or seen.setdefault(orth, describe(orth)) for orth in orths.tolist()]
+        # Word forms come from their ids, not from Token objects: building one per token is the costly part.
+        orths = doc.user_data.pop(ORTH_IDS)
+        infos = [seen.get(orth) or seen.setdefault(orth, describe(orth)) for orth in orths]
         w = Words()
         doc.user_data["words"] = w
         if not infos:
@@ -213,8 +214,8 @@ def make_lemmatizer(nlp: Language, name: str):
         offsets = doc.to_array([IDX, LENGTH])
         w.char_start, w.char_end = offsets[:, 0].tolist(), (offsets[:, 0] + offsets[:, 1]).tolist()
         w.spaced = doc.to_array(SPACY).astype(bool).tolist()
-        if hyphens := numpy.flatnonzero(orths == hyphen).tolist():
-            _read_spaced_hyphens_as_dashes(doc, w, hyphens)
+        if "-" in w.lower:
+            _read_spaced_hyphens_as_dashes(doc, w, list(compress(range(len(w.lower)), map("-".__eq__, w.lower))))
         w.sentence_starts = _sentence_starts(w.lower, spaces, ends)
         starts = [-1] * len(infos)
         for start in w.sentence_starts:
@@ -341,7 +342,9 @@ def make_name_ruler(nlp: Language, name: str):
         )
 
     def recognise(doc: Doc) -> Doc:
-        forms = list(map(form_of, doc.to_array(ORTH).tolist()))
+        # (read once for both components: `Doc.to_array` costs about as much as the forms' lookup)
+        orths = doc.user_data[ORTH_IDS] = doc.to_array(ORTH).tolist()
+        forms = list(map(form_of, orths))
         # Longest first, then leftmost, as spaCy's filter_spans ranks them; only the matches kept become Spans.
         found = [*matcher(doc), *_minor_places(forms, minor_places, minor_lengths)]
         matches = sorted(found, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
