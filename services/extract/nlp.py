@@ -217,13 +217,10 @@ def make_lemmatizer(nlp: Language, name: str):
         if "-" in w.lower:
             _read_spaced_hyphens_as_dashes(doc, w, list(compress(range(len(w.lower)), map("-".__eq__, w.lower))))
         w.sentence_starts = _sentence_starts(w.lower, spaces, ends)
-        starts = [-1] * len(infos)
-        for start in w.sentence_starts:
-            starts[start] = 1
+        starts = numpy.full(len(infos), -1, dtype="int64")
+        starts[w.sentence_starts] = 1
         # One bulk write: setting Token.is_sent_start re-checks the whole document on every call.
-        values = numpy.column_stack(
-            [numpy.array(lemma_ids, dtype="uint64"), numpy.array(starts, dtype="int64").astype("uint64")]
-        )
+        values = numpy.column_stack([numpy.array(lemma_ids, dtype="uint64"), starts.astype("uint64")])
         doc.from_array([LEMMA, SENT_START], values)
         return doc
 
