@@ -322,7 +322,8 @@ def code_entity(
     entity: Span, sector: str | None, when: date | None, former: bool
 ) -> tuple[str, str | None, str | None]:
     """An entity's code, country and sector, given the sector noun beside it and the date."""
-    label, key = entity.label_, entity.ent_id_
+    # (the span's own id, which its tokens' entity id repeats: `ent_id_` builds the root Token to read it there)
+    label, key = entity.label_, entity.id_
     if label == ROLE:
         code = lexicon.role_code(key, when)
         return code, code[:3], code[3:6] or None
