@@ -320,6 +320,12 @@ def make_name_ruler(nlp: Language, name: str):
     # wordfreq reads its English list on first use (about 0.2 s): read it with the pipeline, which a worker builds
     # before it forks its pool, rather than in the middle of an article
     zipf_frequency("news", "en")
+    # A name's label and key as the string ids a Span takes: given strings, it hashes and stores each anew. (They
+    # are the lexicons' labels and keys, each hashed once.)
+    string_id = lru_cache(maxsize=None)(nlp.vocab.strings.add)
+
+    def as_span(doc: Doc, name: Name) -> Span:
+        return Span(doc, name.start, name.end, label=string_id(name.label), span_id=string_id(name.key))
 
     @lru_cache(maxsize=WORD_FORM_CACHE)
     def form_of(orth: int) -> Form:
@@ -385,7 +391,7 @@ def make_name_ruler(nlp: Language, name: str):
         # A dateline says where the report was filed: it sets the story, but names no actor and no event's place.
         titled = [name for name in kept if _opens_a_titled_dateline(forms, name)]
         datelines = _dateline_place(forms, in_capitals, taken) + titled
-        doc.spans[DATELINE] = [_as_span(doc, name) for name in datelines]
+        doc.spans[DATELINE] = [as_span(doc, name) for name in datelines]
         if datelines:
             kept = [name for name in kept if name not in titled and not _completes_a_dateline(forms, name, datelines)]
         for i in compress(range(len(forms)), map(attrgetter("is_title"), forms)):
@@ -396,7 +402,7 @@ def make_name_ruler(nlp: Language, name: str):
                     continue
                 kept.append(Name(i, i + 1, label, key))
         names = sorted(_states_of_the_union(doc, forms, kept), key=lambda name: name.start)
-        entities = [_as_span(doc, name) for name in names]
+        entities = [as_span(doc, name) for name in names]
         # `set_ents` takes these Spans as they are (an assignment to `Doc.ents` builds each anew), and the document
         # keeps them for `doc_entities`, which would otherwise build them once more from the tokens. The other tokens
         # keep a new document's unset mark, which `Doc.ents` and `ent_type_` read as no entity, as they read "O":
@@ -406,10 +412,6 @@ def make_name_ruler(nlp: Language, name: str):
         return doc
 
     return recognise
-
-
-def _as_span(doc: Doc, name: Name) -> Span:
-    return Span(doc, name.start, name.end, label=name.label, span_id=name.key)
 
 
 def _text(doc: Doc, forms: list[Form], name: Name) -> str:
