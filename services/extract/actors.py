@@ -115,7 +115,9 @@ TRAILING = DETERMINERS | {"and", "of", "-", ","}
 # The forms and lemmas that may make a word part of an actor phrase (`_is_chunk_token`): a word with neither, and no
 # name, number, hyphened word nor word after a possessive, is none
 CHUNK_FORMS = HYPHENED_OWNERS | DETERMINERS | MODIFIERS | {"and"}
-CHUNK_LEMMAS = frozenset(noun[0] for noun in lexicon.sectors() if len(noun) == 1) | PAIRED_SECTOR_WORDS
+# The sector nouns of one word, to test a lemma against without building the tuple the sector table is keyed by
+SECTOR_NOUNS = frozenset(noun[0] for noun in lexicon.sectors() if len(noun) == 1)
+CHUNK_LEMMAS = SECTOR_NOUNS | PAIRED_SECTOR_WORDS
 # Plain adjectives no lexicon knows that may stand between an agent's "by" and its phrase
 ADJECTIVES_BEFORE = 2
 # Tokens of the adjectives between a nationality and its title ("Serbian ultra - nationalist leader")
@@ -177,7 +179,7 @@ def _is_chunk_token(
         return True
     if lower == "force" and _is_force_used(w, i):
         return False
-    if (w.lemma[i],) in sectors:
+    if w.lemma[i] in SECTOR_NOUNS:
         # "fighters forced a plane", "charged with spying": a verb, no "force" and no "spy"
         return not (lower.endswith(("ed", "ing")) and lower != w.lemma[i])
     if w.lemma[i] in PAIRED_SECTOR_WORDS and (
@@ -684,7 +686,7 @@ def find_chunks(
         # Most runs ("the new", "a key") name no one: only a name or a sector noun (of one word or two: "armed
         # men") makes an actor.
         if not any(
-            k in entity_at or (w.lemma[k],) in sectors or k > i and (w.lemma[k - 1], w.lemma[k]) in sectors
+            k in entity_at or w.lemma[k] in SECTOR_NOUNS or k > i and (w.lemma[k - 1], w.lemma[k]) in sectors
             for k in range(i, j)
         ):
             i = max(j, i + 1)
@@ -899,10 +901,9 @@ def stranger_names(
     w = words(doc)
     if in_headline_case(w, sent):
         return []
-    sectors = lexicon.sectors()
 
     def name_word(k: int) -> bool:
-        return w.name_word[k] and k not in entity_at and k not in trigger_tokens and (w.lemma[k],) not in sectors
+        return w.name_word[k] and k not in entity_at and k not in trigger_tokens and w.lemma[k] not in SECTOR_NOUNS
 
     runs = []
     past = sent.start  # where the last run ended

@@ -22,6 +22,7 @@ from services.extract.actors import (
     ARTICLES,
     DETERMINERS,
     POSSESSIVE_MARKS,
+    SECTOR_NOUNS,
     Chunk,
     code_entity,
     find_chunks,
@@ -56,7 +57,6 @@ def introduced(doc: Doc, chunks: list[Chunk], entity_at: dict[int, Span]) -> dic
     name it does not know, right after a title ("President Ivan Petrov") or standing alone before an apposition that
     says who they are."""
     w = words(doc)
-    sectors = lexicon.sectors()
     found = {}
     for chunk in chunks:
         if len(chunk.actors) != 1 or chunk.actors[0].country is None:
@@ -72,11 +72,11 @@ def introduced(doc: Doc, chunks: list[Chunk], entity_at: dict[int, Span]) -> dic
             first > chunk.start
             and first - 1 not in entity_at
             and w.name_word[first - 1]
-            and (w.lemma[first - 1],) not in sectors
+            and w.lemma[first - 1] not in SECTOR_NOUNS
         ):
             first -= 1
         names = chunk.end - first
-        titled = first > chunk.start and (w.lemma[first - 1],) in sectors
+        titled = first > chunk.start and w.lemma[first - 1] in SECTOR_NOUNS
         # A phrase that is nothing but a name got its actor from an apposition (actors._named_by_apposition).
         if 0 < names <= MAX_NAME_WORDS and (titled or first == chunk.start and names > 1):
             found[w.lower[chunk.end - 1]] = chunk.actors[0].code
@@ -109,9 +109,8 @@ def may_introduce(doc: Doc, sent: Span, named: list[Span], entity_at: dict[int, 
     if any(entity.label_ == ROLE and len(entity) > 1 for entity in named):
         return True
     w = words(doc)
-    sectors = lexicon.sectors()
     for i in range(sent.start + 1, sent.end - 1):
-        if (w.lemma[i],) in sectors and i + 1 not in entity_at and w.name_word[i + 1]:
+        if w.lemma[i] in SECTOR_NOUNS and i + 1 not in entity_at and w.name_word[i + 1]:
             return True  # "President Ivan Petrov"
         if w.lower[i] == "," and w.lower[i + 1] in ARTICLES and i - 1 not in entity_at:
             return True  # "Ivan Petrov, the Russian deputy foreign minister"
@@ -173,16 +172,16 @@ class People:
     def names_a_stranger(self, sent: Span) -> bool:
         """Whether a sentence in running text names in full a person no lexicon places and no title introduces
         ("An Atlanta judge sentenced Brian Nichols"): a "he" in the next sentence may be either person."""
-        w, sectors = words(self.doc), lexicon.sectors()
+        w = words(self.doc)
         if in_headline_case(w, sent):
             return False
         for i in range(sent.start + 1, sent.end - 1):
             first, last = i, i + 1
-            if first in self.entity_at or last in self.entity_at or (w.lemma[i - 1],) in sectors:
+            if first in self.entity_at or last in self.entity_at or w.lemma[i - 1] in SECTOR_NOUNS:
                 continue
             if not (w.title[first] and w.alpha[first] and w.title[last] and w.alpha[last]):
                 continue
-            if w.lower[first] in STOP_WORDS or (w.lemma[first],) in sectors or w.lower[last] in self.surnames:
+            if w.lower[first] in STOP_WORDS or w.lemma[first] in SECTOR_NOUNS or w.lower[last] in self.surnames:
                 continue
             if _uncommon(w.lower[last]):
                 return True
