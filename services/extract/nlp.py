@@ -138,6 +138,8 @@ def make_lemmatizer(nlp: Language, name: str):
     lemmas = {table[key].lower() for key in table}
     nouns = {noun[0] for noun in lexicon.sectors() if len(noun) == 1}
     by_first = trigger_index()
+    # (compared as ids: a Span's `label_` looks its string up at each read)
+    place_labels = frozenset(strings.add(label) for label in (COUNTRY, CAPITAL, CITY))
 
     seen: dict[int, tuple] = {}  # by word form: what the loop needs about it, worked out once per process
 
@@ -210,7 +212,7 @@ def make_lemmatizer(nlp: Language, name: str):
             ends,
             w.patterns_opened,
         ) = columns
-        w.places = frozenset(e.start for e in doc_entities(doc) if e.label_ in (COUNTRY, CAPITAL, CITY))
+        w.places = frozenset(e.start for e in doc_entities(doc) if e.label in place_labels)
         offsets = doc.to_array([IDX, LENGTH, SPACY])  # (one call: each costs more than the columns it reads)
         w.char_start, w.char_end = offsets[:, 0].tolist(), (offsets[:, 0] + offsets[:, 1]).tolist()
         w.spaced = offsets[:, 2].astype(bool).tolist()
