@@ -115,8 +115,7 @@ TRAILING = DETERMINERS | {"and", "of", "-", ","}
 # The forms and lemmas that may make a word part of an actor phrase (`_is_chunk_token`): a word with neither, and no
 # name, number, hyphened word nor word after a possessive, is none
 CHUNK_FORMS = HYPHENED_OWNERS | DETERMINERS | MODIFIERS | {"and"}
-# The sector nouns of one word, to test a lemma against without building the tuple the sector table is keyed by
-SECTOR_NOUNS = frozenset(noun[0] for noun in lexicon.sectors() if len(noun) == 1)
+SECTOR_NOUNS = lexicon.one_word_sector_nouns()
 CHUNK_LEMMAS = SECTOR_NOUNS | PAIRED_SECTOR_WORDS
 # Plain adjectives no lexicon knows that may stand between an agent's "by" and its phrase
 ADJECTIVES_BEFORE = 2
@@ -1053,8 +1052,7 @@ def _is_headline_comma(w: Words, j: int, sent: Span, entity_at: dict[int, Span])
     if w.lower[j] != "," or j + 1 not in entity_at or sent.start not in entity_at:
         return False
     first, second = entity_at[sent.start], entity_at[j + 1]
-    sectors = lexicon.sectors()
-    if first.start != sent.start or any((w.lemma[k],) not in sectors for k in range(first.end, j)):
+    if first.start != sent.start or any(w.lemma[k] not in SECTOR_NOUNS for k in range(first.end, j)):
         return False
     verb = second.end
     return verb < sent.end and w.is_lower[verb] and w.alpha[verb] and w.lower[sent.end - 1] not in TERMINALS

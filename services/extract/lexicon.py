@@ -89,6 +89,13 @@ def sectors() -> dict[tuple[str, ...], str]:
 
 
 @lru_cache
+def one_word_sector_nouns() -> frozenset[str]:
+    """The sector nouns of one word ("police", "rebel"), to test a lemma against without the tuple the sector table
+    is keyed by."""
+    return frozenset(noun[0] for noun in sectors() if len(noun) == 1)
+
+
+@lru_cache
 def cues() -> dict[tuple[str, ...], str]:
     """Modality and reporting cues as lemma tuples mapped to what they mark."""
     return {tuple(cue.split()): kind for cue, kind in _rows("cues.tsv")}

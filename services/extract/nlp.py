@@ -136,7 +136,7 @@ def make_lemmatizer(nlp: Language, name: str):
     # Keyed by the hash of the lower-case form, valued by the lemma's hash and text: no string work per token.
     by_lower = {key: (strings.add(table[key]), table[key]) for key in table}
     lemmas = {table[key].lower() for key in table}
-    nouns = {noun[0] for noun in lexicon.sectors() if len(noun) == 1}
+    nouns = lexicon.one_word_sector_nouns()
     by_first = trigger_index()
     # (compared as ids: a Span's `label_` looks its string up at each read)
     place_labels = frozenset(strings.add(label) for label in (COUNTRY, CAPITAL, CITY))
@@ -229,7 +229,7 @@ def make_lemmatizer(nlp: Language, name: str):
     return lemmatize
 
 
-def _f_singular(plural: str, nouns: set[str]) -> str | None:
+def _f_singular(plural: str, nouns: frozenset[str]) -> str | None:
     """The noun in "-f" or "-fe" that a plural in "-ves" is of, if the lexicons know it ("thieves": "thief")."""
     stem = plural[: -len("ves")]
     return next((noun for noun in (stem + "f", stem + "fe") if noun in nouns), None)
