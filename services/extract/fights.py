@@ -95,6 +95,9 @@ def named_with_its_doer(s: Sentence, hit: Hit) -> list[EventCandidate]:
         # another verb's or another act's agent
         return []
     struck = next((c for c in s.chunks if hit.end <= c.start < agent.start and c.prep in ("of", "on", "against")), None)
+    if struck is None:
+        # "an attack by rebels on the capital": whom it struck may follow its doer
+        struck = next((c for c in s.chunks if c.start == agent.end + 1 and c.prep in STRUCK_PREPS), None)
     # people struck who are named by no country are of no country the report gives ("two soldiers"); with no one
     # struck named after the noun, those who died in it ("Two Malian soldiers died in an attack by jihadists")
     targets = [a for a in struck.actors if a.country] if struck is not None else _died_in(s, hit)

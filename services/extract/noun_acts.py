@@ -20,7 +20,7 @@ from services.extract.actors import (
 )
 from services.extract.conditions import modality_after, set_to_come
 from services.extract.emit import emit
-from services.extract.fights import OWNED_MODIFIER_WORDS, UNSURE_OR_TO_COME, UPCOMING, held_phrase_start
+from services.extract.fights import DYING_VERBS, OWNED_MODIFIER_WORDS, UNSURE_OR_TO_COME, UPCOMING, held_phrase_start
 from services.extract.modality import ASSERTED, modality_of
 from services.extract.models import Actor, EventCandidate
 from services.extract.nlp import ACTOR, COUNTRY, DEMONYM, ROLE, Words, is_past_form, is_s_form, words
@@ -32,7 +32,7 @@ from services.extract.readings import (
     ends_a_hyphened_word,
     modifies_the_actor_after,
 )
-from services.extract.roles import AUXILIARIES, PATIENT_VERBS, RELATIVES, SUBORDINATORS, agent_after_by
+from services.extract.roles import AUXILIARIES, HARM_VERBS, PATIENT_VERBS, RELATIVES, SUBORDINATORS, agent_after_by
 from services.extract.sentence import Sentence
 from services.extract.sites import people_where
 
@@ -182,7 +182,7 @@ def _told_with_its_doer(s: Sentence, hit: Hit, owner: Chunk | None, ends: int) -
     measured = measured and w.lower[owner.start - 2] in MEASURE_NOUNS
     # "With Russia's invasion of Ukraine in full swing, ...": a sentence that opens on "with" sets its scene
     setting = owner is not None and owner.prep == "with" and owner.start - 1 == s.sent.start
-    if owner is None or owner.prep in PLACING_PREPS and not (measured or setting):
+    if owner is None or owner.prep in PLACING_PREPS and not (measured or setting or _suffered_in(s, owner)):
         return []  # "In San Diego's first meeting with", "a statement on Jackson's arrest": where, or about what
     if not any(a.country for a in owner.actors):
         return []
@@ -205,6 +205,15 @@ def _told_with_its_doer(s: Sentence, hit: Hit, owner: Chunk | None, ends: int) -
     if any(h.start >= hit.end and not clause_break(w, hit.end, h.start) for h in s.hits):
         return []  # "Chile's request was opposed by Peru": the act the noun is the subject of is the event
     return _told_as_a_noun(s, hit, owner.actors)
+
+
+def _suffered_in(s: Sentence, owner: Chunk) -> bool:
+    """Whether the act's phrase tells what someone died or was harmed in ("five were killed in an Israeli strike",
+    "dozens died in a Saudi air raid"): the act done, not where or about what."""
+    w, verb = words(s.doc), owner.start - 2
+    if owner.prep not in ("in", "during") or verb < s.sent.start:
+        return False
+    return w.lemma[verb] in DYING_VERBS or w.lemma[verb] in HARM_VERBS and is_past_form(w, verb)
 
 
 def visited_during(s: Sentence, hit: Hit) -> list[EventCandidate]:

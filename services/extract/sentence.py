@@ -59,6 +59,8 @@ class Sentence:
         trigger_tokens = {i for h in hits for i in range(h.start, h.start + head_length(h))}
         w = words(doc)
         trigger_tokens |= {k for h in hits for k in object_complement(w, h)}
+        # an attack's noun is no actor's word, though its first may name a force ("an Israeli air strike")
+        trigger_tokens |= {k for h in self.nominal for k in range(h.start, h.end - 1)}
         self.start_char = sent.start_char
         self.text = text_of(doc)[self.start_char : sent.end_char].rstrip()
         self.dates: dict[bool, tuple] = {False: find_dates(self.text, published)}

@@ -4667,3 +4667,25 @@ def test_a_text_speaks_for_its_author(text, expected):
 )
 def test_an_object_ends_before_the_terms_an_act_is_done_under(text, expected):
     assert by_cameo(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the first word of an attack's noun is no part of its doer's phrase, though it may name a force
+        ("Hospitals filled up after an Israeli air strike on Gaza City.", ("ASSAULT", "ISR", "PSE")),
+        ("Schools closed after a Russian air raid on Kharkiv.", ("ASSAULT", "RUS", "UKR")),
+        # whom the attack struck may follow its doer
+        ("Residents fled after a rocket attack by Hamas on Ashkelon.", ("ASSAULT", "PSE", "ISR")),
+        ("Flights stopped after a drone attack by Ukraine against Moscow.", ("ASSAULT", "UKR", "RUS")),
+        # people killed or wounded in an attack named by its doer's nationality suffered it: no place, but the act
+        ("Dozens died in a Saudi air raid on Sanaa.", ("ASSAULT", "SAU", "YEM")),
+        ("Three soldiers were wounded during a Russian attack on Kharkiv.", ("ASSAULT", "RUS", "UKR")),
+    ],
+)
+def test_an_attack_named_as_a_noun_with_its_doer_and_whom_it_struck(text, expected):
+    assert expected in by_country(text), text
+
+
+def test_a_phrase_with_in_and_a_nationality_still_says_where_when_no_one_suffered_it():
+    assert by_country("The minister spoke about the war in a Russian interview.") == []
