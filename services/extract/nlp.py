@@ -116,11 +116,13 @@ MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "
 # Nor is an act's object past "from", which names where or whom something came from: "received a phone call from
 # the Saudi king" does not receive the king.
 # Nor past a preposition of place, direction or time, which opens a phrase of its own: "sending refugees fleeing
-# towards the peacekeepers' base" sends no peacekeepers; nor past "under", which names the terms an act was done on
-# ("withdrew from Bunagana under a regional deal" withdraws from no deal).
+# towards the peacekeepers' base" sends no peacekeepers, "restore the ceasefire along the Line of Control" restores
+# no control; nor past "under", which names the terms an act was done on ("withdrew from Bunagana under a regional
+# deal" withdraws from no deal).
 PHRASE_PREPOSITIONS = frozenset(
     {"towards", "toward", "into", "onto", "across", "through", "near", "around", "during", "since", "until"}
-    | {"despite", "among", "behind", "beyond", "inside", "outside", "after", "before", "under"}
+    | {"despite", "among", "behind", "beyond", "inside", "outside", "after", "before", "under", "along", "amid"}
+    | {"amidst", "throughout", "beside", "alongside"}
 )
 ACT_STOPS = GAP_STOPS | {"from"} | MODALS | PHRASE_PREPOSITIONS
 

@@ -4663,6 +4663,12 @@ def test_a_text_speaks_for_its_author(text, expected):
         ("M23 rebels withdrew from Bunagana under a regional deal.", [("RETREAT", "0874", "COD", None)]),
         # a pattern that names "under" itself still reads it
         ("Ugandan police placed the opposition leader under house arrest.", [("COERCE", "173", "UGA", "UGA")]),
+        # nor is a name in a phrase of place after the object ("the Line of Control" is where, no control restored)
+        (
+            "India and Pakistan agreed to restore the truce along the Line of Control.",
+            [("AGREE", "030", "IND", None), ("AGREE", "030", "PAK", None)],
+        ),
+        ("Thai troops regained control amid heavy shelling.", [("ASSAULT", "192", "THA", None)]),
     ],
 )
 def test_an_object_ends_before_the_terms_an_act_is_done_under(text, expected):
