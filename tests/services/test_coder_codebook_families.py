@@ -396,6 +396,8 @@ def test_no_pattern_puts_two_alternations_side_by_side():
         # 162 stops aid; 1663 withdraws aid workers
         ("The United States withdrew aid from Afghanistan.", ("SANCTION", "162", "USA", "AFG")),
         ("The EU suspended budget support to Niger after the coup.", ("SANCTION", "162", "IGO", "NER")),
+        # lending is aid lent (071): suspended, it is aid stopped, not aid given
+        ("The World Bank suspended new lending to Malawi.", ("SANCTION", "162", "IGO", "MWI")),
         ("The UN withdrew its staff from Gaza.", ("SANCTION", "1663", "IGO", "PSE")),
     ],
 )
