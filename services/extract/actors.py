@@ -14,6 +14,7 @@ from services.extract import lexicon
 from services.extract.models import Actor
 from services.extract.nlp import (
     ACTOR,
+    ARTICLE_LETTERS,
     BEFORE_A_TOWN,
     CAPITAL,
     CITY,
@@ -1229,6 +1230,8 @@ def _prep(doc: Doc, i: int, sent_start: int) -> str | None:
     j = i - 1
     while j >= sent_start and (lower[j] in DETERMINERS or lower[j] in COMPASS):
         j -= 1
+    if j == i - 1 and _after_an_arabic_article(w, i, sent_start):
+        j -= 2  # "near al-Arish": the article is the name's own
     # "killed by self-defense militias": a passive's agent past a compound adjective written with a hyphen
     k = _past_a_hyphened_compound(doc, j, sent_start)
     while sent_start <= k < j and lower[k] in DETERMINERS:
@@ -1263,6 +1266,14 @@ def _prep(doc: Doc, i: int, sent_start: int) -> str | None:
     # does a name after a count's "of": "Hundreds of Florida high school students rallied")
     counted = k - 2 >= sent_start and lower[k - 1] == "of" and (w.num[k - 2] or lower[k - 2] in CROWDS)
     return EMBEDDED if w.title[k] and k > sent_start and lower[k] not in DETERMINERS and not counted else None
+
+
+def _after_an_arabic_article(w: Words, i: int, sent_start: int) -> bool:
+    """Whether a name follows a lower-case Arabic article joined to it by a hyphen ("al-Arish", "el-Fasher")."""
+    hyphen, article = i - 1, i - 2
+    if article < sent_start or w.lower[hyphen] != "-" or w.spaced[article] or w.spaced[hyphen] or not w.title[i]:
+        return False
+    return w.alpha[article] and w.is_lower[article] and len(w.lower[article]) <= ARTICLE_LETTERS
 
 
 def _past_a_hyphened_compound(doc: Doc, j: int, sent_start: int) -> int:

@@ -700,6 +700,11 @@ def test_a_town_s_name_inside_another_place_s_name_is_not_that_town(text: str, e
     assert by_code(text) == expected, text
 
 
+def test_a_place_after_a_lower_case_arabic_article_is_where_an_act_was_done_not_whom_it_was_done_to():
+    # "al-Arish" is governed by "near", as "Al-Arish" is: the soldier is the one ambushed
+    assert by_code("Militants ambushed a soldier near al-Arish.") == [("ASSAULT", "EGYREB", "EGYMIL")]
+
+
 def test_a_province_is_found_whatever_the_case_of_its_letters():
     # the register writes "Kwazulu-Natal"; news "KwaZulu-Natal", whose second half is no Natal in Brazil
     assert by_code("Nurses went on strike in KwaZulu-Natal.") == [("PROTEST", "ZAFHLH", "ZAF")]
