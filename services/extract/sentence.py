@@ -24,7 +24,7 @@ from services.extract.models import Location
 from services.extract.nlp import ACT, Words, is_past_form, text_of, words
 from services.extract.pronouns import named_before
 from services.extract.readings import Hit, head_length, is_nominal, modifies_noun, move_of_a_market, tail_comma
-from services.extract.roles import BE_FORMS, RELATIVES, names_a_document
+from services.extract.roles import ATTACK_NOUNS, BE_FORMS, RELATIVES, names_a_document
 
 # The lemmas of the reporting cues of one word ("say", "tell"): a sentence's other words report nothing
 SAY_LEMMAS = frozenset(cue[0] for cue, kind in lexicon.cues().items() if kind == "say" and len(cue) == 1)
@@ -33,6 +33,11 @@ SAY_LEMMAS = frozenset(cue[0] for cue, kind in lexicon.cues().items() if kind ==
 NOMINAL_ACTS = frozenset({"ASSAULT", "PROTEST"})
 # Participles that open an aside on where or how someone spoke: "The minister, speaking in Brussels, said"
 SPEAKING = frozenset({"speaking", "talking", "writing"})
+
+
+# Words of a force that qualify an act's noun rather than name who did it: "a military offensive", "a police raid"
+FORCE_QUALIFIERS = frozenset({"military", "army", "naval", "police", "air", "paramilitary"})
+FORCE_ACTS = ATTACK_NOUNS | lexicon.word_set("military_acts")
 
 
 class Sentence:
@@ -59,6 +64,7 @@ class Sentence:
         trigger_tokens = {i for h in hits for i in range(h.start, h.start + head_length(h))}
         w = words(doc)
         trigger_tokens |= {k for h in hits for k in object_complement(w, h)}
+        trigger_tokens |= {k for h in hits for k in _act_noun_of_a_pattern(w, h)}
         # an attack's noun is no actor's word, though its first may name a force ("an Israeli air strike")
         trigger_tokens |= {k for h in self.nominal for k in range(h.start, h.end - 1)}
         self.start_char = sent.start_char
@@ -141,3 +147,16 @@ def _raises_its_subject(w: Words, i: int, sent: Span) -> bool:
     return (
         sent.start < i < sent.end - 1 and w.lower[i + 1] == "to" and w.lower[i - 1] in BE_FORMS and is_past_form(w, i)
     )
+
+
+def _act_noun_of_a_pattern(w: Words, hit: Hit) -> range:
+    """The act of force a gapped pattern ends in, with the words of a force that qualify it ("launched a military
+    offensive", "conducted military exercises"): what was done and how, no actor. Not what the act was done to,
+    whose owner it struck ("battered rebel strongholds")."""
+    last = hit.end - 1
+    if "~" not in hit.entry.pattern or w.lower[last] not in FORCE_ACTS:
+        return range(0)
+    first = last
+    while first - 1 > hit.start and w.lower[first - 1] in FORCE_QUALIFIERS:
+        first -= 1
+    return range(first, hit.end)

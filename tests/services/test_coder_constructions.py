@@ -4695,3 +4695,17 @@ def test_an_attack_named_as_a_noun_with_its_doer_and_whom_it_struck(text, expect
 
 def test_a_phrase_with_in_and_a_nationality_still_says_where_when_no_one_suffered_it():
     assert by_country("The minister spoke about the war in a Russian interview.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the act a pattern ends in, and the force's word that qualifies it, name no actor
+        ("Azerbaijan launched a military offensive in Nagorno-Karabakh.", [("ASSAULT", "AZE", None)]),
+        ("Russia conducted military exercises in Belarus.", [("MOBILIZE", "RUS", "BLR")]),
+        # but whom a pattern's act is done to is still its target
+        ("Russia granted the ousted Syrian leader asylum.", [("AID", "RUS", "SYRELI")]),
+    ],
+)
+def test_the_act_a_pattern_ends_in_is_no_actor(text, expected):
+    assert by_code(text) == expected, text
