@@ -50,6 +50,7 @@ PROPOSALS = lexicon.word_set("proposals")
 PLACE_PHRASE_WORDS = 5
 # Words between a proposal and the "by" that names who made it: "the plan put forward by".
 PROPOSER_REACH = 2
+PARTICIPLE_OBJECT_WORDS = 8  # "demanding the release of jailed opposition leader"
 ATTACK_NOUNS = lexicon.word_set("attack_nouns")
 # Texts whose authors speak through them: "A UN report accused Rwanda", "a statement from the ministry condemned"
 DOCUMENT_NOUNS = lexicon.word_set("statement_nouns") | lexicon.word_set("report_nouns")
@@ -351,6 +352,14 @@ def source_before(
         if chunk is not None and chunk.prep is None and _object_of_a_gerund(w, chunk, sent):
             j = chunk.start - 1  # "two men suspected of attacking a police station were arrested": not the station
             continue
+        if (
+            chunk is not None
+            and chunk.prep is None
+            and (participle := _in_a_participle_clause(w, chunk, sent, chunk_at))
+        ):
+            # "Protesters demanding the release of jailed leader Imran Khan clashed": the noun the clause is about
+            j = participle - 1
+            continue
         # (not one a participle follows: "which left several people killed and injured" left them so)
         relative = chunk is not None and chunk.prep is None and chunk.end < start
         relative = relative and (w.lower[chunk.end] in BE_FORMS or not is_past_form(w, chunk.end))
@@ -446,6 +455,20 @@ def _object_of_a_gerund(w: Words, chunk: Chunk, sent: Span) -> bool:
         and w.lower[gerund].endswith("ing")
         and w.lower[gerund - 1] in PREPOSITIONS
     )
+
+
+def _in_a_participle_clause(w: Words, chunk: Chunk, sent: Span, chunk_at: dict[int, Chunk]) -> int | None:
+    """Where the -ing verb stands whose clause, right after the actor it qualifies, holds a phrase in its object
+    ("protesters demanding the release of jailed leader X"); None when the phrase is in no such clause."""
+    for k in range(chunk.start - 1, max(sent.start, chunk.start - PARTICIPLE_OBJECT_WORDS) - 1, -1):
+        if not (w.alpha[k] and w.is_lower[k]) or w.lower[k] in CLAUSE_OPENERS or w.lower[k] in BE_FORMS:
+            return None
+        if w.lower[k].endswith("ing") and w.lower[k] != w.lemma[k]:
+            if w.lemma[k] in CAUSATIVES:
+                return None  # "a civilian helping the military fight the group": the military fights
+            actor = chunk_at.get(k - 1)
+            return k if actor is not None and actor.end == k and actor.prep is None else None
+    return None
 
 
 def in_a_relative_clause(w: Words, chunk: Chunk, sent: Span, chunk_at: dict[int, Chunk]) -> int | None:

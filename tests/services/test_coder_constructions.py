@@ -4709,3 +4709,28 @@ def test_a_phrase_with_in_and_a_nationality_still_says_where_when_no_one_suffere
 )
 def test_the_act_a_pattern_ends_in_is_no_actor(text, expected):
     assert by_code(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an -ing clause right after the subject holds its own object, which is no subject of the main verb
+        (
+            "Demonstrators demanding the release of jailed opposition leader Kizza Besigye clashed with police.",
+            ("PROTEST", "CVL", "COP"),
+        ),
+        (
+            "In Athens, riot police guarding the parliament fired tear gas at demonstrators.",
+            ("COERCE", "GRCCOP", "GRCCVL"),
+        ),
+    ],
+)
+def test_the_object_of_a_participle_after_the_subject_is_not_the_subject(text, expected):
+    assert expected in by_code(text), text
+
+
+def test_the_object_of_a_causative_participle_still_does_the_act():
+    # "helping the army fight": the army fights
+    assert ("ASSAULT", "NGAMIL", "REB") in by_code(
+        "Vigilantes helping the Nigerian army fight the rebels were praised."
+    )
