@@ -46,6 +46,7 @@ FIGHT_MODIFIER_WORDS = 5  # "at least three fierce clashes between"
 # Nouns of an attack that may be told with no doer; a blast or an explosion may be an accident's
 UNNAMED_ATTACKS = ATTACK_NOUNS - {"fire", "blast", "blasts", "explosion", "explosions"}
 STRUCK_PREPS = frozenset({"on", "against"})  # "an attack on Saraqeb"
+STRUCK_AFTER_DOER_WORDS = 2  # "an attack by rebel groups on Aleppo": words between the doer's phrase and "on"
 FIGHTS_ENTERED = frozenset({"in", "into", "during"})  # "engaged in clashes with", "locked in battle with"
 PAUSES = frozenset({"pause", "lull", "halt", "end", "stop", "break", "respite", "cessation", "suspension"})
 NOMINAL_AGENT_REACH = 8
@@ -97,7 +98,11 @@ def named_with_its_doer(s: Sentence, hit: Hit) -> list[EventCandidate]:
     struck = next((c for c in s.chunks if hit.end <= c.start < agent.start and c.prep in ("of", "on", "against")), None)
     if struck is None:
         # "an attack by rebels on the capital": whom it struck may follow its doer
-        struck = next((c for c in s.chunks if c.start == agent.end + 1 and c.prep in STRUCK_PREPS), None)
+        struck = next((c for c in s.chunks if c.start > agent.end and c.prep in STRUCK_PREPS), None)
+        # (past the plain nouns that end its doer's phrase: "by Syrian rebel groups on Aleppo")
+        between = range(agent.end, struck.start - 1) if struck is not None else range(0)
+        if len(between) > STRUCK_AFTER_DOER_WORDS or not all(w.alpha[k] and w.is_lower[k] for k in between):
+            struck = None
     # people struck who are named by no country are of no country the report gives ("two soldiers"); with no one
     # struck named after the noun, those who died in it ("Two Malian soldiers died in an attack by jihadists")
     targets = [a for a in struck.actors if a.country] if struck is not None else _died_in(s, hit)

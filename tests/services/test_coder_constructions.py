@@ -4684,6 +4684,7 @@ def test_an_object_ends_before_the_terms_an_act_is_done_under(text, expected):
         # whom the attack struck may follow its doer
         ("Residents fled after a rocket attack by Hamas on Ashkelon.", ("ASSAULT", "PSE", "ISR")),
         ("Flights stopped after a drone attack by Ukraine against Moscow.", ("ASSAULT", "UKR", "RUS")),
+        ("Hospitals filled after a gas attack by Syrian rebel groups on Aleppo.", ("ASSAULT", "SYR", "SYR")),
         # people killed or wounded in an attack named by its doer's nationality suffered it: no place, but the act
         ("Dozens died in a Saudi air raid on Sanaa.", ("ASSAULT", "SAU", "YEM")),
         ("Three soldiers were wounded during a Russian attack on Kharkiv.", ("ASSAULT", "RUS", "UKR")),
