@@ -332,6 +332,10 @@ def _roles_as_written(s: Sentence, hit: Hit) -> tuple[Chunk | None, Chunk | None
         skip |= {"on"}  # "shared intelligence on North Korea with Seoul", "held talks on Ukraine": what it is about
     if words(doc).lemma[hit.start] in SIDE_TAKING_VERBS:
         skip |= {"for"}  # "troops fighting for Russia against Ukraine": the side fought for, not the one fought
+    if not is_verbal(hit.entry.cameo) and hit.entry.type != "PROTEST":
+        # "imposed sanctions on a firm over Taiwan arms sales", "fighting over Nagorno-Karabakh": what an act is
+        # done about; words and protests over someone's act are aimed at them ("rallied over Trump's election")
+        skip |= {"over"}
     # A riot's stones and bottles are aimed too: "hurled stones at riot police"; so is a show of force ("fired
     # warning shots at a Greek patrol boat")
     aimed = hit.entry.type in AIMED_TYPES or hit.entry.mode == "riot" or hit.entry.cameo == SHOW_OF_FORCE

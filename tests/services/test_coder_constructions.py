@@ -4735,3 +4735,17 @@ def test_the_object_of_a_causative_participle_still_does_the_act():
     assert ("ASSAULT", "NGAMIL", "REB") in by_code(
         "Vigilantes helping the Nigerian army fight the rebels were praised."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a material act is done over is no one it is done to
+        ("China imposed sanctions on a US defence firm over arms sales to Taiwan.", ("SANCTION", "CHN", "USA")),
+        ("China imposed sanctions on Lockheed Martin over Taiwan arms sales.", ("SANCTION", "CHN", None)),
+        # but words and protests over someone's act are aimed at them
+        ("Thousands rallied in Washington over Donald Trump's election.", ("PROTEST", "USA", "USA")),
+    ],
+)
+def test_what_an_act_is_done_over_is_not_its_target(text, expected):
+    assert expected in by_country(text), text
