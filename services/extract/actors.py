@@ -426,6 +426,10 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
     # phrase of its own, its determiner says so, and its noun is its own.
     last_begin, last_stop = conjuncts[-1]
     shared_sector = _sector(w, last_begin, last_stop, entity_at) if w.lower[last_begin] not in DETERMINERS else None
+    # "Israel and Hamas militants", "Ethiopia and Tigray rebels": a state named before a group that has a name of its
+    # own does not share the group's noun, as "US and British troops" share theirs
+    group = entity_at.get(last_begin)
+    named_group = not w.is_lower[last_begin] and (group is None or group.label_ not in (DEMONYM, COUNTRY))
     actors = []
     for begin, stop in conjuncts:
         while begin < stop and w.lower[begin] in DETERMINERS:
@@ -434,7 +438,9 @@ def code_chunk(doc: Doc, start: int, end: int, entity_at: dict[int, Span], when:
             continue
         # (a chunk of one conjunct with no determiner is its own last conjunct, whose sector is read already)
         own_sector = shared_sector if (begin, stop) == (start, end) else _sector(w, begin, stop, entity_at)
-        sector = own_sector or shared_sector
+        state = (state_named := entity_at.get(begin)) is not None and state_named.label_ == COUNTRY
+        alone = state and state_named.end == stop and stop < last_begin
+        sector = own_sector or (None if alone and named_group else shared_sector)
         former = not FORMER.isdisjoint(w.lower[begin:stop])
         entities = []
         for i in range(begin, stop):

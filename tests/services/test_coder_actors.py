@@ -30,6 +30,11 @@ def codes(text: str) -> set[tuple[str, str | None, str | None]]:
         ),
         # a historical demonym
         ("Vietnamese troops attacked Kampuchean guerrillas.", {("ASSAULT", "VNMMIL", "KHMREB")}),
+        # a state named before a group with a name of its own is the state, not of the group's kind
+        ("Israel and Hamas militants agreed to a truce.", {("AGREE", "ISR", None), ("AGREE", "PSEREBHMS", None)}),
+        ("Ethiopia and Tigray rebels signed a truce.", {("RETREAT", "ETH", None), ("RETREAT", "ETHREB", None)}),
+        # but a state's name shares the noun with a people's ("US and British troops")
+        ("US and British troops attacked the town.", {("ASSAULT", "USAMIL", None), ("ASSAULT", "GBRMIL", None)}),
     ],
 )
 def test_actors_named_in_a_phrase(text: str, expected: set) -> None:
