@@ -156,8 +156,11 @@ def events_for(s: Sentence, hit: Hit) -> list[EventCandidate]:
     if entry.kind == "oblige":
         return obligation(s, hit)
     source_chunk, target_chunk = written_roles(s, hit)
-    if is_aimed_reading(entry) and (target_chunk is None or target_chunk.start < hit.end):
-        return []  # "fired the army chief at a meeting": not aimed at anyone, so not this reading
+    unaimed = target_chunk is None or target_chunk.start < hit.end
+    # "fired the army chief at a meeting": not aimed at anyone, so not this reading; but a passive's subject may hold
+    # whom it is aimed at ("Evidence against Russia was presented by the US")
+    if is_aimed_reading(entry) and unaimed and not _aimed_in_the_subject(s, hit, target_chunk):
+        return []
     if (
         entry.cameo == MEET
         and "with" in words(s.doc).lower[hit.start : hit.end + 1]
@@ -459,6 +462,17 @@ def _decided_by(s: Sentence, hit: Hit) -> list[Actor] | None:
         owner = Chunk(k - 1, k, [], None, pronoun=w.lower[k - 1])
         return resolve(s, owner)
     return [] if w.lower[k - 1] in DETERMINERS else None
+
+
+def _aimed_in_the_subject(s: Sentence, hit: Hit, target: Chunk | None) -> bool:
+    """Whether a passive's subject holds whom its pattern is aimed at, after the pattern's own preposition."""
+    aims = hit.entry.pattern.split()[-1].split("|")
+    return (
+        target is not None
+        and target.end <= hit.start
+        and target.prep in aims
+        and is_passive(s.doc, hit.start, hit.end, s.sent, with_be=True)
+    )
 
 
 def _across_a_border(s: Sentence, chunk: Chunk) -> bool:

@@ -34,6 +34,8 @@ from tests.services.coding import PUBLISHED, asserted, by_cameo, by_code, by_cou
         # and past an adjective written with a hyphen
         ("A Kenyan bus was attacked by well-armed Somali rebels.", ("ASSAULT", "SOMREB", "KEN")),
         ("A Kenyan bus was attacked by self-defense militias.", ("ASSAULT", "REB", "KEN")),
+        # a pattern aimed by its preposition has whom it is aimed at in the passive's subject
+        ("Evidence against Iran was presented by the Israeli government.", ("ACCUSE", "ISRGOV", "IRN")),
     ],
 )
 def test_passive(text, expected):
