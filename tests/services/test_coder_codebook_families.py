@@ -35,8 +35,9 @@ from tests.services.coding import by_cameo as coded
         ("Kenya called off the planned strike.", ("CONCEDE", "082", "KEN", None)),
         # 080 allow: "give permission" is the gloss of "permit"
         ("Jordan gave Syrian farmers permission to cross the border.", ("CONCEDE", "080", "JOR", "SYR")),
-        # 080 yield: an objection or a veto dropped
+        # 080 yield: an objection or a veto dropped or given up
         ("Greece dropped its objection to North Macedonia joining NATO.", ("CONCEDE", "080", "GRC", "MKD")),
+        ("Hungary gave up its veto on Ukraine's membership talks.", ("CONCEDE", "080", "HUN", "UKR")),
     ],
 )
 def test_concessions(text: str, expected: tuple) -> None:
