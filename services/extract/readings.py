@@ -308,6 +308,16 @@ def _named_words(hit: Hit) -> int:
 NOUN_PREPOSITIONS = frozenset({"on", "against", "by", "of", "in", "at", "upon"})
 
 
+def _name_inside_a_phrase(w: Words, hit: Hit, entity_at: dict[int, Span], sent: Span) -> bool:
+    """Whether a name right before a trigger stands after a preposition or an adjective ("for EU sanctions", "new US
+    sanctions"), inside a noun phrase, and so is no subject of a verb after it."""
+    name = entity_at.get(hit.start - 1)
+    if name is None or name.start <= sent.start:
+        return False
+    k = name.start - 1
+    return w.lower[k] in NOUN_MARKERS or qualifies(w, k)
+
+
 def _opens_a_clause_as_its_subject(w: Words, hit: Hit, sent: Span) -> bool:
     """Whether a trigger's "-s" form right after "that" takes a preposition, as a noun does: the subject of the
     clause "that" opens ("made it clear that attacks on civilians will not be tolerated"), not its verb."""
@@ -414,6 +424,13 @@ def is_nominal(doc: Doc, hit: Hit, sent: Span, entity_at: dict[int, Span], other
         return False  # "accused Russia of shelling Kharkiv": the act alleged, a verb after all
     sectors = lexicon.sectors()
     plural = word.endswith("s") and not word.endswith("ss")
+    if (
+        plural
+        and hit.end < sent.end
+        and w.lower[hit.end] in NOUN_PREPOSITIONS
+        and _name_inside_a_phrase(w, hit, entity_at, sent)
+    ):
+        return True  # "pushed for tougher EU sanctions on Belarus": a name inside a phrase qualifies the noun after it
     if plural and qualified == hit.start and (w.lemma[hit.start - 1],) in sectors:
         qualified -= 1  # "a ban on opposition rallies": a sector noun qualifies the plural after it too
         if qualified in ends:

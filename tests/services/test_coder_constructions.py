@@ -2665,6 +2665,9 @@ def test_a_headline_plural_before_its_verb_is_a_noun(text, expected):
         ("African Union chief calls for talks in Sudan", [("REQUEST", "IGO", "SDN")]),
         # a plain noun before a plural is still its qualifier
         ("Donors made fresh aid pledges to Sudan.", []),
+        # and so is a name after a preposition or an adjective: what is pushed for is not done
+        ("Lithuania pushed for tougher EU sanctions on Minsk.", [("REQUEST", "LTU", "IGO")]),
+        ("Kyiv welcomed new US sanctions on Russian banks.", [("SUPPORT", "UKR", "USA")]),
     ],
 )
 def test_a_headline_verb_after_a_body_s_head_is_a_verb(text, expected):
