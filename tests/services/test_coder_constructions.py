@@ -326,6 +326,9 @@ def test_what_an_allegation_says_is_claimed():
     # a claim named as a noun still only reports it
     found = extract_events("Reuters could not verify the claim that Russian troops had captured the village.")
     assert [(e.type, e.modality) for e in found] == [("ASSAULT", "claimed")]
+    # and so is what evidence is said to show, or said not to
+    found = extract_events("There is no evidence that Iran supplied drones to Russia.")
+    assert [(e.type, e.modality) for e in found] == [("AID", "claimed")]
 
 
 @pytest.mark.parametrize(
