@@ -106,6 +106,7 @@ def test_statements_of_support(text: str, expected: tuple) -> None:
         ("Greece forgave the debt of Cyprus.", ("AID", "071", "GRC", "CYP")),
         ("The Asian Development Bank approved a loan to Nepal.", ("AID", "071", "IGO", "NPL")),
         ("Italy supplied howitzers to Ukraine.", ("AID", "072", "ITA", "UKR")),
+        ("Iran has reportedly sent drones to Russia.", ("AID", "072", "IRN", "RUS")),
         ("Norway provided Estonia with air defence systems.", ("AID", "072", "NOR", "EST")),
         ("Sweden delivered fighter jets to Hungary.", ("AID", "072", "SWE", "HUN")),
         ("The Pentagon announced a new arms package for Taiwan.", ("AID", "072", "USA", "TWN")),
