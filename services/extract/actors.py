@@ -640,6 +640,9 @@ def find_chunks(
         if not in_a_chunk[i] or lower[i] in ("and", "of", "-"):
             i += 1
             continue
+        if w.num[i] and (article := _determiner_after_a_number(w, i, end)) is not None:
+            i = article  # "2024-12-20 The Russian Ministry": no count stands before an article
+            continue
         j = i
         while j < end and (
             in_a_chunk[j]
@@ -1272,6 +1275,14 @@ def _prep(doc: Doc, i: int, sent_start: int) -> str | None:
     # does a name after a count's "of": "Hundreds of Florida high school students rallied")
     counted = k - 2 >= sent_start and lower[k - 1] == "of" and (w.num[k - 2] or lower[k - 2] in CROWDS)
     return EMBEDDED if w.title[k] and k > sent_start and lower[k] not in DETERMINERS and not counted else None
+
+
+def _determiner_after_a_number(w: Words, i: int, end: int) -> int | None:
+    """Where a determiner stands right after the number (and its hyphened parts) at i: "2024-12-20 The"."""
+    k = i + 1
+    while k < end and (w.num[k] or w.lower[k] == "-"):
+        k += 1
+    return k if k < end and w.lower[k] in DETERMINERS else None
 
 
 def _after_an_arabic_article(w: Words, i: int, sent_start: int) -> bool:

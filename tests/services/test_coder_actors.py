@@ -1503,3 +1503,11 @@ def test_a_word_that_doubts_the_object_opens_its_phrase():
 )
 def test_n_others_are_more_of_the_people_named_before(text: str, expected: list) -> None:
     assert by_code(text) == expected, text
+
+
+def test_a_number_before_an_article_is_no_count_of_the_phrase_after_it():
+    # a date written before the phrase ("2024-12-20 The ...") is no part of the actor's words
+    found = asserted(
+        "date 2024-12-20 The Russian Ministry of Foreign Affairs has announced the withdrawal of its staff."
+    )
+    assert [e.source.text for e in found] == ["Russian Ministry of Foreign Affairs"]
