@@ -358,6 +358,8 @@ def _roles_as_written(s: Sentence, hit: Hit) -> tuple[Chunk | None, Chunk | None
         owned=owned,
     )
     target = target and with_co_objects(words(doc), target, s.chunks)
+    if target is not None and target.prep == "over" and target.place:
+        target = None  # "threatens Europe with war over Kaliningrad": the place it is about is no party to it
     if target is None and is_aimed_reading(hit.entry) and not is_passive(doc, hit.start, hit.end, sent, with_be=True):
         # "invested $5 billion in Bangladesh": the pattern's own preposition names its target, whatever it is
         target = next((c for c in s.chunks if c.start == hit.end and c.actors), None)

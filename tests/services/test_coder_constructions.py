@@ -2420,7 +2420,7 @@ def test_someone_charged_with_a_crime_after_a_noun_is_charged_by_others():
 def test_a_question_asserts_nothing_but_a_headline_s_statement_before_it_stands():
     assert by_code("Will Russia attack Ukraine again?") == []
     assert by_code("Putin Threatens Europe With War Over Kaliningrad: What Is Behind the Escalation?") == [
-        ("THREATEN", "RUSGOV", "RUS")
+        ("THREATEN", "RUSGOV", None)
     ]
 
 
@@ -4751,6 +4751,8 @@ def test_the_object_of_a_causative_participle_still_does_the_act():
         # what a material act is done over is no one it is done to
         ("China imposed sanctions on a US defence firm over arms sales to Taiwan.", ("SANCTION", "CHN", "USA")),
         ("China imposed sanctions on Lockheed Martin over Taiwan arms sales.", ("SANCTION", "CHN", None)),
+        # nor is a town or a region that words are about
+        ("Moscow threatened Europe with war over Kaliningrad.", ("THREATEN", "RUS", None)),
         # but words and protests over someone's act are aimed at them
         ("Thousands rallied in Washington over Donald Trump's election.", ("PROTEST", "USA", "USA")),
     ],
