@@ -33,11 +33,10 @@ SAY_LEMMAS = frozenset(cue[0] for cue, kind in lexicon.cues().items() if kind ==
 NOMINAL_ACTS = frozenset({"ASSAULT", "PROTEST"})
 # Participles that open an aside on where or how someone spoke: "The minister, speaking in Brussels, said"
 SPEAKING = frozenset({"speaking", "talking", "writing"})
-
-
-# Words of a force that qualify an act's noun rather than name who did it: "a military offensive", "a police raid"
-FORCE_QUALIFIERS = frozenset({"military", "army", "naval", "police", "air", "paramilitary"})
+# Acts of force and shows of force named as nouns, and the words of a force that qualify them rather than name who
+# did them: "launched a military offensive", "conducted naval exercises"
 FORCE_ACTS = ATTACK_NOUNS | lexicon.word_set("military_acts")
+FORCE_QUALIFIERS = frozenset({"military", "army", "naval", "police", "air", "paramilitary"})
 
 
 class Sentence:
