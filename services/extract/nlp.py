@@ -278,6 +278,14 @@ class Form(NamedTuple):
     english: bool  # a word of spaCy's English lemma table
 
 
+class NamedSpan(Span):
+    """A name the ruler keeps, as a Span that holds its label and key as strings: a plain Span looks them up in the
+    vocabulary's strings at each read (`ent_id_` through its root Token), and the coder reads names' labels over a
+    thousand times an article."""
+
+    __slots__ = ("label_", "id_", "ent_id_")
+
+
 class Name(NamedTuple):
     """A name the ruler keeps, with its label and dictionary key as they are: it becomes a Span once all tests are
     done, as a Span's label and key are strings to look up at each read."""
@@ -329,7 +337,9 @@ def make_name_ruler(nlp: Language, name: str):
     string_id = lru_cache(maxsize=None)(nlp.vocab.strings.add)
 
     def as_span(doc: Doc, name: Name) -> Span:
-        return Span(doc, name.start, name.end, label=string_id(name.label), span_id=string_id(name.key))
+        span = NamedSpan(doc, name.start, name.end, label=string_id(name.label), span_id=string_id(name.key))
+        span.label_, span.id_, span.ent_id_ = name.label, name.key, name.key
+        return span
 
     @lru_cache(maxsize=WORD_FORM_CACHE)
     def form_of(orth: int) -> Form:
