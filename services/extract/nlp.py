@@ -278,7 +278,18 @@ class Form(NamedTuple):
     english: bool  # a word of spaCy's English lemma table
 
 
-class NamedSpan(Span):
+class BoundSpan(Span):
+    """A Span that holds its bounds as plain attributes: a Span's are properties, each read a call into spaCy, and the
+    coder reads its sentences' and names' bounds thousands of times an article."""
+
+    __slots__ = ("start", "end")
+
+    def __init__(self, doc: Doc, start: int, end: int, **ids: int) -> None:
+        # (spaCy's own constructor has already set the Span up from the same arguments)
+        self.start, self.end = start, end
+
+
+class NamedSpan(BoundSpan):
     """A name the ruler keeps, as a Span that holds its label and key as strings: a plain Span looks them up in the
     vocabulary's strings at each read (`ent_id_` through its root Token), and the coder reads names' labels over a
     thousand times an article."""
@@ -1222,8 +1233,8 @@ def sentences(doc: Doc) -> list[Span]:
     if "sentences" not in doc.user_data:
         starts = words(doc).sentence_starts
         ends = [*starts[1:], len(doc)] if starts else []  # an empty text has no sentence
-        # (Span itself, not a slice of the Doc, which first normalises its bounds in Python)
-        doc.user_data["sentences"] = [Span(doc, a, b) for a, b in zip(starts, ends, strict=True)]
+        # (a Span itself, not a slice of the Doc, which first normalises its bounds in Python)
+        doc.user_data["sentences"] = [BoundSpan(doc, a, b) for a, b in zip(starts, ends, strict=True)]
     return doc.user_data["sentences"]
 
 
