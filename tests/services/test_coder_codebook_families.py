@@ -953,6 +953,8 @@ def test_troops_backed_by_guns_are_not_endorsed() -> None:
 def test_a_mission_closed_reduces_relations() -> None:
     # 161 reduce or break diplomatic relations: an embassy, a consulate or a mission closed or shut
     assert coded("Lithuania closed the Belarusian consulate in Vilnius.") == [("SANCTION", "161", "LTU", "BLR")]
+    # and so is an embassy's work suspended
+    assert coded("Sweden suspended its embassy operations in Tehran.") == [("SANCTION", "161", "SWE", "IRN")]
 
 
 def test_a_release_ordered_by_the_holder_s_court_is_a_release() -> None:
